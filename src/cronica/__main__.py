@@ -1,0 +1,5 @@
+import sys
+
+from cronica.cli import main
+
+sys.exit(main())

