@@ -1,14 +1,28 @@
-"""`cronica eval` (placeholder: to be written)."""
+"""`cronica eval KIND ...`: score cronica on gold data in standard formats.
+
+Each kind lives in ``cronica/evaluate/<kind>.py`` and exposes
+``add_arguments(parser)`` and ``run(args) -> int``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+
+KINDS: dict[str, str] = {
+    "events": "event types, modes and actor codes on the normalised event JSONL gold",
+    "brat": "BRAT-annotated articles: triggers, sources, targets, locations",
+    "ner": "CoNLL-2002 named entities",
+    "dates": "TimeML TIMEX3 values (TempEval-3 style)",
+    "geo": "geoparsing XML (Acc@161) and ACLED place CSV (Acc@25/161)",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("eval", help="(not yet available)")
-    p.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    raise SystemExit("cronica eval: not yet available")
+    p = sub.add_parser("eval", help="score cronica on gold data", description=__doc__)
+    kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True)
+    for kind, help_text in KINDS.items():
+        module = importlib.import_module(f"cronica.evaluate.{kind}")
+        kp = kinds.add_parser(kind, help=help_text, description=help_text)
+        module.add_arguments(kp)
+        kp.set_defaults(func=module.run)

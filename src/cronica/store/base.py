@@ -1,0 +1,115 @@
+"""The store interface: what ingest, query, export, the API and the dashboard rely on.
+
+Backends: SQLite (embedded default, ``cronica.store.sqlite``) and PostgreSQL
+(``cronica.store.postgres``). ``open_store(url)`` picks one from the URL or path.
+
+Stored events are *merged* events: the same event reported by several articles is one
+row with several mentions (see docs/architecture.md, "Cross-article merging").
+Event dicts returned by queries have the fields of ``cronica.model.event_to_dict`` plus
+``n_sources`` (independent articles/sources reporting it) and ``article_ids``.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+
+from cronica.errors import Rejection
+from cronica.model import ArticleDoc
+
+DB_ENV = "CRONICA_DB"
+DEFAULT_DB = os.path.join("data", "cronica.db")
+
+
+@dataclass
+class EventFilter:
+    """Filters shared by ``cronica query``, ``cronica export`` and the HTTP API."""
+
+    date_from: str | None = None  # inclusive, ISO date prefix
+    date_to: str | None = None  # inclusive
+    types: list[str] = field(default_factory=list)  # PLOVER types
+    modes: list[str] = field(default_factory=list)
+    actor: str | None = None  # code prefix: 'IRQ' matches 'IRQGOV'
+    recipient: str | None = None  # code prefix
+    country: str | None = None  # actor or recipient country, or the event's place country
+    place: str | None = None  # place name (case-insensitive substring)
+    source: str | None = None  # publisher or reporting source (substring)
+    text: str | None = None  # free text over the evidence sentence
+    min_sources: int = 1
+    aux_modes: list[str] = field(default_factory=list)  # which aux modes to include besides none
+    include_all_aux: bool = False  # include every aux mode
+    article_id: str | None = None
+
+
+@dataclass
+class StoreResult:
+    status: str  # 'stored' | 'present'
+    article_id: str
+    n_events: int = 0
+
+
+class Store(ABC):
+    """An event store. Every write of one article is one transaction."""
+
+    @abstractmethod
+    def add(self, adoc: ArticleDoc) -> StoreResult:
+        """Store an article and its layers; idempotent by content hash."""
+
+    @abstractmethod
+    def has_article(self, content_hash: str) -> bool: ...
+
+    @abstractmethod
+    def add_rejection(self, rejection: Rejection) -> None: ...
+
+    @abstractmethod
+    def rejections(self, limit: int = 1000) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def query_events(
+        self, flt: EventFilter, limit: int = 100, offset: int = 0, sort: str = "date"
+    ) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def count_events(self, flt: EventFilter) -> int: ...
+
+    @abstractmethod
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        """One event with its mentions: article id, sentence text, offsets."""
+
+    @abstractmethod
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        """The article text and every layer (events, actors, dates, places, quotes)."""
+
+    @abstractmethod
+    def list_articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def stats(self, flt: EventFilter, by: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Counts grouped ``by`` one of: day, week, month, type, actor, recipient, pair, country."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def resolve_db(url: str | None) -> str:
+    return url or os.environ.get(DB_ENV) or DEFAULT_DB
+
+
+def open_store(url: str | None = None) -> Store:
+    """SQLite for a path (the default), PostgreSQL for a ``postgresql://`` URL."""
+    target = resolve_db(url)
+    if target.startswith(("postgresql://", "postgres://")):
+        from cronica.store.postgres import PostgresStore
+
+        return PostgresStore(target)
+    from cronica.store.sqlite import SQLiteStore
+
+    return SQLiteStore(target)
