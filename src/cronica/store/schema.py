@@ -1,0 +1,222 @@
+"""The store schema and its forward migrations, for SQLite and PostgreSQL.
+
+One schema, two dialects: the DDL below is written once with a few placeholders
+(``{id}`` an auto-increment key, ``{real}`` a float, ``{c}`` a byte-wise collation for
+code columns so that prefix ranges like ``'IRQ' <= code < 'IRR'`` use an index).
+The version lives in table ``schema_version``; :data:`MIGRATIONS` lists, per version,
+the statements that take a store from the previous version to it. Migrations only
+go forward and each runs in one transaction.
+
+Tables (every offset is a character offset into ``articles.text``):
+
+- ``articles``: one row per distinct text (``content_hash`` UNIQUE), its metadata and
+  ``layers`` (the JSON of ``ArticleDoc.to_dict()`` without the article header).
+- ``rejections``: inputs set aside, with error code and reason (one row per
+  code/origin/hash; ``count`` says how many times it was seen).
+- ``events``: merged events (see :mod:`cronica.store.merge`), one row per real-world
+  event, with denormalised filter columns and ``record`` (event JSON of the first report).
+- ``mentions``: which article, sentence and offsets support which merged event.
+- ``actors``, ``quotes``, ``places``, ``dates``: the per-article layers, one row each.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+_V1 = [
+    """CREATE TABLE IF NOT EXISTS articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        date TEXT,
+        lang TEXT,
+        url TEXT,
+        source TEXT,
+        origin TEXT,
+        status TEXT NOT NULL DEFAULT 'stored',
+        text TEXT NOT NULL,
+        metadata TEXT,
+        layers TEXT,
+        n_events INTEGER NOT NULL DEFAULT 0,
+        ingested_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS articles_date ON articles(date)",
+    "CREATE INDEX IF NOT EXISTS articles_ingested ON articles(ingested_at)",
+    """CREATE TABLE IF NOT EXISTS rejections (
+        id {id},
+        key TEXT NOT NULL UNIQUE,
+        origin TEXT NOT NULL,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        doc_id TEXT,
+        content_hash TEXT,
+        at TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 1
+    )""",
+    """CREATE TABLE IF NOT EXISTS events (
+        id TEXT PRIMARY KEY,
+        merge_key TEXT {c} NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        context TEXT,
+        aux_mode TEXT,
+        aux_key TEXT NOT NULL DEFAULT '',
+        actor_code TEXT {c},
+        actor_text TEXT,
+        actor_country TEXT,
+        actor_sector TEXT,
+        recipient_code TEXT {c},
+        recipient_text TEXT,
+        recipient_country TEXT,
+        recipient_sector TEXT,
+        date TEXT,
+        date_precision TEXT,
+        date_inferred INTEGER NOT NULL DEFAULT 0,
+        date_lo TEXT,
+        date_hi TEXT,
+        place_name TEXT,
+        place_country TEXT,
+        lat {real},
+        lon {real},
+        confidence {real},
+        language TEXT,
+        event_text TEXT,
+        search_text TEXT,
+        sources TEXT,
+        article_ids TEXT NOT NULL,
+        n_sources INTEGER NOT NULL DEFAULT 1,
+        n_publishers INTEGER NOT NULL DEFAULT 1,
+        first_seen TEXT,
+        last_seen TEXT,
+        record TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS events_date ON events(date)",
+    "CREATE INDEX IF NOT EXISTS events_aux_date ON events(aux_key, date)",
+    "CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date)",
+    "CREATE INDEX IF NOT EXISTS events_actor ON events(actor_code, date)",
+    "CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient_code, date)",
+    "CREATE INDEX IF NOT EXISTS events_actor_country ON events(actor_country)",
+    "CREATE INDEX IF NOT EXISTS events_recipient_country ON events(recipient_country)",
+    "CREATE INDEX IF NOT EXISTS events_place_country ON events(place_country)",
+    "CREATE INDEX IF NOT EXISTS events_n_sources ON events(n_sources, date)",
+    "CREATE INDEX IF NOT EXISTS events_merge ON events(merge_key, date_lo)",
+    """CREATE TABLE IF NOT EXISTS mentions (
+        id {id},
+        event_id TEXT NOT NULL REFERENCES events(id),
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        local_id TEXT NOT NULL,
+        sentence INTEGER,
+        sentence_text TEXT,
+        trigger_start INTEGER,
+        trigger_end INTEGER,
+        trigger_text TEXT,
+        evidence TEXT,
+        actor_start INTEGER,
+        actor_end INTEGER,
+        recipient_start INTEGER,
+        recipient_end INTEGER,
+        reported_by TEXT,
+        quote TEXT,
+        publisher TEXT,
+        date TEXT,
+        date_precision TEXT,
+        date_inferred INTEGER NOT NULL DEFAULT 0,
+        place_country TEXT,
+        record TEXT NOT NULL,
+        UNIQUE (article_id, local_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id)",
+    """CREATE TABLE IF NOT EXISTS actors (
+        id {id},
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        local_id TEXT NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        sentence INTEGER,
+        text TEXT NOT NULL,
+        code TEXT {c},
+        codes TEXT,
+        country TEXT,
+        sector TEXT,
+        kind TEXT,
+        name TEXT,
+        confidence {real}
+    )""",
+    "CREATE INDEX IF NOT EXISTS actors_article ON actors(article_id)",
+    "CREATE INDEX IF NOT EXISTS actors_code ON actors(code)",
+    """CREATE TABLE IF NOT EXISTS quotes (
+        id {id},
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        local_id TEXT NOT NULL,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_text TEXT,
+        speaker_code TEXT,
+        cue_start INTEGER NOT NULL,
+        cue_end INTEGER NOT NULL,
+        content_start INTEGER NOT NULL,
+        content_end INTEGER NOT NULL,
+        content_text TEXT,
+        kind TEXT
+    )""",
+    "CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id)",
+    """CREATE TABLE IF NOT EXISTS places (
+        id {id},
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        sentence INTEGER,
+        text TEXT NOT NULL,
+        name TEXT,
+        country TEXT,
+        lat {real},
+        lon {real},
+        geonameid BIGINT,
+        feature TEXT,
+        metonymy INTEGER NOT NULL DEFAULT 0,
+        from_dateline INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX IF NOT EXISTS places_article ON places(article_id)",
+    """CREATE TABLE IF NOT EXISTS dates (
+        id {id},
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        sentence INTEGER,
+        text TEXT NOT NULL,
+        value TEXT,
+        precision TEXT,
+        resolved INTEGER NOT NULL DEFAULT 1,
+        relative INTEGER NOT NULL DEFAULT 0,
+        note TEXT
+    )""",
+    "CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id)",
+]
+
+#: version -> statements (templates) that bring the previous version to it
+MIGRATIONS: dict[int, list[str]] = {1: _V1}
+
+DIALECTS: dict[str, dict[str, str]] = {
+    "sqlite": {"id": "INTEGER PRIMARY KEY", "real": "REAL", "c": ""},
+    "postgres": {
+        "id": "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+        "real": "DOUBLE PRECISION",
+        "c": 'COLLATE "C"',
+    },
+}
+
+VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER NOT NULL,
+    applied_at TEXT NOT NULL
+)"""
+
+
+def statements(version: int, dialect: str) -> list[str]:
+    """The migration to ``version`` rendered for ``dialect`` ('sqlite' or 'postgres')."""
+    subs = DIALECTS[dialect]
+    return [s.format(**subs) for s in MIGRATIONS[version]]
+
+
+def pending(current: int) -> list[int]:
+    """Versions still to apply, in order, to a store at version ``current``."""
+    return [v for v in sorted(MIGRATIONS) if v > current]
