@@ -1,15 +1,463 @@
-"""Stage 'actors' (placeholder: to be written)."""
+"""Stage 'actors': find the political actors an article names and code them.
+
+Codes are country (ISO 3166 alpha-3, or an organisation code: IGO, IMG, NGO) + PLOVER sector:
+'IRQGOV', 'USAMIL', 'COLREB', 'IGO', 'QATJRN'. Conventions:
+
+- A country name stands for the country: 'Irak' -> 'IRQ' (kind 'country'); a capital only
+  when it acts (subject, passive agent, possessor) and then for its government: 'Bagdad
+  pretende' -> 'IRQGOV', ``metonymy=True``. A country or capital after a locative preposition
+  ('en Bagdad') is a place, left to the place stage: no actor.
+- An agent noun takes the country attached to it by the parse (adjective, 'de X', compound,
+  coordination): 'fuerzas estadounidenses' -> 'USAMIL', 'Funcionarios estadounidenses e
+  iraquíes' -> codes ['USAGOV', 'IRQGOV']. With no country the code is the sector alone and
+  ``country`` is '' ('el ejército' -> 'MIL'), unless the lexicon gives the word a default
+  country ('paramilitares' -> 'COLUAF'). Groups 'backed by' a country take the backer's
+  country, with lower confidence ('grupos armados respaldados por Irán' -> 'IRNUAF').
+- Intergovernmental bodies, the UN and the EU included, are 'IGO' (as in the project's
+  CAMEO-style gold; PLOVER's UNO/EUR can be told apart by ``name``); transnational
+  militarised groups are 'IMG'; media are country + 'JRN' (kind 'media').
+- A person takes the role the text gives them ('El secretario de Defensa de Estados Unidos,
+  Lloyd Austin' -> 'USAGOV'); later mentions by surname reuse the code. A person the text
+  gives no role is coded 'CVL' with confidence 0.3.
+
+The lexicon (cronica.actor_lexicon) is built once per language; per article the work is one
+pass over the tokens plus a bounded walk up the parse from each hit.
+"""
 
 from __future__ import annotations
 
-from cronica.model import ArticleDoc
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from cronica.actor_lexicon import Entry, Lexicon, Match, load_lexicon, normalize
+from cronica.model import ActorMention, ArticleDoc
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+# dependency labels (UD for es, ClearNLP for en) that keep a word inside a noun phrase
+_NP_UP = frozenset({"amod", "nmod", "flat", "flat:name", "flat:foreign", "compound", "appos",
+                    "nmod:poss", "poss", "pobj", "prep", "nummod", "fixed", "nn", "npadvmod"})
+_SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:pass"})
+_ORG_KINDS = frozenset({"org", "group", "media"})
+_PLACE_KINDS = frozenset({"country", "capital", "demonym"})
+_MAX_UP = 4  # steps up the parse from a hit to the agent it modifies
+
+
+@dataclass
+class _Item:
+    """A lexicon hit or a person, placed on the parse."""
+
+    idx: int
+    kind: str  # entry kind, or 'person'
+    start: int
+    end: int
+    tokens: list[int]
+    root: Any  # spaCy token
+    entry: Entry | None = None
+    governor: int | None = None  # index of the agent/person item this one modifies
+    governed: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Code:
+    countries: list[str]
+    sector: str
+    confidence: float = 1.0
+
+    @property
+    def codes(self) -> list[str]:
+        return [c + self.sector for c in self.countries] or [self.sector]
 
 
 class ActorCoder:
+    """The 'actors' stage: fills ``adoc.actors`` (ids 'a0', 'a1', ... in text order)."""
+
     name = "actors"
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, lexicon: Lexicon | None = None) -> None:
         self.lang = lang
+        self.lexicon = lexicon or load_lexicon(lang)
+        syn = self.lexicon.syntax
+        self._locative = syn.get("locative", frozenset())
+        self._attach = syn.get("attach", frozenset())
+        self._agentive = syn.get("agentive", frozenset())
+        self._backing = syn.get("backing", frozenset())
+        self._person_labels = syn.get("person_labels", frozenset({"per", "person"}))
+        self._dets = syn.get("determiners", frozenset())
 
+    # -- the stage -------------------------------------------------------
     def run(self, adoc: ArticleDoc) -> None:
+        if adoc.doc is None:
+            return
+        items = self._place_items(adoc)
+        by_token: dict[int, int] = {}
+        for it in items:
+            for t in it.tokens:
+                by_token.setdefault(t, it.idx)
+        for it in items:
+            it.governor = self._governor(it, items, by_token)
+            if it.governor is not None:
+                items[it.governor].governed.append(it.idx)
+        mentions = self._mentions(adoc, items, by_token)
+        mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+        kept: list[ActorMention] = []
+        for m in mentions:
+            if kept and m.span.start < kept[-1].span.end:
+                continue  # overlap: the earlier, longer mention wins
+            kept.append(m)
+        for i, m in enumerate(kept):
+            m.id = f"a{i}"
+        adoc.actors = kept
+
+    # -- hits on the parse -----------------------------------------------
+    def _place_items(self, adoc: ArticleDoc) -> list[_Item]:
+        doc = adoc.doc
+        items: list[_Item] = []
+        taken: set[int] = set()
+        for m in self.lexicon.find(adoc.article.text):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            if m.entry.kind == "agent" and not self._agent_ok(span):
+                continue
+            toks = [t.i for t in span]
+            items.append(_Item(len(items), m.entry.kind, m.start, m.end, toks, span.root, m.entry))
+            taken.update(toks)
+        for ent in doc.ents:
+            if normalize(ent.label_) not in self._person_labels:
+                continue
+            toks = [t.i for t in ent if t.i not in taken]
+            # keep the name only: drop a leading title the NER swallowed ('Presidente Petro')
+            while toks and not doc[toks[0]].text[:1].isupper():
+                toks.pop(0)
+            if not toks or any(t in taken for t in range(toks[0], toks[-1] + 1)):
+                continue
+            span = doc[toks[0]:toks[-1] + 1]
+            items.append(_Item(len(items), "person", span.start_char, span.end_char, toks, span.root))
+            taken.update(toks)
+        items.sort(key=lambda it: it.start)
+        for i, it in enumerate(items):
+            it.idx = i
+        return items
+
+    @staticmethod
+    def _agent_ok(span: Any) -> bool:
+        """An agent word must be used as a noun: 'los militares', not 'comisión militar'."""
+        if len(span) > 1:
+            return True
+        tok = span[0]
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return True
+        if tok.pos_ == "ADJ":
+            return tok.dep_ not in ("amod", "advmod", "acl", "conj") or any(
+                c.dep_ == "det" for c in tok.children)
+        return False
+
+    def _governor(self, it: _Item, items: list[_Item], by_token: dict[int, int]) -> int | None:
+        """The agent or person item that ``it`` modifies, walking up noun-phrase links only."""
+        if it.kind == "media":
+            return None  # a news outlet is a source, never a modifier of another actor
+        t = it.root
+        own = set(it.tokens)
+        for _ in range(_MAX_UP):
+            dep = t.dep_
+            if dep == "conj":
+                # coordination inside a modifier ('estadounidenses e iraquíes'), never between
+                # two actors: an agent or person in coordination stands on its own
+                if it.kind in ("agent", "person"):
+                    return None
+                head_item = by_token.get(t.head.i)
+                if head_item is None or items[head_item].kind not in _PLACE_KINDS:
+                    return None
+            elif dep not in _NP_UP or t.head is t:
+                return None
+            if self._is_locative(t) or self._blocked_prep(t):
+                return None
+            t = t.head
+            j = by_token.get(t.i)
+            if j is not None and t.i not in own and items[j].kind in ("agent", "person"):
+                return j
         return None
+
+    def _case_words(self, t: Any) -> list[str]:
+        words = [normalize(c.text) for c in t.children if c.dep_ in ("case", "mark")]
+        if t.dep_ == "pobj":
+            words.append(normalize(t.head.text))
+        return words
+
+    def _is_locative(self, t: Any) -> bool:
+        """'en Irak', 'in Baghdad': a preposition of place governs ``t`` or directly precedes it."""
+        if any(w in self._locative for w in self._case_words(t)):
+            return True
+        prev = t.doc[t.i - 1] if t.i > 0 else None
+        while prev is not None and normalize(prev.text) in self._dets and prev.i > 0:
+            prev = t.doc[prev.i - 1]
+        return prev is not None and normalize(prev.text) in self._locative and prev.i < t.i
+
+    def _blocked_prep(self, t: Any) -> bool:
+        """Through nmod/pobj only with an attaching preposition ('de', 'of')."""
+        if t.dep_ not in ("nmod", "pobj"):
+            return False
+        words = self._case_words(t)
+        return bool(words) and not any(w in self._attach for w in words)
+
+    # -- codes -----------------------------------------------------------
+    def _resolve(self, it: _Item, items: list[_Item], memo: dict[int, _Code | None]) -> _Code | None:
+        """The code of an agent item from what it governs; None when it is no actor."""
+        if it.idx in memo:
+            return memo[it.idx]
+        memo[it.idx] = None  # guards against cycles in a broken parse
+        e = it.entry
+        assert e is not None
+        countries: list[str] = []
+        org: Entry | None = None
+        inner: _Code | None = None
+        has_person = False
+        for j in sorted(it.governed, key=lambda j: items[j].start):
+            g = items[j]
+            if g.kind == "person":
+                has_person = True
+            elif g.entry is None:
+                continue
+            elif g.kind in _PLACE_KINDS:
+                if g.entry.country not in countries:
+                    countries.append(g.entry.country)
+            elif g.kind in _ORG_KINDS:
+                org = org or g.entry
+            elif g.kind == "agent" and inner is None:
+                inner = self._resolve(g, items, memo)
+        sector, conf = e.sector, 0.9
+        if org is not None:
+            countries = [org.country]
+            sector = org.sector or (inner.sector if inner and not sector else sector)
+        elif "member" in e.flags:
+            if inner is None:
+                return None
+            countries, sector = countries or inner.countries, inner.sector
+        elif inner is not None and inner.sector and (sector == "GOV" or not sector):
+            # 'el portavoz del ejército colombiano': the title yields to the body it speaks for
+            countries = countries or inner.countries
+            sector = inner.sector
+        elif inner is not None and not countries:
+            countries = inner.countries
+        if not countries:
+            backer = self._backer(it, items)
+            if backer:
+                countries, conf = [backer], 0.6
+            elif e.default_country:
+                countries, conf = [e.default_country], 0.7
+            elif "weak" in e.flags and not has_person:
+                return None
+        if not sector:
+            return None
+        code = _Code([c for c in countries if c], sector, conf)
+        memo[it.idx] = code
+        return code
+
+    def _backer(self, it: _Item, items: list[_Item]) -> str | None:
+        """'grupos armados respaldados por Irán', 'Iran-backed militias': the backer's country."""
+        for child in it.root.children:
+            if normalize(child.lemma_) in self._backing or normalize(child.text) in self._backing:
+                lo, hi = child.left_edge.i, child.right_edge.i
+                for g in items:
+                    if g.entry is not None and g.kind in _PLACE_KINDS and lo <= g.root.i <= hi:
+                        return g.entry.country
+        return None
+
+    # -- mentions --------------------------------------------------------
+    def _mentions(self, adoc: ArticleDoc, items: list[_Item], by_token: dict[int, int]) -> list[ActorMention]:
+        doc = adoc.doc
+        memo: dict[int, _Code | None] = {}
+        out: list[ActorMention] = []
+        person_code: dict[int, tuple[_Code, str]] = {}
+        for it in items:
+            if it.kind != "agent" or it.governor is not None and items[it.governor].kind == "agent":
+                continue
+            code = self._resolve(it, items, memo)
+            if code is None:
+                continue
+            start, end = self._extent(it, items)
+            if it.governor is not None:  # a title before a name: 'Defense Secretary Lloyd Austin'
+                person_code[it.governor] = (code, "agent")
+                continue
+            out.append(self._mention(adoc, start, end, code, "agent", it.entry.name, False))
+            for j in it.governed:
+                if items[j].kind == "person":
+                    person_code[j] = (code, "role")
+        surnames: dict[str, _Code] = {}
+        persons = [it for it in items if it.kind == "person"]
+        for it in persons:
+            if it.idx in person_code:
+                surnames[_surname(doc, it)] = person_code[it.idx][0]
+        seen_orgs: set[Entry] = set()
+        for it in items:
+            e = it.entry
+            if it.kind == "person":
+                out.append(self._person(adoc, it, items, person_code, surnames))
+            elif e is None or it.governor is not None:
+                continue
+            elif it.kind in _ORG_KINDS:
+                seen_orgs.add(e)
+                out.append(self._mention(adoc, it.start, it.end, _Code([e.country], e.sector),
+                                         e.kind, e.name, False))
+            elif it.kind == "capital":
+                if self._acts(it.root) and not self._is_locative(it.root):
+                    out.append(self._mention(adoc, it.start, it.end, _Code([e.country], e.sector),
+                                             "capital", e.name, True, conf=0.8))
+            elif it.kind == "country":
+                if not self._is_locative(it.root):
+                    out.append(self._mention(adoc, it.start, it.end, _Code([e.country], ""),
+                                             "country", e.name, False))
+            elif it.kind == "demonym" and self._nominal(it.root):
+                out.append(self._mention(adoc, it.start, it.end, _Code([e.country], ""),
+                                         "country", e.name, False, conf=0.8))
+        out.extend(self._surname_mentions(adoc, surnames, by_token))
+        out.extend(self._short_forms(adoc, seen_orgs, by_token, items))
+        return out
+
+    def _person(self, adoc: ArticleDoc, it: _Item, items: list[_Item],
+                person_code: dict[int, tuple[_Code, str]], surnames: dict[str, _Code]) -> ActorMention:
+        start, end = it.start, it.end
+        name = adoc.article.text[start:end]
+        if it.idx in person_code:
+            code, how = person_code[it.idx]
+            conf = code.confidence
+            if how == "agent":  # the title stands before the name: one mention for both
+                for j in it.governed:
+                    if items[j].kind == "agent":
+                        start = min(start, self._extent(items[j], items)[0])
+        elif _surname(adoc.doc, it) in surnames:
+            code, conf = surnames[_surname(adoc.doc, it)], 0.8
+        else:
+            code, conf = _Code([], "CVL"), 0.3
+        return self._mention(adoc, start, end, code, "person", name, False, conf=conf)
+
+    def _surname_mentions(self, adoc: ArticleDoc, surnames: dict[str, _Code],
+                          by_token: dict[int, int]) -> list[ActorMention]:
+        """'Austin' alone after 'Lloyd Austin', when the NER did not mark it as a person."""
+        if not surnames:
+            return []
+        out = []
+        for t in adoc.doc:
+            if t.i not in by_token and t.pos_ == "PROPN" and normalize(t.text) in surnames:
+                code = surnames[normalize(t.text)]
+                out.append(self._mention(adoc, t.idx, t.idx + len(t.text), code, "person",
+                                         t.text, False, conf=0.7))
+        return out
+
+    def _short_forms(self, adoc: ArticleDoc, seen: set[Entry], by_token: dict[int, int],
+                     items: list[_Item]) -> list[ActorMention]:
+        """'la coalición' once 'la coalición internacional' has been named."""
+        short = {k: e for k, e in self.lexicon.short_forms.items() if e in seen}
+        if not short:
+            return []
+        first = min(it.start for it in items if it.entry in seen)
+        out = []
+        for t in adoc.doc:
+            if t.idx > first and t.i not in by_token and normalize(t.text) in short:
+                e = short[normalize(t.text)]
+                out.append(self._mention(adoc, t.idx, t.idx + len(t.text), _Code([e.country], e.sector),
+                                         e.kind, e.name, False, conf=0.7))
+        return out
+
+    def _extent(self, it: _Item, items: list[_Item]) -> tuple[int, int]:
+        """Characters of an agent's noun phrase: a leading determiner, the agent, and the
+        countries, organisations and agents it governs (not an apposed person)."""
+        doc = it.root.doc
+        start, end = it.start, it.end
+        for j in it.governed:
+            g = items[j]
+            if g.kind == "person":
+                continue
+            gs, ge = self._extent(g, items) if g.kind == "agent" else (g.start, g.end)
+            start, end = min(start, gs), max(end, ge)
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is not None and first.start > 0:
+            prev = doc[first.start - 1]
+            if normalize(prev.text) in self._dets:
+                start = prev.idx
+        return start, end
+
+    def _acts(self, tok: Any) -> bool:
+        """Does a capital act: subject, passive agent ('por Washington'), possessor?"""
+        t = tok
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        if t.dep_ in _SUBJ or t.dep_ in ("poss", "nmod:poss", "agent"):
+            return True
+        return any(w in self._agentive for w in self._case_words(t)) and t.head.pos_ in ("VERB", "AUX")
+
+    def _nominal(self, tok: Any) -> bool:
+        """A demonym used as a noun ('los iraquíes', 'Iraqis protested'), not an adjective."""
+        if tok.dep_ in ("amod", "compound", "advmod"):
+            return False
+        return tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children)
+
+    def _mention(self, adoc: ArticleDoc, start: int, end: int, code: _Code, kind: str,
+                 name: str | None, metonymy: bool, conf: float | None = None) -> ActorMention:
+        codes = code.codes
+        span = adoc.doc.char_span(start, end, alignment_mode="expand")
+        return ActorMention(
+            id="", span=adoc.span(start, end), code=codes[0], codes=codes,
+            country=code.countries[0] if code.countries else "", sector=code.sector or None,
+            kind=kind, name=name, metonymy=metonymy,
+            head=span.root.i if span is not None and len(span) else None,
+            confidence=code.confidence if conf is None else conf,
+        )
+
+
+def _surname(doc: Any, it: _Item) -> str:
+    return normalize(doc[it.tokens[-1]].text)
+
+
+# -- helpers for other stages --------------------------------------------
+def actor_for_span(adoc: ArticleDoc, start: int, end: int) -> ActorMention | None:
+    """The actor mention that best covers characters ``[start, end)`` (e.g. a subject subtree).
+
+    Mentions inside the range come first, then the one overlapping it most; ties go to the
+    earliest. None when no mention overlaps the range.
+    """
+    best: tuple[bool, int, int] | None = None
+    found: ActorMention | None = None
+    for m in adoc.actors:
+        overlap = min(end, m.span.end) - max(start, m.span.start)
+        if overlap <= 0:
+            continue
+        key = (start <= m.span.start and m.span.end <= end, overlap, -m.span.start)
+        if best is None or key > best:
+            best, found = key, m
+    return found
+
+
+def code_text(text: str, lang: str) -> list[str]:
+    """Codes for a bare string without a parse (a quote's speaker, a reporting source).
+
+    'Ministerio de Asuntos Exteriores de Irak' -> ['IRQGOV']; 'Funcionarios estadounidenses e
+    iraquíes' -> ['USAGOV', 'IRQGOV']; 'Al Jazeera' -> ['QATJRN']; [] when nothing is known.
+    """
+    return codes_for_matches(load_lexicon(lang).find(text))
+
+
+def codes_for_matches(matches: list[Match]) -> list[str]:
+    """The codes a run of lexicon hits names, read left to right without syntax."""
+    agents = [m.entry for m in matches if m.entry.kind == "agent"]
+    orgs = [m.entry for m in matches if m.entry.kind in _ORG_KINDS]
+    places = [m.entry for m in matches if m.entry.kind in _PLACE_KINDS]
+    countries = list(dict.fromkeys(e.country for e in places))
+    if orgs and (orgs[0].sector or not agents):
+        return [orgs[0].code]
+    if agents:
+        real = [a for a in agents if "member" not in a.flags]
+        if not real:
+            return [orgs[0].code] if orgs else []
+        sector = real[0].sector
+        if sector == "GOV" and len(real) > 1 and real[1].sector != "GOV":
+            sector = real[1].sector
+        if orgs:
+            return [orgs[0].country + sector]
+        if not countries and real[0].default_country:
+            countries = [real[0].default_country]
+        return [c + sector for c in countries] or [sector]
+    return [e.code for e in places if e.kind == "capital"] or countries

@@ -1,15 +1,544 @@
-"""Stage 'attribution' (placeholder: to be written)."""
+"""Stage 'attribution': who said it (quotes) and who reported it (reporting sources).
+
+Reads the parse, ``adoc.actors`` and ``adoc.events``; fills ``adoc.quotes`` and
+``adoc.reporting`` and sets ``Event.quote`` and ``Event.reported_by``. It never adds or
+removes events. Cue words come from ``data/<lang>/attribution.tsv``; the rules below use
+only Universal Dependencies labels, so another language needs only that file.
+
+Quotes
+  * indirect: a speech verb with a complement clause ('dijo que ...', 'said that ...'); the
+    content is the clause (after its complementizer), cut to the verb's sentence;
+  * direct: a speech verb whose sentence holds a text in “...”, "..." or «...» and no
+    complement clause ('"...", dijo X'); the content is the text inside the marks;
+  * mixed: an indirect quote whose content holds marked text; the content then runs at
+    least to the closing mark;
+  * post-posed: a speech verb hanging after a comma off an earlier clause ('..., han
+    anunciado ambos gobiernos'); the content is the sentence up to that comma.
+  The speaker is the verb's subject noun phrase without relative clauses; when that phrase
+  holds a person's name as its head or in apposition ('El secretario ..., Lloyd Austin,') the
+  name is the speaker. A verb without an expressed subject (pro-drop 'Añadió que ...'), or
+  with a pronoun subject, takes the speaker of the previous quote if that quote is at most
+  ``CARRY_SENTENCES`` sentences back (``carried_over=True``).
+
+Reporting sources
+  A source phrase ('según', 'de acuerdo a reportes de', 'according to') followed by a
+  noun phrase, or a reporting verb ('informó', 'reported') whose subject is a news outlet.
+  Scope rule: a source cue that stands at the edge of one of the first ``LEAD_SENTENCES``
+  sentences (headline, subtitle, lead), i.e. with only punctuation between it and the start
+  or the end of its sentence, credits the whole report: re-reports name their origin that
+  way ('..., han anunciado ambos gobiernos, de acuerdo a reportes de Al Jazeera.'). Its scope
+  is 'article'. Any other source cue covers its own sentence only.
+"""
 
 from __future__ import annotations
 
-from cronica.model import ArticleDoc
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from cronica import resources
+from cronica.model import ActorMention, ArticleDoc, Quote, Reporting, Span
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
+CARRY_SENTENCES = 2  # how far back a pro-drop cue may look for its speaker
+_MAX_SOURCE_TOKENS = 8  # a source name longer than this is a clause, not a name
+_MAX_MARK_GAP = 8  # tokens between a speech verb and its complementizer when the parse misses it
+
+# Quotation marks: curly, straight and angle quotes, paired
+_MARKED = re.compile(r"“([^”“]+)”|«([^»«]+)»|\"([^\"\n]+)\"")
+_CLOSING = ("”", "»", '"')
+_SUBJ = ("nsubj", "nsubjpass", "nsubj:pass")
+_CLAUSE_DEPS = ("ccomp", "obj", "dobj", "xcomp", "advcl", "parataxis")
+_DROP_FROM_SPEAKER = ("acl", "acl:relcl", "relcl", "parataxis", "advcl", "punct")
+_PERSON_LABELS = ("PER", "PERSON")
+_NAME_LABELS = ("ORG", "PER", "PERSON", "MISC", "NORP", "GPE", "LOC")
+
+
+@dataclass(frozen=True)
+class AttributionLexicon:
+    """The cue words of one language (see ``data/<lang>/attribution.tsv``)."""
+
+    speech_lemmas: frozenset[str]
+    speech_forms: frozenset[str]
+    report_lemmas: frozenset[str]
+    cue_ext: tuple[tuple[str, ...], ...]  # longest first
+    source: tuple[tuple[str, ...], ...]  # longest first
+    media: frozenset[str]
+    not_source: frozenset[str]
+    marks: frozenset[str]
+
+    def is_speech(self, tok: Any) -> bool:
+        """A verb of saying, by lemma (verbs only) or by listed surface form."""
+        if tok.lemma_.lower() in self.speech_lemmas and tok.pos_ in ("VERB", "AUX"):
+            return True
+        return tok.lower_ in self.speech_forms and tok.pos_ not in ("NOUN", "ADJ", "ADP")
+
+    def is_report(self, tok: Any) -> bool:
+        return tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
+
+
+@cache
+def attribution_lexicon(lang: str) -> AttributionLexicon:
+    """Load ``data/<lang>/attribution.tsv`` once per language."""
+    rows: dict[str, list[list[str]]] = {}
+    for row in resources.read_tsv(lang, "attribution.tsv"):
+        rows.setdefault(row[0].strip(), []).append([c.strip() for c in row[1:]])
+
+    def words(kind: str) -> frozenset[str]:
+        return frozenset(r[0].lower() for r in rows.get(kind, []))
+
+    def forms(kind: str) -> frozenset[str]:
+        return frozenset(f.lower() for r in rows.get(kind, []) if len(r) > 1 for f in r[1].split())
+
+    def phrases(kind: str) -> tuple[tuple[str, ...], ...]:
+        seqs = {tuple(r[0].lower().split()) for r in rows.get(kind, [])}
+        return tuple(sorted(seqs, key=len, reverse=True))
+
+    report = words("report") | forms("report")
+    return AttributionLexicon(
+        speech_lemmas=words("speech"), speech_forms=forms("speech"), report_lemmas=report,
+        cue_ext=phrases("cue_ext"), source=phrases("source"), media=words("media"),
+        not_source=words("not_source"), marks=words("mark"),
+    )
+
+
+def marked_quotes(text: str) -> list[tuple[int, int]]:
+    """Character ranges of text inside quotation marks (the marks excluded)."""
+    out = []
+    for m in _MARKED.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        if m.group(g).strip():
+            out.append((m.start(g), m.end(g)))
+    return out
+
+
+def _match_phrase(doc: Any, i: int, phrases: Iterable[tuple[str, ...]], limit: int) -> int:
+    """Number of tokens of the longest phrase matching at token ``i`` (0 if none)."""
+    for p in phrases:
+        if i + len(p) <= limit and all(doc[i + k].lower_ == w for k, w in enumerate(p)):
+            return len(p)
+    return 0
+
+
+def _strip_comma(text: str, rng: tuple[int, int]) -> tuple[int, int]:
+    """A direct quote without the comma that leads back into the narration ('..., dijo')."""
+    start, end = rng
+    while end > start and text[end - 1] in ", ":
+        end -= 1
+    return start, end
+
+
+def adoc_words(doc: Any, rng: tuple[int, int]) -> list[Any]:
+    """Tokens of ``doc`` covering the character range ``rng``."""
+    span = doc.char_span(rng[0], rng[1], alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _char_span(toks: Iterable[Any]) -> tuple[int, int] | None:
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 class Attributor:
+    """Fills ``adoc.quotes`` (ids 'q0', ...), ``adoc.reporting``, and the events' ``quote``
+    and ``reported_by``. Needs a parsed doc; does nothing without one."""
+
     name = "attribution"
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, lexicon: AttributionLexicon | None = None) -> None:
         self.lang = lang
+        self.lex = lexicon or attribution_lexicon(lang)
 
     def run(self, adoc: ArticleDoc) -> None:
+        if adoc.doc is None or not adoc.sentences:
+            return
+        adoc.reporting = self.find_sources(adoc)
+        reporting_verbs = {r.cue.start for r in adoc.reporting}
+        adoc.quotes = self.find_quotes(adoc, skip=reporting_verbs)
+        attach_to_events(adoc)
+
+    # -- helpers -----------------------------------------------------------
+    def _bounds(self, adoc: ArticleDoc, tok: Any) -> tuple[int, int, int]:
+        """(sentence index, start char, end char) of the sentence holding ``tok``."""
+        s = adoc.sentence_of(tok.idx)
+        if s < 0:
+            return -1, tok.sent.start_char, tok.sent.end_char
+        sent = adoc.sentences[s]
+        return s, sent.start, sent.end
+
+    @staticmethod
+    def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    # -- reporting sources ---------------------------------------------------
+    def find_sources(self, adoc: ArticleDoc) -> list[Reporting]:
+        """Reporting sources in text order (see the module docstring for the scope rule)."""
+        doc = adoc.doc
+        out: list[Reporting] = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            s, lo, hi = self._bounds(adoc, tok)
+            sent_end = doc.char_span(lo, hi, alignment_mode="expand")
+            limit = sent_end.end if sent_end is not None else len(doc)
+            n = _match_phrase(doc, i, self.lex.source, limit)
+            if n:
+                rep = self._source_after(adoc, i, i + n, limit, s, lo, hi)
+                if rep is not None:
+                    out.append(rep)
+                    i = i + n
+                    continue
+            if self.lex.is_report(tok) and tok.pos_ in ("VERB", "AUX"):
+                rep = self._media_subject(adoc, tok, s, lo, hi)
+                if rep is not None:
+                    out.append(rep)
+            i += 1
+        return out
+
+    def _source_after(self, adoc: ArticleDoc, cue_start: int, j: int, limit: int,
+                      s: int, lo: int, hi: int) -> Reporting | None:
+        doc = adoc.doc
+        run: list[Any] = []
+        while j < limit and len(run) < _MAX_SOURCE_TOKENS:
+            t = doc[j]
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or t.lower_ in self.lex.marks:
+                break
+            run.append(t)
+            j += 1
+        while run and run[-1].pos_ in ("ADP", "DET", "CCONJ"):
+            run.pop()
+        if not run:
+            return None
+        nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+        if not nouns or (nouns[0].pos_ == "NOUN" and {nouns[0].lemma_.lower(), nouns[0].lower_}
+                         & self.lex.not_source):
+            return None
+        end = run[-1].idx + len(run[-1].text)
+        name, code = self._source_name(adoc, run)
+        cue = adoc.span(doc[cue_start].idx, end)
+        scope = "article" if self._at_lead_edge(adoc, s, lo, hi, cue.start, cue.end) else "sentence"
+        return Reporting(source=name, code=code, cue=cue, scope=scope,
+                         sentences=self._scope_sentences(adoc, scope, s))
+
+    def _media_subject(self, adoc: ArticleDoc, verb: Any, s: int, lo: int, hi: int) -> Reporting | None:
+        """'..., informó la agencia AFP' / 'Reuters reported': a reporting verb whose subject
+        (or post-verbal argument, as the Spanish parser often labels it) is a news outlet."""
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        if subj is None:
+            subj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+        if subj is None:
+            return None
+        toks = [t for t in subj.subtree if lo <= t.idx < hi]
+        if not self._is_media(adoc, toks):
+            return None
+        name, code = self._source_name(adoc, toks)
+        rng = _char_span(toks + [verb])
+        if rng is None:
+            return None
+        cue = adoc.span(*rng)
+        scope = "article" if self._at_lead_edge(adoc, s, lo, hi, cue.start, cue.end) else "sentence"
+        return Reporting(source=name, code=code, cue=cue, scope=scope,
+                         sentences=self._scope_sentences(adoc, scope, s))
+
+    def _is_media(self, adoc: ArticleDoc, toks: list[Any]) -> bool:
+        if not toks:
+            return False
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if any(m.kind == "media" and m.span.start < end and start < m.span.end for m in adoc.actors):
+            return True
+        return any(self._media_word(t) for t in toks)
+
+    def _media_word(self, tok: Any) -> bool:
+        return tok.lower_ in self.lex.media or tok.lemma_.lower() in self.lex.media
+
+    def _source_name(self, adoc: ArticleDoc, run: list[Any]) -> tuple[str, str | None]:
+        """The outlet's name within a source phrase, and its actor code when coded."""
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        best = _best_mention(adoc.actors, start, end, prefer_kind="media")
+        if best is not None and start <= best.span.start and best.span.end <= end:
+            return best.span.text, best.code or None
+        doc = adoc.doc
+        ents = [e for e in doc.ents if e.start_char >= start and e.end_char <= end
+                and e.label_ in _NAME_LABELS]
+        if ents:
+            toks = list(ents[-1])
+            # 'agencia EFE' -> 'EFE', but 'El Comercio' stays whole
+            while len(toks) > 1 and (self._media_word(toks[0]) or (
+                    toks[0].pos_ == "DET" and self._media_word(toks[1]))):
+                toks.pop(0)
+            name = adoc.article.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        else:
+            props = [t for t in run if t.pos_ == "PROPN"]
+            if props:
+                name = adoc.article.text[props[0].idx:props[-1].idx + len(props[-1].text)]
+            else:
+                body = run[1:] if run[0].pos_ == "DET" and len(run) > 1 else run
+                name = adoc.article.text[body[0].idx:end]
+        return name, _code_for_text(name, self.lang)
+
+    def _at_lead_edge(self, adoc: ArticleDoc, s: int, lo: int, hi: int, start: int, end: int) -> bool:
+        if s < 0 or s >= LEAD_SENTENCES:
+            return False
+        text = adoc.article.text
+        before, after = text[lo:start], text[end:hi]
+        return not any(c.isalnum() for c in after) or not any(c.isalnum() for c in before)
+
+    @staticmethod
+    def _scope_sentences(adoc: ArticleDoc, scope: str, s: int) -> list[int]:
+        return list(range(len(adoc.sentences))) if scope == "article" else [s]
+
+    # -- quotes --------------------------------------------------------------
+    def find_quotes(self, adoc: ArticleDoc, skip: frozenset[int] | set[int] = frozenset()) -> list[Quote]:
+        """Quotes in text order; ``skip`` holds cue starts already taken as reporting sources."""
+        doc = adoc.doc
+        marked = marked_quotes(adoc.article.text)
+        used_marks: set[tuple[int, int]] = set()
+        quotes: list[Quote] = []
+        for tok in doc:
+            if not self.lex.is_speech(tok) or tok.idx in skip:
+                continue
+            if any(r <= tok.idx < e for r, e in [(r.cue.start, r.cue.end) for r in adoc.reporting]):
+                continue
+            q = self._quote_for(adoc, tok, marked, used_marks, quotes)
+            if q is not None:
+                quotes.append(q)
+        quotes.sort(key=lambda q: q.cue.start)
+        for n, q in enumerate(quotes):
+            q.id = f"q{n}"
+        return quotes
+
+    def _quote_for(self, adoc: ArticleDoc, verb: Any, marked: list[tuple[int, int]],
+                   used_marks: set[tuple[int, int]], earlier: list[Quote]) -> Quote | None:
+        s, lo, hi = self._bounds(adoc, verb)
+        kind = "indirect"
+        content = self._clause_content(adoc, verb, lo, hi)
+        postposed = False
+        if content is not None:
+            inner = [m for m in marked if m[0] < content[1] and content[0] < m[1] and lo <= m[0] < hi]
+            used_marks.update(inner)
+            whole = next((m for m in inner if m[0] - 1 <= content[0] and content[1] <= m[1] + 1), None)
+            if whole is not None:
+                # the parser took a fronted quotation for the clause: '"...", he said'
+                kind, content = "direct", _strip_comma(adoc.article.text, whole)
+            elif inner:
+                kind = "mixed"
+                end = max(content[1], max(m[1] for m in inner))
+                if adoc.article.text[end:end + 1] in _CLOSING:
+                    end += 1  # keep the closing mark: the span reads as it was quoted
+                content = (min(content[0], inner[0][0]), end)
+        else:
+            mark = self._nearest_mark(verb, marked, used_marks, lo, hi)
+            if mark is not None:
+                kind, content = "direct", _strip_comma(adoc.article.text, mark)
+                used_marks.add(mark)
+            else:
+                content = self._postposed_content(adoc, verb, lo, hi)
+                postposed = content is not None
+        if content is None:
+            return None
+        cue = self._cue_span(adoc, verb, hi)
+        speaker, codes, carried = self._speaker(adoc, verb, lo, hi, postposed, earlier, s)
+        return Quote(
+            id="", speaker=speaker, speaker_code=codes[0] if codes else None, speaker_codes=codes,
+            cue=cue, content=adoc.span(*content), kind=kind, carried_over=carried,
+        )
+
+    def _clause_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
+        """The complement clause of a speech verb, without its complementizer."""
+        marks = self.lex.marks
+        clause = None
+        for c in verb.children:
+            if not lo <= c.idx < hi:
+                continue
+            has_mark = any(g.lower_ in marks and g.dep_ == "mark" for g in c.children)
+            if c.dep_ == "ccomp" or (c.dep_ in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
+                clause = c
+                break
+        if clause is not None:
+            toks = [t for t in clause.subtree if lo <= t.idx < hi]
+            while toks and (toks[0].lower_ in marks or toks[0].is_punct):
+                toks.pop(0)
+            return _char_span(toks)
+        # the parser missed the clause: a complementizer shortly after the verb
+        doc = adoc.doc
+        for j in range(verb.i + 1, min(len(doc), verb.i + 1 + _MAX_MARK_GAP)):
+            t = doc[j]
+            if t.idx >= hi or t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":"):
+                break
+            if t.lower_ in marks and t.pos_ == "SCONJ":
+                toks = self._tokens_in(doc, doc[j + 1].idx if j + 1 < len(doc) else hi, hi)
+                return _char_span(toks)
         return None
+
+    def _nearest_mark(self, verb: Any, marked: list[tuple[int, int]], used: set[tuple[int, int]],
+                      lo: int, hi: int) -> tuple[int, int] | None:
+        """The unused marked quote nearest to ``verb`` that overlaps its sentence."""
+        # scare quotes ('la “Transición”') are not statements: want several words
+        cands = [m for m in marked if m not in used and m[0] < hi and lo < m[1]
+                 and len(adoc_words(verb.doc, m)) >= 3]
+        if not cands:
+            return None
+        return min(cands, key=lambda m: min(abs(verb.idx - m[0]), abs(verb.idx - m[1])))
+
+    def _postposed_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
+        """'..., han anunciado ambos gobiernos': the clause before the comma is the content."""
+        doc = adoc.doc
+        first = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass")], key=lambda t: t.i)
+        if first.i == 0 or doc[first.i - 1].text != "," or doc[first.i - 1].idx < lo:
+            return None
+        if not (verb.head.i < verb.i and verb.dep_ != "ROOT"):
+            return None
+        # nothing but the speaker after the verb: no other verb, no complementizer
+        for t in doc[verb.i + 1:]:
+            if t.idx >= hi:
+                break
+            if t.pos_ in ("VERB", "AUX") or t.lower_ in self.lex.marks:
+                # a source phrase may follow ('..., de acuerdo a reportes de X')
+                if not any(r.cue.start <= t.idx < r.cue.end for r in adoc.reporting):
+                    return None
+        toks = self._tokens_in(doc, lo, doc[first.i - 1].idx)
+        return _char_span(toks)
+
+    def _cue_span(self, adoc: ArticleDoc, verb: Any, hi: int) -> Span:
+        doc = adoc.doc
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.i < verb.i]
+        start = min([verb.idx] + [a.idx for a in auxes])
+        limit = len(doc)
+        end_tok = verb.i + 1
+        n = _match_phrase(doc, end_tok, self.lex.cue_ext, limit)
+        end = verb.idx + len(verb.text)
+        if n and doc[end_tok + n - 1].idx < hi:
+            last = doc[end_tok + n - 1]
+            end = last.idx + len(last.text)
+        return adoc.span(start, end)
+
+    def _speaker(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int, postposed: bool,
+                 earlier: list[Quote], s: int) -> tuple[Span | None, list[str], bool]:
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        if subj is None and verb.dep_ == "conj" and self.lex.is_speech(verb.head):
+            # 'dijo ... y añadió que': the coordinated verb shares the subject
+            subj = next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
+        if subj is None and postposed:
+            subj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+        if subj is None or subj.pos_ == "PRON":
+            prev = earlier[-1] if earlier else None
+            if prev is not None and prev.speaker is not None and 0 <= s - prev.cue.sentence <= CARRY_SENTENCES:
+                return prev.speaker, list(prev.speaker_codes), True
+            if subj is None:
+                return None, [], False
+        rng = self._speaker_range(adoc, subj, lo, hi)
+        if rng is None:
+            return None, [], False
+        span = adoc.span(*rng)
+        return span, speaker_codes(adoc, span, self.lang), False
+
+    def _speaker_range(self, adoc: ArticleDoc, subj: Any, lo: int, hi: int) -> tuple[int, int] | None:
+        """The subject's noun phrase without relative clauses; a person's name when it is
+        the head or an apposition of the head."""
+        drop: set[int] = set()
+        for c in subj.children:
+            if c.dep_ in _DROP_FROM_SPEAKER and c.dep_ != "punct":
+                drop.update(t.i for t in c.subtree)
+        # a source phrase hanging off the subject ('ambos gobiernos, de acuerdo a ...') is not
+        # part of the speaker's name
+        toks = [t for t in subj.subtree if t.i not in drop and lo <= t.idx < hi
+                and not any(r.cue.start <= t.idx < r.cue.end for r in adoc.reporting)]
+        rng = _char_span(toks)
+        if rng is None:
+            return None
+        anchors = {subj.i} | {c.i for c in subj.children if c.dep_ == "appos"}
+        for c in subj.children:
+            if c.dep_ == "appos":
+                anchors.update(t.i for t in c.subtree if t.pos_ == "PROPN")
+        for start, end in self._person_spans(adoc, rng):
+            if (start, end) == rng:
+                break
+            if any(start <= adoc.doc[i].idx < end for i in anchors):
+                return start, end
+        return rng
+
+    @staticmethod
+    def _person_spans(adoc: ArticleDoc, rng: tuple[int, int]) -> list[tuple[int, int]]:
+        lo, hi = rng
+        out = [(m.span.start, m.span.end) for m in adoc.actors
+               if m.kind == "person" and lo <= m.span.start and m.span.end <= hi]
+        out += [(e.start_char, e.end_char) for e in adoc.doc.ents
+                if e.label_ in _PERSON_LABELS and lo <= e.start_char and e.end_char <= hi]
+        return out
+
+
+# -- codes ---------------------------------------------------------------------------
+def _best_mention(actors: list[ActorMention], start: int, end: int,
+                  prefer_kind: str | None = None) -> ActorMention | None:
+    """The actor mention that best covers [start, end): mentions inside the range first,
+    then those of ``prefer_kind``, then the largest overlap."""
+    best, key = None, None
+    for m in actors:
+        ov = min(end, m.span.end) - max(start, m.span.start)
+        if ov <= 0:
+            continue
+        inside = start <= m.span.start and m.span.end <= end
+        k = (inside, m.kind == prefer_kind, ov, -m.span.start)
+        if key is None or k > key:
+            best, key = m, k
+    return best
+
+
+def _code_for_text(text: str, lang: str) -> str | None:
+    """The actors stage's code for a bare name, when it offers ``code_text``."""
+    try:
+        from cronica import actors
+    except ImportError:  # pragma: no cover - the actors module is part of the package
+        return None
+    fn = getattr(actors, "code_text", None)
+    if fn is None:
+        return None
+    res = fn(text, lang)
+    if isinstance(res, str):
+        return res or None
+    if isinstance(res, (list, tuple)):
+        return res[0] if res and isinstance(res[0], str) else None
+    return getattr(res, "code", None) or None
+
+
+def speaker_codes(adoc: ArticleDoc, span: Span, lang: str) -> list[str]:
+    """Codes of the actor mention that best covers ``span`` (all of them when it names
+    several actors); else what the actors stage can code from the text; else []."""
+    m = _best_mention(adoc.actors, span.start, span.end)
+    if m is not None:
+        codes = [c for c in (m.codes or [m.code]) if c]
+        if codes:
+            return list(dict.fromkeys(codes))
+    code = _code_for_text(span.text, lang)
+    return [code] if code else []
+
+
+# -- events --------------------------------------------------------------------------
+def attach_to_events(adoc: ArticleDoc) -> None:
+    """Set each event's ``quote`` (the innermost quote whose content holds its trigger)
+    and ``reported_by`` (sources of its sentence first, then article-wide ones; no repeats)."""
+    article_wide = [r.source for r in adoc.reporting if r.scope == "article"]
+    for e in adoc.events:
+        holders = [q for q in adoc.quotes if q.content.contains(e.trigger)]
+        if holders:
+            e.quote = min(holders, key=lambda q: q.content.end - q.content.start).id
+        sent = e.trigger.sentence
+        local = [r.source for r in adoc.reporting if r.scope == "sentence" and sent in r.sentences]
+        names = list(e.reported_by) + local + article_wide
+        e.reported_by = list(dict.fromkeys(names))
+        cue = next((q for q in adoc.quotes if q.cue.overlaps(e.trigger)), None)
+        if cue is not None:
+            logger.debug("event %s has the speech cue %r as trigger", e.id, cue.cue.text)

@@ -1,15 +1,337 @@
-"""Stage 'geo' (placeholder: to be written)."""
+"""Stage 'place': find place names, geocode them offline, and give events their location.
+
+Reads ``adoc.doc`` (spaCy), ``adoc.actors`` and ``adoc.events``; fills ``adoc.places``,
+``adoc.article.dateline`` (when the text opens with one and it is still None) and
+``event.event_loc``.
+
+- Place names: spaCy location entities (labels per language in ``data/<lang>/places.tsv``
+  rows ``label``), country and capital names coded as actors, and capitalised names after a
+  preposition ('en Anbar', 'near Mosul') that the gazetteer knows. Each is resolved by
+  :class:`cronica.gazetteer.Gazetteer` with the countries of the article's actors and
+  other places as context. Names the gazetteer does not know are left out.
+- A place name covered by an actor mention with ``metonymy=True`` ('Bagdad pretende') is
+  kept with ``metonymy=True`` and is never an event location.
+- Dateline ('BOGOTA, Jun 11', 'SAN SALVADOR, Abr 26 (AFP) -', 'WASHINGTON (AP) —') on one of
+  the first lines: geocoded with ``from_dateline=True``.
+- Event location: a place introduced by a locative preposition in the event's own clause
+  (reached from the place by going up the parse to the trigger or its governing word without
+  crossing another verb: 'atacaron una base en Anbar'), else the dateline place, else None.
+  A place that is the event's actor or recipient is not its location.
+"""
 
 from __future__ import annotations
 
-from cronica.model import ArticleDoc
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from cronica.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer, fold
+from cronica.gazetteer import place_words as _place_words
+from cronica.model import ArticleDoc, Event, PlaceMention
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+# spaCy entity labels taken as place names when a language's places.tsv names none
+_DEFAULT_LABELS = ("LOC", "GPE", "FAC")
+# a city this small, met outside a locative phrase and in no country of the article, is
+# more likely a person or organisation that shares its name
+_MIN_POPULATION_BARE = 1000
+_MAX_NAME_TOKENS = 6
+_MAX_PATH = 4  # parse steps from a place up to its event's trigger
+
+# Dateline: an upper-case place, optional ', Region', then a date and/or '(AGENCY)', then a
+# dash or the end of the line. The date is left generic (word + day, or day + word) so that
+# month abbreviations of any language pass.
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_a-z][^\W\da-z]*(?:[ .'\-][^\W\da-z]+)*\.?)"
+    r"(?:,\s*(?P<region>[^\W\d_][^\W\d_]*(?: [^\W\d_]+){0,3}))??"
+    r"(?:,\s*(?P<date>[^\W\d_]{3,10}\.? \d{1,2}|\d{1,2} [^\W\d_]{3,10}\.?))?"
+    r"(?P<agency>\s*\([^()\n]{1,30}\))?"
+    r"[ \t]*(?:[-—–]|$)",
+    re.MULTILINE,
+)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    text: str
+    locative: bool  # introduced by a locative preposition
+    source: str  # ner | actor | prep | dateline
 
 
 class Geocoder:
-    name = "geo"
+    """The place stage for one language. ``gazetteer`` may be handed in (tests, users)."""
 
-    def __init__(self, lang: str) -> None:
+    name = "place"
+
+    def __init__(self, lang: str, gazetteer: Gazetteer | None = None) -> None:
         self.lang = lang
+        self._gazetteer = gazetteer
+        words = _place_words(lang)
+        self.locpreps = sorted({w.lower() for w in words.get("locprep", [])}, key=len, reverse=True)
+        self.namepreps = {w.lower() for w in words.get("namprep", [])}
+        self.articles = {w.lower() for w in words.get("article", [])}
+        self.labels = tuple(words.get("label", [])) or _DEFAULT_LABELS
+        self._all_preps = sorted(set(self.locpreps) | self.namepreps, key=len, reverse=True)
+        self._connectors = self.namepreps | self.articles
 
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    # -- the stage -------------------------------------------------------
     def run(self, adoc: ArticleDoc) -> None:
+        if adoc.doc is None:
+            return
+        found = self._find_names(adoc)
+        dateline = self._dateline(adoc)
+        context = {a.country for a in adoc.actors if a.country}
+        countries, areas = article_context(self.gazetteer, [f.text for f in found])
+        context |= countries
+        places: list[PlaceMention] = []
+        dateline_place: PlaceMention | None = None
+        if dateline is not None:
+            dateline_place = self._dateline_place(adoc, dateline, context | countries, areas)
+            if dateline_place is not None:
+                places.append(dateline_place)
+                if dateline_place.country:
+                    context.add(dateline_place.country)
+        for f in found:
+            cand = self._resolve(f, context, areas)
+            if cand is None:
+                continue
+            places.append(self._mention(adoc, f.start, f.end, cand, metonymy=self._metonymic(adoc, f)))
+        places.sort(key=lambda p: p.span.start)
+        adoc.places = places
+        locative = {(f.start, f.end) for f in found if f.locative}
+        for event in adoc.events:
+            event.event_loc = self._event_location(adoc, event, places, locative, dateline_place)
+
+    # -- finding names -----------------------------------------------------
+    def _find_names(self, adoc: ArticleDoc) -> list[_Found]:
+        doc = adoc.doc
+        text = adoc.article.text
+        out: list[_Found] = []
+        for ent in doc.ents:
+            if ent.label_ in self.labels:
+                out.append(self._found(text, ent.start_char, ent.end_char, "ner"))
+        for actor in adoc.actors:
+            if actor.kind in ("country", "capital"):
+                out.append(self._found(text, actor.span.start, actor.span.end, "actor"))
+        out.extend(self._after_prepositions(adoc))
+        # people, organisations and media the actor stage found are not places
+        others = [a.span for a in adoc.actors if a.kind not in ("country", "capital")]
+        out = [f for f in out if not any(s.start < f.end and f.start < s.end for s in others)]
+        # overlapping names: the longest wins ('Franja de Gaza' over 'Gaza')
+        out.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        kept: list[_Found] = []
+        for f in out:
+            if kept and f.start < kept[-1].end:
+                if f.locative and f.start == kept[-1].start and f.end == kept[-1].end:
+                    kept[-1].locative = True
+                continue
+            kept.append(f)
+        return kept
+
+    def _found(self, text: str, start: int, end: int, source: str) -> _Found:
+        # drop a leading article the NER took in ('la Franja de Gaza')
+        first, _, rest = text[start:end].partition(" ")
+        if rest and first.lower() in self.articles:
+            start += len(first) + 1
+        return _Found(start, end, text[start:end], self._is_locative(text, start), source)
+
+    def _is_locative(self, text: str, start: int) -> bool:
+        """Whether a locative preposition (optionally + article) comes right before ``start``."""
+        before = text[max(0, start - 40):start].lower().rstrip()
+        words = before.split()
+        if words and words[-1] in self.articles:
+            words = words[:-1]
+        tail = " ".join(words[-4:])
+        return any(tail == p or tail.endswith(" " + p) for p in self.locpreps)
+
+    def _after_prepositions(self, adoc: ArticleDoc) -> list[_Found]:
+        """Capitalised names right after a preposition that the gazetteer knows."""
+        doc = adoc.doc
+        text = adoc.article.text
+        out: list[_Found] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            j = self._match_prep(doc, i)
+            if j is None:
+                i += 1
+                continue
+            while j < n and doc[j].lower_ in self.articles:
+                j += 1
+            run_end = j
+            while run_end < n and run_end - j < _MAX_NAME_TOKENS:
+                tok = doc[run_end]
+                if _capitalised(tok):
+                    run_end += 1
+                elif (tok.lower_ in self._connectors and run_end + 1 < n
+                      and _capitalised(doc[run_end + 1]) and run_end > j):
+                    run_end += 1
+                else:
+                    break
+            # longest known name first: 'Ciudad de México' before 'Ciudad'
+            for end in range(run_end, j, -1):
+                if not _capitalised(doc[end - 1]):
+                    continue
+                span = doc[j:end]
+                if self.gazetteer.lookup(span.text):
+                    out.append(self._found(text, span.start_char, span.end_char, "prep"))
+                    break
+            i = max(i + 1, j)
+        return out
+
+    def _match_prep(self, doc: Any, i: int) -> int | None:
+        """Index of the token after a preposition starting at token ``i``, or None."""
+        for prep in self._all_preps:
+            words = prep.split()
+            if i + len(words) > len(doc):
+                continue
+            if all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+                return i + len(words)
         return None
+
+    # -- resolving ---------------------------------------------------------
+    def _resolve(self, f: _Found, context: set[str], areas: set[str]) -> Candidate | None:
+        cand = self.gazetteer.best(f.text, countries_in_article=context, admin=areas, lang=self.lang)
+        if cand is None:
+            return None
+        if (cand.feature == "city" and cand.population < _MIN_POPULATION_BARE
+                and not f.locative and cand.country not in context):
+            return None
+        return cand
+
+    def _metonymic(self, adoc: ArticleDoc, f: _Found) -> bool:
+        return any(a.metonymy and a.span.start < f.end and f.start < a.span.end
+                   for a in adoc.actors)
+
+    def _mention(self, adoc: ArticleDoc, start: int, end: int, cand: Candidate,
+                 metonymy: bool = False, from_dateline: bool = False) -> PlaceMention:
+        return PlaceMention(
+            span=adoc.span(start, end), name=cand.name, country=cand.country,
+            lat=cand.lat, lon=cand.lon, geonameid=cand.geonameid, feature=cand.feature,
+            metonymy=metonymy, from_dateline=from_dateline,
+        )
+
+    # -- dateline ----------------------------------------------------------
+    def _dateline(self, adoc: ArticleDoc) -> re.Match | None:
+        """A dateline at the start of one of the first three non-empty lines."""
+        text = adoc.article.text
+        pos = 0
+        for _ in range(3):
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            if pos >= len(text):
+                return None
+            m = _DATELINE.match(text, pos)
+            if m and (m.group("date") or m.group("agency")) and _upper_name(m.group("place")):
+                return m
+            nl = text.find("\n", pos)
+            if nl == -1:
+                return None
+            pos = nl + 1
+        return None
+
+    def _dateline_place(self, adoc: ArticleDoc, m: re.Match, context: set[str],
+                        areas: set[str]) -> PlaceMention | None:
+        start, end = m.span("place")
+        if adoc.article.dateline is None:
+            stop = m.end("date") if m.group("date") else end
+            adoc.article.dateline = adoc.span(start, stop)
+        country = None
+        if m.group("region"):
+            top = self.gazetteer.best(m.group("region"))
+            if top is not None and top.feature == "country":
+                country = top.country
+            elif top is not None:
+                areas = areas | {top.name}
+        name = m.group("place").rstrip(".")
+        cand = self.gazetteer.best(name, countries_in_article=context, country=country,
+                                   admin=areas, lang=self.lang)
+        if cand is None:
+            return None
+        return self._mention(adoc, start, start + len(name), cand, from_dateline=True)
+
+    # -- event location ------------------------------------------------------
+    def _event_location(self, adoc: ArticleDoc, event: Event, places: list[PlaceMention],
+                        locative: set[tuple[int, int]],
+                        dateline: PlaceMention | None) -> dict[str, Any] | None:
+        doc = adoc.doc
+        trigger = _trigger_token(doc, event)
+        best: tuple[int, int, PlaceMention] | None = None
+        if trigger is not None:
+            anchors = {trigger.i}
+            if trigger.dep_ != "ROOT":
+                anchors.add(trigger.head.i)  # the governing verb of a noun trigger ('ataques')
+            roles = [r for r in (event.actor, event.recipient) if r is not None]
+            for p in places:
+                if p.metonymy or p.from_dateline or (p.span.start, p.span.end) not in locative:
+                    continue
+                if p.span.sentence != event.trigger.sentence:
+                    continue
+                if any(r.start < p.span.end and p.span.start < r.end for r in roles):
+                    continue
+                span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                steps = _steps_to(span.root, anchors)
+                if steps is None:
+                    continue
+                key = (steps, abs(p.span.start - event.trigger.start), p)
+                if best is None or key[:2] < best[:2]:
+                    best = key
+        if best is not None:
+            return _event_loc(best[2], "clause")
+        if dateline is not None and not dateline.metonymy:
+            return _event_loc(dateline, "dateline")
+        return None
+
+
+def _trigger_token(doc: Any, event: Event) -> Any:
+    if event.head is not None and 0 <= event.head < len(doc):
+        return doc[event.head]
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _steps_to(tok: Any, anchors: set[int]) -> int | None:
+    """Parse steps from ``tok`` up to one of ``anchors``; None if another verb comes first."""
+    steps = 0
+    while steps <= _MAX_PATH:
+        if tok.i in anchors:
+            return steps
+        if steps > 0 and tok.pos_ in ("VERB", "AUX"):
+            return None  # the place belongs to another clause
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        steps += 1
+    return None
+
+
+def _event_loc(p: PlaceMention, source: str) -> dict[str, Any]:
+    return {
+        "name": p.name, "text": p.span.text, "country": p.country, "lat": p.lat, "lon": p.lon,
+        "geonameid": p.geonameid, "feature": p.feature, "start": p.span.start, "end": p.span.end,
+        "source": source,
+    }
+
+
+def _capitalised(tok: Any) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def _upper_name(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and fold(s) != ""
+

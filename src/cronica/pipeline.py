@@ -91,6 +91,7 @@ class Pipeline:
         if article.date is not None and not _ISO_DATE.match(article.date):
             raise InputError(ErrorCode.E011_BAD_DATE, origin, repr(article.date), doc_id=article.id)
         lang = (article.lang or "").lower()[:2] or None
+        detected = lang is None
         if lang is None:
             lang = self.language_identifier().detect(article.text)
             if lang is None:
@@ -101,7 +102,8 @@ class Pipeline:
         if lang not in self.langs:
             raise InputError(
                 ErrorCode.E007_UNSUPPORTED_LANGUAGE, origin,
-                f"'{lang}'; supported: {', '.join(self.langs)}", doc_id=article.id,
+                f"{'detected' if detected else 'declared'} '{lang}'; supported: {', '.join(self.langs)}",
+                doc_id=article.id,
             )
         return ArticleDoc(article=article, lang=lang)
 

@@ -1,14 +1,38 @@
-"""`cronica export` (placeholder: to be written)."""
+"""`cronica export`: stored events as PLOVER JSONL, or a POLECAT-like table (CSV, Parquet).
+
+The columns of the flat table are documented in :mod:`cronica.export` (and docs/schema.md).
+Filters are those of ``cronica query``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+from cronica.commands.query import add_db_argument, add_filter_arguments, filter_from_args
+from cronica.export import FORMATS, export
+from cronica.store.base import open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="(not yet available)")
+    p = sub.add_parser("export", help="export stored events (PLOVER JSONL, CSV, Parquet)",
+                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_db_argument(p)
+    p.add_argument("--format", choices=FORMATS, required=True)
+    p.add_argument("--output", "-o", required=True, metavar="FILE",
+                   help="output file ('-' for stdout, except parquet)")
+    add_filter_arguments(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("cronica export: not yet available")
+    flt = filter_from_args(args)
+    try:
+        with open_store(args.db) as store:
+            n = export(store, args.format, args.output, flt)
+    except ValueError as exc:
+        print(f"cronica export: {exc}", file=sys.stderr)
+        return 2
+    if args.output != "-":
+        print(f"exported {n} events to {args.output}", file=sys.stderr)
+    return 0

@@ -1,14 +1,52 @@
-"""`cronica ingest` (placeholder: to be written)."""
+"""`cronica ingest PATH...`: read, extract and store articles, resumably.
+
+Files, folders, JSONL and stdin ('-') as ``cronica extract`` reads them. Articles already
+in the store (same text) are skipped without running the NLP, so running the same
+command again after an interruption finishes the job without duplicates. Rejected inputs
+are recorded and listed by ``cronica rejected``. Exit status 1 when any was rejected.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+
+from cronica.commands.query import add_db_argument
+from cronica.ingest import Progress, estimate_total, format_summary, ingest
+from cronica.store.base import open_store, resolve_db
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("ingest", help="(not yet available)")
+    p = sub.add_parser("ingest", help="extract events from articles into the store",
+                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
+    add_db_argument(p)
+    p.add_argument("--batch-size", type=int, default=32, help="articles per NLP batch")
+    p.add_argument("--workers", type=int, default=1, help="worker processes for the NLP")
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--scheduler", metavar="URL", help="Dask scheduler (tcp://HOST:PORT)")
+    p.add_argument("--progress-every", type=float, default=10.0, metavar="SECONDS",
+                   help="interval of the progress lines when not on a terminal")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("cronica ingest: not yet available")
+    from cronica.read import read_inputs
+
+    paths = args.paths or ["-"]
+    progress = Progress(estimate_total(paths), every=args.progress_every)
+    try:
+        with open_store(args.db) as store:
+            summary = ingest(read_inputs(paths, stdin=sys.stdin), store,
+                             batch_size=args.batch_size, workers=args.workers,
+                             engine=args.engine, scheduler=args.scheduler, progress=progress)
+            if hasattr(store, "optimize") and summary.stored:
+                store.optimize()
+    finally:
+        progress.close()
+    print(format_summary(summary) + f"\n  store: {resolve_db(args.db)}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False))
+    return 1 if summary.rejected else 0

@@ -1,14 +1,61 @@
-"""`cronica serve` (placeholder: to be written)."""
+"""`cronica serve`: the HTTP API and the web dashboard in one process.
+
+Binds 127.0.0.1 unless told otherwise. ``POST /api/ingest`` is enabled only with a token
+(``--token`` or ``$CRONICA_TOKEN``); every reading route is open to whoever can reach
+the port, so bind a public address only behind something that controls access.
+"""
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import os
+import sys
+
+TOKEN_ENV = "CRONICA_TOKEN"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("serve", help="(not yet available)")
+    p = sub.add_parser(
+        "serve", help="HTTP API and web dashboard over an event store",
+        description="Serve the JSON API (/api, OpenAPI at /docs) and the dashboard (/).",
+    )
+    p.add_argument("--db", help="store path or postgresql:// URL (default: $CRONICA_DB or data/cronica.db)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--token", help=f"bearer token that enables POST /api/ingest (default: ${TOKEN_ENV})")
     p.set_defaults(func=run)
 
 
+def resolve_token(args: argparse.Namespace) -> str | None:
+    """The ingest token: ``--token`` first, then the environment; None disables ingest."""
+    return args.token or os.environ.get(TOKEN_ENV) or None
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("cronica serve: not yet available")
+    import uvicorn
+
+    from cronica.api import create_app
+    from cronica.store.base import resolve_db
+
+    if not 0 < args.port < 65536:
+        print(f"cronica serve: bad port {args.port}", file=sys.stderr)
+        return 2
+    token = resolve_token(args)
+    if not _is_loopback(args.host):
+        print(f"cronica serve: warning: binding {args.host}: the API and dashboard are readable "
+              "by anyone who can reach this address", file=sys.stderr)
+    app = create_app(db=args.db, token=token)
+    print(f"cronica serve: store {resolve_db(args.db)}; dashboard at http://{args.host}:{args.port}/ "
+          f"(ingest {'enabled' if token else 'disabled: no token'})", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    return 0

@@ -1,13 +1,240 @@
-"""`cronica eval geo` (placeholder: to be written)."""
+"""`cronica eval geo FILE`: score toponym resolution against gold coordinates.
+
+Two kinds of gold, chosen by the file:
+
+- geoparsing XML (GeoVirus: ``<article><text/><locations><location>`` with name, start,
+  end, lat, lon; GeoWebNews: ``<article><text/><toponyms><toponym>`` with extractedName,
+  start, end, latitude, longitude, geonamesID; toponyms without geonamesID are not scored,
+  as in the published GeoWebNews evaluation). Each gold toponym is resolved by the gazetteer
+  with the article's other toponyms as context: the countries that they name, or that their
+  unambiguous readings lie in. Metrics: Acc@161 km, median error, and coverage.
+- ACLED-style CSV (columns location, admin1, admin2, country, latitude, longitude): each
+  place name is resolved within its country, the admin areas breaking ties.
+  Metrics: Acc@25 km and Acc@161 km.
+
+Unresolved names count as wrong in every accuracy (errors are ``None``); ``found`` is the
+share resolved at all. The scoring functions are pure and tested on tiny fixtures.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import statistics
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cronica.gazetteer import (
+    Candidate,
+    Gazetteer,
+    article_context,
+    default_gazetteer,
+    haversine_km,
+)
+
+
+@dataclass
+class GoldToponym:
+    name: str
+    lat: float
+    lon: float
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    text: str
+    toponyms: list[GoldToponym] = field(default_factory=list)
+
+
+@dataclass
+class GoldPlace:
+    """One ACLED-style row: a place name within a country, with its admin areas."""
+
+    id: str
+    name: str
+    country: str
+    admin1: str
+    admin2: str
+    lat: float
+    lon: float
+
+
+# -- readers ---------------------------------------------------------------
+def read_geo_xml(path: str | Path) -> list[GoldArticle]:
+    """GeoVirus or GeoWebNews XML -> articles with their scorable toponyms."""
+    root = ET.parse(path).getroot()
+    out: list[GoldArticle] = []
+    for i, art in enumerate(root.iter("article")):
+        text = art.findtext("text") or ""
+        tops: list[GoldToponym] = []
+        locs = art.find("locations")
+        if locs is not None:  # GeoVirus
+            for loc in locs.iter("location"):
+                tops.append(GoldToponym(
+                    (loc.findtext("name") or "").strip(), float(loc.findtext("lat")),
+                    float(loc.findtext("lon")), _int(loc.findtext("start")), _int(loc.findtext("end"))))
+        tnode = art.find("toponyms")
+        if tnode is not None:  # GeoWebNews
+            for t in tnode.iter("toponym"):
+                if not (t.findtext("geonamesID") or "").strip() or not t.findtext("latitude"):
+                    continue
+                tops.append(GoldToponym(
+                    (t.findtext("extractedName") or "").strip(), float(t.findtext("latitude")),
+                    float(t.findtext("longitude")), _int(t.findtext("start")), _int(t.findtext("end"))))
+        out.append(GoldArticle(art.get("file") or str(i), text, tops))
+    return out
+
+
+def read_acled_csv(path: str | Path) -> list[GoldPlace]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [
+            GoldPlace(r.get("event_id_cnty") or str(i), r["location"], r["country"],
+                      r.get("admin1") or "", r.get("admin2") or "",
+                      float(r["latitude"]), float(r["longitude"]))
+            for i, r in enumerate(csv.DictReader(fh))
+        ]
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s and s.strip().lstrip("-").isdigit() else None
+
+
+# -- resolution ------------------------------------------------------------
+def resolve_article(gaz: Gazetteer, article: GoldArticle) -> list[Candidate | None]:
+    """Best place for each gold toponym, with the article's countries and areas as context."""
+    countries, areas = article_context(gaz, [t.name for t in article.toponyms])
+    return [gaz.best(t.name, countries_in_article=countries, admin=areas)
+            for t in article.toponyms]
+
+
+def resolve_place(gaz: Gazetteer, row: GoldPlace) -> Candidate | None:
+    """Best place for an ACLED row: the name within its country, then its parts, then admin2.
+
+    ACLED writes city districts as 'Seoul City - Jongno': the city is the part before ' - '.
+    """
+    country = country_code(gaz, row.country)
+    admin = (row.admin1, row.admin2)
+    names = [row.name]
+    if " - " in row.name:
+        names.append(row.name.split(" - ")[0])
+    for extra in list(names):
+        for suffix in (" City", " city", " Town"):
+            if extra.endswith(suffix):
+                names.append(extra[: -len(suffix)])
+    names.append(row.admin2)
+    for name in names:
+        if not name:
+            continue
+        cand = gaz.best(name, country=country, admin=admin)
+        if cand is not None:
+            return cand
+    return None
+
+
+def country_code(gaz: Gazetteer, name: str) -> str | None:
+    """ISO3 of a country name as ACLED writes it ('Democratic Republic of Congo')."""
+    for _, cand in gaz.rank(name):
+        if cand.feature == "country":
+            return cand.country
+    return None
+
+
+# -- scoring (pure) --------------------------------------------------------
+def errors_km(gold: Sequence[tuple[float, float]],
+              predicted: Sequence[tuple[float, float] | None]) -> list[float | None]:
+    """Distance from each gold point to its prediction; None where nothing was predicted."""
+    return [None if p is None else haversine_km(g[0], g[1], p[0], p[1])
+            for g, p in zip(gold, predicted, strict=True)]
+
+
+def score(errors: Sequence[float | None], thresholds: Sequence[int] = (25, 161)) -> dict[str, Any]:
+    """Acc@k for each threshold (unresolved = wrong), median error over resolved, coverage.
+
+    The AUC-free summary of the geoparsing literature (Gritta et al. 2019).
+    """
+    n = len(errors)
+    found = [e for e in errors if e is not None]
+    out: dict[str, Any] = {"n": n, "found": len(found),
+                           "coverage": round(len(found) / n, 4) if n else 0.0}
+    for k in thresholds:
+        out[f"acc@{k}"] = round(sum(1 for e in found if e <= k) / n, 4) if n else 0.0
+    out["median_km"] = round(statistics.median(found), 1) if found else None
+    out["mean_km"] = round(statistics.fmean(found), 1) if found else None
+    return out
+
+
+# -- runners ---------------------------------------------------------------
+def evaluate_xml(path: str | Path, gaz: Gazetteer, limit: int | None = None) -> dict[str, Any]:
+    articles = read_geo_xml(path)[:limit] if limit else read_geo_xml(path)
+    gold: list[tuple[float, float]] = []
+    pred: list[tuple[float, float] | None] = []
+    names: list[str] = []
+    for art in articles:
+        for t, cand in zip(art.toponyms, resolve_article(gaz, art), strict=True):
+            gold.append((t.lat, t.lon))
+            pred.append((cand.lat, cand.lon) if cand else None)
+            names.append(t.name)
+    errs = errors_km(gold, pred)
+    result = score(errs, thresholds=(161,))
+    result.update(file=str(path), kind="geoparsing", articles=len(articles),
+                  worst=_worst(names, errs, 161))
+    return result
+
+
+def evaluate_csv(path: str | Path, gaz: Gazetteer, limit: int | None = None) -> dict[str, Any]:
+    rows = read_acled_csv(path)[:limit] if limit else read_acled_csv(path)
+    preds = [resolve_place(gaz, r) for r in rows]
+    errs = errors_km([(r.lat, r.lon) for r in rows],
+                     [(c.lat, c.lon) if c else None for c in preds])
+    result = score(errs, thresholds=(25, 161))
+    result.update(file=str(path), kind="places", worst=_worst([r.name for r in rows], errs, 25))
+    return result
+
+
+def _worst(names: Sequence[str], errs: Sequence[float | None], k: int, top: int = 15) -> dict:
+    """The most frequent names missed (not found, or farther than k km): where to look next."""
+    missing = Counter(n for n, e in zip(names, errs, strict=True) if e is None)
+    far = Counter(n for n, e in zip(names, errs, strict=True) if e is not None and e > k)
+    return {"not_found": missing.most_common(top), f"beyond_{k}km": far.most_common(top)}
+
+
+def evaluate_file(path: str | Path, gaz: Gazetteer | None = None,
+                  limit: int | None = None) -> dict[str, Any]:
+    """Dispatch on the file type: ``.csv`` -> ACLED places, otherwise geoparsing XML."""
+    gaz = gaz or default_gazetteer()
+    if str(path).lower().endswith(".csv"):
+        return evaluate_csv(path, gaz, limit)
+    return evaluate_xml(path, gaz, limit)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path")
+    p.add_argument("path", help="GeoVirus/GeoWebNews XML, or an ACLED-style CSV")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--limit", type=int, default=None, help="score only the first N articles/rows")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("cronica eval geo: not yet available")
+    path = Path(args.path)
+    if not path.is_file():
+        print(f"cronica eval geo: {path}: no such file", file=sys.stderr)
+        return 2
+    result = evaluate_file(path, limit=args.limit)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    accs = "  ".join(f"{k} {v:.3f}" for k, v in result.items() if k.startswith("acc@"))
+    print(f"{result['file']} ({result['kind']}): {result['n']} toponyms  {accs}  "
+          f"median {result['median_km']} km  coverage {result['coverage']:.3f}")
+    for label, items in result["worst"].items():
+        if items:
+            print(f"  {label}: " + ", ".join(f"{n} ({c})" for n, c in items))
+    return 0

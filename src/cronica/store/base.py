@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,7 +62,8 @@ class Store(ABC):
     def has_article(self, content_hash: str) -> bool: ...
 
     @abstractmethod
-    def add_rejection(self, rejection: Rejection) -> None: ...
+    def add_rejection(self, rejection: Rejection, content_hash: str | None = None) -> None:
+        """Record a rejected input (``content_hash`` when its text is known)."""
 
     @abstractmethod
     def rejections(self, limit: int = 1000) -> list[dict[str, Any]]: ...
@@ -69,7 +71,9 @@ class Store(ABC):
     @abstractmethod
     def query_events(
         self, flt: EventFilter, limit: int = 100, offset: int = 0, sort: str = "date"
-    ) -> list[dict[str, Any]]: ...
+    ) -> list[dict[str, Any]]:
+        """Matching events. ``sort``: date, n_sources, confidence, first_seen, last_seen or
+        id, ascending; a leading '-' sorts descending ('-date': newest first)."""
 
     @abstractmethod
     def count_events(self, flt: EventFilter) -> int: ...
@@ -91,6 +95,19 @@ class Store(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def iter_events(
+        self, flt: EventFilter, batch_size: int = 1000, with_mentions: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """Every matching event, page by page (for export). With ``with_mentions`` each
+        event's ``mentions`` is the cross-article list of :meth:`get_event`."""
+        offset = 0
+        while page := self.query_events(flt, limit=batch_size, offset=offset, sort="id"):
+            for ev in page:
+                if with_mentions:
+                    ev["mentions"] = (self.get_event(ev["id"]) or {}).get("mentions", [])
+                yield ev
+            offset += len(page)
 
     def __enter__(self) -> Store:
         return self

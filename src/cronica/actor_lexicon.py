@@ -1,0 +1,241 @@
+"""The actor lexicon: names of countries, capitals, demonyms, organisations and agent nouns,
+loaded from the data files of one language and matched over text in one linear pass.
+
+Matching is on normalised word tokens (lower case, accents stripped, 'nn' read as 'ñ' the way
+accent-stripped corpora spell it: 'annos'), so 'Irak', 'IRAK' and 'irak' are one key. Proper
+names keep a case check instead: each capitalised word of a pattern must be capitalised in the
+text, and short all-capitals acronyms ('UE', 'US', 'AP') must be written in capitals.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from cronica.resources import read_tsv
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+# kinds, in the order a tie between two entries with the same key is settled
+KIND_PRIORITY = ("org", "group", "media", "country", "capital", "demonym", "agent")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon item. ``country``: ISO alpha-3 or organisation code ('IGO', 'IMG'), '' when
+    the entry names no country; ``sector``: PLOVER sector or '' ; ``flags``: see agents.tsv."""
+
+    kind: str
+    country: str
+    sector: str
+    name: str
+    flags: frozenset[str] = frozenset()
+    default_country: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.country + self.sector
+
+
+@dataclass
+class Pattern:
+    """A lexicon form as tokens, with the case demands it makes on the text."""
+
+    entry: Entry
+    caps: tuple[bool, ...]  # token must start with a capital letter
+    acronym: tuple[bool, ...]  # token must be written in capitals exactly
+
+
+@dataclass
+class Match:
+    """A lexicon hit: character offsets into the text and the entry."""
+
+    start: int
+    end: int
+    entry: Entry
+    text: str = ""
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+def _fold_char(c: str) -> str:
+    base = "".join(ch for ch in unicodedata.normalize("NFD", c) if not unicodedata.combining(ch))
+    low = base.lower()
+    return low if len(low) == 1 else c.lower()[:1] or c
+
+
+def normalize(text: str) -> str:
+    """Lower case without accents, one character for one (offsets survive)."""
+    return "".join(c if c.isascii() and not c.isupper() else _fold_char(c) for c in text)
+
+
+def _key(token_norm: str) -> str:
+    return token_norm.replace("nn", "n")
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """(key, start, end) for every word or punctuation token of ``text``."""
+    norm = normalize(text)
+    return [(_key(m.group()), m.start(), m.end()) for m in _WORD.finditer(norm)]
+
+
+def spanish_inflections(base: str) -> list[str]:
+    """Gender and number forms of a Spanish demonym given its masculine singular.
+
+    'colombiano' -> colombiano, colombiana, colombianos, colombianas; 'iraquí' -> iraquí,
+    iraquíes, iraquís; 'francés' -> francés, francesa, franceses, francesas; 'belga' -> belgas.
+    Accents are not kept right in every form: matching ignores them anyway.
+    """
+    plain = normalize(base)
+    stem = base[:-1]
+    if base.endswith("o"):
+        return [base, stem + "a", base + "s", stem + "as"]
+    if base[-1] in "íú":
+        return [base, base + "es", base + "s"]
+    if base[-1] in "ea":
+        return [base, base + "s"]
+    if plain[-2:] in ("es", "an", "in", "on", "is"):  # francés, alemán, letón, kirguís
+        unacc = base[:-2] + plain[-2:]
+        return [base, unacc + "a", unacc + "es", unacc + "as"]
+    return [base, base + "a", base + "es", base + "as"]  # español, mongol, kosovar
+
+
+def english_inflections(base: str) -> list[str]:
+    """'Iraqi' -> Iraqi, Iraqis; 'Chinese', 'Swiss', 'French' have no plural in -s."""
+    if base.endswith(("ese", "ss", "sh", "ch")):
+        return [base]
+    return [base, base + "s"]
+
+
+INFLECT = {"es": spanish_inflections, "en": english_inflections}
+
+
+class Lexicon:
+    """Every actor pattern of one language, in a token trie built once."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._root = _Node()
+        self.country_names: dict[str, str] = {}  # iso3 -> English name
+        self.short_forms: dict[str, Entry] = {}  # key -> organisation, once named in full
+        self.syntax: dict[str, frozenset[str]] = {}  # actor_syntax.tsv: cue words by role
+        self.size = 0
+        self._load()
+
+    # -- building --------------------------------------------------------
+    def add(self, form: str, entry: Entry) -> None:
+        """Add one surface form. Acronym rule: a form of <= 4 letters in capitals (dots
+        allowed, 'EE.UU.' excepted since its dotted spelling is unambiguous) matches capitals only."""
+        toks = _WORD.findall(form)
+        if not toks:
+            return
+        letters = "".join(t for t in toks if t.isalpha())
+        is_acronym = letters.isupper() and len(letters) <= 4 and not ("." in form and len(toks) > 3)
+        caps = tuple(t[:1].isupper() for t in toks)
+        acr = tuple(is_acronym and t.isalpha() for t in toks)
+        node = self._root
+        for t in toks:
+            node = node.children.setdefault(_key(normalize(t)), _Node())
+        node.patterns.append(Pattern(entry, caps, acr))
+        self.size += 1
+
+    def _load(self) -> None:
+        lang = self.lang
+        for row in read_tsv("countries.tsv"):
+            self.country_names[row[0]] = row[2]
+        inflect = INFLECT.get(lang, lambda b: [b])
+        for row in read_tsv(lang, "countries.tsv"):
+            iso3, names, demonyms, capitals = (row + ["", "", ""])[:4]
+            cname = self.country_names.get(iso3, iso3)
+            for n in filter(None, names.split("|")):
+                self.add(n, Entry("country", iso3, "", cname))
+            for d in filter(None, demonyms.split("|")):
+                for form in inflect(d):
+                    self.add(form, Entry("demonym", iso3, "", cname))
+            for c in filter(None, capitals.split("|")):
+                self.add(c, Entry("capital", iso3, "GOV", c))
+        for row in read_tsv(lang, "orgs.tsv"):
+            names, code, kind, cname, short = (row + ["", "", "", ""])[:5]
+            country, sector = _split_code(code)
+            entry = Entry(kind, country, sector, cname)
+            for n in filter(None, names.split("|")):
+                self.add(n, entry)
+            if short:
+                self.short_forms[_key(normalize(short))] = entry
+        for row in read_tsv(lang, "actor_syntax.tsv"):
+            self.syntax[row[0]] = frozenset(normalize(w) for w in row[1].split("|") if w)
+        for row in read_tsv(lang, "agents.tsv"):
+            forms, sector, flags = (row + ["", ""])[:3]
+            fl = frozenset(f.strip() for f in flags.split(",") if f.strip())
+            default = next((f.split("=", 1)[1] for f in fl if f.startswith("country=")), "")
+            sector = "" if sector == "-" else sector
+            for form in filter(None, forms.split("|")):
+                self.add(form, Entry("agent", "", sector, form.lower(), fl, default))
+
+    # -- matching --------------------------------------------------------
+    def find(self, text: str) -> list[Match]:
+        """Longest non-overlapping matches, left to right, in one pass over the tokens."""
+        toks = tokenize(text)
+        out: list[Match] = []
+        i = 0
+        while i < len(toks):
+            node = self._root
+            best: tuple[int, Entry] | None = None
+            j = i
+            while j < len(toks) and toks[j][0] in node.children:
+                node = node.children[toks[j][0]]
+                j += 1
+                if node.patterns:
+                    entry = self._admissible(node.patterns, toks, i, text)
+                    if entry is not None:
+                        best = (j, entry)
+            if best is None:
+                i += 1
+                continue
+            j, entry = best
+            s, e = toks[i][1], toks[j - 1][2]
+            out.append(Match(s, e, entry, text[s:e]))
+            i = j
+        return out
+
+    @staticmethod
+    def _admissible(patterns: list[Pattern], toks, i: int, text: str) -> Entry | None:
+        ok: list[Entry] = []
+        for p in patterns:
+            good = True
+            for k, (cap, acr) in enumerate(zip(p.caps, p.acronym, strict=True)):
+                orig = text[toks[i + k][1]:toks[i + k][2]]
+                if acr and orig != orig.upper():
+                    good = False
+                    break
+                if cap and not orig[:1].isupper():
+                    good = False
+                    break
+            if good:
+                ok.append(p.entry)
+        if not ok:
+            return None
+        return min(ok, key=lambda e: KIND_PRIORITY.index(e.kind) if e.kind in KIND_PRIORITY else 99)
+
+
+def _split_code(code: str) -> tuple[str, str]:
+    """'COLREB' -> ('COL', 'REB'); 'IGO' -> ('IGO', ''); 'REB' alone is not used in orgs.tsv."""
+    return code[:3], code[3:]
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    """The lexicon of ``lang``, built once per process."""
+    lex = Lexicon(lang)
+    logger.debug("actor lexicon %s: %d patterns", lang, lex.size)
+    return lex

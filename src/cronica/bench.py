@@ -1,0 +1,388 @@
+"""Throughput and memory of the pipeline, beside the bare spaCy pipeline (the floor).
+
+How it measures (see :func:`run_benchmark`):
+- Every worker process loads the spaCy models once and builds one :class:`Pipeline` on
+  those same models; the bare run is ``nlp.pipe`` of the same models on the same texts.
+- Warm-up (a few articles of each language through both, language detection included)
+  is not timed.
+- Each run times the bare pass and then the full pass (``Pipeline.pipe``: language
+  check, parse, every stage), alternating so that load from other programs on the
+  machine hits both alike; the figure is the median over runs.
+- With N processes the articles are dealt round-robin to N workers; a barrier starts
+  each pass together, and the pass's time is from the first start to the last finish.
+- Peak RSS is ``getrusage(RUSAGE_SELF).ru_maxrss`` of each worker (models, stages, the
+  shard of texts), taken after the last run.
+- Words are spaCy tokens that are neither punctuation nor space; sentences are the
+  pipeline's sentences (``ArticleDoc.sentences``).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import platform
+import queue as queue_lib
+import resource
+import statistics
+import threading
+import time
+import traceback
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cronica.errors import InputError, Rejection
+from cronica.model import Article
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+EVAL_DIR_ENV = "CRONICA_EVAL_DIR"
+BARRIER_TIMEOUT = 3600.0  # seconds; a worker that dies must not hang the others forever
+
+
+# -- corpus -----------------------------------------------------------------------
+@dataclass
+class Corpus:
+    """Articles to time, and where they came from."""
+
+    name: str
+    articles: list[Article]
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def default_eval_dir() -> Path | None:
+    """The shared evaluation data: $CRONICA_EVAL_DIR, else ``../shared/eval`` from here up."""
+    env = os.environ.get(EVAL_DIR_ENV)
+    if env:
+        return Path(env)
+    for base in (Path.cwd(), *Path.cwd().parents):
+        cand = base / "shared" / "eval"
+        if cand.is_dir():
+            return cand
+        cand = base.parent / "shared" / "eval"
+        if cand.is_dir():
+            return cand
+    return None
+
+
+def eval_corpus(eval_dir: str | Path) -> Corpus:
+    """The texts of the eval data, read in place (never copied): every ``events_*.jsonl``
+    record (with its language and date) and every ``brat_es_afp/*.txt`` article (Spanish)."""
+    from cronica.read import read_inputs
+
+    root = Path(eval_dir)
+    if not root.is_dir():
+        raise FileNotFoundError(f"evaluation folder not found: {root} (set --eval-dir or ${EVAL_DIR_ENV})")
+    paths = [str(p) for p in sorted(root.glob("events_*.jsonl"))]
+    brat = root / "brat_es_afp"
+    paths += [str(p) for p in sorted(brat.glob("*.txt"))] if brat.is_dir() else []
+    if not paths:
+        raise FileNotFoundError(f"no events_*.jsonl or brat_es_afp/*.txt under {root}")
+    corpus = _split(read_inputs(paths), f"eval ({root})")
+    for a in corpus.articles:
+        if a.origin and "brat_es_afp" in a.origin and not a.lang:
+            a.lang = "es"  # AFP Spanish service; the files carry no metadata
+    return corpus
+
+
+def path_corpus(paths: Sequence[str], max_bytes: int | None = None) -> Corpus:
+    """Articles from files and folders, as ``cronica extract`` reads them."""
+    from cronica.read import DEFAULT_MAX_BYTES, read_inputs
+
+    return _split(read_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES), ", ".join(paths))
+
+
+def synthetic_corpus(n: int, seed: int = 0) -> Corpus:
+    from cronica.read import clean_text
+    from cronica.synth import synthetic_articles
+
+    arts = [
+        Article(id=r["id"], text=clean_text(r["text"]), title=r["title"], date=r["date"],
+                lang=r["lang"], source=r["source"], origin=f"synthetic:{i}")
+        for i, r in enumerate(synthetic_articles(n, seed=seed))
+    ]
+    return Corpus(f"synthetic (n={n}, seed={seed})", arts)
+
+
+def _split(items: Iterable[Article | Rejection], name: str) -> Corpus:
+    corpus = Corpus(name, [])
+    for it in items:
+        (corpus.rejected if isinstance(it, Rejection) else corpus.articles).append(it)
+    return corpus
+
+
+# -- workers ----------------------------------------------------------------------
+@dataclass
+class _Task:
+    index: int
+    articles: list[Article]
+    runs: int
+    batch_size: int
+    warmup: int
+    models: str  # "default" (the registry models) or "blank" (spacy.blank + sentencizer: tests)
+    threads: int | None = None  # BLAS threads in the worker; None leaves the library default
+
+
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _build(models: str, langs: Sequence[str]) -> tuple[dict[str, Any], Any]:
+    """(spaCy pipelines by language, Pipeline using exactly those pipelines)."""
+    from cronica.pipeline import Pipeline
+
+    if models == "blank":
+        import spacy
+
+        nlps = {}
+        for lang in langs:
+            nlp = spacy.blank(lang)
+            nlp.add_pipe("sentencizer")
+            nlps[lang] = nlp
+        return nlps, Pipeline(langs=tuple(langs), nlp=nlps, stages={lang: [] for lang in langs})
+    from cronica.nlp import load_nlp
+
+    nlps = {lang: load_nlp(lang) for lang in langs}
+    return nlps, Pipeline(langs=tuple(langs), nlp=nlps)
+
+
+def _bench_worker(task: _Task, barrier: Any, results: Any) -> None:
+    """Runs in each worker process (or in-process): warm up, then time bare and full passes."""
+    if task.threads:
+        # only effective before numpy is imported, i.e. in a freshly spawned worker
+        for var in _THREAD_VARS:
+            os.environ[var] = str(task.threads)
+    try:
+        results.put(("ok", _measure(task, barrier)))
+    except BaseException:  # noqa: BLE001 - report any failure to the parent, then free the others
+        try:
+            barrier.abort()
+        finally:
+            results.put(("error", f"worker {task.index}:\n{traceback.format_exc()}"))
+
+
+def _measure(task: _Task, barrier: Any) -> dict[str, Any]:
+    from cronica.resources import SUPPORTED_LANGS
+
+    nlps, pipeline = _build(task.models, SUPPORTED_LANGS)
+    # settle languages outside the timing, so the bare pass gets the same texts per model
+    accepted: list[tuple[str, Article]] = []
+    rejected = 0
+    for art in task.articles:
+        try:
+            accepted.append((pipeline.prepare(art).lang, art))
+        except InputError:
+            rejected += 1
+    articles = [a for _, a in accepted]
+    by_lang: dict[str, list[str]] = {}
+    for lang, art in accepted:
+        by_lang.setdefault(lang, []).append(art.text)
+
+    # warm-up: a few articles of each language through both paths (stage data, caches)
+    per_lang: Counter[str] = Counter()
+    warm = []
+    for lang, art in accepted:
+        if per_lang[lang] < task.warmup:
+            per_lang[lang] += 1
+            warm.append(art)
+    list(pipeline.pipe(warm, batch_size=task.batch_size))
+    for lang, texts in by_lang.items():
+        list(nlps[lang].pipe(texts[: task.warmup], batch_size=task.batch_size))
+
+    words = 0
+    for lang, texts in by_lang.items():
+        for doc in nlps[lang].pipe(texts, batch_size=task.batch_size):
+            words += sum(1 for t in doc if not (t.is_punct or t.is_space))
+
+    bare_spans: list[tuple[float, float]] = []
+    full_spans: list[tuple[float, float]] = []
+    sentences = processed = errors = 0
+    for _ in range(task.runs):
+        barrier.wait(BARRIER_TIMEOUT)
+        t0 = time.monotonic()
+        for lang, texts in by_lang.items():
+            for _doc in nlps[lang].pipe(texts, batch_size=task.batch_size):
+                pass
+        bare_spans.append((t0, time.monotonic()))
+        barrier.wait(BARRIER_TIMEOUT)
+        t0 = time.monotonic()
+        sentences = processed = errors = 0
+        for res in pipeline.pipe(articles, batch_size=task.batch_size):
+            if isinstance(res, Rejection):
+                errors += 1
+            else:
+                processed += 1
+                sentences += len(res.sentences)
+        full_spans.append((t0, time.monotonic()))
+    return {
+        "index": task.index,
+        "articles": len(articles),
+        "rejected": rejected,
+        "errors": errors,
+        "processed": processed,
+        "sentences": sentences,
+        "words": words,
+        "chars": sum(len(a.text) for a in articles),
+        "langs": {lang: len(t) for lang, t in by_lang.items()},
+        "bare": bare_spans,
+        "full": full_spans,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def _peak_rss_mb() -> float:
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    return round(kb / 1024, 1)
+
+
+def _run_workers(tasks: list[_Task], in_process: bool) -> list[dict[str, Any]]:
+    if in_process:
+        if len(tasks) != 1:
+            raise ValueError("in-process benchmarking runs one worker only")
+        q: queue_lib.Queue = queue_lib.Queue()
+        _bench_worker(tasks[0], threading.Barrier(1), q)
+        outs = [q.get()]
+    else:
+        # spawn: each worker starts clean (no inherited pages in its RSS, no forked threads)
+        ctx = mp.get_context("spawn")
+        barrier = ctx.Barrier(len(tasks))
+        q = ctx.Queue()
+        procs = [ctx.Process(target=_bench_worker, args=(t, barrier, q), daemon=True) for t in tasks]
+        for p in procs:
+            p.start()
+        outs = []
+        for _ in procs:
+            try:
+                outs.append(q.get(timeout=BARRIER_TIMEOUT * 2))
+            except queue_lib.Empty:
+                outs.append(("error", "a worker gave no result in time"))
+        for p in procs:
+            p.join(timeout=30)
+    errors = [msg for status, msg in outs if status == "error"]
+    if errors:
+        raise RuntimeError("benchmark worker failed: " + errors[0])
+    return sorted((r for _, r in outs), key=lambda r: r["index"])
+
+
+# -- the benchmark ----------------------------------------------------------------
+def _pass_seconds(workers: list[dict[str, Any]], kind: str, run: int) -> float:
+    """Wall time of one pass across workers: first start to last finish."""
+    return max(w[kind][run][1] for w in workers) - min(w[kind][run][0] for w in workers)
+
+
+def _rates(seconds: float, articles: int, sentences: int, words: int) -> dict[str, float]:
+    s = max(seconds, 1e-9)
+    return {"seconds": round(seconds, 3), "articles_per_s": round(articles / s, 1),
+            "sentences_per_s": round(sentences / s, 1), "words_per_s": round(words / s, 0)}
+
+
+def run_benchmark(
+    corpus: Corpus,
+    processes: Sequence[int] = (1,),
+    runs: int = 3,
+    batch_size: int = 32,
+    warmup: int = 8,
+    models: str = "default",
+    in_process: bool = False,
+    threads: int | None = None,
+) -> dict[str, Any]:
+    """Time the full pipeline and bare spaCy on ``corpus`` for each process count.
+
+    Returns a JSON-ready dict: ``corpus`` (counts), ``settings`` and ``results``, one
+    entry per process count with ``full`` and ``bare`` rates (median of ``runs``),
+    ``ratio`` (full time / bare time) and ``peak_rss_mb`` (the largest worker's).
+    ``in_process`` measures in this process (one worker; for tests and debugging).
+    ``threads`` caps the BLAS threads of each worker; by default a single process keeps
+    the library default (it may use several cores) and N > 1 workers get one each, as
+    they would in a deployment (N workers with N threads each fight over the cores).
+    """
+    if not corpus.articles:
+        raise ValueError(f"no articles to benchmark in {corpus.name}")
+    if runs < 1:
+        raise ValueError("runs must be at least 1")
+    results = []
+    summary: dict[str, Any] = {}
+    for n in processes:
+        n = max(1, min(n, len(corpus.articles)))
+        per_worker = threads if threads is not None else (1 if n > 1 else None)
+        tasks = [_Task(i, corpus.articles[i::n], runs, batch_size, warmup, models, per_worker)
+                 for i in range(n)]
+        t0 = time.monotonic()
+        workers = _run_workers(tasks, in_process=in_process and n == 1)
+        logger.info("%d process(es): %.1f s including start-up", n, time.monotonic() - t0)
+        articles = sum(w["processed"] for w in workers)
+        sentences = sum(w["sentences"] for w in workers)
+        words = sum(w["words"] for w in workers)
+        full = [_pass_seconds(workers, "full", r) for r in range(runs)]
+        bare = [_pass_seconds(workers, "bare", r) for r in range(runs)]
+        full_s, bare_s = statistics.median(full), statistics.median(bare)
+        summary = {
+            "articles": sum(w["articles"] for w in workers),
+            "rejected_by_pipeline": sum(w["rejected"] for w in workers),
+            "processing_errors": sum(w["errors"] for w in workers),
+            "sentences": sentences, "words": words,
+            "chars": sum(w["chars"] for w in workers),
+            "langs": dict(sum((Counter(w["langs"]) for w in workers), Counter())),
+        }
+        results.append({
+            "processes": n,
+            "full": {**_rates(full_s, articles, sentences, words), "runs": [round(x, 3) for x in full]},
+            "bare": {**_rates(bare_s, articles, sentences, words), "runs": [round(x, 3) for x in bare]},
+            "ratio": round(full_s / bare_s, 3) if bare_s > 0 else None,
+            "peak_rss_mb": max(w["peak_rss_mb"] for w in workers),
+            "peak_rss_mb_per_process": [w["peak_rss_mb"] for w in workers],
+            "blas_threads_per_process": per_worker,
+        })
+    return {
+        "corpus": {"name": corpus.name, "rejected_by_reader": len(corpus.rejected), **summary},
+        "settings": _settings(runs, batch_size, warmup, models),
+        "results": results,
+    }
+
+
+def _settings(runs: int, batch_size: int, warmup: int, models: str) -> dict[str, Any]:
+    import spacy
+
+    from cronica.nlp import MODELS
+
+    return {
+        "runs": runs, "statistic": "median", "batch_size": batch_size,
+        "warmup_articles_per_language": warmup,
+        "models": MODELS if models == "default" else models,
+        "spacy": spacy.__version__, "python": platform.python_version(),
+        "cpu_count": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """A plain-text table of the report."""
+    c = report["corpus"]
+    st = report["settings"]
+    langs = ", ".join(f"{k} {v}" for k, v in sorted(c.get("langs", {}).items()))
+    lines = [
+        f"corpus: {c['name']}",
+        f"  {c.get('articles', 0):,} articles ({langs}), {c.get('sentences', 0):,} sentences, "
+        f"{c.get('words', 0):,} words, {c.get('chars', 0):,} characters; "
+        f"rejected: {c['rejected_by_reader']} by the reader, {c.get('rejected_by_pipeline', 0)} by "
+        f"the pipeline, {c.get('processing_errors', 0)} processing errors",
+        f"  median of {st['runs']} runs, warm-up excluded, batch size {st['batch_size']}; "
+        f"spaCy {st['spacy']}, {st['cpu_count']} CPUs, load average {st['load_average'][0]}",
+        "",
+        f"{'procs':>5}  {'pipeline':<10}{'seconds':>9}{'articles/s':>12}{'sents/s':>10}"
+        f"{'words/s':>10}  {'full/bare':>9}  {'peak RSS/process':>16}",
+    ]
+    for r in report["results"]:
+        if r.get("blas_threads_per_process"):
+            lines.append(f"{'':>5}  (BLAS threads per process: {r['blas_threads_per_process']})")
+        for kind, label in (("full", "full"), ("bare", "bare spaCy")):
+            m = r[kind]
+            ratio = f"{r['ratio']:.2f}" if kind == "full" and r["ratio"] else ""
+            rss = f"{r['peak_rss_mb']:.0f} MB" if kind == "full" else ""
+            lines.append(
+                f"{r['processes']:>5}  {label:<10}{m['seconds']:>9.2f}{m['articles_per_s']:>12.1f}"
+                f"{m['sentences_per_s']:>10.1f}{m['words_per_s']:>10.0f}  {ratio:>9}  {rss:>16}"
+            )
+    return "\n".join(lines)

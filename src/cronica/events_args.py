@@ -1,0 +1,250 @@
+"""Actor and recipient of an event trigger, found through the dependency parse.
+
+Arguments come from ``adoc.actors`` (the actors stage) whenever a mention lies in the
+argument's phrase; otherwise the phrase itself is returned with an empty code, so every
+event stays traceable to its words.
+
+Conventions (see docs of :func:`find_args`):
+- verbs: subject = actor; passive subject = recipient and the 'por'/'by' agent = actor;
+  object, indirect object or a recipient preposition ('a', 'contra', 'con') = recipient;
+- nouns: 'de' / 'por parte de' / demonym adjective = actor, except for nouns of arrest,
+  kidnapping and killing whose 'de' phrase names the victim; 'contra'/'a' = recipient;
+  a noun object of a verb takes the verb's subject as actor ('realizaron una huelga');
+- xcomp / conj verbs inherit the governing verb's subject ('acuerdan iniciar');
+- coordinated subjects of reciprocal events ('Estados Unidos e Irak han acordado'): one
+  event, actor = first conjunct, recipient = the next one, unless a recipient is found.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cronica.events_lexicon import Cues, fold
+from cronica.model import ActorMention, ArticleDoc, EventArg
+
+_SUBJ = frozenset({"nsubj", "csubj"})
+_PASS_SUBJ = frozenset({"nsubj:pass", "nsubjpass"})
+_OBJ = frozenset({"obj", "dobj", "iobj", "dative"})
+_OBL = frozenset({"obl", "nmod", "prep", "obl:arg"})
+_AGENT = frozenset({"obl:agent", "agent"})
+_INHERIT = frozenset({"xcomp", "conj", "advcl"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+# event types whose 'X de Y' noun phrase names the victim, not the doer
+_PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
+_PATIENT_GENITIVE_MODES = frozenset({"targeted", "abduct", "torture", "arrest", "release"})
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+class ActorIndex:
+    """Token index -> the actor mention covering it, built once per article."""
+
+    def __init__(self, adoc: ArticleDoc) -> None:
+        self.adoc = adoc
+        self.by_token: dict[int, ActorMention] = {}
+        doc = adoc.doc
+        for m in adoc.actors:
+            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, m)
+
+    def mention_in(self, tok: Any) -> ActorMention | None:
+        """The mention covering ``tok``, else the nearest one inside its phrase."""
+        if tok.i in self.by_token:
+            return self.by_token[tok.i]
+        best: tuple[int, ActorMention] | None = None
+        for t in _phrase(tok):
+            m = self.by_token.get(t.i)
+            if m is not None:
+                dist = abs(t.i - tok.i)
+                if best is None or dist < best[0]:
+                    best = (dist, m)
+        return best[1] if best else None
+
+
+def _phrase(tok: Any) -> list[Any]:
+    """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in ("acl:relcl", "relcl", "ccomp", "advcl", "punct")]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("acl:relcl", "relcl", "ccomp", "advcl"))
+    return out
+
+
+def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
+    """EventArg for the phrase headed by ``tok``: coded from a mention when there is one."""
+    if tok is None:
+        return None
+    tok = _resolve_relative(tok)
+    m = index.mention_in(tok)
+    if m is not None:
+        return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id)
+    if tok.pos_ not in _NOMINAL or tok.pos_ == "PRON" or tok.like_num:
+        return None
+    toks = sorted(t.i for t in _phrase(tok) if not (t.i < tok.i and t.dep_ in ("case", "mark")))
+    toks = [i for i in toks if not (i < tok.i and tok.doc[i].head.dep_ == "case")]
+    lo, hi = toks[0], toks[-1]
+    # keep the argument short: the head and what precedes it, plus up to a few words after
+    hi = min(hi, tok.i + 4)
+    doc = tok.doc
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    return EventArg(doc.text[start:end], "", [], start, end, None)
+
+
+def _resolve_relative(tok: Any) -> Any:
+    """'que' in 'ISIL, que mantiene células' -> 'ISIL'."""
+    if tok.pos_ == "PRON" and tok.head.dep_ in ("acl:relcl", "relcl", "acl"):
+        return tok.head.head
+    return tok
+
+
+def _case(tok: Any) -> str:
+    """Folded preposition(s) introducing ``tok`` ('por parte de' -> 'por parte de')."""
+    words = [fold(c.text) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+    for c in tok.children:
+        words.extend(fold(f.text) for f in c.children if c.dep_ == "case" and f.dep_ == "fixed")
+    if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+        words.append(fold(tok.head.text))
+    return " ".join(words)
+
+
+def _obl_children(tok: Any) -> list[Any]:
+    """Oblique / nominal-modifier children; English 'prep' nodes are replaced by their object."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in _OBL:
+            out.append(c)
+    return out
+
+
+def find_args(
+    tok: Any, event: str, mode: str | None, cues: Cues, speech: set[str], index: ActorIndex
+) -> tuple[Any, Any]:
+    """(actor token, recipient token) of the trigger headed by ``tok``; either may be None."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        actor, recipient = _noun_args(tok, event, mode, cues, speech, index)
+    else:
+        actor, recipient = _verb_args(tok, cues, speech)
+    if actor is not None and recipient is None and event in RECIPROCAL_TYPES:
+        conj = [c for c in actor.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
+        if conj:
+            recipient = conj[0]
+    return actor, recipient
+
+
+def _verb_args(tok: Any, cues: Cues, speech: set[str]) -> tuple[Any, Any]:
+    actor = recipient = None
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or (
+        "Part" in tok.morph.get("VerbForm")
+        and any(c.dep_ == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children))
+    for c in tok.children:
+        if c.dep_ in _SUBJ and not passive:
+            actor = actor or c
+        elif c.dep_ in _PASS_SUBJ or (c.dep_ in _SUBJ and passive):
+            recipient = recipient or c
+        elif c.dep_ in _AGENT:
+            actor = next((g for g in c.children if g.dep_ == "pobj"), c)
+    obls = _obl_children(tok)
+    if passive and actor is None:
+        # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros'
+        actor = next((o for o in obls + [c for c in tok.children if c.dep_ in _OBJ]
+                      if _case(o) in cues.agent_case and _case(o) not in ("de", "of")), None)
+    if recipient is None:
+        recipient = next((c for c in tok.children if c.dep_ in _OBJ and c is not actor
+                          and c.pos_ in ("NOUN", "PROPN")), None)
+    if recipient is None:
+        recipient = next((o for o in obls if o is not actor and _case(o) in cues.recipient_case), None)
+    if actor is None:
+        actor = _inherited_subject(tok, speech)
+    return actor, recipient
+
+
+def _inherited_subject(tok: Any, speech: set[str]) -> Any:
+    """Subject of the verb that governs ``tok`` through xcomp/conj/advcl (two levels)."""
+    node = tok
+    for _ in range(2):
+        if node.dep_ not in _INHERIT and not (node.dep_ in ("obj", "dobj") and node.pos_ != "VERB"):
+            if node.dep_ not in ("obj", "dobj", "nsubj") or node.head.pos_ != "VERB":
+                return None
+        head = node.head
+        if head.i == node.i or fold(head.lemma_) in speech:
+            return None
+        subj = next((c for c in head.children if c.dep_ in _SUBJ), None)
+        if subj is not None and subj.i != tok.i:
+            return subj
+        if node.dep_ == "nsubj":
+            return None
+        node = head
+    return None
+
+
+def _better_agent(cand: Any, current: Any, index: ActorIndex) -> bool:
+    """Prefer a coded actor, then a proper name, over a common noun ('de represalia')."""
+    def rank(t: Any) -> int:
+        return 2 if index.by_token.get(t.i) else 1 if t.pos_ == "PROPN" else 0
+    return rank(cand) > rank(current)
+
+
+def _following_agent(tok: Any, cues: Cues, index: ActorIndex) -> Any:
+    """A coded actor in a 'de'/'por' phrase right after the noun, when the parse attached it
+    elsewhere ('ataques de represalia de Estados Unidos'); at most six words on."""
+    doc = tok.doc
+    for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
+        t = doc[j]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON"):
+            return None
+        if j in index.by_token and j > 0 and fold(doc[j - 1].text) in cues.agent_case:
+            return t
+    return None
+
+
+def speaker_subject(tok: Any, speech: set[str]) -> Any:
+    """Subject of the reporting verb whose complement holds ``tok`` (three levels up)."""
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if fold(node.lemma_) in speech:
+            return next((c for c in node.children if c.dep_ in _SUBJ), None)
+    return None
+
+
+def _noun_args(
+    tok: Any, event: str, mode: str | None, cues: Cues, speech: set[str], index: ActorIndex
+) -> tuple[Any, Any]:
+    actor = recipient = None
+    patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
+    for c in _obl_children(tok):
+        case = _case(c)
+        if fold(c.lemma_) == "parte" and case.startswith("por"):
+            # 'por parte de X': the agent is X, a 'de' dependent of 'parte'
+            c = next((g for g in _obl_children(c)), c)
+            case = "por parte de"
+        if case in ("contra", "against") or (case in cues.recipient_case and case not in cues.agent_case):
+            recipient = recipient or c
+        elif case in cues.agent_case and c.pos_ in ("NOUN", "PROPN") and not c.like_num:
+            genitive = case in ("de", "of")
+            if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None:
+                continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
+            if patient_genitive and genitive:
+                recipient = recipient or c
+            elif actor is None or _better_agent(c, actor, index):
+                actor = c
+    if actor is not None and recipient is None:
+        # 'contra bases' may hang from the agent phrase ('grupos ... respaldados ... contra bases')
+        recipient = next((t for t in _phrase(actor) if t is not actor and _case(t) in ("contra", "against")), None)
+    if actor is None:
+        actor = _following_agent(tok, cues, index)
+    if actor is None:
+        # a demonym or name modifying the noun: 'ataques estadounidenses', 'Iraqi attacks'
+        actor = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod:poss")
+                      and index.mention_in(c) is not None), None)
+    if actor is None:
+        actor = _inherited_subject(tok, speech)
+    return actor, recipient

@@ -1,0 +1,195 @@
+"""Trigger lexicon and cue words of the events stage, read from per-language data files.
+
+``data/<lang>/event_triggers.tsv`` maps a lemma (or a short lemma sequence) to a PLOVER
+type, mode and CAMEO root; ``data/<lang>/event_cues.tsv`` lists words that are not events
+but steer coding (speech and support verbs, auxiliary-mode cues, argument prepositions,
+context words). Matching ignores case and accents, since some sources strip accents.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from cronica.resources import read_tsv
+
+# spaCy coarse tags that can carry each lexicon POS letter
+_POS: dict[str, frozenset[str]] = {
+    "V": frozenset({"VERB", "AUX"}),
+    "N": frozenset({"NOUN", "PROPN"}),
+    "*": frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"}),
+}
+AUX_KINDS: tuple[str, ...] = ("negation", "future", "hypothetical", "historical")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, accent-free form used for every lexicon key."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One lexicon row: what a matched pattern means."""
+
+    pattern: tuple[str, ...]
+    pos: str
+    event: str
+    mode: str | None
+    cameo: str | None
+    weight: float
+
+
+@dataclass
+class Match:
+    """A trigger found in a doc: the token span ``[start, end)`` and its entry."""
+
+    start: int
+    end: int
+    head: int
+    entry: TriggerEntry
+
+
+@dataclass
+class Cues:
+    """Cue words of one language, grouped by kind (all keys folded)."""
+
+    speech: set[str] = field(default_factory=set)
+    speech_if_clause: set[str] = field(default_factory=set)
+    light: set[str] = field(default_factory=set)
+    aux: dict[str, str] = field(default_factory=dict)  # lemma -> aux mode
+    aux_case: dict[str, str] = field(default_factory=dict)  # preposition -> aux mode
+    recipient_case: set[str] = field(default_factory=set)
+    passive_aux: set[str] = field(default_factory=set)
+    agent_case: set[str] = field(default_factory=set)
+    context: dict[str, str] = field(default_factory=dict)
+    not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
+    suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
+
+
+class Lexicon:
+    """Trigger patterns of one language, indexed by their first lemma."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
+        for row in read_tsv(lang, "event_triggers.tsv"):
+            pattern, pos, event, mode, cameo, weight = (row + [""] * 6)[:6]
+            words = tuple(fold(pattern).split())
+            entry = TriggerEntry(words, pos or "*", event, mode or None, cameo or None,
+                                 float(weight or 0.5))
+            self._by_first[words[0]].append(entry)
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e.pattern))  # longest pattern wins
+        self.cues = _load_cues(lang)
+        self.light_patterns = {tuple(p.split()) for p in self.cues.light}
+
+    def match(self, doc: Any, i: int) -> Match | None:
+        """The longest pattern starting at token ``i`` (lemma, word form or a form whose
+        ending is rewritten by the language's suffix rules), or None."""
+        tok = doc[i]
+        if self._in_fixed_phrase(doc, i):
+            return None
+        # all-capital headlines get tagged as proper nouns: let their words match verbs too
+        pos = "VERB" if tok.pos_ == "PROPN" and tok.text.isupper() else tok.pos_
+        if "Part" in tok.morph.get("VerbForm"):
+            pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
+
+        for key in self._variants(tok):
+            for entry in self._by_first.get(key, ()):
+                allowed = _POS.get(entry.pos, _POS["*"])
+                if (pos not in allowed and tok.pos_ not in allowed) and len(entry.pattern) == 1:
+                    continue
+                end = _match_rest(doc, i, entry.pattern)
+                if end is not None:
+                    return Match(i, end, i, entry)
+        return None
+
+    def _variants(self, tok: Any) -> list[str]:
+        keys = _keys(tok)
+        if any(k in self._by_first for k in keys):
+            return keys
+        out = list(keys)
+        for word in keys:
+            for old, new in self.cues.suffixes:
+                if word.endswith(old) and len(word) - len(old) >= 3:
+                    out.append(word[: len(word) - len(old)] + new)
+        return out
+
+    def _in_fixed_phrase(self, doc: Any, i: int) -> bool:
+        """Whether token ``i`` is part of a listed non-event phrase ('de acuerdo a')."""
+        key = fold(doc[i].lemma_)
+        form = fold(doc[i].text)
+        for phrase in self.cues.not_event:
+            for k, word in enumerate(phrase):
+                if word not in (key, form) or i - k < 0 or i - k + len(phrase) > len(doc):
+                    continue
+                window = doc[i - k: i - k + len(phrase)]
+                if all(w in (fold(t.text), fold(t.lemma_)) for w, t in zip(phrase, window)):
+                    return True
+        return False
+
+    def is_light(self, doc: Any, i: int) -> bool:
+        """Whether token ``i`` starts a support-verb pattern ('realizar', 'llevar a cabo')."""
+        for pat in self.light_patterns:
+            if fold(doc[i].lemma_) == pat[0] and _match_rest(doc, i, pat) is not None:
+                return True
+        return False
+
+
+def _keys(tok: Any) -> list[str]:
+    lemma, form = fold(tok.lemma_), fold(tok.text)
+    return [lemma] if lemma == form else [lemma, form]
+
+
+def _match_rest(doc: Any, i: int, pattern: tuple[str, ...]) -> int | None:
+    """End token index when ``pattern[1:]`` follows token ``i`` (skipping determiners)."""
+    j = i + 1
+    for word in pattern[1:]:
+        while j < len(doc) and doc[j].pos_ == "DET" and word not in _keys(doc[j]):
+            j += 1  # 'hacer un llamado', 'romper las relaciones'
+        if j >= len(doc) or word not in _keys(doc[j]) and word != fold(doc[j].text):
+            return None
+        j += 1
+    return j
+
+
+def _load_cues(lang: str) -> Cues:
+    cues = Cues()
+    for row in read_tsv(lang, "event_cues.tsv"):
+        word, kind, value = (row + ["", ""])[:3]
+        word = fold(word.strip())
+        if kind == "speech":
+            cues.speech.add(word)
+        elif kind == "speech_if_que":
+            cues.speech_if_clause.add(word)
+        elif kind == "light":
+            cues.light.add(word)
+        elif kind in AUX_KINDS:
+            cues.aux[word] = kind
+        elif kind.endswith("_case") and kind[:-5] in AUX_KINDS:
+            cues.aux_case[word] = kind[:-5]
+        elif kind == "recipient_case":
+            cues.recipient_case.add(word)
+        elif kind == "passive_aux":
+            cues.passive_aux.add(word)
+        elif kind == "agent_case":
+            cues.agent_case.add(word)
+        elif kind == "context":
+            cues.context[word] = value
+        elif kind == "not_event":
+            cues.not_event.append(tuple(word.split()))
+        elif kind == "suffix":
+            cues.suffixes.append((word, fold(value)))
+    cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first
+    return cues
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    """The lexicon of ``lang``, loaded once per process."""
+    return Lexicon(lang)

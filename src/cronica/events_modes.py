@@ -1,0 +1,97 @@
+"""Auxiliary modes and contexts of events, read from the dependency parse and cue words.
+
+The auxiliary mode of a trigger is looked for on the trigger itself, then on the words
+that govern it (a purpose clause, the verb a noun is the subject of, the verb a noun is the
+object of ...), nearest first, so that 'una retirada rápida pueda crear' is hypothetical and
+'no han acordado' negated. The climb stops at reporting verbs: 'dijo que atacarán' is future
+because of 'atacarán', not past because of 'dijo'.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cronica.events_lexicon import Cues, fold
+
+# dependency relations through which a governing word's modality reaches its dependent
+_CLIMB = frozenset({
+    "xcomp", "ccomp", "csubj", "advcl", "acl", "acl:relcl", "obj", "dobj", "pobj", "prep",
+    "nmod", "obl", "nsubj", "nsubj:pass", "nsubjpass", "conj", "appos", "iobj", "compound",
+})
+_MAX_CLIMB = 5
+_NEG_DEPS = frozenset({"neg"})
+_AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass", "cop"})
+_MARK_DEPS = frozenset({"mark", "case", "prep"})
+_MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
+
+
+def aux_mode(doc: Any, i: int, cues: Cues, speech: set[str], article_year: int | None) -> str | None:
+    """The auxiliary mode of the event whose trigger head is token ``i``, or None (current)."""
+    node = doc[i]
+    for step in range(_MAX_CLIMB):
+        mode = _mode_at(node, cues, article_year, is_trigger=step == 0)
+        if mode:
+            return mode
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
+            return None
+        node = node.head
+        if fold(node.lemma_) in speech:
+            return None
+    return None
+
+
+def _mode_at(tok: Any, cues: Cues, article_year: int | None, is_trigger: bool) -> str | None:
+    found: list[str] = []
+    if not is_trigger and cues.aux.get(fold(tok.lemma_)):
+        found.append(cues.aux[fold(tok.lemma_)])
+    morph = tok.morph
+    if "Fut" in morph.get("Tense"):
+        found.append("future")
+    if "Cnd" in morph.get("Mood"):
+        found.append("hypothetical")
+    for child in tok.children:
+        key = fold(child.lemma_)
+        word = fold(child.text)
+        if child.dep_ in _NEG_DEPS or (child.dep_ in _MOD_DEPS and cues.aux.get(word) == "negation"):
+            found.append("negation")
+        elif child.dep_ in _AUX_DEPS:
+            if "Fut" in child.morph.get("Tense"):
+                found.append("future")
+            if "Cnd" in child.morph.get("Mood"):
+                found.append("hypothetical")
+            if key in cues.aux or word in cues.aux:
+                found.append(cues.aux.get(word) or cues.aux[key])
+        elif child.dep_ in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
+            mode = cues.aux_case.get(key) or cues.aux[key]
+            # a purpose clause ('marcharon para exigir') is done, not hypothetical; a purpose
+            # noun phrase ('conversaciones para una retirada') is not done yet
+            if not (mode == "hypothetical" and child.dep_ == "mark" and key in cues.aux_case):
+                found.append(mode)
+        elif child.dep_ in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
+            found.append(cues.aux[key])
+        elif article_year and _is_past_year(child, article_year):
+            found.append("historical")
+    for mode in ("negation", "hypothetical", "future", "historical"):
+        if mode in found:
+            return mode
+    return None
+
+
+def _is_past_year(tok: Any, article_year: int) -> bool:
+    """'en 2011', 'de 2003': a year before the article's year attached to the trigger."""
+    cands = [tok] + [c for c in tok.children if c.dep_ in ("nummod", "pobj", "nmod", "compound")]
+    for c in cands:
+        text = c.text
+        if len(text) == 4 and text.isdigit() and 1900 <= int(text) < article_year:
+            return tok.dep_ not in ("nsubj", "obj", "dobj")
+    return False
+
+
+def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:
+    """PLOVER contexts cued by words of the sentence, in first-seen order."""
+    seen: list[str] = []
+    for tok in sentence_tokens:
+        ctx = cues.context.get(fold(tok.lemma_)) or cues.context.get(fold(tok.text))
+        if ctx and ctx not in seen:
+            seen.append(ctx)
+    return seen

@@ -1,0 +1,197 @@
+"""Export stored events: PLOVER JSONL, and a POLECAT-like flat table as CSV or Parquet.
+
+PLOVER JSONL: one merged event per line, the fields of
+:func:`cronica.model.event_to_dict` (of the first article that reported it, with the
+merged date, place and confidence) plus ``n_sources``, ``n_publishers``,
+``article_ids``, ``sources``, ``first_seen``, ``last_seen`` and ``mentions`` (every
+report: article id, sentence, offsets; see ``Store.get_event``).
+
+Flat table columns (one row per merged event):
+
+==================  ======  ==========================================================
+column              type    meaning
+==================  ======  ==========================================================
+id                  string  merged event id (stable: derived from the first report)
+date                string  ISO date, possibly partial ('2024-01-25', '2024-01', '2024')
+date_precision      string  day | month | year
+date_inferred       bool    the date is the publication date, not stated in the text
+event               string  PLOVER event type (AGREE ... ASSAULT)
+mode                string  PLOVER mode of the event type, empty when none
+context             string  PLOVER contexts, joined with ';'
+aux_mode            string  historical | future | hypothetical | negation; empty if current
+actor               string  actor as written in the text
+actor_code          string  actor code: ISO 3166 alpha-3 country + sector ('IRQGOV')
+actor_country       string  actor's ISO 3166 alpha-3 country
+actor_sector        string  actor's sector or organisation code (GOV, MIL, IGO, ...)
+recipient           string  recipient as written in the text
+recipient_code      string  recipient code
+recipient_country   string  recipient's country
+recipient_sector    string  recipient's sector
+event_loc_name      string  place name of the event
+event_loc_country   string  place's ISO 3166 alpha-3 country
+event_loc_lat       double  latitude (WGS84)
+event_loc_lon       double  longitude (WGS84)
+n_sources           int64   distinct articles reporting the event
+n_publishers        int64   distinct original sources (cited source, else publisher)
+article_ids         string  ids of the reporting articles, joined with ';'
+sources             string  publishers and cited sources, joined with ';'
+event_text          string  evidence sentence of the first report
+confidence          double  highest confidence among the reports (0-1)
+language            string  language of the first report (es, en)
+first_seen          string  earliest publication date among the reports
+last_seen           string  latest publication date among the reports
+==================  ======  ==========================================================
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import IO, Any
+
+from cronica.store.base import EventFilter, Store
+
+FORMATS: tuple[str, ...] = ("plover-jsonl", "csv", "parquet")
+
+# (column, arrow type, how to get it from an event dict)
+FLAT_COLUMNS: list[tuple[str, str, Callable[[dict[str, Any]], Any]]] = [
+    ("id", "string", lambda e: e["id"]),
+    ("date", "string", lambda e: e.get("date")),
+    ("date_precision", "string", lambda e: e.get("date_precision")),
+    ("date_inferred", "bool", lambda e: bool(e.get("date_inferred"))),
+    ("event", "string", lambda e: e.get("event")),
+    ("mode", "string", lambda e: e.get("mode")),
+    ("context", "string", lambda e: ";".join(e.get("context") or [])),
+    ("aux_mode", "string", lambda e: e.get("aux_mode")),
+    ("actor", "string", lambda e: (e.get("actor") or {}).get("text")),
+    ("actor_code", "string", lambda e: (e.get("actor") or {}).get("code")),
+    ("actor_country", "string", lambda e: e.get("actor_country")),
+    ("actor_sector", "string", lambda e: e.get("actor_sector")),
+    ("recipient", "string", lambda e: (e.get("recipient") or {}).get("text")),
+    ("recipient_code", "string", lambda e: (e.get("recipient") or {}).get("code")),
+    ("recipient_country", "string", lambda e: e.get("recipient_country")),
+    ("recipient_sector", "string", lambda e: e.get("recipient_sector")),
+    ("event_loc_name", "string", lambda e: (e.get("event_loc") or {}).get("name")),
+    ("event_loc_country", "string", lambda e: (e.get("event_loc") or {}).get("country")),
+    ("event_loc_lat", "double", lambda e: (e.get("event_loc") or {}).get("lat")),
+    ("event_loc_lon", "double", lambda e: (e.get("event_loc") or {}).get("lon")),
+    ("n_sources", "int64", lambda e: e.get("n_sources", 1)),
+    ("n_publishers", "int64", lambda e: e.get("n_publishers", 1)),
+    ("article_ids", "string", lambda e: ";".join(e.get("article_ids") or [])),
+    ("sources", "string", lambda e: ";".join(e.get("sources") or [])),
+    ("event_text", "string", lambda e: e.get("event_text")),
+    ("confidence", "double", lambda e: e.get("confidence")),
+    ("language", "string", lambda e: e.get("language")),
+    ("first_seen", "string", lambda e: e.get("first_seen")),
+    ("last_seen", "string", lambda e: e.get("last_seen")),
+]
+COLUMN_NAMES: list[str] = [c[0] for c in FLAT_COLUMNS]
+
+
+def flat_row(event: dict[str, Any]) -> dict[str, Any]:
+    """One event dict (as the store returns it) as a flat-table row."""
+    return {name: get(event) for name, _, get in FLAT_COLUMNS}
+
+
+def export(store: Store, fmt: str, output: str, flt: EventFilter | None = None,
+           batch_size: int = 5000) -> int:
+    """Write every event matching ``flt`` to ``output`` ('-' = stdout for text formats).
+
+    Files are written to a temporary name and renamed at the end, so an interrupted
+    export never leaves a truncated file under the final name. Returns the row count.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    flt = flt or EventFilter()
+    events = store.iter_events(flt, batch_size=batch_size, with_mentions=fmt == "plover-jsonl")
+    if fmt == "parquet":
+        if output == "-":
+            raise ValueError("parquet needs a file: --output FILE")
+        with _atomic(output, binary=True) as fh:
+            return write_parquet(events, fh, batch_size)
+    with _atomic(output) as fh:
+        if fmt == "csv":
+            return write_csv(events, fh)
+        return write_jsonl(events, fh)
+
+
+def write_jsonl(events: Iterable[dict[str, Any]], fh: IO[str]) -> int:
+    n = 0
+    for ev in events:
+        fh.write(json.dumps(ev, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(events: Iterable[dict[str, Any]], fh: IO[str]) -> int:
+    writer = csv.DictWriter(fh, fieldnames=COLUMN_NAMES)
+    writer.writeheader()
+    n = 0
+    for ev in events:
+        writer.writerow(flat_row(ev))
+        n += 1
+    return n
+
+
+def arrow_schema() -> Any:
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "double": pa.float64(), "int64": pa.int64(),
+             "bool": pa.bool_()}
+    return pa.schema([(name, types[t]) for name, t, _ in FLAT_COLUMNS])
+
+
+def write_parquet(events: Iterable[dict[str, Any]], fh: IO[bytes], batch_size: int = 5000) -> int:
+    """The flat table as Parquet, written in row groups of ``batch_size`` (flat memory)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema()
+    n = 0
+    with pq.ParquetWriter(fh, schema) as writer:
+        for chunk in _chunks(events, batch_size):
+            cols: dict[str, list[Any]] = {name: [] for name in COLUMN_NAMES}
+            for ev in chunk:
+                for name, value in flat_row(ev).items():
+                    cols[name].append(value)
+            writer.write_table(pa.table(cols, schema=schema))
+            n += len(chunk)
+        if n == 0:  # still a valid file, with the schema
+            writer.write_table(schema.empty_table())
+    return n
+
+
+def _chunks(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+@contextmanager
+def _atomic(path: str, binary: bool = False) -> Iterator[Any]:
+    if path == "-":
+        yield sys.stdout
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".export-", suffix=".tmp")
+    try:
+        mode = "wb" if binary else "w"
+        kwargs: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": ""}
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,125 @@
+"""Time words per language and the regular expressions built from them.
+
+The words live in ``data/<lang>/time.tsv`` (category, form, value; see the header of
+``data/es/time.tsv``). This module only turns them into compiled patterns, once per
+language, so that adding a language is adding a data file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from cronica.resources import read_tsv
+
+
+@dataclass
+class TimeLexicon:
+    """The time vocabulary of one language, by category (lower-cased forms)."""
+
+    lang: str
+    words: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def get(self, category: str) -> dict[str, str]:
+        return self.words.get(category, {})
+
+    def value(self, category: str, form: str) -> str | None:
+        return self.get(category).get(_norm(form))
+
+    def has(self, category: str, form: str | None) -> bool:
+        return form is not None and _norm(form) in self.get(category)
+
+    @property
+    def day_first(self) -> bool:
+        return "mdy" not in self.get("numeric_order")
+
+
+def _norm(form: str) -> str:
+    return re.sub(r"\s+", " ", form.strip().lower().rstrip("."))
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> TimeLexicon:
+    """The lexicon of ``data/<lang>/time.tsv``; raises FileNotFoundError for unknown languages."""
+    lex = TimeLexicon(lang)
+    for row in read_tsv(lang, "time.tsv"):
+        category, form = row[0], row[1]
+        value = row[2] if len(row) > 2 else ""
+        lex.words.setdefault(category, {})[_norm(form)] = value
+    return lex
+
+
+def _alt(forms, dot: bool = False) -> str:
+    """A regex alternation of word forms, longest first; spaces match any whitespace."""
+    parts = sorted({f for f in forms if f}, key=len, reverse=True)
+    if not parts:
+        return r"(?!x)x"  # matches nothing: the language has no words of this kind
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    return f"(?:{body})" + (r"\.?" if dot else "")
+
+
+@dataclass
+class TimePatterns:
+    """Compiled patterns for one language: (name, regex) in priority order."""
+
+    lang: str
+    patterns: list[tuple[str, re.Pattern[str]]]
+    following_word: re.Pattern[str]
+
+
+@lru_cache(maxsize=None)
+def build_patterns(lang: str) -> TimePatterns:
+    """Compile the time-expression patterns of ``lang`` (cached: compiled once)."""
+    lx = load_lexicon(lang)
+    g = lx.get
+    B, E = r"(?<![\w])", r"(?![\w])"  # word boundaries that also work next to accents
+    art = _alt(g("article"))
+    mod = _alt(list(g("mod_past")) + list(g("mod_next")) + list(g("mod_this")))
+    post = _alt(list(g("mod_past")) + list(g("mod_next")))
+    fuzzy = _alt(g("fuzzy"))
+    of = _alt(g("of"))
+    suffix = _alt(g("ordinal_suffix"))
+    mon_full = _alt(g("month"))
+    mon_abbr = _alt(g("month_abbr"), dot=True)
+    mon = f"(?:{mon_full}|{mon_abbr})"
+    wd = _alt(g("weekday"))
+    ordw = _alt(g("ordinal"))
+    dayw = _alt(g("day_word"))
+    year = r"(?:1[0-9]|20|21)\d\d(?![\d])"
+    daynum = rf"(?:[0-3]?\d(?:{suffix})?(?![\d:])|{ordw})"
+    num = rf"(?:\d+|{_alt(g('number'))})"
+    approx = rf"(?:{_alt(g('approx'))}\s+)?"
+    units = g("unit")
+    unit_sing = _alt([u for u, v in units.items() if not v.endswith("*")])
+    unit_any = _alt(units)
+    q_unit = _alt([u for u, v in units.items() if v == "Q"])
+    pre = rf"(?:(?P<fz>{fuzzy})(?:\s+{of})?[\s-]+)?(?:(?P<art>{art})\s+)?(?:(?P<mod>{mod})\s+)?"
+    cue = rf"(?:(?P<cue>{_alt(g('year_cue'))})\s+)?"
+    sources = [
+        ("iso", rf"(?<![\w-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\w-])"),
+        ("numeric", r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
+                    r"(?P<y>\d{4}|\d{2})(?![\w/]|[.-]\d)"),
+        ("dmy", rf"{B}(?P<body>{pre}(?:(?P<wd>{wd}),?\s+)?(?:(?P<dw>{dayw})\s+)?(?P<d>{daynum})"
+                rf"(?:\s+{of})?\s+(?P<mon>{mon})(?:(?:\s+{of}\s+|,?\s+)(?P<y>{year}))?){E}"),
+        ("mdy", rf"{B}(?P<body>{pre}(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s+(?P<d>[0-3]?\d)"
+                rf"(?:{suffix})?(?![\d:%]|[.,]\d)(?:,?\s+(?P<y>{year}))?){E}"),
+        ("my", rf"{B}(?P<body>{pre}(?P<mon>{mon})(?:\s+{of}\s+|,?\s+)(?P<y>{year})){E}"),
+        ("month", rf"{B}{cue}(?P<body>{pre}(?P<mon>{mon_full})(?:\s+(?P<post>{post}))?){E}"),
+        ("dayonly", rf"{B}(?P<body>{pre}(?P<dw>{dayw})\s+(?P<d>[0-3]?\d)(?![\d:])){E}"),
+        ("weekday", rf"{B}(?P<body>{pre}(?P<wd>{wd})(?:\s+(?P<post>{post}))?){E}"),
+        ("relday", rf"{B}(?:(?P<blk>{_alt(g('relday_block'))})\s+)?(?P<body>{_alt(g('relday'))}){E}"),
+        ("ago", rf"{B}(?P<body>(?:{_alt(g('ago_pre'))})\s+{approx}(?P<n>{num})\s+(?P<u>{unit_any})"
+                rf"|{approx}(?P<n2>{num})\s+(?P<u2>{unit_any})\s+(?:{_alt(g('ago_post'))})){E}"),
+        ("quarter", rf"{B}(?P<body>{pre}(?P<o>{ordw})[\s-]+(?P<u>{q_unit})"
+                    rf"(?:\s+{of}\s+(?P<y>{year}))?){E}"),
+        ("relunit", rf"{B}(?P<body>{pre}(?P<u>{unit_sing})(?:\s+(?P<post>{post}))?){E}"),
+        ("season", rf"{B}(?P<body>{pre}(?P<s>{_alt(g('season'))})(?:\s+(?:{of}\s+)?(?P<y>{year}))?){E}"),
+        ("decade", rf"{B}(?P<body>{pre}(?:(?:{_alt(g('decade_word'))})\s+(?P<dd>[1-9]0)(?!\d)"
+                   rf"|(?P<full>1[0-9]\d0|20\d0)'?s)){E}"),
+        ("ref", rf"{B}(?P<body>{_alt(g('ref'))}){E}"),
+        ("year", rf"(?<![\w.,/-]){cue}(?P<body>{pre}(?:(?P<yw>{_alt(g('year_word'))})\s+)?"
+                 rf"(?P<y>{year}))(?![.,]\d|\w)"),
+    ]
+    compiled = [(name, re.compile(src, re.IGNORECASE)) for name, src in sources]
+    return TimePatterns(lang, compiled, re.compile(r"\s*(\w+)"))

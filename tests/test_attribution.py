@@ -1,0 +1,181 @@
+"""The attribution stage: quotes (speaker, cue, content), reporting sources and their scope,
+and how events are linked to both. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronica.attribution import Attributor, attach_to_events, attribution_lexicon, marked_quotes
+from cronica.model import ActorMention, Event, Quote, Reporting
+from cronica.resources import read_text
+
+
+def _quotes(make_doc, text: str, lang: str = "es", stages=("attribution",)):
+    return make_doc(text, lang=lang, stages=list(stages))
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_lexicon_files_name_sources_and_load(lang):
+    assert read_text(lang, "attribution.tsv").startswith("#")
+    lex = attribution_lexicon(lang)
+    assert lex.speech_lemmas and lex.source and lex.marks and lex.cue_ext
+
+
+def test_marked_quotes_pairs_marks_of_each_style():
+    text = 'Dijo «uno dos» y “tres cuatro” y "cinco".'
+    assert [text[a:b] for a, b in marked_quotes(text)] == ["uno dos", "tres cuatro", "cinco"]
+
+
+def test_indirect_quote_with_statement_cue(make_doc):
+    adoc = _quotes(make_doc, "El ministro de Salud de Chile dijo en un comunicado que el hospital abrirá en marzo.")
+    [q] = adoc.quotes
+    assert q.id == "q0" and q.kind == "indirect"
+    assert q.speaker is not None and "ministro de Salud de Chile" in q.speaker.text
+    assert q.cue.text == "dijo en un comunicado"
+    assert q.content.text.startswith("el hospital abrirá")
+    # every span points into the article text
+    for span in (q.speaker, q.cue, q.content):
+        assert adoc.article.text[span.start:span.end] == span.text
+
+
+def test_pro_drop_cue_carries_the_previous_speaker(make_doc):
+    adoc = _quotes(make_doc, "La alcaldesa de Lima afirmó que la obra terminará pronto. "
+                             "Añadió que el presupuesto está asegurado.")
+    first, second = adoc.quotes
+    assert not first.carried_over and second.carried_over
+    assert second.speaker == first.speaker
+    assert second.cue.text == "Añadió"
+    assert "presupuesto" in second.content.text and second.content.sentence == 1
+
+
+def test_pro_drop_cue_far_from_any_quote_has_no_speaker(make_doc):
+    adoc = _quotes(make_doc, "Llovió mucho en la costa. Los ríos crecieron. Las clases siguieron. "
+                             "Añadió que el presupuesto está asegurado.")
+    [q] = adoc.quotes
+    assert q.speaker is None and not q.carried_over
+
+
+def test_apposition_gives_the_persons_name(make_doc):
+    adoc = _quotes(make_doc, "El canciller de Perú, Javier González, dijo que las fronteras seguirán abiertas.")
+    [q] = adoc.quotes
+    assert q.speaker.text == "Javier González"
+
+
+def test_direct_quote_before_its_cue(make_doc):
+    adoc = _quotes(make_doc, "«Vamos a seguir luchando por nuestros derechos», dijo la dirigente sindical.")
+    [q] = adoc.quotes
+    assert q.kind == "direct"
+    assert q.content.text == "Vamos a seguir luchando por nuestros derechos"
+    assert "dirigente sindical" in q.speaker.text
+
+
+def test_mixed_quote_runs_to_the_closing_mark(make_doc):
+    adoc = _quotes(make_doc, 'El sindicato afirmó que la huelga "durará hasta que el gobierno ceda".')
+    [q] = adoc.quotes
+    assert q.kind == "mixed"
+    assert q.content.text.startswith("la huelga") and q.content.text.endswith('ceda"')
+
+
+def test_speech_verb_with_a_plain_object_is_no_quote(make_doc):
+    adoc = _quotes(make_doc, "El presidente anunció su renuncia.")
+    assert adoc.quotes == []
+
+
+def test_postposed_cue_takes_the_clause_before_it(make_doc):
+    adoc = _quotes(make_doc, "Hundreds of farmers blocked roads on Monday, the ministry said.", lang="en")
+    [q] = adoc.quotes
+    assert q.speaker.text == "the ministry"
+    assert q.content.text == "Hundreds of farmers blocked roads on Monday"
+
+
+def test_english_indirect_and_direct(make_doc):
+    adoc = _quotes(make_doc, 'The minister said that the border would stay closed. '
+                             '"We will not back down," the union leader told reporters.', lang="en")
+    indirect, direct = adoc.quotes
+    assert indirect.speaker.text == "The minister" and indirect.content.text == "the border would stay closed"
+    assert direct.kind == "direct" and direct.content.text == "We will not back down"
+    assert direct.cue.text == "told reporters"
+
+
+LEAD = ("Protestas en Quito\n"
+        "Miles de campesinos marcharon el lunes hacia la capital, según la agencia EFE.\n"
+        "La policía detuvo a diez personas.\n"
+        "De acuerdo con el diario El Comercio, los líderes pidieron diálogo.")
+
+
+def test_lead_source_covers_the_article_others_their_sentence(make_doc):
+    adoc = _quotes(make_doc, LEAD)
+    lead, later = adoc.reporting
+    assert (lead.source, lead.scope) == ("EFE", "article")
+    assert lead.cue.text == "según la agencia EFE"
+    assert set(lead.sentences) == set(range(len(adoc.sentences)))
+    assert (later.source, later.scope, later.sentences) == ("El Comercio", "sentence", [3])
+
+
+def test_source_in_mid_lead_is_sentence_scope(make_doc):
+    adoc = _quotes(make_doc, "Según la agencia EFE los campesinos marcharon y la policía detuvo a diez "
+                             "personas, mientras otros grupos esperaban en Quito.\nOtra frase aquí.")
+    # the cue opens the sentence: the lead rule makes it article-wide
+    assert adoc.reporting[0].scope == "article"
+    adoc = _quotes(make_doc, "Los campesinos, según la agencia EFE, marcharon hacia Quito.")
+    assert adoc.reporting[0].scope == "sentence"
+
+
+def test_norm_after_segun_is_not_a_source(make_doc):
+    adoc = _quotes(make_doc, "El juez actuó según la ley vigente.")
+    assert adoc.reporting == []
+
+
+def test_media_subject_of_report_verb_is_a_source(make_doc):
+    adoc = _quotes(make_doc, "Los manifestantes exigieron la renuncia del ministro, informó la agencia AFP.")
+    [r] = adoc.reporting
+    assert r.source == "AFP"
+    assert adoc.quotes == []  # the outlet reports; it is not a speaker
+
+
+def test_speaker_code_comes_from_the_overlapping_actor(make_doc):
+    text = "Funcionarios chilenos y peruanos dicen que el proceso demorará meses."
+    adoc = make_doc(text, lang="es")
+    start = text.index("Funcionarios")
+    end = text.index(" dicen")
+    adoc.actors = [ActorMention(id="a0", span=adoc.span(start, end), code="CHLGOV",
+                                codes=["CHLGOV", "PERGOV"], kind="agent")]
+    Attributor("es").run(adoc)
+    [q] = adoc.quotes
+    assert q.speaker_code == "CHLGOV" and q.speaker_codes == ["CHLGOV", "PERGOV"]
+
+
+def test_events_get_quote_and_sources_nearest_first(make_doc):
+    adoc = make_doc(LEAD + "\nEl alcalde dijo que los campesinos bloquearon la vía.", lang="es")
+    text = adoc.article.text
+    t1 = text.index("detuvo")
+    t2 = text.index("pidieron")
+    t3 = text.index("bloquearon")
+    adoc.events = [Event(id=f"e{i}", event="COERCE", trigger=adoc.span(t, t + 5))
+                   for i, t in enumerate((t1, t2, t3))]
+    Attributor("es").run(adoc)
+    by_id = {e.id: e for e in adoc.events}
+    assert by_id["e0"].reported_by == ["EFE"] and by_id["e0"].quote is None
+    assert by_id["e1"].reported_by == ["El Comercio", "EFE"]
+    assert by_id["e2"].quote == adoc.quotes[-1].id
+
+
+def test_attach_keeps_existing_sources_and_picks_innermost_quote(make_doc):
+    adoc = make_doc("Uno dos tres cuatro cinco seis.", lang="es")
+    outer = Quote("q0", None, None, [], adoc.span(0, 3), adoc.span(4, 30))
+    inner = Quote("q1", None, None, [], adoc.span(0, 3), adoc.span(8, 18))
+    adoc.quotes = [outer, inner]
+    adoc.reporting = [Reporting("X", None, adoc.span(0, 3), "sentence", [0]),
+                      Reporting("X", None, adoc.span(0, 3), "article", [0])]
+    ev = Event("e0", "AGREE", adoc.span(8, 12), reported_by=["Y"])
+    adoc.events = [ev]
+    attach_to_events(adoc)
+    assert ev.quote == "q1" and ev.reported_by == ["Y", "X"]
+
+
+def test_no_parse_no_output():
+    from cronica.model import Article, ArticleDoc
+
+    adoc = ArticleDoc(article=Article(id="x", text="dijo que sí"), lang="es")
+    Attributor("es").run(adoc)
+    assert adoc.quotes == [] and adoc.reporting == []
