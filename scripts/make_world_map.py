@@ -9,7 +9,9 @@ Bostock), file ``countries-110m.json``: Natural Earth 4.1.0 Admin 0 country boun
 
 The TopoJSON arcs are decoded here and every country is written as one SVG path already
 projected (equirectangular: x = lon + 180, y = 90 - lat, in a 360 x 180 box), rounded to
-0.1 degree, so the browser draws the map without any geographic library.
+0.1 degree, so the browser draws the map without any geographic library. Rings that cross
+the antimeridian (Russia, Fiji, Antarctica) are unwrapped and drawn on both sides; the
+SVG view box clips what falls outside.
 """
 
 from __future__ import annotations
@@ -51,6 +53,37 @@ def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[
     return pts
 
 
+def unwrap(pts: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """Rings that cross the antimeridian, drawn without a line across the whole map.
+
+    A ring that jumps from +180 to -180 and back is made continuous (longitudes past 180)
+    and drawn twice, shifted by 360, so each side shows its half. A ring that jumps once
+    wraps around a pole (Antarctica): it is closed along the map's edge instead.
+    """
+    out = [pts[0]]
+    shift = 0.0
+    for (lon0, _), (lon1, lat1) in zip(pts, pts[1:], strict=False):
+        if lon1 - lon0 > 180:
+            shift -= 360
+        elif lon0 - lon1 > 180:
+            shift += 360
+        out.append((lon1 + shift, lat1))
+    if shift == 0:
+        if all(-180 <= x <= 180 for x, _ in out):
+            return [out]
+        return [out, [(x - 360 if max(p[0] for p in out) > 180 else x + 360, y) for x, y in out]]
+    # polar ring: continue it along the pole's latitude back to where it started
+    pole = -90.0 if sum(y for _, y in out) < 0 else 90.0
+    closed = out + [(out[-1][0], pole), (out[0][0], pole)]
+    lo, hi = min(x for x, _ in closed), max(x for x, _ in closed)
+    copies = [closed]
+    if lo < -180:
+        copies.append([(x + 360, y) for x, y in closed])
+    if hi > 180:
+        copies.append([(x - 360, y) for x, y in closed])
+    return copies
+
+
 def ring_to_path(pts: list[tuple[float, float]]) -> str:
     out: list[str] = []
     last = None
@@ -75,7 +108,8 @@ def build(topo: dict[str, Any]) -> dict[str, Any]:
             polygons = geom["arcs"]
         else:
             continue
-        d = "".join(ring_to_path(ring_points(r, arcs)) for poly in polygons for r in poly)
+        d = "".join(ring_to_path(part) for poly in polygons for r in poly
+                    for part in unwrap(ring_points(r, arcs)))
         if d:
             countries.append({"id": geom.get("id"), "name": geom["properties"]["name"], "d": d})
     return {

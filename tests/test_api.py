@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -279,6 +280,13 @@ def test_timeline_splits_by_type(client: TestClient) -> None:
     jan = t["buckets"][0]
     assert jan["counts"] == {"ACCUSE": 1, "ASSAULT": 1} and jan["total"] == 2
     assert client.get("/api/timeline").json()["interval"] in ("day", "week", "month")
+    days = client.get("/api/timeline", params={"interval": "day"}).json()["buckets"]
+    assert len(days) == (date(2024, 3, 5) - date(2024, 1, 24)).days + 1  # gaps filled with zeros
+    assert days[1] == {"key": "2024-01-25", "total": 1, "counts": {"ACCUSE": 1}}
+    assert days[2]["total"] == 0
+    weeks = client.get("/api/timeline", params={"interval": "week"}).json()["buckets"]
+    assert weeks[0]["key"] == "2024-01-22" and all(
+        date.fromisoformat(w["key"]).weekday() == 0 for w in weeks)
     only = client.get("/api/timeline", params={"type": "PROTEST"}).json()
     assert only["types"] == ["PROTEST"]
 
@@ -435,3 +443,22 @@ def test_serve_command_parses(monkeypatch: pytest.MonkeyPatch) -> None:
 
     assert resolve_token(args) == "from-env"
     assert asdict(EventFilter())["min_sources"] == 1
+
+
+@pytest.mark.slow
+def test_ingest_runs_the_real_pipeline(tmp_path: Path, nlp_es: Any, nlp_en: Any) -> None:
+    from cronica.pipeline import Pipeline
+
+    pipeline = Pipeline(nlp={"es": nlp_es, "en": nlp_en})
+    store = SQLiteStore(str(tmp_path / "real.db"))
+    text = ("BAGDAD, 26 ene (AFP). El gobierno de Irak acusó el jueves a Estados Unidos de "
+            "violar su soberanía.")
+    with TestClient(create_app(store=store, token=TOKEN, pipeline=pipeline)) as c:
+        r = c.post("/api/ingest", json={"id": "real-1", "text": text, "date": "2024-01-26", "lang": "es"},
+                   headers=_auth())
+        assert r.status_code == 200 and r.json()["stored"] == 1, r.text
+        events = c.get("/api/events", params={"article_id": "real-1"}).json()["events"]
+        assert any(e["event"] == "ACCUSE" and e["actor"]["code"].startswith("IRQ") for e in events)
+        art = c.get("/api/articles/real-1").json()
+        assert art["article"]["text"] == text and art["sentences"]
+    store.close()

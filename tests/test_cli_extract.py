@@ -46,7 +46,9 @@ def test_seed_article_with_its_metadata(pipe, capsys) -> None:
 def test_mixed_batch_rejects_bad_inputs_and_goes_on(tmp_path: Path, pipe, capsys) -> None:
     (tmp_path / "a.txt").write_text(ES)
     (tmp_path / "b.txt").write_bytes(b"\x00\x01binary\x00")
-    (tmp_path / "c.txt").write_text("O governo do Brasil anunciou que as tropas vão deixar a região até o fim do ano.")
+    (tmp_path / "c.txt").write_text(
+        "O governo do Brasil anunciou que as tropas vão deixar a região até o fim do ano."
+    )
     (tmp_path / "d.jsonl").write_text(json.dumps({"id": "d1", "text": EN}) + "\n{broken\n")
     out_file = tmp_path / "out.jsonl"
     status, out, err = run_cli([str(tmp_path), "-o", str(out_file)], pipe, capsys)
@@ -61,9 +63,15 @@ def test_mixed_batch_rejects_bad_inputs_and_goes_on(tmp_path: Path, pipe, capsys
 
 
 def test_stdin_with_lang_and_date_defaults(pipe, capsys, monkeypatch) -> None:
-    lines = json.dumps({"id": "x", "text": ES}) + "\n" + json.dumps({"id": "y", "text": ES, "date": "2020-05-01"})
+    lines = (
+        json.dumps({"id": "x", "text": ES})
+        + "\n"
+        + json.dumps({"id": "y", "text": ES, "date": "2020-05-01"})
+    )
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode("utf-8"))))
-    status, out, _ = run_cli(["--format", "jsonl", "--date", "2024-01-26", "--lang", "es"], pipe, capsys)
+    status, out, _ = run_cli(
+        ["--format", "jsonl", "--date", "2024-01-26", "--lang", "es"], pipe, capsys
+    )
     assert status == 0
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["article"]["date"] for r in rows] == ["2024-01-26", "2020-05-01"]  # metadata wins
@@ -84,6 +92,8 @@ def test_bad_date_is_a_usage_error(pipe, capsys) -> None:
 def test_usage_error_exit_status() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "cronica", "extract", "--batch-size", "0"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 2 and "--batch-size" in proc.stderr

@@ -144,8 +144,11 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def wait_loads(page: Any, n: int) -> None:
-    """Wait until the dashboard has finished its n-th load of every panel."""
-    page.wait_for_function(f"Number(document.body.dataset.loads || 0) >= {n}")
+    """Wait until the dashboard has finished its n-th load of every panel.
+
+    A selector, not wait_for_function: the page's CSP forbids evaluating strings.
+    """
+    page.wait_for_selector(f"body[data-loads='{n}']", state="attached")
 
 
 def api(server: str, path: str) -> Any:
@@ -230,4 +233,5 @@ def test_map_point_opens_event_and_language_switch(page: Any, server: str, shots
     assert page.locator("h2[data-i18n=timeline]").inner_text() == "Events over time"
     assert page.locator("#apply").inner_text() == "Apply"
     assert page.evaluate("document.documentElement.lang") == "en"
+    assert "evidence sentence" in page.locator("#detail-legend").inner_text()  # detail re-rendered
     assert not page.problems, page.problems  # type: ignore[attr-defined]

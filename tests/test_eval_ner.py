@@ -47,7 +47,10 @@ def test_read_conll_rejects_a_line_without_tag() -> None:
 
 def test_bio_spans() -> None:
     assert bio_spans(["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"]) == [
-        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")
+        (0, 2, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "LOC"),
+        (5, 6, "ORG"),
     ]
     assert bio_spans(["O", "I-MISC", "I-MISC"]) == [(1, 3, "MISC")]
     assert bio_spans([]) == []
@@ -58,7 +61,9 @@ def test_score_spans_exact_typed_and_span_only() -> None:
     pred = [[(2, 4, "PER"), (6, 8, "ORG")], [(1, 2, "ORG"), (4, 6, "ORG"), (0, 1, "MISC")]]
     s = score_spans(gold, pred)
     assert s["micro"]["correct"] == 2 and s["micro"]["gold"] == 4 and s["micro"]["predicted"] == 5
-    assert s["micro"]["precision"] == pytest.approx(0.4) and s["micro"]["recall"] == pytest.approx(0.5)
+    assert s["micro"]["precision"] == pytest.approx(0.4) and s["micro"]["recall"] == pytest.approx(
+        0.5
+    )
     assert s["per_type"]["PER"]["f1"] == 1.0
     assert s["per_type"]["LOC"] == {**s["per_type"]["LOC"], "correct": 0, "gold": 1, "predicted": 0}
     assert s["per_type"]["ORG"]["correct"] == 1 and s["per_type"]["ORG"]["extra"] == 2
@@ -73,7 +78,11 @@ def test_score_spans_needs_aligned_sentences() -> None:
 
 def test_label_mapping() -> None:
     assert [map_label(x) for x in ("PER", "PERSON", "GPE", "NORP", "DATE")] == [
-        "PER", "PER", "LOC", "MISC", None
+        "PER",
+        "PER",
+        "LOC",
+        "MISC",
+        None,
     ]
 
 

@@ -15,13 +15,28 @@ def langid() -> LanguageIdentifier:
     return LanguageIdentifier(("es", "en"))
 
 
-@pytest.mark.parametrize(("text", "lang"), [
-    ("El gobierno de Irak dijo el jueves que las tropas estadounidenses se retirarán del país.", "es"),
-    ("Guerrilleros de las FARC atacaron el puesto de policia de esta poblacion durante la mannana", "es"),
-    ("Iraqi officials said on Thursday that talks on the withdrawal of US troops would begin soon.", "en"),
-    ("O governo do Brasil anunciou nesta segunda-feira que as tropas vão deixar a região.", "pt"),
-    ("Le gouvernement français a annoncé lundi le retrait de ses troupes du Mali.", "fr"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "El gobierno de Irak dijo el jueves que las tropas estadounidenses se retirarán del país.",
+            "es",
+        ),
+        (
+            "Guerrilleros de las FARC atacaron el puesto de policia de esta poblacion durante la mannana",
+            "es",
+        ),
+        (
+            "Iraqi officials said on Thursday that talks on the withdrawal of US troops would begin soon.",
+            "en",
+        ),
+        (
+            "O governo do Brasil anunciou nesta segunda-feira que as tropas vão deixar a região.",
+            "pt",
+        ),
+        ("Le gouvernement français a annoncé lundi le retrait de ses troupes du Mali.", "fr"),
+    ],
+)
 def test_detect(langid: LanguageIdentifier, text: str, lang: str) -> None:
     assert langid.detect(text) == lang
 
@@ -39,11 +54,16 @@ def test_only_the_opening_is_read(langid: LanguageIdentifier) -> None:
 
 def test_pipeline_rejects_portuguese_naming_it() -> None:
     pipe = Pipeline(nlp={}, stages={})  # prepare() needs neither spaCy nor stages
-    art = Article(id="p", text="O governo do Brasil anunciou que as tropas vão deixar a região até o fim do ano.",
-                  origin="nota-pt.txt")
+    art = Article(
+        id="p",
+        text="O governo do Brasil anunciou que as tropas vão deixar a região até o fim do ano.",
+        origin="nota-pt.txt",
+    )
     with pytest.raises(InputError) as exc:
         pipe.prepare(art)
     assert exc.value.code is ErrorCode.E007_UNSUPPORTED_LANGUAGE
     assert "'pt'" in exc.value.message and "nota-pt.txt" in exc.value.message
-    es = Article(id="e", text="El gobierno de Bolivia negociará con los sindicatos mineros esta semana.")
+    es = Article(
+        id="e", text="El gobierno de Bolivia negociará con los sindicatos mineros esta semana."
+    )
     assert pipe.prepare(es).lang == "es"

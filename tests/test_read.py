@@ -35,13 +35,28 @@ def only(items: list[Article | Rejection]) -> Article | Rejection:
 
 def test_text_file_with_sidecar_metadata(tmp_path: Path) -> None:
     (tmp_path / "nota.txt").write_text(ES, encoding="utf-8")
-    (tmp_path / "nota.json").write_text(json.dumps({
-        "id": "n1", "lang": "es", "date": "2024-01-26T10:00:00Z", "title": "Huelga",
-        "source": "Prueba", "url": "http://example.org/n1", "text_file": "nota.txt",
-    }))
+    (tmp_path / "nota.json").write_text(
+        json.dumps(
+            {
+                "id": "n1",
+                "lang": "es",
+                "date": "2024-01-26T10:00:00Z",
+                "title": "Huelga",
+                "source": "Prueba",
+                "url": "http://example.org/n1",
+                "text_file": "nota.txt",
+            }
+        )
+    )
     a = only(read(tmp_path / "nota.txt"))
     assert isinstance(a, Article)
-    assert (a.id, a.lang, a.date, a.title, a.source) == ("n1", "es", "2024-01-26", "Huelga", "Prueba")
+    assert (a.id, a.lang, a.date, a.title, a.source) == (
+        "n1",
+        "es",
+        "2024-01-26",
+        "Huelga",
+        "Prueba",
+    )
     assert a.url == "http://example.org/n1"
     assert a.text == ES
     assert a.origin.endswith("nota.txt")
@@ -75,8 +90,12 @@ def test_bad_inputs_are_rejected_with_code_and_name(tmp_path: Path) -> None:
     (tmp_path / "big.txt").write_bytes(b"palabra " * 2000)
     (tmp_path / "ok.txt").write_text(ES)
     results = read(
-        tmp_path / "empty.txt", tmp_path / "binary.txt", tmp_path / "big.txt",
-        tmp_path / "missing.txt", tmp_path / "ok.txt", max_bytes=10_000,
+        tmp_path / "empty.txt",
+        tmp_path / "binary.txt",
+        tmp_path / "big.txt",
+        tmp_path / "missing.txt",
+        tmp_path / "ok.txt",
+        max_bytes=10_000,
     )
     codes = [r.code if isinstance(r, Rejection) else "ok" for r in results]
     assert codes == ["E001", "E002", "E004", "E009", "ok"]
@@ -105,7 +124,9 @@ def test_undecodable_bytes_are_e003(tmp_path: Path) -> None:
 
 def test_jsonl_bad_lines_are_named_and_the_rest_goes_on(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "a", "text": ES, "date": "2024-01-26T10:00:00Z", "lang": "ES", "extra": 1}),
+        json.dumps(
+            {"id": "a", "text": ES, "date": "2024-01-26T10:00:00Z", "lang": "ES", "extra": 1}
+        ),
         "{not json",
         "",
         json.dumps({"id": "c", "title": "sin texto"}),
@@ -115,7 +136,11 @@ def test_jsonl_bad_lines_are_named_and_the_rest_goes_on(tmp_path: Path) -> None:
     (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n")
     res = read(tmp_path / "batch.jsonl")
     assert [r.code if isinstance(r, Rejection) else r.id for r in res] == [
-        "a", "E006", "E008", "E006", "batch-6"
+        "a",
+        "E006",
+        "E008",
+        "E006",
+        "batch-6",
     ]
     assert res[0].date == "2024-01-26" and res[0].lang == "es" and res[0].meta == {"extra": 1}
     assert res[1].origin.endswith("batch.jsonl:2")
@@ -170,27 +195,47 @@ def test_stdin_is_sniffed(tmp_path: Path) -> None:
 
 def test_json_record_with_text_file(tmp_path: Path) -> None:
     (tmp_path / "body.txt").write_text(ES)
-    (tmp_path / "meta.json").write_text(json.dumps({"id": "m", "date": "2024-01-26", "text_file": "body.txt"}))
+    (tmp_path / "meta.json").write_text(
+        json.dumps({"id": "m", "date": "2024-01-26", "text_file": "body.txt"})
+    )
     a = only(read(tmp_path / "meta.json"))
     assert a.id == "m" and a.text == ES and a.date == "2024-01-26"
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2024-01-26T10:00:00Z", "2024-01-26"),
-    ("2024-01-26 10:00", "2024-01-26"),
-    ("2024/1/6", "2024-01-06"),
-    ("20240126", "2024-01-26"),
-    ("2024-02-30", "2024-02-30"),  # left as is: the pipeline rejects it with E011
-    ("26 de enero", "26 de enero"),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-01-26T10:00:00Z", "2024-01-26"),
+        ("2024-01-26 10:00", "2024-01-26"),
+        ("2024/1/6", "2024-01-06"),
+        ("20240126", "2024-01-26"),
+        ("2024-02-30", "2024-02-30"),  # left as is: the pipeline rejects it with E011
+        ("26 de enero", "26 de enero"),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_normalize_date(value, expected) -> None:
     assert normalize_date(value) == expected
 
 
 def test_normalize_lang_and_sniff() -> None:
-    assert [normalize_lang(v) for v in ("es-ES", "EN_us", "Spanish", "", None)] == ["es", "en", "es", None, None]
+    assert [normalize_lang(v) for v in ("es-ES", "EN_us", "Spanish", "", None)] == [
+        "es",
+        "en",
+        "es",
+        None,
+        None,
+    ]
     assert sniff_format(b'  {"id": 1}') == "jsonl"
     assert sniff_format("<!doctype html><html>") == "html"
     assert sniff_format("<Hola> dijo el ministro") == "text"
+
+
+def test_jsonl_line_over_the_limit_is_skipped_alone(tmp_path: Path) -> None:
+    long = json.dumps({"id": "long", "text": "palabra " * 500})
+    short = json.dumps({"id": "short", "text": ES})
+    (tmp_path / "b.jsonl").write_text(f"{short}\n{long}\n{short}\n")
+    res = read(tmp_path / "b.jsonl", max_bytes=1000)
+    assert [r.code if isinstance(r, Rejection) else r.id for r in res] == ["short", "E004", "short"]
+    assert res[1].origin.endswith("b.jsonl:2")

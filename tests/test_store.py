@@ -335,3 +335,17 @@ def test_sqlite_migrations_are_forward_and_idempotent(tmp_path, monkeypatch):
         assert s.schema_version() == 2
         assert s.migrate() == []
         s.add(make_adoc("a1", [USA_IRQ]))
+
+
+def test_substring_filters_follow_merges_and_ignore_case(store):
+    store.add(make_adoc("a1", [dict(USA_IRQ, place="Ciudad de México", country="MEX")]))
+    store.add(make_adoc("b1", [dict(USA_IRQ, verb="negoció", country="MEX",
+                                    reported_by=["Al Jazeera"])], source="EFE"))
+    assert len(all_events(store)) == 1
+    # the second report's sentence, cited source and publisher are searchable after the merge
+    assert store.count_events(EventFilter(text="NEGOCIÓ")) == 1
+    assert store.count_events(EventFilter(source="al jaz")) == 1
+    assert store.count_events(EventFilter(source="efe", place="méxico")) == 1
+    assert store.count_events(EventFilter(place="de")) == 1  # too short for trigrams: LIKE
+    assert store.count_events(EventFilter(place="Bogotá")) == 0
+    assert store.count_events(EventFilter(text='"quoted"')) == 0

@@ -13,7 +13,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from cronica.resources import read_tsv
 
@@ -83,6 +83,11 @@ def _key(token_norm: str) -> str:
     return token_norm.replace("nn", "n")
 
 
+def name_key(name: str) -> str:
+    """Key of a person's name: normalised words joined by spaces ('Erdoğan' -> 'erdogan')."""
+    return " ".join(_key(t) for t in _WORD.findall(normalize(name)) if t.isalnum())
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """(key, start, end) for every word or punctuation token of ``text``."""
     norm = normalize(text)
@@ -128,6 +133,7 @@ class Lexicon:
         self._root = _Node()
         self.country_names: dict[str, str] = {}  # iso3 -> English name
         self.short_forms: dict[str, Entry] = {}  # key -> organisation, once named in full
+        self.leaders: dict[str, Entry] = {}  # normalised name or surname -> person entry
         self.syntax: dict[str, frozenset[str]] = {}  # actor_syntax.tsv: cue words by role
         self.size = 0
         self._load()
@@ -172,6 +178,7 @@ class Lexicon:
                 self.add(n, entry)
             if short:
                 self.short_forms[_key(normalize(short))] = entry
+        self._load_leaders()
         for row in read_tsv(lang, "actor_syntax.tsv"):
             self.syntax[row[0]] = frozenset(normalize(w) for w in row[1].split("|") if w)
         for row in read_tsv(lang, "agents.tsv"):
@@ -181,6 +188,26 @@ class Lexicon:
             sector = "" if sector == "-" else sector
             for form in filter(None, forms.split("|")):
                 self.add(form, Entry("agent", "", sector, form.lower(), fl, default))
+
+    def _load_leaders(self) -> None:
+        by_surname: dict[str, dict[str, Entry]] = {}
+        for row in read_tsv("leaders.tsv"):
+            forms, code, cname = (row + ["", ""])[:3]
+            country, sector = _split_code(code)
+            entry = Entry("person", country, sector, cname)
+            for form in filter(None, forms.split("|")):
+                key = name_key(form)
+                if key:
+                    self.leaders[key] = entry
+                    by_surname.setdefault(key.split()[-1], {})[code] = entry
+        for surname, entries in by_surname.items():
+            if len(entries) == 1:  # 'Castro' names two people: left to the full name
+                self.leaders.setdefault(surname, next(iter(entries.values())))
+
+    def leader(self, name: str) -> Entry | None:
+        """A well-known person by full name or unambiguous surname ('Putin')."""
+        key = name_key(name)
+        return self.leaders.get(key) or self.leaders.get(key.split()[-1] if key else "")
 
     # -- matching --------------------------------------------------------
     def find(self, text: str) -> list[Match]:
@@ -210,7 +237,7 @@ class Lexicon:
 
     @staticmethod
     def _admissible(patterns: list[Pattern], toks, i: int, text: str) -> Entry | None:
-        ok: list[Entry] = []
+        ok: list[tuple[int, int, Entry]] = []
         for p in patterns:
             good = True
             for k, (cap, acr) in enumerate(zip(p.caps, p.acronym, strict=True)):
@@ -222,10 +249,13 @@ class Lexicon:
                     good = False
                     break
             if good:
-                ok.append(p.entry)
+                rank = KIND_PRIORITY.index(p.entry.kind) if p.entry.kind in KIND_PRIORITY else 99
+                # among equals, the form with more capitals met is the more specific one:
+                # 'Partido Liberal' (a named party) over 'partido' (a match, a game)
+                ok.append((rank, -sum(p.caps), p.entry))
         if not ok:
             return None
-        return min(ok, key=lambda e: KIND_PRIORITY.index(e.kind) if e.kind in KIND_PRIORITY else 99)
+        return min(ok, key=lambda x: (x[0], x[1]))[2]
 
 
 def _split_code(code: str) -> tuple[str, str]:
@@ -233,7 +263,7 @@ def _split_code(code: str) -> tuple[str, str]:
     return code[:3], code[3:]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of ``lang``, built once per process."""
     lex = Lexicon(lang)

@@ -86,6 +86,7 @@ class ActorCoder:
         self._backing = syn.get("backing", frozenset())
         self._person_labels = syn.get("person_labels", frozenset({"per", "person"}))
         self._dets = syn.get("determiners", frozenset())
+        self._not_persons = syn.get("not_persons", frozenset())
 
     # -- the stage -------------------------------------------------------
     def run(self, adoc: ArticleDoc) -> None:
@@ -98,6 +99,8 @@ class ActorCoder:
                 by_token.setdefault(t, it.idx)
         for it in items:
             it.governor = self._governor(it, items, by_token)
+            if it.governor is None and it.kind in ("demonym", "country"):
+                it.governor = self._adjacent_agent(it, items, by_token)
             if it.governor is not None:
                 items[it.governor].governed.append(it.idx)
         mentions = self._mentions(adoc, items, by_token)
@@ -134,6 +137,8 @@ class ActorCoder:
                 toks.pop(0)
             if not toks or any(t in taken for t in range(toks[0], toks[-1] + 1)):
                 continue
+            if len(toks) == 1 and not self._single_name_ok(doc[toks[0]]):
+                continue
             span = doc[toks[0]:toks[-1] + 1]
             items.append(_Item(len(items), "person", span.start_char, span.end_char, toks, span.root))
             taken.update(toks)
@@ -141,6 +146,13 @@ class ActorCoder:
         for i, it in enumerate(items):
             it.idx = i
         return items
+
+    def _single_name_ok(self, tok: Any) -> bool:
+        """One-word 'persons' from the NER are often verbs or dateline months ('Señaló',
+        'Jun'): keep proper nouns that are not on the language's list of known misfires."""
+        if tok.pos_ != "PROPN" or normalize(tok.text) in self._not_persons:
+            return False
+        return not tok.is_sent_start or self.lexicon.leader(tok.text) is not None
 
     @staticmethod
     def _agent_ok(span: Any) -> bool:
@@ -151,8 +163,9 @@ class ActorCoder:
         if tok.pos_ in ("NOUN", "PROPN"):
             return True
         if tok.pos_ == "ADJ":
+            prev = tok.doc[tok.i - 1] if tok.i > 0 else None
             return tok.dep_ not in ("amod", "advmod", "acl", "conj") or any(
-                c.dep_ == "det" for c in tok.children)
+                c.dep_ == "det" for c in tok.children) or (prev is not None and prev.pos_ == "DET")
         return False
 
     def _governor(self, it: _Item, items: list[_Item], by_token: dict[int, int]) -> int | None:
@@ -161,6 +174,22 @@ class ActorCoder:
             return None  # a news outlet is a source, never a modifier of another actor
         t = it.root
         own = set(it.tokens)
+        if it.kind == "person":
+            # a name joins a title only directly: 'el presidente colombiano, Gustavo Petro'
+            if t.dep_ not in ("appos", "flat", "flat:name", "compound", "nmod", "nn") or \
+                    self._case_words(t) or t.head is t:
+                return self._adjacent_title(it, items, by_token)
+            j = by_token.get(t.head.i)
+            if j is None or items[j].kind != "agent":
+                return self._adjacent_title(it, items, by_token)
+            # and nothing but the title's own phrase stands between them (a parse may hang
+            # 'al mando de alias Esteban' on 'Paramilitares')
+            prev = t.doc[it.tokens[0] - 1] if it.tokens[0] > 0 else None
+            while prev is not None and prev.is_punct and prev.i > 0:
+                prev = t.doc[prev.i - 1]
+            if prev is None or prev.i < items[j].root.i:
+                return j
+            return j if self._reaches(prev, items[j].root.i) else None
         for _ in range(_MAX_UP):
             dep = t.dep_
             if dep == "conj":
@@ -169,6 +198,8 @@ class ActorCoder:
                 if it.kind in ("agent", "person"):
                     return None
                 head_item = by_token.get(t.head.i)
+                if head_item is not None and self._elided_demonym(it, t, items, by_token):
+                    return head_item  # 'Diplomáticos franceses y alemanes' parsed as 2 nouns
                 if head_item is None or items[head_item].kind not in _PLACE_KINDS:
                     return None
             elif dep not in _NP_UP or t.head is t:
@@ -180,6 +211,54 @@ class ActorCoder:
             if j is not None and t.i not in own and items[j].kind in ("agent", "person"):
                 return j
         return None
+
+    def _adjacent_agent(self, it: _Item, items: list[_Item], by_token: dict[int, int]) -> int | None:
+        """Fallback when the parse hangs a nationality elsewhere: the agent word right next to
+        it ('Israeli army bulldozers', 'MILITARES NORTEAMERICANOS'); a country name only before."""
+        doc = it.root.doc
+        after, before = it.tokens[-1] + 1, it.tokens[0] - 1
+        sides = [after] if it.kind == "country" else [after, before]
+        for i in sides:
+            if 0 <= i < len(doc) and (j := by_token.get(i)) is not None and items[j].kind == "agent":
+                if self._is_locative(it.root):
+                    return None
+                return j
+        return None
+
+    @staticmethod
+    def _adjacent_title(it: _Item, items: list[_Item], by_token: dict[int, int]) -> int | None:
+        """Fallback when the parse links nothing: a title right before the name, at most a
+        comma between ('el Presidente Ernesto Pérez Balladares')."""
+        doc = it.root.doc
+        i = it.tokens[0] - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        j = by_token.get(i) if i >= 0 else None
+        if j is not None and items[j].kind == "agent" and "member" not in items[j].entry.flags:
+            return j
+        return None
+
+    @staticmethod
+    def _elided_demonym(it: _Item, t: Any, items: list[_Item], by_token: dict[int, int]) -> bool:
+        """A bare demonym coordinated with 'agent + demonym' shares the agent noun."""
+        head = by_token.get(t.head.i)
+        if it.kind != "demonym" or head is None or items[head].kind != "agent":
+            return False
+        if any(c.dep_ == "det" for c in t.children):
+            return False
+        return any(c.dep_ == "amod" and c.i < t.i and by_token.get(c.i) is not None
+                   and items[by_token[c.i]].kind == "demonym" for c in t.head.children)
+
+    def _reaches(self, tok: Any, target: int) -> bool:
+        """Does ``tok`` hang on token ``target`` through noun-phrase links?"""
+        t = tok
+        for _ in range(_MAX_UP + 2):
+            if t.i == target:
+                return True
+            if t.dep_ not in _NP_UP and t.dep_ != "conj" or t.head is t or self._blocked_prep(t):
+                return False
+            t = t.head
+        return t.i == target
 
     def _case_words(self, t: Any) -> list[str]:
         words = [normalize(c.text) for c in t.children if c.dep_ in ("case", "mark")]
@@ -321,15 +400,21 @@ class ActorCoder:
                 person_code: dict[int, tuple[_Code, str]], surnames: dict[str, _Code]) -> ActorMention:
         start, end = it.start, it.end
         name = adoc.article.text[start:end]
+        known = self.lexicon.leader(name)
         if it.idx in person_code:
             code, how = person_code[it.idx]
             conf = code.confidence
-            if how == "agent":  # the title stands before the name: one mention for both
+            if not code.countries and known is not None:  # 'President Bush': the title has no country
+                code = _Code([known.country], code.sector, conf)
+            if how == "agent":  # the title goes with the name: one mention for both
                 for j in it.governed:
                     if items[j].kind == "agent":
-                        start = min(start, self._extent(items[j], items)[0])
+                        s, e = self._extent(items[j], items)
+                        start, end = min(start, s), max(end, e)
         elif _surname(adoc.doc, it) in surnames:
             code, conf = surnames[_surname(adoc.doc, it)], 0.8
+        elif known is not None:
+            code, conf = _Code([known.country], known.sector), 0.7
         else:
             code, conf = _Code([], "CVL"), 0.3
         return self._mention(adoc, start, end, code, "person", name, False, conf=conf)
@@ -416,9 +501,18 @@ def _surname(doc: Any, it: _Item) -> str:
 def actor_for_span(adoc: ArticleDoc, start: int, end: int) -> ActorMention | None:
     """The actor mention that best covers characters ``[start, end)`` (e.g. a subject subtree).
 
-    Mentions inside the range come first, then the one overlapping it most; ties go to the
-    earliest. None when no mention overlaps the range.
+    The mention holding the head word of the range comes first; then mentions inside the
+    range, then the one overlapping it most; ties go to the earliest. None when no mention
+    overlaps the range.
     """
+    if adoc.doc is not None:
+        # the mention holding the range's syntactic head ('La candidata a la alcaldía')
+        rng = adoc.doc.char_span(start, end, alignment_mode="expand")
+        if rng is not None and len(rng):
+            root = rng.root.idx
+            for m in adoc.actors:
+                if m.span.start <= root < m.span.end and start <= m.span.end and m.span.start < end:
+                    return m
     best: tuple[bool, int, int] | None = None
     found: ActorMention | None = None
     for m in adoc.actors:

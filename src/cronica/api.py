@@ -29,7 +29,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Protocol
@@ -234,6 +234,29 @@ def _row(row: dict[str, Any], by: str) -> dict[str, Any]:
                 "count": int(count or 0)}
     key = row.get("key", row.get(by, row.get("value")))
     return {"key": "" if key is None else str(key), "count": int(count or 0)}
+
+
+def _periods(first: str, last: str, interval: str) -> list[str] | None:
+    """Every period key from ``first`` to ``last`` (days, Mondays, or YYYY-MM), so that a
+    timeline's axis is linear in time; None when the keys are not ISO dates."""
+    try:
+        if interval == "month":
+            y, m = int(first[:4]), int(first[5:7])
+            end = (int(last[:4]), int(last[5:7]))
+            keys = []
+            while (y, m) <= end and len(keys) <= MAX_BUCKETS:
+                keys.append(f"{y:04d}-{m:02d}")
+                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+            return keys
+        step = timedelta(days=7 if interval == "week" else 1)
+        d, end_d = date.fromisoformat(first), date.fromisoformat(last)
+        keys = []
+        while d <= end_d and len(keys) <= MAX_BUCKETS:
+            keys.append(d.isoformat())
+            d += step
+        return keys
+    except ValueError:
+        return None
 
 
 def _auto_interval(months: list[str]) -> str:
@@ -490,6 +513,12 @@ def create_app(
                 buckets.setdefault(row["key"], {})[r["type"]] = row["count"]
                 totals[r["type"]] = totals.get(r["type"], 0) + row["count"]
         types = sorted(totals, key=lambda k: (-totals[k], k))
+        if buckets:
+            keys = sorted(buckets)
+            filled = _periods(keys[0], keys[-1], interval)
+            if filled and len(filled) <= MAX_BUCKETS and set(keys) <= set(filled):
+                for k in filled:
+                    buckets.setdefault(k, {})
         return {
             "interval": interval,
             "types": types,

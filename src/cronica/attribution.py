@@ -56,6 +56,8 @@ _CLOSING = ("”", "»", '"')
 _SUBJ = ("nsubj", "nsubjpass", "nsubj:pass")
 _CLAUSE_DEPS = ("ccomp", "obj", "dobj", "xcomp", "advcl", "parataxis")
 _DROP_FROM_SPEAKER = ("acl", "acl:relcl", "relcl", "parataxis", "advcl", "punct")
+_RELCL = ("relcl", "acl:relcl", "acl")
+_FRONTED = ("prep", "obl", "nmod", "advmod", "advcl")
 _PERSON_LABELS = ("PER", "PERSON")
 _NAME_LABELS = ("ORG", "PER", "PERSON", "MISC", "NORP", "GPE", "LOC")
 
@@ -265,29 +267,34 @@ class Attributor:
         return tok.lower_ in self.lex.media or tok.lemma_.lower() in self.lex.media
 
     def _source_name(self, adoc: ArticleDoc, run: list[Any]) -> tuple[str, str | None]:
-        """The outlet's name within a source phrase, and its actor code when coded."""
+        """The source's name within a source phrase, and its actor code when known.
+
+        A coded media mention inside the phrase wins; a phrase headed by a common noun that
+        is no outlet ('las autoridades de Apartadó') is named whole; otherwise the named
+        entity or proper nouns in it, without the outlet word ('la agencia EFE' -> 'EFE')."""
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
         best = _best_mention(adoc.actors, start, end, prefer_kind="media")
         if best is not None and start <= best.span.start and best.span.end <= end:
             return best.span.text, best.code or None
-        doc = adoc.doc
-        ents = [e for e in doc.ents if e.start_char >= start and e.end_char <= end
+        text = adoc.article.text
+        head = next((t for t in run if t.pos_ in ("NOUN", "PROPN")), run[0])
+        ents = [e for e in adoc.doc.ents if e.start_char >= start and e.end_char <= end
                 and e.label_ in _NAME_LABELS]
-        if ents:
+        props = [t for t in run if t.pos_ == "PROPN"]
+        if (head.pos_ == "NOUN" and not self._media_word(head)) or not (ents or props):
+            body = run[1:] if run[0].pos_ == "DET" and len(run) > 1 else run
+            name = text[body[0].idx:end]
+        elif ents:
             toks = list(ents[-1])
             # 'agencia EFE' -> 'EFE', but 'El Comercio' stays whole
             while len(toks) > 1 and (self._media_word(toks[0]) or (
                     toks[0].pos_ == "DET" and self._media_word(toks[1]))):
                 toks.pop(0)
-            name = adoc.article.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+            name = text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
         else:
-            props = [t for t in run if t.pos_ == "PROPN"]
-            if props:
-                name = adoc.article.text[props[0].idx:props[-1].idx + len(props[-1].text)]
-            else:
-                body = run[1:] if run[0].pos_ == "DET" and len(run) > 1 else run
-                name = adoc.article.text[body[0].idx:end]
-        return name, _code_for_text(name, self.lang)
+            name = text[props[0].idx:props[-1].idx + len(props[-1].text)]
+        codes = codes_for_text(name, self.lang)
+        return name, codes[0] if codes else None
 
     def _at_lead_edge(self, adoc: ArticleDoc, s: int, lo: int, hi: int, start: int, end: int) -> bool:
         if s < 0 or s >= LEAD_SENTENCES:
@@ -308,7 +315,7 @@ class Attributor:
         used_marks: set[tuple[int, int]] = set()
         quotes: list[Quote] = []
         for tok in doc:
-            if not self.lex.is_speech(tok) or tok.idx in skip:
+            if not self.lex.is_speech(tok) or tok.idx in skip or _adjectival(tok):
                 continue
             if any(r <= tok.idx < e for r, e in [(r.cue.start, r.cue.end) for r in adoc.reporting]):
                 continue
@@ -347,6 +354,8 @@ class Attributor:
             else:
                 content = self._postposed_content(adoc, verb, lo, hi)
                 postposed = content is not None
+                if content is None:
+                    content = self._parenthetical_content(adoc, verb, lo, hi)
         if content is None:
             return None
         cue = self._cue_span(adoc, verb, hi)
@@ -385,13 +394,34 @@ class Attributor:
 
     def _nearest_mark(self, verb: Any, marked: list[tuple[int, int]], used: set[tuple[int, int]],
                       lo: int, hi: int) -> tuple[int, int] | None:
-        """The unused marked quote nearest to ``verb`` that overlaps its sentence."""
-        # scare quotes ('la “Transición”') are not statements: want several words
-        cands = [m for m in marked if m not in used and m[0] < hi and lo < m[1]
+        """The unused marked quote nearest to ``verb`` that overlaps its sentence, or that
+        closes right before it ('“... .” Trump said.': the splitter cut after the quote)."""
+        text = verb.doc.text
+
+        def touches(m: tuple[int, int]) -> bool:
+            if m[0] < hi and lo < m[1]:
+                return True
+            gap = text[m[1]:lo]
+            return m[1] <= lo and len(gap) <= 4 and not any(c.isalnum() for c in gap)
+
+        # scare quotes ('la “Transición”') are not statements: want several words; a verb
+        # inside a quotation does not introduce that quotation
+        cands = [m for m in marked if m not in used and touches(m) and not m[0] <= verb.idx < m[1]
                  and len(adoc_words(verb.doc, m)) >= 3]
         if not cands:
             return None
         return min(cands, key=lambda m: min(abs(verb.idx - m[0]), abs(verb.idx - m[1])))
+
+    def _parenthetical_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
+        """'Esta campaña, dice él, es distinta' / 'This campaign, he says, is different': a
+        cue set off by commas inside the clause it reports; the content is that sentence."""
+        if verb.dep_ != "parataxis":
+            return None
+        sub = sorted(verb.subtree, key=lambda t: t.i)
+        if not (sub[0].text == "," and sub[-1].text == ","):
+            return None
+        toks = [t for t in self._tokens_in(adoc.doc, lo, hi) if t.i < sub[0].i or t.i > sub[-1].i]
+        return _char_span(toks)
 
     def _postposed_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
         """'..., han anunciado ambos gobiernos': the clause before the comma is the content."""
@@ -428,12 +458,15 @@ class Attributor:
     def _speaker(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int, postposed: bool,
                  earlier: list[Quote], s: int) -> tuple[Span | None, list[str], bool]:
         subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
-        if subj is None and verb.dep_ == "conj" and self.lex.is_speech(verb.head):
-            # 'dijo ... y añadió que': the coordinated verb shares the subject
-            subj = next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
+        if subj is None and _shares_subject(verb):
+            # 'dijo ... y añadió que', 'began ..., saying that': the head verb's subject
+            subj = next((c for c in verb.head.children if c.dep_ in _SUBJ and lo <= c.idx < hi), None)
+        if subj is not None and _relative_pronoun(subj) and verb.dep_ in _RELCL:
+            # 'Rubio, who said that ...': the speaker is the noun the clause modifies
+            subj = verb.head
         if subj is None and postposed:
             subj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
-        if subj is None or subj.pos_ == "PRON":
+        if subj is None or (subj.pos_ == "PRON" and not _relative_pronoun(subj)):
             prev = earlier[-1] if earlier else None
             if prev is not None and prev.speaker is not None and 0 <= s - prev.cue.sentence <= CARRY_SENTENCES:
                 return prev.speaker, list(prev.speaker_codes), True
@@ -450,7 +483,9 @@ class Attributor:
         the head or an apposition of the head."""
         drop: set[int] = set()
         for c in subj.children:
-            if c.dep_ in _DROP_FROM_SPEAKER and c.dep_ != "punct":
+            # relative clauses, and fronted phrases ('With her husband, ...') are not the name
+            if (c.dep_ in _DROP_FROM_SPEAKER and c.dep_ != "punct") or (
+                    c.i < subj.i and c.dep_ in _FRONTED and any(t.text == "," for t in c.subtree)):
                 drop.update(t.i for t in c.subtree)
         # a source phrase hanging off the subject ('ambos gobiernos, de acuerdo a ...') is not
         # part of the speaker's name
@@ -480,6 +515,23 @@ class Attributor:
         return out
 
 
+def _shares_subject(verb: Any) -> bool:
+    """A coordinated verb, or a participle/gerund hanging off a clause, has its head's subject."""
+    if verb.dep_ in ("conj", "xcomp"):
+        return True
+    return verb.dep_ == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
+
+
+def _adjectival(tok: Any) -> bool:
+    """A participle used as an adjective ('un allegado considerado ...') is no speech act."""
+    return ("Part" in tok.morph.get("VerbForm") and tok.dep_ in ("amod", "acl", "acl:relcl")
+            and not any(c.dep_ in ("aux", "aux:pass") for c in tok.children))
+
+
+def _relative_pronoun(tok: Any) -> bool:
+    return tok.pos_ == "PRON" and ("Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT"))
+
+
 # -- codes ---------------------------------------------------------------------------
 def _best_mention(actors: list[ActorMention], start: int, end: int,
                   prefer_kind: str | None = None) -> ActorMention | None:
@@ -497,21 +549,24 @@ def _best_mention(actors: list[ActorMention], start: int, end: int,
     return best
 
 
-def _code_for_text(text: str, lang: str) -> str | None:
-    """The actors stage's code for a bare name, when it offers ``code_text``."""
-    try:
-        from cronica import actors
-    except ImportError:  # pragma: no cover - the actors module is part of the package
-        return None
+def codes_for_text(text: str, lang: str) -> list[str]:
+    """The actors stage's codes for a bare name (``actors.code_text``); [] when it knows none.
+
+    Coding a bare name only enriches a quote or a source, so a failure in the actors lexicon
+    is logged as a warning and does not lose the quotes found."""
+    from cronica import actors
+
     fn = getattr(actors, "code_text", None)
     if fn is None:
-        return None
-    res = fn(text, lang)
+        return []
+    try:
+        res = fn(text, lang)
+    except Exception:  # noqa: BLE001 - see the docstring; the traceback goes to the log
+        logger.warning("actors.code_text failed on %r", text, exc_info=True)
+        return []
     if isinstance(res, str):
-        return res or None
-    if isinstance(res, (list, tuple)):
-        return res[0] if res and isinstance(res[0], str) else None
-    return getattr(res, "code", None) or None
+        return [res] if res else []
+    return [c for c in res or [] if isinstance(c, str) and c]
 
 
 def speaker_codes(adoc: ArticleDoc, span: Span, lang: str) -> list[str]:
@@ -522,8 +577,7 @@ def speaker_codes(adoc: ArticleDoc, span: Span, lang: str) -> list[str]:
         codes = [c for c in (m.codes or [m.code]) if c]
         if codes:
             return list(dict.fromkeys(codes))
-    code = _code_for_text(span.text, lang)
-    return [code] if code else []
+    return list(dict.fromkeys(codes_for_text(span.text, lang)))
 
 
 # -- events --------------------------------------------------------------------------

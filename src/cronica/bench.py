@@ -12,6 +12,8 @@ How it measures (see :func:`run_benchmark`):
   each pass together, and the pass's time is from the first start to the last finish.
 - Peak RSS is ``getrusage(RUSAGE_SELF).ru_maxrss`` of each worker (models, stages, the
   shard of texts), taken after the last run.
+- Time by stage comes from one more pass with a clock around each stage's ``run``
+  (not part of the medians); 'other' is the language check, the parse and sentences.
 - Words are spaCy tokens that are neither punctuation nor space; sentences are the
   pipeline's sentences (``ArticleDoc.sentences``).
 """
@@ -76,7 +78,9 @@ def eval_corpus(eval_dir: str | Path) -> Corpus:
 
     root = Path(eval_dir)
     if not root.is_dir():
-        raise FileNotFoundError(f"evaluation folder not found: {root} (set --eval-dir or ${EVAL_DIR_ENV})")
+        raise FileNotFoundError(
+            f"evaluation folder not found: {root} (set --eval-dir or ${EVAL_DIR_ENV})"
+        )
     paths = [str(p) for p in sorted(root.glob("events_*.jsonl"))]
     brat = root / "brat_es_afp"
     paths += [str(p) for p in sorted(brat.glob("*.txt"))] if brat.is_dir() else []
@@ -101,8 +105,15 @@ def synthetic_corpus(n: int, seed: int = 0) -> Corpus:
     from cronica.synth import synthetic_articles
 
     arts = [
-        Article(id=r["id"], text=clean_text(r["text"]), title=r["title"], date=r["date"],
-                lang=r["lang"], source=r["source"], origin=f"synthetic:{i}")
+        Article(
+            id=r["id"],
+            text=clean_text(r["text"]),
+            title=r["title"],
+            date=r["date"],
+            lang=r["lang"],
+            source=r["source"],
+            origin=f"synthetic:{i}",
+        )
         for i, r in enumerate(synthetic_articles(n, seed=seed))
     ]
     return Corpus(f"synthetic (n={n}, seed={seed})", arts)
@@ -217,8 +228,10 @@ def _measure(task: _Task, barrier: Any) -> dict[str, Any]:
                 processed += 1
                 sentences += len(res.sentences)
         full_spans.append((t0, time.monotonic()))
+    stage_seconds = _profile_stages(pipeline, articles, list(by_lang), task.batch_size)
     return {
         "index": task.index,
+        "stage_seconds": stage_seconds,
         "articles": len(articles),
         "rejected": rejected,
         "errors": errors,
@@ -231,6 +244,46 @@ def _measure(task: _Task, barrier: Any) -> dict[str, Any]:
         "full": full_spans,
         "peak_rss_mb": _peak_rss_mb(),
     }
+
+
+class _TimedStage:
+    """A stage wrapper that adds the time of each ``run`` to a shared counter."""
+
+    def __init__(self, stage: Any, seconds: Counter[str]) -> None:
+        self.stage = stage
+        self.name = stage.name
+        self.seconds = seconds
+
+    def run(self, adoc: Any) -> None:
+        t0 = time.perf_counter()
+        try:
+            self.stage.run(adoc)
+        finally:
+            self.seconds[self.name] += time.perf_counter() - t0
+
+
+def _profile_stages(
+    pipeline: Any, articles: list[Article], langs: list[str], batch_size: int
+) -> dict[str, float]:
+    """One extra, untimed-for-the-report pass with a clock on each stage.
+
+    'other' is the rest of the pass: language check, spaCy parse, sentence split.
+    """
+    seconds: Counter[str] = Counter()
+    originals = {lang: list(pipeline.stages(lang)) for lang in langs}
+    try:
+        for lang in langs:
+            pipeline.stages(lang)[:] = [_TimedStage(st, seconds) for st in originals[lang]]
+        t0 = time.perf_counter()
+        for _ in pipeline.pipe(articles, batch_size=batch_size):
+            pass
+        total = time.perf_counter() - t0
+    finally:
+        for lang in langs:
+            pipeline.stages(lang)[:] = originals[lang]
+    out = {name: round(sec, 3) for name, sec in seconds.items()}
+    out["other"] = round(max(0.0, total - sum(seconds.values())), 3)
+    return out
 
 
 def _peak_rss_mb() -> float:
@@ -250,7 +303,9 @@ def _run_workers(tasks: list[_Task], in_process: bool) -> list[dict[str, Any]]:
         ctx = mp.get_context("spawn")
         barrier = ctx.Barrier(len(tasks))
         q = ctx.Queue()
-        procs = [ctx.Process(target=_bench_worker, args=(t, barrier, q), daemon=True) for t in tasks]
+        procs = [
+            ctx.Process(target=_bench_worker, args=(t, barrier, q), daemon=True) for t in tasks
+        ]
         for p in procs:
             p.start()
         outs = []
@@ -275,8 +330,12 @@ def _pass_seconds(workers: list[dict[str, Any]], kind: str, run: int) -> float:
 
 def _rates(seconds: float, articles: int, sentences: int, words: int) -> dict[str, float]:
     s = max(seconds, 1e-9)
-    return {"seconds": round(seconds, 3), "articles_per_s": round(articles / s, 1),
-            "sentences_per_s": round(sentences / s, 1), "words_per_s": round(words / s, 0)}
+    return {
+        "seconds": round(seconds, 3),
+        "articles_per_s": round(articles / s, 1),
+        "sentences_per_s": round(sentences / s, 1),
+        "words_per_s": round(words / s, 0),
+    }
 
 
 def run_benchmark(
@@ -308,8 +367,10 @@ def run_benchmark(
     for n in processes:
         n = max(1, min(n, len(corpus.articles)))
         per_worker = threads if threads is not None else (1 if n > 1 else None)
-        tasks = [_Task(i, corpus.articles[i::n], runs, batch_size, warmup, models, per_worker)
-                 for i in range(n)]
+        tasks = [
+            _Task(i, corpus.articles[i::n], runs, batch_size, warmup, models, per_worker)
+            for i in range(n)
+        ]
         t0 = time.monotonic()
         workers = _run_workers(tasks, in_process=in_process and n == 1)
         logger.info("%d process(es): %.1f s including start-up", n, time.monotonic() - t0)
@@ -323,19 +384,32 @@ def run_benchmark(
             "articles": sum(w["articles"] for w in workers),
             "rejected_by_pipeline": sum(w["rejected"] for w in workers),
             "processing_errors": sum(w["errors"] for w in workers),
-            "sentences": sentences, "words": words,
+            "sentences": sentences,
+            "words": words,
             "chars": sum(w["chars"] for w in workers),
             "langs": dict(sum((Counter(w["langs"]) for w in workers), Counter())),
         }
-        results.append({
-            "processes": n,
-            "full": {**_rates(full_s, articles, sentences, words), "runs": [round(x, 3) for x in full]},
-            "bare": {**_rates(bare_s, articles, sentences, words), "runs": [round(x, 3) for x in bare]},
-            "ratio": round(full_s / bare_s, 3) if bare_s > 0 else None,
-            "peak_rss_mb": max(w["peak_rss_mb"] for w in workers),
-            "peak_rss_mb_per_process": [w["peak_rss_mb"] for w in workers],
-            "blas_threads_per_process": per_worker,
-        })
+        stage_seconds: Counter[str] = Counter()
+        for w in workers:
+            stage_seconds.update(w["stage_seconds"])
+        results.append(
+            {
+                "processes": n,
+                "stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()},
+                "full": {
+                    **_rates(full_s, articles, sentences, words),
+                    "runs": [round(x, 3) for x in full],
+                },
+                "bare": {
+                    **_rates(bare_s, articles, sentences, words),
+                    "runs": [round(x, 3) for x in bare],
+                },
+                "ratio": round(full_s / bare_s, 3) if bare_s > 0 else None,
+                "peak_rss_mb": max(w["peak_rss_mb"] for w in workers),
+                "peak_rss_mb_per_process": [w["peak_rss_mb"] for w in workers],
+                "blas_threads_per_process": per_worker,
+            }
+        )
     return {
         "corpus": {"name": corpus.name, "rejected_by_reader": len(corpus.rejected), **summary},
         "settings": _settings(runs, batch_size, warmup, models),
@@ -349,11 +423,15 @@ def _settings(runs: int, batch_size: int, warmup: int, models: str) -> dict[str,
     from cronica.nlp import MODELS
 
     return {
-        "runs": runs, "statistic": "median", "batch_size": batch_size,
+        "runs": runs,
+        "statistic": "median",
+        "batch_size": batch_size,
         "warmup_articles_per_language": warmup,
         "models": MODELS if models == "default" else models,
-        "spacy": spacy.__version__, "python": platform.python_version(),
-        "cpu_count": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()],
+        "spacy": spacy.__version__,
+        "python": platform.python_version(),
+        "cpu_count": os.cpu_count(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -385,4 +463,15 @@ def format_report(report: dict[str, Any]) -> str:
                 f"{r['processes']:>5}  {label:<10}{m['seconds']:>9.2f}{m['articles_per_s']:>12.1f}"
                 f"{m['sentences_per_s']:>10.1f}{m['words_per_s']:>10.0f}  {ratio:>9}  {rss:>16}"
             )
+    first = report["results"][0] if report["results"] else {}
+    stages = first.get("stage_seconds") or {}
+    if stages:
+        total = sum(stages.values()) or 1.0
+        lines += [
+            "",
+            "time by stage, one extra pass with a clock on each stage "
+            f"({first['processes']} process(es); 'other' = language check, spaCy, sentences):",
+        ]
+        for name, sec in sorted(stages.items(), key=lambda kv: -kv[1]):
+            lines.append(f"  {name:<14}{sec:>8.2f} s {100 * sec / total:>6.1f}%")
     return "\n".join(lines)

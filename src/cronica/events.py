@@ -23,7 +23,9 @@ import logging
 from typing import Any
 
 from cronica.events_args import RECIPROCAL_TYPES, ActorIndex, find_args, speaker_subject, to_arg
+from cronica.events_intent import REQUEST_MODAL, modal_requests, recode_intent, request_args
 from cronica.events_lexicon import Match, fold, lexicon
+from cronica.events_merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
 from cronica.events_modes import aux_mode, contexts
 from cronica.model import ArticleDoc, Event
 
@@ -36,12 +38,11 @@ _COOP_FRAMES = frozenset({"AGREE", "SUPPORT", "CONSULT"})
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 # relations through which one trigger sits in another's complement
 _NEST = frozenset({"xcomp", "obj", "dobj", "nmod", "obl", "pobj", "prep", "acl", "iobj", "ccomp",
-                   "advcl"})
-# the topic of a protest (a demand, a rejection) is not coded apart from it (PLOVER manual)
-_PROTEST_TOPICS = frozenset({"REQUEST", "REJECT", "ACCUSE"})
+                   "advcl", "pcomp", "acomp", "attr", "oprd"})
 # participles used as nouns ('los detenidos') are participants, not events
 _NOMINAL_DEPS = frozenset({"nsubj", "obj", "dobj", "obl", "nmod", "appos", "pobj", "iobj"})
-_MAX_NEST = 3
+_MAX_NEST = 4
+_INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13"}
 # participial modifiers ('grupos respaldados por Irán') are events only for strong triggers
 _PARTICIPLE_MIN_WEIGHT = 0.8
 
@@ -99,12 +100,21 @@ class EventCoder:
         return (tok.pos_ == "NOUN" and tok.dep_ in ("nmod", "compound") and tok.head.pos_ == "NOUN"
                 and m.entry.weight < 0.7)
 
-    def resolve_nesting(self, doc: Any, matches: list[Match]) -> tuple[list[Match], dict[int, str]]:
-        """Drop triggers folded into a governing one; returns kept matches and forced aux modes."""
-        by_head = {m.head: m for m in matches}
+    def resolve_nesting(self, doc: Any, matches: list[Match], aliases: dict[int, Match] | None = None,
+                        ) -> tuple[list[Match], dict[int, str]]:
+        """Drop triggers folded into a governing one; returns kept matches and forced aux modes.
+
+        ``aliases`` maps further tokens to a match that governs through them (the demanded
+        verb of a modal request)."""
+        by_head = {**(aliases or {}), **{m.head: m for m in matches}}
         dropped: set[int] = set()
         forced: dict[int, str] = {}
         for m in matches:
+            subj_of = doc[m.head].head.i
+            if (doc[m.head].dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and subj_of in by_head
+                    and by_head[subj_of].entry.event == m.entry.event):
+                dropped.add(m.head)  # 'a roadside bombing killed ...': one event, the verb's
+                continue
             gov, direct, clausal = self._governing_trigger(doc, m.head, by_head)
             if gov is None or gov.head in dropped:
                 continue
@@ -112,7 +122,7 @@ class EventCoder:
                 dropped.add(m.head if m.head > gov.head else gov.head)
             elif clausal and m.entry.event in _MATERIAL_CONFLICT:
                 continue  # 'denunciaron que atacaron': two events
-            elif gov.entry.event == "PROTEST" and m.entry.event in _PROTEST_TOPICS:
+            elif gov.entry.event == "PROTEST" and m.entry.event in PROTEST_TOPICS:
                 dropped.add(m.head)
             elif gov.entry.event in _COOP_FRAMES and m.entry.event in _MATERIAL_CONFLICT and direct:
                 # 'acordaron una huelga': the strike is the news, announced for later
@@ -129,16 +139,23 @@ class EventCoder:
         direct object; whether the path crosses a finite or adverbial clause."""
         node = doc[i]
         clausal = False
-        for step in range(_MAX_NEST):
+        direct = doc[i].dep_ in ("obj", "dobj")
+        steps = 0
+        while steps < _MAX_NEST:
             if node.dep_ not in _NEST or node.head.i == node.i:
                 return None, False, False
+            # an English preposition node ('calls for aid') is half of one Spanish 'nmod' hop
+            steps += node.dep_ != "prep"
             dep = node.dep_
             clausal = clausal or dep in ("ccomp", "advcl")
+            direct = direct and dep in ("obj", "dobj", "xcomp")
             node = node.head
             if self._is_speech(node):
                 return None, False, False
             if node.i in by_head:
-                return by_head[node.i], step == 0 and dep in ("obj", "dobj"), clausal
+                return by_head[node.i], direct, clausal
+            # only support verbs keep the object direct: 'acordaron iniciar un paro'
+            direct = direct and self.lex.is_light(doc, node.i)
         return None, False, False
 
     # -- events -----------------------------------------------------------
@@ -146,7 +163,12 @@ class EventCoder:
         doc = adoc.doc
         if doc is None:
             return
-        matches, forced = self.resolve_nesting(doc, self.find_triggers(doc))
+        triggers = self.find_triggers(doc)
+        requests = modal_requests(doc, self.cues, self._is_speech)
+        demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
+        triggers = sorted([m for m in triggers if m.head not in demanded] + [m for m, _ in requests],
+                          key=lambda m: m.start)
+        matches, forced = self.resolve_nesting(doc, triggers, demanded)
         index = ActorIndex(adoc)
         year = _year(adoc.article.date)
         sent_ctx: dict[int, list[str]] = {}
@@ -167,7 +189,10 @@ class EventCoder:
         tok = doc[m.head]
         start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
         trigger = adoc.span(start, end)
-        a_tok, r_tok = find_args(tok, m.entry.event, m.entry.mode, self.cues, self.speech, index)
+        if m.entry is REQUEST_MODAL:
+            a_tok, r_tok = request_args(tok)
+        else:
+            a_tok, r_tok = find_args(tok, m.entry.event, m.entry.mode, self.cues, self.speech, index)
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
             # 'Austin dijo que las discusiones se llevarán a cabo': the speaker takes part
             a_tok = speaker_subject(tok, self.speech)
@@ -175,16 +200,20 @@ class EventCoder:
         if actor and recipient and actor.start == recipient.start:
             recipient = None
         mode = aux_mode(doc, m.head, self.cues, self.speech, year) or forced_mode
+        event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
+        if m.entry is REQUEST_MODAL:
+            aux = None  # the demand is made now, whatever the tense of what is demanded
         if trigger.sentence not in sent_ctx:
             sent_ctx[trigger.sentence] = contexts(tok.sent, self.cues)
         lemma_hit = fold(tok.lemma_) == m.entry.pattern[0]
         confidence = m.entry.weight * (0.7 + 0.15 * bool(actor and actor.code)
                                        + 0.15 * bool(recipient and recipient.code))
+        recoded = event != m.entry.event
         return Event(
-            id="", event=m.entry.event, trigger=trigger, mode=m.entry.mode,
-            context=list(sent_ctx[trigger.sentence]), aux_mode=mode, actor=actor,
+            id="", event=event, trigger=trigger, mode=None if recoded else m.entry.mode,
+            context=list(sent_ctx[trigger.sentence]), aux_mode=aux, actor=actor,
             recipient=recipient, mentions=[trigger], confidence=confidence * (1 if lemma_hit else 0.8),
-            cameo=m.entry.cameo, head=m.head,
+            cameo=_INTENT_CAMEO.get(event) if recoded else m.entry.cameo, head=m.head,
         )
 
 
@@ -201,88 +230,3 @@ def _named(tok: Any) -> bool:
 
 def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
-
-
-def headline_sentence(adoc: ArticleDoc) -> int | None:
-    """0 when the first sentence is a headline (the text's first line, with more text after)."""
-    text = adoc.article.text
-    if not adoc.sentences or "\n" not in text.strip():
-        return None
-    first = adoc.sentences[0]
-    line_end = text.find("\n", first.start)
-    if line_end != -1 and first.end <= line_end:
-        title = adoc.article.title
-        if title is None or title.strip() == text[first.start:line_end].strip():
-            return 0
-    return None
-
-
-def _codes(e: Event) -> frozenset[str]:
-    codes = set()
-    for arg in (e.actor, e.recipient):
-        if arg is not None:
-            codes.update(arg.codes or ([arg.code] if arg.code else []))
-    return frozenset(codes)
-
-
-def _compatible(a: Any, b: Any) -> bool:
-    """Two arguments may name the same participant: one is missing, or codes (else texts) agree."""
-    if a is None or b is None:
-        return True
-    if a.code or b.code:
-        return set(a.codes or [a.code]) == set(b.codes or [b.code])
-    return a.text.lower() == b.text.lower()
-
-
-def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event]:
-    """One event for repeated mentions of it in a sentence ('la huelga ... el paro'): same
-    type and mode, compatible actor and recipient, not two verbs ('ejecutaron a uno e
-    hirieron a otro' is two events). The first mention stays the trigger.
-
-    The topic of a protest (a demand or rejection by the same protesters in the same
-    sentence) is part of the protest, as the PLOVER manual codes it: its trigger joins the
-    protest's mentions."""
-    protests = [e for e in events if e.event == "PROTEST"]
-    kept: list[Event] = []
-    for e in events:
-        if e.event in _PROTEST_TOPICS:
-            host = next((p for p in protests if p.trigger.sentence == e.trigger.sentence
-                         and _compatible(p.actor, e.actor)), None)
-            if host is not None:
-                host.mentions.append(e.trigger)
-                host.actor = host.actor or e.actor
-                continue
-        twin = next((k for k in kept if k.trigger.sentence == e.trigger.sentence and k.event == e.event
-                     and not (k.head in verb_heads and e.head in verb_heads)
-                     and k.aux_mode == e.aux_mode and _compatible(k.actor, e.actor)
-                     and _compatible(k.recipient, e.recipient)), None)
-        if twin is None:
-            kept.append(e)
-            continue
-        twin.mentions.append(e.trigger)
-        twin.actor = twin.actor or e.actor
-        twin.recipient = twin.recipient or e.recipient
-        twin.confidence = max(twin.confidence, e.confidence)
-    return kept
-
-
-def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
-    """Fold headline events into the same event of the body (same type and codes)."""
-    if headline_sentence(adoc) is None:
-        return events
-    head = [e for e in events if e.trigger.sentence == 0]
-    body = [e for e in events if e.trigger.sentence != 0]
-    kept = list(body)
-    for h in head:
-        twin = next((b for b in body if b.event == h.event and b.aux_mode == h.aux_mode
-                     and _codes(b) == _codes(h)), None)
-        if twin is None:
-            kept.append(h)
-            continue
-        twin.mentions.append(h.trigger)
-        twin.confidence = min(1.0, twin.confidence + 0.1)
-        if not twin.context:
-            twin.context = list(h.context)
-        else:
-            twin.context.extend(c for c in h.context if c not in twin.context)
-    return kept

@@ -32,6 +32,8 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # event types whose 'X de Y' noun phrase names the victim, not the doer
 _PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
 _PATIENT_GENITIVE_MODES = frozenset({"targeted", "abduct", "torture", "arrest", "release"})
+# named-entity labels that never name a participant ('on Sunday', 'two days')
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
@@ -76,7 +78,7 @@ def _phrase(tok: Any) -> list[Any]:
 
 def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
     """EventArg for the phrase headed by ``tok``: coded from a mention when there is one."""
-    if tok is None:
+    if tok is None or tok.ent_type_ in _NOT_ACTOR_ENTS:
         return None
     tok = _resolve_relative(tok)
     m = index.mention_in(tok)

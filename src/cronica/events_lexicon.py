@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from cronica.resources import read_tsv
@@ -19,6 +19,7 @@ from cronica.resources import read_tsv
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
     "V": frozenset({"VERB", "AUX"}),
+    "Vr": frozenset({"VERB", "AUX"}),  # pronominal use only: 'se marcharon' (left)
     "N": frozenset({"NOUN", "PROPN"}),
     "*": frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"}),
 }
@@ -65,6 +66,8 @@ class Cues:
     aux_case: dict[str, str] = field(default_factory=dict)  # preposition -> aux mode
     recipient_case: set[str] = field(default_factory=set)
     passive_aux: set[str] = field(default_factory=set)
+    request_modal: set[str] = field(default_factory=set)  # 'must' in 'X said Y must ...'
+    condition: set[str] = field(default_factory=set)  # 'unless', 'a menos que'
     agent_case: set[str] = field(default_factory=set)
     context: dict[str, str] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
@@ -84,7 +87,8 @@ class Lexicon:
                                  float(weight or 0.5))
             self._by_first[words[0]].append(entry)
         for entries in self._by_first.values():
-            entries.sort(key=lambda e: -len(e.pattern))  # longest pattern wins
+            # longest pattern wins; a pronominal reading is tried before the plain one
+            entries.sort(key=lambda e: (-len(e.pattern), e.pos != "Vr"))
         self.cues = _load_cues(lang)
         self.light_patterns = {tuple(p.split()) for p in self.cues.light}
 
@@ -94,8 +98,8 @@ class Lexicon:
         tok = doc[i]
         if self._in_fixed_phrase(doc, i):
             return None
-        # all-capital headlines get tagged as proper nouns: let their words match verbs too
-        pos = "VERB" if tok.pos_ == "PROPN" and tok.text.isupper() else tok.pos_
+        # all-capital headlines are tagged almost at random: let their words match verbs too
+        pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
         if "Part" in tok.morph.get("VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
 
@@ -103,6 +107,8 @@ class Lexicon:
             for entry in self._by_first.get(key, ()):
                 allowed = _POS.get(entry.pos, _POS["*"])
                 if (pos not in allowed and tok.pos_ not in allowed) and len(entry.pattern) == 1:
+                    continue
+                if entry.pos == "Vr" and not _pronominal(tok):
                     continue
                 end = _match_rest(doc, i, entry.pattern)
                 if end is not None:
@@ -129,7 +135,7 @@ class Lexicon:
                 if word not in (key, form) or i - k < 0 or i - k + len(phrase) > len(doc):
                     continue
                 window = doc[i - k: i - k + len(phrase)]
-                if all(w in (fold(t.text), fold(t.lemma_)) for w, t in zip(phrase, window)):
+                if all(w in (fold(t.text), fold(t.lemma_)) for w, t in zip(phrase, window, strict=True)):
                     return True
         return False
 
@@ -139,6 +145,11 @@ class Lexicon:
             if fold(doc[i].lemma_) == pat[0] and _match_rest(doc, i, pat) is not None:
                 return True
         return False
+
+
+def _pronominal(tok: Any) -> bool:
+    """A reflexive clitic on the verb ('se marcharon'), which changes its sense."""
+    return any("Yes" in c.morph.get("Reflex") or c.dep_ in ("expl:pv", "expl") for c in tok.children)
 
 
 def _keys(tok: Any) -> list[str]:
@@ -175,6 +186,10 @@ def _load_cues(lang: str) -> Cues:
             cues.aux_case[word] = kind[:-5]
         elif kind == "recipient_case":
             cues.recipient_case.add(word)
+        elif kind == "request_modal":
+            cues.request_modal.add(word)
+        elif kind == "condition":
+            cues.condition.add(word)
         elif kind == "passive_aux":
             cues.passive_aux.add(word)
         elif kind == "agent_case":
@@ -189,7 +204,7 @@ def _load_cues(lang: str) -> Cues:
     return cues
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(lang: str) -> Lexicon:
     """The lexicon of ``lang``, loaded once per process."""
     return Lexicon(lang)

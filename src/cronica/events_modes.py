@@ -19,6 +19,7 @@ _CLIMB = frozenset({
     "nmod", "obl", "nsubj", "nsubj:pass", "nsubjpass", "conj", "appos", "iobj", "compound",
 })
 _MAX_CLIMB = 5
+_NEG_CLIMB = frozenset({"xcomp", "obj", "dobj", "conj"})
 _NEG_DEPS = frozenset({"neg"})
 _AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass", "cop"})
 _MARK_DEPS = frozenset({"mark", "case", "prep"})
@@ -28,19 +29,25 @@ _MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
 def aux_mode(doc: Any, i: int, cues: Cues, speech: set[str], article_year: int | None) -> str | None:
     """The auxiliary mode of the event whose trigger head is token ``i``, or None (current)."""
     node = doc[i]
+    negation_reaches = True
     for step in range(_MAX_CLIMB):
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0)
+        if mode == "negation" and not negation_reaches:
+            mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False)
         if mode:
             return mode
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             return None
+        # 'no acordaron iniciar X' negates X; 'la ola de protestas no es la primera' does not
+        negation_reaches = negation_reaches and node.dep_ in _NEG_CLIMB
         node = node.head
         if fold(node.lemma_) in speech:
             return None
     return None
 
 
-def _mode_at(tok: Any, cues: Cues, article_year: int | None, is_trigger: bool) -> str | None:
+def _mode_at(tok: Any, cues: Cues, article_year: int | None, is_trigger: bool,
+             negation: bool = True) -> str | None:
     found: list[str] = []
     if not is_trigger and cues.aux.get(fold(tok.lemma_)):
         found.append(cues.aux[fold(tok.lemma_)])
@@ -72,7 +79,7 @@ def _mode_at(tok: Any, cues: Cues, article_year: int | None, is_trigger: bool) -
         elif article_year and _is_past_year(child, article_year):
             found.append("historical")
     for mode in ("negation", "hypothetical", "future", "historical"):
-        if mode in found:
+        if mode in found and (negation or mode != "negation"):
             return mode
     return None
 

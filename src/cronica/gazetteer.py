@@ -40,7 +40,7 @@ from cronica.resources import SUPPORTED_LANGS, read_text, read_tsv
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
-FORMAT_VERSION = 5  # bump when the cached index layout or its derivation changes
+FORMAT_VERSION = 7  # bump when the cached index layout or its derivation changes
 
 # feature codes stored in the index; the names are what PlaceMention.feature reports
 CITY, CAPITAL, ADMIN1, ADMIN2, COUNTRY, REGION = range(6)
@@ -53,6 +53,7 @@ _FEATURE_BONUS = {CITY: 0.0, CAPITAL: 1.5, ADMIN1: -1.5, ADMIN2: -2.0, COUNTRY: 
 _CONTEXT_BONUS = 2.0  # candidate lies in a country the article mentions
 _ADMIN_BONUS = 3.0  # candidate lies in the admin area the caller names (ACLED admin1/admin2)
 _PRIMARY_BONUS = 0.5  # the key is the place's main name, not one of its alternate names
+_ALIAS_BONUS = 3.0  # the key is a hand-written alias: 'Pa.' is Pennsylvania, not 'Pa' (Chongqing)
 # the Arabic article as romanised, assimilated or not: 'al-', 'ar-', 'ash-', 'el-'
 _ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ash", "at", "ad", "an", "az", "el"})
 
@@ -72,6 +73,7 @@ class Candidate:
     admin1: str | None = None  # main name of the first-level area holding it
     admin2: str | None = None
     primary: bool = False  # looked-up key is the main name
+    alias: bool = False  # looked-up key is one of cronica's hand-written aliases
 
 
 def fold(name: str) -> str:
@@ -117,6 +119,7 @@ class _Index:
         self.iso3: dict[str, str] = {}  # ISO2 -> ISO3
         self.keys: dict[str, Any] = {}  # folded name -> row or tuple of rows
         self.admin_codes: dict[int, str] = {}  # row -> GeoNames admin code ('IQ.01')
+        self.aliases: dict[str, set[int]] = {}  # folded key -> rows a hand-written alias names
         self._cc_rows: dict[str, int] = {}
 
     def add(self, name: str, lat: float, lon: float, pop: int, gid: int, feat: int,
@@ -360,9 +363,11 @@ def _add_aliases(idx: _Index, country_rows: dict[str, int]) -> None:
                             None)
                 row = idx.add(name, float(parts[0]), float(parts[1]), 0, 0, REGION, iso2)
             if row is None:
-                logger.warning("places.tsv (%s): alias %r points to nothing (%s)", lang, name, target)
+                logger.warning("places.tsv (%s): alias %r points to nothing (%s)",
+                               lang, name, target)
                 continue
             idx.key(name, row)
+            idx.aliases.setdefault(fold(name), set()).add(row)
 
 
 def _cache_path() -> Path:
@@ -409,17 +414,21 @@ class Gazetteer:
     @classmethod
     def from_records(cls, records: Iterable[dict[str, Any]]) -> Gazetteer:
         """A small in-memory gazetteer: dicts with name, lat, lon, country (ISO2), feature,
-        and optional population, geonameid, names (alternate names), iso3."""
+        and optional population, geonameid, names (alternate names), iso3, and admin1 /
+        admin2 (the name of another record of that feature that holds this one)."""
         idx = _Index()
         feats = {"city": CITY, "capital": CAPITAL, "admin1": ADMIN1, "admin2": ADMIN2,
                  "country": COUNTRY, "region": REGION}
+        records = list(records)
+        areas = {(r["name"], r.get("feature")): i for i, r in enumerate(records)}
         for r in records:
             iso2 = r.get("country")
             if iso2 and r.get("iso3"):
                 idx.iso3[iso2] = r["iso3"]
             row = idx.add(r["name"], r["lat"], r["lon"], r.get("population", 0),
                           r.get("geonameid", 0), feats[r.get("feature", "city")], iso2,
-                          r.get("adm1", -1), r.get("adm2", -1))
+                          areas.get((r.get("admin1"), "admin1"), -1),
+                          areas.get((r.get("admin2"), "admin2"), -1))
             for n in [r["name"], *r.get("names", [])]:
                 idx.key(n, row)
         return cls(idx)
@@ -454,6 +463,7 @@ class Gazetteer:
             admin1=idx.names[a1] if a1 >= 0 else None,
             admin2=idx.names[a2] if a2 >= 0 else None,
             primary=fold(idx.names[row]) == key,
+            alias=row in idx.aliases.get(key, ()),
         )
 
     def _keys(self, name: str) -> list[str]:
@@ -466,7 +476,9 @@ class Gazetteer:
             keys.append(rest)
         return keys
 
-    def lookup(self, name: str, country: str | None = None, lang: str | None = None) -> list[Candidate]:
+    def lookup(
+        self, name: str, country: str | None = None, lang: str | None = None
+    ) -> list[Candidate]:
         """Every place named ``name`` (folded match), optionally within ``country`` (ISO2/ISO3).
 
         ``lang`` is accepted for symmetry with the stage; names of all languages share one
@@ -501,18 +513,20 @@ class Gazetteer:
         cands = self.lookup(name, country=country, lang=lang)
         # 'Georgia' in an article about the United States is the state: a country reading
         # loses its precedence when the article does not mention that country but another
-        # reading lies in a country it does mention
+        # reading is a first-level area of a country it does mention
         demote = bool(context) and any(
-            c.country in context for c in cands if c.feature not in ("country", "region"))
+            c.country in context for c in cands if c.feature == "admin1")
         scored = []
         for cand in cands:
             score = math.log10(cand.population + 10)
             code = _feature_code(cand)
-            if demote and code in (COUNTRY, REGION) and cand.country not in context:
+            if demote and code == COUNTRY and cand.country not in context:
                 code = CITY
             score += _FEATURE_BONUS[code]
             if cand.primary:
                 score += _PRIMARY_BONUS
+            if cand.alias:
+                score += _ALIAS_BONUS
             if cand.country and cand.country in context:
                 score += _CONTEXT_BONUS
             if admin_keys and ({fold(cand.admin1 or ""), fold(cand.admin2 or ""),

@@ -103,10 +103,14 @@ class Geocoder:
                 if dateline_place.country:
                     context.add(dateline_place.country)
         for f in found:
+            if dateline_place is not None and f.start < dateline_place.span.end \
+                    and dateline_place.span.start < f.end:
+                continue  # the dateline's place, already resolved with its region
             cand = self._resolve(f, context, areas)
             if cand is None:
                 continue
-            places.append(self._mention(adoc, f.start, f.end, cand, metonymy=self._metonymic(adoc, f)))
+            places.append(self._mention(adoc, f.start, f.end, cand,
+                                        metonymy=self._metonymic(adoc, f)))
         places.sort(key=lambda p: p.span.start)
         adoc.places = places
         locative = {(f.start, f.end) for f in found if f.locative}
@@ -202,7 +206,8 @@ class Geocoder:
 
     # -- resolving ---------------------------------------------------------
     def _resolve(self, f: _Found, context: set[str], areas: set[str]) -> Candidate | None:
-        cand = self.gazetteer.best(f.text, countries_in_article=context, admin=areas, lang=self.lang)
+        cand = self.gazetteer.best(f.text, countries_in_article=context, admin=areas,
+                                   lang=self.lang)
         if cand is None:
             return None
         if (cand.feature == "city" and cand.population < _MIN_POPULATION_BARE
@@ -270,15 +275,19 @@ class Geocoder:
         best: tuple[int, int, PlaceMention] | None = None
         if trigger is not None:
             anchors = {trigger.i}
-            if trigger.dep_ != "ROOT":
-                anchors.add(trigger.head.i)  # the governing verb of a noun trigger ('ataques')
+            if trigger.dep_ != "ROOT" and trigger.pos_ not in ("VERB", "AUX"):
+                # a noun trigger takes the place of its governing verb ('lanzaron ataques en
+                # X'); a verb trigger does not take its reporting verb's ('dijo en X que...')
+                anchors.add(trigger.head.i)
             roles = [r for r in (event.actor, event.recipient) if r is not None]
             for p in places:
                 if p.metonymy or p.from_dateline or (p.span.start, p.span.end) not in locative:
                     continue
                 if p.span.sentence != event.trigger.sentence:
                     continue
-                if any(r.start < p.span.end and p.span.start < r.end for r in roles):
+                # the place is the actor or recipient itself ('en Irak' coded as the target),
+                # not merely inside its phrase ('a base near Mosul')
+                if any(p.span.start <= r.start and r.end <= p.span.end for r in roles):
                     continue
                 span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
                 if span is None or not len(span):

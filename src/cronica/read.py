@@ -56,8 +56,15 @@ MAX_CONTROL_RATIO = 0.05
 MIN_ARTICLE_LINE_WORDS = 6  # an HTML page's text must hold at least one line this long
 
 _LANG_NAMES = {
-    "spanish": "es", "español": "es", "espanol": "es", "castellano": "es", "spa": "es",
-    "english": "en", "inglés": "en", "ingles": "en", "eng": "en",
+    "spanish": "es",
+    "español": "es",
+    "espanol": "es",
+    "castellano": "es",
+    "spa": "es",
+    "english": "en",
+    "inglés": "en",
+    "ingles": "en",
+    "eng": "en",
 }
 
 
@@ -80,7 +87,9 @@ def read_inputs(
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     for p in paths or ["-"]:
         if p == "-":
-            yield from _guard(_read_stream(stdin if stdin is not None else sys.stdin, fmt, max_bytes))
+            yield from _guard(
+                _read_stream(stdin if stdin is not None else sys.stdin, fmt, max_bytes)
+            )
             continue
         path = Path(p)
         if path.is_dir():
@@ -146,13 +155,18 @@ def decode_bytes(data: bytes, origin: str, doc_id: str | None = None) -> tuple[s
     """
     if not data.strip():
         raise InputError(ErrorCode.E001_EMPTY, origin, doc_id=doc_id)
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, enc in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise InputError(ErrorCode.E003_ENCODING, origin, f"bad {enc}: {exc.reason}",
-                                 doc_id=doc_id) from None
+                raise InputError(
+                    ErrorCode.E003_ENCODING, origin, f"bad {enc}: {exc.reason}", doc_id=doc_id
+                ) from None
     _check_not_binary(data, origin, doc_id)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -166,9 +180,11 @@ def decode_bytes(data: bytes, origin: str, doc_id: str | None = None) -> tuple[s
     c1 = sum(1 for ch in text if "\x80" <= ch <= "\x9f")
     if c1 > max(2, MAX_CONTROL_RATIO * len(text)):
         raise InputError(
-            ErrorCode.E003_ENCODING, origin,
+            ErrorCode.E003_ENCODING,
+            origin,
             f"not UTF-8 (byte 0x{data[first_error.start]:02x} at offset {first_error.start}), "
-            "nor cp1252 or Latin-1", doc_id=doc_id,
+            "nor cp1252 or Latin-1",
+            doc_id=doc_id,
         )
     return text, "latin-1"
 
@@ -211,13 +227,17 @@ def _safe(make: Any, *args: Any) -> Article | Rejection:
 
 def _read_folder(folder: Path, fmt: str, max_bytes: int) -> Iterator[Article | Rejection]:
     files = sorted(
-        p for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in FOLDER_EXTS
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in FOLDER_EXTS
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
     if not files:
         exts = ", ".join(sorted(FOLDER_EXTS))
-        err = InputError(ErrorCode.E009_NOT_FOUND, str(folder), f"no files with {exts} in this folder")
+        err = InputError(
+            ErrorCode.E009_NOT_FOUND, str(folder), f"no files with {exts} in this folder"
+        )
         yield Rejection.from_error(err)
         return
     for p in files:
@@ -231,8 +251,17 @@ def _read_path(path: Path, origin: str, fmt: str, max_bytes: int) -> Iterator[Ar
     ext = path.suffix.lower()
     kind = fmt
     if kind == "auto":
-        kind = ("jsonl" if ext in JSONL_EXTS else "html" if ext in HTML_EXTS
-                else "json" if ext in JSON_EXTS else "text" if ext in TEXT_EXTS else "sniff")
+        kind = (
+            "jsonl"
+            if ext in JSONL_EXTS
+            else "html"
+            if ext in HTML_EXTS
+            else "json"
+            if ext in JSON_EXTS
+            else "text"
+            if ext in TEXT_EXTS
+            else "sniff"
+        )
     if kind == "jsonl":
         yield from _read_jsonl_file(path, origin, max_bytes)
         return
@@ -254,13 +283,16 @@ def _read_bytes(path: Path, origin: str, max_bytes: int, doc_id: str | None) -> 
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                ErrorCode.E004_TOO_LARGE, origin,
-                f"{size:,} bytes, limit {max_bytes:,} (see --max-bytes)", doc_id=doc_id,
+                ErrorCode.E004_TOO_LARGE,
+                origin,
+                f"{size:,} bytes, over the limit of {max_bytes:,} set by --max-bytes",
+                doc_id=doc_id,
             )
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(ErrorCode.E009_NOT_FOUND, origin, exc.strerror or str(exc),
-                         doc_id=doc_id) from None
+        raise InputError(
+            ErrorCode.E009_NOT_FOUND, origin, exc.strerror or str(exc), doc_id=doc_id
+        ) from None
 
 
 def _sidecar(path: Path, origin: str) -> dict[str, Any]:
@@ -271,11 +303,19 @@ def _sidecar(path: Path, origin: str) -> dict[str, Any]:
     try:
         meta = json.loads(side.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(ErrorCode.E006_MALFORMED_JSON, str(side),
-                         f"metadata for {origin}: {exc}", doc_id=path.stem) from None
+        raise InputError(
+            ErrorCode.E006_MALFORMED_JSON,
+            str(side),
+            f"metadata for {origin}: {exc}",
+            doc_id=path.stem,
+        ) from None
     if not isinstance(meta, dict):
-        raise InputError(ErrorCode.E006_MALFORMED_JSON, str(side),
-                         f"metadata for {origin} must be an object", doc_id=path.stem)
+        raise InputError(
+            ErrorCode.E006_MALFORMED_JSON,
+            str(side),
+            f"metadata for {origin} must be an object",
+            doc_id=path.stem,
+        )
     meta.pop("text_file", None)
     meta.pop("text", None)
     return meta
@@ -327,8 +367,12 @@ def _read_jsonl_file(path: Path, origin: str, max_bytes: int) -> Iterator[Articl
 
 
 def _jsonl_lines(
-    fh: IO[bytes], origin: str, max_bytes: int, stem: str,
-    first: tuple[int, bytes] | None = None, start: int = 1,
+    fh: IO[bytes],
+    origin: str,
+    max_bytes: int,
+    stem: str,
+    first: tuple[int, bytes] | None = None,
+    start: int = 1,
 ) -> Iterator[Article | Rejection]:
     """One Article or Rejection per non-blank line; a bad line never stops the rest.
 
@@ -340,8 +384,13 @@ def _jsonl_lines(
     for lineno, raw in lines:
         where = f"{origin}:{lineno}"
         if raw is None:
-            yield Rejection.from_error(InputError(
-                ErrorCode.E004_TOO_LARGE, where, f"line over {max_bytes:,} bytes (see --max-bytes)"))
+            yield Rejection.from_error(
+                InputError(
+                    ErrorCode.E004_TOO_LARGE,
+                    where,
+                    f"a line over the limit of {max_bytes:,} bytes set by --max-bytes",
+                )
+            )
             continue
         if not raw.strip():
             continue
@@ -369,10 +418,16 @@ def _jsonl_record(raw: bytes, where: str, stem: str, lineno: int) -> Article:
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(ErrorCode.E006_MALFORMED_JSON, where, exc.msg + f" at column {exc.colno}") from None
+        raise InputError(
+            ErrorCode.E006_MALFORMED_JSON, where, exc.msg + f" at column {exc.colno}"
+        ) from None
     if not isinstance(rec, dict):
-        raise InputError(ErrorCode.E006_MALFORMED_JSON, where, f"a JSON {type(rec).__name__}, not an object")
-    return _record_to_article(rec, where, f"{stem}-{lineno}", None, encoding if encoding != "utf-8" else None)
+        raise InputError(
+            ErrorCode.E006_MALFORMED_JSON, where, f"a JSON {type(rec).__name__}, not an object"
+        )
+    return _record_to_article(
+        rec, where, f"{stem}-{lineno}", None, encoding if encoding != "utf-8" else None
+    )
 
 
 def _record_to_article(
@@ -405,7 +460,9 @@ def _read_json_file(path: Path, origin: str, max_bytes: int) -> Iterator[Article
     for i, rec in enumerate(records):
         where = origin if len(records) == 1 else f"{origin}[{i}]"
         if not isinstance(rec, dict):
-            yield Rejection.from_error(InputError(ErrorCode.E006_MALFORMED_JSON, where, "not an object"))
+            yield Rejection.from_error(
+                InputError(ErrorCode.E006_MALFORMED_JSON, where, "not an object")
+            )
             continue
         default_id = path.stem if len(records) == 1 else f"{path.stem}-{i}"
         yield _safe(_record_to_article, rec, where, default_id, path.parent, None)
@@ -428,18 +485,29 @@ def _read_stream(stream: IO[Any], fmt: str, max_bytes: int) -> Iterator[Article 
         if len(first) > max_bytes:
             while first and not first.endswith(b"\n"):  # skip the rest of the long line
                 first = binary.readline(1 << 20)
-            yield Rejection.from_error(InputError(
-                ErrorCode.E004_TOO_LARGE, f"{origin}:{lineno}", f"line over {max_bytes:,} bytes"))
+            yield Rejection.from_error(
+                InputError(
+                    ErrorCode.E004_TOO_LARGE,
+                    f"{origin}:{lineno}",
+                    f"a line over the limit of {max_bytes:,} bytes set by --max-bytes",
+                )
+            )
             yield from _jsonl_lines(binary, origin, max_bytes, "stdin", start=lineno + 1)
             return
         if first.strip():
-            yield from _jsonl_lines(binary, origin, max_bytes, "stdin", first=(lineno, first.strip()))
+            yield from _jsonl_lines(
+                binary, origin, max_bytes, "stdin", first=(lineno, first.strip())
+            )
         return
     rest = binary.read(max_bytes + 1 - len(first)) if len(first) <= max_bytes else b""
     data = first + rest
     if len(data) > max_bytes:
-        raise InputError(ErrorCode.E004_TOO_LARGE, origin,
-                         f"over {max_bytes:,} bytes (see --max-bytes)", doc_id="stdin")
+        raise InputError(
+            ErrorCode.E004_TOO_LARGE,
+            origin,
+            f"over the limit of {max_bytes:,} bytes set by --max-bytes",
+            doc_id="stdin",
+        )
     yield _article_from_bytes(data, kind, origin, "stdin", {})
 
 
@@ -456,20 +524,34 @@ def _binary(stream: IO[Any]) -> IO[bytes]:
 def _check_not_binary(data: bytes, origin: str, doc_id: str | None) -> None:
     head = data[:65536]
     if b"\x00" in head:
-        raise InputError(ErrorCode.E002_BINARY, origin,
-                         f"NUL byte at offset {head.index(0)}", doc_id=doc_id)
+        raise InputError(
+            ErrorCode.E002_BINARY, origin, f"NUL byte at offset {head.index(0)}", doc_id=doc_id
+        )
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     if control > max(2, MAX_CONTROL_RATIO * len(head)):
-        raise InputError(ErrorCode.E002_BINARY, origin,
-                         f"{control} control bytes in the first {len(head):,}", doc_id=doc_id)
+        raise InputError(
+            ErrorCode.E002_BINARY,
+            origin,
+            f"{control} control bytes in the first {len(head):,}",
+            doc_id=doc_id,
+        )
 
 
 # -- HTML -------------------------------------------------------------------------
 class _PageMeta(HTMLParser):
     """<title>, <html lang> and the publication-date <meta> tags of a page."""
 
-    DATE_KEYS = ("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
-                 "pubdate", "publishdate", "og:published_time", "sailthru.date")
+    DATE_KEYS = (
+        "article:published_time",
+        "datepublished",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "pubdate",
+        "publishdate",
+        "og:published_time",
+        "sailthru.date",
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -488,7 +570,9 @@ class _PageMeta(HTMLParser):
         elif tag == "title" and self.title is None:
             self._in_title = True
         elif tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or a.get("http-equiv") or "").lower()
+            key = (
+                a.get("property") or a.get("name") or a.get("itemprop") or a.get("http-equiv") or ""
+            ).lower()
             content = a.get("content", "").strip()
             if not content:
                 return
@@ -548,8 +632,12 @@ def html_to_text(html: str, origin: str, doc_id: str | None = None) -> tuple[str
 
     meta = page_metadata(html)
     body = trafilatura.extract(
-        html, include_comments=False, include_tables=False, include_images=False,
-        with_metadata=False, deduplicate=False,
+        html,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        with_metadata=False,
+        deduplicate=False,
     )
     body = (body or "").strip()
     if not any(len(line.split()) >= MIN_ARTICLE_LINE_WORDS for line in body.splitlines()):

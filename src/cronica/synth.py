@@ -24,79 +24,238 @@ from typing import Any
 # Word lists are inline (not data files under cronica/data) on purpose: they feed a test
 # corpus generator, not the extraction, so no stage should ever read them.
 _COUNTRIES = {
-    "es": ["Bolivia", "Colombia", "Perú", "Chile", "México", "Irak", "Estados Unidos",
-           "Venezuela", "Ecuador", "Argentina", "Francia", "Brasil", "Guatemala", "Israel"],
-    "en": ["Bolivia", "Colombia", "Peru", "Chile", "Mexico", "Iraq", "the United States",
-           "Venezuela", "Ecuador", "Argentina", "France", "Brazil", "Guatemala", "Israel"],
+    "es": [
+        "Bolivia",
+        "Colombia",
+        "Perú",
+        "Chile",
+        "México",
+        "Irak",
+        "Estados Unidos",
+        "Venezuela",
+        "Ecuador",
+        "Argentina",
+        "Francia",
+        "Brasil",
+        "Guatemala",
+        "Israel",
+    ],
+    "en": [
+        "Bolivia",
+        "Colombia",
+        "Peru",
+        "Chile",
+        "Mexico",
+        "Iraq",
+        "the United States",
+        "Venezuela",
+        "Ecuador",
+        "Argentina",
+        "France",
+        "Brazil",
+        "Guatemala",
+        "Israel",
+    ],
 }
 _CITIES = {
-    "es": ["LA PAZ", "BOGOTÁ", "LIMA", "SANTIAGO", "CIUDAD DE MÉXICO", "BAGDAD", "WASHINGTON",
-           "CARACAS", "QUITO", "BUENOS AIRES", "PARÍS", "BRASILIA", "GUATEMALA", "JERUSALÉN"],
-    "en": ["LA PAZ", "BOGOTA", "LIMA", "SANTIAGO", "MEXICO CITY", "BAGHDAD", "WASHINGTON",
-           "CARACAS", "QUITO", "BUENOS AIRES", "PARIS", "BRASILIA", "GUATEMALA CITY", "JERUSALEM"],
+    "es": [
+        "LA PAZ",
+        "BOGOTÁ",
+        "LIMA",
+        "SANTIAGO",
+        "CIUDAD DE MÉXICO",
+        "BAGDAD",
+        "WASHINGTON",
+        "CARACAS",
+        "QUITO",
+        "BUENOS AIRES",
+        "PARÍS",
+        "BRASILIA",
+        "GUATEMALA",
+        "JERUSALÉN",
+    ],
+    "en": [
+        "LA PAZ",
+        "BOGOTA",
+        "LIMA",
+        "SANTIAGO",
+        "MEXICO CITY",
+        "BAGHDAD",
+        "WASHINGTON",
+        "CARACAS",
+        "QUITO",
+        "BUENOS AIRES",
+        "PARIS",
+        "BRASILIA",
+        "GUATEMALA CITY",
+        "JERUSALEM",
+    ],
 }
 _ACTORS = {
-    "es": ["el gobierno de {c}", "el presidente de {c}", "el ministro de Defensa de {c}",
-           "el ejército de {c}", "la policía de {c}", "una multitud de manifestantes",
-           "el sindicato minero", "la oposición de {c}", "la ONU", "la Unión Europea",
-           "un grupo armado", "un grupo de estudiantes universitarios", "la canciller de {c}",
-           "el secretario de Estado de {c}, {p},", "una asociación de campesinos de la región"],
-    "en": ["the government of {c}", "the president of {c}", "the defence minister of {c}",
-           "the army of {c}", "the police chief of {c}", "a crowd of protesters",
-           "the miners' union", "the opposition in {c}", "the UN", "the European Union",
-           "an armed group", "a group of university students", "the foreign minister of {c}",
-           "{c}'s secretary of state, {p},", "a farmers' association"],
+    "es": [
+        "el gobierno de {c}",
+        "el presidente de {c}",
+        "el ministro de Defensa de {c}",
+        "el ejército de {c}",
+        "la policía de {c}",
+        "una multitud de manifestantes",
+        "el sindicato minero",
+        "la oposición de {c}",
+        "la ONU",
+        "la Unión Europea",
+        "un grupo armado",
+        "un grupo de estudiantes universitarios",
+        "la canciller de {c}",
+        "el secretario de Estado de {c}, {p},",
+        "una asociación de campesinos de la región",
+    ],
+    "en": [
+        "the government of {c}",
+        "the president of {c}",
+        "the defence minister of {c}",
+        "the army of {c}",
+        "the police chief of {c}",
+        "a crowd of protesters",
+        "the miners' union",
+        "the opposition in {c}",
+        "the UN",
+        "the European Union",
+        "an armed group",
+        "a group of university students",
+        "the foreign minister of {c}",
+        "{c}'s secretary of state, {p},",
+        "a farmers' association",
+    ],
 }
-_PEOPLE = ["Ana Morales", "Luis Herrera", "Marta Quispe", "Jorge Salinas", "Elena Duarte",
-           "Pedro Vargas", "Lucía Paredes", "Andrés Castillo"]
+_PEOPLE = [
+    "Ana Morales",
+    "Luis Herrera",
+    "Marta Quispe",
+    "Jorge Salinas",
+    "Elena Duarte",
+    "Pedro Vargas",
+    "Lucía Paredes",
+    "Andrés Castillo",
+]
 _VERBS = {  # (verb phrase, needs an object)
-    "es": [("acordó iniciar conversaciones con", True), ("se reunió con", True),
-           ("condenó el ataque de", True), ("pidió ayuda humanitaria a", True),
-           ("amenazó con sanciones a", True), ("rechazó la propuesta de", True),
-           ("atacó un puesto militar de", True), ("anunció una huelga general", False),
-           ("bloqueó las carreteras del norte", False), ("firmó un acuerdo de paz con", True),
-           ("envió tropas a la frontera con", True), ("protestó frente al Congreso", False),
-           ("acusó de corrupción a", True), ("ofreció apoyo económico a", True)],
-    "en": [("agreed to start talks with", True), ("met", True),
-           ("condemned the attack by", True), ("asked for humanitarian aid from", True),
-           ("threatened sanctions against", True), ("rejected the proposal of", True),
-           ("attacked a military post of", True), ("called a general strike", False),
-           ("blocked the northern roads", False), ("signed a peace agreement with", True),
-           ("sent troops to the border with", True), ("protested outside Congress", False),
-           ("accused of corruption", True), ("offered economic support to", True)],
+    "es": [
+        ("acordó iniciar conversaciones con", True),
+        ("se reunió con", True),
+        ("condenó el ataque de", True),
+        ("pidió ayuda humanitaria a", True),
+        ("amenazó con sanciones a", True),
+        ("rechazó la propuesta de", True),
+        ("atacó un puesto militar de", True),
+        ("anunció una huelga general", False),
+        ("bloqueó las carreteras del norte", False),
+        ("firmó un acuerdo de paz con", True),
+        ("envió tropas a la frontera con", True),
+        ("protestó frente al Congreso", False),
+        ("acusó de corrupción a", True),
+        ("ofreció apoyo económico a", True),
+    ],
+    "en": [
+        ("agreed to start talks with", True),
+        ("met", True),
+        ("condemned the attack by", True),
+        ("asked for humanitarian aid from", True),
+        ("threatened sanctions against", True),
+        ("rejected the proposal of", True),
+        ("attacked a military post of", True),
+        ("called a general strike", False),
+        ("blocked the northern roads", False),
+        ("signed a peace agreement with", True),
+        ("sent troops to the border with", True),
+        ("protested outside Congress", False),
+        ("accused of corruption", True),
+        ("offered economic support to", True),
+    ],
 }
 _WHEN = {
-    "es": ["el jueves", "ayer", "el pasado martes", "hace dos semanas", "el {d} de {m}",
-           "en {m} de {y}", "este lunes", "la semana pasada", "en {y}"],
-    "en": ["on Thursday", "yesterday", "last Tuesday", "two weeks ago", "on {m} {d}",
-           "in {m} {y}", "on Monday", "last week", "in {y}"],
+    "es": [
+        "el jueves",
+        "ayer",
+        "el pasado martes",
+        "hace dos semanas",
+        "el {d} de {m}",
+        "en {m} de {y}",
+        "este lunes",
+        "la semana pasada",
+        "en {y}",
+    ],
+    "en": [
+        "on Thursday",
+        "yesterday",
+        "last Tuesday",
+        "two weeks ago",
+        "on {m} {d}",
+        "in {m} {y}",
+        "on Monday",
+        "last week",
+        "in {y}",
+    ],
 }
 _MONTHS = {
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 _DATELINE_MONTHS = {
     "es": ["Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"],
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 }
 _FRAMES = {
-    "es": ["{A} {V} {when} en {place}.", "{When}, {a} {V} en {place}, según fuentes oficiales.",
-           "{A} {V} {when}, de acuerdo a reportes de la prensa local.",
-           "\"No vamos a aceptar presiones\", dijo {p} en un comunicado.",
-           "{p} añadió que las conversaciones se llevarán a cabo en {place}.",
-           "{A} podría {v_inf} si no hay acuerdo antes de fin de mes.",
-           "La situación en {place} sigue siendo tensa, informaron las autoridades."],
-    "en": ["{A} {V} {when} in {place}.", "{When}, {a} {V} in {place}, officials said.",
-           "{A} {V} {when}, according to local media reports.",
-           "\"We will not accept pressure,\" {p} said in a statement.",
-           "{p} added that the talks would take place in {place}.",
-           "{A} could take further steps if there is no agreement by the end of the month.",
-           "The situation in {place} remains tense, the authorities reported."],
+    "es": [
+        "{A} {V} {when} en {place}.",
+        "{When}, {a} {V} en {place}, según fuentes oficiales.",
+        "{A} {V} {when}, de acuerdo a reportes de la prensa local.",
+        '"No vamos a aceptar presiones", dijo {p} en un comunicado.',
+        "{p} añadió que las conversaciones se llevarán a cabo en {place}.",
+        "{A} podría {v_inf} si no hay acuerdo antes de fin de mes.",
+        "La situación en {place} sigue siendo tensa, informaron las autoridades.",
+    ],
+    "en": [
+        "{A} {V} {when} in {place}.",
+        "{When}, {a} {V} in {place}, officials said.",
+        "{A} {V} {when}, according to local media reports.",
+        '"We will not accept pressure," {p} said in a statement.',
+        "{p} added that the talks would take place in {place}.",
+        "{A} could take further steps if there is no agreement by the end of the month.",
+        "The situation in {place} remains tense, the authorities reported.",
+    ],
 }
-_INFINITIVES = ["convocar nuevas protestas", "romper relaciones", "retirar a sus tropas",
-                "suspender el diálogo", "imponer sanciones"]
+_INFINITIVES = [
+    "convocar nuevas protestas",
+    "romper relaciones",
+    "retirar a sus tropas",
+    "suspender el diálogo",
+    "imponer sanciones",
+]
 
 
 def _contract(s: str) -> str:
@@ -117,13 +276,15 @@ class _ArticleWriter:
         return items[self.rng.randrange(len(items))]
 
     def actor(self) -> str:
-        return self.pick(_ACTORS[self.lang]).format(c=self.pick(_COUNTRIES[self.lang]),
-                                                    p=self.pick(_PEOPLE))
+        return self.pick(_ACTORS[self.lang]).format(
+            c=self.pick(_COUNTRIES[self.lang]), p=self.pick(_PEOPLE)
+        )
 
     def when(self) -> str:
         months = _MONTHS[self.lang]
         return self.pick(_WHEN[self.lang]).format(
-            d=self.rng.randint(1, 28), m=self.pick(months), y=self.rng.randint(1990, 2025))
+            d=self.rng.randint(1, 28), m=self.pick(months), y=self.rng.randint(1990, 2025)
+        )
 
     def verb_phrase(self) -> str:
         verb, takes_object = self.pick(_VERBS[self.lang])
@@ -134,10 +295,20 @@ class _ArticleWriter:
         frame = self.pick(_FRAMES[lang])
         actor = self.actor()
         when = self.when()
-        place = self.pick(_CITIES[lang]).title() if self.rng.random() < 0.5 else self.pick(_COUNTRIES[lang])
+        place = (
+            self.pick(_CITIES[lang]).title()
+            if self.rng.random() < 0.5
+            else self.pick(_COUNTRIES[lang])
+        )
         text = frame.format(
-            A=_cap(actor), a=actor, V=self.verb_phrase(), When=_cap(when), when=when,
-            place=place, p=self.pick(_PEOPLE), v_inf=self.pick(_INFINITIVES),
+            A=_cap(actor),
+            a=actor,
+            V=self.verb_phrase(),
+            When=_cap(when),
+            when=when,
+            place=place,
+            p=self.pick(_PEOPLE),
+            v_inf=self.pick(_INFINITIVES),
         )
         return _contract(text) if lang == "es" else text
 
@@ -159,8 +330,12 @@ class _ArticleWriter:
 
 
 def synthetic_articles(
-    n: int, seed: int = 0, langs: Sequence[str] = ("es", "en"), es_share: float = 0.7,
-    min_sentences: int = 4, max_sentences: int = 14,
+    n: int,
+    seed: int = 0,
+    langs: Sequence[str] = ("es", "en"),
+    es_share: float = 0.7,
+    min_sentences: int = 4,
+    max_sentences: int = 14,
 ) -> Iterator[dict[str, Any]]:
     """``n`` article records ``{id, lang, date, title, source, text}``, the same for the same
     arguments. ``es_share`` of them are Spanish when both languages are asked for."""
@@ -186,8 +361,11 @@ def _other_lang(langs: Sequence[str], rng: random.Random) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m cronica.synth", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="python -m cronica.synth",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--n", type=int, default=1000, help="number of articles (default 1000)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--langs", default="es,en", help="comma-separated: es, en (default es,en)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from cronica.resources import read_tsv
 
@@ -39,7 +39,7 @@ def _norm(form: str) -> str:
     return re.sub(r"\s+", " ", form.strip().lower().rstrip("."))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(lang: str) -> TimeLexicon:
     """The lexicon of ``data/<lang>/time.tsv``; raises FileNotFoundError for unknown languages."""
     lex = TimeLexicon(lang)
@@ -65,10 +65,11 @@ class TimePatterns:
 
     lang: str
     patterns: list[tuple[str, re.Pattern[str]]]
-    following_word: re.Pattern[str]
+    det_before: re.Pattern[str]  # matches the text just before a year: 'its ', "company's "
+    link_after: re.Pattern[str]  # matches the text just after a year: ' and', ' y', ' to'
 
 
-@lru_cache(maxsize=None)
+@cache
 def build_patterns(lang: str) -> TimePatterns:
     """Compile the time-expression patterns of ``lang`` (cached: compiled once)."""
     lx = load_lexicon(lang)
@@ -93,11 +94,12 @@ def build_patterns(lang: str) -> TimePatterns:
     units = g("unit")
     unit_sing = _alt([u for u, v in units.items() if not v.endswith("*")])
     unit_any = _alt(units)
+    year_unit = _alt([u for u, v in units.items() if v == "Y"])
     q_unit = _alt([u for u, v in units.items() if v == "Q"])
     pre = rf"(?:(?P<fz>{fuzzy})(?:\s+{of})?[\s-]+)?(?:(?P<art>{art})\s+)?(?:(?P<mod>{mod})\s+)?"
     cue = rf"(?:(?P<cue>{_alt(g('year_cue'))})\s+)?"
     sources = [
-        ("iso", rf"(?<![\w-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\w-])"),
+        ("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])"),
         ("numeric", r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
                     r"(?P<y>\d{4}|\d{2})(?![\w/]|[.-]\d)"),
         ("dmy", rf"{B}(?P<body>{pre}(?:(?P<wd>{wd}),?\s+)?(?:(?P<dw>{dayw})\s+)?(?P<d>{daynum})"
@@ -111,7 +113,9 @@ def build_patterns(lang: str) -> TimePatterns:
         ("relday", rf"{B}(?:(?P<blk>{_alt(g('relday_block'))})\s+)?(?P<body>{_alt(g('relday'))}){E}"),
         ("ago", rf"{B}(?P<body>(?:{_alt(g('ago_pre'))})\s+{approx}(?P<n>{num})\s+(?P<u>{unit_any})"
                 rf"|{approx}(?P<n2>{num})\s+(?P<u2>{unit_any})\s+(?:{_alt(g('ago_post'))})){E}"),
-        ("quarter", rf"{B}(?P<body>{pre}(?P<o>{ordw})[\s-]+(?P<u>{q_unit})"
+        ("monthrel", rf"{B}(?P<body>{pre}(?P<mon>{mon_full})(?:\s+{of})?(?:\s+{art})?"
+                     rf"(?:\s+(?P<mod2>{mod})\s+{year_unit}|\s+{year_unit}\s+(?P<post2>{post}))){E}"),
+        ("quarter", rf"{B}(?P<body>{pre}(?:(?P<y0>{year})\s+)?(?P<o>{ordw})[\s-]+(?P<u>{q_unit})"
                     rf"(?:\s+{of}\s+(?P<y>{year}))?){E}"),
         ("relunit", rf"{B}(?P<body>{pre}(?P<u>{unit_sing})(?:\s+(?P<post>{post}))?){E}"),
         ("season", rf"{B}(?P<body>{pre}(?P<s>{_alt(g('season'))})(?:\s+(?:{of}\s+)?(?P<y>{year}))?){E}"),
@@ -122,4 +126,10 @@ def build_patterns(lang: str) -> TimePatterns:
                  rf"(?P<y>{year}))(?![.,]\d|\w)"),
     ]
     compiled = [(name, re.compile(src, re.IGNORECASE)) for name, src in sources]
-    return TimePatterns(lang, compiled, re.compile(r"\s*(\w+)"))
+    dets = g("year_det")
+    worded = _alt([d for d in dets if d[:1].isalpha()])
+    clitic = _alt([d for d in dets if not d[:1].isalpha()])
+    det_before = re.compile(rf"(?:(?<![\w]){worded}|{clitic})\s+$", re.IGNORECASE)
+    links = list(g("year_cue")) + list(g("of")) + list(g("range_to"))
+    link_after = re.compile(rf"\s+{_alt(links)}(?!\w)", re.IGNORECASE)
+    return TimePatterns(lang, compiled, det_before, link_after)

@@ -27,22 +27,49 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files or folders; '-' or nothing reads stdin")
-    p.add_argument("--lang", choices=SUPPORTED_LANGS,
-                   help="language of inputs that do not state one (skips detection for them)")
-    p.add_argument("--date", metavar="YYYY-MM-DD",
-                   help="publication date of inputs that do not state one (anchors 'ayer', 'el jueves')")
-    p.add_argument("--format", dest="out_format", choices=("json", "jsonl"), default=None,
-                   help="output: a JSON list (default) or one JSON object per line "
-                        "(default jsonl when --output ends in .jsonl)")
-    p.add_argument("--input-format", choices=("auto", "text", "html", "jsonl"), default="auto",
-                   help="force the input format instead of deciding by extension/content")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders; '-' or nothing reads stdin"
+    )
+    p.add_argument(
+        "--lang",
+        choices=SUPPORTED_LANGS,
+        help="language of inputs that do not state one (skips detection for them)",
+    )
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="publication date of inputs that do not state one (anchors 'ayer', 'el jueves')",
+    )
+    p.add_argument(
+        "--format",
+        dest="out_format",
+        choices=("json", "jsonl"),
+        default=None,
+        help="output: a JSON list (default) or one JSON object per line "
+        "(default jsonl when --output ends in .jsonl)",
+    )
+    p.add_argument(
+        "--input-format",
+        choices=("auto", "text", "html", "jsonl"),
+        default="auto",
+        help="force the input format instead of deciding by extension/content",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    p.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
-                   help="articles per spaCy batch (default 32)")
-    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
-                   help=f"reject documents larger than this (default {DEFAULT_MAX_BYTES:,})")
+    p.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=32,
+        metavar="N",
+        help="articles per spaCy batch (default 32)",
+    )
+    p.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+    p.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"reject documents larger than this (default {DEFAULT_MAX_BYTES:,})",
+    )
     p.set_defaults(func=run)
 
 
@@ -62,8 +89,17 @@ def run(args: argparse.Namespace, pipeline: Any = None) -> int:
     if args.date:
         date = normalize_date(args.date)
         if not date or len(date) != 10 or date[4] != "-":
-            print(f"cronica extract: --date {args.date!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
+            print(
+                f"cronica extract: --date {args.date!r} is not a date (YYYY-MM-DD)", file=sys.stderr
+            )
             return 2
+    if not args.paths and sys.stdin is not None and sys.stdin.isatty():
+        print(
+            "cronica extract: no PATH given and stdin is a terminal "
+            "(give files, or pipe text/JSONL in)",
+            file=sys.stderr,
+        )
+        return 2
     out_format = args.out_format or ("jsonl" if (args.output or "").endswith(".jsonl") else "json")
     if pipeline is None:
         from cronica.pipeline import Pipeline
@@ -72,17 +108,21 @@ def run(args: argparse.Namespace, pipeline: Any = None) -> int:
 
     articles = with_defaults(
         read_inputs(args.paths, fmt=args.input_format, max_bytes=args.max_bytes),
-        lang=args.lang, date=date,
+        lang=args.lang,
+        date=date,
     )
     try:
         out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     except OSError as exc:
         print(f"cronica extract: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return 2
+    results = pipeline.pipe(articles, batch_size=args.batch_size)
+    if getattr(args, "progress", False):
+        from tqdm import tqdm
+
+        results = tqdm(results, desc="extract", unit=" articles", file=sys.stderr)
     try:
-        processed, rejected = write_results(
-            pipeline.pipe(articles, batch_size=args.batch_size), out, out_format
-        )
+        processed, rejected = write_results(results, out, out_format)
     finally:
         if out is not sys.stdout:
             out.close()

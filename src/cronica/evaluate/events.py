@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 NONE = "-"
+SCORED_STAGES: tuple[str, ...] = ("actors", "events")
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Ev:
     recipient: list[str] = field(default_factory=list)
     trigger: str = ""
     aux: str | None = None
+    confidence: float = 1.0
 
 
 @dataclass
@@ -124,7 +126,7 @@ def score(records: Iterable[tuple[str, Sequence[Ev], Sequence[Ev]]],
         for p in extra:
             per_type[merge.get(p.type, p.type)]["fp"] += 1
         if gold and pred:
-            for g, p in zip(missed, extra):
+            for g, p in zip(missed, extra, strict=False):
                 confusion[merge.get(g.type, g.type)][merge.get(p.type, p.type)] += 1
             for g in missed[len(extra):]:
                 confusion[merge.get(g.type, g.type)][NONE] += 1
@@ -174,7 +176,8 @@ def predicted_events(adoc_dict: dict[str, Any], count_negated: bool = False) -> 
         if e.get("aux_mode") == "negation" and not count_negated:
             continue
         codes = [_arg_codes(e.get("actor")), _arg_codes(e.get("recipient"))]
-        out.append(Ev(e["event"], codes[0], codes[1], e["trigger"]["text"], e.get("aux_mode")))
+        out.append(Ev(e["event"], codes[0], codes[1], e["trigger"]["text"], e.get("aux_mode"),
+                      float(e.get("confidence", 1.0))))
     return out
 
 
@@ -195,14 +198,22 @@ def read_gold(path: str, limit: int | None = None) -> list[dict[str, Any]]:
     return records
 
 
-def predict(records: list[dict[str, Any]], pipeline: Any = None,
-            count_negated: bool = False) -> list[list[Ev]]:
-    """Run the pipeline over the records' texts; one list of events per record, in order."""
+def predict(records: list[dict[str, Any]], pipeline: Any = None, count_negated: bool = False,
+            full: bool = False) -> list[list[Ev]]:
+    """Run the pipeline over the records' texts; one list of events per record, in order.
+
+    Unless ``full``, only the stages the score depends on run (:data:`SCORED_STAGES`)."""
     from cronica.errors import Rejection
     from cronica.model import Article
-    from cronica.pipeline import Pipeline
+    from cronica.pipeline import Pipeline, default_stages
 
     pipeline = pipeline or Pipeline()
+    if not full:
+        # the score depends on the actors and events layers only; later stages add dates,
+        # places and quotes, which cost time and cannot change what is counted
+        langs = {str(r.get("lang") or "")[:2] for r in records} & set(pipeline.langs)
+        pipeline._stages.update({lang: [s for s in default_stages(lang) if s.name in SCORED_STAGES]
+                                 for lang in langs if lang not in pipeline._stages})
     articles = [Article(id=str(r.get("id", n)), text=r["text"], lang=r.get("lang"), date=r.get("date"),
                         origin=f"record {n + 1}") for n, r in enumerate(records)]
     out: list[list[Ev]] = []
@@ -219,6 +230,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--merge", metavar="A,B", help="count these labels as one class, e.g. PROTEST,MOBILIZE")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="score only the first N records")
     p.add_argument("--count-negated", action="store_true", help="also count events marked 'negation'")
+    p.add_argument("--full", action="store_true",
+                   help="run every stage (default: only actors and events, which the score uses)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -227,8 +240,9 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, json.JSONDecodeError) as exc:
         print(f"cronica eval events: cannot read {args.path}: {exc}", file=sys.stderr)
         return 2
-    preds = predict(records, count_negated=args.count_negated)
-    triples = [(str(r.get("id", n)), gold_events(r), p) for n, (r, p) in enumerate(zip(records, preds))]
+    preds = predict(records, count_negated=args.count_negated, full=args.full)
+    triples = [(str(r.get("id", n)), gold_events(r), p)
+               for n, (r, p) in enumerate(zip(records, preds, strict=True))]
     result = score(triples, parse_merge(args.merge))
     per_record: list[RecordScore] = result.pop("_per_record")
     if args.json:

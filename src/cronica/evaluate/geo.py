@@ -81,7 +81,8 @@ def read_geo_xml(path: str | Path) -> list[GoldArticle]:
             for loc in locs.iter("location"):
                 tops.append(GoldToponym(
                     (loc.findtext("name") or "").strip(), float(loc.findtext("lat")),
-                    float(loc.findtext("lon")), _int(loc.findtext("start")), _int(loc.findtext("end"))))
+                    float(loc.findtext("lon")), _int(loc.findtext("start")),
+                    _int(loc.findtext("end"))))
         tnode = art.find("toponyms")
         if tnode is not None:  # GeoWebNews
             for t in tnode.iter("toponym"):
@@ -89,7 +90,8 @@ def read_geo_xml(path: str | Path) -> list[GoldArticle]:
                     continue
                 tops.append(GoldToponym(
                     (t.findtext("extractedName") or "").strip(), float(t.findtext("latitude")),
-                    float(t.findtext("longitude")), _int(t.findtext("start")), _int(t.findtext("end"))))
+                    float(t.findtext("longitude")), _int(t.findtext("start")),
+                    _int(t.findtext("end"))))
         out.append(GoldArticle(art.get("file") or str(i), text, tops))
     return out
 
@@ -110,10 +112,40 @@ def _int(s: str | None) -> int | None:
 
 # -- resolution ------------------------------------------------------------
 def resolve_article(gaz: Gazetteer, article: GoldArticle) -> list[Candidate | None]:
-    """Best place for each gold toponym, with the article's countries and areas as context."""
+    """Best place for each gold toponym, with the article's countries and areas as context.
+
+    A name the gazetteer does not know is backed off to the longest known run of its words
+    ('Colorado State University' -> Colorado, 'Lake Manassas' -> Manassas): gold toponyms
+    are places, and a facility lies in or near the place its name contains.
+    """
     countries, areas = article_context(gaz, [t.name for t in article.toponyms])
-    return [gaz.best(t.name, countries_in_article=countries, admin=areas)
-            for t in article.toponyms]
+    out: list[Candidate | None] = []
+    for t in article.toponyms:
+        cand = gaz.best(t.name, countries_in_article=countries, admin=areas)
+        for part in name_parts(t.name)[1:] if cand is None else ():
+            part_cand = gaz.best(part, countries_in_article=countries, admin=areas)
+            if part_cand is not None and _notable(part_cand):
+                cand = part_cand
+                break
+        out.append(cand)
+    return out
+
+
+def _notable(cand: Candidate) -> bool:
+    # a backed-off word must name somewhere notable: 'Point' or 'Tower' match hamlets
+    return cand.feature in ("country", "admin1", "region") or cand.population >= 10_000
+
+
+def name_parts(name: str) -> list[str]:
+    """The name, then its runs of capitalised words, longest first, leftmost first."""
+    words = name.split()
+    parts = [name]
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            run = words[i:i + size]
+            if run[0][:1].isupper() and run[-1][:1].isupper():
+                parts.append(" ".join(run))
+    return parts
 
 
 def resolve_place(gaz: Gazetteer, row: GoldPlace) -> Candidate | None:

@@ -30,12 +30,26 @@ from typing import Any
 CONLL_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
 
 LABEL_MAP: dict[str, str | None] = {
-    "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC",
-    "PERSON": "PER", "GPE": "LOC", "FAC": "LOC",
-    "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
-    "LAW": "MISC", "LANGUAGE": "MISC",
-    "DATE": None, "TIME": None, "PERCENT": None, "MONEY": None, "QUANTITY": None,
-    "ORDINAL": None, "CARDINAL": None,
+    "PER": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "MISC": "MISC",
+    "PERSON": "PER",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
+    "DATE": None,
+    "TIME": None,
+    "PERCENT": None,
+    "MONEY": None,
+    "QUANTITY": None,
+    "ORDINAL": None,
+    "CARDINAL": None,
 }
 
 # (start token, end token exclusive, type)
@@ -100,13 +114,21 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "correct": tp, "predicted": n_pred, "gold": n_gold,
-            "missing": n_gold - tp, "extra": n_pred - tp}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "correct": tp,
+        "predicted": n_pred,
+        "gold": n_gold,
+        "missing": n_gold - tp,
+        "extra": n_pred - tp,
+    }
 
 
 def score_spans(
-    gold: Sequence[Sequence[EntitySpan]], pred: Sequence[Sequence[EntitySpan]],
+    gold: Sequence[Sequence[EntitySpan]],
+    pred: Sequence[Sequence[EntitySpan]],
     types: Sequence[str] = CONLL_TYPES,
 ) -> dict[str, Any]:
     """Exact-match P/R/F1: micro over all types, per type, span-only; a type confusion table.
@@ -141,12 +163,15 @@ def score_spans(
         "micro": _prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values())),
         "per_type": {t: _prf(tp[t], n_pred[t], n_gold[t]) for t in all_types},
         "span_only": _prf(span_tp, span_pred, span_gold),
-        "confusion": {g: {p: confusion[(g, p)] for p in all_types if confusion[(g, p)]}
-                      for g in all_types},
+        "confusion": {
+            g: {p: confusion[(g, p)] for p in all_types if confusion[(g, p)]} for g in all_types
+        },
     }
 
 
-def predict(nlp: Any, sentences: Sequence[Sentence], batch_size: int = 256) -> list[list[EntitySpan]]:
+def predict(
+    nlp: Any, sentences: Sequence[Sentence], batch_size: int = 256
+) -> list[list[EntitySpan]]:
     """Entity spans the spaCy pipeline finds on the gold tokens, mapped to CoNLL types."""
     from spacy.tokens import Doc
 
@@ -181,22 +206,30 @@ def evaluate_file(path: str | Path, nlp: Any, limit: int | None = None) -> dict[
 
 def format_report(result: dict[str, Any]) -> str:
     """The per-type table with correct/missing/extra counts, span-only line, confusion."""
-    lines = [f"{result.get('file', '')}: {result.get('sentences', 0)} sentences, "
-             f"{result.get('tokens', 0)} tokens",
-             "", f"{'type':<10}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"
-             f"{'correct':>9}{'missing':>9}{'extra':>7}"]
+    lines = [
+        f"{result.get('file', '')}: {result.get('sentences', 0)} sentences, "
+        f"{result.get('tokens', 0)} tokens",
+        "",
+        f"{'type':<10}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"
+        f"{'correct':>9}{'missing':>9}{'extra':>7}",
+    ]
 
     def row(name: str, m: dict[str, Any]) -> str:
-        return (f"{name:<10}{100 * m['precision']:>7.1f}{100 * m['recall']:>7.1f}{100 * m['f1']:>7.1f}"
-                f"{m['gold']:>7}{m['predicted']:>7}{m['correct']:>9}{m['missing']:>9}{m['extra']:>7}")
+        return (
+            f"{name:<10}{100 * m['precision']:>7.1f}{100 * m['recall']:>7.1f}{100 * m['f1']:>7.1f}"
+            f"{m['gold']:>7}{m['predicted']:>7}{m['correct']:>9}{m['missing']:>9}{m['extra']:>7}"
+        )
 
     for t, m in result["per_type"].items():
         lines.append(row(t, m))
     lines.append(row("micro", result["micro"]))
     lines.append(row("span-only", result["span_only"]))
     types = list(result["per_type"])
-    lines += ["", "type confusion on exact spans (rows gold, columns predicted):",
-              " " * 10 + "".join(f"{t:>7}" for t in types)]
+    lines += [
+        "",
+        "type confusion on exact spans (rows gold, columns predicted):",
+        " " * 10 + "".join(f"{t:>7}" for t in types),
+    ]
     for g in types:
         lines.append(f"{g:<10}" + "".join(f"{result['confusion'][g].get(p, 0):>7}" for p in types))
     return "\n".join(lines)

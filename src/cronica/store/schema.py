@@ -10,11 +10,12 @@ go forward and each runs in one transaction.
 Tables (every offset is a character offset into ``articles.text``):
 
 - ``articles``: one row per distinct text (``content_hash`` UNIQUE), its metadata and
-  ``layers`` (the JSON of ``ArticleDoc.to_dict()`` without the article header).
+  ``layers`` (the JSON of ``ArticleDoc.to_dict()``).
 - ``rejections``: inputs set aside, with error code and reason (one row per
   code/origin/hash; ``count`` says how many times it was seen).
 - ``events``: merged events (see :mod:`cronica.store.merge`), one row per real-world
-  event, with denormalised filter columns and ``record`` (event JSON of the first report).
+  event, with denormalised filter columns; ``event_records`` holds its JSON (the
+  ``event_to_dict`` record of the first report).
 - ``mentions``: which article, sentence and offsets support which merged event.
 - ``actors``, ``quotes``, ``places``, ``dates``: the per-article layers, one row each.
 """
@@ -81,26 +82,33 @@ _V1 = [
         lon {real},
         confidence {real},
         language TEXT,
-        event_text TEXT,
         search_text TEXT,
         sources TEXT,
         article_ids TEXT NOT NULL,
         n_sources INTEGER NOT NULL DEFAULT 1,
         n_publishers INTEGER NOT NULL DEFAULT 1,
         first_seen TEXT,
-        last_seen TEXT,
-        record TEXT NOT NULL
+        last_seen TEXT
     )""",
+    # Nearly every query filters on aux_key (current events only, by default), so it
+    # follows the leading column of each filter index: counts are then answered from the
+    # index alone, without reading rows.
     "CREATE INDEX IF NOT EXISTS events_date ON events(date)",
     "CREATE INDEX IF NOT EXISTS events_aux_date ON events(aux_key, date)",
-    "CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date)",
-    "CREATE INDEX IF NOT EXISTS events_actor ON events(actor_code, date)",
-    "CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient_code, date)",
-    "CREATE INDEX IF NOT EXISTS events_actor_country ON events(actor_country)",
-    "CREATE INDEX IF NOT EXISTS events_recipient_country ON events(recipient_country)",
-    "CREATE INDEX IF NOT EXISTS events_place_country ON events(place_country)",
-    "CREATE INDEX IF NOT EXISTS events_n_sources ON events(n_sources, date)",
+    "CREATE INDEX IF NOT EXISTS events_type ON events(type, aux_key, date)",
+    "CREATE INDEX IF NOT EXISTS events_actor ON events(actor_code, aux_key, date)",
+    "CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient_code, aux_key, date)",
+    "CREATE INDEX IF NOT EXISTS events_actor_country ON events(actor_country, aux_key)",
+    "CREATE INDEX IF NOT EXISTS events_recipient_country ON events(recipient_country, aux_key)",
+    "CREATE INDEX IF NOT EXISTS events_place_country ON events(place_country, aux_key)",
+    "CREATE INDEX IF NOT EXISTS events_n_sources ON events(n_sources, aux_key, date)",
     "CREATE INDEX IF NOT EXISTS events_merge ON events(merge_key, date_lo)",
+    # the JSON record is read only for the rows shown: kept apart, the events rows stay
+    # small and scans over them fast
+    """CREATE TABLE IF NOT EXISTS event_records (
+        event_id TEXT PRIMARY KEY REFERENCES events(id),
+        record TEXT NOT NULL
+    )""",
     """CREATE TABLE IF NOT EXISTS mentions (
         id {id},
         event_id TEXT NOT NULL REFERENCES events(id),
@@ -194,8 +202,34 @@ _V1 = [
     "CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id)",
 ]
 
+# SQLite only: a trigram full-text index over the substring filters (--text, --place,
+# --source), kept in step with ``events`` by triggers. PostgreSQL scans with ILIKE.
+_V1_SQLITE = [
+    """CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(
+        search_text, place_name, sources,
+        content='events', content_rowid='rowid', tokenize='trigram'
+    )""",
+    """CREATE TRIGGER IF NOT EXISTS events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts (rowid, search_text, place_name, sources)
+        VALUES (new.rowid, new.search_text, new.place_name, new.sources);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS events_fts_update
+    AFTER UPDATE OF search_text, place_name, sources ON events BEGIN
+        INSERT INTO events_fts (events_fts, rowid, search_text, place_name, sources)
+        VALUES ('delete', old.rowid, old.search_text, old.place_name, old.sources);
+        INSERT INTO events_fts (rowid, search_text, place_name, sources)
+        VALUES (new.rowid, new.search_text, new.place_name, new.sources);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS events_fts_delete AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts (events_fts, rowid, search_text, place_name, sources)
+        VALUES ('delete', old.rowid, old.search_text, old.place_name, old.sources);
+    END""",
+]
+
 #: version -> statements (templates) that bring the previous version to it
 MIGRATIONS: dict[int, list[str]] = {1: _V1}
+#: statements that only one dialect runs, per version (after the shared ones)
+DIALECT_MIGRATIONS: dict[str, dict[int, list[str]]] = {"sqlite": {1: _V1_SQLITE}}
 
 DIALECTS: dict[str, dict[str, str]] = {
     "sqlite": {"id": "INTEGER PRIMARY KEY", "real": "REAL", "c": ""},
@@ -215,7 +249,8 @@ VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
 def statements(version: int, dialect: str) -> list[str]:
     """The migration to ``version`` rendered for ``dialect`` ('sqlite' or 'postgres')."""
     subs = DIALECTS[dialect]
-    return [s.format(**subs) for s in MIGRATIONS[version]]
+    extra = DIALECT_MIGRATIONS.get(dialect, {}).get(version, [])
+    return [s.format(**subs) for s in MIGRATIONS[version]] + list(extra)
 
 
 def pending(current: int) -> list[int]:

@@ -35,8 +35,7 @@ _EVENT_COLS = (
     "id, type, mode, context, aux_mode, actor_code, actor_text, actor_country, actor_sector, "
     "recipient_code, recipient_text, recipient_country, recipient_sector, "
     "date, date_precision, date_inferred, event_loc, place_name, place_country, lat, lon, "
-    "confidence, language, event_text, sources, article_ids, n_sources, n_publishers, "
-    "first_seen, last_seen, record"
+    "confidence, language, sources, article_ids, n_sources, n_publishers, first_seen, last_seen"
 )
 
 
@@ -92,6 +91,10 @@ class SQLStore(Store):
     def _sql(self, sql: str) -> str:
         return sql
 
+    def _likely(self, cond: str, probability: float) -> str:
+        """``cond`` with a hint of how often it holds, where the planner takes hints."""
+        return cond
+
     def _week_expr(self) -> str:
         return "date(date, 'weekday 0', '-6 days')"
 
@@ -134,6 +137,8 @@ class SQLStore(Store):
         """
         a = adoc.article
         h = a.content_hash
+        # serialise before taking the write lock: other writers wait only for the SQL
+        layers = _dumps(adoc.to_dict())
         with self._write() as cur:
             row = self._one(cur, "SELECT id FROM articles WHERE content_hash = ?", (h,))
             if row:
@@ -141,8 +146,6 @@ class SQLStore(Store):
             article_id = a.id
             if self._one(cur, "SELECT 1 AS x FROM articles WHERE id = ?", (article_id,)):
                 article_id = f"{a.id}~{h[:12]}"  # another text already took this id
-            doc = adoc.to_dict()
-            layers = {k: v for k, v in doc.items() if k != "article"}
             inserted = self._one(
                 cur,
                 "INSERT INTO articles (id, content_hash, title, date, lang, url, source, origin, "
@@ -151,7 +154,7 @@ class SQLStore(Store):
                 "ON CONFLICT (content_hash) DO NOTHING RETURNING id",
                 (
                     article_id, h, a.title, a.date, adoc.lang or a.lang, a.url, a.source,
-                    a.origin, a.text, _dumps(a.meta), _dumps(layers), len(adoc.events), now_iso(),
+                    a.origin, a.text, _dumps(a.meta), layers, len(adoc.events), now_iso(),
                 ),
             )
             if inserted is None:  # a concurrent writer stored the same text first
@@ -248,6 +251,8 @@ class SQLStore(Store):
             event_id = merge.event_uid(adoc.article.content_hash, e.id)
             self._exec(cur, *self._event_insert(event_id, key, adoc, e, bounds, record,
                                                 article_id, sources, sentence, seen))
+            self._exec(cur, "INSERT INTO event_records (event_id, record) VALUES (?, ?)",
+                       (event_id, _dumps(record)))
         else:
             event_id = target["id"]
             self._merge_into(cur, target, e, bounds, loc, record, article_id, sources, sentence,
@@ -290,9 +295,9 @@ class SQLStore(Store):
             "actor_text, actor_country, actor_sector, recipient_code, recipient_text, "
             "recipient_country, recipient_sector, date, date_precision, date_inferred, date_lo, "
             "date_hi, event_loc, place_name, place_country, lat, lon, confidence, language, "
-            "event_text, search_text, sources, article_ids, n_sources, n_publishers, first_seen, "
-            "last_seen, record) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,?,?,?)",
+            "search_text, sources, article_ids, n_sources, n_publishers, first_seen, "
+            "last_seen) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,?,?)",
             (
                 event_id, key, e.event, e.mode, ";".join(e.context), e.aux_mode, e.aux_mode or "",
                 e.actor.code if e.actor else None, e.actor.text if e.actor else None,
@@ -305,8 +310,8 @@ class SQLStore(Store):
                 bounds.hi.isoformat() if bounds else None,
                 _dumps(e.event_loc) if e.event_loc else None, loc.get("name"),
                 loc.get("country"), loc.get("lat"), loc.get("lon"), round(e.confidence, 3),
-                record.get("language"), sentence or None, sentence[:MAX_SEARCH_TEXT],
-                "|".join(sorted(sources)), _dumps([article_id]), seen, seen, _dumps(record),
+                record.get("language"), sentence[:MAX_SEARCH_TEXT],
+                "|".join(sorted(sources)), _dumps([article_id]), seen, seen,
             ),
         )
 
@@ -391,13 +396,14 @@ class SQLStore(Store):
             c = flt.country.upper()
             conds.append("(actor_country = ? OR recipient_country = ? OR place_country = ?)")
             params.extend([c, c, c])
-        for col, text in (("place_name", flt.place), ("sources", flt.source),
-                          ("search_text", flt.text)):
-            if text:
-                conds.append(f"{col} {self.like} ? ESCAPE '\\'")
-                params.append(_like_pattern(text))
+        substrings = [(col, text) for col, text in (("place_name", flt.place),
+                      ("sources", flt.source), ("search_text", flt.text)) if text]
+        conds_sub, params_sub = self._substring_conds(substrings)
+        conds.extend(conds_sub)
+        params.extend(params_sub)
         if flt.min_sources and flt.min_sources > 1:
-            conds.append("n_sources >= ?")
+            # most events have one source: say so, or SQLite walks the date index to find them
+            conds.append(self._likely("n_sources >= ?", 0.01 if flt.min_sources > 2 else 0.1))
             params.append(flt.min_sources)
         if not flt.include_all_aux:
             allowed = ["", *[m for m in flt.aux_modes if m]]
@@ -407,6 +413,12 @@ class SQLStore(Store):
             conds.append("id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
             params.append(flt.article_id)
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    def _substring_conds(self, subs: list[tuple[str, str]]) -> tuple[list[str], list[Any]]:
+        """Case-insensitive substring conditions on text columns (a scan; SQLite overrides
+        this with its trigram index)."""
+        conds = [f"{col} {self.like} ? ESCAPE '\\'" for col, _ in subs]
+        return conds, [_like_pattern(text) for _, text in subs]
 
     @staticmethod
     def order_by(sort: str) -> str:
@@ -429,7 +441,20 @@ class SQLStore(Store):
         sql = f"SELECT {_EVENT_COLS} FROM events{where}{self.order_by(sort)} LIMIT ? OFFSET ?"
         with self._read() as cur:
             rows = self._rows(cur, sql, [*params, int(limit), int(offset)])
-        return [self._event_dict(r) for r in rows]
+            records = self._records(cur, [r["id"] for r in rows])
+        return [self._event_dict(r, records[r["id"]]) for r in rows]
+
+    def _records(self, cur: Any, event_ids: list[str]) -> dict[str, str]:
+        """The JSON records of these events (fetched apart: see schema.event_records)."""
+        if not event_ids:
+            return {}
+        rows = self._rows(
+            cur,
+            f"SELECT event_id, record FROM event_records WHERE event_id IN "
+            f"({', '.join('?' * len(event_ids))})",
+            event_ids,
+        )
+        return {r["event_id"]: r["record"] for r in rows}
 
     def iter_events(
         self, flt: EventFilter, batch_size: int = 1000, with_mentions: bool = False
@@ -445,11 +470,12 @@ class SQLStore(Store):
             sql = f"SELECT {_EVENT_COLS} FROM events{where}{joiner}id > ? ORDER BY id LIMIT ?"
             with self._read() as cur:
                 rows = self._rows(cur, sql, [*params, last, batch_size])
+                records = self._records(cur, [r["id"] for r in rows])
                 mentions = self._mentions(cur, [r["id"] for r in rows]) if with_mentions else {}
             if not rows:
                 return
             for r in rows:
-                ev = self._event_dict(r)
+                ev = self._event_dict(r, records[r["id"]])
                 if with_mentions:
                     ev["mentions"] = mentions.get(r["id"], [])
                 yield ev
@@ -461,9 +487,9 @@ class SQLStore(Store):
             row = self._one(cur, f"SELECT COUNT(*) AS n FROM events{where}", params)
         return int(row["n"]) if row else 0
 
-    def _event_dict(self, r: dict[str, Any]) -> dict[str, Any]:
+    def _event_dict(self, r: dict[str, Any], record: str) -> dict[str, Any]:
         """The event_to_dict record of the first report, with the merged fields on top."""
-        ev = json.loads(r["record"])
+        ev = json.loads(record)
         ev.update(
             id=r["id"],
             date=r["date"],
@@ -532,8 +558,9 @@ class SQLStore(Store):
             row = self._one(cur, f"SELECT {_EVENT_COLS} FROM events WHERE id = ?", (event_id,))
             if row is None:
                 return None
+            record = self._records(cur, [event_id])[event_id]
             mentions = self._mentions(cur, [event_id]).get(event_id, [])
-        ev = self._event_dict(row)
+        ev = self._event_dict(row, record)
         ev["mentions"] = mentions
         return ev
 

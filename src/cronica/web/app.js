@@ -15,7 +15,7 @@ const TYPE_COLORS = {
 
 const state = {
   lang: "es", strings: {}, offset: 0, total: 0, interval: "auto",
-  world: null, selected: null, cache: {}, loads: 0,
+  world: null, selected: null, cache: {}, loads: 0, detail: null,
 };
 
 // -- helpers ---------------------------------------------------------------------------
@@ -125,7 +125,7 @@ function renderTimeline(data) {
   }
   const max = Math.max(...buckets.map((b) => b.total), 1);
   const step = (W - L - R) / buckets.length;
-  const barW = Math.max(1, step * 0.8);
+  const barW = Math.max(1, Math.min(step * 0.8, 40)); // thin bars stay readable when few
   const y = (v) => T + (H - T - B) * (1 - v / max);
   const axis = svg("g", { class: "axis" });
   axis.appendChild(svg("line", { x1: L, x2: W - R, y1: y(0), y2: y(0) }));
@@ -201,38 +201,43 @@ function renderActors(rows) {
   });
 }
 
+// Actors on a circle, heaviest first; an arrow per pair (actor -> recipient), its width
+// by count. A circle keeps every label readable without a force simulation.
 function renderNetwork(pairs) {
   const root = $("#network");
   clear(root);
-  pairs = pairs.filter((p) => p.actor && p.recipient).slice(0, 20);
+  pairs = pairs.filter((p) => p.actor && p.recipient && p.actor !== p.recipient).slice(0, 14);
   if (!pairs.length) return;
-  const W = 420, H = 300, cx = W / 2, cy = H / 2, rad = Math.min(W, H) / 2 - 40;
+  const W = 420, H = 300, cx = W / 2, cy = H / 2, rad = Math.min(W, H) / 2 - 34;
   const weight = {};
   for (const p of pairs) {
     weight[p.actor] = (weight[p.actor] || 0) + p.count;
     weight[p.recipient] = (weight[p.recipient] || 0) + p.count;
   }
-  const nodes = Object.keys(weight).sort((a, b) => weight[b] - weight[a]);
+  // Order of first appearance in the (biggest first) pairs: partners sit side by side.
+  const nodes = [...new Set(pairs.flatMap((p) => [p.actor, p.recipient]))];
   const pos = {};
   nodes.forEach((n, i) => {
     const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
-    pos[n] = [cx + rad * Math.cos(a), cy + rad * Math.sin(a)];
+    pos[n] = [cx + rad * Math.cos(a), cy + rad * Math.sin(a), a];
   });
   const defs = svg("defs");
   const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
-    markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+    markerWidth: 7, markerHeight: 7, markerUnits: "userSpaceOnUse", orient: "auto" });
   marker.appendChild(svg("path", { d: "M0 0L10 5L0 10z", fill: "#1f5f8b" }));
   defs.appendChild(marker);
   root.appendChild(defs);
   const maxC = Math.max(...pairs.map((p) => p.count));
-  const nodeR = (n) => 5 + 7 * Math.sqrt(weight[n] / weight[nodes[0]]);
+  const maxW = Math.max(...Object.values(weight));
+  const nodeR = (n) => 3.5 + 4.5 * Math.sqrt(weight[n] / maxW);
   for (const p of pairs) {
     const [x1, y1] = pos[p.actor], [x2, y2] = pos[p.recipient];
-    if (p.actor === p.recipient) continue;
     const dx = x2 - x1, dy = y2 - y1, len = Math.hypot(dx, dy) || 1;
-    const r2 = nodeR(p.recipient) + 2;
-    const line = svg("line", { class: "edge", x1, y1, x2: x2 - (dx * r2) / len, y2: y2 - (dy * r2) / len,
-      "stroke-width": (1 + (4 * p.count) / maxC).toFixed(1), "marker-end": "url(#arrow)",
+    const r1 = nodeR(p.actor), r2 = nodeR(p.recipient) + 1;
+    const line = svg("line", { class: "edge",
+      x1: (x1 + (dx * r1) / len).toFixed(1), y1: (y1 + (dy * r1) / len).toFixed(1),
+      x2: (x2 - (dx * r2) / len).toFixed(1), y2: (y2 - (dy * r2) / len).toFixed(1),
+      "stroke-width": (0.8 + (3 * p.count) / maxC).toFixed(1), "marker-end": "url(#arrow)",
       "data-actor": p.actor, "data-recipient": p.recipient });
     line.appendChild(svg("title", {}, `${p.actor} → ${p.recipient}: ${p.count}`));
     line.addEventListener("click", () => {
@@ -242,12 +247,16 @@ function renderNetwork(pairs) {
     root.appendChild(line);
   }
   for (const n of nodes) {
-    const [x, y] = pos[n];
+    const [x, y, a] = pos[n];
     const g = svg("g", { class: "node", "data-code": n });
-    g.appendChild(svg("circle", { cx: x, cy: y, r: nodeR(n).toFixed(1) }));
-    const below = y >= cy;
-    g.appendChild(svg("text", { x, y: below ? y + nodeR(n) + 11 : y - nodeR(n) - 4, "text-anchor": "middle" }, n));
+    g.appendChild(svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: nodeR(n).toFixed(1) }));
+    // label outside the circle, on the node's radius
+    const lx = x + Math.cos(a) * (nodeR(n) + 4), ly = y + Math.sin(a) * (nodeR(n) + 4) + 3;
+    const anchor = Math.abs(Math.cos(a)) < 0.3 ? "middle" : Math.cos(a) > 0 ? "start" : "end";
+    g.appendChild(svg("text", { x: lx.toFixed(1), y: (Math.sin(a) > 0.9 ? ly + 6 : ly).toFixed(1),
+      "text-anchor": anchor }, n));
     g.appendChild(svg("title", {}, `${n}: ${weight[n]}`));
+    g.addEventListener("click", () => { $("#filters").elements.actor.value = n; applyFilters(); });
     root.appendChild(g);
   }
 }
@@ -327,7 +336,9 @@ function renderTable(data) {
     tr.appendChild(el("td", {}, placeName(e)));
     tr.appendChild(el("td", {}, String(e.n_sources ?? 1)));
     tr.appendChild(el("td", { class: "evidence", title: e.event_text || "" }, e.event_text || ""));
+    tr.tabIndex = 0; // reachable by keyboard: Enter opens the detail
     tr.addEventListener("click", () => showEvent(e.id));
+    tr.addEventListener("keydown", (k) => { if (k.key === "Enter") showEvent(e.id); });
     body.appendChild(tr);
   }
   const from = data.total ? state.offset + 1 : 0;
@@ -409,6 +420,7 @@ async function showEvent(id, articleId = null) {
     const artId = articleId || (mentions[0] && mentions[0].article_id) || ev.article_id
       || (ev.article_ids || [])[0];
     const article = await getJSON(`/api/articles/${encodeURIComponent(artId)}`);
+    state.detail = [ev, article, mentions, artId];
     renderDetail(ev, article, mentions, artId);
     setStatus("");
     panel.scrollIntoView({ block: "start" });
@@ -491,7 +503,7 @@ async function loadAll() {
       getJSON(withParams("/api/events", { limit: PAGE, offset: state.offset, sort: "-date" })),
       getJSON(withParams("/api/timeline", { interval: state.interval })),
       getJSON(withParams("/api/stats", { by: "actor", limit: 10 })),
-      getJSON(withParams("/api/stats", { by: "pair", limit: 20 })),
+      getJSON(withParams("/api/stats", { by: "pair", limit: 14 })),
       getJSON(withParams("/api/map")),
     ]);
     Object.assign(state.cache, { events, timeline, actors, pairs, map });
@@ -510,6 +522,7 @@ function renderAll() {
   if (c.actors) renderActors(c.actors.rows);
   if (c.pairs) renderNetwork(c.pairs.rows);
   if (c.map) renderMap(c.map);
+  if (state.detail && !$("#detail-panel").hidden) renderDetail(...state.detail);
 }
 
 function applyFilters() {

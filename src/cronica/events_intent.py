@@ -1,0 +1,87 @@
+"""Stated intentions and demands: events that are said, not yet done.
+
+The PLOVER manual codes an announced cooperative action as AGREE and an announced
+conflictual one as THREATEN, rather than the action plus an auxiliary mode ('Russia and the
+United States will sign an agreement' is AGREE; 'will boycott the elections unless ...' is
+THREATEN). Likewise 'X said Y must do Z' is a REQUEST from X to Y.
+
+- :func:`recode_intent` turns a future/conditional verb event that someone declares (it
+  sits in the complement of a reporting verb, or carries an 'unless' condition) into AGREE
+  or THREATEN, with no auxiliary mode: the statement itself is the current event.
+- :func:`modal_requests` finds the 'must'/'debe' demands under reporting verbs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from cronica.events_lexicon import Cues, Match, TriggerEntry, fold
+
+COOPERATIVE_ACTS = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"})
+CONFLICT_ACTS = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+REQUEST_MODAL = TriggerEntry(("<modal>",), "*", "REQUEST", None, "10", 0.6)
+_MAX_UP = 3
+
+
+def conditional(tok: Any, cues: Cues) -> bool:
+    """Whether the clause of ``tok`` carries a condition ('unless', 'a menos que')."""
+    return any(fold(c.lemma_) in cues.condition or fold(c.text) in cues.condition
+               for c in tok.subtree if c.dep_ in ("mark", "advmod", "fixed", "case"))
+
+
+def declared(tok: Any, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
+    """Whether the verb ``tok`` is announced by someone ('dijo que liberarán', 'will
+    provide aid, the WFP said') or made conditional ('unless')."""
+    if conditional(tok, cues):
+        return True
+    if any(is_speech(c) for c in tok.children if c.dep_ in ("parataxis", "ccomp", "advcl")):
+        return True
+    node = tok
+    for _ in range(_MAX_UP):
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head
+        if is_speech(node):
+            return True
+    return False
+
+
+def recode_intent(tok: Any, event: str, aux: str | None, cues: Cues,
+                  is_speech: Callable[[Any], bool]) -> tuple[str, str | None]:
+    """(type, aux mode) of a verb event once stated intentions are read as AGREE/THREATEN."""
+    if aux not in ("future", "hypothetical") or tok.pos_ not in ("VERB", "AUX"):
+        return event, aux
+    if not declared(tok, cues, is_speech):
+        return event, aux
+    if event in CONFLICT_ACTS or (event in COOPERATIVE_ACTS and conditional(tok, cues)):
+        return "THREATEN", None  # 'will withdraw its force unless ...' is a threat too
+    if event in COOPERATIVE_ACTS:
+        return "AGREE", None
+    return event, aux
+
+
+def modal_requests(doc: Any, cues: Cues, is_speech: Callable[[Any], bool]) -> list[tuple[Match, int]]:
+    """REQUEST matches anchored on the modal of 'X said (that) Y must ...', with the index
+    of the demanded verb (an event of its own is folded into the request)."""
+    out: list[tuple[Match, int]] = []
+    for tok in doc:
+        if not is_speech(tok):
+            continue
+        for verb in tok.children:
+            if verb.dep_ != "ccomp":
+                continue
+            modal = next((c for c in verb.children if c.dep_.startswith("aux")
+                          and fold(c.lemma_) in cues.request_modal), None)
+            if modal is not None:
+                out.append((Match(modal.i, modal.i + 1, modal.i, REQUEST_MODAL), verb.i))
+    return out
+
+
+def request_args(modal: Any) -> tuple[Any, Any]:
+    """(speaker, addressee) of a modal request: subjects of the reporting and modal verbs."""
+    verb = modal.head
+    speech = verb.head
+    speaker = next((c for c in speech.children if c.dep_ in ("nsubj", "csubj")), None)
+    addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+    return speaker, addressee

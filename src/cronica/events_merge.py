@@ -1,0 +1,100 @@
+"""Folding repeated reports of one event into one :class:`Event` (used by the events stage).
+
+- in a sentence: repeated mentions ('la huelga ... el paro') and the topic of a protest;
+- across headline and body: the headline's event joins the body's same event, body
+  trigger first (it carries the context), headline trigger appended to ``mentions``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cronica.model import ArticleDoc, Event
+
+# the topic of a protest (a demand, a rejection) is not coded apart from it (PLOVER manual)
+PROTEST_TOPICS = frozenset({"REQUEST", "REJECT", "ACCUSE"})
+
+
+def headline_sentence(adoc: ArticleDoc) -> int | None:
+    """0 when the first sentence is a headline (the text's first line, with more text after)."""
+    text = adoc.article.text
+    if not adoc.sentences or "\n" not in text.strip():
+        return None
+    first = adoc.sentences[0]
+    line_end = text.find("\n", first.start)
+    if line_end != -1 and first.end <= line_end:
+        title = adoc.article.title
+        if title is None or title.strip() == text[first.start:line_end].strip():
+            return 0
+    return None
+
+
+def _codes(e: Event) -> frozenset[str]:
+    codes = set()
+    for arg in (e.actor, e.recipient):
+        if arg is not None:
+            codes.update(arg.codes or ([arg.code] if arg.code else []))
+    return frozenset(codes)
+
+
+def _compatible(a: Any, b: Any) -> bool:
+    """Two arguments may name the same participant: one is missing, or codes (else texts) agree."""
+    if a is None or b is None:
+        return True
+    if a.code or b.code:
+        return set(a.codes or [a.code]) == set(b.codes or [b.code])
+    return a.text.lower() == b.text.lower()
+
+
+def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event]:
+    """One event for repeated mentions of it in a sentence ('la huelga ... el paro'): same
+    type and mode, compatible actor and recipient, not two verbs ('ejecutaron a uno e
+    hirieron a otro' is two events). The first mention stays the trigger.
+
+    The topic of a protest (a demand or rejection by the same protesters in the same
+    sentence) is part of the protest, as the PLOVER manual codes it: its trigger joins the
+    protest's mentions."""
+    protests = [e for e in events if e.event == "PROTEST"]
+    kept: list[Event] = []
+    for e in events:
+        if e.event in PROTEST_TOPICS:
+            host = next((p for p in protests if p.trigger.sentence == e.trigger.sentence
+                         and _compatible(p.actor, e.actor)), None)
+            if host is not None:
+                host.mentions.append(e.trigger)
+                host.actor = host.actor or e.actor
+                continue
+        twin = next((k for k in kept if k.trigger.sentence == e.trigger.sentence and k.event == e.event
+                     and not (k.head in verb_heads and e.head in verb_heads)
+                     and k.aux_mode == e.aux_mode and _compatible(k.actor, e.actor)
+                     and _compatible(k.recipient, e.recipient)), None)
+        if twin is None:
+            kept.append(e)
+            continue
+        twin.mentions.append(e.trigger)
+        twin.actor = twin.actor or e.actor
+        twin.recipient = twin.recipient or e.recipient
+        twin.confidence = max(twin.confidence, e.confidence)
+    return kept
+
+
+def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
+    """Fold headline events into the same event of the body (same type and codes)."""
+    if headline_sentence(adoc) is None:
+        return events
+    head = [e for e in events if e.trigger.sentence == 0]
+    body = [e for e in events if e.trigger.sentence != 0]
+    kept = list(body)
+    for h in head:
+        twin = next((b for b in body if b.event == h.event and b.aux_mode == h.aux_mode
+                     and _codes(b) == _codes(h)), None)
+        if twin is None:
+            kept.append(h)
+            continue
+        twin.mentions.append(h.trigger)
+        twin.confidence = min(1.0, twin.confidence + 0.1)
+        if not twin.context:
+            twin.context = list(h.context)
+        else:
+            twin.context.extend(c for c in h.context if c not in twin.context)
+    return kept

@@ -1,0 +1,172 @@
+"""Dating events from the time expressions of their own clause (used by stage 'time').
+
+An event takes the date expression attached, through the dependency tree, to its trigger
+or to the verb that governs it ('se marcharon en 2011'). Walking up from a date
+expression stops at the first other clause: another verb, a clause that modifies a noun
+('una comisión acordada en agosto de 2023' dates 'acordada', never the main verb) or
+another event's trigger ('su invasión de 2003'). A clause without a date of its own
+inherits the date of the verb it complements ('dijo el jueves que Bagdad pretende ...'),
+except a future clause, which is not dated by the moment it was announced.
+Events with no date in their clause take the news day, marked ``date_inferred``: the
+article's first relative day within a week before its date ('el jueves', 'yesterday'),
+else the article's date; future and hypothetical events take the article's date.
+
+Historical rule: an event dated in the text is 'historical' when its date lies clearly
+before the article's date: an earlier year for year-precision dates, otherwise when the
+last day the date covers is more than ``HISTORICAL_DAYS`` days before the article's date.
+Future, hypothetical and negated events keep their mode.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
+from cronica.timex import TimeExpression, interval
+from cronica.timex_lexicon import TimeLexicon
+
+HISTORICAL_DAYS = 31
+NEWS_DAY_WINDOW = 7  # days before the article's date in which a named day is the news day
+_VERBS = ("VERB", "AUX")
+_NOUN_CLAUSE = ("acl", "acl:relcl", "relcl")  # clauses that modify a noun
+_INHERIT = ("ccomp", "xcomp", "advcl", "csubj")  # clauses that share their governor's time
+_KEEP_MODES = ("future", "hypothetical", "negation", "historical")
+
+
+def _root(doc: Any, start: int, end: int) -> Any | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def is_counted_number(doc: Any, start: int, end: int, lx: TimeLexicon | None = None) -> bool:
+    """Whether a number that looks like a year counts a noun instead ('de 2003 soldados')."""
+    tok = _root(doc, start, end)
+    if tok is None or not tok.like_num or tok.dep_ != "nummod" or tok.head.i == tok.i:
+        return False
+    head = tok.head
+    if lx is not None and (lx.has("unit", head.lower_) or lx.has("year_word", head.lower_)):
+        return False  # 'the 1988 quarter', 'año 2000'
+    # a count needs a plural noun after it: '2003 soldados', not 'its 1990 invasion'
+    return head.pos_ == "NOUN" and head.i > tok.i and "Plur" in head.morph.get("Number")
+
+
+def governing_tense(doc: Any, start: int, lx: TimeLexicon) -> str | None:
+    """'future' or 'past' from the verb that governs the expression at ``start``; else None."""
+    tok = _root(doc, start, start + 1)
+    seen = 0
+    while tok is not None and tok.pos_ not in _VERBS and tok.head.i != tok.i and seen < 12:
+        tok, seen = tok.head, seen + 1
+    if tok is None or tok.pos_ not in _VERBS:
+        return None
+    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]
+    if any("Fut" in w.morph.get("Tense") for w in words) or any(
+            lx.has("future_aux", c.lower_) for c in words[1:]):
+        return "future"
+    if any("Past" in w.morph.get("Tense") for w in words):
+        return "past"
+    return None
+
+
+def _event_head(doc: Any, e: Event) -> Any | None:
+    if e.head is not None and 0 <= e.head < len(doc):
+        return doc[e.head]
+    return _root(doc, e.trigger.start, e.trigger.end)
+
+
+def _chain(head: Any, lx: TimeLexicon) -> dict[int, int]:
+    """Token index -> level: the trigger's own clause (0), then governing clauses it inherits."""
+    levels: dict[int, int] = {}
+    tok, level = head, 0
+    for _ in range(40):  # a bound against malformed trees
+        levels.setdefault(tok.i, level)
+        if tok.pos_ in _VERBS:
+            if tok.dep_ not in _INHERIT or tok.head.i == tok.i:
+                break
+            if governing_tense(tok.doc, tok.idx, lx) == "future" and level == 0:
+                break  # a future clause is not dated by its announcement
+            level += 1
+        elif tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return levels
+
+
+def _attach(mroot: Any, chain: dict[int, int], other_heads: set[int]) -> tuple[int, int] | None:
+    """(level, steps) when the date at ``mroot`` belongs to the chain's clauses, else None."""
+    tok, steps = mroot, 0
+    while tok.head.i != tok.i and steps < 40:
+        if tok.i != mroot.i and tok.i not in chain and (
+                tok.dep_ in _NOUN_CLAUSE or tok.pos_ in _VERBS
+                or (tok.dep_ == "amod" and "Part" in tok.morph.get("VerbForm"))):
+            return None  # the date belongs to another clause ('acordada en agosto')
+        tok, steps = tok.head, steps + 1
+        if tok.i in chain:
+            return chain[tok.i], steps
+        if tok.i in other_heads:
+            return None
+    return None
+
+
+def date_events(
+    adoc: ArticleDoc, mentions: list[tuple[TimeExpression, DateMention]], anchor: date | None,
+    lx: TimeLexicon,
+) -> None:
+    """Set every event's date fields from ``mentions``, else the article's date; then 'historical'."""
+    doc = adoc.doc
+    usable = [dm for _, dm in mentions
+              if dm.resolved and dm.value and dm.precision in DATE_PRECISIONS]
+    roots = {id(dm): _root(doc, dm.span.start, dm.span.end) for dm in usable} if doc is not None else {}
+    heads = {e.id: _event_head(doc, e) for e in adoc.events} if doc is not None else {}
+    peg = news_day(usable, anchor)
+    for e in adoc.events:
+        best: tuple[tuple[int, int, int], DateMention] | None = None
+        head = heads.get(e.id)
+        if head is not None:
+            chain = _chain(head, lx)
+            others = {h.i for k, h in heads.items() if h is not None and k != e.id} - set(chain)
+            for dm in usable:
+                mroot = roots.get(id(dm))
+                if mroot is None or dm.span.sentence != e.trigger.sentence:
+                    continue
+                hit = (0, 0) if mroot.i == head.i else _attach(mroot, chain, others)
+                if hit is not None:
+                    key = (*hit, abs(dm.span.start - e.trigger.start))
+                    if best is None or key < best[0]:
+                        best = (key, dm)
+        if best is not None:
+            dm = best[1]
+            e.date, e.date_precision, e.date_span, e.date_inferred = dm.value, dm.precision, dm.span, False
+        elif anchor is not None:
+            day = peg if peg is not None and e.aux_mode not in ("future", "hypothetical") else anchor
+            e.date, e.date_precision, e.date_span, e.date_inferred = day.isoformat(), "day", None, True
+        else:
+            e.date, e.date_precision, e.date_span, e.date_inferred = None, None, None, False
+        if anchor is not None and is_historical(e, anchor) and e.aux_mode not in _KEEP_MODES:
+            e.aux_mode = "historical"
+
+
+def news_day(mentions: list[DateMention], anchor: date | None) -> date | None:
+    """The day the news happened, when the article names it: its first relative day in the
+    week up to the article's date ('dijo el jueves' in a Friday paper). Agency copy is
+    often published the day after the events it reports."""
+    if anchor is None:
+        return None
+    for dm in sorted(mentions, key=lambda d: d.span.start):
+        if dm.relative and dm.precision == "day" and dm.value:
+            day = date.fromisoformat(dm.value)
+            if 0 <= (anchor - day).days <= NEWS_DAY_WINDOW:
+                return day
+    return None
+
+
+def is_historical(e: Event, anchor: date) -> bool:
+    """Whether the event's own (not inferred) date lies clearly before ``anchor``."""
+    if e.date_inferred or not e.date or e.date_precision not in DATE_PRECISIONS:
+        return False
+    iv = interval(e.date, e.date_precision)
+    if iv is None:
+        return False
+    if e.date_precision == "year":
+        return iv[1].year < anchor.year
+    return (anchor - iv[1]).days > HISTORICAL_DAYS

@@ -1,0 +1,229 @@
+"""The actors stage: lexicon matching, attachment of countries to agents, roles, metonymy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cronica.actor_lexicon import english_inflections, load_lexicon, normalize, spanish_inflections
+from cronica.actors import actor_for_span, code_text
+from cronica.resources import read_tsv
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_TEXT = (ROOT / "examples" / "seed" / "article.txt").read_text(encoding="utf-8")
+SEED_GOLD = json.loads((ROOT / "tests" / "fixtures" / "seed_expected.json").read_text(encoding="utf-8"))
+
+
+def _actors(make_doc, text: str, lang: str = "es"):
+    return make_doc(text, lang=lang, stages=["actors"]).actors
+
+
+def _by_text(actors, text: str):
+    hits = [m for m in actors if m.span.text.lower() == text.lower()]
+    assert hits, f"no mention {text!r} in {[(m.span.text, m.code) for m in actors]}"
+    return hits[0]
+
+
+# -- the seed article ------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed(make_doc):
+    return make_doc(SEED_TEXT, lang="es", date="2024-01-26", stages=["actors"])
+
+
+@pytest.mark.parametrize("gold", SEED_GOLD["actors"], ids=lambda a: a["text"])
+def test_seed_actor_span_and_code(seed, gold):
+    want = gold["code"] if isinstance(gold["code"], list) else [gold["code"]]
+    hits = [m for m in seed.actors if m.span.text.lower() == gold["text"].lower()]
+    assert hits, f"{gold['text']!r} not a mention"
+    for m in hits:
+        assert set(m.codes) & set(want), f"{gold['text']}: {m.codes}, want {want}"
+
+
+def test_seed_mentions_are_ordered_and_consistent(seed):
+    text = seed.article.text
+    assert [m.id for m in seed.actors] == [f"a{i}" for i in range(len(seed.actors))]
+    starts = [m.span.start for m in seed.actors]
+    assert starts == sorted(starts)
+    for m in seed.actors:
+        assert text[m.span.start:m.span.end] == m.span.text
+        assert m.code == m.codes[0]
+        tok = seed.doc[m.head]
+        assert m.span.start <= tok.idx < m.span.end
+        assert seed.sentences[m.span.sentence].contains(m.span)
+
+
+def test_seed_metonymy_only_for_acting_capitals(seed):
+    capitals = [m for m in seed.actors if m.kind == "capital"]
+    assert {m.span.text for m in capitals} == {"Bagdad", "Washington"}
+    assert all(m.metonymy and m.sector == "GOV" for m in capitals)
+    # 'presencia continua en Irak' is a place, not an actor
+    i = SEED_TEXT.index("presencia continua en Irak") + len("presencia continua en ")
+    assert not any(m.span.start == i for m in seed.actors)
+
+
+# -- countries, capitals, agents --------------------------------------------
+def test_capital_acts_or_is_a_place(make_doc):
+    acting = _actors(make_doc, "Moscú anunció nuevas sanciones contra Kiev.")
+    m = _by_text(acting, "Moscú")
+    assert (m.code, m.metonymy, m.kind) == ("RUSGOV", True, "capital")
+    place = _actors(make_doc, "La reunión se celebró en Moscú el martes.")
+    assert not any("Moscú" in m.span.text for m in place)
+
+
+def test_agent_takes_attached_country_whole_phrase(make_doc):
+    actors = _actors(make_doc, "El gobierno de Perú rechazó la propuesta del ministerio.")
+    m = _by_text(actors, "El gobierno de Perú")
+    assert (m.code, m.country, m.sector) == ("PERGOV", "PER", "GOV")
+    assert m.head is not None and make_doc  # head is a token of the phrase
+    bare = _by_text(actors, "ministerio")
+    assert (bare.code, bare.country) == ("GOV", "")
+
+
+def test_demonym_inflections_attach(make_doc):
+    actors = _actors(make_doc, "La policía colombiana detuvo a dos estudiantes chilenas en Quito.")
+    assert _by_text(actors, "La policía colombiana").code == "COLCOP"
+    assert _by_text(actors, "estudiantes chilenas").code == "CHLEDU"
+    assert not any(m.span.text == "Quito" for m in actors)
+
+
+def test_coordinated_demonyms_one_mention_several_codes(make_doc):
+    actors = _actors(make_doc, "Diplomáticos franceses y alemanes se reunieron ayer.")
+    m = _by_text(actors, "Diplomáticos franceses y alemanes")
+    assert m.codes == ["FRAGOV", "DEUGOV"] and m.code == "FRAGOV"
+    two = _actors(make_doc, "Francia y Alemania firmaron un acuerdo.")
+    assert [m.code for m in two] == ["FRA", "DEU"]
+
+
+def test_sector_without_country(make_doc):
+    actors = _actors(make_doc, "El ejército disparó contra los manifestantes.")
+    army = _by_text(actors, "El ejército")
+    assert (army.code, army.country, army.sector) == ("MIL", "", "MIL")
+    assert _by_text(actors, "los manifestantes").code == "CVL"
+
+
+def test_adjective_use_is_no_actor(make_doc):
+    actors = _actors(make_doc, "La comisión militar visitó el suelo iraquí.")
+    assert actors == []
+
+
+def test_backed_group_takes_backer(make_doc):
+    actors = _actors(make_doc, "Milicias respaldadas por Irán atacaron la base.")
+    m = actors[0]
+    assert m.span.text.startswith("Milicias") and m.code == "IRNUAF"
+    assert m.confidence < 0.9
+
+
+def test_title_person_and_surname_coreference(make_doc):
+    text = ("La ministra de Exteriores de Chile, Ana Sofía Barrientos, viajó a Lima. "
+            "Barrientos dijo que el diálogo continuará.")
+    actors = _actors(make_doc, text)
+    person = _by_text(actors, "Ana Sofía Barrientos")
+    assert (person.code, person.kind) == ("CHLGOV", "person")
+    later = [m for m in actors if m.span.text == "Barrientos"]
+    assert later and later[0].code == "CHLGOV"
+
+
+def test_organisations_and_groups(make_doc):
+    actors = _actors(make_doc, "La OTAN y la ONU condenaron los ataques de Hezbolá y del Estado Islámico.")
+    codes = {m.span.text: m.code for m in actors}
+    assert codes["OTAN"] == "IGO" and codes["ONU"] == "IGO"
+    assert codes["Hezbolá"] == "LBNREB" and codes["Estado Islámico"] == "IMG"
+
+
+def test_accents_stripped_and_capitals(make_doc):
+    text = "GUERRILLEROS DE LAS FARC atacaron a la policia y a un campesino de 40 annos ."
+    actors = _actors(make_doc, text)
+    assert actors[0].code == "COLREB" and actors[0].span.text == "GUERRILLEROS DE LAS FARC"
+    assert _by_text(actors, "la policia").code == "COP"
+    assert _by_text(actors, "un campesino").code == "AGR"
+
+
+def test_members_of_take_the_group_code(make_doc):
+    actors = _actors(make_doc, "Miembros de un grupo armado secuestraron a un comerciante.")
+    assert _by_text(actors, "Miembros de un grupo armado").code == "UAF"
+    assert _by_text(actors, "un comerciante").code == "BUS"
+
+
+def test_media_is_jrn(make_doc):
+    actors = _actors(make_doc, "Según la agencia Reuters y Al Jazeera, hubo combates.")
+    assert _by_text(actors, "Reuters").code == "GBRJRN"
+    m = _by_text(actors, "Al Jazeera")
+    assert (m.code, m.kind) == ("QATJRN", "media")
+
+
+# -- English --------------------------------------------------------------
+def test_english_agents_demonyms_backers(make_doc):
+    text = "U.S. forces and Iraqi police clashed with Iran-backed militias in Baghdad."
+    actors = _actors(make_doc, text, lang="en")
+    codes = [m.code for m in actors]
+    assert codes[:2] == ["USAMIL", "IRQCOP"]
+    assert "IRNUAF" in codes
+    assert not any(m.span.text == "Baghdad" for m in actors)
+
+
+def test_english_capitals_as_governments(make_doc):
+    actors = _actors(make_doc, "Washington warned that Tehran would pay a price.", lang="en")
+    assert [(m.span.text, m.code, m.metonymy) for m in actors] == [
+        ("Washington", "USAGOV", True), ("Tehran", "IRNGOV", True)]
+
+
+def test_english_title_before_name(make_doc):
+    actors = _actors(make_doc, "British Foreign Secretary David Cameron met the Kenyan president.",
+                     lang="en")
+    assert actors[0].code == "GBRGOV" and "David Cameron" in actors[0].span.text
+    assert actors[-1].code == "KENGOV"
+
+
+# -- helpers for other stages ------------------------------------------------
+def test_actor_for_span_prefers_the_phrase_head(make_doc):
+    text = "El presidente colombiano, Gustavo Petro, criticó a la OTAN."
+    adoc = make_doc(text, lang="es", stages=["actors"])
+    subj = actor_for_span(adoc, 0, text.index(", criticó"))
+    assert subj is not None and subj.code == "COLGOV"
+    obj = actor_for_span(adoc, text.index("a la OTAN"), len(text) - 1)
+    assert obj is not None and obj.code == "IGO"
+    assert actor_for_span(adoc, text.index("criticó"), text.index("criticó") + 7) is None
+
+
+@pytest.mark.parametrize("text,lang,codes", [
+    ("Ministerio de Asuntos Exteriores de Irak", "es", ["IRQGOV"]),
+    ("Funcionarios estadounidenses e iraquíes", "es", ["USAGOV", "IRQGOV"]),
+    ("el portavoz del ejército ucraniano", "es", ["UKRMIL"]),
+    ("Guerrilleros del ELN", "es", ["COLREB"]),
+    ("Bagdad", "es", ["IRQGOV"]),
+    ("Reuters", "en", ["GBRJRN"]),
+    ("Israeli officials", "en", ["ISRGOV"]),
+    ("un vecino", "es", ["CVL"]),
+    ("la mesa de madera", "es", []),
+])
+def test_code_text(text, lang, codes):
+    assert code_text(text, lang) == codes
+
+
+# -- data --------------------------------------------------------------------
+def test_spanish_inflections_by_rule():
+    assert spanish_inflections("colombiano") == ["colombiano", "colombiana", "colombianos", "colombianas"]
+    assert set(spanish_inflections("iraquí")) >= {"iraquí", "iraquíes"}
+    assert set(map(normalize, spanish_inflections("francés"))) == {"frances", "francesa", "franceses",
+                                                                    "francesas"}
+    assert spanish_inflections("estadounidense") == ["estadounidense", "estadounidenses"]
+    assert english_inflections("Iraqi") == ["Iraqi", "Iraqis"] and english_inflections("Chinese") == ["Chinese"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_country_has_a_name_and_most_a_demonym(lang):
+    shared = {row[0] for row in read_tsv("countries.tsv")}
+    assert {"PSE", "KOS", "TWN", "USA", "IRQ"} <= shared and len(shared) >= 196
+    rows = {row[0]: row for row in read_tsv(lang, "countries.tsv")}
+    assert shared == set(rows)
+    assert sum(1 for r in rows.values() if len(r) > 2 and r[2]) >= 120
+    named = [iso for iso, r in rows.items() if r[1]]
+    assert len(named) >= len(shared) - 1
+
+
+def test_short_acronyms_need_capitals():
+    lex = load_lexicon("en")
+    assert [m.entry.country for m in lex.find("The US said")] == ["USA"]
+    assert lex.find("let us say") == []

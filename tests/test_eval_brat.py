@@ -1,0 +1,150 @@
+"""`cronica eval brat`: reading BRAT standoff and span-overlap scoring, on hand-made fixtures."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cronica.evaluate.brat import (
+    PredEvent,
+    cameo_class,
+    date_from_name,
+    gold_from_ann,
+    parse_ann,
+    predicted,
+    read_brat_dir,
+    score_doc,
+    summarise,
+)
+
+# Invented article; offsets counted by hand below (CRLF line ends, as in the AFP files).
+TEXT = "LIMA, Mar 3\r\nLos mineros bloquearon la ruta y el gobierno pidio dialogo en Lima.\r\n"
+ANN = "\n".join([
+    "T1\tsource 13 24\tLos mineros",
+    "T2\tmaterial_conflict 25 35\tbloquearon",
+    "T3\ttarget 36 43\tla ruta",
+    "T4\t144_Obstruct_passage_block 25 35\tbloquearon",
+    "T5\tsource 46 57\tel gobierno",
+    "T6\tverbal_conflict 58 63\tpidio",
+    "T7\tlocation 0 4\tLIMA",
+    "T8\tlocation 75 79\tLima",
+    "T9\t0831_Accede 64 71;72 74\tdialogo en",
+    " a continuation line of a multi-line entity text",
+    "R1\tsrcAct Arg1:T1 Arg2:T4\t",
+    "R2\tactTar Arg1:T2 Arg2:T3\t",
+    "R3\tsrcAct Arg1:T5 Arg2:T6\t",
+    "",
+])
+
+
+def _r(word: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(word, start + 1)
+    return start, start + len(word)
+
+
+def test_fixture_offsets_point_at_their_words():
+    entities, relations = parse_ann(ANN)
+    for e in entities.values():
+        assert " ".join(TEXT[a:b] for a, b in e.spans) == e.text
+    assert ("srcAct", "T1", "T4") in relations and len(relations) == 3
+
+
+def test_gold_merges_cameo_labels_into_broad_triggers_and_links_arguments():
+    triggers, locations = gold_from_ann(ANN)
+    assert [t.text for t in triggers] == ["bloquearon", "pidio", "dialogo en"]
+    block, ask, accede = triggers
+    assert (block.cls, block.cameo) == ("material_conflict", "144")
+    assert block.sources == [[_r("Los mineros")]] and block.targets == [[_r("la ruta")]]
+    assert ask.cls == "verbal_conflict" and ask.sources == [[_r("el gobierno")]] and not ask.targets
+    # a CAMEO label alone is a trigger of its own, classed by its root code
+    assert accede.cls == "material_cooperation" and accede.spans == [(64, 71), (72, 74)]
+    assert sorted(locations) == [[(0, 4)], [_r("Lima")]]
+
+
+def test_cameo_roots_map_to_quad_classes():
+    assert [cameo_class(c) for c in ("036", "0831", "112", "145", "20", "x1")] == [
+        "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict",
+        "material_conflict", None]
+
+
+def test_date_from_file_name():
+    assert date_from_name("AFP_SPA_19940611.0143") == "1994-06-11"
+    assert date_from_name("notes") is None
+
+
+def test_scores_by_overlap_with_arguments_and_classes():
+    triggers, locations = gold_from_ann(ANN)
+    events = [
+        # right trigger (partial overlap), right source, wrong target
+        PredEvent([(25, 30)], "material_conflict", actor=_r("mineros"), recipient=_r("gobierno")),
+        # right trigger via its second mention, wrong class, no actor
+        PredEvent([(0, 4), _r("pidio")], "verbal_cooperation"),
+        # spurious
+        PredEvent([_r("ruta")], "material_conflict"),
+    ]
+    places = [[_r("Lima")], [_r("mineros")]]
+    res = summarise([score_doc(triggers, locations, events, places)])
+    t = res["triggers"]
+    assert (t["gold_matched"], t["gold"], t["pred_matched"], t["pred"]) == (2, 3, 2, 3)
+    assert t["precision"] == pytest.approx(2 / 3, abs=1e-3) and t["recall"] == pytest.approx(2 / 3, abs=1e-3)
+    assert res["source"] == {"accuracy": 0.5, "correct": 1, "total": 2, "missing": 1}
+    assert res["target"] == {"accuracy": 0.0, "correct": 0, "total": 1, "missing": 0}
+    assert res["class_accuracy"]["correct"] == 1 and res["class_accuracy"]["total"] == 2
+    loc = res["locations"]
+    assert (loc["precision"], loc["recall"]) == (0.5, 0.5)
+    mc = res["per_class"]["material_conflict"]
+    assert (mc["pred_matched"], mc["pred"], mc["gold_matched"], mc["gold"]) == (1, 2, 1, 1)
+    assert res["per_class"]["verbal_conflict"]["recall"] == 0.0
+
+
+def test_no_predictions_scores_zero_without_dividing_by_zero():
+    triggers, locations = gold_from_ann(ANN)
+    res = summarise([score_doc(triggers, locations, [], [])])
+    assert res["triggers"]["f1"] == 0.0 and res["triggers"]["pred"] == 0
+    assert res["source"]["accuracy"] is None
+
+
+def test_predicted_reads_mentions_and_drops_metonymic_places():
+    out = {
+        "events": [{"event": "PROTEST", "trigger": {"start": 5, "end": 9},
+                    "mentions": [{"start": 5, "end": 9}, {"start": 20, "end": 24}],
+                    "actor": {"start": 0, "end": 4}, "recipient": None}],
+        "places": [{"span": {"start": 30, "end": 34}, "metonymy": False},
+                   {"span": {"start": 40, "end": 44}, "metonymy": True}],
+    }
+    events, places = predicted(out)
+    assert events[0].spans == [(5, 9), (20, 24)] and events[0].cls == "material_conflict"
+    assert events[0].actor == (0, 4) and events[0].recipient is None
+    assert places == [[(30, 34)]]
+
+
+def _write(tmp_path):
+    (tmp_path / "AFP_SPA_20010203.0001.txt").write_bytes(TEXT.encode("utf-8"))
+    (tmp_path / "AFP_SPA_20010203.0001.ann").write_text(ANN, encoding="utf-8")
+    (tmp_path / "AFP_SPA_20010204.0002.txt").write_text("Sin anotar.\n", encoding="utf-8")
+    (tmp_path / "AFP_SPA_20010204.0002.ann").write_text("", encoding="utf-8")
+
+
+def test_read_dir_keeps_crlf_offsets_and_lists_unannotated(tmp_path):
+    _write(tmp_path)
+    docs, skipped = read_brat_dir(tmp_path)
+    assert skipped == ["AFP_SPA_20010204.0002"]
+    [doc] = docs
+    assert doc.text == TEXT and doc.date == "2001-02-03"
+    assert read_brat_dir(tmp_path, limit=0) == ([], skipped)
+
+
+def test_command_smoke(tmp_path, nlp_es, capsys):
+    from cronica.cli import main
+
+    _write(tmp_path)
+    assert main(["eval", "brat", str(tmp_path), "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert res["articles"] == 1 and res["skipped"] == ["AFP_SPA_20010204.0002"]
+    assert res["triggers"]["gold"] == 3
+    assert main(["eval", "brat", str(tmp_path)]) == 0
+    assert "triggers" in capsys.readouterr().out
+    assert main(["eval", "brat", str(tmp_path / "missing")]) == 2

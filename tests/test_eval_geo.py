@@ -1,0 +1,180 @@
+"""`cronica eval geo`: readers, scoring and a smoke run on tiny hand-written files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cronica.evaluate.geo import (
+    GoldPlace,
+    errors_km,
+    evaluate_file,
+    read_acled_csv,
+    read_geo_xml,
+    resolve_place,
+    score,
+)
+from cronica.gazetteer import Gazetteer
+
+GEOVIRUS_LIKE = """<articles>
+  <article>
+    <source>http://example.org/a1</source>
+    <text>Flooding hit Springfield and the state capital on Monday.</text>
+    <locations>
+      <location><name>Springfield</name><start>13</start><end>24</end>
+        <lat>39.8</lat><lon>-89.6</lon><page>x</page></location>
+      <location><name>Illinois</name><start>0</start><end>0</end>
+        <lat>40.0</lat><lon>-89.0</lon><page>x</page></location>
+    </locations>
+  </article>
+  <article>
+    <source>http://example.org/a2</source>
+    <text>Nothing found in Atlantis.</text>
+    <locations>
+      <location><name>Atlantis</name><start>17</start><end>25</end>
+        <lat>0</lat><lon>0</lon><page>x</page></location>
+    </locations>
+  </article>
+</articles>
+"""
+
+GWN_LIKE = """<?xml version="1.0" ?>
+<articles>
+  <article file="0">
+    <title>t</title><link>l</link>
+    <text>Rain in Springfield, Missouri.</text>
+    <toponyms>
+      <toponym><extractedName>Springfield</extractedName><normalisedName>Springfield</normalisedName>
+        <type>Literal</type><modifierType></modifierType><nonLocational>No</nonLocational>
+        <start>8</start><end>19</end><geonamesID>4409896</geonamesID>
+        <latitude>37.2</latitude><longitude>-93.3</longitude></toponym>
+      <toponym><extractedName>Missouri</extractedName><normalisedName>Missouri</normalisedName>
+        <type>Literal</type><modifierType></modifierType><nonLocational>No</nonLocational>
+        <start>21</start><end>29</end><geonamesID>4398678</geonamesID>
+        <latitude>38.5</latitude><longitude>-92.5</longitude></toponym>
+      <toponym><extractedName>rain</extractedName><normalisedName></normalisedName>
+        <type>Literal_Expression</type><modifierType></modifierType>
+        <nonLocational>No</nonLocational><start>0</start><end>4</end></toponym>
+      <toponym><extractedName>Main Street</extractedName><normalisedName></normalisedName>
+        <type>Literal</type><modifierType></modifierType><nonLocational>No</nonLocational>
+        <start>0</start><end>4</end><geonamesID></geonamesID>
+        <latitude>37.0</latitude><longitude>-93.0</longitude></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+ACLED_LIKE = """event_id_cnty,event_date,country,admin1,admin2,location,latitude,longitude,\
+geo_precision,notes
+X1,2022-01-01,United States,Illinois,Sangamon,Springfield,39.8,-89.6,1,"a note, with a comma"
+X2,2022-01-02,United States,Missouri,Greene,Springfield,37.2,-93.3,1,note
+X3,2022-01-03,United States,Missouri,Greene,Springfield - Downtown,37.21,-93.29,1,note
+X4,2022-01-04,United States,Missouri,Greene,Nowhere,37.2,-93.3,2,note
+"""
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Gazetteer:
+    return Gazetteer.from_records([
+        {"name": "United States", "country": "US", "iso3": "USA", "lat": 39.8, "lon": -98.5,
+         "feature": "country", "population": 330_000_000},
+        {"name": "Springfield", "country": "US", "lat": 39.8, "lon": -89.6,
+         "population": 110_000, "admin1": "Illinois"},
+        {"name": "Springfield", "country": "US", "lat": 37.2, "lon": -93.3,
+         "population": 170_000, "admin1": "Missouri"},
+        {"name": "Illinois", "country": "US", "lat": 40.0, "lon": -89.0, "feature": "admin1",
+         "population": 12_000_000},
+        {"name": "Missouri", "country": "US", "lat": 38.5, "lon": -92.5, "feature": "admin1",
+         "population": 6_000_000},
+        {"name": "Greene", "country": "US", "lat": 37.25, "lon": -93.35, "feature": "admin2",
+         "population": 300_000},
+    ])
+
+
+def test_score_counts_unresolved_as_wrong():
+    s = score([0.0, 10.0, 100.0, 500.0, None], thresholds=(25, 161))
+    assert s["n"] == 5 and s["found"] == 4 and s["coverage"] == 0.8
+    assert s["acc@25"] == 0.4
+    assert s["acc@161"] == 0.6
+    assert s["median_km"] == 55.0
+
+
+def test_score_of_nothing_is_zero_not_an_error():
+    s = score([], thresholds=(161,))
+    assert s["n"] == 0 and s["acc@161"] == 0.0 and s["median_km"] is None
+    assert score([None, None])["acc@25"] == 0.0
+
+
+def test_errors_km_pairs_gold_and_prediction():
+    errs = errors_km([(0.0, 0.0), (10.0, 10.0)], [(0.0, 1.0), None])
+    assert errs[0] == pytest.approx(111.2, abs=0.2)
+    assert errs[1] is None
+    with pytest.raises(ValueError):
+        errors_km([(0.0, 0.0)], [])
+
+
+def test_readers_keep_only_scorable_toponyms(tmp_path):
+    gv = tmp_path / "gv.xml"
+    gv.write_text(GEOVIRUS_LIKE, encoding="utf-8")
+    gwn = tmp_path / "gwn.xml"
+    gwn.write_text(GWN_LIKE, encoding="utf-8")
+    arts = read_geo_xml(gv)
+    assert [len(a.toponyms) for a in arts] == [2, 1]
+    assert arts[0].toponyms[0].name == "Springfield" and arts[0].toponyms[0].start == 13
+    arts = read_geo_xml(gwn)
+    # 'rain' has no coordinates and 'Main Street' no GeoNames id: neither is scored
+    assert [t.name for t in arts[0].toponyms] == ["Springfield", "Missouri"]
+    assert arts[0].toponyms[0].lat == 37.2
+
+
+def test_geoparsing_uses_the_other_toponyms_as_context(tmp_path, tiny):
+    gwn = tmp_path / "gwn.xml"
+    gwn.write_text(GWN_LIKE, encoding="utf-8")
+    res = evaluate_file(gwn, gaz=tiny)
+    # without context the bigger Springfield (Missouri) wins anyway; with 'Missouri' too
+    assert res["acc@161"] == 1.0 and res["coverage"] == 1.0
+    gv = tmp_path / "gv.xml"
+    gv.write_text(GEOVIRUS_LIKE, encoding="utf-8")
+    res = evaluate_file(gv, gaz=tiny)
+    # Springfield is read in Illinois because the article names Illinois; Atlantis is unknown
+    assert res["n"] == 3 and res["found"] == 2
+    assert res["acc@161"] == pytest.approx(2 / 3, abs=1e-3)
+    assert ("Atlantis", 1) in res["worst"]["not_found"]
+
+
+def test_acled_rows_resolve_within_country_with_admin_areas(tmp_path, tiny):
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED_LIKE, encoding="utf-8")
+    rows = read_acled_csv(path)
+    assert [r.name for r in rows][:2] == ["Springfield", "Springfield"]
+    assert resolve_place(tiny, rows[0]).lat == pytest.approx(39.8)  # Illinois' one
+    assert resolve_place(tiny, rows[1]).lat == pytest.approx(37.2)
+    assert resolve_place(tiny, rows[2]).lat == pytest.approx(37.2)  # 'City - District'
+    assert resolve_place(tiny, rows[3]).name == "Greene"  # falls back on admin2
+    res = evaluate_file(path, gaz=tiny)
+    assert res["kind"] == "places" and res["n"] == 4
+    assert res["acc@25"] == 1.0 and res["acc@161"] == 1.0
+    assert evaluate_file(path, gaz=tiny, limit=2)["n"] == 2
+
+
+def test_unknown_country_is_not_guessed(tiny):
+    row = GoldPlace("Y", "Springfield", "Freedonia", "", "", 0.0, 0.0)
+    # the country is unknown: the name is resolved without the filter
+    assert resolve_place(tiny, row) is not None
+
+
+@pytest.mark.slow
+def test_cli_smoke_on_tiny_files(tmp_path, capsys):
+    from cronica.cli import main
+
+    xml = tmp_path / "gv.xml"
+    xml.write_text(GEOVIRUS_LIKE.replace("Springfield", "Baghdad"), encoding="utf-8")
+    assert main(["eval", "geo", str(xml), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["kind"] == "geoparsing" and out["n"] == 3
+    csv_path = tmp_path / "a.csv"
+    csv_path.write_text(ACLED_LIKE, encoding="utf-8")
+    assert main(["eval", "geo", str(csv_path)]) == 0
+    assert "acc@25" in capsys.readouterr().out
+    assert main(["eval", "geo", str(tmp_path / "missing.csv")]) == 2

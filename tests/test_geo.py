@@ -1,0 +1,215 @@
+"""The place stage (cronica.geo) and the offline gazetteer (cronica.gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronica.gazetteer import Gazetteer, default_gazetteer, fold, haversine_km
+from cronica.geo import Geocoder
+from cronica.model import Article, ArticleDoc
+
+
+# -- a tiny hand-made gazetteer: ranking rules without the real data -------------------
+@pytest.fixture(scope="module")
+def tiny() -> Gazetteer:
+    return Gazetteer.from_records([
+        {"name": "Georgia", "country": "GE", "iso3": "GEO", "lat": 42.0, "lon": 43.5,
+         "feature": "country", "population": 3_700_000},
+        {"name": "Georgia", "country": "US", "iso3": "USA", "lat": 32.7, "lon": -83.5,
+         "feature": "admin1", "population": 10_000_000},
+        {"name": "Atlanta", "country": "US", "iso3": "USA", "lat": 33.75, "lon": -84.39,
+         "population": 500_000},
+        {"name": "Córdoba", "country": "AR", "iso3": "ARG", "lat": -31.41, "lon": -64.18,
+         "population": 1_400_000},
+        {"name": "Córdoba", "country": "ES", "iso3": "ESP", "lat": 37.89, "lon": -4.78,
+         "population": 320_000},
+        {"name": "Santiago", "country": "CL", "iso3": "CHL", "lat": -33.45, "lon": -70.65,
+         "feature": "capital", "population": 4_800_000},
+        {"name": "Santiago de Compostela", "country": "ES", "iso3": "ESP", "lat": 42.88,
+         "lon": -8.54, "population": 95_000, "names": ["Santiago"]},
+        {"name": "Kyiv", "country": "UA", "iso3": "UKR", "lat": 50.45, "lon": 30.52,
+         "feature": "capital", "population": 2_900_000, "names": ["Kiev", "Kíev"]},
+    ])
+
+
+def test_fold_ignores_case_accents_and_punctuation():
+    assert fold("EE.UU.") == fold("EEUU") == "eeuu"
+    assert fold("Bogotá") == "bogota"
+    assert fold("Khān  Yūnis") == "khan yunis"
+    assert fold("Ar-Raqqa") == "ar raqqa"
+
+
+def test_lookup_is_accent_insensitive_and_drops_a_leading_article(tiny):
+    assert [c.country for c in tiny.lookup("KIEV")] == ["UKR"]
+    assert [c.country for c in tiny.lookup("kíev")] == ["UKR"]
+    assert {c.country for c in tiny.lookup("Cordoba")} == {"ARG", "ESP"}
+    assert tiny.lookup("Cordoba", country="ES")[0].country == "ESP"
+    assert tiny.lookup("Cordoba", country="ESP")[0].country == "ESP"
+    assert tiny.lookup("la Córdoba")  # the article is not part of the name
+    assert tiny.lookup("Atlantis") == []
+
+
+def test_best_prefers_population_then_the_articles_countries(tiny):
+    assert tiny.best("Córdoba").country == "ARG"
+    assert tiny.best("Córdoba", countries_in_article={"ESP"}).country == "ESP"
+    # a main name beats an alternate name, and a capital a namesake
+    assert tiny.best("Santiago").country == "CHL"
+
+
+def test_a_country_name_means_the_country_unless_the_article_says_otherwise(tiny):
+    assert tiny.best("Georgia").feature == "country"
+    # an article about the United States that never names the country Georgia
+    assert tiny.best("Georgia", countries_in_article={"USA"}).country == "USA"
+    assert tiny.best("Georgia", countries_in_article={"USA", "GEO"}).country == "GEO"
+
+
+def test_admin_areas_named_by_the_caller_break_ties(tiny):
+    gaz = Gazetteer.from_records([
+        {"name": "Springfield", "country": "US", "iso3": "USA", "lat": 39.8, "lon": -89.6,
+         "population": 110_000, "admin1": "Illinois"},
+        {"name": "Springfield", "country": "US", "iso3": "USA", "lat": 37.2, "lon": -93.3,
+         "population": 170_000, "admin1": "Missouri"},
+        {"name": "Illinois", "country": "US", "lat": 40.0, "lon": -89.0, "feature": "admin1"},
+        {"name": "Missouri", "country": "US", "lat": 38.5, "lon": -92.5, "feature": "admin1"},
+    ])
+    assert gaz.best("Springfield").lat == pytest.approx(37.2)
+    assert gaz.best("Springfield", admin=["Illinois"]).lat == pytest.approx(39.8)
+    assert gaz.best("Springfield").admin1 == "Missouri"
+
+
+def test_haversine_km():
+    assert haversine_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)
+    assert haversine_km(33.34, 44.40, 33.34, 44.40) == 0
+
+
+# -- the real gazetteer (built once per machine, then read from its cache) -------------
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize("name, iso3, lat, lon, km", [
+    ("Irak", "IRQ", 33.0, 44.0, 500),
+    ("Bagdad", "IRQ", 33.34, 44.40, 25),
+    ("Gaza", "PSE", 31.50, 34.47, 25),
+    ("Pekín", "CHN", 39.91, 116.40, 25),
+    ("EEUU", "USA", 39.8, -98.5, 1500),
+    ("U.S.", "USA", 39.8, -98.5, 1500),
+    ("Reino Unido", "GBR", 54.0, -2.5, 500),
+    ("Cisjordania", "PSE", 32.0, 35.25, 60),
+    ("West Bank", "PSE", 32.0, 35.25, 60),
+    ("Texas", "USA", 31.0, -99.5, 250),
+    ("Anbar", "IRQ", 33.4, 42.5, 200),
+])
+def test_real_gazetteer_knows_news_names(gaz, name, iso3, lat, lon, km):
+    cand = gaz.best(name)
+    assert cand is not None, name
+    assert cand.country == iso3
+    assert haversine_km(cand.lat, cand.lon, lat, lon) <= km
+
+
+def test_regions_and_continents_resolve(gaz):
+    assert gaz.best("Oriente Medio").feature == "region"
+    assert gaz.best("Middle East").feature == "region"
+    assert gaz.best("Europa").feature == "region"
+    assert gaz.best("Texas").feature == "admin1"
+    assert gaz.best("Francia").feature == "country"
+    assert gaz.best("French").country == "FRA"  # demonyms name the country
+
+
+def test_country_context_picks_the_namesake(gaz):
+    assert gaz.best("Córdoba").country == "ARG"
+    assert gaz.best("Córdoba", countries_in_article={"ESP"}).country == "ESP"
+    assert gaz.best("San José", country="CR").country == "CRI"
+
+
+# -- datelines: text only, no parse needed ---------------------------------------------
+@pytest.mark.parametrize("text, place, dateline", [
+    ("SAN SALVADOR, Abr 26 (AFP) - El gobierno dijo...", "SAN SALVADOR", "SAN SALVADOR, Abr 26"),
+    ("BOGOTÁ, 3 mar (EFE)\nEl presidente...", "BOGOTÁ", "BOGOTÁ, 3 mar"),
+    ("WASHINGTON (AP) — The president said...", "WASHINGTON", "WASHINGTON"),
+    ("REBELDES ATACAN UN CUARTEL\n\nCARTAGENA, Colombia, Jun 14\n\nDos torres...", "CARTAGENA",
+     "CARTAGENA, Colombia, Jun 14"),
+])
+def test_dateline_is_found_and_geocoded(gaz, text, place, dateline):
+    adoc = ArticleDoc(article=Article(id="t", text=text, lang="es"), lang="es")
+    geo = Geocoder("es", gazetteer=gaz)
+    m = geo._dateline(adoc)
+    assert m is not None and m.group("place") == place
+    pm = geo._dateline_place(adoc, m, set(), set())
+    assert pm is not None and pm.from_dateline and pm.lat is not None
+    assert adoc.article.dateline.text == dateline
+
+
+@pytest.mark.parametrize("text", [
+    "ESTALLA POLEMICA EN VISPERAS DE ELECCION\n\nLa Iglesia tomó partido.",
+    "El ministro, Jun 14 dijo que...",
+    "La OTAN (Organización del Tratado del Atlántico Norte) - dijo",
+])
+def test_headlines_and_sentences_are_not_datelines(text):
+    adoc = ArticleDoc(article=Article(id="t", text=text, lang="es"), lang="es")
+    assert Geocoder("es", gazetteer=Gazetteer.from_records([]))._dateline(adoc) is None
+
+
+def test_existing_dateline_is_kept(gaz):
+    from cronica.model import Span
+
+    given = Span("BOGOTÁ", 0, 6, 0)
+    adoc = ArticleDoc(article=Article(id="t", text="BOGOTÁ, 3 mar (EFE) - Texto.", dateline=given))
+    geo = Geocoder("es", gazetteer=gaz)
+    geo._dateline_place(adoc, geo._dateline(adoc), set(), set())
+    assert adoc.article.dateline is given
+
+
+# -- the stage on parsed text -----------------------------------------------------------
+@pytest.mark.slow
+def test_spanish_places_metonymy_and_event_location(make_doc):
+    text = ("Milicianos atacaron una base militar en Anbar el jueves. "
+            "Bagdad pretende negociar con Estados Unidos. "
+            "Washington teme una escalada en la región.")
+    adoc = make_doc(text, lang="es", date="2024-01-26", stages=["actors", "events", "place"])
+    by_text = {p.span.text: p for p in adoc.places}
+    assert by_text["Anbar"].country == "IRQ"
+    assert by_text["Bagdad"].metonymy and by_text["Bagdad"].country == "IRQ"
+    assert not by_text["Anbar"].metonymy
+    for p in adoc.places:
+        assert text[p.span.start:p.span.end] == p.span.text
+    attack = [e for e in adoc.events if e.trigger.text.startswith("atac")]
+    assert attack and attack[0].event_loc is not None
+    assert attack[0].event_loc["text"] == "Anbar" and attack[0].event_loc["source"] == "clause"
+    assert attack[0].event_loc["country"] == "IRQ"
+    for e in adoc.events:  # a capital standing for its government is never a location
+        assert (e.event_loc or {}).get("text") not in ("Bagdad", "Washington")
+
+
+@pytest.mark.slow
+def test_english_dateline_is_the_fallback_location(make_doc):
+    text = ("NAIROBI (Reuters) — Police arrested dozens of protesters on Monday. "
+            "Militants attacked a military base near Mosul, officials said.")
+    adoc = make_doc(text, lang="en", stages=["actors", "events", "place"])
+    dl = [p for p in adoc.places if p.from_dateline]
+    assert len(dl) == 1 and dl[0].country == "KEN"
+    assert adoc.article.dateline is not None and adoc.article.dateline.text == "NAIROBI"
+    assert sum(1 for p in adoc.places if p.span.start == 0) == 1  # not twice
+    locs = {e.trigger.text: e.event_loc for e in adoc.events}
+    if "attacked" in locs:
+        assert locs["attacked"]["text"] == "Mosul" and locs["attacked"]["source"] == "clause"
+    if "arrested" in locs:
+        assert locs["arrested"]["source"] == "dateline"
+        assert locs["arrested"]["country"] == "KEN"
+
+
+@pytest.mark.slow
+def test_a_place_in_another_clause_is_not_the_event_location(make_doc):
+    text = "El ministro dijo en Madrid que los rebeldes atacaron el cuartel."
+    adoc = make_doc(text, lang="es", stages=["actors", "events", "place"])
+    assert any(p.span.text == "Madrid" and p.country == "ESP" for p in adoc.places)
+    for e in adoc.events:
+        if e.trigger.text.startswith("atac"):
+            assert e.event_loc is None or e.event_loc["text"] != "Madrid"
+
+
+@pytest.mark.slow
+def test_no_events_no_places_is_fine(make_doc):
+    adoc = make_doc("Hoy llueve mucho.", lang="es", stages=["place"])
+    assert adoc.places == []

@@ -1,0 +1,162 @@
+"""Time expressions: the pure rules (find_dates) and the 'time' stage on parsed text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cronica.model import Event
+from cronica.timex import find_dates, resolve
+
+FRI = date(2024, 1, 26)  # a Friday
+
+
+def _values(text: str, lang: str, anchor: date | None = FRI) -> dict[str, tuple]:
+    return {e.text: (e.value, e.precision) for e in find_dates(text, lang, anchor)}
+
+
+@pytest.mark.parametrize("lang,expr,value,precision", [
+    ("es", "el jueves", "2024-01-25", "day"),
+    ("es", "el pasado martes", "2024-01-23", "day"),
+    ("es", "el martes pasado", "2024-01-23", "day"),
+    ("es", "el viernes pasado", "2024-01-19", "day"),  # 'pasado' excludes the anchor day
+    ("es", "este lunes", "2024-01-22", "day"),
+    ("es", "el próximo viernes", "2024-02-02", "day"),
+    ("es", "ayer", "2024-01-25", "day"),
+    ("es", "anteayer", "2024-01-24", "day"),
+    ("es", "hoy", "2024-01-26", "day"),
+    ("es", "mañana", "2024-01-27", "day"),
+    ("es", "hace dos semanas", "2024-01-12", "day"),
+    ("es", "hace tres días", "2024-01-23", "day"),
+    ("es", "el mes pasado", "2023-12", "month"),
+    ("es", "el año pasado", "2023", "year"),
+    ("es", "la semana pasada", "2024-W03", "week"),
+    ("es", "el 7 de octubre", "2023-10-07", "day"),
+    ("es", "el 2 de abril de 1991", "1991-04-02", "day"),
+    ("es", "25 de enero de 2024", "2024-01-25", "day"),
+    ("es", "25/01/2024", "2024-01-25", "day"),
+    ("es", "2024-01-25", "2024-01-25", "day"),
+    ("es", "agosto de 2023", "2023-08", "month"),
+    ("es", "el próximo 3 de marzo", "2024-03-03", "day"),
+    ("en", "last Thursday", "2024-01-25", "day"),
+    ("en", "yesterday", "2024-01-25", "day"),
+    ("en", "two weeks ago", "2024-01-12", "day"),
+    ("en", "last month", "2023-12", "month"),
+    ("en", "next year", "2025", "year"),
+    ("en", "October 7", "2023-10-07", "day"),
+    ("en", "January 25, 2024", "2024-01-25", "day"),
+    ("en", "01/25/2024", "2024-01-25", "day"),  # month first in English
+    ("en", "the third quarter", "2023-Q3", "quarter"),
+])
+def test_resolve_expression(lang, expr, value, precision):
+    got = resolve(expr, lang, FRI)
+    assert got is not None and got.text == expr, got
+    assert (got.value, got.precision) == (value, precision)
+
+
+def test_month_without_year_is_never_given_a_day():
+    got = _values("Las negociaciones empezaron en agosto y siguen.", "es")
+    assert got == {"agosto": ("2023-08", "month")}
+
+
+def test_years_and_numbers_that_are_not_years():
+    got = _values("Llegaron en 2011, desde 2014 hay 2003 soldados y 1.500 asesores.", "es")
+    assert got == {"2011": ("2011", "year"), "2014": ("2014", "year")}
+
+
+def test_near_future_yearless_date_reads_forward_without_tense():
+    # 6 November is 11 days ahead of 26 October and 354 days back: the nearer reading wins
+    got = resolve("Nov. 6", "en", date(1989, 10, 26))
+    assert got is not None and got.value == "1989-11-06"
+
+
+def test_dateline_without_article_date_keeps_no_year():
+    found = find_dates("SAN SALVADOR, Abr 26 (AFP) - El gobierno anunció en 2011 ...", "es", None)
+    by_text = {e.text: e for e in found}
+    assert by_text["Abr 26"].resolved is False and by_text["Abr 26"].value is None
+    assert "no date" in by_text["Abr 26"].note
+    assert by_text["2011"].value == "2011" and by_text["2011"].resolved
+
+
+def test_dateline_with_article_date():
+    assert _values("SAN SALVADOR, Abr 26 (AFP) -", "es", date(1994, 5, 2)) == {
+        "Abr 26": ("1994-04-26", "day")}
+
+
+def test_no_article_date_never_means_today():
+    for e in find_dates("Ayer, el jueves, hace dos semanas.", "es", None):
+        assert e.value is None and not e.resolved and e.note
+
+
+def test_morning_is_not_tomorrow():
+    assert _values("Se reunieron por la mañana y esta mañana.", "es") == {}
+
+
+def test_may_the_verb_is_not_a_month():
+    assert _values("Prices may rise in May 2024.", "en") == {"May 2024": ("2024-05", "month")}
+
+
+def _event(adoc, word: str, eid: str) -> Event:
+    tok = next(t for t in adoc.doc if t.text == word)
+    return Event(id=eid, event="AGREE", trigger=adoc.span(tok.idx, tok.idx + len(tok)), head=tok.i)
+
+
+def test_stage_dates_events_from_their_own_clause(make_doc):
+    text = ("El ministro dijo el jueves que la comisión acordada en agosto de 2023 "
+            "se reunirá en Bagdad.")
+    adoc = make_doc(text, lang="es", date="2024-01-26")
+    adoc.events = [_event(adoc, "dijo", "e1"), _event(adoc, "acordada", "e2"),
+                   _event(adoc, "reunirá", "e3")]
+    adoc.events[2].aux_mode = "future"  # as the events stage marks it
+    from cronica.timex import DateResolver
+
+    DateResolver("es").run(adoc)
+    assert {(d.span.text, d.value, d.precision) for d in adoc.dates} == {
+        ("el jueves", "2024-01-25", "day"), ("agosto de 2023", "2023-08", "month")}
+    said, agreed, meet = adoc.events
+    assert (said.date, said.date_inferred, said.aux_mode) == ("2024-01-25", False, None)
+    assert (agreed.date, agreed.date_precision, agreed.aux_mode) == ("2023-08", "month", "historical")
+    assert agreed.date_span is not None and agreed.date_span.text == "agosto de 2023"
+    # the main clause is future: neither the commission's date nor 'el jueves' leaks into it,
+    # and a future event is not put on the news day: it gets the article's date, inferred
+    assert (meet.date, meet.date_inferred, meet.date_span) == ("2024-01-26", True, None)
+
+
+def test_stage_undated_event_takes_the_news_day(make_doc):
+    from cronica.timex import DateResolver
+
+    text = "Irak dijo el jueves que negocia. Los dos gobiernos firmaron un acuerdo."
+    adoc = make_doc(text, lang="es", date="2024-01-26")
+    adoc.events = [_event(adoc, "firmaron", "e1")]
+    DateResolver("es").run(adoc)
+    signed = adoc.events[0]
+    assert (signed.date, signed.date_inferred, signed.aux_mode) == ("2024-01-25", True, None)
+    # a named day more than a week old is not the news day
+    adoc = make_doc(text, lang="es", date="2024-02-20")
+    adoc.events = [_event(adoc, "firmaron", "e1")]
+    DateResolver("es").run(adoc)
+    assert (adoc.events[0].date, adoc.events[0].date_inferred) == ("2024-02-20", True)
+
+
+def test_stage_future_verb_moves_bare_weekday_forward(make_doc):
+    from cronica.timex import DateResolver
+
+    adoc = make_doc("El presidente viajará el viernes a Lima.", lang="es", date="2024-01-24")
+    DateResolver("es").run(adoc)
+    assert [(d.span.text, d.value) for d in adoc.dates] == [
+        ("el viernes", "2024-01-26")]
+
+
+def test_stage_without_article_date(make_doc):
+    from cronica.timex import DateResolver
+
+    adoc = make_doc("The minister said on Monday that troops left in 2011.", lang="en", date=None)
+    adoc.events = [_event(adoc, "said", "e1"), _event(adoc, "left", "e2")]
+    DateResolver("en").run(adoc)
+    monday = next(d for d in adoc.dates if d.span.text == "Monday")
+    assert monday.value is None and not monday.resolved
+    said, left = adoc.events
+    assert said.date is None and not said.date_inferred
+    assert left.date == "2011" and left.date_precision == "year"
+    assert left.aux_mode is None  # no article date: nothing to call historical against
