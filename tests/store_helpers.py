@@ -174,7 +174,19 @@ def fresh_pg_database() -> str:
     name = "cronica_test_" + uuid.uuid4().hex[:10]
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
+    if os.environ.get("CRONICA_TEST_PG_URL"):  # someone else's server: leave it clean
+        atexit.register(_drop_database, base, name)
     return base.rsplit("/", 1)[0] + "/" + name
+
+
+def _drop_database(base: str, name: str) -> None:
+    import psycopg
+
+    try:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    except psycopg.Error:
+        pass  # best effort at exit: the server may already be gone
 
 
 def open_backend(kind: str, tmp_path) -> object:

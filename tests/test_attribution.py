@@ -179,3 +179,35 @@ def test_no_parse_no_output():
     adoc = ArticleDoc(article=Article(id="x", text="dijo que sí"), lang="es")
     Attributor("es").run(adoc)
     assert adoc.quotes == [] and adoc.reporting == []
+
+
+def test_impersonal_cue_takes_no_speaker_from_before(make_doc):
+    adoc = _quotes(make_doc, "La ministra dijo que habrá cambios. Se informó que el puente fue cerrado.")
+    second = adoc.quotes[-1]
+    assert second.content.text == "el puente fue cerrado"
+    assert second.speaker is None and not second.carried_over
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("It was announced by the ministry that elections would be held.", "the ministry",
+     "elections would be held"),
+    ("Marco Ortiz, who said that taxes must fall, won the vote.", "Marco Ortiz", "taxes must fall"),
+    ("The senator began by talking about roads, saying that bridges are unsafe.", "The senator",
+     "bridges are unsafe"),
+])
+def test_english_speaker_through_passive_relative_and_gerund(make_doc, text, speaker, content):
+    [q] = _quotes(make_doc, text, lang="en").quotes
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.content.text == content
+
+
+def test_quote_closed_before_its_cue_sentence(make_doc):
+    adoc = _quotes(make_doc, "“We will rebuild every school in the valley.” Ortiz said.", lang="en")
+    [q] = adoc.quotes
+    assert q.kind == "direct" and q.content.text.startswith("We will rebuild every school")
+    assert q.speaker.text == "Ortiz"
+
+
+def test_fully_quoted_clause_after_que_is_mixed(make_doc):
+    [q] = _quotes(make_doc, 'El sindicato afirmó que "la huelga seguirá hasta el viernes".').quotes
+    assert q.kind == "mixed" and "la huelga seguirá" in q.content.text

@@ -97,3 +97,11 @@ def test_usage_error_exit_status() -> None:
         timeout=60,
     )
     assert proc.returncode == 2 and "--batch-size" in proc.stderr
+
+
+def test_impossible_metadata_date_is_e011(tmp_path: Path, pipe, capsys) -> None:
+    rec = {"id": "d", "text": ES, "lang": "es", "date": "2024-02-30T08:00:00Z"}
+    (tmp_path / "d.jsonl").write_text(json.dumps(rec) + "\n")
+    status, out, err = run_cli([str(tmp_path / "d.jsonl")], pipe, capsys)
+    assert status == 1 and json.loads(out) == []
+    assert "[E011]" in err and "d.jsonl:1" in err and "2024-02-30" in err

@@ -69,10 +69,21 @@ def generated_specs(n: int = 36) -> list[dict[str, Any]]:
     return specs
 
 
+# A second report of the ACCUSE event of test_api's 'irak-1': merged into one event, 2 sources.
+SECOND_REPORT = dict(
+    id="irak-2", date="2024-01-26", lang="es", source="Reuters", title="Bagdad protesta",
+    text=("BAGDAD (Reuters). Las autoridades de Irak, por boca de su gobierno, protestaron con "
+          "dureza. El gobierno de Irak acusó a Estados Unidos el jueves de un ataque ilegal."),
+    events=[dict(type="ACCUSE", trigger="acusó", actor=("gobierno de Irak", "IRQGOV"),
+                 recipient=("Estados Unidos", "USA"), date=("el jueves", "2024-01-25"),
+                 place=("Bagdad", "IRQ", 33.34, 44.40))],
+)
+
+
 def all_docs() -> list[ArticleDoc]:
     from test_api import make_doc, sample_docs  # the hand-made articles of the API tests
 
-    return sample_docs() + [make_doc(s) for s in generated_specs()]
+    return sample_docs() + [make_doc(SECOND_REPORT)] + [make_doc(s) for s in generated_specs()]
 
 
 def _free_port() -> int:
@@ -229,9 +240,24 @@ def test_map_point_opens_event_and_language_switch(page: Any, server: str, shots
     assert any("no aceptaremos más agresiones" in q for q in quote)
     page.locator("#map-panel").screenshot(path=str(shots / "map.png"))
 
+    # the merged event links both reports; the second one opens its own article
+    page.locator("#place-events a", has_text="ACCUSE").click()
+    page.wait_for_selector("#detail-mentions a[data-article=irak-2]")
+    page.click("#detail-mentions a[data-article=irak-2]")
+    page.wait_for_selector("#detail-text:has-text('(Reuters)')")
+    assert "".join(page.locator("#detail-text mark.hl-evidence").all_inner_texts()).strip() == (
+        "El gobierno de Irak acusó a Estados Unidos el jueves de un ataque ilegal.")
+
     page.select_option("#lang", "en")
     assert page.locator("h2[data-i18n=timeline]").inner_text() == "Events over time"
     assert page.locator("#apply").inner_text() == "Apply"
     assert page.evaluate("document.documentElement.lang") == "en"
     assert "evidence sentence" in page.locator("#detail-legend").inner_text()  # detail re-rendered
+    assert not page.problems, page.problems  # type: ignore[attr-defined]
+
+
+def test_api_docs_page_renders_offline(page: Any, server: str) -> None:
+    page.goto(server + "/docs")
+    page.wait_for_selector("#api-docs h2:has-text('GET /api/events')")
+    assert page.locator("#api-docs section").count() >= 8
     assert not page.problems, page.problems  # type: ignore[attr-defined]

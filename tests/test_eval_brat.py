@@ -16,6 +16,7 @@ from cronica.evaluate.brat import (
     read_brat_dir,
     score_doc,
     summarise,
+    trigger_errors,
 )
 
 # Invented article; offsets counted by hand below (CRLF line ends, as in the AFP files).
@@ -90,14 +91,25 @@ def test_scores_by_overlap_with_arguments_and_classes():
     t = res["triggers"]
     assert (t["gold_matched"], t["gold"], t["pred_matched"], t["pred"]) == (2, 3, 2, 3)
     assert t["precision"] == pytest.approx(2 / 3, abs=1e-3) and t["recall"] == pytest.approx(2 / 3, abs=1e-3)
-    assert res["source"] == {"accuracy": 0.5, "correct": 1, "total": 2, "missing": 1}
-    assert res["target"] == {"accuracy": 0.0, "correct": 0, "total": 1, "missing": 0}
+    assert res["source"] == {"accuracy": 0.5, "correct": 1, "total": 2, "missing": 1,
+                             "accuracy_when_predicted": 1.0}
+    assert res["target"] == {"accuracy": 0.0, "correct": 0, "total": 1, "missing": 0,
+                             "accuracy_when_predicted": 0.0}
     assert res["class_accuracy"]["correct"] == 1 and res["class_accuracy"]["total"] == 2
     loc = res["locations"]
     assert (loc["precision"], loc["recall"]) == (0.5, 0.5)
     mc = res["per_class"]["material_conflict"]
     assert (mc["pred_matched"], mc["pred"], mc["gold_matched"], mc["gold"]) == (1, 2, 1, 1)
     assert res["per_class"]["verbal_conflict"]["recall"] == 0.0
+
+
+def test_trigger_errors_list_missing_gold_and_extra_predictions(tmp_path):
+    _write(tmp_path)
+    [doc], _ = read_brat_dir(tmp_path)
+    events = [PredEvent([(25, 30)], "material_conflict", type="PROTEST"),
+              PredEvent([_r("ruta")], "material_conflict", type="ASSAULT")]
+    missing, extra = trigger_errors(doc, events)
+    assert missing == ["pidio", "dialogo en"] and extra == ["ASSAULT 'ruta'"]
 
 
 def test_no_predictions_scores_zero_without_dividing_by_zero():
@@ -137,6 +149,18 @@ def test_read_dir_keeps_crlf_offsets_and_lists_unannotated(tmp_path):
     assert read_brat_dir(tmp_path, limit=0) == ([], skipped)
 
 
+def test_read_dir_finds_annotations_in_a_subfolder(tmp_path):
+    _write(tmp_path)
+    (tmp_path / "AFP_SPA_20010205.0003.txt").write_text("Otra nota.\n", encoding="utf-8")
+    (tmp_path / "older").mkdir()
+    (tmp_path / "older" / "AFP_SPA_20010205.0003.ann").write_text(
+        "T1\tmaterial_conflict 0 4\tOtra\n", encoding="utf-8")
+    docs, skipped = read_brat_dir(tmp_path)
+    assert [d.id for d in docs] == ["AFP_SPA_20010203.0001", "AFP_SPA_20010205.0003"]
+    assert docs[1].triggers[0].cls == "material_conflict" and docs[1].triggers[0].cameo is None
+    assert skipped == ["AFP_SPA_20010204.0002"]
+
+
 def test_command_smoke(tmp_path, nlp_es, capsys):
     from cronica.cli import main
 
@@ -145,6 +169,7 @@ def test_command_smoke(tmp_path, nlp_es, capsys):
     res = json.loads(capsys.readouterr().out)
     assert res["articles"] == 1 and res["skipped"] == ["AFP_SPA_20010204.0002"]
     assert res["triggers"]["gold"] == 3
-    assert main(["eval", "brat", str(tmp_path)]) == 0
-    assert "triggers" in capsys.readouterr().out
+    assert main(["eval", "brat", str(tmp_path), "--errors", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "triggers" in out and "AFP_SPA_20010203.0001" in out
     assert main(["eval", "brat", str(tmp_path / "missing")]) == 2

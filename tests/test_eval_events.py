@@ -101,3 +101,13 @@ def test_command_smoke_run_on_fixture(nlp_es, capsys):
     assert main(["eval", "events", str(FIXTURE), "--errors", "2", "--limit", "2"]) == 0
     text = capsys.readouterr().out
     assert "micro" in text and "(2 records)" in text
+
+
+def test_sector_only_codes_have_no_country():
+    assert code_country("CVL") is None and code_sector("CVL") == "CVL"
+    assert code_country("IMG") == "IMG"  # international groups stand in the country slot
+    gold = [Ev("ASSAULT", ["COLUAF"], ["---CVL"])]
+    pred = [Ev("ASSAULT", ["UAF"], ["CVL"])]
+    actors = score([("r1", gold, pred)])["actors"]
+    assert actors["recipient_sector"]["accuracy"] == 1.0
+    assert actors["actor_country"]["accuracy"] == 0.0

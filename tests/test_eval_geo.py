@@ -178,3 +178,24 @@ def test_cli_smoke_on_tiny_files(tmp_path, capsys):
     assert main(["eval", "geo", str(csv_path)]) == 0
     assert "acc@25" in capsys.readouterr().out
     assert main(["eval", "geo", str(tmp_path / "missing.csv")]) == 2
+
+
+def test_stage_points_take_the_mention_over_each_gold_span():
+    from cronica.evaluate.geo import GoldArticle, GoldToponym, stage_points
+    from cronica.model import PlaceMention, Span
+
+    art = GoldArticle("a", "Rain in Paris and Lyon.", [
+        GoldToponym("Paris", 48.85, 2.35, 8, 13), GoldToponym("Lyon", 45.76, 4.84, 18, 22),
+        GoldToponym("Nowhere", 0.0, 0.0, None, None)])
+    places = [PlaceMention(Span("Paris", 8, 13, 0), "Paris", "FRA", 48.85, 2.35),
+              PlaceMention(Span("Lyon", 18, 22, 0), "Lyon", "FRA", None, None)]
+    assert stage_points(art, places) == [(48.85, 2.35), None, None]
+
+
+@pytest.mark.slow
+def test_stage_option_runs_the_place_stage(tmp_path, nlp_en):
+    xml = tmp_path / "gv.xml"
+    xml.write_text(GEOVIRUS_LIKE.replace("Springfield", "Baghdad    "), encoding="utf-8")
+    res = evaluate_file(xml, stage_lang="en")
+    assert res["n"] == 3 and 0 <= res["stage_found"] <= 3
+    assert res["found"] >= 2  # Baghdad and Illinois, by the stage or the gazetteer

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cronica.cli import build_parser
-from cronica.evaluate.ner import bio_spans, map_label, read_conll, score_spans
+from cronica.evaluate.ner import bio_spans, map_label, read_conll, score_spans, sentence_errors
 
 # written for these tests: token, POS, tag (the CoNLL-2002 Spanish layout)
 CONLL = """-DOCSTART- -X- O
@@ -101,3 +101,12 @@ def test_command_missing_file(tmp_path: Path, capsys) -> None:
     args = build_parser().parse_args(["eval", "ner", str(tmp_path / "nope.conll")])
     assert args.func(args) == 2
     assert "nope.conll" in capsys.readouterr().err
+
+
+def test_sentence_errors_lists_missing_and_extra() -> None:
+    sents = read_conll(CONLL.splitlines())
+    gold = [bio_spans(s.tags) for s in sents]
+    pred = [gold[0], [(1, 2, "ORG"), (4, 5, "LOC")]]
+    (row,) = sentence_errors(sents, gold, pred, 5)
+    assert row["sentence"] == 1
+    assert row["missing"] == ["Gobierno de Bolivia/ORG"] and row["extra"] == ["Gobierno/LOC"]

@@ -149,3 +149,34 @@ def test_seed_current_events_and_must_not(make_doc):
             assert e.aux_mode in ("hypothetical", "future", "negation", "historical"), e.trigger
         if e.event == "ASSAULT" and "invasión" in e.trigger.text:
             assert e.aux_mode == "historical"
+
+
+def test_announced_actions_are_agree_or_threaten(make_doc):
+    e = only(events_of(make_doc, "The rebels said they will release the hostages on Sunday.", lang="en"),
+             "AGREE")
+    assert e.aux_mode is None and "rebels" in e.actor.text
+    evs = events_of(make_doc, "The party said it will boycott the elections unless the president resigns.",
+                    lang="en")
+    assert "THREATEN" in [e.event for e in evs]
+    assert "PROTEST" not in [e.event for e in evs]
+
+
+def test_must_under_a_reporting_verb_is_a_request(make_doc):
+    e = only(events_of(make_doc, "Egypt said that the United States must stop the attacks.", lang="en"),
+             "REQUEST")
+    assert "Egypt" in e.actor.text and "United States" in e.recipient.text
+    assert "ASSAULT" not in [x.event for x in events_of(
+        make_doc, "Egypt said that the United States must stop the attacks.", lang="en")]
+
+
+def test_pronominal_verb_sense(make_doc):
+    assert only(events_of(make_doc, "Los estudiantes marcharon hasta la plaza central."),
+                "PROTEST").trigger.text == "marcharon"
+    assert only(events_of(make_doc, "Las tropas se marcharon de la ciudad."), "RETREAT")
+
+
+def test_noun_object_of_a_non_support_verb_keeps_its_own_actor(make_doc):
+    evs = events_of(make_doc, "La policía reprimió la marcha de los campesinos.")
+    coerce, protest = only(evs, "COERCE"), only(evs, "PROTEST")
+    assert "policía" in coerce.actor.text.lower()
+    assert protest.actor is None or "policía" not in protest.actor.text.lower()

@@ -213,3 +213,26 @@ def test_a_place_in_another_clause_is_not_the_event_location(make_doc):
 def test_no_events_no_places_is_fine(make_doc):
     adoc = make_doc("Hoy llueve mucho.", lang="es", stages=["place"])
     assert adoc.places == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("TITULAR\n\nPor Ana Pérez; BUENOS AIRES, Ago 2\n\nLa huelga...", "BUENOS AIRES"),
+    ("TITULAR\n\nRIO DE JANEIRO, 18\n\nUnos 300 vecinos...", "RIO DE JANEIRO"),
+    ("NUEVA YORK (ONU), Abr 5\n\nEstados Unidos amenazó...", "NUEVA YORK"),
+])
+def test_dateline_variants_of_agency_copy(text, place):
+    adoc = ArticleDoc(article=Article(id="t", text=text, lang="es"), lang="es")
+    m = Geocoder("es", gazetteer=Gazetteer.from_records([]))._dateline(adoc)
+    assert m is not None and m.group("place") == place
+
+
+@pytest.mark.slow
+def test_weak_evidence_needs_a_notable_place(make_doc):
+    # a headline in capitals, a common noun after 'de' inside an institution's name, and an
+    # adjective the NER may take: none of them is a place; 'Lima' after 'en' is
+    text = ("TRABAJADORES EN PARO\n\nEl Ministerio de Salud anunció el plan en Lima. "
+            "La delegación argentina llegó el lunes.")
+    adoc = make_doc(text, lang="es", stages=["actors", "events", "place"])
+    names = {p.span.text for p in adoc.places}
+    assert "Lima" in names
+    assert not names & {"PARO", "Salud", "argentina"}

@@ -230,6 +230,7 @@ def test_normalize_lang_and_sniff() -> None:
     assert sniff_format(b'  {"id": 1}') == "jsonl"
     assert sniff_format("<!doctype html><html>") == "html"
     assert sniff_format("<Hola> dijo el ministro") == "text"
+    assert sniff_format("{Nota} El gobierno dijo\nque no.") == "text"
 
 
 def test_jsonl_line_over_the_limit_is_skipped_alone(tmp_path: Path) -> None:

@@ -276,11 +276,11 @@ def test_a_failure_mid_article_stores_nothing(store, monkeypatch):
     real = type(store)._add_event
     calls = []
 
-    def failing(self, cur, article_id, adoc, e):
+    def failing(self, cur, article_id, adoc, e, record=None):
         calls.append(e.id)
         if len(calls) == 2:
             raise RuntimeError("disk full")
-        return real(self, cur, article_id, adoc, e)
+        return real(self, cur, article_id, adoc, e, record)
 
     monkeypatch.setattr(type(store), "_add_event", failing)
     with pytest.raises(RuntimeError):

@@ -133,10 +133,16 @@ def test_stage_undated_event_takes_the_news_day(make_doc):
     signed = adoc.events[0]
     assert (signed.date, signed.date_inferred, signed.aux_mode) == ("2024-01-25", True, None)
     # a named day more than a week old is not the news day
+    text = "Irak dijo el 3 de enero que negocia. Los dos gobiernos firmaron un acuerdo."
     adoc = make_doc(text, lang="es", date="2024-02-20")
     adoc.events = [_event(adoc, "firmaron", "e1")]
     DateResolver("es").run(adoc)
     assert (adoc.events[0].date, adoc.events[0].date_inferred) == ("2024-02-20", True)
+    # background marked historical upstream, without a date of its own: no date at all
+    adoc.events = [_event(adoc, "firmaron", "e1")]
+    adoc.events[0].aux_mode = "historical"
+    DateResolver("es").run(adoc)
+    assert (adoc.events[0].date, adoc.events[0].date_inferred) == (None, False)
 
 
 def test_stage_future_verb_moves_bare_weekday_forward(make_doc):
@@ -160,3 +166,46 @@ def test_stage_without_article_date(make_doc):
     assert said.date is None and not said.date_inferred
     assert left.date == "2011" and left.date_precision == "year"
     assert left.aux_mode is None  # no article date: nothing to call historical against
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("del 2 al 15 de agosto", {"del 2": "2023-08-02", "al 15 de agosto": "2023-08-15"}),
+    ("el 15 de marzo pasado", {"el 15 de marzo pasado": "2023-03-15"}),
+    ("dentro de dos semanas", {"dentro de dos semanas": "2024-02-09"}),
+    ("mayo del año pasado", {"mayo del año pasado": "2023-05"}),
+])
+def test_spanish_ranges_postposed_modifiers_and_offsets(text, expected):
+    assert {k: v[0] for k, v in _values(text, "es").items()} == expected
+
+
+def test_offsets_survive_letters_that_change_length_when_lowered():
+    text = "İstanbul, 25 de enero de 2024."
+    (expr,) = find_dates(text, "es", FRI)
+    assert text[expr.start:expr.end] == "25 de enero de 2024" and expr.value == "2024-01-25"
+
+
+def test_stage_drops_numbers_that_count_things(make_doc):
+    from cronica.timex import DateResolver
+
+    adoc = make_doc("Llegaron hasta 2003 soldados en 2011.", lang="es", date="2024-01-26")
+    DateResolver("es").run(adoc)
+    assert [(d.span.text, d.value) for d in adoc.dates] == [("2011", "2011")]
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("Los ministros van a reunirse el lunes en Ginebra.", "es", "2024-01-29"),
+    ("Los ministros se reunieron el lunes en Ginebra.", "es", "2024-01-22"),
+    ("The ministers will meet on Monday in Geneva.", "en", "2024-01-29"),
+    ("The ministers met on Monday in Geneva.", "en", "2024-01-22"),
+])
+def test_stage_weekday_follows_the_tense(make_doc, text, lang, value):
+    from cronica.timex import DateResolver
+
+    adoc = make_doc(text, lang=lang, date="2024-01-26")
+    DateResolver(lang).run(adoc)
+    assert [d.value for d in adoc.dates] == [value]
+
+
+def test_capitalised_spanish_month_mid_sentence_is_a_name():
+    assert _values("Marcharon a la Plaza de Mayo en mayo.", "es") == {"mayo": ("2023-05", "month")}
+    assert _values("Mayo fue un mes duro.", "es") == {}  # no cue: not a date either

@@ -68,6 +68,7 @@ class _Node:
     patterns: list[Pattern] = field(default_factory=list)
 
 
+@cache
 def _fold_char(c: str) -> str:
     base = "".join(ch for ch in unicodedata.normalize("NFD", c) if not unicodedata.combining(ch))
     low = base.lower()
@@ -76,7 +77,9 @@ def _fold_char(c: str) -> str:
 
 def normalize(text: str) -> str:
     """Lower case without accents, one character for one (offsets survive)."""
-    return "".join(c if c.isascii() and not c.isupper() else _fold_char(c) for c in text)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
 
 
 def _key(token_norm: str) -> str:
@@ -140,8 +143,9 @@ class Lexicon:
 
     # -- building --------------------------------------------------------
     def add(self, form: str, entry: Entry) -> None:
-        """Add one surface form. Acronym rule: a form of <= 4 letters in capitals (dots
-        allowed, 'EE.UU.' excepted since its dotted spelling is unambiguous) matches capitals only."""
+        """Add one surface form. Acronym rule: a form of <= 4 letters in capitals matches
+        capitals only ('US', 'UE'); dotted forms of 4+ tokens ('EE.UU.', 'U.S.') are
+        unambiguous and match in any case."""
         toks = _WORD.findall(form)
         if not toks:
             return
@@ -241,7 +245,7 @@ class Lexicon:
         for p in patterns:
             good = True
             for k, (cap, acr) in enumerate(zip(p.caps, p.acronym, strict=True)):
-                orig = text[toks[i + k][1]:toks[i + k][2]]
+                orig = text[toks[i + k][1] : toks[i + k][2]]
                 if acr and orig != orig.upper():
                     good = False
                     break

@@ -27,37 +27,15 @@ pass over the tokens plus a bounded walk up the parse from each hit.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from cronica.actor_lexicon import Entry, Lexicon, Match, load_lexicon, normalize
+from cronica.actor_parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
 from cronica.model import ActorMention, ArticleDoc
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
-
-# dependency labels (UD for es, ClearNLP for en) that keep a word inside a noun phrase
-_NP_UP = frozenset({"amod", "nmod", "flat", "flat:name", "flat:foreign", "compound", "appos",
-                    "nmod:poss", "poss", "pobj", "prep", "nummod", "fixed", "nn", "npadvmod"})
-_SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:pass"})
-_ORG_KINDS = frozenset({"org", "group", "media"})
-_PLACE_KINDS = frozenset({"country", "capital", "demonym"})
-_MAX_UP = 4  # steps up the parse from a hit to the agent it modifies
-
-
-@dataclass
-class _Item:
-    """A lexicon hit or a person, placed on the parse."""
-
-    idx: int
-    kind: str  # entry kind, or 'person'
-    start: int
-    end: int
-    tokens: list[int]
-    root: Any  # spaCy token
-    entry: Entry | None = None
-    governor: int | None = None  # index of the agent/person item this one modifies
-    governed: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -79,30 +57,17 @@ class ActorCoder:
     def __init__(self, lang: str, lexicon: Lexicon | None = None) -> None:
         self.lang = lang
         self.lexicon = lexicon or load_lexicon(lang)
+        self.linker = PhraseLinker(self.lexicon)
         syn = self.lexicon.syntax
-        self._locative = syn.get("locative", frozenset())
-        self._attach = syn.get("attach", frozenset())
-        self._agentive = syn.get("agentive", frozenset())
-        self._backing = syn.get("backing", frozenset())
         self._person_labels = syn.get("person_labels", frozenset({"per", "person"}))
         self._dets = syn.get("determiners", frozenset())
-        self._not_persons = syn.get("not_persons", frozenset())
 
     # -- the stage -------------------------------------------------------
     def run(self, adoc: ArticleDoc) -> None:
         if adoc.doc is None:
             return
         items = self._place_items(adoc)
-        by_token: dict[int, int] = {}
-        for it in items:
-            for t in it.tokens:
-                by_token.setdefault(t, it.idx)
-        for it in items:
-            it.governor = self._governor(it, items, by_token)
-            if it.governor is None and it.kind in ("demonym", "country"):
-                it.governor = self._adjacent_agent(it, items, by_token)
-            if it.governor is not None:
-                items[it.governor].governed.append(it.idx)
+        by_token = self.linker.link(items)
         mentions = self._mentions(adoc, items, by_token)
         mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         kept: list[ActorMention] = []
@@ -115,18 +80,18 @@ class ActorCoder:
         adoc.actors = kept
 
     # -- hits on the parse -----------------------------------------------
-    def _place_items(self, adoc: ArticleDoc) -> list[_Item]:
+    def _place_items(self, adoc: ArticleDoc) -> list[Item]:
         doc = adoc.doc
-        items: list[_Item] = []
+        items: list[Item] = []
         taken: set[int] = set()
         for m in self.lexicon.find(adoc.article.text):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            if m.entry.kind == "agent" and not self._agent_ok(span):
+            if m.entry.kind == "agent" and not self.linker.agent_ok(span):
                 continue
             toks = [t.i for t in span]
-            items.append(_Item(len(items), m.entry.kind, m.start, m.end, toks, span.root, m.entry))
+            items.append(Item(len(items), m.entry.kind, m.start, m.end, toks, span.root, m.entry))
             taken.update(toks)
         for ent in doc.ents:
             if normalize(ent.label_) not in self._person_labels:
@@ -137,153 +102,20 @@ class ActorCoder:
                 toks.pop(0)
             if not toks or any(t in taken for t in range(toks[0], toks[-1] + 1)):
                 continue
-            if len(toks) == 1 and not self._single_name_ok(doc[toks[0]]):
+            if len(toks) == 1 and not self.linker.single_name_ok(doc[toks[0]]):
                 continue
-            span = doc[toks[0]:toks[-1] + 1]
-            items.append(_Item(len(items), "person", span.start_char, span.end_char, toks, span.root))
+            span = doc[toks[0] : toks[-1] + 1]
+            items.append(
+                Item(len(items), "person", span.start_char, span.end_char, toks, span.root)
+            )
             taken.update(toks)
         items.sort(key=lambda it: it.start)
         for i, it in enumerate(items):
             it.idx = i
         return items
 
-    def _single_name_ok(self, tok: Any) -> bool:
-        """One-word 'persons' from the NER are often verbs or dateline months ('Señaló',
-        'Jun'): keep proper nouns that are not on the language's list of known misfires."""
-        if tok.pos_ != "PROPN" or normalize(tok.text) in self._not_persons:
-            return False
-        return not tok.is_sent_start or self.lexicon.leader(tok.text) is not None
-
-    @staticmethod
-    def _agent_ok(span: Any) -> bool:
-        """An agent word must be used as a noun: 'los militares', not 'comisión militar'."""
-        if len(span) > 1:
-            return True
-        tok = span[0]
-        if tok.pos_ in ("NOUN", "PROPN"):
-            return True
-        if tok.pos_ == "ADJ":
-            prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-            return tok.dep_ not in ("amod", "advmod", "acl", "conj") or any(
-                c.dep_ == "det" for c in tok.children) or (prev is not None and prev.pos_ == "DET")
-        return False
-
-    def _governor(self, it: _Item, items: list[_Item], by_token: dict[int, int]) -> int | None:
-        """The agent or person item that ``it`` modifies, walking up noun-phrase links only."""
-        if it.kind == "media":
-            return None  # a news outlet is a source, never a modifier of another actor
-        t = it.root
-        own = set(it.tokens)
-        if it.kind == "person":
-            # a name joins a title only directly: 'el presidente colombiano, Gustavo Petro'
-            if t.dep_ not in ("appos", "flat", "flat:name", "compound", "nmod", "nn") or \
-                    self._case_words(t) or t.head is t:
-                return self._adjacent_title(it, items, by_token)
-            j = by_token.get(t.head.i)
-            if j is None or items[j].kind != "agent":
-                return self._adjacent_title(it, items, by_token)
-            # and nothing but the title's own phrase stands between them (a parse may hang
-            # 'al mando de alias Esteban' on 'Paramilitares')
-            prev = t.doc[it.tokens[0] - 1] if it.tokens[0] > 0 else None
-            while prev is not None and prev.is_punct and prev.i > 0:
-                prev = t.doc[prev.i - 1]
-            if prev is None or prev.i < items[j].root.i:
-                return j
-            return j if self._reaches(prev, items[j].root.i) else None
-        for _ in range(_MAX_UP):
-            dep = t.dep_
-            if dep == "conj":
-                # coordination inside a modifier ('estadounidenses e iraquíes'), never between
-                # two actors: an agent or person in coordination stands on its own
-                if it.kind in ("agent", "person"):
-                    return None
-                head_item = by_token.get(t.head.i)
-                if head_item is not None and self._elided_demonym(it, t, items, by_token):
-                    return head_item  # 'Diplomáticos franceses y alemanes' parsed as 2 nouns
-                if head_item is None or items[head_item].kind not in _PLACE_KINDS:
-                    return None
-            elif dep not in _NP_UP or t.head is t:
-                return None
-            if self._is_locative(t) or self._blocked_prep(t):
-                return None
-            t = t.head
-            j = by_token.get(t.i)
-            if j is not None and t.i not in own and items[j].kind in ("agent", "person"):
-                return j
-        return None
-
-    def _adjacent_agent(self, it: _Item, items: list[_Item], by_token: dict[int, int]) -> int | None:
-        """Fallback when the parse hangs a nationality elsewhere: the agent word right next to
-        it ('Israeli army bulldozers', 'MILITARES NORTEAMERICANOS'); a country name only before."""
-        doc = it.root.doc
-        after, before = it.tokens[-1] + 1, it.tokens[0] - 1
-        sides = [after] if it.kind == "country" else [after, before]
-        for i in sides:
-            if 0 <= i < len(doc) and (j := by_token.get(i)) is not None and items[j].kind == "agent":
-                if self._is_locative(it.root):
-                    return None
-                return j
-        return None
-
-    @staticmethod
-    def _adjacent_title(it: _Item, items: list[_Item], by_token: dict[int, int]) -> int | None:
-        """Fallback when the parse links nothing: a title right before the name, at most a
-        comma between ('el Presidente Ernesto Pérez Balladares')."""
-        doc = it.root.doc
-        i = it.tokens[0] - 1
-        if i >= 0 and doc[i].text == ",":
-            i -= 1
-        j = by_token.get(i) if i >= 0 else None
-        if j is not None and items[j].kind == "agent" and "member" not in items[j].entry.flags:
-            return j
-        return None
-
-    @staticmethod
-    def _elided_demonym(it: _Item, t: Any, items: list[_Item], by_token: dict[int, int]) -> bool:
-        """A bare demonym coordinated with 'agent + demonym' shares the agent noun."""
-        head = by_token.get(t.head.i)
-        if it.kind != "demonym" or head is None or items[head].kind != "agent":
-            return False
-        if any(c.dep_ == "det" for c in t.children):
-            return False
-        return any(c.dep_ == "amod" and c.i < t.i and by_token.get(c.i) is not None
-                   and items[by_token[c.i]].kind == "demonym" for c in t.head.children)
-
-    def _reaches(self, tok: Any, target: int) -> bool:
-        """Does ``tok`` hang on token ``target`` through noun-phrase links?"""
-        t = tok
-        for _ in range(_MAX_UP + 2):
-            if t.i == target:
-                return True
-            if t.dep_ not in _NP_UP and t.dep_ != "conj" or t.head is t or self._blocked_prep(t):
-                return False
-            t = t.head
-        return t.i == target
-
-    def _case_words(self, t: Any) -> list[str]:
-        words = [normalize(c.text) for c in t.children if c.dep_ in ("case", "mark")]
-        if t.dep_ == "pobj":
-            words.append(normalize(t.head.text))
-        return words
-
-    def _is_locative(self, t: Any) -> bool:
-        """'en Irak', 'in Baghdad': a preposition of place governs ``t`` or directly precedes it."""
-        if any(w in self._locative for w in self._case_words(t)):
-            return True
-        prev = t.doc[t.i - 1] if t.i > 0 else None
-        while prev is not None and normalize(prev.text) in self._dets and prev.i > 0:
-            prev = t.doc[prev.i - 1]
-        return prev is not None and normalize(prev.text) in self._locative and prev.i < t.i
-
-    def _blocked_prep(self, t: Any) -> bool:
-        """Through nmod/pobj only with an attaching preposition ('de', 'of')."""
-        if t.dep_ not in ("nmod", "pobj"):
-            return False
-        words = self._case_words(t)
-        return bool(words) and not any(w in self._attach for w in words)
-
     # -- codes -----------------------------------------------------------
-    def _resolve(self, it: _Item, items: list[_Item], memo: dict[int, _Code | None]) -> _Code | None:
+    def _resolve(self, it: Item, items: list[Item], memo: dict[int, _Code | None]) -> _Code | None:
         """The code of an agent item from what it governs; None when it is no actor."""
         if it.idx in memo:
             return memo[it.idx]
@@ -300,10 +132,10 @@ class ActorCoder:
                 has_person = True
             elif g.entry is None:
                 continue
-            elif g.kind in _PLACE_KINDS:
+            elif g.kind in PLACE_KINDS:
                 if g.entry.country not in countries:
                     countries.append(g.entry.country)
-            elif g.kind in _ORG_KINDS:
+            elif g.kind in ORG_KINDS:
                 org = org or g.entry
             elif g.kind == "agent" and inner is None:
                 inner = self._resolve(g, items, memo)
@@ -322,39 +154,39 @@ class ActorCoder:
         elif inner is not None and not countries:
             countries = inner.countries
         if not countries:
-            backer = self._backer(it, items)
+            backer = self.linker.backer(it, items)
             if backer:
                 countries, conf = [backer], 0.6
             elif e.default_country:
                 countries, conf = [e.default_country], 0.7
             elif "weak" in e.flags and not has_person:
                 return None
-        if not sector:
+        if not sector and org is None:
             return None
         code = _Code([c for c in countries if c], sector, conf)
         memo[it.idx] = code
         return code
 
-    def _backer(self, it: _Item, items: list[_Item]) -> str | None:
-        """'grupos armados respaldados por Irán', 'Iran-backed militias': the backer's country."""
-        for child in it.root.children:
-            if normalize(child.lemma_) in self._backing or normalize(child.text) in self._backing:
-                lo, hi = child.left_edge.i, child.right_edge.i
-                for g in items:
-                    if g.entry is not None and g.kind in _PLACE_KINDS and lo <= g.root.i <= hi:
-                        return g.entry.country
-        return None
-
     # -- mentions --------------------------------------------------------
-    def _mentions(self, adoc: ArticleDoc, items: list[_Item], by_token: dict[int, int]) -> list[ActorMention]:
+    def _mentions(
+        self, adoc: ArticleDoc, items: list[Item], by_token: dict[int, int]
+    ) -> list[ActorMention]:
         doc = adoc.doc
         memo: dict[int, _Code | None] = {}
         out: list[ActorMention] = []
         person_code: dict[int, tuple[_Code, str]] = {}
         for it in items:
+            if it.kind == "agent":
+                self._resolve(it, items, memo)
+        # what hangs on an agent word that is no actor ('miembros' alone) stands on its own
+        for it in items:
+            if it.governor is not None and items[it.governor].kind == "agent":
+                if memo.get(it.governor) is None:
+                    it.governor = None
+        for it in items:
             if it.kind != "agent" or it.governor is not None and items[it.governor].kind == "agent":
                 continue
-            code = self._resolve(it, items, memo)
+            code = memo.get(it.idx)
             if code is None:
                 continue
             start, end = self._extent(it, items)
@@ -377,34 +209,68 @@ class ActorCoder:
                 out.append(self._person(adoc, it, items, person_code, surnames))
             elif e is None or it.governor is not None:
                 continue
-            elif it.kind in _ORG_KINDS:
+            elif it.kind in ORG_KINDS:
                 seen_orgs.add(e)
-                out.append(self._mention(adoc, it.start, it.end, _Code([e.country], e.sector),
-                                         e.kind, e.name, False))
+                out.append(
+                    self._mention(
+                        adoc, it.start, it.end, _Code([e.country], e.sector), e.kind, e.name, False
+                    )
+                )
             elif it.kind == "capital":
-                if self._acts(it.root) and not self._is_locative(it.root):
-                    out.append(self._mention(adoc, it.start, it.end, _Code([e.country], e.sector),
-                                             "capital", e.name, True, conf=0.8))
+                if self.linker.acts(it.root) and not self.linker.is_locative(it.root):
+                    out.append(
+                        self._mention(
+                            adoc,
+                            it.start,
+                            it.end,
+                            _Code([e.country], e.sector),
+                            "capital",
+                            e.name,
+                            True,
+                            conf=0.8,
+                        )
+                    )
             elif it.kind == "country":
-                if not self._is_locative(it.root):
-                    out.append(self._mention(adoc, it.start, it.end, _Code([e.country], ""),
-                                             "country", e.name, False))
-            elif it.kind == "demonym" and self._nominal(it.root):
-                out.append(self._mention(adoc, it.start, it.end, _Code([e.country], ""),
-                                         "country", e.name, False, conf=0.8))
+                if not self.linker.is_locative(it.root):
+                    out.append(
+                        self._mention(
+                            adoc, it.start, it.end, _Code([e.country], ""), "country", e.name, False
+                        )
+                    )
+            elif it.kind == "demonym" and self.linker.nominal(it.root):
+                out.append(
+                    self._mention(
+                        adoc,
+                        it.start,
+                        it.end,
+                        _Code([e.country], ""),
+                        "country",
+                        e.name,
+                        False,
+                        conf=0.8,
+                    )
+                )
         out.extend(self._surname_mentions(adoc, surnames, by_token))
         out.extend(self._short_forms(adoc, seen_orgs, by_token, items))
         return out
 
-    def _person(self, adoc: ArticleDoc, it: _Item, items: list[_Item],
-                person_code: dict[int, tuple[_Code, str]], surnames: dict[str, _Code]) -> ActorMention:
+    def _person(
+        self,
+        adoc: ArticleDoc,
+        it: Item,
+        items: list[Item],
+        person_code: dict[int, tuple[_Code, str]],
+        surnames: dict[str, _Code],
+    ) -> ActorMention:
         start, end = it.start, it.end
         name = adoc.article.text[start:end]
         known = self.lexicon.leader(name)
         if it.idx in person_code:
             code, how = person_code[it.idx]
             conf = code.confidence
-            if not code.countries and known is not None:  # 'President Bush': the title has no country
+            if (
+                not code.countries and known is not None
+            ):  # 'President Bush': the title has no country
                 code = _Code([known.country], code.sector, conf)
             if how == "agent":  # the title goes with the name: one mention for both
                 for j in it.governed:
@@ -419,8 +285,9 @@ class ActorCoder:
             code, conf = _Code([], "CVL"), 0.3
         return self._mention(adoc, start, end, code, "person", name, False, conf=conf)
 
-    def _surname_mentions(self, adoc: ArticleDoc, surnames: dict[str, _Code],
-                          by_token: dict[int, int]) -> list[ActorMention]:
+    def _surname_mentions(
+        self, adoc: ArticleDoc, surnames: dict[str, _Code], by_token: dict[int, int]
+    ) -> list[ActorMention]:
         """'Austin' alone after 'Lloyd Austin', when the NER did not mark it as a person."""
         if not surnames:
             return []
@@ -428,12 +295,16 @@ class ActorCoder:
         for t in adoc.doc:
             if t.i not in by_token and t.pos_ == "PROPN" and normalize(t.text) in surnames:
                 code = surnames[normalize(t.text)]
-                out.append(self._mention(adoc, t.idx, t.idx + len(t.text), code, "person",
-                                         t.text, False, conf=0.7))
+                out.append(
+                    self._mention(
+                        adoc, t.idx, t.idx + len(t.text), code, "person", t.text, False, conf=0.7
+                    )
+                )
         return out
 
-    def _short_forms(self, adoc: ArticleDoc, seen: set[Entry], by_token: dict[int, int],
-                     items: list[_Item]) -> list[ActorMention]:
+    def _short_forms(
+        self, adoc: ArticleDoc, seen: set[Entry], by_token: dict[int, int], items: list[Item]
+    ) -> list[ActorMention]:
         """'la coalición' once 'la coalición internacional' has been named."""
         short = {k: e for k, e in self.lexicon.short_forms.items() if e in seen}
         if not short:
@@ -443,11 +314,21 @@ class ActorCoder:
         for t in adoc.doc:
             if t.idx > first and t.i not in by_token and normalize(t.text) in short:
                 e = short[normalize(t.text)]
-                out.append(self._mention(adoc, t.idx, t.idx + len(t.text), _Code([e.country], e.sector),
-                                         e.kind, e.name, False, conf=0.7))
+                out.append(
+                    self._mention(
+                        adoc,
+                        t.idx,
+                        t.idx + len(t.text),
+                        _Code([e.country], e.sector),
+                        e.kind,
+                        e.name,
+                        False,
+                        conf=0.7,
+                    )
+                )
         return out
 
-    def _extent(self, it: _Item, items: list[_Item]) -> tuple[int, int]:
+    def _extent(self, it: Item, items: list[Item]) -> tuple[int, int]:
         """Characters of an agent's noun phrase: a leading determiner, the agent, and the
         countries, organisations and agents it governs (not an apposed person)."""
         doc = it.root.doc
@@ -465,35 +346,35 @@ class ActorCoder:
                 start = prev.idx
         return start, end
 
-    def _acts(self, tok: Any) -> bool:
-        """Does a capital act: subject, passive agent ('por Washington'), possessor?"""
-        t = tok
-        while t.dep_ == "conj" and t.head is not t:
-            t = t.head
-        if t.dep_ in _SUBJ or t.dep_ in ("poss", "nmod:poss", "agent"):
-            return True
-        return any(w in self._agentive for w in self._case_words(t)) and t.head.pos_ in ("VERB", "AUX")
-
-    def _nominal(self, tok: Any) -> bool:
-        """A demonym used as a noun ('los iraquíes', 'Iraqis protested'), not an adjective."""
-        if tok.dep_ in ("amod", "compound", "advmod"):
-            return False
-        return tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children)
-
-    def _mention(self, adoc: ArticleDoc, start: int, end: int, code: _Code, kind: str,
-                 name: str | None, metonymy: bool, conf: float | None = None) -> ActorMention:
+    def _mention(
+        self,
+        adoc: ArticleDoc,
+        start: int,
+        end: int,
+        code: _Code,
+        kind: str,
+        name: str | None,
+        metonymy: bool,
+        conf: float | None = None,
+    ) -> ActorMention:
         codes = code.codes
         span = adoc.doc.char_span(start, end, alignment_mode="expand")
         return ActorMention(
-            id="", span=adoc.span(start, end), code=codes[0], codes=codes,
-            country=code.countries[0] if code.countries else "", sector=code.sector or None,
-            kind=kind, name=name, metonymy=metonymy,
+            id="",
+            span=adoc.span(start, end),
+            code=codes[0],
+            codes=codes,
+            country=code.countries[0] if code.countries else "",
+            sector=code.sector or None,
+            kind=kind,
+            name=name,
+            metonymy=metonymy,
             head=span.root.i if span is not None and len(span) else None,
             confidence=code.confidence if conf is None else conf,
         )
 
 
-def _surname(doc: Any, it: _Item) -> str:
+def _surname(doc: Any, it: Item) -> str:
     return normalize(doc[it.tokens[-1]].text)
 
 
@@ -529,16 +410,21 @@ def code_text(text: str, lang: str) -> list[str]:
     """Codes for a bare string without a parse (a quote's speaker, a reporting source).
 
     'Ministerio de Asuntos Exteriores de Irak' -> ['IRQGOV']; 'Funcionarios estadounidenses e
-    iraquíes' -> ['USAGOV', 'IRQGOV']; 'Al Jazeera' -> ['QATJRN']; [] when nothing is known.
+    iraquíes' -> ['USAGOV', 'IRQGOV']; 'Al Jazeera' -> ['QATJRN']; 'Vladimir Putin' (a
+    well-known leader) -> ['RUSGOV']; [] when nothing is known.
     """
-    return codes_for_matches(load_lexicon(lang).find(text))
+    lexicon = load_lexicon(lang)
+    codes = codes_for_matches(lexicon.find(text))
+    if not codes and (known := lexicon.leader(text)) is not None:
+        codes = [known.code]  # 'Vladimir Putin'
+    return codes
 
 
 def codes_for_matches(matches: list[Match]) -> list[str]:
     """The codes a run of lexicon hits names, read left to right without syntax."""
     agents = [m.entry for m in matches if m.entry.kind == "agent"]
-    orgs = [m.entry for m in matches if m.entry.kind in _ORG_KINDS]
-    places = [m.entry for m in matches if m.entry.kind in _PLACE_KINDS]
+    orgs = [m.entry for m in matches if m.entry.kind in ORG_KINDS]
+    places = [m.entry for m in matches if m.entry.kind in PLACE_KINDS]
     countries = list(dict.fromkeys(e.country for e in places))
     if orgs and (orgs[0].sector or not agents):
         return [orgs[0].code]

@@ -56,6 +56,9 @@ _CLOSING = ("”", "»", '"')
 _SUBJ = ("nsubj", "nsubjpass", "nsubj:pass")
 _CLAUSE_DEPS = ("ccomp", "obj", "dobj", "xcomp", "advcl", "parataxis")
 _DROP_FROM_SPEAKER = ("acl", "acl:relcl", "relcl", "parataxis", "advcl", "punct")
+# the reported clause: object clause, or subject clause of a passive ('Se informó que ...')
+_COMPLEMENTS = ("ccomp", "csubj", "csubjpass", "csubj:pass")
+_PASSIVE = ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass", "expl:pass", "expl:impers")
 _RELCL = ("relcl", "acl:relcl", "acl")
 _FRONTED = ("prep", "obl", "nmod", "advmod", "advcl")
 _PERSON_LABELS = ("PER", "PERSON")
@@ -74,12 +77,17 @@ class AttributionLexicon:
     media: frozenset[str]
     not_source: frozenset[str]
     marks: frozenset[str]
+    impersonal: frozenset[str] = frozenset()
 
     def is_speech(self, tok: Any) -> bool:
         """A verb of saying, by lemma (verbs only) or by listed surface form."""
         if tok.lemma_.lower() in self.speech_lemmas and tok.pos_ in ("VERB", "AUX"):
             return True
         return tok.lower_ in self.speech_forms and tok.pos_ not in ("NOUN", "ADJ", "ADP")
+
+    @property
+    def first_source_words(self) -> frozenset[str]:
+        return frozenset(p[0] for p in self.source)
 
     def is_report(self, tok: Any) -> bool:
         return tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
@@ -106,7 +114,7 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
     return AttributionLexicon(
         speech_lemmas=words("speech"), speech_forms=forms("speech"), report_lemmas=report,
         cue_ext=phrases("cue_ext"), source=phrases("source"), media=words("media"),
-        not_source=words("not_source"), marks=words("mark"),
+        not_source=words("not_source"), marks=words("mark"), impersonal=words("impersonal"),
     )
 
 
@@ -144,9 +152,9 @@ def adoc_words(doc: Any, rng: tuple[int, int]) -> list[Any]:
 
 def _char_span(toks: Iterable[Any]) -> tuple[int, int] | None:
     toks = sorted(toks, key=lambda t: t.i)
-    while toks and toks[0].is_punct:
+    while toks and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
-    while toks and toks[-1].is_punct:
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks.pop()
     if not toks:
         return None
@@ -190,24 +198,27 @@ class Attributor:
         """Reporting sources in text order (see the module docstring for the scope rule)."""
         doc = adoc.doc
         out: list[Reporting] = []
-        i = 0
-        while i < len(doc):
-            tok = doc[i]
-            s, lo, hi = self._bounds(adoc, tok)
-            sent_end = doc.char_span(lo, hi, alignment_mode="expand")
-            limit = sent_end.end if sent_end is not None else len(doc)
-            n = _match_phrase(doc, i, self.lex.source, limit)
-            if n:
-                rep = self._source_after(adoc, i, i + n, limit, s, lo, hi)
-                if rep is not None:
-                    out.append(rep)
-                    i = i + n
-                    continue
-            if self.lex.is_report(tok) and tok.pos_ in ("VERB", "AUX"):
-                rep = self._media_subject(adoc, tok, s, lo, hi)
-                if rep is not None:
-                    out.append(rep)
-            i += 1
+        firsts = set(self.lex.first_source_words)
+        for s, sent in enumerate(adoc.sentences):
+            toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+            if toks is None:
+                continue
+            lo, hi, limit = sent.start, sent.end, toks.end
+            i = toks.start
+            while i < limit:
+                tok = doc[i]
+                n = _match_phrase(doc, i, self.lex.source, limit) if tok.lower_ in firsts else 0
+                if n:
+                    rep = self._source_after(adoc, i, i + n, limit, s, lo, hi)
+                    if rep is not None:
+                        out.append(rep)
+                        i += n
+                        continue
+                if tok.pos_ in ("VERB", "AUX") and self.lex.is_report(tok):
+                    rep = self._media_subject(adoc, tok, s, lo, hi)
+                    if rep is not None:
+                        out.append(rep)
+                i += 1
         return out
 
     def _source_after(self, adoc: ArticleDoc, cue_start: int, j: int, limit: int,
@@ -238,12 +249,15 @@ class Attributor:
     def _media_subject(self, adoc: ArticleDoc, verb: Any, s: int, lo: int, hi: int) -> Reporting | None:
         """'..., informó la agencia AFP' / 'Reuters reported': a reporting verb whose subject
         (or post-verbal argument, as the Spanish parser often labels it) is a news outlet."""
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ and not c.is_space
+                     and lo <= c.idx < hi), None)
         if subj is None:
             subj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
         if subj is None:
             return None
-        toks = [t for t in subj.subtree if lo <= t.idx < hi]
+        toks = [t for t in subj.subtree if lo <= t.idx < hi and not t.is_space]
+        if not toks:
+            return None
         if not self._is_media(adoc, toks):
             return None
         name, code = self._source_name(adoc, toks)
@@ -314,10 +328,11 @@ class Attributor:
         marked = marked_quotes(adoc.article.text)
         used_marks: set[tuple[int, int]] = set()
         quotes: list[Quote] = []
+        taken = [(r.cue.start, r.cue.end) for r in adoc.reporting]
         for tok in doc:
             if not self.lex.is_speech(tok) or tok.idx in skip or _adjectival(tok):
                 continue
-            if any(r <= tok.idx < e for r, e in [(r.cue.start, r.cue.end) for r in adoc.reporting]):
+            if any(a <= tok.idx < b for a, b in taken):  # 'según dijo', 'informó la agencia'
                 continue
             q = self._quote_for(adoc, tok, marked, used_marks, quotes)
             if q is not None:
@@ -337,7 +352,7 @@ class Attributor:
             inner = [m for m in marked if m[0] < content[1] and content[0] < m[1] and lo <= m[0] < hi]
             used_marks.update(inner)
             whole = next((m for m in inner if m[0] - 1 <= content[0] and content[1] <= m[1] + 1), None)
-            if whole is not None:
+            if whole is not None and not self._complementizer_between(adoc, verb, content[0]):
                 # the parser took a fronted quotation for the clause: '"...", he said'
                 kind, content = "direct", _strip_comma(adoc.article.text, whole)
             elif inner:
@@ -365,15 +380,21 @@ class Attributor:
             cue=cue, content=adoc.span(*content), kind=kind, carried_over=carried,
         )
 
+    def _complementizer_between(self, adoc: ArticleDoc, verb: Any, char: int) -> bool:
+        """'afirmó que "..."': reported syntax around quoted words (mixed, not direct)."""
+        if char <= verb.idx:
+            return False
+        return any(t.lower_ in self.lex.marks for t in self._tokens_in(adoc.doc, verb.idx, char))
+
     def _clause_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
         """The complement clause of a speech verb, without its complementizer."""
         marks = self.lex.marks
         clause = None
         for c in verb.children:
-            if not lo <= c.idx < hi:
+            if not lo <= c.idx < hi or c.is_space:
                 continue
             has_mark = any(g.lower_ in marks and g.dep_ == "mark" for g in c.children)
-            if c.dep_ == "ccomp" or (c.dep_ in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
+            if c.dep_ in _COMPLEMENTS or (c.dep_ in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
                 clause = c
                 break
         if clause is not None:
@@ -444,7 +465,7 @@ class Attributor:
 
     def _cue_span(self, adoc: ArticleDoc, verb: Any, hi: int) -> Span:
         doc = adoc.doc
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.i < verb.i]
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "auxpass") and c.i < verb.i]
         start = min([verb.idx] + [a.idx for a in auxes])
         limit = len(doc)
         end_tok = verb.i + 1
@@ -457,7 +478,19 @@ class Attributor:
 
     def _speaker(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int, postposed: bool,
                  earlier: list[Quote], s: int) -> tuple[Span | None, list[str], bool]:
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        if self._impersonal(verb):
+            # 'Se informó que', 'It was announced (by X) that': the agent, if any, speaks
+            agent = next((c for c in verb.children if c.dep_ in ("agent", "obl:agent")), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), agent) if agent is not None else None
+            if obj is None:
+                return None, [], False
+            rng = self._speaker_range(adoc, obj, lo, hi)
+            span = adoc.span(*rng) if rng else None
+            return span, speaker_codes(adoc, span, self.lang) if span else [], False
+        # line breaks are tokens that the parser sometimes attaches as subjects, and a
+        # subject outside the sentence is a parse across a line break: neither is a speaker
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ and not c.is_space
+                     and lo <= c.idx < hi), None)
         if subj is None and _shares_subject(verb):
             # 'dijo ... y añadió que', 'began ..., saying that': the head verb's subject
             subj = next((c for c in verb.head.children if c.dep_ in _SUBJ and lo <= c.idx < hi), None)
@@ -477,6 +510,15 @@ class Attributor:
             return None, [], False
         span = adoc.span(*rng)
         return span, speaker_codes(adoc, span, self.lang), False
+
+    def _impersonal(self, verb: Any) -> bool:
+        """A passive or impersonal cue: its grammatical subject is not a speaker."""
+        kids = list(verb.children)
+        if any(c.dep_ in _PASSIVE and not c.is_space for c in kids):
+            return True
+        # a reflexive clitic with an expressed subject ('Irak se declaró ...') is no passive
+        return not any(c.dep_ in _SUBJ and not c.is_space for c in kids) and any(
+            c.dep_ == "expl" or (c.lower_ in self.lex.impersonal and c.i < verb.i) for c in kids)
 
     def _speaker_range(self, adoc: ArticleDoc, subj: Any, lo: int, hi: int) -> tuple[int, int] | None:
         """The subject's noun phrase without relative clauses; a person's name when it is

@@ -10,6 +10,8 @@ How it measures (see :func:`run_benchmark`):
   machine hits both alike; the figure is the median over runs.
 - With N processes the articles are dealt round-robin to N workers; a barrier starts
   each pass together, and the pass's time is from the first start to the last finish.
+- CPU seconds (``time.process_time`` of each worker, summed) are reported beside wall
+  time: on a shared machine they show what the pipeline costs regardless of other load.
 - Peak RSS is ``getrusage(RUSAGE_SELF).ru_maxrss`` of each worker (models, stages, the
   shard of texts), taken after the last run.
 - Time by stage comes from one more pass with a clock around each stage's ``run``
@@ -208,18 +210,19 @@ def _measure(task: _Task, barrier: Any) -> dict[str, Any]:
         for doc in nlps[lang].pipe(texts, batch_size=task.batch_size):
             words += sum(1 for t in doc if not (t.is_punct or t.is_space))
 
-    bare_spans: list[tuple[float, float]] = []
-    full_spans: list[tuple[float, float]] = []
+    # (wall start, wall end, CPU seconds of this process) per pass
+    bare_spans: list[tuple[float, float, float]] = []
+    full_spans: list[tuple[float, float, float]] = []
     sentences = processed = errors = 0
     for _ in range(task.runs):
         barrier.wait(BARRIER_TIMEOUT)
-        t0 = time.monotonic()
+        t0, c0 = time.monotonic(), time.process_time()
         for lang, texts in by_lang.items():
             for _doc in nlps[lang].pipe(texts, batch_size=task.batch_size):
                 pass
-        bare_spans.append((t0, time.monotonic()))
+        bare_spans.append((t0, time.monotonic(), time.process_time() - c0))
         barrier.wait(BARRIER_TIMEOUT)
-        t0 = time.monotonic()
+        t0, c0 = time.monotonic(), time.process_time()
         sentences = processed = errors = 0
         for res in pipeline.pipe(articles, batch_size=task.batch_size):
             if isinstance(res, Rejection):
@@ -227,7 +230,7 @@ def _measure(task: _Task, barrier: Any) -> dict[str, Any]:
             else:
                 processed += 1
                 sentences += len(res.sentences)
-        full_spans.append((t0, time.monotonic()))
+        full_spans.append((t0, time.monotonic(), time.process_time() - c0))
     stage_seconds = _profile_stages(pipeline, articles, list(by_lang), task.batch_size)
     return {
         "index": task.index,
@@ -309,11 +312,22 @@ def _run_workers(tasks: list[_Task], in_process: bool) -> list[dict[str, Any]]:
         for p in procs:
             p.start()
         outs = []
-        for _ in procs:
+        deadline = time.monotonic() + BARRIER_TIMEOUT * 2
+        while len(outs) < len(procs):
             try:
-                outs.append(q.get(timeout=BARRIER_TIMEOUT * 2))
+                outs.append(q.get(timeout=1.0))
+                continue
             except queue_lib.Empty:
-                outs.append(("error", "a worker gave no result in time"))
+                pass
+            # a worker killed from outside (OOM, signal) never reports: do not wait for it
+            dead = [p for p in procs if p.exitcode not in (None, 0)]
+            if dead or time.monotonic() > deadline:
+                for p in procs:
+                    if p.is_alive():
+                        p.terminate()
+                why = f"exit status {dead[0].exitcode}" if dead else "no result in time"
+                outs.append(("error", f"a worker process ended without a result ({why})"))
+                break
         for p in procs:
             p.join(timeout=30)
     errors = [msg for status, msg in outs if status == "error"]
@@ -328,13 +342,25 @@ def _pass_seconds(workers: list[dict[str, Any]], kind: str, run: int) -> float:
     return max(w[kind][run][1] for w in workers) - min(w[kind][run][0] for w in workers)
 
 
-def _rates(seconds: float, articles: int, sentences: int, words: int) -> dict[str, float]:
+def _pass_cpu_seconds(workers: list[dict[str, Any]], kind: str, run: int) -> float:
+    """CPU time of one pass, summed over workers (all threads of each)."""
+    return sum(w[kind][run][2] for w in workers)
+
+
+def _rates(
+    seconds: float, cpu_seconds: float, articles: int, sentences: int, words: int
+) -> dict[str, float]:
     s = max(seconds, 1e-9)
+    c = max(cpu_seconds, 1e-9)
     return {
         "seconds": round(seconds, 3),
         "articles_per_s": round(articles / s, 1),
         "sentences_per_s": round(sentences / s, 1),
         "words_per_s": round(words / s, 0),
+        # per CPU second: what one core gives, little moved by other programs' load
+        "cpu_seconds": round(cpu_seconds, 3),
+        "sentences_per_cpu_s": round(sentences / c, 1),
+        "words_per_cpu_s": round(words / c, 0),
     }
 
 
@@ -380,6 +406,8 @@ def run_benchmark(
         full = [_pass_seconds(workers, "full", r) for r in range(runs)]
         bare = [_pass_seconds(workers, "bare", r) for r in range(runs)]
         full_s, bare_s = statistics.median(full), statistics.median(bare)
+        full_c = statistics.median(_pass_cpu_seconds(workers, "full", r) for r in range(runs))
+        bare_c = statistics.median(_pass_cpu_seconds(workers, "bare", r) for r in range(runs))
         summary = {
             "articles": sum(w["articles"] for w in workers),
             "rejected_by_pipeline": sum(w["rejected"] for w in workers),
@@ -397,14 +425,15 @@ def run_benchmark(
                 "processes": n,
                 "stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()},
                 "full": {
-                    **_rates(full_s, articles, sentences, words),
+                    **_rates(full_s, full_c, articles, sentences, words),
                     "runs": [round(x, 3) for x in full],
                 },
                 "bare": {
-                    **_rates(bare_s, articles, sentences, words),
+                    **_rates(bare_s, bare_c, articles, sentences, words),
                     "runs": [round(x, 3) for x in bare],
                 },
                 "ratio": round(full_s / bare_s, 3) if bare_s > 0 else None,
+                "cpu_ratio": round(full_c / bare_c, 3) if bare_c > 0 else None,
                 "peak_rss_mb": max(w["peak_rss_mb"] for w in workers),
                 "peak_rss_mb_per_process": [w["peak_rss_mb"] for w in workers],
                 "blas_threads_per_process": per_worker,
@@ -449,20 +478,28 @@ def format_report(report: dict[str, Any]) -> str:
         f"  median of {st['runs']} runs, warm-up excluded, batch size {st['batch_size']}; "
         f"spaCy {st['spacy']}, {st['cpu_count']} CPUs, load average {st['load_average'][0]}",
         "",
-        f"{'procs':>5}  {'pipeline':<10}{'seconds':>9}{'articles/s':>12}{'sents/s':>10}"
-        f"{'words/s':>10}  {'full/bare':>9}  {'peak RSS/process':>16}",
+        f"{'procs':>5}  {'pipeline':<11}{'seconds':>8}{'articles/s':>11}{'sents/s':>9}"
+        f"{'words/s':>9}{'full/bare':>10}{'CPU s':>8}{'words/CPU s':>12}{'full/bare':>10}"
+        f"{'peak RSS':>10}",
     ]
     for r in report["results"]:
         if r.get("blas_threads_per_process"):
             lines.append(f"{'':>5}  (BLAS threads per process: {r['blas_threads_per_process']})")
         for kind, label in (("full", "full"), ("bare", "bare spaCy")):
             m = r[kind]
-            ratio = f"{r['ratio']:.2f}" if kind == "full" and r["ratio"] else ""
-            rss = f"{r['peak_rss_mb']:.0f} MB" if kind == "full" else ""
+            full = kind == "full"
+            ratio = f"{r['ratio']:.2f}" if full and r.get("ratio") else ""
+            cpu_ratio = f"{r['cpu_ratio']:.2f}" if full and r.get("cpu_ratio") else ""
+            rss = f"{r['peak_rss_mb']:.0f} MB" if full else ""
             lines.append(
-                f"{r['processes']:>5}  {label:<10}{m['seconds']:>9.2f}{m['articles_per_s']:>12.1f}"
-                f"{m['sentences_per_s']:>10.1f}{m['words_per_s']:>10.0f}  {ratio:>9}  {rss:>16}"
+                f"{r['processes']:>5}  {label:<11}{m['seconds']:>8.2f}{m['articles_per_s']:>11.1f}"
+                f"{m['sentences_per_s']:>9.1f}{m['words_per_s']:>9.0f}{ratio:>10}"
+                f"{m['cpu_seconds']:>8.2f}{m['words_per_cpu_s']:>12.0f}{cpu_ratio:>10}{rss:>10}"
             )
+    lines.append(
+        "  (seconds are wall time; CPU s is the CPU time of the pass summed over processes, "
+        "which load from other programs moves little; peak RSS is per process)"
+    )
     first = report["results"][0] if report["results"] else {}
     stages = first.get("stage_seconds") or {}
     if stages:

@@ -192,11 +192,23 @@ class EventCoder:
         if m.entry is REQUEST_MODAL:
             a_tok, r_tok = request_args(tok)
         else:
-            a_tok, r_tok = find_args(tok, m.entry.event, m.entry.mode, self.cues, self.speech, index)
+            a_tok, r_tok = find_args(tok, m.entry.event, m.entry.mode, self.cues, self.speech, index,
+                                     lambda t: self.lex.is_light(doc, t.i),
+                                     frozenset(range(m.start, m.end)))
+        if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in a_tok.morph.get("PronType"):
+            # 'the rebels said they will release ...': the pronoun is the speaker
+            a_tok = speaker_subject(tok, self.speech) or a_tok
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
             # 'Austin dijo que las discusiones se llevarán a cabo': the speaker takes part
             a_tok = speaker_subject(tok, self.speech)
         actor, recipient = to_arg(a_tok, index), to_arg(r_tok, index)
+        # a headline without final punctuation parses into the next line: keep arguments
+        # inside the trigger's own sentence
+        sent = adoc.sentences[trigger.sentence] if trigger.sentence >= 0 else None
+        if sent is not None:
+            actor = actor if actor is None or sent.start <= actor.start < sent.end else None
+            recipient = (recipient if recipient is None or sent.start <= recipient.start < sent.end
+                         else None)
         if actor and recipient and actor.start == recipient.start:
             recipient = None
         mode = aux_mode(doc, m.head, self.cues, self.speech, year) or forced_mode

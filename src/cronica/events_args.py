@@ -17,6 +17,7 @@ Conventions (see docs of :func:`find_args`):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from cronica.events_lexicon import Cues, fold
@@ -125,21 +126,28 @@ def _obl_children(tok: Any) -> list[Any]:
 
 
 def find_args(
-    tok: Any, event: str, mode: str | None, cues: Cues, speech: set[str], index: ActorIndex
+    tok: Any, event: str, mode: str | None, cues: Cues, speech: set[str], index: ActorIndex,
+    is_light: Callable[[Any], bool] = lambda t: False, skip: frozenset[int] = frozenset(),
 ) -> tuple[Any, Any]:
-    """(actor token, recipient token) of the trigger headed by ``tok``; either may be None."""
+    """(actor token, recipient token) of the trigger headed by ``tok``; either may be None.
+
+    ``is_light`` tells support verbs ('realizar'), whose subject is the actor of their noun;
+    ``skip`` holds the indices of the trigger's own words ('dieron muerte a ...')."""
     if tok.pos_ in ("NOUN", "PROPN"):
-        actor, recipient = _noun_args(tok, event, mode, cues, speech, index)
+        actor, recipient = _noun_args(tok, event, mode, cues, speech, index, is_light)
     else:
-        actor, recipient = _verb_args(tok, cues, speech)
+        actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
     if actor is not None and recipient is None and event in RECIPROCAL_TYPES:
         conj = [c for c in actor.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
         if conj:
             recipient = conj[0]
+    if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
+        recipient = _complement_recipient(tok, actor, cues, index, skip)
     return actor, recipient
 
 
-def _verb_args(tok: Any, cues: Cues, speech: set[str]) -> tuple[Any, Any]:
+def _verb_args(tok: Any, cues: Cues, speech: set[str], is_light: Callable[[Any], bool],
+               index: ActorIndex, skip: frozenset[int]) -> tuple[Any, Any]:
     actor = recipient = None
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or (
         "Part" in tok.morph.get("VerbForm")
@@ -157,30 +165,61 @@ def _verb_args(tok: Any, cues: Cues, speech: set[str]) -> tuple[Any, Any]:
         actor = next((o for o in obls + [c for c in tok.children if c.dep_ in _OBJ]
                       if _case(o) in cues.agent_case and _case(o) not in ("de", "of")), None)
     if recipient is None:
-        recipient = next((c for c in tok.children if c.dep_ in _OBJ and c is not actor
-                          and c.pos_ in ("NOUN", "PROPN")), None)
-    if recipient is None:
-        recipient = next((o for o in obls if o is not actor and _case(o) in cues.recipient_case), None)
+        cands = [c for c in tok.children if c.dep_ in _OBJ and c.pos_ in ("NOUN", "PROPN")]
+        cands += [o for o in obls if _case(o) in cues.recipient_case]
+        cands = [c for c in cands if c is not actor and c.i not in skip]
+        if cands:
+            # the personal 'a' marks a human object: 'asesinaron a dos agentes'
+            recipient = max(cands, key=lambda c: (index.mention_in(c) is not None,
+                                                  _case(c) in cues.recipient_case, -c.i))
     if actor is None:
-        actor = _inherited_subject(tok, speech)
+        actor = _inherited_subject(tok, speech, is_light)
     return actor, recipient
 
 
-def _inherited_subject(tok: Any, speech: set[str]) -> Any:
-    """Subject of the verb that governs ``tok`` through xcomp/conj/advcl (two levels)."""
+def _complement_recipient(tok: Any, actor: Any, cues: Cues, index: ActorIndex,
+                          skip: frozenset[int]) -> Any:
+    """The addressee inside a complement: 'demanded that the US cancel ...' (the clause's
+    subject), 'offered to hand them over to Britain' (the infinitive's recipient)."""
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            subj = next((g for g in c.children if g.dep_ in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None)
+            if subj is not None and subj is not actor and _names_actor(subj, index):
+                return subj
+        elif c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            cands = [g for g in c.children if g.dep_ in _OBJ and g.pos_ in ("NOUN", "PROPN")]
+            cands += [o for o in _obl_children(c) if _case(o) in cues.recipient_case]
+            named = [g for g in cands if g is not actor and g.i not in skip and _names_actor(g, index)]
+            if named:
+                return named[0]
+    return None
+
+
+def _names_actor(tok: Any, index: ActorIndex) -> bool:
+    """Coded by the actors stage, or a proper name: a complement's 'el diálogo' is not."""
+    return index.mention_in(tok) is not None or tok.pos_ == "PROPN"
+
+
+def _inherited_subject(tok: Any, speech: set[str], is_light: Callable[[Any], bool]) -> Any:
+    """Subject of the verb that governs ``tok`` (two levels up): through xcomp/conj/advcl for
+    verbs ('acuerdan iniciar'); for nouns only through the object or oblique of a support
+    verb ('realizaron una huelga', 'participaron en una marcha'): whoever 'supports' or
+    'represses' a strike is not its actor."""
     node = tok
     for _ in range(2):
-        if node.dep_ not in _INHERIT and not (node.dep_ in ("obj", "dobj") and node.pos_ != "VERB"):
-            if node.dep_ not in ("obj", "dobj", "nsubj") or node.head.pos_ != "VERB":
-                return None
         head = node.head
+        if node.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head  # English 'participated in a march'
         if head.i == node.i or fold(head.lemma_) in speech:
+            return None
+        if node.pos_ in ("NOUN", "PROPN"):
+            if node.dep_ not in ("obj", "dobj", "obl", "pobj", "nmod") or not is_light(head):
+                return None
+        elif node.dep_ not in _INHERIT:
             return None
         subj = next((c for c in head.children if c.dep_ in _SUBJ), None)
         if subj is not None and subj.i != tok.i:
             return subj
-        if node.dep_ == "nsubj":
-            return None
         node = head
     return None
 
@@ -218,7 +257,8 @@ def speaker_subject(tok: Any, speech: set[str]) -> Any:
 
 
 def _noun_args(
-    tok: Any, event: str, mode: str | None, cues: Cues, speech: set[str], index: ActorIndex
+    tok: Any, event: str, mode: str | None, cues: Cues, speech: set[str], index: ActorIndex,
+    is_light: Callable[[Any], bool],
 ) -> tuple[Any, Any]:
     actor = recipient = None
     patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
@@ -248,5 +288,5 @@ def _noun_args(
         actor = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod:poss")
                       and index.mention_in(c) is not None), None)
     if actor is None:
-        actor = _inherited_subject(tok, speech)
+        actor = _inherited_subject(tok, speech, is_light)
     return actor, recipient

@@ -96,8 +96,6 @@ class Lexicon:
         """The longest pattern starting at token ``i`` (lemma, word form or a form whose
         ending is rewritten by the language's suffix rules), or None."""
         tok = doc[i]
-        if self._in_fixed_phrase(doc, i):
-            return None
         # all-capital headlines are tagged almost at random: let their words match verbs too
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
         if "Part" in tok.morph.get("VerbForm"):
@@ -112,7 +110,8 @@ class Lexicon:
                     continue
                 end = _match_rest(doc, i, entry.pattern)
                 if end is not None:
-                    return Match(i, end, i, entry)
+                    # checked last: few tokens get this far
+                    return None if self._in_fixed_phrase(doc, i) else Match(i, end, i, entry)
         return None
 
     def _variants(self, tok: Any) -> list[str]:

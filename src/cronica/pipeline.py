@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date as _date
 from itertools import islice
 from typing import Any, Protocol
 
@@ -21,6 +22,17 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own max_length; longer documents are rejected (E004)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _is_iso_date(value: str) -> bool:
+    """'YYYY-MM-DD' and a real calendar day ('2024-02-30' is not one)."""
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        _date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 class Stage(Protocol):
@@ -88,7 +100,7 @@ class Pipeline:
                 ErrorCode.E004_TOO_LARGE, origin,
                 f"{len(article.text):,} characters, limit {self.max_chars:,}", doc_id=article.id,
             )
-        if article.date is not None and not _ISO_DATE.match(article.date):
+        if article.date is not None and not _is_iso_date(article.date):
             raise InputError(ErrorCode.E011_BAD_DATE, origin, repr(article.date), doc_id=article.id)
         lang = (article.lang or "").lower()[:2] or None
         detected = lang is None

@@ -201,7 +201,9 @@ def sniff_format(head: bytes | str) -> str:
         head = head.decode("utf-8", errors="replace")
     s = head.lstrip("\ufeff \t\r\n")
     if s.startswith("{"):
-        return "jsonl"
+        # a text may open with a brace too: JSONL when its first line is (or ends like) one
+        first = s.split("\n", 1)[0].strip()
+        return "jsonl" if first.endswith("}") or "\n" not in s else "text"
     low = s[:1000].lower()
     if s.startswith("<") and re.search(r"<(!doctype html|html|head|body|article|p|div)\b", low):
         return "html"

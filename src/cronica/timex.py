@@ -3,15 +3,17 @@
 ``find_dates(text, lang, anchor)`` is pure (no spaCy): rules built from
 ``data/<lang>/time.tsv`` find expressions and give TimeML-style values
 ('2024-01-25', '2023-08', '2003', '2024-W03', '2023-Q4', '2024-SU', '199', 'PRESENT_REF').
-:class:`DateResolver` keeps the day/month/year ones as ``DateMention``s and dates
-every event from the expression in its own clause (see :mod:`cronica.timex_events`).
+:class:`DateResolver` keeps them as ``DateMention``s (weeks, quarters, seasons and decades
+with their TimeML value and ``precision=None``; 'now'-like words are dropped) and dates every
+event from the expression in its own clause (see :mod:`cronica.timex_events`); the date
+arithmetic lives in :mod:`cronica.timex_values`, the words in ``data/<lang>/time.tsv``.
 
 Resolution conventions (news):
 - a bare weekday is the most recent one on or before the anchor, or the next one on or
   after it when ``prefer='future'`` (the governing verb is future);
-- a day-month or month without a year ('7 de octubre', 'en agosto') follows the governing
-  verb's tense when known (``prefer='past'`` / ``'future'``); with no tense to go by
-  (``prefer='auto'``) it is the previous one, unless the next one lies within ~3 months
+- a day-month or month without a year ('7 de octubre', 'en agosto') is read forward when
+  the governing verb is future (``prefer='future'``); otherwise (``prefer='auto'``; a past
+  verb is often only the reporting verb) it is the previous one, unless the next one lies within ~3 months
   ahead (``_AHEAD_DAYS``) and the previous one further back: 'Nov. 6' in an article of
   26 October is 6 November of the same year, '7 de octubre' on 26 January the previous
   October (on TimeBank this rule fixes ~45 of 839 matched values);
@@ -22,49 +24,22 @@ Resolution conventions (news):
 
 from __future__ import annotations
 
-import calendar
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention
 from cronica.timex_lexicon import TimeLexicon, build_patterns, load_lexicon
+from cronica.timex_values import Parse, interval, value_of
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
 # Ties between overlapping candidates of equal length go to the earlier pattern here.
-_PRIORITY = ("iso", "numeric", "dmy", "mdy", "my", "monthrel", "quarter", "ago", "relday", "dayonly",
+_PRIORITY = ("iso", "numeric", "dmy", "mdy", "my", "monthrel", "quarter", "ago", "later",
+             "rangestart", "relday", "dayonly",
              "weekday", "season", "decade", "relunit", "month", "ref", "year")
-# Without tense, a yearless date is read forward only when it lies within this many days
-# ahead and the backward reading is further: forward references in news are near-term.
-_AHEAD_DAYS = 92
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-@dataclass(frozen=True)
-class Parse:
-    """What an expression says, before the anchor is applied."""
-
-    kind: str  # date | dayonly | weekday | relday | ago | relunit | quarter | season | decade | ref
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None
-    amount: int = 0  # days for relday; count for ago; quarter number
-    unit: str | None = None  # D W M Q Y
-    mod: str | None = None  # past | next | this
-    label: str | None = None  # PRESENT_REF..., season code, decade value
-
-    @property
-    def direction_free(self) -> bool:
-        """Whether past/future tense can change the value ('el jueves', '7 de octubre')."""
-        if self.mod is not None:
-            return False
-        if self.kind in ("weekday", "dayonly"):
-            return True
-        return self.kind == "date" and self.year is None
 
 
 @dataclass
@@ -80,179 +55,6 @@ class TimeExpression:
     relative: bool
     note: str | None = None
     parse: Parse | None = field(default=None, repr=False, compare=False)
-
-
-# -- resolution ---------------------------------------------------------------------------
-
-def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
-    k = year * 12 + (month - 1) + n
-    return k // 12, k % 12 + 1
-
-
-def _iso_week(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def _evaluate(p: Parse, anchor: date | None, prefer: str = "auto") -> tuple:
-    """(value, precision, relative, note) for a parse; value None when it cannot be resolved.
-
-    Raises ValueError for impossible dates (31 February), so callers drop the candidate.
-    """
-    k = p.kind
-    if k == "ref":
-        return p.label, "ref", False, None
-    if k == "decade":
-        return p.label, "decade", False, None
-    if k == "date" and p.year is not None:
-        if p.day is not None:
-            return date(p.year, p.month, p.day).isoformat(), "day", False, None
-        if p.month is not None:
-            return f"{p.year:04d}-{p.month:02d}", "month", False, None
-        return f"{p.year:04d}", "year", False, None
-    if k == "quarter" and p.year is not None:
-        return f"{p.year:04d}-Q{p.amount}", "quarter", False, None
-    if k == "season" and p.year is not None:
-        return f"{p.year:04d}-{p.label}", "season", False, None
-    precision = _relative_precision(p)
-    if anchor is None:
-        return None, precision, True, "relative expression and the article has no date"
-    future = p.mod == "next" or (p.mod is None and prefer == "future")
-    nearest = p.mod is None and prefer == "auto"
-    if k == "date" and p.day is not None:
-        date(2000, p.month, p.day)  # validates day/month (2000 is a leap year)
-        back = date.fromisoformat(_nearest_day(p.month, p.day, anchor, p.mod, False))
-        ahead = date.fromisoformat(_nearest_day(p.month, p.day, anchor, p.mod, True))
-        if nearest:
-            # no tense to go by: the nearer one, ties to the past (module docstring)
-            pick = ahead if (ahead - anchor).days <= _AHEAD_DAYS < (anchor - back).days else back
-        else:
-            pick = ahead if future else back
-        return pick.isoformat(), "day", True, _year_note(pick, anchor)
-    if k == "date":
-        back_y = anchor.year if (p.month < anchor.month or
-                                 (p.month == anchor.month and p.mod != "past")) else anchor.year - 1
-        ahead_y = anchor.year if p.month > anchor.month else anchor.year + 1
-        if p.mod == "this":
-            y = anchor.year
-        elif nearest:
-            gap_back = (anchor.year - back_y) * 12 + anchor.month - p.month
-            gap_ahead = (ahead_y - anchor.year) * 12 + p.month - anchor.month
-            y = ahead_y if gap_ahead <= _AHEAD_DAYS // 30 < gap_back else back_y
-        else:
-            y = ahead_y if future else back_y
-        return f"{y:04d}-{p.month:02d}", "month", True, "year taken from the article's date"
-    if k == "monthrel":  # 'June last year', 'mayo del año pasado'
-        return f"{anchor.year + p.amount:04d}-{p.month:02d}", "month", True, None
-    if k == "dayonly":
-        y, m = anchor.year, anchor.month
-        if future and p.day < anchor.day:
-            y, m = _add_months(y, m, 1)
-        elif not future and p.day > anchor.day:
-            y, m = _add_months(y, m, -1)
-        return date(y, m, p.day).isoformat(), "day", True, "month taken from the article's date"
-    if k == "weekday":
-        return _weekday(p.weekday, anchor, p.mod, future).isoformat(), "day", True, None
-    if k == "relday":
-        return (anchor + timedelta(days=p.amount)).isoformat(), "day", True, None
-    if k == "ago":
-        return _ago(p.amount, p.unit, anchor)
-    if k == "relunit":
-        return _relunit(p.unit, p.mod, anchor)
-    if k == "quarter":
-        q_now = (anchor.month - 1) // 3 + 1
-        y = anchor.year if p.amount <= q_now else anchor.year - 1
-        return f"{y:04d}-Q{p.amount}", "quarter", True, "year taken from the article's date"
-    if k == "season":
-        start = _SEASON_START[p.label]
-        y = anchor.year
-        if p.mod == "past" and start > anchor.month:
-            y -= 1
-        elif p.mod == "next" and start <= anchor.month:
-            y += 1
-        return f"{y:04d}-{p.label}", "season", True, None
-    raise ValueError(f"unknown parse kind {k}")
-
-
-def _year_note(pick: date, anchor: date) -> str:
-    when = "on or before" if pick <= anchor else "after"
-    return f"year taken from the article's date: the nearest such day {when} it"
-
-
-def _relative_precision(p: Parse) -> str | None:
-    if p.kind == "monthrel":
-        return "month"
-    if p.kind == "date":
-        return "day" if p.day is not None else "month"
-    if p.kind in ("dayonly", "weekday", "relday"):
-        return "day"
-    if p.kind == "ago":
-        return {"D": "day", "W": "day", "M": "month", "Q": "quarter", "Y": "year"}.get(p.unit)
-    if p.kind == "relunit":
-        return {"W": "week", "M": "month", "Q": "quarter", "Y": "year", "D": "day"}.get(p.unit)
-    return p.kind
-
-
-def _nearest_day(month: int, day: int, anchor: date, mod: str | None, future: bool) -> str:
-    def make(y: int) -> date:
-        # 29 February in a non-leap year: move to the nearest leap year in the right direction
-        while True:
-            try:
-                return date(y, month, day)
-            except ValueError:
-                y += 1 if future else -1
-
-    cand = make(anchor.year)
-    if future:
-        if cand < anchor or (mod == "next" and cand == anchor):
-            cand = make(anchor.year + 1)
-    elif cand > anchor or (mod == "past" and cand == anchor):
-        cand = make(anchor.year - 1)
-    return cand.isoformat()
-
-
-def _weekday(wd: int, anchor: date, mod: str | None, future: bool) -> date:
-    if mod == "this":  # the one in the anchor's week ('este lunes')
-        return anchor + timedelta(days=wd - anchor.weekday())
-    if future:
-        ahead = (wd - anchor.weekday()) % 7
-        return anchor + timedelta(days=ahead or (7 if mod == "next" else 0))
-    back = (anchor.weekday() - wd) % 7
-    return anchor - timedelta(days=back or (7 if mod == "past" else 0))
-
-
-def _ago(n: int, unit: str | None, anchor: date) -> tuple:
-    note = f"{n} {unit} before the article's date"
-    if unit == "D":
-        return (anchor - timedelta(days=n)).isoformat(), "day", True, note
-    if unit == "W":
-        return (anchor - timedelta(weeks=n)).isoformat(), "day", True, note + " (approximate day)"
-    if unit == "M":
-        y, m = _add_months(anchor.year, anchor.month, -n)
-        return f"{y:04d}-{m:02d}", "month", True, note
-    if unit == "Y":
-        return f"{anchor.year - n:04d}", "year", True, note
-    if unit == "Q":
-        y, m = _add_months(anchor.year, anchor.month, -3 * n)
-        return f"{y:04d}-Q{(m - 1) // 3 + 1}", "quarter", True, note
-    raise ValueError(f"unit {unit}")
-
-
-def _relunit(unit: str | None, mod: str | None, anchor: date) -> tuple:
-    step = {"past": -1, "next": 1}.get(mod or "", 0)
-    if unit == "W":
-        return _iso_week(anchor + timedelta(weeks=step)), "week", True, None
-    if unit == "M":
-        y, m = _add_months(anchor.year, anchor.month, step)
-        return f"{y:04d}-{m:02d}", "month", True, None
-    if unit == "Y":
-        return f"{anchor.year + step:04d}", "year", True, None
-    if unit == "Q":
-        y, m = _add_months(anchor.year, anchor.month, 3 * step)
-        return f"{y:04d}-Q{(m - 1) // 3 + 1}", "quarter", True, None
-    if unit == "D":
-        return (anchor + timedelta(days=step)).isoformat(), "day", True, None
-    raise ValueError(f"unit {unit}")
 
 
 # -- matching -----------------------------------------------------------------------------
@@ -279,17 +81,16 @@ def _day(lx: TimeLexicon, word: str) -> int:
     return int(digits.group()) if digits else int(lx.value("ordinal", word))
 
 
-def _is_capitalised_if_ambiguous(lx: TimeLexicon, word: str | None) -> bool:
-    return word is None or not lx.has("ambiguous", word) or word[:1].isupper()
-
-
-def _to_parse(name: str, m: re.Match[str], lx: TimeLexicon, text: str) -> Parse | None:
-    """The parse of a regex match, or None when the match is not a time expression."""
+def _to_parse(
+    name: str, m: re.Match[str], lx: TimeLexicon, text: str, orig: str
+) -> Parse | None:
+    """The parse of a regex match on ``text`` (lower-cased ``orig``), or None if not a date."""
     gd = m.groupdict()
+    capital = orig[m.start("mon")].isupper() if gd.get("mon") else False
     mod = _mod(lx, gd.get("mod")) or _mod(lx, gd.get("post"))
     marked = any(gd.get(k) for k in ("art", "mod", "fz", "post"))
-    if not _is_capitalised_if_ambiguous(lx, gd.get("mon")):
-        return None
+    if gd.get("mon") and lx.has("ambiguous", gd["mon"]) and not capital:
+        return None  # 'may', 'march': verbs unless capitalised
     if name == "iso":
         return Parse("date", int(gd["y"]), int(gd["m"]), int(gd["d"]))
     if name == "numeric":
@@ -299,18 +100,22 @@ def _to_parse(name: str, m: re.Match[str], lx: TimeLexicon, text: str) -> Parse 
         if gd["sep"] == "." and len(y) != 4:
             return None  # '1.5.10' is more often a version or a score than a date
         return Parse("date", year, mo, d)
-    if name in ("dmy", "mdy", "my"):
+    if name in ("dmy", "mdy", "my", "rangestart"):
         day = _day(lx, gd["d"]) if gd.get("d") else None
         if day is not None and not 1 <= day <= 31:
             return None
         year = int(gd["y"]) if gd.get("y") else None
         return Parse("date", year, _month(lx, gd["mon"]), day, mod=mod if year is None else None)
     if name == "month":
+        lower_case_months = lx.has("month_case", "lower")
         if not (gd.get("cue") or marked):
             # a bare month name needs a cue ('en agosto'), except capitalised in languages
             # whose month names are always capitalised ('October' in English)
-            if lx.has("ambiguous", gd["mon"]) or not gd["mon"][:1].isupper() or lx.day_first:
+            if lx.has("ambiguous", gd["mon"]) or not capital or lower_case_months:
                 return None
+        elif lower_case_months and capital and not marked and \
+                not re.search(r"(^|[.!?:]\s*|\n\s*)$", orig[max(0, m.start() - 3):m.start()]):
+            return None  # 'la Plaza de Mayo': a capitalised month mid-sentence is a name
         return Parse("date", None, _month(lx, gd["mon"]), None, mod=mod)
     if name == "dayonly":
         day = int(gd["d"])
@@ -325,6 +130,10 @@ def _to_parse(name: str, m: re.Match[str], lx: TimeLexicon, text: str) -> Parse 
         n = _number(lx, gd.get("n") or gd["n2"])
         unit = (lx.value("unit", gd.get("u") or gd["u2"]) or "").rstrip("*")
         return Parse("ago", amount=n, unit=unit) if n > 0 else None
+    if name == "later":  # 'dentro de dos semanas': an offset forward
+        n = _number(lx, gd["n"])
+        unit = (lx.value("unit", gd["u"]) or "").rstrip("*")
+        return Parse("ago", amount=-n, unit=unit) if n > 0 else None
     if name == "relunit":
         if mod is None:
             return None  # 'la semana', 'the year': narrative, not anchored to the article
@@ -371,6 +180,30 @@ def _year_parse(gd: dict, m: re.Match[str], lx: TimeLexicon, text: str, marked: 
     return Parse("date", y) if ok else None
 
 
+_MARGIN = 80  # characters around a core word that an expression can span ('a finales del ...')
+
+
+def _windows(text: str, core: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Stretches of text around core words, cut at whitespace; the patterns only look there.
+
+    Scanning every pattern over the whole text costs ~15 ms per news article; most of the
+    text holds no digit, month or weekday at all.
+    """
+    out: list[tuple[int, int]] = []
+    for m in core.finditer(text):
+        ws = max(0, m.start() - _MARGIN)
+        we = min(len(text), m.end() + _MARGIN)
+        while ws > 0 and not text[ws - 1].isspace():
+            ws -= 1
+        while we < len(text) and not text[we].isspace():
+            we += 1
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
+    return out
+
+
 def find_dates(
     text: str, lang: str, anchor: date | None, prefer: str = "auto"
 ) -> list[TimeExpression]:
@@ -381,14 +214,20 @@ def find_dates(
     ``prefer='future'`` resolves direction-free expressions forward.
     """
     lx = load_lexicon(lang)
+    pats = build_patterns(lang)
+    low = text.lower()
+    patterns = pats.patterns
+    if len(low) != len(text):  # rare letters ('İ') change length when lowered: keep offsets
+        low, patterns = text, pats.patterns_ci
     cands: list[tuple[int, int, int, Parse]] = []
-    for name, rx in build_patterns(lang).patterns:
-        for m in rx.finditer(text):
+    windows = _windows(low, pats.core)
+    for name, rx in patterns:
+        for m in (m for ws, we in windows for m in rx.finditer(low, ws, we)):
             start, end = m.span("body") if "body" in rx.groupindex else m.span()
             if end <= start:
                 continue
             try:
-                p = _to_parse(name, m, lx, text)
+                p = _to_parse(name, m, lx, low, text)
             except (TypeError, ValueError):
                 p = None
             if p is not None:
@@ -412,7 +251,7 @@ def evaluate(
 ) -> TimeExpression | None:
     """A :class:`TimeExpression` for parse ``p`` at ``[start, end)``; None for impossible dates."""
     try:
-        value, precision, relative, note = _evaluate(p, anchor, prefer)
+        value, precision, relative, note = value_of(p, anchor, prefer)
     except (ValueError, TypeError, OverflowError):
         return None
     return TimeExpression(text, start, end, value, precision, value is not None, relative, note, p)
@@ -434,22 +273,6 @@ def parse_anchor(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-def interval(value: str, precision: str) -> tuple[date, date] | None:
-    """First and last day covered by a day/month/year value."""
-    try:
-        if precision == "day":
-            d = date.fromisoformat(value)
-            return d, d
-        if precision == "month":
-            y, m = int(value[:4]), int(value[5:7])
-            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-        if precision == "year":
-            return date(int(value), 1, 1), date(int(value), 12, 31)
-    except ValueError:
-        return None
-    return None
 
 
 # -- the stage ----------------------------------------------------------------------------

@@ -9,7 +9,8 @@ inherits the date of the verb it complements ('dijo el jueves que Bagdad pretend
 except a future clause, which is not dated by the moment it was announced.
 Events with no date in their clause take the news day, marked ``date_inferred``: the
 article's first relative day within a week before its date ('el jueves', 'yesterday'),
-else the article's date; future and hypothetical events take the article's date.
+else the article's date; future and hypothetical events take the article's date; events
+already marked 'historical' upstream keep no date rather than a wrong one.
 
 Historical rule: an event dated in the text is 'historical' when its date lies clearly
 before the article's date: an earlier year for year-precision dates, otherwise when the
@@ -63,6 +64,9 @@ def governing_tense(doc: Any, start: int, lx: TimeLexicon) -> str | None:
     if any("Fut" in w.morph.get("Tense") for w in words) or any(
             lx.has("future_aux", c.lower_) for c in words[1:]):
         return "future"
+    if "Inf" in tok.morph.get("VerbForm") and any(
+            lx.has("future_go", c.lemma_) and "Pres" in c.morph.get("Tense") for c in words[1:]):
+        return "future"  # 'van a reunirse': present of 'ir' + a + infinitive
     if any("Past" in w.morph.get("Tense") for w in words):
         return "past"
     return None
@@ -137,6 +141,10 @@ def date_events(
         if best is not None:
             dm = best[1]
             e.date, e.date_precision, e.date_span, e.date_inferred = dm.value, dm.precision, dm.span, False
+        elif e.aux_mode == "historical":
+            # background the events stage recognised, with no date of its own: never the
+            # article's date (nor the news day); the date stays unknown
+            e.date, e.date_precision, e.date_span, e.date_inferred = None, None, None, False
         elif anchor is not None:
             day = peg if peg is not None and e.aux_mode not in ("future", "hypothetical") else anchor
             e.date, e.date_precision, e.date_span, e.date_inferred = day.isoformat(), "day", None, True

@@ -64,7 +64,9 @@ class TimePatterns:
     """Compiled patterns for one language: (name, regex) in priority order."""
 
     lang: str
-    patterns: list[tuple[str, re.Pattern[str]]]
+    patterns: list[tuple[str, re.Pattern[str]]]  # for lower-cased text (case-sensitive: 2x faster)
+    patterns_ci: list[tuple[str, re.Pattern[str]]]  # for text whose length changes when lowered
+    core: re.Pattern[str]  # a word every time expression contains: a digit, a month, 'ayer'...
     det_before: re.Pattern[str]  # matches the text just before a year: 'its ', "company's "
     link_after: re.Pattern[str]  # matches the text just after a year: ' and', ' y', ' to'
 
@@ -74,7 +76,9 @@ def build_patterns(lang: str) -> TimePatterns:
     """Compile the time-expression patterns of ``lang`` (cached: compiled once)."""
     lx = load_lexicon(lang)
     g = lx.get
-    B, E = r"(?<![\w])", r"(?![\w])"  # word boundaries that also work next to accents
+    # word boundaries that also work next to accents; \b is much faster than a lookbehind and
+    # equivalent here because every pattern starts with a letter or a digit
+    B, E = r"\b", r"(?![\w])"
     art = _alt(g("article"))
     mod = _alt(list(g("mod_past")) + list(g("mod_next")) + list(g("mod_this")))
     post = _alt(list(g("mod_past")) + list(g("mod_next")))
@@ -97,13 +101,21 @@ def build_patterns(lang: str) -> TimePatterns:
     year_unit = _alt([u for u, v in units.items() if v == "Y"])
     q_unit = _alt([u for u, v in units.items() if v == "Q"])
     pre = rf"(?:(?P<fz>{fuzzy})(?:\s+{of})?[\s-]+)?(?:(?P<art>{art})\s+)?(?:(?P<mod>{mod})\s+)?"
+    rng = _alt(list(g("range_to")) + ["-", "–"])
     cue = rf"(?:(?P<cue>{_alt(g('year_cue'))})\s+)?"
     sources = [
-        ("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])"),
-        ("numeric", r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
+        ("iso", r"\b(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])"),
+        ("numeric", r"\b(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
                     r"(?P<y>\d{4}|\d{2})(?![\w/]|[.-]\d)"),
         ("dmy", rf"{B}(?P<body>{pre}(?:(?P<wd>{wd}),?\s+)?(?:(?P<dw>{dayw})\s+)?(?P<d>{daynum})"
-                rf"(?:\s+{of})?\s+(?P<mon>{mon})(?:(?:\s+{of}\s+|,?\s+)(?P<y>{year}))?){E}"),
+                rf"(?:\s+{of})?\s+(?P<mon>{mon})(?:(?:\s+{of}\s+|,?\s+)(?P<y>{year})"
+                rf"|\s+(?P<post>{post}))?){E}"),
+        # the first day of a range: 'del 2 al 15 de agosto' -> 'del 2' (month from the second)
+        ("rangestart", rf"{B}(?P<body>(?:(?P<art>{art})\s+)?(?P<d>[0-3]?\d))(?=\s*(?:{rng})\s*"
+                       rf"(?:{art}\s+)?[0-3]?\d(?:\s+{of})?\s+(?P<mon>{mon})"
+                       rf"(?:(?:\s+{of}\s+|,?\s+)(?P<y>{year}))?{E})"),
+        ("later", rf"{B}(?P<body>(?:{_alt(g('later_pre'))})\s+{approx}(?P<n>{num})\s+"
+                  rf"(?P<u>{unit_any})){E}"),
         ("mdy", rf"{B}(?P<body>{pre}(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s+(?P<d>[0-3]?\d)"
                 rf"(?:{suffix})?(?![\d:%]|[.,]\d)(?:,?\s+(?P<y>{year}))?){E}"),
         ("my", rf"{B}(?P<body>{pre}(?P<mon>{mon})(?:\s+{of}\s+|,?\s+)(?P<y>{year})){E}"),
@@ -122,14 +134,18 @@ def build_patterns(lang: str) -> TimePatterns:
         ("decade", rf"{B}(?P<body>{pre}(?:(?:{_alt(g('decade_word'))})\s+(?P<dd>[1-9]0)(?!\d)"
                    rf"|(?P<full>1[0-9]\d0|20\d0)'?s)){E}"),
         ("ref", rf"{B}(?P<body>{_alt(g('ref'))}){E}"),
-        ("year", rf"(?<![\w.,/-]){cue}(?P<body>{pre}(?:(?P<yw>{_alt(g('year_word'))})\s+)?"
+        ("year", rf"\b(?<![\w.,/-]){cue}(?P<body>{pre}(?:(?P<yw>{_alt(g('year_word'))})\s+)?"
                  rf"(?P<y>{year}))(?![.,]\d|\w)"),
     ]
-    compiled = [(name, re.compile(src, re.IGNORECASE)) for name, src in sources]
+    compiled = [(name, re.compile(src)) for name, src in sources]
+    compiled_ci = [(name, re.compile(src, re.IGNORECASE)) for name, src in sources]
     dets = g("year_det")
     worded = _alt([d for d in dets if d[:1].isalpha()])
     clitic = _alt([d for d in dets if not d[:1].isalpha()])
     det_before = re.compile(rf"(?:(?<![\w]){worded}|{clitic})\s+$", re.IGNORECASE)
     links = list(g("year_cue")) + list(g("of")) + list(g("range_to"))
     link_after = re.compile(rf"\s+{_alt(links)}(?!\w)", re.IGNORECASE)
-    return TimePatterns(lang, compiled, det_before, link_after)
+    core_words = [w for cat in ("month", "month_abbr", "weekday", "relday", "unit", "ref",
+                                "season", "decade_word") for w in g(cat)]
+    core = re.compile(rf"\d|{B}{_alt(core_words)}{E}", re.IGNORECASE)
+    return TimePatterns(lang, compiled, compiled_ci, core, det_before, link_after)

@@ -12,7 +12,9 @@ translation and handed to the pipeline unchanged. The annotation scheme (AFP Spa
 - ``source``, ``target`` and ``location`` entities; relations ``srcAct`` (source -> trigger)
   and ``actTar`` (trigger -> target).
 
-Articles whose ``.ann`` is empty are not annotated: they are skipped and listed.
+An article's ``.ann`` is looked for beside its text, then in sub-folders (``not_updated/``
+in the AFP set). Articles with no non-empty ``.ann`` are not annotated: they are skipped
+and listed.
 
 Scores (pure functions below, tested on hand-made fixtures), all by span overlap:
 - triggers: recall = gold triggers overlapped by some predicted event (its trigger or any
@@ -192,8 +194,7 @@ def read_brat_dir(path: str | Path, limit: int | None = None) -> tuple[list[Gold
     docs: list[GoldDoc] = []
     skipped: list[str] = []
     for txt in sorted(folder.glob("*.txt")):
-        ann = txt.with_suffix(".ann")
-        ann_text = ann.read_text(encoding="utf-8") if ann.exists() else ""
+        ann_text = _annotation(folder, txt.stem)
         if not ann_text.strip():
             skipped.append(txt.stem)
             continue
@@ -204,6 +205,17 @@ def read_brat_dir(path: str | Path, limit: int | None = None) -> tuple[list[Gold
         triggers, locations = gold_from_ann(ann_text)
         docs.append(GoldDoc(txt.stem, text, date_from_name(txt.stem), triggers, locations))
     return docs, skipped
+
+
+def _annotation(folder: Path, stem: str) -> str:
+    """The first non-empty ``STEM.ann`` beside the text or in a sub-folder of it (the AFP set
+    keeps 75 annotations, with broad classes but no CAMEO labels, in ``not_updated/``)."""
+    for ann in [folder / f"{stem}.ann", *sorted(folder.glob(f"*/{stem}.ann"))]:
+        if ann.is_file():
+            text = ann.read_text(encoding="utf-8")
+            if text.strip():
+                return text
+    return ""
 
 
 # -- predictions -----------------------------------------------------------------------
@@ -284,6 +296,16 @@ def score_doc(gold: Sequence[GoldTrigger], locations: Sequence[Sequence[Range]],
     return out
 
 
+def trigger_errors(doc: GoldDoc, events: Sequence[PredEvent]) -> tuple[list[str], list[str]]:
+    """Texts of the gold triggers no prediction overlaps (missing) and of the predicted
+    events that overlap no gold trigger (extra, with their PLOVER type)."""
+    text = doc.text
+    missing = [g.text for g in doc.triggers if not any(overlaps(g.spans, e.spans) for e in events)]
+    extra = [f"{e.type} '{text[e.spans[0][0]:e.spans[0][1]]}'" for e in events
+             if not any(overlaps(g.spans, e.spans) for g in doc.triggers)]
+    return missing, extra
+
+
 def summarise(counts: Iterable[dict[str, Counter]]) -> dict[str, Any]:
     """Sum per-article counts into the report (P/R/F1 dicts and accuracies)."""
     tot: dict[str, Counter] = {"triggers": Counter(), "locations": Counter(), "args": Counter(),
@@ -306,9 +328,9 @@ def summarise(counts: Iterable[dict[str, Counter]]) -> dict[str, Any]:
                          tot["locations"]["gold_matched"], tot["locations"]["gold"]),
     }
     for role in ("source", "target"):
-        result[role] = {"accuracy": acc(a[f"{role}_correct"], a[f"{role}_total"]),
-                        "correct": a[f"{role}_correct"], "total": a[f"{role}_total"],
-                        "missing": a[f"{role}_missing"]}
+        correct, total, missing = a[f"{role}_correct"], a[f"{role}_total"], a[f"{role}_missing"]
+        result[role] = {"accuracy": acc(correct, total), "correct": correct, "total": total,
+                        "missing": missing, "accuracy_when_predicted": acc(correct, total - missing)}
     result["class_accuracy"] = {"accuracy": acc(cl["class_correct"], cl["matched_with_class"]),
                                 "correct": cl["class_correct"], "total": cl["matched_with_class"]}
     result["per_class"] = {
@@ -334,12 +356,23 @@ def predict(docs: Sequence[GoldDoc], pipeline: Any = None, full: bool = False) -
     return [{} if isinstance(r, Rejection) else r.to_dict() for r in pipeline.pipe(articles)]
 
 
-def evaluate(docs: Sequence[GoldDoc], outputs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def evaluate(docs: Sequence[GoldDoc], outputs: Sequence[dict[str, Any]],
+             errors: int = 0) -> dict[str, Any]:
+    """Scores over all articles; with ``errors``, the articles with the most trigger errors
+    under ``'errors'`` (id, missing gold triggers, extra predictions)."""
     counts = []
+    worst = []
     for d, out in zip(docs, outputs, strict=True):
         events, places = predicted(out)
         counts.append(score_doc(d.triggers, d.locations, events, places))
-    return summarise(counts)
+        if errors:
+            missing, extra = trigger_errors(d, events)
+            worst.append({"id": d.id, "missing": missing, "extra": extra})
+    result = summarise(counts)
+    if errors:
+        worst.sort(key=lambda w: -(len(w["missing"]) + len(w["extra"])))
+        result["errors"] = worst[:errors]
+    return result
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -348,6 +381,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, default=None, metavar="N", help="score only the first N annotated articles")
     p.add_argument("--full", action="store_true",
                    help="run every stage (default: actors, events, place, which the score uses)")
+    p.add_argument("--errors", type=int, default=0, metavar="N",
+                   help="list missed and extra triggers of the N articles with the most errors")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -355,7 +390,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"cronica eval brat: not a folder: {args.path}", file=sys.stderr)
         return 2
     docs, skipped = read_brat_dir(args.path, args.limit)
-    result = evaluate(docs, predict(docs, full=args.full))
+    result = evaluate(docs, predict(docs, full=args.full), errors=args.errors)
     result["skipped_unannotated"] = len(skipped)
     if args.json:
         print(json.dumps({**result, "skipped": skipped}, indent=2))
@@ -371,8 +406,12 @@ def format_report(result: dict[str, Any], path: str) -> str:
 
     def acc(name: str, m: dict[str, Any]) -> str:
         a = "n/a" if m["accuracy"] is None else f"{m['accuracy']:.3f}"
-        missing = f", no argument predicted {m['missing']}" if "missing" in m else ""
-        return f"{name:<22} {a}  ({m['correct']}/{m['total']}{missing})"
+        extra = ""
+        if "missing" in m:
+            wp = m["accuracy_when_predicted"]
+            extra = (f"; none predicted {m['missing']}; when predicted "
+                     f"{'n/a' if wp is None else f'{wp:.3f}'}")
+        return f"{name:<22} {a}  ({m['correct']}/{m['total']}{extra})"
 
     lines = [f"brat: {path} ({result['articles']} annotated articles, "
              f"{result.get('skipped_unannotated', 0)} unannotated skipped); matching by span overlap",
@@ -381,4 +420,8 @@ def format_report(result: dict[str, Any], path: str) -> str:
              acc("  source", result["source"]), acc("  target", result["target"]),
              acc("  broad class", result["class_accuracy"]), "per broad class:"]
     lines += [row("  " + cls, m) for cls, m in result["per_class"].items()]
+    for w in result.get("errors", []):
+        lines.append(f"- {w['id']}: missing {len(w['missing'])}, extra {len(w['extra'])}")
+        lines.append("    missing: " + "; ".join(w["missing"]))
+        lines.append("    extra:   " + "; ".join(w["extra"]))
     return "\n".join(lines)

@@ -63,14 +63,27 @@ def split_codes(code: str | None) -> list[str]:
     return [c.strip() for c in (code or "").replace(",", ";").split(";") if c.strip()]
 
 
+# CAMEO/PLOVER sector codes (none is an ISO 3166 alpha-3 code): a code that starts with one
+# states no country ('CVL', 'COPMIL'), as '---CVL' does in the gold
+SECTORS = frozenset({
+    "GOV", "MIL", "REB", "CVL", "COP", "UAF", "EDU", "LAB", "BUS", "MED", "JUD", "LEG", "OPP",
+    "PTY", "REL", "AGR", "JRN", "ELI", "SPY", "HLH", "REF", "CRM", "ENV", "HRI", "MOD", "RAD",
+    "SEP", "DEV", "INS", "NGM", "PRE", "ATH", "MNC",
+})
+
+
 def code_country(code: str) -> str | None:
     """Country (or international/group) part of a CAMEO-style code; None when unstated."""
     part = code[:3].upper()
-    return part if len(part) == 3 and part.isalpha() else None
+    if len(part) < 3 or not part.isalpha() or part in SECTORS:
+        return None
+    return part
 
 
 def code_sector(code: str) -> str | None:
-    part = code[3:6].upper()
+    """First sector of a code: 'COLREB' -> 'REB', '---COP' -> 'COP', 'CVL' -> 'CVL'."""
+    code = code.upper()
+    part = code[:3] if code[:3] in SECTORS else code[3:6]
     return part if len(part) == 3 and part.isalpha() else None
 
 

@@ -205,21 +205,64 @@ def score(errors: Sequence[float | None], thresholds: Sequence[int] = (25, 161))
 
 
 # -- runners ---------------------------------------------------------------
-def evaluate_xml(path: str | Path, gaz: Gazetteer, limit: int | None = None) -> dict[str, Any]:
+def stage_points(article: GoldArticle, places: Sequence[Any]) -> list[tuple[float, float] | None]:
+    """For each gold toponym, the point of the place mention the stage found over its span."""
+    out: list[tuple[float, float] | None] = []
+    for t in article.toponyms:
+        hit = None
+        if t.start is not None and t.end is not None:
+            for p in places:
+                if p.lat is not None and p.span.start < t.end and t.start < p.span.end:
+                    hit = (p.lat, p.lon)
+                    break
+        out.append(hit)
+    return out
+
+
+def evaluate_xml(path: str | Path, gaz: Gazetteer, limit: int | None = None,
+                 stage_lang: str | None = None) -> dict[str, Any]:
+    """Score the gazetteer on gold toponyms; with ``stage_lang``, run the place stage on
+    each text too and prefer what it resolved over a gold span (``stage_found`` says how
+    many gold toponyms the stage found by itself)."""
     articles = read_geo_xml(path)[:limit] if limit else read_geo_xml(path)
     gold: list[tuple[float, float]] = []
     pred: list[tuple[float, float] | None] = []
     names: list[str] = []
+    stage_found = 0
+    geocode = _stage_runner(gaz, stage_lang) if stage_lang else None
     for art in articles:
-        for t, cand in zip(art.toponyms, resolve_article(gaz, art), strict=True):
+        by_stage = stage_points(art, geocode(art.text)) if geocode else [None] * len(art.toponyms)
+        for t, cand, hit in zip(art.toponyms, resolve_article(gaz, art), by_stage, strict=True):
             gold.append((t.lat, t.lon))
-            pred.append((cand.lat, cand.lon) if cand else None)
+            stage_found += hit is not None
+            pred.append(hit if hit is not None else (cand.lat, cand.lon) if cand else None)
             names.append(t.name)
     errs = errors_km(gold, pred)
     result = score(errs, thresholds=(161,))
     result.update(file=str(path), kind="geoparsing", articles=len(articles),
                   worst=_worst(names, errs, 161))
+    if geocode:
+        result["stage_found"] = stage_found
     return result
+
+
+def _stage_runner(gaz: Gazetteer, lang: str):
+    """text -> place mentions, with the real spaCy pipeline and the place stage only."""
+    from cronica.geo import Geocoder
+    from cronica.model import Article, ArticleDoc
+    from cronica.nlp import add_sentences, load_nlp
+
+    nlp = load_nlp(lang)
+    geocoder = Geocoder(lang, gazetteer=gaz)
+
+    def run(text: str) -> list[Any]:
+        adoc = ArticleDoc(article=Article(id="eval", text=text, lang=lang), lang=lang)
+        adoc.doc = nlp(text)
+        add_sentences(adoc)
+        geocoder.run(adoc)
+        return adoc.places
+
+    return run
 
 
 def evaluate_csv(path: str | Path, gaz: Gazetteer, limit: int | None = None) -> dict[str, Any]:
@@ -240,18 +283,21 @@ def _worst(names: Sequence[str], errs: Sequence[float | None], k: int, top: int 
 
 
 def evaluate_file(path: str | Path, gaz: Gazetteer | None = None,
-                  limit: int | None = None) -> dict[str, Any]:
+                  limit: int | None = None, stage_lang: str | None = None) -> dict[str, Any]:
     """Dispatch on the file type: ``.csv`` -> ACLED places, otherwise geoparsing XML."""
     gaz = gaz or default_gazetteer()
     if str(path).lower().endswith(".csv"):
         return evaluate_csv(path, gaz, limit)
-    return evaluate_xml(path, gaz, limit)
+    return evaluate_xml(path, gaz, limit, stage_lang=stage_lang)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", help="GeoVirus/GeoWebNews XML, or an ACLED-style CSV")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--limit", type=int, default=None, help="score only the first N articles/rows")
+    p.add_argument("--stage", metavar="LANG", default=None,
+                   help="XML only: also run spaCy and the place stage (language LANG) on each "
+                        "text, and score what it resolved over the gold spans")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -259,13 +305,15 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"cronica eval geo: {path}: no such file", file=sys.stderr)
         return 2
-    result = evaluate_file(path, limit=args.limit)
+    result = evaluate_file(path, limit=args.limit, stage_lang=args.stage)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
     accs = "  ".join(f"{k} {v:.3f}" for k, v in result.items() if k.startswith("acc@"))
     print(f"{result['file']} ({result['kind']}): {result['n']} toponyms  {accs}  "
           f"median {result['median_km']} km  coverage {result['coverage']:.3f}")
+    if "stage_found" in result:
+        print(f"  place stage found {result['stage_found']} of {result['n']} gold toponyms")
     for label, items in result["worst"].items():
         if items:
             print(f"  {label}: " + ", ".join(f"{n} ({c})" for n, c in items))

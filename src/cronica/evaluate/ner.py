@@ -187,8 +187,38 @@ def predict(
     return out
 
 
-def evaluate_file(path: str | Path, nlp: Any, limit: int | None = None) -> dict[str, Any]:
-    """Read a CoNLL file, run ``nlp`` on its tokens, score; adds counts and timing."""
+def sentence_errors(
+    sentences: Sequence[Sentence],
+    gold: Sequence[Sequence[EntitySpan]],
+    pred: Sequence[Sequence[EntitySpan]],
+    n: int,
+) -> list[dict[str, Any]]:
+    """The ``n`` sentences with the most wrong spans: text, missing and extra entities."""
+
+    def show(words: list[str], spans: Iterable[EntitySpan]) -> list[str]:
+        return [f"{' '.join(words[s:e])}/{t}" for s, e, t in sorted(spans)]
+
+    rows = []
+    for i, (sent, g, p) in enumerate(zip(sentences, gold, pred, strict=True)):
+        missing, extra = set(g) - set(p), set(p) - set(g)
+        if missing or extra:
+            rows.append(
+                {
+                    "sentence": i,
+                    "text": " ".join(sent.words),
+                    "missing": show(sent.words, missing),
+                    "extra": show(sent.words, extra),
+                }
+            )
+    rows.sort(key=lambda r: (-(len(r["missing"]) + len(r["extra"])), r["sentence"]))
+    return rows[:n]
+
+
+def evaluate_file(
+    path: str | Path, nlp: Any, limit: int | None = None, errors: int = 0
+) -> dict[str, Any]:
+    """Read a CoNLL file, run ``nlp`` on its tokens, score; adds counts and timing, and the
+    ``errors`` worst sentences under 'errors' when asked."""
     with open(path, encoding="utf-8") as fh:
         sentences = read_conll(fh)
     if limit:
@@ -196,7 +226,10 @@ def evaluate_file(path: str | Path, nlp: Any, limit: int | None = None) -> dict[
     t0 = time.perf_counter()
     pred = predict(nlp, sentences)
     elapsed = time.perf_counter() - t0
-    result = score_spans([bio_spans(s.tags) for s in sentences], pred)
+    gold = [bio_spans(s.tags) for s in sentences]
+    result = score_spans(gold, pred)
+    if errors:
+        result["errors"] = sentence_errors(sentences, gold, pred, errors)
     result["file"] = str(path)
     result["sentences"] = len(sentences)
     result["tokens"] = sum(len(s.words) for s in sentences)
@@ -239,6 +272,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", metavar="FILE", help="CoNLL-2002/2003 NER file (token ... BIO-tag)")
     p.add_argument("--lang", choices=("es", "en"), default="es", help="which pipeline (default es)")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="first N sentences only")
+    p.add_argument(
+        "--errors", type=int, default=0, metavar="N", help="show the N sentences with most errors"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -251,7 +287,7 @@ def run(args: argparse.Namespace, nlp: Any = None) -> int:
 
         nlp = load_nlp(args.lang)
     try:
-        result = evaluate_file(args.path, nlp, limit=args.limit)
+        result = evaluate_file(args.path, nlp, limit=args.limit, errors=args.errors)
     except (ValueError, UnicodeDecodeError) as exc:
         print(f"cronica eval ner: {args.path}: not a CoNLL NER file ({exc})", file=sys.stderr)
         return 2
@@ -260,4 +296,8 @@ def run(args: argparse.Namespace, nlp: Any = None) -> int:
         print(json.dumps(result, indent=2))
     else:
         print(format_report(result))
+        for row in result.get("errors", []):
+            print(f"\n#{row['sentence']}: {row['text']}")
+            print(f"  missing: {', '.join(row['missing']) or '-'}")
+            print(f"  extra:   {', '.join(row['extra']) or '-'}")
     return 0

@@ -138,7 +138,8 @@ class SQLStore(Store):
         a = adoc.article
         h = a.content_hash
         # serialise before taking the write lock: other writers wait only for the SQL
-        layers = _dumps(adoc.to_dict())
+        doc = adoc.to_dict()
+        layers = _dumps(doc)
         with self._write() as cur:
             row = self._one(cur, "SELECT id FROM articles WHERE content_hash = ?", (h,))
             if row:
@@ -162,8 +163,8 @@ class SQLStore(Store):
                 return StoreResult("present", row["id"] if row else a.id)
             self._add_layers(cur, article_id, adoc)
             self._lock_merge_keys(cur, [merge.merge_key(e) for e in adoc.events])
-            for e in adoc.events:
-                self._add_event(cur, article_id, adoc, e)
+            for e, record in zip(adoc.events, doc["events"], strict=True):
+                self._add_event(cur, article_id, adoc, e, record)
         return StoreResult("stored", article_id, len(adoc.events))
 
     def _add_layers(self, cur: Any, article_id: str, adoc: ArticleDoc) -> None:
@@ -221,13 +222,18 @@ class SQLStore(Store):
             ],
         )
 
-    def _add_event(self, cur: Any, article_id: str, adoc: ArticleDoc, e: Event) -> str:
-        """Merge ``e`` into a stored event or create one; add its mention. Returns the event id."""
+    def _add_event(
+        self, cur: Any, article_id: str, adoc: ArticleDoc, e: Event,
+        record: dict[str, Any] | None = None,
+    ) -> str:
+        """Merge ``e`` into a stored event or create one; add its mention. Returns the event id.
+
+        ``record`` is ``event_to_dict(e, adoc)`` when the caller already has it."""
         key = merge.merge_key(e)
         bounds = merge.DateBounds.of(e.date, e.date_precision, e.date_inferred)
         loc = e.event_loc or {}
         country = loc.get("country")
-        record = event_to_dict(e, adoc)
+        record = record if record is not None else event_to_dict(e, adoc)
         publisher = _publisher(adoc, e)
         sentence = record.get("event_text") or ""
         sources = {s.strip().lower() for s in [adoc.article.source or "", *e.reported_by] if s}

@@ -1,0 +1,289 @@
+"""Reading the parse around lexicon hits, for the actors stage: which agent word a country,
+demonym or name belongs to, and whether a place name acts or only locates.
+
+Labels are UD (Spanish model) and ClearNLP (English model); the few function words that matter
+('en', 'de', 'por' / 'in', 'of', 'by') come from ``data/<lang>/actor_syntax.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from cronica.actor_lexicon import Entry, Lexicon, normalize
+
+# dependency labels (UD for es, ClearNLP for en) that keep a word inside a noun phrase
+NP_UP = frozenset(
+    {
+        "amod",
+        "nmod",
+        "flat",
+        "flat:name",
+        "flat:foreign",
+        "compound",
+        "appos",
+        "nmod:poss",
+        "poss",
+        "pobj",
+        "prep",
+        "nummod",
+        "fixed",
+        "nn",
+        "npadvmod",
+    }
+)
+SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:pass"})
+ORG_KINDS = frozenset({"org", "group", "media"})
+PLACE_KINDS = frozenset({"country", "capital", "demonym"})
+MAX_UP = 4  # steps up the parse from a hit to the agent it modifies
+MAX_GAP = 12  # tokens between a modifier and its agent: beyond, the parse has gone astray
+
+
+@dataclass
+class Item:
+    """A lexicon hit or a person, placed on the parse."""
+
+    idx: int
+    kind: str  # entry kind, or 'person'
+    start: int
+    end: int
+    tokens: list[int]
+    root: Any  # spaCy token
+    entry: Entry | None = None
+    governor: int | None = None  # index of the agent/person item this one modifies
+    governed: list[int] = field(default_factory=list)
+
+
+class PhraseLinker:
+    """Links the hits of one article: each country, demonym, organisation or name to the agent
+    word it modifies (``Item.governor``), with the language's cue words."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        syn = lexicon.syntax
+        self._locative = syn.get("locative", frozenset())
+        self._attach = syn.get("attach", frozenset())
+        self._agentive = syn.get("agentive", frozenset())
+        self._backing = syn.get("backing", frozenset())
+        self._dets = syn.get("determiners", frozenset())
+        self._not_persons = syn.get("not_persons", frozenset())
+
+    def link(self, items: list[Item]) -> dict[int, int]:
+        """Fill ``governor``/``governed`` of every item; returns token index -> item index."""
+        by_token: dict[int, int] = {}
+        for it in items:
+            for t in it.tokens:
+                by_token.setdefault(t, it.idx)
+        for it in items:
+            it.governor = self.governor(it, items, by_token)
+            if it.governor is None and it.kind in ("demonym", "country"):
+                it.governor = self.adjacent_agent(it, items, by_token)
+            if it.governor is not None:
+                items[it.governor].governed.append(it.idx)
+        return by_token
+
+    def single_name_ok(self, tok: Any) -> bool:
+        """One-word 'persons' from the NER are often verbs or dateline months ('Señaló',
+        'Jun'): keep capitalised words inside a sentence that are not on the language's list
+        of known misfires."""
+        if not tok.text[:1].isupper() or normalize(tok.text) in self._not_persons:
+            return False
+        if self.lexicon.leader(tok.text) is not None:
+            return True
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return (
+            not tok.is_sent_start
+            and prev is not None
+            and not prev.is_space
+            and prev.text not in ("(", ")", "-", ":")
+        )
+
+    @staticmethod
+    def agent_ok(span: Any) -> bool:
+        """An agent word must be used as a noun: 'los militares', not 'comisión militar'."""
+        if len(span) > 1:
+            return True
+        tok = span[0]
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return True
+        if tok.pos_ == "ADJ":
+            prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+            return (
+                tok.dep_ not in ("amod", "advmod", "acl", "conj")
+                or any(c.dep_ == "det" for c in tok.children)
+                or (prev is not None and prev.pos_ == "DET")
+            )
+        return False
+
+    def governor(self, it: Item, items: list[Item], by_token: dict[int, int]) -> int | None:
+        """The agent or person item that ``it`` modifies, walking up noun-phrase links only."""
+        if it.kind == "media":
+            return None  # a news outlet is a source, never a modifier of another actor
+        t = it.root
+        own = set(it.tokens)
+        if it.kind == "person":
+            # a name joins a title only directly: 'el presidente colombiano, Gustavo Petro'
+            if (
+                t.dep_ not in ("appos", "flat", "flat:name", "compound", "nmod", "nn")
+                or self._case_words(t)
+                or t.head is t
+            ):
+                return self._adjacent_title(it, items, by_token)
+            j = by_token.get(t.head.i)
+            if j is None or items[j].kind != "agent":
+                return self._adjacent_title(it, items, by_token)
+            # and nothing but the title's own phrase stands between them (a parse may hang
+            # 'al mando de alias Esteban' on 'Paramilitares')
+            prev = t.doc[it.tokens[0] - 1] if it.tokens[0] > 0 else None
+            while prev is not None and prev.is_punct and prev.i > 0:
+                prev = t.doc[prev.i - 1]
+            if prev is None or prev.i < items[j].root.i:
+                return j
+            return j if self._reaches(prev, items[j].root.i) else None
+        for _ in range(MAX_UP):
+            dep = t.dep_
+            if dep == "conj":
+                # coordination inside a modifier ('estadounidenses e iraquíes'), never between
+                # two actors: an agent or person in coordination stands on its own
+                if it.kind in ("agent", "person"):
+                    return None
+                head_item = by_token.get(t.head.i)
+                if head_item is not None and self._elided_demonym(it, t, items, by_token):
+                    return head_item  # 'Diplomáticos franceses y alemanes' parsed as 2 nouns
+                if head_item is None or items[head_item].kind not in PLACE_KINDS:
+                    return None
+            elif dep not in NP_UP or t.head is t:
+                return None
+            if self.is_locative(t) or self._blocked_prep(t):
+                return None
+            t = t.head
+            j = by_token.get(t.i)
+            if j is not None and t.i not in own and items[j].kind in ("agent", "person"):
+                if self._across_coordination(t, it.start) or not _near(it, items[j]):
+                    return None
+                return j
+        return None
+
+    @staticmethod
+    def _across_coordination(head: Any, start: int) -> bool:
+        """A modifier after a coordinated noun belongs to that noun, whatever the parse says:
+        'las fuerzas y ataques de represalia de Estados Unidos'."""
+        return any(c.dep_ == "conj" and head.i < c.i and c.idx < start for c in head.children)
+
+    def adjacent_agent(self, it: Item, items: list[Item], by_token: dict[int, int]) -> int | None:
+        """Fallback when the parse hangs a nationality elsewhere: the agent word right next to
+        it ('Israeli army bulldozers', 'MILITARES NORTEAMERICANOS'); a country name only before."""
+        doc = it.root.doc
+        after, before = it.tokens[-1] + 1, it.tokens[0] - 1
+        sides = [after] if it.kind == "country" else [after, before]
+        for i in sides:
+            if (
+                0 <= i < len(doc)
+                and (j := by_token.get(i)) is not None
+                and items[j].kind == "agent"
+            ):
+                if self.is_locative(it.root):
+                    return None
+                return j
+        return None
+
+    @staticmethod
+    def _adjacent_title(it: Item, items: list[Item], by_token: dict[int, int]) -> int | None:
+        """Fallback when the parse links nothing: a title right before the name, at most a
+        comma between ('el Presidente Ernesto Pérez Balladares')."""
+        doc = it.root.doc
+        i = it.tokens[0] - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        j = by_token.get(i) if i >= 0 else None
+        if j is not None and items[j].kind == "agent" and "member" not in items[j].entry.flags:
+            return j
+        return None
+
+    @staticmethod
+    def _elided_demonym(it: Item, t: Any, items: list[Item], by_token: dict[int, int]) -> bool:
+        """A bare demonym coordinated with 'agent + demonym' shares the agent noun."""
+        head = by_token.get(t.head.i)
+        if it.kind != "demonym" or head is None or items[head].kind != "agent":
+            return False
+        if any(c.dep_ == "det" for c in t.children):
+            return False
+        return any(
+            c.dep_ == "amod"
+            and c.i < t.i
+            and by_token.get(c.i) is not None
+            and items[by_token[c.i]].kind == "demonym"
+            for c in t.head.children
+        )
+
+    def _reaches(self, tok: Any, target: int) -> bool:
+        """Does ``tok`` hang on token ``target`` through noun-phrase links?"""
+        t = tok
+        for _ in range(MAX_UP + 2):
+            if t.i == target:
+                return True
+            if t.dep_ not in NP_UP and t.dep_ != "conj" or t.head is t or self._blocked_prep(t):
+                return False
+            t = t.head
+        return t.i == target
+
+    def _case_words(self, t: Any) -> list[str]:
+        words = [normalize(c.text) for c in t.children if c.dep_ in ("case", "mark")]
+        if t.dep_ == "pobj":
+            words.append(normalize(t.head.text))
+        return words
+
+    def is_locative(self, t: Any) -> bool:
+        """'en Irak', 'in Baghdad': a preposition of place governs ``t`` or directly precedes it."""
+        if any(w in self._locative for w in self._case_words(t)):
+            return True
+        prev = t.doc[t.i - 1] if t.i > 0 else None
+        while prev is not None and normalize(prev.text) in self._dets and prev.i > 0:
+            prev = t.doc[prev.i - 1]
+        return prev is not None and normalize(prev.text) in self._locative and prev.i < t.i
+
+    def _blocked_prep(self, t: Any) -> bool:
+        """Through nmod/pobj only with an attaching preposition ('de', 'of')."""
+        if t.dep_ not in ("nmod", "pobj"):
+            return False
+        words = self._case_words(t)
+        return bool(words) and not any(w in self._attach for w in words)
+
+    def backer(self, it: Item, items: list[Item]) -> str | None:
+        """'grupos armados respaldados por Irán', 'Iran-backed militias': the backer's country."""
+        for child in it.root.children:
+            if normalize(child.lemma_) in self._backing or normalize(child.text) in self._backing:
+                lo, hi = child.left_edge.i, child.right_edge.i
+                for g in items:
+                    if g.entry is not None and g.kind in PLACE_KINDS and lo <= g.root.i <= hi:
+                        return g.entry.country
+        return None
+
+    def acts(self, tok: Any) -> bool:
+        """Does a capital act: subject, passive agent ('por Washington'), possessor?"""
+        t = tok
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        if t.dep_ in SUBJ or t.dep_ in ("poss", "nmod:poss", "agent"):
+            return True
+        return any(w in self._agentive for w in self._case_words(t)) and t.head.pos_ in (
+            "VERB",
+            "AUX",
+        )
+
+    def nominal(self, tok: Any) -> bool:
+        """A demonym used as a noun ('los iraquíes', 'Iraqis protested'), not an adjective."""
+        if tok.dep_ in ("amod", "compound", "advmod"):
+            return False
+        return tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children)
+
+
+def _near(a: Item, b: Item) -> bool:
+    """Two items in one sentence with at most MAX_GAP tokens between them."""
+    try:
+        if a.root.sent.start != b.root.sent.start:
+            return False
+    except ValueError:  # a doc without sentence boundaries: the gap alone decides
+        pass
+    gap = max(a.tokens[0], b.tokens[0]) - min(a.tokens[-1], b.tokens[-1])
+    return gap <= MAX_GAP
