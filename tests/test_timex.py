@@ -209,3 +209,13 @@ def test_stage_weekday_follows_the_tense(make_doc, text, lang, value):
 def test_capitalised_spanish_month_mid_sentence_is_a_name():
     assert _values("Marcharon a la Plaza de Mayo en mayo.", "es") == {"mayo": ("2023-05", "month")}
     assert _values("Mayo fue un mes duro.", "es") == {}  # no cue: not a date either
+
+
+def test_capitalised_spanish_weekday_mid_sentence_is_a_name():
+    got = _values("Llegó a Santo Domingo el domingo. Domingo fue el día.", "es")
+    assert got == {"el domingo": ("2024-01-21", "day"), "Domingo": ("2024-01-21", "day")}
+
+
+def test_relative_word_with_weekday_is_one_expression():
+    assert _values("Llegará mañana jueves y se fue ayer jueves.", "es") == {
+        "mañana jueves": ("2024-01-27", "day"), "ayer jueves": ("2024-01-25", "day")}

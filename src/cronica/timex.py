@@ -38,7 +38,7 @@ logger.addHandler(logging.NullHandler())
 
 # Ties between overlapping candidates of equal length go to the earlier pattern here.
 _PRIORITY = ("iso", "numeric", "dmy", "mdy", "my", "monthrel", "quarter", "ago", "later",
-             "rangestart", "relday", "dayonly",
+             "rangestart", "reldaywd", "relday", "dayonly",
              "weekday", "season", "decade", "relunit", "month", "ref", "year")
 
 
@@ -107,21 +107,25 @@ def _to_parse(
         year = int(gd["y"]) if gd.get("y") else None
         return Parse("date", year, _month(lx, gd["mon"]), day, mod=mod if year is None else None)
     if name == "month":
-        lower_case_months = lx.has("month_case", "lower")
+        lower_case = lx.has("names_case", "lower")
         if not (gd.get("cue") or marked):
             # a bare month name needs a cue ('en agosto'), except capitalised in languages
             # whose month names are always capitalised ('October' in English)
-            if lx.has("ambiguous", gd["mon"]) or not capital or lower_case_months:
+            if lx.has("ambiguous", gd["mon"]) or not capital or lower_case:
                 return None
-        elif lower_case_months and capital and not marked and \
-                not re.search(r"(^|[.!?:]\s*|\n\s*)$", orig[max(0, m.start() - 3):m.start()]):
+        elif lower_case and capital and not marked and not _sentence_start(orig, m.start()):
             return None  # 'la Plaza de Mayo': a capitalised month mid-sentence is a name
         return Parse("date", None, _month(lx, gd["mon"]), None, mod=mod)
     if name == "dayonly":
         day = int(gd["d"])
         return Parse("dayonly", day=day, mod=mod) if 1 <= day <= 31 else None
     if name == "weekday":
+        if not marked and lx.has("names_case", "lower") and orig[m.start("wd")].isupper() \
+                and not _sentence_start(orig, m.start("wd")):
+            return None  # 'Santo Domingo', 'Domingo Laíno'
         return Parse("weekday", weekday=int(lx.value("weekday", gd["wd"])), mod=mod)
+    if name == "reldaywd":  # 'ayer jueves', 'mañana jueves': the relative word decides
+        return Parse("relday", amount=int(lx.value("relday", gd["rd"])))
     if name == "relday":
         if gd.get("blk"):
             return None  # 'la mañana', 'esta mañana': the morning, not tomorrow
@@ -158,6 +162,10 @@ def _to_parse(
     if name == "year":
         return _year_parse(gd, m, lx, text, marked)
     return None
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    return re.search(r"(?:^|[.!?:\n«\"(]\s*)$", text[max(0, at - 4):at]) is not None
 
 
 def _year_parse(gd: dict, m: re.Match[str], lx: TimeLexicon, text: str, marked: bool) -> Parse | None:

@@ -122,6 +122,7 @@ def build_patterns(lang: str) -> TimePatterns:
         ("month", rf"{B}{cue}(?P<body>{pre}(?P<mon>{mon_full})(?:\s+(?P<post>{post}))?){E}"),
         ("dayonly", rf"{B}(?P<body>{pre}(?P<dw>{dayw})\s+(?P<d>[0-3]?\d)(?![\d:])){E}"),
         ("weekday", rf"{B}(?P<body>{pre}(?P<wd>{wd})(?:\s+(?P<post>{post}))?){E}"),
+        ("reldaywd", rf"{B}(?P<body>(?P<rd>{_alt(g('relday'))})\s+(?P<wd>{wd})){E}"),
         ("relday", rf"{B}(?:(?P<blk>{_alt(g('relday_block'))})\s+)?(?P<body>{_alt(g('relday'))}){E}"),
         ("ago", rf"{B}(?P<body>(?:{_alt(g('ago_pre'))})\s+{approx}(?P<n>{num})\s+(?P<u>{unit_any})"
                 rf"|{approx}(?P<n2>{num})\s+(?P<u2>{unit_any})\s+(?:{_alt(g('ago_post'))})){E}"),

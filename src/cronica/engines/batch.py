@@ -69,7 +69,7 @@ def write_partition(out_dir: Path, partition: int, results: Sequence[ArticleDoc 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from cronica.export import FLAT_COLUMNS, flat_row
+    from cronica.export import arrow_schema, flat_row
 
     rows = [
         flat_row(ev)
@@ -77,8 +77,8 @@ def write_partition(out_dir: Path, partition: int, results: Sequence[ArticleDoc 
         if isinstance(res, ArticleDoc)
         for ev in res.to_dict()["events"]
     ]
-    table = pa.Table.from_pylist(rows, schema=flat_schema(FLAT_COLUMNS)) if rows else \
-        flat_schema(FLAT_COLUMNS).empty_table()
+    schema = arrow_schema()
+    table = pa.Table.from_pylist(rows, schema=schema) if rows else schema.empty_table()
     out_dir.mkdir(parents=True, exist_ok=True)
     final = out_dir / f"events-{partition:06d}.parquet"
     fd, tmp = tempfile.mkstemp(prefix=f".events-{partition:06d}.", suffix=".tmp", dir=out_dir)
@@ -90,13 +90,6 @@ def write_partition(out_dir: Path, partition: int, results: Sequence[ArticleDoc 
         if os.path.exists(tmp):
             os.unlink(tmp)
     return str(final)
-
-
-def flat_schema(columns: Sequence[tuple[str, str]]) -> Any:
-    import pyarrow as pa
-
-    types = {"str": pa.string(), "float": pa.float64(), "int": pa.int64(), "bool": pa.bool_()}
-    return pa.schema([(name, types[kind]) for name, kind in columns])
 
 
 def _peak_rss_mb() -> float:
