@@ -75,10 +75,11 @@ def test_capital_acts_or_is_a_place(make_doc):
 
 
 def test_agent_takes_attached_country_whole_phrase(make_doc):
-    actors = _actors(make_doc, "El gobierno de Perú rechazó la propuesta del ministerio.")
-    m = _by_text(actors, "El gobierno de Perú")
+    adoc = make_doc("El gobierno de Perú rechazó la propuesta del ministerio.", stages=["actors"])
+    m = _by_text(adoc.actors, "El gobierno de Perú")
     assert (m.code, m.country, m.sector) == ("PERGOV", "PER", "GOV")
-    assert m.head is not None and make_doc  # head is a token of the phrase
+    assert adoc.doc[m.head].text == "gobierno"  # the head word, not the determiner
+    actors = adoc.actors
     bare = _by_text(actors, "ministerio")
     assert (bare.code, bare.country) == ("GOV", "")
 
@@ -286,9 +287,9 @@ def test_unknown_person_is_a_low_confidence_civilian(make_doc):
 def test_short_form_after_full_name(make_doc):
     text = "La coalición internacional bombardeó posiciones. Después, la coalición se retiró."
     actors = _actors(make_doc, text)
-    assert [m.code for m in actors if "coalición" in m.span.text] == ["IGO", "IGO"]
+    assert [m.code for m in actors if "coalición" in m.span.text] == ["IMG", "IMG"]
     alone = _actors(make_doc, "La coalición de gobierno se rompió.")
-    assert not any(m.code == "IGO" for m in alone)
+    assert not any(m.code == "IMG" for m in alone)
 
 
 def test_named_party_versus_lowercase_word(make_doc):
@@ -315,3 +316,14 @@ def test_membership_noun_alone_is_no_actor_but_keeps_what_it_governs(make_doc):
 )
 def test_spelling_variants(make_doc, text, codes):
     assert [m.code for m in _actors(make_doc, text)] == codes
+
+
+def test_definite_state_agent_refers_back(make_doc):
+    text = (
+        "Las tropas peruanas entraron en la zona. Después, las tropas se retiraron. "
+        "Unos manifestantes gritaron y la policía intervino."
+    )
+    actors = _actors(make_doc, text)
+    later = [m for m in actors if m.span.text == "las tropas"]
+    assert later and later[0].code == "PERMIL" and later[0].confidence < 0.9
+    assert _by_text(actors, "la policía").code == "COP"  # no police named before

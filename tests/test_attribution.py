@@ -211,3 +211,25 @@ def test_quote_closed_before_its_cue_sentence(make_doc):
 def test_fully_quoted_clause_after_que_is_mixed(make_doc):
     [q] = _quotes(make_doc, 'El sindicato afirmó que "la huelga seguirá hasta el viernes".').quotes
     assert q.kind == "mixed" and "la huelga seguirá" in q.content.text
+
+
+def test_outlet_as_subject_of_a_speech_verb_is_a_source_not_a_speaker(make_doc):
+    adoc = _quotes(make_doc, "La policía detuvo a diez personas. La agencia Prensa Andina precisó "
+                             "que los detenidos fueron liberados.")
+    assert [r.source for r in adoc.reporting] == ["Prensa Andina"]
+    assert adoc.reporting[0].scope == "sentence" and adoc.quotes == []
+    # a person whose title mentions an outlet is still a speaker
+    adoc = _quotes(make_doc, "El director del diario, Juan Pérez, dijo que el cierre fue ilegal.")
+    assert adoc.reporting == [] and len(adoc.quotes) == 1
+
+
+def test_carry_over_needs_matching_number(make_doc):
+    adoc = _quotes(make_doc, "La alcaldesa de Lima afirmó que la obra terminará pronto. "
+                             "Añadieron que el presupuesto está asegurado.")
+    assert adoc.quotes[-1].speaker is None and not adoc.quotes[-1].carried_over
+
+
+def test_prepositional_phrase_is_no_speaker(make_doc):
+    adoc = _quotes(make_doc, "Con su chaleco indicaba que trabajaba para la prensa.")
+    assert all(q.speaker is None or not q.speaker.text.lower().startswith("con")
+               for q in adoc.quotes)

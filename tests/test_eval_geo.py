@@ -199,3 +199,18 @@ def test_stage_option_runs_the_place_stage(tmp_path, nlp_en):
     res = evaluate_file(xml, stage_lang="en")
     assert res["n"] == 3 and 0 <= res["stage_found"] <= 3
     assert res["found"] >= 2  # Baghdad and Illinois, by the stage or the gazetteer
+
+
+def test_scores_are_broken_down_by_category(tmp_path, tiny):
+    from cronica.evaluate.geo import by_category
+
+    cats = by_category(["a", "b", "a"], [1.0, None, 500.0], (25,))
+    assert cats["a"]["n"] == 2 and cats["a"]["acc@25"] == 0.5
+    assert cats["b"]["coverage"] == 0.0
+    gwn = tmp_path / "gwn.xml"
+    gwn.write_text(GWN_LIKE, encoding="utf-8")
+    assert set(evaluate_file(gwn, gaz=tiny)["by_type"]) == {"Literal"}
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED_LIKE, encoding="utf-8")
+    by = evaluate_file(path, gaz=tiny)["by_type"]
+    assert by["precision 1"]["n"] == 3 and by["precision 2"]["n"] == 1

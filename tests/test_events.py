@@ -184,3 +184,27 @@ def test_noun_object_of_a_non_support_verb_keeps_its_own_actor(make_doc):
     coerce, protest = only(evs, "COERCE"), only(evs, "PROTEST")
     assert "policía" in coerce.actor.text.lower()
     assert protest.actor is None or "policía" not in protest.actor.text.lower()
+
+
+def test_state_attacker_acts_through_its_military_and_retaliation_target(make_doc):
+    text = "Irán atacó una base de Estados Unidos. Después, Estados Unidos lanzó ataques de represalia."
+    evs = [e for e in events_of(make_doc, text) if e.event == "ASSAULT"]
+    assert len(evs) == 2
+    first, second = evs
+    assert first.actor.code == "IRNMIL"
+    assert second.actor.code == "USAMIL"
+    assert second.recipient is not None and second.recipient.code.startswith("IRN")
+
+
+def test_reciprocal_event_takes_the_other_party_of_entre(make_doc):
+    text = "Lloyd Austin dijo que las conversaciones entre Irak y Estados Unidos comenzarán en marzo."
+    e = only(events_of(make_doc, text), "CONSULT")
+    assert e.actor is not None and e.actor.code.startswith("USA")
+    assert e.recipient is not None and e.recipient.code.startswith("IRQ")
+
+
+def test_a_gathering_of_protesters_is_a_demonstration(make_doc):
+    evs = events_of(make_doc, "Miles de manifestantes se reunieron frente al Congreso.")
+    assert [e.event for e in evs] == ["PROTEST"]
+    evs = events_of(make_doc, "Los cancilleres se reunieron en Lima.")
+    assert [e.event for e in evs] == ["CONSULT"]

@@ -236,3 +236,39 @@ def test_weak_evidence_needs_a_notable_place(make_doc):
     names = {p.span.text for p in adoc.places}
     assert "Lima" in names
     assert not names & {"PARO", "Salud", "argentina"}
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("es", "Hubo protestas en la provincia de Tungurahua.", "Tungurahua"),
+    ("es", "Hubo protestas en Quito.", "Quito"),
+    ("en", "Clashes broke out in the town of Pandi.", "Pandi"),
+    ("en", "Clashes broke out near Mosul.", "Mosul"),
+])
+def test_locative_phrases_span_a_place_noun(lang, text, name):
+    geo = Geocoder(lang, gazetteer=Gazetteer.from_records([]))
+    assert geo._is_locative(text, text.index(name))
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("es", "El Ministerio de Salud de Quito habló.", "Quito"),
+    ("en", "The mayor of Mosul spoke.", "Mosul"),
+])
+def test_other_prepositions_are_not_locative(lang, text, name):
+    geo = Geocoder(lang, gazetteer=Gazetteer.from_records([]))
+    assert not geo._is_locative(text, text.index(name))
+
+
+def test_area_centre_is_the_box_middle_and_handles_the_antimeridian():
+    from array import array
+
+    from cronica.gazetteer_index import _area_centre
+
+    lat, lon = _area_centre(array("f", [10.0, 20.0, 30.0]), array("f", [0.0, 5.0, 10.0]))
+    assert (lat, lon) == pytest.approx((20.0, 5.0))
+    # towns on both sides of 180°: the middle is near 180, not near 0
+    lat, lon = _area_centre(array("f", [50.0, 52.0]), array("f", [179.0, -179.0]))
+    assert abs(abs(lon) - 180.0) < 1.0
+    # many towns: one far-off island does not drag the box
+    lats = array("f", [40.0 + i * 0.1 for i in range(30)] + [-20.0])
+    lons = array("f", [10.0] * 31)
+    assert _area_centre(lats, lons)[0] > 35.0

@@ -349,3 +349,19 @@ def test_substring_filters_follow_merges_and_ignore_case(store):
     assert store.count_events(EventFilter(place="de")) == 1  # too short for trigrams: LIKE
     assert store.count_events(EventFilter(place="Bogotá")) == 0
     assert store.count_events(EventFilter(text='"quoted"')) == 0
+
+
+def test_capped_count(filled):
+    flt = EventFilter(include_all_aux=True)
+    assert filled.count_events(flt) == 4
+    assert filled.count_events(flt, limit=2) == 2
+    assert filled.count_events(flt, limit=10) == 4
+
+
+def test_frequent_substrings_give_the_same_page_by_scan(filled, monkeypatch):
+    flt = EventFilter(source="reuters", include_all_aux=True)
+    expected = [e["id"] for e in filled.query_events(flt)]
+    if isinstance(filled, SQLiteStore):
+        monkeypatch.setattr(SQLiteStore, "FTS_DENSE", 1)  # every match counts as frequent
+    assert [e["id"] for e in filled.query_events(flt)] == expected
+    assert len(expected) == 4

@@ -86,6 +86,11 @@ def _key(token_norm: str) -> str:
     return token_norm.replace("nn", "n")
 
 
+def word_key(word: str) -> str:
+    """The matching key of one word: 'Año', 'ANNO' and 'año' share one."""
+    return _key(normalize(word))
+
+
 def name_key(name: str) -> str:
     """Key of a person's name: normalised words joined by spaces ('Erdoğan' -> 'erdogan')."""
     return " ".join(_key(t) for t in _WORD.findall(normalize(name)) if t.isalnum())
@@ -214,9 +219,10 @@ class Lexicon:
         return self.leaders.get(key) or self.leaders.get(key.split()[-1] if key else "")
 
     # -- matching --------------------------------------------------------
-    def find(self, text: str) -> list[Match]:
-        """Longest non-overlapping matches, left to right, in one pass over the tokens."""
-        toks = tokenize(text)
+    def find(self, text: str, toks: list[tuple[str, int, int]] | None = None) -> list[Match]:
+        """Longest non-overlapping matches, left to right, in one pass over the tokens
+        (``toks``: ``tokenize(text)`` when the caller has it already)."""
+        toks = tokenize(text) if toks is None else toks
         out: list[Match] = []
         i = 0
         while i < len(toks):

@@ -15,10 +15,17 @@ Codes are country (ISO 3166 alpha-3, or an organisation code: IGO, IMG, NGO) + P
   country, with lower confidence ('grupos armados respaldados por Irán' -> 'IRNUAF').
 - Intergovernmental bodies, the UN and the EU included, are 'IGO' (as in the project's
   CAMEO-style gold; PLOVER's UNO/EUR can be told apart by ``name``); transnational
-  militarised groups are 'IMG'; media are country + 'JRN' (kind 'media').
+  militarised groups are 'IMG', and so are multinational military coalitions ('la coalición
+  internacional': a militarised group across states, not a chartered organisation; the seed
+  gold agrees); media are country + 'JRN' (kind 'media').
+- A demonym used as a noun names the people of a country: 'los iraquíes' -> 'IRQ', kind
+  'agent' (kind 'country' is kept for country names, which the place stage may geocode).
 - A person takes the role the text gives them ('El secretario de Defensa de Estados Unidos,
   Lloyd Austin' -> 'USAGOV'); later mentions by surname reuse the code. A person the text
-  gives no role is coded 'CVL' with confidence 0.3.
+  gives no role is coded from data/leaders.tsv when well known ('Putin' -> 'RUSGOV'), else
+  'CVL' with confidence 0.3.
+- Sector-only agents are ``country=''``, ``code=sector`` ('MIL'); the gold's '---MIL' is the
+  same thing.
 
 The lexicon (cronica.actor_lexicon) is built once per language; per article the work is one
 pass over the tokens plus a bounded walk up the parse from each hit.
@@ -30,12 +37,28 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from cronica.actor_lexicon import Entry, Lexicon, Match, load_lexicon, normalize
+from cronica.actor_lexicon import (
+    Entry,
+    Lexicon,
+    load_lexicon,
+    normalize,
+    tokenize,
+    word_key,
+)
+from cronica.actor_lookup import actor_for_span, code_text, codes_for_matches
 from cronica.actor_parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
 from cronica.model import ActorMention, ArticleDoc
 
+__all__ = ["ActorCoder", "actor_for_span", "code_text", "codes_for_matches"]
+
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
+
+
+# sectors of the state, whose definite mentions ('el ejército') refer back to a country
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+_NON_STATES = frozenset({"IGO", "IMG", "NGO"})
+_ANAPHORA_SENTENCES = 8  # news paragraphs are short: a few sentences is still the same topic
 
 
 @dataclass
@@ -61,30 +84,52 @@ class ActorCoder:
         syn = self.lexicon.syntax
         self._person_labels = syn.get("person_labels", frozenset({"per", "person"}))
         self._dets = syn.get("determiners", frozenset())
+        self._definite = syn.get("definite", frozenset())
 
     # -- the stage -------------------------------------------------------
     def run(self, adoc: ArticleDoc) -> None:
         if adoc.doc is None:
             return
-        items = self._place_items(adoc)
+        words = tokenize(adoc.article.text)
+        items = self._place_items(adoc, words)
         by_token = self.linker.link(items)
-        mentions = self._mentions(adoc, items, by_token)
+        mentions = self._mentions(adoc, items, by_token, words)
         mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         kept: list[ActorMention] = []
         for m in mentions:
             if kept and m.span.start < kept[-1].span.end:
                 continue  # overlap: the earlier, longer mention wins
             kept.append(m)
+        self._definite_anaphora(kept)
         for i, m in enumerate(kept):
             m.id = f"a{i}"
         adoc.actors = kept
 
+    def _definite_anaphora(self, mentions: list[ActorMention]) -> None:
+        """'las fuerzas' after 'las fuerzas estadounidenses': a definite state agent without a
+        country takes the country of the last mention of its sector, a few sentences back."""
+        last: dict[str, tuple[str, int] | None] = {}
+        for m in mentions:
+            if m.sector not in _STATE_SECTORS or m.kind not in ("agent", "person", "capital"):
+                continue
+            if m.country:
+                one = len(m.codes) == 1 and m.country not in _NON_STATES
+                last[m.sector] = (m.country, m.span.sentence) if one else None
+                continue
+            first = normalize(m.span.text.split(" ", 1)[0])
+            prev = last.get(m.sector)
+            if m.kind != "agent" or first not in self._definite or prev is None:
+                continue
+            if 0 <= m.span.sentence - prev[1] <= _ANAPHORA_SENTENCES:
+                m.country, m.code = prev[0], prev[0] + m.sector
+                m.codes, m.confidence = [m.code], 0.5
+
     # -- hits on the parse -----------------------------------------------
-    def _place_items(self, adoc: ArticleDoc) -> list[Item]:
+    def _place_items(self, adoc: ArticleDoc, words: list[tuple[str, int, int]]) -> list[Item]:
         doc = adoc.doc
         items: list[Item] = []
         taken: set[int] = set()
-        for m in self.lexicon.find(adoc.article.text):
+        for m in self.lexicon.find(adoc.article.text, words):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -169,7 +214,11 @@ class ActorCoder:
 
     # -- mentions --------------------------------------------------------
     def _mentions(
-        self, adoc: ArticleDoc, items: list[Item], by_token: dict[int, int]
+        self,
+        adoc: ArticleDoc,
+        items: list[Item],
+        by_token: dict[int, int],
+        words: list[tuple[str, int, int]],
     ) -> list[ActorMention]:
         doc = adoc.doc
         memo: dict[int, _Code | None] = {}
@@ -211,47 +260,18 @@ class ActorCoder:
                 continue
             elif it.kind in ORG_KINDS:
                 seen_orgs.add(e)
-                out.append(
-                    self._mention(
-                        adoc, it.start, it.end, _Code([e.country], e.sector), e.kind, e.name, False
-                    )
-                )
+                out.append(self._standalone(adoc, it, e.sector, e.kind))
             elif it.kind == "capital":
                 if self.linker.acts(it.root) and not self.linker.is_locative(it.root):
-                    out.append(
-                        self._mention(
-                            adoc,
-                            it.start,
-                            it.end,
-                            _Code([e.country], e.sector),
-                            "capital",
-                            e.name,
-                            True,
-                            conf=0.8,
-                        )
-                    )
+                    out.append(self._standalone(adoc, it, e.sector, "capital", True, 0.8))
             elif it.kind == "country":
                 if not self.linker.is_locative(it.root):
-                    out.append(
-                        self._mention(
-                            adoc, it.start, it.end, _Code([e.country], ""), "country", e.name, False
-                        )
-                    )
+                    out.append(self._standalone(adoc, it, "", "country"))
             elif it.kind == "demonym" and self.linker.nominal(it.root):
-                out.append(
-                    self._mention(
-                        adoc,
-                        it.start,
-                        it.end,
-                        _Code([e.country], ""),
-                        "country",
-                        e.name,
-                        False,
-                        conf=0.8,
-                    )
-                )
-        out.extend(self._surname_mentions(adoc, surnames, by_token))
-        out.extend(self._short_forms(adoc, seen_orgs, by_token, items))
+                # 'los iraquíes': the people, coded by country; kind 'agent', not a place name
+                out.append(self._standalone(adoc, it, "", "agent", conf=0.8))
+        out.extend(self._surname_mentions(adoc, surnames, by_token, words))
+        out.extend(self._short_forms(adoc, seen_orgs, by_token, items, words))
         return out
 
     def _person(
@@ -286,15 +306,17 @@ class ActorCoder:
         return self._mention(adoc, start, end, code, "person", name, False, conf=conf)
 
     def _surname_mentions(
-        self, adoc: ArticleDoc, surnames: dict[str, _Code], by_token: dict[int, int]
+        self,
+        adoc: ArticleDoc,
+        surnames: dict[str, _Code],
+        by_token: dict[int, int],
+        words: list[tuple[str, int, int]],
     ) -> list[ActorMention]:
         """'Austin' alone after 'Lloyd Austin', when the NER did not mark it as a person."""
-        if not surnames:
-            return []
         out = []
-        for t in adoc.doc:
-            if t.i not in by_token and t.pos_ == "PROPN" and normalize(t.text) in surnames:
-                code = surnames[normalize(t.text)]
+        for t in _tokens_with_key(adoc, words, surnames.keys(), by_token):
+            if t.pos_ == "PROPN" and t.text[:1].isupper():
+                code = surnames[word_key(t.text)]
                 out.append(
                     self._mention(
                         adoc, t.idx, t.idx + len(t.text), code, "person", t.text, False, conf=0.7
@@ -303,7 +325,12 @@ class ActorCoder:
         return out
 
     def _short_forms(
-        self, adoc: ArticleDoc, seen: set[Entry], by_token: dict[int, int], items: list[Item]
+        self,
+        adoc: ArticleDoc,
+        seen: set[Entry],
+        by_token: dict[int, int],
+        items: list[Item],
+        words: list[tuple[str, int, int]],
     ) -> list[ActorMention]:
         """'la coalición' once 'la coalición internacional' has been named."""
         short = {k: e for k, e in self.lexicon.short_forms.items() if e in seen}
@@ -311,19 +338,13 @@ class ActorCoder:
             return []
         first = min(it.start for it in items if it.entry in seen)
         out = []
-        for t in adoc.doc:
-            if t.idx > first and t.i not in by_token and normalize(t.text) in short:
-                e = short[normalize(t.text)]
+        for t in _tokens_with_key(adoc, words, short.keys(), by_token):
+            if t.idx > first:
+                e = short[word_key(t.text)]
+                code = _Code([e.country], e.sector)
                 out.append(
                     self._mention(
-                        adoc,
-                        t.idx,
-                        t.idx + len(t.text),
-                        _Code([e.country], e.sector),
-                        e.kind,
-                        e.name,
-                        False,
-                        conf=0.7,
+                        adoc, t.idx, t.idx + len(t.text), code, e.kind, e.name, False, conf=0.7
                     )
                 )
         return out
@@ -345,6 +366,20 @@ class ActorCoder:
             if normalize(prev.text) in self._dets:
                 start = prev.idx
         return start, end
+
+    def _standalone(
+        self,
+        adoc: ArticleDoc,
+        it: Item,
+        sector: str,
+        kind: str,
+        metonymy: bool = False,
+        conf: float = 1.0,
+    ) -> ActorMention:
+        """A mention made of one lexicon hit alone."""
+        assert it.entry is not None
+        code = _Code([it.entry.country], sector)
+        return self._mention(adoc, it.start, it.end, code, kind, it.entry.name, metonymy, conf)
 
     def _mention(
         self,
@@ -375,69 +410,20 @@ class ActorCoder:
 
 
 def _surname(doc: Any, it: Item) -> str:
-    return normalize(doc[it.tokens[-1]].text)
+    return word_key(doc[it.tokens[-1]].text)
 
 
-# -- helpers for other stages --------------------------------------------
-def actor_for_span(adoc: ArticleDoc, start: int, end: int) -> ActorMention | None:
-    """The actor mention that best covers characters ``[start, end)`` (e.g. a subject subtree).
-
-    The mention holding the head word of the range comes first; then mentions inside the
-    range, then the one overlapping it most; ties go to the earliest. None when no mention
-    overlaps the range.
-    """
-    if adoc.doc is not None:
-        # the mention holding the range's syntactic head ('La candidata a la alcaldía')
-        rng = adoc.doc.char_span(start, end, alignment_mode="expand")
-        if rng is not None and len(rng):
-            root = rng.root.idx
-            for m in adoc.actors:
-                if m.span.start <= root < m.span.end and start <= m.span.end and m.span.start < end:
-                    return m
-    best: tuple[bool, int, int] | None = None
-    found: ActorMention | None = None
-    for m in adoc.actors:
-        overlap = min(end, m.span.end) - max(start, m.span.start)
-        if overlap <= 0:
-            continue
-        key = (start <= m.span.start and m.span.end <= end, overlap, -m.span.start)
-        if best is None or key > best:
-            best, found = key, m
-    return found
-
-
-def code_text(text: str, lang: str) -> list[str]:
-    """Codes for a bare string without a parse (a quote's speaker, a reporting source).
-
-    'Ministerio de Asuntos Exteriores de Irak' -> ['IRQGOV']; 'Funcionarios estadounidenses e
-    iraquíes' -> ['USAGOV', 'IRQGOV']; 'Al Jazeera' -> ['QATJRN']; 'Vladimir Putin' (a
-    well-known leader) -> ['RUSGOV']; [] when nothing is known.
-    """
-    lexicon = load_lexicon(lang)
-    codes = codes_for_matches(lexicon.find(text))
-    if not codes and (known := lexicon.leader(text)) is not None:
-        codes = [known.code]  # 'Vladimir Putin'
-    return codes
-
-
-def codes_for_matches(matches: list[Match]) -> list[str]:
-    """The codes a run of lexicon hits names, read left to right without syntax."""
-    agents = [m.entry for m in matches if m.entry.kind == "agent"]
-    orgs = [m.entry for m in matches if m.entry.kind in ORG_KINDS]
-    places = [m.entry for m in matches if m.entry.kind in PLACE_KINDS]
-    countries = list(dict.fromkeys(e.country for e in places))
-    if orgs and (orgs[0].sector or not agents):
-        return [orgs[0].code]
-    if agents:
-        real = [a for a in agents if "member" not in a.flags]
-        if not real:
-            return [orgs[0].code] if orgs else []
-        sector = real[0].sector
-        if sector == "GOV" and len(real) > 1 and real[1].sector != "GOV":
-            sector = real[1].sector
-        if orgs:
-            return [orgs[0].country + sector]
-        if not countries and real[0].default_country:
-            countries = [real[0].default_country]
-        return [c + sector for c in countries] or [sector]
-    return [e.code for e in places if e.kind == "capital"] or countries
+def _tokens_with_key(
+    adoc: ArticleDoc, words: list[tuple[str, int, int]], keys: Any, by_token: dict[int, int]
+) -> list[Any]:
+    """spaCy tokens, outside every lexicon hit, whose word key is in ``keys`` (one regex pass
+    over the text instead of a walk over the Doc)."""
+    if not keys:
+        return []
+    out = []
+    for key, start, end in words:
+        if key in keys:
+            span = adoc.doc.char_span(start, end)
+            if span is not None and len(span) == 1 and span[0].i not in by_token:
+                out.append(span[0])
+    return out

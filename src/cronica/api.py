@@ -26,9 +26,10 @@ import io
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import asynccontextmanager
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -54,6 +55,7 @@ MAX_BODY_BYTES = 10 * 1024 * 1024  # a request body over this gets 413
 MAX_INGEST_DOCS = 1000  # documents per ingest request
 MAX_MAP_EVENTS = 5000  # events scanned for the map
 MAX_BUCKETS = 2000  # periods in a timeline
+CACHE_SECONDS = 30.0  # how long counts and groupings are reused (see AggregateCache)
 _SORT_KEYS = ("date", "n_sources", "confidence", "first_seen", "last_seen", "id")
 SORTS: tuple[str, ...] = tuple(p + k for k in _SORT_KEYS for p in ("", "-"))  # '-': descending
 STATS_BY: tuple[str, ...] = ("day", "week", "month", "type", "actor", "recipient", "pair", "country")
@@ -146,6 +148,46 @@ class SecurityHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class AggregateCache:
+    """Answers of the costly aggregate queries, kept ``ttl`` seconds (0 disables).
+
+    On a million events an unfiltered grouping scans the whole table (seconds in SQLite);
+    the dashboard asks the same ones on every reload, page turn and language switch.
+    Ingest through this API clears the cache; data that another process ingests shows
+    up within ``ttl`` seconds.
+    """
+
+    def __init__(self, ttl: float, max_entries: int = 256) -> None:
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self._data: dict[Any, tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get_or_compute(self, key: Any, compute: Callable[[], Any]) -> Any:
+        if self.ttl <= 0:
+            return compute()
+        now = time.monotonic()
+        with self._lock:
+            hit = self._data.get(key)
+            if hit and hit[0] > now:
+                return hit[1]
+        value = compute()  # outside the lock: a slow query must not hold up cache hits
+        with self._lock:
+            if len(self._data) >= self.max_entries:
+                for k in [k for k, (exp, _) in self._data.items() if exp <= now] or list(self._data)[:1]:
+                    del self._data[k]
+            self._data[key] = (now + self.ttl, value)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+def _filter_key(flt: EventFilter) -> str:
+    return json.dumps(asdict(flt), sort_keys=True)
 
 
 # -- filters ------------------------------------------------------------------------
@@ -361,19 +403,22 @@ def create_app(
     token: str | None = None,
     pipeline: ArticlePipeline | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
+    cache_seconds: float = CACHE_SECONDS,
 ) -> FastAPI:
     """The API and dashboard app.
 
     ``store`` is used as given (the caller closes it); without one, the store at ``db``
     (or ``$CRONICA_DB``, or the default path) is opened and closed with the app.
     ``token`` enables ``POST /api/ingest``; None disables it. ``pipeline`` defaults to
-    :func:`cronica.pipeline.default_pipeline`, loaded on the first ingest.
+    :func:`cronica.pipeline.default_pipeline`, loaded on the first ingest. Counts and
+    groupings are cached ``cache_seconds`` (0: never), see :class:`AggregateCache`.
     """
     own_store = store is None
     holder: dict[str, Any] = {"store": store, "pipeline": pipeline}
     # Ingest writes are serialised: one article is one transaction, and two requests
     # ingesting the same text at once must not both find it absent.
     ingest_lock = threading.Lock()
+    cache = AggregateCache(cache_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -444,7 +489,7 @@ def create_app(
             raise HTTPException(422, f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
         st = get_store()
         return {
-            "total": st.count_events(flt),
+            "total": cache.get_or_compute(("count", _filter_key(flt)), lambda: st.count_events(flt)),
             "limit": limit,
             "offset": offset,
             "sort": sort,
@@ -481,7 +526,9 @@ def create_app(
     ) -> dict[str, Any]:
         if by not in STATS_BY:
             raise HTTPException(422, f"unknown grouping {by!r}; expected one of {', '.join(STATS_BY)}")
-        rows = [_row(r, by) for r in get_store().stats(flt, by, limit=limit)]
+        st = get_store()
+        raw = cache.get_or_compute(("stats", _filter_key(flt), by, limit), lambda: st.stats(flt, by, limit=limit))
+        rows = [_row(r, by) for r in raw]
         if by in ("day", "week", "month"):
             rows.sort(key=lambda r: r["key"])
         return {"by": by, "rows": rows}
@@ -493,19 +540,32 @@ def create_app(
     ) -> dict[str, Any]:
         if interval not in INTERVALS:
             raise HTTPException(422, f"unknown interval {interval!r}; expected one of {', '.join(INTERVALS)}")
+        return cache.get_or_compute(("timeline", _filter_key(flt), interval),
+                                    lambda: _timeline(flt, interval))
+
+    def _timeline(flt: EventFilter, interval: str) -> dict[str, Any]:
         st = get_store()
+
+        def typed_rows(by: str) -> list[dict[str, Any]]:
+            try:
+                return st.stats(flt, f"{by}_type", limit=MAX_BUCKETS)
+            except ValueError:  # a store without the combined grouping: one query per type
+                rows: list[dict[str, Any]] = []
+                for t in (_row(x, "type") for x in st.stats(flt, "type", limit=len(PLOVER_TYPES))):
+                    if t["count"] > 0:
+                        sub = st.stats(replace(flt, types=[t["key"]]), by, limit=MAX_BUCKETS)
+                        rows.extend({**r, "type": t["key"]} for r in sub)
+                return rows
+
         if interval == "auto":
-            months = [r["key"] for r in (_row(x, "month") for x in st.stats(flt, "month", limit=MAX_BUCKETS))]
-            interval = _auto_interval([m for m in months if m])
+            # months first: on a long span that is already the answer, in one grouped scan
+            rows = typed_rows("month")
+            interval = _auto_interval(sorted({_row(r, "month")["key"] for r in rows} - {""}))
+            if interval != "month":
+                rows = typed_rows(interval)
+        else:
+            rows = typed_rows(interval)
         buckets: dict[str, dict[str, int]] = {}
-        try:
-            rows = st.stats(flt, f"{interval}_type", limit=MAX_BUCKETS)
-        except ValueError:  # a store without the combined grouping: one query per type
-            rows = []
-            for t in (_row(x, "type") for x in st.stats(flt, "type", limit=len(PLOVER_TYPES))):
-                if t["count"] > 0:
-                    sub = st.stats(replace(flt, types=[t["key"]]), interval, limit=MAX_BUCKETS)
-                    rows.extend({**r, "type": t["key"]} for r in sub)
         totals: dict[str, int] = {}
         for r in rows:
             row = _row(r, interval)
@@ -528,8 +588,12 @@ def create_app(
     @app.get("/api/map", tags=["stats"], summary="Geocoded events grouped by place")
     def event_map(
         flt: Filter,
-        limit: Annotated[int, Query(ge=1, le=MAX_MAP_EVENTS)] = 2000,
+        limit: Annotated[int, Query(ge=1, le=MAX_MAP_EVENTS,
+                                    description="most recent events scanned")] = 1000,
     ) -> dict[str, Any]:
+        return cache.get_or_compute(("map", _filter_key(flt), limit), lambda: _event_map(flt, limit))
+
+    def _event_map(flt: EventFilter, limit: int) -> dict[str, Any]:
         st = get_store()
         places: dict[tuple[float, float], dict[str, Any]] = {}
         scanned = 0
@@ -595,6 +659,8 @@ def create_app(
                     else:
                         res = st.add(out)
                         results[i] = {"id": res.article_id, "status": res.status, "n_events": res.n_events}
+        if todo:
+            cache.clear()
         for n, r in enumerate(results):
             r["index"] = n
         counts = {s: sum(1 for r in results if r["status"] == s) for s in ("stored", "present", "rejected")}

@@ -9,12 +9,23 @@ For each sentence, verbs and event nouns found in the language's trigger lexicon
   verbal event wins ('amenazaron con una huelga' -> THREATEN; 'acuerdan iniciar
   conversaciones' -> AGREE), except that a material-conflict noun beats a cooperative
   verb ('acordaron una huelga' -> PROTEST, future); same-type nesting gives one event;
+- stated intentions follow the PLOVER manual: an announced cooperative act is AGREE, an
+  announced or conditional conflictual one THREATEN ('dijeron que liberarán',
+  'will boycott unless'); 'X said Y must ...' is a REQUEST from X to Y
+  (:mod:`cronica.events_intent`);
+- repeated mentions of one event in a sentence become one event with several ``mentions``;
+  the topic of a protest (a demand by the same protesters) joins the protest
+  (:mod:`cronica.events_merge`);
 - headline dedup: when the first line of the text is a headline and one of its events has
-  the same type and actor/recipient codes as a body event, the body event is kept with
-  the headline trigger appended to ``mentions`` (body trigger first: it has the context).
+  the same type, auxiliary mode and actor/recipient codes as a body event, the body event is
+  kept with the headline trigger appended to ``mentions`` (body trigger first: it has the
+  context).
 
-Arguments come from the dependency parse (:mod:`cronica.events_args`), auxiliary modes
-and contexts from cue words (:mod:`cronica.events_modes`).
+Arguments come from the dependency parse and ``adoc.actors`` (:mod:`cronica.events_args`),
+auxiliary modes and contexts from cue words (:mod:`cronica.events_modes`). The historical
+mode is set here only on a clear cue (a past year attached to the trigger, 'desde');
+the time stage may set it later from resolved dates. Confidence is the lexicon weight of
+the trigger, raised when actor and recipient are coded, lowered for a form-only match.
 """
 
 from __future__ import annotations
@@ -27,6 +38,7 @@ from cronica.events_intent import REQUEST_MODAL, modal_requests, recode_intent, 
 from cronica.events_lexicon import Match, fold, lexicon
 from cronica.events_merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
 from cronica.events_modes import aux_mode, contexts
+from cronica.events_refine import refine
 from cronica.model import ArticleDoc, Event
 
 logger = logging.getLogger(__name__)
@@ -42,7 +54,7 @@ _NEST = frozenset({"xcomp", "obj", "dobj", "nmod", "obl", "pobj", "prep", "acl",
 # participles used as nouns ('los detenidos') are participants, not events
 _NOMINAL_DEPS = frozenset({"nsubj", "obj", "dobj", "obl", "nmod", "appos", "pobj", "iobj"})
 _MAX_NEST = 4
-_INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13"}
+_INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13", "PROTEST": "14"}
 # participial modifiers ('grupos respaldados por Irán') are events only for strong triggers
 _PARTICIPLE_MIN_WEIGHT = 0.8
 
@@ -175,6 +187,7 @@ class EventCoder:
         events: list[Event] = []
         for m in matches:
             events.append(self._event(adoc, m, index, year, forced.get(m.head), sent_ctx))
+        refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         events = merge_same_sentence(events, verbs)
         events = merge_headline(adoc, events)
@@ -220,6 +233,9 @@ class EventCoder:
         lemma_hit = fold(tok.lemma_) == m.entry.pattern[0]
         confidence = m.entry.weight * (0.7 + 0.15 * bool(actor and actor.code)
                                        + 0.15 * bool(recipient and recipient.code))
+        if event == "CONSULT" and a_tok is not None and any(
+                fold(t.lemma_) in self.cues.protester for t in (a_tok, *a_tok.children)):
+            event = "PROTEST"  # 'miles de manifestantes se reunieron': a rally, not a meeting
         recoded = event != m.entry.event
         return Event(
             id="", event=event, trigger=trigger, mode=None if recoded else m.entry.mode,

@@ -7,12 +7,17 @@ event stays traceable to its words.
 Conventions (see docs of :func:`find_args`):
 - verbs: subject = actor; passive subject = recipient and the 'por'/'by' agent = actor;
   object, indirect object or a recipient preposition ('a', 'contra', 'con') = recipient;
-- nouns: 'de' / 'por parte de' / demonym adjective = actor, except for nouns of arrest,
-  kidnapping and killing whose 'de' phrase names the victim; 'contra'/'a' = recipient;
-  a noun object of a verb takes the verb's subject as actor ('realizaron una huelga');
-- xcomp / conj verbs inherit the governing verb's subject ('acuerdan iniciar');
+  with no such recipient, a coded addressee inside the complement ('demanded that the US
+  cancel', 'offered to hand them over to Britain');
+- nouns: 'por' / 'por parte de' / a coded or proper-name 'de' phrase / a coded demonym =
+  actor, except for nouns of arrest, kidnapping and killing whose 'de' phrase names the
+  victim; 'contra'/'a' = recipient; a noun object of a *support* verb takes the verb's
+  subject as actor ('realizaron una huelga'), of any other verb not ('reprimieron la marcha');
+- xcomp / conj / advcl verbs inherit the governing verb's subject ('acuerdan iniciar');
 - coordinated subjects of reciprocal events ('Estados Unidos e Irak han acordado'): one
   event, actor = first conjunct, recipient = the next one, unless a recipient is found.
+The events stage adds: a personal-pronoun subject inside reported speech is the speaker,
+and a reciprocal event with no actor takes the speaker ('Austin dijo que las discusiones').
 """
 
 from __future__ import annotations

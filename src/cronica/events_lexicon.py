@@ -68,6 +68,9 @@ class Cues:
     passive_aux: set[str] = field(default_factory=set)
     request_modal: set[str] = field(default_factory=set)  # 'must' in 'X said Y must ...'
     condition: set[str] = field(default_factory=set)  # 'unless', 'a menos que'
+    between: set[str] = field(default_factory=set)  # 'entre X y Y': the two parties
+    protester: set[str] = field(default_factory=set)  # a meeting of these is a demonstration
+    retaliation: set[str] = field(default_factory=set)  # 'represalia': aimed at an attacker
     agent_case: set[str] = field(default_factory=set)
     context: dict[str, str] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
@@ -90,6 +93,8 @@ class Lexicon:
             # longest pattern wins; a pronominal reading is tried before the plain one
             entries.sort(key=lambda e: (-len(e.pattern), e.pos != "Vr"))
         self.cues = _load_cues(lang)
+        # word forms -> their lexicon keys after suffix rewriting; grows with the vocabulary
+        self._variant_cache: dict[tuple[str, ...], list[str]] = {}
         self.light_patterns = {tuple(p.split()) for p in self.cues.light}
 
     def match(self, doc: Any, i: int) -> Match | None:
@@ -118,12 +123,18 @@ class Lexicon:
         keys = _keys(tok)
         if any(k in self._by_first for k in keys):
             return keys
-        out = list(keys)
-        for word in keys:
-            for old, new in self.cues.suffixes:
-                if word.endswith(old) and len(word) - len(old) >= 3:
-                    out.append(word[: len(word) - len(old)] + new)
-        return out
+        cache_key = tuple(keys)
+        found = self._variant_cache.get(cache_key)
+        if found is None:
+            found = list(keys)
+            for word in keys:
+                for old, new in self.cues.suffixes:
+                    if word.endswith(old) and len(word) - len(old) >= 3:
+                        cand = word[: len(word) - len(old)] + new
+                        if cand in self._by_first:
+                            found.append(cand)
+            self._variant_cache[cache_key] = found
+        return found
 
     def _in_fixed_phrase(self, doc: Any, i: int) -> bool:
         """Whether token ``i`` is part of a listed non-event phrase ('de acuerdo a')."""
@@ -189,6 +200,12 @@ def _load_cues(lang: str) -> Cues:
             cues.request_modal.add(word)
         elif kind == "condition":
             cues.condition.add(word)
+        elif kind == "protester":
+            cues.protester.add(word)
+        elif kind == "between":
+            cues.between.add(word)
+        elif kind == "retaliation":
+            cues.retaliation.add(word)
         elif kind == "passive_aux":
             cues.passive_aux.add(word)
         elif kind == "agent_case":

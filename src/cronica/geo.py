@@ -8,13 +8,17 @@ Reads ``adoc.doc`` (spaCy), ``adoc.actors`` and ``adoc.events``; fills ``adoc.pl
   rows ``label``), country and capital names coded as actors, and capitalised names after a
   preposition ('en Anbar', 'near Mosul') that the gazetteer knows. Each is resolved by
   :class:`cronica.gazetteer.Gazetteer` with the countries of the article's actors and
-  other places as context. Names the gazetteer does not know are left out.
+  other places as context. Names the gazetteer does not know are left out, and so are
+  weak readings: a small town named outside a locative phrase, a name read through a
+  GeoNames alternate name, or a word in an all-capitals headline ('EN PARO'), unless the
+  place is big or in a country the article is about.
 - A place name covered by an actor mention with ``metonymy=True`` ('Bagdad pretende') is
   kept with ``metonymy=True`` and is never an event location.
 - Dateline ('BOGOTA, Jun 11', 'SAN SALVADOR, Abr 26 (AFP) -', 'WASHINGTON (AP) —') on one of
   the first lines: geocoded with ``from_dateline=True``.
-- Event location: a place introduced by a locative preposition in the event's own clause
-  (reached from the place by going up the parse to the trigger or its governing word without
+- Event location: a place introduced by a locative preposition (``locprep`` rows, across a
+  ``placenoun``: 'en la provincia de X') in the event's own clause (reached from the place
+  by going up the parse to the trigger, or to the governing verb of a noun trigger, without
   crossing another verb: 'atacaron una base en Anbar'), else the dateline place, else None.
   A place that is the event's actor or recipient is not its location.
 """
@@ -84,6 +88,7 @@ class Geocoder:
         self.locpreps = sorted({w.lower() for w in words.get("locprep", [])}, key=len, reverse=True)
         self.namepreps = {w.lower() for w in words.get("namprep", [])}
         self.articles = {w.lower() for w in words.get("article", [])}
+        self.placenouns = {w.lower() for w in words.get("placenoun", [])}
         self.labels = tuple(words.get("label", [])) or _DEFAULT_LABELS
         # prepositions by first word, longest first: 'cerca de' is tried before 'de'
         self._preps_by_first: dict[str, list[list[str]]] = {}
@@ -174,11 +179,15 @@ class Geocoder:
                       shouting)
 
     def _is_locative(self, text: str, start: int) -> bool:
-        """Whether a locative preposition (optionally + article) comes right before ``start``."""
-        before = text[max(0, start - 40):start].lower().rstrip()
-        words = before.split()
+        """Whether a locative preposition (optionally + article) comes right before ``start``,
+        also across a place noun: 'en la provincia de Tungurahua', 'in the town of Pandi'."""
+        words = text[max(0, start - 60):start].lower().split()
         if words and words[-1] in self.articles:
             words = words[:-1]
+        if len(words) >= 2 and words[-1] in self.namepreps and words[-2] in self.placenouns:
+            words = words[:-2]
+            if words and words[-1] in self.articles:
+                words = words[:-1]
         tail = " ".join(words[-4:])
         return any(tail == p or tail.endswith(" " + p) for p in self.locpreps)
 

@@ -46,6 +46,7 @@ class GoldToponym:
     lon: float
     start: int | None = None
     end: int | None = None
+    kind: str | None = None  # GeoWebNews toponym type: Literal, Metonymic, Demonym...
 
 
 @dataclass
@@ -66,6 +67,7 @@ class GoldPlace:
     admin2: str
     lat: float
     lon: float
+    precision: str = ""  # ACLED geo_precision: 1 town, 2 near a town, 3 an area
 
 
 # -- readers ---------------------------------------------------------------
@@ -91,7 +93,7 @@ def read_geo_xml(path: str | Path) -> list[GoldArticle]:
                 tops.append(GoldToponym(
                     (t.findtext("extractedName") or "").strip(), float(t.findtext("latitude")),
                     float(t.findtext("longitude")), _int(t.findtext("start")),
-                    _int(t.findtext("end"))))
+                    _int(t.findtext("end")), (t.findtext("type") or "").strip() or None))
         out.append(GoldArticle(art.get("file") or str(i), text, tops))
     return out
 
@@ -101,7 +103,7 @@ def read_acled_csv(path: str | Path) -> list[GoldPlace]:
         return [
             GoldPlace(r.get("event_id_cnty") or str(i), r["location"], r["country"],
                       r.get("admin1") or "", r.get("admin2") or "",
-                      float(r["latitude"]), float(r["longitude"]))
+                      float(r["latitude"]), float(r["longitude"]), r.get("geo_precision") or "")
             for i, r in enumerate(csv.DictReader(fh))
         ]
 
@@ -228,6 +230,7 @@ def evaluate_xml(path: str | Path, gaz: Gazetteer, limit: int | None = None,
     gold: list[tuple[float, float]] = []
     pred: list[tuple[float, float] | None] = []
     names: list[str] = []
+    kinds: list[str] = []
     stage_found = 0
     geocode = _stage_runner(gaz, stage_lang) if stage_lang else None
     for art in articles:
@@ -237,10 +240,11 @@ def evaluate_xml(path: str | Path, gaz: Gazetteer, limit: int | None = None,
             stage_found += hit is not None
             pred.append(hit if hit is not None else (cand.lat, cand.lon) if cand else None)
             names.append(t.name)
+            kinds.append(t.kind or "all")
     errs = errors_km(gold, pred)
     result = score(errs, thresholds=(161,))
     result.update(file=str(path), kind="geoparsing", articles=len(articles),
-                  worst=_worst(names, errs, 161))
+                  by_type=by_category(kinds, errs, (161,)), worst=_worst(names, errs, 161))
     if geocode:
         result["stage_found"] = stage_found
     return result
@@ -271,8 +275,19 @@ def evaluate_csv(path: str | Path, gaz: Gazetteer, limit: int | None = None) -> 
     errs = errors_km([(r.lat, r.lon) for r in rows],
                      [(c.lat, c.lon) if c else None for c in preds])
     result = score(errs, thresholds=(25, 161))
-    result.update(file=str(path), kind="places", worst=_worst([r.name for r in rows], errs, 25))
+    result.update(file=str(path), kind="places",
+                  by_type=by_category([f"precision {r.precision}" for r in rows], errs, (25, 161)),
+                  worst=_worst([r.name for r in rows], errs, 25))
     return result
+
+
+def by_category(categories: Sequence[str], errs: Sequence[float | None],
+                thresholds: Sequence[int]) -> dict[str, dict[str, Any]]:
+    """:func:`score` for each category (GeoWebNews toponym type, ACLED geo precision)."""
+    groups: dict[str, list[float | None]] = {}
+    for cat, e in zip(categories, errs, strict=True):
+        groups.setdefault(cat, []).append(e)
+    return {cat: score(group, thresholds) for cat, group in sorted(groups.items())}
 
 
 def _worst(names: Sequence[str], errs: Sequence[float | None], k: int, top: int = 15) -> dict:
@@ -314,6 +329,10 @@ def run(args: argparse.Namespace) -> int:
           f"median {result['median_km']} km  coverage {result['coverage']:.3f}")
     if "stage_found" in result:
         print(f"  place stage found {result['stage_found']} of {result['n']} gold toponyms")
+    if len(result["by_type"]) > 1:
+        for cat, s in result["by_type"].items():
+            accs = "  ".join(f"{k} {v:.3f}" for k, v in s.items() if k.startswith("acc@"))
+            print(f"  {cat}: {s['n']}  {accs}  coverage {s['coverage']:.3f}")
     for label, items in result["worst"].items():
         if items:
             print(f"  {label}: " + ", ".join(f"{n} ({c})" for n, c in items))

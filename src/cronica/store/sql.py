@@ -377,8 +377,12 @@ class SQLStore(Store):
             )
 
     # -- reading -----------------------------------------------------------------------
-    def where(self, flt: EventFilter) -> tuple[str, list[Any]]:
-        """The WHERE clause (with its parameters) for an :class:`EventFilter`."""
+    def where(self, flt: EventFilter, page: bool = False) -> tuple[str, list[Any]]:
+        """The WHERE clause (with its parameters) for an :class:`EventFilter`.
+
+        ``page``: the clause serves a page (ORDER BY ... LIMIT), not a count; substring
+        filters may then be planned differently (see the SQLite backend).
+        """
         conds: list[str] = []
         params: list[Any] = []
         if flt.date_from:
@@ -404,7 +408,7 @@ class SQLStore(Store):
             params.extend([c, c, c])
         substrings = [(col, text) for col, text in (("place_name", flt.place),
                       ("sources", flt.source), ("search_text", flt.text)) if text]
-        conds_sub, params_sub = self._substring_conds(substrings)
+        conds_sub, params_sub = self._substring_conds(substrings, page)
         conds.extend(conds_sub)
         params.extend(params_sub)
         if flt.min_sources and flt.min_sources > 1:
@@ -420,35 +424,52 @@ class SQLStore(Store):
             params.append(flt.article_id)
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
-    def _substring_conds(self, subs: list[tuple[str, str]]) -> tuple[list[str], list[Any]]:
+    def _substring_conds(
+        self, subs: list[tuple[str, str]], page: bool = False
+    ) -> tuple[list[str], list[Any]]:
         """Case-insensitive substring conditions on text columns (a scan; SQLite overrides
         this with its trigram index)."""
         conds = [f"{col} {self.like} ? ESCAPE '\\'" for col, _ in subs]
         return conds, [_like_pattern(text) for _, text in subs]
 
-    @staticmethod
-    def order_by(sort: str) -> str:
+    #: the row key that every index carries: pages are found from indexes alone, and
+    #: only their rows are then read (SQLite: rowid; PostgreSQL: the primary key)
+    row_key: str = "id"
+
+    def order_by(self, sort: str) -> str:
         """``sort`` is a column name from :data:`SORTS`, '-' in front for descending.
 
-        Ties are broken by id so that pages are stable.
+        Ties are broken by the row key so that pages are stable.
         """
         desc = sort.startswith("-")
         col = sort.lstrip("-") or "date"
         if col not in SORTS:
             raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)} (prefix - to reverse)")
         d = " DESC" if desc else ""
-        return f" ORDER BY {col}{d}, id{d}" if col != "id" else f" ORDER BY id{d}"
+        return f" ORDER BY {col}{d}, {self.row_key}{d}" if col != "id" else f" ORDER BY id{d}"
 
     def query_events(
         self, flt: EventFilter, limit: int = 100, offset: int = 0, sort: str = "date"
     ) -> list[dict[str, Any]]:
         """Merged events matching ``flt``; ``sort`` as in :meth:`order_by` ('-date': newest first)."""
-        where, params = self.where(flt)
-        sql = f"SELECT {_EVENT_COLS} FROM events{where}{self.order_by(sort)} LIMIT ? OFFSET ?"
+        where, params = self.where(flt, page=True)
+        # two steps: the page's keys (answered from an index when one covers the filter),
+        # then the rows of that page only
+        sql = (f"SELECT {self.row_key} AS k FROM events{where}{self.order_by(sort)} "
+               f"LIMIT ? OFFSET ?")
         with self._read() as cur:
-            rows = self._rows(cur, sql, [*params, int(limit), int(offset)])
+            keys = [r["k"] for r in self._rows(cur, sql, [*params, int(limit), int(offset)])]
+            if not keys:
+                return []
+            rows = self._rows(
+                cur,
+                f"SELECT {self.row_key} AS k, {_EVENT_COLS} FROM events WHERE {self.row_key} IN "
+                f"({', '.join('?' * len(keys))})",
+                keys,
+            )
             records = self._records(cur, [r["id"] for r in rows])
-        return [self._event_dict(r, records[r["id"]]) for r in rows]
+        by_key = {r["k"]: r for r in rows}
+        return [self._event_dict(by_key[k], records[by_key[k]["id"]]) for k in keys]
 
     def _records(self, cur: Any, event_ids: list[str]) -> dict[str, str]:
         """The JSON records of these events (fetched apart: see schema.event_records)."""
@@ -487,10 +508,17 @@ class SQLStore(Store):
                 yield ev
             last = rows[-1]["id"]
 
-    def count_events(self, flt: EventFilter) -> int:
+    def count_events(self, flt: EventFilter, limit: int | None = None) -> int:
+        """How many events match; with ``limit``, counting stops there (a result equal to
+        ``limit`` means 'at least'): a page header can say '10,000+' in a few ms where
+        an exact count of a broad filter over millions of events takes a scan."""
         where, params = self.where(flt)
+        sql = f"SELECT COUNT(*) AS n FROM events{where}"
+        if limit is not None:
+            sql = f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM events{where} LIMIT ?) AS capped"
+            params = [*params, int(limit)]
         with self._read() as cur:
-            row = self._one(cur, f"SELECT COUNT(*) AS n FROM events{where}", params)
+            row = self._one(cur, sql, params)
         return int(row["n"]) if row else 0
 
     def _event_dict(self, r: dict[str, Any], record: str) -> dict[str, Any]:

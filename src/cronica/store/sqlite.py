@@ -27,6 +27,7 @@ class SQLiteStore(SQLStore):
 
     dialect = "sqlite"
     like = "LIKE"  # case-insensitive for ASCII in SQLite
+    row_key = "rowid"
 
     def __init__(self, path: str, readonly: bool = False) -> None:
         self.path = path
@@ -104,19 +105,36 @@ class SQLiteStore(SQLStore):
             finally:
                 cur.close()
 
-    def _substring_conds(self, subs: list[tuple[str, str]]) -> tuple[list[str], list[Any]]:
+    #: above this many full-text matches a page is found faster by walking the date
+    #: index and testing each row (matches are dense) than by collecting every match
+    FTS_DENSE = 5000
+
+    def _substring_conds(
+        self, subs: list[tuple[str, str]], page: bool = False
+    ) -> tuple[list[str], list[Any]]:
         """Substrings of 3+ characters go through the trigram index (events_fts); shorter
-        ones, which trigrams cannot find, fall back to LIKE."""
+        ones, which trigrams cannot find, fall back to LIKE. For a page, a frequent
+        substring also uses LIKE (see :data:`FTS_DENSE`)."""
         indexed = [(col, text) for col, text in subs if len(text.strip()) >= 3]
         rest = [(col, text) for col, text in subs if len(text.strip()) < 3]
-        conds, params = super()._substring_conds(rest)
         if indexed:
             query = " AND ".join(
                 f'{col} : "{text.strip().replace(chr(34), chr(34) * 2)}"' for col, text in indexed
             )
-            conds.append("rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-            params.append(query)
-        return conds, params
+            if page and self._fts_matches(query, self.FTS_DENSE) >= self.FTS_DENSE:
+                rest = subs
+            else:
+                conds, params = super()._substring_conds(rest)
+                conds.append("rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+                return conds, [*params, query]
+        return super()._substring_conds(rest)
+
+    def _fts_matches(self, query: str, cap: int) -> int:
+        with self._read() as cur:
+            row = cur.execute(
+                "SELECT COUNT(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? "
+                "LIMIT ?)", (query, cap)).fetchone()
+        return int(row[0])
 
     def _likely(self, cond: str, probability: float) -> str:
         return f"likelihood({cond}, {probability})"

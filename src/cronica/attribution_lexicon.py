@@ -1,0 +1,158 @@
+"""Cue words and small text helpers of the attribution stage (quotes and reporting sources).
+
+The cue words of a language come from ``data/<lang>/attribution.tsv``; see that file's header
+for its kinds. Also here: quotation-mark pairing, phrase matching on tokens, and coding a
+speaker or source through the actors layer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from cronica import resources
+from cronica.model import ActorMention, ArticleDoc
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+# Quotation marks: curly, straight and angle quotes, paired
+_MARKED = re.compile(r"“([^”“]+)”|«([^»«]+)»|\"([^\"\n]+)\"")
+
+
+@dataclass(frozen=True)
+class AttributionLexicon:
+    """The cue words of one language (see ``data/<lang>/attribution.tsv``)."""
+
+    speech_lemmas: frozenset[str]
+    speech_forms: frozenset[str]
+    report_lemmas: frozenset[str]
+    cue_ext: tuple[tuple[str, ...], ...]  # longest first
+    source: tuple[tuple[str, ...], ...]  # longest first
+    media: frozenset[str]
+    not_source: frozenset[str]
+    marks: frozenset[str]
+    impersonal: frozenset[str] = frozenset()
+
+    def is_speech(self, tok: Any) -> bool:
+        """A verb of saying, by lemma (verbs only) or by listed surface form."""
+        if tok.lemma_.lower() in self.speech_lemmas and tok.pos_ in ("VERB", "AUX"):
+            return True
+        return tok.lower_ in self.speech_forms and tok.pos_ not in ("NOUN", "ADJ", "ADP")
+
+    @property
+    def first_source_words(self) -> frozenset[str]:
+        return frozenset(p[0] for p in self.source)
+
+    def is_report(self, tok: Any) -> bool:
+        return tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
+
+
+@cache
+def attribution_lexicon(lang: str) -> AttributionLexicon:
+    """Load ``data/<lang>/attribution.tsv`` once per language."""
+    rows: dict[str, list[list[str]]] = {}
+    for row in resources.read_tsv(lang, "attribution.tsv"):
+        rows.setdefault(row[0].strip(), []).append([c.strip() for c in row[1:]])
+
+    def words(kind: str) -> frozenset[str]:
+        return frozenset(r[0].lower() for r in rows.get(kind, []))
+
+    def forms(kind: str) -> frozenset[str]:
+        return frozenset(f.lower() for r in rows.get(kind, []) if len(r) > 1 for f in r[1].split())
+
+    def phrases(kind: str) -> tuple[tuple[str, ...], ...]:
+        seqs = {tuple(r[0].lower().split()) for r in rows.get(kind, [])}
+        return tuple(sorted(seqs, key=len, reverse=True))
+
+    report = words("report") | forms("report")
+    return AttributionLexicon(
+        speech_lemmas=words("speech"), speech_forms=forms("speech"), report_lemmas=report,
+        cue_ext=phrases("cue_ext"), source=phrases("source"), media=words("media"),
+        not_source=words("not_source"), marks=words("mark"), impersonal=words("impersonal"),
+    )
+
+
+def marked_quotes(text: str) -> list[tuple[int, int]]:
+    """Character ranges of text inside quotation marks (the marks excluded)."""
+    out = []
+    for m in _MARKED.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        if m.group(g).strip():
+            out.append((m.start(g), m.end(g)))
+    return out
+
+
+def match_phrase(doc: Any, i: int, phrases: Iterable[tuple[str, ...]], limit: int) -> int:
+    """Number of tokens of the longest phrase matching at token ``i`` (0 if none)."""
+    for p in phrases:
+        if i + len(p) <= limit and all(doc[i + k].lower_ == w for k, w in enumerate(p)):
+            return len(p)
+    return 0
+
+
+def char_span(toks: Iterable[Any]) -> tuple[int, int] | None:
+    """Character range of ``toks`` without edge punctuation and whitespace (None if empty)."""
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+    """Tokens of ``doc`` covering characters [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def sentence_bounds(adoc: ArticleDoc, tok: Any) -> tuple[int, int, int]:
+    """(sentence index, start char, end char) of the ``adoc`` sentence holding ``tok``."""
+    s = adoc.sentence_of(tok.idx)
+    if s < 0:
+        return -1, tok.sent.start_char, tok.sent.end_char
+    sent = adoc.sentences[s]
+    return s, sent.start, sent.end
+
+
+def best_mention(actors: list[ActorMention], start: int, end: int,
+                  prefer_kind: str | None = None) -> ActorMention | None:
+    """The actor mention that best covers [start, end): mentions inside the range first,
+    then those of ``prefer_kind``, then the largest overlap."""
+    best, key = None, None
+    for m in actors:
+        ov = min(end, m.span.end) - max(start, m.span.start)
+        if ov <= 0:
+            continue
+        inside = start <= m.span.start and m.span.end <= end
+        k = (inside, m.kind == prefer_kind, ov, -m.span.start)
+        if key is None or k > key:
+            best, key = m, k
+    return best
+
+
+def codes_for_text(text: str, lang: str) -> list[str]:
+    """The actors stage's codes for a bare name (``actors.code_text``); [] when it knows none.
+
+    Coding a bare name only enriches a quote or a source, so a failure in the actors lexicon
+    is logged as a warning and does not lose the quotes found."""
+    from cronica import actors
+
+    fn = getattr(actors, "code_text", None)
+    if fn is None:
+        return []
+    try:
+        res = fn(text, lang)
+    except Exception:  # noqa: BLE001 - see the docstring; the traceback goes to the log
+        logger.warning("actors.code_text failed on %r", text, exc_info=True)
+        return []
+    if isinstance(res, str):
+        return [res] if res else []
+    return [c for c in res or [] if isinstance(c, str) and c]

@@ -1,0 +1,118 @@
+"""Article-level refinements of event arguments, after every event of an article is built.
+
+- a definite description coded with a sector but no country ('las fuerzas': MIL) takes the
+  country of the latest earlier mention with that sector ('las fuerzas estadounidenses');
+- a reciprocal event (AGREE, CONSULT, COOPERATE) with an actor but no recipient takes the
+  other party of a 'entre X y Y' / 'between X and Y' phrase of its sentence;
+- a retaliation ('ataques de represalia', 'retaliatory strikes') with no recipient is aimed
+  at the actor of the latest earlier attack on the retaliating side;
+- a state named by its country alone that attacks or mobilises acts through its military:
+  its code gains the MIL sector ('Estados Unidos' in 'ataques de Estados Unidos': USAMIL).
+
+Each rule only fills what is missing; none replaces an argument found in the parse.
+"""
+
+from __future__ import annotations
+
+from cronica.events_args import RECIPROCAL_TYPES, ActorIndex
+from cronica.events_lexicon import Cues, fold
+from cronica.model import ArticleDoc, Event, EventArg
+
+_MILITARY_ACTS = frozenset({"ASSAULT", "MOBILIZE"})
+_INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
+_DEFINITE = frozenset({"Def"})
+
+
+def refine(adoc: ArticleDoc, events: list[Event], index: ActorIndex, cues: Cues) -> None:
+    """Apply the refinements in place, in text order."""
+    for e in sorted(events, key=lambda x: x.trigger.start):
+        e.actor = _with_country(adoc, e.actor, index)
+        e.recipient = _with_country(adoc, e.recipient, index)
+        if e.event in RECIPROCAL_TYPES and e.actor is not None and e.recipient is None:
+            e.recipient = _counterpart(adoc, e, index, cues)
+        if e.event == "ASSAULT" and e.recipient is None and _retaliation(adoc, e, cues):
+            e.recipient = _retaliated(events, e)
+        if e.event in _MILITARY_ACTS and e.mode not in ("riot",):
+            e.actor = _as_military(e.actor)
+
+
+def _country(code: str) -> str:
+    return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] not in _SECTOR_ONLY else ""
+
+
+# sector codes that the actors stage emits without a country
+_SECTOR_ONLY = frozenset({"MIL", "GOV", "COP", "REB", "UAF", "CVL", "OPP", "LAB", "EDU", "BUS",
+                          "MED", "JUD", "LEG", "REL", "AGR", "JRN", "REF", "CRM", "SPY", "ELI"})
+
+
+def _with_country(adoc: ArticleDoc, arg: EventArg | None, index: ActorIndex) -> EventArg | None:
+    if arg is None or arg.mention is None or arg.code not in _SECTOR_ONLY or len(arg.codes) > 1:
+        return arg
+    doc = adoc.doc
+    head = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    if head is None or not any(_DEFINITE & set(t.morph.get("Definite")) for t in head):
+        return arg  # 'unos soldados' introduces new referents
+    earlier = [m for m in adoc.actors if m.span.end <= arg.start and len(m.code) >= 6
+               and m.code[3:6] == arg.code and _country(m.code)]
+    if not earlier:
+        return arg
+    code = earlier[-1].code[:3] + arg.code
+    return EventArg(arg.text, code, [code], arg.start, arg.end, arg.mention)
+
+
+def _counterpart(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventArg | None:
+    """The party of 'entre X y Y' in the event's sentence that is not the actor's country."""
+    doc = adoc.doc
+    sent = adoc.sentences[e.trigger.sentence]
+    own = {_country(c) for c in e.actor.codes or [e.actor.code]}
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if fold(tok.text) not in cues.between:
+            continue
+        party = tok.head if tok.dep_ in ("case", "mark") else next(
+            (c for c in tok.children if c.dep_ == "pobj"), None)
+        if party is None:
+            continue
+        for p in [party, *[c for c in party.children if c.dep_ == "conj"]]:
+            m = index.mention_in(p)
+            if m is not None and _country(m.code) and _country(m.code) not in own:
+                return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start,
+                                m.span.end, m.id)
+    return None
+
+
+def _retaliation(adoc: ArticleDoc, e: Event, cues: Cues) -> bool:
+    doc = adoc.doc
+    tok = doc[e.head] if e.head is not None else None
+    if tok is None:
+        return False
+    near = [tok, *tok.children, *[g for c in tok.children for g in c.children]]
+    return any(fold(t.lemma_) in cues.retaliation or fold(t.text) in cues.retaliation for t in near)
+
+
+def _retaliated(events: list[Event], e: Event) -> EventArg | None:
+    """Actor of the latest earlier attack whose target (or absent target) is on e's side."""
+    if e.actor is None:
+        return None
+    own = {_country(c) for c in e.actor.codes or [e.actor.code]} - {""}
+    for prev in sorted(events, key=lambda x: -x.trigger.start):
+        if prev is e or prev.trigger.start >= e.trigger.start or prev.event != "ASSAULT":
+            continue
+        if prev.actor is None or not prev.actor.code:
+            continue
+        if {_country(c) for c in prev.actor.codes or [prev.actor.code]} & own:
+            continue
+        return prev.actor
+    return None
+
+
+def _as_military(arg: EventArg | None) -> EventArg | None:
+    """'USA' attacking -> 'USAMIL'; codes that already state a sector, and international
+    groups ('IMG', 'IGO'), stay as they are."""
+    if (arg is None or len(arg.code) != 3 or not _country(arg.code) or len(arg.codes) > 1
+            or arg.code in _INTERNATIONAL):
+        return arg
+    code = arg.code + "MIL"
+    return EventArg(arg.text, code, [code], arg.start, arg.end, arg.mention)
