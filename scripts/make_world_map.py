@@ -44,7 +44,9 @@ def decode_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
     return arcs
 
 
-def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+def ring_points(
+    ring: list[int], arcs: list[list[tuple[float, float]]]
+) -> list[tuple[float, float]]:
     """A ring's points; a negative index ``~i`` means arc ``i`` walked backwards."""
     pts: list[tuple[float, float]] = []
     for idx in ring:
@@ -108,8 +110,12 @@ def build(topo: dict[str, Any]) -> dict[str, Any]:
             polygons = geom["arcs"]
         else:
             continue
-        d = "".join(ring_to_path(part) for poly in polygons for r in poly
-                    for part in unwrap(ring_points(r, arcs)))
+        d = "".join(
+            ring_to_path(part)
+            for poly in polygons
+            for r in poly
+            for part in unwrap(ring_points(r, arcs))
+        )
         if d:
             countries.append({"id": geom.get("id"), "name": geom["properties"]["name"], "d": d})
     return {
@@ -127,8 +133,9 @@ def main() -> None:
     args = ap.parse_args()
     topo = json.loads(Path(args.topojson).read_text(encoding="utf-8"))
     data = build(topo)
-    Path(args.output).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
-                                 encoding="utf-8")
+    Path(args.output).write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     print(f"{len(data['countries'])} countries -> {args.output}")
 
 

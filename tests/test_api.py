@@ -37,43 +37,94 @@ TOKEN = "s3cret-token"
 # -- hand-made articles ---------------------------------------------------------------
 ARTICLES = [
     dict(
-        id="irak-1", date="2024-01-26", lang="es", source="AFP", title="Irak acusa a EE.UU.",
-        text=("BAGDAD, 26 ene (AFP). El gobierno de Irak acusó el jueves a Estados Unidos de violar "
-              "su soberanía. Según el primer ministro, \"no aceptaremos más agresiones\". "
-              "Un dron estadounidense atacó el miércoles una base cerca de Bagdad."),
+        id="irak-1",
+        date="2024-01-26",
+        lang="es",
+        source="AFP",
+        title="Irak acusa a EE.UU.",
+        text=(
+            "BAGDAD, 26 ene (AFP). El gobierno de Irak acusó el jueves a Estados Unidos de violar "
+            'su soberanía. Según el primer ministro, "no aceptaremos más agresiones". '
+            "Un dron estadounidense atacó el miércoles una base cerca de Bagdad."
+        ),
         events=[
-            dict(type="ACCUSE", trigger="acusó", actor=("gobierno de Irak", "IRQGOV"),
-                 recipient=("Estados Unidos", "USA"), date=("el jueves", "2024-01-25"),
-                 place=("Bagdad", "IRQ", 33.34, 44.40)),
-            dict(type="ASSAULT", trigger="atacó", actor=("dron estadounidense", "USAMIL"),
-                 recipient=("Irak", "IRQ"), date=("el miércoles", "2024-01-24"),
-                 place=("Bagdad", "IRQ", 33.34, 44.40), loc_text="Bagdad"),
+            dict(
+                type="ACCUSE",
+                trigger="acusó",
+                actor=("gobierno de Irak", "IRQGOV"),
+                recipient=("Estados Unidos", "USA"),
+                date=("el jueves", "2024-01-25"),
+                place=("Bagdad", "IRQ", 33.34, 44.40),
+            ),
+            dict(
+                type="ASSAULT",
+                trigger="atacó",
+                actor=("dron estadounidense", "USAMIL"),
+                recipient=("Irak", "IRQ"),
+                date=("el miércoles", "2024-01-24"),
+                place=("Bagdad", "IRQ", 33.34, 44.40),
+                loc_text="Bagdad",
+            ),
         ],
         quote=("el primer ministro", "Según", "no aceptaremos más agresiones"),
     ),
     dict(
-        id="espana-1", date="2024-02-10", lang="es", source="EFE", title="Acuerdo migratorio",
-        text=("MADRID, 10 feb (EFE). El Gobierno de España firmó el viernes un acuerdo con Marruecos "
-              "sobre migración. Las autoridades marroquíes rechazaron las críticas de la oposición."),
+        id="espana-1",
+        date="2024-02-10",
+        lang="es",
+        source="EFE",
+        title="Acuerdo migratorio",
+        text=(
+            "MADRID, 10 feb (EFE). El Gobierno de España firmó el viernes un acuerdo con Marruecos "
+            "sobre migración. Las autoridades marroquíes rechazaron las críticas de la oposición."
+        ),
         events=[
-            dict(type="AGREE", trigger="firmó", actor=("Gobierno de España", "ESPGOV"),
-                 recipient=("Marruecos", "MAR"), date=("el viernes", "2024-02-09"),
-                 place=("Madrid", "ESP", 40.42, -3.70)),
-            dict(type="REJECT", trigger="rechazaron", actor=("autoridades marroquíes", "MARGOV"),
-                 recipient=("la oposición", "MAROPP"), date=None, place=None),
+            dict(
+                type="AGREE",
+                trigger="firmó",
+                actor=("Gobierno de España", "ESPGOV"),
+                recipient=("Marruecos", "MAR"),
+                date=("el viernes", "2024-02-09"),
+                place=("Madrid", "ESP", 40.42, -3.70),
+            ),
+            dict(
+                type="REJECT",
+                trigger="rechazaron",
+                actor=("autoridades marroquíes", "MARGOV"),
+                recipient=("la oposición", "MAROPP"),
+                date=None,
+                place=None,
+            ),
         ],
     ),
     dict(
-        id="colombia-1", date="2024-03-05", lang="en", source="Reuters", title="Protest in Bogota",
-        text=("BOGOTA, March 5 (Reuters). Thousands of students protested on Tuesday against the "
-              "government of Colombia in Bogota. In 2019, the army of Colombia attacked protesters."),
+        id="colombia-1",
+        date="2024-03-05",
+        lang="en",
+        source="Reuters",
+        title="Protest in Bogota",
+        text=(
+            "BOGOTA, March 5 (Reuters). Thousands of students protested on Tuesday against the "
+            "government of Colombia in Bogota. In 2019, the army of Colombia attacked protesters."
+        ),
         events=[
-            dict(type="PROTEST", trigger="protested", actor=("students", "COLEDU"),
-                 recipient=("government of Colombia", "COLGOV"), date=("on Tuesday", "2024-03-05"),
-                 place=("Bogota", "COL", 4.61, -74.08)),
-            dict(type="ASSAULT", trigger="attacked", actor=("army of Colombia", "COLMIL"),
-                 recipient=("protesters", "COLCVL"), date=("In 2019", "2019"), aux="historical",
-                 place=None),
+            dict(
+                type="PROTEST",
+                trigger="protested",
+                actor=("students", "COLEDU"),
+                recipient=("government of Colombia", "COLGOV"),
+                date=("on Tuesday", "2024-03-05"),
+                place=("Bogota", "COL", 4.61, -74.08),
+            ),
+            dict(
+                type="ASSAULT",
+                trigger="attacked",
+                actor=("army of Colombia", "COLMIL"),
+                recipient=("protesters", "COLCVL"),
+                date=("In 2019", "2019"),
+                aux="historical",
+                place=None,
+            ),
         ],
     ),
 ]
@@ -93,8 +144,15 @@ def _sentences(text: str) -> list[Span]:
 def make_doc(spec: dict[str, Any]) -> ArticleDoc:
     """An ArticleDoc with every layer placed by string search in the text."""
     text = spec["text"]
-    art = Article(id=spec["id"], text=text, title=spec["title"], date=spec["date"], lang=spec["lang"],
-                  source=spec["source"], origin=spec["id"])
+    art = Article(
+        id=spec["id"],
+        text=text,
+        title=spec["title"],
+        date=spec["date"],
+        lang=spec["lang"],
+        source=spec["source"],
+        origin=spec["id"],
+    )
     adoc = ArticleDoc(article=art, lang=spec["lang"], sentences=_sentences(text))
 
     def span(s: str, after: int = 0) -> Span:
@@ -108,11 +166,24 @@ def make_doc(spec: dict[str, Any]) -> ArticleDoc:
             name, code = e[role]
             sp = span(name)
             mid = f"a{len(adoc.actors) + 1}"
-            adoc.actors.append(ActorMention(id=mid, span=sp, code=code, codes=[code], country=code[:3],
-                                            name=name))
-            args.append(EventArg(text=name, code=code, codes=[code], start=sp.start, end=sp.end, mention=mid))
-        ev = Event(id=f"e{n}", event=e["type"], trigger=trig, actor=args[0], recipient=args[1],
-                   aux_mode=e.get("aux"), mentions=[trig], confidence=0.8)
+            adoc.actors.append(
+                ActorMention(id=mid, span=sp, code=code, codes=[code], country=code[:3], name=name)
+            )
+            args.append(
+                EventArg(
+                    text=name, code=code, codes=[code], start=sp.start, end=sp.end, mention=mid
+                )
+            )
+        ev = Event(
+            id=f"e{n}",
+            event=e["type"],
+            trigger=trig,
+            actor=args[0],
+            recipient=args[1],
+            aux_mode=e.get("aux"),
+            mentions=[trig],
+            confidence=0.8,
+        )
         if e.get("date"):
             dsp = span(e["date"][0])
             value = e["date"][1]
@@ -125,15 +196,40 @@ def make_doc(spec: dict[str, Any]) -> ArticleDoc:
             name, country, lat, lon = e["place"]
             psp = span(name.upper() if text.startswith(name.upper()) else name)
             if not any(p.span.start == psp.start for p in adoc.places):
-                adoc.places.append(PlaceMention(span=psp, name=name, country=country, lat=lat, lon=lon,
-                                                feature="city", from_dateline=psp.start == 0))
-            ev.event_loc = {"name": name, "country": country, "lat": lat, "lon": lon,
-                            "start": psp.start, "end": psp.end, "source": "text"}
+                adoc.places.append(
+                    PlaceMention(
+                        span=psp,
+                        name=name,
+                        country=country,
+                        lat=lat,
+                        lon=lon,
+                        feature="city",
+                        from_dateline=psp.start == 0,
+                    )
+                )
+            ev.event_loc = {
+                "name": name,
+                "country": country,
+                "lat": lat,
+                "lon": lon,
+                "start": psp.start,
+                "end": psp.end,
+                "source": "text",
+            }
         adoc.events.append(ev)
     if spec.get("quote"):
         who, cue, content = spec["quote"]
-        adoc.quotes.append(Quote(id="q1", speaker=span(who), speaker_code="IRQGOV", speaker_codes=["IRQGOV"],
-                                 cue=span(cue), content=span(content), kind="direct"))
+        adoc.quotes.append(
+            Quote(
+                id="q1",
+                speaker=span(who),
+                speaker_code="IRQGOV",
+                speaker_codes=["IRQGOV"],
+                cue=span(cue),
+                content=span(content),
+                kind="direct",
+            )
+        )
     return adoc
 
 
@@ -162,11 +258,21 @@ class FakePipeline:
                 continue
             self.seen.append(a.id)
             if a.text.strip() == "boom":
-                yield Rejection.from_error(InputError(ErrorCode.E010_PROCESSING, a.origin or a.id,
-                                                      "simulated", doc_id=a.id))
+                yield Rejection.from_error(
+                    InputError(
+                        ErrorCode.E010_PROCESSING, a.origin or a.id, "simulated", doc_id=a.id
+                    )
+                )
                 continue
-            spec = dict(id=a.id, date=a.date or "2024-05-01", lang=a.lang or "es", source=a.source,
-                        title=a.title, text=a.text, events=[])
+            spec = dict(
+                id=a.id,
+                date=a.date or "2024-05-01",
+                lang=a.lang or "es",
+                source=a.source,
+                title=a.title,
+                text=a.text,
+                events=[],
+            )
             adoc = make_doc(spec)
             adoc.article = a
             yield adoc
@@ -194,11 +300,20 @@ def _ids(resp: Any) -> list[str]:
 def test_health_and_openapi(client: TestClient) -> None:
     assert client.get("/api/health").json()["status"] == "ok"
     spec = client.get("/openapi.json").json()
-    for path in ("/api/events", "/api/events/{event_id}", "/api/articles", "/api/articles/{article_id}",
-                 "/api/stats", "/api/ingest", "/api/health"):
+    for path in (
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/stats",
+        "/api/ingest",
+        "/api/health",
+    ):
         assert path in spec["paths"], path
     docs = client.get("/docs")
-    assert docs.status_code == 200 and "openapi.json" in docs.text + client.get("/static/docs.js").text
+    assert (
+        docs.status_code == 200 and "openapi.json" in docs.text + client.get("/static/docs.js").text
+    )
 
 
 def test_events_default_excludes_historical(client: TestClient) -> None:
@@ -213,16 +328,23 @@ def test_events_default_excludes_historical(client: TestClient) -> None:
 
 def test_event_filters(client: TestClient) -> None:
     assert _ids(client.get("/api/events", params={"type": "accuse"})) == ["ACCUSE"]
-    assert sorted(_ids(client.get("/api/events", params=[("type", "AGREE"), ("type", "REJECT")]))) == [
-        "AGREE", "REJECT"]
-    assert sorted(_ids(client.get("/api/events", params={"type": "AGREE,REJECT"}))) == ["AGREE", "REJECT"]
+    assert sorted(
+        _ids(client.get("/api/events", params=[("type", "AGREE"), ("type", "REJECT")]))
+    ) == ["AGREE", "REJECT"]
+    assert sorted(_ids(client.get("/api/events", params={"type": "AGREE,REJECT"}))) == [
+        "AGREE",
+        "REJECT",
+    ]
     assert _ids(client.get("/api/events", params={"actor": "irq"})) == ["ACCUSE"]
     assert _ids(client.get("/api/events", params={"recipient": "USA"})) == ["ACCUSE"]
     r = client.get("/api/events", params={"from": "2024-02-01", "to": "2024-02-28"})
     assert sorted(_ids(r)) == ["AGREE", "REJECT"]
     assert _ids(client.get("/api/events", params={"q": "firmó"})) == ["AGREE"]
     assert _ids(client.get("/api/events", params={"place": "bogo"})) == ["PROTEST"]
-    assert sorted(_ids(client.get("/api/events", params={"country": "IRQ"}))) == ["ACCUSE", "ASSAULT"]
+    assert sorted(_ids(client.get("/api/events", params={"country": "IRQ"}))) == [
+        "ACCUSE",
+        "ASSAULT",
+    ]
     assert client.get("/api/events", params={"min_sources": 2}).json()["total"] == 0
 
 
@@ -255,7 +377,9 @@ def test_articles(client: TestClient) -> None:
     assert client.get("/api/articles/none").status_code == 404
 
 
-@pytest.mark.parametrize("by", ["day", "week", "month", "type", "actor", "recipient", "pair", "country"])
+@pytest.mark.parametrize(
+    "by", ["day", "week", "month", "type", "actor", "recipient", "pair", "country"]
+)
 def test_stats(client: TestClient, by: str) -> None:
     r = client.get("/api/stats", params={"by": by})
     assert r.status_code == 200
@@ -263,7 +387,8 @@ def test_stats(client: TestClient, by: str) -> None:
     assert rows and sum(x["count"] for x in rows) == 5
     if by == "pair":
         assert {"actor": "IRQGOV", "recipient": "USA"}.items() <= next(
-            x for x in rows if x["actor"] == "IRQGOV").items()
+            x for x in rows if x["actor"] == "IRQGOV"
+        ).items()
     if by == "type":
         assert {x["key"]: x["count"] for x in rows}["AGREE"] == 1
 
@@ -286,7 +411,8 @@ def test_timeline_splits_by_type(client: TestClient) -> None:
     assert days[2]["total"] == 0
     weeks = client.get("/api/timeline", params={"interval": "week"}).json()["buckets"]
     assert weeks[0]["key"] == "2024-01-22" and all(
-        date.fromisoformat(w["key"]).weekday() == 0 for w in weeks)
+        date.fromisoformat(w["key"]).weekday() == 0 for w in weeks
+    )
     only = client.get("/api/timeline", params={"type": "PROTEST"}).json()
     assert only["types"] == ["PROTEST"]
 
@@ -300,11 +426,22 @@ def test_map_points(client: TestClient) -> None:
 
 
 # -- validation and limits ------------------------------------------------------------
-@pytest.mark.parametrize("params", [
-    {"limit": MAX_PAGE + 1}, {"limit": 0}, {"offset": -1}, {"from": "yesterday"},
-    {"to": "2024-13"}, {"type": "HUG"}, {"include": "maybe"}, {"sort": "random"},
-    {"min_sources": 0}, {"from": "2024-03-01", "to": "2024-01-01"}, {"country": "SPAIN"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"limit": MAX_PAGE + 1},
+        {"limit": 0},
+        {"offset": -1},
+        {"from": "yesterday"},
+        {"to": "2024-13"},
+        {"type": "HUG"},
+        {"include": "maybe"},
+        {"sort": "random"},
+        {"min_sources": 0},
+        {"from": "2024-03-01", "to": "2024-01-01"},
+        {"country": "SPAIN"},
+    ],
+)
 def test_bad_parameters_are_4xx_with_a_message(client: TestClient, params: dict[str, Any]) -> None:
     r = client.get("/api/events", params=params)
     assert r.status_code == 422, r.text
@@ -329,12 +466,24 @@ def test_no_stack_trace_on_failure(tmp_path: Path) -> None:
     assert "secret" not in r.text and "Traceback" not in r.text
 
 
+def test_health_reports_a_broken_store(tmp_path: Path) -> None:
+    class Broken(SQLiteStore):
+        def list_articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+            raise OSError("disk gone")
+
+    with TestClient(create_app(store=Broken(str(tmp_path / "h.db")))) as c:
+        r = c.get("/api/health")
+    assert r.status_code == 503 and r.json()["status"] == "unavailable" and "disk" not in r.text
+
+
 def test_security_headers_and_dashboard(client: TestClient) -> None:
     r = client.get("/")
     assert r.status_code == 200 and "<html" in r.text.lower()
     assert "default-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
-    assert "http" not in "".join(line for line in r.text.splitlines() if "src=" in line or "href=" in line)
+    assert "http" not in "".join(
+        line for line in r.text.splitlines() if "src=" in line or "href=" in line
+    )
     world = client.get("/world.json").json()
     assert len(world["countries"]) > 150 and "Natural Earth" in world["source"]
     for asset in ("app.js", "style.css", "i18n.json"):
@@ -346,14 +495,22 @@ def _auth(tok: str = TOKEN) -> dict[str, str]:
     return {"Authorization": f"Bearer {tok}"}
 
 
-ARTICLE = {"id": "new-1", "text": "El gobierno de Chile criticó a Perú.", "date": "2024-06-01", "lang": "es"}
+ARTICLE = {
+    "id": "new-1",
+    "text": "El gobierno de Chile criticó a Perú.",
+    "date": "2024-06-01",
+    "lang": "es",
+}
 
 
 def test_ingest_needs_token(store: Store) -> None:
     with TestClient(create_app(store=store, token=TOKEN, pipeline=FakePipeline())) as c:
         assert c.post("/api/ingest", json=ARTICLE).status_code == 401
         assert c.post("/api/ingest", json=ARTICLE, headers=_auth("wrong")).status_code == 403
-        assert c.post("/api/ingest", json=ARTICLE, headers={"Authorization": "Basic abc"}).status_code == 401
+        assert (
+            c.post("/api/ingest", json=ARTICLE, headers={"Authorization": "Basic abc"}).status_code
+            == 401
+        )
     with TestClient(create_app(store=store, token=None, pipeline=FakePipeline())) as c:
         r = c.post("/api/ingest", json=ARTICLE, headers=_auth())
         assert r.status_code == 403 and "disabled" in r.json()["detail"]
@@ -376,8 +533,11 @@ def test_ingest_jsonl_batch_with_rejections(client: TestClient) -> None:
         json.dumps({"id": "b3", "text": "boom"}),
         json.dumps({"text": "Sin identificador, Bolivia protestó.", "lang": "es"}),
     ]
-    r = client.post("/api/ingest", content="\n".join(lines), headers={**_auth(),
-                                                                      "Content-Type": "application/x-ndjson"})
+    r = client.post(
+        "/api/ingest",
+        content="\n".join(lines),
+        headers={**_auth(), "Content-Type": "application/x-ndjson"},
+    )
     assert r.status_code == 200, r.text
     body = r.json()
     assert (body["stored"], body["present"], body["rejected"]) == (2, 0, 3)
@@ -388,8 +548,11 @@ def test_ingest_jsonl_batch_with_rejections(client: TestClient) -> None:
 
 
 def test_ingest_json_list(client: TestClient) -> None:
-    r = client.post("/api/ingest", json=[ARTICLE, {**ARTICLE, "id": "x", "text": "Otro texto."}],
-                    headers=_auth())
+    r = client.post(
+        "/api/ingest",
+        json=[ARTICLE, {**ARTICLE, "id": "x", "text": "Otro texto."}],
+        headers=_auth(),
+    )
     assert r.json()["stored"] == 2
 
 
@@ -406,12 +569,33 @@ def test_body_size_limit(store: Store) -> None:
         r = c.post("/api/ingest", content=big, headers=_auth())
         assert r.status_code == 413
         # a chunked body has no Content-Length: counted while read
-        r = c.post("/api/ingest", content=iter([big[:600].encode(), big[600:].encode()]), headers=_auth())
+        r = c.post(
+            "/api/ingest", content=iter([big[:600].encode(), big[600:].encode()]), headers=_auth()
+        )
         assert r.status_code == 413
         assert c.post("/api/ingest", json=ARTICLE, headers=_auth()).status_code == 200
 
 
-def test_app_opens_and_closes_its_own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_aggregates_are_cached_until_ingest(tmp_path: Path) -> None:
+    docs = sample_docs()
+    store = make_store(tmp_path, docs[:1])
+    with TestClient(create_app(store=store, token=TOKEN, pipeline=FakePipeline())) as c:
+        assert c.get("/api/events").json()["total"] == 2
+        store.add(docs[1])  # as another process would: not seen until the cache expires
+        assert c.get("/api/events").json()["total"] == 2
+        assert len(c.get("/api/events").json()["events"]) == 4  # pages are never cached
+        assert c.post("/api/ingest", json=ARTICLE, headers=_auth()).json()["stored"] == 1
+        assert c.get("/api/events").json()["total"] == 4  # ingest cleared the cache
+    with TestClient(create_app(store=store, cache_seconds=0)) as c:
+        before = c.get("/api/stats", params={"by": "type"}).json()["rows"]
+        store.add(docs[2])
+        assert c.get("/api/stats", params={"by": "type"}).json()["rows"] != before
+    store.close()
+
+
+def test_app_opens_and_closes_its_own_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import cronica.api as api
 
     opened: list[Store] = []
@@ -442,6 +626,10 @@ def test_serve_command_parses(monkeypatch: pytest.MonkeyPatch) -> None:
     from cronica.commands.serve import resolve_token
 
     assert resolve_token(args) == "from-env"
+    from cronica.commands.serve import _printable
+
+    assert _printable("postgresql://u:pw@h/db") == "postgresql://u:***@h/db"
+    assert _printable("data/cronica.db") == "data/cronica.db"
     assert asdict(EventFilter())["min_sources"] == 1
 
 
@@ -451,11 +639,16 @@ def test_ingest_runs_the_real_pipeline(tmp_path: Path, nlp_es: Any, nlp_en: Any)
 
     pipeline = Pipeline(nlp={"es": nlp_es, "en": nlp_en})
     store = SQLiteStore(str(tmp_path / "real.db"))
-    text = ("BAGDAD, 26 ene (AFP). El gobierno de Irak acusó el jueves a Estados Unidos de "
-            "violar su soberanía.")
+    text = (
+        "BAGDAD, 26 ene (AFP). El gobierno de Irak acusó el jueves a Estados Unidos de "
+        "violar su soberanía."
+    )
     with TestClient(create_app(store=store, token=TOKEN, pipeline=pipeline)) as c:
-        r = c.post("/api/ingest", json={"id": "real-1", "text": text, "date": "2024-01-26", "lang": "es"},
-                   headers=_auth())
+        r = c.post(
+            "/api/ingest",
+            json={"id": "real-1", "text": text, "date": "2024-01-26", "lang": "es"},
+            headers=_auth(),
+        )
         assert r.status_code == 200 and r.json()["stored"] == 1, r.text
         events = c.get("/api/events", params={"article_id": "real-1"}).json()["events"]
         assert any(e["event"] == "ACCUSE" and e["actor"]["code"].startswith("IRQ") for e in events)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -26,9 +27,15 @@ from cronica.model import ArticleDoc
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
     # without these Chromium waits on network services that a closed network never answers
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 TIMEOUT_MS = 15_000
 
@@ -36,15 +43,27 @@ pytestmark = pytest.mark.browser
 
 # (name, code, capital, lat, lon) for the generated articles
 COUNTRIES = [
-    ("Venezuela", "VEN", "Caracas", 10.49, -66.88), ("Colombia", "COL", "Bogotá", 4.61, -74.08),
-    ("México", "MEX", "Ciudad de México", 19.43, -99.13), ("Argentina", "ARG", "Buenos Aires", -34.6, -58.38),
-    ("Brasil", "BRA", "Brasilia", -15.79, -47.88), ("Francia", "FRA", "París", 48.86, 2.35),
-    ("Rusia", "RUS", "Moscú", 55.76, 37.62), ("Ucrania", "UKR", "Kiev", 50.45, 30.52),
-    ("Israel", "ISR", "Jerusalén", 31.77, 35.21), ("Sudáfrica", "ZAF", "Pretoria", -25.75, 28.19),
+    ("Venezuela", "VEN", "Caracas", 10.49, -66.88),
+    ("Colombia", "COL", "Bogotá", 4.61, -74.08),
+    ("México", "MEX", "Ciudad de México", 19.43, -99.13),
+    ("Argentina", "ARG", "Buenos Aires", -34.6, -58.38),
+    ("Brasil", "BRA", "Brasilia", -15.79, -47.88),
+    ("Francia", "FRA", "París", 48.86, 2.35),
+    ("Rusia", "RUS", "Moscú", 55.76, 37.62),
+    ("Ucrania", "UKR", "Kiev", 50.45, 30.52),
+    ("Israel", "ISR", "Jerusalén", 31.77, 35.21),
+    ("Sudáfrica", "ZAF", "Pretoria", -25.75, 28.19),
 ]
-VERBS = [("ACCUSE", "acusó"), ("THREATEN", "amenazó"), ("AGREE", "firmó un pacto con"),
-         ("CONSULT", "se reunió con"), ("SANCTION", "sancionó"), ("PROTEST", "protestó ante"),
-         ("AID", "envió ayuda a"), ("REJECT", "rechazó")]
+VERBS = [
+    ("ACCUSE", "acusó"),
+    ("THREATEN", "amenazó"),
+    ("AGREE", "firmó un pacto con"),
+    ("CONSULT", "se reunió con"),
+    ("SANCTION", "sancionó"),
+    ("PROTEST", "protestó ante"),
+    ("AID", "envió ayuda a"),
+    ("REJECT", "rechazó"),
+]
 
 
 def generated_specs(n: int = 36) -> list[dict[str, Any]]:
@@ -57,31 +76,63 @@ def generated_specs(n: int = 36) -> list[dict[str, Any]]:
             b = COUNTRIES[(i + 1) % len(COUNTRIES)]
         etype, verb = VERBS[i % len(VERBS)]
         date = f"2024-{1 + i % 6:02d}-{1 + (i * 7) % 27:02d}"
-        text = (f"{a[2].upper()}, {date} (EFE). El gobierno de {a[0]} {verb} {b[0]} el lunes "
-                f"tras semanas de tensión. Los analistas esperan nuevas reuniones.")
+        text = (
+            f"{a[2].upper()}, {date} (EFE). El gobierno de {a[0]} {verb} {b[0]} el lunes "
+            f"tras semanas de tensión. Los analistas esperan nuevas reuniones."
+        )
         trigger = verb.split()[0]
-        specs.append(dict(
-            id=f"gen-{i:02d}", date=date, lang="es", source=["EFE", "AFP", "Reuters"][i % 3],
-            title=f"{a[0]} y {b[0]}", text=text,
-            events=[dict(type=etype, trigger=trigger, actor=(f"gobierno de {a[0]}", f"{a[1]}GOV"),
-                         recipient=(b[0], b[1]), date=None, place=(a[2], a[1], a[3], a[4]))],
-        ))
+        specs.append(
+            dict(
+                id=f"gen-{i:02d}",
+                date=date,
+                lang="es",
+                source=["EFE", "AFP", "Reuters"][i % 3],
+                title=f"{a[0]} y {b[0]}",
+                text=text,
+                events=[
+                    dict(
+                        type=etype,
+                        trigger=trigger,
+                        actor=(f"gobierno de {a[0]}", f"{a[1]}GOV"),
+                        recipient=(b[0], b[1]),
+                        date=None,
+                        place=(a[2], a[1], a[3], a[4]),
+                    )
+                ],
+            )
+        )
     return specs
 
 
 # A second report of the ACCUSE event of test_api's 'irak-1': merged into one event, 2 sources.
 SECOND_REPORT = dict(
-    id="irak-2", date="2024-01-26", lang="es", source="Reuters", title="Bagdad protesta",
-    text=("BAGDAD (Reuters). Las autoridades de Irak, por boca de su gobierno, protestaron con "
-          "dureza. El gobierno de Irak acusó a Estados Unidos el jueves de un ataque ilegal."),
-    events=[dict(type="ACCUSE", trigger="acusó", actor=("gobierno de Irak", "IRQGOV"),
-                 recipient=("Estados Unidos", "USA"), date=("el jueves", "2024-01-25"),
-                 place=("Bagdad", "IRQ", 33.34, 44.40))],
+    id="irak-2",
+    date="2024-01-26",
+    lang="es",
+    source="Reuters",
+    title="Bagdad protesta",
+    text=(
+        "BAGDAD (Reuters). Las autoridades de Irak, por boca de su gobierno, protestaron con "
+        "dureza. El gobierno de Irak acusó a Estados Unidos el jueves de un ataque ilegal."
+    ),
+    events=[
+        dict(
+            type="ACCUSE",
+            trigger="acusó",
+            actor=("gobierno de Irak", "IRQGOV"),
+            recipient=("Estados Unidos", "USA"),
+            date=("el jueves", "2024-01-25"),
+            place=("Bagdad", "IRQ", 33.34, 44.40),
+        )
+    ],
 )
 
 
 def all_docs() -> list[ArticleDoc]:
-    from test_api import make_doc, sample_docs  # the hand-made articles of the API tests
+    # the hand-made articles of the API tests; the path also holds under --import-mode=importlib
+    if str(Path(__file__).parent) not in sys.path:
+        sys.path.insert(0, str(Path(__file__).parent))
+    from test_api import make_doc, sample_docs
 
     return sample_docs() + [make_doc(SECOND_REPORT)] + [make_doc(s) for s in generated_specs()]
 
@@ -103,8 +154,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for adoc in all_docs():
         store.add(adoc)
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port,
-                                        log_level="warning"))
+    srv = uvicorn.Server(
+        uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -140,7 +192,10 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     pg.set_default_timeout(TIMEOUT_MS)
     problems: list[str] = []
     pg.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-    pg.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    pg.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
     pg.problems = problems  # type: ignore[attr-defined]
     yield pg
     ctx.close()
@@ -218,12 +273,27 @@ def test_dashboard_filters_map_and_detail(page: Any, server: str, shots: Path) -
     page.wait_for_selector("#detail-panel:not([hidden]) #detail-text mark.hl-evidence")
     evidence = page.locator("#detail-text mark.hl-evidence").all_inner_texts()
     assert "".join(evidence).strip() == (
-        "El Gobierno de España firmó el viernes un acuerdo con Marruecos sobre migración.")
+        "El Gobierno de España firmó el viernes un acuerdo con Marruecos sobre migración."
+    )
     assert page.locator("#detail-text .hl-trigger").inner_text() == "firmó"
     assert "ESPGOV" in (page.locator("#detail-text .hl-actor").first.get_attribute("title") or "")
     assert page.locator("#detail-text .hl-date").count() >= 1
     assert page.locator("#detail-text .hl-place").count() >= 1
     page.locator("#detail-panel").screenshot(path=str(shots / "event-detail.png"))
+
+    # clicking a timeline bar narrows the filters to its period and type
+    page.click("#reset")
+    wait_loads(page, 7)
+    bar = page.locator("#timeline rect.bar[data-type=AGREE]").first
+    bar_count = int(bar.get_attribute("data-count") or 0)
+    bar.click()
+    wait_loads(page, 8)
+    assert page.input_value("#filters select[name=type]") == "AGREE"
+    assert page.input_value("#filters input[name=from]")
+    types = page.locator("#events tbody tr[data-id]").evaluate_all(
+        "rs => rs.map(r => r.dataset.type)"
+    )
+    assert set(types) == {"AGREE"} and len(types) == bar_count
     assert not page.problems, page.problems  # type: ignore[attr-defined]
 
 
@@ -246,7 +316,18 @@ def test_map_point_opens_event_and_language_switch(page: Any, server: str, shots
     page.click("#detail-mentions a[data-article=irak-2]")
     page.wait_for_selector("#detail-text:has-text('(Reuters)')")
     assert "".join(page.locator("#detail-text mark.hl-evidence").all_inner_texts()).strip() == (
-        "El gobierno de Irak acusó a Estados Unidos el jueves de un ataque ilegal.")
+        "El gobierno de Irak acusó a Estados Unidos el jueves de un ataque ilegal."
+    )
+
+    # sorting by number of sources puts the event with two reports first
+    from playwright.sync_api import expect
+
+    page.click("#events button[data-sort=n_sources]")
+    expect(page.locator("#events tbody tr[data-id]").first.locator("td").nth(5)).to_have_text("2")
+    assert (
+        page.get_attribute("#events th:has(button[data-sort=n_sources])", "aria-sort")
+        == "descending"
+    )
 
     page.select_option("#lang", "en")
     assert page.locator("h2[data-i18n=timeline]").inner_text() == "Events over time"

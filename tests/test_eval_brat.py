@@ -80,7 +80,8 @@ def test_scores_by_overlap_with_arguments_and_classes():
     triggers, locations = gold_from_ann(ANN)
     events = [
         # right trigger (partial overlap), right source, wrong target
-        PredEvent([(25, 30)], "material_conflict", actor=_r("mineros"), recipient=_r("gobierno")),
+        PredEvent([(25, 30)], "material_conflict", actor=_r("mineros"), recipient=_r("gobierno"),
+                  cameo="145"),
         # right trigger via its second mention, wrong class, no actor
         PredEvent([(0, 4), _r("pidio")], "verbal_cooperation"),
         # spurious
@@ -96,6 +97,8 @@ def test_scores_by_overlap_with_arguments_and_classes():
     assert res["target"] == {"accuracy": 0.0, "correct": 0, "total": 1, "missing": 0,
                              "accuracy_when_predicted": 0.0}
     assert res["class_accuracy"]["correct"] == 1 and res["class_accuracy"]["total"] == 2
+    # 'bloquearon' is gold 144, predicted 145: same root; 'dialogo en' (0831) was not matched
+    assert res["cameo_root_accuracy"] == {"accuracy": 1.0, "correct": 1, "total": 1}
     loc = res["locations"]
     assert (loc["precision"], loc["recall"]) == (0.5, 0.5)
     mc = res["per_class"]["material_conflict"]
@@ -121,7 +124,7 @@ def test_no_predictions_scores_zero_without_dividing_by_zero():
 
 def test_predicted_reads_mentions_and_drops_metonymic_places():
     out = {
-        "events": [{"event": "PROTEST", "trigger": {"start": 5, "end": 9},
+        "events": [{"event": "PROTEST", "cameo": "141", "trigger": {"start": 5, "end": 9},
                     "mentions": [{"start": 5, "end": 9}, {"start": 20, "end": 24}],
                     "actor": {"start": 0, "end": 4}, "recipient": None}],
         "places": [{"span": {"start": 30, "end": 34}, "metonymy": False},
@@ -129,7 +132,7 @@ def test_predicted_reads_mentions_and_drops_metonymic_places():
     }
     events, places = predicted(out)
     assert events[0].spans == [(5, 9), (20, 24)] and events[0].cls == "material_conflict"
-    assert events[0].actor == (0, 4) and events[0].recipient is None
+    assert events[0].actor == (0, 4) and events[0].recipient is None and events[0].cameo == "141"
     assert places == [[(30, 34)]]
 
 

@@ -78,12 +78,24 @@ def test_code_helpers():
 
 
 def test_negated_predictions_are_not_counted_unless_asked():
-    doc = {"events": [
-        {"event": "ASSAULT", "aux_mode": "negation", "trigger": {"text": "atacaron"}, "actor": None,
-         "recipient": None},
-        {"event": "PROTEST", "aux_mode": "future", "trigger": {"text": "huelga"},
-         "actor": {"code": "COLLAB", "codes": ["COLLAB"]}, "recipient": None},
-    ]}
+    doc = {
+        "events": [
+            {
+                "event": "ASSAULT",
+                "aux_mode": "negation",
+                "trigger": {"text": "atacaron"},
+                "actor": None,
+                "recipient": None,
+            },
+            {
+                "event": "PROTEST",
+                "aux_mode": "future",
+                "trigger": {"text": "huelga"},
+                "actor": {"code": "COLLAB", "codes": ["COLLAB"]},
+                "recipient": None,
+            },
+        ]
+    }
     evs = predicted_events(doc)
     assert [e.type for e in evs] == ["PROTEST"] and evs[0].actor == ["COLLAB"]
     assert len(predicted_events(doc, count_negated=True)) == 2

@@ -41,7 +41,9 @@ def test_support_verb_gives_the_event_to_its_noun(make_doc):
 
 def test_speech_verbs_are_not_events_but_reported_events_are(make_doc):
     assert events_of(make_doc, "El ministro dijo que la situación es estable.") == []
-    e = only(events_of(make_doc, "El portavoz dijo que los rebeldes atacaron un cuartel."), "ASSAULT")
+    e = only(
+        events_of(make_doc, "El portavoz dijo que los rebeldes atacaron un cuartel."), "ASSAULT"
+    )
     assert "rebeldes" in e.actor.text
 
 
@@ -51,12 +53,15 @@ def test_passive_agent_is_actor_and_subject_recipient(make_doc):
     assert "cuartel" in e.recipient.text
 
 
-@pytest.mark.parametrize("text,mode", [
-    ("Los rebeldes no atacaron la ciudad.", "negation"),
-    ("Los sindicatos protestarán el lunes en la capital.", "future"),
-    ("Una retirada rápida podría crear un vacío de seguridad.", "hypothetical"),
-    ("Washington teme que una retirada rápida pueda crear un vacío.", "hypothetical"),
-])
+@pytest.mark.parametrize(
+    "text,mode",
+    [
+        ("Los rebeldes no atacaron la ciudad.", "negation"),
+        ("Los sindicatos protestarán el lunes en la capital.", "future"),
+        ("Una retirada rápida podría crear un vacío de seguridad.", "hypothetical"),
+        ("Washington teme que una retirada rápida pueda crear un vacío.", "hypothetical"),
+    ],
+)
 def test_auxiliary_modes_es(make_doc, text, mode):
     evs = events_of(make_doc, text)
     assert evs and all(e.aux_mode == mode for e in evs), [(e.event, e.aux_mode) for e in evs]
@@ -89,7 +94,9 @@ def test_two_verbs_are_two_events_and_ids_follow_the_text(make_doc):
 
 
 def test_repeated_mentions_in_a_sentence_are_one_event(make_doc):
-    evs = events_of(make_doc, "La huelga de los mineros cumplió su tercer día y el paro afecta al sector.")
+    evs = events_of(
+        make_doc, "La huelga de los mineros cumplió su tercer día y el paro afecta al sector."
+    )
     e = only(evs, "PROTEST")
     assert len(e.mentions) == 2
 
@@ -108,12 +115,15 @@ def test_accent_insensitive_matching(make_doc):
     assert fold("Protestó") == "protesto"
 
 
-@pytest.mark.parametrize("text,etype,mode", [
-    ("Protesters blocked the main road into the capital.", "PROTEST", None),
-    ("The army will attack the town tomorrow.", "ASSAULT", "future"),
-    ("Iran said it would not negotiate with the rebels.", "CONSULT", "negation"),
-    ("Police arrested twelve students on Monday.", "COERCE", None),
-])
+@pytest.mark.parametrize(
+    "text,etype,mode",
+    [
+        ("Protesters blocked the main road into the capital.", "PROTEST", None),
+        ("The army will attack the town tomorrow.", "ASSAULT", "future"),
+        ("Iran said it would not negotiate with the rebels.", "CONSULT", "negation"),
+        ("Police arrested twelve students on Monday.", "COERCE", None),
+    ],
+)
 def test_english_triggers_and_modes(make_doc, text, etype, mode):
     e = only(events_of(make_doc, text, lang="en"), etype)
     assert e.aux_mode == mode
@@ -133,14 +143,25 @@ def test_lexicon_rows_use_plover_types(lang):
 def test_seed_current_events_and_must_not(make_doc):
     expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))
     text = (SEED / "article.txt").read_text(encoding="utf-8")
-    adoc = make_doc(text, lang="es", date=expected["input"]["date"], stages=STAGES,
-                    title=expected["input"]["title"])
+    adoc = make_doc(
+        text,
+        lang="es",
+        date=expected["input"]["date"],
+        stages=STAGES,
+        title=expected["input"]["title"],
+    )
     used: set[str] = set()
     for want in expected["current_events"]:
         sent = next(s for s in adoc.sentences if want["evidence"] in s.text)
         modes = want.get("mode_any_of", [None])
-        cands = [e for e in adoc.events if e.id not in used and e.trigger.sentence == sent.sentence
-                 and e.event in want["event"] and e.aux_mode in modes]
+        cands = [
+            e
+            for e in adoc.events
+            if e.id not in used
+            and e.trigger.sentence == sent.sentence
+            and e.event in want["event"]
+            and e.aux_mode in modes
+        ]
         assert cands, want["key"]
         # the actor's country, read from the actors stage's codes
         countries = want.get("actor_country")
@@ -156,26 +177,41 @@ def test_seed_current_events_and_must_not(make_doc):
 
 
 def test_announced_actions_are_agree_or_threaten(make_doc):
-    e = only(events_of(make_doc, "The rebels said they will release the hostages on Sunday.", lang="en"),
-             "AGREE")
+    e = only(
+        events_of(make_doc, "The rebels said they will release the hostages on Sunday.", lang="en"),
+        "AGREE",
+    )
     assert e.aux_mode is None and "rebels" in e.actor.text
-    evs = events_of(make_doc, "The party said it will boycott the elections unless the president resigns.",
-                    lang="en")
+    evs = events_of(
+        make_doc,
+        "The party said it will boycott the elections unless the president resigns.",
+        lang="en",
+    )
     assert "THREATEN" in [e.event for e in evs]
     assert "PROTEST" not in [e.event for e in evs]
 
 
 def test_must_under_a_reporting_verb_is_a_request(make_doc):
-    e = only(events_of(make_doc, "Egypt said that the United States must stop the attacks.", lang="en"),
-             "REQUEST")
+    e = only(
+        events_of(make_doc, "Egypt said that the United States must stop the attacks.", lang="en"),
+        "REQUEST",
+    )
     assert "Egypt" in e.actor.text and "United States" in e.recipient.text
-    assert "ASSAULT" not in [x.event for x in events_of(
-        make_doc, "Egypt said that the United States must stop the attacks.", lang="en")]
+    assert "ASSAULT" not in [
+        x.event
+        for x in events_of(
+            make_doc, "Egypt said that the United States must stop the attacks.", lang="en"
+        )
+    ]
 
 
 def test_pronominal_verb_sense(make_doc):
-    assert only(events_of(make_doc, "Los estudiantes marcharon hasta la plaza central."),
-                "PROTEST").trigger.text == "marcharon"
+    assert (
+        only(
+            events_of(make_doc, "Los estudiantes marcharon hasta la plaza central."), "PROTEST"
+        ).trigger.text
+        == "marcharon"
+    )
     assert only(events_of(make_doc, "Las tropas se marcharon de la ciudad."), "RETREAT")
 
 
@@ -187,7 +223,10 @@ def test_noun_object_of_a_non_support_verb_keeps_its_own_actor(make_doc):
 
 
 def test_state_attacker_acts_through_its_military_and_retaliation_target(make_doc):
-    text = "Irán atacó una base de Estados Unidos. Después, Estados Unidos lanzó ataques de represalia."
+    text = (
+        "Irán atacó una base de Estados Unidos. "
+        "Después, Estados Unidos lanzó ataques de represalia."
+    )
     evs = [e for e in events_of(make_doc, text) if e.event == "ASSAULT"]
     assert len(evs) == 2
     first, second = evs
@@ -197,7 +236,9 @@ def test_state_attacker_acts_through_its_military_and_retaliation_target(make_do
 
 
 def test_reciprocal_event_takes_the_other_party_of_entre(make_doc):
-    text = "Lloyd Austin dijo que las conversaciones entre Irak y Estados Unidos comenzarán en marzo."
+    text = (
+        "Lloyd Austin dijo que las conversaciones entre Irak y Estados Unidos comenzarán en marzo."
+    )
     e = only(events_of(make_doc, text), "CONSULT")
     assert e.actor is not None and e.actor.code.startswith("USA")
     assert e.recipient is not None and e.recipient.code.startswith("IRQ")
@@ -208,3 +249,21 @@ def test_a_gathering_of_protesters_is_a_demonstration(make_doc):
     assert [e.event for e in evs] == ["PROTEST"]
     evs = events_of(make_doc, "Los cancilleres se reunieron en Lima.")
     assert [e.event for e in evs] == ["CONSULT"]
+
+
+def test_a_first_line_ending_in_a_full_stop_is_not_a_headline(make_doc):
+    text = (
+        "Los rebeldes atacaron el cuartel el lunes.\n"
+        "Los rebeldes atacaron el cuartel otra vez el martes."
+    )
+    evs = events_of(make_doc, text)
+    assert [e.event for e in evs] == ["ASSAULT", "ASSAULT"]
+    assert all(len(e.mentions) == 1 for e in evs)
+
+
+def test_negation_reaches_through_support_verbs_only(make_doc):
+    e = only(events_of(make_doc, "Los maestros no realizaron la huelga anunciada."), "PROTEST")
+    assert e.aux_mode == "negation"
+    text = "El gobierno no quiere impedir el bloqueo del puente por parte de los productores."
+    e = only(events_of(make_doc, text), "PROTEST")
+    assert e.aux_mode != "negation"

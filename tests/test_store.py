@@ -365,3 +365,20 @@ def test_frequent_substrings_give_the_same_page_by_scan(filled, monkeypatch):
         monkeypatch.setattr(SQLiteStore, "FTS_DENSE", 1)  # every match counts as frequent
     assert [e["id"] for e in filled.query_events(flt)] == expected
     assert len(expected) == 4
+
+
+def test_actor_and_recipient_prefixes_together(filled):
+    flt = EventFilter(actor="USAGOV", recipient="IRQ")
+    assert [e["event"] for e in filled.query_events(flt)] == ["CONSULT"]
+    assert filled.count_events(EventFilter(actor="IRQ", recipient="USAMIL")) == 1
+    assert filled.count_events(EventFilter(actor="USA", recipient="USA")) == 0
+
+
+def test_country_pages_are_consistent(filled):
+    flt = EventFilter(country="IRQ", include_all_aux=True)
+    full = [e["id"] for e in filled.query_events(flt, sort="-date")]
+    assert len(full) == 2
+    pages = [e["id"] for off in (0, 1) for e in filled.query_events(flt, limit=1, offset=off,
+                                                                     sort="-date")]
+    assert pages == full
+    assert [e["id"] for e in filled.query_events(flt, sort="date")] == full[::-1]

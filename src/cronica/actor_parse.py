@@ -67,6 +67,9 @@ class PhraseLinker:
         self._backing = syn.get("backing", frozenset())
         self._dets = syn.get("determiners", frozenset())
         self._not_persons = syn.get("not_persons", frozenset())
+        self._action_nouns = syn.get("action_nouns", frozenset())
+        self._former = syn.get("former", frozenset())
+        self._located = syn.get("located", frozenset())
 
     def link(self, items: list[Item]) -> dict[int, int]:
         """Fill ``governor``/``governed`` of every item; returns token index -> item index."""
@@ -98,13 +101,17 @@ class PhraseLinker:
             and prev.text not in ("(", ")", "-", ":")
         )
 
-    @staticmethod
-    def agent_ok(span: Any) -> bool:
-        """An agent word must be used as a noun: 'los militares', not 'comisión militar'."""
+    def agent_ok(self, span: Any) -> bool:
+        """An agent word must be used as a noun: 'los militares', not 'comisión militar';
+        an adjective counts on a noun of action ('atentados guerrilleros', 'operación
+        policial': the guerrilla, the police act), and any form in an all-capitals headline,
+        whose tags are unreliable ('INDIGENAS RADICALIZAN PARO')."""
         if len(span) > 1:
             return True
         tok = span[0]
         if tok.pos_ in ("NOUN", "PROPN"):
+            return True
+        if _shouting(tok):
             return True
         if tok.pos_ == "ADJ":
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -112,8 +119,45 @@ class PhraseLinker:
                 tok.dep_ not in ("amod", "advmod", "acl", "conj")
                 or any(c.dep_ == "det" for c in tok.children)
                 or (prev is not None and prev.pos_ == "DET")
+                or (tok.dep_ == "amod" and self.on_action_noun(tok))
             )
         return False
+
+    def on_action_noun(self, tok: Any) -> bool:
+        """Is ``tok`` a modifier of a noun of action or proposal ('Indian proposal',
+        'ofensiva militar'), whose modifier names the one who acts?"""
+        head = tok.head
+        return head is not tok and head.pos_ in ("NOUN", "PROPN") and (
+            normalize(head.lemma_) in self._action_nouns
+            or normalize(head.text) in self._action_nouns
+        )
+
+    def former(self, it: Item) -> bool:
+        """'former President X', 'el ex presidente': a title held before (PLOVER ELI)."""
+        toks = [it.root.doc[i] for i in it.tokens]
+        kids = [c for t in toks for c in t.children if c.i < it.tokens[0]]
+        prev = it.root.doc[it.tokens[0] - 1] if it.tokens[0] > 0 else None
+        words = {normalize(c.text) for c in kids} | ({normalize(prev.text)} if prev else set())
+        return bool(words & self._former)
+
+    def located(self, it: Item, items: list[Item], by_token: dict[int, int]) -> str | None:
+        """'rebels in Darfur', 'Security forces in Guinea', 'los rebeldes en Colombia': the
+        country of a place an agent is located in (a country or capital the agent governs
+        through a locative preposition), for an agent the text gives no other country."""
+        for child in it.root.children:
+            if child.dep_ == "prep" and normalize(child.text) in self._located:
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ in ("nmod", "obl") and any(
+                w in self._located for w in self._case_words(child)
+            ):
+                objs = [child]
+            else:
+                continue
+            for o in objs:
+                j = by_token.get(o.i)
+                if j is not None and items[j].kind in ("country", "capital"):
+                    return items[j].entry.country if items[j].entry else None
+        return None
 
     def governor(self, it: Item, items: list[Item], by_token: dict[int, int]) -> int | None:
         """The agent or person item that ``it`` modifies, walking up noun-phrase links only."""
@@ -154,7 +198,7 @@ class PhraseLinker:
                     return None
             elif dep not in NP_UP or t.head is t:
                 return None
-            if self.is_locative(t) or self._blocked_prep(t):
+            if (it.kind != "demonym" and self.is_locative(t)) or self._blocked_prep(t):
                 return None
             t = t.head
             j = by_token.get(t.i)
@@ -182,7 +226,7 @@ class PhraseLinker:
                 and (j := by_token.get(i)) is not None
                 and items[j].kind == "agent"
             ):
-                if self.is_locative(it.root):
+                if it.kind != "demonym" and self.is_locative(it.root):
                     return None
                 return j
         return None
@@ -276,6 +320,17 @@ class PhraseLinker:
         if tok.dep_ in ("amod", "compound", "advmod"):
             return False
         return tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children)
+
+
+def _shouting(tok: Any) -> bool:
+    """A word of a sentence written in capitals (an AFP headline)."""
+    if not tok.text.isupper() or len(tok.text) < 4:
+        return False
+    try:
+        words = [t for t in tok.sent if t.is_alpha]
+    except ValueError:
+        return False
+    return sum(t.text.isupper() for t in words) >= 0.8 * len(words)
 
 
 def _near(a: Item, b: Item) -> bool:

@@ -58,6 +58,8 @@ logger.addHandler(logging.NullHandler())
 # sectors of the state, whose definite mentions ('el ejército') refer back to a country
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _NON_STATES = frozenset({"IGO", "IMG", "NGO"})
+# sectors of titles ('President X', 'Minister X') that take the country their sentence names
+_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP"})
 _ANAPHORA_SENTENCES = 8  # news paragraphs are short: a few sentences is still the same topic
 
 
@@ -160,7 +162,13 @@ class ActorCoder:
         return items
 
     # -- codes -----------------------------------------------------------
-    def _resolve(self, it: Item, items: list[Item], memo: dict[int, _Code | None]) -> _Code | None:
+    def _resolve(
+        self,
+        it: Item,
+        items: list[Item],
+        memo: dict[int, _Code | None],
+        by_token: dict[int, int] | None = None,
+    ) -> _Code | None:
         """The code of an agent item from what it governs; None when it is no actor."""
         if it.idx in memo:
             return memo[it.idx]
@@ -175,6 +183,10 @@ class ActorCoder:
             g = items[j]
             if g.kind == "person":
                 has_person = True
+                # 'the Bush administration': a well-known leader gives the country
+                known = self.lexicon.leader(it.root.doc.text[g.start : g.end])
+                if known is not None and known.country not in countries:
+                    countries.append(known.country)
             elif g.entry is None:
                 continue
             elif g.kind in PLACE_KINDS:
@@ -183,8 +195,11 @@ class ActorCoder:
             elif g.kind in ORG_KINDS:
                 org = org or g.entry
             elif g.kind == "agent" and inner is None:
-                inner = self._resolve(g, items, memo)
+                inner = self._resolve(g, items, memo, by_token)
         sector, conf = e.sector, 0.9
+        if sector == "GOV" and self.linker.former(it):
+            sector = "ELI"  # 'former President X', 'el ex presidente'
+        located = self.linker.located(it, items, by_token) if by_token is not None else None
         if org is not None:
             countries = [org.country]
             sector = org.sector or (inner.sector if inner and not sector else sector)
@@ -202,6 +217,8 @@ class ActorCoder:
             backer = self.linker.backer(it, items)
             if backer:
                 countries, conf = [backer], 0.6
+            elif located:
+                countries, conf = [located], 0.7
             elif e.default_country:
                 countries, conf = [e.default_country], 0.7
             elif "weak" in e.flags and not has_person:
@@ -222,11 +239,12 @@ class ActorCoder:
     ) -> list[ActorMention]:
         doc = adoc.doc
         memo: dict[int, _Code | None] = {}
+        context = self._sentence_countries(adoc, items)
         out: list[ActorMention] = []
         person_code: dict[int, tuple[_Code, str]] = {}
         for it in items:
             if it.kind == "agent":
-                self._resolve(it, items, memo)
+                self._resolve(it, items, memo, by_token)
         # what hangs on an agent word that is no actor ('miembros' alone) stands on its own
         for it in items:
             if it.governor is not None and items[it.governor].kind == "agent":
@@ -239,6 +257,10 @@ class ActorCoder:
             if code is None:
                 continue
             start, end = self._extent(it, items)
+            titled = it.governor is not None or any(items[j].kind == "person" for j in it.governed)
+            if titled and not code.countries and code.sector in _TITLE_SECTORS:
+                # 'President Prosper Avril declared a state of siege in Haiti'
+                code = self._in_context(adoc, it, items, code, context)
             if it.governor is not None:  # a title before a name: 'Defense Secretary Lloyd Austin'
                 person_code[it.governor] = (code, "agent")
                 continue
@@ -270,9 +292,44 @@ class ActorCoder:
             elif it.kind == "demonym" and self.linker.nominal(it.root):
                 # 'los iraquíes': the people, coded by country; kind 'agent', not a place name
                 out.append(self._standalone(adoc, it, "", "agent", conf=0.8))
+            elif it.kind == "demonym" and self.linker.on_action_noun(it.root):
+                # 'an Indian proposal', 'la mediación francesa': the country acts
+                out.append(self._standalone(adoc, it, "", "agent", conf=0.6))
         out.extend(self._surname_mentions(adoc, surnames, by_token, words))
         out.extend(self._short_forms(adoc, seen_orgs, by_token, items, words))
         return out
+
+    def _sentence_countries(self, adoc: ArticleDoc, items: list[Item]) -> dict[int, set[str]]:
+        """Sentence index -> the countries its lexicon hits name (places included, 'in Haiti',
+        and national organisations)."""
+        out: dict[int, set[str]] = {}
+        for it in items:
+            e = it.entry
+            if e is None or it.kind not in PLACE_KINDS and it.kind not in ORG_KINDS:
+                continue
+            if e.country and e.country not in _NON_STATES:
+                out.setdefault(adoc.sentence_of(it.start), set()).add(e.country)
+        return out
+
+    def _in_context(
+        self,
+        adoc: ArticleDoc,
+        it: Item,
+        items: list[Item],
+        code: _Code,
+        context: dict[int, set[str]],
+    ) -> _Code:
+        """A title with a name but no country ('President X') takes the one country its
+        sentence names, with low confidence; a well-known leader is left to leaders.tsv."""
+        names = [items[j] for j in [*it.governed, it.governor] if j is not None]
+        names = [p for p in names if p.kind == "person"]
+        text = adoc.article.text
+        if any(self.lexicon.leader(text[p.start : p.end]) is not None for p in names):
+            return code
+        found = context.get(adoc.sentence_of(it.start), set())
+        if len(found) == 1:
+            return _Code([next(iter(found))], code.sector, 0.5)
+        return code
 
     def _person(
         self,
@@ -292,6 +349,12 @@ class ActorCoder:
                 not code.countries and known is not None
             ):  # 'President Bush': the title has no country
                 code = _Code([known.country], code.sector, conf)
+            if not code.countries:  # 'Arab League Secretary General Chadli Klibi'
+                for j in it.governed:
+                    g = items[j]
+                    if g.entry is not None and (g.kind in ORG_KINDS or g.kind in PLACE_KINDS):
+                        code = _Code([g.entry.country], code.sector, conf)
+                        break
             if how == "agent":  # the title goes with the name: one mention for both
                 for j in it.governed:
                     if items[j].kind == "agent":

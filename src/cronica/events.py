@@ -49,8 +49,25 @@ _FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "S
 _COOP_FRAMES = frozenset({"AGREE", "SUPPORT", "CONSULT"})
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 # relations through which one trigger sits in another's complement
-_NEST = frozenset({"xcomp", "obj", "dobj", "nmod", "obl", "pobj", "prep", "acl", "iobj", "ccomp",
-                   "advcl", "pcomp", "acomp", "attr", "oprd"})
+_NEST = frozenset(
+    {
+        "xcomp",
+        "obj",
+        "dobj",
+        "nmod",
+        "obl",
+        "pobj",
+        "prep",
+        "acl",
+        "iobj",
+        "ccomp",
+        "advcl",
+        "pcomp",
+        "acomp",
+        "attr",
+        "oprd",
+    }
+)
 # participles used as nouns ('los detenidos') are participants, not events
 _NOMINAL_DEPS = frozenset({"nsubj", "obj", "dobj", "obl", "nmod", "appos", "pobj", "iobj"})
 _MAX_NEST = 4
@@ -77,12 +94,18 @@ class EventCoder:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or self._is_speech(tok):
+            # all-capital headlines get arbitrary tags: their words are all candidates
+            pos_ok = tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or tok.text.isupper()
+            if not pos_ok or self._is_speech(tok):
                 i += 1
                 continue
             m = self.lex.match(doc, i)
-            if (m is None or self._weak_participle(tok, m) or self._noun_modifier(tok, m)
-                    or _named(tok)):
+            if (
+                m is None
+                or self._weak_participle(tok, m)
+                or self._noun_modifier(tok, m)
+                or _named(tok)
+            ):
                 i += 1
                 continue
             out.append(m)
@@ -109,11 +132,19 @@ class EventCoder:
     def _noun_modifier(tok: Any, m: Match) -> bool:
         """'período de negociación', 'fuerzas de combate': a weak event noun that only
         classifies another noun is not an event."""
-        return (tok.pos_ == "NOUN" and tok.dep_ in ("nmod", "compound") and tok.head.pos_ == "NOUN"
-                and m.entry.weight < 0.7)
+        return (
+            tok.pos_ == "NOUN"
+            and tok.dep_ in ("nmod", "compound")
+            and tok.head.pos_ == "NOUN"
+            and m.entry.weight < 0.7
+        )
 
-    def resolve_nesting(self, doc: Any, matches: list[Match], aliases: dict[int, Match] | None = None,
-                        ) -> tuple[list[Match], dict[int, str]]:
+    def resolve_nesting(
+        self,
+        doc: Any,
+        matches: list[Match],
+        aliases: dict[int, Match] | None = None,
+    ) -> tuple[list[Match], dict[int, str]]:
         """Drop triggers folded into a governing one; returns kept matches and forced aux modes.
 
         ``aliases`` maps further tokens to a match that governs through them (the demanded
@@ -123,8 +154,11 @@ class EventCoder:
         forced: dict[int, str] = {}
         for m in matches:
             subj_of = doc[m.head].head.i
-            if (doc[m.head].dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and subj_of in by_head
-                    and by_head[subj_of].entry.event == m.entry.event):
+            if (
+                doc[m.head].dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+                and subj_of in by_head
+                and by_head[subj_of].entry.event == m.entry.event
+            ):
                 dropped.add(m.head)  # 'a roadside bombing killed ...': one event, the verb's
                 continue
             gov, direct, clausal = self._governing_trigger(doc, m.head, by_head)
@@ -178,8 +212,10 @@ class EventCoder:
         triggers = self.find_triggers(doc)
         requests = modal_requests(doc, self.cues, self._is_speech)
         demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
-        triggers = sorted([m for m in triggers if m.head not in demanded] + [m for m, _ in requests],
-                          key=lambda m: m.start)
+        triggers = sorted(
+            [m for m in triggers if m.head not in demanded] + [m for m, _ in requests],
+            key=lambda m: m.start,
+        )
         matches, forced = self.resolve_nesting(doc, triggers, demanded)
         index = ActorIndex(adoc)
         year = _year(adoc.article.date)
@@ -196,18 +232,33 @@ class EventCoder:
             e.id = f"e{n}"
         adoc.events = events
 
-    def _event(self, adoc: ArticleDoc, m: Match, index: ActorIndex, year: int | None,
-               forced_mode: str | None, sent_ctx: dict[int, list[str]]) -> Event:
+    def _event(
+        self,
+        adoc: ArticleDoc,
+        m: Match,
+        index: ActorIndex,
+        year: int | None,
+        forced_mode: str | None,
+        sent_ctx: dict[int, list[str]],
+    ) -> Event:
         doc = adoc.doc
         tok = doc[m.head]
         start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
         trigger = adoc.span(start, end)
+        is_light = lambda t: self.lex.is_light(doc, t.i)  # noqa: E731 - used twice below
         if m.entry is REQUEST_MODAL:
             a_tok, r_tok = request_args(tok)
         else:
-            a_tok, r_tok = find_args(tok, m.entry.event, m.entry.mode, self.cues, self.speech, index,
-                                     lambda t: self.lex.is_light(doc, t.i),
-                                     frozenset(range(m.start, m.end)))
+            a_tok, r_tok = find_args(
+                tok,
+                m.entry.event,
+                m.entry.mode,
+                self.cues,
+                self.speech,
+                index,
+                is_light,
+                frozenset(range(m.start, m.end)),
+            )
         if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in a_tok.morph.get("PronType"):
             # 'the rebels said they will release ...': the pronoun is the speaker
             a_tok = speaker_subject(tok, self.speech) or a_tok
@@ -220,28 +271,41 @@ class EventCoder:
         sent = adoc.sentences[trigger.sentence] if trigger.sentence >= 0 else None
         if sent is not None:
             actor = actor if actor is None or sent.start <= actor.start < sent.end else None
-            recipient = (recipient if recipient is None or sent.start <= recipient.start < sent.end
-                         else None)
+            recipient = (
+                recipient if recipient is None or sent.start <= recipient.start < sent.end else None
+            )
         if actor and recipient and actor.start == recipient.start:
             recipient = None
-        mode = aux_mode(doc, m.head, self.cues, self.speech, year) or forced_mode
+        mode = aux_mode(doc, m.head, self.cues, self.speech, year, is_light) or forced_mode
         event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
         if trigger.sentence not in sent_ctx:
             sent_ctx[trigger.sentence] = contexts(tok.sent, self.cues)
-        lemma_hit = fold(tok.lemma_) == m.entry.pattern[0]
-        confidence = m.entry.weight * (0.7 + 0.15 * bool(actor and actor.code)
-                                       + 0.15 * bool(recipient and recipient.code))
-        if event == "CONSULT" and a_tok is not None and any(
-                fold(t.lemma_) in self.cues.protester for t in (a_tok, *a_tok.children)):
+        lemma_hit = m.entry is REQUEST_MODAL or fold(tok.lemma_) == m.entry.pattern[0]
+        confidence = m.entry.weight * (
+            0.7 + 0.15 * bool(actor and actor.code) + 0.15 * bool(recipient and recipient.code)
+        )
+        if (
+            event == "CONSULT"
+            and a_tok is not None
+            and any(fold(t.lemma_) in self.cues.protester for t in (a_tok, *a_tok.children))
+        ):
             event = "PROTEST"  # 'miles de manifestantes se reunieron': a rally, not a meeting
         recoded = event != m.entry.event
         return Event(
-            id="", event=event, trigger=trigger, mode=None if recoded else m.entry.mode,
-            context=list(sent_ctx[trigger.sentence]), aux_mode=aux, actor=actor,
-            recipient=recipient, mentions=[trigger], confidence=confidence * (1 if lemma_hit else 0.8),
-            cameo=_INTENT_CAMEO.get(event) if recoded else m.entry.cameo, head=m.head,
+            id="",
+            event=event,
+            trigger=trigger,
+            mode=None if recoded else m.entry.mode,
+            context=list(sent_ctx[trigger.sentence]),
+            aux_mode=aux,
+            actor=actor,
+            recipient=recipient,
+            mentions=[trigger],
+            confidence=confidence * (1 if lemma_hit else 0.8),
+            cameo=_INTENT_CAMEO.get(event) if recoded else m.entry.cameo,
+            head=m.head,
         )
 
 

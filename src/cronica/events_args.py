@@ -74,11 +74,15 @@ class ActorIndex:
 def _phrase(tok: Any) -> list[Any]:
     """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs."""
     out = [tok]
-    stack = [c for c in tok.children if c.dep_ not in ("acl:relcl", "relcl", "ccomp", "advcl", "punct")]
+    stack = [
+        c for c in tok.children if c.dep_ not in ("acl:relcl", "relcl", "ccomp", "advcl", "punct")
+    ]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("acl:relcl", "relcl", "ccomp", "advcl"))
+        stack.extend(
+            c for c in t.children if c.dep_ not in ("acl:relcl", "relcl", "ccomp", "advcl")
+        )
     return out
 
 
@@ -89,7 +93,9 @@ def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
     tok = _resolve_relative(tok)
     m = index.mention_in(tok)
     if m is not None:
-        return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id)
+        return EventArg(
+            m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
+        )
     if tok.pos_ not in _NOMINAL or tok.pos_ == "PRON" or tok.like_num:
         return None
     toks = sorted(t.i for t in _phrase(tok) if not (t.i < tok.i and t.dep_ in ("case", "mark")))
@@ -131,8 +137,14 @@ def _obl_children(tok: Any) -> list[Any]:
 
 
 def find_args(
-    tok: Any, event: str, mode: str | None, cues: Cues, speech: set[str], index: ActorIndex,
-    is_light: Callable[[Any], bool] = lambda t: False, skip: frozenset[int] = frozenset(),
+    tok: Any,
+    event: str,
+    mode: str | None,
+    cues: Cues,
+    speech: set[str],
+    index: ActorIndex,
+    is_light: Callable[[Any], bool] = lambda t: False,
+    skip: frozenset[int] = frozenset(),
 ) -> tuple[Any, Any]:
     """(actor token, recipient token) of the trigger headed by ``tok``; either may be None.
 
@@ -151,12 +163,19 @@ def find_args(
     return actor, recipient
 
 
-def _verb_args(tok: Any, cues: Cues, speech: set[str], is_light: Callable[[Any], bool],
-               index: ActorIndex, skip: frozenset[int]) -> tuple[Any, Any]:
+def _verb_args(
+    tok: Any,
+    cues: Cues,
+    speech: set[str],
+    is_light: Callable[[Any], bool],
+    index: ActorIndex,
+    skip: frozenset[int],
+) -> tuple[Any, Any]:
     actor = recipient = None
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or (
         "Part" in tok.morph.get("VerbForm")
-        and any(c.dep_ == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children))
+        and any(c.dep_ == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
+    )
     for c in tok.children:
         if c.dep_ in _SUBJ and not passive:
             actor = actor or c
@@ -167,34 +186,51 @@ def _verb_args(tok: Any, cues: Cues, speech: set[str], is_light: Callable[[Any],
     obls = _obl_children(tok)
     if passive and actor is None:
         # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros'
-        actor = next((o for o in obls + [c for c in tok.children if c.dep_ in _OBJ]
-                      if _case(o) in cues.agent_case and _case(o) not in ("de", "of")), None)
+        actor = next(
+            (
+                o
+                for o in obls + [c for c in tok.children if c.dep_ in _OBJ]
+                if _case(o) in cues.agent_case and _case(o) not in ("de", "of")
+            ),
+            None,
+        )
     if recipient is None:
         cands = [c for c in tok.children if c.dep_ in _OBJ and c.pos_ in ("NOUN", "PROPN")]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands = [c for c in cands if c is not actor and c.i not in skip]
         if cands:
             # the personal 'a' marks a human object: 'asesinaron a dos agentes'
-            recipient = max(cands, key=lambda c: (index.mention_in(c) is not None,
-                                                  _case(c) in cues.recipient_case, -c.i))
+            recipient = max(
+                cands,
+                key=lambda c: (
+                    index.mention_in(c) is not None,
+                    _case(c) in cues.recipient_case,
+                    -c.i,
+                ),
+            )
     if actor is None:
         actor = _inherited_subject(tok, speech, is_light)
     return actor, recipient
 
 
-def _complement_recipient(tok: Any, actor: Any, cues: Cues, index: ActorIndex,
-                          skip: frozenset[int]) -> Any:
+def _complement_recipient(
+    tok: Any, actor: Any, cues: Cues, index: ActorIndex, skip: frozenset[int]
+) -> Any:
     """The addressee inside a complement: 'demanded that the US cancel ...' (the clause's
     subject), 'offered to hand them over to Britain' (the infinitive's recipient)."""
     for c in tok.children:
         if c.dep_ == "ccomp":
-            subj = next((g for g in c.children if g.dep_ in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None)
+            subj = next(
+                (g for g in c.children if g.dep_ in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
+            )
             if subj is not None and subj is not actor and _names_actor(subj, index):
                 return subj
         elif c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
             cands = [g for g in c.children if g.dep_ in _OBJ and g.pos_ in ("NOUN", "PROPN")]
             cands += [o for o in _obl_children(c) if _case(o) in cues.recipient_case]
-            named = [g for g in cands if g is not actor and g.i not in skip and _names_actor(g, index)]
+            named = [
+                g for g in cands if g is not actor and g.i not in skip and _names_actor(g, index)
+            ]
             if named:
                 return named[0]
     return None
@@ -231,8 +267,10 @@ def _inherited_subject(tok: Any, speech: set[str], is_light: Callable[[Any], boo
 
 def _better_agent(cand: Any, current: Any, index: ActorIndex) -> bool:
     """Prefer a coded actor, then a proper name, over a common noun ('de represalia')."""
+
     def rank(t: Any) -> int:
         return 2 if index.by_token.get(t.i) else 1 if t.pos_ == "PROPN" else 0
+
     return rank(cand) > rank(current)
 
 
@@ -262,7 +300,12 @@ def speaker_subject(tok: Any, speech: set[str]) -> Any:
 
 
 def _noun_args(
-    tok: Any, event: str, mode: str | None, cues: Cues, speech: set[str], index: ActorIndex,
+    tok: Any,
+    event: str,
+    mode: str | None,
+    cues: Cues,
+    speech: set[str],
+    index: ActorIndex,
     is_light: Callable[[Any], bool],
 ) -> tuple[Any, Any]:
     actor = recipient = None
@@ -273,7 +316,9 @@ def _noun_args(
             # 'por parte de X': the agent is X, a 'de' dependent of 'parte'
             c = next((g for g in _obl_children(c)), c)
             case = "por parte de"
-        if case in ("contra", "against") or (case in cues.recipient_case and case not in cues.agent_case):
+        if case in ("contra", "against") or (
+            case in cues.recipient_case and case not in cues.agent_case
+        ):
             recipient = recipient or c
         elif case in cues.agent_case and c.pos_ in ("NOUN", "PROPN") and not c.like_num:
             genitive = case in ("de", "of")
@@ -285,13 +330,23 @@ def _noun_args(
                 actor = c
     if actor is not None and recipient is None:
         # 'contra bases' may hang from the agent phrase ('grupos ... respaldados ... contra bases')
-        recipient = next((t for t in _phrase(actor) if t is not actor and _case(t) in ("contra", "against")), None)
+        recipient = next(
+            (t for t in _phrase(actor) if t is not actor and _case(t) in ("contra", "against")),
+            None,
+        )
     if actor is None:
         actor = _following_agent(tok, cues, index)
     if actor is None:
         # a demonym or name modifying the noun: 'ataques estadounidenses', 'Iraqi attacks'
-        actor = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod:poss")
-                      and index.mention_in(c) is not None), None)
+        actor = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("amod", "compound", "poss", "nmod:poss")
+                and index.mention_in(c) is not None
+            ),
+            None,
+        )
     if actor is None:
         actor = _inherited_subject(tok, speech, is_light)
     return actor, recipient

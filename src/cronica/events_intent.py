@@ -26,8 +26,11 @@ _MAX_UP = 3
 
 def conditional(tok: Any, cues: Cues) -> bool:
     """Whether the clause of ``tok`` carries a condition ('unless', 'a menos que')."""
-    return any(fold(c.lemma_) in cues.condition or fold(c.text) in cues.condition
-               for c in tok.subtree if c.dep_ in ("mark", "advmod", "fixed", "case"))
+    return any(
+        fold(c.lemma_) in cues.condition or fold(c.text) in cues.condition
+        for c in tok.subtree
+        if c.dep_ in ("mark", "advmod", "fixed", "case")
+    )
 
 
 def declared(tok: Any, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
@@ -47,8 +50,9 @@ def declared(tok: Any, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
     return False
 
 
-def recode_intent(tok: Any, event: str, aux: str | None, cues: Cues,
-                  is_speech: Callable[[Any], bool]) -> tuple[str, str | None]:
+def recode_intent(
+    tok: Any, event: str, aux: str | None, cues: Cues, is_speech: Callable[[Any], bool]
+) -> tuple[str, str | None]:
     """(type, aux mode) of a verb event once stated intentions are read as AGREE/THREATEN."""
     if aux not in ("future", "hypothetical") or tok.pos_ not in ("VERB", "AUX"):
         return event, aux
@@ -61,7 +65,9 @@ def recode_intent(tok: Any, event: str, aux: str | None, cues: Cues,
     return event, aux
 
 
-def modal_requests(doc: Any, cues: Cues, is_speech: Callable[[Any], bool]) -> list[tuple[Match, int]]:
+def modal_requests(
+    doc: Any, cues: Cues, is_speech: Callable[[Any], bool]
+) -> list[tuple[Match, int]]:
     """REQUEST matches anchored on the modal of 'X said (that) Y must ...', with the index
     of the demanded verb (an event of its own is folded into the request)."""
     out: list[tuple[Match, int]] = []
@@ -71,8 +77,14 @@ def modal_requests(doc: Any, cues: Cues, is_speech: Callable[[Any], bool]) -> li
         for verb in tok.children:
             if verb.dep_ != "ccomp":
                 continue
-            modal = next((c for c in verb.children if c.dep_.startswith("aux")
-                          and fold(c.lemma_) in cues.request_modal), None)
+            modal = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_.startswith("aux") and fold(c.lemma_) in cues.request_modal
+                ),
+                None,
+            )
             if modal is not None:
                 out.append((Match(modal.i, modal.i + 1, modal.i, REQUEST_MODAL), verb.i))
     return out
@@ -83,5 +95,7 @@ def request_args(modal: Any) -> tuple[Any, Any]:
     verb = modal.head
     speech = verb.head
     speaker = next((c for c in speech.children if c.dep_ in ("nsubj", "csubj")), None)
-    addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+    addressee = next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None
+    )
     return speaker, addressee

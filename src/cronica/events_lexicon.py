@@ -86,8 +86,9 @@ class Lexicon:
         for row in read_tsv(lang, "event_triggers.tsv"):
             pattern, pos, event, mode, cameo, weight = (row + [""] * 6)[:6]
             words = tuple(fold(pattern).split())
-            entry = TriggerEntry(words, pos or "*", event, mode or None, cameo or None,
-                                 float(weight or 0.5))
+            entry = TriggerEntry(
+                words, pos or "*", event, mode or None, cameo or None, float(weight or 0.5)
+            )
             self._by_first[words[0]].append(entry)
         for entries in self._by_first.values():
             # longest pattern wins; a pronominal reading is tried before the plain one
@@ -144,8 +145,10 @@ class Lexicon:
             for k, word in enumerate(phrase):
                 if word not in (key, form) or i - k < 0 or i - k + len(phrase) > len(doc):
                     continue
-                window = doc[i - k: i - k + len(phrase)]
-                if all(w in (fold(t.text), fold(t.lemma_)) for w, t in zip(phrase, window, strict=True)):
+                window = doc[i - k : i - k + len(phrase)]
+                if all(
+                    w in (fold(t.text), fold(t.lemma_)) for w, t in zip(phrase, window, strict=True)
+                ):
                     return True
         return False
 
@@ -159,7 +162,9 @@ class Lexicon:
 
 def _pronominal(tok: Any) -> bool:
     """A reflexive clitic on the verb ('se marcharon'), which changes its sense."""
-    return any("Yes" in c.morph.get("Reflex") or c.dep_ in ("expl:pv", "expl") for c in tok.children)
+    return any(
+        "Yes" in c.morph.get("Reflex") or c.dep_ in ("expl:pv", "expl") for c in tok.children
+    )
 
 
 def _keys(tok: Any) -> list[str]:

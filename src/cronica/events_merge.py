@@ -15,18 +15,27 @@ from cronica.model import ArticleDoc, Event
 PROTEST_TOPICS = frozenset({"REQUEST", "REJECT", "ACCUSE"})
 
 
+_HEADLINE_MAX_WORDS = 30
+
+
 def headline_sentence(adoc: ArticleDoc) -> int | None:
-    """0 when the first sentence is a headline (the text's first line, with more text after)."""
+    """0 when the first sentence is a headline: the text's first line, with more text after,
+    equal to the article's title when it has one, else short and without final punctuation
+    (a lead paragraph ending in a full stop is body text)."""
     text = adoc.article.text
     if not adoc.sentences or "\n" not in text.strip():
         return None
     first = adoc.sentences[0]
     line_end = text.find("\n", first.start)
-    if line_end != -1 and first.end <= line_end:
-        title = adoc.article.title
-        if title is None or title.strip() == text[first.start:line_end].strip():
-            return 0
-    return None
+    if line_end == -1 or first.end > line_end:
+        return None
+    line = text[first.start : line_end].strip()
+    title = adoc.article.title
+    if title is not None:
+        return 0 if title.strip() == line else None
+    if line.endswith((".", "!", "?", ":")) or len(line.split()) > _HEADLINE_MAX_WORDS:
+        return None
+    return 0
 
 
 def _codes(e: Event) -> frozenset[str]:
@@ -58,16 +67,31 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event
     kept: list[Event] = []
     for e in events:
         if e.event in PROTEST_TOPICS:
-            host = next((p for p in protests if p.trigger.sentence == e.trigger.sentence
-                         and _compatible(p.actor, e.actor)), None)
+            host = next(
+                (
+                    p
+                    for p in protests
+                    if p.trigger.sentence == e.trigger.sentence and _compatible(p.actor, e.actor)
+                ),
+                None,
+            )
             if host is not None:
                 host.mentions.append(e.trigger)
                 host.actor = host.actor or e.actor
                 continue
-        twin = next((k for k in kept if k.trigger.sentence == e.trigger.sentence and k.event == e.event
-                     and not (k.head in verb_heads and e.head in verb_heads)
-                     and k.aux_mode == e.aux_mode and _compatible(k.actor, e.actor)
-                     and _compatible(k.recipient, e.recipient)), None)
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.trigger.sentence == e.trigger.sentence
+                and k.event == e.event
+                and not (k.head in verb_heads and e.head in verb_heads)
+                and k.aux_mode == e.aux_mode
+                and _compatible(k.actor, e.actor)
+                and _compatible(k.recipient, e.recipient)
+            ),
+            None,
+        )
         if twin is None:
             kept.append(e)
             continue
@@ -86,8 +110,14 @@ def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
     body = [e for e in events if e.trigger.sentence != 0]
     kept = list(body)
     for h in head:
-        twin = next((b for b in body if b.event == h.event and b.aux_mode == h.aux_mode
-                     and _codes(b) == _codes(h)), None)
+        twin = next(
+            (
+                b
+                for b in body
+                if b.event == h.event and b.aux_mode == h.aux_mode and _codes(b) == _codes(h)
+            ),
+            None,
+        )
         if twin is None:
             kept.append(h)
             continue

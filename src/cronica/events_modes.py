@@ -9,15 +9,35 @@ because of 'atacarán', not past because of 'dijo'.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from cronica.events_lexicon import Cues, fold
 
 # dependency relations through which a governing word's modality reaches its dependent
-_CLIMB = frozenset({
-    "xcomp", "ccomp", "csubj", "advcl", "acl", "acl:relcl", "obj", "dobj", "pobj", "prep",
-    "nmod", "obl", "nsubj", "nsubj:pass", "nsubjpass", "conj", "appos", "iobj", "compound",
-})
+_CLIMB = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "csubj",
+        "advcl",
+        "acl",
+        "acl:relcl",
+        "obj",
+        "dobj",
+        "pobj",
+        "prep",
+        "nmod",
+        "obl",
+        "nsubj",
+        "nsubj:pass",
+        "nsubjpass",
+        "conj",
+        "appos",
+        "iobj",
+        "compound",
+    }
+)
 _MAX_CLIMB = 5
 _NEG_CLIMB = frozenset({"xcomp", "obj", "dobj", "conj"})
 _NEG_DEPS = frozenset({"neg"})
@@ -26,8 +46,19 @@ _MARK_DEPS = frozenset({"mark", "case", "prep"})
 _MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
 
 
-def aux_mode(doc: Any, i: int, cues: Cues, speech: set[str], article_year: int | None) -> str | None:
-    """The auxiliary mode of the event whose trigger head is token ``i``, or None (current)."""
+def aux_mode(
+    doc: Any,
+    i: int,
+    cues: Cues,
+    speech: set[str],
+    article_year: int | None,
+    is_light: Callable[[Any], bool] | None = None,
+) -> str | None:
+    """The auxiliary mode of the event whose trigger head is token ``i``, or None (current).
+
+    A negation reaches the trigger from its own clause, or through support verbs ('no
+    realizaron la huelga'), not through other verbs ('no pretende impedir el bloqueo': the
+    blockade goes ahead)."""
     node = doc[i]
     negation_reaches = True
     for step in range(_MAX_CLIMB):
@@ -39,15 +70,20 @@ def aux_mode(doc: Any, i: int, cues: Cues, speech: set[str], article_year: int |
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             return None
         # 'no acordaron iniciar X' negates X; 'la ola de protestas no es la primera' does not
-        negation_reaches = negation_reaches and node.dep_ in _NEG_CLIMB
+        negation_reaches = (
+            negation_reaches
+            and node.dep_ in _NEG_CLIMB
+            and (is_light is None or node.pos_ not in ("NOUN", "PROPN") or is_light(node.head))
+        )
         node = node.head
         if fold(node.lemma_) in speech:
             return None
     return None
 
 
-def _mode_at(tok: Any, cues: Cues, article_year: int | None, is_trigger: bool,
-             negation: bool = True) -> str | None:
+def _mode_at(
+    tok: Any, cues: Cues, article_year: int | None, is_trigger: bool, negation: bool = True
+) -> str | None:
     found: list[str] = []
     if not is_trigger and cues.aux.get(fold(tok.lemma_)):
         found.append(cues.aux[fold(tok.lemma_)])
@@ -59,7 +95,9 @@ def _mode_at(tok: Any, cues: Cues, article_year: int | None, is_trigger: bool,
     for child in tok.children:
         key = fold(child.lemma_)
         word = fold(child.text)
-        if child.dep_ in _NEG_DEPS or (child.dep_ in _MOD_DEPS and cues.aux.get(word) == "negation"):
+        if child.dep_ in _NEG_DEPS or (
+            child.dep_ in _MOD_DEPS and cues.aux.get(word) == "negation"
+        ):
             found.append("negation")
         elif child.dep_ in _AUX_DEPS:
             if "Fut" in child.morph.get("Tense"):

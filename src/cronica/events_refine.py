@@ -37,12 +37,36 @@ def refine(adoc: ArticleDoc, events: list[Event], index: ActorIndex, cues: Cues)
 
 
 def _country(code: str) -> str:
-    return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] not in _SECTOR_ONLY else ""
+    return (
+        code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] not in _SECTOR_ONLY else ""
+    )
 
 
 # sector codes that the actors stage emits without a country
-_SECTOR_ONLY = frozenset({"MIL", "GOV", "COP", "REB", "UAF", "CVL", "OPP", "LAB", "EDU", "BUS",
-                          "MED", "JUD", "LEG", "REL", "AGR", "JRN", "REF", "CRM", "SPY", "ELI"})
+_SECTOR_ONLY = frozenset(
+    {
+        "MIL",
+        "GOV",
+        "COP",
+        "REB",
+        "UAF",
+        "CVL",
+        "OPP",
+        "LAB",
+        "EDU",
+        "BUS",
+        "MED",
+        "JUD",
+        "LEG",
+        "REL",
+        "AGR",
+        "JRN",
+        "REF",
+        "CRM",
+        "SPY",
+        "ELI",
+    }
+)
 
 
 def _with_country(adoc: ArticleDoc, arg: EventArg | None, index: ActorIndex) -> EventArg | None:
@@ -52,8 +76,14 @@ def _with_country(adoc: ArticleDoc, arg: EventArg | None, index: ActorIndex) -> 
     head = doc.char_span(arg.start, arg.end, alignment_mode="expand")
     if head is None or not any(_DEFINITE & set(t.morph.get("Definite")) for t in head):
         return arg  # 'unos soldados' introduces new referents
-    earlier = [m for m in adoc.actors if m.span.end <= arg.start and len(m.code) >= 6
-               and m.code[3:6] == arg.code and _country(m.code)]
+    earlier = [
+        m
+        for m in adoc.actors
+        if m.span.end <= arg.start
+        and len(m.code) >= 6
+        and m.code[3:6] == arg.code
+        and _country(m.code)
+    ]
     if not earlier:
         return arg
     code = earlier[-1].code[:3] + arg.code
@@ -71,15 +101,19 @@ def _counterpart(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> E
     for tok in span:
         if fold(tok.text) not in cues.between:
             continue
-        party = tok.head if tok.dep_ in ("case", "mark") else next(
-            (c for c in tok.children if c.dep_ == "pobj"), None)
+        party = (
+            tok.head
+            if tok.dep_ in ("case", "mark")
+            else next((c for c in tok.children if c.dep_ == "pobj"), None)
+        )
         if party is None:
             continue
         for p in [party, *[c for c in party.children if c.dep_ == "conj"]]:
             m = index.mention_in(p)
             if m is not None and _country(m.code) and _country(m.code) not in own:
-                return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start,
-                                m.span.end, m.id)
+                return EventArg(
+                    m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
+                )
     return None
 
 
@@ -111,8 +145,13 @@ def _retaliated(events: list[Event], e: Event) -> EventArg | None:
 def _as_military(arg: EventArg | None) -> EventArg | None:
     """'USA' attacking -> 'USAMIL'; codes that already state a sector, and international
     groups ('IMG', 'IGO'), stay as they are."""
-    if (arg is None or len(arg.code) != 3 or not _country(arg.code) or len(arg.codes) > 1
-            or arg.code in _INTERNATIONAL):
+    if (
+        arg is None
+        or len(arg.code) != 3
+        or not _country(arg.code)
+        or len(arg.codes) > 1
+        or arg.code in _INTERNATIONAL
+    ):
         return arg
     code = arg.code + "MIL"
     return EventArg(arg.text, code, [code], arg.start, arg.end, arg.mention)

@@ -15,6 +15,7 @@ KINDS: dict[str, str] = {
     "ner": "CoNLL-2002 named entities",
     "dates": "TimeML TIMEX3 values (TempEval-3 style)",
     "geo": "geoparsing XML (Acc@161) and ACLED place CSV (Acc@25/161)",
+    "actors": "actor code accuracy (country, sector) on the event JSONL gold",
 }
 
 

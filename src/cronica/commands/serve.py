@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import os
+import re
 import sys
 
 TOKEN_ENV = "CRONICA_TOKEN"
@@ -17,13 +18,20 @@ TOKEN_ENV = "CRONICA_TOKEN"
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "serve", help="HTTP API and web dashboard over an event store",
+        "serve",
+        help="HTTP API and web dashboard over an event store",
         description="Serve the JSON API (/api, OpenAPI at /docs) and the dashboard (/).",
     )
-    p.add_argument("--db", help="store path or postgresql:// URL (default: $CRONICA_DB or data/cronica.db)")
+    p.add_argument(
+        "--db", help="store path or postgresql:// URL (default: $CRONICA_DB or data/cronica.db)"
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    p.add_argument("--token", help=f"bearer token that enables POST /api/ingest (default: ${TOKEN_ENV})")
+    p.add_argument(
+        "--token",
+        help=f"bearer token that enables POST /api/ingest (default: ${TOKEN_ENV}, the safer "
+        "way: other users can read command-line arguments)",
+    )
     p.set_defaults(func=run)
 
 
@@ -41,21 +49,40 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _printable(target: str) -> str:
+    """The store location without a password: 'postgresql://u:***@host/db'."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", target)
+
+
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from cronica.api import create_app
-    from cronica.store.base import resolve_db
+    from cronica.store.base import open_store, resolve_db
 
     if not 0 < args.port < 65536:
         print(f"cronica serve: bad port {args.port}", file=sys.stderr)
         return 2
     token = resolve_token(args)
     if not _is_loopback(args.host):
-        print(f"cronica serve: warning: binding {args.host}: the API and dashboard are readable "
-              "by anyone who can reach this address", file=sys.stderr)
-    app = create_app(db=args.db, token=token)
-    print(f"cronica serve: store {resolve_db(args.db)}; dashboard at http://{args.host}:{args.port}/ "
-          f"(ingest {'enabled' if token else 'disabled: no token'})", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+        print(
+            f"cronica serve: warning: binding {args.host}: the API and dashboard are readable "
+            "by anyone who can reach this address",
+            file=sys.stderr,
+        )
+    try:
+        store = open_store(args.db)
+    except Exception as exc:  # a clear message, not a traceback, for a bad path or URL
+        print(f"cronica serve: cannot open the store {_printable(resolve_db(args.db))}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        app = create_app(store=store, token=token)
+        print(
+            f"cronica serve: store {_printable(resolve_db(args.db))}; dashboard at "
+            f"http://{args.host}:{args.port}/ (ingest {'enabled' if token else 'disabled: no token'})",
+            file=sys.stderr,
+        )
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    finally:
+        store.close()
     return 0

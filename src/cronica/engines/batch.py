@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,14 @@ from cronica.errors import Rejection
 from cronica.model import Article, ArticleDoc
 
 _PIPELINE: Any = None
+
+# One short article per language: enough to load each model and every stage's data.
+WARM_UP_TEXTS: dict[str, str] = {
+    "es": "El gobierno de Colombia acusó el lunes a la guerrilla del ELN de atacar una base "
+          "militar en Arauca, dijo el ministro de Defensa.",
+    "en": "Russian forces attacked the Ukrainian city of Kharkiv on Tuesday, officials said.",
+}
+BLAS_THREAD_VARS: tuple[str, ...] = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def worker_pipeline() -> Any:
@@ -30,13 +39,49 @@ def worker_pipeline() -> Any:
     return _PIPELINE
 
 
+def warm_up(linger: float = 0.0) -> dict[str, Any]:
+    """Load this worker's pipeline and run one tiny article per language through it.
+
+    Models and stage data load lazily; doing it here, before any timed or real work,
+    keeps the load out of the first partition. Idempotent (a warm worker returns at once).
+    ``linger`` keeps the task busy a little longer so that a pool hands the other warm-up
+    tasks to the other processes. Returns the worker's pid, seconds spent and peak RSS.
+    """
+    from cronica.model import Article
+
+    t0 = time.perf_counter()
+    pipeline = worker_pipeline()
+    langs = [lang for lang in pipeline.langs if lang in WARM_UP_TEXTS]
+    arts = [Article(id=f"warm-up-{lang}", text=WARM_UP_TEXTS[lang], lang=lang,
+                    origin=f"warm-up:{lang}") for lang in langs]
+    for _ in pipeline.pipe(arts):
+        pass
+    seconds = time.perf_counter() - t0
+    if linger > 0:
+        time.sleep(linger)
+    return {"pid": os.getpid(), "seconds": round(seconds, 3), "peak_rss_mb": _peak_rss_mb()}
+
+
+def init_process_worker(blas_threads: int | None = 1) -> None:
+    """Initializer of a local worker process: cap BLAS threads (as Dask's nanny does), so
+    that N single-threaded workers do not fight over N cores. Effective only before numpy
+    is imported, which is the case in a freshly spawned process."""
+    if blas_threads:
+        for var in BLAS_THREAD_VARS:
+            os.environ.setdefault(var, str(blas_threads))
+
+
 @dataclass
 class PartitionResult:
+    """What one partition gave: a result per input item, in input order, and accounting."""
+
     partition: int
     results: list[ArticleDoc | Rejection] = field(default_factory=list)
     parquet: str | None = None  # path of the partition's events file, when written
     pid: int = 0  # worker process id (for per-worker accounting)
-    peak_rss_mb: float = 0.0
+    peak_rss_mb: float = 0.0  # the worker's peak RSS so far (models included)
+    seconds: float = 0.0  # wall time of the task in the worker
+    cpu_seconds: float = 0.0  # CPU time of the worker process during the task
 
 
 def process_batch(
@@ -51,16 +96,19 @@ def process_batch(
     ``out_dir/events-<partition>.parquet`` atomically (temporary file + rename), so a
     retried or killed task never leaves a half-written file behind.
     """
+    t0, c0 = time.perf_counter(), time.process_time()
     pipeline = worker_pipeline()
     results: list[ArticleDoc | Rejection] = []
     for res in pipeline.pipe(items, batch_size=batch_size):
         if isinstance(res, ArticleDoc):
             res.doc = None
         results.append(res)
-    out = PartitionResult(partition=partition, results=results, pid=os.getpid(),
-                          peak_rss_mb=_peak_rss_mb())
+    out = PartitionResult(partition=partition, results=results, pid=os.getpid())
     if out_dir is not None:
         out.parquet = write_partition(Path(out_dir), partition, results)
+    out.peak_rss_mb = _peak_rss_mb()
+    out.seconds = time.perf_counter() - t0
+    out.cpu_seconds = time.process_time() - c0
     return out
 
 
@@ -93,6 +141,7 @@ def write_partition(out_dir: Path, partition: int, results: Sequence[ArticleDoc 
 
 
 def _peak_rss_mb() -> float:
+    """Peak resident set size of this process, in MB (``ru_maxrss`` is in KB on Linux)."""
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0

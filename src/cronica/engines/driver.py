@@ -4,27 +4,55 @@ The driver reads the inputs (cheap next to the NLP) and ships partitions of arti
 workers, with a bounded number in flight so that memory stays flat on archives of millions
 of articles. Results are yielded in partition order whatever the engine, so the local and
 Dask engines produce identical output for the same input.
+
+An engine can be opened once and reused for several runs (``open_engine``), e.g. to load
+the pipelines on every worker (``warm_up``) before timing, or to serve several inputs::
+
+    with open_engine("dask", workers=2) as eng:
+        eng.warm_up()
+        for part in run_partitions(items, engine=eng, partition_size=20):
+            ...
+
+Failures: a bad document never fails its task (it comes back as a Rejection). A task that
+raises (or whose worker dies) is retried ``retries`` times: by Dask itself on the Dask
+engine, by the driver on the local engine (which also replaces a broken process pool).
+A partition that still fails comes back as E010 rejections for each of its documents.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from itertools import islice
 from typing import Any
 
-from cronica.engines.batch import PartitionResult, process_batch
+from cronica.engines.batch import (
+    PartitionResult,
+    init_process_worker,
+    process_batch,
+    warm_up,
+)
 from cronica.errors import Rejection
 from cronica.model import Article
 
 logger = logging.getLogger(__name__)
 
 ENGINES: tuple[str, ...] = ("local", "dask")
+WORKER_COUNT_TTL = 5.0  # seconds between asking a Dask scheduler how many workers it has
+
+# The function run per partition: (partition, items, out_dir) -> PartitionResult.
+BatchFn = Callable[..., PartitionResult]
 
 
 def partitions(
     items: Iterable[Article | Rejection], size: int
 ) -> Iterator[tuple[int, list[Article | Rejection]]]:
+    """``(partition number, items)`` chunks of at most ``size`` items, in input order."""
+    if size < 1:
+        raise ValueError(f"partition size must be at least 1, got {size}")
     it = iter(items)
     n = 0
     while chunk := list(islice(it, size)):
@@ -32,72 +60,218 @@ def partitions(
         n += 1
 
 
+# -- engines ----------------------------------------------------------------------------
+class Engine:
+    """Where partitions run. Subclasses provide ``submit``, ``wait_any``, ``warm_up``, ``close``.
+
+    ``driver_retries`` is how many times the driver itself resubmits a failed partition
+    (0 when the engine retries on its own, as Dask does).
+    """
+
+    name = "engine"
+    n_workers = 1
+    driver_retries = 0
+
+    def submit(self, fn: BatchFn, pid: int, chunk: list, out_dir: str | None) -> Any:
+        raise NotImplementedError
+
+    def wait_any(self, futures: set) -> set:
+        """Block until at least one of ``futures`` is done; return the done ones."""
+        raise NotImplementedError
+
+    def warm_up(self) -> list[dict[str, Any]]:
+        """Load the pipelines on every worker now; one ``batch.warm_up`` report per worker."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class LocalEngine(Engine):
+    """Processes on this machine. One worker runs in this very process (no start-up cost,
+    one copy of the models); more run in a spawned process pool, one pipeline each."""
+
+    name = "local"
+
+    def __init__(self, workers: int = 1, retries: int = 2) -> None:
+        self.n_workers = max(1, workers)
+        self.driver_retries = max(0, retries)
+        self._pool: Any = None
+
+    def _get_pool(self) -> Any:
+        if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+            from multiprocessing import get_context
+
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.n_workers, mp_context=get_context("spawn"),
+                initializer=init_process_worker, initargs=(1,),
+            )
+        return self._pool
+
+    def _restart_pool(self) -> None:
+        """A worker died (OOM, signal): the pool is broken for good; start a new one."""
+        logger.warning("a local worker process died; starting a new process pool")
+        old, self._pool = self._pool, None
+        if old is not None:
+            old.shutdown(wait=False, cancel_futures=True)
+
+    def submit(self, fn: BatchFn, pid: int, chunk: list, out_dir: str | None) -> Any:
+        if self.n_workers <= 1:
+            fut: Future = Future()
+            try:
+                fut.set_result(fn(pid, chunk, out_dir))
+            except Exception as exc:  # reported through the future, as a pool would
+                fut.set_exception(exc)
+            return fut
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._get_pool().submit(fn, pid, chunk, out_dir)
+        except BrokenProcessPool:
+            self._restart_pool()
+            return self._get_pool().submit(fn, pid, chunk, out_dir)
+
+    def wait_any(self, futures: set) -> set:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        done = wait(futures, return_when=FIRST_COMPLETED).done
+        from concurrent.futures.process import BrokenProcessPool
+
+        if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
+            self._restart_pool()
+        return set(done)
+
+    def warm_up(self) -> list[dict[str, Any]]:
+        if self.n_workers <= 1:
+            return [warm_up()]
+        # A pool gives tasks to whichever process is free: linger so that each process
+        # takes one, and repeat until every process has answered (a warm one answers at once).
+        pool = self._get_pool()
+        seen: dict[int, dict[str, Any]] = {}
+        for _ in range(10):
+            futs = [pool.submit(warm_up, 0.5) for _ in range(self.n_workers)]
+            for f in futs:
+                rep = f.result()
+                seen.setdefault(rep["pid"], rep)
+            if len(seen) >= self.n_workers:
+                break
+        return sorted(seen.values(), key=lambda r: r["pid"])
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class DaskEngine(Engine):
+    """A dask.distributed cluster: ``scheduler`` (``tcp://HOST:PORT``) or, without it, a
+    LocalCluster of ``workers`` processes with one thread each. Dask retries failed tasks
+    (``retries``) and reschedules the tasks of a worker that died."""
+
+    name = "dask"
+
+    def __init__(self, workers: int = 1, scheduler: str | None = None, retries: int = 2,
+                 worker_profile: bool = False) -> None:
+        import dask
+        from dask.distributed import Client, LocalCluster
+
+        self.retries = max(0, retries)
+        self.cluster: Any = None
+        self._token = uuid.uuid4().hex[:8]  # task keys stay unique across runs on one client
+        self._run = 0
+        self._n = max(1, workers)
+        self._n_checked = float("-inf")
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            # The worker's statistical profiler samples every thread every 10 ms: a few
+            # per cent of a core and GIL hand-offs for a view nobody looks at here.
+            with dask.config.set({"distributed.worker.profile.enabled": worker_profile}):
+                self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                                            processes=True, dashboard_address=None)
+            self.client = Client(self.cluster)
+            self.client.wait_for_workers(max(1, workers))
+
+    @property
+    def n_workers(self) -> int:  # type: ignore[override]
+        """Workers the scheduler knows (a real cluster may grow or shrink); asked at most
+        every few seconds, since each question is a round trip to the scheduler."""
+        now = time.monotonic()
+        if now - self._n_checked > WORKER_COUNT_TTL:
+            self._n = max(1, len(self._workers()))
+            self._n_checked = now
+        return self._n
+
+    def _workers(self) -> list[str]:
+        return list(self.client.scheduler_info().get("workers", {}))
+
+    def new_run(self) -> None:
+        self._run += 1
+
+    def submit(self, fn: BatchFn, pid: int, chunk: list, out_dir: str | None) -> Any:
+        return self.client.submit(fn, pid, chunk, out_dir, retries=self.retries, pure=False,
+                                  key=f"cronica-partition-{self._token}-{self._run}-{pid}")
+
+    def wait_any(self, futures: set) -> set:
+        from dask.distributed import wait
+
+        return set(wait(futures, return_when="FIRST_COMPLETED").done)
+
+    def warm_up(self) -> list[dict[str, Any]]:
+        workers = self._workers()
+        futs = [self.client.submit(warm_up, workers=[w], allow_other_workers=False, pure=False,
+                                   key=f"cronica-warm-up-{self._token}-{i}")
+                for i, w in enumerate(workers)]
+        return sorted(self.client.gather(futs), key=lambda r: r["pid"])
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def open_engine(engine: str = "local", workers: int = 1, scheduler: str | None = None,
+                retries: int = 2) -> Engine:
+    """An engine by name, ready to run partitions; close it (or use ``with``) when done."""
+    if engine == "local":
+        return LocalEngine(workers, retries)
+    if engine == "dask":
+        return DaskEngine(workers, scheduler, retries)
+    raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+# -- running ----------------------------------------------------------------------------
 def run_partitions(
     items: Iterable[Article | Rejection],
-    engine: str = "local",
+    engine: str | Engine = "local",
     workers: int = 1,
     scheduler: str | None = None,
     partition_size: int = 100,
     out_dir: str | None = None,
     retries: int = 2,
+    batch_fn: BatchFn = process_batch,
 ) -> Iterator[PartitionResult]:
-    """Process ``items`` on ``engine`` and yield one PartitionResult per partition, in order."""
+    """Process ``items`` on ``engine`` and yield one PartitionResult per partition, in order.
+
+    ``engine`` is a name (the engine is started and stopped here) or an open
+    :class:`Engine` (left open). ``batch_fn`` is what runs per partition, with
+    :func:`~cronica.engines.batch.process_batch`'s signature (tests wrap it).
+    """
     parts = partitions(items, partition_size)
-    if engine == "local":
-        yield from _run_local(parts, workers, out_dir)
-    elif engine == "dask":
-        yield from _run_dask(parts, workers, scheduler, out_dir, retries)
-    else:
-        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-
-
-def _in_order(pending: dict[int, PartitionResult], next_id: int) -> tuple[list[PartitionResult], int]:
-    ready = []
-    while next_id in pending:
-        ready.append(pending.pop(next_id))
-        next_id += 1
-    return ready, next_id
-
-
-def _run_local(parts, workers: int, out_dir: str | None) -> Iterator[PartitionResult]:
-    if workers <= 1:  # in this process: no start-up cost, one copy of the models
-        for pid, chunk in parts:
-            yield process_batch(pid, chunk, out_dir)
+    if isinstance(engine, Engine):
+        if isinstance(engine, DaskEngine):
+            engine.new_run()
+        yield from _drive(parts, engine, batch_fn, out_dir)
         return
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from multiprocessing import get_context
-
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        yield from _bounded(parts, lambda pid, chunk: pool.submit(process_batch, pid, chunk, out_dir),
-                            lambda fs: wait(fs, return_when=FIRST_COMPLETED)[0], 2 * workers)
-
-
-def _run_dask(parts, workers: int, scheduler: str | None, out_dir: str | None,
-              retries: int) -> Iterator[PartitionResult]:
-    from dask.distributed import Client, LocalCluster, wait
-
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    try:
-        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-
-        def submit(pid: int, chunk: list) -> Any:
-            return client.submit(process_batch, pid, chunk, out_dir, retries=retries,
-                                 key=f"cronica-partition-{pid}", pure=False)
-
-        def done(futures: set) -> set:
-            return set(wait(futures, return_when="FIRST_COMPLETED").done)
-
-        yield from _bounded(parts, submit, done, 2 * n_workers)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    with open_engine(engine, workers, scheduler, retries) as eng:
+        yield from _drive(parts, eng, batch_fn, out_dir)
 
 
 def failed_partition(pid: int, chunk: list, exc: BaseException) -> PartitionResult:
@@ -116,27 +290,44 @@ def failed_partition(pid: int, chunk: list, exc: BaseException) -> PartitionResu
     return out
 
 
-def _bounded(parts, submit, wait_done, max_in_flight: int) -> Iterator[PartitionResult]:
-    """Keep at most ``max_in_flight`` partitions running; yield results in partition order."""
-    in_flight: dict[Any, tuple[int, list]] = {}
+def _in_order(pending: dict[int, PartitionResult], next_id: int) -> tuple[list[PartitionResult], int]:
+    ready = []
+    while next_id in pending:
+        ready.append(pending.pop(next_id))
+        next_id += 1
+    return ready, next_id
+
+
+def _drive(parts: Iterator[tuple[int, list]], eng: Engine, batch_fn: BatchFn,
+           out_dir: str | None) -> Iterator[PartitionResult]:
+    """Keep about two partitions per worker in flight (one running, one queued, so a worker
+    never waits for the driver); yield results in partition order."""
+    in_flight: dict[Any, tuple[int, list, int]] = {}  # future -> (partition, items, attempt)
     pending: dict[int, PartitionResult] = {}
     next_id = 0
     exhausted = False
     while True:
+        max_in_flight = 2 * eng.n_workers
         while not exhausted and len(in_flight) < max_in_flight:
             nxt = next(parts, None)
             if nxt is None:
                 exhausted = True
                 break
             pid, chunk = nxt
-            in_flight[submit(pid, chunk)] = (pid, chunk)
+            in_flight[eng.submit(batch_fn, pid, chunk, out_dir)] = (pid, chunk, 0)
         if not in_flight:
             break
-        for fut in wait_done(set(in_flight)):
-            pid, chunk = in_flight.pop(fut)
+        for fut in eng.wait_any(set(in_flight)):
+            pid, chunk, attempt = in_flight.pop(fut)
             try:
                 pending[pid] = fut.result()
-            except Exception as exc:  # the task failed even after its retries: set its documents aside
+            except Exception as exc:
+                if attempt < eng.driver_retries:
+                    logger.warning("partition %d failed (%s: %s); retrying", pid,
+                                   type(exc).__name__, exc)
+                    in_flight[eng.submit(batch_fn, pid, chunk, out_dir)] = (pid, chunk, attempt + 1)
+                    continue
+                # the task failed even after its retries: set its documents aside
                 logger.error("partition %d failed: %s", pid, exc)
                 pending[pid] = failed_partition(pid, chunk, exc)
         ready, next_id = _in_order(pending, next_id)

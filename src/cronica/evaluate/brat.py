@@ -25,7 +25,9 @@ Scores (pure functions below, tested on hand-made fixtures), all by span overlap
 - locations: predicted places (metonymic ones excluded: they name actors) against gold
   location spans, P/R/F1 as for triggers;
 - per broad class: predicted PLOVER types map to PLOVER's quad classes; P/R/F1 where gold
-  and prediction agree on the class, and class accuracy on matched triggers.
+  and prediction agree on the class, and class accuracy on matched triggers;
+- CAMEO root accuracy on matched triggers that carry a gold CAMEO label (the predicted
+  event's ``cameo`` code, first two digits).
 """
 
 from __future__ import annotations
@@ -226,6 +228,7 @@ class PredEvent:
     actor: Range | None = None
     recipient: Range | None = None
     type: str = ""
+    cameo: str | None = None
 
 
 def predicted(adoc_dict: dict[str, Any]) -> tuple[list[PredEvent], list[list[Range]]]:
@@ -239,6 +242,7 @@ def predicted(adoc_dict: dict[str, Any]) -> tuple[list[PredEvent], list[list[Ran
             spans, PLOVER_CLASS.get(e.get("event", "")),
             (actor["start"], actor["end"]) if actor else None,
             (recipient["start"], recipient["end"]) if recipient else None, e.get("event", ""),
+            e.get("cameo") or None,
         ))
     places = [[(p["span"]["start"], p["span"]["end"])] for p in adoc_dict.get("places", [])
               if not p.get("metonymy")]
@@ -288,6 +292,10 @@ def score_doc(gold: Sequence[GoldTrigger], locations: Sequence[Sequence[Range]],
         if g.cls:
             classes["matched_with_class"] += 1
             classes["class_correct"] += best.cls == g.cls
+        if g.cameo:
+            # CAMEO root (two digits): the finest level both sides share reliably
+            classes["matched_with_cameo"] += 1
+            classes["cameo_root_correct"] += bool(best.cameo) and best.cameo[:2] == g.cameo[:2]
     for cls in BROAD_CLASSES:
         g_c = [g.spans for g in gold if g.cls == cls]
         p_c = [e.spans for e in events if e.cls == cls]
@@ -333,6 +341,8 @@ def summarise(counts: Iterable[dict[str, Counter]]) -> dict[str, Any]:
                         "missing": missing, "accuracy_when_predicted": acc(correct, total - missing)}
     result["class_accuracy"] = {"accuracy": acc(cl["class_correct"], cl["matched_with_class"]),
                                 "correct": cl["class_correct"], "total": cl["matched_with_class"]}
+    result["cameo_root_accuracy"] = {"accuracy": acc(cl["cameo_root_correct"], cl["matched_with_cameo"]),
+                                     "correct": cl["cameo_root_correct"], "total": cl["matched_with_cameo"]}
     result["per_class"] = {
         cls: prf(cl[f"{cls}:pred_matched"], cl[f"{cls}:pred"], cl[f"{cls}:gold_matched"], cl[f"{cls}:gold"])
         for cls in BROAD_CLASSES
@@ -418,7 +428,8 @@ def format_report(result: dict[str, Any], path: str) -> str:
              row("triggers", result["triggers"]), row("locations", result["locations"]),
              "on matched triggers (accuracy):",
              acc("  source", result["source"]), acc("  target", result["target"]),
-             acc("  broad class", result["class_accuracy"]), "per broad class:"]
+             acc("  broad class", result["class_accuracy"]),
+             acc("  CAMEO root", result["cameo_root_accuracy"]), "per broad class:"]
     lines += [row("  " + cls, m) for cls, m in result["per_class"].items()]
     for w in result.get("errors", []):
         lines.append(f"- {w['id']}: missing {len(w['missing'])}, extra {len(w['extra'])}")

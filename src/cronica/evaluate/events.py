@@ -65,11 +65,43 @@ def split_codes(code: str | None) -> list[str]:
 
 # CAMEO/PLOVER sector codes (none is an ISO 3166 alpha-3 code): a code that starts with one
 # states no country ('CVL', 'COPMIL'), as '---CVL' does in the gold
-SECTORS = frozenset({
-    "GOV", "MIL", "REB", "CVL", "COP", "UAF", "EDU", "LAB", "BUS", "MED", "JUD", "LEG", "OPP",
-    "PTY", "REL", "AGR", "JRN", "ELI", "SPY", "HLH", "REF", "CRM", "ENV", "HRI", "MOD", "RAD",
-    "SEP", "DEV", "INS", "NGM", "PRE", "ATH", "MNC",
-})
+SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "REB",
+        "CVL",
+        "COP",
+        "UAF",
+        "EDU",
+        "LAB",
+        "BUS",
+        "MED",
+        "JUD",
+        "LEG",
+        "OPP",
+        "PTY",
+        "REL",
+        "AGR",
+        "JRN",
+        "ELI",
+        "SPY",
+        "HLH",
+        "REF",
+        "CRM",
+        "ENV",
+        "HRI",
+        "MOD",
+        "RAD",
+        "SEP",
+        "DEV",
+        "INS",
+        "NGM",
+        "PRE",
+        "ATH",
+        "MNC",
+    }
+)
 
 
 def code_country(code: str) -> str | None:
@@ -87,8 +119,9 @@ def code_sector(code: str) -> str | None:
     return part if len(part) == 3 and part.isalpha() else None
 
 
-def match_events(gold: Sequence[Ev], pred: Sequence[Ev], merge: dict[str, str]) -> tuple[
-        list[tuple[Ev, Ev]], list[Ev], list[Ev]]:
+def match_events(
+    gold: Sequence[Ev], pred: Sequence[Ev], merge: dict[str, str]
+) -> tuple[list[tuple[Ev, Ev]], list[Ev], list[Ev]]:
     """Pair gold and predicted events of the same (merged) type, best actor agreement first.
 
     Returns (pairs, unmatched gold, unmatched pred).
@@ -108,12 +141,14 @@ def match_events(gold: Sequence[Ev], pred: Sequence[Ev], merge: dict[str, str]) 
 
 
 def _agreement(g: Ev, p: Ev) -> int:
-    return (len({code_country(c) for c in g.actor} & {code_country(c) for c in p.actor})
-            + len({code_country(c) for c in g.recipient} & {code_country(c) for c in p.recipient}))
+    return len({code_country(c) for c in g.actor} & {code_country(c) for c in p.actor}) + len(
+        {code_country(c) for c in g.recipient} & {code_country(c) for c in p.recipient}
+    )
 
 
-def score(records: Iterable[tuple[str, Sequence[Ev], Sequence[Ev]]],
-          merge: dict[str, str] | None = None) -> dict[str, Any]:
+def score(
+    records: Iterable[tuple[str, Sequence[Ev], Sequence[Ev]]], merge: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Every figure of the report from (record id, gold events, predicted events) triples."""
     merge = merge or {}
     tp = fp = fn = 0
@@ -125,7 +160,9 @@ def score(records: Iterable[tuple[str, Sequence[Ev], Sequence[Ev]]],
     for rid, gold, pred in records:
         pairs, missed, extra = match_events(gold, pred, merge)
         tp, fp, fn = tp + len(pairs), fp + len(extra), fn + len(missed)
-        per_record.append(RecordScore(rid, list(gold), list(pred), len(pairs), len(extra), len(missed)))
+        per_record.append(
+            RecordScore(rid, list(gold), list(pred), len(pairs), len(extra), len(missed))
+        )
         if not gold:
             empty += 1
             empty_with_pred += bool(pred)
@@ -141,17 +178,23 @@ def score(records: Iterable[tuple[str, Sequence[Ev], Sequence[Ev]]],
         if gold and pred:
             for g, p in zip(missed, extra, strict=False):
                 confusion[merge.get(g.type, g.type)][merge.get(p.type, p.type)] += 1
-            for g in missed[len(extra):]:
+            for g in missed[len(extra) :]:
                 confusion[merge.get(g.type, g.type)][NONE] += 1
-            for p in extra[len(missed):]:
+            for p in extra[len(missed) :]:
                 confusion[NONE][merge.get(p.type, p.type)] += 1
     result: dict[str, Any] = {"tp": tp, "fp": fp, "fn": fn, **prf(tp, fp, fn)}
-    result["per_type"] = {t: {**dict(c), **prf(c["tp"], c["fp"], c["fn"])}
-                          for t, c in sorted(per_type.items())}
+    result["per_type"] = {
+        t: {**dict(c), **prf(c["tp"], c["fp"], c["fn"])} for t, c in sorted(per_type.items())
+    }
     result["confusion"] = {g: dict(c) for g, c in sorted(confusion.items())}
-    result["actors"] = {k: {"correct": c["correct"], "total": c["total"],
-                            "accuracy": round(c["correct"] / c["total"], 4) if c["total"] else None}
-                        for k, c in sorted(args.items())}
+    result["actors"] = {
+        k: {
+            "correct": c["correct"],
+            "total": c["total"],
+            "accuracy": round(c["correct"] / c["total"], 4) if c["total"] else None,
+        }
+        for k, c in sorted(args.items())
+    }
     result["fp_rate_empty"] = round(empty_with_pred / empty, 4) if empty else None
     result["records"] = len(per_record)
     result["_per_record"] = per_record
@@ -159,7 +202,10 @@ def score(records: Iterable[tuple[str, Sequence[Ev], Sequence[Ev]]],
 
 
 def _score_args(g: Ev, p: Ev, out: dict[str, Counter]) -> None:
-    for side, gcodes, pcodes in (("actor", g.actor, p.actor), ("recipient", g.recipient, p.recipient)):
+    for side, gcodes, pcodes in (
+        ("actor", g.actor, p.actor),
+        ("recipient", g.recipient, p.recipient),
+    ):
         for part, fn in (("country", code_country), ("sector", code_sector)):
             gold_parts = {fn(c) for c in gcodes} - {None}
             if not gold_parts:
@@ -178,8 +224,15 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 # -- reading gold and running the pipeline ---------------------------------
 def gold_events(record: dict[str, Any]) -> list[Ev]:
-    return [Ev(e["event"], split_codes(e.get("source_code")), split_codes(e.get("target_code")),
-               e.get("trigger") or "") for e in record.get("events", [])]
+    return [
+        Ev(
+            e["event"],
+            split_codes(e.get("source_code")),
+            split_codes(e.get("target_code")),
+            e.get("trigger") or "",
+        )
+        for e in record.get("events", [])
+    ]
 
 
 def predicted_events(adoc_dict: dict[str, Any], count_negated: bool = False) -> list[Ev]:
@@ -189,8 +242,16 @@ def predicted_events(adoc_dict: dict[str, Any], count_negated: bool = False) -> 
         if e.get("aux_mode") == "negation" and not count_negated:
             continue
         codes = [_arg_codes(e.get("actor")), _arg_codes(e.get("recipient"))]
-        out.append(Ev(e["event"], codes[0], codes[1], e["trigger"]["text"], e.get("aux_mode"),
-                      float(e.get("confidence", 1.0))))
+        out.append(
+            Ev(
+                e["event"],
+                codes[0],
+                codes[1],
+                e["trigger"]["text"],
+                e.get("aux_mode"),
+                float(e.get("confidence", 1.0)),
+            )
+        )
     return out
 
 
@@ -211,40 +272,69 @@ def read_gold(path: str, limit: int | None = None) -> list[dict[str, Any]]:
     return records
 
 
-def predict(records: list[dict[str, Any]], pipeline: Any = None, count_negated: bool = False,
-            full: bool = False) -> list[list[Ev]]:
+def predict(
+    records: list[dict[str, Any]],
+    pipeline: Any = None,
+    count_negated: bool = False,
+    full: bool = False,
+) -> list[list[Ev]]:
     """Run the pipeline over the records' texts; one list of events per record, in order.
 
     Unless ``full``, only the stages the score depends on run (:data:`SCORED_STAGES`)."""
     from cronica.errors import Rejection
     from cronica.model import Article
     from cronica.pipeline import Pipeline, default_stages
+    from cronica.resources import SUPPORTED_LANGS
 
-    pipeline = pipeline or Pipeline()
-    if not full:
-        # the score depends on the actors and events layers only; later stages add dates,
-        # places and quotes, which cost time and cannot change what is counted
-        langs = {str(r.get("lang") or "")[:2] for r in records} & set(pipeline.langs)
-        pipeline._stages.update({lang: [s for s in default_stages(lang) if s.name in SCORED_STAGES]
-                                 for lang in langs if lang not in pipeline._stages})
-    articles = [Article(id=str(r.get("id", n)), text=r["text"], lang=r.get("lang"), date=r.get("date"),
-                        origin=f"record {n + 1}") for n, r in enumerate(records)]
+    if pipeline is None:
+        stages = None
+        if not full:
+            # the score depends on the actors and events layers only; later stages add dates,
+            # places and quotes, which cost time and cannot change what is counted
+            langs = {str(r.get("lang") or "")[:2] for r in records} & set(SUPPORTED_LANGS)
+            stages = {
+                lang: [s for s in default_stages(lang) if s.name in SCORED_STAGES] for lang in langs
+            }
+        pipeline = Pipeline(stages=stages)
+    articles = [
+        Article(
+            id=str(r.get("id", n)),
+            text=r.get("text") or "",
+            lang=r.get("lang"),
+            date=r.get("date"),
+            origin=f"record {n + 1}",
+        )
+        for n, r in enumerate(records)
+    ]
     out: list[list[Ev]] = []
     for res in pipeline.pipe(articles):
-        out.append([] if isinstance(res, Rejection) else predicted_events(res.to_dict(), count_negated))
+        out.append(
+            [] if isinstance(res, Rejection) else predicted_events(res.to_dict(), count_negated)
+        )
     return out
 
 
 # -- command ---------------------------------------------------------------
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", help="gold JSONL (one record per line with 'text' and 'events')")
-    p.add_argument("--json", action="store_true", help="machine-readable output (micro F1 under 'f1')")
+    p.add_argument(
+        "--json", action="store_true", help="machine-readable output (micro F1 under 'f1')"
+    )
     p.add_argument("--errors", type=int, default=0, metavar="N", help="show the N worst records")
-    p.add_argument("--merge", metavar="A,B", help="count these labels as one class, e.g. PROTEST,MOBILIZE")
-    p.add_argument("--limit", type=int, default=None, metavar="N", help="score only the first N records")
-    p.add_argument("--count-negated", action="store_true", help="also count events marked 'negation'")
-    p.add_argument("--full", action="store_true",
-                   help="run every stage (default: only actors and events, which the score uses)")
+    p.add_argument(
+        "--merge", metavar="A,B", help="count these labels as one class, e.g. PROTEST,MOBILIZE"
+    )
+    p.add_argument(
+        "--limit", type=int, default=None, metavar="N", help="score only the first N records"
+    )
+    p.add_argument(
+        "--count-negated", action="store_true", help="also count events marked 'negation'"
+    )
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="run every stage (default: only actors and events, which the score uses)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -254,8 +344,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"cronica eval events: cannot read {args.path}: {exc}", file=sys.stderr)
         return 2
     preds = predict(records, count_negated=args.count_negated, full=args.full)
-    triples = [(str(r.get("id", n)), gold_events(r), p)
-               for n, (r, p) in enumerate(zip(records, preds, strict=True))]
+    triples = [
+        (str(r.get("id", n)), gold_events(r), p)
+        for n, (r, p) in enumerate(zip(records, preds, strict=True))
+    ]
     result = score(triples, parse_merge(args.merge))
     per_record: list[RecordScore] = result.pop("_per_record")
     if args.json:
@@ -263,22 +355,28 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(format_report(result, args.path, args.merge))
     if args.errors:
-        texts = {str(r.get("id", n)): r["text"] for n, r in enumerate(records)}
+        texts = {str(r.get("id", n)): r.get("text") or "" for n, r in enumerate(records)}
         print(format_errors(per_record, texts, args.errors), file=sys.stdout)
     return 0
 
 
 def format_report(result: dict[str, Any], path: str, merge: str | None) -> str:
-    lines = [f"events: {path} ({result['records']} records){' merge ' + merge if merge else ''}",
-             f"micro  P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}"
-             f"  (tp {result['tp']}, fp {result['fp']}, fn {result['fn']})"]
+    lines = [
+        f"events: {path} ({result['records']} records){' merge ' + merge if merge else ''}",
+        f"micro  P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}"
+        f"  (tp {result['tp']}, fp {result['fp']}, fn {result['fn']})",
+    ]
     fpr = result["fp_rate_empty"]
-    lines.append(f"false-positive rate on records without events: {'n/a' if fpr is None else f'{fpr:.3f}'}")
+    lines.append(
+        f"false-positive rate on records without events: {'n/a' if fpr is None else f'{fpr:.3f}'}"
+    )
     lines.append("")
     lines.append(f"{'type':<10} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for t, s in result["per_type"].items():
-        lines.append(f"{t:<10} {s.get('tp', 0):>4} {s.get('fp', 0):>4} {s.get('fn', 0):>4} "
-                     f"{s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}")
+        lines.append(
+            f"{t:<10} {s.get('tp', 0):>4} {s.get('fp', 0):>4} {s.get('fn', 0):>4} "
+            f"{s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}"
+        )
     lines.append("")
     lines.append("actor codes on matched events (accuracy, correct/total):")
     for k, s in result["actors"].items():

@@ -98,9 +98,9 @@ _V1 = [
     "CREATE INDEX IF NOT EXISTS events_type ON events(type, aux_key, date)",
     "CREATE INDEX IF NOT EXISTS events_actor ON events(actor_code, aux_key, date)",
     "CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient_code, aux_key, date)",
-    "CREATE INDEX IF NOT EXISTS events_actor_country ON events(actor_country, aux_key)",
-    "CREATE INDEX IF NOT EXISTS events_recipient_country ON events(recipient_country, aux_key)",
-    "CREATE INDEX IF NOT EXISTS events_place_country ON events(place_country, aux_key)",
+    "CREATE INDEX IF NOT EXISTS events_actor_country ON events(actor_country, aux_key, date)",
+    "CREATE INDEX IF NOT EXISTS events_recipient_country ON events(recipient_country, aux_key, date)",
+    "CREATE INDEX IF NOT EXISTS events_place_country ON events(place_country, aux_key, date)",
     "CREATE INDEX IF NOT EXISTS events_n_sources ON events(n_sources, aux_key, date)",
     "CREATE INDEX IF NOT EXISTS events_merge ON events(merge_key, date_lo)",
     # the JSON record is read only for the rows shown: kept apart, the events rows stay

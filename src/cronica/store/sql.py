@@ -95,6 +95,10 @@ class SQLStore(Store):
         """``cond`` with a hint of how often it holds, where the planner takes hints."""
         return cond
 
+    def _unindexed(self, col: str) -> str:
+        """``col`` written so that the planner does not use its index, where it can be told."""
+        return col
+
     def _week_expr(self) -> str:
         return "date(date, 'weekday 0', '-6 days')"
 
@@ -377,11 +381,15 @@ class SQLStore(Store):
             )
 
     # -- reading -----------------------------------------------------------------------
-    def where(self, flt: EventFilter, page: bool = False) -> tuple[str, list[Any]]:
+    def where(
+        self, flt: EventFilter, page: bool = False, country_col: str | None = None
+    ) -> tuple[str, list[Any]]:
         """The WHERE clause (with its parameters) for an :class:`EventFilter`.
 
         ``page``: the clause serves a page (ORDER BY ... LIMIT), not a count; substring
         filters may then be planned differently (see the SQLite backend).
+        ``country_col``: test the country filter on this column only (one branch of
+        :meth:`_country_page`).
         """
         conds: list[str] = []
         params: list[Any] = []
@@ -397,12 +405,20 @@ class SQLStore(Store):
         if flt.modes:
             conds.append(f"mode IN ({', '.join('?' * len(flt.modes))})")
             params.extend(flt.modes)
-        for col, prefix in (("actor_code", flt.actor), ("recipient_code", flt.recipient)):
+        both = bool(flt.actor and flt.recipient)
+        for col, prefix, other in (("actor_code", flt.actor, flt.recipient),
+                                   ("recipient_code", flt.recipient, flt.actor)):
             if prefix:
                 p = prefix.upper()
-                conds.append(f"{col} >= ? AND {col} < ?")
+                # both codes given: the longer prefix is the more selective; keep the planner
+                # off the other one's index ('+col' is not indexable), which it cannot rank
+                ref = self._unindexed(col) if both and len(p) < len(other or "") else col
+                conds.append(f"{ref} >= ? AND {ref} < ?")
                 params.extend([p, _prefix_upper(p)])
-        if flt.country:
+        if flt.country and country_col:
+            conds.append(f"{country_col} = ?")
+            params.append(flt.country.upper())
+        elif flt.country:
             c = flt.country.upper()
             conds.append("(actor_country = ? OR recipient_country = ? OR place_country = ?)")
             params.extend([c, c, c])
@@ -452,11 +468,14 @@ class SQLStore(Store):
         self, flt: EventFilter, limit: int = 100, offset: int = 0, sort: str = "date"
     ) -> list[dict[str, Any]]:
         """Merged events matching ``flt``; ``sort`` as in :meth:`order_by` ('-date': newest first)."""
-        where, params = self.where(flt, page=True)
         # two steps: the page's keys (answered from an index when one covers the filter),
         # then the rows of that page only
-        sql = (f"SELECT {self.row_key} AS k FROM events{where}{self.order_by(sort)} "
-               f"LIMIT ? OFFSET ?")
+        if flt.country and self.country_union and sort.lstrip("-") == "date":
+            sql, params = self._country_page(flt, sort, int(limit) + int(offset))
+        else:
+            where, params = self.where(flt, page=True)
+            sql = f"SELECT {self.row_key} AS k FROM events{where}{self.order_by(sort)}"
+        sql += " LIMIT ? OFFSET ?"
         with self._read() as cur:
             keys = [r["k"] for r in self._rows(cur, sql, [*params, int(limit), int(offset)])]
             if not keys:
@@ -470,6 +489,24 @@ class SQLStore(Store):
             records = self._records(cur, [r["id"] for r in rows])
         by_key = {r["k"]: r for r in rows}
         return [self._event_dict(by_key[k], records[by_key[k]["id"]]) for k in keys]
+
+    #: page a country filter as a union of one index walk per country column
+    country_union: bool = False
+
+    def _country_page(self, flt: EventFilter, sort: str, n: int) -> tuple[str, list[Any]]:
+        """The keys of a date-sorted page of events with ``flt.country`` as actor, recipient
+        or place country: the first ``n`` of each column's index walk, merged. (An OR of the
+        three would collect every event of the country and sort them all.)"""
+        parts: list[str] = []
+        params: list[Any] = []
+        order = self.order_by(sort)
+        for col in ("actor_country", "recipient_country", "place_country"):
+            where, p = self.where(flt, page=True, country_col=col)
+            parts.append(f"SELECT * FROM (SELECT {self.row_key} AS k, date FROM events{where}"
+                         f"{order} LIMIT {int(n)})")
+            params.extend(p)
+        outer = order.replace(self.row_key, "k")
+        return f"SELECT k FROM ({' UNION '.join(parts)}){outer}", params
 
     def _records(self, cur: Any, event_ids: list[str]) -> dict[str, str]:
         """The JSON records of these events (fetched apart: see schema.event_records)."""

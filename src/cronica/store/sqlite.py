@@ -28,6 +28,7 @@ class SQLiteStore(SQLStore):
     dialect = "sqlite"
     like = "LIKE"  # case-insensitive for ASCII in SQLite
     row_key = "rowid"
+    country_union = True
 
     def __init__(self, path: str, readonly: bool = False) -> None:
         self.path = path
@@ -113,15 +114,15 @@ class SQLiteStore(SQLStore):
         self, subs: list[tuple[str, str]], page: bool = False
     ) -> tuple[list[str], list[Any]]:
         """Substrings of 3+ characters go through the trigram index (events_fts); shorter
-        ones, which trigrams cannot find, fall back to LIKE. For a page, a frequent
-        substring also uses LIKE (see :data:`FTS_DENSE`)."""
+        ones, which trigrams cannot find, fall back to LIKE, and so do frequent ones (see
+        :data:`FTS_DENSE`): a page or a capped count then stops after a few rows."""
         indexed = [(col, text) for col, text in subs if len(text.strip()) >= 3]
         rest = [(col, text) for col, text in subs if len(text.strip()) < 3]
         if indexed:
             query = " AND ".join(
                 f'{col} : "{text.strip().replace(chr(34), chr(34) * 2)}"' for col, text in indexed
             )
-            if page and self._fts_matches(query, self.FTS_DENSE) >= self.FTS_DENSE:
+            if self._fts_matches(query, self.FTS_DENSE) >= self.FTS_DENSE:
                 rest = subs
             else:
                 conds, params = super()._substring_conds(rest)
@@ -135,6 +136,9 @@ class SQLiteStore(SQLStore):
                 "SELECT COUNT(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? "
                 "LIMIT ?)", (query, cap)).fetchone()
         return int(row[0])
+
+    def _unindexed(self, col: str) -> str:
+        return f"+{col}"  # unary plus: same value, not indexable
 
     def _likely(self, cond: str, probability: float) -> str:
         return f"likelihood({cond}, {probability})"

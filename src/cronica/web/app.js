@@ -15,7 +15,7 @@ const TYPE_COLORS = {
 
 const state = {
   lang: "es", strings: {}, offset: 0, total: 0, interval: "auto",
-  world: null, selected: null, cache: {}, loads: 0, detail: null,
+  world: null, selected: null, cache: {}, loads: 0, detail: null, sort: "-date",
 };
 
 // -- helpers ---------------------------------------------------------------------------
@@ -170,6 +170,12 @@ function renderTimeline(data) {
 function drillDown(key, interval, type) {
   const form = $("#filters");
   if (interval === "day") { form.elements.from.value = key; form.elements.to.value = key; }
+  else if (interval === "week" && /^\d{4}-\d{2}-\d{2}$/.test(key)) {
+    const end = new Date(`${key}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 6);
+    form.elements.from.value = key;
+    form.elements.to.value = end.toISOString().slice(0, 10);
+  }
   else if (interval === "month" && /^\d{4}-\d{2}$/.test(key)) {
     const [yy, mm] = key.split("-").map(Number);
     const last = new Date(Date.UTC(yy, mm, 0)).getUTCDate();
@@ -349,6 +355,14 @@ function renderTable(data) {
   $("#summary").textContent = t("total_events", { n: data.total });
 }
 
+function showSortOrder() {
+  for (const btn of document.querySelectorAll("#events button.sort")) {
+    const key = btn.dataset.sort;
+    const dir = state.sort === key ? "ascending" : state.sort === `-${key}` ? "descending" : "none";
+    btn.parentElement.setAttribute("aria-sort", dir);
+  }
+}
+
 // -- event detail: the article with its layers highlighted ----------------------------------
 function spanOf(x) {
   if (!x) return null;
@@ -381,16 +395,20 @@ function highlight(text, marks) {
 
 function articleMarks(article, evidence, trigger) {
   const marks = [];
-  const add = (x, cls, title) => { const s = spanOf(x); if (s && s.end > s.start) marks.push({ start: s.start, end: s.end, cls, title }); };
-  for (const a of article.actors || []) add(a, "hl-actor", `${t("hl_actor")}: ${a.code || "?"}${a.name ? " (" + a.name + ")" : ""}`);
+  const add = (x, cls, title) => {
+    const s = spanOf(x);
+    if (s && s.end > s.start) marks.push({ start: s.start, end: s.end, cls, title });
+  };
+  const paren = (v) => (v ? ` (${v})` : "");
+  for (const a of article.actors || []) add(a, "hl-actor", `${t("hl_actor")}: ${a.code || "?"}${paren(a.name)}`);
   for (const d of article.dates || []) add(d, "hl-date", `${t("hl_date")}: ${d.value || "?"}`);
-  for (const p of article.places || []) add(p, "hl-place", `${t("hl_place")}: ${p.name}${p.country ? " (" + p.country + ")" : ""}`);
+  for (const p of article.places || []) add(p, "hl-place", `${t("hl_place")}: ${p.name}${paren(p.country)}`);
   for (const q of article.quotes || []) {
     add(q.content, "hl-quote", `${t("hl_quote")}${q.speaker_code ? ": " + q.speaker_code : ""}`);
     add(q.cue, "hl-quote", t("hl_quote"));
   }
-  if (evidence) marks.push({ start: evidence.start, end: evidence.end, cls: "hl-evidence", title: t("hl_evidence") });
-  if (trigger) marks.push({ start: trigger.start, end: trigger.end, cls: "hl-trigger", title: t("hl_trigger") });
+  if (evidence) add(evidence, "hl-evidence", t("hl_evidence"));
+  if (trigger) add(trigger, "hl-trigger", t("hl_trigger"));
   return marks;
 }
 
@@ -435,6 +453,7 @@ function renderDetail(ev, article, mentions, artId) {
   const fields = $("#detail-fields");
   clear(fields);
   const loc = ev.event_loc || {};
+  const head = article.article || {};
   const rows = [
     [t("type"), typeName(ev.event)],
     [t("date"), (ev.date || "?") + (ev.date_inferred ? ` (${t("date_inferred")})` : "")],
@@ -445,7 +464,7 @@ function renderDetail(ev, article, mentions, artId) {
     [t("mode"), ev.mode || "—"],
     [t("aux_mode"), ev.aux_mode ? t(ev.aux_mode) : "—"],
     [t("confidence"), ev.confidence != null ? String(ev.confidence) : "—"],
-    [t("article"), `${article.article ? article.article.title || artId : artId} · ${article.article ? article.article.source || "" : ""} · ${article.article ? article.article.date || "" : ""}`],
+    [t("article"), [head.title || artId, head.source, head.date].filter(Boolean).join(" · ")],
   ];
   for (const [k, v] of rows) { fields.appendChild(el("dt", {}, k)); fields.appendChild(el("dd", {}, v)); }
 
@@ -487,7 +506,7 @@ function renderDetail(ev, article, mentions, artId) {
 // -- loading ---------------------------------------------------------------------------
 async function loadEvents() {
   try {
-    const data = await getJSON(withParams("/api/events", { limit: PAGE, offset: state.offset, sort: "-date" }));
+    const data = await getJSON(withParams("/api/events", { limit: PAGE, offset: state.offset, sort: state.sort }));
     state.cache.events = data;
     renderTable(data);
   } catch (err) {
@@ -500,7 +519,7 @@ async function loadAll() {
   try {
     await ensureWorld();
     const [events, timeline, actors, pairs, map] = await Promise.all([
-      getJSON(withParams("/api/events", { limit: PAGE, offset: state.offset, sort: "-date" })),
+      getJSON(withParams("/api/events", { limit: PAGE, offset: state.offset, sort: state.sort })),
       getJSON(withParams("/api/timeline", { interval: state.interval })),
       getJSON(withParams("/api/stats", { by: "actor", limit: 10 })),
       getJSON(withParams("/api/stats", { by: "pair", limit: 14 })),
@@ -556,6 +575,17 @@ async function init() {
       renderTimeline(state.cache.timeline);
     } catch (err) { setStatus(t("error", { msg: err.message }), true); }
   });
+  // Sortable columns: a first click sorts descending, the next one ascending.
+  for (const btn of document.querySelectorAll("#events button.sort")) {
+    btn.addEventListener("click", () => {
+      const key = btn.dataset.sort;
+      state.sort = state.sort === `-${key}` ? key : `-${key}`;
+      state.offset = 0;
+      showSortOrder();
+      loadEvents();
+    });
+  }
+  showSortOrder();
   $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
   $("#next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
   $("#close-detail").addEventListener("click", () => { $("#detail-panel").hidden = true; state.selected = null; });

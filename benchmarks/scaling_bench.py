@@ -1,0 +1,316 @@
+"""Scaling benchmark: the same corpus on 1 and 2 workers, Dask engine and local engine.
+
+    python benchmarks/scaling_bench.py                       # table
+    python benchmarks/scaling_bench.py --json                # JSON on stdout
+    python benchmarks/scaling_bench.py --repeat 5 --out /tmp/scaling.json --wait-load 1.5
+
+Corpus: ``--synthetic N`` articles from :mod:`cronica.synth` (default 300) plus, when the
+shared evaluation folder is there (``--eval-dir``, $CRONICA_EVAL_DIR or ``../shared/eval``),
+the texts of ``brat_es_afp/*.txt``, read where they are at run time (never copied).
+
+How it measures:
+- Every engine is opened once (a Dask ``LocalCluster`` of N worker processes with one thread
+  each; the local engine: this process for N = 1, a spawned pool for N = 2) and warmed up
+  (:meth:`Engine.warm_up`: every worker loads the pipelines and runs one tiny article per
+  language) before any timing: model load is reported apart, never timed.
+- A run is ``run_partitions`` over the whole corpus, results consumed in order, as ingest
+  does; its time is wall time from the first submit to the last result.
+- Runs are interleaved (dask 1, dask 2, local 1, local 2, then again in reverse order...) so
+  that load from other programs hits every configuration alike; figures are medians over
+  ``--repeat`` runs, and the speed-up is the median of the per-round ratios.
+- Beside wall time: CPU seconds of our processes (driver, scheduler and workers, from
+  ``psutil``), the worker CPU utilisation (worker CPU s / (wall s x workers)), and how many
+  cores *other* programs kept busy during the run (whole-machine busy time from /proc/stat
+  minus ours): on a shared machine, this is what explains a speed-up below the target.
+- Peak RSS per worker is ``ru_maxrss`` of each worker process, as carried by its
+  PartitionResults (models, stages, the Dask worker itself).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+import psutil  # noqa: E402
+
+from cronica.bench import default_eval_dir, synthetic_corpus  # noqa: E402
+from cronica.engines.driver import Engine, open_engine, run_partitions  # noqa: E402
+from cronica.errors import Rejection  # noqa: E402
+from cronica.model import Article  # noqa: E402
+
+
+# -- corpus -----------------------------------------------------------------------------
+def load_corpus(n_synthetic: int, eval_dir: Path | None, max_eval: int | None) -> tuple[
+        list[Article], dict[str, Any]]:
+    """Synthetic articles plus the AFP Spanish texts of the eval folder, read in place."""
+    from cronica.read import read_inputs
+
+    articles = list(synthetic_corpus(n_synthetic).articles) if n_synthetic else []
+    info: dict[str, Any] = {"synthetic": len(articles), "eval_texts": 0, "eval_dir": None}
+    brat = eval_dir / "brat_es_afp" if eval_dir else None
+    if brat is not None and brat.is_dir():
+        paths = [str(p) for p in sorted(brat.glob("*.txt"))][:max_eval]
+        n = 0
+        for item in read_inputs(paths):
+            if isinstance(item, Rejection):
+                continue
+            item.lang = item.lang or "es"  # AFP Spanish service; the files carry no metadata
+            articles.append(item)
+            n += 1
+        info.update(eval_texts=n, eval_dir=str(brat))
+    info["articles"] = len(articles)
+    info["chars"] = sum(len(a.text) for a in articles)
+    return articles, info
+
+
+# -- machine accounting -----------------------------------------------------------------
+def _machine_busy_seconds() -> float:
+    """CPU seconds the whole machine has spent not idle, since boot."""
+    t = psutil.cpu_times()
+    return t.user + t.nice + t.system + getattr(t, "irq", 0.0) + getattr(t, "softirq", 0.0) + \
+        getattr(t, "steal", 0.0)
+
+
+def _our_cpu_seconds() -> float:
+    """CPU seconds of this process and every process it started (workers, nannies)."""
+    me = psutil.Process()
+    total = 0.0
+    for p in [me, *me.children(recursive=True)]:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def wait_for_load(max_load: float | None, max_wait: float) -> float:
+    """Wait (up to ``max_wait`` s) until the 1-minute load average is below ``max_load``."""
+    deadline = time.monotonic() + max_wait
+    while max_load is not None and os.getloadavg()[0] > max_load and time.monotonic() < deadline:
+        time.sleep(5)
+    return os.getloadavg()[0]
+
+
+# -- one run ----------------------------------------------------------------------------
+def timed_run(eng: Engine, articles: Sequence[Article], partition_size: int) -> dict[str, Any]:
+    """Run the corpus once on an open, warm engine; wall time, CPU and per-worker figures."""
+    load0 = os.getloadavg()[0]
+    busy0, ours0 = _machine_busy_seconds(), _our_cpu_seconds()
+    t0 = time.perf_counter()
+    ok = rejected = parts = 0
+    worker_cpu = 0.0
+    rss: dict[int, float] = {}
+    arts_by_pid: dict[int, int] = {}
+    for part in run_partitions(articles, engine=eng, partition_size=partition_size):
+        parts += 1
+        worker_cpu += part.cpu_seconds
+        rss[part.pid] = max(rss.get(part.pid, 0.0), part.peak_rss_mb)
+        arts_by_pid[part.pid] = arts_by_pid.get(part.pid, 0) + len(part.results)
+        for res in part.results:
+            if isinstance(res, Rejection):
+                rejected += 1
+            else:
+                ok += 1
+    wall = time.perf_counter() - t0
+    busy, ours = _machine_busy_seconds() - busy0, _our_cpu_seconds() - ours0
+    n = eng.n_workers
+    return {
+        "seconds": round(wall, 3),
+        "articles": ok,
+        "rejected": rejected,
+        "partitions": parts,
+        "articles_per_s": round(ok / wall, 2) if wall > 0 else None,
+        "worker_cpu_seconds": round(worker_cpu, 2),
+        "our_cpu_seconds": round(ours, 2),
+        "worker_utilisation": round(worker_cpu / (wall * n), 3) if wall > 0 else None,
+        "other_programs_cores": round(max(0.0, busy - ours) / wall, 2) if wall > 0 else None,
+        "load_start": round(load0, 2),
+        "load_end": round(os.getloadavg()[0], 2),
+        "peak_rss_mb_per_worker": {str(pid): round(mb, 1) for pid, mb in sorted(rss.items())},
+        "articles_per_worker": {str(pid): k for pid, k in sorted(arts_by_pid.items())},
+    }
+
+
+# -- the benchmark ----------------------------------------------------------------------
+def run_benchmark(articles: Sequence[Article], engines: Sequence[str], workers: Sequence[int],
+                  partition_size: int, repeat: int, max_load: float | None = None,
+                  max_wait: float = 0.0, log: Any = None) -> dict[str, Any]:
+    """Open every (engine, workers) configuration, warm it up, then interleave timed runs."""
+    say = log or (lambda msg: None)
+    configs = [(e, w) for e in engines for w in workers]
+    opened: dict[tuple[str, int], Engine] = {}
+    warm: dict[str, Any] = {}
+    runs: dict[str, list[dict[str, Any]]] = {f"{e}:{w}": [] for e, w in configs}
+    try:
+        for e, w in configs:
+            t0 = time.perf_counter()
+            eng = open_engine(e, workers=w, retries=0)
+            started = time.perf_counter() - t0
+            reports = eng.warm_up()
+            opened[(e, w)] = eng
+            warm[f"{e}:{w}"] = {"start_seconds": round(started, 2), "workers": reports}
+            say(f"{e} x{w}: started in {started:.1f} s, warm-up "
+                f"{', '.join(str(r['seconds']) for r in reports)} s")
+        for r in range(repeat):
+            order = configs if r % 2 == 0 else list(reversed(configs))
+            for e, w in order:
+                load = wait_for_load(max_load, max_wait)
+                res = timed_run(opened[(e, w)], articles, partition_size)
+                res["round"] = r
+                runs[f"{e}:{w}"].append(res)
+                say(f"round {r} {e} x{w}: {res['seconds']:.1f} s, {res['articles_per_s']} art/s, "
+                    f"util {res['worker_utilisation']}, others {res['other_programs_cores']} "
+                    f"cores, load {load:.2f}")
+    finally:
+        for eng in opened.values():
+            eng.close()
+    return {"warm_up": warm, "runs": runs, "summary": summarise(runs, engines, workers)}
+
+
+def summarise(runs: dict[str, list[dict[str, Any]]], engines: Sequence[str],
+              workers: Sequence[int]) -> list[dict[str, Any]]:
+    """Medians per configuration; speed-up against the smallest worker count, per round."""
+    out = []
+    base_w = min(workers)
+    for e in engines:
+        base = {r["round"]: r["seconds"] for r in runs[f"{e}:{base_w}"]}
+        for w in workers:
+            rs = runs[f"{e}:{w}"]
+            if not rs:
+                continue
+            ratios = [base[r["round"]] / r["seconds"] for r in rs if r["seconds"] > 0]
+            rss: dict[str, float] = {}
+            for r in rs:
+                for pid, mb in r["peak_rss_mb_per_worker"].items():
+                    rss[pid] = max(rss.get(pid, 0.0), mb)
+            out.append({
+                "engine": e,
+                "workers": w,
+                "seconds": statistics.median(r["seconds"] for r in rs),
+                "articles_per_s": statistics.median(r["articles_per_s"] for r in rs),
+                "speed_up": round(statistics.median(ratios), 3),
+                "speed_up_runs": [round(x, 3) for x in ratios],
+                "best_speed_up": round(min(base.values()) / min(r["seconds"] for r in rs), 3),
+                "worker_cpu_seconds": statistics.median(r["worker_cpu_seconds"] for r in rs),
+                "our_cpu_seconds": statistics.median(r["our_cpu_seconds"] for r in rs),
+                "worker_utilisation": statistics.median(r["worker_utilisation"] for r in rs),
+                "other_programs_cores": statistics.median(r["other_programs_cores"] for r in rs),
+                "load": [r["load_start"] for r in rs],
+                "peak_rss_mb_per_worker": sorted(rss.values()),
+                "runs": len(rs),
+            })
+    return out
+
+
+def format_table(report: dict[str, Any]) -> str:
+    """The summary as a plain-text table."""
+    c, s = report["corpus"], report["settings"]
+    lines = [
+        f"corpus: {c['articles']} articles ({c['synthetic']} synthetic, {c['eval_texts']} AFP "
+        f"texts), {c['chars']:,} characters; partitions of {s['partition_size']}; "
+        f"median of {s['repeat']} interleaved runs, warm-up excluded",
+        f"machine: {s['cpu_count']} CPUs, load average {s['load_before']} before, "
+        f"{s['load_after']} after",
+        "",
+        f"{'engine':<7}{'workers':>8}{'seconds':>9}{'art/s':>8}{'speed-up':>9}{'best':>6}"
+        f"{'wkr CPU s':>10}{'util':>6}{'others':>7}  {'peak RSS per worker (MB)':<26}"
+        f"{'load at start'}",
+    ]
+    for r in report["summary"]:
+        lines.append(
+            f"{r['engine']:<7}{r['workers']:>8}{r['seconds']:>9.1f}{r['articles_per_s']:>8.1f}"
+            f"{r['speed_up']:>8.2f}x{r['best_speed_up']:>5.2f}x{r['worker_cpu_seconds']:>10.1f}"
+            f"{r['worker_utilisation']:>6.2f}{r['other_programs_cores']:>7.2f}  "
+            f"{', '.join(f'{x:.0f}' for x in r['peak_rss_mb_per_worker']):<26}"
+            f"{', '.join(f'{x:.1f}' for x in r['load'])}"
+        )
+    lines += [
+        "",
+        "speed-up: median over rounds of (1-worker time / N-worker time), same engine; best: "
+        "fastest vs fastest run",
+        "util: worker CPU s / (wall s x workers); others: cores kept busy by other programs "
+        "during the run (machine busy time minus ours)",
+    ]
+    for key, w in report["warm_up"].items():
+        per = ", ".join(f"{r['seconds']:.1f} s / {r['peak_rss_mb']:.0f} MB" for r in w["workers"])
+        lines.append(f"warm-up {key}: cluster/pool start {w['start_seconds']:.1f} s; "
+                     f"per worker load {per}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--synthetic", type=int, default=300, metavar="N",
+                    help="synthetic articles (cronica.synth, seed 0); default 300")
+    ap.add_argument("--eval-dir", help="shared eval folder (default: $CRONICA_EVAL_DIR or "
+                    "../shared/eval); its brat_es_afp/*.txt are added when present")
+    ap.add_argument("--no-eval", action="store_true", help="synthetic articles only")
+    ap.add_argument("--max-eval", type=int, default=None, help="at most this many AFP texts")
+    ap.add_argument("--engines", default="dask,local", help="comma-separated (dask,local)")
+    ap.add_argument("--workers", default="1,2", help="comma-separated worker counts (1,2)")
+    ap.add_argument("--partition-size", type=int, default=10)
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs per configuration")
+    ap.add_argument("--wait-load", type=float, default=None, metavar="LOAD",
+                    help="before each run, wait until the 1-min load average is below LOAD")
+    ap.add_argument("--max-wait", type=float, default=120.0,
+                    help="seconds to wait for --wait-load at most (then run anyway)")
+    ap.add_argument("--json", action="store_true", help="print the full report as JSON")
+    ap.add_argument("--out", help="also write the JSON report to this file")
+    ap.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    args = ap.parse_args(argv)
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # cluster chatter off stderr
+
+    eval_dir = None if args.no_eval else (Path(args.eval_dir) if args.eval_dir
+                                          else default_eval_dir())
+    articles, corpus = load_corpus(args.synthetic, eval_dir, args.max_eval)
+    if not articles:
+        ap.error("empty corpus")
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    workers = sorted({int(w) for w in args.workers.split(",")})
+
+    def log(msg: str) -> None:
+        if not args.quiet:
+            print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    log(f"{corpus['articles']} articles; load {load_before}")
+    result = run_benchmark(articles, engines, workers, args.partition_size, args.repeat,
+                           args.wait_load, args.max_wait, log)
+    report = {
+        "corpus": corpus,
+        "settings": {
+            "command": " ".join([Path(sys.argv[0]).name, *(argv or sys.argv[1:])]),
+            "engines": engines,
+            "workers": workers,
+            "partition_size": args.partition_size,
+            "repeat": args.repeat,
+            "threads_per_worker": 1,
+            "cpu_count": os.cpu_count(),
+            "load_before": load_before,
+            "load_after": [round(x, 2) for x in os.getloadavg()],
+            "finished_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        },
+        **result,
+    }
+    text = json.dumps(report, indent=2)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    print(text if args.json else format_table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,276 @@
+"""Request parameters of the API: event filters, stats rows, timeline periods, ingest bodies.
+
+Everything here turns what a client sent into cronica's own types (or a 4xx with a
+message), and the store's answers into the API's documented shapes.
+"""
+
+from __future__ import annotations
+
+import hmac
+import io
+import json
+from datetime import date, timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Query, Request
+
+from cronica.errors import Rejection
+from cronica.model import AUX_MODES, PLOVER_TYPES, Article
+from cronica.store.base import EventFilter
+
+MAX_BODY_BYTES = 10 * 1024 * 1024  # a request body over this gets 413
+MAX_INGEST_DOCS = 1000  # documents per ingest request
+MAX_BUCKETS = 2000  # periods in a timeline
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # ISO date or a prefix of one: 2024, 2024-01
+
+
+# -- filters ------------------------------------------------------------------------
+def _split(values: list[str] | None) -> list[str]:
+    """Repeated parameters and comma-separated lists alike: ``type=A&type=B`` or ``type=A,B``."""
+    out: list[str] = []
+    for v in values or []:
+        out.extend(p.strip() for p in v.split(",") if p.strip())
+    return out
+
+
+def _check_date(value: str | None, name: str) -> None:
+    """A real calendar date (or year / year-month), not just the right shape."""
+    if not value:
+        return
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            date.fromisoformat(value)
+        elif len(parts) == 2 and not 1 <= int(parts[1]) <= 12:
+            raise ValueError
+    except ValueError:
+        raise HTTPException(422, f"invalid parameter '{name}': {value!r} is not a date") from None
+
+
+def event_filter(
+    date_from: Annotated[
+        str | None,
+        Query(
+            alias="from", pattern=DATE_PATTERN, description="first date, inclusive (YYYY[-MM[-DD]])"
+        ),
+    ] = None,
+    date_to: Annotated[
+        str | None, Query(alias="to", pattern=DATE_PATTERN, description="last date, inclusive")
+    ] = None,
+    type: Annotated[list[str] | None, Query(description="PLOVER event types")] = None,
+    mode: Annotated[list[str] | None, Query(max_length=100, description="PLOVER modes")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=100, description="actor code prefix: IRQ")
+    ] = None,
+    recipient: Annotated[
+        str | None, Query(max_length=100, description="recipient code prefix")
+    ] = None,
+    country: Annotated[str | None, Query(max_length=3, description="ISO alpha-3 country")] = None,
+    place: Annotated[str | None, Query(max_length=200, description="place name substring")] = None,
+    source: Annotated[
+        str | None, Query(max_length=200, description="publisher or reporting source")
+    ] = None,
+    q: Annotated[
+        str | None, Query(max_length=500, description="free text in the evidence sentence")
+    ] = None,
+    min_sources: Annotated[
+        int, Query(ge=1, le=10_000, description="independent sources at least")
+    ] = 1,
+    include: Annotated[
+        list[str] | None,
+        Query(
+            description="aux modes to include besides plain events: historical, future, "
+            "hypothetical, negation, or all"
+        ),
+    ] = None,
+    article_id: Annotated[str | None, Query(max_length=300)] = None,
+) -> EventFilter:
+    """Query parameters -> :class:`EventFilter`; unknown types or aux modes are a 422."""
+    types = [t.upper() for t in _split(type)]
+    bad = [t for t in types if t not in PLOVER_TYPES]
+    if bad:
+        raise HTTPException(
+            422, f"unknown event type {bad[0]!r}; expected one of {', '.join(PLOVER_TYPES)}"
+        )
+    aux = [a.lower() for a in _split(include)]
+    bad = [a for a in aux if a not in (*AUX_MODES, "all")]
+    if bad:
+        raise HTTPException(
+            422, f"unknown aux mode {bad[0]!r}; expected any of {', '.join(AUX_MODES)} or all"
+        )
+    _check_date(date_from, "from")
+    _check_date(date_to, "to")
+    if date_from and date_to and date_from > date_to:
+        raise HTTPException(422, f"'from' ({date_from}) is after 'to' ({date_to})")
+    return EventFilter(
+        date_from=date_from,
+        date_to=date_to,
+        types=types,
+        modes=_split(mode),
+        actor=(actor or "").strip().upper() or None,
+        recipient=(recipient or "").strip().upper() or None,
+        country=(country or "").strip().upper() or None,
+        place=(place or "").strip() or None,
+        source=(source or "").strip() or None,
+        text=(q or "").strip() or None,
+        min_sources=min_sources,
+        aux_modes=[a for a in aux if a != "all"],
+        include_all_aux="all" in aux,
+        article_id=article_id or None,
+    )
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
+# -- stats rows -----------------------------------------------------------------------
+def stats_row(row: dict[str, Any], by: str) -> dict[str, Any]:
+    """A store stats row as ``{"key", "count"}`` (plus ``actor``/``recipient`` for pairs)."""
+    count = row.get("count", row.get("n", 0))
+    if by == "pair":
+        actor = row.get("actor")
+        recipient = row.get("recipient")
+        key = row.get("key")
+        if (actor is None or recipient is None) and isinstance(key, (list, tuple)):
+            actor, recipient = key[0], key[1]
+        elif (actor is None or recipient is None) and isinstance(key, str):
+            actor, _, recipient = key.partition("|") if "|" in key else key.partition("→")
+        return {
+            "key": f"{actor}|{recipient}",
+            "actor": actor,
+            "recipient": recipient,
+            "count": int(count or 0),
+        }
+    key = row.get("key", row.get(by, row.get("value")))
+    return {"key": "" if key is None else str(key), "count": int(count or 0)}
+
+
+def periods(first: str, last: str, interval: str) -> list[str] | None:
+    """Every period key from ``first`` to ``last`` (days, Mondays, or YYYY-MM), so that a
+    timeline's axis is linear in time; None when the keys are not ISO dates."""
+    try:
+        if interval == "month":
+            y, m = int(first[:4]), int(first[5:7])
+            end = (int(last[:4]), int(last[5:7]))
+            keys = []
+            while (y, m) <= end and len(keys) <= MAX_BUCKETS:
+                keys.append(f"{y:04d}-{m:02d}")
+                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+            return keys
+        step = timedelta(days=7 if interval == "week" else 1)
+        d, end_d = date.fromisoformat(first), date.fromisoformat(last)
+        keys = []
+        while d <= end_d and len(keys) <= MAX_BUCKETS:
+            keys.append(d.isoformat())
+            d += step
+        return keys
+    except ValueError:
+        return None
+
+
+def auto_interval(months: list[str]) -> str:
+    """Daily bars for up to two months of data, weekly up to a year, monthly beyond."""
+    if len(months) <= 2:
+        return "day"
+    if len(months) <= 12:
+        return "week"
+    return "month"
+
+
+# -- ingest ---------------------------------------------------------------------------
+def parse_ingest_body(body: bytes) -> list[Article | Rejection]:
+    """One JSON object, a JSON list of objects, or JSONL -> Articles and Rejections.
+
+    Records are read by :mod:`cronica.read` (the same rules as ``cronica ingest``);
+    origins are ``request:N`` (N counts records from 1). Raises HTTPException(400) for a
+    body that is empty or not UTF-8, 413 for too many documents.
+    """
+    from cronica.read import read_inputs
+
+    if not body.strip():
+        raise HTTPException(400, "empty body: send an article JSON object or JSONL lines")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HTTPException(400, "the body is not UTF-8") from None
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        whole = None  # not one JSON document: read it as JSONL, line by line
+    if isinstance(whole, (dict, list)):
+        records = whole if isinstance(whole, list) else [whole]
+        lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    elif whole is not None:
+        raise HTTPException(400, "the body must be a JSON object, a list of objects, or JSONL")
+    else:
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) > MAX_INGEST_DOCS:
+        raise HTTPException(413, f"{len(lines)} documents; at most {MAX_INGEST_DOCS} per request")
+    stream = io.BytesIO("\n".join(lines).encode("utf-8") + b"\n")
+    items = list(read_inputs(["-"], stdin=stream, fmt="jsonl", max_bytes=MAX_BODY_BYTES))
+    for n, item in enumerate(items, 1):
+        where = f"request:{n}"
+        if isinstance(item, Rejection):
+            item.reason = item.reason.replace(item.origin, where, 1)
+            item.origin = where
+        else:
+            item.origin = where
+            if not item.id or item.id.startswith("stdin-"):
+                # no id given: name it by its text, so resending it names the same article
+                item.id = "api-" + item.content_hash[:16]
+    return items
+
+
+def check_token(request: Request, token: str | None) -> None:
+    if not token:
+        raise HTTPException(
+            403, "ingest is disabled: start the server with --token or CRONICA_TOKEN"
+        )
+    auth = request.headers.get("authorization", "")
+    scheme, _, given = auth.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise HTTPException(
+            401, "missing 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"}
+        )
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise HTTPException(403, "invalid token")
+
+
+async def read_body(request: Request) -> bytes:
+    chunks = []
+    async for chunk in request.stream():
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+INGEST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "oneOf": [
+                        {"$ref": "#/components/schemas/ArticleIn"},
+                        {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}},
+                    ]
+                }
+            },
+            "application/x-ndjson": {
+                "schema": {"type": "string", "description": "one ArticleIn per line"}
+            },
+        },
+    }
+}
+ARTICLE_IN_SCHEMA = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {
+        "id": {"type": "string"},
+        "text": {"type": "string"},
+        "title": {"type": "string"},
+        "date": {"type": "string", "description": "YYYY-MM-DD"},
+        "lang": {"type": "string", "enum": ["es", "en"]},
+        "url": {"type": "string"},
+        "source": {"type": "string"},
+    },
+}
