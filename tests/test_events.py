@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cronica.events_lexicon import fold, lexicon
+from cronica.events_lexicon import PLOVER_MODES, fold, lexicon
 from cronica.model import PLOVER_TYPES
 
 SEED = Path("/work/shared/examples/seed")
@@ -135,6 +135,8 @@ def test_lexicon_rows_use_plover_types(lang):
     entries = [e for es in lex._by_first.values() for e in es]
     assert len(entries) > 100
     assert {e.event for e in entries} <= set(PLOVER_TYPES)
+    for e in entries:  # every mode is one the manual lists for that type
+        assert e.mode is None or e.mode in PLOVER_MODES.get(e.event, ()), (e.pattern, e.mode)
     assert all(0 < e.weight <= 1 for e in entries)
     assert lex.cues.speech and lex.cues.light and lex.cues.recipient_case
 

@@ -55,7 +55,6 @@ logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
 CARRY_SENTENCES = 2  # how far back a pro-drop cue may look for its speaker
-_MAX_COLON_SPEAKER = 6  # longest name before a headline colon ('Irak: ...')
 _MAX_MARK_GAP = 8  # tokens between a speech verb and its complementizer when the parse misses it
 
 _CLOSING = ("”", "»", '"')
@@ -113,47 +112,10 @@ class Attributor:
             q = self._quote_for(adoc, tok, marked, used_marks, quotes)
             if q is not None:
                 quotes.append(q)
-        quotes.extend(self._colon_quotes(adoc, quotes, used_marks))
         quotes.sort(key=lambda q: q.cue.start)
         for n, q in enumerate(quotes):
             q.id = f"q{n}"
         return quotes
-
-    def _colon_quotes(self, adoc: ArticleDoc, found: list[Quote],
-                      used_marks: set[tuple[int, int]]) -> list[Quote]:
-        """'Irak: “Queremos un calendario”', 'Austin: talks will go on': a short name before a
-        colon opening its sentence (headline style) speaks what follows. Only for sentences
-        without a quote already, a name (proper noun or actor mention) and no verb before it."""
-        doc = adoc.doc
-        out: list[Quote] = []
-        busy = {q.cue.sentence for q in found}
-        for s, sent in enumerate(adoc.sentences):
-            toks = [t for t in tokens_in(doc, sent.start, sent.end) if not t.is_space]
-            colon = next((k for k, t in enumerate(toks[:_MAX_COLON_SPEAKER + 1]) if t.text == ":"), None)
-            if s in busy or not colon or len(toks) - colon - 1 < 3:
-                continue
-            head, rest = toks[:colon], toks[colon + 1:]
-            if any(t.pos_ in ("VERB", "AUX") for t in head):
-                continue
-            start, end = head[0].idx, head[-1].idx + len(head[-1].text)
-            named = any(t.pos_ == "PROPN" for t in head) or any(
-                start <= m.span.start and m.span.end <= end for m in adoc.actors)
-            content = char_span(rest)
-            if not named or content is None:
-                continue
-            marks = [m for m in marked_quotes(adoc.article.text) if content[0] <= m[0] and m[1] <= content[1]]
-            used_marks.update(marks)
-            direct = bool(marks) and content[0] >= marks[0][0] - 1 and content[1] <= marks[-1][1] + 1
-            speaker = adoc.span(start, end)
-            codes = speaker_codes(adoc, speaker, self.lang)
-            colon_tok = toks[colon]
-            out.append(Quote(
-                id="", speaker=speaker, speaker_code=codes[0] if codes else None, speaker_codes=codes,
-                cue=adoc.span(colon_tok.idx, colon_tok.idx + 1),
-                content=adoc.span(*(marks[0] if direct and len(marks) == 1 else content)),
-                kind="direct" if direct else ("mixed" if marks else "indirect"),
-            ))
-        return out
 
     def _quote_for(self, adoc: ArticleDoc, verb: Any, marked: list[tuple[int, int]],
                    used_marks: set[tuple[int, int]], earlier: list[Quote]) -> Quote | None:

@@ -24,6 +24,51 @@ _POS: dict[str, frozenset[str]] = {
     "*": frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"}),
 }
 AUX_KINDS: tuple[str, ...] = ("negation", "future", "hypothetical", "historical")
+# modes allowed per event type (PLOVER 2.0 manual, mode tables of each category)
+_REQ_MODES = frozenset({"assist", "change", "yield", "meet"})
+PLOVER_MODES: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"visit", "multilateral", "phone"}),
+    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": _REQ_MODES,
+    "REJECT": _REQ_MODES,
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
+    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset(
+        {
+            "seize",
+            "restrict",
+            "censor",
+            "curfew",
+            "arrest",
+            "deport",
+            "withhold",
+            "misinformation",
+            "cyber",
+        }
+    ),
+    "ASSAULT": frozenset(
+        {
+            "abduct",
+            "beat",
+            "torture",
+            "sexual",
+            "targeted",
+            "destroy",
+            "primitive",
+            "firearms",
+            "explosives",
+            "suicide-attack",
+            "aerial",
+            "drone",
+            "heavy-weapons",
+            "crowd-control",
+            "unconventional",
+        }
+    ),
+}
 
 
 @lru_cache(maxsize=65536)

@@ -1,5 +1,8 @@
 """`cronica eval brat DIR`: score triggers, sources, targets and locations on BRAT articles.
 
+With ``--attribution`` it scores quotes and reporting sources instead, on Source/Cue/Content
+gold (:mod:`cronica.evaluate.brat_attribution`).
+
 The gold is BRAT standoff: ``NAME.txt`` with ``NAME.ann`` beside it. Offsets count characters
 of the text exactly as stored (CRLF line ends included), so the text is read without newline
 translation and handed to the pipeline unchanged. The annotation scheme (AFP Spanish set):
@@ -351,18 +354,19 @@ def summarise(counts: Iterable[dict[str, Counter]]) -> dict[str, Any]:
 
 
 # -- running ---------------------------------------------------------------------------
-def predict(docs: Sequence[GoldDoc], pipeline: Any = None, full: bool = False) -> list[dict[str, Any]]:
-    """Run the pipeline on each article (Spanish, dated from its file name); one dict per
+def predict(docs: Sequence[GoldDoc], pipeline: Any = None, full: bool = False,
+            lang: str = "es") -> list[dict[str, Any]]:
+    """Run the pipeline on each article (in ``lang``, dated from its file name); one dict per
     article, ``{}`` for a rejected one. Unless ``full``, only :data:`SCORED_STAGES` run."""
     from cronica.errors import Rejection
     from cronica.model import Article
     from cronica.pipeline import Pipeline, default_stages
 
     pipeline = pipeline or Pipeline()
-    if not full and "es" not in pipeline._stages:
+    if not full and lang not in pipeline._stages:
         # dates and quotes cannot change these scores; skipping them saves time
-        pipeline._stages["es"] = [s for s in default_stages("es") if s.name in SCORED_STAGES]
-    articles = [Article(id=d.id, text=d.text, lang="es", date=d.date, origin=d.id) for d in docs]
+        pipeline._stages[lang] = [s for s in default_stages(lang) if s.name in SCORED_STAGES]
+    articles = [Article(id=d.id, text=d.text, lang=lang, date=d.date, origin=d.id) for d in docs]
     return [{} if isinstance(r, Rejection) else r.to_dict() for r in pipeline.pipe(articles)]
 
 
@@ -393,14 +397,25 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="run every stage (default: actors, events, place, which the score uses)")
     p.add_argument("--errors", type=int, default=0, metavar="N",
                    help="list missed and extra triggers of the N articles with the most errors")
+    p.add_argument("--attribution", action="store_true",
+                   help="score quotes and sources on attribution gold (Source/Cue/Content, "
+                        "PolNeAR layout DIR/text + DIR/attributions)")
+    p.add_argument("--lang", choices=("es", "en"), default=None,
+                   help="language of the articles (default es; en with --attribution)")
 
 
 def run(args: argparse.Namespace) -> int:
     if not Path(args.path).is_dir():
         print(f"cronica eval brat: not a folder: {args.path}", file=sys.stderr)
         return 2
+    if args.attribution:
+        from cronica.evaluate import brat_attribution
+
+        res = brat_attribution.evaluate_dir(args.path, args.lang or "en", args.limit)
+        print(json.dumps(res, indent=2) if args.json else brat_attribution.format_report(res, args.path))
+        return 0
     docs, skipped = read_brat_dir(args.path, args.limit)
-    result = evaluate(docs, predict(docs, full=args.full), errors=args.errors)
+    result = evaluate(docs, predict(docs, full=args.full, lang=args.lang or "es"), errors=args.errors)
     result["skipped_unannotated"] = len(skipped)
     if args.json:
         print(json.dumps({**result, "skipped": skipped}, indent=2))
