@@ -18,6 +18,14 @@ from cronica.evaluate.brat import (
     summarise,
     trigger_errors,
 )
+from cronica.evaluate.brat_attribution import (
+    Attribution,
+    gold_attributions,
+    predicted_attributions,
+    read_attribution_dir,
+    score_attributions,
+    summarise_attributions,
+)
 
 # Invented article; offsets counted by hand below (CRLF line ends, as in the AFP files).
 TEXT = "LIMA, Mar 3\r\nLos mineros bloquearon la ruta y el gobierno pidio dialogo en Lima.\r\n"
@@ -176,3 +184,71 @@ def test_command_smoke(tmp_path, nlp_es, capsys):
     out = capsys.readouterr().out
     assert "triggers" in out and "AFP_SPA_20010203.0001" in out
     assert main(["eval", "brat", str(tmp_path / "missing")]) == 2
+
+
+# -- attribution gold (Source/Cue/Content, PolNeAR layout) ------------------------------
+ATT_TEXT = "Officials said that the bridge will reopen. Traffic is heavy, according to the agency.\n"
+ATT_ANN = "\n".join([
+    "T1\tSource 0 9\tOfficials",
+    "T2\tCue 10 14\tsaid",
+    "T3\tContent 20 42\tthe bridge will reopen",
+    "T4\tAttribution 10 14\tsaid",
+    "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+    "T5\tCue 62 74\taccording to",
+    "T6\tSource 75 85\tthe agency",
+    "T7\tContent 44 60\tTraffic is heavy",
+    "T8\tAttribution 62 74\taccording to",
+    "E2\tAttribution:T8 Source:T6 Cue:T5 Content:T7",
+    "",
+])
+
+
+def test_gold_attributions_read_e_records():
+    first, second = gold_attributions(ATT_ANN)
+    assert first == Attribution([(10, 14)], [(0, 9)], [(20, 42)])
+    assert second.cue == [(62, 74)] and second.source == [(75, 85)]
+
+
+def test_attribution_scores_cues_sources_and_content():
+    gold = gold_attributions(ATT_ANN)
+    pred = [Attribution([(10, 14)], [(0, 9)], [(20, 30)]),  # half the content
+            Attribution([(62, 85)], [(62, 85)]),  # a reporting cue holding its source
+            Attribution([(44, 51)])]  # spurious
+    res = summarise_attributions([score_attributions(gold, pred)])
+    assert (res["cues"]["gold_matched"], res["cues"]["pred_matched"], res["cues"]["pred"]) == (2, 2, 3)
+    assert res["source"] == {"accuracy": 1.0, "correct": 2, "total": 2}
+    assert res["content"]["correct"] == 1 and res["content"]["total"] == 2
+    assert res["content"]["char_f1"] == pytest.approx((2 * 10 / 32) / 2, abs=1e-3)
+
+
+def test_predicted_attributions_take_quotes_and_reporting():
+    out = {"quotes": [{"cue": {"start": 1, "end": 2}, "speaker": None, "content": {"start": 3, "end": 9}}],
+           "reporting": [{"cue": {"start": 10, "end": 20}}]}
+    q, r = predicted_attributions(out)
+    assert q == Attribution([(1, 2)], [], [(3, 9)]) and r == Attribution([(10, 20)], [(10, 20)])
+
+
+def _write_polnear(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc1.txt").write_text(ATT_TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "doc1_ab12.ann").write_text(ATT_ANN, encoding="utf-8")
+    (tmp_path / "attributions" / "doc1_zz99.ann").write_text("", encoding="utf-8")
+    (tmp_path / "text" / "doc2.txt").write_text("No gold here.\n", encoding="utf-8")
+
+
+def test_read_attribution_dir_takes_first_annotator(tmp_path):
+    _write_polnear(tmp_path)
+    [(doc_id, text, ann)] = read_attribution_dir(tmp_path)
+    assert doc_id == "doc1" and text == ATT_TEXT and ann == ATT_ANN
+
+
+def test_attribution_command_smoke(tmp_path, nlp_en, capsys):
+    from cronica.cli import main
+
+    _write_polnear(tmp_path)
+    assert main(["eval", "brat", str(tmp_path), "--attribution", "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert res["documents"] == 1 and res["cues"]["gold"] == 2
+    # the stage finds the plain 'said that' quote
+    assert res["cues"]["gold_matched"] >= 1

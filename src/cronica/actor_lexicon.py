@@ -208,10 +208,13 @@ class Lexicon:
                 key = name_key(form)
                 if key:
                     self.leaders[key] = entry
-                    by_surname.setdefault(key.split()[-1], {})[code] = entry
+                    # a surname alone only when listed alone ('Putin'): 'Pérez', 'Brown' or
+                    # 'Santos' name too many other people
+                    if " " not in key:
+                        by_surname.setdefault(key, {})[code] = entry
         for surname, entries in by_surname.items():
-            if len(entries) == 1:  # 'Castro' names two people: left to the full name
-                self.leaders.setdefault(surname, next(iter(entries.values())))
+            if len(entries) > 1:  # one surname for two people: left to the full names
+                self.leaders.pop(surname, None)
 
     def leader(self, name: str) -> Entry | None:
         """A well-known person by full name or unambiguous surname ('Putin')."""

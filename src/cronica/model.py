@@ -225,9 +225,42 @@ class ArticleDoc:
         }
 
 
+# PLOVER/CAMEO sector and organisation codes that may open an actor code without a country
+SECTOR_CODES = frozenset(
+    "GOV MIL COP REB OPP PTY JUD LEG ELI MED EDU BUS CVL LAB REF HLH AGR ENV CRM SPY "
+    "IGO IMG NGO NGM MNC UAF INS SET RAD HRI CHR MUS JEW BUD HIN ATH JRN".split()
+)
+
+
+def code_parts(code: str | None) -> tuple[str | None, str | None]:
+    """(country, sector) of an actor code: 'IRQGOV' -> ('IRQ', 'GOV'); 'IGO' -> (None, 'IGO').
+
+    A code starts with a country only when its first three letters are not a sector code.
+    """
+    if not code:
+        return None, None
+    if len(code) >= 3 and code[:3] not in SECTOR_CODES:
+        return code[:3], (code[3:] or None)
+    return None, code
+
+
+def arg_parts(adoc: ArticleDoc, arg: EventArg | None) -> tuple[str | None, str | None]:
+    """(country, sector) of an event's actor or recipient: from its ActorMention when the
+    coder linked one, else read off the code."""
+    if arg is None:
+        return None, None
+    if arg.mention:
+        for m in adoc.actors:
+            if m.id == arg.mention and (m.country or m.sector):
+                return m.country or None, m.sector or None
+    return code_parts(arg.code)
+
+
 def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
     """PLOVER-style record: field names as in PLOVER/POLECAT JSON where they exist."""
     a = adoc.article
+    actor_country, actor_sector = arg_parts(adoc, e.actor)
+    recipient_country, recipient_sector = arg_parts(adoc, e.recipient)
     sent = adoc.sentences[e.trigger.sentence] if 0 <= e.trigger.sentence < len(adoc.sentences) else None
     return {
         "id": e.id,
@@ -242,6 +275,10 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "aux_mode": e.aux_mode,
         "actor": asdict(e.actor) if e.actor else None,
         "recipient": asdict(e.recipient) if e.recipient else None,
+        "actor_country": actor_country,
+        "actor_sector": actor_sector,
+        "recipient_country": recipient_country,
+        "recipient_sector": recipient_sector,
         "event_loc": e.event_loc,
         "event_text": sent.text if sent else None,
         "trigger": asdict(e.trigger),
