@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import statistics
 import sys
 import time
@@ -93,11 +94,24 @@ def _our_cpu_seconds() -> float:
     return total
 
 
-def wait_for_load(max_load: float | None, max_wait: float) -> float:
-    """Wait (up to ``max_wait`` s) until the 1-minute load average is below ``max_load``."""
+def other_programs_cores(window: float = 3.0) -> float:
+    """Cores kept busy by programs other than ours over the next ``window`` seconds."""
+    busy0, ours0 = _machine_busy_seconds(), _our_cpu_seconds()
+    time.sleep(window)
+    return max(0.0, (_machine_busy_seconds() - busy0) - (_our_cpu_seconds() - ours0)) / window
+
+
+def wait_for_quiet(max_load: float | None, max_others: float | None, max_wait: float) -> float:
+    """Wait (up to ``max_wait`` s) until the 1-minute load average is below ``max_load`` and
+    other programs keep fewer than ``max_others`` cores busy; returns the load average."""
     deadline = time.monotonic() + max_wait
-    while max_load is not None and os.getloadavg()[0] > max_load and time.monotonic() < deadline:
-        time.sleep(5)
+    while time.monotonic() < deadline:
+        if max_load is not None and os.getloadavg()[0] > max_load:
+            time.sleep(3)
+            continue
+        if max_others is not None and other_programs_cores() > max_others:
+            continue
+        break
     return os.getloadavg()[0]
 
 
@@ -111,9 +125,11 @@ def timed_run(eng: Engine, articles: Sequence[Article], partition_size: int) -> 
     worker_cpu = 0.0
     rss: dict[int, float] = {}
     arts_by_pid: dict[int, int] = {}
+    cpu_by_pid: dict[int, float] = {}
     for part in run_partitions(articles, engine=eng, partition_size=partition_size):
         parts += 1
         worker_cpu += part.cpu_seconds
+        cpu_by_pid[part.pid] = cpu_by_pid.get(part.pid, 0.0) + part.cpu_seconds
         rss[part.pid] = max(rss.get(part.pid, 0.0), part.peak_rss_mb)
         arts_by_pid[part.pid] = arts_by_pid.get(part.pid, 0) + len(part.results)
         for res in part.results:
@@ -124,6 +140,11 @@ def timed_run(eng: Engine, articles: Sequence[Article], partition_size: int) -> 
     wall = time.perf_counter() - t0
     busy, ours = _machine_busy_seconds() - busy0, _our_cpu_seconds() - ours0
     n = eng.n_workers
+    # what the run would take with a core per worker and nobody else on the machine: the
+    # busiest worker's CPU time, or all our CPU time (workers, driver, scheduler) spread
+    # over the cores we may use (one spare for the driver when there is one), if larger
+    cores = min(n + 1, os.cpu_count() or 1)
+    dedicated = max(max(cpu_by_pid.values(), default=0.0), ours / cores)
     return {
         "seconds": round(wall, 3),
         "articles": ok,
@@ -138,13 +159,16 @@ def timed_run(eng: Engine, articles: Sequence[Article], partition_size: int) -> 
         "load_end": round(os.getloadavg()[0], 2),
         "peak_rss_mb_per_worker": {str(pid): round(mb, 1) for pid, mb in sorted(rss.items())},
         "articles_per_worker": {str(pid): k for pid, k in sorted(arts_by_pid.items())},
+        "cpu_seconds_per_worker": {str(pid): round(c, 2) for pid, c in sorted(cpu_by_pid.items())},
+        "dedicated_cores_seconds": round(dedicated, 3),
     }
 
 
 # -- the benchmark ----------------------------------------------------------------------
 def run_benchmark(articles: Sequence[Article], engines: Sequence[str], workers: Sequence[int],
                   partition_size: int, repeat: int, max_load: float | None = None,
-                  max_wait: float = 0.0, log: Any = None) -> dict[str, Any]:
+                  max_others: float | None = None, max_wait: float = 0.0,
+                  log: Any = None) -> dict[str, Any]:
     """Open every (engine, workers) configuration, warm it up, then interleave timed runs."""
     say = log or (lambda msg: None)
     configs = [(e, w) for e in engines for w in workers]
@@ -164,7 +188,7 @@ def run_benchmark(articles: Sequence[Article], engines: Sequence[str], workers: 
         for r in range(repeat):
             order = configs if r % 2 == 0 else list(reversed(configs))
             for e, w in order:
-                load = wait_for_load(max_load, max_wait)
+                load = wait_for_quiet(max_load, max_others, max_wait)
                 res = timed_run(opened[(e, w)], articles, partition_size)
                 res["round"] = r
                 runs[f"{e}:{w}"].append(res)
@@ -189,6 +213,9 @@ def summarise(runs: dict[str, list[dict[str, Any]]], engines: Sequence[str],
             if not rs:
                 continue
             ratios = [base[r["round"]] / r["seconds"] for r in rs if r["seconds"] > 0]
+            dbase = {r["round"]: r["dedicated_cores_seconds"] for r in runs[f"{e}:{base_w}"]}
+            dratios = [dbase[r["round"]] / r["dedicated_cores_seconds"] for r in rs
+                       if r["dedicated_cores_seconds"] > 0]
             rss: dict[str, float] = {}
             for r in rs:
                 for pid, mb in r["peak_rss_mb_per_worker"].items():
@@ -201,7 +228,11 @@ def summarise(runs: dict[str, list[dict[str, Any]]], engines: Sequence[str],
                 "speed_up": round(statistics.median(ratios), 3),
                 "speed_up_runs": [round(x, 3) for x in ratios],
                 "best_speed_up": round(min(base.values()) / min(r["seconds"] for r in rs), 3),
+                "cpu_bound_speed_up": round(statistics.median(dratios), 3) if dratios else None,
                 "worker_cpu_seconds": statistics.median(r["worker_cpu_seconds"] for r in rs),
+                "articles_per_worker_cpu_s": round(statistics.median(
+                    r["articles"] / r["worker_cpu_seconds"] for r in rs
+                    if r["worker_cpu_seconds"] > 0), 2),
                 "our_cpu_seconds": statistics.median(r["our_cpu_seconds"] for r in rs),
                 "worker_utilisation": statistics.median(r["worker_utilisation"] for r in rs),
                 "other_programs_cores": statistics.median(r["other_programs_cores"] for r in rs),
@@ -223,15 +254,16 @@ def format_table(report: dict[str, Any]) -> str:
         f"{s['load_after']} after",
         "",
         f"{'engine':<7}{'workers':>8}{'seconds':>9}{'art/s':>8}{'speed-up':>9}{'best':>6}"
-        f"{'wkr CPU s':>10}{'util':>6}{'others':>7}  {'peak RSS per worker (MB)':<26}"
+        f"{'CPU-bnd':>8}{'wkr CPU s':>10}{'util':>6}{'others':>7}  {'peak RSS/worker (MB)':<22}"
         f"{'load at start'}",
     ]
     for r in report["summary"]:
         lines.append(
             f"{r['engine']:<7}{r['workers']:>8}{r['seconds']:>9.1f}{r['articles_per_s']:>8.1f}"
-            f"{r['speed_up']:>8.2f}x{r['best_speed_up']:>5.2f}x{r['worker_cpu_seconds']:>10.1f}"
+            f"{r['speed_up']:>8.2f}x{r['best_speed_up']:>5.2f}x{r['cpu_bound_speed_up'] or 0:>7.2f}x"
+            f"{r['worker_cpu_seconds']:>10.1f}"
             f"{r['worker_utilisation']:>6.2f}{r['other_programs_cores']:>7.2f}  "
-            f"{', '.join(f'{x:.0f}' for x in r['peak_rss_mb_per_worker']):<26}"
+            f"{', '.join(f'{x:.0f}' for x in r['peak_rss_mb_per_worker']):<22}"
             f"{', '.join(f'{x:.1f}' for x in r['load'])}"
         )
     lines += [
@@ -240,12 +272,21 @@ def format_table(report: dict[str, Any]) -> str:
         "fastest vs fastest run",
         "util: worker CPU s / (wall s x workers); others: cores kept busy by other programs "
         "during the run (machine busy time minus ours)",
+        "CPU-bnd: speed-up with a core per worker and no other load, from CPU times: "
+        "max(busiest worker's CPU s, all our CPU s / min(workers + 1, CPUs))",
     ]
+    per_core = ", ".join(f"{r['engine']} x{r['workers']} {r['articles_per_worker_cpu_s']:.1f}"
+                         for r in report["summary"])
+    lines.append(f"articles per worker CPU second (per-core throughput): {per_core}")
     for key, w in report["warm_up"].items():
         per = ", ".join(f"{r['seconds']:.1f} s / {r['peak_rss_mb']:.0f} MB" for r in w["workers"])
         lines.append(f"warm-up {key}: cluster/pool start {w['start_seconds']:.1f} s; "
                      f"per worker load {per}")
     return "\n".join(lines)
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -263,8 +304,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per configuration")
     ap.add_argument("--wait-load", type=float, default=None, metavar="LOAD",
                     help="before each run, wait until the 1-min load average is below LOAD")
+    ap.add_argument("--wait-others", type=float, default=None, metavar="CORES",
+                    help="before each run, wait until other programs keep fewer than CORES "
+                         "cores busy (measured over 3 s)")
     ap.add_argument("--max-wait", type=float, default=120.0,
-                    help="seconds to wait for --wait-load at most (then run anyway)")
+                    help="seconds to wait for --wait-load/--wait-others at most (then run anyway)")
     ap.add_argument("--json", action="store_true", help="print the full report as JSON")
     ap.add_argument("--out", help="also write the JSON report to this file")
     ap.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -287,8 +331,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     load_before = [round(x, 2) for x in os.getloadavg()]
     log(f"{corpus['articles']} articles; load {load_before}")
+    signal.signal(signal.SIGTERM, _terminate)  # so that clusters and pools are shut down
     result = run_benchmark(articles, engines, workers, args.partition_size, args.repeat,
-                           args.wait_load, args.max_wait, log)
+                           args.wait_load, args.wait_others, args.max_wait, log)
     report = {
         "corpus": corpus,
         "settings": {

@@ -40,11 +40,16 @@ PUBLISHERS = ["afp", "efe", "reuters", "ap", "el país", "la nación", "el tiemp
 COMMON = ("gobierno ministro presidente acuerdo ataque protesta frontera elecciones tropas "
           "negociaciones sanciones ayuda humanitaria policía rebeldes capital embajador "
           "conversaciones militares retirada acusó rechazó amenazó").split()
-_SYL = ["ma", "ri", "to", "ne", "sa", "lo", "cu", "pe", "di", "va", "gon", "tra", "bel", "mir",
-        "fes", "zo", "qui", "ran", "ple", "dor"]
-# a news-like vocabulary: a few common words and thousands of rarer ones (Zipf-distributed)
-RARE = sorted({a + b + c for a in _SYL for b in _SYL for c in _SYL})[:3000]
+# a news-like vocabulary: a few common words and thousands of rarer ones (Zipf-distributed);
+# random letters, so that word fragments are as varied as in real text
+_LETTERS = "abcdefghijlmnopqrstuvz"
+_vocab_rnd = random.Random(3)
+RARE = sorted({"".join(_vocab_rnd.choice(_LETTERS) for _ in range(_vocab_rnd.randint(4, 10)))
+               for _ in range(5000)})
 WORDS = COMMON + RARE
+# place names: a few thousand distinct towns, as a geocoder would return them
+PLACES = sorted({"".join(_vocab_rnd.choice(_LETTERS) for _ in range(_vocab_rnd.randint(5, 9)))
+                 .capitalize() for _ in range(4000)})
 ZIPF = [1 / (rank + 1) for rank in range(len(WORDS))]
 AUX = [""] * 8 + ["historical", "future", "hypothetical", "negation"]
 START = date(2015, 1, 1)
@@ -76,7 +81,8 @@ def synthetic_rows(n: int, seed: int = 7):
                   "recipient": {"text": rc, "code": rc + rsec, "codes": [rc + rsec],
                                 "start": 10, "end": 13, "mention": None},
                   "event_text": sentence, "language": "es"}
-        loc = {"name": f"Ciudad {pc}", "country": pc, "lat": 1.0, "lon": 2.0} if pc else None
+        loc = ({"name": rnd.choice(PLACES), "country": pc, "lat": 1.0, "lon": 2.0}
+               if pc else None)
         yield (
             ev_id, f"{t}||{aux}|{ac + asec}|{rc + rsec}", t, None, "", aux or None, aux,
             ac + asec, ac, ac, asec or None, rc + rsec, rc, rc, rsec or None,
@@ -165,7 +171,7 @@ def query_kinds(rnd: random.Random):
         "min sources >= 5": lambda: EventFilter(min_sources=5),
         "include all aux + type": lambda: EventFilter(include_all_aux=True,
                                                       types=[rnd.choice(PLOVER_TYPES)]),
-        "place substring": lambda: EventFilter(place=f"ciudad {rnd.choice(COUNTRIES).lower()}"),
+        "place substring": lambda: EventFilter(place=rnd.choice(PLACES)[:5].lower()),
         "source substring": lambda: EventFilter(source=rnd.choice(PUBLISHERS)),
         "text (a word of the vocabulary)": lambda: EventFilter(text=rnd.choice(WORDS[:500])),
         "text (a common word) + 1 month": lambda: EventFilter(*month(), text=rnd.choice(COMMON)),

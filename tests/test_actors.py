@@ -327,3 +327,107 @@ def test_definite_state_agent_refers_back(make_doc):
     later = [m for m in actors if m.span.text == "las tropas"]
     assert later and later[0].code == "PERMIL" and later[0].confidence < 0.9
     assert _by_text(actors, "la policía").code == "COP"  # no police named before
+
+
+# -- attachment through the parse, roles, context (invented sentences) -------------------
+def test_agent_located_in_a_country_takes_it(make_doc):
+    en = _actors(make_doc, "Rebels in Chad attacked a convoy on Monday.", lang="en")
+    assert _by_text(en, "Rebels").code == "TCDREB"
+    assert not any(m.span.text == "Chad" for m in en)  # still a place for the place stage
+    es = _actors(make_doc, "Los rebeldes en Colombia rechazaron la tregua.")
+    assert _by_text(es, "Los rebeldes").code == "COLREB"
+
+
+def test_former_title_is_eli(make_doc):
+    en = _actors(make_doc, "The former Chilean president criticised the plan.", lang="en")
+    assert en[0].code == "CHLELI"
+    es = _actors(make_doc, "El ex presidente peruano criticó el plan.")
+    assert es[0].code == "PERELI"
+
+
+def test_known_leader_gives_the_country_to_the_body_he_heads(make_doc):
+    actors = _actors(make_doc, "The Merkel government rejected the offer.", lang="en")
+    assert _by_text(actors, "government").code == "DEUGOV"
+
+
+def test_title_and_name_take_the_country_of_the_sentence(make_doc):
+    text = "President Tomas Verbek declared a curfew in Moldova on Sunday."
+    m = _by_text(_actors(make_doc, text, lang="en"), "President Tomas Verbek")
+    assert m.code == "MDAGOV" and m.confidence <= 0.5
+    text = "El presidente Tomás Ribera decretó el toque de queda en Bolivia."
+    actors = _actors(make_doc, text)
+    assert any(m.code == "BOLGOV" and "Ribera" in m.span.text for m in actors)
+    # two countries in the sentence: no guess
+    two = "President Tomas Verbek met envoys from Chile and Peru."
+    assert _by_text(_actors(make_doc, two, lang="en"), "President Tomas Verbek").code == "GOV"
+
+
+def test_organisation_before_a_titled_name(make_doc):
+    text = "Arab League Secretary General Nabil Haddad arrived on Monday."
+    actors = _actors(make_doc, text, lang="en")
+    assert any(m.code == "IGOGOV" and "Haddad" in m.span.text for m in actors)
+
+
+def test_demonym_on_a_noun_of_action_names_the_country(make_doc):
+    en = _actors(make_doc, "Chile rejected an Argentine proposal on fishing.", lang="en")
+    assert _by_text(en, "Argentine").code == "ARG"
+    es = _actors(make_doc, "Perú rechazó la propuesta argentina sobre la pesca.")
+    assert _by_text(es, "argentina").code == "ARG"
+    assert _actors(make_doc, "La comisión visitó el suelo iraquí.") == []
+
+
+def test_agent_adjective_on_a_noun_of_action(make_doc):
+    es = _actors(make_doc, "Los atentados guerrilleros dejaron tres muertos.")
+    assert _by_text(es, "guerrilleros").code == "REB"
+    op = _actors(make_doc, "Una operación policial terminó con dos detenidos.")
+    assert _by_text(op, "policial").code == "COP"
+
+
+def test_agent_in_a_capitals_headline(make_doc):
+    actors = _actors(make_doc, "CAMPESINOS BLOQUEAN LA CARRETERA DEL NORTE")
+    assert _by_text(actors, "CAMPESINOS").code == "AGR"
+
+
+def test_demonym_after_a_locative_word_still_attaches(make_doc):
+    text = "A detainee died while in Israeli police custody, a report said."
+    actors = _actors(make_doc, text, lang="en")
+    assert _by_text(actors, "Israeli police").code == "ISRCOP"
+
+
+def test_anti_country_is_not_the_agent_s_country(make_doc):
+    text = "An anti-Syria journalist was wounded in an explosion."
+    actors = _actors(make_doc, text, lang="en")
+    assert not any(m.code == "SYRJRN" for m in actors)
+    assert any(m.sector == "JRN" for m in actors)
+
+
+def test_leader_names_and_common_surnames():
+    lex = load_lexicon("es")
+    assert lex.leader("Ernesto Pérez Balladares").code == "PANGOV"
+    assert lex.leader("Fujimori").code == "PERGOV"
+    assert lex.leader("Juan Pérez") is None  # a surname is matched alone only when listed
+    assert lex.leader("Pedro Sánchez").code == "ESPGOV" and lex.leader("Luis Sánchez") is None
+
+
+def test_well_known_leader_missed_by_the_ner(make_doc):
+    actors = _actors(make_doc, "Fujimori, sin embargo, canceló la reunión con los sindicatos.")
+    assert _by_text(actors, "Fujimori").code == "PERGOV"
+
+
+@pytest.mark.parametrize(
+    "text,lang,codes",
+    [
+        ("UN peacekeepers", "en", ["IGOMIL"]),
+        ("los cascos azules de la ONU", "es", ["IGOMIL"]),
+        ("the European Community", "en", ["IGO"]),
+        ("UNITA", "en", ["AGOREB"]),
+        ("los Jemeres Rojos", "es", ["KHMREB"]),
+        ("Fijian rebels", "en", ["FJIREB"]),
+        ("Kampuchea", "en", ["KHM"]),
+        ("Belarus's rulers", "en", ["BLRGOV"]),
+        ("the security chief of Cairo", "en", ["EGYCOP"]),
+        ("los moradores de Caracas", "es", ["VENCVL"]),
+    ],
+)
+def test_added_lexicon_entries(text, lang, codes):
+    assert code_text(text, lang) == codes

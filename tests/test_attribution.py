@@ -233,3 +233,10 @@ def test_prepositional_phrase_is_no_speaker(make_doc):
     adoc = _quotes(make_doc, "Con su chaleco indicaba que trabajaba para la prensa.")
     assert all(q.speaker is None or not q.speaker.text.lower().startswith("con")
                for q in adoc.quotes)
+
+
+def test_spanish_relative_que_speaks_for_its_noun(make_doc):
+    adoc = _quotes(make_doc, "Los mineros, que denunciaron que la empresa no paga, marcharon ayer.")
+    [q] = adoc.quotes
+    assert q.speaker is not None and q.speaker.text == "Los mineros"
+    assert q.content.text == "la empresa no paga"

@@ -142,6 +142,7 @@ class Lexicon:
         self.country_names: dict[str, str] = {}  # iso3 -> English name
         self.short_forms: dict[str, Entry] = {}  # key -> organisation, once named in full
         self.leaders: dict[str, Entry] = {}  # normalised name or surname -> person entry
+        self.leader_words: set[str] = set()  # one-word leader names ('putin')
         self.syntax: dict[str, frozenset[str]] = {}  # actor_syntax.tsv: cue words by role
         self.size = 0
         self._load()
@@ -215,6 +216,8 @@ class Lexicon:
         for surname, entries in by_surname.items():
             if len(entries) > 1:  # one surname for two people: left to the full names
                 self.leaders.pop(surname, None)
+            else:
+                self.leader_words.add(surname)
 
     def leader(self, name: str) -> Entry | None:
         """A well-known person by full name or unambiguous surname ('Putin')."""

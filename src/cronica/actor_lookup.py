@@ -1,13 +1,31 @@
 """Look-ups other stages make in the actors layer: the mention covering a span of text
 (``actor_for_span``) and the codes of a bare string such as a quote's speaker
-(``code_text``). Re-exported by :mod:`cronica.actors`.
+(``code_text``), both re-exported by :mod:`cronica.actors`; and the building blocks of
+mentions the actors stage shares: ``Code``, ``make_mention`` and the finders of names left
+outside the lexicon hits (surnames, well-known leaders, short forms of organisations).
 """
 
 from __future__ import annotations
 
-from cronica.actor_lexicon import Match, load_lexicon
-from cronica.actor_parse import ORG_KINDS, PLACE_KINDS
+from dataclasses import dataclass
+from typing import Any
+
+from cronica.actor_lexicon import Entry, Lexicon, Match, load_lexicon, word_key
+from cronica.actor_parse import ORG_KINDS, PLACE_KINDS, Item
 from cronica.model import ActorMention, ArticleDoc
+
+
+@dataclass
+class Code:
+    """The code of a mention in the making: countries (one per actor named) and a sector."""
+
+    countries: list[str]
+    sector: str
+    confidence: float = 1.0
+
+    @property
+    def codes(self) -> list[str]:
+        return [c + self.sector for c in self.countries] or [self.sector]
 
 
 def actor_for_span(adoc: ArticleDoc, start: int, end: int) -> ActorMention | None:
@@ -72,3 +90,115 @@ def codes_for_matches(matches: list[Match]) -> list[str]:
             countries = [real[0].default_country]
         return [c + sector for c in countries] or [sector]
     return [e.code for e in places if e.kind == "capital"] or countries
+
+
+# -- mentions the actors stage makes (shared with its finders below) ------------------
+def make_mention(
+    adoc: ArticleDoc,
+    start: int,
+    end: int,
+    code: Code,
+    kind: str,
+    name: str | None,
+    metonymy: bool,
+    conf: float | None = None,
+) -> ActorMention:
+    """An ActorMention over characters ``[start, end)`` with the code ``code``."""
+    codes = code.codes
+    span = adoc.doc.char_span(start, end, alignment_mode="expand")
+    return ActorMention(
+        id="",
+        span=adoc.span(start, end),
+        code=codes[0],
+        codes=codes,
+        country=code.countries[0] if code.countries else "",
+        sector=code.sector or None,
+        kind=kind,
+        name=name,
+        metonymy=metonymy,
+        head=span.root.i if span is not None and len(span) else None,
+        confidence=code.confidence if conf is None else conf,
+    )
+
+
+def surname_mentions(
+    adoc: ArticleDoc,
+    surnames: dict[str, Code],
+    by_token: dict[int, int],
+    words: list[tuple[str, int, int]],
+) -> list[ActorMention]:
+    """'Austin' alone after 'Lloyd Austin', when the NER did not mark it as a person."""
+    out = []
+    for t in tokens_with_key(adoc, words, surnames.keys(), by_token):
+        if t.pos_ == "PROPN" and t.text[:1].isupper():
+            code = surnames[word_key(t.text)]
+            out.append(
+                make_mention(
+                    adoc, t.idx, t.idx + len(t.text), code, "person", t.text, False, conf=0.7
+                )
+            )
+    return out
+
+def leader_mentions(
+    adoc: ArticleDoc,
+    lexicon: Lexicon,
+    items: list[Item],
+    surnames: dict[str, Code],
+    by_token: dict[int, int],
+    words: list[tuple[str, int, int]],
+) -> list[ActorMention]:
+    """A well-known leader's one-word name the NER missed ('Samper, sin embargo,
+    canceló'): a capitalised proper noun outside every other hit."""
+    keys = {k for k in lexicon.leader_words if k not in surnames}
+    named = {word_key(adoc.doc[it.tokens[-1]].text) for it in items if it.kind == "person"}
+    out = []
+    for t in tokens_with_key(adoc, words, keys - named, by_token):
+        known = lexicon.leader(t.text)
+        if known is None or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        code = Code([known.country], known.sector, 0.7)
+        out.append(
+            make_mention(adoc, t.idx, t.idx + len(t.text), code, "person", known.name, False)
+        )
+    return out
+
+def short_form_mentions(
+    adoc: ArticleDoc,
+    lexicon: Lexicon,
+    seen: set[Entry],
+    by_token: dict[int, int],
+    items: list[Item],
+    words: list[tuple[str, int, int]],
+) -> list[ActorMention]:
+    """'la coalición' once 'la coalición internacional' has been named."""
+    short = {k: e for k, e in lexicon.short_forms.items() if e in seen}
+    if not short:
+        return []
+    first = min(it.start for it in items if it.entry in seen)
+    out = []
+    for t in tokens_with_key(adoc, words, short.keys(), by_token):
+        if t.idx > first:
+            e = short[word_key(t.text)]
+            code = Code([e.country], e.sector)
+            out.append(
+                make_mention(
+                    adoc, t.idx, t.idx + len(t.text), code, e.kind, e.name, False, conf=0.7
+                )
+            )
+    return out
+
+
+def tokens_with_key(
+    adoc: ArticleDoc, words: list[tuple[str, int, int]], keys: Any, by_token: dict[int, int]
+) -> list[Any]:
+    """spaCy tokens, outside every lexicon hit, whose word key is in ``keys`` (one regex pass
+    over the text instead of a walk over the Doc)."""
+    if not keys:
+        return []
+    out = []
+    for key, start, end in words:
+        if key in keys:
+            span = adoc.doc.char_span(start, end)
+            if span is not None and len(span) == 1 and span[0].i not in by_token:
+                out.append(span[0])
+    return out

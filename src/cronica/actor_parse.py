@@ -78,6 +78,8 @@ class PhraseLinker:
             for t in it.tokens:
                 by_token.setdefault(t, it.idx)
         for it in items:
+            if it.kind in PLACE_KINDS and _against(it):
+                continue  # 'an anti-Syria journalist' is no Syrian journalist
             it.governor = self.governor(it, items, by_token)
             if it.governor is None and it.kind in ("demonym", "country"):
                 it.governor = self.adjacent_agent(it, items, by_token)
@@ -320,6 +322,12 @@ class PhraseLinker:
         if tok.dep_ in ("amod", "compound", "advmod"):
             return False
         return tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children)
+
+
+def _against(it: Item) -> bool:
+    """A place name after 'anti-' ('anti-Syria', 'anti-EEUU')."""
+    doc, i = it.root.doc, it.tokens[0]
+    return i >= 2 and doc[i - 1].text == "-" and normalize(doc[i - 2].text) == "anti"
 
 
 def _shouting(tok: Any) -> bool:

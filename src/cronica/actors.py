@@ -34,7 +34,6 @@ pass over the tokens plus a bounded walk up the parse from each hit.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from cronica.actor_lexicon import (
@@ -45,7 +44,16 @@ from cronica.actor_lexicon import (
     tokenize,
     word_key,
 )
-from cronica.actor_lookup import actor_for_span, code_text, codes_for_matches
+from cronica.actor_lookup import Code as _Code
+from cronica.actor_lookup import (
+    actor_for_span,
+    code_text,
+    codes_for_matches,
+    leader_mentions,
+    make_mention,
+    short_form_mentions,
+    surname_mentions,
+)
 from cronica.actor_parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
 from cronica.model import ActorMention, ArticleDoc
 
@@ -61,17 +69,6 @@ _NON_STATES = frozenset({"IGO", "IMG", "NGO"})
 # sectors of titles ('President X', 'Minister X') that take the country their sentence names
 _TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP"})
 _ANAPHORA_SENTENCES = 8  # news paragraphs are short: a few sentences is still the same topic
-
-
-@dataclass
-class _Code:
-    countries: list[str]
-    sector: str
-    confidence: float = 1.0
-
-    @property
-    def codes(self) -> list[str]:
-        return [c + self.sector for c in self.countries] or [self.sector]
 
 
 class ActorCoder:
@@ -258,6 +255,7 @@ class ActorCoder:
                 continue
             start, end = self._extent(it, items)
             titled = it.governor is not None or any(items[j].kind == "person" for j in it.governed)
+            titled = titled or _before_name(it)
             if titled and not code.countries and code.sector in _TITLE_SECTORS:
                 # 'President Prosper Avril declared a state of siege in Haiti'
                 code = self._in_context(adoc, it, items, code, context)
@@ -295,8 +293,9 @@ class ActorCoder:
             elif it.kind == "demonym" and self.linker.on_action_noun(it.root):
                 # 'an Indian proposal', 'la mediación francesa': the country acts
                 out.append(self._standalone(adoc, it, "", "agent", conf=0.6))
-        out.extend(self._surname_mentions(adoc, surnames, by_token, words))
-        out.extend(self._short_forms(adoc, seen_orgs, by_token, items, words))
+        out.extend(surname_mentions(adoc, surnames, by_token, words))
+        out.extend(leader_mentions(adoc, self.lexicon, items, surnames, by_token, words))
+        out.extend(short_form_mentions(adoc, self.lexicon, seen_orgs, by_token, items, words))
         return out
 
     def _sentence_countries(self, adoc: ArticleDoc, items: list[Item]) -> dict[int, set[str]]:
@@ -368,50 +367,6 @@ class ActorCoder:
             code, conf = _Code([], "CVL"), 0.3
         return self._mention(adoc, start, end, code, "person", name, False, conf=conf)
 
-    def _surname_mentions(
-        self,
-        adoc: ArticleDoc,
-        surnames: dict[str, _Code],
-        by_token: dict[int, int],
-        words: list[tuple[str, int, int]],
-    ) -> list[ActorMention]:
-        """'Austin' alone after 'Lloyd Austin', when the NER did not mark it as a person."""
-        out = []
-        for t in _tokens_with_key(adoc, words, surnames.keys(), by_token):
-            if t.pos_ == "PROPN" and t.text[:1].isupper():
-                code = surnames[word_key(t.text)]
-                out.append(
-                    self._mention(
-                        adoc, t.idx, t.idx + len(t.text), code, "person", t.text, False, conf=0.7
-                    )
-                )
-        return out
-
-    def _short_forms(
-        self,
-        adoc: ArticleDoc,
-        seen: set[Entry],
-        by_token: dict[int, int],
-        items: list[Item],
-        words: list[tuple[str, int, int]],
-    ) -> list[ActorMention]:
-        """'la coalición' once 'la coalición internacional' has been named."""
-        short = {k: e for k, e in self.lexicon.short_forms.items() if e in seen}
-        if not short:
-            return []
-        first = min(it.start for it in items if it.entry in seen)
-        out = []
-        for t in _tokens_with_key(adoc, words, short.keys(), by_token):
-            if t.idx > first:
-                e = short[word_key(t.text)]
-                code = _Code([e.country], e.sector)
-                out.append(
-                    self._mention(
-                        adoc, t.idx, t.idx + len(t.text), code, e.kind, e.name, False, conf=0.7
-                    )
-                )
-        return out
-
     def _extent(self, it: Item, items: list[Item]) -> tuple[int, int]:
         """Characters of an agent's noun phrase: a leading determiner, the agent, and the
         countries, organisations and agents it governs (not an apposed person)."""
@@ -444,49 +399,16 @@ class ActorCoder:
         code = _Code([it.entry.country], sector)
         return self._mention(adoc, it.start, it.end, code, kind, it.entry.name, metonymy, conf)
 
-    def _mention(
-        self,
-        adoc: ArticleDoc,
-        start: int,
-        end: int,
-        code: _Code,
-        kind: str,
-        name: str | None,
-        metonymy: bool,
-        conf: float | None = None,
-    ) -> ActorMention:
-        codes = code.codes
-        span = adoc.doc.char_span(start, end, alignment_mode="expand")
-        return ActorMention(
-            id="",
-            span=adoc.span(start, end),
-            code=codes[0],
-            codes=codes,
-            country=code.countries[0] if code.countries else "",
-            sector=code.sector or None,
-            kind=kind,
-            name=name,
-            metonymy=metonymy,
-            head=span.root.i if span is not None and len(span) else None,
-            confidence=code.confidence if conf is None else conf,
-        )
+    _mention = staticmethod(make_mention)
+
+
+def _before_name(it: Item) -> bool:
+    """A title right before a capitalised proper noun the NER left out ('Vice-President
+    Moody Awori')."""
+    doc = it.root.doc
+    nxt = it.tokens[-1] + 1
+    return nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[nxt].text[:1].isupper()
 
 
 def _surname(doc: Any, it: Item) -> str:
     return word_key(doc[it.tokens[-1]].text)
-
-
-def _tokens_with_key(
-    adoc: ArticleDoc, words: list[tuple[str, int, int]], keys: Any, by_token: dict[int, int]
-) -> list[Any]:
-    """spaCy tokens, outside every lexicon hit, whose word key is in ``keys`` (one regex pass
-    over the text instead of a walk over the Doc)."""
-    if not keys:
-        return []
-    out = []
-    for key, start, end in words:
-        if key in keys:
-            span = adoc.doc.char_span(start, end)
-            if span is not None and len(span) == 1 and span[0].i not in by_token:
-                out.append(span[0])
-    return out

@@ -271,12 +271,16 @@ class Attributor:
         if subj is None and _shares_subject(verb):
             # 'dijo ... y añadió que', 'began ..., saying that': the head verb's subject
             subj = next((c for c in verb.head.children if c.dep_ in _SUBJ and lo <= c.idx < hi), None)
-        if subj is not None and _relative_pronoun(subj) and verb.dep_ in _RELCL:
-            # 'Rubio, who said that ...': the speaker is the noun the clause modifies
+        relative = subj is not None and (_relative_pronoun(subj) or (
+            subj.pos_ in ("PRON", "SCONJ") and subj.lower_ in self.lex.marks))
+        if relative:
+            # 'Rubio, who said that ...', 'la CGT, que dijo ...': the noun the clause modifies
+            if verb.dep_ not in _RELCL or not lo <= verb.head.idx < hi:
+                return None, [], False
             subj = verb.head
         if subj is None and postposed:
             subj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
-        if subj is None or (subj.pos_ == "PRON" and not _relative_pronoun(subj)):
+        if subj is None or (subj.pos_ == "PRON" and not relative):
             prev = earlier[-1] if earlier else None
             if (prev is not None and prev.speaker is not None
                     and 0 <= s - prev.cue.sentence <= CARRY_SENTENCES
@@ -305,8 +309,10 @@ class Attributor:
         drop: set[int] = set()
         for c in subj.children:
             # relative clauses, and fronted phrases ('With her husband, ...') are not the name
+            after_comma = c.i > subj.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
             if (c.dep_ in _DROP_FROM_SPEAKER and c.dep_ != "punct") or (
-                    c.i < subj.i and c.dep_ in _FRONTED and any(t.text == "," for t in c.subtree)):
+                    c.i < subj.i and c.dep_ in _FRONTED and any(t.text == "," for t in c.subtree)) or (
+                    c.dep_ == "amod" and after_comma):  # 'la Constitución, promulgada en 1991'
                 drop.update(t.i for t in c.subtree)
         # a source phrase hanging off the subject ('ambos gobiernos, de acuerdo a ...') is not
         # part of the speaker's name

@@ -152,7 +152,11 @@ class EventCoder:
         by_head = {**(aliases or {}), **{m.head: m for m in matches}}
         dropped: set[int] = set()
         forced: dict[int, str] = {}
-        for m in matches:
+        # a dropped trigger's own complement goes to whatever absorbed it: in 'an ultimatum
+        # to halt attacks' the attacks belong to the ultimatum, as 'halt' does
+        absorbed: dict[int, Match] = {}
+        govs = {m.head: self._governing_trigger(doc, m.head, by_head) for m in matches}
+        for m in sorted(matches, key=lambda x: _depth(x, govs)):
             subj_of = doc[m.head].head.i
             if (
                 doc[m.head].dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
@@ -160,22 +164,31 @@ class EventCoder:
                 and by_head[subj_of].entry.event == m.entry.event
             ):
                 dropped.add(m.head)  # 'a roadside bombing killed ...': one event, the verb's
+                absorbed[m.head] = by_head[subj_of]
                 continue
-            gov, direct, clausal = self._governing_trigger(doc, m.head, by_head)
+            gov, direct, clausal = govs[m.head]
+            seen = 0
+            while gov is not None and gov.head in dropped and seen < _MAX_NEST:
+                gov, direct, seen = absorbed.get(gov.head), False, seen + 1
             if gov is None or gov.head in dropped:
                 continue
             if gov.entry.event == m.entry.event:
-                dropped.add(m.head if m.head > gov.head else gov.head)
+                loser, winner = (m, gov) if m.head > gov.head else (gov, m)
+                dropped.add(loser.head)
+                absorbed[loser.head] = winner
             elif clausal and m.entry.event in _MATERIAL_CONFLICT:
                 continue  # 'denunciaron que atacaron': two events
             elif gov.entry.event == "PROTEST" and m.entry.event in PROTEST_TOPICS:
                 dropped.add(m.head)
+                absorbed[m.head] = gov
             elif gov.entry.event in _COOP_FRAMES and m.entry.event in _MATERIAL_CONFLICT and direct:
                 # 'acordaron una huelga': the strike is the news, announced for later
                 dropped.add(gov.head)
+                absorbed[gov.head] = m
                 forced.setdefault(m.head, "future")
             elif gov.entry.event in _FRAME_TYPES:
                 dropped.add(m.head)
+                absorbed[m.head] = gov
         return [m for m in matches if m.head not in dropped], forced
 
     def _governing_trigger(
@@ -188,7 +201,7 @@ class EventCoder:
         direct = doc[i].dep_ in ("obj", "dobj")
         steps = 0
         while steps < _MAX_NEST:
-            if node.dep_ not in _NEST or node.head.i == node.i:
+            if node.dep_ not in _NEST or node.head.i == node.i or self.is_adjunct(node):
                 return None, False, False
             # an English preposition node ('calls for aid') is half of one Spanish 'nmod' hop
             steps += node.dep_ != "prep"
@@ -203,6 +216,27 @@ class EventCoder:
             # only support verbs keep the object direct: 'acordaron iniciar un paro'
             direct = direct and self.lex.is_light(doc, node.i)
         return None, False, False
+
+    def is_adjunct(self, node: Any) -> bool:
+        """Whether ``node`` heads a setting rather than a complement of its head: a time,
+        cause or concession phrase ('durante la huelga', 'tras el ataque', 'pese a las
+        protestas', 'after the attack') or a relative clause describing a participant
+        ('la comunidad, que tiene la intención de boicotear'). What such a phrase holds is
+        not the content of the event it hangs from."""
+        if node.dep_ in ("acl", "acl:relcl", "relcl") and any(
+            "Rel" in c.morph.get("PronType") for c in node.children
+        ):
+            return True
+        words = [fold(node.text)] if node.dep_ == "prep" else []
+        for c in node.children:
+            if c.dep_ in ("case", "mark", "advmod") and c.i < node.i:
+                words.append(fold(c.text))
+                words.extend(fold(f.text) for f in c.children if f.dep_ == "fixed")
+        if node.head.pos_ == "ADV" and node.dep_ in ("obl", "nmod", "advcl"):
+            words.append(fold(node.head.lemma_))  # 'después de la marcha'
+        return any(w in self.cues.background for w in words) or any(
+            " ".join(words[k : k + 2]) in self.cues.background for k in range(len(words) - 1)
+        )
 
     # -- events -----------------------------------------------------------
     def run(self, adoc: ArticleDoc) -> None:
@@ -307,6 +341,15 @@ class EventCoder:
             cameo=_INTENT_CAMEO.get(event) if recoded else m.entry.cameo,
             head=m.head,
         )
+
+
+def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:
+    """How many triggers govern ``m`` (governors are resolved before their complements)."""
+    depth, node = 0, govs[m.head][0]
+    while node is not None and depth < len(govs):
+        depth += 1
+        node = govs.get(node.head, (None, False, False))[0]
+    return depth
 
 
 def _named(tok: Any) -> bool:

@@ -117,6 +117,7 @@ class Cues:
     protester: set[str] = field(default_factory=set)  # a meeting of these is a demonstration
     retaliation: set[str] = field(default_factory=set)  # 'represalia': aimed at an attacker
     agent_case: set[str] = field(default_factory=set)
+    background: set[str] = field(default_factory=set)  # 'durante', 'tras': setting phrases
     context: dict[str, str] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
@@ -258,6 +259,8 @@ def _load_cues(lang: str) -> Cues:
             cues.retaliation.add(word)
         elif kind == "passive_aux":
             cues.passive_aux.add(word)
+        elif kind == "background":
+            cues.background.add(word)
         elif kind == "agent_case":
             cues.agent_case.add(word)
         elif kind == "context":

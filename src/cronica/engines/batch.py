@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,9 @@ from cronica.errors import Rejection
 from cronica.model import Article, ArticleDoc
 
 _PIPELINE: Any = None
+# Held while the pipeline is built or warmed: a task arriving while a preload warms the
+# worker up (in another thread) waits instead of loading a second copy of the models.
+_PIPELINE_LOCK = threading.RLock()
 
 # One short article per language: enough to load each model and every stage's data.
 WARM_UP_TEXTS: dict[str, str] = {
@@ -32,11 +36,12 @@ BLAS_THREAD_VARS: tuple[str, ...] = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", 
 def worker_pipeline() -> Any:
     """The pipeline of this worker process, built on first use."""
     global _PIPELINE
-    if _PIPELINE is None:
-        from cronica.pipeline import Pipeline
+    with _PIPELINE_LOCK:
+        if _PIPELINE is None:
+            from cronica.pipeline import Pipeline
 
-        _PIPELINE = Pipeline()
-    return _PIPELINE
+            _PIPELINE = Pipeline()
+        return _PIPELINE
 
 
 def warm_up(linger: float = 0.0) -> dict[str, Any]:
@@ -50,12 +55,13 @@ def warm_up(linger: float = 0.0) -> dict[str, Any]:
     from cronica.model import Article
 
     t0 = time.perf_counter()
-    pipeline = worker_pipeline()
-    langs = [lang for lang in pipeline.langs if lang in WARM_UP_TEXTS]
-    arts = [Article(id=f"warm-up-{lang}", text=WARM_UP_TEXTS[lang], lang=lang,
-                    origin=f"warm-up:{lang}") for lang in langs]
-    for _ in pipeline.pipe(arts):
-        pass
+    with _PIPELINE_LOCK:
+        pipeline = worker_pipeline()
+        langs = [lang for lang in pipeline.langs if lang in WARM_UP_TEXTS]
+        arts = [Article(id=f"warm-up-{lang}", text=WARM_UP_TEXTS[lang], lang=lang,
+                        origin=f"warm-up:{lang}") for lang in langs]
+        for _ in pipeline.pipe(arts):
+            pass
     seconds = time.perf_counter() - t0
     if linger > 0:
         time.sleep(linger)

@@ -386,7 +386,7 @@ class SQLStore(Store):
     ) -> tuple[str, list[Any]]:
         """The WHERE clause (with its parameters) for an :class:`EventFilter`.
 
-        ``page``: the clause serves a page (ORDER BY ... LIMIT), not a count; substring
+        ``page``: the clause serves a page (ORDER BY ... LIMIT) or a capped count; substring
         filters may then be planned differently (see the SQLite backend).
         ``country_col``: test the country filter on this column only (one branch of
         :meth:`_country_page`).
@@ -549,7 +549,7 @@ class SQLStore(Store):
         """How many events match; with ``limit``, counting stops there (a result equal to
         ``limit`` means 'at least'): a page header can say '10,000+' in a few ms where
         an exact count of a broad filter over millions of events takes a scan."""
-        where, params = self.where(flt)
+        where, params = self.where(flt, page=limit is not None)
         sql = f"SELECT COUNT(*) AS n FROM events{where}"
         if limit is not None:
             sql = f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM events{where} LIMIT ?) AS capped"

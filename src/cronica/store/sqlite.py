@@ -114,15 +114,16 @@ class SQLiteStore(SQLStore):
         self, subs: list[tuple[str, str]], page: bool = False
     ) -> tuple[list[str], list[Any]]:
         """Substrings of 3+ characters go through the trigram index (events_fts); shorter
-        ones, which trigrams cannot find, fall back to LIKE, and so do frequent ones (see
-        :data:`FTS_DENSE`): a page or a capped count then stops after a few rows."""
+        ones, which trigrams cannot find, fall back to LIKE. For a page or a capped count
+        (``page``), frequent ones use LIKE too (see :data:`FTS_DENSE`): the scan then stops
+        after a few rows; an exact count is always fastest through the index."""
         indexed = [(col, text) for col, text in subs if len(text.strip()) >= 3]
         rest = [(col, text) for col, text in subs if len(text.strip()) < 3]
         if indexed:
             query = " AND ".join(
                 f'{col} : "{text.strip().replace(chr(34), chr(34) * 2)}"' for col, text in indexed
             )
-            if self._fts_matches(query, self.FTS_DENSE) >= self.FTS_DENSE:
+            if page and self._fts_matches(query, self.FTS_DENSE) >= self.FTS_DENSE:
                 rest = subs
             else:
                 conds, params = super()._substring_conds(rest)
