@@ -20,10 +20,19 @@ Codes are country (ISO 3166 alpha-3, or an organisation code: IGO, IMG, NGO) + P
   gold agrees); media are country + 'JRN' (kind 'media').
 - A demonym used as a noun names the people of a country: 'los iraquíes' -> 'IRQ', kind
   'agent' (kind 'country' is kept for country names, which the place stage may geocode).
+- An agent located in a country takes it when the text gives it no other ('rebels in Chad'
+  -> 'TCDREB', confidence 0.7); the place stays a place (no mention). A title held before
+  ('former President X', 'el ex presidente') is 'ELI'. An agent or demonym adjective counts
+  on a noun of action or proposal only ('atentados guerrilleros' -> 'REB', 'an Argentine
+  proposal' -> 'ARG'; 'el suelo iraquí' is no actor); in an all-capitals headline any agent
+  form counts (the tags are unreliable there). A country after 'anti-' is never the agent's.
 - A person takes the role the text gives them ('El secretario de Defensa de Estados Unidos,
   Lloyd Austin' -> 'USAGOV'); later mentions by surname reuse the code. A person the text
-  gives no role is coded from data/leaders.tsv when well known ('Putin' -> 'RUSGOV'), else
-  'CVL' with confidence 0.3.
+  gives no role is coded from data/leaders.tsv when well known ('Putin' -> 'RUSGOV', also
+  when the NER misses a one-word name), else 'CVL' with confidence 0.3. A title with a name
+  but no country ('President X', 'Arab League Secretary General X') takes the organisation
+  before it, else the one country its sentence names (places included), confidence 0.5; a
+  leader's name gives its country to the body it heads ('the Merkel government').
 - Sector-only agents are ``country=''``, ``code=sector`` ('MIL'); the gold's '---MIL' is the
   same thing.
 

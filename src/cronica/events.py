@@ -166,6 +166,15 @@ class EventCoder:
                 dropped.add(m.head)  # 'a roadside bombing killed ...': one event, the verb's
                 absorbed[m.head] = by_head[subj_of]
                 continue
+            host = self._purpose_host(doc, m, by_head)
+            if host is not None and host.head != m.head:
+                # 'realizaron una marcha para exigir ...': the aim is part of the act
+                while host is not None and host.head in dropped:
+                    host = absorbed.get(host.head)
+                if host is not None:
+                    dropped.add(m.head)
+                    absorbed[m.head] = host
+                    continue
             gov, direct, clausal = govs[m.head]
             seen = 0
             while gov is not None and gov.head in dropped and seen < _MAX_NEST:
@@ -178,7 +187,9 @@ class EventCoder:
                 absorbed[loser.head] = winner
             elif clausal and m.entry.event in _MATERIAL_CONFLICT:
                 continue  # 'denunciaron que atacaron': two events
-            elif gov.entry.event == "PROTEST" and m.entry.event in PROTEST_TOPICS:
+            elif gov.entry.event == "PROTEST" and (
+                m.entry.event in PROTEST_TOPICS or self._protest_topic(doc[m.head], gov)
+            ):
                 dropped.add(m.head)
                 absorbed[m.head] = gov
             elif gov.entry.event in _COOP_FRAMES and m.entry.event in _MATERIAL_CONFLICT and direct:
@@ -216,6 +227,49 @@ class EventCoder:
             # only support verbs keep the object direct: 'acordaron iniciar un paro'
             direct = direct and self.lex.is_light(doc, node.i)
         return None, False, False
+
+    def _purpose_host(self, doc: Any, m: Match, by_head: dict[int, Match]) -> Match | None:
+        """The event whose aim the clause of ``m`` states ('marcharon para exigir', 'a
+        strike to demand'): the trigger the purpose clause hangs from, or the event noun of
+        the support verb it hangs from ('realizaron una huelga para protestar')."""
+        tok = doc[m.head]
+        if tok.dep_ not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
+            return None
+        marks = [fold(c.text) for c in tok.children if c.dep_ in ("mark", "case", "aux")]
+        marks += [fold(f.text) for c in tok.children for f in c.children if f.dep_ == "fixed"]
+        if not any(w in self.cues.purpose for w in marks) or any(
+            c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in tok.children
+        ):
+            return None
+        if tok.lang_ == "en" and not (tok.dep_ == "advcl" and "order" in marks or "to" in marks):
+            return None
+        if tok.lang_ == "en" and tok.dep_ != "advcl":
+            return None  # 'agreed to provide' is a complement, not an aim
+        head = tok.head
+        if head.i in by_head:
+            return by_head[head.i]
+        if self.lex.is_light(doc, head.i):
+            return next(
+                (
+                    by_head[c.i]
+                    for c in head.children
+                    if c.i in by_head and c.dep_ in ("obj", "dobj", "obl", "nsubj", "nsubj:pass")
+                ),
+                None,
+            )
+        return None
+
+    @staticmethod
+    def _protest_topic(tok: Any, protest: Match) -> bool:
+        """An event noun that a protest is about ('protestaron contra la guerra', 'en
+        protesta por la detención'): its object or oblique, the protest's topic."""
+        return (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.head.i == protest.head
+            or tok.dep_ == "pobj"
+            and tok.head.dep_ == "prep"
+            and tok.head.head.i == protest.head
+        ) and tok.pos_ in ("NOUN", "PROPN")
 
     def is_adjunct(self, node: Any) -> bool:
         """Whether ``node`` heads a setting rather than a complement of its head: a time,

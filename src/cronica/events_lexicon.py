@@ -118,6 +118,7 @@ class Cues:
     retaliation: set[str] = field(default_factory=set)  # 'represalia': aimed at an attacker
     agent_case: set[str] = field(default_factory=set)
     background: set[str] = field(default_factory=set)  # 'durante', 'tras': setting phrases
+    purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
     context: dict[str, str] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
@@ -259,6 +260,8 @@ def _load_cues(lang: str) -> Cues:
             cues.retaliation.add(word)
         elif kind == "passive_aux":
             cues.passive_aux.add(word)
+        elif kind == "purpose":
+            cues.purpose.add(word)
         elif kind == "background":
             cues.background.add(word)
         elif kind == "agent_case":

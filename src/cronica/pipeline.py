@@ -132,7 +132,7 @@ class Pipeline:
     def process(self, article: Article) -> ArticleDoc:
         """Run every stage on one article. Raises InputError for bad input."""
         adoc = self.prepare(article)
-        return self.annotate(adoc, self.nlp(adoc.lang)(article.text))
+        return self.annotate(adoc, self.nlp(adoc.lang)(parse_text(article.text)))
 
     def pipe(
         self, items: Iterable[Article | Rejection], batch_size: int = 32
@@ -159,7 +159,7 @@ class Pipeline:
                 continue
             by_lang.setdefault(adoc.lang, []).append((i, adoc))
         for lang, group in by_lang.items():
-            texts = (adoc.article.text for _, adoc in group)
+            texts = (parse_text(adoc.article.text) for _, adoc in group)
             for (i, adoc), doc in zip(group, self.nlp(lang).pipe(texts), strict=True):
                 try:
                     out[i] = self.annotate(adoc, doc)
@@ -171,6 +171,13 @@ class Pipeline:
                     )
                     out[i] = Rejection.from_error(err)
         return [o for o in out if o is not None]
+
+
+def parse_text(text: str) -> str:
+    """The text handed to spaCy: carriage returns become spaces (same length, so every
+    offset still points into the article text); the parser otherwise treats them as words
+    and links tokens across lines."""
+    return text.replace("\r", " ") if "\r" in text else text
 
 
 _default: Pipeline | None = None
