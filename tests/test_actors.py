@@ -336,6 +336,9 @@ def test_agent_located_in_a_country_takes_it(make_doc):
     assert not any(m.span.text == "Chad" for m in en)  # still a place for the place stage
     es = _actors(make_doc, "Los rebeldes en Colombia rechazaron la tregua.")
     assert _by_text(es, "Los rebeldes").code == "COLREB"
+    # troops stationed in a country are often foreign: no guess for the military
+    blue = _actors(make_doc, "Officials said peacekeepers in Haiti would stay.", lang="en")
+    assert _by_text(blue, "peacekeepers").code == "MIL"
 
 
 def test_former_title_is_eli(make_doc):
@@ -424,6 +427,8 @@ def test_well_known_leader_missed_by_the_ner(make_doc):
         ("los Jemeres Rojos", "es", ["KHMREB"]),
         ("Fijian rebels", "en", ["FJIREB"]),
         ("Kampuchea", "en", ["KHM"]),
+        ("Darfur rebels", "en", ["SDNREB"]),
+        ("los rebeldes de Chechenia", "es", ["RUSREB"]),
         ("Belarus's rulers", "en", ["BLRGOV"]),
         ("the security chief of Cairo", "en", ["EGYCOP"]),
         ("los moradores de Caracas", "es", ["VENCVL"]),

@@ -269,3 +269,66 @@ def test_negation_reaches_through_support_verbs_only(make_doc):
     text = "El gobierno no quiere impedir el bloqueo del puente por parte de los productores."
     e = only(events_of(make_doc, text), "PROTEST")
     assert e.aux_mode != "negation"
+
+
+# -- precision: what is not a separate event (sentences invented for these tests) ----------
+def test_a_complement_of_an_absorbed_trigger_goes_with_it(make_doc):
+    text = "Chile issued an ultimatum to Peru to halt raids on its fishing boats."
+    evs = events_of(make_doc, text, lang="en")
+    assert [e.event for e in evs] == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+
+
+def test_a_setting_phrase_is_not_the_content_of_a_frame(make_doc):
+    text = "El Senado acordó aprobar la reforma pese a las protestas de los maestros."
+    evs = events_of(make_doc, text)
+    assert sorted(e.event for e in evs) == ["AGREE", "PROTEST"], [
+        (e.event, e.trigger.text) for e in evs
+    ]
+
+
+def test_the_aim_of_an_act_is_part_of_it(make_doc):
+    text = "Los campesinos realizaron una marcha para exigir la renuncia del gobernador."
+    evs = events_of(make_doc, text)
+    assert [e.event for e in evs] == ["PROTEST"], [(e.event, e.trigger.text) for e in evs]
+    text = "El ministro viajó a la frontera para investigar el incidente."
+    assert [e.event for e in events_of(make_doc, text)] == ["ACCUSE"]
+
+
+def test_what_a_protest_is_about_is_not_a_new_event(make_doc):
+    for text in (
+        "Cientos de estudiantes protestaron contra la guerra en la plaza mayor.",
+        "Los vecinos protestaron por la detención de su alcalde.",
+    ):
+        evs = events_of(make_doc, text)
+        assert [e.event for e in evs] == ["PROTEST"], [(e.event, e.trigger.text) for e in evs]
+
+
+def test_the_topic_of_a_protest_noun_is_not_its_actor(make_doc):
+    text = "Los mineros iniciaron un paro en protesta por los despidos del gobierno."
+    evs = events_of(make_doc, text)
+    e = only(evs, "PROTEST")
+    assert "mineros" in e.actor.text
+    assert len(e.mentions) == 2  # 'paro' and 'protesta' report one protest
+
+
+def test_a_protest_meeting_is_a_protest(make_doc):
+    evs = events_of(make_doc, "Los sindicatos convocaron una reunión de protesta para el viernes.")
+    assert [e.event for e in evs] == ["PROTEST"], [(e.event, e.trigger.text) for e in evs]
+    assert "sindicatos" in evs[0].actor.text
+
+
+def test_moving_in_a_vehicle_is_a_journey(make_doc):
+    text = "Dos hombres que se movilizaban en una camioneta secuestraron a un comerciante."
+    evs = events_of(make_doc, text)
+    assert [e.event for e in evs] == ["ASSAULT"], [(e.event, e.trigger.text) for e in evs]
+    text = "Los campesinos bloquearon la carretera con un camión."
+    assert [e.event for e in events_of(make_doc, text)] == ["PROTEST"]
+
+
+def test_capital_words_in_a_mixed_sentence_are_names(make_doc):
+    text = "Paramilitares asesinaron a un campesino en la vereda El Retiro , CHOCO , MEDIO BAUDO"
+    evs = events_of(make_doc, text)
+    assert [e.event for e in evs] == ["ASSAULT"], [(e.event, e.trigger.text) for e in evs]
+    assert [e.event for e in events_of(make_doc, "MAESTROS PROTESTAN EN LA CAPITAL")] == [
+        "PROTEST"
+    ]

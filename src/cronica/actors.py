@@ -205,7 +205,12 @@ class ActorCoder:
         sector, conf = e.sector, 0.9
         if sector == "GOV" and self.linker.former(it):
             sector = "ELI"  # 'former President X', 'el ex presidente'
-        located = self.linker.located(it, items, by_token) if by_token is not None else None
+        # 'rebels in Chad' are Chadian; 'troops in Iraq' or 'peacekeepers in Haiti' often not
+        located = (
+            self.linker.located(it, items, by_token)
+            if by_token is not None and sector != "MIL"
+            else None
+        )
         if org is not None:
             countries = [org.country]
             sector = org.sector or (inner.sector if inner and not sector else sector)

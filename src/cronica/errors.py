@@ -8,10 +8,10 @@ and the problem. Stages raise :class:`InputError`; batch drivers turn it into a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class ErrorCode(str, Enum):
+class ErrorCode(StrEnum):
     E001_EMPTY = "E001"  # no text at all, or only whitespace
     E002_BINARY = "E002"  # NUL bytes / not text
     E003_ENCODING = "E003"  # bytes that decode as neither UTF-8 nor a known legacy encoding

@@ -105,6 +105,7 @@ class EventCoder:
                 or self._weak_participle(tok, m)
                 or self._noun_modifier(tok, m)
                 or _named(tok)
+                or self._travel(tok, m)
             ):
                 i += 1
                 continue
@@ -127,6 +128,20 @@ class EventCoder:
         if tok.dep_ in _NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
             return True
         return tok.dep_ in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
+
+    def _travel(self, tok: Any, m: Match) -> bool:
+        """'hombres que se movilizaban en una motocicleta': a movement verb with a vehicle
+        is a journey, not a demonstration or a deployment."""
+        if tok.pos_ not in ("VERB", "AUX") or m.entry.event not in ("PROTEST", "MOBILIZE"):
+            return False
+        for c in tok.children:
+            if c.dep_ == "prep" and fold(c.text) in ("in", "on", "by"):
+                c = next((g for g in c.children if g.dep_ == "pobj"), c)
+            elif c.dep_ not in ("obl", "nmod") or _case_word(c) != "en":
+                continue
+            if fold(c.lemma_) in self.cues.vehicle:
+                return True
+        return False
 
     @staticmethod
     def _noun_modifier(tok: Any, m: Match) -> bool:
@@ -166,6 +181,19 @@ class EventCoder:
                 dropped.add(m.head)  # 'a roadside bombing killed ...': one event, the verb's
                 absorbed[m.head] = by_head[subj_of]
                 continue
+            tok = doc[m.head]
+            if (
+                m.entry.event == "ASSAULT"
+                and tok.dep_ == "conj"
+                and fold(tok.lemma_) in self.cues.casualty
+                and tok.head.i in by_head
+                and by_head[tok.head.i].entry.event == "ASSAULT"
+                and self._toll_verb(tok.head, by_head)
+            ):
+                # 'killed one soldier and wounded two others': the toll of one attack
+                dropped.add(m.head)
+                absorbed[m.head] = by_head[tok.head.i]
+                continue
             host = self._purpose_host(doc, m, by_head)
             if host is not None and host.head != m.head:
                 # 'realizaron una marcha para exigir ...': the aim is part of the act
@@ -181,7 +209,12 @@ class EventCoder:
                 gov, direct, seen = absorbed.get(gov.head), False, seen + 1
             if gov is None or gov.head in dropped:
                 continue
-            if gov.entry.event == m.entry.event:
+            if self._classified_gathering(doc, m, gov):
+                # 'convocaron una reunión de protesta': the meeting is the protest
+                gov.entry = m.entry
+                dropped.add(m.head)
+                absorbed[m.head] = gov
+            elif gov.entry.event == m.entry.event:
                 loser, winner = (m, gov) if m.head > gov.head else (gov, m)
                 dropped.add(loser.head)
                 absorbed[loser.head] = winner
@@ -228,6 +261,19 @@ class EventCoder:
             direct = direct and self.lex.is_light(doc, node.i)
         return None, False, False
 
+    @staticmethod
+    def _toll_verb(verb: Any, by_head: dict[int, Match]) -> bool:
+        """Whether a killing verb reports the toll of an attack named elsewhere: its subject
+        is the attack ('a roadside bombing killed ...') or it is a consequence clause
+        ('launched rocket fire, killing ...'). With a perpetrator as subject each act is
+        coded ('ejecutaron a uno e hirieron a otro': two events)."""
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is not None:
+            return subj.i in by_head
+        return verb.dep_ == "advcl" and "Ger" in verb.morph.get("VerbForm") + verb.morph.get(
+            "Aspect"
+        ) or verb.tag_ == "VBG"
+
     def _purpose_host(self, doc: Any, m: Match, by_head: dict[int, Match]) -> Match | None:
         """The event whose aim the clause of ``m`` states ('marcharon para exigir', 'a
         strike to demand'): the trigger the purpose clause hangs from, or the event noun of
@@ -258,6 +304,20 @@ class EventCoder:
                 None,
             )
         return None
+
+    @staticmethod
+    def _classified_gathering(doc: Any, m: Match, gov: Match) -> bool:
+        """'una reunión de protesta', 'a protest meeting': a protest noun that classifies
+        a gathering noun makes the gathering a protest."""
+        tok = doc[m.head]
+        return (
+            m.entry.event == "PROTEST"
+            and gov.entry.event == "CONSULT"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and doc[gov.head].pos_ in ("NOUN", "PROPN")
+            and tok.head.i == gov.head
+            and tok.dep_ in ("nmod", "compound", "amod")
+        )
 
     @staticmethod
     def _protest_topic(tok: Any, protest: Match) -> bool:
@@ -409,12 +469,27 @@ def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:
 def _named(tok: Any) -> bool:
     """A capitalised noun inside a mixed-case sentence names something ('la Cumbre de las
     Américas', 'Marcha Patriótica'): not an event mention."""
-    if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper() or tok.text.isupper():
-        return False
     sent = tok.sent
+    if tok.text.isupper() and len(tok.text) > 1:
+        # an all-capital word in a mixed-case sentence is a name or a place list
+        # ('... , CHOCO , MEDIO ATRATO'), not a headline word
+        return not _capital_sentence(sent)
+    if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
+        return False
     if tok.i == sent.start or tok.doc[tok.i - 1].is_punct and tok.doc[tok.i - 1].text in "\"'«“(-":
         return False
     return not sent.text.isupper()
+
+
+def _case_word(tok: Any) -> str:
+    """The folded preposition that introduces ``tok`` ('' when none)."""
+    return next((fold(c.text) for c in tok.children if c.dep_ == "case"), "")
+
+
+def _capital_sentence(sent: Any) -> bool:
+    """Whether most words of the sentence are in capitals (a headline in capitals)."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 1]
+    return bool(words) and sum(w.isupper() for w in words) >= 0.6 * len(words)
 
 
 def _year(date: str | None) -> int | None:

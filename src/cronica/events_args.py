@@ -37,6 +37,11 @@ _INHERIT = frozenset({"xcomp", "conj", "advcl"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # event types whose 'X de Y' noun phrase names the victim, not the doer
 _PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
+# event types whose noun takes its topic with 'por' ('protesta por el alza', 'condena por el
+# atentado'); their agent comes with 'por parte de' or 'de'
+_TOPIC_POR_TYPES = frozenset(
+    {"PROTEST", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
+)
 _PATIENT_GENITIVE_MODES = frozenset({"targeted", "abduct", "torture", "arrest", "release"})
 # named-entity labels that never name a participant ('on Sunday', 'two days')
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -320,6 +325,8 @@ def _noun_args(
             case in cues.recipient_case and case not in cues.agent_case
         ):
             recipient = recipient or c
+        elif case in ("por", "for") and event in _TOPIC_POR_TYPES:
+            continue  # 'protesta por el alza', 'condena por el atentado': the topic
         elif case in cues.agent_case and c.pos_ in ("NOUN", "PROPN") and not c.like_num:
             genitive = case in ("de", "of")
             if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None:

@@ -118,6 +118,8 @@ class Cues:
     retaliation: set[str] = field(default_factory=set)  # 'represalia': aimed at an attacker
     agent_case: set[str] = field(default_factory=set)
     background: set[str] = field(default_factory=set)  # 'durante', 'tras': setting phrases
+    casualty: set[str] = field(default_factory=set)  # 'herir': a toll, after 'matar'
+    vehicle: set[str] = field(default_factory=set)  # 'moverse en motocicleta': a journey
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
     context: dict[str, str] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
@@ -260,6 +262,10 @@ def _load_cues(lang: str) -> Cues:
             cues.retaliation.add(word)
         elif kind == "passive_aux":
             cues.passive_aux.add(word)
+        elif kind == "casualty":
+            cues.casualty.add(word)
+        elif kind == "vehicle":
+            cues.vehicle.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind == "background":

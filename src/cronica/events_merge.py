@@ -57,8 +57,9 @@ def _compatible(a: Any, b: Any) -> bool:
 
 def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event]:
     """One event for repeated mentions of it in a sentence ('la huelga ... el paro'): same
-    type and mode, compatible actor and recipient, not two verbs ('ejecutaron a uno e
-    hirieron a otro' is two events). The first mention stays the trigger.
+    type and mode, compatible actor and recipient, not two verbs ('incendiaron una casa y
+    asesinaron a dos' is two events; a coordinated 'hirieron', the toll of the attack, is
+    folded earlier by the events stage). The first mention stays the trigger.
 
     The topic of a protest (a demand or rejection by the same protesters in the same
     sentence) is part of the protest, as the PLOVER manual codes it: its trigger joins the

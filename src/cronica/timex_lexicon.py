@@ -69,6 +69,58 @@ class TimePatterns:
     core: re.Pattern[str]  # a word every time expression contains: a digit, a month, 'ayer'...
     det_before: re.Pattern[str]  # matches the text just before a year: 'its ', "company's "
     link_after: re.Pattern[str]  # matches the text just after a year: ' and', ' y', ' to'
+    # ``core`` without IGNORECASE, for lower-cased text (see :func:`core_for`)
+    core_cs: re.Pattern[str] | None = None
+    # core word (spaces collapsed) -> its categories, and those of the core words inside it
+    # ('the day before yesterday' is a relday and holds the unit 'day'); digits are DIGIT
+    core_cats: dict[str, frozenset[str]] = field(default_factory=dict)
+    # pattern name -> groups of categories: a match holds a core word of at least one
+    # category of every group, so a window without one cannot hold a match
+    needs: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+
+
+DIGIT = "digit"  # the category of a run of digits in :attr:`TimePatterns.core_cats`
+# The core word categories (categories of data/<lang>/time.tsv) a window is labelled with.
+CORE_CATEGORIES = ("month", "month_abbr", "weekday", "relday", "unit", "ref", "season",
+                   "decade_word")
+_MONTHS = frozenset({"month", "month_abbr"})
+# What each pattern cannot match without (read off the sources in build_patterns: the
+# named group that is not optional). Keep in step with the patterns.
+_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
+    "iso": (frozenset({DIGIT}),),
+    "numeric": (frozenset({DIGIT}),),
+    "dmy": (_MONTHS,),  # the day may be an ordinal word ('primero de mayo')
+    "rangestart": (frozenset({DIGIT}), _MONTHS),
+    "later": (frozenset({"unit"}),),
+    "mdy": (_MONTHS, frozenset({DIGIT})),
+    "my": (_MONTHS, frozenset({DIGIT})),
+    "month": (frozenset({"month"}),),
+    "dayonly": (frozenset({DIGIT}),),
+    "weekday": (frozenset({"weekday"}),),
+    "reldaywd": (frozenset({"relday"}), frozenset({"weekday"})),
+    "relday": (frozenset({"relday"}),),
+    "ago": (frozenset({"unit"}),),
+    "monthrel": (frozenset({"month"}), frozenset({"unit"})),
+    "quarter": (frozenset({"unit"}),),
+    "relunit": (frozenset({"unit"}),),
+    "season": (frozenset({"season"}),),
+    "decade": (frozenset({DIGIT}),),
+    "ref": (frozenset({"ref"}),),
+    "year": (frozenset({DIGIT}),),
+}
+# Lower-case characters that IGNORECASE matches with other lower-case ones ('ſ' with 's',
+# 'ı' with 'i'; Python's re._casefix), less ASCII: text holding one is scanned with the
+# IGNORECASE core, so that the windows are exactly those IGNORECASE gives.
+_EXTRA_CASE_CHARS = "µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιꙋﬅﬆ"
+_EXTRA_CASE = re.compile(f"[{_EXTRA_CASE_CHARS}]")
+
+
+def core_for(pats: TimePatterns, low: str, lowered: bool) -> re.Pattern[str]:
+    """The core pattern to scan ``low`` with: the case-sensitive one (faster) when ``low``
+    is lower-cased text without characters that IGNORECASE would match differently."""
+    if lowered and pats.core_cs is not None and not _EXTRA_CASE.search(low):
+        return pats.core_cs
+    return pats.core
 
 
 @cache
@@ -148,5 +200,36 @@ def build_patterns(lang: str) -> TimePatterns:
     link_after = re.compile(rf"\s+{_alt(links)}(?!\w)", re.IGNORECASE)
     core_words = [w for cat in ("month", "month_abbr", "weekday", "relday", "unit", "ref",
                                 "season", "decade_word") for w in g(cat)]
-    core = re.compile(rf"\d|{B}{_alt(core_words)}{E}", re.IGNORECASE)
-    return TimePatterns(lang, compiled, compiled_ci, core, det_before, link_after)
+    # '\d+', not '\d': the windows are the same, with one match per number, not per digit
+    core_src = rf"\d+|{B}{_alt(core_words)}{E}"
+    core = re.compile(core_src, re.IGNORECASE)
+    # the case-sensitive core equals the IGNORECASE one on lower-cased text as long as the
+    # words hold no character with extra case equivalents (text holding one: core_for)
+    plain = not any(c in _EXTRA_CASE_CHARS for w in core_words for c in w)
+    core_cs = re.compile(core_src) if plain else None
+    missing = set(_NEEDS) ^ {name for name, _ in sources}
+    if missing:
+        raise RuntimeError(f"time patterns without their needs (or the reverse): {missing}")
+    return TimePatterns(lang, compiled, compiled_ci, core, det_before, link_after, core_cs,
+                        _core_categories(lx), dict(_NEEDS))
+
+
+def _core_categories(lx: TimeLexicon) -> dict[str, frozenset[str]]:
+    """Core word -> categories, closed over the core words each one holds: the core pattern
+    reports only the longest word at a place, so 'pasado mañana' stands for both."""
+    cats: dict[str, set[str]] = {}
+    for cat in CORE_CATEGORIES:
+        for w in lx.get(cat):
+            if w:
+                cats.setdefault(" ".join(w.split()), set()).add(cat)
+    out: dict[str, frozenset[str]] = {}
+    for word, mine in cats.items():
+        held = set(mine)
+        if any(c.isdigit() for c in word):
+            held.add(DIGIT)
+        for other, theirs in cats.items():
+            if other != word and other in word and \
+                    re.search(rf"(?<!\w){re.escape(other)}(?!\w)", word):
+                held |= theirs
+        out[word] = frozenset(held)
+    return out
