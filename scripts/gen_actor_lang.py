@@ -157,7 +157,7 @@ MDV:maldivo PNG:papú SYC:seychellense TLS:timorense TON:tongano WSM:samoano KHM
 COD:zaireño SRB:yugoslavo CZE:checoslovaco ZWE:rodesio
 """)
 # Regions of long-running conflicts stand for their state, as Gaza and the West Bank do for
-# Palestine ('Darfur rebels' -> SDNREB), as in the CAMEO country dictionaries; contested
+# Palestine ('militias from Darfur' -> SDNUAF), as in the CAMEO country dictionaries; contested
 # regions claimed by two states (Kashmir, Western Sahara) are left out.
 EN_VAR_EXTRA = _table("""
 KHM:Kampuchea COD:Zaire SRB:Yugoslavia CZE:Czechoslovakia LKA:Ceylon ZWE:Rhodesia

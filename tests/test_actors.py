@@ -380,9 +380,9 @@ def test_demonym_on_a_noun_of_action_names_the_country(make_doc):
 
 
 def test_agent_adjective_on_a_noun_of_action(make_doc):
-    es = _actors(make_doc, "Los atentados guerrilleros dejaron tres muertos.")
+    es = _actors(make_doc, "Los ataques guerrilleros dejaron tres muertos.")
     assert _by_text(es, "guerrilleros").code == "REB"
-    op = _actors(make_doc, "Una operación policial terminó con dos detenidos.")
+    op = _actors(make_doc, "Un operativo policial terminó con dos detenidos.")
     assert _by_text(op, "policial").code == "COP"
 
 
@@ -392,15 +392,15 @@ def test_agent_in_a_capitals_headline(make_doc):
 
 
 def test_demonym_after_a_locative_word_still_attaches(make_doc):
-    text = "A detainee died while in Israeli police custody, a report said."
+    text = "A detainee died while in Egyptian police custody, a report said."
     actors = _actors(make_doc, text, lang="en")
-    assert _by_text(actors, "Israeli police").code == "ISRCOP"
+    assert _by_text(actors, "Egyptian police").code == "EGYCOP"
 
 
 def test_anti_country_is_not_the_agent_s_country(make_doc):
-    text = "An anti-Syria journalist was wounded in an explosion."
+    text = "An anti-Iran reporter was wounded in an explosion."
     actors = _actors(make_doc, text, lang="en")
-    assert not any(m.code == "SYRJRN" for m in actors)
+    assert not any(m.code == "IRNJRN" for m in actors)
     assert any(m.sector == "JRN" for m in actors)
 
 
@@ -413,7 +413,7 @@ def test_leader_names_and_common_surnames():
 
 
 def test_well_known_leader_missed_by_the_ner(make_doc):
-    actors = _actors(make_doc, "Fujimori, sin embargo, canceló la reunión con los sindicatos.")
+    actors = _actors(make_doc, "Fujimori, por su parte, viajó a Tokio con su familia.")
     assert _by_text(actors, "Fujimori").code == "PERGOV"
 
 
@@ -427,10 +427,10 @@ def test_well_known_leader_missed_by_the_ner(make_doc):
         ("los Jemeres Rojos", "es", ["KHMREB"]),
         ("Fijian rebels", "en", ["FJIREB"]),
         ("Kampuchea", "en", ["KHM"]),
-        ("Darfur rebels", "en", ["SDNREB"]),
+        ("militias from Darfur", "en", ["SDNUAF"]),
         ("los rebeldes de Chechenia", "es", ["RUSREB"]),
-        ("Belarus's rulers", "en", ["BLRGOV"]),
-        ("the security chief of Cairo", "en", ["EGYCOP"]),
+        ("the rulers of Belarus", "en", ["BLRGOV"]),
+        ("the police chief of Damascus", "en", ["SYRCOP"]),
         ("los moradores de Caracas", "es", ["VENCVL"]),
     ],
 )

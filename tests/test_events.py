@@ -290,8 +290,10 @@ def test_the_aim_of_an_act_is_part_of_it(make_doc):
     text = "Los campesinos realizaron una marcha para exigir la renuncia del gobernador."
     evs = events_of(make_doc, text)
     assert [e.event for e in evs] == ["PROTEST"], [(e.event, e.trigger.text) for e in evs]
-    text = "El ministro viajó a la frontera para investigar el incidente."
-    assert [e.event for e in events_of(make_doc, text)] == ["ACCUSE"]
+    text = "Los campesinos bloquearon la carretera para apoyar a los maestros."
+    assert [e.event for e in events_of(make_doc, text)] == ["PROTEST"]
+    text = "Irán suspendió las ventas de crudo para protestar por las nuevas sanciones."
+    assert [e.event for e in events_of(make_doc, text)] == ["SANCTION"]
 
 
 def test_what_a_protest_is_about_is_not_a_new_event(make_doc):
@@ -332,3 +334,52 @@ def test_capital_words_in_a_mixed_sentence_are_names(make_doc):
     assert [e.event for e in events_of(make_doc, "MAESTROS PROTESTAN EN LA CAPITAL")] == [
         "PROTEST"
     ]
+
+
+def test_the_toll_of_one_attack_is_one_event(make_doc):
+    text = "A car bombing near the market killed three police officers and wounded nine others."
+    evs = events_of(make_doc, text, lang="en")
+    assert [e.event for e in evs] == ["ASSAULT"], [(e.event, e.trigger.text) for e in evs]
+    # a perpetrator's two acts stay two events
+    text = "Paramilitares asesinaron a un tendero e hirieron a su hijo en el mercado."
+    assert [e.event for e in events_of(make_doc, text)] == ["ASSAULT", "ASSAULT"]
+
+
+def test_an_intention_to_act_against_someone_is_a_threat(make_doc):
+    text = "The government plans to arrest the strike leaders next week."
+    evs = events_of(make_doc, text, lang="en")
+    assert [e.event for e in evs] == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+
+
+def test_an_intended_protest_is_a_threat_an_intended_talk_an_agreement(make_doc):
+    evs = events_of(make_doc, "El sindicato pretende convocar una huelga general en marzo.")
+    assert [e.event for e in evs] == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+    evs = events_of(make_doc, "El gobierno pretende iniciar conversaciones con los rebeldes.")
+    assert [e.event for e in evs] == ["AGREE"], [(e.event, e.trigger.text) for e in evs]
+
+
+def test_confidence_falls_with_embedding_and_missing_arguments():
+    from cronica.events_rank import confidence
+
+    main = confidence(0.8, True, True, True, 1.0, None)
+    assert main == pytest.approx(0.8)
+    assert confidence(0.8, True, False, False, 1.0, None) < main
+    assert confidence(0.8, True, True, True, 0.64, None) < main
+    assert confidence(0.8, False, True, True, 1.0, None) < main
+    assert confidence(0.8, True, True, True, 1.0, "hypothetical") < main
+
+
+def test_a_weak_background_mention_is_dropped_beside_the_news(make_doc):
+    from cronica.events import EventCoder
+
+    text = "En una reunión con periodistas, el ministro criticó a los huelguistas."
+    adoc = make_doc(text, stages=["actors"])
+    EventCoder("es", secondary_threshold=0).run(adoc)
+    assert sorted(e.event for e in adoc.events) == ["ACCUSE", "CONSULT"]
+    consult = only(adoc.events, "CONSULT")
+    assert consult.confidence < only(adoc.events, "ACCUSE").confidence
+    evs = events_of(make_doc, text)  # default threshold: the meeting is background
+    assert [e.event for e in evs] == ["ACCUSE"], [(e.event, e.confidence) for e in evs]
+    # alone in its sentence, the same weak mention is kept
+    evs = events_of(make_doc, "Hubo una reunión con periodistas.")
+    assert [e.event for e in evs] == ["CONSULT"]

@@ -147,8 +147,8 @@ def leader_mentions(
     by_token: dict[int, int],
     words: list[tuple[str, int, int]],
 ) -> list[ActorMention]:
-    """A well-known leader's one-word name the NER missed ('Samper, sin embargo,
-    canceló'): a capitalised proper noun outside every other hit."""
+    """A well-known leader's one-word name the NER missed ('Fujimori, por su parte,
+    viajó'): a capitalised proper noun outside every other hit."""
     keys = {k for k in lexicon.leader_words if k not in surnames}
     named = {word_key(adoc.doc[it.tokens[-1]].text) for it in items if it.kind == "person"}
     out = []

@@ -79,7 +79,7 @@ class PhraseLinker:
                 by_token.setdefault(t, it.idx)
         for it in items:
             if it.kind in PLACE_KINDS and _against(it):
-                continue  # 'an anti-Syria journalist' is no Syrian journalist
+                continue  # 'an anti-Iran reporter' is no Iranian reporter
             it.governor = self.governor(it, items, by_token)
             if it.governor is None and it.kind in ("demonym", "country"):
                 it.governor = self.adjacent_agent(it, items, by_token)
@@ -105,9 +105,9 @@ class PhraseLinker:
 
     def agent_ok(self, span: Any) -> bool:
         """An agent word must be used as a noun: 'los militares', not 'comisión militar';
-        an adjective counts on a noun of action ('atentados guerrilleros', 'operación
+        an adjective counts on a noun of action ('ataques guerrilleros', 'operativo
         policial': the guerrilla, the police act), and any form in an all-capitals headline,
-        whose tags are unreliable ('INDIGENAS RADICALIZAN PARO')."""
+        whose tags are unreliable ('CAMPESINOS BLOQUEAN VIAS')."""
         if len(span) > 1:
             return True
         tok = span[0]
@@ -126,7 +126,7 @@ class PhraseLinker:
         return False
 
     def on_action_noun(self, tok: Any) -> bool:
-        """Is ``tok`` a modifier of a noun of action or proposal ('Indian proposal',
+        """Is ``tok`` a modifier of a noun of action or proposal ('Argentine proposal',
         'ofensiva militar'), whose modifier names the one who acts?"""
         head = tok.head
         return head is not tok and head.pos_ in ("NOUN", "PROPN") and (
@@ -143,7 +143,7 @@ class PhraseLinker:
         return bool(words & self._former)
 
     def located(self, it: Item, items: list[Item], by_token: dict[int, int]) -> str | None:
-        """'rebels in Darfur', 'Security forces in Guinea', 'los rebeldes en Colombia': the
+        """'rebels in Chad', 'police forces in Mali', 'los rebeldes en Colombia': the
         country of a place an agent is located in (a country or capital the agent governs
         through a locative preposition), for an agent the text gives no other country."""
         for child in it.root.children:
@@ -325,7 +325,7 @@ class PhraseLinker:
 
 
 def _against(it: Item) -> bool:
-    """A place name after 'anti-' ('anti-Syria', 'anti-EEUU')."""
+    """A place name after 'anti-' ('anti-Iran', 'anti-EEUU')."""
     doc, i = it.root.doc, it.tokens[0]
     return i >= 2 and doc[i - 1].text == "-" and normalize(doc[i - 2].text) == "anti"
 

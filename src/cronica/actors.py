@@ -23,7 +23,7 @@ Codes are country (ISO 3166 alpha-3, or an organisation code: IGO, IMG, NGO) + P
 - An agent located in a country takes it when the text gives it no other ('rebels in Chad'
   -> 'TCDREB', confidence 0.7); the place stays a place (no mention). A title held before
   ('former President X', 'el ex presidente') is 'ELI'. An agent or demonym adjective counts
-  on a noun of action or proposal only ('atentados guerrilleros' -> 'REB', 'an Argentine
+  on a noun of action or proposal only ('ataques guerrilleros' -> 'REB', 'an Argentine
   proposal' -> 'ARG'; 'el suelo iraquí' is no actor); in an all-capitals headline any agent
   form counts (the tags are unreliable there). A country after 'anti-' is never the agent's.
 - A person takes the role the text gives them ('El secretario de Defensa de Estados Unidos,
@@ -189,7 +189,7 @@ class ActorCoder:
             g = items[j]
             if g.kind == "person":
                 has_person = True
-                # 'the Bush administration': a well-known leader gives the country
+                # 'the Obama administration': a well-known leader gives the country
                 known = self.lexicon.leader(it.root.doc.text[g.start : g.end])
                 if known is not None and known.country not in countries:
                     countries.append(known.country)
@@ -271,7 +271,7 @@ class ActorCoder:
             titled = it.governor is not None or any(items[j].kind == "person" for j in it.governed)
             titled = titled or _before_name(it)
             if titled and not code.countries and code.sector in _TITLE_SECTORS:
-                # 'President Prosper Avril declared a state of siege in Haiti'
+                # 'President Tomas Verbek declared a curfew in Moldova'
                 code = self._in_context(adoc, it, items, code, context)
             if it.governor is not None:  # a title before a name: 'Defense Secretary Lloyd Austin'
                 person_code[it.governor] = (code, "agent")
@@ -305,7 +305,7 @@ class ActorCoder:
                 # 'los iraquíes': the people, coded by country; kind 'agent', not a place name
                 out.append(self._standalone(adoc, it, "", "agent", conf=0.8))
             elif it.kind == "demonym" and self.linker.on_action_noun(it.root):
-                # 'an Indian proposal', 'la mediación francesa': the country acts
+                # 'an Argentine proposal', 'la mediación noruega': the country acts
                 out.append(self._standalone(adoc, it, "", "agent", conf=0.6))
         out.extend(surname_mentions(adoc, surnames, by_token, words))
         out.extend(leader_mentions(adoc, self.lexicon, items, surnames, by_token, words))
@@ -362,7 +362,7 @@ class ActorCoder:
                 not code.countries and known is not None
             ):  # 'President Bush': the title has no country
                 code = _Code([known.country], code.sector, conf)
-            if not code.countries:  # 'Arab League Secretary General Chadli Klibi'
+            if not code.countries:  # 'African Union Chairman Amadou Sall' (title after the body)
                 for j in it.governed:
                     g = items[j]
                     if g.entry is not None and (g.kind in ORG_KINDS or g.kind in PLACE_KINDS):
@@ -417,8 +417,8 @@ class ActorCoder:
 
 
 def _before_name(it: Item) -> bool:
-    """A title right before a capitalised proper noun the NER left out ('Vice-President
-    Moody Awori')."""
+    """A title right before a capitalised proper noun the NER left out ('Deputy Minister
+    Lena Markov')."""
     doc = it.root.doc
     nxt = it.tokens[-1] + 1
     return nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[nxt].text[:1].isupper()

@@ -31,13 +31,22 @@ the trigger, raised when actor and recipient are coded, lowered for a form-only 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from cronica.events_args import RECIPROCAL_TYPES, ActorIndex, find_args, speaker_subject, to_arg
-from cronica.events_intent import REQUEST_MODAL, modal_requests, recode_intent, request_args
+from cronica.events_intent import (
+    CONFLICT_ACTS,
+    REQUEST_MODAL,
+    modal_requests,
+    recode_intent,
+    request_args,
+)
 from cronica.events_lexicon import Match, fold, lexicon
 from cronica.events_merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
 from cronica.events_modes import aux_mode, contexts
+from cronica.events_rank import confidence as event_confidence
+from cronica.events_rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.events_refine import refine
 from cronica.model import ArticleDoc, Event
 
@@ -81,8 +90,11 @@ class EventCoder:
 
     name = "events"
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, secondary_threshold: float = SECONDARY_THRESHOLD) -> None:
         self.lang = lang
+        # events below this confidence that share a sentence with a stronger one are dropped
+        # as background (:func:`cronica.events_rank.prune_secondary`); 0 keeps every event
+        self.secondary_threshold = secondary_threshold
         self.lex = lexicon(lang)
         self.cues = self.lex.cues
         self.speech = set(self.cues.speech)
@@ -225,6 +237,16 @@ class EventCoder:
             ):
                 dropped.add(m.head)
                 absorbed[m.head] = gov
+            elif (
+                not seen
+                and fold(doc[gov.head].lemma_) in self.cues.intent
+                and m.entry.event in CONFLICT_ACTS
+            ):
+                # 'prepared to resume shelling', 'plans to impose restrictions': a stated
+                # intention to act against someone is a threat (PLOVER manual)
+                gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
+                dropped.add(m.head)
+                absorbed[m.head] = gov
             elif gov.entry.event in _COOP_FRAMES and m.entry.event in _MATERIAL_CONFLICT and direct:
                 # 'acordaron una huelga': the strike is the news, announced for later
                 dropped.add(gov.head)
@@ -270,9 +292,9 @@ class EventCoder:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if subj is not None:
             return subj.i in by_head
-        return verb.dep_ == "advcl" and "Ger" in verb.morph.get("VerbForm") + verb.morph.get(
-            "Aspect"
-        ) or verb.tag_ == "VBG"
+        return verb.dep_ == "advcl" and (
+            "Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG"
+        )
 
     def _purpose_host(self, doc: Any, m: Match, by_head: dict[int, Match]) -> Match | None:
         """The event whose aim the clause of ``m`` states ('marcharon para exigir', 'a
@@ -375,6 +397,8 @@ class EventCoder:
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         events = merge_same_sentence(events, verbs)
         events = merge_headline(adoc, events)
+        if self.secondary_threshold > 0:
+            events = prune_secondary(events, self.secondary_threshold)
         events.sort(key=lambda e: e.trigger.start)
         for n, e in enumerate(events):
             e.id = f"e{n}"
@@ -431,8 +455,13 @@ class EventCoder:
         if trigger.sentence not in sent_ctx:
             sent_ctx[trigger.sentence] = contexts(tok.sent, self.cues)
         lemma_hit = m.entry is REQUEST_MODAL or fold(tok.lemma_) == m.entry.pattern[0]
-        confidence = m.entry.weight * (
-            0.7 + 0.15 * bool(actor and actor.code) + 0.15 * bool(recipient and recipient.code)
+        confidence = event_confidence(
+            m.entry.weight,
+            lemma_hit,
+            bool(actor and actor.code),
+            bool(recipient and recipient.code),
+            salience(tok, self._is_speech, is_light),
+            aux,
         )
         if (
             event == "CONSULT"
@@ -451,7 +480,7 @@ class EventCoder:
             actor=actor,
             recipient=recipient,
             mentions=[trigger],
-            confidence=confidence * (1 if lemma_hit else 0.8),
+            confidence=confidence,
             cameo=_INTENT_CAMEO.get(event) if recoded else m.entry.cameo,
             head=m.head,
         )

@@ -118,6 +118,7 @@ class Cues:
     retaliation: set[str] = field(default_factory=set)  # 'represalia': aimed at an attacker
     agent_case: set[str] = field(default_factory=set)
     background: set[str] = field(default_factory=set)  # 'durante', 'tras': setting phrases
+    intent: set[str] = field(default_factory=set)  # 'plan to': a threat if the act is hostile
     casualty: set[str] = field(default_factory=set)  # 'herir': a toll, after 'matar'
     vehicle: set[str] = field(default_factory=set)  # 'moverse en motocicleta': a journey
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
@@ -262,6 +263,8 @@ def _load_cues(lang: str) -> Cues:
             cues.retaliation.add(word)
         elif kind == "passive_aux":
             cues.passive_aux.add(word)
+        elif kind == "intent":
+            cues.intent.add(word)
         elif kind == "casualty":
             cues.casualty.add(word)
         elif kind == "vehicle":

@@ -11,6 +11,7 @@ import math
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from cronica.gazetteer_index import (
@@ -41,6 +42,11 @@ _PRIMARY_BONUS = 0.5  # the key is the place's main name, not one of its alterna
 _ALIAS_BONUS = 3.0  # the key is a hand-written alias: 'Pa.' is Pennsylvania, not 'Pa' (Chongqing)
 # the Arabic article as romanised, assimilated or not: 'al-', 'ar-', 'ash-', 'el-'
 _ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ash", "at", "ad", "an", "az", "el"})
+# Names whose lookup keys and candidates are kept per gazetteer; news repeats the same few
+# hundred place names, so most lookups are answered from here. Cleared when full.
+_CACHE_NAMES = 50_000
+# fold() of the names the ranking compares (admin areas of candidates, the caller's areas)
+_fold_cached = lru_cache(maxsize=65_536)(fold)
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,9 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._articles = {fold(a) for lang in SUPPORTED_LANGS
                           for a in place_words(lang).get("article", [])}
+        # name -> lookup keys; name -> candidates under each key (see _readings)
+        self._key_cache: dict[str, tuple[str, ...]] = {}
+        self._reading_cache: dict[str, tuple[tuple[Candidate, ...], ...]] = {}
 
     @classmethod
     def from_records(cls, records: Iterable[dict[str, Any]]) -> Gazetteer:
@@ -136,7 +145,10 @@ class Gazetteer:
             alias=row in idx.aliases.get(key, ()),
         )
 
-    def _keys(self, name: str) -> list[str]:
+    def _keys(self, name: str) -> tuple[str, ...]:
+        cached = self._key_cache.get(name)
+        if cached is not None:
+            return cached
         key = fold(name)
         keys = [key]
         first, _, rest = key.partition(" ")
@@ -144,7 +156,32 @@ class Gazetteer:
             keys.append(rest)
         if rest and first in _ARABIC_ARTICLES:  # 'Ar-Raqqa' is also written 'Raqqa'
             keys.append(rest)
-        return keys
+        if len(self._key_cache) >= _CACHE_NAMES:
+            self._key_cache.clear()
+        self._key_cache[name] = out = tuple(keys)
+        return out
+
+    def _readings(self, name: str) -> tuple[tuple[Candidate, ...], ...]:
+        """The candidates under each lookup key of ``name``, in key order; a place already
+        met under an earlier key is not repeated. Cached per name (candidates are frozen)."""
+        cached = self._reading_cache.get(name)
+        if cached is not None:
+            return cached
+        idx = self.index
+        seen: set[int] = set()
+        groups: list[tuple[Candidate, ...]] = []
+        for key in self._keys(name):
+            group: list[Candidate] = []
+            for row in idx.rows(key):
+                if row in seen:
+                    continue
+                seen.add(row)
+                group.append(self._candidate(row, key))
+            groups.append(tuple(group))
+        if len(self._reading_cache) >= _CACHE_NAMES:
+            self._reading_cache.clear()
+        self._reading_cache[name] = out = tuple(groups)
+        return out
 
     def knows(self, name: str) -> bool:
         """Whether any place is called ``name`` (cheap: no candidates are built)."""
@@ -159,16 +196,11 @@ class Gazetteer:
         index. Order: as stored (use :meth:`best` for a ranking).
         """
         out: list[Candidate] = []
-        seen: set[int] = set()
-        for key in self._keys(name):
-            for row in self.index.rows(key):
-                if row in seen:
-                    continue
-                seen.add(row)
-                cand = self._candidate(row, key)
-                if country and not _same_country(cand.country, country, self):
-                    continue
-                out.append(cand)
+        for group in self._readings(name):
+            if country:
+                out.extend(c for c in group if _same_country(c.country, country, self))
+            else:
+                out.extend(group)
             if out:
                 break  # a match on the name as written wins over one without its article
         return out
@@ -183,7 +215,7 @@ class Gazetteer:
     ) -> list[tuple[float, Candidate]]:
         """Candidates with scores, best first (see :meth:`best`)."""
         context = {c for c in countries_in_article if c}
-        admin_keys = {fold(a) for a in admin if a}
+        admin_keys = {_fold_cached(a) for a in admin if a}
         cands = self.lookup(name, country=country, lang=lang)
         # 'Georgia' in an article about the United States is the state: a country reading
         # loses its precedence when the article does not mention that country but another
@@ -203,8 +235,8 @@ class Gazetteer:
                 score += _ALIAS_BONUS
             if cand.country and cand.country in context:
                 score += _CONTEXT_BONUS
-            if admin_keys and ({fold(cand.admin1 or ""), fold(cand.admin2 or ""),
-                                fold(cand.name)} & admin_keys):
+            if admin_keys and ({_fold_cached(cand.admin1 or ""), _fold_cached(cand.admin2 or ""),
+                                _fold_cached(cand.name)} & admin_keys):
                 score += _ADMIN_BONUS
             scored.append((score, cand))
         scored.sort(key=lambda sc: -sc[0])

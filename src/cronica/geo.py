@@ -30,6 +30,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
+
 from cronica.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer, fold
 from cronica.gazetteer import place_words as _place_words
 from cronica.model import ArticleDoc, Event, PlaceMention
@@ -96,6 +100,15 @@ class Geocoder:
             words = prep.split()
             self._preps_by_first.setdefault(words[0], []).append(words)
         self._connectors = self.namepreps | self.articles
+        # the same words as spaCy's string ids (a token's LOWER attribute): the scan over
+        # every token compares ids and builds no Token objects
+        self._prep_ids: dict[int, list[tuple[int, ...]]] = {
+            get_string_id(first): [tuple(get_string_id(w) for w in ws) for ws in preps]
+            for first, preps in self._preps_by_first.items()}
+        self._prep_first_ids = np.array(sorted(self._prep_ids), dtype=np.uint64)
+        self._nameprep_ids = {get_string_id(w) for w in self.namepreps}
+        self._article_ids = {get_string_id(w) for w in self.articles}
+        self._connector_ids = {get_string_id(w) for w in self._connectors}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -197,22 +210,29 @@ class Geocoder:
         text = adoc.article.text
         out: list[_Found | None] = []
         n = len(doc)
-        i = 0
-        while i < n:
-            j = self._match_prep(doc, i)
-            if j is None or (i > 0 and not doc[i].is_sent_start and _capitalised(doc[i - 1])
-                             and doc[i].lower_ in self.namepreps):
-                # 'Ministerio de Salud': a preposition inside a proper name introduces no place
-                i += 1
+        if not n:
+            return out
+        ids = doc.to_array(LOWER)  # the lower-case form of every token, as spaCy string ids
+        # only tokens that can open a preposition are looked at (one vectorised pass); every
+        # other token would be stepped over one by one
+        starts = np.flatnonzero(np.isin(ids, self._prep_first_ids)).tolist()
+        lowers: list[int] = ids.tolist()
+        next_i = 0
+        for i in starts:
+            if i < next_i:
                 continue
-            while j < n and doc[j].lower_ in self.articles:
+            j = self._match_prep_ids(lowers, i)
+            if j is None or (i > 0 and lowers[i] in self._nameprep_ids
+                             and not doc[i].is_sent_start and _capitalised(doc[i - 1])):
+                # 'Ministerio de Salud': a preposition inside a proper name introduces no place
+                continue
+            while j < n and lowers[j] in self._article_ids:
                 j += 1
             run_end = j
             while run_end < n and run_end - j < _MAX_NAME_TOKENS:
-                tok = doc[run_end]
-                if _capitalised(tok):
+                if _capitalised(doc[run_end]):
                     run_end += 1
-                elif (tok.lower_ in self._connectors and run_end + 1 < n
+                elif (lowers[run_end] in self._connector_ids and run_end + 1 < n
                       and _capitalised(doc[run_end + 1]) and run_end > j):
                     run_end += 1
                 else:
@@ -225,16 +245,16 @@ class Geocoder:
                 if self.gazetteer.knows(span.text):
                     out.append(self._found(text, span.start_char, span.end_char, "prep"))
                     break
-            i = max(i + 1, j)
+            next_i = max(i + 1, j)
         return out
 
-    def _match_prep(self, doc: Any, i: int) -> int | None:
-        """Index of the token after a preposition starting at token ``i``, or None."""
-        for words in self._preps_by_first.get(doc[i].lower_, ()):
-            if i + len(words) > len(doc):
-                continue
-            if all(doc[i + k].lower_ == w for k, w in enumerate(words)):
-                return i + len(words)
+    def _match_prep_ids(self, lowers: list[int], i: int) -> int | None:
+        """Index of the token after a preposition starting at token ``i``, or None; ``lowers``
+        are the tokens' LOWER ids (longest preposition first: 'cerca de' before 'cerca')."""
+        for words in self._prep_ids.get(lowers[i], ()):
+            k = len(words)
+            if i + k <= len(lowers) and tuple(lowers[i:i + k]) == words:
+                return i + k
         return None
 
     # -- resolving ---------------------------------------------------------

@@ -14,8 +14,8 @@ Scored per gold actor (a gold string that does not occur in the text is skipped)
   PLOVER 'JRN' and 'HLH' as 'MED', PLOVER 2.0 manual, sector note), or both have none;
 - ``exact``: both; ``found``: some mention covers the gold text.
 
-A mention that names several actors ('Hungarian and Romanian officials': codes
-['HUNGOV', 'ROUGOV']) is scored with the code among its ``codes`` that agrees best with the
+A mention that names several actors ('Diplomáticos franceses y alemanes': codes
+['FRAGOV', 'DEUGOV']) is scored with the code among its ``codes`` that agrees best with the
 gold. Only the 'actors' stage runs (and the parse), so the score does not depend on events.
 """
 

@@ -1,0 +1,100 @@
+"""Confidence of events and the pruning of weak secondary events in a sentence.
+
+The confidence of an event combines three things, each in [0, 1]:
+
+- the trigger: the lexicon weight of the pattern (how reliably it is an event of that type),
+  lowered when only a word form, not the lemma, matched;
+- the arguments: an event whose actor and recipient the actors stage coded is better
+  attested than a bare noun ('la guerra');
+- the place of the trigger in the sentence (salience): the main clause, or what a
+  reporting verb reports, carries the news; every step down into a relative clause, an
+  adverbial clause or a prepositional phrase ('durante la huelga', 'con el apoyo de') makes
+  the event more of a background detail. Hypothetical events are less certain.
+
+:func:`prune_secondary` then drops, in each sentence with several events, the events
+whose confidence stays below a threshold while a stronger event of the same sentence is
+kept: weak background mentions ('en una reunión con periodistas', 'al recibir el apoyo de')
+that are not the news. The strongest event of a sentence is never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from cronica.model import Event
+
+# relations that put a word one step down from the clause that carries the news
+_EMBED = frozenset(
+    {"acl", "acl:relcl", "relcl", "advcl", "appos", "csubj", "dep", "amod", "compound"}
+)
+# a noun inside a prepositional phrase, or a noun modifier
+_PP = frozenset({"obl", "nmod", "pobj", "obl:arg"})
+_CORE = frozenset(
+    {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj", "xcomp", "conj", "parataxis"}
+)
+_STEP = 0.8
+_MAX_CLIMB = 8
+# below this an event that shares its sentence with a stronger one is background
+SECONDARY_THRESHOLD = 0.4
+
+
+def salience(tok: Any, is_speech: Callable[[Any], bool], is_light: Callable[[Any], bool]) -> float:
+    """1.0 for a trigger in the main clause (or in what a reporting verb reports), times
+    0.8 for each relative or adverbial clause, modifier or prepositional phrase on the way
+    up to it; the object of a support verb ('realizaron una huelga') is in the clause."""
+    score = 1.0
+    node = tok
+    for _ in range(_MAX_CLIMB):
+        head = node.head
+        if head.i == node.i:
+            break
+        dep = node.dep_
+        if dep == "ccomp" and is_speech(head):
+            break  # 'dijo que atacaron': the reported clause is the news
+        if dep in _EMBED or dep == "ccomp":
+            score *= _STEP
+        elif dep in _PP and not (head.pos_ in ("VERB", "AUX") and is_light(head)):
+            score *= _STEP
+        elif dep == "prep":
+            pass  # English preposition node: counted at its 'pobj'
+        elif dep not in _CORE:
+            score *= _STEP
+        node = head
+    return score
+
+
+def confidence(
+    weight: float,
+    lemma_hit: bool,
+    actor_coded: bool,
+    recipient_coded: bool,
+    salience_score: float,
+    aux_mode: str | None,
+) -> float:
+    """Confidence in [0, 1] of one event (see the module docstring)."""
+    conf = weight * (1.0 if lemma_hit else 0.8)
+    conf *= 0.7 + 0.15 * actor_coded + 0.15 * recipient_coded
+    conf *= salience_score
+    if aux_mode == "hypothetical":
+        conf *= 0.8
+    return round(min(1.0, conf), 4)
+
+
+def prune_secondary(events: list[Event], threshold: float = SECONDARY_THRESHOLD) -> list[Event]:
+    """Drop events below ``threshold`` that share a sentence with a stronger event."""
+    best: dict[int, float] = {}
+    for e in events:
+        best[e.trigger.sentence] = max(best.get(e.trigger.sentence, 0.0), e.confidence)
+    return [
+        e
+        for e in events
+        if e.confidence >= threshold
+        or e.confidence >= best[e.trigger.sentence]
+        or _attested(e)
+    ]
+
+
+def _attested(e: Event) -> bool:
+    """Both participants coded: the event is described, not merely mentioned."""
+    return bool(e.actor and e.actor.code and e.recipient and e.recipient.code)
