@@ -28,6 +28,9 @@ lint: setup
 test: setup lint
 	$(BIN)/python -m pytest -q
 
+eval: setup
+	bash benchmarks/run_evals.sh
+
 bench: setup
 	$(BIN)/cronica bench --runs 3
 

@@ -45,8 +45,8 @@ from cronica.events_intent import (
 from cronica.events_lexicon import Match, fold, lexicon
 from cronica.events_merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
 from cronica.events_modes import aux_mode, contexts
-from cronica.events_rank import confidence as event_confidence
 from cronica.events_rank import SECONDARY_THRESHOLD, prune_secondary, salience
+from cronica.events_rank import confidence as event_confidence
 from cronica.events_refine import refine
 from cronica.model import ArticleDoc, Event
 
