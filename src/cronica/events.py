@@ -297,19 +297,20 @@ class EventCoder:
         )
 
     def _purpose_host(self, doc: Any, m: Match, by_head: dict[int, Match]) -> Match | None:
-        """The event whose aim the clause of ``m`` states ('marcharon para exigir', 'a
-        strike to demand'): the trigger the purpose clause hangs from, or the event noun of
-        the support verb it hangs from ('realizaron una huelga para protestar')."""
+        """The event whose aim or condition the clause of ``m`` states ('marcharon para
+        exigir', 'a strike to demand', 'will boycott unless the president agrees to step
+        down'): the trigger the clause hangs from, or the event noun of the support verb it
+        hangs from ('realizaron una huelga para protestar')."""
         tok = doc[m.head]
         if tok.dep_ not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
             return None
         marks = [fold(c.text) for c in tok.children if c.dep_ in ("mark", "case", "aux")]
         marks += [fold(f.text) for c in tok.children for f in c.children if f.dep_ == "fixed"]
-        if not any(w in self.cues.purpose for w in marks) or any(
+        condition = any(w in self.cues.condition or w in self.cues.clause_if for w in marks)
+        purpose = any(w in self.cues.purpose for w in marks) and not any(
             c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in tok.children
-        ):
-            return None
-        if tok.lang_ == "en" and not (tok.dep_ == "advcl" and "order" in marks or "to" in marks):
+        )
+        if not (condition or purpose):
             return None
         if tok.lang_ == "en" and tok.dep_ != "advcl":
             return None  # 'agreed to provide' is a complement, not an aim
