@@ -15,11 +15,12 @@ How it measures:
   language) before any timing: model load is reported apart, never timed.
 - A run is ``run_partitions`` over the whole corpus, results consumed in order, as ingest
   does; its time is wall time from the first submit to the last result.
-- Runs are interleaved (dask 1, dask 2, local 1, local 2, then again in reverse order...) so
-  that load from other programs hits every configuration alike; figures are medians over
-  ``--repeat`` runs, and the speed-up is the median of the per-round ratios.
-- Beside wall time: CPU seconds of our processes (driver, scheduler and workers, from
-  ``psutil``), the worker CPU utilisation (worker CPU s / (wall s x workers)), and how many
+- One engine at a time (so that idle clusters take no CPU from the timed one), its runs
+  interleaved (1 worker, 2 workers, then 2, 1, ...) so that load from other programs hits
+  both alike; figures are medians over ``--repeat`` runs, and the speed-up is the median
+  of the per-round ratios. The corpus is shuffled (seed 0) so long and short texts mix.
+- Beside wall time: CPU seconds of the engine's processes and of this driver (which
+  also hosts a LocalCluster's scheduler), from ``psutil``, the worker CPU utilisation (worker CPU s / (wall s x workers)), and how many
   cores *other* programs kept busy during the run (whole-machine busy time from /proc/stat
   minus ours): on a shared machine, this is what explains a speed-up below the target.
 - Peak RSS per worker is ``ru_maxrss`` of each worker process, as carried by its
@@ -31,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import signal
 import statistics
 import sys
@@ -81,17 +83,53 @@ def _machine_busy_seconds() -> float:
         getattr(t, "steal", 0.0)
 
 
-def _our_cpu_seconds() -> float:
-    """CPU seconds of this process and every process it started (workers, nannies)."""
+def _our_cpu_seconds(pids: Sequence[int] | None = None) -> float:
+    """CPU seconds of this process and of ``pids`` (default: every process it started)."""
     me = psutil.Process()
+    procs = [me, *me.children(recursive=True)] if pids is None else \
+        [me, *(psutil.Process(p) for p in pids if psutil.pid_exists(p))]
     total = 0.0
-    for p in [me, *me.children(recursive=True)]:
+    for p in procs:
         try:
             t = p.cpu_times()
             total += t.user + t.system
         except psutil.Error:
             pass
     return total
+
+
+def runqueue_wait_seconds(pids: Sequence[int]) -> float | None:
+    """Seconds the threads of ``pids`` have spent runnable but waiting for a CPU (Linux
+    schedstat); None where the kernel does not say."""
+    total = 0
+    try:
+        for pid in pids:
+            for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+                try:
+                    total += int(stat.read_text().split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+    except OSError:
+        return None
+    return total / 1e9
+
+
+def engine_pids(warm_reports: Sequence[dict[str, Any]]) -> list[int]:
+    """The processes of an engine: its workers and their parents (Dask nannies), not us."""
+    me = os.getpid()
+    pids: set[int] = set()
+    for rep in warm_reports:
+        pid = rep["pid"]
+        if pid == me:
+            continue
+        pids.add(pid)
+        try:
+            parent = psutil.Process(pid).ppid()
+        except psutil.Error:
+            continue
+        if parent != me:
+            pids.add(parent)
+    return sorted(pids)
 
 
 def other_programs_cores(window: float = 3.0) -> float:
@@ -116,17 +154,24 @@ def wait_for_quiet(max_load: float | None, max_others: float | None, max_wait: f
 
 
 # -- one run ----------------------------------------------------------------------------
-def timed_run(eng: Engine, articles: Sequence[Article], partition_size: int) -> dict[str, Any]:
-    """Run the corpus once on an open, warm engine; wall time, CPU and per-worker figures."""
+def timed_run(eng: Engine, articles: Sequence[Article], partition_size: int,
+              partition_chars: int | None = None, pids: Sequence[int] = ()) -> dict[str, Any]:
+    """Run the corpus once on an open, warm engine; wall time, CPU and per-worker figures.
+
+    ``pids`` are the engine's processes: "engine CPU" counts them and this process (driver,
+    and the scheduler of a LocalCluster); "others" is the machine minus all of ours."""
     load0 = os.getloadavg()[0]
-    busy0, ours0 = _machine_busy_seconds(), _our_cpu_seconds()
+    busy0, all0, eng0 = _machine_busy_seconds(), _our_cpu_seconds(), _our_cpu_seconds(pids)
+    workers = [p for p in pids if p != os.getpid()] or [os.getpid()]
+    queued0 = runqueue_wait_seconds(workers)
     t0 = time.perf_counter()
     ok = rejected = parts = 0
     worker_cpu = 0.0
     rss: dict[int, float] = {}
     arts_by_pid: dict[int, int] = {}
     cpu_by_pid: dict[int, float] = {}
-    for part in run_partitions(articles, engine=eng, partition_size=partition_size):
+    for part in run_partitions(articles, engine=eng, partition_size=partition_size,
+                               partition_chars=partition_chars):
         parts += 1
         worker_cpu += part.cpu_seconds
         cpu_by_pid[part.pid] = cpu_by_pid.get(part.pid, 0.0) + part.cpu_seconds
@@ -138,7 +183,10 @@ def timed_run(eng: Engine, articles: Sequence[Article], partition_size: int) -> 
             else:
                 ok += 1
     wall = time.perf_counter() - t0
-    busy, ours = _machine_busy_seconds() - busy0, _our_cpu_seconds() - ours0
+    busy, all_ours = _machine_busy_seconds() - busy0, _our_cpu_seconds() - all0
+    ours = _our_cpu_seconds(pids) - eng0
+    queued1 = runqueue_wait_seconds(workers)
+    queued = None if queued0 is None or queued1 is None else queued1 - queued0
     n = eng.n_workers
     # what the run would take with a core per worker and nobody else on the machine: the
     # busiest worker's CPU time, or all our CPU time (workers, driver, scheduler) spread
@@ -154,50 +202,56 @@ def timed_run(eng: Engine, articles: Sequence[Article], partition_size: int) -> 
         "worker_cpu_seconds": round(worker_cpu, 2),
         "our_cpu_seconds": round(ours, 2),
         "worker_utilisation": round(worker_cpu / (wall * n), 3) if wall > 0 else None,
-        "other_programs_cores": round(max(0.0, busy - ours) / wall, 2) if wall > 0 else None,
+        "other_programs_cores": round(max(0.0, busy - all_ours) / wall, 2) if wall > 0 else None,
         "load_start": round(load0, 2),
         "load_end": round(os.getloadavg()[0], 2),
         "peak_rss_mb_per_worker": {str(pid): round(mb, 1) for pid, mb in sorted(rss.items())},
         "articles_per_worker": {str(pid): k for pid, k in sorted(arts_by_pid.items())},
         "cpu_seconds_per_worker": {str(pid): round(c, 2) for pid, c in sorted(cpu_by_pid.items())},
         "dedicated_cores_seconds": round(dedicated, 3),
+        # how long the engine's threads were ready to run but had no CPU (other programs)
+        "runqueue_wait_seconds": round(queued, 2) if queued is not None else None,
     }
 
 
 # -- the benchmark ----------------------------------------------------------------------
 def run_benchmark(articles: Sequence[Article], engines: Sequence[str], workers: Sequence[int],
-                  partition_size: int, repeat: int, max_load: float | None = None,
-                  max_others: float | None = None, max_wait: float = 0.0,
-                  log: Any = None) -> dict[str, Any]:
-    """Open every (engine, workers) configuration, warm it up, then interleave timed runs."""
+                  partition_size: int, repeat: int, partition_chars: int | None = None,
+                  max_load: float | None = None, max_others: float | None = None,
+                  max_wait: float = 0.0, log: Any = None) -> dict[str, Any]:
+    """For each engine: open it with every worker count, warm each up, interleave timed runs
+    (1, 2, then 2, 1, ...), close. One engine at a time, so that idle clusters do not
+    take CPU from the one being timed."""
     say = log or (lambda msg: None)
-    configs = [(e, w) for e in engines for w in workers]
-    opened: dict[tuple[str, int], Engine] = {}
     warm: dict[str, Any] = {}
-    runs: dict[str, list[dict[str, Any]]] = {f"{e}:{w}": [] for e, w in configs}
-    try:
-        for e, w in configs:
-            t0 = time.perf_counter()
-            eng = open_engine(e, workers=w, retries=0)
-            started = time.perf_counter() - t0
-            reports = eng.warm_up()
-            opened[(e, w)] = eng
-            warm[f"{e}:{w}"] = {"start_seconds": round(started, 2), "workers": reports}
-            say(f"{e} x{w}: started in {started:.1f} s, warm-up "
-                f"{', '.join(str(r['seconds']) for r in reports)} s")
-        for r in range(repeat):
-            order = configs if r % 2 == 0 else list(reversed(configs))
-            for e, w in order:
-                load = wait_for_quiet(max_load, max_others, max_wait)
-                res = timed_run(opened[(e, w)], articles, partition_size)
-                res["round"] = r
-                runs[f"{e}:{w}"].append(res)
-                say(f"round {r} {e} x{w}: {res['seconds']:.1f} s, {res['articles_per_s']} art/s, "
-                    f"util {res['worker_utilisation']}, others {res['other_programs_cores']} "
-                    f"cores, load {load:.2f}")
-    finally:
-        for eng in opened.values():
-            eng.close()
+    runs: dict[str, list[dict[str, Any]]] = {f"{e}:{w}": [] for e in engines for w in workers}
+    for e in engines:
+        opened: dict[int, Engine] = {}
+        pids: dict[int, list[int]] = {}
+        try:
+            for w in workers:
+                t0 = time.perf_counter()
+                eng = open_engine(e, workers=w, retries=0)
+                opened[w] = eng
+                started = time.perf_counter() - t0
+                reports = eng.warm_up()
+                pids[w] = engine_pids(reports)
+                warm[f"{e}:{w}"] = {"start_seconds": round(started, 2), "workers": reports}
+                say(f"{e} x{w}: started in {started:.1f} s, warm-up "
+                    f"{', '.join(str(r['seconds']) for r in reports)} s")
+            for r in range(repeat):
+                for w in (workers if r % 2 == 0 else list(reversed(workers))):
+                    load = wait_for_quiet(max_load, max_others, max_wait)
+                    res = timed_run(opened[w], articles, partition_size, partition_chars,
+                                    pids[w])
+                    res["round"] = r
+                    runs[f"{e}:{w}"].append(res)
+                    say(f"round {r} {e} x{w}: {res['seconds']:.1f} s, "
+                        f"{res['articles_per_s']} art/s, util {res['worker_utilisation']}, "
+                        f"others {res['other_programs_cores']} cores, load {load:.2f}")
+        finally:
+            for eng in opened.values():
+                eng.close()
     return {"warm_up": warm, "runs": runs, "summary": summarise(runs, engines, workers)}
 
 
@@ -236,6 +290,8 @@ def summarise(runs: dict[str, list[dict[str, Any]]], engines: Sequence[str],
                 "our_cpu_seconds": statistics.median(r["our_cpu_seconds"] for r in rs),
                 "worker_utilisation": statistics.median(r["worker_utilisation"] for r in rs),
                 "other_programs_cores": statistics.median(r["other_programs_cores"] for r in rs),
+                "runqueue_wait_seconds": statistics.median(
+                    r.get("runqueue_wait_seconds") or 0.0 for r in rs),
                 "load": [r["load_start"] for r in rs],
                 "peak_rss_mb_per_worker": sorted(rss.values()),
                 "runs": len(rs),
@@ -248,13 +304,15 @@ def format_table(report: dict[str, Any]) -> str:
     c, s = report["corpus"], report["settings"]
     lines = [
         f"corpus: {c['articles']} articles ({c['synthetic']} synthetic, {c['eval_texts']} AFP "
-        f"texts), {c['chars']:,} characters; partitions of {s['partition_size']}; "
+        f"texts), {c['chars']:,} characters; partitions of {s['partition_size']} articles / "
+        f"{s['partition_chars']} characters; "
         f"median of {s['repeat']} interleaved runs, warm-up excluded",
         f"machine: {s['cpu_count']} CPUs, load average {s['load_before']} before, "
         f"{s['load_after']} after",
         "",
         f"{'engine':<7}{'workers':>8}{'seconds':>9}{'art/s':>8}{'speed-up':>9}{'best':>6}"
-        f"{'CPU-bnd':>8}{'wkr CPU s':>10}{'util':>6}{'others':>7}  {'peak RSS/worker (MB)':<22}"
+        f"{'CPU-bnd':>8}{'wkr CPU s':>10}{'util':>6}{'others':>7}{'queued s':>9}  "
+        f"{'peak RSS/worker (MB)':<22}"
         f"{'load at start'}",
     ]
     for r in report["summary"]:
@@ -262,7 +320,8 @@ def format_table(report: dict[str, Any]) -> str:
             f"{r['engine']:<7}{r['workers']:>8}{r['seconds']:>9.1f}{r['articles_per_s']:>8.1f}"
             f"{r['speed_up']:>8.2f}x{r['best_speed_up']:>5.2f}x{r['cpu_bound_speed_up'] or 0:>7.2f}x"
             f"{r['worker_cpu_seconds']:>10.1f}"
-            f"{r['worker_utilisation']:>6.2f}{r['other_programs_cores']:>7.2f}  "
+            f"{r['worker_utilisation']:>6.2f}{r['other_programs_cores']:>7.2f}"
+            f"{r['runqueue_wait_seconds']:>9.1f}  "
             f"{', '.join(f'{x:.0f}' for x in r['peak_rss_mb_per_worker']):<22}"
             f"{', '.join(f'{x:.1f}' for x in r['load'])}"
         )
@@ -272,6 +331,7 @@ def format_table(report: dict[str, Any]) -> str:
         "fastest vs fastest run",
         "util: worker CPU s / (wall s x workers); others: cores kept busy by other programs "
         "during the run (machine busy time minus ours)",
+        "queued s: seconds the engine's worker threads were ready to run but got no CPU",
         "CPU-bnd: speed-up with a core per worker and no other load, from CPU times: "
         "max(busiest worker's CPU s, all our CPU s / min(workers + 1, CPUs))",
     ]
@@ -300,7 +360,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--max-eval", type=int, default=None, help="at most this many AFP texts")
     ap.add_argument("--engines", default="dask,local", help="comma-separated (dask,local)")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts (1,2)")
-    ap.add_argument("--partition-size", type=int, default=10)
+    ap.add_argument("--partition-size", type=int, default=10, help="articles per partition")
+    ap.add_argument("--partition-chars", type=int, default=10_000,
+                    help="a partition also ends at this many characters (0: no limit)")
+    ap.add_argument("--no-shuffle", action="store_true",
+                    help="keep the corpus order (default: shuffled with seed 0, so that long "
+                         "and short articles mix as in an archive)")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per configuration")
     ap.add_argument("--wait-load", type=float, default=None, metavar="LOAD",
                     help="before each run, wait until the 1-min load average is below LOAD")
@@ -332,8 +397,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before = [round(x, 2) for x in os.getloadavg()]
     log(f"{corpus['articles']} articles; load {load_before}")
     signal.signal(signal.SIGTERM, _terminate)  # so that clusters and pools are shut down
+    if not args.no_shuffle:
+        random.Random(0).shuffle(articles)
     result = run_benchmark(articles, engines, workers, args.partition_size, args.repeat,
-                           args.wait_load, args.wait_others, args.max_wait, log)
+                           args.partition_chars or None, args.wait_load, args.wait_others,
+                           args.max_wait, log)
     report = {
         "corpus": corpus,
         "settings": {
@@ -341,6 +409,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "engines": engines,
             "workers": workers,
             "partition_size": args.partition_size,
+            "partition_chars": args.partition_chars or None,
+            "shuffled": not args.no_shuffle,
             "repeat": args.repeat,
             "threads_per_worker": 1,
             "cpu_count": os.cpu_count(),

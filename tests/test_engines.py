@@ -185,3 +185,10 @@ def test_local_pool_survives_a_worker_dying(tmp_path):
                                   retries=1, batch_fn=flaky))
     assert _codes(results) == [(p, "E001") for p in (0, 0, 1, 1, 2, 2, 3, 3)]
     assert len(list(tmp_path.glob("attempt-1-*"))) == 2
+
+
+def test_partitions_can_be_cut_by_characters():
+    arts = [Article(id=str(i), text="x" * n) for i, n in enumerate([10, 10, 50, 5, 5, 5, 5])]
+    parts = [[a.id for a in chunk] for _, chunk in partitions(arts, 4, max_chars=20)]
+    assert parts == [["0", "1"], ["2"], ["3", "4", "5", "6"]]
+    assert [p for p, _ in partitions(arts + [Rejection("r", "E001", "empty")], 4, 20)] == [0, 1, 2, 3]

@@ -331,9 +331,7 @@ def test_capital_words_in_a_mixed_sentence_are_names(make_doc):
     text = "Paramilitares asesinaron a un campesino en la vereda El Retiro , CHOCO , MEDIO BAUDO"
     evs = events_of(make_doc, text)
     assert [e.event for e in evs] == ["ASSAULT"], [(e.event, e.trigger.text) for e in evs]
-    assert [e.event for e in events_of(make_doc, "MAESTROS PROTESTAN EN LA CAPITAL")] == [
-        "PROTEST"
-    ]
+    assert [e.event for e in events_of(make_doc, "MAESTROS PROTESTAN EN LA CAPITAL")] == ["PROTEST"]
 
 
 def test_the_toll_of_one_attack_is_one_event(make_doc):
@@ -383,3 +381,29 @@ def test_a_weak_background_mention_is_dropped_beside_the_news(make_doc):
     # alone in its sentence, the same weak mention is kept
     evs = events_of(make_doc, "Hubo una reunión con periodistas.")
     assert [e.event for e in evs] == ["CONSULT"]
+
+
+def test_declining_to_act_is_a_rejection_of_it(make_doc):
+    evs = events_of(make_doc, "The minister declined to resign despite the scandal.", lang="en")
+    assert [e.event for e in evs] == ["REJECT"], [(e.event, e.trigger.text) for e in evs]
+
+
+def test_the_condition_of_a_threat_is_part_of_it(make_doc):
+    text = "The rebels said they will attack the capital unless the army agrees to withdraw."
+    evs = events_of(make_doc, text, lang="en")
+    assert [e.event for e in evs] == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+
+
+def test_a_hostile_noun_inside_a_warning_is_its_content(make_doc):
+    text = "The governor warned that the police will not tolerate marches by the opposition."
+    evs = events_of(make_doc, text, lang="en")
+    assert [e.event for e in evs] == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+    # the predicate of a reported clause stays an event of its own
+    text = "Los campesinos denunciaron que los paramilitares atacaron la vereda."
+    assert sorted(e.event for e in events_of(make_doc, text)) == ["ACCUSE", "ASSAULT"]
+
+
+def test_in_protest_names_a_protest_of_its_own(make_doc):
+    text = "El alcalde propuso cerrar el mercado en protesta por los nuevos impuestos."
+    evs = events_of(make_doc, text)
+    assert "PROTEST" in [e.event for e in evs], [(e.event, e.trigger.text) for e in evs]

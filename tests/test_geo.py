@@ -272,3 +272,14 @@ def test_area_centre_is_the_box_middle_and_handles_the_antimeridian():
     lats = array("f", [40.0 + i * 0.1 for i in range(30)] + [-20.0])
     lons = array("f", [10.0] * 31)
     assert _area_centre(lats, lons)[0] > 35.0
+
+
+def test_cached_lookups_answer_as_fresh_ones(tiny):
+    """The per-name caches give the same candidates, with and without a country filter."""
+    for name in ["Georgia", "Córdoba", "la Córdoba", "Santiago", "Kíev", "Bogotá"]:
+        first = tiny.lookup(name)
+        assert tiny.lookup(name) == first
+        for cand in first:
+            if cand.country:
+                assert tiny.lookup(name, country=cand.country) == [
+                    c for c in first if c.country == cand.country]

@@ -21,6 +21,7 @@ from store_helpers import (
 
 from cronica.ingest import ingest
 from cronica.store.base import EventFilter, open_store
+from cronica.store.schema import SCHEMA_VERSION
 from cronica.store.sqlite import SQLiteStore
 
 pytestmark = pytest.mark.postgres
@@ -59,8 +60,8 @@ def test_open_store_picks_postgres_and_migrates_once(pg_url):
     assert all(isinstance(s, PostgresStore) for s in stores)
     with stores[0]._read() as cur:
         cur.execute("SELECT COUNT(*) AS n FROM schema_version")
-        assert cur.fetchone()["n"] == 1
-    assert stores[0].schema_version() == 1 and stores[0].migrate() == []
+        assert cur.fetchone()["n"] == SCHEMA_VERSION
+    assert stores[0].schema_version() == SCHEMA_VERSION and stores[0].migrate() == []
     for s in stores:
         s.close()
 

@@ -14,6 +14,7 @@ from store_helpers import make_adoc, open_backend
 from cronica.errors import Rejection
 from cronica.store import merge
 from cronica.store.base import EventFilter, open_store
+from cronica.store.schema import SCHEMA_VERSION
 from cronica.store.sqlite import SQLiteStore
 
 USA_IRQ = {"type": "CONSULT", "actor": "USAGOV", "recipient": "IRQGOV"}
@@ -298,16 +299,16 @@ def test_sqlite_file_wal_and_schema_version(tmp_path, monkeypatch):
     monkeypatch.setenv("CRONICA_DB", str(path))
     with open_store() as s:
         assert isinstance(s, SQLiteStore)
-        assert s.schema_version() == 1
+        assert s.schema_version() == SCHEMA_VERSION
         s.add(make_adoc("a1", [USA_IRQ]))
     assert path.exists()
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert con.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 1
+    assert con.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
     con.close()
     with SQLiteStore(str(path)) as s:  # reopening does not migrate again
         assert s.migrate() == []
-        assert s.schema_version() == 1
+        assert s.schema_version() == SCHEMA_VERSION
 
 
 def test_sqlite_reader_sees_committed_data_while_a_writer_holds_the_lock(tmp_path):
@@ -330,9 +331,10 @@ def test_sqlite_migrations_are_forward_and_idempotent(tmp_path, monkeypatch):
 
     path = str(tmp_path / "c.db")
     SQLiteStore(path).close()
-    monkeypatch.setitem(schema.MIGRATIONS, 2, ["ALTER TABLE events ADD COLUMN note TEXT"])
+    nxt = schema.SCHEMA_VERSION + 1
+    monkeypatch.setitem(schema.MIGRATIONS, nxt, ["ALTER TABLE events ADD COLUMN note TEXT"])
     with SQLiteStore(path) as s:
-        assert s.schema_version() == 2
+        assert s.schema_version() == nxt
         assert s.migrate() == []
         s.add(make_adoc("a1", [USA_IRQ]))
 

@@ -219,3 +219,36 @@ def test_capitalised_spanish_weekday_mid_sentence_is_a_name():
 def test_relative_word_with_weekday_is_one_expression():
     assert _values("Llegará mañana jueves y se fue ayer jueves.", "es") == {
         "mañana jueves": ("2024-01-27", "day"), "ayer jueves": ("2024-01-25", "day")}
+
+
+_WINDOW_TEXTS = [
+    ("es", "El 3 de mayo de 2023 y el martes pasado, hace dos semanas, la marcha del 2 al 15 "
+           "de agosto; antes de ayer y pasado mañana, en la actualidad, en el verano de 1999."),
+    ("es", "MADRID, Abr 26 (AFP) - La huelga de 1500 mineros sigue desde ayer jueves; el "
+           "primer trimestre de 2024 y la década de los 90, en marzo del año pasado."),
+    ("en", "On Nov. 6, 2023, the day before yesterday and last week, in the 1990s, three "
+           "months ago, the second quarter, this spring, March 3 and right now."),
+    ("en", "İstanbul, Tuesday: the ſummit of 12/03/2024 and nine days later, in 2003 troops."),
+]
+
+
+@pytest.mark.parametrize("lang,text", _WINDOW_TEXTS)
+def test_window_categories_skip_no_match(monkeypatch, lang, text):
+    """Running each pattern only on windows holding the core words it needs gives exactly
+    what running every pattern on every window gives."""
+    import dataclasses
+
+    import cronica.timex as timex_mod
+    from cronica.timex_lexicon import build_patterns
+
+    def key(found):
+        return [(e.text, e.start, e.end, e.value, e.precision, e.note) for e in found]
+
+    for anchor in (FRI, None):
+        fast = key(find_dates(text, lang, anchor))
+        pats = build_patterns(lang)
+        everything = dataclasses.replace(pats, core_cs=None, needs={n: () for n in pats.needs})
+        with monkeypatch.context() as m:
+            m.setattr(timex_mod, "build_patterns", lambda _lang, p=everything: p)
+            assert fast == key(find_dates(text, lang, anchor))
+        assert fast  # the texts do hold dates

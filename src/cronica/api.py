@@ -68,7 +68,8 @@ logger.addHandler(logging.NullHandler())
 
 MAX_PAGE = 500  # events or articles per page
 DEFAULT_PAGE = 50
-MAX_MAP_EVENTS = 5000  # events scanned for the map
+MAX_MAP_EVENTS = 5000  # places on the map
+COUNT_CAP = 10_000  # /api/events counts stop here ('10,000+'): an exact count may scan
 CACHE_SECONDS = 30.0  # how long counts and groupings are reused (see AggregateCache)
 _SORT_KEYS = ("date", "n_sources", "confidence", "first_seen", "last_seen", "id")
 SORTS: tuple[str, ...] = tuple(p + k for k in _SORT_KEYS for p in ("", "-"))  # '-': descending
@@ -204,8 +205,13 @@ def create_app(
         if sort not in SORTS:
             raise HTTPException(422, f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
         st = get_store()
+        total = cache.get_or_compute(
+            ("count", filter_key(flt)), lambda: st.count_events(flt, limit=COUNT_CAP)
+        )
         return {
-            "total": cache.get_or_compute(("count", filter_key(flt)), lambda: st.count_events(flt)),
+            "total": total,
+            # True: there are at least ``total`` events (the count stopped there)
+            "total_capped": total == COUNT_CAP,
             "limit": limit,
             "offset": offset,
             "sort": sort,
@@ -319,52 +325,25 @@ def create_app(
     def event_map(
         flt: Filter,
         limit: Annotated[
-            int, Query(ge=1, le=MAX_MAP_EVENTS, description="most recent events scanned")
+            int, Query(ge=1, le=MAX_MAP_EVENTS, description="most places returned, largest first")
         ] = 1000,
     ) -> dict[str, Any]:
+        """Places with their event counts and a few of their most recent events.
+        ``complete`` is False when only the most recent matching events were counted."""
         return cache.get_or_compute(("map", filter_key(flt), limit), lambda: _event_map(flt, limit))
 
     def _event_map(flt: EventFilter, limit: int) -> dict[str, Any]:
-        st = get_store()
-        places: dict[tuple[float, float], dict[str, Any]] = {}
-        scanned = 0
-        while scanned < limit:
-            page = st.query_events(
-                flt, limit=min(MAX_PAGE, limit - scanned), offset=scanned, sort="-date"
-            )
-            scanned += len(page)
-            for ev in page:
-                loc = ev.get("event_loc") or {}
-                lat, lon = loc.get("lat"), loc.get("lon")
-                if lat is None or lon is None:
-                    continue
-                key = (round(float(lat), 2), round(float(lon), 2))
-                p = places.setdefault(
-                    key,
-                    {
-                        "lat": key[0],
-                        "lon": key[1],
-                        "name": loc.get("name"),
-                        "country": loc.get("country"),
-                        "count": 0,
-                        "events": [],
-                    },
-                )
-                p["count"] += 1
-                if len(p["events"]) < 20:
-                    p["events"].append(
-                        {
-                            "id": ev.get("id"),
-                            "event": ev.get("event"),
-                            "date": ev.get("date"),
-                            "actor": (ev.get("actor") or {}).get("code"),
-                            "recipient": (ev.get("recipient") or {}).get("code"),
-                        }
-                    )
-            if len(page) < MAX_PAGE:
-                break
-        points = sorted(places.values(), key=lambda p: -p["count"])
-        return {"scanned": scanned, "points": points}
+        places = get_store().places(flt, limit=limit)
+        points = [
+            {**{k: v for k, v in p.items() if k != "complete"},
+             "lat": round(float(p["lat"]), 2), "lon": round(float(p["lon"]), 2)}
+            for p in places
+        ]
+        return {
+            "complete": all(p.get("complete", True) for p in places),
+            "events": sum(p["count"] for p in points),
+            "points": points,
+        }
 
     @app.post(
         "/api/ingest",

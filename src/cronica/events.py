@@ -21,11 +21,25 @@ For each sentence, verbs and event nouns found in the language's trigger lexicon
   kept with the headline trigger appended to ``mentions`` (body trigger first: it has the
   context).
 
+- what is not an event of its own: the complement of a trigger that is itself absorbed
+  goes with it ('an ultimatum to halt attacks'); the aim or condition of an act is part of
+  it ('marcharon para exigir', 'will boycott unless the president agrees to step down');
+  what a protest is about is its topic ('protestaron contra la guerra'); a protest noun
+  classifying a gathering makes it a protest ('reunión de protesta'); the toll of one
+  attack is one event ('a bombing killed one and wounded two'); an intention to do a
+  hostile act is a threat ('plans to arrest'); moving in a vehicle is a journey ('se
+  movilizaban en una moto'); capital words in a mixed-case sentence are names;
+- what stays separate: a setting phrase (time, cause, concession: 'durante', 'tras',
+  'pese a') or a relative clause is never the content of the trigger it hangs from, and
+  'en protesta por' names a protest of its own.
+
 Arguments come from the dependency parse and ``adoc.actors`` (:mod:`cronica.events_args`),
 auxiliary modes and contexts from cue words (:mod:`cronica.events_modes`). The historical
 mode is set here only on a clear cue (a past year attached to the trigger, 'desde');
-the time stage may set it later from resolved dates. Confidence is the lexicon weight of
-the trigger, raised when actor and recipient are coded, lowered for a form-only match.
+the time stage may set it later from resolved dates. Confidence combines the lexicon
+weight of the trigger, the coded arguments and the trigger's place in the sentence
+(:mod:`cronica.events_rank`); weak background events that share a sentence with a
+stronger one are dropped (``secondary_threshold``; 0 keeps them all).
 """
 
 from __future__ import annotations
@@ -182,6 +196,7 @@ class EventCoder:
         # a dropped trigger's own complement goes to whatever absorbed it: in 'an ultimatum
         # to halt attacks' the attacks belong to the ultimatum, as 'halt' does
         absorbed: dict[int, Match] = {}
+        in_aim: set[int] = set()  # absorbed through an aim or condition clause
         govs = {m.head: self._governing_trigger(doc, m.head, by_head) for m in matches}
         for m in sorted(matches, key=lambda x: _depth(x, govs)):
             subj_of = doc[m.head].head.i
@@ -214,12 +229,22 @@ class EventCoder:
                 if host is not None:
                     dropped.add(m.head)
                     absorbed[m.head] = host
+                    in_aim.add(m.head)
                     continue
             gov, direct, clausal = govs[m.head]
+            if m.entry.event == "PROTEST" and self._in_protest(tok):
+                gov = None  # 'propuso el cierre en protesta por ...': a protest of its own
             seen = 0
             while gov is not None and gov.head in dropped and seen < _MAX_NEST:
+                if gov.head in in_aim:
+                    # inside an aim or condition clause: 'unless the president agrees to
+                    # step down' belongs to the threat, every word of it
+                    dropped.add(m.head)
+                    in_aim.add(m.head)
+                    absorbed[m.head] = absorbed[gov.head]
+                    break
                 gov, direct, seen = absorbed.get(gov.head), False, seen + 1
-            if gov is None or gov.head in dropped:
+            if m.head in dropped or gov is None or gov.head in dropped:
                 continue
             if self._classified_gathering(doc, m, gov):
                 # 'convocaron una reunión de protesta': the meeting is the protest
@@ -230,7 +255,7 @@ class EventCoder:
                 loser, winner = (m, gov) if m.head > gov.head else (gov, m)
                 dropped.add(loser.head)
                 absorbed[loser.head] = winner
-            elif clausal and m.entry.event in _MATERIAL_CONFLICT:
+            elif clausal and m.entry.event in _MATERIAL_CONFLICT and self._clause_verb(doc, m):
                 continue  # 'denunciaron que atacaron': two events
             elif gov.entry.event == "PROTEST" and (
                 m.entry.event in PROTEST_TOPICS or self._protest_topic(doc[m.head], gov)
@@ -239,6 +264,7 @@ class EventCoder:
                 absorbed[m.head] = gov
             elif (
                 not seen
+                and _complement_path(doc, m.head, gov.head)
                 and fold(doc[gov.head].lemma_) in self.cues.intent
                 and m.entry.event in CONFLICT_ACTS
             ):
@@ -283,6 +309,19 @@ class EventCoder:
             direct = direct and self.lex.is_light(doc, node.i)
         return None, False, False
 
+    def _in_protest(self, tok: Any) -> bool:
+        """'en protesta por', 'como protesta', 'in protest at': a manner phrase that names
+        the protest of the clause's subject, not the content of the verb it hangs from."""
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            return fold(tok.head.text) in self.cues.manner
+        return tok.pos_ in ("NOUN", "PROPN") and _case_word(tok) in self.cues.manner
+
+    @staticmethod
+    def _clause_verb(doc: Any, m: Match) -> bool:
+        """Whether ``m`` is the predicate of its clause ('que atacaron'), not a noun inside
+        it ('warned that police will not tolerate rallies')."""
+        return doc[m.head].pos_ in ("VERB", "AUX") or doc[m.head].dep_ in ("ccomp", "advcl")
+
     @staticmethod
     def _toll_verb(verb: Any, by_head: dict[int, Match]) -> bool:
         """Whether a killing verb reports the toll of an attack named elsewhere: its subject
@@ -292,9 +331,7 @@ class EventCoder:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if subj is not None:
             return subj.i in by_head
-        return verb.dep_ == "advcl" and (
-            "Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG"
-        )
+        return verb.dep_ == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
 
     def _purpose_host(self, doc: Any, m: Match, by_head: dict[int, Match]) -> Match | None:
         """The event whose aim or condition the clause of ``m`` states ('marcharon para
@@ -509,6 +546,19 @@ def _named(tok: Any) -> bool:
     if tok.i == sent.start or tok.doc[tok.i - 1].is_punct and tok.doc[tok.i - 1].text in "\"'«“(-":
         return False
     return not sent.text.isupper()
+
+
+def _complement_path(doc: Any, i: int, gov: int) -> bool:
+    """Whether token ``i`` reaches ``gov`` through infinitive complements and objects only
+    ('plans to impose restrictions')."""
+    node = doc[i]
+    for _ in range(_MAX_NEST + 1):
+        if node.i == gov:
+            return True
+        if node.dep_ not in ("xcomp", "obj", "dobj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _case_word(tok: Any) -> str:

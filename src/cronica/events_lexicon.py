@@ -121,6 +121,7 @@ class Cues:
     intent: set[str] = field(default_factory=set)  # 'plan to': a threat if the act is hostile
     casualty: set[str] = field(default_factory=set)  # 'herir': a toll, after 'matar'
     vehicle: set[str] = field(default_factory=set)  # 'moverse en motocicleta': a journey
+    manner: set[str] = field(default_factory=set)  # 'en' in 'en protesta por'
     clause_if: set[str] = field(default_factory=set)  # 'si', 'if': a condition clause
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
     context: dict[str, str] = field(default_factory=dict)
@@ -270,6 +271,8 @@ def _load_cues(lang: str) -> Cues:
             cues.casualty.add(word)
         elif kind == "vehicle":
             cues.vehicle.add(word)
+        elif kind == "manner":
+            cues.manner.add(word)
         elif kind == "clause_if":
             cues.clause_if.add(word)
         elif kind == "purpose":

@@ -89,9 +89,7 @@ def prune_secondary(events: list[Event], threshold: float = SECONDARY_THRESHOLD)
     return [
         e
         for e in events
-        if e.confidence >= threshold
-        or e.confidence >= best[e.trigger.sentence]
-        or _attested(e)
+        if e.confidence >= threshold or e.confidence >= best[e.trigger.sentence] or _attested(e)
     ]
 
 

@@ -30,7 +30,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 
@@ -105,7 +104,7 @@ class Geocoder:
         self._prep_ids: dict[int, list[tuple[int, ...]]] = {
             get_string_id(first): [tuple(get_string_id(w) for w in ws) for ws in preps]
             for first, preps in self._preps_by_first.items()}
-        self._prep_first_ids = np.array(sorted(self._prep_ids), dtype=np.uint64)
+        self._prep_first_ids = frozenset(self._prep_ids)
         self._nameprep_ids = {get_string_id(w) for w in self.namepreps}
         self._article_ids = {get_string_id(w) for w in self.articles}
         self._connector_ids = {get_string_id(w) for w in self._connectors}
@@ -212,11 +211,11 @@ class Geocoder:
         n = len(doc)
         if not n:
             return out
-        ids = doc.to_array(LOWER)  # the lower-case form of every token, as spaCy string ids
-        # only tokens that can open a preposition are looked at (one vectorised pass); every
-        # other token would be stepped over one by one
-        starts = np.flatnonzero(np.isin(ids, self._prep_first_ids)).tolist()
-        lowers: list[int] = ids.tolist()
+        # the lower-case form of every token as spaCy string ids: no Token objects are built
+        lowers: list[int] = doc.to_array(LOWER).tolist()
+        firsts = self._prep_first_ids
+        # only tokens that can open a preposition are looked at
+        starts = [i for i, w in enumerate(lowers) if w in firsts]
         next_i = 0
         for i in starts:
             if i < next_i:

@@ -95,6 +95,14 @@ class Pipeline:
         origin = article.origin or article.id
         if not article.text or not article.text.strip():
             raise InputError(ErrorCode.E001_EMPTY, origin, doc_id=article.id)
+        try:
+            article.text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: language ID and output would fail
+            raise InputError(
+                ErrorCode.E003_ENCODING, origin,
+                f"lone surrogate U+{ord(article.text[exc.start]):04X} at character {exc.start}",
+                doc_id=article.id,
+            ) from None
         if len(article.text) > self.max_chars:
             raise InputError(
                 ErrorCode.E004_TOO_LARGE, origin,

@@ -48,16 +48,34 @@ BatchFn = Callable[..., PartitionResult]
 
 
 def partitions(
-    items: Iterable[Article | Rejection], size: int
+    items: Iterable[Article | Rejection], size: int, max_chars: int | None = None
 ) -> Iterator[tuple[int, list[Article | Rejection]]]:
-    """``(partition number, items)`` chunks of at most ``size`` items, in input order."""
+    """``(partition number, items)`` chunks of at most ``size`` items, in input order.
+
+    With ``max_chars``, a partition also ends once its texts reach that many characters
+    (the NLP's cost grows with text length), so that a run of long articles does not make
+    a few partitions much slower than the rest and leave the other workers idle at the end.
+    """
     if size < 1:
         raise ValueError(f"partition size must be at least 1, got {size}")
     it = iter(items)
     n = 0
-    while chunk := list(islice(it, size)):
+    if max_chars is None:
+        while chunk := list(islice(it, size)):
+            yield n, chunk
+            n += 1
+        return
+    chunk: list[Article | Rejection] = []
+    chars = 0
+    for item in it:
+        chunk.append(item)
+        chars += len(item.text or "") if isinstance(item, Article) else 0
+        if len(chunk) >= size or chars >= max_chars:
+            yield n, chunk
+            n += 1
+            chunk, chars = [], 0
+    if chunk:
         yield n, chunk
-        n += 1
 
 
 # -- engines ----------------------------------------------------------------------------
@@ -257,14 +275,16 @@ def run_partitions(
     out_dir: str | None = None,
     retries: int = 2,
     batch_fn: BatchFn = process_batch,
+    partition_chars: int | None = None,
 ) -> Iterator[PartitionResult]:
     """Process ``items`` on ``engine`` and yield one PartitionResult per partition, in order.
 
     ``engine`` is a name (the engine is started and stopped here) or an open
     :class:`Engine` (left open). ``batch_fn`` is what runs per partition, with
     :func:`~cronica.engines.batch.process_batch`'s signature (tests wrap it).
+    ``partition_chars`` also ends a partition at that many characters of text.
     """
-    parts = partitions(items, partition_size)
+    parts = partitions(items, partition_size, partition_chars)
     if isinstance(engine, Engine):
         if isinstance(engine, DaskEngine):
             engine.new_run()

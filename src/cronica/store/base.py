@@ -76,7 +76,9 @@ class Store(ABC):
         id, ascending; a leading '-' sorts descending ('-date': newest first)."""
 
     @abstractmethod
-    def count_events(self, flt: EventFilter) -> int: ...
+    def count_events(self, flt: EventFilter, limit: int | None = None) -> int:
+        """How many events match; with ``limit``, counting may stop there (a result equal
+        to ``limit`` then means 'at least ``limit``')."""
 
     @abstractmethod
     def get_event(self, event_id: str) -> dict[str, Any] | None:
@@ -92,6 +94,42 @@ class Store(ABC):
     @abstractmethod
     def stats(self, flt: EventFilter, by: str, limit: int = 50) -> list[dict[str, Any]]:
         """Counts grouped ``by`` one of: day, week, month, type, actor, recipient, pair, country."""
+
+    def places(self, flt: EventFilter, limit: int = 1000) -> list[dict[str, Any]]:
+        """Geocoded events grouped by place, the ``limit`` largest first: dicts with ``lat``,
+        ``lon``, ``name``, ``country``, ``count``, ``events`` (a few of the most recent,
+        each ``id``, ``event``, ``date``, ``actor``, ``recipient``) and ``complete`` (False
+        when only the most recent matching events were counted).
+
+        This default groups the :data:`PLACES_SCAN` most recent matching events; the SQL
+        stores answer from pre-computed counts where the filter allows."""
+        groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+        scanned = 0
+        while scanned < self.PLACES_SCAN:
+            page = self.query_events(flt, limit=500, offset=scanned, sort="-date")
+            scanned += len(page)
+            for ev in page:
+                loc = ev.get("event_loc") or {}
+                if loc.get("lat") is None or loc.get("lon") is None:
+                    continue
+                key = (loc.get("name"), loc.get("country"), float(loc["lat"]), float(loc["lon"]))
+                p = groups.setdefault(key, {"lat": key[2], "lon": key[3], "name": key[0],
+                                            "country": key[1], "count": 0, "events": []})
+                p["count"] += 1
+                if len(p["events"]) < 5:
+                    p["events"].append({
+                        "id": ev.get("id"), "event": ev.get("event"), "date": ev.get("date"),
+                        "actor": (ev.get("actor") or {}).get("code"),
+                        "recipient": (ev.get("recipient") or {}).get("code"),
+                    })
+            if len(page) < 500:
+                break
+        complete = scanned < self.PLACES_SCAN
+        out = sorted(groups.values(), key=lambda p: (-p["count"], p["name"] or ""))[:limit]
+        return [{**p, "complete": complete} for p in out]
+
+    #: events scanned (the most recent matching) by :meth:`places` when nothing better exists
+    PLACES_SCAN = 20_000
 
     @abstractmethod
     def close(self) -> None: ...

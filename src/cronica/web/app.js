@@ -349,10 +349,12 @@ function renderTable(data) {
   }
   const from = data.total ? state.offset + 1 : 0;
   const to = Math.min(state.offset + PAGE, data.total);
-  $("#page-info").textContent = t("page", { from, to, total: data.total });
+  // a capped count ("10000+"): there are at least that many
+  const total = data.total_capped ? `${data.total}+` : data.total;
+  $("#page-info").textContent = t("page", { from, to, total });
   $("#prev").disabled = state.offset === 0;
-  $("#next").disabled = state.offset + PAGE >= data.total;
-  $("#summary").textContent = t("total_events", { n: data.total });
+  $("#next").disabled = state.offset + PAGE >= data.total && !data.total_capped;
+  $("#summary").textContent = t("total_events", { n: total });
 }
 
 function showSortOrder() {

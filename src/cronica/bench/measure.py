@@ -33,104 +33,25 @@ import threading
 import time
 import traceback
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from cronica.bench.corpus import Corpus
 from cronica.errors import InputError, Rejection
 from cronica.model import Article
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
-EVAL_DIR_ENV = "CRONICA_EVAL_DIR"
 BARRIER_TIMEOUT = 3600.0  # seconds; a worker that dies must not hang the others forever
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-# -- corpus -----------------------------------------------------------------------
-@dataclass
-class Corpus:
-    """Articles to time, and where they came from."""
-
-    name: str
-    articles: list[Article]
-    rejected: list[Rejection] = field(default_factory=list)
-
-
-def default_eval_dir() -> Path | None:
-    """The shared evaluation data: $CRONICA_EVAL_DIR, else ``../shared/eval`` from here up."""
-    env = os.environ.get(EVAL_DIR_ENV)
-    if env:
-        return Path(env)
-    for base in (Path.cwd(), *Path.cwd().parents):
-        cand = base / "shared" / "eval"
-        if cand.is_dir():
-            return cand
-        cand = base.parent / "shared" / "eval"
-        if cand.is_dir():
-            return cand
-    return None
-
-
-def eval_corpus(eval_dir: str | Path) -> Corpus:
-    """The texts of the eval data, read in place (never copied): every ``events_*.jsonl``
-    record (with its language and date) and every ``brat_es_afp/*.txt`` article (Spanish)."""
-    from cronica.read import read_inputs
-
-    root = Path(eval_dir)
-    if not root.is_dir():
-        raise FileNotFoundError(
-            f"evaluation folder not found: {root} (set --eval-dir or ${EVAL_DIR_ENV})"
-        )
-    paths = [str(p) for p in sorted(root.glob("events_*.jsonl"))]
-    brat = root / "brat_es_afp"
-    paths += [str(p) for p in sorted(brat.glob("*.txt"))] if brat.is_dir() else []
-    if not paths:
-        raise FileNotFoundError(f"no events_*.jsonl or brat_es_afp/*.txt under {root}")
-    corpus = _split(read_inputs(paths), f"eval ({root})")
-    for a in corpus.articles:
-        if a.origin and "brat_es_afp" in a.origin and not a.lang:
-            a.lang = "es"  # AFP Spanish service; the files carry no metadata
-    return corpus
-
-
-def path_corpus(paths: Sequence[str], max_bytes: int | None = None) -> Corpus:
-    """Articles from files and folders, as ``cronica extract`` reads them."""
-    from cronica.read import DEFAULT_MAX_BYTES, read_inputs
-
-    return _split(read_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES), ", ".join(paths))
-
-
-def synthetic_corpus(n: int, seed: int = 0) -> Corpus:
-    from cronica.read import clean_text
-    from cronica.synth import synthetic_articles
-
-    arts = [
-        Article(
-            id=r["id"],
-            text=clean_text(r["text"]),
-            title=r["title"],
-            date=r["date"],
-            lang=r["lang"],
-            source=r["source"],
-            origin=f"synthetic:{i}",
-        )
-        for i, r in enumerate(synthetic_articles(n, seed=seed))
-    ]
-    return Corpus(f"synthetic (n={n}, seed={seed})", arts)
-
-
-def _split(items: Iterable[Article | Rejection], name: str) -> Corpus:
-    corpus = Corpus(name, [])
-    for it in items:
-        (corpus.rejected if isinstance(it, Rejection) else corpus.articles).append(it)
-    return corpus
-
-
-# -- workers ----------------------------------------------------------------------
 @dataclass
 class _Task:
+    """One worker's share of the corpus and the settings to time it with."""
+
     index: int
     articles: list[Article]
     runs: int
@@ -138,9 +59,6 @@ class _Task:
     warmup: int
     models: str  # "default" (the registry models) or "blank" (spacy.blank + sentencizer: tests)
     threads: int | None = None  # BLAS threads in the worker; None leaves the library default
-
-
-_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _build(models: str, langs: Sequence[str]) -> tuple[dict[str, Any], Any]:
@@ -291,11 +209,13 @@ def _profile_stages(
 
 
 def _peak_rss_mb() -> float:
+    """Peak resident memory of this process, in MB."""
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     return round(kb / 1024, 1)
 
 
 def _run_workers(tasks: list[_Task], in_process: bool) -> list[dict[str, Any]]:
+    """Each task's measurements, from worker processes (or in this process for tests)."""
     if in_process:
         if len(tasks) != 1:
             raise ValueError("in-process benchmarking runs one worker only")
@@ -337,7 +257,6 @@ def _run_workers(tasks: list[_Task], in_process: bool) -> list[dict[str, Any]]:
     return sorted((r for _, r in outs), key=lambda r: r["index"])
 
 
-# -- the benchmark ----------------------------------------------------------------
 def _pass_seconds(workers: list[dict[str, Any]], kind: str, run: int) -> float:
     """Wall time of one pass across workers: first start to last finish."""
     return max(w[kind][run][1] for w in workers) - min(w[kind][run][0] for w in workers)
@@ -351,6 +270,7 @@ def _pass_cpu_seconds(workers: list[dict[str, Any]], kind: str, run: int) -> flo
 def _rates(
     seconds: float, cpu_seconds: float, articles: int, sentences: int, words: int
 ) -> dict[str, float]:
+    """Throughput figures of one pass, per wall second and per CPU second."""
     s = max(seconds, 1e-9)
     c = max(cpu_seconds, 1e-9)
     return {
@@ -448,6 +368,7 @@ def run_benchmark(
 
 
 def _settings(runs: int, batch_size: int, warmup: int, models: str) -> dict[str, Any]:
+    """What the figures depend on: settings, versions and the machine."""
     import spacy
 
     from cronica.nlp import MODELS
@@ -463,53 +384,3 @@ def _settings(runs: int, batch_size: int, warmup: int, models: str) -> dict[str,
         "cpu_count": os.cpu_count(),
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }
-
-
-def format_report(report: dict[str, Any]) -> str:
-    """A plain-text table of the report."""
-    c = report["corpus"]
-    st = report["settings"]
-    langs = ", ".join(f"{k} {v}" for k, v in sorted(c.get("langs", {}).items()))
-    lines = [
-        f"corpus: {c['name']}",
-        f"  {c.get('articles', 0):,} articles ({langs}), {c.get('sentences', 0):,} sentences, "
-        f"{c.get('words', 0):,} words, {c.get('chars', 0):,} characters; "
-        f"rejected: {c['rejected_by_reader']} by the reader, {c.get('rejected_by_pipeline', 0)} by "
-        f"the pipeline, {c.get('processing_errors', 0)} processing errors",
-        f"  median of {st['runs']} runs, warm-up excluded, batch size {st['batch_size']}; "
-        f"spaCy {st['spacy']}, {st['cpu_count']} CPUs, load average {st['load_average'][0]}",
-        "",
-        f"{'procs':>5}  {'pipeline':<11}{'seconds':>8}{'articles/s':>11}{'sents/s':>9}"
-        f"{'words/s':>9}{'full/bare':>10}{'CPU s':>8}{'words/CPU s':>12}{'full/bare':>10}"
-        f"{'peak RSS':>10}",
-    ]
-    for r in report["results"]:
-        if r.get("blas_threads_per_process"):
-            lines.append(f"{'':>5}  (BLAS threads per process: {r['blas_threads_per_process']})")
-        for kind, label in (("full", "full"), ("bare", "bare spaCy")):
-            m = r[kind]
-            full = kind == "full"
-            ratio = f"{r['ratio']:.2f}" if full and r.get("ratio") else ""
-            cpu_ratio = f"{r['cpu_ratio']:.2f}" if full and r.get("cpu_ratio") else ""
-            rss = f"{r['peak_rss_mb']:.0f} MB" if full else ""
-            lines.append(
-                f"{r['processes']:>5}  {label:<11}{m['seconds']:>8.2f}{m['articles_per_s']:>11.1f}"
-                f"{m['sentences_per_s']:>9.1f}{m['words_per_s']:>9.0f}{ratio:>10}"
-                f"{m['cpu_seconds']:>8.2f}{m['words_per_cpu_s']:>12.0f}{cpu_ratio:>10}{rss:>10}"
-            )
-    lines.append(
-        "  (seconds are wall time; CPU s is the CPU time of the pass summed over processes, "
-        "which load from other programs moves little; peak RSS is per process)"
-    )
-    first = report["results"][0] if report["results"] else {}
-    stages = first.get("stage_seconds") or {}
-    if stages:
-        total = sum(stages.values()) or 1.0
-        lines += [
-            "",
-            "CPU time by stage, one extra pass with a clock on each stage "
-            f"({first['processes']} process(es); 'other' = language check, spaCy, sentences):",
-        ]
-        for name, sec in sorted(stages.items(), key=lambda kv: -kv[1]):
-            lines.append(f"  {name:<14}{sec:>8.2f} s {100 * sec / total:>6.1f}%")
-    return "\n".join(lines)

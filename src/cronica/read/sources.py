@@ -1,0 +1,224 @@
+"""Where documents come from: paths, folders, stdin and sidecar metadata files."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from cronica.errors import ErrorCode, InputError, Rejection
+from cronica.model import Article
+from cronica.read.decode import (
+    decode_bytes,
+    path_text,
+    read_limited,
+    replace_surrogates,
+    sniff_format,
+)
+from cronica.read.html import html_to_text
+from cronica.read.jsonl import jsonl_lines, read_json_file, read_jsonl_file
+from cronica.read.metadata import make_article
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # a long news article is ~50 KB; 5 MB is surely not one
+TEXT_EXTS = frozenset({".txt", ".text"})
+HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
+JSONL_EXTS = frozenset({".jsonl", ".ndjson"})
+JSON_EXTS = frozenset({".json"})
+# Folders are walked for these; .json is left out because beside a .txt it is a sidecar.
+FOLDER_EXTS = TEXT_EXTS | HTML_EXTS | JSONL_EXTS
+FORMATS: tuple[str, ...] = ("auto", "text", "html", "jsonl")
+
+
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    stdin: IO[Any] | None = None,
+    fmt: str = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article | Rejection]:
+    """Every article in ``paths`` (files, folders, '-' for stdin), in order.
+
+    No paths means stdin. ``fmt`` forces a format ('text', 'html', 'jsonl') instead of
+    deciding from the extension or the content. Documents over ``max_bytes`` are
+    rejected (E004) before they are read; for JSONL the limit applies to each line.
+    Never raises for bad input: yields a :class:`Rejection` instead.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    for p in paths or ["-"]:
+        if p == "-":
+            yield from _guard(
+                _read_stream(stdin if stdin is not None else sys.stdin, fmt, max_bytes)
+            )
+            continue
+        path = Path(p)
+        if path.is_dir():
+            yield from _read_folder(path, fmt, max_bytes)
+        else:
+            yield from _guard(_read_path(path, path_text(p), fmt, max_bytes))
+
+
+def read_file(path: str | Path, **kwargs: Any) -> list[Article | Rejection]:
+    """Everything in one file or folder, as a list (convenience for the library and tests)."""
+    return list(read_inputs([str(path)], **kwargs))
+
+
+def _guard(items: Iterator[Article | Rejection]) -> Iterator[Article | Rejection]:
+    """Turn an InputError raised by a reader into a Rejection and stop that input only."""
+    try:
+        yield from items
+    except InputError as err:
+        yield Rejection.from_error(err)
+
+
+def _read_folder(folder: Path, fmt: str, max_bytes: int) -> Iterator[Article | Rejection]:
+    """Every supported file below ``folder`` (hidden ones skipped), in sorted order."""
+    files = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in FOLDER_EXTS
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+    if not files:
+        exts = ", ".join(sorted(FOLDER_EXTS))
+        err = InputError(
+            ErrorCode.E009_NOT_FOUND, path_text(folder), f"no files with {exts} in this folder"
+        )
+        yield Rejection.from_error(err)
+        return
+    for p in files:
+        yield from _guard(_read_path(p, path_text(p), fmt, max_bytes))
+
+
+def _read_path(path: Path, origin: str, fmt: str, max_bytes: int) -> Iterator[Article | Rejection]:
+    """The articles of one file, its format from ``fmt``, the extension or the content."""
+    stem = path_text(path.stem)
+    if not path.exists():
+        raise InputError(ErrorCode.E009_NOT_FOUND, origin, "no such file or folder", doc_id=stem)
+    ext = path.suffix.lower()
+    kind = fmt
+    if kind == "auto":
+        kind = (
+            "jsonl"
+            if ext in JSONL_EXTS
+            else "html"
+            if ext in HTML_EXTS
+            else "json"
+            if ext in JSON_EXTS
+            else "text"
+            if ext in TEXT_EXTS
+            else "sniff"
+        )
+    if kind == "jsonl":
+        yield from read_jsonl_file(path, origin, max_bytes)
+        return
+    if kind == "json":
+        yield from read_json_file(path, origin, max_bytes)
+        return
+    meta = _sidecar(path, origin)
+    data = read_limited(path, origin, max_bytes, doc_id=meta.get("id") or stem)
+    if kind == "sniff":
+        kind = sniff_format(data[:4096])
+        if kind == "jsonl":
+            yield from jsonl_lines(io.BytesIO(data), origin, max_bytes, stem)
+            return
+    yield _article_from_bytes(data, kind, origin, stem, meta)
+
+
+def _sidecar(path: Path, origin: str) -> dict[str, Any]:
+    """Metadata from '<stem>.json' beside a text or HTML file, if there is one."""
+    side = path.with_suffix(".json")
+    if path.suffix.lower() in JSON_EXTS or not side.is_file():
+        return {}
+    try:
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(
+            ErrorCode.E006_MALFORMED_JSON,
+            path_text(side),
+            f"metadata for {origin}: {exc}",
+            doc_id=path_text(path.stem),
+        ) from None
+    if not isinstance(meta, dict):
+        raise InputError(
+            ErrorCode.E006_MALFORMED_JSON,
+            path_text(side),
+            f"metadata for {origin} must be an object",
+            doc_id=path_text(path.stem),
+        )
+    meta.pop("text_file", None)
+    meta.pop("text", None)
+    return meta
+
+
+def _article_from_bytes(
+    data: bytes, kind: str, origin: str, stem: str, meta: dict[str, Any]
+) -> Article:
+    """One text or HTML document; sidecar metadata wins over what the page states."""
+    doc_id = str(meta.get("id") or stem)
+    text, encoding = decode_bytes(data, origin, doc_id)
+    page: dict[str, Any] = {}
+    if kind == "html":
+        text, page = html_to_text(text, origin, doc_id)
+    fields = {**page, **{k: v for k, v in meta.items() if v is not None}}
+    return make_article(text, fields, origin, doc_id, encoding)
+
+
+def _read_stream(stream: IO[Any], fmt: str, max_bytes: int) -> Iterator[Article | Rejection]:
+    """stdin: JSONL is streamed line by line; text and HTML are read whole (up to the limit)."""
+    binary = _binary(stream)
+    origin = "stdin"
+    first = b""
+    while True:  # skip leading blank lines to see what the content starts with
+        line = binary.readline(max_bytes + 1)
+        first += line
+        if not line or line.strip() or len(first) > max_bytes:
+            break
+    kind = fmt if fmt != "auto" else sniff_format(first)
+    if kind == "jsonl":
+        lineno = first.count(b"\n") if first.endswith(b"\n") else first.count(b"\n") + 1
+        if len(first) > max_bytes:
+            while first and not first.endswith(b"\n"):  # skip the rest of the long line
+                first = binary.readline(1 << 20)
+            yield Rejection.from_error(
+                InputError(
+                    ErrorCode.E004_TOO_LARGE,
+                    f"{origin}:{lineno}",
+                    f"a line over the limit of {max_bytes:,} bytes set by --max-bytes",
+                )
+            )
+            yield from jsonl_lines(
+                binary, origin, max_bytes, "stdin", start=lineno + 1, expect_records=False
+            )
+            return
+        # only blank lines before the end: jsonl_lines reports stdin as empty (E001)
+        head = (lineno, first.strip()) if first.strip() else None
+        yield from jsonl_lines(binary, origin, max_bytes, "stdin", first=head)
+        return
+    rest = binary.read(max_bytes + 1 - len(first)) if len(first) <= max_bytes else b""
+    data = first + rest
+    if len(data) > max_bytes:
+        raise InputError(
+            ErrorCode.E004_TOO_LARGE,
+            origin,
+            f"over the limit of {max_bytes:,} bytes set by --max-bytes",
+            doc_id="stdin",
+        )
+    yield _article_from_bytes(data, kind, origin, "stdin", {})
+
+
+def _binary(stream: IO[Any]) -> IO[bytes]:
+    """The byte stream under ``stream``; a text stream with no buffer (StringIO) is encoded.
+
+    Its lone surrogates become U+FFFD: they cannot be encoded, and they would stop the read.
+    """
+    if isinstance(stream, io.TextIOBase):
+        buf = getattr(stream, "buffer", None)
+        if buf is not None:
+            return buf
+        return io.BytesIO(replace_surrogates(stream.read()).encode("utf-8"))
+    return stream

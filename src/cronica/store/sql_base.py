@@ -1,0 +1,94 @@
+"""The engine-neutral base of the SQL store: connection hooks, shared helpers, constants.
+
+:class:`SQLBase` is what both halves of the SQL store build on: the backend supplies a
+connection, a write transaction, a lock for the merge step and the few dialect
+differences (``ILIKE`` vs ``LIKE``, week arithmetic). Writing lives in
+:mod:`cronica.store.sql_write`, reading in :mod:`cronica.store.sql_read`; they are put
+together as :class:`cronica.store.sql.SQLStore`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from abc import abstractmethod
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import Any
+
+from cronica.store.base import Store
+
+logger = logging.getLogger("cronica.store.sql")
+logger.addHandler(logging.NullHandler())
+
+MAX_SEARCH_TEXT = 4000  # characters of evidence sentences kept per event for --text
+STATS_BY: tuple[str, ...] = (
+    "day", "week", "month", "type", "actor", "recipient", "pair", "country",
+    "day_type", "week_type", "month_type",
+)
+SORTS: tuple[str, ...] = ("date", "n_sources", "confidence", "last_seen", "first_seen", "id")
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+class SQLBase(Store):
+    """Store plumbing shared by SQLite and PostgreSQL (see :mod:`cronica.store.schema`)."""
+
+    dialect: str = "sqlite"
+    like: str = "LIKE"
+    #: the row key that every index carries: pages are found from indexes alone, and
+    #: only their rows are then read (SQLite: rowid; PostgreSQL: the primary key)
+    row_key: str = "id"
+    #: page a country filter as a union of one index walk per country column
+    country_union: bool = False
+
+    # -- backend hooks ----------------------------------------------------------------
+    @abstractmethod
+    def _write(self) -> AbstractContextManager[Any]:
+        """A write transaction; yields a cursor. Commits on exit, rolls back on error."""
+
+    @abstractmethod
+    def _read(self) -> AbstractContextManager[Any]:
+        """A cursor for reads (a consistent snapshot where the engine offers one)."""
+
+    def _lock_merge_keys(self, cur: Any, keys: list[str]) -> None:
+        """Serialise writers that may merge into the same events (called once per article,
+        inside its transaction). SQLite: writers are already serialised by BEGIN IMMEDIATE."""
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    def _likely(self, cond: str, probability: float) -> str:
+        """``cond`` with a hint of how often it holds, where the planner takes hints."""
+        return cond
+
+    def _unindexed(self, col: str) -> str:
+        """``col`` written so that the planner does not use its index, where it can be told."""
+        return col
+
+    def _week_expr(self) -> str:
+        return "date(date, 'weekday 0', '-6 days')"
+
+    def _exec(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> Any:
+        cur.execute(self._sql(sql), tuple(params))
+        return cur
+
+    def _rows(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        self._exec(cur, sql, params)
+        return [dict(r) for r in cur.fetchall()]
+
+    def _one(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        self._exec(cur, sql, params)
+        row = cur.fetchone()
+        return dict(row) if row is not None else None
+
+    def _many(self, cur: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            cur.executemany(self._sql(sql), rows)
