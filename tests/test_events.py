@@ -407,3 +407,10 @@ def test_in_protest_names_a_protest_of_its_own(make_doc):
     text = "El alcalde propuso cerrar el mercado en protesta por los nuevos impuestos."
     evs = events_of(make_doc, text)
     assert "PROTEST" in [e.event for e in evs], [(e.event, e.trigger.text) for e in evs]
+
+
+def test_a_verb_with_enclitic_pronouns_is_found(make_doc):
+    evs = events_of(
+        make_doc, "Cientos de vecinos pasaron la noche manifestándose ante la alcaldía."
+    )
+    assert [e.event for e in evs] == ["PROTEST"], [(e.event, e.trigger.text) for e in evs]

@@ -239,3 +239,23 @@ def test_a_text_file_named_by_a_json_record_obeys_the_size_limit(tmp_path) -> No
     (tmp_path / "rec.json").write_text(json.dumps({"id": "r", "text_file": "big.txt"}))
     [rej] = read(tmp_path / "rec.json", max_bytes=1000)
     assert isinstance(rej, Rejection) and rej.code == "E004" and "big.txt" in rej.reason
+
+
+def test_extract_never_reads_its_own_output_file_in_the_folder_it_reads(tmp_path) -> None:
+    import spacy
+
+    from cronica.cli import build_parser
+
+    def blank(lang: str):
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("sentencizer")
+        return nlp
+
+    pipe = Pipeline(nlp={"es": blank("es"), "en": blank("en")}, stages={"es": [], "en": []})
+    (tmp_path / "a.txt").write_text(GOOD_ES, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for _ in range(2):  # the second run finds the first run's output beside the input
+        args = build_parser().parse_args(["extract", str(tmp_path), "-o", str(out)])
+        assert args.func(args, pipeline=pipe) == 0
+        assert [json.loads(ln)["article"]["id"] for ln in out.read_text().splitlines()] == ["a"]
+    assert [a.id for a in read_inputs([str(tmp_path)], skip=[out])] == ["a"]

@@ -199,7 +199,8 @@ def parse_ingest_body(body: bytes) -> list[Article | Rejection]:
         whole = None  # not one JSON document: read it as JSONL, line by line
     if isinstance(whole, (dict, list)):
         records = whole if isinstance(whole, list) else [whole]
-        lines = [json.dumps(r, ensure_ascii=False) for r in records]
+        # ASCII escapes, so that a lone surrogate in a string survives re-encoding
+        lines = [json.dumps(r) for r in records]
     elif whole is not None:
         raise HTTPException(400, "the body must be a JSON object, a list of objects, or JSONL")
     else:

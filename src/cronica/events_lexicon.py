@@ -219,8 +219,15 @@ def _pronominal(tok: Any) -> bool:
     )
 
 
+# pronouns that the Spanish lemmatizer appends to a verb with enclitics ('manifestándose'
+# -> 'manifestar él'): the verb alone is the key
+_CLITIC_LEMMAS = frozenset({"el", "ella", "lo", "la", "le", "los", "las", "les", "se", "me", "te"})
+
+
 def _keys(tok: Any) -> list[str]:
     lemma, form = fold(tok.lemma_), fold(tok.text)
+    if " " in lemma and lemma.rsplit(" ", 1)[1] in _CLITIC_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+        lemma = lemma.rsplit(" ", 1)[0]
     return [lemma] if lemma == form else [lemma, form]
 
 

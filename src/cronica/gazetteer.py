@@ -44,7 +44,7 @@ _ALIAS_BONUS = 3.0  # the key is a hand-written alias: 'Pa.' is Pennsylvania, no
 _ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ash", "at", "ad", "an", "az", "el"})
 # Names whose lookup keys and candidates are kept per gazetteer; news repeats the same few
 # hundred place names, so most lookups are answered from here. Cleared when full.
-_CACHE_NAMES = 50_000
+_CACHE_NAMES = 20_000
 # fold() of the names the ranking compares (admin areas of candidates, the caller's areas)
 _fold_cached = lru_cache(maxsize=65_536)(fold)
 

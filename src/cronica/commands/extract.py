@@ -107,7 +107,13 @@ def run(args: argparse.Namespace, pipeline: Any = None) -> int:
         pipeline = Pipeline()
 
     articles = with_defaults(
-        read_inputs(args.paths, fmt=args.input_format, max_bytes=args.max_bytes),
+        # the output file may sit in a folder being read: it is never an input
+        read_inputs(
+            args.paths,
+            fmt=args.input_format,
+            max_bytes=args.max_bytes,
+            skip=[args.output] if args.output else [],
+        ),
         lang=args.lang,
         date=date,
     )

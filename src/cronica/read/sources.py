@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -38,14 +38,18 @@ def read_inputs(
     stdin: IO[Any] | None = None,
     fmt: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    skip: Collection[str | Path] = (),
 ) -> Iterator[Article | Rejection]:
     """Every article in ``paths`` (files, folders, '-' for stdin), in order.
 
     No paths means stdin. ``fmt`` forces a format ('text', 'html', 'jsonl') instead of
     deciding from the extension or the content. Documents over ``max_bytes`` are
     rejected (E004) before they are read; for JSONL the limit applies to each line.
-    Never raises for bad input: yields a :class:`Rejection` instead.
+    Files in ``skip`` are left out of folder walks (a command's own output file, which
+    may sit in the folder it reads). Never raises for bad input: yields a
+    :class:`Rejection` instead.
     """
+    skipped = frozenset(Path(f).resolve() for f in skip)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     for p in paths or ["-"]:
@@ -56,7 +60,7 @@ def read_inputs(
             continue
         path = Path(p)
         if path.is_dir():
-            yield from _read_folder(path, fmt, max_bytes)
+            yield from _read_folder(path, fmt, max_bytes, skipped)
         else:
             yield from _guard(_read_path(path, path_text(p), fmt, max_bytes))
 
@@ -74,14 +78,17 @@ def _guard(items: Iterator[Article | Rejection]) -> Iterator[Article | Rejection
         yield Rejection.from_error(err)
 
 
-def _read_folder(folder: Path, fmt: str, max_bytes: int) -> Iterator[Article | Rejection]:
-    """Every supported file below ``folder`` (hidden ones skipped), in sorted order."""
+def _read_folder(
+    folder: Path, fmt: str, max_bytes: int, skip: frozenset[Path] = frozenset()
+) -> Iterator[Article | Rejection]:
+    """Every supported file below ``folder`` (hidden ones and ``skip`` left out), sorted."""
     files = sorted(
         p
         for p in folder.rglob("*")
         if p.is_file()
         and p.suffix.lower() in FOLDER_EXTS
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and not (skip and p.resolve() in skip)
     )
     if not files:
         exts = ", ".join(sorted(FOLDER_EXTS))
