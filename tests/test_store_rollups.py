@@ -130,3 +130,35 @@ def test_migration_builds_the_counts_of_an_existing_store(tmp_path, monkeypatch)
         future = EventFilter(aux_modes=["future"])
         assert s.stats(future, "type") == _from_events(monkeypatch, lambda: s.stats(future, "type"))
         assert s.count_events(future) == s.count_events(EventFilter()) + 1
+
+
+@pytest.mark.parametrize("flt", [EventFilter(text="hizo1"), EventFilter(source="afp"),
+                                 EventFilter(text="hizo", actor="USA", include_all_aux=True),
+                                 EventFilter(place="bagdad", include_all_aux=True)], ids=repr)
+def test_capped_counts_of_substring_filters(store, flt):
+    _fill(store)
+    exact = store.count_events(flt)
+    assert exact > 0
+    for cap in (1, exact - 1, exact, exact + 5):
+        if cap > 0:
+            assert store.count_events(flt, limit=cap) == min(cap, exact)
+
+
+def test_api_caps_counts_and_maps_places(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from cronica import api
+
+    s = SQLiteStore(str(tmp_path / "api.db"))
+    _fill(s)
+    monkeypatch.setattr(api, "COUNT_CAP", 5)
+    with TestClient(api.create_app(store=s, cache_seconds=0)) as c:
+        body = c.get("/api/events", params={"q": "hizo"}).json()
+        assert body["total"] == 5 and body["total_capped"] is True
+        few = c.get("/api/events", params={"place": "bagdad", "include": "all"}).json()
+        assert few["total"] == 2 and few["total_capped"] is False
+        m = c.get("/api/map", params={"include": "all"}).json()
+        assert m["complete"] and m["events"] == 2
+        assert [(p["name"], p["count"], len(p["events"])) for p in m["points"]] == [
+            ("Bagdad", 2, 2)]
+    s.close()

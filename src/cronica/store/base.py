@@ -129,7 +129,7 @@ class Store(ABC):
         return [{**p, "complete": complete} for p in out]
 
     #: events scanned (the most recent matching) by :meth:`places` when nothing better exists
-    PLACES_SCAN = 20_000
+    PLACES_SCAN = 5_000
 
     @abstractmethod
     def close(self) -> None: ...

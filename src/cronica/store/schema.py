@@ -26,8 +26,9 @@ type), ``event_pairs`` (per aux mode, actor and recipient code), ``event_countri
 mode and geocoded place). A grouping whose filter they cover reads a few thousand rows
 instead of scanning a million events. A count may drop to 0 (a merge moved the event):
 readers sum and skip zero totals. It also widens ``events_actor`` into a covering index
-(type, recipient and countries), so that groupings filtered by actor read no rows, and
-adds ``events_place`` for the events of one place.
+(type, recipient and countries) and ``events_aux_date`` likewise, so that groupings
+filtered by actor or by dates read no rows, and adds ``events_place`` for the events of
+one place.
 """
 
 from __future__ import annotations
@@ -301,16 +302,48 @@ _V2 = [
         PRIMARY KEY (aux_key, name, country, lat, lon)
     ){norowid}""",
     *(rollup_fill(t) for t in ROLLUPS),
+    # the largest pairs and places of one aux mode, without sorting them all
+    "CREATE INDEX IF NOT EXISTS event_pairs_n ON event_pairs(aux_key, n)",
+    "CREATE INDEX IF NOT EXISTS event_places_n ON event_places(aux_key, n)",
+    # covering: groupings filtered by dates only (a year of events) read no rows
+    "DROP INDEX IF EXISTS events_aux_date",
+    "CREATE INDEX IF NOT EXISTS events_aux_date ON events(aux_key, date, type, actor_code, "
+    "recipient_code, place_country, actor_country)",
     "DROP INDEX IF EXISTS events_actor",
     "CREATE INDEX IF NOT EXISTS events_actor ON events(actor_code, aux_key, date, type, "
     "recipient_code, place_country, actor_country)",
     "CREATE INDEX IF NOT EXISTS events_place ON events(place_name, aux_key, date)",
 ]
 
+# PostgreSQL only: trigram indexes for the substring filters (ILIKE '%...%'), the
+# counterpart of SQLite's events_fts, where the pg_trgm extension can be had (it ships
+# with PostgreSQL's contrib and is "trusted": a database owner may create it); without
+# it the filters scan, as in version 1.
+_V2_POSTGRES = [
+    """DO $$ BEGIN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    EXCEPTION WHEN OTHERS THEN
+        RAISE NOTICE 'pg_trgm unavailable: substring filters will scan';
+    END $$""",
+    """DO $$ BEGIN
+        IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+            CREATE INDEX IF NOT EXISTS events_search_trgm ON events
+                USING gin (search_text gin_trgm_ops);
+            CREATE INDEX IF NOT EXISTS events_place_trgm ON events
+                USING gin (place_name gin_trgm_ops);
+            CREATE INDEX IF NOT EXISTS events_sources_trgm ON events
+                USING gin (sources gin_trgm_ops);
+        END IF;
+    END $$""",
+]
+
 #: version -> statements (templates) that bring the previous version to it
 MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
 #: statements that only one dialect runs, per version (after the shared ones)
-DIALECT_MIGRATIONS: dict[str, dict[int, list[str]]] = {"sqlite": {1: _V1_SQLITE}}
+DIALECT_MIGRATIONS: dict[str, dict[int, list[str]]] = {
+    "sqlite": {1: _V1_SQLITE},
+    "postgres": {2: _V2_POSTGRES},
+}
 
 DIALECTS: dict[str, dict[str, str]] = {
     "sqlite": {"id": "INTEGER PRIMARY KEY", "real": "REAL", "c": "", "norowid": " WITHOUT ROWID"},

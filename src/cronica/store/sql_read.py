@@ -380,6 +380,14 @@ class SQLReader(SQLBase):
                    f"GROUP BY {group}{having} ORDER BY {group}")
             with self._read() as cur:
                 return self._rows(cur, sql, params)
+        if by == "pair" and table == "event_pairs" and _single_aux(flt) is not None and not (
+                flt.actor or flt.recipient):  # one row per pair: walk the (aux_key, n) index
+            sql = ("SELECT actor_code AS actor, recipient_code AS recipient, n AS count "
+                   "FROM event_pairs WHERE aux_key = ? AND actor_code <> '' AND "
+                   "recipient_code <> '' AND n > 0 ORDER BY n DESC, actor, recipient LIMIT ?")
+            with self._read() as cur:
+                rows = self._rows(cur, sql, [_single_aux(flt), int(limit)])
+            return [{"key": f"{r['actor']}>{r['recipient']}", **r} for r in rows]
         if by == "pair":
             sql = (f"SELECT actor_code AS actor, recipient_code AS recipient, {count} AS count "
                    f"FROM {table}{where}{conj}actor_code <> '' AND recipient_code <> '' "
@@ -407,60 +415,79 @@ class SQLReader(SQLBase):
         first: ``lat``, ``lon``, ``name``, ``country``, ``count`` and ``events`` (up to
         :data:`PLACE_EVENTS` of the most recent, each ``id``, ``event``, ``date``, ``actor``,
         ``recipient``), plus ``complete`` (False when the counts are over only the
-        :data:`PLACES_SCAN` most recent matching events)."""
-        complete = True
-        if rollup_for(flt, "place") == "event_places":
-            where, params = self.where(flt)
-            sql = (f"SELECT name, country, lat, lon, CAST(SUM(n) AS BIGINT) AS count "
-                   f"FROM event_places{where} GROUP BY name, country, lat, lon "
-                   f"HAVING SUM(n) > 0 ORDER BY count DESC, name LIMIT ?")
-            with self._read() as cur:
-                groups = self._rows(cur, sql, [*params, int(limit)])
-        else:
-            where, params = self.where(flt, page=True)
-            conj = " AND " if where else " WHERE "
-            inner = (f"SELECT COALESCE(place_name, '') AS name, COALESCE(place_country, '') "
-                     f"AS country, lat, lon FROM events{where}{conj}lat IS NOT NULL AND "
-                     f"lon IS NOT NULL{self.order_by('-date')} LIMIT {self.PLACES_SCAN}")
-            sql = (f"SELECT name, country, lat, lon, COUNT(*) AS count, "
-                   f"SUM(COUNT(*)) OVER () AS scanned FROM ({inner}) AS recent "
-                   f"GROUP BY name, country, lat, lon ORDER BY count DESC, name LIMIT ?")
-            with self._read() as cur:
-                groups = self._rows(cur, sql, [*params, int(limit)])
-            complete = not groups or int(groups[0]["scanned"]) < self.PLACES_SCAN
+        :data:`PLACES_SCAN` most recent matching events).
+
+        A filter on aux modes only is answered from ``event_places``; any other groups the
+        most recent matching events, read in one index walk."""
+        if rollup_for(flt, "place") != "event_places":
+            return self._recent_places(flt, limit)
+        where, params = self.where(flt)
+        sql = (f"SELECT name, country, lat, lon, CAST(SUM(n) AS BIGINT) AS count "
+               f"FROM event_places{where} GROUP BY name, country, lat, lon "
+               f"HAVING SUM(n) > 0 ORDER BY count DESC, name LIMIT ?")
+        if _single_aux(flt) is not None:  # one row per place: walk the (aux_key, n) index
+            sql = ("SELECT name, country, lat, lon, n AS count FROM event_places "
+                   "WHERE aux_key = ? AND n > 0 ORDER BY n DESC, name LIMIT ?")
+            params = [_single_aux(flt)]
+        with self._read() as cur:
+            groups = self._rows(cur, sql, [*params, int(limit)])
         out = [{"lat": float(g["lat"]), "lon": float(g["lon"]), "name": g["name"] or None,
                 "country": g["country"] or None, "count": int(g["count"]), "events": [],
-                "complete": complete} for g in groups]
+                "complete": True} for g in groups]
         self._place_events(flt, out)
         return out
+
+    _PLACE_COLS = ("id, type, date, actor_code, recipient_code, COALESCE(place_name, '') AS name, "
+                   "COALESCE(place_country, '') AS country, lat, lon")
+
+    def _recent_places(self, flt: EventFilter, limit: int) -> list[dict[str, Any]]:
+        """:meth:`places` over the :data:`PLACES_SCAN` most recent matching events."""
+        sql, params = self._recent_places_sql(flt)
+        with self._read() as cur:
+            rows = self._rows(cur, sql, params)
+        by_key: dict[tuple[str, str, float, float], dict[str, Any]] = {}
+        for r in rows:
+            key = (r["name"], r["country"], float(r["lat"]), float(r["lon"]))
+            if key not in by_key:
+                by_key[key] = {"lat": key[2], "lon": key[3], "name": key[0] or None,
+                               "country": key[1] or None, "count": 0, "events": [],
+                               "complete": len(rows) < self.PLACES_SCAN}
+            by_key[key]["count"] += 1
+        self._add_place_events(by_key, rows)
+        out = sorted(by_key.values(), key=lambda p: (-p["count"], p["name"] or ""))
+        return out[: int(limit)]
+
+    def _recent_places_sql(self, flt: EventFilter) -> tuple[str, list[Any]]:
+        """The query (and parameters) of the events :meth:`_recent_places` groups."""
+        where, params = self.where(flt, page=True)
+        conj = " AND " if where else " WHERE "
+        sql = (f"SELECT {self._PLACE_COLS} FROM events{where}{conj}lat IS NOT NULL AND "
+               f"lon IS NOT NULL{self.order_by('-date')} LIMIT ?")
+        return sql, [*params, self.PLACES_SCAN]
 
     #: places (the largest) whose events :meth:`places` looks up one by one
     PLACE_LOOKUPS = 100
 
     def _place_events(self, flt: EventFilter, places: list[dict[str, Any]]) -> None:
         """Fill ``events`` of each place: the most recent matching events, then a look-up
-        by place name (``events_place`` index) for the largest places still without any."""
+        by place name (``events_place`` index) for the largest places still without any.
+        ``flt`` filters on aux modes only (the look-ups use no other index)."""
         if not places:
             return
         by_key = {(p["name"] or "", p["country"] or "", p["lat"], p["lon"]): p for p in places}
-        cols = ("id, type, date, actor_code, recipient_code, COALESCE(place_name, '') AS name, "
-                "COALESCE(place_country, '') AS country, lat, lon")
-        where, params = self.where(flt, page=True)
+        where, params = self.where(flt)
         conj = " AND " if where else " WHERE "
-        sql = (f"SELECT {cols} FROM events{where}{conj}lat IS NOT NULL AND lon IS NOT NULL"
-               f"{self.order_by('-date')} LIMIT ?")
+        sql = (f"SELECT {self._PLACE_COLS} FROM events{where}{conj}lat IS NOT NULL AND "
+               f"lon IS NOT NULL{self.order_by('-date')} LIMIT ?")
         with self._read() as cur:
             self._add_place_events(by_key, self._rows(cur, sql, [*params, 1000]))
-            missing = [p for p in places[: self.PLACE_LOOKUPS] if not p["events"]]
-            for p in missing:
-                w, ps = self.where(flt)
-                conj = " AND " if w else " WHERE "
+            for p in [p for p in places[: self.PLACE_LOOKUPS] if not p["events"]]:
                 name_cond = "place_name = ?" if p["name"] else "place_name IS NULL"
                 rows = self._rows(
                     cur,
-                    f"SELECT {cols} FROM events{w}{conj}{name_cond} AND lat = ? AND lon = ? "
-                    f"ORDER BY date DESC LIMIT ?",
-                    [*ps, *([p["name"]] if p["name"] else []), p["lat"], p["lon"],
+                    f"SELECT {self._PLACE_COLS} FROM events{where}{conj}{name_cond} "
+                    f"AND lat = ? AND lon = ? ORDER BY date DESC LIMIT ?",
+                    [*params, *([p["name"]] if p["name"] else []), p["lat"], p["lon"],
                      self.PLACE_EVENTS * 4],
                 )
                 self._add_place_events(by_key, rows)
@@ -492,6 +519,14 @@ _ROLLUP_BY: dict[str, str] = {
     "place": "event_places",
 }
 _EMPTY = EventFilter()
+
+
+def _single_aux(flt: EventFilter) -> str | None:
+    """The one aux key ``flt`` selects ('' by default), None when it selects several."""
+    if flt.include_all_aux:
+        return None
+    modes = {m for m in flt.aux_modes if m}
+    return None if modes else ""
 
 
 def rollup_for(flt: EventFilter, by: str) -> str:

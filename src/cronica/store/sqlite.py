@@ -14,12 +14,27 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from cronica.store import schema
+from cronica.store.base import EventFilter
 from cronica.store.sql import SQLStore, now_iso
 
 BUSY_TIMEOUT_MS = 30_000
+
+
+def _substrings(flt: EventFilter) -> list[tuple[str, str]]:
+    """The substring filters of ``flt`` as (column, text)."""
+    return [(col, text) for col, text in (("place_name", flt.place), ("sources", flt.source),
+                                          ("search_text", flt.text)) if text]
+
+
+def _fts_query(subs: list[tuple[str, str]]) -> str:
+    """An FTS5 query: each text as a quoted phrase in its column, all required."""
+    return " AND ".join(
+        f'{col} : "{text.strip().replace(chr(34), chr(34) * 2)}"' for col, text in subs
+    )
 
 
 class SQLiteStore(SQLStore):
@@ -120,9 +135,7 @@ class SQLiteStore(SQLStore):
         indexed = [(col, text) for col, text in subs if len(text.strip()) >= 3]
         rest = [(col, text) for col, text in subs if len(text.strip()) < 3]
         if indexed:
-            query = " AND ".join(
-                f'{col} : "{text.strip().replace(chr(34), chr(34) * 2)}"' for col, text in indexed
-            )
+            query = _fts_query(indexed)
             if page and self._fts_matches(query, self.FTS_DENSE) >= self.FTS_DENSE:
                 rest = subs
             else:
@@ -130,6 +143,54 @@ class SQLiteStore(SQLStore):
                 conds.append("rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
                 return conds, [*params, query]
         return super()._substring_conds(rest)
+
+    def count_events(self, flt: EventFilter, limit: int | None = None) -> int:
+        """As :meth:`SQLStore.count_events`; a capped count of a substring filter walks the
+        trigram index's matches in order and stops at ``limit`` (tens of ms where a scan
+        for ten thousand matches of a frequent word takes seconds)."""
+        subs = _substrings(flt)
+        if limit is None or not subs or any(len(text.strip()) < 3 for _, text in subs):
+            return super().count_events(flt, limit)
+        rest = replace(flt, place=None, source=None, text=None)
+        query = _fts_query(subs)
+        if (self._fts_matches(query, self.FTS_DENSE) < self.FTS_DENSE
+                or super().count_events(rest, limit=self.REST_SELECTIVE) < self.REST_SELECTIVE):
+            # few matches (the index collects them) or a selective rest of the filter (its
+            # index walk tests each row's text): as for any filter
+            return super().count_events(flt, limit)
+        where, params = self.where(rest)
+        conds = f" AND {where.removeprefix(' WHERE ')}" if where else ""
+        sql = f"SELECT COUNT(*) FROM (SELECT 1{self._fts_driven(conds)} LIMIT ?)"
+        with self._read() as cur:
+            row = cur.execute(sql, (query, *params, int(limit))).fetchone()
+        return int(row[0])
+
+    #: a filter (without its substrings) matching fewer events than this is walked by its
+    #: own index when counting; otherwise the full-text matches drive (see count_events)
+    REST_SELECTIVE = 50_000
+
+    @staticmethod
+    def _fts_driven(conds: str) -> str:
+        """FROM ... WHERE of a query driven by the full-text matches (CROSS JOIN keeps that
+        order), each looking up its event row and testing ``conds``."""
+        return (" FROM events_fts CROSS JOIN events ON events.rowid = events_fts.rowid "
+                f"WHERE events_fts MATCH ?{conds}")
+
+    def _recent_places_sql(self, flt: EventFilter) -> tuple[str, list[Any]]:
+        """With substring filters: the most recently *stored* matching events, walked from
+        the full-text index backwards (a date-ordered walk testing each row's text, or
+        sorting every match, takes seconds for a frequent word)."""
+        subs = _substrings(flt)
+        if not subs or any(len(text.strip()) < 3 for _, text in subs):
+            return super()._recent_places_sql(flt)
+        where, params = self.where(replace(flt, place=None, source=None, text=None))
+        conds = f" AND {where.removeprefix(' WHERE ')}" if where else ""
+        cols = ("events.id AS id, type, date, actor_code, recipient_code, "
+                "COALESCE(events.place_name, '') AS name, COALESCE(place_country, '') AS country, "
+                "lat, lon")
+        sql = (f"SELECT {cols}{self._fts_driven(conds)} AND lat IS NOT NULL AND lon IS NOT NULL "
+               "ORDER BY events_fts.rowid DESC LIMIT ?")
+        return sql, [_fts_query(subs), *params, self.PLACES_SCAN]
 
     def _fts_matches(self, query: str, cap: int) -> int:
         with self._read() as cur:

@@ -348,7 +348,8 @@ function renderTable(data) {
     body.appendChild(tr);
   }
   const from = data.total ? state.offset + 1 : 0;
-  const to = Math.min(state.offset + PAGE, data.total);
+  const to = data.total_capped ? state.offset + data.events.length
+    : Math.min(state.offset + PAGE, data.total);
   // a capped count ("10000+"): there are at least that many
   const total = data.total_capped ? `${data.total}+` : data.total;
   $("#page-info").textContent = t("page", { from, to, total });
