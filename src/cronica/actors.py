@@ -65,6 +65,7 @@ from cronica.actor_lookup import (
 )
 from cronica.actor_parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
 from cronica.model import ActorMention, ArticleDoc
+from cronica.nlp import doc_text
 
 __all__ = ["ActorCoder", "actor_for_span", "code_text", "codes_for_matches"]
 
@@ -190,7 +191,7 @@ class ActorCoder:
             if g.kind == "person":
                 has_person = True
                 # 'the Obama administration': a well-known leader gives the country
-                known = self.lexicon.leader(it.root.doc.text[g.start : g.end])
+                known = self.lexicon.leader(doc_text(it.root.doc)[g.start : g.end])
                 if known is not None and known.country not in countries:
                     countries.append(known.country)
             elif g.entry is None:

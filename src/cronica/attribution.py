@@ -47,6 +47,7 @@ from cronica.attribution_lexicon import (
 )
 from cronica.attribution_sources import LEAD_SENTENCES, SourceFinder
 from cronica.model import ArticleDoc, Quote, Span
+from cronica.nlp import doc_text
 
 __all__ = ["Attributor", "attach_to_events", "attribution_lexicon", "marked_quotes",
            "speaker_codes", "LEAD_SENTENCES", "CARRY_SENTENCES"]
@@ -192,7 +193,7 @@ class Attributor:
                       lo: int, hi: int) -> tuple[int, int] | None:
         """The unused marked quote nearest to ``verb`` that overlaps its sentence, or that
         closes right before it ('“... .” Trump said.': the splitter cut after the quote)."""
-        text = verb.doc.text
+        text = doc_text(verb.doc)
 
         def touches(m: tuple[int, int]) -> bool:
             if m[0] < hi and lo < m[1]:

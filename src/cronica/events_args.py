@@ -27,6 +27,7 @@ from typing import Any
 
 from cronica.events_lexicon import Cues, fold
 from cronica.model import ActorMention, ArticleDoc, EventArg
+from cronica.nlp import doc_text
 
 _SUBJ = frozenset({"nsubj", "csubj"})
 _PASS_SUBJ = frozenset({"nsubj:pass", "nsubjpass"})
@@ -110,7 +111,7 @@ def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
     hi = min(hi, tok.i + 4)
     doc = tok.doc
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    return EventArg(doc.text[start:end], "", [], start, end, None)
+    return EventArg(doc_text(doc)[start:end], "", [], start, end, None)
 
 
 def _resolve_relative(tok: Any) -> Any:

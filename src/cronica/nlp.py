@@ -31,6 +31,19 @@ def load_nlp(lang: str) -> Any:
     return nlp
 
 
+TEXT_KEY = "cronica_text"
+
+
+def doc_text(doc: Any) -> str:
+    """The text of a parsed doc, built once: spaCy's ``doc.text`` joins every token again
+    on each access, which made it a hotspot in the stages. The pipeline stores the article
+    text here (offsets are the same), so stages see exactly what the user gave."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def add_sentences(adoc: ArticleDoc) -> None:
     """Fill ``adoc.sentences`` from the parsed doc; line breaks always end a sentence."""
     text = adoc.article.text

@@ -129,8 +129,9 @@ class Pipeline:
 
     # -- running ---------------------------------------------------------
     def annotate(self, adoc: ArticleDoc, doc: Any) -> ArticleDoc:
-        from cronica.nlp import add_sentences
+        from cronica.nlp import TEXT_KEY, add_sentences
 
+        doc.user_data[TEXT_KEY] = adoc.article.text
         adoc.doc = doc
         add_sentences(adoc)
         for stage in self.stages(adoc.lang):
