@@ -3,7 +3,7 @@
     python benchmarks/store_bench.py --events 1000000 --db /tmp/bench.db
     python benchmarks/store_bench.py --reuse --db /tmp/bench.db       # time queries only
     python benchmarks/store_bench.py --articles 500 --db /tmp/w.db    # per-article write time
-    python benchmarks/store_bench.py --events 1000000 --db postgresql://user@host:port/db
+    python benchmarks/store_bench.py --events 1000000 --db postgresql://user@host:port/db  # empty db
 
 Filling bypasses the NLP and the merge step: rows go straight into ``events`` in one
 bulk transaction (articles and mentions are not needed by the filters). Each query kind

@@ -211,6 +211,7 @@ class FakeDoc:
 
     def __init__(self, text: str) -> None:
         self.sents = [_FakeSent(0, len(text))]
+        self.user_data: dict = {}
 
 
 class FakeNLP:
