@@ -18,11 +18,11 @@ from cronica.store.sql_base import (
     now_iso,
 )
 from cronica.store.sql_read import SQLReader
-from cronica.store.sql_write import SQLWriter, _code_parts
+from cronica.store.sql_write import SQLWriter
 
 __all__ = [
     "MAX_SEARCH_TEXT", "SORTS", "STATS_BY", "SQLBase", "SQLReader", "SQLStore", "SQLWriter",
-    "_code_parts", "now_iso",
+    "now_iso",
 ]
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from cronica.errors import Rejection
-from cronica.model import ArticleDoc, Event, EventArg, event_to_dict
+from cronica.model import ArticleDoc, Event, arg_parts, event_to_dict
 from cronica.store import merge, schema
 from cronica.store.base import StoreResult
 from cronica.store.sql_base import MAX_SEARCH_TEXT, SQLBase, _dumps, now_iso
@@ -298,10 +298,10 @@ class SQLWriter(SQLBase):
             (
                 event_id, key, e.event, e.mode, ";".join(e.context), e.aux_mode, e.aux_mode or "",
                 e.actor.code if e.actor else None, e.actor.text if e.actor else None,
-                *_arg_parts(adoc, e.actor),
+                *arg_parts(adoc, e.actor),
                 e.recipient.code if e.recipient else None,
                 e.recipient.text if e.recipient else None,
-                *_arg_parts(adoc, e.recipient),
+                *arg_parts(adoc, e.recipient),
                 e.date, e.date_precision, int(e.date_inferred),
                 bounds.lo.isoformat() if bounds else None,
                 bounds.hi.isoformat() if bounds else None,
@@ -366,34 +366,3 @@ class SQLWriter(SQLBase):
                 "ORDER BY at DESC, id DESC LIMIT ?",
                 (limit,),
             )
-
-
-def _arg_parts(adoc: ArticleDoc, arg: EventArg | None) -> tuple[str | None, str | None]:
-    """(country, sector) of an event's actor or recipient: from its ActorMention when the
-    coder linked one, else read off the code."""
-    if arg is None:
-        return None, None
-    if arg.mention:
-        for m in adoc.actors:
-            if m.id == arg.mention and (m.country or m.sector):
-                return m.country or None, m.sector or None
-    return _code_parts(arg.code)
-
-
-def _code_parts(code: str | None) -> tuple[str | None, str | None]:
-    """(country, sector) of an actor code: 'IRQGOV' -> ('IRQ', 'GOV'); 'IGO' -> (None, 'IGO').
-
-    A code starts with a country only when its first three letters are not a sector code.
-    """
-    if not code:
-        return None, None
-    if len(code) >= 3 and code[:3] not in _SECTOR_CODES:
-        return code[:3], (code[3:] or None)
-    return None, code
-
-
-# PLOVER/CAMEO sector and organisation codes that may open an actor code without a country
-_SECTOR_CODES = frozenset(
-    "GOV MIL COP REB OPP PTY JUD LEG ELI MED EDU BUS CVL LAB REF HLH AGR ENV CRM SPY "
-    "IGO IMG NGO NGM MNC UAF INS SET RAD HRI CHR MUS JEW BUD HIN ATH".split()
-)
