@@ -170,3 +170,30 @@ def test_case_insensitive_substring_filters_on_postgres(pg_url):
         assert s.count_events(EventFilter(source="jazeera")) == 1
         assert s.count_events(EventFilter(text="usagov actuó")) == 1
         assert s.count_events(EventFilter(text="50%_")) == 0
+
+
+def test_api_and_dashboard_data_work_unchanged_on_postgres(pg_url):
+    """The HTTP API on a PostgreSQL store: the same routes the dashboard uses answer alike."""
+    from fastapi.testclient import TestClient
+
+    from cronica.api import create_app
+
+    specs = [
+        {"type": "AGREE", "actor": "USAGOV", "recipient": "IRQGOV", "date": "2024-01-25",
+         "country": "IRQ", "place": "Bagdad"},
+        {"type": "ASSAULT", "actor": "IRNUAF", "recipient": "USAMIL", "date": "2024-01-20"},
+    ]
+    with open_store(pg_url) as store:
+        store.add(make_adoc("a1", specs))
+        store.add(make_adoc("a2", specs[:1], salt="otra fuente"))  # a second report: merged
+        client = TestClient(create_app(store=store))
+        page = client.get("/api/events", params={"actor": "USA", "include": "historical"}).json()
+        events = page["events"] if isinstance(page, dict) else page
+        assert [e["event"] for e in events] == ["AGREE"]
+        assert events[0]["n_sources"] == 2
+        detail = client.get(f"/api/events/{events[0]['id']}").json()
+        assert {m["article_id"] for m in detail["mentions"]} == {"a1", "a2"}
+        by_type = {r["key"]: r["count"] for r in client.get("/api/stats", params={"by": "type"}).json()["rows"]}
+        assert by_type == {"AGREE": 1, "ASSAULT": 1}
+        assert client.get("/api/articles/a2").json()["article"]["id"] == "a2"
+        assert client.get("/api/health").status_code == 200
