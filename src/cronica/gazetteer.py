@@ -183,6 +183,11 @@ class Gazetteer:
         self._reading_cache[name] = out = tuple(groups)
         return out
 
+    def is_demonym(self, name: str) -> bool:
+        """Whether ``name`` is known as a demonym or adjective ('Syrian', 'Texan', 'English'):
+        such a word names a place as a modifier, never after 'in' ('in English')."""
+        return fold(name) in getattr(self.index, "demonyms", ())
+
     def knows(self, name: str) -> bool:
         """Whether any place is called ``name`` (cheap: no candidates are built)."""
         return any(key in self.index.keys for key in self._keys(name))

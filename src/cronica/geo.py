@@ -6,7 +6,8 @@ Reads ``adoc.doc`` (spaCy), ``adoc.actors`` and ``adoc.events``; fills ``adoc.pl
 
 - Place names: spaCy location entities (labels per language in ``data/<lang>/places.tsv``
   rows ``label``), country and capital names coded as actors, and capitalised names after a
-  preposition ('en Anbar', 'near Mosul') that the gazetteer knows. Each is resolved by
+  preposition ('en Anbar', 'near Mosul') that the gazetteer knows and that are not
+  demonyms ('in English'). Each is resolved by
   :class:`cronica.gazetteer.Gazetteer` with the countries of the article's actors and
   other places as context. Names the gazetteer does not know are left out, and so are
   weak readings: a small town named outside a locative phrase, a name read through a
@@ -241,7 +242,7 @@ class Geocoder:
                 if not _capitalised(doc[end - 1]):
                     continue
                 span = doc[j:end]
-                if self.gazetteer.knows(span.text):
+                if self.gazetteer.knows(span.text) and not self.gazetteer.is_demonym(span.text):
                     out.append(self._found(text, span.start_char, span.end_char, "prep"))
                     break
             next_i = max(i + 1, j)

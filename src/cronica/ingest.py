@@ -73,13 +73,17 @@ def ingest(
     engine: str = "local",
     scheduler: str | None = None,
     progress: ProgressFn | None = None,
+    parquet_dir: str | None = None,
+    partition_size: int = 256,
 ) -> IngestSummary:
     """Run ``items`` through the pipeline into ``store``; never raises for one bad document.
 
     With ``workers == 1`` on the local engine the pipeline runs in this process
     (``pipeline``, or a default one); otherwise :func:`cronica.engines.driver.run_partitions`
-    spreads batches over worker processes or a Dask cluster. Writes always happen here,
-    in input order, one transaction per article.
+    spreads partitions of ``partition_size`` articles over worker processes or a Dask
+    cluster. With ``parquet_dir`` every partition's events are also written there as one
+    Parquet file (atomically) by the engine. Writes to the store always happen here, in
+    input order, one transaction per article.
     """
     summary = IngestSummary()
     started = time.perf_counter()
@@ -95,7 +99,8 @@ def ingest(
             in_flight.append(item)
             yield item
 
-    results = _results(missing(), pipeline, batch_size, workers, engine, scheduler)
+    results = _results(missing(), pipeline, batch_size, workers, engine, scheduler,
+                       parquet_dir, partition_size)
     while True:
         t0 = time.perf_counter()
         res = next(results, None)
@@ -137,9 +142,10 @@ def _reject(store: Store, summary: IngestSummary, rej: Rejection, content_hash: 
 
 def _results(
     items: Iterator[Article | Rejection], pipeline: Any, batch_size: int, workers: int,
-    engine: str, scheduler: str | None,
+    engine: str, scheduler: str | None, parquet_dir: str | None = None,
+    partition_size: int = 256,
 ) -> Iterator[ArticleDoc | Rejection]:
-    if engine == "local" and workers <= 1:
+    if engine == "local" and workers <= 1 and parquet_dir is None:
         if pipeline is None:
             from cronica.pipeline import default_pipeline
 
@@ -152,7 +158,7 @@ def _results(
     from cronica.engines.driver import run_partitions
 
     for part in run_partitions(items, engine=engine, workers=workers, scheduler=scheduler,
-                               partition_size=batch_size):
+                               partition_size=partition_size, out_dir=parquet_dir):
         yield from part.results
 
 

@@ -25,7 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, default=32, help="articles per NLP batch")
     p.add_argument("--workers", type=int, default=1, help="worker processes for the NLP")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
-    p.add_argument("--scheduler", metavar="URL", help="Dask scheduler (tcp://HOST:PORT)")
+    p.add_argument("--scheduler", metavar="URL",
+                   help="Dask scheduler (tcp://HOST:PORT); without it --engine dask starts a "
+                        "LocalCluster of --workers processes")
+    p.add_argument("--partition-size", type=int, default=256, metavar="N",
+                   help="articles per engine partition (and per Parquet file)")
+    p.add_argument("--parquet", metavar="DIR",
+                   help="also write each partition's events as DIR/events-NNNNNN.parquet")
     p.add_argument("--progress-every", type=float, default=10.0, metavar="SECONDS",
                    help="interval of the progress lines when not on a terminal")
     p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
@@ -41,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
         with open_store(args.db) as store:
             summary = ingest(read_inputs(paths, stdin=sys.stdin), store,
                              batch_size=args.batch_size, workers=args.workers,
-                             engine=args.engine, scheduler=args.scheduler, progress=progress)
+                             engine=args.engine, scheduler=args.scheduler, progress=progress,
+                             parquet_dir=args.parquet, partition_size=args.partition_size)
             if hasattr(store, "optimize") and summary.stored:
                 store.optimize()
     finally:

@@ -212,8 +212,10 @@ class DaskEngine(Engine):
             # The worker's statistical profiler samples every thread every 10 ms: a few
             # per cent of a core and GIL hand-offs for a view nobody looks at here.
             with dask.config.set({"distributed.worker.profile.enabled": worker_profile}):
+                # the scheduler's INFO chatter would drown the progress lines
                 self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                            processes=True, dashboard_address=None)
+                                            processes=True, dashboard_address=None,
+                                            silence_logs=logging.WARNING)
             self.client = Client(self.cluster)
             self.client.wait_for_workers(max(1, workers))
 

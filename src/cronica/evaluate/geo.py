@@ -27,6 +27,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,11 @@ from cronica.gazetteer import (
     Gazetteer,
     article_context,
     default_gazetteer,
+    fold,
     haversine_km,
+    place_words,
 )
+from cronica.resources import SUPPORTED_LANGS
 
 
 @dataclass
@@ -121,10 +125,11 @@ def resolve_article(gaz: Gazetteer, article: GoldArticle) -> list[Candidate | No
     are places, and a facility lies in or near the place its name contains.
     """
     countries, areas = article_context(gaz, [t.name for t in article.toponyms])
+    generic = generic_words()
     out: list[Candidate | None] = []
     for t in article.toponyms:
         cand = gaz.best(t.name, countries_in_article=countries, admin=areas)
-        for part in name_parts(t.name)[1:] if cand is None else ():
+        for part in name_parts(t.name, generic)[1:] if cand is None else ():
             part_cand = gaz.best(part, countries_in_article=countries, admin=areas)
             if part_cand is not None and _notable(part_cand):
                 cand = part_cand
@@ -138,15 +143,30 @@ def _notable(cand: Candidate) -> bool:
     return cand.feature in ("country", "admin1", "region") or cand.population >= 10_000
 
 
-def name_parts(name: str) -> list[str]:
-    """The name, then its runs of capitalised words, longest first, leftmost first."""
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """Folded ``generic`` words of every language's places.tsv: kinds of place and
+    directions ('university', 'bank', 'west'), which name no place on their own."""
+    return frozenset(fold(w) for lang in SUPPORTED_LANGS
+                     for w in place_words(lang).get("generic", []))
+
+
+def name_parts(name: str, generic: frozenset[str] = frozenset()) -> list[str]:
+    """The name, then its runs of capitalised words, longest first, leftmost first.
+
+    A run made only of ``generic`` words ('West', 'Bank', 'University') is left out:
+    'West Wales' backs off to 'Wales', 'Bank of Japan' to 'Japan'.
+    """
     words = name.split()
     parts = [name]
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             run = words[i:i + size]
-            if run[0][:1].isupper() and run[-1][:1].isupper():
-                parts.append(" ".join(run))
+            if not (run[0][:1].isupper() and run[-1][:1].isupper()):
+                continue
+            if all(fold(w) in generic or not w[:1].isupper() for w in run):
+                continue
+            parts.append(" ".join(run))
     return parts
 
 
