@@ -36,7 +36,7 @@ from cronica.resources import SUPPORTED_LANGS, read_text, read_tsv
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
-FORMAT_VERSION = 10  # bump when the cached index layout or its derivation changes
+FORMAT_VERSION = 11  # bump when the cached index layout or its derivation changes
 
 # feature codes stored in the index; the names are what PlaceMention.feature reports
 CITY, CAPITAL, ADMIN1, ADMIN2, COUNTRY, REGION = range(6)
@@ -300,15 +300,15 @@ def _build_index() -> PlaceIndex:
 def _area_centre(lats: array, lons: array) -> tuple[float, float]:
     """Reference point of an area from the towns inside it.
 
-    The middle of the box around them, less the outermost town on each side when there are
-    many: the mean would be pulled towards the densely settled part (New South Wales' coast),
-    a percentile box too; dropping one town guards against a far-off island. Longitudes are
-    taken on whichever side of the antimeridian is narrower.
+    The middle of the box around them: the mean, a median or a percentile box would be
+    pulled towards the densely settled part (southern Ontario, New South Wales' coast), and
+    the box then misses the thinly settled north that the area's usual reference point
+    (its centre) lies in. A town far off the rest is left out (an island province's
+    outlier): an end value whose gap to the next is wider than the span of the others.
+    Longitudes are taken on whichever side of the antimeridian is narrower.
     """
     def mid(values: list[float]) -> float:
-        values = sorted(values)
-        k = 1 if len(values) >= 20 else 0
-        return (values[k] + values[len(values) - 1 - k]) / 2
+        return _box_middle(sorted(values))
 
     lo = list(lons)
     shifted = [x + 360 if x < 0 else x for x in lo]
@@ -318,6 +318,17 @@ def _area_centre(lats: array, lons: array) -> tuple[float, float]:
     else:
         lon = mid(lo)
     return mid(list(lats)), lon
+
+
+def _box_middle(values: list[float]) -> float:
+    """Middle of sorted ``values``, without up to two lone outliers on each side."""
+    lo, hi = 0, len(values) - 1
+    for _ in range(2):
+        if hi - lo >= 2 and values[lo + 1] - values[lo] > values[hi] - values[lo + 1]:
+            lo += 1
+        if hi - lo >= 2 and values[hi] - values[hi - 1] > values[hi - 1] - values[lo]:
+            hi -= 1
+    return (values[lo] + values[hi]) / 2
 
 
 def _add_lexicon_demonyms(idx: PlaceIndex, country_rows: dict[str, int]) -> None:
