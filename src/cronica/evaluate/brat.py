@@ -362,10 +362,11 @@ def predict(docs: Sequence[GoldDoc], pipeline: Any = None, full: bool = False,
     from cronica.model import Article
     from cronica.pipeline import Pipeline, default_stages
 
-    pipeline = pipeline or Pipeline()
-    if not full and lang not in pipeline._stages:
+    if pipeline is None:
         # dates and quotes cannot change these scores; skipping them saves time
-        pipeline._stages[lang] = [s for s in default_stages(lang) if s.name in SCORED_STAGES]
+        stages = None if full else {
+            lang: [s for s in default_stages(lang) if s.name in SCORED_STAGES]}
+        pipeline = Pipeline(stages=stages)
     articles = [Article(id=d.id, text=d.text, lang=lang, date=d.date, origin=d.id) for d in docs]
     return [{} if isinstance(r, Rejection) else r.to_dict() for r in pipeline.pipe(articles)]
 
