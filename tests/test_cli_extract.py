@@ -105,3 +105,18 @@ def test_impossible_metadata_date_is_e011(tmp_path: Path, pipe, capsys) -> None:
     status, out, err = run_cli([str(tmp_path / "d.jsonl")], pipe, capsys)
     assert status == 1 and json.loads(out) == []
     assert "[E011]" in err and "d.jsonl:1" in err and "2024-02-30" in err
+
+
+def test_output_beside_the_input_is_not_read_as_its_metadata(tmp_path: Path, pipe, capsys) -> None:
+    page = tmp_path / "nota.html"
+    page.write_text(
+        '<html lang="es"><head><title>Huelga</title></head><body><article><p>'
+        + ES + " " + ES + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    out_file = tmp_path / "nota.json"  # the sidecar name of nota.html
+    status, _, err = run_cli([str(page), "-o", str(out_file)], pipe, capsys)
+    assert status == 0, err
+    results = json.loads(out_file.read_text(encoding="utf-8"))
+    assert [r["article"]["id"] for r in results] == ["nota"]
+    assert results[0]["article"]["title"] == "Huelga"

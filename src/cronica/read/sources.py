@@ -62,7 +62,7 @@ def read_inputs(
         if path.is_dir():
             yield from _read_folder(path, fmt, max_bytes, skipped)
         else:
-            yield from _guard(_read_path(path, path_text(p), fmt, max_bytes))
+            yield from _guard(_read_path(path, path_text(p), fmt, max_bytes, skipped))
 
 
 def read_file(path: str | Path, **kwargs: Any) -> list[Article | Rejection]:
@@ -98,10 +98,12 @@ def _read_folder(
         yield Rejection.from_error(err)
         return
     for p in files:
-        yield from _guard(_read_path(p, path_text(p), fmt, max_bytes))
+        yield from _guard(_read_path(p, path_text(p), fmt, max_bytes, skip))
 
 
-def _read_path(path: Path, origin: str, fmt: str, max_bytes: int) -> Iterator[Article | Rejection]:
+def _read_path(
+    path: Path, origin: str, fmt: str, max_bytes: int, skip: frozenset[Path] = frozenset()
+) -> Iterator[Article | Rejection]:
     """The articles of one file, its format from ``fmt``, the extension or the content."""
     stem = path_text(path.stem)
     if not path.exists():
@@ -126,7 +128,7 @@ def _read_path(path: Path, origin: str, fmt: str, max_bytes: int) -> Iterator[Ar
     if kind == "json":
         yield from read_json_file(path, origin, max_bytes)
         return
-    meta = _sidecar(path, origin)
+    meta = _sidecar(path, origin, skip)
     data = read_limited(path, origin, max_bytes, doc_id=meta.get("id") or stem)
     if kind == "sniff":
         kind = sniff_format(data[:4096])
@@ -136,10 +138,13 @@ def _read_path(path: Path, origin: str, fmt: str, max_bytes: int) -> Iterator[Ar
     yield _article_from_bytes(data, kind, origin, stem, meta)
 
 
-def _sidecar(path: Path, origin: str) -> dict[str, Any]:
-    """Metadata from '<stem>.json' beside a text or HTML file, if there is one."""
+def _sidecar(path: Path, origin: str, skip: frozenset[Path] = frozenset()) -> dict[str, Any]:
+    """Metadata from '<stem>.json' beside a text or HTML file, if there is one (and it is not
+    in ``skip``: 'cronica extract x.html -o x.json' must not read its own output as metadata)."""
     side = path.with_suffix(".json")
     if path.suffix.lower() in JSON_EXTS or not side.is_file():
+        return {}
+    if skip and side.resolve() in skip:
         return {}
     try:
         meta = json.loads(side.read_text(encoding="utf-8"))
