@@ -160,9 +160,11 @@ def find_args(
         actor, recipient = _noun_args(tok, event, mode, cues, speech, index, is_light)
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
-    if actor is not None and recipient is None and event in RECIPROCAL_TYPES:
+    if (actor is not None and event in RECIPROCAL_TYPES
+            and (recipient is None or index.mention_in(recipient) is None)):
+        # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
         conj = [c for c in actor.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
-        if conj:
+        if conj and (recipient is None or index.mention_in(conj[0]) is not None):
             recipient = conj[0]
     if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
         recipient = _complement_recipient(tok, actor, cues, index, skip)
