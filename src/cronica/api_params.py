@@ -16,6 +16,7 @@ from fastapi import Depends, HTTPException, Query, Request
 
 from cronica.errors import Rejection
 from cronica.model import AUX_MODES, PLOVER_TYPES, Article
+from cronica.resources import SUPPORTED_LANGS
 from cronica.store.base import EventFilter
 
 MAX_BODY_BYTES = 10 * 1024 * 1024  # a request body over this gets 413
@@ -270,7 +271,7 @@ ARTICLE_IN_SCHEMA = {
         "text": {"type": "string"},
         "title": {"type": "string"},
         "date": {"type": "string", "description": "YYYY-MM-DD"},
-        "lang": {"type": "string", "enum": ["es", "en"]},
+        "lang": {"type": "string", "enum": list(SUPPORTED_LANGS)},
         "url": {"type": "string"},
         "source": {"type": "string"},
     },
