@@ -240,3 +240,12 @@ def test_spanish_relative_que_speaks_for_its_noun(make_doc):
     [q] = adoc.quotes
     assert q.speaker is not None and q.speaker.text == "Los mineros"
     assert q.content.text == "la empresa no paga"
+
+
+def test_source_after_the_lead_covers_only_its_sentence(make_doc):
+    # no headline: the lead is the first sentence, so the third one is body text
+    adoc = _quotes(make_doc, "Miles de campesinos bloquearon el lunes la vía en el Cauca. "
+                             "El ministro dijo que no negociará. "
+                             "Según la Defensoría del Pueblo, la policía detuvo a doce personas.")
+    rep = adoc.reporting[0]
+    assert rep.scope == "sentence" and rep.sentences == [2]

@@ -4,9 +4,10 @@
 A source phrase (``source`` rows of ``data/<lang>/attribution.tsv``) followed by a noun phrase,
 or a reporting verb (``report`` rows) whose subject is a news outlet, names a source.
 
-Scope rule: a source cue that stands at the edge of one of the first ``LEAD_SENTENCES``
-sentences (headline, subtitle, lead), i.e. with only punctuation between it and the start or
-the end of its sentence, credits the whole report: re-reports name their origin that way
+Scope rule: a source cue that stands at the edge of a sentence of the article's opening
+(headline and subtitle lines, then the lead: the opening ends with the first sentence that
+ends like a sentence, and is at most ``LEAD_SENTENCES`` long), i.e. with only punctuation
+between it and the start or the end of its sentence, credits the whole report: re-reports name their origin that way
 ('..., han anunciado ambos gobiernos, de acuerdo a reportes de Al Jazeera.'). Its scope is
 'article'. For an outlet as subject ('informó la agencia AFP') only the closing position
 counts. Any other source cue covers its own sentence only.
@@ -27,6 +28,17 @@ from cronica.attribution_lexicon import (
 from cronica.model import ArticleDoc, Reporting
 
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
+_SENTENCE_END = (".", "!", "?", ".»", ".”", '."', "…")
+
+
+def lead_end(adoc: ArticleDoc) -> int:
+    """Index of the lead: the first sentence that ends like a sentence (headlines and
+    subtitles do not), within the first ``LEAD_SENTENCES``."""
+    last = min(LEAD_SENTENCES, len(adoc.sentences)) - 1
+    for i in range(last + 1):
+        if adoc.sentences[i].text.rstrip().endswith(_SENTENCE_END):
+            return i
+    return last
 _MAX_SOURCE_TOKENS = 8  # a source name longer than this is a clause, not a name
 _SUBJ = ("nsubj", "nsubjpass", "nsubj:pass")
 _NAME_LABELS = ("ORG", "PER", "PERSON", "MISC", "NORP", "GPE", "LOC")
@@ -163,7 +175,7 @@ class SourceFinder:
         return name, codes[0] if codes else None
 
     def _at_lead_edge(self, adoc: ArticleDoc, s: int, lo: int, hi: int, start: int, end: int) -> bool:
-        if s < 0 or s >= LEAD_SENTENCES:
+        if s < 0 or s > lead_end(adoc):
             return False
         text = adoc.article.text
         before, after = text[lo:start], text[end:hi]
