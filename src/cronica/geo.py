@@ -34,7 +34,8 @@ from typing import Any
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 
-from cronica.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer, fold
+from cronica.dateline import find_dateline
+from cronica.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer
 from cronica.gazetteer import place_words as _place_words
 from cronica.model import ArticleDoc, Event, PlaceMention
 
@@ -54,20 +55,6 @@ _MIN_POPULATION_CONTEXT = 5_000  # a bare town in a country the article names
 _MAX_NAME_TOKENS = 6
 _MAX_PATH = 4  # parse steps from a place up to its event's trigger
 
-# Dateline: an upper-case place, optional ', Region', then a date and/or '(AGENCY)', then a
-# dash or the end of the line. The date is left generic (word + day, or day + word) so that
-# month abbreviations of any language pass.
-_DATELINE = re.compile(
-    r"(?P<place>[^\W\d_a-z][^\W\da-z]*(?:[ .'\-][^\W\da-z]+)*\.?)"
-    r"(?P<agency0>\s*\([^()\n]{1,30}\))?"
-    r"(?:,\s*(?P<region>[^\W\d_][^\W\d_]*(?: [^\W\d_]+){0,3}))??"
-    r"(?:,\s*(?P<date>[^\W\d_]{3,10}\.? \d{1,2}|\d{1,2} [^\W\d_]{3,10}\.?|\d{1,2}(?=\s*$)))?"
-    r"(?P<agency>\s*\([^()\n]{1,30}\))?"
-    r"[ \t]*(?:[-—–]|$)",
-    re.MULTILINE,
-)
-# a byline may come first on the dateline's line: 'Por Oscar Martínez; BUENOS AIRES, Ago 2'
-_BYLINE_SEP = re.compile(r"[^\n;]{3,60};\s*")
 
 
 @dataclass
@@ -293,28 +280,7 @@ class Geocoder:
 
     # -- dateline ----------------------------------------------------------
     def _dateline(self, adoc: ArticleDoc) -> re.Match | None:
-        """A dateline at the start of one of the first three non-empty lines."""
-        text = adoc.article.text
-        pos = 0
-        for _ in range(3):
-            while pos < len(text) and text[pos].isspace():
-                pos += 1
-            if pos >= len(text):
-                return None
-            starts = [pos]
-            byline = _BYLINE_SEP.match(text, pos)
-            if byline:
-                starts.append(byline.end())
-            for start in starts:
-                m = _DATELINE.match(text, start)
-                if m and (m.group("date") or m.group("agency") or m.group("agency0")) \
-                        and _upper_name(m.group("place")):
-                    return m
-            nl = text.find("\n", pos)
-            if nl == -1:
-                return None
-            pos = nl + 1
-        return None
+        return find_dateline(adoc.article.text)
 
     def _dateline_place(self, adoc: ArticleDoc, m: re.Match, context: set[str],
                         areas: set[str]) -> PlaceMention | None:
@@ -410,7 +376,4 @@ def _capitalised(tok: Any) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
 
 
-def _upper_name(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and fold(s) != ""
 
