@@ -240,6 +240,7 @@ def test_weak_evidence_needs_a_notable_place(make_doc):
 
 @pytest.mark.parametrize("lang, text, name", [
     ("es", "Hubo protestas en la provincia de Tungurahua.", "Tungurahua"),
+    ("es", "Hubo bloqueos en el departamento del Cauca.", "Cauca"),
     ("es", "Hubo protestas en Quito.", "Quito"),
     ("en", "Clashes broke out in the town of Pandi.", "Pandi"),
     ("en", "Clashes broke out near Mosul.", "Mosul"),
