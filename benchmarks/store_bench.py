@@ -190,6 +190,10 @@ def query_kinds(rnd: random.Random):
         "text (a common word) + 1 month": lambda: EventFilter(*month(), text=rnd.choice(COMMON)),
         "text + actor": lambda: EventFilter(text=rnd.choice(WORDS[:500]),
                                             actor=rnd.choice(COUNTRIES)),
+        "country + min sources >= 3": lambda: EventFilter(country=rnd.choice(COUNTRIES),
+                                                          min_sources=3),
+        "source + type + 1 year": lambda: EventFilter(*year(), source=rnd.choice(PUBLISHERS),
+                                                      types=[rnd.choice(PLOVER_TYPES)]),
     }
 
 
@@ -226,6 +230,12 @@ def time_queries(store, repeat: int, seed: int = 11) -> list[dict]:
         "stats by month_type/type/actor/pair/country/week (none)": EventFilter,
         "stats by month_type/type/actor/pair/country/week (1 year)":
             lambda: EventFilter(*year_range(rnd)),
+        "stats by month_type/type/actor/pair/country/week (country)":
+            lambda: EventFilter(country=rnd.choice(COUNTRIES)),
+        "stats by month_type/type/actor/pair/country/week (country, 3+ src)":
+            lambda: EventFilter(country=rnd.choice(COUNTRIES), min_sources=3),
+        "stats by month_type/type/actor/pair/country/week (source)":
+            lambda: EventFilter(source=rnd.choice(PUBLISHERS)),
     }
     for name, make in aggregates.items():
         stats_ms = []
@@ -243,7 +253,11 @@ def time_queries(store, repeat: int, seed: int = 11) -> list[dict]:
                            "places, top 1000 (actor)": lambda: EventFilter(
                                actor=rnd.choice(COUNTRIES)),
                            "places, top 1000 (text)": lambda: EventFilter(
-                               text=rnd.choice(WORDS[:500]))}.items():
+                               text=rnd.choice(WORDS[:500])),
+                           "places, top 1000 (country)": lambda: EventFilter(
+                               country=rnd.choice(COUNTRIES)),
+                           "places, top 1000 (source)": lambda: EventFilter(
+                               source=rnd.choice(PUBLISHERS))}.items():
             ms = []
             for _ in range(repeat):
                 flt = make()
@@ -304,10 +318,10 @@ def main() -> int:
     size = os.path.getsize(args.db) / 1e6 if os.path.exists(args.db) else float("nan")
     print(f"{total:,} events in store ({size:.0f} MB); times in ms, {args.repeat} runs each; "
           f"load average {os.getloadavg()[0]:.2f}")
-    print(f"{'query':<58} {'page p50':>8} {'page p95':>8} {'count p95':>9} {'capped p95':>10} "
+    print(f"{'query':<66} {'page p50':>8} {'page p95':>8} {'count p95':>9} {'capped p95':>10} "
           f"{'page+capped p95':>15}")
     for r in report:
-        print(f"{r['query']:<58} {r['page_p50']:8.1f} {r['page_p95']:8.1f} "
+        print(f"{r['query']:<66} {r['page_p50']:8.1f} {r['page_p95']:8.1f} "
               f"{r['count_p95']:9.1f} {r['capped_p95']:10.1f} {r['both_p95']:15.1f}")
     print(f"worst p95: page {max(r['page_p95'] for r in report):.1f} ms, exact count "
           f"{max(r['count_p95'] for r in report):.1f} ms, page + count capped at {COUNT_CAP:,} "

@@ -115,6 +115,7 @@ def test_migration_builds_the_counts_of_an_existing_store(tmp_path, monkeypatch)
     with monkeypatch.context() as m:  # a store written by the version-1 code
         m.setattr(schema, "MIGRATIONS", {1: schema.MIGRATIONS[1]})
         m.setattr(SQLiteStore, "_apply_counts", lambda self, cur, deltas: None)
+        m.setattr(SQLiteStore, "_sync_links", lambda self, cur, event_id, fresh=False: None)
         old = SQLiteStore(path)
         _fill(old)
         assert old.schema_version() == 1

@@ -29,11 +29,27 @@ readers sum and skip zero totals. It also widens ``events_actor`` into a coverin
 (type, recipient and countries) and ``events_aux_date`` likewise, so that groupings
 filtered by actor or by dates read no rows, and adds ``events_place`` for the events of
 one place.
+
+Version 3 adds ``event_country_links``: one row per distinct country among an event's
+actor, recipient and place countries, indexed on (country, aux_key, date, row key) and
+carrying the columns the country filter is combined with (type, actor and recipient
+codes, n_sources, place and actor country; ``geo`` is 1 when the event has lat/lon; and
+the map's event id, place name, lat and lon: see :data:`LINK_EXPRS`). A country filter
+(an OR over three columns that no index serves) reads its events' counts, groupings, map
+and pages from it. It is kept in step with ``events`` in each article's transaction (see
+``SQLWriter._sync_links``); ``rk`` is the event's row key (SQLite: rowid; PostgreSQL: id),
+so pages come out in the same order as from ``events``.
+``event_sources`` does the same for the source filter: one row per source of an event (the
+``|``-separated names of ``events.sources``, lower-cased at write), with the same columns;
+``publishers`` lists every source name once. A source filter is a case-insensitive
+substring of a name: the few names containing it are looked up in ``publishers``, then
+their events read from ``event_sources`` (see ``SQLReader._index_from``; a text with
+a '|' or matching more than ``SOURCE_NAMES`` names takes the substring path as before).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS articles (
@@ -337,8 +353,106 @@ _V2_POSTGRES = [
     END $$""",
 ]
 
+#: columns of event_country_links and event_sources besides country/source and rk, and
+#: their expressions over ``events``; the map's columns (event_id, place_name, lat, lon)
+#: come last, so that it too reads no event rows
+LINK_EXPRS: dict[str, str] = {
+    "aux_key": "aux_key", "date": "date", "type": "type", "actor_code": "actor_code",
+    "recipient_code": "recipient_code", "n_sources": "n_sources",
+    "place_country": "place_country", "actor_country": "actor_country",
+    "geo": "CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 ELSE 0 END",
+    "event_id": "id", "place_name": "place_name", "lat": "lat", "lon": "lon",
+}
+LINK_COLS: tuple[str, ...] = tuple(LINK_EXPRS)
+#: LINK_COLS as a SELECT list over ``events``
+LINK_SELECT = ", ".join(f"{e} AS {c}" for c, e in LINK_EXPRS.items())
+
+
+def sources_fill(dialect: str) -> str:
+    """The statement that fills ``event_sources`` from every event (the table empty)."""
+    cols = ", ".join(LINK_COLS)
+    if dialect == "postgres":
+        return (f"INSERT INTO event_sources (source, rk, {cols}) SELECT s.source, e.id, "
+                f"{LINK_SELECT} FROM events e CROSS JOIN LATERAL "
+                "unnest(string_to_array(e.sources, '|')) AS s(source) WHERE s.source <> ''")
+    return ("WITH RECURSIVE split(rk, rest, source) AS ("
+            "SELECT rowid, sources || '|', '' FROM events WHERE sources <> '' UNION ALL "
+            "SELECT rk, substr(rest, instr(rest, '|') + 1), substr(rest, 1, instr(rest, '|') - 1) "
+            "FROM split WHERE rest <> '') "
+            f"INSERT INTO event_sources (source, rk, {cols}) SELECT s.source, s.rk, "
+            f"{LINK_SELECT} FROM split s JOIN events e ON e.rowid = s.rk WHERE s.source <> ''")
+
+
+def links_fill(row_key: str, where: str = "") -> str:
+    """The statement that inserts the country links of the events matching ``where`` (all
+    of them when empty; ``where`` may use ``?`` placeholders, given once per column):
+    one row per distinct non-null country of actor, recipient and place."""
+    cols = ", ".join(LINK_COLS)
+    conds = {
+        "actor_country": "",
+        "recipient_country": " AND (actor_country IS NULL OR recipient_country <> actor_country)",
+        "place_country": " AND (actor_country IS NULL OR place_country <> actor_country) AND "
+                         "(recipient_country IS NULL OR place_country <> recipient_country)",
+    }
+    parts = [f"SELECT {col} AS country, {row_key} AS rk, {LINK_SELECT} FROM events "
+             f"WHERE {col} IS NOT NULL{cond}{where}" for col, cond in conds.items()]
+    return f"INSERT INTO event_country_links (country, rk, {cols}) {' UNION ALL '.join(parts)}"
+
+
+_V3 = [
+    """CREATE TABLE IF NOT EXISTS event_country_links (
+        country TEXT NOT NULL,
+        aux_key TEXT NOT NULL,
+        date TEXT {c},
+        rk {rk} NOT NULL,
+        type TEXT NOT NULL,
+        actor_code TEXT {c},
+        recipient_code TEXT {c},
+        n_sources INTEGER NOT NULL,
+        place_country TEXT,
+        actor_country TEXT,
+        geo INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        place_name TEXT,
+        lat {real},
+        lon {real}
+    )""",
+    links_fill("{rowkey}"),
+    # covering: counts, groupings and pages under a country filter read this index only
+    "CREATE INDEX IF NOT EXISTS event_country_links_key ON event_country_links(country, "
+    "aux_key, date, rk, type, actor_code, recipient_code, n_sources, place_country, "
+    "actor_country, geo, event_id, place_name, lat, lon)",
+    "CREATE INDEX IF NOT EXISTS event_country_links_rk ON event_country_links(rk)",
+    """CREATE TABLE IF NOT EXISTS event_sources (
+        source TEXT NOT NULL,
+        aux_key TEXT NOT NULL,
+        date TEXT {c},
+        rk {rk} NOT NULL,
+        type TEXT NOT NULL,
+        actor_code TEXT {c},
+        recipient_code TEXT {c},
+        n_sources INTEGER NOT NULL,
+        place_country TEXT,
+        actor_country TEXT,
+        geo INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        place_name TEXT,
+        lat {real},
+        lon {real}
+    )""",
+    "{sources_fill}",
+    "CREATE INDEX IF NOT EXISTS event_sources_key ON event_sources(source, aux_key, date, rk, "
+    "type, actor_code, recipient_code, n_sources, place_country, actor_country, geo, "
+    "event_id, place_name, lat, lon)",
+    "CREATE INDEX IF NOT EXISTS event_sources_rk ON event_sources(rk)",
+    """CREATE TABLE IF NOT EXISTS publishers (
+        name TEXT PRIMARY KEY
+    )""",
+    "INSERT INTO publishers (name) SELECT DISTINCT source FROM event_sources",
+]
+
 #: version -> statements (templates) that bring the previous version to it
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3}
 #: statements that only one dialect runs, per version (after the shared ones)
 DIALECT_MIGRATIONS: dict[str, dict[int, list[str]]] = {
     "sqlite": {1: _V1_SQLITE},
@@ -346,12 +460,16 @@ DIALECT_MIGRATIONS: dict[str, dict[int, list[str]]] = {
 }
 
 DIALECTS: dict[str, dict[str, str]] = {
-    "sqlite": {"id": "INTEGER PRIMARY KEY", "real": "REAL", "c": "", "norowid": " WITHOUT ROWID"},
+    "sqlite": {"id": "INTEGER PRIMARY KEY", "real": "REAL", "c": "", "norowid": " WITHOUT ROWID",
+               "rk": "INTEGER", "rowkey": "rowid", "sources_fill": sources_fill("sqlite")},
     "postgres": {
         "id": "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
         "real": "DOUBLE PRECISION",
         "c": 'COLLATE "C"',
         "norowid": "",
+        "rk": "TEXT",
+        "rowkey": "id",
+        "sources_fill": sources_fill("postgres"),
     },
 }
 

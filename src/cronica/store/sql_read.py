@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
+from cronica.store import schema
 from cronica.store.base import EventFilter
 from cronica.store.sql_base import SORTS, STATS_BY, SQLBase
 
@@ -117,7 +119,11 @@ class SQLReader(SQLBase):
         """Merged events matching ``flt``; ``sort`` as in :meth:`order_by` ('-date': newest first)."""
         # two steps: the page's keys (answered from an index when one covers the filter),
         # then the rows of that page only
-        if flt.country and self.country_union and sort.lstrip("-") == "date":
+        indexed = self._index_from(flt, page=True) if sort.lstrip("-") == "date" else None
+        if indexed is not None:
+            table, where, params = indexed
+            sql = f"SELECT rk AS k FROM {table}{where}{self._links_order(sort)}"
+        elif flt.country and self.country_union and sort.lstrip("-") == "date":
             sql, params = self._country_page(flt, sort, int(limit) + int(offset))
         else:
             where, params = self.where(flt, page=True)
@@ -136,6 +142,49 @@ class SQLReader(SQLBase):
             records = self._records(cur, [r["id"] for r in rows])
         by_key = {r["k"]: r for r in rows}
         return [self._event_dict(by_key[k], records[by_key[k]["id"]]) for k in keys]
+
+    #: a source filter matching more names than this is not read from ``event_sources``
+    SOURCE_NAMES = 50
+
+    def _source_names(self, text: str) -> list[str] | None:
+        """The stored source names (``publishers``) that contain ``text``, case-insensitively
+        (the source filter's meaning); None when ``event_sources`` cannot answer: ``text``
+        spans two names (has a '|') or too many names match."""
+        if "|" in text:
+            return None
+        with self._read() as cur:
+            rows = self._rows(cur, f"SELECT name FROM publishers WHERE name {self.like} ? "
+                                   f"ESCAPE '\\' ORDER BY name LIMIT ?",
+                              [_like_pattern(text.lower()), self.SOURCE_NAMES + 1])
+        names = [r["name"] for r in rows]
+        return names if len(names) <= self.SOURCE_NAMES else None
+
+    def _index_from(self, flt: EventFilter, page: bool = False
+                    ) -> tuple[str, str, list[Any]] | None:
+        """(FROM, WHERE, parameters) answering ``flt`` from ``event_country_links`` or
+        ``event_sources`` (one row per matching event, columns as in schema.LINK_COLS plus
+        ``rk``), or None when neither covers it (see :func:`links_cover`)."""
+        if links_cover(flt):
+            where, params = self.where(flt, page=page, country_col="country")
+            return "event_country_links", where, params
+        if not sources_cover(flt) or flt.source is None:
+            return None
+        names = self._source_names(flt.source)
+        if names is None:
+            return None
+        where, params = self.where(replace(flt, source=None), page=page)
+        conj = " AND " if where else " WHERE "
+        if len(names) <= 1:  # one index range ('' is never stored: no match)
+            return "event_sources", f"{where}{conj}source = ?", [*params, *(names or [""])]
+        # an event with two matching names has two rows: keep one
+        cols = ", ".join(("rk", *schema.LINK_COLS))
+        marks = ", ".join("?" * len(names))
+        return (f"(SELECT DISTINCT {cols} FROM event_sources WHERE source IN ({marks})) AS es",
+                where, [*names, *params])
+
+    def _links_order(self, sort: str) -> str:
+        """:meth:`order_by` over ``event_country_links`` (its ``rk`` is the row key)."""
+        return self.order_by(sort).replace(f", {self.row_key}", ", rk")
 
     def _country_page(self, flt: EventFilter, sort: str, n: int) -> tuple[str, list[Any]]:
         """The keys of a date-sorted page of events with ``flt.country`` as actor, recipient
@@ -203,10 +252,15 @@ class SQLReader(SQLBase):
                                     params)
                 n = int(row["n"] or 0) if row else 0
                 return n if limit is None else min(n, int(limit))
-        where, params = self.where(flt, page=limit is not None)
-        sql = f"SELECT COUNT(*) AS n FROM events{where}"
+        indexed = self._index_from(flt, page=limit is not None)
+        if indexed is not None:
+            table, where, params = indexed
+        else:
+            table = "events"
+            where, params = self.where(flt, page=limit is not None)
+        sql = f"SELECT COUNT(*) AS n FROM {table}{where}"
         if limit is not None:
-            sql = f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM events{where} LIMIT ?) AS capped"
+            sql = f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM {table}{where} LIMIT ?) AS capped"
             params = [*params, int(limit)]
         with self._read() as cur:
             row = self._one(cur, sql, params)
@@ -362,11 +416,16 @@ class SQLReader(SQLBase):
         base = by.removesuffix("_type")
         with_type = by.endswith("_type")
         table = rollup_for(flt, by)
-        where, params = self.where(flt)
+        indexed = self._index_from(flt) if table == "events" else None
+        if indexed is not None:  # a country's or a source's events: one index range
+            table, where, params = indexed
+        else:
+            where, params = self.where(flt)
         conj = " AND " if where else " WHERE "
-        count = "COUNT(*)" if table == "events" else "CAST(SUM(n) AS BIGINT)"
+        scan = table == "events" or indexed is not None  # one row per event
+        count = "COUNT(*)" if scan else "CAST(SUM(n) AS BIGINT)"
         # a rollup row may have dropped to 0 (a merge moved its event elsewhere)
-        having = "" if table == "events" else f" HAVING {count} > 0"
+        having = "" if scan else f" HAVING {count} > 0"
         time_keys = {
             "day": ("substr(date, 1, 10)", "length(date) >= 10"),
             "week": (self._week_expr(), "length(date) >= 10"),
@@ -400,7 +459,7 @@ class SQLReader(SQLBase):
             "type": "type",
             "actor": "actor_code",
             "recipient": "recipient_code",
-            "country": "COALESCE(place_country, actor_country)" if table == "events" else "country",
+            "country": "COALESCE(place_country, actor_country)" if scan else "country",
         }[by]
         sql = (f"SELECT {expr} AS key, {count} AS count FROM {table}{where}{conj}{expr} <> '' "
                f"GROUP BY {expr}{having} ORDER BY count DESC, key LIMIT ?")
@@ -458,11 +517,29 @@ class SQLReader(SQLBase):
         return out[: int(limit)]
 
     def _recent_places_sql(self, flt: EventFilter) -> tuple[str, list[Any]]:
-        """The query (and parameters) of the events :meth:`_recent_places` groups."""
+        """The query (and parameters) of the events :meth:`_recent_places` groups. Under a
+        country or source filter (see :meth:`_indexed_places_sql`) no event row is read."""
+        indexed = self._indexed_places_sql(flt)
+        if indexed is not None:
+            return indexed
         where, params = self.where(flt, page=True)
         conj = " AND " if where else " WHERE "
         sql = (f"SELECT {self._PLACE_COLS} FROM events{where}{conj}lat IS NOT NULL AND "
                f"lon IS NOT NULL{self.order_by('-date')} LIMIT ?")
+        return sql, [*params, self.PLACES_SCAN]
+
+    def _indexed_places_sql(self, flt: EventFilter) -> tuple[str, list[Any]] | None:
+        """:meth:`_recent_places_sql` through the country links or the source table (they
+        carry the map's columns: no event row is read), if one covers ``flt``."""
+        indexed = self._index_from(flt, page=True)
+        if indexed is None:
+            return None
+        table, where, params = indexed
+        conj = " AND " if where else " WHERE "
+        cols = ("event_id AS id, type, date, actor_code, recipient_code, "
+                "COALESCE(place_name, '') AS name, COALESCE(place_country, '') AS country, lat, lon")
+        sql = (f"SELECT {cols} FROM {table}{where}{conj}geo = 1{self._links_order('-date')} "
+               f"LIMIT ?")
         return sql, [*params, self.PLACES_SCAN]
 
     #: places (the largest) whose events :meth:`places` looks up one by one
@@ -519,6 +596,29 @@ _ROLLUP_BY: dict[str, str] = {
     "place": "event_places",
 }
 _EMPTY = EventFilter()
+#: the filter fields that ``event_country_links`` can test (its columns), besides country
+_LINK_FIELDS = frozenset({"country", "date_from", "date_to", "types", "actor", "recipient",
+                          "min_sources", "aux_modes", "include_all_aux"})
+
+
+def sources_cover(flt: EventFilter) -> bool:
+    """Whether ``flt`` filters on a source and otherwise only on columns of
+    ``event_sources`` (as :func:`links_cover`, without a country)."""
+    if not flt.source:
+        return False
+    allowed = (_LINK_FIELDS - {"country"}) | {"source"}
+    return all(name in allowed or getattr(flt, name) == getattr(_EMPTY, name)
+               for name in EventFilter.__dataclass_fields__)
+
+
+def links_cover(flt: EventFilter) -> bool:
+    """Whether ``flt`` filters on a country and otherwise only on columns of
+    ``event_country_links`` (dates, types, codes, sources count, aux modes): its events
+    are then read from the links instead of an OR over three columns of ``events``."""
+    if not flt.country:
+        return False
+    return all(name in _LINK_FIELDS or getattr(flt, name) == getattr(_EMPTY, name)
+               for name in EventFilter.__dataclass_fields__)
 
 
 def _single_aux(flt: EventFilter) -> str | None:

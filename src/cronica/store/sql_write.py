@@ -99,18 +99,24 @@ class SQLWriter(SQLBase):
             self._lock_merge_keys(cur, [merge.merge_key(e) for e in adoc.events])
             # the article's changes to the pre-computed counts, applied once at the end
             self._count_deltas = {}
+            self._new_names = set()
             try:
                 for e, record in zip(adoc.events, doc["events"], strict=True):
                     self._add_event(cur, article_id, adoc, e, record)
                 deltas, self._count_deltas = self._count_deltas, None
                 self._apply_counts(cur, deltas)
+                names, self._new_names = self._new_names, None
+                self._add_names(cur, names)
             finally:
                 self._count_deltas = None
+                self._new_names = None
         return StoreResult("stored", article_id, len(adoc.events))
 
     # -- pre-computed counts (schema.ROLLUPS) -----------------------------------------------
     #: pending count changes of the article being written; None: apply at once
     _count_deltas: dict[tuple[str, tuple[Any, ...]], int] | None = None
+    #: source names of the article being written, added to ``publishers`` at the end
+    _new_names: set[str] | None = None
 
     def _count_row(self, cur: Any, event_id: str) -> dict[str, Any]:
         """The columns of an event that its pre-computed counts are keyed on."""
@@ -145,12 +151,50 @@ class SQLWriter(SQLBase):
             )
 
     def rebuild_counts(self) -> None:
-        """Recompute every pre-computed count from ``events`` (after a bulk load that
-        bypassed :meth:`add`, or to repair them); one transaction."""
+        """Recompute every pre-computed count, the country links and the source rows from
+        ``events`` (after a bulk load that bypassed :meth:`add`, or to repair them); one
+        transaction."""
         with self._write() as cur:
             for table in schema.ROLLUPS:
                 self._exec(cur, f"DELETE FROM {table}")
                 self._exec(cur, schema.rollup_fill(table))
+            self._exec(cur, "DELETE FROM event_country_links")
+            self._exec(cur, schema.links_fill(self.row_key))
+            self._exec(cur, "DELETE FROM event_sources")
+            self._exec(cur, schema.sources_fill(self.dialect))
+            self._exec(cur, "INSERT INTO publishers (name) SELECT DISTINCT source FROM "
+                            "event_sources WHERE true ON CONFLICT (name) DO NOTHING")
+
+    def _sync_links(self, cur: Any, event_id: str, fresh: bool = False) -> None:
+        """(Re)write the ``event_country_links`` and ``event_sources`` rows of one event
+        from its current row, and add its new source names to ``publishers`` (``fresh``: a
+        new event, without any yet). Every merge rewrites them: n_sources, the sources, the
+        date or the place may have changed."""
+        row = self._one(cur, f"SELECT {self.row_key} AS rk, sources, {schema.LINK_SELECT} "
+                             f"FROM events WHERE id = ?", (event_id,))
+        assert row is not None, event_id
+        if not fresh:
+            self._exec(cur, "DELETE FROM event_country_links WHERE rk = ?", (row["rk"],))
+            self._exec(cur, "DELETE FROM event_sources WHERE rk = ?", (row["rk"],))
+        self._exec(cur, schema.links_fill(self.row_key, " AND id = ?"), (event_id,) * 3)
+        names = sorted({s for s in (row["sources"] or "").split("|") if s})
+        if not names:
+            return
+        carried = tuple(row[c] for c in schema.LINK_COLS)
+        cols = ", ".join(schema.LINK_COLS)
+        marks = ", ".join("?" * (len(schema.LINK_COLS) + 2))
+        self._many(cur, f"INSERT INTO event_sources (source, rk, {cols}) VALUES ({marks})",
+                   [(name, row["rk"], *carried) for name in names])
+        if self._new_names is not None:
+            self._new_names.update(names)
+        else:
+            self._add_names(cur, names)
+
+    def _add_names(self, cur: Any, names: set[str] | list[str]) -> None:
+        """Add source names to ``publishers``, in sorted order (two PostgreSQL writers adding
+        the same new names then lock them in the same order and never deadlock)."""
+        self._many(cur, "INSERT INTO publishers (name) VALUES (?) ON CONFLICT (name) DO NOTHING",
+                   [(name,) for name in sorted(names)])
 
     def _add_layers(self, cur: Any, article_id: str, adoc: ArticleDoc) -> None:
         self._many(
@@ -245,6 +289,7 @@ class SQLWriter(SQLBase):
             self._exec(cur, "INSERT INTO event_records (event_id, record) VALUES (?, ?)",
                        (event_id, _dumps(record)))
             self._count(cur, self._count_row(cur, event_id), +1)
+            self._sync_links(cur, event_id, fresh=True)
         else:
             event_id = target["id"]
             self._merge_into(cur, target, e, bounds, loc, record, article_id, sources, sentence,
@@ -254,6 +299,7 @@ class SQLWriter(SQLBase):
             if rollup_keys(after) != rollup_keys(target):
                 self._count(cur, target, -1)
                 self._count(cur, after, +1)
+            self._sync_links(cur, event_id)
 
         self._exec(
             cur,

@@ -149,7 +149,8 @@ class SQLiteStore(SQLStore):
         trigram index's matches in order and stops at ``limit`` (tens of ms where a scan
         for ten thousand matches of a frequent word takes seconds)."""
         subs = _substrings(flt)
-        if limit is None or not subs or any(len(text.strip()) < 3 for _, text in subs):
+        if (limit is None or not subs or any(len(text.strip()) < 3 for _, text in subs)
+                or self._index_from(flt, page=True) is not None):
             return super().count_events(flt, limit)
         rest = replace(flt, place=None, source=None, text=None)
         query = _fts_query(subs)
@@ -181,7 +182,8 @@ class SQLiteStore(SQLStore):
         the full-text index backwards (a date-ordered walk testing each row's text, or
         sorting every match, takes seconds for a frequent word)."""
         subs = _substrings(flt)
-        if not subs or any(len(text.strip()) < 3 for _, text in subs):
+        if (not subs or any(len(text.strip()) < 3 for _, text in subs)
+                or self._index_from(flt, page=True) is not None):
             return super()._recent_places_sql(flt)
         where, params = self.where(replace(flt, place=None, source=None, text=None))
         conds = f" AND {where.removeprefix(' WHERE ')}" if where else ""
