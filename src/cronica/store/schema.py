@@ -399,47 +399,37 @@ def links_fill(row_key: str, where: str = "") -> str:
     return f"INSERT INTO event_country_links (country, rk, {cols}) {' UNION ALL '.join(parts)}"
 
 
-_V3 = [
-    """CREATE TABLE IF NOT EXISTS event_country_links (
-        country TEXT NOT NULL,
+def _link_table(table: str, key: str) -> str:
+    """DDL of a link table: one row per (key value, event), carrying what pages, counts,
+    groupings and the map read under that filter (``event_country_links``, ``event_sources``)."""
+    return f"""CREATE TABLE IF NOT EXISTS {table} (
+        {key} TEXT NOT NULL,
         aux_key TEXT NOT NULL,
-        date TEXT {c},
-        rk {rk} NOT NULL,
+        date TEXT {{c}},
+        rk {{rk}} NOT NULL,
         type TEXT NOT NULL,
-        actor_code TEXT {c},
-        recipient_code TEXT {c},
+        actor_code TEXT {{c}},
+        recipient_code TEXT {{c}},
         n_sources INTEGER NOT NULL,
         place_country TEXT,
         actor_country TEXT,
         geo INTEGER NOT NULL,
         event_id TEXT NOT NULL,
         place_name TEXT,
-        lat {real},
-        lon {real}
-    )""",
+        lat {{real}},
+        lon {{real}}
+    )"""
+
+
+_V3 = [
+    _link_table("event_country_links", "country"),
     links_fill("{rowkey}"),
     # covering: counts, groupings and pages under a country filter read this index only
     "CREATE INDEX IF NOT EXISTS event_country_links_key ON event_country_links(country, "
     "aux_key, date, rk, type, actor_code, recipient_code, n_sources, place_country, "
     "actor_country, geo, event_id, place_name, lat, lon)",
     "CREATE INDEX IF NOT EXISTS event_country_links_rk ON event_country_links(rk)",
-    """CREATE TABLE IF NOT EXISTS event_sources (
-        source TEXT NOT NULL,
-        aux_key TEXT NOT NULL,
-        date TEXT {c},
-        rk {rk} NOT NULL,
-        type TEXT NOT NULL,
-        actor_code TEXT {c},
-        recipient_code TEXT {c},
-        n_sources INTEGER NOT NULL,
-        place_country TEXT,
-        actor_country TEXT,
-        geo INTEGER NOT NULL,
-        event_id TEXT NOT NULL,
-        place_name TEXT,
-        lat {real},
-        lon {real}
-    )""",
+    _link_table("event_sources", "source"),
     "{sources_fill}",
     "CREATE INDEX IF NOT EXISTS event_sources_key ON event_sources(source, aux_key, date, rk, "
     "type, actor_code, recipient_code, n_sources, place_country, actor_country, geo, "
