@@ -1,0 +1,26 @@
+from collections import Counter
+
+import pytest
+
+from cronica.evaluate.split import part_of, select, split
+
+
+def test_part_is_a_fixed_function_of_the_id():
+    assert part_of("doc-1") == part_of("doc-1")
+    assert {part_of(f"doc-{i}") for i in range(50)} == {"fit", "check"}
+
+
+def test_split_is_about_seventy_thirty():
+    counts = Counter(part_of(f"record-{i}") for i in range(5000))
+    assert 0.66 < counts["fit"] / 5000 < 0.74
+
+
+def test_split_keeps_order_and_select_filters():
+    ids = [f"r{i}" for i in range(40)]
+    parts = split(ids, key=str)
+    assert sorted(parts["fit"] + parts["check"]) == sorted(ids)
+    assert parts["fit"] == [i for i in ids if part_of(i) == "fit"]
+    assert select(ids, str, "check") == parts["check"]
+    assert select(ids, str, None) == ids
+    with pytest.raises(ValueError):
+        select(ids, str, "train")
