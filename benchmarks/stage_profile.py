@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from cronica.bench import default_eval_dir  # noqa: E402
 from cronica.errors import InputError, Rejection  # noqa: E402
 from cronica.model import Article, ArticleDoc  # noqa: E402
-from cronica.nlp import add_sentences  # noqa: E402
 from cronica.pipeline import Pipeline  # noqa: E402
 from cronica.read import read_inputs  # noqa: E402
+from cronica.stages.nlp.models import add_sentences  # noqa: E402
 
 
 def default_corpora(eval_dir: Path) -> dict[str, list[str]]:

@@ -11,14 +11,14 @@ from cronica.model import Article, ArticleDoc
 
 @pytest.fixture(scope="session")
 def nlp_es():
-    from cronica.nlp import load_nlp
+    from cronica.stages.nlp.models import load_nlp
 
     return load_nlp("es")
 
 
 @pytest.fixture(scope="session")
 def nlp_en():
-    from cronica.nlp import load_nlp
+    from cronica.stages.nlp.models import load_nlp
 
     return load_nlp("en")
 
@@ -29,8 +29,8 @@ def make_doc(nlp_es, nlp_en) -> Callable[..., ArticleDoc]:
 
     ``make_doc("Irak dijo ...", lang="es", date="2024-01-26", stages=["actors", "events"])``
     """
-    from cronica.nlp import add_sentences
     from cronica.pipeline import default_stages
+    from cronica.stages.nlp.models import add_sentences
 
     stage_cache: dict[str, dict[str, object]] = {}
 

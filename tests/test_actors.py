@@ -7,9 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from cronica.actor_lexicon import english_inflections, load_lexicon, normalize, spanish_inflections
-from cronica.actors import actor_for_span, code_text
 from cronica.resources import read_tsv
+from cronica.stages.actors.coder import actor_for_span, code_text
+from cronica.stages.actors.lexicon import (
+    english_inflections,
+    load_lexicon,
+    normalize,
+    spanish_inflections,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = (ROOT / "examples" / "seed" / "article.txt").read_text(encoding="utf-8")

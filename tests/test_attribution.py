@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from cronica.attribution import Attributor, attach_to_events, attribution_lexicon, marked_quotes
 from cronica.model import ActorMention, Event, Quote, Reporting
 from cronica.resources import read_text
+from cronica.stages.attribution.attributor import (
+    Attributor,
+    attach_to_events,
+    attribution_lexicon,
+    marked_quotes,
+)
 
 
 def _quotes(make_doc, text: str, lang: str = "es", stages=("attribution",)):

@@ -15,7 +15,7 @@ from cronica.evaluate.geo import (
     resolve_place,
     score,
 )
-from cronica.gazetteer import Gazetteer
+from cronica.stages.place.gazetteer import Gazetteer
 
 GEOVIRUS_LIKE = """<articles>
   <article>

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cronica.events_lexicon import PLOVER_MODES, fold, lexicon
 from cronica.model import PLOVER_TYPES
+from cronica.stages.events.lexicon import PLOVER_MODES, fold, lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = ROOT / "examples" / "seed" / "article.txt"
@@ -366,7 +366,7 @@ def test_an_intended_protest_is_a_threat_an_intended_talk_an_agreement(make_doc)
 
 
 def test_confidence_falls_with_embedding_and_missing_arguments():
-    from cronica.events_rank import confidence
+    from cronica.stages.events.rank import confidence
 
     main = confidence(0.8, True, True, True, 1.0, None)
     assert main == pytest.approx(0.8)
@@ -377,7 +377,7 @@ def test_confidence_falls_with_embedding_and_missing_arguments():
 
 
 def test_a_weak_background_mention_is_dropped_beside_the_news(make_doc):
-    from cronica.events import EventCoder
+    from cronica.stages.events.coder import EventCoder
 
     text = "Tras una breve reunión, los rebeldes atacaron el cuartel del ejército."
     adoc = make_doc(text, stages=["actors"])

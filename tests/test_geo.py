@@ -1,12 +1,12 @@
-"""The place stage (cronica.geo) and the offline gazetteer (cronica.gazetteer)."""
+"""The place stage (cronica.stages.place.geocoder) and the offline gazetteer (cronica.stages.place.gazetteer)."""
 
 from __future__ import annotations
 
 import pytest
 
-from cronica.gazetteer import Gazetteer, default_gazetteer, fold, haversine_km
-from cronica.geo import Geocoder
 from cronica.model import Article, ArticleDoc
+from cronica.stages.place.gazetteer import Gazetteer, default_gazetteer, fold, haversine_km
+from cronica.stages.place.geocoder import Geocoder
 
 
 # -- a tiny hand-made gazetteer: ranking rules without the real data -------------------
@@ -262,7 +262,7 @@ def test_other_prepositions_are_not_locative(lang, text, name):
 def test_area_centre_is_the_box_middle_and_handles_the_antimeridian():
     from array import array
 
-    from cronica.gazetteer_index import _area_centre
+    from cronica.stages.place.gazetteer_index import _area_centre
 
     lat, lon = _area_centre(array("f", [10.0, 20.0, 30.0]), array("f", [0.0, 5.0, 10.0]))
     assert (lat, lon) == pytest.approx((20.0, 5.0))
@@ -291,7 +291,7 @@ def test_area_centre_reaches_a_thinly_settled_north():
     centre lies between its ends, not in its settled south)."""
     from array import array
 
-    from cronica.gazetteer_index import _area_centre
+    from cronica.stages.place.gazetteer_index import _area_centre
 
     lats = array("f", [42.0 + i * 0.05 for i in range(20)] + [50.0, 52.0, 55.0])
     lons = array("f", [-80.0 - i * 0.1 for i in range(23)])
@@ -300,7 +300,7 @@ def test_area_centre_reaches_a_thinly_settled_north():
 
 
 def test_lexicon_demonyms_fill_gaps_but_never_shadow_a_place():
-    from cronica.gazetteer_index import COUNTRY, PlaceIndex, _add_lexicon_demonyms
+    from cronica.stages.place.gazetteer_index import COUNTRY, PlaceIndex, _add_lexicon_demonyms
 
     idx = PlaceIndex()
     idx.iso3.update({"RS": "SRB", "BA": "BIH"})

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from cronica.errors import ErrorCode, InputError
-from cronica.lang import LanguageIdentifier
 from cronica.model import Article
 from cronica.pipeline import Pipeline
+from cronica.stages.language.identify import LanguageIdentifier
 
 
 @pytest.fixture(scope="module")

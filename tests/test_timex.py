@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from cronica.model import Event
-from cronica.timex import find_dates, resolve
+from cronica.stages.time.resolver import find_dates, resolve
 
 FRI = date(2024, 1, 26)  # a Friday
 
@@ -109,7 +109,7 @@ def test_stage_dates_events_from_their_own_clause(make_doc):
     adoc.events = [_event(adoc, "dijo", "e1"), _event(adoc, "acordada", "e2"),
                    _event(adoc, "reunirá", "e3")]
     adoc.events[2].aux_mode = "future"  # as the events stage marks it
-    from cronica.timex import DateResolver
+    from cronica.stages.time.resolver import DateResolver
 
     DateResolver("es").run(adoc)
     assert {(d.span.text, d.value, d.precision) for d in adoc.dates} == {
@@ -124,7 +124,7 @@ def test_stage_dates_events_from_their_own_clause(make_doc):
 
 
 def test_stage_undated_event_takes_the_news_day(make_doc):
-    from cronica.timex import DateResolver
+    from cronica.stages.time.resolver import DateResolver
 
     text = "Irak dijo el jueves que negocia. Los dos gobiernos firmaron un acuerdo."
     adoc = make_doc(text, lang="es", date="2024-01-26")
@@ -146,7 +146,7 @@ def test_stage_undated_event_takes_the_news_day(make_doc):
 
 
 def test_stage_future_verb_moves_bare_weekday_forward(make_doc):
-    from cronica.timex import DateResolver
+    from cronica.stages.time.resolver import DateResolver
 
     adoc = make_doc("El presidente viajará el viernes a Lima.", lang="es", date="2024-01-24")
     DateResolver("es").run(adoc)
@@ -155,7 +155,7 @@ def test_stage_future_verb_moves_bare_weekday_forward(make_doc):
 
 
 def test_stage_without_article_date(make_doc):
-    from cronica.timex import DateResolver
+    from cronica.stages.time.resolver import DateResolver
 
     adoc = make_doc("The minister said on Monday that troops left in 2011.", lang="en", date=None)
     adoc.events = [_event(adoc, "said", "e1"), _event(adoc, "left", "e2")]
@@ -185,7 +185,7 @@ def test_offsets_survive_letters_that_change_length_when_lowered():
 
 
 def test_stage_drops_numbers_that_count_things(make_doc):
-    from cronica.timex import DateResolver
+    from cronica.stages.time.resolver import DateResolver
 
     adoc = make_doc("Llegaron hasta 2003 soldados en 2011.", lang="es", date="2024-01-26")
     DateResolver("es").run(adoc)
@@ -199,7 +199,7 @@ def test_stage_drops_numbers_that_count_things(make_doc):
     ("The ministers met on Monday in Geneva.", "en", "2024-01-22"),
 ])
 def test_stage_weekday_follows_the_tense(make_doc, text, lang, value):
-    from cronica.timex import DateResolver
+    from cronica.stages.time.resolver import DateResolver
 
     adoc = make_doc(text, lang=lang, date="2024-01-26")
     DateResolver(lang).run(adoc)
@@ -238,8 +238,8 @@ def test_window_categories_skip_no_match(monkeypatch, lang, text):
     what running every pattern on every window gives."""
     import dataclasses
 
-    import cronica.timex as timex_mod
-    from cronica.timex_lexicon import build_patterns
+    import cronica.stages.time.resolver as timex_mod
+    from cronica.stages.time.lexicon import build_patterns
 
     def key(found):
         return [(e.text, e.start, e.end, e.value, e.precision, e.note) for e in found]

@@ -43,11 +43,11 @@ class Stage(Protocol):
 
 def default_stages(lang: str) -> list[Stage]:
     """The standard stages for ``lang``, in pipeline order."""
-    from cronica.actors import ActorCoder
-    from cronica.attribution import Attributor
-    from cronica.events import EventCoder
-    from cronica.geo import Geocoder
-    from cronica.timex import DateResolver
+    from cronica.stages.actors.coder import ActorCoder
+    from cronica.stages.attribution.attributor import Attributor
+    from cronica.stages.events.coder import EventCoder
+    from cronica.stages.place.geocoder import Geocoder
+    from cronica.stages.time.resolver import DateResolver
 
     return [ActorCoder(lang), EventCoder(lang), DateResolver(lang), Geocoder(lang), Attributor(lang)]
 
@@ -72,7 +72,7 @@ class Pipeline:
     # -- resources -------------------------------------------------------
     def nlp(self, lang: str) -> Any:
         if lang not in self._nlp:
-            from cronica.nlp import load_nlp
+            from cronica.stages.nlp.models import load_nlp
 
             self._nlp[lang] = load_nlp(lang)
         return self._nlp[lang]
@@ -84,7 +84,7 @@ class Pipeline:
 
     def language_identifier(self) -> Any:
         if self._langid is None:
-            from cronica.lang import LanguageIdentifier
+            from cronica.stages.language.identify import LanguageIdentifier
 
             self._langid = LanguageIdentifier(self.langs)
         return self._langid
@@ -129,7 +129,7 @@ class Pipeline:
 
     # -- running ---------------------------------------------------------
     def annotate(self, adoc: ArticleDoc, doc: Any) -> ArticleDoc:
-        from cronica.nlp import TEXT_KEY, add_sentences
+        from cronica.stages.nlp.models import TEXT_KEY, add_sentences
 
         doc.user_data[TEXT_KEY] = adoc.article.text
         adoc.doc = doc

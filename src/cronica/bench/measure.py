@@ -55,7 +55,7 @@ def _build(models: str, langs: Sequence[str]) -> tuple[dict[str, Any], Any]:
             nlp.add_pipe("sentencizer")
             nlps[lang] = nlp
         return nlps, Pipeline(langs=tuple(langs), nlp=nlps, stages={lang: [] for lang in langs})
-    from cronica.nlp import load_nlp
+    from cronica.stages.nlp.models import load_nlp
 
     nlps = {lang: load_nlp(lang) for lang in langs}
     return nlps, Pipeline(langs=tuple(langs), nlp=nlps)
@@ -352,7 +352,7 @@ def _settings(runs: int, batch_size: int, warmup: int, models: str) -> dict[str,
     """What the figures depend on: settings, versions and the machine."""
     import spacy
 
-    from cronica.nlp import MODELS
+    from cronica.stages.nlp.models import MODELS
 
     return {
         "runs": runs,

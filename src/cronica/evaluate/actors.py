@@ -4,7 +4,7 @@ The gold (docs: the evaluation README) gives, for each event, ``source_text``/``
 and ``source_code``/``target_code``: CAMEO-style codes such as 'COLREB', '---COP' (police of
 unstated country), '~REB'; several actors are separated by ';'. The gold gives no offsets, so
 each gold text is looked up in the record's text (exact case first, then any case); the
-actors stage runs on the text and :func:`cronica.actors.actor_for_span` picks the mention
+actors stage runs on the text and :func:`cronica.stages.actors.coder.actor_for_span` picks the mention
 for the first occurrence some mention covers.
 
 Scored per gold actor (a gold string that does not occur in the text is skipped):
@@ -114,7 +114,7 @@ def occurrences(text: str, needle: str) -> list[int]:
 
 def score_record(adoc: Any, record: dict[str, Any], tally: Tally, countries: set[str]) -> None:
     """Add one record's gold actors to ``tally``; ``adoc`` has been through the actors stage."""
-    from cronica.actors import actor_for_span
+    from cronica.stages.actors.coder import actor_for_span
 
     text = adoc.article.text
     for gcode, gtext in gold_actors(record):
@@ -144,10 +144,10 @@ def score_record(adoc: Any, record: dict[str, Any], tally: Tally, countries: set
 
 def evaluate(records: list[dict[str, Any]], lang: str | None = None) -> Tally:
     """Run the parse and the actors stage on every record and score its gold actors."""
-    from cronica.actors import ActorCoder
     from cronica.model import Article, ArticleDoc
-    from cronica.nlp import add_sentences, load_nlp
     from cronica.resources import read_tsv
+    from cronica.stages.actors.coder import ActorCoder
+    from cronica.stages.nlp.models import add_sentences, load_nlp
 
     countries = {r[0] for r in read_tsv("countries.tsv")}
     tally = Tally()

@@ -134,10 +134,10 @@ def summarise_attributions(counts: Iterable[Counter]) -> dict[str, Any]:
 def predict(docs: Sequence[tuple[str, str, str]], lang: str, pipeline: Any = None) -> list[dict[str, Any]]:
     """Run parsing and the attribution stage only (its output does not depend on the others
     except for codes, which are not scored here)."""
-    from cronica.attribution import Attributor
     from cronica.errors import Rejection
     from cronica.model import Article
     from cronica.pipeline import Pipeline
+    from cronica.stages.attribution.attributor import Attributor
 
     pipeline = pipeline or Pipeline(stages={lang: [Attributor(lang)]})
     articles = [Article(id=i, text=t, lang=lang, origin=i) for i, t, _ in docs]

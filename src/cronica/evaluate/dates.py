@@ -1,7 +1,7 @@
 """`cronica eval dates DIR`: score time expressions on TimeML (TIMEX3) gold, TempEval-3 style.
 
 Each ``*.tml`` file is read as plain text plus its TIMEX3 spans; cronica's
-:func:`cronica.timex.find_dates` runs on the text, anchored to the document creation time
+:func:`cronica.stages.time.resolver.find_dates` runs on the text, anchored to the document creation time
 (the DCT element, or a TIMEX3 with ``functionInDocument="CREATION_TIME"``; without one,
 ``--anchor``, default 2019-12-20, the HourGlass corpus convention).
 
@@ -183,8 +183,8 @@ Predictor = Callable[[str, date | None], list[tuple[int, int, str | None]]]
 
 
 def cronica_predictor(lang: str) -> Predictor:
-    """Predictions of :func:`cronica.timex.find_dates` (the pure rules, no spaCy)."""
-    from cronica.timex import find_dates
+    """Predictions of :func:`cronica.stages.time.resolver.find_dates` (the pure rules, no spaCy)."""
+    from cronica.stages.time.resolver import find_dates
 
     def predict(text: str, anchor: date | None) -> list[tuple[int, int, str | None]]:
         return [(e.start, e.end, e.value) for e in find_dates(text, lang, anchor)]
@@ -195,8 +195,8 @@ def cronica_predictor(lang: str) -> Predictor:
 def pipeline_predictor(lang: str) -> Predictor:
     """Predictions of the 'time' stage on spaCy-parsed text (tense, counted numbers)."""
     from cronica.model import Article, ArticleDoc
-    from cronica.nlp import add_sentences, load_nlp
-    from cronica.timex import DateResolver
+    from cronica.stages.nlp.models import add_sentences, load_nlp
+    from cronica.stages.time.resolver import DateResolver
 
     nlp, stage = load_nlp(lang), DateResolver(lang)
 

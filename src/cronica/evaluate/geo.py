@@ -31,7 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from cronica.gazetteer import (
+from cronica.resources import SUPPORTED_LANGS
+from cronica.stages.place.gazetteer import (
     Candidate,
     Gazetteer,
     article_context,
@@ -40,7 +41,6 @@ from cronica.gazetteer import (
     haversine_km,
     place_words,
 )
-from cronica.resources import SUPPORTED_LANGS
 
 
 @dataclass
@@ -274,9 +274,9 @@ def evaluate_xml(path: str | Path, gaz: Gazetteer, limit: int | None = None,
 
 def _stage_runner(gaz: Gazetteer, lang: str):
     """text -> place mentions, with the real spaCy pipeline and the place stage only."""
-    from cronica.geo import Geocoder
     from cronica.model import Article, ArticleDoc
-    from cronica.nlp import add_sentences, load_nlp
+    from cronica.stages.nlp.models import add_sentences, load_nlp
+    from cronica.stages.place.geocoder import Geocoder
 
     nlp = load_nlp(lang)
     geocoder = Geocoder(lang, gazetteer=gaz)

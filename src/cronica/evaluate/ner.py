@@ -283,7 +283,7 @@ def run(args: argparse.Namespace, nlp: Any = None) -> int:
         print(f"cronica eval ner: [E009] {args.path}: no such file", file=sys.stderr)
         return 2
     if nlp is None:
-        from cronica.nlp import load_nlp
+        from cronica.stages.nlp.models import load_nlp
 
         nlp = load_nlp(args.lang)
     try:

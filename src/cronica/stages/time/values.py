@@ -2,7 +2,7 @@
 
 Pure date arithmetic, no text: :func:`value_of` turns a parse and the article's date into a
 TimeML-style value ('2024-01-25', '2023-08', '2024-W03', '2023-Q4', '2024-SU', '199').
-The reading conventions are documented in :mod:`cronica.timex`.
+The reading conventions are documented in :mod:`cronica.stages.time.resolver`.
 """
 
 from __future__ import annotations

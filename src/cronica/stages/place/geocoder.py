@@ -8,7 +8,7 @@ Reads ``adoc.doc`` (spaCy), ``adoc.actors`` and ``adoc.events``; fills ``adoc.pl
   rows ``label``), country and capital names coded as actors, and capitalised names after a
   preposition ('en Anbar', 'near Mosul') that the gazetteer knows and that are not
   demonyms ('in English'). All are resolved together by
-  :meth:`cronica.gazetteer.Gazetteer.best_in_article`, with the countries of the article's
+  :meth:`cronica.stages.place.gazetteer.Gazetteer.best_in_article`, with the countries of the article's
   actors and other places as context, each name supporting nearby readings of the others. Names the gazetteer does not know are left out, and so are
   weak readings: a small town named outside a locative phrase, a name read through a
   GeoNames alternate name, or a word in an all-capitals headline ('EN PARO'), unless the
@@ -34,10 +34,10 @@ from typing import Any
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 
-from cronica.dateline import find_dateline
-from cronica.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer
-from cronica.gazetteer import place_words as _place_words
 from cronica.model import ArticleDoc, Event, PlaceMention
+from cronica.read.dateline import find_dateline
+from cronica.stages.place.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer
+from cronica.stages.place.gazetteer import place_words as _place_words
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from cronica.events_lexicon import Cues, fold
+from cronica.stages.events.lexicon import Cues, fold
 
 # dependency relations through which a governing word's modality reaches its dependent
 _CLIMB = frozenset(

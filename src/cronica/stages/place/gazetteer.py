@@ -1,7 +1,7 @@
 """The offline gazetteer: place name -> candidate places with coordinates, ranked.
 
 The index (GeoNames cities, countries, subdivisions, continents, CLDR names and cronica's
-aliases; see :mod:`cronica.gazetteer_index`) is built or read from its cache once per
+aliases; see :mod:`cronica.stages.place.gazetteer_index`) is built or read from its cache once per
 process, lazily, and shared by every language.
 """
 
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from cronica.gazetteer_index import (
+from cronica.resources import SUPPORTED_LANGS
+from cronica.stages.place.gazetteer_index import (
     ADMIN1,
     ADMIN2,
     CAPITAL,
@@ -27,7 +28,6 @@ from cronica.gazetteer_index import (
     load_index,
     place_words,
 )
-from cronica.resources import SUPPORTED_LANGS
 
 __all__ = ["Candidate", "Gazetteer", "article_context", "default_gazetteer", "fold",
            "haversine_km", "place_words"]

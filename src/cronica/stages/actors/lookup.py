@@ -1,6 +1,6 @@
 """Look-ups other stages make in the actors layer: the mention covering a span of text
 (``actor_for_span``) and the codes of a bare string such as a quote's speaker
-(``code_text``), both re-exported by :mod:`cronica.actors`; and the building blocks of
+(``code_text``), both re-exported by :mod:`cronica.stages.actors.coder`; and the building blocks of
 mentions the actors stage shares: ``Code``, ``make_mention`` and the finders of names left
 outside the lexicon hits (surnames, well-known leaders, short forms of organisations).
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from cronica.actor_lexicon import Entry, Lexicon, Match, load_lexicon, word_key
-from cronica.actor_parse import ORG_KINDS, PLACE_KINDS, Item
 from cronica.model import ActorMention, ArticleDoc
+from cronica.stages.actors.lexicon import Entry, Lexicon, Match, load_lexicon, word_key
+from cronica.stages.actors.parse import ORG_KINDS, PLACE_KINDS, Item
 
 
 @dataclass

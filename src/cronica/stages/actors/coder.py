@@ -36,7 +36,7 @@ Codes are country (ISO 3166 alpha-3, or an organisation code: IGO, IMG, NGO) + P
 - Sector-only agents are ``country=''``, ``code=sector`` ('MIL'); the gold's '---MIL' is the
   same thing.
 
-The lexicon (cronica.actor_lexicon) is built once per language; per article the work is one
+The lexicon (cronica.stages.actors.lexicon) is built once per language; per article the work is one
 pass over the tokens plus a bounded walk up the parse from each hit.
 """
 
@@ -45,7 +45,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from cronica.actor_lexicon import (
+from cronica.model import ActorMention, ArticleDoc
+from cronica.stages.actors.lexicon import (
     Entry,
     Lexicon,
     load_lexicon,
@@ -53,8 +54,8 @@ from cronica.actor_lexicon import (
     tokenize,
     word_key,
 )
-from cronica.actor_lookup import Code as _Code
-from cronica.actor_lookup import (
+from cronica.stages.actors.lookup import Code as _Code
+from cronica.stages.actors.lookup import (
     actor_for_span,
     code_text,
     codes_for_matches,
@@ -63,9 +64,8 @@ from cronica.actor_lookup import (
     short_form_mentions,
     surname_mentions,
 )
-from cronica.actor_parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
-from cronica.model import ActorMention, ArticleDoc
-from cronica.nlp import doc_text
+from cronica.stages.actors.parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
+from cronica.stages.nlp.models import doc_text
 
 __all__ = ["ActorCoder", "actor_for_span", "code_text", "codes_for_matches"]
 

@@ -5,8 +5,8 @@
 ('2024-01-25', '2023-08', '2003', '2024-W03', '2023-Q4', '2024-SU', '199', 'PRESENT_REF').
 :class:`DateResolver` keeps them as ``DateMention``s (weeks, quarters, seasons and decades
 with their TimeML value and ``precision=None``; 'now'-like words are dropped) and dates every
-event from the expression in its own clause (see :mod:`cronica.timex_events`); the date
-arithmetic lives in :mod:`cronica.timex_values`, the words in ``data/<lang>/time.tsv``.
+event from the expression in its own clause (see :mod:`cronica.stages.time.event_dates`); the date
+arithmetic lives in :mod:`cronica.stages.time.values`, the words in ``data/<lang>/time.tsv``.
 
 Resolution conventions (news):
 - a bare weekday is the most recent one on or before the anchor, or the next one on or
@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention
-from cronica.timex_lexicon import DIGIT, TimeLexicon, build_patterns, core_for, load_lexicon
-from cronica.timex_values import Parse, interval, value_of
+from cronica.stages.time.lexicon import DIGIT, TimeLexicon, build_patterns, core_for, load_lexicon
+from cronica.stages.time.values import Parse, interval, value_of
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -322,7 +322,7 @@ class DateResolver:
         load_lexicon(lang)  # fail early for a language without data/<lang>/time.tsv
 
     def run(self, adoc: ArticleDoc) -> None:
-        from cronica.timex_events import date_events
+        from cronica.stages.time.event_dates import date_events
 
         mentions = self.find(adoc)
         adoc.dates = [dm for _, dm in mentions]
@@ -334,7 +334,7 @@ class DateResolver:
         With a spaCy doc, years that count a plural noun are dropped ('de 2003 soldados') and
         direction-free expressions follow the tense of their governing verb.
         """
-        from cronica.timex_events import governing_tense, is_counted_number
+        from cronica.stages.time.event_dates import governing_tense, is_counted_number
 
         lang = adoc.lang or self.lang
         anchor = parse_anchor(adoc.article.date)

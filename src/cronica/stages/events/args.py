@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from cronica.events_lexicon import Cues, fold
 from cronica.model import ActorMention, ArticleDoc, EventArg
-from cronica.nlp import doc_text
+from cronica.stages.events.lexicon import Cues, fold
+from cronica.stages.nlp.models import doc_text
 
 _SUBJ = frozenset({"nsubj", "csubj"})
 _PASS_SUBJ = frozenset({"nsubj:pass", "nsubjpass"})

@@ -14,9 +14,9 @@ Each rule only fills what is missing; none replaces an argument found in the par
 
 from __future__ import annotations
 
-from cronica.events_args import RECIPROCAL_TYPES, ActorIndex
-from cronica.events_lexicon import Cues, fold
 from cronica.model import ArticleDoc, Event, EventArg
+from cronica.stages.events.args import RECIPROCAL_TYPES, ActorIndex
+from cronica.stages.events.lexicon import Cues, fold
 
 _MILITARY_ACTS = frozenset({"ASSAULT", "MOBILIZE"})
 _INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})

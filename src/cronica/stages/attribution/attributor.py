@@ -25,8 +25,8 @@ Quotes
   ``CARRY_SENTENCES`` sentences back (``carried_over=True``); otherwise it has no speaker
   (or keeps the pronoun). Every span is cut to the cue's sentence in ``adoc.sentences``.
 
-Reporting sources: see :mod:`cronica.attribution_sources` (and its scope rule).
-Cue words and helpers: :mod:`cronica.attribution_lexicon`.
+Reporting sources: see :mod:`cronica.stages.attribution.sources` (and its scope rule).
+Cue words and helpers: :mod:`cronica.stages.attribution.lexicon`.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from cronica.attribution_lexicon import (
+from cronica.model import ArticleDoc, Quote, Span
+from cronica.stages.attribution.lexicon import (
     AttributionLexicon,
     attribution_lexicon,
     best_mention,
@@ -45,9 +46,8 @@ from cronica.attribution_lexicon import (
     sentence_bounds,
     tokens_in,
 )
-from cronica.attribution_sources import LEAD_SENTENCES, SourceFinder
-from cronica.model import ArticleDoc, Quote, Span
-from cronica.nlp import doc_text
+from cronica.stages.attribution.sources import LEAD_SENTENCES, SourceFinder
+from cronica.stages.nlp.models import doc_text
 
 __all__ = ["Attributor", "attach_to_events", "attribution_lexicon", "marked_quotes",
            "speaker_codes", "LEAD_SENTENCES", "CARRY_SENTENCES"]

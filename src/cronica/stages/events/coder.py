@@ -12,10 +12,10 @@ For each sentence, verbs and event nouns found in the language's trigger lexicon
 - stated intentions follow the PLOVER manual: an announced cooperative act is AGREE, an
   announced or conditional conflictual one THREATEN ('dijeron que liberarán',
   'will boycott unless'); 'X said Y must ...' is a REQUEST from X to Y
-  (:mod:`cronica.events_intent`);
+  (:mod:`cronica.stages.events.intent`);
 - repeated mentions of one event in a sentence become one event with several ``mentions``;
   the topic of a protest (a demand by the same protesters) joins the protest
-  (:mod:`cronica.events_merge`);
+  (:mod:`cronica.stages.events.merge`);
 - headline dedup: when the first line of the text is a headline and one of its events has
   the same type, auxiliary mode and actor/recipient codes as a body event, the body event is
   kept with the headline trigger appended to ``mentions`` (body trigger first: it has the
@@ -33,12 +33,12 @@ For each sentence, verbs and event nouns found in the language's trigger lexicon
   'pese a') or a relative clause is never the content of the trigger it hangs from, and
   'en protesta por' names a protest of its own.
 
-Arguments come from the dependency parse and ``adoc.actors`` (:mod:`cronica.events_args`),
-auxiliary modes and contexts from cue words (:mod:`cronica.events_modes`). The historical
+Arguments come from the dependency parse and ``adoc.actors`` (:mod:`cronica.stages.events.args`),
+auxiliary modes and contexts from cue words (:mod:`cronica.stages.events.modes`). The historical
 mode is set here only on a clear cue (a past year attached to the trigger, 'desde');
 the time stage may set it later from resolved dates. Confidence combines the lexicon
 weight of the trigger, the coded arguments and the trigger's place in the sentence
-(:mod:`cronica.events_rank`); weak background events that share a sentence with a
+(:mod:`cronica.stages.events.rank`); weak background events that share a sentence with a
 stronger one are dropped (``secondary_threshold``; 0 keeps them all).
 """
 
@@ -48,21 +48,27 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from cronica.events_args import RECIPROCAL_TYPES, ActorIndex, find_args, speaker_subject, to_arg
-from cronica.events_intent import (
+from cronica.model import ArticleDoc, Event
+from cronica.stages.events.args import (
+    RECIPROCAL_TYPES,
+    ActorIndex,
+    find_args,
+    speaker_subject,
+    to_arg,
+)
+from cronica.stages.events.intent import (
     CONFLICT_ACTS,
     REQUEST_MODAL,
     modal_requests,
     recode_intent,
     request_args,
 )
-from cronica.events_lexicon import Match, fold, lexicon
-from cronica.events_merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
-from cronica.events_modes import aux_mode, contexts
-from cronica.events_rank import SECONDARY_THRESHOLD, prune_secondary, salience
-from cronica.events_rank import confidence as event_confidence
-from cronica.events_refine import refine
-from cronica.model import ArticleDoc, Event
+from cronica.stages.events.lexicon import Match, fold, lexicon
+from cronica.stages.events.merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
+from cronica.stages.events.modes import aux_mode, contexts
+from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
+from cronica.stages.events.rank import confidence as event_confidence
+from cronica.stages.events.refine import refine
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -107,7 +113,7 @@ class EventCoder:
     def __init__(self, lang: str, secondary_threshold: float = SECONDARY_THRESHOLD) -> None:
         self.lang = lang
         # events below this confidence that share a sentence with a stronger one are dropped
-        # as background (:func:`cronica.events_rank.prune_secondary`); 0 keeps every event
+        # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
         self.secondary_threshold = secondary_threshold
         self.lex = lexicon(lang)
         self.cues = self.lex.cues

@@ -24,8 +24,8 @@ from datetime import date
 from typing import Any
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
-from cronica.timex import TimeExpression, interval
-from cronica.timex_lexicon import TimeLexicon
+from cronica.stages.time.lexicon import TimeLexicon
+from cronica.stages.time.resolver import TimeExpression, interval
 
 HISTORICAL_DAYS = 31
 NEWS_DAY_WINDOW = 7  # days before the article's date in which a named day is the news day

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from cronica.actor_lexicon import Entry, Lexicon, normalize
+from cronica.stages.actors.lexicon import Entry, Lexicon, normalize
 
 # dependency labels (UD for es, ClearNLP for en) that keep a word inside a noun phrase
 NP_UP = frozenset(

@@ -143,7 +143,7 @@ def codes_for_text(text: str, lang: str) -> list[str]:
 
     Coding a bare name only enriches a quote or a source, so a failure in the actors lexicon
     is logged as a warning and does not lose the quotes found."""
-    from cronica import actors
+    from cronica.stages.actors import coder as actors
 
     fn = getattr(actors, "code_text", None)
     if fn is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from cronica.events_lexicon import Cues, Match, TriggerEntry, fold
+from cronica.stages.events.lexicon import Cues, Match, TriggerEntry, fold
 
 COOPERATIVE_ACTS = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"})
 CONFLICT_ACTS = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from cronica.attribution_lexicon import (
+from cronica.model import ArticleDoc, Reporting
+from cronica.stages.attribution.lexicon import (
     AttributionLexicon,
     attribution_lexicon,
     best_mention,
@@ -25,7 +26,6 @@ from cronica.attribution_lexicon import (
     codes_for_text,
     match_phrase,
 )
-from cronica.model import ArticleDoc, Reporting
 
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
 _SENTENCE_END = (".", "!", "?", ".»", ".”", '."', "…")
