@@ -135,7 +135,28 @@ def test_media_subject_of_report_verb_is_a_source(make_doc):
     adoc = _quotes(make_doc, "Los manifestantes exigieron la renuncia del ministro, informó la agencia AFP.")
     [r] = adoc.reporting
     assert r.source == "AFP"
-    assert adoc.quotes == []  # the outlet reports; it is not a speaker
+    assert r.cue.text == "informó la agencia AFP"  # the verb before its source joins the cue
+    # the outlet is both a reporting link and the speaker of what it reports
+    assert [q.speaker.text for q in adoc.quotes] == ["la agencia AFP"]
+
+
+def test_channel_and_outlet_links_of_a_speech_verb(make_doc):
+    adoc = _quotes(make_doc, "El ministro dijo a la AFP en un comunicado que renunciará.",
+                   stages=("actors", "attribution"))
+    assert [r.cue.text for r in adoc.reporting] == ["dijo a la AFP", "en un comunicado"]
+    assert [q.speaker.text for q in adoc.quotes] == ["El ministro"]
+
+
+def test_source_noun_subject_is_a_link(make_doc):
+    adoc = _quotes(make_doc, "Fuentes policiales dijeron que hubo tres heridos.")
+    assert [r.cue.text for r in adoc.reporting] == ["Fuentes policiales"]
+    [q] = adoc.quotes
+    assert q.speaker.text == "Fuentes policiales"
+
+
+def test_closing_report_verb_credits_the_sentence(make_doc):
+    adoc = _quotes(make_doc, "Unos cien obreros ocuparon la fábrica, informaron autoridades municipales.")
+    assert [r.cue.text for r in adoc.reporting] == ["informaron autoridades municipales"]
 
 
 def test_speaker_code_comes_from_the_overlapping_actor(make_doc):
@@ -218,11 +239,12 @@ def test_fully_quoted_clause_after_que_is_mixed(make_doc):
     assert q.kind == "mixed" and "la huelga seguirá" in q.content.text
 
 
-def test_outlet_as_subject_of_a_speech_verb_is_a_source_not_a_speaker(make_doc):
+def test_outlet_as_subject_of_a_speech_verb_is_a_source_and_a_speaker(make_doc):
     adoc = _quotes(make_doc, "La policía detuvo a diez personas. La agencia Prensa Andina precisó "
                              "que los detenidos fueron liberados.")
     assert [r.source for r in adoc.reporting] == ["Prensa Andina"]
-    assert adoc.reporting[0].scope == "sentence" and adoc.quotes == []
+    assert adoc.reporting[0].scope == "sentence"
+    assert [q.speaker.text for q in adoc.quotes] == ["La agencia Prensa Andina"]
     # a person whose title mentions an outlet is still a speaker
     adoc = _quotes(make_doc, "El director del diario, Juan Pérez, dijo que el cierre fue ilegal.")
     assert adoc.reporting == [] and len(adoc.quotes) == 1

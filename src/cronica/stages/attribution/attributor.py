@@ -93,8 +93,7 @@ class Attributor:
         if adoc.doc is None or not adoc.sentences:
             return
         adoc.reporting = self.sources.find(adoc)
-        reporting_verbs = {r.cue.start for r in adoc.reporting}
-        adoc.quotes = self.find_quotes(adoc, skip=reporting_verbs)
+        adoc.quotes = self.find_quotes(adoc)
         attach_to_events(adoc)
 
     # -- quotes --------------------------------------------------------------
@@ -104,7 +103,9 @@ class Attributor:
         marked = marked_quotes(adoc.article.text)
         used_marks: set[tuple[int, int]] = set()
         quotes: list[Quote] = []
-        taken = [(r.cue.start, r.cue.end) for r in adoc.reporting]
+        # a verb inside a source phrase ('según dijo') is part of that phrase; a verb whose
+        # outlet or channel is a reporting link ('dijo a la AFP') still cues a quote
+        taken = self._source_phrases(adoc)
         for tok in doc:
             if not self.lex.is_speech(tok) or tok.idx in skip or _adjectival(tok):
                 continue
@@ -155,6 +156,12 @@ class Attributor:
             id="", speaker=speaker, speaker_code=codes[0] if codes else None, speaker_codes=codes,
             cue=cue, content=adoc.span(*content), kind=kind, carried_over=carried,
         )
+
+    def _source_phrases(self, adoc: ArticleDoc) -> list[tuple[int, int]]:
+        """Spans of the reporting links opened by a source phrase ('según X', 'de acuerdo a')."""
+        firsts = self.lex.first_source_words
+        return [(r.cue.start, r.cue.end) for r in adoc.reporting
+                if r.cue.text.split()[:1] and r.cue.text.split()[0].lower() in firsts]
 
     def _complementizer_between(self, adoc: ArticleDoc, verb: Any, char: int) -> bool:
         """'afirmó que "..."': reported syntax around quoted words (mixed, not direct)."""
@@ -318,7 +325,7 @@ class Attributor:
         # a source phrase hanging off the subject ('ambos gobiernos, de acuerdo a ...') is not
         # part of the speaker's name
         toks = [t for t in subj.subtree if t.i not in drop and lo <= t.idx < hi
-                and not any(r.cue.start <= t.idx < r.cue.end for r in adoc.reporting)]
+                and not any(a <= t.idx < b for a, b in self._source_phrases(adoc))]
         rng = char_span(toks)
         if rng is None:
             return None

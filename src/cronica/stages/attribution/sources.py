@@ -42,6 +42,45 @@ def lead_end(adoc: ArticleDoc) -> int:
 _MAX_SOURCE_TOKENS = 8  # a source name longer than this is a clause, not a name
 _SUBJ = ("nsubj", "nsubjpass", "nsubj:pass")
 _NAME_LABELS = ("ORG", "PER", "PERSON", "MISC", "NORP", "GPE", "LOC")
+_RELATIVE = ("acl:relcl", "relcl")
+_LINK_DEPS = ("obl", "nmod", "iobj", "obj", "dobj", "prep", "pobj", "dative", "advcl", "obl:arg")
+
+
+def _dependents(verb: Any) -> list[Any]:
+    """Nouns hanging off a verb through an oblique, object or prepositional link (a
+    preposition's object in the English scheme)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("prep",):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in _LINK_DEPS:
+            out.append(c)
+    return out
+
+
+def _contiguous(toks: list[Any], head: Any) -> list[Any]:
+    """The run of consecutive tokens around ``head`` (a gap means a parse across clauses)."""
+    idx = sorted(t.i for t in toks)
+    if head.i not in idx:
+        return toks
+    k = idx.index(head.i)
+    lo = hi = k
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    keep = set(idx[lo:hi + 1])
+    return [t for t in toks if t.i in keep]
+
+
+def _dedupe(reps: list[Reporting]) -> list[Reporting]:
+    """One entry per cue span (the first found), in text order."""
+    seen: list[Reporting] = []
+    for r in sorted(reps, key=lambda r: (r.cue.start, -r.cue.end)):
+        if any(r.cue.start >= o.cue.start and r.cue.end <= o.cue.end for o in seen):
+            continue
+        seen.append(r)
+    return seen
 
 
 class SourceFinder:
@@ -71,12 +110,74 @@ class SourceFinder:
                         out.append(rep)
                         i += n
                         continue
-                if tok.pos_ in ("VERB", "AUX") and (self.lex.is_report(tok) or self.lex.is_speech(tok)):
+                if tok.pos_ in ("VERB", "AUX") and (self.lex.is_report(tok) or self.lex.is_speech(tok)
+                                                    or self._observes(tok)):
                     rep = self._media_subject(adoc, tok, s, lo, hi)
                     if rep is not None:
                         out.append(rep)
+                    if not self._observes(tok) or self.lex.is_speech(tok):
+                        out.extend(self._verb_links(adoc, tok, s, lo, hi))
                 i += 1
+        return _dedupe(out)
+
+    def _observes(self, tok: Any) -> bool:
+        return tok.lemma_.lower() in self.lex.observe
+
+    # -- links hanging off a speech verb ------------------------------------------------
+    def _verb_links(self, adoc: ArticleDoc, verb: Any, s: int, lo: int, hi: int) -> list[Reporting]:
+        """Channels and recipients of one speech verb, in text order: 'en un comunicado',
+        'en una entrevista con X' (the vehicle), 'dijo a la AFP', 'a los periodistas' (the
+        outlet it was said to, a dative), and the impersonal 'se informó'."""
+        out: list[Reporting] = []
+        for dep in _dependents(verb):
+            if not lo <= dep.idx < hi or dep.pos_ not in ("NOUN", "PROPN"):
+                continue
+            case = next((c for c in dep.children if c.dep_ in ("case", "prep")), None)
+            word = case.lower_ if case is not None else ""
+            if word in self.lex.channel_case and self.lex.is_channel(dep):
+                out.append(self._pp_link(adoc, verb, dep, case, s, lo, hi))
+            elif word in self.lex.recipient_case and (
+                    self._is_media(adoc, dep) or self.lex.is_source_noun(dep)):
+                out.append(self._pp_link(adoc, verb, dep, case, s, lo, hi))
+        if self._impersonal_report(verb):
+            clitic = min((c for c in verb.children if c.lower_ in self.lex.impersonal), key=lambda t: t.i)
+            cue = adoc.span(clitic.idx, verb.idx + len(verb.text))
+            out.append(Reporting(source="", code=None, cue=cue, scope="sentence", sentences=[s]))
         return out
+
+    def _pp_link(self, adoc: ArticleDoc, verb: Any, noun: Any, case: Any, s: int, lo: int,
+                 hi: int) -> Reporting:
+        """The phrase from its preposition to the end of its noun phrase (relative clauses and
+        further place or time phrases left out); the verb joins it when right before it."""
+        drop: set[int] = set()
+        for c in noun.children:
+            opens = min(c.subtree, key=lambda t: t.i)
+            if c.dep_ in _RELATIVE or (c.i > noun.i and opens.lower_ in self.lex.marks) or (
+                    c.i > noun.i and any(
+                    g.dep_ in ("case", "prep") and g.lower_ in self.lex.channel_case
+                    for g in c.children) and c.dep_ in ("nmod", "obl")):
+                drop.update(t.i for t in c.subtree)
+        toks = [t for t in noun.subtree if t.i not in drop and lo <= t.idx < hi and not t.is_space]
+        toks = _contiguous(toks, noun)
+        first = min(toks, key=lambda t: t.i) if toks else case
+        if case.i < first.i:
+            first = case
+        start = first.idx
+        between = adoc.article.text[verb.idx + len(verb.text):start]
+        if verb.i < first.i and not between.strip():
+            start = verb.idx
+        end_tok = max(toks, key=lambda t: t.i) if toks else noun
+        cue = adoc.span(start, end_tok.idx + len(end_tok.text))
+        name, code = self._source_name(adoc, [t for t in toks if t.i != case.i] or [noun])
+        return Reporting(source=name, code=code, cue=cue, scope="sentence", sentences=[s])
+
+    def _impersonal_report(self, verb: Any) -> bool:
+        """'se informó', 'se supo': a reporting verb with an impersonal clitic and no subject."""
+        if not self.lex.is_report(verb):
+            return False
+        kids = list(verb.children)
+        return not any(c.dep_ in _SUBJ and not c.is_space for c in kids) and any(
+            c.lower_ in self.lex.impersonal and c.i < verb.i for c in kids)
 
     def _source_after(self, adoc: ArticleDoc, cue_start: int, j: int, limit: int,
                       s: int, lo: int, hi: int) -> Reporting | None:
@@ -116,10 +217,17 @@ class SourceFinder:
         toks = [t for t in subj.subtree if lo <= t.idx < hi and not t.is_space]
         if not toks:
             return None
-        if not self._is_media(adoc, subj):
+        relay = self._is_media(adoc, subj) or self.lex.is_source_noun(subj) or (
+            self.lex.is_channel(subj) and not self._observes(verb))
+        if not relay and not self._closing_report(adoc, verb, subj, toks, lo, hi):
             return None
+        toks = [t for t in toks if not any(t.i in {x.i for x in c.subtree}
+                                           for c in subj.children if c.dep_ in _RELATIVE)]
         name, code = self._source_name(adoc, toks)
-        rng = char_span(toks + [verb])
+        # the verb belongs to the cue when the source follows it ('informaron fuentes X',
+        # 'constató la AFP'); a source before its verb is cited alone ('Fuentes X dijeron')
+        after = subj.i > verb.i and not adoc.article.text[verb.idx + len(verb.text):toks[0].idx].strip()
+        rng = char_span(toks + [verb]) if after else char_span(toks)
         if rng is None:
             return None
         cue = adoc.span(*rng)
@@ -129,6 +237,22 @@ class SourceFinder:
         scope = "article" if closes and self._at_lead_edge(adoc, s, lo, hi, cue.start, cue.end) else "sentence"
         return Reporting(source=name, code=code, cue=cue, scope=scope,
                          sentences=self._scope_sentences(adoc, scope, s))
+
+    def _closing_report(self, adoc: ArticleDoc, verb: Any, subj: Any, toks: list[Any],
+                        lo: int, hi: int) -> bool:
+        """'..., informaron autoridades locales.': a reporting verb (not a mere verb of saying)
+        after a comma, with a subject that is no person, closing its sentence: the wire's
+        credit line."""
+        if not self.lex.is_report(verb) or subj.i < verb.i or verb.i == 0:
+            return False
+        if verb.doc[verb.i - 1].text != ",":
+            return False
+        if any(m.kind == "person" and m.span.start <= subj.idx < m.span.end for m in adoc.actors):
+            return False
+        if any(e.label_ in ("PER", "PERSON") and e.start <= subj.i < e.end for e in adoc.doc.ents):
+            return False
+        end = max(t.idx + len(t.text) for t in toks)
+        return not any(c.isalnum() for c in adoc.article.text[end:hi])
 
     def _is_media(self, adoc: ArticleDoc, head: Any) -> bool:
         """The phrase headed by ``head`` names an outlet: a media actor mention covers its head,
