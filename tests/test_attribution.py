@@ -276,3 +276,26 @@ def test_source_after_the_lead_covers_only_its_sentence(make_doc):
                              "Según la Defensoría del Pueblo, la policía detuvo a doce personas.")
     rep = adoc.reporting[0]
     assert rep.scope == "sentence" and rep.sentences == [2]
+
+
+def test_segun_person_is_a_quote_not_a_source(make_doc):
+    adoc = _quotes(make_doc, "Según el ministro Pedro Gómez, la huelga terminará pronto.",
+                   stages=("actors", "attribution"))
+    assert adoc.reporting == []
+    [q] = adoc.quotes
+    assert "Pedro Gómez" in q.speaker.text and q.content.text == "la huelga terminará pronto"
+
+
+def test_segun_organisation_is_both_source_and_quote(make_doc):
+    adoc = _quotes(make_doc, "Unas dos mil personas marcharon, según la central obrera.",
+                   stages=("actors", "attribution"))
+    assert [r.cue.text for r in adoc.reporting] == ["según la central obrera"]
+    [q] = adoc.quotes
+    assert q.content.text == "Unas dos mil personas marcharon"
+
+
+def test_quoted_fragment_takes_the_governing_speaker(make_doc):
+    adoc = _quotes(make_doc, 'La ministra calificó de "inaceptable" la medida.')
+    [q] = adoc.quotes
+    assert q.content.text == "inaceptable" and q.kind == "direct"
+    assert q.speaker.text == "La ministra"

@@ -114,6 +114,8 @@ class Attributor:
             q = self._quote_for(adoc, tok, marked, used_marks, quotes)
             if q is not None:
                 quotes.append(q)
+        quotes += self._source_phrase_quotes(adoc, quotes)
+        quotes += self._fragment_quotes(adoc, marked, used_marks, quotes)
         quotes.sort(key=lambda q: q.cue.start)
         for n, q in enumerate(quotes):
             q.id = f"q{n}"
@@ -156,6 +158,69 @@ class Attributor:
             id="", speaker=speaker, speaker_code=codes[0] if codes else None, speaker_codes=codes,
             cue=cue, content=adoc.span(*content), kind=kind, carried_over=carried,
         )
+
+    def _source_phrase_quotes(self, adoc: ArticleDoc, found: list[Quote]) -> list[Quote]:
+        """'Según X, ...' / '..., de acuerdo con X': X is the speaker of the rest of the
+        sentence (the longer side of the phrase). 'según explicó X': the verb's subject."""
+        doc, text = adoc.doc, adoc.article.text
+        out: list[Quote] = []
+        for first, after, rep in self.sources.phrases(adoc):
+            s = adoc.sentence_of(rep.cue.start)
+            if s < 0 or any(q.cue.start == rep.cue.start for q in found):
+                continue
+            lo, hi = adoc.sentences[s].start, adoc.sentences[s].end
+            cue_end = doc[after - 1].idx + len(doc[after - 1].text)
+            name = char_span(tokens_in(doc, cue_end, rep.cue.end))
+            verb = doc[after - 1] if self.lex.is_speech(doc[after - 1]) else None
+            speaker: Span | None = adoc.span(*name) if name else None
+            codes = speaker_codes(adoc, speaker, self.lang) if speaker else []
+            if verb is not None:
+                speaker, codes, _ = self._speaker(adoc, verb, lo, hi, False, found, s)
+            before = char_span(tokens_in(doc, lo, rep.cue.start)) if rep.cue.start > lo else None
+            rest = char_span(tokens_in(doc, rep.cue.end, hi)) if rep.cue.end < hi else None
+            sides = [r for r in (before, rest) if r is not None]
+            if not sides or speaker is None:
+                continue
+            content = max(sides, key=lambda r: len(text[r[0]:r[1]].split()))
+            out.append(Quote(id="", speaker=speaker, speaker_code=codes[0] if codes else None,
+                             speaker_codes=codes, cue=adoc.span(doc[first].idx, cue_end),
+                             content=adoc.span(*content), kind="indirect"))
+        return out
+
+    def _fragment_quotes(self, adoc: ArticleDoc, marked: list[tuple[int, int]],
+                         used: set[tuple[int, int]], found: list[Quote]) -> list[Quote]:
+        """Quoted words no quote holds yet, attributed to the verb that governs them
+        ('calificó de "inaceptable"', 'expresó su "preocupación"'): the verb's speaker says
+        them. Names in quotation marks and quotes without a speaker are left out."""
+        doc = adoc.doc
+        out: list[Quote] = []
+        for m in marked:
+            if m in used or any(q.content.start <= m[0] and m[1] <= q.content.end for q in found + out):
+                continue
+            toks = [t for t in tokens_in(doc, *m) if not t.is_space]
+            words = [t for t in toks if t.is_alpha]
+            if not words or all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words):
+                continue
+            ids = {t.i for t in toks}
+            root = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+            verb = root.head if root is not None and root.head.i != root.i else None
+            for _ in range(6):
+                if verb is None or verb.pos_ in ("VERB", "AUX"):
+                    break
+                verb = verb.head if verb.head.i != verb.i else None
+            if verb is None or verb.i in ids:
+                continue
+            s, lo, hi = sentence_bounds(adoc, verb)
+            if not lo <= m[0] < hi:
+                continue
+            speaker, codes, carried = self._speaker(adoc, verb, lo, hi, False, found + out, s)
+            if speaker is None:
+                continue
+            out.append(Quote(id="", speaker=speaker, speaker_code=codes[0] if codes else None,
+                             speaker_codes=codes, cue=self._cue_span(adoc, verb, hi),
+                             content=adoc.span(*m), kind="direct", carried_over=carried))
+            used.add(m)
+        return out
 
     def _source_phrases(self, adoc: ArticleDoc) -> list[tuple[int, int]]:
         """Spans of the reporting links opened by a source phrase ('según X', 'de acuerdo a')."""

@@ -107,7 +107,9 @@ class SourceFinder:
                 if n:
                     rep = self._source_after(adoc, i, i + n, limit, s, lo, hi)
                     if rep is not None:
-                        out.append(rep)
+                        # 'según Arafat': a named individual is quoted, not a channel
+                        if not self._names_person(adoc, rep.cue.start, rep.cue.end, i + n):
+                            out.append(rep)
                         i += n
                         continue
                 if tok.pos_ in ("VERB", "AUX") and (self.lex.is_report(tok) or self.lex.is_speech(tok)
@@ -119,6 +121,45 @@ class SourceFinder:
                         out.extend(self._verb_links(adoc, tok, s, lo, hi))
                 i += 1
         return _dedupe(out)
+
+    def phrases(self, adoc: ArticleDoc) -> list[tuple[int, int, Reporting]]:
+        """Every source phrase ('según X', 'de acuerdo con X'), persons included, as (token
+        index of its first word, token index after its phrase words, the link)."""
+        doc = adoc.doc
+        out = []
+        firsts = set(self.lex.first_source_words)
+        for s, sent in enumerate(adoc.sentences):
+            toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+            if toks is None:
+                continue
+            for i in range(toks.start, toks.end):
+                n = match_phrase(doc, i, self.lex.source, toks.end) if doc[i].lower_ in firsts else 0
+                if n:
+                    rep = self._source_after(adoc, i, i + n, toks.end, s, sent.start, sent.end)
+                    if rep is not None:
+                        out.append((i, i + n, rep))
+        return out
+
+    def _names_person(self, adoc: ArticleDoc, start: int, end: int, first: int) -> bool:
+        """The phrase names an individual: a person's name in it, and no outlet, channel or
+        relaying noun."""
+        toks = [t for t in adoc.doc[first:] if t.idx < end]
+        if any(self._media_word(t) or self.lex.is_channel(t) or self.lex.is_source_noun(t) for t in toks):
+            return False
+        head = next((t for t in toks if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None:
+            return False
+        # the head names the person, or is a title right before the name ('el canciller X')
+        names = [t for t in toks[toks.index(head):] if t.pos_ == "PROPN"][:1] if head.pos_ == "NOUN" else [head]
+        if not names or (head.pos_ == "NOUN" and names[0].i != head.i + 1):
+            return False
+        tok = names[0]
+        if any(m.kind != "person" and m.span.start <= tok.idx < m.span.end for m in adoc.actors):
+            return False
+        # an institution the tagger took for a person has function words ('Defensoría del Pueblo')
+        return any(m.kind == "person" and m.span.start <= tok.idx < m.span.end for m in adoc.actors) or any(
+            e.label_ in ("PER", "PERSON") and e.start <= tok.i < e.end
+            and not any(t.pos_ in ("ADP", "DET") for t in e) for e in adoc.doc.ents)
 
     def _observes(self, tok: Any) -> bool:
         return tok.lemma_.lower() in self.lex.observe
