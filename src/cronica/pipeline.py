@@ -1,6 +1,6 @@
 """Assembles the stages and runs them: one article (``extract``) or a stream (``extract_batch``).
 
-Data flows one way: read -> lang -> nlp -> actors -> events -> time -> place -> attribution.
+Data flows one way: read -> lang -> nlp -> actors -> events -> time -> aux -> place -> attribution.
 Each stage is an object with ``run(adoc)`` that adds one layer to the :class:`ArticleDoc`.
 Dependencies are handed in: tests and users may pass their own stages or spaCy pipelines.
 """
@@ -45,11 +45,13 @@ def default_stages(lang: str) -> list[Stage]:
     """The standard stages for ``lang``, in pipeline order."""
     from cronica.stages.actors.coder import ActorCoder
     from cronica.stages.attribution.attributor import Attributor
+    from cronica.stages.events.calendar import AuxCalendar
     from cronica.stages.events.coder import EventCoder
     from cronica.stages.place.geocoder import Geocoder
     from cronica.stages.time.resolver import DateResolver
 
-    return [ActorCoder(lang), EventCoder(lang), DateResolver(lang), Geocoder(lang), Attributor(lang)]
+    return [ActorCoder(lang), EventCoder(lang), DateResolver(lang), AuxCalendar(lang), Geocoder(lang),
+            Attributor(lang)]
 
 
 class Pipeline:

@@ -1,0 +1,29 @@
+"""Stage 'aux': calendar and tense modes, and the words that decided them."""
+
+STAGES = ["actors", "events", "time", "aux"]
+
+
+def _events(make_doc, text, date="2024-01-20"):
+    return make_doc(text, lang="es", date=date, stages=STAGES).events
+
+
+def test_event_dated_before_the_news_window_is_historical(make_doc):
+    [e] = [e for e in _events(make_doc, "Los rebeldes atacaron el cuartel el 3 de enero.") if e.event == "ASSAULT"]
+    assert e.aux_mode == "historical"
+    assert e.aux_evidence["rule"].startswith("date before") and "3 de enero" in e.aux_evidence["text"]
+
+
+def test_event_of_the_day_before_stays_current(make_doc):
+    [e] = [e for e in _events(make_doc, "Los rebeldes atacaron el cuartel el 19 de enero.") if e.event == "ASSAULT"]
+    assert e.aux_mode is None and e.aux_evidence is None
+
+
+def test_event_dated_after_publication_is_future(make_doc):
+    evs = [e for e in _events(make_doc, "Los sindicatos marcharán el 25 de enero.") if e.event == "PROTEST"]
+    assert evs and evs[0].aux_mode == "future" and evs[0].aux_evidence is not None
+
+
+def test_pluperfect_is_historical(make_doc):
+    evs = [e for e in _events(make_doc, "El gobierno había atacado a los manifestantes.") if e.event == "ASSAULT"]
+    assert evs and evs[0].aux_mode == "historical"
+    assert evs[0].aux_evidence == {"text": "había", "start": 12, "end": 17, "rule": "pluperfect"}
