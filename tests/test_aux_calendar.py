@@ -27,3 +27,10 @@ def test_pluperfect_is_historical(make_doc):
     evs = [e for e in _events(make_doc, "El gobierno había atacado a los manifestantes.") if e.event == "ASSAULT"]
     assert evs and evs[0].aux_mode == "historical"
     assert evs[0].aux_evidence == {"text": "había", "start": 12, "end": 17, "rule": "pluperfect"}
+
+
+def test_eve_and_future_copula_dates(make_doc):
+    adoc = make_doc("La propuesta será rechazada el viernes. Los obreros marcharon la víspera.",
+                    lang="es", date="1998-04-09", stages=["time"])
+    assert [(d.span.text, d.value) for d in adoc.dates] == [
+        ("el viernes", "1998-04-10"), ("la víspera", "1998-04-08")]
