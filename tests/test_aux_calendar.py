@@ -34,3 +34,9 @@ def test_eve_and_future_copula_dates(make_doc):
                     lang="es", date="1998-04-09", stages=["time"])
     assert [(d.span.text, d.value) for d in adoc.dates] == [
         ("el viernes", "1998-04-10"), ("la víspera", "1998-04-08")]
+
+
+def test_imperfect_under_a_speech_verb_is_not_background(make_doc):
+    evs = make_doc("El sindicato dijo que los mineros reclamaban el pago.", lang="es", date="2024-01-20",
+                   stages=STAGES).events
+    assert all(e.aux_mode != "historical" for e in evs)

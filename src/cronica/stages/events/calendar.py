@@ -24,11 +24,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from cronica.model import ArticleDoc, Event
+from cronica.stages.attribution.lexicon import attribution_lexicon
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
 _PROPAGATED = ("historical", "future")
+_SINCE = frozenset({"desde", "since"})  # a date that opens an ongoing period
 
 
 class AuxCalendar:
@@ -38,14 +40,20 @@ class AuxCalendar:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.lex = attribution_lexicon(lang)
 
     def run(self, adoc: ArticleDoc) -> None:
         pub = _pub_date(adoc)
         doc = adoc.doc
         for e in adoc.events:
+            if e.aux_mode == "historical" and e.aux_evidence is None and doc is not None \
+                    and _present_indicative(doc, e):
+                e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
             if e.aux_mode is None:
-                found = (self._calendar(e, pub) or (self._tense(doc, e) if doc is not None else None)
-                         or self._sentence_dates(adoc, e, pub))
+                found = (self._calendar(adoc, e, pub)
+                         or (self._tense(doc, e) if doc is not None else None)
+                         or self._sentence_dates(adoc, e, pub)
+                         or (self._background(doc, e) if doc is not None else None))
                 if found:
                     e.aux_mode, e.aux_evidence = found
         if doc is not None:
@@ -59,12 +67,15 @@ class AuxCalendar:
                                   "rule": "events stage"}
 
     @staticmethod
-    def _calendar(e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+    def _calendar(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         if pub is None or e.date_inferred or not e.date or e.date_span is None:
             return None
         iv = interval(e.date, e.date_precision or "day")
         if iv is None:
             return None
+        before = adoc.article.text[max(0, e.date_span.start - 12):e.date_span.start].lower().split()
+        if before and before[-1] in _SINCE:
+            return None  # 'ocupan la mina desde el martes': ongoing since then
         ev = {"text": e.date_span.text, "start": e.date_span.start, "end": e.date_span.end}
         if iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
             return "historical", {**ev, "rule": "date before the news window"}
@@ -84,7 +95,9 @@ class AuxCalendar:
                 "Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm")
                 for w in [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]):
             return None
-        dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value and d.precision]
+        # dates of the clause: attached to a verb, not modifying a noun ('la elección del domingo')
+        dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value and d.precision
+                 and _on_verb(adoc.doc, d.span.start, d.span.end)]
         ivs = [(d, interval(d.value, d.precision)) for d in dates]
         ivs = [(d, iv) for d, iv in ivs if iv is not None]
         if not ivs or not all(iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) for _, iv in ivs):
@@ -105,11 +118,34 @@ class AuxCalendar:
             if a.lemma_.lower() == "haber" and "Imp" in a.morph.get("Tense") and "Part" in tok.morph.get("VerbForm"):
                 return "historical", aux_evidence(a, "pluperfect")
         if "Inf" in tok.morph.get("VerbForm"):
+            gov = tok.head
+            if gov.lemma_.lower() == "tener" and any(c.lower_ == "que" for c in tok.children):
+                return "hypothetical", aux_evidence(gov, "tener que + infinitive (obligation)")
             for gov in [*auxes, tok.head]:
                 if gov.lemma_.lower() == "ir" and "Pres" in gov.morph.get("Tense") and any(
                         c.lower_ == "a" for c in tok.children) | (gov in auxes):
                     return "future", aux_evidence(gov, "ir a + infinitive")
         return None
+
+    def _background(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """An imperfect-tense event verb in the narrator's voice ('En principio demandaban
+        ...'): past background. Under a verb of saying the imperfect is only the sequence of
+        tenses ('dijo que reclamaban' = they claim now), so it is left alone."""
+        if e.head is None:
+            return None
+        tok = doc[e.head]
+        if tok.pos_ != "VERB" or "Imp" not in tok.morph.get("Tense") or "Ind" not in tok.morph.get("Mood"):
+            return None
+        node = tok
+        for _ in range(8):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if self.lex.is_speech(node):
+                return None
+        if any(q in (tok.sent.text) for q in ('"', "“", "«")):
+            return None  # inside quoted speech
+        return "historical", aux_evidence(tok, "imperfect (background)")
 
     @staticmethod
     def _same_event(adoc: ArticleDoc) -> None:
@@ -142,3 +178,21 @@ def _pub_date(adoc: ArticleDoc) -> date | None:
         return date.fromisoformat(adoc.article.date) if adoc.article.date else None
     except ValueError:
         return None
+
+
+def _present_indicative(doc: Any, e: Event) -> bool:
+    if e.head is None or not 0 <= e.head < len(doc):
+        return False
+    tok = doc[e.head]
+    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]
+    return tok.pos_ == "VERB" and "Pres" in tok.morph.get("Tense") and "Ind" in tok.morph.get("Mood") \
+        and not any("Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm") for w in words)
+
+
+def _on_verb(doc: Any, start: int, end: int) -> bool:
+    """The date expression hangs off a verb (or is the sentence's root), not off a noun."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    head = span.root.head
+    return head.i == span.root.i or head.pos_ in ("VERB", "AUX")
