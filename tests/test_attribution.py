@@ -299,3 +299,23 @@ def test_quoted_fragment_takes_the_governing_speaker(make_doc):
     [q] = adoc.quotes
     assert q.content.text == "inaceptable" and q.kind == "direct"
     assert q.speaker.text == "La ministra"
+
+
+def test_infinitival_complement_and_acusar_de(make_doc):
+    adoc = _quotes(make_doc, "El opositor acusó al gobierno de favorecer un golpe de Estado.")
+    [q] = adoc.quotes
+    assert q.content.text == "favorecer un golpe de Estado" and q.speaker.text == "El opositor"
+
+
+def test_implicit_speaker_is_the_last_explicit_one(make_doc):
+    adoc = _quotes(make_doc, 'La ministra Ana Ruiz dijo que habrá elecciones. "Estamos listos", agregó.',
+                   stages=("actors", "attribution"))
+    assert [q.speaker.text for q in adoc.quotes] == ["Ana Ruiz", "Ana Ruiz"]
+    assert adoc.quotes[1].carried_over
+
+
+def test_speaker_after_a_dateline_dash(make_doc):
+    adoc = _quotes(make_doc, "LIMA, Oct 3 (AFP) - La policía peruana anunció haber detenido a tres personas.")
+    [q] = adoc.quotes
+    assert q.speaker.text == "La policía peruana"
+    assert q.content.text == "haber detenido a tres personas"

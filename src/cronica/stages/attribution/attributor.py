@@ -32,6 +32,7 @@ Cue words and helpers: :mod:`cronica.stages.attribution.lexicon`.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from cronica.model import ArticleDoc, Quote, Span
@@ -176,16 +177,40 @@ class Attributor:
             codes = speaker_codes(adoc, speaker, self.lang) if speaker else []
             if verb is not None:
                 speaker, codes, _ = self._speaker(adoc, verb, lo, hi, False, found, s)
-            before = char_span(tokens_in(doc, lo, rep.cue.start)) if rep.cue.start > lo else None
-            rest = char_span(tokens_in(doc, rep.cue.end, hi)) if rep.cue.end < hi else None
-            sides = [r for r in (before, rest) if r is not None]
-            if not sides or speaker is None:
+            if speaker is None:
                 continue
-            content = max(sides, key=lambda r: len(text[r[0]:r[1]].split()))
+            text_before, text_after = text[lo:rep.cue.start], text[rep.cue.end:hi]
+            at_edge = not any(c.isalnum() for c in text_before) or not any(c.isalnum() for c in text_after)
+            content = None if at_edge else self._phrase_clause(adoc, rep.cue.start, rep.cue.end, lo, hi)
+            if content is None:
+                before = char_span(tokens_in(doc, lo, rep.cue.start)) if rep.cue.start > lo else None
+                rest = char_span(tokens_in(doc, rep.cue.end, hi)) if rep.cue.end < hi else None
+                sides = [r for r in (before, rest) if r is not None]
+                if not sides:
+                    continue
+                content = max(sides, key=lambda r: len(text[r[0]:r[1]].split()))
             out.append(Quote(id="", speaker=speaker, speaker_code=codes[0] if codes else None,
                              speaker_codes=codes, cue=adoc.span(doc[first].idx, cue_end),
                              content=adoc.span(*content), kind="indirect"))
         return out
+
+    def _phrase_clause(self, adoc: ArticleDoc, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
+        """The clause a source phrase modifies ('dijo que, según testigos, X' -> X): the
+        subtree of the verb the phrase hangs from, without the phrase and a leading
+        complementizer; None when the phrase hangs from no verb of its sentence."""
+        toks = tokens_in(adoc.doc, start, end)
+        if not toks:
+            return None
+        inside = {t.i for t in toks}
+        root = next((t for t in toks if t.head.i not in inside), None)
+        verb = root.head if root is not None else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or not lo <= verb.idx < hi:
+            return None
+        clause = [t for t in verb.subtree if t.i not in inside and lo <= t.idx < hi
+                  and not (t.idx < start and t.i < verb.i and t.dep_ == "punct")]
+        while clause and (clause[0].lower_ in self.lex.marks or clause[0].is_punct):
+            clause.pop(0)
+        return char_span(clause)
 
     def _fragment_quotes(self, adoc: ArticleDoc, marked: list[tuple[int, int]],
                          used: set[tuple[int, int]], found: list[Quote]) -> list[Quote]:
@@ -208,8 +233,8 @@ class Attributor:
                 if verb is None or verb.pos_ in ("VERB", "AUX"):
                     break
                 verb = verb.head if verb.head.i != verb.i else None
-            if verb is None or verb.i in ids:
-                continue
+            if verb is None or verb.i in ids or any(a <= verb.idx < b for a, b in marked):
+                continue  # a verb inside quoted words does not introduce other quoted words
             s, lo, hi = sentence_bounds(adoc, verb)
             if not lo <= m[0] < hi:
                 continue
@@ -245,9 +270,17 @@ class Attributor:
             if c.dep_ in _COMPLEMENTS or (c.dep_ in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
                 clause = c
                 break
+            if c.dep_ in _CLAUSE_DEPS and c.i > verb.i and "Inf" in c.morph.get("VerbForm") and (
+                    c.pos_ in ("VERB", "AUX")):
+                # 'anunció haber detenido a ...', 'acusó a X de favorecer ...': an infinitival
+                # complement reports what the speaker said (with acusar, of whom)
+                clause = c
+                break
         if clause is not None:
             toks = [t for t in clause.subtree if lo <= t.idx < hi]
-            while toks and (toks[0].lower_ in marks or toks[0].is_punct):
+            # the complementizer, or the preposition of 'acusó a X de favorecer'
+            while toks and (toks[0].lower_ in marks or toks[0].is_punct
+                            or (toks[0].dep_ == "mark" and toks[0].pos_ == "ADP")):
                 toks.pop(0)
             return char_span(toks)
         # the parser missed the clause: a complementizer shortly after the verb
@@ -347,25 +380,49 @@ class Attributor:
         relative = subj is not None and (_relative_pronoun(subj) or (
             subj.pos_ in ("PRON", "SCONJ") and subj.lower_ in self.lex.marks))
         if relative:
-            # 'Rubio, who said that ...', 'la CGT, que dijo ...': the noun the clause modifies
-            if verb.dep_ not in _RELCL or not lo <= verb.head.idx < hi:
+            # 'Rubio, who said that ...', 'la CGT, que dijo ...': the noun the clause modifies;
+            # a coordinated relative ('Marcos, que ... y quien aseguró') goes through its
+            # first conjunct
+            rel = verb
+            while rel.dep_ == "conj" and rel.head.i != rel.i:
+                rel = rel.head
+            if rel.dep_ not in _RELCL or not lo <= rel.head.idx < hi:
                 return None, [], False
-            subj = verb.head
+            subj = rel.head
         if subj is None and postposed:
             subj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+        if subj is None:
+            # '"...", declaró a la AFP, Juan Pérez, un responsable': a name after the cue
+            subj = self._name_after(adoc, verb, hi)
         if subj is None or (subj.pos_ == "PRON" and not relative):
-            prev = earlier[-1] if earlier else None
-            if (prev is not None and prev.speaker is not None
+            # implicit speaker: the most recent explicit one, if close enough
+            prev = next((q for q in reversed(earlier) if q.speaker is not None), None)
+            if (prev is not None
                     and 0 <= s - prev.cue.sentence <= CARRY_SENTENCES
                     and _number_agrees(subj if subj is not None else verb, adoc, prev.speaker)):
                 return prev.speaker, list(prev.speaker_codes), True
             if subj is None:
                 return None, [], False
         rng = self._speaker_range(adoc, subj, lo, hi)
+        rng = _after_dateline(adoc, rng, verb)
         if rng is None:
             return None, [], False
         span = adoc.span(*rng)
         return span, speaker_codes(adoc, span, self.lang), False
+
+    def _name_after(self, adoc: ArticleDoc, verb: Any, hi: int) -> Any | None:
+        """A person named after the cue, before any other verb, with only reporting links
+        and punctuation between: its head token, else None."""
+        doc = adoc.doc
+        for t in doc[verb.i + 1:]:
+            if t.idx >= hi or t.pos_ in ("VERB", "AUX") or t.lower_ in self.lex.marks:
+                return None
+            for m in adoc.actors:
+                if m.kind == "person" and m.span.start == t.idx:
+                    return t
+            if any(e.label_ in _PERSON_LABELS and e.start == t.i for e in doc.ents):
+                return t
+        return None
 
     def _impersonal(self, verb: Any) -> bool:
         """A passive or impersonal cue: its grammatical subject is not a speaker."""
@@ -413,6 +470,26 @@ class Attributor:
         out += [(e.start_char, e.end_char) for e in adoc.doc.ents
                 if e.label_ in _PERSON_LABELS and lo <= e.start_char and e.end_char <= hi]
         return out
+
+
+_DASH = re.compile(r"\)?\s+[-–—]\s+")
+
+
+def _after_dateline(adoc: ArticleDoc, rng: tuple[int, int] | None, verb: Any) -> tuple[int, int] | None:
+    """A speaker span moved past a dateline's closing dash: 'ISLAMABAD, Oct 30 (AFP) - La
+    policía anunció' parses the dateline into the subject; the speaker is what follows the
+    dash, up to the cue. None when nothing is left."""
+    if rng is None:
+        return None
+    text = adoc.article.text
+    inner = text[rng[0]:rng[1]]
+    cut = max(inner.rfind(" - "), inner.rfind(" – "), inner.rfind(" — "))
+    if cut >= 0 and "(" in inner[:cut]:
+        return char_span(tokens_in(adoc.doc, rng[0] + cut + 3, rng[1]))
+    dash = _DASH.match(text, rng[1])
+    if dash and "(" in inner and dash.end() < verb.idx:
+        return char_span(tokens_in(adoc.doc, dash.end(), verb.idx))
+    return rng
 
 
 def _shares_subject(verb: Any) -> bool:
