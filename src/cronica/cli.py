@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from cronica import __version__
+from cronica.filters import FilterError
 
 COMMANDS: tuple[str, ...] = ("extract", "ingest", "query", "export", "rejected", "serve", "eval", "bench")
 
@@ -43,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
+    except FilterError as exc:
+        print(f"cronica {args.command}: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
