@@ -28,7 +28,7 @@ MAX_TEXT = 500  # characters of a substring filter
 SORT_KEYS: tuple[str, ...] = ("date", "n_sources", "confidence", "first_seen", "last_seen", "id")
 SORTS: tuple[str, ...] = tuple(p + k for k in SORT_KEYS for p in ("", "-"))  # '-': descending
 #: the aux modes shown when none is asked for: current events only (see docs/schema.md)
-DEFAULT_INCLUDE = "current events only (historical, future, hypothetical and negated events hidden)"
+DEFAULT_INCLUDE = "current events only"
 
 
 class FilterError(CronicaError):

@@ -65,4 +65,7 @@ def summary(store: Store, flt: EventFilter, n: int) -> str:
     if flt.include_all_aux:
         return said
     hidden = store.count_events(replace(flt, include_all_aux=True)) - n
-    return f"{said}; {hidden} more with --include all" if hidden > 0 else said
+    if hidden <= 0:
+        return said
+    return (f"{said}; {hidden} historical, future, hypothetical or negated events left out: "
+            "--include all adds them")
