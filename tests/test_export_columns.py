@@ -109,3 +109,35 @@ def test_export_summary_states_the_aux_default(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "exported 1 events" in err and "current events only" in err
     assert "1 historical, future, hypothetical or negated events left out" in err
+
+
+def test_api_export_streams_the_filtered_events(tmp_path):
+    import io
+    import json
+
+    import pyarrow.parquet as pq
+    from fastapi.testclient import TestClient
+
+    from cronica.api import create_app
+
+    db = str(tmp_path / "c.db")
+    with SQLiteStore(db) as s:
+        s.add(_doc())
+        s.add(make_adoc("p1", [{"type": "PROTEST", "actor": "PERCVL"},
+                               {"type": "AGREE", "actor": "PER", "aux_mode": "future"}]))
+        with TestClient(create_app(store=s)) as client:
+            r = client.get("/api/export", params={"format": "csv", "type": "AGREE"})
+            assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+            assert "attachment" in r.headers["content-disposition"]
+            rows = list(csv.DictReader(io.StringIO(r.text)))
+            assert [row["actor_code"] for row in rows] == ["COL"]  # the future AGREE is hidden
+            r = client.get("/api/export", params={"format": "jsonl", "include": "all",
+                                                   "country": "Perú"})
+            assert sorted(json.loads(x)["event"] for x in r.text.splitlines()) == ["AGREE",
+                                                                                   "PROTEST"]
+            r = client.get("/api/export", params={"format": "parquet"})
+            assert pq.read_table(io.BytesIO(r.content)).num_rows == 3
+            assert client.get("/api/export", params={"format": "xml"}).status_code == 422
+            assert client.get("/api/export", params={"from": "2024-13-01"}).status_code == 422
+            labels = client.get("/api/labels", params={"code": "PERCVL", "lang": "es"}).json()
+            assert labels["codes"]["PERCVL"] == "Perú: civiles"

@@ -13,6 +13,8 @@ so tests hand in their own. Routes (JSON; OpenAPI at ``/openapi.json``, readable
   ``GET /api/map`` geocoded events grouped by place.
 - ``POST /api/ingest``: one article JSON object, a JSON list, or a JSONL body; needs
   ``Authorization: Bearer <token>``; disabled (403) when no token is configured.
+- ``GET /api/export?format=csv|jsonl|parquet`` with the filters: a download of every
+  matching event; ``GET /api/labels``: names of codes (see :mod:`cronica.api_export`).
 - ``GET /api/health``.
 
 Errors are JSON ``{"detail": ...}`` with a 4xx status for bad requests; an unexpected
@@ -39,6 +41,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from cronica import __version__
+from cronica.api_export import register_export
 from cronica.api_http import (
     AggregateCache,
     BodyLimitMiddleware,
@@ -429,6 +432,7 @@ def create_app(
         return app.openapi_schema
 
     app.openapi = _openapi  # type: ignore[method-assign]
+    register_export(app, get_store)
 
     # -- dashboard ---------------------------------------------------------------
     @app.get("/", include_in_schema=False)
