@@ -26,6 +26,7 @@ from cronica.stages.attribution.lexicon import (
     codes_for_text,
     match_phrase,
 )
+from cronica.stages.nlp.syntax import dep
 
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
 _SENTENCE_END = (".", "!", "?", ".»", ".”", '."', "…")
@@ -40,7 +41,7 @@ def lead_end(adoc: ArticleDoc) -> int:
             return i
     return last
 _MAX_SOURCE_TOKENS = 8  # a source name longer than this is a clause, not a name
-_SUBJ = ("nsubj", "nsubjpass", "nsubj:pass")
+_SUBJ = ("nsubj", "nsubj:pass")  # UD labels, read through syntax.dep
 _NAME_LABELS = ("ORG", "PER", "PERSON", "MISC", "NORP", "GPE", "LOC")
 _RELATIVE = ("acl:relcl", "relcl")
 _LINK_DEPS = ("obl", "nmod", "iobj", "obj", "dobj", "prep", "pobj", "dative", "advcl", "obl:arg")
@@ -53,7 +54,7 @@ def _dependents(verb: Any) -> list[Any]:
     for c in verb.children:
         if c.dep_ in ("prep",):
             out.extend(g for g in c.children if g.dep_ == "pobj")
-        elif c.dep_ in _LINK_DEPS:
+        elif dep(c) in _LINK_DEPS:
             out.append(c)
     return out
 
@@ -170,16 +171,16 @@ class SourceFinder:
         'en una entrevista con X' (the vehicle), 'dijo a la AFP', 'a los periodistas' (the
         outlet it was said to, a dative), and the impersonal 'se informó'."""
         out: list[Reporting] = []
-        for dep in _dependents(verb):
-            if not lo <= dep.idx < hi or dep.pos_ not in ("NOUN", "PROPN"):
+        for noun in _dependents(verb):
+            if not lo <= noun.idx < hi or noun.pos_ not in ("NOUN", "PROPN"):
                 continue
-            case = next((c for c in dep.children if c.dep_ in ("case", "prep")), None)
+            case = next((c for c in noun.children if c.dep_ in ("case", "prep")), None)
             word = case.lower_ if case is not None else ""
-            if word in self.lex.channel_case and self.lex.is_channel(dep):
-                out.append(self._pp_link(adoc, verb, dep, case, s, lo, hi))
+            if word in self.lex.channel_case and self.lex.is_channel(noun):
+                out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
             elif word in self.lex.recipient_case and (
-                    self._is_media(adoc, dep) or self.lex.is_source_noun(dep)):
-                out.append(self._pp_link(adoc, verb, dep, case, s, lo, hi))
+                    self._is_media(adoc, noun) or self.lex.is_source_noun(noun)):
+                out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
         if self._impersonal_report(verb):
             clitic = min((c for c in verb.children if c.lower_ in self.lex.impersonal), key=lambda t: t.i)
             cue = adoc.span(clitic.idx, verb.idx + len(verb.text))
@@ -193,7 +194,7 @@ class SourceFinder:
         drop: set[int] = set()
         for c in noun.children:
             opens = min(c.subtree, key=lambda t: t.i)
-            if c.dep_ in _RELATIVE or (c.i > noun.i and opens.lower_ in self.lex.marks) or (
+            if dep(c) in _RELATIVE or (c.i > noun.i and opens.lower_ in self.lex.marks) or (
                     c.i > noun.i and any(
                     g.dep_ in ("case", "prep") and g.lower_ in self.lex.channel_case
                     for g in c.children) and c.dep_ in ("nmod", "obl")):
@@ -249,10 +250,10 @@ class SourceFinder:
         """'..., informó la agencia AFP' / 'La televisión precisó que' / 'Reuters reported': a
         reporting or speech verb whose subject (or post-verbal argument, as the Spanish parser
         often labels it) is a news outlet. The outlet reports; it is not quoted."""
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ and not c.is_space
+        subj = next((c for c in verb.children if dep(c) in _SUBJ and not c.is_space
                      and lo <= c.idx < hi), None)
         if subj is None:
-            subj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+            subj = next((c for c in verb.children if dep(c) == "obj" and c.i > verb.i), None)
         if subj is None:
             return None
         toks = [t for t in subj.subtree if lo <= t.idx < hi and not t.is_space]
