@@ -319,3 +319,24 @@ def test_speaker_after_a_dateline_dash(make_doc):
     [q] = adoc.quotes
     assert q.speaker.text == "La policía peruana"
     assert q.content.text == "haber detenido a tres personas"
+
+
+def test_cueless_continuation_paragraph_keeps_the_speaker(make_doc):
+    text = ('El alcalde Luis Mora dijo que "la ciudad está en calma".\n'
+            '"No vamos a permitir saqueos ni disturbios en los barrios".')
+    adoc = _quotes(make_doc, text, stages=("actors", "attribution"))
+    last = adoc.quotes[-1]
+    assert last.content.text.startswith("No vamos a permitir") and last.carried_over
+    assert last.speaker.text == adoc.quotes[0].speaker.text and last.cue.text == ""
+
+
+def test_relative_clause_cue_shares_the_main_subject(make_doc):
+    adoc = _quotes(make_doc, 'La ministra repudió la agresión, que calificó de "inaceptable".')
+    q = next(q for q in adoc.quotes if q.content.text == "inaceptable")
+    assert q.speaker.text == "La ministra"
+
+
+def test_quotation_of_two_sentences_closed_by_its_cue(make_doc):
+    adoc = _quotes(make_doc, '"Hay que pagar los salarios. El gobierno debe resolverlo", declaró el ministro.')
+    q = next(q for q in adoc.quotes if q.cue.text.startswith("declaró"))
+    assert q.content.text.startswith("Hay que pagar") and q.content.text.endswith("resolverlo")

@@ -118,7 +118,9 @@ class Attributor:
                 quotes.append(q)
         quotes += self._source_phrase_quotes(adoc, quotes)
         quotes += self._fragment_quotes(adoc, marked, used_marks, quotes)
+        quotes += self._continuation_quotes(adoc, marked, used_marks, quotes)
         quotes.sort(key=lambda q: q.cue.start)
+        self._carry_speakers(adoc, quotes)
         for n, q in enumerate(quotes):
             q.id = f"q{n}"
         return quotes
@@ -132,7 +134,12 @@ class Attributor:
         if content is not None:
             inner = [m for m in marked if m[0] < content[1] and content[0] < m[1] and lo <= m[0] < hi]
             used_marks.update(inner)
-            whole = next((m for m in inner if m[0] - 1 <= content[0] and content[1] <= m[1] + 1), None)
+            # a quotation of several sentences closed by its cue ('"... . ...", declaró X'):
+            # the mark opens in an earlier sentence
+            spans = [m for m in marked if m[0] < lo < m[1] <= hi and m[0] - 1 <= content[0]
+                     and content[1] <= m[1] + 1 and m[1] <= verb.idx]
+            whole = next((m for m in inner + spans if m[0] - 1 <= content[0] and content[1] <= m[1] + 1), None)
+            used_marks.update(spans)
             if whole is not None and not self._complementizer_between(adoc, verb, content[0]):
                 # the parser took a fronted quotation for the clause: '"...", he said'
                 kind, content = "direct", _strip_comma(adoc.article.text, whole)
@@ -245,6 +252,49 @@ class Attributor:
             out.append(Quote(id="", speaker=speaker, speaker_code=codes[0] if codes else None,
                              speaker_codes=codes, cue=self._cue_span(adoc, verb, hi),
                              content=adoc.span(*m), kind="direct", carried_over=carried))
+            used.add(m)
+        return out
+
+    def _carry_speakers(self, adoc: ArticleDoc, quotes: list[Quote]) -> None:
+        """A quote still without a speaker (a cue with no subject) takes the most recent
+        explicit speaker within ``CARRY_SENTENCES`` sentences, quotes of every pass counted
+        (a fragment quote can be the last explicit one); not for an impersonal cue, nor
+        across a change of grammatical number. ``quotes`` is in text order."""
+        for n, q in enumerate(quotes):
+            if q.speaker is not None or q.cue.start == q.cue.end:
+                continue
+            prev = next((p for p in reversed(quotes[:n]) if p.speaker is not None and not p.carried_over), None)
+            if prev is None or not 0 <= q.cue.sentence - prev.cue.sentence <= CARRY_SENTENCES:
+                continue
+            span = adoc.doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+            verb = span.root if span is not None and len(span) else None
+            if verb is None or self._impersonal(verb) or not _number_agrees(verb, adoc, prev.speaker):
+                continue
+            q.speaker, q.speaker_codes, q.carried_over = prev.speaker, list(prev.speaker_codes), True
+            q.speaker_code = prev.speaker_code
+
+    def _continuation_quotes(self, adoc: ArticleDoc, marked: list[tuple[int, int]],
+                             used: set[tuple[int, int]], found: list[Quote]) -> list[Quote]:
+        """A paragraph that is one quotation with no cue of its own continues the quote just
+        before it: same speaker, empty cue at the opening of the quotation."""
+        text = adoc.article.text
+        out: list[Quote] = []
+        for m in marked:
+            if m in used or any(q.content.start <= m[0] < q.content.end for q in found):
+                continue
+            line_start = text.rfind("\n", 0, m[0] - 1) + 1
+            if text[line_start:m[0] - 1].strip():
+                continue  # not at the start of its paragraph
+            prev = [q for q in found if q.content.end <= m[0] and q.speaker is not None]
+            if not prev or len(tokens_in(adoc.doc, *m)) < 3:
+                continue
+            last = max(prev, key=lambda q: q.content.end)
+            between = text[last.content.end:line_start]
+            if between.count("\n") > 3 or len(between) > 400:
+                continue  # the previous quote is not in the paragraph just before
+            out.append(Quote(id="", speaker=last.speaker, speaker_code=last.speaker_code,
+                             speaker_codes=list(last.speaker_codes), cue=adoc.span(m[0], m[0]),
+                             content=adoc.span(*m), kind="direct", carried_over=True))
             used.add(m)
         return out
 
@@ -390,8 +440,20 @@ class Attributor:
             if dep(rel) not in _RELCL or not lo <= rel.head.idx < hi:
                 return None, [], False
             subj = rel.head
+            gov = subj.head
+            if (subj.pos_ == "NOUN" and gov.pos_ in ("VERB", "AUX") and gov.i != subj.i
+                    and not any(m.span.start <= subj.idx < m.span.end for m in adoc.actors)):
+                # 'repudió la agresión, que calificó de ...': a thing cannot speak, so the
+                # pronoun is the object and the speaker the main clause's subject
+                subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi), subj)
         if subj is None and postposed:
             subj = next((c for c in verb.children if dep(c) == "obj" and c.i > verb.i), None)
+        if subj is None and dep(verb) in _RELCL and verb.head.head.i != verb.head.i:
+            # 'X repudió la agresión que calificó de "..."': a relative clause with a null
+            # subject shares the subject of the verb its noun depends on
+            gov = verb.head.head
+            subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi
+                         and gov.pos_ in ("VERB", "AUX")), None)
         if subj is None:
             # '"...", declaró a la AFP, Juan Pérez, un responsable': a name after the cue
             subj = self._name_after(adoc, verb, hi)
