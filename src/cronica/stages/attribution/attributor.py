@@ -247,8 +247,9 @@ class Attributor:
             if not lo <= m[0] < hi:
                 continue
             speaker, codes, carried = self._speaker(adoc, verb, lo, hi, False, found + out, s)
-            if speaker is None:
-                continue
+            if speaker is None or not (codes or carried or any(
+                    m.span.overlaps(speaker) for m in adoc.actors)):
+                continue  # quoted words need an identifiable speaker ('cuyo objetivo era "..."')
             out.append(Quote(id="", speaker=speaker, speaker_code=codes[0] if codes else None,
                              speaker_codes=codes, cue=self._cue_span(adoc, verb, hi),
                              content=adoc.span(*m), kind="direct", carried_over=carried))
@@ -263,7 +264,7 @@ class Attributor:
         for n, q in enumerate(quotes):
             if q.speaker is not None or q.cue.start == q.cue.end:
                 continue
-            prev = next((p for p in reversed(quotes[:n]) if p.speaker is not None and not p.carried_over), None)
+            prev = next((p for p in reversed(quotes[:n]) if p.speaker is not None), None)
             if prev is None or not 0 <= q.cue.sentence - prev.cue.sentence <= CARRY_SENTENCES:
                 continue
             span = adoc.doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
@@ -557,9 +558,11 @@ def _after_dateline(adoc: ArticleDoc, rng: tuple[int, int] | None, verb: Any) ->
 
 def _shares_subject(verb: Any) -> bool:
     """A coordinated verb, or a participle/gerund hanging off a clause, has its head's subject."""
-    if verb.dep_ in ("conj", "xcomp"):
+    if dep(verb) in ("conj", "xcomp"):
         return True
-    return verb.dep_ == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
+    # a gerund, or an infinitive after a preposition ('tras aseverar que ...')
+    form = verb.morph.get("VerbForm")
+    return dep(verb) == "advcl" and ("Ger" in form or "Inf" in form or verb.tag_ == "VBG")
 
 
 def _number_agrees(tok: Any, adoc: ArticleDoc, speaker: Span) -> bool:
