@@ -40,3 +40,15 @@ def test_imperfect_under_a_speech_verb_is_not_background(make_doc):
     evs = make_doc("El sindicato dijo que los mineros reclamaban el pago.", lang="es", date="2024-01-20",
                    stages=STAGES).events
     assert all(e.aux_mode != "historical" for e in evs)
+
+
+def test_dated_participle_dates_its_event_noun(make_doc):
+    evs = _events(make_doc, "Israel cerró la frontera tras los atentados perpetrados el 3 de enero.")
+    att = [e for e in evs if e.trigger.text == "atentados"]
+    assert att and att[0].aux_mode == "historical"
+
+
+def test_probability_adverb_makes_the_event_hypothetical(make_doc):
+    evs = _events(make_doc, "La propuesta será probablemente rechazada por el Congreso.")
+    rej = [e for e in evs if e.event == "REJECT"]
+    assert rej and rej[0].aux_mode == "hypothetical"

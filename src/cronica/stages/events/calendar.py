@@ -24,8 +24,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from cronica.model import ArticleDoc, Event
-from cronica.stages.attribution.lexicon import attribution_lexicon
+from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
 from cronica.stages.events.coder import aux_evidence
+from cronica.stages.nlp.syntax import dep
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
@@ -46,14 +47,21 @@ class AuxCalendar:
         pub = _pub_date(adoc)
         doc = adoc.doc
         for e in adoc.events:
-            if e.aux_mode == "historical" and e.aux_evidence is None and doc is not None \
-                    and _present_indicative(doc, e):
+            present = doc is not None and _present_indicative(doc, e)
+            if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
+            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") == "governing verb":
+                # a scheduled event presupposed under a wish or condition stays future
+                # ('espera que la reunión del 23 de abril sea ...')
+                found = self._calendar(adoc, e, pub)
+                if found and found[0] == "future":
+                    e.aux_mode, e.aux_evidence = found
             if e.aux_mode is None:
-                found = (self._calendar(adoc, e, pub)
-                         or (self._tense(doc, e) if doc is not None else None)
-                         or self._sentence_dates(adoc, e, pub)
-                         or (self._background(doc, e) if doc is not None else None))
+                found = (None if present else self._calendar(adoc, e, pub)) \
+                    or (self._tense(doc, e) if doc is not None else None) \
+                    or self._participle_date(adoc, e, pub) \
+                    or self._sentence_dates(adoc, e, pub) \
+                    or (self._background(adoc, e) if doc is not None else None)
                 if found:
                     e.aux_mode, e.aux_evidence = found
         if doc is not None:
@@ -127,11 +135,34 @@ class AuxCalendar:
                     return "future", aux_evidence(gov, "ir a + infinitive")
         return None
 
-    def _background(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+    @staticmethod
+    def _participle_date(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+        """An event noun whose participle clause is dated ('los atentados perpetrados entre
+        el 25 de febrero y el 4 de marzo'): the date is the event's."""
+        if pub is None or not e.date_inferred or adoc.doc is None or e.head is None:
+            return None
+        head = adoc.doc[e.head]
+        if head.pos_ != "NOUN":
+            return None
+        parts = [c for c in head.children if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")]
+        for d in adoc.dates:
+            if not d.value or not d.precision or d.span.sentence != e.trigger.sentence:
+                continue
+            span = adoc.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+            if span is None or not any(p.i == span.root.head.i for p in parts):
+                continue
+            iv = interval(d.value, d.precision)
+            if iv is not None and iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
+                return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
+                                      "rule": "date before the news window (participle)"}
+        return None
+
+    def _background(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
         """An imperfect-tense event verb in the narrator's voice ('En principio demandaban
         ...'): past background. Under a verb of saying the imperfect is only the sequence of
         tenses ('dijo que reclamaban' = they claim now), so it is left alone."""
-        if e.head is None:
+        doc = adoc.doc
+        if e.head is None or doc is None:
             return None
         tok = doc[e.head]
         if tok.pos_ != "VERB" or "Imp" not in tok.morph.get("Tense") or "Ind" not in tok.morph.get("Mood"):
@@ -143,7 +174,7 @@ class AuxCalendar:
             node = node.head
             if self.lex.is_speech(node):
                 return None
-        if any(q in (tok.sent.text) for q in ('"', "“", "«")):
+        if any(a <= tok.idx < b for a, b in marked_quotes(adoc.article.text)):
             return None  # inside quoted speech
         return "historical", aux_evidence(tok, "imperfect (background)")
 
