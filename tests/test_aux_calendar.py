@@ -52,3 +52,11 @@ def test_probability_adverb_makes_the_event_hypothetical(make_doc):
     evs = _events(make_doc, "La propuesta será probablemente rechazada por el Congreso.")
     rej = [e for e in evs if e.event == "REJECT"]
     assert rej and rej[0].aux_mode == "hypothetical"
+
+
+def test_english_pluperfect_and_going_to(make_doc):
+    evs = make_doc("The army had attacked the village. The workers are going to march against the reform.", lang="en",
+                   date="2024-01-20", stages=STAGES).events
+    modes = {e.event: e.aux_mode for e in evs}
+    assert modes.get("ASSAULT") == "historical"
+    assert modes.get("PROTEST") == "future"

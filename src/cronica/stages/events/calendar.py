@@ -32,6 +32,12 @@ from cronica.stages.time.resolver import interval
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
 _PROPAGATED = ("historical", "future")
 _SINCE = frozenset({"desde", "since"})  # a date that opens an ongoing period
+# per language: perfect auxiliary, 'go' of the near future, 'have' of obligation, and the
+# words that link those to their infinitive (grammar of each language)
+_PERIPHRASES: dict[str, tuple[str, str, str, frozenset[str]]] = {
+    "es": ("haber", "ir", "tener", frozenset({"a", "que"})),
+    "en": ("have", "go", "have", frozenset({"to"})),
+}
 
 
 class AuxCalendar:
@@ -114,25 +120,29 @@ class AuxCalendar:
         return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
                               "rule": "date before the news window (sentence)"}
 
-    @staticmethod
-    def _tense(doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+    def _tense(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
         if e.head is None or not 0 <= e.head < len(doc):
             return None
         tok = doc[e.head]
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
+        perfect, go, oblige, to = _PERIPHRASES.get(self.lang, _PERIPHRASES["es"])
         for a in auxes:
-            if a.lemma_.lower() == "haber" and "Imp" in a.morph.get("Tense") and "Part" in tok.morph.get("VerbForm"):
+            # the pluperfect: 'había acusado' (imperfect of haber), 'had accused'
+            if a.lemma_.lower() == perfect and ({"Imp", "Past"} & set(a.morph.get("Tense"))) \
+                    and "Part" in tok.morph.get("VerbForm"):
                 return "historical", aux_evidence(a, "pluperfect")
-        if "Inf" in tok.morph.get("VerbForm"):
+        if "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB":
             gov = tok.head
-            if gov.lemma_.lower() == "tener" and any(c.lower_ == "que" for c in tok.children):
-                return "hypothetical", aux_evidence(gov, "tener que + infinitive (obligation)")
+            marked = any(c.lower_ in to for c in tok.children)
+            if gov.lemma_.lower() == oblige and marked and gov.i != tok.i:
+                return "hypothetical", aux_evidence(gov, "obligation (tener que / have to)")
             for gov in [*auxes, tok.head]:
-                if gov.lemma_.lower() == "ir" and "Pres" in gov.morph.get("Tense") and any(
-                        c.lower_ == "a" for c in tok.children) | (gov in auxes):
-                    return "future", aux_evidence(gov, "ir a + infinitive")
+                # 'van a reunirse', 'are going to meet': a present-tense 'go' + infinitive
+                present = "Pres" in gov.morph.get("Tense") or gov.tag_ == "VBG"
+                if gov.lemma_.lower() == go and present and gov.i != tok.i and (marked or gov in auxes):
+                    return "future", aux_evidence(gov, "go + infinitive (ir a / going to)")
         return None
 
     @staticmethod
