@@ -60,3 +60,9 @@ def test_english_pluperfect_and_going_to(make_doc):
     modes = {e.event: e.aux_mode for e in evs}
     assert modes.get("ASSAULT") == "historical"
     assert modes.get("PROTEST") == "future"
+
+
+def test_para_makes_a_weekday_a_target_ahead(make_doc):
+    adoc = make_doc("Los sindicatos convocaron a una huelga para el jueves.", lang="es",
+                    date="2024-01-20", stages=["time"])
+    assert [(d.span.text, d.value) for d in adoc.dates] == [("el jueves", "2024-01-25")]
