@@ -246,6 +246,17 @@ class Attributor:
             s, lo, hi = sentence_bounds(adoc, verb)
             if not lo <= m[0] < hi:
                 continue
+            # quoted words beside a quote of the same sentence, hanging from a verb that is no
+            # verb of saying ('proclamaban "A", "B"'; 'condenó el "X", cuyo objetivo era "Y"'),
+            # are that quote's speaker's words
+            sibling = next((q for q in found + out if q.speaker is not None and q.cue.sentence == s
+                            and q.cue.start < q.cue.end), None)
+            if sibling is not None and not self.lex.is_speech(verb):
+                out.append(Quote(id="", speaker=sibling.speaker, speaker_code=sibling.speaker_code,
+                                 speaker_codes=list(sibling.speaker_codes), cue=sibling.cue,
+                                 content=adoc.span(*m), kind="direct", carried_over=sibling.carried_over))
+                used.add(m)
+                continue
             speaker, codes, carried = self._speaker(adoc, verb, lo, hi, False, found + out, s)
             if speaker is None or not (codes or carried or any(
                     m.span.overlaps(speaker) for m in adoc.actors)):
@@ -426,9 +437,18 @@ class Attributor:
                      and lo <= c.idx < hi), None)
         if subj is not None and any(c.dep_ == "case" for c in subj.lefts):
             subj = None  # 'en su chaleco' taken for a subject: a prepositional phrase is none
-        if subj is None and _shares_subject(verb):
-            # 'dijo ... y añadió que', 'began ..., saying that': the head verb's subject
-            subj = next((c for c in verb.head.children if dep(c) in _SUBJ and lo <= c.idx < hi), None)
+        cur = verb
+        for _ in range(3):
+            if subj is not None or not _shares_subject(cur) or cur.head.i == cur.i:
+                break
+            # 'dijo ... y añadió que', 'began ..., saying that': the head verb's subject; up
+            # a chain of such verbs ('calificó de ..., pero la atribuyó a ...')
+            cur = cur.head
+            subj = next((c for c in cur.children if dep(c) in _SUBJ and lo <= c.idx < hi), None)
+            if subj is None and dep(cur) in _RELCL and cur.head.head.i != cur.head.i:
+                gov = cur.head.head
+                subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi
+                             and not _relative_pronoun(c)), None)
         relative = subj is not None and (_relative_pronoun(subj) or (
             subj.pos_ in ("PRON", "SCONJ") and subj.lower_ in self.lex.marks))
         if relative:
