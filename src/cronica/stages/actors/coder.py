@@ -65,6 +65,7 @@ from cronica.stages.actors.lookup import (
     surname_mentions,
 )
 from cronica.stages.actors.parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
 
 __all__ = ["ActorCoder", "actor_for_span", "code_text", "codes_for_matches"]
@@ -86,9 +87,10 @@ class ActorCoder:
 
     name = "actors"
 
-    def __init__(self, lang: str, lexicon: Lexicon | None = None) -> None:
-        self.lang = lang
-        self.lexicon = lexicon or load_lexicon(lang)
+    def __init__(self, lang: str | LanguageBundle, lexicon: Lexicon | None = None) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        self.lexicon = lexicon or load_lexicon(self.bundle)
         self.linker = PhraseLinker(self.lexicon)
         syn = self.lexicon.syntax
         self._person_labels = syn.get("person_labels", frozenset({"per", "person"}))

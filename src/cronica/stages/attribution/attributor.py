@@ -47,6 +47,7 @@ from cronica.stages.attribution.lexicon import (
     tokens_in,
 )
 from cronica.stages.attribution.sources import LEAD_SENTENCES, SourceFinder
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
 from cronica.stages.nlp.syntax import dep
 
@@ -85,10 +86,11 @@ class Attributor:
 
     name = "attribution"
 
-    def __init__(self, lang: str, lexicon: AttributionLexicon | None = None) -> None:
-        self.lang = lang
-        self.lex = lexicon or attribution_lexicon(lang)
-        self.sources = SourceFinder(lang, self.lex)
+    def __init__(self, lang: str | LanguageBundle, lexicon: AttributionLexicon | None = None) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        self.lex = lexicon or attribution_lexicon(self.bundle)
+        self.sources = SourceFinder(self.bundle, self.lex)
 
     def run(self, adoc: ArticleDoc) -> None:
         if adoc.doc is None or not adoc.sentences:
@@ -263,7 +265,7 @@ class Attributor:
                 return None, [], False
             rng = self._speaker_range(adoc, obj, lo, hi)
             span = adoc.span(*rng) if rng else None
-            return span, speaker_codes(adoc, span, self.lang) if span else [], False
+            return span, speaker_codes(adoc, span, self.bundle) if span else [], False
         # line breaks are tokens that the parser sometimes attaches as subjects, and a
         # subject outside the sentence is a parse across a line break: neither is a speaker
         subj = next((c for c in verb.children if dep(c) in _SUBJ and not c.is_space
@@ -294,7 +296,7 @@ class Attributor:
         if rng is None:
             return None, [], False
         span = adoc.span(*rng)
-        return span, speaker_codes(adoc, span, self.lang), False
+        return span, speaker_codes(adoc, span, self.bundle), False
 
     def _impersonal(self, verb: Any) -> bool:
         """A passive or impersonal cue: its grammatical subject is not a speaker."""
@@ -373,7 +375,7 @@ def _relative_pronoun(tok: Any) -> bool:
     return tok.pos_ == "PRON" and ("Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT"))
 
 
-def speaker_codes(adoc: ArticleDoc, span: Span, lang: str) -> list[str]:
+def speaker_codes(adoc: ArticleDoc, span: Span, lang: str | LanguageBundle) -> list[str]:
     """Codes of the actor mention that best covers ``span`` (all of them when it names
     several actors); else what the actors stage can code from the text; else []."""
     m = best_mention(adoc.actors, span.start, span.end)

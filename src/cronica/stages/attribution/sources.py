@@ -26,6 +26,7 @@ from cronica.stages.attribution.lexicon import (
     codes_for_text,
     match_phrase,
 )
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep
 
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
@@ -48,9 +49,10 @@ _NAME_LABELS = ("ORG", "PER", "PERSON", "MISC", "NORP", "GPE", "LOC")
 class SourceFinder:
     """Finds the reporting sources of an article (``find``)."""
 
-    def __init__(self, lang: str, lexicon: AttributionLexicon | None = None) -> None:
-        self.lang = lang
-        self.lex = lexicon or attribution_lexicon(lang)
+    def __init__(self, lang: str | LanguageBundle, lexicon: AttributionLexicon | None = None) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        self.lex = lexicon or attribution_lexicon(self.bundle)
 
     def find(self, adoc: ArticleDoc) -> list[Reporting]:
         """Reporting sources in text order (see the module docstring for the scope rule)."""
@@ -172,7 +174,7 @@ class SourceFinder:
             name = text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
         else:
             name = text[props[0].idx:props[-1].idx + len(props[-1].text)]
-        codes = codes_for_text(name, self.lang)
+        codes = codes_for_text(name, self.bundle)
         return name, codes[0] if codes else None
 
     def _at_lead_edge(self, adoc: ArticleDoc, s: int, lo: int, hi: int, start: int, end: int) -> bool:

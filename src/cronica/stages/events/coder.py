@@ -69,6 +69,7 @@ from cronica.stages.events.modes import aux_mode, contexts
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep
 
 logger = logging.getLogger(__name__)
@@ -110,12 +111,13 @@ class EventCoder:
 
     name = "events"
 
-    def __init__(self, lang: str, secondary_threshold: float = SECONDARY_THRESHOLD) -> None:
-        self.lang = lang
+    def __init__(self, lang: str | LanguageBundle, secondary_threshold: float = SECONDARY_THRESHOLD) -> None:
+        bundle = as_bundle(lang)
+        self.lang = bundle.code
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
         self.secondary_threshold = secondary_threshold
-        self.lex = lexicon(lang)
+        self.lex = lexicon(bundle)
         self.cues = self.lex.cues
         self.speech = set(self.cues.speech)
 

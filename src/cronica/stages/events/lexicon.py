@@ -11,10 +11,10 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
-from cronica.resources import read_tsv
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -132,10 +132,11 @@ class Cues:
 class Lexicon:
     """Trigger patterns of one language, indexed by their first lemma."""
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        bundle = as_bundle(lang)
+        self.lang = bundle.code
         self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
-        for row in read_tsv(lang, "event_triggers.tsv"):
+        for row in bundle.read_tsv("event_triggers.tsv"):
             pattern, pos, event, mode, cameo, weight = (row + [""] * 6)[:6]
             words = tuple(fold(pattern).split())
             entry = TriggerEntry(
@@ -145,7 +146,7 @@ class Lexicon:
         for entries in self._by_first.values():
             # longest pattern wins; a pronominal reading is tried before the plain one
             entries.sort(key=lambda e: (-len(e.pattern), e.pos != "Vr"))
-        self.cues = _load_cues(lang)
+        self.cues = _load_cues(bundle)
         # word forms -> their lexicon keys after suffix rewriting; grows with the vocabulary
         self._variant_cache: dict[tuple[str, ...], list[str]] = {}
         self.light_patterns = {tuple(p.split()) for p in self.cues.light}
@@ -243,9 +244,9 @@ def _match_rest(doc: Any, i: int, pattern: tuple[str, ...]) -> int | None:
     return j
 
 
-def _load_cues(lang: str) -> Cues:
+def _load_cues(bundle: LanguageBundle) -> Cues:
     cues = Cues()
-    for row in read_tsv(lang, "event_cues.tsv"):
+    for row in bundle.read_tsv("event_cues.tsv"):
         word, kind, value = (row + ["", ""])[:3]
         word = fold(word.strip())
         if kind == "speech":
@@ -298,7 +299,6 @@ def _load_cues(lang: str) -> Cues:
     return cues
 
 
-@cache
-def lexicon(lang: str) -> Lexicon:
-    """The lexicon of ``lang``, loaded once per process."""
-    return Lexicon(lang)
+def lexicon(lang: str | LanguageBundle) -> Lexicon:
+    """The lexicon of a language, built once per bundle."""
+    return as_bundle(lang).resource("events.lexicon", Lexicon)
