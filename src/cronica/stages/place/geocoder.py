@@ -279,6 +279,7 @@ class Geocoder:
             span=adoc.span(start, end), name=cand.name, country=cand.country,
             lat=cand.lat, lon=cand.lon, geonameid=cand.geonameid, feature=cand.feature,
             metonymy=metonymy, from_dateline=from_dateline,
+            admin1=cand.admin1, admin2=cand.admin2,
         )
 
     # -- dateline ----------------------------------------------------------
@@ -370,7 +371,7 @@ def _event_loc(p: PlaceMention, source: str) -> dict[str, Any]:
     return {
         "name": p.name, "text": p.span.text, "country": p.country, "lat": p.lat, "lon": p.lon,
         "geonameid": p.geonameid, "feature": p.feature, "start": p.span.start, "end": p.span.end,
-        "source": source,
+        "source": source, "admin1": p.admin1, "admin2": p.admin2,
     }
 
 
