@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.language.fold import fold
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -68,18 +67,8 @@ class _Node:
     patterns: list[Pattern] = field(default_factory=list)
 
 
-@cache
-def _fold_char(c: str) -> str:
-    base = "".join(ch for ch in unicodedata.normalize("NFD", c) if not unicodedata.combining(ch))
-    low = base.lower()
-    return low if len(low) == 1 else c.lower()[:1] or c
-
-
-def normalize(text: str) -> str:
-    """Lower case without accents, one character for one (offsets survive)."""
-    if text.isascii():
-        return text.lower()
-    return "".join(map(_fold_char, text))
+# lower case without accents, one character for one: the one folding rule
+normalize = fold
 
 
 def _key(token_norm: str) -> str:

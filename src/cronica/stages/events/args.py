@@ -200,7 +200,7 @@ def _verb_args(
             (
                 o
                 for o in obls + [c for c in tok.children if dep(c) in _OBJ]
-                if _case(o) in cues.agent_case and _case(o) not in ("de", "of")
+                if _case(o) in cues.agent_case and _case(o) not in cues.genitive_case
             ),
             None,
         )
@@ -326,14 +326,14 @@ def _noun_args(
             # 'por parte de X': the agent is X, a 'de' dependent of 'parte'
             c = next((g for g in _obl_children(c)), c)
             case = "por parte de"
-        if case in ("contra", "against") or (
+        if case in cues.against_case or (
             case in cues.recipient_case and case not in cues.agent_case
         ):
             recipient = recipient or c
-        elif case in ("por", "for") and event in _TOPIC_POR_TYPES:
+        elif case in cues.topic_case and event in _TOPIC_POR_TYPES:
             continue  # 'protesta por el alza', 'condena por el atentado': the topic
         elif case in cues.agent_case and c.pos_ in ("NOUN", "PROPN") and not c.like_num:
-            genitive = case in ("de", "of")
+            genitive = case in cues.genitive_case
             if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None:
                 continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
             if patient_genitive and genitive:

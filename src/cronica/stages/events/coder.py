@@ -169,9 +169,9 @@ class EventCoder:
         if tok.pos_ not in ("VERB", "AUX") or m.entry.event not in ("PROTEST", "MOBILIZE"):
             return False
         for c in tok.children:
-            if c.dep_ == "prep" and fold(c.text) in ("in", "on", "by"):
+            if c.dep_ == "prep" and fold(c.text) in self.cues.vehicle_case:
                 c = next((g for g in c.children if g.dep_ == "pobj"), c)
-            elif c.dep_ not in ("obl", "nmod") or _case_word(c) != "en":
+            elif c.dep_ not in ("obl", "nmod") or _case_word(c) not in self.cues.vehicle_case:
                 continue
             if fold(c.lemma_) in self.cues.vehicle:
                 return True
@@ -357,8 +357,8 @@ class EventCoder:
         )
         if not (condition or purpose):
             return None
-        if tok.lang_ == "en" and tok.dep_ != "advcl":
-            return None  # 'agreed to provide' is a complement, not an aim
+        if tok.dep_ not in self.cues.purpose_dep:
+            return None  # English 'agreed to provide' is a complement, not an aim
         head = tok.head
         if head.i in by_head:
             return by_head[head.i]
