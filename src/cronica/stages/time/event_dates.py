@@ -26,7 +26,7 @@ from typing import Any
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
 from cronica.stages.nlp.syntax import dep
 from cronica.stages.time.lexicon import TimeLexicon
-from cronica.stages.time.resolver import TimeExpression, interval
+from cronica.stages.time.values import TimeExpression, interval
 
 HISTORICAL_DAYS = 31
 NEWS_DAY_WINDOW = 7  # days before the article's date in which a named day is the news day

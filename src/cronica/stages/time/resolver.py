@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.time.event_dates import date_events, governing_tense, is_counted_number
 from cronica.stages.time.lexicon import DIGIT, TimeLexicon, build_patterns, core_for, load_lexicon
-from cronica.stages.time.values import Parse, interval, value_of
+from cronica.stages.time.values import Parse, TimeExpression, interval, value_of
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -42,21 +42,6 @@ _PRIORITY = ("iso", "numeric", "dmy", "mdy", "my", "monthrel", "quarter", "ago",
              "rangestart", "reldaywd", "relday", "dayonly",
              "weekday", "season", "decade", "relunit", "month", "ref", "year")
 _PRIORITY_INDEX = {name: i for i, name in enumerate(_PRIORITY)}
-
-
-@dataclass
-class TimeExpression:
-    """One time expression found in a text: where, what it says, and its resolved value."""
-
-    text: str
-    start: int
-    end: int
-    value: str | None
-    precision: str | None  # day|month|year|week|quarter|season|decade|ref
-    resolved: bool
-    relative: bool
-    note: str | None = None
-    parse: Parse | None = field(default=None, repr=False, compare=False)
 
 
 # -- matching -----------------------------------------------------------------------------
@@ -325,8 +310,6 @@ class DateResolver:
         load_lexicon(self.bundle)  # fail early for a language without data/<lang>/time.tsv
 
     def run(self, adoc: ArticleDoc) -> None:
-        from cronica.stages.time.event_dates import date_events
-
         mentions = self.find(adoc)
         adoc.dates = [dm for _, dm in mentions]
         date_events(adoc, mentions, parse_anchor(adoc.article.date), load_lexicon(self.bundle))
@@ -337,8 +320,6 @@ class DateResolver:
         With a spaCy doc, years that count a plural noun are dropped ('de 2003 soldados') and
         direction-free expressions follow the tense of their governing verb.
         """
-        from cronica.stages.time.event_dates import governing_tense, is_counted_number
-
         anchor = parse_anchor(adoc.article.date)
         lx = load_lexicon(self.bundle)
         mentions: list[tuple[TimeExpression, DateMention]] = []
