@@ -146,14 +146,14 @@ class Pipeline:
         doc.user_data[TEXT_KEY] = adoc.article.text
         adoc.doc = doc
         add_sentences(adoc)
-        for stage in self.stages(adoc.lang):
+        for stage in self.stages(_lang(adoc)):
             stage.run(adoc)
         return adoc
 
     def process(self, article: Article) -> ArticleDoc:
         """Run every stage on one article. Raises InputError for bad input."""
         adoc = self.prepare(article)
-        return self.annotate(adoc, self.nlp(adoc.lang)(parse_text(article.text)))
+        return self.annotate(adoc, self.nlp(_lang(adoc))(parse_text(article.text)))
 
     def pipe(
         self, items: Iterable[Article | Rejection], batch_size: int = 32
@@ -178,7 +178,7 @@ class Pipeline:
             except InputError as err:
                 out[i] = Rejection.from_error(err)
                 continue
-            by_lang.setdefault(adoc.lang, []).append((i, adoc))
+            by_lang.setdefault(_lang(adoc), []).append((i, adoc))
         for lang, group in by_lang.items():
             texts = (parse_text(adoc.article.text) for _, adoc in group)
             for (i, adoc), doc in zip(group, self.nlp(lang).pipe(texts), strict=True):
@@ -186,12 +186,19 @@ class Pipeline:
                     out[i] = self.annotate(adoc, doc)
                 except Exception as exc:  # one document must never kill the batch
                     logger.exception("processing %s failed", adoc.article.origin or adoc.article.id)
-                    err = InputError(
+                    failure = InputError(
                         ErrorCode.E010_PROCESSING, adoc.article.origin or adoc.article.id,
                         f"{type(exc).__name__}: {exc}", doc_id=adoc.article.id,
                     )
-                    out[i] = Rejection.from_error(err)
+                    out[i] = Rejection.from_error(failure)
         return [o for o in out if o is not None]
+
+
+def _lang(adoc: ArticleDoc) -> str:
+    """The language :meth:`Pipeline.prepare` settled (always set on a prepared doc)."""
+    if adoc.lang is None:
+        raise ValueError(f"article {adoc.article.id!r} has no language: run Pipeline.prepare first")
+    return adoc.lang
 
 
 def parse_text(text: str) -> str:

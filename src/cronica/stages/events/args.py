@@ -135,7 +135,7 @@ def _case(tok: Any) -> str:
 
 def _obl_children(tok: Any) -> list[Any]:
     """Oblique / nominal-modifier children; English 'prep' nodes are replaced by their object."""
-    out = []
+    out: list[Any] = []
     for c in tok.children:
         if dep(c) in ("prep", "obl:agent"):
             out.extend(g for g in c.children if g.dep_ == "pobj")

@@ -273,9 +273,9 @@ def _build_index() -> PlaceIndex:
 
     # countries: reference points and demonyms, names in every language
     country_rows: dict[str, int] = {}
-    for iso2, _iso3, lat, lon, demonym in read_tsv("geo", "countries.tsv"):
+    for iso2, _iso3, lat_text, lon_text, demonym in read_tsv("geo", "countries.tsv"):
         c = countries.get(iso2, {})
-        row = idx.add(c.get("name") or iso2, float(lat), float(lon), c.get("population", 0),
+        row = idx.add(c.get("name") or iso2, float(lat_text), float(lon_text), c.get("population", 0),
                       c.get("geonameid", 0), COUNTRY, iso2)
         country_rows[iso2] = row
         idx.iso3.setdefault(iso2, _iso3)

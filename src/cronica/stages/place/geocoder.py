@@ -86,8 +86,8 @@ class Geocoder:
         # prepositions by first word, longest first: 'cerca de' is tried before 'de'
         self._preps_by_first: dict[str, list[list[str]]] = {}
         for prep in sorted(set(self.locpreps) | self.namepreps, key=len, reverse=True):
-            words = prep.split()
-            self._preps_by_first.setdefault(words[0], []).append(words)
+            prep_words = prep.split()
+            self._preps_by_first.setdefault(prep_words[0], []).append(prep_words)
         self._connectors = self.namepreps | self.articles
         # the same words as spaCy's string ids (a token's LOWER attribute): the scan over
         # every token compares ids and builds no Token objects
