@@ -59,8 +59,8 @@ def actor_for_span(adoc: ArticleDoc, start: int, end: int) -> ActorMention | Non
 def code_text(text: str, lang: str | LanguageBundle) -> list[str]:
     """Codes for a bare string without a parse (a quote's speaker, a reporting source).
 
-    'Ministerio de Asuntos Exteriores de Irak' -> ['IRQGOV']; 'Funcionarios estadounidenses e
-    iraquíes' -> ['USAGOV', 'IRQGOV']; 'Al Jazeera' -> ['QATJRN']; 'Vladimir Putin' (a
+    'Ministerio de Salud de Perú' -> ['PERGOV']; 'Funcionarios chilenos y
+    peruanos' -> ['CHLGOV', 'PERGOV']; 'Al Jazeera' -> ['QATJRN']; 'Vladimir Putin' (a
     well-known leader) -> ['RUSGOV']; [] when nothing is known.
     """
     lexicon = load_lexicon(lang)

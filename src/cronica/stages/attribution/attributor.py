@@ -224,7 +224,7 @@ class Attributor:
         return char_span(toks)
 
     def _postposed_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
-        """'..., han anunciado ambos gobiernos': the clause before the comma is the content."""
+        """'..., han informado las autoridades': the clause before the comma is the content."""
         doc = adoc.doc
         first = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass")], key=lambda t: t.i)
         if first.i == 0 or doc[first.i - 1].text != "," or doc[first.i - 1].idx < lo:
@@ -318,7 +318,7 @@ class Attributor:
                     c.i < subj.i and c.dep_ in _FRONTED and any(t.text == "," for t in c.subtree)) or (
                     c.dep_ == "amod" and after_comma):  # 'la Constitución, promulgada en 1991'
                 drop.update(t.i for t in c.subtree)
-        # a source phrase hanging off the subject ('ambos gobiernos, de acuerdo a ...') is not
+        # a source phrase hanging off the subject ('las autoridades, de acuerdo con ...') is not
         # part of the speaker's name
         toks = [t for t in subj.subtree if t.i not in drop and lo <= t.idx < hi
                 and not any(r.cue.start <= t.idx < r.cue.end for r in adoc.reporting)]

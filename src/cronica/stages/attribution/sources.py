@@ -1,4 +1,4 @@
-"""Reporting sources: 'según la agencia AFP', 'de acuerdo a reportes de Al Jazeera',
+"""Reporting sources: 'según la agencia AFP', 'de acuerdo con la prensa local',
 'according to Reuters', '..., informó la agencia AFP'.
 
 A source phrase (``source`` rows of ``data/<lang>/attribution.tsv``) followed by a noun phrase,
@@ -8,7 +8,7 @@ Scope rule: a source cue that stands at the edge of a sentence of the article's 
 (headline and subtitle lines, then the lead: the opening ends with the first sentence that
 ends like a sentence, and is at most ``LEAD_SENTENCES`` long), i.e. with only punctuation
 between it and the start or the end of its sentence, credits the whole report: re-reports name their origin that way
-('..., han anunciado ambos gobiernos, de acuerdo a reportes de Al Jazeera.'). Its scope is
+('..., han informado las autoridades, según la prensa local.'). Its scope is
 'article'. For an outlet as subject ('informó la agencia AFP') only the closing position
 counts. Any other source cue covers its own sentence only.
 """

@@ -14,7 +14,7 @@ Conventions (see docs of :func:`find_args`):
   victim; 'contra'/'a' = recipient; a noun object of a *support* verb takes the verb's
   subject as actor ('realizaron una huelga'), of any other verb not ('reprimieron la marcha');
 - xcomp / conj / advcl verbs inherit the governing verb's subject ('acuerdan iniciar');
-- coordinated subjects of reciprocal events ('Estados Unidos e Irak han acordado'): one
+- coordinated subjects of reciprocal events ('Chile y Perú han acordado'): one
   event, actor = first conjunct, recipient = the next one, unless a recipient is found.
 The events stage adds: a personal-pronoun subject inside reported speech is the speaker,
 and a reciprocal event with no actor takes the speaker ('Austin dijo que las discusiones').
@@ -117,7 +117,7 @@ def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
 
 
 def _resolve_relative(tok: Any) -> Any:
-    """'que' in 'ISIL, que mantiene células' -> 'ISIL'."""
+    """'que' in 'el ELN, que controla la zona' -> 'el ELN'."""
     if tok.pos_ == "PRON" and dep(tok.head) in ("acl:relcl", "acl"):
         return tok.head.head
     return tok
@@ -286,7 +286,7 @@ def _better_agent(cand: Any, current: Any, index: ActorIndex) -> bool:
 
 def _following_agent(tok: Any, cues: Cues, index: ActorIndex) -> Any:
     """A coded actor in a 'de'/'por' phrase right after the noun, when the parse attached it
-    elsewhere ('ataques de represalia de Estados Unidos'); at most six words on."""
+    elsewhere ('bombardeos de castigo de Francia'); at most six words on."""
     doc = tok.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]

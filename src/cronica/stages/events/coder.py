@@ -481,7 +481,7 @@ class EventCoder:
             # 'the rebels said they will release ...': the pronoun is the speaker
             a_tok = speaker_subject(tok, self.speech) or a_tok
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
-            # 'Austin dijo que las discusiones se llevarán a cabo': the speaker takes part
+            # 'El ministro dijo que las reuniones se celebrarán': the speaker takes part
             a_tok = speaker_subject(tok, self.speech)
         actor, recipient = to_arg(a_tok, index), to_arg(r_tok, index)
         # a headline without final punctuation parses into the next line: keep arguments

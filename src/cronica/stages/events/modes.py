@@ -2,7 +2,7 @@
 
 The auxiliary mode of a trigger is looked for on the trigger itself, then on the words
 that govern it (a purpose clause, the verb a noun is the subject of, the verb a noun is the
-object of ...), nearest first, so that 'una retirada rápida pueda crear' is hypothetical and
+object of ...), nearest first, so that 'un alto el fuego pueda permitir' is hypothetical and
 'no han acordado' negated. The climb stops at reporting verbs: 'dijo que atacarán' is future
 because of 'atacarán', not past because of 'dijo'.
 """
