@@ -567,9 +567,11 @@ def _shares_subject(verb: Any) -> bool:
     return dep(verb) == "advcl" and ("Ger" in form or "Inf" in form or verb.tag_ == "VBG")
 
 
-def _number_agrees(tok: Any, adoc: ArticleDoc, speaker: Span) -> bool:
+def _number_agrees(tok: Any, adoc: ArticleDoc, speaker: Span | None) -> bool:
     """Whether ``tok`` (a pronoun, or a pro-drop verb: 'Añadieron') can refer to ``speaker``
     by grammatical number; True when either number is unknown."""
+    if speaker is None:
+        return True
     want = tok.morph.get("Number")
     span = adoc.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     if not want or span is None:

@@ -51,7 +51,7 @@ _LINK_DEPS = ("obl", "nmod", "iobj", "obj", "dobj", "prep", "pobj", "dative", "a
 def _dependents(verb: Any) -> list[Any]:
     """Nouns hanging off a verb through an oblique, object or prepositional link (a
     preposition's object in the English scheme)."""
-    out = []
+    out: list[Any] = []
     for c in verb.children:
         if c.dep_ in ("prep",):
             out.extend(g for g in c.children if g.dep_ == "pobj")

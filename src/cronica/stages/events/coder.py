@@ -499,6 +499,7 @@ class EventCoder:
         event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
+        evidence: dict[str, Any] | None
         if explained and aux == explained[0]:
             evidence = aux_evidence(explained[1], explained[2])
         else:  # set by the governing trigger or by the intent recoding: the trigger decided

@@ -94,8 +94,8 @@ def explain_aux(
         node = node.head
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
-            mode = cues.aux.get(fold(node.lemma_))
-            return (mode, node, "governing verb") if mode else None
+            verb_mode = cues.aux.get(fold(node.lemma_))
+            return (verb_mode, node, "governing verb") if verb_mode else None
     return None
 
 
