@@ -69,7 +69,7 @@ class ActorMention:
     ``code`` is country (ISO 3166 alpha-3, or '' when unknown) + sector
     (GOV, MIL, COP, REB, ...) or an organisation code (IGO, IMG, ...):
     'IRQGOV', 'USA', 'IMG'. ``codes`` holds every code when the span names
-    several actors ('Funcionarios estadounidenses e iraquíes').
+    several actors ('Funcionarios chilenos y peruanos').
     """
 
     id: str  # 'a3'
@@ -130,7 +130,7 @@ class Quote:
 
 @dataclass
 class Reporting:
-    """A reporting source: 'de acuerdo a reportes de Al Jazeera'."""
+    """A reporting source: 'según la agencia EFE', 'de acuerdo con la prensa local'."""
 
     source: str
     code: str | None

@@ -48,6 +48,7 @@ from cronica.stages.attribution.lexicon import (
     tokens_in,
 )
 from cronica.stages.attribution.sources import LEAD_SENTENCES, SourceFinder
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
 from cronica.stages.nlp.syntax import dep
 
@@ -86,10 +87,11 @@ class Attributor:
 
     name = "attribution"
 
-    def __init__(self, lang: str, lexicon: AttributionLexicon | None = None) -> None:
-        self.lang = lang
-        self.lex = lexicon or attribution_lexicon(lang)
-        self.sources = SourceFinder(lang, self.lex)
+    def __init__(self, lang: str | LanguageBundle, lexicon: AttributionLexicon | None = None) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        self.lex = lexicon or attribution_lexicon(self.bundle)
+        self.sources = SourceFinder(self.bundle, self.lex)
 
     def run(self, adoc: ArticleDoc) -> None:
         if adoc.doc is None or not adoc.sentences:
@@ -389,7 +391,7 @@ class Attributor:
         return char_span(toks)
 
     def _postposed_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
-        """'..., han anunciado ambos gobiernos': the clause before the comma is the content."""
+        """'..., han informado las autoridades': the clause before the comma is the content."""
         doc = adoc.doc
         first = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass")], key=lambda t: t.i)
         if first.i == 0 or doc[first.i - 1].text != "," or doc[first.i - 1].idx < lo:
@@ -430,7 +432,7 @@ class Attributor:
                 return None, [], False
             rng = self._speaker_range(adoc, obj, lo, hi)
             span = adoc.span(*rng) if rng else None
-            return span, speaker_codes(adoc, span, self.lang) if span else [], False
+            return span, speaker_codes(adoc, span, self.bundle) if span else [], False
         # line breaks are tokens that the parser sometimes attaches as subjects, and a
         # subject outside the sentence is a parse across a line break: neither is a speaker
         subj = next((c for c in verb.children if dep(c) in _SUBJ and not c.is_space
@@ -492,7 +494,7 @@ class Attributor:
         if rng is None:
             return None, [], False
         span = adoc.span(*rng)
-        return span, speaker_codes(adoc, span, self.lang), False
+        return span, speaker_codes(adoc, span, self.bundle), False
 
     def _name_after(self, adoc: ArticleDoc, verb: Any, hi: int) -> Any | None:
         """A person named after the cue, before any other verb, with only reporting links
@@ -528,7 +530,7 @@ class Attributor:
                     c.i < subj.i and c.dep_ in _FRONTED and any(t.text == "," for t in c.subtree)) or (
                     c.dep_ == "amod" and after_comma):  # 'la Constitución, promulgada en 1991'
                 drop.update(t.i for t in c.subtree)
-        # a source phrase hanging off the subject ('ambos gobiernos, de acuerdo a ...') is not
+        # a source phrase hanging off the subject ('las autoridades, de acuerdo con ...') is not
         # part of the speaker's name
         toks = [t for t in subj.subtree if t.i not in drop and lo <= t.idx < hi
                 and not any(a <= t.idx < b for a, b in self._source_phrases(adoc))]
@@ -585,9 +587,11 @@ def _shares_subject(verb: Any) -> bool:
     return dep(verb) == "advcl" and ("Ger" in form or "Inf" in form or verb.tag_ == "VBG")
 
 
-def _number_agrees(tok: Any, adoc: ArticleDoc, speaker: Span) -> bool:
+def _number_agrees(tok: Any, adoc: ArticleDoc, speaker: Span | None) -> bool:
     """Whether ``tok`` (a pronoun, or a pro-drop verb: 'Añadieron') can refer to ``speaker``
     by grammatical number; True when either number is unknown."""
+    if speaker is None:
+        return True
     want = tok.morph.get("Number")
     span = adoc.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     if not want or span is None:
@@ -607,7 +611,7 @@ def _relative_pronoun(tok: Any) -> bool:
     return tok.pos_ == "PRON" and ("Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT"))
 
 
-def speaker_codes(adoc: ArticleDoc, span: Span, lang: str) -> list[str]:
+def speaker_codes(adoc: ArticleDoc, span: Span, lang: str | LanguageBundle) -> list[str]:
     """Codes of the actor mention that best covers ``span`` (all of them when it names
     several actors); else what the actors stage can code from the text; else []."""
     m = best_mention(adoc.actors, span.start, span.end)

@@ -11,11 +11,10 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from cronica import resources
 from cronica.model import ActorMention, ArticleDoc
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -67,11 +66,14 @@ class AttributionLexicon:
         return tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
 
 
-@cache
-def attribution_lexicon(lang: str) -> AttributionLexicon:
-    """Load ``data/<lang>/attribution.tsv`` once per language."""
+def attribution_lexicon(lang: str | LanguageBundle) -> AttributionLexicon:
+    """``data/<lang>/attribution.tsv``, read once per bundle."""
+    return as_bundle(lang).resource("attribution.lexicon", _read_lexicon)
+
+
+def _read_lexicon(bundle: LanguageBundle) -> AttributionLexicon:
     rows: dict[str, list[list[str]]] = {}
-    for row in resources.read_tsv(lang, "attribution.tsv"):
+    for row in bundle.read_tsv("attribution.tsv"):
         rows.setdefault(row[0].strip(), []).append([c.strip() for c in row[1:]])
 
     def words(kind: str) -> frozenset[str]:
@@ -155,7 +157,7 @@ def best_mention(actors: list[ActorMention], start: int, end: int,
     return best
 
 
-def codes_for_text(text: str, lang: str) -> list[str]:
+def codes_for_text(text: str, lang: str | LanguageBundle) -> list[str]:
     """The actors stage's codes for a bare name (``actors.code_text``); [] when it knows none.
 
     Coding a bare name only enriches a quote or a source, so a failure in the actors lexicon

@@ -1,4 +1,4 @@
-"""Reporting sources: 'según la agencia AFP', 'de acuerdo a reportes de Al Jazeera',
+"""Reporting sources: 'según la agencia AFP', 'de acuerdo con la prensa local',
 'according to Reuters', '..., informó la agencia AFP'.
 
 A source phrase (``source`` rows of ``data/<lang>/attribution.tsv``) followed by a noun phrase,
@@ -8,7 +8,7 @@ Scope rule: a source cue that stands at the edge of a sentence of the article's 
 (headline and subtitle lines, then the lead: the opening ends with the first sentence that
 ends like a sentence, and is at most ``LEAD_SENTENCES`` long), i.e. with only punctuation
 between it and the start or the end of its sentence, credits the whole report: re-reports name their origin that way
-('..., han anunciado ambos gobiernos, de acuerdo a reportes de Al Jazeera.'). Its scope is
+('..., han informado las autoridades, según la prensa local.'). Its scope is
 'article'. For an outlet as subject ('informó la agencia AFP') only the closing position
 counts. Any other source cue covers its own sentence only.
 """
@@ -26,6 +26,7 @@ from cronica.stages.attribution.lexicon import (
     codes_for_text,
     match_phrase,
 )
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep
 
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
@@ -50,7 +51,7 @@ _LINK_DEPS = ("obl", "nmod", "iobj", "obj", "dobj", "prep", "pobj", "dative", "a
 def _dependents(verb: Any) -> list[Any]:
     """Nouns hanging off a verb through an oblique, object or prepositional link (a
     preposition's object in the English scheme)."""
-    out = []
+    out: list[Any] = []
     for c in verb.children:
         if c.dep_ in ("prep",):
             out.extend(g for g in c.children if g.dep_ == "pobj")
@@ -87,9 +88,10 @@ def _dedupe(reps: list[Reporting]) -> list[Reporting]:
 class SourceFinder:
     """Finds the reporting sources of an article (``find``)."""
 
-    def __init__(self, lang: str, lexicon: AttributionLexicon | None = None) -> None:
-        self.lang = lang
-        self.lex = lexicon or attribution_lexicon(lang)
+    def __init__(self, lang: str | LanguageBundle, lexicon: AttributionLexicon | None = None) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        self.lex = lexicon or attribution_lexicon(self.bundle)
 
     def find(self, adoc: ArticleDoc) -> list[Reporting]:
         """Reporting sources in text order (see the module docstring for the scope rule)."""
@@ -337,7 +339,7 @@ class SourceFinder:
             name = text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
         else:
             name = text[props[0].idx:props[-1].idx + len(props[-1].text)]
-        codes = codes_for_text(name, self.lang)
+        codes = codes_for_text(name, self.bundle)
         return name, codes[0] if codes else None
 
     def _at_lead_edge(self, adoc: ArticleDoc, s: int, lo: int, hi: int, start: int, end: int) -> bool:

@@ -112,8 +112,8 @@ class AuxCalendar:
         # dates of the clause: attached to a verb, not modifying a noun ('la elección del domingo')
         dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value and d.precision
                  and _on_verb(adoc.doc, d.span.start, d.span.end)]
-        ivs = [(d, interval(d.value, d.precision)) for d in dates]
-        ivs = [(d, iv) for d, iv in ivs if iv is not None]
+        ivs = [(d, iv) for d in dates
+               if (iv := interval(d.value or "", d.precision or "")) is not None]
         if not ivs or not all(iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) for _, iv in ivs):
             return None
         d = ivs[0][0]

@@ -2,7 +2,7 @@
 
 The auxiliary mode of a trigger is looked for on the trigger itself, then on the words
 that govern it (a purpose clause, the verb a noun is the subject of, the verb a noun is the
-object of ...), nearest first, so that 'una retirada rápida pueda crear' is hypothetical and
+object of ...), nearest first, so that 'un alto el fuego pueda permitir' is hypothetical and
 'no han acordado' negated. The climb stops at reporting verbs: 'dijo que atacarán' is future
 because of 'atacarán', not past because of 'dijo'.
 """
@@ -94,8 +94,8 @@ def explain_aux(
         node = node.head
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
-            mode = cues.aux.get(fold(node.lemma_))
-            return (mode, node, "governing verb") if mode else None
+            verb_mode = cues.aux.get(fold(node.lemma_))
+            return (verb_mode, node, "governing verb") if verb_mode else None
     return None
 
 
