@@ -26,6 +26,7 @@ from typing import Any
 from cronica.model import ArticleDoc, Event
 from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
 from cronica.stages.events.coder import aux_evidence
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep
 from cronica.stages.time.resolver import interval
 
@@ -45,9 +46,10 @@ class AuxCalendar:
 
     name = "aux"
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self.lex = attribution_lexicon(lang)
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        self.lex = attribution_lexicon(self.bundle)
 
     def run(self, adoc: ArticleDoc) -> None:
         pub = _pub_date(adoc)
@@ -127,7 +129,9 @@ class AuxCalendar:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
-        perfect, go, oblige, to = _PERIPHRASES.get(self.lang, _PERIPHRASES["es"])
+        if self.lang not in _PERIPHRASES:
+            return None
+        perfect, go, oblige, to = _PERIPHRASES[self.lang]
         for a in auxes:
             # the pluperfect: 'había acusado' (imperfect of haber), 'had accused'
             if a.lemma_.lower() == perfect and ({"Imp", "Past"} & set(a.morph.get("Tense"))) \
