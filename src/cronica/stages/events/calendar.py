@@ -158,7 +158,11 @@ class AuxCalendar:
         head = adoc.doc[e.head]
         if head.pos_ != "NOUN":
             return None
-        parts = [c for c in head.children if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")]
+        # the participle may hang from the noun the event noun modifies ('la ola de atentados
+        # perpetrados el ...')
+        nouns = [head] + ([head.head] if dep(head) == "nmod" and head.head.pos_ == "NOUN" else [])
+        parts = [c for n in nouns for c in n.children
+                 if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")]
         for d in adoc.dates:
             if not d.value or not d.precision or d.span.sentence != e.trigger.sentence:
                 continue
@@ -202,9 +206,14 @@ class AuxCalendar:
             if e.aux_mode in _PROPAGATED and str(ev.get("rule", "")).startswith("date"):
                 dated.setdefault((e.event, _lemma(doc, e)), e)
         for e in adoc.events:
-            if e.aux_mode is not None or e.head is None or doc[e.head].pos_ != "NOUN":
+            if e.aux_mode is not None or e.head is None:
                 continue
-            src = dated.get((e.event, _lemma(doc, e)))
+            tok = doc[e.head]
+            keys = [_stem(m.text) for m in e.mentions[1:] if len(m.text.split()) == 1]
+            if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.isupper()):
+                # (an all-capitals headline word is often tagged a proper noun)
+                keys.insert(0, _lemma(doc, e))
+            src = next((dated[(e.event, k)] for k in keys if (e.event, k) in dated), None)
             if src is not None and src is not e:
                 e.aux_mode = src.aux_mode
                 e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
@@ -214,6 +223,10 @@ class AuxCalendar:
 def _lemma(doc: Any, e: Event) -> str:
     """The trigger's head word, lower case, without a plural -s ('ATENTADOS' = 'atentado')."""
     word = e.trigger.text if e.head is None or not 0 <= e.head < len(doc) else doc[e.head].text
+    return _stem(word)
+
+
+def _stem(word: str) -> str:
     word = word.lower()
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
