@@ -66,3 +66,9 @@ def test_para_makes_a_weekday_a_target_ahead(make_doc):
     adoc = make_doc("Los sindicatos convocaron a una huelga para el jueves.", lang="es",
                     date="2024-01-20", stages=["time"])
     assert [(d.span.text, d.value) for d in adoc.dates] == [("el jueves", "2024-01-25")]
+
+
+def test_event_noun_under_a_request_noun_is_hypothetical(make_doc):
+    evs = _events(make_doc, "Miles de trabajadores ignoraron la convocatoria de huelga.")
+    [strike] = [e for e in evs if e.trigger.text == "huelga"]
+    assert strike.aux_mode == "hypothetical" and strike.aux_evidence["text"] == "convocatoria"

@@ -58,7 +58,7 @@ class AuxCalendar:
             present = doc is not None and _present_indicative(doc, e)
             if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
-            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") == "governing verb":
+            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") == "governing word":
                 # a scheduled event presupposed under a wish or condition stays future
                 # ('espera que la reunión del 23 de abril sea ...')
                 found = self._calendar(adoc, e, pub)
