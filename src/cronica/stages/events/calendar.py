@@ -78,9 +78,10 @@ class AuxCalendar:
             if e.aux_mode is None:
                 e.aux_evidence = None
             elif e.aux_evidence is None:
-                span = e.date_span if e.aux_mode == "historical" and e.date_span else e.trigger
+                dated = e.aux_mode == "historical" and e.date_span is not None
+                span = e.date_span if dated and e.date_span is not None else e.trigger
                 e.aux_evidence = {"text": span.text, "start": span.start, "end": span.end,
-                                  "rule": "events stage"}
+                                  "rule": "date before the news window" if dated else "events stage"}
 
     @staticmethod
     def _calendar(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
