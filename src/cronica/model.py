@@ -161,6 +161,7 @@ class Event:
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     aux_mode: str | None = None  # historical | future | hypothetical | negation
+    aux_evidence: dict[str, Any] | None = None  # words that decided aux_mode: text, start, end, rule
     actor: EventArg | None = None
     recipient: EventArg | None = None
     date: str | None = None
@@ -316,6 +317,7 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "mode": e.mode,
         "context": list(e.context),
         "aux_mode": e.aux_mode,
+        "aux_evidence": dict(e.aux_evidence) if e.aux_evidence else None,
         "actor": asdict(e.actor) if e.actor else None,
         "recipient": asdict(e.recipient) if e.recipient else None,
         "actor_country": actor_country,

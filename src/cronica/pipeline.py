@@ -1,6 +1,6 @@
 """Assembles the stages and runs them: one article (``extract``) or a stream (``extract_batch``).
 
-Data flows one way: read -> lang -> nlp -> actors -> events -> time -> place -> attribution.
+Data flows one way: read -> lang -> nlp -> actors -> events -> time -> aux -> place -> attribution.
 Each stage is an object with ``run(adoc)`` that adds one layer to the :class:`ArticleDoc`;
 the stages, and what each requires and assigns, are in :mod:`cronica.stages.registry`, and
 every pipeline (production, tests, evals) is built from it: ``Pipeline(only=["actors",

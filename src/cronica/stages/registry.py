@@ -148,6 +148,11 @@ register(StageSpec(
     requires=("sentences",), assigns=("dates", "events.date", "events.aux_mode"),
     doc="date expressions; each event's date and 'historical' mode"))
 register(StageSpec(
+    "aux", "cronica.stages.events.calendar:AuxCalendar",
+    requires=("sentences",), assigns=("events.aux_mode", "events.aux_evidence"),
+    reads=("events", "dates"),
+    doc="aux modes from the calendar (news window) and tense; the words behind each mode"))
+register(StageSpec(
     "place", "cronica.stages.place.geocoder:Geocoder",
     requires=("doc", "sentences"), assigns=("places", "events.event_loc", "article.dateline"),
     reads=("actors",),

@@ -36,6 +36,21 @@ class AttributionLexicon:
     not_source: frozenset[str]
     marks: frozenset[str]
     impersonal: frozenset[str] = frozenset()
+    channel: frozenset[str] = frozenset()
+    source_noun: frozenset[str] = frozenset()
+    observe: frozenset[str] = frozenset()
+    channel_case: frozenset[str] = frozenset()  # 'en' (un comunicado), 'in' (a statement)
+    recipient_case: frozenset[str] = frozenset()  # 'a' (la AFP), 'to' (reporters)
+
+    def is_channel(self, tok: Any) -> bool:
+        """A noun naming the vehicle of a statement ('comunicado', 'entrevista')."""
+        return tok.pos_ in ("NOUN", "PROPN") and (
+            tok.lower_ in self.channel or tok.lemma_.lower() in self.channel)
+
+    def is_source_noun(self, tok: Any) -> bool:
+        """A noun naming who relays information ('fuentes', 'corresponsal')."""
+        return tok.pos_ in ("NOUN", "PROPN") and (
+            tok.lower_ in self.source_noun or tok.lemma_.lower() in self.source_noun)
 
     def is_speech(self, tok: Any) -> bool:
         """A verb of saying, by lemma (verbs only) or by listed surface form."""
@@ -76,6 +91,8 @@ def _read_lexicon(bundle: LanguageBundle) -> AttributionLexicon:
         speech_lemmas=words("speech"), speech_forms=forms("speech"), report_lemmas=report,
         cue_ext=phrases("cue_ext"), source=phrases("source"), media=words("media"),
         not_source=words("not_source"), marks=words("mark"), impersonal=words("impersonal"),
+        channel=words("channel"), source_noun=words("source_noun"), observe=words("observe"),
+        channel_case=words("channel_case"), recipient_case=words("recipient_case"),
     )
 
 

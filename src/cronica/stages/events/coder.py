@@ -65,7 +65,7 @@ from cronica.stages.events.intent import (
 )
 from cronica.stages.events.lexicon import Match, fold, lexicon
 from cronica.stages.events.merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
-from cronica.stages.events.modes import aux_mode, contexts
+from cronica.stages.events.modes import contexts, explain_aux
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
@@ -507,10 +507,16 @@ class EventCoder:
             )
         if actor and recipient and actor.start == recipient.start:
             recipient = None
-        mode = aux_mode(doc, m.head, self.cues, self.speech, year, is_light) or forced_mode
+        explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
+        mode = (explained[0] if explained else None) or forced_mode
         event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
+        evidence: dict[str, Any] | None
+        if explained and aux == explained[0]:
+            evidence = aux_evidence(explained[1], explained[2])
+        else:  # set by the governing trigger or by the intent recoding: the trigger decided
+            evidence = aux_evidence(tok, "governing event" if aux == forced_mode else "intent") if aux else None
         if trigger.sentence not in sent_ctx:
             sent_ctx[trigger.sentence] = contexts(tok.sent, self.cues)
         lemma_hit = m.entry is REQUEST_MODAL or fold(tok.lemma_) == m.entry.pattern[0]
@@ -536,6 +542,7 @@ class EventCoder:
             mode=None if recoded else m.entry.mode,
             context=list(sent_ctx[trigger.sentence]),
             aux_mode=aux,
+            aux_evidence=evidence,
             actor=actor,
             recipient=recipient,
             mentions=[trigger],
@@ -544,6 +551,11 @@ class EventCoder:
             head=m.head,
             rule=m.entry.rule or None,
         )
+
+
+def aux_evidence(tok: Any, rule: str) -> dict[str, Any]:
+    """The words that decided an event's aux mode, for the user: text, offsets, rule."""
+    return {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "rule": rule}
 
 
 def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:

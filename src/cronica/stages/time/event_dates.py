@@ -59,11 +59,14 @@ def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     """'future' or 'past' from the verb that governs the expression at ``start``; else None."""
     tok = _root(doc, start, start + 1)
     seen = 0
-    while tok is not None and tok.pos_ not in _VERBS and tok.head.i != tok.i and seen < 12:
+    def predicate(t: Any) -> bool:  # a verb, or a participle/adjective with its copula
+        return t.pos_ in _VERBS or any(c.dep_ in ("cop", "aux", "aux:pass") for c in t.children)
+
+    while tok is not None and not predicate(tok) and tok.head.i != tok.i and seen < 12:
         tok, seen = tok.head, seen + 1
-    if tok is None or tok.pos_ not in _VERBS:
+    if tok is None or not predicate(tok):
         return None
-    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]
+    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
     if any("Fut" in w.morph.get("Tense") for w in words) or any(
             lx.has("future_aux", c.lower_) for c in words[1:]):
         return "future"
