@@ -40,3 +40,15 @@ def test_by_rule_counts_true_and_false_positives_per_rule() -> None:
     assert rows["es:atacar/V"] == {"tp": 1, "fp": 1, "precision": 0.5}
     assert rows["es:marchar/V"]["tp"] == 1 and rows["es:detener/V"]["fp"] == 1
     assert list(rows)[0] == "es:detener/V"  # worst precision first
+
+
+def test_brat_by_rule_counts_overlapping_triggers() -> None:
+    from cronica.evaluate.brat import GoldDoc, GoldTrigger, by_rule
+
+    doc = GoldDoc("d", "Atacaron el cuartel y marcharon.", None, [GoldTrigger([(0, 8)], "Atacaron")], [])
+    ev = {"trigger": {"start": 0, "end": 8}, "mentions": [], "event": "ASSAULT", "_rule": "es:atacar/V"}
+    extra = {"trigger": {"start": 22, "end": 31}, "mentions": [], "event": "PROTEST",
+             "_rule": "es:marchar/V"}
+    rows = by_rule([doc], [{"events": [ev, extra]}])
+    assert rows == {"es:marchar/V": {"tp": 0, "fp": 1, "precision": 0.0},
+                    "es:atacar/V": {"tp": 1, "fp": 0, "precision": 1.0}}
