@@ -23,6 +23,8 @@ class ErrorCode(StrEnum):
     E009_NOT_FOUND = "E009"  # path does not exist / unreadable
     E010_PROCESSING = "E010"  # a bug or resource error while processing one document
     E011_BAD_DATE = "E011"  # metadata date that is not an ISO date
+    E020_STORE_UNREACHABLE = "E020"  # the store (a PostgreSQL server) cannot be reached
+    E021_SCHEDULER_UNREACHABLE = "E021"  # the Dask scheduler cannot be reached
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -37,11 +39,39 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.E009_NOT_FOUND: "the input cannot be read",
     ErrorCode.E010_PROCESSING: "processing failed",
     ErrorCode.E011_BAD_DATE: "the date is not an ISO date (YYYY-MM-DD)",
+    ErrorCode.E020_STORE_UNREACHABLE: "the store cannot be reached",
+    ErrorCode.E021_SCHEDULER_UNREACHABLE: "the Dask scheduler cannot be reached",
 }
 
 
 class CronicaError(Exception):
     """Base class of cronica's own exceptions."""
+
+
+def redact_url(url: str) -> str:
+    """``url`` without its password: 'postgresql://ana:secret@db/x' -> 'postgresql://ana:***@db/x'."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unreadable URL>"
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+class StoreError(CronicaError):
+    """A service (the store, a Dask scheduler) cannot be reached: a coded message naming
+    its URL, password hidden."""
+
+    def __init__(self, code: ErrorCode, url: str, detail: str = ""):
+        self.code = code
+        self.url = redact_url(url)
+        text = f"[{code.value}] {self.url}: {MESSAGES[code]}"
+        super().__init__(f"{text} ({detail})" if detail else text)
 
 
 class InputError(CronicaError):

@@ -1,9 +1,8 @@
 """`cronica extract [PATH ...]`: articles in, PLOVER events (and their evidence) out.
 
-Reads text, HTML, JSONL, folders or stdin (:mod:`cronica.read`), runs the streaming
-batch path (:meth:`Pipeline.pipe`) and writes one result per article, in input order,
-as a pretty JSON list or as JSONL. Rejected inputs go to stderr, one line each, and
-are counted in a summary line. Exit status: 0 all processed, 1 some rejected, 2 usage.
+Reads text, HTML, JSONL, folders or stdin, extracts the events of each article (in
+batches) and writes one result per article, in input order, as a JSON list or as
+JSONL. Rejected inputs go to stderr, one line each, and are counted in a summary line. Exit status: 0 all processed, 1 some rejected, 2 usage.
 """
 
 from __future__ import annotations
@@ -62,7 +61,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="articles per spaCy batch (default 32)",
     )
-    p.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="a progress bar on stderr (default: shown when stderr is a terminal)")
     p.add_argument(
         "--max-bytes",
         type=_positive_int,
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace, pipeline: Any = None) -> int:
         print(f"cronica extract: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return 2
     results = pipeline.pipe(articles, batch_size=args.batch_size)
-    if getattr(args, "progress", False):
+    if show_progress(getattr(args, "progress", None)):
         from tqdm import tqdm
 
         results = tqdm(results, desc="extract", unit=" articles", file=sys.stderr)
@@ -134,6 +134,13 @@ def run(args: argparse.Namespace, pipeline: Any = None) -> int:
             out.close()
     print(f"cronica extract: {processed} processed, {rejected} rejected", file=sys.stderr)
     return 1 if rejected else 0
+
+
+def show_progress(asked: bool | None) -> bool:
+    """--progress / --no-progress, else a bar exactly when a person watches stderr."""
+    if asked is not None:
+        return asked
+    return bool(sys.stderr is not None and sys.stderr.isatty())
 
 
 def with_defaults(

@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_argument(p)
     p.add_argument("--batch-size", type=int, default=32, help="articles per NLP batch")
     p.add_argument("--workers", type=int, default=1, help="worker processes for the NLP")
-    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or a Dask cluster (see --scheduler)")
     p.add_argument("--scheduler", metavar="URL",
                    help="Dask scheduler (tcp://HOST:PORT); without it --engine dask starts a "
                         "LocalCluster of --workers processes")
