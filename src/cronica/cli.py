@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from cronica import __version__
-from cronica.errors import StoreError
+from cronica.errors import OutputError, StoreError
 from cronica.filters import FilterError
 
 COMMANDS: tuple[str, ...] = ("extract", "ingest", "query", "export", "rejected", "serve", "eval", "bench")
@@ -89,8 +89,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
-    except (FilterError, StoreError) as exc:
-        print(f"cronica {args.command}: {exc}", file=sys.stderr)
+    except (StoreError, OutputError) as err:
+        # the store or an output as a whole is unusable: a coded message, never a traceback
+        print(f"cronica {args.command}: {err.message}", file=sys.stderr)
+        return 2
+    except FilterError as err:  # a filter value cronica cannot use: says what is valid
+        print(f"cronica {args.command}: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

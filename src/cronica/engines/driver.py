@@ -35,7 +35,7 @@ from cronica.engines.batch import (
     process_batch,
     warm_up,
 )
-from cronica.errors import ErrorCode, Rejection, StoreError
+from cronica.errors import ErrorCode, Rejection, StoreError, redact_url
 from cronica.model import Article
 
 logger = logging.getLogger(__name__)
@@ -222,7 +222,7 @@ class DaskEngine(Engine):
             try:
                 self.client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
             except (OSError, TimeoutError, ValueError) as exc:
-                raise StoreError(ErrorCode.E021_SCHEDULER_UNREACHABLE, scheduler,
+                raise StoreError(ErrorCode.E021_SCHEDULER_UNREACHABLE, redact_url(scheduler),
                                  " ".join(str(exc).split())) from None
         else:
             # The worker's statistical profiler samples every thread every 10 ms: a few

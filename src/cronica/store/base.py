@@ -45,6 +45,14 @@ class EventFilter:
     min_confidence: float | None = None  # events at least this confident (0-1)
     sectors: list[str] = field(default_factory=list)  # actor's or recipient's sector
 
+    def __post_init__(self) -> None:
+        # NUL characters cannot be in stored text and break SQL engines (SQLite's
+        # full-text parser, PostgreSQL): no filter carries one to a query
+        for name in ("actor", "recipient", "country", "place", "source", "text", "article_id"):
+            value = getattr(self, name)
+            if isinstance(value, str) and "\x00" in value:
+                setattr(self, name, value.replace("\x00", "") or None)
+
 
 @dataclass
 class StoreResult:

@@ -43,9 +43,15 @@ class PostgresStore(SQLStore):
                                          connect_timeout=CONNECT_TIMEOUT)
         except psycopg.OperationalError as exc:
             detail = " ".join(str(exc).replace(url, redact_url(url)).split())
-            raise StoreError(ErrorCode.E020_STORE_UNREACHABLE, url, detail) from None
+            raise StoreError(ErrorCode.E020_STORE_UNREACHABLE, redact_url(url), detail) from None
         self._lock = threading.RLock()  # one connection shared by a web server's threads
         self.migrate()
+        self._store_version = self.schema_version()
+
+    def _target(self) -> str:
+        import re
+
+        return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", self.url)
 
     def _sql(self, sql: str) -> str:
         # the shared SQL uses '?' placeholders and no literal '?' or '%'
