@@ -13,7 +13,6 @@ English or Spanish, with or without accents ('Colombia', 'Irak', 'Estados Unidos
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ from cronica.errors import CronicaError
 from cronica.model import AUX_MODES, PLOVER_TYPES, SECTOR_CODES
 from cronica.resources import read_tsv
 from cronica.store.base import EventFilter
+from cronica.textfold import fold
 
 MAX_TEXT = 500  # characters of a substring filter
 SORT_KEYS: tuple[str, ...] = ("date", "n_sources", "confidence", "first_seen", "last_seen", "id")
@@ -177,13 +177,6 @@ def check_text(value: str | None, param: str) -> str | None:
 
 
 # -- countries ------------------------------------------------------------------------
-def fold(text: str) -> str:
-    """Lower case without accents or punctuation: 'EE. UU.' -> 'ee uu', 'Bogotá' -> 'bogota'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join("".join(c if c.isalnum() else " " for c in bare).split())
-
-
 @cache
 def country_names() -> dict[str, set[str]]:
     """Folded country name (English or Spanish) -> the ISO3 codes it names."""

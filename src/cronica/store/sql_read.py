@@ -10,6 +10,7 @@ from typing import Any
 from cronica.store import schema
 from cronica.store.base import EventFilter
 from cronica.store.sql_base import SORTS, STATS_BY, SQLBase
+from cronica.textfold import search_words
 
 _EVENT_COLS = (
     "id, type, mode, context, aux_mode, actor_code, actor_text, actor_country, actor_sector, "
@@ -92,7 +93,7 @@ class SQLReader(SQLBase):
             conds.append("(actor_country = ? OR recipient_country = ? OR place_country = ?)")
             params.extend([c, c, c])
         substrings = [(col, no_nul(text)) for col, text in (("place_name", flt.place),
-                      ("sources", flt.source), ("search_text", flt.text))
+                      ("sources", flt.source), ("search_text", search_words(flt.text)))
                       if text and no_nul(text)]
         conds_sub, params_sub = self._substring_conds(substrings, page)
         conds.extend(conds_sub)
