@@ -496,6 +496,16 @@ class SQLReader(SQLBase):
         with self._read() as cur:
             return self._rows(cur, sql, [*params, int(limit)])
 
+    def year_counts(self, flt: EventFilter) -> list[dict[str, Any]]:
+        """Events dated to the year only ('2019'), counted by year and type: the day, week
+        and month groupings of :meth:`stats` leave them out."""
+        where, params = self.where(flt)
+        conj = " AND " if where else " WHERE "
+        sql = (f"SELECT substr(date, 1, 4) AS key, type, COUNT(*) AS count FROM events{where}"
+               f"{conj}length(date) = 4 GROUP BY key, type ORDER BY key, type")
+        with self._read() as cur:
+            return self._rows(cur, sql, params)
+
     #: events listed per place
     PLACE_EVENTS = 5
 
