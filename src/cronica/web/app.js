@@ -323,13 +323,13 @@ function renderActors(rows) {
 // A force-directed layout (written here: no library): nodes repel each other, edges pull
 // their ends together, a weak pull keeps everything near the centre. Deterministic: the
 // nodes start on a circle in a fixed order and the simulation runs a fixed number of steps.
-function forceLayout(nodes, edges, W, H, steps = 300) {
+function forceLayout(nodes, edges, W, H, steps = 400) {
   const n = nodes.length, pos = {};
   nodes.forEach((d, i) => {
     const a = (2 * Math.PI * i) / Math.max(1, n);
-    pos[d.id] = { x: W / 2 + (W / 3) * Math.cos(a), y: H / 2 + (H / 3) * Math.sin(a), vx: 0, vy: 0 };
+    pos[d.id] = { x: W / 2 + (W / 4) * Math.cos(a), y: H / 2 + (H / 4) * Math.sin(a), vx: 0, vy: 0 };
   });
-  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.55; // ideal edge length
+  const k = Math.min(70, Math.sqrt((W * H) / Math.max(1, n)) * 0.6); // ideal edge length
   for (let step = 0; step < steps; step++) {
     const cool = 1 - step / steps;
     for (let i = 0; i < n; i++) {
@@ -337,26 +337,27 @@ function forceLayout(nodes, edges, W, H, steps = 300) {
       for (let j = i + 1; j < n; j++) {
         const q = pos[nodes[j].id];
         let dx = p.x - q.x, dy = p.y - q.y;
-        let d2 = dx * dx + dy * dy;
-        if (d2 < 0.01) { dx = 0.1 * (i - j); dy = 0.1; d2 = dx * dx + dy * dy; }
-        const f = (k * k) / d2;
-        p.vx += dx * f * 0.05; p.vy += dy * f * 0.05; q.vx -= dx * f * 0.05; q.vy -= dy * f * 0.05;
+        let d = Math.hypot(dx, dy);
+        if (d < 0.1) { dx = 0.1 * (i - j); dy = 0.1; d = Math.hypot(dx, dy); }
+        if (d > 3 * k) continue; // far apart: no push (keeps components near the centre)
+        const f = Math.min(4, (k * k) / (d * d)) * 0.6; // push, as a step along the line
+        p.vx += (dx / d) * f; p.vy += (dy / d) * f; q.vx -= (dx / d) * f; q.vy -= (dy / d) * f;
       }
     }
     for (const e of edges) {
       const p = pos[e.source], q = pos[e.target];
       const dx = q.x - p.x, dy = q.y - p.y, d = Math.hypot(dx, dy) || 1;
-      const f = ((d - k) / d) * 0.06;
+      const f = ((d - k) / d) * 0.08;
       p.vx += dx * f; p.vy += dy * f; q.vx -= dx * f; q.vy -= dy * f;
     }
     for (const d of nodes) {
       const p = pos[d.id];
-      p.vx += (W / 2 - p.x) * 0.01; p.vy += (H / 2 - p.y) * 0.01;
-      const v = Math.hypot(p.vx, p.vy), max = 12 * cool + 0.5;
+      p.vx += (W / 2 - p.x) * 0.006; p.vy += (H / 2 - p.y) * 0.009;
+      const v = Math.hypot(p.vx, p.vy), max = 10 * cool + 0.3;
       if (v > max) { p.vx *= max / v; p.vy *= max / v; }
       p.x = Math.min(W - 40, Math.max(40, p.x + p.vx));
-      p.y = Math.min(H - 18, Math.max(18, p.y + p.vy));
-      p.vx *= 0.6; p.vy *= 0.6;
+      p.y = Math.min(H - 14, Math.max(18, p.y + p.vy));
+      p.vx *= 0.5; p.vy *= 0.5;
     }
   }
   return pos;
@@ -452,7 +453,7 @@ function setMapBox(box) {
   $("#map").style.setProperty("--map-scale", String(scale));
   for (const c of document.querySelectorAll("#map .point")) c.setAttribute("r", (c.dataset.r * Math.sqrt(scale)).toFixed(3));
   for (const l of document.querySelectorAll("#map .place-label")) {
-    l.setAttribute("font-size", (7 * scale).toFixed(3));
+    l.style.fontSize = `${(8 * scale).toFixed(3)}px`; // CSS beats the attribute: set it inline
     l.setAttribute("dx", (3 * scale).toFixed(3));
   }
 }
