@@ -129,7 +129,7 @@ def test_the_api_uses_the_same_rules(db):
     from fastapi.testclient import TestClient
 
     from cronica.api import create_app
-    from cronica.store.base import open_store
+    from cronica.store.factory import open_store
 
     with open_store(db) as store, TestClient(create_app(store=store)) as client:
         r = client.get("/api/events", params={"from": "2024-13-01"})

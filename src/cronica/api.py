@@ -70,7 +70,8 @@ from cronica.api_params import (
 from cronica.errors import Rejection, StoreError
 from cronica.ingest import IngestService
 from cronica.model import AUX_MODES, PLOVER_TYPES, Article, ArticleDoc
-from cronica.store.base import EventFilter, Store, open_store
+from cronica.store.base import EventFilter, Store
+from cronica.store.factory import open_store
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())

@@ -69,7 +69,7 @@ class ActorMention:
     ``code`` is country (ISO 3166 alpha-3, or '' when unknown) + sector
     (GOV, MIL, COP, REB, ...) or an organisation code (IGO, IMG, ...):
     'IRQGOV', 'USA', 'IMG'. ``codes`` holds every code when the span names
-    several actors ('Funcionarios estadounidenses e iraquíes').
+    several actors ('Funcionarios chilenos y peruanos').
     """
 
     id: str  # 'a3'
@@ -130,7 +130,7 @@ class Quote:
 
 @dataclass
 class Reporting:
-    """A reporting source: 'de acuerdo a reportes de Al Jazeera'."""
+    """A reporting source: 'según la agencia EFE', 'de acuerdo con la prensa local'."""
 
     source: str
     code: str | None
@@ -161,6 +161,7 @@ class Event:
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     aux_mode: str | None = None  # historical | future | hypothetical | negation
+    aux_evidence: dict[str, Any] | None = None  # words that decided aux_mode: text, start, end, rule
     actor: EventArg | None = None
     recipient: EventArg | None = None
     date: str | None = None
@@ -315,6 +316,7 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "mode": e.mode,
         "context": list(e.context),
         "aux_mode": e.aux_mode,
+        "aux_evidence": dict(e.aux_evidence) if e.aux_evidence else None,
         "actor": asdict(e.actor) if e.actor else None,
         "recipient": asdict(e.recipient) if e.recipient else None,
         "actor_country": actor_country,

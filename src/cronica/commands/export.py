@@ -13,7 +13,8 @@ from dataclasses import replace
 from cronica.commands.query import add_db_argument, add_filter_arguments, filter_from_args
 from cronica.export import FORMATS, export
 from cronica.filters import describe_aux
-from cronica.store.base import EventFilter, Store, open_store
+from cronica.store.base import EventFilter, Store
+from cronica.store.factory import open_store
 
 DESCRIPTION = """\
 Write the stored events that match the filters to a file: PLOVER JSONL (one event per

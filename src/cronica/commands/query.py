@@ -13,7 +13,8 @@ from typing import Any
 
 from cronica.filters import FilterInput, build_filter, check_int, check_sort
 from cronica.model import AUX_MODES, PLOVER_TYPES
-from cronica.store.base import EventFilter, open_store
+from cronica.store.base import EventFilter
+from cronica.store.factory import open_store
 
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl")
 

@@ -166,15 +166,3 @@ class Store(ABC):
 
 def resolve_db(url: str | None) -> str:
     return url or os.environ.get(DB_ENV) or DEFAULT_DB
-
-
-def open_store(url: str | None = None) -> Store:
-    """SQLite for a path (the default), PostgreSQL for a ``postgresql://`` URL."""
-    target = resolve_db(url)
-    if target.startswith(("postgresql://", "postgres://")):
-        from cronica.store.postgres import PostgresStore
-
-        return PostgresStore(target)
-    from cronica.store.sqlite import SQLiteStore
-
-    return SQLiteStore(target)
