@@ -87,3 +87,14 @@ def test_local_dask_logs_stay_quiet_unless_verbose():
     finally:
         root.setLevel(old)
         logging.getLogger("distributed").setLevel(old_d)
+
+
+def test_a_missing_path_is_a_usage_error_that_leaves_nothing_behind(tmp_path, capsys):
+    out = tmp_path / "events.jsonl"
+    db = tmp_path / "c.db"
+    missing = str(tmp_path / "articles")
+    assert main(["extract", missing, "--format", "jsonl", "-o", str(out)]) == 2
+    assert not out.exists()
+    assert main(["ingest", missing, "--db", str(db)]) == 2
+    assert "[E009]" in capsys.readouterr().err
+    assert not db.exists()  # nothing stored, nothing listed by `cronica rejected`

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
@@ -100,6 +101,8 @@ def run(args: argparse.Namespace, pipeline: Any = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if missing_paths(args.paths, "extract"):
+        return 2
     out_format = args.out_format or ("jsonl" if (args.output or "").endswith(".jsonl") else "json")
     if pipeline is None:
         from cronica.pipeline import Pipeline
@@ -132,8 +135,19 @@ def run(args: argparse.Namespace, pipeline: Any = None) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
+    if args.output and processed == 0 and rejected:
+        os.unlink(args.output)  # no events file for inputs that were all rejected
     print(f"cronica extract: {processed} processed, {rejected} rejected", file=sys.stderr)
     return 1 if rejected else 0
+
+
+def missing_paths(paths: list[str], command: str) -> list[str]:
+    """Named paths that do not exist: a usage error (exit status 2, nothing written or
+    stored), not a rejected document. Says so on stderr."""
+    missing = [p for p in paths if p != "-" and not os.path.exists(p)]
+    for p in missing:
+        print(f"cronica {command}: [E009] {p}: no such file or folder", file=sys.stderr)
+    return missing
 
 
 def show_progress(asked: bool | None) -> bool:

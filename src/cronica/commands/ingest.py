@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from cronica.commands.extract import _positive_int
+from cronica.commands.extract import _positive_int, missing_paths
 from cronica.commands.query import add_db_argument
 from cronica.ingest import Progress, estimate_total, format_summary, ingest
 from cronica.read import DEFAULT_MAX_BYTES
@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
     from cronica.read import read_inputs
 
     paths = args.paths or ["-"]
+    if missing_paths(paths, "ingest"):
+        return 2
     progress = Progress(estimate_total(paths), every=args.progress_every)
     try:
         with open_store(args.db) as store:
