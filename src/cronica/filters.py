@@ -216,9 +216,9 @@ def resolve_country(value: str | None) -> str | None:
     if len(hits) > 1:
         raise FilterError("country", f"{value!r} names several countries ({', '.join(sorted(hits))}); "
                                      "give the ISO 3166 alpha-3 code")
-    close = difflib.get_close_matches(fold(v), list(names), n=4, cutoff=0.75)
-    hint = f"; did you mean {', '.join(sorted({c for n in close for c in names[n]}))}?" if close else ""
-    raise FilterError("country", f"unknown country {value!r}{hint} Use an ISO 3166 code (COL, "
+    close = difflib.get_close_matches(fold(v), list(names), n=4, cutoff=0.8)
+    hint = f" (did you mean {', '.join(sorted({c for n in close for c in names[n]}))}?)" if close else ""
+    raise FilterError("country", f"unknown country {value!r}{hint}; use an ISO 3166 code (COL, "
                                  "IRQ, USA) or a country name in English or Spanish")
 
 

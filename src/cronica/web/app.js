@@ -511,7 +511,8 @@ function selectPlace(p, circle) {
   list.appendChild(el("li", {}, t("places_events", { name: p.name || "?", n: p.count })));
   for (const e of p.events) {
     const li = el("li");
-    const a = el("a", { "data-id": e.id }, `${e.date || "?"} · ${e.event} · ${e.actor || "?"} → ${e.recipient || "?"}`);
+    const who = (code) => (code ? `${code} (${codeLabel(code)})` : "?");
+    const a = el("a", { "data-id": e.id }, `${e.date || "?"} · ${e.event} · ${who(e.actor)} → ${who(e.recipient)}`);
     a.addEventListener("click", () => showEvent(e.id));
     li.appendChild(a);
     list.appendChild(li);
