@@ -10,11 +10,15 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from cronica.stages.language.fold import fold as fold_chars
+
 
 def fold(text: str) -> str:
-    """Lower case without accents or punctuation: 'EE. UU.' -> 'ee uu', 'Bogotá' -> 'bogota'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower case without accents or punctuation: 'EE. UU.' -> 'ee uu', 'Bogotá' -> 'bogota'.
+
+    Accents and case go by the project's one folding rule (cronica.stages.language.fold);
+    punctuation becomes space, runs of space one space."""
+    bare = fold_chars(unicodedata.normalize("NFC", text))
     return " ".join("".join(c if c.isalnum() else " " for c in bare).split())
 
 
