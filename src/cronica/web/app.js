@@ -559,7 +559,8 @@ function renderTable(data) {
   $("#page-info").textContent = t("page", { from, to, total });
   $("#prev").disabled = state.offset === 0;
   $("#next").disabled = state.offset + PAGE >= data.total && !data.total_capped;
-  $("#summary").textContent = t("total_events", { n: total });
+  const currentOnly = !filterParams().has("include");
+  $("#summary").textContent = t("total_events", { n: total }) + (currentOnly ? ` (${t("current_only")})` : "");
 }
 
 function showSortOrder() {
