@@ -19,9 +19,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from cronica.errors import ErrorCode, StoreError, redact_url
 from cronica.store import schema
 from cronica.store.sql import SQLStore, now_iso
 
+CONNECT_TIMEOUT = 10  # seconds to wait for the server before giving up
 _MIGRATION_LOCK = 0x63726F6E  # advisory lock id held while migrating ('cron')
 
 
@@ -36,7 +38,12 @@ class PostgresStore(SQLStore):
         from psycopg.rows import dict_row
 
         self.url = url
-        self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row,
+                                         connect_timeout=CONNECT_TIMEOUT)
+        except psycopg.OperationalError as exc:
+            detail = " ".join(str(exc).replace(url, redact_url(url)).split())
+            raise StoreError(ErrorCode.E020_STORE_UNREACHABLE, redact_url(url), detail) from None
         self._lock = threading.RLock()  # one connection shared by a web server's threads
         self.migrate()
         self._store_version = self.schema_version()
