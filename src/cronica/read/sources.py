@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import sys
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
@@ -19,10 +18,11 @@ from cronica.read.decode import (
     sniff_format,
 )
 from cronica.read.html import html_to_text
-from cronica.read.jsonl import jsonl_lines, read_json_file, read_jsonl_file
+from cronica.read.jsonl import jsonl_lines, loads, read_json_file, read_jsonl_file
 from cronica.read.metadata import make_article
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # a long news article is ~50 KB; 5 MB is surely not one
+SIDECAR_MAX_BYTES = 1024 * 1024  # a metadata file beside a text
 TEXT_EXTS = frozenset({".txt", ".text"})
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
 JSONL_EXTS = frozenset({".jsonl", ".ndjson"})
@@ -147,14 +147,18 @@ def _sidecar(path: Path, origin: str, skip: frozenset[Path] = frozenset()) -> di
     if skip and side.resolve() in skip:
         return {}
     try:
-        meta = json.loads(side.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        meta = loads(read_limited(side, path_text(side), SIDECAR_MAX_BYTES, None).decode("utf-8"),
+                     path_text(side), path_text(path.stem))
+    except UnicodeDecodeError as exc:
         raise InputError(
             ErrorCode.E006_MALFORMED_JSON,
             path_text(side),
             f"metadata for {origin}: {exc}",
             doc_id=path_text(path.stem),
         ) from None
+    except InputError as err:
+        raise InputError(err.code, path_text(side), f"metadata for {origin}: {err.detail}",
+                         doc_id=path_text(path.stem)) from None
     if not isinstance(meta, dict):
         raise InputError(
             ErrorCode.E006_MALFORMED_JSON,
