@@ -16,6 +16,7 @@ KINDS: dict[str, str] = {
     "dates": "TimeML TIMEX3 values (TempEval-3 style)",
     "geo": "geoparsing XML (Acc@161) and ACLED place CSV (Acc@25/161)",
     "actors": "actor code accuracy (country, sector) on the event JSONL gold",
+    "case": "CASE 2021 contentious-event sentences and articles (positive class, macro F1)",
 }
 
 
