@@ -12,7 +12,7 @@ from cronica.errors import ErrorCode, InputError, Rejection
 from cronica.model import Article
 from cronica.read.decode import decode_bytes, path_text, read_limited
 from cronica.read.html import html_to_text
-from cronica.read.metadata import make_article
+from cronica.read.metadata import as_text, make_article
 
 MAX_JSON_DEPTH = 64  # arrays and objects nested deeper than this are not an article
 
@@ -152,7 +152,7 @@ def _record_to_article(
 ) -> Article:
     """The Article of one JSON record; its text from 'text', 'html', or (in a JSON file,
     ``base`` its folder) 'text_file', read under the same ``max_bytes`` limit."""
-    doc_id = str(rec.get("id") or default_id)
+    doc_id = as_text(rec.get("id") or default_id)
     fields = {k: v for k, v in rec.items() if k not in ("text", "html", "text_file", "id")}
     text = rec.get("text")
     if text is None and isinstance(rec.get("html"), str):

@@ -389,12 +389,17 @@ def attach_to_events(adoc: ArticleDoc) -> None:
     """Set each event's ``quote`` (the innermost quote whose content holds its trigger)
     and ``reported_by`` (sources of its sentence first, then article-wide ones; no repeats)."""
     article_wide = [r.source for r in adoc.reporting if r.scope == "article"]
+    by_sentence: dict[Any, list[Any]] = {}  # built once: a scan per event was quadratic
+    for r in adoc.reporting:
+        if r.scope == "sentence":
+            for sent in r.sentences:
+                by_sentence.setdefault(sent, []).append(r.source)
     for e in adoc.events:
         holders = [q for q in adoc.quotes if q.content.contains(e.trigger)]
         if holders:
             e.quote = min(holders, key=lambda q: q.content.end - q.content.start).id
         sent = e.trigger.sentence
-        local = [r.source for r in adoc.reporting if r.scope == "sentence" and sent in r.sentences]
+        local = by_sentence.get(sent, [])
         names = list(e.reported_by) + local + article_wide
         e.reported_by = list(dict.fromkeys(names))
         cue = next((q for q in adoc.quotes if q.cue.overlaps(e.trigger)), None)
