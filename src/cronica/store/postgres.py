@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from cronica.errors import ErrorCode, StoreError
 from cronica.store import schema
 from cronica.store.sql import SQLStore, now_iso
 
@@ -36,7 +37,11 @@ class PostgresStore(SQLStore):
         from psycopg.rows import dict_row
 
         self.url = url
-        self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        except psycopg.OperationalError as exc:
+            raise StoreError(ErrorCode.E013_STORE_DAMAGED, self._target(),
+                             f"cannot connect: {str(exc).strip()}") from None
         self._lock = threading.RLock()  # one connection shared by a web server's threads
         self.migrate()
         self._store_version = self.schema_version()
@@ -86,8 +91,15 @@ class PostgresStore(SQLStore):
     # -- transactions ------------------------------------------------------------------
     @contextmanager
     def _write(self) -> Iterator[Any]:
-        with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
-            yield cur
+        import psycopg
+
+        try:
+            with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
+                yield cur
+        except (psycopg.errors.DiskFull, psycopg.errors.ReadOnlySqlTransaction,
+                psycopg.errors.InsufficientPrivilege, psycopg.errors.IoError) as exc:
+            # the store as a whole cannot be written: stop, as with a full SQLite disk
+            raise StoreError(ErrorCode.E015_STORE_WRITE, self._target(), str(exc)) from exc
 
     @contextmanager
     def _read(self) -> Iterator[Any]:
