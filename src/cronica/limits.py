@@ -6,8 +6,8 @@
   exclamation mark, or line break has ended one sooner. Rules that look at "the sentence
   of a token" then cost at most that many tokens per look, so every stage stays linear
   in the length of the document.
-- **Document length.** :data:`MAX_PARSE_CHARS` characters at most reach the parser;
-  longer texts are rejected with E004 before any NLP runs.
+- **Document length.** :data:`MAX_PARSE_CHARS` characters at most reach the parser
+  (``Pipeline(max_chars=...)``); longer texts are rejected with E004 before any NLP runs.
 - **Time.** Each document has :data:`DEFAULT_TIME_BUDGET` seconds for its stages after
   parsing; the budget is checked between stages, and a document over it is rejected with
   E012 (the batch goes on). A stage is not interrupted midway: the caps above keep each
@@ -27,7 +27,7 @@ from typing import Any
 from cronica.errors import ErrorCode, InputError
 
 MAX_SENTENCE_TOKENS = 150
-MAX_PARSE_CHARS = 500_000  # about 80,000 words; a long news article has 2,000
+MAX_PARSE_CHARS = 200_000  # about 35,000 words; a long news article has 2,000 (12,000 chars)
 DEFAULT_TIME_BUDGET = 60.0  # seconds per document for the stages after parsing
 MAX_FUTURE_DAYS = 366
 COMPONENT = "cronica_sentence_cap"
@@ -69,14 +69,6 @@ class SentenceCap:
             if tok.text in _ENDS or "\n" in tok.text_with_ws:
                 run = 0
         return doc
-
-
-def check_length(text: str, origin: str, doc_id: str | None,
-                 max_chars: int = MAX_PARSE_CHARS) -> None:
-    """E004 for a text longer than the parser takes."""
-    if len(text) > max_chars:
-        raise InputError(ErrorCode.E004_TOO_LARGE, origin,
-                         f"{len(text):,} characters, limit {max_chars:,}", doc_id=doc_id)
 
 
 def check_date(value: str, origin: str, doc_id: str | None, today: date | None = None) -> None:

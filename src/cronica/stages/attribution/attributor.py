@@ -31,6 +31,7 @@ Cue words and helpers: :mod:`cronica.stages.attribution.lexicon`.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from typing import Any
 
@@ -339,9 +340,21 @@ class Attributor:
         lo, hi = rng
         out = [(m.span.start, m.span.end) for m in adoc.actors
                if m.kind == "person" and lo <= m.span.start and m.span.end <= hi]
-        out += [(e.start_char, e.end_char) for e in adoc.doc.ents
-                if e.label_ in _PERSON_LABELS and lo <= e.start_char and e.end_char <= hi]
+        ents = adoc.doc.user_data.get(_PERSON_ENTS)
+        if ents is None:  # once per doc: ``doc.ents`` builds every entity span on each access
+            ents = sorted((e.start_char, e.end_char) for e in adoc.doc.ents
+                          if e.label_ in _PERSON_LABELS)
+            adoc.doc.user_data[_PERSON_ENTS] = ents
+        first = bisect.bisect_left(ents, (lo, -1))
+        for start, end in ents[first:]:
+            if start >= hi:
+                break
+            if end <= hi:
+                out.append((start, end))
         return out
+
+
+_PERSON_ENTS = "cronica_person_ents"
 
 
 def _shares_subject(verb: Any) -> bool:
