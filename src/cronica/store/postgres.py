@@ -45,6 +45,7 @@ class PostgresStore(SQLStore):
         self._lock = threading.RLock()  # one connection shared by a web server's threads
         self.migrate()
         self._store_version = self.schema_version()
+        self._ensure_indexes()
 
     def _target(self) -> str:
         import re
