@@ -45,7 +45,6 @@ class PostgresStore(SQLStore):
         self._lock = threading.RLock()  # one connection shared by a web server's threads
         self.migrate()
         self._store_version = self.schema_version()
-        self._ensure_indexes()
 
     def _target(self) -> str:
         import re
@@ -87,6 +86,9 @@ class PostgresStore(SQLStore):
                 cur.execute("INSERT INTO schema_version (version, applied_at) VALUES (%s, %s)",
                             (version, now_iso()))
                 applied.append(version)
+            if current or applied:  # under the migration lock: two openers never race
+                for stmt in self.REJECTION_INDEXES:
+                    cur.execute(stmt)
         return applied
 
     # -- transactions ------------------------------------------------------------------
