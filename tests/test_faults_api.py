@@ -139,6 +139,19 @@ def test_500_carries_the_security_headers(tmp_path):
         assert resp.headers.get(name) == ok.headers.get(name) != None  # noqa: E711
 
 
+def test_every_error_status_carries_the_security_headers(client):
+    """413 (declared length), 404, 422, 401: the headers whatever layer answers."""
+    answers = [
+        client.post("/api/ingest", content=b"x", headers={**AUTH, "Content-Length": str(10**9)}),
+        client.get("/api/nothing"),
+        client.get("/api/events", params={"limit": "-1"}),
+        client.post("/api/ingest", content=b"{}"),
+    ]
+    assert [r.status_code for r in answers] == [413, 404, 422, 401]
+    for r in answers:
+        assert r.headers.get("x-frame-options") == "DENY", r.status_code
+
+
 def test_store_failure_is_503_with_a_code(tmp_path):
     class Full(SQLiteStore):
         def list_articles(self, limit=100, offset=0):
