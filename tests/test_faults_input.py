@@ -378,3 +378,52 @@ def test_export_follows_umask_and_refuses_existing(tmp_path, capsys):
     assert cli.main(["export", "--db", str(db), "--format", "csv", "-o", str(out)]) == 2
     assert "--force" in capsys.readouterr().err
     assert cli.main(["export", "--db", str(db), "--format", "csv", "-o", str(out), "--force"]) == 0
+
+
+KILL_SCRIPT = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from store_helpers import fake_pipeline
+from cronica import cli
+from cronica.commands import extract
+
+class Slow:
+    def __init__(self):
+        self.inner = fake_pipeline()
+    def pipe(self, items, batch_size=32):
+        for res in self.inner.pipe(items, batch_size=1):
+            time.sleep(0.05)
+            yield res
+
+args = cli.build_parser().parse_args(["extract", {src!r}, "-o", {out!r}, "--lang", "es"])
+extract.run(args, pipeline=Slow())
+"""
+
+
+def test_kill_during_extract_leaves_the_old_file(tmp_path):
+    """Hole 12: a kill -9 mid-write left 160 of 300 lines under the final name."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(synthetic_record(f"k{i}", [USA_IRQ], salt=str(i))) + "\n"
+                           for i in range(300)), encoding="utf-8")
+    out = tmp_path / "out.json"
+    out.write_text("old", encoding="utf-8")
+    script = KILL_SCRIPT.format(tests=str(Path(__file__).parent), src=str(src), out=str(out))
+    proc = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    tmp = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        tmp = [p for p in tmp_path.iterdir() if p.name.startswith(TMP_PREFIX)]
+        if tmp and tmp[0].stat().st_size > 500:
+            break
+        time.sleep(0.1)
+    assert proc.poll() is None, "the extract finished before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    assert out.read_text(encoding="utf-8") == "old"
+    assert tmp and tmp[0].exists()  # left behind by the kill ...
+    assert clean_stale(str(tmp_path)) == [tmp[0].name]  # ... and removed by the next run
