@@ -104,7 +104,8 @@ class IngestService:
     def __init__(self, store: Store | Callable[[], Store], pipeline: Any = None) -> None:
         self._store = store
         self._pipeline = pipeline
-        self.lock = threading.Lock()
+        self.lock = threading.Lock()  # held while storing, never while extracting
+        self._init_lock = threading.Lock()
 
     @property
     def store(self) -> Store:
@@ -112,10 +113,11 @@ class IngestService:
 
     @property
     def pipeline(self) -> Any:
-        if self._pipeline is None:
-            from cronica.pipeline import default_pipeline
+        with self._init_lock:  # two first requests must not load the models twice
+            if self._pipeline is None:
+                from cronica.pipeline import default_pipeline
 
-            self._pipeline = default_pipeline()
+                self._pipeline = default_pipeline()
         return self._pipeline
 
     def is_present(self, item: Article | Rejection) -> bool:
