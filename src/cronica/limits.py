@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -31,6 +32,7 @@ MAX_PARSE_CHARS = 200_000  # about 35,000 words; a long news article has 2,000 (
 DEFAULT_TIME_BUDGET = 60.0  # seconds per document for the stages after parsing
 MAX_FUTURE_DAYS = 366
 COMPONENT = "cronica_sentence_cap"
+_INSTALL = threading.Lock()
 _ENDS = frozenset(".!?…;")
 
 
@@ -38,14 +40,15 @@ def cap_sentences(nlp: Any, max_tokens: int = MAX_SENTENCE_TOKENS) -> Any:
     """Add the sentence cap to a spaCy pipeline, before its parser (once); returns it."""
     from spacy.language import Language
 
-    if COMPONENT in nlp.pipe_names:
-        return nlp
-    if not Language.has_factory(COMPONENT):
-        Language.factory(COMPONENT, default_config={"max_tokens": MAX_SENTENCE_TOKENS})(
-            _make_cap)
-    first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
-    kwargs = {"before": first} if first else {"first": True}
-    nlp.add_pipe(COMPONENT, config={"max_tokens": max_tokens}, **kwargs)
+    with _INSTALL:  # the models are shared: two threads must not both add the component
+        if COMPONENT in nlp.pipe_names:
+            return nlp
+        if not Language.has_factory(COMPONENT):
+            Language.factory(COMPONENT, default_config={"max_tokens": MAX_SENTENCE_TOKENS})(
+                _make_cap)
+        first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
+        kwargs = {"before": first} if first else {"first": True}
+        nlp.add_pipe(COMPONENT, config={"max_tokens": max_tokens}, **kwargs)
     return nlp
 
 
