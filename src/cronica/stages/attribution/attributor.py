@@ -31,6 +31,7 @@ Cue words and helpers: :mod:`cronica.stages.attribution.lexicon`.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from typing import Any
@@ -561,9 +562,21 @@ class Attributor:
         lo, hi = rng
         out = [(m.span.start, m.span.end) for m in adoc.actors
                if m.kind == "person" and lo <= m.span.start and m.span.end <= hi]
-        out += [(e.start_char, e.end_char) for e in adoc.doc.ents
-                if e.label_ in _PERSON_LABELS and lo <= e.start_char and e.end_char <= hi]
+        ents = adoc.doc.user_data.get(_PERSON_ENTS)
+        if ents is None:  # once per doc: ``doc.ents`` builds every entity span on each access
+            ents = sorted((e.start_char, e.end_char) for e in adoc.doc.ents
+                          if e.label_ in _PERSON_LABELS)
+            adoc.doc.user_data[_PERSON_ENTS] = ents
+        first = bisect.bisect_left(ents, (lo, -1))
+        for start, end in ents[first:]:
+            if start >= hi:
+                break
+            if end <= hi:
+                out.append((start, end))
         return out
+
+
+_PERSON_ENTS = "cronica_person_ents"
 
 
 _DASH = re.compile(r"\)?\s+[-–—]\s+")
@@ -635,12 +648,17 @@ def attach_to_events(adoc: ArticleDoc) -> None:
     """Set each event's ``quote`` (the innermost quote whose content holds its trigger)
     and ``reported_by`` (sources of its sentence first, then article-wide ones; no repeats)."""
     article_wide = [r.source for r in adoc.reporting if r.scope == "article"]
+    by_sentence: dict[Any, list[Any]] = {}  # built once: a scan per event was quadratic
+    for r in adoc.reporting:
+        if r.scope == "sentence":
+            for sent in r.sentences:
+                by_sentence.setdefault(sent, []).append(r.source)
     for e in adoc.events:
         holders = [q for q in adoc.quotes if q.content.contains(e.trigger)]
         if holders:
             e.quote = min(holders, key=lambda q: q.content.end - q.content.start).id
         sent = e.trigger.sentence
-        local = [r.source for r in adoc.reporting if r.scope == "sentence" and sent in r.sentences]
+        local = by_sentence.get(sent, [])
         names = list(e.reported_by) + local + article_wide
         e.reported_by = list(dict.fromkeys(names))
         cue = next((q for q in adoc.quotes if q.cue.overlaps(e.trigger)), None)
