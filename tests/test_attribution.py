@@ -347,3 +347,10 @@ def test_second_quoted_fragment_goes_to_the_sentence_speaker(make_doc):
                              '"fuera el gobierno", "queremos trabajo".', stages=("actors", "attribution"))
     contents = {q.content.text: q.speaker.text for q in adoc.quotes if q.speaker}
     assert "queremos trabajo" in contents
+
+
+def test_segun_plus_verb_of_saying(make_doc):
+    adoc = _quotes(make_doc, "Según explicó el párroco Juan Díaz, tres hombres armados entraron en la iglesia.")
+    q = next(q for q in adoc.quotes if q.cue.text.startswith("Según"))
+    assert q.cue.text.startswith("Según explicó") and "Juan Díaz" in q.speaker.text
+    assert q.content.text == "tres hombres armados entraron en la iglesia"
