@@ -354,3 +354,10 @@ def test_segun_plus_verb_of_saying(make_doc):
     q = next(q for q in adoc.quotes if q.cue.text.startswith("Según"))
     assert q.cue.text.startswith("Según explicó") and "Juan Díaz" in q.speaker.text
     assert q.content.text == "tres hombres armados entraron en la iglesia"
+
+
+def test_event_chain_runs_from_channel_to_outlet(make_doc):
+    adoc = make_doc("El ministro dijo a la AFP en un comunicado que el ejército detuvo a diez personas.",
+                    lang="es", date="2024-01-20", stages=["actors", "events", "time", "aux", "attribution"])
+    [e] = [e for e in adoc.events if e.event == "COERCE"]
+    assert e.reported_by == ["comunicado", "AFP"]

@@ -664,13 +664,22 @@ def speaker_codes(adoc: ArticleDoc, span: Span, lang: str | LanguageBundle) -> l
 
 
 # -- events --------------------------------------------------------------------------
+def _is_outlet(r: Reporting) -> bool:
+    """A news outlet (journalist-sector code: 'FRAJRN'), the outer end of a chain."""
+    return bool(r.code and r.code.endswith("JRN"))
+
+
 def attach_to_events(adoc: ArticleDoc) -> None:
     """Set each event's ``quote`` (the innermost quote whose content holds its trigger)
-    and ``reported_by`` (sources of its sentence first, then article-wide ones; no repeats)."""
-    article_wide = [r.source for r in adoc.reporting if r.scope == "article"]
+    and ``reported_by``, its reporting chain innermost link first: the sources of its
+    sentence (channels and relaying sources before the news outlets that pass them on:
+    'en un comunicado' -> 'dijo a la AFP'), then article-wide ones; no repeats; the impersonal
+    'se informó' (no name) is left out of the chain."""
+    article_wide = [r.source for r in adoc.reporting if r.scope == "article" and r.source]
     by_sentence: dict[Any, list[Any]] = {}  # built once: a scan per event was quadratic
-    for r in adoc.reporting:
-        if r.scope == "sentence":
+    ordered = sorted(adoc.reporting, key=lambda r: (_is_outlet(r), r.cue.start))
+    for r in ordered:
+        if r.scope == "sentence" and r.source:
             for sent in r.sentences:
                 by_sentence.setdefault(sent, []).append(r.source)
     for e in adoc.events:
