@@ -19,10 +19,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from cronica.errors import ErrorCode, StoreError
+from cronica.errors import ErrorCode, StoreError, redact_url
 from cronica.store import schema
 from cronica.store.sql import SQLStore, now_iso
 
+CONNECT_TIMEOUT = 10  # seconds to wait for the server before giving up
 _MIGRATION_LOCK = 0x63726F6E  # advisory lock id held while migrating ('cron')
 
 
@@ -38,18 +39,17 @@ class PostgresStore(SQLStore):
 
         self.url = url
         try:
-            self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+            self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row,
+                                         connect_timeout=CONNECT_TIMEOUT)
         except psycopg.OperationalError as exc:
-            raise StoreError(ErrorCode.E013_STORE_DAMAGED, self._target(),
-                             f"cannot connect: {str(exc).strip()}") from None
+            detail = " ".join(str(exc).replace(url, redact_url(url)).split())
+            raise StoreError(ErrorCode.E020_STORE_UNREACHABLE, redact_url(url), detail) from None
         self._lock = threading.RLock()  # one connection shared by a web server's threads
         self.migrate()
         self._store_version = self.schema_version()
 
     def _target(self) -> str:
-        import re
-
-        return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", self.url)
+        return redact_url(self.url)
 
     def _sql(self, sql: str) -> str:
         # the shared SQL uses '?' placeholders and no literal '?' or '%'
