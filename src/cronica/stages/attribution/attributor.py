@@ -231,7 +231,8 @@ class Attributor:
         doc = adoc.doc
         out: list[Quote] = []
         for m in marked:
-            if m in used or any(q.content.start <= m[0] and m[1] <= q.content.end for q in found + out):
+            holders = [q for q in found + out if q.content.start <= m[0] and m[1] <= q.content.end]
+            if m in used:
                 continue
             toks = [t for t in tokens_in(doc, *m) if not t.is_space]
             words = [t for t in toks if t.is_alpha]
@@ -240,14 +241,31 @@ class Attributor:
             ids = {t.i for t in toks}
             root = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
             verb = root.head if root is not None and root.head.i != root.i else None
-            for _ in range(6):
-                if verb is None or verb.pos_ in ("VERB", "AUX"):
+            for _ in range(8):
+                # up to a verb of saying or a finite verb: an infinitive or gerund on the
+                # way belongs to the speech act ('apremió a X a cesar su "..."')
+                if verb is None or (verb.pos_ in ("VERB", "AUX") and (
+                        self.lex.is_speech(verb) or not {"Inf", "Ger"} & set(verb.morph.get("VerbForm")))):
                     break
                 verb = verb.head if verb.head.i != verb.i else None
             if verb is None or verb.i in ids or any(a <= verb.idx < b for a, b in marked):
                 continue  # a verb inside quoted words does not introduce other quoted words
+            if holders and not (self.lex.is_speech(verb) and any(
+                    q.content.start <= verb.idx < q.content.end and q.cue.start != verb.idx for q in holders)):
+                continue  # part of a quote already, unless a verb of saying inside it (nested)
             s, lo, hi = sentence_bounds(adoc, verb)
             if not lo <= m[0] < hi:
+                continue
+            # quoted words beside a quote of the same sentence, hanging from a verb that is no
+            # verb of saying ('proclamaban "A", "B"'; 'condenó el "X", cuyo objetivo era "Y"'),
+            # are that quote's speaker's words
+            sibling = next((q for q in found + out if q.speaker is not None and q.cue.sentence == s
+                            and q.cue.start < q.cue.end), None)
+            if sibling is not None and not self.lex.is_speech(verb):
+                out.append(Quote(id="", speaker=sibling.speaker, speaker_code=sibling.speaker_code,
+                                 speaker_codes=list(sibling.speaker_codes), cue=sibling.cue,
+                                 content=adoc.span(*m), kind="direct", carried_over=sibling.carried_over))
+                used.add(m)
                 continue
             speaker, codes, carried = self._speaker(adoc, verb, lo, hi, False, found + out, s)
             if speaker is None or not (codes or carried or any(
@@ -325,8 +343,9 @@ class Attributor:
             if dep(c) in _COMPLEMENTS or (dep(c) in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
                 clause = c
                 break
+            marks_of = [g.lower_ for g in c.children if dep(g) == "mark"]
             if dep(c) in _CLAUSE_DEPS and c.i > verb.i and "Inf" in c.morph.get("VerbForm") and (
-                    c.pos_ in ("VERB", "AUX")):
+                    c.pos_ in ("VERB", "AUX")) and all(w in self.lex.inf_marks for w in marks_of):
                 # 'anunció haber detenido a ...', 'acusó a X de favorecer ...': an infinitival
                 # complement reports what the speaker said (with acusar, of whom)
                 clause = c
@@ -429,9 +448,18 @@ class Attributor:
                      and lo <= c.idx < hi), None)
         if subj is not None and any(c.dep_ == "case" for c in subj.lefts):
             subj = None  # 'en su chaleco' taken for a subject: a prepositional phrase is none
-        if subj is None and _shares_subject(verb):
-            # 'dijo ... y añadió que', 'began ..., saying that': the head verb's subject
-            subj = next((c for c in verb.head.children if dep(c) in _SUBJ and lo <= c.idx < hi), None)
+        cur = verb
+        for _ in range(3):
+            if subj is not None or not _shares_subject(cur) or cur.head.i == cur.i:
+                break
+            # 'dijo ... y añadió que', 'began ..., saying that': the head verb's subject; up
+            # a chain of such verbs ('calificó de ..., pero la atribuyó a ...')
+            cur = cur.head
+            subj = next((c for c in cur.children if dep(c) in _SUBJ and lo <= c.idx < hi), None)
+            if subj is None and dep(cur) in _RELCL and cur.head.head.i != cur.head.i:
+                gov = cur.head.head
+                subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi
+                             and not _relative_pronoun(c)), None)
         relative = subj is not None and (_relative_pronoun(subj) or (
             subj.pos_ in ("PRON", "SCONJ") and subj.lower_ in self.lex.marks))
         if relative:
