@@ -175,6 +175,7 @@ class Event:
     confidence: float = 0.5
     cameo: str | None = None
     head: int | None = None  # spaCy token index of the trigger's head (internal)
+    rule: str | None = None  # id of the trigger rule that found it (internal; eval --by-rule)
 
 
 @dataclass

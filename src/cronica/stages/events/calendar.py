@@ -26,6 +26,7 @@ from typing import Any
 from cronica.model import ArticleDoc, Event
 from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
 from cronica.stages.events.coder import aux_evidence
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep
 from cronica.stages.time.resolver import interval
 
@@ -39,9 +40,10 @@ class AuxCalendar:
 
     name = "aux"
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self.lex = attribution_lexicon(lang)
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        bundle = as_bundle(lang)
+        self.lang = bundle.code
+        self.lex = attribution_lexicon(bundle)
 
     def run(self, adoc: ArticleDoc) -> None:
         pub = _pub_date(adoc)

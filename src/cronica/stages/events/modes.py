@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.syntax import dep
 
@@ -50,7 +52,7 @@ _MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
 
 
 def aux_mode(
-    doc: Any,
+    doc: Doc,
     i: int,
     cues: Cues,
     speech: set[str],
@@ -141,7 +143,7 @@ def _mode_at(
     return None
 
 
-def _is_past_year(tok: Any, article_year: int) -> bool:
+def _is_past_year(tok: Token, article_year: int) -> bool:
     """'en 2011', 'de 2003': a year before the article's year attached to the trigger."""
     cands = [tok] + [c for c in tok.children if c.dep_ in ("nummod", "pobj", "nmod", "compound")]
     for c in cands:
