@@ -65,7 +65,15 @@ def _polish(name: str, p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="cronica", description="Political event data (PLOVER 2.0) from news articles."
+        prog="cronica", description="Political event data (PLOVER 2.0) from news articles.",
+        epilog="examples:\n"
+               "  cronica ingest examples/articles/          # store the example articles\n"
+               "  cronica query --actor IRQ --type AGREE     # and look at them\n"
+               "  cronica serve                              # the dashboard\n"
+               "'cronica COMMAND --help' lists a command's options, defaults and examples.\n"
+               "Exit status: 0 all processed, 1 some inputs rejected, 2 usage error or an "
+               "unusable store.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"cronica {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress and debug details")
