@@ -51,6 +51,10 @@ def _polish(name: str, p: argparse.ArgumentParser) -> None:
     """Plain help texts, defaults stated, examples at the end (every subcommand alike)."""
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.description = plain(p.description)
+    # also after the command ('cronica ingest --verbose'); its own name, or the command's
+    # default would undo a '-v' given before the command
+    p.add_argument("-v", "--verbose", dest="command_verbose", action="store_true",
+                   help="log progress and debug details (Dask's own log included)")
     if not p.epilog and name in EXAMPLES:
         p.epilog = "examples:\n" + "\n".join(f"  {line}" for line in EXAMPLES[name])
     for action in p._actions:
@@ -89,7 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
+        level=logging.DEBUG if args.verbose or getattr(args, "command_verbose", False)
+        else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
     if not getattr(args, "func", None):
