@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from cronica.errors import Rejection
+from cronica.export import atomic_output
 from cronica.model import Article, ArticleDoc
 from cronica.read import DEFAULT_MAX_BYTES, normalize_date, read_inputs
 from cronica.resources import SUPPORTED_LANGS
@@ -120,21 +121,15 @@ def run(args: argparse.Namespace, pipeline: Any = None) -> int:
         lang=args.lang,
         date=date,
     )
-    try:
-        out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    except OSError as exc:
-        print(f"cronica extract: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-        return 2
     results = pipeline.pipe(articles, batch_size=args.batch_size)
     if show_progress(getattr(args, "progress", None)):
         from tqdm import tqdm
 
         results = tqdm(results, desc="extract", unit=" articles", file=sys.stderr)
-    try:
+    # written to a temporary file renamed at the end: a crash, kill or full disk never
+    # leaves a half-written file under the name (an OutputError is exit status 2)
+    with atomic_output(args.output or "-") as out:
         processed, rejected = write_results(results, out, out_format)
-    finally:
-        if out is not sys.stdout:
-            out.close()
     if args.output and processed == 0 and rejected:
         os.unlink(args.output)  # no events file for inputs that were all rejected
     print(f"cronica extract: {processed} processed, {rejected} rejected", file=sys.stderr)

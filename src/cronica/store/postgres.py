@@ -88,13 +88,23 @@ class PostgresStore(SQLStore):
                 cur.execute("INSERT INTO schema_version (version, applied_at) VALUES (%s, %s)",
                             (version, now_iso()))
                 applied.append(version)
+            if current or applied:  # under the migration lock: two openers never race
+                for stmt in self.REJECTION_INDEXES:
+                    cur.execute(stmt)
         return applied
 
     # -- transactions ------------------------------------------------------------------
     @contextmanager
     def _write(self) -> Iterator[Any]:
-        with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
-            yield cur
+        import psycopg
+
+        try:
+            with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
+                yield cur
+        except (psycopg.errors.DiskFull, psycopg.errors.ReadOnlySqlTransaction,
+                psycopg.errors.InsufficientPrivilege, psycopg.errors.IoError) as exc:
+            # the store as a whole cannot be written: stop, as with a full SQLite disk
+            raise StoreError(ErrorCode.E015_STORE_WRITE, self._target(), str(exc)) from exc
 
     @contextmanager
     def _read(self) -> Iterator[Any]:

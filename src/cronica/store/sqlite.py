@@ -117,6 +117,8 @@ class SQLiteStore(SQLStore):
         if not readonly:
             self.migrate()
         self._store_version = self.schema_version()
+        if not readonly:
+            self._ensure_indexes()
 
     # -- schema ------------------------------------------------------------------------
     def schema_version(self) -> int:

@@ -669,6 +669,7 @@ async function showEvent(id, articleId = null, remember = true) {
     const artId = articleId || (mentions[0] && mentions[0].article_id) || ev.article_id
       || (ev.article_ids || [])[0];
     const article = await getJSON(`/api/articles/${encodeURIComponent(artId)}`);
+    if (state.selected !== id) return; // another event was picked meanwhile
     state.detail = [ev, article, mentions, artId];
     renderDetail(ev, article, mentions, artId);
     setStatus("");
@@ -676,6 +677,13 @@ async function showEvent(id, articleId = null, remember = true) {
     const ev0 = $("#detail-text mark");
     if (ev0) $("#detail-text").scrollTop = Math.max(0, ev0.offsetTop - $("#detail-text").offsetTop - 40);
   } catch (err) {
+    if (state.selected !== id) return;
+    // never leave the previous article on screen under the new selection
+    state.detail = null;
+    for (const sel of ["#detail-fields", "#detail-mentions", "#detail-text"]) {
+      const node = $(sel);
+      if (node) clear(node);
+    }
     setStatus(t("error", { msg: err.message }), true);
   }
 }

@@ -97,7 +97,7 @@ def explain_aux(
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
             verb_mode = cues.aux.get(fold(node.lemma_))
-            return (verb_mode, node, "governing verb") if verb_mode else None
+            return (verb_mode, node, "governing word") if verb_mode else None
     return None
 
 
@@ -106,7 +106,7 @@ def _mode_at(
 ) -> tuple[str, Any, str] | None:
     found: list[tuple[str, Any, str]] = []
     if not is_trigger and cues.aux.get(fold(tok.lemma_)):
-        found.append((cues.aux[fold(tok.lemma_)], tok, "governing verb"))
+        found.append((cues.aux[fold(tok.lemma_)], tok, "governing word"))
     morph = tok.morph
     if "Fut" in morph.get("Tense"):
         found.append(("future", tok, "future tense"))
