@@ -405,8 +405,9 @@ class Attributor:
         first = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass")], key=lambda t: t.i)
         if first.i == 0 or doc[first.i - 1].text != "," or doc[first.i - 1].idx < lo:
             return None
-        if not (verb.head.i < verb.i and verb.dep_ != "ROOT"):
-            return None
+        fronted = any(dep(c) in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+        if not ((verb.head.i < verb.i and verb.dep_ != "ROOT") or fronted):
+            return None  # ('HUBO X ... , informaron Y': a fronted clause parsed as its complement)
         # nothing but the speaker after the verb: no other verb, no complementizer
         for t in doc[verb.i + 1:]:
             if t.idx >= hi:
