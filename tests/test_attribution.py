@@ -361,3 +361,9 @@ def test_event_chain_runs_from_channel_to_outlet(make_doc):
                     lang="es", date="2024-01-20", stages=["actors", "events", "time", "aux", "attribution"])
     [e] = [e for e in adoc.events if e.event == "COERCE"]
     assert e.reported_by == ["comunicado", "AFP"]
+
+
+def test_english_addressee_of_told_is_a_link(make_doc):
+    adoc = _quotes(make_doc, "Sources told AFP that the talks had failed.", lang="en",
+                   stages=("actors", "attribution"))
+    assert [r.cue.text for r in adoc.reporting] == ["Sources", "told AFP"]
