@@ -367,3 +367,11 @@ def test_english_addressee_of_told_is_a_link(make_doc):
     adoc = _quotes(make_doc, "Sources told AFP that the talks had failed.", lang="en",
                    stages=("actors", "attribution"))
     assert [r.cue.text for r in adoc.reporting] == ["Sources", "told AFP"]
+
+
+def test_own_observation_and_impersonal_report(make_doc):
+    adoc = _quotes(make_doc, "Tres casas fueron incendiadas en el barrio, constató la AFP.",
+                   stages=("actors", "attribution"))
+    assert [r.cue.text for r in adoc.reporting] == ["constató la AFP"]
+    adoc = _quotes(make_doc, "Se informó que el puente fue cerrado.")
+    assert [(r.cue.text, r.source) for r in adoc.reporting] == [("Se informó", "")]
