@@ -183,6 +183,11 @@ class SourceFinder:
             elif word in self.lex.recipient_case and (
                     self._is_media(adoc, noun) or self.lex.is_source_noun(noun)):
                 out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
+            elif case is None and (dep(noun) in ("iobj", "dative") or (
+                    dep(noun) == "obj" and any(dep(c) == "ccomp" for c in verb.children))) and (
+                    self._is_media(adoc, noun) or self.lex.is_source_noun(noun)):
+                # 'told reporters', 'le dijo a la prensa' without its preposition parsed
+                out.append(self._pp_link(adoc, verb, noun, noun, s, lo, hi))
         if self._impersonal_report(verb):
             clitic = min((c for c in verb.children if c.lower_ in self.lex.impersonal), key=lambda t: t.i)
             cue = adoc.span(clitic.idx, verb.idx + len(verb.text))
