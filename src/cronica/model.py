@@ -172,6 +172,7 @@ class Event:
     confidence: float = 0.5
     cameo: str | None = None
     head: int | None = None  # spaCy token index of the trigger's head (internal)
+    evidence: str = "lexicon"  # lexicon | model: what found the trigger (events.learned)
 
 
 @dataclass
@@ -189,6 +190,9 @@ class ArticleDoc:
     quotes: list[Quote] = field(default_factory=list)
     reporting: list[Reporting] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # probability that the article reports a contentious political event (protest, riot,
+    # political violence), from the events stage's learned layer; None when not scored
+    contentious: float | None = None
 
     def sentence_of(self, char: int) -> int:
         """Index of the sentence holding character offset ``char`` (-1 if none)."""
@@ -222,6 +226,7 @@ class ArticleDoc:
             "quotes": [asdict(q) for q in self.quotes],
             "reporting": [asdict(r) for r in self.reporting],
             "warnings": list(self.warnings),
+            "contentious": None if self.contentious is None else round(self.contentious, 4),
         }
 
 
@@ -287,5 +292,6 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "reported_by": list(e.reported_by),
         "cameo": e.cameo,
         "confidence": round(e.confidence, 3),
+        "evidence": e.evidence,
         "language": adoc.lang or a.lang,
     }

@@ -63,7 +63,8 @@ from cronica.stages.events.intent import (
     recode_intent,
     request_args,
 )
-from cronica.stages.events.lexicon import Match, fold, lexicon
+from cronica.stages.events.learned import LearnedLayer, event_model
+from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon
 from cronica.stages.events.merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
 from cronica.stages.events.modes import aux_mode, contexts
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
@@ -101,6 +102,7 @@ _NEST = frozenset(
 _NOMINAL_DEPS = frozenset({"nsubj", "obj", "dobj", "obl", "nmod", "appos", "pobj", "iobj"})
 _MAX_NEST = 4
 _INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13", "PROTEST": "14"}
+_MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15"}
 # participial modifiers ('grupos respaldados por Irán') are events only for strong triggers
 _PARTICIPLE_MIN_WEIGHT = 0.8
 
@@ -110,8 +112,13 @@ class EventCoder:
 
     name = "events"
 
-    def __init__(self, lang: str, secondary_threshold: float = SECONDARY_THRESHOLD) -> None:
+    def __init__(
+        self, lang: str, secondary_threshold: float = SECONDARY_THRESHOLD, learned: bool = True
+    ) -> None:
         self.lang = lang
+        # the learned sentence scores beside the lexicon (:mod:`cronica.stages.events.learned`)
+        model = event_model(lang) if learned else None
+        self.learned = LearnedLayer(model) if model is not None else None
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
         self.secondary_threshold = secondary_threshold
@@ -441,12 +448,46 @@ class EventCoder:
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         events = merge_same_sentence(events, verbs)
         events = merge_headline(adoc, events)
+        if self.learned is not None:
+            events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))
         if self.secondary_threshold > 0:
             events = prune_secondary(events, self.secondary_threshold)
         events.sort(key=lambda e: e.trigger.start)
         for n, e in enumerate(events):
             e.id = f"e{n}"
         adoc.events = events
+
+    def _model_event(
+        self, adoc: ArticleDoc, index: ActorIndex, year: int | None, sent_ctx: dict[int, list[str]]
+    ) -> Any:
+        """A function making the event of a sentence the model finds contentious but the
+        lexicon does not: typed by the model, anchored on the sentence's main predicate."""
+
+        def make(sent: Any, event: str, prob: float) -> Event | None:
+            tok = self._main_predicate(sent)
+            if tok is None:
+                return None
+            entry = TriggerEntry(
+                (fold(tok.lemma_),), tok.pos_, event, None, _MODEL_CAMEO.get(event), prob
+            )
+            e = self._event(adoc, Match(tok.i, tok.i + 1, tok.i, entry), index, year, None, sent_ctx)
+            e.evidence = "model"
+            return e
+
+        return make
+
+    def _main_predicate(self, sent: Any) -> Any:
+        """The verb that carries the sentence's news: its root, or what a reporting root
+        reports ('dijo que marcharon' -> 'marcharon'), else its first verb; None without."""
+        root = sent.root
+        if self._is_speech(root):
+            root = next(
+                (c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"),
+                root,
+            )
+        if root.pos_ == "VERB" and not self._is_speech(root):
+            return root
+        return next((t for t in sent if t.pos_ == "VERB"), None)
 
     def _event(
         self,
