@@ -404,7 +404,9 @@ def combined_events(lex: dict, probs: np.ndarray, tuned: dict) -> list[tuple[int
                 for e in cont
                 if e["confidence"] >= tuned["event_keep_confidence"] or p >= tuned["threshold_keep"]
             ]
-        elif p >= tuned["event_threshold_add"]:
+        elif p >= tuned["event_threshold_add"] and not any(
+            e["sentence"] == k for e in lex["events"]
+        ):
             out.append((k, None, p))
     return out
 

@@ -184,28 +184,30 @@ Predictor = Callable[[str, date | None], list[tuple[int, int, str | None]]]
 
 def cronica_predictor(lang: str) -> Predictor:
     """Predictions of :func:`cronica.stages.time.resolver.find_dates` (the pure rules, no spaCy)."""
+    from cronica.stages.language.bundle import load_bundle
     from cronica.stages.time.resolver import find_dates
 
+    bundle = load_bundle(lang)  # the patterns compile once, for every file
+
     def predict(text: str, anchor: date | None) -> list[tuple[int, int, str | None]]:
-        return [(e.start, e.end, e.value) for e in find_dates(text, lang, anchor)]
+        return [(e.start, e.end, e.value) for e in find_dates(text, bundle, anchor)]
 
     return predict
 
 
 def pipeline_predictor(lang: str) -> Predictor:
     """Predictions of the 'time' stage on spaCy-parsed text (tense, counted numbers)."""
-    from cronica.model import Article, ArticleDoc
-    from cronica.stages.nlp.models import add_sentences, load_nlp
-    from cronica.stages.time.resolver import DateResolver
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
 
-    nlp, stage = load_nlp(lang), DateResolver(lang)
+    pipeline = Pipeline(langs=(lang,), only=("time",))
 
     def predict(text: str, anchor: date | None) -> list[tuple[int, int, str | None]]:
+        if not text.strip():
+            return []
         iso = anchor.isoformat() if anchor else None
-        adoc = ArticleDoc(Article(id="eval", text=text, date=iso, lang=lang), lang=lang)
-        adoc.doc = nlp(text)
-        add_sentences(adoc)
-        return [(e.start, e.end, e.value) for e, _ in stage.find(adoc)]
+        adoc = pipeline.process(Article(id="eval", text=text, date=iso, lang=lang))
+        return [(d.span.start, d.span.end, d.value) for d in adoc.dates]
 
     return predict
 

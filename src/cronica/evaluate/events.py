@@ -285,19 +285,12 @@ def predict(
     Unless ``full``, only the stages the score depends on run (:data:`SCORED_STAGES`)."""
     from cronica.errors import Rejection
     from cronica.model import Article
-    from cronica.pipeline import Pipeline, default_stages
-    from cronica.resources import SUPPORTED_LANGS
+    from cronica.pipeline import Pipeline
 
     if pipeline is None:
-        stages = None
-        if not full:
-            # the score depends on the actors and events layers only; later stages add dates,
-            # places and quotes, which cost time and cannot change what is counted
-            langs = {str(r.get("lang") or "")[:2] for r in records} & set(SUPPORTED_LANGS)
-            stages = {
-                lang: [s for s in default_stages(lang) if s.name in SCORED_STAGES] for lang in langs
-            }
-        pipeline = Pipeline(stages=stages)
+        # the score depends on the actors and events layers only; later stages add dates,
+        # places and quotes, which cost time and cannot change what is counted
+        pipeline = Pipeline(only=None if full else SCORED_STAGES)
     articles = [
         Article(
             id=str(r.get("id", n)),

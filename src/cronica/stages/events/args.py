@@ -14,7 +14,7 @@ Conventions (see docs of :func:`find_args`):
   victim; 'contra'/'a' = recipient; a noun object of a *support* verb takes the verb's
   subject as actor ('realizaron una huelga'), of any other verb not ('reprimieron la marcha');
 - xcomp / conj / advcl verbs inherit the governing verb's subject ('acuerdan iniciar');
-- coordinated subjects of reciprocal events ('Estados Unidos e Irak han acordado'): one
+- coordinated subjects of reciprocal events ('Chile y Perú han acordado'): one
   event, actor = first conjunct, recipient = the next one, unless a recipient is found.
 The events stage adds: a personal-pronoun subject inside reported speech is the speaker,
 and a reciprocal event with no actor takes the speaker ('Austin dijo que las discusiones').
@@ -28,12 +28,14 @@ from typing import Any
 from cronica.model import ActorMention, ArticleDoc, EventArg
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
+from cronica.stages.nlp.syntax import dep
 
+# UD labels, read through syntax.dep
 _SUBJ = frozenset({"nsubj", "csubj"})
-_PASS_SUBJ = frozenset({"nsubj:pass", "nsubjpass"})
-_OBJ = frozenset({"obj", "dobj", "iobj", "dative"})
+_PASS_SUBJ = frozenset({"nsubj:pass"})
+_OBJ = frozenset({"obj", "iobj", "dative"})
 _OBL = frozenset({"obl", "nmod", "prep", "obl:arg"})
-_AGENT = frozenset({"obl:agent", "agent"})
+_AGENT = frozenset({"obl:agent"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # event types whose 'X de Y' noun phrase names the victim, not the doer
@@ -81,13 +83,13 @@ def _phrase(tok: Any) -> list[Any]:
     """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs."""
     out = [tok]
     stack = [
-        c for c in tok.children if c.dep_ not in ("acl:relcl", "relcl", "ccomp", "advcl", "punct")
+        c for c in tok.children if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
     ]
     while stack:
         t = stack.pop()
         out.append(t)
         stack.extend(
-            c for c in t.children if c.dep_ not in ("acl:relcl", "relcl", "ccomp", "advcl")
+            c for c in t.children if dep(c) not in ("acl:relcl", "ccomp", "advcl")
         )
     return out
 
@@ -115,8 +117,8 @@ def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
 
 
 def _resolve_relative(tok: Any) -> Any:
-    """'que' in 'ISIL, que mantiene células' -> 'ISIL'."""
-    if tok.pos_ == "PRON" and tok.head.dep_ in ("acl:relcl", "relcl", "acl"):
+    """'que' in 'el ELN, que controla la zona' -> 'el ELN'."""
+    if tok.pos_ == "PRON" and dep(tok.head) in ("acl:relcl", "acl"):
         return tok.head.head
     return tok
 
@@ -133,11 +135,11 @@ def _case(tok: Any) -> str:
 
 def _obl_children(tok: Any) -> list[Any]:
     """Oblique / nominal-modifier children; English 'prep' nodes are replaced by their object."""
-    out = []
+    out: list[Any] = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent"):
+        if dep(c) in ("prep", "obl:agent"):
             out.extend(g for g in c.children if g.dep_ == "pobj")
-        elif c.dep_ in _OBL:
+        elif dep(c) in _OBL:
             out.append(c)
     return out
 
@@ -180,16 +182,16 @@ def _verb_args(
     skip: frozenset[int],
 ) -> tuple[Any, Any]:
     actor = recipient = None
-    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or (
+    passive = any(dep(c) == "aux:pass" for c in tok.children) or (
         "Part" in tok.morph.get("VerbForm")
         and any(c.dep_ == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
     )
     for c in tok.children:
-        if c.dep_ in _SUBJ and not passive:
+        if dep(c) in _SUBJ and not passive:
             actor = actor or c
-        elif c.dep_ in _PASS_SUBJ or (c.dep_ in _SUBJ and passive):
+        elif dep(c) in _PASS_SUBJ or (dep(c) in _SUBJ and passive):
             recipient = recipient or c
-        elif c.dep_ in _AGENT:
+        elif dep(c) in _AGENT:
             actor = next((g for g in c.children if g.dep_ == "pobj"), c)
     obls = _obl_children(tok)
     if passive and actor is None:
@@ -197,13 +199,13 @@ def _verb_args(
         actor = next(
             (
                 o
-                for o in obls + [c for c in tok.children if c.dep_ in _OBJ]
-                if _case(o) in cues.agent_case and _case(o) not in ("de", "of")
+                for o in obls + [c for c in tok.children if dep(c) in _OBJ]
+                if _case(o) in cues.agent_case and _case(o) not in cues.genitive_case
             ),
             None,
         )
     if recipient is None:
-        cands = [c for c in tok.children if c.dep_ in _OBJ and c.pos_ in ("NOUN", "PROPN")]
+        cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands = [c for c in cands if c is not actor and c.i not in skip]
         if cands:
@@ -229,12 +231,12 @@ def _complement_recipient(
     for c in tok.children:
         if c.dep_ == "ccomp":
             subj = next(
-                (g for g in c.children if g.dep_ in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
+                (g for g in c.children if dep(g) in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
             )
             if subj is not None and subj is not actor and _names_actor(subj, index):
                 return subj
         elif c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
-            cands = [g for g in c.children if g.dep_ in _OBJ and g.pos_ in ("NOUN", "PROPN")]
+            cands = [g for g in c.children if dep(g) in _OBJ and g.pos_ in ("NOUN", "PROPN")]
             cands += [o for o in _obl_children(c) if _case(o) in cues.recipient_case]
             named = [
                 g for g in cands if g is not actor and g.i not in skip and _names_actor(g, index)
@@ -262,11 +264,11 @@ def _inherited_subject(tok: Any, speech: set[str], is_light: Callable[[Any], boo
         if head.i == node.i or fold(head.lemma_) in speech:
             return None
         if node.pos_ in ("NOUN", "PROPN"):
-            if node.dep_ not in ("obj", "dobj", "obl", "pobj", "nmod") or not is_light(head):
+            if dep(node) not in ("obj", "obl", "pobj", "nmod") or not is_light(head):
                 return None
         elif node.dep_ not in _INHERIT:
             return None
-        subj = next((c for c in head.children if c.dep_ in _SUBJ), None)
+        subj = next((c for c in head.children if dep(c) in _SUBJ), None)
         if subj is not None and subj.i != tok.i:
             return subj
         node = head
@@ -284,7 +286,7 @@ def _better_agent(cand: Any, current: Any, index: ActorIndex) -> bool:
 
 def _following_agent(tok: Any, cues: Cues, index: ActorIndex) -> Any:
     """A coded actor in a 'de'/'por' phrase right after the noun, when the parse attached it
-    elsewhere ('ataques de represalia de Estados Unidos'); at most six words on."""
+    elsewhere ('bombardeos de castigo de Francia'); at most six words on."""
     doc = tok.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]
@@ -303,7 +305,7 @@ def speaker_subject(tok: Any, speech: set[str]) -> Any:
             return None
         node = node.head
         if fold(node.lemma_) in speech:
-            return next((c for c in node.children if c.dep_ in _SUBJ), None)
+            return next((c for c in node.children if dep(c) in _SUBJ), None)
     return None
 
 
@@ -324,14 +326,14 @@ def _noun_args(
             # 'por parte de X': the agent is X, a 'de' dependent of 'parte'
             c = next((g for g in _obl_children(c)), c)
             case = "por parte de"
-        if case in ("contra", "against") or (
+        if case in cues.against_case or (
             case in cues.recipient_case and case not in cues.agent_case
         ):
             recipient = recipient or c
-        elif case in ("por", "for") and event in _TOPIC_POR_TYPES:
+        elif case in cues.topic_case and event in _TOPIC_POR_TYPES:
             continue  # 'protesta por el alza', 'condena por el atentado': the topic
         elif case in cues.agent_case and c.pos_ in ("NOUN", "PROPN") and not c.like_num:
-            genitive = case in ("de", "of")
+            genitive = case in cues.genitive_case
             if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None:
                 continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
             if patient_genitive and genitive:
@@ -352,7 +354,7 @@ def _noun_args(
             (
                 c
                 for c in tok.children
-                if c.dep_ in ("amod", "compound", "poss", "nmod:poss")
+                if dep(c) in ("amod", "compound", "nmod:poss")
                 and index.mention_in(c) is not None
             ),
             None,

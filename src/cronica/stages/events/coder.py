@@ -66,10 +66,12 @@ from cronica.stages.events.intent import (
 from cronica.stages.events.learned import LearnedLayer, event_model
 from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon
 from cronica.stages.events.merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
-from cronica.stages.events.modes import aux_mode, contexts
+from cronica.stages.events.modes import contexts, explain_aux
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.nlp.syntax import dep
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -83,7 +85,6 @@ _NEST = frozenset(
     {
         "xcomp",
         "obj",
-        "dobj",
         "nmod",
         "obl",
         "pobj",
@@ -99,7 +100,7 @@ _NEST = frozenset(
     }
 )
 # participles used as nouns ('los detenidos') are participants, not events
-_NOMINAL_DEPS = frozenset({"nsubj", "obj", "dobj", "obl", "nmod", "appos", "pobj", "iobj"})
+_NOMINAL_DEPS = frozenset({"nsubj", "obj", "obl", "nmod", "appos", "pobj", "iobj"})
 _MAX_NEST = 4
 _INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13", "PROTEST": "14"}
 _MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15"}
@@ -113,16 +114,20 @@ class EventCoder:
     name = "events"
 
     def __init__(
-        self, lang: str, secondary_threshold: float = SECONDARY_THRESHOLD, learned: bool = True
+        self,
+        lang: str | LanguageBundle,
+        secondary_threshold: float = SECONDARY_THRESHOLD,
+        learned: bool = True,
     ) -> None:
-        self.lang = lang
+        bundle = as_bundle(lang)
+        self.lang = bundle.code
         # the learned sentence scores beside the lexicon (:mod:`cronica.stages.events.learned`)
-        model = event_model(lang) if learned else None
+        model = event_model(bundle) if learned else None
         self.learned = LearnedLayer(model) if model is not None else None
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
         self.secondary_threshold = secondary_threshold
-        self.lex = lexicon(lang)
+        self.lex = lexicon(bundle)
         self.cues = self.lex.cues
         self.speech = set(self.cues.speech)
 
@@ -164,7 +169,7 @@ class EventCoder:
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in tok.morph.get("VerbForm") or tok.pos_ == "AUX":
             return False
-        if tok.dep_ in _NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
+        if dep(tok) in _NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
             return True
         return tok.dep_ in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
 
@@ -174,9 +179,9 @@ class EventCoder:
         if tok.pos_ not in ("VERB", "AUX") or m.entry.event not in ("PROTEST", "MOBILIZE"):
             return False
         for c in tok.children:
-            if c.dep_ == "prep" and fold(c.text) in ("in", "on", "by"):
+            if c.dep_ == "prep" and fold(c.text) in self.cues.vehicle_case:
                 c = next((g for g in c.children if g.dep_ == "pobj"), c)
-            elif c.dep_ not in ("obl", "nmod") or _case_word(c) != "en":
+            elif c.dep_ not in ("obl", "nmod") or _case_word(c) not in self.cues.vehicle_case:
                 continue
             if fold(c.lemma_) in self.cues.vehicle:
                 return True
@@ -214,7 +219,7 @@ class EventCoder:
         for m in sorted(matches, key=lambda x: _depth(x, govs)):
             subj_of = doc[m.head].head.i
             if (
-                doc[m.head].dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+                dep(doc[m.head]) in ("nsubj", "nsubj:pass")
                 and subj_of in by_head
                 and by_head[subj_of].entry.event == m.entry.event
             ):
@@ -303,16 +308,16 @@ class EventCoder:
         direct object; whether the path crosses a finite or adverbial clause."""
         node = doc[i]
         clausal = False
-        direct = doc[i].dep_ in ("obj", "dobj")
+        direct = dep(doc[i]) == "obj"
         steps = 0
         while steps < _MAX_NEST:
-            if node.dep_ not in _NEST or node.head.i == node.i or self.is_adjunct(node):
+            if dep(node) not in _NEST or node.head.i == node.i or self.is_adjunct(node):
                 return None, False, False
             # an English preposition node ('calls for aid') is half of one Spanish 'nmod' hop
             steps += node.dep_ != "prep"
-            dep = node.dep_
-            clausal = clausal or dep in ("ccomp", "advcl")
-            direct = direct and dep in ("obj", "dobj", "xcomp")
+            label = dep(node)
+            clausal = clausal or label in ("ccomp", "advcl")
+            direct = direct and label in ("obj", "xcomp")
             node = node.head
             if self._is_speech(node):
                 return None, False, False
@@ -358,12 +363,12 @@ class EventCoder:
         marks += [fold(f.text) for c in tok.children for f in c.children if f.dep_ == "fixed"]
         condition = any(w in self.cues.condition or w in self.cues.clause_if for w in marks)
         purpose = any(w in self.cues.purpose for w in marks) and not any(
-            c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in tok.children
+            dep(c) in ("nsubj", "nsubj:pass") for c in tok.children
         )
         if not (condition or purpose):
             return None
-        if tok.lang_ == "en" and tok.dep_ != "advcl":
-            return None  # 'agreed to provide' is a complement, not an aim
+        if tok.dep_ not in self.cues.purpose_dep:
+            return None  # English 'agreed to provide' is a complement, not an aim
         head = tok.head
         if head.i in by_head:
             return by_head[head.i]
@@ -372,7 +377,7 @@ class EventCoder:
                 (
                     by_head[c.i]
                     for c in head.children
-                    if c.i in by_head and c.dep_ in ("obj", "dobj", "obl", "nsubj", "nsubj:pass")
+                    if c.i in by_head and c.dep_ in ("obj", "dobj", "obl", "nsubj", "nsubj:pass")  # raw: no "nsubjpass"
                 ),
                 None,
             )
@@ -410,7 +415,7 @@ class EventCoder:
         protestas', 'after the attack') or a relative clause describing a participant
         ('la comunidad, que tiene la intención de boicotear'). What such a phrase holds is
         not the content of the event it hangs from."""
-        if node.dep_ in ("acl", "acl:relcl", "relcl") and any(
+        if dep(node) in ("acl", "acl:relcl") and any(
             "Rel" in c.morph.get("PronType") for c in node.children
         ):
             return True
@@ -482,7 +487,7 @@ class EventCoder:
         root = sent.root
         if self._is_speech(root):
             root = next(
-                (c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"),
+                (c for c in root.children if dep(c) in ("ccomp", "xcomp") and c.pos_ == "VERB"),
                 root,
             )
         if root.pos_ == "VERB" and not self._is_speech(root):
@@ -520,7 +525,7 @@ class EventCoder:
             # 'the rebels said they will release ...': the pronoun is the speaker
             a_tok = speaker_subject(tok, self.speech) or a_tok
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
-            # 'Austin dijo que las discusiones se llevarán a cabo': the speaker takes part
+            # 'El ministro dijo que las reuniones se celebrarán': the speaker takes part
             a_tok = speaker_subject(tok, self.speech)
         actor, recipient = to_arg(a_tok, index), to_arg(r_tok, index)
         # a headline without final punctuation parses into the next line: keep arguments
@@ -533,10 +538,16 @@ class EventCoder:
             )
         if actor and recipient and actor.start == recipient.start:
             recipient = None
-        mode = aux_mode(doc, m.head, self.cues, self.speech, year, is_light) or forced_mode
+        explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
+        mode = (explained[0] if explained else None) or forced_mode
         event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
+        evidence: dict[str, Any] | None
+        if explained and aux == explained[0]:
+            evidence = aux_evidence(explained[1], explained[2])
+        else:  # set by the governing trigger or by the intent recoding: the trigger decided
+            evidence = aux_evidence(tok, "governing event" if aux == forced_mode else "intent") if aux else None
         if trigger.sentence not in sent_ctx:
             sent_ctx[trigger.sentence] = contexts(tok.sent, self.cues)
         lemma_hit = m.entry is REQUEST_MODAL or fold(tok.lemma_) == m.entry.pattern[0]
@@ -562,6 +573,7 @@ class EventCoder:
             mode=None if recoded else m.entry.mode,
             context=list(sent_ctx[trigger.sentence]),
             aux_mode=aux,
+            aux_evidence=evidence,
             actor=actor,
             recipient=recipient,
             mentions=[trigger],
@@ -569,6 +581,11 @@ class EventCoder:
             cameo=_INTENT_CAMEO.get(event) if recoded else m.entry.cameo,
             head=m.head,
         )
+
+
+def aux_evidence(tok: Any, rule: str) -> dict[str, Any]:
+    """The words that decided an event's aux mode, for the user: text, offsets, rule."""
+    return {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "rule": rule}
 
 
 def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:
@@ -602,7 +619,7 @@ def _complement_path(doc: Any, i: int, gov: int) -> bool:
     for _ in range(_MAX_NEST + 1):
         if node.i == gov:
             return True
-        if node.dep_ not in ("xcomp", "obj", "dobj") or node.head.i == node.i:
+        if dep(node) not in ("xcomp", "obj") or node.head.i == node.i:
             return False
         node = node.head
     return False

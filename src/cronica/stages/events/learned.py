@@ -23,14 +23,13 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 
 from cronica.model import ArticleDoc, Event
 from cronica.stages.events.lexicon import fold
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 # the types of contentious political events (CASE 2021's scope; cronica.evaluate.case)
 CONTENTIOUS = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
@@ -214,14 +213,19 @@ def load_npz(data: Any, lang: str) -> EventModel:
     )
 
 
-@cache
-def event_model(lang: str) -> EventModel | None:
-    """The shipped model of a language, or None when there is none."""
-    ref = resources.files("cronica") / "data" / "models" / f"events_{lang}.npz"
+def event_model(lang: str | LanguageBundle) -> EventModel | None:
+    """The shipped model of a language (``data/models/events_<code>.npz``), loaded once per
+    language bundle; None when there is none."""
+    bundle = as_bundle(lang)
+    return bundle.resource("events.learned", _load_model)
+
+
+def _load_model(bundle: LanguageBundle) -> EventModel | None:
+    ref = bundle.data_root.joinpath("models", f"events_{bundle.code}.npz")
     if not ref.is_file():
         return None
-    with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as data:
-        return load_npz(data, lang)
+    with ref.open("rb") as f, np.load(f, allow_pickle=False) as data:
+        return load_npz(data, bundle.code)
 
 
 # make(sentence span, PLOVER type, probability) -> the event on the sentence's main predicate
@@ -235,9 +239,10 @@ class LearnedLayer:
     thresholds are set for event-level precision, higher than the text decision's):
     - a contentious lexicon event stays, unless ``p`` is below ``threshold_keep`` and the
       event itself is weak (confidence below ``keep_confidence``): then it is dropped;
-    - a sentence with no contentious lexicon event and ``p`` at least ``threshold_add`` gets
-      one, typed by the type model, on its main predicate, with ``evidence`` 'model'
-      (unless an event already sits on that word).
+    - a sentence where the lexicon found no event at all and ``p`` is at least
+      ``threshold_add`` gets one, typed by the type model, on its main verb, with
+      ``evidence`` 'model' (a sentence the lexicon coded otherwise, e.g. as a demand to stop
+      attacks, keeps that reading).
 
     It also sets ``adoc.contentious``, the text-level decision (CASE 2021's question: does
     this text report a contentious event?): for a one- or two-sentence text from
@@ -266,13 +271,13 @@ class LearnedLayer:
                 if p < model.threshold_keep:
                     drop.update(id(e) for e in contentious if e.confidence < model.keep_confidence)
                 continue
-            if p < model.threshold_add or adoc.doc is None:
-                continue
+            if mine or p < model.threshold_add or adoc.doc is None:
+                continue  # a sentence the lexicon coded otherwise keeps its reading
             span = adoc.doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
             event = make(span, model.event_type(text)[0], p)
-            if event is not None and all(e.head != event.head for e in mine):
+            if event is not None:
                 added.append(event)
         kept = [e for e in events if id(e) not in drop] + added
         if 0 < len(adoc.sentences) <= SHORT_TEXT:

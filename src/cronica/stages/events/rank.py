@@ -23,15 +23,17 @@ from collections.abc import Callable
 from typing import Any
 
 from cronica.model import Event
+from cronica.stages.nlp import syntax
 
+# UD labels (read through syntax.dep)
 # relations that put a word one step down from the clause that carries the news
 _EMBED = frozenset(
-    {"acl", "acl:relcl", "relcl", "advcl", "appos", "csubj", "dep", "amod", "compound"}
+    {"acl", "acl:relcl", "advcl", "appos", "csubj", "dep", "amod", "compound"}
 )
 # a noun inside a prepositional phrase, or a noun modifier
 _PP = frozenset({"obl", "nmod", "pobj", "obl:arg"})
 _CORE = frozenset(
-    {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj", "xcomp", "conj", "parataxis"}
+    {"nsubj", "nsubj:pass", "obj", "iobj", "xcomp", "conj", "parataxis"}
 )
 _STEP = 0.8
 _MAX_CLIMB = 8
@@ -49,7 +51,7 @@ def salience(tok: Any, is_speech: Callable[[Any], bool], is_light: Callable[[Any
         head = node.head
         if head.i == node.i:
             break
-        dep = node.dep_
+        dep = syntax.dep(node)
         if dep == "ccomp" and is_speech(head):
             break  # 'dijo que atacaron': the reported clause is the news
         if dep in _EMBED or dep == "ccomp":
@@ -82,7 +84,11 @@ def confidence(
 
 
 def prune_secondary(events: list[Event], threshold: float = SECONDARY_THRESHOLD) -> list[Event]:
-    """Drop events below ``threshold`` that share a sentence with a stronger event."""
+    """Drop events below ``threshold`` that share a sentence with a stronger event.
+
+    An event in a non-current aux mode ('amenazó con echar al embajador': the expulsion is
+    hypothetical) is kept: it does not compete with the sentence's news event, and aux
+    filters keep it out of counts of current events."""
     best: dict[int, float] = {}
     for e in events:
         best[e.trigger.sentence] = max(best.get(e.trigger.sentence, 0.0), e.confidence)
@@ -90,6 +96,7 @@ def prune_secondary(events: list[Event], threshold: float = SECONDARY_THRESHOLD)
         e
         for e in events
         if e.confidence >= threshold or e.confidence >= best[e.trigger.sentence] or _attested(e)
+        or e.aux_mode is not None
     ]
 
 
