@@ -150,6 +150,7 @@ class EventCoder:
                 or self._noun_modifier(tok, m)
                 or _named(tok)
                 or self._travel(tok, m)
+                or self._exchange_without_captives(tok)
             ):
                 i += 1
                 continue
@@ -186,6 +187,25 @@ class EventCoder:
             if fold(c.lemma_) in self.cues.vehicle:
                 return True
         return False
+
+    def _exchange_without_captives(self, tok: Any) -> bool:
+        """'canjearon prisioneros', 'a prisoner swap' are releases (RETREAT 'release', CAMEO
+        0841); an exchange of anything else ('intercambio de opiniones') is no event."""
+        if fold(tok.lemma_) not in self.cues.exchange:
+            return False
+        near = [*tok.children, *(g for c in tok.children for g in c.children)]
+        if tok.dep_ == "compound" or dep(tok) == "compound":
+            near.append(tok.head)
+        return not any(fold(t.lemma_) in self.cues.captive for t in near)
+
+    def _custodial_sentence(self, tok: Any) -> bool:
+        """'condenó a tres años de prisión', 'sentenced to life in prison': a court sentence
+        to prison is COERCE 'arrest' (PLOVER manual, SANCTION 'convict')."""
+        if fold(tok.lemma_) not in self.cues.sentence_verb:
+            return False
+        near = [*tok.children, *(g for c in tok.children for g in c.children)]
+        near += [h for t in near for h in t.children]
+        return any(fold(t.lemma_) in self.cues.prison for t in near)
 
     @staticmethod
     def _noun_modifier(tok: Any, m: Match) -> bool:
@@ -566,11 +586,15 @@ class EventCoder:
         ):
             event = "PROTEST"  # 'miles de manifestantes se reunieron': a rally, not a meeting
         recoded = event != m.entry.event
+        mode = None if recoded else m.entry.mode
+        cameo = _INTENT_CAMEO.get(event) if recoded else m.entry.cameo
+        if event in ("SANCTION", "REJECT") and self._custodial_sentence(tok):
+            event, mode, cameo = "COERCE", "arrest", "173"  # a sentence to prison
         return Event(
             id="",
             event=event,
             trigger=trigger,
-            mode=None if recoded else m.entry.mode,
+            mode=mode,
             context=list(sent_ctx[trigger.sentence]),
             aux_mode=aux,
             aux_evidence=evidence,
@@ -578,7 +602,7 @@ class EventCoder:
             recipient=recipient,
             mentions=[trigger],
             confidence=confidence,
-            cameo=_INTENT_CAMEO.get(event) if recoded else m.entry.cameo,
+            cameo=cameo,
             head=m.head,
         )
 
