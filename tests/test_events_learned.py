@@ -113,3 +113,16 @@ def test_shipped_models_load_and_are_small(lang):
     ref = resources.files("cronica") / "data" / "models" / f"events_{lang}.npz"
     assert ref.stat().st_size < 4_000_000 if hasattr(ref, "stat") else True
     assert 0.0 <= m.score("una frase cualquiera") <= 1.0
+
+
+def test_the_learned_layer_can_be_switched_off_for_ablations(monkeypatch):
+    from cronica.stages.events.learned import NO_LEARNED_ENV
+
+    monkeypatch.setenv(NO_LEARNED_ENV, "1")
+    assert event_model("es") is None
+
+
+def test_text_level_decision_is_set_for_a_short_text(make_doc):
+    adoc = make_doc("Miles de docentes marcharon hoy frente al Congreso.", stages=("actors", "events"))
+    assert adoc.contentious is not None and 0.0 <= adoc.contentious <= 1.0
+    assert adoc.to_dict()["contentious"] == round(adoc.contentious, 4)

@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from cronica.evaluate.split import PARTS, part_of
+from cronica.stages.events.learned import NO_LEARNED_ENV
 
 POSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
 # auxiliary modes of events that did not (yet) happen: not counted as CASE events
@@ -152,6 +154,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, default=None, metavar="N", help="first N records only")
     p.add_argument("--full", action="store_true", help="run every stage (default actors+events)")
     p.add_argument(
+        "--no-learned",
+        action="store_true",
+        help="switch the learned event layer off (the lexicon and syntax alone), for ablations",
+    )
+    p.add_argument(
         "--events-only",
         action="store_true",
         help="decide from the events alone, not the text-level 'contentious' score",
@@ -162,6 +169,8 @@ def run(args: argparse.Namespace) -> int:
     from cronica.evaluate.split import select
 
     base = Path(args.path)
+    if args.no_learned:
+        os.environ[NO_LEARNED_ENV] = "1"
     result: dict[str, Any] = {
         "positive_types": sorted(POSITIVE_TYPES),
         "part": args.part,

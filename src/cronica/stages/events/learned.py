@@ -18,6 +18,7 @@ rejects is dropped.
 
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from collections import defaultdict
@@ -38,6 +39,7 @@ CONTENTIOUS = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
 SHORT_TEXT = 2
 # aux modes of events that did not (yet) happen
 UNREAL = frozenset({"negation", "future", "hypothetical"})
+NO_LEARNED_ENV = "CRONICA_NO_LEARNED"
 N_FEATURES = 1 << 17
 CHAR_NGRAMS = (3, 4, 5)
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -215,7 +217,10 @@ def load_npz(data: Any, lang: str) -> EventModel:
 
 def event_model(lang: str | LanguageBundle) -> EventModel | None:
     """The shipped model of a language (``data/models/events_<code>.npz``), loaded once per
-    language bundle; None when there is none."""
+    language bundle; None when there is none or when ``CRONICA_NO_LEARNED`` is set (the
+    rule-based layer alone, for ablations: ``cronica eval ... --no-learned``)."""
+    if os.environ.get(NO_LEARNED_ENV):
+        return None
     bundle = as_bundle(lang)
     return bundle.resource("events.learned", _load_model)
 
