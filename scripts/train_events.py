@@ -91,11 +91,16 @@ def acled_notes(eval_dir: Path) -> list[tuple[str, str]]:
     return out
 
 
-def matrix(texts: list[str]) -> sparse.csr_matrix:
-    """Raw hashed counts (rows = texts)."""
+def matrix(texts: list[str] | list[list[str]]) -> sparse.csr_matrix:
+    """Raw hashed counts (rows = texts; a text given as a list of sentences counts the
+    features of each sentence)."""
     rows, cols, vals = [], [], []
     for n, t in enumerate(texts):
-        for k, v in feature_ids(t).items():
+        counts: dict[int, int] = {}
+        for part in [t] if isinstance(t, str) else t:
+            for k, v in feature_ids(part).items():
+                counts[k] = counts.get(k, 0) + v
+        for k, v in counts.items():
             rows.append(n)
             cols.append(k)
             vals.append(v)
@@ -342,7 +347,13 @@ def train_articles(
         if part_of(str(r["id"])) == "fit"
     ]
     y = np.array([int(r["label"]) for r in rows])
-    xd = tfidf(matrix([r["text"] for r in rows]), idf)
+    lex = lexicon_cached(rows, "text", lang, cache / f"lex_case_{lang}_doc.jsonl")
+    # an article's features are its sentences' (no bigram across a sentence end), as the
+    # learned layer builds them
+    xd = tfidf(
+        matrix([[r["text"][a:b] for a, b in lx["sentences"]] for r, lx in zip(rows, lex, strict=True)]),
+        idf,
+    )
     doc_probs = np.zeros(len(rows))
     folds = StratifiedKFold(5, shuffle=True, random_state=13)
     for train, test in folds.split(np.zeros(len(y)), y):
@@ -351,7 +362,6 @@ def train_articles(
         doc_probs[test] = m.predict_proba(xd[test])[:, 1]
     dclf = LogisticRegression(C=C_BINARY, max_iter=2000, class_weight="balanced")
     dclf.fit(xd, y)
-    lex = lexicon_cached(rows, "text", lang, cache / f"lex_case_{lang}_doc.jsonl")
     feats: list[np.ndarray] = [np.zeros(0)] * len(rows)
     for _train, test in folds.split(np.zeros(len(y)), y):
         clf = fold_model({str(rows[n]["id"]) for n in test})

@@ -126,3 +126,14 @@ def test_text_level_decision_is_set_for_a_short_text(make_doc):
     adoc = make_doc("Miles de docentes marcharon hoy frente al Congreso.", stages=("actors", "events"))
     assert adoc.contentious is not None and 0.0 <= adoc.contentious <= 1.0
     assert adoc.to_dict()["contentious"] == round(adoc.contentious, 4)
+
+
+def test_the_fast_ascii_hashing_equals_the_string_definition():
+    from cronica.stages.events.learned import CHAR_NGRAMS, _bucket, _word_ids
+
+    for w in ("marcharon", "huelga", "x", "pinguino"):
+        padded = f" {w} "
+        want = [_bucket("w " + w)] + [
+            _bucket("c" + padded[s : s + k]) for k in CHAR_NGRAMS for s in range(len(padded) - k + 1)
+        ]
+        assert list(_word_ids(w)) == want

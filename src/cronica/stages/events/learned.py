@@ -24,6 +24,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -46,35 +47,60 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _DIGITS = re.compile(r"\d")
 
 
-def feature_ids(text: str) -> dict[int, int]:
-    """Hashed feature bucket -> count for one text: folded word unigrams and bigrams, and
-    character 3- to 5-grams inside word boundaries (digits read as '0')."""
-    words = _WORD.findall(_DIGITS.sub("0", fold(text)))
-    counts: dict[int, int] = {}
+def _bucket(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) % N_FEATURES
 
-    def add(feature: str) -> None:
-        key = zlib.crc32(feature.encode("utf-8")) % N_FEATURES
-        counts[key] = counts.get(key, 0) + 1
 
-    for n, w in enumerate(words):
-        add("w " + w)
-        if n:
-            add("b " + words[n - 1] + " " + w)
-        padded = f" {w} "
+_CHAR_SEED = zlib.crc32(b"c")  # CRC-32 continued over the n-gram = CRC-32 of "c" + n-gram
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_ids(word: str) -> tuple[int, ...]:
+    """Buckets of one folded word: the word itself and its character n-grams (cached: words
+    repeat, so most of a text's features are looked up, not hashed)."""
+    padded = f" {word} "
+    ids = [_bucket("w " + word)]
+    if padded.isascii():  # the usual case after folding: byte slices are character slices
+        raw = padded.encode("ascii")
         for k in CHAR_NGRAMS:
-            for s in range(len(padded) - k + 1):
-                add("c" + padded[s : s + k])
+            ids.extend(
+                zlib.crc32(raw[s : s + k], _CHAR_SEED) % N_FEATURES
+                for s in range(len(raw) - k + 1)
+            )
+        return tuple(ids)
+    for k in CHAR_NGRAMS:
+        ids.extend(_bucket("c" + padded[s : s + k]) for s in range(len(padded) - k + 1))
+    return tuple(ids)
+
+
+def _ids(text: str) -> list[int]:
+    """Every feature occurrence of a text as a bucket: folded word unigrams and bigrams,
+    and character 3- to 5-grams inside word boundaries (digits read as '0')."""
+    words = _WORD.findall(_DIGITS.sub("0", fold(text)))
+    ids: list[int] = []
+    for n, w in enumerate(words):
+        ids.extend(_word_ids(w))
+        if n:
+            ids.append(_bucket("b " + words[n - 1] + " " + w))
+    return ids
+
+
+def feature_ids(text: str) -> dict[int, int]:
+    """Hashed feature bucket -> count for one text (see :func:`_ids`)."""
+    counts: dict[int, int] = {}
+    for k in _ids(text):
+        counts[k] = counts.get(k, 0) + 1
     return counts
 
 
-def vectorise(text: str, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(bucket indices, values) of a text's TF-IDF vector (sublinear tf, L2-normalised)."""
-    counts = feature_ids(text)
-    if not counts:
+def vectorise(text: str | list[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(bucket indices, values) of a text's TF-IDF vector (sublinear tf, L2-normalised);
+    ``text`` may be given as its feature occurrences (:func:`_ids`) already."""
+    ids = _ids(text) if isinstance(text, str) else text
+    if not ids:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-    tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
-    vals = (1.0 + np.log(tf)) * idf[idx]
+    idx, tf = np.unique(np.asarray(ids, dtype=np.int64), return_counts=True)
+    vals = (1.0 + np.log(tf.astype(np.float32))) * idf[idx]
     norm = float(np.sqrt(np.dot(vals, vals)))
     return idx, vals / norm if norm else vals
 
@@ -100,12 +126,12 @@ class EventModel:
     article_coef: np.ndarray | None = None  # over :func:`doc_features`
     article_intercept: float = 0.0  # shifted so that 0.5 is the decision threshold
 
-    def score(self, text: str) -> float:
+    def score(self, text: str | list[int]) -> float:
         """Probability that ``text`` reports a contentious event."""
         idx, vals = vectorise(text, self.idf)
         return _sigmoid(float(np.dot(self.coef[idx], vals)) + self.intercept)
 
-    def doc_score(self, text: str) -> float:
+    def doc_score(self, text: str | list[int]) -> float:
         """Probability that a whole article reports a contentious event, from its words."""
         if self.doc_coef is None:
             return 0.0
@@ -126,7 +152,7 @@ class EventModel:
             return None
         return _sigmoid(float(np.dot(self.article_coef, features)) + self.article_intercept)
 
-    def event_type(self, text: str) -> tuple[str, float]:
+    def event_type(self, text: str | list[int]) -> tuple[str, float]:
         """The most likely contentious PLOVER type of ``text`` and its probability."""
         idx, vals = vectorise(text, self.idf)
         z = self.type_coef[:, idx] @ vals + self.type_intercept
@@ -266,9 +292,12 @@ class LearnedLayer:
         drop: set[int] = set()
         added: list[Event] = []
         probs: list[float] = []
+        every: list[int] = []  # the article's features: its sentences' (not re-read)
         for k, sent in enumerate(adoc.sentences):
             text = adoc.article.text[sent.start : sent.end]
-            p = model.score(text)
+            ids = _ids(text)
+            every += ids
+            p = model.score(ids)
             probs.append(p)
             mine = by_sent.get(k, [])
             contentious = [e for e in mine if e.event in CONTENTIOUS]
@@ -281,13 +310,13 @@ class LearnedLayer:
             span = adoc.doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            event = make(span, model.event_type(text)[0], p)
+            event = make(span, model.event_type(ids)[0], p)
             if event is not None:
                 added.append(event)
         kept = [e for e in events if id(e) not in drop] + added
         if 0 < len(adoc.sentences) <= SHORT_TEXT:
             found = [(e.event, e.aux_mode, e.confidence) for e in events]
-            p = probs[0] if len(probs) == 1 else model.score(adoc.article.text)
+            p = probs[0] if len(probs) == 1 else model.score(every)
             adoc.contentious = model.sentence_decision(sentence_features(p, found))
         elif model.article_coef is not None and len(adoc.sentences) > SHORT_TEXT:
             found = [
@@ -296,7 +325,7 @@ class LearnedLayer:
                 if e.event in CONTENTIOUS
             ]
             feats = doc_features(
-                probs, found, model.doc_score(adoc.article.text), model.threshold_add
+                probs, found, model.doc_score(every), model.threshold_add
             )
             adoc.contentious = model.article_score(feats)
         return kept
