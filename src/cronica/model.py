@@ -176,6 +176,7 @@ class Event:
     cameo: str | None = None
     head: int | None = None  # spaCy token index of the trigger's head (internal)
     evidence: str = "lexicon"  # lexicon | model: what found the trigger (events.learned)
+    rule: str | None = None  # id of the trigger rule that found it (internal; eval --by-rule)
 
 
 @dataclass

@@ -84,6 +84,7 @@ class TriggerEntry:
     mode: str | None
     cameo: str | None
     weight: float
+    rule: str = ""  # the rule id: '<lang>:<pattern>/<pos>', one per row of event_triggers.tsv
 
 
 @dataclass
@@ -131,6 +132,16 @@ class Cues:
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
+    # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
+    # the near future, the 'have' of obligation, the words linking them to the infinitive,
+    # and the prepositions that open an ongoing period before a date ('desde', 'since')
+    perfect_aux: set[str] = field(default_factory=set)
+    go_aux: set[str] = field(default_factory=set)
+    oblige_aux: set[str] = field(default_factory=set)
+    infinitive_link: set[str] = field(default_factory=set)
+    since: set[str] = field(default_factory=set)
+    # a noun heading a phrase that names the agent ('parte' -> 'por parte de X')
+    agent_phrase: dict[str, str] = field(default_factory=dict)
     context: dict[str, str] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
@@ -147,7 +158,8 @@ class Lexicon:
             pattern, pos, event, mode, cameo, weight = (row + [""] * 6)[:6]
             words = tuple(fold(pattern).split())
             entry = TriggerEntry(
-                words, pos or "*", event, mode or None, cameo or None, float(weight or 0.5)
+                words, pos or "*", event, mode or None, cameo or None, float(weight or 0.5),
+                rule=f"{self.lang}:{' '.join(words)}/{pos or '*'}",
             )
             self._by_first[words[0]].append(entry)
         for entries in self._by_first.values():
@@ -297,7 +309,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
-        elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case"):
+        elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case",
+                      "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":
             cues.background.add(word)
@@ -305,6 +318,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.agent_case.add(word)
         elif kind == "context":
             cues.context[word] = value
+        elif kind == "agent_phrase":
+            cues.agent_phrase[word] = fold(value.strip())
         elif kind == "not_event":
             cues.not_event.append(tuple(word.split()))
         elif kind == "suffix":

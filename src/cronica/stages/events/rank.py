@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.tokens import Token
+
 from cronica.model import Event
 from cronica.stages.nlp import syntax
 
@@ -41,7 +43,7 @@ _MAX_CLIMB = 8
 SECONDARY_THRESHOLD = 0.4
 
 
-def salience(tok: Any, is_speech: Callable[[Any], bool], is_light: Callable[[Any], bool]) -> float:
+def salience(tok: Token, is_speech: Callable[[Any], bool], is_light: Callable[[Any], bool]) -> float:
     """1.0 for a trigger in the main clause (or in what a reporting verb reports), times
     0.8 for each relative or adverbial clause, modifier or prepositional phrase on the way
     up to it; the object of a support verb ('realizaron una huelga') is in the clause."""
@@ -84,11 +86,7 @@ def confidence(
 
 
 def prune_secondary(events: list[Event], threshold: float = SECONDARY_THRESHOLD) -> list[Event]:
-    """Drop events below ``threshold`` that share a sentence with a stronger event.
-
-    An event in a non-current aux mode ('amenazó con echar al embajador': the expulsion is
-    hypothetical) is kept: it does not compete with the sentence's news event, and aux
-    filters keep it out of counts of current events."""
+    """Drop events below ``threshold`` that share a sentence with a stronger event."""
     best: dict[int, float] = {}
     for e in events:
         best[e.trigger.sentence] = max(best.get(e.trigger.sentence, 0.0), e.confidence)
@@ -96,7 +94,6 @@ def prune_secondary(events: list[Event], threshold: float = SECONDARY_THRESHOLD)
         e
         for e in events
         if e.confidence >= threshold or e.confidence >= best[e.trigger.sentence] or _attested(e)
-        or e.aux_mode is not None
     ]
 
 
