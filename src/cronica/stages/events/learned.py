@@ -315,17 +315,15 @@ class LearnedLayer:
                 added.append(event)
         kept = [e for e in events if id(e) not in drop] + added
         if 0 < len(adoc.sentences) <= SHORT_TEXT:
-            found = [(e.event, e.aux_mode, e.confidence) for e in events]
+            typed = [(e.event, e.aux_mode, e.confidence) for e in events]
             p = probs[0] if len(probs) == 1 else model.score(every)
-            adoc.contentious = model.sentence_decision(sentence_features(p, found))
+            adoc.contentious = model.sentence_decision(sentence_features(p, typed))
         elif model.article_coef is not None and len(adoc.sentences) > SHORT_TEXT:
-            found = [
+            placed = [
                 (e.trigger.sentence, e.aux_mode, e.confidence)
                 for e in kept
                 if e.event in CONTENTIOUS
             ]
-            feats = doc_features(
-                probs, found, model.doc_score(every), model.threshold_add
-            )
+            feats = doc_features(probs, placed, model.doc_score(every), model.threshold_add)
             adoc.contentious = model.article_score(feats)
         return kept
