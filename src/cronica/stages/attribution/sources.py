@@ -44,7 +44,7 @@ def lead_end(adoc: ArticleDoc) -> int:
 _MAX_SOURCE_TOKENS = 8  # a source name longer than this is a clause, not a name
 _SUBJ = ("nsubj", "nsubj:pass")  # UD labels, read through syntax.dep
 _NAME_LABELS = ("ORG", "PER", "PERSON", "MISC", "NORP", "GPE", "LOC")
-_RELATIVE = ("acl:relcl", "relcl")
+_RELATIVE = ("acl:relcl",)  # UD, read through syntax.dep
 _LINK_DEPS = ("obl", "nmod", "iobj", "obj", "prep", "pobj", "dative", "advcl", "obl:arg")
 
 
@@ -271,7 +271,7 @@ class SourceFinder:
         if not relay and not self._closing_report(adoc, verb, subj, toks, lo, hi):
             return None
         toks = [t for t in toks if not any(t.i in {x.i for x in c.subtree}
-                                           for c in subj.children if c.dep_ in _RELATIVE)]
+                                           for c in subj.children if dep(c) in _RELATIVE)]
         name, code = self._source_name(adoc, toks)
         # the verb belongs to the cue when the source follows it ('informaron fuentes X',
         # 'constató la AFP'); a source before its verb is cited alone ('Fuentes X dijeron')
