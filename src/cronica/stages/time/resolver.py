@@ -42,7 +42,8 @@ logger.addHandler(logging.NullHandler())
 # Ties between overlapping candidates of equal length go to the earlier pattern here.
 _PRIORITY = ("iso", "numeric", "dmy", "mdy", "my", "monthrel", "quarter", "ago", "later",
              "rangestart", "reldaywd", "relday", "dayonly",
-             "weekday", "season", "decade", "relunit", "month", "ref", "year")
+             "weekday", "season", "decade", "century", "wyear", "monthfirst", "dayand",
+             "relunit", "month", "ref", "year")
 _PRIORITY_INDEX = {name: i for i, name in enumerate(_PRIORITY)}
 
 
@@ -67,7 +68,9 @@ def _month(lx: TimeLexicon, word: str) -> int:
 
 def _day(lx: TimeLexicon, word: str) -> int:
     digits = re.match(r"\d+", word)
-    return int(digits.group()) if digits else int(lx.value("ordinal", word))
+    if digits:
+        return int(digits.group())
+    return int(lx.value("ordinal", word) or lx.value("day_number", word) or 0)
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,10 @@ def _decade(x: _Match) -> Parse | None:
         label = full[:3]
     elif dd:
         label = "19" + dd[0]
+    elif x.gd.get("dd2"):
+        if not x.marked:
+            return None  # 'in 80s' without 'the': temperatures, ages
+        label = "19" + x.g("dd2")[0]
     else:
         tens = x.lx.value("decade_name", x.g("dn"))
         label = "19" + tens[0] if tens else None
@@ -228,17 +235,105 @@ def _year(x: _Match) -> Parse | None:
     return _year_parse(x.gd, x.m, x.lx, x.text, x.marked)
 
 
+
+
+def _year_value(lx: TimeLexicon, y: str | None) -> int | None:
+    """A year written in digits or read out in words ('mil novecientos setenta y cuatro')."""
+    if not y:
+        return None
+    if y.isdigit():
+        return int(y)
+    value = words_number(lx, y)
+    if value is None or not 1000 <= value <= 2100:
+        raise ValueError(f"not a year: {y}")
+    return value
+
+
+def words_number(lx: TimeLexicon, words: str) -> int | None:
+    """The number a run of ``numword``s says, or None.
+
+    Additive with multipliers ('mil novecientos setenta y cuatro' = 1000 + 900 + 70 + 4,
+    'two thousand and one'); two groups below 100 without a multiplier are read in pairs,
+    the way English says years ('nineteen ninety-six' = 19 * 100 + 96)."""
+    values: list[int] = []
+    for w in re.split(r"[\s-]+", words.strip()):
+        if lx.has("num_and", w):
+            continue
+        word_value = lx.value("numword", w)
+        if not word_value:
+            return None
+        values.append(int(word_value))
+    if not values:
+        return None
+    if 100 not in values and 1000 not in values:
+        groups: list[int] = []
+        for v in values:
+            if groups and v < 10 and groups[-1] % 10 == 0 and groups[-1] >= 20:
+                groups[-1] += v  # 'ninety-six'
+            else:
+                groups.append(v)
+        if len(groups) == 2 and 10 <= groups[0] <= 99 and groups[1] < 100:
+            return groups[0] * 100 + groups[1]
+        return groups[0] if len(groups) == 1 else None
+    total = current = 0
+    for v in values:
+        if v == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        elif v == 100:
+            current = max(current, 1) * 100
+        else:
+            current += v
+    return total + current
+
+
+def _wyear(x: _Match) -> Parse | None:
+    """A year read out: 'el año mil' (any value after a year word), 'nineteen ninety-six'."""
+    y = words_number(x.lx, x.g("wy"))
+    if y is None:
+        return None
+    if x.gd.get("yw"):
+        return Parse("date", y) if 1 <= y <= 2100 else None
+    first = x.g("wy").split()[0]
+    starts = any(x.g("wy").startswith(lead) for lead in x.lx.get("year_lead"))
+    after = x.text[x.m.end():x.m.end() + 24]
+    followed_by_word = re.match(r"\s*[^\W\d_]", after) is not None and \
+        not build_patterns(x.lx).link_after.match(after)
+    if not starts or first == x.g("wy") or not 1100 <= y <= 2100 or followed_by_word:
+        return None  # 'mil soldados', 'veinte': counts, not years
+    return Parse("date", y)
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = _ROMAN[a]
+        total += -v if _ROMAN.get(b, 0) > v else v
+    return total
+
+
+def _century(x: _Match) -> Parse | None:
+    """'the 20th century' -> '19', 'el siglo X' -> '09' (TimeML: the first two digits)."""
+    rom, cn, co = x.gd.get("rom"), x.gd.get("cn"), x.gd.get("co")
+    n = int(cn) if cn else int(rom) if rom and rom.isdigit() else \
+        _roman(rom) if rom else int(x.lx.value("ordinal", co or "") or 0)
+    if not 1 <= n <= 21:
+        return None
+    bc = x.lx.has("era_bc", x.gd.get("era"))
+    return Parse("century", label=("BC" if bc else "") + f"{n - 1:02d}")
+
+
 _RULES: dict[str, Callable[[_Match], Parse | None]] = {
     "iso": _iso, "numeric": _numeric, "dmy": _day_month, "mdy": _day_month, "my": _day_month,
     "rangestart": _day_month, "month": _month_only, "dayonly": _dayonly,
     "weekday": _weekday_rule, "reldaywd": _reldaywd, "relday": _relday, "ago": _ago,
     "later": _later, "relunit": _relunit, "monthrel": _monthrel, "quarter": _quarter,
     "season": _season, "decade": _decade, "ref": _ref, "year": _year,
+    "century": _century, "wyear": _wyear, "monthfirst": _day_month, "dayand": _dayonly,
 }
-
-
-def _year_value(lx: TimeLexicon, y: str | None) -> int | None:
-    return int(y) if y else None
 
 
 def _sentence_start(text: str, at: int) -> bool:

@@ -76,8 +76,8 @@ def value_of(p: Parse, anchor: date | None, prefer: str = "auto") -> tuple:
     k = p.kind
     if k == "ref":
         return p.label, "ref", False, None
-    if k == "decade":
-        return p.label, "decade", False, None
+    if k in ("decade", "century"):
+        return p.label, k, False, None
     if k == "date" and p.year is not None:
         if p.day is not None:
             return date(p.year, p.month, p.day).isoformat(), "day", False, None
