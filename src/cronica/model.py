@@ -175,6 +175,7 @@ class Event:
     confidence: float = 0.5
     cameo: str | None = None
     head: int | None = None  # spaCy token index of the trigger's head (internal)
+    evidence: str = "lexicon"  # lexicon | model: what found the trigger (events.learned)
     rule: str | None = None  # id of the trigger rule that found it (internal; eval --by-rule)
 
 
@@ -193,6 +194,9 @@ class ArticleDoc:
     quotes: list[Quote] = field(default_factory=list)
     reporting: list[Reporting] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # probability that the article reports a contentious political event (protest, riot,
+    # political violence), from the events stage's learned layer; None when not scored
+    contentious: float | None = None
 
     def sentence_of(self, char: int) -> int:
         """Index of the sentence holding character offset ``char`` (-1 if none)."""
@@ -226,6 +230,7 @@ class ArticleDoc:
             "quotes": [asdict(q) for q in self.quotes],
             "reporting": [asdict(r) for r in self.reporting],
             "warnings": list(self.warnings),
+            "contentious": None if self.contentious is None else round(self.contentious, 4),
         }
 
 
@@ -332,6 +337,7 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "reported_by": list(e.reported_by),
         "cameo": e.cameo,
         "confidence": round(e.confidence, 3),
+        "evidence": e.evidence,
         "language": adoc.lang or a.lang,
         **event_extras(e, adoc),
     }

@@ -121,6 +121,10 @@ class Cues:
     manner: set[str] = field(default_factory=set)  # 'en' in 'en protesta por'
     clause_if: set[str] = field(default_factory=set)  # 'si', 'if': a condition clause
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
+    exchange: set[str] = field(default_factory=set)  # 'canje': a release only of captives
+    captive: set[str] = field(default_factory=set)  # 'prisioneros', 'hostages'
+    prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
+    sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
     # English 'to' + infinitive complement is an xcomp, not an aim)
     purpose_dep: set[str] = field(default_factory=lambda: {"advcl", "acl", "xcomp"})
@@ -301,6 +305,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.clause_if.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
+        elif kind in ("exchange", "captive", "prison", "sentence_verb"):
+            getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case",
