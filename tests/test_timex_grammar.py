@@ -102,3 +102,12 @@ def test_every_pattern_has_a_rule():
 
     for lang in ("es", "en"):
         assert {name for name, _ in build_patterns(lang).patterns} == set(_RULES)
+
+
+def test_pair_read_year_is_a_year_even_before_a_noun():
+    assert found("It was a nineteen eighty-four law.", "en") == [("nineteen eighty-four", "1984")]
+
+
+def test_additive_read_out_year_after_a_cue():
+    assert found("Murió en mil novecientos noventa y dos tras la guerra.", "es") == [
+        ("mil novecientos noventa y dos", "1992")]

@@ -207,7 +207,7 @@ def _quarter(x: _Match) -> Parse | None:
 def _season(x: _Match) -> Parse | None:
     year = _year_value(x.lx, x.gd.get("y"))
     if year is None and x.mod is None:
-        return None
+        return None  # 'summer is hot': generic; 'the summer', 'early summer' are this year's
     return Parse("season", year, mod=x.mod, label=x.lx.value("season", x.g("s")))
 
 
@@ -294,14 +294,23 @@ def _wyear(x: _Match) -> Parse | None:
         return None
     if x.gd.get("yw"):
         return Parse("date", y) if 1 <= y <= 2100 else None
-    first = x.g("wy").split()[0]
-    starts = any(x.g("wy").startswith(lead) for lead in x.lx.get("year_lead"))
+    words = x.g("wy")
+    starts = any(words.startswith(lead) for lead in x.lx.get("year_lead"))
+    if not starts or " " not in words.strip() or not 1100 <= y <= 2100:
+        return None  # 'mil soldados', 'veinte': counts, not years
+    if not _multiplied(x.lx, words):
+        return Parse("date", y)  # read in pairs ('nineteen ninety-one'): never a count
     after = x.text[x.m.end():x.m.end() + 24]
     followed_by_word = re.match(r"\s*[^\W\d_]", after) is not None and \
         not build_patterns(x.lx).link_after.match(after)
-    if not starts or first == x.g("wy") or not 1100 <= y <= 2100 or followed_by_word:
-        return None  # 'mil soldados', 'veinte': counts, not years
-    return Parse("date", y)
+    # 'en mil novecientos setenta y cuatro murió' (a cue), not 'mil novecientos soldados'
+    return Parse("date", y) if x.gd.get("cue") or not followed_by_word else None
+
+
+def _multiplied(lx: TimeLexicon, words: str) -> bool:
+    """Whether a read-out number holds 'hundred'/'thousand' (additive, can be a count)."""
+    return any(lx.value("numword", w) in ("100", "1000") or
+               int(lx.value("numword", w) or 0) >= 100 for w in re.split(r"[\s-]+", words))
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
