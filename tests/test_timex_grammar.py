@@ -111,3 +111,9 @@ def test_pair_read_year_is_a_year_even_before_a_noun():
 def test_additive_read_out_year_after_a_cue():
     assert found("Murió en mil novecientos noventa y dos tras la guerra.", "es") == [
         ("mil novecientos noventa y dos", "1992")]
+
+
+def test_target_preposition_reads_a_weekday_forward():
+    # anchor: Tuesday 15 June 2021
+    assert found("Lo entregará para el viernes.", "es") == [("el viernes", "2021-06-18")]
+    assert found("Lo entregó el viernes.", "es") == [("el viernes", "2021-06-11")]

@@ -454,12 +454,21 @@ def find_dates(
     for start, end, _, p in cands:
         if any(start < e and s < end for s, e in taken):
             continue
-        expr = evaluate(p, text[start:end], start, end, anchor, prefer)
+        expr = evaluate(p, text[start:end], start, end, anchor, _direction(p, low, start, lx, prefer))
         if expr is not None:
             taken.append((start, end))
             out.append(expr)
     out.sort(key=lambda e: e.start)
     return out
+
+
+def _direction(p: Parse, low: str, start: int, lx: TimeLexicon, prefer: str) -> str:
+    """'future' for a direction-free expression after a target preposition ('para el
+    lunes': a deadline lies ahead), else ``prefer``."""
+    if prefer != "auto" or not p.direction_free:
+        return prefer
+    before = low[max(0, start - 12):start].split()
+    return "future" if before and lx.has("future_pre", before[-1]) else prefer
 
 
 def evaluate(
