@@ -117,3 +117,21 @@ def test_target_preposition_reads_a_weekday_forward():
     # anchor: Tuesday 15 June 2021
     assert found("Lo entregará para el viernes.", "es") == [("el viernes", "2021-06-18")]
     assert found("Lo entregó el viernes.", "es") == [("el viernes", "2021-06-11")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "Llovió esta tarde en la costa.", [("esta tarde", "2021-06-15")]),
+    ("en", "The vote took place this morning.", [("this morning", "2021-06-15")]),
+    ("es", "Hubo cortes el fin de semana pasado.", [("el fin de semana pasado", "2021-W23-WE")]),
+    ("en", "Shops open this weekend.", [("this weekend", "2021-W24-WE")]),
+    ("es", "Creció a mediados de los 90.", [("a mediados de los 90", "199")]),
+    ("es", "Fue un éxito en los años 2000.", [("los años 2000", "200")]),
+    ("es", "Nevó el invierno pasado.", [("el invierno pasado", "2020-WI")]),
+    ("en", "Filed on 25/12/2020.", [("25/12/2020", "2020-12-25")]),  # only day-first fits
+])
+def test_parts_of_day_weekends_decades_numeric(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+def test_two_digit_decade_with_article_is_not_a_count():
+    assert found("Detuvieron a los 90 manifestantes.", "es") == []

@@ -86,7 +86,7 @@ class TimePatterns:
 DIGIT = "digit"  # the category of a run of digits in :attr:`TimePatterns.core_cats`
 # The core word categories (categories of data/<lang>/time.tsv) a window is labelled with.
 CORE_CATEGORIES = ("month", "month_abbr", "weekday", "relday", "unit", "ref", "season",
-                   "decade_word", "decade_name", "century_word", "year_lead")
+                   "decade_word", "decade_name", "century_word", "year_lead", "day_part")
 _MONTHS = frozenset({"month", "month_abbr"})
 # What each pattern cannot match without (read off the sources in build_patterns: the
 # named group that is not optional). Keep in step with the patterns.
@@ -110,6 +110,7 @@ _NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "season": (frozenset({"season"}),),
     "decade": (frozenset({DIGIT, "decade_name"}),),
     "century": (frozenset({"century_word"}),),
+    "daypart": (frozenset({"day_part"}),),
     "wyear": (frozenset({"year_lead", "unit"}),),
     "monthfirst": (_MONTHS, frozenset({DIGIT, "year_lead"})),
     "dayand": (frozenset({DIGIT}),),
@@ -205,9 +206,12 @@ def _compile(bundle: LanguageBundle) -> TimePatterns:
         ("quarter", rf"{B}(?P<body>{pre}(?:(?P<y0>{year_d})\s+)?(?P<o>{ordw})[\s-]+(?P<u>{q_unit})"
                     rf"(?:\s+{of}\s+(?P<y>{year_d}))?){E}"),
         ("relunit", rf"{B}(?P<body>{pre}(?P<u>{unit_sing})(?:\s+(?P<post>{post}))?){E}"),
-        ("season", rf"{B}(?P<body>{pre}(?P<s>{_alt(g('season'))})(?:\s+(?:{of}\s+)?(?P<y>{year}))?){E}"),
+        ("season", rf"{B}(?P<body>{pre}(?P<s>{_alt(g('season'))})(?:\s+(?:{of}\s+)?(?P<y>{year})"
+                   rf"|\s+(?P<post>{post}))?){E}"),
+        ("daypart", rf"{B}(?P<body>{_alt(g('day_part'))}){E}"),
         ("decade", rf"{B}(?P<body>{pre}(?:(?:{_alt(g('decade_word'))})\s+(?P<dd>[1-9]0)(?!\d)"
-                   rf"|(?P<full>1[0-9]\d0|20\d0)'?s|'?(?P<dd2>[1-9]0)'?s|(?P<dn>"
+                   rf"|(?P<full>1[0-9]\d0|20\d0)'?s|'?(?P<dd2>[1-9]0)'?s|(?:{_alt(g('decade_word'))})\s+(?P<full2>1[0-9]\d0|20\d0)(?!\d)"
+                   rf"|(?:{_alt(g('decade_art'))})\s+(?P<dd3>[1-9]0)(?![\d%])|(?P<dn>"
                    rf"{_alt(g('decade_name'))}))){E}"),
         # 'the 20th century', 'el siglo XX', 'el siglo X después de Cristo'
         ("century", rf"{B}(?P<body>{pre}(?:(?:(?P<cn>\d{{1,2}})(?:{suffix})?|(?P<co>{ordw}))[\s-]+"

@@ -42,7 +42,7 @@ logger.addHandler(logging.NullHandler())
 # Ties between overlapping candidates of equal length go to the earlier pattern here.
 _PRIORITY = ("iso", "numeric", "dmy", "mdy", "my", "monthrel", "quarter", "ago", "later",
              "rangestart", "reldaywd", "relday", "dayonly",
-             "weekday", "season", "decade", "century", "wyear", "monthfirst", "dayand",
+             "daypart", "weekday", "season", "decade", "century", "wyear", "monthfirst", "dayand",
              "relunit", "month", "ref", "year")
 _PRIORITY_INDEX = {name: i for i, name in enumerate(_PRIORITY)}
 
@@ -117,7 +117,9 @@ def _iso(x: _Match) -> Parse | None:
 
 def _numeric(x: _Match) -> Parse | None:
     a, b, y = int(x.g("a")), int(x.g("b")), x.g("y")
-    d, mo = (a, b) if x.lx.day_first else (b, a)
+    # the language's order, unless only the other one can be a date ('14/03/2022' in English)
+    day_first = x.lx.day_first if a <= 12 and b <= 12 else a > 12
+    d, mo = (a, b) if day_first else (b, a)
     year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) >= 50 else 2000 + int(y))
     if x.gd["sep"] == "." and len(y) != 4:
         return None  # '1.5.10' is more often a version or a score than a date
@@ -170,6 +172,11 @@ def _relday(x: _Match) -> Parse | None:
     return Parse("relday", amount=int(x.lx.value("relday", x.g("body")) or 0))
 
 
+def _daypart(x: _Match) -> Parse | None:
+    """'esta mañana', 'this evening': a part of a day, dated to that day."""
+    return Parse("relday", amount=int(x.lx.value("day_part", x.g("body")) or 0))
+
+
 def _unit(x: _Match, group: str) -> str:
     return (x.lx.value("unit", x.g(group)) or "").rstrip("*")
 
@@ -212,9 +219,13 @@ def _season(x: _Match) -> Parse | None:
 
 
 def _decade(x: _Match) -> Parse | None:
-    full, dd = x.gd.get("full"), x.gd.get("dd")
+    full, dd = x.gd.get("full") or x.gd.get("full2"), x.gd.get("dd")
     if full:
         label = full[:3]
+    elif x.gd.get("dd3"):
+        if _followed_by_word(x):
+            return None  # 'los 90 detenidos': a count
+        label = "19" + x.g("dd3")[0]
     elif dd:
         label = "19" + dd[0]
     elif x.gd.get("dd2"):
@@ -300,11 +311,15 @@ def _wyear(x: _Match) -> Parse | None:
         return None  # 'mil soldados', 'veinte': counts, not years
     if not _multiplied(x.lx, words):
         return Parse("date", y)  # read in pairs ('nineteen ninety-one'): never a count
-    after = x.text[x.m.end():x.m.end() + 24]
-    followed_by_word = re.match(r"\s*[^\W\d_]", after) is not None and \
-        not build_patterns(x.lx).link_after.match(after)
     # 'en mil novecientos setenta y cuatro murió' (a cue), not 'mil novecientos soldados'
-    return Parse("date", y) if x.gd.get("cue") or not followed_by_word else None
+    return Parse("date", y) if x.gd.get("cue") or not _followed_by_word(x) else None
+
+
+def _followed_by_word(x: _Match) -> bool:
+    """Whether a word other than a link ('y', 'and', 'de') follows the match: a count."""
+    after = x.text[x.m.end():x.m.end() + 24]
+    return re.match(r"\s*[^\W\d_]", after) is not None and \
+        not build_patterns(x.lx).link_after.match(after)
 
 
 def _multiplied(lx: TimeLexicon, words: str) -> bool:
@@ -341,7 +356,7 @@ _RULES: dict[str, Callable[[_Match], Parse | None]] = {
     "weekday": _weekday_rule, "reldaywd": _reldaywd, "relday": _relday, "ago": _ago,
     "later": _later, "relunit": _relunit, "monthrel": _monthrel, "quarter": _quarter,
     "season": _season, "decade": _decade, "ref": _ref, "year": _year,
-    "century": _century, "wyear": _wyear, "monthfirst": _day_month, "dayand": _dayonly,
+    "century": _century, "wyear": _wyear, "daypart": _daypart, "monthfirst": _day_month, "dayand": _dayonly,
 }
 
 
