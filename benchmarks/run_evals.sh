@@ -28,6 +28,7 @@ run dates_en dates "$EVAL/timex_en_tempeval3"
 run geo_geovirus geo "$EVAL/geo_en/GeoVirus.xml"
 run geo_gwn geo "$EVAL/geo_en/GWN.xml"
 run geo_acled geo "$EVAL/acled_geo.csv"
+run acled_events acled "$EVAL/acled_events.csv"
 run ner_es ner "$EVAL/ner_es_conll2002.dev.txt"
 run brat_es brat "$EVAL/brat_es_afp"
 run attribution_polnear brat "$EVAL/polnear" --attribution

@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cronica.evaluate.split import select
+
 Range = tuple[int, int]
 
 BROAD_CLASSES: tuple[str, ...] = (
@@ -403,6 +405,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "PolNeAR layout DIR/text + DIR/attributions)")
     p.add_argument("--lang", choices=("es", "en"), default=None,
                    help="language of the articles (default es; en with --attribution)")
+    p.add_argument("--part", choices=("fit", "check", "all"), default="all",
+                   help="score one part of the fit/check split on the article id (default all)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -415,7 +419,14 @@ def run(args: argparse.Namespace) -> int:
         res = brat_attribution.evaluate_dir(args.path, args.lang or "en", args.limit)
         print(json.dumps(res, indent=2) if args.json else brat_attribution.format_report(res, args.path))
         return 0
-    docs, skipped = read_brat_dir(args.path, args.limit)
+    docs, skipped = read_brat_dir(args.path, None)
+    docs = select(docs, lambda d: d.id, args.part)[: args.limit] if args.limit else select(
+        docs, lambda d: d.id, args.part)
+    if not docs:
+        print(f"cronica eval brat: {args.path}: no annotated article read (.txt with a "
+              f"non-empty .ann){' in part ' + args.part if args.part != 'all' else ''}",
+              file=sys.stderr)
+        return 2
     result = evaluate(docs, predict(docs, full=args.full, lang=args.lang or "es"), errors=args.errors)
     result["skipped_unannotated"] = len(skipped)
     if args.json:

@@ -249,6 +249,9 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or guess_lang(root if root.is_dir() else root.parent)
     predictor = pipeline_predictor(lang) if args.nlp else cronica_predictor(lang)
     counts = evaluate_files(files, predictor, args.anchor)
+    if not counts.report().get("gold_dates"):
+        print(f"cronica eval dates: {root}: no gold TIMEX3 DATE read", file=sys.stderr)
+        return 2
     report = {"lang": lang, "files": len(files), "mode": "nlp" if args.nlp else "rules",
               **counts.report()}
     if args.json:

@@ -343,6 +343,9 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, json.JSONDecodeError) as exc:
         print(f"cronica eval events: cannot read {args.path}: {exc}", file=sys.stderr)
         return 2
+    if not records:
+        print(f"cronica eval events: {args.path}: no gold record read", file=sys.stderr)
+        return 2
     preds = predict(records, count_negated=args.count_negated, full=args.full)
     triples = [
         (str(r.get("id", n)), gold_events(r), p)
