@@ -172,6 +172,12 @@ class Event:
     confidence: float = 0.5
     cameo: str | None = None
     head: int | None = None  # spaCy token index of the trigger's head (internal)
+    # magnitudes (stage 'magnitude'): {value, min, max, category, text, start, end} or None
+    dead: dict[str, Any] | None = None
+    injured: dict[str, Any] | None = None
+    arrested: dict[str, Any] | None = None
+    size: dict[str, Any] | None = None
+    plover_score: float | None = None  # PLOVER conflict-cooperation score of event + mode
 
 
 @dataclass
@@ -286,6 +292,11 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "quote": e.quote,
         "reported_by": list(e.reported_by),
         "cameo": e.cameo,
+        "dead": e.dead,
+        "injured": e.injured,
+        "arrested": e.arrested,
+        "size": e.size,
+        "plover_score": e.plover_score,
         "confidence": round(e.confidence, 3),
         "language": adoc.lang or a.lang,
     }

@@ -46,10 +46,12 @@ def default_stages(lang: str) -> list[Stage]:
     from cronica.stages.actors.coder import ActorCoder
     from cronica.stages.attribution.attributor import Attributor
     from cronica.stages.events.coder import EventCoder
+    from cronica.stages.magnitude.counter import MagnitudeCounter
     from cronica.stages.place.geocoder import Geocoder
     from cronica.stages.time.resolver import DateResolver
 
-    return [ActorCoder(lang), EventCoder(lang), DateResolver(lang), Geocoder(lang), Attributor(lang)]
+    return [ActorCoder(lang), EventCoder(lang), MagnitudeCounter(lang), DateResolver(lang),
+            Geocoder(lang), Attributor(lang)]
 
 
 class Pipeline:

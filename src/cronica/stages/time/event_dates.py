@@ -138,6 +138,10 @@ def date_events(
                     key = (*hit, abs(dm.span.start - e.trigger.start))
                     if best is None or key < best[0]:
                         best = (key, dm)
+        if best is None:
+            frame = framing_date(adoc, e.trigger.sentence, usable)
+            if frame is not None and e.aux_mode not in ("future", "hypothetical"):
+                best = ((9, 0, 0), frame)
         if best is not None:
             dm = best[1]
             e.date, e.date_precision, e.date_span, e.date_inferred = dm.value, dm.precision, dm.span, False
@@ -152,6 +156,35 @@ def date_events(
             e.date, e.date_precision, e.date_span, e.date_inferred = None, None, None, False
         if anchor is not None and is_historical(e, anchor) and e.aux_mode not in _KEEP_MODES:
             e.aux_mode = "historical"
+
+
+FRAME_MAX_WORDS = 6  # words before a framing date: 'Durante la mañana de', 'In the night of'
+
+
+def framing_date(adoc: ArticleDoc, sentence: int, usable: list[DateMention]) -> DateMention | None:
+    """The date phrase that opens its sentence and so dates every event in it ('On 16 January
+    2022, ...', 'El pasado 3 de marzo, ...', 'Durante la mañana de ayer, ...'): the first
+    date of the sentence, before every event trigger of the sentence, with at most
+    ``FRAME_MAX_WORDS`` words and no verb before it."""
+    if not 0 <= sentence < len(adoc.sentences):
+        return None
+    sent = adoc.sentences[sentence]
+    first = min((dm for dm in usable if dm.span.sentence == sentence),
+                key=lambda dm: dm.span.start, default=None)
+    if first is None:
+        return None
+    if any(e.trigger.sentence == sentence and e.trigger.start < first.span.start
+           for e in adoc.events):
+        return None
+    before = adoc.article.text[sent.start:first.span.start]
+    if len(before.split()) > FRAME_MAX_WORDS:
+        return None
+    doc = adoc.doc
+    if doc is not None and before.strip():
+        span = doc.char_span(sent.start, first.span.start, alignment_mode="contract")
+        if span is not None and any(t.pos_ in _VERBS for t in span):
+            return None
+    return first
 
 
 def news_day(mentions: list[DateMention], anchor: date | None) -> date | None:
