@@ -40,7 +40,7 @@ PREFERRED: dict[str, tuple[str, ...]] = {
     "dead": ("ASSAULT",), "injured": ("ASSAULT",), "arrested": ("COERCE",),
     "size": ("PROTEST", "MOBILIZE"),
 }
-CARRY_SENTENCES = 3
+CARRY_SENTENCES = 6
 _DIGITS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
 _OBJ = ("dobj", "obj", "iobj")
 _PASS_SUBJ = ("nsubjpass", "nsubj:pass")
@@ -111,6 +111,9 @@ def _quantity_at(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
         end, v = vague
         return Quantity(start, end, None, v.min, v.max, v.category)
     value, end = _number(doc, folded, i, lx, longest)
+    if value is None and mod is None and folded[i] in lx.words.get("indef", ()) \
+            and doc[i].dep_ == "det":
+        return Quantity(i, i + 1, 1, None, None, "indefinite")  # 'a man was killed'
     if value is None:
         return None
     if mod is None and _year_like(doc[i]):
@@ -157,7 +160,18 @@ def _number(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
 
 
 def counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
-    """(field, the counted token) of a quantity: 'dead', 'injured', 'arrested', 'size' or None."""
+    """(field, the counted token) of a quantity: 'dead', 'injured', 'arrested', 'size' or None.
+
+    An indefinite article counts one only as a victim or detainee ('a man was killed'),
+    never a crowd."""
+    name, counted = _counted_field(doc, q, lx)
+    if q.category == "indefinite" and (name == "size" or counted is None
+                                       or counted.pos_ not in ("NOUN", "PROPN")):
+        return None, None
+    return name, counted
+
+
+def _counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
     number = doc[q.end - 1]
     noun = _counted_noun(doc, q)
     if noun is not None:
@@ -177,8 +191,11 @@ def _counted_noun(doc: Any, q: Quantity) -> Any | None:
     """The noun the quantity counts: its nummod head, else the first noun (or adjective used
     as one: 'heridos') in the next three tokens, across 'de'/'of'."""
     number = doc[q.end - 1]
-    if number.dep_ == "nummod" and number.head.i >= q.end and number.head.pos_ in ("NOUN", "PROPN"):
+    if number.dep_ in ("nummod", "det") and number.head.i >= q.end \
+            and number.head.pos_ in ("NOUN", "PROPN"):
         return number.head
+    if q.category == "indefinite":
+        return None
     for tok in doc[q.end:min(q.end + 3, len(doc))]:
         if tok.pos_ in ("NOUN", "ADJ", "PROPN") or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
                                                     and tok.dep_ != "ROOT" and tok.i == q.end):
@@ -192,6 +209,10 @@ def _verb_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
     """dead / injured / arrested from the verb that takes ``tok`` as its object (active) or
     subject (passive, or 'die'); or from a participle on ``tok`` ('5 people killed')."""
     verbs: list[tuple[Any, str]] = []
+    for _ in range(3):  # 'Two guards and one national were killed': the first conjunct's role
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
     head = tok.head
     if head.i != tok.i and head.pos_ in ("VERB", "AUX", "ADJ"):
         verbs.append((head, tok.dep_))
@@ -227,6 +248,7 @@ class MagnitudeCounter:
         if doc is None or not adoc.events:
             return
         lx = load_lexicon(adoc.lang or self.lang)
+        last: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}  # (event, field) -> clause
         for q in find_quantities(doc, lx):
             name, counted = counted_field(doc, q, lx)
             if name is None:
@@ -237,8 +259,35 @@ class MagnitudeCounter:
                 continue
             value = q.to_dict(doc)
             old = getattr(event, name)
-            if old is None or _size(value) > _size(old):
-                setattr(event, name, value)
+            clause = _clause_of(counted)
+            prev = last.get((event.id, name))
+            if old is not None and prev is not None and prev[0] == clause and prev[1] is old \
+                    and counted.dep_ == "conj":
+                value = _sum(old, value, doc)  # 'two guards and one national were killed'
+            elif old is not None and _size(value) <= _size(old):
+                continue
+            setattr(event, name, value)
+            last[(event.id, name)] = (clause, value)
+
+
+def _clause_of(tok: Any) -> int:
+    """Index of the verb governing ``tok`` (or its root)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok.i
+        tok = tok.head
+    return tok.i
+
+
+def _sum(a: dict[str, Any], b: dict[str, Any], doc: Any) -> dict[str, Any]:
+    """Two conjoined counts of one clause as one value, spanning both."""
+    def add(x: int | None, y: int | None) -> int | None:
+        return x + y if x is not None and y is not None else None
+
+    start, end = min(a["start"], b["start"]), max(a["end"], b["end"])
+    return {"value": add(a["value"], b["value"]), "min": add(a["min"], b["min"]),
+            "max": add(a["max"], b["max"]), "category": a["category"] or b["category"],
+            "text": doc.text[start:end], "start": start, "end": end}
 
 
 def _size(v: dict[str, Any]) -> int:
