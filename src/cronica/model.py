@@ -110,6 +110,8 @@ class PlaceMention:
     feature: str | None = None  # country | admin1 | city | region
     metonymy: bool = False  # names an actor, not a location
     from_dateline: bool = False
+    admin1: str | None = None  # first-level area holding the place (state, province, region)
+    admin2: str | None = None  # second-level area (district, county, municipality)
 
 
 @dataclass
