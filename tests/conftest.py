@@ -25,24 +25,20 @@ def nlp_en():
 
 @pytest.fixture(scope="session")
 def make_doc(nlp_es, nlp_en) -> Callable[..., ArticleDoc]:
-    """Build a parsed ArticleDoc from text and run the given stages on it, in order.
+    """Build a parsed ArticleDoc from text and run the given stages on it, in order, through
+    :class:`cronica.pipeline.Pipeline` (the production path; the order is checked).
 
     ``make_doc("Irak dijo ...", lang="es", date="2024-01-26", stages=["actors", "events"])``
     """
-    from cronica.pipeline import default_stages
-    from cronica.stages.nlp.models import add_sentences
+    from cronica.pipeline import Pipeline, default_stages
 
     stage_cache: dict[str, dict[str, object]] = {}
+    nlp = {"es": nlp_es, "en": nlp_en}
 
     def _make(text: str, lang: str = "es", date: str | None = None, stages=(), title=None) -> ArticleDoc:
-        nlp = nlp_es if lang == "es" else nlp_en
-        adoc = ArticleDoc(article=Article(id="t", text=text, date=date, lang=lang, title=title), lang=lang)
-        adoc.doc = nlp(text)
-        add_sentences(adoc)
         if lang not in stage_cache:
             stage_cache[lang] = {s.name: s for s in default_stages(lang)}
-        for name in stages:
-            stage_cache[lang][name].run(adoc)
-        return adoc
+        pipeline = Pipeline(nlp=nlp, stages={lang: [stage_cache[lang][name] for name in stages]})
+        return pipeline.process(Article(id="t", text=text, date=date, lang=lang, title=title))
 
     return _make

@@ -60,7 +60,7 @@ def test_eval_corpus_reads_events_and_brat_texts(tmp_path: Path) -> None:
 @pytest.fixture
 def no_stages(monkeypatch):
     # the harness is under test, not the stages (other tests cover those)
-    monkeypatch.setattr("cronica.pipeline.default_stages", lambda lang: [])
+    monkeypatch.setattr("cronica.pipeline.default_stages", lambda lang, only=None: [])
 
 
 def test_run_benchmark_in_process(nlp_es, nlp_en, no_stages) -> None:

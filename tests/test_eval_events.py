@@ -123,3 +123,25 @@ def test_sector_only_codes_have_no_country():
     actors = score([("r1", gold, pred)])["actors"]
     assert actors["recipient_sector"]["accuracy"] == 1.0
     assert actors["actor_country"]["accuracy"] == 0.0
+
+
+def test_command_reports_fit_and_check_parts(nlp_es, capsys):
+    from cronica.cli import main
+    from cronica.evaluate.events import record_key
+    from cronica.evaluate.split import part_of
+
+    assert main(["eval", "events", str(FIXTURE), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    records = [json.loads(line) for line in FIXTURE.read_text().splitlines() if line.strip()]
+    want = {p: sum(part_of(record_key(r)) == p for r in records) for p in ("fit", "check")}
+    assert {p: out["parts"][p]["records"] for p in ("fit", "check")} == want
+    assert main(["eval", "events", str(FIXTURE), "--json", "--part", "fit"]) == 0
+    fit = json.loads(capsys.readouterr().out)
+    assert fit["records"] == want["fit"] and "parts" not in fit
+
+
+def test_split_key_prefers_the_document_id():
+    from cronica.evaluate.events import record_key
+
+    assert record_key({"id": "d1_3", "doc_id": "d1"}) == "d1"
+    assert record_key({"id": "r7"}) == "r7"

@@ -15,8 +15,11 @@ so tests hand in their own. Routes (JSON; OpenAPI at ``/openapi.json``, readable
   ``Authorization: Bearer <token>``; disabled (403) when no token is configured.
 - ``GET /api/health``.
 
-Errors are JSON ``{"detail": ...}`` with a 4xx status for bad requests; an unexpected
-failure is logged and answered with a generic 500, never a stack trace. Parameter
+Errors are JSON ``{"detail": ...}`` with a 4xx status for bad requests (every malformed
+parameter is a 422), 503 when the store cannot be used (damaged, disk full, read-only:
+a coded message); an unexpected failure is logged and answered with a generic 500,
+never a stack trace. Every response carries the security headers. Requests whose
+``Host`` header names none of the allowed hosts get 400 (DNS rebinding). Parameter
 parsing lives in :mod:`cronica.api_params`, HTTP plumbing in :mod:`cronica.api_http`;
 the dashboard's static files in ``cronica/web/`` and its base map in ``data/world.json``.
 """
@@ -24,8 +27,7 @@ the dashboard's static files in ``cronica/web/`` and its base map in ``data/worl
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from importlib import resources
@@ -40,9 +42,12 @@ from fastapi.staticfiles import StaticFiles
 
 from cronica import __version__
 from cronica.api_http import (
+    LOOPBACK_HOSTS,
+    SECURITY_HEADERS,
     AggregateCache,
     BodyLimitMiddleware,
     BodyTooLarge,
+    HostAllowMiddleware,
     SecurityHeadersMiddleware,
     filter_key,
 )
@@ -59,7 +64,8 @@ from cronica.api_params import (
     read_body,
     stats_row,
 )
-from cronica.errors import Rejection
+from cronica.errors import Rejection, StoreError
+from cronica.ingest import IngestService
 from cronica.model import AUX_MODES, PLOVER_TYPES, Article, ArticleDoc
 from cronica.store.base import EventFilter, Store, open_store
 
@@ -84,6 +90,9 @@ STATS_BY: tuple[str, ...] = (
     "country",
 )
 INTERVALS: tuple[str, ...] = ("auto", "day", "week", "month")
+#: hosts a ``create_app`` without ``allowed_hosts`` answers to: loopback names, and
+#: 'testserver' (the name Starlette's test client sends)
+DEFAULT_ALLOWED_HOSTS: tuple[str, ...] = (*LOOPBACK_HOSTS, "testserver")
 ID_PATTERN = r"^[^\x00-\x1f]{1,300}$"
 
 WEB_DIR = Path(str(resources.files("cronica").joinpath("web")))
@@ -97,6 +106,29 @@ class ArticlePipeline(Protocol):
 
 
 # -- the app --------------------------------------------------------------------------
+class AppState:
+    """What the routes share: the store (opened lazily), the ingest service, the cache."""
+
+    def __init__(self, store: Store | None, db: str | None, token: str | None,
+                 pipeline: ArticlePipeline | None, cache_seconds: float) -> None:
+        self.own_store = store is None
+        self.db = db
+        self.token = token
+        self._store = store
+        self.cache = AggregateCache(cache_seconds)
+        self.ingest = IngestService(self.get_store, pipeline)
+
+    def get_store(self) -> Store:
+        if self._store is None:  # also for a TestClient used without its context manager
+            self._store = open_store(self.db)
+        return self._store
+
+    def close(self) -> None:
+        if self.own_store and self._store is not None:
+            self._store.close()
+            self._store = None
+
+
 def create_app(
     store: Store | None = None,
     db: str | None = None,
@@ -104,6 +136,7 @@ def create_app(
     pipeline: ArticlePipeline | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
     cache_seconds: float = CACHE_SECONDS,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """The API and dashboard app.
 
@@ -112,24 +145,18 @@ def create_app(
     ``token`` enables ``POST /api/ingest``; None disables it. ``pipeline`` defaults to
     :func:`cronica.pipeline.default_pipeline`, loaded on the first ingest. Counts and
     groupings are cached ``cache_seconds`` (0: never), see :class:`AggregateCache`.
+    ``allowed_hosts``: the names the Host header may carry (default
+    :data:`DEFAULT_ALLOWED_HOSTS`; '*' allows any).
     """
-    own_store = store is None
-    holder: dict[str, Any] = {"store": store, "pipeline": pipeline}
-    # Ingest writes are serialised: one article is one transaction, and two requests
-    # ingesting the same text at once must not both find it absent.
-    ingest_lock = threading.Lock()
-    cache = AggregateCache(cache_seconds)
+    state = AppState(store, db, token, pipeline, cache_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if holder["store"] is None:
-            holder["store"] = open_store(db)
+        state.get_store()
         try:
             yield
         finally:
-            if own_store and holder["store"] is not None:
-                holder["store"].close()
-                holder["store"] = None
+            state.close()
 
     app = FastAPI(
         title="cronica",
@@ -142,44 +169,53 @@ def create_app(
     )
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    app.add_middleware(HostAllowMiddleware, allowed=allowed_hosts or DEFAULT_ALLOWED_HOSTS)
+    _add_error_handlers(app, max_body_bytes)
+    _add_meta_routes(app, state)
+    _add_event_routes(app, state)
+    _add_stats_routes(app, state)
+    _add_ingest_route(app, state)
+    _add_dashboard(app)
+    return app
 
-    def get_store() -> Store:
-        if holder["store"] is None:  # a TestClient used without its context manager
-            holder["store"] = open_store(db)
-        return holder["store"]
 
-    # -- errors ------------------------------------------------------------------
+def _json_error(detail: str, status: int, **extra: Any) -> JSONResponse:
+    return JSONResponse({"detail": detail, **extra}, status_code=status)
+
+
+def _add_error_handlers(app: FastAPI, max_body_bytes: int) -> None:
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
         first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
         where = ".".join(str(p) for p in first["loc"] if p not in ("query", "path", "body"))
-        return JSONResponse(
-            {
-                "detail": f"invalid parameter {where!r}: {first['msg']}" if where else first["msg"],
-                "errors": errors,
-            },
-            status_code=422,
-        )
+        detail = f"invalid parameter {where!r}: {first['msg']}" if where else first["msg"]
+        return _json_error(detail, 422, errors=errors)
 
     @app.exception_handler(BodyTooLarge)
     async def on_too_large(request: Request, exc: BodyTooLarge) -> JSONResponse:
-        return JSONResponse(
-            {"detail": f"request body over {max_body_bytes:,} bytes"}, status_code=413
-        )
+        return _json_error(f"request body over {max_body_bytes:,} bytes", 413)
+
+    @app.exception_handler(StoreError)
+    async def on_store(request: Request, exc: StoreError) -> JSONResponse:
+        logger.error("%s %s: %s", request.method, request.url.path, exc.message)
+        return _json_error(exc.message, 503, code=exc.code.value)
 
     @app.exception_handler(Exception)
     async def on_error(request: Request, exc: Exception) -> JSONResponse:
         logger.exception("%s %s failed", request.method, request.url.path)
-        return JSONResponse({"detail": "internal server error"}, status_code=500)
+        # sent by the outermost layer, past the header middleware: add the headers here
+        return JSONResponse({"detail": "internal server error"}, status_code=500,
+                            headers=SECURITY_HEADERS)
 
-    # -- API ---------------------------------------------------------------------
+
+def _add_meta_routes(app: FastAPI, state: AppState) -> None:
     @app.get("/api/health", tags=["meta"], summary="Liveness and configuration")
     def health() -> JSONResponse:
         """200 when the store answers a trivial read, 503 otherwise."""
-        body = {"status": "ok", "version": __version__, "ingest": bool(token)}
+        body = {"status": "ok", "version": __version__, "ingest": bool(state.token)}
         try:
-            get_store().list_articles(limit=1)
+            state.get_store().list_articles(limit=1)
         except Exception:
             logger.exception("health check: the store does not answer")
             return JSONResponse({**body, "status": "unavailable"}, status_code=503)
@@ -195,6 +231,8 @@ def create_app(
             "max_page": MAX_PAGE,
         }
 
+
+def _add_event_routes(app: FastAPI, state: AppState) -> None:
     @app.get("/api/events", tags=["events"], summary="Events matching the filters, one page")
     def list_events(
         flt: Filter,
@@ -204,8 +242,8 @@ def create_app(
     ) -> dict[str, Any]:
         if sort not in SORTS:
             raise HTTPException(422, f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
-        st = get_store()
-        total = cache.get_or_compute(
+        st = state.get_store()
+        total = state.cache.get_or_compute(
             ("count", filter_key(flt)), lambda: st.count_events(flt, limit=COUNT_CAP)
         )
         return {
@@ -220,7 +258,7 @@ def create_app(
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its mentions")
     def get_event(event_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> dict[str, Any]:
-        ev = get_store().get_event(event_id)
+        ev = state.get_store().get_event(event_id)
         if ev is None:
             raise HTTPException(404, f"no event {event_id!r}")
         return ev
@@ -230,18 +268,20 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict[str, Any]:
-        rows = get_store().list_articles(limit=limit, offset=offset)
+        rows = state.get_store().list_articles(limit=limit, offset=offset)
         return {"limit": limit, "offset": offset, "articles": rows}
 
     @app.get(
         "/api/articles/{article_id}", tags=["articles"], summary="One article: text and layers"
     )
     def get_article(article_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> dict[str, Any]:
-        art = get_store().get_article(article_id)
+        art = state.get_store().get_article(article_id)
         if art is None:
             raise HTTPException(404, f"no article {article_id!r}")
         return art
 
+
+def _add_stats_routes(app: FastAPI, state: AppState) -> None:
     @app.get("/api/stats", tags=["stats"], summary="Event counts grouped by one dimension")
     def stats(
         flt: Filter,
@@ -252,8 +292,8 @@ def create_app(
             raise HTTPException(
                 422, f"unknown grouping {by!r}; expected one of {', '.join(STATS_BY)}"
             )
-        st = get_store()
-        raw = cache.get_or_compute(
+        st = state.get_store()
+        raw = state.cache.get_or_compute(
             ("stats", filter_key(flt), by, limit), lambda: st.stats(flt, by, limit=limit)
         )
         rows = [stats_row(r, by) for r in raw]
@@ -270,56 +310,10 @@ def create_app(
             raise HTTPException(
                 422, f"unknown interval {interval!r}; expected one of {', '.join(INTERVALS)}"
             )
-        return cache.get_or_compute(
-            ("timeline", filter_key(flt), interval), lambda: _timeline(flt, interval)
+        return state.cache.get_or_compute(
+            ("timeline", filter_key(flt), interval),
+            lambda: build_timeline(state.get_store(), flt, interval),
         )
-
-    def _timeline(flt: EventFilter, interval: str) -> dict[str, Any]:
-        st = get_store()
-
-        def typed_rows(by: str) -> list[dict[str, Any]]:
-            try:
-                return st.stats(flt, f"{by}_type", limit=MAX_BUCKETS)
-            except ValueError:  # a store without the combined grouping: one query per type
-                rows: list[dict[str, Any]] = []
-                for t in (
-                    stats_row(x, "type") for x in st.stats(flt, "type", limit=len(PLOVER_TYPES))
-                ):
-                    if t["count"] > 0:
-                        sub = st.stats(replace(flt, types=[t["key"]]), by, limit=MAX_BUCKETS)
-                        rows.extend({**r, "type": t["key"]} for r in sub)
-                return rows
-
-        if interval == "auto":
-            # months first: on a long span that is already the answer, in one grouped scan
-            rows = typed_rows("month")
-            interval = auto_interval(sorted({stats_row(r, "month")["key"] for r in rows} - {""}))
-            if interval != "month":
-                rows = typed_rows(interval)
-        else:
-            rows = typed_rows(interval)
-        buckets: dict[str, dict[str, int]] = {}
-        totals: dict[str, int] = {}
-        for r in rows:
-            row = stats_row(r, interval)
-            if row["key"] and r.get("type"):
-                buckets.setdefault(row["key"], {})[r["type"]] = row["count"]
-                totals[r["type"]] = totals.get(r["type"], 0) + row["count"]
-        types = sorted(totals, key=lambda k: (-totals[k], k))
-        if buckets:
-            keys = sorted(buckets)
-            filled = periods(keys[0], keys[-1], interval)
-            if filled and len(filled) <= MAX_BUCKETS and set(keys) <= set(filled):
-                for k in filled:
-                    buckets.setdefault(k, {})
-        return {
-            "interval": interval,
-            "types": types,
-            "buckets": [
-                {"key": k, "total": sum(c.values()), "counts": c}
-                for k, c in sorted(buckets.items())
-            ],
-        }
 
     @app.get("/api/map", tags=["stats"], summary="Geocoded events grouped by place")
     def event_map(
@@ -330,21 +324,73 @@ def create_app(
     ) -> dict[str, Any]:
         """Places with their event counts and a few of their most recent events.
         ``complete`` is False when only the most recent matching events were counted."""
-        return cache.get_or_compute(("map", filter_key(flt), limit), lambda: _event_map(flt, limit))
+        return state.cache.get_or_compute(
+            ("map", filter_key(flt), limit), lambda: build_map(state.get_store(), flt, limit)
+        )
 
-    def _event_map(flt: EventFilter, limit: int) -> dict[str, Any]:
-        places = get_store().places(flt, limit=limit)
-        points = [
-            {**{k: v for k, v in p.items() if k != "complete"},
-             "lat": round(float(p["lat"]), 2), "lon": round(float(p["lon"]), 2)}
-            for p in places
-        ]
-        return {
-            "complete": all(p.get("complete", True) for p in places),
-            "events": sum(p["count"] for p in points),
-            "points": points,
-        }
 
+def _typed_rows(st: Store, flt: EventFilter, by: str) -> list[dict[str, Any]]:
+    """Counts per period ``by`` and type."""
+    try:
+        return st.stats(flt, f"{by}_type", limit=MAX_BUCKETS)
+    except ValueError:  # a store without the combined grouping: one query per type
+        rows: list[dict[str, Any]] = []
+        for t in (stats_row(x, "type") for x in st.stats(flt, "type", limit=len(PLOVER_TYPES))):
+            if t["count"] > 0:
+                sub = st.stats(replace(flt, types=[t["key"]]), by, limit=MAX_BUCKETS)
+                rows.extend({**r, "type": t["key"]} for r in sub)
+        return rows
+
+
+def build_timeline(st: Store, flt: EventFilter, interval: str) -> dict[str, Any]:
+    """The ``/api/timeline`` answer: counts per period (gaps filled) and type."""
+    if interval == "auto":
+        # months first: on a long span that is already the answer, in one grouped scan
+        rows = _typed_rows(st, flt, "month")
+        interval = auto_interval(sorted({stats_row(r, "month")["key"] for r in rows} - {""}))
+        if interval != "month":
+            rows = _typed_rows(st, flt, interval)
+    else:
+        rows = _typed_rows(st, flt, interval)
+    buckets: dict[str, dict[str, int]] = {}
+    totals: dict[str, int] = {}
+    for r in rows:
+        row = stats_row(r, interval)
+        if row["key"] and r.get("type"):
+            buckets.setdefault(row["key"], {})[r["type"]] = row["count"]
+            totals[r["type"]] = totals.get(r["type"], 0) + row["count"]
+    types = sorted(totals, key=lambda k: (-totals[k], k))
+    if buckets:
+        keys = sorted(buckets)
+        filled = periods(keys[0], keys[-1], interval)
+        if filled and len(filled) <= MAX_BUCKETS and set(keys) <= set(filled):
+            for k in filled:
+                buckets.setdefault(k, {})
+    return {
+        "interval": interval,
+        "types": types,
+        "buckets": [
+            {"key": k, "total": sum(c.values()), "counts": c} for k, c in sorted(buckets.items())
+        ],
+    }
+
+
+def build_map(st: Store, flt: EventFilter, limit: int) -> dict[str, Any]:
+    """The ``/api/map`` answer: places with their counts, coordinates rounded."""
+    places = st.places(flt, limit=limit)
+    points = [
+        {**{k: v for k, v in p.items() if k != "complete"},
+         "lat": round(float(p["lat"]), 2), "lon": round(float(p["lon"]), 2)}
+        for p in places
+    ]
+    return {
+        "complete": all(p.get("complete", True) for p in places),
+        "events": sum(p["count"] for p in points),
+        "points": points,
+    }
+
+
+def _add_ingest_route(app: FastAPI, state: AppState) -> None:
     @app.post(
         "/api/ingest",
         tags=["ingest"],
@@ -354,66 +400,24 @@ def create_app(
             401: {"description": "no bearer token"},
             403: {"description": "ingest disabled or bad token"},
             413: {"description": "body too large"},
+            503: {"description": "the store cannot be written: the documents listed as "
+                                 "'failed' were not stored; send them again later"},
         },
     )
-    async def ingest(request: Request) -> dict[str, Any]:
+    async def ingest(request: Request) -> JSONResponse:
         """Runs the pipeline on each document and stores it. Per document the answer says
-        ``stored``, ``present`` (the same text was stored before) or ``rejected`` (with the
-        error code and reason; rejections are also kept in the store)."""
-        check_token(request, token)
+        ``stored``, ``present`` (the same text was stored before), ``rejected`` (with the
+        error code and reason; rejections are also kept in the store) or ``failed`` (the
+        store could not be written: not stored, send again; the status is then 503)."""
+        check_token(request, state.token)
         body = await read_body(request)
         items = parse_ingest_body(body)
         from starlette.concurrency import run_in_threadpool
 
-        return await run_in_threadpool(_ingest_items, items)
-
-    def _ingest_items(items: list[Article | Rejection]) -> dict[str, Any]:
-        st = get_store()
-        results: list[dict[str, Any]] = [{} for _ in items]
-        todo: list[tuple[int, Article]] = []
-        with ingest_lock:
-            for i, item in enumerate(items):
-                if isinstance(item, Rejection):
-                    results[i] = _rejected(st, item)
-                elif st.has_article(item.content_hash):
-                    results[i] = {"id": item.id, "status": "present", "n_events": 0}
-                else:
-                    todo.append((i, item))
-            if todo:
-                if holder["pipeline"] is None:
-                    from cronica.pipeline import default_pipeline
-
-                    holder["pipeline"] = default_pipeline()
-                outputs = list(holder["pipeline"].pipe([a for _, a in todo]))
-                for (i, _), out in zip(todo, outputs, strict=True):
-                    if isinstance(out, Rejection):
-                        results[i] = _rejected(st, out)
-                    else:
-                        res = st.add(out)
-                        results[i] = {
-                            "id": res.article_id,
-                            "status": res.status,
-                            "n_events": res.n_events,
-                        }
-        if todo:
-            cache.clear()
-        for n, r in enumerate(results):
-            r["index"] = n
-        counts = {
-            s: sum(1 for r in results if r["status"] == s)
-            for s in ("stored", "present", "rejected")
-        }
-        return {**counts, "documents": results}
-
-    def _rejected(st: Store, rej: Rejection) -> dict[str, Any]:
-        st.add_rejection(rej)
-        return {
-            "id": rej.doc_id,
-            "status": "rejected",
-            "code": rej.code,
-            "reason": rej.reason,
-            "origin": rej.origin,
-        }
+        result = await run_in_threadpool(state.ingest.ingest_items, items)
+        if any(d.status == "stored" for d in result.documents):
+            state.cache.clear()
+        return JSONResponse(result.to_dict(), status_code=503 if result.error else 200)
 
     def _openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -430,7 +434,8 @@ def create_app(
 
     app.openapi = _openapi  # type: ignore[method-assign]
 
-    # -- dashboard ---------------------------------------------------------------
+
+def _add_dashboard(app: FastAPI) -> None:
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(WEB_DIR / "index.html", headers={"Cache-Control": "no-cache"})
@@ -447,4 +452,3 @@ def create_app(
         )
 
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
-    return app

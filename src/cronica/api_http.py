@@ -65,13 +65,23 @@ class BodyLimitMiddleware:
         return f"request body over {self.max_bytes:,} bytes"
 
 
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+#: on every response, including the 500s that the outermost error handler sends itself
+SECURITY_HEADERS: dict[str, str] = {
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "content-security-policy": CSP,
+}
+
+
 class SecurityHeadersMiddleware:
     """Headers that keep the dashboard to its own origin (no CDN, no framing)."""
 
-    CSP = (
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-    )
+    CSP = CSP
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -84,16 +94,55 @@ class SecurityHeadersMiddleware:
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers += [
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"x-frame-options", b"DENY"),
-                    (b"referrer-policy", b"no-referrer"),
-                    (b"content-security-policy", self.CSP.encode()),
-                ]
+                present = {k.lower() for k, _ in headers}
+                headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
+                            if k.encode() not in present]
                 message = {**message, "headers": headers}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+LOOPBACK_HOSTS: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
+
+
+def host_name(value: str) -> str:
+    """The host of a Host header, lower-case, without the port: '[::1]:8000' -> '::1'."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:].partition("]")[0]
+    if value.count(":") == 1:
+        value = value.partition(":")[0]
+    return value.rstrip(".")
+
+
+class HostAllowMiddleware:
+    """Answer 400 to a request whose Host header names none of ``allowed``.
+
+    A web page on another site can reach a server on 127.0.0.1 through DNS rebinding
+    (its own name made to resolve to 127.0.0.1); its requests then carry that name in
+    Host, which no allow-list of the names the server is really known by accepts.
+    """
+
+    def __init__(self, app: Any, allowed: Any) -> None:
+        self.app = app
+        self.allowed = frozenset(host_name(h) for h in allowed)
+
+    async def __call__(self, scope: dict[str, Any], receive: Callable, send: Callable) -> None:
+        if scope["type"] not in ("http", "websocket") or "*" in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        host = ""
+        for name, value in scope.get("headers", []):
+            if name == b"host":
+                host = host_name(value.decode("latin-1"))
+                break
+        if host not in self.allowed:
+            body = {"detail": f"unknown host {host!r}: this server answers to "
+                              f"{', '.join(sorted(self.allowed))} (see cronica serve --allow-host)"}
+            await JSONResponse(body, status_code=400, headers=SECURITY_HEADERS)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 class AggregateCache:

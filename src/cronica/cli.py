@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from cronica import __version__
+from cronica.errors import OutputError, StoreError
 
 COMMANDS: tuple[str, ...] = ("extract", "ingest", "query", "export", "rejected", "serve", "eval", "bench")
 
@@ -43,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
+    except (StoreError, OutputError) as err:
+        # the store or an output as a whole is unusable: a coded message, never a traceback
+        print(f"cronica {args.command}: {err.message}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -23,6 +23,11 @@ class ErrorCode(StrEnum):
     E009_NOT_FOUND = "E009"  # path does not exist / unreadable
     E010_PROCESSING = "E010"  # a bug or resource error while processing one document
     E011_BAD_DATE = "E011"  # metadata date that is not an ISO date
+    E012_TIME_BUDGET = "E012"  # processing one document took longer than its time budget
+    E013_STORE_DAMAGED = "E013"  # the store cannot be opened: not a database, damaged, a folder
+    E014_STORE_NEWER = "E014"  # the store was written by a newer cronica (schema version)
+    E015_STORE_WRITE = "E015"  # the store cannot be written: disk full, read-only, I/O error
+    E016_OUTPUT_WRITE = "E016"  # an output file cannot be written (disk full, permissions)
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -37,6 +42,11 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.E009_NOT_FOUND: "the input cannot be read",
     ErrorCode.E010_PROCESSING: "processing failed",
     ErrorCode.E011_BAD_DATE: "the date is not an ISO date (YYYY-MM-DD)",
+    ErrorCode.E012_TIME_BUDGET: "processing took longer than the per-document time budget",
+    ErrorCode.E013_STORE_DAMAGED: "the store cannot be opened (damaged, or not a cronica store)",
+    ErrorCode.E014_STORE_NEWER: "the store was written by a newer cronica; upgrade to write to it",
+    ErrorCode.E015_STORE_WRITE: "the store cannot be written (disk full, read-only or I/O error)",
+    ErrorCode.E016_OUTPUT_WRITE: "the output file cannot be written",
 }
 
 
@@ -57,6 +67,37 @@ class InputError(CronicaError):
     @property
     def message(self) -> str:
         base = f"[{self.code.value}] {self.origin}: {MESSAGES[self.code]}"
+        return f"{base} ({self.detail})" if self.detail else base
+
+
+class StoreError(CronicaError):
+    """The store as a whole cannot be used (E013-E015): no single document is to blame,
+    so commands stop with exit status 2 instead of rejecting documents one by one."""
+
+    def __init__(self, code: ErrorCode, target: str, detail: str = ""):
+        self.code = code
+        self.target = target
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        base = f"[{self.code.value}] {self.target}: {MESSAGES[self.code]}"
+        return f"{base} ({self.detail})" if self.detail else base
+
+
+class OutputError(CronicaError):
+    """An output file that cannot be written (E016); the command stops with status 2."""
+
+    def __init__(self, target: str, detail: str = ""):
+        self.code = ErrorCode.E016_OUTPUT_WRITE
+        self.target = target
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        base = f"[{self.code.value}] {self.target}: {MESSAGES[self.code]}"
         return f"{base} ({self.detail})" if self.detail else base
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from cronica.errors import ErrorCode, InputError, Rejection
+from cronica.errors import ErrorCode, InputError, Rejection, StoreError
 from cronica.model import Article, ArticleDoc
 from cronica.store.base import Store
 
@@ -42,6 +43,7 @@ class IngestSummary:
     seconds: float = 0.0
     extract_seconds: float = 0.0
     store_seconds: float = 0.0
+    error: StoreError | None = None  # the store failure that stopped the run, if any
 
     @property
     def done(self) -> int:
@@ -58,10 +60,137 @@ class IngestSummary:
             "seconds": round(self.seconds, 3),
             "extract_seconds": round(self.extract_seconds, 3),
             "store_seconds": round(self.store_seconds, 3),
+            **({"error": {"code": self.error.code.value, "detail": self.error.message}}
+               if self.error else {}),
         }
 
 
 ProgressFn = Callable[[IngestSummary], None]
+
+
+@dataclass
+class DocResult:
+    """What became of one document: ``stored``, ``present`` (the same text was stored
+    before), ``rejected`` (recorded in the store, with code and reason) or ``failed``
+    (not stored and not recorded: the store could not be written; send it again)."""
+
+    id: str | None
+    status: str
+    n_events: int = 0
+    code: str | None = None
+    reason: str | None = None
+    origin: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "status": self.status, "n_events": self.n_events}
+        if self.status in ("rejected", "failed"):
+            out.update(code=self.code, reason=self.reason, origin=self.origin)
+            del out["n_events"]
+        return out
+
+
+class IngestService:
+    """The one ingest path of ``cronica ingest`` and ``POST /api/ingest``.
+
+    Extraction (the slow part) runs outside the lock; storing runs inside it, one
+    transaction per article, so concurrent requests never wait for each other's NLP and
+    never both store the same text. Storing is idempotent by content hash. A failure of
+    one document is a Rejection recorded with its content hash; a failure of the store as
+    a whole (:class:`~cronica.errors.StoreError`: disk full, read-only, damaged, newer
+    schema) stops the batch: nothing after it is stored or recorded as rejected.
+    """
+
+    def __init__(self, store: Store | Callable[[], Store], pipeline: Any = None) -> None:
+        self._store = store
+        self._pipeline = pipeline
+        self.lock = threading.Lock()
+
+    @property
+    def store(self) -> Store:
+        return self._store() if callable(self._store) else self._store
+
+    @property
+    def pipeline(self) -> Any:
+        if self._pipeline is None:
+            from cronica.pipeline import default_pipeline
+
+            self._pipeline = default_pipeline()
+        return self._pipeline
+
+    def is_present(self, item: Article | Rejection) -> bool:
+        """An article whose text is already stored (it skips the NLP)."""
+        return isinstance(item, Article) and bool(item.text) and self.store.has_article(
+            item.content_hash)
+
+    def store_result(self, source: Article | Rejection, res: ArticleDoc | Rejection) -> DocResult:
+        """Store one pipeline result (under the lock); raises StoreError only."""
+        with self.lock:
+            return _store_one(self.store, source, res)
+
+    def ingest_items(self, items: list[Article | Rejection]) -> BatchResult:
+        """A small batch (an API request): results per document, in input order."""
+        results: list[DocResult | None] = [None] * len(items)
+        todo: list[int] = []
+        error: StoreError | None = None
+        try:
+            for i, item in enumerate(items):
+                if self.is_present(item):
+                    assert isinstance(item, Article)
+                    results[i] = DocResult(self.store.article_id_for(item.content_hash)
+                                           if hasattr(self.store, "article_id_for") else item.id,
+                                           "present")
+                else:
+                    todo.append(i)
+            outputs = list(self.pipeline.pipe([items[i] for i in todo])) if todo else []
+            for i, out in zip(todo, outputs, strict=True):
+                results[i] = self.store_result(items[i], out)
+        except StoreError as err:
+            error = err
+        for i, r in enumerate(results):
+            if r is None:
+                item = items[i]
+                results[i] = DocResult(
+                    item.doc_id if isinstance(item, Rejection) else item.id, "failed",
+                    code=error.code.value if error else None,
+                    reason=error.message if error else "not processed", origin=item.origin)
+        return BatchResult([r for r in results if r is not None], error)
+
+
+@dataclass
+class BatchResult:
+    documents: list[DocResult]
+    error: StoreError | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        docs = [{**d.to_dict(), "index": n} for n, d in enumerate(self.documents)]
+        counts = {s: sum(1 for d in self.documents if d.status == s)
+                  for s in ("stored", "present", "rejected", "failed")}
+        out: dict[str, Any] = {**counts, "documents": docs}
+        if self.error is not None:
+            out["error"] = {"code": self.error.code.value, "detail": self.error.message}
+        return out
+
+
+def _store_one(store: Store, source: Article | Rejection, res: ArticleDoc | Rejection) -> DocResult:
+    if isinstance(res, ArticleDoc):
+        a = res.article
+        try:
+            stored = store.add(res)
+        except StoreError:
+            raise
+        except Exception as exc:  # a store error on one document must not end the batch
+            logger.exception("storing %s failed", a.origin or a.id)
+            err = InputError(ErrorCode.E010_PROCESSING, a.origin or a.id,
+                             f"store: {type(exc).__name__}: {exc}", doc_id=a.id)
+            return _record(store, Rejection.from_error(err), a.content_hash)
+        return DocResult(stored.article_id, stored.status, stored.n_events)
+    content_hash = source.content_hash if isinstance(source, Article) and source.text else None
+    return _record(store, res, content_hash)
+
+
+def _record(store: Store, rej: Rejection, content_hash: str | None) -> DocResult:
+    store.add_rejection(rej, content_hash=content_hash)
+    return DocResult(rej.doc_id, "rejected", code=rej.code, reason=rej.reason, origin=rej.origin)
 
 
 def ingest(
@@ -83,8 +212,10 @@ def ingest(
     spreads partitions of ``partition_size`` articles over worker processes or a Dask
     cluster. With ``parquet_dir`` every partition's events are also written there as one
     Parquet file (atomically) by the engine. Writes to the store always happen here, in
-    input order, one transaction per article.
+    input order, one transaction per article. A failure of the store as a whole stops
+    the run: ``summary.error`` holds it, and what was stored before it stays stored.
     """
+    service = IngestService(store, pipeline)
     summary = IngestSummary()
     started = time.perf_counter()
     note = progress or (lambda s: None)
@@ -92,7 +223,7 @@ def ingest(
 
     def missing() -> Iterator[Article | Rejection]:
         for item in items:
-            if isinstance(item, Article) and item.text and store.has_article(item.content_hash):
+            if service.is_present(item):
                 summary.present += 1
                 note(summary)
                 continue
@@ -101,43 +232,40 @@ def ingest(
 
     results = _results(missing(), pipeline, batch_size, workers, engine, scheduler,
                        parquet_dir, partition_size)
-    while True:
-        t0 = time.perf_counter()
-        res = next(results, None)
-        summary.extract_seconds += time.perf_counter() - t0
-        if res is None:
-            break
-        source = in_flight.popleft()  # every engine yields one result per input, in order
-        t0 = time.perf_counter()
-        if isinstance(res, ArticleDoc):
-            try:
-                stored = store.add(res)
-            except Exception as exc:  # a store error on one document must not end the batch
-                logger.exception("storing %s failed", res.article.origin or res.article.id)
-                err = InputError(ErrorCode.E010_PROCESSING, res.article.origin or res.article.id,
-                                 f"store: {type(exc).__name__}: {exc}", doc_id=res.article.id)
-                _reject(store, summary, Rejection.from_error(err), res.article.content_hash)
-            else:
-                if stored.status == "stored":
-                    summary.stored += 1
-                    summary.events += stored.n_events
-                else:
-                    summary.present += 1
-        else:
-            content_hash = source.content_hash if isinstance(source, Article) else None
-            _reject(store, summary, res, content_hash)
-        summary.store_seconds += time.perf_counter() - t0
-        note(summary)
+    try:
+        while True:
+            t0 = time.perf_counter()
+            res = next(results, None)
+            summary.extract_seconds += time.perf_counter() - t0
+            if res is None:
+                break
+            source = in_flight.popleft()  # every engine yields one result per input, in order
+            t0 = time.perf_counter()
+            _count(summary, service.store_result(source, res))
+            summary.store_seconds += time.perf_counter() - t0
+            note(summary)
+    except StoreError as err:
+        summary.error = err
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _reject(store: Store, summary: IngestSummary, rej: Rejection, content_hash: str | None) -> None:
-    store.add_rejection(rej, content_hash=content_hash)
-    summary.rejected += 1
-    summary.reasons[rej.code] += 1
-    if len(summary.rejections) < MAX_LISTED_REJECTIONS:
-        summary.rejections.append(rej)
+def _count(summary: IngestSummary, r: DocResult) -> None:
+    if r.status == "stored":
+        summary.stored += 1
+        summary.events += r.n_events
+    elif r.status == "present":
+        summary.present += 1
+    else:
+        summary.rejected += 1
+        summary.reasons[r.code or "?"] += 1
+        if len(summary.rejections) < MAX_LISTED_REJECTIONS:
+            summary.rejections.append(
+                Rejection(origin=r.origin or "", code=r.code or "", reason=r.reason or "",
+                          doc_id=r.id))
 
 
 def _results(
@@ -263,4 +391,8 @@ def format_summary(s: IngestSummary) -> str:
         lines.append(f"  ... and {s.rejected - len(s.rejections)} more")
     if s.rejected:
         lines.append("  (all rejections are listed by `cronica rejected`)")
+    if s.error is not None:
+        lines.append(f"stopped: {s.error.message}")
+        lines.append("  (what is listed above as stored stays stored; run the same command "
+                     "again once the store can be written, and it goes on from there)")
     return "\n".join(lines)

@@ -1,8 +1,11 @@
 """Assembles the stages and runs them: one article (``extract``) or a stream (``extract_batch``).
 
 Data flows one way: read -> lang -> nlp -> actors -> events -> time -> place -> attribution.
-Each stage is an object with ``run(adoc)`` that adds one layer to the :class:`ArticleDoc`.
-Dependencies are handed in: tests and users may pass their own stages or spaCy pipelines.
+Each stage is an object with ``run(adoc)`` that adds one layer to the :class:`ArticleDoc`;
+the stages, and what each requires and assigns, are in :mod:`cronica.stages.registry`, and
+every pipeline (production, tests, evals) is built from it: ``Pipeline(only=["actors",
+"events"])`` runs a checked subset. Dependencies are handed in: tests and users may pass
+their own stages or spaCy pipelines.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date as _date
 from itertools import islice
-from typing import Any, Protocol
+from typing import Any
 
 from cronica.errors import ErrorCode, InputError, Rejection
 from cronica.model import Article, ArticleDoc
 from cronica.resources import SUPPORTED_LANGS
+from cronica.stages.registry import Stage, build_stages, check_order, check_stages
 
 logger = logging.getLogger(__name__)
 
@@ -35,23 +39,9 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
-class Stage(Protocol):
-    name: str
-
-    def run(self, adoc: ArticleDoc) -> None: ...
-
-
-def default_stages(lang: str) -> list[Stage]:
-    """The standard stages for ``lang``, in pipeline order."""
-    from cronica.stages.actors.coder import ActorCoder
-    from cronica.stages.attribution.attributor import Attributor
-    from cronica.stages.events.coder import EventCoder
-    from cronica.stages.magnitude.counter import MagnitudeCounter
-    from cronica.stages.place.geocoder import Geocoder
-    from cronica.stages.time.resolver import DateResolver
-
-    return [ActorCoder(lang), EventCoder(lang), MagnitudeCounter(lang), DateResolver(lang),
-            Geocoder(lang), Attributor(lang)]
+def default_stages(lang: str, only: Sequence[str] | None = None) -> list[Stage]:
+    """The registered stages for ``lang`` in pipeline order (``only``: a checked subset)."""
+    return build_stages(lang, only)
 
 
 class Pipeline:
@@ -64,9 +54,17 @@ class Pipeline:
         stages: dict[str, list[Stage]] | None = None,
         language_identifier: Any = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        only: Sequence[str] | None = None,
     ) -> None:
+        """``stages`` hands in built stages per language; ``only`` names the registered
+        stages to run (in this order); both are checked against the stage contract."""
         self.langs = tuple(langs)
         self._nlp: dict[str, Any] = dict(nlp or {})
+        self.only = None if only is None else tuple(only)
+        if self.only is not None:
+            check_order(self.only)
+        for built in (stages or {}).values():
+            check_stages(built)
         self._stages: dict[str, list[Stage]] = dict(stages or {})
         self._langid = language_identifier
         self.max_chars = max_chars
@@ -81,7 +79,7 @@ class Pipeline:
 
     def stages(self, lang: str) -> list[Stage]:
         if lang not in self._stages:
-            self._stages[lang] = default_stages(lang)
+            self._stages[lang] = default_stages(lang, self.only)
         return self._stages[lang]
 
     def language_identifier(self) -> Any:

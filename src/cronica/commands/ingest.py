@@ -3,7 +3,9 @@
 Files, folders, JSONL and stdin ('-') as ``cronica extract`` reads them. Articles already
 in the store (same text) are skipped without running the NLP, so running the same
 command again after an interruption finishes the job without duplicates. Rejected inputs
-are recorded and listed by ``cronica rejected``. Exit status 1 when any was rejected.
+are recorded and listed by ``cronica rejected``. Exit status 1 when any was rejected;
+2 when the store cannot be used (damaged, newer schema, disk full, read-only): the run
+stops with its summary, and running it again goes on where it stopped.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import argparse
 import json
 import sys
 
+from cronica.commands.extract import _positive_int
 from cronica.commands.query import add_db_argument
 from cronica.ingest import Progress, estimate_total, format_summary, ingest
+from cronica.read import DEFAULT_MAX_BYTES
 from cronica.store.base import open_store, resolve_db
 
 
@@ -34,6 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="also write each partition's events as DIR/events-NNNNNN.parquet")
     p.add_argument("--progress-every", type=float, default=10.0, metavar="SECONDS",
                    help="interval of the progress lines when not on a terminal")
+    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"reject documents (JSONL: lines) larger than this "
+                        f"(default {DEFAULT_MAX_BYTES:,})")
     p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     p.set_defaults(func=run)
 
@@ -45,15 +52,17 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(estimate_total(paths), every=args.progress_every)
     try:
         with open_store(args.db) as store:
-            summary = ingest(read_inputs(paths, stdin=sys.stdin), store,
+            summary = ingest(read_inputs(paths, stdin=sys.stdin, max_bytes=args.max_bytes), store,
                              batch_size=args.batch_size, workers=args.workers,
                              engine=args.engine, scheduler=args.scheduler, progress=progress,
                              parquet_dir=args.parquet, partition_size=args.partition_size)
-            if hasattr(store, "optimize") and summary.stored:
+            if hasattr(store, "optimize") and summary.stored and summary.error is None:
                 store.optimize()
     finally:
         progress.close()
     print(format_summary(summary) + f"\n  store: {resolve_db(args.db)}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False))
+    if summary.error is not None:
+        return 2
     return 1 if summary.rejected else 0

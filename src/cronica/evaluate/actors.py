@@ -144,24 +144,21 @@ def score_record(adoc: Any, record: dict[str, Any], tally: Tally, countries: set
 
 def evaluate(records: list[dict[str, Any]], lang: str | None = None) -> Tally:
     """Run the parse and the actors stage on every record and score its gold actors."""
+    from cronica.errors import Rejection
     from cronica.model import Article, ArticleDoc
+    from cronica.pipeline import Pipeline
     from cronica.resources import read_tsv
-    from cronica.stages.actors.coder import ActorCoder
-    from cronica.stages.nlp.models import add_sentences, load_nlp
 
     countries = {r[0] for r in read_tsv("countries.tsv")}
     tally = Tally()
-    coders: dict[str, tuple[Any, ActorCoder]] = {}
-    for r in records:
-        rl = lang or r.get("lang") or "es"
-        if rl not in coders:
-            coders[rl] = (load_nlp(rl), ActorCoder(rl))
-        nlp, coder = coders[rl]
-        text = r.get("text") or ""
-        adoc = ArticleDoc(article=Article(id=str(r.get("id", "")), text=text, lang=rl), lang=rl)
-        adoc.doc = nlp(text)
-        add_sentences(adoc)
-        coder.run(adoc)
+    pipeline = Pipeline(only=("actors",))
+    articles = [
+        Article(id=str(r.get("id", "")), text=r.get("text") or "", lang=lang or r.get("lang") or "es")
+        for r in records
+    ]
+    for r, a, res in zip(records, articles, pipeline.pipe(articles), strict=True):
+        # a rejected record (no text) still counts its gold actors, as not found
+        adoc = ArticleDoc(article=a, lang=a.lang) if isinstance(res, Rejection) else res
         score_record(adoc, r, tally, countries)
     return tally
 

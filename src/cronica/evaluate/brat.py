@@ -362,13 +362,11 @@ def predict(docs: Sequence[GoldDoc], pipeline: Any = None, full: bool = False,
     article, ``{}`` for a rejected one. Unless ``full``, only :data:`SCORED_STAGES` run."""
     from cronica.errors import Rejection
     from cronica.model import Article
-    from cronica.pipeline import Pipeline, default_stages
+    from cronica.pipeline import Pipeline
 
     if pipeline is None:
         # dates and quotes cannot change these scores; skipping them saves time
-        stages = None if full else {
-            lang: [s for s in default_stages(lang) if s.name in SCORED_STAGES]}
-        pipeline = Pipeline(stages=stages)
+        pipeline = Pipeline(only=None if full else SCORED_STAGES)
     articles = [Article(id=d.id, text=d.text, lang=lang, date=d.date, origin=d.id) for d in docs]
     return [{} if isinstance(r, Rejection) else r.to_dict() for r in pipeline.pipe(articles)]
 

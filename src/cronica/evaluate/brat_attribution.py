@@ -137,9 +137,8 @@ def predict(docs: Sequence[tuple[str, str, str]], lang: str, pipeline: Any = Non
     from cronica.errors import Rejection
     from cronica.model import Article
     from cronica.pipeline import Pipeline
-    from cronica.stages.attribution.attributor import Attributor
 
-    pipeline = pipeline or Pipeline(stages={lang: [Attributor(lang)]})
+    pipeline = pipeline or Pipeline(only=("attribution",))
     articles = [Article(id=i, text=t, lang=lang, origin=i) for i, t, _ in docs]
     return [{} if isinstance(r, Rejection) else r.to_dict() for r in pipeline.pipe(articles)]
 

@@ -194,18 +194,17 @@ def cronica_predictor(lang: str) -> Predictor:
 
 def pipeline_predictor(lang: str) -> Predictor:
     """Predictions of the 'time' stage on spaCy-parsed text (tense, counted numbers)."""
-    from cronica.model import Article, ArticleDoc
-    from cronica.stages.nlp.models import add_sentences, load_nlp
-    from cronica.stages.time.resolver import DateResolver
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
 
-    nlp, stage = load_nlp(lang), DateResolver(lang)
+    pipeline = Pipeline(langs=(lang,), only=("time",))
 
     def predict(text: str, anchor: date | None) -> list[tuple[int, int, str | None]]:
+        if not text.strip():
+            return []
         iso = anchor.isoformat() if anchor else None
-        adoc = ArticleDoc(Article(id="eval", text=text, date=iso, lang=lang), lang=lang)
-        adoc.doc = nlp(text)
-        add_sentences(adoc)
-        return [(e.start, e.end, e.value) for e, _ in stage.find(adoc)]
+        adoc = pipeline.process(Article(id="eval", text=text, date=iso, lang=lang))
+        return [(d.span.start, d.span.end, d.value) for d in adoc.dates]
 
     return predict
 

@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cronica.evaluate.split import select, split
+
 NONE = "-"
 SCORED_STAGES: tuple[str, ...] = ("actors", "events")
 
@@ -283,19 +285,12 @@ def predict(
     Unless ``full``, only the stages the score depends on run (:data:`SCORED_STAGES`)."""
     from cronica.errors import Rejection
     from cronica.model import Article
-    from cronica.pipeline import Pipeline, default_stages
-    from cronica.resources import SUPPORTED_LANGS
+    from cronica.pipeline import Pipeline
 
     if pipeline is None:
-        stages = None
-        if not full:
-            # the score depends on the actors and events layers only; later stages add dates,
-            # places and quotes, which cost time and cannot change what is counted
-            langs = {str(r.get("lang") or "")[:2] for r in records} & set(SUPPORTED_LANGS)
-            stages = {
-                lang: [s for s in default_stages(lang) if s.name in SCORED_STAGES] for lang in langs
-            }
-        pipeline = Pipeline(stages=stages)
+        # the score depends on the actors and events layers only; later stages add dates,
+        # places and quotes, which cost time and cannot change what is counted
+        pipeline = Pipeline(only=None if full else SCORED_STAGES)
     articles = [
         Article(
             id=str(r.get("id", n)),
@@ -335,6 +330,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="run every stage (default: only actors and events, which the score uses)",
     )
+    add_part_argument(p)
+
+
+def add_part_argument(p: argparse.ArgumentParser) -> None:
+    """``--part fit|check|all`` (the split of :mod:`cronica.evaluate.split`)."""
+    p.add_argument(
+        "--part",
+        choices=("fit", "check", "all"),
+        default="all",
+        help="score one part of the fixed fit/check split (default all: both parts side by side)",
+    )
+
+
+def record_key(record: dict[str, Any]) -> str:
+    """The split key of a gold record: its document id where it has one, else its id."""
+    return str(record.get("doc_id") or record.get("id") or "")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -343,6 +354,7 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, json.JSONDecodeError) as exc:
         print(f"cronica eval events: cannot read {args.path}: {exc}", file=sys.stderr)
         return 2
+    records = select(records, record_key, args.part)
     if not records:
         print(f"cronica eval events: {args.path}: no gold record read", file=sys.stderr)
         return 2
@@ -351,12 +363,22 @@ def run(args: argparse.Namespace) -> int:
         (str(r.get("id", n)), gold_events(r), p)
         for n, (r, p) in enumerate(zip(records, preds, strict=True))
     ]
-    result = score(triples, parse_merge(args.merge))
+    merge = parse_merge(args.merge)
+    result = score(triples, merge)
+    result["part"] = args.part
     per_record: list[RecordScore] = result.pop("_per_record")
+    if args.part == "all":
+        parts = split(zip(records, triples, strict=True), lambda rt: record_key(rt[0]))
+        result["parts"] = {}
+        for name, items in parts.items():
+            sub = score([t for _, t in items], merge)
+            sub.pop("_per_record")
+            result["parts"][name] = sub
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         print(format_report(result, args.path, args.merge))
+        print(format_parts(result))
     if args.errors:
         texts = {str(r.get("id", n)): r.get("text") or "" for n, r in enumerate(records)}
         print(format_errors(per_record, texts, args.errors), file=sys.stdout)
@@ -392,6 +414,26 @@ def format_report(result: dict[str, Any], path: str, merge: str | None) -> str:
     lines.append(" " * 10 + "".join(f"{c[:8]:>9}" for c in cols))
     for g, row in conf.items():
         lines.append(f"{g[:10]:<10}" + "".join(f"{row.get(c, 0) or '.':>9}" for c in cols))
+    return "\n".join(lines)
+
+
+def format_parts(result: dict[str, Any]) -> str:
+    """Fit and check side by side: micro figures, then F1 per type."""
+    parts = result.get("parts")
+    if not parts:
+        return f"\npart: {result.get('part', 'all')}"
+    lines = ["", "fit / check (tune on fit, judge on check):"]
+    for name, s in parts.items():
+        lines.append(
+            f"  {name:<6} records {s['records']:>4}  P {s['precision']:.3f}  R {s['recall']:.3f}"
+            f"  F1 {s['f1']:.3f}  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
+        )
+    types = sorted({t for s in parts.values() for t in s["per_type"]})
+    lines.append(f"  {'type':<10} {'fit F1':>7} {'check F1':>9}")
+    for t in types:
+        cells = [parts[n]["per_type"].get(t) for n in ("fit", "check")]
+        fmt = [f"{c['f1']:.3f}" if c else "-" for c in cells]
+        lines.append(f"  {t:<10} {fmt[0]:>7} {fmt[1]:>9}")
     return "\n".join(lines)
 
 

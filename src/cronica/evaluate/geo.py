@@ -297,19 +297,16 @@ def evaluate_xml(path: str | Path, gaz: Gazetteer, limit: int | None = None,
 
 def _stage_runner(gaz: Gazetteer, lang: str):
     """text -> place mentions, with the real spaCy pipeline and the place stage only."""
-    from cronica.model import Article, ArticleDoc
-    from cronica.stages.nlp.models import add_sentences, load_nlp
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
     from cronica.stages.place.geocoder import Geocoder
 
-    nlp = load_nlp(lang)
-    geocoder = Geocoder(lang, gazetteer=gaz)
+    pipeline = Pipeline(langs=(lang,), stages={lang: [Geocoder(lang, gazetteer=gaz)]})
 
     def run(text: str) -> list[Any]:
-        adoc = ArticleDoc(article=Article(id="eval", text=text, lang=lang), lang=lang)
-        adoc.doc = nlp(text)
-        add_sentences(adoc)
-        geocoder.run(adoc)
-        return adoc.places
+        if not text.strip():
+            return []
+        return pipeline.process(Article(id="eval", text=text, lang=lang)).places
 
     return run
 

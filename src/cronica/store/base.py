@@ -43,6 +43,14 @@ class EventFilter:
     include_all_aux: bool = False  # include every aux mode
     article_id: str | None = None
 
+    def __post_init__(self) -> None:
+        # NUL characters cannot be in stored text and break SQL engines (SQLite's
+        # full-text parser, PostgreSQL): no filter carries one to a query
+        for name in ("actor", "recipient", "country", "place", "source", "text", "article_id"):
+            value = getattr(self, name)
+            if isinstance(value, str) and "\x00" in value:
+                setattr(self, name, value.replace("\x00", "") or None)
+
 
 @dataclass
 class StoreResult:

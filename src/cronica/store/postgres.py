@@ -39,6 +39,12 @@ class PostgresStore(SQLStore):
         self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
         self._lock = threading.RLock()  # one connection shared by a web server's threads
         self.migrate()
+        self._store_version = self.schema_version()
+
+    def _target(self) -> str:
+        import re
+
+        return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", self.url)
 
     def _sql(self, sql: str) -> str:
         # the shared SQL uses '?' placeholders and no literal '?' or '%'

@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
+from cronica.errors import ErrorCode, StoreError
 from cronica.store.base import Store
 
 logger = logging.getLogger("cronica.store.sql")
@@ -48,6 +49,27 @@ class SQLBase(Store):
     row_key: str = "id"
     #: page a country filter as a union of one index walk per country column
     country_union: bool = False
+
+    #: the schema version the store records (set when it is opened); above the code's
+    #: :data:`cronica.store.schema.SCHEMA_VERSION` the store was written by newer code
+    _store_version: int = 0
+
+    def _target(self) -> str:
+        """The store's location as it may be printed (no password)."""
+        return "store"
+
+    def _refuse_if_newer(self) -> None:
+        """E014 before any write to a store whose schema is newer than this code knows:
+        older code would leave the newer tables (links, counts) stale."""
+        from cronica.store.schema import MIGRATIONS
+
+        known = max(MIGRATIONS)  # SCHEMA_VERSION, or more where a test adds a migration
+        if self._store_version > known:
+            raise StoreError(
+                ErrorCode.E014_STORE_NEWER, self._target(),
+                f"store schema version {self._store_version}, this cronica writes version "
+                f"{known}; reading still works",
+            )
 
     # -- backend hooks ----------------------------------------------------------------
     @abstractmethod

@@ -20,12 +20,28 @@ _EVENT_COLS = (
 
 
 
+_MAX_CHAR = "\U0010ffff"
+
+
 def _prefix_upper(prefix: str) -> str:
-    """The smallest string greater than every string starting with ``prefix``."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    """The smallest string greater than every string starting with ``prefix``.
+
+    A last character that is already the largest code point (U+10FFFF) cannot be
+    incremented: the one before it is (and with nothing left, every string qualifies)."""
+    stem = prefix.rstrip(_MAX_CHAR)
+    if not stem:
+        return _MAX_CHAR * (len(prefix) + 1)
+    return stem[:-1] + chr(ord(stem[-1]) + 1)
+
+
+def no_nul(text: str) -> str:
+    """``text`` without NUL characters: SQLite's full-text parser stops at one
+    ("unterminated string") and PostgreSQL refuses them; stored text holds none."""
+    return text.replace("\x00", "") if "\x00" in text else text
 
 
 def _like_pattern(text: str) -> str:
+    text = no_nul(text)
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -61,8 +77,8 @@ class SQLReader(SQLBase):
         both = bool(flt.actor and flt.recipient)
         for col, prefix, other in (("actor_code", flt.actor, flt.recipient),
                                    ("recipient_code", flt.recipient, flt.actor)):
-            if prefix:
-                p = prefix.upper()
+            if prefix and no_nul(prefix):
+                p = no_nul(prefix).upper()
                 # both codes given: the longer prefix is the more selective; keep the planner
                 # off the other one's index ('+col' is not indexable), which it cannot rank
                 ref = self._unindexed(col) if both and len(p) < len(other or "") else col
@@ -75,8 +91,9 @@ class SQLReader(SQLBase):
             c = flt.country.upper()
             conds.append("(actor_country = ? OR recipient_country = ? OR place_country = ?)")
             params.extend([c, c, c])
-        substrings = [(col, text) for col, text in (("place_name", flt.place),
-                      ("sources", flt.source), ("search_text", flt.text)) if text]
+        substrings = [(col, no_nul(text)) for col, text in (("place_name", flt.place),
+                      ("sources", flt.source), ("search_text", flt.text))
+                      if text and no_nul(text)]
         conds_sub, params_sub = self._substring_conds(substrings, page)
         conds.extend(conds_sub)
         params.extend(params_sub)

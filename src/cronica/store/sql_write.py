@@ -69,6 +69,7 @@ class SQLWriter(SQLBase):
         One transaction: either everything about the article is stored or nothing.
         Idempotent by content hash: a text already stored gives ``status='present'``.
         """
+        self._refuse_if_newer()
         a = adoc.article
         h = a.content_hash
         # serialise before taking the write lock: other writers wait only for the SQL
@@ -77,6 +78,7 @@ class SQLWriter(SQLBase):
         with self._write() as cur:
             row = self._one(cur, "SELECT id FROM articles WHERE content_hash = ?", (h,))
             if row:
+                self._clear_rejections(cur, a, h)
                 return StoreResult("present", row["id"])
             article_id = a.id
             if self._one(cur, "SELECT 1 AS x FROM articles WHERE id = ?", (article_id,)):
@@ -95,6 +97,7 @@ class SQLWriter(SQLBase):
             if inserted is None:  # a concurrent writer stored the same text first
                 row = self._one(cur, "SELECT id FROM articles WHERE content_hash = ?", (h,))
                 return StoreResult("present", row["id"] if row else a.id)
+            self._clear_rejections(cur, a, h)
             self._add_layers(cur, article_id, adoc)
             self._lock_merge_keys(cur, [merge.merge_key(e) for e in adoc.events])
             # the article's changes to the pre-computed counts, applied once at the end
@@ -390,8 +393,19 @@ class SQLWriter(SQLBase):
         cols = ", ".join(f"{k} = ?" for k in sets)
         self._exec(cur, f"UPDATE events SET {cols} WHERE id = ?", (*sets.values(), target["id"]))
 
+    def _clear_rejections(self, cur: Any, a: Any, content_hash: str) -> None:
+        """A document that is stored is no longer rejected: drop its earlier rejections
+        (same text; or same id from the same origin, e.g. a file rejected before it was
+        fixed, or an article a full disk kept out)."""
+        self._exec(
+            cur,
+            "DELETE FROM rejections WHERE content_hash = ? OR (doc_id = ? AND origin = ?)",
+            (content_hash, a.id, a.origin or ""),
+        )
+
     def add_rejection(self, rejection: Rejection, content_hash: str | None = None) -> None:
         """Record a rejected input; the same input rejected again only bumps ``count``."""
+        self._refuse_if_newer()
         key = f"{rejection.code}|{rejection.origin}|{content_hash or ''}"
         with self._write() as cur:
             self._exec(

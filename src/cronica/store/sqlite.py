@@ -17,17 +17,47 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
+from cronica.errors import ErrorCode, StoreError
 from cronica.store import schema
 from cronica.store.base import EventFilter
 from cronica.store.sql import SQLStore, now_iso
+from cronica.store.sql_read import no_nul
 
 BUSY_TIMEOUT_MS = 30_000
+# SQLite's messages for a store that cannot be written, and for one that is not a store
+_UNWRITABLE = ("disk is full", "readonly database", "disk i/o error", "read-only")
+_DAMAGED = ("not a database", "malformed", "unable to open database file", "corrupt")
+
+
+def store_error(exc: sqlite3.Error, target: str) -> StoreError | None:
+    """The coded error for an SQLite failure of the store as a whole (E015 cannot be
+    written, E013 damaged or not a database); None for any other failure (a bug)."""
+    msg = str(exc).lower()
+    if any(m in msg for m in _UNWRITABLE):
+        return StoreError(ErrorCode.E015_STORE_WRITE, target, str(exc))
+    if any(m in msg for m in _DAMAGED):
+        return StoreError(ErrorCode.E013_STORE_DAMAGED, target, str(exc))
+    return None
+
+
+@contextmanager
+def _coded(target: str) -> Iterator[None]:
+    """Turn SQLite's store-wide failures into :class:`StoreError` (exit status 2, no traceback)."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        err = store_error(exc, target)
+        if err is None:
+            raise
+        raise err from exc
 
 
 def _substrings(flt: EventFilter) -> list[tuple[str, str]]:
     """The substring filters of ``flt`` as (column, text)."""
-    return [(col, text) for col, text in (("place_name", flt.place), ("sources", flt.source),
-                                          ("search_text", flt.text)) if text]
+    return [(col, no_nul(text)) for col, text in (("place_name", flt.place),
+                                                  ("sources", flt.source),
+                                                  ("search_text", flt.text))
+            if text and no_nul(text)]
 
 
 def _fts_query(subs: list[tuple[str, str]]) -> str:
@@ -47,6 +77,23 @@ class SQLiteStore(SQLStore):
 
     def __init__(self, path: str, readonly: bool = False) -> None:
         self.path = path
+        if path != ":memory:" and os.path.isdir(path):
+            raise StoreError(ErrorCode.E013_STORE_DAMAGED, path, "a folder, not a store file")
+        try:
+            with _coded(path):
+                self._open(path, readonly)
+        except OSError as exc:  # the store's folder cannot be created
+            raise StoreError(ErrorCode.E015_STORE_WRITE, path, exc.strerror or str(exc)) from None
+        except StoreError:
+            conn = getattr(self, "_conn", None)
+            if conn is not None:
+                conn.close()
+            raise
+
+    def _target(self) -> str:
+        return self.path
+
+    def _open(self, path: str, readonly: bool) -> None:
         if path != ":memory:":
             folder = os.path.dirname(os.path.abspath(path))
             os.makedirs(folder, exist_ok=True)
@@ -68,6 +115,7 @@ class SQLiteStore(SQLStore):
         c.execute("PRAGMA temp_store = MEMORY")
         if not readonly:
             self.migrate()
+        self._store_version = self.schema_version()
 
     # -- schema ------------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -98,14 +146,15 @@ class SQLiteStore(SQLStore):
     # -- transactions ------------------------------------------------------------------
     @contextmanager
     def _write(self) -> Iterator[Any]:
-        with self._lock:
+        with self._lock, _coded(self.path):
             cur = self._conn.cursor()
             # IMMEDIATE takes the write lock now, so two writers never deadlock mid-transaction
             cur.execute("BEGIN IMMEDIATE")
             try:
                 yield cur
             except BaseException:
-                cur.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    cur.execute("ROLLBACK")
                 raise
             else:
                 cur.execute("COMMIT")
@@ -114,7 +163,7 @@ class SQLiteStore(SQLStore):
 
     @contextmanager
     def _read(self) -> Iterator[Any]:
-        with self._lock:
+        with self._lock, _coded(self.path):
             cur = self._conn.cursor()
             try:
                 yield cur

@@ -1,7 +1,8 @@
 """Reading the parse around lexicon hits, for the actors stage: which agent word a country,
 demonym or name belongs to, and whether a place name acts or only locates.
 
-Labels are UD (Spanish model) and ClearNLP (English model); the few function words that matter
+Labels are UD (read through :func:`cronica.stages.nlp.syntax.dep`; the English parser's
+prepositions keep their ClearNLP ``prep``/``pobj`` shape); the few function words that matter
 ('en', 'de', 'por' / 'in', 'of', 'by') come from ``data/<lang>/actor_syntax.tsv``.
 """
 
@@ -11,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cronica.stages.actors.lexicon import Entry, Lexicon, normalize
+from cronica.stages.nlp.syntax import dep
 
-# dependency labels (UD for es, ClearNLP for en) that keep a word inside a noun phrase
+# dependency labels (UD, read through syntax.dep) that keep a word inside a noun phrase
 NP_UP = frozenset(
     {
         "amod",
@@ -23,16 +25,14 @@ NP_UP = frozenset(
         "compound",
         "appos",
         "nmod:poss",
-        "poss",
         "pobj",
         "prep",
         "nummod",
         "fixed",
-        "nn",
         "npadvmod",
     }
 )
-SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:pass"})
+SUBJ = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:pass"})
 ORG_KINDS = frozenset({"org", "group", "media"})
 PLACE_KINDS = frozenset({"country", "capital", "demonym"})
 MAX_UP = 4  # steps up the parse from a hit to the agent it modifies
@@ -170,7 +170,7 @@ class PhraseLinker:
         if it.kind == "person":
             # a name joins a title only directly: 'el presidente colombiano, Gustavo Petro'
             if (
-                t.dep_ not in ("appos", "flat", "flat:name", "compound", "nmod", "nn")
+                dep(t) not in ("appos", "flat", "flat:name", "compound", "nmod")
                 or self._case_words(t)
                 or t.head is t
             ):
@@ -187,8 +187,8 @@ class PhraseLinker:
                 return j
             return j if self._reaches(prev, items[j].root.i) else None
         for _ in range(MAX_UP):
-            dep = t.dep_
-            if dep == "conj":
+            label = dep(t)
+            if label == "conj":
                 # coordination inside a modifier ('estadounidenses e iraquíes'), never between
                 # two actors: an agent or person in coordination stands on its own
                 if it.kind in ("agent", "person"):
@@ -198,7 +198,7 @@ class PhraseLinker:
                     return head_item  # 'Diplomáticos franceses y alemanes' parsed as 2 nouns
                 if head_item is None or items[head_item].kind not in PLACE_KINDS:
                     return None
-            elif dep not in NP_UP or t.head is t:
+            elif label not in NP_UP or t.head is t:
                 return None
             if (it.kind != "demonym" and self.is_locative(t)) or self._blocked_prep(t):
                 return None
@@ -268,7 +268,7 @@ class PhraseLinker:
         for _ in range(MAX_UP + 2):
             if t.i == target:
                 return True
-            if t.dep_ not in NP_UP and t.dep_ != "conj" or t.head is t or self._blocked_prep(t):
+            if dep(t) not in NP_UP and t.dep_ != "conj" or t.head is t or self._blocked_prep(t):
                 return False
             t = t.head
         return t.i == target
@@ -310,7 +310,7 @@ class PhraseLinker:
         t = tok
         while t.dep_ == "conj" and t.head is not t:
             t = t.head
-        if t.dep_ in SUBJ or t.dep_ in ("poss", "nmod:poss", "agent"):
+        if dep(t) in SUBJ or dep(t) in ("nmod:poss", "obl:agent"):
             return True
         return any(w in self._agentive for w in self._case_words(t)) and t.head.pos_ in (
             "VERB",

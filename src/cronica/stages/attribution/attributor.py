@@ -48,6 +48,7 @@ from cronica.stages.attribution.lexicon import (
 )
 from cronica.stages.attribution.sources import LEAD_SENTENCES, SourceFinder
 from cronica.stages.nlp.models import doc_text
+from cronica.stages.nlp.syntax import dep
 
 __all__ = ["Attributor", "attach_to_events", "attribution_lexicon", "marked_quotes",
            "speaker_codes", "LEAD_SENTENCES", "CARRY_SENTENCES"]
@@ -59,13 +60,13 @@ CARRY_SENTENCES = 2  # how far back a pro-drop cue may look for its speaker
 _MAX_MARK_GAP = 8  # tokens between a speech verb and its complementizer when the parse misses it
 
 _CLOSING = ("”", "»", '"')
-_SUBJ = ("nsubj", "nsubjpass", "nsubj:pass")
-_CLAUSE_DEPS = ("ccomp", "obj", "dobj", "xcomp", "advcl", "parataxis")
-_DROP_FROM_SPEAKER = ("acl", "acl:relcl", "relcl", "parataxis", "advcl", "punct")
+_SUBJ = ("nsubj", "nsubj:pass")  # UD labels, read through syntax.dep
+_CLAUSE_DEPS = ("ccomp", "obj", "xcomp", "advcl", "parataxis")
+_DROP_FROM_SPEAKER = ("acl", "acl:relcl", "parataxis", "advcl", "punct")
 # the reported clause: object clause, or subject clause of a passive ('Se informó que ...')
-_COMPLEMENTS = ("ccomp", "csubj", "csubjpass", "csubj:pass")
-_PASSIVE = ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass", "expl:pass", "expl:impers")
-_RELCL = ("relcl", "acl:relcl", "acl")
+_COMPLEMENTS = ("ccomp", "csubj", "csubj:pass")
+_PASSIVE = ("aux:pass", "nsubj:pass", "expl:pass", "expl:impers")
+_RELCL = ("acl:relcl", "acl")
 _FRONTED = ("prep", "obl", "nmod", "advmod", "advcl")
 _PERSON_LABELS = ("PER", "PERSON")
 
@@ -170,7 +171,7 @@ class Attributor:
             if not lo <= c.idx < hi or c.is_space:
                 continue
             has_mark = any(g.lower_ in marks and g.dep_ == "mark" for g in c.children)
-            if c.dep_ in _COMPLEMENTS or (c.dep_ in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
+            if dep(c) in _COMPLEMENTS or (dep(c) in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
                 clause = c
                 break
         if clause is not None:
@@ -241,7 +242,7 @@ class Attributor:
 
     def _cue_span(self, adoc: ArticleDoc, verb: Any, hi: int) -> Span:
         doc = adoc.doc
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "auxpass") and c.i < verb.i]
+        auxes = [c for c in verb.children if dep(c) in ("aux", "aux:pass") and c.i < verb.i]
         start = min([verb.idx] + [a.idx for a in auxes])
         limit = len(doc)
         end_tok = verb.i + 1
@@ -256,7 +257,7 @@ class Attributor:
                  earlier: list[Quote], s: int) -> tuple[Span | None, list[str], bool]:
         if self._impersonal(verb):
             # 'Se informó que', 'It was announced (by X) that': the agent, if any, speaks
-            agent = next((c for c in verb.children if c.dep_ in ("agent", "obl:agent")), None)
+            agent = next((c for c in verb.children if dep(c) == "obl:agent"), None)
             obj = next((c for c in agent.children if c.dep_ == "pobj"), agent) if agent is not None else None
             if obj is None:
                 return None, [], False
@@ -265,22 +266,22 @@ class Attributor:
             return span, speaker_codes(adoc, span, self.lang) if span else [], False
         # line breaks are tokens that the parser sometimes attaches as subjects, and a
         # subject outside the sentence is a parse across a line break: neither is a speaker
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ and not c.is_space
+        subj = next((c for c in verb.children if dep(c) in _SUBJ and not c.is_space
                      and lo <= c.idx < hi), None)
         if subj is not None and any(c.dep_ == "case" for c in subj.lefts):
             subj = None  # 'en su chaleco' taken for a subject: a prepositional phrase is none
         if subj is None and _shares_subject(verb):
             # 'dijo ... y añadió que', 'began ..., saying that': the head verb's subject
-            subj = next((c for c in verb.head.children if c.dep_ in _SUBJ and lo <= c.idx < hi), None)
+            subj = next((c for c in verb.head.children if dep(c) in _SUBJ and lo <= c.idx < hi), None)
         relative = subj is not None and (_relative_pronoun(subj) or (
             subj.pos_ in ("PRON", "SCONJ") and subj.lower_ in self.lex.marks))
         if relative:
             # 'Rubio, who said that ...', 'la CGT, que dijo ...': the noun the clause modifies
-            if verb.dep_ not in _RELCL or not lo <= verb.head.idx < hi:
+            if dep(verb) not in _RELCL or not lo <= verb.head.idx < hi:
                 return None, [], False
             subj = verb.head
         if subj is None and postposed:
-            subj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+            subj = next((c for c in verb.children if dep(c) == "obj" and c.i > verb.i), None)
         if subj is None or (subj.pos_ == "PRON" and not relative):
             prev = earlier[-1] if earlier else None
             if (prev is not None and prev.speaker is not None
@@ -298,10 +299,10 @@ class Attributor:
     def _impersonal(self, verb: Any) -> bool:
         """A passive or impersonal cue: its grammatical subject is not a speaker."""
         kids = list(verb.children)
-        if any(c.dep_ in _PASSIVE and not c.is_space for c in kids):
+        if any(dep(c) in _PASSIVE and not c.is_space for c in kids):
             return True
         # a reflexive clitic with an expressed subject ('Irak se declaró ...') is no passive
-        return not any(c.dep_ in _SUBJ and not c.is_space for c in kids) and any(
+        return not any(dep(c) in _SUBJ and not c.is_space for c in kids) and any(
             c.dep_ == "expl" or (c.lower_ in self.lex.impersonal and c.i < verb.i) for c in kids)
 
     def _speaker_range(self, adoc: ArticleDoc, subj: Any, lo: int, hi: int) -> tuple[int, int] | None:
@@ -311,7 +312,7 @@ class Attributor:
         for c in subj.children:
             # relative clauses, and fronted phrases ('With her husband, ...') are not the name
             after_comma = c.i > subj.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
-            if (c.dep_ in _DROP_FROM_SPEAKER and c.dep_ != "punct") or (
+            if (dep(c) in _DROP_FROM_SPEAKER and c.dep_ != "punct") or (
                     c.i < subj.i and c.dep_ in _FRONTED and any(t.text == "," for t in c.subtree)) or (
                     c.dep_ == "amod" and after_comma):  # 'la Constitución, promulgada en 1991'
                 drop.update(t.i for t in c.subtree)

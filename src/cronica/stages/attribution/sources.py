@@ -26,6 +26,7 @@ from cronica.stages.attribution.lexicon import (
     codes_for_text,
     match_phrase,
 )
+from cronica.stages.nlp.syntax import dep
 
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
 _SENTENCE_END = (".", "!", "?", ".»", ".”", '."', "…")
@@ -40,7 +41,7 @@ def lead_end(adoc: ArticleDoc) -> int:
             return i
     return last
 _MAX_SOURCE_TOKENS = 8  # a source name longer than this is a clause, not a name
-_SUBJ = ("nsubj", "nsubjpass", "nsubj:pass")
+_SUBJ = ("nsubj", "nsubj:pass")  # UD labels, read through syntax.dep
 _NAME_LABELS = ("ORG", "PER", "PERSON", "MISC", "NORP", "GPE", "LOC")
 
 
@@ -107,10 +108,10 @@ class SourceFinder:
         """'..., informó la agencia AFP' / 'La televisión precisó que' / 'Reuters reported': a
         reporting or speech verb whose subject (or post-verbal argument, as the Spanish parser
         often labels it) is a news outlet. The outlet reports; it is not quoted."""
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ and not c.is_space
+        subj = next((c for c in verb.children if dep(c) in _SUBJ and not c.is_space
                      and lo <= c.idx < hi), None)
         if subj is None:
-            subj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+            subj = next((c for c in verb.children if dep(c) == "obj" and c.i > verb.i), None)
         if subj is None:
             return None
         toks = [t for t in subj.subtree if lo <= t.idx < hi and not t.is_space]

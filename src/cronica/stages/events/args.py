@@ -28,12 +28,14 @@ from typing import Any
 from cronica.model import ActorMention, ArticleDoc, EventArg
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
+from cronica.stages.nlp.syntax import dep
 
+# UD labels, read through syntax.dep
 _SUBJ = frozenset({"nsubj", "csubj"})
-_PASS_SUBJ = frozenset({"nsubj:pass", "nsubjpass"})
-_OBJ = frozenset({"obj", "dobj", "iobj", "dative"})
+_PASS_SUBJ = frozenset({"nsubj:pass"})
+_OBJ = frozenset({"obj", "iobj", "dative"})
 _OBL = frozenset({"obl", "nmod", "prep", "obl:arg"})
-_AGENT = frozenset({"obl:agent", "agent"})
+_AGENT = frozenset({"obl:agent"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # event types whose 'X de Y' noun phrase names the victim, not the doer
@@ -81,13 +83,13 @@ def _phrase(tok: Any) -> list[Any]:
     """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs."""
     out = [tok]
     stack = [
-        c for c in tok.children if c.dep_ not in ("acl:relcl", "relcl", "ccomp", "advcl", "punct")
+        c for c in tok.children if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
     ]
     while stack:
         t = stack.pop()
         out.append(t)
         stack.extend(
-            c for c in t.children if c.dep_ not in ("acl:relcl", "relcl", "ccomp", "advcl")
+            c for c in t.children if dep(c) not in ("acl:relcl", "ccomp", "advcl")
         )
     return out
 
@@ -116,7 +118,7 @@ def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
 
 def _resolve_relative(tok: Any) -> Any:
     """'que' in 'ISIL, que mantiene células' -> 'ISIL'."""
-    if tok.pos_ == "PRON" and tok.head.dep_ in ("acl:relcl", "relcl", "acl"):
+    if tok.pos_ == "PRON" and dep(tok.head) in ("acl:relcl", "acl"):
         return tok.head.head
     return tok
 
@@ -135,9 +137,9 @@ def _obl_children(tok: Any) -> list[Any]:
     """Oblique / nominal-modifier children; English 'prep' nodes are replaced by their object."""
     out = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent"):
+        if dep(c) in ("prep", "obl:agent"):
             out.extend(g for g in c.children if g.dep_ == "pobj")
-        elif c.dep_ in _OBL:
+        elif dep(c) in _OBL:
             out.append(c)
     return out
 
@@ -180,16 +182,16 @@ def _verb_args(
     skip: frozenset[int],
 ) -> tuple[Any, Any]:
     actor = recipient = None
-    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or (
+    passive = any(dep(c) == "aux:pass" for c in tok.children) or (
         "Part" in tok.morph.get("VerbForm")
         and any(c.dep_ == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
     )
     for c in tok.children:
-        if c.dep_ in _SUBJ and not passive:
+        if dep(c) in _SUBJ and not passive:
             actor = actor or c
-        elif c.dep_ in _PASS_SUBJ or (c.dep_ in _SUBJ and passive):
+        elif dep(c) in _PASS_SUBJ or (dep(c) in _SUBJ and passive):
             recipient = recipient or c
-        elif c.dep_ in _AGENT:
+        elif dep(c) in _AGENT:
             actor = next((g for g in c.children if g.dep_ == "pobj"), c)
     obls = _obl_children(tok)
     if passive and actor is None:
@@ -197,13 +199,13 @@ def _verb_args(
         actor = next(
             (
                 o
-                for o in obls + [c for c in tok.children if c.dep_ in _OBJ]
+                for o in obls + [c for c in tok.children if dep(c) in _OBJ]
                 if _case(o) in cues.agent_case and _case(o) not in ("de", "of")
             ),
             None,
         )
     if recipient is None:
-        cands = [c for c in tok.children if c.dep_ in _OBJ and c.pos_ in ("NOUN", "PROPN")]
+        cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands = [c for c in cands if c is not actor and c.i not in skip]
         if cands:
@@ -229,12 +231,12 @@ def _complement_recipient(
     for c in tok.children:
         if c.dep_ == "ccomp":
             subj = next(
-                (g for g in c.children if g.dep_ in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
+                (g for g in c.children if dep(g) in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
             )
             if subj is not None and subj is not actor and _names_actor(subj, index):
                 return subj
         elif c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
-            cands = [g for g in c.children if g.dep_ in _OBJ and g.pos_ in ("NOUN", "PROPN")]
+            cands = [g for g in c.children if dep(g) in _OBJ and g.pos_ in ("NOUN", "PROPN")]
             cands += [o for o in _obl_children(c) if _case(o) in cues.recipient_case]
             named = [
                 g for g in cands if g is not actor and g.i not in skip and _names_actor(g, index)
@@ -262,11 +264,11 @@ def _inherited_subject(tok: Any, speech: set[str], is_light: Callable[[Any], boo
         if head.i == node.i or fold(head.lemma_) in speech:
             return None
         if node.pos_ in ("NOUN", "PROPN"):
-            if node.dep_ not in ("obj", "dobj", "obl", "pobj", "nmod") or not is_light(head):
+            if dep(node) not in ("obj", "obl", "pobj", "nmod") or not is_light(head):
                 return None
         elif node.dep_ not in _INHERIT:
             return None
-        subj = next((c for c in head.children if c.dep_ in _SUBJ), None)
+        subj = next((c for c in head.children if dep(c) in _SUBJ), None)
         if subj is not None and subj.i != tok.i:
             return subj
         node = head
@@ -303,7 +305,7 @@ def speaker_subject(tok: Any, speech: set[str]) -> Any:
             return None
         node = node.head
         if fold(node.lemma_) in speech:
-            return next((c for c in node.children if c.dep_ in _SUBJ), None)
+            return next((c for c in node.children if dep(c) in _SUBJ), None)
     return None
 
 
@@ -352,7 +354,7 @@ def _noun_args(
             (
                 c
                 for c in tok.children
-                if c.dep_ in ("amod", "compound", "poss", "nmod:poss")
+                if dep(c) in ("amod", "compound", "nmod:poss")
                 and index.mention_in(c) is not None
             ),
             None,

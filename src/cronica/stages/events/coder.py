@@ -69,6 +69,7 @@ from cronica.stages.events.modes import aux_mode, contexts
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
+from cronica.stages.nlp.syntax import dep
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -82,7 +83,6 @@ _NEST = frozenset(
     {
         "xcomp",
         "obj",
-        "dobj",
         "nmod",
         "obl",
         "pobj",
@@ -98,7 +98,7 @@ _NEST = frozenset(
     }
 )
 # participles used as nouns ('los detenidos') are participants, not events
-_NOMINAL_DEPS = frozenset({"nsubj", "obj", "dobj", "obl", "nmod", "appos", "pobj", "iobj"})
+_NOMINAL_DEPS = frozenset({"nsubj", "obj", "obl", "nmod", "appos", "pobj", "iobj"})
 _MAX_NEST = 4
 _INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13", "PROTEST": "14"}
 # participial modifiers ('grupos respaldados por Irán') are events only for strong triggers
@@ -157,7 +157,7 @@ class EventCoder:
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in tok.morph.get("VerbForm") or tok.pos_ == "AUX":
             return False
-        if tok.dep_ in _NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
+        if dep(tok) in _NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
             return True
         return tok.dep_ in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
 
@@ -207,7 +207,7 @@ class EventCoder:
         for m in sorted(matches, key=lambda x: _depth(x, govs)):
             subj_of = doc[m.head].head.i
             if (
-                doc[m.head].dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+                dep(doc[m.head]) in ("nsubj", "nsubj:pass")
                 and subj_of in by_head
                 and by_head[subj_of].entry.event == m.entry.event
             ):
@@ -296,16 +296,16 @@ class EventCoder:
         direct object; whether the path crosses a finite or adverbial clause."""
         node = doc[i]
         clausal = False
-        direct = doc[i].dep_ in ("obj", "dobj")
+        direct = dep(doc[i]) == "obj"
         steps = 0
         while steps < _MAX_NEST:
-            if node.dep_ not in _NEST or node.head.i == node.i or self.is_adjunct(node):
+            if dep(node) not in _NEST or node.head.i == node.i or self.is_adjunct(node):
                 return None, False, False
             # an English preposition node ('calls for aid') is half of one Spanish 'nmod' hop
             steps += node.dep_ != "prep"
-            dep = node.dep_
-            clausal = clausal or dep in ("ccomp", "advcl")
-            direct = direct and dep in ("obj", "dobj", "xcomp")
+            label = dep(node)
+            clausal = clausal or label in ("ccomp", "advcl")
+            direct = direct and label in ("obj", "xcomp")
             node = node.head
             if self._is_speech(node):
                 return None, False, False
@@ -351,7 +351,7 @@ class EventCoder:
         marks += [fold(f.text) for c in tok.children for f in c.children if f.dep_ == "fixed"]
         condition = any(w in self.cues.condition or w in self.cues.clause_if for w in marks)
         purpose = any(w in self.cues.purpose for w in marks) and not any(
-            c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in tok.children
+            dep(c) in ("nsubj", "nsubj:pass") for c in tok.children
         )
         if not (condition or purpose):
             return None
@@ -365,7 +365,7 @@ class EventCoder:
                 (
                     by_head[c.i]
                     for c in head.children
-                    if c.i in by_head and c.dep_ in ("obj", "dobj", "obl", "nsubj", "nsubj:pass")
+                    if c.i in by_head and c.dep_ in ("obj", "dobj", "obl", "nsubj", "nsubj:pass")  # raw: no "nsubjpass"
                 ),
                 None,
             )
@@ -403,7 +403,7 @@ class EventCoder:
         protestas', 'after the attack') or a relative clause describing a participant
         ('la comunidad, que tiene la intención de boicotear'). What such a phrase holds is
         not the content of the event it hangs from."""
-        if node.dep_ in ("acl", "acl:relcl", "relcl") and any(
+        if dep(node) in ("acl", "acl:relcl") and any(
             "Rel" in c.morph.get("PronType") for c in node.children
         ):
             return True
@@ -561,7 +561,7 @@ def _complement_path(doc: Any, i: int, gov: int) -> bool:
     for _ in range(_MAX_NEST + 1):
         if node.i == gov:
             return True
-        if node.dep_ not in ("xcomp", "obj", "dobj") or node.head.i == node.i:
+        if dep(node) not in ("xcomp", "obj") or node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cronica.stages.events.lexicon import Cues, Match, TriggerEntry, fold
+from cronica.stages.nlp.syntax import dep
 
 COOPERATIVE_ACTS = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"})
 CONFLICT_ACTS = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -96,6 +97,6 @@ def request_args(modal: Any) -> tuple[Any, Any]:
     speech = verb.head
     speaker = next((c for c in speech.children if c.dep_ in ("nsubj", "csubj")), None)
     addressee = next(
-        (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None
+        (c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass")), None
     )
     return speaker, addressee

@@ -13,8 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from cronica.stages.events.lexicon import Cues, fold
+from cronica.stages.nlp.syntax import dep
 
 # dependency relations through which a governing word's modality reaches its dependent
+# (raw parser labels: the set has UD "acl:relcl" but not ClearNLP "relcl", so it is not
+# read through syntax.dep, which would change what English relative clauses inherit)
 _CLIMB = frozenset(
     {
         "xcomp",
@@ -39,9 +42,9 @@ _CLIMB = frozenset(
     }
 )
 _MAX_CLIMB = 5
-_NEG_CLIMB = frozenset({"xcomp", "obj", "dobj", "conj"})
+_NEG_CLIMB = frozenset({"xcomp", "obj", "conj"})  # UD labels, read through syntax.dep
 _NEG_DEPS = frozenset({"neg"})
-_AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass", "cop"})
+_AUX_DEPS = frozenset({"aux", "aux:pass", "cop"})
 _MARK_DEPS = frozenset({"mark", "case", "prep"})
 _MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
 
@@ -72,7 +75,7 @@ def aux_mode(
         # 'no acordaron iniciar X' negates X; 'la ola de protestas no es la primera' does not
         negation_reaches = (
             negation_reaches
-            and node.dep_ in _NEG_CLIMB
+            and dep(node) in _NEG_CLIMB
             and (is_light is None or node.pos_ not in ("NOUN", "PROPN") or is_light(node.head))
         )
         node = node.head
@@ -99,7 +102,7 @@ def _mode_at(
             child.dep_ in _MOD_DEPS and cues.aux.get(word) == "negation"
         ):
             found.append("negation")
-        elif child.dep_ in _AUX_DEPS:
+        elif dep(child) in _AUX_DEPS:
             if "Fut" in child.morph.get("Tense"):
                 found.append("future")
             if "Cnd" in child.morph.get("Mood"):
@@ -128,7 +131,7 @@ def _is_past_year(tok: Any, article_year: int) -> bool:
     for c in cands:
         text = c.text
         if len(text) == 4 and text.isdigit() and 1900 <= int(text) < article_year:
-            return tok.dep_ not in ("nsubj", "obj", "dobj")
+            return dep(tok) not in ("nsubj", "obj")
     return False
 
 

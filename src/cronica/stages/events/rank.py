@@ -23,15 +23,17 @@ from collections.abc import Callable
 from typing import Any
 
 from cronica.model import Event
+from cronica.stages.nlp import syntax
 
+# UD labels (read through syntax.dep)
 # relations that put a word one step down from the clause that carries the news
 _EMBED = frozenset(
-    {"acl", "acl:relcl", "relcl", "advcl", "appos", "csubj", "dep", "amod", "compound"}
+    {"acl", "acl:relcl", "advcl", "appos", "csubj", "dep", "amod", "compound"}
 )
 # a noun inside a prepositional phrase, or a noun modifier
 _PP = frozenset({"obl", "nmod", "pobj", "obl:arg"})
 _CORE = frozenset(
-    {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj", "xcomp", "conj", "parataxis"}
+    {"nsubj", "nsubj:pass", "obj", "iobj", "xcomp", "conj", "parataxis"}
 )
 _STEP = 0.8
 _MAX_CLIMB = 8
@@ -49,7 +51,7 @@ def salience(tok: Any, is_speech: Callable[[Any], bool], is_light: Callable[[Any
         head = node.head
         if head.i == node.i:
             break
-        dep = node.dep_
+        dep = syntax.dep(node)
         if dep == "ccomp" and is_speech(head):
             break  # 'dijo que atacaron': the reported clause is the news
         if dep in _EMBED or dep == "ccomp":

@@ -24,13 +24,14 @@ from datetime import date
 from typing import Any
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
+from cronica.stages.nlp.syntax import dep
 from cronica.stages.time.lexicon import TimeLexicon
 from cronica.stages.time.resolver import TimeExpression, interval
 
 HISTORICAL_DAYS = 31
 NEWS_DAY_WINDOW = 7  # days before the article's date in which a named day is the news day
 _VERBS = ("VERB", "AUX")
-_NOUN_CLAUSE = ("acl", "acl:relcl", "relcl")  # clauses that modify a noun
+_NOUN_CLAUSE = ("acl", "acl:relcl")  # clauses that modify a noun (UD, via syntax.dep)
 _INHERIT = ("ccomp", "xcomp", "advcl", "csubj")  # clauses that share their governor's time
 _KEEP_MODES = ("future", "hypothetical", "negation", "historical")
 
@@ -101,7 +102,7 @@ def _attach(mroot: Any, chain: dict[int, int], other_heads: set[int]) -> tuple[i
     tok, steps = mroot, 0
     while tok.head.i != tok.i and steps < 40:
         if tok.i != mroot.i and tok.i not in chain and (
-                tok.dep_ in _NOUN_CLAUSE or tok.pos_ in _VERBS
+                dep(tok) in _NOUN_CLAUSE or tok.pos_ in _VERBS
                 or (tok.dep_ == "amod" and "Part" in tok.morph.get("VerbForm"))):
             return None  # the date belongs to another clause ('acordada en agosto')
         tok, steps = tok.head, steps + 1

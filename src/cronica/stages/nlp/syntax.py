@@ -1,0 +1,57 @@
+"""One dependency-label layer: every parser's labels read as Universal Dependencies.
+
+The Spanish model parses with UD labels; the English one with ClearNLP labels. Rules ask
+:func:`dep` for a token's label and list UD labels only: ``dep(tok) == "obj"`` holds for a
+Spanish ``obj`` and an English ``dobj`` alike. The map below renames a ClearNLP label whose
+UD counterpart has the same shape in the tree; labels that stand for a different shape
+(ClearNLP ``prep``/``pobj``, where the preposition heads its noun, ``neg``, ``dative``,
+``attr``, ``acomp`` ...) keep their own name, and the rules that need them say so.
+
+Both label sets are closed and disjoint on the renamed labels (no UD parser emits ``dobj``),
+so one table serves every model; a language bundle names the scheme its parser uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+
+from spacy.tokens import Token
+
+# ClearNLP (spaCy's English models) -> UD, for labels with the same tree shape
+UD_FROM_CLEAR: Mapping[str, str] = {
+    "dobj": "obj",
+    "nsubjpass": "nsubj:pass",
+    "csubjpass": "csubj:pass",
+    "auxpass": "aux:pass",
+    "relcl": "acl:relcl",
+    "poss": "nmod:poss",
+    "agent": "obl:agent",
+    "nn": "compound",
+}
+SCHEMES: Mapping[str, Mapping[str, str]] = {"ud": {}, "clear": UD_FROM_CLEAR}
+
+
+def ud(label: str) -> str:
+    """The UD name of a parser label (UD labels and unmapped labels unchanged)."""
+    return UD_FROM_CLEAR.get(label, label)
+
+
+def dep(tok: Token) -> str:
+    """The token's dependency label in UD terms."""
+    label: str = tok.dep_
+    return UD_FROM_CLEAR.get(label, label)
+
+
+def children(tok: Token, labels: Collection[str]) -> Iterator[Token]:
+    """The token's children whose UD label is in ``labels``."""
+    return (c for c in tok.children if dep(c) in labels)
+
+
+def first_child(tok: Token, labels: Collection[str]) -> Token | None:
+    """The first child whose UD label is in ``labels``, else None."""
+    return next(children(tok, labels), None)
+
+
+def has_child(tok: Token, labels: Collection[str]) -> bool:
+    """Whether any child carries a UD label in ``labels``."""
+    return any(True for _ in children(tok, labels))
