@@ -149,6 +149,8 @@ class EventArg:
     start: int
     end: int
     mention: str | None = None  # ActorMention.id
+    country: str | None = None  # the country, from the text or from context (stage 'actor_context')
+    country_source: str | None = None  # text | place | dateline | article
 
 
 @dataclass
@@ -269,6 +271,9 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
     a = adoc.article
     actor_country, actor_sector = arg_parts(adoc, e.actor)
     recipient_country, recipient_sector = arg_parts(adoc, e.recipient)
+    # a country from context (stage 'actor_context') when the words give none
+    actor_country = actor_country or (e.actor.country if e.actor else None)
+    recipient_country = recipient_country or (e.recipient.country if e.recipient else None)
     sent = adoc.sentences[e.trigger.sentence] if 0 <= e.trigger.sentence < len(adoc.sentences) else None
     return {
         "id": e.id,
@@ -284,8 +289,11 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "actor": asdict(e.actor) if e.actor else None,
         "recipient": asdict(e.recipient) if e.recipient else None,
         "actor_country": actor_country,
+        "actor_country_source": (e.actor.country_source if e.actor and actor_country else None),
         "actor_sector": actor_sector,
         "recipient_country": recipient_country,
+        "recipient_country_source": (e.recipient.country_source if e.recipient and recipient_country
+                                     else None),
         "recipient_sector": recipient_sector,
         "event_loc": e.event_loc,
         "event_text": sent.text if sent else None,

@@ -155,6 +155,11 @@ register(StageSpec(
     reads=("actors",),
     doc="place names resolved to coordinates; each event's location; the dateline"))
 register(StageSpec(
+    "actor_context", "cronica.stages.actors.context:ActorContext",
+    requires=("events",), assigns=("events.actor", "events.recipient"),
+    reads=("actors", "places"),
+    doc="country of sector actors from context: own words, event place, dateline, article"))
+register(StageSpec(
     "attribution", "cronica.stages.attribution.attributor:Attributor",
     requires=("doc", "sentences"),
     assigns=("quotes", "reporting", "events.quote", "events.reported_by"),

@@ -48,6 +48,7 @@ _TOPIC_POR_TYPES = frozenset(
 _PATIENT_GENITIVE_MODES = frozenset({"targeted", "abduct", "torture", "arrest", "release"})
 # named-entity labels that never name a participant ('on Sunday', 'two days')
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_COUNT_ENTS = frozenset({"CARDINAL", "QUANTITY"})
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
@@ -96,8 +97,16 @@ def _phrase(tok: Any) -> list[Any]:
 
 def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
     """EventArg for the phrase headed by ``tok``: coded from a mention when there is one."""
-    if tok is None or tok.ent_type_ in _NOT_ACTOR_ENTS:
+    if tok is None:
         return None
+    if tok.ent_type_ in _NOT_ACTOR_ENTS:
+        # a count names no one, but the people it counts do: 'dozens of protesters',
+        # 'several hundreds of people', 'miles de manifestantes'
+        counted = next((g for c in tok.children if dep(c) in ("prep", "nmod")
+                        for g in [c, *c.children] if g.pos_ in ("NOUN", "PROPN")), None)
+        if counted is None or tok.ent_type_ not in _COUNT_ENTS:
+            return None
+        tok = counted
     tok = _resolve_relative(tok)
     m = index.mention_in(tok)
     if m is not None:
@@ -106,7 +115,11 @@ def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
         )
     if tok.pos_ not in _NOMINAL or tok.pos_ == "PRON" or tok.like_num:
         return None
-    toks = sorted(t.i for t in _phrase(tok) if not (t.i < tok.i and t.dep_ in ("case", "mark")))
+    phrase = _phrase(tok)
+    if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
+        phrase = [tok, *[c for c in tok.children if c.i < tok.i
+                         and c.dep_ in ("amod", "compound", "det", "nummod", "poss")]]
+    toks = sorted(t.i for t in phrase if not (t.i < tok.i and t.dep_ in ("case", "mark")))
     toks = [i for i in toks if not (i < tok.i and tok.doc[i].head.dep_ == "case")]
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
@@ -193,6 +206,12 @@ def _verb_args(
             recipient = recipient or c
         elif dep(c) in _AGENT:
             actor = next((g for g in c.children if g.dep_ == "pobj"), c)
+    if actor is None and not passive and dep(tok) == "acl" and tok.tag_ in ("VBD", "VBN") \
+            and tok.head.pos_ in _NOMINAL and tok.head.i < tok.i and tok.head.head.i == tok.head.i:
+        # the sentence's only verb, hung by the parser on the noun before it as if a reduced
+        # relative ('medical technicians protested in X': the noun is the root): that noun
+        # is its subject
+        actor = tok.head
     obls = _obl_children(tok)
     if passive and actor is None:
         # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros'

@@ -206,10 +206,17 @@ class Lexicon:
 
     def is_light(self, doc: Any, i: int) -> bool:
         """Whether token ``i`` starts a support-verb pattern ('realizar', 'llevar a cabo')."""
+        lemma, form = fold(doc[i].lemma_), fold(doc[i].text)
         for pat in self.light_patterns:
-            if fold(doc[i].lemma_) == pat[0] and _match_rest(doc, i, pat) is not None:
+            if (lemma == pat[0] or _inflects(form, pat[0])) and _match_rest(doc, i, pat) is not None:
                 return True
         return False
+
+
+def _inflects(form: str, lemma: str) -> bool:
+    """An English regular inflection of ``lemma``: the lemmatizer gives 'stag' for 'staged'."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return form != lemma and form in (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es")
 
 
 def _pronominal(tok: Any) -> bool:
