@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cronica.model import ActorMention, ArticleDoc, EventArg
+from cronica.read.dateline import find_dateline
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
 from cronica.stages.nlp.syntax import dep
@@ -58,6 +59,9 @@ class ActorIndex:
     def __init__(self, adoc: ArticleDoc) -> None:
         self.adoc = adoc
         self.by_token: dict[int, ActorMention] = {}
+        m = find_dateline(adoc.article.text)
+        # the dateline ('Kuala Lumpur, 28 jul (AFP).-') is never an actor or a recipient
+        self.dateline = (m.start("place"), m.end()) if m is not None else (0, 0)
         doc = adoc.doc
         for m in adoc.actors:
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -97,7 +101,7 @@ def _phrase(tok: Any) -> list[Any]:
 
 def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
     """EventArg for the phrase headed by ``tok``: coded from a mention when there is one."""
-    if tok is None:
+    if tok is None or index.dateline[0] <= tok.idx < index.dateline[1]:
         return None
     if tok.ent_type_ in _NOT_ACTOR_ENTS:
         # a count names no one, but the people it counts do: 'dozens of protesters',
