@@ -83,6 +83,7 @@ class ActorMention:
     metonymy: bool = False  # a place name standing for its government ('Bagdad')
     head: int | None = None  # spaCy token index of the head word
     confidence: float = 1.0
+    country_source: str | None = None  # text | place | dateline | article (stage 'actor_context')
 
 
 @dataclass

@@ -151,7 +151,8 @@ def evaluate(records: list[dict[str, Any]], lang: str | None = None) -> Tally:
 
     countries = {r[0] for r in read_tsv("countries.tsv")}
     tally = Tally()
-    pipeline = Pipeline(only=("actors",))
+    # the place and context stages give organised actors their country from context
+    pipeline = Pipeline(only=("actors", "events", "place", "actor_context"))
     articles = [
         Article(id=str(r.get("id", "")), text=r.get("text") or "", lang=lang or r.get("lang") or "es")
         for r in records

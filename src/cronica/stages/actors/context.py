@@ -29,18 +29,29 @@ CONTEXT_SECTORS = frozenset(
     "GOV MIL COP JUD LEG OPP PTY CVL LAB EDU AGR BUS MED JRN HLH REB UAF CRM ELI SPY REL ENV "
     "HRI".split())
 SOURCES = ("text", "place", "dateline", "article")
+# organised actors of a country: state bodies, parties, armed groups. An agent mention of one
+# of these sectors without a country takes the country from context on the mention itself
+# ('miembros de un grupo armado' in a Colombian note -> COLUAF); private people ('persona',
+# 'campesino') keep the sector alone on the mention, as CAMEO-style gold codes them ('---CVL'),
+# and get a country only on the event.
+ORGANISED_SECTORS = frozenset("GOV MIL COP JUD LEG PTY UAF REB SPY".split())
 
 
-def dominant_country(adoc: ArticleDoc) -> str | None:
-    """The country most places and coded actors of the article belong to, when it leads the
-    next one by at least one mention and is named at least twice (or is the only one)."""
+def _country_counts(adoc: ArticleDoc) -> Counter[str]:
     counts: Counter[str] = Counter()
     for p in adoc.places:
         if p.country and not p.metonymy:
             counts[p.country] += 1
     for a in adoc.actors:
-        if a.country:
+        if a.country and not a.country_source:
             counts[a.country] += 1
+    return counts
+
+
+def dominant_country(adoc: ArticleDoc) -> str | None:
+    """The country most places and coded actors of the article belong to, when it leads the
+    next one by at least one mention and is named at least twice (or is the only one)."""
+    counts = _country_counts(adoc)
     if not counts:
         return None
     ranked = counts.most_common(2)
@@ -58,12 +69,50 @@ class ActorContext:
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
+    def _mentions(self, adoc: ArticleDoc, dateline: str | None, article: list[str | None]) -> None:
+        """Organised agents without a country take one from context on the mention (and on
+        the event arguments that point to it)."""
+        places: dict[str, str] = {}  # mention id -> the country of an event it takes part in
+        named = _country_counts(adoc)
+        for e in adoc.events:
+            loc = e.event_loc or {}
+            # on the mention, a place counts when its country is named at least twice in the
+            # article: one village name read in the wrong country must not code an actor
+            if loc.get("country") and loc.get("source") != "dateline" \
+                    and named.get(loc["country"], 0) >= 2:
+                for arg in (e.actor, e.recipient):
+                    if arg is not None and arg.mention:
+                        places.setdefault(arg.mention, loc["country"])
+        for m in adoc.actors:
+            if m.country or m.sector not in ORGANISED_SECTORS or m.kind != "agent" \
+                    or len(m.codes or [m.code]) > 1:
+                continue
+            if m.id in places:
+                country, source = places[m.id], "place"
+            elif dateline:
+                country, source = dateline, "dateline"
+            else:
+                if not article:
+                    article.append(dominant_country(adoc))
+                country, source = article[0], "article"
+                if country and named.get(country, 0) < 2:
+                    country = None  # one place name is too weak to code an actor
+            if not country:
+                continue
+            m.country, m.code, m.country_source = country, country + m.sector, source
+            m.codes = [m.code]
+            for e in adoc.events:
+                for arg in (e.actor, e.recipient):
+                    if arg is not None and arg.mention == m.id:
+                        arg.code, arg.codes = m.code, [m.code]
+
     def run(self, adoc: ArticleDoc) -> None:
-        if not adoc.events:
+        if not adoc.events and not adoc.actors:
             return
         mentions = {m.id: m for m in adoc.actors}
         dateline = next((p.country for p in adoc.places if p.from_dateline and p.country), None)
         article: list[str | None] = []  # computed once, when first needed
+        self._mentions(adoc, dateline, article)
         for e in adoc.events:
             loc = e.event_loc or {}
             place = loc.get("country") if loc.get("source") != "dateline" else None
@@ -72,7 +121,9 @@ class ActorContext:
                     continue
                 country, sector = _own_parts(arg, mentions)
                 if country:
-                    arg.country, arg.country_source = country, "text"
+                    own = mentions.get(arg.mention or "")
+                    arg.country = country
+                    arg.country_source = (own.country_source if own else None) or "text"
                     continue
                 if sector not in CONTEXT_SECTORS and not _common_noun_phrase(arg, sector):
                     continue
