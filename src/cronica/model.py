@@ -272,9 +272,9 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
     a = adoc.article
     actor_country, actor_sector = arg_parts(adoc, e.actor)
     recipient_country, recipient_sector = arg_parts(adoc, e.recipient)
-    # a country from context (stage 'actor_context') when the words give none
-    actor_country = actor_country or (e.actor.country if e.actor else None)
-    recipient_country = recipient_country or (e.recipient.country if e.recipient else None)
+    # the country stage 'actor_context' settled (the words', else the context's)
+    actor_country = (e.actor.country if e.actor else None) or actor_country
+    recipient_country = (e.recipient.country if e.recipient else None) or recipient_country
     sent = adoc.sentences[e.trigger.sentence] if 0 <= e.trigger.sentence < len(adoc.sentences) else None
     return {
         "id": e.id,

@@ -120,10 +120,10 @@ class ActorContext:
                 if arg is None:
                     continue
                 country, sector = _own_parts(arg, mentions)
-                if country:
-                    own = mentions.get(arg.mention or "")
-                    arg.country = country
-                    arg.country_source = (own.country_source if own else None) or "text"
+                own = mentions.get(arg.mention or "")
+                guessed = own.country_source if own is not None and own.country_source else None
+                if country and (guessed is None or (guessed != "place" and not place)):
+                    arg.country, arg.country_source = country, guessed or "text"
                     continue
                 if sector not in CONTEXT_SECTORS and not _common_noun_phrase(arg, sector):
                     continue
