@@ -75,3 +75,19 @@ def test_titles_do_not_take_a_country_from_a_reported_clause_or_an_agency():
     out = _events("Police spokesman John Doe told AFP that gunmen killed 12 villagers.", "en")
     spk = next(a for a in out["actors"] if "spokesman" in a["span"]["text"])
     assert spk["country"] in ("", None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,event,actor,recipient", [
+    ("Hubo enfrentamientos entre policías y manifestantes en la capital.", "es", "ASSAULT",
+     "policías", "manifestantes"),
+    ("La manifestación fue organizada por el movimiento Libertad.", "es", "PROTEST",
+     "el movimiento Libertad", None),
+    ("Desde la camilla, el oficial acusó a los soldados de haberle apuntado.", "es", "ACCUSE",
+     "el oficial", "los soldados"),
+])
+def test_noun_and_passive_arguments(text, lang, event, actor, recipient):
+    out = _events(text, lang)
+    ev = next(e for e in out["events"] if e["event"] == event)
+    assert ev["actor"]["text"] == actor
+    assert (ev["recipient"] or {}).get("text") == recipient

@@ -117,8 +117,9 @@ def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
         return EventArg(
             m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
         )
-    if tok.pos_ not in _NOMINAL or tok.pos_ == "PRON" or tok.like_num:
-        return None
+    nominalised = tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children)
+    if (tok.pos_ not in _NOMINAL and not nominalised) or tok.pos_ == "PRON" or tok.like_num:
+        return None  # ('el oficial acusó', 'los detenidos': an adjective with a determiner is a noun)
     phrase = _phrase(tok)
     if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
         phrase = [tok, *[c for c in tok.children if c.i < tok.i
@@ -246,6 +247,25 @@ def _verb_args(
     return actor, recipient
 
 
+def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
+    """'la manifestación fue organizada por el movimiento X', 'the protests were called by
+    farmers': a noun trigger that is the passive subject of a verb whose agent is named."""
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    passive = dep(tok) in _PASS_SUBJ or (
+        dep(tok) in _SUBJ and any(dep(c) == "aux:pass" or (
+            c.dep_ in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux) for c in head.children))
+    if not passive:
+        return None
+    for c in head.children:
+        if dep(c) in _AGENT:
+            return next((g for g in c.children if g.dep_ == "pobj"), c)
+        if c.i > tok.i and c.pos_ in _NOMINAL and _case(c) in ("por", "by"):
+            return c  # the parser may label the 'por' agent obj or obl
+    return None
+
+
 def _complement_recipient(
     tok: Any, actor: Any, cues: Cues, index: ActorIndex, skip: frozenset[int]
 ) -> Any:
@@ -345,6 +365,11 @@ def _noun_args(
     patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
     for c in _obl_children(tok):
         case = _case(c)
+        if case in ("entre", "between") and c.pos_ in _NOMINAL and event not in RECIPROCAL_TYPES:
+            # 'enfrentamientos entre policías y manifestantes': both sides, in text order
+            other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
+            actor, recipient = actor or c, recipient or other
+            continue
         if fold(c.lemma_) == "parte" and case.startswith("por"):
             # 'por parte de X': the agent is X, a 'de' dependent of 'parte'
             c = next((g for g in _obl_children(c)), c)
@@ -384,4 +409,6 @@ def _noun_args(
         )
     if actor is None:
         actor = _inherited_subject(tok, speech, is_light)
+    if actor is None:
+        actor = _passive_agent_of_head(tok, cues)
     return actor, recipient
