@@ -91,3 +91,17 @@ def test_noun_and_passive_arguments(text, lang, event, actor, recipient):
     ev = next(e for e in out["events"] if e["event"] == event)
     assert ev["actor"]["text"] == actor
     assert (ev["recipient"] or {}).get("text") == recipient
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event,actor,recipient", [
+    ("Seis manifestantes resultaron heridos en los enfrentamientos.", "ASSAULT", None,
+     "manifestantes"),
+    ("Los trabajadores marcharon para protestar por la decisión del gobierno.", "PROTEST",
+     "Los trabajadores", "gobierno"),
+])
+def test_victims_and_protest_targets(text, event, actor, recipient):
+    out = _events(text, "es")
+    ev = next(e for e in out["events"] if e["event"] == event)
+    assert (ev["actor"] or {}).get("text") == actor
+    assert (ev["recipient"] or {}).get("text", "").endswith(recipient)

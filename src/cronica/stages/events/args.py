@@ -188,7 +188,43 @@ def find_args(
             recipient = conj[0]
     if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
         recipient = _complement_recipient(tok, actor, cues, index, skip)
+    if event == "ASSAULT" and _victim_predicate(tok):
+        # 'seis manifestantes resultaron heridos', 'two soldiers died': the subject suffered
+        if actor is not None and (recipient is None or recipient.i == actor.i):
+            actor, recipient = None, actor
+        elif actor is None and recipient is None:
+            holder = tok.head if fold(tok.head.lemma_) in _VICTIM_VERBS else tok
+            recipient = next((c for c in holder.children if dep(c) in _SUBJ | _PASS_SUBJ), None)
+    if recipient is None and event in _TOPIC_POR_TYPES:
+        recipient = _topic_target(tok, actor, index)
     return actor, recipient
+
+
+_VICTIM_VERBS = frozenset({"resultar", "quedar", "morir", "fallecer", "perecer", "die", "perish"})
+_TOPIC_CASES = frozenset({"por", "contra", "against", "over", "en protesta por"})
+
+
+def _victim_predicate(tok: Any) -> bool:
+    """A predicate whose subject is the one harmed: 'morir', 'resultar herido', 'die'."""
+    if fold(tok.lemma_) in _VICTIM_VERBS:
+        return True
+    return any(c.dep_ in ("cop", "aux") and fold(c.lemma_) in _VICTIM_VERBS for c in tok.children) \
+        or (tok.head.i != tok.i and tok.dep_ in ("xcomp", "acomp", "obj", "dobj", "advcl")
+            and fold(tok.head.lemma_) in _VICTIM_VERBS)
+
+
+def _topic_target(tok: Any, actor: Any, index: ActorIndex) -> Any:
+    """The coded actor inside a protest's or accusation's topic: 'para protestar por la
+    decisión del gobierno' -> el gobierno, 'críticas contra Wasmosy' -> Wasmosy."""
+    purpose = [c for c in tok.children if dep(c) in ("advcl", "xcomp")]  # 'para protestar por X'
+    for c in [o for t in (tok, *purpose) for o in _obl_children(t)]:
+        if _case(c) not in _TOPIC_CASES:
+            continue
+        m = index.mention_in(c)
+        if m is None or (actor is not None and index.mention_in(actor) is m):
+            continue
+        return next((t for t in _phrase(c) if index.by_token.get(t.i) is m), c)
+    return None
 
 
 def _verb_args(
