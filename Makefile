@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench eval clean
+.PHONY: setup demo test lint typecheck bench eval clean
 
 setup: $(STAMP)
 
@@ -25,7 +25,11 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check src tests scripts
 
-test: setup lint
+## typecheck: mypy over the pipeline core (files and settings in pyproject.toml [tool.mypy])
+typecheck: setup
+	$(BIN)/mypy
+
+test: setup lint typecheck
 	$(BIN)/python -m pytest -q
 
 eval: setup

@@ -65,7 +65,7 @@ def run(db: str, repeat: int, seed: int = 5) -> list[dict]:
     from fastapi.testclient import TestClient
 
     from cronica.api import create_app
-    from cronica.store.base import open_store
+    from cronica.store.factory import open_store
 
     store = open_store(db)
     app = create_app(store=store, cache_seconds=0)

@@ -31,4 +31,6 @@ run geo_acled geo "$EVAL/acled_geo.csv"
 run acled_events acled "$EVAL/acled_events.csv"
 run ner_es ner "$EVAL/ner_es_conll2002.dev.txt"
 run brat_es brat "$EVAL/brat_es_afp"
+run modes_en modes "$EVAL/timex_en_tempeval3"
+run attribution_es attribution "$EVAL/attribution_es_dev.jsonl" "$EVAL/brat_es_afp"
 run attribution_polnear brat "$EVAL/polnear" --attribution

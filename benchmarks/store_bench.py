@@ -28,7 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from cronica.model import PLOVER_TYPES  # noqa: E402
-from cronica.store.base import EventFilter, open_store  # noqa: E402
+from cronica.store.base import EventFilter  # noqa: E402
+from cronica.store.factory import open_store  # noqa: E402
 from cronica.store.merge import DateBounds  # noqa: E402
 
 COUNTRIES = ["USA", "IRQ", "IRN", "MEX", "COL", "VEN", "ESP", "FRA", "RUS", "UKR", "ISR", "PSE",

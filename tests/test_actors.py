@@ -9,12 +9,8 @@ import pytest
 
 from cronica.resources import read_tsv
 from cronica.stages.actors.coder import actor_for_span, code_text
-from cronica.stages.actors.lexicon import (
-    english_inflections,
-    load_lexicon,
-    normalize,
-    spanish_inflections,
-)
+from cronica.stages.actors.lexicon import load_lexicon, normalize
+from cronica.stages.language.bundle import load_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = (ROOT / "examples" / "seed" / "article.txt").read_text(encoding="utf-8")
@@ -225,7 +221,8 @@ def test_code_text(text, lang, codes):
 
 
 # -- data --------------------------------------------------------------------
-def test_spanish_inflections_by_rule():
+def test_inflections_by_the_bundle_rules():
+    spanish_inflections, english_inflections = load_bundle("es").inflect, load_bundle("en").inflect
     assert spanish_inflections("colombiano") == [
         "colombiano",
         "colombiana",

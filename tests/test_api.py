@@ -439,7 +439,7 @@ def test_map_points(client: TestClient) -> None:
         {"sort": "random"},
         {"min_sources": 0},
         {"from": "2024-03-01", "to": "2024-01-01"},
-        {"country": "SPAIN"},
+        {"country": "Narnia"},
     ],
 )
 def test_bad_parameters_are_4xx_with_a_message(client: TestClient, params: dict[str, Any]) -> None:

@@ -135,7 +135,28 @@ def test_media_subject_of_report_verb_is_a_source(make_doc):
     adoc = _quotes(make_doc, "Los manifestantes exigieron la renuncia del ministro, informó la agencia AFP.")
     [r] = adoc.reporting
     assert r.source == "AFP"
-    assert adoc.quotes == []  # the outlet reports; it is not a speaker
+    assert r.cue.text == "informó la agencia AFP"  # the verb before its source joins the cue
+    # the outlet is both a reporting link and the speaker of what it reports
+    assert [q.speaker.text for q in adoc.quotes] == ["la agencia AFP"]
+
+
+def test_channel_and_outlet_links_of_a_speech_verb(make_doc):
+    adoc = _quotes(make_doc, "El ministro dijo a la AFP en un comunicado que renunciará.",
+                   stages=("actors", "attribution"))
+    assert [r.cue.text for r in adoc.reporting] == ["dijo a la AFP", "en un comunicado"]
+    assert [q.speaker.text for q in adoc.quotes] == ["El ministro"]
+
+
+def test_source_noun_subject_is_a_link(make_doc):
+    adoc = _quotes(make_doc, "Fuentes policiales dijeron que hubo tres heridos.")
+    assert [r.cue.text for r in adoc.reporting] == ["Fuentes policiales"]
+    [q] = adoc.quotes
+    assert q.speaker.text == "Fuentes policiales"
+
+
+def test_closing_report_verb_credits_the_sentence(make_doc):
+    adoc = _quotes(make_doc, "Unos cien obreros ocuparon la fábrica, informaron autoridades municipales.")
+    assert [r.cue.text for r in adoc.reporting] == ["informaron autoridades municipales"]
 
 
 def test_speaker_code_comes_from_the_overlapping_actor(make_doc):
@@ -218,11 +239,12 @@ def test_fully_quoted_clause_after_que_is_mixed(make_doc):
     assert q.kind == "mixed" and "la huelga seguirá" in q.content.text
 
 
-def test_outlet_as_subject_of_a_speech_verb_is_a_source_not_a_speaker(make_doc):
+def test_outlet_as_subject_of_a_speech_verb_is_a_source_and_a_speaker(make_doc):
     adoc = _quotes(make_doc, "La policía detuvo a diez personas. La agencia Prensa Andina precisó "
                              "que los detenidos fueron liberados.")
     assert [r.source for r in adoc.reporting] == ["Prensa Andina"]
-    assert adoc.reporting[0].scope == "sentence" and adoc.quotes == []
+    assert adoc.reporting[0].scope == "sentence"
+    assert [q.speaker.text for q in adoc.quotes] == ["La agencia Prensa Andina"]
     # a person whose title mentions an outlet is still a speaker
     adoc = _quotes(make_doc, "El director del diario, Juan Pérez, dijo que el cierre fue ilegal.")
     assert adoc.reporting == [] and len(adoc.quotes) == 1
@@ -254,3 +276,67 @@ def test_source_after_the_lead_covers_only_its_sentence(make_doc):
                              "Según la Defensoría del Pueblo, la policía detuvo a doce personas.")
     rep = adoc.reporting[0]
     assert rep.scope == "sentence" and rep.sentences == [2]
+
+
+def test_segun_person_is_a_quote_not_a_source(make_doc):
+    adoc = _quotes(make_doc, "Según el ministro Pedro Gómez, la huelga terminará pronto.",
+                   stages=("actors", "attribution"))
+    assert adoc.reporting == []
+    [q] = adoc.quotes
+    assert "Pedro Gómez" in q.speaker.text and q.content.text == "la huelga terminará pronto"
+
+
+def test_segun_organisation_is_both_source_and_quote(make_doc):
+    adoc = _quotes(make_doc, "Unas dos mil personas marcharon, según la central obrera.",
+                   stages=("actors", "attribution"))
+    assert [r.cue.text for r in adoc.reporting] == ["según la central obrera"]
+    [q] = adoc.quotes
+    assert q.content.text == "Unas dos mil personas marcharon"
+
+
+def test_quoted_fragment_takes_the_governing_speaker(make_doc):
+    adoc = _quotes(make_doc, 'La ministra calificó de "inaceptable" la medida.')
+    [q] = adoc.quotes
+    assert q.content.text == "inaceptable" and q.kind == "direct"
+    assert q.speaker.text == "La ministra"
+
+
+def test_infinitival_complement_and_acusar_de(make_doc):
+    adoc = _quotes(make_doc, "El opositor acusó al gobierno de favorecer un golpe de Estado.")
+    [q] = adoc.quotes
+    assert q.content.text == "favorecer un golpe de Estado" and q.speaker.text == "El opositor"
+
+
+def test_implicit_speaker_is_the_last_explicit_one(make_doc):
+    adoc = _quotes(make_doc, 'La ministra Ana Ruiz dijo que habrá elecciones. "Estamos listos", agregó.',
+                   stages=("actors", "attribution"))
+    assert [q.speaker.text for q in adoc.quotes] == ["Ana Ruiz", "Ana Ruiz"]
+    assert adoc.quotes[1].carried_over
+
+
+def test_speaker_after_a_dateline_dash(make_doc):
+    adoc = _quotes(make_doc, "LIMA, Oct 3 (AFP) - La policía peruana anunció haber detenido a tres personas.")
+    [q] = adoc.quotes
+    assert q.speaker.text == "La policía peruana"
+    assert q.content.text == "haber detenido a tres personas"
+
+
+def test_cueless_continuation_paragraph_keeps_the_speaker(make_doc):
+    text = ('El alcalde Luis Mora dijo que "la ciudad está en calma".\n'
+            '"No vamos a permitir saqueos ni disturbios en los barrios".')
+    adoc = _quotes(make_doc, text, stages=("actors", "attribution"))
+    last = adoc.quotes[-1]
+    assert last.content.text.startswith("No vamos a permitir") and last.carried_over
+    assert last.speaker.text == adoc.quotes[0].speaker.text and last.cue.text == ""
+
+
+def test_relative_clause_cue_shares_the_main_subject(make_doc):
+    adoc = _quotes(make_doc, 'La ministra repudió la agresión, que calificó de "inaceptable".')
+    q = next(q for q in adoc.quotes if q.content.text == "inaceptable")
+    assert q.speaker.text == "La ministra"
+
+
+def test_quotation_of_two_sentences_closed_by_its_cue(make_doc):
+    adoc = _quotes(make_doc, '"Hay que pagar los salarios. El gobierno debe resolverlo", declaró el ministro.')
+    q = next(q for q in adoc.quotes if q.cue.text.startswith("declaró"))
+    assert q.content.text.startswith("Hay que pagar") and q.content.text.endswith("resolverlo")

@@ -20,7 +20,8 @@ from store_helpers import (
 )
 
 from cronica.ingest import ingest
-from cronica.store.base import EventFilter, open_store
+from cronica.store.base import EventFilter
+from cronica.store.factory import open_store
 from cronica.store.schema import SCHEMA_VERSION
 from cronica.store.sqlite import SQLiteStore
 

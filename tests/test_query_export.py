@@ -80,10 +80,65 @@ def test_query_formats(db, capsys):
     assert capsys.readouterr().out.strip() == "3"
 
 
-def test_query_rejects_bad_values(db, capsys):
-    with pytest.raises(SystemExit):
-        main(["query", "--db", db, "--include", "sometimes"])
-    assert main(["query", "--db", db, "--sort", "bogus"]) == 2
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["--include", "sometimes"], "historical, future, hypothetical, negation"),
+        (["--sort", "bogus"], "first_seen"),
+        (["--type", "FOO"], "AGREE, CONSULT"),
+        (["--from", "2024-13-01"], "YYYY-MM-DD"),
+        (["--from", "garbage"], "YYYY-MM-DD"),
+        (["--to", "2024-02-30"], "not a date"),
+        (["--country", "Narnia"], "ISO 3166"),
+        (["--country", "Colombiaa"], "COL"),  # a typo: the close match is named
+        (["--limit", "-1"], "from 1 to"),
+        (["--mode", "dance"], "demo"),
+        (["--sector", "XYZ"], "GOV"),
+        (["--min-confidence", "2"], "0 to 1"),
+        (["--from", "2024-03-01", "--to", "2024-01-31"], "after it ends"),
+    ],
+)
+def test_query_and_export_reject_bad_values_with_status_2(db, capsys, tmp_path, argv, says):
+    assert main(["query", "--db", db, *argv]) == 2
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
+    if "--limit" not in argv and "--sort" not in argv:
+        out = tmp_path / "x.csv"
+        assert main(["export", "--db", db, "--format", "csv", "-o", str(out), *argv]) == 2
+        assert says in capsys.readouterr().err
+        assert not out.exists()
+
+
+@pytest.mark.parametrize("country", ["Colombia", "colombia", "COL", "CO"])
+def test_country_names_and_codes_are_the_same_filter(country):
+    from cronica.filters import resolve_country
+
+    assert resolve_country(country) == "COL"
+
+
+@pytest.mark.parametrize(("name", "iso3"), [("Irak", "IRQ"), ("Iraq", "IRQ"), ("EE.UU.", "USA"),
+                                            ("estados unidos", "USA"), ("Líbano", "LBN"),
+                                            ("libano", "LBN"), ("Lebanon", "LBN")])
+def test_country_names_in_spanish_and_english(name, iso3):
+    from cronica.filters import resolve_country
+
+    assert resolve_country(name) == iso3
+
+
+def test_the_api_uses_the_same_rules(db):
+    from fastapi.testclient import TestClient
+
+    from cronica.api import create_app
+    from cronica.store.factory import open_store
+
+    with open_store(db) as store, TestClient(create_app(store=store)) as client:
+        r = client.get("/api/events", params={"from": "2024-13-01"})
+        assert r.status_code == 422 and "YYYY-MM-DD" in r.json()["detail"]
+        r = client.get("/api/events", params={"type": "FOO"})
+        assert r.status_code == 422 and "AGREE, CONSULT" in r.json()["detail"]
+        by_name = client.get("/api/events", params={"country": "Irak", "include": "all"}).json()
+        by_code = client.get("/api/events", params={"country": "IRQ", "include": "all"}).json()
+        assert by_name["total"] == by_code["total"]
 
 
 def test_export_plover_jsonl_carries_mentions(db, tmp_path):

@@ -13,7 +13,8 @@ from store_helpers import make_adoc, open_backend
 
 from cronica.errors import Rejection
 from cronica.store import merge
-from cronica.store.base import EventFilter, open_store
+from cronica.store.base import EventFilter
+from cronica.store.factory import open_store
 from cronica.store.schema import SCHEMA_VERSION
 from cronica.store.sqlite import SQLiteStore
 

@@ -13,6 +13,8 @@ so tests hand in their own. Routes (JSON; OpenAPI at ``/openapi.json``, readable
   ``GET /api/map`` geocoded events grouped by place.
 - ``POST /api/ingest``: one article JSON object, a JSON list, or a JSONL body; needs
   ``Authorization: Bearer <token>``; disabled (403) when no token is configured.
+- ``GET /api/export?format=csv|jsonl|parquet`` with the filters: a download of every
+  matching event; ``GET /api/labels``: names of codes (see :mod:`cronica.api_export`).
 - ``GET /api/health``.
 
 Errors are JSON ``{"detail": ...}`` with a 4xx status for bad requests (every malformed
@@ -41,6 +43,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from cronica import __version__
+from cronica.api_export import register_export
 from cronica.api_http import (
     LOOPBACK_HOSTS,
     SECURITY_HEADERS,
@@ -67,7 +70,8 @@ from cronica.api_params import (
 from cronica.errors import Rejection, StoreError
 from cronica.ingest import IngestService
 from cronica.model import AUX_MODES, PLOVER_TYPES, Article, ArticleDoc
-from cronica.store.base import EventFilter, Store, open_store
+from cronica.store.base import EventFilter, Store
+from cronica.store.factory import open_store
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -175,6 +179,7 @@ def create_app(
     _add_event_routes(app, state)
     _add_stats_routes(app, state)
     _add_ingest_route(app, state)
+    register_export(app, state.get_store)
     _add_dashboard(app)
     return app
 

@@ -15,7 +15,8 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Query, Request
 
 from cronica.errors import Rejection
-from cronica.model import AUX_MODES, PLOVER_TYPES, Article
+from cronica.filters import FilterError, FilterInput, build_filter
+from cronica.model import Article
 from cronica.resources import SUPPORTED_LANGS
 from cronica.store.base import EventFilter
 
@@ -32,20 +33,6 @@ def _split(values: list[str] | None) -> list[str]:
     for v in values or []:
         out.extend(p.strip() for p in v.split(",") if p.strip())
     return out
-
-
-def _check_date(value: str | None, name: str) -> None:
-    """A real calendar date (or year / year-month), not just the right shape."""
-    if not value:
-        return
-    parts = value.split("-")
-    try:
-        if len(parts) == 3:
-            date.fromisoformat(value)
-        elif len(parts) == 2 and not 1 <= int(parts[1]) <= 12:
-            raise ValueError
-    except ValueError:
-        raise HTTPException(422, f"invalid parameter '{name}': {value!r} is not a date") from None
 
 
 def event_filter(
@@ -66,7 +53,10 @@ def event_filter(
     recipient: Annotated[
         str | None, Query(max_length=100, description="recipient code prefix")
     ] = None,
-    country: Annotated[str | None, Query(max_length=3, description="ISO alpha-3 country")] = None,
+    country: Annotated[
+        str | None,
+        Query(max_length=100, description="country: ISO code (COL) or English/Spanish name"),
+    ] = None,
     place: Annotated[str | None, Query(max_length=200, description="place name substring")] = None,
     source: Annotated[
         str | None, Query(max_length=200, description="publisher or reporting source")
@@ -85,40 +75,24 @@ def event_filter(
         ),
     ] = None,
     article_id: Annotated[str | None, Query(max_length=300)] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="events at least this confident (0-1)")
+    ] = None,
+    sector: Annotated[
+        list[str] | None, Query(description="actor's or recipient's sector: GOV, MIL, CVL, ...")
+    ] = None,
 ) -> EventFilter:
-    """Query parameters -> :class:`EventFilter`; unknown types or aux modes are a 422."""
-    types = [t.upper() for t in _split(type)]
-    bad = [t for t in types if t not in PLOVER_TYPES]
-    if bad:
-        raise HTTPException(
-            422, f"unknown event type {bad[0]!r}; expected one of {', '.join(PLOVER_TYPES)}"
-        )
-    aux = [a.lower() for a in _split(include)]
-    bad = [a for a in aux if a not in (*AUX_MODES, "all")]
-    if bad:
-        raise HTTPException(
-            422, f"unknown aux mode {bad[0]!r}; expected any of {', '.join(AUX_MODES)} or all"
-        )
-    _check_date(date_from, "from")
-    _check_date(date_to, "to")
-    if date_from and date_to and date_from > date_to:
-        raise HTTPException(422, f"'from' ({date_from}) is after 'to' ({date_to})")
-    return EventFilter(
-        date_from=date_from,
-        date_to=date_to,
-        types=types,
-        modes=_split(mode),
-        actor=(actor or "").strip().upper() or None,
-        recipient=(recipient or "").strip().upper() or None,
-        country=(country or "").strip().upper() or None,
-        place=(place or "").strip() or None,
-        source=(source or "").strip() or None,
-        text=(q or "").strip() or None,
-        min_sources=min_sources,
-        aux_modes=[a for a in aux if a != "all"],
-        include_all_aux="all" in aux,
-        article_id=article_id or None,
-    )
+    """Query parameters -> :class:`EventFilter`, checked by :mod:`cronica.filters` (the rules
+    of ``cronica query``); a bad value is a 422 naming the valid ones."""
+    try:
+        return build_filter(FilterInput(
+            date_from=date_from, date_to=date_to, types=type, modes=mode, actor=actor,
+            recipient=recipient, country=country, place=place, source=source, text=q,
+            min_sources=min_sources, include=include, article_id=article_id,
+            min_confidence=min_confidence, sectors=sector,
+        ))
+    except FilterError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]

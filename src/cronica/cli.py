@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from cronica import __version__
 from cronica.errors import OutputError, StoreError
+from cronica.filters import FilterError
 
 COMMANDS: tuple[str, ...] = ("extract", "ingest", "query", "export", "rejected", "serve", "eval", "bench")
 
@@ -47,6 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (StoreError, OutputError) as err:
         # the store or an output as a whole is unusable: a coded message, never a traceback
         print(f"cronica {args.command}: {err.message}", file=sys.stderr)
+        return 2
+    except FilterError as exc:
+        print(f"cronica {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -40,7 +40,29 @@ confidence          double  highest confidence among the reports (0-1)
 language            string  language of the first report (es, en)
 first_seen          string  earliest publication date among the reports
 last_seen           string  latest publication date among the reports
+cameo               string  CAMEO code of the event, when the coder gave one
+actor_name          string  actor's canonical name ('Lloyd Austin'), else its code's label
+actor_label         string  actor code in words ('Iraq: government')
+recipient_name      string  recipient's canonical name, else its code's label
+recipient_label     string  recipient code in words
+event_loc_admin1    string  first-level area of the place ('Antioquia')
+event_loc_admin2    string  second-level area of the place
+event_loc_feature   string  city | admin1 | admin2 | country | region
+quote_speaker       string  who is quoted saying the event ('el ministro'), if quoted
+quote_speaker_code  string  the speaker's actor code
+reported_by         string  reporting chain of the first report, nearest first, ';'
+article_urls        string  urls of the reporting articles, ';'
+article_titles      string  titles of the reporting articles, joined with ' | '
+publishers          string  publishers of the reporting articles, ';'
+dead                int64   people killed (the number stated; null if none stated)
+injured             int64   people injured
+arrested            int64   people arrested
+size                int64   size of a crowd or force
+plover_score        double  PLOVER conflict-cooperation score of the event
 ==================  ======  ==========================================================
+
+The four counts hold the ``value`` of the event's ``dead``/``injured``/``arrested``/``size``
+objects (PLOVER JSONL keeps the whole object: value, min, max, category, text, offsets).
 """
 
 from __future__ import annotations
@@ -54,6 +76,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
+from cronica.labels import code_label
 from cronica.store.base import EventFilter, Store
 
 FORMATS: tuple[str, ...] = ("plover-jsonl", "csv", "parquet")
@@ -89,8 +112,62 @@ FLAT_COLUMNS: list[tuple[str, str, Callable[[dict[str, Any]], Any]]] = [
     ("language", "string", lambda e: e.get("language")),
     ("first_seen", "string", lambda e: e.get("first_seen")),
     ("last_seen", "string", lambda e: e.get("last_seen")),
+    ("cameo", "string", lambda e: e.get("cameo")),
+    ("actor_name", "string", lambda e: _name(e, "actor")),
+    ("actor_label", "string", lambda e: code_label(_code(e, "actor"))),
+    ("recipient_name", "string", lambda e: _name(e, "recipient")),
+    ("recipient_label", "string", lambda e: code_label(_code(e, "recipient"))),
+    ("event_loc_admin1", "string", lambda e: (e.get("event_loc") or {}).get("admin1")),
+    ("event_loc_admin2", "string", lambda e: (e.get("event_loc") or {}).get("admin2")),
+    ("event_loc_feature", "string", lambda e: (e.get("event_loc") or {}).get("feature")),
+    ("quote_speaker", "string", lambda e: (e.get("quote_speaker") or {}).get("text")),
+    ("quote_speaker_code", "string", lambda e: (e.get("quote_speaker") or {}).get("code")),
+    ("reported_by", "string", lambda e: ";".join(e.get("reported_by") or [])),
+    ("article_urls", "string", lambda e: ";".join(_reports(e, "article_url", "article_url"))),
+    ("article_titles", "string", lambda e: " | ".join(_reports(e, "article_title", "article_title"))),
+    ("publishers", "string", lambda e: ";".join(_reports(e, "article_source", "publisher"))),
+    ("dead", "int64", lambda e: _count(e, "dead")),
+    ("injured", "int64", lambda e: _count(e, "injured")),
+    ("arrested", "int64", lambda e: _count(e, "arrested")),
+    ("size", "int64", lambda e: _count(e, "size")),
+    ("plover_score", "double", lambda e: e.get("plover_score")),
 ]
 COLUMN_NAMES: list[str] = [c[0] for c in FLAT_COLUMNS]
+
+
+def _code(e: dict[str, Any], role: str) -> str | None:
+    return (e.get(role) or {}).get("code") or None
+
+
+def _name(e: dict[str, Any], role: str) -> str | None:
+    """The mention's canonical name, else the code in words, else the words of the text."""
+    return e.get(f"{role}_name") or code_label(_code(e, role)) or (e.get(role) or {}).get("text")
+
+
+def _reports(e: dict[str, Any], mention_key: str, record_key: str) -> list[str]:
+    """One value per reporting article (from ``mentions``), without repeats; the first
+    report's own value when the event comes without mentions."""
+    values: list[str] = []
+    for m in e.get("mentions") or []:
+        v = m.get(mention_key) if isinstance(m, dict) else None
+        if v and v not in values:
+            values.append(str(v))
+    if not values and e.get(record_key):
+        values.append(str(e[record_key]))
+    return values
+
+
+def _count(e: dict[str, Any], key: str) -> int | None:
+    """The number of a count argument (``{"value": 7, ...}``), None when absent."""
+    v = e.get(key)
+    if isinstance(v, dict):
+        v = v.get("value")
+    if isinstance(v, bool) or v is None:
+        return None
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
 
 
 def flat_row(event: dict[str, Any]) -> dict[str, Any]:
@@ -108,7 +185,8 @@ def export(store: Store, fmt: str, output: str, flt: EventFilter | None = None,
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     flt = flt or EventFilter()
-    events = store.iter_events(flt, batch_size=batch_size, with_mentions=fmt == "plover-jsonl")
+    # mentions name every reporting article (urls, titles, publishers of the flat table)
+    events = store.iter_events(flt, batch_size=batch_size, with_mentions=True)
     if fmt == "parquet":
         if output == "-":
             raise ValueError("parquet needs a file: --output FILE")

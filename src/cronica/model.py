@@ -69,7 +69,7 @@ class ActorMention:
     ``code`` is country (ISO 3166 alpha-3, or '' when unknown) + sector
     (GOV, MIL, COP, REB, ...) or an organisation code (IGO, IMG, ...):
     'IRQGOV', 'USA', 'IMG'. ``codes`` holds every code when the span names
-    several actors ('Funcionarios estadounidenses e iraquíes').
+    several actors ('Funcionarios chilenos y peruanos').
     """
 
     id: str  # 'a3'
@@ -111,8 +111,8 @@ class PlaceMention:
     feature: str | None = None  # country | admin1 | city | region
     metonymy: bool = False  # names an actor, not a location
     from_dateline: bool = False
-    admin1: str | None = None  # first-level area holding the place (state, province, region)
-    admin2: str | None = None  # second-level area (district, county, municipality)
+    admin1: str | None = None  # first-level area holding the place ('Bogotá D.C.')
+    admin2: str | None = None  # second-level area
 
 
 @dataclass
@@ -131,7 +131,7 @@ class Quote:
 
 @dataclass
 class Reporting:
-    """A reporting source: 'de acuerdo a reportes de Al Jazeera'."""
+    """A reporting source: 'según la agencia EFE', 'de acuerdo con la prensa local'."""
 
     source: str
     code: str | None
@@ -164,6 +164,7 @@ class Event:
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     aux_mode: str | None = None  # historical | future | hypothetical | negation
+    aux_evidence: dict[str, Any] | None = None  # words that decided aux_mode: text, start, end, rule
     actor: EventArg | None = None
     recipient: EventArg | None = None
     date: str | None = None
@@ -239,8 +240,11 @@ class ArticleDoc:
 # PLOVER/CAMEO sector and organisation codes that may open an actor code without a country
 SECTOR_CODES = frozenset(
     "GOV MIL COP REB OPP PTY JUD LEG ELI MED EDU BUS CVL LAB REF HLH AGR ENV CRM SPY "
-    "IGO IMG NGO NGM MNC UAF INS SET RAD HRI CHR MUS JEW BUD HIN ATH JRN".split()
+    "IGO IMG NGO NGM MNC UAF INS SET RAD HRI CHR MUS JEW BUD HIN ATH JRN "
+    "UNO EUR ISM PRM UNK PRE REL SOC".split()
 )
+#: the sector of a bare country code ('IRQ': the state of Iraq), see arg_parts
+STATE_SECTOR = "GOV"
 
 
 def code_parts(code: str | None) -> tuple[str | None, str | None]:
@@ -256,15 +260,52 @@ def code_parts(code: str | None) -> tuple[str | None, str | None]:
 
 
 def arg_parts(adoc: ArticleDoc, arg: EventArg | None) -> tuple[str | None, str | None]:
-    """(country, sector) of an event's actor or recipient: from its ActorMention when the
-    coder linked one, else read off the code."""
+    """(country, sector) of an event's actor or recipient, read off its code (the code is
+    what the coder decided; its mention is used only when the code is empty).
+
+    A coded actor always has a sector: a bare country code ('IRQ', a state acting as a
+    whole) gets :data:`STATE_SECTOR`; organisation codes (IGO, IMG, UNO, ...) are sectors,
+    never countries."""
     if arg is None:
         return None, None
-    if arg.mention:
+    if not arg.code and arg.mention:
         for m in adoc.actors:
             if m.id == arg.mention and (m.country or m.sector):
-                return m.country or None, m.sector or None
-    return code_parts(arg.code)
+                return code_parts((m.country or "") + (m.sector or ""))
+        return None, None
+    country, sector = code_parts(arg.code)
+    if country and not sector:
+        sector = STATE_SECTOR
+    return country, sector
+
+
+def _mention_name(adoc: ArticleDoc, arg: EventArg | None) -> str | None:
+    """The canonical name of the actor mention behind ``arg`` ('Lloyd Austin', 'Iraq')."""
+    if arg is None or not arg.mention:
+        return None
+    return next((m.name for m in adoc.actors if m.id == arg.mention and m.name), None)
+
+
+def _quote_speaker(adoc: ArticleDoc, e: Event) -> dict[str, Any] | None:
+    """``{text, code}`` of who is quoted saying the event, when it is reported in a quote."""
+    q = next((q for q in adoc.quotes if e.quote and q.id == e.quote), None)
+    if q is None or (q.speaker is None and not q.speaker_code):
+        return None
+    return {"text": q.speaker.text if q.speaker else None, "code": q.speaker_code}
+
+
+def event_extras(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
+    """Fields an analyst reads beside the codes: actor/recipient names, the quote's speaker,
+    the article's url, title and publisher."""
+    a = adoc.article
+    return {
+        "actor_name": _mention_name(adoc, e.actor),
+        "recipient_name": _mention_name(adoc, e.recipient),
+        "quote_speaker": _quote_speaker(adoc, e),
+        "article_url": a.url,
+        "article_title": a.title,
+        "publisher": a.source,
+    }
 
 
 def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
@@ -287,6 +328,7 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "mode": e.mode,
         "context": list(e.context),
         "aux_mode": e.aux_mode,
+        "aux_evidence": dict(e.aux_evidence) if e.aux_evidence else None,
         "actor": asdict(e.actor) if e.actor else None,
         "recipient": asdict(e.recipient) if e.recipient else None,
         "actor_country": actor_country,
@@ -310,4 +352,5 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "plover_score": e.plover_score,
         "confidence": round(e.confidence, 3),
         "language": adoc.lang or a.lang,
+        **event_extras(e, adoc),
     }

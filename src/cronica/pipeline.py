@@ -1,6 +1,6 @@
 """Assembles the stages and runs them: one article (``extract``) or a stream (``extract_batch``).
 
-Data flows one way: read -> lang -> nlp -> actors -> events -> time -> place -> attribution.
+Data flows one way: read -> lang -> nlp -> actors -> events -> time -> aux -> place -> attribution.
 Each stage is an object with ``run(adoc)`` that adds one layer to the :class:`ArticleDoc`;
 the stages, and what each requires and assigns, are in :mod:`cronica.stages.registry`, and
 every pipeline (production, tests, evals) is built from it: ``Pipeline(only=["actors",
@@ -20,6 +20,7 @@ from typing import Any
 from cronica.errors import ErrorCode, InputError, Rejection
 from cronica.model import Article, ArticleDoc
 from cronica.resources import SUPPORTED_LANGS
+from cronica.stages.language.bundle import LanguageBundle, load_bundle
 from cronica.stages.registry import Stage, build_stages, check_order, check_stages
 
 logger = logging.getLogger(__name__)
@@ -39,13 +40,14 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
-def default_stages(lang: str, only: Sequence[str] | None = None) -> list[Stage]:
-    """The registered stages for ``lang`` in pipeline order (``only``: a checked subset)."""
+def default_stages(lang: str | LanguageBundle, only: Sequence[str] | None = None) -> list[Stage]:
+    """The registered stages for a language in pipeline order (``only``: a checked subset)."""
     return build_stages(lang, only)
 
 
 class Pipeline:
-    """Article -> ArticleDoc. Loads models lazily, once per language."""
+    """Article -> ArticleDoc. Builds one :class:`LanguageBundle` per language (lazily) and
+    hands it to the NLP step and every stage: models and data load once per pipeline."""
 
     def __init__(
         self,
@@ -55,10 +57,14 @@ class Pipeline:
         language_identifier: Any = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         only: Sequence[str] | None = None,
+        bundles: dict[str, LanguageBundle] | None = None,
     ) -> None:
         """``stages`` hands in built stages per language; ``only`` names the registered
-        stages to run (in this order); both are checked against the stage contract."""
+        stages to run (in this order); both are checked against the stage contract.
+        ``bundles`` hands in language bundles (e.g. a language outside the package)."""
         self.langs = tuple(langs)
+        self._bundles: dict[str, LanguageBundle] = dict(bundles or {})
+        self._shared: dict[str, object] = {}  # resources the languages share (gazetteer)
         self._nlp: dict[str, Any] = dict(nlp or {})
         self.only = None if only is None else tuple(only)
         if self.only is not None:
@@ -70,16 +76,22 @@ class Pipeline:
         self.max_chars = max_chars
 
     # -- resources -------------------------------------------------------
+    def bundle(self, lang: str) -> LanguageBundle:
+        """The language bundle of ``lang``, built once per pipeline."""
+        if lang not in self._bundles:
+            self._bundles[lang] = load_bundle(lang, shared=self._shared)
+        return self._bundles[lang]
+
     def nlp(self, lang: str) -> Any:
         if lang not in self._nlp:
             from cronica.stages.nlp.models import load_nlp
 
-            self._nlp[lang] = load_nlp(lang)
+            self._nlp[lang] = load_nlp(self.bundle(lang))
         return self._nlp[lang]
 
     def stages(self, lang: str) -> list[Stage]:
         if lang not in self._stages:
-            self._stages[lang] = default_stages(lang, self.only)
+            self._stages[lang] = default_stages(self.bundle(lang), self.only)
         return self._stages[lang]
 
     def language_identifier(self) -> Any:
@@ -134,14 +146,14 @@ class Pipeline:
         doc.user_data[TEXT_KEY] = adoc.article.text
         adoc.doc = doc
         add_sentences(adoc)
-        for stage in self.stages(adoc.lang):
+        for stage in self.stages(_lang(adoc)):
             stage.run(adoc)
         return adoc
 
     def process(self, article: Article) -> ArticleDoc:
         """Run every stage on one article. Raises InputError for bad input."""
         adoc = self.prepare(article)
-        return self.annotate(adoc, self.nlp(adoc.lang)(parse_text(article.text)))
+        return self.annotate(adoc, self.nlp(_lang(adoc))(parse_text(article.text)))
 
     def pipe(
         self, items: Iterable[Article | Rejection], batch_size: int = 32
@@ -166,7 +178,7 @@ class Pipeline:
             except InputError as err:
                 out[i] = Rejection.from_error(err)
                 continue
-            by_lang.setdefault(adoc.lang, []).append((i, adoc))
+            by_lang.setdefault(_lang(adoc), []).append((i, adoc))
         for lang, group in by_lang.items():
             texts = (parse_text(adoc.article.text) for _, adoc in group)
             for (i, adoc), doc in zip(group, self.nlp(lang).pipe(texts), strict=True):
@@ -174,12 +186,19 @@ class Pipeline:
                     out[i] = self.annotate(adoc, doc)
                 except Exception as exc:  # one document must never kill the batch
                     logger.exception("processing %s failed", adoc.article.origin or adoc.article.id)
-                    err = InputError(
+                    failure = InputError(
                         ErrorCode.E010_PROCESSING, adoc.article.origin or adoc.article.id,
                         f"{type(exc).__name__}: {exc}", doc_id=adoc.article.id,
                     )
-                    out[i] = Rejection.from_error(err)
+                    out[i] = Rejection.from_error(failure)
         return [o for o in out if o is not None]
+
+
+def _lang(adoc: ArticleDoc) -> str:
+    """The language :meth:`Pipeline.prepare` settled (always set on a prepared doc)."""
+    if adoc.lang is None:
+        raise ValueError(f"article {adoc.article.id!r} has no language: run Pipeline.prepare first")
+    return adoc.lang
 
 
 def parse_text(text: str) -> str:

@@ -8,7 +8,6 @@ start with ``#`` comment lines that name their sources.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from importlib import resources
 
 SUPPORTED_LANGS: tuple[str, ...] = ("es", "en")
@@ -19,8 +18,9 @@ def data_path(*parts: str):
     return resources.files("cronica").joinpath("data", *parts)
 
 
-@cache
 def read_text(*parts: str) -> str:
+    """The text of a data file (read each call: the stages keep what they build from it on
+    their language bundle)."""
     return data_path(*parts).read_text(encoding="utf-8")
 
 

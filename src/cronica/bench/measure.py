@@ -352,14 +352,16 @@ def _settings(runs: int, batch_size: int, warmup: int, models: str) -> dict[str,
     """What the figures depend on: settings, versions and the machine."""
     import spacy
 
-    from cronica.stages.nlp.models import MODELS
+    from cronica.resources import SUPPORTED_LANGS
+    from cronica.stages.language.bundle import load_bundle
 
     return {
         "runs": runs,
         "statistic": "median",
         "batch_size": batch_size,
         "warmup_articles_per_language": warmup,
-        "models": MODELS if models == "default" else models,
+        "models": {lang: load_bundle(lang).model for lang in SUPPORTED_LANGS}
+        if models == "default" else models,
         "spacy": spacy.__version__,
         "python": platform.python_version(),
         "cpu_count": os.cpu_count(),

@@ -18,7 +18,8 @@ from cronica.commands.extract import _positive_int
 from cronica.commands.query import add_db_argument
 from cronica.ingest import Progress, estimate_total, format_summary, ingest
 from cronica.read import DEFAULT_MAX_BYTES
-from cronica.store.base import open_store, resolve_db
+from cronica.store.base import resolve_db
+from cronica.store.factory import open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:

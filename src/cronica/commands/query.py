@@ -1,6 +1,6 @@
 """`cronica query`: stored events matching filters, as a table on a terminal, JSON otherwise.
 
-The filter options are shared with ``cronica export`` (:func:`add_filter_arguments`).
+The filter options are shared with ``cronica export`` (add_filter_arguments).
 """
 
 from __future__ import annotations
@@ -11,71 +11,96 @@ import shutil
 import sys
 from typing import Any
 
-from cronica.model import AUX_MODES
-from cronica.store.base import EventFilter, open_store
+from cronica.filters import FilterInput, build_filter, check_int, check_sort
+from cronica.model import AUX_MODES, PLOVER_TYPES
+from cronica.store.base import EventFilter
+from cronica.store.factory import open_store
 
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl")
 
 
-def _split(values: list[str] | None) -> list[str]:
-    """Repeatable options that also take comma lists: --type AGREE --type ACCUSE,REJECT."""
-    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
-
-
 def add_db_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", help="store: a SQLite file or a postgresql:// URL "
-                                "(default: $CRONICA_DB or data/cronica.db)")
+    p.add_argument("--db", metavar="PATH_OR_URL",
+                   help="store: a SQLite file or a postgresql:// URL "
+                        "(default: $CRONICA_DB, else data/cronica.db)")
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("filters")
-    g.add_argument("--from", dest="date_from", metavar="DATE", help="from this ISO date (inclusive)")
+    g = p.add_argument_group("filters (all optional; values are checked, a bad one exits with status 2)")
+    g.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="from this date, inclusive: YYYY-MM-DD, YYYY-MM or YYYY (default: no limit)")
     g.add_argument("--to", dest="date_to", metavar="DATE",
-                   help="up to this ISO date or prefix (inclusive: --to 2024-01 includes January)")
+                   help="up to this date, inclusive: --to 2024-01 includes all of January "
+                        "(default: no limit)")
     g.add_argument("--type", action="append", metavar="TYPE",
-                   help="PLOVER event type; repeat or comma-separate for several")
-    g.add_argument("--mode", action="append", metavar="MODE", help="PLOVER mode (repeatable)")
-    g.add_argument("--actor", metavar="CODE", help="actor code prefix: IRQ matches IRQGOV")
-    g.add_argument("--recipient", metavar="CODE", help="recipient code prefix")
-    g.add_argument("--country", metavar="ISO3",
-                   help="actor's, recipient's or place's country (ISO 3166 alpha-3)")
-    g.add_argument("--place", help="place name (case-insensitive substring)")
-    g.add_argument("--source", help="publisher or cited source (substring)")
-    g.add_argument("--text", help="words in the evidence sentence (substring)")
+                   help=f"PLOVER event type ({', '.join(PLOVER_TYPES)}); repeat or "
+                        "comma-separate for several (default: all)")
+    g.add_argument("--mode", action="append", metavar="MODE",
+                   help="PLOVER mode such as demo, visit, arrest; repeatable (default: all)")
+    g.add_argument("--actor", metavar="CODE",
+                   help="actor code or its start: IRQ matches IRQ, IRQGOV, IRQMIL (default: any)")
+    g.add_argument("--recipient", metavar="CODE", help="recipient code or its start (default: any)")
+    g.add_argument("--country", metavar="COUNTRY",
+                   help="the actor's, recipient's or place's country: an ISO code (COL) or a "
+                        "name in English or Spanish (Colombia, Irak) (default: any)")
+    g.add_argument("--sector", action="append", metavar="SECTOR",
+                   help="the actor's or recipient's sector (GOV, MIL, CVL, ...); repeatable "
+                        "(default: any)")
+    g.add_argument("--place", help="place name, case-insensitive substring (default: any)")
+    g.add_argument("--source", help="publisher or cited source, substring (default: any)")
+    g.add_argument("--text", help="words in the evidence sentence, substring (default: any)")
     g.add_argument("--min-sources", type=int, default=1, metavar="N",
-                   help="only events reported by at least N articles")
+                   help="only events reported by at least N articles (default: 1)")
+    g.add_argument("--min-confidence", type=float, metavar="X",
+                   help="only events with a confidence of at least X, 0 to 1 (default: 0)")
     g.add_argument("--include", action="append", metavar="AUX",
-                   help=f"also include events that are {', '.join(AUX_MODES)} "
-                        "(comma list; default: current events only)")
-    g.add_argument("--include-all", action="store_true", help="include every aux mode")
+                   help=f"also include events that are {', '.join(AUX_MODES)}, or all "
+                        "(comma list; default: current events only: historical, future, "
+                        "hypothetical and negated events are hidden)")
+    g.add_argument("--include-all", action="store_true",
+                   help="include every aux mode (same as --include all)")
     g.add_argument("--article", dest="article_id", metavar="ID",
-                   help="only events reported by this article")
+                   help="only events reported by this article id (default: any)")
 
 
 def filter_from_args(args: argparse.Namespace) -> EventFilter:
-    aux = _split(args.include)
-    unknown = [a for a in aux if a not in AUX_MODES]
-    if unknown:
-        raise SystemExit(f"cronica: unknown --include value(s) {', '.join(unknown)}; "
-                         f"choose from {', '.join(AUX_MODES)}")
-    return EventFilter(
-        date_from=args.date_from, date_to=args.date_to, types=[t.upper() for t in _split(args.type)],
-        modes=_split(args.mode), actor=args.actor, recipient=args.recipient, country=args.country,
-        place=args.place, source=args.source, text=args.text, min_sources=args.min_sources,
-        aux_modes=aux, include_all_aux=args.include_all, article_id=args.article_id,
-    )
+    """The checked filter of the options; raises FilterError (exit status 2) for bad values."""
+    return build_filter(FilterInput(
+        date_from=args.date_from, date_to=args.date_to, types=args.type, modes=args.mode,
+        actor=args.actor, recipient=args.recipient, country=args.country, place=args.place,
+        source=args.source, text=args.text, min_sources=args.min_sources,
+        include=args.include, include_all=args.include_all, article_id=args.article_id,
+        min_confidence=args.min_confidence, sectors=args.sector,
+    ))
+
+DESCRIPTION = """\
+List the stored events that match the filters: a table on a terminal, JSON lines
+when the output goes to a file or a pipe. By default only current events are shown
+(historical, future, hypothetical and negated events are hidden; see --include)."""
+
+EPILOG = """\
+examples:
+  cronica query --actor IRQ --type AGREE
+  cronica query --country Colombia --from 2024-01 --to 2024-03 --include all
+  cronica query --type PROTEST,ASSAULT --format jsonl > events.jsonl
+  cronica query --text ataque --count"""
+
+
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("query", help="list stored events matching filters",
-                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+                       description=DESCRIPTION, epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     add_db_argument(p)
     add_filter_arguments(p)
-    p.add_argument("--limit", type=int, default=50, help="at most this many events (default 50)")
-    p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--sort", default="-date",
+    p.add_argument("--limit", type=int, default=50, metavar="N",
+                   help="at most N events, 1 or more (default: 50)")
+    p.add_argument("--offset", type=int, default=0, metavar="N",
+                   help="skip the first N events, for paging (default: 0)")
+    p.add_argument("--sort", default="-date", metavar="KEY",
                    help="date, n_sources, confidence, first_seen, last_seen or id; "
-                        "'-' in front for descending (default -date)")
+                        "'-' in front for descending (default: -date, newest first)")
     p.add_argument("--format", choices=FORMATS,
                    help="output format (default: table on a terminal, jsonl otherwise)")
     p.add_argument("--count", action="store_true", help="print only the number of matching events")
@@ -84,15 +109,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     flt = filter_from_args(args)
+    limit = check_int(args.limit, "limit", 1, 1_000_000)
+    offset = check_int(args.offset, "offset", 0)
+    sort = check_sort(args.sort)
     with open_store(args.db) as store:
         if args.count:
             print(store.count_events(flt))
             return 0
-        try:
-            events = store.query_events(flt, limit=args.limit, offset=args.offset, sort=args.sort)
-        except ValueError as exc:
-            print(f"cronica query: {exc}", file=sys.stderr)
-            return 2
+        events = store.query_events(flt, limit=limit, offset=offset, sort=sort)
         total = store.count_events(flt) if _format(args) == "table" else None
     fmt = _format(args)
     if fmt == "json":

@@ -7,7 +7,7 @@ import json
 import sys
 
 from cronica.commands.query import add_db_argument
-from cronica.store.base import open_store
+from cronica.store.factory import open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:

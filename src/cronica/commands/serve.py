@@ -58,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from cronica.api import create_app
-    from cronica.store.base import open_store, resolve_db
+    from cronica.store.base import resolve_db
+    from cronica.store.factory import open_store
 
     if not 0 < args.port < 65536:
         print(f"cronica serve: bad port {args.port}", file=sys.stderr)

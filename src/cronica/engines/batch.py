@@ -24,12 +24,6 @@ _PIPELINE: Any = None
 # worker up (in another thread) waits instead of loading a second copy of the models.
 _PIPELINE_LOCK = threading.RLock()
 
-# One short article per language: enough to load each model and every stage's data.
-WARM_UP_TEXTS: dict[str, str] = {
-    "es": "El gobierno de Colombia acusó el lunes a la guerrilla del ELN de atacar una base "
-          "militar en Arauca, dijo el ministro de Defensa.",
-    "en": "Russian forces attacked the Ukrainian city of Kharkiv on Tuesday, officials said.",
-}
 BLAS_THREAD_VARS: tuple[str, ...] = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -57,9 +51,11 @@ def warm_up(linger: float = 0.0) -> dict[str, Any]:
     t0 = time.perf_counter()
     with _PIPELINE_LOCK:
         pipeline = worker_pipeline()
-        langs = [lang for lang in pipeline.langs if lang in WARM_UP_TEXTS]
-        arts = [Article(id=f"warm-up-{lang}", text=WARM_UP_TEXTS[lang], lang=lang,
-                        origin=f"warm-up:{lang}") for lang in langs]
+        # one short article per language (the bundle's warm-up text) loads each model and
+        # every stage's data
+        warm = {lang: pipeline.bundle(lang).warmup for lang in pipeline.langs}
+        arts = [Article(id=f"warm-up-{lang}", text=text, lang=lang, origin=f"warm-up:{lang}")
+                for lang, text in warm.items() if text]
         for _ in pipeline.pipe(arts):
             pass
     seconds = time.perf_counter() - t0

@@ -53,7 +53,7 @@ def split_code(code: str, countries: Iterable[str] = ()) -> tuple[str, list[str]
 
 def mention_codes(m: Any) -> list[tuple[str, str]]:
     """(country, sector) of each code of a mention: the first from its ``country`` and
-    ``sector``; the others ('Funcionarios estadounidenses e iraquíes') share the sector."""
+    ``sector``; the others ('Funcionarios chilenos y peruanos') share the sector."""
     sector = m.sector or ""
     out = [(m.country or "", sector)]
     for code in (m.codes or [])[1:]:

@@ -45,9 +45,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cronica.evaluate import brat_attribution
+from cronica.evaluate.brat_format import Range, overlaps, parse_ann, prf
 from cronica.evaluate.split import select
-
-Range = tuple[int, int]
 
 BROAD_CLASSES: tuple[str, ...] = (
     "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict",
@@ -81,20 +81,7 @@ def cameo_class(code: str) -> str | None:
     return None
 
 
-def overlaps(a: Sequence[Range], b: Sequence[Range]) -> int:
-    """Characters shared by two sets of fragments (0 when they do not overlap)."""
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
-
-
 # -- gold ------------------------------------------------------------------------------
-@dataclass
-class Entity:
-    id: str
-    type: str
-    spans: list[Range]
-    text: str
-
-
 @dataclass
 class GoldTrigger:
     spans: list[Range]
@@ -112,32 +99,6 @@ class GoldDoc:
     date: str | None
     triggers: list[GoldTrigger]
     locations: list[list[Range]]
-
-
-def parse_ann(ann: str) -> tuple[dict[str, Entity], list[tuple[str, str, str]]]:
-    """Entities by id and relations (type, Arg1 id, Arg2 id) of a BRAT ``.ann`` text.
-
-    Lines that are not T or R records (continuations of a multi-line entity text, notes,
-    attributes) are skipped."""
-    entities: dict[str, Entity] = {}
-    relations: list[tuple[str, str, str]] = []
-    for line in ann.splitlines():
-        cols = line.split("\t")
-        if len(cols) < 2:
-            continue
-        if cols[0].startswith("T") and " " in cols[1]:
-            etype, _, ranges = cols[1].partition(" ")
-            try:
-                spans = [(int(a), int(b)) for a, b in (r.split() for r in ranges.split(";"))]
-            except ValueError:
-                continue
-            entities[cols[0]] = Entity(cols[0], etype, spans, cols[2] if len(cols) > 2 else "")
-        elif cols[0].startswith("R"):
-            parts = cols[1].split()
-            args = dict(p.split(":", 1) for p in parts[1:] if ":" in p)
-            if "Arg1" in args and "Arg2" in args:
-                relations.append((parts[0], args["Arg1"], args["Arg2"]))
-    return entities, relations
 
 
 def gold_from_ann(ann: str) -> tuple[list[GoldTrigger], list[list[Range]]]:
@@ -255,15 +216,6 @@ def predicted(adoc_dict: dict[str, Any]) -> tuple[list[PredEvent], list[list[Ran
 
 
 # -- scoring ---------------------------------------------------------------------------
-def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict[str, float | int]:
-    """P over predictions, R over gold (overlap counts may differ on each side), F1."""
-    p = tp_pred / n_pred if n_pred else 0.0
-    r = tp_gold / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "pred": n_pred, "gold": n_gold, "pred_matched": tp_pred, "gold_matched": tp_gold}
-
-
 def _span_counts(gold: Sequence[Sequence[Range]], pred: Sequence[Sequence[Range]]) -> Counter:
     c: Counter = Counter()
     c["gold"] += len(gold)
@@ -412,8 +364,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"cronica eval brat: not a folder: {args.path}", file=sys.stderr)
         return 2
     if args.attribution:
-        from cronica.evaluate import brat_attribution
-
         res = brat_attribution.evaluate_dir(args.path, args.lang or "en", args.limit)
         print(json.dumps(res, indent=2) if args.json else brat_attribution.format_report(res, args.path))
         return 0

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cronica.evaluate.brat import Range, overlaps, parse_ann, prf
+from cronica.evaluate.brat_format import Range, overlaps, parse_ann, prf
 
 ROLES = ("Source", "Cue", "Content")
 

@@ -184,10 +184,13 @@ Predictor = Callable[[str, date | None], list[tuple[int, int, str | None]]]
 
 def cronica_predictor(lang: str) -> Predictor:
     """Predictions of :func:`cronica.stages.time.resolver.find_dates` (the pure rules, no spaCy)."""
+    from cronica.stages.language.bundle import load_bundle
     from cronica.stages.time.resolver import find_dates
 
+    bundle = load_bundle(lang)  # the patterns compile once, for every file
+
     def predict(text: str, anchor: date | None) -> list[tuple[int, int, str | None]]:
-        return [(e.start, e.end, e.value) for e in find_dates(text, lang, anchor)]
+        return [(e.start, e.end, e.value) for e in find_dates(text, bundle, anchor)]
 
     return predict
 

@@ -27,6 +27,7 @@ from importlib import import_module
 from typing import Any, Protocol
 
 from cronica.model import ArticleDoc
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 # layers given by the steps before any stage runs (Pipeline.prepare and the NLP step)
 BASE_LAYERS: frozenset[str] = frozenset({"article", "lang", "doc", "sentences"})
@@ -51,7 +52,7 @@ class StageSpec:
     doc: str = ""
     owners: tuple[str, ...] = field(default=(), compare=False)
 
-    def build(self, lang: str, **kwargs: Any) -> Stage:
+    def build(self, lang: str | LanguageBundle, **kwargs: Any) -> Stage:
         factory = self.factory
         if isinstance(factory, str):
             module, _, attr = factory.partition(":")
@@ -117,12 +118,15 @@ def check_order(names: Sequence[str]) -> None:
         have |= {a for a in s.assigns if "." not in a}
 
 
-def build_stages(lang: str, names: Iterable[str] | None = None, **kwargs: Any) -> list[Stage]:
-    """The stages ``names`` (default: every registered stage) for ``lang``, in that order,
-    after :func:`check_order`. ``kwargs`` go to every factory (e.g. ``bundle=``)."""
+def build_stages(lang: str | LanguageBundle, names: Iterable[str] | None = None,
+                 **kwargs: Any) -> list[Stage]:
+    """The stages ``names`` (default: every registered stage) for a language (its bundle, or
+    a code: a fresh bundle), in that order, after :func:`check_order`. Every factory gets
+    the bundle first, then ``kwargs``."""
     names = registered() if names is None else list(names)
     check_order(names)
-    return [spec(n).build(lang, **kwargs) for n in names]
+    bundle = as_bundle(lang)
+    return [spec(n).build(bundle, **kwargs) for n in names]
 
 
 def check_stages(stages: Sequence[Stage]) -> None:
@@ -149,6 +153,11 @@ register(StageSpec(
     "time", "cronica.stages.time.resolver:DateResolver",
     requires=("sentences",), assigns=("dates", "events.date", "events.aux_mode"),
     doc="date expressions; each event's date and 'historical' mode"))
+register(StageSpec(
+    "aux", "cronica.stages.events.calendar:AuxCalendar",
+    requires=("sentences",), assigns=("events.aux_mode", "events.aux_evidence"),
+    reads=("events", "dates"),
+    doc="aux modes from the calendar (news window) and tense; the words behind each mode"))
 register(StageSpec(
     "place", "cronica.stages.place.geocoder:Geocoder",
     requires=("doc", "sentences"), assigns=("places", "events.event_loc", "article.dateline"),

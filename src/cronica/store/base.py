@@ -42,6 +42,8 @@ class EventFilter:
     aux_modes: list[str] = field(default_factory=list)  # which aux modes to include besides none
     include_all_aux: bool = False  # include every aux mode
     article_id: str | None = None
+    min_confidence: float | None = None  # events at least this confident (0-1)
+    sectors: list[str] = field(default_factory=list)  # actor's or recipient's sector
 
     def __post_init__(self) -> None:
         # NUL characters cannot be in stored text and break SQL engines (SQLite's
@@ -164,15 +166,3 @@ class Store(ABC):
 
 def resolve_db(url: str | None) -> str:
     return url or os.environ.get(DB_ENV) or DEFAULT_DB
-
-
-def open_store(url: str | None = None) -> Store:
-    """SQLite for a path (the default), PostgreSQL for a ``postgresql://`` URL."""
-    target = resolve_db(url)
-    if target.startswith(("postgresql://", "postgres://")):
-        from cronica.store.postgres import PostgresStore
-
-        return PostgresStore(target)
-    from cronica.store.sqlite import SQLiteStore
-
-    return SQLiteStore(target)

@@ -105,10 +105,22 @@ class SQLReader(SQLBase):
             allowed = ["", *[m for m in flt.aux_modes if m]]
             conds.append(f"aux_key IN ({', '.join('?' * len(allowed))})")
             params.extend(allowed)
+        self._extra_conds(flt, conds, params)
         if flt.article_id:
             conds.append("id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
             params.append(flt.article_id)
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    @staticmethod
+    def _extra_conds(flt: EventFilter, conds: list[str], params: list[Any]) -> None:
+        """The dashboard's confidence and sector filters (no index: they narrow a scan)."""
+        if flt.min_confidence is not None and flt.min_confidence > 0:
+            conds.append("confidence >= ?")
+            params.append(float(flt.min_confidence))
+        if flt.sectors:
+            marks = ", ".join("?" * len(flt.sectors))
+            conds.append(f"(actor_sector IN ({marks}) OR recipient_sector IN ({marks}))")
+            params.extend([*flt.sectors, *flt.sectors])
 
     def _substring_conds(
         self, subs: list[tuple[str, str]], page: bool = False

@@ -452,11 +452,37 @@ async function showEvent(id, articleId = null) {
   }
 }
 
+// The event as this article's extraction has it (aux_evidence, quote, reported_by).
+function localEvent(ev, article, mentions, artId) {
+  const here = mentions.find((m) => m.article_id === artId);
+  const start = here && here.trigger ? here.trigger.start : (ev.trigger || {}).start;
+  return (article.events || []).find((x) => x.event_id === ev.id && (start == null || (x.trigger || {}).start === start))
+    || (article.events || []).find((x) => x.event_id === ev.id) || {};
+}
+
+// "historical — «había» (pluperfect)": the aux mode with the words that decided it.
+function auxText(ev, local) {
+  const mode = local.aux_mode || ev.aux_mode;
+  if (!mode) return "—";
+  const why = local.aux_evidence;
+  return t(mode) + (why ? ` — «${why.text}» (${why.rule})` : "");
+}
+
+// Speaker -> reporting links -> publisher, in order (innermost first).
+function chainText(local, article, head) {
+  const q = (article.quotes || []).find((x) => x.id === local.quote);
+  const speaker = q && q.speaker ? q.speaker.text : null;
+  const links = [speaker, ...(local.reported_by || []), head.source];
+  const uniq = links.filter((x, i) => x && links.indexOf(x) === i);
+  return uniq.length ? uniq.join(" → ") : "—";
+}
+
 function renderDetail(ev, article, mentions, artId) {
   const fields = $("#detail-fields");
   clear(fields);
   const loc = ev.event_loc || {};
   const head = article.article || {};
+  const local = localEvent(ev, article, mentions, artId);
   const rows = [
     [t("type"), typeName(ev.event)],
     [t("date"), (ev.date || "?") + (ev.date_inferred ? ` (${t("date_inferred")})` : "")],
@@ -465,7 +491,8 @@ function renderDetail(ev, article, mentions, artId) {
     [t("place"), loc.name ? `${loc.name}${loc.country ? " (" + loc.country + ")" : ""}` : "—"],
     [t("sources"), String(ev.n_sources ?? 1)],
     [t("mode"), ev.mode || "—"],
-    [t("aux_mode"), ev.aux_mode ? t(ev.aux_mode) : "—"],
+    [t("aux_mode"), auxText(ev, local)],
+    [t("chain"), chainText(local, article, head)],
     [t("confidence"), ev.confidence != null ? String(ev.confidence) : "—"],
     [t("article"), [head.title || artId, head.source, head.date].filter(Boolean).join(" · ")],
   ];

@@ -12,12 +12,12 @@ Codes are country (ISO 3166 alpha-3, or an organisation code: IGO, IMG, NGO) + P
   iraquíes' -> codes ['USAGOV', 'IRQGOV']. With no country the code is the sector alone and
   ``country`` is '' ('el ejército' -> 'MIL'), unless the lexicon gives the word a default
   country ('paramilitares' -> 'COLUAF'). Groups 'backed by' a country take the backer's
-  country, with lower confidence ('grupos armados respaldados por Irán' -> 'IRNUAF').
+  country, with lower confidence ('milicias respaldadas por Rusia' -> 'RUSUAF').
 - Intergovernmental bodies, the UN and the EU included, are 'IGO' (as in the project's
   CAMEO-style gold; PLOVER's UNO/EUR can be told apart by ``name``); transnational
   militarised groups are 'IMG', and so are multinational military coalitions ('la coalición
-  internacional': a militarised group across states, not a chartered organisation; the seed
-  gold agrees); media are country + 'JRN' (kind 'media').
+  internacional': an armed force across states, not a chartered organisation; PLOVER 2.0's
+  table of international non-state actors); media are country + 'JRN' (kind 'media').
 - A demonym used as a noun names the people of a country: 'los iraquíes' -> 'IRQ', kind
   'agent' (kind 'country' is kept for country names, which the place stage may geocode).
 - An agent located in a country takes it when the text gives it no other ('rebels in Chad'
@@ -26,8 +26,8 @@ Codes are country (ISO 3166 alpha-3, or an organisation code: IGO, IMG, NGO) + P
   on a noun of action or proposal only ('ataques guerrilleros' -> 'REB', 'an Argentine
   proposal' -> 'ARG'; 'el suelo iraquí' is no actor); in an all-capitals headline any agent
   form counts (the tags are unreliable there). A country after 'anti-' is never the agent's.
-- A person takes the role the text gives them ('El secretario de Defensa de Estados Unidos,
-  Lloyd Austin' -> 'USAGOV'); later mentions by surname reuse the code. A person the text
+- A person takes the role the text gives them ('La ministra de Salud de Chile,
+  Ana Rojas' -> 'CHLGOV'); later mentions by surname reuse the code. A person the text
   gives no role is coded from data/leaders.tsv when well known ('Putin' -> 'RUSGOV', also
   when the NER misses a one-word name), else 'CVL' with confidence 0.3. A title with a name
   but no country ('President X', 'Arab League Secretary General X') takes the organisation
@@ -66,6 +66,7 @@ from cronica.stages.actors.lookup import (
     surname_mentions,
 )
 from cronica.stages.actors.parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
 
 __all__ = ["ActorCoder", "actor_for_span", "code_text", "codes_for_matches"]
@@ -87,9 +88,10 @@ class ActorCoder:
 
     name = "actors"
 
-    def __init__(self, lang: str, lexicon: Lexicon | None = None) -> None:
-        self.lang = lang
-        self.lexicon = lexicon or load_lexicon(lang)
+    def __init__(self, lang: str | LanguageBundle, lexicon: Lexicon | None = None) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        self.lexicon = lexicon or load_lexicon(self.bundle)
         self.linker = PhraseLinker(self.lexicon)
         syn = self.lexicon.syntax
         self._person_labels = syn.get("person_labels", frozenset({"per", "person"}))

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
 
-from cronica.resources import read_tsv
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.language.fold import fold
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -68,18 +67,8 @@ class _Node:
     patterns: list[Pattern] = field(default_factory=list)
 
 
-@cache
-def _fold_char(c: str) -> str:
-    base = "".join(ch for ch in unicodedata.normalize("NFD", c) if not unicodedata.combining(ch))
-    low = base.lower()
-    return low if len(low) == 1 else c.lower()[:1] or c
-
-
-def normalize(text: str) -> str:
-    """Lower case without accents, one character for one (offsets survive)."""
-    if text.isascii():
-        return text.lower()
-    return "".join(map(_fold_char, text))
+# lower case without accents, one character for one: the one folding rule
+normalize = fold
 
 
 def _key(token_norm: str) -> str:
@@ -102,42 +91,12 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(_key(m.group()), m.start(), m.end()) for m in _WORD.finditer(norm)]
 
 
-def spanish_inflections(base: str) -> list[str]:
-    """Gender and number forms of a Spanish demonym given its masculine singular.
-
-    'colombiano' -> colombiano, colombiana, colombianos, colombianas; 'iraquí' -> iraquí,
-    iraquíes, iraquís; 'francés' -> francés, francesa, franceses, francesas; 'belga' -> belgas.
-    Accents are not kept right in every form: matching ignores them anyway.
-    """
-    plain = normalize(base)
-    stem = base[:-1]
-    if base.endswith("o"):
-        return [base, stem + "a", base + "s", stem + "as"]
-    if base[-1] in "íú":
-        return [base, base + "es", base + "s"]
-    if base[-1] in "ea":
-        return [base, base + "s"]
-    if plain[-2:] in ("es", "an", "in", "on", "is"):  # francés, alemán, letón, kirguís
-        unacc = base[:-2] + plain[-2:]
-        return [base, unacc + "a", unacc + "es", unacc + "as"]
-    return [base, base + "a", base + "es", base + "as"]  # español, mongol, kosovar
-
-
-def english_inflections(base: str) -> list[str]:
-    """'Iraqi' -> Iraqi, Iraqis; 'Chinese', 'Swiss', 'French' have no plural in -s."""
-    if base.endswith(("ese", "ss", "sh", "ch")):
-        return [base]
-    return [base, base + "s"]
-
-
-INFLECT = {"es": spanish_inflections, "en": english_inflections}
-
-
 class Lexicon:
     """Every actor pattern of one language, in a token trie built once."""
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
         self._root = _Node()
         self.country_names: dict[str, str] = {}  # iso3 -> English name
         self.short_forms: dict[str, Entry] = {}  # key -> organisation, once named in full
@@ -166,11 +125,11 @@ class Lexicon:
         self.size += 1
 
     def _load(self) -> None:
-        lang = self.lang
-        for row in read_tsv("countries.tsv"):
+        bundle = self.bundle
+        for row in bundle.read_shared_tsv("countries.tsv"):
             self.country_names[row[0]] = row[2]
-        inflect = INFLECT.get(lang, lambda b: [b])
-        for row in read_tsv(lang, "countries.tsv"):
+        inflect = bundle.inflect  # gender and number forms, by the rules in language.tsv
+        for row in bundle.read_tsv("countries.tsv"):
             iso3, names, demonyms, capitals = (row + ["", "", ""])[:4]
             cname = self.country_names.get(iso3, iso3)
             for n in filter(None, names.split("|")):
@@ -180,7 +139,7 @@ class Lexicon:
                     self.add(form, Entry("demonym", iso3, "", cname))
             for c in filter(None, capitals.split("|")):
                 self.add(c, Entry("capital", iso3, "GOV", c))
-        for row in read_tsv(lang, "orgs.tsv"):
+        for row in bundle.read_tsv("orgs.tsv"):
             names, code, kind, cname, short = (row + ["", "", "", ""])[:5]
             country, sector = _split_code(code)
             entry = Entry(kind, country, sector, cname)
@@ -189,9 +148,9 @@ class Lexicon:
             if short:
                 self.short_forms[_key(normalize(short))] = entry
         self._load_leaders()
-        for row in read_tsv(lang, "actor_syntax.tsv"):
+        for row in bundle.read_tsv("actor_syntax.tsv"):
             self.syntax[row[0]] = frozenset(normalize(w) for w in row[1].split("|") if w)
-        for row in read_tsv(lang, "agents.tsv"):
+        for row in bundle.read_tsv("agents.tsv"):
             forms, sector, flags = (row + ["", ""])[:3]
             fl = frozenset(f.strip() for f in flags.split(",") if f.strip())
             default = next((f.split("=", 1)[1] for f in fl if f.startswith("country=")), "")
@@ -201,7 +160,7 @@ class Lexicon:
 
     def _load_leaders(self) -> None:
         by_surname: dict[str, dict[str, Entry]] = {}
-        for row in read_tsv("leaders.tsv"):
+        for row in self.bundle.read_shared_tsv("leaders.tsv"):
             forms, code, cname = (row + ["", ""])[:3]
             country, sector = _split_code(code)
             entry = Entry("person", country, sector, cname)
@@ -279,9 +238,12 @@ def _split_code(code: str) -> tuple[str, str]:
     return code[:3], code[3:]
 
 
-@cache
-def load_lexicon(lang: str) -> Lexicon:
-    """The lexicon of ``lang``, built once per process."""
-    lex = Lexicon(lang)
-    logger.debug("actor lexicon %s: %d patterns", lang, lex.size)
+def load_lexicon(lang: str | LanguageBundle) -> Lexicon:
+    """The actor lexicon of a language, built once per bundle."""
+    return as_bundle(lang).resource("actors.lexicon", _build)
+
+
+def _build(bundle: LanguageBundle) -> Lexicon:
+    lex = Lexicon(bundle)
+    logger.debug("actor lexicon %s: %d patterns", bundle.code, lex.size)
     return lex

@@ -13,6 +13,7 @@ from typing import Any
 from cronica.model import ActorMention, ArticleDoc
 from cronica.stages.actors.lexicon import Entry, Lexicon, Match, load_lexicon, word_key
 from cronica.stages.actors.parse import ORG_KINDS, PLACE_KINDS, Item
+from cronica.stages.language.bundle import LanguageBundle
 
 
 @dataclass
@@ -55,11 +56,11 @@ def actor_for_span(adoc: ArticleDoc, start: int, end: int) -> ActorMention | Non
     return found
 
 
-def code_text(text: str, lang: str) -> list[str]:
+def code_text(text: str, lang: str | LanguageBundle) -> list[str]:
     """Codes for a bare string without a parse (a quote's speaker, a reporting source).
 
-    'Ministerio de Asuntos Exteriores de Irak' -> ['IRQGOV']; 'Funcionarios estadounidenses e
-    iraquíes' -> ['USAGOV', 'IRQGOV']; 'Al Jazeera' -> ['QATJRN']; 'Vladimir Putin' (a
+    'Ministerio de Salud de Perú' -> ['PERGOV']; 'Funcionarios chilenos y
+    peruanos' -> ['CHLGOV', 'PERGOV']; 'Al Jazeera' -> ['QATJRN']; 'Vladimir Putin' (a
     well-known leader) -> ['RUSGOV']; [] when nothing is known.
     """
     lexicon = load_lexicon(lang)

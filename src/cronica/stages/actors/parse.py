@@ -213,7 +213,7 @@ class PhraseLinker:
     @staticmethod
     def _across_coordination(head: Any, start: int) -> bool:
         """A modifier after a coordinated noun belongs to that noun, whatever the parse says:
-        'las fuerzas y ataques de represalia de Estados Unidos'."""
+        'las patrullas y bombardeos de castigo de Francia'."""
         return any(c.dep_ == "conj" and head.i < c.i and c.idx < start for c in head.children)
 
     def adjacent_agent(self, it: Item, items: list[Item], by_token: dict[int, int]) -> int | None:
@@ -296,7 +296,7 @@ class PhraseLinker:
         return bool(words) and not any(w in self._attach for w in words)
 
     def backer(self, it: Item, items: list[Item]) -> str | None:
-        """'grupos armados respaldados por Irán', 'Iran-backed militias': the backer's country."""
+        """'milicias respaldadas por Rusia', 'Russia-backed militias': the backer's country."""
         for child in it.root.children:
             if normalize(child.lemma_) in self._backing or normalize(child.text) in self._backing:
                 lo, hi = child.left_edge.i, child.right_edge.i

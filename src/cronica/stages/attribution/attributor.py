@@ -32,6 +32,7 @@ Cue words and helpers: :mod:`cronica.stages.attribution.lexicon`.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from cronica.model import ArticleDoc, Quote, Span
@@ -47,6 +48,7 @@ from cronica.stages.attribution.lexicon import (
     tokens_in,
 )
 from cronica.stages.attribution.sources import LEAD_SENTENCES, SourceFinder
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
 from cronica.stages.nlp.syntax import dep
 
@@ -85,17 +87,17 @@ class Attributor:
 
     name = "attribution"
 
-    def __init__(self, lang: str, lexicon: AttributionLexicon | None = None) -> None:
-        self.lang = lang
-        self.lex = lexicon or attribution_lexicon(lang)
-        self.sources = SourceFinder(lang, self.lex)
+    def __init__(self, lang: str | LanguageBundle, lexicon: AttributionLexicon | None = None) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        self.lex = lexicon or attribution_lexicon(self.bundle)
+        self.sources = SourceFinder(self.bundle, self.lex)
 
     def run(self, adoc: ArticleDoc) -> None:
         if adoc.doc is None or not adoc.sentences:
             return
         adoc.reporting = self.sources.find(adoc)
-        reporting_verbs = {r.cue.start for r in adoc.reporting}
-        adoc.quotes = self.find_quotes(adoc, skip=reporting_verbs)
+        adoc.quotes = self.find_quotes(adoc)
         attach_to_events(adoc)
 
     # -- quotes --------------------------------------------------------------
@@ -105,7 +107,9 @@ class Attributor:
         marked = marked_quotes(adoc.article.text)
         used_marks: set[tuple[int, int]] = set()
         quotes: list[Quote] = []
-        taken = [(r.cue.start, r.cue.end) for r in adoc.reporting]
+        # a verb inside a source phrase ('según dijo') is part of that phrase; a verb whose
+        # outlet or channel is a reporting link ('dijo a la AFP') still cues a quote
+        taken = self._source_phrases(adoc)
         for tok in doc:
             if not self.lex.is_speech(tok) or tok.idx in skip or _adjectival(tok):
                 continue
@@ -114,7 +118,11 @@ class Attributor:
             q = self._quote_for(adoc, tok, marked, used_marks, quotes)
             if q is not None:
                 quotes.append(q)
+        quotes += self._source_phrase_quotes(adoc, quotes)
+        quotes += self._fragment_quotes(adoc, marked, used_marks, quotes)
+        quotes += self._continuation_quotes(adoc, marked, used_marks, quotes)
         quotes.sort(key=lambda q: q.cue.start)
+        self._carry_speakers(adoc, quotes)
         for n, q in enumerate(quotes):
             q.id = f"q{n}"
         return quotes
@@ -128,7 +136,12 @@ class Attributor:
         if content is not None:
             inner = [m for m in marked if m[0] < content[1] and content[0] < m[1] and lo <= m[0] < hi]
             used_marks.update(inner)
-            whole = next((m for m in inner if m[0] - 1 <= content[0] and content[1] <= m[1] + 1), None)
+            # a quotation of several sentences closed by its cue ('"... . ...", declaró X'):
+            # the mark opens in an earlier sentence
+            spans = [m for m in marked if m[0] < lo < m[1] <= hi and m[0] - 1 <= content[0]
+                     and content[1] <= m[1] + 1 and m[1] <= verb.idx]
+            whole = next((m for m in inner + spans if m[0] - 1 <= content[0] and content[1] <= m[1] + 1), None)
+            used_marks.update(spans)
             if whole is not None and not self._complementizer_between(adoc, verb, content[0]):
                 # the parser took a fronted quotation for the clause: '"...", he said'
                 kind, content = "direct", _strip_comma(adoc.article.text, whole)
@@ -157,6 +170,143 @@ class Attributor:
             cue=cue, content=adoc.span(*content), kind=kind, carried_over=carried,
         )
 
+    def _source_phrase_quotes(self, adoc: ArticleDoc, found: list[Quote]) -> list[Quote]:
+        """'Según X, ...' / '..., de acuerdo con X': X is the speaker of the rest of the
+        sentence (the longer side of the phrase). 'según explicó X': the verb's subject."""
+        doc, text = adoc.doc, adoc.article.text
+        out: list[Quote] = []
+        for first, after, rep in self.sources.phrases(adoc):
+            s = adoc.sentence_of(rep.cue.start)
+            if s < 0 or any(q.cue.start == rep.cue.start for q in found):
+                continue
+            lo, hi = adoc.sentences[s].start, adoc.sentences[s].end
+            cue_end = doc[after - 1].idx + len(doc[after - 1].text)
+            name = char_span(tokens_in(doc, cue_end, rep.cue.end))
+            verb = doc[after - 1] if self.lex.is_speech(doc[after - 1]) else None
+            speaker: Span | None = adoc.span(*name) if name else None
+            codes = speaker_codes(adoc, speaker, self.lang) if speaker else []
+            if verb is not None:
+                speaker, codes, _ = self._speaker(adoc, verb, lo, hi, False, found, s)
+            if speaker is None:
+                continue
+            text_before, text_after = text[lo:rep.cue.start], text[rep.cue.end:hi]
+            at_edge = not any(c.isalnum() for c in text_before) or not any(c.isalnum() for c in text_after)
+            content = None if at_edge else self._phrase_clause(adoc, rep.cue.start, rep.cue.end, lo, hi)
+            if content is None:
+                before = char_span(tokens_in(doc, lo, rep.cue.start)) if rep.cue.start > lo else None
+                rest = char_span(tokens_in(doc, rep.cue.end, hi)) if rep.cue.end < hi else None
+                sides = [r for r in (before, rest) if r is not None]
+                if not sides:
+                    continue
+                content = max(sides, key=lambda r: len(text[r[0]:r[1]].split()))
+            out.append(Quote(id="", speaker=speaker, speaker_code=codes[0] if codes else None,
+                             speaker_codes=codes, cue=adoc.span(doc[first].idx, cue_end),
+                             content=adoc.span(*content), kind="indirect"))
+        return out
+
+    def _phrase_clause(self, adoc: ArticleDoc, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
+        """The clause a source phrase modifies ('dijo que, según testigos, X' -> X): the
+        subtree of the verb the phrase hangs from, without the phrase and a leading
+        complementizer; None when the phrase hangs from no verb of its sentence."""
+        toks = tokens_in(adoc.doc, start, end)
+        if not toks:
+            return None
+        inside = {t.i for t in toks}
+        root = next((t for t in toks if t.head.i not in inside), None)
+        verb = root.head if root is not None else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or not lo <= verb.idx < hi:
+            return None
+        clause = [t for t in verb.subtree if t.i not in inside and lo <= t.idx < hi
+                  and not (t.idx < start and t.i < verb.i and t.dep_ == "punct")]
+        while clause and (clause[0].lower_ in self.lex.marks or clause[0].is_punct):
+            clause.pop(0)
+        return char_span(clause)
+
+    def _fragment_quotes(self, adoc: ArticleDoc, marked: list[tuple[int, int]],
+                         used: set[tuple[int, int]], found: list[Quote]) -> list[Quote]:
+        """Quoted words no quote holds yet, attributed to the verb that governs them
+        ('calificó de "inaceptable"', 'expresó su "preocupación"'): the verb's speaker says
+        them. Names in quotation marks and quotes without a speaker are left out."""
+        doc = adoc.doc
+        out: list[Quote] = []
+        for m in marked:
+            if m in used or any(q.content.start <= m[0] and m[1] <= q.content.end for q in found + out):
+                continue
+            toks = [t for t in tokens_in(doc, *m) if not t.is_space]
+            words = [t for t in toks if t.is_alpha]
+            if not words or all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words):
+                continue
+            ids = {t.i for t in toks}
+            root = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+            verb = root.head if root is not None and root.head.i != root.i else None
+            for _ in range(6):
+                if verb is None or verb.pos_ in ("VERB", "AUX"):
+                    break
+                verb = verb.head if verb.head.i != verb.i else None
+            if verb is None or verb.i in ids or any(a <= verb.idx < b for a, b in marked):
+                continue  # a verb inside quoted words does not introduce other quoted words
+            s, lo, hi = sentence_bounds(adoc, verb)
+            if not lo <= m[0] < hi:
+                continue
+            speaker, codes, carried = self._speaker(adoc, verb, lo, hi, False, found + out, s)
+            if speaker is None or not (codes or carried or any(
+                    m.span.overlaps(speaker) for m in adoc.actors)):
+                continue  # quoted words need an identifiable speaker ('cuyo objetivo era "..."')
+            out.append(Quote(id="", speaker=speaker, speaker_code=codes[0] if codes else None,
+                             speaker_codes=codes, cue=self._cue_span(adoc, verb, hi),
+                             content=adoc.span(*m), kind="direct", carried_over=carried))
+            used.add(m)
+        return out
+
+    def _carry_speakers(self, adoc: ArticleDoc, quotes: list[Quote]) -> None:
+        """A quote still without a speaker (a cue with no subject) takes the most recent
+        explicit speaker within ``CARRY_SENTENCES`` sentences, quotes of every pass counted
+        (a fragment quote can be the last explicit one); not for an impersonal cue, nor
+        across a change of grammatical number. ``quotes`` is in text order."""
+        for n, q in enumerate(quotes):
+            if q.speaker is not None or q.cue.start == q.cue.end:
+                continue
+            prev = next((p for p in reversed(quotes[:n]) if p.speaker is not None), None)
+            if prev is None or not 0 <= q.cue.sentence - prev.cue.sentence <= CARRY_SENTENCES:
+                continue
+            span = adoc.doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+            verb = span.root if span is not None and len(span) else None
+            if verb is None or self._impersonal(verb) or not _number_agrees(verb, adoc, prev.speaker):
+                continue
+            q.speaker, q.speaker_codes, q.carried_over = prev.speaker, list(prev.speaker_codes), True
+            q.speaker_code = prev.speaker_code
+
+    def _continuation_quotes(self, adoc: ArticleDoc, marked: list[tuple[int, int]],
+                             used: set[tuple[int, int]], found: list[Quote]) -> list[Quote]:
+        """A paragraph that is one quotation with no cue of its own continues the quote just
+        before it: same speaker, empty cue at the opening of the quotation."""
+        text = adoc.article.text
+        out: list[Quote] = []
+        for m in marked:
+            if m in used or any(q.content.start <= m[0] < q.content.end for q in found):
+                continue
+            line_start = text.rfind("\n", 0, m[0] - 1) + 1
+            if text[line_start:m[0] - 1].strip():
+                continue  # not at the start of its paragraph
+            prev = [q for q in found if q.content.end <= m[0] and q.speaker is not None]
+            if not prev or len(tokens_in(adoc.doc, *m)) < 3:
+                continue
+            last = max(prev, key=lambda q: q.content.end)
+            between = text[last.content.end:line_start]
+            if between.count("\n") > 3 or len(between) > 400:
+                continue  # the previous quote is not in the paragraph just before
+            out.append(Quote(id="", speaker=last.speaker, speaker_code=last.speaker_code,
+                             speaker_codes=list(last.speaker_codes), cue=adoc.span(m[0], m[0]),
+                             content=adoc.span(*m), kind="direct", carried_over=True))
+            used.add(m)
+        return out
+
+    def _source_phrases(self, adoc: ArticleDoc) -> list[tuple[int, int]]:
+        """Spans of the reporting links opened by a source phrase ('según X', 'de acuerdo a')."""
+        firsts = self.lex.first_source_words
+        return [(r.cue.start, r.cue.end) for r in adoc.reporting
+                if r.cue.text.split()[:1] and r.cue.text.split()[0].lower() in firsts]
+
     def _complementizer_between(self, adoc: ArticleDoc, verb: Any, char: int) -> bool:
         """'afirmó que "..."': reported syntax around quoted words (mixed, not direct)."""
         if char <= verb.idx:
@@ -174,9 +324,17 @@ class Attributor:
             if dep(c) in _COMPLEMENTS or (dep(c) in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
                 clause = c
                 break
+            if dep(c) in _CLAUSE_DEPS and c.i > verb.i and "Inf" in c.morph.get("VerbForm") and (
+                    c.pos_ in ("VERB", "AUX")):
+                # 'anunció haber detenido a ...', 'acusó a X de favorecer ...': an infinitival
+                # complement reports what the speaker said (with acusar, of whom)
+                clause = c
+                break
         if clause is not None:
             toks = [t for t in clause.subtree if lo <= t.idx < hi]
-            while toks and (toks[0].lower_ in marks or toks[0].is_punct):
+            # the complementizer, or the preposition of 'acusó a X de favorecer'
+            while toks and (toks[0].lower_ in marks or toks[0].is_punct
+                            or (dep(toks[0]) == "mark" and toks[0].pos_ == "ADP")):
                 toks.pop(0)
             return char_span(toks)
         # the parser missed the clause: a complementizer shortly after the verb
@@ -222,7 +380,7 @@ class Attributor:
         return char_span(toks)
 
     def _postposed_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
-        """'..., han anunciado ambos gobiernos': the clause before the comma is the content."""
+        """'..., han informado las autoridades': the clause before the comma is the content."""
         doc = adoc.doc
         first = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass")], key=lambda t: t.i)
         if first.i == 0 or doc[first.i - 1].text != "," or doc[first.i - 1].idx < lo:
@@ -263,7 +421,7 @@ class Attributor:
                 return None, [], False
             rng = self._speaker_range(adoc, obj, lo, hi)
             span = adoc.span(*rng) if rng else None
-            return span, speaker_codes(adoc, span, self.lang) if span else [], False
+            return span, speaker_codes(adoc, span, self.bundle) if span else [], False
         # line breaks are tokens that the parser sometimes attaches as subjects, and a
         # subject outside the sentence is a parse across a line break: neither is a speaker
         subj = next((c for c in verb.children if dep(c) in _SUBJ and not c.is_space
@@ -276,25 +434,61 @@ class Attributor:
         relative = subj is not None and (_relative_pronoun(subj) or (
             subj.pos_ in ("PRON", "SCONJ") and subj.lower_ in self.lex.marks))
         if relative:
-            # 'Rubio, who said that ...', 'la CGT, que dijo ...': the noun the clause modifies
-            if dep(verb) not in _RELCL or not lo <= verb.head.idx < hi:
+            # 'Rubio, who said that ...', 'la CGT, que dijo ...': the noun the clause modifies;
+            # a coordinated relative ('Marcos, que ... y quien aseguró') goes through its
+            # first conjunct
+            rel = verb
+            while dep(rel) == "conj" and rel.head.i != rel.i:
+                rel = rel.head
+            if dep(rel) not in _RELCL or not lo <= rel.head.idx < hi:
                 return None, [], False
-            subj = verb.head
+            subj = rel.head
+            gov = subj.head
+            if (subj.pos_ == "NOUN" and gov.pos_ in ("VERB", "AUX") and gov.i != subj.i
+                    and not any(m.span.start <= subj.idx < m.span.end for m in adoc.actors)):
+                # 'repudió la agresión, que calificó de ...': a thing cannot speak, so the
+                # pronoun is the object and the speaker the main clause's subject
+                subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi), subj)
         if subj is None and postposed:
             subj = next((c for c in verb.children if dep(c) == "obj" and c.i > verb.i), None)
+        if subj is None and dep(verb) in _RELCL and verb.head.head.i != verb.head.i:
+            # 'X repudió la agresión que calificó de "..."': a relative clause with a null
+            # subject shares the subject of the verb its noun depends on
+            gov = verb.head.head
+            subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi
+                         and gov.pos_ in ("VERB", "AUX")), None)
+        if subj is None:
+            # '"...", declaró a la AFP, Juan Pérez, un responsable': a name after the cue
+            subj = self._name_after(adoc, verb, hi)
         if subj is None or (subj.pos_ == "PRON" and not relative):
-            prev = earlier[-1] if earlier else None
-            if (prev is not None and prev.speaker is not None
+            # implicit speaker: the most recent explicit one, if close enough
+            prev = next((q for q in reversed(earlier) if q.speaker is not None), None)
+            if (prev is not None
                     and 0 <= s - prev.cue.sentence <= CARRY_SENTENCES
                     and _number_agrees(subj if subj is not None else verb, adoc, prev.speaker)):
                 return prev.speaker, list(prev.speaker_codes), True
             if subj is None:
                 return None, [], False
         rng = self._speaker_range(adoc, subj, lo, hi)
+        rng = _after_dateline(adoc, rng, verb)
         if rng is None:
             return None, [], False
         span = adoc.span(*rng)
-        return span, speaker_codes(adoc, span, self.lang), False
+        return span, speaker_codes(adoc, span, self.bundle), False
+
+    def _name_after(self, adoc: ArticleDoc, verb: Any, hi: int) -> Any | None:
+        """A person named after the cue, before any other verb, with only reporting links
+        and punctuation between: its head token, else None."""
+        doc = adoc.doc
+        for t in doc[verb.i + 1:]:
+            if t.idx >= hi or t.pos_ in ("VERB", "AUX") or t.lower_ in self.lex.marks:
+                return None
+            for m in adoc.actors:
+                if m.kind == "person" and m.span.start == t.idx:
+                    return t
+            if any(e.label_ in _PERSON_LABELS and e.start == t.i for e in doc.ents):
+                return t
+        return None
 
     def _impersonal(self, verb: Any) -> bool:
         """A passive or impersonal cue: its grammatical subject is not a speaker."""
@@ -316,10 +510,10 @@ class Attributor:
                     c.i < subj.i and c.dep_ in _FRONTED and any(t.text == "," for t in c.subtree)) or (
                     c.dep_ == "amod" and after_comma):  # 'la Constitución, promulgada en 1991'
                 drop.update(t.i for t in c.subtree)
-        # a source phrase hanging off the subject ('ambos gobiernos, de acuerdo a ...') is not
+        # a source phrase hanging off the subject ('las autoridades, de acuerdo con ...') is not
         # part of the speaker's name
         toks = [t for t in subj.subtree if t.i not in drop and lo <= t.idx < hi
-                and not any(r.cue.start <= t.idx < r.cue.end for r in adoc.reporting)]
+                and not any(a <= t.idx < b for a, b in self._source_phrases(adoc))]
         rng = char_span(toks)
         if rng is None:
             return None
@@ -344,16 +538,40 @@ class Attributor:
         return out
 
 
+_DASH = re.compile(r"\)?\s+[-–—]\s+")
+
+
+def _after_dateline(adoc: ArticleDoc, rng: tuple[int, int] | None, verb: Any) -> tuple[int, int] | None:
+    """A speaker span moved past a dateline's closing dash: 'ISLAMABAD, Oct 30 (AFP) - La
+    policía anunció' parses the dateline into the subject; the speaker is what follows the
+    dash, up to the cue. None when nothing is left."""
+    if rng is None:
+        return None
+    text = adoc.article.text
+    inner = text[rng[0]:rng[1]]
+    cut = max(inner.rfind(" - "), inner.rfind(" – "), inner.rfind(" — "))
+    if cut >= 0 and "(" in inner[:cut]:
+        return char_span(tokens_in(adoc.doc, rng[0] + cut + 3, rng[1]))
+    dash = _DASH.match(text, rng[1])
+    if dash and "(" in inner and dash.end() < verb.idx:
+        return char_span(tokens_in(adoc.doc, dash.end(), verb.idx))
+    return rng
+
+
 def _shares_subject(verb: Any) -> bool:
     """A coordinated verb, or a participle/gerund hanging off a clause, has its head's subject."""
-    if verb.dep_ in ("conj", "xcomp"):
+    if dep(verb) in ("conj", "xcomp"):
         return True
-    return verb.dep_ == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
+    # a gerund, or an infinitive after a preposition ('tras aseverar que ...')
+    form = verb.morph.get("VerbForm")
+    return dep(verb) == "advcl" and ("Ger" in form or "Inf" in form or verb.tag_ == "VBG")
 
 
-def _number_agrees(tok: Any, adoc: ArticleDoc, speaker: Span) -> bool:
+def _number_agrees(tok: Any, adoc: ArticleDoc, speaker: Span | None) -> bool:
     """Whether ``tok`` (a pronoun, or a pro-drop verb: 'Añadieron') can refer to ``speaker``
     by grammatical number; True when either number is unknown."""
+    if speaker is None:
+        return True
     want = tok.morph.get("Number")
     span = adoc.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     if not want or span is None:
@@ -373,7 +591,7 @@ def _relative_pronoun(tok: Any) -> bool:
     return tok.pos_ == "PRON" and ("Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT"))
 
 
-def speaker_codes(adoc: ArticleDoc, span: Span, lang: str) -> list[str]:
+def speaker_codes(adoc: ArticleDoc, span: Span, lang: str | LanguageBundle) -> list[str]:
     """Codes of the actor mention that best covers ``span`` (all of them when it names
     several actors); else what the actors stage can code from the text; else []."""
     m = best_mention(adoc.actors, span.start, span.end)

@@ -11,11 +11,10 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from cronica import resources
 from cronica.model import ActorMention, ArticleDoc
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -37,6 +36,21 @@ class AttributionLexicon:
     not_source: frozenset[str]
     marks: frozenset[str]
     impersonal: frozenset[str] = frozenset()
+    channel: frozenset[str] = frozenset()
+    source_noun: frozenset[str] = frozenset()
+    observe: frozenset[str] = frozenset()
+    channel_case: frozenset[str] = frozenset()  # 'en' (un comunicado), 'in' (a statement)
+    recipient_case: frozenset[str] = frozenset()  # 'a' (la AFP), 'to' (reporters)
+
+    def is_channel(self, tok: Any) -> bool:
+        """A noun naming the vehicle of a statement ('comunicado', 'entrevista')."""
+        return tok.pos_ in ("NOUN", "PROPN") and (
+            tok.lower_ in self.channel or tok.lemma_.lower() in self.channel)
+
+    def is_source_noun(self, tok: Any) -> bool:
+        """A noun naming who relays information ('fuentes', 'corresponsal')."""
+        return tok.pos_ in ("NOUN", "PROPN") and (
+            tok.lower_ in self.source_noun or tok.lemma_.lower() in self.source_noun)
 
     def is_speech(self, tok: Any) -> bool:
         """A verb of saying, by lemma (verbs only) or by listed surface form."""
@@ -52,11 +66,14 @@ class AttributionLexicon:
         return tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
 
 
-@cache
-def attribution_lexicon(lang: str) -> AttributionLexicon:
-    """Load ``data/<lang>/attribution.tsv`` once per language."""
+def attribution_lexicon(lang: str | LanguageBundle) -> AttributionLexicon:
+    """``data/<lang>/attribution.tsv``, read once per bundle."""
+    return as_bundle(lang).resource("attribution.lexicon", _read_lexicon)
+
+
+def _read_lexicon(bundle: LanguageBundle) -> AttributionLexicon:
     rows: dict[str, list[list[str]]] = {}
-    for row in resources.read_tsv(lang, "attribution.tsv"):
+    for row in bundle.read_tsv("attribution.tsv"):
         rows.setdefault(row[0].strip(), []).append([c.strip() for c in row[1:]])
 
     def words(kind: str) -> frozenset[str]:
@@ -74,6 +91,8 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         speech_lemmas=words("speech"), speech_forms=forms("speech"), report_lemmas=report,
         cue_ext=phrases("cue_ext"), source=phrases("source"), media=words("media"),
         not_source=words("not_source"), marks=words("mark"), impersonal=words("impersonal"),
+        channel=words("channel"), source_noun=words("source_noun"), observe=words("observe"),
+        channel_case=words("channel_case"), recipient_case=words("recipient_case"),
     )
 
 
@@ -138,7 +157,7 @@ def best_mention(actors: list[ActorMention], start: int, end: int,
     return best
 
 
-def codes_for_text(text: str, lang: str) -> list[str]:
+def codes_for_text(text: str, lang: str | LanguageBundle) -> list[str]:
     """The actors stage's codes for a bare name (``actors.code_text``); [] when it knows none.
 
     Coding a bare name only enriches a quote or a source, so a failure in the actors lexicon

@@ -1,4 +1,4 @@
-"""Reporting sources: 'según la agencia AFP', 'de acuerdo a reportes de Al Jazeera',
+"""Reporting sources: 'según la agencia AFP', 'de acuerdo con la prensa local',
 'according to Reuters', '..., informó la agencia AFP'.
 
 A source phrase (``source`` rows of ``data/<lang>/attribution.tsv``) followed by a noun phrase,
@@ -8,7 +8,7 @@ Scope rule: a source cue that stands at the edge of a sentence of the article's 
 (headline and subtitle lines, then the lead: the opening ends with the first sentence that
 ends like a sentence, and is at most ``LEAD_SENTENCES`` long), i.e. with only punctuation
 between it and the start or the end of its sentence, credits the whole report: re-reports name their origin that way
-('..., han anunciado ambos gobiernos, de acuerdo a reportes de Al Jazeera.'). Its scope is
+('..., han informado las autoridades, según la prensa local.'). Its scope is
 'article'. For an outlet as subject ('informó la agencia AFP') only the closing position
 counts. Any other source cue covers its own sentence only.
 """
@@ -26,6 +26,7 @@ from cronica.stages.attribution.lexicon import (
     codes_for_text,
     match_phrase,
 )
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep
 
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
@@ -43,14 +44,54 @@ def lead_end(adoc: ArticleDoc) -> int:
 _MAX_SOURCE_TOKENS = 8  # a source name longer than this is a clause, not a name
 _SUBJ = ("nsubj", "nsubj:pass")  # UD labels, read through syntax.dep
 _NAME_LABELS = ("ORG", "PER", "PERSON", "MISC", "NORP", "GPE", "LOC")
+_RELATIVE = ("acl:relcl", "relcl")
+_LINK_DEPS = ("obl", "nmod", "iobj", "obj", "dobj", "prep", "pobj", "dative", "advcl", "obl:arg")
+
+
+def _dependents(verb: Any) -> list[Any]:
+    """Nouns hanging off a verb through an oblique, object or prepositional link (a
+    preposition's object in the English scheme)."""
+    out: list[Any] = []
+    for c in verb.children:
+        if c.dep_ in ("prep",):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif dep(c) in _LINK_DEPS:
+            out.append(c)
+    return out
+
+
+def _contiguous(toks: list[Any], head: Any) -> list[Any]:
+    """The run of consecutive tokens around ``head`` (a gap means a parse across clauses)."""
+    idx = sorted(t.i for t in toks)
+    if head.i not in idx:
+        return toks
+    k = idx.index(head.i)
+    lo = hi = k
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    keep = set(idx[lo:hi + 1])
+    return [t for t in toks if t.i in keep]
+
+
+def _dedupe(reps: list[Reporting]) -> list[Reporting]:
+    """One entry per cue span (the first found), in text order."""
+    seen: list[Reporting] = []
+    for r in sorted(reps, key=lambda r: (r.cue.start, -r.cue.end)):
+        if any(r.cue.start >= o.cue.start and r.cue.end <= o.cue.end for o in seen):
+            continue
+        seen.append(r)
+    return seen
 
 
 class SourceFinder:
     """Finds the reporting sources of an article (``find``)."""
 
-    def __init__(self, lang: str, lexicon: AttributionLexicon | None = None) -> None:
-        self.lang = lang
-        self.lex = lexicon or attribution_lexicon(lang)
+    def __init__(self, lang: str | LanguageBundle, lexicon: AttributionLexicon | None = None) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        self.lex = lexicon or attribution_lexicon(self.bundle)
 
     def find(self, adoc: ArticleDoc) -> list[Reporting]:
         """Reporting sources in text order (see the module docstring for the scope rule)."""
@@ -69,15 +110,118 @@ class SourceFinder:
                 if n:
                     rep = self._source_after(adoc, i, i + n, limit, s, lo, hi)
                     if rep is not None:
-                        out.append(rep)
+                        # 'según Arafat': a named individual is quoted, not a channel
+                        if not self._names_person(adoc, rep.cue.start, rep.cue.end, i + n):
+                            out.append(rep)
                         i += n
                         continue
-                if tok.pos_ in ("VERB", "AUX") and (self.lex.is_report(tok) or self.lex.is_speech(tok)):
+                if tok.pos_ in ("VERB", "AUX") and (self.lex.is_report(tok) or self.lex.is_speech(tok)
+                                                    or self._observes(tok)):
                     rep = self._media_subject(adoc, tok, s, lo, hi)
                     if rep is not None:
                         out.append(rep)
+                    if not self._observes(tok) or self.lex.is_speech(tok):
+                        out.extend(self._verb_links(adoc, tok, s, lo, hi))
                 i += 1
+        return _dedupe(out)
+
+    def phrases(self, adoc: ArticleDoc) -> list[tuple[int, int, Reporting]]:
+        """Every source phrase ('según X', 'de acuerdo con X'), persons included, as (token
+        index of its first word, token index after its phrase words, the link)."""
+        doc = adoc.doc
+        out = []
+        firsts = set(self.lex.first_source_words)
+        for s, sent in enumerate(adoc.sentences):
+            toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+            if toks is None:
+                continue
+            for i in range(toks.start, toks.end):
+                n = match_phrase(doc, i, self.lex.source, toks.end) if doc[i].lower_ in firsts else 0
+                if n:
+                    rep = self._source_after(adoc, i, i + n, toks.end, s, sent.start, sent.end)
+                    if rep is not None:
+                        out.append((i, i + n, rep))
         return out
+
+    def _names_person(self, adoc: ArticleDoc, start: int, end: int, first: int) -> bool:
+        """The phrase names an individual: a person's name in it, and no outlet, channel or
+        relaying noun."""
+        toks = [t for t in adoc.doc[first:] if t.idx < end]
+        if any(self._media_word(t) or self.lex.is_channel(t) or self.lex.is_source_noun(t) for t in toks):
+            return False
+        head = next((t for t in toks if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None:
+            return False
+        # the head names the person, or is a title right before the name ('el canciller X')
+        names = [t for t in toks[toks.index(head):] if t.pos_ == "PROPN"][:1] if head.pos_ == "NOUN" else [head]
+        if not names or (head.pos_ == "NOUN" and names[0].i != head.i + 1):
+            return False
+        tok = names[0]
+        if any(m.kind != "person" and m.span.start <= tok.idx < m.span.end for m in adoc.actors):
+            return False
+        # an institution the tagger took for a person has function words ('Defensoría del Pueblo')
+        return any(m.kind == "person" and m.span.start <= tok.idx < m.span.end for m in adoc.actors) or any(
+            e.label_ in ("PER", "PERSON") and e.start <= tok.i < e.end
+            and not any(t.pos_ in ("ADP", "DET") for t in e) for e in adoc.doc.ents)
+
+    def _observes(self, tok: Any) -> bool:
+        return tok.lemma_.lower() in self.lex.observe
+
+    # -- links hanging off a speech verb ------------------------------------------------
+    def _verb_links(self, adoc: ArticleDoc, verb: Any, s: int, lo: int, hi: int) -> list[Reporting]:
+        """Channels and recipients of one speech verb, in text order: 'en un comunicado',
+        'en una entrevista con X' (the vehicle), 'dijo a la AFP', 'a los periodistas' (the
+        outlet it was said to, a dative), and the impersonal 'se informó'."""
+        out: list[Reporting] = []
+        for noun in _dependents(verb):
+            if not lo <= noun.idx < hi or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            case = next((c for c in noun.children if c.dep_ in ("case", "prep")), None)
+            word = case.lower_ if case is not None else ""
+            if word in self.lex.channel_case and self.lex.is_channel(noun):
+                out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
+            elif word in self.lex.recipient_case and (
+                    self._is_media(adoc, noun) or self.lex.is_source_noun(noun)):
+                out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
+        if self._impersonal_report(verb):
+            clitic = min((c for c in verb.children if c.lower_ in self.lex.impersonal), key=lambda t: t.i)
+            cue = adoc.span(clitic.idx, verb.idx + len(verb.text))
+            out.append(Reporting(source="", code=None, cue=cue, scope="sentence", sentences=[s]))
+        return out
+
+    def _pp_link(self, adoc: ArticleDoc, verb: Any, noun: Any, case: Any, s: int, lo: int,
+                 hi: int) -> Reporting:
+        """The phrase from its preposition to the end of its noun phrase (relative clauses and
+        further place or time phrases left out); the verb joins it when right before it."""
+        drop: set[int] = set()
+        for c in noun.children:
+            opens = min(c.subtree, key=lambda t: t.i)
+            if dep(c) in _RELATIVE or (c.i > noun.i and opens.lower_ in self.lex.marks) or (
+                    c.i > noun.i and any(
+                    g.dep_ in ("case", "prep") and g.lower_ in self.lex.channel_case
+                    for g in c.children) and c.dep_ in ("nmod", "obl")):
+                drop.update(t.i for t in c.subtree)
+        toks = [t for t in noun.subtree if t.i not in drop and lo <= t.idx < hi and not t.is_space]
+        toks = _contiguous(toks, noun)
+        first = min(toks, key=lambda t: t.i) if toks else case
+        if case.i < first.i:
+            first = case
+        start = first.idx
+        between = adoc.article.text[verb.idx + len(verb.text):start]
+        if verb.i < first.i and not between.strip():
+            start = verb.idx
+        end_tok = max(toks, key=lambda t: t.i) if toks else noun
+        cue = adoc.span(start, end_tok.idx + len(end_tok.text))
+        name, code = self._source_name(adoc, [t for t in toks if t.i != case.i] or [noun])
+        return Reporting(source=name, code=code, cue=cue, scope="sentence", sentences=[s])
+
+    def _impersonal_report(self, verb: Any) -> bool:
+        """'se informó', 'se supo': a reporting verb with an impersonal clitic and no subject."""
+        if not self.lex.is_report(verb):
+            return False
+        kids = list(verb.children)
+        return not any(c.dep_ in _SUBJ and not c.is_space for c in kids) and any(
+            c.lower_ in self.lex.impersonal and c.i < verb.i for c in kids)
 
     def _source_after(self, adoc: ArticleDoc, cue_start: int, j: int, limit: int,
                       s: int, lo: int, hi: int) -> Reporting | None:
@@ -117,10 +261,17 @@ class SourceFinder:
         toks = [t for t in subj.subtree if lo <= t.idx < hi and not t.is_space]
         if not toks:
             return None
-        if not self._is_media(adoc, subj):
+        relay = self._is_media(adoc, subj) or self.lex.is_source_noun(subj) or (
+            self.lex.is_channel(subj) and not self._observes(verb))
+        if not relay and not self._closing_report(adoc, verb, subj, toks, lo, hi):
             return None
+        toks = [t for t in toks if not any(t.i in {x.i for x in c.subtree}
+                                           for c in subj.children if c.dep_ in _RELATIVE)]
         name, code = self._source_name(adoc, toks)
-        rng = char_span(toks + [verb])
+        # the verb belongs to the cue when the source follows it ('informaron fuentes X',
+        # 'constató la AFP'); a source before its verb is cited alone ('Fuentes X dijeron')
+        after = subj.i > verb.i and not adoc.article.text[verb.idx + len(verb.text):toks[0].idx].strip()
+        rng = char_span(toks + [verb]) if after else char_span(toks)
         if rng is None:
             return None
         cue = adoc.span(*rng)
@@ -130,6 +281,22 @@ class SourceFinder:
         scope = "article" if closes and self._at_lead_edge(adoc, s, lo, hi, cue.start, cue.end) else "sentence"
         return Reporting(source=name, code=code, cue=cue, scope=scope,
                          sentences=self._scope_sentences(adoc, scope, s))
+
+    def _closing_report(self, adoc: ArticleDoc, verb: Any, subj: Any, toks: list[Any],
+                        lo: int, hi: int) -> bool:
+        """'..., informaron autoridades locales.': a reporting verb (not a mere verb of saying)
+        after a comma, with a subject that is no person, closing its sentence: the wire's
+        credit line."""
+        if not self.lex.is_report(verb) or subj.i < verb.i or verb.i == 0:
+            return False
+        if verb.doc[verb.i - 1].text != ",":
+            return False
+        if any(m.kind == "person" and m.span.start <= subj.idx < m.span.end for m in adoc.actors):
+            return False
+        if any(e.label_ in ("PER", "PERSON") and e.start <= subj.i < e.end for e in adoc.doc.ents):
+            return False
+        end = max(t.idx + len(t.text) for t in toks)
+        return not any(c.isalnum() for c in adoc.article.text[end:hi])
 
     def _is_media(self, adoc: ArticleDoc, head: Any) -> bool:
         """The phrase headed by ``head`` names an outlet: a media actor mention covers its head,
@@ -172,7 +339,7 @@ class SourceFinder:
             name = text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
         else:
             name = text[props[0].idx:props[-1].idx + len(props[-1].text)]
-        codes = codes_for_text(name, self.lang)
+        codes = codes_for_text(name, self.bundle)
         return name, codes[0] if codes else None
 
     def _at_lead_edge(self, adoc: ArticleDoc, s: int, lo: int, hi: int, start: int, end: int) -> bool:

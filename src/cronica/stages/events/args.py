@@ -14,7 +14,7 @@ Conventions (see docs of :func:`find_args`):
   victim; 'contra'/'a' = recipient; a noun object of a *support* verb takes the verb's
   subject as actor ('realizaron una huelga'), of any other verb not ('reprimieron la marcha');
 - xcomp / conj / advcl verbs inherit the governing verb's subject ('acuerdan iniciar');
-- coordinated subjects of reciprocal events ('Estados Unidos e Irak han acordado'): one
+- coordinated subjects of reciprocal events ('Chile y Perú han acordado'): one
   event, actor = first conjunct, recipient = the next one, unless a recipient is found.
 The events stage adds: a personal-pronoun subject inside reported speech is the speaker,
 and a reciprocal event with no actor takes the speaker ('Austin dijo que las discusiones').
@@ -135,7 +135,7 @@ def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
 
 
 def _resolve_relative(tok: Any) -> Any:
-    """'que' in 'ISIL, que mantiene células' -> 'ISIL'."""
+    """'que' in 'el ELN, que controla la zona' -> 'el ELN'."""
     if tok.pos_ == "PRON" and dep(tok.head) in ("acl:relcl", "acl"):
         return tok.head.head
     return tok
@@ -153,7 +153,7 @@ def _case(tok: Any) -> str:
 
 def _obl_children(tok: Any) -> list[Any]:
     """Oblique / nominal-modifier children; English 'prep' nodes are replaced by their object."""
-    out = []
+    out: list[Any] = []
     for c in tok.children:
         if dep(c) in ("prep", "obl:agent"):
             out.extend(g for g in c.children if g.dep_ == "pobj")
@@ -260,7 +260,7 @@ def _verb_args(
             (
                 o
                 for o in obls + [c for c in tok.children if dep(c) in _OBJ]
-                if _case(o) in cues.agent_case and _case(o) not in ("de", "of")
+                if _case(o) in cues.agent_case and _case(o) not in cues.genitive_case
             ),
             None,
         )
@@ -365,7 +365,7 @@ def _better_agent(cand: Any, current: Any, index: ActorIndex) -> bool:
 
 def _following_agent(tok: Any, cues: Cues, index: ActorIndex) -> Any:
     """A coded actor in a 'de'/'por' phrase right after the noun, when the parse attached it
-    elsewhere ('ataques de represalia de Estados Unidos'); at most six words on."""
+    elsewhere ('bombardeos de castigo de Francia'); at most six words on."""
     doc = tok.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]
@@ -410,14 +410,14 @@ def _noun_args(
             # 'por parte de X': the agent is X, a 'de' dependent of 'parte'
             c = next((g for g in _obl_children(c)), c)
             case = "por parte de"
-        if case in ("contra", "against") or (
+        if case in cues.against_case or (
             case in cues.recipient_case and case not in cues.agent_case
         ):
             recipient = recipient or c
-        elif case in ("por", "for") and event in _TOPIC_POR_TYPES:
+        elif case in cues.topic_case and event in _TOPIC_POR_TYPES:
             continue  # 'protesta por el alza', 'condena por el atentado': the topic
         elif case in cues.agent_case and c.pos_ in ("NOUN", "PROPN") and not c.like_num:
-            genitive = case in ("de", "of")
+            genitive = case in cues.genitive_case
             if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None:
                 continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
             if patient_genitive and genitive:

@@ -65,10 +65,11 @@ from cronica.stages.events.intent import (
 )
 from cronica.stages.events.lexicon import Match, fold, lexicon
 from cronica.stages.events.merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
-from cronica.stages.events.modes import aux_mode, contexts
+from cronica.stages.events.modes import contexts, explain_aux
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep
 
 logger = logging.getLogger(__name__)
@@ -110,12 +111,13 @@ class EventCoder:
 
     name = "events"
 
-    def __init__(self, lang: str, secondary_threshold: float = SECONDARY_THRESHOLD) -> None:
-        self.lang = lang
+    def __init__(self, lang: str | LanguageBundle, secondary_threshold: float = SECONDARY_THRESHOLD) -> None:
+        bundle = as_bundle(lang)
+        self.lang = bundle.code
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
         self.secondary_threshold = secondary_threshold
-        self.lex = lexicon(lang)
+        self.lex = lexicon(bundle)
         self.cues = self.lex.cues
         self.speech = set(self.cues.speech)
 
@@ -167,9 +169,9 @@ class EventCoder:
         if tok.pos_ not in ("VERB", "AUX") or m.entry.event not in ("PROTEST", "MOBILIZE"):
             return False
         for c in tok.children:
-            if c.dep_ == "prep" and fold(c.text) in ("in", "on", "by"):
+            if c.dep_ == "prep" and fold(c.text) in self.cues.vehicle_case:
                 c = next((g for g in c.children if g.dep_ == "pobj"), c)
-            elif c.dep_ not in ("obl", "nmod") or _case_word(c) != "en":
+            elif c.dep_ not in ("obl", "nmod") or _case_word(c) not in self.cues.vehicle_case:
                 continue
             if fold(c.lemma_) in self.cues.vehicle:
                 return True
@@ -355,8 +357,8 @@ class EventCoder:
         )
         if not (condition or purpose):
             return None
-        if tok.lang_ == "en" and tok.dep_ != "advcl":
-            return None  # 'agreed to provide' is a complement, not an aim
+        if tok.dep_ not in self.cues.purpose_dep:
+            return None  # English 'agreed to provide' is a complement, not an aim
         head = tok.head
         if head.i in by_head:
             return by_head[head.i]
@@ -483,7 +485,7 @@ class EventCoder:
             # its own (pro-drop) has the speaker as its subject
             a_tok = speaker_subject(tok, self.speech)
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
-            # 'Austin dijo que las discusiones se llevarán a cabo': the speaker takes part
+            # 'El ministro dijo que las reuniones se celebrarán': the speaker takes part
             a_tok = speaker_subject(tok, self.speech)
         actor, recipient = to_arg(a_tok, index), to_arg(r_tok, index)
         # a headline without final punctuation parses into the next line: keep arguments
@@ -496,10 +498,16 @@ class EventCoder:
             )
         if actor and recipient and actor.start == recipient.start:
             recipient = None
-        mode = aux_mode(doc, m.head, self.cues, self.speech, year, is_light) or forced_mode
+        explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
+        mode = (explained[0] if explained else None) or forced_mode
         event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
+        evidence: dict[str, Any] | None
+        if explained and aux == explained[0]:
+            evidence = aux_evidence(explained[1], explained[2])
+        else:  # set by the governing trigger or by the intent recoding: the trigger decided
+            evidence = aux_evidence(tok, "governing event" if aux == forced_mode else "intent") if aux else None
         if trigger.sentence not in sent_ctx:
             sent_ctx[trigger.sentence] = contexts(tok.sent, self.cues)
         lemma_hit = m.entry is REQUEST_MODAL or fold(tok.lemma_) == m.entry.pattern[0]
@@ -525,6 +533,7 @@ class EventCoder:
             mode=None if recoded else m.entry.mode,
             context=list(sent_ctx[trigger.sentence]),
             aux_mode=aux,
+            aux_evidence=evidence,
             actor=actor,
             recipient=recipient,
             mentions=[trigger],
@@ -532,6 +541,11 @@ class EventCoder:
             cameo=_INTENT_CAMEO.get(event) if recoded else m.entry.cameo,
             head=m.head,
         )
+
+
+def aux_evidence(tok: Any, rule: str) -> dict[str, Any]:
+    """The words that decided an event's aux mode, for the user: text, offsets, rule."""
+    return {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "rule": rule}
 
 
 def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:

@@ -8,13 +8,12 @@ context words). Matching ignores case and accents, since some sources strip acce
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 from typing import Any
 
-from cronica.resources import read_tsv
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.language.fold import fold_word
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -71,11 +70,8 @@ PLOVER_MODES: dict[str, frozenset[str]] = {
 }
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case, accent-free form used for every lexicon key."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+# every lexicon key and looked-up word: the one folding rule (cronica.stages.language.fold)
+fold = fold_word
 
 
 @dataclass(frozen=True)
@@ -124,6 +120,13 @@ class Cues:
     manner: set[str] = field(default_factory=set)  # 'en' in 'en protesta por'
     clause_if: set[str] = field(default_factory=set)  # 'si', 'if': a condition clause
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
+    # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
+    # English 'to' + infinitive complement is an xcomp, not an aim)
+    purpose_dep: set[str] = field(default_factory=lambda: {"advcl", "acl", "xcomp"})
+    vehicle_case: set[str] = field(default_factory=set)  # 'en moto', 'by car': a means of travel
+    genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
+    against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
+    topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     context: dict[str, str] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
@@ -132,10 +135,11 @@ class Cues:
 class Lexicon:
     """Trigger patterns of one language, indexed by their first lemma."""
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        bundle = as_bundle(lang)
+        self.lang = bundle.code
         self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
-        for row in read_tsv(lang, "event_triggers.tsv"):
+        for row in bundle.read_tsv("event_triggers.tsv"):
             pattern, pos, event, mode, cameo, weight = (row + [""] * 6)[:6]
             words = tuple(fold(pattern).split())
             entry = TriggerEntry(
@@ -145,7 +149,7 @@ class Lexicon:
         for entries in self._by_first.values():
             # longest pattern wins; a pronominal reading is tried before the plain one
             entries.sort(key=lambda e: (-len(e.pattern), e.pos != "Vr"))
-        self.cues = _load_cues(lang)
+        self.cues = _load_cues(bundle)
         # word forms -> their lexicon keys after suffix rewriting; grows with the vocabulary
         self._variant_cache: dict[tuple[str, ...], list[str]] = {}
         self.light_patterns = {tuple(p.split()) for p in self.cues.light}
@@ -250,9 +254,10 @@ def _match_rest(doc: Any, i: int, pattern: tuple[str, ...]) -> int | None:
     return j
 
 
-def _load_cues(lang: str) -> Cues:
+def _load_cues(bundle: LanguageBundle) -> Cues:
     cues = Cues()
-    for row in read_tsv(lang, "event_cues.tsv"):
+    purpose_dep: set[str] = set()
+    for row in bundle.read_tsv("event_cues.tsv"):
         word, kind, value = (row + ["", ""])[:3]
         word = fold(word.strip())
         if kind == "speech":
@@ -291,6 +296,10 @@ def _load_cues(lang: str) -> Cues:
             cues.clause_if.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
+        elif kind == "purpose_dep":
+            purpose_dep.add(word)
+        elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case"):
+            getattr(cues, kind).add(word)
         elif kind == "background":
             cues.background.add(word)
         elif kind == "agent_case":
@@ -302,10 +311,11 @@ def _load_cues(lang: str) -> Cues:
         elif kind == "suffix":
             cues.suffixes.append((word, fold(value)))
     cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first
+    if purpose_dep:
+        cues.purpose_dep = purpose_dep
     return cues
 
 
-@cache
-def lexicon(lang: str) -> Lexicon:
-    """The lexicon of ``lang``, loaded once per process."""
-    return Lexicon(lang)
+def lexicon(lang: str | LanguageBundle) -> Lexicon:
+    """The lexicon of a language, built once per bundle."""
+    return as_bundle(lang).resource("events.lexicon", Lexicon)

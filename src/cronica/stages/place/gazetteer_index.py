@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from cronica.resources import SUPPORTED_LANGS, read_text, read_tsv
+from cronica.stages.language.bundle import LanguageBundle
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -176,11 +177,12 @@ def _lexicon_demonyms(lang: str) -> dict[str, str]:
     return out
 
 
-def place_words(lang: str) -> dict[str, list[str]]:
+def place_words(lang: str | LanguageBundle) -> dict[str, list[str]]:
     """Rows of ``data/<lang>/places.tsv`` grouped by kind (locprep, namprep, article, alias)."""
     out: dict[str, list[str]] = {}
     try:
-        rows = list(read_tsv(lang, "places.tsv"))
+        rows = list(lang.read_tsv("places.tsv") if isinstance(lang, LanguageBundle)
+                    else read_tsv(lang, "places.tsv"))
     except FileNotFoundError:
         return out
     for row in rows:
@@ -271,9 +273,9 @@ def _build_index() -> PlaceIndex:
 
     # countries: reference points and demonyms, names in every language
     country_rows: dict[str, int] = {}
-    for iso2, _iso3, lat, lon, demonym in read_tsv("geo", "countries.tsv"):
+    for iso2, _iso3, lat_text, lon_text, demonym in read_tsv("geo", "countries.tsv"):
         c = countries.get(iso2, {})
-        row = idx.add(c.get("name") or iso2, float(lat), float(lon), c.get("population", 0),
+        row = idx.add(c.get("name") or iso2, float(lat_text), float(lon_text), c.get("population", 0),
                       c.get("geonameid", 0), COUNTRY, iso2)
         country_rows[iso2] = row
         idx.iso3.setdefault(iso2, _iso3)

@@ -36,6 +36,7 @@ from spacy.strings import get_string_id
 
 from cronica.model import ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.place.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer
 from cronica.stages.place.gazetteer import place_words as _place_words
 
@@ -72,10 +73,11 @@ class Geocoder:
 
     name = "place"
 
-    def __init__(self, lang: str, gazetteer: Gazetteer | None = None) -> None:
-        self.lang = lang
+    def __init__(self, lang: str | LanguageBundle, gazetteer: Gazetteer | None = None) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
         self._gazetteer = gazetteer
-        words = _place_words(lang)
+        words = _place_words(self.bundle)
         self.locpreps = sorted({w.lower() for w in words.get("locprep", [])}, key=len, reverse=True)
         self.namepreps = {w.lower() for w in words.get("namprep", [])}
         self.articles = {w.lower() for w in words.get("article", [])}
@@ -84,8 +86,8 @@ class Geocoder:
         # prepositions by first word, longest first: 'cerca de' is tried before 'de'
         self._preps_by_first: dict[str, list[list[str]]] = {}
         for prep in sorted(set(self.locpreps) | self.namepreps, key=len, reverse=True):
-            words = prep.split()
-            self._preps_by_first.setdefault(words[0], []).append(words)
+            prep_words = prep.split()
+            self._preps_by_first.setdefault(prep_words[0], []).append(prep_words)
         self._connectors = self.namepreps | self.articles
         # the same words as spaCy's string ids (a token's LOWER attribute): the scan over
         # every token compares ids and builds no Token objects
@@ -100,7 +102,8 @@ class Geocoder:
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
-            self._gazetteer = default_gazetteer()
+            # one gazetteer (a large index) for every language of the pipeline
+            self._gazetteer = self.bundle.shared_resource("place.gazetteer", default_gazetteer)
         return self._gazetteer
 
     # -- the stage -------------------------------------------------------
@@ -300,8 +303,7 @@ class Geocoder:
             span=adoc.span(start, end), name=cand.name, country=cand.country,
             lat=cand.lat, lon=cand.lon, geonameid=cand.geonameid, feature=cand.feature,
             metonymy=metonymy, from_dateline=from_dateline,
-            admin1=cand.admin1 if cand.feature not in ("country", "admin1") else None,
-            admin2=cand.admin2 if cand.feature in ("city",) else None,
+            admin1=cand.admin1, admin2=cand.admin2,
         )
 
     # -- dateline ----------------------------------------------------------
@@ -469,8 +471,8 @@ def _steps_to(tok: Any, anchors: set[int]) -> int | None:
 def _event_loc(p: PlaceMention, source: str) -> dict[str, Any]:
     return {
         "name": p.name, "text": p.span.text, "country": p.country, "lat": p.lat, "lon": p.lon,
-        "geonameid": p.geonameid, "feature": p.feature, "admin1": p.admin1, "admin2": p.admin2,
-        "start": p.span.start, "end": p.span.end, "source": source,
+        "geonameid": p.geonameid, "feature": p.feature, "start": p.span.start, "end": p.span.end,
+        "source": source, "admin1": p.admin1, "admin2": p.admin2,
     }
 
 

@@ -1,11 +1,11 @@
 """Dating events from the time expressions of their own clause (used by stage 'time').
 
 An event takes the date expression attached, through the dependency tree, to its trigger
-or to the verb that governs it ('se marcharon en 2011'). Walking up from a date
+or to the verb that governs it ('se retiraron en 2009'). Walking up from a date
 expression stops at the first other clause: another verb, a clause that modifies a noun
-('una comisión acordada en agosto de 2023' dates 'acordada', never the main verb) or
-another event's trigger ('su invasión de 2003'). A clause without a date of its own
-inherits the date of the verb it complements ('dijo el jueves que Bagdad pretende ...'),
+('una tregua firmada en mayo de 2019' dates 'firmada', never the main verb) or
+another event's trigger ('su ocupación de 1998'). A clause without a date of its own
+inherits the date of the verb it complements ('dijo el lunes que Lima busca ...'),
 except a future clause, which is not dated by the moment it was announced.
 Events with no date in their clause take the news day, marked ``date_inferred``: the
 article's first relative day within a week before its date ('el jueves', 'yesterday'),
@@ -26,7 +26,7 @@ from typing import Any
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
 from cronica.stages.nlp.syntax import dep
 from cronica.stages.time.lexicon import TimeLexicon
-from cronica.stages.time.resolver import TimeExpression, interval
+from cronica.stages.time.values import TimeExpression, interval
 
 HISTORICAL_DAYS = 31
 NEWS_DAY_WINDOW = 7  # days before the article's date in which a named day is the news day
@@ -57,11 +57,14 @@ def governing_tense(doc: Any, start: int, lx: TimeLexicon) -> str | None:
     """'future' or 'past' from the verb that governs the expression at ``start``; else None."""
     tok = _root(doc, start, start + 1)
     seen = 0
-    while tok is not None and tok.pos_ not in _VERBS and tok.head.i != tok.i and seen < 12:
+    def predicate(t: Any) -> bool:  # a verb, or a participle/adjective with its copula
+        return t.pos_ in _VERBS or any(c.dep_ in ("cop", "aux", "aux:pass") for c in t.children)
+
+    while tok is not None and not predicate(tok) and tok.head.i != tok.i and seen < 12:
         tok, seen = tok.head, seen + 1
-    if tok is None or tok.pos_ not in _VERBS:
+    if tok is None or not predicate(tok):
         return None
-    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]
+    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
     if any("Fut" in w.morph.get("Tense") for w in words) or any(
             lx.has("future_aux", c.lower_) for c in words[1:]):
         return "future"

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from cronica.resources import read_tsv
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 
 @dataclass
@@ -20,6 +19,7 @@ class TimeLexicon:
 
     lang: str
     words: dict[str, dict[str, str]] = field(default_factory=dict)
+    bundle: LanguageBundle | None = field(default=None, repr=False, compare=False)
 
     def get(self, category: str) -> dict[str, str]:
         return self.words.get(category, {})
@@ -39,11 +39,15 @@ def _norm(form: str) -> str:
     return re.sub(r"\s+", " ", form.strip().lower().rstrip("."))
 
 
-@cache
-def load_lexicon(lang: str) -> TimeLexicon:
-    """The lexicon of ``data/<lang>/time.tsv``; raises FileNotFoundError for unknown languages."""
-    lex = TimeLexicon(lang)
-    for row in read_tsv(lang, "time.tsv"):
+def load_lexicon(lang: str | LanguageBundle) -> TimeLexicon:
+    """The lexicon of ``data/<lang>/time.tsv`` (built once per bundle); raises
+    FileNotFoundError for unknown languages."""
+    return as_bundle(lang).resource("time.lexicon", _read_lexicon)
+
+
+def _read_lexicon(bundle: LanguageBundle) -> TimeLexicon:
+    lex = TimeLexicon(bundle.code, bundle=bundle)
+    for row in bundle.read_tsv("time.tsv"):
         category, form = row[0], row[1]
         value = row[2] if len(row) > 2 else ""
         lex.words.setdefault(category, {})[_norm(form)] = value
@@ -123,10 +127,15 @@ def core_for(pats: TimePatterns, low: str, lowered: bool) -> re.Pattern[str]:
     return pats.core
 
 
-@cache
-def build_patterns(lang: str) -> TimePatterns:
-    """Compile the time-expression patterns of ``lang`` (cached: compiled once)."""
-    lx = load_lexicon(lang)
+def build_patterns(lang: str | LanguageBundle | TimeLexicon) -> TimePatterns:
+    """The compiled time-expression patterns of a language (compiled once per bundle)."""
+    if isinstance(lang, TimeLexicon):
+        lang = lang.bundle or lang.lang
+    return as_bundle(lang).resource("time.patterns", _compile)
+
+
+def _compile(bundle: LanguageBundle) -> TimePatterns:
+    lx = load_lexicon(bundle)
     g = lx.get
     # word boundaries that also work next to accents; \b is much faster than a lookbehind and
     # equivalent here because every pattern starts with a letter or a digit
@@ -210,7 +219,7 @@ def build_patterns(lang: str) -> TimePatterns:
     missing = set(_NEEDS) ^ {name for name, _ in sources}
     if missing:
         raise RuntimeError(f"time patterns without their needs (or the reverse): {missing}")
-    return TimePatterns(lang, compiled, compiled_ci, core, det_before, link_after, core_cs,
+    return TimePatterns(bundle.code, compiled, compiled_ci, core, det_before, link_after, core_cs,
                         _core_categories(lx), dict(_NEEDS))
 
 

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.time.event_dates import date_events, governing_tense, is_counted_number
 from cronica.stages.time.lexicon import DIGIT, TimeLexicon, build_patterns, core_for, load_lexicon
-from cronica.stages.time.values import Parse, interval, value_of
+from cronica.stages.time.values import Parse, TimeExpression, interval, value_of
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -41,21 +42,6 @@ _PRIORITY = ("iso", "numeric", "dmy", "mdy", "my", "monthrel", "quarter", "ago",
              "rangestart", "reldaywd", "relday", "dayonly",
              "weekday", "season", "decade", "relunit", "month", "ref", "year")
 _PRIORITY_INDEX = {name: i for i, name in enumerate(_PRIORITY)}
-
-
-@dataclass
-class TimeExpression:
-    """One time expression found in a text: where, what it says, and its resolved value."""
-
-    text: str
-    start: int
-    end: int
-    value: str | None
-    precision: str | None  # day|month|year|week|quarter|season|decade|ref
-    resolved: bool
-    relative: bool
-    note: str | None = None
-    parse: Parse | None = field(default=None, repr=False, compare=False)
 
 
 # -- matching -----------------------------------------------------------------------------
@@ -172,7 +158,7 @@ def _sentence_start(text: str, at: int) -> bool:
 def _year_parse(gd: dict, m: re.Match[str], lx: TimeLexicon, text: str, marked: bool) -> Parse | None:
     y = int(gd["y"])
     after = text[m.end():m.end() + 24]
-    pats = build_patterns(lx.lang)
+    pats = build_patterns(lx)
     followed_by_word = re.match(r"\s*[^\W\d_]", after) is not None and \
         not pats.link_after.match(after)  # '1990 and 1991', 'en 2011 y 2014'
     at = m.start("body")
@@ -236,7 +222,7 @@ def _wanted(kinds: frozenset[str] | None, needs: tuple[frozenset[str], ...]) -> 
 
 
 def find_dates(
-    text: str, lang: str, anchor: date | None, prefer: str = "auto"
+    text: str, lang: str | LanguageBundle, anchor: date | None, prefer: str = "auto"
 ) -> list[TimeExpression]:
     """Time expressions in ``text``, in text order, resolved against ``anchor``.
 
@@ -244,8 +230,9 @@ def find_dates(
     that need an anchor when ``anchor`` is None come back with ``resolved=False``.
     ``prefer='future'`` resolves direction-free expressions forward.
     """
-    lx = load_lexicon(lang)
-    pats = build_patterns(lang)
+    bundle = as_bundle(lang)
+    lx = load_lexicon(bundle)
+    pats = build_patterns(bundle)
     low = text.lower()
     patterns = pats.patterns
     lowered = len(low) == len(text)
@@ -293,7 +280,7 @@ def evaluate(
 
 
 def resolve(
-    expression: str, lang: str, anchor: date | None, prefer: str = "auto"
+    expression: str, lang: str | LanguageBundle, anchor: date | None, prefer: str = "auto"
 ) -> TimeExpression | None:
     """Resolve one expression ('el pasado martes'): the longest match in it, or None."""
     found = find_dates(expression, lang, anchor, prefer)
@@ -317,16 +304,15 @@ class DateResolver:
 
     name = "time"
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        load_lexicon(lang)  # fail early for a language without data/<lang>/time.tsv
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        load_lexicon(self.bundle)  # fail early for a language without data/<lang>/time.tsv
 
     def run(self, adoc: ArticleDoc) -> None:
-        from cronica.stages.time.event_dates import date_events
-
         mentions = self.find(adoc)
         adoc.dates = [dm for _, dm in mentions]
-        date_events(adoc, mentions, parse_anchor(adoc.article.date), load_lexicon(adoc.lang or self.lang))
+        date_events(adoc, mentions, parse_anchor(adoc.article.date), load_lexicon(self.bundle))
 
     def find(self, adoc: ArticleDoc) -> list[tuple[TimeExpression, DateMention]]:
         """The article's dates: :func:`find_dates`, refined with the parse when there is one.
@@ -334,13 +320,10 @@ class DateResolver:
         With a spaCy doc, years that count a plural noun are dropped ('de 2003 soldados') and
         direction-free expressions follow the tense of their governing verb.
         """
-        from cronica.stages.time.event_dates import governing_tense, is_counted_number
-
-        lang = adoc.lang or self.lang
         anchor = parse_anchor(adoc.article.date)
-        lx = load_lexicon(lang)
+        lx = load_lexicon(self.bundle)
         mentions: list[tuple[TimeExpression, DateMention]] = []
-        for expr in find_dates(adoc.article.text, lang, anchor):
+        for expr in find_dates(adoc.article.text, self.bundle, anchor):
             if expr.precision == "ref":
                 continue  # 'actualmente', 'now': not a date
             p = expr.parse

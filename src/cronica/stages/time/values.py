@@ -8,7 +8,7 @@ The reading conventions are documented in :mod:`cronica.stages.time.resolver`.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 # Without tense, a yearless date is read forward only when it lies within this many days
@@ -39,6 +39,21 @@ class Parse:
             return True
         return self.kind == "date" and self.year is None
 
+
+
+@dataclass
+class TimeExpression:
+    """One time expression found in a text: where, what it says, and its resolved value."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str | None  # day|month|year|week|quarter|season|decade|ref
+    resolved: bool
+    relative: bool
+    note: str | None = None
+    parse: Parse | None = field(default=None, repr=False, compare=False)
 
 
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:

@@ -1,0 +1,100 @@
+"""``GET /api/export``: the events matching the dashboard's filters as a file download.
+
+``format=csv|jsonl|parquet`` with the filters of ``/api/events`` (the rules of
+:mod:`cronica.filters`). CSV and JSONL are streamed batch by batch; Parquet is written to
+a temporary file first (its footer comes last) and removed once sent. The columns are
+those of ``cronica export`` (docs/schema.md); ``jsonl`` is its PLOVER JSONL.
+Also ``GET /api/labels``: names for actor codes, countries and sectors (the dashboard
+shows them beside the codes).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import FileResponse, StreamingResponse
+from starlette.background import BackgroundTask
+
+from cronica.api_params import Filter
+from cronica.export import COLUMN_NAMES, flat_row, write_parquet
+from cronica.labels import code_label, country_names, sector_names
+from cronica.store.base import Store
+
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet")
+MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
+         "parquet": "application/vnd.apache.parquet"}
+BATCH = 1000
+
+
+def _csv_lines(events: Iterator[dict[str, Any]]) -> Iterator[bytes]:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMN_NAMES)
+    writer.writeheader()
+    for n, ev in enumerate(events, 1):
+        writer.writerow(flat_row(ev))
+        if n % 200 == 0:
+            yield buf.getvalue().encode("utf-8")
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue().encode("utf-8")
+
+
+def _jsonl_lines(events: Iterator[dict[str, Any]]) -> Iterator[bytes]:
+    for ev in events:
+        yield (json.dumps(ev, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _parquet_file(events: Iterator[dict[str, Any]]) -> str:
+    fd, path = tempfile.mkstemp(prefix="cronica-export-", suffix=".parquet")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write_parquet(events, fh, BATCH)
+    except BaseException:
+        os.unlink(path)
+        raise
+    return path
+
+
+def register_export(app: FastAPI, get_store: Callable[[], Store]) -> None:
+    """Add ``/api/export`` and ``/api/labels`` to ``app``."""
+
+    @app.get("/api/export", tags=["events"], summary="Download the matching events",
+             response_class=StreamingResponse,
+             responses={200: {"content": {m: {} for m in MEDIA.values()}}})
+    def export_events(
+        flt: Filter,
+        format: Annotated[str, Query(description="csv | jsonl | parquet")] = "csv",
+    ) -> Any:
+        """Every event matching the filters (no page limit), in the columns of
+        ``cronica export``; the default hides historical, future, hypothetical and negated
+        events, as everywhere (``include=all`` adds them)."""
+        if format not in EXPORT_FORMATS:
+            raise HTTPException(422, f"unknown format {format!r}; expected one of "
+                                     f"{', '.join(EXPORT_FORMATS)}")
+        events = get_store().iter_events(flt, batch_size=BATCH, with_mentions=True)
+        name = f"cronica-events.{format}"
+        headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+        if format == "parquet":
+            path = _parquet_file(events)
+            return FileResponse(path, media_type=MEDIA[format], headers=headers,
+                                background=BackgroundTask(os.unlink, path))
+        body = _csv_lines(events) if format == "csv" else _jsonl_lines(events)
+        return StreamingResponse(body, media_type=MEDIA[format], headers=headers)
+
+    @app.get("/api/labels", tags=["meta"], summary="Names of actor codes, countries, sectors")
+    def get_labels(
+        lang: Annotated[str, Query(pattern="^(en|es)$")] = "en",
+        code: Annotated[list[str] | None, Query(max_length=40)] = None,
+    ) -> dict[str, Any]:
+        """``countries`` (ISO3 -> name), ``sectors`` (code -> name) and, for each ``code``
+        asked, its label ('IRQGOV' -> 'Iraq: government')."""
+        codes = {c: label for c in (code or [])[:500] if (label := code_label(c.upper(), lang))}
+        return {"lang": lang, "countries": country_names(lang), "sectors": sector_names(lang),
+                "codes": codes}

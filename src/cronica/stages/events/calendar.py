@@ -1,0 +1,229 @@
+"""Stage 'aux': auxiliary modes from the calendar and the verb, once events are dated.
+
+Runs after the 'time' stage. The events stage already read the grammar around each
+trigger (negation, conditionals, demands, threats, the future tense: see
+:mod:`cronica.stages.events.modes`); those modes have the widest scope and stay. An event
+the grammar left current is then checked against the article's **news window** (the
+publication day and the day before, the agency's 24-hour cycle):
+
+* its own date (not the article's, ``date_inferred`` False) ends before the window ->
+  'historical'; starts after the publication day -> 'future';
+* a pluperfect verb ('había acusado') tells of something finished before -> 'historical';
+* 'ir a' + infinitive in the present ('van a reunirse') -> 'future';
+* a noun mention of an event the article already dated as historical or future (same
+  PLOVER type, same trigger lemma: 'el atentado' after 'el atentado del 28 de octubre')
+  takes that mode: it is the same event.
+
+Every non-current event gets ``aux_evidence`` {text, start, end, rule}: the words that
+decided its mode.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from cronica.model import ArticleDoc, Event
+from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
+from cronica.stages.events.coder import aux_evidence
+from cronica.stages.nlp.syntax import dep
+from cronica.stages.time.resolver import interval
+
+NEWS_WINDOW_DAYS = 1  # the publication day and the day before
+_PROPAGATED = ("historical", "future")
+_SINCE = frozenset({"desde", "since"})  # a date that opens an ongoing period
+
+
+class AuxCalendar:
+    """Adds calendar and tense modes to current events; fills ``aux_evidence``."""
+
+    name = "aux"
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lex = attribution_lexicon(lang)
+
+    def run(self, adoc: ArticleDoc) -> None:
+        pub = _pub_date(adoc)
+        doc = adoc.doc
+        for e in adoc.events:
+            present = doc is not None and _present_indicative(doc, e)
+            if e.aux_mode == "historical" and e.aux_evidence is None and present:
+                e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
+            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") == "governing verb":
+                # a scheduled event presupposed under a wish or condition stays future
+                # ('espera que la reunión del 23 de abril sea ...')
+                found = self._calendar(adoc, e, pub)
+                if found and found[0] == "future":
+                    e.aux_mode, e.aux_evidence = found
+            if e.aux_mode is None:
+                found = (None if present else self._calendar(adoc, e, pub)) \
+                    or (self._tense(doc, e) if doc is not None else None) \
+                    or self._participle_date(adoc, e, pub) \
+                    or self._sentence_dates(adoc, e, pub) \
+                    or (self._background(adoc, e) if doc is not None else None)
+                if found:
+                    e.aux_mode, e.aux_evidence = found
+        if doc is not None:
+            self._same_event(adoc)
+        for e in adoc.events:
+            if e.aux_mode is None:
+                e.aux_evidence = None
+            elif e.aux_evidence is None:
+                span = e.date_span if e.aux_mode == "historical" and e.date_span else e.trigger
+                e.aux_evidence = {"text": span.text, "start": span.start, "end": span.end,
+                                  "rule": "events stage"}
+
+    @staticmethod
+    def _calendar(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+        if pub is None or e.date_inferred or not e.date or e.date_span is None:
+            return None
+        iv = interval(e.date, e.date_precision or "day")
+        if iv is None:
+            return None
+        before = adoc.article.text[max(0, e.date_span.start - 12):e.date_span.start].lower().split()
+        if before and before[-1] in _SINCE:
+            return None  # 'ocupan la mina desde el martes': ongoing since then
+        ev = {"text": e.date_span.text, "start": e.date_span.start, "end": e.date_span.end}
+        if iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
+            return "historical", {**ev, "rule": "date before the news window"}
+        if iv[0] > pub:
+            return "future", {**ev, "rule": "date after publication"}
+        return None
+
+    @staticmethod
+    def _sentence_dates(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+        """An undated event in a sentence whose dates all lie before the news window, told
+        in a past tense (or as a noun): it happened then ('el pasado 21 de marzo ...
+        bombardearon')."""
+        if pub is None or not e.date_inferred or adoc.doc is None or e.head is None:
+            return None
+        tok = adoc.doc[e.head]
+        if tok.pos_ in ("VERB", "AUX") and not any(
+                "Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm")
+                for w in [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]):
+            return None
+        # dates of the clause: attached to a verb, not modifying a noun ('la elección del domingo')
+        dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value and d.precision
+                 and _on_verb(adoc.doc, d.span.start, d.span.end)]
+        ivs = [(d, iv) for d in dates
+               if (iv := interval(d.value or "", d.precision or "")) is not None]
+        if not ivs or not all(iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) for _, iv in ivs):
+            return None
+        d = ivs[0][0]
+        return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
+                              "rule": "date before the news window (sentence)"}
+
+    @staticmethod
+    def _tense(doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+        if e.head is None or not 0 <= e.head < len(doc):
+            return None
+        tok = doc[e.head]
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
+        for a in auxes:
+            if a.lemma_.lower() == "haber" and "Imp" in a.morph.get("Tense") and "Part" in tok.morph.get("VerbForm"):
+                return "historical", aux_evidence(a, "pluperfect")
+        if "Inf" in tok.morph.get("VerbForm"):
+            gov = tok.head
+            if gov.lemma_.lower() == "tener" and any(c.lower_ == "que" for c in tok.children):
+                return "hypothetical", aux_evidence(gov, "tener que + infinitive (obligation)")
+            for gov in [*auxes, tok.head]:
+                if gov.lemma_.lower() == "ir" and "Pres" in gov.morph.get("Tense") and any(
+                        c.lower_ == "a" for c in tok.children) | (gov in auxes):
+                    return "future", aux_evidence(gov, "ir a + infinitive")
+        return None
+
+    @staticmethod
+    def _participle_date(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+        """An event noun whose participle clause is dated ('los atentados perpetrados entre
+        el 25 de febrero y el 4 de marzo'): the date is the event's."""
+        if pub is None or not e.date_inferred or adoc.doc is None or e.head is None:
+            return None
+        head = adoc.doc[e.head]
+        if head.pos_ != "NOUN":
+            return None
+        parts = [c for c in head.children if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")]
+        for d in adoc.dates:
+            if not d.value or not d.precision or d.span.sentence != e.trigger.sentence:
+                continue
+            span = adoc.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+            if span is None or not any(p.i == span.root.head.i for p in parts):
+                continue
+            iv = interval(d.value, d.precision)
+            if iv is not None and iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
+                return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
+                                      "rule": "date before the news window (participle)"}
+        return None
+
+    def _background(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """An imperfect-tense event verb in the narrator's voice ('En principio demandaban
+        ...'): past background. Under a verb of saying the imperfect is only the sequence of
+        tenses ('dijo que reclamaban' = they claim now), so it is left alone."""
+        doc = adoc.doc
+        if e.head is None or doc is None:
+            return None
+        tok = doc[e.head]
+        if tok.pos_ != "VERB" or "Imp" not in tok.morph.get("Tense") or "Ind" not in tok.morph.get("Mood"):
+            return None
+        node = tok
+        for _ in range(8):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if self.lex.is_speech(node):
+                return None
+        if any(a <= tok.idx < b for a, b in marked_quotes(adoc.article.text)):
+            return None  # inside quoted speech
+        return "historical", aux_evidence(tok, "imperfect (background)")
+
+    @staticmethod
+    def _same_event(adoc: ArticleDoc) -> None:
+        """Current noun mentions of an event dated non-current elsewhere take its mode."""
+        doc = adoc.doc
+        dated: dict[tuple[str, str], Event] = {}
+        for e in adoc.events:
+            ev = e.aux_evidence or {}
+            if e.aux_mode in _PROPAGATED and str(ev.get("rule", "")).startswith("date"):
+                dated.setdefault((e.event, _lemma(doc, e)), e)
+        for e in adoc.events:
+            if e.aux_mode is not None or e.head is None or doc[e.head].pos_ != "NOUN":
+                continue
+            src = dated.get((e.event, _lemma(doc, e)))
+            if src is not None and src is not e:
+                e.aux_mode = src.aux_mode
+                e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
+                                  "end": src.trigger.end, "rule": "same event as a dated mention"}
+
+
+def _lemma(doc: Any, e: Event) -> str:
+    """The trigger's head word, lower case, without a plural -s ('ATENTADOS' = 'atentado')."""
+    word = e.trigger.text if e.head is None or not 0 <= e.head < len(doc) else doc[e.head].text
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _pub_date(adoc: ArticleDoc) -> date | None:
+    try:
+        return date.fromisoformat(adoc.article.date) if adoc.article.date else None
+    except ValueError:
+        return None
+
+
+def _present_indicative(doc: Any, e: Event) -> bool:
+    if e.head is None or not 0 <= e.head < len(doc):
+        return False
+    tok = doc[e.head]
+    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]
+    return tok.pos_ == "VERB" and "Pres" in tok.morph.get("Tense") and "Ind" in tok.morph.get("Mood") \
+        and not any("Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm") for w in words)
+
+
+def _on_verb(doc: Any, start: int, end: int) -> bool:
+    """The date expression hangs off a verb (or is the sentence's root), not off a noun."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    head = span.root.head
+    return head.i == span.root.i or head.pos_ in ("VERB", "AUX")

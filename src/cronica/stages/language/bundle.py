@@ -1,0 +1,134 @@
+"""A language bundle: everything the stages know about one language, built once, passed in.
+
+A bundle holds the spaCy model name, the scheme of its parser's dependency labels, a warm-up
+text, the inflection rules of demonyms, and where the language's data files are. It also
+keeps what the stages build from those files (lexicons, compiled patterns), built on first
+use and kept for the bundle's life: a :class:`~cronica.pipeline.Pipeline` makes one bundle per
+language and hands it to every stage, so nothing is cached at module level.
+
+Everything comes from ``data/<code>/language.tsv`` and the other TSV files beside it.
+Adding a language means adding that folder (and a spaCy model); :func:`load_bundle` with
+``data_root=`` reads a folder outside the package, which is how the tests add a fake one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import TypeVar
+
+from cronica.stages.nlp.syntax import SCHEMES
+
+T = TypeVar("T")
+
+# files every language folder holds (checked when the bundle is loaded)
+REQUIRED_FILES: tuple[str, ...] = (
+    "language.tsv", "countries.tsv", "orgs.tsv", "agents.tsv", "actor_syntax.tsv",
+    "event_triggers.tsv", "event_cues.tsv", "time.tsv", "attribution.tsv", "places.tsv",
+)
+
+
+def package_data() -> Traversable:
+    """``cronica/data``: the languages shipped with the package and the shared tables."""
+    return resources.files("cronica").joinpath("data")
+
+
+def tsv_rows(text: str) -> Iterator[list[str]]:
+    """Rows of TSV text, skipping blank and ``#`` comment lines."""
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        yield line.split("\t")
+
+
+@dataclass
+class LanguageBundle:
+    """One language's model, label scheme, rules as data, and resources (built once)."""
+
+    code: str
+    model: str
+    labels: str = "ud"
+    warmup: str = ""
+    inflection: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    data_root: Traversable = field(default_factory=package_data)
+    # resources shared by the bundles of one pipeline (the multilingual gazetteer)
+    shared: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    _built: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    # -- data files --------------------------------------------------------------
+    @property
+    def data_dir(self) -> Traversable:
+        return self.data_root.joinpath(self.code)
+
+    def read_tsv(self, name: str) -> Iterator[list[str]]:
+        """Rows of ``data/<code>/<name>``."""
+        return tsv_rows(self.data_dir.joinpath(name).read_text(encoding="utf-8"))
+
+    def read_shared_tsv(self, *parts: str) -> Iterator[list[str]]:
+        """Rows of a table shared by every language (``data/countries.tsv``, ``data/geo/..``);
+        a fake language's folder may hold its own copy."""
+        return tsv_rows(self.data_root.joinpath(*parts).read_text(encoding="utf-8"))
+
+    def check(self) -> None:
+        """Raise FileNotFoundError naming the data files this language lacks."""
+        missing = [n for n in REQUIRED_FILES if not self.data_dir.joinpath(n).is_file()]
+        if missing:
+            raise FileNotFoundError(f"language {self.code!r}: no {', '.join(missing)} in {self.data_dir}")
+        if self.labels not in SCHEMES:
+            raise ValueError(f"language {self.code!r}: unknown label scheme {self.labels!r}")
+
+    # -- resources built once per bundle -----------------------------------------
+    def resource(self, key: str, build: Callable[[LanguageBundle], T]) -> T:
+        """What ``build(self)`` returns, built on the first call for ``key`` and kept."""
+        if key not in self._built:
+            self._built[key] = build(self)
+        return self._built[key]  # type: ignore[return-value]
+
+    def shared_resource(self, key: str, build: Callable[[], T]) -> T:
+        """What ``build()`` returns, kept in ``shared`` (one per pipeline, not per language)."""
+        if key not in self.shared:
+            self.shared[key] = build()
+        return self.shared[key]  # type: ignore[return-value]
+
+    # -- rules as data -------------------------------------------------------------
+    def inflect(self, base: str) -> list[str]:
+        """The forms of a demonym given its base form, by the longest matching ending rule
+        (a language without rules has the base form only)."""
+        for ending, forms in self.inflection:
+            if base.endswith(ending):
+                stem = base[: len(base) - len(ending)]
+                return [stem + f for f in forms]
+        return [base]
+
+
+def load_bundle(code: str, data_root: Traversable | None = None,
+                shared: dict[str, object] | None = None) -> LanguageBundle:
+    """The bundle of ``code`` from ``<data_root>/<code>/language.tsv`` (default: the package's
+    data). A fresh bundle each call: keep it and pass it on."""
+    root = data_root if data_root is not None else package_data()
+    text = root.joinpath(code, "language.tsv").read_text(encoding="utf-8")
+    values: dict[str, str] = {}
+    rules: list[tuple[str, tuple[str, ...]]] = []
+    for row in tsv_rows(text):
+        key = row[0].strip()
+        if key == "inflect":
+            ending, forms = (row + ["", ""])[1:3]
+            rules.append((ending, tuple(forms.split("|"))))
+        else:
+            values[key] = row[1].strip() if len(row) > 1 else ""
+    rules.sort(key=lambda r: -len(r[0]))  # longest ending first; '' (the default) last
+    bundle = LanguageBundle(
+        code=code, model=values.get("model", ""), labels=values.get("labels", "ud"),
+        warmup=values.get("warmup", ""), inflection=tuple(rules), data_root=root,
+        shared={} if shared is None else shared,
+    )
+    bundle.check()
+    return bundle
+
+
+def as_bundle(lang: str | LanguageBundle) -> LanguageBundle:
+    """``lang`` itself, or a fresh bundle for a language code (slow: for tests and one-off
+    calls; pipelines build their bundles once and pass them)."""
+    return lang if isinstance(lang, LanguageBundle) else load_bundle(lang)

@@ -1,0 +1,54 @@
+"""Stage 'aux': calendar and tense modes, and the words that decided them."""
+
+STAGES = ["actors", "events", "time", "aux"]
+
+
+def _events(make_doc, text, date="2024-01-20"):
+    return make_doc(text, lang="es", date=date, stages=STAGES).events
+
+
+def test_event_dated_before_the_news_window_is_historical(make_doc):
+    [e] = [e for e in _events(make_doc, "Los rebeldes atacaron el cuartel el 3 de enero.") if e.event == "ASSAULT"]
+    assert e.aux_mode == "historical"
+    assert e.aux_evidence["rule"].startswith("date before") and "3 de enero" in e.aux_evidence["text"]
+
+
+def test_event_of_the_day_before_stays_current(make_doc):
+    [e] = [e for e in _events(make_doc, "Los rebeldes atacaron el cuartel el 19 de enero.") if e.event == "ASSAULT"]
+    assert e.aux_mode is None and e.aux_evidence is None
+
+
+def test_event_dated_after_publication_is_future(make_doc):
+    evs = [e for e in _events(make_doc, "Los sindicatos marcharán el 25 de enero.") if e.event == "PROTEST"]
+    assert evs and evs[0].aux_mode == "future" and evs[0].aux_evidence is not None
+
+
+def test_pluperfect_is_historical(make_doc):
+    evs = [e for e in _events(make_doc, "El gobierno había atacado a los manifestantes.") if e.event == "ASSAULT"]
+    assert evs and evs[0].aux_mode == "historical"
+    assert evs[0].aux_evidence == {"text": "había", "start": 12, "end": 17, "rule": "pluperfect"}
+
+
+def test_eve_and_future_copula_dates(make_doc):
+    adoc = make_doc("La propuesta será rechazada el viernes. Los obreros marcharon la víspera.",
+                    lang="es", date="1998-04-09", stages=["time"])
+    assert [(d.span.text, d.value) for d in adoc.dates] == [
+        ("el viernes", "1998-04-10"), ("la víspera", "1998-04-08")]
+
+
+def test_imperfect_under_a_speech_verb_is_not_background(make_doc):
+    evs = make_doc("El sindicato dijo que los mineros reclamaban el pago.", lang="es", date="2024-01-20",
+                   stages=STAGES).events
+    assert all(e.aux_mode != "historical" for e in evs)
+
+
+def test_dated_participle_dates_its_event_noun(make_doc):
+    evs = _events(make_doc, "Israel cerró la frontera tras los atentados perpetrados el 3 de enero.")
+    att = [e for e in evs if e.trigger.text == "atentados"]
+    assert att and att[0].aux_mode == "historical"
+
+
+def test_probability_adverb_makes_the_event_hypothetical(make_doc):
+    evs = _events(make_doc, "La propuesta será probablemente rechazada por el Congreso.")
+    rej = [e for e in evs if e.event == "REJECT"]
+    assert rej and rej[0].aux_mode == "hypothetical"
