@@ -169,6 +169,11 @@ register(StageSpec(
     reads=("actors", "places"),
     doc="country of sector actors from context: own words, event place, dateline, article"))
 register(StageSpec(
+    "event_coref", "cronica.stages.coref.events:EventCoref",
+    requires=("events",), assigns=("events.mentions",),
+    reads=("dates", "places"),
+    doc="mentions of one event across the article merged into one record (every mention kept)"))
+register(StageSpec(
     "attribution", "cronica.stages.attribution.attributor:Attributor",
     requires=("doc", "sentences"),
     assigns=("quotes", "reporting", "events.quote", "events.reported_by"),
