@@ -280,3 +280,17 @@ def test_stage_date_after_a_verb_frames_nothing(make_doc):
     adoc.events = [_event(adoc, "attacked", "e1")]
     DateResolver("en").run(adoc)
     assert adoc.events[0].date is None
+
+
+@pytest.mark.parametrize("second,inherits", [
+    ("As a result, the army withdrew.", True),
+    ("The army withdrew.", False),
+])
+def test_stage_a_continued_narrative_keeps_the_framing_date(make_doc, second, inherits):
+    from cronica.stages.time.resolver import DateResolver
+
+    adoc = make_doc("On 3 May 2021, rebels attacked a convoy. " + second, lang="en", date=None)
+    adoc.events = [_event(adoc, "attacked", "e0"), _event(adoc, "withdrew", "e1")]
+    DateResolver("en").run(adoc)
+    assert adoc.events[0].date == "2021-05-03"
+    assert (adoc.events[1].date == "2021-05-03") is inherits

@@ -21,6 +21,7 @@ Future, hypothetical and negated events keep their mode.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
@@ -142,9 +143,10 @@ def date_events(
                     key = (*hit, abs(dm.span.start - e.trigger.start))
                     if best is None or key < best[0]:
                         best = (key, dm)
-        if best is None:
-            frame = framing_date(adoc, e.trigger.sentence, usable)
-            if frame is not None and e.aux_mode not in ("future", "hypothetical"):
+        if best is None and e.aux_mode not in ("future", "hypothetical"):
+            frame = framing_date(adoc, e.trigger.sentence, usable) \
+                or continued_date(adoc, e, usable)
+            if frame is not None:
                 best = ((9, 0, 0), frame)
         if best is not None:
             dm = best[1]
@@ -189,6 +191,45 @@ def framing_date(adoc: ArticleDoc, sentence: int, usable: list[DateMention]) -> 
         if span is not None and any(t.pos_ in _VERBS for t in span):
             return None
     return first
+
+
+CONTINUE_SENTENCES = 2  # how far back a continued narrative finds its framing date
+
+
+def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention]) -> DateMention | None:
+    """The framing date of a sentence just before, when the narrative says that the event
+    continues it: its sentence opens with a sequence or result connective ('As a result,',
+    'Durante el ataque,', ``data/<lang>/narrative.tsv``), or it is a casualty report with no
+    actor of its own ('Three civilians were killed.') right after a dated attack."""
+    s = e.trigger.sentence
+    if not 0 < s < len(adoc.sentences):
+        return None
+    sent = adoc.sentences[s]
+    if any(dm.span.sentence == s for dm in usable):
+        return None  # the sentence has dates of its own, none of them this event's
+    opening = adoc.article.text[sent.start:sent.end].lower()
+    cued = any(opening.startswith(c) and not opening[len(c):len(c) + 1].isalpha()
+               for c in sequel_cues(adoc.lang or "es"))
+    casualty = e.event == "ASSAULT" and e.actor is None and e.recipient is not None
+    if not (cued or casualty):
+        return None
+    for back in range(1, CONTINUE_SENTENCES + 1):
+        frame = framing_date(adoc, s - back, usable) if s - back >= 0 else None
+        if frame is not None:
+            return frame
+    return None
+
+
+@cache
+def sequel_cues(lang: str) -> tuple[str, ...]:
+    """Sentence-opening connectives that continue the narrative's time, longest first."""
+    from cronica.resources import read_tsv
+
+    try:
+        rows = [r[1].strip().lower() for r in read_tsv(lang, "narrative.tsv") if r[0] == "sequel"]
+    except FileNotFoundError:
+        return ()
+    return tuple(sorted(rows, key=len, reverse=True))
 
 
 def news_day(mentions: list[DateMention], anchor: date | None) -> date | None:
