@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 
 from cronica.model import ActorMention, ArticleDoc, EventArg, code_parts
+from cronica.stages.language.bundle import LanguageBundle
 
 CONTEXT_SECTORS = frozenset(
     "GOV MIL COP JUD LEG OPP PTY CVL LAB EDU AGR BUS MED JRN HLH REB UAF CRM ELI SPY REL ENV "
@@ -66,8 +67,8 @@ class ActorContext:
 
     name = "actor_context"
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        self.lang = lang if isinstance(lang, str) else lang.code
 
     def _mentions(self, adoc: ArticleDoc, dateline: str | None, article: list[str | None]) -> None:
         """Organised agents without a country take one from context on the mention (and on

@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from cronica.model import ArticleDoc, Event, EventArg
+from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.place.gazetteer import haversine_km
 
 NEAR_KM = 25.0
@@ -124,8 +125,8 @@ class EventCoref:
 
     name = "event_coref"
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        self.lang = lang if isinstance(lang, str) else lang.code
 
     def run(self, adoc: ArticleDoc) -> None:
         kept: list[Event] = []

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cronica.model import ArticleDoc, Event
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.magnitude.lexicon import MagnitudeLexicon, fold, load_lexicon
 from cronica.stages.magnitude.scores import plover_score
 
@@ -238,8 +239,10 @@ class MagnitudeCounter:
 
     name = "magnitude"
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        load_lexicon(self.bundle)  # fail early for a language without magnitude.tsv
 
     def run(self, adoc: ArticleDoc) -> None:
         for e in adoc.events:
@@ -247,7 +250,7 @@ class MagnitudeCounter:
         doc = adoc.doc
         if doc is None or not adoc.events:
             return
-        lx = load_lexicon(adoc.lang or self.lang)
+        lx = load_lexicon(self.bundle)
         last: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}  # (event, field) -> clause
         for q in find_quantities(doc, lx):
             name, counted = counted_field(doc, q, lx)

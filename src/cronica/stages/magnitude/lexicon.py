@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from typing import TYPE_CHECKING
 
-from cronica.resources import read_tsv
+from cronica.stages.language.bundle import as_bundle
+
+if TYPE_CHECKING:
+    from cronica.stages.language.bundle import LanguageBundle
 
 
 def fold(text: str) -> str:
@@ -47,11 +50,15 @@ def _int(s: str) -> int | None:
     return int(s) if s.isdigit() else None
 
 
-@cache
-def load_lexicon(lang: str) -> MagnitudeLexicon:
-    """The lexicon of ``data/<lang>/magnitude.tsv``."""
-    lx = MagnitudeLexicon(lang)
-    for row in read_tsv(lang, "magnitude.tsv"):
+def load_lexicon(lang: str | LanguageBundle) -> MagnitudeLexicon:
+    """The lexicon of ``data/<lang>/magnitude.tsv``, built once per language bundle."""
+    bundle = as_bundle(lang)
+    return bundle.resource("magnitude.lexicon", _build)
+
+
+def _build(bundle: LanguageBundle) -> MagnitudeLexicon:
+    lx = MagnitudeLexicon(bundle.code)
+    for row in bundle.read_tsv("magnitude.tsv"):
         row = row + [""] * (5 - len(row))
         cat, form = row[0].strip(), fold(row[1])
         if cat == "num":

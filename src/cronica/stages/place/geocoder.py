@@ -388,7 +388,7 @@ class Geocoder:
             # it was said, not where it happened
             from cronica.stages.attribution.lexicon import attribution_lexicon
 
-            speech = attribution_lexicon(adoc.lang or self.lang).is_speech
+            speech = attribution_lexicon(self.bundle).is_speech
             above = {t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX") and speech(t)}
             cands = [p for p in cands if _governing_verb(adoc.doc, p) not in above]
         if not cands:

@@ -21,10 +21,10 @@ Future, hypothetical and negated events keep their mode.
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from typing import Any
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
+from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.nlp.syntax import dep
 from cronica.stages.time.lexicon import TimeLexicon
 from cronica.stages.time.values import TimeExpression, interval
@@ -119,7 +119,7 @@ def _attach(mroot: Any, chain: dict[int, int], other_heads: set[int]) -> tuple[i
 
 def date_events(
     adoc: ArticleDoc, mentions: list[tuple[TimeExpression, DateMention]], anchor: date | None,
-    lx: TimeLexicon,
+    lx: TimeLexicon, sequels: tuple[str, ...] = (),
 ) -> None:
     """Set every event's date fields from ``mentions``, else the article's date; then 'historical'."""
     doc = adoc.doc
@@ -145,7 +145,7 @@ def date_events(
                         best = (key, dm)
         if best is None and e.aux_mode not in ("future", "hypothetical"):
             frame = framing_date(adoc, e.trigger.sentence, usable) \
-                or continued_date(adoc, e, usable)
+                or continued_date(adoc, e, usable, sequels)
             if frame is not None:
                 best = ((9, 0, 0), frame)
         if best is not None:
@@ -196,7 +196,8 @@ def framing_date(adoc: ArticleDoc, sentence: int, usable: list[DateMention]) -> 
 CONTINUE_SENTENCES = 2  # how far back a continued narrative finds its framing date
 
 
-def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention]) -> DateMention | None:
+def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention],
+                   sequels: tuple[str, ...] = ()) -> DateMention | None:
     """The framing date of a sentence just before, when the narrative says that the event
     continues it: its sentence opens with a sequence or result connective ('As a result,',
     'Durante el ataque,', ``data/<lang>/narrative.tsv``), or it is a casualty report with no
@@ -209,7 +210,7 @@ def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention]) -> Dat
         return None  # the sentence has dates of its own, none of them this event's
     opening = adoc.article.text[sent.start:sent.end].lower()
     cued = any(opening.startswith(c) and not opening[len(c):len(c) + 1].isalpha()
-               for c in sequel_cues(adoc.lang or "es"))
+               for c in sequels)
     casualty = e.event == "ASSAULT" and e.actor is None and e.recipient is not None
     if not (cued or casualty):
         return None
@@ -220,16 +221,15 @@ def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention]) -> Dat
     return None
 
 
-@cache
-def sequel_cues(lang: str) -> tuple[str, ...]:
-    """Sentence-opening connectives that continue the narrative's time, longest first."""
-    from cronica.resources import read_tsv
+def sequel_cues(bundle: LanguageBundle) -> tuple[str, ...]:
+    """Sentence-opening connectives that continue the narrative's time, longest first
+    (``data/<lang>/narrative.tsv``), built once per language bundle."""
+    def build(b: LanguageBundle) -> tuple[str, ...]:
+        rows = [r[1].strip().lower() for r in b.read_tsv("narrative.tsv")
+                if len(r) > 1 and r[0] == "sequel"]
+        return tuple(sorted(rows, key=len, reverse=True))
 
-    try:
-        rows = [r[1].strip().lower() for r in read_tsv(lang, "narrative.tsv") if r[0] == "sequel"]
-    except FileNotFoundError:
-        return ()
-    return tuple(sorted(rows, key=len, reverse=True))
+    return bundle.resource("time.sequels", build)
 
 
 def news_day(mentions: list[DateMention], anchor: date | None) -> date | None:
