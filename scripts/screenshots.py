@@ -1,7 +1,8 @@
 """Refresh the dashboard screenshots in docs/img/ (dashboard, filtered timeline, map, event detail).
 
-Runs the browser test with ``CRONICA_SCREENSHOTS=docs/img``, so the pictures show exactly
-what the test checked. Needs Debian's chromium (``apt-get install chromium chromium-driver``).
+Runs the analyst browser test (the example articles of examples/articles/ through the real
+pipeline) with ``CRONICA_SCREENSHOTS=docs/img``, so the pictures show realistic data and
+exactly what the test checked. Needs Debian's chromium (``apt-get install chromium chromium-driver``).
 
     python scripts/screenshots.py
 """
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> int:
     env = {**os.environ, "CRONICA_SCREENSHOTS": str(ROOT / "docs" / "img")}
-    cmd = [sys.executable, "-m", "pytest", "-q", "-m", "browser", "tests/test_dashboard_browser.py"]
+    cmd = [sys.executable, "-m", "pytest", "-q", "-m", "browser", "tests/test_dashboard_analyst.py"]
     return subprocess.call(cmd, cwd=ROOT, env=env)
 
 

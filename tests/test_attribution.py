@@ -340,3 +340,10 @@ def test_quotation_of_two_sentences_closed_by_its_cue(make_doc):
     adoc = _quotes(make_doc, '"Hay que pagar los salarios. El gobierno debe resolverlo", declaró el ministro.')
     q = next(q for q in adoc.quotes if q.cue.text.startswith("declaró"))
     assert q.content.text.startswith("Hay que pagar") and q.content.text.endswith("resolverlo")
+
+
+def test_second_quoted_fragment_goes_to_the_sentence_speaker(make_doc):
+    adoc = _quotes(make_doc, 'Los manifestantes gritaban consignas, dijo la ministra Ana Ruiz: '
+                             '"fuera el gobierno", "queremos trabajo".', stages=("actors", "attribution"))
+    contents = {q.content.text: q.speaker.text for q in adoc.quotes if q.speaker}
+    assert "queremos trabajo" in contents

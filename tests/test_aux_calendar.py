@@ -52,3 +52,23 @@ def test_probability_adverb_makes_the_event_hypothetical(make_doc):
     evs = _events(make_doc, "La propuesta será probablemente rechazada por el Congreso.")
     rej = [e for e in evs if e.event == "REJECT"]
     assert rej and rej[0].aux_mode == "hypothetical"
+
+
+def test_english_pluperfect_and_going_to(make_doc):
+    evs = make_doc("The army had attacked the village. The workers are going to march against the reform.", lang="en",
+                   date="2024-01-20", stages=STAGES).events
+    modes = {e.event: e.aux_mode for e in evs}
+    assert modes.get("ASSAULT") == "historical"
+    assert modes.get("PROTEST") == "future"
+
+
+def test_para_makes_a_weekday_a_target_ahead(make_doc):
+    adoc = make_doc("Los sindicatos convocaron a una huelga para el jueves.", lang="es",
+                    date="2024-01-20", stages=["time"])
+    assert [(d.span.text, d.value) for d in adoc.dates] == [("el jueves", "2024-01-25")]
+
+
+def test_event_noun_under_a_request_noun_is_hypothetical(make_doc):
+    evs = _events(make_doc, "Miles de trabajadores ignoraron la convocatoria de huelga.")
+    [strike] = [e for e in evs if e.trigger.text == "huelga"]
+    assert strike.aux_mode == "hypothetical" and strike.aux_evidence["text"] == "convocatoria"

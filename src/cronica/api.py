@@ -43,7 +43,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from cronica import __version__
-from cronica.api_export import register_export
+from cronica.api_export import register_export, register_views
 from cronica.api_http import (
     LOOPBACK_HOSTS,
     SECURITY_HEADERS,
@@ -180,6 +180,7 @@ def create_app(
     _add_stats_routes(app, state)
     _add_ingest_route(app, state)
     register_export(app, state.get_store)
+    register_views(app, state.get_store)
     _add_dashboard(app)
     return app
 

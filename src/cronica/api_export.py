@@ -24,7 +24,9 @@ from starlette.background import BackgroundTask
 
 from cronica.api_params import Filter
 from cronica.export import COLUMN_NAMES, flat_row, write_parquet
+from cronica.filters import all_modes
 from cronica.labels import code_label, country_names, sector_names
+from cronica.model import SECTOR_CODES
 from cronica.store.base import Store
 
 EXPORT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet")
@@ -97,4 +99,72 @@ def register_export(app: FastAPI, get_store: Callable[[], Store]) -> None:
         asked, its label ('IRQGOV' -> 'Iraq: government')."""
         codes = {c: label for c in (code or [])[:500] if (label := code_label(c.upper(), lang))}
         return {"lang": lang, "countries": country_names(lang), "sectors": sector_names(lang),
-                "codes": codes}
+                "codes": codes, "modes": all_modes(), "sector_codes": sorted(SECTOR_CODES)}
+
+
+NETWORK_EVENTS = 2000  # most recent matching events the actor network is drawn from
+NETWORK_EDGES = 16
+
+
+def node_of(ev: dict[str, Any], role: str) -> dict[str, Any] | None:
+    """The network node of an event's actor or recipient: its full code when the code names
+    a country; a sector-only code (CVL, GOV) is qualified by the event's place country, so
+    Colombia's civilians and Lebanon's are two nodes; an uncoded actor is its text."""
+    arg = ev.get(role) or {}
+    code, text = arg.get("code") or "", (arg.get("text") or "").strip()
+    country = ev.get(f"{role}_country")
+    if code and country:
+        return {"id": code, "code": code, "country": country, "text": None}
+    place_country = (ev.get("event_loc") or {}).get("country")
+    if code:
+        key = f"{code}@{place_country}" if place_country else code
+        return {"id": key, "code": code, "country": place_country, "text": None}
+    if text:
+        return {"id": f"text:{text.casefold()}", "code": None, "country": place_country,
+                "text": text}
+    return None
+
+
+def network(events: list[dict[str, Any]], max_edges: int = NETWORK_EDGES) -> dict[str, Any]:
+    """Nodes and weighted edges (actor -> recipient) of the most frequent pairs."""
+    edges: dict[tuple[str, str], int] = {}
+    nodes: dict[str, dict[str, Any]] = {}
+    for ev in events:
+        a, r = node_of(ev, "actor"), node_of(ev, "recipient")
+        if a is None or r is None or a["id"] == r["id"]:
+            continue
+        nodes.setdefault(a["id"], a)
+        nodes.setdefault(r["id"], r)
+        edges[(a["id"], r["id"])] = edges.get((a["id"], r["id"]), 0) + 1
+    top = sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))[:max_edges]
+    used = {n for (a, r), _ in top for n in (a, r)}
+    weight = {n: sum(c for (a, r), c in top if n in (a, r)) for n in used}
+    return {
+        "events": len(events),
+        "nodes": [{**nodes[n], "count": weight[n]} for n in sorted(used)],
+        "edges": [{"source": a, "target": r, "count": c} for (a, r), c in top],
+    }
+
+
+def register_views(app: FastAPI, get_store: Callable[[], Store]) -> None:
+    """Add ``/api/network`` and ``/api/years`` (dashboard views) to ``app``."""
+
+    @app.get("/api/network", tags=["stats"], summary="Actor network of the matching events")
+    def actor_network(flt: Filter) -> dict[str, Any]:
+        """Pairs (actor -> recipient) among the most recent matching events. A node is a
+        full actor code; a code without a country (CVL, GOV) is qualified by the event's
+        place country ('CVL@COL'); an uncoded actor is its text ('text:...')."""
+        events = get_store().query_events(flt, limit=NETWORK_EVENTS, sort="-date")
+        return network(events)
+
+    @app.get("/api/years", tags=["stats"], summary="Events dated to the year only")
+    def year_only(flt: Filter) -> dict[str, Any]:
+        """Counts by year and type of the events whose date is a year ('2019'), which the
+        day, week and month timelines cannot place."""
+        store = get_store()
+        rows = store.year_counts(flt) if hasattr(store, "year_counts") else []
+        years: dict[str, dict[str, int]] = {}
+        for r in rows:
+            years.setdefault(str(r["key"]), {})[r["type"]] = int(r["count"])
+        return {"years": [{"key": y, "total": sum(c.values()), "counts": c}
+                          for y, c in sorted(years.items())]}

@@ -46,7 +46,8 @@ class BodyLimitMiddleware:
                 if declared < 0 or declared > self.max_bytes:
                     status = 400 if declared < 0 else 413
                     detail = "bad Content-Length" if declared < 0 else self._too_large()
-                    await JSONResponse({"detail": detail}, status_code=status)(scope, receive, send)
+                    await JSONResponse({"detail": detail}, status_code=status,
+                                       headers=SECURITY_HEADERS)(scope, receive, send)
                     return
         seen = 0
 

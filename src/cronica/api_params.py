@@ -9,6 +9,7 @@ from __future__ import annotations
 import hmac
 import io
 import json
+import re
 from datetime import date, timedelta
 from typing import Annotated, Any
 
@@ -33,6 +34,23 @@ def _split(values: list[str] | None) -> list[str]:
     for v in values or []:
         out.extend(p.strip() for p in v.split(",") if p.strip())
     return out
+
+
+_BAD_CHARS = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                        "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
+
+
+def check_text_params(**params: str | list[str] | None) -> None:
+    """422 for a parameter holding a control character, a surrogate or a noncharacter
+    (U+FFFE, U+10FFFF, ...): no code, name or text of an event holds one, and some of
+    them break SQL engines (a NUL ends SQLite's full-text query)."""
+    for name, value in params.items():
+        for v in value if isinstance(value, list) else [value]:
+            m = _BAD_CHARS.search(v) if v else None
+            if m:
+                raise HTTPException(
+                    422, f"invalid parameter {name!r}: character U+{ord(m.group()):04X} at "
+                         f"position {m.start()} is not allowed")
 
 
 def event_filter(
@@ -84,6 +102,9 @@ def event_filter(
 ) -> EventFilter:
     """Query parameters -> :class:`EventFilter`, checked by :mod:`cronica.filters` (the rules
     of ``cronica query``); a bad value is a 422 naming the valid ones."""
+    check_text_params(type=type, mode=mode, actor=actor, recipient=recipient, country=country,
+                      place=place, source=source, q=q, include=include, article_id=article_id,
+                      sector=sector)
     try:
         return build_filter(FilterInput(
             date_from=date_from, date_to=date_to, types=type, modes=mode, actor=actor,
@@ -172,6 +193,8 @@ def parse_ingest_body(body: bytes) -> list[Article | Rejection]:
         whole = json.loads(text)
     except json.JSONDecodeError:
         whole = None  # not one JSON document: read it as JSONL, line by line
+    except RecursionError:
+        raise HTTPException(400, "the body is JSON nested too deeply") from None
     if isinstance(whole, (dict, list)):
         records = whole if isinstance(whole, list) else [whole]
         # ASCII escapes, so that a lone surrogate in a string survives re-encoding

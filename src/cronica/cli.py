@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import re
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,48 @@ from cronica.errors import OutputError, StoreError
 from cronica.filters import FilterError
 
 COMMANDS: tuple[str, ...] = ("extract", "ingest", "query", "export", "rejected", "serve", "eval", "bench")
+
+
+EXAMPLES: dict[str, list[str]] = {
+    "extract": ["cronica extract examples/seed/article.txt",
+                "cronica extract examples/articles/ --format jsonl -o out/events.jsonl",
+                "echo 'El gobierno de Perú firmó un acuerdo con Chile.' | "
+                "cronica extract --lang es --date 2025-01-10"],
+    "ingest": ["cronica ingest examples/articles/",
+               "cronica ingest news.jsonl --db postgresql://USER@HOST/cronica --workers 2"],
+    "rejected": ["cronica rejected", "cronica rejected --format jsonl --limit 20"],
+    "serve": ["cronica serve   # then open http://127.0.0.1:8000",
+              "CRONICA_TOKEN=secret cronica serve --port 8080"],
+    "eval": ["cronica eval events $CRONICA_EVAL_DIR/events_es_fight.jsonl --part check",
+             "cronica eval dates $CRONICA_EVAL_DIR/timex_es_hourglass"],
+    "bench": ["cronica bench examples/articles/ --runs 1",
+              "cronica bench --synthetic 200 --processes 2"],
+}
+_ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")  # Sphinx roles in docstrings: :meth:`Pipeline.pipe`
+
+
+def plain(text: str | None) -> str | None:
+    """Docstring markup out of a help text: ':meth:`X.y`' -> 'X.y', '``x``' -> 'x'."""
+    if not text:
+        return text
+    return _ROLE.sub(lambda m: m[1].rsplit(".", 1)[-1] if m[1][0] == "~" else m[1],
+                     text).replace("``", "'")
+
+
+def _polish(name: str, p: argparse.ArgumentParser) -> None:
+    """Plain help texts, defaults stated, examples at the end (every subcommand alike)."""
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.description = plain(p.description)
+    if not p.epilog and name in EXAMPLES:
+        p.epilog = "examples:\n" + "\n".join(f"  {line}" for line in EXAMPLES[name])
+    for action in p._actions:
+        if not action.option_strings or action.help == argparse.SUPPRESS:
+            continue
+        action.help = plain(action.help) or ""
+        default = action.default
+        if (action.nargs != 0 and default not in (None, False, [], argparse.SUPPRESS)
+                and "default" not in action.help.lower()):
+            action.help += f" (default: {default})"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMANDS:
         module = importlib.import_module(f"cronica.commands.{name}")
         module.register(sub)
+        _polish(name, sub.choices[name])
     return parser
 
 
@@ -49,8 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the store or an output as a whole is unusable: a coded message, never a traceback
         print(f"cronica {args.command}: {err.message}", file=sys.stderr)
         return 2
-    except FilterError as exc:
-        print(f"cronica {args.command}: {exc}", file=sys.stderr)
+    except FilterError as err:  # a filter value cronica cannot use: says what is valid
+        print(f"cronica {args.command}: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

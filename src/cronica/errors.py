@@ -28,6 +28,8 @@ class ErrorCode(StrEnum):
     E014_STORE_NEWER = "E014"  # the store was written by a newer cronica (schema version)
     E015_STORE_WRITE = "E015"  # the store cannot be written: disk full, read-only, I/O error
     E016_OUTPUT_WRITE = "E016"  # an output file cannot be written (disk full, permissions)
+    E020_STORE_UNREACHABLE = "E020"  # the store (a PostgreSQL server) cannot be reached
+    E021_SCHEDULER_UNREACHABLE = "E021"  # the Dask scheduler cannot be reached
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -47,11 +49,28 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.E014_STORE_NEWER: "the store was written by a newer cronica; upgrade to write to it",
     ErrorCode.E015_STORE_WRITE: "the store cannot be written (disk full, read-only or I/O error)",
     ErrorCode.E016_OUTPUT_WRITE: "the output file cannot be written",
+    ErrorCode.E020_STORE_UNREACHABLE: "the store cannot be reached",
+    ErrorCode.E021_SCHEDULER_UNREACHABLE: "the Dask scheduler cannot be reached",
 }
 
 
 class CronicaError(Exception):
     """Base class of cronica's own exceptions."""
+
+
+def redact_url(url: str) -> str:
+    """``url`` without its password: 'postgresql://ana:secret@db/x' -> 'postgresql://ana:***@db/x'."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unreadable URL>"
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
 
 
 class InputError(CronicaError):
@@ -71,8 +90,10 @@ class InputError(CronicaError):
 
 
 class StoreError(CronicaError):
-    """The store as a whole cannot be used (E013-E015): no single document is to blame,
-    so commands stop with exit status 2 instead of rejecting documents one by one."""
+    """The store as a whole cannot be used (E013-E015), or a service cannot be reached
+    (E020 the store's server, E021 a Dask scheduler; ``target`` is its URL, password
+    hidden: see :func:`redact_url`): no single document is to blame, so commands stop with
+    exit status 2 instead of rejecting documents one by one."""
 
     def __init__(self, code: ErrorCode, target: str, detail: str = ""):
         self.code = code

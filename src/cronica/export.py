@@ -76,6 +76,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
+from cronica.errors import OutputError
 from cronica.labels import code_label
 from cronica.store.base import EventFilter, Store
 
@@ -176,7 +177,7 @@ def flat_row(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def export(store: Store, fmt: str, output: str, flt: EventFilter | None = None,
-           batch_size: int = 5000) -> int:
+           batch_size: int = 5000, force: bool = True) -> int:
     """Write every event matching ``flt`` to ``output`` ('-' = stdout for text formats).
 
     Files are written to a temporary name and renamed at the end, so an interrupted
@@ -190,9 +191,9 @@ def export(store: Store, fmt: str, output: str, flt: EventFilter | None = None,
     if fmt == "parquet":
         if output == "-":
             raise ValueError("parquet needs a file: --output FILE")
-        with _atomic(output, binary=True) as fh:
+        with atomic_output(output, binary=True, force=force) as fh:
             return write_parquet(events, fh, batch_size)
-    with _atomic(output) as fh:
+    with atomic_output(output, force=force) as fh:
         if fmt == "csv":
             return write_csv(events, fh)
         return write_jsonl(events, fh)
@@ -255,21 +256,99 @@ def _chunks(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[st
         yield chunk
 
 
+TMP_PREFIX = ".export-"
+TMP_SUFFIX = ".tmp"
+STALE_SECONDS = 3600  # a temporary file of no known owner, older than this, is stale
+
+
 @contextmanager
-def _atomic(path: str, binary: bool = False) -> Iterator[Any]:
+def atomic_output(path: str, binary: bool = False, force: bool = True) -> Iterator[Any]:
+    """A file object whose content appears under ``path`` only when it is complete.
+
+    It is written to ``.export-<pid>-*.tmp`` beside ``path`` and renamed over it at the
+    end, so a crash, a kill or a full disk never leaves a truncated file under the final
+    name (the temporary file is removed on failure; one a kill left behind is removed by
+    the next write to that folder, see :func:`clean_stale`). The file gets the mode new
+    files get (the umask), not 0600. Without ``force`` an existing ``path`` is refused.
+    ``path`` '-' is stdout. Failures to write are :class:`~cronica.errors.OutputError`.
+    """
     if path == "-":
         yield sys.stdout
         return
+    if not force and os.path.exists(path):
+        raise OutputError(path, "the file exists; use --force to replace it")
     folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".export-", suffix=".tmp")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        clean_stale(folder)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f"{TMP_PREFIX}{os.getpid()}-",
+                                   suffix=TMP_SUFFIX)
+    except OSError as exc:
+        raise OutputError(path, exc.strerror or str(exc)) from None
     try:
         mode = "wb" if binary else "w"
         kwargs: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": ""}
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
+    except OSError as exc:
+        _remove(tmp)
+        raise OutputError(path, exc.strerror or str(exc)) from None
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        _remove(tmp)
         raise
+
+
+_atomic = atomic_output  # the name it had
+
+
+def _remove(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def clean_stale(folder: str, now: float | None = None) -> list[str]:
+    """Remove temporary export files in ``folder`` that a killed run left behind: those
+    of a process that no longer runs, and those of no known process older than an hour.
+    Returns the names removed."""
+    import time
+
+    removed = []
+    now = time.time() if now is None else now
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(TMP_PREFIX) and n.endswith(TMP_SUFFIX)]
+    except OSError:
+        return removed
+    for name in names:
+        pid_text = name[len(TMP_PREFIX):].split("-", 1)[0]
+        full = os.path.join(folder, name)
+        try:
+            if pid_text.isdigit() and int(pid_text) != os.getpid():
+                stale = not _running(int(pid_text))
+            else:
+                stale = not pid_text.isdigit() and now - os.path.getmtime(full) > STALE_SECONDS
+            if stale:
+                os.unlink(full)
+                removed.append(name)
+        except OSError:
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

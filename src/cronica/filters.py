@@ -13,7 +13,6 @@ English or Spanish, with or without accents ('Colombia', 'Irak', 'Estados Unidos
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ from cronica.errors import CronicaError
 from cronica.model import AUX_MODES, PLOVER_TYPES, SECTOR_CODES
 from cronica.resources import read_tsv
 from cronica.store.base import EventFilter
+from cronica.textfold import fold
 
 MAX_TEXT = 500  # characters of a substring filter
 SORT_KEYS: tuple[str, ...] = ("date", "n_sources", "confidence", "first_seen", "last_seen", "id")
@@ -177,13 +177,6 @@ def check_text(value: str | None, param: str) -> str | None:
 
 
 # -- countries ------------------------------------------------------------------------
-def fold(text: str) -> str:
-    """Lower case without accents or punctuation: 'EE. UU.' -> 'ee uu', 'Bogotá' -> 'bogota'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join("".join(c if c.isalnum() else " " for c in bare).split())
-
-
 @cache
 def country_names() -> dict[str, set[str]]:
     """Folded country name (English or Spanish) -> the ISO3 codes it names."""
@@ -223,9 +216,9 @@ def resolve_country(value: str | None) -> str | None:
     if len(hits) > 1:
         raise FilterError("country", f"{value!r} names several countries ({', '.join(sorted(hits))}); "
                                      "give the ISO 3166 alpha-3 code")
-    close = difflib.get_close_matches(fold(v), list(names), n=4, cutoff=0.75)
-    hint = f"; did you mean {', '.join(sorted({c for n in close for c in names[n]}))}?" if close else ""
-    raise FilterError("country", f"unknown country {value!r}{hint} Use an ISO 3166 code (COL, "
+    close = difflib.get_close_matches(fold(v), list(names), n=4, cutoff=0.8)
+    hint = f" (did you mean {', '.join(sorted({c for n in close for c in names[n]}))}?)" if close else ""
+    raise FilterError("country", f"unknown country {value!r}{hint}; use an ISO 3166 code (COL, "
                                  "IRQ, USA) or a country name in English or Spanish")
 
 

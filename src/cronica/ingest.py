@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import sys
 import threading
 import time
@@ -103,7 +104,8 @@ class IngestService:
     def __init__(self, store: Store | Callable[[], Store], pipeline: Any = None) -> None:
         self._store = store
         self._pipeline = pipeline
-        self.lock = threading.Lock()
+        self.lock = threading.Lock()  # held while storing, never while extracting
+        self._init_lock = threading.Lock()
 
     @property
     def store(self) -> Store:
@@ -111,10 +113,11 @@ class IngestService:
 
     @property
     def pipeline(self) -> Any:
-        if self._pipeline is None:
-            from cronica.pipeline import default_pipeline
+        with self._init_lock:  # two first requests must not load the models twice
+            if self._pipeline is None:
+                from cronica.pipeline import default_pipeline
 
-            self._pipeline = default_pipeline()
+                self._pipeline = default_pipeline()
         return self._pipeline
 
     def is_present(self, item: Article | Rejection) -> bool:
@@ -294,17 +297,21 @@ def _results(
 def estimate_total(paths: Sequence[str]) -> int | None:
     """How many documents ``paths`` hold, cheaply (for the ETA): JSONL lines, files in
     folders, 1 per other file. None when reading stdin."""
-    from cronica.read import FOLDER_EXTS, JSONL_EXTS
+    from cronica.read import JSONL_EXTS
+    from cronica.read.sources import walk_folder
 
     total = 0
     for p in paths or ["-"]:
         if p == "-":
             return None
         path = Path(p)
-        if path.is_dir():
-            for f in path.rglob("*"):
-                if f.is_file() and f.suffix.lower() in FOLDER_EXTS:
-                    total += _count_lines(f) if f.suffix.lower() in JSONL_EXTS else 1
+        try:
+            is_dir = path.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            for f in walk_folder(path)[0]:
+                total += _count_lines(f) if f.suffix.lower() in JSONL_EXTS else 1
         elif path.suffix.lower() in JSONL_EXTS:
             total += _count_lines(path)
         else:
@@ -313,8 +320,11 @@ def estimate_total(paths: Sequence[str]) -> int | None:
 
 
 def _count_lines(path: Path) -> int:
+    """Non-blank lines of a regular file (a pipe or a device is not read twice: 1)."""
     n = 0
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return 1
         with open(path, "rb") as fh:
             for line in fh:
                 n += bool(line.strip())

@@ -178,6 +178,7 @@ class Event:
     confidence: float = 0.5
     cameo: str | None = None
     head: int | None = None  # spaCy token index of the trigger's head (internal)
+    rule: str | None = None  # id of the trigger rule that found it (internal; eval --by-rule)
     # magnitudes (stage 'magnitude'): {value, min, max, category, text, start, end} or None
     dead: dict[str, Any] | None = None
     injured: dict[str, Any] | None = None

@@ -17,6 +17,7 @@ from datetime import date as _date
 from itertools import islice
 from typing import Any
 
+from cronica import limits
 from cronica.errors import ErrorCode, InputError, Rejection
 from cronica.model import Article, ArticleDoc
 from cronica.resources import SUPPORTED_LANGS
@@ -25,7 +26,8 @@ from cronica.stages.registry import Stage, build_stages, check_order, check_stag
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own max_length; longer documents are rejected (E004)
+# longer documents are rejected (E004): see cronica.limits for every per-document limit
+DEFAULT_MAX_CHARS = limits.MAX_PARSE_CHARS
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -57,6 +59,7 @@ class Pipeline:
         language_identifier: Any = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         only: Sequence[str] | None = None,
+        time_budget: float | None = limits.DEFAULT_TIME_BUDGET,
         bundles: dict[str, LanguageBundle] | None = None,
     ) -> None:
         """``stages`` hands in built stages per language; ``only`` names the registered
@@ -74,6 +77,7 @@ class Pipeline:
         self._stages: dict[str, list[Stage]] = dict(stages or {})
         self._langid = language_identifier
         self.max_chars = max_chars
+        self.time_budget = time_budget  # seconds per document for the stages (None: no limit)
 
     # -- resources -------------------------------------------------------
     def bundle(self, lang: str) -> LanguageBundle:
@@ -86,7 +90,7 @@ class Pipeline:
         if lang not in self._nlp:
             from cronica.stages.nlp.models import load_nlp
 
-            self._nlp[lang] = load_nlp(self.bundle(lang))
+            self._nlp[lang] = limits.cap_sentences(load_nlp(self.bundle(lang)))
         return self._nlp[lang]
 
     def stages(self, lang: str) -> list[Stage]:
@@ -122,6 +126,8 @@ class Pipeline:
             )
         if article.date is not None and not _is_iso_date(article.date):
             raise InputError(ErrorCode.E011_BAD_DATE, origin, repr(article.date), doc_id=article.id)
+        if article.date is not None:
+            limits.check_date(article.date, origin, article.id)
         lang = (article.lang or "").lower()[:2] or None
         detected = lang is None
         if lang is None:
@@ -145,9 +151,12 @@ class Pipeline:
 
         doc.user_data[TEXT_KEY] = adoc.article.text
         adoc.doc = doc
+        budget = limits.Budget(self.time_budget, adoc.article.origin or adoc.article.id,
+                               adoc.article.id)
         add_sentences(adoc)
         for stage in self.stages(_lang(adoc)):
             stage.run(adoc)
+            budget.check(getattr(stage, "name", type(stage).__name__))
         return adoc
 
     def process(self, article: Article) -> ArticleDoc:
@@ -184,6 +193,8 @@ class Pipeline:
             for (i, adoc), doc in zip(group, self.nlp(lang).pipe(texts), strict=True):
                 try:
                     out[i] = self.annotate(adoc, doc)
+                except InputError as err:  # over its time budget
+                    out[i] = Rejection.from_error(err)
                 except Exception as exc:  # one document must never kill the batch
                     logger.exception("processing %s failed", adoc.article.origin or adoc.article.id)
                     failure = InputError(

@@ -52,7 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic articles")
     p.add_argument("--eval-dir", default=None, help="the evaluation data folder (default corpus)")
-    p.add_argument("--batch-size", type=_positive_int, default=32, metavar="N")
+    p.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
+                   help="articles per spaCy batch")
     p.add_argument(
         "--warmup",
         type=_positive_int,

@@ -1,13 +1,17 @@
 """`cronica eval KIND ...`: score cronica on gold data in standard formats.
 
-Each kind lives in ``cronica/evaluate/<kind>.py`` and exposes
-``add_arguments(parser)`` and ``run(args) -> int``.
+Each kind lives in cronica/evaluate/<kind>.py (add_arguments and run).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+
+DESCRIPTION = """\
+Score cronica on human-annotated gold data (not shipped: see the README, 'Evaluation
+data'). KIND is one of: events, actors, dates, geo, ner, brat; 'cronica eval KIND --help'
+lists its options. Point $CRONICA_EVAL_DIR at the folder holding the gold files."""
 
 KINDS: dict[str, str] = {
     "events": "event types, modes and actor codes on the normalised event JSONL gold",
@@ -24,7 +28,7 @@ KINDS: dict[str, str] = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("eval", help="score cronica on gold data", description=__doc__)
+    p = sub.add_parser("eval", help="score cronica on gold data", description=DESCRIPTION)
     kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True)
     for kind, help_text in KINDS.items():
         module = importlib.import_module(f"cronica.evaluate.{kind}")

@@ -7,6 +7,7 @@ Filters are those of ``cronica query``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import replace
 
@@ -41,15 +42,21 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="plover-jsonl, csv or parquet (required)")
     p.add_argument("--output", "-o", required=True, metavar="FILE",
                    help="output file ('-' for stdout, except parquet)")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE if it exists (without it an existing file is refused)")
     add_filter_arguments(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     flt = filter_from_args(args)
+    if args.output != "-" and os.path.exists(args.output) and not args.force:
+        print(f"cronica export: {args.output} exists; use --force to replace it",
+              file=sys.stderr)
+        return 2
     try:
         with open_store(args.db) as store:
-            n = export(store, args.format, args.output, flt)
+            n = export(store, args.format, args.output, flt, force=True)
             note = summary(store, flt, n)
     except ValueError as exc:
         print(f"cronica export: {exc}", file=sys.stderr)

@@ -1,20 +1,21 @@
 """`cronica extract [PATH ...]`: articles in, PLOVER events (and their evidence) out.
 
-Reads text, HTML, JSONL, folders or stdin (:mod:`cronica.read`), runs the streaming
-batch path (:meth:`Pipeline.pipe`) and writes one result per article, in input order,
-as a pretty JSON list or as JSONL. Rejected inputs go to stderr, one line each, and
-are counted in a summary line. Exit status: 0 all processed, 1 some rejected, 2 usage.
+Reads text, HTML, JSONL, folders or stdin, extracts the events of each article (in
+batches) and writes one result per article, in input order, as a JSON list or as
+JSONL. Rejected inputs go to stderr, one line each, and are counted in a summary line. Exit status: 0 all processed, 1 some rejected, 2 usage.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from cronica.errors import Rejection
+from cronica.export import atomic_output
 from cronica.model import Article, ArticleDoc
 from cronica.read import DEFAULT_MAX_BYTES, normalize_date, read_inputs
 from cronica.resources import SUPPORTED_LANGS
@@ -62,7 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="articles per spaCy batch (default 32)",
     )
-    p.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="a progress bar on stderr (default: shown when stderr is a terminal)")
     p.add_argument(
         "--max-bytes",
         type=_positive_int,
@@ -100,6 +102,8 @@ def run(args: argparse.Namespace, pipeline: Any = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if missing_paths(args.paths, "extract"):
+        return 2
     out_format = args.out_format or ("jsonl" if (args.output or "").endswith(".jsonl") else "json")
     if pipeline is None:
         from cronica.pipeline import Pipeline
@@ -117,23 +121,35 @@ def run(args: argparse.Namespace, pipeline: Any = None) -> int:
         lang=args.lang,
         date=date,
     )
-    try:
-        out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    except OSError as exc:
-        print(f"cronica extract: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-        return 2
     results = pipeline.pipe(articles, batch_size=args.batch_size)
-    if getattr(args, "progress", False):
+    if show_progress(getattr(args, "progress", None)):
         from tqdm import tqdm
 
         results = tqdm(results, desc="extract", unit=" articles", file=sys.stderr)
-    try:
+    # written to a temporary file renamed at the end: a crash, kill or full disk never
+    # leaves a half-written file under the name (an OutputError is exit status 2)
+    with atomic_output(args.output or "-") as out:
         processed, rejected = write_results(results, out, out_format)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    if args.output and processed == 0 and rejected:
+        os.unlink(args.output)  # no events file for inputs that were all rejected
     print(f"cronica extract: {processed} processed, {rejected} rejected", file=sys.stderr)
     return 1 if rejected else 0
+
+
+def missing_paths(paths: list[str], command: str) -> list[str]:
+    """Named paths that do not exist: a usage error (exit status 2, nothing written or
+    stored), not a rejected document. Says so on stderr."""
+    missing = [p for p in paths if p != "-" and not os.path.exists(p)]
+    for p in missing:
+        print(f"cronica {command}: [E009] {p}: no such file or folder", file=sys.stderr)
+    return missing
+
+
+def show_progress(asked: bool | None) -> bool:
+    """--progress / --no-progress, else a bar exactly when a person watches stderr."""
+    if asked is not None:
+        return asked
+    return bool(sys.stderr is not None and sys.stderr.isatty())
 
 
 def with_defaults(

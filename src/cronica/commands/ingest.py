@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from cronica.commands.extract import _positive_int
+from cronica.commands.extract import _positive_int, missing_paths
 from cronica.commands.query import add_db_argument
 from cronica.ingest import Progress, estimate_total, format_summary, ingest
 from cronica.read import DEFAULT_MAX_BYTES
@@ -29,7 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_argument(p)
     p.add_argument("--batch-size", type=int, default=32, help="articles per NLP batch")
     p.add_argument("--workers", type=int, default=1, help="worker processes for the NLP")
-    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or a Dask cluster (see --scheduler)")
     p.add_argument("--scheduler", metavar="URL",
                    help="Dask scheduler (tcp://HOST:PORT); without it --engine dask starts a "
                         "LocalCluster of --workers processes")
@@ -50,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
     from cronica.read import read_inputs
 
     paths = args.paths or ["-"]
+    if missing_paths(paths, "ingest"):
+        return 2
     progress = Progress(estimate_total(paths), every=args.progress_every)
     try:
         with open_store(args.db) as store:

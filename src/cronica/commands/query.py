@@ -148,10 +148,17 @@ def _cells(ev: dict[str, Any]) -> list[str]:
     if ev.get("aux_mode"):
         event += f" ({ev['aux_mode'][:4]})"
     return [
-        ev.get("date") or "", event, (ev.get("actor") or {}).get("code") or "",
-        (ev.get("recipient") or {}).get("code") or "", place, str(ev.get("n_sources", 1)),
+        ev.get("date") or "", event, _arg(ev.get("actor")), _arg(ev.get("recipient")), place,
+        str(ev.get("n_sources", 1)),
         " ".join((ev.get("event_text") or "").split()),
     ]
+
+
+def _arg(arg: dict[str, Any] | None) -> str:
+    """An actor's code, or its words in quotes when it has none."""
+    if not arg:
+        return ""
+    return arg.get("code") or (f'"{arg["text"]}"' if arg.get("text") else "")
 
 
 def format_table(events: list[dict[str, Any]]) -> str:

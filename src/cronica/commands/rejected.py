@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rejected", help="list rejected inputs with code and reason",
                        description=__doc__)
     add_db_argument(p)
-    p.add_argument("--limit", type=int, default=1000)
+    p.add_argument("--limit", type=int, default=1000, metavar="N",
+                   help="at most N rejections, the latest first")
     p.add_argument("--format", choices=("table", "json", "jsonl"),
                    help="default: table on a terminal, jsonl otherwise")
     p.set_defaults(func=run)

@@ -3,6 +3,12 @@
 Binds 127.0.0.1 unless told otherwise. ``POST /api/ingest`` is enabled only with a token
 (``--token`` or ``$CRONICA_TOKEN``); every reading route is open to whoever can reach
 the port, so bind a public address only behind something that controls access.
+
+Requests must name this server in their ``Host`` header (a guard against DNS rebinding,
+by which a web page on another site reaches a server on 127.0.0.1): the bound address,
+the loopback names when it binds a loopback address, the machine's name when it binds
+every address (0.0.0.0, ::), and every name given with ``--allow-host`` or in
+``$CRONICA_ALLOWED_HOSTS`` (comma-separated). Other requests get 400.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import re
 import sys
 
 TOKEN_ENV = "CRONICA_TOKEN"
+HOSTS_ENV = "CRONICA_ALLOWED_HOSTS"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,7 +39,28 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=f"bearer token that enables POST /api/ingest (default: ${TOKEN_ENV}, the safer "
         "way: other users can read command-line arguments)",
     )
+    p.add_argument(
+        "--allow-host", action="append", metavar="NAME", default=[],
+        help="a host name requests may address this server by, besides the bound address "
+        f"(repeatable; also ${HOSTS_ENV}, comma-separated; '*' allows any)",
+    )
     p.set_defaults(func=run)
+
+
+def allowed_hosts(host: str, extra: list[str] | None = None) -> list[str]:
+    """The names the Host header may carry for a server bound to ``host``."""
+    import socket
+
+    from cronica.api_http import LOOPBACK_HOSTS
+
+    names = [host]
+    if _is_loopback(host):
+        names += list(LOOPBACK_HOSTS)
+    elif host in ("0.0.0.0", "::", ""):
+        names += [*LOOPBACK_HOSTS, socket.gethostname(), socket.getfqdn()]
+    names += [h.strip() for item in (extra or []) for h in item.split(",") if h.strip()]
+    names += [h.strip() for h in os.environ.get(HOSTS_ENV, "").split(",") if h.strip()]
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def resolve_token(args: argparse.Namespace) -> str | None:
@@ -77,7 +105,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"cronica serve: cannot open the store {_printable(resolve_db(args.db))}: {exc}", file=sys.stderr)
         return 2
     try:
-        app = create_app(store=store, token=token)
+        app = create_app(store=store, token=token,
+                         allowed_hosts=allowed_hosts(args.host, args.allow_host))
         print(
             f"cronica serve: store {_printable(resolve_db(args.db))}; dashboard at "
             f"http://{args.host}:{args.port}/ (ingest {'enabled' if token else 'disabled: no token'})",

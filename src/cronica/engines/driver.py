@@ -35,7 +35,7 @@ from cronica.engines.batch import (
     process_batch,
     warm_up,
 )
-from cronica.errors import Rejection
+from cronica.errors import ErrorCode, Rejection, StoreError, redact_url
 from cronica.model import Article
 
 logger = logging.getLogger(__name__)
@@ -188,6 +188,17 @@ class LocalEngine(Engine):
             self._pool = None
 
 
+SCHEDULER_TIMEOUT = "15s"  # to reach a Dask scheduler
+
+
+def quiet_dask_logs() -> None:
+    """Dask's scheduler and nanny log every start and stop at INFO (some 30 lines a run):
+    keep them to warnings unless the user asked for detail (``cronica -v``)."""
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        for name in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+
+
 class DaskEngine(Engine):
     """A dask.distributed cluster: ``scheduler`` (``tcp://HOST:PORT``) or, without it, a
     LocalCluster of ``workers`` processes with one thread each. Dask retries failed tasks
@@ -200,6 +211,7 @@ class DaskEngine(Engine):
         import dask
         from dask.distributed import Client, LocalCluster
 
+        quiet_dask_logs()
         self.retries = max(0, retries)
         self.cluster: Any = None
         self._token = uuid.uuid4().hex[:8]  # task keys stay unique across runs on one client
@@ -207,7 +219,11 @@ class DaskEngine(Engine):
         self._n = max(1, workers)
         self._n_checked = float("-inf")
         if scheduler:
-            self.client = Client(scheduler)
+            try:
+                self.client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise StoreError(ErrorCode.E021_SCHEDULER_UNREACHABLE, redact_url(scheduler),
+                                 " ".join(str(exc).split())) from None
         else:
             # The worker's statistical profiler samples every thread every 10 ms: a few
             # per cent of a core and GIL hand-offs for a view nobody looks at here.

@@ -195,6 +195,7 @@ class PredEvent:
     recipient: Range | None = None
     type: str = ""
     cameo: str | None = None
+    rule: str | None = None  # the trigger rule that found it (``--by-rule``)
 
 
 def predicted(adoc_dict: dict[str, Any]) -> tuple[list[PredEvent], list[list[Range]]]:
@@ -208,7 +209,7 @@ def predicted(adoc_dict: dict[str, Any]) -> tuple[list[PredEvent], list[list[Ran
             spans, PLOVER_CLASS.get(e.get("event", "")),
             (actor["start"], actor["end"]) if actor else None,
             (recipient["start"], recipient["end"]) if recipient else None, e.get("event", ""),
-            e.get("cameo") or None,
+            e.get("cameo") or None, e.get("_rule"),
         ))
     places = [[(p["span"]["start"], p["span"]["end"])] for p in adoc_dict.get("places", [])
               if not p.get("metonymy")]
@@ -320,7 +321,28 @@ def predict(docs: Sequence[GoldDoc], pipeline: Any = None, full: bool = False,
         # dates and quotes cannot change these scores; skipping them saves time
         pipeline = Pipeline(only=None if full else SCORED_STAGES)
     articles = [Article(id=d.id, text=d.text, lang=lang, date=d.date, origin=d.id) for d in docs]
-    return [{} if isinstance(r, Rejection) else r.to_dict() for r in pipeline.pipe(articles)]
+    return [{} if isinstance(r, Rejection) else _with_rules(r) for r in pipeline.pipe(articles)]
+
+
+def _with_rules(adoc: Any) -> dict[str, Any]:
+    """``adoc.to_dict()`` with each event's trigger rule id under ``_rule`` (eval only)."""
+    out = adoc.to_dict()
+    for e, ev in zip(out["events"], getattr(adoc, "events", []), strict=False):
+        e["_rule"] = ev.rule
+    return out
+
+
+def by_rule(docs: Sequence[GoldDoc], outputs: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Predicted triggers that overlap a gold trigger (tp) or none (fp), per trigger rule,
+    worst precision first."""
+    counts: dict[str, Counter] = {}
+    for d, out in zip(docs, outputs, strict=True):
+        for e in predicted(out)[0]:
+            hit = any(overlaps(g.spans, e.spans) for g in d.triggers)
+            counts.setdefault(e.rule or "-", Counter())["tp" if hit else "fp"] += 1
+    rows = {r: {"tp": c["tp"], "fp": c["fp"], "precision": round(c["tp"] / (c["tp"] + c["fp"]), 4)}
+            for r, c in counts.items()}
+    return dict(sorted(rows.items(), key=lambda kv: (kv[1]["precision"], -kv[1]["fp"], kv[0])))
 
 
 def evaluate(docs: Sequence[GoldDoc], outputs: Sequence[dict[str, Any]],
@@ -353,6 +375,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--attribution", action="store_true",
                    help="score quotes and sources on attribution gold (Source/Cue/Content, "
                         "PolNeAR layout DIR/text + DIR/attributions)")
+    p.add_argument("--by-rule", action="store_true",
+                   help="count true and false positive triggers per trigger rule")
     p.add_argument("--lang", choices=("es", "en"), default=None,
                    help="language of the articles (default es; en with --attribution)")
     p.add_argument("--part", choices=("fit", "check", "all"), default="all",
@@ -375,12 +399,19 @@ def run(args: argparse.Namespace) -> int:
               f"non-empty .ann){' in part ' + args.part if args.part != 'all' else ''}",
               file=sys.stderr)
         return 2
-    result = evaluate(docs, predict(docs, full=args.full, lang=args.lang or "es"), errors=args.errors)
+    outputs = predict(docs, full=args.full, lang=args.lang or "es")
+    result = evaluate(docs, outputs, errors=args.errors)
     result["skipped_unannotated"] = len(skipped)
+    if getattr(args, "by_rule", False):
+        result["by_rule"] = by_rule(docs, outputs)
     if args.json:
         print(json.dumps({**result, "skipped": skipped}, indent=2))
     else:
         print(format_report(result, args.path))
+        if "by_rule" in result:
+            from cronica.evaluate.events import format_by_rule
+
+            print(format_by_rule(result["by_rule"]))
     return 0
 
 

@@ -40,6 +40,7 @@ class Ev:
     trigger: str = ""
     aux: str | None = None
     confidence: float = 1.0
+    rule: str | None = None  # predicted only: the trigger rule that found it
 
 
 @dataclass
@@ -237,10 +238,13 @@ def gold_events(record: dict[str, Any]) -> list[Ev]:
     ]
 
 
-def predicted_events(adoc_dict: dict[str, Any], count_negated: bool = False) -> list[Ev]:
-    """Events of one pipeline result, as :class:`Ev` (negated events left out by default)."""
+def predicted_events(
+    adoc_dict: dict[str, Any], count_negated: bool = False, rules: Sequence[str | None] = ()
+) -> list[Ev]:
+    """Events of one pipeline result, as :class:`Ev` (negated events left out by default);
+    ``rules`` gives each event's trigger rule id, in the same order."""
     out = []
-    for e in adoc_dict.get("events", []):
+    for n, e in enumerate(adoc_dict.get("events", [])):
         if e.get("aux_mode") == "negation" and not count_negated:
             continue
         codes = [_arg_codes(e.get("actor")), _arg_codes(e.get("recipient"))]
@@ -252,9 +256,30 @@ def predicted_events(adoc_dict: dict[str, Any], count_negated: bool = False) -> 
                 e["trigger"]["text"],
                 e.get("aux_mode"),
                 float(e.get("confidence", 1.0)),
+                rules[n] if n < len(rules) else None,
             )
         )
     return out
+
+
+def by_rule(
+    records: Iterable[tuple[str, Sequence[Ev], Sequence[Ev]]], merge: dict[str, str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """True and false positives per trigger rule (predicted events matched or not, as in
+    :func:`score`), worst precision first: the rows to look at before switching one off."""
+    merge = merge or {}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for _, gold, pred in records:
+        pairs, _, extra = match_events(gold, pred, merge)
+        for _, p in pairs:
+            counts[p.rule or NONE]["tp"] += 1
+        for p in extra:
+            counts[p.rule or NONE]["fp"] += 1
+    rows = {
+        rule: {"tp": c["tp"], "fp": c["fp"], "precision": round(c["tp"] / (c["tp"] + c["fp"]), 4)}
+        for rule, c in counts.items()
+    }
+    return dict(sorted(rows.items(), key=lambda kv: (kv[1]["precision"], -kv[1]["fp"], kv[0])))
 
 
 def _arg_codes(arg: dict[str, Any] | None) -> list[str]:
@@ -304,7 +329,8 @@ def predict(
     out: list[list[Ev]] = []
     for res in pipeline.pipe(articles):
         out.append(
-            [] if isinstance(res, Rejection) else predicted_events(res.to_dict(), count_negated)
+            [] if isinstance(res, Rejection)
+            else predicted_events(res.to_dict(), count_negated, [e.rule for e in res.events])
         )
     return out
 
@@ -329,6 +355,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--full",
         action="store_true",
         help="run every stage (default: only actors and events, which the score uses)",
+    )
+    p.add_argument(
+        "--by-rule", action="store_true",
+        help="count true and false positives per trigger rule (row of event_triggers.tsv)",
     )
     add_part_argument(p)
 
@@ -366,6 +396,8 @@ def run(args: argparse.Namespace) -> int:
     merge = parse_merge(args.merge)
     result = score(triples, merge)
     result["part"] = args.part
+    if getattr(args, "by_rule", False):
+        result["by_rule"] = by_rule(triples, merge)
     per_record: list[RecordScore] = result.pop("_per_record")
     if args.part == "all":
         parts = split(zip(records, triples, strict=True), lambda rt: record_key(rt[0]))
@@ -379,6 +411,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(format_report(result, args.path, args.merge))
         print(format_parts(result))
+        if "by_rule" in result:
+            print(format_by_rule(result["by_rule"]))
     if args.errors:
         texts = {str(r.get("id", n)): r.get("text") or "" for n, r in enumerate(records)}
         print(format_errors(per_record, texts, args.errors), file=sys.stdout)
@@ -414,6 +448,14 @@ def format_report(result: dict[str, Any], path: str, merge: str | None) -> str:
     lines.append(" " * 10 + "".join(f"{c[:8]:>9}" for c in cols))
     for g, row in conf.items():
         lines.append(f"{g[:10]:<10}" + "".join(f"{row.get(c, 0) or '.':>9}" for c in cols))
+    return "\n".join(lines)
+
+
+def format_by_rule(rows: dict[str, dict[str, Any]], n: int = 25) -> str:
+    """The ``n`` trigger rules with the lowest precision (most false positives first)."""
+    lines = [f"by rule (worst {min(n, len(rows))} of {len(rows)}):  tp   fp  precision"]
+    for rule, r in list(rows.items())[:n]:
+        lines.append(f"  {rule:<34} {r['tp']:>4} {r['fp']:>4}  {r['precision']:.3f}")
     return "\n".join(lines)
 
 

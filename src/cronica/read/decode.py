@@ -6,7 +6,9 @@ that are not text at all (NUL bytes, many control bytes) are rejected with E002.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -39,6 +41,12 @@ def decode_bytes(data: bytes, origin: str, doc_id: str | None = None) -> tuple[s
                 raise InputError(
                     ErrorCode.E003_ENCODING, origin, f"bad {enc}: {exc.reason}", doc_id=doc_id
                 ) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: the binary check decides
     _check_not_binary(data, origin, doc_id)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -59,6 +67,21 @@ def decode_bytes(data: bytes, origin: str, doc_id: str | None = None) -> tuple[s
             doc_id=doc_id,
         )
     return text, "latin-1"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for bytes that look like UTF-16 text without a BOM: text
+    in a Latin script then has a NUL in (nearly) every other byte, on one side only."""
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if nul_odd >= 0.6 and nul_even <= 0.05:
+        return "utf-16-le"
+    if nul_even >= 0.6 and nul_odd <= 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _check_not_binary(data: bytes, origin: str, doc_id: str | None) -> None:
@@ -119,18 +142,31 @@ def sniff_format(head: bytes | str) -> str:
 
 
 def read_limited(path: Path, origin: str, max_bytes: int, doc_id: str | None) -> bytes:
-    """The bytes of ``path``; E004 when it is over ``max_bytes`` (checked before reading),
-    E009 when it cannot be read."""
+    """The bytes of ``path``; E004 when it is over ``max_bytes`` (a file's size is checked
+    before reading; a device or a pipe, which has no size, is read up to the limit and no
+    further), E009 when it cannot be read."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
+        with open(path, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(ErrorCode.E009_NOT_FOUND, origin, "a folder", doc_id=doc_id)
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                raise InputError(
+                    ErrorCode.E004_TOO_LARGE,
+                    origin,
+                    f"{info.st_size:,} bytes, over the limit of {max_bytes:,} set by --max-bytes",
+                    doc_id=doc_id,
+                )
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
             raise InputError(
                 ErrorCode.E004_TOO_LARGE,
                 origin,
-                f"{size:,} bytes, over the limit of {max_bytes:,} set by --max-bytes",
+                f"more than the limit of {max_bytes:,} bytes set by --max-bytes; "
+                "reading stopped there",
                 doc_id=doc_id,
             )
-        return path.read_bytes()
+        return data
     except OSError as exc:
         raise InputError(
             ErrorCode.E009_NOT_FOUND, origin, exc.strerror or str(exc), doc_id=doc_id

@@ -15,6 +15,34 @@ logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
 MIN_ARTICLE_LINE_WORDS = 6  # an HTML page's text must hold at least one line this long
+MAX_NESTING = 200  # layout containers nested deeper than this are flattened before extraction
+_CONTAINERS = r"(?:div|span|section|article|main|font|center|table|tbody|tr|td|ul|li|blockquote)"
+_CONTAINER_TAG = re.compile(rf"<(/?){_CONTAINERS}\b[^>]*>", re.IGNORECASE)
+_FLATTEN = _CONTAINER_TAG
+
+
+def container_depth(html: str) -> int:
+    """How deeply layout containers (div, span, table cells, ...) nest in ``html``."""
+    depth = deepest = 0
+    for m in _CONTAINER_TAG.finditer(html):
+        if m[1]:
+            depth = max(0, depth - 1)
+        elif not m[0].endswith("/>"):
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _extract(trafilatura: Any, html: str) -> str:
+    body = trafilatura.extract(
+        html,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    return (body or "").strip()
 
 
 class _PageMeta(HTMLParser):
@@ -110,15 +138,11 @@ def html_to_text(html: str, origin: str, doc_id: str | None = None) -> tuple[str
     import trafilatura
 
     meta = page_metadata(html)
-    body = trafilatura.extract(
-        html,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        with_metadata=False,
-        deduplicate=False,
-    )
-    body = (body or "").strip()
+    body = _extract(trafilatura, html)
+    if not body and container_depth(html) > MAX_NESTING:
+        # the HTML parser gives up on deep nesting (libxml2 stops at 256 levels) and the
+        # text inside is lost: without the layout containers the text is reachable again
+        body = _extract(trafilatura, _FLATTEN.sub(lambda m: "\n" if m[1] else "", html))
     if not any(len(line.split()) >= MIN_ARTICLE_LINE_WORDS for line in body.splitlines()):
         detail = "nothing left after removing boilerplate" if not body else f"only {body[:60]!r}"
         raise InputError(ErrorCode.E005_NO_ARTICLE_TEXT, origin, detail, doc_id=doc_id)

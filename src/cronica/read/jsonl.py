@@ -12,7 +12,9 @@ from cronica.errors import ErrorCode, InputError, Rejection
 from cronica.model import Article
 from cronica.read.decode import decode_bytes, path_text, read_limited
 from cronica.read.html import html_to_text
-from cronica.read.metadata import make_article
+from cronica.read.metadata import as_text, make_article
+
+MAX_JSON_DEPTH = 64  # arrays and objects nested deeper than this are not an article
 
 
 def _safe(make: Any, *args: Any) -> Article | Rejection:
@@ -21,6 +23,43 @@ def _safe(make: Any, *args: Any) -> Article | Rejection:
         return make(*args)
     except InputError as err:
         return Rejection.from_error(err)
+
+
+def loads(text: str, where: str, doc_id: str | None = None) -> Any:
+    """``json.loads``; E006 for malformed JSON and for nesting deeper than
+    :data:`MAX_JSON_DEPTH` (json itself stops at about 1,000 levels with a RecursionError,
+    which would end the whole batch)."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        # some of json's messages end in ' at' ('Unterminated string starting at')
+        detail = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+        raise InputError(ErrorCode.E006_MALFORMED_JSON, where, detail, doc_id=doc_id) from None
+    except RecursionError:
+        obj = None
+        depth = MAX_JSON_DEPTH + 1
+    else:
+        depth = json_depth(obj)
+    if depth > MAX_JSON_DEPTH:
+        raise InputError(ErrorCode.E006_MALFORMED_JSON, where,
+                         f"nested deeper than {MAX_JSON_DEPTH} levels", doc_id=doc_id)
+    return obj
+
+
+def json_depth(obj: Any) -> int:
+    """How deeply lists and dicts nest in ``obj`` (0 for a scalar); no recursion."""
+    deepest = 0
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            deepest = max(deepest, depth)
+            if depth > MAX_JSON_DEPTH:
+                return depth
+            stack.extend((v, depth + 1) for v in value)
+    return deepest
 
 
 def read_jsonl_file(path: Path, origin: str, max_bytes: int) -> Iterator[Article | Rejection]:
@@ -93,12 +132,7 @@ def _numbered_lines(fh: IO[bytes], max_bytes: int, start: int) -> Iterator[tuple
 def _jsonl_record(raw: bytes, where: str, stem: str, lineno: int) -> Article:
     """The Article of one JSONL line; E006 when it is not a JSON object."""
     line, encoding = decode_bytes(raw, where)
-    try:
-        rec = json.loads(line.rstrip("\r\n"))  # else a cut string reads as a control character
-    except json.JSONDecodeError as exc:
-        # some of json's messages end in ' at' ('Unterminated string starting at')
-        detail = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
-        raise InputError(ErrorCode.E006_MALFORMED_JSON, where, detail) from None
+    rec = loads(line.rstrip("\r\n"), where)  # else a cut string reads as a control character
     if not isinstance(rec, dict):
         raise InputError(
             ErrorCode.E006_MALFORMED_JSON, where, f"a JSON {type(rec).__name__}, not an object"
@@ -118,7 +152,7 @@ def _record_to_article(
 ) -> Article:
     """The Article of one JSON record; its text from 'text', 'html', or (in a JSON file,
     ``base`` its folder) 'text_file', read under the same ``max_bytes`` limit."""
-    doc_id = str(rec.get("id") or default_id)
+    doc_id = as_text(rec.get("id") or default_id)
     fields = {k: v for k, v in rec.items() if k not in ("text", "html", "text_file", "id")}
     text = rec.get("text")
     if text is None and isinstance(rec.get("html"), str):
@@ -139,10 +173,7 @@ def read_json_file(path: Path, origin: str, max_bytes: int) -> Iterator[Article 
     stem = path_text(path.stem)
     data = read_limited(path, origin, max_bytes, doc_id=stem)
     text, _ = decode_bytes(data, origin, stem)
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(ErrorCode.E006_MALFORMED_JSON, origin, exc.msg, doc_id=stem) from None
+    obj = loads(text, origin, stem)
     records = obj if isinstance(obj, list) else [obj]
     if not records:
         raise InputError(ErrorCode.E001_EMPTY, origin, "an empty JSON list", doc_id=stem)

@@ -10,6 +10,10 @@ from cronica.model import Article
 from cronica.read.decode import clean_text, replace_surrogates
 
 METADATA_KEYS: tuple[str, ...] = ("id", "title", "date", "lang", "url", "source")
+#: ids are kept to this many characters (the API serves ids of up to 300; the store may
+#: add '~' and 12 hex digits to an id another text already took)
+MAX_ID_CHARS = 280
+_ID_CONTROLS = re.compile(r"[\x00-\x1f\x7f]+")
 _LANG_NAMES = {
     "spanish": "es",
     "español": "es",
@@ -57,7 +61,7 @@ def normalize_lang(value: Any) -> str | None:
     """'es-ES', 'ES', 'es_MX', 'Spanish' -> 'es'; None for nothing."""
     if value is None:
         return None
-    s = replace_surrogates(str(value)).strip().lower()
+    s = replace_surrogates(as_text(value)).strip().lower()
     if not s:
         return None
     if s in _LANG_NAMES:
@@ -73,7 +77,7 @@ def make_article(
     if encoding:
         extra["encoding"] = encoding
     return Article(
-        id=replace_surrogates(doc_id),
+        id=clean_id(doc_id),
         text=clean_text(text),
         title=_opt_str(fields.get("title")),
         date=normalize_date(fields.get("date")),
@@ -85,9 +89,36 @@ def make_article(
     )
 
 
+def clean_id(doc_id: Any) -> str:
+    """An id that every command and the API can show and look up: control characters
+    (a run of them) become one space; an id over :data:`MAX_ID_CHARS` characters keeps
+    its start and ends in '~' and 16 hex digits of its SHA-1, so that it stays unique."""
+    import hashlib
+
+    raw = replace_surrogates(as_text(doc_id))
+    s = " ".join(_ID_CONTROLS.sub(" ", raw).split()) or "doc"
+    if len(s) > MAX_ID_CHARS:
+        digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+        s = s[: MAX_ID_CHARS - 17].rstrip() + "~" + digest
+    return s
+
+
+def as_text(v: Any) -> str:
+    """A metadata value as text: strings as they are, other values as JSON (a dict stays
+    ``{"x": 1}``, not Python's ``{'x': 1}``)."""
+    if isinstance(v, str):
+        return v
+    import json
+
+    try:
+        return json.dumps(v, ensure_ascii=False, default=str)
+    except (ValueError, RecursionError):
+        return str(v)
+
+
 def _opt_str(v: Any) -> str | None:
     """A stripped string, or None for nothing."""
-    return None if v is None else (replace_surrogates(str(v)).strip() or None)
+    return None if v is None else (replace_surrogates(as_text(v)).strip() or None)
 
 
 def _scrub(value: Any) -> Any:

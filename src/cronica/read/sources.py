@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
-import json
+import os
+import stat
 import sys
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
@@ -19,10 +21,11 @@ from cronica.read.decode import (
     sniff_format,
 )
 from cronica.read.html import html_to_text
-from cronica.read.jsonl import jsonl_lines, read_json_file, read_jsonl_file
-from cronica.read.metadata import make_article
+from cronica.read.jsonl import jsonl_lines, loads, read_json_file, read_jsonl_file
+from cronica.read.metadata import as_text, make_article
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # a long news article is ~50 KB; 5 MB is surely not one
+SIDECAR_MAX_BYTES = 1024 * 1024  # a metadata file beside a text
 TEXT_EXTS = frozenset({".txt", ".text"})
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
 JSONL_EXTS = frozenset({".jsonl", ".ndjson"})
@@ -59,7 +62,14 @@ def read_inputs(
             )
             continue
         path = Path(p)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:  # e.g. a file inside a folder that cannot be entered
+            yield Rejection.from_error(InputError(
+                ErrorCode.E009_NOT_FOUND, path_text(p), exc.strerror or str(exc),
+                doc_id=path_text(path.stem)))
+            continue
+        if is_dir:
             yield from _read_folder(path, fmt, max_bytes, skipped)
         else:
             yield from _guard(_read_path(path, path_text(p), fmt, max_bytes, skipped))
@@ -81,16 +91,13 @@ def _guard(items: Iterator[Article | Rejection]) -> Iterator[Article | Rejection
 def _read_folder(
     folder: Path, fmt: str, max_bytes: int, skip: frozenset[Path] = frozenset()
 ) -> Iterator[Article | Rejection]:
-    """Every supported file below ``folder`` (hidden ones and ``skip`` left out), sorted."""
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in FOLDER_EXTS
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        and not (skip and p.resolve() in skip)
-    )
-    if not files:
+    """Every supported file below ``folder`` (hidden ones and ``skip`` left out), sorted.
+
+    What the walk cannot enter or follow (an unreadable subfolder, a dangling or looping
+    symbolic link) is an E009 rejection naming the path, not a silent gap."""
+    files, problems = walk_folder(folder, skip)
+    yield from problems
+    if not files and not problems:
         exts = ", ".join(sorted(FOLDER_EXTS))
         err = InputError(
             ErrorCode.E009_NOT_FOUND, path_text(folder), f"no files with {exts} in this folder"
@@ -101,13 +108,77 @@ def _read_folder(
         yield from _guard(_read_path(p, path_text(p), fmt, max_bytes, skip))
 
 
+def walk_folder(
+    folder: Path, skip: frozenset[Path] = frozenset()
+) -> tuple[list[Path], list[Rejection]]:
+    """(supported files below ``folder``, sorted; rejections for what could not be walked).
+
+    Symbolic links to folders are followed once: a link back to a folder already being
+    read (a loop) is reported, as are dangling links and folders that cannot be listed.
+    """
+    files: list[Path] = []
+    problems: list[Rejection] = []
+
+    def problem(path: Path | str, detail: str) -> None:
+        problems.append(Rejection.from_error(
+            InputError(ErrorCode.E009_NOT_FOUND, path_text(path), detail)))
+
+    try:
+        top = folder.stat()
+    except OSError as exc:
+        problem(folder, exc.strerror or str(exc))
+        return files, problems
+    stack: list[tuple[Path, frozenset[tuple[int, int]]]] = [
+        (folder, frozenset({(top.st_dev, top.st_ino)}))]
+    while stack:
+        here, ancestors = stack.pop()
+        try:
+            with os.scandir(here) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problem(here, f"this folder cannot be read: {exc.strerror or exc}")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                info = os.stat(entry.path)  # follows links
+            except FileNotFoundError:
+                if entry.is_symlink():
+                    problem(path, f"a dangling symbolic link (to {os.readlink(entry.path)!r})")
+                continue
+            except OSError as exc:
+                is_loop = exc.errno == errno.ELOOP
+                problem(path, "a symbolic link loop" if is_loop else (exc.strerror or str(exc)))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                key = (info.st_dev, info.st_ino)
+                if key in ancestors:
+                    problem(path, "a symbolic link back to a folder above it (a loop)")
+                    continue
+                stack.append((path, ancestors | {key}))
+            elif (stat.S_ISREG(info.st_mode) and path.suffix.lower() in FOLDER_EXTS
+                  and not (skip and path.resolve() in skip)):
+                files.append(path)
+    files.sort()
+    problems.sort(key=lambda r: r.origin)
+    return files, problems
+
+
 def _read_path(
     path: Path, origin: str, fmt: str, max_bytes: int, skip: frozenset[Path] = frozenset()
 ) -> Iterator[Article | Rejection]:
     """The articles of one file, its format from ``fmt``, the extension or the content."""
     stem = path_text(path.stem)
-    if not path.exists():
-        raise InputError(ErrorCode.E009_NOT_FOUND, origin, "no such file or folder", doc_id=stem)
+    try:
+        path.stat()
+    except FileNotFoundError:
+        raise InputError(ErrorCode.E009_NOT_FOUND, origin, "no such file or folder",
+                         doc_id=stem) from None
+    except OSError as exc:
+        raise InputError(ErrorCode.E009_NOT_FOUND, origin, exc.strerror or str(exc),
+                         doc_id=stem) from None
     ext = path.suffix.lower()
     kind = fmt
     if kind == "auto":
@@ -142,19 +213,26 @@ def _sidecar(path: Path, origin: str, skip: frozenset[Path] = frozenset()) -> di
     """Metadata from '<stem>.json' beside a text or HTML file, if there is one (and it is not
     in ``skip``: 'cronica extract x.html -o x.json' must not read its own output as metadata)."""
     side = path.with_suffix(".json")
-    if path.suffix.lower() in JSON_EXTS or not side.is_file():
+    try:
+        if path.suffix.lower() in JSON_EXTS or not side.is_file():
+            return {}
+    except OSError:  # cannot even be looked at: the text alone is read
         return {}
     if skip and side.resolve() in skip:
         return {}
     try:
-        meta = json.loads(side.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        meta = loads(read_limited(side, path_text(side), SIDECAR_MAX_BYTES, None).decode("utf-8"),
+                     path_text(side), path_text(path.stem))
+    except UnicodeDecodeError as exc:
         raise InputError(
             ErrorCode.E006_MALFORMED_JSON,
             path_text(side),
             f"metadata for {origin}: {exc}",
             doc_id=path_text(path.stem),
         ) from None
+    except InputError as err:
+        raise InputError(err.code, path_text(side), f"metadata for {origin}: {err.detail}",
+                         doc_id=path_text(path.stem)) from None
     if not isinstance(meta, dict):
         raise InputError(
             ErrorCode.E006_MALFORMED_JSON,
@@ -171,7 +249,7 @@ def _article_from_bytes(
     data: bytes, kind: str, origin: str, stem: str, meta: dict[str, Any]
 ) -> Article:
     """One text or HTML document; sidecar metadata wins over what the page states."""
-    doc_id = str(meta.get("id") or stem)
+    doc_id = as_text(meta.get("id") or stem)
     text, encoding = decode_bytes(data, origin, doc_id)
     page: dict[str, Any] = {}
     if kind == "html":

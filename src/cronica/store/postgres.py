@@ -19,9 +19,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from cronica.errors import ErrorCode, StoreError, redact_url
 from cronica.store import schema
 from cronica.store.sql import SQLStore, now_iso
 
+CONNECT_TIMEOUT = 10  # seconds to wait for the server before giving up
 _MIGRATION_LOCK = 0x63726F6E  # advisory lock id held while migrating ('cron')
 
 
@@ -36,7 +38,12 @@ class PostgresStore(SQLStore):
         from psycopg.rows import dict_row
 
         self.url = url
-        self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row,
+                                         connect_timeout=CONNECT_TIMEOUT)
+        except psycopg.OperationalError as exc:
+            detail = " ".join(str(exc).replace(url, redact_url(url)).split())
+            raise StoreError(ErrorCode.E020_STORE_UNREACHABLE, redact_url(url), detail) from None
         self._lock = threading.RLock()  # one connection shared by a web server's threads
         self.migrate()
         self._store_version = self.schema_version()
@@ -81,13 +88,23 @@ class PostgresStore(SQLStore):
                 cur.execute("INSERT INTO schema_version (version, applied_at) VALUES (%s, %s)",
                             (version, now_iso()))
                 applied.append(version)
+            if current or applied:  # under the migration lock: two openers never race
+                for stmt in self.REJECTION_INDEXES:
+                    cur.execute(stmt)
         return applied
 
     # -- transactions ------------------------------------------------------------------
     @contextmanager
     def _write(self) -> Iterator[Any]:
-        with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
-            yield cur
+        import psycopg
+
+        try:
+            with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
+                yield cur
+        except (psycopg.errors.DiskFull, psycopg.errors.ReadOnlySqlTransaction,
+                psycopg.errors.InsufficientPrivilege, psycopg.errors.IoError) as exc:
+            # the store as a whole cannot be written: stop, as with a full SQLite disk
+            raise StoreError(ErrorCode.E015_STORE_WRITE, self._target(), str(exc)) from exc
 
     @contextmanager
     def _read(self) -> Iterator[Any]:

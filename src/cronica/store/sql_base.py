@@ -71,6 +71,41 @@ class SQLBase(Store):
                 f"{known}; reading still works",
             )
 
+    #: indexes that let a stored article clear its rejections without a scan; created
+    #: when a store is opened for writing (not a schema version: older code may keep
+    #: writing a store that has them)
+    REJECTION_INDEXES = (
+        "CREATE INDEX IF NOT EXISTS rejections_hash ON rejections(content_hash)",
+        "CREATE INDEX IF NOT EXISTS rejections_doc ON rejections(doc_id, origin)",
+    )
+
+    def _ensure_indexes(self) -> None:
+        """Create :data:`REJECTION_INDEXES`; a store that cannot take them (full, read-only,
+        newer) is still opened: reading must work, and writing reports its own error."""
+        if self._store_version > 0 and self._refuses_writes():
+            return
+        table = "sqlite_master" if self.dialect == "sqlite" else "pg_indexes"
+        column = "name" if self.dialect == "sqlite" else "indexname"
+        with self._read() as cur:
+            sql = (f"SELECT {column} AS name FROM {table} "
+                   f"WHERE {column} IN ('rejections_hash', 'rejections_doc')")
+            have = self._rows(cur, sql)
+        if len(have) == len(self.REJECTION_INDEXES):
+            return  # no write transaction: opening must not wait for a running ingest
+        try:
+            with self._write() as cur:
+                for stmt in self.REJECTION_INDEXES:
+                    self._exec(cur, stmt)
+        except StoreError as err:
+            logger.warning("%s", err.message)
+
+    def _refuses_writes(self) -> bool:
+        try:
+            self._refuse_if_newer()
+        except StoreError:
+            return True
+        return False
+
     # -- backend hooks ----------------------------------------------------------------
     @abstractmethod
     def _write(self) -> AbstractContextManager[Any]:

@@ -10,6 +10,7 @@ from typing import Any
 from cronica.store import schema
 from cronica.store.base import EventFilter
 from cronica.store.sql_base import SORTS, STATS_BY, SQLBase
+from cronica.textfold import search_words
 
 _EVENT_COLS = (
     "id, type, mode, context, aux_mode, actor_code, actor_text, actor_country, actor_sector, "
@@ -92,7 +93,7 @@ class SQLReader(SQLBase):
             conds.append("(actor_country = ? OR recipient_country = ? OR place_country = ?)")
             params.extend([c, c, c])
         substrings = [(col, no_nul(text)) for col, text in (("place_name", flt.place),
-                      ("sources", flt.source), ("search_text", flt.text))
+                      ("sources", flt.source), ("search_text", search_words(flt.text)))
                       if text and no_nul(text)]
         conds_sub, params_sub = self._substring_conds(substrings, page)
         conds.extend(conds_sub)
@@ -494,6 +495,16 @@ class SQLReader(SQLBase):
                f"GROUP BY {expr}{having} ORDER BY count DESC, key LIMIT ?")
         with self._read() as cur:
             return self._rows(cur, sql, [*params, int(limit)])
+
+    def year_counts(self, flt: EventFilter) -> list[dict[str, Any]]:
+        """Events dated to the year only ('2019'), counted by year and type: the day, week
+        and month groupings of :meth:`stats` leave them out."""
+        where, params = self.where(flt)
+        conj = " AND " if where else " WHERE "
+        sql = (f"SELECT substr(date, 1, 4) AS key, type, COUNT(*) AS count FROM events{where}"
+               f"{conj}length(date) = 4 GROUP BY key, type ORDER BY key, type")
+        with self._read() as cur:
+            return self._rows(cur, sql, params)
 
     #: events listed per place
     PLACE_EVENTS = 5

@@ -12,6 +12,16 @@ from cronica.model import ArticleDoc, Event, arg_parts, event_to_dict
 from cronica.store import merge, schema
 from cronica.store.base import StoreResult
 from cronica.store.sql_base import MAX_SEARCH_TEXT, SQLBase, _dumps, now_iso
+from cronica.textfold import search_blob
+
+
+def _search_of(e: Event, record: dict[str, Any], sentence: str) -> str:
+    """The event's ``search_text``: its sentence and names, folded (cronica.textfold)."""
+    loc = e.event_loc or {}
+    names = [loc.get("text"), loc.get("name"), loc.get("admin1"),
+             e.actor.text if e.actor else None, e.recipient.text if e.recipient else None,
+             record.get("actor_name"), record.get("recipient_name")]
+    return search_blob(sentence, names)
 
 
 def _publisher(adoc: ArticleDoc, e: Event) -> str:
@@ -356,7 +366,7 @@ class SQLWriter(SQLBase):
                 bounds.hi.isoformat() if bounds else None,
                 _dumps(e.event_loc) if e.event_loc else None, loc.get("name"),
                 loc.get("country"), loc.get("lat"), loc.get("lon"), round(e.confidence, 3),
-                record.get("language"), sentence[:MAX_SEARCH_TEXT],
+                record.get("language"), _search_of(e, record, sentence)[:MAX_SEARCH_TEXT],
                 "|".join(sorted(sources)), _dumps([article_id]), seen, seen,
             ),
         )
@@ -370,8 +380,9 @@ class SQLWriter(SQLBase):
         ids.append(article_id)
         all_sources = set(filter(None, (target["sources"] or "").split("|"))) | sources
         search = target["search_text"] or ""
-        if sentence and sentence not in search and len(search) < MAX_SEARCH_TEXT:
-            search = (search + "\n" + sentence)[:MAX_SEARCH_TEXT]
+        blob = _search_of(e, record, sentence)
+        if blob and blob not in search and len(search) < MAX_SEARCH_TEXT:
+            search = (search + "\n" + blob)[:MAX_SEARCH_TEXT]
         sets = {
             "article_ids": _dumps(ids),
             "n_sources": len(set(ids)),

@@ -22,6 +22,7 @@ from cronica.store import schema
 from cronica.store.base import EventFilter
 from cronica.store.sql import SQLStore, now_iso
 from cronica.store.sql_read import no_nul
+from cronica.textfold import search_words
 
 BUSY_TIMEOUT_MS = 30_000
 # SQLite's messages for a store that cannot be written, and for one that is not a store
@@ -56,7 +57,7 @@ def _substrings(flt: EventFilter) -> list[tuple[str, str]]:
     """The substring filters of ``flt`` as (column, text)."""
     return [(col, no_nul(text)) for col, text in (("place_name", flt.place),
                                                   ("sources", flt.source),
-                                                  ("search_text", flt.text))
+                                                  ("search_text", search_words(flt.text)))
             if text and no_nul(text)]
 
 
@@ -116,6 +117,8 @@ class SQLiteStore(SQLStore):
         if not readonly:
             self.migrate()
         self._store_version = self.schema_version()
+        if not readonly:
+            self._ensure_indexes()
 
     # -- schema ------------------------------------------------------------------------
     def schema_version(self) -> int:

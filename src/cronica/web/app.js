@@ -16,7 +16,10 @@ const TYPE_COLORS = {
 const state = {
   lang: "es", strings: {}, offset: 0, total: 0, interval: "auto",
   world: null, selected: null, cache: {}, loads: 0, detail: null, sort: "-date",
+  labels: { countries: {}, sectors: {} }, mapBox: null,
 };
+// PLOVER sector and organisation codes: a code starting with one of these has no country.
+let SECTORS = new Set();
 
 // -- helpers ---------------------------------------------------------------------------
 const $ = (sel) => document.querySelector(sel);
@@ -50,6 +53,54 @@ function typeName(type) {
 
 function colorOf(type) { return TYPE_COLORS[type] || "#78909c"; }
 
+// 'IRQGOV' -> 'Iraq: government' (as cronica.labels.code_label does on the server).
+function codeLabel(code) {
+  if (!code) return "";
+  const [base, where] = code.split("@");
+  const countries = state.labels.countries || {}, sectors = state.labels.sectors || {};
+  let country = null, sector = base;
+  if (base.length >= 3 && !SECTORS.has(base.slice(0, 3))) { country = base.slice(0, 3); sector = base.slice(3); }
+  const parts = [];
+  if (country) parts.push(countries[country] || country);
+  if (sector) {
+    const words = [];
+    for (let i = 0; i < sector.length; i += 3) words.push(sectors[sector.slice(i, i + 3)] || sector.slice(i, i + 3));
+    parts.push(words.join(", "));
+  }
+  let label = parts.join(": ");
+  if (where) label += ` (${countries[where] || where})`;
+  return label;
+}
+
+// "IRQGOV · Iraq: government"; an uncoded actor shows its words.
+function actorText(arg) {
+  if (!arg) return "";
+  if (arg.code) return `${arg.code} · ${codeLabel(arg.code)}`;
+  return arg.text ? `“${arg.text}”` : "";
+}
+
+function actorCell(arg) {
+  const td = el("td", { class: "code" });
+  if (!arg) return td;
+  if (arg.code) {
+    td.appendChild(el("span", { class: "code-id" }, arg.code));
+    td.appendChild(el("span", { class: "code-name" }, codeLabel(arg.code)));
+    td.title = arg.text || "";
+  } else if (arg.text) {
+    td.appendChild(el("span", { class: "uncoded", title: t("uncoded") }, arg.text));
+  }
+  return td;
+}
+
+function safeUrl(url) { return /^https?:\/\//i.test(url || "") ? url : null; }
+
+async function loadLabels() {
+  const data = await getJSON(`/api/labels?lang=${state.lang}`);
+  state.labels = data;
+  SECTORS = new Set(data.sector_codes || []);
+  return data;
+}
+
 async function getJSON(url) {
   const resp = await fetch(url, { headers: { Accept: "application/json" } });
   if (!resp.ok) {
@@ -78,6 +129,8 @@ function filterParams() {
   return params;
 }
 
+// The view lives in the URL's hash: the filters, plus the page and the open event, so
+// that back and forward (and a shared link) restore it.
 function formFromHash() {
   const params = new URLSearchParams(location.hash.replace(/^#/, ""));
   const form = $("#filters");
@@ -85,6 +138,40 @@ function formFromHash() {
     if (!input.name) continue;
     if (input.type === "checkbox") input.checked = params.getAll(input.name).includes(input.value);
     else if (params.has(input.name)) input.value = params.get(input.name);
+    else input.value = input.name === "min_sources" ? "1" : "";
+  }
+  state.offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
+  state.sort = params.get("sort") || "-date";
+  return params.get("event");
+}
+
+function viewHash() {
+  const params = filterParams();
+  if (state.offset) params.set("offset", String(state.offset));
+  if (state.sort !== "-date") params.set("sort", state.sort);
+  if (state.selected && !$("#detail-panel").hidden) params.set("event", state.selected);
+  const q = params.toString();
+  return q ? `#${q}` : location.pathname;
+}
+
+function saveView(push = true) {
+  const target = viewHash();
+  if (target === (location.hash || location.pathname)) return;
+  if (push) history.pushState(null, "", target);
+  else history.replaceState(null, "", target);
+}
+
+// A range that ends before it starts: say so instead of asking the server.
+function rangeProblem() {
+  const f = $("#filters").elements;
+  const from = f.from.value, to = f.to.value;
+  return from && to && from > to ? t("bad_range", { from, to }) : null;
+}
+
+function updateDownloads() {
+  for (const a of document.querySelectorAll("a.download")) {
+    a.href = withParams("/api/export", { format: a.dataset.format });
+    a.setAttribute("download", `cronica-events.${a.dataset.format}`);
   }
 }
 
@@ -101,6 +188,9 @@ function applyLanguage() {
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
   const typeSelect = $("#filters select[name=type]");
   for (const opt of typeSelect.options) if (opt.value) opt.textContent = typeName(opt.value);
+  for (const opt of $("#filters select[name=sector]").options) {
+    if (opt.value) opt.textContent = `${opt.value} · ${(state.labels.sectors || {})[opt.value] || ""}`;
+  }
   $("#lang").value = state.lang;
 }
 
@@ -166,6 +256,26 @@ function renderTimeline(data) {
   }
 }
 
+// Events dated to a year only ('in 2019') have no day, week or month: listed apart.
+function renderYears(data) {
+  const box = $("#year-only");
+  clear(box);
+  const years = (data && data.years) || [];
+  if (!years.length) return;
+  box.appendChild(el("span", { class: "label" }, `${t("year_only")}: `));
+  years.forEach((y, i) => {
+    if (i) box.appendChild(document.createTextNode(" · "));
+    const types = Object.entries(y.counts).map(([k, n]) => `${typeName(k)} ${n}`).join(", ");
+    const a = el("a", { "data-year": y.key, title: types }, `${y.key}: ${y.total}`);
+    a.addEventListener("click", () => {
+      const f = $("#filters").elements;
+      f.from.value = `${y.key}-01-01`; f.to.value = `${y.key}-12-31`;
+      applyFilters();
+    });
+    box.appendChild(a);
+  });
+}
+
 // Clicking a bar narrows the filters to that period and type.
 function drillDown(key, interval, type) {
   const form = $("#filters");
@@ -193,76 +303,125 @@ function renderActors(rows) {
   rows = rows.filter((r) => r.key).slice(0, 10);
   if (!rows.length) return;
   const max = Math.max(...rows.map((r) => r.count));
-  const rowH = 19;
+  const rowH = 19, left = 190;
   root.setAttribute("viewBox", `0 0 420 ${rows.length * rowH + 4}`);
   rows.forEach((r, i) => {
-    const w = (300 * r.count) / max;
+    const w = ((410 - left - 30) * r.count) / max;
     const g = svg("g", { class: "actor-row", "data-code": r.key });
-    g.appendChild(svg("text", { x: 78, y: i * rowH + 13, "text-anchor": "end" }, r.key));
-    g.appendChild(svg("rect", { class: "hbar", x: 84, y: i * rowH + 3, width: w.toFixed(1), height: rowH - 6 }));
-    g.appendChild(svg("text", { x: 88 + w, y: i * rowH + 13 }, String(r.count)));
-    g.appendChild(svg("title", {}, `${r.key}: ${r.count}`));
+    const name = codeLabel(r.key);
+    const label = `${r.key} · ${name}`;
+    g.appendChild(svg("text", { x: left - 6, y: i * rowH + 13, "text-anchor": "end" },
+      label.length > 34 ? `${label.slice(0, 33)}…` : label));
+    g.appendChild(svg("rect", { class: "hbar", x: left, y: i * rowH + 3, width: w.toFixed(1), height: rowH - 6 }));
+    g.appendChild(svg("text", { x: left + 4 + w, y: i * rowH + 13 }, String(r.count)));
+    g.appendChild(svg("title", {}, `${label}: ${r.count}`));
     g.addEventListener("click", () => { $("#filters").elements.actor.value = r.key; applyFilters(); });
     root.appendChild(g);
   });
 }
 
-// Actors on a circle, heaviest first; an arrow per pair (actor -> recipient), its width
-// by count. A circle keeps every label readable without a force simulation.
-function renderNetwork(pairs) {
+// A force-directed layout (written here: no library): nodes repel each other, edges pull
+// their ends together, a weak pull keeps everything near the centre. Deterministic: the
+// nodes start on a circle in a fixed order and the simulation runs a fixed number of steps.
+function forceLayout(nodes, edges, W, H, steps = 400) {
+  const n = nodes.length, pos = {};
+  nodes.forEach((d, i) => {
+    const a = (2 * Math.PI * i) / Math.max(1, n);
+    pos[d.id] = { x: W / 2 + (W / 4) * Math.cos(a), y: H / 2 + (H / 4) * Math.sin(a), vx: 0, vy: 0 };
+  });
+  const k = Math.min(70, Math.sqrt((W * H) / Math.max(1, n)) * 0.6); // ideal edge length
+  for (let step = 0; step < steps; step++) {
+    const cool = 1 - step / steps;
+    for (let i = 0; i < n; i++) {
+      const p = pos[nodes[i].id];
+      for (let j = i + 1; j < n; j++) {
+        const q = pos[nodes[j].id];
+        let dx = p.x - q.x, dy = p.y - q.y;
+        let d = Math.hypot(dx, dy);
+        if (d < 0.1) { dx = 0.1 * (i - j); dy = 0.1; d = Math.hypot(dx, dy); }
+        if (d > 3 * k) continue; // far apart: no push (keeps components near the centre)
+        const f = Math.min(4, (k * k) / (d * d)) * 0.6; // push, as a step along the line
+        p.vx += (dx / d) * f; p.vy += (dy / d) * f; q.vx -= (dx / d) * f; q.vy -= (dy / d) * f;
+      }
+    }
+    for (const e of edges) {
+      const p = pos[e.source], q = pos[e.target];
+      const dx = q.x - p.x, dy = q.y - p.y, d = Math.hypot(dx, dy) || 1;
+      const f = ((d - k) / d) * 0.08;
+      p.vx += dx * f; p.vy += dy * f; q.vx -= dx * f; q.vy -= dy * f;
+    }
+    for (const d of nodes) {
+      const p = pos[d.id];
+      p.vx += (W / 2 - p.x) * 0.006; p.vy += (H / 2 - p.y) * 0.009;
+      const v = Math.hypot(p.vx, p.vy), max = 10 * cool + 0.3;
+      if (v > max) { p.vx *= max / v; p.vy *= max / v; }
+      p.x = Math.min(W - 40, Math.max(40, p.x + p.vx));
+      p.y = Math.min(H - 14, Math.max(18, p.y + p.vy));
+      p.vx *= 0.5; p.vy *= 0.5;
+    }
+  }
+  return pos;
+}
+
+function nodeLabel(node) {
+  if (node.code) return node.country && node.id.includes("@") ? `${node.code} (${node.country})` : node.code;
+  return `“${node.text}”`;
+}
+
+function nodeTitle(node) {
+  return node.code ? `${nodeLabel(node)} · ${codeLabel(node.id)}` : `${node.text} (${t("uncoded")})`;
+}
+
+function filterOnNode(node, field) {
+  const f = $("#filters").elements;
+  if (node.code) f[field].value = node.code;
+  else f.q.value = node.text;
+  if (node.code && node.id.includes("@") && node.country) f.country.value = node.country;
+}
+
+// The actor network: one node per full actor code (a sector-only code per country),
+// arrows actor -> recipient, width by count.
+function renderNetwork(data) {
   const root = $("#network");
   clear(root);
-  pairs = pairs.filter((p) => p.actor && p.recipient && p.actor !== p.recipient).slice(0, 14);
-  if (!pairs.length) return;
-  const W = 420, H = 300, cx = W / 2, cy = H / 2, rad = Math.min(W, H) / 2 - 34;
-  const weight = {};
-  for (const p of pairs) {
-    weight[p.actor] = (weight[p.actor] || 0) + p.count;
-    weight[p.recipient] = (weight[p.recipient] || 0) + p.count;
-  }
-  // Order of first appearance in the (biggest first) pairs: partners sit side by side.
-  const nodes = [...new Set(pairs.flatMap((p) => [p.actor, p.recipient]))];
-  const pos = {};
-  nodes.forEach((n, i) => {
-    const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
-    pos[n] = [cx + rad * Math.cos(a), cy + rad * Math.sin(a), a];
-  });
+  const nodes = data.nodes || [], edges = data.edges || [];
+  if (!edges.length) return;
+  const W = 420, H = 300;
+  const pos = forceLayout(nodes, edges, W, H);
+  const byId = Object.fromEntries(nodes.map((d) => [d.id, d]));
   const defs = svg("defs");
   const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
     markerWidth: 7, markerHeight: 7, markerUnits: "userSpaceOnUse", orient: "auto" });
   marker.appendChild(svg("path", { d: "M0 0L10 5L0 10z", fill: "#1f5f8b" }));
   defs.appendChild(marker);
   root.appendChild(defs);
-  const maxC = Math.max(...pairs.map((p) => p.count));
-  const maxW = Math.max(...Object.values(weight));
-  const nodeR = (n) => 3.5 + 4.5 * Math.sqrt(weight[n] / maxW);
-  for (const p of pairs) {
-    const [x1, y1] = pos[p.actor], [x2, y2] = pos[p.recipient];
-    const dx = x2 - x1, dy = y2 - y1, len = Math.hypot(dx, dy) || 1;
-    const r1 = nodeR(p.actor), r2 = nodeR(p.recipient) + 1;
+  const maxC = Math.max(...edges.map((e) => e.count));
+  const maxW = Math.max(...nodes.map((d) => d.count));
+  const nodeR = (id) => 3.5 + 4.5 * Math.sqrt(byId[id].count / maxW);
+  for (const e of edges) {
+    const p = pos[e.source], q = pos[e.target];
+    const dx = q.x - p.x, dy = q.y - p.y, len = Math.hypot(dx, dy) || 1;
+    const r1 = nodeR(e.source), r2 = nodeR(e.target) + 1;
     const line = svg("line", { class: "edge",
-      x1: (x1 + (dx * r1) / len).toFixed(1), y1: (y1 + (dy * r1) / len).toFixed(1),
-      x2: (x2 - (dx * r2) / len).toFixed(1), y2: (y2 - (dy * r2) / len).toFixed(1),
-      "stroke-width": (0.8 + (3 * p.count) / maxC).toFixed(1), "marker-end": "url(#arrow)",
-      "data-actor": p.actor, "data-recipient": p.recipient });
-    line.appendChild(svg("title", {}, `${p.actor} → ${p.recipient}: ${p.count}`));
+      x1: (p.x + (dx * r1) / len).toFixed(1), y1: (p.y + (dy * r1) / len).toFixed(1),
+      x2: (q.x - (dx * r2) / len).toFixed(1), y2: (q.y - (dy * r2) / len).toFixed(1),
+      "stroke-width": (0.8 + (3 * e.count) / maxC).toFixed(1), "marker-end": "url(#arrow)",
+      "data-actor": e.source, "data-recipient": e.target });
+    line.appendChild(svg("title", {}, `${nodeTitle(byId[e.source])} → ${nodeTitle(byId[e.target])}: ${e.count}`));
     line.addEventListener("click", () => {
-      const f = $("#filters").elements;
-      f.actor.value = p.actor; f.recipient.value = p.recipient; applyFilters();
+      filterOnNode(byId[e.source], "actor"); filterOnNode(byId[e.target], "recipient"); applyFilters();
     });
     root.appendChild(line);
   }
-  for (const n of nodes) {
-    const [x, y, a] = pos[n];
-    const g = svg("g", { class: "node", "data-code": n });
-    g.appendChild(svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: nodeR(n).toFixed(1) }));
-    // label outside the circle, on the node's radius
-    const lx = x + Math.cos(a) * (nodeR(n) + 4), ly = y + Math.sin(a) * (nodeR(n) + 4) + 3;
-    const anchor = Math.abs(Math.cos(a)) < 0.3 ? "middle" : Math.cos(a) > 0 ? "start" : "end";
-    g.appendChild(svg("text", { x: lx.toFixed(1), y: (Math.sin(a) > 0.9 ? ly + 6 : ly).toFixed(1),
-      "text-anchor": anchor }, n));
-    g.appendChild(svg("title", {}, `${n}: ${weight[n]}`));
-    g.addEventListener("click", () => { $("#filters").elements.actor.value = n; applyFilters(); });
+  for (const d of nodes) {
+    const p = pos[d.id];
+    const g = svg("g", { class: d.code ? "node" : "node uncoded", "data-code": d.id });
+    g.appendChild(svg("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: nodeR(d.id).toFixed(1) }));
+    const label = nodeLabel(d);
+    g.appendChild(svg("text", { x: p.x.toFixed(1), y: (p.y - nodeR(d.id) - 3).toFixed(1), "text-anchor": "middle" },
+      label.length > 22 ? `${label.slice(0, 21)}…` : label));
+    g.appendChild(svg("title", {}, `${nodeTitle(d)}: ${d.count}`));
+    g.addEventListener("click", () => { filterOnNode(d, "actor"); applyFilters(); });
     root.appendChild(g);
   }
 }
@@ -281,6 +440,42 @@ async function ensureWorld() {
   $("#map").appendChild(svg("g", { id: "points" }));
 }
 
+// The map shows the box around the events' places (zoom buttons move in and out of it);
+// the busiest places carry their names.
+const WORLD_BOX = [0, 0, 360, 180];
+const MAP_LABELS = 12;
+
+function setMapBox(box) {
+  const [x, y, w, h] = box;
+  state.mapBox = [Math.max(0, x), Math.max(0, y), Math.min(360, w), Math.min(180, h)];
+  $("#map").setAttribute("viewBox", state.mapBox.map((v) => v.toFixed(2)).join(" "));
+  const scale = state.mapBox[2] / 360; // text and points keep their size on screen
+  $("#map").style.setProperty("--map-scale", String(scale));
+  for (const c of document.querySelectorAll("#map .point")) c.setAttribute("r", (c.dataset.r * Math.sqrt(scale)).toFixed(3));
+  for (const l of document.querySelectorAll("#map .place-label")) {
+    l.style.fontSize = `${(8 * scale).toFixed(3)}px`; // CSS beats the attribute: set it inline
+    l.setAttribute("dx", (3 * scale).toFixed(3));
+  }
+}
+
+function fitBox(points) {
+  if (!points.length) return WORLD_BOX;
+  const xs = points.map((p) => p.lon + 180), ys = points.map((p) => 90 - p.lat);
+  let x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  const w = Math.max(x1 - x0, 24) * 1.3, h = Math.max(y1 - y0, 12) * 1.3;
+  // keep the map's 2:1 shape
+  const W = Math.max(w, 2 * h), H = W / 2;
+  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+  return [Math.min(Math.max(0, cx - W / 2), 360 - W), Math.min(Math.max(0, cy - H / 2), 180 - H), W, H];
+}
+
+function zoomMap(factor) {
+  const [x, y, w, h] = state.mapBox || WORLD_BOX;
+  const W = Math.min(360, Math.max(4, w * factor)), H = W / 2;
+  const cx = x + w / 2, cy = y + h / 2;
+  setMapBox([Math.min(Math.max(0, cx - W / 2), 360 - W), Math.min(Math.max(0, cy - H / 2), 180 - H), W, H]);
+}
+
 function renderMap(data) {
   const layer = $("#points");
   clear(layer);
@@ -288,16 +483,24 @@ function renderMap(data) {
   $("#map-note").textContent = data.points.length ? "" : t("no_points");
   const max = Math.max(1, ...data.points.map((p) => p.count));
   // Biggest first, so small points stay clickable on top of big ones.
-  for (const p of [...data.points].sort((a, b) => b.count - a.count)) {
+  const sorted = [...data.points].sort((a, b) => b.count - a.count);
+  for (const p of sorted) {
+    const r = 1.4 + 3 * Math.sqrt(p.count / max);
     const c = svg("circle", {
-      class: "point", cx: (p.lon + 180).toFixed(2), cy: (90 - p.lat).toFixed(2),
-      r: (1.4 + 3 * Math.sqrt(p.count / max)).toFixed(2),
+      class: "point", cx: (p.lon + 180).toFixed(2), cy: (90 - p.lat).toFixed(2), r: r.toFixed(2),
+      "data-r": r.toFixed(2),
       "data-id": p.events[0] ? p.events[0].id : "", "data-count": p.count, "data-name": p.name || "",
     });
     c.appendChild(svg("title", {}, `${p.name || ""} (${p.country || "?"}): ${p.count}`));
     c.addEventListener("click", () => selectPlace(p, c));
     layer.appendChild(c);
   }
+  for (const p of sorted.slice(0, MAP_LABELS)) {
+    layer.appendChild(svg("text", { class: "place-label", x: (p.lon + 180).toFixed(2),
+      y: (90 - p.lat).toFixed(2), dx: 3, dy: "0.35em", "font-size": 7, "data-name": p.name || "" },
+      `${p.name || "?"} (${p.count})`));
+  }
+  setMapBox(fitBox(data.points));
 }
 
 function selectPlace(p, circle) {
@@ -308,7 +511,8 @@ function selectPlace(p, circle) {
   list.appendChild(el("li", {}, t("places_events", { name: p.name || "?", n: p.count })));
   for (const e of p.events) {
     const li = el("li");
-    const a = el("a", { "data-id": e.id }, `${e.date || "?"} · ${e.event} · ${e.actor || "?"} → ${e.recipient || "?"}`);
+    const who = (code) => (code ? `${code} (${codeLabel(code)})` : "?");
+    const a = el("a", { "data-id": e.id }, `${e.date || "?"} · ${e.event} · ${who(e.actor)} → ${who(e.recipient)}`);
     a.addEventListener("click", () => showEvent(e.id));
     li.appendChild(a);
     list.appendChild(li);
@@ -337,8 +541,8 @@ function renderTable(data) {
     tag.style.background = colorOf(e.event);
     typeCell.appendChild(tag);
     tr.appendChild(typeCell);
-    tr.appendChild(el("td", { class: "code" }, e.actor ? e.actor.code : ""));
-    tr.appendChild(el("td", { class: "code" }, e.recipient ? e.recipient.code : ""));
+    tr.appendChild(actorCell(e.actor));
+    tr.appendChild(actorCell(e.recipient));
     tr.appendChild(el("td", {}, placeName(e)));
     tr.appendChild(el("td", {}, String(e.n_sources ?? 1)));
     tr.appendChild(el("td", { class: "evidence", title: e.event_text || "" }, e.event_text || ""));
@@ -355,7 +559,8 @@ function renderTable(data) {
   $("#page-info").textContent = t("page", { from, to, total });
   $("#prev").disabled = state.offset === 0;
   $("#next").disabled = state.offset + PAGE >= data.total && !data.total_capped;
-  $("#summary").textContent = t("total_events", { n: total });
+  const currentOnly = !filterParams().has("include");
+  $("#summary").textContent = t("total_events", { n: total }) + (currentOnly ? ` (${t("current_only")})` : "");
 }
 
 function showSortOrder() {
@@ -429,11 +634,12 @@ function mentionsOf(ev) {
   return (ev.mentions || []).filter((m) => m && (m.article_id || ev.article_id));
 }
 
-async function showEvent(id, articleId = null) {
+async function showEvent(id, articleId = null, remember = true) {
   state.selected = id;
   for (const tr of document.querySelectorAll("#events tbody tr")) tr.classList.toggle("selected", tr.dataset.id === id);
   const panel = $("#detail-panel");
   panel.hidden = false;
+  if (remember) saveView(true);
   setStatus(t("loading"));
   try {
     const ev = await getJSON(`/api/events/${encodeURIComponent(id)}`);
@@ -441,6 +647,7 @@ async function showEvent(id, articleId = null) {
     const artId = articleId || (mentions[0] && mentions[0].article_id) || ev.article_id
       || (ev.article_ids || [])[0];
     const article = await getJSON(`/api/articles/${encodeURIComponent(artId)}`);
+    if (state.selected !== id) return; // another event was picked meanwhile
     state.detail = [ev, article, mentions, artId];
     renderDetail(ev, article, mentions, artId);
     setStatus("");
@@ -448,8 +655,61 @@ async function showEvent(id, articleId = null) {
     const ev0 = $("#detail-text mark");
     if (ev0) $("#detail-text").scrollTop = Math.max(0, ev0.offsetTop - $("#detail-text").offsetTop - 40);
   } catch (err) {
+    if (state.selected !== id) return;
+    // never leave the previous article on screen under the new selection
+    state.detail = null;
+    for (const sel of ["#detail-fields", "#detail-mentions", "#detail-text"]) {
+      const node = $(sel);
+      if (node) clear(node);
+    }
     setStatus(t("error", { msg: err.message }), true);
   }
+}
+
+// Who is quoted saying the event: the speaker of its quote in each report.
+function quoteSpeakers(ev, article, mentions, artId) {
+  const out = [];
+  const add = (text, code) => {
+    const v = [text, code ? `(${code})` : ""].filter(Boolean).join(" ");
+    if (v && !out.includes(v)) out.push(v);
+  };
+  for (const m of mentions) {
+    if (!m.quote || m.article_id !== artId) continue;
+    const q = (article.quotes || []).find((x) => x.id === m.quote);
+    if (q) add(q.speaker && q.speaker.text, q.speaker_code);
+  }
+  if (ev.quote_speaker) add(ev.quote_speaker.text, ev.quote_speaker.code);
+  return out;
+}
+
+function linkOrText(url, text) {
+  const safe = safeUrl(url);
+  if (!safe) return el("span", {}, text);
+  return el("a", { href: safe, target: "_blank", rel: "noopener noreferrer", class: "external" }, text);
+}
+
+// One line per article reporting the event: title, publisher, date, its address.
+function renderReports(ev, mentions, artId) {
+  const box = $("#detail-mentions");
+  clear(box);
+  const seen = new Map();
+  for (const m of mentions) if (m.article_id && !seen.has(m.article_id)) seen.set(m.article_id, m);
+  if (!seen.size && ev.article_id) seen.set(ev.article_id, { article_id: ev.article_id,
+    article_title: ev.article_title, article_source: ev.publisher, article_url: ev.article_url });
+  box.appendChild(el("h3", {}, t("n_articles", { n: seen.size })));
+  const list = el("ol", { class: "reports" });
+  for (const [id, m] of seen) {
+    const li = el("li", { "data-article": id });
+    if (id === artId) li.classList.add("current");
+    const open = el("a", { "data-article": id, class: "open-article" }, m.article_title || id);
+    open.addEventListener("click", () => showEvent(ev.id, id));
+    li.appendChild(open);
+    const meta = [m.article_source, m.article_date].filter(Boolean).join(", ");
+    if (meta) li.appendChild(document.createTextNode(` — ${meta} `));
+    if (safeUrl(m.article_url)) li.appendChild(linkOrText(m.article_url, t("source_link")));
+    list.appendChild(li);
+  }
+  box.appendChild(list);
 }
 
 // The event as this article's extraction has it (aux_evidence, quote, reported_by).
@@ -482,44 +742,45 @@ function renderDetail(ev, article, mentions, artId) {
   clear(fields);
   const loc = ev.event_loc || {};
   const head = article.article || {};
+  const here = mentions.find((m) => m.article_id === artId) || {};
+  const place = loc.name ? [loc.name, loc.admin1 && loc.admin1 !== loc.name ? loc.admin1 : null,
+    loc.country].filter(Boolean).join(", ") : "—";
+  const speakers = quoteSpeakers(ev, article, mentions, artId);
   const local = localEvent(ev, article, mentions, artId);
   const rows = [
     [t("type"), typeName(ev.event)],
     [t("date"), (ev.date || "?") + (ev.date_inferred ? ` (${t("date_inferred")})` : "")],
-    [t("actor"), ev.actor ? `${ev.actor.code} · ${ev.actor.text}` : "—"],
-    [t("recipient"), ev.recipient ? `${ev.recipient.code} · ${ev.recipient.text}` : "—"],
-    [t("place"), loc.name ? `${loc.name}${loc.country ? " (" + loc.country + ")" : ""}` : "—"],
+    [t("actor"), ev.actor ? actorText(ev.actor) + (ev.actor.code && ev.actor.text ? ` — “${ev.actor.text}”` : "") : "—"],
+    [t("recipient"), ev.recipient ? actorText(ev.recipient) + (ev.recipient.code && ev.recipient.text ? ` — “${ev.recipient.text}”` : "") : "—"],
+    [t("place"), place],
     [t("sources"), String(ev.n_sources ?? 1)],
     [t("mode"), ev.mode || "—"],
     [t("aux_mode"), auxText(ev, local)],
     [t("chain"), chainText(local, article, head)],
     [t("confidence"), ev.confidence != null ? String(ev.confidence) : "—"],
-    [t("article"), [head.title || artId, head.source, head.date].filter(Boolean).join(" · ")],
+    [t("cameo"), ev.cameo || "—"],
+    [t("event_id"), ev.id],
+    [t("quote_speakers"), speakers.length ? speakers.join("; ") : "—"],
   ];
-  for (const [k, v] of rows) { fields.appendChild(el("dt", {}, k)); fields.appendChild(el("dd", {}, v)); }
-
-  // Other articles that report the same (merged) event.
-  const box = $("#detail-mentions");
-  clear(box);
-  const others = [...new Set(mentions.map((m) => m.article_id).filter(Boolean))];
-  if (others.length > 1) {
-    box.appendChild(document.createTextNode(`${t("reported_in")}: `));
-    others.forEach((a, i) => {
-      const link = el("a", { "data-article": a }, a);
-      link.addEventListener("click", () => showEvent(ev.id, a));
-      if (i) box.appendChild(document.createTextNode(", "));
-      box.appendChild(link);
-    });
+  for (const [k, v] of rows) {
+    fields.appendChild(el("dt", {}, k));
+    fields.appendChild(el("dd", { "data-field": k }, v));
   }
+  fields.appendChild(el("dt", {}, t("article")));
+  const dd = el("dd", { "data-field": "article" });
+  dd.appendChild(linkOrText(head.url || here.article_url, head.title || artId));
+  const meta = [head.source, head.date].filter(Boolean).join(" · ");
+  if (meta) dd.appendChild(document.createTextNode(` · ${meta}`));
+  fields.appendChild(dd);
+  renderReports(ev, mentions, artId);
 
   // Where the event sits in this article: its mention here, or the event's own trigger.
-  const here = mentions.find((m) => m.article_id === artId);
   let trig = null;
-  if (here) trig = spanOf(here.trigger) || spanOf(here);
+  if (here.article_id) trig = spanOf(here.trigger) || spanOf(here);
   if (!trig && (ev.article_id === artId || !ev.article_id)) trig = spanOf(ev.trigger);
   let evidence = null;
   const sentences = article.sentences || [];
-  if (here && Number.isInteger(here.sentence) && sentences[here.sentence]) evidence = sentences[here.sentence];
+  if (here.article_id && Number.isInteger(here.sentence) && sentences[here.sentence]) evidence = sentences[here.sentence];
   else if (trig) evidence = sentenceAt(article, trig.start);
   const text = articleText(article);
   const target = $("#detail-text");
@@ -545,17 +806,25 @@ async function loadEvents() {
 }
 
 async function loadAll() {
+  updateDownloads();
+  const problem = rangeProblem();
+  if (problem) { // nothing to ask the server: it would refuse every request
+    setStatus(problem, true);
+    document.body.dataset.loads = String(++state.loads);
+    return;
+  }
   setStatus(t("loading"));
   try {
     await ensureWorld();
-    const [events, timeline, actors, pairs, map] = await Promise.all([
+    const [events, timeline, actors, pairs, map, years] = await Promise.all([
       getJSON(withParams("/api/events", { limit: PAGE, offset: state.offset, sort: state.sort })),
       getJSON(withParams("/api/timeline", { interval: state.interval })),
       getJSON(withParams("/api/stats", { by: "actor", limit: 10 })),
-      getJSON(withParams("/api/stats", { by: "pair", limit: 14 })),
+      getJSON(withParams("/api/network")),
       getJSON(withParams("/api/map")),
+      getJSON(withParams("/api/years")),
     ]);
-    Object.assign(state.cache, { events, timeline, actors, pairs, map });
+    Object.assign(state.cache, { events, timeline, actors, pairs, map, years });
     renderAll();
     setStatus("");
   } catch (err) {
@@ -569,16 +838,25 @@ function renderAll() {
   if (c.events) renderTable(c.events);
   if (c.timeline) renderTimeline(c.timeline);
   if (c.actors) renderActors(c.actors.rows);
-  if (c.pairs) renderNetwork(c.pairs.rows);
+  if (c.pairs) renderNetwork(c.pairs);
   if (c.map) renderMap(c.map);
+  renderYears(c.years);
   if (state.detail && !$("#detail-panel").hidden) renderDetail(...state.detail);
 }
 
 function applyFilters() {
   state.offset = 0;
-  const q = filterParams().toString();
-  history.replaceState(null, "", q ? `#${q}` : location.pathname);
+  saveView(true);
   loadAll();
+}
+
+// Back and forward: the hash holds the view; rebuild it.
+async function restoreView() {
+  const eventId = formFromHash();
+  showSortOrder();
+  await loadAll();
+  if (eventId) showEvent(eventId, null, false);
+  else { $("#detail-panel").hidden = true; state.selected = null; }
 }
 
 async function init() {
@@ -587,15 +865,25 @@ async function init() {
   const meta = await getJSON("/api/meta");
   const typeSelect = $("#filters select[name=type]");
   for (const type of meta.types) typeSelect.appendChild(el("option", { value: type }, type));
+  const labels = await loadLabels();
+  for (const mode of labels.modes || []) $("#filters select[name=mode]").appendChild(el("option", { value: mode }, mode));
+  for (const code of labels.sector_codes || []) $("#filters select[name=sector]").appendChild(el("option", { value: code }, code));
   applyLanguage();
-  formFromHash();
+  const eventId = formFromHash();
+  window.addEventListener("popstate", () => { restoreView(); });
+  $("#zoom-in").addEventListener("click", () => zoomMap(0.5));
+  $("#zoom-out").addEventListener("click", () => zoomMap(2));
+  $("#zoom-fit").addEventListener("click", () => setMapBox(fitBox((state.cache.map || { points: [] }).points)));
 
   $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); applyFilters(); });
   $("#filters").addEventListener("reset", () => setTimeout(applyFilters, 0));
-  $("#lang").addEventListener("change", (ev) => {
+  $("#lang").addEventListener("change", async (ev) => {
     state.lang = ev.target.value;
     localStorage.setItem("cronica.lang", state.lang);
     applyLanguage();
+    renderAll();
+    try { await loadLabels(); } catch (err) { setStatus(t("error", { msg: err.message }), true); }
+    applyLanguage(); // names of countries and sectors in the new language
     renderAll();
   });
   $("#interval").addEventListener("change", async (ev) => {
@@ -612,14 +900,18 @@ async function init() {
       state.sort = state.sort === `-${key}` ? key : `-${key}`;
       state.offset = 0;
       showSortOrder();
+      saveView(true);
       loadEvents();
     });
   }
   showSortOrder();
-  $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
-  $("#next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
-  $("#close-detail").addEventListener("click", () => { $("#detail-panel").hidden = true; state.selected = null; });
+  $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); saveView(true); loadEvents(); });
+  $("#next").addEventListener("click", () => { state.offset += PAGE; saveView(true); loadEvents(); });
+  $("#close-detail").addEventListener("click", () => {
+    $("#detail-panel").hidden = true; state.selected = null; saveView(true);
+  });
   await loadAll();
+  if (eventId) showEvent(eventId, null, false);
 }
 
 document.addEventListener("DOMContentLoaded", () => {

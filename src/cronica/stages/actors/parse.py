@@ -341,12 +341,29 @@ def _shouting(tok: Any) -> bool:
     return sum(t.text.isupper() for t in words) >= 0.8 * len(words)
 
 
+_SENT_STARTS = "cronica_sent_starts"
+
+
+def sent_start(tok: Any) -> int | None:
+    """The index of the first token of ``tok``'s sentence, from a table built once per doc
+    (``tok.sent`` walks the sentence on every call: quadratic over a long one); None for a
+    doc without sentence boundaries."""
+    doc = tok.doc
+    starts = doc.user_data.get(_SENT_STARTS)
+    if starts is None:
+        starts = [0] * len(doc)
+        try:
+            for sent in doc.sents:
+                starts[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+        except ValueError:
+            starts = []
+        doc.user_data[_SENT_STARTS] = starts
+    return starts[tok.i] if starts else None
+
+
 def _near(a: Item, b: Item) -> bool:
     """Two items in one sentence with at most MAX_GAP tokens between them."""
-    try:
-        if a.root.sent.start != b.root.sent.start:
-            return False
-    except ValueError:  # a doc without sentence boundaries: the gap alone decides
-        pass
+    if sent_start(a.root) != sent_start(b.root):  # None for both: the gap alone decides
+        return False
     gap = max(a.tokens[0], b.tokens[0]) - min(a.tokens[-1], b.tokens[-1])
     return gap <= MAX_GAP

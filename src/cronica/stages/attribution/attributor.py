@@ -31,6 +31,7 @@ Cue words and helpers: :mod:`cronica.stages.attribution.lexicon`.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from typing import Any
@@ -230,7 +231,8 @@ class Attributor:
         doc = adoc.doc
         out: list[Quote] = []
         for m in marked:
-            if m in used or any(q.content.start <= m[0] and m[1] <= q.content.end for q in found + out):
+            holders = [q for q in found + out if q.content.start <= m[0] and m[1] <= q.content.end]
+            if m in used:
                 continue
             toks = [t for t in tokens_in(doc, *m) if not t.is_space]
             words = [t for t in toks if t.is_alpha]
@@ -239,14 +241,31 @@ class Attributor:
             ids = {t.i for t in toks}
             root = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
             verb = root.head if root is not None and root.head.i != root.i else None
-            for _ in range(6):
-                if verb is None or verb.pos_ in ("VERB", "AUX"):
+            for _ in range(8):
+                # up to a verb of saying or a finite verb: an infinitive or gerund on the
+                # way belongs to the speech act ('apremió a X a cesar su "..."')
+                if verb is None or (verb.pos_ in ("VERB", "AUX") and (
+                        self.lex.is_speech(verb) or not {"Inf", "Ger"} & set(verb.morph.get("VerbForm")))):
                     break
                 verb = verb.head if verb.head.i != verb.i else None
             if verb is None or verb.i in ids or any(a <= verb.idx < b for a, b in marked):
                 continue  # a verb inside quoted words does not introduce other quoted words
+            if holders and not (self.lex.is_speech(verb) and any(
+                    q.content.start <= verb.idx < q.content.end and q.cue.start != verb.idx for q in holders)):
+                continue  # part of a quote already, unless a verb of saying inside it (nested)
             s, lo, hi = sentence_bounds(adoc, verb)
             if not lo <= m[0] < hi:
+                continue
+            # quoted words beside a quote of the same sentence, hanging from a verb that is no
+            # verb of saying ('proclamaban "A", "B"'; 'condenó el "X", cuyo objetivo era "Y"'),
+            # are that quote's speaker's words
+            sibling = next((q for q in found + out if q.speaker is not None and q.cue.sentence == s
+                            and q.cue.start < q.cue.end), None)
+            if sibling is not None and not self.lex.is_speech(verb):
+                out.append(Quote(id="", speaker=sibling.speaker, speaker_code=sibling.speaker_code,
+                                 speaker_codes=list(sibling.speaker_codes), cue=sibling.cue,
+                                 content=adoc.span(*m), kind="direct", carried_over=sibling.carried_over))
+                used.add(m)
                 continue
             speaker, codes, carried = self._speaker(adoc, verb, lo, hi, False, found + out, s)
             if speaker is None or not (codes or carried or any(
@@ -324,8 +343,9 @@ class Attributor:
             if dep(c) in _COMPLEMENTS or (dep(c) in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
                 clause = c
                 break
+            marks_of = [g.lower_ for g in c.children if dep(g) == "mark"]
             if dep(c) in _CLAUSE_DEPS and c.i > verb.i and "Inf" in c.morph.get("VerbForm") and (
-                    c.pos_ in ("VERB", "AUX")):
+                    c.pos_ in ("VERB", "AUX")) and all(w in self.lex.inf_marks for w in marks_of):
                 # 'anunció haber detenido a ...', 'acusó a X de favorecer ...': an infinitival
                 # complement reports what the speaker said (with acusar, of whom)
                 clause = c
@@ -428,9 +448,18 @@ class Attributor:
                      and lo <= c.idx < hi), None)
         if subj is not None and any(c.dep_ == "case" for c in subj.lefts):
             subj = None  # 'en su chaleco' taken for a subject: a prepositional phrase is none
-        if subj is None and _shares_subject(verb):
-            # 'dijo ... y añadió que', 'began ..., saying that': the head verb's subject
-            subj = next((c for c in verb.head.children if dep(c) in _SUBJ and lo <= c.idx < hi), None)
+        cur = verb
+        for _ in range(3):
+            if subj is not None or not _shares_subject(cur) or cur.head.i == cur.i:
+                break
+            # 'dijo ... y añadió que', 'began ..., saying that': the head verb's subject; up
+            # a chain of such verbs ('calificó de ..., pero la atribuyó a ...')
+            cur = cur.head
+            subj = next((c for c in cur.children if dep(c) in _SUBJ and lo <= c.idx < hi), None)
+            if subj is None and dep(cur) in _RELCL and cur.head.head.i != cur.head.i:
+                gov = cur.head.head
+                subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi
+                             and not _relative_pronoun(c)), None)
         relative = subj is not None and (_relative_pronoun(subj) or (
             subj.pos_ in ("PRON", "SCONJ") and subj.lower_ in self.lex.marks))
         if relative:
@@ -533,9 +562,21 @@ class Attributor:
         lo, hi = rng
         out = [(m.span.start, m.span.end) for m in adoc.actors
                if m.kind == "person" and lo <= m.span.start and m.span.end <= hi]
-        out += [(e.start_char, e.end_char) for e in adoc.doc.ents
-                if e.label_ in _PERSON_LABELS and lo <= e.start_char and e.end_char <= hi]
+        ents = adoc.doc.user_data.get(_PERSON_ENTS)
+        if ents is None:  # once per doc: ``doc.ents`` builds every entity span on each access
+            ents = sorted((e.start_char, e.end_char) for e in adoc.doc.ents
+                          if e.label_ in _PERSON_LABELS)
+            adoc.doc.user_data[_PERSON_ENTS] = ents
+        first = bisect.bisect_left(ents, (lo, -1))
+        for start, end in ents[first:]:
+            if start >= hi:
+                break
+            if end <= hi:
+                out.append((start, end))
         return out
+
+
+_PERSON_ENTS = "cronica_person_ents"
 
 
 _DASH = re.compile(r"\)?\s+[-–—]\s+")
@@ -607,12 +648,17 @@ def attach_to_events(adoc: ArticleDoc) -> None:
     """Set each event's ``quote`` (the innermost quote whose content holds its trigger)
     and ``reported_by`` (sources of its sentence first, then article-wide ones; no repeats)."""
     article_wide = [r.source for r in adoc.reporting if r.scope == "article"]
+    by_sentence: dict[Any, list[Any]] = {}  # built once: a scan per event was quadratic
+    for r in adoc.reporting:
+        if r.scope == "sentence":
+            for sent in r.sentences:
+                by_sentence.setdefault(sent, []).append(r.source)
     for e in adoc.events:
         holders = [q for q in adoc.quotes if q.content.contains(e.trigger)]
         if holders:
             e.quote = min(holders, key=lambda q: q.content.end - q.content.start).id
         sent = e.trigger.sentence
-        local = [r.source for r in adoc.reporting if r.scope == "sentence" and sent in r.sentences]
+        local = by_sentence.get(sent, [])
         names = list(e.reported_by) + local + article_wide
         e.reported_by = list(dict.fromkeys(names))
         cue = next((q for q in adoc.quotes if q.cue.overlaps(e.trigger)), None)

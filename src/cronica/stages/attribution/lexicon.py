@@ -41,6 +41,7 @@ class AttributionLexicon:
     observe: frozenset[str] = frozenset()
     channel_case: frozenset[str] = frozenset()  # 'en' (un comunicado), 'in' (a statement)
     recipient_case: frozenset[str] = frozenset()  # 'a' (la AFP), 'to' (reporters)
+    inf_marks: frozenset[str] = frozenset()  # 'de' of 'acusó a X de favorecer'
 
     def is_channel(self, tok: Any) -> bool:
         """A noun naming the vehicle of a statement ('comunicado', 'entrevista')."""
@@ -93,6 +94,7 @@ def _read_lexicon(bundle: LanguageBundle) -> AttributionLexicon:
         not_source=words("not_source"), marks=words("mark"), impersonal=words("impersonal"),
         channel=words("channel"), source_noun=words("source_noun"), observe=words("observe"),
         channel_case=words("channel_case"), recipient_case=words("recipient_case"),
+        inf_marks=words("inf_mark"),
     )
 
 

@@ -45,7 +45,7 @@ _MAX_SOURCE_TOKENS = 8  # a source name longer than this is a clause, not a name
 _SUBJ = ("nsubj", "nsubj:pass")  # UD labels, read through syntax.dep
 _NAME_LABELS = ("ORG", "PER", "PERSON", "MISC", "NORP", "GPE", "LOC")
 _RELATIVE = ("acl:relcl", "relcl")
-_LINK_DEPS = ("obl", "nmod", "iobj", "obj", "dobj", "prep", "pobj", "dative", "advcl", "obl:arg")
+_LINK_DEPS = ("obl", "nmod", "iobj", "obj", "prep", "pobj", "dative", "advcl", "obl:arg")
 
 
 def _dependents(verb: Any) -> list[Any]:

@@ -25,6 +25,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.tokens import Token
+
 from cronica.model import ActorMention, ArticleDoc, EventArg
 from cronica.read.dateline import find_dateline
 from cronica.stages.events.lexicon import Cues, fold
@@ -70,7 +72,7 @@ class ActorIndex:
             for t in span:
                 self.by_token.setdefault(t.i, m)
 
-    def mention_in(self, tok: Any) -> ActorMention | None:
+    def mention_in(self, tok: Token) -> ActorMention | None:
         """The mention covering ``tok``, else the nearest one inside its phrase."""
         if tok.i in self.by_token:
             return self.by_token[tok.i]
@@ -84,7 +86,7 @@ class ActorIndex:
         return best[1] if best else None
 
 
-def _phrase(tok: Any) -> list[Any]:
+def _phrase(tok: Token) -> list[Any]:
     """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs."""
     out = [tok]
     stack = [
@@ -99,7 +101,7 @@ def _phrase(tok: Any) -> list[Any]:
     return out
 
 
-def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
+def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     """EventArg for the phrase headed by ``tok``: coded from a mention when there is one."""
     if tok is None or index.dateline[0] <= tok.idx < index.dateline[1]:
         return None
@@ -134,14 +136,14 @@ def to_arg(tok: Any | None, index: ActorIndex) -> EventArg | None:
     return EventArg(doc_text(doc)[start:end], "", [], start, end, None)
 
 
-def _resolve_relative(tok: Any) -> Any:
+def _resolve_relative(tok: Token) -> Any:
     """'que' in 'el ELN, que controla la zona' -> 'el ELN'."""
     if tok.pos_ == "PRON" and dep(tok.head) in ("acl:relcl", "acl"):
         return tok.head.head
     return tok
 
 
-def _case(tok: Any) -> str:
+def _case(tok: Token) -> str:
     """Folded preposition(s) introducing ``tok`` ('por parte de' -> 'por parte de')."""
     words = [fold(c.text) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
     for c in tok.children:
@@ -151,7 +153,7 @@ def _case(tok: Any) -> str:
     return " ".join(words)
 
 
-def _obl_children(tok: Any) -> list[Any]:
+def _obl_children(tok: Token) -> list[Any]:
     """Oblique / nominal-modifier children; English 'prep' nodes are replaced by their object."""
     out: list[Any] = []
     for c in tok.children:
@@ -163,7 +165,7 @@ def _obl_children(tok: Any) -> list[Any]:
 
 
 def find_args(
-    tok: Any,
+    tok: Token,
     event: str,
     mode: str | None,
     cues: Cues,
@@ -303,7 +305,7 @@ def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
 
 
 def _complement_recipient(
-    tok: Any, actor: Any, cues: Cues, index: ActorIndex, skip: frozenset[int]
+    tok: Token, actor: Token, cues: Cues, index: ActorIndex, skip: frozenset[int]
 ) -> Any:
     """The addressee inside a complement: 'demanded that the US cancel ...' (the clause's
     subject), 'offered to hand them over to Britain' (the infinitive's recipient)."""
@@ -325,12 +327,12 @@ def _complement_recipient(
     return None
 
 
-def _names_actor(tok: Any, index: ActorIndex) -> bool:
+def _names_actor(tok: Token, index: ActorIndex) -> bool:
     """Coded by the actors stage, or a proper name: a complement's 'el diálogo' is not."""
     return index.mention_in(tok) is not None or tok.pos_ == "PROPN"
 
 
-def _inherited_subject(tok: Any, speech: set[str], is_light: Callable[[Any], bool]) -> Any:
+def _inherited_subject(tok: Token, speech: set[str], is_light: Callable[[Any], bool]) -> Any:
     """Subject of the verb that governs ``tok`` (two levels up): through xcomp/conj/advcl for
     verbs ('acuerdan iniciar'); for nouns only through the object or oblique of a support
     verb ('realizaron una huelga', 'participaron en una marcha'): whoever 'supports' or
@@ -354,16 +356,16 @@ def _inherited_subject(tok: Any, speech: set[str], is_light: Callable[[Any], boo
     return None
 
 
-def _better_agent(cand: Any, current: Any, index: ActorIndex) -> bool:
+def _better_agent(cand: Token, current: Token, index: ActorIndex) -> bool:
     """Prefer a coded actor, then a proper name, over a common noun ('de represalia')."""
 
-    def rank(t: Any) -> int:
+    def rank(t: Token) -> int:
         return 2 if index.by_token.get(t.i) else 1 if t.pos_ == "PROPN" else 0
 
     return rank(cand) > rank(current)
 
 
-def _following_agent(tok: Any, cues: Cues, index: ActorIndex) -> Any:
+def _following_agent(tok: Token, cues: Cues, index: ActorIndex) -> Any:
     """A coded actor in a 'de'/'por' phrase right after the noun, when the parse attached it
     elsewhere ('bombardeos de castigo de Francia'); at most six words on."""
     doc = tok.doc
@@ -376,7 +378,7 @@ def _following_agent(tok: Any, cues: Cues, index: ActorIndex) -> Any:
     return None
 
 
-def speaker_subject(tok: Any, speech: set[str]) -> Any:
+def speaker_subject(tok: Token, speech: set[str]) -> Any:
     """Subject of the reporting verb whose complement holds ``tok`` (three levels up)."""
     node = tok
     for _ in range(3):
@@ -389,7 +391,7 @@ def speaker_subject(tok: Any, speech: set[str]) -> Any:
 
 
 def _noun_args(
-    tok: Any,
+    tok: Token,
     event: str,
     mode: str | None,
     cues: Cues,

@@ -26,12 +26,19 @@ from typing import Any
 from cronica.model import ArticleDoc, Event
 from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
 from cronica.stages.events.coder import aux_evidence
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
 _PROPAGATED = ("historical", "future")
 _SINCE = frozenset({"desde", "since"})  # a date that opens an ongoing period
+# per language: perfect auxiliary, 'go' of the near future, 'have' of obligation, and the
+# words that link those to their infinitive (grammar of each language)
+_PERIPHRASES: dict[str, tuple[str, str, str, frozenset[str]]] = {
+    "es": ("haber", "ir", "tener", frozenset({"a", "que"})),
+    "en": ("have", "go", "have", frozenset({"to"})),
+}
 
 
 class AuxCalendar:
@@ -39,9 +46,10 @@ class AuxCalendar:
 
     name = "aux"
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self.lex = attribution_lexicon(lang)
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        self.lex = attribution_lexicon(self.bundle)
 
     def run(self, adoc: ArticleDoc) -> None:
         pub = _pub_date(adoc)
@@ -50,7 +58,7 @@ class AuxCalendar:
             present = doc is not None and _present_indicative(doc, e)
             if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
-            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") == "governing verb":
+            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") == "governing word":
                 # a scheduled event presupposed under a wish or condition stays future
                 # ('espera que la reunión del 23 de abril sea ...')
                 found = self._calendar(adoc, e, pub)
@@ -70,9 +78,10 @@ class AuxCalendar:
             if e.aux_mode is None:
                 e.aux_evidence = None
             elif e.aux_evidence is None:
-                span = e.date_span if e.aux_mode == "historical" and e.date_span else e.trigger
+                dated = e.aux_mode == "historical" and e.date_span is not None
+                span = e.date_span if dated and e.date_span is not None else e.trigger
                 e.aux_evidence = {"text": span.text, "start": span.start, "end": span.end,
-                                  "rule": "events stage"}
+                                  "rule": "date before the news window" if dated else "events stage"}
 
     @staticmethod
     def _calendar(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
@@ -114,25 +123,31 @@ class AuxCalendar:
         return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
                               "rule": "date before the news window (sentence)"}
 
-    @staticmethod
-    def _tense(doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+    def _tense(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
         if e.head is None or not 0 <= e.head < len(doc):
             return None
         tok = doc[e.head]
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
+        if self.lang not in _PERIPHRASES:
+            return None
+        perfect, go, oblige, to = _PERIPHRASES[self.lang]
         for a in auxes:
-            if a.lemma_.lower() == "haber" and "Imp" in a.morph.get("Tense") and "Part" in tok.morph.get("VerbForm"):
+            # the pluperfect: 'había acusado' (imperfect of haber), 'had accused'
+            if a.lemma_.lower() == perfect and ({"Imp", "Past"} & set(a.morph.get("Tense"))) \
+                    and "Part" in tok.morph.get("VerbForm"):
                 return "historical", aux_evidence(a, "pluperfect")
-        if "Inf" in tok.morph.get("VerbForm"):
+        if "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB":
             gov = tok.head
-            if gov.lemma_.lower() == "tener" and any(c.lower_ == "que" for c in tok.children):
-                return "hypothetical", aux_evidence(gov, "tener que + infinitive (obligation)")
+            marked = any(c.lower_ in to for c in tok.children)
+            if gov.lemma_.lower() == oblige and marked and gov.i != tok.i:
+                return "hypothetical", aux_evidence(gov, "obligation (tener que / have to)")
             for gov in [*auxes, tok.head]:
-                if gov.lemma_.lower() == "ir" and "Pres" in gov.morph.get("Tense") and any(
-                        c.lower_ == "a" for c in tok.children) | (gov in auxes):
-                    return "future", aux_evidence(gov, "ir a + infinitive")
+                # 'van a reunirse', 'are going to meet': a present-tense 'go' + infinitive
+                present = "Pres" in gov.morph.get("Tense") or gov.tag_ == "VBG"
+                if gov.lemma_.lower() == go and present and gov.i != tok.i and (marked or gov in auxes):
+                    return "future", aux_evidence(gov, "go + infinitive (ir a / going to)")
         return None
 
     @staticmethod
@@ -144,7 +159,11 @@ class AuxCalendar:
         head = adoc.doc[e.head]
         if head.pos_ != "NOUN":
             return None
-        parts = [c for c in head.children if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")]
+        # the participle may hang from the noun the event noun modifies ('la ola de atentados
+        # perpetrados el ...')
+        nouns = [head] + ([head.head] if dep(head) == "nmod" and head.head.pos_ == "NOUN" else [])
+        parts = [c for n in nouns for c in n.children
+                 if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")]
         for d in adoc.dates:
             if not d.value or not d.precision or d.span.sentence != e.trigger.sentence:
                 continue
@@ -188,9 +207,14 @@ class AuxCalendar:
             if e.aux_mode in _PROPAGATED and str(ev.get("rule", "")).startswith("date"):
                 dated.setdefault((e.event, _lemma(doc, e)), e)
         for e in adoc.events:
-            if e.aux_mode is not None or e.head is None or doc[e.head].pos_ != "NOUN":
+            if e.aux_mode is not None or e.head is None:
                 continue
-            src = dated.get((e.event, _lemma(doc, e)))
+            tok = doc[e.head]
+            keys = [_stem(m.text) for m in e.mentions[1:] if len(m.text.split()) == 1]
+            if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.isupper()):
+                # (an all-capitals headline word is often tagged a proper noun)
+                keys.insert(0, _lemma(doc, e))
+            src = next((dated[(e.event, k)] for k in keys if (e.event, k) in dated), None)
             if src is not None and src is not e:
                 e.aux_mode = src.aux_mode
                 e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
@@ -200,6 +224,10 @@ class AuxCalendar:
 def _lemma(doc: Any, e: Event) -> str:
     """The trigger's head word, lower case, without a plural -s ('ATENTADOS' = 'atentado')."""
     word = e.trigger.text if e.head is None or not 0 <= e.head < len(doc) else doc[e.head].text
+    return _stem(word)
+
+
+def _stem(word: str) -> str:
     word = word.lower()
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 

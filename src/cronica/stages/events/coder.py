@@ -122,8 +122,10 @@ class EventCoder:
         self.speech = set(self.cues.speech)
 
     # -- trigger detection ----------------------------------------------
-    def find_triggers(self, doc: Any) -> list[Match]:
-        """Lexicon matches that can be events (speech verbs and weak participles removed)."""
+    def find_triggers(self, doc: Any, trace: list[tuple[str, int]] | None = None) -> list[Match]:
+        """Lexicon matches that can be events: the filter rules of
+        :data:`cronica.stages.events.rules.TRIGGER_FILTERS` remove the others, in that
+        order. ``trace`` collects (rule id, token index) for every candidate a rule removed."""
         out: list[Match] = []
         i = 0
         while i < len(doc):
@@ -131,21 +133,32 @@ class EventCoder:
             # all-capital headlines get arbitrary tags: their words are all candidates
             pos_ok = tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or tok.text.isupper()
             if not pos_ok or self._is_speech(tok):
+                if pos_ok and trace is not None and self.lex.match(doc, i) is not None:
+                    trace.append(("trigger.speech", i))
                 i += 1
                 continue
             m = self.lex.match(doc, i)
-            if (
-                m is None
-                or self._weak_participle(tok, m)
-                or self._noun_modifier(tok, m)
-                or _named(tok)
-                or self._travel(tok, m)
-            ):
+            dropped = None if m is None else self._filtered(tok, m)
+            if m is None or dropped is not None:
+                if dropped is not None and trace is not None:
+                    trace.append((dropped, i))
                 i += 1
                 continue
             out.append(m)
             i = m.end
         return out
+
+    def _filtered(self, tok: Any, m: Match) -> str | None:
+        """The id of the first filter rule that removes candidate ``m``, else None."""
+        if self._weak_participle(tok, m):
+            return "trigger.weak_participle"
+        if self._noun_modifier(tok, m):
+            return "trigger.noun_modifier"
+        if _named(tok):
+            return "trigger.named"
+        if self._travel(tok, m):
+            return "trigger.travel"
+        return None
 
     def _is_speech(self, tok: Any) -> bool:
         lemma = fold(tok.lemma_)
@@ -540,6 +553,7 @@ class EventCoder:
             confidence=confidence,
             cameo=_INTENT_CAMEO.get(event) if recoded else m.entry.cameo,
             head=m.head,
+            rule=m.entry.rule or None,
         )
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from cronica.stages.events.lexicon import Cues, Match, TriggerEntry, fold
 from cronica.stages.nlp.syntax import dep
 
@@ -25,7 +27,7 @@ REQUEST_MODAL = TriggerEntry(("<modal>",), "*", "REQUEST", None, "10", 0.6)
 _MAX_UP = 3
 
 
-def conditional(tok: Any, cues: Cues) -> bool:
+def conditional(tok: Token, cues: Cues) -> bool:
     """Whether the clause of ``tok`` carries a condition ('unless', 'a menos que')."""
     return any(
         fold(c.lemma_) in cues.condition or fold(c.text) in cues.condition
@@ -34,7 +36,7 @@ def conditional(tok: Any, cues: Cues) -> bool:
     )
 
 
-def declared(tok: Any, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
+def declared(tok: Token, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
     """Whether the verb ``tok`` is announced by someone ('dijo que liberarán', 'will
     provide aid, the WFP said') or made conditional ('unless')."""
     if conditional(tok, cues):
@@ -52,7 +54,7 @@ def declared(tok: Any, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
 
 
 def recode_intent(
-    tok: Any, event: str, aux: str | None, cues: Cues, is_speech: Callable[[Any], bool]
+    tok: Token, event: str, aux: str | None, cues: Cues, is_speech: Callable[[Any], bool]
 ) -> tuple[str, str | None]:
     """(type, aux mode) of a verb event once stated intentions are read as AGREE/THREATEN."""
     if aux not in ("future", "hypothetical") or tok.pos_ not in ("VERB", "AUX"):
@@ -67,7 +69,7 @@ def recode_intent(
 
 
 def modal_requests(
-    doc: Any, cues: Cues, is_speech: Callable[[Any], bool]
+    doc: Doc, cues: Cues, is_speech: Callable[[Any], bool]
 ) -> list[tuple[Match, int]]:
     """REQUEST matches anchored on the modal of 'X said (that) Y must ...', with the index
     of the demanded verb (an event of its own is folded into the request)."""
@@ -91,7 +93,7 @@ def modal_requests(
     return out
 
 
-def request_args(modal: Any) -> tuple[Any, Any]:
+def request_args(modal: Token) -> tuple[Any, Any]:
     """(speaker, addressee) of a modal request: subjects of the reporting and modal verbs."""
     verb = modal.head
     speech = verb.head

@@ -84,6 +84,7 @@ class TriggerEntry:
     mode: str | None
     cameo: str | None
     weight: float
+    rule: str = ""  # the rule id: '<lang>:<pattern>/<pos>', one per row of event_triggers.tsv
 
 
 @dataclass
@@ -143,7 +144,8 @@ class Lexicon:
             pattern, pos, event, mode, cameo, weight = (row + [""] * 6)[:6]
             words = tuple(fold(pattern).split())
             entry = TriggerEntry(
-                words, pos or "*", event, mode or None, cameo or None, float(weight or 0.5)
+                words, pos or "*", event, mode or None, cameo or None, float(weight or 0.5),
+                rule=f"{self.lang}:{' '.join(words)}/{pos or '*'}",
             )
             self._by_first[words[0]].append(entry)
         for entries in self._by_first.values():

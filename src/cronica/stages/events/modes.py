@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.syntax import dep
 
@@ -50,7 +52,7 @@ _MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
 
 
 def aux_mode(
-    doc: Any,
+    doc: Doc,
     i: int,
     cues: Cues,
     speech: set[str],
@@ -95,7 +97,7 @@ def explain_aux(
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
             verb_mode = cues.aux.get(fold(node.lemma_))
-            return (verb_mode, node, "governing verb") if verb_mode else None
+            return (verb_mode, node, "governing word") if verb_mode else None
     return None
 
 
@@ -104,7 +106,7 @@ def _mode_at(
 ) -> tuple[str, Any, str] | None:
     found: list[tuple[str, Any, str]] = []
     if not is_trigger and cues.aux.get(fold(tok.lemma_)):
-        found.append((cues.aux[fold(tok.lemma_)], tok, "governing verb"))
+        found.append((cues.aux[fold(tok.lemma_)], tok, "governing word"))
     morph = tok.morph
     if "Fut" in morph.get("Tense"):
         found.append(("future", tok, "future tense"))
@@ -141,7 +143,7 @@ def _mode_at(
     return None
 
 
-def _is_past_year(tok: Any, article_year: int) -> bool:
+def _is_past_year(tok: Token, article_year: int) -> bool:
     """'en 2011', 'de 2003': a year before the article's year attached to the trigger."""
     cands = [tok] + [c for c in tok.children if c.dep_ in ("nummod", "pobj", "nmod", "compound")]
     for c in cands:

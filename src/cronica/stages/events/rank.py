@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.tokens import Token
+
 from cronica.model import Event
 from cronica.stages.nlp import syntax
 
@@ -41,7 +43,7 @@ _MAX_CLIMB = 8
 SECONDARY_THRESHOLD = 0.4
 
 
-def salience(tok: Any, is_speech: Callable[[Any], bool], is_light: Callable[[Any], bool]) -> float:
+def salience(tok: Token, is_speech: Callable[[Any], bool], is_light: Callable[[Any], bool]) -> float:
     """1.0 for a trigger in the main clause (or in what a reporting verb reports), times
     0.8 for each relative or adverbial clause, modifier or prepositional phrase on the way
     up to it; the object of a support verb ('realizaron una huelga') is in the clause."""

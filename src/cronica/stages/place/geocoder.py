@@ -26,6 +26,7 @@ Reads ``adoc.doc`` (spaCy), ``adoc.actors`` and ``adoc.events``; fills ``adoc.pl
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -162,7 +163,8 @@ class Geocoder:
         others = [a.span for a in adoc.actors if a.kind not in ("country", "capital")
                   and not (a.kind == "person" and a.confidence < _WEAK_PERSON
                            and self._is_locative(text, a.span.start))]
-        out = [f for f in out if not any(s.start < f.end and f.start < s.end for s in others)]
+        starts, ends = _span_index(others)
+        out = [f for f in out if not _overlaps_any(f, starts, ends)]
         # overlapping names: the longest wins ('Franja de Gaza' over 'Gaza')
         out.sort(key=lambda f: (f.start, -(f.end - f.start)))
         kept: list[_Found] = []
@@ -482,3 +484,18 @@ def _capitalised(tok: Any) -> bool:
 
 
 
+def _overlaps_any(f: Any, starts: list[int], ends: list[int]) -> bool:
+    """Whether ``f`` overlaps a span: ``starts`` sorted, ``ends[i]`` the largest end among
+    the first i+1 spans (see :func:`_span_index`). Binary search, not a test per pair."""
+    i = bisect.bisect_left(starts, f.end) - 1  # the last span starting before f ends
+    return i >= 0 and ends[i] > f.start
+
+
+def _span_index(spans: list[Any]) -> tuple[list[int], list[int]]:
+    ordered = sorted(spans, key=lambda s: s.start)
+    ends: list[int] = []
+    running = -1
+    for s in ordered:
+        running = max(running, s.end)
+        ends.append(running)
+    return [s.start for s in ordered], ends

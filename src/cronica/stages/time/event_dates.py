@@ -23,6 +23,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
 from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.nlp.syntax import dep
@@ -37,12 +39,12 @@ _INHERIT = ("ccomp", "xcomp", "advcl", "csubj")  # clauses that share their gove
 _KEEP_MODES = ("future", "hypothetical", "negation", "historical")
 
 
-def _root(doc: Any, start: int, end: int) -> Any | None:
+def _root(doc: Doc, start: int, end: int) -> Any | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
-def is_counted_number(doc: Any, start: int, end: int, lx: TimeLexicon | None = None) -> bool:
+def is_counted_number(doc: Doc, start: int, end: int, lx: TimeLexicon | None = None) -> bool:
     """Whether a number that looks like a year counts a noun instead ('de 2003 soldados')."""
     tok = _root(doc, start, end)
     if tok is None or not tok.like_num or tok.dep_ != "nummod" or tok.head.i == tok.i:
@@ -54,7 +56,7 @@ def is_counted_number(doc: Any, start: int, end: int, lx: TimeLexicon | None = N
     return head.pos_ == "NOUN" and head.i > tok.i and "Plur" in head.morph.get("Number")
 
 
-def governing_tense(doc: Any, start: int, lx: TimeLexicon) -> str | None:
+def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     """'future' or 'past' from the verb that governs the expression at ``start``; else None."""
     tok = _root(doc, start, start + 1)
     seen = 0
@@ -77,13 +79,13 @@ def governing_tense(doc: Any, start: int, lx: TimeLexicon) -> str | None:
     return None
 
 
-def _event_head(doc: Any, e: Event) -> Any | None:
+def _event_head(doc: Doc, e: Event) -> Any | None:
     if e.head is not None and 0 <= e.head < len(doc):
         return doc[e.head]
     return _root(doc, e.trigger.start, e.trigger.end)
 
 
-def _chain(head: Any, lx: TimeLexicon) -> dict[int, int]:
+def _chain(head: Token, lx: TimeLexicon) -> dict[int, int]:
     """Token index -> level: the trigger's own clause (0), then governing clauses it inherits."""
     levels: dict[int, int] = {}
     tok, level = head, 0

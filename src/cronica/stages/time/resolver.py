@@ -339,7 +339,9 @@ class DateResolver:
                     continue  # '2003 soldados': a count, not a year
                 # only a future verb turns the reading forward: a past verb is often the
                 # reporting verb ('said') of a date that lies ahead ('paid Nov. 20')
-                if p.direction_free and governing_tense(adoc.doc, expr.start, lx) == "future":
+                before = adoc.article.text[max(0, expr.start - 12):expr.start].lower().split()
+                target = bool(before) and lx.has("future_pre", before[-1])  # 'para el jueves'
+                if p.direction_free and (target or governing_tense(adoc.doc, expr.start, lx) == "future"):
                     expr = evaluate(p, expr.text, expr.start, expr.end, anchor, "future") or expr
             mentions.append((expr, _mention(adoc, expr)))
         return mentions

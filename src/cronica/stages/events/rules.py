@@ -1,0 +1,47 @@
+"""The events stage's rules as named units: an id, a one-line purpose, an example, a test.
+
+Two kinds so far:
+
+* **trigger rules**, one per row of ``data/<lang>/event_triggers.tsv``: the id is
+  ``<lang>:<pattern>/<pos>`` (``es:bloquear/V``); every event keeps the id of the rule that
+  found it (``Event.rule``), so ``cronica eval events --by-rule`` counts true and false
+  positives per rule and a bad row can be seen and removed;
+* **filter rules**, which remove a lexicon match that is not an event
+  (:meth:`cronica.stages.events.coder.EventCoder.find_triggers` applies them in the order
+  below and can trace which one removed a candidate). Each example is an invented sentence
+  on which the rule fires; ``tests/test_event_rules.py`` checks every one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    purpose: str
+    example: str  # an invented sentence on which the rule applies
+    lang: str  # the language of the example
+    word: str  # the word of the example the rule is about
+
+
+TRIGGER_FILTERS: tuple[Rule, ...] = (
+    Rule("trigger.speech",
+         "a reporting verb ('manifestar': to state) is no event; the attribution stage reads it",
+         "El alcalde manifestó que el paro seguirá.", "es", "manifestó"),
+    Rule("trigger.weak_participle",
+         "a participle used as a noun or a plain modifier names participants, not an act",
+         "Los jóvenes detenidos llegaron a la cárcel.", "es", "detenidos"),
+    Rule("trigger.noun_modifier",
+         "a weak event noun that only classifies another noun is no event",
+         "El período de negociación terminó sin novedades.", "es", "negociación"),
+    Rule("trigger.named",
+         "a capitalised event noun inside a mixed-case sentence is part of a name",
+         "La Marcha Patriótica presentó un libro en Cali.", "es", "Marcha"),
+    Rule("trigger.travel",
+         "a movement verb with a vehicle is a journey, not a march or a deployment",
+         "Dos hombres se movilizaban en una motocicleta por el barrio.", "es", "movilizaban"),
+)
+
+FILTER_IDS: frozenset[str] = frozenset(r.id for r in TRIGGER_FILTERS)
