@@ -351,9 +351,11 @@ class ActorCoder:
         text = adoc.article.text
         if any(self.lexicon.leader(text[p.start : p.end]) is not None for p in names):
             return code
-        # only the title's own clause: 'governor X said Russian missiles struck' is no Russian
-        clause = _clause(it.root)
-        found = {c for c, cl in context.get(adoc.sentence_of(it.start), set()) if cl == clause}
+        # not from a clause below the title's own ('governor X said Russian missiles struck'
+        # is no Russian): what the title's verb reports says nothing of the title's country
+        clause = it.root.doc[_clause(it.root)]
+        below = {t.i for t in clause.subtree if t.pos_ in ("VERB", "AUX")} - {clause.i}
+        found = {c for c, cl in context.get(adoc.sentence_of(it.start), set()) if cl not in below}
         if len(found) == 1:
             return _Code([next(iter(found))], code.sector, 0.5)
         return code
