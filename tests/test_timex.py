@@ -284,6 +284,7 @@ def test_stage_date_after_a_verb_frames_nothing(make_doc):
 
 @pytest.mark.parametrize("second,inherits", [
     ("As a result, the army withdrew.", True),
+    ("They withdrew.", True),  # a pronoun for the same participants goes on with them
     ("The army withdrew.", False),
 ])
 def test_stage_a_continued_narrative_keeps_the_framing_date(make_doc, second, inherits):
@@ -293,4 +294,5 @@ def test_stage_a_continued_narrative_keeps_the_framing_date(make_doc, second, in
     adoc.events = [_event(adoc, "attacked", "e0"), _event(adoc, "withdrew", "e1")]
     DateResolver("en").run(adoc)
     assert adoc.events[0].date == "2021-05-03"
+    assert len(adoc.sentences) == 2
     assert (adoc.events[1].date == "2021-05-03") is inherits

@@ -202,7 +202,8 @@ def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention],
                    sequels: tuple[str, ...] = ()) -> DateMention | None:
     """The framing date of a sentence just before, when the narrative says that the event
     continues it: its sentence opens with a sequence or result connective ('As a result,',
-    'Durante el ataque,', ``data/<lang>/narrative.tsv``), or it is a casualty report with no
+    'Durante el ataque,', ``data/<lang>/narrative.tsv``) or with a third-person pronoun
+    subject for the same participants ('They urged ...'), or it is a casualty report with no
     actor of its own ('Three civilians were killed.') right after a dated attack."""
     s = e.trigger.sentence
     if not 0 < s < len(adoc.sentences):
@@ -214,7 +215,14 @@ def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention],
     cued = any(opening.startswith(c) and not opening[len(c):len(c) + 1].isalpha()
                for c in sequels)
     casualty = e.event == "ASSAULT" and e.actor is None and e.recipient is not None
-    if not (cued or casualty):
+    # 'They urged the authorities ...': a sentence that opens on a personal pronoun standing
+    # for the previous sentence's participants goes on with their action
+    doc = adoc.doc
+    first = doc.char_span(sent.start, sent.end, alignment_mode="expand") if doc is not None else None
+    carried = first is not None and len(first) > 0 and first[0].pos_ == "PRON" \
+        and "Prs" in first[0].morph.get("PronType") and "3" in first[0].morph.get("Person") \
+        and first[0].dep_.startswith("nsubj")
+    if not (cued or casualty or carried):
         return None
     for back in range(1, CONTINUE_SENTENCES + 1):
         frame = framing_date(adoc, s - back, usable) if s - back >= 0 else None
