@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck bench eval clean
+.PHONY: setup demo test lint typecheck bench eval train clean
 
 setup: $(STAMP)
 
@@ -38,6 +38,12 @@ test: setup lint typecheck
 
 eval: setup
 	bash benchmarks/run_evals.sh
+
+## train: retrain the event-sentence models in src/cronica/data/models/ from ../shared/eval
+## (needs the 'train' extra; a few minutes; never part of setup, test or CI)
+train: setup
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python scripts/train_events.py $${CRONICA_EVAL_DIR:-../shared/eval}
 
 bench: setup
 	$(BIN)/cronica bench --runs 3

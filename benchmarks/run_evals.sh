@@ -20,6 +20,8 @@ run events_es_protest_strict events "$EVAL/events_es_protest.jsonl"
 run events_es_fight events "$EVAL/events_es_fight.jsonl"
 run events_es_1018 events "$EVAL/events_es_1018.jsonl" --merge PROTEST,MOBILIZE
 run events_en_plover events "$EVAL/events_en_plover.jsonl"
+run case_es case "$EVAL/case2021_es"
+run case_es_events_only case "$EVAL/case2021_es" --events-only
 run actors_es_fight actors "$EVAL/events_es_fight.jsonl"
 run actors_es_1018 actors "$EVAL/events_es_1018.jsonl"
 run actors_en_plover actors "$EVAL/events_en_plover.jsonl"

@@ -347,3 +347,31 @@ def test_second_quoted_fragment_goes_to_the_sentence_speaker(make_doc):
                              '"fuera el gobierno", "queremos trabajo".', stages=("actors", "attribution"))
     contents = {q.content.text: q.speaker.text for q in adoc.quotes if q.speaker}
     assert "queremos trabajo" in contents
+
+
+def test_segun_plus_verb_of_saying(make_doc):
+    adoc = _quotes(make_doc, "Según explicó el párroco Juan Díaz, tres hombres armados entraron en la iglesia.")
+    q = next(q for q in adoc.quotes if q.cue.text.startswith("Según"))
+    assert q.cue.text.startswith("Según explicó") and "Juan Díaz" in q.speaker.text
+    assert q.content.text == "tres hombres armados entraron en la iglesia"
+
+
+def test_event_chain_runs_from_channel_to_outlet(make_doc):
+    adoc = make_doc("El ministro dijo a la AFP en un comunicado que el ejército detuvo a diez personas.",
+                    lang="es", date="2024-01-20", stages=["actors", "events", "time", "aux", "attribution"])
+    [e] = [e for e in adoc.events if e.event == "COERCE"]
+    assert e.reported_by == ["comunicado", "AFP"]
+
+
+def test_english_addressee_of_told_is_a_link(make_doc):
+    adoc = _quotes(make_doc, "Sources told AFP that the talks had failed.", lang="en",
+                   stages=("actors", "attribution"))
+    assert [r.cue.text for r in adoc.reporting] == ["Sources", "told AFP"]
+
+
+def test_own_observation_and_impersonal_report(make_doc):
+    adoc = _quotes(make_doc, "Tres casas fueron incendiadas en el barrio, constató la AFP.",
+                   stages=("actors", "attribution"))
+    assert [r.cue.text for r in adoc.reporting] == ["constató la AFP"]
+    adoc = _quotes(make_doc, "Se informó que el puente fue cerrado.")
+    assert [(r.cue.text, r.source) for r in adoc.reporting] == [("Se informó", "")]

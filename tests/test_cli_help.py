@@ -98,3 +98,18 @@ def test_a_missing_path_is_a_usage_error_that_leaves_nothing_behind(tmp_path, ca
     assert main(["ingest", missing, "--db", str(db)]) == 2
     assert "[E009]" in capsys.readouterr().err
     assert not db.exists()  # nothing stored, nothing listed by `cronica rejected`
+
+
+def test_unreachable_dask_scheduler_is_a_coded_error(monkeypatch):
+    distributed = pytest.importorskip("dask.distributed")
+
+    from cronica.engines.driver import DaskEngine
+    from cronica.errors import StoreError
+
+    def refuse(*args, **kwargs):
+        raise OSError("Timed out trying to connect to tcp://HOST:8786 after 15 s")
+
+    monkeypatch.setattr(distributed, "Client", refuse)
+    with pytest.raises(StoreError) as err:
+        DaskEngine(scheduler="tcp://HOST:8786")
+    assert err.value.code.value == "E021" and "tcp://HOST:8786" in err.value.message

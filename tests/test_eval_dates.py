@@ -67,14 +67,17 @@ def test_eval_dates_command_on_two_files(tmp_path, capsys):
     (tmp_path / "a.tml").write_text(with_dct, encoding="utf-8")
     (tmp_path / "b.tml").write_text(no_dct, encoding="utf-8")
     assert main(["eval", "dates", str(tmp_path), "--lang", "es", "--json"]) == 0
-    report = json.loads(capsys.readouterr().out)
+    reports = json.loads(capsys.readouterr().out)
+    assert set(reports) == {"fit", "check", "all"}
+    assert reports["fit"]["files"] + reports["check"]["files"] == 2
+    report = reports["all"]
     assert report["files"] == 2 and report["gold_dates"] == 3
     assert report["value_matched"] == 3 and report["value_accuracy_strict"] == 1.0
     assert report["strict"]["f1"] == 1.0 and report["other_types_excluded"] == {"DURATION": 1}
     # without a DCT the anchor comes from --anchor (default 2019-12-20, HourGlass)
     assert main(["eval", "dates", str(tmp_path / "b.tml"), "--lang", "es",
-                 "--anchor", "2019-12-27", "--json"]) == 0
-    shifted = json.loads(capsys.readouterr().out)
+                 "--anchor", "2019-12-27", "--json", "--part", "all"]) == 0
+    shifted = json.loads(capsys.readouterr().out)["all"]
     assert shifted["value_matched"] == 2 and shifted["value_accuracy_strict"] == 0.0
     assert main(["eval", "dates", str(tmp_path), "--lang", "es"]) == 0
     assert "value accuracy on 3 matched: strict 1.000" in capsys.readouterr().out
@@ -82,3 +85,22 @@ def test_eval_dates_command_on_two_files(tmp_path, capsys):
 
 def test_eval_dates_missing_folder(tmp_path, capsys):
     assert main(["eval", "dates", str(tmp_path / "nope")]) == 2
+
+
+def test_eval_dates_parts_follow_the_file_id(tmp_path, capsys):
+    from cronica.evaluate.dates import doc_id
+    from cronica.evaluate.split import part_of
+
+    doc = ("<TimeML><TEXT>Llegó <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2019-12-19\">ayer"
+           "</TIMEX3>.</TEXT></TimeML>")
+    names = [f"doc{i}" for i in range(12)]
+    for name in names:
+        (tmp_path / f"{name}.tml").write_text(doc, encoding="utf-8")
+    assert doc_id(tmp_path / "doc3.tml") == "doc3"
+    fit = sum(part_of(n) == "fit" for n in names)
+    assert main(["eval", "dates", str(tmp_path), "--lang", "es", "--json"]) == 0
+    reports = json.loads(capsys.readouterr().out)
+    assert reports["fit"]["files"] == fit and reports["check"]["files"] == 12 - fit
+    assert main(["eval", "dates", str(tmp_path), "--lang", "es", "--part", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "check: " in out and "fit: " not in out

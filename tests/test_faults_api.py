@@ -45,14 +45,27 @@ def client(app_store) -> Iterator[TestClient]:
 
 
 FILTER_PARAMS = ["from", "to", "type", "mode", "actor", "recipient", "country", "place",
-                 "source", "q", "min_sources", "include", "article_id"]
+                 "source", "q", "min_sources", "include", "article_id", "min_confidence",
+                 "sector"]
 ENDPOINTS: dict[str, list[str]] = {
     "/api/events": [*FILTER_PARAMS, "limit", "offset", "sort"],
     "/api/stats": [*FILTER_PARAMS, "by", "limit"],
     "/api/timeline": [*FILTER_PARAMS, "interval"],
     "/api/map": [*FILTER_PARAMS, "limit"],
     "/api/articles": ["limit", "offset"],
+    "/api/export": [*FILTER_PARAMS, "format"],
+    "/api/labels": ["lang", "code"],
+    "/api/network": FILTER_PARAMS,
+    "/api/years": FILTER_PARAMS,
 }
+
+
+def test_fuzz_covers_every_get_endpoint(client):
+    """A new reading endpoint must be added to ENDPOINTS (with its parameters)."""
+    paths = {r.path for r in client.app.routes
+             if "GET" in getattr(r, "methods", set()) and r.path.startswith("/api/")
+             and "{" not in r.path and r.path not in ("/api/health", "/api/meta")}
+    assert paths <= set(ENDPOINTS), paths - set(ENDPOINTS)
 # characters the audit found dangerous, mixed into ordinary text
 NASTY = st.sampled_from(["\x00", "\U0010ffff", "\ufffe", "\x1f", "%", "_", '"', "'", "\\",
                          "*", "-", "|", "→", "~", "NEAR", "AND", "(", ")", "9999", "-1", "ñ"])
@@ -63,7 +76,7 @@ VALUE = st.one_of(
 )
 
 
-@settings(max_examples=250, deadline=None,
+@settings(max_examples=300, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(endpoint=st.sampled_from(sorted(ENDPOINTS)), data=st.data())
 def test_fuzzed_parameters_never_give_5xx(client, endpoint, data):

@@ -69,6 +69,18 @@ def test_a_folder_without_the_data_files_is_refused(fake_root: Path) -> None:
     assert "time.tsv" in REQUIRED_FILES
 
 
+@pytest.mark.parametrize("row, word", [
+    ("protesta\t*\tRIOT\tdemonstrate\t14\t0.8\n", "not a PLOVER type"),
+    ("protesta\tX\tPROTEST\t\t14\t0.8\n", "part of speech"),
+    ("protesta\t*\tPROTEST\t\t14\thigh\n", "not a number"),
+])
+def test_a_bad_trigger_row_is_refused_with_its_place(fake_root: Path, row: str, word: str) -> None:
+    (fake_root / "xx" / "event_triggers.tsv").write_text(row, encoding="utf-8")
+    with pytest.raises(ValueError, match=word) as err:
+        load_bundle("xx", fake_root)
+    assert "event_triggers.tsv, data row 1" in str(err.value)
+
+
 def test_bundle_builds_each_resource_once(fake_root: Path) -> None:
     xx = load_bundle("xx", fake_root)
     calls: list[int] = []

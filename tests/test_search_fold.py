@@ -34,3 +34,26 @@ def store(tmp_path):
 def test_search_ignores_accents_and_case_and_knows_both_place_names(store, words, n):
     assert store.count_events(EventFilter(text=words)) == n
     assert len(store.query_events(EventFilter(text=words))) == n
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_new_filters_and_year_counts_on_both_backends(kind, tmp_path):
+    from store_helpers import open_backend
+
+    st = open_backend(kind, tmp_path)
+    try:
+        st.add(make_adoc("y1", [
+            {"type": "AGREE", "actor": "COLGOV", "place": "Bogotá", "country": "COL",
+             "confidence": 0.9},
+            {"type": "AGREE", "actor": "PER", "date": "2019", "precision": "year",
+             "confidence": 0.4},
+            {"type": "PROTEST", "actor": "CVL", "recipient": "COLGOV", "confidence": 0.6},
+        ]))
+        assert st.count_events(EventFilter(text="bogota")) == 1
+        assert st.count_events(EventFilter(min_confidence=0.5)) == 2
+        assert st.count_events(EventFilter(sectors=["CVL"])) == 1
+        assert st.count_events(EventFilter(sectors=["GOV"])) == 3  # PER is the state: GOV
+        assert [(r["key"], r["type"], int(r["count"])) for r in st.year_counts(EventFilter())] == \
+            [("2019", "AGREE", 1)]
+    finally:
+        st.close()

@@ -51,6 +51,10 @@ def _polish(name: str, p: argparse.ArgumentParser) -> None:
     """Plain help texts, defaults stated, examples at the end (every subcommand alike)."""
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.description = plain(p.description)
+    # also after the command ('cronica ingest --verbose'); its own name, or the command's
+    # default would undo a '-v' given before the command
+    p.add_argument("-v", "--verbose", dest="command_verbose", action="store_true",
+                   help="log progress and debug details (Dask's own log included)")
     if not p.epilog and name in EXAMPLES:
         p.epilog = "examples:\n" + "\n".join(f"  {line}" for line in EXAMPLES[name])
     for action in p._actions:
@@ -65,7 +69,15 @@ def _polish(name: str, p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="cronica", description="Political event data (PLOVER 2.0) from news articles."
+        prog="cronica", description="Political event data (PLOVER 2.0) from news articles.",
+        epilog="examples:\n"
+               "  cronica ingest examples/articles/          # store the example articles\n"
+               "  cronica query --actor IRQ --type AGREE     # and look at them\n"
+               "  cronica serve                              # the dashboard\n"
+               "'cronica COMMAND --help' lists a command's options, defaults and examples.\n"
+               "Exit status: 0 all processed, 1 some inputs rejected, 2 usage error or an "
+               "unusable store.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"cronica {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress and debug details")
@@ -81,7 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
+        level=logging.DEBUG if args.verbose or getattr(args, "command_verbose", False)
+        else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
     if not getattr(args, "func", None):

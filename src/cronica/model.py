@@ -178,6 +178,7 @@ class Event:
     confidence: float = 0.5
     cameo: str | None = None
     head: int | None = None  # spaCy token index of the trigger's head (internal)
+    evidence: str = "lexicon"  # lexicon | model: what found the trigger (events.learned)
     rule: str | None = None  # id of the trigger rule that found it (internal; eval --by-rule)
     # magnitudes (stage 'magnitude'): {value, min, max, category, text, start, end} or None
     dead: dict[str, Any] | None = None
@@ -202,6 +203,9 @@ class ArticleDoc:
     quotes: list[Quote] = field(default_factory=list)
     reporting: list[Reporting] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # probability that the article reports a contentious political event (protest, riot,
+    # political violence), from the events stage's learned layer; None when not scored
+    contentious: float | None = None
 
     def sentence_of(self, char: int) -> int:
         """Index of the sentence holding character offset ``char`` (-1 if none)."""
@@ -235,6 +239,7 @@ class ArticleDoc:
             "quotes": [asdict(q) for q in self.quotes],
             "reporting": [asdict(r) for r in self.reporting],
             "warnings": list(self.warnings),
+            "contentious": None if self.contentious is None else round(self.contentious, 4),
         }
 
 
@@ -352,6 +357,7 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "size": e.size,
         "plover_score": e.plover_score,
         "confidence": round(e.confidence, 3),
+        "evidence": e.evidence,
         "language": adoc.lang or a.lang,
         **event_extras(e, adoc),
     }

@@ -4,7 +4,9 @@
 (``{"id", "text", "label"}``); label 1 means the text reports a contentious political event,
 past or ongoing: protests, strikes, marches, blockades, riots and political violence.
 
-A text is predicted positive when the pipeline finds at least one event of a
+A text is predicted positive from the pipeline's text-level ``contentious`` score (>= 0.5,
+the learned layer of :mod:`cronica.stages.events.learned`) when it gives one; otherwise, or
+with ``--events-only``, when the pipeline finds at least one event of a
 :data:`POSITIVE_TYPES` type whose auxiliary mode is none or historical (CASE counts events
 that happened or are happening: a threatened, planned, hypothetical or denied protest is
 not one). Why these types, from the CASE definition and the PLOVER manual:
@@ -26,12 +28,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from cronica.evaluate.split import PARTS, part_of
+from cronica.stages.events.learned import NO_LEARNED_ENV
 
 POSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
 # auxiliary modes of events that did not (yet) happen: not counted as CASE events
@@ -85,8 +89,12 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def predict(texts: list[str], lang: str | None, full: bool = False) -> list[int]:
-    """1/0 per text: whether the pipeline finds a contentious event in it."""
+def predict(
+    texts: list[str], lang: str | None, full: bool = False, events_only: bool = False
+) -> list[int]:
+    """1/0 per text: the pipeline's ``contentious`` decision where it gives one (the
+    learned layer's, :mod:`cronica.stages.events.learned`), else (or with ``events_only``)
+    whether it finds a contentious event that happened."""
     from cronica.errors import Rejection
     from cronica.model import Article
     from cronica.pipeline import Pipeline, default_stages
@@ -104,7 +112,12 @@ def predict(texts: list[str], lang: str | None, full: bool = False) -> list[int]
     ]
     out = []
     for res in pipeline.pipe(articles):
-        out.append(0 if isinstance(res, Rejection) else int(is_positive(res.to_dict()["events"])))
+        if isinstance(res, Rejection):
+            out.append(0)
+        elif res.contentious is not None and not events_only:
+            out.append(int(res.contentious >= 0.5))
+        else:
+            out.append(int(is_positive(res.to_dict()["events"])))
     return out
 
 
@@ -140,13 +153,29 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--limit", type=int, default=None, metavar="N", help="first N records only")
     p.add_argument("--full", action="store_true", help="run every stage (default actors+events)")
+    p.add_argument(
+        "--no-learned",
+        action="store_true",
+        help="switch the learned event layer off (the lexicon and syntax alone), for ablations",
+    )
+    p.add_argument(
+        "--events-only",
+        action="store_true",
+        help="decide from the events alone, not the text-level 'contentious' score",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from cronica.evaluate.split import select
 
     base = Path(args.path)
-    result: dict[str, Any] = {"positive_types": sorted(POSITIVE_TYPES), "part": args.part}
+    if args.no_learned:
+        os.environ[NO_LEARNED_ENV] = "1"
+    result: dict[str, Any] = {
+        "positive_types": sorted(POSITIVE_TYPES),
+        "part": args.part,
+        "decision": "events" if args.events_only else "contentious score, else events",
+    }
     for level, field in LEVELS:
         if args.level not in (level, "both"):
             continue
@@ -159,9 +188,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"cronica eval case: cannot read {path}: {exc}", file=sys.stderr)
             return 2
         records = select(records, lambda r: str(r["id"]), args.part)[: args.limit]
-        preds = predict([r.get(field) or "" for r in records], args.lang, args.full)
+        texts = [r.get(field) or "" for r in records]
+        preds = predict(texts, args.lang, args.full, args.events_only)
         result[level] = evaluate(records, preds, args.part)
-    if len(result) == 2:
+    if len(result) == 3:
         print(
             f"cronica eval case: no sentences.jsonl or documents.jsonl in {base}", file=sys.stderr
         )
@@ -173,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
 def format_report(result: dict[str, Any], path: str) -> str:
     lines = [
         f"case: {path}; positive = an event of {', '.join(result['positive_types'])}"
-        " (aux mode none or historical)",
+        f" (aux mode none or historical); decision: {result['decision']}",
         f"{'level':<10} {'part':<6} {'n':>5} {'pos':>4} {'P':>6} {'R':>6} {'F1':>6}"
         f" {'F1 neg':>7} {'macro':>6}",
     ]

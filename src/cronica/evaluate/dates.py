@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from cronica.evaluate.split import split
+
 DEFAULT_ANCHOR = "2019-12-20"  # HourGlass: every text is anchored to this date
 SCORED_TYPE = "DATE"
 
@@ -221,6 +223,22 @@ def evaluate_files(paths: Iterable[Path], predict: Predictor, default_anchor: st
     return total
 
 
+def doc_id(path: Path) -> str:
+    """The document id a file is split on: its name without the ``.tml`` suffix."""
+    name = path.name
+    return name[:-4] if name.endswith(".tml") else name
+
+
+def evaluate_parts(paths: Iterable[Path], predict: Predictor, default_anchor: str,
+                   part: str | None = None) -> dict[str, tuple[int, Counts]]:
+    """``{part: (files, counts)}`` for 'fit', 'check' and 'all' (or the one ``part`` asked)."""
+    files = list(paths)
+    groups: dict[str, list[Path]] = {**split(files, doc_id), "all": files}
+    wanted = ("fit", "check", "all") if part in (None, "both") else (part,)
+    return {p: (len(groups[p]), evaluate_files(groups[p], predict, default_anchor))
+            for p in wanted if p is not None}
+
+
 def guess_lang(path: Path) -> str:
     """'es' or 'en' from the folder name (timex_es_..., timex_en_...), else 'en'."""
     m = re.search(r"(?:^|[_\W])(es|en)(?:[_\W]|$)", path.name)
@@ -236,7 +254,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--nlp", action="store_true",
                    help="score the pipeline's 'time' stage on spaCy-parsed text (slower); "
                         "default: the pure rules of find_dates")
-    p.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors")
+    p.add_argument("--part", choices=("fit", "check", "all"), default=None,
+                   help="report one part of the fit/check split (by file id; default: "
+                        "fit, check and all)")
+    p.add_argument("--errors", type=int, default=0, metavar="N",
+                   help="list the first N errors (of --part; of 'fit' when no part is given: "
+                        "tune on fit only)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -250,17 +273,19 @@ def run(args: argparse.Namespace) -> int:
         return 2
     lang = args.lang or guess_lang(root if root.is_dir() else root.parent)
     predictor = pipeline_predictor(lang) if args.nlp else cronica_predictor(lang)
-    counts = evaluate_files(files, predictor, args.anchor)
-    if not counts.report().get("gold_dates"):
+    parts = evaluate_parts(files, predictor, args.anchor, args.part)
+    mode = "nlp" if args.nlp else "rules"
+    reports = {p: {"lang": lang, "part": p, "files": n, "mode": mode, **c.report()}
+               for p, (n, c) in parts.items()}
+    if not any(r.get("gold_dates") for r in reports.values()):
         print(f"cronica eval dates: {root}: no gold TIMEX3 DATE read", file=sys.stderr)
         return 2
-    report = {"lang": lang, "files": len(files), "mode": "nlp" if args.nlp else "rules",
-              **counts.report()}
     if args.json:
-        print(json.dumps(report, indent=2))
+        print(json.dumps(reports, indent=2))
     else:
-        print(format_report(report))
-    for err in counts.errors[: args.errors]:
+        print("\n".join(format_report(r) for r in reports.values()))
+    shown = parts[args.part or "fit"][1].errors
+    for err in shown[: args.errors]:
         print("  " + "\t".join(f"{k}={v}" for k, v in err.items()))
     return 0
 
@@ -268,7 +293,8 @@ def run(args: argparse.Namespace) -> int:
 def format_report(r: dict) -> str:
     s, x = r["strict"], r["relaxed"]
     lines = [
-        f"TimeML dates ({r['lang']}, {r['files']} files, {r['mode']}): {r['gold_dates']} gold DATE, "
+        f"TimeML dates ({r['lang']}, {r.get('part', 'all')}: {r['files']} files, {r['mode']}): "
+        f"{r['gold_dates']} gold DATE, "
         f"{r['predicted']} predicted",
         f"  extraction strict   P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}",
         f"  extraction relaxed  P {x['precision']:.3f}  R {x['recall']:.3f}  F1 {x['f1']:.3f}",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cronica.evaluate.split import select, split
+from cronica.stages.events.learned import NO_LEARNED_ENV
 
 NONE = "-"
 SCORED_STAGES: tuple[str, ...] = ("actors", "events")
@@ -357,6 +359,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="run every stage (default: only actors and events, which the score uses)",
     )
     p.add_argument(
+        "--no-learned",
+        action="store_true",
+        help="switch the learned event layer off (the lexicon and syntax alone), for ablations",
+    )
+    p.add_argument(
         "--by-rule", action="store_true",
         help="count true and false positives per trigger rule (row of event_triggers.tsv)",
     )
@@ -388,6 +395,8 @@ def run(args: argparse.Namespace) -> int:
     if not records:
         print(f"cronica eval events: {args.path}: no gold record read", file=sys.stderr)
         return 2
+    if args.no_learned:
+        os.environ[NO_LEARNED_ENV] = "1"
     preds = predict(records, count_negated=args.count_negated, full=args.full)
     triples = [
         (str(r.get("id", n)), gold_events(r), p)

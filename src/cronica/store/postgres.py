@@ -49,9 +49,7 @@ class PostgresStore(SQLStore):
         self._store_version = self.schema_version()
 
     def _target(self) -> str:
-        import re
-
-        return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", self.url)
+        return redact_url(self.url)
 
     def _sql(self, sql: str) -> str:
         # the shared SQL uses '?' placeholders and no literal '?' or '%'

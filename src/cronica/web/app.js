@@ -450,11 +450,37 @@ function setMapBox(box) {
   state.mapBox = [Math.max(0, x), Math.max(0, y), Math.min(360, w), Math.min(180, h)];
   $("#map").setAttribute("viewBox", state.mapBox.map((v) => v.toFixed(2)).join(" "));
   const scale = state.mapBox[2] / 360; // text and points keep their size on screen
-  $("#map").style.setProperty("--map-scale", String(scale));
   for (const c of document.querySelectorAll("#map .point")) c.setAttribute("r", (c.dataset.r * Math.sqrt(scale)).toFixed(3));
-  for (const l of document.querySelectorAll("#map .place-label")) {
-    l.style.fontSize = `${(8 * scale).toFixed(3)}px`; // CSS beats the attribute: set it inline
-    l.setAttribute("dx", (3 * scale).toFixed(3));
+  layoutLabels(scale);
+}
+
+// Names of the busiest places, biggest first; a name that would cover one already placed
+// tries the left side, then is left out (its point keeps its tooltip).
+function layoutLabels(scale) {
+  const layer = $("#points");
+  for (const l of document.querySelectorAll("#map .place-label")) l.remove();
+  const points = [...((state.cache.map || {}).points || [])].sort((a, b) => b.count - a.count);
+  const size = 8 * scale, placed = [];
+  const [bx, by, bw, bh] = state.mapBox;
+  for (const p of points) {
+    if (placed.length >= MAP_LABELS) break;
+    const text = `${p.name || "?"} (${p.count})`;
+    const w = 0.6 * size * text.length, h = size, x = p.lon + 180, y = 90 - p.lat;
+    if (x < bx || x > bx + bw || y < by || y > by + bh) continue;
+    const sides = [[x + 3 * scale, "start"], [x - 3 * scale, "end"]];
+    for (const [lx, anchor] of sides) {
+      const x0 = anchor === "start" ? lx : lx - w;
+      const box = [x0, y - h / 2, x0 + w, y + h / 2];
+      const inside = box[0] >= bx && box[2] <= bx + bw;
+      const free = placed.every((o) => box[2] < o[0] || box[0] > o[2] || box[3] < o[1] || box[1] > o[3]);
+      if (!inside || !free) continue;
+      placed.push(box);
+      const label = svg("text", { class: "place-label", x: lx.toFixed(2), y: y.toFixed(2),
+        dy: "0.35em", "text-anchor": anchor, "data-name": p.name || "" }, text);
+      label.style.fontSize = `${size.toFixed(3)}px`; // CSS beats the attribute: set it inline
+      layer.appendChild(label);
+      break;
+    }
   }
 }
 
@@ -462,6 +488,7 @@ function fitBox(points) {
   if (!points.length) return WORLD_BOX;
   const xs = points.map((p) => p.lon + 180), ys = points.map((p) => 90 - p.lat);
   let x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  x1 += Math.max(8, (x1 - x0) * 0.15); // room for the names to the right of the points
   const w = Math.max(x1 - x0, 24) * 1.3, h = Math.max(y1 - y0, 12) * 1.3;
   // keep the map's 2:1 shape
   const W = Math.max(w, 2 * h), H = W / 2;
@@ -494,11 +521,6 @@ function renderMap(data) {
     c.appendChild(svg("title", {}, `${p.name || ""} (${p.country || "?"}): ${p.count}`));
     c.addEventListener("click", () => selectPlace(p, c));
     layer.appendChild(c);
-  }
-  for (const p of sorted.slice(0, MAP_LABELS)) {
-    layer.appendChild(svg("text", { class: "place-label", x: (p.lon + 180).toFixed(2),
-      y: (90 - p.lat).toFixed(2), dx: 3, dy: "0.35em", "font-size": 7, "data-name": p.name || "" },
-      `${p.name || "?"} (${p.count})`));
   }
   setMapBox(fitBox(data.points));
 }

@@ -36,7 +36,7 @@ import logging
 import re
 from typing import Any
 
-from cronica.model import ArticleDoc, Quote, Span
+from cronica.model import ArticleDoc, Quote, Reporting, Span
 from cronica.stages.attribution.lexicon import (
     AttributionLexicon,
     attribution_lexicon,
@@ -176,7 +176,20 @@ class Attributor:
         sentence (the longer side of the phrase). 'según explicó X': the verb's subject."""
         doc, text = adoc.doc, adoc.article.text
         out: list[Quote] = []
-        for first, after, rep in self.sources.phrases(adoc):
+        phrases = list(self.sources.phrases(adoc))
+        # 'según explicó X': a source word right before a verb of saying, whatever the verb
+        for tok in doc[:-1]:
+            nxt = doc[tok.i + 1]
+            if tok.lower_ in self.lex.first_source_words and self.lex.is_speech(nxt) and not any(
+                    f == tok.i for f, _, _ in phrases):
+                end = nxt.idx + len(nxt.text)
+                for t in doc[nxt.i + 1:]:  # the speaker's name, up to the comma that closes it
+                    if t.is_punct or t.pos_ in ("VERB", "AUX") or t.is_space:
+                        break
+                    end = t.idx + len(t.text)
+                rep = Reporting(source="", code=None, cue=adoc.span(tok.idx, end))
+                phrases.append((tok.i, tok.i + 2, rep))
+        for first, after, rep in phrases:
             s = adoc.sentence_of(rep.cue.start)
             if s < 0 or any(q.cue.start == rep.cue.start for q in found):
                 continue
@@ -352,6 +365,12 @@ class Attributor:
                 # complement reports what the speaker said (with acusar, of whom)
                 clause = c
                 break
+        if clause is None:
+            # 'acusó a X de favorecer ...' with the infinitive parsed under X
+            clause = next((g for c in verb.children if dep(c) in ("obj", "iobj", "obl") and c.i > verb.i
+                           for g in c.children if "Inf" in g.morph.get("VerbForm") and g.pos_ in ("VERB", "AUX")
+                           and any(dep(m) == "mark" and m.lower_ in self.lex.inf_marks for m in g.children)
+                           and lo <= g.idx < hi), None)
         if clause is not None:
             toks = [t for t in clause.subtree if lo <= t.idx < hi]
             # the complementizer, or the preposition of 'acusó a X de favorecer'
@@ -407,8 +426,9 @@ class Attributor:
         first = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass")], key=lambda t: t.i)
         if first.i == 0 or doc[first.i - 1].text != "," or doc[first.i - 1].idx < lo:
             return None
-        if not (verb.head.i < verb.i and verb.dep_ != "ROOT"):
-            return None
+        fronted = any(dep(c) in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+        if not ((verb.head.i < verb.i and verb.dep_ != "ROOT") or fronted):
+            return None  # ('HUBO X ... , informaron Y': a fronted clause parsed as its complement)
         # nothing but the speaker after the verb: no other verb, no complementizer
         for t in doc[verb.i + 1:]:
             if t.idx >= hi:
@@ -646,13 +666,22 @@ def speaker_codes(adoc: ArticleDoc, span: Span, lang: str | LanguageBundle) -> l
 
 
 # -- events --------------------------------------------------------------------------
+def _is_outlet(r: Reporting) -> bool:
+    """A news outlet (journalist-sector code: 'FRAJRN'), the outer end of a chain."""
+    return bool(r.code and r.code.endswith("JRN"))
+
+
 def attach_to_events(adoc: ArticleDoc) -> None:
     """Set each event's ``quote`` (the innermost quote whose content holds its trigger)
-    and ``reported_by`` (sources of its sentence first, then article-wide ones; no repeats)."""
-    article_wide = [r.source for r in adoc.reporting if r.scope == "article"]
+    and ``reported_by``, its reporting chain innermost link first: the sources of its
+    sentence (channels and relaying sources before the news outlets that pass them on:
+    'en un comunicado' -> 'dijo a la AFP'), then article-wide ones; no repeats; the impersonal
+    'se informó' (no name) is left out of the chain."""
+    article_wide = [r.source for r in adoc.reporting if r.scope == "article" and r.source]
     by_sentence: dict[Any, list[Any]] = {}  # built once: a scan per event was quadratic
-    for r in adoc.reporting:
-        if r.scope == "sentence":
+    ordered = sorted(adoc.reporting, key=lambda r: (_is_outlet(r), r.cue.start))
+    for r in ordered:
+        if r.scope == "sentence" and r.source:
             for sent in r.sentences:
                 by_sentence.setdefault(sent, []).append(r.source)
     for e in adoc.events:

@@ -44,7 +44,7 @@ def lead_end(adoc: ArticleDoc) -> int:
 _MAX_SOURCE_TOKENS = 8  # a source name longer than this is a clause, not a name
 _SUBJ = ("nsubj", "nsubj:pass")  # UD labels, read through syntax.dep
 _NAME_LABELS = ("ORG", "PER", "PERSON", "MISC", "NORP", "GPE", "LOC")
-_RELATIVE = ("acl:relcl", "relcl")
+_RELATIVE = ("acl:relcl",)  # UD, read through syntax.dep
 _LINK_DEPS = ("obl", "nmod", "iobj", "obj", "prep", "pobj", "dative", "advcl", "obl:arg")
 
 
@@ -183,6 +183,11 @@ class SourceFinder:
             elif word in self.lex.recipient_case and (
                     self._is_media(adoc, noun) or self.lex.is_source_noun(noun)):
                 out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
+            elif case is None and (dep(noun) in ("iobj", "dative") or (
+                    dep(noun) == "obj" and any(dep(c) == "ccomp" for c in verb.children))) and (
+                    self._is_media(adoc, noun) or self.lex.is_source_noun(noun)):
+                # 'told reporters', 'le dijo a la prensa' without its preposition parsed
+                out.append(self._pp_link(adoc, verb, noun, noun, s, lo, hi))
         if self._impersonal_report(verb):
             clitic = min((c for c in verb.children if c.lower_ in self.lex.impersonal), key=lambda t: t.i)
             cue = adoc.span(clitic.idx, verb.idx + len(verb.text))
@@ -266,7 +271,7 @@ class SourceFinder:
         if not relay and not self._closing_report(adoc, verb, subj, toks, lo, hi):
             return None
         toks = [t for t in toks if not any(t.i in {x.i for x in c.subtree}
-                                           for c in subj.children if c.dep_ in _RELATIVE)]
+                                           for c in subj.children if dep(c) in _RELATIVE)]
         name, code = self._source_name(adoc, toks)
         # the verb belongs to the cue when the source follows it ('informaron fuentes X',
         # 'constató la AFP'); a source before its verb is cited alone ('Fuentes X dijeron')

@@ -408,10 +408,11 @@ def _noun_args(
             other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
             actor, recipient = actor or c, recipient or other
             continue
-        if fold(c.lemma_) == "parte" and case.startswith("por"):
+        phrase = cues.agent_phrase.get(fold(c.lemma_))
+        if phrase and case.startswith(phrase.split()[0]):
             # 'por parte de X': the agent is X, a 'de' dependent of 'parte'
             c = next((g for g in _obl_children(c)), c)
-            case = "por parte de"
+            case = phrase
         if case in cues.against_case or (
             case in cues.recipient_case and case not in cues.agent_case
         ):
@@ -429,7 +430,7 @@ def _noun_args(
     if actor is not None and recipient is None:
         # 'contra bases' may hang from the agent phrase ('grupos ... respaldados ... contra bases')
         recipient = next(
-            (t for t in _phrase(actor) if t is not actor and _case(t) in ("contra", "against")),
+            (t for t in _phrase(actor) if t is not actor and _case(t) in cues.against_case),
             None,
         )
     if actor is None:

@@ -26,19 +26,13 @@ from typing import Any
 from cronica.model import ArticleDoc, Event
 from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
 from cronica.stages.events.coder import aux_evidence
+from cronica.stages.events.lexicon import lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
 _PROPAGATED = ("historical", "future")
-_SINCE = frozenset({"desde", "since"})  # a date that opens an ongoing period
-# per language: perfect auxiliary, 'go' of the near future, 'have' of obligation, and the
-# words that link those to their infinitive (grammar of each language)
-_PERIPHRASES: dict[str, tuple[str, str, str, frozenset[str]]] = {
-    "es": ("haber", "ir", "tener", frozenset({"a", "que"})),
-    "en": ("have", "go", "have", frozenset({"to"})),
-}
 
 
 class AuxCalendar:
@@ -50,6 +44,10 @@ class AuxCalendar:
         self.bundle = as_bundle(lang)
         self.lang = self.bundle.code
         self.lex = attribution_lexicon(self.bundle)
+        # per language, in event_cues.tsv: the perfect auxiliary, the 'go' of the near future,
+        # the 'have' of obligation, the words linking them to their infinitive, and the
+        # prepositions that open an ongoing period ('desde', 'since')
+        self.cues = lexicon(self.bundle).cues
 
     def run(self, adoc: ArticleDoc) -> None:
         pub = _pub_date(adoc)
@@ -83,15 +81,14 @@ class AuxCalendar:
                 e.aux_evidence = {"text": span.text, "start": span.start, "end": span.end,
                                   "rule": "date before the news window" if dated else "events stage"}
 
-    @staticmethod
-    def _calendar(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+    def _calendar(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         if pub is None or e.date_inferred or not e.date or e.date_span is None:
             return None
         iv = interval(e.date, e.date_precision or "day")
         if iv is None:
             return None
         before = adoc.article.text[max(0, e.date_span.start - 12):e.date_span.start].lower().split()
-        if before and before[-1] in _SINCE:
+        if before and before[-1] in self.cues.since:
             return None  # 'ocupan la mina desde el martes': ongoing since then
         ev = {"text": e.date_span.text, "start": e.date_span.start, "end": e.date_span.end}
         if iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
@@ -130,23 +127,24 @@ class AuxCalendar:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
-        if self.lang not in _PERIPHRASES:
+        cues = self.cues
+        if not (cues.perfect_aux or cues.go_aux or cues.oblige_aux):
             return None
-        perfect, go, oblige, to = _PERIPHRASES[self.lang]
+        to = cues.infinitive_link
         for a in auxes:
             # the pluperfect: 'había acusado' (imperfect of haber), 'had accused'
-            if a.lemma_.lower() == perfect and ({"Imp", "Past"} & set(a.morph.get("Tense"))) \
+            if a.lemma_.lower() in cues.perfect_aux and ({"Imp", "Past"} & set(a.morph.get("Tense"))) \
                     and "Part" in tok.morph.get("VerbForm"):
                 return "historical", aux_evidence(a, "pluperfect")
         if "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB":
             gov = tok.head
             marked = any(c.lower_ in to for c in tok.children)
-            if gov.lemma_.lower() == oblige and marked and gov.i != tok.i:
+            if gov.lemma_.lower() in cues.oblige_aux and marked and gov.i != tok.i:
                 return "hypothetical", aux_evidence(gov, "obligation (tener que / have to)")
             for gov in [*auxes, tok.head]:
                 # 'van a reunirse', 'are going to meet': a present-tense 'go' + infinitive
                 present = "Pres" in gov.morph.get("Tense") or gov.tag_ == "VBG"
-                if gov.lemma_.lower() == go and present and gov.i != tok.i and (marked or gov in auxes):
+                if gov.lemma_.lower() in cues.go_aux and present and gov.i != tok.i and (marked or gov in auxes):
                     return "future", aux_evidence(gov, "go + infinitive (ir a / going to)")
         return None
 

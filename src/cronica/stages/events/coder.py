@@ -63,7 +63,8 @@ from cronica.stages.events.intent import (
     recode_intent,
     request_args,
 )
-from cronica.stages.events.lexicon import Match, fold, lexicon
+from cronica.stages.events.learned import LearnedLayer, event_model
+from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon
 from cronica.stages.events.merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
 from cronica.stages.events.modes import contexts, explain_aux
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
@@ -102,6 +103,7 @@ _NEST = frozenset(
 _NOMINAL_DEPS = frozenset({"nsubj", "obj", "obl", "nmod", "appos", "pobj", "iobj"})
 _MAX_NEST = 4
 _INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13", "PROTEST": "14"}
+_MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15"}
 # participial modifiers ('grupos respaldados por Irán') are events only for strong triggers
 _PARTICIPLE_MIN_WEIGHT = 0.8
 
@@ -111,9 +113,17 @@ class EventCoder:
 
     name = "events"
 
-    def __init__(self, lang: str | LanguageBundle, secondary_threshold: float = SECONDARY_THRESHOLD) -> None:
+    def __init__(
+        self,
+        lang: str | LanguageBundle,
+        secondary_threshold: float = SECONDARY_THRESHOLD,
+        learned: bool = True,
+    ) -> None:
         bundle = as_bundle(lang)
         self.lang = bundle.code
+        # the learned sentence scores beside the lexicon (:mod:`cronica.stages.events.learned`)
+        model = event_model(bundle) if learned else None
+        self.learned = LearnedLayer(model) if model is not None else None
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
         self.secondary_threshold = secondary_threshold
@@ -158,6 +168,8 @@ class EventCoder:
             return "trigger.named"
         if self._travel(tok, m):
             return "trigger.travel"
+        if self._exchange_without_captives(tok):
+            return "trigger.exchange_without_captives"
         return None
 
     def _is_speech(self, tok: Any) -> bool:
@@ -189,6 +201,25 @@ class EventCoder:
             if fold(c.lemma_) in self.cues.vehicle:
                 return True
         return False
+
+    def _exchange_without_captives(self, tok: Any) -> bool:
+        """'canjearon prisioneros', 'a prisoner swap' are releases (RETREAT 'release', CAMEO
+        0841); an exchange of anything else ('intercambio de opiniones') is no event."""
+        if fold(tok.lemma_) not in self.cues.exchange:
+            return False
+        near = [*tok.children, *(g for c in tok.children for g in c.children)]
+        if tok.dep_ == "compound" or dep(tok) == "compound":
+            near.append(tok.head)
+        return not any(fold(t.lemma_) in self.cues.captive for t in near)
+
+    def _custodial_sentence(self, tok: Any) -> bool:
+        """'condenó a tres años de prisión', 'sentenced to life in prison': a court sentence
+        to prison is COERCE 'arrest' (PLOVER manual, SANCTION 'convict')."""
+        if fold(tok.lemma_) not in self.cues.sentence_verb:
+            return False
+        near = [*tok.children, *(g for c in tok.children for g in c.children)]
+        near += [h for t in near for h in t.children]
+        return any(fold(t.lemma_) in self.cues.prison for t in near)
 
     @staticmethod
     def _noun_modifier(tok: Any, m: Match) -> bool:
@@ -456,12 +487,52 @@ class EventCoder:
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         events = merge_same_sentence(events, verbs)
         events = merge_headline(adoc, events)
+        if self.learned is not None:
+            events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))
         if self.secondary_threshold > 0:
             events = prune_secondary(events, self.secondary_threshold)
         events.sort(key=lambda e: e.trigger.start)
         for n, e in enumerate(events):
             e.id = f"e{n}"
         adoc.events = events
+
+    def _model_event(
+        self, adoc: ArticleDoc, index: ActorIndex, year: int | None, sent_ctx: dict[int, list[str]]
+    ) -> Any:
+        """A function making the event of a sentence the model finds contentious but the
+        lexicon does not: typed by the model, anchored on the sentence's main predicate."""
+
+        def make(sent: Any, event: str, prob: float) -> Event | None:
+            tok = self._main_predicate(sent)
+            if tok is None:
+                return None
+            entry = TriggerEntry(
+                (fold(tok.lemma_),),
+                tok.pos_,
+                event,
+                None,
+                _MODEL_CAMEO.get(event),
+                prob,
+                rule=f"{self.lang}:model/{event}",  # eval --by-rule counts the model apart
+            )
+            e = self._event(adoc, Match(tok.i, tok.i + 1, tok.i, entry), index, year, None, sent_ctx)
+            e.evidence = "model"
+            return e
+
+        return make
+
+    def _main_predicate(self, sent: Any) -> Any:
+        """The verb that carries the sentence's news: its root, or what a reporting root
+        reports ('dijo que marcharon' -> 'marcharon'), else its first verb; None without."""
+        root = sent.root
+        if self._is_speech(root):
+            root = next(
+                (c for c in root.children if dep(c) in ("ccomp", "xcomp") and c.pos_ == "VERB"),
+                root,
+            )
+        if root.pos_ == "VERB" and not self._is_speech(root):
+            return root
+        return next((t for t in sent if t.pos_ == "VERB"), None)
 
     def _event(
         self,
@@ -539,11 +610,15 @@ class EventCoder:
         ):
             event = "PROTEST"  # 'miles de manifestantes se reunieron': a rally, not a meeting
         recoded = event != m.entry.event
+        mode = None if recoded else m.entry.mode
+        cameo = _INTENT_CAMEO.get(event) if recoded else m.entry.cameo
+        if event in ("SANCTION", "REJECT") and self._custodial_sentence(tok):
+            event, mode, cameo = "COERCE", "arrest", "173"  # a sentence to prison
         return Event(
             id="",
             event=event,
             trigger=trigger,
-            mode=None if recoded else m.entry.mode,
+            mode=mode,
             context=list(sent_ctx[trigger.sentence]),
             aux_mode=aux,
             aux_evidence=evidence,
@@ -551,7 +626,7 @@ class EventCoder:
             recipient=recipient,
             mentions=[trigger],
             confidence=confidence,
-            cameo=_INTENT_CAMEO.get(event) if recoded else m.entry.cameo,
+            cameo=cameo,
             head=m.head,
             rule=m.entry.rule or None,
         )

@@ -121,6 +121,10 @@ class Cues:
     manner: set[str] = field(default_factory=set)  # 'en' in 'en protesta por'
     clause_if: set[str] = field(default_factory=set)  # 'si', 'if': a condition clause
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
+    exchange: set[str] = field(default_factory=set)  # 'canje': a release only of captives
+    captive: set[str] = field(default_factory=set)  # 'prisioneros', 'hostages'
+    prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
+    sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
     # English 'to' + infinitive complement is an xcomp, not an aim)
     purpose_dep: set[str] = field(default_factory=lambda: {"advcl", "acl", "xcomp"})
@@ -128,6 +132,16 @@ class Cues:
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
+    # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
+    # the near future, the 'have' of obligation, the words linking them to the infinitive,
+    # and the prepositions that open an ongoing period before a date ('desde', 'since')
+    perfect_aux: set[str] = field(default_factory=set)
+    go_aux: set[str] = field(default_factory=set)
+    oblige_aux: set[str] = field(default_factory=set)
+    infinitive_link: set[str] = field(default_factory=set)
+    since: set[str] = field(default_factory=set)
+    # a noun heading a phrase that names the agent ('parte' -> 'por parte de X')
+    agent_phrase: dict[str, str] = field(default_factory=dict)
     context: dict[str, str] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
@@ -298,9 +312,12 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.clause_if.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
+        elif kind in ("exchange", "captive", "prison", "sentence_verb"):
+            getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
-        elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case"):
+        elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case",
+                      "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":
             cues.background.add(word)
@@ -308,6 +325,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.agent_case.add(word)
         elif kind == "context":
             cues.context[word] = value
+        elif kind == "agent_phrase":
+            cues.agent_phrase[word] = fold(value.strip())
         elif kind == "not_event":
             cues.not_event.append(tuple(word.split()))
         elif kind == "suffix":

@@ -86,11 +86,7 @@ def confidence(
 
 
 def prune_secondary(events: list[Event], threshold: float = SECONDARY_THRESHOLD) -> list[Event]:
-    """Drop events below ``threshold`` that share a sentence with a stronger event.
-
-    An event in a non-current aux mode ('amenazó con echar al embajador': the expulsion is
-    hypothetical) is kept: it does not compete with the sentence's news event, and aux
-    filters keep it out of counts of current events."""
+    """Drop events below ``threshold`` that share a sentence with a stronger event."""
     best: dict[int, float] = {}
     for e in events:
         best[e.trigger.sentence] = max(best.get(e.trigger.sentence, 0.0), e.confidence)
@@ -98,7 +94,6 @@ def prune_secondary(events: list[Event], threshold: float = SECONDARY_THRESHOLD)
         e
         for e in events
         if e.confidence >= threshold or e.confidence >= best[e.trigger.sentence] or _attested(e)
-        or e.aux_mode is not None
     ]
 
 

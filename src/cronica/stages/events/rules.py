@@ -42,6 +42,9 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.travel",
          "a movement verb with a vehicle is a journey, not a march or a deployment",
          "Dos hombres se movilizaban en una motocicleta por el barrio.", "es", "movilizaban"),
+    Rule("trigger.exchange_without_captives",
+         "an exchange is a release (RETREAT, CAMEO 0841) only with captives as its object",
+         "Los cancilleres intercambiaron opiniones sobre el comercio.", "es", "intercambiaron"),
 )
 
 FILTER_IDS: frozenset[str] = frozenset(r.id for r in TRIGGER_FILTERS)

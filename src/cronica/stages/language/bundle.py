@@ -19,6 +19,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import TypeVar
 
+from cronica.model import PLOVER_TYPES
 from cronica.stages.nlp.syntax import SCHEMES
 
 T = TypeVar("T")
@@ -73,12 +74,20 @@ class LanguageBundle:
         return tsv_rows(self.data_root.joinpath(*parts).read_text(encoding="utf-8"))
 
     def check(self) -> None:
-        """Raise FileNotFoundError naming the data files this language lacks."""
+        """Raise FileNotFoundError naming the data files this language lacks, ValueError
+        for a row the stages could not read (file and row named)."""
         missing = [n for n in REQUIRED_FILES if not self.data_dir.joinpath(n).is_file()]
         if missing:
             raise FileNotFoundError(f"language {self.code!r}: no {', '.join(missing)} in {self.data_dir}")
         if self.labels not in SCHEMES:
             raise ValueError(f"language {self.code!r}: unknown label scheme {self.labels!r}")
+        for n, row in enumerate(self.read_tsv("event_triggers.tsv"), 1):
+            problem = _trigger_row_problem(row)
+            if problem:
+                raise ValueError(f"{self.code}/event_triggers.tsv, data row {n}: {problem}: {row}")
+        for n, row in enumerate(self.read_tsv("countries.tsv"), 1):
+            if not (len(row[0]) == 3 and row[0].isalpha() and row[0].isupper()):
+                raise ValueError(f"{self.code}/countries.tsv, data row {n}: not an ISO3 code: {row[0]!r}")
 
     # -- resources built once per bundle -----------------------------------------
     def resource(self, key: str, build: Callable[[LanguageBundle], T]) -> T:
@@ -102,6 +111,22 @@ class LanguageBundle:
                 stem = base[: len(base) - len(ending)]
                 return [stem + f for f in forms]
         return [base]
+
+
+def _trigger_row_problem(row: list[str]) -> str | None:
+    """Why a row of event_triggers.tsv (pattern, pos, type, mode, cameo, weight) is unusable."""
+    pattern, pos, event, _mode, _cameo, weight = (row + [""] * 6)[:6]
+    if not pattern.strip():
+        return "empty pattern"
+    if pos not in ("", "*", "V", "Vr", "N"):
+        return f"part of speech {pos!r} is not V, Vr, N or *"
+    if event not in PLOVER_TYPES:
+        return f"{event!r} is not a PLOVER type"
+    try:
+        float(weight or 0.5)
+    except ValueError:
+        return f"weight {weight!r} is not a number"
+    return None
 
 
 def load_bundle(code: str, data_root: Traversable | None = None,

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention
@@ -73,95 +75,183 @@ def _day(lx: TimeLexicon, word: str) -> int:
     return int(digits.group()) if digits else int(lx.value("ordinal", word))
 
 
+@dataclass(frozen=True)
+class _Match:
+    """One regex match of a time pattern, with what every rule reads off it."""
+
+    m: re.Match[str]
+    gd: dict[str, str | None]
+    lx: TimeLexicon
+    text: str  # lower-cased text the pattern ran on
+    orig: str  # the text as written (capitals)
+    mod: str | None  # past | next | this, from a modifier before or after the noun
+    marked: bool  # an article, modifier, fuzzy word or post-modifier is in the span
+    capital: bool  # the month name is capitalised
+
+    def g(self, name: str) -> str:
+        """A group that the pattern always fills."""
+        value = self.gd.get(name)
+        if value is None:
+            raise ValueError(f"group {name} is empty")
+        return value
+
+
 def _to_parse(
     name: str, m: re.Match[str], lx: TimeLexicon, text: str, orig: str
 ) -> Parse | None:
-    """The parse of a regex match on ``text`` (lower-cased ``orig``), or None if not a date."""
+    """The parse of a regex match on ``text`` (lower-cased ``orig``), or None if not a date.
+
+    Each pattern name has one rule in ``_RULES`` (a dispatch table, not an if-ladder)."""
     gd = m.groupdict()
     capital = orig[m.start("mon")].isupper() if gd.get("mon") else False
+    mon = gd.get("mon")
+    if mon and lx.has("ambiguous", mon) and not capital:
+        return None  # 'may', 'march': verbs unless capitalised
     mod = _mod(lx, gd.get("mod")) or _mod(lx, gd.get("post"))
     marked = any(gd.get(k) for k in ("art", "mod", "fz", "post"))
-    if gd.get("mon") and lx.has("ambiguous", gd["mon"]) and not capital:
-        return None  # 'may', 'march': verbs unless capitalised
-    if name == "iso":
-        return Parse("date", int(gd["y"]), int(gd["m"]), int(gd["d"]))
-    if name == "numeric":
-        a, b, y = int(gd["a"]), int(gd["b"]), gd["y"]
-        d, mo = (a, b) if lx.day_first else (b, a)
-        year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) >= 50 else 2000 + int(y))
-        if gd["sep"] == "." and len(y) != 4:
-            return None  # '1.5.10' is more often a version or a score than a date
-        return Parse("date", year, mo, d)
-    if name in ("dmy", "mdy", "my", "rangestart"):
-        day = _day(lx, gd["d"]) if gd.get("d") else None
-        if day is not None and not 1 <= day <= 31:
+    rule = _RULES.get(name)
+    return rule(_Match(m, gd, lx, text, orig, mod, marked, capital)) if rule else None
+
+
+def _iso(x: _Match) -> Parse | None:
+    return Parse("date", int(x.g("y")), int(x.g("m")), int(x.g("d")))
+
+
+def _numeric(x: _Match) -> Parse | None:
+    a, b, y = int(x.g("a")), int(x.g("b")), x.g("y")
+    d, mo = (a, b) if x.lx.day_first else (b, a)
+    year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) >= 50 else 2000 + int(y))
+    if x.gd["sep"] == "." and len(y) != 4:
+        return None  # '1.5.10' is more often a version or a score than a date
+    return Parse("date", year, mo, d)
+
+
+def _day_month(x: _Match) -> Parse | None:
+    """'dmy', 'mdy', 'my', 'rangestart': a month with a day and/or a year."""
+    day = _day(x.lx, x.g("d")) if x.gd.get("d") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    year = _year_value(x.lx, x.gd.get("y"))
+    return Parse("date", year, _month(x.lx, x.g("mon")), day, mod=x.mod if year is None else None)
+
+
+def _month_only(x: _Match) -> Parse | None:
+    lx, gd = x.lx, x.gd
+    lower_case = lx.has("names_case", "lower")
+    if not (gd.get("cue") or x.marked):
+        # a bare month name needs a cue ('en agosto'), except capitalised in languages
+        # whose month names are always capitalised ('October' in English)
+        if lx.has("ambiguous", x.g("mon")) or not x.capital or lower_case:
             return None
-        year = int(gd["y"]) if gd.get("y") else None
-        return Parse("date", year, _month(lx, gd["mon"]), day, mod=mod if year is None else None)
-    if name == "month":
-        lower_case = lx.has("names_case", "lower")
-        if not (gd.get("cue") or marked):
-            # a bare month name needs a cue ('en agosto'), except capitalised in languages
-            # whose month names are always capitalised ('October' in English)
-            if lx.has("ambiguous", gd["mon"]) or not capital or lower_case:
-                return None
-        elif lower_case and capital and not marked and not _sentence_start(orig, m.start()):
-            return None  # 'la Plaza de Mayo': a capitalised month mid-sentence is a name
-        return Parse("date", None, _month(lx, gd["mon"]), None, mod=mod)
-    if name == "dayonly":
-        day = int(gd["d"])
-        return Parse("dayonly", day=day, mod=mod) if 1 <= day <= 31 else None
-    if name == "weekday":
-        if not marked and lx.has("names_case", "lower") and orig[m.start("wd")].isupper() \
-                and not _sentence_start(orig, m.start("wd")):
-            return None  # 'Santo Domingo', 'Domingo Laíno'
-        return Parse("weekday", weekday=int(lx.value("weekday", gd["wd"])), mod=mod)
-    if name == "reldaywd":  # 'ayer jueves', 'mañana jueves': the relative word decides
-        return Parse("relday", amount=int(lx.value("relday", gd["rd"])))
-    if name == "relday":
-        if gd.get("blk"):
-            return None  # 'la mañana', 'esta mañana': the morning, not tomorrow
-        return Parse("relday", amount=int(lx.value("relday", gd["body"])))
-    if name == "ago":
-        n = _number(lx, gd.get("n") or gd["n2"])
-        unit = (lx.value("unit", gd.get("u") or gd["u2"]) or "").rstrip("*")
-        return Parse("ago", amount=n, unit=unit) if n > 0 else None
-    if name == "later":  # 'dentro de dos semanas': an offset forward
-        n = _number(lx, gd["n"])
-        unit = (lx.value("unit", gd["u"]) or "").rstrip("*")
-        return Parse("ago", amount=-n, unit=unit) if n > 0 else None
-    if name == "relunit":
-        if mod is None:
-            return None  # 'la semana', 'the year': narrative, not anchored to the article
-        return Parse("relunit", unit=(lx.value("unit", gd["u"]) or "").rstrip("*"), mod=mod)
-    if name == "monthrel":
-        step = {"past": -1, "next": 1, "this": 0}[_mod(lx, gd.get("mod2") or gd.get("post2"))]
-        return Parse("monthrel", month=_month(lx, gd["mon"]), amount=step)
-    if name == "quarter":
-        q = int(lx.value("ordinal", gd["o"]))
-        y = gd.get("y") or gd.get("y0")
-        return Parse("quarter", int(y) if y else None, amount=q) if q <= 4 else None
-    if name == "season":
-        year = int(gd["y"]) if gd.get("y") else None
-        if year is None and mod is None:
-            return None
-        return Parse("season", year, mod=mod, label=lx.value("season", gd["s"]))
-    if name == "decade":
-        label = gd["full"][:3] if gd.get("full") else "19" + gd["dd"][0]
-        return Parse("decade", label=label)
-    if name == "ref":
-        return Parse("ref", label=lx.value("ref", gd["body"]))
-    if name == "year":
-        return _year_parse(gd, m, lx, text, marked)
-    return None
+    elif lower_case and x.capital and not x.marked and not _sentence_start(x.orig, x.m.start()):
+        return None  # 'la Plaza de Mayo': a capitalised month mid-sentence is a name
+    return Parse("date", None, _month(lx, x.g("mon")), None, mod=x.mod)
+
+
+def _dayonly(x: _Match) -> Parse | None:
+    day = int(x.g("d"))
+    return Parse("dayonly", day=day, mod=x.mod) if 1 <= day <= 31 else None
+
+
+def _weekday_rule(x: _Match) -> Parse | None:
+    at = x.m.start("wd")
+    if not x.marked and x.lx.has("names_case", "lower") and x.orig[at].isupper() \
+            and not _sentence_start(x.orig, at):
+        return None  # 'Santo Domingo', 'Domingo Laíno'
+    return Parse("weekday", weekday=int(x.lx.value("weekday", x.g("wd")) or 0), mod=x.mod)
+
+
+def _reldaywd(x: _Match) -> Parse | None:
+    """'ayer jueves', 'mañana jueves': the relative word decides."""
+    return Parse("relday", amount=int(x.lx.value("relday", x.g("rd")) or 0))
+
+
+def _relday(x: _Match) -> Parse | None:
+    if x.gd.get("blk"):
+        return None  # 'la mañana', 'esta mañana': the morning, not tomorrow
+    return Parse("relday", amount=int(x.lx.value("relday", x.g("body")) or 0))
+
+
+def _unit(x: _Match, group: str) -> str:
+    return (x.lx.value("unit", x.g(group)) or "").rstrip("*")
+
+
+def _ago(x: _Match) -> Parse | None:
+    n = _number(x.lx, x.gd.get("n") or x.g("n2"))
+    unit = _unit(x, "u" if x.gd.get("u") else "u2")
+    return Parse("ago", amount=n, unit=unit) if n > 0 else None
+
+
+def _later(x: _Match) -> Parse | None:
+    """'dentro de dos semanas': an offset forward."""
+    n = _number(x.lx, x.g("n"))
+    return Parse("ago", amount=-n, unit=_unit(x, "u")) if n > 0 else None
+
+
+def _relunit(x: _Match) -> Parse | None:
+    if x.mod is None:
+        return None  # 'la semana', 'the year': narrative, not anchored to the article
+    return Parse("relunit", unit=_unit(x, "u"), mod=x.mod)
+
+
+def _monthrel(x: _Match) -> Parse | None:
+    step = {"past": -1, "next": 1, "this": 0}[_mod(x.lx, x.gd.get("mod2") or x.gd.get("post2"))
+                                              or ""]
+    return Parse("monthrel", month=_month(x.lx, x.g("mon")), amount=step)
+
+
+def _quarter(x: _Match) -> Parse | None:
+    q = int(x.lx.value("ordinal", x.g("o")) or 0)
+    y = x.gd.get("y") or x.gd.get("y0")
+    return Parse("quarter", int(y) if y else None, amount=q) if 1 <= q <= 4 else None
+
+
+def _season(x: _Match) -> Parse | None:
+    year = _year_value(x.lx, x.gd.get("y"))
+    if year is None and x.mod is None:
+        return None
+    return Parse("season", year, mod=x.mod, label=x.lx.value("season", x.g("s")))
+
+
+def _decade(x: _Match) -> Parse | None:
+    full, dd = x.gd.get("full"), x.gd.get("dd")
+    if full:
+        label = full[:3]
+    elif dd:
+        label = "19" + dd[0]
+    else:
+        tens = x.lx.value("decade_name", x.g("dn"))
+        label = "19" + tens[0] if tens else None
+    return Parse("decade", label=label) if label else None
+
+
+def _ref(x: _Match) -> Parse | None:
+    return Parse("ref", label=x.lx.value("ref", x.g("body")))
+
+
+def _year(x: _Match) -> Parse | None:
+    return _year_parse(x.gd, x.m, x.lx, x.text, x.marked)
+
+
+_RULES: dict[str, Callable[[_Match], Parse | None]] = {
+    "iso": _iso, "numeric": _numeric, "dmy": _day_month, "mdy": _day_month, "my": _day_month,
+    "rangestart": _day_month, "month": _month_only, "dayonly": _dayonly,
+    "weekday": _weekday_rule, "reldaywd": _reldaywd, "relday": _relday, "ago": _ago,
+    "later": _later, "relunit": _relunit, "monthrel": _monthrel, "quarter": _quarter,
+    "season": _season, "decade": _decade, "ref": _ref, "year": _year,
+}
+
+
+def _year_value(lx: TimeLexicon, y: str | None) -> int | None:
+    return int(y) if y else None
 
 
 def _sentence_start(text: str, at: int) -> bool:
     return re.search(r"(?:^|[.!?:\n«\"(]\s*)$", text[max(0, at - 4):at]) is not None
 
 
-def _year_parse(gd: dict, m: re.Match[str], lx: TimeLexicon, text: str, marked: bool) -> Parse | None:
-    y = int(gd["y"])
+def _year_parse(gd: dict[str, str | None], m: re.Match[str], lx: TimeLexicon, text: str, marked: bool) -> Parse | None:
+    y = int(gd["y"] or 0)
     after = text[m.end():m.end() + 24]
     pats = build_patterns(lx)
     followed_by_word = re.match(r"\s*[^\W\d_]", after) is not None and \

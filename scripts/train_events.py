@@ -1,0 +1,448 @@
+"""Train the event-sentence models shipped in src/cronica/data/models/ (`make train`).
+
+Reads the dev gold in EVAL_DIR (default ../shared/eval), keeps the *fit* part of
+:mod:`cronica.evaluate.split` of every file that has a held-out part, and writes
+``events_<lang>.npz`` (numpy arrays only) for Spanish and English. Needs the ``train`` extra
+(scikit-learn); never runs at install or in CI. Prints cross-validated scores on *fit* and
+the score on *check* of the CASE Spanish sentences, for the model card.
+
+Usage: python scripts/train_events.py [EVAL_DIR] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold
+
+from cronica.evaluate.split import part_of
+from cronica.stages.events.learned import CONTENTIOUS as POSITIVE
+from cronica.stages.events.learned import (
+    N_FEATURES,
+    doc_features,
+    feature_ids,
+    sentence_features,
+)
+
+sys.path.insert(0, str(Path(__file__).parent))
+from lexicon_events import lexicon_events  # noqa: E402
+
+UNREAL = {"negation", "future", "hypothetical"}
+
+CONTENTIOUS = {"PROTEST": "PROTEST", "MOBILIZE": "PROTEST", "ASSAULT": "ASSAULT", "FIGHT": "FIGHT"}
+# ACLED event types -> the contentious PLOVER type (PLOVER manual: riots are PROTEST 'riot';
+# remote violence and violence against civilians are ASSAULT; battles are FIGHT)
+ACLED_TYPES = {
+    "Protests": "PROTEST",
+    "Riots": "PROTEST",
+    "Battles": "FIGHT",
+    "Explosions/Remote violence": "ASSAULT",
+    "Violence against civilians": "ASSAULT",
+}
+EVENT_FILES = {
+    "es": ["events_es_protest.jsonl", "events_es_fight.jsonl", "events_es_1018.jsonl"],
+    "en": ["events_en_plover.jsonl"],
+}
+C_BINARY = 4.0
+EVENT_ADD = 0.8
+EVENT_KEEP_CONFIDENCE = 0.3
+C_TYPE = 4.0
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def fit_part(key: str) -> bool:
+    return part_of(key) == "fit"
+
+
+def event_records(eval_dir: Path, lang: str) -> list[tuple[str, list[str]]]:
+    """(text, contentious gold types) of the fit records of the event gold files."""
+    out = []
+    for name in EVENT_FILES[lang]:
+        for r in read_jsonl(eval_dir / name):
+            if not fit_part(str(r.get("doc_id") or r.get("id"))):
+                continue
+            types = [CONTENTIOUS[e["event"]] for e in r["events"] if e["event"] in CONTENTIOUS]
+            out.append((r["text"], types))
+    return out
+
+
+def acled_notes(eval_dir: Path) -> list[tuple[str, str]]:
+    """(note, contentious type) of the fit ACLED rows with a contentious event type."""
+    out = []
+    with (eval_dir / "acled_events.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            label = ACLED_TYPES.get(row["event_type"])
+            if label and row["notes"] and fit_part(row["event_id_cnty"]):
+                out.append((row["notes"], label))
+    return out
+
+
+def matrix(texts: list[str] | list[list[str]]) -> sparse.csr_matrix:
+    """Raw hashed counts (rows = texts; a text given as a list of sentences counts the
+    features of each sentence)."""
+    rows, cols, vals = [], [], []
+    for n, t in enumerate(texts):
+        counts: dict[int, int] = {}
+        for part in [t] if isinstance(t, str) else t:
+            for k, v in feature_ids(part).items():
+                counts[k] = counts.get(k, 0) + v
+        for k, v in counts.items():
+            rows.append(n)
+            cols.append(k)
+            vals.append(v)
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), N_FEATURES), dtype=np.float32)
+
+
+def idf_of(counts: sparse.csr_matrix) -> np.ndarray:
+    df = np.bincount(counts.indices, minlength=N_FEATURES)
+    n = counts.shape[0]
+    return (np.log((1 + n) / (1 + df)) + 1.0).astype(np.float32)
+
+
+def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """The same weighting as :func:`cronica.stages.events.learned.vectorise`."""
+    x = counts.copy()
+    x.data = (1.0 + np.log(x.data)) * idf[x.indices]
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ x
+
+
+def macro_f1(y: np.ndarray, p: np.ndarray) -> float:
+    return float(f1_score(y, p, average="macro"))
+
+
+def lexicon_cached(rows: list[dict], field: str, lang: str, cache: Path | None) -> list[dict]:
+    """The rule-based events of each row's text (see scripts/lexicon_events.py); rows
+    already in the ``cache`` file (by id) are not run again."""
+    known: dict[str, dict] = {}
+    if cache is not None and cache.exists():
+        known = {str(g["id"]): g for g in read_jsonl(cache)}
+    todo = [r for r in rows if str(r["id"]) not in known]
+    if todo:
+        res = lexicon_events([r.get(field) or "" for r in todo], lang)
+        new = [{"id": r["id"], **x} for r, x in zip(todo, res, strict=True)]
+        known.update({str(g["id"]): g for g in new})
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with cache.open("a", encoding="utf-8") as f:
+                f.writelines(json.dumps(g) + "\n" for g in new)
+    return [known[str(r["id"])] for r in rows]
+
+
+def combined(lex: dict, p: float, add: float, keep: float, keep_conf: float) -> int:
+    """The CASE decision of one sentence under the learned layer's rule
+    (:class:`cronica.stages.events.learned.LearnedLayer`)."""
+    cont = [e for e in lex["events"] if e["event"] in POSITIVE]
+    if cont:
+        kept = [e for e in cont if e["confidence"] >= keep_conf or p >= keep]
+        return int(any(e["aux"] not in UNREAL for e in kept))
+    return int(p >= add)
+
+
+def tune_combination(lex: list[dict], probs: np.ndarray, y: np.ndarray) -> dict:
+    """Thresholds of the combination that maximise macro F1 (on cross-validated
+    probabilities of the fit sentences)."""
+    best = (-1.0, 0.0, 0.0, 0.0)
+    for add in np.arange(0.4, 0.96, 0.025):
+        for keep in np.arange(0.0, 0.5, 0.05):
+            for kc in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01):
+                pred = [combined(x, p, add, keep, kc) for x, p in zip(lex, probs, strict=True)]
+                f = macro_f1(y, np.array(pred))
+                if f > best[0] + 1e-9:
+                    best = (f, add, keep, kc)
+    lexonly = macro_f1(y, np.array([combined(x, 0.0, 2.0, 0.0, 0.0) for x in lex]))
+    return {
+        "macro_f1": round(best[0], 4),
+        "lexicon_macro_f1": round(lexonly, 4),
+        "threshold_add": round(float(best[1]), 3),
+        "threshold_keep": round(float(best[2]), 3),
+        "keep_confidence": round(float(best[3]), 3),
+    }
+
+
+def stack_features(lex: list[dict], probs: np.ndarray) -> np.ndarray:
+    return np.vstack(
+        [
+            sentence_features(float(p), [(e["event"], e["aux"], e["confidence"]) for e in x["events"]])
+            for x, p in zip(lex, probs, strict=True)
+        ]
+    )
+
+
+def train_stack(lex: list[dict], probs: np.ndarray, y: np.ndarray) -> dict:
+    """The sentence decision: logistic regression over the model's cross-validated log-odds
+    and the lexicon's findings (:func:`sentence_features`), threshold by cross-validation."""
+    fx = stack_features(lex, probs)
+    cvp = np.zeros(len(y))
+    folds = StratifiedKFold(5, shuffle=True, random_state=7)
+    for train, test in folds.split(fx, y):
+        m = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
+        cvp[test] = m.fit(fx[train], y[train]).predict_proba(fx[test])[:, 1]
+    # the threshold stays at the natural 0.5 of a class-balanced model: the folds of the fit
+    # sentences are not grouped by article (CASE gives no article id for a sentence), so
+    # thresholds picked on them lean towards what the model memorised
+    m = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced").fit(fx, y)
+    return {
+        "coef": m.coef_[0].astype(np.float32),
+        "intercept": np.float32(m.intercept_[0]),
+        "report": {"threshold": 0.5, "cv_macro_f1": round(macro_f1(y, cvp >= 0.5), 4)},
+    }
+
+
+def cv_binary(x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, focus: np.ndarray) -> dict:
+    """5-fold cross-validated probabilities on the ``focus`` rows (the Spanish CASE fit
+    sentences); every fold trains on all other rows. Returns the best threshold on them."""
+    probs = np.zeros(len(y))
+    folds = StratifiedKFold(5, shuffle=True, random_state=13)
+    for train, test in folds.split(np.zeros(len(y)), y * 2 + focus):
+        clf = LogisticRegression(C=C_BINARY, max_iter=2000, class_weight="balanced")
+        clf.fit(x[train], y[train], sample_weight=w[train])
+        probs[test] = clf.predict_proba(x[test])[:, 1]
+    yf, pf = y[focus == 1], probs[focus == 1]
+    best = max(np.arange(0.2, 0.9, 0.025), key=lambda t: macro_f1(yf, pf >= t))
+    return {"threshold": float(best), "cv_macro_f1": macro_f1(yf, pf >= best), "probs": probs}
+
+
+def train_lang(eval_dir: Path, lang: str, cache: Path) -> tuple[dict, dict]:
+    """Arrays for ``events_<lang>.npz`` and a report for the model card."""
+    case_rows = [
+        r
+        for r in read_jsonl(eval_dir / f"case2021_{lang}" / "sentences.jsonl")
+        if lang != "es" or part_of(str(r["id"])) == "fit"
+    ]
+    case = [(r["sentence"], int(r["label"])) for r in case_rows]
+    events = event_records(eval_dir, lang)
+    quiet = quiet_sentences(eval_dir, lang, cache)
+    texts = [t for t, _ in case] + [t for t, _ in events] + [t for _, t in quiet]
+    y = np.array(
+        [lab for _, lab in case] + [int(bool(ts)) for _, ts in events] + [0] * len(quiet)
+    )
+    focus = np.array([1] * len(case) + [0] * (len(events) + len(quiet)))
+    # the CASE sentences set the decision; the event gold adds the AFP/Colombian register
+    w = np.where(focus == 1, 1.0, 0.5)
+    counts = matrix(texts)
+    idf = idf_of(counts)
+    x = tfidf(counts, idf)
+    cv = cv_binary(x, y, w, focus)
+    clf = LogisticRegression(C=C_BINARY, max_iter=2000, class_weight="balanced")
+    clf.fit(x, y, sample_weight=w)
+
+    # how the scores combine with the lexicon: tuned on (a sample of) the CASE fit sentences
+    sample = [n for n in range(len(case_rows)) if lang == "es" or n % 8 == 0]
+    lex = lexicon_cached(
+        [case_rows[n] for n in sample], "sentence", lang, cache / f"lex_case_{lang}_sent.jsonl"
+    )
+    tuned = tune_combination(lex, cv["probs"][sample], y[sample])
+    stack = train_stack(lex, cv["probs"][sample], y[sample])
+    # adding or dropping *events* asks for more than the text decision: an event needs a
+    # clear sentence (a high score) and only the weakest triggers give way
+    tuned["event_threshold_add"] = EVENT_ADD
+    tuned["event_keep_confidence"] = EVENT_KEEP_CONFIDENCE
+
+    typed = [(t, ts[0]) for t, ts in events if len(set(ts)) == 1]
+    if lang == "en":
+        typed += acled_notes(eval_dir)
+    tx = tfidf(matrix([t for t, _ in typed]), idf)
+    ty = np.array([lab for _, lab in typed])
+    tclf = LogisticRegression(C=C_TYPE, max_iter=2000, class_weight="balanced")
+    tclf.fit(tx, ty)
+    two = len(tclf.classes_) == 2
+    arrays = {
+        "idf": idf.astype(np.float16),
+        "coef": clf.coef_[0].astype(np.float16),
+        "intercept": np.float32(clf.intercept_[0]),
+        "type_labels": np.array(list(tclf.classes_)),
+        "type_coef": (
+            np.vstack([-tclf.coef_[0], tclf.coef_[0]]) / 2 if two else tclf.coef_
+        ).astype(np.float16),
+        "type_intercept": (
+            np.array([-tclf.intercept_[0], tclf.intercept_[0]]) / 2 if two else tclf.intercept_
+        ).astype(np.float32),
+        "threshold_add": np.float32(EVENT_ADD),
+        "threshold_keep": np.float32(tuned["threshold_keep"]),
+        "keep_confidence": np.float32(EVENT_KEEP_CONFIDENCE),
+        "sentence_coef": stack["coef"],
+        "sentence_intercept": stack["intercept"],
+    }
+    report = {
+        "lang": lang,
+        "binary_rows": len(texts),
+        "binary_positive": int(y.sum()),
+        "case_rows": len(case),
+        "event_rows": len(events),
+        "quiet_article_sentences": len(quiet),
+        "type_rows": dict(Counter(ty.tolist())),
+        "cv_threshold": round(cv["threshold"], 3),
+        "cv_case_macro_f1_model_alone": round(cv["cv_macro_f1"], 4),
+        "combination_rows": len(sample),
+        "combination": tuned,
+        "sentence_decision": stack["report"],
+    }
+    if lang == "es":
+        # the article decision sees sentence scores from models that did not train on the
+        # article's own sentences (the quiet ones are left out fold by fold)
+        base = len(case) + len(events)
+        owner = [""] * base + [d for d, _ in quiet]
+
+        def fold_model(held: set[str]) -> LogisticRegression:
+            keep = np.array([o not in held for o in owner])
+            m = LogisticRegression(C=C_BINARY, max_iter=2000, class_weight="balanced")
+            return m.fit(x[keep], y[keep], sample_weight=w[keep])
+
+        arrays.update(train_articles(eval_dir, lang, idf, fold_model, tuned, cache, report))
+    return arrays, report
+
+
+def quiet_sentences(eval_dir: Path, lang: str, cache: Path) -> list[tuple[str, str]]:
+    """Sentences of the CASE fit articles labelled 0: an article that reports no
+    contentious event has no sentence that does, so each is a negative example of the
+    register the model is asked about."""
+    path = eval_dir / f"case2021_{lang}" / "documents.jsonl"
+    if not path.exists():
+        return []
+    rows = [r for r in read_jsonl(path) if part_of(str(r["id"])) == "fit"]
+    lex = lexicon_cached(rows, "text", lang, cache / f"lex_case_{lang}_doc.jsonl")
+    out = []
+    for r, lx in zip(rows, lex, strict=True):
+        if int(r["label"]) == 0:
+            out += [(str(r["id"]), r["text"][a:b]) for a, b in lx["sentences"] if b - a > 20]
+    return out
+
+
+def sentence_probs(clf: LogisticRegression, idf: np.ndarray, texts: list[str]) -> np.ndarray:
+    if not texts:
+        return np.zeros(0)
+    return clf.predict_proba(tfidf(matrix(texts), idf))[:, 1]
+
+
+def train_articles(
+    eval_dir: Path,
+    lang: str,
+    idf: np.ndarray,
+    fold_model: Any,
+    tuned: dict,
+    cache: Path,
+    report: dict,
+) -> dict:
+    """The whole-text model and the article decision over :func:`doc_features`, on the
+    CASE fit articles (cross-validated to choose the threshold)."""
+    rows = [
+        r
+        for r in read_jsonl(eval_dir / f"case2021_{lang}" / "documents.jsonl")
+        if part_of(str(r["id"])) == "fit"
+    ]
+    y = np.array([int(r["label"]) for r in rows])
+    lex = lexicon_cached(rows, "text", lang, cache / f"lex_case_{lang}_doc.jsonl")
+    # an article's features are its sentences' (no bigram across a sentence end), as the
+    # learned layer builds them
+    xd = tfidf(
+        matrix([[r["text"][a:b] for a, b in lx["sentences"]] for r, lx in zip(rows, lex, strict=True)]),
+        idf,
+    )
+    doc_probs = np.zeros(len(rows))
+    folds = StratifiedKFold(5, shuffle=True, random_state=13)
+    for train, test in folds.split(np.zeros(len(y)), y):
+        m = LogisticRegression(C=C_BINARY, max_iter=2000, class_weight="balanced")
+        m.fit(xd[train], y[train])
+        doc_probs[test] = m.predict_proba(xd[test])[:, 1]
+    dclf = LogisticRegression(C=C_BINARY, max_iter=2000, class_weight="balanced")
+    dclf.fit(xd, y)
+    feats: list[np.ndarray] = [np.zeros(0)] * len(rows)
+    for _train, test in folds.split(np.zeros(len(y)), y):
+        clf = fold_model({str(rows[n]["id"]) for n in test})
+        for n in test:
+            r, lx = rows[n], lex[n]
+            probs = sentence_probs(clf, idf, [r["text"][a:b] for a, b in lx["sentences"]])
+            found = combined_events(lx, probs, tuned)
+            feats[n] = doc_features(
+                list(probs), found, float(doc_probs[n]), tuned["event_threshold_add"]
+            )
+    fx = np.vstack(feats)
+    cv_probs = np.zeros(len(rows))
+    for train, test in folds.split(np.zeros(len(y)), y):
+        m = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
+        m.fit(fx[train], y[train])
+        cv_probs[test] = m.predict_proba(fx[test])[:, 1]
+    best = max(np.arange(0.2, 0.95, 0.025), key=lambda t: macro_f1(y, cv_probs >= t))
+    aclf = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
+    aclf.fit(fx, y)
+    lexonly = macro_f1(y, fx[:, 4] > 0)
+    report["articles"] = {
+        "rows": len(rows),
+        "positive": int(y.sum()),
+        "cv_threshold": round(float(best), 3),
+        "cv_macro_f1": round(macro_f1(y, cv_probs >= best), 4),
+        "lexicon_plus_sentences_macro_f1": round(lexonly, 4),
+        "text_model_alone_cv_macro_f1": round(
+            max(macro_f1(y, doc_probs >= t) for t in np.arange(0.2, 0.9, 0.025)), 4
+        ),
+    }
+    return {
+        "doc_coef": dclf.coef_[0].astype(np.float16),
+        "doc_intercept": np.float32(dclf.intercept_[0]),
+        "article_coef": aclf.coef_[0].astype(np.float32),
+        # shifted so that 0.5 is the chosen threshold
+        "article_intercept": np.float32(aclf.intercept_[0] - np.log(best / (1 - best))),
+    }
+
+
+def combined_events(lex: dict, probs: np.ndarray, tuned: dict) -> list[tuple[int, str | None, float]]:
+    """The contentious events of an article after the learned layer (as the coder would
+    keep and add them): (sentence index, aux mode, confidence)."""
+    out = []
+    for k in range(len(lex["sentences"])):
+        p = float(probs[k])
+        cont = [e for e in lex["events"] if e["sentence"] == k and e["event"] in POSITIVE]
+        if cont:
+            out += [
+                (k, e["aux"], e["confidence"])
+                for e in cont
+                if e["confidence"] >= tuned["event_keep_confidence"] or p >= tuned["threshold_keep"]
+            ]
+        elif p >= tuned["event_threshold_add"] and not any(
+            e["sentence"] == k for e in lex["events"]
+        ):
+            out.append((k, None, p))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("eval_dir", nargs="?", default="../shared/eval")
+    ap.add_argument("--out", default="src/cronica/data/models")
+    ap.add_argument("--langs", default="es,en")
+    ap.add_argument("--cache", default="out/train_cache", help="rule outputs kept between runs")
+    args = ap.parse_args(argv)
+    eval_dir, out = Path(args.eval_dir), Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    reports = []
+    for lang in args.langs.split(","):
+        arrays, report = train_lang(eval_dir, lang, Path(args.cache))
+        np.savez_compressed(out / f"events_{lang}.npz", **arrays)
+        reports.append(report)
+        print(json.dumps(report), file=sys.stderr)
+    path = out / "training_report.json"
+    old = json.loads(path.read_text()) if path.exists() else []
+    done = {r["lang"] for r in reports}
+    merged = [r for r in old if r.get("lang") not in done] + reports
+    path.write_text(json.dumps(sorted(merged, key=lambda r: r["lang"]), indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""The learned event layer: hashed features, the numpy model and how it joins the lexicon."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cronica.stages.events.learned import (
+    N_FEATURES,
+    EventModel,
+    LearnedLayer,
+    doc_features,
+    event_model,
+    feature_ids,
+    vectorise,
+)
+
+
+def _model(words: dict[str, float], intercept: float = -2.0, **kw) -> EventModel:
+    """A hand-made model: each listed word's unigram bucket gets a weight."""
+    coef = np.zeros(N_FEATURES, dtype=np.float32)
+    for w, v in words.items():
+        (k,) = _unigram(w)
+        coef[k] = v
+    args = dict(
+        lang="es",
+        idf=np.ones(N_FEATURES, dtype=np.float32),
+        coef=coef,
+        intercept=intercept,
+        type_labels=("ASSAULT", "PROTEST"),
+        type_coef=np.zeros((2, N_FEATURES), dtype=np.float32),
+        type_intercept=np.array([0.0, 1.0], dtype=np.float32),
+        threshold_add=0.6,
+        threshold_keep=0.2,
+        keep_confidence=0.5,
+    )
+    args.update(kw)
+    return EventModel(**args)
+
+
+def _unigram(w: str) -> set[int]:
+    import zlib
+
+    return {zlib.crc32(("w " + w).encode()) % N_FEATURES}
+
+
+def test_features_are_stable_folded_and_count_words_bigrams_and_char_ngrams():
+    a = feature_ids("Los MAESTROS marcharon")
+    assert a == feature_ids("los maestros marcharon")  # case-folded, same hash every run
+    assert feature_ids("Marcharon") == feature_ids("marcharon")
+    assert feature_ids("huelga de 2024") == feature_ids("huelga de 1999")  # digits as 0
+    # 3 words + 2 bigrams + char n-grams of ' los ' (3+2+1) at least
+    assert sum(a.values()) > 3 + 2 + 6
+    idx, vals = vectorise("los maestros marcharon", np.ones(N_FEATURES, dtype=np.float32))
+    assert len(idx) == len(a) and abs(float(np.dot(vals, vals)) - 1.0) < 1e-5
+    assert vectorise("", np.ones(N_FEATURES, dtype=np.float32))[0].size == 0
+
+
+def test_model_scores_and_types_with_numpy_only():
+    m = _model({"marcharon": 40.0})
+    assert m.score("los maestros marcharon") > 0.5 > m.score("el libro tiene páginas")
+    assert m.event_type("cualquier frase")[0] == "PROTEST"  # the larger intercept wins
+
+
+def test_doc_features_count_only_events_that_happened():
+    f = doc_features([0.9, 0.1, 0.7], [(0, None, 0.8), (5, "future", 0.9)], 0.3, 0.6)
+    assert f[0] == pytest.approx(0.3) and f[1] == pytest.approx(0.9)
+    assert f[3] == pytest.approx(2 / 3)  # two of three sentences above the add threshold
+    assert f[4] == 1.0 and f[6] == 1.0 and f[7] == pytest.approx(0.8)
+    assert doc_features([], [], 0.0, 0.6)[4] == 0.0
+
+
+def test_layer_adds_a_typed_event_where_the_lexicon_found_none(make_doc):
+    from cronica.stages.events.coder import EventCoder
+
+    text = "Los docentes recorrieron la provincia en bicicleta."
+    coder = EventCoder("es", learned=False)
+    adoc = make_doc(text, stages=("actors",))
+    coder.run(adoc)
+    assert not [e for e in adoc.events if e.event == "PROTEST"]
+    coder.learned = LearnedLayer(_model({"docentes": 40.0}))
+    coder.run(adoc)
+    added = [e for e in adoc.events if e.evidence == "model"]
+    assert [e.event for e in added] == ["PROTEST"]
+    assert added[0].trigger.text == "recorrieron"  # the main verb carries the event
+
+
+def test_layer_drops_a_weak_contentious_trigger_the_model_rejects(make_doc):
+    from cronica.stages.events.coder import EventCoder
+
+    text = "Los obreros marcharon ayer hacia la capital."
+    adoc = make_doc(text, stages=("actors",))
+    coder = EventCoder("es", learned=False)
+    coder.run(adoc)
+    assert any(e.event == "PROTEST" for e in adoc.events)
+    # a model that rejects every sentence and calls every trigger weak
+    coder.learned = LearnedLayer(_model({}, intercept=-9.0, keep_confidence=1.01))
+    coder.run(adoc)
+    assert not any(e.event == "PROTEST" for e in adoc.events)
+    # ... but a strong trigger stays whatever the model says
+    coder.learned = LearnedLayer(_model({}, intercept=-9.0, keep_confidence=0.0))
+    coder.run(adoc)
+    assert any(e.event == "PROTEST" for e in adoc.events)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_shipped_models_load_and_are_small(lang):
+    from importlib import resources
+
+    m = event_model(lang)
+    assert m is not None and m.coef.shape == (N_FEATURES,)
+    assert set(m.type_labels) <= {"PROTEST", "ASSAULT", "FIGHT", "MOBILIZE"}
+    ref = resources.files("cronica") / "data" / "models" / f"events_{lang}.npz"
+    assert ref.stat().st_size < 4_000_000 if hasattr(ref, "stat") else True
+    assert 0.0 <= m.score("una frase cualquiera") <= 1.0
+
+
+def test_the_learned_layer_can_be_switched_off_for_ablations(monkeypatch):
+    from cronica.stages.events.learned import NO_LEARNED_ENV
+
+    monkeypatch.setenv(NO_LEARNED_ENV, "1")
+    assert event_model("es") is None
+
+
+def test_text_level_decision_is_set_for_a_short_text(make_doc):
+    adoc = make_doc("Miles de docentes marcharon hoy frente al Congreso.", stages=("actors", "events"))
+    assert adoc.contentious is not None and 0.0 <= adoc.contentious <= 1.0
+    assert adoc.to_dict()["contentious"] == round(adoc.contentious, 4)
+
+
+def test_the_fast_ascii_hashing_equals_the_string_definition():
+    from cronica.stages.events.learned import CHAR_NGRAMS, _bucket, _word_ids
+
+    for w in ("marcharon", "huelga", "x", "pinguino"):
+        padded = f" {w} "
+        want = [_bucket("w " + w)] + [
+            _bucket("c" + padded[s : s + k]) for k in CHAR_NGRAMS for s in range(len(padded) - k + 1)
+        ]
+        assert list(_word_ids(w)) == want
