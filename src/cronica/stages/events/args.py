@@ -190,37 +190,35 @@ def find_args(
             recipient = conj[0]
     if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
         recipient = _complement_recipient(tok, actor, cues, index, skip)
-    if event == "ASSAULT" and _victim_predicate(tok):
+    if event == "ASSAULT" and _victim_predicate(tok, cues):
         # 'seis manifestantes resultaron heridos', 'two soldiers died': the subject suffered
         if actor is not None and (recipient is None or recipient.i == actor.i):
             actor, recipient = None, actor
         elif actor is None and recipient is None:
-            holder = tok.head if fold(tok.head.lemma_) in _VICTIM_VERBS else tok
+            holder = tok.head if fold(tok.head.lemma_) in cues.victim_verb else tok
             recipient = next((c for c in holder.children if dep(c) in _SUBJ | _PASS_SUBJ), None)
     if recipient is None and event in _TOPIC_POR_TYPES:
-        recipient = _topic_target(tok, actor, index)
+        recipient = _topic_target(tok, actor, index, cues)
     return actor, recipient
 
 
-_VICTIM_VERBS = frozenset({"resultar", "quedar", "morir", "fallecer", "perecer", "die", "perish"})
-_TOPIC_CASES = frozenset({"por", "contra", "against", "over", "en protesta por"})
-
-
-def _victim_predicate(tok: Any) -> bool:
-    """A predicate whose subject is the one harmed: 'morir', 'resultar herido', 'die'."""
-    if fold(tok.lemma_) in _VICTIM_VERBS:
+def _victim_predicate(tok: Any, cues: Cues) -> bool:
+    """A predicate whose subject is the one harmed: 'morir', 'resultar herido', 'die'
+    (``victim_verb`` in event_cues.tsv)."""
+    victim = cues.victim_verb
+    if fold(tok.lemma_) in victim:
         return True
-    return any(c.dep_ in ("cop", "aux") and fold(c.lemma_) in _VICTIM_VERBS for c in tok.children) \
+    return any(c.dep_ in ("cop", "aux") and fold(c.lemma_) in victim for c in tok.children) \
         or (tok.head.i != tok.i and tok.dep_ in ("xcomp", "acomp", "obj", "dobj", "advcl")
-            and fold(tok.head.lemma_) in _VICTIM_VERBS)
+            and fold(tok.head.lemma_) in victim)
 
 
-def _topic_target(tok: Any, actor: Any, index: ActorIndex) -> Any:
+def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues) -> Any:
     """The coded actor inside a protest's or accusation's topic: 'para protestar por la
     decisión del gobierno' -> el gobierno, 'críticas contra Wasmosy' -> Wasmosy."""
     purpose = [c for c in tok.children if dep(c) in ("advcl", "xcomp")]  # 'para protestar por X'
     for c in [o for t in (tok, *purpose) for o in _obl_children(t)]:
-        if _case(c) not in _TOPIC_CASES:
+        if _case(c) not in cues.target_topic_case:
             continue
         m = index.mention_in(c)
         if m is None or (actor is not None and index.mention_in(actor) is m):
@@ -299,7 +297,8 @@ def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
     for c in head.children:
         if dep(c) in _AGENT:
             return next((g for g in c.children if g.dep_ == "pobj"), c)
-        if c.i > tok.i and c.pos_ in _NOMINAL and _case(c) in ("por", "by"):
+        if c.i > tok.i and c.pos_ in _NOMINAL and _case(c) in cues.agent_case \
+                and _case(c) not in cues.genitive_case:
             return c  # the parser may label the 'por' agent obj or obl
     return None
 
@@ -403,7 +402,7 @@ def _noun_args(
     patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
     for c in _obl_children(tok):
         case = _case(c)
-        if case in ("entre", "between") and c.pos_ in _NOMINAL and event not in RECIPROCAL_TYPES:
+        if case in cues.between_case and c.pos_ in _NOMINAL and event not in RECIPROCAL_TYPES:
             # 'enfrentamientos entre policías y manifestantes': both sides, in text order
             other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
             actor, recipient = actor or c, recipient or other
