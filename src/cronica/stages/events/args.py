@@ -125,7 +125,7 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     phrase = _phrase(tok)
     if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
         phrase = [tok, *[c for c in tok.children if c.i < tok.i
-                         and c.dep_ in ("amod", "compound", "det", "nummod", "poss")]]
+                         and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
     toks = sorted(t.i for t in phrase if not (t.i < tok.i and t.dep_ in ("case", "mark")))
     toks = [i for i in toks if not (i < tok.i and tok.doc[i].head.dep_ == "case")]
     lo, hi = toks[0], toks[-1]
@@ -209,7 +209,7 @@ def _victim_predicate(tok: Any, cues: Cues) -> bool:
     if fold(tok.lemma_) in victim:
         return True
     return any(c.dep_ in ("cop", "aux") and fold(c.lemma_) in victim for c in tok.children) \
-        or (tok.head.i != tok.i and tok.dep_ in ("xcomp", "acomp", "obj", "dobj", "advcl")
+        or (tok.head.i != tok.i and dep(tok) in ("xcomp", "acomp", "obj", "advcl")
             and fold(tok.head.lemma_) in victim)
 
 

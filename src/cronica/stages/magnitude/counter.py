@@ -35,6 +35,7 @@ from cronica.model import ArticleDoc, Event
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.magnitude.lexicon import MagnitudeLexicon, fold, load_lexicon
 from cronica.stages.magnitude.scores import plover_score
+from cronica.stages.nlp.syntax import dep
 
 FIELDS = ("dead", "injured", "arrested", "size")
 PREFERRED: dict[str, tuple[str, ...]] = {
@@ -43,9 +44,10 @@ PREFERRED: dict[str, tuple[str, ...]] = {
 }
 CARRY_SENTENCES = 6
 _DIGITS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
-_OBJ = ("dobj", "obj", "iobj")
-_PASS_SUBJ = ("nsubjpass", "nsubj:pass")
-_SUBJ = ("nsubj", "nsubjpass", "nsubj:pass")
+# UD labels, read through syntax.dep
+_OBJ = ("obj", "iobj")
+_PASS_SUBJ = ("nsubj:pass",)
+_SUBJ = ("nsubj", "nsubj:pass")
 
 
 @dataclass
@@ -216,14 +218,14 @@ def _verb_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
         tok = tok.head
     head = tok.head
     if head.i != tok.i and head.pos_ in ("VERB", "AUX", "ADJ"):
-        verbs.append((head, tok.dep_))
+        verbs.append((head, dep(tok)))
     if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("a",):
         verbs.append((head.head, "obj"))
     verbs.extend((c, "part") for c in tok.children if c.dep_ in ("acl", "amod")
                  and "Part" in c.morph.get("VerbForm"))
     for verb, role in verbs:
         lemma = verb.lemma_
-        passive = role in _PASS_SUBJ or any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+        passive = role in _PASS_SUBJ or any(dep(c) == "aux:pass" for c in verb.children)
         for name, cue in (("dead", "kill_verb"), ("injured", "injure_verb"), ("arrested", "arrest_verb")):
             if not lx.has(cue, lemma):
                 continue
