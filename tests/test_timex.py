@@ -90,7 +90,9 @@ def test_no_article_date_never_means_today():
 
 
 def test_morning_is_not_tomorrow():
-    assert _values("Se reunieron por la mañana y esta mañana.", "es") == {}
+    # 'por la mañana' is no date; 'esta mañana' is the anchor day (a part of it), not tomorrow
+    assert _values("Se reunieron por la mañana y esta mañana.", "es") == {
+        "esta mañana": ("2024-01-26", "day")}
 
 
 def test_may_the_verb_is_not_a_month():

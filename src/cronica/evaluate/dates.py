@@ -233,7 +233,9 @@ def evaluate_parts(paths: Iterable[Path], predict: Predictor, default_anchor: st
                    part: str | None = None) -> dict[str, tuple[int, Counts]]:
     """``{part: (files, counts)}`` for 'fit', 'check' and 'all' (or the one ``part`` asked)."""
     files = list(paths)
-    groups: dict[str, list[Path]] = {**split(files, doc_id), "all": files}
+    groups: dict[str, list[Path]] = {"all": files}
+    for name, group in split(files, doc_id).items():
+        groups[name] = group
     wanted = ("fit", "check", "all") if part in (None, "both") else (part,)
     return {p: (len(groups[p]), evaluate_files(groups[p], predict, default_anchor))
             for p in wanted if p is not None}

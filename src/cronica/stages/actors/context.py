@@ -88,6 +88,7 @@ class ActorContext:
             if m.country or m.sector not in ORGANISED_SECTORS or m.kind != "agent" \
                     or len(m.codes or [m.code]) > 1:
                 continue
+            country: str | None
             if m.id in places:
                 country, source = places[m.id], "place"
             elif dateline:

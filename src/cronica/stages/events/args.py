@@ -61,9 +61,9 @@ class ActorIndex:
     def __init__(self, adoc: ArticleDoc) -> None:
         self.adoc = adoc
         self.by_token: dict[int, ActorMention] = {}
-        m = find_dateline(adoc.article.text)
+        line = find_dateline(adoc.article.text)
         # the dateline ('Kuala Lumpur, 28 jul (AFP).-') is never an actor or a recipient
-        self.dateline = (m.start("place"), m.end()) if m is not None else (0, 0)
+        self.dateline = (line.start("place"), line.end()) if line is not None else (0, 0)
         doc = adoc.doc
         for m in adoc.actors:
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
