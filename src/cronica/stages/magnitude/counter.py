@@ -44,7 +44,8 @@ PREFERRED: dict[str, tuple[str, ...]] = {
 }
 CARRY_SENTENCES = 6
 _DIGITS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
-_OBJ = ("obj", "iobj")  # UD names: roles are read through syntax.dep
+# UD labels, read through syntax.dep
+_OBJ = ("obj", "iobj")
 _PASS_SUBJ = ("nsubj:pass",)
 _SUBJ = ("nsubj", "nsubj:pass")
 
