@@ -655,3 +655,23 @@ def test_ingest_runs_the_real_pipeline(tmp_path: Path, nlp_es: Any, nlp_en: Any)
         art = c.get("/api/articles/real-1").json()
         assert art["article"]["text"] == text and art["sentences"]
     store.close()
+
+
+@pytest.mark.slow
+def test_article_layers_carry_aux_evidence_and_chain(tmp_path: Path, nlp_es: Any, nlp_en: Any) -> None:
+    """What the dashboard's event detail shows: the aux mode's words and the event's chain."""
+    from cronica.pipeline import Pipeline
+
+    pipeline = Pipeline(nlp={"es": nlp_es, "en": nlp_en})
+    store = SQLiteStore(str(tmp_path / "aux.db"))
+    text = ("LIMA, 20 ene (AFP). El ministro dijo a la AFP en un comunicado que los rebeldes "
+            "habían atacado el cuartel.")
+    with TestClient(create_app(store=store, token=TOKEN, pipeline=pipeline)) as c:
+        r = c.post("/api/ingest", json={"id": "aux-1", "text": text, "date": "2024-01-20", "lang": "es"},
+                   headers=_auth())
+        assert r.status_code == 200, r.text
+        art = c.get("/api/articles/aux-1").json()
+        [ev] = [e for e in art["events"] if e["event"] == "ASSAULT"]
+        assert ev["aux_mode"] == "historical" and ev["aux_evidence"]["rule"] == "pluperfect"
+        assert ev["reported_by"] == ["comunicado", "AFP"] and ev["event_id"]
+    store.close()

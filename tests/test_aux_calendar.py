@@ -72,3 +72,11 @@ def test_event_noun_under_a_request_noun_is_hypothetical(make_doc):
     evs = _events(make_doc, "Miles de trabajadores ignoraron la convocatoria de huelga.")
     [strike] = [e for e in evs if e.trigger.text == "huelga"]
     assert strike.aux_mode == "hypothetical" and strike.aux_evidence["text"] == "convocatoria"
+
+
+def test_other_mention_of_a_dated_noun_takes_its_mode(make_doc):
+    evs = _events(make_doc, "Los atentados causaron pánico en la capital. "
+                            "Hubo una ola de atentados perpetrados el 3 de enero en la capital.")
+    first = [e for e in evs if e.event == "ASSAULT" and e.trigger.start < 20]
+    assert first and first[0].aux_mode == "historical"
+    assert first[0].aux_evidence["rule"] == "same event as a dated mention"

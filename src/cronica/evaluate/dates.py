@@ -279,6 +279,9 @@ def run(args: argparse.Namespace) -> int:
     mode = "nlp" if args.nlp else "rules"
     reports = {p: {"lang": lang, "part": p, "files": n, "mode": mode, **c.report()}
                for p, (n, c) in parts.items()}
+    if not any(r.get("gold_dates") for r in reports.values()):
+        print(f"cronica eval dates: {root}: no gold TIMEX3 DATE read", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(reports, indent=2))
     else:

@@ -392,6 +392,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"cronica eval events: cannot read {args.path}: {exc}", file=sys.stderr)
         return 2
     records = select(records, record_key, args.part)
+    if not records:
+        print(f"cronica eval events: {args.path}: no gold record read", file=sys.stderr)
+        return 2
     if args.no_learned:
         os.environ[NO_LEARNED_ENV] = "1"
     preds = predict(records, count_negated=args.count_negated, full=args.full)

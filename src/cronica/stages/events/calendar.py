@@ -71,7 +71,7 @@ class AuxCalendar:
                 if found:
                     e.aux_mode, e.aux_evidence = found
         if doc is not None:
-            self._same_event(adoc)
+            self._same_event(adoc, pub)
         for e in adoc.events:
             if e.aux_mode is None:
                 e.aux_evidence = None
@@ -154,25 +154,7 @@ class AuxCalendar:
         el 25 de febrero y el 4 de marzo'): the date is the event's."""
         if pub is None or not e.date_inferred or adoc.doc is None or e.head is None:
             return None
-        head = adoc.doc[e.head]
-        if head.pos_ != "NOUN":
-            return None
-        # the participle may hang from the noun the event noun modifies ('la ola de atentados
-        # perpetrados el ...')
-        nouns = [head] + ([head.head] if dep(head) == "nmod" and head.head.pos_ == "NOUN" else [])
-        parts = [c for n in nouns for c in n.children
-                 if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")]
-        for d in adoc.dates:
-            if not d.value or not d.precision or d.span.sentence != e.trigger.sentence:
-                continue
-            span = adoc.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
-            if span is None or not any(p.i == span.root.head.i for p in parts):
-                continue
-            iv = interval(d.value, d.precision)
-            if iv is not None and iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
-                return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
-                                      "rule": "date before the news window (participle)"}
-        return None
+        return _noun_participle_date(adoc, adoc.doc[e.head], pub)
 
     def _background(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
         """An imperfect-tense event verb in the narrator's voice ('En principio demandaban
@@ -196,7 +178,7 @@ class AuxCalendar:
         return "historical", aux_evidence(tok, "imperfect (background)")
 
     @staticmethod
-    def _same_event(adoc: ArticleDoc) -> None:
+    def _same_event(adoc: ArticleDoc, pub: date | None = None) -> None:
         """Current noun mentions of an event dated non-current elsewhere take its mode."""
         doc = adoc.doc
         dated: dict[tuple[str, str], Event] = {}
@@ -213,10 +195,51 @@ class AuxCalendar:
                 # (an all-capitals headline word is often tagged a proper noun)
                 keys.insert(0, _lemma(doc, e))
             src = next((dated[(e.event, k)] for k in keys if (e.event, k) in dated), None)
-            if src is not None and src is not e:
+            if src is None:
+                if pub is not None:
+                    _dated_noun_mention(adoc, e, keys, pub)
+                continue
+            if src is not e:
                 e.aux_mode = src.aux_mode
                 e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
                                   "end": src.trigger.end, "rule": "same event as a dated mention"}
+
+
+def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) -> None:
+    """A dated noun mention that is no event of its own ('la ola de atentados perpetrados el
+    25 de febrero') with the event's head noun: same event, so its mode."""
+    for tok in adoc.doc:
+        if tok.i == e.head or tok.pos_ != "NOUN" or _stem(tok.text) not in keys:
+            continue
+        found = _noun_participle_date(adoc, tok, pub)
+        if found:
+            e.aux_mode = found[0]
+            e.aux_evidence = {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text),
+                              "rule": "same event as a dated mention"}
+            return
+
+
+def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, dict[str, Any]] | None:
+    """'historical' and the date when the noun ``head`` (or the noun it modifies: 'la ola de
+    atentados perpetrados el ...') carries a participle clause dated before the news window."""
+    if head.pos_ != "NOUN":
+        return None
+    nouns = [head] + ([head.head] if dep(head) == "nmod" and head.head.pos_ == "NOUN" else [])
+    parts = [c for n in nouns for c in n.children
+             if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")]
+    if not parts:
+        return None
+    for d in adoc.dates:
+        if not d.value or not d.precision:
+            continue
+        span = adoc.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if span is None or not any(p.i == span.root.head.i for p in parts):
+            continue
+        iv = interval(d.value, d.precision)
+        if iv is not None and iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
+            return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
+                                  "rule": "date before the news window (participle)"}
+    return None
 
 
 def _lemma(doc: Any, e: Event) -> str:

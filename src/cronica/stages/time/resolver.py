@@ -32,7 +32,12 @@ from datetime import date
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.time.event_dates import date_events, governing_tense, is_counted_number
+from cronica.stages.time.event_dates import (
+    date_events,
+    governing_tense,
+    is_counted_number,
+    sequel_cues,
+)
 from cronica.stages.time.lexicon import DIGIT, TimeLexicon, build_patterns, core_for, load_lexicon
 from cronica.stages.time.values import Parse, TimeExpression, interval, value_of
 
@@ -530,7 +535,8 @@ class DateResolver:
     def run(self, adoc: ArticleDoc) -> None:
         mentions = self.find(adoc)
         adoc.dates = [dm for _, dm in mentions]
-        date_events(adoc, mentions, parse_anchor(adoc.article.date), load_lexicon(self.bundle))
+        date_events(adoc, mentions, parse_anchor(adoc.article.date), load_lexicon(self.bundle),
+                    sequel_cues(self.bundle))
 
     def find(self, adoc: ArticleDoc) -> list[tuple[TimeExpression, DateMention]]:
         """The article's dates: :func:`find_dates`, refined with the parse when there is one.
