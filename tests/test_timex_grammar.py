@@ -135,3 +135,8 @@ def test_parts_of_day_weekends_decades_numeric(lang, text, expected):
 
 def test_two_digit_decade_with_article_is_not_a_count():
     assert found("Detuvieron a los 90 manifestantes.", "es") == []
+
+
+def test_latest_quarter_is_the_last_completed_one():
+    # anchor 15 June 2021 lies in Q2: the latest quarter is Q1
+    assert found("Profit rose in the latest quarter.", "en") == [("the latest quarter", "2021-Q1")]
