@@ -198,7 +198,7 @@ class Attributor:
             name = char_span(tokens_in(doc, cue_end, rep.cue.end))
             verb = doc[after - 1] if self.lex.is_speech(doc[after - 1]) else None
             speaker: Span | None = adoc.span(*name) if name else None
-            codes = speaker_codes(adoc, speaker, self.lang) if speaker else []
+            codes = speaker_codes(adoc, speaker, self.bundle) if speaker else []
             if verb is not None:
                 speaker, codes, _ = self._speaker(adoc, verb, lo, hi, False, found, s)
             if speaker is None:
