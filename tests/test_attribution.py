@@ -392,3 +392,14 @@ def test_running_builds_no_language_bundle(make_doc, monkeypatch):
     monkeypatch.setattr(bundle, "load_bundle", _no_new_bundle)
     again = _quotes(make_doc, text)
     assert [q.speaker_codes for q in again.quotes] == [q.speaker_codes for q in adoc.quotes]
+
+
+def test_match_phrase_takes_the_longest_listed_phrase_within_the_limit(nlp_es):
+    from cronica.stages.attribution.lexicon import match_phrase
+
+    doc = nlp_es("de acuerdo con la policía")
+    phrases = (("de", "acuerdo", "con"), ("de", "acuerdo"), ("según",))
+    assert match_phrase(doc, 0, phrases, len(doc)) == 3
+    assert match_phrase(doc, 0, phrases, 2) == 2  # the longer phrase runs past the limit
+    assert match_phrase(doc, 1, phrases, len(doc)) == 0
+    assert match_phrase(doc, 0, [("de", "acuerdo", "a"), ("de",)], len(doc)) == 1  # a list too
