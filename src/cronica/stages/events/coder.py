@@ -334,14 +334,21 @@ class EventCoder:
                 # 'prepared to resume shelling', 'plans to impose restrictions': a stated
                 # intention to act against someone is a threat (PLOVER manual)
                 gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
-                embedded[m.head] = gov  # the threatened act: its own event, hypothetical
+                embedded[m.head] = gov  # the intended act: its own event, hypothetical
+                forced.setdefault(m.head, "hypothetical")
             elif gov.entry.event in _COOP_FRAMES and m.entry.event in _MATERIAL_CONFLICT and direct:
                 # 'acordaron una huelga': the strike is the news, announced for later
                 dropped.add(gov.head)
                 absorbed[gov.head] = m
                 forced.setdefault(m.head, "future")
-            elif gov.entry.event in _FRAME_TYPES and _through(doc, m.head, gov.head, aliases):
-                # 'must stop the attacks': the object of a demanded verb goes with the demand
+            elif gov.entry.event in _FRAME_TYPES and (
+                _through(doc, m.head, gov.head, aliases)
+                or gov.entry.event == "REJECT"
+                and tok.pos_ in ("NOUN", "PROPN")
+            ):
+                # 'must stop the attacks': the object of a demanded verb goes with the demand;
+                # 'condenó el ataque', 'rechazó la agresión': a rejected noun is an objection
+                # to what happened, not a refused act ('rechazó negociar' is one)
                 dropped.add(m.head)
                 absorbed[m.head] = gov
             elif gov.entry.event in _FRAME_TYPES:
@@ -349,6 +356,10 @@ class EventCoder:
                 # an event of its own, embedded in it (kept by ``run`` only when the frame
                 # gives it a non-current mode, else folded as before)
                 embedded[m.head] = gov
+                if not clausal and gov.entry.event in _EMBED_MODE:
+                    # the frame's own mode for its act; a finite clause ('advirtieron que
+                    # es acusado') keeps only what its words say
+                    forced.setdefault(m.head, _EMBED_MODE[gov.entry.event])
         return [m for m in matches if m.head not in dropped], forced, embedded
 
     def _governing_trigger(
@@ -499,8 +510,7 @@ class EventCoder:
         events: list[Event] = []
         for m in matches:
             gov = embedded.get(m.head)
-            mode = forced.get(m.head) or (_EMBED_MODE.get(gov.entry.event) if gov else None)
-            e = self._event(adoc, m, index, year, mode, sent_ctx)
+            e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
             if gov is not None:
                 if e.aux_mode is None:
                     continue  # the frame says nothing of whether it happens: folded into it
