@@ -238,3 +238,39 @@ def test_geoparsing_backs_off_past_a_direction(tiny):
     art = GoldArticle("a", "Storms in West Ruritania.",
                       [GoldToponym("West Ruritania", 50.0, 9.0, 10, 24)])
     assert resolve_article(gaz, art)[0].name == "Ruritania"
+
+
+LGL_LIKE = """<?xml version="1.0" ?>
+<articles>
+  <article docid="7">
+    <feedid>1</feedid><title>t</title><domain>d</domain>
+    <text>Storm near Springfield today.</text>
+    <toponyms>
+      <toponym><start>11</start><end>22</end>
+        <gaztag geonameid="4409896"><name>Springfield</name><fclass>P</fclass>
+          <lat>37.2</lat><lon>-93.3</lon></gaztag>
+        <phrase>Springfield</phrase></toponym>
+      <toponym><start>0</start><end>5</end><phrase>Storm</phrase></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+def test_reader_takes_the_phrase_and_gaztag_layout(tmp_path, tiny):
+    path = tmp_path / "lgl.xml"
+    path.write_text(LGL_LIKE, encoding="utf-8")
+    arts = read_geo_xml(path)
+    # the toponym without a gaztag has no gold point and is not scored
+    assert [(t.name, t.lat, t.start) for t in arts[0].toponyms] == [("Springfield", 37.2, 11)]
+    assert evaluate_file(path, gaz=tiny)["acc@161"] == 1.0
+
+
+def test_a_file_with_no_gold_toponym_fails_and_names_the_file(tmp_path, capsys):
+    from cronica.cli import main
+
+    path = tmp_path / "empty.xml"
+    path.write_text("<articles><article><text>x</text><toponyms/></article></articles>",
+                    encoding="utf-8")
+    assert main(["eval", "geo", str(path)]) == 2
+    assert "empty.xml" in capsys.readouterr().err

@@ -360,3 +360,21 @@ def test_names_of_one_article_support_nearby_readings():
     assert chosen["Essby"].country == "GBR"
     assert gaz.best_in_article(["Kentford"])["Kentford"].country == "USA"
     assert gaz.best_in_article(["Nowhere"]) == {"Nowhere": None}
+
+
+@pytest.mark.slow
+def test_sentence_place_and_parenthesised_area_locate_the_event(make_doc):
+    text = "On 3 May 2021, hundreds of teachers held a protest at the square in Mendoza (Mendoza)."
+    adoc = make_doc(text, lang="en", stages=["actors", "events", "place"])
+    locs = [e.event_loc for e in adoc.events if e.event_loc]
+    assert locs and all(loc["country"] == "ARG" for loc in locs)
+    assert locs[0]["source"] in ("clause", "sentence") and locs[0]["admin1"]
+
+
+@pytest.mark.slow
+def test_a_later_sentence_without_a_place_keeps_the_narrative_place(make_doc):
+    text = "Rebels attacked a convoy near Mosul. Police arrested twenty people."
+    adoc = make_doc(text, lang="en", stages=["actors", "events", "place"])
+    arrest = [e for e in adoc.events if e.trigger.text == "arrested"]
+    assert arrest and arrest[0].event_loc is not None
+    assert arrest[0].event_loc["name"] == "Mosul" and arrest[0].event_loc["source"] == "previous"

@@ -28,6 +28,8 @@ FAKE: dict[str, str] = {
     "time.tsv": "month\tmarzo\t3\nnumeric_order\tdmy\n",
     "attribution.tsv": "speech\tdisa\tdisa\n",
     "places.tsv": "locprep\tin\n",
+    "magnitude.tsv": "num\tuno\t1\nvague\tmulti\tmany\t10\t\ndead_noun\tmortu\ncrowd_noun\tdorvan\n",
+    "narrative.tsv": "sequel\tpoi\n",
 }
 SHARED = {
     "countries.tsv": "ZZZ\tZZ\tZorvania\tKapto\n",

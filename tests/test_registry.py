@@ -11,7 +11,8 @@ from cronica.stages.registry import StageOrderError, StageSpec, check_order
 
 
 def test_default_order_is_the_registered_one() -> None:
-    assert registry.registered() == ["actors", "events", "time", "aux", "place", "attribution"]
+    assert registry.registered() == ["actors", "events", "magnitude", "time", "aux", "place",
+                                     "actor_context", "event_coref", "attribution"]
     check_order(registry.registered())
 
 

@@ -44,7 +44,15 @@ def _codes(arg: dict | None) -> list[str]:
 
 
 def _sentence_text(result: dict, event: dict) -> str:
-    return event["event_text"] or ""
+    """The event's sentence and the sentences of its other mentions: one record can gather
+    several reports of the same event (stage event_coref)."""
+    text = (ROOT / "examples" / "seed" / "article.txt").read_text(encoding="utf-8")
+    parts = [event["event_text"] or ""]
+    for m in event.get("mentions") or []:
+        sent = next((s for s in result["sentences"] if s["start"] <= m["start"] < s["end"]), None)
+        if sent is not None:
+            parts.append(text[sent["start"]:sent["end"]])
+    return "\n".join(parts)
 
 
 def _matches_current(result: dict, ev: dict, gold: dict) -> bool:

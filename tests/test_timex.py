@@ -90,7 +90,9 @@ def test_no_article_date_never_means_today():
 
 
 def test_morning_is_not_tomorrow():
-    assert _values("Se reunieron por la mañana y esta mañana.", "es") == {}
+    # 'por la mañana' is no date; 'esta mañana' is the anchor day (a part of it), not tomorrow
+    assert _values("Se reunieron por la mañana y esta mañana.", "es") == {
+        "esta mañana": ("2024-01-26", "day")}
 
 
 def test_may_the_verb_is_not_a_month():
@@ -252,3 +254,47 @@ def test_window_categories_skip_no_match(monkeypatch, lang, text):
             m.setattr(timex_mod, "build_patterns", lambda _lang, p=everything: p)
             assert fast == key(find_dates(text, lang, anchor))
         assert fast  # the texts do hold dates
+
+
+@pytest.mark.parametrize("text,lang,words", [
+    ("On 3 May 2021, rebels attacked a convoy and the army shelled the hills.", "en",
+     ("attacked", "shelled")),
+    ("El pasado 3 de mayo, los rebeldes atacaron un convoy y el ejército bombardeó la zona.",
+     "es", ("atacaron", "bombardeó")),
+])
+def test_stage_framing_date_dates_every_event_of_its_sentence(make_doc, text, lang, words):
+    from cronica.stages.time.resolver import DateResolver
+
+    adoc = make_doc(text + " Later the troops left.", lang=lang, date="2021-05-20")
+    adoc.events = [_event(adoc, w, f"e{i}") for i, w in enumerate(words)]
+    left = "left"
+    adoc.events.append(_event(adoc, left, "e9"))
+    DateResolver(lang).run(adoc)
+    assert [e.date for e in adoc.events[:2]] == ["2021-05-03", "2021-05-03"]
+    # the next sentence does not inherit it: it takes the article's date, flagged
+    assert (adoc.events[2].date, adoc.events[2].date_inferred) == ("2021-05-20", True)
+
+
+def test_stage_date_after_a_verb_frames_nothing(make_doc):
+    from cronica.stages.time.resolver import DateResolver
+
+    adoc = make_doc("Rebels attacked a convoy that had left on 3 May 2021.", lang="en", date=None)
+    adoc.events = [_event(adoc, "attacked", "e1")]
+    DateResolver("en").run(adoc)
+    assert adoc.events[0].date is None
+
+
+@pytest.mark.parametrize("second,inherits", [
+    ("As a result, the army withdrew.", True),
+    ("They withdrew.", True),  # a pronoun for the same participants goes on with them
+    ("The army withdrew.", False),
+])
+def test_stage_a_continued_narrative_keeps_the_framing_date(make_doc, second, inherits):
+    from cronica.stages.time.resolver import DateResolver
+
+    adoc = make_doc("On 3 May 2021, rebels attacked a convoy. " + second, lang="en", date=None)
+    adoc.events = [_event(adoc, "attacked", "e0"), _event(adoc, "withdrew", "e1")]
+    DateResolver("en").run(adoc)
+    assert adoc.events[0].date == "2021-05-03"
+    assert len(adoc.sentences) == 2
+    assert (adoc.events[1].date == "2021-05-03") is inherits

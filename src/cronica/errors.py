@@ -73,53 +73,49 @@ def redact_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
 
 
-class InputError(CronicaError):
-    """A document that cannot be processed; ``origin`` names it, ``code`` says why."""
+class CodedError(CronicaError):
+    """An error with a catalogue code, the input or target it is about, and a detail.
 
-    def __init__(self, code: ErrorCode, origin: str, detail: str = "", doc_id: str | None = None):
+    Its message is ``[E0xx] <subject>: <catalogue message> (<detail>)``."""
+
+    def __init__(self, code: ErrorCode, subject: str, detail: str = ""):
         self.code = code
-        self.origin = origin
+        self.subject = subject
         self.detail = detail
-        self.doc_id = doc_id
         super().__init__(self.message)
 
     @property
     def message(self) -> str:
-        base = f"[{self.code.value}] {self.origin}: {MESSAGES[self.code]}"
+        base = f"[{self.code.value}] {self.subject}: {MESSAGES[self.code]}"
         return f"{base} ({self.detail})" if self.detail else base
 
 
-class StoreError(CronicaError):
+class InputError(CodedError):
+    """A document that cannot be processed; ``origin`` names it, ``code`` says why."""
+
+    def __init__(self, code: ErrorCode, origin: str, detail: str = "", doc_id: str | None = None):
+        self.origin = origin
+        self.doc_id = doc_id
+        super().__init__(code, origin, detail)
+
+
+class StoreError(CodedError):
     """The store as a whole cannot be used (E013-E015), or a service cannot be reached
     (E020 the store's server, E021 a Dask scheduler; ``target`` is its URL, password
     hidden: see :func:`redact_url`): no single document is to blame, so commands stop with
     exit status 2 instead of rejecting documents one by one."""
 
     def __init__(self, code: ErrorCode, target: str, detail: str = ""):
-        self.code = code
         self.target = target
-        self.detail = detail
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        base = f"[{self.code.value}] {self.target}: {MESSAGES[self.code]}"
-        return f"{base} ({self.detail})" if self.detail else base
+        super().__init__(code, target, detail)
 
 
-class OutputError(CronicaError):
+class OutputError(CodedError):
     """An output file that cannot be written (E016); the command stops with status 2."""
 
     def __init__(self, target: str, detail: str = ""):
-        self.code = ErrorCode.E016_OUTPUT_WRITE
         self.target = target
-        self.detail = detail
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        base = f"[{self.code.value}] {self.target}: {MESSAGES[self.code]}"
-        return f"{base} ({self.detail})" if self.detail else base
+        super().__init__(ErrorCode.E016_OUTPUT_WRITE, target, detail)
 
 
 @dataclass

@@ -83,6 +83,7 @@ class ActorMention:
     metonymy: bool = False  # a place name standing for its government ('Bagdad')
     head: int | None = None  # spaCy token index of the head word
     confidence: float = 1.0
+    country_source: str | None = None  # text | place | dateline | article (stage 'actor_context')
 
 
 @dataclass
@@ -149,6 +150,8 @@ class EventArg:
     start: int
     end: int
     mention: str | None = None  # ActorMention.id
+    country: str | None = None  # the country, from the text or from context (stage 'actor_context')
+    country_source: str | None = None  # text | place | dateline | article
 
 
 @dataclass
@@ -181,6 +184,12 @@ class Event:
     # is embedded in the threat); None for a frame or free-standing event
     embedded_in: str | None = None
     embedded_head: int | None = None  # spaCy token index of the governing trigger (internal)
+    # magnitudes (stage 'magnitude'): {value, min, max, category, text, start, end} or None
+    dead: dict[str, Any] | None = None
+    injured: dict[str, Any] | None = None
+    arrested: dict[str, Any] | None = None
+    size: dict[str, Any] | None = None
+    plover_score: float | None = None  # PLOVER conflict-cooperation score of event + mode
 
 
 @dataclass
@@ -314,6 +323,9 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
     a = adoc.article
     actor_country, actor_sector = arg_parts(adoc, e.actor)
     recipient_country, recipient_sector = arg_parts(adoc, e.recipient)
+    # the country stage 'actor_context' settled (the words', else the context's)
+    actor_country = (e.actor.country if e.actor else None) or actor_country
+    recipient_country = (e.recipient.country if e.recipient else None) or recipient_country
     sent = adoc.sentences[e.trigger.sentence] if 0 <= e.trigger.sentence < len(adoc.sentences) else None
     return {
         "id": e.id,
@@ -331,8 +343,11 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "actor": asdict(e.actor) if e.actor else None,
         "recipient": asdict(e.recipient) if e.recipient else None,
         "actor_country": actor_country,
+        "actor_country_source": (e.actor.country_source if e.actor and actor_country else None),
         "actor_sector": actor_sector,
         "recipient_country": recipient_country,
+        "recipient_country_source": (e.recipient.country_source if e.recipient and recipient_country
+                                     else None),
         "recipient_sector": recipient_sector,
         "event_loc": e.event_loc,
         "event_text": sent.text if sent else None,
@@ -341,6 +356,11 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "quote": e.quote,
         "reported_by": list(e.reported_by),
         "cameo": e.cameo,
+        "dead": e.dead,
+        "injured": e.injured,
+        "arrested": e.arrested,
+        "size": e.size,
+        "plover_score": e.plover_score,
         "confidence": round(e.confidence, 3),
         "evidence": e.evidence,
         "language": adoc.lang or a.lang,

@@ -215,8 +215,17 @@ def _lang(adoc: ArticleDoc) -> str:
 def parse_text(text: str) -> str:
     """The text handed to spaCy: carriage returns become spaces (same length, so every
     offset still points into the article text); the parser otherwise treats them as words
-    and links tokens across lines."""
-    return text.replace("\r", " ") if "\r" in text else text
+    and links tokens across lines. The dash that ends a dateline ('Bogotá, 14 mar (EFE).-')
+    becomes a full stop, so that the parser does not make the dateline the first sentence's
+    subject."""
+    text = text.replace("\r", " ") if "\r" in text else text
+    from cronica.read.dateline import dateline_end
+
+    end = dateline_end(text)
+    if end is not None:
+        head = text[:end[0]] + "".join("." if c in "-—–:" else c for c in text[end[0]:end[1]])
+        text = head + text[end[1]:]
+    return text
 
 
 _default: Pipeline | None = None

@@ -20,6 +20,7 @@ KINDS: dict[str, str] = {
     "dates": "TimeML TIMEX3 values (TempEval-3 style)",
     "geo": "geoparsing XML (Acc@161) and ACLED place CSV (Acc@25/161)",
     "actors": "actor code accuracy (country, sector) on the event JSONL gold",
+    "acled": "ACLED notes: event type, date, place, fatalities, actor country (fit/check)",
     "attribution": "quotes, reporting sources, dates and aux modes on the attribution JSONL gold",
     "modes": "aux-mode grammar on TimeBank EVENT attributes (tense, modality, polarity)",
     "case": "CASE 2021 contentious-event sentences and articles (positive class, macro F1)",

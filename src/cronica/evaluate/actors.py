@@ -151,7 +151,8 @@ def evaluate(records: list[dict[str, Any]], lang: str | None = None) -> Tally:
 
     countries = {r[0] for r in read_tsv("countries.tsv")}
     tally = Tally()
-    pipeline = Pipeline(only=("actors",))
+    # the place and context stages give organised actors their country from context
+    pipeline = Pipeline(only=("actors", "events", "place", "actor_context"))
     articles = [
         Article(id=str(r.get("id", "")), text=r.get("text") or "", lang=lang or r.get("lang") or "es")
         for r in records
@@ -169,6 +170,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--show", action="store_true", help="list every gold actor coded wrong")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="first N records only")
+    p.add_argument("--part", choices=("fit", "check", "all"), default="all",
+                   help="score one part of the fit/check split (document id, else record id)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -178,9 +181,16 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, json.JSONDecodeError) as exc:
         print(f"cronica eval actors: cannot read {args.path}: {exc}", file=sys.stderr)
         return 2
+    from cronica.evaluate.split import select
+
+    records = select(records, lambda r: str(r.get("doc_id") or r.get("id") or ""), args.part)
     records = records[: args.limit] if args.limit else records
     t0 = time.time()
     tally = evaluate(records, args.lang)
+    if not tally.n:
+        print(f"cronica eval actors: {args.path}: no gold actor read (records need "
+              f"source_code/source_text or target_code/target_text)", file=sys.stderr)
+        return 2
     result = tally.report()
     if args.json:
         if args.show:

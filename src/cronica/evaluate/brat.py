@@ -47,6 +47,7 @@ from typing import Any
 
 from cronica.evaluate import brat_attribution
 from cronica.evaluate.brat_format import Range, overlaps, parse_ann, prf
+from cronica.evaluate.split import select
 
 BROAD_CLASSES: tuple[str, ...] = (
     "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict",
@@ -378,6 +379,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="count true and false positive triggers per trigger rule")
     p.add_argument("--lang", choices=("es", "en"), default=None,
                    help="language of the articles (default es; en with --attribution)")
+    p.add_argument("--part", choices=("fit", "check", "all"), default="all",
+                   help="score one part of the fit/check split on the article id (default all)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -388,7 +391,14 @@ def run(args: argparse.Namespace) -> int:
         res = brat_attribution.evaluate_dir(args.path, args.lang or "en", args.limit)
         print(json.dumps(res, indent=2) if args.json else brat_attribution.format_report(res, args.path))
         return 0
-    docs, skipped = read_brat_dir(args.path, args.limit)
+    docs, skipped = read_brat_dir(args.path, None)
+    docs = select(docs, lambda d: d.id, args.part)[: args.limit] if args.limit else select(
+        docs, lambda d: d.id, args.part)
+    if not docs:
+        print(f"cronica eval brat: {args.path}: no annotated article read (.txt with a "
+              f"non-empty .ann){' in part ' + args.part if args.part != 'all' else ''}",
+              file=sys.stderr)
+        return 2
     outputs = predict(docs, full=args.full, lang=args.lang or "es")
     result = evaluate(docs, outputs, errors=args.errors)
     result["skipped_unannotated"] = len(skipped)

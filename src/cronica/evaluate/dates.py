@@ -233,7 +233,9 @@ def evaluate_parts(paths: Iterable[Path], predict: Predictor, default_anchor: st
                    part: str | None = None) -> dict[str, tuple[int, Counts]]:
     """``{part: (files, counts)}`` for 'fit', 'check' and 'all' (or the one ``part`` asked)."""
     files = list(paths)
-    groups: dict[str, list[Path]] = {**split(files, doc_id), "all": files}
+    groups: dict[str, list[Path]] = {"all": files}
+    for name, group in split(files, doc_id).items():
+        groups[name] = group
     wanted = ("fit", "check", "all") if part in (None, "both") else (part,)
     return {p: (len(groups[p]), evaluate_files(groups[p], predict, default_anchor))
             for p in wanted if p is not None}
@@ -277,6 +279,9 @@ def run(args: argparse.Namespace) -> int:
     mode = "nlp" if args.nlp else "rules"
     reports = {p: {"lang": lang, "part": p, "files": n, "mode": mode, **c.report()}
                for p, (n, c) in parts.items()}
+    if not any(r.get("gold_dates") for r in reports.values()):
+        print(f"cronica eval dates: {root}: no gold TIMEX3 DATE read", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(reports, indent=2))
     else:

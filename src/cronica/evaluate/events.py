@@ -409,6 +409,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"cronica eval events: cannot read {args.path}: {exc}", file=sys.stderr)
         return 2
     records = select(records, record_key, args.part)
+    if not records:
+        print(f"cronica eval events: {args.path}: no gold record read", file=sys.stderr)
+        return 2
     if args.no_learned:
         os.environ[NO_LEARNED_ENV] = "1"
     preds = predict(

@@ -90,16 +90,39 @@ def read_geo_xml(path: str | Path) -> list[GoldArticle]:
                     float(loc.findtext("lon")), _int(loc.findtext("start")),
                     _int(loc.findtext("end"))))
         tnode = art.find("toponyms")
-        if tnode is not None:  # GeoWebNews
+        if tnode is not None:  # GeoWebNews, or LGL / TR-News (<phrase> + <gaztag>)
             for t in tnode.iter("toponym"):
-                if not (t.findtext("geonamesID") or "").strip() or not t.findtext("latitude"):
-                    continue
-                tops.append(GoldToponym(
-                    (t.findtext("extractedName") or "").strip(), float(t.findtext("latitude")),
-                    float(t.findtext("longitude")), _int(t.findtext("start")),
-                    _int(t.findtext("end")), (t.findtext("type") or "").strip() or None))
+                top = _toponym(t)
+                if top is not None:
+                    tops.append(top)
         out.append(GoldArticle(art.get("file") or str(i), text, tops))
     return out
+
+
+def _toponym(t: ET.Element) -> GoldToponym | None:
+    """One ``<toponym>`` of either layout, or None when it has no gold coordinates.
+
+    GeoWebNews: ``extractedName``, ``start``, ``end``, ``latitude``, ``longitude``,
+    ``geonamesID`` (toponyms without a GeoNames id are not scored, as in its published
+    evaluation). LGL / TR-News: ``start``, ``end``, ``phrase`` and ``gaztag`` holding ``lat``
+    and ``lon`` (toponyms without a ``gaztag`` have no gold point).
+    """
+    gaztag = t.find("gaztag")
+    if gaztag is not None or t.find("phrase") is not None:
+        if gaztag is None:
+            return None
+        lat, lon = gaztag.findtext("lat"), gaztag.findtext("lon")
+        if not (lat and lon and lat.strip() and lon.strip()):
+            return None
+        name = (t.findtext("phrase") or gaztag.findtext("name") or "").strip()
+        return GoldToponym(name, float(lat), float(lon), _int(t.findtext("start")),
+                           _int(t.findtext("end")))
+    if not (t.findtext("geonamesID") or "").strip() or not t.findtext("latitude"):
+        return None
+    return GoldToponym(
+        (t.findtext("extractedName") or "").strip(), float(t.findtext("latitude")),
+        float(t.findtext("longitude")), _int(t.findtext("start")), _int(t.findtext("end")),
+        (t.findtext("type") or "").strip() or None)
 
 
 def read_acled_csv(path: str | Path) -> list[GoldPlace]:
@@ -339,7 +362,16 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"cronica eval geo: {path}: no such file", file=sys.stderr)
         return 2
-    result = evaluate_file(path, limit=args.limit, stage_lang=args.stage)
+    try:
+        result = evaluate_file(path, limit=args.limit, stage_lang=args.stage)
+    except (ET.ParseError, KeyError, ValueError) as exc:
+        print(f"cronica eval geo: cannot read {path}: {exc}", file=sys.stderr)
+        return 2
+    if not result["n"]:
+        print(f"cronica eval geo: {path}: no gold toponym read (expected <location> with "
+              f"name/start/end/lat/lon, or <toponym> with extractedName/latitude/longitude/"
+              f"geonamesID or phrase/gaztag/lat/lon; or an ACLED CSV)", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0

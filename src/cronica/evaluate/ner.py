@@ -291,6 +291,9 @@ def run(args: argparse.Namespace, nlp: Any = None) -> int:
     except (ValueError, UnicodeDecodeError) as exc:
         print(f"cronica eval ner: {args.path}: not a CoNLL NER file ({exc})", file=sys.stderr)
         return 2
+    if not result.get("sentences"):
+        print(f"cronica eval ner: {args.path}: no gold sentence read", file=sys.stderr)
+        return 2
     result["f1"] = result["micro"]["f1"]
     if args.json:
         print(json.dumps(result, indent=2))

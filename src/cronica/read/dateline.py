@@ -1,4 +1,5 @@
-"""Datelines: 'SAN SALVADOR, Abr 26 (AFP) -', 'BOGOTÁ, 3 mar (EFE) -', 'WASHINGTON (AP) —'.
+"""Datelines: 'SAN SALVADOR, Abr 26 (AFP) -', 'BOGOTÁ, 3 mar (EFE) -', 'WASHINGTON (AP) —',
+and in mixed case 'Bogotá, 14 mar (EFE).-', 'Kuala Lumpur, 28 jul (AFP) -'.
 
 Found on the article text alone (no parse). The place stage geocodes it. Hiding it from the
 parser (blanking it before the parse) was measured and not adopted: on the BRAT AFP articles
@@ -21,6 +22,28 @@ _DATELINE = re.compile(
     r"[ \t]*(?:[-—–]|$)",
     re.MULTILINE,
 )
+# The same in mixed case ('Bogotá, 14 mar (EFE).-', 'Kuala Lumpur, 28 jul (AFP) -'): each word
+# of the place capitalised (linking words allowed: 'Ciudad de México'); a day and month name
+# in either order (with 'de' and a year: '3 de marzo de 2024'); an agency in parentheses of
+# at most 20 characters; it must end in a dash (also '.-') or a colon, or at the end of the
+# line after an agency. Without the upper-case cue, a date or agency *and* that ending are
+# required.
+_CAP = r"[^\W\d_a-z][^\W\d_]*\.?"
+_LINK = r"(?:de|del|la|las|los|el|do|da|dos|das|y)"
+_MIXED = re.compile(
+    rf"(?P<place>{_CAP}(?:[ \-](?:{_LINK} )?{_CAP}){{0,4}})"
+    r"(?P<agency0>\s*\([^()\n]{1,20}\))?"
+    rf"(?:,\s*(?P<region>{_CAP}(?: (?:{_LINK} )?{_CAP}){{0,3}}))??"
+    r"(?:,\s*(?P<date>\d{1,2}(?: de)? [^\W\d_]{3,10}\.?(?:(?: de)? \d{4})?"
+    r"|[^\W\d_]{3,10}\.? \d{1,2}(?:, \d{4})?))?"
+    r"(?P<agency>\s*\([^()\n]{1,20}\))?"
+    r"[ \t]*\.?[ \t]*(?:[-—–]+|:|(?<=\))[ \t]*$)",
+    re.MULTILINE,
+)
+_MONTHS = frozenset(
+    "ene feb mar abr may jun jul ago sep sept set oct nov dic jan apr aug dec enero febrero "
+    "marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
+    "january february march april june july august september october november december".split())
 # a byline may come first on the dateline's line: 'Por Oscar Martínez; BUENOS AIRES, Ago 2'
 _BYLINE_SEP = re.compile(r"[^\n;]{3,60};\s*")
 
@@ -45,6 +68,9 @@ def find_dateline(text: str) -> re.Match | None:
             if m and (m.group("date") or m.group("agency") or m.group("agency0")) \
                     and _upper_name(m.group("place")):
                 return m
+            m = _MIXED.match(text, start)
+            if m and (m.group("agency") or m.group("agency0") or _month_date(m.group("date"))):
+                return m
         nl = text.find("\n", pos)
         if nl == -1:
             return None
@@ -52,6 +78,23 @@ def find_dateline(text: str) -> re.Match | None:
     return None
 
 
+def _month_date(date: str | None) -> bool:
+    """Whether a mixed-case dateline's date names a month ('14 mar', 'Abr 26')."""
+    if not date:
+        return False
+    return any(w.lower().rstrip(".") in _MONTHS for w in date.replace(",", " ").split())
+
+
 def _upper_name(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def dateline_end(text: str) -> tuple[int, int] | None:
+    """(start, end) of the punctuation that closes the article's dateline ('.-', ' — '),
+    or None when there is no dateline or it ends with the line."""
+    m = find_dateline(text)
+    if m is None:
+        return None
+    last = max(m.end(g) for g in ("place", "region", "date", "agency", "agency0") if m.group(g))
+    return (last, m.end()) if any(c in "-—–:" for c in text[last:m.end()]) else None

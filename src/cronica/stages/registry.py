@@ -144,6 +144,12 @@ register(StageSpec(
     requires=("doc", "sentences"), assigns=("events",), reads=("actors",),
     doc="PLOVER events: type, mode, actor and recipient, confidence"))
 register(StageSpec(
+    "magnitude", "cronica.stages.magnitude.counter:MagnitudeCounter",
+    requires=("doc", "sentences", "events"),
+    assigns=("events.dead", "events.injured", "events.arrested", "events.size",
+             "events.plover_score"),
+    doc="dead, injured, arrested and crowd size of each event; PLOVER conflict-cooperation score"))
+register(StageSpec(
     "time", "cronica.stages.time.resolver:DateResolver",
     requires=("sentences",), assigns=("dates", "events.date", "events.aux_mode"),
     doc="date expressions; each event's date and 'historical' mode"))
@@ -157,6 +163,16 @@ register(StageSpec(
     requires=("doc", "sentences"), assigns=("places", "events.event_loc", "article.dateline"),
     reads=("actors",),
     doc="place names resolved to coordinates; each event's location; the dateline"))
+register(StageSpec(
+    "actor_context", "cronica.stages.actors.context:ActorContext",
+    requires=("events",), assigns=("events.actor", "events.recipient"),
+    reads=("actors", "places"),
+    doc="country of sector actors from context: own words, event place, dateline, article"))
+register(StageSpec(
+    "event_coref", "cronica.stages.coref.events:EventCoref",
+    requires=("events",), assigns=("events.mentions",),
+    reads=("dates", "places"),
+    doc="mentions of one event across the article merged into one record (every mention kept)"))
 register(StageSpec(
     "attribution", "cronica.stages.attribution.attributor:Attributor",
     requires=("doc", "sentences"),

@@ -46,6 +46,7 @@ import logging
 from typing import Any
 
 from cronica.model import ActorMention, ArticleDoc
+from cronica.read.dateline import find_dateline
 from cronica.stages.actors.lexicon import (
     Entry,
     Lexicon,
@@ -106,6 +107,10 @@ class ActorCoder:
         by_token = self.linker.link(items)
         mentions = self._mentions(adoc, items, by_token, words)
         mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+        dateline = find_dateline(adoc.article.text)
+        if dateline is not None:  # a dateline ('Beirut, 12 nov (EFE).-') is never an actor
+            lo, hi = dateline.start("place"), dateline.end()
+            mentions = [m for m in mentions if not (m.span.start < hi and lo < m.span.end)]
         kept: list[ActorMention] = []
         for m in mentions:
             if kept and m.span.start < kept[-1].span.end:
@@ -315,16 +320,20 @@ class ActorCoder:
         out.extend(short_form_mentions(adoc, self.lexicon, seen_orgs, by_token, items, words))
         return out
 
-    def _sentence_countries(self, adoc: ArticleDoc, items: list[Item]) -> dict[int, set[str]]:
-        """Sentence index -> the countries its lexicon hits name (places included, 'in Haiti',
-        and national organisations)."""
-        out: dict[int, set[str]] = {}
+    def _sentence_countries(self, adoc: ArticleDoc,
+                            items: list[Item]) -> dict[int, set[tuple[str, int]]]:
+        """Sentence index -> (country, clause) of its lexicon hits (places included, 'in
+        Haiti', and national organisations; news outlets are not: 'told AFP' says nothing of
+        the speaker's country). ``clause`` is the token index of the governing verb."""
+        out: dict[int, set[tuple[str, int]]] = {}
         for it in items:
             e = it.entry
-            if e is None or it.kind not in PLACE_KINDS and it.kind not in ORG_KINDS:
+            if e is None or it.kind not in PLACE_KINDS and it.kind not in ORG_KINDS \
+                    or it.kind == "media":
                 continue
             if e.country and e.country not in _NON_STATES:
-                out.setdefault(adoc.sentence_of(it.start), set()).add(e.country)
+                out.setdefault(adoc.sentence_of(it.start), set()).add(
+                    (e.country, _clause(it.root)))
         return out
 
     def _in_context(
@@ -333,7 +342,7 @@ class ActorCoder:
         it: Item,
         items: list[Item],
         code: _Code,
-        context: dict[int, set[str]],
+        context: dict[int, set[tuple[str, int]]],
     ) -> _Code:
         """A title with a name but no country ('President X') takes the one country its
         sentence names, with low confidence; a well-known leader is left to leaders.tsv."""
@@ -342,7 +351,11 @@ class ActorCoder:
         text = adoc.article.text
         if any(self.lexicon.leader(text[p.start : p.end]) is not None for p in names):
             return code
-        found = context.get(adoc.sentence_of(it.start), set())
+        # not from a clause below the title's own ('governor X said Russian missiles struck'
+        # is no Russian): what the title's verb reports says nothing of the title's country
+        clause = it.root.doc[_clause(it.root)]
+        below = {t.i for t in clause.subtree if t.pos_ in ("VERB", "AUX")} - {clause.i}
+        found = {c for c, cl in context.get(adoc.sentence_of(it.start), set()) if cl not in below}
         if len(found) == 1:
             return _Code([next(iter(found))], code.sector, 0.5)
         return code
@@ -417,6 +430,15 @@ class ActorCoder:
         return self._mention(adoc, it.start, it.end, code, kind, it.entry.name, metonymy, conf)
 
     _mention = staticmethod(make_mention)
+
+
+def _clause(tok: Any) -> int:
+    """Token index of the verb whose clause holds ``tok`` (the root when none)."""
+    for _ in range(30):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok.i
+        tok = tok.head
+    return tok.i
 
 
 def _before_name(it: Item) -> bool:

@@ -357,7 +357,9 @@ class Attributor:
                 clause = c
                 break
             marks_of = [g.lower_ for g in c.children if dep(g) == "mark"]
-            if dep(c) in _CLAUSE_DEPS and c.i > verb.i and "Inf" in c.morph.get("VerbForm") and (
+            infinitive = "Inf" in c.morph.get("VerbForm") or any(  # compound: 'haber detenido'
+                dep(a) == "aux" and "Inf" in a.morph.get("VerbForm") for a in c.children)
+            if dep(c) in _CLAUSE_DEPS and c.i > verb.i and infinitive and (
                     c.pos_ in ("VERB", "AUX")) and all(w in self.lex.inf_marks for w in marks_of):
                 # 'anunció haber detenido a ...', 'acusó a X de favorecer ...': an infinitival
                 # complement reports what the speaker said (with acusar, of whom)

@@ -28,6 +28,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from cronica.model import ActorMention, ArticleDoc, EventArg
+from cronica.read.dateline import find_dateline
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
 from cronica.stages.nlp.syntax import dep
@@ -50,6 +51,7 @@ _TOPIC_POR_TYPES = frozenset(
 _PATIENT_GENITIVE_MODES = frozenset({"targeted", "abduct", "torture", "arrest", "release"})
 # named-entity labels that never name a participant ('on Sunday', 'two days')
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_COUNT_ENTS = frozenset({"CARDINAL", "QUANTITY"})
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
@@ -59,6 +61,9 @@ class ActorIndex:
     def __init__(self, adoc: ArticleDoc) -> None:
         self.adoc = adoc
         self.by_token: dict[int, ActorMention] = {}
+        line = find_dateline(adoc.article.text)
+        # the dateline ('Kuala Lumpur, 28 jul (AFP).-') is never an actor or a recipient
+        self.dateline = (line.start("place"), line.end()) if line is not None else (0, 0)
         doc = adoc.doc
         for m in adoc.actors:
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -98,17 +103,30 @@ def _phrase(tok: Token) -> list[Any]:
 
 def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     """EventArg for the phrase headed by ``tok``: coded from a mention when there is one."""
-    if tok is None or tok.ent_type_ in _NOT_ACTOR_ENTS:
+    if tok is None or index.dateline[0] <= tok.idx < index.dateline[1]:
         return None
+    if tok.ent_type_ in _NOT_ACTOR_ENTS:
+        # a count names no one, but the people it counts do: 'dozens of protesters',
+        # 'several hundreds of people', 'miles de manifestantes'
+        counted = next((g for c in tok.children if dep(c) in ("prep", "nmod")
+                        for g in [c, *c.children] if g.pos_ in ("NOUN", "PROPN")), None)
+        if counted is None or tok.ent_type_ not in _COUNT_ENTS:
+            return None
+        tok = counted
     tok = _resolve_relative(tok)
     m = index.mention_in(tok)
     if m is not None:
         return EventArg(
             m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
         )
-    if tok.pos_ not in _NOMINAL or tok.pos_ == "PRON" or tok.like_num:
-        return None
-    toks = sorted(t.i for t in _phrase(tok) if not (t.i < tok.i and t.dep_ in ("case", "mark")))
+    nominalised = tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children)
+    if (tok.pos_ not in _NOMINAL and not nominalised) or tok.pos_ == "PRON" or tok.like_num:
+        return None  # ('el oficial acusó', 'los detenidos': an adjective with a determiner is a noun)
+    phrase = _phrase(tok)
+    if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
+        phrase = [tok, *[c for c in tok.children if c.i < tok.i
+                         and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
+    toks = sorted(t.i for t in phrase if not (t.i < tok.i and t.dep_ in ("case", "mark")))
     toks = [i for i in toks if not (i < tok.i and tok.doc[i].head.dep_ == "case")]
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
@@ -172,7 +190,41 @@ def find_args(
             recipient = conj[0]
     if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
         recipient = _complement_recipient(tok, actor, cues, index, skip)
+    if event == "ASSAULT" and _victim_predicate(tok, cues):
+        # 'seis manifestantes resultaron heridos', 'two soldiers died': the subject suffered
+        if actor is not None and (recipient is None or recipient.i == actor.i):
+            actor, recipient = None, actor
+        elif actor is None and recipient is None:
+            holder = tok.head if fold(tok.head.lemma_) in cues.victim_verb else tok
+            recipient = next((c for c in holder.children if dep(c) in _SUBJ | _PASS_SUBJ), None)
+    if recipient is None and event in _TOPIC_POR_TYPES:
+        recipient = _topic_target(tok, actor, index, cues)
     return actor, recipient
+
+
+def _victim_predicate(tok: Any, cues: Cues) -> bool:
+    """A predicate whose subject is the one harmed: 'morir', 'resultar herido', 'die'
+    (``victim_verb`` in event_cues.tsv)."""
+    victim = cues.victim_verb
+    if fold(tok.lemma_) in victim:
+        return True
+    return any(c.dep_ in ("cop", "aux") and fold(c.lemma_) in victim for c in tok.children) \
+        or (tok.head.i != tok.i and dep(tok) in ("xcomp", "acomp", "obj", "advcl")
+            and fold(tok.head.lemma_) in victim)
+
+
+def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues) -> Any:
+    """The coded actor inside a protest's or accusation's topic: 'para protestar por la
+    decisión del gobierno' -> el gobierno, 'críticas contra Wasmosy' -> Wasmosy."""
+    purpose = [c for c in tok.children if dep(c) in ("advcl", "xcomp")]  # 'para protestar por X'
+    for c in [o for t in (tok, *purpose) for o in _obl_children(t)]:
+        if _case(c) not in cues.target_topic_case:
+            continue
+        m = index.mention_in(c)
+        if m is None or (actor is not None and index.mention_in(actor) is m):
+            continue
+        return next((t for t in _phrase(c) if index.by_token.get(t.i) is m), c)
+    return None
 
 
 def _verb_args(
@@ -195,6 +247,12 @@ def _verb_args(
             recipient = recipient or c
         elif dep(c) in _AGENT:
             actor = next((g for g in c.children if g.dep_ == "pobj"), c)
+    if actor is None and not passive and dep(tok) == "acl" and tok.tag_ in ("VBD", "VBN") \
+            and tok.head.pos_ in _NOMINAL and tok.head.i < tok.i and tok.head.head.i == tok.head.i:
+        # the sentence's only verb, hung by the parser on the noun before it as if a reduced
+        # relative ('medical technicians protested in X': the noun is the root): that noun
+        # is its subject
+        actor = tok.head
     obls = _obl_children(tok)
     if passive and actor is None:
         # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros'
@@ -223,6 +281,26 @@ def _verb_args(
     if actor is None:
         actor = _inherited_subject(tok, speech, is_light)
     return actor, recipient
+
+
+def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
+    """'la manifestación fue organizada por el movimiento X', 'the protests were called by
+    farmers': a noun trigger that is the passive subject of a verb whose agent is named."""
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    passive = dep(tok) in _PASS_SUBJ or (
+        dep(tok) in _SUBJ and any(dep(c) == "aux:pass" or (
+            c.dep_ in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux) for c in head.children))
+    if not passive:
+        return None
+    for c in head.children:
+        if dep(c) in _AGENT:
+            return next((g for g in c.children if g.dep_ == "pobj"), c)
+        if c.i > tok.i and c.pos_ in _NOMINAL and _case(c) in cues.agent_case \
+                and _case(c) not in cues.genitive_case:
+            return c  # the parser may label the 'por' agent obj or obl
+    return None
 
 
 def _complement_recipient(
@@ -324,6 +402,11 @@ def _noun_args(
     patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
     for c in _obl_children(tok):
         case = _case(c)
+        if case in cues.between_case and c.pos_ in _NOMINAL and event not in RECIPROCAL_TYPES:
+            # 'enfrentamientos entre policías y manifestantes': both sides, in text order
+            other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
+            actor, recipient = actor or c, recipient or other
+            continue
         phrase = cues.agent_phrase.get(fold(c.lemma_))
         if phrase and case.startswith(phrase.split()[0]):
             # 'por parte de X': the agent is X, a 'de' dependent of 'parte'
@@ -364,4 +447,6 @@ def _noun_args(
         )
     if actor is None:
         actor = _inherited_subject(tok, speech, is_light)
+    if actor is None:
+        actor = _passive_agent_of_head(tok, cues)
     return actor, recipient

@@ -603,6 +603,10 @@ class EventCoder:
         if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in a_tok.morph.get("PronType"):
             # 'the rebels said they will release ...': the pronoun is the speaker
             a_tok = speaker_subject(tok, self.speech) or a_tok
+        if a_tok is None and _subjectless_finite(tok):
+            # 'El Ejército israelí aseguró que atacó ...': a reported verb with no subject of
+            # its own (pro-drop) has the speaker as its subject
+            a_tok = speaker_subject(tok, self.speech)
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
             # 'El ministro dijo que las reuniones se celebrarán': the speaker takes part
             a_tok = speaker_subject(tok, self.speech)
@@ -762,3 +766,12 @@ def _capital_sentence(sent: Any) -> bool:
 
 def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _subjectless_finite(tok: Any) -> bool:
+    """A finite, active verb without a subject of its own ('... aseguró que atacó')."""
+    if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
+        return False
+    if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in tok.children):
+        return False
+    return not any(fold(c.text) == "se" for c in tok.children)  # impersonal / passive 'se'

@@ -132,6 +132,9 @@ class Cues:
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
+    between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
+    target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
+    victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
     # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
     # the near future, the 'have' of obligation, the words linking them to the infinitive,
     # and the prepositions that open an ongoing period before a date ('desde', 'since')
@@ -226,10 +229,17 @@ class Lexicon:
 
     def is_light(self, doc: Any, i: int) -> bool:
         """Whether token ``i`` starts a support-verb pattern ('realizar', 'llevar a cabo')."""
+        lemma, form = fold(doc[i].lemma_), fold(doc[i].text)
         for pat in self.light_patterns:
-            if fold(doc[i].lemma_) == pat[0] and _match_rest(doc, i, pat) is not None:
+            if (lemma == pat[0] or _inflects(form, pat[0])) and _match_rest(doc, i, pat) is not None:
                 return True
         return False
+
+
+def _inflects(form: str, lemma: str) -> bool:
+    """An English regular inflection of ``lemma``: the lemmatizer gives 'stag' for 'staged'."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return form != lemma and form in (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es")
 
 
 def _pronominal(tok: Any) -> bool:
@@ -310,6 +320,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case",
+                      "between_case", "target_topic_case", "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":

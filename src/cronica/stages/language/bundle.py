@@ -28,6 +28,7 @@ T = TypeVar("T")
 REQUIRED_FILES: tuple[str, ...] = (
     "language.tsv", "countries.tsv", "orgs.tsv", "agents.tsv", "actor_syntax.tsv",
     "event_triggers.tsv", "event_cues.tsv", "time.tsv", "attribution.tsv", "places.tsv",
+    "magnitude.tsv", "narrative.tsv",
 )
 
 

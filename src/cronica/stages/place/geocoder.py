@@ -142,6 +142,7 @@ class Geocoder:
         locative = {(f.start, f.end) for f in found if f.locative}
         for event in adoc.events:
             event.event_loc = self._event_location(adoc, event, places, locative, dateline_place)
+        _inherit_locations(adoc.events)
 
     # -- finding names -----------------------------------------------------
     def _find_names(self, adoc: ArticleDoc) -> list[_Found]:
@@ -156,8 +157,12 @@ class Geocoder:
                 out.append(self._found(text, actor.span.start, actor.span.end, "actor"))
         out.extend(self._after_prepositions(adoc))
         out = [f for f in out if f is not None]
-        # people, organisations and media the actor stage found are not places
-        others = [a.span for a in adoc.actors if a.kind not in ("country", "capital")]
+        out.extend(self._parenthesised_areas(text, out))
+        # people, organisations and media the actor stage found are not places; a name the
+        # NER alone took for a person is a place after a locative ('in Pocos de Caldas')
+        others = [a.span for a in adoc.actors if a.kind not in ("country", "capital")
+                  and not (a.kind == "person" and a.confidence < _WEAK_PERSON
+                           and self._is_locative(text, a.span.start))]
         starts, ends = _span_index(others)
         out = [f for f in out if not _overlaps_any(f, starts, ends)]
         # overlapping names: the longest wins ('Franja de Gaza' over 'Gaza')
@@ -170,6 +175,25 @@ class Geocoder:
                 continue
             kept.append(f)
         return kept
+
+    def _parenthesised_areas(self, text: str, found: list[_Found]) -> list[_Found]:
+        """The areas in parentheses right after a place name: 'in Pescador (Cauca)',
+        'Jenin city (Jenin, West Bank)': each comma-separated part the gazetteer knows."""
+        out: list[_Found] = []
+        for f in found:
+            m = _PAREN_AREAS.match(text, f.end)
+            if m is None:
+                continue
+            pos = m.start(1)
+            for part in m.group(1).split(","):
+                name = part.strip()
+                start = text.index(name, pos) if name else pos
+                pos = start + len(name)
+                if name[:1].isupper() and self.gazetteer.knows(name):
+                    area = self._found(text, start, start + len(name), "paren")
+                    if area is not None:
+                        out.append(area)
+        return out
 
     def _found(self, text: str, start: int, end: int, source: str) -> _Found | None:
         # drop a leading article the NER took in ('la Franja de Gaza')
@@ -342,9 +366,86 @@ class Geocoder:
                     best = key
         if best is not None:
             return _event_loc(best[2], "clause")
+        in_sentence = self._sentence_place(adoc, event, places, locative)
+        if in_sentence is not None:
+            return _event_loc(in_sentence, "sentence")
         if dateline is not None and not dateline.metonymy:
             return _event_loc(dateline, "dateline")
         return None
+
+    def _sentence_place(self, adoc: ArticleDoc, event: Event, places: list[PlaceMention],
+                        locative: set[tuple[int, int]]) -> PlaceMention | None:
+        """The place the event's sentence names when its clause names none: a locative one
+        first ('in X', 'cerca de X'), then one in the article's main country, then the most
+        specific (a town before its province: 'in Jenin city (Jenin, West Bank)'), then the
+        first. Places that name the actor or recipient, or stand for a government, are not
+        locations."""
+        roles = [r for r in (event.actor, event.recipient) if r is not None]
+        cands = [p for p in places if p.span.sentence == event.trigger.sentence
+                 and not p.metonymy and not p.from_dateline and p.lat is not None
+                 and not any(p.span.start <= r.start and r.end <= p.span.end for r in roles)]
+        trigger = _trigger_token(adoc.doc, event)
+        if trigger is not None:
+            # a place of a clause above the event's ('dijo en Madrid que atacaron') is where
+            # it was said, not where it happened
+            from cronica.stages.attribution.lexicon import attribution_lexicon
+
+            speech = attribution_lexicon(self.bundle).is_speech
+            above = {t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX") and speech(t)}
+            cands = [p for p in cands if _governing_verb(adoc.doc, p) not in above]
+        if not cands:
+            return None
+        main = _main_country(places)
+        return min(cands, key=lambda p: (
+            (p.span.start, p.span.end) not in locative, p.country != main,
+            _SPECIFIC.get(p.feature or "", 3), p.span.start))
+
+
+# '(Cauca)', ' city (Jenin, West Bank)', ' district (Misungwi, Mwanza)': areas after a name
+_PAREN_AREAS = re.compile(r"(?:\s+[a-z]+){0,2}\s*\(([^()\n]{2,80})\)")
+_SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "region": 4, "country": 5}
+_WEAK_PERSON = 0.5  # confidence of a person the NER alone found
+
+
+CARRY_SENTENCES = 2  # how far back an unlocated event looks for an earlier event's place
+
+
+def _inherit_locations(events: list[Event]) -> None:
+    """An event whose sentence names no place (and with no dateline) happened where the
+    nearest earlier event, at most ``CARRY_SENTENCES`` sentences back, did: the narrative
+    goes on in the same place ('... in X. Police arrested 20 people.')."""
+    located: list[Event] = []
+    for e in sorted(events, key=lambda e: e.trigger.start):
+        if e.event_loc is None:
+            prev = next((p for p in reversed(located)
+                         if 0 < e.trigger.sentence - p.trigger.sentence <= CARRY_SENTENCES), None)
+            if prev is not None and prev.event_loc is not None:
+                e.event_loc = {**prev.event_loc, "source": "previous"}
+        elif e.event_loc.get("source") in ("clause", "sentence"):
+            located.append(e)
+
+
+def _governing_verb(doc: Any, p: PlaceMention) -> int | None:
+    span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(_MAX_PATH + 4):
+        if tok is None:
+            return None
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.i
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _main_country(places: list[PlaceMention]) -> str | None:
+    """The country most places of the article lie in (the first named on a tie)."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country and not p.metonymy:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return max(counts, key=lambda c: counts[c], default=None)
 
 
 def _trigger_token(doc: Any, event: Event) -> Any:

@@ -26,6 +26,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
+from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.nlp.syntax import dep
 from cronica.stages.time.lexicon import TimeLexicon
 from cronica.stages.time.values import TimeExpression, interval
@@ -120,7 +121,7 @@ def _attach(mroot: Any, chain: dict[int, int], other_heads: set[int]) -> tuple[i
 
 def date_events(
     adoc: ArticleDoc, mentions: list[tuple[TimeExpression, DateMention]], anchor: date | None,
-    lx: TimeLexicon,
+    lx: TimeLexicon, sequels: tuple[str, ...] = (),
 ) -> None:
     """Set every event's date fields from ``mentions``, else the article's date; then 'historical'."""
     doc = adoc.doc
@@ -144,6 +145,11 @@ def date_events(
                     key = (*hit, abs(dm.span.start - e.trigger.start))
                     if best is None or key < best[0]:
                         best = (key, dm)
+        if best is None and e.aux_mode not in ("future", "hypothetical"):
+            frame = framing_date(adoc, e.trigger.sentence, usable) \
+                or continued_date(adoc, e, usable, sequels)
+            if frame is not None:
+                best = ((9, 0, 0), frame)
         if best is not None:
             dm = best[1]
             e.date, e.date_precision, e.date_span, e.date_inferred = dm.value, dm.precision, dm.span, False
@@ -158,6 +164,82 @@ def date_events(
             e.date, e.date_precision, e.date_span, e.date_inferred = None, None, None, False
         if anchor is not None and is_historical(e, anchor) and e.aux_mode not in _KEEP_MODES:
             e.aux_mode = "historical"
+
+
+FRAME_MAX_WORDS = 6  # words before a framing date: 'Durante la mañana de', 'In the night of'
+
+
+def framing_date(adoc: ArticleDoc, sentence: int, usable: list[DateMention]) -> DateMention | None:
+    """The date phrase that opens its sentence and so dates every event in it ('On 16 January
+    2022, ...', 'El pasado 3 de marzo, ...', 'Durante la mañana de ayer, ...'): the first
+    date of the sentence, before every event trigger of the sentence, with at most
+    ``FRAME_MAX_WORDS`` words and no verb before it."""
+    if not 0 <= sentence < len(adoc.sentences):
+        return None
+    sent = adoc.sentences[sentence]
+    first = min((dm for dm in usable if dm.span.sentence == sentence),
+                key=lambda dm: dm.span.start, default=None)
+    if first is None:
+        return None
+    if any(e.trigger.sentence == sentence and e.trigger.start < first.span.start
+           for e in adoc.events):
+        return None
+    before = adoc.article.text[sent.start:first.span.start]
+    if len(before.split()) > FRAME_MAX_WORDS:
+        return None
+    doc = adoc.doc
+    if doc is not None and before.strip():
+        span = doc.char_span(sent.start, first.span.start, alignment_mode="contract")
+        if span is not None and any(t.pos_ in _VERBS for t in span):
+            return None
+    return first
+
+
+CONTINUE_SENTENCES = 2  # how far back a continued narrative finds its framing date
+
+
+def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention],
+                   sequels: tuple[str, ...] = ()) -> DateMention | None:
+    """The framing date of a sentence just before, when the narrative says that the event
+    continues it: its sentence opens with a sequence or result connective ('As a result,',
+    'Durante el ataque,', ``data/<lang>/narrative.tsv``) or with a third-person pronoun
+    subject for the same participants ('They urged ...'), or it is a casualty report with no
+    actor of its own ('Three civilians were killed.') right after a dated attack."""
+    s = e.trigger.sentence
+    if not 0 < s < len(adoc.sentences):
+        return None
+    sent = adoc.sentences[s]
+    if any(dm.span.sentence == s for dm in usable):
+        return None  # the sentence has dates of its own, none of them this event's
+    opening = adoc.article.text[sent.start:sent.end].lower()
+    cued = any(opening.startswith(c) and not opening[len(c):len(c) + 1].isalpha()
+               for c in sequels)
+    casualty = e.event == "ASSAULT" and e.actor is None and e.recipient is not None
+    # 'They urged the authorities ...': a sentence that opens on a personal pronoun standing
+    # for the previous sentence's participants goes on with their action
+    doc = adoc.doc
+    first = doc.char_span(sent.start, sent.end, alignment_mode="expand") if doc is not None else None
+    carried = first is not None and len(first) > 0 and first[0].pos_ == "PRON" \
+        and "Prs" in first[0].morph.get("PronType") and "3" in first[0].morph.get("Person") \
+        and first[0].dep_.startswith("nsubj")
+    if not (cued or casualty or carried):
+        return None
+    for back in range(1, CONTINUE_SENTENCES + 1):
+        frame = framing_date(adoc, s - back, usable) if s - back >= 0 else None
+        if frame is not None:
+            return frame
+    return None
+
+
+def sequel_cues(bundle: LanguageBundle) -> tuple[str, ...]:
+    """Sentence-opening connectives that continue the narrative's time, longest first
+    (``data/<lang>/narrative.tsv``), built once per language bundle."""
+    def build(b: LanguageBundle) -> tuple[str, ...]:
+        rows = [r[1].strip().lower() for r in b.read_tsv("narrative.tsv")
+                if len(r) > 1 and r[0] == "sequel"]
+        return tuple(sorted(rows, key=len, reverse=True))
+
+    return bundle.resource("time.sequels", build)
 
 
 def news_day(mentions: list[DateMention], anchor: date | None) -> date | None:

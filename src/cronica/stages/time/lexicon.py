@@ -86,7 +86,7 @@ class TimePatterns:
 DIGIT = "digit"  # the category of a run of digits in :attr:`TimePatterns.core_cats`
 # The core word categories (categories of data/<lang>/time.tsv) a window is labelled with.
 CORE_CATEGORIES = ("month", "month_abbr", "weekday", "relday", "unit", "ref", "season",
-                   "decade_word")
+                   "decade_word", "decade_name", "century_word", "year_lead", "day_part")
 _MONTHS = frozenset({"month", "month_abbr"})
 # What each pattern cannot match without (read off the sources in build_patterns: the
 # named group that is not optional). Keep in step with the patterns.
@@ -97,7 +97,7 @@ _NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "rangestart": (frozenset({DIGIT}), _MONTHS),
     "later": (frozenset({"unit"}),),
     "mdy": (_MONTHS, frozenset({DIGIT})),
-    "my": (_MONTHS, frozenset({DIGIT})),
+    "my": (_MONTHS, frozenset({DIGIT, "year_lead"})),
     "month": (frozenset({"month"}),),
     "dayonly": (frozenset({DIGIT}),),
     "weekday": (frozenset({"weekday"}),),
@@ -108,7 +108,12 @@ _NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "quarter": (frozenset({"unit"}),),
     "relunit": (frozenset({"unit"}),),
     "season": (frozenset({"season"}),),
-    "decade": (frozenset({DIGIT}),),
+    "decade": (frozenset({DIGIT, "decade_name"}),),
+    "century": (frozenset({"century_word"}),),
+    "daypart": (frozenset({"day_part"}),),
+    "wyear": (frozenset({"year_lead", "unit"}),),
+    "monthfirst": (_MONTHS, frozenset({DIGIT, "year_lead"})),
+    "dayand": (frozenset({DIGIT}),),
     "ref": (frozenset({"ref"}),),
     "year": (frozenset({DIGIT}),),
 }
@@ -152,8 +157,15 @@ def _compile(bundle: LanguageBundle) -> TimePatterns:
     wd = _alt(g("weekday"))
     ordw = _alt(g("ordinal"))
     dayw = _alt(g("day_word"))
-    year = r"(?:1[0-9]|20|21)\d\d(?![\d])"
-    daynum = rf"(?:[0-3]?\d(?:{suffix})?(?![\d:])|{ordw})"
+    # a year read out in words: number words joined by spaces, hyphens or 'y'/'and'
+    nw = _alt(g("numword"))
+    wnum = rf"(?:{nw}(?:(?:[\s-]+|\s+{_alt(g('num_and'))}\s+){nw})*)"
+    year_d = r"(?:1[0-9]|20|21)\d\d(?![\d])"
+    # in a date ('30 de mayo de mil novecientos...') a read-out year starts with a year_lead
+    # word and has at least two words, so a count after a comma is not read as a year
+    lead = rf"(?:{_alt(g('year_lead'))}(?:(?:[\s-]+|\s+{_alt(g('num_and'))}\s+){nw})+)"
+    year = rf"(?:{year_d}|(?<!,\s){lead}(?![\w-]))" if g("year_lead") else year_d
+    daynum = rf"(?:[0-3]?\d(?:{suffix})?(?![\d:])|{ordw}|{_alt(g('day_number'))})"
     num = rf"(?:\d+|{_alt(g('number'))})"
     approx = rf"(?:{_alt(g('approx'))}\s+)?"
     units = g("unit")
@@ -164,6 +176,8 @@ def _compile(bundle: LanguageBundle) -> TimePatterns:
     pre = rf"(?:(?P<fz>{fuzzy})(?:\s+{of})?[\s-]+)?(?:(?P<art>{art})\s+)?(?:(?P<mod>{mod})\s+)?"
     rng = _alt(list(g("range_to")) + ["-", "–"])
     cue = rf"(?:(?P<cue>{_alt(g('year_cue'))})\s+)?"
+    cw = _alt(g("century_word"))
+    era = _alt(list(g("era_bc")) + list(g("era_ad")))
     sources = [
         ("iso", r"\b(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])"),
         ("numeric", r"\b(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
@@ -189,15 +203,31 @@ def _compile(bundle: LanguageBundle) -> TimePatterns:
                 rf"|{approx}(?P<n2>{num})\s+(?P<u2>{unit_any})\s+(?:{_alt(g('ago_post'))})){E}"),
         ("monthrel", rf"{B}(?P<body>{pre}(?P<mon>{mon_full})(?:\s+{of})?(?:\s+{art})?"
                      rf"(?:\s+(?P<mod2>{mod})\s+{year_unit}|\s+{year_unit}\s+(?P<post2>{post}))){E}"),
-        ("quarter", rf"{B}(?P<body>{pre}(?:(?P<y0>{year})\s+)?(?P<o>{ordw})[\s-]+(?P<u>{q_unit})"
-                    rf"(?:\s+{of}\s+(?P<y>{year}))?){E}"),
+        ("quarter", rf"{B}(?P<body>{pre}(?:(?P<y0>{year_d})\s+)?(?P<o>{ordw})[\s-]+(?P<u>{q_unit})"
+                    rf"(?:\s+{of}\s+(?P<y>{year_d}))?){E}"),
         ("relunit", rf"{B}(?P<body>{pre}(?P<u>{unit_sing})(?:\s+(?P<post>{post}))?){E}"),
-        ("season", rf"{B}(?P<body>{pre}(?P<s>{_alt(g('season'))})(?:\s+(?:{of}\s+)?(?P<y>{year}))?){E}"),
+        ("season", rf"{B}(?P<body>{pre}(?P<s>{_alt(g('season'))})(?:\s+(?:{of}\s+)?(?P<y>{year})"
+                   rf"|\s+(?P<post>{post}))?){E}"),
+        ("daypart", rf"{B}(?P<body>{_alt(g('day_part'))}){E}"),
         ("decade", rf"{B}(?P<body>{pre}(?:(?:{_alt(g('decade_word'))})\s+(?P<dd>[1-9]0)(?!\d)"
-                   rf"|(?P<full>1[0-9]\d0|20\d0)'?s)){E}"),
+                   rf"|(?P<full>1[0-9]\d0|20\d0)'?s|'?(?P<dd2>[1-9]0)'?s|(?:{_alt(g('decade_word'))})\s+(?P<full2>1[0-9]\d0|20\d0)(?!\d)"
+                   rf"|(?:{_alt(g('decade_art'))})\s+(?P<dd3>[1-9]0)(?![\d%])|(?P<dn>"
+                   rf"{_alt(g('decade_name'))}))){E}"),
+        # 'the 20th century', 'el siglo XX', 'el siglo X después de Cristo'
+        ("century", rf"{B}(?P<body>{pre}(?:(?:(?P<cn>\d{{1,2}})(?:{suffix})?|(?P<co>{ordw}))[\s-]+"
+                    rf"{cw}|{cw}\s+(?P<rom>[ivxl]+|\d{{1,2}}))(?:\s+(?P<era>{era}))?)(?![\w])"),
+        # a year read out: 'el año mil', 'the year two thousand', 'nineteen ninety-six'
+        ("wyear", rf"{B}{cue}(?P<body>{pre}(?:(?P<yw>{_alt(g('year_word'))})\s+)?(?P<wy>{wnum}))"
+                  r"(?![\w-])"),
+        # the first of two coordinated months sharing one year: 'mayo y junio de 2020'
+        ("monthfirst", rf"{B}(?P<body>{pre}(?P<mon>{mon_full}))(?=\s*(?:,|{rng})\s*{mon}"
+                       rf"(?:\s+{of}\s+|,?\s+)(?P<y>{year}))"),
+        # the second of two coordinated days: 'el día 1 y 2', 'del día 3 y el 5'
+        ("dayand", rf"{B}(?:{dayw})\s+[0-3]?\d\s+(?:{rng})\s+(?:{art}\s+)?"
+                   rf"(?P<body>(?P<d>[0-3]?\d))(?![\d:])(?!\s+{of}\s+{mon})"),
         ("ref", rf"{B}(?P<body>{_alt(g('ref'))}){E}"),
         ("year", rf"\b(?<![\w.,/-]){cue}(?P<body>{pre}(?:(?P<yw>{_alt(g('year_word'))})\s+)?"
-                 rf"(?P<y>{year}))(?![.,]\d|\w)"),
+                 rf"(?P<y>{year_d}))(?![.,]\d|\w)"),
     ]
     compiled = [(name, re.compile(src)) for name, src in sources]
     compiled_ci = [(name, re.compile(src, re.IGNORECASE)) for name, src in sources]
@@ -207,8 +237,7 @@ def _compile(bundle: LanguageBundle) -> TimePatterns:
     det_before = re.compile(rf"(?:(?<![\w]){worded}|{clitic})\s+$", re.IGNORECASE)
     links = list(g("year_cue")) + list(g("of")) + list(g("range_to"))
     link_after = re.compile(rf"\s+{_alt(links)}(?!\w)", re.IGNORECASE)
-    core_words = [w for cat in ("month", "month_abbr", "weekday", "relday", "unit", "ref",
-                                "season", "decade_word") for w in g(cat)]
+    core_words = [w for cat in CORE_CATEGORIES for w in g(cat)]
     # '\d+', not '\d': the windows are the same, with one match per number, not per digit
     core_src = rf"\d+|{B}{_alt(core_words)}{E}"
     core = re.compile(core_src, re.IGNORECASE)

@@ -32,7 +32,12 @@ from datetime import date
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.time.event_dates import date_events, governing_tense, is_counted_number
+from cronica.stages.time.event_dates import (
+    date_events,
+    governing_tense,
+    is_counted_number,
+    sequel_cues,
+)
 from cronica.stages.time.lexicon import DIGIT, TimeLexicon, build_patterns, core_for, load_lexicon
 from cronica.stages.time.values import Parse, TimeExpression, interval, value_of
 
@@ -42,7 +47,8 @@ logger.addHandler(logging.NullHandler())
 # Ties between overlapping candidates of equal length go to the earlier pattern here.
 _PRIORITY = ("iso", "numeric", "dmy", "mdy", "my", "monthrel", "quarter", "ago", "later",
              "rangestart", "reldaywd", "relday", "dayonly",
-             "weekday", "season", "decade", "relunit", "month", "ref", "year")
+             "daypart", "weekday", "season", "decade", "century", "wyear", "monthfirst", "dayand",
+             "relunit", "month", "ref", "year")
 _PRIORITY_INDEX = {name: i for i, name in enumerate(_PRIORITY)}
 
 
@@ -67,7 +73,9 @@ def _month(lx: TimeLexicon, word: str) -> int:
 
 def _day(lx: TimeLexicon, word: str) -> int:
     digits = re.match(r"\d+", word)
-    return int(digits.group()) if digits else int(lx.value("ordinal", word))
+    if digits:
+        return int(digits.group())
+    return int(lx.value("ordinal", word) or lx.value("day_number", word) or 0)
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,9 @@ def _iso(x: _Match) -> Parse | None:
 
 def _numeric(x: _Match) -> Parse | None:
     a, b, y = int(x.g("a")), int(x.g("b")), x.g("y")
-    d, mo = (a, b) if x.lx.day_first else (b, a)
+    # the language's order, unless only the other one can be a date ('14/03/2022' in English)
+    day_first = x.lx.day_first if a <= 12 and b <= 12 else a > 12
+    d, mo = (a, b) if day_first else (b, a)
     year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) >= 50 else 2000 + int(y))
     if x.gd["sep"] == "." and len(y) != 4:
         return None  # '1.5.10' is more often a version or a score than a date
@@ -167,6 +177,11 @@ def _relday(x: _Match) -> Parse | None:
     return Parse("relday", amount=int(x.lx.value("relday", x.g("body")) or 0))
 
 
+def _daypart(x: _Match) -> Parse | None:
+    """'esta mañana', 'this evening': a part of a day, dated to that day."""
+    return Parse("relday", amount=int(x.lx.value("day_part", x.g("body")) or 0))
+
+
 def _unit(x: _Match, group: str) -> str:
     return (x.lx.value("unit", x.g(group)) or "").rstrip("*")
 
@@ -204,16 +219,24 @@ def _quarter(x: _Match) -> Parse | None:
 def _season(x: _Match) -> Parse | None:
     year = _year_value(x.lx, x.gd.get("y"))
     if year is None and x.mod is None:
-        return None
+        return None  # 'summer is hot': generic; 'the summer', 'early summer' are this year's
     return Parse("season", year, mod=x.mod, label=x.lx.value("season", x.g("s")))
 
 
 def _decade(x: _Match) -> Parse | None:
-    full, dd = x.gd.get("full"), x.gd.get("dd")
+    full, dd = x.gd.get("full") or x.gd.get("full2"), x.gd.get("dd")
     if full:
         label = full[:3]
+    elif x.gd.get("dd3"):
+        if _followed_by_word(x):
+            return None  # 'los 90 detenidos': a count
+        label = "19" + x.g("dd3")[0]
     elif dd:
         label = "19" + dd[0]
+    elif x.gd.get("dd2"):
+        if not x.marked:
+            return None  # 'in 80s' without 'the': temperatures, ages
+        label = "19" + x.g("dd2")[0]
     else:
         tens = x.lx.value("decade_name", x.g("dn"))
         label = "19" + tens[0] if tens else None
@@ -228,17 +251,118 @@ def _year(x: _Match) -> Parse | None:
     return _year_parse(x.gd, x.m, x.lx, x.text, x.marked)
 
 
+
+
+def _year_value(lx: TimeLexicon, y: str | None) -> int | None:
+    """A year written in digits or read out in words ('mil novecientos setenta y cuatro')."""
+    if not y:
+        return None
+    if y.isdigit():
+        return int(y)
+    value = words_number(lx, y)
+    if value is None or not 1000 <= value <= 2100:
+        raise ValueError(f"not a year: {y}")
+    return value
+
+
+def words_number(lx: TimeLexicon, words: str) -> int | None:
+    """The number a run of ``numword``s says, or None.
+
+    Additive with multipliers ('mil novecientos setenta y cuatro' = 1000 + 900 + 70 + 4,
+    'two thousand and one'); two groups below 100 without a multiplier are read in pairs,
+    the way English says years ('nineteen ninety-six' = 19 * 100 + 96)."""
+    values: list[int] = []
+    for w in re.split(r"[\s-]+", words.strip()):
+        if lx.has("num_and", w):
+            continue
+        word_value = lx.value("numword", w)
+        if not word_value:
+            return None
+        values.append(int(word_value))
+    if not values:
+        return None
+    if 100 not in values and 1000 not in values:
+        groups: list[int] = []
+        for v in values:
+            if groups and v < 10 and groups[-1] % 10 == 0 and groups[-1] >= 20:
+                groups[-1] += v  # 'ninety-six'
+            else:
+                groups.append(v)
+        if len(groups) == 2 and 10 <= groups[0] <= 99 and groups[1] < 100:
+            return groups[0] * 100 + groups[1]
+        return groups[0] if len(groups) == 1 else None
+    total = current = 0
+    for v in values:
+        if v == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        elif v == 100:
+            current = max(current, 1) * 100
+        else:
+            current += v
+    return total + current
+
+
+def _wyear(x: _Match) -> Parse | None:
+    """A year read out: 'el año mil' (any value after a year word), 'nineteen ninety-six'."""
+    y = words_number(x.lx, x.g("wy"))
+    if y is None:
+        return None
+    if x.gd.get("yw"):
+        return Parse("date", y) if 1 <= y <= 2100 else None
+    words = x.g("wy")
+    starts = any(words.startswith(lead) for lead in x.lx.get("year_lead"))
+    if not starts or " " not in words.strip() or not 1100 <= y <= 2100:
+        return None  # 'mil soldados', 'veinte': counts, not years
+    if not _multiplied(x.lx, words):
+        return Parse("date", y)  # read in pairs ('nineteen ninety-one'): never a count
+    # 'en mil novecientos setenta y cuatro murió' (a cue), not 'mil novecientos soldados'
+    return Parse("date", y) if x.gd.get("cue") or not _followed_by_word(x) else None
+
+
+def _followed_by_word(x: _Match) -> bool:
+    """Whether a word other than a link ('y', 'and', 'de') follows the match: a count."""
+    after = x.text[x.m.end():x.m.end() + 24]
+    return re.match(r"\s*[^\W\d_]", after) is not None and \
+        not build_patterns(x.lx).link_after.match(after)
+
+
+def _multiplied(lx: TimeLexicon, words: str) -> bool:
+    """Whether a read-out number holds 'hundred'/'thousand' (additive, can be a count)."""
+    return any(lx.value("numword", w) in ("100", "1000") or
+               int(lx.value("numword", w) or 0) >= 100 for w in re.split(r"[\s-]+", words))
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = _ROMAN[a]
+        total += -v if _ROMAN.get(b, 0) > v else v
+    return total
+
+
+def _century(x: _Match) -> Parse | None:
+    """'the 20th century' -> '19', 'el siglo X' -> '09' (TimeML: the first two digits)."""
+    rom, cn, co = x.gd.get("rom"), x.gd.get("cn"), x.gd.get("co")
+    n = int(cn) if cn else int(rom) if rom and rom.isdigit() else \
+        _roman(rom) if rom else int(x.lx.value("ordinal", co or "") or 0)
+    if not 1 <= n <= 21:
+        return None
+    bc = x.lx.has("era_bc", x.gd.get("era"))
+    return Parse("century", label=("BC" if bc else "") + f"{n - 1:02d}")
+
+
 _RULES: dict[str, Callable[[_Match], Parse | None]] = {
     "iso": _iso, "numeric": _numeric, "dmy": _day_month, "mdy": _day_month, "my": _day_month,
     "rangestart": _day_month, "month": _month_only, "dayonly": _dayonly,
     "weekday": _weekday_rule, "reldaywd": _reldaywd, "relday": _relday, "ago": _ago,
     "later": _later, "relunit": _relunit, "monthrel": _monthrel, "quarter": _quarter,
     "season": _season, "decade": _decade, "ref": _ref, "year": _year,
+    "century": _century, "wyear": _wyear, "daypart": _daypart, "monthfirst": _day_month, "dayand": _dayonly,
 }
-
-
-def _year_value(lx: TimeLexicon, y: str | None) -> int | None:
-    return int(y) if y else None
 
 
 def _sentence_start(text: str, at: int) -> bool:
@@ -350,12 +474,21 @@ def find_dates(
     for start, end, _, p in cands:
         if any(start < e and s < end for s, e in taken):
             continue
-        expr = evaluate(p, text[start:end], start, end, anchor, prefer)
+        expr = evaluate(p, text[start:end], start, end, anchor, _direction(p, low, start, lx, prefer))
         if expr is not None:
             taken.append((start, end))
             out.append(expr)
     out.sort(key=lambda e: e.start)
     return out
+
+
+def _direction(p: Parse, low: str, start: int, lx: TimeLexicon, prefer: str) -> str:
+    """'future' for a direction-free expression after a target preposition ('para el
+    lunes': a deadline lies ahead), else ``prefer``."""
+    if prefer != "auto" or not p.direction_free:
+        return prefer
+    before = low[max(0, start - 12):start].split()
+    return "future" if before and lx.has("future_pre", before[-1]) else prefer
 
 
 def evaluate(
@@ -402,7 +535,8 @@ class DateResolver:
     def run(self, adoc: ArticleDoc) -> None:
         mentions = self.find(adoc)
         adoc.dates = [dm for _, dm in mentions]
-        date_events(adoc, mentions, parse_anchor(adoc.article.date), load_lexicon(self.bundle))
+        date_events(adoc, mentions, parse_anchor(adoc.article.date), load_lexicon(self.bundle),
+                    sequel_cues(self.bundle))
 
     def find(self, adoc: ArticleDoc) -> list[tuple[TimeExpression, DateMention]]:
         """The article's dates: :func:`find_dates`, refined with the parse when there is one.

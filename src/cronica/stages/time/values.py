@@ -76,8 +76,8 @@ def value_of(p: Parse, anchor: date | None, prefer: str = "auto") -> tuple:
     k = p.kind
     if k == "ref":
         return p.label, "ref", False, None
-    if k == "decade":
-        return p.label, "decade", False, None
+    if k in ("decade", "century"):
+        return p.label, k, False, None
     if k == "date" and p.year is not None:
         if p.day is not None:
             return date(p.year, p.month, p.day).isoformat(), "day", False, None
@@ -163,7 +163,8 @@ def _relative_precision(p: Parse) -> str | None:
     if p.kind == "ago":
         return {"D": "day", "W": "day", "M": "month", "Q": "quarter", "Y": "year"}.get(p.unit)
     if p.kind == "relunit":
-        return {"W": "week", "M": "month", "Q": "quarter", "Y": "year", "D": "day"}.get(p.unit)
+        return {"W": "week", "E": "week", "M": "month", "Q": "quarter", "Y": "year",
+                "D": "day"}.get(p.unit)
     return p.kind
 
 
@@ -214,6 +215,8 @@ def _ago(n: int, unit: str | None, anchor: date) -> tuple:
 
 def _relunit(unit: str | None, mod: str | None, anchor: date) -> tuple:
     step = {"past": -1, "next": 1}.get(mod or "", 0)
+    if unit == "E":  # 'el fin de semana pasado', 'this weekend'
+        return _iso_week(anchor + timedelta(weeks=step)) + "-WE", "week", True, None
     if unit == "W":
         return _iso_week(anchor + timedelta(weeks=step)), "week", True, None
     if unit == "M":

@@ -1,0 +1,156 @@
+"""Stage 'actor_context': the country of an event's actor and recipient from context.
+
+A sector actor with no nationality of its own ('police', 'protesters', 'the governor',
+'students') takes its country from the clearest evidence available, in this order:
+
+1. ``text``: the words of the mention itself (a demonym, possessive or 'of Kenya': 'Kenyan
+   police', 'la policía boliviana'), as the actors stage coded it;
+2. ``place``: the country of the event's location, when the sentence (or clause) names it
+   ('protesters gathered in Lima');
+3. ``dateline``: the country of the article's dateline ('NAIROBI, Kenya (AP) —');
+4. ``article``: the article's dominant country: the country most of its places and coded
+   actors belong to, when one clearly leads (:func:`dominant_country`).
+
+Only domestic sectors take a country from context (``CONTEXT_SECTORS``), and uncoded
+arguments made of common words ('medical technicians'); organisations (IGO, NGO, IMG,
+...), refugees and uncoded proper names do not. The evidence used is kept on the event argument
+(``EventArg.country`` and ``country_source``) and in the output as ``actor_country_source``
+/ ``recipient_country_source``. The actor mention's own code is left as the text gives it:
+CAMEO-style gold ('---CVL' for 'persona') codes what the words say.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from cronica.model import ActorMention, ArticleDoc, EventArg, code_parts
+from cronica.stages.language.bundle import LanguageBundle
+
+CONTEXT_SECTORS = frozenset(
+    "GOV MIL COP JUD LEG OPP PTY CVL LAB EDU AGR BUS MED JRN HLH REB UAF CRM ELI SPY REL ENV "
+    "HRI".split())
+SOURCES = ("text", "place", "dateline", "article")
+# organised actors of a country: state bodies, parties, armed groups. An agent mention of one
+# of these sectors without a country takes the country from context on the mention itself
+# ('miembros de un grupo armado' in a Colombian note -> COLUAF); private people ('persona',
+# 'campesino') keep the sector alone on the mention, as CAMEO-style gold codes them ('---CVL'),
+# and get a country only on the event.
+ORGANISED_SECTORS = frozenset("GOV MIL COP JUD LEG PTY UAF REB SPY".split())
+
+
+def _country_counts(adoc: ArticleDoc) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for p in adoc.places:
+        if p.country and not p.metonymy:
+            counts[p.country] += 1
+    for a in adoc.actors:
+        if a.country and not a.country_source:
+            counts[a.country] += 1
+    return counts
+
+
+def dominant_country(adoc: ArticleDoc) -> str | None:
+    """The country most places and coded actors of the article belong to, when it leads the
+    next one by at least one mention and is named at least twice (or is the only one)."""
+    counts = _country_counts(adoc)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    if len(ranked) == 1 or (n >= 2 and n > ranked[1][1]):
+        return top
+    return None
+
+
+class ActorContext:
+    """Stage 'actor_context' (after 'place')."""
+
+    name = "actor_context"
+
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        self.lang = lang if isinstance(lang, str) else lang.code
+
+    def _mentions(self, adoc: ArticleDoc, dateline: str | None, article: list[str | None]) -> None:
+        """Organised agents without a country take one from context on the mention (and on
+        the event arguments that point to it)."""
+        places: dict[str, str] = {}  # mention id -> the country of an event it takes part in
+        named = _country_counts(adoc)
+        for e in adoc.events:
+            loc = e.event_loc or {}
+            # on the mention, a place counts when its country is named at least twice in the
+            # article: one village name read in the wrong country must not code an actor
+            if loc.get("country") and loc.get("source") != "dateline" \
+                    and named.get(loc["country"], 0) >= 2:
+                for arg in (e.actor, e.recipient):
+                    if arg is not None and arg.mention:
+                        places.setdefault(arg.mention, loc["country"])
+        for m in adoc.actors:
+            if m.country or m.sector not in ORGANISED_SECTORS or m.kind != "agent" \
+                    or len(m.codes or [m.code]) > 1:
+                continue
+            country: str | None
+            if m.id in places:
+                country, source = places[m.id], "place"
+            elif dateline:
+                country, source = dateline, "dateline"
+            else:
+                if not article:
+                    article.append(dominant_country(adoc))
+                country, source = article[0], "article"
+                if country and named.get(country, 0) < 2:
+                    country = None  # one place name is too weak to code an actor
+            if not country:
+                continue
+            m.country, m.code, m.country_source = country, country + m.sector, source
+            m.codes = [m.code]
+            for e in adoc.events:
+                for arg in (e.actor, e.recipient):
+                    if arg is not None and arg.mention == m.id:
+                        arg.code, arg.codes = m.code, [m.code]
+
+    def run(self, adoc: ArticleDoc) -> None:
+        if not adoc.events and not adoc.actors:
+            return
+        mentions = {m.id: m for m in adoc.actors}
+        dateline = next((p.country for p in adoc.places if p.from_dateline and p.country), None)
+        article: list[str | None] = []  # computed once, when first needed
+        self._mentions(adoc, dateline, article)
+        for e in adoc.events:
+            loc = e.event_loc or {}
+            place = loc.get("country") if loc.get("source") != "dateline" else None
+            for arg in (e.actor, e.recipient):
+                if arg is None:
+                    continue
+                country, sector = _own_parts(arg, mentions)
+                own = mentions.get(arg.mention or "")
+                guessed = own.country_source if own is not None and own.country_source else None
+                if country and (guessed is None or (guessed != "place" and not place)):
+                    arg.country, arg.country_source = country, guessed or "text"
+                    continue
+                if sector not in CONTEXT_SECTORS and not _common_noun_phrase(arg, sector):
+                    continue
+                if place:
+                    arg.country, arg.country_source = place, "place"
+                elif dateline:
+                    arg.country, arg.country_source = dateline, "dateline"
+                else:
+                    if not article:
+                        article.append(dominant_country(adoc))
+                    if article[0]:
+                        arg.country, arg.country_source = article[0], "article"
+
+
+def _common_noun_phrase(arg: EventArg, sector: str | None) -> bool:
+    """An uncoded argument made of common words only ('medical technicians', 'los vecinos'):
+    people of the place, like a sector actor; a proper name may be anyone's."""
+    if sector or arg.code:
+        return False
+    words = [w for w in arg.text.split() if w[:1].isalpha()]
+    return bool(words) and not any(w[:1].isupper() for w in words[1:]) and len(words) <= 6
+
+
+def _own_parts(arg: EventArg, mentions: dict[str, ActorMention]) -> tuple[str | None, str | None]:
+    m = mentions.get(arg.mention or "")
+    if m is not None and (m.country or m.sector):
+        return m.country or None, m.sector or None
+    return code_parts(arg.code)

@@ -1,0 +1,141 @@
+"""Stage 'event_coref': one event, one record.
+
+An article often reports one event several times ('Gunmen killed 12 villagers in Mangu on
+Sunday. ... The attack on the village ...'). After the events, dates, places and actor
+countries are known, two events of one article are the same event when:
+
+- they have the same type, compatible modes (equal, or one unstated) and the same auxiliary
+  mode (a denied or future attack is not the reported one);
+- their actors are compatible, and so are their recipients: equal codes, or one side
+  unstated, or one code is the other's sector without a country ('MIL' and 'NGAMIL');
+- their dates are the same, or one is unstated or only inferred from the article's date;
+- their places are the same place (same GeoNames id or name, or within ``NEAR_KM``), or one
+  is unstated or only the dateline's or carried over from an earlier sentence;
+- and something positive ties them: a coded actor or recipient of the same sector on both
+  sides (countries compatible), the same stated date, or the same stated place. Two events that only share a type are left apart.
+
+The first mention (in text order) keeps its id; the others' triggers are appended to its
+``mentions`` (every mention is kept) and their stated fields fill what it lacks (a stated
+date over an inferred one, a sentence place over a dateline, an actor, casualty counts).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cronica.model import ArticleDoc, Event, EventArg
+from cronica.stages.language.bundle import LanguageBundle
+from cronica.stages.place.gazetteer import haversine_km
+
+NEAR_KM = 25.0
+_WEAK_PLACE = ("dateline", "previous")
+_MAGNITUDES = ("dead", "injured", "arrested", "size")
+
+
+def _country_sector(arg: EventArg | None) -> tuple[str, str] | None:
+    if arg is None or not arg.code:
+        return None
+    from cronica.model import code_parts
+
+    country, sector = code_parts(arg.code)
+    return (arg.country or country or "", sector or "")
+
+
+def args_compatible(a: EventArg | None, b: EventArg | None) -> bool:
+    """Whether two arguments can name the same participant."""
+    ca, cb = _country_sector(a), _country_sector(b)
+    if ca is None or cb is None:
+        return True
+    if ca == cb:
+        return True
+    (xa, sa), (xb, sb) = ca, cb
+    return (not xa or not xb or xa == xb) and (not sa or not sb or sa == sb)
+
+
+def _same_arg(a: EventArg | None, b: EventArg | None) -> bool:
+    """Both coded, with the same sector (or the same country when neither has a sector), and
+    compatible countries ('NGAUAF' and 'UAF')."""
+    ca, cb = _country_sector(a), _country_sector(b)
+    if ca is None or cb is None or not args_compatible(a, b):
+        return False
+    return (bool(ca[1]) and ca[1] == cb[1]) or (not ca[1] and not cb[1] and bool(ca[0]) and ca[0] == cb[0])
+
+
+def _stated_date(e: Event) -> str | None:
+    return e.date if e.date and not e.date_inferred else None
+
+
+def _strong_place(e: Event) -> dict[str, Any] | None:
+    loc = e.event_loc
+    return loc if loc and loc.get("source") not in _WEAK_PLACE else None
+
+
+def _same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a.get("geonameid") and a.get("geonameid") == b.get("geonameid"):
+        return True
+    if a.get("lat") is not None and b.get("lat") is not None:
+        return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"]) <= NEAR_KM
+    return bool(a.get("name")) and a.get("name") == b.get("name")
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Whether ``b`` reports the same event as ``a`` (see the module docstring)."""
+    if a.event != b.event or a.aux_mode != b.aux_mode:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if not (args_compatible(a.actor, b.actor) and args_compatible(a.recipient, b.recipient)):
+        return False
+    da, db = _stated_date(a), _stated_date(b)
+    if da and db and da != db:
+        return False
+    pa, pb = _strong_place(a), _strong_place(b)
+    if pa and pb and not _same_place(pa, pb):
+        return False
+    tie = _same_arg(a.actor, b.actor) or _same_arg(a.recipient, b.recipient) \
+        or bool(da and da == db) or bool(pa and pb)
+    return tie
+
+
+def absorb(keep: Event, other: Event) -> None:
+    """Fold ``other`` into ``keep``: every mention kept, missing fields filled."""
+    if not keep.mentions:
+        keep.mentions = [keep.trigger]
+    for m in [other.trigger, *other.mentions]:
+        if all((m.start, m.end) != (k.start, k.end) for k in [keep.trigger, *keep.mentions]):
+            keep.mentions.append(m)
+    if other.date and not other.date_inferred and (not keep.date or keep.date_inferred):
+        keep.date, keep.date_precision = other.date, other.date_precision
+        keep.date_span, keep.date_inferred = other.date_span, False
+    if _strong_place(other) and not _strong_place(keep):
+        keep.event_loc = other.event_loc
+    if keep.actor is None or (not keep.actor.code and other.actor is not None and other.actor.code):
+        keep.actor = other.actor or keep.actor
+    if keep.recipient is None or (not keep.recipient.code and other.recipient is not None
+                                  and other.recipient.code):
+        keep.recipient = other.recipient or keep.recipient
+    for name in _MAGNITUDES:
+        if getattr(keep, name) is None and getattr(other, name) is not None:
+            setattr(keep, name, getattr(other, name))
+    keep.confidence = max(keep.confidence, other.confidence)
+
+
+class EventCoref:
+    """Stage 'event_coref' (after 'actor_context')."""
+
+    name = "event_coref"
+
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        self.lang = lang if isinstance(lang, str) else lang.code
+
+    def run(self, adoc: ArticleDoc) -> None:
+        kept: list[Event] = []
+        for e in sorted(adoc.events, key=lambda e: e.trigger.start):
+            target = next((k for k in kept if same_event(k, e)), None)
+            if target is None:
+                kept.append(e)
+            else:
+                absorb(target, e)
+        if len(kept) < len(adoc.events):
+            order = {id(e): i for i, e in enumerate(adoc.events)}
+            adoc.events = sorted(kept, key=lambda e: order[id(e)])

@@ -1,0 +1,1 @@
+"""magnitude stage: dead, injured, arrested and crowd size of events; PLOVER scores."""

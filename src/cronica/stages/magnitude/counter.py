@@ -1,0 +1,315 @@
+"""Stage 'magnitude': how many were killed, injured, arrested, or took part.
+
+Runs after 'events'. Finds quantity phrases ('al menos 35', 'killing 5', 'miles de',
+'unos 200', 'decenas de'), decides from the words around them what they count, and sets
+the ``dead``, ``injured``, ``arrested`` or ``size`` field of the event they belong to.
+
+What a quantity counts:
+- the counted noun itself: 'muertos', 'fatalities', 'heridos', 'detenidos' (``*_noun``);
+- people ('civiles', 'people') counted by a verb: the object or passive subject of 'kill' /
+  'matar' (dead), the subject of 'die' / 'morir' (dead), same for injure and arrest verbs;
+  a participle on the noun ('5 people killed') counts too; a bare number can be the noun
+  ('two were killed and three were wounded');
+- otherwise participants ('manifestantes', 'students') give the crowd ``size`` of a
+  gathering (PROTEST or MOBILIZE events only).
+
+Which event: the nearest event of the fitting type in the same sentence (ASSAULT for dead
+and injured, COERCE for arrested, PROTEST/MOBILIZE for size), else the nearest event of the
+same sentence for dead/injured/arrested, else the nearest earlier event of the fitting type
+within ``CARRY_SENTENCES`` sentences ('... shelled the village. 2 fatalities.'). When an
+event already has a value for a field, the larger one is kept.
+
+Each value is ``{value, min, max, category, text, start, end}`` (docs/schema.md): ``value``
+is the number the text states (None for vague words), ``min``/``max`` the range it
+implies ('at least 35' -> min 35; 'miles' -> 2000-9999), ``category`` the vague word's
+class ('thousands') or the modifier ('approx', 'at_least', ...), offsets into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from cronica.model import ArticleDoc, Event
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.magnitude.lexicon import MagnitudeLexicon, fold, load_lexicon
+from cronica.stages.magnitude.scores import plover_score
+from cronica.stages.nlp.syntax import dep
+
+FIELDS = ("dead", "injured", "arrested", "size")
+PREFERRED: dict[str, tuple[str, ...]] = {
+    "dead": ("ASSAULT",), "injured": ("ASSAULT",), "arrested": ("COERCE",),
+    "size": ("PROTEST", "MOBILIZE"),
+}
+CARRY_SENTENCES = 6
+_DIGITS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
+# UD labels, read through syntax.dep
+_OBJ = ("obj", "iobj")
+_PASS_SUBJ = ("nsubj:pass",)
+_SUBJ = ("nsubj", "nsubj:pass")
+
+
+@dataclass
+class Quantity:
+    start: int  # first token (modifier included)
+    end: int  # token after the number words
+    value: int | None
+    min: int | None
+    max: int | None
+    category: str | None
+
+    def to_dict(self, doc: Any) -> dict[str, Any]:
+        span = doc[self.start:self.end]
+        return {"value": self.value, "min": self.min, "max": self.max,
+                "category": self.category, "text": span.text,
+                "start": span.start_char, "end": span.end_char}
+
+
+def parse_digits(text: str) -> int | None:
+    """'35' -> 35, '1,200' / '1.200' -> 1200; None for anything else."""
+    if not _DIGITS.match(text):
+        return None
+    return int(re.sub(r"[.,]", "", text))
+
+
+def _year_like(tok: Any) -> bool:
+    return len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100
+
+
+def find_quantities(doc: Any, lx: MagnitudeLexicon) -> list[Quantity]:
+    """Every quantity phrase of the doc, left to right, not overlapping."""
+    out: list[Quantity] = []
+    folded = [fold(t.text) for t in doc]
+    n, longest = len(doc), lx.longest
+    i = 0
+    while i < n:
+        q = _quantity_at(doc, folded, i, lx, longest)
+        if q is None:
+            i += 1
+            continue
+        out.append(q)
+        i = q.end
+    return out
+
+
+def _match(folded: list[str], i: int, table: dict, longest: int) -> tuple[int, Any] | None:
+    for k in range(min(longest, len(folded) - i), 0, -1):
+        key = " ".join(folded[i:i + k])
+        if key in table:
+            return i + k, table[key]
+    return None
+
+
+def _quantity_at(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
+                 longest: int) -> Quantity | None:
+    start, mod = i, None
+    m = _match(folded, i, lx.mods, longest)
+    if m is not None:
+        i, mod = m
+    if i >= len(doc):
+        return None
+    vague = _match(folded, i, lx.vague, longest)
+    if vague is not None:
+        end, v = vague
+        return Quantity(start, end, None, v.min, v.max, v.category)
+    value, end = _number(doc, folded, i, lx, longest)
+    if value is None and mod is None and folded[i] in lx.words.get("indef", ()) \
+            and doc[i].dep_ == "det":
+        return Quantity(i, i + 1, 1, None, None, "indefinite")  # 'a man was killed'
+    if value is None:
+        return None
+    if mod is None and _year_like(doc[i]):
+        return None  # '2022 protests', 'in 2021': a year, not a count
+    lo = hi = None
+    if mod == "at_least":
+        lo = value
+    elif mod == "more_than":
+        lo = value + 1
+    elif mod == "up_to":
+        hi = value
+    elif mod == "fewer_than":
+        hi = max(value - 1, 0)
+    return Quantity(start, end, value, lo, hi, mod)
+
+
+def _number(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
+            longest: int) -> tuple[int | None, int]:
+    """The number starting at token ``i`` (digits, or number words with scales and 'and'/'y'
+    / '-' joiners: 'treinta y cinco', 'twenty-five', 'two hundred', '3 mil'); (None, i) if none."""
+    tok = doc[i]
+    digits = parse_digits(tok.text)
+    total, current, j = 0, 0, i
+    if digits is not None:
+        current, j = digits, i + 1
+    else:
+        m = _match(folded, i, lx.nums, longest)
+        if m is None:
+            return None, i
+        j, current = m
+    while j < len(doc):
+        w = folded[j]
+        if w in lx.scales:
+            current = max(current, 1) * lx.scales[w]
+            total, current, j = total + current, 0, j + 1
+            continue
+        if w in ("y", "and", "-") and j + 1 < len(doc) and folded[j + 1] in lx.nums:
+            j += 1
+        if w in lx.nums and digits is None and lx.nums[w] < 10 <= current:
+            current, j = current + lx.nums[w], j + 1
+            continue
+        break
+    return total + current, j
+
+
+def counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
+    """(field, the counted token) of a quantity: 'dead', 'injured', 'arrested', 'size' or None.
+
+    An indefinite article counts one only as a victim or detainee ('a man was killed'),
+    never a crowd."""
+    name, counted = _counted_field(doc, q, lx)
+    if q.category == "indefinite" and (name == "size" or counted is None
+                                       or counted.pos_ not in ("NOUN", "PROPN")):
+        return None, None
+    return name, counted
+
+
+def _counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
+    number = doc[q.end - 1]
+    noun = _counted_noun(doc, q)
+    if noun is not None:
+        for name in ("dead", "injured", "arrested"):
+            if lx.has(f"{name}_noun", noun.lemma_) or lx.has(f"{name}_noun", noun.text):
+                return name, noun
+    target = noun if noun is not None else number
+    verb_field = _verb_field(target, lx)
+    if verb_field is not None:
+        return verb_field, target
+    if noun is not None and (lx.has("crowd_noun", noun.lemma_) or lx.has("crowd_noun", noun.text)):
+        return "size", noun
+    return None, None
+
+
+def _counted_noun(doc: Any, q: Quantity) -> Any | None:
+    """The noun the quantity counts: its nummod head, else the first noun (or adjective used
+    as one: 'heridos') in the next three tokens, across 'de'/'of'."""
+    number = doc[q.end - 1]
+    if number.dep_ in ("nummod", "det") and number.head.i >= q.end \
+            and number.head.pos_ in ("NOUN", "PROPN"):
+        return number.head
+    if q.category == "indefinite":
+        return None
+    for tok in doc[q.end:min(q.end + 3, len(doc))]:
+        if tok.pos_ in ("NOUN", "ADJ", "PROPN") or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
+                                                    and tok.dep_ != "ROOT" and tok.i == q.end):
+            return tok
+        if tok.lower_ not in ("de", "of", "del", "the", "los", "las") and tok.pos_ not in ("ADP", "DET"):
+            return None
+    return None
+
+
+def _verb_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
+    """dead / injured / arrested from the verb that takes ``tok`` as its object (active) or
+    subject (passive, or 'die'); or from a participle on ``tok`` ('5 people killed')."""
+    verbs: list[tuple[Any, str]] = []
+    for _ in range(3):  # 'Two guards and one national were killed': the first conjunct's role
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    head = tok.head
+    if head.i != tok.i and head.pos_ in ("VERB", "AUX", "ADJ"):
+        verbs.append((head, dep(tok)))
+    if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("a",):
+        verbs.append((head.head, "obj"))
+    verbs.extend((c, "part") for c in tok.children if c.dep_ in ("acl", "amod")
+                 and "Part" in c.morph.get("VerbForm"))
+    for verb, role in verbs:
+        lemma = verb.lemma_
+        passive = role in _PASS_SUBJ or any(dep(c) == "aux:pass" for c in verb.children)
+        for name, cue in (("dead", "kill_verb"), ("injured", "injure_verb"), ("arrested", "arrest_verb")):
+            if not lx.has(cue, lemma):
+                continue
+            if role in _OBJ or role == "part" or (passive and role in _SUBJ) or role == "obj":
+                return name
+        if lx.has("die_verb", lemma) and role in _SUBJ:
+            return "dead"
+    return None
+
+
+class MagnitudeCounter:
+    """Stage 'magnitude' (after 'events')."""
+
+    name = "magnitude"
+
+    def __init__(self, lang: str | LanguageBundle) -> None:
+        self.bundle = as_bundle(lang)
+        self.lang = self.bundle.code
+        load_lexicon(self.bundle)  # fail early for a language without magnitude.tsv
+
+    def run(self, adoc: ArticleDoc) -> None:
+        for e in adoc.events:
+            e.plover_score = plover_score(e.event, e.mode)
+        doc = adoc.doc
+        if doc is None or not adoc.events:
+            return
+        lx = load_lexicon(self.bundle)
+        last: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}  # (event, field) -> clause
+        for q in find_quantities(doc, lx):
+            name, counted = counted_field(doc, q, lx)
+            if name is None:
+                continue
+            start = doc[q.start].idx
+            event = _event_for(adoc, name, adoc.sentence_of(start), start)
+            if event is None:
+                continue
+            value = q.to_dict(doc)
+            old = getattr(event, name)
+            clause = _clause_of(counted)
+            prev = last.get((event.id, name))
+            if old is not None and prev is not None and prev[0] == clause and prev[1] is old \
+                    and counted.dep_ == "conj":
+                value = _sum(old, value, doc)  # 'two guards and one national were killed'
+            elif old is not None and _size(value) <= _size(old):
+                continue
+            setattr(event, name, value)
+            last[(event.id, name)] = (clause, value)
+
+
+def _clause_of(tok: Any) -> int:
+    """Index of the verb governing ``tok`` (or its root)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok.i
+        tok = tok.head
+    return tok.i
+
+
+def _sum(a: dict[str, Any], b: dict[str, Any], doc: Any) -> dict[str, Any]:
+    """Two conjoined counts of one clause as one value, spanning both."""
+    def add(x: int | None, y: int | None) -> int | None:
+        return x + y if x is not None and y is not None else None
+
+    start, end = min(a["start"], b["start"]), max(a["end"], b["end"])
+    return {"value": add(a["value"], b["value"]), "min": add(a["min"], b["min"]),
+            "max": add(a["max"], b["max"]), "category": a["category"] or b["category"],
+            "text": doc.text[start:end], "start": start, "end": end}
+
+
+def _size(v: dict[str, Any]) -> int:
+    for key in ("value", "max", "min"):
+        if isinstance(v.get(key), int):
+            return v[key]
+    return 0
+
+
+def _event_for(adoc: ArticleDoc, name: str, sentence: int, char: int) -> Event | None:
+    preferred = PREFERRED[name]
+    live = [e for e in adoc.events if e.aux_mode != "negation"]
+    same = [e for e in live if e.trigger.sentence == sentence]
+    fitting = [e for e in same if e.event in preferred]
+    pool = fitting or (same if name != "size" else [])
+    if pool:
+        return min(pool, key=lambda e: abs(e.trigger.start - char))
+    earlier = [e for e in live if e.event in preferred
+               and 0 < sentence - e.trigger.sentence <= CARRY_SENTENCES]
+    return max(earlier, key=lambda e: e.trigger.start, default=None)

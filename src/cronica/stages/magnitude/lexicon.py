@@ -1,0 +1,74 @@
+"""Magnitude words per language (``data/<lang>/magnitude.tsv``): number words, vague
+quantities with their documented ranges, modifiers and the words that say what is counted."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from cronica.stages.language.bundle import as_bundle
+
+if TYPE_CHECKING:
+    from cronica.stages.language.bundle import LanguageBundle
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Heridos' and 'heridos', 'millón' and 'millon' match."""
+    nfkd = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in nfkd if not unicodedata.combining(c)).strip()
+
+
+@dataclass(frozen=True)
+class Vague:
+    category: str
+    min: int | None
+    max: int | None
+
+
+@dataclass
+class MagnitudeLexicon:
+    lang: str
+    nums: dict[str, int] = field(default_factory=dict)  # folded form -> value
+    scales: dict[str, int] = field(default_factory=dict)
+    vague: dict[str, Vague] = field(default_factory=dict)
+    mods: dict[str, str] = field(default_factory=dict)
+    words: dict[str, set[str]] = field(default_factory=dict)  # category -> folded forms
+
+    def has(self, category: str, form: str | None) -> bool:
+        return form is not None and fold(form) in self.words.get(category, ())
+
+    @property
+    def longest(self) -> int:
+        """Most words in a multi-word form ('decenas de miles', 'as many as')."""
+        forms = [*self.nums, *self.vague, *self.mods]
+        return max((len(f.split()) for f in forms), default=1)
+
+
+def _int(s: str) -> int | None:
+    s = s.strip()
+    return int(s) if s.isdigit() else None
+
+
+def load_lexicon(lang: str | LanguageBundle) -> MagnitudeLexicon:
+    """The lexicon of ``data/<lang>/magnitude.tsv``, built once per language bundle."""
+    bundle = as_bundle(lang)
+    return bundle.resource("magnitude.lexicon", _build)
+
+
+def _build(bundle: LanguageBundle) -> MagnitudeLexicon:
+    lx = MagnitudeLexicon(bundle.code)
+    for row in bundle.read_tsv("magnitude.tsv"):
+        row = row + [""] * (5 - len(row))
+        cat, form = row[0].strip(), fold(row[1])
+        if cat == "num":
+            lx.nums[form] = int(row[2])
+        elif cat == "scale":
+            lx.scales[form] = int(row[2])
+        elif cat == "vague":
+            lx.vague[form] = Vague(row[2].strip(), _int(row[3]), _int(row[4]))
+        elif cat == "mod":
+            lx.mods[form] = row[2].strip()
+        else:
+            lx.words.setdefault(cat, set()).add(form)
+    return lx

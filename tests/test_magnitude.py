@@ -1,0 +1,71 @@
+"""Stage 'magnitude': dead, injured, arrested and crowd size, with offsets; PLOVER scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronica.stages.magnitude.lexicon import load_lexicon
+from cronica.stages.magnitude.scores import plover_score
+
+
+def _events(text: str, lang: str) -> list[dict]:
+    from cronica.pipeline import extract
+
+    return extract(text, lang=lang)["events"]
+
+
+def test_scores_come_from_the_manual_table():
+    assert plover_score("ASSAULT", "aerial") == -9.5
+    assert plover_score("ASSAULT", None) == -9
+    assert plover_score("PROTEST", "no-such-mode") == -5
+    assert plover_score("AID", None) == 10
+    assert plover_score("NOTATYPE", None) is None
+
+
+def test_lexicons_have_vague_ranges_in_both_languages():
+    es, en = load_lexicon("es"), load_lexicon("en")
+    assert (es.vague["miles"].min, es.vague["miles"].max) == (2000, 9999)
+    assert en.vague["thousands"].category == es.vague["miles"].category == "thousands"
+    assert es.mods["al menos"] == en.mods["at least"] == "at_least"
+
+
+@pytest.mark.slow
+def test_spanish_dead_and_injured_with_ranges_and_offsets():
+    text = "Al menos 35 muertos y decenas de heridos dejó el ataque de los rebeldes."
+    (ev,) = [e for e in _events(text, "es") if e["event"] == "ASSAULT"]
+    assert (ev["dead"]["value"], ev["dead"]["min"], ev["dead"]["category"]) == (35, 35, "at_least")
+    assert text[ev["dead"]["start"]:ev["dead"]["end"]] == "Al menos 35"
+    assert (ev["injured"]["value"], ev["injured"]["category"]) == (None, "dozens")
+    assert ev["injured"]["min"] == 20 and ev["injured"]["max"] == 99
+    assert ev["plover_score"] is not None
+
+
+@pytest.mark.slow
+def test_english_killing_and_passive_counts():
+    text = "Gunmen attacked a village, killing 5 civilians."
+    (ev,) = [e for e in _events(text, "en") if e["event"] == "ASSAULT"][:1]
+    assert ev["dead"]["value"] == 5
+    text = "Rebels attacked a convoy. Two soldiers were killed and three were wounded."
+    evs = _events(text, "en")
+    dead = [e["dead"]["value"] for e in evs if e["dead"]]
+    injured = [e["injured"]["value"] for e in evs if e["injured"]]
+    assert dead == [2] and injured == [3]
+
+
+@pytest.mark.slow
+def test_crowd_size_and_arrests():
+    evs = _events("Unos 200 estudiantes protestaron en Lima y la policía detuvo a 12 personas.", "es")
+    by_type = {e["event"]: e for e in evs}
+    assert by_type["PROTEST"]["size"]["value"] == 200
+    assert by_type["PROTEST"]["size"]["category"] == "approx"
+    assert by_type["COERCE"]["arrested"]["value"] == 12
+    (march,) = [e for e in _events("Thousands of protesters marched in Quito.", "en")
+                if e["event"] == "PROTEST"]
+    assert march["size"]["category"] == "thousands" and march["size"]["value"] is None
+    assert march["dead"] is None and march["injured"] is None
+
+
+@pytest.mark.slow
+def test_years_are_not_counts():
+    evs = _events("In 2021 protesters marched in Quito.", "en")
+    assert all(e["size"] is None for e in evs)
