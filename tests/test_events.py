@@ -20,6 +20,11 @@ def events_of(make_doc, text, lang="es", date="2024-01-26"):
     return make_doc(text, lang=lang, date=date, stages=STAGES).events
 
 
+def frames(events):
+    """Types of the events not embedded in another (what the sentence-coded gold counts)."""
+    return [e.event for e in events if e.embedded_in is None]
+
+
 def only(events, etype):
     found = [e for e in events if e.event == etype]
     assert len(found) == 1, [(e.event, e.trigger.text) for e in events]
@@ -74,11 +79,51 @@ def test_clear_historical_cue_marks_the_event(make_doc):
     assert e.aux_mode == "historical"
 
 
-def test_governing_verbal_event_absorbs_its_complement(make_doc):
-    evs = events_of(make_doc, "Los sindicatos amenazaron con una huelga general.")
-    assert [e.event for e in evs] == ["THREATEN"]
+def _frame_and_act(evs, frame, act):
+    """The frame event and the act embedded in it (the act links to the frame's id)."""
+    f, a = only(evs, frame), only(evs, act)
+    assert f.embedded_in is None
+    assert a.embedded_in == f.id, [(e.id, e.event, e.embedded_in) for e in evs]
+    return f, a
+
+
+@pytest.mark.parametrize(
+    "text,lang,frame,act,mode",
+    [
+        ("Los transportistas amenazaron con un paro nacional.", "es", "THREATEN", "PROTEST", "hypothetical"),
+        ("Los agricultores amenazaron con bloquear las carreteras.", "es", "THREATEN", "PROTEST", "hypothetical"),
+        ("Los mineros exigieron negociar con la empresa.", "es", "REQUEST", "CONSULT", "hypothetical"),
+        ("El gobierno rechazó negociar con los huelguistas.", "es", "REJECT", "CONSULT", "negation"),
+        ("The truckers threatened a national strike.", "en", "THREATEN", "PROTEST", "hypothetical"),
+        ("The rebels threatened to attack the capital.", "en", "THREATEN", "ASSAULT", "hypothetical"),
+        ("The government refused to negotiate with the rebels.", "en", "REJECT", "CONSULT", "negation"),
+    ],
+)
+def test_embedded_act_is_its_own_event_with_the_frames_mode(make_doc, text, lang, frame, act, mode):
+    """The frame event stays as it was; the threatened, demanded or refused act is an event
+    of its own, in the mode its frame implies, linked to the frame through ``embedded_in``."""
+    f, a = _frame_and_act(events_of(make_doc, text, lang=lang), frame, act)
+    assert f.aux_mode is None
+    assert a.aux_mode == mode and a.aux_evidence is not None
+    assert a.trigger.start > f.trigger.start
+
+
+def test_embedded_act_in_the_output_json(make_doc):
+    adoc = make_doc("Los transportistas amenazaron con un paro nacional.", lang="es",
+                    date="2024-01-26", stages=STAGES)
+    out = {e["event"]: e for e in adoc.to_dict()["events"]}
+    assert out["PROTEST"]["embedded_in"] == out["THREATEN"]["id"]
+    assert out["THREATEN"]["embedded_in"] is None
+
+
+def test_a_frame_that_says_nothing_of_its_act_still_folds_it(make_doc):
+    # an agreement to start talks: no mode for the talks, so they stay part of the AGREE
     evs = events_of(make_doc, "Colombia y Venezuela acuerdan iniciar conversaciones de paz.")
     assert [e.event for e in evs] == ["AGREE"]
+    # what the embedded act takes goes with it: no free-standing attacks
+    evs = events_of(make_doc, "Peru issued an ultimatum to Ecuador to halt attacks on the border.",
+                    lang="en")
+    assert all(e.embedded_in for e in evs if e.event == "ASSAULT")
 
 
 def test_coordinated_subjects_of_reciprocal_event(make_doc):
@@ -284,7 +329,10 @@ def test_negation_reaches_through_support_verbs_only(make_doc):
 def test_a_complement_of_an_absorbed_trigger_goes_with_it(make_doc):
     text = "Chile issued an ultimatum to Peru to halt raids on its fishing boats."
     evs = events_of(make_doc, text, lang="en")
-    assert [e.event for e in evs] == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+    assert frames(evs) == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+    # the demanded halt is embedded in the ultimatum; the raids go with the halt
+    _, halt = _frame_and_act(evs, "THREATEN", "SANCTION")
+    assert halt.aux_mode == "hypothetical" and "ASSAULT" not in [e.event for e in evs]
 
 
 def test_a_setting_phrase_is_not_the_content_of_a_frame(make_doc):
@@ -355,14 +403,18 @@ def test_the_toll_of_one_attack_is_one_event(make_doc):
 def test_an_intention_to_act_against_someone_is_a_threat(make_doc):
     text = "The government plans to arrest the strike leaders next week."
     evs = events_of(make_doc, text, lang="en")
-    assert [e.event for e in evs] == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+    assert frames(evs) == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+    _, arrest = _frame_and_act(evs, "THREATEN", "COERCE")
+    assert arrest.aux_mode == "future"  # a plan: the act is scheduled, not done
 
 
 def test_an_intended_protest_is_a_threat_an_intended_talk_an_agreement(make_doc):
     evs = events_of(make_doc, "El sindicato pretende convocar una huelga general en marzo.")
-    assert [e.event for e in evs] == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+    assert frames(evs) == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+    assert _frame_and_act(evs, "THREATEN", "PROTEST")[1].aux_mode == "future"
     evs = events_of(make_doc, "El gobierno pretende iniciar conversaciones con los rebeldes.")
-    assert [e.event for e in evs] == ["AGREE"], [(e.event, e.trigger.text) for e in evs]
+    assert frames(evs) == ["AGREE"], [(e.event, e.trigger.text) for e in evs]
+    assert _frame_and_act(evs, "AGREE", "CONSULT")[1].aux_mode == "future"
 
 
 def test_confidence_falls_with_embedding_and_missing_arguments():
@@ -394,7 +446,8 @@ def test_a_weak_background_mention_is_dropped_beside_the_news(make_doc):
 
 def test_declining_to_act_is_a_rejection_of_it(make_doc):
     evs = events_of(make_doc, "The minister declined to resign despite the scandal.", lang="en")
-    assert [e.event for e in evs] == ["REJECT"], [(e.event, e.trigger.text) for e in evs]
+    assert frames(evs) == ["REJECT"], [(e.event, e.trigger.text) for e in evs]
+    assert _frame_and_act(evs, "REJECT", "RETREAT")[1].aux_mode == "negation"
 
 
 def test_the_condition_of_a_threat_is_part_of_it(make_doc):
@@ -406,7 +459,9 @@ def test_the_condition_of_a_threat_is_part_of_it(make_doc):
 def test_a_hostile_noun_inside_a_warning_is_its_content(make_doc):
     text = "The governor warned that the police will not tolerate marches by the opposition."
     evs = events_of(make_doc, text, lang="en")
-    assert [e.event for e in evs] == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+    assert frames(evs) == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+    _, marches = _frame_and_act(evs, "THREATEN", "PROTEST")
+    assert marches.aux_mode in ("future", "hypothetical")  # not current news
     # the predicate of a reported clause stays an event of its own
     text = "Los campesinos denunciaron que los paramilitares atacaron la vereda."
     assert sorted(e.event for e in events_of(make_doc, text)) == ["ACCUSE", "ASSAULT"]

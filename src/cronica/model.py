@@ -180,6 +180,10 @@ class Event:
     head: int | None = None  # spaCy token index of the trigger's head (internal)
     evidence: str = "lexicon"  # lexicon | model: what found the trigger (events.learned)
     rule: str | None = None  # id of the trigger rule that found it (internal; eval --by-rule)
+    # id of the event whose complement this one is ('amenazaron con una huelga': the strike
+    # is embedded in the threat); None for a frame or free-standing event
+    embedded_in: str | None = None
+    embedded_head: int | None = None  # spaCy token index of the governing trigger (internal)
     # magnitudes (stage 'magnitude'): {value, min, max, category, text, start, end} or None
     dead: dict[str, Any] | None = None
     injured: dict[str, Any] | None = None
@@ -335,6 +339,7 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "context": list(e.context),
         "aux_mode": e.aux_mode,
         "aux_evidence": dict(e.aux_evidence) if e.aux_evidence else None,
+        "embedded_in": e.embedded_in,
         "actor": asdict(e.actor) if e.actor else None,
         "recipient": asdict(e.recipient) if e.recipient else None,
         "actor_country": actor_country,

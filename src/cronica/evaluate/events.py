@@ -3,7 +3,10 @@
 The gold format is the normalised event JSONL (one record per sentence, ``events`` with
 ``event``, ``source_code``, ``target_code``; see the eval data README). Each record's text
 runs through the full pipeline; predicted events with auxiliary mode 'negation' are not
-counted (they did not happen), every other mode is.
+counted (they did not happen), every other mode is. Predicted events embedded in another
+predicted event (``embedded_in``: the strike of 'amenazaron con una huelga') are not counted
+either (``--count-embedded`` counts them): the sentence-coded PLOVER gold codes one event per
+frame, the threat, and keeps the threatened act inside it.
 
 Scores (pure functions below, testable on hand-made lists):
 - micro P/R/F1 over (record, event type) multisets, and per type;
@@ -241,13 +244,19 @@ def gold_events(record: dict[str, Any]) -> list[Ev]:
 
 
 def predicted_events(
-    adoc_dict: dict[str, Any], count_negated: bool = False, rules: Sequence[str | None] = ()
+    adoc_dict: dict[str, Any],
+    count_negated: bool = False,
+    rules: Sequence[str | None] = (),
+    count_embedded: bool = False,
 ) -> list[Ev]:
-    """Events of one pipeline result, as :class:`Ev` (negated events left out by default);
-    ``rules`` gives each event's trigger rule id, in the same order."""
+    """Events of one pipeline result, as :class:`Ev` (negated events and events embedded in
+    another event left out by default); ``rules`` gives each event's trigger rule id, in the
+    same order."""
     out = []
     for n, e in enumerate(adoc_dict.get("events", [])):
         if e.get("aux_mode") == "negation" and not count_negated:
+            continue
+        if e.get("embedded_in") and not count_embedded:
             continue
         codes = [_arg_codes(e.get("actor")), _arg_codes(e.get("recipient"))]
         out.append(
@@ -306,6 +315,7 @@ def predict(
     pipeline: Any = None,
     count_negated: bool = False,
     full: bool = False,
+    count_embedded: bool = False,
 ) -> list[list[Ev]]:
     """Run the pipeline over the records' texts; one list of events per record, in order.
 
@@ -332,7 +342,9 @@ def predict(
     for res in pipeline.pipe(articles):
         out.append(
             [] if isinstance(res, Rejection)
-            else predicted_events(res.to_dict(), count_negated, [e.rule for e in res.events])
+            else predicted_events(
+                res.to_dict(), count_negated, [e.rule for e in res.events], count_embedded
+            )
         )
     return out
 
@@ -352,6 +364,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--count-negated", action="store_true", help="also count events marked 'negation'"
+    )
+    p.add_argument(
+        "--count-embedded",
+        action="store_true",
+        help="also count events embedded in another event (the act of a threat, demand or refusal)",
     )
     p.add_argument(
         "--full",
@@ -397,7 +414,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.no_learned:
         os.environ[NO_LEARNED_ENV] = "1"
-    preds = predict(records, count_negated=args.count_negated, full=args.full)
+    preds = predict(
+        records, count_negated=args.count_negated, full=args.full, count_embedded=args.count_embedded
+    )
     triples = [
         (str(r.get("id", n)), gold_events(r), p)
         for n, (r, p) in enumerate(zip(records, preds, strict=True))

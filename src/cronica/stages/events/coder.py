@@ -102,6 +102,10 @@ _NEST = frozenset(
 # participles used as nouns ('los detenidos') are participants, not events
 _NOMINAL_DEPS = frozenset({"nsubj", "obj", "obl", "nmod", "appos", "pobj", "iobj"})
 _MAX_NEST = 4
+# the aux mode a frame gives the act in its complement when no cue word says more
+# (attribution guidelines; PLOVER manual: a threat's act has not happened, a rejection's
+# act is refused): 'amenazaron con una huelga' -> the strike is hypothetical
+_EMBED_MODE = {"THREATEN": "hypothetical", "REQUEST": "hypothetical", "REJECT": "negation"}
 _INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13", "PROTEST": "14"}
 _MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15"}
 # participial modifiers ('grupos respaldados por Irán') are events only for strong triggers
@@ -241,14 +245,16 @@ class EventCoder:
         doc: Any,
         matches: list[Match],
         aliases: dict[int, Match] | None = None,
-    ) -> tuple[list[Match], dict[int, str]]:
-        """Drop triggers folded into a governing one; returns kept matches and forced aux modes.
+    ) -> tuple[list[Match], dict[int, str], dict[int, Match]]:
+        """Drop triggers folded into a governing one; returns kept matches, forced aux modes
+        and the embedded acts (trigger head -> governing frame match).
 
         ``aliases`` maps further tokens to a match that governs through them (the demanded
         verb of a modal request)."""
         by_head = {**(aliases or {}), **{m.head: m for m in matches}}
         dropped: set[int] = set()
         forced: dict[int, str] = {}
+        embedded: dict[int, Match] = {}
         # a dropped trigger's own complement goes to whatever absorbed it: in 'an ultimatum
         # to halt attacks' the attacks belong to the ultimatum, as 'halt' does
         absorbed: dict[int, Match] = {}
@@ -302,6 +308,11 @@ class EventCoder:
                 gov, direct, seen = absorbed.get(gov.head), False, seen + 1
             if m.head in dropped or gov is None or gov.head in dropped:
                 continue
+            if gov.head in embedded:
+                # 'an ultimatum to halt attacks': what the embedded act takes goes with it
+                dropped.add(m.head)
+                absorbed[m.head] = gov
+                continue
             if self._classified_gathering(doc, m, gov):
                 # 'convocaron una reunión de protesta': the meeting is the protest
                 gov.entry = m.entry
@@ -327,17 +338,33 @@ class EventCoder:
                 # 'prepared to resume shelling', 'plans to impose restrictions': a stated
                 # intention to act against someone is a threat (PLOVER manual)
                 gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
-                dropped.add(m.head)
-                absorbed[m.head] = gov
+                embedded[m.head] = gov  # the intended act: its own event, hypothetical
+                forced.setdefault(m.head, "hypothetical")
             elif gov.entry.event in _COOP_FRAMES and m.entry.event in _MATERIAL_CONFLICT and direct:
                 # 'acordaron una huelga': the strike is the news, announced for later
                 dropped.add(gov.head)
                 absorbed[gov.head] = m
                 forced.setdefault(m.head, "future")
-            elif gov.entry.event in _FRAME_TYPES:
+            elif gov.entry.event in _FRAME_TYPES and (
+                _through(doc, m.head, gov.head, aliases)
+                or gov.entry.event == "REJECT"
+                and tok.pos_ in ("NOUN", "PROPN")
+            ):
+                # 'must stop the attacks': the object of a demanded verb goes with the demand;
+                # 'condenó el ataque', 'rechazó la agresión': a rejected noun is an objection
+                # to what happened, not a refused act ('rechazó negociar' is one)
                 dropped.add(m.head)
                 absorbed[m.head] = gov
-        return [m for m in matches if m.head not in dropped], forced
+            elif gov.entry.event in _FRAME_TYPES:
+                # 'amenazaron con una huelga': the threat is the frame event; the strike is
+                # an event of its own, embedded in it (kept by ``run`` only when the frame
+                # gives it a non-current mode, else folded as before)
+                embedded[m.head] = gov
+                if not clausal and gov.entry.event in _EMBED_MODE:
+                    # the frame's own mode for its act; a finite clause ('advirtieron que
+                    # es acusado') keeps only what its words say
+                    forced.setdefault(m.head, _EMBED_MODE[gov.entry.event])
+        return [m for m in matches if m.head not in dropped], forced, embedded
 
     def _governing_trigger(
         self, doc: Any, i: int, by_head: dict[int, Match]
@@ -480,13 +507,19 @@ class EventCoder:
             [m for m in triggers if m.head not in demanded] + [m for m, _ in requests],
             key=lambda m: m.start,
         )
-        matches, forced = self.resolve_nesting(doc, triggers, demanded)
+        matches, forced, embedded = self.resolve_nesting(doc, triggers, demanded)
         index = ActorIndex(adoc)
         year = _year(adoc.article.date)
         sent_ctx: dict[int, list[str]] = {}
         events: list[Event] = []
         for m in matches:
-            events.append(self._event(adoc, m, index, year, forced.get(m.head), sent_ctx))
+            gov = embedded.get(m.head)
+            e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
+            if gov is not None:
+                if e.aux_mode is None:
+                    continue  # the frame says nothing of whether it happens: folded into it
+                e.embedded_head = gov.head
+            events.append(e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         events = merge_same_sentence(events, verbs)
@@ -496,8 +529,14 @@ class EventCoder:
         if self.secondary_threshold > 0:
             events = prune_secondary(events, self.secondary_threshold)
         events.sort(key=lambda e: e.trigger.start)
+        events = link_embedded(doc, events)
         for n, e in enumerate(events):
             e.id = f"e{n}"
+        for e in events:
+            if e.embedded_head is not None:
+                e.embedded_in = next(
+                    (g.id for g in events if g is not e and _holds(doc, g, e.embedded_head)), None
+                )
         adoc.events = events
 
     def _model_event(
@@ -636,6 +675,31 @@ class EventCoder:
         )
 
 
+def link_embedded(doc: Any, events: list[Event]) -> list[Event]:
+    """Keep an embedded event only while its governing event is there (a merged governor
+    is found through its mentions): without the frame it was part of, it is left out."""
+    frames = [e for e in events if e.embedded_head is None]
+    kept = list(frames)
+    pending = [e for e in events if e.embedded_head is not None]
+    for _ in range(_MAX_NEST):  # an act embedded in an embedded act
+        found = [e for e in pending if any(_holds(doc, g, e.embedded_head) for g in kept if g is not e)]
+        if not found:
+            break
+        kept.extend(found)
+        pending = [e for e in pending if e not in found]
+    return sorted(kept, key=lambda e: e.trigger.start)
+
+
+def _holds(doc: Any, e: Event, head: int | None) -> bool:
+    """Whether event ``e`` has the token ``head`` as its head or inside one of its mentions."""
+    if head is None:
+        return False
+    if e.head == head:
+        return True
+    at = doc[head].idx
+    return any(m.start <= at < m.end for m in e.mentions)
+
+
 def aux_evidence(tok: Any, rule: str) -> dict[str, Any]:
     """The words that decided an event's aux mode, for the user: text, offsets, rule."""
     return {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "rule": rule}
@@ -663,6 +727,21 @@ def _named(tok: Any) -> bool:
     if tok.i == sent.start or tok.doc[tok.i - 1].is_punct and tok.doc[tok.i - 1].text in "\"'«“(-":
         return False
     return not sent.text.isupper()
+
+
+def _through(doc: Any, i: int, gov: int, aliases: dict[int, Match] | None) -> bool:
+    """Whether token ``i`` reaches its governing trigger ``gov`` through an alias token (the
+    demanded verb of a modal request) rather than directly."""
+    if not aliases:
+        return False
+    node = doc[i]
+    for _ in range(2 * _MAX_NEST):
+        if node.head.i == node.i or node.head.i == gov:
+            return False
+        node = node.head
+        if node.i in aliases:
+            return True
+    return False
 
 
 def _complement_path(doc: Any, i: int, gov: int) -> bool:

@@ -64,7 +64,8 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event
     The topic of a protest (a demand or rejection by the same protesters in the same
     sentence) is part of the protest, as the PLOVER manual codes it: its trigger joins the
     protest's mentions."""
-    protests = [e for e in events if e.event == "PROTEST"]
+    # an act embedded in a frame ('exigen el derecho a desfilar') never hosts the frame
+    protests = [e for e in events if e.event == "PROTEST" and e.embedded_head is None]
     kept: list[Event] = []
     for e in events:
         if e.event in PROTEST_TOPICS:
@@ -88,6 +89,7 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event
                 and k.event == e.event
                 and not (k.head in verb_heads and e.head in verb_heads)
                 and k.aux_mode == e.aux_mode
+                and (k.embedded_head is None) == (e.embedded_head is None)
                 and _compatible(k.actor, e.actor)
                 and _compatible(k.recipient, e.recipient)
             ),

@@ -86,14 +86,20 @@ def confidence(
 
 
 def prune_secondary(events: list[Event], threshold: float = SECONDARY_THRESHOLD) -> list[Event]:
-    """Drop events below ``threshold`` that share a sentence with a stronger event."""
+    """Drop events below ``threshold`` that share a sentence with a stronger event. An act
+    embedded in a frame stands or falls with its frame (the events stage drops it when the
+    frame goes) and never outranks the frame's sentence mates."""
     best: dict[int, float] = {}
     for e in events:
-        best[e.trigger.sentence] = max(best.get(e.trigger.sentence, 0.0), e.confidence)
+        if e.embedded_head is None:
+            best[e.trigger.sentence] = max(best.get(e.trigger.sentence, 0.0), e.confidence)
     return [
         e
         for e in events
-        if e.confidence >= threshold or e.confidence >= best[e.trigger.sentence] or _attested(e)
+        if e.embedded_head is not None
+        or e.confidence >= threshold
+        or e.confidence >= best.get(e.trigger.sentence, 0.0)
+        or _attested(e)
     ]
 
 
