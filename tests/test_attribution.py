@@ -375,3 +375,31 @@ def test_own_observation_and_impersonal_report(make_doc):
     assert [r.cue.text for r in adoc.reporting] == ["constató la AFP"]
     adoc = _quotes(make_doc, "Se informó que el puente fue cerrado.")
     assert [(r.cue.text, r.source) for r in adoc.reporting] == [("Se informó", "")]
+
+
+def test_running_builds_no_language_bundle(make_doc, monkeypatch):
+    """Per-document work reuses the stage's bundle (and the lexicons built on it): a fresh
+    bundle per source phrase rebuilt the actor lexicon for every 'según X' speaker."""
+    from cronica.stages.language import bundle
+
+    text = "Según el portavoz del sindicato, la huelga seguirá el lunes en todo el país."
+    adoc = _quotes(make_doc, text)  # no actors stage: the speaker is coded from its text
+    assert adoc.quotes and adoc.quotes[0].speaker is not None
+
+    def _no_new_bundle(*args, **kwargs):
+        raise AssertionError("a language bundle was built while running")
+
+    monkeypatch.setattr(bundle, "load_bundle", _no_new_bundle)
+    again = _quotes(make_doc, text)
+    assert [q.speaker_codes for q in again.quotes] == [q.speaker_codes for q in adoc.quotes]
+
+
+def test_match_phrase_takes_the_longest_listed_phrase_within_the_limit(nlp_es):
+    from cronica.stages.attribution.lexicon import match_phrase
+
+    doc = nlp_es("de acuerdo con la policía")
+    phrases = (("de", "acuerdo", "con"), ("de", "acuerdo"), ("según",))
+    assert match_phrase(doc, 0, phrases, len(doc)) == 3
+    assert match_phrase(doc, 0, phrases, 2) == 2  # the longer phrase runs past the limit
+    assert match_phrase(doc, 1, phrases, len(doc)) == 0
+    assert match_phrase(doc, 0, [("de", "acuerdo", "a"), ("de",)], len(doc)) == 1  # a list too

@@ -290,6 +290,13 @@ def test_sentence_cap_bounds_sentences(nlp_es):
     doc = nlp_es.make_doc(text)
     SentenceCap(100)(doc)
     assert not any(t.is_sent_start for t in doc[1:])  # real sentences: nothing forced
+    # a stretch of exactly the cap is left whole; one token more gets a break at the cap
+    doc = nlp_es.make_doc(" ".join(["palabra"] * 100))
+    SentenceCap(100)(doc)
+    assert not any(t.is_sent_start for t in doc[1:])
+    doc = nlp_es.make_doc(" ".join(["palabra"] * 101))
+    SentenceCap(100)(doc)
+    assert [t.i for t in doc[1:] if t.is_sent_start] == [100]
 
 
 def test_document_length_cap():

@@ -69,3 +69,17 @@ def test_crowd_size_and_arrests():
 def test_years_are_not_counts():
     evs = _events("In 2021 protesters marched in Quito.", "en")
     assert all(e["size"] is None for e in evs)
+
+
+def test_phrase_lookup_skips_tokens_that_start_no_form():
+    """The first-word shortcut gives what the full scan gives: multi-word forms still match,
+    other words match nothing."""
+    from cronica.stages.magnitude.counter import _match
+
+    lx = load_lexicon("es")
+    multi = next(f for f in lx.vague if " " in f)
+    folded = ["unos", *multi.split(), "manifestantes"]
+    firsts = lx.first_words["vague"]
+    assert _match(folded, 1, lx.vague, lx.longest, firsts) == _match(folded, 1, lx.vague, lx.longest)
+    assert _match(folded, 1, lx.vague, lx.longest, firsts)[0] == 1 + len(multi.split())
+    assert _match(folded, len(folded) - 1, lx.vague, lx.longest, firsts) is None

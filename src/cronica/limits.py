@@ -63,6 +63,8 @@ class SentenceCap:
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Any) -> Any:
+        if len(doc) <= self.max_tokens:
+            return doc  # no stretch can be too long: skip the walk over every token
         run = 0
         for tok in doc:
             if run >= self.max_tokens:

@@ -178,9 +178,12 @@ class Attributor:
         out: list[Quote] = []
         phrases = list(self.sources.phrases(adoc))
         # 'según explicó X': a source word right before a verb of saying, whatever the verb
+        firsts = self.lex.first_source_words
         for tok in doc[:-1]:
+            if tok.lower_ not in firsts:
+                continue
             nxt = doc[tok.i + 1]
-            if tok.lower_ in self.lex.first_source_words and self.lex.is_speech(nxt) and not any(
+            if self.lex.is_speech(nxt) and not any(
                     f == tok.i for f, _, _ in phrases):
                 end = nxt.idx + len(nxt.text)
                 for t in doc[nxt.i + 1:]:  # the speaker's name, up to the comma that closes it
@@ -198,7 +201,7 @@ class Attributor:
             name = char_span(tokens_in(doc, cue_end, rep.cue.end))
             verb = doc[after - 1] if self.lex.is_speech(doc[after - 1]) else None
             speaker: Span | None = adoc.span(*name) if name else None
-            codes = speaker_codes(adoc, speaker, self.lang) if speaker else []
+            codes = speaker_codes(adoc, speaker, self.bundle) if speaker else []
             if verb is not None:
                 speaker, codes, _ = self._speaker(adoc, verb, lo, hi, False, found, s)
             if speaker is None:
@@ -563,8 +566,9 @@ class Attributor:
                 drop.update(t.i for t in c.subtree)
         # a source phrase hanging off the subject ('las autoridades, de acuerdo con ...') is not
         # part of the speaker's name
+        phrases = self._source_phrases(adoc)
         toks = [t for t in subj.subtree if t.i not in drop and lo <= t.idx < hi
-                and not any(a <= t.idx < b for a, b in self._source_phrases(adoc))]
+                and not any(a <= t.idx < b for a, b in phrases)]
         rng = char_span(toks)
         if rng is None:
             return None

@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from cronica.model import ActorMention, ArticleDoc
@@ -59,7 +60,7 @@ class AttributionLexicon:
             return True
         return tok.lower_ in self.speech_forms and tok.pos_ not in ("NOUN", "ADJ", "ADP")
 
-    @property
+    @cached_property
     def first_source_words(self) -> frozenset[str]:
         return frozenset(p[0] for p in self.source)
 
@@ -109,11 +110,36 @@ def marked_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def match_phrase(doc: Any, i: int, phrases: Iterable[tuple[str, ...]], limit: int) -> int:
-    """Number of tokens of the longest phrase matching at token ``i`` (0 if none)."""
-    for p in phrases:
-        if i + len(p) <= limit and all(doc[i + k].lower_ == w for k, w in enumerate(p)):
+    """Number of tokens of the longest phrase matching at token ``i`` (0 if none); the
+    first listed phrase wins among those of the same length (lists come longest first)."""
+    if i >= limit:
+        return 0
+    candidates = _by_first_word(phrases).get(doc[i].lower_, ())
+    for p in candidates:
+        if i + len(p) <= limit and all(doc[i + k].lower_ == w for k, w in enumerate(p) if k):
             return len(p)
     return 0
+
+
+# phrase lists (lexicon tuples, kept alive by their lexicon) -> their phrases by first word
+_BY_FIRST: dict[int, tuple[Any, dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
+def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases grouped by first word, each group in the list's order (built once per
+    tuple: a scan of every phrase at every token was the stage's main cost)."""
+    hit = _BY_FIRST.get(id(phrases))
+    if hit is not None and hit[0] is phrases:
+        return hit[1]
+    seq = tuple(phrases)
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for p in seq:
+        if p:
+            index.setdefault(p[0], []).append(p)
+    built = {w: tuple(ps) for w, ps in index.items()}
+    if isinstance(phrases, tuple):  # a list or generator may change or vanish: not kept
+        _BY_FIRST[id(phrases)] = (phrases, built)
+    return built
 
 
 def char_span(toks: Iterable[Any]) -> tuple[int, int] | None:

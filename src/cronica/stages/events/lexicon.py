@@ -177,12 +177,15 @@ class Lexicon:
         """The longest pattern starting at token ``i`` (lemma, word form or a form whose
         ending is rewritten by the language's suffix rules), or None."""
         tok = doc[i]
+        keys = self._variants(tok)
+        if not any(k in self._by_first for k in keys):
+            return None  # most tokens start no pattern: no need to read their tags
         # all-capital headlines are tagged almost at random: let their words match verbs too
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
         if "Part" in tok.morph.get("VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
 
-        for key in self._variants(tok):
+        for key in keys:
             for entry in self._by_first.get(key, ()):
                 allowed = _POS.get(entry.pos, _POS["*"])
                 if (pos not in allowed and tok.pos_ not in allowed) and len(entry.pattern) == 1:

@@ -93,7 +93,12 @@ def find_quantities(doc: Any, lx: MagnitudeLexicon) -> list[Quantity]:
     return out
 
 
-def _match(folded: list[str], i: int, table: dict, longest: int) -> tuple[int, Any] | None:
+def _match(folded: list[str], i: int, table: dict, longest: int,
+           firsts: frozenset[str] | None = None) -> tuple[int, Any] | None:
+    """The longest form of ``table`` at token ``i``: (end token, its value), else None.
+    ``firsts`` (the forms' first words) lets most tokens go without building any phrase."""
+    if firsts is not None and i < len(folded) and folded[i] not in firsts and " " not in folded[i]:
+        return None
     for k in range(min(longest, len(folded) - i), 0, -1):
         key = " ".join(folded[i:i + k])
         if key in table:
@@ -104,12 +109,12 @@ def _match(folded: list[str], i: int, table: dict, longest: int) -> tuple[int, A
 def _quantity_at(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
                  longest: int) -> Quantity | None:
     start, mod = i, None
-    m = _match(folded, i, lx.mods, longest)
+    m = _match(folded, i, lx.mods, longest, lx.first_words["mods"])
     if m is not None:
         i, mod = m
     if i >= len(doc):
         return None
-    vague = _match(folded, i, lx.vague, longest)
+    vague = _match(folded, i, lx.vague, longest, lx.first_words["vague"])
     if vague is not None:
         end, v = vague
         return Quantity(start, end, None, v.min, v.max, v.category)
@@ -143,7 +148,7 @@ def _number(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
     if digits is not None:
         current, j = digits, i + 1
     else:
-        m = _match(folded, i, lx.nums, longest)
+        m = _match(folded, i, lx.nums, longest, lx.first_words["nums"])
         if m is None:
             return None, i
         j, current = m

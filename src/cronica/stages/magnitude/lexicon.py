@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from cronica.stages.language.bundle import as_bundle
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from cronica.stages.language.bundle import LanguageBundle
 
 
+@lru_cache(maxsize=65536)  # every token of every document is folded: words repeat
 def fold(text: str) -> str:
     """Lower case without accents: 'Heridos' and 'heridos', 'millón' and 'millon' match."""
     nfkd = unicodedata.normalize("NFKD", text.lower())
@@ -38,11 +40,19 @@ class MagnitudeLexicon:
     def has(self, category: str, form: str | None) -> bool:
         return form is not None and fold(form) in self.words.get(category, ())
 
-    @property
+    # the two below are read once the lexicon is built (``load_lexicon``) and kept
+    @cached_property
     def longest(self) -> int:
         """Most words in a multi-word form ('decenas de miles', 'as many as')."""
         forms = [*self.nums, *self.vague, *self.mods]
         return max((len(f.split()) for f in forms), default=1)
+
+    @cached_property
+    def first_words(self) -> dict[str, frozenset[str]]:
+        """The first word of every form of ``nums``, ``vague`` and ``mods``, by table name:
+        a token that starts none of them needs no lookup of longer phrases."""
+        return {name: frozenset(f.split(" ", 1)[0] for f in getattr(self, name))
+                for name in ("nums", "vague", "mods")}
 
 
 def _int(s: str) -> int | None:
