@@ -114,20 +114,29 @@ def match_phrase(doc: Any, i: int, phrases: Iterable[tuple[str, ...]], limit: in
     first listed phrase wins among those of the same length (lists come longest first)."""
     if i >= limit:
         return 0
-    candidates = _by_first_word(phrases).get(doc[i].lower_, ())
+    candidates, longest = _by_first_word(phrases).get(doc[i].lower_, ((), 0))
+    following: list[str] | None = None  # the next words, read once for all candidates
     for p in candidates:
-        if i + len(p) <= limit and all(doc[i + k].lower_ == w for k, w in enumerate(p) if k):
+        if i + len(p) > limit:
+            continue
+        if len(p) == 1:
+            return 1
+        if following is None:
+            following = [t.lower_ for t in doc[i + 1:min(limit, i + longest)]]
+        if following[:len(p) - 1] == list(p[1:]):
             return len(p)
     return 0
 
 
 # phrase lists (lexicon tuples, kept alive by their lexicon) -> their phrases by first word
-_BY_FIRST: dict[int, tuple[Any, dict[str, tuple[tuple[str, ...], ...]]]] = {}
+_Groups = dict[str, tuple[tuple[tuple[str, ...], ...], int]]
+_BY_FIRST: dict[int, tuple[Any, _Groups]] = {}
 
 
-def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The phrases grouped by first word, each group in the list's order (built once per
-    tuple: a scan of every phrase at every token was the stage's main cost)."""
+def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> _Groups:
+    """The phrases grouped by first word, each group in the list's order with its longest
+    length (built once per tuple: a scan of every phrase at every token was the stage's
+    main cost)."""
     hit = _BY_FIRST.get(id(phrases))
     if hit is not None and hit[0] is phrases:
         return hit[1]
@@ -136,7 +145,7 @@ def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[
     for p in seq:
         if p:
             index.setdefault(p[0], []).append(p)
-    built = {w: tuple(ps) for w, ps in index.items()}
+    built = {w: (tuple(ps), max(len(p) for p in ps)) for w, ps in index.items()}
     if isinstance(phrases, tuple):  # a list or generator may change or vanish: not kept
         _BY_FIRST[id(phrases)] = (phrases, built)
     return built

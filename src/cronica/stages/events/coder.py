@@ -146,15 +146,19 @@ class EventCoder:
             tok = doc[i]
             # all-capital headlines get arbitrary tags: their words are all candidates
             pos_ok = tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or tok.text.isupper()
-            if not pos_ok or self._is_speech(tok):
-                if pos_ok and trace is not None and self.lex.match(doc, i) is not None:
+            # most tokens match no pattern: look the lexicon up before the speech-verb test
+            m = self.lex.match(doc, i) if pos_ok else None
+            if m is None:
+                i += 1
+                continue
+            if self._is_speech(tok):
+                if trace is not None:
                     trace.append(("trigger.speech", i))
                 i += 1
                 continue
-            m = self.lex.match(doc, i)
-            dropped = None if m is None else self._filtered(tok, m)
-            if m is None or dropped is not None:
-                if dropped is not None and trace is not None:
+            dropped = self._filtered(tok, m)
+            if dropped is not None:
+                if trace is not None:
                     trace.append((dropped, i))
                 i += 1
                 continue
