@@ -53,3 +53,19 @@ def test_same_attack_at_the_dateline_and_the_village_is_one_event():
 ])
 def test_different_events_stay_apart(b):
     assert not same_event(_ev("e0", 10, "NGAUAF", "2024-01-28", place=MANGU), b)
+
+
+def test_an_embedded_act_stays_apart_and_follows_its_frame():
+    # two mentions of one threat; the threatened strike hangs from the second
+    t0 = _ev("e0", 10, "NGALAB", "2024-01-28", event="THREATEN", place=MANGU)
+    t1 = _ev("e1", 300, "NGALAB", "2024-01-28", event="THREATEN", place=MANGU)
+    strike = _ev("e2", 320, "NGALAB", "2024-01-28", event="PROTEST", place=MANGU,
+                 aux_mode="hypothetical", embedded_in="e1")
+    same = _ev("e3", 350, "NGALAB", "2024-01-28", event="PROTEST", place=MANGU,
+               aux_mode="hypothetical")
+    assert not same_event(same, strike)  # a free-standing event never joins an embedded one
+    adoc = ArticleDoc(article=Article(id="t", text="x" * 400), lang="en")
+    adoc.events = [t0, t1, strike, same]
+    EventCoref("en").run(adoc)
+    assert [e.id for e in adoc.events] == ["e0", "e2", "e3"]
+    assert strike.embedded_in == "e0"  # its frame merged into e0

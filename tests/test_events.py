@@ -405,7 +405,7 @@ def test_an_intention_to_act_against_someone_is_a_threat(make_doc):
     evs = events_of(make_doc, text, lang="en")
     assert frames(evs) == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
     _, arrest = _frame_and_act(evs, "THREATEN", "COERCE")
-    assert arrest.aux_mode == "future"  # a plan: the act is scheduled, not done
+    assert arrest.aux_mode == "hypothetical"  # the act of a threat has not happened
 
 
 def test_an_intended_protest_is_a_threat_an_intended_talk_an_agreement(make_doc):

@@ -82,6 +82,8 @@ def same_event(a: Event, b: Event) -> bool:
     """Whether ``b`` reports the same event as ``a`` (see the module docstring)."""
     if a.event != b.event or a.aux_mode != b.aux_mode:
         return False
+    if (a.embedded_in is None) != (b.embedded_in is None):
+        return False  # an act embedded in a frame ('amenazaron con una huelga') stays apart
     if a.mode and b.mode and a.mode != b.mode:
         return False
     if not (args_compatible(a.actor, b.actor) and args_compatible(a.recipient, b.recipient)):
@@ -130,12 +132,17 @@ class EventCoref:
 
     def run(self, adoc: ArticleDoc) -> None:
         kept: list[Event] = []
+        moved: dict[str, str] = {}  # absorbed event id -> the id that keeps it
         for e in sorted(adoc.events, key=lambda e: e.trigger.start):
             target = next((k for k in kept if same_event(k, e)), None)
             if target is None:
                 kept.append(e)
             else:
                 absorb(target, e)
+                moved[e.id] = target.id
+        for e in kept:  # an embedded act follows its frame into the event that kept it
+            if e.embedded_in in moved:
+                e.embedded_in = moved[e.embedded_in]
         if len(kept) < len(adoc.events):
             order = {id(e): i for i, e in enumerate(adoc.events)}
             adoc.events = sorted(kept, key=lambda e: order[id(e)])
