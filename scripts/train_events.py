@@ -25,6 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
+from cronica.evaluate.acled import plover_for
 from cronica.evaluate.split import part_of
 from cronica.stages.events.learned import CONTENTIOUS as POSITIVE
 from cronica.stages.events.learned import (
@@ -40,15 +41,10 @@ from lexicon_events import lexicon_events  # noqa: E402
 UNREAL = {"negation", "future", "hypothetical"}
 
 CONTENTIOUS = {"PROTEST": "PROTEST", "MOBILIZE": "PROTEST", "ASSAULT": "ASSAULT", "FIGHT": "FIGHT"}
-# ACLED event types -> the contentious PLOVER type (PLOVER manual: riots are PROTEST 'riot';
-# remote violence and violence against civilians are ASSAULT; battles are FIGHT)
-ACLED_TYPES = {
-    "Protests": "PROTEST",
-    "Riots": "PROTEST",
-    "Battles": "FIGHT",
-    "Explosions/Remote violence": "ASSAULT",
-    "Violence against civilians": "ASSAULT",
-}
+# ACLED notes are labelled through the eval's own ACLED -> PLOVER map (data/eval/acled_plover.tsv,
+# from the ACLED codebook and the PLOVER manual), so training and `cronica eval acled` agree; only
+# the contentious types are kept (a troop movement, MOBILIZE there, is no protest here)
+ACLED_CONTENTIOUS = frozenset({"PROTEST", "ASSAULT", "FIGHT"})
 EVENT_FILES = {
     "es": ["events_es_protest.jsonl", "events_es_fight.jsonl", "events_es_1018.jsonl"],
     "en": ["events_en_plover.jsonl"],
@@ -85,8 +81,8 @@ def acled_notes(eval_dir: Path) -> list[tuple[str, str]]:
     out = []
     with (eval_dir / "acled_events.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            label = ACLED_TYPES.get(row["event_type"])
-            if label and row["notes"] and fit_part(row["event_id_cnty"]):
+            label = plover_for(row["event_type"], row["sub_event_type"]).event
+            if label in ACLED_CONTENTIOUS and row["notes"] and fit_part(row["event_id_cnty"]):
                 out.append((row["notes"], label))
     return out
 

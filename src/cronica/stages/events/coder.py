@@ -176,7 +176,7 @@ class EventCoder:
             return "trigger.named"
         if self._travel(tok, m):
             return "trigger.travel"
-        if self._exchange_without_captives(tok):
+        if m.entry.event == "RETREAT" and self._exchange_without_captives(tok):
             return "trigger.exchange_without_captives"
         return None
 
