@@ -403,3 +403,15 @@ def test_match_phrase_takes_the_longest_listed_phrase_within_the_limit(nlp_es):
     assert match_phrase(doc, 0, phrases, 2) == 2  # the longer phrase runs past the limit
     assert match_phrase(doc, 1, phrases, len(doc)) == 0
     assert match_phrase(doc, 0, [("de", "acuerdo", "a"), ("de",)], len(doc)) == 1  # a list too
+
+
+def test_coordinated_cue_ends_the_first_report_and_shares_its_speaker(make_doc):
+    adoc = _quotes(make_doc, "Los bomberos llegaron tarde al incendio del puerto.\n"
+                             "El gremio también demanda que se cancele el contrato de la empresa "
+                             "y desmintió que existan riesgos en la planta.")
+    first, second = adoc.quotes
+    assert first.cue.text == "demanda" and second.cue.text == "desmintió"
+    assert first.content.text == "se cancele el contrato de la empresa"
+    assert second.content.text.startswith("existan riesgos")
+    assert first.speaker is not None and first.speaker.text.endswith("gremio")
+    assert second.speaker is not None and second.speaker.text.endswith("gremio")

@@ -389,8 +389,17 @@ class Attributor:
                 break
             if t.lower_ in marks and t.pos_ == "SCONJ":
                 toks = tokens_in(doc, doc[j + 1].idx if j + 1 < len(doc) else hi, hi)
-                return char_span(toks)
+                return char_span(self._before_next_cue(toks))
         return None
+
+    def _before_next_cue(self, toks: list[Any]) -> list[Any]:
+        """A clause ends where a coordinated verb of saying opens the next report
+        ('demanda que X y desmintió que Y' -> X)."""
+        for n, t in enumerate(toks[:-1]):
+            nxt = toks[n + 1]
+            if t.pos_ == "CCONJ" and self.lex.is_speech(nxt) and "Fin" in nxt.morph.get("VerbForm"):
+                return toks[:n]
+        return toks
 
     def _nearest_mark(self, verb: Any, marked: list[tuple[int, int]], used: set[tuple[int, int]],
                       lo: int, hi: int) -> tuple[int, int] | None:
@@ -473,6 +482,8 @@ class Attributor:
                      and lo <= c.idx < hi), None)
         if subj is not None and any(c.dep_ == "case" for c in subj.lefts):
             subj = None  # 'en su chaleco' taken for a subject: a prepositional phrase is none
+        if subj is None:
+            subj = _noun_subject(verb, lo)
         cur = verb
         for _ in range(3):
             if subj is not None or not _shares_subject(cur) or cur.head.i == cur.i:
@@ -646,6 +657,21 @@ def _number_agrees(tok: Any, adoc: ArticleDoc, speaker: Span | None) -> bool:
     root = span.root
     have = ["Plur"] if any(c.dep_ == "conj" for c in root.children) else root.morph.get("Number")
     return not have or bool(set(want) & set(have))
+
+
+def _noun_subject(verb: Any, lo: int) -> Any | None:
+    """A finite verb the parser hung from a noun before it ('El sindicato también demanda
+    que ...' read as noun + adjective; 'X demanda ... y desmintió ...' as a coordinated
+    noun): a finite verb modifies no noun, so that noun is its subject. Relative clauses
+    ('la agresión que calificó') keep their own analysis."""
+    head = verb.head
+    if (dep(verb) not in ("amod", "acl", "conj") or "Fin" not in verb.morph.get("VerbForm")
+            or head.pos_ not in ("NOUN", "PROPN") or not lo <= head.idx < verb.idx):
+        return None
+    if any(c.i < verb.i and (c.dep_ == "mark" or _relative_pronoun(c) or c.lower_ == "que")
+           for c in verb.children):
+        return None
+    return head
 
 
 def _adjectival(tok: Any) -> bool:
