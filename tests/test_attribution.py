@@ -415,3 +415,15 @@ def test_coordinated_cue_ends_the_first_report_and_shares_its_speaker(make_doc):
     assert second.content.text.startswith("existan riesgos")
     assert first.speaker is not None and first.speaker.text.endswith("gremio")
     assert second.speaker is not None and second.speaker.text.endswith("gremio")
+
+
+def test_a_verb_inside_quoted_words_introduces_no_other_quotation(make_doc):
+    adoc = _quotes(make_doc, 'Según la ministra, las protestas "no apuntaban al gobierno", sino que '
+                             '"su meta era cerrar las rutas del norte".')
+    assert not any(q.cue.text == "apuntaban" for q in adoc.quotes)
+
+
+def test_quoted_subject_label_is_no_quote(make_doc):
+    adoc = _quotes(make_doc, 'El ministro dijo que el plan sigue en pie. Los "halcones del partido" '
+                             'han quedado fuera del gabinete.')
+    assert not any("halcones" in q.content.text for q in adoc.quotes)

@@ -277,6 +277,8 @@ class Attributor:
             # are that quote's speaker's words
             sibling = next((q for q in found + out if q.speaker is not None and q.cue.sentence == s
                             and q.cue.start < q.cue.end), None)
+            if not self.lex.is_speech(verb) and _quoted_label(root, toks):
+                continue
             if sibling is not None and not self.lex.is_speech(verb):
                 out.append(Quote(id="", speaker=sibling.speaker, speaker_code=sibling.speaker_code,
                                  speaker_codes=list(sibling.speaker_codes), cue=sibling.cue,
@@ -387,7 +389,7 @@ class Attributor:
             t = doc[j]
             if t.idx >= hi or t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":"):
                 break
-            if t.lower_ in marks and t.pos_ == "SCONJ":
+            if t.lower_ in marks and t.pos_ == "SCONJ" and not _in_conjunction(t):
                 toks = tokens_in(doc, doc[j + 1].idx if j + 1 < len(doc) else hi, hi)
                 return char_span(self._before_next_cue(toks))
         return None
@@ -417,7 +419,8 @@ class Attributor:
         # inside a quotation does not introduce that quotation
         cands = [m for m in marked if m not in used and touches(m) and not m[0] <= verb.idx < m[1]
                  and len(tokens_in(verb.doc, *m)) >= 3]
-        if not cands:
+        if not cands or any(m[0] <= verb.idx < m[1] for m in marked):
+            # a verb inside quoted words is part of them: it introduces no other quotation
             return None
         return min(cands, key=lambda m: min(abs(verb.idx - m[0]), abs(verb.idx - m[1])))
 
@@ -672,6 +675,19 @@ def _noun_subject(verb: Any, lo: int) -> Any | None:
            for c in verb.children):
         return None
     return head
+
+
+def _quoted_label(root: Any, toks: list[Any]) -> bool:
+    """Quoted words that are the subject noun phrase of their clause, with no verb inside
+    ('los "ultras" han quedado ...'): a label, not words someone said."""
+    return root is not None and dep(root) in _SUBJ and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def _in_conjunction(tok: Any) -> bool:
+    """'que' as part of a conjunction ('sino que', 'ya que', 'en tanto que'), not a
+    complementizer opening a reported clause."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.dep_ == "fixed" or (prev is not None and prev.lower_ in ("sino", "ya", "así", "tanto"))
 
 
 def _adjectival(tok: Any) -> bool:
