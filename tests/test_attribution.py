@@ -427,3 +427,18 @@ def test_quoted_subject_label_is_no_quote(make_doc):
     adoc = _quotes(make_doc, 'El ministro dijo que el plan sigue en pie. Los "halcones del partido" '
                              'han quedado fuera del gabinete.')
     assert not any("halcones" in q.content.text for q in adoc.quotes)
+
+
+def test_regular_inflection_recovers_the_lemma_of_a_speech_verb():
+    from cronica.stages.attribution.lexicon import regular_lemmas
+
+    assert "señalar" in regular_lemmas("señalara")
+    assert {"afirmar"} <= regular_lemmas("afirmaran") and "afirmar" not in regular_lemmas("firmaran")
+
+
+def test_name_closing_a_broken_subject_is_the_speaker(make_doc):
+    adoc = _quotes(make_doc, "La ayuda llegó un día después de que la alcaldesa del pueblo -cerca de la "
+                             "frontera con Perú- Rosa Quispe, señalara que el río se desbordó.")
+    q = next(q for q in adoc.quotes if q.cue.text == "señalara")
+    assert q.content.text == "el río se desbordó"
+    assert q.speaker is not None and q.speaker.text.endswith("Rosa Quispe")

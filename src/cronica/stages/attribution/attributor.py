@@ -541,8 +541,32 @@ class Attributor:
         rng = _after_dateline(adoc, rng, verb)
         if rng is None:
             return None, [], False
+        rng = self._name_closing_subject(adoc, rng, verb)
         span = adoc.span(*rng)
         return span, speaker_codes(adoc, span, self.bundle), False
+
+    def _name_closing_subject(self, adoc: ArticleDoc, rng: tuple[int, int], verb: Any) -> tuple[int, int]:
+        """'la alcaldesa de X -una aclaración- Ana Ruiz, señaló que': a proper name of two or
+        more capitalised words that closes the subject, set off by punctuation before it and
+        a comma right before its verb, is the speaker's name (an apposition the parse broke
+        off)."""
+        doc = adoc.doc
+        first = min([verb] + [c for c in verb.children if dep(c) in ("aux", "aux:pass")], key=lambda t: t.i)
+        if first.i < 2 or doc[first.i - 1].text != "," or not rng[0] < doc[first.i - 1].idx:
+            return rng
+        run: list[Any] = []
+        for t in reversed(doc[:first.i - 1]):
+            if t.idx <= rng[0] or not (t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper()):
+                break
+            run.insert(0, t)
+        if len(run) < 2 or rng[0] <= run[0].idx and run[-1].idx + len(run[-1].text) <= rng[1]:
+            return rng  # no such name, or the subject holds it already
+        before = doc[run[0].i - 1]
+        if not (before.is_punct or before.text[-1:] in "-–—"):
+            return rng  # set off from what precedes it, not 'naves de las Fuerzas Aéreas'
+        if any(m.kind in ("country", "place") and m.span.start <= run[0].idx < m.span.end for m in adoc.actors):
+            return rng
+        return run[0].idx, run[-1].idx + len(run[-1].text)
 
     def _name_after(self, adoc: ArticleDoc, verb: Any, hi: int) -> Any | None:
         """A person named after the cue, before any other verb, with only reporting links
