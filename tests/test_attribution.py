@@ -442,3 +442,17 @@ def test_name_closing_a_broken_subject_is_the_speaker(make_doc):
     q = next(q for q in adoc.quotes if q.cue.text == "señalara")
     assert q.content.text == "el río se desbordó"
     assert q.speaker is not None and q.speaker.text.endswith("Rosa Quispe")
+
+
+def test_dative_se_is_no_impersonal_cue(make_doc):
+    adoc = _quotes(make_doc, "El canciller repudió la agresión, pero se la atribuyó a que la visita "
+                             "se produjo en un mal momento.")
+    q = next(q for q in adoc.quotes if q.cue.text == "atribuyó")
+    assert q.speaker is not None and q.speaker.text.endswith("canciller")
+
+
+def test_quotation_before_its_cue_takes_the_subject_after_the_verb(make_doc):
+    adoc = _quotes(make_doc, 'Miles de obreros marcharon por el centro.\n"Queremos nuestros salarios ya", '
+                             'proclamaban las pancartas de los manifestantes.')
+    q = next(q for q in adoc.quotes if q.cue.text == "proclamaban")
+    assert q.speaker is not None and "pancartas" in q.speaker.text

@@ -157,6 +157,9 @@ class Attributor:
             if mark is not None:
                 kind, content = "direct", _strip_comma(adoc.article.text, mark)
                 used_marks.add(mark)
+                # '"...", proclamaban las pancartas': a quotation before its cue inverts the
+                # subject, which follows the verb
+                postposed = mark[1] <= verb.idx and lo <= mark[0]
             else:
                 content = self._postposed_content(adoc, verb, lo, hi)
                 postposed = content is not None
@@ -517,8 +520,11 @@ class Attributor:
                 # 'repudió la agresión, que calificó de ...': a thing cannot speak, so the
                 # pronoun is the object and the speaker the main clause's subject
                 subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi), subj)
-        if subj is None and postposed:
-            subj = next((c for c in verb.children if dep(c) == "obj" and c.i > verb.i), None)
+        if postposed and (subj is None or subj.i < verb.i):
+            # the content comes first, so a subject before the verb lies inside it: the
+            # speaker is the noun phrase after the verb (often parsed as its object)
+            after = next((c for c in verb.children if dep(c) in ("obj", *_SUBJ) and c.i > verb.i), None)
+            subj = after if after is not None or subj is None else subj
         if subj is None and dep(verb) in _RELCL and verb.head.head.i != verb.head.i:
             # 'X repudió la agresión que calificó de "..."': a relative clause with a null
             # subject shares the subject of the verb its noun depends on
@@ -589,7 +595,8 @@ class Attributor:
             return True
         # a reflexive clitic with an expressed subject ('Irak se declaró ...') is no passive
         return not any(dep(c) in _SUBJ and not c.is_space for c in kids) and any(
-            c.dep_ == "expl" or (c.lower_ in self.lex.impersonal and c.i < verb.i) for c in kids)
+            c.dep_ == "expl" or (c.lower_ in self.lex.impersonal and c.i < verb.i and not _dative(c))
+            for c in kids)
 
     def _speaker_range(self, adoc: ArticleDoc, subj: Any, lo: int, hi: int) -> tuple[int, int] | None:
         """The subject's noun phrase without relative clauses; a person's name when it is
@@ -712,6 +719,13 @@ def _in_conjunction(tok: Any) -> bool:
     complementizer opening a reported clause."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return tok.dep_ == "fixed" or (prev is not None and prev.lower_ in ("sino", "ya", "así", "tanto"))
+
+
+def _dative(tok: Any) -> bool:
+    """'se la atribuyó': a clitic followed by an object clitic is the dative (le -> se), not
+    the impersonal or passive se."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.pos_ == "PRON" and dep(nxt) == "obj" and nxt.head.i == tok.head.i
 
 
 def _adjectival(tok: Any) -> bool:
