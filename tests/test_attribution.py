@@ -456,3 +456,11 @@ def test_quotation_before_its_cue_takes_the_subject_after_the_verb(make_doc):
                              'proclamaban las pancartas de los manifestantes.')
     q = next(q for q in adoc.quotes if q.cue.text == "proclamaban")
     assert q.speaker is not None and "pancartas" in q.speaker.text
+
+
+def test_quien_refers_to_the_nearest_person_before_it(make_doc):
+    adoc = _quotes(make_doc, "La marcha contó con el apoyo de cientos de grupos sociales que piden votar, "
+                             "e incluso con el del escritor Carlos Fuentes, y quien aseguró que no "
+                             "faltará a la cita.")
+    q = next(q for q in adoc.quotes if q.cue.text == "aseguró")
+    assert q.speaker is not None and "Fuentes" in q.speaker.text

@@ -504,6 +504,12 @@ class Attributor:
                              and not _relative_pronoun(c)), None)
         relative = subj is not None and (_relative_pronoun(subj) or (
             subj.pos_ in ("PRON", "SCONJ") and subj.lower_ in self.lex.marks))
+        if relative and subj.lower_ in self.lex.person_relative:
+            # 'X, que ... y quien aseguró': 'quien' refers to a person, the nearest one before it
+            names = [r for r in self._person_spans(adoc, (lo, subj.idx))]
+            if names:
+                span = adoc.span(*max(names))
+                return span, speaker_codes(adoc, span, self.bundle), False
         if relative:
             # 'Rubio, who said that ...', 'la CGT, que dijo ...': the noun the clause modifies;
             # a coordinated relative ('Marcos, que ... y quien aseguró') goes through its

@@ -43,6 +43,7 @@ class AttributionLexicon:
     channel_case: frozenset[str] = frozenset()  # 'en' (un comunicado), 'in' (a statement)
     recipient_case: frozenset[str] = frozenset()  # 'a' (la AFP), 'to' (reporters)
     inf_marks: frozenset[str] = frozenset()  # 'de' of 'acusó a X de favorecer'
+    person_relative: frozenset[str] = frozenset()  # 'quien': its antecedent is a person
     inflect: bool = False  # try regular Spanish inflection when the lemmatizer misses a tense
 
     def is_channel(self, tok: Any) -> bool:
@@ -123,6 +124,7 @@ def _read_lexicon(bundle: LanguageBundle) -> AttributionLexicon:
         channel=words("channel"), source_noun=words("source_noun"), observe=words("observe"),
         channel_case=words("channel_case"), recipient_case=words("recipient_case"),
         inf_marks=words("inf_mark"), inflect=bool(rows.get("inflect")),
+        person_relative=words("person_relative"),
     )
 
 
