@@ -504,7 +504,7 @@ class Attributor:
                              and not _relative_pronoun(c)), None)
         relative = subj is not None and (_relative_pronoun(subj) or (
             subj.pos_ in ("PRON", "SCONJ") and subj.lower_ in self.lex.marks))
-        if relative and subj.lower_ in self.lex.person_relative:
+        if relative and subj is not None and subj.lower_ in self.lex.person_relative:
             # 'X, que ... y quien aseguró': 'quien' refers to a person, the nearest one before it
             names = [r for r in self._person_spans(adoc, (lo, subj.idx))]
             if names:
