@@ -464,3 +464,10 @@ def test_quien_refers_to_the_nearest_person_before_it(make_doc):
                              "faltará a la cita.")
     q = next(q for q in adoc.quotes if q.cue.text == "aseguró")
     assert q.speaker is not None and "Fuentes" in q.speaker.text
+
+
+def test_possessive_standard_after_de_acuerdo_con_is_no_source(make_doc):
+    adoc = _quotes(make_doc, "Los afiliados votarán o no de acuerdo con su propia conciencia.")
+    assert not any(q.cue.text.startswith("de acuerdo") for q in adoc.quotes)
+    adoc = _quotes(make_doc, "De acuerdo con su portavoz, el partido votará en contra.")
+    assert any(q.cue.text.lower().startswith("de acuerdo") for q in adoc.quotes)

@@ -207,7 +207,7 @@ class Attributor:
             codes = speaker_codes(adoc, speaker, self.bundle) if speaker else []
             if verb is not None:
                 speaker, codes, _ = self._speaker(adoc, verb, lo, hi, False, found, s)
-            if speaker is None:
+            if speaker is None or self._norm_not_speaker(adoc, speaker, codes):
                 continue
             text_before, text_after = text[lo:rep.cue.start], text[rep.cue.end:hi]
             at_edge = not any(c.isalnum() for c in text_before) or not any(c.isalnum() for c in text_after)
@@ -223,6 +223,15 @@ class Attributor:
                              speaker_codes=codes, cue=adoc.span(doc[first].idx, cue_end),
                              content=adoc.span(*content), kind="indirect"))
         return out
+
+    @staticmethod
+    def _norm_not_speaker(adoc: ArticleDoc, speaker: Span, codes: list[str]) -> bool:
+        """'de acuerdo con su propia valoración': a possessive noun phrase that names no actor
+        is a standard ('in accordance with'), not a source."""
+        toks = tokens_in(adoc.doc, speaker.start, speaker.end)
+        if not toks or "Yes" not in toks[0].morph.get("Poss") or codes:
+            return False
+        return not any(m.span.start < speaker.end and speaker.start < m.span.end for m in adoc.actors)
 
     def _phrase_clause(self, adoc: ArticleDoc, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
         """The clause a source phrase modifies ('dijo que, según testigos, X' -> X): the
