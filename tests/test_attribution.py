@@ -471,3 +471,10 @@ def test_possessive_standard_after_de_acuerdo_con_is_no_source(make_doc):
     assert not any(q.cue.text.startswith("de acuerdo") for q in adoc.quotes)
     adoc = _quotes(make_doc, "De acuerdo con su portavoz, el partido votará en contra.")
     assert any(q.cue.text.lower().startswith("de acuerdo") for q in adoc.quotes)
+
+
+def test_fragment_of_a_named_speaker_without_actor_code(make_doc):
+    adoc = _quotes(make_doc, 'En esa ocasión, Kowalczyk apremió a los vecinos a poner fin a su '
+                             '"actitud irresponsable".')
+    q = next(q for q in adoc.quotes if q.content.text == "actitud irresponsable")
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.text == "Kowalczyk"

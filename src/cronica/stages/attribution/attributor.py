@@ -299,8 +299,11 @@ class Attributor:
                 continue
             speaker, codes, carried = self._speaker(adoc, verb, lo, hi, False, found + out, s)
             if speaker is None or not (codes or carried or any(
-                    m.span.overlaps(speaker) for m in adoc.actors)):
-                continue  # quoted words need an identifiable speaker ('cuyo objetivo era "..."')
+                    m.span.overlaps(speaker) for m in adoc.actors) or any(
+                    t.pos_ == "PROPN" for t in tokens_in(doc, speaker.start, speaker.end))):
+                # quoted words need an identifiable speaker: an actor or a proper name
+                # ('cuyo objetivo era "..."' has none)
+                continue
             out.append(Quote(id="", speaker=speaker, speaker_code=codes[0] if codes else None,
                              speaker_codes=codes, cue=self._cue_span(adoc, verb, hi),
                              content=adoc.span(*m), kind="direct", carried_over=carried))
