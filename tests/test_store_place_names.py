@@ -124,3 +124,26 @@ def test_version3_code_refuses_to_write_a_version4_store(tmp_path, monkeypatch):
             s.add(_placed("late", "Tiro", "Tyre", 9001))
         assert exc.value.code == ErrorCode.E014_STORE_NEWER
         assert s.query_events(EventFilter(), limit=5) == []  # reading still works
+
+
+def test_the_flat_export_carries_the_version4_fields(store):
+    from cronica.export import flat_row
+
+    adoc = make_adoc("flat", [{"type": "THREATEN", "actor": "COLLAB", "recipient": "COLGOV"},
+                              {"type": "PROTEST", "actor": "COLLAB", "aux_mode": "future"}])
+    adoc.events[1].embedded_in = "e0"
+    adoc.events[1].aux_evidence = {"text": "amenazaron con", "start": 0, "end": 14,
+                                   "rule": "governing word"}
+    adoc.events[0].actor.country, adoc.events[0].actor.country_source = "COL", "text"
+    adoc.events[0].event_loc = {"name": "Tyre", "text": "Tiro", "country": "LBN",
+                                "lat": 33.27, "lon": 35.2, "geonameid": 9001}
+    adoc.contentious = 0.4
+    store.add(adoc)
+    rows = {r["event"]: r for r in map(flat_row, store.iter_events(
+        EventFilter(include_all_aux=True), with_mentions=True))}
+    threat, strike = rows["THREATEN"], rows["PROTEST"]
+    assert strike["embedded_in"] == threat["id"]
+    assert (strike["aux_evidence"], strike["aux_rule"]) == ("amenazaron con", "governing word")
+    assert threat["actor_country_source"] == "text" and threat["actor_country"] == "COL"
+    assert (threat["event_loc_text"], threat["event_loc_name"]) == ("Tiro", "Tyre")
+    assert threat["contentious"] == pytest.approx(0.4)
