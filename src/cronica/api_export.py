@@ -112,13 +112,13 @@ def node_of(ev: dict[str, Any], role: str) -> dict[str, Any] | None:
     Colombia's civilians and Lebanon's are two nodes; an uncoded actor is its text."""
     arg = ev.get(role) or {}
     code, text = arg.get("code") or "", (arg.get("text") or "").strip()
-    country = ev.get(f"{role}_country")
-    if code and country:
-        return {"id": code, "code": code, "country": country, "text": None}
     place_country = (ev.get("event_loc") or {}).get("country")
+    # the actor's own country (its code's, or one settled from context), else the place's
+    country = ev.get(f"{role}_country") or place_country
     if code:
-        key = f"{code}@{place_country}" if place_country else code
-        return {"id": key, "code": code, "country": place_country, "text": None}
+        named = country is not None and code.startswith(country)
+        key = code if named or not country else f"{code}@{country}"
+        return {"id": key, "code": code, "country": country, "text": None}
     if text:
         return {"id": f"text:{text.casefold()}", "code": None, "country": place_country,
                 "text": text}
