@@ -63,3 +63,19 @@ def test_pipeline_output_names_the_evidence():
     ev = next(e for e in out["events"] if e["event"] == "COERCE")
     assert ev["actor_country"] == "BOL" and ev["actor_country_source"] == "place"
     assert ev["actor"]["country_source"] == "place"
+
+
+@pytest.mark.parametrize("text, takes", [
+    ("members of the Qwerty Workers Front", True),   # a common noun heads it
+    ("relatives of Ana Pérez", True),
+    ("medical technicians", True),
+    ("the Qwerty Front", False),                      # a proper name may be anyone's
+    ("Zhang Wei", False),
+])
+def test_people_of_an_organisation_take_the_place_country(text, takes):
+    adoc = ArticleDoc(article=Article(id="t", text="x" * 80, lang="en"), lang="en")
+    arg = EventArg(text, "", [], 0, len(text))
+    adoc.events = [Event("e0", "PROTEST", Span("protested", 40, 49, 0), actor=arg,
+                         event_loc={"country": "ARG", "source": "clause"})]
+    ActorContext("en").run(adoc)
+    assert (arg.country == "ARG") is takes

@@ -403,3 +403,78 @@ def test_match_phrase_takes_the_longest_listed_phrase_within_the_limit(nlp_es):
     assert match_phrase(doc, 0, phrases, 2) == 2  # the longer phrase runs past the limit
     assert match_phrase(doc, 1, phrases, len(doc)) == 0
     assert match_phrase(doc, 0, [("de", "acuerdo", "a"), ("de",)], len(doc)) == 1  # a list too
+
+
+def test_coordinated_cue_ends_the_first_report_and_shares_its_speaker(make_doc):
+    adoc = _quotes(make_doc, "Los bomberos llegaron tarde al incendio del puerto.\n"
+                             "El gremio también demanda que se cancele el contrato de la empresa "
+                             "y desmintió que existan riesgos en la planta.")
+    first, second = adoc.quotes
+    assert first.cue.text == "demanda" and second.cue.text == "desmintió"
+    assert first.content.text == "se cancele el contrato de la empresa"
+    assert second.content.text.startswith("existan riesgos")
+    assert first.speaker is not None and first.speaker.text.endswith("gremio")
+    assert second.speaker is not None and second.speaker.text.endswith("gremio")
+
+
+def test_a_verb_inside_quoted_words_introduces_no_other_quotation(make_doc):
+    adoc = _quotes(make_doc, 'Según la ministra, las protestas "no apuntaban al gobierno", sino que '
+                             '"su meta era cerrar las rutas del norte".')
+    assert not any(q.cue.text == "apuntaban" for q in adoc.quotes)
+
+
+def test_quoted_subject_label_is_no_quote(make_doc):
+    adoc = _quotes(make_doc, 'El ministro dijo que el plan sigue en pie. Los "halcones del partido" '
+                             'han quedado fuera del gabinete.')
+    assert not any("halcones" in q.content.text for q in adoc.quotes)
+
+
+def test_regular_inflection_recovers_the_lemma_of_a_speech_verb():
+    from cronica.stages.attribution.lexicon import regular_lemmas
+
+    assert "señalar" in regular_lemmas("señalara")
+    assert {"afirmar"} <= regular_lemmas("afirmaran") and "afirmar" not in regular_lemmas("firmaran")
+
+
+def test_name_closing_a_broken_subject_is_the_speaker(make_doc):
+    adoc = _quotes(make_doc, "La ayuda llegó un día después de que la alcaldesa del pueblo -cerca de la "
+                             "frontera con Perú- Rosa Quispe, señalara que el río se desbordó.")
+    q = next(q for q in adoc.quotes if q.cue.text == "señalara")
+    assert q.content.text == "el río se desbordó"
+    assert q.speaker is not None and q.speaker.text.endswith("Rosa Quispe")
+
+
+def test_dative_se_is_no_impersonal_cue(make_doc):
+    adoc = _quotes(make_doc, "El canciller repudió la agresión, pero se la atribuyó a que la visita "
+                             "se produjo en un mal momento.")
+    q = next(q for q in adoc.quotes if q.cue.text == "atribuyó")
+    assert q.speaker is not None and q.speaker.text.endswith("canciller")
+
+
+def test_quotation_before_its_cue_takes_the_subject_after_the_verb(make_doc):
+    adoc = _quotes(make_doc, 'Miles de obreros marcharon por el centro.\n"Queremos nuestros salarios ya", '
+                             'proclamaban las pancartas de los manifestantes.')
+    q = next(q for q in adoc.quotes if q.cue.text == "proclamaban")
+    assert q.speaker is not None and "pancartas" in q.speaker.text
+
+
+def test_quien_refers_to_the_nearest_person_before_it(make_doc):
+    adoc = _quotes(make_doc, "La marcha contó con el apoyo de cientos de grupos sociales que piden votar, "
+                             "e incluso con el del escritor Carlos Fuentes, y quien aseguró que no "
+                             "faltará a la cita.")
+    q = next(q for q in adoc.quotes if q.cue.text == "aseguró")
+    assert q.speaker is not None and "Fuentes" in q.speaker.text
+
+
+def test_possessive_standard_after_de_acuerdo_con_is_no_source(make_doc):
+    adoc = _quotes(make_doc, "Los afiliados votarán o no de acuerdo con su propia conciencia.")
+    assert not any(q.cue.text.startswith("de acuerdo") for q in adoc.quotes)
+    adoc = _quotes(make_doc, "De acuerdo con su portavoz, el partido votará en contra.")
+    assert any(q.cue.text.lower().startswith("de acuerdo") for q in adoc.quotes)
+
+
+def test_fragment_of_a_named_speaker_without_actor_code(make_doc):
+    adoc = _quotes(make_doc, 'En esa ocasión, Kowalczyk apremió a los vecinos a poner fin a su '
+                             '"actitud irresponsable".')
+    q = next(q for q in adoc.quotes if q.content.text == "actitud irresponsable")
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.text == "Kowalczyk"

@@ -378,3 +378,34 @@ def test_a_later_sentence_without_a_place_keeps_the_narrative_place(make_doc):
     arrest = [e for e in adoc.events if e.trigger.text == "arrested"]
     assert arrest and arrest[0].event_loc is not None
     assert arrest[0].event_loc["name"] == "Mosul" and arrest[0].event_loc["source"] == "previous"
+
+
+# -- an area in parentheses after a place ----------------------------------------------
+@pytest.mark.parametrize("text, names", [
+    ("Drivers blocked a road in Zzyzxville (Santa Fe) on Monday.", ["Zzyzxville"]),
+    ("Parents gathered in Lomas Altas del Qwerty (Cordoba) yesterday.", ["Lomas Altas del Qwerty"]),
+    ("Nurses marched in Loma Nueva district (Tucuman) on Friday.", ["Loma Nueva"]),
+])
+def test_name_before_a_parenthesis(gaz, text, names):
+    geo = Geocoder("en", gazetteer=gaz)
+    got = geo._name_before(text, text.index("("))
+    assert got is not None and text[got[0]:got[1]] == names[0] and got[2]
+
+
+@pytest.mark.slow
+def test_the_area_in_parentheses_picks_the_homonym_or_stands_in(make_doc):
+    # a homonym abroad is not read when the note says which province it is in; a village
+    # the gazetteer lacks is placed at its province
+    text = ("Truck drivers blocked a road in San Lorenzo (Santa Fe) on Monday. "
+            "Farmers blocked a bridge in Zzyzxville (Mendoza) on Tuesday.")
+    adoc = make_doc(text, lang="en", stages=["actors", "events", "place"])
+    by_text = {p.span.text: p for p in adoc.places}
+    assert "Zzyzxville" not in by_text
+    assert by_text["Mendoza"].country == "ARG"
+    if "San Lorenzo" in by_text:
+        assert by_text["San Lorenzo"].country == "ARG"
+    else:
+        assert by_text["Santa Fe"].country == "ARG"
+    for e in adoc.events:
+        if e.event_loc is not None:
+            assert e.event_loc["country"] == "ARG"

@@ -8,58 +8,68 @@ report: article id, sentence, offsets; see ``Store.get_event``).
 
 Flat table columns (one row per merged event):
 
-==================  ======  ==========================================================
-column              type    meaning
-==================  ======  ==========================================================
-id                  string  merged event id (stable: derived from the first report)
-date                string  ISO date, possibly partial ('2024-01-25', '2024-01', '2024')
-date_precision      string  day | month | year
-date_inferred       bool    the date is the publication date, not stated in the text
-event               string  PLOVER event type (AGREE ... ASSAULT)
-mode                string  PLOVER mode of the event type, empty when none
-context             string  PLOVER contexts, joined with ';'
-aux_mode            string  historical | future | hypothetical | negation; empty if current
-actor               string  actor as written in the text
-actor_code          string  actor code: ISO 3166 alpha-3 country + sector ('IRQGOV')
-actor_country       string  actor's ISO 3166 alpha-3 country
-actor_sector        string  actor's sector or organisation code (GOV, MIL, IGO, ...)
-recipient           string  recipient as written in the text
-recipient_code      string  recipient code
-recipient_country   string  recipient's country
-recipient_sector    string  recipient's sector
-event_loc_name      string  place name of the event
-event_loc_country   string  place's ISO 3166 alpha-3 country
-event_loc_lat       double  latitude (WGS84)
-event_loc_lon       double  longitude (WGS84)
-n_sources           int64   distinct articles reporting the event
-n_publishers        int64   distinct original sources (cited source, else publisher)
-article_ids         string  ids of the reporting articles, joined with ';'
-sources             string  publishers and cited sources, joined with ';'
-event_text          string  evidence sentence of the first report
-confidence          double  highest confidence among the reports (0-1)
-language            string  language of the first report (es, en)
-first_seen          string  earliest publication date among the reports
-last_seen           string  latest publication date among the reports
-cameo               string  CAMEO code of the event, when the coder gave one
-actor_name          string  actor's canonical name ('Lloyd Austin'), else its code's label
-actor_label         string  actor code in words ('Iraq: government')
-recipient_name      string  recipient's canonical name, else its code's label
-recipient_label     string  recipient code in words
-event_loc_admin1    string  first-level area of the place ('Antioquia')
-event_loc_admin2    string  second-level area of the place
-event_loc_feature   string  city | admin1 | admin2 | country | region
-quote_speaker       string  who is quoted saying the event ('el ministro'), if quoted
-quote_speaker_code  string  the speaker's actor code
-reported_by         string  reporting chain of the first report, nearest first, ';'
-article_urls        string  urls of the reporting articles, ';'
-article_titles      string  titles of the reporting articles, joined with ' | '
-publishers          string  publishers of the reporting articles, ';'
-dead                int64   people killed (the number stated; null if none stated)
-injured             int64   people injured
-arrested            int64   people arrested
-size                int64   size of a crowd or force
-plover_score        double  PLOVER conflict-cooperation score of the event
-==================  ======  ==========================================================
+========================  ======  ==========================================================
+column                    type    meaning
+========================  ======  ==========================================================
+id                        string  merged event id (stable: derived from the first report)
+date                      string  ISO date, possibly partial ('2024-01-25', '2024-01', '2024')
+date_precision            string  day | month | year
+date_inferred             bool    the date is the publication date, not stated in the text
+event                     string  PLOVER event type (AGREE ... ASSAULT)
+mode                      string  PLOVER mode of the event type, empty when none
+context                   string  PLOVER contexts, joined with ';'
+aux_mode                  string  historical | future | hypothetical | negation; empty if current
+actor                     string  actor as written in the text
+actor_code                string  actor code: ISO 3166 alpha-3 country + sector ('IRQGOV')
+actor_country             string  actor's ISO 3166 alpha-3 country
+actor_sector              string  actor's sector or organisation code (GOV, MIL, IGO, ...)
+recipient                 string  recipient as written in the text
+recipient_code            string  recipient code
+recipient_country         string  recipient's country
+recipient_sector          string  recipient's sector
+event_loc_name            string  place name of the event
+event_loc_country         string  place's ISO 3166 alpha-3 country
+event_loc_lat             double  latitude (WGS84)
+event_loc_lon             double  longitude (WGS84)
+n_sources                 int64   distinct articles reporting the event
+n_publishers              int64   distinct original sources (cited source, else publisher)
+article_ids               string  ids of the reporting articles, joined with ';'
+sources                   string  publishers and cited sources, joined with ';'
+event_text                string  evidence sentence of the first report
+confidence                double  highest confidence among the reports (0-1)
+language                  string  language of the first report (es, en)
+first_seen                string  earliest publication date among the reports
+last_seen                 string  latest publication date among the reports
+cameo                     string  CAMEO code of the event, when the coder gave one
+actor_name                string  actor's canonical name ('Lloyd Austin'), else its code's label
+actor_label               string  actor code in words ('Iraq: government')
+recipient_name            string  recipient's canonical name, else its code's label
+recipient_label           string  recipient code in words
+event_loc_admin1          string  first-level area of the place ('Antioquia')
+event_loc_admin2          string  second-level area of the place
+event_loc_feature         string  city | admin1 | admin2 | country | region
+quote_speaker             string  who is quoted saying the event ('el ministro'), if quoted
+quote_speaker_code        string  the speaker's actor code
+reported_by               string  reporting chain of the first report, nearest first, ';'
+article_urls              string  urls of the reporting articles, ';'
+article_titles            string  titles of the reporting articles, joined with ' | '
+publishers                string  publishers of the reporting articles, ';'
+dead                      int64   people killed (the number stated; null if none stated)
+injured                   int64   people injured
+arrested                  int64   people arrested
+size                      int64   size of a crowd or force
+plover_score              double  PLOVER conflict-cooperation score of the event
+embedded_in               string  id of the event that governs this embedded act (the threat of
+                                  'amenazaron con una huelga' for the strike), else empty
+aux_evidence              string  the words that decided aux_mode ('amenazaron con')
+aux_rule                  string  the rule that read them
+actor_country_source      string  evidence of actor_country: text | place | dateline | article
+recipient_country_source  string  evidence of recipient_country, likewise
+event_loc_text            string  the place as the article writes it ('Tiro'; the gazetteer's
+                                  name is event_loc_name: 'Tyre')
+contentious               double  highest contentious-event probability among the reporting
+                                  articles (0-1), empty when not scored
+========================  ======  ==========================================================
 
 The four counts hold the ``value`` of the event's ``dead``/``injured``/``arrested``/``size``
 objects (PLOVER JSONL keeps the whole object: value, min, max, category, text, offsets).
@@ -132,6 +142,13 @@ FLAT_COLUMNS: list[tuple[str, str, Callable[[dict[str, Any]], Any]]] = [
     ("arrested", "int64", lambda e: _count(e, "arrested")),
     ("size", "int64", lambda e: _count(e, "size")),
     ("plover_score", "double", lambda e: e.get("plover_score")),
+    ("embedded_in", "string", lambda e: e.get("embedded_in")),
+    ("aux_evidence", "string", lambda e: (e.get("aux_evidence") or {}).get("text")),
+    ("aux_rule", "string", lambda e: (e.get("aux_evidence") or {}).get("rule")),
+    ("actor_country_source", "string", lambda e: e.get("actor_country_source")),
+    ("recipient_country_source", "string", lambda e: e.get("recipient_country_source")),
+    ("event_loc_text", "string", lambda e: (e.get("event_loc") or {}).get("text")),
+    ("contentious", "double", lambda e: _contentious(e)),
 ]
 COLUMN_NAMES: list[str] = [c[0] for c in FLAT_COLUMNS]
 
@@ -156,6 +173,14 @@ def _reports(e: dict[str, Any], mention_key: str, record_key: str) -> list[str]:
     if not values and e.get(record_key):
         values.append(str(e[record_key]))
     return values
+
+
+def _contentious(e: dict[str, Any]) -> float | None:
+    """The highest contentious-event score among the reporting articles (``mentions``)."""
+    scores = [m.get("article_contentious") for m in e.get("mentions") or []
+              if isinstance(m, dict)]
+    values = [float(v) for v in scores if isinstance(v, int | float)]
+    return max(values) if values else None
 
 
 def _count(e: dict[str, Any], key: str) -> int | None:

@@ -18,6 +18,20 @@ _EVENT_COLS = (
     "date, date_precision, date_inferred, event_loc, place_name, place_country, lat, lon, "
     "confidence, language, sources, article_ids, n_sources, n_publishers, first_seen, last_seen"
 )
+#: columns of schema version 4 that an event dict carries (a read-only store of an older
+#: version has none of them)
+_V4_EVENT_COLS = ", embedded_in, actor_country_source, recipient_country_source"
+
+
+def place_column(version: int) -> str:
+    """The column the place filter matches: the folded names of the place from schema
+    version 4 on (see cronica.store.place_names), the gazetteer name before."""
+    return "place_search" if version >= 4 else "place_name"
+
+
+def place_words(place: str | None, version: int) -> str | None:
+    """The place filter's text as its column keeps it (folded from version 4 on)."""
+    return search_words(place) if version >= 4 else place
 
 
 
@@ -92,7 +106,9 @@ class SQLReader(SQLBase):
             c = flt.country.upper()
             conds.append("(actor_country = ? OR recipient_country = ? OR place_country = ?)")
             params.extend([c, c, c])
-        substrings = [(col, no_nul(text)) for col, text in (("place_name", flt.place),
+        version = self._store_version
+        substrings = [(col, no_nul(text)) for col, text in (
+                      (place_column(version), place_words(flt.place, version)),
                       ("sources", flt.source), ("search_text", search_words(flt.text)))
                       if text and no_nul(text)]
         conds_sub, params_sub = self._substring_conds(substrings, page)
@@ -165,7 +181,7 @@ class SQLReader(SQLBase):
                 return []
             rows = self._rows(
                 cur,
-                f"SELECT {self.row_key} AS k, {_EVENT_COLS} FROM events WHERE {self.row_key} IN "
+                f"SELECT {self.row_key} AS k, {self._event_cols()} FROM events WHERE {self.row_key} IN "
                 f"({', '.join('?' * len(keys))})",
                 keys,
             )
@@ -254,7 +270,7 @@ class SQLReader(SQLBase):
         joiner = " AND " if where else " WHERE "
         last = ""
         while True:
-            sql = f"SELECT {_EVENT_COLS} FROM events{where}{joiner}id > ? ORDER BY id LIMIT ?"
+            sql = f"SELECT {self._event_cols()} FROM events{where}{joiner}id > ? ORDER BY id LIMIT ?"
             with self._read() as cur:
                 rows = self._rows(cur, sql, [*params, last, batch_size])
                 records = self._records(cur, [r["id"] for r in rows])
@@ -296,6 +312,10 @@ class SQLReader(SQLBase):
             row = self._one(cur, sql, params)
         return int(row["n"]) if row else 0
 
+    def _event_cols(self) -> str:
+        """The ``events`` columns an event dict is made from, for this store's version."""
+        return _EVENT_COLS + (_V4_EVENT_COLS if self._store_version >= 4 else "")
+
     def _event_dict(self, r: dict[str, Any], record: str) -> dict[str, Any]:
         """The event_to_dict record of the first report, with the merged fields on top."""
         ev = json.loads(record)
@@ -317,6 +337,13 @@ class SQLReader(SQLBase):
             recipient_country=r["recipient_country"],
             recipient_sector=r["recipient_sector"],
         )
+        if "embedded_in" in r:
+            # the stored id of the governing event (the record's is the article's local id)
+            ev["embedded_in"] = r["embedded_in"]
+            for side in ("actor", "recipient"):
+                source = r[f"{side}_country_source"]
+                if source or not ev.get(f"{side}_country_source"):
+                    ev[f"{side}_country_source"] = source
         return ev
 
     def _mentions(self, cur: Any, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -326,7 +353,9 @@ class SQLReader(SQLBase):
         rows = self._rows(
             cur,
             "SELECT m.*, a.title AS article_title, a.date AS article_date, a.source AS "
-            "article_source, a.url AS article_url, a.lang AS article_lang FROM mentions m "
+            "article_source, a.url AS article_url, a.lang AS article_lang"
+            f"{', a.contentious AS article_contentious' if self._store_version >= 4 else ''} "
+            "FROM mentions m "
             f"JOIN articles a ON a.id = m.article_id WHERE m.event_id IN "
             f"({', '.join('?' * len(event_ids))}) ORDER BY m.event_id, m.id",
             event_ids,
@@ -340,6 +369,7 @@ class SQLReader(SQLBase):
                 "article_source": m["article_source"],
                 "article_url": m["article_url"],
                 "language": m["article_lang"],
+                "article_contentious": m.get("article_contentious"),
                 "local_id": m["local_id"],
                 "sentence": m["sentence"],
                 "sentence_text": m["sentence_text"],
@@ -364,7 +394,7 @@ class SQLReader(SQLBase):
         id and title, sentence index and text, trigger/actor/recipient offsets), replacing
         the in-article trigger spans of ``event_to_dict``; those stay in ``evidence``."""
         with self._read() as cur:
-            row = self._one(cur, f"SELECT {_EVENT_COLS} FROM events WHERE id = ?", (event_id,))
+            row = self._one(cur, f"SELECT {self._event_cols()} FROM events WHERE id = ?", (event_id,))
             if row is None:
                 return None
             record = self._records(cur, [event_id])[event_id]

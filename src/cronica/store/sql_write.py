@@ -11,17 +11,27 @@ from cronica.errors import Rejection
 from cronica.model import ArticleDoc, Event, arg_parts, event_to_dict
 from cronica.store import merge, schema
 from cronica.store.base import StoreResult
+from cronica.store.place_names import place_search
 from cronica.store.sql_base import MAX_SEARCH_TEXT, SQLBase, _dumps, now_iso
 from cronica.textfold import search_blob
 
 
 def _search_of(e: Event, record: dict[str, Any], sentence: str) -> str:
-    """The event's ``search_text``: its sentence and names, folded (cronica.textfold)."""
+    """The event's ``search_text``: its sentence and names, folded (cronica.textfold),
+    with every name of its place (``place_search``: 'Tiro' finds Tyre, and back)."""
     loc = e.event_loc or {}
     names = [loc.get("text"), loc.get("name"), loc.get("admin1"),
              e.actor.text if e.actor else None, e.recipient.text if e.recipient else None,
-             record.get("actor_name"), record.get("recipient_name")]
+             record.get("actor_name"), record.get("recipient_name"),
+             *place_search(loc).split(" | ")]
     return search_blob(sentence, names)
+
+
+def _country_sector(adoc: ArticleDoc, arg: Any, record: dict[str, Any], side: str
+                    ) -> tuple[str | None, str | None]:
+    """(country, sector) of the event's actor or recipient as its record gives them."""
+    country, sector = arg_parts(adoc, arg)
+    return record.get(f"{side}_country") or country, record.get(f"{side}_sector") or sector
 
 
 def _publisher(adoc: ArticleDoc, e: Event) -> str:
@@ -96,12 +106,15 @@ class SQLWriter(SQLBase):
             inserted = self._one(
                 cur,
                 "INSERT INTO articles (id, content_hash, title, date, lang, url, source, origin, "
-                "status, text, metadata, layers, n_events, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'stored', ?, ?, ?, ?, ?) "
+                "status, text, metadata, layers, n_events, ingested_at"
+                f"{', contentious' if self._v4 else ''}) "
+                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'stored', ?, ?, ?, ?, ?{', ?' if self._v4 else ''}) "
                 "ON CONFLICT (content_hash) DO NOTHING RETURNING id",
                 (
                     article_id, h, a.title, a.date, adoc.lang or a.lang, a.url, a.source,
                     a.origin, a.text, _dumps(a.meta), layers, len(adoc.events), now_iso(),
+                    *([None if adoc.contentious is None else round(adoc.contentious, 4)]
+                      if self._v4 else []),
                 ),
             )
             if inserted is None:  # a concurrent writer stored the same text first
@@ -114,8 +127,11 @@ class SQLWriter(SQLBase):
             self._count_deltas = {}
             self._new_names = set()
             try:
+                stored: dict[str, str] = {}  # the article's event id -> stored event id
                 for e, record in zip(adoc.events, doc["events"], strict=True):
-                    self._add_event(cur, article_id, adoc, e, record)
+                    stored[e.id] = self._add_event(cur, article_id, adoc, e, record)
+                if self._v4:
+                    self._link_embedded(cur, adoc, stored)
                 deltas, self._count_deltas = self._count_deltas, None
                 self._apply_counts(cur, deltas)
                 names, self._new_names = self._new_names, None
@@ -124,6 +140,21 @@ class SQLWriter(SQLBase):
                 self._count_deltas = None
                 self._new_names = None
         return StoreResult("stored", article_id, len(adoc.events))
+
+    @property
+    def _v4(self) -> bool:
+        """Whether the store has the columns of schema version 4 (a store is migrated when
+        opened for writing; only a test's store of an older version lacks them)."""
+        return self._store_version >= 4
+
+    def _link_embedded(self, cur: Any, adoc: ArticleDoc, stored: dict[str, str]) -> None:
+        """Point ``events.embedded_in`` of each embedded act at the stored id of its governing
+        event (the article's ``embedded_in`` names the governing event by its local id)."""
+        for e in adoc.events:
+            target = stored.get(e.embedded_in or "")
+            if target and stored.get(e.id) and stored[e.id] != target:
+                self._exec(cur, "UPDATE events SET embedded_in = ? WHERE id = ? AND "
+                                "embedded_in IS NULL", (target, stored[e.id]))
 
     # -- pre-computed counts (schema.ROLLUPS) -----------------------------------------------
     #: pending count changes of the article being written; None: apply at once
@@ -346,28 +377,34 @@ class SQLWriter(SQLBase):
         seen: str | None,
     ) -> tuple[str, tuple[Any, ...]]:
         loc = e.event_loc or {}
+        v4 = [place_search(e.event_loc) or None, record.get("actor_country_source"),
+              record.get("recipient_country_source")] if self._v4 else []
+        v4_cols = ", place_search, actor_country_source, recipient_country_source" if v4 else ""
         return (
             "INSERT INTO events (id, merge_key, type, mode, context, aux_mode, aux_key, actor_code, "
             "actor_text, actor_country, actor_sector, recipient_code, recipient_text, "
             "recipient_country, recipient_sector, date, date_precision, date_inferred, date_lo, "
             "date_hi, event_loc, place_name, place_country, lat, lon, confidence, language, "
             "search_text, sources, article_ids, n_sources, n_publishers, first_seen, "
-            "last_seen) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,?,?)",
+            f"last_seen{v4_cols}) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,?,?"
+            f"{',?' * len(v4)})",
             (
                 event_id, key, e.event, e.mode, ";".join(e.context), e.aux_mode, e.aux_mode or "",
                 e.actor.code if e.actor else None, e.actor.text if e.actor else None,
-                *arg_parts(adoc, e.actor),
+                # the record's country: the code's, else the one context settled (the
+                # stage 'actor_context': 'police' in an article placed in Kenya)
+                *_country_sector(adoc, e.actor, record, "actor"),
                 e.recipient.code if e.recipient else None,
                 e.recipient.text if e.recipient else None,
-                *arg_parts(adoc, e.recipient),
+                *_country_sector(adoc, e.recipient, record, "recipient"),
                 e.date, e.date_precision, int(e.date_inferred),
                 bounds.lo.isoformat() if bounds else None,
                 bounds.hi.isoformat() if bounds else None,
                 _dumps(e.event_loc) if e.event_loc else None, loc.get("name"),
                 loc.get("country"), loc.get("lat"), loc.get("lon"), round(e.confidence, 3),
                 record.get("language"), _search_of(e, record, sentence)[:MAX_SEARCH_TEXT],
-                "|".join(sorted(sources)), _dumps([article_id]), seen, seen,
+                "|".join(sorted(sources)), _dumps([article_id]), seen, seen, *v4,
             ),
         )
 
@@ -400,6 +437,7 @@ class SQLWriter(SQLBase):
                         date_hi=bounds.hi.isoformat())
         if not target["place_country"] and loc.get("country"):
             sets.update(event_loc=_dumps(loc), place_name=loc.get("name"),
+                        **({"place_search": place_search(loc) or None} if self._v4 else {}),
                         place_country=loc.get("country"), lat=loc.get("lat"), lon=loc.get("lon"))
         cols = ", ".join(f"{k} = ?" for k in sets)
         self._exec(cur, f"UPDATE events SET {cols} WHERE id = ?", (*sets.values(), target["id"]))

@@ -21,7 +21,7 @@ from cronica.errors import ErrorCode, StoreError
 from cronica.store import schema
 from cronica.store.base import EventFilter
 from cronica.store.sql import SQLStore, now_iso
-from cronica.store.sql_read import no_nul
+from cronica.store.sql_read import no_nul, place_column, place_words
 from cronica.textfold import search_words
 
 BUSY_TIMEOUT_MS = 30_000
@@ -53,9 +53,10 @@ def _coded(target: str) -> Iterator[None]:
         raise err from exc
 
 
-def _substrings(flt: EventFilter) -> list[tuple[str, str]]:
-    """The substring filters of ``flt`` as (column, text)."""
-    return [(col, no_nul(text)) for col, text in (("place_name", flt.place),
+def _substrings(flt: EventFilter, version: int = schema.SCHEMA_VERSION) -> list[tuple[str, str]]:
+    """The substring filters of ``flt`` as (column, text), for a store of ``version``."""
+    return [(col, no_nul(text)) for col, text in ((place_column(version),
+                                                   place_words(flt.place, version)),
                                                   ("sources", flt.source),
                                                   ("search_text", search_words(flt.text)))
             if text and no_nul(text)]
@@ -200,7 +201,7 @@ class SQLiteStore(SQLStore):
         """As :meth:`SQLStore.count_events`; a capped count of a substring filter walks the
         trigram index's matches in order and stops at ``limit`` (tens of ms where a scan
         for ten thousand matches of a frequent word takes seconds)."""
-        subs = _substrings(flt)
+        subs = _substrings(flt, self._store_version)
         if (limit is None or not subs or any(len(text.strip()) < 3 for _, text in subs)
                 or self._index_from(flt, page=True) is not None):
             return super().count_events(flt, limit)
@@ -233,7 +234,7 @@ class SQLiteStore(SQLStore):
         """With substring filters: the most recently *stored* matching events, walked from
         the full-text index backwards (a date-ordered walk testing each row's text, or
         sorting every match, takes seconds for a frequent word)."""
-        subs = _substrings(flt)
+        subs = _substrings(flt, self._store_version)
         if (not subs or any(len(text.strip()) < 3 for _, text in subs)
                 or self._index_from(flt, page=True) is not None):
             return super()._recent_places_sql(flt)

@@ -141,12 +141,22 @@ class ActorContext:
 
 
 def _common_noun_phrase(arg: EventArg, sector: str | None) -> bool:
-    """An uncoded argument made of common words only ('medical technicians', 'los vecinos'):
-    people of the place, like a sector actor; a proper name may be anyone's."""
+    """An uncoded argument headed by a common noun ('medical technicians', 'los vecinos',
+    'members of the X Movement', 'relatives of a victim'): people of the place, like a sector
+    actor; a proper name ('Zhang Wei', 'the XYZ Front') may be anyone's."""
     if sector or arg.code:
         return False
     words = [w for w in arg.text.split() if w[:1].isalpha()]
-    return bool(words) and not any(w[:1].isupper() for w in words[1:]) and len(words) <= 6
+    if not words or len(words) > _MAX_PHRASE_WORDS:
+        return False
+    if not any(w[:1].isupper() for w in words[1:]):
+        return len(words) <= 6
+    # a proper name inside: only when a common noun heads it ('members of ...')
+    return words[0].islower() and len(words) > 1 and words[1].lower() in _OF
+
+
+_MAX_PHRASE_WORDS = 12
+_OF = frozenset({"of", "de", "del", "from", "at", "in"})
 
 
 def _own_parts(arg: EventArg, mentions: dict[str, ActorMention]) -> tuple[str | None, str | None]:

@@ -157,6 +157,9 @@ class Attributor:
             if mark is not None:
                 kind, content = "direct", _strip_comma(adoc.article.text, mark)
                 used_marks.add(mark)
+                # '"...", proclamaban las pancartas': a quotation before its cue inverts the
+                # subject, which follows the verb
+                postposed = mark[1] <= verb.idx and lo <= mark[0]
             else:
                 content = self._postposed_content(adoc, verb, lo, hi)
                 postposed = content is not None
@@ -204,7 +207,7 @@ class Attributor:
             codes = speaker_codes(adoc, speaker, self.bundle) if speaker else []
             if verb is not None:
                 speaker, codes, _ = self._speaker(adoc, verb, lo, hi, False, found, s)
-            if speaker is None:
+            if speaker is None or self._norm_not_speaker(adoc, speaker, codes):
                 continue
             text_before, text_after = text[lo:rep.cue.start], text[rep.cue.end:hi]
             at_edge = not any(c.isalnum() for c in text_before) or not any(c.isalnum() for c in text_after)
@@ -220,6 +223,15 @@ class Attributor:
                              speaker_codes=codes, cue=adoc.span(doc[first].idx, cue_end),
                              content=adoc.span(*content), kind="indirect"))
         return out
+
+    @staticmethod
+    def _norm_not_speaker(adoc: ArticleDoc, speaker: Span, codes: list[str]) -> bool:
+        """'de acuerdo con su propia valoración': a possessive noun phrase that names no actor
+        is a standard ('in accordance with'), not a source."""
+        toks = tokens_in(adoc.doc, speaker.start, speaker.end)
+        if not toks or "Yes" not in toks[0].morph.get("Poss") or codes:
+            return False
+        return not any(m.span.start < speaker.end and speaker.start < m.span.end for m in adoc.actors)
 
     def _phrase_clause(self, adoc: ArticleDoc, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
         """The clause a source phrase modifies ('dijo que, según testigos, X' -> X): the
@@ -277,6 +289,8 @@ class Attributor:
             # are that quote's speaker's words
             sibling = next((q for q in found + out if q.speaker is not None and q.cue.sentence == s
                             and q.cue.start < q.cue.end), None)
+            if not self.lex.is_speech(verb) and _quoted_label(root, toks):
+                continue
             if sibling is not None and not self.lex.is_speech(verb):
                 out.append(Quote(id="", speaker=sibling.speaker, speaker_code=sibling.speaker_code,
                                  speaker_codes=list(sibling.speaker_codes), cue=sibling.cue,
@@ -285,8 +299,11 @@ class Attributor:
                 continue
             speaker, codes, carried = self._speaker(adoc, verb, lo, hi, False, found + out, s)
             if speaker is None or not (codes or carried or any(
-                    m.span.overlaps(speaker) for m in adoc.actors)):
-                continue  # quoted words need an identifiable speaker ('cuyo objetivo era "..."')
+                    m.span.overlaps(speaker) for m in adoc.actors) or any(
+                    t.pos_ == "PROPN" for t in tokens_in(doc, speaker.start, speaker.end))):
+                # quoted words need an identifiable speaker: an actor or a proper name
+                # ('cuyo objetivo era "..."' has none)
+                continue
             out.append(Quote(id="", speaker=speaker, speaker_code=codes[0] if codes else None,
                              speaker_codes=codes, cue=self._cue_span(adoc, verb, hi),
                              content=adoc.span(*m), kind="direct", carried_over=carried))
@@ -387,10 +404,19 @@ class Attributor:
             t = doc[j]
             if t.idx >= hi or t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":"):
                 break
-            if t.lower_ in marks and t.pos_ == "SCONJ":
+            if t.lower_ in marks and t.pos_ == "SCONJ" and not _in_conjunction(t):
                 toks = tokens_in(doc, doc[j + 1].idx if j + 1 < len(doc) else hi, hi)
-                return char_span(toks)
+                return char_span(self._before_next_cue(toks))
         return None
+
+    def _before_next_cue(self, toks: list[Any]) -> list[Any]:
+        """A clause ends where a coordinated verb of saying opens the next report
+        ('demanda que X y desmintió que Y' -> X)."""
+        for n, t in enumerate(toks[:-1]):
+            nxt = toks[n + 1]
+            if t.pos_ == "CCONJ" and self.lex.is_speech(nxt) and "Fin" in nxt.morph.get("VerbForm"):
+                return toks[:n]
+        return toks
 
     def _nearest_mark(self, verb: Any, marked: list[tuple[int, int]], used: set[tuple[int, int]],
                       lo: int, hi: int) -> tuple[int, int] | None:
@@ -408,7 +434,8 @@ class Attributor:
         # inside a quotation does not introduce that quotation
         cands = [m for m in marked if m not in used and touches(m) and not m[0] <= verb.idx < m[1]
                  and len(tokens_in(verb.doc, *m)) >= 3]
-        if not cands:
+        if not cands or any(m[0] <= verb.idx < m[1] for m in marked):
+            # a verb inside quoted words is part of them: it introduces no other quotation
             return None
         return min(cands, key=lambda m: min(abs(verb.idx - m[0]), abs(verb.idx - m[1])))
 
@@ -473,6 +500,8 @@ class Attributor:
                      and lo <= c.idx < hi), None)
         if subj is not None and any(c.dep_ == "case" for c in subj.lefts):
             subj = None  # 'en su chaleco' taken for a subject: a prepositional phrase is none
+        if subj is None:
+            subj = _noun_subject(verb, lo)
         cur = verb
         for _ in range(3):
             if subj is not None or not _shares_subject(cur) or cur.head.i == cur.i:
@@ -487,6 +516,12 @@ class Attributor:
                              and not _relative_pronoun(c)), None)
         relative = subj is not None and (_relative_pronoun(subj) or (
             subj.pos_ in ("PRON", "SCONJ") and subj.lower_ in self.lex.marks))
+        if relative and subj is not None and subj.lower_ in self.lex.person_relative:
+            # 'X, que ... y quien aseguró': 'quien' refers to a person, the nearest one before it
+            names = [r for r in self._person_spans(adoc, (lo, subj.idx))]
+            if names:
+                span = adoc.span(*max(names))
+                return span, speaker_codes(adoc, span, self.bundle), False
         if relative:
             # 'Rubio, who said that ...', 'la CGT, que dijo ...': the noun the clause modifies;
             # a coordinated relative ('Marcos, que ... y quien aseguró') goes through its
@@ -503,8 +538,11 @@ class Attributor:
                 # 'repudió la agresión, que calificó de ...': a thing cannot speak, so the
                 # pronoun is the object and the speaker the main clause's subject
                 subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi), subj)
-        if subj is None and postposed:
-            subj = next((c for c in verb.children if dep(c) == "obj" and c.i > verb.i), None)
+        if postposed and (subj is None or subj.i < verb.i):
+            # the content comes first, so a subject before the verb lies inside it: the
+            # speaker is the noun phrase after the verb (often parsed as its object)
+            after = next((c for c in verb.children if dep(c) in ("obj", *_SUBJ) and c.i > verb.i), None)
+            subj = after if after is not None or subj is None else subj
         if subj is None and dep(verb) in _RELCL and verb.head.head.i != verb.head.i:
             # 'X repudió la agresión que calificó de "..."': a relative clause with a null
             # subject shares the subject of the verb its noun depends on
@@ -527,8 +565,32 @@ class Attributor:
         rng = _after_dateline(adoc, rng, verb)
         if rng is None:
             return None, [], False
+        rng = self._name_closing_subject(adoc, rng, verb)
         span = adoc.span(*rng)
         return span, speaker_codes(adoc, span, self.bundle), False
+
+    def _name_closing_subject(self, adoc: ArticleDoc, rng: tuple[int, int], verb: Any) -> tuple[int, int]:
+        """'la alcaldesa de X -una aclaración- Ana Ruiz, señaló que': a proper name of two or
+        more capitalised words that closes the subject, set off by punctuation before it and
+        a comma right before its verb, is the speaker's name (an apposition the parse broke
+        off)."""
+        doc = adoc.doc
+        first = min([verb] + [c for c in verb.children if dep(c) in ("aux", "aux:pass")], key=lambda t: t.i)
+        if first.i < 2 or doc[first.i - 1].text != "," or not rng[0] < doc[first.i - 1].idx:
+            return rng
+        run: list[Any] = []
+        for t in reversed(doc[:first.i - 1]):
+            if t.idx <= rng[0] or not (t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper()):
+                break
+            run.insert(0, t)
+        if len(run) < 2 or rng[0] <= run[0].idx and run[-1].idx + len(run[-1].text) <= rng[1]:
+            return rng  # no such name, or the subject holds it already
+        before = doc[run[0].i - 1]
+        if not (before.is_punct or before.text[-1:] in "-–—"):
+            return rng  # set off from what precedes it, not 'naves de las Fuerzas Aéreas'
+        if any(m.kind in ("country", "place") and m.span.start <= run[0].idx < m.span.end for m in adoc.actors):
+            return rng
+        return run[0].idx, run[-1].idx + len(run[-1].text)
 
     def _name_after(self, adoc: ArticleDoc, verb: Any, hi: int) -> Any | None:
         """A person named after the cue, before any other verb, with only reporting links
@@ -551,7 +613,8 @@ class Attributor:
             return True
         # a reflexive clitic with an expressed subject ('Irak se declaró ...') is no passive
         return not any(dep(c) in _SUBJ and not c.is_space for c in kids) and any(
-            c.dep_ == "expl" or (c.lower_ in self.lex.impersonal and c.i < verb.i) for c in kids)
+            c.dep_ == "expl" or (c.lower_ in self.lex.impersonal and c.i < verb.i and not _dative(c))
+            for c in kids)
 
     def _speaker_range(self, adoc: ArticleDoc, subj: Any, lo: int, hi: int) -> tuple[int, int] | None:
         """The subject's noun phrase without relative clauses; a person's name when it is
@@ -646,6 +709,41 @@ def _number_agrees(tok: Any, adoc: ArticleDoc, speaker: Span | None) -> bool:
     root = span.root
     have = ["Plur"] if any(c.dep_ == "conj" for c in root.children) else root.morph.get("Number")
     return not have or bool(set(want) & set(have))
+
+
+def _noun_subject(verb: Any, lo: int) -> Any | None:
+    """A finite verb the parser hung from a noun before it ('El sindicato también demanda
+    que ...' read as noun + adjective; 'X demanda ... y desmintió ...' as a coordinated
+    noun): a finite verb modifies no noun, so that noun is its subject. Relative clauses
+    ('la agresión que calificó') keep their own analysis."""
+    head = verb.head
+    if (dep(verb) not in ("amod", "acl", "conj") or "Fin" not in verb.morph.get("VerbForm")
+            or head.pos_ not in ("NOUN", "PROPN") or not lo <= head.idx < verb.idx):
+        return None
+    if any(c.i < verb.i and (c.dep_ == "mark" or _relative_pronoun(c) or c.lower_ == "que")
+           for c in verb.children):
+        return None
+    return head
+
+
+def _quoted_label(root: Any, toks: list[Any]) -> bool:
+    """Quoted words that are the subject noun phrase of their clause, with no verb inside
+    ('los "ultras" han quedado ...'): a label, not words someone said."""
+    return root is not None and dep(root) in _SUBJ and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def _in_conjunction(tok: Any) -> bool:
+    """'que' as part of a conjunction ('sino que', 'ya que', 'en tanto que'), not a
+    complementizer opening a reported clause."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.dep_ == "fixed" or (prev is not None and prev.lower_ in ("sino", "ya", "así", "tanto"))
+
+
+def _dative(tok: Any) -> bool:
+    """'se la atribuyó': a clitic followed by an object clitic is the dative (le -> se), not
+    the impersonal or passive se."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.pos_ == "PRON" and dep(nxt) == "obj" and nxt.head.i == tok.head.i
 
 
 def _adjectival(tok: Any) -> bool:

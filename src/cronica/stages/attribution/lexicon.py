@@ -43,6 +43,8 @@ class AttributionLexicon:
     channel_case: frozenset[str] = frozenset()  # 'en' (un comunicado), 'in' (a statement)
     recipient_case: frozenset[str] = frozenset()  # 'a' (la AFP), 'to' (reporters)
     inf_marks: frozenset[str] = frozenset()  # 'de' of 'acusó a X de favorecer'
+    person_relative: frozenset[str] = frozenset()  # 'quien': its antecedent is a person
+    inflect: bool = False  # try regular Spanish inflection when the lemmatizer misses a tense
 
     def is_channel(self, tok: Any) -> bool:
         """A noun naming the vehicle of a statement ('comunicado', 'entrevista')."""
@@ -56,7 +58,8 @@ class AttributionLexicon:
 
     def is_speech(self, tok: Any) -> bool:
         """A verb of saying, by lemma (verbs only) or by listed surface form."""
-        if tok.lemma_.lower() in self.speech_lemmas and tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in self.speech_lemmas or (self.inflect and any(
+                lemma in self.speech_lemmas for lemma in regular_lemmas(tok.lower_)))):
             return True
         return tok.lower_ in self.speech_forms and tok.pos_ not in ("NOUN", "ADJ", "ADP")
 
@@ -66,6 +69,31 @@ class AttributionLexicon:
 
     def is_report(self, tok: Any) -> bool:
         return tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
+
+
+# Regular Spanish verb endings (finite tenses, participle, gerund) by conjugation, longest
+# first: a fallback when the lemmatizer misses a tense ('señalara' -> 'señalar').
+_ENDINGS = (
+    ("ar", ("aríamos", "aríais", "ábamos", "áramos", "ásemos", "aremos", "asteis", "aríais",
+            "arían", "aron", "aban", "aran", "asen", "arán", "aría", "aste", "amos", "aba",
+            "ara", "ase", "ará", "ado", "ada", "ando", "aré", "ó", "é", "a", "an", "e", "en",
+            "as", "es", "o")),
+    ("er", ("eríamos", "iéramos", "ieron", "ieran", "iesen", "erían", "ería", "erán", "ían",
+            "iera", "iese", "erá", "ía", "ió", "ido", "ida", "iendo", "emos", "e", "en", "es", "o")),
+    ("ir", ("iríamos", "iéramos", "ieron", "ieran", "iesen", "irían", "iría", "irán", "ían",
+            "iera", "iese", "irá", "ía", "ió", "ido", "ida", "iendo", "imos", "e", "en", "es", "o")),
+)
+
+
+def regular_lemmas(form: str) -> set[str]:
+    """Infinitives a Spanish verb form could come from by regular inflection ('señalara' ->
+    {'señalar', ...}); the caller checks them against a word list."""
+    out = set()
+    for inf, endings in _ENDINGS:
+        for end in endings:
+            if form.endswith(end) and len(form) - len(end) >= 2:
+                out.add(form[: len(form) - len(end)] + inf)
+    return out
 
 
 def attribution_lexicon(lang: str | LanguageBundle) -> AttributionLexicon:
@@ -95,7 +123,8 @@ def _read_lexicon(bundle: LanguageBundle) -> AttributionLexicon:
         not_source=words("not_source"), marks=words("mark"), impersonal=words("impersonal"),
         channel=words("channel"), source_noun=words("source_noun"), observe=words("observe"),
         channel_case=words("channel_case"), recipient_case=words("recipient_case"),
-        inf_marks=words("inf_mark"),
+        inf_marks=words("inf_mark"), inflect=bool(rows.get("inflect")),
+        person_relative=words("person_relative"),
     )
 
 

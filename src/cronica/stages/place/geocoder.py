@@ -40,6 +40,7 @@ from cronica.read.dateline import find_dateline
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.place.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer
 from cronica.stages.place.gazetteer import place_words as _place_words
+from cronica.stages.place.gazetteer_index import fold
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -118,6 +119,7 @@ class Geocoder:
         countries, areas = article_context(self.gazetteer,
                                            [f.text for f in found if not f.shouting])
         context |= countries
+        nested = self._nested_in_areas(adoc.article.text, found, context)
         places: list[PlaceMention] = []
         dateline_place: PlaceMention | None = None
         if dateline is not None:
@@ -132,7 +134,10 @@ class Geocoder:
             if dateline_place is not None and f.start < dateline_place.span.end \
                     and dateline_place.span.start < f.end:
                 continue  # the dateline's place, already resolved with its region
-            cand = self._resolve(f, context, areas, chosen.get(f.text))
+            if (f.start, f.end) in nested:
+                cand = nested[(f.start, f.end)]
+            else:
+                cand = self._resolve(f, context, areas, chosen.get(f.text))
             if cand is None:
                 continue
             places.append(self._mention(adoc, f.start, f.end, cand,
@@ -178,22 +183,98 @@ class Geocoder:
 
     def _parenthesised_areas(self, text: str, found: list[_Found]) -> list[_Found]:
         """The areas in parentheses right after a place name: 'in Pescador (Cauca)',
-        'Jenin city (Jenin, West Bank)': each comma-separated part the gazetteer knows."""
+        'Jenin city (Jenin, West Bank)', also after a name the gazetteer lacks ('in Villa
+        Nueva (Cauca)'): each comma-separated part the gazetteer knows."""
         out: list[_Found] = []
-        for f in found:
-            m = _PAREN_AREAS.match(text, f.end)
+        opens = {m.start(1) - 1 for f in found if (m := _PAREN_AREAS.match(text, f.end))}
+        opens |= {m.start() for m in _PAREN.finditer(text)
+                  if self._name_before(text, m.start()) is not None}
+        for paren in sorted(opens):
+            m = _PAREN.match(text, paren)
             if m is None:
                 continue
             pos = m.start(1)
-            for part in m.group(1).split(","):
-                name = part.strip()
-                start = text.index(name, pos) if name else pos
+            for name in _area_parts(m.group(1)):
+                start = text.index(name, pos)
                 pos = start + len(name)
-                if name[:1].isupper() and self.gazetteer.knows(name):
+                if self.gazetteer.knows(name):
                     area = self._found(text, start, start + len(name), "paren")
                     if area is not None:
                         out.append(area)
         return out
+
+    def _nested_in_areas(self, text: str, found: list[_Found],
+                         context: set[str]) -> dict[tuple[int, int], Candidate | None]:
+        """Readings forced by an area named in parentheses after a place: 'in X (Y)'.
+
+        X is read as the homonym that lies in Y ('San Lorenzo (Santa Fe)' is not the one in
+        Paraguay), else as one in Y's country; when the gazetteer has no X there (a village
+        it lacks, or only homonyms abroad), X is dropped and Y, the area, stands for the
+        place: it takes X's locative role. Returns (start, end) -> reading (None: drop).
+        """
+        out: dict[tuple[int, int], Candidate | None] = {}
+        by_span = {(f.start, f.end): f for f in found}
+        for m in _PAREN.finditer(text):
+            name_span = self._name_before(text, m.start())
+            if name_span is None:
+                continue
+            start, end, locative = name_span
+            parts = [(text.index(p, m.start(1)), p) for p in _area_parts(m.group(1))]
+            parts = [(i, p) for i, p in parts if (i, i + len(p)) in by_span]
+            if not parts:
+                continue
+            x = by_span.get((start, end))
+            xs = [c for _, c in self.gazetteer.rank(text[start:end], context, lang=self.lang)] \
+                if x is not None else []
+            keys = [fold(p) for _, p in parts]
+            inside = [c for c in xs if any(_in_area(c, k) for k in keys)]
+            if inside:
+                out[(start, end)] = inside[0]
+                continue
+            pos, part = parts[0]
+            ys = [c for _, c in self.gazetteer.rank(part, context, lang=self.lang)]
+            countries = {c.country for c in xs}
+            y = next((c for c in ys if c.country in countries), None) or \
+                next((c for c in ys if c.country in context), None) or (ys[0] if ys else None)
+            if y is None:
+                continue
+            same = [c for c in xs if c.country == y.country]
+            if same:
+                out[(start, end)] = same[0]
+                continue
+            for f in found:  # X unread or a partial name ('San Fernando' of a longer one)
+                if start <= f.start < end:
+                    out[(f.start, f.end)] = None
+            area = by_span[(pos, pos + len(part))]
+            out[(area.start, area.end)] = y
+            area.locative = area.locative or locative
+        return out
+
+    def _name_before(self, text: str, stop: int) -> tuple[int, int, bool] | None:
+        """The capitalised name right before ``stop`` ('in Villa La Ribera (' -> 'Villa La
+        Ribera'), across up to two lower-case words ('Loma Hermosa district ('), with whether
+        a locative preposition introduces it."""
+        words = list(_WORD.finditer(text, max(0, stop - 120), stop))
+        links = self._connectors | _NAME_LINKS
+        i = len(words) - 1
+        lower = 0
+        while i >= 0 and words[i].group()[:1].islower() and lower < 2 \
+                and words[i].group().lower() not in links:
+            i, lower = i - 1, lower + 1
+        if i < 0 or not words[i].group()[:1].isupper() or text[words[i].end():stop].strip(" -") \
+                and lower == 0:
+            return None
+        end, j = words[i].end(), i
+        while j > 0 and not text[words[j - 1].end():words[j].start()].strip(" -") and (
+                words[j - 1].group()[:1].isupper() or words[j - 1].group().lower() in links):
+            j -= 1
+        while j <= i and (words[j].group().lower() in links
+                          or words[j].group().lower() in self.locpreps):
+            j += 1
+        if j > i:
+            return None
+        locative = self._is_locative(text, words[j].start())
+        return words[j].start(), end, locative
 
     def _found(self, text: str, start: int, end: int, source: str) -> _Found | None:
         # drop a leading article the NER took in ('la Franja de Gaza')
@@ -403,6 +484,34 @@ class Geocoder:
 
 # '(Cauca)', ' city (Jenin, West Bank)', ' district (Misungwi, Mwanza)': areas after a name
 _PAREN_AREAS = re.compile(r"(?:\s+[a-z]+){0,2}\s*\(([^()\n]{2,80})\)")
+_PAREN = re.compile(r"\(([^()\n]{2,80})\)")
+# words inside place names in the languages whose names the news carries ('San Fernando del
+# Valle de Catamarca', 'Dar es Salaam', 'Ras al Ain'), whatever the article's language
+_NAME_LINKS = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "di", "al", "el", "es"})
+_WORD = re.compile(r"[^\s(),;:]+")
+
+
+def _area_parts(inside: str) -> list[str]:
+    """The area names in a parenthesis: 'Yinmarbin district, Sagaing region' -> ['Yinmarbin',
+    'Sagaing']; parts that open in lower case ('coded to X', 'as reported') are none."""
+    out = []
+    for part in inside.split(","):
+        part = part.strip()
+        if not part[:1].isupper():
+            continue
+        words = part.split()
+        while len(words) > 1 and words[-1][:1].islower():
+            words.pop()
+        out.append(" ".join(words))
+    return out
+
+
+def _in_area(cand: Candidate, key: str) -> bool:
+    """Whether ``cand`` lies in the area whose folded name is ``key`` (its admin1 or admin2
+    name, word for word: 'Santa Fe' is in 'Provincia de Santa Fe')."""
+    return any(f" {key} " in f" {fold(a)} " for a in (cand.admin1, cand.admin2) if a)
+
+
 _SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "region": 4, "country": 5}
 _WEAK_PERSON = 0.5  # confidence of a person the NER alone found
 
