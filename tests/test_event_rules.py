@@ -11,7 +11,7 @@ from cronica.stages.events.rules import TRIGGER_FILTERS, Rule
 
 @pytest.fixture(scope="module")
 def coders() -> dict[str, EventCoder]:
-    return {"es": EventCoder("es")}
+    return {"es": EventCoder("es"), "en": EventCoder("en")}
 
 
 @pytest.mark.parametrize("rule", TRIGGER_FILTERS, ids=[r.id for r in TRIGGER_FILTERS])

@@ -42,3 +42,26 @@ def test_exchanged_fire_is_no_release_of_captives(make_doc):
 
 def test_prisoners_exchanged_stay_a_release(make_doc):
     assert ("RETREAT", "release") in _types(make_doc, "The two sides exchanged prisoners at the border.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans gathered in the square to watch the final.",
+        "Ministers gathered in the capital for a summit on trade.",
+    ],
+)
+def test_a_gathering_without_a_cause_is_no_protest(make_doc, text):
+    assert "PROTEST" not in [t for t, _ in _types(make_doc, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers gathered in the square to complain about fuel prices.",
+        "Dozens of demonstrators gathered outside the embassy.",
+        "Residents assembled against the new quarry.",
+    ],
+)
+def test_a_gathering_with_a_cause_or_protesters_is_a_protest(make_doc, text):
+    assert "PROTEST" in [t for t, _ in _types(make_doc, text)]

@@ -112,6 +112,12 @@ _MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15
 _PARTICIPLE_MIN_WEIGHT = 0.8
 
 
+_CAUSE_TYPES = frozenset(
+    {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
+)
+_CAUSE_WORDS = frozenset({"against"})
+
+
 class EventCoder:
     """Fills ``adoc.events`` (ids 'e0', 'e1', ... in text order)."""
 
@@ -178,6 +184,8 @@ class EventCoder:
             return "trigger.travel"
         if m.entry.event == "RETREAT" and self._exchange_without_captives(tok):
             return "trigger.exchange_without_captives"
+        if self._gathering_without_cause(tok, m):
+            return "trigger.gathering_without_cause"
         return None
 
     def _is_speech(self, tok: Any) -> bool:
@@ -219,6 +227,27 @@ class EventCoder:
         if tok.dep_ == "compound" or dep(tok) == "compound":
             near.append(tok.head)
         return not any(fold(t.lemma_) in self.cues.captive for t in near)
+
+    def _gathering_without_cause(self, tok: Any, m: Match) -> bool:
+        """'gathered outside the ministry to demand wages', 'protesters gathered' are
+        demonstrations (CAMEO 141); 'leaders gathered for a summit' is none: a gathering
+        needs protesters as subject or a contentious cause in its clause."""
+        if m.entry.event != "PROTEST" or fold(tok.lemma_) not in self.cues.gathering:
+            return False
+        subjects = [c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")]
+        if any(fold(t.lemma_) in self.cues.protester for s in subjects for t in s.subtree):
+            return False
+        skip = {t.i for s in subjects for t in s.subtree} | {tok.i}
+        doc = tok.doc
+        for t in tok.subtree:
+            if t.i in skip:
+                continue
+            if fold(t.text) in _CAUSE_WORDS:
+                return False
+            hit = self.lex.match(doc, t.i)
+            if hit is not None and hit.entry.event in _CAUSE_TYPES:
+                return False
+        return True
 
     def _custodial_sentence(self, tok: Any) -> bool:
         """'condenó a tres años de prisión', 'sentenced to life in prison': a court sentence

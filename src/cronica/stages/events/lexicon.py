@@ -123,6 +123,7 @@ class Cues:
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
     exchange: set[str] = field(default_factory=set)  # 'canje': a release only of captives
     captive: set[str] = field(default_factory=set)  # 'prisioneros', 'hostages'
+    gathering: set[str] = field(default_factory=set)  # 'gather': a protest only with a cause
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -318,7 +319,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.clause_if.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
-        elif kind in ("exchange", "captive", "prison", "sentence_verb"):
+        elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)

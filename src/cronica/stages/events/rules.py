@@ -45,6 +45,9 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.exchange_without_captives",
          "an exchange is a release (RETREAT, CAMEO 0841) only with captives as its object",
          "Los cancilleres intercambiaron opiniones sobre el comercio.", "es", "intercambiaron"),
+    Rule("trigger.gathering_without_cause",
+         "a gathering is a demonstration (CAMEO 141) only with a stated cause or protesters",
+         "Fans gathered in the square to watch the final.", "en", "gathered"),
 )
 
 FILTER_IDS: frozenset[str] = frozenset(r.id for r in TRIGGER_FILTERS)
