@@ -83,3 +83,14 @@ def test_phrase_lookup_skips_tokens_that_start_no_form():
     assert _match(folded, 1, lx.vague, lx.longest, firsts) == _match(folded, 1, lx.vague, lx.longest)
     assert _match(folded, 1, lx.vague, lx.longest, firsts)[0] == 1 + len(multi.split())
     assert _match(folded, len(folded) - 1, lx.vague, lx.longest, firsts) is None
+
+
+@pytest.mark.slow
+def test_a_subject_in_the_state_its_predicate_names_is_counted():
+    # copular predication: 'resultaron heridos', 'quedaron detenidos'
+    text = "Los rebeldes atacaron un cuartel en Cali. Cuatro soldados resultaron heridos."
+    evs = _events(text, "es")
+    assert [e["injured"]["value"] for e in evs if e["injured"]] == [4]
+    text = "Un grupo armado atacó una aldea del Cauca. Dos campesinos quedaron muertos."
+    evs = _events(text, "es")
+    assert [e["dead"]["value"] for e in evs if e["dead"]] == [2]

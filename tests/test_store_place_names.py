@@ -90,20 +90,26 @@ def test_a_context_country_reaches_the_store_filter(store):
     assert ev["actor_country"] == "KEN" and ev["actor_country_source"] == "dateline"
 
 
-def _version3_store(path: str, monkeypatch) -> None:
-    """A store written by the version-3 code, with one event in Tiro."""
-    with monkeypatch.context() as m:
+def _reopen(kind: str, target: str):
+    if kind == "sqlite":
+        return SQLiteStore(target)
+    from cronica.store.postgres import PostgresStore
+
+    return PostgresStore(target)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_a_version3_store_migrates_and_keeps_answering(kind, tmp_path, monkeypatch):
+    from store_helpers import fresh_pg_database
+
+    target = str(tmp_path / "v3.db") if kind == "sqlite" else fresh_pg_database()
+    with monkeypatch.context() as m:  # a store written by the version-3 code
         m.setattr(schema, "MIGRATIONS", {v: schema.MIGRATIONS[v] for v in (1, 2, 3)})
-        old = SQLiteStore(path)
+        old = _reopen(kind, target)
         assert old.schema_version() == 3
         old.add(_placed("old", "Tiro", "Tyre", 9001))
         old.close()
-
-
-def test_a_version3_store_migrates_and_keeps_answering(tmp_path, monkeypatch):
-    path = str(tmp_path / "v3.db")
-    _version3_store(path, monkeypatch)
-    with SQLiteStore(path) as s:
+    with _reopen(kind, target) as s:
         assert s.schema_version() == schema.SCHEMA_VERSION == 4
         # the migrated row: the place as written and the gazetteer name
         assert _ids(s, place="tiro") == {"old"}

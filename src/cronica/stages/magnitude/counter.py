@@ -228,6 +228,9 @@ def _verb_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
         verbs.append((head.head, "obj"))
     verbs.extend((c, "part") for c in tok.children if c.dep_ in ("acl", "amod")
                  and "Part" in c.morph.get("VerbForm"))
+    predicated = _predicate_field(tok, lx)
+    if predicated is not None:
+        return predicated
     for verb, role in verbs:
         lemma = verb.lemma_
         passive = role in _PASS_SUBJ or any(dep(c) == "aux:pass" for c in verb.children)
@@ -238,6 +241,28 @@ def _verb_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
                 return name
         if lx.has("die_verb", lemma) and role in _SUBJ:
             return "dead"
+    return None
+
+
+# how a parser attaches a predicative complement ('resultaron heridos', 'were left injured')
+_PREDICATE_DEPS = ("obj", "xcomp", "acomp", "attr", "oprd")
+
+
+def _predicate_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
+    """dead / injured / arrested when ``tok`` is the subject of a verb whose predicative
+    complement is an adjective or participle of that state: 'tres agentes resultaron
+    heridos', 'dos policías quedaron detenidos', 'five were left injured' (copular
+    predication: the subject is in the state the complement names)."""
+    if dep(tok) not in ("nsubj",) or tok.head.i == tok.i:
+        return None
+    for c in tok.head.children:
+        if c.dep_ not in _PREDICATE_DEPS or c.i < tok.i:
+            continue
+        if c.pos_ != "ADJ" and "Part" not in c.morph.get("VerbForm"):
+            continue
+        for name in ("dead", "injured", "arrested"):
+            if lx.has(f"{name}_noun", c.lemma_) or lx.has(f"{name}_noun", c.text):
+                return name
     return None
 
 
