@@ -153,3 +153,14 @@ def test_the_flat_export_carries_the_version4_fields(store):
     assert threat["actor_country_source"] == "text" and threat["actor_country"] == "COL"
     assert (threat["event_loc_text"], threat["event_loc_name"]) == ("Tiro", "Tyre")
     assert threat["contentious"] == pytest.approx(0.4)
+
+
+def test_a_sector_actor_with_a_context_country_is_its_own_network_node():
+    from cronica.api_export import node_of
+
+    kenya = {"actor": {"code": "CVL"}, "actor_country": "KEN", "event_loc": {"country": "UGA"}}
+    placed = {"actor": {"code": "CVL"}, "actor_country": None, "event_loc": {"country": "COL"}}
+    coded = {"actor": {"code": "COLGOV"}, "actor_country": "COL"}
+    assert node_of(kenya, "actor")["id"] == "CVL@KEN"
+    assert node_of(placed, "actor")["id"] == "CVL@COL"
+    assert node_of(coded, "actor")["id"] == "COLGOV"
