@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from test_dashboard_browser import _free_port, browser, page, shots, wait_loads  # noqa: F401
+from test_dashboard_browser import browser, page, served, shots, wait_loads  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"
@@ -27,9 +25,6 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
-    from cronica.api import create_app
     from cronica.ingest import ingest
     from cronica.read import read_inputs
     from cronica.store.sqlite import SQLiteStore
@@ -37,20 +32,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = SQLiteStore(str(tmp_path_factory.mktemp("db") / "examples.db"))
     summary = ingest(read_inputs([str(EXAMPLES)]), store)
     assert summary.stored == len(list(EXAMPLES.glob("*.txt")))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    store.close()
+    yield from served(store)
 
 
 def api(server: str, path: str, **params: Any) -> Any:

@@ -143,16 +143,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served(store: Any) -> Iterator[str]:
+    """Serve the API and dashboard over ``store`` on a free local port (a uvicorn thread);
+    yields the base URL, then stops the server and closes the store."""
     import uvicorn
 
     from cronica.api import create_app
-    from cronica.store.sqlite import SQLiteStore
 
-    store = SQLiteStore(str(tmp_path_factory.mktemp("db") / "dash.db"))
-    for adoc in all_docs():
-        store.add(adoc)
     port = _free_port()
     srv = uvicorn.Server(
         uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning")
@@ -168,6 +165,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     srv.should_exit = True
     thread.join(10)
     store.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from cronica.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(str(tmp_path_factory.mktemp("db") / "dash.db"))
+    for adoc in all_docs():
+        store.add(adoc)
+    yield from served(store)
 
 
 @pytest.fixture(scope="module")
