@@ -68,6 +68,7 @@ from cronica.stages.actors.lookup import (
 from cronica.stages.actors.parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
+from cronica.stages.nlp.syntax import clause_head
 
 __all__ = ["ActorCoder", "actor_for_span", "code_text", "codes_for_matches"]
 
@@ -333,7 +334,7 @@ class ActorCoder:
                 continue
             if e.country and e.country not in _NON_STATES:
                 out.setdefault(adoc.sentence_of(it.start), set()).add(
-                    (e.country, _clause(it.root)))
+                    (e.country, clause_head(it.root)))
         return out
 
     def _in_context(
@@ -353,7 +354,7 @@ class ActorCoder:
             return code
         # not from a clause below the title's own ('governor X said Russian missiles struck'
         # is no Russian): what the title's verb reports says nothing of the title's country
-        clause = it.root.doc[_clause(it.root)]
+        clause = it.root.doc[clause_head(it.root)]
         below = {t.i for t in clause.subtree if t.pos_ in ("VERB", "AUX")} - {clause.i}
         found = {c for c, cl in context.get(adoc.sentence_of(it.start), set()) if cl not in below}
         if len(found) == 1:
@@ -430,15 +431,6 @@ class ActorCoder:
         return self._mention(adoc, it.start, it.end, code, kind, it.entry.name, metonymy, conf)
 
     _mention = staticmethod(make_mention)
-
-
-def _clause(tok: Any) -> int:
-    """Token index of the verb whose clause holds ``tok`` (the root when none)."""
-    for _ in range(30):
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-            return tok.i
-        tok = tok.head
-    return tok.i
 
 
 def _before_name(it: Item) -> bool:

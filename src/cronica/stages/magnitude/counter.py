@@ -35,7 +35,7 @@ from cronica.model import ArticleDoc, Event
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.magnitude.lexicon import MagnitudeLexicon, fold, load_lexicon
 from cronica.stages.magnitude.scores import plover_score
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import clause_head, dep
 
 FIELDS = ("dead", "injured", "arrested", "size")
 PREFERRED: dict[str, tuple[str, ...]] = {
@@ -294,7 +294,7 @@ class MagnitudeCounter:
                 continue
             value = q.to_dict(doc)
             old = getattr(event, name)
-            clause = _clause_of(counted)
+            clause = clause_head(counted, max_steps=12)
             prev = last.get((event.id, name))
             if old is not None and prev is not None and prev[0] == clause and prev[1] is old \
                     and counted.dep_ == "conj":
@@ -303,15 +303,6 @@ class MagnitudeCounter:
                 continue
             setattr(event, name, value)
             last[(event.id, name)] = (clause, value)
-
-
-def _clause_of(tok: Any) -> int:
-    """Index of the verb governing ``tok`` (or its root)."""
-    for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-            return tok.i
-        tok = tok.head
-    return tok.i
 
 
 def _sum(a: dict[str, Any], b: dict[str, Any], doc: Any) -> dict[str, Any]:

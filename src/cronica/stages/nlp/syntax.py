@@ -55,3 +55,13 @@ def first_child(tok: Token, labels: Collection[str]) -> Token | None:
 def has_child(tok: Token, labels: Collection[str]) -> bool:
     """Whether any child carries a UD label in ``labels``."""
     return any(True for _ in children(tok, labels))
+
+
+def clause_head(tok: Token, max_steps: int = 30) -> int:
+    """Token index of the verb whose clause holds ``tok``: the nearest verb or auxiliary up
+    its head chain, else where the climb stops (the root, or after ``max_steps`` heads)."""
+    for _ in range(max_steps):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok.i
+        tok = tok.head
+    return tok.i
