@@ -32,12 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from cronica.resources import SUPPORTED_LANGS
+from cronica.stages.language.fold import fold_key
 from cronica.stages.place.gazetteer import (
     Candidate,
     Gazetteer,
     article_context,
     default_gazetteer,
-    fold,
     haversine_km,
     place_words,
 )
@@ -172,7 +172,7 @@ def _notable(cand: Candidate) -> bool:
 def generic_words() -> frozenset[str]:
     """Folded ``generic`` words of every language's places.tsv: kinds of place and
     directions ('university', 'bank', 'west'), which name no place on their own."""
-    return frozenset(fold(w) for lang in SUPPORTED_LANGS
+    return frozenset(fold_key(w) for lang in SUPPORTED_LANGS
                      for w in place_words(lang).get("generic", []))
 
 
@@ -189,7 +189,7 @@ def name_parts(name: str, generic: frozenset[str] = frozenset()) -> list[str]:
             run = words[i:i + size]
             if not (run[0][:1].isupper() and run[-1][:1].isupper()):
                 continue
-            if all(fold(w) in generic or not w[:1].isupper() for w in run):
+            if all(fold_key(w) in generic or not w[:1].isupper() for w in run):
                 continue
             parts.append(" ".join(run))
     return parts

@@ -38,9 +38,9 @@ from spacy.strings import get_string_id
 from cronica.model import ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.language.fold import fold_key
 from cronica.stages.place.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer
 from cronica.stages.place.gazetteer import place_words as _place_words
-from cronica.stages.place.gazetteer_index import fold
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -226,7 +226,7 @@ class Geocoder:
             x = by_span.get((start, end))
             xs = [c for _, c in self.gazetteer.rank(text[start:end], context, lang=self.lang)] \
                 if x is not None else []
-            keys = [fold(p) for _, p in parts]
+            keys = [fold_key(p) for _, p in parts]
             inside = [c for c in xs if any(_in_area(c, k) for k in keys)]
             if inside:
                 out[(start, end)] = inside[0]
@@ -509,7 +509,7 @@ def _area_parts(inside: str) -> list[str]:
 def _in_area(cand: Candidate, key: str) -> bool:
     """Whether ``cand`` lies in the area whose folded name is ``key`` (its admin1 or admin2
     name, word for word: 'Santa Fe' is in 'Provincia de Santa Fe')."""
-    return any(f" {key} " in f" {fold(a)} " for a in (cand.admin1, cand.admin2) if a)
+    return any(f" {key} " in f" {fold_key(a)} " for a in (cand.admin1, cand.admin2) if a)
 
 
 _SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "region": 4, "country": 5}
