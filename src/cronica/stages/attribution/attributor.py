@@ -51,7 +51,7 @@ from cronica.stages.attribution.lexicon import (
 from cronica.stages.attribution.sources import LEAD_SENTENCES, SourceFinder
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import AUX, children, dep, has_child
 
 __all__ = ["Attributor", "attach_to_events", "attribution_lexicon", "marked_quotes",
            "speaker_codes", "LEAD_SENTENCES", "CARRY_SENTENCES"]
@@ -453,7 +453,7 @@ class Attributor:
     def _postposed_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
         """'..., han informado las autoridades': the clause before the comma is the content."""
         doc = adoc.doc
-        first = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass")], key=lambda t: t.i)
+        first = min([verb] + [*children(verb, AUX)], key=lambda t: t.i)
         if first.i == 0 or doc[first.i - 1].text != "," or doc[first.i - 1].idx < lo:
             return None
         fronted = any(dep(c) in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
@@ -749,7 +749,7 @@ def _dative(tok: Any) -> bool:
 def _adjectival(tok: Any) -> bool:
     """A participle used as an adjective ('un allegado considerado ...') is no speech act."""
     return ("Part" in tok.morph.get("VerbForm") and tok.dep_ in ("amod", "acl", "acl:relcl")
-            and not any(c.dep_ in ("aux", "aux:pass") for c in tok.children))
+            and not has_child(tok, AUX))
 
 
 def _relative_pronoun(tok: Any) -> bool:

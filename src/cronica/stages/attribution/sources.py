@@ -225,7 +225,7 @@ class SourceFinder:
         if not self.lex.is_report(verb):
             return False
         kids = list(verb.children)
-        return not any(c.dep_ in _SUBJ and not c.is_space for c in kids) and any(
+        return not any(dep(c) in _SUBJ and not c.is_space for c in kids) and any(
             c.lower_ in self.lex.impersonal and c.i < verb.i for c in kids)
 
     def _source_after(self, adoc: ArticleDoc, cue_start: int, j: int, limit: int,

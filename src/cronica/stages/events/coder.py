@@ -71,7 +71,7 @@ from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, sal
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import dep, first_child
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -440,7 +440,7 @@ class EventCoder:
         is the attack ('a roadside bombing killed ...') or it is a consequence clause
         ('launched rocket fire, killing ...'). With a perpetrator as subject each act is
         coded ('ejecutaron a uno e hirieron a otro': two events)."""
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        subj = first_child(verb, ("nsubj", "nsubj:pass"))
         if subj is not None:
             return subj.i in by_head
         return verb.dep_ == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
@@ -471,7 +471,7 @@ class EventCoder:
                 (
                     by_head[c.i]
                     for c in head.children
-                    if c.i in by_head and c.dep_ in ("obj", "dobj", "obl", "nsubj", "nsubj:pass")  # raw: no "nsubjpass"
+                    if c.i in by_head and dep(c) in ("obj", "obl", "nsubj", "nsubj:pass")
                 ),
                 None,
             )

@@ -27,13 +27,15 @@ from spacy.tokens import Doc, Token
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
 from cronica.stages.language.bundle import LanguageBundle
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import AUX, children, dep, has_child
 from cronica.stages.time.lexicon import TimeLexicon
 from cronica.stages.time.values import TimeExpression, interval
 
 HISTORICAL_DAYS = 31
 NEWS_DAY_WINDOW = 7  # days before the article's date in which a named day is the news day
 _VERBS = ("VERB", "AUX")
+# what makes a participle or adjective a predicate: its copula or auxiliary (UD labels)
+_PREDICATE_AUX = AUX | {"cop"}
 _NOUN_CLAUSE = ("acl", "acl:relcl")  # clauses that modify a noun (UD, via syntax.dep)
 _INHERIT = ("ccomp", "xcomp", "advcl", "csubj")  # clauses that share their governor's time
 _KEEP_MODES = ("future", "hypothetical", "negation", "historical")
@@ -61,13 +63,13 @@ def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     tok = _root(doc, start, start + 1)
     seen = 0
     def predicate(t: Any) -> bool:  # a verb, or a participle/adjective with its copula
-        return t.pos_ in _VERBS or any(c.dep_ in ("cop", "aux", "aux:pass") for c in t.children)
+        return t.pos_ in _VERBS or has_child(t, _PREDICATE_AUX)
 
     while tok is not None and not predicate(tok) and tok.head.i != tok.i and seen < 12:
         tok, seen = tok.head, seen + 1
     if tok is None or not predicate(tok):
         return None
-    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
+    words = [tok, *children(tok, _PREDICATE_AUX)]
     if any("Fut" in w.morph.get("Tense") for w in words) or any(
             lx.has("future_aux", c.lower_) for c in words[1:]):
         return "future"
