@@ -119,15 +119,15 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
         return EventArg(
             m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
         )
-    nominalised = tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children)
+    nominalised = tok.pos_ == "ADJ" and any(dep(c) == "det" for c in tok.children)
     if (tok.pos_ not in _NOMINAL and not nominalised) or tok.pos_ == "PRON" or tok.like_num:
         return None  # ('el oficial acusó', 'los detenidos': an adjective with a determiner is a noun)
     phrase = _phrase(tok)
     if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
         phrase = [tok, *[c for c in tok.children if c.i < tok.i
                          and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
-    toks = sorted(t.i for t in phrase if not (t.i < tok.i and t.dep_ in ("case", "mark")))
-    toks = [i for i in toks if not (i < tok.i and tok.doc[i].head.dep_ == "case")]
+    toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark")))
+    toks = [i for i in toks if not (i < tok.i and dep(tok.doc[i].head) == "case")]
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
     hi = min(hi, tok.i + 4)
@@ -145,10 +145,10 @@ def _resolve_relative(tok: Token) -> Any:
 
 def _case(tok: Token) -> str:
     """Folded preposition(s) introducing ``tok`` ('por parte de' -> 'por parte de')."""
-    words = [fold(c.text) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+    words = [fold(c.text) for c in tok.children if dep(c) in ("case", "mark") and c.i < tok.i]
     for c in tok.children:
-        words.extend(fold(f.text) for f in c.children if c.dep_ == "case" and f.dep_ == "fixed")
-    if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+        words.extend(fold(f.text) for f in c.children if dep(c) == "case" and dep(f) == "fixed")
+    if dep(tok) == "pobj" and tok.head.pos_ == "ADP":
         words.append(fold(tok.head.text))
     return " ".join(words)
 
@@ -158,7 +158,7 @@ def _obl_children(tok: Token) -> list[Any]:
     out: list[Any] = []
     for c in tok.children:
         if dep(c) in ("prep", "obl:agent"):
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+            out.extend(g for g in c.children if dep(g) == "pobj")
         elif dep(c) in _OBL:
             out.append(c)
     return out
@@ -185,7 +185,7 @@ def find_args(
     if (actor is not None and event in RECIPROCAL_TYPES
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
-        conj = [c for c in actor.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
+        conj = [c for c in actor.children if dep(c) == "conj" and c.pos_ in _NOMINAL]
         if conj and (recipient is None or index.mention_in(conj[0]) is not None):
             recipient = conj[0]
     if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
@@ -208,7 +208,7 @@ def _victim_predicate(tok: Any, cues: Cues) -> bool:
     victim = cues.victim_verb
     if fold(tok.lemma_) in victim:
         return True
-    return any(c.dep_ in ("cop", "aux") and fold(c.lemma_) in victim for c in tok.children) \
+    return any(dep(c) in ("cop", "aux") and fold(c.lemma_) in victim for c in tok.children) \
         or (tok.head.i != tok.i and dep(tok) in ("xcomp", "acomp", "obj", "advcl")
             and fold(tok.head.lemma_) in victim)
 
@@ -238,7 +238,7 @@ def _verb_args(
     actor = recipient = None
     passive = any(dep(c) == "aux:pass" for c in tok.children) or (
         "Part" in tok.morph.get("VerbForm")
-        and any(c.dep_ == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
+        and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
     )
     for c in tok.children:
         if dep(c) in _SUBJ and not passive:
@@ -246,7 +246,7 @@ def _verb_args(
         elif dep(c) in _PASS_SUBJ or (dep(c) in _SUBJ and passive):
             recipient = recipient or c
         elif dep(c) in _AGENT:
-            actor = next((g for g in c.children if g.dep_ == "pobj"), c)
+            actor = next((g for g in c.children if dep(g) == "pobj"), c)
     if actor is None and not passive and dep(tok) == "acl" and tok.tag_ in ("VBD", "VBN") \
             and tok.head.pos_ in _NOMINAL and tok.head.i < tok.i and tok.head.head.i == tok.head.i:
         # the sentence's only verb, hung by the parser on the noun before it as if a reduced
@@ -291,12 +291,12 @@ def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
         return None
     passive = dep(tok) in _PASS_SUBJ or (
         dep(tok) in _SUBJ and any(dep(c) == "aux:pass" or (
-            c.dep_ in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux) for c in head.children))
+            dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux) for c in head.children))
     if not passive:
         return None
     for c in head.children:
         if dep(c) in _AGENT:
-            return next((g for g in c.children if g.dep_ == "pobj"), c)
+            return next((g for g in c.children if dep(g) == "pobj"), c)
         if c.i > tok.i and c.pos_ in _NOMINAL and _case(c) in cues.agent_case \
                 and _case(c) not in cues.genitive_case:
             return c  # the parser may label the 'por' agent obj or obl
@@ -309,13 +309,13 @@ def _complement_recipient(
     """The addressee inside a complement: 'demanded that the US cancel ...' (the clause's
     subject), 'offered to hand them over to Britain' (the infinitive's recipient)."""
     for c in tok.children:
-        if c.dep_ == "ccomp":
+        if dep(c) == "ccomp":
             subj = next(
                 (g for g in c.children if dep(g) in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
             )
             if subj is not None and subj is not actor and _names_actor(subj, index):
                 return subj
-        elif c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+        elif dep(c) == "xcomp" and c.pos_ in ("VERB", "AUX"):
             cands = [g for g in c.children if dep(g) in _OBJ and g.pos_ in ("NOUN", "PROPN")]
             cands += [o for o in _obl_children(c) if _case(o) in cues.recipient_case]
             named = [
@@ -339,14 +339,14 @@ def _inherited_subject(tok: Token, speech: set[str], is_light: Callable[[Any], b
     node = tok
     for _ in range(2):
         head = node.head
-        if node.dep_ == "pobj" and head.dep_ == "prep":
+        if dep(node) == "pobj" and dep(head) == "prep":
             head = head.head  # English 'participated in a march'
         if head.i == node.i or fold(head.lemma_) in speech:
             return None
         if node.pos_ in ("NOUN", "PROPN"):
             if dep(node) not in ("obj", "obl", "pobj", "nmod") or not is_light(head):
                 return None
-        elif node.dep_ not in _INHERIT:
+        elif dep(node) not in _INHERIT:
             return None
         subj = next((c for c in head.children if dep(c) in _SUBJ), None)
         if subj is not None and subj.i != tok.i:

@@ -193,16 +193,16 @@ class EventCoder:
         if lemma in self.speech:
             return True
         if lemma in self.cues.speech_if_clause:
-            return any(c.dep_ in ("ccomp", "mark") for c in tok.children)
+            return any(dep(c) in ("ccomp", "mark") for c in tok.children)
         return False
 
     @staticmethod
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in tok.morph.get("VerbForm") or tok.pos_ == "AUX":
             return False
-        if dep(tok) in _NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
+        if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in tok.children):
             return True
-        return tok.dep_ in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
+        return dep(tok) in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
 
     def _travel(self, tok: Any, m: Match) -> bool:
         """'hombres que se movilizaban en una motocicleta': a movement verb with a vehicle
@@ -210,9 +210,9 @@ class EventCoder:
         if tok.pos_ not in ("VERB", "AUX") or m.entry.event not in ("PROTEST", "MOBILIZE"):
             return False
         for c in tok.children:
-            if c.dep_ == "prep" and fold(c.text) in self.cues.vehicle_case:
-                c = next((g for g in c.children if g.dep_ == "pobj"), c)
-            elif c.dep_ not in ("obl", "nmod") or _case_word(c) not in self.cues.vehicle_case:
+            if dep(c) == "prep" and fold(c.text) in self.cues.vehicle_case:
+                c = next((g for g in c.children if dep(g) == "pobj"), c)
+            elif dep(c) not in ("obl", "nmod") or _case_word(c) not in self.cues.vehicle_case:
                 continue
             if fold(c.lemma_) in self.cues.vehicle:
                 return True
@@ -224,7 +224,7 @@ class EventCoder:
         if fold(tok.lemma_) not in self.cues.exchange:
             return False
         near = [*tok.children, *(g for c in tok.children for g in c.children)]
-        if tok.dep_ == "compound" or dep(tok) == "compound":
+        if dep(tok) == "compound":
             near.append(tok.head)
         return not any(fold(t.lemma_) in self.cues.captive for t in near)
 
@@ -264,7 +264,7 @@ class EventCoder:
         classifies another noun is not an event."""
         return (
             tok.pos_ == "NOUN"
-            and tok.dep_ in ("nmod", "compound")
+            and dep(tok) in ("nmod", "compound")
             and tok.head.pos_ == "NOUN"
             and m.entry.weight < 0.7
         )
@@ -302,7 +302,7 @@ class EventCoder:
             tok = doc[m.head]
             if (
                 m.entry.event == "ASSAULT"
-                and tok.dep_ == "conj"
+                and dep(tok) == "conj"
                 and fold(tok.lemma_) in self.cues.casualty
                 and tok.head.i in by_head
                 and by_head[tok.head.i].entry.event == "ASSAULT"
@@ -408,7 +408,7 @@ class EventCoder:
             if dep(node) not in _NEST or node.head.i == node.i or self.is_adjunct(node):
                 return None, False, False
             # an English preposition node ('calls for aid') is half of one Spanish 'nmod' hop
-            steps += node.dep_ != "prep"
+            steps += dep(node) != "prep"
             label = dep(node)
             clausal = clausal or label in ("ccomp", "advcl")
             direct = direct and label in ("obj", "xcomp")
@@ -424,7 +424,7 @@ class EventCoder:
     def _in_protest(self, tok: Any) -> bool:
         """'en protesta por', 'como protesta', 'in protest at': a manner phrase that names
         the protest of the clause's subject, not the content of the verb it hangs from."""
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        if dep(tok) == "pobj" and dep(tok.head) == "prep":
             return fold(tok.head.text) in self.cues.manner
         return tok.pos_ in ("NOUN", "PROPN") and _case_word(tok) in self.cues.manner
 
@@ -432,7 +432,7 @@ class EventCoder:
     def _clause_verb(doc: Any, m: Match) -> bool:
         """Whether ``m`` is the predicate of its clause ('que atacaron'), not a noun inside
         it ('warned that police will not tolerate rallies')."""
-        return doc[m.head].pos_ in ("VERB", "AUX") or doc[m.head].dep_ in ("ccomp", "advcl")
+        return doc[m.head].pos_ in ("VERB", "AUX") or dep(doc[m.head]) in ("ccomp", "advcl")
 
     @staticmethod
     def _toll_verb(verb: Any, by_head: dict[int, Match]) -> bool:
@@ -443,7 +443,7 @@ class EventCoder:
         subj = first_child(verb, ("nsubj", "nsubj:pass"))
         if subj is not None:
             return subj.i in by_head
-        return verb.dep_ == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
+        return dep(verb) == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
 
     def _purpose_host(self, doc: Any, m: Match, by_head: dict[int, Match]) -> Match | None:
         """The event whose aim or condition the clause of ``m`` states ('marcharon para
@@ -451,17 +451,17 @@ class EventCoder:
         down'): the trigger the clause hangs from, or the event noun of the support verb it
         hangs from ('realizaron una huelga para protestar')."""
         tok = doc[m.head]
-        if tok.dep_ not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
+        if dep(tok) not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
             return None
-        marks = [fold(c.text) for c in tok.children if c.dep_ in ("mark", "case", "aux")]
-        marks += [fold(f.text) for c in tok.children for f in c.children if f.dep_ == "fixed"]
+        marks = [fold(c.text) for c in tok.children if dep(c) in ("mark", "case", "aux")]
+        marks += [fold(f.text) for c in tok.children for f in c.children if dep(f) == "fixed"]
         condition = any(w in self.cues.condition or w in self.cues.clause_if for w in marks)
         purpose = any(w in self.cues.purpose for w in marks) and not any(
             dep(c) in ("nsubj", "nsubj:pass") for c in tok.children
         )
         if not (condition or purpose):
             return None
-        if tok.dep_ not in self.cues.purpose_dep:
+        if dep(tok) not in self.cues.purpose_dep:
             return None  # English 'agreed to provide' is a complement, not an aim
         head = tok.head
         if head.i in by_head:
@@ -488,7 +488,7 @@ class EventCoder:
             and tok.pos_ in ("NOUN", "PROPN")
             and doc[gov.head].pos_ in ("NOUN", "PROPN")
             and tok.head.i == gov.head
-            and tok.dep_ in ("nmod", "compound", "amod")
+            and dep(tok) in ("nmod", "compound", "amod")
         )
 
     @staticmethod
@@ -498,8 +498,8 @@ class EventCoder:
         return (
             tok.pos_ in ("NOUN", "PROPN")
             and tok.head.i == protest.head
-            or tok.dep_ == "pobj"
-            and tok.head.dep_ == "prep"
+            or dep(tok) == "pobj"
+            and dep(tok.head) == "prep"
             and tok.head.head.i == protest.head
         ) and tok.pos_ in ("NOUN", "PROPN")
 
@@ -513,12 +513,12 @@ class EventCoder:
             "Rel" in c.morph.get("PronType") for c in node.children
         ):
             return True
-        words = [fold(node.text)] if node.dep_ == "prep" else []
+        words = [fold(node.text)] if dep(node) == "prep" else []
         for c in node.children:
-            if c.dep_ in ("case", "mark", "advmod") and c.i < node.i:
+            if dep(c) in ("case", "mark", "advmod") and c.i < node.i:
                 words.append(fold(c.text))
-                words.extend(fold(f.text) for f in c.children if f.dep_ == "fixed")
-        if node.head.pos_ == "ADV" and node.dep_ in ("obl", "nmod", "advcl"):
+                words.extend(fold(f.text) for f in c.children if dep(f) == "fixed")
+        if node.head.pos_ == "ADV" and dep(node) in ("obl", "nmod", "advcl"):
             words.append(fold(node.head.lemma_))  # 'después de la marcha'
         return any(w in self.cues.background for w in words) or any(
             " ".join(words[k : k + 2]) in self.cues.background for k in range(len(words) - 1)
@@ -788,7 +788,7 @@ def _complement_path(doc: Any, i: int, gov: int) -> bool:
 
 def _case_word(tok: Any) -> str:
     """The folded preposition that introduces ``tok`` ('' when none)."""
-    return next((fold(c.text) for c in tok.children if c.dep_ == "case"), "")
+    return next((fold(c.text) for c in tok.children if dep(c) == "case"), "")
 
 
 def _capital_sentence(sent: Any) -> bool:

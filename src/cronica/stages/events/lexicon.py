@@ -14,6 +14,7 @@ from typing import Any
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
+from cronica.stages.nlp.syntax import dep
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -249,7 +250,7 @@ def _inflects(form: str, lemma: str) -> bool:
 def _pronominal(tok: Any) -> bool:
     """A reflexive clitic on the verb ('se marcharon'), which changes its sense."""
     return any(
-        "Yes" in c.morph.get("Reflex") or c.dep_ in ("expl:pv", "expl") for c in tok.children
+        "Yes" in c.morph.get("Reflex") or dep(c) in ("expl:pv", "expl") for c in tok.children
     )
 
 

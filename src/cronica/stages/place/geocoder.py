@@ -39,6 +39,7 @@ from cronica.model import ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_key
+from cronica.stages.nlp.syntax import dep
 from cronica.stages.place.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer
 from cronica.stages.place.gazetteer import place_words as _place_words
 
@@ -422,7 +423,7 @@ class Geocoder:
         best: tuple[int, int, PlaceMention] | None = None
         if trigger is not None:
             anchors = {trigger.i}
-            if trigger.dep_ != "ROOT" and trigger.pos_ not in ("VERB", "AUX"):
+            if dep(trigger) != "ROOT" and trigger.pos_ not in ("VERB", "AUX"):
                 # a noun trigger takes the place of its governing verb ('lanzaron ataques en
                 # X'); a verb trigger does not take its reporting verb's ('dijo en X que...')
                 anchors.add(trigger.head.i)
