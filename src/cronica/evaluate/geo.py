@@ -86,8 +86,8 @@ def read_geo_xml(path: str | Path) -> list[GoldArticle]:
         if locs is not None:  # GeoVirus
             for loc in locs.iter("location"):
                 tops.append(GoldToponym(
-                    (loc.findtext("name") or "").strip(), float(loc.findtext("lat")),
-                    float(loc.findtext("lon")), _int(loc.findtext("start")),
+                    (loc.findtext("name") or "").strip(), _coord(loc, "lat"),
+                    _coord(loc, "lon"), _int(loc.findtext("start")),
                     _int(loc.findtext("end"))))
         tnode = art.find("toponyms")
         if tnode is not None:  # GeoWebNews, or LGL / TR-News (<phrase> + <gaztag>)
@@ -120,8 +120,8 @@ def _toponym(t: ET.Element) -> GoldToponym | None:
     if not (t.findtext("geonamesID") or "").strip() or not t.findtext("latitude"):
         return None
     return GoldToponym(
-        (t.findtext("extractedName") or "").strip(), float(t.findtext("latitude")),
-        float(t.findtext("longitude")), _int(t.findtext("start")), _int(t.findtext("end")),
+        (t.findtext("extractedName") or "").strip(), _coord(t, "latitude"),
+        _coord(t, "longitude"), _int(t.findtext("start")), _int(t.findtext("end")),
         (t.findtext("type") or "").strip() or None)
 
 
@@ -133,6 +133,11 @@ def read_acled_csv(path: str | Path) -> list[GoldPlace]:
                       float(r["latitude"]), float(r["longitude"]), r.get("geo_precision") or "")
             for i, r in enumerate(csv.DictReader(fh))
         ]
+
+
+def _coord(node: ET.Element, tag: str) -> float:
+    """A coordinate child as a number; ValueError (reported as a bad gold file) when missing."""
+    return float(node.findtext(tag) or "")
 
 
 def _int(s: str | None) -> int | None:

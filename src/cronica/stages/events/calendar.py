@@ -133,7 +133,7 @@ class AuxCalendar:
         to = cues.infinitive_link
         for a in auxes:
             # the pluperfect: 'había acusado' (imperfect of haber), 'had accused'
-            if a.lemma_.lower() in cues.perfect_aux and ({"Imp", "Past"} & set(a.morph.get("Tense"))) \
+            if a.lemma_.lower() in cues.perfect_aux and ({"Imp", "Past"} & set(a.morph.get("Tense", []))) \
                     and "Part" in tok.morph.get("VerbForm"):
                 return "historical", aux_evidence(a, "pluperfect")
         if "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB":
