@@ -31,3 +31,23 @@ def test_secondary_events_are_in_the_output_apart_from_events(make_doc):
     out = _doc(make_doc, "El presidente condenó el ataque contra el cuartel.").to_dict()
     assert "secondary_events" in out
     assert {e["id"][0] for e in out["secondary_events"]} <= {"s"}
+
+
+def test_mention_only_word_is_never_an_event_of_the_article(make_doc):
+    adoc = _doc(make_doc, "Los estudiantes marcharon para exigir la renuncia del ministro.")
+    assert not any(e.trigger.text == "renuncia" for e in adoc.events)
+    [ren] = [e for e in adoc.secondary_events if e.trigger.text == "renuncia"]
+    assert ren.event == "RETREAT" and ren.aux_mode == "hypothetical"
+
+
+def test_gerund_with_enclitic_pronoun_matches_its_verb(make_doc):
+    adoc = _doc(make_doc, "El gobierno expulsó al diplomático acusándolo de espionaje.")
+    words = [(e.event, e.trigger.text) for e in [*adoc.events, *adoc.secondary_events]]
+    assert ("ACCUSE", "acusándolo") in words
+
+
+def test_consequent_of_a_condition_is_hypothetical(make_doc):
+    for text in ("Si el gobierno no responde, los mineros harán una huelga general.",
+                 "Los mineros harán una huelga general si el gobierno no responde."):
+        evs = [e for e in _doc(make_doc, text).events if e.event == "PROTEST"]
+        assert evs and evs[0].aux_mode == "hypothetical", text

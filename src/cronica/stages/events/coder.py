@@ -529,7 +529,8 @@ class EventCoder:
         doc = adoc.doc
         if doc is None:
             return
-        triggers = found_raw = self.find_triggers(doc)
+        found_raw = self.find_triggers(doc)
+        triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech)
         demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
         triggers = sorted(
