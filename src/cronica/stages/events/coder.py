@@ -529,7 +529,8 @@ class EventCoder:
         doc = adoc.doc
         if doc is None:
             return
-        triggers = self.find_triggers(doc)
+        found_raw = self.find_triggers(doc)
+        triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech)
         demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
         triggers = sorted(
@@ -567,6 +568,40 @@ class EventCoder:
                     (g.id for g in events if g is not e and _holds(doc, g, e.embedded_head)), None
                 )
         adoc.events = events
+        found = sorted({m.head: m for m in [*triggers, *found_raw]}.values(), key=lambda m: m.start)
+        adoc.secondary_events = self._secondary(adoc, found, events, forced, index, year, sent_ctx)
+
+    def _secondary(
+        self,
+        adoc: ArticleDoc,
+        found: list[Match],
+        events: list[Event],
+        forced: dict[int, str],
+        index: ActorIndex,
+        year: int | None,
+        sent_ctx: dict[int, list[str]],
+    ) -> list[Event]:
+        """The trigger words that are no event of their own in ``events``: an act folded into
+        the frame that governs it ('condenaron el ataque'), the aim of a protest ('marcharon
+        para reclamar'), a noun reference pruned as background ('tras la ola de atentados'),
+        the act a modal demand asks for. Each is kept with its own type and the aux mode its
+        own words give, so the calendar can say whether the article tells it as news,
+        history, plan, condition or denial. They are not PLOVER events of the article."""
+        doc = adoc.doc
+        taken = [(s.start, s.end) for e in events for s in e.mentions]
+        out: list[Event] = []
+        for m in found:
+            if m.entry is REQUEST_MODAL:
+                continue
+            tok = doc[m.head]
+            a, b = tok.idx, tok.idx + len(tok.text)
+            if any(s < b and a < t for s, t in taken):
+                continue
+            e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
+            e.id = f"s{len(out)}"
+            out.append(e)
+            taken.append((a, b))
+        return out
 
     def _model_event(
         self, adoc: ArticleDoc, index: ActorIndex, year: int | None, sent_ctx: dict[int, list[str]]

@@ -8,6 +8,7 @@ context words). Matching ignores case and accents, since some sources strip acce
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +87,9 @@ class TriggerEntry:
     cameo: str | None
     weight: float
     rule: str = ""  # the rule id: '<lang>:<pattern>/<pos>', one per row of event_triggers.tsv
+    # 'mention' in the seventh column: the word names an event of that type but is too
+    # ambiguous alone to code one ('renuncia'): kept only among the secondary event words
+    mention_only: bool = False
 
 
 @dataclass
@@ -160,11 +164,12 @@ class Lexicon:
         self.lang = bundle.code
         self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
         for row in bundle.read_tsv("event_triggers.tsv"):
-            pattern, pos, event, mode, cameo, weight = (row + [""] * 6)[:6]
+            pattern, pos, event, mode, cameo, weight, scope = (row + [""] * 7)[:7]
             words = tuple(fold(pattern).split())
             entry = TriggerEntry(
                 words, pos or "*", event, mode or None, cameo or None, float(weight or 0.5),
                 rule=f"{self.lang}:{' '.join(words)}/{pos or '*'}",
+                mention_only=scope.strip() == "mention",
             )
             self._by_first[words[0]].append(entry)
         for entries in self._by_first.values():
@@ -187,10 +192,15 @@ class Lexicon:
         if "Part" in tok.morph.get("VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
 
+        # a gerund or infinitive with enclitic pronouns ('acusándolo', often tagged an
+        # adjective) is a verb form
+        key_pos = "VERB" if _ENCLITIC.search(fold(tok.text)) else pos
         for key in keys:
             for entry in self._by_first.get(key, ()):
                 allowed = _POS.get(entry.pos, _POS["*"])
-                if (pos not in allowed and tok.pos_ not in allowed) and len(entry.pattern) == 1:
+                if (
+                    pos not in allowed and tok.pos_ not in allowed and key_pos not in allowed
+                ) and len(entry.pattern) == 1:
                     continue
                 if entry.pos == "Vr" and not _pronominal(tok):
                     continue
@@ -257,6 +267,10 @@ def _pronominal(tok: Any) -> bool:
 # pronouns that the Spanish lemmatizer appends to a verb with enclitics ('manifestándose'
 # -> 'manifestar él'): the verb alone is the key
 _CLITIC_LEMMAS = frozenset({"el", "ella", "lo", "la", "le", "los", "las", "les", "se", "me", "te"})
+
+
+# Spanish gerund or infinitive + enclitic pronoun(s): 'acusándolo', 'expulsarlos'
+_ENCLITIC = re.compile(r"(?:ando|iendo|ar|er|ir)(?:se)?(?:lo|la|le|los|las|les|se)$")
 
 
 def _keys(tok: Any) -> list[str]:

@@ -136,11 +136,21 @@ def _mode_at(
             found.append((cues.aux[key], child, "modifier"))
         elif article_year and _is_past_year(child, article_year):
             found.append(("historical", child, "past year"))
+        elif dep(child) == "advcl" and (mark := _condition_mark(child, cues)):
+            # the consequent of a condition: 'si no nos escuchan, aumentaremos las medidas'
+            found.append(("hypothetical", mark, "condition consequent"))
     for mode in ("negation", "hypothetical", "future", "historical"):
         for f in found:
             if f[0] == mode and (negation or mode != "negation"):
                 return f
     return None
+
+
+def _condition_mark(clause: Any, cues: Cues) -> Any:
+    """The 'si' / 'if' word that opens the adverbial clause ``clause``, or None."""
+    return next(
+        (c for c in clause.children if c.dep_ == "mark" and fold(c.text) in cues.clause_if), None
+    )
 
 
 def _is_past_year(tok: Token, article_year: int) -> bool:
