@@ -29,3 +29,44 @@ def test_a_headline_without_full_stop_does_not_take_the_lead_subject():
     out = extract(text, lang="es", date="2024-03-03")
     strikes = [e for e in out["events"] if e["event"] == "PROTEST" and e["trigger"]["start"] > 40]
     assert strikes and strikes[0]["actor"] and "mineros" in strikes[0]["actor"]["text"]
+
+
+def _first(text: str, event: str, lang: str = "es") -> dict:
+    from cronica.pipeline import extract
+
+    out = extract(text, lang=lang, date="2024-03-03")
+    return next(e for e in out["events"] if e["event"] == event)
+
+
+def _text(arg: dict | None) -> str:
+    return arg["text"] if arg else ""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,actor", [
+    ("Los maestros se declararon en huelga de hambre.", "maestros"),
+    ("La huelga de los pilotos retrasa los vuelos.", "pilotos"),
+    ("La huelga del sindicato paralizó el puerto.", "sindicato"),
+])
+def test_who_strikes(text, actor):
+    assert actor in _text(_first(text, "PROTEST")["actor"])
+
+
+@pytest.mark.slow
+def test_a_bare_kind_of_strike_names_no_actor():
+    # 'de brazos caídos', 'de hambre': a kind of strike, not its doers
+    assert "brazos" not in _text(_first("Hubo una huelga de brazos caídos.", "PROTEST")["actor"])
+
+
+@pytest.mark.slow
+def test_the_target_of_a_protest_is_not_its_actor():
+    e = _first("Unos mil obreros participaron en una manifestación de protesta contra el gobierno.",
+               "PROTEST")
+    assert "gobierno" not in _text(e["actor"])
+    assert "gobierno" in _text(e["recipient"])
+
+
+@pytest.mark.slow
+def test_a_place_inside_the_phrase_does_not_code_the_attacker():
+    e = _first("Un ataque con drones en el sur del Líbano mató a dos pastores.", "ASSAULT")
+    assert not (e["actor"] and e["actor"]["code"].startswith("LBN"))
