@@ -538,7 +538,7 @@ class EventCoder:
             key=lambda m: m.start,
         )
         matches, forced, embedded = self.resolve_nesting(doc, triggers, demanded)
-        index = ActorIndex(adoc)
+        index = ActorIndex(adoc, frozenset(self.cues.genitive_case))
         year = _year(adoc.article.date)
         sent_ctx: dict[int, list[str]] = {}
         events: list[Event] = []
