@@ -423,7 +423,11 @@ class EventCoder:
 
     def _in_protest(self, tok: Any) -> bool:
         """'en protesta por', 'como protesta', 'in protest at': a manner phrase that names
-        the protest of the clause's subject, not the content of the verb it hangs from."""
+        the protest of the clause's subject, not the content of the verb it hangs from. The
+        noun is bare, as in every manner locution; with a determiner the phrase is a place or
+        an occasion ('se congregaron en una manifestación': the gathering is the protest)."""
+        if any(c.dep_ == "det" for c in tok.children):
+            return False
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             return fold(tok.head.text) in self.cues.manner
         return tok.pos_ in ("NOUN", "PROPN") and _case_word(tok) in self.cues.manner
