@@ -48,3 +48,14 @@ def test_a_gathering_in_a_demonstration_is_that_demonstration(make_doc):
 def test_in_protest_is_a_bare_manner_phrase(make_doc):
     evs = _events(make_doc, "El alcalde propuso cerrar el mercado en protesta por los nuevos impuestos.")
     assert "PROTEST" in [e for e, _, _ in evs], evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sin embargo, los gremios amenazaron con una huelga.", "No obstante, los obreros marcharon hasta la plaza."],
+)
+def test_a_fixed_connective_is_no_negation(make_doc, text):
+    adoc = make_doc(text, lang="es", stages=("actors", "events"))
+    assert adoc.events and adoc.events[0].aux_mode != "negation", [
+        (e.event, e.aux_mode) for e in adoc.events
+    ]

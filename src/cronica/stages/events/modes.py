@@ -115,6 +115,8 @@ def _mode_at(
     for child in tok.children:
         key = fold(child.lemma_)
         word = fold(child.text)
+        if _connective(child):
+            continue  # 'sin embargo', 'no obstante': a fixed connective, not a negation
         if child.dep_ in _NEG_DEPS or (
             child.dep_ in _MOD_DEPS and cues.aux.get(word) == "negation"
         ):
@@ -141,6 +143,12 @@ def _mode_at(
             if f[0] == mode and (negation or mode != "negation"):
                 return f
     return None
+
+
+def _connective(tok: Token) -> bool:
+    """A word heading a fixed multiword expression ('sin embargo', 'no obstante': however,
+    nevertheless): the expression links sentences, its words keep none of their own sense."""
+    return any(c.dep_ == "fixed" for c in tok.children)
 
 
 def _is_past_year(tok: Token, article_year: int) -> bool:
