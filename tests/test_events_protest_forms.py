@@ -59,3 +59,16 @@ def test_a_fixed_connective_is_no_negation(make_doc, text):
     assert adoc.events and adoc.events[0].aux_mode != "negation", [
         (e.event, e.aux_mode) for e in adoc.events
     ]
+
+
+def test_the_size_of_a_protest_is_no_meeting(make_doc):
+    evs = _events(make_doc, "En la capital, la marcha reunió a unas diez mil personas por la tarde.")
+    assert [e for e, _, _ in evs] == ["PROTEST"], evs
+
+
+def test_a_demand_by_strikers_is_a_protest(make_doc):
+    # PLOVER manual, REQUEST: demands in the form of demonstrations are PROTEST
+    evs = _events(make_doc, "Los huelguistas exigieron un aumento salarial frente a la fábrica.")
+    assert [e for e, _, _ in evs] == ["PROTEST"], evs
+    evs = _events(make_doc, "El sindicato exigió un aumento salarial.")
+    assert [e for e, _, _ in evs] == ["REQUEST"], evs

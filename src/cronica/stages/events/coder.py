@@ -299,6 +299,16 @@ class EventCoder:
                 dropped.add(m.head)  # 'a roadside bombing killed ...': one event, the verb's
                 absorbed[m.head] = by_head[subj_of]
                 continue
+            if (
+                m.entry.event == "PROTEST"
+                and dep(doc[m.head]) == "nsubj"
+                and doc[m.head].pos_ in ("NOUN", "PROPN")
+                and subj_of in by_head
+                and by_head[subj_of].entry.event == "CONSULT"
+            ):
+                # 'la marcha reunió a diez mil personas': the size of the protest, no meeting
+                dropped.add(subj_of)
+                absorbed[subj_of] = m
             tok = doc[m.head]
             if (
                 m.entry.event == "ASSAULT"
@@ -680,11 +690,14 @@ class EventCoder:
             aux,
         )
         if (
-            event == "CONSULT"
+            event in ("CONSULT", "REQUEST")
+            and m.entry is not REQUEST_MODAL
             and a_tok is not None
             and any(fold(t.lemma_) in self.cues.protester for t in (a_tok, *a_tok.children))
         ):
-            event = "PROTEST"  # 'miles de manifestantes se reunieron': a rally, not a meeting
+            # 'miles de manifestantes se reunieron': a rally, not a meeting; 'los huelguistas
+            # exigieron': a demand in the form of a protest is PROTEST (PLOVER manual, REQUEST)
+            event = "PROTEST"
         recoded = event != m.entry.event
         mode = None if recoded else m.entry.mode
         cameo = _INTENT_CAMEO.get(event) if recoded else m.entry.cameo
