@@ -670,6 +670,16 @@ class EventCoder:
             recipient = None
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
         mode = (explained[0] if explained else None) or forced_mode
+        if (
+            forced_mode == "hypothetical"
+            and explained
+            and explained[0] == "future"
+            and fold(explained[1].lemma_) in self.cues.intent
+        ):
+            # 'prometió aplastar la rebelión': the vow word is the threat itself, and a
+            # threatened act may never come (PLOVER manual: hypothetical); a future cue of the
+            # act's own clause ('pretende convocar una huelga') still says future
+            mode, explained = forced_mode, None
         event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
