@@ -111,12 +111,12 @@ def _phrase(tok: Token, genitive: frozenset[str] | None = None) -> list[Any]:
 def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
     """A prepositional complement whose preposition is not a genitive one ('en el sur',
     'contra el gobierno'; English 'prep' nodes carry the preposition themselves)."""
-    if dep(t) == "prep" or t.dep_ == "prep":
+    if dep(t) == "prep":
         return fold(t.text) not in genitive
     if dep(t) not in ("nmod", "obl"):
         return False
     case = [_CONTRACTIONS.get(w, w) for w in
-            (fold(c.text) for c in t.children if c.dep_ == "case" and c.i < t.i)]
+            (fold(c.text) for c in t.children if dep(c) == "case" and c.i < t.i)]
     return bool(case) and case[0] not in genitive
 
 
@@ -493,7 +493,7 @@ def _state_holder(tok: Token, cues: Cues) -> Any:
     subject of the verb it complements)."""
     if _case(tok) not in cues.state_case or any(dep(c) == "det" for c in tok.children):
         return None
-    head = tok.head.head if tok.dep_ == "pobj" and tok.head.pos_ == "ADP" else tok.head
+    head = tok.head.head if dep(tok) == "pobj" and tok.head.pos_ == "ADP" else tok.head
     if head.i == tok.i:
         return None
     if head.pos_ in ("NOUN", "PROPN") and dep(tok) in ("nmod", "acl", "pobj", "prep"):

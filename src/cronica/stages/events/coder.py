@@ -299,6 +299,16 @@ class EventCoder:
                 dropped.add(m.head)  # 'a roadside bombing killed ...': one event, the verb's
                 absorbed[m.head] = by_head[subj_of]
                 continue
+            if (
+                m.entry.event == "PROTEST"
+                and dep(doc[m.head]) == "nsubj"
+                and doc[m.head].pos_ in ("NOUN", "PROPN")
+                and subj_of in by_head
+                and by_head[subj_of].entry.event == "CONSULT"
+            ):
+                # 'la marcha reunió a diez mil personas': the size of the protest, no meeting
+                dropped.add(subj_of)
+                absorbed[subj_of] = m
             tok = doc[m.head]
             if (
                 m.entry.event == "ASSAULT"
@@ -423,7 +433,11 @@ class EventCoder:
 
     def _in_protest(self, tok: Any) -> bool:
         """'en protesta por', 'como protesta', 'in protest at': a manner phrase that names
-        the protest of the clause's subject, not the content of the verb it hangs from."""
+        the protest of the clause's subject, not the content of the verb it hangs from. The
+        noun is bare, as in every manner locution; with a determiner the phrase is a place or
+        an occasion ('se congregaron en una manifestación': the gathering is the protest)."""
+        if any(dep(c) == "det" for c in tok.children):
+            return False
         if dep(tok) == "pobj" and dep(tok.head) == "prep":
             return fold(tok.head.text) in self.cues.manner
         return tok.pos_ in ("NOUN", "PROPN") and _case_word(tok) in self.cues.manner
@@ -691,6 +705,16 @@ class EventCoder:
             recipient = None
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
         mode = (explained[0] if explained else None) or forced_mode
+        if (
+            forced_mode == "hypothetical"
+            and explained
+            and explained[0] == "future"
+            and fold(explained[1].lemma_) in self.cues.intent
+        ):
+            # 'prometió aplastar la rebelión': the vow word is the threat itself, and a
+            # threatened act may never come (PLOVER manual: hypothetical); a future cue of the
+            # act's own clause ('pretende convocar una huelga') still says future
+            mode, explained = forced_mode, None
         event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
@@ -711,11 +735,14 @@ class EventCoder:
             aux,
         )
         if (
-            event == "CONSULT"
+            event in ("CONSULT", "REQUEST")
+            and m.entry is not REQUEST_MODAL
             and a_tok is not None
             and any(fold(t.lemma_) in self.cues.protester for t in (a_tok, *a_tok.children))
         ):
-            event = "PROTEST"  # 'miles de manifestantes se reunieron': a rally, not a meeting
+            # 'miles de manifestantes se reunieron': a rally, not a meeting; 'los huelguistas
+            # exigieron': a demand in the form of a protest is PROTEST (PLOVER manual, REQUEST)
+            event = "PROTEST"
         recoded = event != m.entry.event
         mode = None if recoded else m.entry.mode
         cameo = _INTENT_CAMEO.get(event) if recoded else m.entry.cameo

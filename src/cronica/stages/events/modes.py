@@ -115,6 +115,8 @@ def _mode_at(
     for child in tok.children:
         key = fold(child.lemma_)
         word = fold(child.text)
+        if _connective(child):
+            continue  # 'sin embargo', 'no obstante': a fixed connective, not a negation
         if dep(child) in _NEG_DEPS or (
             dep(child) in _MOD_DEPS and cues.aux.get(word) == "negation"
         ):
@@ -149,8 +151,14 @@ def _mode_at(
 def _condition_mark(clause: Any, cues: Cues) -> Any:
     """The 'si' / 'if' word that opens the adverbial clause ``clause``, or None."""
     return next(
-        (c for c in clause.children if c.dep_ == "mark" and fold(c.text) in cues.clause_if), None
+        (c for c in clause.children if dep(c) == "mark" and fold(c.text) in cues.clause_if), None
     )
+
+
+def _connective(tok: Token) -> bool:
+    """A word heading a fixed multiword expression ('sin embargo', 'no obstante': however,
+    nevertheless): the expression links sentences, its words keep none of their own sense."""
+    return any(dep(c) == "fixed" for c in tok.children)
 
 
 def _is_past_year(tok: Token, article_year: int) -> bool:

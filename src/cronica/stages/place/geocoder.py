@@ -259,9 +259,9 @@ class Geocoder:
                      if c.feature in ("admin1", "admin2", "country")]
             if not areas:
                 continue
-            key = fold(y)
+            key = fold_key(y)
             for _, cand in self.gazetteer.rank(x, lang=self.lang):
-                if cand.feature in ("country", "region") or fold(cand.name) == key:
+                if cand.feature in ("country", "region") or fold_key(cand.name) == key:
                     continue
                 if any(a.name in (cand.admin1, cand.admin2) and a.country == cand.country
                        if a.feature != "country" else
