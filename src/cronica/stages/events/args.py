@@ -58,8 +58,12 @@ RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 class ActorIndex:
     """Token index -> the actor mention covering it, built once per article."""
 
-    def __init__(self, adoc: ArticleDoc) -> None:
+    def __init__(self, adoc: ArticleDoc, genitive: frozenset[str] = frozenset()) -> None:
         self.adoc = adoc
+        # prepositions of a complement that belongs to a head's own phrase ('miembros de las
+        # FARC'); a mention behind any other ('un ataque ... en el sur del Líbano', 'una
+        # protesta contra el gobierno') is a place or a target, not the head's own name
+        self.genitive = genitive
         self.by_token: dict[int, ActorMention] = {}
         line = find_dateline(adoc.article.text)
         # the dateline ('Kuala Lumpur, 28 jul (AFP).-') is never an actor or a recipient
@@ -77,7 +81,7 @@ class ActorIndex:
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         best: tuple[int, ActorMention] | None = None
-        for t in _phrase(tok):
+        for t in _phrase(tok, self.genitive or None):
             m = self.by_token.get(t.i)
             if m is not None:
                 dist = abs(t.i - tok.i)
@@ -86,19 +90,37 @@ class ActorIndex:
         return best[1] if best else None
 
 
-def _phrase(tok: Token) -> list[Any]:
-    """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs."""
+def _phrase(tok: Token, genitive: frozenset[str] | None = None) -> list[Any]:
+    """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs; with
+    ``genitive``, also without complements introduced by another preposition."""
     out = [tok]
     stack = [
         c for c in tok.children if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
     ]
     while stack:
         t = stack.pop()
+        if genitive is not None and _foreign_complement(t, genitive):
+            continue
         out.append(t)
         stack.extend(
             c for c in t.children if dep(c) not in ("acl:relcl", "ccomp", "advcl")
         )
     return out
+
+
+def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
+    """A prepositional complement whose preposition is not a genitive one ('en el sur',
+    'contra el gobierno'; English 'prep' nodes carry the preposition themselves)."""
+    if dep(t) == "prep":
+        return fold(t.text) not in genitive
+    if dep(t) not in ("nmod", "obl"):
+        return False
+    case = [_CONTRACTIONS.get(w, w) for w in
+            (fold(c.text) for c in t.children if dep(c) == "case" and c.i < t.i)]
+    return bool(case) and case[0] not in genitive
+
+
+_CONTRACTIONS = {"del": "de", "al": "a"}  # Spanish preposition + article in one token
 
 
 def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
@@ -420,7 +442,8 @@ def _noun_args(
             continue  # 'protesta por el alza', 'condena por el atentado': the topic
         elif case in cues.agent_case and c.pos_ in ("NOUN", "PROPN") and not c.like_num:
             genitive = case in cues.genitive_case
-            if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None:
+            if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None \
+                    and not (event == "PROTEST" and _counted_people(c)):
                 continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
             if patient_genitive and genitive:
                 recipient = recipient or c
@@ -446,7 +469,48 @@ def _noun_args(
             None,
         )
     if actor is None:
+        actor = _state_holder(tok, cues)
+    if actor is None:
         actor = _inherited_subject(tok, speech, is_light)
     if actor is None:
         actor = _passive_agent_of_head(tok, cues)
+    if recipient is None:
+        recipient = _nested_recipient(tok, actor, cues)
     return actor, recipient
+
+
+def _counted_people(tok: Token) -> bool:
+    """A plural noun with a determiner: 'la huelga de los pilotos', 'la marcha de unos 600
+    funcionarios'; a bare plural is a kind ('huelga de brazos caídos') and a number alone a
+    length ('huelga de 24 horas')."""
+    return "Plur" in tok.morph.get("Number", []) and tok.pos_ == "NOUN" and any(
+        dep(c) == "det" for c in tok.children)
+
+
+def _state_holder(tok: Token, cues: Cues) -> Any:
+    """Who is in the state a bare event noun names after 'en' / 'on': 'los mineros, en
+    huelga' (the noun it modifies), 'se declararon en huelga', 'went on strike' (the
+    subject of the verb it complements)."""
+    if _case(tok) not in cues.state_case or any(dep(c) == "det" for c in tok.children):
+        return None
+    head = tok.head.head if dep(tok) == "pobj" and tok.head.pos_ == "ADP" else tok.head
+    if head.i == tok.i:
+        return None
+    if head.pos_ in ("NOUN", "PROPN") and dep(tok) in ("nmod", "acl", "pobj", "prep"):
+        return head
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        return next((c for c in head.children if dep(c) in _SUBJ), None)
+    return None
+
+
+def _nested_recipient(tok: Token, actor: Any, cues: Cues) -> Any:
+    """The target named inside a bare 'de' complement of the event noun: 'una marcha de
+    protesta contra el régimen', 'manifestaciones de apoyo a X', 'de solidaridad con X'."""
+    for c in _obl_children(tok):
+        if _case(c) not in cues.genitive_case or any(dep(g) == "det" for g in c.children):
+            continue
+        for g in _obl_children(c):
+            if g is not actor and g.pos_ in ("NOUN", "PROPN") and (
+                    _case(g) in cues.against_case or _case(g) in cues.recipient_case):
+                return g
+    return None

@@ -52,7 +52,8 @@ class AuxCalendar:
     def run(self, adoc: ArticleDoc) -> None:
         pub = _pub_date(adoc)
         doc = adoc.doc
-        for e in adoc.events:
+        every = [*adoc.events, *adoc.secondary_events]
+        for e in every:
             present = doc is not None and _present_indicative(doc, e)
             if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
@@ -72,7 +73,7 @@ class AuxCalendar:
                     e.aux_mode, e.aux_evidence = found
         if doc is not None:
             self._same_event(adoc, pub)
-        for e in adoc.events:
+        for e in every:
             if e.aux_mode is None:
                 e.aux_evidence = None
             elif e.aux_evidence is None:
@@ -182,11 +183,12 @@ class AuxCalendar:
         """Current noun mentions of an event dated non-current elsewhere take its mode."""
         doc = adoc.doc
         dated: dict[tuple[str, str], Event] = {}
-        for e in adoc.events:
+        every = [*adoc.events, *adoc.secondary_events]
+        for e in every:
             ev = e.aux_evidence or {}
             if e.aux_mode in _PROPAGATED and str(ev.get("rule", "")).startswith("date"):
                 dated.setdefault((e.event, _lemma(doc, e)), e)
-        for e in adoc.events:
+        for e in every:
             if e.aux_mode is not None or e.head is None:
                 continue
             tok = doc[e.head]

@@ -311,6 +311,23 @@ class EventCoder:
             return True
         return False
 
+    def _fold_meeting_of_protest(self, doc: Any, m: Match, st: _Nesting) -> bool:
+        """'la marcha reunió a diez mil personas': a meeting verb whose subject is a protest
+        noun gives the size of the protest, no meeting; the verb folds into the protest,
+        which goes on to the other rules (never stops here)."""
+        tok = doc[m.head]
+        host = st.by_head.get(tok.head.i)
+        if (
+            m.entry.event == "PROTEST"
+            and dep(tok) == "nsubj"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and host is not None
+            and host.entry.event == "CONSULT"
+        ):
+            st.dropped.add(tok.head.i)  # the verb's token (it may be an alias of ``host``)
+            st.absorbed[tok.head.i] = m
+        return False
+
     def _fold_toll(self, doc: Any, m: Match, st: _Nesting) -> bool:
         """'killed one soldier and wounded two others': the toll of one attack."""
         tok = doc[m.head]
@@ -464,7 +481,11 @@ class EventCoder:
 
     def _in_protest(self, tok: Any) -> bool:
         """'en protesta por', 'como protesta', 'in protest at': a manner phrase that names
-        the protest of the clause's subject, not the content of the verb it hangs from."""
+        the protest of the clause's subject, not the content of the verb it hangs from. The
+        noun is bare, as in every manner locution; with a determiner the phrase is a place or
+        an occasion ('se congregaron en una manifestación': the gathering is the protest)."""
+        if any(dep(c) == "det" for c in tok.children):
+            return False
         if dep(tok) == "pobj" and dep(tok.head) == "prep":
             return fold(tok.head.text) in self.cues.manner
         return tok.pos_ in ("NOUN", "PROPN") and _case_word(tok) in self.cues.manner
@@ -570,7 +591,8 @@ class EventCoder:
         doc = adoc.doc
         if doc is None:
             return
-        triggers = self.find_triggers(doc)
+        found_raw = self.find_triggers(doc)
+        triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech)
         demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
         triggers = sorted(
@@ -578,7 +600,7 @@ class EventCoder:
             key=lambda m: m.start,
         )
         matches, forced, embedded = self.resolve_nesting(doc, triggers, demanded)
-        index = ActorIndex(adoc)
+        index = ActorIndex(adoc, frozenset(self.cues.genitive_case))
         year = _year(adoc.article.date)
         sent_ctx: dict[int, list[str]] = {}
         events: list[Event] = []
@@ -608,6 +630,40 @@ class EventCoder:
                     (g.id for g in events if g is not e and _holds(doc, g, e.embedded_head)), None
                 )
         adoc.events = events
+        found = sorted({m.head: m for m in [*triggers, *found_raw]}.values(), key=lambda m: m.start)
+        adoc.secondary_events = self._secondary(adoc, found, events, forced, index, year, sent_ctx)
+
+    def _secondary(
+        self,
+        adoc: ArticleDoc,
+        found: list[Match],
+        events: list[Event],
+        forced: dict[int, str],
+        index: ActorIndex,
+        year: int | None,
+        sent_ctx: dict[int, list[str]],
+    ) -> list[Event]:
+        """The trigger words that are no event of their own in ``events``: an act folded into
+        the frame that governs it ('condenaron el ataque'), the aim of a protest ('marcharon
+        para reclamar'), a noun reference pruned as background ('tras la ola de atentados'),
+        the act a modal demand asks for. Each is kept with its own type and the aux mode its
+        own words give, so the calendar can say whether the article tells it as news,
+        history, plan, condition or denial. They are not PLOVER events of the article."""
+        doc = adoc.doc
+        taken = [(s.start, s.end) for e in events for s in e.mentions]
+        out: list[Event] = []
+        for m in found:
+            if m.entry is REQUEST_MODAL:
+                continue
+            tok = doc[m.head]
+            a, b = tok.idx, tok.idx + len(tok.text)
+            if any(s < b and a < t for s, t in taken):
+                continue
+            e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
+            e.id = f"s{len(out)}"
+            out.append(e)
+            taken.append((a, b))
+        return out
 
     def _model_event(
         self, adoc: ArticleDoc, index: ActorIndex, year: int | None, sent_ctx: dict[int, list[str]]
@@ -697,6 +753,16 @@ class EventCoder:
             recipient = None
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
         mode = (explained[0] if explained else None) or forced_mode
+        if (
+            forced_mode == "hypothetical"
+            and explained
+            and explained[0] == "future"
+            and fold(explained[1].lemma_) in self.cues.intent
+        ):
+            # 'prometió aplastar la rebelión': the vow word is the threat itself, and a
+            # threatened act may never come (PLOVER manual: hypothetical); a future cue of the
+            # act's own clause ('pretende convocar una huelga') still says future
+            mode, explained = forced_mode, None
         event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
@@ -717,11 +783,14 @@ class EventCoder:
             aux,
         )
         if (
-            event == "CONSULT"
+            event in ("CONSULT", "REQUEST")
+            and m.entry is not REQUEST_MODAL
             and a_tok is not None
             and any(fold(t.lemma_) in self.cues.protester for t in (a_tok, *a_tok.children))
         ):
-            event = "PROTEST"  # 'miles de manifestantes se reunieron': a rally, not a meeting
+            # 'miles de manifestantes se reunieron': a rally, not a meeting; 'los huelguistas
+            # exigieron': a demand in the form of a protest is PROTEST (PLOVER manual, REQUEST)
+            event = "PROTEST"
         recoded = event != m.entry.event
         mode = None if recoded else m.entry.mode
         cameo = _INTENT_CAMEO.get(event) if recoded else m.entry.cameo
@@ -828,6 +897,7 @@ def _climb(m: Match, gov: Match | None, direct: bool, st: _Nesting) -> tuple[Mat
 # that holds for a trigger and its governor decides.
 _FOLD_RULES = (
     ("nest.subject_event", EventCoder._fold_subject_event),
+    ("nest.meeting_of_protest", EventCoder._fold_meeting_of_protest),
     ("nest.toll", EventCoder._fold_toll),
     ("nest.aim", EventCoder._fold_aim),
 )

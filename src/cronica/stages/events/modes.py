@@ -115,6 +115,8 @@ def _mode_at(
     for child in tok.children:
         key = fold(child.lemma_)
         word = fold(child.text)
+        if _connective(child):
+            continue  # 'sin embargo', 'no obstante': a fixed connective, not a negation
         if dep(child) in _NEG_DEPS or (
             dep(child) in _MOD_DEPS and cues.aux.get(word) == "negation"
         ):
@@ -136,11 +138,27 @@ def _mode_at(
             found.append((cues.aux[key], child, "modifier"))
         elif article_year and _is_past_year(child, article_year):
             found.append(("historical", child, "past year"))
+        elif dep(child) == "advcl" and (mark := _condition_mark(child, cues)):
+            # the consequent of a condition: 'si no nos escuchan, aumentaremos las medidas'
+            found.append(("hypothetical", mark, "condition consequent"))
     for mode in ("negation", "hypothetical", "future", "historical"):
         for f in found:
             if f[0] == mode and (negation or mode != "negation"):
                 return f
     return None
+
+
+def _condition_mark(clause: Any, cues: Cues) -> Any:
+    """The 'si' / 'if' word that opens the adverbial clause ``clause``, or None."""
+    return next(
+        (c for c in clause.children if dep(c) == "mark" and fold(c.text) in cues.clause_if), None
+    )
+
+
+def _connective(tok: Token) -> bool:
+    """A word heading a fixed multiword expression ('sin embargo', 'no obstante': however,
+    nevertheless): the expression links sentences, its words keep none of their own sense."""
+    return any(dep(c) == "fixed" for c in tok.children)
 
 
 def _is_past_year(tok: Token, article_year: int) -> bool:

@@ -130,14 +130,18 @@ def date_events(
     usable = [dm for _, dm in mentions
               if dm.resolved and dm.value and dm.precision in DATE_PRECISIONS]
     roots = {id(dm): _root(doc, dm.span.start, dm.span.end) for dm in usable} if doc is not None else {}
-    heads = {e.id: _event_head(doc, e) for e in adoc.events} if doc is not None else {}
+    every = [*adoc.events, *adoc.secondary_events]  # the secondary ones are dated too
+    heads = {e.id: _event_head(doc, e) for e in every} if doc is not None else {}
     peg = news_day(usable, anchor)
-    for e in adoc.events:
+    main = {e.id for e in adoc.events}
+    for e in every:
         best: tuple[tuple[int, int, int], DateMention] | None = None
         head = heads.get(e.id)
         if head is not None:
             chain = _chain(head, lx)
-            others = {h.i for k, h in heads.items() if h is not None and k != e.id} - set(chain)
+            # a secondary event word never takes a date from an event of the article
+            others = {h.i for k, h in heads.items() if h is not None and k != e.id
+                      and (k in main or e.id not in main)} - set(chain)
             for dm in usable:
                 mroot = roots.get(id(dm))
                 if mroot is None or dm.span.sentence != e.trigger.sentence:
