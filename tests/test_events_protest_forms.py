@@ -72,3 +72,21 @@ def test_a_demand_by_strikers_is_a_protest(make_doc):
     assert [e for e, _, _ in evs] == ["PROTEST"], evs
     evs = _events(make_doc, "El sindicato exigió un aumento salarial.")
     assert [e for e, _, _ in evs] == ["REQUEST"], evs
+
+
+def _ev(event: str, conf: float, actor_code: str = "") -> object:
+    from cronica.model import Event, EventArg, Span
+
+    actor = EventArg("x", actor_code, [actor_code], 0, 1) if actor_code else None
+    return Event(id="", event=event, trigger=Span(event, 0, 1, 0), confidence=conf, actor=actor)
+
+
+def test_side_mentions_need_more_confidence_than_contentious_ones():
+    from cronica.stages.events.rank import prune_secondary
+
+    main = _ev("PROTEST", 0.8)
+    support, protest, coded = _ev("SUPPORT", 0.45), _ev("PROTEST", 0.45), _ev("SUPPORT", 0.45, "NGO")
+    kept = prune_secondary([main, support, protest, coded])
+    assert support not in kept  # a verbal or cooperative side remark without a coded actor
+    assert protest in kept and coded in kept
+    assert prune_secondary([support]) == [support]  # alone in its sentence, it stays
