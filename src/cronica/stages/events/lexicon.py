@@ -8,12 +8,14 @@ context words). Matching ignores case and accents, since some sources strip acce
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
+from cronica.stages.nlp.syntax import dep
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -85,6 +87,9 @@ class TriggerEntry:
     cameo: str | None
     weight: float
     rule: str = ""  # the rule id: '<lang>:<pattern>/<pos>', one per row of event_triggers.tsv
+    # 'mention' in the seventh column: the word names an event of that type but is too
+    # ambiguous alone to code one ('renuncia'): kept only among the secondary event words
+    mention_only: bool = False
 
 
 @dataclass
@@ -135,6 +140,7 @@ class Cues:
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
+    state_case: set[str] = field(default_factory=set)  # 'en huelga', 'on strike': a state
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
     # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
     # the near future, the 'have' of obligation, the words linking them to the infinitive,
@@ -159,11 +165,12 @@ class Lexicon:
         self.lang = bundle.code
         self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
         for row in bundle.read_tsv("event_triggers.tsv"):
-            pattern, pos, event, mode, cameo, weight = (row + [""] * 6)[:6]
+            pattern, pos, event, mode, cameo, weight, scope = (row + [""] * 7)[:7]
             words = tuple(fold(pattern).split())
             entry = TriggerEntry(
                 words, pos or "*", event, mode or None, cameo or None, float(weight or 0.5),
                 rule=f"{self.lang}:{' '.join(words)}/{pos or '*'}",
+                mention_only=scope.strip() == "mention",
             )
             self._by_first[words[0]].append(entry)
         for entries in self._by_first.values():
@@ -186,10 +193,15 @@ class Lexicon:
         if "Part" in tok.morph.get("VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
 
+        # a gerund or infinitive with enclitic pronouns ('acusándolo', often tagged an
+        # adjective) is a verb form
+        key_pos = "VERB" if _ENCLITIC.search(fold(tok.text)) else pos
         for key in keys:
             for entry in self._by_first.get(key, ()):
                 allowed = _POS.get(entry.pos, _POS["*"])
-                if (pos not in allowed and tok.pos_ not in allowed) and len(entry.pattern) == 1:
+                if (
+                    pos not in allowed and tok.pos_ not in allowed and key_pos not in allowed
+                ) and len(entry.pattern) == 1:
                     continue
                 if entry.pos == "Vr" and not _pronominal(tok):
                     continue
@@ -249,13 +261,17 @@ def _inflects(form: str, lemma: str) -> bool:
 def _pronominal(tok: Any) -> bool:
     """A reflexive clitic on the verb ('se marcharon'), which changes its sense."""
     return any(
-        "Yes" in c.morph.get("Reflex") or c.dep_ in ("expl:pv", "expl") for c in tok.children
+        "Yes" in c.morph.get("Reflex") or dep(c) in ("expl:pv", "expl") for c in tok.children
     )
 
 
 # pronouns that the Spanish lemmatizer appends to a verb with enclitics ('manifestándose'
 # -> 'manifestar él'): the verb alone is the key
 _CLITIC_LEMMAS = frozenset({"el", "ella", "lo", "la", "le", "los", "las", "les", "se", "me", "te"})
+
+
+# Spanish gerund or infinitive + enclitic pronoun(s): 'acusándolo', 'expulsarlos'
+_ENCLITIC = re.compile(r"(?:ando|iendo|ar|er|ir)(?:se)?(?:lo|la|le|los|las|les|se)$")
 
 
 def _keys(tok: Any) -> list[str]:
@@ -324,7 +340,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case",
-                      "between_case", "target_topic_case", "victim_verb",
+                      "between_case", "target_topic_case", "state_case", "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":
