@@ -90,3 +90,16 @@ def test_side_mentions_need_more_confidence_than_contentious_ones():
     assert support not in kept  # a verbal or cooperative side remark without a coded actor
     assert protest in kept and coded in kept
     assert prune_secondary([support]) == [support]  # alone in its sentence, it stays
+
+
+def test_a_manner_protest_is_its_own_act_with_its_own_mode(make_doc):
+    # 'en protesta por' hangs from 'propuso' but is neither its content nor hypothetical
+    adoc = make_doc(
+        "El rector había propuesto en una asamblea el cierre de la facultad, en protesta por el fraude electoral.",
+        lang="es",
+        stages=("actors", "events"),
+    )
+    protests = [e for e in adoc.events if e.event == "PROTEST"]
+    assert [(e.trigger.text, e.aux_mode) for e in protests] == [("protesta", None)], [
+        (e.event, e.trigger.text, e.aux_mode, e.confidence) for e in adoc.events
+    ]

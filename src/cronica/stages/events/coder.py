@@ -704,6 +704,15 @@ class EventCoder:
         if actor and recipient and actor.start == recipient.start:
             recipient = None
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
+        if (
+            explained
+            and explained[2] == "governing word"
+            and m.entry.event == "PROTEST"
+            and self._in_protest(tok)
+        ):
+            # 'propuso el cierre en protesta por el fraude': the protest is the subject's
+            # own, not the content of the verb the phrase hangs from, nor of its mode
+            explained = None
         mode = (explained[0] if explained else None) or forced_mode
         if (
             forced_mode == "hypothetical"
@@ -731,7 +740,13 @@ class EventCoder:
             lemma_hit,
             bool(actor and actor.code),
             bool(recipient and recipient.code),
-            salience(tok, self._is_speech, is_light),
+            # a manner protest ('en protesta por') is the act of its clause's subject: as
+            # salient as the clause it hangs from
+            salience(
+                tok.head if m.entry.event == "PROTEST" and self._in_protest(tok) else tok,
+                self._is_speech,
+                is_light,
+            ),
             aux,
         )
         if (
