@@ -103,3 +103,18 @@ def test_a_manner_protest_is_its_own_act_with_its_own_mode(make_doc):
     assert [(e.trigger.text, e.aux_mode) for e in protests] == [("protesta", None)], [
         (e.event, e.trigger.text, e.aux_mode, e.confidence) for e in adoc.events
     ]
+
+
+def test_a_gathering_with_a_cause_and_no_one_to_meet_is_a_rally(make_doc):
+    evs = _events(make_doc, "Cientos de jubilados se reunieron frente al Congreso para reclamar por sus haberes.")
+    assert [(e, m) for e, m, _ in evs] == [("PROTEST", "demo")], evs
+    # a meeting with someone stays a consultation, whatever its aim
+    evs = _events(make_doc, "El ministro se reunió con los sindicatos para reclamar calma.")
+    assert [e for e, _, _ in evs] == ["CONSULT"], evs
+    evs = _events(make_doc, "Los cancilleres se reunieron en Lima.")
+    assert [e for e, _, _ in evs] == ["CONSULT"], evs
+
+
+def test_a_plan_of_union_action_is_a_protest(make_doc):
+    evs = _events(make_doc, "Los trabajadores activaron un plan de lucha contra los despidos.")
+    assert [e for e, _, _ in evs] == ["PROTEST"], evs
