@@ -118,3 +118,8 @@ def test_a_gathering_with_a_cause_and_no_one_to_meet_is_a_rally(make_doc):
 def test_a_plan_of_union_action_is_a_protest(make_doc):
     evs = _events(make_doc, "Los trabajadores activaron un plan de lucha contra los despidos.")
     assert [e for e, _, _ in evs] == ["PROTEST"], evs
+
+
+def test_a_participle_before_an_event_noun_is_an_epithet(make_doc):
+    evs = _events(make_doc, "La prometida huelga general comenzó el lunes.")
+    assert [e for e, _, _ in evs] == ["PROTEST"], evs

@@ -178,6 +178,8 @@ class EventCoder:
             return "trigger.weak_participle"
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
+        if self._event_epithet(tok):
+            return "trigger.event_epithet"
         if _named(tok):
             return "trigger.named"
         if self._travel(tok, m):
@@ -274,6 +276,16 @@ class EventCoder:
         near = [*tok.children, *(g for c in tok.children for g in c.children)]
         near += [h for t in near for h in t.children]
         return any(fold(t.lemma_) in self.cues.prison for t in near)
+
+    def _event_epithet(self, tok: Any) -> bool:
+        """'its long-threatened invasion', 'la prometida huelga': a participle before an
+        event noun it modifies qualifies that event (an epithet), it is no act of its own."""
+        if "Part" not in tok.morph.get("VerbForm") or dep(tok) not in ("amod", "compound"):
+            return False
+        head = tok.head
+        if head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return self.lex.match(tok.doc, head.i) is not None
 
     @staticmethod
     def _noun_modifier(tok: Any, m: Match) -> bool:
