@@ -137,6 +137,7 @@ class Cues:
     vehicle_case: set[str] = field(default_factory=set)  # 'en moto', 'by car': a means of travel
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
+    partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
@@ -339,7 +340,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
-        elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case",
+        elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
                       "between_case", "target_topic_case", "state_case", "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
