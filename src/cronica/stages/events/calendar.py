@@ -73,6 +73,7 @@ class AuxCalendar:
                     e.aux_mode, e.aux_evidence = found
         if doc is not None:
             self._same_event(adoc, pub)
+            _gerund_time(doc, every)
         for e in every:
             if e.aux_mode is None:
                 e.aux_evidence = None
@@ -207,6 +208,23 @@ class AuxCalendar:
                                   "end": src.trigger.end, "rule": "same event as a dated mention"}
 
 
+def _gerund_time(doc: Any, events: list[Event]) -> None:
+    """A gerund adjunct with no mode of its own ('dispararon contra la multitud, matando a
+    tres') happens when the event of the verb it hangs from happens: it takes its mode."""
+    by_head = {e.head: e for e in events if e.head is not None}
+    for e in events:
+        if e.aux_mode is not None or e.head is None:
+            continue
+        tok = doc[e.head]
+        if "Ger" not in tok.morph.get("VerbForm") or dep(tok) not in ("advcl", "xcomp", "conj"):
+            continue
+        gov = by_head.get(tok.head.i)
+        if gov is not None and gov is not e and gov.aux_mode is not None:
+            e.aux_mode = gov.aux_mode
+            e.aux_evidence = {"text": gov.trigger.text, "start": gov.trigger.start,
+                              "end": gov.trigger.end, "rule": "gerund of the event it hangs from"}
+
+
 def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) -> None:
     """A dated noun mention that is no event of its own ('la ola de atentados perpetrados el
     25 de febrero') with the event's head noun: same event, so its mode."""
@@ -227,8 +245,11 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
     if head.pos_ != "NOUN":
         return None
     nouns = [head] + ([head.head] if dep(head) == "nmod" and head.head.pos_ == "NOUN" else [])
+    # a participle clause ('los atentados perpetrados el ...') or a relative clause ('la
+    # agresión que sufrió el viernes') on the noun
     parts = [c for n in nouns for c in n.children
-             if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")]
+             if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")
+             or c.pos_ in ("VERB", "AUX") and _relative(c)]
     if not parts:
         return None
     for d in adoc.dates:
@@ -242,6 +263,12 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
             return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
                                   "rule": "date before the news window (participle)"}
     return None
+
+
+def _relative(verb: Any) -> bool:
+    """``verb`` heads a relative clause on its noun ('que sufrió el viernes')."""
+    return dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
+        "Rel" in c.morph.get("PronType") for c in verb.children)
 
 
 def _lemma(doc: Any, e: Event) -> str:
