@@ -51,3 +51,15 @@ def test_consequent_of_a_condition_is_hypothetical(make_doc):
                  "Los mineros harán una huelga general si el gobierno no responde."):
         evs = [e for e in _doc(make_doc, text).events if e.event == "PROTEST"]
         assert evs and evs[0].aux_mode == "hypothetical", text
+
+
+def test_event_noun_classifying_another_noun_is_a_secondary_mention(make_doc):
+    adoc = _doc(make_doc, "Los soldados cavaron trincheras en la zona de combate.")
+    assert not any(e.trigger.text == "combate" for e in adoc.events)
+    assert any(e.trigger.text == "combate" for e in adoc.secondary_events)
+
+
+def test_derived_noun_of_a_verb_trigger_is_a_secondary_mention(make_doc):
+    adoc = _doc(make_doc, "El ejército anunció la incautación de un arsenal en la frontera.")
+    assert not any(e.trigger.text == "incautación" for e in adoc.events)
+    assert [e.event for e in adoc.secondary_events if e.trigger.text == "incautación"] == ["COERCE"]
