@@ -573,8 +573,8 @@ class EventCoder:
         adoc.events = events
         # a weak event noun that classifies another noun ('las puertas al diálogo') is no
         # event of the article, but it still names one
-        classifiers = [m for rule, i in removed if rule in _MENTION_FILTERS
-                       and (m := self.lex.match(doc, i)) is not None]
+        classifiers = [c for rule, i in removed if rule in _MENTION_FILTERS
+                       and (c := self.lex.match(doc, i)) is not None]
         found = sorted({m.head: m for m in [*triggers, *found_raw, *classifiers]}.values(),
                        key=lambda m: m.start)
         adoc.secondary_events = self._secondary(adoc, found, events, forced, index, year, sent_ctx)
