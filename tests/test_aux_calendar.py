@@ -101,3 +101,10 @@ def test_subjunctive_complement_is_hypothetical(make_doc):
                     lang="es", date="2024-01-20", stages=STAGES)
     rel = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "huelga"]
     assert rel and rel[0].aux_mode == "hypothetical"
+
+
+def test_date_of_a_relative_clause_does_not_date_the_main_verb(make_doc):
+    adoc = make_doc("El presidente amenazó con expulsar al embajador tras la agresión que éste sufrió el 3 de enero.",
+                    lang="es", date="2024-01-20", stages=STAGES)
+    [thr] = [e for e in adoc.events if e.event == "THREATEN"]
+    assert thr.aux_mode is None

@@ -113,7 +113,8 @@ class AuxCalendar:
             return None
         # dates of the clause: attached to a verb, not modifying a noun ('la elección del domingo')
         dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value and d.precision
-                 and _on_verb(adoc.doc, d.span.start, d.span.end)]
+                 and _on_verb(adoc.doc, d.span.start, d.span.end)
+                 and not _in_other_relative(adoc.doc, d.span.start, d.span.end, tok)]
         ivs = [(d, iv) for d in dates
                if (iv := interval(d.value or "", d.precision or "")) is not None]
         if not ivs or not all(iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) for _, iv in ivs):
@@ -263,6 +264,16 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
             return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
                                   "rule": "date before the news window (participle)"}
     return None
+
+
+def _in_other_relative(doc: Any, start: int, end: int, tok: Any) -> bool:
+    """The date hangs off a relative clause that does not hold ``tok`` ('la agresión que
+    sufrió el viernes' dates the aggression, not the other events of the sentence)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root.head
+    return _relative(verb) and not (verb.i == tok.i or verb.is_ancestor(tok))
 
 
 def _relative(verb: Any) -> bool:
