@@ -108,3 +108,11 @@ def test_date_of_a_relative_clause_does_not_date_the_main_verb(make_doc):
                     lang="es", date="2024-01-20", stages=STAGES)
     [thr] = [e for e in adoc.events if e.event == "THREATEN"]
     assert thr.aux_mode is None
+
+
+def test_definite_noun_refers_back_to_the_dated_event_of_its_type(make_doc):
+    adoc = make_doc("Los rebeldes atacaron el cuartel el 3 de enero. El gobierno condenó el ataque.",
+                    lang="es", date="2024-01-20", stages=STAGES)
+    att = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "ataque"]
+    assert att and att[0].aux_mode == "historical"
+    assert att[0].aux_evidence["rule"] == "definite reference to a dated event"

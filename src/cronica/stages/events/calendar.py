@@ -74,6 +74,7 @@ class AuxCalendar:
         if doc is not None:
             self._same_event(adoc, pub)
             _gerund_time(doc, every)
+            _definite_reference(doc, every)
         for e in every:
             if e.aux_mode is None:
                 e.aux_evidence = None
@@ -207,6 +208,35 @@ class AuxCalendar:
                 e.aux_mode = src.aux_mode
                 e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
                                   "end": src.trigger.end, "rule": "same event as a dated mention"}
+
+
+def _definite_reference(doc: Any, events: list[Event]) -> None:
+    """A definite noun with no date of its own ('condenó el ataque', 'este atentado') refers
+    back to an event the reader knows: when every dated event of that PLOVER type in the
+    article has the same non-current mode (the article's one dated attack was three days
+    ago), the noun takes it."""
+    dated: dict[str, set[str | None]] = {}
+    source: dict[str, Event] = {}
+    for e in events:
+        if not e.date_inferred and e.date_span is not None:
+            dated.setdefault(e.event, set()).add(e.aux_mode)
+            source.setdefault(e.event, e)
+    for e in events:
+        if e.aux_mode is not None or e.head is None or not e.date_inferred:
+            continue
+        tok = doc[e.head]
+        modes = dated.get(e.event, set())
+        if tok.pos_ != "NOUN" or len(modes) != 1 or None in modes or not _definite(tok):
+            continue
+        src = source[e.event]
+        e.aux_mode = next(iter(modes))
+        e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
+                          "end": src.trigger.end, "rule": "definite reference to a dated event"}
+
+
+def _definite(tok: Any) -> bool:
+    return any(dep(c) == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+               for c in tok.children)
 
 
 def _gerund_time(doc: Any, events: list[Event]) -> None:
