@@ -124,6 +124,10 @@ class Cues:
     vehicle: set[str] = field(default_factory=set)  # 'moverse en motocicleta': a journey
     manner: set[str] = field(default_factory=set)  # 'en' in 'en protesta por'
     clause_if: set[str] = field(default_factory=set)  # 'si', 'if': a condition clause
+    # condition words whose consequent clause is hypothetical ('si no responden, harán una
+    # huelga'): the attribution guidelines' reading; TimeBank marks such English consequents
+    # by their own tense ('will strike': future), so the English table lists none
+    consequent_if: set[str] = field(default_factory=set)
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
     exchange: set[str] = field(default_factory=set)  # 'canje': a release only of captives
     captive: set[str] = field(default_factory=set)  # 'prisioneros', 'hostages'
@@ -359,6 +363,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.manner.add(word)
         elif kind == "clause_if":
             cues.clause_if.add(word)
+        elif kind == "consequent_if":
+            cues.consequent_if.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering"):

@@ -169,7 +169,8 @@ def _mode_at(
 def _condition_mark(clause: Any, cues: Cues) -> Any:
     """The 'si' / 'if' word that opens the adverbial clause ``clause``, or None."""
     return next(
-        (c for c in clause.children if c.dep_ == "mark" and fold(c.text) in cues.clause_if), None
+        (c for c in clause.children if c.dep_ == "mark" and fold(c.text) in cues.consequent_if),
+        None,
     )
 
 
