@@ -209,7 +209,7 @@ def predict(docs: Sequence[GoldArticle], pipeline: Any = None, lang: str = "es")
 def evaluate(docs: Sequence[GoldArticle], outputs: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Scores per part ('fit', 'check') and over 'all' articles."""
     counts = [(part_of(d.id), score_article(d, o)) for d, o in zip(docs, outputs, strict=True)]
-    res = {p: summarise(c for q, c in counts if q == p) for p in PARTS}
+    res: dict[str, Any] = {p: summarise(c for q, c in counts if q == p) for p in PARTS}
     res["all"] = summarise(c for _, c in counts)
     return res
 

@@ -51,7 +51,7 @@ from cronica.stages.attribution.lexicon import (
 from cronica.stages.attribution.sources import LEAD_SENTENCES, SourceFinder
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import AUX, children, dep, has_child
 
 __all__ = ["Attributor", "attach_to_events", "attribution_lexicon", "marked_quotes",
            "speaker_codes", "LEAD_SENTENCES", "CARRY_SENTENCES"]
@@ -246,7 +246,7 @@ class Attributor:
         if verb is None or verb.pos_ not in ("VERB", "AUX") or not lo <= verb.idx < hi:
             return None
         clause = [t for t in verb.subtree if t.i not in inside and lo <= t.idx < hi
-                  and not (t.idx < start and t.i < verb.i and t.dep_ == "punct")]
+                  and not (t.idx < start and t.i < verb.i and dep(t) == "punct")]
         while clause and (clause[0].lower_ in self.lex.marks or clause[0].is_punct):
             clause.pop(0)
         return char_span(clause)
@@ -372,7 +372,7 @@ class Attributor:
         for c in verb.children:
             if not lo <= c.idx < hi or c.is_space:
                 continue
-            has_mark = any(g.lower_ in marks and g.dep_ == "mark" for g in c.children)
+            has_mark = any(g.lower_ in marks and dep(g) == "mark" for g in c.children)
             if dep(c) in _COMPLEMENTS or (dep(c) in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
                 clause = c
                 break
@@ -442,7 +442,7 @@ class Attributor:
     def _parenthetical_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
         """'Esta campaña, dice él, es distinta' / 'This campaign, he says, is different': a
         cue set off by commas inside the clause it reports; the content is that sentence."""
-        if verb.dep_ != "parataxis":
+        if dep(verb) != "parataxis":
             return None
         sub = sorted(verb.subtree, key=lambda t: t.i)
         if not (sub[0].text == "," and sub[-1].text == ","):
@@ -453,11 +453,11 @@ class Attributor:
     def _postposed_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
         """'..., han informado las autoridades': the clause before the comma is the content."""
         doc = adoc.doc
-        first = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass")], key=lambda t: t.i)
+        first = min([verb] + [*children(verb, AUX)], key=lambda t: t.i)
         if first.i == 0 or doc[first.i - 1].text != "," or doc[first.i - 1].idx < lo:
             return None
         fronted = any(dep(c) in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
-        if not ((verb.head.i < verb.i and verb.dep_ != "ROOT") or fronted):
+        if not ((verb.head.i < verb.i and dep(verb) != "ROOT") or fronted):
             return None  # ('HUBO X ... , informaron Y': a fronted clause parsed as its complement)
         # nothing but the speaker after the verb: no other verb, no complementizer
         for t in doc[verb.i + 1:]:
@@ -488,7 +488,7 @@ class Attributor:
         if self._impersonal(verb):
             # 'Se informó que', 'It was announced (by X) that': the agent, if any, speaks
             agent = next((c for c in verb.children if dep(c) == "obl:agent"), None)
-            obj = next((c for c in agent.children if c.dep_ == "pobj"), agent) if agent is not None else None
+            obj = next((c for c in agent.children if dep(c) == "pobj"), agent) if agent is not None else None
             if obj is None:
                 return None, [], False
             rng = self._speaker_range(adoc, obj, lo, hi)
@@ -498,7 +498,7 @@ class Attributor:
         # subject outside the sentence is a parse across a line break: neither is a speaker
         subj = next((c for c in verb.children if dep(c) in _SUBJ and not c.is_space
                      and lo <= c.idx < hi), None)
-        if subj is not None and any(c.dep_ == "case" for c in subj.lefts):
+        if subj is not None and any(dep(c) == "case" for c in subj.lefts):
             subj = None  # 'en su chaleco' taken for a subject: a prepositional phrase is none
         if subj is None:
             subj = _noun_subject(verb, lo)
@@ -613,7 +613,7 @@ class Attributor:
             return True
         # a reflexive clitic with an expressed subject ('Irak se declaró ...') is no passive
         return not any(dep(c) in _SUBJ and not c.is_space for c in kids) and any(
-            c.dep_ == "expl" or (c.lower_ in self.lex.impersonal and c.i < verb.i and not _dative(c))
+            dep(c) == "expl" or (c.lower_ in self.lex.impersonal and c.i < verb.i and not _dative(c))
             for c in kids)
 
     def _speaker_range(self, adoc: ArticleDoc, subj: Any, lo: int, hi: int) -> tuple[int, int] | None:
@@ -623,9 +623,9 @@ class Attributor:
         for c in subj.children:
             # relative clauses, and fronted phrases ('With her husband, ...') are not the name
             after_comma = c.i > subj.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
-            if (dep(c) in _DROP_FROM_SPEAKER and c.dep_ != "punct") or (
-                    c.i < subj.i and c.dep_ in _FRONTED and any(t.text == "," for t in c.subtree)) or (
-                    c.dep_ == "amod" and after_comma):  # 'la Constitución, promulgada en 1991'
+            if (dep(c) in _DROP_FROM_SPEAKER and dep(c) != "punct") or (
+                    c.i < subj.i and dep(c) in _FRONTED and any(t.text == "," for t in c.subtree)) or (
+                    dep(c) == "amod" and after_comma):  # 'la Constitución, promulgada en 1991'
                 drop.update(t.i for t in c.subtree)
         # a source phrase hanging off the subject ('las autoridades, de acuerdo con ...') is not
         # part of the speaker's name
@@ -635,9 +635,9 @@ class Attributor:
         rng = char_span(toks)
         if rng is None:
             return None
-        anchors = {subj.i} | {c.i for c in subj.children if c.dep_ == "appos"}
+        anchors = {subj.i} | {c.i for c in subj.children if dep(c) == "appos"}
         for c in subj.children:
-            if c.dep_ == "appos":
+            if dep(c) == "appos":
                 anchors.update(t.i for t in c.subtree if t.pos_ == "PROPN")
         for start, end in self._person_spans(adoc, rng):
             if (start, end) == rng:
@@ -707,7 +707,7 @@ def _number_agrees(tok: Any, adoc: ArticleDoc, speaker: Span | None) -> bool:
     if not want or span is None:
         return True
     root = span.root
-    have = ["Plur"] if any(c.dep_ == "conj" for c in root.children) else root.morph.get("Number")
+    have = ["Plur"] if any(dep(c) == "conj" for c in root.children) else root.morph.get("Number")
     return not have or bool(set(want) & set(have))
 
 
@@ -720,7 +720,7 @@ def _noun_subject(verb: Any, lo: int) -> Any | None:
     if (dep(verb) not in ("amod", "acl", "conj") or "Fin" not in verb.morph.get("VerbForm")
             or head.pos_ not in ("NOUN", "PROPN") or not lo <= head.idx < verb.idx):
         return None
-    if any(c.i < verb.i and (c.dep_ == "mark" or _relative_pronoun(c) or c.lower_ == "que")
+    if any(c.i < verb.i and (dep(c) == "mark" or _relative_pronoun(c) or c.lower_ == "que")
            for c in verb.children):
         return None
     return head
@@ -736,7 +736,7 @@ def _in_conjunction(tok: Any) -> bool:
     """'que' as part of a conjunction ('sino que', 'ya que', 'en tanto que'), not a
     complementizer opening a reported clause."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return tok.dep_ == "fixed" or (prev is not None and prev.lower_ in ("sino", "ya", "así", "tanto"))
+    return dep(tok) == "fixed" or (prev is not None and prev.lower_ in ("sino", "ya", "así", "tanto"))
 
 
 def _dative(tok: Any) -> bool:
@@ -748,8 +748,8 @@ def _dative(tok: Any) -> bool:
 
 def _adjectival(tok: Any) -> bool:
     """A participle used as an adjective ('un allegado considerado ...') is no speech act."""
-    return ("Part" in tok.morph.get("VerbForm") and tok.dep_ in ("amod", "acl", "acl:relcl")
-            and not any(c.dep_ in ("aux", "aux:pass") for c in tok.children))
+    return ("Part" in tok.morph.get("VerbForm") and dep(tok) in ("amod", "acl", "acl:relcl")
+            and not has_child(tok, AUX))
 
 
 def _relative_pronoun(tok: Any) -> bool:

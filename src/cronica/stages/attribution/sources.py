@@ -53,8 +53,8 @@ def _dependents(verb: Any) -> list[Any]:
     preposition's object in the English scheme)."""
     out: list[Any] = []
     for c in verb.children:
-        if c.dep_ in ("prep",):
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+        if dep(c) in ("prep",):
+            out.extend(g for g in c.children if dep(g) == "pobj")
         elif dep(c) in _LINK_DEPS:
             out.append(c)
     return out
@@ -176,7 +176,7 @@ class SourceFinder:
         for noun in _dependents(verb):
             if not lo <= noun.idx < hi or noun.pos_ not in ("NOUN", "PROPN"):
                 continue
-            case = next((c for c in noun.children if c.dep_ in ("case", "prep")), None)
+            case = next((c for c in noun.children if dep(c) in ("case", "prep")), None)
             word = case.lower_ if case is not None else ""
             if word in self.lex.channel_case and self.lex.is_channel(noun):
                 out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
@@ -203,8 +203,8 @@ class SourceFinder:
             opens = min(c.subtree, key=lambda t: t.i)
             if dep(c) in _RELATIVE or (c.i > noun.i and opens.lower_ in self.lex.marks) or (
                     c.i > noun.i and any(
-                    g.dep_ in ("case", "prep") and g.lower_ in self.lex.channel_case
-                    for g in c.children) and c.dep_ in ("nmod", "obl")):
+                    dep(g) in ("case", "prep") and g.lower_ in self.lex.channel_case
+                    for g in c.children) and dep(c) in ("nmod", "obl")):
                 drop.update(t.i for t in c.subtree)
         toks = [t for t in noun.subtree if t.i not in drop and lo <= t.idx < hi and not t.is_space]
         toks = _contiguous(toks, noun)
@@ -225,7 +225,7 @@ class SourceFinder:
         if not self.lex.is_report(verb):
             return False
         kids = list(verb.children)
-        return not any(c.dep_ in _SUBJ and not c.is_space for c in kids) and any(
+        return not any(dep(c) in _SUBJ and not c.is_space for c in kids) and any(
             c.lower_ in self.lex.impersonal and c.i < verb.i for c in kids)
 
     def _source_after(self, adoc: ArticleDoc, cue_start: int, j: int, limit: int,

@@ -28,7 +28,7 @@ from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quote
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import AUX, children, dep
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
@@ -110,7 +110,7 @@ class AuxCalendar:
         tok = adoc.doc[e.head]
         if tok.pos_ in ("VERB", "AUX") and not any(
                 "Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm")
-                for w in [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]):
+                for w in [tok, *children(tok, AUX)]):
             return None
         # dates of the clause: attached to a verb, not modifying a noun ('la elección del domingo')
         dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value and d.precision
@@ -130,14 +130,14 @@ class AuxCalendar:
         tok = doc[e.head]
         if tok.pos_ not in ("VERB", "AUX"):
             return None
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
+        auxes = list(children(tok, AUX))
         cues = self.cues
         if not (cues.perfect_aux or cues.go_aux or cues.oblige_aux):
             return None
         to = cues.infinitive_link
         for a in auxes:
             # the pluperfect: 'había acusado' (imperfect of haber), 'had accused'
-            if a.lemma_.lower() in cues.perfect_aux and ({"Imp", "Past"} & set(a.morph.get("Tense"))) \
+            if a.lemma_.lower() in cues.perfect_aux and ({"Imp", "Past"} & set(a.morph.get("Tense", []))) \
                     and "Part" in tok.morph.get("VerbForm"):
                 return "historical", aux_evidence(a, "pluperfect")
         if "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB":
@@ -334,7 +334,7 @@ def _present_indicative(doc: Any, e: Event) -> bool:
     if e.head is None or not 0 <= e.head < len(doc):
         return False
     tok = doc[e.head]
-    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]
+    words = [tok, *children(tok, AUX)]
     return tok.pos_ == "VERB" and "Pres" in tok.morph.get("Tense") and "Ind" in tok.morph.get("Mood") \
         and not any("Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm") for w in words)
 

@@ -71,7 +71,7 @@ from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, sal
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import dep, first_child
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -195,16 +195,16 @@ class EventCoder:
         if lemma in self.speech:
             return True
         if lemma in self.cues.speech_if_clause:
-            return any(c.dep_ in ("ccomp", "mark") for c in tok.children)
+            return any(dep(c) in ("ccomp", "mark") for c in tok.children)
         return False
 
     @staticmethod
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in tok.morph.get("VerbForm") or tok.pos_ == "AUX":
             return False
-        if dep(tok) in _NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
+        if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in tok.children):
             return True
-        return tok.dep_ in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
+        return dep(tok) in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
 
     def _travel(self, tok: Any, m: Match) -> bool:
         """'hombres que se movilizaban en una motocicleta': a movement verb with a vehicle
@@ -212,9 +212,9 @@ class EventCoder:
         if tok.pos_ not in ("VERB", "AUX") or m.entry.event not in ("PROTEST", "MOBILIZE"):
             return False
         for c in tok.children:
-            if c.dep_ == "prep" and fold(c.text) in self.cues.vehicle_case:
-                c = next((g for g in c.children if g.dep_ == "pobj"), c)
-            elif c.dep_ not in ("obl", "nmod") or _case_word(c) not in self.cues.vehicle_case:
+            if dep(c) == "prep" and fold(c.text) in self.cues.vehicle_case:
+                c = next((g for g in c.children if dep(g) == "pobj"), c)
+            elif dep(c) not in ("obl", "nmod") or _case_word(c) not in self.cues.vehicle_case:
                 continue
             if fold(c.lemma_) in self.cues.vehicle:
                 return True
@@ -226,7 +226,7 @@ class EventCoder:
         if fold(tok.lemma_) not in self.cues.exchange:
             return False
         near = [*tok.children, *(g for c in tok.children for g in c.children)]
-        if tok.dep_ == "compound" or dep(tok) == "compound":
+        if dep(tok) == "compound":
             near.append(tok.head)
         return not any(fold(t.lemma_) in self.cues.captive for t in near)
 
@@ -266,7 +266,7 @@ class EventCoder:
         classifies another noun is not an event."""
         return (
             tok.pos_ == "NOUN"
-            and tok.dep_ in ("nmod", "compound")
+            and dep(tok) in ("nmod", "compound")
             and tok.head.pos_ == "NOUN"
             and m.entry.weight < 0.7
         )
@@ -301,10 +301,20 @@ class EventCoder:
                 dropped.add(m.head)  # 'a roadside bombing killed ...': one event, the verb's
                 absorbed[m.head] = by_head[subj_of]
                 continue
+            if (
+                m.entry.event == "PROTEST"
+                and dep(doc[m.head]) == "nsubj"
+                and doc[m.head].pos_ in ("NOUN", "PROPN")
+                and subj_of in by_head
+                and by_head[subj_of].entry.event == "CONSULT"
+            ):
+                # 'la marcha reunió a diez mil personas': the size of the protest, no meeting
+                dropped.add(subj_of)
+                absorbed[subj_of] = m
             tok = doc[m.head]
             if (
                 m.entry.event == "ASSAULT"
-                and tok.dep_ == "conj"
+                and dep(tok) == "conj"
                 and fold(tok.lemma_) in self.cues.casualty
                 and tok.head.i in by_head
                 and by_head[tok.head.i].entry.event == "ASSAULT"
@@ -410,7 +420,7 @@ class EventCoder:
             if dep(node) not in _NEST or node.head.i == node.i or self.is_adjunct(node):
                 return None, False, False
             # an English preposition node ('calls for aid') is half of one Spanish 'nmod' hop
-            steps += node.dep_ != "prep"
+            steps += dep(node) != "prep"
             label = dep(node)
             clausal = clausal or label in ("ccomp", "advcl")
             direct = direct and label in ("obj", "xcomp")
@@ -425,8 +435,12 @@ class EventCoder:
 
     def _in_protest(self, tok: Any) -> bool:
         """'en protesta por', 'como protesta', 'in protest at': a manner phrase that names
-        the protest of the clause's subject, not the content of the verb it hangs from."""
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        the protest of the clause's subject, not the content of the verb it hangs from. The
+        noun is bare, as in every manner locution; with a determiner the phrase is a place or
+        an occasion ('se congregaron en una manifestación': the gathering is the protest)."""
+        if any(dep(c) == "det" for c in tok.children):
+            return False
+        if dep(tok) == "pobj" and dep(tok.head) == "prep":
             return fold(tok.head.text) in self.cues.manner
         return tok.pos_ in ("NOUN", "PROPN") and _case_word(tok) in self.cues.manner
 
@@ -434,7 +448,7 @@ class EventCoder:
     def _clause_verb(doc: Any, m: Match) -> bool:
         """Whether ``m`` is the predicate of its clause ('que atacaron'), not a noun inside
         it ('warned that police will not tolerate rallies')."""
-        return doc[m.head].pos_ in ("VERB", "AUX") or doc[m.head].dep_ in ("ccomp", "advcl")
+        return doc[m.head].pos_ in ("VERB", "AUX") or dep(doc[m.head]) in ("ccomp", "advcl")
 
     @staticmethod
     def _toll_verb(verb: Any, by_head: dict[int, Match]) -> bool:
@@ -442,10 +456,10 @@ class EventCoder:
         is the attack ('a roadside bombing killed ...') or it is a consequence clause
         ('launched rocket fire, killing ...'). With a perpetrator as subject each act is
         coded ('ejecutaron a uno e hirieron a otro': two events)."""
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        subj = first_child(verb, ("nsubj", "nsubj:pass"))
         if subj is not None:
             return subj.i in by_head
-        return verb.dep_ == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
+        return dep(verb) == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
 
     def _purpose_host(self, doc: Any, m: Match, by_head: dict[int, Match]) -> Match | None:
         """The event whose aim or condition the clause of ``m`` states ('marcharon para
@@ -453,17 +467,17 @@ class EventCoder:
         down'): the trigger the clause hangs from, or the event noun of the support verb it
         hangs from ('realizaron una huelga para protestar')."""
         tok = doc[m.head]
-        if tok.dep_ not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
+        if dep(tok) not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
             return None
-        marks = [fold(c.text) for c in tok.children if c.dep_ in ("mark", "case", "aux")]
-        marks += [fold(f.text) for c in tok.children for f in c.children if f.dep_ == "fixed"]
+        marks = [fold(c.text) for c in tok.children if dep(c) in ("mark", "case", "aux")]
+        marks += [fold(f.text) for c in tok.children for f in c.children if dep(f) == "fixed"]
         condition = any(w in self.cues.condition or w in self.cues.clause_if for w in marks)
         purpose = any(w in self.cues.purpose for w in marks) and not any(
             dep(c) in ("nsubj", "nsubj:pass") for c in tok.children
         )
         if not (condition or purpose):
             return None
-        if tok.dep_ not in self.cues.purpose_dep:
+        if dep(tok) not in self.cues.purpose_dep:
             return None  # English 'agreed to provide' is a complement, not an aim
         head = tok.head
         if head.i in by_head:
@@ -473,7 +487,7 @@ class EventCoder:
                 (
                     by_head[c.i]
                     for c in head.children
-                    if c.i in by_head and c.dep_ in ("obj", "dobj", "obl", "nsubj", "nsubj:pass")  # raw: no "nsubjpass"
+                    if c.i in by_head and dep(c) in ("obj", "obl", "nsubj", "nsubj:pass")
                 ),
                 None,
             )
@@ -490,7 +504,7 @@ class EventCoder:
             and tok.pos_ in ("NOUN", "PROPN")
             and doc[gov.head].pos_ in ("NOUN", "PROPN")
             and tok.head.i == gov.head
-            and tok.dep_ in ("nmod", "compound", "amod")
+            and dep(tok) in ("nmod", "compound", "amod")
         )
 
     @staticmethod
@@ -500,8 +514,8 @@ class EventCoder:
         return (
             tok.pos_ in ("NOUN", "PROPN")
             and tok.head.i == protest.head
-            or tok.dep_ == "pobj"
-            and tok.head.dep_ == "prep"
+            or dep(tok) == "pobj"
+            and dep(tok.head) == "prep"
             and tok.head.head.i == protest.head
         ) and tok.pos_ in ("NOUN", "PROPN")
 
@@ -515,12 +529,12 @@ class EventCoder:
             "Rel" in c.morph.get("PronType") for c in node.children
         ):
             return True
-        words = [fold(node.text)] if node.dep_ == "prep" else []
+        words = [fold(node.text)] if dep(node) == "prep" else []
         for c in node.children:
-            if c.dep_ in ("case", "mark", "advmod") and c.i < node.i:
+            if dep(c) in ("case", "mark", "advmod") and c.i < node.i:
                 words.append(fold(c.text))
-                words.extend(fold(f.text) for f in c.children if f.dep_ == "fixed")
-        if node.head.pos_ == "ADV" and node.dep_ in ("obl", "nmod", "advcl"):
+                words.extend(fold(f.text) for f in c.children if dep(f) == "fixed")
+        if node.head.pos_ == "ADV" and dep(node) in ("obl", "nmod", "advcl"):
             words.append(fold(node.head.lemma_))  # 'después de la marcha'
         return any(w in self.cues.background for w in words) or any(
             " ".join(words[k : k + 2]) in self.cues.background for k in range(len(words) - 1)
@@ -541,7 +555,7 @@ class EventCoder:
             key=lambda m: m.start,
         )
         matches, forced, embedded = self.resolve_nesting(doc, triggers, demanded)
-        index = ActorIndex(adoc)
+        index = ActorIndex(adoc, frozenset(self.cues.genitive_case))
         year = _year(adoc.article.date)
         sent_ctx: dict[int, list[str]] = {}
         events: list[Event] = []
@@ -699,6 +713,16 @@ class EventCoder:
             recipient = None
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
         mode = (explained[0] if explained else None) or forced_mode
+        if (
+            forced_mode == "hypothetical"
+            and explained
+            and explained[0] == "future"
+            and fold(explained[1].lemma_) in self.cues.intent
+        ):
+            # 'prometió aplastar la rebelión': the vow word is the threat itself, and a
+            # threatened act may never come (PLOVER manual: hypothetical); a future cue of the
+            # act's own clause ('pretende convocar una huelga') still says future
+            mode, explained = forced_mode, None
         event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
@@ -719,11 +743,14 @@ class EventCoder:
             aux,
         )
         if (
-            event == "CONSULT"
+            event in ("CONSULT", "REQUEST")
+            and m.entry is not REQUEST_MODAL
             and a_tok is not None
             and any(fold(t.lemma_) in self.cues.protester for t in (a_tok, *a_tok.children))
         ):
-            event = "PROTEST"  # 'miles de manifestantes se reunieron': a rally, not a meeting
+            # 'miles de manifestantes se reunieron': a rally, not a meeting; 'los huelguistas
+            # exigieron': a demand in the form of a protest is PROTEST (PLOVER manual, REQUEST)
+            event = "PROTEST"
         recoded = event != m.entry.event
         mode = None if recoded else m.entry.mode
         cameo = _INTENT_CAMEO.get(event) if recoded else m.entry.cameo
@@ -831,7 +858,7 @@ def _complement_path(doc: Any, i: int, gov: int) -> bool:
 
 def _case_word(tok: Any) -> str:
     """The folded preposition that introduces ``tok`` ('' when none)."""
-    return next((fold(c.text) for c in tok.children if c.dep_ == "case"), "")
+    return next((fold(c.text) for c in tok.children if dep(c) == "case"), "")
 
 
 def _capital_sentence(sent: Any) -> bool:

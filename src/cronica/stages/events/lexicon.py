@@ -15,6 +15,7 @@ from typing import Any
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
+from cronica.stages.nlp.syntax import dep
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -143,6 +144,7 @@ class Cues:
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
+    state_case: set[str] = field(default_factory=set)  # 'en huelga', 'on strike': a state
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
     # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
     # the near future, the 'have' of obligation, the words linking them to the infinitive,
@@ -288,7 +290,7 @@ def _inflects(form: str, lemma: str) -> bool:
 def _pronominal(tok: Any) -> bool:
     """A reflexive clitic on the verb ('se marcharon'), which changes its sense."""
     return any(
-        "Yes" in c.morph.get("Reflex") or c.dep_ in ("expl:pv", "expl") for c in tok.children
+        "Yes" in c.morph.get("Reflex") or dep(c) in ("expl:pv", "expl") for c in tok.children
     )
 
 
@@ -372,7 +374,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case",
-                      "between_case", "target_topic_case", "victim_verb",
+                      "between_case", "target_topic_case", "state_case", "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":

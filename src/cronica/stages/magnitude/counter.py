@@ -120,7 +120,7 @@ def _quantity_at(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
         return Quantity(start, end, None, v.min, v.max, v.category)
     value, end = _number(doc, folded, i, lx, longest)
     if value is None and mod is None and folded[i] in lx.words.get("indef", ()) \
-            and doc[i].dep_ == "det":
+            and dep(doc[i]) == "det":
         return Quantity(i, i + 1, 1, None, None, "indefinite")  # 'a man was killed'
     if value is None:
         return None
@@ -199,14 +199,14 @@ def _counted_noun(doc: Any, q: Quantity) -> Any | None:
     """The noun the quantity counts: its nummod head, else the first noun (or adjective used
     as one: 'heridos') in the next three tokens, across 'de'/'of'."""
     number = doc[q.end - 1]
-    if number.dep_ in ("nummod", "det") and number.head.i >= q.end \
+    if dep(number) in ("nummod", "det") and number.head.i >= q.end \
             and number.head.pos_ in ("NOUN", "PROPN"):
         return number.head
     if q.category == "indefinite":
         return None
     for tok in doc[q.end:min(q.end + 3, len(doc))]:
         if tok.pos_ in ("NOUN", "ADJ", "PROPN") or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
-                                                    and tok.dep_ != "ROOT" and tok.i == q.end):
+                                                    and dep(tok) != "ROOT" and tok.i == q.end):
             return tok
         if tok.lower_ not in ("de", "of", "del", "the", "los", "las") and tok.pos_ not in ("ADP", "DET"):
             return None
@@ -218,15 +218,15 @@ def _verb_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
     subject (passive, or 'die'); or from a participle on ``tok`` ('5 people killed')."""
     verbs: list[tuple[Any, str]] = []
     for _ in range(3):  # 'Two guards and one national were killed': the first conjunct's role
-        if tok.dep_ != "conj" or tok.head.i == tok.i:
+        if dep(tok) != "conj" or tok.head.i == tok.i:
             break
         tok = tok.head
     head = tok.head
     if head.i != tok.i and head.pos_ in ("VERB", "AUX", "ADJ"):
         verbs.append((head, dep(tok)))
-    if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("a",):
+    if dep(tok) == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("a",):
         verbs.append((head.head, "obj"))
-    verbs.extend((c, "part") for c in tok.children if c.dep_ in ("acl", "amod")
+    verbs.extend((c, "part") for c in tok.children if dep(c) in ("acl", "amod")
                  and "Part" in c.morph.get("VerbForm"))
     predicated = _predicate_field(tok, lx)
     if predicated is not None:
@@ -256,7 +256,7 @@ def _predicate_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
     if dep(tok) not in ("nsubj",) or tok.head.i == tok.i:
         return None
     for c in tok.head.children:
-        if c.dep_ not in _PREDICATE_DEPS or c.i < tok.i:
+        if dep(c) not in _PREDICATE_DEPS or c.i < tok.i:
             continue
         if c.pos_ != "ADJ" and "Part" not in c.morph.get("VerbForm"):
             continue
@@ -297,7 +297,7 @@ class MagnitudeCounter:
             clause = clause_head(counted, max_steps=12)
             prev = last.get((event.id, name))
             if old is not None and prev is not None and prev[0] == clause and prev[1] is old \
-                    and counted.dep_ == "conj":
+                    and dep(counted) == "conj":
                 value = _sum(old, value, doc)  # 'two guards and one national were killed'
             elif old is not None and _size(value) <= _size(old):
                 continue

