@@ -63,3 +63,15 @@ def test_derived_noun_of_a_verb_trigger_is_a_secondary_mention(make_doc):
     adoc = _doc(make_doc, "El ejército anunció la incautación de un arsenal en la frontera.")
     assert not any(e.trigger.text == "incautación" for e in adoc.events)
     assert [e.event for e in adoc.secondary_events if e.trigger.text == "incautación"] == ["COERCE"]
+
+
+def test_expelling_from_a_place_is_a_secondary_sanction_mention(make_doc):
+    adoc = _doc(make_doc, "El presidente amenazó con echar del país al cónsul.")
+    ech = [e for e in adoc.secondary_events if e.trigger.text.startswith("echar")]
+    assert ech and ech[0].event == "SANCTION" and ech[0].aux_mode == "hypothetical"
+
+
+def test_feared_reprisal_is_hypothetical(make_doc):
+    adoc = _doc(make_doc, "Los vecinos viven con el temor de represalias de la guerrilla.")
+    rep = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "represalias"]
+    assert rep and rep[0].aux_mode == "hypothetical"
