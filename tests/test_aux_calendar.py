@@ -116,3 +116,10 @@ def test_definite_noun_refers_back_to_the_dated_event_of_its_type(make_doc):
     att = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "ataque"]
     assert att and att[0].aux_mode == "historical"
     assert att[0].aux_evidence["rule"] == "definite reference to a dated event"
+
+
+def test_relative_clause_date_beats_the_date_of_the_governing_clause(make_doc):
+    adoc = make_doc("El ministro afirmó el 20 de enero que la agresión que sufrió el cónsul el 3 de enero "
+                    "fue una provocación.", lang="es", date="2024-01-20", stages=STAGES)
+    att = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "agresión"]
+    assert att and att[0].aux_mode == "historical"

@@ -155,8 +155,10 @@ class AuxCalendar:
     @staticmethod
     def _participle_date(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """An event noun whose participle clause is dated ('los atentados perpetrados entre
-        el 25 de febrero y el 4 de marzo'): the date is the event's."""
-        if pub is None or not e.date_inferred or adoc.doc is None or e.head is None:
+        el 25 de febrero y el 4 de marzo', 'la agresión que sufrió el viernes'): the date is
+        the event's, even when the time stage gave the noun the date of a clause governing it
+        ('afirmó el domingo que la agresión que sufrió el viernes ...')."""
+        if pub is None or adoc.doc is None or e.head is None:
             return None
         return _noun_participle_date(adoc, adoc.doc[e.head], pub)
 
