@@ -75,3 +75,9 @@ def test_feared_reprisal_is_hypothetical(make_doc):
     adoc = _doc(make_doc, "Los vecinos viven con el temor de represalias de la guerrilla.")
     rep = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "represalias"]
     assert rep and rep[0].aux_mode == "hypothetical"
+
+
+def test_bringing_to_justice_is_a_secondary_accuse_mention(make_doc):
+    adoc = _doc(make_doc, "El fiscal prometió que los culpables serán llevados ante la justicia.")
+    acc = [e for e in adoc.secondary_events if e.event == "ACCUSE"]
+    assert acc and acc[0].trigger.text.startswith("llevados")
