@@ -112,6 +112,8 @@ _MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15
 _PARTICIPLE_MIN_WEIGHT = 0.8
 
 
+# trigger filters whose removed words still name an event (kept as secondary event words)
+_MENTION_FILTERS = frozenset({"trigger.noun_modifier"})
 _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
@@ -620,7 +622,8 @@ class EventCoder:
         doc = adoc.doc
         if doc is None:
             return
-        found_raw = self.find_triggers(doc)
+        removed: list[tuple[str, int]] = []
+        found_raw = self.find_triggers(doc, removed)
         triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech)
         demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
@@ -659,7 +662,12 @@ class EventCoder:
                     (g.id for g in events if g is not e and _holds(doc, g, e.embedded_head)), None
                 )
         adoc.events = events
-        found = sorted({m.head: m for m in [*triggers, *found_raw]}.values(), key=lambda m: m.start)
+        # a weak event noun that classifies another noun ('las puertas al diálogo') is no
+        # event of the article, but it still names one
+        classifiers = [c for rule, i in removed if rule in _MENTION_FILTERS
+                       and (c := self.lex.match(doc, i)) is not None]
+        found = sorted({m.head: m for m in [*triggers, *found_raw, *classifiers]}.values(),
+                       key=lambda m: m.start)
         adoc.secondary_events = self._secondary(adoc, found, events, forced, index, year, sent_ctx)
 
     def _secondary(
