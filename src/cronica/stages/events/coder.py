@@ -265,7 +265,7 @@ class EventCoder:
         if fold(tok.lemma_) not in self.cues.gathering or tok.pos_ not in ("VERB", "AUX"):
             return False
         if any(_case_word(c) in self.cues.partner_case or (
-            c.dep_ == "prep" and fold(c.text) in self.cues.partner_case
+            dep(c) == "prep" and fold(c.text) in self.cues.partner_case
         ) for c in tok.children):
             return False
         return self._stated_cause(tok)
