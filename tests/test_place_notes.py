@@ -77,3 +77,14 @@ def test_an_event_far_from_any_place_takes_the_articles_place(make_doc):
     arrest = [e for e in adoc.events if e.trigger.text == "arrested"]
     assert arrest and arrest[0].event_loc is not None
     assert arrest[0].event_loc["name"] == "Mendoza" and arrest[0].event_loc["source"] == "article"
+
+
+@pytest.mark.slow
+def test_a_name_the_ner_missed_is_read_in_the_area_after_it(make_doc):
+    text = "On 9 June 2021, in General Roca (Rio Negro), nurses protested for wages."
+    adoc, by_text = _places(make_doc, text)
+    assert by_text["General Roca"].country == "ARG"
+    assert by_text["Rio Negro"].country == "ARG"  # the province, not a Brazilian town
+    text = "On 2 June 2021, in Olho d'Agua das Flores (Alagoas), a man was shot."
+    _, by_text = _places(make_doc, text)
+    assert by_text["Olho d'Agua das Flores"].country == "BRA"

@@ -332,17 +332,35 @@ class Geocoder:
             if not parts:
                 continue
             x = by_span.get((start, end))
-            xs = [c for _, c in self.gazetteer.rank(text[start:end], context, lang=self.lang)] \
-                if x is not None else []
+            name = text[start:end]
+            known = x is not None or self.gazetteer.knows(name)
+            xs = [c for _, c in self.gazetteer.rank(name, context, lang=self.lang)] \
+                if known else []
             keys = [fold(p) for _, p in parts]
+            keys += [k.rsplit(" ", 1)[0] for k in keys if k.rsplit(" ", 1)[-1] in self.placenouns]
             inside = [c for c in xs if any(_in_area(c, k) for k in keys)]
             if inside:
+                if x is None:
+                    # a name the NER missed or took for a person ('in General Roca (Rio
+                    # Negro)'): the area after it says it is a place
+                    x = _Found(start, end, name, locative, "paren")
+                    found[:] = [f for f in found if f.end <= start or f.start >= end]
+                    found.append(x)
+                    by_span[(start, end)] = x
                 out[(start, end)] = inside[0]
+                for pos, part in parts:  # the areas lie in the same country
+                    held_by = next((c for _, c in self.gazetteer.rank(part, context, lang=self.lang)
+                                    if c.country == inside[0].country), None)
+                    out[(pos, pos + len(part))] = held_by  # None: no such area there
                 continue
             pos, part = parts[0]
             ys = [c for _, c in self.gazetteer.rank(part, context, lang=self.lang)]
             countries = {c.country for c in xs}
+            # the larger areas after it say whose area it is: 'Gem, Siaya County' is Kenyan
+            larger = {top.country for _, p in parts[1:]
+                      if (top := self.gazetteer.best(p, context, lang=self.lang)) is not None}
             y = next((c for c in ys if c.country in countries), None) or \
+                next((c for c in ys if c.country in larger), None) or \
                 next((c for c in ys if c.country in context), None) or (ys[0] if ys else None)
             if y is None:
                 continue
@@ -373,8 +391,9 @@ class Geocoder:
                 and lower == 0:
             return None
         end, j = words[i].end(), i
-        while j > 0 and not text[words[j - 1].end():words[j].start()].strip(" -") and (
-                words[j - 1].group()[:1].isupper() or words[j - 1].group().lower() in links):
+        while j > 0 and not text[words[j - 1].end():words[j].start()].strip(" ") and (
+                words[j - 1].group()[:1].isupper() or words[j - 1].group().lower() in links
+                or _ELIDED.match(words[j - 1].group())):
             j -= 1
         while j <= i and (words[j].group().lower() in links
                           or words[j].group().lower() in self.locpreps):
@@ -623,7 +642,9 @@ _AREA_READINGS = 3  # readings of the area name after a comma that are tried
 _CODED_TO = re.compile(r"[(\[]\s*coded to (?:the )?([^()\[\]\n]{2,80})[)\]]", re.IGNORECASE)
 # words inside place names in the languages whose names the news carries ('San Fernando del
 # Valle de Catamarca', 'Dar es Salaam', 'Ras al Ain'), whatever the article's language
-_NAME_LINKS = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "di", "al", "el", "es"})
+_NAME_LINKS = frozenset({"de", "del", "la", "las", "los", "da", "das", "do", "dos", "di", "al", "el",
+                        "es", "imeni"})
+_ELIDED = re.compile(r"d['’][A-Z]")  # 'Olho d'Agua das Flores'
 _WORD = re.compile(r"[^\s(),;:]+")
 
 
