@@ -112,6 +112,8 @@ _MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15
 _PARTICIPLE_MIN_WEIGHT = 0.8
 
 
+# trigger filters whose removed words still name an event (kept as secondary event words)
+_MENTION_FILTERS = frozenset({"trigger.noun_modifier"})
 _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
@@ -178,6 +180,8 @@ class EventCoder:
             return "trigger.weak_participle"
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
+        if self._event_epithet(tok):
+            return "trigger.event_epithet"
         if _named(tok):
             return "trigger.named"
         if self._travel(tok, m):
@@ -234,20 +238,37 @@ class EventCoder:
         needs protesters as subject or a contentious cause in its clause."""
         if m.entry.event != "PROTEST" or fold(tok.lemma_) not in self.cues.gathering:
             return False
+        return not self._stated_cause(tok)
+
+    def _stated_cause(self, tok: Any) -> bool:
+        """Whether a gathering verb has protesters as subject or a contentious cause in its
+        clause (a demand, a protest, 'contra', 'against')."""
         subjects = [c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")]
         if any(fold(t.lemma_) in self.cues.protester for s in subjects for t in s.subtree):
-            return False
+            return True
         skip = {t.i for s in subjects for t in s.subtree} | {tok.i}
         doc = tok.doc
         for t in tok.subtree:
             if t.i in skip:
                 continue
-            if fold(t.text) in _CAUSE_WORDS:
-                return False
+            if fold(t.text) in _CAUSE_WORDS or fold(t.text) in self.cues.against_case:
+                return True
             hit = self.lex.match(doc, t.i)
             if hit is not None and hit.entry.event in _CAUSE_TYPES:
-                return False
-        return True
+                return True
+        return False
+
+    def _rally(self, tok: Any) -> bool:
+        """'jubilados se reunieron frente al ministerio para reclamar': a meeting verb with
+        no one to meet ('con', 'with') and a contentious cause is a rally (PLOVER manual,
+        PROTEST: 'rally, gather to protest a policy'), not a consultation."""
+        if fold(tok.lemma_) not in self.cues.gathering or tok.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(_case_word(c) in self.cues.partner_case or (
+            dep(c) == "prep" and fold(c.text) in self.cues.partner_case
+        ) for c in tok.children):
+            return False
+        return self._stated_cause(tok)
 
     def _custodial_sentence(self, tok: Any) -> bool:
         """'condenó a tres años de prisión', 'sentenced to life in prison': a court sentence
@@ -257,6 +278,16 @@ class EventCoder:
         near = [*tok.children, *(g for c in tok.children for g in c.children)]
         near += [h for t in near for h in t.children]
         return any(fold(t.lemma_) in self.cues.prison for t in near)
+
+    def _event_epithet(self, tok: Any) -> bool:
+        """'its long-threatened invasion', 'la prometida huelga': a participle before an
+        event noun it modifies qualifies that event (an epithet), it is no act of its own."""
+        if "Part" not in tok.morph.get("VerbForm") or dep(tok) not in ("amod", "compound"):
+            return False
+        head = tok.head
+        if head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return self.lex.match(tok.doc, head.i) is not None
 
     @staticmethod
     def _noun_modifier(tok: Any, m: Match) -> bool:
@@ -591,7 +622,8 @@ class EventCoder:
         doc = adoc.doc
         if doc is None:
             return
-        found_raw = self.find_triggers(doc)
+        removed: list[tuple[str, int]] = []
+        found_raw = self.find_triggers(doc, removed)
         triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech)
         demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
@@ -630,7 +662,12 @@ class EventCoder:
                     (g.id for g in events if g is not e and _holds(doc, g, e.embedded_head)), None
                 )
         adoc.events = events
-        found = sorted({m.head: m for m in [*triggers, *found_raw]}.values(), key=lambda m: m.start)
+        # a weak event noun that classifies another noun ('las puertas al diálogo') is no
+        # event of the article, but it still names one
+        classifiers = [c for rule, i in removed if rule in _MENTION_FILTERS
+                       and (c := self.lex.match(doc, i)) is not None]
+        found = sorted({m.head: m for m in [*triggers, *found_raw, *classifiers]}.values(),
+                       key=lambda m: m.start)
         adoc.secondary_events = self._secondary(adoc, found, events, forced, index, year, sent_ctx)
 
     def _secondary(
@@ -752,6 +789,15 @@ class EventCoder:
         if actor and recipient and actor.start == recipient.start:
             recipient = None
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
+        if (
+            explained
+            and explained[2] == "governing word"
+            and m.entry.event == "PROTEST"
+            and self._in_protest(tok)
+        ):
+            # 'propuso el cierre en protesta por el fraude': the protest is the subject's
+            # own, not the content of the verb the phrase hangs from, nor of its mode
+            explained = None
         mode = (explained[0] if explained else None) or forced_mode
         if (
             forced_mode == "hypothetical"
@@ -779,7 +825,13 @@ class EventCoder:
             lemma_hit,
             bool(actor and actor.code),
             bool(recipient and recipient.code),
-            salience(tok, self._is_speech, is_light),
+            # a manner protest ('en protesta por') is the act of its clause's subject: as
+            # salient as the clause it hangs from
+            salience(
+                tok.head if m.entry.event == "PROTEST" and self._in_protest(tok) else tok,
+                self._is_speech,
+                is_light,
+            ),
             aux,
         )
         if (
@@ -791,8 +843,12 @@ class EventCoder:
             # 'miles de manifestantes se reunieron': a rally, not a meeting; 'los huelguistas
             # exigieron': a demand in the form of a protest is PROTEST (PLOVER manual, REQUEST)
             event = "PROTEST"
+        elif event == "CONSULT" and self._rally(tok):
+            event = "PROTEST"
         recoded = event != m.entry.event
         mode = None if recoded else m.entry.mode
+        if recoded and event == "PROTEST" and m.entry.event == "CONSULT":
+            mode = "demo"  # a rally
         cameo = _INTENT_CAMEO.get(event) if recoded else m.entry.cameo
         if event in ("SANCTION", "REJECT") and self._custodial_sentence(tok):
             event, mode, cameo = "COERCE", "arrest", "173"  # a sentence to prison
