@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from cronica.model import ActorMention, ArticleDoc
@@ -50,17 +50,17 @@ class AttributionLexicon:
     person_relative: frozenset[str] = frozenset()  # 'quien': its antecedent is a person
     inflect: bool = False  # try regular Spanish inflection when the lemmatizer misses a tense
 
-    def is_channel(self, tok: Any) -> bool:
+    def is_channel(self, tok: Token) -> bool:
         """A noun naming the vehicle of a statement ('comunicado', 'entrevista')."""
         return tok.pos_ in ("NOUN", "PROPN") and (
             tok.lower_ in self.channel or tok.lemma_.lower() in self.channel)
 
-    def is_source_noun(self, tok: Any) -> bool:
+    def is_source_noun(self, tok: Token) -> bool:
         """A noun naming who relays information ('fuentes', 'corresponsal')."""
         return tok.pos_ in ("NOUN", "PROPN") and (
             tok.lower_ in self.source_noun or tok.lemma_.lower() in self.source_noun)
 
-    def is_speech(self, tok: Any) -> bool:
+    def is_speech(self, tok: Token) -> bool:
         """A verb of saying, by lemma (verbs only) or by listed surface form."""
         if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in self.speech_lemmas or (self.inflect and any(
                 lemma in self.speech_lemmas for lemma in regular_lemmas(tok.lower_)))):
@@ -71,7 +71,7 @@ class AttributionLexicon:
     def first_source_words(self) -> frozenset[str]:
         return frozenset(p[0] for p in self.source)
 
-    def is_report(self, tok: Any) -> bool:
+    def is_report(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
 
 
@@ -190,13 +190,13 @@ def char_span(toks: Iterable[Any]) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens of ``doc`` covering characters [start, end)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
 
 
-def sentence_bounds(adoc: ArticleDoc, tok: Any) -> tuple[int, int, int]:
+def sentence_bounds(adoc: ArticleDoc, tok: Token) -> tuple[int, int, int]:
     """(sentence index, start char, end char) of the ``adoc`` sentence holding ``tok``."""
     s = adoc.sentence_of(tok.idx)
     if s < 0:
