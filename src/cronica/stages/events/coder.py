@@ -305,19 +305,21 @@ class EventCoder:
         doc: Any,
         matches: list[Match],
         aliases: dict[int, Match] | None = None,
+        trace: list[tuple[str, int]] | None = None,
     ) -> tuple[list[Match], dict[int, str], dict[int, Match]]:
         """Drop triggers folded into a governing one; returns kept matches, forced aux modes
-        and the embedded acts (trigger head -> governing frame match).
+        and the embedded acts (trigger head -> governing frame match). ``trace`` collects
+        (rule id, token index of the trigger it decided) for every nesting rule that acted.
 
         ``aliases`` maps further tokens to a match that governs through them (the demanded
         verb of a modal request). Each trigger, shallowest first, goes through the rules of
         :data:`_FOLD_RULES` (absorbed before its governor is looked at), then climbs past
         governors already dropped, then takes the first rule of :data:`_NEST_RULES` that
         holds for it and its governor."""
-        st = _Nesting({**(aliases or {}), **{m.head: m for m in matches}})
+        st = _Nesting({**(aliases or {}), **{m.head: m for m in matches}}, trace=trace)
         govs = {m.head: self._governing_trigger(doc, m.head, st.by_head) for m in matches}
         for m in sorted(matches, key=lambda x: _depth(x, govs)):
-            if any(rule(self, doc, m, st) for _, rule in _FOLD_RULES):
+            if any(st.noted(rid, m, rule(self, doc, m, st)) for rid, rule in _FOLD_RULES):
                 continue
             gov, direct, clausal = govs[m.head]
             if m.entry.event == "PROTEST" and self._in_protest(doc[m.head]):
@@ -326,8 +328,8 @@ class EventCoder:
             if m.head in st.dropped or gov is None or gov.head in st.dropped:
                 continue
             link = _Link(doc, m, gov, direct, clausal, seen, aliases)
-            for _, rule in _NEST_RULES:
-                if rule(self, link, st):
+            for rid, rule in _NEST_RULES:
+                if st.noted(rid, m, rule(self, link, st)):
                     break
         return [m for m in matches if m.head not in st.dropped], st.forced, st.embedded
 
@@ -357,6 +359,7 @@ class EventCoder:
         ):
             st.dropped.add(tok.head.i)  # the verb's token (it may be an alias of ``host``)
             st.absorbed[tok.head.i] = m
+            st.noted("nest.meeting_of_protest", host, True)
         return False
 
     def _fold_toll(self, doc: Any, m: Match, st: _Nesting) -> bool:
@@ -912,6 +915,13 @@ class _Nesting:
     # to halt attacks' the attacks belong to the ultimatum, as 'halt' does
     absorbed: dict[int, Match] = field(default_factory=dict)
     in_aim: set[int] = field(default_factory=set)  # absorbed through an aim or condition clause
+    trace: list[tuple[str, int]] | None = None  # (rule id, trigger head) of each rule that acted
+
+    def noted(self, rule_id: str, m: Match, acted: bool) -> bool:
+        """``acted``, recorded in the trace when true."""
+        if acted and self.trace is not None:
+            self.trace.append((rule_id, m.head))
+        return acted
 
     def fold(self, m: Match, into: Match, aim: bool = False) -> None:
         """``m`` is no event of its own: it is part of ``into``."""
@@ -943,6 +953,7 @@ def _climb(m: Match, gov: Match | None, direct: bool, st: _Nesting) -> tuple[Mat
     while gov is not None and gov.head in st.dropped and seen < _MAX_NEST:
         if gov.head in st.in_aim:
             st.fold(m, st.absorbed[gov.head], aim=True)
+            st.noted("nest.aim", m, True)
             break
         gov, direct, seen = st.absorbed.get(gov.head), False, seen + 1
     return gov, direct, seen
