@@ -180,6 +180,8 @@ class EventCoder:
             return "trigger.noun_modifier"
         if self._event_epithet(tok):
             return "trigger.event_epithet"
+        if self._prevention_without_protest(tok, m):
+            return "trigger.prevention_without_protest"
         if _named(tok):
             return "trigger.named"
         if self._travel(tok, m):
@@ -276,6 +278,20 @@ class EventCoder:
         near = [*tok.children, *(g for c in tok.children for g in c.children)]
         near += [h for t in near for h in t.children]
         return any(fold(t.lemma_) in self.cues.prison for t in near)
+
+    def _prevention_without_protest(self, tok: Any, m: Match) -> bool:
+        """'la policía impidió la marcha', 'police prevented the demonstration' are COERCE
+        'restrict' (PLOVER gold: preventing a demonstration); 'impidió el paso' is none: a
+        prevention verb is an event only with a protest as its object."""
+        if m.entry.event != "COERCE" or fold(tok.lemma_) not in self.cues.prevent:
+            return False
+        doc = tok.doc
+        for c in tok.children:
+            if dep(c) == "obj":
+                hit = self.lex.match(doc, c.i)
+                if hit is not None and hit.entry.event == "PROTEST":
+                    return False
+        return True
 
     def _event_epithet(self, tok: Any) -> bool:
         """'its long-threatened invasion', 'la prometida huelga': a participle before an
@@ -408,6 +424,14 @@ class EventCoder:
                 gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
                 embedded[m.head] = gov  # the intended act: its own event, hypothetical
                 forced.setdefault(m.head, "hypothetical")
+            elif (
+                direct
+                and gov.entry.event == "COERCE"
+                and fold(doc[gov.head].lemma_) in self.cues.prevent
+            ):
+                # 'impidieron la marcha': the prevented protest did not take place
+                embedded[m.head] = gov
+                forced.setdefault(m.head, "negation")
             elif gov.entry.event in _COOP_FRAMES and m.entry.event in _MATERIAL_CONFLICT and direct:
                 # 'acordaron una huelga': the strike is the news, announced for later
                 dropped.add(gov.head)

@@ -138,6 +138,7 @@ class Cues:
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
+    prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
@@ -336,7 +337,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.clause_if.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
-        elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering"):
+        elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
