@@ -184,6 +184,8 @@ class EventCoder:
             return "trigger.event_epithet"
         if self._prevention_without_protest(tok, m):
             return "trigger.prevention_without_protest"
+        if self._vow_without_act(tok):
+            return "trigger.vow_without_act"
         if _named(tok):
             return "trigger.named"
         if self._travel(tok, m):
@@ -294,6 +296,14 @@ class EventCoder:
                 if hit is not None and hit.entry.event == "PROTEST":
                     return False
         return True
+
+    def _vow_without_act(self, tok: Any) -> bool:
+        """'juró aplastar la rebelión' is a vow (a threat with a hostile act); 'juró el
+        cargo', 'juró como presidente' is an oath of office: a vow verb is an event only with
+        the act it vows (a verb complement)."""
+        if fold(tok.lemma_) not in self.cues.vow_needs_act:
+            return False
+        return not any(dep(c) in ("xcomp", "ccomp") for c in tok.children)
 
     def _event_epithet(self, tok: Any) -> bool:
         """'its long-threatened invasion', 'la prometida huelga': a participle before an
@@ -443,6 +453,24 @@ class EventCoder:
             st.fold(m, gov)
             return True
         return False
+
+    def _nest_vowed_clause(self, link: _Link, st: _Nesting) -> bool:
+        """'prometieron que atacarán la capital', 'vowed that they will attack': a vow of a
+        hostile act in a finite clause is a threat too (PLOVER manual, THREATEN); the vowed
+        act is embedded in it and hypothetical."""
+        m, gov, doc = link.m, link.gov, link.doc
+        tok = doc[m.head]
+        if not (
+            fold(doc[gov.head].lemma_) in self.cues.vow
+            and m.entry.event in CONFLICT_ACTS
+            and dep(tok) == "ccomp"
+            and tok.head.i == gov.head
+        ):
+            return False
+        gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
+        st.embedded[m.head] = gov
+        st.forced.setdefault(m.head, "hypothetical")
+        return True
 
     def _nest_intention(self, link: _Link, st: _Nesting) -> bool:
         """'prepared to resume shelling', 'plans to impose restrictions': a stated intention
@@ -673,6 +701,19 @@ class EventCoder:
                 if e.aux_mode is None:
                     continue  # the frame says nothing of whether it happens: folded into it
                 e.embedded_head = gov.head
+                if (
+                    e.aux_mode == "future"
+                    and gov.entry.event == "THREATEN"
+                    and (
+                        fold(doc[gov.head].lemma_) not in self.cues.intent
+                        or fold(doc[gov.head].lemma_) in self.cues.vow
+                    )
+                ):
+                    # 'advirtió que impondrá sanciones', 'prometieron que atacarán': a threatened
+                    # or vowed act may never come (PLOVER manual, THREATEN); a stated plan
+                    # ('pretende convocar una huelga') stays future
+                    e.aux_mode = "hypothetical"
+                    e.aux_evidence = aux_evidence(doc[gov.head], "governing event")
             events.append(e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
@@ -991,6 +1032,7 @@ _NEST_RULES = (
     ("nest.under_embedded", EventCoder._nest_under_embedded),
     ("nest.classified_gathering", EventCoder._nest_classified_gathering),
     ("nest.same_type", EventCoder._nest_same_type),
+    ("nest.vowed_clause", EventCoder._nest_vowed_clause),
     ("nest.clausal_act", EventCoder._nest_clausal_act),
     ("nest.protest_topic", EventCoder._nest_protest_topic),
     ("nest.intention", EventCoder._nest_intention),
