@@ -13,6 +13,13 @@ Conventions (see docs of :func:`find_args`):
   actor, except for nouns of arrest, kidnapping and killing whose 'de' phrase names the
   victim; 'contra'/'a' = recipient; a noun object of a *support* verb takes the verb's
   subject as actor ('realizaron una huelga'), of any other verb not ('reprimieron la marcha');
+- a bare event noun after 'en' / 'on' is a state of its holder ('los mineros, en huelga', 'se
+  declararon en huelga'); a protest noun's 'de' + determiner + plural noun names its doers
+  ('la huelga de los pilotos'); a target inside a bare 'de' complement is the noun's
+  recipient ('manifestación de protesta contra X', 'de apoyo a X');
+- a head with no mention of its own is coded from a mention in its phrase only through
+  genitive complements ('miembros de las FARC'), never through a place or a target ('un
+  ataque ... en el sur del Líbano', 'una protesta contra el gobierno');
 - xcomp / conj / advcl verbs inherit the governing verb's subject ('acuerdan iniciar');
 - coordinated subjects of reciprocal events ('Chile y Perú han acordado'): one
   event, actor = first conjunct, recipient = the next one, unless a recipient is found.
