@@ -142,6 +142,9 @@ class Cues:
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
+    prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
+    vow_needs_act: set[str] = field(default_factory=set)  # 'jurar': an event only with its act
+    vow: set[str] = field(default_factory=set)  # 'prometer', 'vow': a vowed hostile act is a threat
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
@@ -370,7 +373,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.consequent_if.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
-        elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering"):
+        elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
+                      "vow_needs_act", "vow"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
