@@ -427,7 +427,9 @@ class Geocoder:
                 words[j - 1].group()[:1].isupper() or words[j - 1].group().lower() in links
                 or _ELIDED.match(words[j - 1].group())):
             j -= 1
-        while j <= i and (words[j].group().lower() in links
+        # a leading link in lower case is no part of the name ('de'); a capitalised article
+        # is ('Los Gutierrez', 'La Plata')
+        while j <= i and ((words[j].group().lower() in links and words[j].group()[:1].islower())
                           or words[j].group().lower() in self.locpreps):
             j += 1
         if j > i:
@@ -614,7 +616,8 @@ class Geocoder:
                         dateline: PlaceMention | None) -> dict[str, Any] | None:
         doc = adoc.doc
         trigger = _trigger_token(doc, event)
-        best: tuple[int, int, PlaceMention] | None = None
+        best: tuple[bool, int, int, PlaceMention] | None = None
+        main = _main_country(places)
         if trigger is not None:
             anchors = {trigger.i}
             if trigger.dep_ != "ROOT" and trigger.pos_ not in ("VERB", "AUX"):
@@ -637,11 +640,14 @@ class Geocoder:
                 steps = _steps_to(span.root, anchors)
                 if steps is None:
                     continue
-                key = (steps, abs(p.span.start - event.trigger.start), p)
-                if best is None or key[:2] < best[:2]:
+                # a place abroad loses to one in the article's country ('in the Kalba
+                # neighborhood of Kadugli': a namesake town abroad is not the event's)
+                key = (main is not None and p.country != main, steps,
+                       abs(p.span.start - event.trigger.start), p)
+                if best is None or key[:3] < best[:3]:
                     best = key
         if best is not None:
-            return _event_loc(best[2], "clause")
+            return _event_loc(best[3], "clause")
         in_sentence = self._sentence_place(adoc, event, places, locative)
         if in_sentence is not None:
             return _event_loc(in_sentence, "sentence")
@@ -793,12 +799,20 @@ def _governing_verb(doc: Any, p: PlaceMention) -> int | None:
 
 
 def _main_country(places: list[PlaceMention]) -> str | None:
-    """The country most places of the article lie in (the first named on a tie)."""
+    """The country most towns and areas of the article lie in (on a tie, the one with the
+    broadest place, then the first named); the countries it names when it names no town."""
     counts: dict[str, int] = {}
-    for p in places:
+    weight: dict[str, float] = {}
+    # towns and areas say where a story is; a country is often only its topic ('a rally in
+    # Volkach against the war in Ukraine')
+    local = [p for p in places if p.feature not in ("country", "region")]
+    for p in local or places:
         if p.country and not p.metonymy:
             counts[p.country] = counts.get(p.country, 0) + 1
-    return max(counts, key=lambda c: counts[c], default=None)
+            weight[p.country] = max(weight.get(p.country, 0.0), _SPECIFIC.get(p.feature or "", 3))
+    # on a tie, the country of the broader places: a country or province named outweighs a
+    # namesake hamlet abroad
+    return max(counts, key=lambda c: (counts[c], weight[c]), default=None)
 
 
 def _trigger_token(doc: Any, event: Event) -> Any:
