@@ -38,14 +38,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.attrs import LOWER
+from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from cronica.model import ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.language.fold import fold_key
+from cronica.stages.nlp.syntax import dep
 from cronica.stages.place.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer
 from cronica.stages.place.gazetteer import place_words as _place_words
-from cronica.stages.place.gazetteer_index import fold
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -105,12 +109,10 @@ class Geocoder:
             prep_words = prep.split()
             self._preps_by_first.setdefault(prep_words[0], []).append(prep_words)
         self._connectors = self.namepreps | self.articles
-        # the same words as spaCy's string ids (a token's LOWER attribute): the scan over
-        # every token compares ids and builds no Token objects
-        self._prep_ids: dict[int, list[tuple[int, ...]]] = {
-            get_string_id(first): [tuple(get_string_id(w) for w in ws) for ws in preps]
-            for first, preps in self._preps_by_first.items()}
-        self._prep_first_ids = frozenset(self._prep_ids)
+        # the prepositions are found by spaCy's PhraseMatcher on LOWER, built for the vocab of
+        # the first document (one per language model); the checks around a match compare the
+        # tokens' LOWER string ids and build no Token objects
+        self._prep_matcher: tuple[Vocab, PhraseMatcher] | None = None
         self._nameprep_ids = {get_string_id(w) for w in self.namepreps}
         self._article_ids = {get_string_id(w) for w in self.articles}
         self._connector_ids = {get_string_id(w) for w in self._connectors}
@@ -270,9 +272,9 @@ class Geocoder:
                      if c.feature in ("admin1", "admin2", "country")]
             if not areas:
                 continue
-            key = fold(y)
+            key = fold_key(y)
             for _, cand in self.gazetteer.rank(x, lang=self.lang):
-                if cand.feature in ("country", "region") or fold(cand.name) == key:
+                if cand.feature in ("country", "region") or fold_key(cand.name) == key:
                     continue
                 if any(a.name in (cand.admin1, cand.admin2) and a.country == cand.country
                        if a.feature != "country" else
@@ -354,7 +356,7 @@ class Geocoder:
             scored = self.gazetteer.rank(name, context, lang=self.lang) if known else []
             xs = [c for _, c in scored]
             score_of = {id(c): sc for sc, c in scored}
-            keys = [fold(p) for _, p in parts]
+            keys = [fold_key(p) for _, p in parts]
             keys += [k.rsplit(" ", 1)[0] for k in keys if k.rsplit(" ", 1)[-1] in self.placenouns]
             inside = [c for c in xs if any(_in_area(c, k) for k in keys)]
             if len(inside) > 1 and chosen:
@@ -485,15 +487,13 @@ class Geocoder:
             return out
         # the lower-case form of every token as spaCy string ids: no Token objects are built
         lowers: list[int] = doc.to_array(LOWER).tolist()
-        firsts = self._prep_first_ids
-        # only tokens that can open a preposition are looked at
-        starts = [i for i, w in enumerate(lowers) if w in firsts]
+        ends = self._preposition_ends(doc)
         next_i = 0
-        for i in starts:
+        for i in sorted(ends):
             if i < next_i:
                 continue
-            j = self._match_prep_ids(lowers, i)
-            if j is None or (i > 0 and lowers[i] in self._nameprep_ids
+            j = ends[i]
+            if (i > 0 and lowers[i] in self._nameprep_ids
                              and not doc[i].is_sent_start and _capitalised(doc[i - 1])):
                 # 'Ministerio de Salud': a preposition inside a proper name introduces no place
                 continue
@@ -522,14 +522,20 @@ class Geocoder:
             next_i = max(i + 1, j)
         return out
 
-    def _match_prep_ids(self, lowers: list[int], i: int) -> int | None:
-        """Index of the token after a preposition starting at token ``i``, or None; ``lowers``
-        are the tokens' LOWER ids (longest preposition first: 'cerca de' before 'cerca')."""
-        for words in self._prep_ids.get(lowers[i], ()):
-            k = len(words)
-            if i + k <= len(lowers) and tuple(lowers[i:i + k]) == words:
-                return i + k
-        return None
+    def _preposition_ends(self, doc: Doc) -> dict[int, int]:
+        """Token index where each preposition starts -> index of the token after it, the
+        longest preposition at each start ('cerca de' before 'cerca')."""
+        if self._prep_matcher is None or self._prep_matcher[0] is not doc.vocab:
+            matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+            matcher.add("PREP", [Doc(doc.vocab, words=ws) for preps in self._preps_by_first.values()
+                                 for ws in preps])
+            self._prep_matcher = (doc.vocab, matcher)
+        matcher = self._prep_matcher[1]
+        ends: dict[int, int] = {}
+        for _, start, end in matcher(doc):
+            if end > ends.get(start, -1):
+                ends[start] = end
+        return ends
 
     # -- resolving ---------------------------------------------------------
     def _resolve(self, f: _Found, context: set[str], areas: set[str],
@@ -620,7 +626,7 @@ class Geocoder:
         main = _main_country(places)
         if trigger is not None:
             anchors = {trigger.i}
-            if trigger.dep_ != "ROOT" and trigger.pos_ not in ("VERB", "AUX"):
+            if dep(trigger) != "ROOT" and trigger.pos_ not in ("VERB", "AUX"):
                 # a noun trigger takes the place of its governing verb ('lanzaron ataques en
                 # X'); a verb trigger does not take its reporting verb's ('dijo en X que...')
                 anchors.add(trigger.head.i)
@@ -737,7 +743,7 @@ def _area_parts(inside: str) -> list[str]:
 def _in_area(cand: Candidate, key: str) -> bool:
     """Whether ``cand`` lies in the area whose folded name is ``key`` (its admin1 or admin2
     name, word for word: 'Santa Fe' is in 'Provincia de Santa Fe')."""
-    return any(f" {key} " in f" {fold(a)} " for a in (cand.admin1, cand.admin2) if a)
+    return any(f" {key} " in f" {fold_key(a)} " for a in (cand.admin1, cand.admin2) if a)
 
 
 _SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "region": 4, "country": 5}
