@@ -72,3 +72,54 @@ def test_a_demand_by_strikers_is_a_protest(make_doc):
     assert [e for e, _, _ in evs] == ["PROTEST"], evs
     evs = _events(make_doc, "El sindicato exigió un aumento salarial.")
     assert [e for e, _, _ in evs] == ["REQUEST"], evs
+
+
+def _ev(event: str, conf: float, actor_code: str = "") -> object:
+    from cronica.model import Event, EventArg, Span
+
+    actor = EventArg("x", actor_code, [actor_code], 0, 1) if actor_code else None
+    return Event(id="", event=event, trigger=Span(event, 0, 1, 0), confidence=conf, actor=actor)
+
+
+def test_side_mentions_need_more_confidence_than_contentious_ones():
+    from cronica.stages.events.rank import prune_secondary
+
+    main = _ev("PROTEST", 0.8)
+    support, protest, coded = _ev("SUPPORT", 0.45), _ev("PROTEST", 0.45), _ev("SUPPORT", 0.45, "NGO")
+    kept = prune_secondary([main, support, protest, coded])
+    assert support not in kept  # a verbal or cooperative side remark without a coded actor
+    assert protest in kept and coded in kept
+    assert prune_secondary([support]) == [support]  # alone in its sentence, it stays
+
+
+def test_a_manner_protest_is_its_own_act_with_its_own_mode(make_doc):
+    # 'en protesta por' hangs from 'propuso' but is neither its content nor hypothetical
+    adoc = make_doc(
+        "El rector había propuesto en una asamblea el cierre de la facultad, en protesta por el fraude electoral.",
+        lang="es",
+        stages=("actors", "events"),
+    )
+    protests = [e for e in adoc.events if e.event == "PROTEST"]
+    assert [(e.trigger.text, e.aux_mode) for e in protests] == [("protesta", None)], [
+        (e.event, e.trigger.text, e.aux_mode, e.confidence) for e in adoc.events
+    ]
+
+
+def test_a_gathering_with_a_cause_and_no_one_to_meet_is_a_rally(make_doc):
+    evs = _events(make_doc, "Cientos de jubilados se reunieron frente al Congreso para reclamar por sus haberes.")
+    assert [(e, m) for e, m, _ in evs] == [("PROTEST", "demo")], evs
+    # a meeting with someone stays a consultation, whatever its aim
+    evs = _events(make_doc, "El ministro se reunió con los sindicatos para reclamar calma.")
+    assert [e for e, _, _ in evs] == ["CONSULT"], evs
+    evs = _events(make_doc, "Los cancilleres se reunieron en Lima.")
+    assert [e for e, _, _ in evs] == ["CONSULT"], evs
+
+
+def test_a_plan_of_union_action_is_a_protest(make_doc):
+    evs = _events(make_doc, "Los trabajadores activaron un plan de lucha contra los despidos.")
+    assert [e for e, _, _ in evs] == ["PROTEST"], evs
+
+
+def test_a_participle_before_an_event_noun_is_an_epithet(make_doc):
+    evs = _events(make_doc, "La prometida huelga general comenzó el lunes.")
+    assert [e for e, _, _ in evs] == ["PROTEST"], evs

@@ -77,3 +77,35 @@ def test_an_event_far_from_any_place_takes_the_articles_place(make_doc):
     arrest = [e for e in adoc.events if e.trigger.text == "arrested"]
     assert arrest and arrest[0].event_loc is not None
     assert arrest[0].event_loc["name"] == "Mendoza" and arrest[0].event_loc["source"] == "article"
+
+
+@pytest.mark.slow
+def test_a_name_the_ner_missed_is_read_in_the_area_after_it(make_doc):
+    text = "On 9 June 2021, in General Roca (Rio Negro), nurses protested for wages."
+    adoc, by_text = _places(make_doc, text)
+    assert by_text["General Roca"].country == "ARG"
+    assert by_text["Rio Negro"].country == "ARG"  # the province, not a Brazilian town
+    text = "On 2 June 2021, in Olho d'Agua das Flores (Alagoas), a man was shot."
+    _, by_text = _places(make_doc, text)
+    assert by_text["Olho d'Agua das Flores"].country == "BRA"
+
+
+@pytest.mark.slow
+def test_a_building_named_after_a_place_is_not_the_event_place(make_doc):
+    text = "On 4 May 2021, students rallied at Federal Plaza in Chicago (Illinois)."
+    adoc, _ = _places(make_doc, text)
+    locs = [e.event_loc for e in adoc.events if e.event_loc]
+    assert locs and locs[0]["name"] == "Chicago"
+
+
+@pytest.mark.slow
+def test_a_direction_word_alone_is_no_region_abroad(make_doc):
+    text = "On 4 May 2021, farmers marched in Merowe (Northern state) to demand water."
+    _, by_text = _places(make_doc, text)
+    assert "Northern" not in by_text or by_text["Northern"].country == "SDN"
+
+
+def test_coded_as_and_leading_words(geo):
+    found = geo._coded_to("Rockets hit the area. Coded as provincial capital Baquba city.")
+    assert [f.text for f in found] == ["Baquba"] and found[0].coded
+    assert geo._coded_to("Clashes (coded as a separate event) went on.") == []

@@ -51,3 +51,33 @@ def test_consequent_of_a_condition_is_hypothetical(make_doc):
                  "Los mineros harán una huelga general si el gobierno no responde."):
         evs = [e for e in _doc(make_doc, text).events if e.event == "PROTEST"]
         assert evs and evs[0].aux_mode == "hypothetical", text
+
+
+def test_event_noun_classifying_another_noun_is_a_secondary_mention(make_doc):
+    adoc = _doc(make_doc, "Los soldados cavaron trincheras en la zona de combate.")
+    assert not any(e.trigger.text == "combate" for e in adoc.events)
+    assert any(e.trigger.text == "combate" for e in adoc.secondary_events)
+
+
+def test_derived_noun_of_a_verb_trigger_is_a_secondary_mention(make_doc):
+    adoc = _doc(make_doc, "El ejército anunció la incautación de un arsenal en la frontera.")
+    assert not any(e.trigger.text == "incautación" for e in adoc.events)
+    assert [e.event for e in adoc.secondary_events if e.trigger.text == "incautación"] == ["COERCE"]
+
+
+def test_expelling_from_a_place_is_a_secondary_sanction_mention(make_doc):
+    adoc = _doc(make_doc, "El presidente amenazó con echar del país al cónsul.")
+    ech = [e for e in adoc.secondary_events if e.trigger.text.startswith("echar")]
+    assert ech and ech[0].event == "SANCTION" and ech[0].aux_mode == "hypothetical"
+
+
+def test_feared_reprisal_is_hypothetical(make_doc):
+    adoc = _doc(make_doc, "Los vecinos viven con el temor de represalias de la guerrilla.")
+    rep = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "represalias"]
+    assert rep and rep[0].aux_mode == "hypothetical"
+
+
+def test_bringing_to_justice_is_a_secondary_accuse_mention(make_doc):
+    adoc = _doc(make_doc, "El fiscal prometió que los culpables serán llevados ante la justicia.")
+    acc = [e for e in adoc.secondary_events if e.event == "ACCUSE"]
+    assert acc and acc[0].trigger.text.startswith("llevados")

@@ -73,6 +73,8 @@ class AuxCalendar:
                     e.aux_mode, e.aux_evidence = found
         if doc is not None:
             self._same_event(adoc, pub)
+            _gerund_time(doc, every)
+            _definite_reference(doc, every)
         for e in every:
             if e.aux_mode is None:
                 e.aux_evidence = None
@@ -112,7 +114,8 @@ class AuxCalendar:
             return None
         # dates of the clause: attached to a verb, not modifying a noun ('la elección del domingo')
         dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value and d.precision
-                 and _on_verb(adoc.doc, d.span.start, d.span.end)]
+                 and _on_verb(adoc.doc, d.span.start, d.span.end)
+                 and not _in_other_relative(adoc.doc, d.span.start, d.span.end, tok)]
         ivs = [(d, iv) for d in dates
                if (iv := interval(d.value or "", d.precision or "")) is not None]
         if not ivs or not all(iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) for _, iv in ivs):
@@ -152,8 +155,10 @@ class AuxCalendar:
     @staticmethod
     def _participle_date(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """An event noun whose participle clause is dated ('los atentados perpetrados entre
-        el 25 de febrero y el 4 de marzo'): the date is the event's."""
-        if pub is None or not e.date_inferred or adoc.doc is None or e.head is None:
+        el 25 de febrero y el 4 de marzo', 'la agresión que sufrió el viernes'): the date is
+        the event's, even when the time stage gave the noun the date of a clause governing it
+        ('afirmó el domingo que la agresión que sufrió el viernes ...')."""
+        if pub is None or adoc.doc is None or e.head is None:
             return None
         return _noun_participle_date(adoc, adoc.doc[e.head], pub)
 
@@ -207,6 +212,52 @@ class AuxCalendar:
                                   "end": src.trigger.end, "rule": "same event as a dated mention"}
 
 
+def _definite_reference(doc: Any, events: list[Event]) -> None:
+    """A definite noun with no date of its own ('condenó el ataque', 'este atentado') refers
+    back to an event the reader knows: when every dated event of that PLOVER type in the
+    article has the same non-current mode (the article's one dated attack was three days
+    ago), the noun takes it."""
+    dated: dict[str, set[str | None]] = {}
+    source: dict[str, Event] = {}
+    for e in events:
+        if not e.date_inferred and e.date_span is not None:
+            dated.setdefault(e.event, set()).add(e.aux_mode)
+            source.setdefault(e.event, e)
+    for e in events:
+        if e.aux_mode is not None or e.head is None or not e.date_inferred:
+            continue
+        tok = doc[e.head]
+        modes = dated.get(e.event, set())
+        if tok.pos_ != "NOUN" or len(modes) != 1 or None in modes or not _definite(tok):
+            continue
+        src = source[e.event]
+        e.aux_mode = next(iter(modes))
+        e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
+                          "end": src.trigger.end, "rule": "definite reference to a dated event"}
+
+
+def _definite(tok: Any) -> bool:
+    return any(dep(c) == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+               for c in tok.children)
+
+
+def _gerund_time(doc: Any, events: list[Event]) -> None:
+    """A gerund adjunct with no mode of its own ('dispararon contra la multitud, matando a
+    tres') happens when the event of the verb it hangs from happens: it takes its mode."""
+    by_head = {e.head: e for e in events if e.head is not None}
+    for e in events:
+        if e.aux_mode is not None or e.head is None:
+            continue
+        tok = doc[e.head]
+        if "Ger" not in tok.morph.get("VerbForm") or dep(tok) not in ("advcl", "xcomp", "conj"):
+            continue
+        gov = by_head.get(tok.head.i)
+        if gov is not None and gov is not e and gov.aux_mode is not None:
+            e.aux_mode = gov.aux_mode
+            e.aux_evidence = {"text": gov.trigger.text, "start": gov.trigger.start,
+                              "end": gov.trigger.end, "rule": "gerund of the event it hangs from"}
+
+
 def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) -> None:
     """A dated noun mention that is no event of its own ('la ola de atentados perpetrados el
     25 de febrero') with the event's head noun: same event, so its mode."""
@@ -227,8 +278,11 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
     if head.pos_ != "NOUN":
         return None
     nouns = [head] + ([head.head] if dep(head) == "nmod" and head.head.pos_ == "NOUN" else [])
+    # a participle clause ('los atentados perpetrados el ...') or a relative clause ('la
+    # agresión que sufrió el viernes') on the noun
     parts = [c for n in nouns for c in n.children
-             if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")]
+             if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")
+             or c.pos_ in ("VERB", "AUX") and _relative(c)]
     if not parts:
         return None
     for d in adoc.dates:
@@ -242,6 +296,22 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
             return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
                                   "rule": "date before the news window (participle)"}
     return None
+
+
+def _in_other_relative(doc: Any, start: int, end: int, tok: Any) -> bool:
+    """The date hangs off a relative clause that does not hold ``tok`` ('la agresión que
+    sufrió el viernes' dates the aggression, not the other events of the sentence)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root.head
+    return _relative(verb) and not (verb.i == tok.i or verb.is_ancestor(tok))
+
+
+def _relative(verb: Any) -> bool:
+    """``verb`` heads a relative clause on its noun ('que sufrió el viernes')."""
+    return dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
+        "Rel" in c.morph.get("PronType") for c in verb.children)
 
 
 def _lemma(doc: Any, e: Event) -> str:

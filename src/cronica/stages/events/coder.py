@@ -45,7 +45,7 @@ stronger one are dropped (``secondary_threshold``; 0 keeps them all).
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cronica.model import ArticleDoc, Event
@@ -112,6 +112,8 @@ _MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15
 _PARTICIPLE_MIN_WEIGHT = 0.8
 
 
+# trigger filters whose removed words still name an event (kept as secondary event words)
+_MENTION_FILTERS = frozenset({"trigger.noun_modifier"})
 _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
@@ -178,6 +180,8 @@ class EventCoder:
             return "trigger.weak_participle"
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
+        if self._event_epithet(tok):
+            return "trigger.event_epithet"
         if _named(tok):
             return "trigger.named"
         if self._travel(tok, m):
@@ -234,20 +238,37 @@ class EventCoder:
         needs protesters as subject or a contentious cause in its clause."""
         if m.entry.event != "PROTEST" or fold(tok.lemma_) not in self.cues.gathering:
             return False
+        return not self._stated_cause(tok)
+
+    def _stated_cause(self, tok: Any) -> bool:
+        """Whether a gathering verb has protesters as subject or a contentious cause in its
+        clause (a demand, a protest, 'contra', 'against')."""
         subjects = [c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")]
         if any(fold(t.lemma_) in self.cues.protester for s in subjects for t in s.subtree):
-            return False
+            return True
         skip = {t.i for s in subjects for t in s.subtree} | {tok.i}
         doc = tok.doc
         for t in tok.subtree:
             if t.i in skip:
                 continue
-            if fold(t.text) in _CAUSE_WORDS:
-                return False
+            if fold(t.text) in _CAUSE_WORDS or fold(t.text) in self.cues.against_case:
+                return True
             hit = self.lex.match(doc, t.i)
             if hit is not None and hit.entry.event in _CAUSE_TYPES:
-                return False
-        return True
+                return True
+        return False
+
+    def _rally(self, tok: Any) -> bool:
+        """'jubilados se reunieron frente al ministerio para reclamar': a meeting verb with
+        no one to meet ('con', 'with') and a contentious cause is a rally (PLOVER manual,
+        PROTEST: 'rally, gather to protest a policy'), not a consultation."""
+        if fold(tok.lemma_) not in self.cues.gathering or tok.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(_case_word(c) in self.cues.partner_case or (
+            dep(c) == "prep" and fold(c.text) in self.cues.partner_case
+        ) for c in tok.children):
+            return False
+        return self._stated_cause(tok)
 
     def _custodial_sentence(self, tok: Any) -> bool:
         """'condenó a tres años de prisión', 'sentenced to life in prison': a court sentence
@@ -257,6 +278,16 @@ class EventCoder:
         near = [*tok.children, *(g for c in tok.children for g in c.children)]
         near += [h for t in near for h in t.children]
         return any(fold(t.lemma_) in self.cues.prison for t in near)
+
+    def _event_epithet(self, tok: Any) -> bool:
+        """'its long-threatened invasion', 'la prometida huelga': a participle before an
+        event noun it modifies qualifies that event (an epithet), it is no act of its own."""
+        if "Part" not in tok.morph.get("VerbForm") or dep(tok) not in ("amod", "compound"):
+            return False
+        head = tok.head
+        if head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return self.lex.match(tok.doc, head.i) is not None
 
     @staticmethod
     def _noun_modifier(tok: Any, m: Match) -> bool:
@@ -279,131 +310,179 @@ class EventCoder:
         and the embedded acts (trigger head -> governing frame match).
 
         ``aliases`` maps further tokens to a match that governs through them (the demanded
-        verb of a modal request)."""
-        by_head = {**(aliases or {}), **{m.head: m for m in matches}}
-        dropped: set[int] = set()
-        forced: dict[int, str] = {}
-        embedded: dict[int, Match] = {}
-        # a dropped trigger's own complement goes to whatever absorbed it: in 'an ultimatum
-        # to halt attacks' the attacks belong to the ultimatum, as 'halt' does
-        absorbed: dict[int, Match] = {}
-        in_aim: set[int] = set()  # absorbed through an aim or condition clause
-        govs = {m.head: self._governing_trigger(doc, m.head, by_head) for m in matches}
+        verb of a modal request). Each trigger, shallowest first, goes through the rules of
+        :data:`_FOLD_RULES` (absorbed before its governor is looked at), then climbs past
+        governors already dropped, then takes the first rule of :data:`_NEST_RULES` that
+        holds for it and its governor."""
+        st = _Nesting({**(aliases or {}), **{m.head: m for m in matches}})
+        govs = {m.head: self._governing_trigger(doc, m.head, st.by_head) for m in matches}
         for m in sorted(matches, key=lambda x: _depth(x, govs)):
-            subj_of = doc[m.head].head.i
-            if (
-                dep(doc[m.head]) in ("nsubj", "nsubj:pass")
-                and subj_of in by_head
-                and by_head[subj_of].entry.event == m.entry.event
-            ):
-                dropped.add(m.head)  # 'a roadside bombing killed ...': one event, the verb's
-                absorbed[m.head] = by_head[subj_of]
+            if any(rule(self, doc, m, st) for _, rule in _FOLD_RULES):
                 continue
-            if (
-                m.entry.event == "PROTEST"
-                and dep(doc[m.head]) == "nsubj"
-                and doc[m.head].pos_ in ("NOUN", "PROPN")
-                and subj_of in by_head
-                and by_head[subj_of].entry.event == "CONSULT"
-            ):
-                # 'la marcha reunió a diez mil personas': the size of the protest, no meeting
-                dropped.add(subj_of)
-                absorbed[subj_of] = m
-            tok = doc[m.head]
-            if (
-                m.entry.event == "ASSAULT"
-                and dep(tok) == "conj"
-                and fold(tok.lemma_) in self.cues.casualty
-                and tok.head.i in by_head
-                and by_head[tok.head.i].entry.event == "ASSAULT"
-                and self._toll_verb(tok.head, by_head)
-            ):
-                # 'killed one soldier and wounded two others': the toll of one attack
-                dropped.add(m.head)
-                absorbed[m.head] = by_head[tok.head.i]
-                continue
-            host = self._purpose_host(doc, m, by_head)
-            if host is not None and host.head != m.head:
-                # 'realizaron una marcha para exigir ...': the aim is part of the act
-                while host is not None and host.head in dropped:
-                    host = absorbed.get(host.head)
-                if host is not None:
-                    dropped.add(m.head)
-                    absorbed[m.head] = host
-                    in_aim.add(m.head)
-                    continue
             gov, direct, clausal = govs[m.head]
-            if m.entry.event == "PROTEST" and self._in_protest(tok):
+            if m.entry.event == "PROTEST" and self._in_protest(doc[m.head]):
                 gov = None  # 'propuso el cierre en protesta por ...': a protest of its own
-            seen = 0
-            while gov is not None and gov.head in dropped and seen < _MAX_NEST:
-                if gov.head in in_aim:
-                    # inside an aim or condition clause: 'unless the president agrees to
-                    # step down' belongs to the threat, every word of it
-                    dropped.add(m.head)
-                    in_aim.add(m.head)
-                    absorbed[m.head] = absorbed[gov.head]
+            gov, direct, seen = _climb(m, gov, direct, st)
+            if m.head in st.dropped or gov is None or gov.head in st.dropped:
+                continue
+            link = _Link(doc, m, gov, direct, clausal, seen, aliases)
+            for _, rule in _NEST_RULES:
+                if rule(self, link, st):
                     break
-                gov, direct, seen = absorbed.get(gov.head), False, seen + 1
-            if m.head in dropped or gov is None or gov.head in dropped:
-                continue
-            if gov.head in embedded:
-                # 'an ultimatum to halt attacks': what the embedded act takes goes with it
-                dropped.add(m.head)
-                absorbed[m.head] = gov
-                continue
-            if self._classified_gathering(doc, m, gov):
-                # 'convocaron una reunión de protesta': the meeting is the protest
-                gov.entry = m.entry
-                dropped.add(m.head)
-                absorbed[m.head] = gov
-            elif gov.entry.event == m.entry.event:
-                loser, winner = (m, gov) if m.head > gov.head else (gov, m)
-                dropped.add(loser.head)
-                absorbed[loser.head] = winner
-            elif clausal and m.entry.event in _MATERIAL_CONFLICT and self._clause_verb(doc, m):
-                continue  # 'denunciaron que atacaron': two events
-            elif gov.entry.event == "PROTEST" and (
-                m.entry.event in PROTEST_TOPICS or self._protest_topic(doc[m.head], gov)
-            ):
-                dropped.add(m.head)
-                absorbed[m.head] = gov
-            elif (
-                not seen
-                and _complement_path(doc, m.head, gov.head)
-                and fold(doc[gov.head].lemma_) in self.cues.intent
-                and m.entry.event in CONFLICT_ACTS
-            ):
-                # 'prepared to resume shelling', 'plans to impose restrictions': a stated
-                # intention to act against someone is a threat (PLOVER manual)
-                gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
-                embedded[m.head] = gov  # the intended act: its own event, hypothetical
-                forced.setdefault(m.head, "hypothetical")
-            elif gov.entry.event in _COOP_FRAMES and m.entry.event in _MATERIAL_CONFLICT and direct:
-                # 'acordaron una huelga': the strike is the news, announced for later
-                dropped.add(gov.head)
-                absorbed[gov.head] = m
-                forced.setdefault(m.head, "future")
-            elif gov.entry.event in _FRAME_TYPES and (
-                _through(doc, m.head, gov.head, aliases)
-                or gov.entry.event == "REJECT"
-                and tok.pos_ in ("NOUN", "PROPN")
-            ):
-                # 'must stop the attacks': the object of a demanded verb goes with the demand;
-                # 'condenó el ataque', 'rechazó la agresión': a rejected noun is an objection
-                # to what happened, not a refused act ('rechazó negociar' is one)
-                dropped.add(m.head)
-                absorbed[m.head] = gov
-            elif gov.entry.event in _FRAME_TYPES:
-                # 'amenazaron con una huelga': the threat is the frame event; the strike is
-                # an event of its own, embedded in it (kept by ``run`` only when the frame
-                # gives it a non-current mode, else folded as before)
-                embedded[m.head] = gov
-                if not clausal and gov.entry.event in _EMBED_MODE:
-                    # the frame's own mode for its act; a finite clause ('advirtieron que
-                    # es acusado') keeps only what its words say
-                    forced.setdefault(m.head, _EMBED_MODE[gov.entry.event])
-        return [m for m in matches if m.head not in dropped], forced, embedded
+        return [m for m in matches if m.head not in st.dropped], st.forced, st.embedded
+
+    # -- nesting rules: absorbed before the governor is looked at ------------------------
+    def _fold_subject_event(self, doc: Any, m: Match, st: _Nesting) -> bool:
+        """'a roadside bombing killed ...': an event noun subject of a verb of its own type
+        is one event, the verb's."""
+        tok = doc[m.head]
+        host = st.by_head.get(tok.head.i)
+        if dep(tok) in ("nsubj", "nsubj:pass") and host is not None and host.entry.event == m.entry.event:
+            st.fold(m, host)
+            return True
+        return False
+
+    def _fold_meeting_of_protest(self, doc: Any, m: Match, st: _Nesting) -> bool:
+        """'la marcha reunió a diez mil personas': a meeting verb whose subject is a protest
+        noun gives the size of the protest, no meeting; the verb folds into the protest,
+        which goes on to the other rules (never stops here)."""
+        tok = doc[m.head]
+        host = st.by_head.get(tok.head.i)
+        if (
+            m.entry.event == "PROTEST"
+            and dep(tok) == "nsubj"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and host is not None
+            and host.entry.event == "CONSULT"
+        ):
+            st.dropped.add(tok.head.i)  # the verb's token (it may be an alias of ``host``)
+            st.absorbed[tok.head.i] = m
+        return False
+
+    def _fold_toll(self, doc: Any, m: Match, st: _Nesting) -> bool:
+        """'killed one soldier and wounded two others': the toll of one attack."""
+        tok = doc[m.head]
+        host = st.by_head.get(tok.head.i)
+        if (
+            m.entry.event == "ASSAULT"
+            and dep(tok) == "conj"
+            and fold(tok.lemma_) in self.cues.casualty
+            and host is not None
+            and host.entry.event == "ASSAULT"
+            and self._toll_verb(tok.head, st.by_head)
+        ):
+            st.fold(m, host)
+            return True
+        return False
+
+    def _fold_aim(self, doc: Any, m: Match, st: _Nesting) -> bool:
+        """'realizaron una marcha para exigir ...': the aim is part of the act."""
+        host = self._purpose_host(doc, m, st.by_head)
+        if host is None or host.head == m.head:
+            return False
+        while host is not None and host.head in st.dropped:
+            host = st.absorbed.get(host.head)
+        if host is None:
+            return False
+        st.fold(m, host, aim=True)
+        return True
+
+    # -- nesting rules: a trigger and its governing trigger -------------------------------
+    def _nest_under_embedded(self, link: _Link, st: _Nesting) -> bool:
+        """'an ultimatum to halt attacks': what the embedded act takes goes with it."""
+        if link.gov.head not in st.embedded:
+            return False
+        st.fold(link.m, link.gov)
+        return True
+
+    def _nest_classified_gathering(self, link: _Link, st: _Nesting) -> bool:
+        """'convocaron una reunión de protesta': the meeting is the protest."""
+        if not self._classified_gathering(link.doc, link.m, link.gov):
+            return False
+        link.gov.entry = link.m.entry
+        st.fold(link.m, link.gov)
+        return True
+
+    def _nest_same_type(self, link: _Link, st: _Nesting) -> bool:
+        """Two triggers of one type, one governing the other: one event, the earlier word."""
+        m, gov = link.m, link.gov
+        if gov.entry.event != m.entry.event:
+            return False
+        loser, winner = (m, gov) if m.head > gov.head else (gov, m)
+        st.fold(loser, winner)
+        return True
+
+    def _nest_clausal_act(self, link: _Link, st: _Nesting) -> bool:
+        """'denunciaron que atacaron': an act that is the verb of a reported clause is an
+        event of its own (nothing changes)."""
+        return (link.clausal and link.m.entry.event in _MATERIAL_CONFLICT
+                and self._clause_verb(link.doc, link.m))
+
+    def _nest_protest_topic(self, link: _Link, st: _Nesting) -> bool:
+        """'marcharon contra la reforma': what a protest is about is part of the protest."""
+        m, gov = link.m, link.gov
+        if gov.entry.event == "PROTEST" and (
+            m.entry.event in PROTEST_TOPICS or self._protest_topic(link.doc[m.head], gov)
+        ):
+            st.fold(m, gov)
+            return True
+        return False
+
+    def _nest_intention(self, link: _Link, st: _Nesting) -> bool:
+        """'prepared to resume shelling', 'plans to impose restrictions': a stated intention
+        to act against someone is a threat (PLOVER manual); the intended act is an event of
+        its own, embedded in the threat and hypothetical."""
+        m, gov, doc = link.m, link.gov, link.doc
+        if not (
+            not link.seen
+            and _complement_path(doc, m.head, gov.head)
+            and fold(doc[gov.head].lemma_) in self.cues.intent
+            and m.entry.event in CONFLICT_ACTS
+        ):
+            return False
+        gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
+        st.embedded[m.head] = gov
+        st.forced.setdefault(m.head, "hypothetical")
+        return True
+
+    def _nest_agreed_conflict(self, link: _Link, st: _Nesting) -> bool:
+        """'acordaron una huelga': the strike is the news, announced for later; the
+        agreement folds into it."""
+        m, gov = link.m, link.gov
+        if not (gov.entry.event in _COOP_FRAMES and m.entry.event in _MATERIAL_CONFLICT
+                and link.direct):
+            return False
+        st.fold(gov, m)
+        st.forced.setdefault(m.head, "future")
+        return True
+
+    def _nest_frame_object(self, link: _Link, st: _Nesting) -> bool:
+        """'must stop the attacks': the object of a demanded verb goes with the demand;
+        'condenó el ataque', 'rechazó la agresión': a rejected noun is an objection to what
+        happened, not a refused act ('rechazó negociar' is one)."""
+        m, gov = link.m, link.gov
+        if gov.entry.event in _FRAME_TYPES and (
+            _through(link.doc, m.head, gov.head, link.aliases)
+            or gov.entry.event == "REJECT"
+            and link.doc[m.head].pos_ in ("NOUN", "PROPN")
+        ):
+            st.fold(m, gov)
+            return True
+        return False
+
+    def _nest_frame_embed(self, link: _Link, st: _Nesting) -> bool:
+        """'amenazaron con una huelga': the threat is the frame event; the strike is an
+        event of its own, embedded in it (kept by ``run`` only when the frame gives it a
+        non-current mode, else folded as before). A finite clause ('advirtieron que es
+        acusado') keeps only the mode its own words give; otherwise the frame's own mode
+        for its act is forced."""
+        m, gov = link.m, link.gov
+        if gov.entry.event not in _FRAME_TYPES:
+            return False
+        st.embedded[m.head] = gov
+        if not link.clausal and gov.entry.event in _EMBED_MODE:
+            st.forced.setdefault(m.head, _EMBED_MODE[gov.entry.event])
+        return True
 
     def _governing_trigger(
         self, doc: Any, i: int, by_head: dict[int, Match]
@@ -543,7 +622,8 @@ class EventCoder:
         doc = adoc.doc
         if doc is None:
             return
-        found_raw = self.find_triggers(doc)
+        removed: list[tuple[str, int]] = []
+        found_raw = self.find_triggers(doc, removed)
         triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech)
         demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
@@ -582,7 +662,12 @@ class EventCoder:
                     (g.id for g in events if g is not e and _holds(doc, g, e.embedded_head)), None
                 )
         adoc.events = events
-        found = sorted({m.head: m for m in [*triggers, *found_raw]}.values(), key=lambda m: m.start)
+        # a weak event noun that classifies another noun ('las puertas al diálogo') is no
+        # event of the article, but it still names one
+        classifiers = [c for rule, i in removed if rule in _MENTION_FILTERS
+                       and (c := self.lex.match(doc, i)) is not None]
+        found = sorted({m.head: m for m in [*triggers, *found_raw, *classifiers]}.values(),
+                       key=lambda m: m.start)
         adoc.secondary_events = self._secondary(adoc, found, events, forced, index, year, sent_ctx)
 
     def _secondary(
@@ -704,6 +789,15 @@ class EventCoder:
         if actor and recipient and actor.start == recipient.start:
             recipient = None
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
+        if (
+            explained
+            and explained[2] == "governing word"
+            and m.entry.event == "PROTEST"
+            and self._in_protest(tok)
+        ):
+            # 'propuso el cierre en protesta por el fraude': the protest is the subject's
+            # own, not the content of the verb the phrase hangs from, nor of its mode
+            explained = None
         mode = (explained[0] if explained else None) or forced_mode
         if (
             forced_mode == "hypothetical"
@@ -731,7 +825,13 @@ class EventCoder:
             lemma_hit,
             bool(actor and actor.code),
             bool(recipient and recipient.code),
-            salience(tok, self._is_speech, is_light),
+            # a manner protest ('en protesta por') is the act of its clause's subject: as
+            # salient as the clause it hangs from
+            salience(
+                tok.head if m.entry.event == "PROTEST" and self._in_protest(tok) else tok,
+                self._is_speech,
+                is_light,
+            ),
             aux,
         )
         if (
@@ -743,8 +843,12 @@ class EventCoder:
             # 'miles de manifestantes se reunieron': a rally, not a meeting; 'los huelguistas
             # exigieron': a demand in the form of a protest is PROTEST (PLOVER manual, REQUEST)
             event = "PROTEST"
+        elif event == "CONSULT" and self._rally(tok):
+            event = "PROTEST"
         recoded = event != m.entry.event
         mode = None if recoded else m.entry.mode
+        if recoded and event == "PROTEST" and m.entry.event == "CONSULT":
+            mode = "demo"  # a rally
         cameo = _INTENT_CAMEO.get(event) if recoded else m.entry.cameo
         if event in ("SANCTION", "REJECT") and self._custodial_sentence(tok):
             event, mode, cameo = "COERCE", "arrest", "173"  # a sentence to prison
@@ -794,6 +898,76 @@ def _holds(doc: Any, e: Event, head: int | None) -> bool:
 def aux_evidence(tok: Any, rule: str) -> dict[str, Any]:
     """The words that decided an event's aux mode, for the user: text, offsets, rule."""
     return {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "rule": rule}
+
+
+@dataclass
+class _Nesting:
+    """What :meth:`EventCoder.resolve_nesting` has decided so far."""
+
+    by_head: dict[int, Match]  # trigger head (and alias token) -> match
+    dropped: set[int] = field(default_factory=set)
+    forced: dict[int, str] = field(default_factory=dict)  # trigger head -> aux mode
+    embedded: dict[int, Match] = field(default_factory=dict)  # trigger head -> frame match
+    # a dropped trigger's own complement goes to whatever absorbed it: in 'an ultimatum
+    # to halt attacks' the attacks belong to the ultimatum, as 'halt' does
+    absorbed: dict[int, Match] = field(default_factory=dict)
+    in_aim: set[int] = field(default_factory=set)  # absorbed through an aim or condition clause
+
+    def fold(self, m: Match, into: Match, aim: bool = False) -> None:
+        """``m`` is no event of its own: it is part of ``into``."""
+        self.dropped.add(m.head)
+        self.absorbed[m.head] = into
+        if aim:
+            self.in_aim.add(m.head)
+
+
+@dataclass(frozen=True)
+class _Link:
+    """A trigger and the trigger that governs it, as the nesting rules see them."""
+
+    doc: Any
+    m: Match
+    gov: Match
+    direct: bool  # ``m`` is the governor's direct object
+    clausal: bool  # the path crosses a finite or adverbial clause
+    seen: int  # governors climbed past (already dropped) to reach ``gov``
+    aliases: dict[int, Match] | None
+
+
+def _climb(m: Match, gov: Match | None, direct: bool, st: _Nesting) -> tuple[Match | None, bool, int]:
+    """Past governors already dropped, to what absorbed them; inside an aim or condition
+    clause ('unless the president agrees to step down') every word belongs to the threat,
+    so ``m`` is folded there too. Returns the governor, whether ``m`` is still its direct
+    object, and how many steps were climbed."""
+    seen = 0
+    while gov is not None and gov.head in st.dropped and seen < _MAX_NEST:
+        if gov.head in st.in_aim:
+            st.fold(m, st.absorbed[gov.head], aim=True)
+            break
+        gov, direct, seen = st.absorbed.get(gov.head), False, seen + 1
+    return gov, direct, seen
+
+
+# The nesting rules, in the order they are tried (ids for traces and docs). The first
+# group absorbs a trigger before its governor is looked at; of the second, the first rule
+# that holds for a trigger and its governor decides.
+_FOLD_RULES = (
+    ("nest.subject_event", EventCoder._fold_subject_event),
+    ("nest.meeting_of_protest", EventCoder._fold_meeting_of_protest),
+    ("nest.toll", EventCoder._fold_toll),
+    ("nest.aim", EventCoder._fold_aim),
+)
+_NEST_RULES = (
+    ("nest.under_embedded", EventCoder._nest_under_embedded),
+    ("nest.classified_gathering", EventCoder._nest_classified_gathering),
+    ("nest.same_type", EventCoder._nest_same_type),
+    ("nest.clausal_act", EventCoder._nest_clausal_act),
+    ("nest.protest_topic", EventCoder._nest_protest_topic),
+    ("nest.intention", EventCoder._nest_intention),
+    ("nest.agreed_conflict", EventCoder._nest_agreed_conflict),
+    ("nest.frame_object", EventCoder._nest_frame_object),
+    ("nest.frame_embed", EventCoder._nest_frame_embed),
+)
 
 
 def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:

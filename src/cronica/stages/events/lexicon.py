@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
@@ -125,6 +125,10 @@ class Cues:
     vehicle: set[str] = field(default_factory=set)  # 'moverse en motocicleta': a journey
     manner: set[str] = field(default_factory=set)  # 'en' in 'en protesta por'
     clause_if: set[str] = field(default_factory=set)  # 'si', 'if': a condition clause
+    # condition words whose consequent clause is hypothetical ('si no responden, harán una
+    # huelga'): the attribution guidelines' reading; TimeBank marks such English consequents
+    # by their own tense ('will strike': future), so the English table lists none
+    consequent_if: set[str] = field(default_factory=set)
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
     exchange: set[str] = field(default_factory=set)  # 'canje': a release only of captives
     captive: set[str] = field(default_factory=set)  # 'prisioneros', 'hostages'
@@ -137,6 +141,7 @@ class Cues:
     vehicle_case: set[str] = field(default_factory=set)  # 'en moto', 'by car': a means of travel
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
+    partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
@@ -155,6 +160,9 @@ class Cues:
     context: dict[str, str] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
+    # derivational endings: a noun's lemma ending -> its verb's ('negociacion' -> 'negociar')
+    # and back ('bloquear' -> 'bloqueo'); what they reach is only a mention (secondary event)
+    derive: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Lexicon:
@@ -187,7 +195,7 @@ class Lexicon:
         tok = doc[i]
         keys = self._variants(tok)
         if not any(k in self._by_first for k in keys):
-            return None  # most tokens start no pattern: no need to read their tags
+            return self._derived(doc, i)  # most tokens start no pattern
         # all-capital headlines are tagged almost at random: let their words match verbs too
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
         if "Part" in tok.morph.get("VerbForm"):
@@ -209,6 +217,28 @@ class Lexicon:
                 if end is not None:
                     # checked last: few tokens get this far
                     return None if self._in_fixed_phrase(doc, i) else Match(i, end, i, entry)
+        return None
+
+    def _derived(self, doc: Any, i: int) -> Match | None:
+        """A one-word mention reached by derivational morphology: the noun of a verb
+        trigger ('la negociación' of 'negociar'), the verb of a noun trigger ('bloquearon' of
+        'bloqueo'). It names that event but is kept only as a secondary event word."""
+        tok = doc[i]
+        if tok.pos_ not in ("NOUN", "VERB") or not self.cues.derive:
+            return None
+        lemma = fold(tok.lemma_)
+        want = "V" if tok.pos_ == "NOUN" else "N"
+        for old, new in self.cues.derive:
+            if not lemma.endswith(old) or len(lemma) - len(old) < 3:
+                continue
+            for entry in self._by_first.get(lemma[: len(lemma) - len(old)] + new, ()):
+                if (len(entry.pattern) == 1 and entry.pos == want and not entry.mention_only
+                        and entry.weight >= DERIVE_MIN_WEIGHT):
+                    if self._in_fixed_phrase(doc, i):
+                        return None
+                    derived = replace(entry, pos="*", mention_only=True,
+                                      rule=f"{entry.rule}/derived", weight=entry.weight * 0.8)
+                    return Match(i, i + 1, i, derived)
         return None
 
     def _variants(self, tok: Any) -> list[str]:
@@ -270,6 +300,9 @@ def _pronominal(tok: Any) -> bool:
 _CLITIC_LEMMAS = frozenset({"el", "ella", "lo", "la", "le", "los", "las", "les", "se", "me", "te"})
 
 
+# only reliable triggers lend their type to a derived word ('explotar' a bomb: 0.5, and
+# 'explotación' is exploitation)
+DERIVE_MIN_WEIGHT = 0.6
 # Spanish gerund or infinitive + enclitic pronoun(s): 'acusándolo', 'expulsarlos'
 _ENCLITIC = re.compile(r"(?:ando|iendo|ar|er|ir)(?:se)?(?:lo|la|le|los|las|les|se)$")
 
@@ -333,13 +366,15 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.manner.add(word)
         elif kind == "clause_if":
             cues.clause_if.add(word)
+        elif kind == "consequent_if":
+            cues.consequent_if.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
-        elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case",
+        elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
                       "between_case", "target_topic_case", "state_case", "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
@@ -355,6 +390,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.not_event.append(tuple(word.split()))
         elif kind == "suffix":
             cues.suffixes.append((word, fold(value)))
+        elif kind == "derive":
+            cues.derive.append((word, fold(value)))
     cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first
     if purpose_dep:
         cues.purpose_dep = purpose_dep

@@ -79,14 +79,20 @@ def explain_aux(
     blockade goes ahead)."""
     node = doc[i]
     negation_reaches = True
+    # a verb in the subjunctive in a que-clause ('pretenden que negocie'): wished, proposed or
+    # feared, not asserted; a governing word found higher up decides first (widest scope)
+    unreal = None
+    verb_seen = False  # the clause of the trigger: its own verb, or the verb a noun hangs from
     for step in range(_MAX_CLIMB):
+        if not verb_seen and node.pos_ in ("VERB", "AUX"):
+            verb_seen, unreal = True, _subjunctive_complement(node)
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0)
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False)
         if mode:
             return mode
         if node.dep_ not in _CLIMB or node.head.i == node.i:  # raw: see _CLIMB
-            return None
+            return unreal
         # 'no acordaron iniciar X' negates X; 'la ola de protestas no es la primera' does not
         negation_reaches = (
             negation_reaches
@@ -97,8 +103,22 @@ def explain_aux(
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
             verb_mode = cues.aux.get(fold(node.lemma_))
-            return (verb_mode, node, "governing word") if verb_mode else None
-    return None
+            return (verb_mode, node, "governing word") if verb_mode else unreal
+    return unreal
+
+
+def _subjunctive_complement(tok: Any) -> tuple[str, Any, str] | None:
+    """('hypothetical', the verb, rule) when ``tok`` (or its conjunct head: 'que negocie y
+    pacte') is a subjunctive verb heading a complement clause opened by a complementizer."""
+    node = tok.head if dep(tok) == "conj" and tok.head.pos_ in ("VERB", "AUX") else tok
+    verbs = [tok, node, *[c for c in tok.children if dep(c) in _AUX_DEPS]]
+    if not any("Sub" in v.morph.get("Mood") for v in verbs):
+        return None
+    if dep(node) not in ("ccomp", "csubj") or not any(
+        dep(c) == "mark" and "Sub" not in c.morph.get("Mood") for c in node.children
+    ):
+        return None
+    return ("hypothetical", tok, "subjunctive complement")
 
 
 def _mode_at(
@@ -151,7 +171,8 @@ def _mode_at(
 def _condition_mark(clause: Any, cues: Cues) -> Any:
     """The 'si' / 'if' word that opens the adverbial clause ``clause``, or None."""
     return next(
-        (c for c in clause.children if dep(c) == "mark" and fold(c.text) in cues.clause_if), None
+        (c for c in clause.children if dep(c) == "mark" and fold(c.text) in cues.consequent_if),
+        None,
     )
 
 

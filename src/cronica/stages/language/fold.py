@@ -3,7 +3,7 @@
 :func:`fold` is the rule: lower case without accents, one character for one. Every lexicon
 key and every word looked up in one is folded by it: the events trigger lexicon and cue
 words, the actor lexicon (whose keys then also read 'nn' as 'n': 'ANNO' for 'AÑO' in
-accentless wire copy, :func:`cronica.stages.actors.lexicon.word_key`), the attribution cues.
+accentless wire copy, :func:`cronica.stages.actors.lexicon.word_key`), the magnitude words.
 Offsets survive folding (a character never becomes two), so a match in the folded text is
 a match in the original.
 
@@ -20,7 +20,9 @@ Two stages need a variant, and each is named here, not written in the stage:
   accentless 'ano' is not matched as one).
 
 :func:`cronica.textfold.fold` (the store's search text) is :func:`fold` with punctuation
-read as space.
+read as space. The attribution cue words and the place stage's small word lists
+(prepositions, articles) are compared with spaCy's ``lower_``/``LOWER`` of a token: lower
+case, accents kept, as :func:`fold_case`.
 """
 
 from __future__ import annotations

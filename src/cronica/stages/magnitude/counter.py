@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from cronica.model import ArticleDoc, Event
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.magnitude.lexicon import MagnitudeLexicon, fold, load_lexicon
@@ -59,7 +61,7 @@ class Quantity:
     max: int | None
     category: str | None
 
-    def to_dict(self, doc: Any) -> dict[str, Any]:
+    def to_dict(self, doc: Doc) -> dict[str, Any]:
         span = doc[self.start:self.end]
         return {"value": self.value, "min": self.min, "max": self.max,
                 "category": self.category, "text": span.text,
@@ -73,11 +75,11 @@ def parse_digits(text: str) -> int | None:
     return int(re.sub(r"[.,]", "", text))
 
 
-def _year_like(tok: Any) -> bool:
+def _year_like(tok: Token) -> bool:
     return len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100
 
 
-def find_quantities(doc: Any, lx: MagnitudeLexicon) -> list[Quantity]:
+def find_quantities(doc: Doc, lx: MagnitudeLexicon) -> list[Quantity]:
     """Every quantity phrase of the doc, left to right, not overlapping."""
     out: list[Quantity] = []
     folded = [fold(t.text) for t in doc]
@@ -106,7 +108,7 @@ def _match(folded: list[str], i: int, table: dict, longest: int,
     return None
 
 
-def _quantity_at(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
+def _quantity_at(doc: Doc, folded: list[str], i: int, lx: MagnitudeLexicon,
                  longest: int) -> Quantity | None:
     start, mod = i, None
     m = _match(folded, i, lx.mods, longest, lx.first_words["mods"])
@@ -138,7 +140,7 @@ def _quantity_at(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
     return Quantity(start, end, value, lo, hi, mod)
 
 
-def _number(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
+def _number(doc: Doc, folded: list[str], i: int, lx: MagnitudeLexicon,
             longest: int) -> tuple[int | None, int]:
     """The number starting at token ``i`` (digits, or number words with scales and 'and'/'y'
     / '-' joiners: 'treinta y cinco', 'twenty-five', 'two hundred', '3 mil'); (None, i) if none."""
@@ -167,7 +169,7 @@ def _number(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
     return total + current, j
 
 
-def counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
+def counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
     """(field, the counted token) of a quantity: 'dead', 'injured', 'arrested', 'size' or None.
 
     An indefinite article counts one only as a victim or detainee ('a man was killed'),
@@ -179,7 +181,7 @@ def counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | No
     return name, counted
 
 
-def _counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
+def _counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
     number = doc[q.end - 1]
     noun = _counted_noun(doc, q)
     if noun is not None:
@@ -195,7 +197,7 @@ def _counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | N
     return None, None
 
 
-def _counted_noun(doc: Any, q: Quantity) -> Any | None:
+def _counted_noun(doc: Doc, q: Quantity) -> Token | None:
     """The noun the quantity counts: its nummod head, else the first noun (or adjective used
     as one: 'heridos') in the next three tokens, across 'de'/'of'."""
     number = doc[q.end - 1]
@@ -205,7 +207,7 @@ def _counted_noun(doc: Any, q: Quantity) -> Any | None:
     if q.category == "indefinite":
         return None
     for tok in doc[q.end:min(q.end + 3, len(doc))]:
-        if tok.pos_ in ("NOUN", "ADJ", "PROPN") or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
+        if tok.pos_ in ("NOUN", "ADJ", "PROPN") or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
                                                     and dep(tok) != "ROOT" and tok.i == q.end):
             return tok
         if tok.lower_ not in ("de", "of", "del", "the", "los", "las") and tok.pos_ not in ("ADP", "DET"):
@@ -213,7 +215,7 @@ def _counted_noun(doc: Any, q: Quantity) -> Any | None:
     return None
 
 
-def _verb_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
+def _verb_field(tok: Token, lx: MagnitudeLexicon) -> str | None:
     """dead / injured / arrested from the verb that takes ``tok`` as its object (active) or
     subject (passive, or 'die'); or from a participle on ``tok`` ('5 people killed')."""
     verbs: list[tuple[Any, str]] = []
@@ -227,7 +229,7 @@ def _verb_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
     if dep(tok) == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("a",):
         verbs.append((head.head, "obj"))
     verbs.extend((c, "part") for c in tok.children if dep(c) in ("acl", "amod")
-                 and "Part" in c.morph.get("VerbForm"))
+                 and "Part" in c.morph.get("VerbForm", []))
     predicated = _predicate_field(tok, lx)
     if predicated is not None:
         return predicated
@@ -248,7 +250,7 @@ def _verb_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
 _PREDICATE_DEPS = ("obj", "xcomp", "acomp", "attr", "oprd")
 
 
-def _predicate_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
+def _predicate_field(tok: Token, lx: MagnitudeLexicon) -> str | None:
     """dead / injured / arrested when ``tok`` is the subject of a verb whose predicative
     complement is an adjective or participle of that state: 'tres agentes resultaron
     heridos', 'dos policías quedaron detenidos', 'five were left injured' (copular
@@ -258,7 +260,7 @@ def _predicate_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
     for c in tok.head.children:
         if dep(c) not in _PREDICATE_DEPS or c.i < tok.i:
             continue
-        if c.pos_ != "ADJ" and "Part" not in c.morph.get("VerbForm"):
+        if c.pos_ != "ADJ" and "Part" not in c.morph.get("VerbForm", []):
             continue
         for name in ("dead", "injured", "arrested"):
             if lx.has(f"{name}_noun", c.lemma_) or lx.has(f"{name}_noun", c.text):
@@ -305,7 +307,7 @@ class MagnitudeCounter:
             last[(event.id, name)] = (clause, value)
 
 
-def _sum(a: dict[str, Any], b: dict[str, Any], doc: Any) -> dict[str, Any]:
+def _sum(a: dict[str, Any], b: dict[str, Any], doc: Doc) -> dict[str, Any]:
     """Two conjoined counts of one clause as one value, spanning both."""
     def add(x: int | None, y: int | None) -> int | None:
         return x + y if x is not None and y is not None else None

@@ -38,7 +38,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.attrs import LOWER
+from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from cronica.model import ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
@@ -94,6 +97,10 @@ class Geocoder:
         self.namepreps = {w.lower() for w in words.get("namprep", [])}
         self.articles = {w.lower() for w in words.get("article", [])}
         self.placenouns = {w.lower() for w in words.get("placenoun", [])}
+        # words for a kind of place or a direction ('Northern', 'school'): alone they name a
+        # place only in a country the article is about; after a name they make it a building's
+        self.generic = {w.lower() for w in words.get("generic", [])}
+        self._facility = frozenset(self.generic - self.placenouns)
         self.labels = tuple(words.get("label", [])) or _DEFAULT_LABELS
         # prepositions by first word, longest first: 'cerca de' is tried before 'de'
         self._preps_by_first: dict[str, list[list[str]]] = {}
@@ -101,12 +108,10 @@ class Geocoder:
             prep_words = prep.split()
             self._preps_by_first.setdefault(prep_words[0], []).append(prep_words)
         self._connectors = self.namepreps | self.articles
-        # the same words as spaCy's string ids (a token's LOWER attribute): the scan over
-        # every token compares ids and builds no Token objects
-        self._prep_ids: dict[int, list[tuple[int, ...]]] = {
-            get_string_id(first): [tuple(get_string_id(w) for w in ws) for ws in preps]
-            for first, preps in self._preps_by_first.items()}
-        self._prep_first_ids = frozenset(self._prep_ids)
+        # the prepositions are found by spaCy's PhraseMatcher on LOWER, built for the vocab of
+        # the first document (one per language model); the checks around a match compare the
+        # tokens' LOWER string ids and build no Token objects
+        self._prep_matcher: tuple[Vocab, PhraseMatcher] | None = None
         self._nameprep_ids = {get_string_id(w) for w in self.namepreps}
         self._article_ids = {get_string_id(w) for w in self.articles}
         self._connector_ids = {get_string_id(w) for w in self._connectors}
@@ -127,8 +132,9 @@ class Geocoder:
         context = {a.country for a in adoc.actors if a.country}
         # headline words in capitals are too weak to say which countries the article is about
         # nor are the first words of a longer name ('Lay' of 'Lay Kay')
-        countries, areas = article_context(self.gazetteer, [f.text for f in found
-                                                            if not f.shouting and not f.partial])
+        countries, areas = article_context(self.gazetteer, [
+            f.text for f in found if not f.shouting and not f.partial
+            and f.text.lower() not in self.generic])
         context |= countries
         nested = self._nested_in_areas(adoc.article.text, found, context)
         places: list[PlaceMention] = []
@@ -160,7 +166,9 @@ class Geocoder:
                                         metonymy=self._metonymic(adoc, f)))
         places.sort(key=lambda p: p.span.start)
         adoc.places = places
-        locative = {(f.start, f.end) for f in found if f.locative}
+        # the first words of a longer name ('Federal' of 'Federal Plaza', 'Duomo' of 'Duomo
+        # Square') name a building or a square, not where the event is: not locative
+        locative = {(f.start, f.end) for f in found if f.locative and not f.partial}
         coded = {(f.start, f.end) for f in found if f.coded}
         for event in adoc.events:
             event.event_loc = self._coded_location(event, places, coded) or \
@@ -225,6 +233,10 @@ class Geocoder:
     def _trimmed(self, text: str, f: _Found) -> _Found:
         """``f`` without a trailing place noun the gazetteer does not know it with: 'Yangon
         city', 'Kupang city', 'Amadiya district' -> 'Yangon', 'Kupang', 'Amadiya'."""
+        dash = f.text.find(" - ")
+        if dash > 0:  # 'Rome - City Center', 'Chicago - Central': a town and a part of it
+            return _Found(f.start, f.start + dash, f.text[:dash], f.locative, f.source, f.shouting,
+                          f.coded, f.within, f.reading, True)
         words = f.text.split()
         if len(words) < 2 or words[-1].lower() not in self.placenouns \
                 or self.gazetteer.knows(f.text):
@@ -308,7 +320,11 @@ class Geocoder:
         stands at. The name is a locative place that outranks the sentence's others."""
         out: list[_Found] = []
         for m in _CODED_TO.finditer(text):
-            parts = _area_parts(m.group(1))
+            # 'the capital Manama', 'provincial capital Baquba city': the name after the words
+            words = m.group(1).split(" ")
+            while words and not words[0][:1].isupper():
+                words.pop(0)
+            parts = _area_parts(" ".join(words))
             if not parts:
                 continue
             start = text.index(parts[0], m.start(1))
@@ -362,17 +378,35 @@ class Geocoder:
             if not parts:
                 continue
             x = by_span.get((start, end))
-            xs = [c for _, c in self.gazetteer.rank(text[start:end], context, lang=self.lang)] \
-                if x is not None else []
+            name = text[start:end]
+            known = x is not None or self.gazetteer.knows(name)
+            xs = [c for _, c in self.gazetteer.rank(name, context, lang=self.lang)] \
+                if known else []
             keys = [fold_key(p) for _, p in parts]
+            keys += [k.rsplit(" ", 1)[0] for k in keys if k.rsplit(" ", 1)[-1] in self.placenouns]
             inside = [c for c in xs if any(_in_area(c, k) for k in keys)]
             if inside:
+                if x is None:
+                    # a name the NER missed or took for a person ('in General Roca (Rio
+                    # Negro)'): the area after it says it is a place
+                    x = _Found(start, end, name, locative, "paren")
+                    found[:] = [f for f in found if f.end <= start or f.start >= end]
+                    found.append(x)
+                    by_span[(start, end)] = x
                 out[(start, end)] = inside[0]
+                for pos, part in parts:  # the areas lie in the same country
+                    held_by = next((c for _, c in self.gazetteer.rank(part, context, lang=self.lang)
+                                    if c.country == inside[0].country), None)
+                    out[(pos, pos + len(part))] = held_by  # None: no such area there
                 continue
             pos, part = parts[0]
             ys = [c for _, c in self.gazetteer.rank(part, context, lang=self.lang)]
             countries = {c.country for c in xs}
+            # the larger areas after it say whose area it is: 'Gem, Siaya County' is Kenyan
+            larger = {top.country for _, p in parts[1:]
+                      if (top := self.gazetteer.best(p, context, lang=self.lang)) is not None}
             y = next((c for c in ys if c.country in countries), None) or \
+                next((c for c in ys if c.country in larger), None) or \
                 next((c for c in ys if c.country in context), None) or (ys[0] if ys else None)
             if y is None:
                 continue
@@ -403,8 +437,9 @@ class Geocoder:
                 and lower == 0:
             return None
         end, j = words[i].end(), i
-        while j > 0 and not text[words[j - 1].end():words[j].start()].strip(" -") and (
-                words[j - 1].group()[:1].isupper() or words[j - 1].group().lower() in links):
+        while j > 0 and not text[words[j - 1].end():words[j].start()].strip(" ") and (
+                words[j - 1].group()[:1].isupper() or words[j - 1].group().lower() in links
+                or _ELIDED.match(words[j - 1].group())):
             j -= 1
         while j <= i and (words[j].group().lower() in links
                           or words[j].group().lower() in self.locpreps):
@@ -426,7 +461,16 @@ class Geocoder:
         line = text[line_start:line_end if line_end != -1 else len(text)]
         shouting = not any(c.islower() for c in line)
         return _Found(start, end, text[start:end], self._is_locative(text, start), source,
-                      shouting, partial=bool(_NAME_GOES_ON.match(text, end)))
+                      shouting, partial=self._goes_on(text, end))
+
+    def _goes_on(self, text: str, end: int) -> bool:
+        """Whether the name ending at ``end`` is the first part of a longer one: more
+        capitalised words ('Federal| Plaza') or a building's noun ('Pomona| high school',
+        'Power| plant')."""
+        if _NAME_GOES_ON.match(text, end):
+            return True
+        after = text[end:end + 30].split()[:2]
+        return any(w.strip(".,;:()").lower() in self._facility for w in after)
 
     def _is_locative(self, text: str, start: int) -> bool:
         """Whether a locative preposition (optionally + article) comes right before ``start``,
@@ -451,15 +495,13 @@ class Geocoder:
             return out
         # the lower-case form of every token as spaCy string ids: no Token objects are built
         lowers: list[int] = doc.to_array(LOWER).tolist()
-        firsts = self._prep_first_ids
-        # only tokens that can open a preposition are looked at
-        starts = [i for i, w in enumerate(lowers) if w in firsts]
+        ends = self._preposition_ends(doc)
         next_i = 0
-        for i in starts:
+        for i in sorted(ends):
             if i < next_i:
                 continue
-            j = self._match_prep_ids(lowers, i)
-            if j is None or (i > 0 and lowers[i] in self._nameprep_ids
+            j = ends[i]
+            if (i > 0 and lowers[i] in self._nameprep_ids
                              and not doc[i].is_sent_start and _capitalised(doc[i - 1])):
                 # 'Ministerio de Salud': a preposition inside a proper name introduces no place
                 continue
@@ -488,14 +530,20 @@ class Geocoder:
             next_i = max(i + 1, j)
         return out
 
-    def _match_prep_ids(self, lowers: list[int], i: int) -> int | None:
-        """Index of the token after a preposition starting at token ``i``, or None; ``lowers``
-        are the tokens' LOWER ids (longest preposition first: 'cerca de' before 'cerca')."""
-        for words in self._prep_ids.get(lowers[i], ()):
-            k = len(words)
-            if i + k <= len(lowers) and tuple(lowers[i:i + k]) == words:
-                return i + k
-        return None
+    def _preposition_ends(self, doc: Doc) -> dict[int, int]:
+        """Token index where each preposition starts -> index of the token after it, the
+        longest preposition at each start ('cerca de' before 'cerca')."""
+        if self._prep_matcher is None or self._prep_matcher[0] is not doc.vocab:
+            matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+            matcher.add("PREP", [Doc(doc.vocab, words=ws) for preps in self._preps_by_first.values()
+                                 for ws in preps])
+            self._prep_matcher = (doc.vocab, matcher)
+        matcher = self._prep_matcher[1]
+        ends: dict[int, int] = {}
+        for _, start, end in matcher(doc):
+            if end > ends.get(start, -1):
+                ends[start] = end
+        return ends
 
     # -- resolving ---------------------------------------------------------
     def _resolve(self, f: _Found, context: set[str], areas: set[str],
@@ -506,6 +554,8 @@ class Geocoder:
                                        lang=self.lang)
         if cand is None:
             return None
+        if f.text.lower() in self.generic and cand.country not in context:
+            return None  # 'Northern (state)' in a Sudanese note is no Ugandan region
         if cand.feature not in ("city", "admin2") or cand.capital or cand.alias:
             return cand
         if f.partial and cand.country not in context:
@@ -633,8 +683,8 @@ class Geocoder:
             return None
         main = _main_country(places)
         return min(cands, key=lambda p: (
-            (p.span.start, p.span.end) not in locative, p.country != main,
-            _SPECIFIC.get(p.feature or "", 3), p.span.start))
+            (p.span.start, p.span.end) not in locative, p.feature in ("country", "region"),
+            p.country != main, _SPECIFIC.get(p.feature or "", 3), p.span.start))
 
 
 # '(Cauca)', ' city (Jenin, West Bank)', ' district (Misungwi, Mwanza)': areas after a name
@@ -653,10 +703,12 @@ _NAME_GOES_ON = re.compile(r"[ \-](?:(?:de|del|la|las|los|al|el|imeni|do|da|di|e
 _HYPHENS = frozenset({"-", "‐"})
 _AREA_READINGS = 3  # readings of the area name after a comma that are tried
 # '(coded to La Plata)', '[coded to Mosjoen]', '(coded to Rosario, Santa Fe)'
-_CODED_TO = re.compile(r"[(\[]\s*coded to (?:the )?([^()\[\]\n]{2,80})[)\]]", re.IGNORECASE)
+_CODED_TO = re.compile(r"\bcoded (?:to|as) ([^()\[\]\n.;]{2,80})", re.IGNORECASE)
 # words inside place names in the languages whose names the news carries ('San Fernando del
 # Valle de Catamarca', 'Dar es Salaam', 'Ras al Ain'), whatever the article's language
-_NAME_LINKS = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "di", "al", "el", "es"})
+_NAME_LINKS = frozenset({"de", "del", "la", "las", "los", "da", "das", "do", "dos", "di", "al", "el",
+                        "es", "imeni"})
+_ELIDED = re.compile(r"d['’][A-Z]")  # 'Olho d'Agua das Flores'
 _WORD = re.compile(r"[^\s(),;:]+")
 
 

@@ -41,7 +41,7 @@ _INHERIT = ("ccomp", "xcomp", "advcl", "csubj")  # clauses that share their gove
 _KEEP_MODES = ("future", "hypothetical", "negation", "historical")
 
 
-def _root(doc: Doc, start: int, end: int) -> Any | None:
+def _root(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
@@ -55,14 +55,14 @@ def is_counted_number(doc: Doc, start: int, end: int, lx: TimeLexicon | None = N
     if lx is not None and (lx.has("unit", head.lower_) or lx.has("year_word", head.lower_)):
         return False  # 'the 1988 quarter', 'año 2000'
     # a count needs a plural noun after it: '2003 soldados', not 'its 1990 invasion'
-    return head.pos_ == "NOUN" and head.i > tok.i and "Plur" in head.morph.get("Number")
+    return head.pos_ == "NOUN" and head.i > tok.i and "Plur" in head.morph.get("Number", [])
 
 
 def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     """'future' or 'past' from the verb that governs the expression at ``start``; else None."""
     tok = _root(doc, start, start + 1)
     seen = 0
-    def predicate(t: Any) -> bool:  # a verb, or a participle/adjective with its copula
+    def predicate(t: Token) -> bool:  # a verb, or a participle/adjective with its copula
         return t.pos_ in _VERBS or has_child(t, _PREDICATE_AUX)
 
     while tok is not None and not predicate(tok) and tok.head.i != tok.i and seen < 12:
@@ -70,18 +70,18 @@ def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     if tok is None or not predicate(tok):
         return None
     words = [tok, *children(tok, _PREDICATE_AUX)]
-    if any("Fut" in w.morph.get("Tense") for w in words) or any(
+    if any("Fut" in w.morph.get("Tense", []) for w in words) or any(
             lx.has("future_aux", c.lower_) for c in words[1:]):
         return "future"
-    if "Inf" in tok.morph.get("VerbForm") and any(
-            lx.has("future_go", c.lemma_) and "Pres" in c.morph.get("Tense") for c in words[1:]):
+    if "Inf" in tok.morph.get("VerbForm", []) and any(
+            lx.has("future_go", c.lemma_) and "Pres" in c.morph.get("Tense", []) for c in words[1:]):
         return "future"  # 'van a reunirse': present of 'ir' + a + infinitive
-    if any("Past" in w.morph.get("Tense") for w in words):
+    if any("Past" in w.morph.get("Tense", []) for w in words):
         return "past"
     return None
 
 
-def _event_head(doc: Doc, e: Event) -> Any | None:
+def _event_head(doc: Doc, e: Event) -> Token | None:
     if e.head is not None and 0 <= e.head < len(doc):
         return doc[e.head]
     return _root(doc, e.trigger.start, e.trigger.end)
@@ -111,7 +111,7 @@ def _attach(mroot: Any, chain: dict[int, int], other_heads: set[int]) -> tuple[i
     while tok.head.i != tok.i and steps < 40:
         if tok.i != mroot.i and tok.i not in chain and (
                 dep(tok) in _NOUN_CLAUSE or tok.pos_ in _VERBS
-                or (dep(tok) == "amod" and "Part" in tok.morph.get("VerbForm"))):
+                or (dep(tok) == "amod" and "Part" in tok.morph.get("VerbForm", []))):
             return None  # the date belongs to another clause ('acordada en agosto')
         tok, steps = tok.head, steps + 1
         if tok.i in chain:
@@ -226,7 +226,7 @@ def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention],
     doc = adoc.doc
     first = doc.char_span(sent.start, sent.end, alignment_mode="expand") if doc is not None else None
     carried = first is not None and len(first) > 0 and first[0].pos_ == "PRON" \
-        and "Prs" in first[0].morph.get("PronType") and "3" in first[0].morph.get("Person") \
+        and "Prs" in first[0].morph.get("PronType", []) and "3" in first[0].morph.get("Person", []) \
         and dep(first[0]).startswith("nsubj")
     if not (cued or casualty or carried):
         return None
