@@ -32,3 +32,15 @@ def test_an_armed_group_takes_the_country_armed_men_do_not():
     assert men.code == "UAF" and not men.country  # individuals, not a body of the country
     event = next(e for e in adoc.events if e.event == "ASSAULT")
     assert event.actor.country == "COL"  # the event still places them
+
+
+@pytest.mark.parametrize("text,place", [
+    ("PROTESTA EN EL PUERTO\r\n\r\nLIMA, Jun 17\r\n\r\nLos estibadores pararon.", "LIMA"),
+    ("Titular de la nota\r\n\r\nPor Ana Gil;\r\n\r\nATENCION - Repite con detalles ///\r\n"
+     "=(FOTOS)=\r\nQUITO, Jun 7 (AFP) - El gobierno dijo.", "QUITO"),
+])
+def test_agency_datelines_with_crlf_and_service_lines(text, place):
+    from cronica.read.dateline import find_dateline
+
+    m = find_dateline(text)
+    assert m is not None and m.group("place") == place
