@@ -44,3 +44,19 @@ def test_agency_datelines_with_crlf_and_service_lines(text, place):
 
     m = find_dateline(text)
     assert m is not None and m.group("place") == place
+
+
+def _protest(text: str) -> dict:
+    from cronica.pipeline import extract
+
+    out = extract(text, lang="es", date="2024-03-03")
+    return next(e for e in out["events"] if e["event"] == "PROTEST")
+
+
+@pytest.mark.slow
+def test_a_protest_in_front_of_an_institution_addresses_it():
+    e = _protest("Unos cien docentes protestaron frente al Ministerio de Educación.")
+    assert e["recipient"] and "Ministerio" in e["recipient"]["text"]
+    e = _protest("Los vecinos hicieron una protesta delante de la embajada.")
+    assert "vecinos" in e["actor"]["text"] and "embajada" in e["recipient"]["text"]
+    assert _protest("Los mineros marcharon frente a la lluvia.")["recipient"] is None
