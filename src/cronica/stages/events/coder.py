@@ -182,6 +182,10 @@ class EventCoder:
             return "trigger.noun_modifier"
         if self._event_epithet(tok):
             return "trigger.event_epithet"
+        if self._prevention_without_protest(tok, m):
+            return "trigger.prevention_without_protest"
+        if self._vow_without_act(tok):
+            return "trigger.vow_without_act"
         if _named(tok):
             return "trigger.named"
         if self._travel(tok, m):
@@ -278,6 +282,28 @@ class EventCoder:
         near = [*tok.children, *(g for c in tok.children for g in c.children)]
         near += [h for t in near for h in t.children]
         return any(fold(t.lemma_) in self.cues.prison for t in near)
+
+    def _prevention_without_protest(self, tok: Any, m: Match) -> bool:
+        """'la policía impidió la marcha', 'police prevented the demonstration' are COERCE
+        'restrict' (PLOVER gold: preventing a demonstration); 'impidió el paso' is none: a
+        prevention verb is an event only with a protest as its object."""
+        if m.entry.event != "COERCE" or fold(tok.lemma_) not in self.cues.prevent:
+            return False
+        doc = tok.doc
+        for c in tok.children:
+            if dep(c) == "obj":
+                hit = self.lex.match(doc, c.i)
+                if hit is not None and hit.entry.event == "PROTEST":
+                    return False
+        return True
+
+    def _vow_without_act(self, tok: Any) -> bool:
+        """'juró aplastar la rebelión' is a vow (a threat with a hostile act); 'juró el
+        cargo', 'juró como presidente' is an oath of office: a vow verb is an event only with
+        the act it vows (a verb complement)."""
+        if fold(tok.lemma_) not in self.cues.vow_needs_act:
+            return False
+        return not any(dep(c) in ("xcomp", "ccomp") for c in tok.children)
 
     def _event_epithet(self, tok: Any) -> bool:
         """'its long-threatened invasion', 'la prometida huelga': a participle before an
@@ -431,6 +457,24 @@ class EventCoder:
             return True
         return False
 
+    def _nest_vowed_clause(self, link: _Link, st: _Nesting) -> bool:
+        """'prometieron que atacarán la capital', 'vowed that they will attack': a vow of a
+        hostile act in a finite clause is a threat too (PLOVER manual, THREATEN); the vowed
+        act is embedded in it and hypothetical."""
+        m, gov, doc = link.m, link.gov, link.doc
+        tok = doc[m.head]
+        if not (
+            fold(doc[gov.head].lemma_) in self.cues.vow
+            and m.entry.event in CONFLICT_ACTS
+            and dep(tok) == "ccomp"
+            and tok.head.i == gov.head
+        ):
+            return False
+        gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
+        st.embedded[m.head] = gov
+        st.forced.setdefault(m.head, "hypothetical")
+        return True
+
     def _nest_intention(self, link: _Link, st: _Nesting) -> bool:
         """'prepared to resume shelling', 'plans to impose restrictions': a stated intention
         to act against someone is a threat (PLOVER manual); the intended act is an event of
@@ -446,6 +490,20 @@ class EventCoder:
         gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
         st.embedded[m.head] = gov
         st.forced.setdefault(m.head, "hypothetical")
+        return True
+
+    def _nest_prevented_protest(self, link: _Link, st: _Nesting) -> bool:
+        """'la policía impidió la marcha': the prevention is the event (COERCE); the
+        prevented protest is embedded in it and did not take place (negation)."""
+        m, gov, doc = link.m, link.gov, link.doc
+        if not (
+            link.direct
+            and gov.entry.event == "COERCE"
+            and fold(doc[gov.head].lemma_) in self.cues.prevent
+        ):
+            return False
+        st.embedded[m.head] = gov
+        st.forced.setdefault(m.head, "negation")
         return True
 
     def _nest_agreed_conflict(self, link: _Link, st: _Nesting) -> bool:
@@ -646,6 +704,19 @@ class EventCoder:
                 if e.aux_mode is None:
                     continue  # the frame says nothing of whether it happens: folded into it
                 e.embedded_head = gov.head
+                if (
+                    e.aux_mode == "future"
+                    and gov.entry.event == "THREATEN"
+                    and (
+                        fold(doc[gov.head].lemma_) not in self.cues.intent
+                        or fold(doc[gov.head].lemma_) in self.cues.vow
+                    )
+                ):
+                    # 'advirtió que impondrá sanciones', 'prometieron que atacarán': a threatened
+                    # or vowed act may never come (PLOVER manual, THREATEN); a stated plan
+                    # ('pretende convocar una huelga') stays future
+                    e.aux_mode = "hypothetical"
+                    e.aux_evidence = aux_evidence(doc[gov.head], "governing event")
             events.append(e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
@@ -972,9 +1043,11 @@ _NEST_RULES = (
     ("nest.under_embedded", EventCoder._nest_under_embedded),
     ("nest.classified_gathering", EventCoder._nest_classified_gathering),
     ("nest.same_type", EventCoder._nest_same_type),
+    ("nest.vowed_clause", EventCoder._nest_vowed_clause),
     ("nest.clausal_act", EventCoder._nest_clausal_act),
     ("nest.protest_topic", EventCoder._nest_protest_topic),
     ("nest.intention", EventCoder._nest_intention),
+    ("nest.prevented_protest", EventCoder._nest_prevented_protest),
     ("nest.agreed_conflict", EventCoder._nest_agreed_conflict),
     ("nest.frame_object", EventCoder._nest_frame_object),
     ("nest.frame_embed", EventCoder._nest_frame_embed),
