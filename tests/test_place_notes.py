@@ -109,3 +109,11 @@ def test_coded_as_and_leading_words(geo):
     found = geo._coded_to("Rockets hit the area. Coded as provincial capital Baquba city.")
     assert [f.text for f in found] == ["Baquba"] and found[0].coded
     assert geo._coded_to("Clashes (coded as a separate event) went on.") == []
+
+
+@pytest.mark.slow
+def test_the_area_in_parentheses_and_the_town_noun_pick_the_reading(make_doc):
+    _, by_text = _places(make_doc, "On 2 June 2021, in San Estanislao (San Pedro), women marched.")
+    assert by_text["San Estanislao"].country == "PRY" and by_text["San Pedro"].country == "PRY"
+    _, by_text = _places(make_doc, "On 2 June 2021, guards patrolled the streets of Amara city.")
+    assert by_text["Amara"].country == "IRQ"  # the town, not the Ethiopian region

@@ -147,10 +147,14 @@ class Cues:
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
+    prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
+    vow_needs_act: set[str] = field(default_factory=set)  # 'jurar': an event only with its act
+    vow: set[str] = field(default_factory=set)  # 'prometer', 'vow': a vowed hostile act is a threat
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
     state_case: set[str] = field(default_factory=set)  # 'en huelga', 'on strike': a state
+    site: set[str] = field(default_factory=set)  # 'frente a X': the place a protest addresses
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
     # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
     # the near future, the 'have' of obligation, the words linking them to the infinitive,
@@ -377,12 +381,13 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.wide_scope.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
-        elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering"):
+        elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
+                      "vow_needs_act", "vow"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "victim_verb",
+                      "between_case", "target_topic_case", "state_case", "site", "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":

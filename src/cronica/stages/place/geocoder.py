@@ -81,6 +81,7 @@ class _Found:
     within: tuple[str, ...] = ()  # areas the text says hold it ('(coded to X, Y)': Y)
     reading: Candidate | None = None  # read inside the area named after it ('X, Y')
     partial: bool = False  # more capitalised words follow: 'Al' of 'Al Mudafin'
+    level: str | None = None  # 'area' or 'town', as a place noun after it says ('X province')
 
 
 class Geocoder:
@@ -136,7 +137,9 @@ class Geocoder:
             f.text for f in found if not f.shouting and not f.partial
             and f.text.lower() not in self.generic])
         context |= countries
-        nested = self._nested_in_areas(adoc.article.text, found, context)
+        # every name at once: the article's names support nearby readings of each other
+        chosen = self.gazetteer.best_in_article([f.text for f in found], context, areas)
+        nested = self._nested_in_areas(adoc.article.text, found, context, chosen)
         places: list[PlaceMention] = []
         dateline_place: PlaceMention | None = None
         if dateline is not None:
@@ -145,8 +148,6 @@ class Geocoder:
                 places.append(dateline_place)
                 if dateline_place.country:
                     context.add(dateline_place.country)
-        # every name at once: the article's names support nearby readings of each other
-        chosen = self.gazetteer.best_in_article([f.text for f in found], context, areas)
         for f in found:
             if dateline_place is not None and f.start < dateline_place.span.end \
                     and dateline_place.span.start < f.end:
@@ -200,6 +201,7 @@ class Geocoder:
         out.extend(self._parenthesised_areas(text, out))
         out.extend(self._coded_to(text))
         out.extend(self._comma_areas(text))
+        out.extend(self._area_first(text))
         # people, organisations and media the actor stage found are not places; a name the
         # NER alone took for a person is a place after a locative ('in Pocos de Caldas')
         others = [a.span for a in adoc.actors if a.kind not in ("country", "capital")
@@ -244,7 +246,7 @@ class Geocoder:
         while end > f.start and not text[end - 1].strip():
             end -= 1
         return _Found(f.start, end, text[f.start:end], f.locative, f.source, f.shouting, f.coded,
-                      f.within, f.reading, f.partial)
+                      f.within, f.reading, f.partial, _LEVELS.get(words[-1].lower()))
 
     def _comma_areas(self, text: str) -> list[_Found]:
         """Names followed by the area that holds them: 'shelled Barvinkove, Kharkiv', 'in
@@ -283,6 +285,34 @@ class Geocoder:
                         f.reading = cand
                         out.append(f)
                     break
+        return out
+
+    def _area_first(self, text: str) -> list[_Found]:
+        """An area followed by a place it holds, the order of address lines and of case
+        notes ('ANTIOQUIA , SAN CARLOS', 'Cauca, Popayán'): both are kept, the place read as
+        its homonym inside the area and the area as that area. Nothing is kept unless one
+        reading of the second name lies in a first- or second-level area the first names."""
+        out: list[_Found] = []
+        for m in _AREA_PAIR.finditer(text):
+            y, x = m.group("y"), m.group("x")
+            if not self.gazetteer.knows(y) or not self.gazetteer.knows(x):
+                continue
+            areas = [c for _, c in self.gazetteer.rank(y, lang=self.lang)[:_AREA_READINGS]
+                     if c.feature in ("admin1", "admin2")]
+            key = fold_key(y)
+            for _, cand in self.gazetteer.rank(x, lang=self.lang):
+                if cand.feature in ("country", "region") or fold_key(cand.name) == key:
+                    continue
+                area = next((a for a in areas if a.name in (cand.admin1, cand.admin2)
+                             and a.country == cand.country), None)
+                if area is None:
+                    continue
+                fy = self._found(text, m.start("y"), m.end("y"), "comma")
+                fx = self._found(text, m.start("x"), m.end("x"), "comma")
+                if fy is not None and fx is not None:
+                    fy.reading, fx.reading = area, cand
+                    out.extend((fy, fx))
+                break
         return out
 
     def _coded_to(self, text: str) -> list[_Found]:
@@ -328,8 +358,9 @@ class Geocoder:
                         out.append(area)
         return out
 
-    def _nested_in_areas(self, text: str, found: list[_Found],
-                         context: set[str]) -> dict[tuple[int, int], Candidate | None]:
+    def _nested_in_areas(self, text: str, found: list[_Found], context: set[str],
+                         chosen: dict[str, Candidate | None] | None = None,
+                         ) -> dict[tuple[int, int], Candidate | None]:
         """Readings forced by an area named in parentheses after a place: 'in X (Y)'.
 
         X is read as the homonym that lies in Y ('San Lorenzo (Santa Fe)' is not the one in
@@ -351,11 +382,20 @@ class Geocoder:
             x = by_span.get((start, end))
             name = text[start:end]
             known = x is not None or self.gazetteer.knows(name)
-            xs = [c for _, c in self.gazetteer.rank(name, context, lang=self.lang)] \
-                if known else []
+            scored = self.gazetteer.rank(name, context, lang=self.lang) if known else []
+            xs = [c for _, c in scored]
+            score_of = {id(c): sc for sc, c in scored}
             keys = [fold_key(p) for _, p in parts]
             keys += [k.rsplit(" ", 1)[0] for k in keys if k.rsplit(" ", 1)[-1] in self.placenouns]
             inside = [c for c in xs if any(_in_area(c, k) for k in keys)]
+            if len(inside) > 1 and chosen:
+                # 'San Juan (San Juan)' is in both Argentina and Puerto Rico: the country the
+                # article's other names are read in decides
+                own = {name, *(p for _, p in parts)}
+                likely = {c.country for n, c in chosen.items() if c is not None and n not in own}
+                top = score_of[id(inside[0])]
+                inside.sort(key=lambda c: c.country not in likely
+                            or score_of[id(c)] < top - _CONTEXT_MARGIN)
             if inside:
                 if x is None:
                     # a name the NER missed or took for a person ('in General Roca (Rio
@@ -372,10 +412,15 @@ class Geocoder:
                 continue
             pos, part = parts[0]
             ys = [c for _, c in self.gazetteer.rank(part, context, lang=self.lang)]
+            # a name in parentheses after a known place is an area first: 'San Estanislao
+            # (San Pedro)' is the Paraguayan department's, not a namesake town's
+            if xs:  # (when X is unknown, Y stands for the place: its namesake town is nearer)
+                ys = [c for c in ys if c.feature in _AREA_FEATURES] + \
+                    [c for c in ys if c.feature not in _AREA_FEATURES]
             countries = {c.country for c in xs}
             # the larger areas after it say whose area it is: 'Gem, Siaya County' is Kenyan
-            larger = {top.country for _, p in parts[1:]
-                      if (top := self.gazetteer.best(p, context, lang=self.lang)) is not None}
+            larger = {big.country for _, p in parts[1:]
+                      if (big := self.gazetteer.best(p, context, lang=self.lang)) is not None}
             y = next((c for c in ys if c.country in countries), None) or \
                 next((c for c in ys if c.country in larger), None) or \
                 next((c for c in ys if c.country in context), None) or (ys[0] if ys else None)
@@ -384,6 +429,7 @@ class Geocoder:
             same = [c for c in xs if c.country == y.country]
             if same:
                 out[(start, end)] = same[0]
+                out[(pos, pos + len(part))] = y
                 continue
             for f in found:  # X unread or a partial name ('San Fernando' of a longer one)
                 if start <= f.start < end:
@@ -412,7 +458,9 @@ class Geocoder:
                 words[j - 1].group()[:1].isupper() or words[j - 1].group().lower() in links
                 or _ELIDED.match(words[j - 1].group())):
             j -= 1
-        while j <= i and (words[j].group().lower() in links
+        # a leading link in lower case is no part of the name ('de'); a capitalised article
+        # is ('Los Gutierrez', 'La Plata')
+        while j <= i and ((words[j].group().lower() in links and words[j].group()[:1].islower())
                           or words[j].group().lower() in self.locpreps):
             j += 1
         if j > i:
@@ -431,8 +479,10 @@ class Geocoder:
         line_end = text.find("\n", end)
         line = text[line_start:line_end if line_end != -1 else len(text)]
         shouting = not any(c.islower() for c in line)
+        nxt = _NEXT_WORD.match(text, end)
+        level = _LEVELS.get(nxt.group(1).lower()) if nxt else None
         return _Found(start, end, text[start:end], self._is_locative(text, start), source,
-                      shouting, partial=self._goes_on(text, end))
+                      shouting, partial=level is None and self._goes_on(text, end), level=level)
 
     def _goes_on(self, text: str, end: int) -> bool:
         """Whether the name ending at ``end`` is the first part of a longer one: more
@@ -525,6 +575,12 @@ class Geocoder:
                                        lang=self.lang)
         if cand is None:
             return None
+        if f.level == "town" and _level(cand) != f.level:
+            # 'Amara city': the place noun after the name says which. (Not 'X province': a
+            # province and its namesake capital are one place to a reader, and the capital
+            # is the closer point)
+            cand = next((c for _, c in self.gazetteer.rank(f.text, context, lang=self.lang)
+                         if _level(c) == f.level), cand)
         if f.text.lower() in self.generic and cand.country not in context:
             return None  # 'Northern (state)' in a Sudanese note is no Ugandan region
         if cand.feature not in ("city", "admin2") or cand.capital or cand.alias:
@@ -595,7 +651,8 @@ class Geocoder:
                         dateline: PlaceMention | None) -> dict[str, Any] | None:
         doc = adoc.doc
         trigger = _trigger_token(doc, event)
-        best: tuple[int, int, PlaceMention] | None = None
+        best: tuple[bool, int, int, PlaceMention] | None = None
+        main = _main_country(places)
         if trigger is not None:
             anchors = {trigger.i}
             if dep(trigger) != "ROOT" and trigger.pos_ not in ("VERB", "AUX"):
@@ -618,11 +675,14 @@ class Geocoder:
                 steps = _steps_to(span.root, anchors)
                 if steps is None:
                     continue
-                key = (steps, abs(p.span.start - event.trigger.start), p)
-                if best is None or key[:2] < best[:2]:
+                # a place abroad loses to one in the article's country ('in the Kalba
+                # neighborhood of Kadugli': a namesake town abroad is not the event's)
+                key = (main is not None and p.country != main, steps,
+                       abs(p.span.start - event.trigger.start), p)
+                if best is None or key[:3] < best[:3]:
                     best = key
         if best is not None:
-            return _event_loc(best[2], "clause")
+            return _event_loc(best[3], "clause")
         in_sentence = self._sentence_place(adoc, event, places, locative)
         if in_sentence is not None:
             return _event_loc(in_sentence, "sentence")
@@ -666,8 +726,25 @@ _PAREN = re.compile(r"\(([^()\n]{2,80})\)")
 _CAP = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _LINKED = rf"{_CAP}(?:\s(?:(?:de|del|la|el|al|do|da|dos|das)\s)?{_CAP}){{0,4}}"
 _COMMA_PAIR = re.compile(rf"(?<![\w'’.-])(?P<x>{_LINKED}),\s(?P<y>{_LINKED}(?:\s[a-z]+)?)")
+# 'ANTIOQUIA , SAN CARLOS', 'Cauca, Popayán': an area, a comma and a place it holds
+# (the place is a lookahead: it may be the area of the next pair, 'A , B , C')
+_AREA_PAIR = re.compile(rf"(?<![\w'’.-])(?P<y>{_LINKED}) ?,\s(?=(?P<x>{_LINKED})(?![\w'’-]))")
 # a name goes on after a space or hyphen: 'Al| Mudafin', 'Boca| del Rio', 'Shakhta| imeni X'
 _NAME_GOES_ON = re.compile(r"[ \-](?:(?:de|del|la|las|los|al|el|imeni|do|da|di|es)[ \-])?[A-Z]")
+_AREA_FEATURES = ("admin1", "admin2")
+# how far below the best reading one in a country the other names point to may be and still
+# be taken (the gazetteer's bonus for a country the article names)
+_CONTEXT_MARGIN = 2.0
+# the place noun after a name says what kind of place it is ('Cordoba province', 'Amara city')
+_LEVELS = {**dict.fromkeys(("province", "state", "region", "governorate", "department", "oblast",
+                            "county", "district", "municipality", "prefecture", "provincia",
+                            "departamento", "estado", "regi\u00f3n", "distrito"), "area"),
+           **dict.fromkeys(("city", "town", "village", "ciudad", "pueblo", "localidad"), "town")}
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _level(cand: Candidate) -> str:
+    return "town" if cand.feature == "city" else "area" if cand.feature in _AREA_FEATURES else ""
 _HYPHENS = frozenset({"-", "‐"})
 _AREA_READINGS = 3  # readings of the area name after a comma that are tried
 # '(coded to La Plata)', '[coded to Mosjoen]', '(coded to Rosario, Santa Fe)'
@@ -760,12 +837,20 @@ def _governing_verb(doc: Any, p: PlaceMention) -> int | None:
 
 
 def _main_country(places: list[PlaceMention]) -> str | None:
-    """The country most places of the article lie in (the first named on a tie)."""
+    """The country most towns and areas of the article lie in (on a tie, the one with the
+    broadest place, then the first named); the countries it names when it names no town."""
     counts: dict[str, int] = {}
-    for p in places:
+    weight: dict[str, float] = {}
+    # towns and areas say where a story is; a country is often only its topic ('a rally in
+    # Volkach against the war in Ukraine')
+    local = [p for p in places if p.feature not in ("country", "region")]
+    for p in local or places:
         if p.country and not p.metonymy:
             counts[p.country] = counts.get(p.country, 0) + 1
-    return max(counts, key=lambda c: counts[c], default=None)
+            weight[p.country] = max(weight.get(p.country, 0.0), _SPECIFIC.get(p.feature or "", 3))
+    # on a tie, the country of the broader places: a country or province named outweighs a
+    # namesake hamlet abroad
+    return max(counts, key=lambda c: (counts[c], weight[c]), default=None)
 
 
 def _trigger_token(doc: Any, event: Event) -> Any:
