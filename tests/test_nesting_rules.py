@@ -26,6 +26,9 @@ EXAMPLES = [
     ("nest.agreed_conflict", "es", "Los sindicatos acordaron una huelga general.", "huelga"),
     ("nest.frame_object", "es", "El gobierno condenó el ataque contra la embajada.", "ataque"),
     ("nest.frame_embed", "es", "Los camioneros amenazaron con una huelga.", "huelga"),
+    ("nest.vowed_clause", "es", "Los rebeldes prometieron que atacarán la capital.", "atacarán"),
+    ("nest.vowed_clause", "en", "The rebels vowed that they will attack the capital.", "attack"),
+    ("nest.prevented_protest", "es", "La policía impidió la marcha de los estudiantes.", "marcha"),
 ]
 
 
