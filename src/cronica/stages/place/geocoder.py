@@ -184,6 +184,8 @@ class Geocoder:
                 if event.event_loc is None and (fallback["source"] == "coded"
                                                 or event.trigger.sentence not in named):
                     event.event_loc = fallback
+        for event in adoc.events:
+            event.event_loc = self._at_seat(event.event_loc)
 
     # -- finding names -----------------------------------------------------
     def _find_names(self, adoc: ArticleDoc) -> list[_Found]:
@@ -607,6 +609,17 @@ class Geocoder:
         return self._mention(adoc, start, start + len(name), cand, from_dateline=True)
 
     # -- event location ------------------------------------------------------
+    def _at_seat(self, loc: dict[str, Any] | None) -> dict[str, Any] | None:
+        """An event placed in a province or state only stands at the area's main town, as
+        conflict-event datasets code it (ACLED: 'the provincial capital'), not at the area's
+        middle, which may be empty land: ``lat``/``lon`` are the town's, ``seat`` names it."""
+        if not loc or loc.get("feature") != "admin1":
+            return loc
+        town = self.gazetteer.seat(loc.get("geonameid"))
+        if town is None:
+            return loc
+        return {**loc, "lat": town.lat, "lon": town.lon, "seat": town.name}
+
     @staticmethod
     def _coded_location(event: Event, places: list[PlaceMention],
                         coded: set[tuple[int, int]]) -> dict[str, Any] | None:
