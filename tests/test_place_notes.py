@@ -133,3 +133,11 @@ def test_an_event_known_by_its_province_stands_at_its_main_town(make_doc):
     locs = [e.event_loc for e in adoc.events if e.event_loc]
     assert locs and locs[0]["feature"] == "admin1" and locs[0]["seat"]
     assert abs(locs[0]["lat"] - (-38.95)) < 0.2  # the town, not the province's middle
+
+
+def test_a_list_of_places_is_not_a_town_and_its_area(geo):
+    # 'Washington, New York' in a list: the capital is not a namesake town in that state
+    assert geo._comma_areas("After stops in Washington, New York and Boston, he left.") == []
+    # a sentence that runs on after the area does not hide it
+    found = geo._comma_areas("a shooting in Parkland, Florida The case goes on")
+    assert [f.text for f in found] == ["Parkland"] and found[0].reading.admin1 == "Florida"
