@@ -29,7 +29,7 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check src tests scripts
 
-## typecheck: mypy over the pipeline core (files and settings in pyproject.toml [tool.mypy])
+## typecheck: mypy over the whole package (src/cronica; files and settings in pyproject.toml [tool.mypy])
 typecheck: setup
 	$(BIN)/mypy
 

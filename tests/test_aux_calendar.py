@@ -80,3 +80,52 @@ def test_other_mention_of_a_dated_noun_takes_its_mode(make_doc):
     first = [e for e in evs if e.event == "ASSAULT" and e.trigger.start < 20]
     assert first and first[0].aux_mode == "historical"
     assert first[0].aux_evidence["rule"] == "same event as a dated mention"
+
+
+def test_event_noun_with_a_dated_relative_clause_takes_its_date(make_doc):
+    evs = make_doc("El gobierno condenó la agresión que sufrió el embajador el 3 de enero.", lang="es",
+                   date="2024-01-20", stages=STAGES)
+    att = [e for e in [*evs.events, *evs.secondary_events] if e.trigger.text == "agresión"]
+    assert att and att[0].aux_mode == "historical"
+
+
+def test_gerund_adjunct_shares_the_mode_of_its_verb(make_doc):
+    adoc = make_doc("Los rebeldes atacaron el cuartel el 3 de enero, matando a dos soldados.", lang="es",
+                    date="2024-01-20", stages=STAGES)
+    kill = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "matando"]
+    assert kill and kill[0].aux_mode == "historical"
+
+
+def test_subjunctive_complement_is_hypothetical(make_doc):
+    adoc = make_doc("Los sindicatos prefieren que los obreros realicen una huelga.",
+                    lang="es", date="2024-01-20", stages=STAGES)
+    rel = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "huelga"]
+    assert rel and rel[0].aux_mode == "hypothetical"
+
+
+def test_date_of_a_relative_clause_does_not_date_the_main_verb(make_doc):
+    adoc = make_doc("El presidente amenazó con expulsar al embajador tras la agresión que éste sufrió el 3 de enero.",
+                    lang="es", date="2024-01-20", stages=STAGES)
+    [thr] = [e for e in adoc.events if e.event == "THREATEN"]
+    assert thr.aux_mode is None
+
+
+def test_definite_noun_refers_back_to_the_dated_event_of_its_type(make_doc):
+    adoc = make_doc("Los rebeldes atacaron el cuartel el 3 de enero. El gobierno condenó el ataque.",
+                    lang="es", date="2024-01-20", stages=STAGES)
+    att = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "ataque"]
+    assert att and att[0].aux_mode == "historical"
+    assert att[0].aux_evidence["rule"] == "definite reference to a dated event"
+
+
+def test_relative_clause_date_beats_the_date_of_the_governing_clause(make_doc):
+    adoc = make_doc("El ministro afirmó el 20 de enero que la agresión que sufrió el cónsul el 3 de enero "
+                    "fue una provocación.", lang="es", date="2024-01-20", stages=STAGES)
+    att = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "agresión"]
+    assert att and att[0].aux_mode == "historical"
+
+
+def test_scheduled_event_in_a_subjunctive_clause_stays_future(make_doc):
+    evs = _events(make_doc, "Los sindicatos prefieren que la huelga se realice el 25 de enero.")
+    [strike] = [e for e in evs if e.event == "PROTEST"]
+    assert strike.aux_mode == "future"

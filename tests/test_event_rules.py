@@ -52,3 +52,12 @@ def test_brat_by_rule_counts_overlapping_triggers() -> None:
     rows = by_rule([doc], [{"events": [ev, extra]}])
     assert rows == {"es:marchar/V": {"tp": 0, "fp": 1, "precision": 0.0},
                     "es:atacar/V": {"tp": 1, "fp": 0, "precision": 1.0}}
+
+
+def test_nesting_rules_are_named_units():
+    """Every nesting rule of the events stage has a unique id and a one-line purpose."""
+    from cronica.stages.events.coder import _FOLD_RULES, _NEST_RULES
+
+    ids = [rid for rid, _ in (*_FOLD_RULES, *_NEST_RULES)]
+    assert len(ids) == len(set(ids)) and all(rid.startswith("nest.") for rid in ids)
+    assert all((rule.__doc__ or "").strip() for _, rule in (*_FOLD_RULES, *_NEST_RULES))

@@ -51,3 +51,53 @@ def test_a_condemnation_without_prison_stays_a_rejection(make_doc):
 def test_a_vow_of_a_hostile_act_is_a_threat(make_doc):
     types = [t for t, _ in _types(make_doc, "The general vowed to crush the rebellion.", "en")]
     assert "THREATEN" in types and "AGREE" not in types
+
+
+@pytest.mark.parametrize(
+    "text,lang,want",
+    [
+        # pretrial detention and life sentences are custody too (COERCE 'arrest', CAMEO 173)
+        ("La jueza dictó prisión preventiva contra el exministro.", "es", ("COERCE", "arrest")),
+        ("El exdictador fue sentenciado a cadena perpetua.", "es", ("COERCE", "arrest")),
+        ("Fue condenado a ocho meses de prisión por desacato.", "es", ("COERCE", "arrest")),
+        ("La condena a diez años de cárcel del dirigente indignó a sus seguidores.", "es", ("COERCE", "arrest")),
+    ],
+)
+def test_custody_in_other_words(make_doc, text, lang, want):
+    assert want in _types(make_doc, text, lang)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("El gobernador prometió aplastar la revuelta.", "es"),
+        ("The governor vowed to crush the revolt.", "en"),
+    ],
+)
+def test_a_vowed_hostile_act_is_hypothetical(make_doc, text, lang):
+    adoc = make_doc(text, lang=lang, stages=("actors", "events"))
+    frames = [e for e in adoc.events if e.embedded_in is None]
+    acts = [e for e in adoc.events if e.embedded_in is not None]
+    assert [e.event for e in frames] == ["THREATEN"], [(e.event, e.aux_mode) for e in adoc.events]
+    assert acts and all(e.aux_mode == "hypothetical" for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Los insurgentes prometieron que atacarán los cuarteles.", "es"),
+        ("The insurgents vowed that they will attack the barracks.", "en"),
+        ("El gobernador juró aplastar la revuelta.", "es"),
+        ("Washington advirtió que impondrá sanciones adicionales a Caracas.", "es"),
+    ],
+)
+def test_a_vowed_or_threatened_act_in_a_clause_is_hypothetical(make_doc, text, lang):
+    adoc = make_doc(text, lang=lang, stages=("actors", "events"))
+    frames = [e for e in adoc.events if e.embedded_in is None]
+    acts = [e for e in adoc.events if e.embedded_in is not None]
+    assert [e.event for e in frames] == ["THREATEN"], [(e.event, e.aux_mode) for e in adoc.events]
+    assert acts and all(e.aux_mode == "hypothetical" for e in acts)
+
+
+def test_an_oath_of_office_is_no_vow(make_doc):
+    assert _types(make_doc, "El nuevo alcalde juró el cargo ante el concejo.", "es") == []

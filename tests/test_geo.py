@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cronica.model import Article, ArticleDoc
-from cronica.stages.place.gazetteer import Gazetteer, default_gazetteer, fold, haversine_km
+from cronica.stages.language.fold import fold_key as fold
+from cronica.stages.place.gazetteer import Gazetteer, default_gazetteer, haversine_km
 from cronica.stages.place.geocoder import Geocoder
 
 

@@ -97,3 +97,14 @@ def test_rules_list_ud_labels_only() -> None:
             if not line.lstrip().startswith("#") and "# raw" not in line
             and (str(p.relative_to(stages)), m.group(1)) not in allowed]
     assert hits == []
+
+
+def test_stage_code_reads_labels_through_dep() -> None:
+    """No raw ``tok.dep_`` in stage code: every label is read through syntax.dep (UD names),
+    except the raw sets marked '# raw' (docs/architecture.md says why)."""
+    stages = SRC / "cronica" / "stages"
+    hits = [f"{p.relative_to(stages)}:{n}: {line.strip()}"
+            for p in stages.rglob("*.py") if p.name != "syntax.py"
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+            if ".dep_" in line and not line.lstrip().startswith("#") and "# raw" not in line]
+    assert hits == []

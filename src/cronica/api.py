@@ -192,10 +192,10 @@ def _json_error(detail: str, status: int, **extra: Any) -> JSONResponse:
 def _add_error_handlers(app: FastAPI, max_body_bytes: int) -> None:
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
-        first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
-        where = ".".join(str(p) for p in first["loc"] if p not in ("query", "path", "body"))
-        detail = f"invalid parameter {where!r}: {first['msg']}" if where else first["msg"]
+        errors = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in exc.errors()]
+        loc, msg = (errors[0]["loc"], errors[0]["msg"]) if errors else ([], "invalid request")
+        where = ".".join(str(p) for p in loc if p not in ("query", "path", "body"))
+        detail = f"invalid parameter {where!r}: {msg}" if where else str(msg)
         return _json_error(detail, 422, errors=errors)
 
     @app.exception_handler(BodyTooLarge)

@@ -148,7 +148,7 @@ def periods(first: str, last: str, interval: str) -> list[str] | None:
         if interval == "month":
             y, m = int(first[:4]), int(first[5:7])
             end = (int(last[:4]), int(last[5:7]))
-            keys = []
+            keys: list[str] = []
             while (y, m) <= end and len(keys) <= MAX_BUCKETS:
                 keys.append(f"{y:04d}-{m:02d}")
                 y, m = (y + 1, 1) if m == 12 else (y, m + 1)

@@ -347,7 +347,7 @@ def clean_stale(folder: str, now: float | None = None) -> list[str]:
     Returns the names removed."""
     import time
 
-    removed = []
+    removed: list[str] = []
     now = time.time() if now is None else now
     try:
         names = [n for n in os.listdir(folder) if n.startswith(TMP_PREFIX) and n.endswith(TMP_SUFFIX)]

@@ -23,9 +23,12 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cronica.errors import ErrorCode, InputError
+
+if TYPE_CHECKING:  # spaCy is not imported by the light modules that read the limits
+    from spacy.tokens import Doc
 
 MAX_SENTENCE_TOKENS = 150
 MAX_PARSE_CHARS = 200_000  # about 35,000 words; a long news article has 2,000 (12,000 chars)
@@ -34,6 +37,7 @@ MAX_FUTURE_DAYS = 366
 COMPONENT = "cronica_sentence_cap"
 _INSTALL = threading.Lock()
 _ENDS = frozenset(".!?…;")
+_CLOSERS = frozenset('"»”’)]')
 
 
 def cap_sentences(nlp: Any, max_tokens: int = MAX_SENTENCE_TOKENS) -> Any:
@@ -56,13 +60,45 @@ def _make_cap(nlp: Any, name: str, max_tokens: int) -> Callable[[Any], Any]:
     return SentenceCap(max_tokens)
 
 
+def mark_line_breaks(doc: Doc) -> Doc:
+    """Start a sentence at the first word after every line break, before the parser runs;
+    inside a line, a sentence may start only after a full stop, question or exclamation mark
+    (or a quote or bracket closing after one).
+
+    ``add_sentences`` already ends a sentence at every line break; without this the parser
+    reads a headline and a dateline that have no final punctuation as one sentence with the
+    lead paragraph ('PROTESTAS EN QUITO / QUITO, Jun 17 / Los campesinos protestaron ...'),
+    and the lead's subject is hung on a headline word, so its events lose their actor. Once
+    one boundary is set, the parser would otherwise be free to cut the lead in two at a
+    conjunction."""
+    if "\n" not in doc.text:
+        return doc
+    after_break = after_end = False
+    for tok in doc:
+        if tok.i > 0 and not tok.is_space:
+            if after_break:
+                tok.is_sent_start = True
+            elif not after_end:
+                tok.is_sent_start = False
+            after_break = after_end = False
+        if "\n" in tok.text_with_ws:
+            after_break = True
+        elif tok.text in _ENDS:
+            after_end = True
+        elif not (after_end and tok.text in _CLOSERS):
+            after_end = after_end and tok.is_space
+    return doc
+
+
 class SentenceCap:
-    """Start a sentence at every ``max_tokens``-th token of a stretch with no break."""
+    """Start a sentence at the first word after a line break (:func:`mark_line_breaks`)
+    and at every ``max_tokens``-th token of a stretch with no break."""
 
     def __init__(self, max_tokens: int) -> None:
         self.max_tokens = max_tokens
 
-    def __call__(self, doc: Any) -> Any:
+    def __call__(self, doc: Doc) -> Doc:
+        mark_line_breaks(doc)
         if len(doc) <= self.max_tokens:
             return doc  # no stretch can be too long: skip the walk over every token
         run = 0

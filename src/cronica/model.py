@@ -202,6 +202,9 @@ class ArticleDoc:
     sentences: list[Span] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # event words the events stage found that are no event of their own (an attack
+    # condemned, a protest's aim, a background noun): type and aux mode, not PLOVER events
+    secondary_events: list[Event] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -237,6 +240,7 @@ class ArticleDoc:
             },
             "sentences": [{"index": i, "start": s.start, "end": s.end} for i, s in enumerate(self.sentences)],
             "events": [event_to_dict(e, self) for e in self.events],
+            "secondary_events": [event_to_dict(e, self) for e in self.secondary_events],
             "actors": [asdict(m) for m in self.actors],
             "dates": [asdict(d) for d in self.dates],
             "places": [asdict(p) for p in self.places],

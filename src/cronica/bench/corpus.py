@@ -90,5 +90,8 @@ def _split(items: Iterable[Article | Rejection], name: str) -> Corpus:
     """Articles and rejections apart."""
     corpus = Corpus(name, [])
     for it in items:
-        (corpus.rejected if isinstance(it, Rejection) else corpus.articles).append(it)
+        if isinstance(it, Rejection):
+            corpus.rejected.append(it)
+        else:
+            corpus.articles.append(it)
     return corpus

@@ -13,7 +13,7 @@ import statistics
 import threading
 import time
 import traceback
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -151,7 +151,7 @@ def _measure(task: _Task, barrier: Any) -> dict[str, Any]:
 class _TimedStage:
     """A stage wrapper that adds the time of each ``run`` to a shared counter."""
 
-    def __init__(self, stage: Any, seconds: Counter[str]) -> None:
+    def __init__(self, stage: Any, seconds: defaultdict[str, float]) -> None:
         self.stage = stage
         self.name = stage.name
         self.seconds = seconds
@@ -172,7 +172,7 @@ def _profile_stages(
     CPU time, not wall time, so that other programs' load does not blur the split.
     'other' is the rest of the pass: language check, spaCy parse, sentence split.
     """
-    seconds: Counter[str] = Counter()
+    seconds: defaultdict[str, float] = defaultdict(float)
     originals = {lang: list(pipeline.stages(lang)) for lang in langs}
     try:
         for lang in langs:
@@ -184,7 +184,7 @@ def _profile_stages(
     finally:
         for lang in langs:
             pipeline.stages(lang)[:] = originals[lang]
-    out = {name: round(sec, 3) for name, sec in seconds.items()}
+    out: dict[str, float] = {name: round(sec, 3) for name, sec in seconds.items()}
     out["other"] = round(max(0.0, total - sum(seconds.values())), 3)
     return out
 
@@ -200,9 +200,9 @@ def _run_workers(tasks: list[_Task], in_process: bool) -> list[dict[str, Any]]:
     if in_process:
         if len(tasks) != 1:
             raise ValueError("in-process benchmarking runs one worker only")
-        q: queue_lib.Queue = queue_lib.Queue()
-        _bench_worker(tasks[0], threading.Barrier(1), q)
-        outs = [q.get()]
+        local: queue_lib.Queue[tuple[str, Any]] = queue_lib.Queue()
+        _bench_worker(tasks[0], threading.Barrier(1), local)
+        outs = [local.get()]
     else:
         # spawn: each worker starts clean (no inherited pages in its RSS, no forked threads)
         ctx = mp.get_context("spawn")

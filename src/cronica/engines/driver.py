@@ -65,17 +65,17 @@ def partitions(
             yield n, chunk
             n += 1
         return
-    chunk: list[Article | Rejection] = []
+    part: list[Article | Rejection] = []
     chars = 0
     for item in it:
-        chunk.append(item)
+        part.append(item)
         chars += len(item.text or "") if isinstance(item, Article) else 0
-        if len(chunk) >= size or chars >= max_chars:
-            yield n, chunk
+        if len(part) >= size or chars >= max_chars:
+            yield n, part
             n += 1
-            chunk, chars = [], 0
-    if chunk:
-        yield n, chunk
+            part, chars = [], 0
+    if part:
+        yield n, part
 
 
 # -- engines ----------------------------------------------------------------------------

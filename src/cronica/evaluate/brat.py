@@ -253,7 +253,7 @@ def score_doc(gold: Sequence[GoldTrigger], locations: Sequence[Sequence[Range]],
         if g.cameo:
             # CAMEO root (two digits): the finest level both sides share reliably
             classes["matched_with_cameo"] += 1
-            classes["cameo_root_correct"] += bool(best.cameo) and best.cameo[:2] == g.cameo[:2]
+            classes["cameo_root_correct"] += bool(best.cameo) and (best.cameo or "")[:2] == g.cameo[:2]
     for cls in BROAD_CLASSES:
         g_c = [g.spans for g in gold if g.cls == cls]
         p_c = [e.spans for e in events if e.cls == cls]

@@ -32,12 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from cronica.resources import SUPPORTED_LANGS
+from cronica.stages.language.fold import fold_key
 from cronica.stages.place.gazetteer import (
     Candidate,
     Gazetteer,
     article_context,
     default_gazetteer,
-    fold,
     haversine_km,
     place_words,
 )
@@ -86,8 +86,8 @@ def read_geo_xml(path: str | Path) -> list[GoldArticle]:
         if locs is not None:  # GeoVirus
             for loc in locs.iter("location"):
                 tops.append(GoldToponym(
-                    (loc.findtext("name") or "").strip(), float(loc.findtext("lat")),
-                    float(loc.findtext("lon")), _int(loc.findtext("start")),
+                    (loc.findtext("name") or "").strip(), _coord(loc, "lat"),
+                    _coord(loc, "lon"), _int(loc.findtext("start")),
                     _int(loc.findtext("end"))))
         tnode = art.find("toponyms")
         if tnode is not None:  # GeoWebNews, or LGL / TR-News (<phrase> + <gaztag>)
@@ -120,8 +120,8 @@ def _toponym(t: ET.Element) -> GoldToponym | None:
     if not (t.findtext("geonamesID") or "").strip() or not t.findtext("latitude"):
         return None
     return GoldToponym(
-        (t.findtext("extractedName") or "").strip(), float(t.findtext("latitude")),
-        float(t.findtext("longitude")), _int(t.findtext("start")), _int(t.findtext("end")),
+        (t.findtext("extractedName") or "").strip(), _coord(t, "latitude"),
+        _coord(t, "longitude"), _int(t.findtext("start")), _int(t.findtext("end")),
         (t.findtext("type") or "").strip() or None)
 
 
@@ -133,6 +133,11 @@ def read_acled_csv(path: str | Path) -> list[GoldPlace]:
                       float(r["latitude"]), float(r["longitude"]), r.get("geo_precision") or "")
             for i, r in enumerate(csv.DictReader(fh))
         ]
+
+
+def _coord(node: ET.Element, tag: str) -> float:
+    """A coordinate child as a number; ValueError (reported as a bad gold file) when missing."""
+    return float(node.findtext(tag) or "")
 
 
 def _int(s: str | None) -> int | None:
@@ -172,7 +177,7 @@ def _notable(cand: Candidate) -> bool:
 def generic_words() -> frozenset[str]:
     """Folded ``generic`` words of every language's places.tsv: kinds of place and
     directions ('university', 'bank', 'west'), which name no place on their own."""
-    return frozenset(fold(w) for lang in SUPPORTED_LANGS
+    return frozenset(fold_key(w) for lang in SUPPORTED_LANGS
                      for w in place_words(lang).get("generic", []))
 
 
@@ -189,7 +194,7 @@ def name_parts(name: str, generic: frozenset[str] = frozenset()) -> list[str]:
             run = words[i:i + size]
             if not (run[0][:1].isupper() and run[-1][:1].isupper()):
                 continue
-            if all(fold(w) in generic or not w[:1].isupper() for w in run):
+            if all(fold_key(w) in generic or not w[:1].isupper() for w in run):
                 continue
             parts.append(" ".join(run))
     return parts

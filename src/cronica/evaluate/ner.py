@@ -198,7 +198,7 @@ def sentence_errors(
     def show(words: list[str], spans: Iterable[EntitySpan]) -> list[str]:
         return [f"{' '.join(words[s:e])}/{t}" for s, e, t in sorted(spans)]
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i, (sent, g, p) in enumerate(zip(sentences, gold, pred, strict=True)):
         missing, extra = set(g) - set(p), set(p) - set(g)
         if missing or extra:

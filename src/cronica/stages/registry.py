@@ -141,8 +141,8 @@ register(StageSpec(
     doc="actor mentions with PLOVER/CAMEO codes"))
 register(StageSpec(
     "events", "cronica.stages.events.coder:EventCoder",
-    requires=("doc", "sentences"), assigns=("events",), reads=("actors",),
-    doc="PLOVER events: type, mode, actor and recipient, confidence"))
+    requires=("doc", "sentences"), assigns=("events", "secondary_events"), reads=("actors",),
+    doc="PLOVER events: type, mode, actor and recipient, confidence; the secondary event words"))
 register(StageSpec(
     "magnitude", "cronica.stages.magnitude.counter:MagnitudeCounter",
     requires=("doc", "sentences", "events"),
@@ -151,11 +151,13 @@ register(StageSpec(
     doc="dead, injured, arrested and crowd size of each event; PLOVER conflict-cooperation score"))
 register(StageSpec(
     "time", "cronica.stages.time.resolver:DateResolver",
-    requires=("sentences",), assigns=("dates", "events.date", "events.aux_mode"),
+    requires=("sentences",), assigns=("dates", "events.date", "events.aux_mode", "secondary_events.date",
+                                      "secondary_events.aux_mode"),
     doc="date expressions; each event's date and 'historical' mode"))
 register(StageSpec(
     "aux", "cronica.stages.events.calendar:AuxCalendar",
-    requires=("sentences",), assigns=("events.aux_mode", "events.aux_evidence"),
+    requires=("sentences",), assigns=("events.aux_mode", "events.aux_evidence",
+                                      "secondary_events.aux_mode", "secondary_events.aux_evidence"),
     reads=("events", "dates"),
     doc="aux modes from the calendar (news window) and tense; the words behind each mode"))
 register(StageSpec(

@@ -133,8 +133,9 @@ def best_candidate(
     chosen = None
     for row in candidates:
         bounds = DateBounds.of(row["date"], row["date_precision"], bool(row["date_inferred"]))
-        if not compatible(new_date, new_country, bounds, row["place_country"]):
-            continue
+        if new_date is None or bounds is None \
+                or not compatible(new_date, new_country, bounds, row["place_country"]):
+            continue  # (compatible() is False without both dates)
         rank = (max(date_gap(new_date, bounds), 0), -int(row["n_sources"]), row["id"])
         if best is None or rank < best:
             best, chosen = rank, row

@@ -560,7 +560,7 @@ class SQLReader(SQLBase):
             params = [_single_aux(flt)]
         with self._read() as cur:
             groups = self._rows(cur, sql, [*params, int(limit)])
-        out = [{"lat": float(g["lat"]), "lon": float(g["lon"]), "name": g["name"] or None,
+        out: list[dict[str, Any]] = [{"lat": float(g["lat"]), "lon": float(g["lon"]), "name": g["name"] or None,
                 "country": g["country"] or None, "count": int(g["count"]), "events": [],
                 "complete": True} for g in groups]
         self._place_events(flt, out)

@@ -118,10 +118,10 @@ class PhraseLinker:
         if tok.pos_ == "ADJ":
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
             return (
-                tok.dep_ not in ("amod", "advmod", "acl", "conj")
-                or any(c.dep_ == "det" for c in tok.children)
+                dep(tok) not in ("amod", "advmod", "acl", "conj")
+                or any(dep(c) == "det" for c in tok.children)
                 or (prev is not None and prev.pos_ == "DET")
-                or (tok.dep_ == "amod" and self.on_action_noun(tok))
+                or (dep(tok) == "amod" and self.on_action_noun(tok))
             )
         return False
 
@@ -147,9 +147,9 @@ class PhraseLinker:
         country of a place an agent is located in (a country or capital the agent governs
         through a locative preposition), for an agent the text gives no other country."""
         for child in it.root.children:
-            if child.dep_ == "prep" and normalize(child.text) in self._located:
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-            elif child.dep_ in ("nmod", "obl") and any(
+            if dep(child) == "prep" and normalize(child.text) in self._located:
+                objs = [g for g in child.children if dep(g) == "pobj"]
+            elif dep(child) in ("nmod", "obl") and any(
                 w in self._located for w in self._case_words(child)
             ):
                 objs = [child]
@@ -214,7 +214,7 @@ class PhraseLinker:
     def _across_coordination(head: Any, start: int) -> bool:
         """A modifier after a coordinated noun belongs to that noun, whatever the parse says:
         'las patrullas y bombardeos de castigo de Francia'."""
-        return any(c.dep_ == "conj" and head.i < c.i and c.idx < start for c in head.children)
+        return any(dep(c) == "conj" and head.i < c.i and c.idx < start for c in head.children)
 
     def adjacent_agent(self, it: Item, items: list[Item], by_token: dict[int, int]) -> int | None:
         """Fallback when the parse hangs a nationality elsewhere: the agent word right next to
@@ -252,10 +252,10 @@ class PhraseLinker:
         head = by_token.get(t.head.i)
         if it.kind != "demonym" or head is None or items[head].kind != "agent":
             return False
-        if any(c.dep_ == "det" for c in t.children):
+        if any(dep(c) == "det" for c in t.children):
             return False
         return any(
-            c.dep_ == "amod"
+            dep(c) == "amod"
             and c.i < t.i
             and by_token.get(c.i) is not None
             and items[by_token[c.i]].kind == "demonym"
@@ -268,14 +268,14 @@ class PhraseLinker:
         for _ in range(MAX_UP + 2):
             if t.i == target:
                 return True
-            if dep(t) not in NP_UP and t.dep_ != "conj" or t.head is t or self._blocked_prep(t):
+            if dep(t) not in NP_UP and dep(t) != "conj" or t.head is t or self._blocked_prep(t):
                 return False
             t = t.head
         return t.i == target
 
     def _case_words(self, t: Any) -> list[str]:
-        words = [normalize(c.text) for c in t.children if c.dep_ in ("case", "mark")]
-        if t.dep_ == "pobj":
+        words = [normalize(c.text) for c in t.children if dep(c) in ("case", "mark")]
+        if dep(t) == "pobj":
             words.append(normalize(t.head.text))
         return words
 
@@ -290,7 +290,7 @@ class PhraseLinker:
 
     def _blocked_prep(self, t: Any) -> bool:
         """Through nmod/pobj only with an attaching preposition ('de', 'of')."""
-        if t.dep_ not in ("nmod", "pobj"):
+        if dep(t) not in ("nmod", "pobj"):
             return False
         words = self._case_words(t)
         return bool(words) and not any(w in self._attach for w in words)
@@ -308,7 +308,7 @@ class PhraseLinker:
     def acts(self, tok: Any) -> bool:
         """Does a capital act: subject, passive agent ('por Washington'), possessor?"""
         t = tok
-        while t.dep_ == "conj" and t.head is not t:
+        while dep(t) == "conj" and t.head is not t:
             t = t.head
         if dep(t) in SUBJ or dep(t) in ("nmod:poss", "obl:agent"):
             return True
@@ -319,9 +319,9 @@ class PhraseLinker:
 
     def nominal(self, tok: Any) -> bool:
         """A demonym used as a noun ('los iraquíes', 'Iraqis protested'), not an adjective."""
-        if tok.dep_ in ("amod", "compound", "advmod"):
+        if dep(tok) in ("amod", "compound", "advmod"):
             return False
-        return tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children)
+        return tok.pos_ in ("NOUN", "PROPN") or any(dep(c) == "det" for c in tok.children)
 
 
 def _against(it: Item) -> bool:

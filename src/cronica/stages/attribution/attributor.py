@@ -36,6 +36,8 @@ import logging
 import re
 from typing import Any
 
+from spacy.tokens import Token
+
 from cronica.model import ArticleDoc, Quote, Reporting, Span
 from cronica.stages.attribution.lexicon import (
     AttributionLexicon,
@@ -51,7 +53,7 @@ from cronica.stages.attribution.lexicon import (
 from cronica.stages.attribution.sources import LEAD_SENTENCES, SourceFinder
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import AUX, children, dep, has_child
 
 __all__ = ["Attributor", "attach_to_events", "attribution_lexicon", "marked_quotes",
            "speaker_codes", "LEAD_SENTENCES", "CARRY_SENTENCES"]
@@ -128,7 +130,7 @@ class Attributor:
             q.id = f"q{n}"
         return quotes
 
-    def _quote_for(self, adoc: ArticleDoc, verb: Any, marked: list[tuple[int, int]],
+    def _quote_for(self, adoc: ArticleDoc, verb: Token, marked: list[tuple[int, int]],
                    used_marks: set[tuple[int, int]], earlier: list[Quote]) -> Quote | None:
         s, lo, hi = sentence_bounds(adoc, verb)
         kind = "indirect"
@@ -229,7 +231,7 @@ class Attributor:
         """'de acuerdo con su propia valoración': a possessive noun phrase that names no actor
         is a standard ('in accordance with'), not a source."""
         toks = tokens_in(adoc.doc, speaker.start, speaker.end)
-        if not toks or "Yes" not in toks[0].morph.get("Poss") or codes:
+        if not toks or "Yes" not in toks[0].morph.get("Poss", []) or codes:
             return False
         return not any(m.span.start < speaker.end and speaker.start < m.span.end for m in adoc.actors)
 
@@ -246,7 +248,7 @@ class Attributor:
         if verb is None or verb.pos_ not in ("VERB", "AUX") or not lo <= verb.idx < hi:
             return None
         clause = [t for t in verb.subtree if t.i not in inside and lo <= t.idx < hi
-                  and not (t.idx < start and t.i < verb.i and t.dep_ == "punct")]
+                  and not (t.idx < start and t.i < verb.i and dep(t) == "punct")]
         while clause and (clause[0].lower_ in self.lex.marks or clause[0].is_punct):
             clause.pop(0)
         return char_span(clause)
@@ -273,7 +275,7 @@ class Attributor:
                 # up to a verb of saying or a finite verb: an infinitive or gerund on the
                 # way belongs to the speech act ('apremió a X a cesar su "..."')
                 if verb is None or (verb.pos_ in ("VERB", "AUX") and (
-                        self.lex.is_speech(verb) or not {"Inf", "Ger"} & set(verb.morph.get("VerbForm")))):
+                        self.lex.is_speech(verb) or not {"Inf", "Ger"} & set(verb.morph.get("VerbForm", [])))):
                     break
                 verb = verb.head if verb.head.i != verb.i else None
             if verb is None or verb.i in ids or any(a <= verb.idx < b for a, b in marked):
@@ -359,26 +361,26 @@ class Attributor:
         return [(r.cue.start, r.cue.end) for r in adoc.reporting
                 if r.cue.text.split()[:1] and r.cue.text.split()[0].lower() in firsts]
 
-    def _complementizer_between(self, adoc: ArticleDoc, verb: Any, char: int) -> bool:
+    def _complementizer_between(self, adoc: ArticleDoc, verb: Token, char: int) -> bool:
         """'afirmó que "..."': reported syntax around quoted words (mixed, not direct)."""
         if char <= verb.idx:
             return False
         return any(t.lower_ in self.lex.marks for t in tokens_in(adoc.doc, verb.idx, char))
 
-    def _clause_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    def _clause_content(self, adoc: ArticleDoc, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
         """The complement clause of a speech verb, without its complementizer."""
         marks = self.lex.marks
         clause = None
         for c in verb.children:
             if not lo <= c.idx < hi or c.is_space:
                 continue
-            has_mark = any(g.lower_ in marks and g.dep_ == "mark" for g in c.children)
+            has_mark = any(g.lower_ in marks and dep(g) == "mark" for g in c.children)
             if dep(c) in _COMPLEMENTS or (dep(c) in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
                 clause = c
                 break
             marks_of = [g.lower_ for g in c.children if dep(g) == "mark"]
-            infinitive = "Inf" in c.morph.get("VerbForm") or any(  # compound: 'haber detenido'
-                dep(a) == "aux" and "Inf" in a.morph.get("VerbForm") for a in c.children)
+            infinitive = "Inf" in c.morph.get("VerbForm", []) or any(  # compound: 'haber detenido'
+                dep(a) == "aux" and "Inf" in a.morph.get("VerbForm", []) for a in c.children)
             if dep(c) in _CLAUSE_DEPS and c.i > verb.i and infinitive and (
                     c.pos_ in ("VERB", "AUX")) and all(w in self.lex.inf_marks for w in marks_of):
                 # 'anunció haber detenido a ...', 'acusó a X de favorecer ...': an infinitival
@@ -388,7 +390,7 @@ class Attributor:
         if clause is None:
             # 'acusó a X de favorecer ...' with the infinitive parsed under X
             clause = next((g for c in verb.children if dep(c) in ("obj", "iobj", "obl") and c.i > verb.i
-                           for g in c.children if "Inf" in g.morph.get("VerbForm") and g.pos_ in ("VERB", "AUX")
+                           for g in c.children if "Inf" in g.morph.get("VerbForm", []) and g.pos_ in ("VERB", "AUX")
                            and any(dep(m) == "mark" and m.lower_ in self.lex.inf_marks for m in g.children)
                            and lo <= g.idx < hi), None)
         if clause is not None:
@@ -409,16 +411,16 @@ class Attributor:
                 return char_span(self._before_next_cue(toks))
         return None
 
-    def _before_next_cue(self, toks: list[Any]) -> list[Any]:
+    def _before_next_cue(self, toks: list[Token]) -> list[Token]:
         """A clause ends where a coordinated verb of saying opens the next report
         ('demanda que X y desmintió que Y' -> X)."""
         for n, t in enumerate(toks[:-1]):
             nxt = toks[n + 1]
-            if t.pos_ == "CCONJ" and self.lex.is_speech(nxt) and "Fin" in nxt.morph.get("VerbForm"):
+            if t.pos_ == "CCONJ" and self.lex.is_speech(nxt) and "Fin" in nxt.morph.get("VerbForm", []):
                 return toks[:n]
         return toks
 
-    def _nearest_mark(self, verb: Any, marked: list[tuple[int, int]], used: set[tuple[int, int]],
+    def _nearest_mark(self, verb: Token, marked: list[tuple[int, int]], used: set[tuple[int, int]],
                       lo: int, hi: int) -> tuple[int, int] | None:
         """The unused marked quote nearest to ``verb`` that overlaps its sentence, or that
         closes right before it ('“... .” Trump said.': the splitter cut after the quote)."""
@@ -439,10 +441,10 @@ class Attributor:
             return None
         return min(cands, key=lambda m: min(abs(verb.idx - m[0]), abs(verb.idx - m[1])))
 
-    def _parenthetical_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    def _parenthetical_content(self, adoc: ArticleDoc, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
         """'Esta campaña, dice él, es distinta' / 'This campaign, he says, is different': a
         cue set off by commas inside the clause it reports; the content is that sentence."""
-        if verb.dep_ != "parataxis":
+        if dep(verb) != "parataxis":
             return None
         sub = sorted(verb.subtree, key=lambda t: t.i)
         if not (sub[0].text == "," and sub[-1].text == ","):
@@ -450,14 +452,14 @@ class Attributor:
         toks = [t for t in tokens_in(adoc.doc, lo, hi) if t.i < sub[0].i or t.i > sub[-1].i]
         return char_span(toks)
 
-    def _postposed_content(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    def _postposed_content(self, adoc: ArticleDoc, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
         """'..., han informado las autoridades': the clause before the comma is the content."""
         doc = adoc.doc
-        first = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass")], key=lambda t: t.i)
+        first = min([verb] + [*children(verb, AUX)], key=lambda t: t.i)
         if first.i == 0 or doc[first.i - 1].text != "," or doc[first.i - 1].idx < lo:
             return None
         fronted = any(dep(c) in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
-        if not ((verb.head.i < verb.i and verb.dep_ != "ROOT") or fronted):
+        if not ((verb.head.i < verb.i and dep(verb) != "ROOT") or fronted):
             return None  # ('HUBO X ... , informaron Y': a fronted clause parsed as its complement)
         # nothing but the speaker after the verb: no other verb, no complementizer
         for t in doc[verb.i + 1:]:
@@ -470,7 +472,7 @@ class Attributor:
         toks = tokens_in(doc, lo, doc[first.i - 1].idx)
         return char_span(toks)
 
-    def _cue_span(self, adoc: ArticleDoc, verb: Any, hi: int) -> Span:
+    def _cue_span(self, adoc: ArticleDoc, verb: Token, hi: int) -> Span:
         doc = adoc.doc
         auxes = [c for c in verb.children if dep(c) in ("aux", "aux:pass") and c.i < verb.i]
         start = min([verb.idx] + [a.idx for a in auxes])
@@ -483,12 +485,12 @@ class Attributor:
             end = last.idx + len(last.text)
         return adoc.span(start, end)
 
-    def _speaker(self, adoc: ArticleDoc, verb: Any, lo: int, hi: int, postposed: bool,
+    def _speaker(self, adoc: ArticleDoc, verb: Token, lo: int, hi: int, postposed: bool,
                  earlier: list[Quote], s: int) -> tuple[Span | None, list[str], bool]:
         if self._impersonal(verb):
             # 'Se informó que', 'It was announced (by X) that': the agent, if any, speaks
             agent = next((c for c in verb.children if dep(c) == "obl:agent"), None)
-            obj = next((c for c in agent.children if c.dep_ == "pobj"), agent) if agent is not None else None
+            obj = next((c for c in agent.children if dep(c) == "pobj"), agent) if agent is not None else None
             if obj is None:
                 return None, [], False
             rng = self._speaker_range(adoc, obj, lo, hi)
@@ -498,7 +500,7 @@ class Attributor:
         # subject outside the sentence is a parse across a line break: neither is a speaker
         subj = next((c for c in verb.children if dep(c) in _SUBJ and not c.is_space
                      and lo <= c.idx < hi), None)
-        if subj is not None and any(c.dep_ == "case" for c in subj.lefts):
+        if subj is not None and any(dep(c) == "case" for c in subj.lefts):
             subj = None  # 'en su chaleco' taken for a subject: a prepositional phrase is none
         if subj is None:
             subj = _noun_subject(verb, lo)
@@ -569,7 +571,7 @@ class Attributor:
         span = adoc.span(*rng)
         return span, speaker_codes(adoc, span, self.bundle), False
 
-    def _name_closing_subject(self, adoc: ArticleDoc, rng: tuple[int, int], verb: Any) -> tuple[int, int]:
+    def _name_closing_subject(self, adoc: ArticleDoc, rng: tuple[int, int], verb: Token) -> tuple[int, int]:
         """'la alcaldesa de X -una aclaración- Ana Ruiz, señaló que': a proper name of two or
         more capitalised words that closes the subject, set off by punctuation before it and
         a comma right before its verb, is the speaker's name (an apposition the parse broke
@@ -578,7 +580,7 @@ class Attributor:
         first = min([verb] + [c for c in verb.children if dep(c) in ("aux", "aux:pass")], key=lambda t: t.i)
         if first.i < 2 or doc[first.i - 1].text != "," or not rng[0] < doc[first.i - 1].idx:
             return rng
-        run: list[Any] = []
+        run: list[Token] = []
         for t in reversed(doc[:first.i - 1]):
             if t.idx <= rng[0] or not (t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper()):
                 break
@@ -592,7 +594,7 @@ class Attributor:
             return rng
         return run[0].idx, run[-1].idx + len(run[-1].text)
 
-    def _name_after(self, adoc: ArticleDoc, verb: Any, hi: int) -> Any | None:
+    def _name_after(self, adoc: ArticleDoc, verb: Token, hi: int) -> Token | None:
         """A person named after the cue, before any other verb, with only reporting links
         and punctuation between: its head token, else None."""
         doc = adoc.doc
@@ -606,26 +608,26 @@ class Attributor:
                 return t
         return None
 
-    def _impersonal(self, verb: Any) -> bool:
+    def _impersonal(self, verb: Token) -> bool:
         """A passive or impersonal cue: its grammatical subject is not a speaker."""
         kids = list(verb.children)
         if any(dep(c) in _PASSIVE and not c.is_space for c in kids):
             return True
         # a reflexive clitic with an expressed subject ('Irak se declaró ...') is no passive
         return not any(dep(c) in _SUBJ and not c.is_space for c in kids) and any(
-            c.dep_ == "expl" or (c.lower_ in self.lex.impersonal and c.i < verb.i and not _dative(c))
+            dep(c) == "expl" or (c.lower_ in self.lex.impersonal and c.i < verb.i and not _dative(c))
             for c in kids)
 
-    def _speaker_range(self, adoc: ArticleDoc, subj: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    def _speaker_range(self, adoc: ArticleDoc, subj: Token, lo: int, hi: int) -> tuple[int, int] | None:
         """The subject's noun phrase without relative clauses; a person's name when it is
         the head or an apposition of the head."""
         drop: set[int] = set()
         for c in subj.children:
             # relative clauses, and fronted phrases ('With her husband, ...') are not the name
             after_comma = c.i > subj.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
-            if (dep(c) in _DROP_FROM_SPEAKER and c.dep_ != "punct") or (
-                    c.i < subj.i and c.dep_ in _FRONTED and any(t.text == "," for t in c.subtree)) or (
-                    c.dep_ == "amod" and after_comma):  # 'la Constitución, promulgada en 1991'
+            if (dep(c) in _DROP_FROM_SPEAKER and dep(c) != "punct") or (
+                    c.i < subj.i and dep(c) in _FRONTED and any(t.text == "," for t in c.subtree)) or (
+                    dep(c) == "amod" and after_comma):  # 'la Constitución, promulgada en 1991'
                 drop.update(t.i for t in c.subtree)
         # a source phrase hanging off the subject ('las autoridades, de acuerdo con ...') is not
         # part of the speaker's name
@@ -635,9 +637,9 @@ class Attributor:
         rng = char_span(toks)
         if rng is None:
             return None
-        anchors = {subj.i} | {c.i for c in subj.children if c.dep_ == "appos"}
+        anchors = {subj.i} | {c.i for c in subj.children if dep(c) == "appos"}
         for c in subj.children:
-            if c.dep_ == "appos":
+            if dep(c) == "appos":
                 anchors.update(t.i for t in c.subtree if t.pos_ == "PROPN")
         for start, end in self._person_spans(adoc, rng):
             if (start, end) == rng:
@@ -671,7 +673,7 @@ _PERSON_ENTS = "cronica_person_ents"
 _DASH = re.compile(r"\)?\s+[-–—]\s+")
 
 
-def _after_dateline(adoc: ArticleDoc, rng: tuple[int, int] | None, verb: Any) -> tuple[int, int] | None:
+def _after_dateline(adoc: ArticleDoc, rng: tuple[int, int] | None, verb: Token) -> tuple[int, int] | None:
     """A speaker span moved past a dateline's closing dash: 'ISLAMABAD, Oct 30 (AFP) - La
     policía anunció' parses the dateline into the subject; the speaker is what follows the
     dash, up to the cue. None when nothing is left."""
@@ -688,72 +690,72 @@ def _after_dateline(adoc: ArticleDoc, rng: tuple[int, int] | None, verb: Any) ->
     return rng
 
 
-def _shares_subject(verb: Any) -> bool:
+def _shares_subject(verb: Token) -> bool:
     """A coordinated verb, or a participle/gerund hanging off a clause, has its head's subject."""
     if dep(verb) in ("conj", "xcomp"):
         return True
     # a gerund, or an infinitive after a preposition ('tras aseverar que ...')
-    form = verb.morph.get("VerbForm")
+    form = verb.morph.get("VerbForm", [])
     return dep(verb) == "advcl" and ("Ger" in form or "Inf" in form or verb.tag_ == "VBG")
 
 
-def _number_agrees(tok: Any, adoc: ArticleDoc, speaker: Span | None) -> bool:
+def _number_agrees(tok: Token, adoc: ArticleDoc, speaker: Span | None) -> bool:
     """Whether ``tok`` (a pronoun, or a pro-drop verb: 'Añadieron') can refer to ``speaker``
     by grammatical number; True when either number is unknown."""
     if speaker is None:
         return True
-    want = tok.morph.get("Number")
+    want = tok.morph.get("Number", [])
     span = adoc.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     if not want or span is None:
         return True
     root = span.root
-    have = ["Plur"] if any(c.dep_ == "conj" for c in root.children) else root.morph.get("Number")
+    have = ["Plur"] if any(dep(c) == "conj" for c in root.children) else root.morph.get("Number", [])
     return not have or bool(set(want) & set(have))
 
 
-def _noun_subject(verb: Any, lo: int) -> Any | None:
+def _noun_subject(verb: Token, lo: int) -> Token | None:
     """A finite verb the parser hung from a noun before it ('El sindicato también demanda
     que ...' read as noun + adjective; 'X demanda ... y desmintió ...' as a coordinated
     noun): a finite verb modifies no noun, so that noun is its subject. Relative clauses
     ('la agresión que calificó') keep their own analysis."""
     head = verb.head
-    if (dep(verb) not in ("amod", "acl", "conj") or "Fin" not in verb.morph.get("VerbForm")
+    if (dep(verb) not in ("amod", "acl", "conj") or "Fin" not in verb.morph.get("VerbForm", [])
             or head.pos_ not in ("NOUN", "PROPN") or not lo <= head.idx < verb.idx):
         return None
-    if any(c.i < verb.i and (c.dep_ == "mark" or _relative_pronoun(c) or c.lower_ == "que")
+    if any(c.i < verb.i and (dep(c) == "mark" or _relative_pronoun(c) or c.lower_ == "que")
            for c in verb.children):
         return None
     return head
 
 
-def _quoted_label(root: Any, toks: list[Any]) -> bool:
+def _quoted_label(root: Token | None, toks: list[Token]) -> bool:
     """Quoted words that are the subject noun phrase of their clause, with no verb inside
     ('los "ultras" han quedado ...'): a label, not words someone said."""
     return root is not None and dep(root) in _SUBJ and not any(t.pos_ in ("VERB", "AUX") for t in toks)
 
 
-def _in_conjunction(tok: Any) -> bool:
+def _in_conjunction(tok: Token) -> bool:
     """'que' as part of a conjunction ('sino que', 'ya que', 'en tanto que'), not a
     complementizer opening a reported clause."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return tok.dep_ == "fixed" or (prev is not None and prev.lower_ in ("sino", "ya", "así", "tanto"))
+    return dep(tok) == "fixed" or (prev is not None and prev.lower_ in ("sino", "ya", "así", "tanto"))
 
 
-def _dative(tok: Any) -> bool:
+def _dative(tok: Token) -> bool:
     """'se la atribuyó': a clitic followed by an object clitic is the dative (le -> se), not
     the impersonal or passive se."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.pos_ == "PRON" and dep(nxt) == "obj" and nxt.head.i == tok.head.i
 
 
-def _adjectival(tok: Any) -> bool:
+def _adjectival(tok: Token) -> bool:
     """A participle used as an adjective ('un allegado considerado ...') is no speech act."""
-    return ("Part" in tok.morph.get("VerbForm") and tok.dep_ in ("amod", "acl", "acl:relcl")
-            and not any(c.dep_ in ("aux", "aux:pass") for c in tok.children))
+    return ("Part" in tok.morph.get("VerbForm", []) and dep(tok) in ("amod", "acl", "acl:relcl")
+            and not has_child(tok, AUX))
 
 
-def _relative_pronoun(tok: Any) -> bool:
-    return tok.pos_ == "PRON" and ("Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT"))
+def _relative_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and ("Rel" in tok.morph.get("PronType", []) or tok.tag_ in ("WP", "WDT"))
 
 
 def speaker_codes(adoc: ArticleDoc, span: Span, lang: str | LanguageBundle) -> list[str]:

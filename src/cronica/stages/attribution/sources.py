@@ -15,7 +15,7 @@ counts. Any other source cue covers its own sentence only.
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
 from cronica.model import ArticleDoc, Reporting
 from cronica.stages.attribution.lexicon import (
@@ -48,19 +48,19 @@ _RELATIVE = ("acl:relcl",)  # UD, read through syntax.dep
 _LINK_DEPS = ("obl", "nmod", "iobj", "obj", "prep", "pobj", "dative", "advcl", "obl:arg")
 
 
-def _dependents(verb: Any) -> list[Any]:
+def _dependents(verb: Token) -> list[Token]:
     """Nouns hanging off a verb through an oblique, object or prepositional link (a
     preposition's object in the English scheme)."""
-    out: list[Any] = []
+    out: list[Token] = []
     for c in verb.children:
-        if c.dep_ in ("prep",):
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+        if dep(c) in ("prep",):
+            out.extend(g for g in c.children if dep(g) == "pobj")
         elif dep(c) in _LINK_DEPS:
             out.append(c)
     return out
 
 
-def _contiguous(toks: list[Any], head: Any) -> list[Any]:
+def _contiguous(toks: list[Token], head: Token) -> list[Token]:
     """The run of consecutive tokens around ``head`` (a gap means a parse across clauses)."""
     idx = sorted(t.i for t in toks)
     if head.i not in idx:
@@ -164,11 +164,11 @@ class SourceFinder:
             e.label_ in ("PER", "PERSON") and e.start <= tok.i < e.end
             and not any(t.pos_ in ("ADP", "DET") for t in e) for e in adoc.doc.ents)
 
-    def _observes(self, tok: Any) -> bool:
+    def _observes(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.observe
 
     # -- links hanging off a speech verb ------------------------------------------------
-    def _verb_links(self, adoc: ArticleDoc, verb: Any, s: int, lo: int, hi: int) -> list[Reporting]:
+    def _verb_links(self, adoc: ArticleDoc, verb: Token, s: int, lo: int, hi: int) -> list[Reporting]:
         """Channels and recipients of one speech verb, in text order: 'en un comunicado',
         'en una entrevista con X' (the vehicle), 'dijo a la AFP', 'a los periodistas' (the
         outlet it was said to, a dative), and the impersonal 'se informó'."""
@@ -176,11 +176,11 @@ class SourceFinder:
         for noun in _dependents(verb):
             if not lo <= noun.idx < hi or noun.pos_ not in ("NOUN", "PROPN"):
                 continue
-            case = next((c for c in noun.children if c.dep_ in ("case", "prep")), None)
+            case = next((c for c in noun.children if dep(c) in ("case", "prep")), None)
             word = case.lower_ if case is not None else ""
-            if word in self.lex.channel_case and self.lex.is_channel(noun):
+            if case is not None and word in self.lex.channel_case and self.lex.is_channel(noun):
                 out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
-            elif word in self.lex.recipient_case and (
+            elif case is not None and word in self.lex.recipient_case and (
                     self._is_media(adoc, noun) or self.lex.is_source_noun(noun)):
                 out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
             elif case is None and (dep(noun) in ("iobj", "dative") or (
@@ -194,7 +194,7 @@ class SourceFinder:
             out.append(Reporting(source="", code=None, cue=cue, scope="sentence", sentences=[s]))
         return out
 
-    def _pp_link(self, adoc: ArticleDoc, verb: Any, noun: Any, case: Any, s: int, lo: int,
+    def _pp_link(self, adoc: ArticleDoc, verb: Token, noun: Token, case: Token, s: int, lo: int,
                  hi: int) -> Reporting:
         """The phrase from its preposition to the end of its noun phrase (relative clauses and
         further place or time phrases left out); the verb joins it when right before it."""
@@ -203,8 +203,8 @@ class SourceFinder:
             opens = min(c.subtree, key=lambda t: t.i)
             if dep(c) in _RELATIVE or (c.i > noun.i and opens.lower_ in self.lex.marks) or (
                     c.i > noun.i and any(
-                    g.dep_ in ("case", "prep") and g.lower_ in self.lex.channel_case
-                    for g in c.children) and c.dep_ in ("nmod", "obl")):
+                    dep(g) in ("case", "prep") and g.lower_ in self.lex.channel_case
+                    for g in c.children) and dep(c) in ("nmod", "obl")):
                 drop.update(t.i for t in c.subtree)
         toks = [t for t in noun.subtree if t.i not in drop and lo <= t.idx < hi and not t.is_space]
         toks = _contiguous(toks, noun)
@@ -220,18 +220,18 @@ class SourceFinder:
         name, code = self._source_name(adoc, [t for t in toks if t.i != case.i] or [noun])
         return Reporting(source=name, code=code, cue=cue, scope="sentence", sentences=[s])
 
-    def _impersonal_report(self, verb: Any) -> bool:
+    def _impersonal_report(self, verb: Token) -> bool:
         """'se informó', 'se supo': a reporting verb with an impersonal clitic and no subject."""
         if not self.lex.is_report(verb):
             return False
         kids = list(verb.children)
-        return not any(c.dep_ in _SUBJ and not c.is_space for c in kids) and any(
+        return not any(dep(c) in _SUBJ and not c.is_space for c in kids) and any(
             c.lower_ in self.lex.impersonal and c.i < verb.i for c in kids)
 
     def _source_after(self, adoc: ArticleDoc, cue_start: int, j: int, limit: int,
                       s: int, lo: int, hi: int) -> Reporting | None:
         doc = adoc.doc
-        run: list[Any] = []
+        run: list[Token] = []
         while j < limit and len(run) < _MAX_SOURCE_TOKENS:
             t = doc[j]
             if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or t.lower_ in self.lex.marks:
@@ -253,7 +253,7 @@ class SourceFinder:
         return Reporting(source=name, code=code, cue=cue, scope=scope,
                          sentences=self._scope_sentences(adoc, scope, s))
 
-    def _media_subject(self, adoc: ArticleDoc, verb: Any, s: int, lo: int, hi: int) -> Reporting | None:
+    def _media_subject(self, adoc: ArticleDoc, verb: Token, s: int, lo: int, hi: int) -> Reporting | None:
         """'..., informó la agencia AFP' / 'La televisión precisó que' / 'Reuters reported': a
         reporting or speech verb whose subject (or post-verbal argument, as the Spanish parser
         often labels it) is a news outlet. The outlet reports; it is not quoted."""
@@ -287,7 +287,7 @@ class SourceFinder:
         return Reporting(source=name, code=code, cue=cue, scope=scope,
                          sentences=self._scope_sentences(adoc, scope, s))
 
-    def _closing_report(self, adoc: ArticleDoc, verb: Any, subj: Any, toks: list[Any],
+    def _closing_report(self, adoc: ArticleDoc, verb: Token, subj: Token, toks: list[Token],
                         lo: int, hi: int) -> bool:
         """'..., informaron autoridades locales.': a reporting verb (not a mere verb of saying)
         after a comma, with a subject that is no person, closing its sentence: the wire's
@@ -303,21 +303,21 @@ class SourceFinder:
         end = max(t.idx + len(t.text) for t in toks)
         return not any(c.isalnum() for c in adoc.article.text[end:hi])
 
-    def _is_media(self, adoc: ArticleDoc, head: Any) -> bool:
+    def _is_media(self, adoc: ArticleDoc, head: Token) -> bool:
         """The phrase headed by ``head`` names an outlet: a media actor mention covers its head,
         or the head or a word before it in the phrase is a media noun ('la agencia EFE')."""
         if any(m.kind == "media" and m.span.start <= head.idx < m.span.end for m in adoc.actors):
             return True
         return any(self._media_word(t) for t in [head, *head.lefts])
 
-    def _outlet_noun(self, tok: Any) -> bool:
+    def _outlet_noun(self, tok: Token) -> bool:
         """A media noun in lower case: a description ('la agencia'), not part of a name."""
         return tok.text.islower() and self._media_word(tok)
 
-    def _media_word(self, tok: Any) -> bool:
+    def _media_word(self, tok: Token) -> bool:
         return tok.lower_ in self.lex.media or tok.lemma_.lower() in self.lex.media
 
-    def _source_name(self, adoc: ArticleDoc, run: list[Any]) -> tuple[str, str | None]:
+    def _source_name(self, adoc: ArticleDoc, run: list[Token]) -> tuple[str, str | None]:
         """The source's name within a source phrase, and its actor code when known.
 
         A coded media mention inside the phrase wins; a phrase headed by a common noun that

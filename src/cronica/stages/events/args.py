@@ -13,6 +13,13 @@ Conventions (see docs of :func:`find_args`):
   actor, except for nouns of arrest, kidnapping and killing whose 'de' phrase names the
   victim; 'contra'/'a' = recipient; a noun object of a *support* verb takes the verb's
   subject as actor ('realizaron una huelga'), of any other verb not ('reprimieron la marcha');
+- a bare event noun after 'en' / 'on' is a state of its holder ('los mineros, en huelga', 'se
+  declararon en huelga'); a protest noun's 'de' + determiner + plural noun names its doers
+  ('la huelga de los pilotos'); a target inside a bare 'de' complement is the noun's
+  recipient ('manifestación de protesta contra X', 'de apoyo a X');
+- a head with no mention of its own is coded from a mention in its phrase only through
+  genitive complements ('miembros de las FARC'), never through a place or a target ('un
+  ataque ... en el sur del Líbano', 'una protesta contra el gobierno');
 - xcomp / conj / advcl verbs inherit the governing verb's subject ('acuerdan iniciar');
 - coordinated subjects of reciprocal events ('Chile y Perú han acordado'): one
   event, actor = first conjunct, recipient = the next one, unless a recipient is found.
@@ -58,8 +65,12 @@ RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 class ActorIndex:
     """Token index -> the actor mention covering it, built once per article."""
 
-    def __init__(self, adoc: ArticleDoc) -> None:
+    def __init__(self, adoc: ArticleDoc, genitive: frozenset[str] = frozenset()) -> None:
         self.adoc = adoc
+        # prepositions of a complement that belongs to a head's own phrase ('miembros de las
+        # FARC'); a mention behind any other ('un ataque ... en el sur del Líbano', 'una
+        # protesta contra el gobierno') is a place or a target, not the head's own name
+        self.genitive = genitive
         self.by_token: dict[int, ActorMention] = {}
         line = find_dateline(adoc.article.text)
         # the dateline ('Kuala Lumpur, 28 jul (AFP).-') is never an actor or a recipient
@@ -77,7 +88,7 @@ class ActorIndex:
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         best: tuple[int, ActorMention] | None = None
-        for t in _phrase(tok):
+        for t in _phrase(tok, self.genitive or None):
             m = self.by_token.get(t.i)
             if m is not None:
                 dist = abs(t.i - tok.i)
@@ -86,19 +97,37 @@ class ActorIndex:
         return best[1] if best else None
 
 
-def _phrase(tok: Token) -> list[Any]:
-    """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs."""
+def _phrase(tok: Token, genitive: frozenset[str] | None = None) -> list[Any]:
+    """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs; with
+    ``genitive``, also without complements introduced by another preposition."""
     out = [tok]
     stack = [
         c for c in tok.children if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
     ]
     while stack:
         t = stack.pop()
+        if genitive is not None and _foreign_complement(t, genitive):
+            continue
         out.append(t)
         stack.extend(
             c for c in t.children if dep(c) not in ("acl:relcl", "ccomp", "advcl")
         )
     return out
+
+
+def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
+    """A prepositional complement whose preposition is not a genitive one ('en el sur',
+    'contra el gobierno'; English 'prep' nodes carry the preposition themselves)."""
+    if dep(t) == "prep":
+        return fold(t.text) not in genitive
+    if dep(t) not in ("nmod", "obl"):
+        return False
+    case = [_CONTRACTIONS.get(w, w) for w in
+            (fold(c.text) for c in t.children if dep(c) == "case" and c.i < t.i)]
+    return bool(case) and case[0] not in genitive
+
+
+_CONTRACTIONS = {"del": "de", "al": "a"}  # Spanish preposition + article in one token
 
 
 def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
@@ -119,15 +148,15 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
         return EventArg(
             m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
         )
-    nominalised = tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children)
+    nominalised = tok.pos_ == "ADJ" and any(dep(c) == "det" for c in tok.children)
     if (tok.pos_ not in _NOMINAL and not nominalised) or tok.pos_ == "PRON" or tok.like_num:
         return None  # ('el oficial acusó', 'los detenidos': an adjective with a determiner is a noun)
     phrase = _phrase(tok)
     if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
         phrase = [tok, *[c for c in tok.children if c.i < tok.i
                          and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
-    toks = sorted(t.i for t in phrase if not (t.i < tok.i and t.dep_ in ("case", "mark")))
-    toks = [i for i in toks if not (i < tok.i and tok.doc[i].head.dep_ == "case")]
+    toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark")))
+    toks = [i for i in toks if not (i < tok.i and dep(tok.doc[i].head) == "case")]
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
     hi = min(hi, tok.i + 4)
@@ -145,10 +174,10 @@ def _resolve_relative(tok: Token) -> Any:
 
 def _case(tok: Token) -> str:
     """Folded preposition(s) introducing ``tok`` ('por parte de' -> 'por parte de')."""
-    words = [fold(c.text) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+    words = [fold(c.text) for c in tok.children if dep(c) in ("case", "mark") and c.i < tok.i]
     for c in tok.children:
-        words.extend(fold(f.text) for f in c.children if c.dep_ == "case" and f.dep_ == "fixed")
-    if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+        words.extend(fold(f.text) for f in c.children if dep(c) == "case" and dep(f) == "fixed")
+    if dep(tok) == "pobj" and tok.head.pos_ == "ADP":
         words.append(fold(tok.head.text))
     return " ".join(words)
 
@@ -158,7 +187,7 @@ def _obl_children(tok: Token) -> list[Any]:
     out: list[Any] = []
     for c in tok.children:
         if dep(c) in ("prep", "obl:agent"):
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+            out.extend(g for g in c.children if dep(g) == "pobj")
         elif dep(c) in _OBL:
             out.append(c)
     return out
@@ -185,7 +214,7 @@ def find_args(
     if (actor is not None and event in RECIPROCAL_TYPES
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
-        conj = [c for c in actor.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
+        conj = [c for c in actor.children if dep(c) == "conj" and c.pos_ in _NOMINAL]
         if conj and (recipient is None or index.mention_in(conj[0]) is not None):
             recipient = conj[0]
     if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
@@ -199,7 +228,31 @@ def find_args(
             recipient = next((c for c in holder.children if dep(c) in _SUBJ | _PASS_SUBJ), None)
     if recipient is None and event in _TOPIC_POR_TYPES:
         recipient = _topic_target(tok, actor, index, cues)
+    if recipient is None and event == "PROTEST":
+        recipient = _protest_site(tok, actor, cues, index)
     return actor, recipient
+
+
+def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
+    """The institution a protest is held in front of, which it addresses: 'protestaron frente
+    al Ministerio', 'una protesta delante de la embajada' (``site`` cue words). Looked for on
+    the trigger and, for a noun, on the verb it is the object or subject of; only a coded
+    actor or a proper name ('frente a la lluvia' is no target)."""
+    holders = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and dep(tok) in ("obj", "nsubj", "obl"):
+        holders.append(tok.head)
+    for h in holders:
+        for c in h.children:
+            if fold(c.text) in cues.site and dep(c) in ("advmod", "obl", "nmod"):
+                site = next((g for g in c.children if g.pos_ in ("NOUN", "PROPN")), None)
+            elif c.pos_ in ("NOUN", "PROPN") and _case(c).split()[:1] and \
+                    _case(c).split()[0] in cues.site:
+                site = c
+            else:
+                continue
+            if site is not None and site is not actor and _names_actor(site, index):
+                return site
+    return None
 
 
 def _victim_predicate(tok: Any, cues: Cues) -> bool:
@@ -208,7 +261,7 @@ def _victim_predicate(tok: Any, cues: Cues) -> bool:
     victim = cues.victim_verb
     if fold(tok.lemma_) in victim:
         return True
-    return any(c.dep_ in ("cop", "aux") and fold(c.lemma_) in victim for c in tok.children) \
+    return any(dep(c) in ("cop", "aux") and fold(c.lemma_) in victim for c in tok.children) \
         or (tok.head.i != tok.i and dep(tok) in ("xcomp", "acomp", "obj", "advcl")
             and fold(tok.head.lemma_) in victim)
 
@@ -238,7 +291,7 @@ def _verb_args(
     actor = recipient = None
     passive = any(dep(c) == "aux:pass" for c in tok.children) or (
         "Part" in tok.morph.get("VerbForm")
-        and any(c.dep_ == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
+        and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
     )
     for c in tok.children:
         if dep(c) in _SUBJ and not passive:
@@ -246,7 +299,7 @@ def _verb_args(
         elif dep(c) in _PASS_SUBJ or (dep(c) in _SUBJ and passive):
             recipient = recipient or c
         elif dep(c) in _AGENT:
-            actor = next((g for g in c.children if g.dep_ == "pobj"), c)
+            actor = next((g for g in c.children if dep(g) == "pobj"), c)
     if actor is None and not passive and dep(tok) == "acl" and tok.tag_ in ("VBD", "VBN") \
             and tok.head.pos_ in _NOMINAL and tok.head.i < tok.i and tok.head.head.i == tok.head.i:
         # the sentence's only verb, hung by the parser on the noun before it as if a reduced
@@ -291,12 +344,12 @@ def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
         return None
     passive = dep(tok) in _PASS_SUBJ or (
         dep(tok) in _SUBJ and any(dep(c) == "aux:pass" or (
-            c.dep_ in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux) for c in head.children))
+            dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux) for c in head.children))
     if not passive:
         return None
     for c in head.children:
         if dep(c) in _AGENT:
-            return next((g for g in c.children if g.dep_ == "pobj"), c)
+            return next((g for g in c.children if dep(g) == "pobj"), c)
         if c.i > tok.i and c.pos_ in _NOMINAL and _case(c) in cues.agent_case \
                 and _case(c) not in cues.genitive_case:
             return c  # the parser may label the 'por' agent obj or obl
@@ -309,13 +362,13 @@ def _complement_recipient(
     """The addressee inside a complement: 'demanded that the US cancel ...' (the clause's
     subject), 'offered to hand them over to Britain' (the infinitive's recipient)."""
     for c in tok.children:
-        if c.dep_ == "ccomp":
+        if dep(c) == "ccomp":
             subj = next(
                 (g for g in c.children if dep(g) in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
             )
             if subj is not None and subj is not actor and _names_actor(subj, index):
                 return subj
-        elif c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+        elif dep(c) == "xcomp" and c.pos_ in ("VERB", "AUX"):
             cands = [g for g in c.children if dep(g) in _OBJ and g.pos_ in ("NOUN", "PROPN")]
             cands += [o for o in _obl_children(c) if _case(o) in cues.recipient_case]
             named = [
@@ -339,14 +392,14 @@ def _inherited_subject(tok: Token, speech: set[str], is_light: Callable[[Any], b
     node = tok
     for _ in range(2):
         head = node.head
-        if node.dep_ == "pobj" and head.dep_ == "prep":
+        if dep(node) == "pobj" and dep(head) == "prep":
             head = head.head  # English 'participated in a march'
         if head.i == node.i or fold(head.lemma_) in speech:
             return None
         if node.pos_ in ("NOUN", "PROPN"):
             if dep(node) not in ("obj", "obl", "pobj", "nmod") or not is_light(head):
                 return None
-        elif node.dep_ not in _INHERIT:
+        elif dep(node) not in _INHERIT:
             return None
         subj = next((c for c in head.children if dep(c) in _SUBJ), None)
         if subj is not None and subj.i != tok.i:
@@ -370,8 +423,8 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex) -> Any:
     doc = tok.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON"):
-            return None
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV"):
+            return None  # an adverb opens a locution: 'delante de X', 'cerca de X'
         if j in index.by_token and j > 0 and fold(doc[j - 1].text) in cues.agent_case:
             return t
     return None
@@ -420,7 +473,8 @@ def _noun_args(
             continue  # 'protesta por el alza', 'condena por el atentado': the topic
         elif case in cues.agent_case and c.pos_ in ("NOUN", "PROPN") and not c.like_num:
             genitive = case in cues.genitive_case
-            if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None:
+            if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None \
+                    and not (event == "PROTEST" and _counted_people(c)):
                 continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
             if patient_genitive and genitive:
                 recipient = recipient or c
@@ -446,7 +500,48 @@ def _noun_args(
             None,
         )
     if actor is None:
+        actor = _state_holder(tok, cues)
+    if actor is None:
         actor = _inherited_subject(tok, speech, is_light)
     if actor is None:
         actor = _passive_agent_of_head(tok, cues)
+    if recipient is None:
+        recipient = _nested_recipient(tok, actor, cues)
     return actor, recipient
+
+
+def _counted_people(tok: Token) -> bool:
+    """A plural noun with a determiner: 'la huelga de los pilotos', 'la marcha de unos 600
+    funcionarios'; a bare plural is a kind ('huelga de brazos caídos') and a number alone a
+    length ('huelga de 24 horas')."""
+    return "Plur" in tok.morph.get("Number", []) and tok.pos_ == "NOUN" and any(
+        dep(c) == "det" for c in tok.children)
+
+
+def _state_holder(tok: Token, cues: Cues) -> Any:
+    """Who is in the state a bare event noun names after 'en' / 'on': 'los mineros, en
+    huelga' (the noun it modifies), 'se declararon en huelga', 'went on strike' (the
+    subject of the verb it complements)."""
+    if _case(tok) not in cues.state_case or any(dep(c) == "det" for c in tok.children):
+        return None
+    head = tok.head.head if dep(tok) == "pobj" and tok.head.pos_ == "ADP" else tok.head
+    if head.i == tok.i:
+        return None
+    if head.pos_ in ("NOUN", "PROPN") and dep(tok) in ("nmod", "acl", "pobj", "prep"):
+        return head
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        return next((c for c in head.children if dep(c) in _SUBJ), None)
+    return None
+
+
+def _nested_recipient(tok: Token, actor: Any, cues: Cues) -> Any:
+    """The target named inside a bare 'de' complement of the event noun: 'una marcha de
+    protesta contra el régimen', 'manifestaciones de apoyo a X', 'de solidaridad con X'."""
+    for c in _obl_children(tok):
+        if _case(c) not in cues.genitive_case or any(dep(g) == "det" for g in c.children):
+            continue
+        for g in _obl_children(c):
+            if g is not actor and g.pos_ in ("NOUN", "PROPN") and (
+                    _case(g) in cues.against_case or _case(g) in cues.recipient_case):
+                return g
+    return None

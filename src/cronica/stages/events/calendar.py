@@ -28,11 +28,14 @@ from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quote
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import AUX, children, dep
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
 _PROPAGATED = ("historical", "future")
+# hypothetical modes that a date after publication turns into 'future': a scheduled event
+# presupposed under a wish, a demand or a subjunctive clause ('que la reunión se celebre el 23')
+_SCHEDULABLE = ("governing word", "subjunctive complement")
 
 
 class AuxCalendar:
@@ -52,11 +55,12 @@ class AuxCalendar:
     def run(self, adoc: ArticleDoc) -> None:
         pub = _pub_date(adoc)
         doc = adoc.doc
-        for e in adoc.events:
+        every = [*adoc.events, *adoc.secondary_events]
+        for e in every:
             present = doc is not None and _present_indicative(doc, e)
             if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
-            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") == "governing word":
+            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") in _SCHEDULABLE:
                 # a scheduled event presupposed under a wish or condition stays future
                 # ('espera que la reunión del 23 de abril sea ...')
                 found = self._calendar(adoc, e, pub)
@@ -72,7 +76,9 @@ class AuxCalendar:
                     e.aux_mode, e.aux_evidence = found
         if doc is not None:
             self._same_event(adoc, pub)
-        for e in adoc.events:
+            _gerund_time(doc, every)
+            _definite_reference(doc, every)
+        for e in every:
             if e.aux_mode is None:
                 e.aux_evidence = None
             elif e.aux_evidence is None:
@@ -107,11 +113,12 @@ class AuxCalendar:
         tok = adoc.doc[e.head]
         if tok.pos_ in ("VERB", "AUX") and not any(
                 "Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm")
-                for w in [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]):
+                for w in [tok, *children(tok, AUX)]):
             return None
         # dates of the clause: attached to a verb, not modifying a noun ('la elección del domingo')
         dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value and d.precision
-                 and _on_verb(adoc.doc, d.span.start, d.span.end)]
+                 and _on_verb(adoc.doc, d.span.start, d.span.end)
+                 and not _in_other_relative(adoc.doc, d.span.start, d.span.end, tok)]
         ivs = [(d, iv) for d in dates
                if (iv := interval(d.value or "", d.precision or "")) is not None]
         if not ivs or not all(iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) for _, iv in ivs):
@@ -126,14 +133,14 @@ class AuxCalendar:
         tok = doc[e.head]
         if tok.pos_ not in ("VERB", "AUX"):
             return None
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
+        auxes = list(children(tok, AUX))
         cues = self.cues
         if not (cues.perfect_aux or cues.go_aux or cues.oblige_aux):
             return None
         to = cues.infinitive_link
         for a in auxes:
             # the pluperfect: 'había acusado' (imperfect of haber), 'had accused'
-            if a.lemma_.lower() in cues.perfect_aux and ({"Imp", "Past"} & set(a.morph.get("Tense"))) \
+            if a.lemma_.lower() in cues.perfect_aux and ({"Imp", "Past"} & set(a.morph.get("Tense", []))) \
                     and "Part" in tok.morph.get("VerbForm"):
                 return "historical", aux_evidence(a, "pluperfect")
         if "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB":
@@ -151,8 +158,10 @@ class AuxCalendar:
     @staticmethod
     def _participle_date(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """An event noun whose participle clause is dated ('los atentados perpetrados entre
-        el 25 de febrero y el 4 de marzo'): the date is the event's."""
-        if pub is None or not e.date_inferred or adoc.doc is None or e.head is None:
+        el 25 de febrero y el 4 de marzo', 'la agresión que sufrió el viernes'): the date is
+        the event's, even when the time stage gave the noun the date of a clause governing it
+        ('afirmó el domingo que la agresión que sufrió el viernes ...')."""
+        if pub is None or adoc.doc is None or e.head is None:
             return None
         return _noun_participle_date(adoc, adoc.doc[e.head], pub)
 
@@ -182,11 +191,12 @@ class AuxCalendar:
         """Current noun mentions of an event dated non-current elsewhere take its mode."""
         doc = adoc.doc
         dated: dict[tuple[str, str], Event] = {}
-        for e in adoc.events:
+        every = [*adoc.events, *adoc.secondary_events]
+        for e in every:
             ev = e.aux_evidence or {}
             if e.aux_mode in _PROPAGATED and str(ev.get("rule", "")).startswith("date"):
                 dated.setdefault((e.event, _lemma(doc, e)), e)
-        for e in adoc.events:
+        for e in every:
             if e.aux_mode is not None or e.head is None:
                 continue
             tok = doc[e.head]
@@ -203,6 +213,52 @@ class AuxCalendar:
                 e.aux_mode = src.aux_mode
                 e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
                                   "end": src.trigger.end, "rule": "same event as a dated mention"}
+
+
+def _definite_reference(doc: Any, events: list[Event]) -> None:
+    """A definite noun with no date of its own ('condenó el ataque', 'este atentado') refers
+    back to an event the reader knows: when every dated event of that PLOVER type in the
+    article has the same non-current mode (the article's one dated attack was three days
+    ago), the noun takes it."""
+    dated: dict[str, set[str | None]] = {}
+    source: dict[str, Event] = {}
+    for e in events:
+        if not e.date_inferred and e.date_span is not None:
+            dated.setdefault(e.event, set()).add(e.aux_mode)
+            source.setdefault(e.event, e)
+    for e in events:
+        if e.aux_mode is not None or e.head is None or not e.date_inferred:
+            continue
+        tok = doc[e.head]
+        modes = dated.get(e.event, set())
+        if tok.pos_ != "NOUN" or len(modes) != 1 or None in modes or not _definite(tok):
+            continue
+        src = source[e.event]
+        e.aux_mode = next(iter(modes))
+        e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
+                          "end": src.trigger.end, "rule": "definite reference to a dated event"}
+
+
+def _definite(tok: Any) -> bool:
+    return any(dep(c) == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+               for c in tok.children)
+
+
+def _gerund_time(doc: Any, events: list[Event]) -> None:
+    """A gerund adjunct with no mode of its own ('dispararon contra la multitud, matando a
+    tres') happens when the event of the verb it hangs from happens: it takes its mode."""
+    by_head = {e.head: e for e in events if e.head is not None}
+    for e in events:
+        if e.aux_mode is not None or e.head is None:
+            continue
+        tok = doc[e.head]
+        if "Ger" not in tok.morph.get("VerbForm") or dep(tok) not in ("advcl", "xcomp", "conj"):
+            continue
+        gov = by_head.get(tok.head.i)
+        if gov is not None and gov is not e and gov.aux_mode is not None:
+            e.aux_mode = gov.aux_mode
+            e.aux_evidence = {"text": gov.trigger.text, "start": gov.trigger.start,
+                              "end": gov.trigger.end, "rule": "gerund of the event it hangs from"}
 
 
 def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) -> None:
@@ -225,8 +281,11 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
     if head.pos_ != "NOUN":
         return None
     nouns = [head] + ([head.head] if dep(head) == "nmod" and head.head.pos_ == "NOUN" else [])
+    # a participle clause ('los atentados perpetrados el ...') or a relative clause ('la
+    # agresión que sufrió el viernes') on the noun
     parts = [c for n in nouns for c in n.children
-             if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")]
+             if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")
+             or c.pos_ in ("VERB", "AUX") and _relative(c)]
     if not parts:
         return None
     for d in adoc.dates:
@@ -240,6 +299,22 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
             return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
                                   "rule": "date before the news window (participle)"}
     return None
+
+
+def _in_other_relative(doc: Any, start: int, end: int, tok: Any) -> bool:
+    """The date hangs off a relative clause that does not hold ``tok`` ('la agresión que
+    sufrió el viernes' dates the aggression, not the other events of the sentence)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root.head
+    return _relative(verb) and not (verb.i == tok.i or verb.is_ancestor(tok))
+
+
+def _relative(verb: Any) -> bool:
+    """``verb`` heads a relative clause on its noun ('que sufrió el viernes')."""
+    return dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
+        "Rel" in c.morph.get("PronType") for c in verb.children)
 
 
 def _lemma(doc: Any, e: Event) -> str:
@@ -264,7 +339,7 @@ def _present_indicative(doc: Any, e: Event) -> bool:
     if e.head is None or not 0 <= e.head < len(doc):
         return False
     tok = doc[e.head]
-    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]
+    words = [tok, *children(tok, AUX)]
     return tok.pos_ == "VERB" and "Pres" in tok.morph.get("Tense") and "Ind" in tok.morph.get("Mood") \
         and not any("Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm") for w in words)
 

@@ -45,7 +45,7 @@ stronger one are dropped (``secondary_threshold``; 0 keeps them all).
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cronica.model import ArticleDoc, Event
@@ -71,7 +71,7 @@ from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, sal
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import dep, first_child
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -112,6 +112,8 @@ _MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15
 _PARTICIPLE_MIN_WEIGHT = 0.8
 
 
+# trigger filters whose removed words still name an event (kept as secondary event words)
+_MENTION_FILTERS = frozenset({"trigger.noun_modifier"})
 _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
@@ -178,6 +180,12 @@ class EventCoder:
             return "trigger.weak_participle"
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
+        if self._event_epithet(tok):
+            return "trigger.event_epithet"
+        if self._prevention_without_protest(tok, m):
+            return "trigger.prevention_without_protest"
+        if self._vow_without_act(tok):
+            return "trigger.vow_without_act"
         if _named(tok):
             return "trigger.named"
         if self._travel(tok, m):
@@ -193,16 +201,16 @@ class EventCoder:
         if lemma in self.speech:
             return True
         if lemma in self.cues.speech_if_clause:
-            return any(c.dep_ in ("ccomp", "mark") for c in tok.children)
+            return any(dep(c) in ("ccomp", "mark") for c in tok.children)
         return False
 
     @staticmethod
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in tok.morph.get("VerbForm") or tok.pos_ == "AUX":
             return False
-        if dep(tok) in _NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
+        if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in tok.children):
             return True
-        return tok.dep_ in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
+        return dep(tok) in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
 
     def _travel(self, tok: Any, m: Match) -> bool:
         """'hombres que se movilizaban en una motocicleta': a movement verb with a vehicle
@@ -210,9 +218,9 @@ class EventCoder:
         if tok.pos_ not in ("VERB", "AUX") or m.entry.event not in ("PROTEST", "MOBILIZE"):
             return False
         for c in tok.children:
-            if c.dep_ == "prep" and fold(c.text) in self.cues.vehicle_case:
-                c = next((g for g in c.children if g.dep_ == "pobj"), c)
-            elif c.dep_ not in ("obl", "nmod") or _case_word(c) not in self.cues.vehicle_case:
+            if dep(c) == "prep" and fold(c.text) in self.cues.vehicle_case:
+                c = next((g for g in c.children if dep(g) == "pobj"), c)
+            elif dep(c) not in ("obl", "nmod") or _case_word(c) not in self.cues.vehicle_case:
                 continue
             if fold(c.lemma_) in self.cues.vehicle:
                 return True
@@ -224,7 +232,7 @@ class EventCoder:
         if fold(tok.lemma_) not in self.cues.exchange:
             return False
         near = [*tok.children, *(g for c in tok.children for g in c.children)]
-        if tok.dep_ == "compound" or dep(tok) == "compound":
+        if dep(tok) == "compound":
             near.append(tok.head)
         return not any(fold(t.lemma_) in self.cues.captive for t in near)
 
@@ -234,20 +242,37 @@ class EventCoder:
         needs protesters as subject or a contentious cause in its clause."""
         if m.entry.event != "PROTEST" or fold(tok.lemma_) not in self.cues.gathering:
             return False
+        return not self._stated_cause(tok)
+
+    def _stated_cause(self, tok: Any) -> bool:
+        """Whether a gathering verb has protesters as subject or a contentious cause in its
+        clause (a demand, a protest, 'contra', 'against')."""
         subjects = [c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")]
         if any(fold(t.lemma_) in self.cues.protester for s in subjects for t in s.subtree):
-            return False
+            return True
         skip = {t.i for s in subjects for t in s.subtree} | {tok.i}
         doc = tok.doc
         for t in tok.subtree:
             if t.i in skip:
                 continue
-            if fold(t.text) in _CAUSE_WORDS:
-                return False
+            if fold(t.text) in _CAUSE_WORDS or fold(t.text) in self.cues.against_case:
+                return True
             hit = self.lex.match(doc, t.i)
             if hit is not None and hit.entry.event in _CAUSE_TYPES:
-                return False
-        return True
+                return True
+        return False
+
+    def _rally(self, tok: Any) -> bool:
+        """'jubilados se reunieron frente al ministerio para reclamar': a meeting verb with
+        no one to meet ('con', 'with') and a contentious cause is a rally (PLOVER manual,
+        PROTEST: 'rally, gather to protest a policy'), not a consultation."""
+        if fold(tok.lemma_) not in self.cues.gathering or tok.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(_case_word(c) in self.cues.partner_case or (
+            dep(c) == "prep" and fold(c.text) in self.cues.partner_case
+        ) for c in tok.children):
+            return False
+        return self._stated_cause(tok)
 
     def _custodial_sentence(self, tok: Any) -> bool:
         """'condenó a tres años de prisión', 'sentenced to life in prison': a court sentence
@@ -258,13 +283,45 @@ class EventCoder:
         near += [h for t in near for h in t.children]
         return any(fold(t.lemma_) in self.cues.prison for t in near)
 
+    def _prevention_without_protest(self, tok: Any, m: Match) -> bool:
+        """'la policía impidió la marcha', 'police prevented the demonstration' are COERCE
+        'restrict' (PLOVER gold: preventing a demonstration); 'impidió el paso' is none: a
+        prevention verb is an event only with a protest as its object."""
+        if m.entry.event != "COERCE" or fold(tok.lemma_) not in self.cues.prevent:
+            return False
+        doc = tok.doc
+        for c in tok.children:
+            if dep(c) == "obj":
+                hit = self.lex.match(doc, c.i)
+                if hit is not None and hit.entry.event == "PROTEST":
+                    return False
+        return True
+
+    def _vow_without_act(self, tok: Any) -> bool:
+        """'juró aplastar la rebelión' is a vow (a threat with a hostile act); 'juró el
+        cargo', 'juró como presidente' is an oath of office: a vow verb is an event only with
+        the act it vows (a verb complement)."""
+        if fold(tok.lemma_) not in self.cues.vow_needs_act:
+            return False
+        return not any(dep(c) in ("xcomp", "ccomp") for c in tok.children)
+
+    def _event_epithet(self, tok: Any) -> bool:
+        """'its long-threatened invasion', 'la prometida huelga': a participle before an
+        event noun it modifies qualifies that event (an epithet), it is no act of its own."""
+        if "Part" not in tok.morph.get("VerbForm") or dep(tok) not in ("amod", "compound"):
+            return False
+        head = tok.head
+        if head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return self.lex.match(tok.doc, head.i) is not None
+
     @staticmethod
     def _noun_modifier(tok: Any, m: Match) -> bool:
         """'período de negociación', 'fuerzas de combate': a weak event noun that only
         classifies another noun is not an event."""
         return (
             tok.pos_ == "NOUN"
-            and tok.dep_ in ("nmod", "compound")
+            and dep(tok) in ("nmod", "compound")
             and tok.head.pos_ == "NOUN"
             and m.entry.weight < 0.7
         )
@@ -274,126 +331,219 @@ class EventCoder:
         doc: Any,
         matches: list[Match],
         aliases: dict[int, Match] | None = None,
+        trace: list[tuple[str, int]] | None = None,
     ) -> tuple[list[Match], dict[int, str], dict[int, Match]]:
         """Drop triggers folded into a governing one; returns kept matches, forced aux modes
-        and the embedded acts (trigger head -> governing frame match).
+        and the embedded acts (trigger head -> governing frame match). ``trace`` collects
+        (rule id, token index of the trigger it decided) for every nesting rule that acted.
 
         ``aliases`` maps further tokens to a match that governs through them (the demanded
-        verb of a modal request)."""
-        by_head = {**(aliases or {}), **{m.head: m for m in matches}}
-        dropped: set[int] = set()
-        forced: dict[int, str] = {}
-        embedded: dict[int, Match] = {}
-        # a dropped trigger's own complement goes to whatever absorbed it: in 'an ultimatum
-        # to halt attacks' the attacks belong to the ultimatum, as 'halt' does
-        absorbed: dict[int, Match] = {}
-        in_aim: set[int] = set()  # absorbed through an aim or condition clause
-        govs = {m.head: self._governing_trigger(doc, m.head, by_head) for m in matches}
+        verb of a modal request). Each trigger, shallowest first, goes through the rules of
+        :data:`_FOLD_RULES` (absorbed before its governor is looked at), then climbs past
+        governors already dropped, then takes the first rule of :data:`_NEST_RULES` that
+        holds for it and its governor."""
+        st = _Nesting({**(aliases or {}), **{m.head: m for m in matches}}, trace=trace)
+        govs = {m.head: self._governing_trigger(doc, m.head, st.by_head) for m in matches}
         for m in sorted(matches, key=lambda x: _depth(x, govs)):
-            subj_of = doc[m.head].head.i
-            if (
-                dep(doc[m.head]) in ("nsubj", "nsubj:pass")
-                and subj_of in by_head
-                and by_head[subj_of].entry.event == m.entry.event
-            ):
-                dropped.add(m.head)  # 'a roadside bombing killed ...': one event, the verb's
-                absorbed[m.head] = by_head[subj_of]
+            if any(st.noted(rid, m, rule(self, doc, m, st)) for rid, rule in _FOLD_RULES):
                 continue
-            tok = doc[m.head]
-            if (
-                m.entry.event == "ASSAULT"
-                and tok.dep_ == "conj"
-                and fold(tok.lemma_) in self.cues.casualty
-                and tok.head.i in by_head
-                and by_head[tok.head.i].entry.event == "ASSAULT"
-                and self._toll_verb(tok.head, by_head)
-            ):
-                # 'killed one soldier and wounded two others': the toll of one attack
-                dropped.add(m.head)
-                absorbed[m.head] = by_head[tok.head.i]
-                continue
-            host = self._purpose_host(doc, m, by_head)
-            if host is not None and host.head != m.head:
-                # 'realizaron una marcha para exigir ...': the aim is part of the act
-                while host is not None and host.head in dropped:
-                    host = absorbed.get(host.head)
-                if host is not None:
-                    dropped.add(m.head)
-                    absorbed[m.head] = host
-                    in_aim.add(m.head)
-                    continue
             gov, direct, clausal = govs[m.head]
-            if m.entry.event == "PROTEST" and self._in_protest(tok):
+            if m.entry.event == "PROTEST" and self._in_protest(doc[m.head]):
                 gov = None  # 'propuso el cierre en protesta por ...': a protest of its own
-            seen = 0
-            while gov is not None and gov.head in dropped and seen < _MAX_NEST:
-                if gov.head in in_aim:
-                    # inside an aim or condition clause: 'unless the president agrees to
-                    # step down' belongs to the threat, every word of it
-                    dropped.add(m.head)
-                    in_aim.add(m.head)
-                    absorbed[m.head] = absorbed[gov.head]
+            gov, direct, seen = _climb(m, gov, direct, st)
+            if m.head in st.dropped or gov is None or gov.head in st.dropped:
+                continue
+            link = _Link(doc, m, gov, direct, clausal, seen, aliases)
+            for rid, rule in _NEST_RULES:
+                if st.noted(rid, m, rule(self, link, st)):
                     break
-                gov, direct, seen = absorbed.get(gov.head), False, seen + 1
-            if m.head in dropped or gov is None or gov.head in dropped:
-                continue
-            if gov.head in embedded:
-                # 'an ultimatum to halt attacks': what the embedded act takes goes with it
-                dropped.add(m.head)
-                absorbed[m.head] = gov
-                continue
-            if self._classified_gathering(doc, m, gov):
-                # 'convocaron una reunión de protesta': the meeting is the protest
-                gov.entry = m.entry
-                dropped.add(m.head)
-                absorbed[m.head] = gov
-            elif gov.entry.event == m.entry.event:
-                loser, winner = (m, gov) if m.head > gov.head else (gov, m)
-                dropped.add(loser.head)
-                absorbed[loser.head] = winner
-            elif clausal and m.entry.event in _MATERIAL_CONFLICT and self._clause_verb(doc, m):
-                continue  # 'denunciaron que atacaron': two events
-            elif gov.entry.event == "PROTEST" and (
-                m.entry.event in PROTEST_TOPICS or self._protest_topic(doc[m.head], gov)
-            ):
-                dropped.add(m.head)
-                absorbed[m.head] = gov
-            elif (
-                not seen
-                and _complement_path(doc, m.head, gov.head)
-                and fold(doc[gov.head].lemma_) in self.cues.intent
-                and m.entry.event in CONFLICT_ACTS
-            ):
-                # 'prepared to resume shelling', 'plans to impose restrictions': a stated
-                # intention to act against someone is a threat (PLOVER manual)
-                gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
-                embedded[m.head] = gov  # the intended act: its own event, hypothetical
-                forced.setdefault(m.head, "hypothetical")
-            elif gov.entry.event in _COOP_FRAMES and m.entry.event in _MATERIAL_CONFLICT and direct:
-                # 'acordaron una huelga': the strike is the news, announced for later
-                dropped.add(gov.head)
-                absorbed[gov.head] = m
-                forced.setdefault(m.head, "future")
-            elif gov.entry.event in _FRAME_TYPES and (
-                _through(doc, m.head, gov.head, aliases)
-                or gov.entry.event == "REJECT"
-                and tok.pos_ in ("NOUN", "PROPN")
-            ):
-                # 'must stop the attacks': the object of a demanded verb goes with the demand;
-                # 'condenó el ataque', 'rechazó la agresión': a rejected noun is an objection
-                # to what happened, not a refused act ('rechazó negociar' is one)
-                dropped.add(m.head)
-                absorbed[m.head] = gov
-            elif gov.entry.event in _FRAME_TYPES:
-                # 'amenazaron con una huelga': the threat is the frame event; the strike is
-                # an event of its own, embedded in it (kept by ``run`` only when the frame
-                # gives it a non-current mode, else folded as before)
-                embedded[m.head] = gov
-                if not clausal and gov.entry.event in _EMBED_MODE:
-                    # the frame's own mode for its act; a finite clause ('advirtieron que
-                    # es acusado') keeps only what its words say
-                    forced.setdefault(m.head, _EMBED_MODE[gov.entry.event])
-        return [m for m in matches if m.head not in dropped], forced, embedded
+        return [m for m in matches if m.head not in st.dropped], st.forced, st.embedded
+
+    # -- nesting rules: absorbed before the governor is looked at ------------------------
+    def _fold_subject_event(self, doc: Any, m: Match, st: _Nesting) -> bool:
+        """'a roadside bombing killed ...': an event noun subject of a verb of its own type
+        is one event, the verb's."""
+        tok = doc[m.head]
+        host = st.by_head.get(tok.head.i)
+        if dep(tok) in ("nsubj", "nsubj:pass") and host is not None and host.entry.event == m.entry.event:
+            st.fold(m, host)
+            return True
+        return False
+
+    def _fold_meeting_of_protest(self, doc: Any, m: Match, st: _Nesting) -> bool:
+        """'la marcha reunió a diez mil personas': a meeting verb whose subject is a protest
+        noun gives the size of the protest, no meeting; the verb folds into the protest,
+        which goes on to the other rules (never stops here)."""
+        tok = doc[m.head]
+        host = st.by_head.get(tok.head.i)
+        if (
+            m.entry.event == "PROTEST"
+            and dep(tok) == "nsubj"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and host is not None
+            and host.entry.event == "CONSULT"
+        ):
+            st.dropped.add(tok.head.i)  # the verb's token (it may be an alias of ``host``)
+            st.absorbed[tok.head.i] = m
+            st.noted("nest.meeting_of_protest", host, True)
+        return False
+
+    def _fold_toll(self, doc: Any, m: Match, st: _Nesting) -> bool:
+        """'killed one soldier and wounded two others': the toll of one attack."""
+        tok = doc[m.head]
+        host = st.by_head.get(tok.head.i)
+        if (
+            m.entry.event == "ASSAULT"
+            and dep(tok) == "conj"
+            and fold(tok.lemma_) in self.cues.casualty
+            and host is not None
+            and host.entry.event == "ASSAULT"
+            and self._toll_verb(tok.head, st.by_head)
+        ):
+            st.fold(m, host)
+            return True
+        return False
+
+    def _fold_aim(self, doc: Any, m: Match, st: _Nesting) -> bool:
+        """'realizaron una marcha para exigir ...': the aim is part of the act."""
+        host = self._purpose_host(doc, m, st.by_head)
+        if host is None or host.head == m.head:
+            return False
+        while host is not None and host.head in st.dropped:
+            host = st.absorbed.get(host.head)
+        if host is None:
+            return False
+        st.fold(m, host, aim=True)
+        return True
+
+    # -- nesting rules: a trigger and its governing trigger -------------------------------
+    def _nest_under_embedded(self, link: _Link, st: _Nesting) -> bool:
+        """'an ultimatum to halt attacks': what the embedded act takes goes with it."""
+        if link.gov.head not in st.embedded:
+            return False
+        st.fold(link.m, link.gov)
+        return True
+
+    def _nest_classified_gathering(self, link: _Link, st: _Nesting) -> bool:
+        """'convocaron una reunión de protesta': the meeting is the protest."""
+        if not self._classified_gathering(link.doc, link.m, link.gov):
+            return False
+        link.gov.entry = link.m.entry
+        st.fold(link.m, link.gov)
+        return True
+
+    def _nest_same_type(self, link: _Link, st: _Nesting) -> bool:
+        """Two triggers of one type, one governing the other: one event, the earlier word."""
+        m, gov = link.m, link.gov
+        if gov.entry.event != m.entry.event:
+            return False
+        loser, winner = (m, gov) if m.head > gov.head else (gov, m)
+        st.fold(loser, winner)
+        return True
+
+    def _nest_clausal_act(self, link: _Link, st: _Nesting) -> bool:
+        """'denunciaron que atacaron': an act that is the verb of a reported clause is an
+        event of its own (nothing changes)."""
+        return (link.clausal and link.m.entry.event in _MATERIAL_CONFLICT
+                and self._clause_verb(link.doc, link.m))
+
+    def _nest_protest_topic(self, link: _Link, st: _Nesting) -> bool:
+        """'marcharon contra la reforma': what a protest is about is part of the protest."""
+        m, gov = link.m, link.gov
+        if gov.entry.event == "PROTEST" and (
+            m.entry.event in PROTEST_TOPICS or self._protest_topic(link.doc[m.head], gov)
+        ):
+            st.fold(m, gov)
+            return True
+        return False
+
+    def _nest_vowed_clause(self, link: _Link, st: _Nesting) -> bool:
+        """'prometieron que atacarán la capital', 'vowed that they will attack': a vow of a
+        hostile act in a finite clause is a threat too (PLOVER manual, THREATEN); the vowed
+        act is embedded in it and hypothetical."""
+        m, gov, doc = link.m, link.gov, link.doc
+        tok = doc[m.head]
+        if not (
+            fold(doc[gov.head].lemma_) in self.cues.vow
+            and m.entry.event in CONFLICT_ACTS
+            and dep(tok) == "ccomp"
+            and tok.head.i == gov.head
+        ):
+            return False
+        gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
+        st.embedded[m.head] = gov
+        st.forced.setdefault(m.head, "hypothetical")
+        return True
+
+    def _nest_intention(self, link: _Link, st: _Nesting) -> bool:
+        """'prepared to resume shelling', 'plans to impose restrictions': a stated intention
+        to act against someone is a threat (PLOVER manual); the intended act is an event of
+        its own, embedded in the threat and hypothetical."""
+        m, gov, doc = link.m, link.gov, link.doc
+        if not (
+            not link.seen
+            and _complement_path(doc, m.head, gov.head)
+            and fold(doc[gov.head].lemma_) in self.cues.intent
+            and m.entry.event in CONFLICT_ACTS
+        ):
+            return False
+        gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
+        st.embedded[m.head] = gov
+        st.forced.setdefault(m.head, "hypothetical")
+        return True
+
+    def _nest_prevented_protest(self, link: _Link, st: _Nesting) -> bool:
+        """'la policía impidió la marcha': the prevention is the event (COERCE); the
+        prevented protest is embedded in it and did not take place (negation)."""
+        m, gov, doc = link.m, link.gov, link.doc
+        if not (
+            link.direct
+            and gov.entry.event == "COERCE"
+            and fold(doc[gov.head].lemma_) in self.cues.prevent
+        ):
+            return False
+        st.embedded[m.head] = gov
+        st.forced.setdefault(m.head, "negation")
+        return True
+
+    def _nest_agreed_conflict(self, link: _Link, st: _Nesting) -> bool:
+        """'acordaron una huelga': the strike is the news, announced for later; the
+        agreement folds into it."""
+        m, gov = link.m, link.gov
+        if not (gov.entry.event in _COOP_FRAMES and m.entry.event in _MATERIAL_CONFLICT
+                and link.direct):
+            return False
+        st.fold(gov, m)
+        st.forced.setdefault(m.head, "future")
+        return True
+
+    def _nest_frame_object(self, link: _Link, st: _Nesting) -> bool:
+        """'must stop the attacks': the object of a demanded verb goes with the demand;
+        'condenó el ataque', 'rechazó la agresión': a rejected noun is an objection to what
+        happened, not a refused act ('rechazó negociar' is one)."""
+        m, gov = link.m, link.gov
+        if gov.entry.event in _FRAME_TYPES and (
+            _through(link.doc, m.head, gov.head, link.aliases)
+            or gov.entry.event == "REJECT"
+            and link.doc[m.head].pos_ in ("NOUN", "PROPN")
+        ):
+            st.fold(m, gov)
+            return True
+        return False
+
+    def _nest_frame_embed(self, link: _Link, st: _Nesting) -> bool:
+        """'amenazaron con una huelga': the threat is the frame event; the strike is an
+        event of its own, embedded in it (kept by ``run`` only when the frame gives it a
+        non-current mode, else folded as before). A finite clause ('advirtieron que es
+        acusado') keeps only the mode its own words give; otherwise the frame's own mode
+        for its act is forced."""
+        m, gov = link.m, link.gov
+        if gov.entry.event not in _FRAME_TYPES:
+            return False
+        st.embedded[m.head] = gov
+        if not link.clausal and gov.entry.event in _EMBED_MODE:
+            st.forced.setdefault(m.head, _EMBED_MODE[gov.entry.event])
+        return True
 
     def _governing_trigger(
         self, doc: Any, i: int, by_head: dict[int, Match]
@@ -408,7 +558,7 @@ class EventCoder:
             if dep(node) not in _NEST or node.head.i == node.i or self.is_adjunct(node):
                 return None, False, False
             # an English preposition node ('calls for aid') is half of one Spanish 'nmod' hop
-            steps += node.dep_ != "prep"
+            steps += dep(node) != "prep"
             label = dep(node)
             clausal = clausal or label in ("ccomp", "advcl")
             direct = direct and label in ("obj", "xcomp")
@@ -423,8 +573,12 @@ class EventCoder:
 
     def _in_protest(self, tok: Any) -> bool:
         """'en protesta por', 'como protesta', 'in protest at': a manner phrase that names
-        the protest of the clause's subject, not the content of the verb it hangs from."""
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        the protest of the clause's subject, not the content of the verb it hangs from. The
+        noun is bare, as in every manner locution; with a determiner the phrase is a place or
+        an occasion ('se congregaron en una manifestación': the gathering is the protest)."""
+        if any(dep(c) == "det" for c in tok.children):
+            return False
+        if dep(tok) == "pobj" and dep(tok.head) == "prep":
             return fold(tok.head.text) in self.cues.manner
         return tok.pos_ in ("NOUN", "PROPN") and _case_word(tok) in self.cues.manner
 
@@ -432,7 +586,7 @@ class EventCoder:
     def _clause_verb(doc: Any, m: Match) -> bool:
         """Whether ``m`` is the predicate of its clause ('que atacaron'), not a noun inside
         it ('warned that police will not tolerate rallies')."""
-        return doc[m.head].pos_ in ("VERB", "AUX") or doc[m.head].dep_ in ("ccomp", "advcl")
+        return doc[m.head].pos_ in ("VERB", "AUX") or dep(doc[m.head]) in ("ccomp", "advcl")
 
     @staticmethod
     def _toll_verb(verb: Any, by_head: dict[int, Match]) -> bool:
@@ -440,10 +594,10 @@ class EventCoder:
         is the attack ('a roadside bombing killed ...') or it is a consequence clause
         ('launched rocket fire, killing ...'). With a perpetrator as subject each act is
         coded ('ejecutaron a uno e hirieron a otro': two events)."""
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        subj = first_child(verb, ("nsubj", "nsubj:pass"))
         if subj is not None:
             return subj.i in by_head
-        return verb.dep_ == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
+        return dep(verb) == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
 
     def _purpose_host(self, doc: Any, m: Match, by_head: dict[int, Match]) -> Match | None:
         """The event whose aim or condition the clause of ``m`` states ('marcharon para
@@ -451,17 +605,17 @@ class EventCoder:
         down'): the trigger the clause hangs from, or the event noun of the support verb it
         hangs from ('realizaron una huelga para protestar')."""
         tok = doc[m.head]
-        if tok.dep_ not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
+        if dep(tok) not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
             return None
-        marks = [fold(c.text) for c in tok.children if c.dep_ in ("mark", "case", "aux")]
-        marks += [fold(f.text) for c in tok.children for f in c.children if f.dep_ == "fixed"]
+        marks = [fold(c.text) for c in tok.children if dep(c) in ("mark", "case", "aux")]
+        marks += [fold(f.text) for c in tok.children for f in c.children if dep(f) == "fixed"]
         condition = any(w in self.cues.condition or w in self.cues.clause_if for w in marks)
         purpose = any(w in self.cues.purpose for w in marks) and not any(
             dep(c) in ("nsubj", "nsubj:pass") for c in tok.children
         )
         if not (condition or purpose):
             return None
-        if tok.dep_ not in self.cues.purpose_dep:
+        if dep(tok) not in self.cues.purpose_dep:
             return None  # English 'agreed to provide' is a complement, not an aim
         head = tok.head
         if head.i in by_head:
@@ -471,7 +625,7 @@ class EventCoder:
                 (
                     by_head[c.i]
                     for c in head.children
-                    if c.i in by_head and c.dep_ in ("obj", "dobj", "obl", "nsubj", "nsubj:pass")  # raw: no "nsubjpass"
+                    if c.i in by_head and dep(c) in ("obj", "obl", "nsubj", "nsubj:pass")
                 ),
                 None,
             )
@@ -488,7 +642,7 @@ class EventCoder:
             and tok.pos_ in ("NOUN", "PROPN")
             and doc[gov.head].pos_ in ("NOUN", "PROPN")
             and tok.head.i == gov.head
-            and tok.dep_ in ("nmod", "compound", "amod")
+            and dep(tok) in ("nmod", "compound", "amod")
         )
 
     @staticmethod
@@ -498,8 +652,8 @@ class EventCoder:
         return (
             tok.pos_ in ("NOUN", "PROPN")
             and tok.head.i == protest.head
-            or tok.dep_ == "pobj"
-            and tok.head.dep_ == "prep"
+            or dep(tok) == "pobj"
+            and dep(tok.head) == "prep"
             and tok.head.head.i == protest.head
         ) and tok.pos_ in ("NOUN", "PROPN")
 
@@ -513,12 +667,12 @@ class EventCoder:
             "Rel" in c.morph.get("PronType") for c in node.children
         ):
             return True
-        words = [fold(node.text)] if node.dep_ == "prep" else []
+        words = [fold(node.text)] if dep(node) == "prep" else []
         for c in node.children:
-            if c.dep_ in ("case", "mark", "advmod") and c.i < node.i:
+            if dep(c) in ("case", "mark", "advmod") and c.i < node.i:
                 words.append(fold(c.text))
-                words.extend(fold(f.text) for f in c.children if f.dep_ == "fixed")
-        if node.head.pos_ == "ADV" and node.dep_ in ("obl", "nmod", "advcl"):
+                words.extend(fold(f.text) for f in c.children if dep(f) == "fixed")
+        if node.head.pos_ == "ADV" and dep(node) in ("obl", "nmod", "advcl"):
             words.append(fold(node.head.lemma_))  # 'después de la marcha'
         return any(w in self.cues.background for w in words) or any(
             " ".join(words[k : k + 2]) in self.cues.background for k in range(len(words) - 1)
@@ -529,7 +683,9 @@ class EventCoder:
         doc = adoc.doc
         if doc is None:
             return
-        triggers = self.find_triggers(doc)
+        removed: list[tuple[str, int]] = []
+        found_raw = self.find_triggers(doc, removed)
+        triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech)
         demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
         triggers = sorted(
@@ -537,7 +693,7 @@ class EventCoder:
             key=lambda m: m.start,
         )
         matches, forced, embedded = self.resolve_nesting(doc, triggers, demanded)
-        index = ActorIndex(adoc)
+        index = ActorIndex(adoc, frozenset(self.cues.genitive_case))
         year = _year(adoc.article.date)
         sent_ctx: dict[int, list[str]] = {}
         events: list[Event] = []
@@ -548,6 +704,19 @@ class EventCoder:
                 if e.aux_mode is None:
                     continue  # the frame says nothing of whether it happens: folded into it
                 e.embedded_head = gov.head
+                if (
+                    e.aux_mode == "future"
+                    and gov.entry.event == "THREATEN"
+                    and (
+                        fold(doc[gov.head].lemma_) not in self.cues.intent
+                        or fold(doc[gov.head].lemma_) in self.cues.vow
+                    )
+                ):
+                    # 'advirtió que impondrá sanciones', 'prometieron que atacarán': a threatened
+                    # or vowed act may never come (PLOVER manual, THREATEN); a stated plan
+                    # ('pretende convocar una huelga') stays future
+                    e.aux_mode = "hypothetical"
+                    e.aux_evidence = aux_evidence(doc[gov.head], "governing event")
             events.append(e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
@@ -567,6 +736,45 @@ class EventCoder:
                     (g.id for g in events if g is not e and _holds(doc, g, e.embedded_head)), None
                 )
         adoc.events = events
+        # a weak event noun that classifies another noun ('las puertas al diálogo') is no
+        # event of the article, but it still names one
+        classifiers = [c for rule, i in removed if rule in _MENTION_FILTERS
+                       and (c := self.lex.match(doc, i)) is not None]
+        found = sorted({m.head: m for m in [*triggers, *found_raw, *classifiers]}.values(),
+                       key=lambda m: m.start)
+        adoc.secondary_events = self._secondary(adoc, found, events, forced, index, year, sent_ctx)
+
+    def _secondary(
+        self,
+        adoc: ArticleDoc,
+        found: list[Match],
+        events: list[Event],
+        forced: dict[int, str],
+        index: ActorIndex,
+        year: int | None,
+        sent_ctx: dict[int, list[str]],
+    ) -> list[Event]:
+        """The trigger words that are no event of their own in ``events``: an act folded into
+        the frame that governs it ('condenaron el ataque'), the aim of a protest ('marcharon
+        para reclamar'), a noun reference pruned as background ('tras la ola de atentados'),
+        the act a modal demand asks for. Each is kept with its own type and the aux mode its
+        own words give, so the calendar can say whether the article tells it as news,
+        history, plan, condition or denial. They are not PLOVER events of the article."""
+        doc = adoc.doc
+        taken = [(s.start, s.end) for e in events for s in e.mentions]
+        out: list[Event] = []
+        for m in found:
+            if m.entry is REQUEST_MODAL:
+                continue
+            tok = doc[m.head]
+            a, b = tok.idx, tok.idx + len(tok.text)
+            if any(s < b and a < t for s, t in taken):
+                continue
+            e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
+            e.id = f"s{len(out)}"
+            out.append(e)
+            taken.append((a, b))
+        return out
 
     def _model_event(
         self, adoc: ArticleDoc, index: ActorIndex, year: int | None, sent_ctx: dict[int, list[str]]
@@ -655,7 +863,26 @@ class EventCoder:
         if actor and recipient and actor.start == recipient.start:
             recipient = None
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
+        if (
+            explained
+            and explained[2] == "governing word"
+            and m.entry.event == "PROTEST"
+            and self._in_protest(tok)
+        ):
+            # 'propuso el cierre en protesta por el fraude': the protest is the subject's
+            # own, not the content of the verb the phrase hangs from, nor of its mode
+            explained = None
         mode = (explained[0] if explained else None) or forced_mode
+        if (
+            forced_mode == "hypothetical"
+            and explained
+            and explained[0] == "future"
+            and fold(explained[1].lemma_) in self.cues.intent
+        ):
+            # 'prometió aplastar la rebelión': the vow word is the threat itself, and a
+            # threatened act may never come (PLOVER manual: hypothetical); a future cue of the
+            # act's own clause ('pretende convocar una huelga') still says future
+            mode, explained = forced_mode, None
         event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
@@ -672,17 +899,30 @@ class EventCoder:
             lemma_hit,
             bool(actor and actor.code),
             bool(recipient and recipient.code),
-            salience(tok, self._is_speech, is_light),
+            # a manner protest ('en protesta por') is the act of its clause's subject: as
+            # salient as the clause it hangs from
+            salience(
+                tok.head if m.entry.event == "PROTEST" and self._in_protest(tok) else tok,
+                self._is_speech,
+                is_light,
+            ),
             aux,
         )
         if (
-            event == "CONSULT"
+            event in ("CONSULT", "REQUEST")
+            and m.entry is not REQUEST_MODAL
             and a_tok is not None
             and any(fold(t.lemma_) in self.cues.protester for t in (a_tok, *a_tok.children))
         ):
-            event = "PROTEST"  # 'miles de manifestantes se reunieron': a rally, not a meeting
+            # 'miles de manifestantes se reunieron': a rally, not a meeting; 'los huelguistas
+            # exigieron': a demand in the form of a protest is PROTEST (PLOVER manual, REQUEST)
+            event = "PROTEST"
+        elif event == "CONSULT" and self._rally(tok):
+            event = "PROTEST"
         recoded = event != m.entry.event
         mode = None if recoded else m.entry.mode
+        if recoded and event == "PROTEST" and m.entry.event == "CONSULT":
+            mode = "demo"  # a rally
         cameo = _INTENT_CAMEO.get(event) if recoded else m.entry.cameo
         if event in ("SANCTION", "REJECT") and self._custodial_sentence(tok):
             event, mode, cameo = "COERCE", "arrest", "173"  # a sentence to prison
@@ -732,6 +972,86 @@ def _holds(doc: Any, e: Event, head: int | None) -> bool:
 def aux_evidence(tok: Any, rule: str) -> dict[str, Any]:
     """The words that decided an event's aux mode, for the user: text, offsets, rule."""
     return {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "rule": rule}
+
+
+@dataclass
+class _Nesting:
+    """What :meth:`EventCoder.resolve_nesting` has decided so far."""
+
+    by_head: dict[int, Match]  # trigger head (and alias token) -> match
+    dropped: set[int] = field(default_factory=set)
+    forced: dict[int, str] = field(default_factory=dict)  # trigger head -> aux mode
+    embedded: dict[int, Match] = field(default_factory=dict)  # trigger head -> frame match
+    # a dropped trigger's own complement goes to whatever absorbed it: in 'an ultimatum
+    # to halt attacks' the attacks belong to the ultimatum, as 'halt' does
+    absorbed: dict[int, Match] = field(default_factory=dict)
+    in_aim: set[int] = field(default_factory=set)  # absorbed through an aim or condition clause
+    trace: list[tuple[str, int]] | None = None  # (rule id, trigger head) of each rule that acted
+
+    def noted(self, rule_id: str, m: Match, acted: bool) -> bool:
+        """``acted``, recorded in the trace when true."""
+        if acted and self.trace is not None:
+            self.trace.append((rule_id, m.head))
+        return acted
+
+    def fold(self, m: Match, into: Match, aim: bool = False) -> None:
+        """``m`` is no event of its own: it is part of ``into``."""
+        self.dropped.add(m.head)
+        self.absorbed[m.head] = into
+        if aim:
+            self.in_aim.add(m.head)
+
+
+@dataclass(frozen=True)
+class _Link:
+    """A trigger and the trigger that governs it, as the nesting rules see them."""
+
+    doc: Any
+    m: Match
+    gov: Match
+    direct: bool  # ``m`` is the governor's direct object
+    clausal: bool  # the path crosses a finite or adverbial clause
+    seen: int  # governors climbed past (already dropped) to reach ``gov``
+    aliases: dict[int, Match] | None
+
+
+def _climb(m: Match, gov: Match | None, direct: bool, st: _Nesting) -> tuple[Match | None, bool, int]:
+    """Past governors already dropped, to what absorbed them; inside an aim or condition
+    clause ('unless the president agrees to step down') every word belongs to the threat,
+    so ``m`` is folded there too. Returns the governor, whether ``m`` is still its direct
+    object, and how many steps were climbed."""
+    seen = 0
+    while gov is not None and gov.head in st.dropped and seen < _MAX_NEST:
+        if gov.head in st.in_aim:
+            st.fold(m, st.absorbed[gov.head], aim=True)
+            st.noted("nest.aim", m, True)
+            break
+        gov, direct, seen = st.absorbed.get(gov.head), False, seen + 1
+    return gov, direct, seen
+
+
+# The nesting rules, in the order they are tried (ids for traces and docs). The first
+# group absorbs a trigger before its governor is looked at; of the second, the first rule
+# that holds for a trigger and its governor decides.
+_FOLD_RULES = (
+    ("nest.subject_event", EventCoder._fold_subject_event),
+    ("nest.meeting_of_protest", EventCoder._fold_meeting_of_protest),
+    ("nest.toll", EventCoder._fold_toll),
+    ("nest.aim", EventCoder._fold_aim),
+)
+_NEST_RULES = (
+    ("nest.under_embedded", EventCoder._nest_under_embedded),
+    ("nest.classified_gathering", EventCoder._nest_classified_gathering),
+    ("nest.same_type", EventCoder._nest_same_type),
+    ("nest.vowed_clause", EventCoder._nest_vowed_clause),
+    ("nest.clausal_act", EventCoder._nest_clausal_act),
+    ("nest.protest_topic", EventCoder._nest_protest_topic),
+    ("nest.intention", EventCoder._nest_intention),
+    ("nest.prevented_protest", EventCoder._nest_prevented_protest),
+    ("nest.agreed_conflict", EventCoder._nest_agreed_conflict),
+    ("nest.frame_object", EventCoder._nest_frame_object),
+    ("nest.frame_embed", EventCoder._nest_frame_embed),
+)
 
 
 def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:
@@ -788,7 +1108,7 @@ def _complement_path(doc: Any, i: int, gov: int) -> bool:
 
 def _case_word(tok: Any) -> str:
     """The folded preposition that introduces ``tok`` ('' when none)."""
-    return next((fold(c.text) for c in tok.children if c.dep_ == "case"), "")
+    return next((fold(c.text) for c in tok.children if dep(c) == "case"), "")
 
 
 def _capital_sentence(sent: Any) -> bool:

@@ -32,7 +32,7 @@ def conditional(tok: Token, cues: Cues) -> bool:
     return any(
         fold(c.lemma_) in cues.condition or fold(c.text) in cues.condition
         for c in tok.subtree
-        if c.dep_ in ("mark", "advmod", "fixed", "case")
+        if dep(c) in ("mark", "advmod", "fixed", "case")
     )
 
 
@@ -41,11 +41,11 @@ def declared(tok: Token, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
     provide aid, the WFP said') or made conditional ('unless')."""
     if conditional(tok, cues):
         return True
-    if any(is_speech(c) for c in tok.children if c.dep_ in ("parataxis", "ccomp", "advcl")):
+    if any(is_speech(c) for c in tok.children if dep(c) in ("parataxis", "ccomp", "advcl")):
         return True
     node = tok
     for _ in range(_MAX_UP):
-        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or node.head.i == node.i:
+        if dep(node) not in ("ccomp", "xcomp", "conj", "advcl") or node.head.i == node.i:
             return False
         node = node.head
         if is_speech(node):
@@ -78,13 +78,13 @@ def modal_requests(
         if not is_speech(tok):
             continue
         for verb in tok.children:
-            if verb.dep_ != "ccomp":
+            if dep(verb) != "ccomp":
                 continue
             modal = next(
                 (
                     c
                     for c in verb.children
-                    if c.dep_.startswith("aux") and fold(c.lemma_) in cues.request_modal
+                    if dep(c).startswith("aux") and fold(c.lemma_) in cues.request_modal
                 ),
                 None,
             )
@@ -97,7 +97,7 @@ def request_args(modal: Token) -> tuple[Any, Any]:
     """(speaker, addressee) of a modal request: subjects of the reporting and modal verbs."""
     verb = modal.head
     speech = verb.head
-    speaker = next((c for c in speech.children if c.dep_ in ("nsubj", "csubj")), None)
+    speaker = next((c for c in speech.children if dep(c) in ("nsubj", "csubj")), None)
     addressee = next(
         (c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass")), None
     )

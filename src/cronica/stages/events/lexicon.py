@@ -8,12 +8,14 @@ context words). Matching ignores case and accents, since some sources strip acce
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
+from cronica.stages.nlp.syntax import dep
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -85,6 +87,9 @@ class TriggerEntry:
     cameo: str | None
     weight: float
     rule: str = ""  # the rule id: '<lang>:<pattern>/<pos>', one per row of event_triggers.tsv
+    # 'mention' in the seventh column: the word names an event of that type but is too
+    # ambiguous alone to code one ('renuncia'): kept only among the secondary event words
+    mention_only: bool = False
 
 
 @dataclass
@@ -120,6 +125,10 @@ class Cues:
     vehicle: set[str] = field(default_factory=set)  # 'moverse en motocicleta': a journey
     manner: set[str] = field(default_factory=set)  # 'en' in 'en protesta por'
     clause_if: set[str] = field(default_factory=set)  # 'si', 'if': a condition clause
+    # condition words whose consequent clause is hypothetical ('si no responden, harán una
+    # huelga'): the attribution guidelines' reading; TimeBank marks such English consequents
+    # by their own tense ('will strike': future), so the English table lists none
+    consequent_if: set[str] = field(default_factory=set)
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
     exchange: set[str] = field(default_factory=set)  # 'canje': a release only of captives
     captive: set[str] = field(default_factory=set)  # 'prisioneros', 'hostages'
@@ -132,9 +141,15 @@ class Cues:
     vehicle_case: set[str] = field(default_factory=set)  # 'en moto', 'by car': a means of travel
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
+    partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
+    prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
+    vow_needs_act: set[str] = field(default_factory=set)  # 'jurar': an event only with its act
+    vow: set[str] = field(default_factory=set)  # 'prometer', 'vow': a vowed hostile act is a threat
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
+    state_case: set[str] = field(default_factory=set)  # 'en huelga', 'on strike': a state
+    site: set[str] = field(default_factory=set)  # 'frente a X': the place a protest addresses
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
     # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
     # the near future, the 'have' of obligation, the words linking them to the infinitive,
@@ -149,6 +164,9 @@ class Cues:
     context: dict[str, str] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
+    # derivational endings: a noun's lemma ending -> its verb's ('negociacion' -> 'negociar')
+    # and back ('bloquear' -> 'bloqueo'); what they reach is only a mention (secondary event)
+    derive: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Lexicon:
@@ -159,11 +177,12 @@ class Lexicon:
         self.lang = bundle.code
         self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
         for row in bundle.read_tsv("event_triggers.tsv"):
-            pattern, pos, event, mode, cameo, weight = (row + [""] * 6)[:6]
+            pattern, pos, event, mode, cameo, weight, scope = (row + [""] * 7)[:7]
             words = tuple(fold(pattern).split())
             entry = TriggerEntry(
                 words, pos or "*", event, mode or None, cameo or None, float(weight or 0.5),
                 rule=f"{self.lang}:{' '.join(words)}/{pos or '*'}",
+                mention_only=scope.strip() == "mention",
             )
             self._by_first[words[0]].append(entry)
         for entries in self._by_first.values():
@@ -180,16 +199,21 @@ class Lexicon:
         tok = doc[i]
         keys = self._variants(tok)
         if not any(k in self._by_first for k in keys):
-            return None  # most tokens start no pattern: no need to read their tags
+            return self._derived(doc, i)  # most tokens start no pattern
         # all-capital headlines are tagged almost at random: let their words match verbs too
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
         if "Part" in tok.morph.get("VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
 
+        # a gerund or infinitive with enclitic pronouns ('acusándolo', often tagged an
+        # adjective) is a verb form
+        key_pos = "VERB" if _ENCLITIC.search(fold(tok.text)) else pos
         for key in keys:
             for entry in self._by_first.get(key, ()):
                 allowed = _POS.get(entry.pos, _POS["*"])
-                if (pos not in allowed and tok.pos_ not in allowed) and len(entry.pattern) == 1:
+                if (
+                    pos not in allowed and tok.pos_ not in allowed and key_pos not in allowed
+                ) and len(entry.pattern) == 1:
                     continue
                 if entry.pos == "Vr" and not _pronominal(tok):
                     continue
@@ -197,6 +221,28 @@ class Lexicon:
                 if end is not None:
                     # checked last: few tokens get this far
                     return None if self._in_fixed_phrase(doc, i) else Match(i, end, i, entry)
+        return None
+
+    def _derived(self, doc: Any, i: int) -> Match | None:
+        """A one-word mention reached by derivational morphology: the noun of a verb
+        trigger ('la negociación' of 'negociar'), the verb of a noun trigger ('bloquearon' of
+        'bloqueo'). It names that event but is kept only as a secondary event word."""
+        tok = doc[i]
+        if tok.pos_ not in ("NOUN", "VERB") or not self.cues.derive:
+            return None
+        lemma = fold(tok.lemma_)
+        want = "V" if tok.pos_ == "NOUN" else "N"
+        for old, new in self.cues.derive:
+            if not lemma.endswith(old) or len(lemma) - len(old) < 3:
+                continue
+            for entry in self._by_first.get(lemma[: len(lemma) - len(old)] + new, ()):
+                if (len(entry.pattern) == 1 and entry.pos == want and not entry.mention_only
+                        and entry.weight >= DERIVE_MIN_WEIGHT):
+                    if self._in_fixed_phrase(doc, i):
+                        return None
+                    derived = replace(entry, pos="*", mention_only=True,
+                                      rule=f"{entry.rule}/derived", weight=entry.weight * 0.8)
+                    return Match(i, i + 1, i, derived)
         return None
 
     def _variants(self, tok: Any) -> list[str]:
@@ -249,13 +295,20 @@ def _inflects(form: str, lemma: str) -> bool:
 def _pronominal(tok: Any) -> bool:
     """A reflexive clitic on the verb ('se marcharon'), which changes its sense."""
     return any(
-        "Yes" in c.morph.get("Reflex") or c.dep_ in ("expl:pv", "expl") for c in tok.children
+        "Yes" in c.morph.get("Reflex") or dep(c) in ("expl:pv", "expl") for c in tok.children
     )
 
 
 # pronouns that the Spanish lemmatizer appends to a verb with enclitics ('manifestándose'
 # -> 'manifestar él'): the verb alone is the key
 _CLITIC_LEMMAS = frozenset({"el", "ella", "lo", "la", "le", "los", "las", "les", "se", "me", "te"})
+
+
+# only reliable triggers lend their type to a derived word ('explotar' a bomb: 0.5, and
+# 'explotación' is exploitation)
+DERIVE_MIN_WEIGHT = 0.6
+# Spanish gerund or infinitive + enclitic pronoun(s): 'acusándolo', 'expulsarlos'
+_ENCLITIC = re.compile(r"(?:ando|iendo|ar|er|ir)(?:se)?(?:lo|la|le|los|las|les|se)$")
 
 
 def _keys(tok: Any) -> list[str]:
@@ -317,14 +370,17 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.manner.add(word)
         elif kind == "clause_if":
             cues.clause_if.add(word)
+        elif kind == "consequent_if":
+            cues.consequent_if.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
-        elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering"):
+        elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
+                      "vow_needs_act", "vow"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
-        elif kind in ("vehicle_case", "genitive_case", "against_case", "topic_case",
-                      "between_case", "target_topic_case", "victim_verb",
+        elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
+                      "between_case", "target_topic_case", "state_case", "site", "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":
@@ -339,6 +395,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.not_event.append(tuple(word.split()))
         elif kind == "suffix":
             cues.suffixes.append((word, fold(value)))
+        elif kind == "derive":
+            cues.derive.append((word, fold(value)))
     cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first
     if purpose_dep:
         cues.purpose_dep = purpose_dep

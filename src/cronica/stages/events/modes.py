@@ -79,14 +79,20 @@ def explain_aux(
     blockade goes ahead)."""
     node = doc[i]
     negation_reaches = True
+    # a verb in the subjunctive in a que-clause ('pretenden que negocie'): wished, proposed or
+    # feared, not asserted; a governing word found higher up decides first (widest scope)
+    unreal = None
+    verb_seen = False  # the clause of the trigger: its own verb, or the verb a noun hangs from
     for step in range(_MAX_CLIMB):
+        if not verb_seen and node.pos_ in ("VERB", "AUX"):
+            verb_seen, unreal = True, _subjunctive_complement(node)
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0)
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False)
         if mode:
             return mode
-        if node.dep_ not in _CLIMB or node.head.i == node.i:
-            return None
+        if node.dep_ not in _CLIMB or node.head.i == node.i:  # raw: see _CLIMB
+            return unreal
         # 'no acordaron iniciar X' negates X; 'la ola de protestas no es la primera' does not
         negation_reaches = (
             negation_reaches
@@ -97,8 +103,22 @@ def explain_aux(
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
             verb_mode = cues.aux.get(fold(node.lemma_))
-            return (verb_mode, node, "governing word") if verb_mode else None
-    return None
+            return (verb_mode, node, "governing word") if verb_mode else unreal
+    return unreal
+
+
+def _subjunctive_complement(tok: Any) -> tuple[str, Any, str] | None:
+    """('hypothetical', the verb, rule) when ``tok`` (or its conjunct head: 'que negocie y
+    pacte') is a subjunctive verb heading a complement clause opened by a complementizer."""
+    node = tok.head if dep(tok) == "conj" and tok.head.pos_ in ("VERB", "AUX") else tok
+    verbs = [tok, node, *[c for c in tok.children if dep(c) in _AUX_DEPS]]
+    if not any("Sub" in v.morph.get("Mood") for v in verbs):
+        return None
+    if dep(node) not in ("ccomp", "csubj") or not any(
+        dep(c) == "mark" and "Sub" not in c.morph.get("Mood") for c in node.children
+    ):
+        return None
+    return ("hypothetical", tok, "subjunctive complement")
 
 
 def _mode_at(
@@ -115,8 +135,10 @@ def _mode_at(
     for child in tok.children:
         key = fold(child.lemma_)
         word = fold(child.text)
-        if child.dep_ in _NEG_DEPS or (
-            child.dep_ in _MOD_DEPS and cues.aux.get(word) == "negation"
+        if _connective(child):
+            continue  # 'sin embargo', 'no obstante': a fixed connective, not a negation
+        if dep(child) in _NEG_DEPS or (
+            dep(child) in _MOD_DEPS and cues.aux.get(word) == "negation"
         ):
             found.append(("negation", child, "negation"))
         elif dep(child) in _AUX_DEPS:
@@ -126,16 +148,19 @@ def _mode_at(
                 found.append(("hypothetical", child, "conditional mood"))
             if key in cues.aux or word in cues.aux:
                 found.append((cues.aux.get(word) or cues.aux[key], child, "auxiliary"))
-        elif child.dep_ in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
+        elif dep(child) in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
             mode = cues.aux_case.get(key) or cues.aux[key]
             # a purpose clause ('marcharon para exigir') is done, not hypothetical; a purpose
             # noun phrase ('conversaciones para una retirada') is not done yet
-            if not (mode == "hypothetical" and child.dep_ == "mark" and key in cues.aux_case):
+            if not (mode == "hypothetical" and dep(child) == "mark" and key in cues.aux_case):
                 found.append((mode, child, "marker"))
-        elif child.dep_ in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
+        elif dep(child) in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
             found.append((cues.aux[key], child, "modifier"))
         elif article_year and _is_past_year(child, article_year):
             found.append(("historical", child, "past year"))
+        elif dep(child) == "advcl" and (mark := _condition_mark(child, cues)):
+            # the consequent of a condition: 'si no nos escuchan, aumentaremos las medidas'
+            found.append(("hypothetical", mark, "condition consequent"))
     for mode in ("negation", "hypothetical", "future", "historical"):
         for f in found:
             if f[0] == mode and (negation or mode != "negation"):
@@ -143,9 +168,23 @@ def _mode_at(
     return None
 
 
+def _condition_mark(clause: Any, cues: Cues) -> Any:
+    """The 'si' / 'if' word that opens the adverbial clause ``clause``, or None."""
+    return next(
+        (c for c in clause.children if dep(c) == "mark" and fold(c.text) in cues.consequent_if),
+        None,
+    )
+
+
+def _connective(tok: Token) -> bool:
+    """A word heading a fixed multiword expression ('sin embargo', 'no obstante': however,
+    nevertheless): the expression links sentences, its words keep none of their own sense."""
+    return any(dep(c) == "fixed" for c in tok.children)
+
+
 def _is_past_year(tok: Token, article_year: int) -> bool:
     """'en 2011', 'de 2003': a year before the article's year attached to the trigger."""
-    cands = [tok] + [c for c in tok.children if c.dep_ in ("nummod", "pobj", "nmod", "compound")]
+    cands = [tok] + [c for c in tok.children if dep(c) in ("nummod", "pobj", "nmod", "compound")]
     for c in cands:
         text = c.text
         if len(text) == 4 and text.isdigit() and 1900 <= int(text) < article_year:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from cronica.model import ArticleDoc, Event, EventArg
 from cronica.stages.events.args import RECIPROCAL_TYPES, ActorIndex
 from cronica.stages.events.lexicon import Cues, fold
+from cronica.stages.nlp.syntax import dep
 
 _MILITARY_ACTS = frozenset({"ASSAULT", "MOBILIZE"})
 _INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -103,12 +104,12 @@ def _counterpart(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> E
             continue
         party = (
             tok.head
-            if tok.dep_ in ("case", "mark")
-            else next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if dep(tok) in ("case", "mark")
+            else next((c for c in tok.children if dep(c) == "pobj"), None)
         )
         if party is None:
             continue
-        for p in [party, *[c for c in party.children if c.dep_ == "conj"]]:
+        for p in [party, *[c for c in party.children if dep(c) == "conj"]]:
             m = index.mention_in(p)
             if m is not None and _country(m.code) and _country(m.code) not in own:
                 return EventArg(

@@ -114,8 +114,11 @@ class LanguageBundle:
 
 
 def _trigger_row_problem(row: list[str]) -> str | None:
-    """Why a row of event_triggers.tsv (pattern, pos, type, mode, cameo, weight) is unusable."""
-    pattern, pos, event, _mode, _cameo, weight = (row + [""] * 6)[:6]
+    """Why a row of event_triggers.tsv (pattern, pos, type, mode, cameo, weight[, scope]) is
+    unusable."""
+    pattern, pos, event, _mode, _cameo, weight, scope = (row + [""] * 7)[:7]
+    if scope.strip() not in ("", "mention"):
+        return f"scope {scope!r} is not 'mention'"
     if not pattern.strip():
         return "empty pattern"
     if pos not in ("", "*", "V", "Vr", "N"):

@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from cronica.model import ArticleDoc, Event
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.magnitude.lexicon import MagnitudeLexicon, fold, load_lexicon
@@ -59,7 +61,7 @@ class Quantity:
     max: int | None
     category: str | None
 
-    def to_dict(self, doc: Any) -> dict[str, Any]:
+    def to_dict(self, doc: Doc) -> dict[str, Any]:
         span = doc[self.start:self.end]
         return {"value": self.value, "min": self.min, "max": self.max,
                 "category": self.category, "text": span.text,
@@ -73,11 +75,11 @@ def parse_digits(text: str) -> int | None:
     return int(re.sub(r"[.,]", "", text))
 
 
-def _year_like(tok: Any) -> bool:
+def _year_like(tok: Token) -> bool:
     return len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100
 
 
-def find_quantities(doc: Any, lx: MagnitudeLexicon) -> list[Quantity]:
+def find_quantities(doc: Doc, lx: MagnitudeLexicon) -> list[Quantity]:
     """Every quantity phrase of the doc, left to right, not overlapping."""
     out: list[Quantity] = []
     folded = [fold(t.text) for t in doc]
@@ -106,7 +108,7 @@ def _match(folded: list[str], i: int, table: dict, longest: int,
     return None
 
 
-def _quantity_at(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
+def _quantity_at(doc: Doc, folded: list[str], i: int, lx: MagnitudeLexicon,
                  longest: int) -> Quantity | None:
     start, mod = i, None
     m = _match(folded, i, lx.mods, longest, lx.first_words["mods"])
@@ -120,7 +122,7 @@ def _quantity_at(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
         return Quantity(start, end, None, v.min, v.max, v.category)
     value, end = _number(doc, folded, i, lx, longest)
     if value is None and mod is None and folded[i] in lx.words.get("indef", ()) \
-            and doc[i].dep_ == "det":
+            and dep(doc[i]) == "det":
         return Quantity(i, i + 1, 1, None, None, "indefinite")  # 'a man was killed'
     if value is None:
         return None
@@ -138,7 +140,7 @@ def _quantity_at(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
     return Quantity(start, end, value, lo, hi, mod)
 
 
-def _number(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
+def _number(doc: Doc, folded: list[str], i: int, lx: MagnitudeLexicon,
             longest: int) -> tuple[int | None, int]:
     """The number starting at token ``i`` (digits, or number words with scales and 'and'/'y'
     / '-' joiners: 'treinta y cinco', 'twenty-five', 'two hundred', '3 mil'); (None, i) if none."""
@@ -167,7 +169,7 @@ def _number(doc: Any, folded: list[str], i: int, lx: MagnitudeLexicon,
     return total + current, j
 
 
-def counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
+def counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
     """(field, the counted token) of a quantity: 'dead', 'injured', 'arrested', 'size' or None.
 
     An indefinite article counts one only as a victim or detainee ('a man was killed'),
@@ -179,7 +181,7 @@ def counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | No
     return name, counted
 
 
-def _counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
+def _counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
     number = doc[q.end - 1]
     noun = _counted_noun(doc, q)
     if noun is not None:
@@ -195,39 +197,39 @@ def _counted_field(doc: Any, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | N
     return None, None
 
 
-def _counted_noun(doc: Any, q: Quantity) -> Any | None:
+def _counted_noun(doc: Doc, q: Quantity) -> Token | None:
     """The noun the quantity counts: its nummod head, else the first noun (or adjective used
     as one: 'heridos') in the next three tokens, across 'de'/'of'."""
     number = doc[q.end - 1]
-    if number.dep_ in ("nummod", "det") and number.head.i >= q.end \
+    if dep(number) in ("nummod", "det") and number.head.i >= q.end \
             and number.head.pos_ in ("NOUN", "PROPN"):
         return number.head
     if q.category == "indefinite":
         return None
     for tok in doc[q.end:min(q.end + 3, len(doc))]:
-        if tok.pos_ in ("NOUN", "ADJ", "PROPN") or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
-                                                    and tok.dep_ != "ROOT" and tok.i == q.end):
+        if tok.pos_ in ("NOUN", "ADJ", "PROPN") or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
+                                                    and dep(tok) != "ROOT" and tok.i == q.end):
             return tok
         if tok.lower_ not in ("de", "of", "del", "the", "los", "las") and tok.pos_ not in ("ADP", "DET"):
             return None
     return None
 
 
-def _verb_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
+def _verb_field(tok: Token, lx: MagnitudeLexicon) -> str | None:
     """dead / injured / arrested from the verb that takes ``tok`` as its object (active) or
     subject (passive, or 'die'); or from a participle on ``tok`` ('5 people killed')."""
     verbs: list[tuple[Any, str]] = []
     for _ in range(3):  # 'Two guards and one national were killed': the first conjunct's role
-        if tok.dep_ != "conj" or tok.head.i == tok.i:
+        if dep(tok) != "conj" or tok.head.i == tok.i:
             break
         tok = tok.head
     head = tok.head
     if head.i != tok.i and head.pos_ in ("VERB", "AUX", "ADJ"):
         verbs.append((head, dep(tok)))
-    if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("a",):
+    if dep(tok) == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("a",):
         verbs.append((head.head, "obj"))
-    verbs.extend((c, "part") for c in tok.children if c.dep_ in ("acl", "amod")
-                 and "Part" in c.morph.get("VerbForm"))
+    verbs.extend((c, "part") for c in tok.children if dep(c) in ("acl", "amod")
+                 and "Part" in c.morph.get("VerbForm", []))
     predicated = _predicate_field(tok, lx)
     if predicated is not None:
         return predicated
@@ -248,7 +250,7 @@ def _verb_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
 _PREDICATE_DEPS = ("obj", "xcomp", "acomp", "attr", "oprd")
 
 
-def _predicate_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
+def _predicate_field(tok: Token, lx: MagnitudeLexicon) -> str | None:
     """dead / injured / arrested when ``tok`` is the subject of a verb whose predicative
     complement is an adjective or participle of that state: 'tres agentes resultaron
     heridos', 'dos policías quedaron detenidos', 'five were left injured' (copular
@@ -256,9 +258,9 @@ def _predicate_field(tok: Any, lx: MagnitudeLexicon) -> str | None:
     if dep(tok) not in ("nsubj",) or tok.head.i == tok.i:
         return None
     for c in tok.head.children:
-        if c.dep_ not in _PREDICATE_DEPS or c.i < tok.i:
+        if dep(c) not in _PREDICATE_DEPS or c.i < tok.i:
             continue
-        if c.pos_ != "ADJ" and "Part" not in c.morph.get("VerbForm"):
+        if c.pos_ != "ADJ" and "Part" not in c.morph.get("VerbForm", []):
             continue
         for name in ("dead", "injured", "arrested"):
             if lx.has(f"{name}_noun", c.lemma_) or lx.has(f"{name}_noun", c.text):
@@ -297,7 +299,7 @@ class MagnitudeCounter:
             clause = clause_head(counted, max_steps=12)
             prev = last.get((event.id, name))
             if old is not None and prev is not None and prev[0] == clause and prev[1] is old \
-                    and counted.dep_ == "conj":
+                    and dep(counted) == "conj":
                 value = _sum(old, value, doc)  # 'two guards and one national were killed'
             elif old is not None and _size(value) <= _size(old):
                 continue
@@ -305,7 +307,7 @@ class MagnitudeCounter:
             last[(event.id, name)] = (clause, value)
 
 
-def _sum(a: dict[str, Any], b: dict[str, Any], doc: Any) -> dict[str, Any]:
+def _sum(a: dict[str, Any], b: dict[str, Any], doc: Doc) -> dict[str, Any]:
     """Two conjoined counts of one clause as one value, spanning both."""
     def add(x: int | None, y: int | None) -> int | None:
         return x + y if x is not None and y is not None else None

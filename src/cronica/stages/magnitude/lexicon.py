@@ -3,22 +3,21 @@ quantities with their documented ranges, modifiers and the words that say what i
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from cronica.stages.language.bundle import as_bundle
+from cronica.stages.language.fold import fold_word
 
 if TYPE_CHECKING:
     from cronica.stages.language.bundle import LanguageBundle
 
 
-@lru_cache(maxsize=65536)  # every token of every document is folded: words repeat
 def fold(text: str) -> str:
-    """Lower case without accents: 'Heridos' and 'heridos', 'millón' and 'millon' match."""
-    nfkd = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in nfkd if not unicodedata.combining(c)).strip()
+    """The one folding rule (:func:`cronica.stages.language.fold.fold`), ends stripped:
+    'Heridos' and 'heridos', 'millón' and 'millon' match."""
+    return fold_word(text).strip()
 
 
 @dataclass(frozen=True)

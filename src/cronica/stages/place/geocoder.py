@@ -7,7 +7,11 @@ Reads ``adoc.doc`` (spaCy), ``adoc.actors`` and ``adoc.events``; fills ``adoc.pl
 - Place names: spaCy location entities (labels per language in ``data/<lang>/places.tsv``
   rows ``label``), country and capital names coded as actors, and capitalised names after a
   preposition ('en Anbar', 'near Mosul') that the gazetteer knows and that are not
-  demonyms ('in English'). All are resolved together by
+  demonyms ('in English'), hyphenated names ('Al-Bukamal'), a name followed by a comma and
+  an area holding one of its readings ('shelled Barvinkove, Kharkiv': read inside that area,
+  whatever the NER took it for), and the place a note says it is coded to ('(coded to X)').
+  A trailing place noun the gazetteer does not know the name with is dropped ('Yangon
+  city'), and of overlapping names one the gazetteer knows wins. All are resolved together by
   :meth:`cronica.stages.place.gazetteer.Gazetteer.best_in_article`, with the countries of the article's
   actors and other places as context, each name supporting nearby readings of the others. Names the gazetteer does not know are left out, and so are
   weak readings: a small town named outside a locative phrase, a name read through a
@@ -17,7 +21,8 @@ Reads ``adoc.doc`` (spaCy), ``adoc.actors`` and ``adoc.events``; fills ``adoc.pl
   kept with ``metonymy=True`` and is never an event location.
 - Dateline ('BOGOTA, Jun 11', 'SAN SALVADOR, Abr 26 (AFP) -', 'WASHINGTON (AP) —') on one of
   the first lines: geocoded with ``from_dateline=True``.
-- Event location: a place introduced by a locative preposition (``locprep`` rows, across a
+- Event location: the place the sentence says it is coded to ('(coded to X, Y)', X read
+  inside Y), else a place introduced by a locative preposition (``locprep`` rows, across a
   ``placenoun``: 'en la provincia de X') in the event's own clause (reached from the place
   by going up the parse to the trigger, or to the governing verb of a noun trigger, without
   crossing another verb: 'atacaron una base en Anbar'), else the dateline place, else None.
@@ -33,14 +38,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.attrs import LOWER
+from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from cronica.model import ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.language.fold import fold_key
+from cronica.stages.nlp.syntax import dep
 from cronica.stages.place.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer
 from cronica.stages.place.gazetteer import place_words as _place_words
-from cronica.stages.place.gazetteer_index import fold
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -68,6 +77,11 @@ class _Found:
     locative: bool  # introduced by a locative preposition
     source: str  # ner | actor | prep | dateline
     shouting: bool = False  # on an all-capitals line (a headline): weak evidence
+    coded: bool = False  # the place the text says the event is coded to ('(coded to X)')
+    within: tuple[str, ...] = ()  # areas the text says hold it ('(coded to X, Y)': Y)
+    reading: Candidate | None = None  # read inside the area named after it ('X, Y')
+    partial: bool = False  # more capitalised words follow: 'Al' of 'Al Mudafin'
+    level: str | None = None  # 'area' or 'town', as a place noun after it says ('X province')
 
 
 class Geocoder:
@@ -84,6 +98,10 @@ class Geocoder:
         self.namepreps = {w.lower() for w in words.get("namprep", [])}
         self.articles = {w.lower() for w in words.get("article", [])}
         self.placenouns = {w.lower() for w in words.get("placenoun", [])}
+        # words for a kind of place or a direction ('Northern', 'school'): alone they name a
+        # place only in a country the article is about; after a name they make it a building's
+        self.generic = {w.lower() for w in words.get("generic", [])}
+        self._facility = frozenset(self.generic - self.placenouns)
         self.labels = tuple(words.get("label", [])) or _DEFAULT_LABELS
         # prepositions by first word, longest first: 'cerca de' is tried before 'de'
         self._preps_by_first: dict[str, list[list[str]]] = {}
@@ -91,12 +109,10 @@ class Geocoder:
             prep_words = prep.split()
             self._preps_by_first.setdefault(prep_words[0], []).append(prep_words)
         self._connectors = self.namepreps | self.articles
-        # the same words as spaCy's string ids (a token's LOWER attribute): the scan over
-        # every token compares ids and builds no Token objects
-        self._prep_ids: dict[int, list[tuple[int, ...]]] = {
-            get_string_id(first): [tuple(get_string_id(w) for w in ws) for ws in preps]
-            for first, preps in self._preps_by_first.items()}
-        self._prep_first_ids = frozenset(self._prep_ids)
+        # the prepositions are found by spaCy's PhraseMatcher on LOWER, built for the vocab of
+        # the first document (one per language model); the checks around a match compare the
+        # tokens' LOWER string ids and build no Token objects
+        self._prep_matcher: tuple[Vocab, PhraseMatcher] | None = None
         self._nameprep_ids = {get_string_id(w) for w in self.namepreps}
         self._article_ids = {get_string_id(w) for w in self.articles}
         self._connector_ids = {get_string_id(w) for w in self._connectors}
@@ -116,10 +132,14 @@ class Geocoder:
         dateline = self._dateline(adoc)
         context = {a.country for a in adoc.actors if a.country}
         # headline words in capitals are too weak to say which countries the article is about
-        countries, areas = article_context(self.gazetteer,
-                                           [f.text for f in found if not f.shouting])
+        # nor are the first words of a longer name ('Lay' of 'Lay Kay')
+        countries, areas = article_context(self.gazetteer, [
+            f.text for f in found if not f.shouting and not f.partial
+            and f.text.lower() not in self.generic])
         context |= countries
-        nested = self._nested_in_areas(adoc.article.text, found, context)
+        # every name at once: the article's names support nearby readings of each other
+        chosen = self.gazetteer.best_in_article([f.text for f in found], context, areas)
+        nested = self._nested_in_areas(adoc.article.text, found, context, chosen)
         places: list[PlaceMention] = []
         dateline_place: PlaceMention | None = None
         if dateline is not None:
@@ -128,14 +148,17 @@ class Geocoder:
                 places.append(dateline_place)
                 if dateline_place.country:
                     context.add(dateline_place.country)
-        # every name at once: the article's names support nearby readings of each other
-        chosen = self.gazetteer.best_in_article([f.text for f in found], context, areas)
         for f in found:
             if dateline_place is not None and f.start < dateline_place.span.end \
                     and dateline_place.span.start < f.end:
                 continue  # the dateline's place, already resolved with its region
             if (f.start, f.end) in nested:
                 cand = nested[(f.start, f.end)]
+            elif f.reading is not None:
+                cand = f.reading
+            elif f.within:
+                # the areas the text names as holding it, not those the name itself reads as
+                cand = self.gazetteer.best(f.text, context, admin=set(f.within), lang=self.lang)
             else:
                 cand = self._resolve(f, context, areas, chosen.get(f.text))
             if cand is None:
@@ -144,10 +167,23 @@ class Geocoder:
                                         metonymy=self._metonymic(adoc, f)))
         places.sort(key=lambda p: p.span.start)
         adoc.places = places
-        locative = {(f.start, f.end) for f in found if f.locative}
+        # the first words of a longer name ('Federal' of 'Federal Plaza', 'Duomo' of 'Duomo
+        # Square') name a building or a square, not where the event is: not locative
+        locative = {(f.start, f.end) for f in found if f.locative and not f.partial}
+        coded = {(f.start, f.end) for f in found if f.coded}
         for event in adoc.events:
-            event.event_loc = self._event_location(adoc, event, places, locative, dateline_place)
+            event.event_loc = self._coded_location(event, places, coded) or \
+                self._event_location(adoc, event, places, locative, dateline_place)
         _inherit_locations(adoc.events)
+        fallback = _article_location(adoc.events, places, locative, coded)
+        if fallback is not None:
+            # only where the sentence names no place: one it names and the clause rules out
+            # ('dijo en Madrid que atacaron') is not to come back this way
+            named = {p.span.sentence for p in places if not p.from_dateline}
+            for event in adoc.events:
+                if event.event_loc is None and (fallback["source"] == "coded"
+                                                or event.trigger.sentence not in named):
+                    event.event_loc = fallback
 
     # -- finding names -----------------------------------------------------
     def _find_names(self, adoc: ArticleDoc) -> list[_Found]:
@@ -161,25 +197,144 @@ class Geocoder:
             if actor.kind in ("country", "capital"):
                 out.append(self._found(text, actor.span.start, actor.span.end, "actor"))
         out.extend(self._after_prepositions(adoc))
-        out = [f for f in out if f is not None]
+        out = [self._trimmed(text, f) for f in out if f is not None]
         out.extend(self._parenthesised_areas(text, out))
+        out.extend(self._coded_to(text))
+        out.extend(self._comma_areas(text))
+        out.extend(self._area_first(text))
         # people, organisations and media the actor stage found are not places; a name the
         # NER alone took for a person is a place after a locative ('in Pocos de Caldas')
         others = [a.span for a in adoc.actors if a.kind not in ("country", "capital")
                   and not (a.kind == "person" and a.confidence < _WEAK_PERSON
                            and self._is_locative(text, a.span.start))]
         starts, ends = _span_index(others)
-        out = [f for f in out if not _overlaps_any(f, starts, ends)]
-        # overlapping names: the longest wins ('Franja de Gaza' over 'Gaza')
+        out = [f for f in out if f.coded or f.reading is not None
+               or not _overlaps_any(f, starts, ends)]
+        # overlapping names: one the gazetteer knows, then the longest, wins ('Franja de
+        # Gaza' over 'Gaza'; 'Yangon' over an unknown 'Yangon city' the NER took)
+        known = {f.text: self.gazetteer.knows(f.text) for f in out}
         out.sort(key=lambda f: (f.start, -(f.end - f.start)))
         kept: list[_Found] = []
         for f in out:
             if kept and f.start < kept[-1].end:
-                if f.locative and f.start == kept[-1].start and f.end == kept[-1].end:
-                    kept[-1].locative = True
+                if f.start == kept[-1].start and f.end == kept[-1].end:
+                    kept[-1].locative = kept[-1].locative or f.locative
+                    kept[-1].coded = kept[-1].coded or f.coded
+                    kept[-1].within = kept[-1].within or f.within
+                    kept[-1].reading = kept[-1].reading or f.reading
+                if known[f.text] and not known[kept[-1].text]:
+                    f.locative = f.locative or kept[-1].locative
+                    f.coded = f.coded or kept[-1].coded
+                    f.reading = f.reading or kept[-1].reading
+                    kept[-1] = f
                 continue
             kept.append(f)
         return kept
+
+    def _trimmed(self, text: str, f: _Found) -> _Found:
+        """``f`` without a trailing place noun the gazetteer does not know it with: 'Yangon
+        city', 'Kupang city', 'Amadiya district' -> 'Yangon', 'Kupang', 'Amadiya'."""
+        dash = f.text.find(" - ")
+        if dash > 0:  # 'Rome - City Center', 'Chicago - Central': a town and a part of it
+            return _Found(f.start, f.start + dash, f.text[:dash], f.locative, f.source, f.shouting,
+                          f.coded, f.within, f.reading, True)
+        words = f.text.split()
+        if len(words) < 2 or words[-1].lower() not in self.placenouns \
+                or self.gazetteer.knows(f.text):
+            return f
+        end = f.start + f.text.rstrip().rfind(" ")
+        while end > f.start and not text[end - 1].strip():
+            end -= 1
+        return _Found(f.start, end, text[f.start:end], f.locative, f.source, f.shouting, f.coded,
+                      f.within, f.reading, f.partial, _LEVELS.get(words[-1].lower()))
+
+    def _comma_areas(self, text: str) -> list[_Found]:
+        """Names followed by the area that holds them: 'shelled Barvinkove, Kharkiv', 'in
+        Xpujil, Campeche', 'Dmytrivka, Kyiv region'. X is kept, whatever the NER took it for,
+        when one of its readings lies in an area (or the country) Y names; it takes the
+        first such reading."""
+        out: list[_Found] = []
+        for m in _COMMA_PAIR.finditer(text):
+            x, y = m.group("x"), m.group("y")
+            words = y.split()
+            while len(words) > 1 and (words[-1].lower() in self.placenouns
+                                      or words[-1][:1].islower()):
+                words.pop()  # 'Kharkiv region', 'Kharkiv on Monday'
+            y = " ".join(words)
+            if not self.gazetteer.knows(y):
+                continue
+            xstart = m.start("x")
+            while not self.gazetteer.knows(x) and " " in x:  # 'Then Lviv, Ukraine'
+                cut = x.index(" ") + 1
+                x, xstart = x[cut:], xstart + cut
+            if not self.gazetteer.knows(x):
+                continue
+            areas = [c for _, c in self.gazetteer.rank(y, lang=self.lang)[:_AREA_READINGS]
+                     if c.feature in ("admin1", "admin2", "country")]
+            if not areas:
+                continue
+            key = fold_key(y)
+            for _, cand in self.gazetteer.rank(x, lang=self.lang):
+                if cand.feature in ("country", "region") or fold_key(cand.name) == key:
+                    continue
+                if any(a.name in (cand.admin1, cand.admin2) and a.country == cand.country
+                       if a.feature != "country" else
+                       (cand.country == a.country and a is areas[0]) for a in areas):
+                    f = self._found(text, xstart, m.end("x"), "comma")
+                    if f is not None:
+                        f.reading = cand
+                        out.append(f)
+                    break
+        return out
+
+    def _area_first(self, text: str) -> list[_Found]:
+        """An area followed by a place it holds, the order of address lines and of case
+        notes ('ANTIOQUIA , SAN CARLOS', 'Cauca, Popayán'): both are kept, the place read as
+        its homonym inside the area and the area as that area. Nothing is kept unless one
+        reading of the second name lies in a first- or second-level area the first names."""
+        out: list[_Found] = []
+        for m in _AREA_PAIR.finditer(text):
+            y, x = m.group("y"), m.group("x")
+            if not self.gazetteer.knows(y) or not self.gazetteer.knows(x):
+                continue
+            areas = [c for _, c in self.gazetteer.rank(y, lang=self.lang)[:_AREA_READINGS]
+                     if c.feature in ("admin1", "admin2")]
+            key = fold_key(y)
+            for _, cand in self.gazetteer.rank(x, lang=self.lang):
+                if cand.feature in ("country", "region") or fold_key(cand.name) == key:
+                    continue
+                area = next((a for a in areas if a.name in (cand.admin1, cand.admin2)
+                             and a.country == cand.country), None)
+                if area is None:
+                    continue
+                fy = self._found(text, m.start("y"), m.end("y"), "comma")
+                fx = self._found(text, m.start("x"), m.end("x"), "comma")
+                if fy is not None and fx is not None:
+                    fy.reading, fx.reading = area, cand
+                    out.extend((fy, fx))
+                break
+        return out
+
+    def _coded_to(self, text: str) -> list[_Found]:
+        """The place a note says it is coded to: '(coded to La Plata)', '[coded to X, Y]'.
+        ACLED's coders write it when the text names an area or a route: the point the event
+        stands at. The name is a locative place that outranks the sentence's others."""
+        out: list[_Found] = []
+        for m in _CODED_TO.finditer(text):
+            # 'the capital Manama', 'provincial capital Baquba city': the name after the words
+            words = m.group(1).split(" ")
+            while words and not words[0][:1].isupper():
+                words.pop(0)
+            parts = _area_parts(" ".join(words))
+            if not parts:
+                continue
+            start = text.index(parts[0], m.start(1))
+            f = self._found(text, start, start + len(parts[0]), "coded")
+            if f is not None:
+                f.locative = f.coded = True
+                f.within = tuple(parts[1:])
+                out.append(f)
+        return out
 
     def _parenthesised_areas(self, text: str, found: list[_Found]) -> list[_Found]:
         """The areas in parentheses right after a place name: 'in Pescador (Cauca)',
@@ -203,8 +358,9 @@ class Geocoder:
                         out.append(area)
         return out
 
-    def _nested_in_areas(self, text: str, found: list[_Found],
-                         context: set[str]) -> dict[tuple[int, int], Candidate | None]:
+    def _nested_in_areas(self, text: str, found: list[_Found], context: set[str],
+                         chosen: dict[str, Candidate | None] | None = None,
+                         ) -> dict[tuple[int, int], Candidate | None]:
         """Readings forced by an area named in parentheses after a place: 'in X (Y)'.
 
         X is read as the homonym that lies in Y ('San Lorenzo (Santa Fe)' is not the one in
@@ -224,23 +380,56 @@ class Geocoder:
             if not parts:
                 continue
             x = by_span.get((start, end))
-            xs = [c for _, c in self.gazetteer.rank(text[start:end], context, lang=self.lang)] \
-                if x is not None else []
-            keys = [fold(p) for _, p in parts]
+            name = text[start:end]
+            known = x is not None or self.gazetteer.knows(name)
+            scored = self.gazetteer.rank(name, context, lang=self.lang) if known else []
+            xs = [c for _, c in scored]
+            score_of = {id(c): sc for sc, c in scored}
+            keys = [fold_key(p) for _, p in parts]
+            keys += [k.rsplit(" ", 1)[0] for k in keys if k.rsplit(" ", 1)[-1] in self.placenouns]
             inside = [c for c in xs if any(_in_area(c, k) for k in keys)]
+            if len(inside) > 1 and chosen:
+                # 'San Juan (San Juan)' is in both Argentina and Puerto Rico: the country the
+                # article's other names are read in decides
+                own = {name, *(p for _, p in parts)}
+                likely = {c.country for n, c in chosen.items() if c is not None and n not in own}
+                top = score_of[id(inside[0])]
+                inside.sort(key=lambda c: c.country not in likely
+                            or score_of[id(c)] < top - _CONTEXT_MARGIN)
             if inside:
+                if x is None:
+                    # a name the NER missed or took for a person ('in General Roca (Rio
+                    # Negro)'): the area after it says it is a place
+                    x = _Found(start, end, name, locative, "paren")
+                    found[:] = [f for f in found if f.end <= start or f.start >= end]
+                    found.append(x)
+                    by_span[(start, end)] = x
                 out[(start, end)] = inside[0]
+                for pos, part in parts:  # the areas lie in the same country
+                    held_by = next((c for _, c in self.gazetteer.rank(part, context, lang=self.lang)
+                                    if c.country == inside[0].country), None)
+                    out[(pos, pos + len(part))] = held_by  # None: no such area there
                 continue
             pos, part = parts[0]
             ys = [c for _, c in self.gazetteer.rank(part, context, lang=self.lang)]
+            # a name in parentheses after a known place is an area first: 'San Estanislao
+            # (San Pedro)' is the Paraguayan department's, not a namesake town's
+            if xs:  # (when X is unknown, Y stands for the place: its namesake town is nearer)
+                ys = [c for c in ys if c.feature in _AREA_FEATURES] + \
+                    [c for c in ys if c.feature not in _AREA_FEATURES]
             countries = {c.country for c in xs}
+            # the larger areas after it say whose area it is: 'Gem, Siaya County' is Kenyan
+            larger = {big.country for _, p in parts[1:]
+                      if (big := self.gazetteer.best(p, context, lang=self.lang)) is not None}
             y = next((c for c in ys if c.country in countries), None) or \
+                next((c for c in ys if c.country in larger), None) or \
                 next((c for c in ys if c.country in context), None) or (ys[0] if ys else None)
             if y is None:
                 continue
             same = [c for c in xs if c.country == y.country]
             if same:
                 out[(start, end)] = same[0]
+                out[(pos, pos + len(part))] = y
                 continue
             for f in found:  # X unread or a partial name ('San Fernando' of a longer one)
                 if start <= f.start < end:
@@ -265,10 +454,13 @@ class Geocoder:
                 and lower == 0:
             return None
         end, j = words[i].end(), i
-        while j > 0 and not text[words[j - 1].end():words[j].start()].strip(" -") and (
-                words[j - 1].group()[:1].isupper() or words[j - 1].group().lower() in links):
+        while j > 0 and not text[words[j - 1].end():words[j].start()].strip(" ") and (
+                words[j - 1].group()[:1].isupper() or words[j - 1].group().lower() in links
+                or _ELIDED.match(words[j - 1].group())):
             j -= 1
-        while j <= i and (words[j].group().lower() in links
+        # a leading link in lower case is no part of the name ('de'); a capitalised article
+        # is ('Los Gutierrez', 'La Plata')
+        while j <= i and ((words[j].group().lower() in links and words[j].group()[:1].islower())
                           or words[j].group().lower() in self.locpreps):
             j += 1
         if j > i:
@@ -287,8 +479,19 @@ class Geocoder:
         line_end = text.find("\n", end)
         line = text[line_start:line_end if line_end != -1 else len(text)]
         shouting = not any(c.islower() for c in line)
+        nxt = _NEXT_WORD.match(text, end)
+        level = _LEVELS.get(nxt.group(1).lower()) if nxt else None
         return _Found(start, end, text[start:end], self._is_locative(text, start), source,
-                      shouting)
+                      shouting, partial=level is None and self._goes_on(text, end), level=level)
+
+    def _goes_on(self, text: str, end: int) -> bool:
+        """Whether the name ending at ``end`` is the first part of a longer one: more
+        capitalised words ('Federal| Plaza') or a building's noun ('Pomona| high school',
+        'Power| plant')."""
+        if _NAME_GOES_ON.match(text, end):
+            return True
+        after = text[end:end + 30].split()[:2]
+        return any(w.strip(".,;:()").lower() in self._facility for w in after)
 
     def _is_locative(self, text: str, start: int) -> bool:
         """Whether a locative preposition (optionally + article) comes right before ``start``,
@@ -313,15 +516,13 @@ class Geocoder:
             return out
         # the lower-case form of every token as spaCy string ids: no Token objects are built
         lowers: list[int] = doc.to_array(LOWER).tolist()
-        firsts = self._prep_first_ids
-        # only tokens that can open a preposition are looked at
-        starts = [i for i, w in enumerate(lowers) if w in firsts]
+        ends = self._preposition_ends(doc)
         next_i = 0
-        for i in starts:
+        for i in sorted(ends):
             if i < next_i:
                 continue
-            j = self._match_prep_ids(lowers, i)
-            if j is None or (i > 0 and lowers[i] in self._nameprep_ids
+            j = ends[i]
+            if (i > 0 and lowers[i] in self._nameprep_ids
                              and not doc[i].is_sent_start and _capitalised(doc[i - 1])):
                 # 'Ministerio de Salud': a preposition inside a proper name introduces no place
                 continue
@@ -334,6 +535,9 @@ class Geocoder:
                 elif (lowers[run_end] in self._connector_ids and run_end + 1 < n
                       and _capitalised(doc[run_end + 1]) and run_end > j):
                     run_end += 1
+                elif (run_end > j and run_end + 1 < n and doc[run_end].text in _HYPHENS
+                      and not doc[run_end - 1].whitespace_ and not doc[run_end].whitespace_):
+                    run_end += 2  # a hyphenated name: 'Al-Bukamal', 'Saint-Pair-sur-Mer'
                 else:
                     break
             # longest known name first: 'Ciudad de México' before 'Ciudad'
@@ -347,14 +551,20 @@ class Geocoder:
             next_i = max(i + 1, j)
         return out
 
-    def _match_prep_ids(self, lowers: list[int], i: int) -> int | None:
-        """Index of the token after a preposition starting at token ``i``, or None; ``lowers``
-        are the tokens' LOWER ids (longest preposition first: 'cerca de' before 'cerca')."""
-        for words in self._prep_ids.get(lowers[i], ()):
-            k = len(words)
-            if i + k <= len(lowers) and tuple(lowers[i:i + k]) == words:
-                return i + k
-        return None
+    def _preposition_ends(self, doc: Doc) -> dict[int, int]:
+        """Token index where each preposition starts -> index of the token after it, the
+        longest preposition at each start ('cerca de' before 'cerca')."""
+        if self._prep_matcher is None or self._prep_matcher[0] is not doc.vocab:
+            matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+            matcher.add("PREP", [Doc(doc.vocab, words=ws) for preps in self._preps_by_first.values()
+                                 for ws in preps])
+            self._prep_matcher = (doc.vocab, matcher)
+        matcher = self._prep_matcher[1]
+        ends: dict[int, int] = {}
+        for _, start, end in matcher(doc):
+            if end > ends.get(start, -1):
+                ends[start] = end
+        return ends
 
     # -- resolving ---------------------------------------------------------
     def _resolve(self, f: _Found, context: set[str], areas: set[str],
@@ -365,8 +575,20 @@ class Geocoder:
                                        lang=self.lang)
         if cand is None:
             return None
+        if f.level == "town" and _level(cand) != f.level:
+            # 'Amara city': the place noun after the name says which. (Not 'X province': a
+            # province and its namesake capital are one place to a reader, and the capital
+            # is the closer point)
+            cand = next((c for _, c in self.gazetteer.rank(f.text, context, lang=self.lang)
+                         if _level(c) == f.level), cand)
+        if f.text.lower() in self.generic and cand.country not in context:
+            return None  # 'Northern (state)' in a Sudanese note is no Ugandan region
         if cand.feature not in ("city", "admin2") or cand.capital or cand.alias:
             return cand
+        if f.partial and cand.country not in context:
+            # the first words of a longer name the gazetteer lacks ('Al' of 'Al Mudafin',
+            # 'Lay' of 'Lay Kay village') name another place, unless in the article's country
+            return None
         if f.shouting or (not cand.primary and cand.country not in context):
             return cand if cand.population >= _MIN_POPULATION_WEAK else None
         if f.locative or cand.population >= _MIN_POPULATION_BARE:
@@ -414,15 +636,26 @@ class Geocoder:
         return self._mention(adoc, start, start + len(name), cand, from_dateline=True)
 
     # -- event location ------------------------------------------------------
+    @staticmethod
+    def _coded_location(event: Event, places: list[PlaceMention],
+                        coded: set[tuple[int, int]]) -> dict[str, Any] | None:
+        """The place the event's sentence says it is coded to ('(coded to X)'), if any."""
+        for p in places:
+            if (p.span.start, p.span.end) in coded and p.span.sentence == event.trigger.sentence \
+                    and p.lat is not None:
+                return _event_loc(p, "coded")
+        return None
+
     def _event_location(self, adoc: ArticleDoc, event: Event, places: list[PlaceMention],
                         locative: set[tuple[int, int]],
                         dateline: PlaceMention | None) -> dict[str, Any] | None:
         doc = adoc.doc
         trigger = _trigger_token(doc, event)
-        best: tuple[int, int, PlaceMention] | None = None
+        best: tuple[bool, int, int, PlaceMention] | None = None
+        main = _main_country(places)
         if trigger is not None:
             anchors = {trigger.i}
-            if trigger.dep_ != "ROOT" and trigger.pos_ not in ("VERB", "AUX"):
+            if dep(trigger) != "ROOT" and trigger.pos_ not in ("VERB", "AUX"):
                 # a noun trigger takes the place of its governing verb ('lanzaron ataques en
                 # X'); a verb trigger does not take its reporting verb's ('dijo en X que...')
                 anchors.add(trigger.head.i)
@@ -442,11 +675,14 @@ class Geocoder:
                 steps = _steps_to(span.root, anchors)
                 if steps is None:
                     continue
-                key = (steps, abs(p.span.start - event.trigger.start), p)
-                if best is None or key[:2] < best[:2]:
+                # a place abroad loses to one in the article's country ('in the Kalba
+                # neighborhood of Kadugli': a namesake town abroad is not the event's)
+                key = (main is not None and p.country != main, steps,
+                       abs(p.span.start - event.trigger.start), p)
+                if best is None or key[:3] < best[:3]:
                     best = key
         if best is not None:
-            return _event_loc(best[2], "clause")
+            return _event_loc(best[3], "clause")
         in_sentence = self._sentence_place(adoc, event, places, locative)
         if in_sentence is not None:
             return _event_loc(in_sentence, "sentence")
@@ -478,16 +714,46 @@ class Geocoder:
             return None
         main = _main_country(places)
         return min(cands, key=lambda p: (
-            (p.span.start, p.span.end) not in locative, p.country != main,
-            _SPECIFIC.get(p.feature or "", 3), p.span.start))
+            (p.span.start, p.span.end) not in locative, p.feature in ("country", "region"),
+            p.country != main, _SPECIFIC.get(p.feature or "", 3), p.span.start))
 
 
 # '(Cauca)', ' city (Jenin, West Bank)', ' district (Misungwi, Mwanza)': areas after a name
 _PAREN_AREAS = re.compile(r"(?:\s+[a-z]+){0,2}\s*\(([^()\n]{2,80})\)")
 _PAREN = re.compile(r"\(([^()\n]{2,80})\)")
+# 'Barvinkove, Kharkiv', 'Seredyna-Buda, Sumy', 'Mineral del Chico, Hidalgo': a name, a
+# comma and another name (words joined by hyphens or name links)
+_CAP = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+_LINKED = rf"{_CAP}(?:\s(?:(?:de|del|la|el|al|do|da|dos|das)\s)?{_CAP}){{0,4}}"
+_COMMA_PAIR = re.compile(rf"(?<![\w'’.-])(?P<x>{_LINKED}),\s(?P<y>{_LINKED}(?:\s[a-z]+)?)")
+# 'ANTIOQUIA , SAN CARLOS', 'Cauca, Popayán': an area, a comma and a place it holds
+# (the place is a lookahead: it may be the area of the next pair, 'A , B , C')
+_AREA_PAIR = re.compile(rf"(?<![\w'’.-])(?P<y>{_LINKED}) ?,\s(?=(?P<x>{_LINKED})(?![\w'’-]))")
+# a name goes on after a space or hyphen: 'Al| Mudafin', 'Boca| del Rio', 'Shakhta| imeni X'
+_NAME_GOES_ON = re.compile(r"[ \-](?:(?:de|del|la|las|los|al|el|imeni|do|da|di|es)[ \-])?[A-Z]")
+_AREA_FEATURES = ("admin1", "admin2")
+# how far below the best reading one in a country the other names point to may be and still
+# be taken (the gazetteer's bonus for a country the article names)
+_CONTEXT_MARGIN = 2.0
+# the place noun after a name says what kind of place it is ('Cordoba province', 'Amara city')
+_LEVELS = {**dict.fromkeys(("province", "state", "region", "governorate", "department", "oblast",
+                            "county", "district", "municipality", "prefecture", "provincia",
+                            "departamento", "estado", "regi\u00f3n", "distrito"), "area"),
+           **dict.fromkeys(("city", "town", "village", "ciudad", "pueblo", "localidad"), "town")}
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _level(cand: Candidate) -> str:
+    return "town" if cand.feature == "city" else "area" if cand.feature in _AREA_FEATURES else ""
+_HYPHENS = frozenset({"-", "‐"})
+_AREA_READINGS = 3  # readings of the area name after a comma that are tried
+# '(coded to La Plata)', '[coded to Mosjoen]', '(coded to Rosario, Santa Fe)'
+_CODED_TO = re.compile(r"\bcoded (?:to|as) ([^()\[\]\n.;]{2,80})", re.IGNORECASE)
 # words inside place names in the languages whose names the news carries ('San Fernando del
 # Valle de Catamarca', 'Dar es Salaam', 'Ras al Ain'), whatever the article's language
-_NAME_LINKS = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "di", "al", "el", "es"})
+_NAME_LINKS = frozenset({"de", "del", "la", "las", "los", "da", "das", "do", "dos", "di", "al", "el",
+                        "es", "imeni"})
+_ELIDED = re.compile(r"d['’][A-Z]")  # 'Olho d'Agua das Flores'
 _WORD = re.compile(r"[^\s(),;:]+")
 
 
@@ -509,7 +775,7 @@ def _area_parts(inside: str) -> list[str]:
 def _in_area(cand: Candidate, key: str) -> bool:
     """Whether ``cand`` lies in the area whose folded name is ``key`` (its admin1 or admin2
     name, word for word: 'Santa Fe' is in 'Provincia de Santa Fe')."""
-    return any(f" {key} " in f" {fold(a)} " for a in (cand.admin1, cand.admin2) if a)
+    return any(f" {key} " in f" {fold_key(a)} " for a in (cand.admin1, cand.admin2) if a)
 
 
 _SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "region": 4, "country": 5}
@@ -530,8 +796,30 @@ def _inherit_locations(events: list[Event]) -> None:
                          if 0 < e.trigger.sentence - p.trigger.sentence <= CARRY_SENTENCES), None)
             if prev is not None and prev.event_loc is not None:
                 e.event_loc = {**prev.event_loc, "source": "previous"}
-        elif e.event_loc.get("source") in ("clause", "sentence"):
+        elif e.event_loc.get("source") in ("clause", "sentence", "coded"):
             located.append(e)
+
+
+def _article_location(events: list[Event], places: list[PlaceMention],
+                      locative: set[tuple[int, int]],
+                      coded: set[tuple[int, int]]) -> dict[str, Any] | None:
+    """Where an event whose sentence names no place (and with no dateline, no earlier event
+    nearby) happened: the place the article says it is coded to, else the first place an
+    event of the article was located at, else its first place named after a locative
+    preposition. A short report sets its scene once ('In X, ... . Two were hurt.')."""
+    live = [p for p in places if not p.metonymy and not p.from_dateline and p.lat is not None]
+    for p in live:
+        if (p.span.start, p.span.end) in coded:
+            return _event_loc(p, "coded")
+    located = [e.event_loc for e in events if e.event_loc
+               and e.event_loc.get("source") in ("clause", "sentence")]
+    if located:
+        first = min(located, key=lambda loc: loc["start"])
+        return {**first, "source": "article"}
+    for p in live:
+        if (p.span.start, p.span.end) in locative:
+            return _event_loc(p, "article")
+    return None
 
 
 def _governing_verb(doc: Any, p: PlaceMention) -> int | None:
@@ -549,12 +837,20 @@ def _governing_verb(doc: Any, p: PlaceMention) -> int | None:
 
 
 def _main_country(places: list[PlaceMention]) -> str | None:
-    """The country most places of the article lie in (the first named on a tie)."""
+    """The country most towns and areas of the article lie in (on a tie, the one with the
+    broadest place, then the first named); the countries it names when it names no town."""
     counts: dict[str, int] = {}
-    for p in places:
+    weight: dict[str, float] = {}
+    # towns and areas say where a story is; a country is often only its topic ('a rally in
+    # Volkach against the war in Ukraine')
+    local = [p for p in places if p.feature not in ("country", "region")]
+    for p in local or places:
         if p.country and not p.metonymy:
             counts[p.country] = counts.get(p.country, 0) + 1
-    return max(counts, key=lambda c: counts[c], default=None)
+            weight[p.country] = max(weight.get(p.country, 0.0), _SPECIFIC.get(p.feature or "", 3))
+    # on a tie, the country of the broader places: a country or province named outweighs a
+    # namesake hamlet abroad
+    return max(counts, key=lambda c: (counts[c], weight[c]), default=None)
 
 
 def _trigger_token(doc: Any, event: Event) -> Any:

@@ -21,25 +21,26 @@ Future, hypothetical and negated events keep their mode.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
 from cronica.stages.language.bundle import LanguageBundle
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import AUX, children, dep, has_child
 from cronica.stages.time.lexicon import TimeLexicon
 from cronica.stages.time.values import TimeExpression, interval
 
 HISTORICAL_DAYS = 31
 NEWS_DAY_WINDOW = 7  # days before the article's date in which a named day is the news day
 _VERBS = ("VERB", "AUX")
+# what makes a participle or adjective a predicate: its copula or auxiliary (UD labels)
+_PREDICATE_AUX = AUX | {"cop"}
 _NOUN_CLAUSE = ("acl", "acl:relcl")  # clauses that modify a noun (UD, via syntax.dep)
 _INHERIT = ("ccomp", "xcomp", "advcl", "csubj")  # clauses that share their governor's time
 _KEEP_MODES = ("future", "hypothetical", "negation", "historical")
 
 
-def _root(doc: Doc, start: int, end: int) -> Any | None:
+def _root(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
@@ -47,39 +48,39 @@ def _root(doc: Doc, start: int, end: int) -> Any | None:
 def is_counted_number(doc: Doc, start: int, end: int, lx: TimeLexicon | None = None) -> bool:
     """Whether a number that looks like a year counts a noun instead ('de 2003 soldados')."""
     tok = _root(doc, start, end)
-    if tok is None or not tok.like_num or tok.dep_ != "nummod" or tok.head.i == tok.i:
+    if tok is None or not tok.like_num or dep(tok) != "nummod" or tok.head.i == tok.i:
         return False
     head = tok.head
     if lx is not None and (lx.has("unit", head.lower_) or lx.has("year_word", head.lower_)):
         return False  # 'the 1988 quarter', 'año 2000'
     # a count needs a plural noun after it: '2003 soldados', not 'its 1990 invasion'
-    return head.pos_ == "NOUN" and head.i > tok.i and "Plur" in head.morph.get("Number")
+    return head.pos_ == "NOUN" and head.i > tok.i and "Plur" in head.morph.get("Number", [])
 
 
 def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     """'future' or 'past' from the verb that governs the expression at ``start``; else None."""
     tok = _root(doc, start, start + 1)
     seen = 0
-    def predicate(t: Any) -> bool:  # a verb, or a participle/adjective with its copula
-        return t.pos_ in _VERBS or any(c.dep_ in ("cop", "aux", "aux:pass") for c in t.children)
+    def predicate(t: Token) -> bool:  # a verb, or a participle/adjective with its copula
+        return t.pos_ in _VERBS or has_child(t, _PREDICATE_AUX)
 
     while tok is not None and not predicate(tok) and tok.head.i != tok.i and seen < 12:
         tok, seen = tok.head, seen + 1
     if tok is None or not predicate(tok):
         return None
-    words = [tok, *[c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
-    if any("Fut" in w.morph.get("Tense") for w in words) or any(
+    words = [tok, *children(tok, _PREDICATE_AUX)]
+    if any("Fut" in w.morph.get("Tense", []) for w in words) or any(
             lx.has("future_aux", c.lower_) for c in words[1:]):
         return "future"
-    if "Inf" in tok.morph.get("VerbForm") and any(
-            lx.has("future_go", c.lemma_) and "Pres" in c.morph.get("Tense") for c in words[1:]):
+    if "Inf" in tok.morph.get("VerbForm", []) and any(
+            lx.has("future_go", c.lemma_) and "Pres" in c.morph.get("Tense", []) for c in words[1:]):
         return "future"  # 'van a reunirse': present of 'ir' + a + infinitive
-    if any("Past" in w.morph.get("Tense") for w in words):
+    if any("Past" in w.morph.get("Tense", []) for w in words):
         return "past"
     return None
 
 
-def _event_head(doc: Doc, e: Event) -> Any | None:
+def _event_head(doc: Doc, e: Event) -> Token | None:
     if e.head is not None and 0 <= e.head < len(doc):
         return doc[e.head]
     return _root(doc, e.trigger.start, e.trigger.end)
@@ -92,7 +93,7 @@ def _chain(head: Token, lx: TimeLexicon) -> dict[int, int]:
     for _ in range(40):  # a bound against malformed trees
         levels.setdefault(tok.i, level)
         if tok.pos_ in _VERBS:
-            if tok.dep_ not in _INHERIT or tok.head.i == tok.i:
+            if dep(tok) not in _INHERIT or tok.head.i == tok.i:
                 break
             if governing_tense(tok.doc, tok.idx, lx) == "future" and level == 0:
                 break  # a future clause is not dated by its announcement
@@ -103,13 +104,13 @@ def _chain(head: Token, lx: TimeLexicon) -> dict[int, int]:
     return levels
 
 
-def _attach(mroot: Any, chain: dict[int, int], other_heads: set[int]) -> tuple[int, int] | None:
+def _attach(mroot: Token, chain: dict[int, int], other_heads: set[int]) -> tuple[int, int] | None:
     """(level, steps) when the date at ``mroot`` belongs to the chain's clauses, else None."""
     tok, steps = mroot, 0
     while tok.head.i != tok.i and steps < 40:
         if tok.i != mroot.i and tok.i not in chain and (
                 dep(tok) in _NOUN_CLAUSE or tok.pos_ in _VERBS
-                or (tok.dep_ == "amod" and "Part" in tok.morph.get("VerbForm"))):
+                or (dep(tok) == "amod" and "Part" in tok.morph.get("VerbForm", []))):
             return None  # the date belongs to another clause ('acordada en agosto')
         tok, steps = tok.head, steps + 1
         if tok.i in chain:
@@ -128,14 +129,18 @@ def date_events(
     usable = [dm for _, dm in mentions
               if dm.resolved and dm.value and dm.precision in DATE_PRECISIONS]
     roots = {id(dm): _root(doc, dm.span.start, dm.span.end) for dm in usable} if doc is not None else {}
-    heads = {e.id: _event_head(doc, e) for e in adoc.events} if doc is not None else {}
+    every = [*adoc.events, *adoc.secondary_events]  # the secondary ones are dated too
+    heads = {e.id: _event_head(doc, e) for e in every} if doc is not None else {}
     peg = news_day(usable, anchor)
-    for e in adoc.events:
+    main = {e.id for e in adoc.events}
+    for e in every:
         best: tuple[tuple[int, int, int], DateMention] | None = None
         head = heads.get(e.id)
         if head is not None:
             chain = _chain(head, lx)
-            others = {h.i for k, h in heads.items() if h is not None and k != e.id} - set(chain)
+            # a secondary event word never takes a date from an event of the article
+            others = {h.i for k, h in heads.items() if h is not None and k != e.id
+                      and (k in main or e.id not in main)} - set(chain)
             for dm in usable:
                 mroot = roots.get(id(dm))
                 if mroot is None or dm.span.sentence != e.trigger.sentence:
@@ -220,8 +225,8 @@ def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention],
     doc = adoc.doc
     first = doc.char_span(sent.start, sent.end, alignment_mode="expand") if doc is not None else None
     carried = first is not None and len(first) > 0 and first[0].pos_ == "PRON" \
-        and "Prs" in first[0].morph.get("PronType") and "3" in first[0].morph.get("Person") \
-        and first[0].dep_.startswith("nsubj")
+        and "Prs" in first[0].morph.get("PronType", []) and "3" in first[0].morph.get("Person", []) \
+        and dep(first[0]).startswith("nsubj")
     if not (cued or casualty or carried):
         return None
     for back in range(1, CONTINUE_SENTENCES + 1):

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.language.fold import fold_case
 
 
 @dataclass
 class TimeLexicon:
-    """The time vocabulary of one language, by category (lower-cased forms)."""
+    """The time vocabulary of one language, by category (forms keyed by
+    :func:`cronica.stages.language.fold.fold_case`: lower case, accents kept)."""
 
     lang: str
     words: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -25,18 +27,14 @@ class TimeLexicon:
         return self.words.get(category, {})
 
     def value(self, category: str, form: str) -> str | None:
-        return self.get(category).get(_norm(form))
+        return self.get(category).get(fold_case(form))
 
     def has(self, category: str, form: str | None) -> bool:
-        return form is not None and _norm(form) in self.get(category)
+        return form is not None and fold_case(form) in self.get(category)
 
     @property
     def day_first(self) -> bool:
         return "mdy" not in self.get("numeric_order")
-
-
-def _norm(form: str) -> str:
-    return re.sub(r"\s+", " ", form.strip().lower().rstrip("."))
 
 
 def load_lexicon(lang: str | LanguageBundle) -> TimeLexicon:
@@ -50,7 +48,7 @@ def _read_lexicon(bundle: LanguageBundle) -> TimeLexicon:
     for row in bundle.read_tsv("time.tsv"):
         category, form = row[0], row[1]
         value = row[2] if len(row) > 2 else ""
-        lex.words.setdefault(category, {})[_norm(form)] = value
+        lex.words.setdefault(category, {})[fold_case(form)] = value
     return lex
 
 

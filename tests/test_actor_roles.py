@@ -1,0 +1,72 @@
+"""Event arguments in context: sentence breaks before the parse, and the actor's country
+from the places of a note. Short invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_line_breaks_start_sentences_before_the_parse(nlp_es):
+    from cronica.limits import mark_line_breaks
+
+    text = "PROTESTA EN LA CAPITAL\n\nLIMA, Mar 3\n\nLos mineros iniciaron una huelga y marcharon."
+    doc = mark_line_breaks(nlp_es.make_doc(text))
+    starts = [t.text for t in doc[1:] if t.is_sent_start]
+    assert starts == ["LIMA", "Los"]
+    # inside a line, a sentence may start only after final punctuation
+    assert doc[len(doc) - 3].is_sent_start is False
+    doc = mark_line_breaks(nlp_es.make_doc("Uno dijo algo.\nOtro calló. Y se fue."))
+    assert [t.text for t in doc[1:] if t.is_sent_start is True] == ["Otro"]
+    assert next(t for t in doc if t.text == "Y").is_sent_start is None  # the parser decides
+
+
+@pytest.mark.slow
+def test_a_headline_without_full_stop_does_not_take_the_lead_subject():
+    from cronica.pipeline import extract
+
+    text = ("HUELGA DE MINEROS EN EL NORTE\n\nLIMA, Mar 3\n\n"
+            "Los mineros del cobre iniciaron el lunes una huelga indefinida en el norte del país.")
+    out = extract(text, lang="es", date="2024-03-03")
+    strikes = [e for e in out["events"] if e["event"] == "PROTEST" and e["trigger"]["start"] > 40]
+    assert strikes and strikes[0]["actor"] and "mineros" in strikes[0]["actor"]["text"]
+
+
+def _first(text: str, event: str, lang: str = "es") -> dict:
+    from cronica.pipeline import extract
+
+    out = extract(text, lang=lang, date="2024-03-03")
+    return next(e for e in out["events"] if e["event"] == event)
+
+
+def _text(arg: dict | None) -> str:
+    return arg["text"] if arg else ""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,actor", [
+    ("Los maestros se declararon en huelga de hambre.", "maestros"),
+    ("La huelga de los pilotos retrasa los vuelos.", "pilotos"),
+    ("La huelga del sindicato paralizó el puerto.", "sindicato"),
+])
+def test_who_strikes(text, actor):
+    assert actor in _text(_first(text, "PROTEST")["actor"])
+
+
+@pytest.mark.slow
+def test_a_bare_kind_of_strike_names_no_actor():
+    # 'de brazos caídos', 'de hambre': a kind of strike, not its doers
+    assert "brazos" not in _text(_first("Hubo una huelga de brazos caídos.", "PROTEST")["actor"])
+
+
+@pytest.mark.slow
+def test_the_target_of_a_protest_is_not_its_actor():
+    e = _first("Unos mil obreros participaron en una manifestación de protesta contra el gobierno.",
+               "PROTEST")
+    assert "gobierno" not in _text(e["actor"])
+    assert "gobierno" in _text(e["recipient"])
+
+
+@pytest.mark.slow
+def test_a_place_inside_the_phrase_does_not_code_the_attacker():
+    e = _first("Un ataque con drones en el sur del Líbano mató a dos pastores.", "ASSAULT")
+    assert not (e["actor"] and e["actor"]["code"].startswith("LBN"))

@@ -1,0 +1,119 @@
+"""Place names in event notes written the way coders write them: 'X city', 'X, Y' with Y the
+area holding X, '(coded to X)', hyphenated names. Sentences invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronica.stages.place.gazetteer import default_gazetteer
+from cronica.stages.place.geocoder import _CODED_TO, _COMMA_PAIR, Geocoder
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder("en", gazetteer=default_gazetteer())
+
+
+def _places(make_doc, text):
+    adoc = make_doc(text, lang="en", stages=["actors", "events", "place"])
+    return adoc, {p.span.text: p for p in adoc.places}
+
+
+def test_comma_pair_and_coded_to_patterns():
+    pairs = [(m.group("x"), m.group("y")) for m in
+             _COMMA_PAIR.finditer("Shells hit Ivanivka, Zaporizhzhia region. Then Lviv, Ukraine.")]
+    assert ("Ivanivka", "Zaporizhzhia region") in pairs and ("Then Lviv", "Ukraine") in pairs
+    assert _CODED_TO.search("in Salta province (coded to Salta, Salta)").group(1) == "Salta, Salta"
+    assert _CODED_TO.search("in Telemark [coded to Skien]").group(1) == "Skien"
+    assert _CODED_TO.search("in the area (as reported)") is None
+
+
+def test_a_name_is_read_inside_the_area_after_its_comma(geo):
+    text = "Artillery hit Barvinkove, Kharkiv on Monday."
+    found = geo._comma_areas(text)
+    assert [f.text for f in found] == ["Barvinkove"]
+    assert found[0].reading is not None and found[0].reading.country == "UKR"
+    # words before the name that the gazetteer does not know are left out
+    assert [f.text for f in geo._comma_areas("Then Lviv, Ukraine, saw a rally.")] == ["Lviv"]
+    # a name with no reading in the area after the comma is not taken
+    assert geo._comma_areas("Teachers met Maria, Kharkiv said.") == []
+
+
+@pytest.mark.slow
+def test_a_trailing_place_noun_the_gazetteer_lacks_is_trimmed(make_doc):
+    adoc, by_text = _places(make_doc, "On 3 May 2021, in Mandalay city, students held a march.")
+    assert "Mandalay" in by_text and by_text["Mandalay"].country == "MMR"
+    assert any(e.event_loc and e.event_loc["name"] == "Mandalay" for e in adoc.events)
+
+
+@pytest.mark.slow
+def test_coded_to_gives_the_event_its_point(make_doc):
+    text = "On 2 June 2021, in Entre Rios province (coded to Parana, Entre Rios), nurses protested."
+    adoc, by_text = _places(make_doc, text)
+    locs = [e.event_loc for e in adoc.events if e.event_loc]
+    assert locs and locs[0]["source"] == "coded" and locs[0]["country"] == "ARG"
+    assert locs[0]["name"] == "Paraná" and locs[0]["feature"] == "city"
+
+
+@pytest.mark.slow
+def test_hyphenated_names_after_a_preposition(make_doc):
+    _, by_text = _places(make_doc, "On 5 May 2021, farmers marched in Saint-Pair-sur-Mer.")
+    assert "Saint-Pair-sur-Mer" in by_text and by_text["Saint-Pair-sur-Mer"].country == "FRA"
+
+
+@pytest.mark.slow
+def test_the_first_words_of_a_longer_unknown_name_are_not_a_place_abroad(make_doc):
+    text = "On 4 May 2021, soldiers burned houses in Lay Zzqwe village (Sagaing region)."
+    _, by_text = _places(make_doc, text)
+    assert "Lay" not in by_text  # a French village, not the first word of a Myanmar one
+    assert all(p.country == "MMR" for p in by_text.values())
+
+
+@pytest.mark.slow
+def test_an_event_far_from_any_place_takes_the_articles_place(make_doc):
+    text = ("On 4 May 2021, hundreds of teachers marched in Mendoza. The march was long. "
+            "Many sang songs. Nobody was tired. Later, police arrested nine teachers.")
+    adoc = make_doc(text, lang="en", stages=["actors", "events", "place"])
+    arrest = [e for e in adoc.events if e.trigger.text == "arrested"]
+    assert arrest and arrest[0].event_loc is not None
+    assert arrest[0].event_loc["name"] == "Mendoza" and arrest[0].event_loc["source"] == "article"
+
+
+@pytest.mark.slow
+def test_a_name_the_ner_missed_is_read_in_the_area_after_it(make_doc):
+    text = "On 9 June 2021, in General Roca (Rio Negro), nurses protested for wages."
+    adoc, by_text = _places(make_doc, text)
+    assert by_text["General Roca"].country == "ARG"
+    assert by_text["Rio Negro"].country == "ARG"  # the province, not a Brazilian town
+    text = "On 2 June 2021, in Olho d'Agua das Flores (Alagoas), a man was shot."
+    _, by_text = _places(make_doc, text)
+    assert by_text["Olho d'Agua das Flores"].country == "BRA"
+
+
+@pytest.mark.slow
+def test_a_building_named_after_a_place_is_not_the_event_place(make_doc):
+    text = "On 4 May 2021, students rallied at Federal Plaza in Chicago (Illinois)."
+    adoc, _ = _places(make_doc, text)
+    locs = [e.event_loc for e in adoc.events if e.event_loc]
+    assert locs and locs[0]["name"] == "Chicago"
+
+
+@pytest.mark.slow
+def test_a_direction_word_alone_is_no_region_abroad(make_doc):
+    text = "On 4 May 2021, farmers marched in Merowe (Northern state) to demand water."
+    _, by_text = _places(make_doc, text)
+    assert "Northern" not in by_text or by_text["Northern"].country == "SDN"
+
+
+def test_coded_as_and_leading_words(geo):
+    found = geo._coded_to("Rockets hit the area. Coded as provincial capital Baquba city.")
+    assert [f.text for f in found] == ["Baquba"] and found[0].coded
+    assert geo._coded_to("Clashes (coded as a separate event) went on.") == []
+
+
+@pytest.mark.slow
+def test_the_area_in_parentheses_and_the_town_noun_pick_the_reading(make_doc):
+    _, by_text = _places(make_doc, "On 2 June 2021, in San Estanislao (San Pedro), women marched.")
+    assert by_text["San Estanislao"].country == "PRY" and by_text["San Pedro"].country == "PRY"
+    _, by_text = _places(make_doc, "On 2 June 2021, guards patrolled the streets of Amara city.")
+    assert by_text["Amara"].country == "IRQ"  # the town, not the Ethiopian region
