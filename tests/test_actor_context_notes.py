@@ -60,3 +60,12 @@ def test_a_protest_in_front_of_an_institution_addresses_it():
     e = _protest("Los vecinos hicieron una protesta delante de la embajada.")
     assert "vecinos" in e["actor"]["text"] and "embajada" in e["recipient"]["text"]
     assert _protest("Los mineros marcharon frente a la lluvia.")["recipient"] is None
+
+
+@pytest.mark.slow
+def test_a_protest_demanding_a_resignation_is_aimed_at_that_person():
+    e = _protest("Miles de personas marcharon en la capital para pedir la dimisión del ministro.")
+    assert e["recipient"] and "ministro" in e["recipient"]["text"]
+    # a release demanded names a captive, not a target
+    e = _protest("Miles de personas marcharon en la capital para pedir la liberación del periodista.")
+    assert not (e["recipient"] and "periodista" in e["recipient"]["text"])

@@ -229,8 +229,22 @@ def find_args(
     if recipient is None and event in _TOPIC_POR_TYPES:
         recipient = _topic_target(tok, actor, index, cues)
     if recipient is None and event == "PROTEST":
-        recipient = _protest_site(tok, actor, cues, index)
+        recipient = _protest_site(tok, actor, cues, index) or _ousted(tok, actor, cues, index)
     return actor, recipient
+
+
+def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
+    """Whose resignation a protest demands, in its purpose clause: 'marcharon para pedir la
+    dimisión del ministro' (``ouster`` cue nouns); the protest is aimed at that person."""
+    for clause in (c for c in tok.children if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"):
+        for obj in (c for c in clause.children if dep(c) in _OBJ):
+            if fold(obj.lemma_) not in cues.ouster:
+                continue
+            whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
+                          and g.pos_ in _NOMINAL and g is not actor), None)
+            if whose is not None and _names_actor(whose, index):
+                return whose
+    return None
 
 
 def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
