@@ -22,10 +22,17 @@ EXAMPLES = [
     ("nest.protest_topic", "es", "Los maestros protestaron contra la detención de sus dirigentes.",
      "detención"),
     ("nest.protest_topic", "en", "Farmers protested against the arrest of their leaders.", "arrest"),
+    ("nest.vowed_clause", "es", "Los rebeldes prometieron que atacarán la capital.", "atacarán"),
+    ("nest.vowed_clause", "en", "The rebels vowed that they will attack the capital.", "attack"),
     ("nest.intention", "en", "The army is prepared to resume shelling.", "shelling"),
+    ("nest.prevented_protest", "es", "La policía impidió la marcha de los estudiantes.", "marcha"),
+    ("nest.prevented_protest", "en", "The police prevented the rally of the students.", "rally"),
     ("nest.agreed_conflict", "es", "Los sindicatos acordaron una huelga general.", "huelga"),
     ("nest.frame_object", "es", "El gobierno condenó el ataque contra la embajada.", "ataque"),
     ("nest.frame_embed", "es", "Los camioneros amenazaron con una huelga.", "huelga"),
+    ("nest.vowed_clause", "es", "Los guerrilleros juraron que atacarán los cuarteles.", "atacarán"),
+    ("nest.vowed_clause", "en", "The rebels vowed that they will attack the capital.", "attack"),
+    ("nest.prevented_protest", "en", "Police prevented the march of the students.", "march"),
 ]
 
 

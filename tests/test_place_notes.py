@@ -117,3 +117,27 @@ def test_the_area_in_parentheses_and_the_town_noun_pick_the_reading(make_doc):
     assert by_text["San Estanislao"].country == "PRY" and by_text["San Pedro"].country == "PRY"
     _, by_text = _places(make_doc, "On 2 June 2021, guards patrolled the streets of Amara city.")
     assert by_text["Amara"].country == "IRQ"  # the town, not the Ethiopian region
+
+
+def test_a_provinces_seat_is_its_most_populous_town():
+    gaz = default_gazetteer()
+    area = next(c for _, c in gaz.rank("Neuquen") if c.feature == "admin1")
+    town = gaz.seat(area.geonameid)
+    assert town is not None and town.feature == "city" and town.admin1 == area.name
+    assert gaz.seat(None) is None and gaz.seat(0) is None
+
+
+@pytest.mark.slow
+def test_an_event_known_by_its_province_stands_at_its_main_town(make_doc):
+    adoc, _ = _places(make_doc, "On 2 June 2021, in Neuquen province, teachers protested.")
+    locs = [e.event_loc for e in adoc.events if e.event_loc]
+    assert locs and locs[0]["feature"] == "admin1" and locs[0]["seat"]
+    assert abs(locs[0]["lat"] - (-38.95)) < 0.2  # the town, not the province's middle
+
+
+def test_a_list_of_places_is_not_a_town_and_its_area(geo):
+    # 'Washington, New York' in a list: the capital is not a namesake town in that state
+    assert geo._comma_areas("After stops in Washington, New York and Boston, he left.") == []
+    # a sentence that runs on after the area does not hide it
+    found = geo._comma_areas("a shooting in Parkland, Florida The case goes on")
+    assert [f.text for f in found] == ["Parkland"] and found[0].reading.admin1 == "Florida"

@@ -129,6 +129,11 @@ class Cues:
     # huelga'): the attribution guidelines' reading; TimeBank marks such English consequents
     # by their own tense ('will strike': future), so the English table lists none
     consequent_if: set[str] = field(default_factory=set)
+    # the aux rules ('governing word', 'negation') whose operator, found above a mode on the
+    # climb from the trigger, takes scope over it: the attribution guidelines' widest scope
+    # ('negó que realizarán': negation). TimeBank marks an English event's own modality, so
+    # the English table lists none
+    wide_scope: set[str] = field(default_factory=set)
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
     exchange: set[str] = field(default_factory=set)  # 'canje': a release only of captives
     captive: set[str] = field(default_factory=set)  # 'prisioneros', 'hostages'
@@ -372,6 +377,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.clause_if.add(word)
         elif kind == "consequent_if":
             cues.consequent_if.add(word)
+        elif kind == "scope":
+            cues.wide_scope.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",

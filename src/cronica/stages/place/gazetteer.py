@@ -97,6 +97,7 @@ class Gazetteer:
         # name -> lookup keys; name -> candidates under each key (see _readings)
         self._key_cache: dict[str, tuple[str, ...]] = {}
         self._reading_cache: dict[str, tuple[tuple[Candidate, ...], ...]] = {}
+        self._seats: dict[int, int] | None = None  # admin1 geonameid -> row of its main town
 
     @classmethod
     def from_records(cls, records: Iterable[dict[str, Any]]) -> Gazetteer:
@@ -127,6 +128,18 @@ class Gazetteer:
                 if self._index is None:
                     self._index = load_index()
         return self._index
+
+    def seat(self, geonameid: int | None) -> Candidate | None:
+        """The main town of the first-level area ``geonameid``: its most populous place
+        (most often its capital), or None. Built once, on the first call (numpy, ~10 ms)."""
+        if not geonameid:
+            return None
+        if self._seats is None:
+            with self._lock:
+                if self._seats is None:
+                    self._seats = _seats(self.index)
+        row = self._seats.get(int(geonameid))
+        return self._candidate(row, "") if row is not None else None
 
     def iso3(self, iso2: str | None) -> str | None:
         if not iso2:
@@ -317,6 +330,22 @@ class Gazetteer:
                     best_score, best = sc, cand
             out[name] = best
         return out
+
+
+def _seats(idx: PlaceIndex) -> dict[int, int]:
+    """First-level area geonameid -> the row of its most populous town."""
+    import numpy as np
+
+    feat = np.frombuffer(idx.feat, dtype=np.int8)
+    adm1 = np.frombuffer(idx.adm1, dtype=np.int32)
+    pop = np.frombuffer(idx.pop, dtype=np.int64)
+    towns = np.flatnonzero(((feat == CITY) | (feat == CAPITAL)) & (adm1 >= 0))
+    # by area, then by population: the last row of each area is its most populous town
+    order = towns[np.lexsort((pop[towns], adm1[towns]))]
+    areas = adm1[order]
+    last = np.flatnonzero(np.append(areas[1:] != areas[:-1], True))
+    gid = np.frombuffer(idx.gid, dtype=np.int64)
+    return {int(gid[a]): int(r) for a, r in zip(areas[last], order[last], strict=True) if gid[a]}
 
 
 _SUPPORT_DEG = _SUPPORT_KM / 111.2  # the radius in degrees of latitude

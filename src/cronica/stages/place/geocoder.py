@@ -102,6 +102,8 @@ class Geocoder:
         # place only in a country the article is about; after a name they make it a building's
         self.generic = {w.lower() for w in words.get("generic", [])}
         self._facility = frozenset(self.generic - self.placenouns)
+        self._function_words = frozenset(self.articles | self.namepreps | set(self.locpreps)
+                                         | _FUNCTION_WORDS)
         self.labels = tuple(words.get("label", [])) or _DEFAULT_LABELS
         # prepositions by first word, longest first: 'cerca de' is tried before 'de'
         self._preps_by_first: dict[str, list[list[str]]] = {}
@@ -184,6 +186,8 @@ class Geocoder:
                 if event.event_loc is None and (fallback["source"] == "coded"
                                                 or event.trigger.sentence not in named):
                     event.event_loc = fallback
+        for event in adoc.events:
+            event.event_loc = self._at_seat(event.event_loc)
 
     # -- finding names -----------------------------------------------------
     def _find_names(self, adoc: ArticleDoc) -> list[_Found]:
@@ -260,6 +264,8 @@ class Geocoder:
             while len(words) > 1 and (words[-1].lower() in self.placenouns
                                       or words[-1][:1].islower()):
                 words.pop()  # 'Kharkiv region', 'Kharkiv on Monday'
+            while len(words) > 1 and not self.gazetteer.knows(" ".join(words)):
+                words.pop()  # 'Parkland, Florida The controversy': a sentence runs on
             y = " ".join(words)
             if not self.gazetteer.knows(y):
                 continue
@@ -274,8 +280,14 @@ class Geocoder:
             if not areas:
                 continue
             key = fold_key(y)
-            for _, cand in self.gazetteer.rank(x, lang=self.lang):
-                if cand.feature in ("country", "region") or fold_key(cand.name) == key:
+            ranked = [c for _, c in self.gazetteer.rank(x, lang=self.lang)
+                      if c.feature not in ("country", "region")]
+            if ranked and ranked[0].capital:
+                # a capital stays the capital: 'Ouagadougou, Kadiogo' is read inside the area,
+                # but 'Washington, New York and Boston' is a list, not a town in that state
+                ranked = ranked[:1]
+            for cand in ranked:
+                if fold_key(cand.name) == key:
                     continue
                 if any(a.name in (cand.admin1, cand.admin2) and a.country == cand.country
                        if a.feature != "country" else
@@ -460,7 +472,8 @@ class Geocoder:
             j -= 1
         # a leading link in lower case is no part of the name ('de'); a capitalised article
         # is ('Los Gutierrez', 'La Plata')
-        while j <= i and ((words[j].group().lower() in links and words[j].group()[:1].islower())
+        while j <= i and ((words[j].group().lower() in links
+                           and (words[j].group()[:1].islower() or j == i))
                           or words[j].group().lower() in self.locpreps):
             j += 1
         if j > i:
@@ -489,7 +502,9 @@ class Geocoder:
         capitalised words ('Federal| Plaza') or a building's noun ('Pomona| high school',
         'Power| plant')."""
         if _NAME_GOES_ON.match(text, end):
-            return True
+            nxt = _NEXT_WORD.match(text, end)
+            if nxt is None or nxt.group(1).lower() not in self._function_words:
+                return True  # (not 'Florida The controversy ...', a sentence the NER ran on)
         after = text[end:end + 30].split()[:2]
         return any(w.strip(".,;:()").lower() in self._facility for w in after)
 
@@ -636,6 +651,17 @@ class Geocoder:
         return self._mention(adoc, start, start + len(name), cand, from_dateline=True)
 
     # -- event location ------------------------------------------------------
+    def _at_seat(self, loc: dict[str, Any] | None) -> dict[str, Any] | None:
+        """An event placed in a province or state only stands at the area's main town, as
+        conflict-event datasets code it (ACLED: 'the provincial capital'), not at the area's
+        middle, which may be empty land: ``lat``/``lon`` are the town's, ``seat`` names it."""
+        if not loc or loc.get("feature") != "admin1":
+            return loc
+        town = self.gazetteer.seat(loc.get("geonameid"))
+        if town is None:
+            return loc
+        return {**loc, "lat": town.lat, "lon": town.lon, "seat": town.name}
+
     @staticmethod
     def _coded_location(event: Event, places: list[PlaceMention],
                         coded: set[tuple[int, int]]) -> dict[str, Any] | None:
@@ -745,6 +771,11 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 
 def _level(cand: Candidate) -> str:
     return "town" if cand.feature == "city" else "area" if cand.feature in _AREA_FEATURES else ""
+# capitalised words that open a sentence, not a longer name (with the articles and
+# prepositions of the language's places.tsv)
+_FUNCTION_WORDS = frozenset({"a", "an", "and", "but", "he", "she", "it", "they", "we", "this",
+                             "that", "these", "those", "on", "el", "la", "los", "las", "un", "una",
+                             "y", "pero", "este", "esta"})
 _HYPHENS = frozenset({"-", "‐"})
 _AREA_READINGS = 3  # readings of the area name after a comma that are tried
 # '(coded to La Plata)', '[coded to Mosjoen]', '(coded to Rosario, Santa Fe)'
