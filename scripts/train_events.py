@@ -547,13 +547,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default="src/cronica/data/models")
     ap.add_argument("--langs", default="es,en")
     ap.add_argument("--cache", default="out/train_cache", help="rule outputs kept between runs")
+    ap.add_argument(
+        "--embed-only",
+        action="store_true",
+        help="replace only the embedding arrays (embed_*) of the existing files and keep the "
+        "rest as shipped (how the 2026-12-07 Spanish file was made: see MODEL_CARD.md)",
+    )
     args = ap.parse_args(argv)
     eval_dir, out = Path(args.eval_dir), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     reports = []
     for lang in args.langs.split(","):
         arrays, report = train_lang(eval_dir, lang, Path(args.cache))
-        np.savez_compressed(out / f"events_{lang}.npz", **arrays)
+        path = out / f"events_{lang}.npz"
+        if args.embed_only:
+            with np.load(path) as old:
+                arrays = {k: old[k] for k in old.files if not k.startswith("embed_")} | {
+                    k: v for k, v in arrays.items() if k.startswith("embed_")
+                }
+        np.savez_compressed(path, **arrays)
         reports.append(report)
         print(json.dumps(report), file=sys.stderr)
     path = out / "training_report.json"
