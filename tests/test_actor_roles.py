@@ -70,34 +70,3 @@ def test_the_target_of_a_protest_is_not_its_actor():
 def test_a_place_inside_the_phrase_does_not_code_the_attacker():
     e = _first("Un ataque con drones en el sur del Líbano mató a dos pastores.", "ASSAULT")
     assert not (e["actor"] and e["actor"]["code"].startswith("LBN"))
-
-
-def _pipe(text: str) -> object:
-    from cronica.model import Article
-    from cronica.pipeline import Pipeline
-
-    p = Pipeline(only=("actors", "events", "place", "actor_context"))
-    return next(iter(p.pipe([Article(id="t", text=text, lang="es")])))
-
-
-@pytest.mark.slow
-def test_an_area_then_a_place_it_holds():
-    # case notes end with 'DEPARTAMENTO , MUNICIPIO': the town is the one in that area
-    adoc = _pipe("Desconocidos quemaron una finca en la vereda El Roble , ANTIOQUIA , SAN CARLOS")
-    places = {p.span.text: p.country for p in adoc.places}
-    assert places.get("ANTIOQUIA") == "COL" and places.get("SAN CARLOS") == "COL"
-    # two towns in a list are no area and place: nothing is forced
-    adoc = _pipe("La gira pasó por Bogotá, Medellín y Cali.")
-    assert all(p.country == "COL" for p in adoc.places)
-
-
-@pytest.mark.slow
-def test_an_armed_group_takes_the_country_armed_men_do_not():
-    text = "Miembros de un grupo armado asesinaron a un tendero , ANTIOQUIA , SAN CARLOS"
-    group = next(m for m in _pipe(text).actors if m.span.text.startswith("Miembros"))
-    assert group.code == "COLUAF" and group.country_source == "place"
-    adoc = _pipe("Hombres armados asesinaron a un tendero , ANTIOQUIA , SAN CARLOS")
-    men = next(m for m in adoc.actors if m.span.text.startswith("Hombres"))
-    assert men.code == "UAF" and men.country is None  # individuals, not a body of the country
-    event = next(e for e in adoc.events if e.event == "ASSAULT")
-    assert event.actor.country == "COL"  # the event still places them

@@ -123,3 +123,16 @@ def test_relative_clause_date_beats_the_date_of_the_governing_clause(make_doc):
                     "fue una provocación.", lang="es", date="2024-01-20", stages=STAGES)
     att = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "agresión"]
     assert att and att[0].aux_mode == "historical"
+
+
+def test_scheduled_event_in_a_subjunctive_clause_stays_future(make_doc):
+    evs = _events(make_doc, "Los sindicatos prefieren que la huelga se realice el 25 de enero.")
+    [strike] = [e for e in evs if e.event == "PROTEST"]
+    assert strike.aux_mode == "future"
+
+
+def test_widest_scope_wins_over_the_tense_of_the_clause(make_doc):
+    adoc = make_doc("El gobierno instó a los sindicatos a no ceder territorio.", lang="es",
+                    date="2024-01-20", stages=STAGES)
+    ceder = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "ceder"]
+    assert ceder and ceder[0].aux_mode == "hypothetical"

@@ -24,3 +24,27 @@ def test_split_keeps_order_and_select_filters():
     assert select(ids, str, None) == ids
     with pytest.raises(ValueError):
         select(ids, str, "train")
+
+
+def test_name_groups_link_texts_that_share_a_rare_name():
+    from cronica.evaluate.split import name_groups
+
+    texts = [
+        "Ayer marcharon los vecinos de Quilmes hasta la plaza.",
+        "El intendente de Quilmes recibió a los delegados.",
+        "Los delegados de Berazategui pidieron una reunión.",
+        "La reunión con Berazategui terminó sin acuerdo.",
+        "Llovió toda la tarde.",
+    ]
+    g = name_groups(texts)
+    assert g[0] == g[1] and g[2] == g[3]
+    assert len({g[0], g[2], g[4]}) == 3
+
+
+def test_name_groups_ignore_first_words_and_common_names():
+    from cronica.evaluate.split import name_groups
+
+    # 'Ayer' opens both texts (not a name); 'Gobierno' is in more than max_df texts
+    texts = [f"Ayer el Gobierno anunció la medida número {n}." for n in range(4)]
+    assert len(set(name_groups(texts, max_df=3))) == 4
+    assert len(set(name_groups(texts, max_df=6))) == 1

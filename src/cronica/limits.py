@@ -23,9 +23,12 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cronica.errors import ErrorCode, InputError
+
+if TYPE_CHECKING:  # spaCy is not imported by the light modules that read the limits
+    from spacy.tokens import Doc
 
 MAX_SENTENCE_TOKENS = 150
 MAX_PARSE_CHARS = 200_000  # about 35,000 words; a long news article has 2,000 (12,000 chars)
@@ -57,7 +60,7 @@ def _make_cap(nlp: Any, name: str, max_tokens: int) -> Callable[[Any], Any]:
     return SentenceCap(max_tokens)
 
 
-def mark_line_breaks(doc: Any) -> Any:
+def mark_line_breaks(doc: Doc) -> Doc:
     """Start a sentence at the first word after every line break, before the parser runs;
     inside a line, a sentence may start only after a full stop, question or exclamation mark
     (or a quote or bracket closing after one).
@@ -94,7 +97,7 @@ class SentenceCap:
     def __init__(self, max_tokens: int) -> None:
         self.max_tokens = max_tokens
 
-    def __call__(self, doc: Any) -> Any:
+    def __call__(self, doc: Doc) -> Doc:
         mark_line_breaks(doc)
         if len(doc) <= self.max_tokens:
             return doc  # no stretch can be too long: skip the walk over every token

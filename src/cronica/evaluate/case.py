@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from cronica.evaluate.split import PARTS, part_of
-from cronica.stages.events.learned import NO_LEARNED_ENV
+from cronica.stages.events.learned import EMBED_ENV, NO_LEARNED_ENV
 
 POSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
 # auxiliary modes of events that did not (yet) happen: not counted as CASE events
@@ -159,6 +159,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="switch the learned event layer off (the lexicon and syntax alone), for ablations",
     )
     p.add_argument(
+        "--embed",
+        action="store_true",
+        help="short texts: also read a multilingual-e5-small embedding (needs the 'embed' "
+        "extra; about 45 ms of CPU a sentence; same as CRONICA_EMBED=1)",
+    )
+    p.add_argument(
         "--events-only",
         action="store_true",
         help="decide from the events alone, not the text-level 'contentious' score",
@@ -171,6 +177,8 @@ def run(args: argparse.Namespace) -> int:
     base = Path(args.path)
     if args.no_learned:
         os.environ[NO_LEARNED_ENV] = "1"
+    if args.embed:
+        os.environ[EMBED_ENV] = "1"
     result: dict[str, Any] = {
         "positive_types": sorted(POSITIVE_TYPES),
         "part": args.part,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 # Dateline: an upper-case place, optional ', Region', then a date and/or '(AGENCY)', then a
-# dash or the end of the line. The date is left generic (word + day, or day + word) so that
+# dash or the end of the line (also before a carriage return: agency files end lines CRLF). The date is left generic (word + day, or day + word) so that
 # month abbreviations of any language pass.
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_a-z][^\W\da-z]*(?:[ .'\-][^\W\da-z]+)*\.?)"
@@ -19,7 +19,7 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<region>[^\W\d_][^\W\d_]*(?: [^\W\d_]+){0,3}))??"
     r"(?:,\s*(?P<date>[^\W\d_]{3,10}\.? \d{1,2}|\d{1,2} [^\W\d_]{3,10}\.?|\d{1,2}(?=\s*$)))?"
     r"(?P<agency>\s*\([^()\n]{1,30}\))?"
-    r"[ \t]*(?:[-—–]|$)",
+    r"[ \t]*(?:[-—–]|(?=\r?$))",
     re.MULTILINE,
 )
 # The same in mixed case ('Bogotá, 14 mar (EFE).-', 'Kuala Lumpur, 28 jul (AFP) -'): each word
@@ -37,7 +37,7 @@ _MIXED = re.compile(
     r"(?:,\s*(?P<date>\d{1,2}(?: de)? [^\W\d_]{3,10}\.?(?:(?: de)? \d{4})?"
     r"|[^\W\d_]{3,10}\.? \d{1,2}(?:, \d{4})?))?"
     r"(?P<agency>\s*\([^()\n]{1,20}\))?"
-    r"[ \t]*\.?[ \t]*(?:[-—–]+|:|(?<=\))[ \t]*$)",
+    r"[ \t]*\.?[ \t]*(?:[-—–]+|:|(?<=\))[ \t]*(?=\r?$))",
     re.MULTILINE,
 )
 _MONTHS = frozenset(
@@ -46,15 +46,18 @@ _MONTHS = frozenset(
     "january february march april june july august september october november december".split())
 # a byline may come first on the dateline's line: 'Por Oscar Martínez; BUENOS AIRES, Ago 2'
 _BYLINE_SEP = re.compile(r"[^\n;]{3,60};\s*")
+_LINES = 6
 
 
 def find_dateline(text: str) -> re.Match | None:
-    """A dateline at the start of one of the first three non-empty lines, else None.
+    """A dateline at the start of one of the first :data:`_LINES` non-empty lines, else None
+    (agency copy may put a headline, a byline, an 'ATENCION - ...' service note and a
+    '=(FOTOS)=' tag before it).
 
     Groups: ``place``, ``region``, ``date``, ``agency``/``agency0``; the match ends after the
     dash (or at the end of the line)."""
     pos = 0
-    for _ in range(3):
+    for _ in range(_LINES):
         while pos < len(text) and text[pos].isspace():
             pos += 1
         if pos >= len(text):

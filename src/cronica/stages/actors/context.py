@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 
 from cronica.model import ActorMention, ArticleDoc, EventArg, code_parts
-from cronica.stages.language.bundle import LanguageBundle
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 CONTEXT_SECTORS = frozenset(
     "GOV MIL COP JUD LEG OPP PTY CVL LAB EDU AGR BUS MED JRN HLH REB UAF CRM ELI SPY REL ENV "
@@ -68,7 +68,14 @@ class ActorContext:
     name = "actor_context"
 
     def __init__(self, lang: str | LanguageBundle) -> None:
-        self.lang = lang if isinstance(lang, str) else lang.code
+        bundle = as_bundle(lang)
+        self.lang = bundle.code
+        # agent nouns that name armed or other individuals, not an organised body
+        # ('hombres armados', 'gunmen': the 'individual' flag of agents.tsv)
+        self.individual = frozenset(
+            form.lower() for row in bundle.read_tsv("agents.tsv")
+            if "individual" in (row + ["", ""])[2].split(",")
+            for form in row[0].split("|") if form)
 
     def _mentions(self, adoc: ArticleDoc, dateline: str | None, article: list[str | None]) -> None:
         """Organised agents without a country take one from context on the mention (and on
@@ -86,7 +93,7 @@ class ActorContext:
                         places.setdefault(arg.mention, loc["country"])
         for m in adoc.actors:
             if m.country or m.sector not in ORGANISED_SECTORS or m.kind != "agent" \
-                    or len(m.codes or [m.code]) > 1:
+                    or len(m.codes or [m.code]) > 1 or (m.name or "").lower() in self.individual:
                 continue
             country: str | None
             if m.id in places:

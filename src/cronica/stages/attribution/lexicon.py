@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
 from cronica.model import ActorMention, ArticleDoc
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
@@ -31,8 +35,8 @@ class AttributionLexicon:
     speech_lemmas: frozenset[str]
     speech_forms: frozenset[str]
     report_lemmas: frozenset[str]
-    cue_ext: tuple[tuple[str, ...], ...]  # longest first
-    source: tuple[tuple[str, ...], ...]  # longest first
+    cue_ext: Phrases  # longest first
+    source: Phrases  # longest first
     media: frozenset[str]
     not_source: frozenset[str]
     marks: frozenset[str]
@@ -46,17 +50,17 @@ class AttributionLexicon:
     person_relative: frozenset[str] = frozenset()  # 'quien': its antecedent is a person
     inflect: bool = False  # try regular Spanish inflection when the lemmatizer misses a tense
 
-    def is_channel(self, tok: Any) -> bool:
+    def is_channel(self, tok: Token) -> bool:
         """A noun naming the vehicle of a statement ('comunicado', 'entrevista')."""
         return tok.pos_ in ("NOUN", "PROPN") and (
             tok.lower_ in self.channel or tok.lemma_.lower() in self.channel)
 
-    def is_source_noun(self, tok: Any) -> bool:
+    def is_source_noun(self, tok: Token) -> bool:
         """A noun naming who relays information ('fuentes', 'corresponsal')."""
         return tok.pos_ in ("NOUN", "PROPN") and (
             tok.lower_ in self.source_noun or tok.lemma_.lower() in self.source_noun)
 
-    def is_speech(self, tok: Any) -> bool:
+    def is_speech(self, tok: Token) -> bool:
         """A verb of saying, by lemma (verbs only) or by listed surface form."""
         if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in self.speech_lemmas or (self.inflect and any(
                 lemma in self.speech_lemmas for lemma in regular_lemmas(tok.lower_)))):
@@ -67,7 +71,7 @@ class AttributionLexicon:
     def first_source_words(self) -> frozenset[str]:
         return frozenset(p[0] for p in self.source)
 
-    def is_report(self, tok: Any) -> bool:
+    def is_report(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
 
 
@@ -112,9 +116,9 @@ def _read_lexicon(bundle: LanguageBundle) -> AttributionLexicon:
     def forms(kind: str) -> frozenset[str]:
         return frozenset(f.lower() for r in rows.get(kind, []) if len(r) > 1 for f in r[1].split())
 
-    def phrases(kind: str) -> tuple[tuple[str, ...], ...]:
+    def phrases(kind: str) -> Phrases:
         seqs = {tuple(r[0].lower().split()) for r in rows.get(kind, [])}
-        return tuple(sorted(seqs, key=len, reverse=True))
+        return Phrases(sorted(seqs, key=len, reverse=True))
 
     report = words("report") | forms("report")
     return AttributionLexicon(
@@ -138,46 +142,40 @@ def marked_quotes(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def match_phrase(doc: Any, i: int, phrases: Iterable[tuple[str, ...]], limit: int) -> int:
-    """Number of tokens of the longest phrase matching at token ``i`` (0 if none); the
-    first listed phrase wins among those of the same length (lists come longest first)."""
+class Phrases(tuple[tuple[str, ...], ...]):
+    """A list of cue phrases (each a tuple of lower-case words, longest first), matched on
+    the tokens' LOWER by spaCy's PhraseMatcher, built once per vocabulary and kept here."""
+
+    _matcher: tuple[Vocab, PhraseMatcher] | None
+    first_words: frozenset[str]
+    longest: int
+
+    def __new__(cls, phrases: Iterable[tuple[str, ...]]) -> Phrases:
+        self = super().__new__(cls, tuple(phrases))
+        self._matcher = None
+        self.first_words = frozenset(p[0] for p in self if p)
+        self.longest = max((len(p) for p in self), default=0)
+        return self
+
+    def matcher(self, vocab: Vocab) -> PhraseMatcher:
+        if self._matcher is None or self._matcher[0] is not vocab:
+            matcher = PhraseMatcher(vocab, attr="LOWER")
+            matcher.add("PHRASE", [Doc(vocab, words=list(p)) for p in self if p])
+            self._matcher = (vocab, matcher)
+        return self._matcher[1]
+
+
+def match_phrase(doc: Doc, i: int, phrases: Iterable[tuple[str, ...]], limit: int) -> int:
+    """Number of tokens of the longest phrase matching at token ``i`` and ending by token
+    ``limit`` (0 if none)."""
     if i >= limit:
         return 0
-    candidates, longest = _by_first_word(phrases).get(doc[i].lower_, ((), 0))
-    following: list[str] | None = None  # the next words, read once for all candidates
-    for p in candidates:
-        if i + len(p) > limit:
-            continue
-        if len(p) == 1:
-            return 1
-        if following is None:
-            following = [t.lower_ for t in doc[i + 1:min(limit, i + longest)]]
-        if following[:len(p) - 1] == list(p[1:]):
-            return len(p)
-    return 0
-
-
-# phrase lists (lexicon tuples, kept alive by their lexicon) -> their phrases by first word
-_Groups = dict[str, tuple[tuple[tuple[str, ...], ...], int]]
-_BY_FIRST: dict[int, tuple[Any, _Groups]] = {}
-
-
-def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> _Groups:
-    """The phrases grouped by first word, each group in the list's order with its longest
-    length (built once per tuple: a scan of every phrase at every token was the stage's
-    main cost)."""
-    hit = _BY_FIRST.get(id(phrases))
-    if hit is not None and hit[0] is phrases:
-        return hit[1]
-    seq = tuple(phrases)
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for p in seq:
-        if p:
-            index.setdefault(p[0], []).append(p)
-    built = {w: (tuple(ps), max(len(p) for p in ps)) for w, ps in index.items()}
-    if isinstance(phrases, tuple):  # a list or generator may change or vanish: not kept
-        _BY_FIRST[id(phrases)] = (phrases, built)
-    return built
+    ph = phrases if isinstance(phrases, Phrases) else Phrases(phrases)
+    if doc[i].lower_ not in ph.first_words:
+        return 0
+    window = doc[i:min(limit, i + ph.longest)]
+    return max((end - start for _, start, end in ph.matcher(doc.vocab)(window) if start == i),
+               default=0)
 
 
 def char_span(toks: Iterable[Any]) -> tuple[int, int] | None:
@@ -192,13 +190,13 @@ def char_span(toks: Iterable[Any]) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens of ``doc`` covering characters [start, end)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
 
 
-def sentence_bounds(adoc: ArticleDoc, tok: Any) -> tuple[int, int, int]:
+def sentence_bounds(adoc: ArticleDoc, tok: Token) -> tuple[int, int, int]:
     """(sentence index, start char, end char) of the ``adoc`` sentence holding ``tok``."""
     s = adoc.sentence_of(tok.idx)
     if s < 0:

@@ -228,7 +228,45 @@ def find_args(
             recipient = next((c for c in holder.children if dep(c) in _SUBJ | _PASS_SUBJ), None)
     if recipient is None and event in _TOPIC_POR_TYPES:
         recipient = _topic_target(tok, actor, index, cues)
+    if recipient is None and event == "PROTEST":
+        recipient = _protest_site(tok, actor, cues, index) or _ousted(tok, actor, cues, index)
     return actor, recipient
+
+
+def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
+    """Whose resignation a protest demands, in its purpose clause: 'marcharon para pedir la
+    dimisión del ministro' (``ouster`` cue nouns); the protest is aimed at that person."""
+    for clause in (c for c in tok.children if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"):
+        for obj in (c for c in clause.children if dep(c) in _OBJ):
+            if fold(obj.lemma_) not in cues.ouster:
+                continue
+            whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
+                          and g.pos_ in _NOMINAL and g is not actor), None)
+            if whose is not None and _names_actor(whose, index):
+                return whose
+    return None
+
+
+def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
+    """The institution a protest is held in front of, which it addresses: 'protestaron frente
+    al Ministerio', 'una protesta delante de la embajada' (``site`` cue words). Looked for on
+    the trigger and, for a noun, on the verb it is the object or subject of; only a coded
+    actor or a proper name ('frente a la lluvia' is no target)."""
+    holders = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and dep(tok) in ("obj", "nsubj", "obl"):
+        holders.append(tok.head)
+    for h in holders:
+        for c in h.children:
+            if fold(c.text) in cues.site and dep(c) in ("advmod", "obl", "nmod"):
+                site = next((g for g in c.children if g.pos_ in ("NOUN", "PROPN")), None)
+            elif c.pos_ in ("NOUN", "PROPN") and _case(c).split()[:1] and \
+                    _case(c).split()[0] in cues.site:
+                site = c
+            else:
+                continue
+            if site is not None and site is not actor and _names_actor(site, index):
+                return site
+    return None
 
 
 def _victim_predicate(tok: Any, cues: Cues) -> bool:
@@ -399,8 +437,8 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex) -> Any:
     doc = tok.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON"):
-            return None
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV"):
+            return None  # an adverb opens a locution: 'delante de X', 'cerca de X'
         if j in index.by_token and j > 0 and fold(doc[j - 1].text) in cues.agent_case:
             return t
     return None

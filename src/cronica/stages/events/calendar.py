@@ -33,6 +33,9 @@ from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
 _PROPAGATED = ("historical", "future")
+# hypothetical modes that a date after publication turns into 'future': a scheduled event
+# presupposed under a wish, a demand or a subjunctive clause ('que la reunión se celebre el 23')
+_SCHEDULABLE = ("governing word", "subjunctive complement")
 
 
 class AuxCalendar:
@@ -57,7 +60,7 @@ class AuxCalendar:
             present = doc is not None and _present_indicative(doc, e)
             if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
-            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") == "governing word":
+            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") in _SCHEDULABLE:
                 # a scheduled event presupposed under a wish or condition stays future
                 # ('espera que la reunión del 23 de abril sea ...')
                 found = self._calendar(adoc, e, pub)

@@ -182,6 +182,10 @@ class EventCoder:
             return "trigger.noun_modifier"
         if self._event_epithet(tok):
             return "trigger.event_epithet"
+        if self._prevention_without_protest(tok, m):
+            return "trigger.prevention_without_protest"
+        if self._vow_without_act(tok):
+            return "trigger.vow_without_act"
         if _named(tok):
             return "trigger.named"
         if self._travel(tok, m):
@@ -279,6 +283,28 @@ class EventCoder:
         near += [h for t in near for h in t.children]
         return any(fold(t.lemma_) in self.cues.prison for t in near)
 
+    def _prevention_without_protest(self, tok: Any, m: Match) -> bool:
+        """'la policía impidió la marcha', 'police prevented the demonstration' are COERCE
+        'restrict' (PLOVER gold: preventing a demonstration); 'impidió el paso' is none: a
+        prevention verb is an event only with a protest as its object."""
+        if m.entry.event != "COERCE" or fold(tok.lemma_) not in self.cues.prevent:
+            return False
+        doc = tok.doc
+        for c in tok.children:
+            if dep(c) == "obj":
+                hit = self.lex.match(doc, c.i)
+                if hit is not None and hit.entry.event == "PROTEST":
+                    return False
+        return True
+
+    def _vow_without_act(self, tok: Any) -> bool:
+        """'juró aplastar la rebelión' is a vow (a threat with a hostile act); 'juró el
+        cargo', 'juró como presidente' is an oath of office: a vow verb is an event only with
+        the act it vows (a verb complement)."""
+        if fold(tok.lemma_) not in self.cues.vow_needs_act:
+            return False
+        return not any(dep(c) in ("xcomp", "ccomp") for c in tok.children)
+
     def _event_epithet(self, tok: Any) -> bool:
         """'its long-threatened invasion', 'la prometida huelga': a participle before an
         event noun it modifies qualifies that event (an epithet), it is no act of its own."""
@@ -305,19 +331,21 @@ class EventCoder:
         doc: Any,
         matches: list[Match],
         aliases: dict[int, Match] | None = None,
+        trace: list[tuple[str, int]] | None = None,
     ) -> tuple[list[Match], dict[int, str], dict[int, Match]]:
         """Drop triggers folded into a governing one; returns kept matches, forced aux modes
-        and the embedded acts (trigger head -> governing frame match).
+        and the embedded acts (trigger head -> governing frame match). ``trace`` collects
+        (rule id, token index of the trigger it decided) for every nesting rule that acted.
 
         ``aliases`` maps further tokens to a match that governs through them (the demanded
         verb of a modal request). Each trigger, shallowest first, goes through the rules of
         :data:`_FOLD_RULES` (absorbed before its governor is looked at), then climbs past
         governors already dropped, then takes the first rule of :data:`_NEST_RULES` that
         holds for it and its governor."""
-        st = _Nesting({**(aliases or {}), **{m.head: m for m in matches}})
+        st = _Nesting({**(aliases or {}), **{m.head: m for m in matches}}, trace=trace)
         govs = {m.head: self._governing_trigger(doc, m.head, st.by_head) for m in matches}
         for m in sorted(matches, key=lambda x: _depth(x, govs)):
-            if any(rule(self, doc, m, st) for _, rule in _FOLD_RULES):
+            if any(st.noted(rid, m, rule(self, doc, m, st)) for rid, rule in _FOLD_RULES):
                 continue
             gov, direct, clausal = govs[m.head]
             if m.entry.event == "PROTEST" and self._in_protest(doc[m.head]):
@@ -326,8 +354,8 @@ class EventCoder:
             if m.head in st.dropped or gov is None or gov.head in st.dropped:
                 continue
             link = _Link(doc, m, gov, direct, clausal, seen, aliases)
-            for _, rule in _NEST_RULES:
-                if rule(self, link, st):
+            for rid, rule in _NEST_RULES:
+                if st.noted(rid, m, rule(self, link, st)):
                     break
         return [m for m in matches if m.head not in st.dropped], st.forced, st.embedded
 
@@ -357,6 +385,7 @@ class EventCoder:
         ):
             st.dropped.add(tok.head.i)  # the verb's token (it may be an alias of ``host``)
             st.absorbed[tok.head.i] = m
+            st.noted("nest.meeting_of_protest", host, True)
         return False
 
     def _fold_toll(self, doc: Any, m: Match, st: _Nesting) -> bool:
@@ -428,6 +457,24 @@ class EventCoder:
             return True
         return False
 
+    def _nest_vowed_clause(self, link: _Link, st: _Nesting) -> bool:
+        """'prometieron que atacarán la capital', 'vowed that they will attack': a vow of a
+        hostile act in a finite clause is a threat too (PLOVER manual, THREATEN); the vowed
+        act is embedded in it and hypothetical."""
+        m, gov, doc = link.m, link.gov, link.doc
+        tok = doc[m.head]
+        if not (
+            fold(doc[gov.head].lemma_) in self.cues.vow
+            and m.entry.event in CONFLICT_ACTS
+            and dep(tok) == "ccomp"
+            and tok.head.i == gov.head
+        ):
+            return False
+        gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
+        st.embedded[m.head] = gov
+        st.forced.setdefault(m.head, "hypothetical")
+        return True
+
     def _nest_intention(self, link: _Link, st: _Nesting) -> bool:
         """'prepared to resume shelling', 'plans to impose restrictions': a stated intention
         to act against someone is a threat (PLOVER manual); the intended act is an event of
@@ -443,6 +490,20 @@ class EventCoder:
         gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
         st.embedded[m.head] = gov
         st.forced.setdefault(m.head, "hypothetical")
+        return True
+
+    def _nest_prevented_protest(self, link: _Link, st: _Nesting) -> bool:
+        """'la policía impidió la marcha': the prevention is the event (COERCE); the
+        prevented protest is embedded in it and did not take place (negation)."""
+        m, gov, doc = link.m, link.gov, link.doc
+        if not (
+            link.direct
+            and gov.entry.event == "COERCE"
+            and fold(doc[gov.head].lemma_) in self.cues.prevent
+        ):
+            return False
+        st.embedded[m.head] = gov
+        st.forced.setdefault(m.head, "negation")
         return True
 
     def _nest_agreed_conflict(self, link: _Link, st: _Nesting) -> bool:
@@ -643,6 +704,19 @@ class EventCoder:
                 if e.aux_mode is None:
                     continue  # the frame says nothing of whether it happens: folded into it
                 e.embedded_head = gov.head
+                if (
+                    e.aux_mode == "future"
+                    and gov.entry.event == "THREATEN"
+                    and (
+                        fold(doc[gov.head].lemma_) not in self.cues.intent
+                        or fold(doc[gov.head].lemma_) in self.cues.vow
+                    )
+                ):
+                    # 'advirtió que impondrá sanciones', 'prometieron que atacarán': a threatened
+                    # or vowed act may never come (PLOVER manual, THREATEN); a stated plan
+                    # ('pretende convocar una huelga') stays future
+                    e.aux_mode = "hypothetical"
+                    e.aux_evidence = aux_evidence(doc[gov.head], "governing event")
             events.append(e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
@@ -912,6 +986,13 @@ class _Nesting:
     # to halt attacks' the attacks belong to the ultimatum, as 'halt' does
     absorbed: dict[int, Match] = field(default_factory=dict)
     in_aim: set[int] = field(default_factory=set)  # absorbed through an aim or condition clause
+    trace: list[tuple[str, int]] | None = None  # (rule id, trigger head) of each rule that acted
+
+    def noted(self, rule_id: str, m: Match, acted: bool) -> bool:
+        """``acted``, recorded in the trace when true."""
+        if acted and self.trace is not None:
+            self.trace.append((rule_id, m.head))
+        return acted
 
     def fold(self, m: Match, into: Match, aim: bool = False) -> None:
         """``m`` is no event of its own: it is part of ``into``."""
@@ -943,6 +1024,7 @@ def _climb(m: Match, gov: Match | None, direct: bool, st: _Nesting) -> tuple[Mat
     while gov is not None and gov.head in st.dropped and seen < _MAX_NEST:
         if gov.head in st.in_aim:
             st.fold(m, st.absorbed[gov.head], aim=True)
+            st.noted("nest.aim", m, True)
             break
         gov, direct, seen = st.absorbed.get(gov.head), False, seen + 1
     return gov, direct, seen
@@ -961,9 +1043,11 @@ _NEST_RULES = (
     ("nest.under_embedded", EventCoder._nest_under_embedded),
     ("nest.classified_gathering", EventCoder._nest_classified_gathering),
     ("nest.same_type", EventCoder._nest_same_type),
+    ("nest.vowed_clause", EventCoder._nest_vowed_clause),
     ("nest.clausal_act", EventCoder._nest_clausal_act),
     ("nest.protest_topic", EventCoder._nest_protest_topic),
     ("nest.intention", EventCoder._nest_intention),
+    ("nest.prevented_protest", EventCoder._nest_prevented_protest),
     ("nest.agreed_conflict", EventCoder._nest_agreed_conflict),
     ("nest.frame_object", EventCoder._nest_frame_object),
     ("nest.frame_embed", EventCoder._nest_frame_embed),

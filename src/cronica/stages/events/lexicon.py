@@ -129,6 +129,11 @@ class Cues:
     # huelga'): the attribution guidelines' reading; TimeBank marks such English consequents
     # by their own tense ('will strike': future), so the English table lists none
     consequent_if: set[str] = field(default_factory=set)
+    # the aux rules ('governing word', 'negation') whose operator, found above a mode on the
+    # climb from the trigger, takes scope over it: the attribution guidelines' widest scope
+    # ('negó que realizarán': negation). TimeBank marks an English event's own modality, so
+    # the English table lists none
+    wide_scope: set[str] = field(default_factory=set)
     purpose: set[str] = field(default_factory=set)  # 'para' + infinitive: the aim of an act
     exchange: set[str] = field(default_factory=set)  # 'canje': a release only of captives
     captive: set[str] = field(default_factory=set)  # 'prisioneros', 'hostages'
@@ -142,10 +147,15 @@ class Cues:
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
+    prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
+    vow_needs_act: set[str] = field(default_factory=set)  # 'jurar': an event only with its act
+    vow: set[str] = field(default_factory=set)  # 'prometer', 'vow': a vowed hostile act is a threat
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
     state_case: set[str] = field(default_factory=set)  # 'en huelga', 'on strike': a state
+    site: set[str] = field(default_factory=set)  # 'frente a X': the place a protest addresses
+    ouster: set[str] = field(default_factory=set)  # 'la dimisión de X': X is the protest's target
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
     # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
     # the near future, the 'have' of obligation, the words linking them to the infinitive,
@@ -368,14 +378,18 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.clause_if.add(word)
         elif kind == "consequent_if":
             cues.consequent_if.add(word)
+        elif kind == "scope":
+            cues.wide_scope.add(word)
         elif kind == "purpose":
             cues.purpose.add(word)
-        elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering"):
+        elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
+                      "vow_needs_act", "vow"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "victim_verb",
+                      "between_case", "target_topic_case", "state_case", "site", "ouster",
+                      "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":

@@ -82,6 +82,7 @@ def explain_aux(
     # a verb in the subjunctive in a que-clause ('pretenden que negocie'): wished, proposed or
     # feared, not asserted; a governing word found higher up decides first (widest scope)
     unreal = None
+    found: tuple[str, Any, str] | None = None
     verb_seen = False  # the clause of the trigger: its own verb, or the verb a noun hangs from
     for step in range(_MAX_CLIMB):
         if not verb_seen and node.pos_ in ("VERB", "AUX"):
@@ -89,10 +90,12 @@ def explain_aux(
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0)
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False)
-        if mode:
-            return mode
+        if mode and (found is None or mode[2] in cues.wide_scope and mode[0] != found[0]):
+            # a governing word or negation further up, of another mode, has wider scope and
+            # wins; the same mode again keeps the nearer words as its evidence
+            found = mode
         if node.dep_ not in _CLIMB or node.head.i == node.i:  # raw: see _CLIMB
-            return unreal
+            return found or unreal
         # 'no acordaron iniciar X' negates X; 'la ola de protestas no es la primera' does not
         negation_reaches = (
             negation_reaches
@@ -103,8 +106,8 @@ def explain_aux(
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
             verb_mode = cues.aux.get(fold(node.lemma_))
-            return (verb_mode, node, "governing word") if verb_mode else unreal
-    return unreal
+            return (verb_mode, node, "governing word") if verb_mode else found or unreal
+    return found or unreal
 
 
 def _subjunctive_complement(tok: Any) -> tuple[str, Any, str] | None:

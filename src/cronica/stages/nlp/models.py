@@ -9,22 +9,27 @@ from __future__ import annotations
 
 import logging
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
 
 from cronica.model import ArticleDoc, Span
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 logger = logging.getLogger(__name__)
 
 
-def load_nlp(lang: str | LanguageBundle) -> Any:
+def load_nlp(lang: str | LanguageBundle) -> Language:
     """The spaCy pipeline named by the language bundle (``data/<lang>/language.tsv``), loaded
     once per bundle. ``blank:<code>`` is spaCy's blank pipeline with a sentencizer: a
     tokenizer and sentences, no tags or parse (for tests and bare new languages)."""
     return as_bundle(lang).resource("nlp.model", _load)
 
 
-def _load(bundle: LanguageBundle) -> Any:
+def _load(bundle: LanguageBundle) -> Language:
     import spacy
 
     name = bundle.model
@@ -40,7 +45,7 @@ def _load(bundle: LanguageBundle) -> Any:
 TEXT_KEY = "cronica_text"
 
 
-def doc_text(doc: Any) -> str:
+def doc_text(doc: Doc) -> str:
     """The text of a parsed doc, built once: spaCy's ``doc.text`` joins every token again
     on each access, which made it a hotspot in the stages. The pipeline stores the article
     text here (offsets are the same), so stages see exactly what the user gave."""

@@ -205,6 +205,7 @@ class Geocoder:
         out.extend(self._parenthesised_areas(text, out))
         out.extend(self._coded_to(text))
         out.extend(self._comma_areas(text))
+        out.extend(self._area_first(text))
         # people, organisations and media the actor stage found are not places; a name the
         # NER alone took for a person is a place after a locative ('in Pocos de Caldas')
         others = [a.span for a in adoc.actors if a.kind not in ("country", "capital")
@@ -299,6 +300,34 @@ class Geocoder:
                         f.reading = cand
                         out.append(f)
                     break
+        return out
+
+    def _area_first(self, text: str) -> list[_Found]:
+        """An area followed by a place it holds, the order of address lines and of case
+        notes ('ANTIOQUIA , SAN CARLOS', 'Cauca, Popayán'): both are kept, the place read as
+        its homonym inside the area and the area as that area. Nothing is kept unless one
+        reading of the second name lies in a first- or second-level area the first names."""
+        out: list[_Found] = []
+        for m in _AREA_PAIR.finditer(text):
+            y, x = m.group("y"), m.group("x")
+            if not self.gazetteer.knows(y) or not self.gazetteer.knows(x):
+                continue
+            areas = [c for _, c in self.gazetteer.rank(y, lang=self.lang)[:_AREA_READINGS]
+                     if c.feature in ("admin1", "admin2")]
+            key = fold_key(y)
+            for _, cand in self.gazetteer.rank(x, lang=self.lang):
+                if cand.feature in ("country", "region") or fold_key(cand.name) == key:
+                    continue
+                area = next((a for a in areas if a.name in (cand.admin1, cand.admin2)
+                             and a.country == cand.country), None)
+                if area is None:
+                    continue
+                fy = self._found(text, m.start("y"), m.end("y"), "comma")
+                fx = self._found(text, m.start("x"), m.end("x"), "comma")
+                if fy is not None and fx is not None:
+                    fy.reading, fx.reading = area, cand
+                    out.extend((fy, fx))
+                break
         return out
 
     def _coded_to(self, text: str) -> list[_Found]:
@@ -727,6 +756,9 @@ _PAREN = re.compile(r"\(([^()\n]{2,80})\)")
 _CAP = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _LINKED = rf"{_CAP}(?:\s(?:(?:de|del|la|el|al|do|da|dos|das)\s)?{_CAP}){{0,4}}"
 _COMMA_PAIR = re.compile(rf"(?<![\w'’.-])(?P<x>{_LINKED}),\s(?P<y>{_LINKED}(?:\s[a-z]+)?)")
+# 'ANTIOQUIA , SAN CARLOS', 'Cauca, Popayán': an area, a comma and a place it holds
+# (the place is a lookahead: it may be the area of the next pair, 'A , B , C')
+_AREA_PAIR = re.compile(rf"(?<![\w'’.-])(?P<y>{_LINKED}) ?,\s(?=(?P<x>{_LINKED})(?![\w'’-]))")
 # a name goes on after a space or hyphen: 'Al| Mudafin', 'Boca| del Rio', 'Shakhta| imeni X'
 _NAME_GOES_ON = re.compile(r"[ \-](?:(?:de|del|la|las|los|al|el|imeni|do|da|di|es)[ \-])?[A-Z]")
 _AREA_FEATURES = ("admin1", "admin2")

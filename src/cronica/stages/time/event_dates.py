@@ -21,7 +21,6 @@ Future, hypothetical and negated events keep their mode.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -105,7 +104,7 @@ def _chain(head: Token, lx: TimeLexicon) -> dict[int, int]:
     return levels
 
 
-def _attach(mroot: Any, chain: dict[int, int], other_heads: set[int]) -> tuple[int, int] | None:
+def _attach(mroot: Token, chain: dict[int, int], other_heads: set[int]) -> tuple[int, int] | None:
     """(level, steps) when the date at ``mroot`` belongs to the chain's clauses, else None."""
     tok, steps = mroot, 0
     while tok.head.i != tok.i and steps < 40:

@@ -68,7 +68,8 @@ def _number(lx: TimeLexicon, word: str) -> int:
 
 
 def _month(lx: TimeLexicon, word: str) -> int:
-    return int(lx.value("month", word) or lx.value("month_abbr", word))
+    # a word that names no month raises ValueError: the caller drops the match
+    return int(lx.value("month", word) or lx.value("month_abbr", word) or "")
 
 
 def _day(lx: TimeLexicon, word: str) -> int:
@@ -225,6 +226,7 @@ def _season(x: _Match) -> Parse | None:
 
 def _decade(x: _Match) -> Parse | None:
     full, dd = x.gd.get("full") or x.gd.get("full2"), x.gd.get("dd")
+    label: str | None
     if full:
         label = full[:3]
     elif x.gd.get("dd3"):

@@ -66,6 +66,13 @@ def _iso_week(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
+def _need(v: int | None) -> int:
+    """A field the parse's kind always fills; ValueError (the candidate is dropped) if not."""
+    if v is None:
+        raise ValueError("parse without a field its kind needs")
+    return v
+
+
 def value_of(p: Parse, anchor: date | None, prefer: str = "auto") -> tuple:
     """(value, precision, relative, note) for a parse; value None when it cannot be resolved.
 
@@ -80,7 +87,7 @@ def value_of(p: Parse, anchor: date | None, prefer: str = "auto") -> tuple:
         return p.label, k, False, None
     if k == "date" and p.year is not None:
         if p.day is not None:
-            return date(p.year, p.month, p.day).isoformat(), "day", False, None
+            return date(p.year, _need(p.month), p.day).isoformat(), "day", False, None
         if p.month is not None:
             return f"{p.year:04d}-{p.month:02d}", "month", False, None
         return f"{p.year:04d}", "year", False, None
@@ -94,9 +101,10 @@ def value_of(p: Parse, anchor: date | None, prefer: str = "auto") -> tuple:
     future = p.mod == "next" or (p.mod is None and prefer == "future")
     nearest = p.mod is None and prefer == "auto"
     if k == "date" and p.day is not None:
-        date(2000, p.month, p.day)  # validates day/month (2000 is a leap year)
-        back = date.fromisoformat(_nearest_day(p.month, p.day, anchor, p.mod, False))
-        ahead = date.fromisoformat(_nearest_day(p.month, p.day, anchor, p.mod, True))
+        month = _need(p.month)
+        date(2000, month, p.day)  # validates day/month (2000 is a leap year)
+        back = date.fromisoformat(_nearest_day(month, p.day, anchor, p.mod, False))
+        ahead = date.fromisoformat(_nearest_day(month, p.day, anchor, p.mod, True))
         if nearest:
             # no tense to go by: the nearer one, ties to the past (module docstring)
             pick = ahead if (ahead - anchor).days <= _AHEAD_DAYS < (anchor - back).days else back
@@ -104,29 +112,30 @@ def value_of(p: Parse, anchor: date | None, prefer: str = "auto") -> tuple:
             pick = ahead if future else back
         return pick.isoformat(), "day", True, _year_note(pick, anchor)
     if k == "date":
-        back_y = anchor.year if (p.month < anchor.month or
-                                 (p.month == anchor.month and p.mod != "past")) else anchor.year - 1
-        ahead_y = anchor.year if p.month > anchor.month else anchor.year + 1
+        month = _need(p.month)
+        back_y = anchor.year if (month < anchor.month or
+                                 (month == anchor.month and p.mod != "past")) else anchor.year - 1
+        ahead_y = anchor.year if month > anchor.month else anchor.year + 1
         if p.mod == "this":
             y = anchor.year
         elif nearest:
-            gap_back = (anchor.year - back_y) * 12 + anchor.month - p.month
-            gap_ahead = (ahead_y - anchor.year) * 12 + p.month - anchor.month
+            gap_back = (anchor.year - back_y) * 12 + anchor.month - month
+            gap_ahead = (ahead_y - anchor.year) * 12 + month - anchor.month
             y = ahead_y if gap_ahead <= _AHEAD_DAYS // 30 < gap_back else back_y
         else:
             y = ahead_y if future else back_y
-        return f"{y:04d}-{p.month:02d}", "month", True, "year taken from the article's date"
+        return f"{y:04d}-{month:02d}", "month", True, "year taken from the article's date"
     if k == "monthrel":  # 'June last year', 'mayo del año pasado'
         return f"{anchor.year + p.amount:04d}-{p.month:02d}", "month", True, None
     if k == "dayonly":
-        y, m = anchor.year, anchor.month
-        if future and p.day < anchor.day:
+        y, m, day = anchor.year, anchor.month, _need(p.day)
+        if future and day < anchor.day:
             y, m = _add_months(y, m, 1)
-        elif not future and p.day > anchor.day:
+        elif not future and day > anchor.day:
             y, m = _add_months(y, m, -1)
-        return date(y, m, p.day).isoformat(), "day", True, "month taken from the article's date"
+        return date(y, m, day).isoformat(), "day", True, "month taken from the article's date"
     if k == "weekday":
-        return _weekday(p.weekday, anchor, p.mod, future).isoformat(), "day", True, None
+        return _weekday(_need(p.weekday), anchor, p.mod, future).isoformat(), "day", True, None
     if k == "relday":
         return (anchor + timedelta(days=p.amount)).isoformat(), "day", True, None
     if k == "ago":
@@ -138,7 +147,7 @@ def value_of(p: Parse, anchor: date | None, prefer: str = "auto") -> tuple:
         y = anchor.year if p.amount <= q_now else anchor.year - 1
         return f"{y:04d}-Q{p.amount}", "quarter", True, "year taken from the article's date"
     if k == "season":
-        start = _SEASON_START[p.label]
+        start = _SEASON_START[p.label or ""]
         y = anchor.year
         if p.mod == "past" and start > anchor.month:
             y -= 1
@@ -161,10 +170,10 @@ def _relative_precision(p: Parse) -> str | None:
     if p.kind in ("dayonly", "weekday", "relday"):
         return "day"
     if p.kind == "ago":
-        return {"D": "day", "W": "day", "M": "month", "Q": "quarter", "Y": "year"}.get(p.unit)
+        return {"D": "day", "W": "day", "M": "month", "Q": "quarter", "Y": "year"}.get(p.unit or "")
     if p.kind == "relunit":
         return {"W": "week", "E": "week", "M": "month", "Q": "quarter", "Y": "year",
-                "D": "day"}.get(p.unit)
+                "D": "day"}.get(p.unit or "")
     return p.kind
 
 
