@@ -226,7 +226,7 @@ class Geocoder:
                     kept[-1].coded = kept[-1].coded or f.coded
                     kept[-1].within = kept[-1].within or f.within
                     kept[-1].reading = kept[-1].reading or f.reading
-                if known[f.text] and not known[kept[-1].text]:
+                if known[f.text] and not known[kept[-1].text] and not f.partial:
                     f.locative = f.locative or kept[-1].locative
                     f.coded = f.coded or kept[-1].coded
                     f.reading = f.reading or kept[-1].reading
@@ -280,8 +280,11 @@ class Geocoder:
             if not areas:
                 continue
             key = fold_key(y)
-            ranked = [c for _, c in self.gazetteer.rank(x, lang=self.lang)
-                      if c.feature not in ("country", "region")]
+            ranked = [c for _, c in self.gazetteer.rank(x, lang=self.lang)]
+            if ranked and ranked[0].feature in ("country", "region", "admin1") \
+                    and (ranked[0].primary or ranked[0].alias):
+                continue  # 'China, Japan', 'Illinois, Missouri': a list of countries or states
+            ranked = [c for c in ranked if c.feature not in ("country", "region")]
             if ranked and ranked[0].capital:
                 # a capital stays the capital: 'Ouagadougou, Kadiogo' is read inside the area,
                 # but 'Washington, New York and Boston' is a list, not a town in that state
@@ -600,9 +603,10 @@ class Geocoder:
             return None  # 'Northern (state)' in a Sudanese note is no Ugandan region
         if cand.feature not in ("city", "admin2") or cand.capital or cand.alias:
             return cand
-        if f.partial and cand.country not in context:
+        if f.partial and cand.country not in context and cand.population < _MIN_POPULATION_WEAK:
             # the first words of a longer name the gazetteer lacks ('Al' of 'Al Mudafin',
             # 'Lay' of 'Lay Kay village') name another place, unless in the article's country
+            # or a big town ('Cambridge' of 'Cambridge Analytica')
             return None
         if f.shouting or (not cand.primary and cand.country not in context):
             return cand if cand.population >= _MIN_POPULATION_WEAK else None
