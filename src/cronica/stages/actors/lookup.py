@@ -150,8 +150,9 @@ def leader_mentions(
 ) -> list[ActorMention]:
     """A well-known leader's one-word name the NER missed ('Fujimori, por su parte,
     viajó'): a capitalised proper noun outside every other hit."""
-    keys = {k for k in lexicon.leader_words if k not in surnames}
     named = {word_key(adoc.doc[it.tokens[-1]].text) for it in items if it.kind == "person"}
+    # the article's words that are leader names (not every leader name of the lexicon)
+    keys = {k for k, _, _ in words if k in lexicon.leader_words and k not in surnames}
     out = []
     for t in tokens_with_key(adoc, words, keys - named, by_token):
         known = lexicon.leader(t.text)

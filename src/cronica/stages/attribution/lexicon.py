@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
@@ -89,15 +89,17 @@ _ENDINGS = (
 )
 
 
-def regular_lemmas(form: str) -> set[str]:
+@lru_cache(maxsize=1 << 15)
+def regular_lemmas(form: str) -> frozenset[str]:
     """Infinitives a Spanish verb form could come from by regular inflection ('señalara' ->
-    {'señalar', ...}); the caller checks them against a word list."""
+    {'señalar', ...}); the caller checks them against a word list. Cached: word forms
+    repeat, and the attribution stage asks for every verb of an article."""
     out = set()
     for inf, endings in _ENDINGS:
         for end in endings:
             if form.endswith(end) and len(form) - len(end) >= 2:
                 out.add(form[: len(form) - len(end)] + inf)
-    return out
+    return frozenset(out)
 
 
 def attribution_lexicon(lang: str | LanguageBundle) -> AttributionLexicon:

@@ -38,10 +38,19 @@ def ud(label: str) -> str:
     return UD_FROM_CLEAR.get(label, label)
 
 
+# label hash (``Token.dep``, the same in every vocab) -> UD name: reading the int and one
+# dict look-up is cheaper than spaCy's string look-up behind ``dep_``, and the stages call
+# this some 500 times an article
+_UD_BY_HASH: dict[int, str] = {}
+
+
 def dep(tok: Token) -> str:
     """The token's dependency label in UD terms."""
-    label: str = tok.dep_
-    return UD_FROM_CLEAR.get(label, label)
+    found = _UD_BY_HASH.get(tok.dep)
+    if found is None:
+        label: str = tok.dep_
+        found = _UD_BY_HASH[tok.dep] = UD_FROM_CLEAR.get(label, label)
+    return found
 
 
 def children(tok: Token, labels: Collection[str]) -> Iterator[Token]:
