@@ -470,9 +470,7 @@ class EventCoder:
             and tok.head.i == gov.head
         ):
             return False
-        gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
-        st.embedded[m.head] = gov
-        st.forced.setdefault(m.head, "hypothetical")
+        _threat_of(m, gov, st)
         return True
 
     def _nest_intention(self, link: _Link, st: _Nesting) -> bool:
@@ -487,9 +485,7 @@ class EventCoder:
             and m.entry.event in CONFLICT_ACTS
         ):
             return False
-        gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
-        st.embedded[m.head] = gov
-        st.forced.setdefault(m.head, "hypothetical")
+        _threat_of(m, gov, st)
         return True
 
     def _nest_prevented_protest(self, link: _Link, st: _Nesting) -> bool:
@@ -1052,6 +1048,14 @@ _NEST_RULES = (
     ("nest.frame_object", EventCoder._nest_frame_object),
     ("nest.frame_embed", EventCoder._nest_frame_embed),
 )
+
+
+def _threat_of(m: Match, gov: Match, st: _Nesting) -> None:
+    """``gov`` becomes a threat (PLOVER THREATEN, CAMEO 13) of the act ``m``, which is
+    embedded in it and hypothetical."""
+    gov.entry = replace(gov.entry, event="THREATEN", mode=None, cameo="13")
+    st.embedded[m.head] = gov
+    st.forced.setdefault(m.head, "hypothetical")
 
 
 def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:
