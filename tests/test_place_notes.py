@@ -141,3 +141,31 @@ def test_a_list_of_places_is_not_a_town_and_its_area(geo):
     # a sentence that runs on after the area does not hide it
     found = geo._comma_areas("a shooting in Parkland, Florida The case goes on")
     assert [f.text for f in found] == ["Parkland"] and found[0].reading.admin1 == "Florida"
+
+
+@pytest.mark.slow
+def test_a_town_the_sentence_names_inside_the_chosen_area_is_the_events_place(make_doc):
+    # the state is what the clause names; the town inside it is where the march was
+    adoc, _ = _places(make_doc, "On 3 May 2021, farmers in Maharashtra marched to an office of Nashik.")
+    locs = [e.event_loc for e in adoc.events if e.event_loc]
+    assert locs and locs[0]["name"] == "Nashik" and locs[0]["feature"] == "city"
+
+
+def test_an_area_gives_way_only_to_a_town_inside_it():
+    from cronica.model import PlaceMention, Span
+    from cronica.stages.place.geocoder import _narrowed
+
+    def mention(name, feature, country, lat, lon, admin1=None, sentence=0):
+        return PlaceMention(span=Span(name, 0, len(name), sentence), name=name, country=country,
+                            lat=lat, lon=lon, feature=feature, admin1=admin1)
+
+    area = mention("Punjab", "admin1", "IND", 30.9, 75.4)
+    town = mention("Ludhiana", "city", "IND", 30.9, 75.85, admin1="Punjab")
+    far = mention("Chennai", "city", "IND", 13.08, 80.27, admin1="Tamil Nadu")
+    abroad = mention("Lahore", "city", "PAK", 31.55, 74.34, admin1="Punjab")
+    later = mention("Amritsar", "city", "IND", 31.6, 74.9, admin1="Punjab", sentence=1)
+    assert _narrowed(area, [area, town]) is town
+    assert _narrowed(area, [area, far, abroad, later]) is area
+    assert _narrowed(town, [area, town]) is town
+    country = mention("India", "country", "IND", 21.0, 78.0)
+    assert _narrowed(country, [country, far]) is far

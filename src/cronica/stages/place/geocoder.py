@@ -48,7 +48,13 @@ from cronica.read.dateline import find_dateline
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_key
 from cronica.stages.nlp.syntax import dep
-from cronica.stages.place.gazetteer import Candidate, Gazetteer, article_context, default_gazetteer
+from cronica.stages.place.gazetteer import (
+    Candidate,
+    Gazetteer,
+    article_context,
+    default_gazetteer,
+    haversine_km,
+)
 from cronica.stages.place.gazetteer import place_words as _place_words
 
 logger = logging.getLogger(__name__)
@@ -712,10 +718,10 @@ class Geocoder:
                 if best is None or key[:3] < best[:3]:
                     best = key
         if best is not None:
-            return _event_loc(best[3], "clause")
+            return _event_loc(_narrowed(best[3], places), "clause")
         in_sentence = self._sentence_place(adoc, event, places, locative)
         if in_sentence is not None:
-            return _event_loc(in_sentence, "sentence")
+            return _event_loc(_narrowed(in_sentence, places), "sentence")
         if dateline is not None and not dateline.metonymy:
             return _event_loc(dateline, "dateline")
         return None
@@ -811,6 +817,36 @@ def _in_area(cand: Candidate, key: str) -> bool:
     """Whether ``cand`` lies in the area whose folded name is ``key`` (its admin1 or admin2
     name, word for word: 'Santa Fe' is in 'Provincia de Santa Fe')."""
     return any(f" {key} " in f" {fold_key(a)} " for a in (cand.admin1, cand.admin2) if a)
+
+
+_BROAD = ("country", "region", "admin1")
+_WITHIN_AREA_KM = 250.0  # how far from an area's point a town may lie and be read as inside it
+
+
+def _narrowed(chosen: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
+    """A country, region or province chosen as the event's place gives way to the first town
+    or district the same sentence names inside it ('marched in Garhwa district (Jharkhand)',
+    'in Peru, protesters in Cusco'): events happen at a point, and news names the area to
+    situate the town, not instead of it. Inside: the same country and, for a province, the
+    town's province is it or lies near it."""
+    if chosen.feature not in _BROAD or not chosen.country:
+        return chosen
+    for p in places:
+        if p.span.sentence != chosen.span.sentence or p is chosen or p.metonymy \
+                or p.from_dateline or p.lat is None or p.feature not in ("city", "admin2") \
+                or p.country != chosen.country:
+            continue
+        if chosen.feature == "country" or _inside_area(p, chosen):
+            return p
+    return chosen
+
+
+def _inside_area(p: PlaceMention, area: PlaceMention) -> bool:
+    if p.admin1 and area.name and fold_key(p.admin1) == fold_key(area.name):
+        return True
+    if None in (p.lat, p.lon, area.lat, area.lon):
+        return False
+    return haversine_km(p.lat, p.lon, area.lat, area.lon) <= _WITHIN_AREA_KM
 
 
 _SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "region": 4, "country": 5}
