@@ -169,3 +169,26 @@ def test_an_area_gives_way_only_to_a_town_inside_it():
     assert _narrowed(town, [area, town]) is town
     country = mention("India", "country", "IND", 21.0, 78.0)
     assert _narrowed(country, [country, far]) is far
+
+
+def test_a_namesake_abroad_of_a_spot_inside_a_named_town_gives_way_to_the_town():
+    from cronica.model import PlaceMention, Span
+    from cronica.stages.place.geocoder import _container_abroad
+
+    def at(text, name, feature, country, lat, lon):
+        start = text.index(name)
+        return PlaceMention(span=Span(name, start, start + len(name), 0), name=name,
+                            country=country, lat=lat, lon=lon, feature=feature)
+
+    text = "Nurses rallied at Riverside Park in downtown Cusco on Friday."
+    spot = at(text, "Riverside Park", "city", "USA", 33.9, -117.4)
+    town = at(text, "Cusco", "city", "PER", -13.5, -71.97)
+    assert _container_abroad(text, spot, [spot, town]) is town
+    # the same country: the text's place is kept (the reading may be the right one)
+    near = at(text, "Riverside Park", "city", "PER", -13.6, -72.0)
+    assert _container_abroad(text, near, [near, town]) is near
+    # two places side by side, not one inside the other
+    text2 = "Nurses marched from Riverside Park to Cusco."
+    spot2 = at(text2, "Riverside Park", "city", "USA", 33.9, -117.4)
+    town2 = at(text2, "Cusco", "city", "PER", -13.5, -71.97)
+    assert _container_abroad(text2, spot2, [spot2, town2]) is spot2

@@ -718,10 +718,12 @@ class Geocoder:
                 if best is None or key[:3] < best[:3]:
                     best = key
         if best is not None:
-            return _event_loc(_narrowed(best[3], places), "clause")
+            chosen = _container_abroad(adoc.article.text, best[3], places)
+            return _event_loc(_narrowed(chosen, places), "clause")
         in_sentence = self._sentence_place(adoc, event, places, locative)
         if in_sentence is not None:
-            return _event_loc(_narrowed(in_sentence, places), "sentence")
+            chosen = _container_abroad(adoc.article.text, in_sentence, places)
+            return _event_loc(_narrowed(chosen, places), "sentence")
         if dateline is not None and not dateline.metonymy:
             return _event_loc(dateline, "dateline")
         return None
@@ -820,6 +822,32 @@ def _in_area(cand: Candidate, key: str) -> bool:
 
 
 _BROAD = ("country", "region", "admin1")
+# what may stand between a place and the one the text puts it in: up to three lower-case words
+# with 'in' or 'of', or a comma or parenthesis ('X in Y', 'X district of Y', 'X town, Y', 'X (Y')
+_INSIDE_LINK = re.compile(r"(?:\s*\b[a-z]+\b){0,3}\s*(?:\bin\b|\bof\b|,|\()(?:\s*\b[a-z]+\b){0,3}\s*")
+_NOT_INSIDE = re.compile(r"\b(?:and|or|to|from|near|between|towards?|outside|against|with|by)\b")
+
+
+def _container_abroad(text: str, chosen: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
+    """A town read in another country than the place the text puts it in ('Centennial Park in
+    downtown Lander', 'the Kalba neighborhood of Kadugli', 'Yenisehir town, Diyarbakir') is a
+    namesake abroad of a spot the gazetteer lacks: the event stands at the place that holds
+    it, which the text vouches for."""
+    if chosen.feature not in ("city", "admin2") or not chosen.country:
+        return chosen
+    after = [p for p in places if p.span.start >= chosen.span.end
+             and p.span.sentence == chosen.span.sentence and not p.metonymy]
+    if not after:
+        return chosen
+    nxt = min(after, key=lambda p: p.span.start)
+    between = text[chosen.span.end:nxt.span.start]
+    if len(between.split()) > 3 or not _INSIDE_LINK.fullmatch(between) \
+            or _NOT_INSIDE.search(between):
+        return chosen
+    if nxt.feature == "country" or nxt.lat is None or not nxt.country \
+            or nxt.country == chosen.country:
+        return chosen
+    return nxt
 _WITHIN_AREA_KM = 250.0  # how far from an area's point a town may lie and be read as inside it
 
 
