@@ -192,3 +192,10 @@ def test_a_namesake_abroad_of_a_spot_inside_a_named_town_gives_way_to_the_town()
     spot2 = at(text2, "Riverside Park", "city", "USA", 33.9, -117.4)
     town2 = at(text2, "Cusco", "city", "PER", -13.5, -71.97)
     assert _container_abroad(text2, spot2, [spot2, town2]) is spot2
+
+
+@pytest.mark.slow
+def test_a_town_that_is_the_target_is_where_the_attack_happened(make_doc):
+    adoc, _ = _places(make_doc, "On 4 May 2022, Russian forces shelled Kharkiv. Casualties unknown.")
+    locs = [e.event_loc for e in adoc.events if e.event_loc]
+    assert locs and locs[0]["name"] == "Kharkiv" and locs[0]["source"] == "target"

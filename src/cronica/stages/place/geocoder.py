@@ -724,6 +724,9 @@ class Geocoder:
         if in_sentence is not None:
             chosen = _container_abroad(adoc.article.text, in_sentence, places)
             return _event_loc(_narrowed(chosen, places), "sentence")
+        target = _target_place(event, places)
+        if target is not None:
+            return _event_loc(target, "target")
         if dateline is not None and not dateline.metonymy:
             return _event_loc(dateline, "dateline")
         return None
@@ -822,6 +825,21 @@ def _in_area(cand: Candidate, key: str) -> bool:
 
 
 _BROAD = ("country", "region", "admin1")
+
+
+def _target_place(event: Event, places: list[PlaceMention]) -> PlaceMention | None:
+    """A town or area that is itself the event's recipient ('forces shelled Kharkiv') is
+    where the event happened when its sentence names no other place; a country so named
+    ('sanctions on Iran') stands for its government, and the metonymy marks that."""
+    if event.recipient is None:
+        return None
+    r = event.recipient
+    for p in places:
+        if p.span.sentence == event.trigger.sentence and not p.metonymy and not p.from_dateline \
+                and p.lat is not None and p.feature in ("city", "admin1", "admin2") \
+                and r.start <= p.span.start and p.span.end <= r.end:
+            return p
+    return None
 # what may stand between a place and the one the text puts it in: up to three lower-case words
 # with 'in' or 'of', or a comma or parenthesis ('X in Y', 'X district of Y', 'X town, Y', 'X (Y')
 _INSIDE_LINK = re.compile(r"(?:\s*\b[a-z]+\b){0,3}\s*(?:\bin\b|\bof\b|,|\()(?:\s*\b[a-z]+\b){0,3}\s*")
