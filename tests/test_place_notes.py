@@ -199,3 +199,13 @@ def test_a_town_that_is_the_target_is_where_the_attack_happened(make_doc):
     adoc, _ = _places(make_doc, "On 4 May 2022, Russian forces shelled Kharkiv. Casualties unknown.")
     locs = [e.event_loc for e in adoc.events if e.event_loc]
     assert locs and locs[0]["name"] == "Kharkiv" and locs[0]["source"] == "target"
+
+
+@pytest.mark.slow
+def test_a_town_before_the_part_of_it_is_the_events_place(make_doc):
+    # 'X - South Zone' names a part of the town X: the event is there, not in a country the
+    # sentence names as the topic
+    adoc, _ = _places(make_doc, "On 2 March 2022, in Lima - South Zone (Lima), party members "
+                                "demonstrated backing the war in Ukraine, near a consulate.")
+    protest = [e for e in adoc.events if e.event == "PROTEST"]
+    assert protest and protest[0].event_loc and protest[0].event_loc["country"] == "PER"

@@ -88,6 +88,7 @@ class _Found:
     reading: Candidate | None = None  # read inside the area named after it ('X, Y')
     partial: bool = False  # more capitalised words follow: 'Al' of 'Al Mudafin'
     level: str | None = None  # 'area' or 'town', as a place noun after it says ('X province')
+    town_part: bool = False  # a town before ' - ' and the part of it: 'Rome - City Center'
 
 
 class Geocoder:
@@ -177,7 +178,9 @@ class Geocoder:
         adoc.places = places
         # the first words of a longer name ('Federal' of 'Federal Plaza', 'Duomo' of 'Duomo
         # Square') name a building or a square, not where the event is: not locative
-        locative = {(f.start, f.end) for f in found if f.locative and not f.partial}
+        # but a town followed by the part of it ('in Rome - City Center') is where it happened
+        locative = {(f.start, f.end) for f in found
+                    if f.locative and (not f.partial or f.town_part)}
         coded = {(f.start, f.end) for f in found if f.coded}
         for event in adoc.events:
             event.event_loc = self._coded_location(event, places, coded) or \
@@ -247,7 +250,7 @@ class Geocoder:
         dash = f.text.find(" - ")
         if dash > 0:  # 'Rome - City Center', 'Chicago - Central': a town and a part of it
             return _Found(f.start, f.start + dash, f.text[:dash], f.locative, f.source, f.shouting,
-                          f.coded, f.within, f.reading, True)
+                          f.coded, f.within, f.reading, True, town_part=True)
         words = f.text.split()
         if len(words) < 2 or words[-1].lower() not in self.placenouns \
                 or self.gazetteer.knows(f.text):
