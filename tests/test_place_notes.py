@@ -209,3 +209,22 @@ def test_a_town_before_the_part_of_it_is_the_events_place(make_doc):
                                 "demonstrated backing the war in Ukraine, near a consulate.")
     protest = [e for e in adoc.events if e.event == "PROTEST"]
     assert protest and protest[0].event_loc and protest[0].event_loc["country"] == "PER"
+
+
+def test_a_foreign_country_named_as_topic_gives_way_to_a_home_town():
+    from cronica.model import PlaceMention, Span
+    from cronica.stages.place.geocoder import _home_town
+
+    def mention(name, feature, country, sentence=0):
+        return PlaceMention(span=Span(name, 0, len(name), sentence), name=name, country=country,
+                            lat=1.0, lon=1.0, feature=feature)
+
+    topic = mention("Ukraine", "country", "UKR")
+    town = mention("Oviedo", "city", "ESP")
+    area = mention("Asturias", "admin1", "ESP")
+    assert _home_town(topic, [topic, area, town], "ESP") is town
+    # a town of the article's country in another sentence does not count
+    assert _home_town(topic, [topic, mention("Gijon", "city", "ESP", 1)], "ESP") is topic
+    # the article's own country, or a town chosen, stays
+    assert _home_town(mention("Spain", "country", "ESP"), [town], "ESP").name == "Spain"
+    assert _home_town(town, [topic, town], "UKR") is town

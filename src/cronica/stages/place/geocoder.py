@@ -722,10 +722,11 @@ class Geocoder:
                     best = key
         if best is not None:
             chosen = _container_abroad(adoc.article.text, best[3], places)
-            return _event_loc(_narrowed(chosen, places), "clause")
+            return _event_loc(_narrowed(_home_town(chosen, places, main), places), "clause")
         in_sentence = self._sentence_place(adoc, event, places, locative)
         if in_sentence is not None:
             chosen = _container_abroad(adoc.article.text, in_sentence, places)
+            chosen = _home_town(chosen, places, _main_country(places))
             return _event_loc(_narrowed(chosen, places), "sentence")
         target = _target_place(event, places)
         if target is not None:
@@ -828,6 +829,21 @@ def _in_area(cand: Candidate, key: str) -> bool:
 
 
 _BROAD = ("country", "region", "admin1")
+
+
+def _home_town(chosen: PlaceMention, places: list[PlaceMention], main: str | None) -> PlaceMention:
+    """A foreign country chosen as the event's place gives way to a town or area of the
+    article's own country that the same sentence names: 'rallied in Leverano against the war
+    in Ukraine' is a rally in Italy, the country named is its topic. The most specific such
+    place, then the first."""
+    if chosen.feature != "country" or main is None or chosen.country == main:
+        return chosen
+    home = [p for p in places if p.span.sentence == chosen.span.sentence and p.country == main
+            and not p.metonymy and not p.from_dateline and p.lat is not None
+            and p.feature in ("city", "admin2", "admin1")]
+    if not home:
+        return chosen
+    return min(home, key=lambda p: (_SPECIFIC.get(p.feature or "", 3), p.span.start))
 
 
 def _target_place(event: Event, places: list[PlaceMention]) -> PlaceMention | None:
