@@ -228,3 +228,12 @@ def test_a_foreign_country_named_as_topic_gives_way_to_a_home_town():
     # the article's own country, or a town chosen, stays
     assert _home_town(mention("Spain", "country", "ESP"), [town], "ESP").name == "Spain"
     assert _home_town(town, [topic, town], "UKR") is town
+
+
+@pytest.mark.slow
+def test_an_unlocated_event_takes_the_most_specific_place_of_another_sentence(make_doc):
+    adoc, _ = _places(make_doc, "On 3 May 2022, the Sanchez family (Trujillo, La Libertad) faced "
+                                "a new rule. Their lawyers protested against the judges.")
+    protest = [e for e in adoc.events if e.event == "PROTEST"]
+    assert protest and protest[0].event_loc
+    assert protest[0].event_loc["name"] == "Trujillo" and protest[0].event_loc["source"] == "article"

@@ -195,6 +195,10 @@ class Geocoder:
                 if event.event_loc is None and (fallback["source"] == "coded"
                                                 or event.trigger.sentence not in named):
                     event.event_loc = fallback
+        else:
+            for event in adoc.events:
+                if event.event_loc is None:
+                    event.event_loc = _named_elsewhere(event, places)
         for event in adoc.events:
             event.event_loc = self._at_seat(event.event_loc)
 
@@ -956,6 +960,20 @@ def _article_location(events: list[Event], places: list[PlaceMention],
         if (p.span.start, p.span.end) in locative:
             return _event_loc(p, "article")
     return None
+
+
+def _named_elsewhere(event: Event, places: list[PlaceMention]) -> dict[str, Any] | None:
+    """Last resort, when no event of the article is located and no place follows a locative
+    preposition: the most specific place another sentence names (a town before its province,
+    then the first), as a short report names its scene once ('X district (Y, Z) entered a
+    lockdown. The rule bans ...'). Places of the event's own sentence are left out: its
+    clause rules have already turned them down ('dijo en Madrid que ...')."""
+    cands = [p for p in places if p.span.sentence != event.trigger.sentence and not p.metonymy
+             and not p.from_dateline and p.lat is not None]
+    if not cands:
+        return None
+    best = min(cands, key=lambda p: (_SPECIFIC.get(p.feature or "", 3), p.span.start))
+    return _event_loc(best, "article")
 
 
 def _governing_verb(doc: Any, p: PlaceMention) -> int | None:
