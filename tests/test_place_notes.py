@@ -228,6 +228,9 @@ def test_a_foreign_country_named_as_topic_gives_way_to_a_home_town():
     # the article's own country, or a town chosen, stays
     assert _home_town(mention("Spain", "country", "ESP"), [town], "ESP").name == "Spain"
     assert _home_town(town, [topic, town], "UKR") is town
+    # a province abroad (a lone direction word read as one) gives way as well
+    north = mention("Nord", "admin1", "HTI")
+    assert _home_town(north, [north, town], "ESP") is town
 
 
 @pytest.mark.slow

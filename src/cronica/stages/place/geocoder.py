@@ -836,11 +836,12 @@ _BROAD = ("country", "region", "admin1")
 
 
 def _home_town(chosen: PlaceMention, places: list[PlaceMention], main: str | None) -> PlaceMention:
-    """A foreign country chosen as the event's place gives way to a town or area of the
-    article's own country that the same sentence names: 'rallied in Leverano against the war
-    in Ukraine' is a rally in Italy, the country named is its topic. The most specific such
-    place, then the first."""
-    if chosen.feature != "country" or main is None or chosen.country == main:
+    """A foreign country (or region, or province) chosen as the event's place gives way to a
+    town or area of the article's own country that the same sentence names: 'rallied in
+    Leverano against the war in Ukraine' is a rally in Italy, the country named is its topic;
+    a lone '(North)' read as a province abroad is no place of the story. The most specific
+    such place, then the first. A town abroad stays: it may be where the event was."""
+    if chosen.feature not in _BROAD or main is None or chosen.country == main:
         return chosen
     home = [p for p in places if p.span.sentence == chosen.span.sentence and p.country == main
             and not p.metonymy and not p.from_dateline and p.lat is not None
