@@ -192,6 +192,11 @@ def test_a_namesake_abroad_of_a_spot_inside_a_named_town_gives_way_to_the_town()
     spot2 = at(text2, "Riverside Park", "city", "USA", 33.9, -117.4)
     town2 = at(text2, "Cusco", "city", "PER", -13.5, -71.97)
     assert _container_abroad(text2, spot2, [spot2, town2]) is spot2
+    # the areas in the parenthesis after it, the broadest last
+    text3 = "Shots were fired in Riverside township (Cusco-East district, Cusco region)."
+    spot3 = at(text3, "Riverside", "city", "USA", 33.9, -117.4)
+    region = at(text3, "Cusco region", "admin1", "PER", -13.5, -71.97)
+    assert _container_abroad(text3, spot3, [spot3, region]) is region
 
 
 @pytest.mark.slow

@@ -867,6 +867,8 @@ def _target_place(event: Event, places: list[PlaceMention]) -> PlaceMention | No
 # what may stand between a place and the one the text puts it in: up to three lower-case words
 # with 'in' or 'of', or a comma or parenthesis ('X in Y', 'X district of Y', 'X town, Y', 'X (Y')
 _INSIDE_LINK = re.compile(r"(?:\s*\b[a-z]+\b){0,3}\s*(?:\bin\b|\bof\b|,|\()(?:\s*\b[a-z]+\b){0,3}\s*")
+# or the first areas of the parenthesis after it: 'X township (Y-West district, Y region)'
+_AREA_LIST = re.compile(r"(?:\s*[a-z]+){0,3}\s*\([^()]*,\s*")
 _NOT_INSIDE = re.compile(r"\b(?:and|or|to|from|near|between|towards?|outside|against|with|by)\b")
 
 
@@ -883,8 +885,9 @@ def _container_abroad(text: str, chosen: PlaceMention, places: list[PlaceMention
         return chosen
     nxt = min(after, key=lambda p: p.span.start)
     between = text[chosen.span.end:nxt.span.start]
-    if len(between.split()) > 3 or not _INSIDE_LINK.fullmatch(between) \
-            or _NOT_INSIDE.search(between):
+    linked = len(between.split()) <= 3 and _INSIDE_LINK.fullmatch(between) is not None \
+        and _NOT_INSIDE.search(between) is None
+    if not linked and not _AREA_LIST.fullmatch(between):
         return chosen
     if nxt.feature == "country" or nxt.lat is None or not nxt.country \
             or nxt.country == chosen.country:
