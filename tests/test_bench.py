@@ -71,8 +71,12 @@ def test_run_benchmark_in_process(nlp_es, nlp_en, no_stages) -> None:
     (r,) = report["results"]
     assert r["processes"] == 1 and len(r["full"]["runs"]) == 2
     assert r["full"]["seconds"] > 0 and r["bare"]["seconds"] > 0
-    assert r["ratio"] == pytest.approx(r["full"]["seconds"] / r["bare"]["seconds"], rel=0.01)
-    assert r["full"]["words_per_s"] == pytest.approx(c["words"] / r["full"]["seconds"], rel=0.01)
+    # the report rounds seconds to 1 ms: on a tiny corpus that alone moves a quotient by
+    # more than 1%, so the tolerance carries the rounding
+    full, bare = r["full"]["seconds"], r["bare"]["seconds"]
+    ratio_tol = 0.0005 * (1 + r["ratio"]) / bare + 0.0005
+    assert r["ratio"] == pytest.approx(full / bare, abs=ratio_tol)
+    assert r["full"]["words_per_s"] == pytest.approx(c["words"] / full, rel=0.0005 / full + 0.01)
     assert r["peak_rss_mb"] > 50
     assert "other" in r["stage_seconds"] and r["full"]["cpu_seconds"] > 0 and r["cpu_ratio"] > 0
     assert "bare spaCy" in format_report(report)
