@@ -18,6 +18,11 @@ def _types(make_doc, text: str, lang: str) -> list[tuple[str, str | None]]:
         ("Un juez de Quito condenó a seis años de prisión al dirigente sindical.", "es", ("COERCE", "arrest")),
         ("El tribunal condenó al exalcalde a doce años de cárcel.", "es", ("COERCE", "arrest")),
         ("A judge sentenced the union leader to eight years in jail.", "en", ("COERCE", "arrest")),
+        # pretrial detention and life sentences are custody too (COERCE 'arrest', CAMEO 173)
+        ("La jueza dictó prisión preventiva contra el exministro.", "es", ("COERCE", "arrest")),
+        ("El exdictador fue sentenciado a cadena perpetua.", "es", ("COERCE", "arrest")),
+        ("Fue condenado a ocho meses de prisión por desacato.", "es", ("COERCE", "arrest")),
+        ("La condena a diez años de cárcel del dirigente indignó a sus seguidores.", "es", ("COERCE", "arrest")),
         # release and exchange of captives are RETREAT 'release' (CAMEO 0841)
         ("La guerrilla liberó a tres soldados secuestrados.", "es", ("RETREAT", "release")),
         ("Los dos bandos canjearon prisioneros en la frontera.", "es", ("RETREAT", "release")),
@@ -51,20 +56,6 @@ def test_a_condemnation_without_prison_stays_a_rejection(make_doc):
 def test_a_vow_of_a_hostile_act_is_a_threat(make_doc):
     types = [t for t, _ in _types(make_doc, "The general vowed to crush the rebellion.", "en")]
     assert "THREATEN" in types and "AGREE" not in types
-
-
-@pytest.mark.parametrize(
-    "text,lang,want",
-    [
-        # pretrial detention and life sentences are custody too (COERCE 'arrest', CAMEO 173)
-        ("La jueza dictó prisión preventiva contra el exministro.", "es", ("COERCE", "arrest")),
-        ("El exdictador fue sentenciado a cadena perpetua.", "es", ("COERCE", "arrest")),
-        ("Fue condenado a ocho meses de prisión por desacato.", "es", ("COERCE", "arrest")),
-        ("La condena a diez años de cárcel del dirigente indignó a sus seguidores.", "es", ("COERCE", "arrest")),
-    ],
-)
-def test_custody_in_other_words(make_doc, text, lang, want):
-    assert want in _types(make_doc, text, lang)
 
 
 @pytest.mark.parametrize(
