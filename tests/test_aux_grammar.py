@@ -1,0 +1,59 @@
+"""Aux modes from Spanish grammar: scope of negating words, conditions, relative clauses,
+purpose clauses and presupposed events (the attribution guidelines' aux rules). Every
+sentence is invented for the test."""
+
+STAGES = ["actors", "events", "time", "aux"]
+
+
+def _mode(make_doc, text: str, word: str, date: str = "2024-01-20") -> str | None:
+    """The aux mode of the event (or secondary event word) whose trigger holds ``word``."""
+    adoc = make_doc(text, lang="es", date=date, stages=STAGES)
+    start = text.index(word)
+    found = [e for e in [*adoc.events, *adoc.secondary_events]
+             if e.trigger.start < start + len(word) and start < e.trigger.end]
+    assert found, f"no event at {word!r}"
+    return found[0].aux_mode or "current"
+
+
+def test_a_negating_verb_negates_its_complement_clause(make_doc):
+    assert _mode(make_doc, "El general negó que sus tropas atacaran la aldea.", "atacaran") == "negation"
+
+
+def test_a_negating_verb_reaches_the_noun_of_a_support_verb(make_doc):
+    # 'se realice una huelga': the strike is the event of the support verb
+    assert _mode(make_doc, "El sindicato rechazó que se realice una huelga.", "huelga") == "negation"
+
+
+def test_negation_reaches_through_a_classifier_noun(make_doc):
+    assert _mode(make_doc, "La guerrilla no realizará actos de sabotaje.", "sabotaje") == "negation"
+
+
+def test_a_no_of_a_higher_clause_does_not_reach_a_complement_clause(make_doc):
+    # 'no confirmó que ...': the attack is not denied
+    assert _mode(make_doc, "El ejército no confirmó que los rebeldes atacaron el cuartel el 3 de enero.",
+                 "atacaron") == "historical"
+
+
+def test_si_clause_read_as_a_complement_of_a_future_verb_is_a_condition(make_doc):
+    text = "El ministro advirtió que el ejército atacará si los rebeldes no se rinden."
+    assert _mode(make_doc, text, "atacará") == "hypothetical"
+
+
+def test_purpose_clause_under_an_adjective_takes_the_mode_of_its_governor(make_doc):
+    text = "El papa pidió a las partes un lugar propicio para dialogar."
+    assert _mode(make_doc, text, "dialogar") == "hypothetical"
+
+
+def test_indicative_relative_clause_is_out_of_the_governing_scope(make_doc):
+    text = "El sindicato, que lideró una huelga, convocó a votar."
+    assert _mode(make_doc, text, "huelga") != "future"
+
+
+def test_proposed_act_with_a_date_stays_hypothetical(make_doc):
+    text = "El presidente propuso reunirse con los rebeldes el 25 de enero."
+    assert _mode(make_doc, text, "reunirse") == "hypothetical"
+
+
+def test_presupposed_scheduled_event_under_a_wish_stays_future(make_doc):
+    text = "El canciller espera que la reunión del 25 de enero sea un éxito."
+    assert _mode(make_doc, text, "reunión") == "future"
