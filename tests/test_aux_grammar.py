@@ -57,3 +57,39 @@ def test_proposed_act_with_a_date_stays_hypothetical(make_doc):
 def test_presupposed_scheduled_event_under_a_wish_stays_future(make_doc):
     text = "El canciller espera que la reunión del 25 de enero sea un éxito."
     assert _mode(make_doc, text, "reunión") == "future"
+
+
+def test_present_subjunctive_of_a_time_clause_is_future(make_doc):
+    text = "La tensión surge a once días de que los presidentes se reúnan en Lima."
+    assert _mode(make_doc, text, "reúnan") == "future"
+
+
+def test_impersonal_expectation_is_future_and_a_personal_hope_hypothetical(make_doc):
+    assert _mode(make_doc, "Se espera que los presidentes se reúnan el lunes.", "reúnan") == "future"
+    assert _mode(make_doc, "El obispo espera que los presidentes se reúnan.", "reúnan") == "hypothetical"
+
+
+def test_conditional_under_a_past_verb_is_the_future_of_that_past(make_doc):
+    text = "El ministro prometió que los culpables serían detenidos."
+    assert _mode(make_doc, text, "detenidos") == "future"
+
+
+def test_modal_conditional_stays_hypothetical(make_doc):
+    text = "El ministro dijo que el ejército podría atacar la aldea."
+    assert _mode(make_doc, text, "atacar") == "hypothetical"
+
+
+def test_a_promised_act_is_future_and_a_warned_one_hypothetical(make_doc):
+    assert _mode(make_doc, "Los rebeldes prometieron que atacarán la capital.", "atacarán") == "future"
+    assert _mode(make_doc, "El ministro advirtió que impondrá sanciones.", "sanciones") == "hypothetical"
+
+
+def test_resolve_to_act_is_future(make_doc):
+    assert _mode(make_doc, "Los rebeldes están decididos a atacar la capital.", "atacar") == "future"
+
+
+def test_a_hoped_for_act_is_not_recoded_as_the_speakers_threat(make_doc):
+    adoc = make_doc('"Esperamos que la policía pueda detener a los culpables", dijo el ministro.',
+                    lang="es", date="2024-01-20", stages=STAGES)
+    [arrest] = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "detener"]
+    assert arrest.event == "COERCE" and arrest.aux_mode == "hypothetical"

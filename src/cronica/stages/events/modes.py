@@ -173,12 +173,19 @@ def _mode_at(
     a negating governing word when ``negation_words`` ('negó que X': X is in its scope)."""
     found: list[tuple[str, Any, str]] = []
     if not is_trigger and cues.aux.get(fold(tok.lemma_)):
-        found.append((cues.aux[fold(tok.lemma_)], tok, "governing word"))
+        mode = cues.aux[fold(tok.lemma_)]
+        if fold(tok.lemma_) in cues.expected and _impersonal(tok):
+            mode = "future"  # 'se espera que se reúnan el lunes': expected, not hoped for
+        found.append((mode, tok, "governing word"))
     morph = tok.morph
     if "Fut" in morph.get("Tense"):
         found.append(("future", tok, "future tense"))
     if "Cnd" in morph.get("Mood"):
-        found.append(("hypothetical", tok, "conditional mood"))
+        found.append(_conditional(tok, tok, cues))
+    if "Sub" in morph.get("Mood") and "Pres" in morph.get("Tense") and _time_clause(tok, cues):
+        # 'antes de que se reúnan', 'a once días de que se reúnan': the present subjunctive
+        # of a time clause is prospective (Nueva gramática §24.1, §47.7)
+        found.append(("future", tok, "subjunctive of a time clause"))
     for child in tok.children:
         key = fold(child.lemma_)
         word = fold(child.text)
@@ -192,7 +199,7 @@ def _mode_at(
             if "Fut" in child.morph.get("Tense"):
                 found.append(("future", child, "future tense"))
             if "Cnd" in child.morph.get("Mood"):
-                found.append(("hypothetical", child, "conditional mood"))
+                found.append(_conditional(tok, child, cues))
             if key in cues.aux or word in cues.aux:
                 found.append((cues.aux.get(word) or cues.aux[key], child, "auxiliary"))
         elif dep(child) in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
@@ -219,6 +226,41 @@ def _mode_at(
             ):
                 return f
     return None
+
+
+def _conditional(verb: Any, word: Any, cues: Cues) -> tuple[str, Any, str]:
+    """The mode of a conditional ``word`` on ``verb``. In the complement of a past-tense
+    verb ('prometió que serían perseguidos', 'anunció que viajaría') the conditional is the
+    future of that past (Nueva gramática §23.15): future. Elsewhere, or on a modal ('dijo
+    que podría atacar'), it is hypothetical (a 'si' condition is found on its own)."""
+    node = verb.head if dep(verb) == "conj" else verb
+    head = node.head
+    if (
+        dep(node) == "ccomp"
+        and head.i != node.i
+        and head.pos_ in ("VERB", "AUX")
+        and {"Past", "Imp"} & set(head.morph.get("Tense"))
+        and fold(word.lemma_) not in cues.aux
+        and cues.aux.get(fold(head.lemma_)) not in ("hypothetical", "negation")
+    ):
+        return ("future", word, "conditional: future of a past")
+    return ("hypothetical", word, "conditional mood")
+
+
+def _impersonal(tok: Any) -> bool:
+    """The verb has an impersonal or passive 'se' and no subject ('se espera que ...')."""
+    return any(dep(c) in ("expl:pass", "expl:impers") for c in tok.children) and not any(
+        dep(c) in ("nsubj", "nsubj:pass") for c in tok.children)
+
+
+def _time_clause(verb: Any, cues: Cues) -> bool:
+    """``verb`` heads a time clause: opened by a time conjunction ('antes de que', 'cuando')
+    or hanging from a noun of time ('a once días de que')."""
+    if dep(verb) not in ("advcl", "acl"):
+        return False
+    if any(dep(c) == "mark" and fold(c.lemma_) in cues.time_mark for c in verb.children):
+        return True
+    return verb.head.pos_ == "NOUN" and fold(verb.head.lemma_) in cues.time_unit
 
 
 def _unreal_or_future(tok: Any) -> bool:
