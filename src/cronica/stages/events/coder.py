@@ -836,6 +836,7 @@ class EventCoder:
                 index,
                 is_light,
                 frozenset(range(m.start, m.end)),
+                lambda t: self.lex.match(doc, t.i) is not None,
             )
         if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in a_tok.morph.get("PronType"):
             # 'the rebels said they will release ...': the pronoun is the speaker
