@@ -88,3 +88,19 @@ def test_a_verb_that_is_an_event_keeps_its_subject_from_the_noun():
     # the police repress the march: they are not its marchers
     out = _first("La policía reprimió una marcha de los estudiantes.", "PROTEST")
     assert "policía" not in _text(out["actor"])
+
+
+@pytest.mark.slow
+def test_both_sides_of_entre_on_a_participle_and_on_a_reciprocal_noun():
+    out = _first("Los choques ocurridos ayer entre la policía y los mineros dejaron tres heridos.",
+                 "ASSAULT")
+    assert "policía" in _text(out["actor"]) and _text(out["recipient"]) == "los mineros"
+    out = _first("Las negociaciones entre el gobierno y los campesinos se basan en tres puntos.",
+                 "CONSULT")
+    assert "gobierno" in _text(out["actor"]) and _text(out["recipient"]) == "los campesinos"
+
+
+@pytest.mark.slow
+def test_the_party_named_on_the_carrying_verb_is_the_recipient():
+    out = _first("Los mineros realizaron una protesta ante el Congreso.", "PROTEST")
+    assert "mineros" in _text(out["actor"]) and "Congreso" in _text(out["recipient"])

@@ -155,7 +155,7 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
         phrase = [tok, *[c for c in tok.children if c.i < tok.i
                          and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
-    toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark")))
+    toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark", "cc")))
     toks = [i for i in toks if not (i < tok.i and dep(tok.doc[i].head) == "case")]
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
@@ -493,12 +493,12 @@ def _noun_args(
 ) -> tuple[Any, Any]:
     actor = recipient = None
     patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
+    if event not in RECIPROCAL_TYPES:
+        # 'enfrentamientos entre policías y manifestantes': both sides, in text order
+        actor, recipient = between_parties(tok, cues)
     for c in _obl_children(tok):
         case = _case(c)
-        if case in cues.between_case and c.pos_ in _NOMINAL and event not in RECIPROCAL_TYPES:
-            # 'enfrentamientos entre policías y manifestantes': both sides, in text order
-            other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
-            actor, recipient = actor or c, recipient or other
+        if case in cues.between_case and c.pos_ in _NOMINAL:
             continue
         phrase = cues.agent_phrase.get(fold(c.lemma_))
         if phrase and case.startswith(phrase.split()[0]):
@@ -547,7 +547,37 @@ def _noun_args(
         actor = _passive_agent_of_head(tok, cues)
     if recipient is None:
         recipient = _nested_recipient(tok, actor, cues)
+    if recipient is None and actor is not None:
+        recipient = _carrier_recipient(tok, actor, cues, carries)
     return actor, recipient
+
+
+def _carrier_recipient(tok: Token, actor: Any, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:
+    """The party named on the verb that carries an event noun: 'firmaron un acuerdo con los
+    sindicatos', 'realizaron una protesta ante la embajada' (a recipient preposition on the
+    verb, when the noun has none of its own)."""
+    head = tok.head
+    if head.i == tok.i or not carries(tok, head):
+        return None
+    for c in _obl_children(head):
+        if c is tok or c is actor or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _case(c) in cues.recipient_case and c.i > tok.i:
+            return c
+    return None
+
+
+def between_parties(tok: Token, cues: Cues) -> tuple[Any, Any]:
+    """The two sides of an event noun's 'entre X y Y' phrase ('enfrentamientos entre policías
+    y manifestantes'), also when it hangs from the noun's participle ('los choques ocurridos
+    ayer entre X y Y'); (None, None) without one."""
+    holders = [tok, *[c for c in tok.children if dep(c) in ("amod", "acl")
+                      and "Part" in c.morph.get("VerbForm", [])]]
+    for c in (o for h in holders for o in _obl_children(h)):
+        if _case(c) in cues.between_case and c.pos_ in _NOMINAL and not c.like_num:
+            other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
+            return c, other
+    return None, None
 
 
 def _counted_people(tok: Token) -> bool:
