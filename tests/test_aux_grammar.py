@@ -93,3 +93,54 @@ def test_a_hoped_for_act_is_not_recoded_as_the_speakers_threat(make_doc):
                     lang="es", date="2024-01-20", stages=STAGES)
     [arrest] = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "detener"]
     assert arrest.event == "COERCE" and arrest.aux_mode == "hypothetical"
+
+
+# -- past events whose time the sentence or the discourse gives --------------------------
+def test_relative_clause_inside_a_dated_event_phrase_takes_its_date(make_doc):
+    text = "Los campesinos denunciaron la incursión, el 3 de enero, de aviones que bombardearon una aldea."
+    assert _mode(make_doc, text, "bombardearon") == "historical"
+
+
+def test_anaphoric_time_phrase_takes_the_date_named_before(make_doc):
+    text = ("El ministro visitó la frontera el 3 de enero. "
+            "En esa ocasión, el ministro condenó a los contrabandistas.")
+    assert _mode(make_doc, text, "condenó") == "historical"
+
+
+def test_anaphoric_time_phrase_after_a_date_in_the_window_stays_current(make_doc):
+    text = ("El ministro visitó la frontera el viernes. "
+            "En esa ocasión, el ministro condenó a los contrabandistas.")
+    assert _mode(make_doc, text, "condenó") == "current"
+
+
+def test_narrative_preterite_goes_on_in_the_time_of_the_sentence_before(make_doc):
+    text = ("Los rebeldes atacaron el cuartel el 3 de enero. "
+            "Después los soldados fueron asesinados a tiros.")
+    assert _mode(make_doc, text, "asesinados") == "historical"
+
+
+def test_statement_after_a_dated_sentence_is_the_report_of_the_day(make_doc):
+    text = ("Los rebeldes atacaron el cuartel el 3 de enero. "
+            "El gobierno denunció a los rebeldes ante la ONU.")
+    assert _mode(make_doc, text, "denunció") == "current"
+
+
+def test_preterite_with_a_duration_of_months_is_past_background(make_doc):
+    text = "El sindicato, que lideró una huelga de nueve meses, llamó a votar."
+    assert _mode(make_doc, text, "huelga") == "historical"
+
+
+def test_a_week_that_places_an_event_is_no_duration(make_doc):
+    text = "Los estudiantes realizaron esta semana protestas frente al ministerio."
+    assert _mode(make_doc, text, "protestas") == "current"
+
+
+def test_a_date_of_another_clause_does_not_date_the_event(make_doc):
+    # 'el 3 de enero' dates the relative clause's attack, not the condemnation
+    text = "El presidente condenó el sábado el ataque que sufrió la embajada el 3 de enero."
+    assert _mode(make_doc, text, "condenó") == "current"
+
+
+def test_time_clause_shares_the_date_of_its_governing_clause(make_doc):
+    text = "Los rebeldes atacaron la ciudad el 3 de enero cuando los soldados dispararon contra la multitud."
+    assert _mode(make_doc, text, "dispararon") == "historical"

@@ -155,6 +155,15 @@ class Cues:
     expected: set[str] = field(default_factory=set)
     # 'poder': a modal of possibility; 'dijo que podría atacar' states no intention
     possibility: set[str] = field(default_factory=set)
+    # for the aux stage's calendar: conjunctions of a time clause sharing or preceding the
+    # time of its governing clause ('cuando', 'luego que'); units of a long duration and the
+    # preposition measuring one ('durante nueve meses'); a demonstrative + a noun of time
+    # pointing back to a time named before ('en esa oportunidad')
+    same_time_mark: set[str] = field(default_factory=set)
+    long_unit: set[str] = field(default_factory=set)
+    duration_case: set[str] = field(default_factory=set)
+    anaphor_time: set[str] = field(default_factory=set)
+    anaphor_det: set[str] = field(default_factory=set)
     # 'cuando', 'antes' and nouns of time ('días'): a present subjunctive clause they open
     # or hang from tells of a time ahead ('antes de que se reúnan')
     time_mark: set[str] = field(default_factory=set)
@@ -395,7 +404,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
-                      "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "possibility"):
+                      "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "possibility", "same_time_mark",
+                      "long_unit", "duration_case", "anaphor_time", "anaphor_det"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
