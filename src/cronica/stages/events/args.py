@@ -155,7 +155,7 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
         phrase = [tok, *[c for c in tok.children if c.i < tok.i
                          and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
-    toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark")))
+    toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark", "cc")))
     toks = [i for i in toks if not (i < tok.i and dep(tok.doc[i].head) == "case")]
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
@@ -202,13 +202,17 @@ def find_args(
     index: ActorIndex,
     is_light: Callable[[Any], bool] = lambda t: False,
     skip: frozenset[int] = frozenset(),
+    is_event: Callable[[Any], bool] = lambda t: True,
 ) -> tuple[Any, Any]:
     """(actor token, recipient token) of the trigger headed by ``tok``; either may be None.
 
     ``is_light`` tells support verbs ('realizar'), whose subject is the actor of their noun;
-    ``skip`` holds the indices of the trigger's own words ('dieron muerte a ...')."""
+    ``is_event`` tells verbs that are event triggers themselves ('reprimir'), whose subject is
+    not the actor of their noun object; ``skip`` holds the indices of the trigger's own
+    words ('dieron muerte a ...')."""
     if tok.pos_ in ("NOUN", "PROPN"):
-        actor, recipient = _noun_args(tok, event, mode, cues, speech, index, is_light)
+        actor, recipient = _noun_args(tok, event, mode, cues, speech, index,
+                                      _carrier(is_light, is_event, cues))
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
     if (actor is not None and event in RECIPROCAL_TYPES
@@ -346,7 +350,7 @@ def _verb_args(
                 ),
             )
     if actor is None:
-        actor = _inherited_subject(tok, speech, is_light)
+        actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
 
 
@@ -393,12 +397,34 @@ def _complement_recipient(
     return None
 
 
+def _carrier(
+    is_light: Callable[[Any], bool], is_event: Callable[[Any], bool], cues: Cues
+) -> Callable[[Any, Any], bool]:
+    """Whether verb ``head`` passes its subject to the event noun ``node`` it governs.
+
+    A support verb does ('realizaron una huelga'); so does any verb that is no event of its
+    own, when the noun is its direct object or its 'a' complement: aspect, decision and
+    outcome verbs ('reanudaron las negociaciones', 'decidieron el paro', 'llegaron a un
+    acuerdo', 'pusieron fin a la huelga'). A verb that is an event itself ('reprimieron la
+    marcha', 'apoyan la huelga') has its own subject, who is not the noun's actor; an
+    oblique of time, cause or place ('tras la huelga') names no argument."""
+
+    def passes(node: Any, head: Any) -> bool:
+        if is_light(head):
+            return True
+        if head.pos_ not in ("VERB", "AUX") or is_event(head):
+            return False
+        return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
+
+    return passes
+
+
 def _names_actor(tok: Token, index: ActorIndex) -> bool:
     """Coded by the actors stage, or a proper name: a complement's 'el diálogo' is not."""
     return index.mention_in(tok) is not None or tok.pos_ == "PROPN"
 
 
-def _inherited_subject(tok: Token, speech: set[str], is_light: Callable[[Any], bool]) -> Any:
+def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any], bool]) -> Any:
     """Subject of the verb that governs ``tok`` (two levels up): through xcomp/conj/advcl for
     verbs ('acuerdan iniciar'); for nouns only through the object or oblique of a support
     verb ('realizaron una huelga', 'participaron en una marcha'): whoever 'supports' or
@@ -411,7 +437,7 @@ def _inherited_subject(tok: Token, speech: set[str], is_light: Callable[[Any], b
         if head.i == node.i or fold(head.lemma_) in speech:
             return None
         if node.pos_ in ("NOUN", "PROPN"):
-            if dep(node) not in ("obj", "obl", "pobj", "nmod") or not is_light(head):
+            if dep(node) not in ("obj", "obl", "pobj", "nmod") or not carries(node, head):
                 return None
         elif dep(node) not in _INHERIT:
             return None
@@ -463,16 +489,16 @@ def _noun_args(
     cues: Cues,
     speech: set[str],
     index: ActorIndex,
-    is_light: Callable[[Any], bool],
+    carries: Callable[[Any, Any], bool],
 ) -> tuple[Any, Any]:
     actor = recipient = None
     patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
+    if event not in RECIPROCAL_TYPES:
+        # 'enfrentamientos entre policías y manifestantes': both sides, in text order
+        actor, recipient = between_parties(tok, cues)
     for c in _obl_children(tok):
         case = _case(c)
-        if case in cues.between_case and c.pos_ in _NOMINAL and event not in RECIPROCAL_TYPES:
-            # 'enfrentamientos entre policías y manifestantes': both sides, in text order
-            other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
-            actor, recipient = actor or c, recipient or other
+        if case in cues.between_case and c.pos_ in _NOMINAL:
             continue
         phrase = cues.agent_phrase.get(fold(c.lemma_))
         if phrase and case.startswith(phrase.split()[0]):
@@ -516,12 +542,42 @@ def _noun_args(
     if actor is None:
         actor = _state_holder(tok, cues)
     if actor is None:
-        actor = _inherited_subject(tok, speech, is_light)
+        actor = _inherited_subject(tok, speech, carries)
     if actor is None:
         actor = _passive_agent_of_head(tok, cues)
     if recipient is None:
         recipient = _nested_recipient(tok, actor, cues)
+    if recipient is None and actor is not None:
+        recipient = _carrier_recipient(tok, actor, cues, carries)
     return actor, recipient
+
+
+def _carrier_recipient(tok: Token, actor: Any, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:
+    """The party named on the verb that carries an event noun: 'firmaron un acuerdo con los
+    sindicatos', 'realizaron una protesta ante la embajada' (a recipient preposition on the
+    verb, when the noun has none of its own)."""
+    head = tok.head
+    if head.i == tok.i or not carries(tok, head):
+        return None
+    for c in _obl_children(head):
+        if c is tok or c is actor or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _case(c) in cues.recipient_case and c.i > tok.i:
+            return c
+    return None
+
+
+def between_parties(tok: Token, cues: Cues) -> tuple[Any, Any]:
+    """The two sides of an event noun's 'entre X y Y' phrase ('enfrentamientos entre policías
+    y manifestantes'), also when it hangs from the noun's participle ('los choques ocurridos
+    ayer entre X y Y'); (None, None) without one."""
+    holders = [tok, *[c for c in tok.children if dep(c) in ("amod", "acl")
+                      and "Part" in c.morph.get("VerbForm", [])]]
+    for c in (o for h in holders for o in _obl_children(h)):
+        if _case(c) in cues.between_case and c.pos_ in _NOMINAL and not c.like_num:
+            other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
+            return c, other
+    return None, None
 
 
 def _counted_people(tok: Token) -> bool:

@@ -52,6 +52,7 @@ from cronica.model import ArticleDoc, Event
 from cronica.stages.events.args import (
     RECIPROCAL_TYPES,
     ActorIndex,
+    between_parties,
     find_args,
     speaker_subject,
     to_arg,
@@ -836,6 +837,7 @@ class EventCoder:
                 index,
                 is_light,
                 frozenset(range(m.start, m.end)),
+                lambda t: self.lex.match(doc, t.i) is not None,
             )
         if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in a_tok.morph.get("PronType"):
             # 'the rebels said they will release ...': the pronoun is the speaker
@@ -847,6 +849,10 @@ class EventCoder:
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
             # 'El ministro dijo que las reuniones se celebrarán': the speaker takes part
             a_tok = speaker_subject(tok, self.speech)
+        if a_tok is None and m.entry.event in RECIPROCAL_TYPES and tok.pos_ in ("NOUN", "PROPN"):
+            # 'las negociaciones entre el gobierno y los campesinos': the two parties
+            a_tok, other = between_parties(tok, self.cues)
+            r_tok = r_tok or other
         actor, recipient = to_arg(a_tok, index), to_arg(r_tok, index)
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
