@@ -134,14 +134,15 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     """EventArg for the phrase headed by ``tok``: coded from a mention when there is one."""
     if tok is None or index.dateline[0] <= tok.idx < index.dateline[1]:
         return None
-    if tok.ent_type_ in _NOT_ACTOR_ENTS:
+    count = tok.ent_type_ in _COUNT_ENTS or (
+        tok.ent_type_ not in _NOT_ACTOR_ENTS and (tok.pos_ == "NUM" or tok.like_num))
+    if tok.ent_type_ in _NOT_ACTOR_ENTS or count:
         # a count names no one, but the people it counts do: 'dozens of protesters',
         # 'several hundreds of people', 'miles de manifestantes'
-        counted = next((g for c in tok.children if dep(c) in ("prep", "nmod")
-                        for g in [c, *c.children] if g.pos_ in ("NOUN", "PROPN")), None)
-        if counted is None or tok.ent_type_ not in _COUNT_ENTS:
+        counted = _counted(tok)
+        if counted is None and tok.ent_type_ in _NOT_ACTOR_ENTS:
             return None
-        tok = counted
+        tok = counted or tok
     tok = _resolve_relative(tok)
     m = index.mention_in(tok)
     if m is not None:
@@ -163,6 +164,30 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     doc = tok.doc
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     return EventArg(doc_text(doc)[start:end], "", [], start, end, None)
+
+
+def _counted(tok: Token) -> Any:
+    """The noun a count counts: 'miles de manifestantes', 'cientos de miles de personas'
+    (through nested numbers), 'dozens of protesters'."""
+    for _ in range(3):
+        nxt = next((g for c in tok.children if dep(c) in ("prep", "nmod", "nummod")
+                    and _of(c) for g in [c, *c.children] if g.pos_ in ("NOUN", "PROPN", "NUM")
+                    and g.i > tok.i), None)
+        if nxt is None:
+            return None
+        if nxt.pos_ != "NUM" and not nxt.like_num:
+            return nxt
+        tok = nxt
+    return None
+
+
+def _of(c: Token) -> bool:
+    """A partitive complement: 'de'/'of' ('miles de personas'), or none ('2 mil'); not
+    'según fuentes', 'in Lima'."""
+    if dep(c) == "prep":
+        return fold(c.text) in ("of", "de")
+    case = [fold(g.text) for g in c.children if dep(g) == "case" and g.i < c.i]
+    return not case or case[0] in ("de", "del", "of")
 
 
 def _resolve_relative(tok: Token) -> Any:
@@ -349,9 +374,35 @@ def _verb_args(
                     -c.i,
                 ),
             )
+    if actor is None and not passive:
+        actor = _stranded_subject(tok)
     if actor is None:
         actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
+
+
+# clause boundaries: a subject below one of these belongs to another clause
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "conj", "parataxis", "csubj"})
+
+
+def _stranded_subject(verb: Token) -> Any:
+    """A subject the parser hung on a word of the verb's clause that takes none, e.g. on a
+    preceding date ('que el próximo 21 de agosto los guaymíes realizarán una marcha': 'los
+    guaymíes' under '21'). Only a noun or number takes no subject; one with a copula is a
+    predicate and keeps its own."""
+    for c in verb.children:
+        if c.i > verb.i or dep(c) in _CLAUSAL or dep(c) in _SUBJ | _PASS_SUBJ:
+            continue
+        stack = list(c.children)
+        while stack:
+            t = stack.pop()
+            if dep(t) in _CLAUSAL:
+                continue
+            if dep(t) == "nsubj" and t.head.pos_ in ("NOUN", "NUM", "PROPN") \
+                    and not any(dep(g) == "cop" for g in t.head.children):
+                return t
+            stack.extend(t.children)
+    return None
 
 
 def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
@@ -439,9 +490,16 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
         if node.pos_ in ("NOUN", "PROPN"):
             if dep(node) not in ("obj", "obl", "pobj", "nmod") or not carries(node, head):
                 return None
+        elif dep(node) == "acl" and "Inf" in node.morph.get("VerbForm", []) \
+                and head.pos_ in ("NOUN", "PROPN") and dep(head) == "obj" \
+                and any(dep(c) == "mark" for c in node.children):
+            # 'iniciaron una rebelión para protestar', 'ratificó su decisión de cortar': the
+            # infinitive complement of an object noun has the clause's subject
+            head = head.head
         elif dep(node) not in _INHERIT:
             return None
-        subj = next((c for c in head.children if dep(c) in _SUBJ), None)
+        subj = next((c for c in head.children if dep(c) in _SUBJ), None) or (
+            _stranded_subject(head) if head.pos_ in ("VERB", "AUX") else None)
         if subj is not None and subj.i != tok.i:
             return subj
         node = head
