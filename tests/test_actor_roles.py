@@ -119,3 +119,12 @@ def test_the_party_named_on_the_carrying_verb_is_the_recipient():
 ])
 def test_subjects_the_parse_hides(text, event, actor):
     assert actor in _text(_first(text, event)["actor"])
+
+
+@pytest.mark.slow
+def test_agents_of_participles_and_of_passives():
+    out = _first("Una manifestación organizada por los pilotos atrasó los vuelos.", "PROTEST")
+    assert "pilotos" in _text(out["actor"])
+    out = _first("En los disturbios fue saqueada una tienda de ropa por jóvenes encapuchados.",
+                 "COERCE")
+    assert "jóvenes" in _text(out["actor"]) and "tienda" in _text(out["recipient"])

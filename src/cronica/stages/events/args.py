@@ -150,7 +150,9 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
             m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
         )
     nominalised = tok.pos_ == "ADJ" and any(dep(c) == "det" for c in tok.children)
-    if (tok.pos_ not in _NOMINAL and not nominalised) or tok.pos_ == "PRON" or tok.like_num:
+    mistagged = tok.pos_ == "NUM" and tok.is_alpha  # 'desocupados' tagged as a number
+    if (tok.pos_ not in _NOMINAL and not nominalised and not mistagged) or tok.pos_ == "PRON" \
+            or tok.like_num:
         return None  # ('el oficial acusó', 'los detenidos': an adjective with a determiner is a noun)
     phrase = _phrase(tok)
     if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
@@ -351,11 +353,15 @@ def _verb_args(
         actor = tok.head
     obls = _obl_children(tok)
     if passive and actor is None:
-        # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros'
+        # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros',
+        # or hang it on the passive subject: 'fue saqueada una tienda por jóvenes'
+        hung = [g for c in tok.children if recipient is not None and c.i == recipient.i
+                for g in c.children
+                if dep(g) == "nmod" and g.i > c.i]
         actor = next(
             (
                 o
-                for o in obls + [c for c in tok.children if dep(c) in _OBJ]
+                for o in obls + [c for c in tok.children if dep(c) in _OBJ] + hung
                 if _case(o) in cues.agent_case and _case(o) not in cues.genitive_case
             ),
             None,
@@ -402,6 +408,21 @@ def _stranded_subject(verb: Token) -> Any:
                     and not any(dep(g) == "cop" for g in t.head.children):
                 return t
             stack.extend(t.children)
+    return None
+
+
+def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:
+    """The 'por' agent of a participle modifying an event noun, when the participle is no
+    event of its own: 'una manifestación organizada por los pilotos', 'los disturbios
+    iniciados por X' ('una marcha reprimida por la policía' is the police's act, not theirs)."""
+    for c in tok.children:
+        if dep(c) not in ("amod", "acl") or "Part" not in c.morph.get("VerbForm", []) \
+                or not carries(tok, c):
+            continue
+        for g in c.children:
+            if g.i > c.i and g.pos_ in ("NOUN", "PROPN") and _case(g) in cues.agent_case \
+                    and _case(g) not in cues.genitive_case:
+                return g
     return None
 
 
@@ -463,6 +484,8 @@ def _carrier(
     def passes(node: Any, head: Any) -> bool:
         if is_light(head):
             return True
+        if head.head.i == node.i and dep(head) in ("amod", "acl"):
+            return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
         if head.pos_ not in ("VERB", "AUX") or is_event(head):
             return False
         return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
@@ -521,8 +544,11 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex) -> Any:
     doc = tok.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV"):
-            return None  # an adverb opens a locution: 'delante de X', 'cerca de X'
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV") \
+                or "Part" in t.morph.get("VerbForm", []):
+            # an adverb opens a locution: 'delante de X', 'cerca de X'; a participle has its
+            # own agent: 'una marcha reprimida por la policía'
+            return None
         if j in index.by_token and j > 0 and fold(doc[j - 1].text) in cues.agent_case:
             return t
     return None
@@ -603,6 +629,8 @@ def _noun_args(
         actor = _inherited_subject(tok, speech, carries)
     if actor is None:
         actor = _passive_agent_of_head(tok, cues)
+    if actor is None:
+        actor = _participle_agent(tok, cues, carries)
     if recipient is None:
         recipient = _nested_recipient(tok, actor, cues)
     if recipient is None and actor is not None:
