@@ -14,10 +14,12 @@ and prints the rows with ``trig >= --min-count`` and ``trig / seen >= --min-shar
 frequent first, as TSV (lemma, pos, trig, seen, share, classes, cameo codes). The rows are
 candidates: each one kept in ``data/es/event_triggers.tsv`` gets its PLOVER type from its
 CAMEO code or, for broad-class triggers, from the CAMEO definition of the word (see the
-comment above the rows there). Nothing here reads the *check* part.
+comment above the rows there). The candidates are read on the *fit* part only;
+``--part check`` prints nothing but the coverage total of the *check* part (how many of its
+gold triggers the lexicon covers), a held-out measure of how far the lexicon generalises.
 
 Usage: python scripts/learn_trigger_lemmas.py ../shared/eval/brat_es_afp [--min-count 2]
-       [--min-share 0.3]
+       [--min-share 0.3] [--part fit|check]
 """
 
 from __future__ import annotations
@@ -51,9 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("brat_dir")
     p.add_argument("--min-count", type=int, default=2)
     p.add_argument("--min-share", type=float, default=0.3)
+    p.add_argument("--part", choices=("fit", "check"), default="fit")
     args = p.parse_args(argv)
     docs, _ = read_brat_dir(args.brat_dir)
-    docs = [d for d in docs if part_of(d.id) == "fit"]
+    docs = [d for d in docs if part_of(d.id) == args.part]
     nlp = load_nlp("es")
     lex = lexicon("es")
     trig: Counter = Counter()
@@ -85,8 +88,10 @@ def main(argv: list[str] | None = None) -> int:
             classes[key][g.cls or "-"] += 1
             if g.cameo:
                 codes[key][g.cameo] += 1
-    print(f"# fit articles {len(docs)}; gold triggers {total_n}; covered by the lexicon {covered_n}",
-          file=sys.stderr)
+    print(f"# {args.part} articles {len(docs)}; gold triggers {total_n}; covered by the lexicon "
+          f"{covered_n} ({covered_n / max(total_n, 1):.3f})", file=sys.stderr)
+    if args.part != "fit":
+        return 0  # only the total: the words of the check part are not for reading
     print("lemma\tpos\ttrig\tseen\tshare\tclasses\tcameo")
     for key, n in trig.most_common():
         share = n / max(seen[key], n)
