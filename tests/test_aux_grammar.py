@@ -144,3 +144,21 @@ def test_a_date_of_another_clause_does_not_date_the_event(make_doc):
 def test_time_clause_shares_the_date_of_its_governing_clause(make_doc):
     text = "Los rebeldes atacaron la ciudad el 3 de enero cuando los soldados dispararon contra la multitud."
     assert _mode(make_doc, text, "dispararon") == "historical"
+
+
+def test_a_stated_plan_keeps_its_act_embedded_with_its_own_mode(make_doc):
+    adoc = make_doc("El gobierno anunció que retirará sus tropas de la frontera.", lang="es",
+                    date="2024-01-20", stages=STAGES)
+    at = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "retirará"]
+    statement = [e for e in at if e.embedded_in is None]
+    acts = [e for e in at if e.embedded_in is not None]
+    assert [e.event for e in statement] == ["AGREE"] and statement[0].aux_mode is None
+    assert [(e.event, e.aux_mode) for e in acts] == [("RETREAT", "future")]
+
+
+def test_the_recoded_statement_takes_no_tense_mode_of_its_act(make_doc):
+    adoc = make_doc('"Lo voy a expulsar del país si sigue provocando", dijo el presidente.', lang="es",
+                    date="2024-01-20", stages=STAGES)
+    at = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text.startswith("expulsar")]
+    assert {(e.event, e.aux_mode) for e in at} >= {("THREATEN", None)}
+    assert any(e.embedded_in and e.aux_mode == "hypothetical" for e in at)

@@ -56,7 +56,13 @@ class AuxCalendar:
         pub = _pub_date(adoc)
         doc = adoc.doc
         every = [*adoc.events, *adoc.secondary_events]
+        # a statement recoded as AGREE or THREATEN, whose act is embedded in it at the same
+        # word, is made now: the tense of the act is the act's ('lo voy a echar')
+        statements = {a.embedded_in for a in every if a.embedded_in and any(
+            s.id == a.embedded_in and s.head == a.head for s in every)}
         for e in every:
+            if e.id in statements:
+                continue
             present = doc is not None and _present_indicative(doc, e)
             if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now

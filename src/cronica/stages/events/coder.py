@@ -697,6 +697,9 @@ class EventCoder:
         for m in matches:
             gov = embedded.get(m.head)
             e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
+            act = self._stated_act(doc, m, e, year)
+            if act is not None and gov is None:
+                events.append(act)
             if gov is not None:
                 if e.aux_mode is None:
                     continue  # the frame says nothing of whether it happens: folded into it
@@ -772,6 +775,10 @@ class EventCoder:
             e.id = f"s{len(out)}"
             out.append(e)
             taken.append((a, b))
+            act = self._stated_act(doc, m, e, year)
+            if act is not None:
+                act.id, act.embedded_in = f"s{len(out)}", e.id
+                out.append(act)
         return out
 
     def _model_event(
@@ -811,6 +818,20 @@ class EventCoder:
         if root.pos_ == "VERB" and not self._is_speech(root):
             return root
         return next((t for t in sent if t.pos_ == "VERB"), None)
+
+    def _stated_act(self, doc: Any, m: Match, e: Event, year: int | None) -> Event | None:
+        """The act itself of a statement recoded as AGREE or THREATEN ('anunció que retirará
+        sus tropas': AGREE, and the withdrawal, future), embedded in it with its own type and
+        mode, as the act of a threat is (the attribution guidelines annotate the planned act
+        with its own category); None when ``e`` was not recoded."""
+        if m.entry is REQUEST_MODAL or e.event == m.entry.event or e.aux_mode is not None:
+            return None
+        explained = explain_aux(doc, m.head, self.cues, self.speech, year)
+        if explained is None or explained[0] not in ("future", "hypothetical"):
+            return None
+        return replace(e, event=m.entry.event, mode=m.entry.mode, cameo=m.entry.cameo,
+                       aux_mode=explained[0], aux_evidence=aux_evidence(explained[1], explained[2]),
+                       embedded_head=m.head, mentions=[e.trigger], rule=m.entry.rule or None)
 
     def _wished(self, tok: Any) -> bool:
         """Whether a word of hope, request or proposal governs the clause of ``tok`` below
