@@ -162,3 +162,28 @@ def test_the_recoded_statement_takes_no_tense_mode_of_its_act(make_doc):
     at = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text.startswith("expulsar")]
     assert {(e.event, e.aux_mode) for e in at} >= {("THREATEN", None)}
     assert any(e.embedded_in and e.aux_mode == "hypothetical" for e in at)
+
+
+def test_a_regular_conditional_misread_as_an_imperfect_is_the_future_of_the_past(make_doc):
+    text = "El ministro dijo que los rebeldes atacarían la capital."
+    adoc = make_doc(text, lang="es", date="2024-01-20", stages=STAGES)
+    at = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "atacarían"]
+    assert any(e.aux_mode == "future" for e in at)  # the attack itself, embedded in the threat
+
+
+def test_due_to_act_on_a_date_after_publication_is_future(make_doc):
+    text = "Los presidentes deben reunirse el 25 de enero."
+    assert _mode(make_doc, text, "reunirse") == "future"
+
+
+def test_an_obligation_of_another_is_not_the_speakers_intention(make_doc):
+    adoc = make_doc("El presidente debe renunciar, dijo el líder opositor.", lang="es",
+                    date="2024-01-20", stages=STAGES)
+    at = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "renunciar"]
+    assert at and all(e.event != "AGREE" for e in at)
+    assert any(e.aux_mode == "hypothetical" for e in at)
+
+
+def test_a_demanded_act_named_as_the_object_of_the_demand_stays_hypothetical(make_doc):
+    text = "Los manifestantes exigieron la liberación de los presos antes del 25 de enero."
+    assert _mode(make_doc, text, "liberación") == "hypothetical"

@@ -66,8 +66,9 @@ class AuxCalendar:
             present = doc is not None and _present_indicative(doc, e)
             if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
-            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") in _SCHEDULABLE \
-                    and doc is not None and _presupposed(doc, e):
+            if e.aux_mode == "hypothetical" and doc is not None and (
+                    (e.aux_evidence or {}).get("rule") in _SCHEDULABLE and _presupposed(doc, e)
+                    or self._scheduled_modal(doc, e)):
                 # a scheduled event presupposed under a wish or condition stays future
                 # ('espera que la reunión del 23 de abril sea ...'); the wished or proposed
                 # act itself stays hypothetical ('propuso reunirse el 23 de abril')
@@ -142,6 +143,15 @@ class AuxCalendar:
         d = ivs[0][0]
         return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
                               "rule": "date before the news window (sentence)"}
+
+    def _scheduled_modal(self, doc: Any, e: Event) -> bool:
+        """The act's mode comes from a modal of schedule ('el Congreso debe votar el
+        viernes': is due to vote): with a date after publication it is future."""
+        ev = e.aux_evidence or {}
+        if ev.get("rule") not in ("auxiliary", "conditional mood") or ev.get("start") is None:
+            return False
+        span = doc.char_span(ev["start"], ev["end"], alignment_mode="expand")
+        return span is not None and len(span) == 1 and fold(span[0].lemma_) in self.cues.scheduled_modal
 
     def _phrase_date(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """A verb in a relative clause inside the phrase of a dated event noun ('la incursión,
@@ -399,13 +409,22 @@ def _date_verb(doc: Any, start: int, end: int) -> int | None:
 
 
 def _presupposed(doc: Any, e: Event) -> bool:
-    """The event is named by a definite noun phrase ('la reunión del 23'): the speaker takes
-    it as given, so a wish or condition around it does not make it hypothetical."""
-    if e.head is None or not 0 <= e.head < len(doc):
+    """The event is named by a definite noun phrase that carries its own date ('la reunión
+    del 23 de abril') or is the subject, the topic, of the wished clause ('prefieren que la
+    huelga se realice el 25'): the speaker takes it as scheduled, so a wish or condition
+    around it does not make it hypothetical. A demanded act named as the object of the
+    demand ('exigió la liberación de los presos antes del lunes') is its content:
+    hypothetical."""
+    if e.head is None or not 0 <= e.head < len(doc) or e.date_span is None:
         return False
     tok = doc[e.head]
-    return tok.pos_ == "NOUN" and (_definite(tok) or any(
-        "Yes" in c.morph.get("Poss") for c in tok.children if dep(c) == "det"))
+    if tok.pos_ != "NOUN" or not (_definite(tok) or any(
+            "Yes" in c.morph.get("Poss") for c in tok.children if dep(c) == "det")):
+        return False
+    if dep(tok) in ("nsubj", "nsubj:pass"):
+        return True
+    span = doc.char_span(e.date_span.start, e.date_span.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.head.i == tok.i
 
 
 def _definite(tok: Any) -> bool:

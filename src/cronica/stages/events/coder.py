@@ -926,7 +926,7 @@ class EventCoder:
         event, aux = m.entry.event, mode
         if explained is None or not (
             explained[2] in _NOT_INTENDED
-            or fold(explained[1].lemma_) in self.cues.possibility
+            or fold(explained[1].lemma_) in self.cues.not_intent_modal
             or self._wished(tok)
         ):
             # a hope, a request or a possibility ('esperamos que puedan detener') is no
@@ -1103,7 +1103,8 @@ _NEST_RULES = (
 
 
 # aux rules that say an act is wished for or likely, not intended by the one who states it
-# (subjunctive complements, probability adverbs; also possibility modals, ``Cues.possibility``,
+# (subjunctive complements, probability adverbs; also modals of possibility or obligation,
+# ``Cues.not_intent_modal``,
 # and hypothetical governing words, ``_wished``)
 _NOT_INTENDED = frozenset({"subjunctive complement", "modifier"})
 
