@@ -187,3 +187,17 @@ def test_an_obligation_of_another_is_not_the_speakers_intention(make_doc):
 def test_a_demanded_act_named_as_the_object_of_the_demand_stays_hypothetical(make_doc):
     text = "Los manifestantes exigieron la liberación de los presos antes del 25 de enero."
     assert _mode(make_doc, text, "liberación") == "hypothetical"
+
+
+def test_implicative_verbs_cancel_or_postpone_their_act(make_doc):
+    assert _mode(make_doc, "El gobierno canceló la reunión con los rebeldes.", "reunión") == "negation"
+    assert _mode(make_doc, "Los sindicatos aplazaron la huelga.", "huelga") == "future"
+
+
+def test_a_negative_quantifier_negates_its_event_noun(make_doc):
+    assert _mode(make_doc, "Ninguna negociación se realizó con los rebeldes.", "negociación") == "negation"
+
+
+def test_the_noun_of_a_demand_makes_its_content_hypothetical(make_doc):
+    text = "Los obreros presentaron una demanda de aumento salarial y de negociación colectiva."
+    assert _mode(make_doc, text, "negociación") == "hypothetical"

@@ -193,7 +193,8 @@ def _mode_at(
             continue  # 'sin embargo', 'no obstante': a fixed connective, not a negation
         if dep(child) in _NEG_DEPS or (
             dep(child) in _MOD_DEPS and cues.aux.get(word) == "negation"
-        ):
+        ) or (dep(child) == "det" and "Neg" in child.morph.get("PronType")):
+            # (a negative quantifier on the event noun: 'ninguna negociación')
             found.append(("negation", child, "negation"))
         elif dep(child) in _AUX_DEPS:
             if "Fut" in child.morph.get("Tense"):
