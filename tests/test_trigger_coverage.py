@@ -77,3 +77,15 @@ def test_learn_script_lists_uncovered_fit_trigger_heads(tmp_path, capsys):
     # the check part prints its coverage total only
     assert _script().main([str(tmp_path), "--part", "check"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_all_capital_inflections_are_undone_as_mentions_only(nlp_es):
+    lex = lexicon("es")
+    doc = nlp_es("GUERRILLA DINAMITA DOS TORRES TRAS LOS DISTURBIOS")
+    found = {doc[m.start:m.end].text: m.entry for i in range(len(doc)) if (m := lex.match(doc, i))}
+    assert found["DINAMITA"].pattern == ("dinamitar",) and found["DINAMITA"].mention_only
+    assert found["DISTURBIOS"].pattern == ("disturbio",) and found["DISTURBIOS"].mention_only
+    # the same inflection in ordinary text is the lemmatizer's, and codes the event
+    doc = nlp_es("La guerrilla ataca el cuartel.")
+    [m] = [m for i in range(len(doc)) if (m := lex.match(doc, i))]
+    assert not m.entry.mention_only
