@@ -89,3 +89,13 @@ def test_all_capital_inflections_are_undone_as_mentions_only(nlp_es):
     doc = nlp_es("La guerrilla ataca el cuartel.")
     [m] = [m for i in range(len(doc)) if (m := lex.match(doc, i))]
     assert not m.entry.mention_only
+
+
+def test_lower_case_word_tagged_as_a_name_is_read_as_a_verb_mention(nlp_es):
+    lex = lexicon("es")
+    doc = nlp_es("Ahora pretenden que la Rectoría negocie con ellos.")
+    tok = next(t for t in doc if t.text == "negocie")
+    if tok.pos_ != "PROPN":
+        pytest.skip("the tagger read the verb right; nothing to undo")
+    m = lex.match(doc, tok.i)
+    assert m is not None and m.entry.pattern == ("negociar",) and m.entry.mention_only

@@ -214,6 +214,8 @@ class Lexicon:
             return self._derived(doc, i)  # most tokens start no pattern
         # all-capital headlines are tagged almost at random: let their words match verbs too
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
+        if _mistagged_name(tok):
+            pos = "VERB"  # 'que la Rectoría negocie': a verb glued to the name before it
         if "Part" in tok.morph.get("VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
 
@@ -267,8 +269,8 @@ class Lexicon:
         keys = _keys(tok)
         if any(k in self._by_first for k in keys):
             return keys
-        caps = tok.text.isupper() and len(tok.text) > 1
-        cache_key = (*keys, caps)
+        caps = bool(tok.text.isupper() and len(tok.text) > 1) or _mistagged_name(tok)
+        cache_key: tuple[str | bool, ...] = (*keys, caps)
         found = self._variant_cache.get(cache_key)
         if found is None:
             found = self._rewrite(keys, self.cues.suffixes, list(keys))
@@ -317,6 +319,12 @@ def _inflects(form: str, lemma: str) -> bool:
     """An English regular inflection of ``lemma``: the lemmatizer gives 'stag' for 'staged'."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     return form != lemma and form in (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es")
+
+
+def _mistagged_name(tok: Any) -> bool:
+    """A lower-case word tagged as a proper name: the tagger glued it to a name next to it
+    ('que la Rectoría negocie'), so its lemma is the word itself, like an all-capital one."""
+    return bool(tok.pos_ == "PROPN" and tok.text[:1].islower() and tok.text.isalpha())
 
 
 def _pronominal(tok: Any) -> bool:
