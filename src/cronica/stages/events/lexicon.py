@@ -215,7 +215,7 @@ class Lexicon:
         # all-capital headlines are tagged almost at random: let their words match verbs too
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
         if _mistagged_name(tok):
-            pos = "VERB"  # 'que la Rectoría negocie': a verb glued to the name before it
+            pos = "VERB"  # 'que la Gobernación negocie': a verb glued to the name before it
         if "Part" in tok.morph.get("VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
 
@@ -323,7 +323,7 @@ def _inflects(form: str, lemma: str) -> bool:
 
 def _mistagged_name(tok: Any) -> bool:
     """A lower-case word tagged as a proper name: the tagger glued it to a name next to it
-    ('que la Rectoría negocie'), so its lemma is the word itself, like an all-capital one."""
+    ('que la Gobernación negocie'), so its lemma is the word itself, like an all-capital one."""
     return bool(tok.pos_ == "PROPN" and tok.text[:1].islower() and tok.text.isalpha())
 
 
