@@ -81,7 +81,7 @@ def test_learn_script_lists_uncovered_fit_trigger_heads(tmp_path, capsys):
 
 def test_all_capital_inflections_are_undone_as_mentions_only(nlp_es):
     lex = lexicon("es")
-    doc = nlp_es("GUERRILLA DINAMITA DOS TORRES TRAS LOS DISTURBIOS")
+    doc = nlp_es("EJERCITO DINAMITA UN PUENTE TRAS LOS DISTURBIOS")
     found = {doc[m.start:m.end].text: m.entry for i in range(len(doc)) if (m := lex.match(doc, i))}
     assert found["DINAMITA"].pattern == ("dinamitar",) and found["DINAMITA"].mention_only
     assert found["DISTURBIOS"].pattern == ("disturbio",) and found["DISTURBIOS"].mention_only
