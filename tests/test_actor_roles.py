@@ -104,3 +104,27 @@ def test_both_sides_of_entre_on_a_participle_and_on_a_reciprocal_noun():
 def test_the_party_named_on_the_carrying_verb_is_the_recipient():
     out = _first("Los mineros realizaron una protesta ante el Congreso.", "PROTEST")
     assert "mineros" in _text(out["actor"]) and "Congreso" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event,actor", [
+    # a count heads the subject: the people counted are the actor
+    ("Cientos de miles de campesinos marcharon ayer por la capital.", "PROTEST", "campesinos"),
+    # a subject hung by the parser on a preceding date still belongs to the verb
+    ("Dijo que el próximo 21 de agosto los mineros de la provincia, a unos 450 km de la capital,"
+     " realizarán una marcha.", "PROTEST", "mineros"),
+    # the infinitive complement of an object noun has the clause's subject
+    ("Los presos iniciaron una rebelión para protestar contra las condiciones.", "PROTEST",
+     "presos"),
+])
+def test_subjects_the_parse_hides(text, event, actor):
+    assert actor in _text(_first(text, event)["actor"])
+
+
+@pytest.mark.slow
+def test_agents_of_participles_and_of_passives():
+    out = _first("Una manifestación organizada por los pilotos atrasó los vuelos.", "PROTEST")
+    assert "pilotos" in _text(out["actor"])
+    out = _first("En los disturbios fue saqueada una tienda de ropa por jóvenes encapuchados.",
+                 "COERCE")
+    assert "jóvenes" in _text(out["actor"]) and "tienda" in _text(out["recipient"])

@@ -134,14 +134,15 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     """EventArg for the phrase headed by ``tok``: coded from a mention when there is one."""
     if tok is None or index.dateline[0] <= tok.idx < index.dateline[1]:
         return None
-    if tok.ent_type_ in _NOT_ACTOR_ENTS:
+    count = tok.ent_type_ in _COUNT_ENTS or (
+        tok.ent_type_ not in _NOT_ACTOR_ENTS and (tok.pos_ == "NUM" or tok.like_num))
+    if tok.ent_type_ in _NOT_ACTOR_ENTS or count:
         # a count names no one, but the people it counts do: 'dozens of protesters',
         # 'several hundreds of people', 'miles de manifestantes'
-        counted = next((g for c in tok.children if dep(c) in ("prep", "nmod")
-                        for g in [c, *c.children] if g.pos_ in ("NOUN", "PROPN")), None)
-        if counted is None or tok.ent_type_ not in _COUNT_ENTS:
+        counted = _counted(tok)
+        if counted is None and tok.ent_type_ in _NOT_ACTOR_ENTS:
             return None
-        tok = counted
+        tok = counted or tok
     tok = _resolve_relative(tok)
     m = index.mention_in(tok)
     if m is not None:
@@ -149,7 +150,9 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
             m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
         )
     nominalised = tok.pos_ == "ADJ" and any(dep(c) == "det" for c in tok.children)
-    if (tok.pos_ not in _NOMINAL and not nominalised) or tok.pos_ == "PRON" or tok.like_num:
+    mistagged = tok.pos_ == "NUM" and tok.is_alpha  # 'desocupados' tagged as a number
+    if (tok.pos_ not in _NOMINAL and not nominalised and not mistagged) or tok.pos_ == "PRON" \
+            or tok.like_num:
         return None  # ('el oficial acusó', 'los detenidos': an adjective with a determiner is a noun)
     phrase = _phrase(tok)
     if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
@@ -163,6 +166,30 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     doc = tok.doc
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     return EventArg(doc_text(doc)[start:end], "", [], start, end, None)
+
+
+def _counted(tok: Token) -> Any:
+    """The noun a count counts: 'miles de manifestantes', 'cientos de miles de personas'
+    (through nested numbers), 'dozens of protesters'."""
+    for _ in range(3):
+        nxt = next((g for c in tok.children if dep(c) in ("prep", "nmod", "nummod")
+                    and _of(c) for g in [c, *c.children] if g.pos_ in ("NOUN", "PROPN", "NUM")
+                    and g.i > tok.i), None)
+        if nxt is None:
+            return None
+        if nxt.pos_ != "NUM" and not nxt.like_num:
+            return nxt
+        tok = nxt
+    return None
+
+
+def _of(c: Token) -> bool:
+    """A partitive complement: 'de'/'of' ('miles de personas'), or none ('2 mil'); not
+    'según fuentes', 'in Lima'."""
+    if dep(c) == "prep":
+        return fold(c.text) in ("of", "de")
+    case = [fold(g.text) for g in c.children if dep(g) == "case" and g.i < c.i]
+    return not case or case[0] in ("de", "del", "of")
 
 
 def _resolve_relative(tok: Token) -> Any:
@@ -326,11 +353,15 @@ def _verb_args(
         actor = tok.head
     obls = _obl_children(tok)
     if passive and actor is None:
-        # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros'
+        # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros',
+        # or hang it on the passive subject: 'fue saqueada una tienda por jóvenes'
+        hung = [g for c in tok.children if recipient is not None and c.i == recipient.i
+                for g in c.children
+                if dep(g) == "nmod" and g.i > c.i]
         actor = next(
             (
                 o
-                for o in obls + [c for c in tok.children if dep(c) in _OBJ]
+                for o in obls + [c for c in tok.children if dep(c) in _OBJ] + hung
                 if _case(o) in cues.agent_case and _case(o) not in cues.genitive_case
             ),
             None,
@@ -349,9 +380,50 @@ def _verb_args(
                     -c.i,
                 ),
             )
+    if actor is None and not passive:
+        actor = _stranded_subject(tok)
     if actor is None:
         actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
+
+
+# clause boundaries: a subject below one of these belongs to another clause
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "conj", "parataxis", "csubj"})
+
+
+def _stranded_subject(verb: Token) -> Any:
+    """A subject the parser hung on a word of the verb's clause that takes none, e.g. on a
+    preceding date ('que el próximo 21 de agosto los guaymíes realizarán una marcha': 'los
+    guaymíes' under '21'). Only a noun or number takes no subject; one with a copula is a
+    predicate and keeps its own."""
+    for c in verb.children:
+        if c.i > verb.i or dep(c) in _CLAUSAL or dep(c) in _SUBJ | _PASS_SUBJ:
+            continue
+        stack = list(c.children)
+        while stack:
+            t = stack.pop()
+            if dep(t) in _CLAUSAL:
+                continue
+            if dep(t) == "nsubj" and t.head.pos_ in ("NOUN", "NUM", "PROPN") \
+                    and not any(dep(g) == "cop" for g in t.head.children):
+                return t
+            stack.extend(t.children)
+    return None
+
+
+def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:
+    """The 'por' agent of a participle modifying an event noun, when the participle is no
+    event of its own: 'una manifestación organizada por los pilotos', 'los disturbios
+    iniciados por X' ('una marcha reprimida por la policía' is the police's act, not theirs)."""
+    for c in tok.children:
+        if dep(c) not in ("amod", "acl") or "Part" not in c.morph.get("VerbForm", []) \
+                or not carries(tok, c):
+            continue
+        for g in c.children:
+            if g.i > c.i and g.pos_ in ("NOUN", "PROPN") and _case(g) in cues.agent_case \
+                    and _case(g) not in cues.genitive_case:
+                return g
+    return None
 
 
 def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
@@ -412,6 +484,8 @@ def _carrier(
     def passes(node: Any, head: Any) -> bool:
         if is_light(head):
             return True
+        if head.head.i == node.i and dep(head) in ("amod", "acl"):
+            return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
         if head.pos_ not in ("VERB", "AUX") or is_event(head):
             return False
         return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
@@ -439,9 +513,16 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
         if node.pos_ in ("NOUN", "PROPN"):
             if dep(node) not in ("obj", "obl", "pobj", "nmod") or not carries(node, head):
                 return None
+        elif dep(node) == "acl" and "Inf" in node.morph.get("VerbForm", []) \
+                and head.pos_ in ("NOUN", "PROPN") and dep(head) == "obj" \
+                and any(dep(c) == "mark" for c in node.children):
+            # 'iniciaron una rebelión para protestar', 'ratificó su decisión de cortar': the
+            # infinitive complement of an object noun has the clause's subject
+            head = head.head
         elif dep(node) not in _INHERIT:
             return None
-        subj = next((c for c in head.children if dep(c) in _SUBJ), None)
+        subj = next((c for c in head.children if dep(c) in _SUBJ), None) or (
+            _stranded_subject(head) if head.pos_ in ("VERB", "AUX") else None)
         if subj is not None and subj.i != tok.i:
             return subj
         node = head
@@ -463,8 +544,11 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex) -> Any:
     doc = tok.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV"):
-            return None  # an adverb opens a locution: 'delante de X', 'cerca de X'
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV") \
+                or "Part" in t.morph.get("VerbForm", []):
+            # an adverb opens a locution: 'delante de X', 'cerca de X'; a participle has its
+            # own agent: 'una marcha reprimida por la policía'
+            return None
         if j in index.by_token and j > 0 and fold(doc[j - 1].text) in cues.agent_case:
             return t
     return None
@@ -545,6 +629,8 @@ def _noun_args(
         actor = _inherited_subject(tok, speech, carries)
     if actor is None:
         actor = _passive_agent_of_head(tok, cues)
+    if actor is None:
+        actor = _participle_agent(tok, cues, carries)
     if recipient is None:
         recipient = _nested_recipient(tok, actor, cues)
     if recipient is None and actor is not None:
