@@ -51,11 +51,13 @@ def test_light_verbs_are_no_trigger_without_their_object(make_doc):
 
 def _script():
     import importlib.util
+    import sys
     from pathlib import Path
 
     path = Path(__file__).resolve().parents[1] / "scripts" / "learn_trigger_lemmas.py"
     spec = importlib.util.spec_from_file_location("learn_trigger_lemmas", path)
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up there
     spec.loader.exec_module(mod)
     return mod
 
