@@ -128,3 +128,12 @@ def test_agents_of_participles_and_of_passives():
     out = _first("En los disturbios fue saqueada una tienda de ropa por jóvenes encapuchados.",
                  "COERCE")
     assert "jóvenes" in _text(out["actor"]) and "tienda" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_the_topic_of_a_protest_names_its_target_not_its_actor():
+    out = _first("Se inician protestas por la llegada del general Soto al Senado.", "PROTEST")
+    assert "Soto" not in _text(out["actor"])
+    out = _first("Los maestros marcharon contra las reformas promovidas por el presidente Fox.",
+                 "PROTEST")
+    assert "maestros" in _text(out["actor"]) and "presidente" in _text(out["recipient"])

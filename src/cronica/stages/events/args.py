@@ -315,11 +315,17 @@ def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues) -> Any:
     """The coded actor inside a protest's or accusation's topic: 'para protestar por la
     decisión del gobierno' -> el gobierno, 'críticas contra Wasmosy' -> Wasmosy."""
     purpose = [c for c in tok.children if dep(c) in ("advcl", "xcomp")]  # 'para protestar por X'
+    own = index.mention_in(actor) if actor is not None else None
     for c in [o for t in (tok, *purpose) for o in _obl_children(t)]:
         if _case(c) not in cues.target_topic_case:
             continue
         m = index.mention_in(c)
-        if m is None or (actor is not None and index.mention_in(actor) is m):
+        if m is None or m is own:
+            # deeper in the topic: whoever it is attributed to ('contra las reformas promovidas
+            # por el presidente', 'contra la política de exportación del gobierno')
+            m = next((index.by_token[t.i] for t in sorted(_phrase(c), key=lambda t: t.i)
+                      if t.i in index.by_token and index.by_token[t.i] is not own), None)
+        if m is None:
             continue
         return next((t for t in _phrase(c) if index.by_token.get(t.i) is m), c)
     return None
@@ -538,12 +544,16 @@ def _better_agent(cand: Token, current: Token, index: ActorIndex) -> bool:
     return rank(cand) > rank(current)
 
 
-def _following_agent(tok: Token, cues: Cues, index: ActorIndex) -> Any:
+def _following_agent(tok: Token, cues: Cues, index: ActorIndex, event: str = "") -> Any:
     """A coded actor in a 'de'/'por' phrase right after the noun, when the parse attached it
-    elsewhere ('bombardeos de castigo de Francia'); at most six words on."""
+    elsewhere ('bombardeos de castigo de Francia'); at most six words on, and not past the
+    preposition of a topic ('protestas por la llegada de X': X is in the topic)."""
     doc = tok.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]
+        if j > tok.i + 1 and event in _TOPIC_POR_TYPES and fold(doc[j - 1].text) in cues.topic_case \
+                and t.pos_ in ("NOUN", "DET") and fold(t.lemma_) not in cues.agent_phrase:
+            return None
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV") \
                 or "Part" in t.morph.get("VerbForm", []):
             # an adverb opens a locution: 'delante de X', 'cerca de X'; a participle has its
@@ -611,7 +621,7 @@ def _noun_args(
             None,
         )
     if actor is None:
-        actor = _following_agent(tok, cues, index)
+        actor = _following_agent(tok, cues, index, event)
     if actor is None:
         # a demonym or name modifying the noun: 'ataques estadounidenses', 'Iraqi attacks'
         actor = next(
