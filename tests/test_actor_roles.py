@@ -137,3 +137,17 @@ def test_the_topic_of_a_protest_names_its_target_not_its_actor():
     out = _first("Los maestros marcharon contra las reformas promovidas por el presidente Fox.",
                  "PROTEST")
     assert "maestros" in _text(out["actor"]) and "presidente" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_a_passive_verb_shares_the_subject_of_its_clause_as_recipient():
+    out = _first("Cien campesinos tomaron el edificio pero fueron dispersados por la policía.",
+                 "COERCE")
+    assert "policía" in _text(out["actor"]) and "campesinos" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_two_subjects_of_an_agreement_are_its_two_parties():
+    out = _first("La gubernamental Alianza y el opositor peronismo acordaron el miércoles una ley.",
+                 "AGREE")
+    assert "Alianza" in _text(out["actor"]) and "peronismo" in _text(out["recipient"])

@@ -192,6 +192,12 @@ def _of(c: Token) -> bool:
     return not case or case[0] in ("de", "del", "of")
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Whether two tokens are one (spaCy builds a new Token object on every access, so
+    identity never holds)."""
+    return a is not None and b is not None and a.i == b.i
+
+
 def _resolve_relative(tok: Token) -> Any:
     """'que' in 'el ELN, que controla la zona' -> 'el ELN'."""
     if tok.pos_ == "PRON" and dep(tok.head) in ("acl:relcl", "acl"):
@@ -246,6 +252,10 @@ def find_args(
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
         conj = [c for c in actor.children if dep(c) == "conj" and c.pos_ in _NOMINAL]
+        # a second subject of the same verb is a conjunct the parser left as a sibling
+        conj += [c for c in actor.head.children if dep(c) in _SUBJ and c.i > actor.i
+                 and c.pos_ in _NOMINAL and any(dep(g) == "cc" for g in actor.head.children
+                                                if actor.i < g.i < c.i)]
         if conj and (recipient is None or index.mention_in(conj[0]) is not None):
             recipient = conj[0]
     if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
@@ -272,7 +282,7 @@ def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
             if fold(obj.lemma_) not in cues.ouster:
                 continue
             whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
-                          and g.pos_ in _NOMINAL and g is not actor), None)
+                          and g.pos_ in _NOMINAL and not _same(g, actor)), None)
             if whose is not None and _names_actor(whose, index):
                 return whose
     return None
@@ -295,7 +305,7 @@ def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
                 site = c
             else:
                 continue
-            if site is not None and site is not actor and _names_actor(site, index):
+            if site is not None and not _same(site, actor) and _names_actor(site, index):
                 return site
     return None
 
@@ -375,7 +385,7 @@ def _verb_args(
     if recipient is None:
         cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
-        cands = [c for c in cands if c is not actor and c.i not in skip]
+        cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
             # the personal 'a' marks a human object: 'asesinaron a dos agentes'
             recipient = max(
@@ -388,9 +398,30 @@ def _verb_args(
             )
     if actor is None and not passive:
         actor = _stranded_subject(tok)
+    if passive and recipient is None:
+        recipient = _shared_subject(tok)
     if actor is None:
         actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
+
+
+def _shared_subject(verb: Token) -> Any:
+    """The subject a passive verb without one shares with the verb it is coordinated with or
+    subordinated to, which is its patient: 'tomaron edificios pero fueron dispersados por la
+    policía', 'fue abandonada antes de ser incendiada'. Two levels up at most."""
+    node = verb
+    for _ in range(2):
+        if dep(node) not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
+            return None
+        head = node.head
+        if head.pos_ == "ADV" and head.head.i != head.i:
+            head = head.head  # 'antes de ser incendiada'
+        subj = next((c for c in head.children if dep(c) in _SUBJ | _PASS_SUBJ
+                     and c.pos_ in _NOMINAL), None)
+        if subj is not None:
+            return subj
+        node = head
+    return None
 
 
 # clause boundaries: a subject below one of these belongs to another clause
@@ -462,13 +493,13 @@ def _complement_recipient(
             subj = next(
                 (g for g in c.children if dep(g) in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
             )
-            if subj is not None and subj is not actor and _names_actor(subj, index):
+            if subj is not None and not _same(subj, actor) and _names_actor(subj, index):
                 return subj
         elif dep(c) == "xcomp" and c.pos_ in ("VERB", "AUX"):
             cands = [g for g in c.children if dep(g) in _OBJ and g.pos_ in ("NOUN", "PROPN")]
             cands += [o for o in _obl_children(c) if _case(o) in cues.recipient_case]
             named = [
-                g for g in cands if g is not actor and g.i not in skip and _names_actor(g, index)
+                g for g in cands if not _same(g, actor) and g.i not in skip and _names_actor(g, index)
             ]
             if named:
                 return named[0]
@@ -617,7 +648,7 @@ def _noun_args(
     if actor is not None and recipient is None:
         # 'contra bases' may hang from the agent phrase ('grupos ... respaldados ... contra bases')
         recipient = next(
-            (t for t in _phrase(actor) if t is not actor and _case(t) in cues.against_case),
+            (t for t in _phrase(actor) if not _same(t, actor) and _case(t) in cues.against_case),
             None,
         )
     if actor is None:
@@ -656,7 +687,7 @@ def _carrier_recipient(tok: Token, actor: Any, cues: Cues, carries: Callable[[An
     if head.i == tok.i or not carries(tok, head):
         return None
     for c in _obl_children(head):
-        if c is tok or c is actor or c.pos_ not in ("NOUN", "PROPN"):
+        if _same(c, tok) or _same(c, actor) or c.pos_ not in ("NOUN", "PROPN"):
             continue
         if _case(c) in cues.recipient_case and c.i > tok.i:
             return c
@@ -707,7 +738,7 @@ def _nested_recipient(tok: Token, actor: Any, cues: Cues) -> Any:
         if _case(c) not in cues.genitive_case or any(dep(g) == "det" for g in c.children):
             continue
         for g in _obl_children(c):
-            if g is not actor and g.pos_ in ("NOUN", "PROPN") and (
+            if not _same(g, actor) and g.pos_ in ("NOUN", "PROPN") and (
                     _case(g) in cues.against_case or _case(g) in cues.recipient_case):
                 return g
     return None
