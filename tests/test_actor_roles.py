@@ -151,3 +151,13 @@ def test_two_subjects_of_an_agreement_are_its_two_parties():
     out = _first("La gubernamental Alianza y el opositor peronismo acordaron el miércoles una ley.",
                  "AGREE")
     assert "Alianza" in _text(out["actor"]) and "peronismo" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_relatives_and_complements_name_the_doers():
+    # the subject of a relative clause that carries the noun ('que organizan los sindicatos')
+    out = _first("Le preguntaron por las protestas que organizan los sindicatos.", "PROTEST")
+    assert "sindicatos" in _text(out["actor"])
+    # a head coded through its complement spans the whole phrase
+    out = _first("Reclusos de Ecuador continúan protestando por la rebaja de penas.", "PROTEST")
+    assert _text(out["actor"]).startswith("Reclusos")

@@ -146,8 +146,20 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     tok = _resolve_relative(tok)
     m = index.mention_in(tok)
     if m is not None:
+        start, end = m.span.start, m.span.end
+        near = tok.doc[tok.i + 1: tok.i + 5]
+        if tok.i not in index.by_token and tok.pos_ in ("NOUN", "PROPN") and tok.idx < start \
+                and any(t.idx == start or t.idx <= start < t.idx + len(t.text) for t in near) \
+                and not any(t.is_punct for t in near if t.idx < start):
+            # coded through a complement ('reclusos de Ecuador', 'miembros de las FARC'): the
+            # argument is the whole phrase, from its first word, with the complement's code
+            first = min((t for t in tok.children if t.i < tok.i
+                         and dep(t) in ("det", "amod", "nummod")), key=lambda t: t.i, default=tok)
+            start = first.idx
+            text = doc_text(tok.doc)[start:end]
+            return EventArg(text, m.code, list(m.codes or [m.code]), start, end, m.id)
         return EventArg(
-            m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
+            m.span.text, m.code, list(m.codes or [m.code]), start, end, m.id
         )
     nominalised = tok.pos_ == "ADJ" and any(dep(c) == "det" for c in tok.children)
     mistagged = tok.pos_ == "NUM" and tok.is_alpha  # 'desocupados' tagged as a number
@@ -448,6 +460,29 @@ def _stranded_subject(verb: Token) -> Any:
     return None
 
 
+def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool]) -> Any:
+    """The subject of a relative clause whose verb carries the event noun as its object:
+    'las protestas que organizan los sindicatos', 'una huelga que mantienen los maestros'
+    (= 'los sindicatos organizan las protestas')."""
+    for c in tok.children:
+        if dep(c) not in ("acl:relcl", "acl") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        rel = next((g for g in c.children if dep(g) == "obj" and g.pos_ == "PRON"
+                    and "Rel" in g.morph.get("PronType", [])), None)
+        if rel is None or not carries(rel, c):
+            continue
+        subj = next((g for g in c.children if dep(g) in _SUBJ and g.pos_ in _NOMINAL
+                     and g.pos_ != "PRON"), None)
+        if subj is None:
+            # with the relative as object, a second object after the verb is its subject,
+            # put after the verb as Spanish relatives do ('que organizan los sindicatos')
+            subj = next((g for g in c.children if dep(g) == "obj" and g.i > c.i
+                         and g.pos_ in ("NOUN", "PROPN")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
 def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:
     """The 'por' agent of a participle modifying an event noun, when the participle is no
     event of its own: 'una manifestación organizada por los pilotos', 'los disturbios
@@ -525,6 +560,8 @@ def _carrier(
             return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
         if head.pos_ not in ("VERB", "AUX") or is_event(head):
             return False
+        if any(dep(c) in _SUBJ and is_event(c) for c in head.children):
+            return False  # 'la protesta coincidió con una huelga': an event is no actor
         return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
 
     return passes
@@ -668,6 +705,8 @@ def _noun_args(
         actor = _state_holder(tok, cues)
     if actor is None:
         actor = _inherited_subject(tok, speech, carries)
+    if actor is None:
+        actor = _relative_doer(tok, carries)
     if actor is None:
         actor = _passive_agent_of_head(tok, cues)
     if actor is None:
