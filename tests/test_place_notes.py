@@ -286,3 +286,15 @@ def test_the_larger_area_of_a_parenthesis_is_not_the_events_place(make_doc):
     adoc, _ = _places(make_doc, text)
     locs = [e.event_loc for e in adoc.events if e.event_loc]
     assert locs and locs[0]["name"] == "At Tuhayat" and locs[0]["country"] == "YEM"
+
+
+@pytest.mark.slow
+def test_a_name_followed_by_province_is_the_province_not_a_town_abroad(make_doc):
+    adoc, by_text = _places(make_doc, "On 2 May 2022, in San Juan province, teachers protested.")
+    (place,) = by_text.values()
+    assert place.country == "ARG" and place.feature == "admin1"  # not the Puerto Rican city
+    locs = [e.event_loc for e in adoc.events if e.event_loc]
+    assert locs and locs[0]["country"] == "ARG" and locs[0]["seat"]  # at its main town
+    # a town of a country the article names stays a town: 'Kulu district of Konya'
+    _, by_text = _places(make_doc, "On 2 May 2022, police shot a driver in Kulu district of Konya.")
+    assert by_text["Kulu"].country == "TUR"

@@ -630,11 +630,19 @@ class Geocoder:
         if cand is None:
             return None
         if f.level == "town" and _level(cand) != f.level:
-            # 'Amara city': the place noun after the name says which. (Not 'X province': a
-            # province and its namesake capital are one place to a reader, and the capital
-            # is the closer point)
+            # 'Amara city': the place noun after the name says which
             cand = next((c for _, c in self.gazetteer.rank(f.text, context, lang=self.lang)
                          if _level(c) == f.level), cand)
+        elif f.level == "area" and _level(cand) == "town" and cand.country not in context:
+            # 'San Juan province' is the best-ranked province of that name, not a town of
+            # a country the article does not name (an event placed there stands at its main
+            # town); a town in that very province stays: to a reader they are one place, and
+            # the town is the closer point
+            area = next((c for _, c in self.gazetteer.rank(f.text, context, lang=self.lang)
+                         if _level(c) == f.level), None)
+            if area is not None and not (area.country == cand.country
+                                         and _area_fit(cand, fold_key(area.name))):
+                cand = area
         if f.text.lower() in self.generic and cand.country not in context:
             return None  # 'Northern (state)' in a Sudanese note is no Ugandan region
         if cand.feature not in ("city", "admin2") or cand.capital or cand.alias:
