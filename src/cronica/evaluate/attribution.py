@@ -219,7 +219,8 @@ def errors(docs: Sequence[GoldArticle], outputs: Sequence[dict[str, Any]]) -> li
     out = []
     for d, o in zip(docs, outputs, strict=True):
         rec, text = d.record, d.text
-        events = o.get("events", [])
+        # the same events the scores count: the article's events and its secondary event words
+        events = list(o.get("events", [])) + list(o.get("secondary_events", []))
         out.append({
             "article": d.id, "part": part_of(d.id),
             "aux": [f"{gm['aux']}->{aux_of(event_at(gm, events))}: {text[gm['start']:gm['end']]!r}"

@@ -134,14 +134,15 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     """EventArg for the phrase headed by ``tok``: coded from a mention when there is one."""
     if tok is None or index.dateline[0] <= tok.idx < index.dateline[1]:
         return None
-    if tok.ent_type_ in _NOT_ACTOR_ENTS:
+    count = tok.ent_type_ in _COUNT_ENTS or (
+        tok.ent_type_ not in _NOT_ACTOR_ENTS and (tok.pos_ == "NUM" or tok.like_num))
+    if tok.ent_type_ in _NOT_ACTOR_ENTS or count:
         # a count names no one, but the people it counts do: 'dozens of protesters',
         # 'several hundreds of people', 'miles de manifestantes'
-        counted = next((g for c in tok.children if dep(c) in ("prep", "nmod")
-                        for g in [c, *c.children] if g.pos_ in ("NOUN", "PROPN")), None)
-        if counted is None or tok.ent_type_ not in _COUNT_ENTS:
+        counted = _counted(tok)
+        if counted is None and tok.ent_type_ in _NOT_ACTOR_ENTS:
             return None
-        tok = counted
+        tok = counted or tok
     tok = _resolve_relative(tok)
     m = index.mention_in(tok)
     if m is not None:
@@ -149,13 +150,15 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
             m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
         )
     nominalised = tok.pos_ == "ADJ" and any(dep(c) == "det" for c in tok.children)
-    if (tok.pos_ not in _NOMINAL and not nominalised) or tok.pos_ == "PRON" or tok.like_num:
+    mistagged = tok.pos_ == "NUM" and tok.is_alpha  # 'desocupados' tagged as a number
+    if (tok.pos_ not in _NOMINAL and not nominalised and not mistagged) or tok.pos_ == "PRON" \
+            or tok.like_num:
         return None  # ('el oficial acusó', 'los detenidos': an adjective with a determiner is a noun)
     phrase = _phrase(tok)
     if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
         phrase = [tok, *[c for c in tok.children if c.i < tok.i
                          and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
-    toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark")))
+    toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark", "cc")))
     toks = [i for i in toks if not (i < tok.i and dep(tok.doc[i].head) == "case")]
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
@@ -163,6 +166,30 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     doc = tok.doc
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     return EventArg(doc_text(doc)[start:end], "", [], start, end, None)
+
+
+def _counted(tok: Token) -> Any:
+    """The noun a count counts: 'miles de manifestantes', 'cientos de miles de personas'
+    (through nested numbers), 'dozens of protesters'."""
+    for _ in range(3):
+        nxt = next((g for c in tok.children if dep(c) in ("prep", "nmod", "nummod")
+                    and _of(c) for g in [c, *c.children] if g.pos_ in ("NOUN", "PROPN", "NUM")
+                    and g.i > tok.i), None)
+        if nxt is None:
+            return None
+        if nxt.pos_ != "NUM" and not nxt.like_num:
+            return nxt
+        tok = nxt
+    return None
+
+
+def _of(c: Token) -> bool:
+    """A partitive complement: 'de'/'of' ('miles de personas'), or none ('2 mil'); not
+    'según fuentes', 'in Lima'."""
+    if dep(c) == "prep":
+        return fold(c.text) in ("of", "de")
+    case = [fold(g.text) for g in c.children if dep(g) == "case" and g.i < c.i]
+    return not case or case[0] in ("de", "del", "of")
 
 
 def _resolve_relative(tok: Token) -> Any:
@@ -202,13 +229,17 @@ def find_args(
     index: ActorIndex,
     is_light: Callable[[Any], bool] = lambda t: False,
     skip: frozenset[int] = frozenset(),
+    is_event: Callable[[Any], bool] = lambda t: True,
 ) -> tuple[Any, Any]:
     """(actor token, recipient token) of the trigger headed by ``tok``; either may be None.
 
     ``is_light`` tells support verbs ('realizar'), whose subject is the actor of their noun;
-    ``skip`` holds the indices of the trigger's own words ('dieron muerte a ...')."""
+    ``is_event`` tells verbs that are event triggers themselves ('reprimir'), whose subject is
+    not the actor of their noun object; ``skip`` holds the indices of the trigger's own
+    words ('dieron muerte a ...')."""
     if tok.pos_ in ("NOUN", "PROPN"):
-        actor, recipient = _noun_args(tok, event, mode, cues, speech, index, is_light)
+        actor, recipient = _noun_args(tok, event, mode, cues, speech, index,
+                                      _carrier(is_light, is_event, cues))
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
     if (actor is not None and event in RECIPROCAL_TYPES
@@ -322,11 +353,15 @@ def _verb_args(
         actor = tok.head
     obls = _obl_children(tok)
     if passive and actor is None:
-        # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros'
+        # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros',
+        # or hang it on the passive subject: 'fue saqueada una tienda por jóvenes'
+        hung = [g for c in tok.children if recipient is not None and c.i == recipient.i
+                for g in c.children
+                if dep(g) == "nmod" and g.i > c.i]
         actor = next(
             (
                 o
-                for o in obls + [c for c in tok.children if dep(c) in _OBJ]
+                for o in obls + [c for c in tok.children if dep(c) in _OBJ] + hung
                 if _case(o) in cues.agent_case and _case(o) not in cues.genitive_case
             ),
             None,
@@ -345,9 +380,50 @@ def _verb_args(
                     -c.i,
                 ),
             )
+    if actor is None and not passive:
+        actor = _stranded_subject(tok)
     if actor is None:
-        actor = _inherited_subject(tok, speech, is_light)
+        actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
+
+
+# clause boundaries: a subject below one of these belongs to another clause
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "conj", "parataxis", "csubj"})
+
+
+def _stranded_subject(verb: Token) -> Any:
+    """A subject the parser hung on a word of the verb's clause that takes none, e.g. on a
+    preceding date ('que el próximo 21 de agosto los guaymíes realizarán una marcha': 'los
+    guaymíes' under '21'). Only a noun or number takes no subject; one with a copula is a
+    predicate and keeps its own."""
+    for c in verb.children:
+        if c.i > verb.i or dep(c) in _CLAUSAL or dep(c) in _SUBJ | _PASS_SUBJ:
+            continue
+        stack = list(c.children)
+        while stack:
+            t = stack.pop()
+            if dep(t) in _CLAUSAL:
+                continue
+            if dep(t) == "nsubj" and t.head.pos_ in ("NOUN", "NUM", "PROPN") \
+                    and not any(dep(g) == "cop" for g in t.head.children):
+                return t
+            stack.extend(t.children)
+    return None
+
+
+def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:
+    """The 'por' agent of a participle modifying an event noun, when the participle is no
+    event of its own: 'una manifestación organizada por los pilotos', 'los disturbios
+    iniciados por X' ('una marcha reprimida por la policía' is the police's act, not theirs)."""
+    for c in tok.children:
+        if dep(c) not in ("amod", "acl") or "Part" not in c.morph.get("VerbForm", []) \
+                or not carries(tok, c):
+            continue
+        for g in c.children:
+            if g.i > c.i and g.pos_ in ("NOUN", "PROPN") and _case(g) in cues.agent_case \
+                    and _case(g) not in cues.genitive_case:
+                return g
+    return None
 
 
 def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
@@ -393,12 +469,36 @@ def _complement_recipient(
     return None
 
 
+def _carrier(
+    is_light: Callable[[Any], bool], is_event: Callable[[Any], bool], cues: Cues
+) -> Callable[[Any, Any], bool]:
+    """Whether verb ``head`` passes its subject to the event noun ``node`` it governs.
+
+    A support verb does ('realizaron una huelga'); so does any verb that is no event of its
+    own, when the noun is its direct object or its 'a' complement: aspect, decision and
+    outcome verbs ('reanudaron las negociaciones', 'decidieron el paro', 'llegaron a un
+    acuerdo', 'pusieron fin a la huelga'). A verb that is an event itself ('reprimieron la
+    marcha', 'apoyan la huelga') has its own subject, who is not the noun's actor; an
+    oblique of time, cause or place ('tras la huelga') names no argument."""
+
+    def passes(node: Any, head: Any) -> bool:
+        if is_light(head):
+            return True
+        if head.head.i == node.i and dep(head) in ("amod", "acl"):
+            return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
+        if head.pos_ not in ("VERB", "AUX") or is_event(head):
+            return False
+        return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
+
+    return passes
+
+
 def _names_actor(tok: Token, index: ActorIndex) -> bool:
     """Coded by the actors stage, or a proper name: a complement's 'el diálogo' is not."""
     return index.mention_in(tok) is not None or tok.pos_ == "PROPN"
 
 
-def _inherited_subject(tok: Token, speech: set[str], is_light: Callable[[Any], bool]) -> Any:
+def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any], bool]) -> Any:
     """Subject of the verb that governs ``tok`` (two levels up): through xcomp/conj/advcl for
     verbs ('acuerdan iniciar'); for nouns only through the object or oblique of a support
     verb ('realizaron una huelga', 'participaron en una marcha'): whoever 'supports' or
@@ -411,11 +511,18 @@ def _inherited_subject(tok: Token, speech: set[str], is_light: Callable[[Any], b
         if head.i == node.i or fold(head.lemma_) in speech:
             return None
         if node.pos_ in ("NOUN", "PROPN"):
-            if dep(node) not in ("obj", "obl", "pobj", "nmod") or not is_light(head):
+            if dep(node) not in ("obj", "obl", "pobj", "nmod") or not carries(node, head):
                 return None
+        elif dep(node) == "acl" and "Inf" in node.morph.get("VerbForm", []) \
+                and head.pos_ in ("NOUN", "PROPN") and dep(head) == "obj" \
+                and any(dep(c) == "mark" for c in node.children):
+            # 'iniciaron una rebelión para protestar', 'ratificó su decisión de cortar': the
+            # infinitive complement of an object noun has the clause's subject
+            head = head.head
         elif dep(node) not in _INHERIT:
             return None
-        subj = next((c for c in head.children if dep(c) in _SUBJ), None)
+        subj = next((c for c in head.children if dep(c) in _SUBJ), None) or (
+            _stranded_subject(head) if head.pos_ in ("VERB", "AUX") else None)
         if subj is not None and subj.i != tok.i:
             return subj
         node = head
@@ -437,8 +544,11 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex) -> Any:
     doc = tok.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV"):
-            return None  # an adverb opens a locution: 'delante de X', 'cerca de X'
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV") \
+                or "Part" in t.morph.get("VerbForm", []):
+            # an adverb opens a locution: 'delante de X', 'cerca de X'; a participle has its
+            # own agent: 'una marcha reprimida por la policía'
+            return None
         if j in index.by_token and j > 0 and fold(doc[j - 1].text) in cues.agent_case:
             return t
     return None
@@ -463,16 +573,16 @@ def _noun_args(
     cues: Cues,
     speech: set[str],
     index: ActorIndex,
-    is_light: Callable[[Any], bool],
+    carries: Callable[[Any, Any], bool],
 ) -> tuple[Any, Any]:
     actor = recipient = None
     patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
+    if event not in RECIPROCAL_TYPES:
+        # 'enfrentamientos entre policías y manifestantes': both sides, in text order
+        actor, recipient = between_parties(tok, cues)
     for c in _obl_children(tok):
         case = _case(c)
-        if case in cues.between_case and c.pos_ in _NOMINAL and event not in RECIPROCAL_TYPES:
-            # 'enfrentamientos entre policías y manifestantes': both sides, in text order
-            other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
-            actor, recipient = actor or c, recipient or other
+        if case in cues.between_case and c.pos_ in _NOMINAL:
             continue
         phrase = cues.agent_phrase.get(fold(c.lemma_))
         if phrase and case.startswith(phrase.split()[0]):
@@ -516,12 +626,44 @@ def _noun_args(
     if actor is None:
         actor = _state_holder(tok, cues)
     if actor is None:
-        actor = _inherited_subject(tok, speech, is_light)
+        actor = _inherited_subject(tok, speech, carries)
     if actor is None:
         actor = _passive_agent_of_head(tok, cues)
+    if actor is None:
+        actor = _participle_agent(tok, cues, carries)
     if recipient is None:
         recipient = _nested_recipient(tok, actor, cues)
+    if recipient is None and actor is not None:
+        recipient = _carrier_recipient(tok, actor, cues, carries)
     return actor, recipient
+
+
+def _carrier_recipient(tok: Token, actor: Any, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:
+    """The party named on the verb that carries an event noun: 'firmaron un acuerdo con los
+    sindicatos', 'realizaron una protesta ante la embajada' (a recipient preposition on the
+    verb, when the noun has none of its own)."""
+    head = tok.head
+    if head.i == tok.i or not carries(tok, head):
+        return None
+    for c in _obl_children(head):
+        if c is tok or c is actor or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _case(c) in cues.recipient_case and c.i > tok.i:
+            return c
+    return None
+
+
+def between_parties(tok: Token, cues: Cues) -> tuple[Any, Any]:
+    """The two sides of an event noun's 'entre X y Y' phrase ('enfrentamientos entre policías
+    y manifestantes'), also when it hangs from the noun's participle ('los choques ocurridos
+    ayer entre X y Y'); (None, None) without one."""
+    holders = [tok, *[c for c in tok.children if dep(c) in ("amod", "acl")
+                      and "Part" in c.morph.get("VerbForm", [])]]
+    for c in (o for h in holders for o in _obl_children(h)):
+        if _case(c) in cues.between_case and c.pos_ in _NOMINAL and not c.like_num:
+            other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
+            return c, other
+    return None, None
 
 
 def _counted_people(tok: Token) -> bool:

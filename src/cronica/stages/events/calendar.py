@@ -60,9 +60,11 @@ class AuxCalendar:
             present = doc is not None and _present_indicative(doc, e)
             if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
-            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") in _SCHEDULABLE:
+            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") in _SCHEDULABLE \
+                    and doc is not None and _presupposed(doc, e):
                 # a scheduled event presupposed under a wish or condition stays future
-                # ('espera que la reunión del 23 de abril sea ...')
+                # ('espera que la reunión del 23 de abril sea ...'); the wished or proposed
+                # act itself stays hypothetical ('propuso reunirse el 23 de abril')
                 found = self._calendar(adoc, e, pub)
                 if found and found[0] == "future":
                     e.aux_mode, e.aux_evidence = found
@@ -237,6 +239,16 @@ def _definite_reference(doc: Any, events: list[Event]) -> None:
         e.aux_mode = next(iter(modes))
         e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
                           "end": src.trigger.end, "rule": "definite reference to a dated event"}
+
+
+def _presupposed(doc: Any, e: Event) -> bool:
+    """The event is named by a definite noun phrase ('la reunión del 23'): the speaker takes
+    it as given, so a wish or condition around it does not make it hypothetical."""
+    if e.head is None or not 0 <= e.head < len(doc):
+        return False
+    tok = doc[e.head]
+    return tok.pos_ == "NOUN" and (_definite(tok) or any(
+        "Yes" in c.morph.get("Poss") for c in tok.children if dep(c) == "det"))
 
 
 def _definite(tok: Any) -> bool:

@@ -52,6 +52,7 @@ from cronica.model import ArticleDoc, Event
 from cronica.stages.events.args import (
     RECIPROCAL_TYPES,
     ActorIndex,
+    between_parties,
     find_args,
     speaker_subject,
     to_arg,
@@ -710,10 +711,11 @@ class EventCoder:
                         fold(doc[gov.head].lemma_) not in self.cues.intent
                         or fold(doc[gov.head].lemma_) in self.cues.vow
                     )
+                    and self.cues.aux.get(fold(doc[gov.head].lemma_)) != "future"
                 ):
-                    # 'advirtió que impondrá sanciones', 'prometieron que atacarán': a threatened
-                    # or vowed act may never come (PLOVER manual, THREATEN); a stated plan
-                    # ('pretende convocar una huelga') stays future
+                    # 'advirtió que impondrá sanciones': a threatened act may never come
+                    # (PLOVER manual, THREATEN); a promised or planned one ('prometieron que
+                    # atacarán', 'pretende convocar una huelga') is announced: future
                     e.aux_mode = "hypothetical"
                     e.aux_evidence = aux_evidence(doc[gov.head], "governing event")
             events.append(e)
@@ -834,6 +836,20 @@ class EventCoder:
             return root
         return next((t for t in sent if t.pos_ == "VERB"), None)
 
+    def _wished(self, tok: Any) -> bool:
+        """Whether a word of hope, request or proposal governs the clause of ``tok`` below
+        the reporting verb ('esperamos que los investigadores puedan detener ...')."""
+        node = tok
+        for _ in range(_MAX_NEST):
+            if dep(node) not in ("xcomp", "ccomp", "csubj", "advcl", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+            if self._is_speech(node):
+                return False
+            if self.cues.aux.get(fold(node.lemma_)) == "hypothetical":
+                return True
+        return False
+
     def _event(
         self,
         adoc: ArticleDoc,
@@ -860,6 +876,7 @@ class EventCoder:
                 index,
                 is_light,
                 frozenset(range(m.start, m.end)),
+                lambda t: self.lex.match(doc, t.i) is not None,
             )
         if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in a_tok.morph.get("PronType"):
             # 'the rebels said they will release ...': the pronoun is the speaker
@@ -871,6 +888,10 @@ class EventCoder:
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
             # 'El ministro dijo que las reuniones se celebrarán': the speaker takes part
             a_tok = speaker_subject(tok, self.speech)
+        if a_tok is None and m.entry.event in RECIPROCAL_TYPES and tok.pos_ in ("NOUN", "PROPN"):
+            # 'las negociaciones entre el gobierno y los campesinos': the two parties
+            a_tok, other = between_parties(tok, self.cues)
+            r_tok = r_tok or other
         actor, recipient = to_arg(a_tok, index), to_arg(r_tok, index)
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
@@ -898,12 +919,22 @@ class EventCoder:
             and explained
             and explained[0] == "future"
             and fold(explained[1].lemma_) in self.cues.intent
+            and self.cues.aux.get(fold(explained[1].lemma_)) != "future"
         ):
-            # 'prometió aplastar la rebelión': the vow word is the threat itself, and a
-            # threatened act may never come (PLOVER manual: hypothetical); a future cue of the
-            # act's own clause ('pretende convocar una huelga') still says future
+            # 'se dispuso a aplastar la rebelión': an intention word with no mode class of
+            # its own leaves the act the threat's (PLOVER manual: hypothetical); a promise or
+            # a plan ('prometió aplastar', 'planea atacar') announces it: future (the
+            # attribution guidelines: planned, announced)
             mode, explained = forced_mode, None
-        event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
+        event, aux = m.entry.event, mode
+        if explained is None or not (
+            explained[2] in _NOT_INTENDED
+            or fold(explained[1].lemma_) in self.cues.possibility
+            or self._wished(tok)
+        ):
+            # a hope, a request or a possibility ('esperamos que puedan detener') is no
+            # stated intention of the speaker: never recoded as its AGREE or THREATEN
+            event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
         evidence: dict[str, Any] | None
@@ -1072,6 +1103,12 @@ _NEST_RULES = (
     ("nest.frame_object", EventCoder._nest_frame_object),
     ("nest.frame_embed", EventCoder._nest_frame_embed),
 )
+
+
+# aux rules that say an act is wished for or likely, not intended by the one who states it
+# (subjunctive complements, probability adverbs; also possibility modals, ``Cues.possibility``,
+# and hypothetical governing words, ``_wished``)
+_NOT_INTENDED = frozenset({"subjunctive complement", "modifier"})
 
 
 def _threat_of(m: Match, gov: Match, st: _Nesting) -> None:

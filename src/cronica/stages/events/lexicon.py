@@ -148,12 +148,24 @@ class Cues:
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
     prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
+    # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
+    # de sabotaje'): what is said of them is said of that act
+    kind_noun: set[str] = field(default_factory=set)
+    # 'esperar': a hope, except impersonal ('se espera que'): expected, so future
+    expected: set[str] = field(default_factory=set)
+    # 'poder': a modal of possibility; 'dijo que podría atacar' states no intention
+    possibility: set[str] = field(default_factory=set)
+    # 'cuando', 'antes' and nouns of time ('días'): a present subjunctive clause they open
+    # or hang from tells of a time ahead ('antes de que se reúnan')
+    time_mark: set[str] = field(default_factory=set)
+    time_unit: set[str] = field(default_factory=set)
     vow_needs_act: set[str] = field(default_factory=set)  # 'jurar': an event only with its act
     vow: set[str] = field(default_factory=set)  # 'prometer', 'vow': a vowed hostile act is a threat
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
     state_case: set[str] = field(default_factory=set)  # 'en huelga', 'on strike': a state
+    carrier_case: set[str] = field(default_factory=set)  # 'llegar a un acuerdo': like an object
     site: set[str] = field(default_factory=set)  # 'frente a X': the place a protest addresses
     ouster: set[str] = field(default_factory=set)  # 'la dimisión de X': X is the protest's target
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
@@ -383,12 +395,12 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
-                      "vow_needs_act", "vow"):
+                      "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "possibility"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "site", "ouster",
+                      "between_case", "target_topic_case", "state_case", "carrier_case", "site", "ouster",
                       "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
