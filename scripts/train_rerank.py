@@ -6,8 +6,9 @@ event and secondary event word into a candidate (:mod:`cronica.stages.events.rer
 labels it by whether the gold codes an event of its type in that record (PROTEST and
 MOBILIZE counted as one class, as the evals do; events first, strongest first), and fits a
 logistic regression. The regularisation and the threshold are chosen by 5-fold
-cross-validation on *fit*, folds grouped by document: the pair that raises the summed
-record-level F1 of the files pooled (micro: tp, fp, fn summed) most. Needs the ``train`` extra (scikit-learn); never runs at
+cross-validation on *fit*, folds grouped by document, repeated with 5 fold salts: the pair that raises the summed
+record-level F1 of the files pooled (micro: tp, fp, fn summed) most, among the
+pairs that lower no guarded file (the fight notes, a target of their own). Needs the ``train`` extra (scikit-learn); never runs at
 install or in CI.
 
 Usage: python scripts/train_rerank.py [EVAL_DIR] [--out DIR] [--lang es]
@@ -34,9 +35,14 @@ from cronica.stages.events import rerank as rr
 
 FILES = {"es": ["events_es_protest.jsonl", "events_es_fight.jsonl", "events_es_1018.jsonl"]}
 MERGE = {"MOBILIZE": "PROTEST"}
+# files whose cross-validated F1 may not drop at all (targets of their own: issue 13 'fight')
+GUARD = {"es": ["events_es_fight.jsonl"]}
 C_GRID = (0.3, 1.0, 3.0)
 T_GRID = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 FOLDS = 5
+# repetitions of the grouped CV (folds hashed with another salt each time): one 5-fold split
+# of about 200 documents moves the chosen threshold by a step
+SEEDS = (0, 1, 2, 3, 4)
 
 
 def outputs(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any] | None]]:
@@ -116,8 +122,8 @@ def f1(c: Counter) -> float:
     return 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]) if c["tp"] else 0.0
 
 
-def fold_of(group: str) -> int:
-    return int(hashlib.sha1(group.encode("utf-8")).hexdigest(), 16) % FOLDS
+def fold_of(group: str, seed: int) -> int:
+    return int(hashlib.sha1(f"{seed}:{group}".encode()).hexdigest(), 16) % FOLDS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,29 +141,38 @@ def main(argv: list[str] | None = None) -> int:
     names = sorted({k for row in rows for k in row["x"]})
     X = np.array([[row["x"].get(k, 0.0) for k in names] for row in rows])
     y = np.array([row["y"] for row in rows])
-    fold = np.array([fold_of(row["group"]) for row in rows])
     base_counts = {name: counts(recs, rs, [True] * len(rs)) for name, recs, rs in data}
     base = {name: round(f1(c), 4) for name, c in base_counts.items()}
     pooled_base = f1(sum(base_counts.values(), Counter()))
     best: tuple[float, float, float] | None = None
     cv: dict[str, Any] = {}
     for c in C_GRID:
-        prob = np.zeros(len(y))
-        for k in range(FOLDS):
-            m = LogisticRegression(C=c, max_iter=5000).fit(X[fold != k], y[fold != k])
-            prob[fold == k] = m.predict_proba(X[fold == k])[:, 1]
+        probs = []
+        for seed in SEEDS:
+            fold = np.array([fold_of(row["group"], seed) for row in rows])
+            prob = np.zeros(len(y))
+            for k in range(FOLDS):
+                m = LogisticRegression(C=c, max_iter=5000).fit(X[fold != k], y[fold != k])
+                prob[fold == k] = m.predict_proba(X[fold == k])[:, 1]
+            probs.append(prob)
         for t in T_GRID:
-            scores, start, pooled = {}, 0, Counter()
-            for name, recs, rs in data:
-                part = prob[start : start + len(rs)]
-                start += len(rs)
-                cnt = counts(recs, rs, [bool(p >= t) for p in part])
-                pooled += cnt
-                scores[name] = round(f1(cnt), 4)
-            gain = f1(pooled) - pooled_base
+            scores: dict[str, float] = {}
+            gains = []
+            for prob in probs:
+                start, pooled = 0, Counter()
+                for name, recs, rs in data:
+                    part = prob[start : start + len(rs)]
+                    start += len(rs)
+                    cnt = counts(recs, rs, [bool(p >= t) for p in part])
+                    pooled += cnt
+                    scores[name] = scores.get(name, 0.0) + f1(cnt) / len(SEEDS)
+                gains.append(f1(pooled) - pooled_base)
+            scores = {k: round(v, 4) for k, v in scores.items()}
+            gain = float(np.mean(gains))
             cv[f"C={c} t={t}"] = scores
             print(f"C={c} t={t}", scores, round(gain, 4))
-            if best is None or gain > best[0] + 1e-9:
+            guarded = all(scores[n] >= base[n] - 1e-9 for n in GUARD.get(args.lang, []))
+            if guarded and (best is None or gain > best[0] + 1e-9):
                 best = (gain, c, t)
     assert best is not None
     _, c, t = best
