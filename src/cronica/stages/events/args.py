@@ -38,7 +38,7 @@ from cronica.model import ActorMention, ArticleDoc, EventArg
 from cronica.read.dateline import find_dateline
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import dep, morph_get
 
 # UD labels, read through syntax.dep
 _SUBJ = frozenset({"nsubj", "csubj"})
@@ -304,7 +304,7 @@ def _verb_args(
 ) -> tuple[Any, Any]:
     actor = recipient = None
     passive = any(dep(c) == "aux:pass" for c in tok.children) or (
-        "Part" in tok.morph.get("VerbForm")
+        "Part" in morph_get(tok, "VerbForm")
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
     )
     for c in tok.children:
@@ -528,7 +528,7 @@ def _counted_people(tok: Token) -> bool:
     """A plural noun with a determiner: 'la huelga de los pilotos', 'la marcha de unos 600
     funcionarios'; a bare plural is a kind ('huelga de brazos caídos') and a number alone a
     length ('huelga de 24 horas')."""
-    return "Plur" in tok.morph.get("Number", []) and tok.pos_ == "NOUN" and any(
+    return "Plur" in morph_get(tok, "Number") and tok.pos_ == "NOUN" and any(
         dep(c) == "det" for c in tok.children)
 
 

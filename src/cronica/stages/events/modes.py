@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from cronica.stages.events.lexicon import Cues, fold
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import dep, morph_get
 
 # dependency relations through which a governing word's modality reaches its dependent
 # (raw parser labels: the set has UD "acl:relcl" but not ClearNLP "relcl", so it is not
@@ -115,10 +115,10 @@ def _subjunctive_complement(tok: Any) -> tuple[str, Any, str] | None:
     pacte') is a subjunctive verb heading a complement clause opened by a complementizer."""
     node = tok.head if dep(tok) == "conj" and tok.head.pos_ in ("VERB", "AUX") else tok
     verbs = [tok, node, *[c for c in tok.children if dep(c) in _AUX_DEPS]]
-    if not any("Sub" in v.morph.get("Mood") for v in verbs):
+    if not any("Sub" in morph_get(v, "Mood") for v in verbs):
         return None
     if dep(node) not in ("ccomp", "csubj") or not any(
-        dep(c) == "mark" and "Sub" not in c.morph.get("Mood") for c in node.children
+        dep(c) == "mark" and "Sub" not in morph_get(c, "Mood") for c in node.children
     ):
         return None
     return ("hypothetical", tok, "subjunctive complement")
@@ -130,38 +130,36 @@ def _mode_at(
     found: list[tuple[str, Any, str]] = []
     if not is_trigger and cues.aux.get(fold(tok.lemma_)):
         found.append((cues.aux[fold(tok.lemma_)], tok, "governing word"))
-    morph = tok.morph
-    if "Fut" in morph.get("Tense"):
+    if "Fut" in morph_get(tok, "Tense"):
         found.append(("future", tok, "future tense"))
-    if "Cnd" in morph.get("Mood"):
+    if "Cnd" in morph_get(tok, "Mood"):
         found.append(("hypothetical", tok, "conditional mood"))
     for child in tok.children:
         key = fold(child.lemma_)
         word = fold(child.text)
         if _connective(child):
             continue  # 'sin embargo', 'no obstante': a fixed connective, not a negation
-        if dep(child) in _NEG_DEPS or (
-            dep(child) in _MOD_DEPS and cues.aux.get(word) == "negation"
-        ):
+        label = dep(child)
+        if label in _NEG_DEPS or (label in _MOD_DEPS and cues.aux.get(word) == "negation"):
             found.append(("negation", child, "negation"))
-        elif dep(child) in _AUX_DEPS:
-            if "Fut" in child.morph.get("Tense"):
+        elif label in _AUX_DEPS:
+            if "Fut" in morph_get(child, "Tense"):
                 found.append(("future", child, "future tense"))
-            if "Cnd" in child.morph.get("Mood"):
+            if "Cnd" in morph_get(child, "Mood"):
                 found.append(("hypothetical", child, "conditional mood"))
             if key in cues.aux or word in cues.aux:
                 found.append((cues.aux.get(word) or cues.aux[key], child, "auxiliary"))
-        elif dep(child) in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
+        elif label in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
             mode = cues.aux_case.get(key) or cues.aux[key]
             # a purpose clause ('marcharon para exigir') is done, not hypothetical; a purpose
             # noun phrase ('conversaciones para una retirada') is not done yet
-            if not (mode == "hypothetical" and dep(child) == "mark" and key in cues.aux_case):
+            if not (mode == "hypothetical" and label == "mark" and key in cues.aux_case):
                 found.append((mode, child, "marker"))
-        elif dep(child) in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
+        elif label in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
             found.append((cues.aux[key], child, "modifier"))
         elif article_year and _is_past_year(child, article_year):
             found.append(("historical", child, "past year"))
-        elif dep(child) == "advcl" and (mark := _condition_mark(child, cues)):
+        elif label == "advcl" and (mark := _condition_mark(child, cues)):
             # the consequent of a condition: 'si no nos escuchan, aumentaremos las medidas'
             found.append(("hypothetical", mark, "condition consequent"))
     for mode in ("negation", "hypothetical", "future", "historical"):
