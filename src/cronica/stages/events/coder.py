@@ -1090,13 +1090,13 @@ def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:
 def _named(tok: Any) -> bool:
     """A capitalised noun inside a mixed-case sentence names something ('la Cumbre de las
     Américas', 'Marcha Patriótica'): not an event mention."""
-    sent = tok.sent
     if tok.text.isupper() and len(tok.text) > 1:
         # an all-capital word in a mixed-case sentence is a name or a place list
         # ('... , CHOCO , MEDIO ATRATO'), not a headline word
-        return not _capital_sentence(sent)
+        return not _capital_sentence(tok.sent)
     if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
         return False
+    sent = tok.sent  # (spaCy walks the sentence for this: only when needed)
     if tok.i == sent.start or tok.doc[tok.i - 1].is_punct and tok.doc[tok.i - 1].text in "\"'«“(-":
         return False
     return not sent.text.isupper()

@@ -180,7 +180,7 @@ def _condition_mark(clause: Any, cues: Cues) -> Any:
 def _connective(tok: Token) -> bool:
     """A word heading a fixed multiword expression ('sin embargo', 'no obstante': however,
     nevertheless): the expression links sentences, its words keep none of their own sense."""
-    return any(dep(c) == "fixed" for c in tok.children)
+    return bool(tok.n_lefts or tok.n_rights) and any(dep(c) == "fixed" for c in tok.children)
 
 
 def _is_past_year(tok: Token, article_year: int) -> bool:

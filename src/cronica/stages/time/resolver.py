@@ -456,6 +456,8 @@ def find_dates(
         low, patterns = text, pats.patterns_ci
     cands: list[tuple[int, int, int, Parse]] = []
     windows = _windows(low, core_for(pats, low, lowered), pats.core_cats)
+    if not windows:
+        return []  # the patterns only look inside windows
     needs = pats.needs
     # the windows each group of needed words may match in (patterns share groups)
     spans_for: dict[tuple[frozenset[str], ...], list[tuple[int, int]]] = {}
