@@ -2,9 +2,11 @@
 feature cache (``syntax.morph_get``) and the event coder's memory of tokens that start no
 trigger (``Lexicon.starts_nothing``)."""
 
+import numpy as np
 import pytest
 
 from cronica.stages.events.coder import EventCoder
+from cronica.stages.events.learned import N_FEATURES
 from cronica.stages.events.lexicon import lexicon
 from cronica.stages.nlp.syntax import morph_get
 
@@ -56,3 +58,15 @@ def test_trigger_words_are_found_again_after_other_sentences_filled_the_memory(n
     fresh = EventCoder("es")
     assert [m.start for m in coder.find_triggers(doc)] == [m.start for m in fresh.find_triggers(doc)]
     assert any(doc[m.head].lemma_ == "marchar" for m in coder.find_triggers(doc))
+
+
+def test_id_array_holds_the_features_of_ids():
+    from collections import Counter
+
+    from cronica.stages.events.learned import _ids, id_array, vectorise
+
+    idf = np.linspace(0.5, 2.0, N_FEATURES, dtype=np.float32)
+    for text in ["Los MAESTROS marcharon el 12 de marzo en Quito.", "huelga", "", " ... "]:
+        assert Counter(id_array(text).tolist()) == Counter(_ids(text))
+        a, b = vectorise(text, idf), vectorise(id_array(text), idf)
+        assert a[0].tolist() == b[0].tolist() and a[1].tolist() == b[1].tolist()
