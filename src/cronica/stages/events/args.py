@@ -87,6 +87,8 @@ class ActorIndex:
         """The mention covering ``tok``, else the nearest one inside its phrase."""
         if tok.i in self.by_token:
             return self.by_token[tok.i]
+        if not self.by_token:
+            return None  # an article without actor mentions: no phrase to walk
         best: tuple[int, ActorMention] | None = None
         for t in _phrase(tok, self.genitive or None):
             m = self.by_token.get(t.i)
