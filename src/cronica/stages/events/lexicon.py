@@ -153,8 +153,22 @@ class Cues:
     kind_noun: set[str] = field(default_factory=set)
     # 'esperar': a hope, except impersonal ('se espera que'): expected, so future
     expected: set[str] = field(default_factory=set)
-    # 'poder': a modal of possibility; 'dijo que podría atacar' states no intention
-    possibility: set[str] = field(default_factory=set)
+    # 'poder', 'deber': modals of possibility or obligation; 'dijo que podría atacar', 'debe
+    # renunciar' state no intention of the speaker
+    not_intent_modal: set[str] = field(default_factory=set)
+    # 'deber': with a date after publication, a schedule ('debe votar el viernes'): future
+    scheduled_modal: set[str] = field(default_factory=set)
+    # regular conditional endings the tagger may misread as an imperfect ('-arían')
+    conditional_ending: set[str] = field(default_factory=set)
+    # for the aux stage's calendar: conjunctions of a time clause sharing or preceding the
+    # time of its governing clause ('cuando', 'luego que'); units of a long duration and the
+    # preposition measuring one ('durante nueve meses'); a demonstrative + a noun of time
+    # pointing back to a time named before ('en esa oportunidad')
+    same_time_mark: set[str] = field(default_factory=set)
+    long_unit: set[str] = field(default_factory=set)
+    duration_case: set[str] = field(default_factory=set)
+    anaphor_time: set[str] = field(default_factory=set)
+    anaphor_det: set[str] = field(default_factory=set)
     # 'cuando', 'antes' and nouns of time ('días'): a present subjunctive clause they open
     # or hang from tells of a time ahead ('antes de que se reúnan')
     time_mark: set[str] = field(default_factory=set)
@@ -423,7 +437,9 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
-                      "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "possibility"):
+                      "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
+                      "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
+                      "not_intent_modal"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
