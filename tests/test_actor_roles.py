@@ -70,3 +70,94 @@ def test_the_target_of_a_protest_is_not_its_actor():
 def test_a_place_inside_the_phrase_does_not_code_the_attacker():
     e = _first("Un ataque con drones en el sur del Líbano mató a dos pastores.", "ASSAULT")
     assert not (e["actor"] and e["actor"]["code"].startswith("LBN"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event,actor", [
+    # a verb that is no event of its own passes its subject to its event-noun object
+    ("Los sindicatos y el gobierno reanudaron ayer las negociaciones.", "CONSULT", "sindicatos"),
+    ("Los camioneros decidieron el lunes un nuevo paro.", "PROTEST", "camioneros"),
+    ("Los dos partidos llegaron a un acuerdo.", "AGREE", "partidos"),
+])
+def test_an_event_noun_takes_the_subject_of_a_neutral_verb(text, event, actor):
+    assert actor in _text(_first(text, event)["actor"])
+
+
+@pytest.mark.slow
+def test_a_verb_that_is_an_event_keeps_its_subject_from_the_noun():
+    # the police repress the march: they are not its marchers
+    out = _first("La policía reprimió una marcha de los estudiantes.", "PROTEST")
+    assert "policía" not in _text(out["actor"])
+
+
+@pytest.mark.slow
+def test_both_sides_of_entre_on_a_participle_and_on_a_reciprocal_noun():
+    out = _first("Los choques ocurridos ayer entre la policía y los mineros dejaron tres heridos.",
+                 "ASSAULT")
+    assert "policía" in _text(out["actor"]) and _text(out["recipient"]) == "los mineros"
+    out = _first("Las negociaciones entre el gobierno y los campesinos se basan en tres puntos.",
+                 "CONSULT")
+    assert "gobierno" in _text(out["actor"]) and _text(out["recipient"]) == "los campesinos"
+
+
+@pytest.mark.slow
+def test_the_party_named_on_the_carrying_verb_is_the_recipient():
+    out = _first("Los mineros realizaron una protesta ante el Congreso.", "PROTEST")
+    assert "mineros" in _text(out["actor"]) and "Congreso" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event,actor", [
+    # a count heads the subject: the people counted are the actor
+    ("Cientos de miles de campesinos marcharon ayer por la capital.", "PROTEST", "campesinos"),
+    # a subject hung by the parser on a preceding date still belongs to the verb
+    ("Dijo que el próximo 21 de agosto los mineros de la provincia, a unos 450 km de la capital,"
+     " realizarán una marcha.", "PROTEST", "mineros"),
+    # the infinitive complement of an object noun has the clause's subject
+    ("Los presos iniciaron una rebelión para protestar contra las condiciones.", "PROTEST",
+     "presos"),
+])
+def test_subjects_the_parse_hides(text, event, actor):
+    assert actor in _text(_first(text, event)["actor"])
+
+
+@pytest.mark.slow
+def test_agents_of_participles_and_of_passives():
+    out = _first("Una manifestación organizada por los pilotos atrasó los vuelos.", "PROTEST")
+    assert "pilotos" in _text(out["actor"])
+    out = _first("En los disturbios fue saqueada una tienda de ropa por jóvenes encapuchados.",
+                 "COERCE")
+    assert "jóvenes" in _text(out["actor"]) and "tienda" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_the_topic_of_a_protest_names_its_target_not_its_actor():
+    out = _first("Se inician protestas por la llegada del general Soto al Senado.", "PROTEST")
+    assert "Soto" not in _text(out["actor"])
+    out = _first("Los maestros marcharon contra las reformas promovidas por el presidente Fox.",
+                 "PROTEST")
+    assert "maestros" in _text(out["actor"]) and "presidente" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_a_passive_verb_shares_the_subject_of_its_clause_as_recipient():
+    out = _first("Cien campesinos tomaron el edificio pero fueron dispersados por la policía.",
+                 "COERCE")
+    assert "policía" in _text(out["actor"]) and "campesinos" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_two_subjects_of_an_agreement_are_its_two_parties():
+    out = _first("La gubernamental Alianza y el opositor peronismo acordaron el miércoles una ley.",
+                 "AGREE")
+    assert "Alianza" in _text(out["actor"]) and "peronismo" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_relatives_and_complements_name_the_doers():
+    # the subject of a relative clause that carries the noun ('que organizan los sindicatos')
+    out = _first("Le preguntaron por las protestas que organizan los sindicatos.", "PROTEST")
+    assert "sindicatos" in _text(out["actor"])
+    # a head coded through its complement spans the whole phrase
+    out = _first("Reclusos de Ecuador continúan protestando por la rebaja de penas.", "PROTEST")
+    assert _text(out["actor"]).startswith("Reclusos")

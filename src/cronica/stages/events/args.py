@@ -134,28 +134,43 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     """EventArg for the phrase headed by ``tok``: coded from a mention when there is one."""
     if tok is None or index.dateline[0] <= tok.idx < index.dateline[1]:
         return None
-    if tok.ent_type_ in _NOT_ACTOR_ENTS:
+    count = tok.ent_type_ in _COUNT_ENTS or (
+        tok.ent_type_ not in _NOT_ACTOR_ENTS and (tok.pos_ == "NUM" or tok.like_num))
+    if tok.ent_type_ in _NOT_ACTOR_ENTS or count:
         # a count names no one, but the people it counts do: 'dozens of protesters',
         # 'several hundreds of people', 'miles de manifestantes'
-        counted = next((g for c in tok.children if dep(c) in ("prep", "nmod")
-                        for g in [c, *c.children] if g.pos_ in ("NOUN", "PROPN")), None)
-        if counted is None or tok.ent_type_ not in _COUNT_ENTS:
+        counted = _counted(tok)
+        if counted is None and tok.ent_type_ in _NOT_ACTOR_ENTS:
             return None
-        tok = counted
+        tok = counted or tok
     tok = _resolve_relative(tok)
     m = index.mention_in(tok)
     if m is not None:
+        start, end = m.span.start, m.span.end
+        near = tok.doc[tok.i + 1: tok.i + 5]
+        if tok.i not in index.by_token and tok.pos_ in ("NOUN", "PROPN") and tok.idx < start \
+                and any(t.idx == start or t.idx <= start < t.idx + len(t.text) for t in near) \
+                and not any(t.is_punct for t in near if t.idx < start):
+            # coded through a complement ('reclusos de Ecuador', 'miembros de las FARC'): the
+            # argument is the whole phrase, from its first word, with the complement's code
+            first = min((t for t in tok.children if t.i < tok.i
+                         and dep(t) in ("det", "amod", "nummod")), key=lambda t: t.i, default=tok)
+            start = first.idx
+            text = doc_text(tok.doc)[start:end]
+            return EventArg(text, m.code, list(m.codes or [m.code]), start, end, m.id)
         return EventArg(
-            m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
+            m.span.text, m.code, list(m.codes or [m.code]), start, end, m.id
         )
     nominalised = tok.pos_ == "ADJ" and any(dep(c) == "det" for c in tok.children)
-    if (tok.pos_ not in _NOMINAL and not nominalised) or tok.pos_ == "PRON" or tok.like_num:
+    mistagged = tok.pos_ == "NUM" and tok.is_alpha  # 'desocupados' tagged as a number
+    if (tok.pos_ not in _NOMINAL and not nominalised and not mistagged) or tok.pos_ == "PRON" \
+            or tok.like_num:
         return None  # ('el oficial acusó', 'los detenidos': an adjective with a determiner is a noun)
     phrase = _phrase(tok)
     if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
         phrase = [tok, *[c for c in tok.children if c.i < tok.i
                          and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
-    toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark")))
+    toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark", "cc")))
     toks = [i for i in toks if not (i < tok.i and dep(tok.doc[i].head) == "case")]
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
@@ -163,6 +178,36 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     doc = tok.doc
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     return EventArg(doc_text(doc)[start:end], "", [], start, end, None)
+
+
+def _counted(tok: Token) -> Any:
+    """The noun a count counts: 'miles de manifestantes', 'cientos de miles de personas'
+    (through nested numbers), 'dozens of protesters'."""
+    for _ in range(3):
+        nxt = next((g for c in tok.children if dep(c) in ("prep", "nmod", "nummod")
+                    and _of(c) for g in [c, *c.children] if g.pos_ in ("NOUN", "PROPN", "NUM")
+                    and g.i > tok.i), None)
+        if nxt is None:
+            return None
+        if nxt.pos_ != "NUM" and not nxt.like_num:
+            return nxt
+        tok = nxt
+    return None
+
+
+def _of(c: Token) -> bool:
+    """A partitive complement: 'de'/'of' ('miles de personas'), or none ('2 mil'); not
+    'según fuentes', 'in Lima'."""
+    if dep(c) == "prep":
+        return fold(c.text) in ("of", "de")
+    case = [fold(g.text) for g in c.children if dep(g) == "case" and g.i < c.i]
+    return not case or case[0] in ("de", "del", "of")
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Whether two tokens are one (spaCy builds a new Token object on every access, so
+    identity never holds)."""
+    return a is not None and b is not None and a.i == b.i
 
 
 def _resolve_relative(tok: Token) -> Any:
@@ -202,19 +247,27 @@ def find_args(
     index: ActorIndex,
     is_light: Callable[[Any], bool] = lambda t: False,
     skip: frozenset[int] = frozenset(),
+    is_event: Callable[[Any], bool] = lambda t: True,
 ) -> tuple[Any, Any]:
     """(actor token, recipient token) of the trigger headed by ``tok``; either may be None.
 
     ``is_light`` tells support verbs ('realizar'), whose subject is the actor of their noun;
-    ``skip`` holds the indices of the trigger's own words ('dieron muerte a ...')."""
+    ``is_event`` tells verbs that are event triggers themselves ('reprimir'), whose subject is
+    not the actor of their noun object; ``skip`` holds the indices of the trigger's own
+    words ('dieron muerte a ...')."""
     if tok.pos_ in ("NOUN", "PROPN"):
-        actor, recipient = _noun_args(tok, event, mode, cues, speech, index, is_light)
+        actor, recipient = _noun_args(tok, event, mode, cues, speech, index,
+                                      _carrier(is_light, is_event, cues))
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
     if (actor is not None and event in RECIPROCAL_TYPES
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
         conj = [c for c in actor.children if dep(c) == "conj" and c.pos_ in _NOMINAL]
+        # a second subject of the same verb is a conjunct the parser left as a sibling
+        conj += [c for c in actor.head.children if dep(c) in _SUBJ and c.i > actor.i
+                 and c.pos_ in _NOMINAL and any(dep(g) == "cc" for g in actor.head.children
+                                                if actor.i < g.i < c.i)]
         if conj and (recipient is None or index.mention_in(conj[0]) is not None):
             recipient = conj[0]
     if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
@@ -241,7 +294,7 @@ def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
             if fold(obj.lemma_) not in cues.ouster:
                 continue
             whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
-                          and g.pos_ in _NOMINAL and g is not actor), None)
+                          and g.pos_ in _NOMINAL and not _same(g, actor)), None)
             if whose is not None and _names_actor(whose, index):
                 return whose
     return None
@@ -264,7 +317,7 @@ def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
                 site = c
             else:
                 continue
-            if site is not None and site is not actor and _names_actor(site, index):
+            if site is not None and not _same(site, actor) and _names_actor(site, index):
                 return site
     return None
 
@@ -284,11 +337,17 @@ def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues) -> Any:
     """The coded actor inside a protest's or accusation's topic: 'para protestar por la
     decisión del gobierno' -> el gobierno, 'críticas contra Wasmosy' -> Wasmosy."""
     purpose = [c for c in tok.children if dep(c) in ("advcl", "xcomp")]  # 'para protestar por X'
+    own = index.mention_in(actor) if actor is not None else None
     for c in [o for t in (tok, *purpose) for o in _obl_children(t)]:
         if _case(c) not in cues.target_topic_case:
             continue
         m = index.mention_in(c)
-        if m is None or (actor is not None and index.mention_in(actor) is m):
+        if m is None or m is own:
+            # deeper in the topic: whoever it is attributed to ('contra las reformas promovidas
+            # por el presidente', 'contra la política de exportación del gobierno')
+            m = next((index.by_token[t.i] for t in sorted(_phrase(c), key=lambda t: t.i)
+                      if t.i in index.by_token and index.by_token[t.i] is not own), None)
+        if m is None:
             continue
         return next((t for t in _phrase(c) if index.by_token.get(t.i) is m), c)
     return None
@@ -322,11 +381,15 @@ def _verb_args(
         actor = tok.head
     obls = _obl_children(tok)
     if passive and actor is None:
-        # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros'
+        # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros',
+        # or hang it on the passive subject: 'fue saqueada una tienda por jóvenes'
+        hung = [g for c in tok.children if recipient is not None and c.i == recipient.i
+                for g in c.children
+                if dep(g) == "nmod" and g.i > c.i]
         actor = next(
             (
                 o
-                for o in obls + [c for c in tok.children if dep(c) in _OBJ]
+                for o in obls + [c for c in tok.children if dep(c) in _OBJ] + hung
                 if _case(o) in cues.agent_case and _case(o) not in cues.genitive_case
             ),
             None,
@@ -334,7 +397,7 @@ def _verb_args(
     if recipient is None:
         cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
-        cands = [c for c in cands if c is not actor and c.i not in skip]
+        cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
             # the personal 'a' marks a human object: 'asesinaron a dos agentes'
             recipient = max(
@@ -345,9 +408,94 @@ def _verb_args(
                     -c.i,
                 ),
             )
+    if actor is None and not passive:
+        actor = _stranded_subject(tok)
+    if passive and recipient is None:
+        recipient = _shared_subject(tok)
     if actor is None:
-        actor = _inherited_subject(tok, speech, is_light)
+        actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
+
+
+def _shared_subject(verb: Token) -> Any:
+    """The subject a passive verb without one shares with the verb it is coordinated with or
+    subordinated to, which is its patient: 'tomaron edificios pero fueron dispersados por la
+    policía', 'fue abandonada antes de ser incendiada'. Two levels up at most."""
+    node = verb
+    for _ in range(2):
+        if dep(node) not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
+            return None
+        head = node.head
+        if head.pos_ == "ADV" and head.head.i != head.i:
+            head = head.head  # 'antes de ser incendiada'
+        subj = next((c for c in head.children if dep(c) in _SUBJ | _PASS_SUBJ
+                     and c.pos_ in _NOMINAL), None)
+        if subj is not None:
+            return subj
+        node = head
+    return None
+
+
+# clause boundaries: a subject below one of these belongs to another clause
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "conj", "parataxis", "csubj"})
+
+
+def _stranded_subject(verb: Token) -> Any:
+    """A subject the parser hung on a word of the verb's clause that takes none, e.g. on a
+    preceding date ('que el próximo 21 de agosto los guaymíes realizarán una marcha': 'los
+    guaymíes' under '21'). Only a noun or number takes no subject; one with a copula is a
+    predicate and keeps its own."""
+    for c in verb.children:
+        if c.i > verb.i or dep(c) in _CLAUSAL or dep(c) in _SUBJ | _PASS_SUBJ:
+            continue
+        stack = list(c.children)
+        while stack:
+            t = stack.pop()
+            if dep(t) in _CLAUSAL:
+                continue
+            if dep(t) == "nsubj" and t.head.pos_ in ("NOUN", "NUM", "PROPN") \
+                    and not any(dep(g) == "cop" for g in t.head.children):
+                return t
+            stack.extend(t.children)
+    return None
+
+
+def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool]) -> Any:
+    """The subject of a relative clause whose verb carries the event noun as its object:
+    'las protestas que organizan los sindicatos', 'una huelga que mantienen los maestros'
+    (= 'los sindicatos organizan las protestas')."""
+    for c in tok.children:
+        if dep(c) not in ("acl:relcl", "acl") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        rel = next((g for g in c.children if dep(g) == "obj" and g.pos_ == "PRON"
+                    and "Rel" in g.morph.get("PronType", [])), None)
+        if rel is None or not carries(rel, c):
+            continue
+        subj = next((g for g in c.children if dep(g) in _SUBJ and g.pos_ in _NOMINAL
+                     and g.pos_ != "PRON"), None)
+        if subj is None:
+            # with the relative as object, a second object after the verb is its subject,
+            # put after the verb as Spanish relatives do ('que organizan los sindicatos')
+            subj = next((g for g in c.children if dep(g) == "obj" and g.i > c.i
+                         and g.pos_ in ("NOUN", "PROPN")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:
+    """The 'por' agent of a participle modifying an event noun, when the participle is no
+    event of its own: 'una manifestación organizada por los pilotos', 'los disturbios
+    iniciados por X' ('una marcha reprimida por la policía' is the police's act, not theirs)."""
+    for c in tok.children:
+        if dep(c) not in ("amod", "acl") or "Part" not in c.morph.get("VerbForm", []) \
+                or not carries(tok, c):
+            continue
+        for g in c.children:
+            if g.i > c.i and g.pos_ in ("NOUN", "PROPN") and _case(g) in cues.agent_case \
+                    and _case(g) not in cues.genitive_case:
+                return g
+    return None
 
 
 def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
@@ -380,17 +528,43 @@ def _complement_recipient(
             subj = next(
                 (g for g in c.children if dep(g) in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
             )
-            if subj is not None and subj is not actor and _names_actor(subj, index):
+            if subj is not None and not _same(subj, actor) and _names_actor(subj, index):
                 return subj
         elif dep(c) == "xcomp" and c.pos_ in ("VERB", "AUX"):
             cands = [g for g in c.children if dep(g) in _OBJ and g.pos_ in ("NOUN", "PROPN")]
             cands += [o for o in _obl_children(c) if _case(o) in cues.recipient_case]
             named = [
-                g for g in cands if g is not actor and g.i not in skip and _names_actor(g, index)
+                g for g in cands if not _same(g, actor) and g.i not in skip and _names_actor(g, index)
             ]
             if named:
                 return named[0]
     return None
+
+
+def _carrier(
+    is_light: Callable[[Any], bool], is_event: Callable[[Any], bool], cues: Cues
+) -> Callable[[Any, Any], bool]:
+    """Whether verb ``head`` passes its subject to the event noun ``node`` it governs.
+
+    A support verb does ('realizaron una huelga'); so does any verb that is no event of its
+    own, when the noun is its direct object or its 'a' complement: aspect, decision and
+    outcome verbs ('reanudaron las negociaciones', 'decidieron el paro', 'llegaron a un
+    acuerdo', 'pusieron fin a la huelga'). A verb that is an event itself ('reprimieron la
+    marcha', 'apoyan la huelga') has its own subject, who is not the noun's actor; an
+    oblique of time, cause or place ('tras la huelga') names no argument."""
+
+    def passes(node: Any, head: Any) -> bool:
+        if is_light(head):
+            return True
+        if head.head.i == node.i and dep(head) in ("amod", "acl"):
+            return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
+        if head.pos_ not in ("VERB", "AUX") or is_event(head):
+            return False
+        if any(dep(c) in _SUBJ and is_event(c) for c in head.children):
+            return False  # 'la protesta coincidió con una huelga': an event is no actor
+        return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
+
+    return passes
 
 
 def _names_actor(tok: Token, index: ActorIndex) -> bool:
@@ -398,7 +572,7 @@ def _names_actor(tok: Token, index: ActorIndex) -> bool:
     return index.mention_in(tok) is not None or tok.pos_ == "PROPN"
 
 
-def _inherited_subject(tok: Token, speech: set[str], is_light: Callable[[Any], bool]) -> Any:
+def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any], bool]) -> Any:
     """Subject of the verb that governs ``tok`` (two levels up): through xcomp/conj/advcl for
     verbs ('acuerdan iniciar'); for nouns only through the object or oblique of a support
     verb ('realizaron una huelga', 'participaron en una marcha'): whoever 'supports' or
@@ -411,11 +585,18 @@ def _inherited_subject(tok: Token, speech: set[str], is_light: Callable[[Any], b
         if head.i == node.i or fold(head.lemma_) in speech:
             return None
         if node.pos_ in ("NOUN", "PROPN"):
-            if dep(node) not in ("obj", "obl", "pobj", "nmod") or not is_light(head):
+            if dep(node) not in ("obj", "obl", "pobj", "nmod") or not carries(node, head):
                 return None
+        elif dep(node) == "acl" and "Inf" in node.morph.get("VerbForm", []) \
+                and head.pos_ in ("NOUN", "PROPN") and dep(head) == "obj" \
+                and any(dep(c) == "mark" for c in node.children):
+            # 'iniciaron una rebelión para protestar', 'ratificó su decisión de cortar': the
+            # infinitive complement of an object noun has the clause's subject
+            head = head.head
         elif dep(node) not in _INHERIT:
             return None
-        subj = next((c for c in head.children if dep(c) in _SUBJ), None)
+        subj = next((c for c in head.children if dep(c) in _SUBJ), None) or (
+            _stranded_subject(head) if head.pos_ in ("VERB", "AUX") else None)
         if subj is not None and subj.i != tok.i:
             return subj
         node = head
@@ -431,14 +612,21 @@ def _better_agent(cand: Token, current: Token, index: ActorIndex) -> bool:
     return rank(cand) > rank(current)
 
 
-def _following_agent(tok: Token, cues: Cues, index: ActorIndex) -> Any:
+def _following_agent(tok: Token, cues: Cues, index: ActorIndex, event: str = "") -> Any:
     """A coded actor in a 'de'/'por' phrase right after the noun, when the parse attached it
-    elsewhere ('bombardeos de castigo de Francia'); at most six words on."""
+    elsewhere ('bombardeos de castigo de Francia'); at most six words on, and not past the
+    preposition of a topic ('protestas por la llegada de X': X is in the topic)."""
     doc = tok.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV"):
-            return None  # an adverb opens a locution: 'delante de X', 'cerca de X'
+        if j > tok.i + 1 and event in _TOPIC_POR_TYPES and fold(doc[j - 1].text) in cues.topic_case \
+                and t.pos_ in ("NOUN", "DET") and fold(t.lemma_) not in cues.agent_phrase:
+            return None
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV") \
+                or "Part" in t.morph.get("VerbForm", []):
+            # an adverb opens a locution: 'delante de X', 'cerca de X'; a participle has its
+            # own agent: 'una marcha reprimida por la policía'
+            return None
         if j in index.by_token and j > 0 and fold(doc[j - 1].text) in cues.agent_case:
             return t
     return None
@@ -463,16 +651,16 @@ def _noun_args(
     cues: Cues,
     speech: set[str],
     index: ActorIndex,
-    is_light: Callable[[Any], bool],
+    carries: Callable[[Any, Any], bool],
 ) -> tuple[Any, Any]:
     actor = recipient = None
     patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
+    if event not in RECIPROCAL_TYPES:
+        # 'enfrentamientos entre policías y manifestantes': both sides, in text order
+        actor, recipient = between_parties(tok, cues)
     for c in _obl_children(tok):
         case = _case(c)
-        if case in cues.between_case and c.pos_ in _NOMINAL and event not in RECIPROCAL_TYPES:
-            # 'enfrentamientos entre policías y manifestantes': both sides, in text order
-            other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
-            actor, recipient = actor or c, recipient or other
+        if case in cues.between_case and c.pos_ in _NOMINAL:
             continue
         phrase = cues.agent_phrase.get(fold(c.lemma_))
         if phrase and case.startswith(phrase.split()[0]):
@@ -497,11 +685,11 @@ def _noun_args(
     if actor is not None and recipient is None:
         # 'contra bases' may hang from the agent phrase ('grupos ... respaldados ... contra bases')
         recipient = next(
-            (t for t in _phrase(actor) if t is not actor and _case(t) in cues.against_case),
+            (t for t in _phrase(actor) if not _same(t, actor) and _case(t) in cues.against_case),
             None,
         )
     if actor is None:
-        actor = _following_agent(tok, cues, index)
+        actor = _following_agent(tok, cues, index, event)
     if actor is None:
         # a demonym or name modifying the noun: 'ataques estadounidenses', 'Iraqi attacks'
         actor = next(
@@ -516,12 +704,46 @@ def _noun_args(
     if actor is None:
         actor = _state_holder(tok, cues)
     if actor is None:
-        actor = _inherited_subject(tok, speech, is_light)
+        actor = _inherited_subject(tok, speech, carries)
+    if actor is None:
+        actor = _relative_doer(tok, carries)
     if actor is None:
         actor = _passive_agent_of_head(tok, cues)
+    if actor is None:
+        actor = _participle_agent(tok, cues, carries)
     if recipient is None:
         recipient = _nested_recipient(tok, actor, cues)
+    if recipient is None and actor is not None:
+        recipient = _carrier_recipient(tok, actor, cues, carries)
     return actor, recipient
+
+
+def _carrier_recipient(tok: Token, actor: Any, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:
+    """The party named on the verb that carries an event noun: 'firmaron un acuerdo con los
+    sindicatos', 'realizaron una protesta ante la embajada' (a recipient preposition on the
+    verb, when the noun has none of its own)."""
+    head = tok.head
+    if head.i == tok.i or not carries(tok, head):
+        return None
+    for c in _obl_children(head):
+        if _same(c, tok) or _same(c, actor) or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _case(c) in cues.recipient_case and c.i > tok.i:
+            return c
+    return None
+
+
+def between_parties(tok: Token, cues: Cues) -> tuple[Any, Any]:
+    """The two sides of an event noun's 'entre X y Y' phrase ('enfrentamientos entre policías
+    y manifestantes'), also when it hangs from the noun's participle ('los choques ocurridos
+    ayer entre X y Y'); (None, None) without one."""
+    holders = [tok, *[c for c in tok.children if dep(c) in ("amod", "acl")
+                      and "Part" in c.morph.get("VerbForm", [])]]
+    for c in (o for h in holders for o in _obl_children(h)):
+        if _case(c) in cues.between_case and c.pos_ in _NOMINAL and not c.like_num:
+            other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
+            return c, other
+    return None, None
 
 
 def _counted_people(tok: Token) -> bool:
@@ -555,7 +777,7 @@ def _nested_recipient(tok: Token, actor: Any, cues: Cues) -> Any:
         if _case(c) not in cues.genitive_case or any(dep(g) == "det" for g in c.children):
             continue
         for g in _obl_children(c):
-            if g is not actor and g.pos_ in ("NOUN", "PROPN") and (
+            if not _same(g, actor) and g.pos_ in ("NOUN", "PROPN") and (
                     _case(g) in cues.against_case or _case(g) in cues.recipient_case):
                 return g
     return None
