@@ -201,3 +201,8 @@ def test_a_negative_quantifier_negates_its_event_noun(make_doc):
 def test_the_noun_of_a_demand_makes_its_content_hypothetical(make_doc):
     text = "Los obreros presentaron una demanda de aumento salarial y de negociación colectiva."
     assert _mode(make_doc, text, "negociación") == "hypothetical"
+
+
+def test_a_stated_intention_is_a_plan(make_doc):
+    text = "El presidente anunció su intención de reunirse con los rebeldes."
+    assert _mode(make_doc, text, "reunirse") == "future"
