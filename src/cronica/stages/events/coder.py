@@ -71,6 +71,7 @@ from cronica.stages.events.modes import contexts, explain_aux
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
+from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep, first_child
 
@@ -137,6 +138,8 @@ class EventCoder:
         # the learned sentence scores beside the lexicon (:mod:`cronica.stages.events.learned`)
         model = event_model(bundle) if learned else None
         self.learned = LearnedLayer(model) if model is not None else None
+        # the learned side-event filter (:mod:`cronica.stages.events.rerank`)
+        self.rerank = rerank_model(bundle) if learned else None
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
         self.secondary_threshold = secondary_threshold
@@ -744,6 +747,27 @@ class EventCoder:
         found = sorted({m.head: m for m in [*triggers, *found_raw, *classifiers]}.values(),
                        key=lambda m: m.start)
         adoc.secondary_events = self._secondary(adoc, found, events, forced, index, year, sent_ctx)
+        if self.rerank is not None:
+            self._rerank(adoc, self.rerank)
+
+    @staticmethod
+    def _rerank(adoc: ArticleDoc, model: RerankModel) -> None:
+        """Move the events the learned filter rejects to the secondary event words
+        (:mod:`cronica.stages.events.rerank`), renumbering both lists."""
+        kept, moved = rerank(model, adoc.events, adoc.secondary_events)
+        if not moved:
+            return
+        ids = {e.id: f"e{n}" for n, e in enumerate(kept)}
+        for e in kept:
+            e.id = ids[e.id]
+            if e.embedded_in is not None:
+                e.embedded_in = ids.get(e.embedded_in)
+        for e in moved:
+            e.embedded_in = None
+        side = sorted([*adoc.secondary_events, *moved], key=lambda e: e.trigger.start)
+        for n, e in enumerate(side):
+            e.id = f"s{n}"
+        adoc.events, adoc.secondary_events = kept, side
 
     def _secondary(
         self,
