@@ -206,3 +206,18 @@ def test_the_noun_of_a_demand_makes_its_content_hypothetical(make_doc):
 def test_a_stated_intention_is_a_plan(make_doc):
     text = "El presidente anunció su intención de reunirse con los rebeldes."
     assert _mode(make_doc, text, "reunirse") == "future"
+
+
+def test_a_simple_preterite_in_a_quote_is_the_speakers_closed_past(make_doc):
+    text = '"Los paramilitares destruyeron una escuela", dijo el ministro.'
+    assert _mode(make_doc, text, "destruyeron") == "historical"
+
+
+def test_a_compound_perfect_in_a_quote_is_news_of_the_day(make_doc):
+    text = '"Hemos detenido a veinte sospechosos", dijo el jefe de la policía.'
+    assert _mode(make_doc, text, "detenido") == "current"
+
+
+def test_the_narrators_preterite_is_the_news_of_the_day(make_doc):
+    text = "Los paramilitares destruyeron una escuela, dijo el ministro."
+    assert _mode(make_doc, text, "destruyeron") == "current"

@@ -82,6 +82,7 @@ class AuxCalendar:
                     or self._phrase_date(adoc, e, pub) \
                     or self._sentence_dates(adoc, e, pub) \
                     or (self._duration(doc, e) if doc is not None else None) \
+                    or self._quoted_preterite(adoc, e) \
                     or (self._background(adoc, e) if doc is not None else None)
                 if found:
                     e.aux_mode, e.aux_evidence = found
@@ -231,6 +232,24 @@ class AuxCalendar:
             e.aux_mode = "historical"
             e.aux_evidence = {"text": found.span.text, "start": found.span.start, "end": found.span.end,
                               "rule": "anaphoric time phrase" if anaphor else "narrative continues a dated sentence"}
+
+    def _quoted_preterite(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """An undated simple preterite in a speaker's own quoted words ('"los paramilitares
+        destruyeron una escuela", dijo'): the speaker's aoristic past, closed before the
+        moment of speaking, where news of the day takes the compound perfect ('"hemos
+        detenido a 22 sospechosos"'; Nueva gramática §23.7-23.8): past background. The
+        narrator's own preterite is left alone: agency copy tells the day's news in it."""
+        doc = adoc.doc
+        if doc is None or e.head is None or not e.date_inferred or not self.cues.compound_perfect:
+            return None
+        tok = doc[e.head]
+        if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm") \
+                or "Past" not in tok.morph.get("Tense") or "Ind" not in tok.morph.get("Mood") \
+                or any(fold(a.lemma_) in self.cues.compound_perfect for a in children(tok, AUX)):
+            return None
+        if not any(a <= tok.idx < b for a, b in marked_quotes(adoc.article.text)):
+            return None
+        return "historical", aux_evidence(tok, "preterite in a quote")
 
     def _reported(self, tok: Any) -> bool:
         node = tok
