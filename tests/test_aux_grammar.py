@@ -221,3 +221,17 @@ def test_a_compound_perfect_in_a_quote_is_news_of_the_day(make_doc):
 def test_the_narrators_preterite_is_the_news_of_the_day(make_doc):
     text = "Los paramilitares destruyeron una escuela, dijo el ministro."
     assert _mode(make_doc, text, "destruyeron") == "current"
+
+
+def test_a_call_to_an_event_noun_convenes_it(make_doc):
+    assert _mode(make_doc, "Los sindicatos llamaron a una huelga general.", "huelga") == "future"
+
+
+def test_a_call_on_people_to_act_asks_for_the_act(make_doc):
+    text = "El presidente llamó a la oposición a negociar con el gobierno."
+    assert _mode(make_doc, text, "negociar") == "hypothetical"
+
+
+def test_what_a_decision_settles_is_planned(make_doc):
+    text = "El gobierno decidió que las tropas se retiren de la frontera."
+    assert _mode(make_doc, text, "retiren") == "future"
