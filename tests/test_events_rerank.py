@@ -127,3 +127,13 @@ def test_outside_contentious_sentences_nothing_is_dropped(make_doc):
                     stages=("actors",))
     coder.run(adoc)
     assert adoc.events == [] or all(e.embedded_in for e in adoc.events)
+
+
+def test_a_dyadic_event_beside_a_protest_is_kept():
+    from cronica.stages.events.rerank import _in_scope
+
+    protest = Candidate("PROTEST", 0.8, False, 0, actor_code="CVL")
+    repression = Candidate("COERCE", 0.5, False, 0, actor_code="COP", recipient_code="CVL")
+    arrest = Candidate("COERCE", 0.5, False, 0, actor_code="COP")
+    assert not _in_scope(repression, [protest, repression])
+    assert _in_scope(arrest, [protest, arrest])
