@@ -235,3 +235,13 @@ def test_a_call_on_people_to_act_asks_for_the_act(make_doc):
 def test_what_a_decision_settles_is_planned(make_doc):
     text = "El gobierno decidió que las tropas se retiren de la frontera."
     assert _mode(make_doc, text, "retiren") == "future"
+
+
+def test_an_act_of_last_week_is_historical_and_of_this_week_not(make_doc):
+    assert _mode(make_doc, "Los rebeldes atacaron la aldea la semana pasada.", "atacaron") == "historical"
+    assert _mode(make_doc, "Los rebeldes atacaron la aldea esta semana.", "atacaron") == "current"
+
+
+def test_a_summary_of_recent_months_is_historical(make_doc):
+    text = "En los últimos meses, los rebeldes atacaron varias aldeas."
+    assert _mode(make_doc, text, "atacaron") == "historical"

@@ -168,6 +168,8 @@ class Cues:
     convene: set[str] = field(default_factory=set)
     # 'acordar', 'decidir': their subjunctive complement is planned, not wished: future
     plan_verb: set[str] = field(default_factory=set)
+    # 'último', 'pasado' on a plural unit of time: a summary of the recent past
+    recent_adj: set[str] = field(default_factory=set)
     # for the aux stage's calendar: conjunctions of a time clause sharing or preceding the
     # time of its governing clause ('cuando', 'luego que'); units of a long duration and the
     # preposition measuring one ('durante nueve meses'); a demonstrative + a noun of time
@@ -447,7 +449,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
-                      "not_intent_modal", "compound_perfect", "convene", "plan_verb"):
+                      "not_intent_modal", "compound_perfect", "convene", "plan_verb",
+                      "recent_adj"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
