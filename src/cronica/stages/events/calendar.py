@@ -82,7 +82,7 @@ class AuxCalendar:
                     or self._phrase_date(adoc, e, pub) \
                     or self._sentence_dates(adoc, e, pub) \
                     or (self._duration(doc, e) if doc is not None else None) \
-                or (self._recent_period(doc, e) if doc is not None else None) \
+                    or (self._recent_period(doc, e) if doc is not None else None) \
                     or self._quoted_preterite(adoc, e) \
                     or (self._background(adoc, e) if doc is not None else None)
                 if found:
@@ -195,7 +195,7 @@ class AuxCalendar:
         words = [verb, *children(verb, AUX)]
         if not any("Past" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood") for w in words):
             return None
-        for holder in {tok, verb}:
+        for holder in dict.fromkeys((tok, verb)):
             for c in holder.children:
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
                         and _measured(c, self.cues.duration_case):
@@ -243,7 +243,7 @@ class AuxCalendar:
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
         if not any("Past" in w.morph.get("Tense") for w in [verb, *children(verb, AUX)]):
             return None
-        for holder in {tok, verb}:
+        for holder in dict.fromkeys((tok, verb)):
             for c in holder.children:
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
                         and "Plur" in c.morph.get("Number") and any(

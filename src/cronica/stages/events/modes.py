@@ -159,7 +159,8 @@ def _asserted_relative(verb: Any) -> bool:
 
 def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None:
     """('hypothetical', the verb, rule) when ``tok`` (or its conjunct head: 'que negocie y
-    pacte') is a subjunctive verb heading a complement clause opened by a complementizer."""
+    pacte') is a subjunctive verb heading a complement clause opened by a complementizer;
+    'future' when that clause is what a decision or agreement settles (``Cues.plan_verb``)."""
     node = tok.head if dep(tok) == "conj" and tok.head.pos_ in ("VERB", "AUX") else tok
     verbs = [tok, node, *[c for c in tok.children if dep(c) in _AUX_DEPS]]
     if not any("Sub" in v.morph.get("Mood") for v in verbs):
