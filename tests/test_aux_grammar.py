@@ -245,3 +245,9 @@ def test_an_act_of_last_week_is_historical_and_of_this_week_not(make_doc):
 def test_a_summary_of_recent_months_is_historical(make_doc):
     text = "En los últimos meses, los rebeldes atacaron varias aldeas."
     assert _mode(make_doc, text, "atacaron") == "historical"
+
+
+def test_a_subjunctive_aim_is_not_yet_reached(make_doc):
+    text = "Los campesinos marcharon para que el gobierno negocie con ellos."
+    assert _mode(make_doc, text, "negocie") == "hypothetical"
+    assert _mode(make_doc, text, "marcharon") == "current"

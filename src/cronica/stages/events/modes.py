@@ -165,9 +165,13 @@ def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None
     verbs = [tok, node, *[c for c in tok.children if dep(c) in _AUX_DEPS]]
     if not any("Sub" in v.morph.get("Mood") for v in verbs):
         return None
-    if dep(node) not in ("ccomp", "csubj") or not any(
-        dep(c) == "mark" and "Sub" not in c.morph.get("Mood") for c in node.children
-    ):
+    marks = [fold(c.lemma_) for c in node.children if dep(c) == "mark" and "Sub" not in c.morph.get("Mood")]
+    if dep(node) == "advcl" and len(marks) > 1 and any(m in cues.purpose for m in marks):
+        # 'marcharon para que el gobierno negocie': the subjunctive aim of a purpose clause
+        # is not yet reached (Nueva gramática §46.5); an infinitive aim ('para exigir') is
+        # the act's own content
+        return ("hypothetical", tok, "subjunctive purpose")
+    if dep(node) not in ("ccomp", "csubj") or not marks:
         return None
     if fold(node.head.lemma_) in cues.plan_verb:
         # 'acordaron que la reunión se realice en Lima', 'decidió que las tropas se retiren':
