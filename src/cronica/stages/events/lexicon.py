@@ -160,6 +160,16 @@ class Cues:
     scheduled_modal: set[str] = field(default_factory=set)
     # regular conditional endings the tagger may misread as an imperfect ('-arían')
     conditional_ending: set[str] = field(default_factory=set)
+    # the auxiliary of a compound perfect that, in a speaker's quoted words, tells news of
+    # the day against the simple preterite's closed past ('haber'; English lists none:
+    # its simple past is not opposed to the perfect that way)
+    compound_perfect: set[str] = field(default_factory=set)
+    # 'llamar': a call to an event noun convenes it ('llamaron a una huelga'): future
+    convene: set[str] = field(default_factory=set)
+    # 'acordar', 'decidir': their subjunctive complement is planned, not wished: future
+    plan_verb: set[str] = field(default_factory=set)
+    # 'último', 'pasado' on a plural unit of time: a summary of the recent past
+    recent_adj: set[str] = field(default_factory=set)
     # for the aux stage's calendar: conjunctions of a time clause sharing or preceding the
     # time of its governing clause ('cuando', 'luego que'); units of a long duration and the
     # preposition measuring one ('durante nueve meses'); a demonstrative + a noun of time
@@ -451,7 +461,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
-                      "not_intent_modal"):
+                      "not_intent_modal", "compound_perfect", "convene", "plan_verb",
+                      "recent_adj"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
