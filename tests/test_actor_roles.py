@@ -161,3 +161,11 @@ def test_relatives_and_complements_name_the_doers():
     # a head coded through its complement spans the whole phrase
     out = _first("Reclusos de Ecuador continúan protestando por la rebaja de penas.", "PROTEST")
     assert _text(out["actor"]).startswith("Reclusos")
+
+
+@pytest.mark.slow
+def test_who_reports_or_prevents_an_act_is_not_its_actor():
+    out = _first("El dirigente confirmó la muerte de un campesino en la provincia.", "ASSAULT")
+    assert "dirigente" not in _text(out["actor"]) and "campesino" in _text(out["recipient"])
+    out = _first("El gobierno evitó la huelga de los mineros.", "PROTEST")
+    assert "gobierno" not in _text(out["actor"])

@@ -560,6 +560,9 @@ def _carrier(
             return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
         if head.pos_ not in ("VERB", "AUX") or is_event(head):
             return False
+        lemma = fold(head.lemma_)
+        if lemma in cues.content_verb or cues.aux.get(lemma) == "negation":
+            return False  # 'confirmó la muerte', 'evitaron la huelga': not their act
         if any(dep(c) in _SUBJ and is_event(c) for c in head.children):
             return False  # 'la protesta coincidió con una huelga': an event is no actor
         return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
@@ -654,7 +657,9 @@ def _noun_args(
     carries: Callable[[Any, Any], bool],
 ) -> tuple[Any, Any]:
     actor = recipient = None
-    patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
+    patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES \
+        or fold(tok.lemma_) in cues.victim_verb  # 'la muerte de un manifestante'
+
     if event not in RECIPROCAL_TYPES:
         # 'enfrentamientos entre policías y manifestantes': both sides, in text order
         actor, recipient = between_parties(tok, cues)
@@ -690,6 +695,9 @@ def _noun_args(
         )
     if actor is None:
         actor = _following_agent(tok, cues, index, event)
+        if actor is not None and recipient is not None \
+                and index.by_token.get(actor.i) is index.mention_in(recipient):
+            actor = None  # the patient already read from the 'de' phrase ('la muerte de X')
     if actor is None:
         # a demonym or name modifying the noun: 'ataques estadounidenses', 'Iraqi attacks'
         actor = next(
