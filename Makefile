@@ -46,6 +46,8 @@ train: setup
 	$(BIN)/python scripts/train_events.py $${CRONICA_EVAL_DIR:-../shared/eval} --langs en
 	# Spanish: only the embedding arrays; the rest stays as shipped (MODEL_CARD.md says why)
 	$(BIN)/python scripts/train_events.py $${CRONICA_EVAL_DIR:-../shared/eval} --langs es --embed-only
+	# the Spanish side-event filter (rerank_es.json), trained on the coder's outputs
+	$(BIN)/python scripts/train_rerank.py $${CRONICA_EVAL_DIR:-../shared/eval} --lang es
 
 bench: setup
 	$(BIN)/cronica bench --runs 3

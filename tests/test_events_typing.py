@@ -59,35 +59,37 @@ def test_a_vow_of_a_hostile_act_is_a_threat(make_doc):
 
 
 @pytest.mark.parametrize(
-    "text,lang",
+    "text,lang,mode",
     [
-        ("El gobernador prometió aplastar la revuelta.", "es"),
-        ("The governor vowed to crush the revolt.", "en"),
+        # a Spanish promise or oath announces the act (the attribution guidelines: planned,
+        # announced -> future; 'prometer' and 'jurar' are future words in event_cues.tsv)
+        ("El gobernador prometió aplastar la revuelta.", "es", "future"),
+        ("The governor vowed to crush the revolt.", "en", "hypothetical"),
     ],
 )
-def test_a_vowed_hostile_act_is_hypothetical(make_doc, text, lang):
+def test_a_vowed_hostile_act_is_a_threat_with_the_vow_words_mode(make_doc, text, lang, mode):
     adoc = make_doc(text, lang=lang, stages=("actors", "events"))
     frames = [e for e in adoc.events if e.embedded_in is None]
     acts = [e for e in adoc.events if e.embedded_in is not None]
     assert [e.event for e in frames] == ["THREATEN"], [(e.event, e.aux_mode) for e in adoc.events]
-    assert acts and all(e.aux_mode == "hypothetical" for e in acts)
+    assert acts and all(e.aux_mode == mode for e in acts)
 
 
 @pytest.mark.parametrize(
-    "text,lang",
+    "text,lang,mode",
     [
-        ("Los insurgentes prometieron que atacarán los cuarteles.", "es"),
-        ("The insurgents vowed that they will attack the barracks.", "en"),
-        ("El gobernador juró aplastar la revuelta.", "es"),
-        ("Washington advirtió que impondrá sanciones adicionales a Caracas.", "es"),
+        ("Los insurgentes prometieron que atacarán los cuarteles.", "es", "future"),
+        ("The insurgents vowed that they will attack the barracks.", "en", "hypothetical"),
+        ("El gobernador juró aplastar la revuelta.", "es", "future"),
+        ("Washington advirtió que impondrá sanciones adicionales a Caracas.", "es", "hypothetical"),
     ],
 )
-def test_a_vowed_or_threatened_act_in_a_clause_is_hypothetical(make_doc, text, lang):
+def test_a_vowed_or_threatened_act_in_a_clause(make_doc, text, lang, mode):
     adoc = make_doc(text, lang=lang, stages=("actors", "events"))
     frames = [e for e in adoc.events if e.embedded_in is None]
     acts = [e for e in adoc.events if e.embedded_in is not None]
     assert [e.event for e in frames] == ["THREATEN"], [(e.event, e.aux_mode) for e in adoc.events]
-    assert acts and all(e.aux_mode == "hypothetical" for e in acts)
+    assert acts and all(e.aux_mode == mode for e in acts)
 
 
 def test_an_oath_of_office_is_no_vow(make_doc):

@@ -71,6 +71,7 @@ from cronica.stages.events.modes import contexts, explain_aux
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
+from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep, first_child
 
@@ -137,6 +138,8 @@ class EventCoder:
         # the learned sentence scores beside the lexicon (:mod:`cronica.stages.events.learned`)
         model = event_model(bundle) if learned else None
         self.learned = LearnedLayer(model) if model is not None else None
+        # the learned side-event filter (:mod:`cronica.stages.events.rerank`)
+        self.rerank = rerank_model(bundle) if learned else None
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
         self.secondary_threshold = secondary_threshold
@@ -697,6 +700,9 @@ class EventCoder:
         for m in matches:
             gov = embedded.get(m.head)
             e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
+            act = self._stated_act(doc, m, e, year)
+            if act is not None and gov is None:
+                events.append(act)
             if gov is not None:
                 if e.aux_mode is None:
                     continue  # the frame says nothing of whether it happens: folded into it
@@ -708,10 +714,11 @@ class EventCoder:
                         fold(doc[gov.head].lemma_) not in self.cues.intent
                         or fold(doc[gov.head].lemma_) in self.cues.vow
                     )
+                    and self.cues.aux.get(fold(doc[gov.head].lemma_)) != "future"
                 ):
-                    # 'advirtió que impondrá sanciones', 'prometieron que atacarán': a threatened
-                    # or vowed act may never come (PLOVER manual, THREATEN); a stated plan
-                    # ('pretende convocar una huelga') stays future
+                    # 'advirtió que impondrá sanciones': a threatened act may never come
+                    # (PLOVER manual, THREATEN); a promised or planned one ('prometieron que
+                    # atacarán', 'pretende convocar una huelga') is announced: future
                     e.aux_mode = "hypothetical"
                     e.aux_evidence = aux_evidence(doc[gov.head], "governing event")
             events.append(e)
@@ -740,6 +747,27 @@ class EventCoder:
         found = sorted({m.head: m for m in [*triggers, *found_raw, *classifiers]}.values(),
                        key=lambda m: m.start)
         adoc.secondary_events = self._secondary(adoc, found, events, forced, index, year, sent_ctx)
+        if self.rerank is not None:
+            self._rerank(adoc, self.rerank)
+
+    @staticmethod
+    def _rerank(adoc: ArticleDoc, model: RerankModel) -> None:
+        """Move the events the learned filter rejects to the secondary event words
+        (:mod:`cronica.stages.events.rerank`), renumbering both lists."""
+        kept, moved = rerank(model, adoc.events, adoc.secondary_events)
+        if not moved:
+            return
+        ids = {e.id: f"e{n}" for n, e in enumerate(kept)}
+        for e in kept:
+            e.id = ids[e.id]
+            if e.embedded_in is not None:
+                e.embedded_in = ids.get(e.embedded_in)
+        for e in moved:
+            e.embedded_in = None
+        side = sorted([*adoc.secondary_events, *moved], key=lambda e: e.trigger.start)
+        for n, e in enumerate(side):
+            e.id = f"s{n}"
+        adoc.events, adoc.secondary_events = kept, side
 
     def _secondary(
         self,
@@ -771,6 +799,10 @@ class EventCoder:
             e.id = f"s{len(out)}"
             out.append(e)
             taken.append((a, b))
+            act = self._stated_act(doc, m, e, year)
+            if act is not None:
+                act.id, act.embedded_in = f"s{len(out)}", e.id
+                out.append(act)
         return out
 
     def _model_event(
@@ -810,6 +842,34 @@ class EventCoder:
         if root.pos_ == "VERB" and not self._is_speech(root):
             return root
         return next((t for t in sent if t.pos_ == "VERB"), None)
+
+    def _stated_act(self, doc: Any, m: Match, e: Event, year: int | None) -> Event | None:
+        """The act itself of a statement recoded as AGREE or THREATEN ('anunció que retirará
+        sus tropas': AGREE, and the withdrawal, future), embedded in it with its own type and
+        mode, as the act of a threat is (the attribution guidelines annotate the planned act
+        with its own category); None when ``e`` was not recoded."""
+        if m.entry is REQUEST_MODAL or e.event == m.entry.event or e.aux_mode is not None:
+            return None
+        explained = explain_aux(doc, m.head, self.cues, self.speech, year)
+        if explained is None or explained[0] not in ("future", "hypothetical"):
+            return None
+        return replace(e, event=m.entry.event, mode=m.entry.mode, cameo=m.entry.cameo,
+                       aux_mode=explained[0], aux_evidence=aux_evidence(explained[1], explained[2]),
+                       embedded_head=m.head, mentions=[e.trigger], rule=m.entry.rule or None)
+
+    def _wished(self, tok: Any) -> bool:
+        """Whether a word of hope, request or proposal governs the clause of ``tok`` below
+        the reporting verb ('esperamos que los investigadores puedan detener ...')."""
+        node = tok
+        for _ in range(_MAX_NEST):
+            if dep(node) not in ("xcomp", "ccomp", "csubj", "advcl", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+            if self._is_speech(node):
+                return False
+            if self.cues.aux.get(fold(node.lemma_)) == "hypothetical":
+                return True
+        return False
 
     def _event(
         self,
@@ -880,12 +940,22 @@ class EventCoder:
             and explained
             and explained[0] == "future"
             and fold(explained[1].lemma_) in self.cues.intent
+            and self.cues.aux.get(fold(explained[1].lemma_)) != "future"
         ):
-            # 'prometió aplastar la rebelión': the vow word is the threat itself, and a
-            # threatened act may never come (PLOVER manual: hypothetical); a future cue of the
-            # act's own clause ('pretende convocar una huelga') still says future
+            # 'se dispuso a aplastar la rebelión': an intention word with no mode class of
+            # its own leaves the act the threat's (PLOVER manual: hypothetical); a promise or
+            # a plan ('prometió aplastar', 'planea atacar') announces it: future (the
+            # attribution guidelines: planned, announced)
             mode, explained = forced_mode, None
-        event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
+        event, aux = m.entry.event, mode
+        if explained is None or not (
+            explained[2] in _NOT_INTENDED
+            or fold(explained[1].lemma_) in self.cues.not_intent_modal
+            or self._wished(tok)
+        ):
+            # a hope, a request or a possibility ('esperamos que puedan detener') is no
+            # stated intention of the speaker: never recoded as its AGREE or THREATEN
+            event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
         evidence: dict[str, Any] | None
@@ -1054,6 +1124,13 @@ _NEST_RULES = (
     ("nest.frame_object", EventCoder._nest_frame_object),
     ("nest.frame_embed", EventCoder._nest_frame_embed),
 )
+
+
+# aux rules that say an act is wished for or likely, not intended by the one who states it
+# (subjunctive complements, probability adverbs; also modals of possibility or obligation,
+# ``Cues.not_intent_modal``,
+# and hypothetical governing words, ``_wished``)
+_NOT_INTENDED = frozenset({"subjunctive complement", "modifier"})
 
 
 def _threat_of(m: Match, gov: Match, st: _Nesting) -> None:

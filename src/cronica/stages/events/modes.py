@@ -45,6 +45,10 @@ _CLIMB = frozenset(
 )
 _MAX_CLIMB = 5
 _NEG_CLIMB = frozenset({"xcomp", "obj", "conj"})  # UD labels, read through syntax.dep
+# what a negating governing word ('negar', 'descartar', 'rechazar') reaches: its object and
+# complement clauses
+_NEG_WORD_CLIMB = _NEG_CLIMB | {"ccomp", "csubj"}
+_CLAUSES = frozenset({"advcl", "xcomp", "acl", "ccomp"})  # UD labels, read through syntax.dep
 _NEG_DEPS = frozenset({"neg"})
 _AUX_DEPS = frozenset({"aux", "aux:pass", "cop"})
 _MARK_DEPS = frozenset({"mark", "case", "prep"})
@@ -79,6 +83,10 @@ def explain_aux(
     blockade goes ahead)."""
     node = doc[i]
     negation_reaches = True
+    # a negating governing word ('negó que X', 'descartó X', 'rechazó que se realice X')
+    # takes its complement clause in its scope too, where a 'no' of a higher clause does not
+    word_reaches = True
+    came_from_clause = False  # the last step up came from a clause ('adecuado para dialogar')
     # a verb in the subjunctive in a que-clause ('pretenden que negocie'): wished, proposed or
     # feared, not asserted; a governing word found higher up decides first (widest scope)
     unreal = None
@@ -89,25 +97,58 @@ def explain_aux(
             verb_seen, unreal = True, _subjunctive_complement(node)
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0)
         if mode and mode[0] == "negation" and not negation_reaches:
-            mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False)
+            mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
+                            negation_words=word_reaches)
         if mode and (found is None or mode[2] in cues.wide_scope and mode[0] != found[0]):
             # a governing word or negation further up, of another mode, has wider scope and
             # wins; the same mode again keeps the nearer words as its evidence
             found = mode
-        if node.dep_ not in _CLIMB or node.head.i == node.i:  # raw: see _CLIMB
+        if node.head.i == node.i or not (
+            node.dep_ in _CLIMB  # raw: see _CLIMB
+            or came_from_clause and dep(node) == "amod" and node.pos_ == "ADJ"
+        ):
+            return found or unreal
+        if step > 0 and _asserted_relative(node):
+            # 'el sindicato, que lideró una huelga, convocó a votar': an indicative relative
+            # clause asserts a fact of its own; the words governing its noun do not reach it
             return found or unreal
         # 'no acordaron iniciar X' negates X; 'la ola de protestas no es la primera' does not
-        negation_reaches = (
-            negation_reaches
-            and dep(node) in _NEG_CLIMB
+        through = _transparent(node, cues, is_light)
+        negation_reaches = negation_reaches and (
+            dep(node) in _NEG_CLIMB
             and (is_light is None or node.pos_ not in ("NOUN", "PROPN") or is_light(node.head))
+            or through
         )
+        word_reaches = word_reaches and (dep(node) in _NEG_WORD_CLIMB or through)
+        came_from_clause = dep(node) in _CLAUSES
         node = node.head
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _transparent(node: Any, cues: Cues, is_light: Callable[[Any], bool] | None) -> bool:
+    """Whether the event noun ``node`` is the event of the word it hangs from, so that a
+    negation of that word is its negation: the subject of a support verb in the reflexive
+    passive ('no se realizó la huelga') or the complement of a noun that only classifies
+    the act ('no realizará actos de sabotaje')."""
+    if node.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = node.head
+    if dep(node) in ("nsubj", "nsubj:pass") and is_light is not None and is_light(head):
+        return True
+    return dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in cues.kind_noun
+
+
+def _asserted_relative(verb: Any) -> bool:
+    """``verb`` heads a relative clause in the indicative ('que lideró'): a fact asserted
+    of its noun. A subjunctive relative ('una tregua que permita negociar') is not asserted
+    and stays in the scope of what governs its noun."""
+    relative = dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
+        "Rel" in c.morph.get("PronType") for c in verb.children)
+    return relative and verb.pos_ in ("VERB", "AUX") and "Ind" in verb.morph.get("Mood")
 
 
 def _subjunctive_complement(tok: Any) -> tuple[str, Any, str] | None:
@@ -125,16 +166,26 @@ def _subjunctive_complement(tok: Any) -> tuple[str, Any, str] | None:
 
 
 def _mode_at(
-    tok: Any, cues: Cues, article_year: int | None, is_trigger: bool, negation: bool = True
+    tok: Any, cues: Cues, article_year: int | None, is_trigger: bool, negation: bool = True,
+    negation_words: bool = False,
 ) -> tuple[str, Any, str] | None:
+    """The mode the words on ``tok`` give it. Without ``negation`` no negation counts, except
+    a negating governing word when ``negation_words`` ('negó que X': X is in its scope)."""
     found: list[tuple[str, Any, str]] = []
     if not is_trigger and cues.aux.get(fold(tok.lemma_)):
-        found.append((cues.aux[fold(tok.lemma_)], tok, "governing word"))
+        mode = cues.aux[fold(tok.lemma_)]
+        if fold(tok.lemma_) in cues.expected and _impersonal(tok):
+            mode = "future"  # 'se espera que se reúnan el lunes': expected, not hoped for
+        found.append((mode, tok, "governing word"))
     morph = tok.morph
     if "Fut" in morph.get("Tense"):
         found.append(("future", tok, "future tense"))
-    if "Cnd" in morph.get("Mood"):
-        found.append(("hypothetical", tok, "conditional mood"))
+    if _is_conditional(tok, cues):
+        found.append(_conditional(tok, tok, cues))
+    if "Sub" in morph.get("Mood") and "Pres" in morph.get("Tense") and _time_clause(tok, cues):
+        # 'antes de que se reúnan', 'a once días de que se reúnan': the present subjunctive
+        # of a time clause is prospective (Nueva gramática §24.1, §47.7)
+        found.append(("future", tok, "subjunctive of a time clause"))
     for child in tok.children:
         key = fold(child.lemma_)
         word = fold(child.text)
@@ -142,13 +193,14 @@ def _mode_at(
             continue  # 'sin embargo', 'no obstante': a fixed connective, not a negation
         if dep(child) in _NEG_DEPS or (
             dep(child) in _MOD_DEPS and cues.aux.get(word) == "negation"
-        ):
+        ) or (dep(child) == "det" and "Neg" in child.morph.get("PronType")):
+            # (a negative quantifier on the event noun: 'ninguna negociación')
             found.append(("negation", child, "negation"))
         elif dep(child) in _AUX_DEPS:
             if "Fut" in child.morph.get("Tense"):
                 found.append(("future", child, "future tense"))
-            if "Cnd" in child.morph.get("Mood"):
-                found.append(("hypothetical", child, "conditional mood"))
+            if _is_conditional(child, cues):
+                found.append(_conditional(tok, child, cues))
             if key in cues.aux or word in cues.aux:
                 found.append((cues.aux.get(word) or cues.aux[key], child, "auxiliary"))
         elif dep(child) in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
@@ -161,14 +213,73 @@ def _mode_at(
             found.append((cues.aux[key], child, "modifier"))
         elif article_year and _is_past_year(child, article_year):
             found.append(("historical", child, "past year"))
-        elif dep(child) == "advcl" and (mark := _condition_mark(child, cues)):
+        elif (dep(child) == "advcl" or dep(child) == "ccomp" and _unreal_or_future(tok)) and (
+            mark := _condition_mark(child, cues)
+        ):
+            # (a 'si' clause under a future or conditional verb is its condition even when
+            # the parser reads it as an indirect question: 'atacará si no se rinden')
             # the consequent of a condition: 'si no nos escuchan, aumentaremos las medidas'
             found.append(("hypothetical", mark, "condition consequent"))
     for mode in ("negation", "hypothetical", "future", "historical"):
         for f in found:
-            if f[0] == mode and (negation or mode != "negation"):
+            if f[0] == mode and (
+                negation or mode != "negation" or negation_words and f[2] == "governing word"
+            ):
                 return f
     return None
+
+
+def _conditional(verb: Any, word: Any, cues: Cues) -> tuple[str, Any, str]:
+    """The mode of a conditional ``word`` on ``verb``. In the complement of a past-tense
+    verb ('prometió que serían perseguidos', 'anunció que viajaría') the conditional is the
+    future of that past (Nueva gramática §23.15): future. Elsewhere, or on a modal ('dijo
+    que podría atacar'), it is hypothetical (a 'si' condition is found on its own)."""
+    node = verb.head if dep(verb) == "conj" else verb
+    head = node.head
+    if (
+        dep(node) == "ccomp"
+        and head.i != node.i
+        and head.pos_ in ("VERB", "AUX")
+        and {"Past", "Imp"} & set(head.morph.get("Tense"))
+        and fold(word.lemma_) not in cues.aux
+        and cues.aux.get(fold(head.lemma_)) not in ("hypothetical", "negation")
+    ):
+        return ("future", word, "conditional: future of a past")
+    return ("hypothetical", word, "conditional mood")
+
+
+def _is_conditional(tok: Any, cues: Cues) -> bool:
+    """The verb is in the conditional: by its morphology, or by a regular conditional ending
+    the tagger misread ('atacarían' tagged as an imperfect: the -ar imperfect is '-aba', so
+    '-aría' is always a conditional)."""
+    if "Cnd" in tok.morph.get("Mood"):
+        return True
+    if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
+        return False
+    word = fold(tok.text)
+    return any(word.endswith(end) and len(word) > len(end) + 2 for end in cues.conditional_ending)
+
+
+def _impersonal(tok: Any) -> bool:
+    """The verb has an impersonal or passive 'se' and no subject ('se espera que ...')."""
+    return any(dep(c) in ("expl:pass", "expl:impers") for c in tok.children) and not any(
+        dep(c) in ("nsubj", "nsubj:pass") for c in tok.children)
+
+
+def _time_clause(verb: Any, cues: Cues) -> bool:
+    """``verb`` heads a time clause: opened by a time conjunction ('antes de que', 'cuando')
+    or hanging from a noun of time ('a once días de que')."""
+    if dep(verb) not in ("advcl", "acl"):
+        return False
+    if any(dep(c) == "mark" and fold(c.lemma_) in cues.time_mark for c in verb.children):
+        return True
+    return verb.head.pos_ == "NOUN" and fold(verb.head.lemma_) in cues.time_unit
+
+
+def _unreal_or_future(tok: Any) -> bool:
+    """The verb ``tok`` or one of its auxiliaries is in the future tense or the conditional."""
+    words = [tok, *[c for c in tok.children if dep(c) in _AUX_DEPS]]
+    return any("Fut" in w.morph.get("Tense") or "Cnd" in w.morph.get("Mood") for w in words)
 
 
 def _condition_mark(clause: Any, cues: Cues) -> Any:

@@ -1,0 +1,111 @@
+"""The learned side-event filter: features, the decision and how the coder applies it."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from cronica.stages.events.rerank import (
+    NO_RERANK_ENV,
+    Candidate,
+    RerankModel,
+    features,
+    load,
+    rerank_model,
+)
+
+
+def _side_model(threshold: float = 0.5) -> RerankModel:
+    """Rejects a non-protest event beside a stronger civil protest, keeps everything else."""
+    return RerankModel("es", {"protest_mate_stronger": -10.0, "protest": 10.0}, 5.0, threshold)
+
+
+def test_a_stronger_civil_protest_marks_its_sentence_mates():
+    protest = Candidate("PROTEST", 0.8, False, 0, actor_code="CVL")
+    arrest = Candidate("COERCE", 0.5, False, 0, actor_code="COP")
+    other = Candidate("COERCE", 0.5, False, 1)
+    f = features(arrest, [protest, arrest])
+    assert f["protest_mate_stronger"] == 1.0 and f["protest_mate"] == 0.8
+    assert f["contentious"] == 0.0 and f["strongest"] == 0.0 and f["candidates"] == 2.0
+    assert not any(k.startswith("type") for k in f)  # no type priors (module docstring)
+    assert features(other, [other])["protest_mate_stronger"] == 0.0
+    # the protest itself has no protest mate; a weaker protest does not mark a stronger event
+    assert features(protest, [protest, arrest])["protest_mate_stronger"] == 0.0
+    strong = Candidate("ASSAULT", 0.9, False, 0)
+    assert features(strong, [protest, strong])["protest_mate_stronger"] == 0.0
+
+
+def test_a_blockade_by_armed_men_is_no_civil_protest():
+    rebels = Candidate("PROTEST", 0.8, False, 0, actor_code="COLREB")
+    burning = Candidate("COERCE", 0.4, False, 0)
+    f = features(burning, [rebels, burning])
+    assert f["protest_mate_stronger"] == 0.0 and f["armed_protest_mate"] == 1.0
+
+
+def test_the_model_reads_named_features_and_a_threshold():
+    m = load({"features": ["confidence", "secondary"], "coef": [4.0, -1.0],
+              "intercept": -2.0, "threshold": 0.4}, "es")
+    assert m.probability({"confidence": 0.5, "secondary": 0.0}) == pytest.approx(0.5)
+    assert m.probability({"confidence": 0.0, "unknown": 3.0}) < 0.4  # unknown names weigh 0
+
+
+def test_the_coder_moves_a_rejected_side_event_to_the_secondary_words(make_doc):
+    from cronica.stages.events.coder import EventCoder
+
+    text = (
+        "Miles de estudiantes marcharon el martes en Lima para protestar contra la reforma, "
+        "y la policía detuvo a cinco de ellos."
+    )
+    adoc = make_doc(text, stages=("actors",))
+    coder = EventCoder("es", learned=False)
+    coder.run(adoc)
+    types = {e.event for e in adoc.events}
+    assert "PROTEST" in types and "COERCE" in types
+    coder.rerank = _side_model()
+    coder.run(adoc)
+    assert [e.event for e in adoc.events] == ["PROTEST"]
+    assert [e.id for e in adoc.events] == ["e0"]
+    moved = [e for e in adoc.secondary_events if e.event == "COERCE"]
+    assert moved and moved[0].trigger.text == "detuvo"  # kept, with its type, as a side word
+    assert [e.id for e in adoc.secondary_events] == [f"s{n}" for n in range(len(adoc.secondary_events))]
+
+
+def test_a_sentence_without_a_protest_keeps_its_events(make_doc):
+    from cronica.stages.events.coder import EventCoder
+
+    adoc = make_doc("La policía detuvo el lunes a tres dirigentes sindicales.", stages=("actors",))
+    coder = EventCoder("es", learned=False)
+    coder.rerank = _side_model()
+    coder.run(adoc)
+    assert [e.event for e in adoc.events] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Los cancilleres se reunieron en Lima.", "CONSULT"),
+        ("Colombia y Venezuela firmaron un acuerdo comercial.", "AGREE"),
+        ("La policía detuvo a tres dirigentes sindicales.", "COERCE"),
+        ("Miles de personas marcharon en Quito contra el gobierno.", "PROTEST"),
+    ],
+)
+def test_the_shipped_filter_keeps_a_sentence_s_one_plain_event(make_doc, text, event):
+    adoc = make_doc(text, stages=("actors", "events"))
+    assert [e.event for e in adoc.events] == [event]
+
+
+def test_the_shipped_spanish_filter_loads_small_and_named():
+    m = rerank_model("es")
+    assert m is not None and 0.0 < m.threshold < 1.0
+    ref = resources.files("cronica") / "data" / "models" / "rerank_es.json"
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    assert len(data["coef"]) == len(data["features"]) < 100
+    assert "fit part" in data["split"]
+    assert rerank_model("en") is None  # English has no filter (yet)
+
+
+def test_the_filter_can_be_switched_off(monkeypatch):
+    monkeypatch.setenv(NO_RERANK_ENV, "1")
+    assert rerank_model("es") is None
