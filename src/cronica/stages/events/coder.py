@@ -582,6 +582,18 @@ class EventCoder:
             return fold(tok.head.text) in self.cues.manner
         return tok.pos_ in ("NOUN", "PROPN") and _case_word(tok) in self.cues.manner
 
+    def _event_type_at(self, doc: Any) -> Any:
+        """Token -> the event type of the trigger it starts, else None (a word that names an
+        event only in context, a ``mention`` row, is none)."""
+
+        def event_type(t: Any) -> str | None:
+            found = self.lex.match(doc, t.i)
+            if found is None or found.entry.mention_only:
+                return None
+            return found.entry.event or "?"
+
+        return event_type
+
     @staticmethod
     def _clause_verb(doc: Any, m: Match) -> bool:
         """Whether ``m`` is the predicate of its clause ('que atacaron'), not a noun inside
@@ -897,7 +909,7 @@ class EventCoder:
                 index,
                 is_light,
                 frozenset(range(m.start, m.end)),
-                lambda t: self.lex.match(doc, t.i) is not None,
+                self._event_type_at(doc),
             )
         if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in a_tok.morph.get("PronType"):
             # 'the rebels said they will release ...': the pronoun is the speaker
