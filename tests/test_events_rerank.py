@@ -109,3 +109,31 @@ def test_the_shipped_spanish_filter_loads_small_and_named():
 def test_the_filter_can_be_switched_off(monkeypatch):
     monkeypatch.setenv(NO_RERANK_ENV, "1")
     assert rerank_model("es") is None
+
+
+def test_outside_contentious_sentences_nothing_is_dropped(make_doc):
+    """The filter learned from protest and violence sentences, where a weak lone agreement
+    is rarely coded; in diplomatic news that agreement is the news, so it stays an event."""
+    from cronica.stages.events.coder import EventCoder
+
+    adoc = make_doc("En 2015 ambos gobiernos firmaron un tratado de pesca.", stages=("actors",))
+    coder = EventCoder("es", learned=False)
+    coder.run(adoc)
+    assert [e.event for e in adoc.events] == ["AGREE"]
+    coder.rerank = RerankModel("es", {}, -10.0, 0.5)  # rejects every candidate in scope
+    coder.run(adoc)
+    assert [e.event for e in adoc.events] == ["AGREE"]
+    adoc = make_doc("Miles de docentes marcharon en Quito y la policía detuvo a dos.",
+                    stages=("actors",))
+    coder.run(adoc)
+    assert adoc.events == [] or all(e.embedded_in for e in adoc.events)
+
+
+def test_a_dyadic_event_beside_a_protest_is_kept():
+    from cronica.stages.events.rerank import _in_scope
+
+    protest = Candidate("PROTEST", 0.8, False, 0, actor_code="CVL")
+    repression = Candidate("COERCE", 0.5, False, 0, actor_code="COP", recipient_code="CVL")
+    arrest = Candidate("COERCE", 0.5, False, 0, actor_code="COP")
+    assert not _in_scope(repression, [protest, repression])
+    assert _in_scope(arrest, [protest, arrest])

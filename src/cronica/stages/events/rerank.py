@@ -17,7 +17,12 @@ codes few meetings or agreements, and a filter that learned that would drop ever
 of every article ('Los cancilleres se reunieron en Lima'). An event below the threshold moves to the
 secondary event words (it stays in the article's layers with its type, as a pruned side
 mention does); an event that governs an embedded act, or that is negated or embedded
-itself, is left as it is. Secondary words are never promoted.
+itself, is left as it is. Secondary words are never promoted. Two limits keep the filter
+to what the sentence gold can teach (lead's decision, against a small loss on that gold):
+an event with both its actor and its recipient coded is never dropped, since PLOVER codes
+the police's repression of a march as its own COERCE event; and outside a sentence with a
+contentious event nothing is dropped, since a weak lone agreement of diplomatic news is the
+news there.
 
 The weights are a small JSON file per language (``data/models/rerank_<code>.json``, with
 its feature names, threshold, training data and cross-validated scores), trained by
@@ -128,6 +133,16 @@ def features(c: Candidate, mates: Sequence[Candidate]) -> dict[str, float]:
     return out
 
 
+def _in_scope(c: Candidate, mates: Sequence[Candidate]) -> bool:
+    """Whether the filter may drop ``c``: a contentious event, or any event of a sentence
+    with a civil protest. The training gold codes protest and violence sentences, where a
+    weak lone meeting or agreement is rarely coded; in other news such an event is the
+    news, so outside a contentious sentence nothing is dropped."""
+    if c.actor_code and c.recipient_code:
+        return False  # a dyadic event with both sides coded is an event in PLOVER's terms
+    return c.type in CONTENTIOUS or any(m is not c and m.civil_protest for m in mates)
+
+
 def by_sentence(cands: Iterable[Candidate]) -> dict[int, list[Candidate]]:
     out: dict[int, list[Candidate]] = defaultdict(list)
     for c in cands:
@@ -185,7 +200,7 @@ def rerank(
     sentences = by_sentence([c for _, c in pairs] + side)
     drop: set[int] = set()
     for e, c in pairs:
-        if e.id in governing:
+        if e.id in governing or not _in_scope(c, sentences[c.sentence]):
             continue
         if model.probability(features(c, sentences[c.sentence])) < model.threshold:
             drop.add(id(e))
