@@ -186,3 +186,10 @@ def test_carrying_verbs_with_a_preposition(text, event, actor):
 def test_a_passive_subject_is_not_the_actor_of_the_means():
     out = _first("Los manifestantes fueron repelidos con disparos de balas de goma.", "ASSAULT")
     assert "manifestantes" not in _text(out["actor"])
+
+
+@pytest.mark.slow
+def test_a_dropped_subject_of_a_carrying_verb_is_the_speaker():
+    out = _first("Un obrero dijo que si no somos escuchados, aumentaremos las medidas de fuerza.",
+                 "PROTEST")
+    assert "obrero" in _text(out["actor"])

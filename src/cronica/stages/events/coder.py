@@ -918,6 +918,12 @@ class EventCoder:
             # 'El Ejército israelí aseguró que atacó ...': a reported verb with no subject of
             # its own (pro-drop) has the speaker as its subject
             a_tok = speaker_subject(tok, self.speech)
+        if a_tok is None and tok.pos_ in ("NOUN", "PROPN") and dep(tok) == "obj" \
+                and _subjectless_finite(tok.head) and (self.lex.is_light(doc, tok.head.i)
+                                                       or self._event_type_at(doc)(tok.head) is None):
+            # 'dijo que aumentarán las medidas de fuerza': the noun's carrying verb has the
+            # speaker as its dropped subject
+            a_tok = speaker_subject(tok.head, self.speech)
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
             # 'El ministro dijo que las reuniones se celebrarán': the speaker takes part
             a_tok = speaker_subject(tok, self.speech)
