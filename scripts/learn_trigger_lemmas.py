@@ -18,23 +18,64 @@ comment above the rows there). The candidates are read on the *fit* part only;
 ``--part check`` prints nothing but the coverage total of the *check* part (how many of its
 gold triggers the lexicon covers), a held-out measure of how far the lexicon generalises.
 
+``--jsonl FILE`` (repeatable) adds the fit records of an events gold file
+(``events_es_protest.jsonl``, ``events_es_fight.jsonl``: one sentence each, trigger words
+with their PLOVER type; split by :func:`cronica.evaluate.events.record_key`); their rows
+count the PLOVER type in the classes column.
+
 Usage: python scripts/learn_trigger_lemmas.py ../shared/eval/brat_es_afp [--min-count 2]
-       [--min-share 0.3] [--part fit|check]
+       [--min-share 0.3] [--part fit|check] [--jsonl ../shared/eval/events_es_protest.jsonl]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from cronica.evaluate.brat import read_brat_dir
+from cronica.evaluate.events import record_key
 from cronica.evaluate.split import part_of
 from cronica.stages.events.lexicon import lexicon
 from cronica.stages.language.fold import fold
 from cronica.stages.nlp.models import load_nlp
 
 POS = {"VERB": "V", "AUX": "V", "NOUN": "N", "ADJ": "V", "PROPN": "N"}
+
+
+@dataclass
+class Trigger:
+    spans: list[tuple[int, int]]
+    cls: str | None
+    cameo: str | None = None
+
+
+@dataclass
+class Text:
+    id: str
+    text: str
+    triggers: list[Trigger] = field(default_factory=list)
+
+
+def read_jsonl(path: str) -> list[Text]:
+    """The records of an events gold file as texts whose triggers are located by their
+    words (the first occurrence not yet taken); the class is the PLOVER type."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        t = Text(record_key(rec), rec["text"])
+        for ev in rec.get("events", []):
+            word = ev.get("trigger") or ""
+            at = rec["text"].find(word) if word else -1
+            if at >= 0:
+                t.triggers.append(Trigger([(at, at + len(word))], ev.get("event"), ev.get("cameo")))
+        out.append(t)
+    return out
 
 
 def head_of(doc, start: int, end: int):
@@ -54,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--min-count", type=int, default=2)
     p.add_argument("--min-share", type=float, default=0.3)
     p.add_argument("--part", choices=("fit", "check"), default="fit")
+    p.add_argument("--jsonl", action="append", default=[], help="an events gold file to add")
     args = p.parse_args(argv)
-    docs, _ = read_brat_dir(args.brat_dir)
+    brat, _ = read_brat_dir(args.brat_dir)
+    docs: list = [*brat, *(t for path in args.jsonl for t in read_jsonl(path))]
     docs = [d for d in docs if part_of(d.id) == args.part]
     nlp = load_nlp("es")
     lex = lexicon("es")

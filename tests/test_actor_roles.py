@@ -128,3 +128,36 @@ def test_agents_of_participles_and_of_passives():
     out = _first("En los disturbios fue saqueada una tienda de ropa por jóvenes encapuchados.",
                  "COERCE")
     assert "jóvenes" in _text(out["actor"]) and "tienda" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_the_topic_of_a_protest_names_its_target_not_its_actor():
+    out = _first("Se inician protestas por la llegada del general Soto al Senado.", "PROTEST")
+    assert "Soto" not in _text(out["actor"])
+    out = _first("Los maestros marcharon contra las reformas promovidas por el presidente Fox.",
+                 "PROTEST")
+    assert "maestros" in _text(out["actor"]) and "presidente" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_a_passive_verb_shares_the_subject_of_its_clause_as_recipient():
+    out = _first("Cien campesinos tomaron el edificio pero fueron dispersados por la policía.",
+                 "COERCE")
+    assert "policía" in _text(out["actor"]) and "campesinos" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_two_subjects_of_an_agreement_are_its_two_parties():
+    out = _first("La gubernamental Alianza y el opositor peronismo acordaron el miércoles una ley.",
+                 "AGREE")
+    assert "Alianza" in _text(out["actor"]) and "peronismo" in _text(out["recipient"])
+
+
+@pytest.mark.slow
+def test_relatives_and_complements_name_the_doers():
+    # the subject of a relative clause that carries the noun ('que organizan los sindicatos')
+    out = _first("Le preguntaron por las protestas que organizan los sindicatos.", "PROTEST")
+    assert "sindicatos" in _text(out["actor"])
+    # a head coded through its complement spans the whole phrase
+    out = _first("Reclusos de Ecuador continúan protestando por la rebaja de penas.", "PROTEST")
+    assert _text(out["actor"]).startswith("Reclusos")

@@ -93,3 +93,111 @@ def test_a_hoped_for_act_is_not_recoded_as_the_speakers_threat(make_doc):
                     lang="es", date="2024-01-20", stages=STAGES)
     [arrest] = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "detener"]
     assert arrest.event == "COERCE" and arrest.aux_mode == "hypothetical"
+
+
+# -- past events whose time the sentence or the discourse gives --------------------------
+def test_relative_clause_inside_a_dated_event_phrase_takes_its_date(make_doc):
+    text = "Los campesinos denunciaron la incursión, el 3 de enero, de aviones que bombardearon una aldea."
+    assert _mode(make_doc, text, "bombardearon") == "historical"
+
+
+def test_anaphoric_time_phrase_takes_the_date_named_before(make_doc):
+    text = ("El ministro visitó la frontera el 3 de enero. "
+            "En esa ocasión, el ministro condenó a los contrabandistas.")
+    assert _mode(make_doc, text, "condenó") == "historical"
+
+
+def test_anaphoric_time_phrase_after_a_date_in_the_window_stays_current(make_doc):
+    text = ("El ministro visitó la frontera el viernes. "
+            "En esa ocasión, el ministro condenó a los contrabandistas.")
+    assert _mode(make_doc, text, "condenó") == "current"
+
+
+def test_narrative_preterite_goes_on_in_the_time_of_the_sentence_before(make_doc):
+    text = ("Los rebeldes atacaron el cuartel el 3 de enero. "
+            "Después los soldados fueron asesinados a tiros.")
+    assert _mode(make_doc, text, "asesinados") == "historical"
+
+
+def test_statement_after_a_dated_sentence_is_the_report_of_the_day(make_doc):
+    text = ("Los rebeldes atacaron el cuartel el 3 de enero. "
+            "El gobierno denunció a los rebeldes ante la ONU.")
+    assert _mode(make_doc, text, "denunció") == "current"
+
+
+def test_preterite_with_a_duration_of_months_is_past_background(make_doc):
+    text = "El sindicato, que lideró una huelga de nueve meses, llamó a votar."
+    assert _mode(make_doc, text, "huelga") == "historical"
+
+
+def test_a_week_that_places_an_event_is_no_duration(make_doc):
+    text = "Los estudiantes realizaron esta semana protestas frente al ministerio."
+    assert _mode(make_doc, text, "protestas") == "current"
+
+
+def test_a_date_of_another_clause_does_not_date_the_event(make_doc):
+    # 'el 3 de enero' dates the relative clause's attack, not the condemnation
+    text = "El presidente condenó el sábado el ataque que sufrió la embajada el 3 de enero."
+    assert _mode(make_doc, text, "condenó") == "current"
+
+
+def test_time_clause_shares_the_date_of_its_governing_clause(make_doc):
+    text = "Los rebeldes atacaron la ciudad el 3 de enero cuando los soldados dispararon contra la multitud."
+    assert _mode(make_doc, text, "dispararon") == "historical"
+
+
+def test_a_stated_plan_keeps_its_act_embedded_with_its_own_mode(make_doc):
+    adoc = make_doc("El gobierno anunció que retirará sus tropas de la frontera.", lang="es",
+                    date="2024-01-20", stages=STAGES)
+    at = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "retirará"]
+    statement = [e for e in at if e.embedded_in is None]
+    acts = [e for e in at if e.embedded_in is not None]
+    assert [e.event for e in statement] == ["AGREE"] and statement[0].aux_mode is None
+    assert [(e.event, e.aux_mode) for e in acts] == [("RETREAT", "future")]
+
+
+def test_the_recoded_statement_takes_no_tense_mode_of_its_act(make_doc):
+    adoc = make_doc('"Lo voy a expulsar del país si sigue provocando", dijo el presidente.', lang="es",
+                    date="2024-01-20", stages=STAGES)
+    at = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text.startswith("expulsar")]
+    assert {(e.event, e.aux_mode) for e in at} >= {("THREATEN", None)}
+    assert any(e.embedded_in and e.aux_mode == "hypothetical" for e in at)
+
+
+def test_a_regular_conditional_misread_as_an_imperfect_is_the_future_of_the_past(make_doc):
+    text = "El ministro dijo que los rebeldes atacarían la capital."
+    adoc = make_doc(text, lang="es", date="2024-01-20", stages=STAGES)
+    at = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "atacarían"]
+    assert any(e.aux_mode == "future" for e in at)  # the attack itself, embedded in the threat
+
+
+def test_due_to_act_on_a_date_after_publication_is_future(make_doc):
+    text = "Los presidentes deben reunirse el 25 de enero."
+    assert _mode(make_doc, text, "reunirse") == "future"
+
+
+def test_an_obligation_of_another_is_not_the_speakers_intention(make_doc):
+    adoc = make_doc("El presidente debe renunciar, dijo el líder opositor.", lang="es",
+                    date="2024-01-20", stages=STAGES)
+    at = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "renunciar"]
+    assert at and all(e.event != "AGREE" for e in at)
+    assert any(e.aux_mode == "hypothetical" for e in at)
+
+
+def test_a_demanded_act_named_as_the_object_of_the_demand_stays_hypothetical(make_doc):
+    text = "Los manifestantes exigieron la liberación de los presos antes del 25 de enero."
+    assert _mode(make_doc, text, "liberación") == "hypothetical"
+
+
+def test_implicative_verbs_cancel_or_postpone_their_act(make_doc):
+    assert _mode(make_doc, "El gobierno canceló la reunión con los rebeldes.", "reunión") == "negation"
+    assert _mode(make_doc, "Los sindicatos aplazaron la huelga.", "huelga") == "future"
+
+
+def test_a_negative_quantifier_negates_its_event_noun(make_doc):
+    assert _mode(make_doc, "Ninguna negociación se realizó con los rebeldes.", "negociación") == "negation"
+
+
+def test_the_noun_of_a_demand_makes_its_content_hypothetical(make_doc):
+    text = "Los obreros presentaron una demanda de aumento salarial y de negociación colectiva."
+    assert _mode(make_doc, text, "negociación") == "hypothetical"

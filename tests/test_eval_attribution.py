@@ -61,3 +61,12 @@ def test_timebank_attributes_give_the_widest_mode():
     c = score(events, ["negation"])
     assert c == Counter({"total": 1, "correct": 1, "gold:negation": 1, "pred:negation": 1,
                          "hit:negation": 1, "conf:negation:negation": 1})
+
+
+def test_event_at_a_shared_trigger_prefers_the_gold_type_then_the_embedded_act():
+    span = {"start": 10, "end": 18}
+    statement = {"event": "AGREE", "trigger": span, "aux_mode": None, "id": "e0"}
+    act = {"event": "RETREAT", "trigger": span, "aux_mode": "future", "id": "e1", "embedded_in": "e0"}
+    assert event_at({"start": 10, "end": 18, "plover": "RETREAT"}, [statement, act]) is act
+    assert event_at({"start": 10, "end": 18, "plover": "ASSAULT"}, [statement, act]) is act
+    assert event_at({"start": 10, "end": 18, "plover": "AGREE"}, [statement, act]) is statement

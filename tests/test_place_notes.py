@@ -245,3 +245,56 @@ def test_an_unlocated_event_takes_the_most_specific_place_of_another_sentence(ma
     protest = [e for e in adoc.events if e.event == "PROTEST"]
     assert protest and protest[0].event_loc
     assert protest[0].event_loc["name"] == "Trujillo" and protest[0].event_loc["source"] == "article"
+
+
+def test_an_area_named_word_for_word_beats_one_that_only_holds_the_name():
+    from cronica.stages.place.gazetteer import Candidate
+    from cronica.stages.place.geocoder import _area_fit, _part_spans
+
+    def town(admin1: str | None, admin2: str | None = None) -> Candidate:
+        return Candidate("X", "ARG", 0.0, 0.0, 1, "city", admin1=admin1, admin2=admin2)
+
+    assert _area_fit(town("Provincia de Santa Fe"), "santa fe") == 2
+    assert _area_fit(town(None, "Kayes Cercle"), "kayes") == 2
+    assert _area_fit(town("San Luis Potosí"), "san luis") == 1  # holds the name, is not it
+    assert _area_fit(town("Rio de Janeiro"), "rio de janeiro") == 2  # inner 'de' stays
+    assert _area_fit(town("Mendoza"), "salta") == 0
+    # two parts with the same name are two places
+    text = "in Qzx village (Kale township, Kale district)"
+    first = text.index("Kale")
+    second = text.index("Kale", first + 1)
+    assert _part_spans(text, 0, ["Kale", "Kale"]) == [(first, "Kale"), (second, "Kale")]
+
+
+@pytest.mark.slow
+def test_the_town_is_read_in_the_area_whose_name_the_parenthesis_gives(make_doc):
+    # 'San Luis' is also part of 'San Luis Potosí'; the area called San Luis is Argentine
+    adoc, by_text = _places(make_doc, "On 3 May 2022, in San Luis (San Luis), nurses marched.")
+    assert by_text["San Luis"].country == "ARG"
+    # an area in parentheses the NER takes for a person still says where the town is
+    text = "On 3 May 2022, dozens of traders protested in the town of Kita (Kita, Kayes)."
+    adoc, by_text = _places(make_doc, text)
+    assert by_text["Kita"].country == "MLI"
+    assert by_text["Kayes"].feature == "admin1"  # the region holding it, not its capital
+    assert [e.event_loc["name"] for e in adoc.events if e.event_loc] == ["Kita"]
+
+
+@pytest.mark.slow
+def test_the_larger_area_of_a_parenthesis_is_not_the_events_place(make_doc):
+    # the village is unknown: the first area stands for it, the province holds that area
+    text = "On 3 May 2022, air raids hit Qzxwv (At Tuhayat, Al Hudaydah). Casualties unknown."
+    adoc, _ = _places(make_doc, text)
+    locs = [e.event_loc for e in adoc.events if e.event_loc]
+    assert locs and locs[0]["name"] == "At Tuhayat" and locs[0]["country"] == "YEM"
+
+
+@pytest.mark.slow
+def test_a_name_followed_by_province_is_the_province_not_a_town_abroad(make_doc):
+    adoc, by_text = _places(make_doc, "On 2 May 2022, in San Juan province, teachers protested.")
+    (place,) = by_text.values()
+    assert place.country == "ARG" and place.feature == "admin1"  # not the Puerto Rican city
+    locs = [e.event_loc for e in adoc.events if e.event_loc]
+    assert locs and locs[0]["country"] == "ARG" and locs[0]["seat"]  # at its main town
+    # a town of a country the article names stays a town: 'Kulu district of Konya'
+    _, by_text = _places(make_doc, "On 2 May 2022, police shot a driver in Kulu district of Konya.")
+    assert by_text["Kulu"].country == "TUR"

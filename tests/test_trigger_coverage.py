@@ -51,11 +51,13 @@ def test_light_verbs_are_no_trigger_without_their_object(make_doc):
 
 def _script():
     import importlib.util
+    import sys
     from pathlib import Path
 
     path = Path(__file__).resolve().parents[1] / "scripts" / "learn_trigger_lemmas.py"
     spec = importlib.util.spec_from_file_location("learn_trigger_lemmas", path)
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up there
     spec.loader.exec_module(mod)
     return mod
 
@@ -77,3 +79,25 @@ def test_learn_script_lists_uncovered_fit_trigger_heads(tmp_path, capsys):
     # the check part prints its coverage total only
     assert _script().main([str(tmp_path), "--part", "check"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_all_capital_inflections_are_undone_as_mentions_only(nlp_es):
+    lex = lexicon("es")
+    doc = nlp_es("EJERCITO DINAMITA UN PUENTE TRAS LOS DISTURBIOS")
+    found = {doc[m.start:m.end].text: m.entry for i in range(len(doc)) if (m := lex.match(doc, i))}
+    assert found["DINAMITA"].pattern == ("dinamitar",) and found["DINAMITA"].mention_only
+    assert found["DISTURBIOS"].pattern == ("disturbio",) and found["DISTURBIOS"].mention_only
+    # the same inflection in ordinary text is the lemmatizer's, and codes the event
+    doc = nlp_es("La guerrilla ataca el cuartel.")
+    [m] = [m for i in range(len(doc)) if (m := lex.match(doc, i))]
+    assert not m.entry.mention_only
+
+
+def test_lower_case_word_tagged_as_a_name_is_read_as_a_verb_mention(nlp_es):
+    lex = lexicon("es")
+    doc = nlp_es("Exigen que la Gobernación negocie y firme con los obreros.")
+    tok = next(t for t in doc if t.text == "negocie")
+    if tok.pos_ != "PROPN":
+        pytest.skip("the tagger read the verb right; nothing to undo")
+    m = lex.match(doc, tok.i)
+    assert m is not None and m.entry.pattern == ("negociar",) and m.entry.mention_only

@@ -98,11 +98,16 @@ def _event_ranges(ev: dict[str, Any]) -> list[Range]:
 
 
 def event_at(gold: dict[str, Any], events: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
-    """The predicted event at a gold trigger: the main trigger overlapping first, then a mention."""
+    """The predicted event at a gold trigger: the main trigger overlapping first, then a mention.
+    When several events share the trigger (a statement recoded as AGREE or THREATEN and the
+    stated act embedded in it: 'anunció que retirará sus tropas'), the one of the gold's
+    PLOVER type is taken, else the embedded act (the guidelines annotate the planned act at
+    its word, the statement only apart)."""
     g = (gold["start"], gold["end"])
     main = [e for e in events if _ov(g, (e["trigger"]["start"], e["trigger"]["end"]))]
     if main:
-        return main[0]
+        return next((e for e in main if e.get("event") == gold.get("plover")),
+                    next((e for e in main if e.get("embedded_in")), main[0]))
     return next((e for e in events if any(_ov(g, r) for r in _event_ranges(e))), None)
 
 

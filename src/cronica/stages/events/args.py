@@ -146,8 +146,20 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
     tok = _resolve_relative(tok)
     m = index.mention_in(tok)
     if m is not None:
+        start, end = m.span.start, m.span.end
+        near = tok.doc[tok.i + 1: tok.i + 5]
+        if tok.i not in index.by_token and tok.pos_ in ("NOUN", "PROPN") and tok.idx < start \
+                and any(t.idx == start or t.idx <= start < t.idx + len(t.text) for t in near) \
+                and not any(t.is_punct for t in near if t.idx < start):
+            # coded through a complement ('reclusos de Ecuador', 'miembros de las FARC'): the
+            # argument is the whole phrase, from its first word, with the complement's code
+            first = min((t for t in tok.children if t.i < tok.i
+                         and dep(t) in ("det", "amod", "nummod")), key=lambda t: t.i, default=tok)
+            start = first.idx
+            text = doc_text(tok.doc)[start:end]
+            return EventArg(text, m.code, list(m.codes or [m.code]), start, end, m.id)
         return EventArg(
-            m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
+            m.span.text, m.code, list(m.codes or [m.code]), start, end, m.id
         )
     nominalised = tok.pos_ == "ADJ" and any(dep(c) == "det" for c in tok.children)
     mistagged = tok.pos_ == "NUM" and tok.is_alpha  # 'desocupados' tagged as a number
@@ -190,6 +202,12 @@ def _of(c: Token) -> bool:
         return fold(c.text) in ("of", "de")
     case = [fold(g.text) for g in c.children if dep(g) == "case" and g.i < c.i]
     return not case or case[0] in ("de", "del", "of")
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Whether two tokens are one (spaCy builds a new Token object on every access, so
+    identity never holds)."""
+    return a is not None and b is not None and a.i == b.i
 
 
 def _resolve_relative(tok: Token) -> Any:
@@ -246,6 +264,10 @@ def find_args(
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
         conj = [c for c in actor.children if dep(c) == "conj" and c.pos_ in _NOMINAL]
+        # a second subject of the same verb is a conjunct the parser left as a sibling
+        conj += [c for c in actor.head.children if dep(c) in _SUBJ and c.i > actor.i
+                 and c.pos_ in _NOMINAL and any(dep(g) == "cc" for g in actor.head.children
+                                                if actor.i < g.i < c.i)]
         if conj and (recipient is None or index.mention_in(conj[0]) is not None):
             recipient = conj[0]
     if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
@@ -272,7 +294,7 @@ def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
             if fold(obj.lemma_) not in cues.ouster:
                 continue
             whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
-                          and g.pos_ in _NOMINAL and g is not actor), None)
+                          and g.pos_ in _NOMINAL and not _same(g, actor)), None)
             if whose is not None and _names_actor(whose, index):
                 return whose
     return None
@@ -295,7 +317,7 @@ def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
                 site = c
             else:
                 continue
-            if site is not None and site is not actor and _names_actor(site, index):
+            if site is not None and not _same(site, actor) and _names_actor(site, index):
                 return site
     return None
 
@@ -315,11 +337,17 @@ def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues) -> Any:
     """The coded actor inside a protest's or accusation's topic: 'para protestar por la
     decisión del gobierno' -> el gobierno, 'críticas contra Wasmosy' -> Wasmosy."""
     purpose = [c for c in tok.children if dep(c) in ("advcl", "xcomp")]  # 'para protestar por X'
+    own = index.mention_in(actor) if actor is not None else None
     for c in [o for t in (tok, *purpose) for o in _obl_children(t)]:
         if _case(c) not in cues.target_topic_case:
             continue
         m = index.mention_in(c)
-        if m is None or (actor is not None and index.mention_in(actor) is m):
+        if m is None or m is own:
+            # deeper in the topic: whoever it is attributed to ('contra las reformas promovidas
+            # por el presidente', 'contra la política de exportación del gobierno')
+            m = next((index.by_token[t.i] for t in sorted(_phrase(c), key=lambda t: t.i)
+                      if t.i in index.by_token and index.by_token[t.i] is not own), None)
+        if m is None:
             continue
         return next((t for t in _phrase(c) if index.by_token.get(t.i) is m), c)
     return None
@@ -369,7 +397,7 @@ def _verb_args(
     if recipient is None:
         cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
-        cands = [c for c in cands if c is not actor and c.i not in skip]
+        cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
             # the personal 'a' marks a human object: 'asesinaron a dos agentes'
             recipient = max(
@@ -382,9 +410,30 @@ def _verb_args(
             )
     if actor is None and not passive:
         actor = _stranded_subject(tok)
+    if passive and recipient is None:
+        recipient = _shared_subject(tok)
     if actor is None:
         actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
+
+
+def _shared_subject(verb: Token) -> Any:
+    """The subject a passive verb without one shares with the verb it is coordinated with or
+    subordinated to, which is its patient: 'tomaron edificios pero fueron dispersados por la
+    policía', 'fue abandonada antes de ser incendiada'. Two levels up at most."""
+    node = verb
+    for _ in range(2):
+        if dep(node) not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
+            return None
+        head = node.head
+        if head.pos_ == "ADV" and head.head.i != head.i:
+            head = head.head  # 'antes de ser incendiada'
+        subj = next((c for c in head.children if dep(c) in _SUBJ | _PASS_SUBJ
+                     and c.pos_ in _NOMINAL), None)
+        if subj is not None:
+            return subj
+        node = head
+    return None
 
 
 # clause boundaries: a subject below one of these belongs to another clause
@@ -408,6 +457,29 @@ def _stranded_subject(verb: Token) -> Any:
                     and not any(dep(g) == "cop" for g in t.head.children):
                 return t
             stack.extend(t.children)
+    return None
+
+
+def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool]) -> Any:
+    """The subject of a relative clause whose verb carries the event noun as its object:
+    'las protestas que organizan los sindicatos', 'una huelga que mantienen los maestros'
+    (= 'los sindicatos organizan las protestas')."""
+    for c in tok.children:
+        if dep(c) not in ("acl:relcl", "acl") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        rel = next((g for g in c.children if dep(g) == "obj" and g.pos_ == "PRON"
+                    and "Rel" in g.morph.get("PronType", [])), None)
+        if rel is None or not carries(rel, c):
+            continue
+        subj = next((g for g in c.children if dep(g) in _SUBJ and g.pos_ in _NOMINAL
+                     and g.pos_ != "PRON"), None)
+        if subj is None:
+            # with the relative as object, a second object after the verb is its subject,
+            # put after the verb as Spanish relatives do ('que organizan los sindicatos')
+            subj = next((g for g in c.children if dep(g) == "obj" and g.i > c.i
+                         and g.pos_ in ("NOUN", "PROPN")), None)
+        if subj is not None:
+            return subj
     return None
 
 
@@ -456,13 +528,13 @@ def _complement_recipient(
             subj = next(
                 (g for g in c.children if dep(g) in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
             )
-            if subj is not None and subj is not actor and _names_actor(subj, index):
+            if subj is not None and not _same(subj, actor) and _names_actor(subj, index):
                 return subj
         elif dep(c) == "xcomp" and c.pos_ in ("VERB", "AUX"):
             cands = [g for g in c.children if dep(g) in _OBJ and g.pos_ in ("NOUN", "PROPN")]
             cands += [o for o in _obl_children(c) if _case(o) in cues.recipient_case]
             named = [
-                g for g in cands if g is not actor and g.i not in skip and _names_actor(g, index)
+                g for g in cands if not _same(g, actor) and g.i not in skip and _names_actor(g, index)
             ]
             if named:
                 return named[0]
@@ -488,6 +560,8 @@ def _carrier(
             return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
         if head.pos_ not in ("VERB", "AUX") or is_event(head):
             return False
+        if any(dep(c) in _SUBJ and is_event(c) for c in head.children):
+            return False  # 'la protesta coincidió con una huelga': an event is no actor
         return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
 
     return passes
@@ -538,12 +612,16 @@ def _better_agent(cand: Token, current: Token, index: ActorIndex) -> bool:
     return rank(cand) > rank(current)
 
 
-def _following_agent(tok: Token, cues: Cues, index: ActorIndex) -> Any:
+def _following_agent(tok: Token, cues: Cues, index: ActorIndex, event: str = "") -> Any:
     """A coded actor in a 'de'/'por' phrase right after the noun, when the parse attached it
-    elsewhere ('bombardeos de castigo de Francia'); at most six words on."""
+    elsewhere ('bombardeos de castigo de Francia'); at most six words on, and not past the
+    preposition of a topic ('protestas por la llegada de X': X is in the topic)."""
     doc = tok.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]
+        if j > tok.i + 1 and event in _TOPIC_POR_TYPES and fold(doc[j - 1].text) in cues.topic_case \
+                and t.pos_ in ("NOUN", "DET") and fold(t.lemma_) not in cues.agent_phrase:
+            return None
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV") \
                 or "Part" in t.morph.get("VerbForm", []):
             # an adverb opens a locution: 'delante de X', 'cerca de X'; a participle has its
@@ -607,11 +685,11 @@ def _noun_args(
     if actor is not None and recipient is None:
         # 'contra bases' may hang from the agent phrase ('grupos ... respaldados ... contra bases')
         recipient = next(
-            (t for t in _phrase(actor) if t is not actor and _case(t) in cues.against_case),
+            (t for t in _phrase(actor) if not _same(t, actor) and _case(t) in cues.against_case),
             None,
         )
     if actor is None:
-        actor = _following_agent(tok, cues, index)
+        actor = _following_agent(tok, cues, index, event)
     if actor is None:
         # a demonym or name modifying the noun: 'ataques estadounidenses', 'Iraqi attacks'
         actor = next(
@@ -627,6 +705,8 @@ def _noun_args(
         actor = _state_holder(tok, cues)
     if actor is None:
         actor = _inherited_subject(tok, speech, carries)
+    if actor is None:
+        actor = _relative_doer(tok, carries)
     if actor is None:
         actor = _passive_agent_of_head(tok, cues)
     if actor is None:
@@ -646,7 +726,7 @@ def _carrier_recipient(tok: Token, actor: Any, cues: Cues, carries: Callable[[An
     if head.i == tok.i or not carries(tok, head):
         return None
     for c in _obl_children(head):
-        if c is tok or c is actor or c.pos_ not in ("NOUN", "PROPN"):
+        if _same(c, tok) or _same(c, actor) or c.pos_ not in ("NOUN", "PROPN"):
             continue
         if _case(c) in cues.recipient_case and c.i > tok.i:
             return c
@@ -697,7 +777,7 @@ def _nested_recipient(tok: Token, actor: Any, cues: Cues) -> Any:
         if _case(c) not in cues.genitive_case or any(dep(g) == "det" for g in c.children):
             continue
         for g in _obl_children(c):
-            if g is not actor and g.pos_ in ("NOUN", "PROPN") and (
+            if not _same(g, actor) and g.pos_ in ("NOUN", "PROPN") and (
                     _case(g) in cues.against_case or _case(g) in cues.recipient_case):
                 return g
     return None

@@ -26,7 +26,7 @@ from typing import Any
 from cronica.model import ArticleDoc, Event
 from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
 from cronica.stages.events.coder import aux_evidence
-from cronica.stages.events.lexicon import lexicon
+from cronica.stages.events.lexicon import fold, lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import AUX, children, dep
 from cronica.stages.time.resolver import interval
@@ -56,12 +56,19 @@ class AuxCalendar:
         pub = _pub_date(adoc)
         doc = adoc.doc
         every = [*adoc.events, *adoc.secondary_events]
+        # a statement recoded as AGREE or THREATEN, whose act is embedded in it at the same
+        # word, is made now: the tense of the act is the act's ('lo voy a echar')
+        statements = {a.embedded_in for a in every if a.embedded_in and any(
+            s.id == a.embedded_in and s.head == a.head for s in every)}
         for e in every:
+            if e.id in statements:
+                continue
             present = doc is not None and _present_indicative(doc, e)
             if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
-            if e.aux_mode == "hypothetical" and (e.aux_evidence or {}).get("rule") in _SCHEDULABLE \
-                    and doc is not None and _presupposed(doc, e):
+            if e.aux_mode == "hypothetical" and doc is not None and (
+                    (e.aux_evidence or {}).get("rule") in _SCHEDULABLE and _presupposed(doc, e)
+                    or self._scheduled_modal(doc, e)):
                 # a scheduled event presupposed under a wish or condition stays future
                 # ('espera que la reunión del 23 de abril sea ...'); the wished or proposed
                 # act itself stays hypothetical ('propuso reunirse el 23 de abril')
@@ -72,7 +79,9 @@ class AuxCalendar:
                 found = (None if present else self._calendar(adoc, e, pub)) \
                     or (self._tense(doc, e) if doc is not None else None) \
                     or self._participle_date(adoc, e, pub) \
+                    or self._phrase_date(adoc, e, pub) \
                     or self._sentence_dates(adoc, e, pub) \
+                    or (self._duration(doc, e) if doc is not None else None) \
                     or (self._background(adoc, e) if doc is not None else None)
                 if found:
                     e.aux_mode, e.aux_evidence = found
@@ -80,6 +89,8 @@ class AuxCalendar:
             self._same_event(adoc, pub)
             _gerund_time(doc, every)
             _definite_reference(doc, every)
+            if pub is not None:
+                self._discourse_time(adoc, every, pub)
         for e in every:
             if e.aux_mode is None:
                 e.aux_evidence = None
@@ -105,8 +116,7 @@ class AuxCalendar:
             return "future", {**ev, "rule": "date after publication"}
         return None
 
-    @staticmethod
-    def _sentence_dates(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+    def _sentence_dates(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """An undated event in a sentence whose dates all lie before the news window, told
         in a past tense (or as a noun): it happened then ('el pasado 21 de marzo ...
         bombardearon')."""
@@ -117,9 +127,14 @@ class AuxCalendar:
                 "Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm")
                 for w in [tok, *children(tok, AUX)]):
             return None
-        # dates of the clause: attached to a verb, not modifying a noun ('la elección del domingo')
+        # dates of the clauses that share the event's time: its own verb, the verbs it is
+        # coordinated with ('entraron el domingo ... y dispararon') and the verb its time clause
+        # hangs from ('fueron recuperadas el lunes luego que fue copada'); never a date of
+        # another clause of the sentence ('repudió el sábado lo que ocurrió el viernes')
+        linked = _time_linked(tok, frozenset(self.cues.same_time_mark))
         dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value and d.precision
                  and _on_verb(adoc.doc, d.span.start, d.span.end)
+                 and _date_verb(adoc.doc, d.span.start, d.span.end) in linked
                  and not _in_other_relative(adoc.doc, d.span.start, d.span.end, tok)]
         ivs = [(d, iv) for d in dates
                if (iv := interval(d.value or "", d.precision or "")) is not None]
@@ -128,6 +143,104 @@ class AuxCalendar:
         d = ivs[0][0]
         return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
                               "rule": "date before the news window (sentence)"}
+
+    def _scheduled_modal(self, doc: Any, e: Event) -> bool:
+        """The act's mode comes from a modal of schedule ('el Congreso debe votar el
+        viernes': is due to vote): with a date after publication it is future."""
+        ev = e.aux_evidence or {}
+        if ev.get("rule") not in ("auxiliary", "conditional mood") or ev.get("start") is None:
+            return False
+        span = doc.char_span(ev["start"], ev["end"], alignment_mode="expand")
+        return span is not None and len(span) == 1 and fold(span[0].lemma_) in self.cues.scheduled_modal
+
+    def _phrase_date(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+        """A verb in a relative clause inside the phrase of a dated event noun ('la incursión,
+        en marzo pasado, de aviones que bombardearon ...') tells part of that event: its date."""
+        doc = adoc.doc
+        if pub is None or doc is None or e.head is None or not self.cues.same_time_mark:
+            return None
+        tok = doc[e.head]
+        if not _relative(tok) or tok.pos_ not in ("VERB", "AUX"):
+            return None
+        node = tok.head
+        for _ in range(3):  # the noun, then the nouns it is a complement of
+            if node.pos_ not in ("NOUN", "PROPN"):
+                return None
+            for d in adoc.dates:
+                if d.span.sentence != e.trigger.sentence or not d.value or not d.precision:
+                    continue
+                span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+                iv = interval(d.value, d.precision)
+                if span is None or iv is None or span.root.head.i != node.i or span.root.i == node.i:
+                    continue
+                if iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
+                    return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
+                                          "rule": "date before the news window (its phrase)"}
+            if dep(node) not in ("nmod", "appos") or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def _duration(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """A finished act told in the preterite with a duration of weeks or more ('lideró un
+        paro de nueve meses', 'mantuvo cerrada la universidad durante seis meses'): it began
+        long before the news window, so it is past background."""
+        if e.head is None or not self.cues.long_unit:
+            return None
+        tok = doc[e.head]
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if dep(tok) not in ("obj", "nsubj", "nsubj:pass", "ROOT") and verb is not tok:
+            return None
+        words = [verb, *children(verb, AUX)]
+        if not any("Past" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood") for w in words):
+            return None
+        for holder in {tok, verb}:
+            for c in holder.children:
+                if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
+                        and _measured(c, self.cues.duration_case):
+                    return "historical", aux_evidence(c, "preterite with a duration of weeks or more")
+        return None
+
+    def _discourse_time(self, adoc: ArticleDoc, events: list[Event], pub: date) -> None:
+        """Undated past events whose time the discourse gives: an anaphoric time phrase ('en
+        esa oportunidad', 'aquel día') takes the last date named before it; a sentence in the
+        narrator's preterite with no date of its own goes on in the time of the sentence just
+        before it (the narrative keeps its reference time until a new date is named)."""
+        doc = adoc.doc
+        if doc is None or not self.cues.anaphor_time:
+            return
+        quotes = marked_quotes(adoc.article.text)
+        for e in events:
+            if e.aux_mode is not None or e.head is None or not e.date_inferred:
+                continue
+            s = e.trigger.sentence
+            if not 0 < s < len(adoc.sentences) or any(d.span.sentence == s for d in adoc.dates):
+                continue
+            tok = doc[e.head]
+            if not _narrated_past(tok) or self._reported(tok) or any(
+                    a <= tok.idx < b for a, b in quotes):
+                continue
+            anaphor = any(fold(t.lemma_) in self.cues.anaphor_time and any(
+                dep(c) == "det" and fold(c.lemma_) in self.cues.anaphor_det for c in t.children)
+                for t in tok.sent)
+            if not anaphor and self.lex.is_speech(tok):
+                continue  # a statement in the narrator's voice is the report of the day
+            found = _frame_before(adoc, s, pub, back=3 if anaphor else 1)
+            if found is None:
+                continue
+            e.aux_mode = "historical"
+            e.aux_evidence = {"text": found.span.text, "start": found.span.start, "end": found.span.end,
+                              "rule": "anaphoric time phrase" if anaphor else "narrative continues a dated sentence"}
+
+    def _reported(self, tok: Any) -> bool:
+        node = tok
+        for _ in range(8):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if self.lex.is_speech(node):
+                return True
+        return False
 
     def _tense(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
         if e.head is None or not 0 <= e.head < len(doc):
@@ -241,14 +354,77 @@ def _definite_reference(doc: Any, events: list[Event]) -> None:
                           "end": src.trigger.end, "rule": "definite reference to a dated event"}
 
 
+def _measured(unit: Any, duration_case: set[str]) -> bool:
+    """A unit of time that measures a length ('de nueve meses', 'durante meses'), not one
+    that places an event ('esta semana')."""
+    return any(
+        dep(n) == "nummod" or n.like_num or n.doc.vocab[n.lemma_].like_num  # 'nueve', 'tres'
+        or dep(n) == "det" and "Ind" in n.morph.get("PronType")  # 'varios meses'
+        or dep(n) == "case" and fold(n.lemma_) in duration_case
+        for n in unit.children)
+
+
+def _narrated_past(tok: Any) -> bool:
+    """A verb in the preterite, or a participle with a preterite auxiliary ('fue agredido')."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    words = [tok, *children(tok, AUX)]
+    return any("Past" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood") for w in words)
+
+
+def _frame_before(adoc: ArticleDoc, s: int, pub: date, back: int) -> Any:
+    """The last date of the ``back`` sentences before sentence ``s``, when the nearest one
+    that names a date names only dates before the news window; else None."""
+    for k in range(s - 1, max(-1, s - 1 - back), -1):
+        dates = [d for d in adoc.dates if d.span.sentence == k and d.value and d.precision]
+        ivs = [interval(d.value or "", d.precision or "") for d in dates]
+        if not dates:
+            continue
+        if any(iv is None or iv[1] >= pub - timedelta(days=NEWS_WINDOW_DAYS) for iv in ivs):
+            return None
+        return max(dates, key=lambda d: d.span.start)
+    return None
+
+
+def _time_linked(tok: Any, marks: frozenset[str]) -> set[int]:
+    """Token indices of the verbs that share the time of ``tok``'s clause: its own verb,
+    the verbs coordinated with it, and the verb its time clause hangs from."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    out = {verb.i}
+    top = verb
+    while dep(top) == "conj" and top.head.i != top.i:
+        top = top.head
+    out.add(top.i)
+    out.update(c.i for c in top.children if dep(c) == "conj")
+    if dep(top) == "advcl" and any(dep(c) == "mark" and fold(c.lemma_) in marks for c in top.children):
+        out.add(top.head.i)
+    return out
+
+
+def _date_verb(doc: Any, start: int, end: int) -> int | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root.head.i if span is not None and len(span) else None
+
+
 def _presupposed(doc: Any, e: Event) -> bool:
-    """The event is named by a definite noun phrase ('la reunión del 23'): the speaker takes
-    it as given, so a wish or condition around it does not make it hypothetical."""
-    if e.head is None or not 0 <= e.head < len(doc):
+    """The event is named by a definite noun phrase that carries its own date ('la reunión
+    del 23 de abril') or is the subject, the topic, of the wished clause ('prefieren que la
+    huelga se realice el 25'): the speaker takes it as scheduled, so a wish or condition
+    around it does not make it hypothetical. A demanded act named as the object of the
+    demand ('exigió la liberación de los presos antes del lunes') is its content:
+    hypothetical."""
+    if e.head is None or not 0 <= e.head < len(doc) or e.date_span is None:
         return False
     tok = doc[e.head]
-    return tok.pos_ == "NOUN" and (_definite(tok) or any(
-        "Yes" in c.morph.get("Poss") for c in tok.children if dep(c) == "det"))
+    if tok.pos_ != "NOUN" or not (_definite(tok) or any(
+            "Yes" in c.morph.get("Poss") for c in tok.children if dep(c) == "det")):
+        return False
+    if dep(tok) in ("nsubj", "nsubj:pass"):
+        return True
+    span = doc.char_span(e.date_span.start, e.date_span.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.head.i == tok.i
 
 
 def _definite(tok: Any) -> bool:

@@ -700,6 +700,9 @@ class EventCoder:
         for m in matches:
             gov = embedded.get(m.head)
             e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
+            act = self._stated_act(doc, m, e, year)
+            if act is not None and gov is None:
+                events.append(act)
             if gov is not None:
                 if e.aux_mode is None:
                     continue  # the frame says nothing of whether it happens: folded into it
@@ -796,6 +799,10 @@ class EventCoder:
             e.id = f"s{len(out)}"
             out.append(e)
             taken.append((a, b))
+            act = self._stated_act(doc, m, e, year)
+            if act is not None:
+                act.id, act.embedded_in = f"s{len(out)}", e.id
+                out.append(act)
         return out
 
     def _model_event(
@@ -835,6 +842,20 @@ class EventCoder:
         if root.pos_ == "VERB" and not self._is_speech(root):
             return root
         return next((t for t in sent if t.pos_ == "VERB"), None)
+
+    def _stated_act(self, doc: Any, m: Match, e: Event, year: int | None) -> Event | None:
+        """The act itself of a statement recoded as AGREE or THREATEN ('anunció que retirará
+        sus tropas': AGREE, and the withdrawal, future), embedded in it with its own type and
+        mode, as the act of a threat is (the attribution guidelines annotate the planned act
+        with its own category); None when ``e`` was not recoded."""
+        if m.entry is REQUEST_MODAL or e.event == m.entry.event or e.aux_mode is not None:
+            return None
+        explained = explain_aux(doc, m.head, self.cues, self.speech, year)
+        if explained is None or explained[0] not in ("future", "hypothetical"):
+            return None
+        return replace(e, event=m.entry.event, mode=m.entry.mode, cameo=m.entry.cameo,
+                       aux_mode=explained[0], aux_evidence=aux_evidence(explained[1], explained[2]),
+                       embedded_head=m.head, mentions=[e.trigger], rule=m.entry.rule or None)
 
     def _wished(self, tok: Any) -> bool:
         """Whether a word of hope, request or proposal governs the clause of ``tok`` below
@@ -929,7 +950,7 @@ class EventCoder:
         event, aux = m.entry.event, mode
         if explained is None or not (
             explained[2] in _NOT_INTENDED
-            or fold(explained[1].lemma_) in self.cues.possibility
+            or fold(explained[1].lemma_) in self.cues.not_intent_modal
             or self._wished(tok)
         ):
             # a hope, a request or a possibility ('esperamos que puedan detener') is no
@@ -1106,7 +1127,8 @@ _NEST_RULES = (
 
 
 # aux rules that say an act is wished for or likely, not intended by the one who states it
-# (subjunctive complements, probability adverbs; also possibility modals, ``Cues.possibility``,
+# (subjunctive complements, probability adverbs; also modals of possibility or obligation,
+# ``Cues.not_intent_modal``,
 # and hypothetical governing words, ``_wished``)
 _NOT_INTENDED = frozenset({"subjunctive complement", "modifier"})
 

@@ -153,8 +153,22 @@ class Cues:
     kind_noun: set[str] = field(default_factory=set)
     # 'esperar': a hope, except impersonal ('se espera que'): expected, so future
     expected: set[str] = field(default_factory=set)
-    # 'poder': a modal of possibility; 'dijo que podría atacar' states no intention
-    possibility: set[str] = field(default_factory=set)
+    # 'poder', 'deber': modals of possibility or obligation; 'dijo que podría atacar', 'debe
+    # renunciar' state no intention of the speaker
+    not_intent_modal: set[str] = field(default_factory=set)
+    # 'deber': with a date after publication, a schedule ('debe votar el viernes'): future
+    scheduled_modal: set[str] = field(default_factory=set)
+    # regular conditional endings the tagger may misread as an imperfect ('-arían')
+    conditional_ending: set[str] = field(default_factory=set)
+    # for the aux stage's calendar: conjunctions of a time clause sharing or preceding the
+    # time of its governing clause ('cuando', 'luego que'); units of a long duration and the
+    # preposition measuring one ('durante nueve meses'); a demonstrative + a noun of time
+    # pointing back to a time named before ('en esa oportunidad')
+    same_time_mark: set[str] = field(default_factory=set)
+    long_unit: set[str] = field(default_factory=set)
+    duration_case: set[str] = field(default_factory=set)
+    anaphor_time: set[str] = field(default_factory=set)
+    anaphor_det: set[str] = field(default_factory=set)
     # 'cuando', 'antes' and nouns of time ('días'): a present subjunctive clause they open
     # or hang from tells of a time ahead ('antes de que se reúnan')
     time_mark: set[str] = field(default_factory=set)
@@ -182,6 +196,8 @@ class Cues:
     context: dict[str, str] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
+    # the same for all-capital words only, which the lemmatizer leaves as they are
+    caps_suffixes: list[tuple[str, str]] = field(default_factory=list)
     # derivational endings: a noun's lemma ending -> its verb's ('negociacion' -> 'negociar')
     # and back ('bloquear' -> 'bloqueo'); what they reach is only a mention (secondary event)
     derive: list[tuple[str, str]] = field(default_factory=list)
@@ -208,7 +224,10 @@ class Lexicon:
             entries.sort(key=lambda e: (-len(e.pattern), e.pos != "Vr"))
         self.cues = _load_cues(bundle)
         # word forms -> their lexicon keys after suffix rewriting; grows with the vocabulary
-        self._variant_cache: dict[tuple[str, ...], list[str]] = {}
+        self._variant_cache: dict[tuple[str | bool, ...], list[str]] = {}
+        # per word (the cache key), the keys reached only by the all-capital ending rules:
+        # those matches are mentions only
+        self._caps_keys: dict[tuple[str | bool, ...], frozenset[str]] = {}
         self.light_patterns = {tuple(p.split()) for p in self.cues.light}
 
     def match(self, doc: Any, i: int) -> Match | None:
@@ -220,6 +239,8 @@ class Lexicon:
             return self._derived(doc, i)  # most tokens start no pattern
         # all-capital headlines are tagged almost at random: let their words match verbs too
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
+        if _mistagged_name(tok):
+            pos = "VERB"  # 'que la Gobernación negocie': a verb glued to the name before it
         if "Part" in tok.morph.get("VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
 
@@ -238,7 +259,13 @@ class Lexicon:
                 end = _match_rest(doc, i, entry.pattern)
                 if end is not None:
                     # checked last: few tokens get this far
-                    return None if self._in_fixed_phrase(doc, i) else Match(i, end, i, entry)
+                    if self._in_fixed_phrase(doc, i):
+                        return None
+                    if key in self._caps_keys.get((*_keys(tok), True), ()):
+                        # an all-capital inflection undone by rule: a guess, so it names the
+                        # event (a secondary word) but codes none
+                        entry = replace(entry, mention_only=True, rule=f"{entry.rule}/caps")
+                    return Match(i, end, i, entry)
         return None
 
     def _derived(self, doc: Any, i: int) -> Match | None:
@@ -267,17 +294,26 @@ class Lexicon:
         keys = _keys(tok)
         if any(k in self._by_first for k in keys):
             return keys
-        cache_key = tuple(keys)
+        caps = bool(tok.text.isupper() and len(tok.text) > 1) or _mistagged_name(tok)
+        cache_key: tuple[str | bool, ...] = (*keys, caps)
         found = self._variant_cache.get(cache_key)
         if found is None:
-            found = list(keys)
-            for word in keys:
-                for old, new in self.cues.suffixes:
-                    if word.endswith(old) and len(word) - len(old) >= 3:
-                        cand = word[: len(word) - len(old)] + new
-                        if cand in self._by_first:
-                            found.append(cand)
+            found = self._rewrite(keys, self.cues.suffixes, list(keys))
+            if caps:
+                plain = set(found)
+                found = self._rewrite(keys, self.cues.caps_suffixes, found)
+                self._caps_keys[cache_key] = frozenset(k for k in found if k not in plain)
             self._variant_cache[cache_key] = found
+        return found
+
+    def _rewrite(self, keys: list[str], rules: list[tuple[str, str]], found: list[str]) -> list[str]:
+        """``found`` plus the lexicon keys that the ending ``rules`` make of ``keys``."""
+        for word in keys:
+            for old, new in rules:
+                if word.endswith(old) and len(word) - len(old) >= 3:
+                    cand = word[: len(word) - len(old)] + new
+                    if cand in self._by_first and cand not in found:
+                        found.append(cand)
         return found
 
     def _in_fixed_phrase(self, doc: Any, i: int) -> bool:
@@ -308,6 +344,12 @@ def _inflects(form: str, lemma: str) -> bool:
     """An English regular inflection of ``lemma``: the lemmatizer gives 'stag' for 'staged'."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     return form != lemma and form in (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es")
+
+
+def _mistagged_name(tok: Any) -> bool:
+    """A lower-case word tagged as a proper name: the tagger glued it to a name next to it
+    ('que la Gobernación negocie'), so its lemma is the word itself, like an all-capital one."""
+    return bool(tok.pos_ == "PROPN" and tok.text[:1].islower() and tok.text.isalpha())
 
 
 def _pronominal(tok: Any) -> bool:
@@ -395,7 +437,9 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
-                      "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "possibility"):
+                      "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
+                      "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
+                      "not_intent_modal"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
@@ -416,9 +460,12 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.not_event.append(tuple(word.split()))
         elif kind == "suffix":
             cues.suffixes.append((word, fold(value)))
+        elif kind == "caps_suffix":
+            cues.caps_suffixes.append((word, fold(value)))
         elif kind == "derive":
             cues.derive.append((word, fold(value)))
     cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first
+    cues.caps_suffixes.sort(key=lambda pair: -len(pair[0]))
     if purpose_dep:
         cues.purpose_dep = purpose_dep
     return cues

@@ -180,7 +180,7 @@ def _mode_at(
     morph = tok.morph
     if "Fut" in morph.get("Tense"):
         found.append(("future", tok, "future tense"))
-    if "Cnd" in morph.get("Mood"):
+    if _is_conditional(tok, cues):
         found.append(_conditional(tok, tok, cues))
     if "Sub" in morph.get("Mood") and "Pres" in morph.get("Tense") and _time_clause(tok, cues):
         # 'antes de que se reúnan', 'a once días de que se reúnan': the present subjunctive
@@ -193,12 +193,13 @@ def _mode_at(
             continue  # 'sin embargo', 'no obstante': a fixed connective, not a negation
         if dep(child) in _NEG_DEPS or (
             dep(child) in _MOD_DEPS and cues.aux.get(word) == "negation"
-        ):
+        ) or (dep(child) == "det" and "Neg" in child.morph.get("PronType")):
+            # (a negative quantifier on the event noun: 'ninguna negociación')
             found.append(("negation", child, "negation"))
         elif dep(child) in _AUX_DEPS:
             if "Fut" in child.morph.get("Tense"):
                 found.append(("future", child, "future tense"))
-            if "Cnd" in child.morph.get("Mood"):
+            if _is_conditional(child, cues):
                 found.append(_conditional(tok, child, cues))
             if key in cues.aux or word in cues.aux:
                 found.append((cues.aux.get(word) or cues.aux[key], child, "auxiliary"))
@@ -245,6 +246,18 @@ def _conditional(verb: Any, word: Any, cues: Cues) -> tuple[str, Any, str]:
     ):
         return ("future", word, "conditional: future of a past")
     return ("hypothetical", word, "conditional mood")
+
+
+def _is_conditional(tok: Any, cues: Cues) -> bool:
+    """The verb is in the conditional: by its morphology, or by a regular conditional ending
+    the tagger misread ('atacarían' tagged as an imperfect: the -ar imperfect is '-aba', so
+    '-aría' is always a conditional)."""
+    if "Cnd" in tok.morph.get("Mood"):
+        return True
+    if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
+        return False
+    word = fold(tok.text)
+    return any(word.endswith(end) and len(word) > len(end) + 2 for end in cues.conditional_ending)
 
 
 def _impersonal(tok: Any) -> bool:

