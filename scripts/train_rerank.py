@@ -1,6 +1,6 @@
 """Train the side-event filter shipped as src/cronica/data/models/rerank_<lang>.json.
 
-Runs the pipeline (actors and events, the filter itself off) over the *fit* part
+Runs the pipeline (actors and events, the filter off: its default) over the *fit* part
 (:mod:`cronica.evaluate.split`) of the language's sentence-coded event gold, turns every
 event and secondary event word into a candidate (:mod:`cronica.stages.events.rerank`),
 labels it by whether the gold codes an event of its type in that record (PROTEST and
@@ -102,7 +102,7 @@ def dataset(records: list[dict[str, Any]], outs: list[dict[str, Any] | None]) ->
             rows.append({
                 "x": rr.features(c, sents[c.sentence]), "y": y, "group": ev.record_key(r),
                 "record": n, "secondary": c.secondary, "type": c.type,
-                "fixed": e.get("id") in governing,
+                "fixed": e.get("id") in governing or rr.protected(c, sents[c.sentence]),
             })
     return rows
 
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default="src/cronica/data/models")
     ap.add_argument("--lang", default="es")
     args = ap.parse_args(argv)
-    os.environ[rr.NO_RERANK_ENV] = "1"
+    os.environ.pop(rr.RERANK_ENV, None)  # the coder's outputs without the filter
     data = []
     for name in FILES[args.lang]:
         records, outs = outputs(Path(args.eval_dir) / name)
