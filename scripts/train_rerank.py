@@ -1,6 +1,6 @@
 """Train the side-event filter shipped as src/cronica/data/models/rerank_<lang>.json.
 
-Runs the pipeline (actors and events, the filter off: its default) over the *fit* part
+Runs the pipeline (actors and events, the filter itself off) over the *fit* part
 (:mod:`cronica.evaluate.split`) of the language's sentence-coded event gold, turns every
 event and secondary event word into a candidate (:mod:`cronica.stages.events.rerank`),
 labels it by whether the gold codes an event of its type in that record (PROTEST and
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default="src/cronica/data/models")
     ap.add_argument("--lang", default="es")
     args = ap.parse_args(argv)
-    os.environ.pop(rr.RERANK_ENV, None)  # the coder's outputs without the filter
+    os.environ[rr.NO_RERANK_ENV] = "1"  # the coder's outputs without the filter
     data = []
     for name in FILES[args.lang]:
         records, outs = outputs(Path(args.eval_dir) / name)

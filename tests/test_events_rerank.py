@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from cronica.stages.events.rerank import (
-    RERANK_ENV,
+    NO_RERANK_ENV,
     Candidate,
     RerankModel,
     features,
@@ -105,7 +105,7 @@ def test_a_sentence_without_a_protest_keeps_its_events(make_doc):
 def test_the_shipped_filter_keeps_a_sentence_s_one_plain_event(make_doc, monkeypatch, text, event):
     from cronica.stages.events.coder import EventCoder
 
-    monkeypatch.setenv(RERANK_ENV, "1")
+    monkeypatch.delenv(NO_RERANK_ENV, raising=False)
     coder = EventCoder("es")
     assert coder.rerank is not None
     adoc = make_doc(text, stages=("actors",))
@@ -114,7 +114,7 @@ def test_the_shipped_filter_keeps_a_sentence_s_one_plain_event(make_doc, monkeyp
 
 
 def test_the_shipped_spanish_filter_loads_small_and_named(monkeypatch):
-    monkeypatch.setenv(RERANK_ENV, "1")
+    monkeypatch.delenv(NO_RERANK_ENV, raising=False)
     m = rerank_model("es")
     assert m is not None and 0.0 < m.threshold < 1.0
     ref = resources.files("cronica") / "data" / "models" / "rerank_es.json"
@@ -124,6 +124,37 @@ def test_the_shipped_spanish_filter_loads_small_and_named(monkeypatch):
     assert rerank_model("en") is None  # English has no filter (yet)
 
 
-def test_the_filter_is_off_by_default(monkeypatch):
-    monkeypatch.delenv(RERANK_ENV, raising=False)
+def test_the_filter_can_be_switched_off(monkeypatch):
+    monkeypatch.setenv(NO_RERANK_ENV, "1")
     assert rerank_model("es") is None
+
+
+def test_outside_contentious_sentences_nothing_is_dropped(make_doc):
+    """The filter learned from protest and violence sentences, where a weak lone agreement
+    is rarely coded; in diplomatic news that agreement is the news, so it stays an event."""
+    from cronica.stages.events.coder import EventCoder
+
+    adoc = make_doc("En 2015 ambos gobiernos firmaron un tratado de pesca.", stages=("actors",))
+    coder = EventCoder("es", learned=False)
+    coder.run(adoc)
+    assert [e.event for e in adoc.events] == ["AGREE"]
+    coder.rerank = RerankModel("es", {}, -10.0, 0.5)  # rejects every candidate in scope
+    coder.run(adoc)
+    assert [e.event for e in adoc.events] == ["AGREE"]
+    # in a protest sentence the same model moves a weak side event, not the protest itself
+    adoc = make_doc("Tras una reunión en la universidad, miles de estudiantes marcharon contra "
+                    "la reforma.", stages=("actors",))
+    coder = EventCoder("es", learned=False, secondary_threshold=0)
+    coder.rerank = RerankModel("es", {}, -10.0, 0.5)
+    coder.run(adoc)
+    assert [e.event for e in adoc.events] == ["PROTEST"]
+
+
+def test_a_dyadic_event_beside_a_protest_is_kept():
+    from cronica.stages.events.rerank import protected
+
+    protest = Candidate("PROTEST", 0.8, False, 0, actor_code="CVL")
+    repression = Candidate("COERCE", 0.5, False, 0, actor_code="COP", recipient_code="CVL")
+    meeting = Candidate("CONSULT", 0.3, False, 0, actor_code="GOV")
+    assert protected(repression, [protest, repression])
+    assert not protected(meeting, [protest, meeting])

@@ -30,7 +30,7 @@ from typing import Any
 
 from cronica.evaluate.split import select, split
 from cronica.stages.events.learned import NO_LEARNED_ENV
-from cronica.stages.events.rerank import RERANK_ENV
+from cronica.stages.events.rerank import NO_RERANK_ENV
 
 NONE = "-"
 SCORED_STAGES: tuple[str, ...] = ("actors", "events")
@@ -382,9 +382,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="switch the learned event layer off (the lexicon and syntax alone), for ablations",
     )
     p.add_argument(
-        "--rerank",
+        "--no-rerank",
         action="store_true",
-        help="switch the learned side-event filter on (events.rerank; off by default)",
+        help="switch the learned side-event filter off (events.rerank), for ablations",
     )
     p.add_argument(
         "--by-rule", action="store_true",
@@ -420,8 +420,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.no_learned:
         os.environ[NO_LEARNED_ENV] = "1"
-    if getattr(args, "rerank", False):
-        os.environ[RERANK_ENV] = "1"
+    if getattr(args, "no_rerank", False):
+        os.environ[NO_RERANK_ENV] = "1"
     preds = predict(
         records, count_negated=args.count_negated, full=args.full, count_embedded=args.count_embedded
     )

@@ -16,19 +16,24 @@ strong. The type itself is not a feature beyond protest/contentious: the gold of
 codes few meetings or agreements, and a filter that learned that would drop every meeting
 of every article ('Los cancilleres se reunieron en Lima'). An event below the threshold moves to the
 secondary event words (it stays in the article's layers with its type, as a pruned side
-mention does); the strongest event of a sentence, a material act (assault, fight, coercion,
-protest) with a coded actor, an event that governs an embedded act, and a negated or
-embedded event are left as they are. Secondary words are never promoted.
+mention does); an event that governs an embedded act, or that is negated or embedded
+itself, is left as it is. Secondary words are never promoted. Limits keep the filter to
+what the sentence gold can teach and to what PLOVER codes as an event of its own:
+- an event with both its actor and its recipient coded is never dropped (PLOVER codes the
+  police's repression of a march as its own COERCE event);
+- outside a sentence with a contentious event nothing is dropped (a weak lone agreement of
+  diplomatic news is the news there);
+- the strongest event of a sentence is never dropped (the sentence's news, as in
+  :func:`cronica.stages.events.rank.prune_secondary`);
+- a material act (assault, fight, coercion, protest) with a coded actor is never dropped
+  ('la policía detuvo a 12 personas' beside a protest: the arrest and its count of arrested
+  stay an event).
 
 The weights are a small JSON file per language (``data/models/rerank_<code>.json``, with
 its feature names, threshold, training data and cross-validated scores), trained by
 ``make train`` (``scripts/train_rerank.py``); a language without one is not filtered.
 
-**Off by default** (``CRONICA_RERANK=1`` or ``cronica eval events --rerank`` switch it on). It
-raises the protest F1 a little (fit 0.699 -> 0.708, check 0.602 -> 0.611), but what it
-moves are events the PLOVER manual asks to code -- an accusation beside the attack it
-denounces, a meeting before a march -- so a default coder keeps them
-(docs/benchmarks.md, branch protest3).
+``CRONICA_NO_RERANK=1`` (``cronica eval events --no-rerank``) switches the filter off.
 """
 
 from __future__ import annotations
@@ -44,9 +49,7 @@ from typing import Any
 from cronica.model import Event
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
-# opt-in (``cronica eval events --rerank``): the filter imitates the sentence-coded gold and
-# leaves out side events that the PLOVER manual codes (see the module docstring)
-RERANK_ENV = "CRONICA_RERANK"
+NO_RERANK_ENV = "CRONICA_NO_RERANK"
 PROTEST_TYPES = frozenset({"PROTEST", "MOBILIZE"})
 CONTENTIOUS = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
 # material acts (PLOVER's material conflict): with a coded actor, an event of its own
@@ -139,12 +142,15 @@ def features(c: Candidate, mates: Sequence[Candidate]) -> dict[str, float]:
 
 
 def protected(c: Candidate, mates: Sequence[Candidate]) -> bool:
-    """Events never moved: the strongest event of its sentence (the sentence's news, as in
-    :func:`cronica.stages.events.rank.prune_secondary`), and a material act with a coded
-    actor ('la policía detuvo a 12 personas' beside a protest: PLOVER codes the arrest as a
-    discrete event, and its count of arrested goes with it)."""
+    """Whether the filter must keep ``c`` whatever its score (the limits of the module
+    docstring). The training gold codes protest and violence sentences, where a weak lone
+    meeting or agreement is rarely coded; in other news such an event is the news."""
     if c.secondary:
         return False
+    if c.actor_code and c.recipient_code:
+        return True  # a dyadic event with both sides coded is an event in PLOVER's terms
+    if not (c.type in CONTENTIOUS or any(m is not c and m.civil_protest for m in mates)):
+        return True
     if c.type in MATERIAL and c.actor_code:
         return True
     return c.confidence >= max((m.confidence for m in mates if not m.secondary), default=0.0)
@@ -183,8 +189,8 @@ def load(data: dict[str, Any], lang: str) -> RerankModel:
 
 def rerank_model(lang: str | LanguageBundle) -> RerankModel | None:
     """The shipped filter of a language (``data/models/rerank_<code>.json``), loaded once per
-    bundle, when ``CRONICA_RERANK`` is set; else (the default) or without a file, None."""
-    if not os.environ.get(RERANK_ENV):
+    bundle; None when there is none or ``CRONICA_NO_RERANK`` is set."""
+    if os.environ.get(NO_RERANK_ENV):
         return None
     bundle = as_bundle(lang)
     return bundle.resource("events.rerank", _load)
