@@ -28,7 +28,7 @@ from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quote
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import AUX, children, dep
+from cronica.stages.nlp.syntax import AUX, children, dep, morph_get
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
@@ -125,7 +125,7 @@ class AuxCalendar:
             return None
         tok = adoc.doc[e.head]
         if tok.pos_ in ("VERB", "AUX") and not any(
-                "Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm")
+                "Past" in morph_get(w, "Tense") or "Part" in morph_get(w, "VerbForm")
                 for w in [tok, *children(tok, AUX)]):
             return None
         # dates of the clauses that share the event's time: its own verb, the verbs it is
@@ -192,7 +192,7 @@ class AuxCalendar:
         if dep(tok) not in ("obj", "nsubj", "nsubj:pass", "ROOT") and verb is not tok:
             return None
         words = [verb, *children(verb, AUX)]
-        if not any("Past" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood") for w in words):
+        if not any("Past" in morph_get(w, "Tense") and "Ind" in morph_get(w, "Mood") for w in words):
             return None
         for holder in dict.fromkeys((tok, verb)):
             for c in holder.children:
@@ -238,12 +238,12 @@ class AuxCalendar:
             return None
         tok = doc[e.head]
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        if not any("Past" in w.morph.get("Tense") for w in [verb, *children(verb, AUX)]):
+        if not any("Past" in morph_get(w, "Tense") for w in [verb, *children(verb, AUX)]):
             return None
         for holder in dict.fromkeys((tok, verb)):
             for c in holder.children:
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
-                        and "Plur" in c.morph.get("Number") and any(
+                        and "Plur" in morph_get(c, "Number") and any(
                         dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in c.children):
                     return "historical", aux_evidence(c, "recent past period")
         return None
@@ -271,17 +271,17 @@ class AuxCalendar:
         to = cues.infinitive_link
         for a in auxes:
             # the pluperfect: 'había acusado' (imperfect of haber), 'had accused'
-            if a.lemma_.lower() in cues.perfect_aux and ({"Imp", "Past"} & set(a.morph.get("Tense", []))) \
-                    and "Part" in tok.morph.get("VerbForm"):
+            if a.lemma_.lower() in cues.perfect_aux and ({"Imp", "Past"} & set(morph_get(a, "Tense"))) \
+                    and "Part" in morph_get(tok, "VerbForm"):
                 return "historical", aux_evidence(a, "pluperfect")
-        if "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB":
+        if "Inf" in morph_get(tok, "VerbForm") or tok.tag_ == "VB":
             gov = tok.head
             marked = any(c.lower_ in to for c in tok.children)
             if gov.lemma_.lower() in cues.oblige_aux and marked and gov.i != tok.i:
                 return "hypothetical", aux_evidence(gov, "obligation (tener que / have to)")
             for gov in [*auxes, tok.head]:
                 # 'van a reunirse', 'are going to meet': a present-tense 'go' + infinitive
-                present = "Pres" in gov.morph.get("Tense") or gov.tag_ == "VBG"
+                present = "Pres" in morph_get(gov, "Tense") or gov.tag_ == "VBG"
                 if gov.lemma_.lower() in cues.go_aux and present and gov.i != tok.i and (marked or gov in auxes):
                     return "future", aux_evidence(gov, "go + infinitive (ir a / going to)")
         return None
@@ -304,7 +304,7 @@ class AuxCalendar:
         if e.head is None or doc is None:
             return None
         tok = doc[e.head]
-        if tok.pos_ != "VERB" or "Imp" not in tok.morph.get("Tense") or "Ind" not in tok.morph.get("Mood"):
+        if tok.pos_ != "VERB" or "Imp" not in morph_get(tok, "Tense") or "Ind" not in morph_get(tok, "Mood"):
             return None
         node = tok
         for _ in range(8):
@@ -388,7 +388,7 @@ def _measured(unit: Any, duration_case: set[str]) -> bool:
     that places an event ('esta semana')."""
     return any(
         dep(n) == "nummod" or n.like_num or n.doc.vocab[n.lemma_].like_num  # 'nueve', 'tres'
-        or dep(n) == "det" and "Ind" in n.morph.get("PronType")  # 'varios meses'
+        or dep(n) == "det" and "Ind" in morph_get(n, "PronType")  # 'varios meses'
         or dep(n) == "case" and fold(n.lemma_) in duration_case
         for n in unit.children)
 
@@ -398,7 +398,7 @@ def _narrated_past(tok: Any) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     words = [tok, *children(tok, AUX)]
-    return any("Past" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood") for w in words)
+    return any("Past" in morph_get(w, "Tense") and "Ind" in morph_get(w, "Mood") for w in words)
 
 
 def _frame_before(adoc: ArticleDoc, s: int, pub: date, back: int) -> Any:
@@ -448,7 +448,7 @@ def _presupposed(doc: Any, e: Event) -> bool:
         return False
     tok = doc[e.head]
     if tok.pos_ != "NOUN" or not (_definite(tok) or any(
-            "Yes" in c.morph.get("Poss") for c in tok.children if dep(c) == "det")):
+            "Yes" in morph_get(c, "Poss") for c in tok.children if dep(c) == "det")):
         return False
     if dep(tok) in ("nsubj", "nsubj:pass"):
         return True
@@ -457,7 +457,7 @@ def _presupposed(doc: Any, e: Event) -> bool:
 
 
 def _definite(tok: Any) -> bool:
-    return any(dep(c) == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+    return any(dep(c) == "det" and ("Def" in morph_get(c, "Definite") or "Dem" in morph_get(c, "PronType"))
                for c in tok.children)
 
 
@@ -469,7 +469,7 @@ def _gerund_time(doc: Any, events: list[Event]) -> None:
         if e.aux_mode is not None or e.head is None:
             continue
         tok = doc[e.head]
-        if "Ger" not in tok.morph.get("VerbForm") or dep(tok) not in ("advcl", "xcomp", "conj"):
+        if "Ger" not in morph_get(tok, "VerbForm") or dep(tok) not in ("advcl", "xcomp", "conj"):
             continue
         gov = by_head.get(tok.head.i)
         if gov is not None and gov is not e and gov.aux_mode is not None:
@@ -501,7 +501,7 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
     # a participle clause ('los atentados perpetrados el ...') or a relative clause ('la
     # agresión que sufrió el viernes') on the noun
     parts = [c for n in nouns for c in n.children
-             if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")
+             if "Part" in morph_get(c, "VerbForm") and dep(c) in ("acl", "amod")
              or c.pos_ in ("VERB", "AUX") and _relative(c)]
     if not parts:
         return None
@@ -531,7 +531,7 @@ def _in_other_relative(doc: Any, start: int, end: int, tok: Any) -> bool:
 def _relative(verb: Any) -> bool:
     """``verb`` heads a relative clause on its noun ('que sufrió el viernes')."""
     return dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
-        "Rel" in c.morph.get("PronType") for c in verb.children)
+        "Rel" in morph_get(c, "PronType") for c in verb.children)
 
 
 def _lemma(doc: Any, e: Event) -> str:
@@ -557,8 +557,8 @@ def _present_indicative(doc: Any, e: Event) -> bool:
         return False
     tok = doc[e.head]
     words = [tok, *children(tok, AUX)]
-    return tok.pos_ == "VERB" and "Pres" in tok.morph.get("Tense") and "Ind" in tok.morph.get("Mood") \
-        and not any("Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm") for w in words)
+    return tok.pos_ == "VERB" and "Pres" in morph_get(tok, "Tense") and "Ind" in morph_get(tok, "Mood") \
+        and not any("Past" in morph_get(w, "Tense") or "Part" in morph_get(w, "VerbForm") for w in words)
 
 
 def _on_verb(doc: Any, start: int, end: int) -> bool:

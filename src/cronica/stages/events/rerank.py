@@ -137,10 +137,12 @@ def _in_scope(c: Candidate, mates: Sequence[Candidate]) -> bool:
     """Whether the filter may drop ``c``: a contentious event, or any event of a sentence
     with a civil protest. The training gold codes protest and violence sentences, where a
     weak lone meeting or agreement is rarely coded; in other news such an event is the
-    news, so outside a contentious sentence nothing is dropped."""
+    news, so outside a contentious sentence nothing is dropped. A protest word folded into
+    another event ('suspendió las ventas para protestar') is no protest of the sentence."""
     if c.actor_code and c.recipient_code:
         return False  # a dyadic event with both sides coded is an event in PLOVER's terms
-    return c.type in CONTENTIOUS or any(m is not c and m.civil_protest for m in mates)
+    return c.type in CONTENTIOUS or any(
+        m is not c and m.civil_protest and not m.secondary for m in mates)
 
 
 def by_sentence(cands: Iterable[Candidate]) -> dict[int, list[Candidate]]:
