@@ -241,3 +241,8 @@ def test_a_warned_act_in_the_conditional_is_threatened(make_doc):
 def test_an_indicative_relative_trigger_is_out_of_its_nouns_governing_scope(make_doc):
     text = "Los manifestantes exigieron la liberación de los presos que detuvo la policía."
     assert _mode(make_doc, text, "detuvo") == "current"
+
+
+def test_an_age_is_no_duration(make_doc):
+    text = "A los 14 años, el dirigente sindical lideró una huelga en la mina."
+    assert _mode(make_doc, text, "huelga") == "current"

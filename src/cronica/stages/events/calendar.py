@@ -384,13 +384,16 @@ def _days(value: str, precision: str | None) -> tuple[date, date] | None:
 
 
 def _measured(unit: Any, duration_case: set[str]) -> bool:
-    """A unit of time that measures a length ('de nueve meses', 'durante meses'), not one
-    that places an event ('esta semana')."""
+    """A unit of time that measures a length ('de nueve meses', 'durante varios meses'), not
+    one that places an event ('esta semana') or an age ('a los 14 años'): a preposition of
+    length and a number or quantity."""
+    cases = [fold(n.lemma_) for n in unit.children if dep(n) == "case"]
+    if not cases or any(c not in duration_case for c in cases):
+        return False
     return any(
         dep(n) == "nummod" or n.like_num or n.doc.vocab[n.lemma_].like_num  # 'nueve', 'tres'
         or dep(n) == "det" and "Ind" in morph_get(n, "PronType")  # 'varios meses'
-        or dep(n) == "case" and fold(n.lemma_) in duration_case
-        for n in unit.children)
+        for n in unit.children) or "durante" in cases
 
 
 def _narrated_past(tok: Any) -> bool:
