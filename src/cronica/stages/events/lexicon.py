@@ -188,6 +188,7 @@ class Cues:
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
     state_case: set[str] = field(default_factory=set)  # 'en huelga', 'on strike': a state
     carrier_case: set[str] = field(default_factory=set)  # 'llegar a un acuerdo': like an object
+    content_verb: set[str] = field(default_factory=set)  # 'confirmar': reports, not does
     site: set[str] = field(default_factory=set)  # 'frente a X': the place a protest addresses
     ouster: set[str] = field(default_factory=set)  # 'la dimisión de X': X is the protest's target
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
@@ -465,7 +466,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "carrier_case", "site", "ouster",
+                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster",
                       "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
