@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -91,6 +92,27 @@ def _ids(text: str) -> list[int]:
     return ids
 
 
+@lru_cache(maxsize=1 << 15)
+def _word_array(word: str) -> np.ndarray:
+    """:func:`_word_ids` as a read-only array (cached: most words of a text are repeats)."""
+    arr = np.array(_word_ids(word), dtype=np.int64)
+    arr.flags.writeable = False
+    return arr
+
+
+def id_array(text: str) -> np.ndarray:
+    """The feature occurrences of :func:`_ids` as one array, the words' features first and
+    the bigrams' after them: the same multiset, so the same TF-IDF vector, built from
+    cached per-word arrays instead of a list of Python ints (the sentence loop's cost)."""
+    words = _WORD.findall(_DIGITS.sub("0", fold(text)))
+    if not words:
+        return np.zeros(0, dtype=np.int64)
+    parts = [_word_array(w) for w in words]
+    parts.append(np.array([_bucket("b " + a + " " + b) for a, b in pairwise(words)],
+                          dtype=np.int64))
+    return np.concatenate(parts)
+
+
 def feature_ids(text: str) -> dict[int, int]:
     """Hashed feature bucket -> count for one text (see :func:`_ids`)."""
     counts: dict[int, int] = {}
@@ -99,11 +121,13 @@ def feature_ids(text: str) -> dict[int, int]:
     return counts
 
 
-def vectorise(text: str | list[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def vectorise(
+    text: str | list[int] | np.ndarray, idf: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """(bucket indices, values) of a text's TF-IDF vector (sublinear tf, L2-normalised);
-    ``text`` may be given as its feature occurrences (:func:`_ids`) already."""
+    ``text`` may be given as its feature occurrences (:func:`_ids`, :func:`id_array`)."""
     ids = _ids(text) if isinstance(text, str) else text
-    if not ids:
+    if len(ids) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     idx, tf = np.unique(np.asarray(ids, dtype=np.int64), return_counts=True)
     vals = (1.0 + np.log(tf.astype(np.float32))) * idf[idx]
@@ -139,12 +163,12 @@ class EventModel:
     # [low, high): outside it the embedding did not change a decision in grouped CV
     embed_band: tuple[float, float] = (0.0, 1.01)
 
-    def score(self, text: str | list[int]) -> float:
+    def score(self, text: str | list[int] | np.ndarray) -> float:
         """Probability that ``text`` reports a contentious event."""
         idx, vals = vectorise(text, self.idf)
         return _sigmoid(float(np.dot(self.coef[idx], vals)) + self.intercept)
 
-    def doc_score(self, text: str | list[int]) -> float:
+    def doc_score(self, text: str | list[int] | np.ndarray) -> float:
         """Probability that a whole article reports a contentious event, from its words."""
         if self.doc_coef is None:
             return 0.0
@@ -183,7 +207,7 @@ class EventModel:
             return False
         return default is None or self.embed_band[0] <= default < self.embed_band[1]
 
-    def event_type(self, text: str | list[int]) -> tuple[str, float]:
+    def event_type(self, text: str | list[int] | np.ndarray) -> tuple[str, float]:
         """The most likely contentious PLOVER type of ``text`` and its probability."""
         idx, vals = vectorise(text, self.idf)
         z = self.type_coef[:, idx] @ vals + self.type_intercept
@@ -360,11 +384,11 @@ class LearnedLayer:
         drop: set[int] = set()
         added: list[Event] = []
         probs: list[float] = []
-        every: list[int] = []  # the article's features: its sentences' (not re-read)
+        parts: list[np.ndarray] = []  # the article's features: its sentences' (not re-read)
         for k, sent in enumerate(adoc.sentences):
             text = adoc.article.text[sent.start : sent.end]
-            ids = _ids(text)
-            every += ids
+            ids = id_array(text)
+            parts.append(ids)
             p = model.score(ids)
             probs.append(p)
             mine = by_sent.get(k, [])
@@ -382,6 +406,7 @@ class LearnedLayer:
             if event is not None:
                 added.append(event)
         kept = [e for e in events if id(e) not in drop] + added
+        every = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
         if 0 < len(adoc.sentences) <= SHORT_TEXT:
             typed = [(e.event, e.aux_mode, e.confidence) for e in events]
             p = probs[0] if len(probs) == 1 else model.score(every)
