@@ -38,7 +38,7 @@ from cronica.model import ActorMention, ArticleDoc, EventArg
 from cronica.read.dateline import find_dateline
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import dep, morph_get
 
 # UD labels, read through syntax.dep
 _SUBJ = frozenset({"nsubj", "csubj"})
@@ -87,6 +87,8 @@ class ActorIndex:
         """The mention covering ``tok``, else the nearest one inside its phrase."""
         if tok.i in self.by_token:
             return self.by_token[tok.i]
+        if not self.by_token:
+            return None  # an article without actor mentions: no phrase to walk
         best: tuple[int, ActorMention] | None = None
         for t in _phrase(tok, self.genitive or None):
             m = self.by_token.get(t.i)
@@ -363,7 +365,7 @@ def _verb_args(
 ) -> tuple[Any, Any]:
     actor = recipient = None
     passive = any(dep(c) == "aux:pass" for c in tok.children) or (
-        "Part" in tok.morph.get("VerbForm")
+        "Part" in morph_get(tok, "VerbForm")
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
     )
     for c in tok.children:
@@ -468,7 +470,7 @@ def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool]) -> Any:
         if dep(c) not in ("acl:relcl", "acl") or c.pos_ not in ("VERB", "AUX"):
             continue
         rel = next((g for g in c.children if dep(g) == "obj" and g.pos_ == "PRON"
-                    and "Rel" in g.morph.get("PronType", [])), None)
+                    and "Rel" in morph_get(g, "PronType")), None)
         if rel is None or not carries(rel, c):
             continue
         subj = next((g for g in c.children if dep(g) in _SUBJ and g.pos_ in _NOMINAL
@@ -488,7 +490,7 @@ def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool
     event of its own: 'una manifestación organizada por los pilotos', 'los disturbios
     iniciados por X' ('una marcha reprimida por la policía' is the police's act, not theirs)."""
     for c in tok.children:
-        if dep(c) not in ("amod", "acl") or "Part" not in c.morph.get("VerbForm", []) \
+        if dep(c) not in ("amod", "acl") or "Part" not in morph_get(c, "VerbForm") \
                 or not carries(tok, c):
             continue
         for g in c.children:
@@ -604,7 +606,7 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
         if node.pos_ in ("NOUN", "PROPN"):
             if dep(node) not in ("obj", "obl", "pobj", "nmod") or not carries(node, head):
                 return None
-        elif dep(node) == "acl" and "Inf" in node.morph.get("VerbForm", []) \
+        elif dep(node) == "acl" and "Inf" in morph_get(node, "VerbForm") \
                 and head.pos_ in ("NOUN", "PROPN") and dep(head) == "obj" \
                 and any(dep(c) == "mark" for c in node.children):
             # 'iniciaron una rebelión para protestar', 'ratificó su decisión de cortar': the
@@ -640,7 +642,7 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex, event: str = "")
                 and t.pos_ in ("NOUN", "DET") and fold(t.lemma_) not in cues.agent_phrase:
             return None
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV") \
-                or "Part" in t.morph.get("VerbForm", []):
+                or "Part" in morph_get(t, "VerbForm"):
             # an adverb opens a locution: 'delante de X', 'cerca de X'; a participle has its
             # own agent: 'una marcha reprimida por la policía'
             return None
@@ -760,7 +762,7 @@ def between_parties(tok: Token, cues: Cues) -> tuple[Any, Any]:
     y manifestantes'), also when it hangs from the noun's participle ('los choques ocurridos
     ayer entre X y Y'); (None, None) without one."""
     holders = [tok, *[c for c in tok.children if dep(c) in ("amod", "acl")
-                      and "Part" in c.morph.get("VerbForm", [])]]
+                      and "Part" in morph_get(c, "VerbForm")]]
     for c in (o for h in holders for o in _obl_children(h)):
         if _case(c) in cues.between_case and c.pos_ in _NOMINAL and not c.like_num:
             other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
@@ -772,7 +774,7 @@ def _counted_people(tok: Token) -> bool:
     """A plural noun with a determiner: 'la huelga de los pilotos', 'la marcha de unos 600
     funcionarios'; a bare plural is a kind ('huelga de brazos caídos') and a number alone a
     length ('huelga de 24 horas')."""
-    return "Plur" in tok.morph.get("Number", []) and tok.pos_ == "NOUN" and any(
+    return "Plur" in morph_get(tok, "Number") and tok.pos_ == "NOUN" and any(
         dep(c) == "det" for c in tok.children)
 
 
