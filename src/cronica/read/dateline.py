@@ -9,6 +9,7 @@ it lowered trigger F1 (0.524 -> 0.523) and location recall (0.646 -> 0.604).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Dateline: an upper-case place, optional ', Region', then a date and/or '(AGENCY)', then a
 # dash or the end of the line (also before a carriage return: agency files end lines CRLF). The date is left generic (word + day, or day + word) so that
@@ -49,13 +50,15 @@ _BYLINE_SEP = re.compile(r"[^\n;]{3,60};\s*")
 _LINES = 6
 
 
+@lru_cache(maxsize=16)
 def find_dateline(text: str) -> re.Match | None:
     """A dateline at the start of one of the first :data:`_LINES` non-empty lines, else None
     (agency copy may put a headline, a byline, an 'ATENCION - ...' service note and a
     '=(FOTOS)=' tag before it).
 
     Groups: ``place``, ``region``, ``date``, ``agency``/``agency0``; the match ends after the
-    dash (or at the end of the line)."""
+    dash (or at the end of the line). The actors, events and place stages all ask for the
+    same article's dateline, so the last few answers are kept (about 40 µs each)."""
     pos = 0
     for _ in range(_LINES):
         while pos < len(text) and text[pos].isspace():

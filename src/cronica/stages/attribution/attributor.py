@@ -53,7 +53,7 @@ from cronica.stages.attribution.lexicon import (
 from cronica.stages.attribution.sources import LEAD_SENTENCES, SourceFinder
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import AUX, children, dep, has_child
+from cronica.stages.nlp.syntax import AUX, children, dep, has_child, morph_get
 
 __all__ = ["Attributor", "attach_to_events", "attribution_lexicon", "marked_quotes",
            "speaker_codes", "LEAD_SENTENCES", "CARRY_SENTENCES"]
@@ -231,7 +231,7 @@ class Attributor:
         """'de acuerdo con su propia valoración': a possessive noun phrase that names no actor
         is a standard ('in accordance with'), not a source."""
         toks = tokens_in(adoc.doc, speaker.start, speaker.end)
-        if not toks or "Yes" not in toks[0].morph.get("Poss", []) or codes:
+        if not toks or "Yes" not in morph_get(toks[0], "Poss") or codes:
             return False
         return not any(m.span.start < speaker.end and speaker.start < m.span.end for m in adoc.actors)
 
@@ -275,7 +275,7 @@ class Attributor:
                 # up to a verb of saying or a finite verb: an infinitive or gerund on the
                 # way belongs to the speech act ('apremió a X a cesar su "..."')
                 if verb is None or (verb.pos_ in ("VERB", "AUX") and (
-                        self.lex.is_speech(verb) or not {"Inf", "Ger"} & set(verb.morph.get("VerbForm", [])))):
+                        self.lex.is_speech(verb) or not {"Inf", "Ger"} & set(morph_get(verb, "VerbForm")))):
                     break
                 verb = verb.head if verb.head.i != verb.i else None
             if verb is None or verb.i in ids or any(a <= verb.idx < b for a, b in marked):
@@ -379,8 +379,8 @@ class Attributor:
                 clause = c
                 break
             marks_of = [g.lower_ for g in c.children if dep(g) == "mark"]
-            infinitive = "Inf" in c.morph.get("VerbForm", []) or any(  # compound: 'haber detenido'
-                dep(a) == "aux" and "Inf" in a.morph.get("VerbForm", []) for a in c.children)
+            infinitive = "Inf" in morph_get(c, "VerbForm") or any(  # compound: 'haber detenido'
+                dep(a) == "aux" and "Inf" in morph_get(a, "VerbForm") for a in c.children)
             if dep(c) in _CLAUSE_DEPS and c.i > verb.i and infinitive and (
                     c.pos_ in ("VERB", "AUX")) and all(w in self.lex.inf_marks for w in marks_of):
                 # 'anunció haber detenido a ...', 'acusó a X de favorecer ...': an infinitival
@@ -390,7 +390,7 @@ class Attributor:
         if clause is None:
             # 'acusó a X de favorecer ...' with the infinitive parsed under X
             clause = next((g for c in verb.children if dep(c) in ("obj", "iobj", "obl") and c.i > verb.i
-                           for g in c.children if "Inf" in g.morph.get("VerbForm", []) and g.pos_ in ("VERB", "AUX")
+                           for g in c.children if "Inf" in morph_get(g, "VerbForm") and g.pos_ in ("VERB", "AUX")
                            and any(dep(m) == "mark" and m.lower_ in self.lex.inf_marks for m in g.children)
                            and lo <= g.idx < hi), None)
         if clause is not None:
@@ -416,7 +416,7 @@ class Attributor:
         ('demanda que X y desmintió que Y' -> X)."""
         for n, t in enumerate(toks[:-1]):
             nxt = toks[n + 1]
-            if t.pos_ == "CCONJ" and self.lex.is_speech(nxt) and "Fin" in nxt.morph.get("VerbForm", []):
+            if t.pos_ == "CCONJ" and self.lex.is_speech(nxt) and "Fin" in morph_get(nxt, "VerbForm"):
                 return toks[:n]
         return toks
 
@@ -719,7 +719,7 @@ def _noun_subject(verb: Token, lo: int) -> Token | None:
     noun): a finite verb modifies no noun, so that noun is its subject. Relative clauses
     ('la agresión que calificó') keep their own analysis."""
     head = verb.head
-    if (dep(verb) not in ("amod", "acl", "conj") or "Fin" not in verb.morph.get("VerbForm", [])
+    if (dep(verb) not in ("amod", "acl", "conj") or "Fin" not in morph_get(verb, "VerbForm")
             or head.pos_ not in ("NOUN", "PROPN") or not lo <= head.idx < verb.idx):
         return None
     if any(c.i < verb.i and (dep(c) == "mark" or _relative_pronoun(c) or c.lower_ == "que")
@@ -750,12 +750,12 @@ def _dative(tok: Token) -> bool:
 
 def _adjectival(tok: Token) -> bool:
     """A participle used as an adjective ('un allegado considerado ...') is no speech act."""
-    return ("Part" in tok.morph.get("VerbForm", []) and dep(tok) in ("amod", "acl", "acl:relcl")
+    return ("Part" in morph_get(tok, "VerbForm") and dep(tok) in ("amod", "acl", "acl:relcl")
             and not has_child(tok, AUX))
 
 
 def _relative_pronoun(tok: Token) -> bool:
-    return tok.pos_ == "PRON" and ("Rel" in tok.morph.get("PronType", []) or tok.tag_ in ("WP", "WDT"))
+    return tok.pos_ == "PRON" and ("Rel" in morph_get(tok, "PronType") or tok.tag_ in ("WP", "WDT"))
 
 
 def speaker_codes(adoc: ArticleDoc, span: Span, lang: str | LanguageBundle) -> list[str]:

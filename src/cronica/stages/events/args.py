@@ -38,7 +38,7 @@ from cronica.model import ActorMention, ArticleDoc, EventArg
 from cronica.read.dateline import find_dateline
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import dep, morph_get
 
 # UD labels, read through syntax.dep
 _SUBJ = frozenset({"nsubj", "csubj"})
@@ -87,6 +87,8 @@ class ActorIndex:
         """The mention covering ``tok``, else the nearest one inside its phrase."""
         if tok.i in self.by_token:
             return self.by_token[tok.i]
+        if not self.by_token:
+            return None  # an article without actor mentions: no phrase to walk
         best: tuple[int, ActorMention] | None = None
         for t in _phrase(tok, self.genitive or None):
             m = self.by_token.get(t.i)
@@ -247,17 +249,17 @@ def find_args(
     index: ActorIndex,
     is_light: Callable[[Any], bool] = lambda t: False,
     skip: frozenset[int] = frozenset(),
-    is_event: Callable[[Any], bool] = lambda t: True,
+    is_event: Callable[[Any], str | None] = lambda t: "?",
 ) -> tuple[Any, Any]:
     """(actor token, recipient token) of the trigger headed by ``tok``; either may be None.
 
     ``is_light`` tells support verbs ('realizar'), whose subject is the actor of their noun;
-    ``is_event`` tells verbs that are event triggers themselves ('reprimir'), whose subject is
-    not the actor of their noun object; ``skip`` holds the indices of the trigger's own
+    ``is_event`` gives the event type of a word that is a trigger itself ('reprimir': COERCE),
+    whose subject is not the actor of its noun object unless the types agree; ``skip`` holds the indices of the trigger's own
     words ('dieron muerte a ...')."""
     if tok.pos_ in ("NOUN", "PROPN"):
         actor, recipient = _noun_args(tok, event, mode, cues, speech, index,
-                                      _carrier(is_light, is_event, cues))
+                                      _carrier(is_light, is_event, cues, event))
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
     if (actor is not None and event in RECIPROCAL_TYPES
@@ -363,7 +365,7 @@ def _verb_args(
 ) -> tuple[Any, Any]:
     actor = recipient = None
     passive = any(dep(c) == "aux:pass" for c in tok.children) or (
-        "Part" in tok.morph.get("VerbForm")
+        "Part" in morph_get(tok, "VerbForm")
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
     )
     for c in tok.children:
@@ -468,7 +470,7 @@ def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool]) -> Any:
         if dep(c) not in ("acl:relcl", "acl") or c.pos_ not in ("VERB", "AUX"):
             continue
         rel = next((g for g in c.children if dep(g) == "obj" and g.pos_ == "PRON"
-                    and "Rel" in g.morph.get("PronType", [])), None)
+                    and "Rel" in morph_get(g, "PronType")), None)
         if rel is None or not carries(rel, c):
             continue
         subj = next((g for g in c.children if dep(g) in _SUBJ and g.pos_ in _NOMINAL
@@ -488,7 +490,7 @@ def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool
     event of its own: 'una manifestación organizada por los pilotos', 'los disturbios
     iniciados por X' ('una marcha reprimida por la policía' is the police's act, not theirs)."""
     for c in tok.children:
-        if dep(c) not in ("amod", "acl") or "Part" not in c.morph.get("VerbForm", []) \
+        if dep(c) not in ("amod", "acl") or "Part" not in morph_get(c, "VerbForm") \
                 or not carries(tok, c):
             continue
         for g in c.children:
@@ -541,8 +543,17 @@ def _complement_recipient(
     return None
 
 
+def _is_passive(verb: Token, cues: Cues) -> bool:
+    """A passive verb: 'fue atacado', 'were attacked'."""
+    return any(dep(c) == "aux:pass" for c in verb.children) or (
+        "Part" in verb.morph.get("VerbForm", [])
+        and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in verb.children)
+    )
+
+
 def _carrier(
-    is_light: Callable[[Any], bool], is_event: Callable[[Any], bool], cues: Cues
+    is_light: Callable[[Any], bool], is_event: Callable[[Any], str | None], cues: Cues,
+    event: str = "",
 ) -> Callable[[Any, Any], bool]:
     """Whether verb ``head`` passes its subject to the event noun ``node`` it governs.
 
@@ -550,16 +561,24 @@ def _carrier(
     own, when the noun is its direct object or its 'a' complement: aspect, decision and
     outcome verbs ('reanudaron las negociaciones', 'decidieron el paro', 'llegaron a un
     acuerdo', 'pusieron fin a la huelga'). A verb that is an event itself ('reprimieron la
-    marcha', 'apoyan la huelga') has its own subject, who is not the noun's actor; an
-    oblique of time, cause or place ('tras la huelga') names no argument."""
+    marcha', 'apoyan la huelga') has its own subject, who is not the noun's actor, unless it
+    is the same act ('firmaron un acuerdo', 'protestaron con una marcha'); an oblique of
+    time, cause or place ('tras la huelga') names no argument."""
 
     def passes(node: Any, head: Any) -> bool:
         if is_light(head):
             return True
         if head.head.i == node.i and dep(head) in ("amod", "acl"):
             return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
-        if head.pos_ not in ("VERB", "AUX") or is_event(head):
-            return False
+        if head.pos_ not in ("VERB", "AUX") or _is_passive(head, cues):
+            return False  # 'fueron repelidos con disparos': the subject suffered it
+        own = is_event(head)
+        if own:
+            # the same act told twice ('firmaron un acuerdo') passes, another act does not
+            return own == event and dep(node) in ("obj", "obl")
+        lemma = fold(head.lemma_)
+        if lemma in cues.content_verb or cues.aux.get(lemma) == "negation":
+            return False  # 'confirmó la muerte', 'evitaron la huelga': not their act
         if any(dep(c) in _SUBJ and is_event(c) for c in head.children):
             return False  # 'la protesta coincidió con una huelga': an event is no actor
         return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
@@ -587,7 +606,7 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
         if node.pos_ in ("NOUN", "PROPN"):
             if dep(node) not in ("obj", "obl", "pobj", "nmod") or not carries(node, head):
                 return None
-        elif dep(node) == "acl" and "Inf" in node.morph.get("VerbForm", []) \
+        elif dep(node) == "acl" and "Inf" in morph_get(node, "VerbForm") \
                 and head.pos_ in ("NOUN", "PROPN") and dep(head) == "obj" \
                 and any(dep(c) == "mark" for c in node.children):
             # 'iniciaron una rebelión para protestar', 'ratificó su decisión de cortar': the
@@ -623,7 +642,7 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex, event: str = "")
                 and t.pos_ in ("NOUN", "DET") and fold(t.lemma_) not in cues.agent_phrase:
             return None
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV") \
-                or "Part" in t.morph.get("VerbForm", []):
+                or "Part" in morph_get(t, "VerbForm"):
             # an adverb opens a locution: 'delante de X', 'cerca de X'; a participle has its
             # own agent: 'una marcha reprimida por la policía'
             return None
@@ -654,7 +673,9 @@ def _noun_args(
     carries: Callable[[Any, Any], bool],
 ) -> tuple[Any, Any]:
     actor = recipient = None
-    patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
+    patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES \
+        or fold(tok.lemma_) in cues.victim_verb  # 'la muerte de un manifestante'
+
     if event not in RECIPROCAL_TYPES:
         # 'enfrentamientos entre policías y manifestantes': both sides, in text order
         actor, recipient = between_parties(tok, cues)
@@ -690,6 +711,9 @@ def _noun_args(
         )
     if actor is None:
         actor = _following_agent(tok, cues, index, event)
+        if actor is not None and recipient is not None \
+                and index.by_token.get(actor.i) is index.mention_in(recipient):
+            actor = None  # the patient already read from the 'de' phrase ('la muerte de X')
     if actor is None:
         # a demonym or name modifying the noun: 'ataques estadounidenses', 'Iraqi attacks'
         actor = next(
@@ -738,7 +762,7 @@ def between_parties(tok: Token, cues: Cues) -> tuple[Any, Any]:
     y manifestantes'), also when it hangs from the noun's participle ('los choques ocurridos
     ayer entre X y Y'); (None, None) without one."""
     holders = [tok, *[c for c in tok.children if dep(c) in ("amod", "acl")
-                      and "Part" in c.morph.get("VerbForm", [])]]
+                      and "Part" in morph_get(c, "VerbForm")]]
     for c in (o for h in holders for o in _obl_children(h)):
         if _case(c) in cues.between_case and c.pos_ in _NOMINAL and not c.like_num:
             other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
@@ -750,7 +774,7 @@ def _counted_people(tok: Token) -> bool:
     """A plural noun with a determiner: 'la huelga de los pilotos', 'la marcha de unos 600
     funcionarios'; a bare plural is a kind ('huelga de brazos caídos') and a number alone a
     length ('huelga de 24 horas')."""
-    return "Plur" in tok.morph.get("Number", []) and tok.pos_ == "NOUN" and any(
+    return "Plur" in morph_get(tok, "Number") and tok.pos_ == "NOUN" and any(
         dep(c) == "det" for c in tok.children)
 
 

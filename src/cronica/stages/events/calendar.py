@@ -28,7 +28,7 @@ from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quote
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import AUX, children, dep
+from cronica.stages.nlp.syntax import AUX, children, dep, morph_get
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
@@ -82,6 +82,8 @@ class AuxCalendar:
                     or self._phrase_date(adoc, e, pub) \
                     or self._sentence_dates(adoc, e, pub) \
                     or (self._duration(doc, e) if doc is not None else None) \
+                    or (self._recent_period(doc, e) if doc is not None else None) \
+                    or self._quoted_preterite(adoc, e) \
                     or (self._background(adoc, e) if doc is not None else None)
                 if found:
                     e.aux_mode, e.aux_evidence = found
@@ -124,7 +126,7 @@ class AuxCalendar:
             return None
         tok = adoc.doc[e.head]
         if tok.pos_ in ("VERB", "AUX") and not any(
-                "Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm")
+                "Past" in morph_get(w, "Tense") or "Part" in morph_get(w, "VerbForm")
                 for w in [tok, *children(tok, AUX)]):
             return None
         # dates of the clauses that share the event's time: its own verb, the verbs it is
@@ -132,12 +134,11 @@ class AuxCalendar:
         # hangs from ('fueron recuperadas el lunes luego que fue copada'); never a date of
         # another clause of the sentence ('repudió el sábado lo que ocurrió el viernes')
         linked = _time_linked(tok, frozenset(self.cues.same_time_mark))
-        dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value and d.precision
+        dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value
                  and _on_verb(adoc.doc, d.span.start, d.span.end)
                  and _date_verb(adoc.doc, d.span.start, d.span.end) in linked
                  and not _in_other_relative(adoc.doc, d.span.start, d.span.end, tok)]
-        ivs = [(d, iv) for d in dates
-               if (iv := interval(d.value or "", d.precision or "")) is not None]
+        ivs = [(d, iv) for d in dates if (iv := _days(d.value or "", d.precision)) is not None]
         if not ivs or not all(iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) for _, iv in ivs):
             return None
         d = ivs[0][0]
@@ -192,9 +193,9 @@ class AuxCalendar:
         if dep(tok) not in ("obj", "nsubj", "nsubj:pass", "ROOT") and verb is not tok:
             return None
         words = [verb, *children(verb, AUX)]
-        if not any("Past" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood") for w in words):
+        if not any("Past" in morph_get(w, "Tense") and "Ind" in morph_get(w, "Mood") for w in words):
             return None
-        for holder in {tok, verb}:
+        for holder in dict.fromkeys((tok, verb)):
             for c in holder.children:
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
                         and _measured(c, self.cues.duration_case):
@@ -232,6 +233,42 @@ class AuxCalendar:
             e.aux_evidence = {"text": found.span.text, "start": found.span.start, "end": found.span.end,
                               "rule": "anaphoric time phrase" if anaphor else "narrative continues a dated sentence"}
 
+    def _recent_period(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """A past act placed in the last weeks or months ('en los últimos meses atacaron
+        varias aldeas'): a summary of the recent past, before the news window (the
+        guidelines' "recent months" summaries)."""
+        if e.head is None or not self.cues.recent_adj:
+            return None
+        tok = doc[e.head]
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if not any("Past" in w.morph.get("Tense") for w in [verb, *children(verb, AUX)]):
+            return None
+        for holder in dict.fromkeys((tok, verb)):
+            for c in holder.children:
+                if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
+                        and "Plur" in c.morph.get("Number") and any(
+                        dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in c.children):
+                    return "historical", aux_evidence(c, "recent past period")
+        return None
+
+    def _quoted_preterite(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """An undated simple preterite in a speaker's own quoted words ('"los paramilitares
+        destruyeron una escuela", dijo'): the speaker's aoristic past, closed before the
+        moment of speaking, where news of the day takes the compound perfect ('"hemos
+        detenido a 22 sospechosos"'; Nueva gramática §23.7-23.8): past background. The
+        narrator's own preterite is left alone: agency copy tells the day's news in it."""
+        doc = adoc.doc
+        if doc is None or e.head is None or not e.date_inferred or not self.cues.compound_perfect:
+            return None
+        tok = doc[e.head]
+        if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm") \
+                or "Past" not in tok.morph.get("Tense") or "Ind" not in tok.morph.get("Mood") \
+                or any(fold(a.lemma_) in self.cues.compound_perfect for a in children(tok, AUX)):
+            return None
+        if not any(a <= tok.idx < b for a, b in marked_quotes(adoc.article.text)):
+            return None
+        return "historical", aux_evidence(tok, "preterite in a quote")
+
     def _reported(self, tok: Any) -> bool:
         node = tok
         for _ in range(8):
@@ -255,17 +292,17 @@ class AuxCalendar:
         to = cues.infinitive_link
         for a in auxes:
             # the pluperfect: 'había acusado' (imperfect of haber), 'had accused'
-            if a.lemma_.lower() in cues.perfect_aux and ({"Imp", "Past"} & set(a.morph.get("Tense", []))) \
-                    and "Part" in tok.morph.get("VerbForm"):
+            if a.lemma_.lower() in cues.perfect_aux and ({"Imp", "Past"} & set(morph_get(a, "Tense"))) \
+                    and "Part" in morph_get(tok, "VerbForm"):
                 return "historical", aux_evidence(a, "pluperfect")
-        if "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB":
+        if "Inf" in morph_get(tok, "VerbForm") or tok.tag_ == "VB":
             gov = tok.head
             marked = any(c.lower_ in to for c in tok.children)
             if gov.lemma_.lower() in cues.oblige_aux and marked and gov.i != tok.i:
                 return "hypothetical", aux_evidence(gov, "obligation (tener que / have to)")
             for gov in [*auxes, tok.head]:
                 # 'van a reunirse', 'are going to meet': a present-tense 'go' + infinitive
-                present = "Pres" in gov.morph.get("Tense") or gov.tag_ == "VBG"
+                present = "Pres" in morph_get(gov, "Tense") or gov.tag_ == "VBG"
                 if gov.lemma_.lower() in cues.go_aux and present and gov.i != tok.i and (marked or gov in auxes):
                     return "future", aux_evidence(gov, "go + infinitive (ir a / going to)")
         return None
@@ -288,7 +325,7 @@ class AuxCalendar:
         if e.head is None or doc is None:
             return None
         tok = doc[e.head]
-        if tok.pos_ != "VERB" or "Imp" not in tok.morph.get("Tense") or "Ind" not in tok.morph.get("Mood"):
+        if tok.pos_ != "VERB" or "Imp" not in morph_get(tok, "Tense") or "Ind" not in morph_get(tok, "Mood"):
             return None
         node = tok
         for _ in range(8):
@@ -354,12 +391,25 @@ def _definite_reference(doc: Any, events: list[Event]) -> None:
                           "end": src.trigger.end, "rule": "definite reference to a dated event"}
 
 
+def _days(value: str, precision: str | None) -> tuple[date, date] | None:
+    """First and last day of a resolved date: day, month or year, or an ISO week
+    ('2024-W02' for 'la semana pasada', which the time stage resolves without a precision)."""
+    if precision:
+        return interval(value, precision)
+    try:
+        monday = date.fromisocalendar(int(value[:4]), int(value[6:]), 1) \
+            if len(value) in (8, 7) and value[4:6] == "-W" else None
+    except ValueError:
+        return None
+    return (monday, monday + timedelta(days=6)) if monday else None
+
+
 def _measured(unit: Any, duration_case: set[str]) -> bool:
     """A unit of time that measures a length ('de nueve meses', 'durante meses'), not one
     that places an event ('esta semana')."""
     return any(
         dep(n) == "nummod" or n.like_num or n.doc.vocab[n.lemma_].like_num  # 'nueve', 'tres'
-        or dep(n) == "det" and "Ind" in n.morph.get("PronType")  # 'varios meses'
+        or dep(n) == "det" and "Ind" in morph_get(n, "PronType")  # 'varios meses'
         or dep(n) == "case" and fold(n.lemma_) in duration_case
         for n in unit.children)
 
@@ -369,7 +419,7 @@ def _narrated_past(tok: Any) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     words = [tok, *children(tok, AUX)]
-    return any("Past" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood") for w in words)
+    return any("Past" in morph_get(w, "Tense") and "Ind" in morph_get(w, "Mood") for w in words)
 
 
 def _frame_before(adoc: ArticleDoc, s: int, pub: date, back: int) -> Any:
@@ -419,7 +469,7 @@ def _presupposed(doc: Any, e: Event) -> bool:
         return False
     tok = doc[e.head]
     if tok.pos_ != "NOUN" or not (_definite(tok) or any(
-            "Yes" in c.morph.get("Poss") for c in tok.children if dep(c) == "det")):
+            "Yes" in morph_get(c, "Poss") for c in tok.children if dep(c) == "det")):
         return False
     if dep(tok) in ("nsubj", "nsubj:pass"):
         return True
@@ -428,7 +478,7 @@ def _presupposed(doc: Any, e: Event) -> bool:
 
 
 def _definite(tok: Any) -> bool:
-    return any(dep(c) == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+    return any(dep(c) == "det" and ("Def" in morph_get(c, "Definite") or "Dem" in morph_get(c, "PronType"))
                for c in tok.children)
 
 
@@ -440,7 +490,7 @@ def _gerund_time(doc: Any, events: list[Event]) -> None:
         if e.aux_mode is not None or e.head is None:
             continue
         tok = doc[e.head]
-        if "Ger" not in tok.morph.get("VerbForm") or dep(tok) not in ("advcl", "xcomp", "conj"):
+        if "Ger" not in morph_get(tok, "VerbForm") or dep(tok) not in ("advcl", "xcomp", "conj"):
             continue
         gov = by_head.get(tok.head.i)
         if gov is not None and gov is not e and gov.aux_mode is not None:
@@ -472,7 +522,7 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
     # a participle clause ('los atentados perpetrados el ...') or a relative clause ('la
     # agresión que sufrió el viernes') on the noun
     parts = [c for n in nouns for c in n.children
-             if "Part" in c.morph.get("VerbForm") and dep(c) in ("acl", "amod")
+             if "Part" in morph_get(c, "VerbForm") and dep(c) in ("acl", "amod")
              or c.pos_ in ("VERB", "AUX") and _relative(c)]
     if not parts:
         return None
@@ -502,7 +552,7 @@ def _in_other_relative(doc: Any, start: int, end: int, tok: Any) -> bool:
 def _relative(verb: Any) -> bool:
     """``verb`` heads a relative clause on its noun ('que sufrió el viernes')."""
     return dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
-        "Rel" in c.morph.get("PronType") for c in verb.children)
+        "Rel" in morph_get(c, "PronType") for c in verb.children)
 
 
 def _lemma(doc: Any, e: Event) -> str:
@@ -528,8 +578,8 @@ def _present_indicative(doc: Any, e: Event) -> bool:
         return False
     tok = doc[e.head]
     words = [tok, *children(tok, AUX)]
-    return tok.pos_ == "VERB" and "Pres" in tok.morph.get("Tense") and "Ind" in tok.morph.get("Mood") \
-        and not any("Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm") for w in words)
+    return tok.pos_ == "VERB" and "Pres" in morph_get(tok, "Tense") and "Ind" in morph_get(tok, "Mood") \
+        and not any("Past" in morph_get(w, "Tense") or "Part" in morph_get(w, "VerbForm") for w in words)
 
 
 def _on_verb(doc: Any, start: int, end: int) -> bool:

@@ -48,6 +48,8 @@ import logging
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from spacy.attrs import LEMMA, ORTH, POS
+
 from cronica.model import ArticleDoc, Event
 from cronica.stages.events.args import (
     RECIPROCAL_TYPES,
@@ -73,7 +75,11 @@ from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import dep, first_child
+from cronica.stages.nlp.syntax import dep, first_child, morph_get
+
+# token attributes that decide whether a token can start a trigger, whatever its context
+_TOKEN_KEY = [LEMMA, ORTH, POS]
+_MAX_NO_TRIGGER = 200_000  # a bound on that memory (about 30 MB)
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -146,6 +152,8 @@ class EventCoder:
         self.lex = lexicon(bundle)
         self.cues = self.lex.cues
         self.speech = set(self.cues.speech)
+        # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
+        self._no_trigger: set[tuple[int, ...]] = set()
 
     # -- trigger detection ----------------------------------------------
     def find_triggers(self, doc: Any, trace: list[tuple[str, int]] | None = None) -> list[Match]:
@@ -153,14 +161,26 @@ class EventCoder:
         :data:`cronica.stages.events.rules.TRIGGER_FILTERS` remove the others, in that
         order. ``trace`` collects (rule id, token index) for every candidate a rule removed."""
         out: list[Match] = []
+        # most tokens start no pattern in any context: their (lemma, form, tag) is
+        # remembered, so that they are skipped without building a spaCy token
+        keys = doc.to_array(_TOKEN_KEY).tolist()
+        misses = self._no_trigger
+        if len(misses) > _MAX_NO_TRIGGER:
+            misses.clear()
         i = 0
         while i < len(doc):
+            key = tuple(keys[i])
+            if key in misses:
+                i += 1
+                continue
             tok = doc[i]
             # all-capital headlines get arbitrary tags: their words are all candidates
             pos_ok = tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or tok.text.isupper()
             # most tokens match no pattern: look the lexicon up before the speech-verb test
             m = self.lex.match(doc, i) if pos_ok else None
             if m is None:
+                if not pos_ok or self.lex.starts_nothing(tok):
+                    misses.add(key)
                 i += 1
                 continue
             if self._is_speech(tok):
@@ -210,7 +230,7 @@ class EventCoder:
 
     @staticmethod
     def _weak_participle(tok: Any, m: Match) -> bool:
-        if "Part" not in tok.morph.get("VerbForm") or tok.pos_ == "AUX":
+        if "Part" not in morph_get(tok, "VerbForm") or tok.pos_ == "AUX":
             return False
         if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in tok.children):
             return True
@@ -312,7 +332,7 @@ class EventCoder:
     def _event_epithet(self, tok: Any) -> bool:
         """'its long-threatened invasion', 'la prometida huelga': a participle before an
         event noun it modifies qualifies that event (an epithet), it is no act of its own."""
-        if "Part" not in tok.morph.get("VerbForm") or dep(tok) not in ("amod", "compound"):
+        if "Part" not in morph_get(tok, "VerbForm") or dep(tok) not in ("amod", "compound"):
             return False
         head = tok.head
         if head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN"):
@@ -582,6 +602,18 @@ class EventCoder:
             return fold(tok.head.text) in self.cues.manner
         return tok.pos_ in ("NOUN", "PROPN") and _case_word(tok) in self.cues.manner
 
+    def _event_type_at(self, doc: Any) -> Any:
+        """Token -> the event type of the trigger it starts, else None (a word that names an
+        event only in context, a ``mention`` row, is none)."""
+
+        def event_type(t: Any) -> str | None:
+            found = self.lex.match(doc, t.i)
+            if found is None or found.entry.mention_only:
+                return None
+            return found.entry.event or "?"
+
+        return event_type
+
     @staticmethod
     def _clause_verb(doc: Any, m: Match) -> bool:
         """Whether ``m`` is the predicate of its clause ('que atacaron'), not a noun inside
@@ -597,7 +629,7 @@ class EventCoder:
         subj = first_child(verb, ("nsubj", "nsubj:pass"))
         if subj is not None:
             return subj.i in by_head
-        return dep(verb) == "advcl" and ("Ger" in verb.morph.get("VerbForm") or verb.tag_ == "VBG")
+        return dep(verb) == "advcl" and ("Ger" in morph_get(verb, "VerbForm") or verb.tag_ == "VBG")
 
     def _purpose_host(self, doc: Any, m: Match, by_head: dict[int, Match]) -> Match | None:
         """The event whose aim or condition the clause of ``m`` states ('marcharon para
@@ -664,7 +696,7 @@ class EventCoder:
         ('la comunidad, que tiene la intención de boicotear'). What such a phrase holds is
         not the content of the event it hangs from."""
         if dep(node) in ("acl", "acl:relcl") and any(
-            "Rel" in c.morph.get("PronType") for c in node.children
+            "Rel" in morph_get(c, "PronType") for c in node.children
         ):
             return True
         words = [fold(node.text)] if dep(node) == "prep" else []
@@ -897,15 +929,21 @@ class EventCoder:
                 index,
                 is_light,
                 frozenset(range(m.start, m.end)),
-                lambda t: self.lex.match(doc, t.i) is not None,
+                self._event_type_at(doc),
             )
-        if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in a_tok.morph.get("PronType"):
+        if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in morph_get(a_tok, "PronType"):
             # 'the rebels said they will release ...': the pronoun is the speaker
             a_tok = speaker_subject(tok, self.speech) or a_tok
         if a_tok is None and _subjectless_finite(tok):
             # 'El Ejército israelí aseguró que atacó ...': a reported verb with no subject of
             # its own (pro-drop) has the speaker as its subject
             a_tok = speaker_subject(tok, self.speech)
+        if a_tok is None and tok.pos_ in ("NOUN", "PROPN") and dep(tok) == "obj" \
+                and _subjectless_finite(tok.head) and (self.lex.is_light(doc, tok.head.i)
+                                                       or self._event_type_at(doc)(tok.head) is None):
+            # 'dijo que aumentarán las medidas de fuerza': the noun's carrying verb has the
+            # speaker as its dropped subject
+            a_tok = speaker_subject(tok.head, self.speech)
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
             # 'El ministro dijo que las reuniones se celebrarán': the speaker takes part
             a_tok = speaker_subject(tok, self.speech)
@@ -1153,13 +1191,13 @@ def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:
 def _named(tok: Any) -> bool:
     """A capitalised noun inside a mixed-case sentence names something ('la Cumbre de las
     Américas', 'Marcha Patriótica'): not an event mention."""
-    sent = tok.sent
     if tok.text.isupper() and len(tok.text) > 1:
         # an all-capital word in a mixed-case sentence is a name or a place list
         # ('... , CHOCO , MEDIO ATRATO'), not a headline word
-        return not _capital_sentence(sent)
+        return not _capital_sentence(tok.sent)
     if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
         return False
+    sent = tok.sent  # (spaCy walks the sentence for this: only when needed)
     if tok.i == sent.start or tok.doc[tok.i - 1].is_punct and tok.doc[tok.i - 1].text in "\"'«“(-":
         return False
     return not sent.text.isupper()
@@ -1210,7 +1248,7 @@ def _year(date: str | None) -> int | None:
 
 def _subjectless_finite(tok: Any) -> bool:
     """A finite, active verb without a subject of its own ('... aseguró que atacó')."""
-    if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
+    if tok.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(tok, "VerbForm"):
         return False
     if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in tok.children):
         return False

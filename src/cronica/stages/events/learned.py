@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -91,6 +92,27 @@ def _ids(text: str) -> list[int]:
     return ids
 
 
+@lru_cache(maxsize=1 << 15)
+def _word_array(word: str) -> np.ndarray:
+    """:func:`_word_ids` as a read-only array (cached: most words of a text are repeats)."""
+    arr = np.array(_word_ids(word), dtype=np.int64)
+    arr.flags.writeable = False
+    return arr
+
+
+def id_array(text: str) -> np.ndarray:
+    """The feature occurrences of :func:`_ids` as one array, the words' features first and
+    the bigrams' after them: the same multiset, so the same TF-IDF vector, built from
+    cached per-word arrays instead of a list of Python ints (the sentence loop's cost)."""
+    words = _WORD.findall(_DIGITS.sub("0", fold(text)))
+    if not words:
+        return np.zeros(0, dtype=np.int64)
+    parts = [_word_array(w) for w in words]
+    parts.append(np.array([_bucket("b " + a + " " + b) for a, b in pairwise(words)],
+                          dtype=np.int64))
+    return np.concatenate(parts)
+
+
 def feature_ids(text: str) -> dict[int, int]:
     """Hashed feature bucket -> count for one text (see :func:`_ids`)."""
     counts: dict[int, int] = {}
@@ -99,11 +121,13 @@ def feature_ids(text: str) -> dict[int, int]:
     return counts
 
 
-def vectorise(text: str | list[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def vectorise(
+    text: str | list[int] | np.ndarray, idf: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """(bucket indices, values) of a text's TF-IDF vector (sublinear tf, L2-normalised);
-    ``text`` may be given as its feature occurrences (:func:`_ids`) already."""
+    ``text`` may be given as its feature occurrences (:func:`_ids`, :func:`id_array`)."""
     ids = _ids(text) if isinstance(text, str) else text
-    if not ids:
+    if len(ids) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     idx, tf = np.unique(np.asarray(ids, dtype=np.int64), return_counts=True)
     vals = (1.0 + np.log(tf.astype(np.float32))) * idf[idx]
@@ -135,13 +159,16 @@ class EventModel:
     embed_intercept: float = 0.0
     embed_sentence_coef: np.ndarray | None = None  # over sentence_features + e5 log-odds
     embed_sentence_intercept: float = 0.0  # shifted so that 0.5 is the decision threshold
+    # the embedding is read only when the default decision's probability is in this band
+    # [low, high): outside it the embedding did not change a decision in grouped CV
+    embed_band: tuple[float, float] = (0.0, 1.01)
 
-    def score(self, text: str | list[int]) -> float:
+    def score(self, text: str | list[int] | np.ndarray) -> float:
         """Probability that ``text`` reports a contentious event."""
         idx, vals = vectorise(text, self.idf)
         return _sigmoid(float(np.dot(self.coef[idx], vals)) + self.intercept)
 
-    def doc_score(self, text: str | list[int]) -> float:
+    def doc_score(self, text: str | list[int] | np.ndarray) -> float:
         """Probability that a whole article reports a contentious event, from its words."""
         if self.doc_coef is None:
             return 0.0
@@ -172,7 +199,15 @@ class EventModel:
         feats = np.append(features, np.float32(np.log(q / (1 - q))))
         return _sigmoid(float(np.dot(self.embed_sentence_coef, feats)) + self.embed_sentence_intercept)
 
-    def event_type(self, text: str | list[int]) -> tuple[str, float]:
+    def wants_embedding(self, default: float | None) -> bool:
+        """Whether the embedding decision is worth computing for a short text whose default
+        decision (:meth:`sentence_decision`) is ``default``: the model has an embedding part
+        and ``default`` is in :attr:`embed_band` (a clear default decision is kept)."""
+        if self.embed_coef is None or self.embed_sentence_coef is None:
+            return False
+        return default is None or self.embed_band[0] <= default < self.embed_band[1]
+
+    def event_type(self, text: str | list[int] | np.ndarray) -> tuple[str, float]:
         """The most likely contentious PLOVER type of ``text`` and its probability."""
         idx, vals = vectorise(text, self.idf)
         z = self.type_coef[:, idx] @ vals + self.type_intercept
@@ -266,6 +301,9 @@ def load_npz(data: Any, lang: str) -> EventModel:
         embed_sentence_intercept=float(data["embed_sentence_intercept"])
         if "embed_sentence_intercept" in data
         else 0.0,
+        embed_band=(float(data["embed_band_low"]), float(data["embed_band_high"]))
+        if "embed_band_low" in data
+        else (0.0, 1.01),
     )
 
 
@@ -330,7 +368,8 @@ class LearnedLayer:
     this text report a contentious event?): for a one- or two-sentence text from
     :func:`sentence_features` (the model's score beside the lexicon's events, before the
     layer changed them) -- with ``CRONICA_EMBED`` set, also from the text's e5 embedding
-    (:meth:`EventModel.embed_decision`) --, for an article from :func:`doc_features`.
+    (:meth:`EventModel.embed_decision`) when that decision is unclear
+    (:meth:`EventModel.wants_embedding`) --, for an article from :func:`doc_features`.
     """
 
     def __init__(self, model: EventModel, embedder: Embedder = default_embedder) -> None:
@@ -345,11 +384,11 @@ class LearnedLayer:
         drop: set[int] = set()
         added: list[Event] = []
         probs: list[float] = []
-        every: list[int] = []  # the article's features: its sentences' (not re-read)
+        parts: list[np.ndarray] = []  # the article's features: its sentences' (not re-read)
         for k, sent in enumerate(adoc.sentences):
             text = adoc.article.text[sent.start : sent.end]
-            ids = _ids(text)
-            every += ids
+            ids = id_array(text)
+            parts.append(ids)
             p = model.score(ids)
             probs.append(p)
             mine = by_sent.get(k, [])
@@ -367,13 +406,16 @@ class LearnedLayer:
             if event is not None:
                 added.append(event)
         kept = [e for e in events if id(e) not in drop] + added
+        every = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
         if 0 < len(adoc.sentences) <= SHORT_TEXT:
             typed = [(e.event, e.aux_mode, e.confidence) for e in events]
             p = probs[0] if len(probs) == 1 else model.score(every)
             feats = sentence_features(p, typed)
-            vector = self.embedder(adoc.article.text) if model.embed_coef is not None else None
+            default = model.sentence_decision(feats)
+            wanted = model.wants_embedding(default)
+            vector = self.embedder(adoc.article.text) if wanted else None
             decided = None if vector is None else model.embed_decision(feats, vector)
-            adoc.contentious = decided if decided is not None else model.sentence_decision(feats)
+            adoc.contentious = decided if decided is not None else default
         elif model.article_coef is not None and len(adoc.sentences) > SHORT_TEXT:
             placed = [
                 (e.trigger.sentence, e.aux_mode, e.confidence)

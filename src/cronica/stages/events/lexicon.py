@@ -15,7 +15,7 @@ from typing import Any
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import dep, morph_get
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -160,6 +160,16 @@ class Cues:
     scheduled_modal: set[str] = field(default_factory=set)
     # regular conditional endings the tagger may misread as an imperfect ('-arían')
     conditional_ending: set[str] = field(default_factory=set)
+    # the auxiliary of a compound perfect that, in a speaker's quoted words, tells news of
+    # the day against the simple preterite's closed past ('haber'; English lists none:
+    # its simple past is not opposed to the perfect that way)
+    compound_perfect: set[str] = field(default_factory=set)
+    # 'llamar': a call to an event noun convenes it ('llamaron a una huelga'): future
+    convene: set[str] = field(default_factory=set)
+    # 'acordar', 'decidir': their subjunctive complement is planned, not wished: future
+    plan_verb: set[str] = field(default_factory=set)
+    # 'último', 'pasado' on a plural unit of time: a summary of the recent past
+    recent_adj: set[str] = field(default_factory=set)
     # for the aux stage's calendar: conjunctions of a time clause sharing or preceding the
     # time of its governing clause ('cuando', 'luego que'); units of a long duration and the
     # preposition measuring one ('durante nueve meses'); a demonstrative + a noun of time
@@ -180,6 +190,7 @@ class Cues:
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
     state_case: set[str] = field(default_factory=set)  # 'en huelga', 'on strike': a state
     carrier_case: set[str] = field(default_factory=set)  # 'llegar a un acuerdo': like an object
+    content_verb: set[str] = field(default_factory=set)  # 'confirmar': reports, not does
     site: set[str] = field(default_factory=set)  # 'frente a X': the place a protest addresses
     ouster: set[str] = field(default_factory=set)  # 'la dimisión de X': X is the protest's target
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
@@ -241,7 +252,7 @@ class Lexicon:
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
         if _mistagged_name(tok):
             pos = "VERB"  # 'que la Gobernación negocie': a verb glued to the name before it
-        if "Part" in tok.morph.get("VerbForm"):
+        if "Part" in morph_get(tok, "VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
 
         # a gerund or infinitive with enclitic pronouns ('acusándolo', often tagged an
@@ -268,11 +279,26 @@ class Lexicon:
                     return Match(i, end, i, entry)
         return None
 
+    def starts_nothing(self, tok: Any) -> bool:
+        """Whether no pattern and no derived word can start at ``tok`` whatever its context:
+        that depends on its lemma, form and part of speech only, so a caller may remember
+        the answer for every token with the same three."""
+        if any(k in self._by_first for k in self._variants(tok)):
+            return False
+        return self._derived_entry(tok) is None
+
     def _derived(self, doc: Any, i: int) -> Match | None:
         """A one-word mention reached by derivational morphology: the noun of a verb
         trigger ('la negociación' of 'negociar'), the verb of a noun trigger ('bloquearon' of
         'bloqueo'). It names that event but is kept only as a secondary event word."""
-        tok = doc[i]
+        entry = self._derived_entry(doc[i])
+        if entry is None or self._in_fixed_phrase(doc, i):
+            return None
+        return Match(i, i + 1, i, entry)
+
+    def _derived_entry(self, tok: Any) -> TriggerEntry | None:
+        """The mention-only entry :meth:`_derived` gives ``tok`` (before the fixed-phrase
+        check), or None."""
         if tok.pos_ not in ("NOUN", "VERB") or not self.cues.derive:
             return None
         lemma = fold(tok.lemma_)
@@ -283,11 +309,8 @@ class Lexicon:
             for entry in self._by_first.get(lemma[: len(lemma) - len(old)] + new, ()):
                 if (len(entry.pattern) == 1 and entry.pos == want and not entry.mention_only
                         and entry.weight >= DERIVE_MIN_WEIGHT):
-                    if self._in_fixed_phrase(doc, i):
-                        return None
-                    derived = replace(entry, pos="*", mention_only=True,
-                                      rule=f"{entry.rule}/derived", weight=entry.weight * 0.8)
-                    return Match(i, i + 1, i, derived)
+                    return replace(entry, pos="*", mention_only=True,
+                                   rule=f"{entry.rule}/derived", weight=entry.weight * 0.8)
         return None
 
     def _variants(self, tok: Any) -> list[str]:
@@ -355,7 +378,7 @@ def _mistagged_name(tok: Any) -> bool:
 def _pronominal(tok: Any) -> bool:
     """A reflexive clitic on the verb ('se marcharon'), which changes its sense."""
     return any(
-        "Yes" in c.morph.get("Reflex") or dep(c) in ("expl:pv", "expl") for c in tok.children
+        "Yes" in morph_get(c, "Reflex") or dep(c) in ("expl:pv", "expl") for c in tok.children
     )
 
 
@@ -439,12 +462,13 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
-                      "not_intent_modal"):
+                      "not_intent_modal", "compound_perfect", "convene", "plan_verb",
+                      "recent_adj"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "carrier_case", "site", "ouster",
+                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster",
                       "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from cronica.stages.events.lexicon import Cues, fold
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import dep, morph_get
 
 # dependency relations through which a governing word's modality reaches its dependent
 # (raw parser labels: the set has UD "acl:relcl" but not ClearNLP "relcl", so it is not
@@ -87,6 +87,7 @@ def explain_aux(
     # takes its complement clause in its scope too, where a 'no' of a higher clause does not
     word_reaches = True
     came_from_clause = False  # the last step up came from a clause ('adecuado para dialogar')
+    prev = None  # the node the climb came from
     # a verb in the subjunctive in a que-clause ('pretenden que negocie'): wished, proposed or
     # feared, not asserted; a governing word found higher up decides first (widest scope)
     unreal = None
@@ -94,8 +95,13 @@ def explain_aux(
     verb_seen = False  # the clause of the trigger: its own verb, or the verb a noun hangs from
     for step in range(_MAX_CLIMB):
         if not verb_seen and node.pos_ in ("VERB", "AUX"):
-            verb_seen, unreal = True, _subjunctive_complement(node)
+            verb_seen, unreal = True, _subjunctive_complement(node, cues)
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0)
+        if mode and mode[2] == "governing word" and fold(node.lemma_) in cues.convene \
+                and prev is not None and prev.pos_ == "NOUN":
+            # 'llamaron a una huelga': a call to an event named by a noun convenes it, as
+            # 'convocar' does (planned: future); 'llamó a la población a votar' asks for it
+            mode = ("future", node, "governing word")
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
                             negation_words=word_reaches)
@@ -121,7 +127,7 @@ def explain_aux(
         )
         word_reaches = word_reaches and (dep(node) in _NEG_WORD_CLIMB or through)
         came_from_clause = dep(node) in _CLAUSES
-        node = node.head
+        prev, node = node, node.head
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
             verb_mode = cues.aux.get(fold(node.lemma_))
@@ -147,21 +153,30 @@ def _asserted_relative(verb: Any) -> bool:
     of its noun. A subjunctive relative ('una tregua que permita negociar') is not asserted
     and stays in the scope of what governs its noun."""
     relative = dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
-        "Rel" in c.morph.get("PronType") for c in verb.children)
-    return relative and verb.pos_ in ("VERB", "AUX") and "Ind" in verb.morph.get("Mood")
+        "Rel" in morph_get(c, "PronType") for c in verb.children)
+    return relative and verb.pos_ in ("VERB", "AUX") and "Ind" in morph_get(verb, "Mood")
 
 
-def _subjunctive_complement(tok: Any) -> tuple[str, Any, str] | None:
+def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None:
     """('hypothetical', the verb, rule) when ``tok`` (or its conjunct head: 'que negocie y
-    pacte') is a subjunctive verb heading a complement clause opened by a complementizer."""
+    pacte') is a subjunctive verb heading a complement clause opened by a complementizer;
+    'future' when that clause is what a decision or agreement settles (``Cues.plan_verb``)."""
     node = tok.head if dep(tok) == "conj" and tok.head.pos_ in ("VERB", "AUX") else tok
     verbs = [tok, node, *[c for c in tok.children if dep(c) in _AUX_DEPS]]
-    if not any("Sub" in v.morph.get("Mood") for v in verbs):
+    if not any("Sub" in morph_get(v, "Mood") for v in verbs):
         return None
-    if dep(node) not in ("ccomp", "csubj") or not any(
-        dep(c) == "mark" and "Sub" not in c.morph.get("Mood") for c in node.children
-    ):
+    marks = [fold(c.lemma_) for c in node.children if dep(c) == "mark" and "Sub" not in morph_get(c, "Mood")]
+    if dep(node) == "advcl" and len(marks) > 1 and any(m in cues.purpose for m in marks):
+        # 'marcharon para que el gobierno negocie': the subjunctive aim of a purpose clause
+        # is not yet reached (Nueva gramática §46.5); an infinitive aim ('para exigir') is
+        # the act's own content
+        return ("hypothetical", tok, "subjunctive purpose")
+    if dep(node) not in ("ccomp", "csubj") or not marks:
         return None
+    if fold(node.head.lemma_) in cues.plan_verb:
+        # 'acordaron que la reunión se realice en Lima', 'decidió que las tropas se retiren':
+        # what a decision or agreement settles is planned (future), not wished
+        return ("future", tok, "subjunctive complement of a decision")
     return ("hypothetical", tok, "subjunctive complement")
 
 
@@ -177,12 +192,12 @@ def _mode_at(
         if fold(tok.lemma_) in cues.expected and _impersonal(tok):
             mode = "future"  # 'se espera que se reúnan el lunes': expected, not hoped for
         found.append((mode, tok, "governing word"))
-    morph = tok.morph
-    if "Fut" in morph.get("Tense"):
+    if "Fut" in morph_get(tok, "Tense"):
         found.append(("future", tok, "future tense"))
     if _is_conditional(tok, cues):
         found.append(_conditional(tok, tok, cues))
-    if "Sub" in morph.get("Mood") and "Pres" in morph.get("Tense") and _time_clause(tok, cues):
+    if "Sub" in morph_get(tok, "Mood") and "Pres" in morph_get(tok, "Tense") \
+            and _time_clause(tok, cues):
         # 'antes de que se reúnan', 'a once días de que se reúnan': the present subjunctive
         # of a time clause is prospective (Nueva gramática §24.1, §47.7)
         found.append(("future", tok, "subjunctive of a time clause"))
@@ -191,29 +206,29 @@ def _mode_at(
         word = fold(child.text)
         if _connective(child):
             continue  # 'sin embargo', 'no obstante': a fixed connective, not a negation
-        if dep(child) in _NEG_DEPS or (
-            dep(child) in _MOD_DEPS and cues.aux.get(word) == "negation"
-        ) or (dep(child) == "det" and "Neg" in child.morph.get("PronType")):
+        label = dep(child)
+        if label in _NEG_DEPS or (label in _MOD_DEPS and cues.aux.get(word) == "negation") \
+                or (label == "det" and "Neg" in morph_get(child, "PronType")):
             # (a negative quantifier on the event noun: 'ninguna negociación')
             found.append(("negation", child, "negation"))
-        elif dep(child) in _AUX_DEPS:
-            if "Fut" in child.morph.get("Tense"):
+        elif label in _AUX_DEPS:
+            if "Fut" in morph_get(child, "Tense"):
                 found.append(("future", child, "future tense"))
             if _is_conditional(child, cues):
                 found.append(_conditional(tok, child, cues))
             if key in cues.aux or word in cues.aux:
                 found.append((cues.aux.get(word) or cues.aux[key], child, "auxiliary"))
-        elif dep(child) in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
+        elif label in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
             mode = cues.aux_case.get(key) or cues.aux[key]
             # a purpose clause ('marcharon para exigir') is done, not hypothetical; a purpose
             # noun phrase ('conversaciones para una retirada') is not done yet
-            if not (mode == "hypothetical" and dep(child) == "mark" and key in cues.aux_case):
+            if not (mode == "hypothetical" and label == "mark" and key in cues.aux_case):
                 found.append((mode, child, "marker"))
-        elif dep(child) in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
+        elif label in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
             found.append((cues.aux[key], child, "modifier"))
         elif article_year and _is_past_year(child, article_year):
             found.append(("historical", child, "past year"))
-        elif (dep(child) == "advcl" or dep(child) == "ccomp" and _unreal_or_future(tok)) and (
+        elif (label == "advcl" or label == "ccomp" and _unreal_or_future(tok)) and (
             mark := _condition_mark(child, cues)
         ):
             # (a 'si' clause under a future or conditional verb is its condition even when
@@ -240,7 +255,7 @@ def _conditional(verb: Any, word: Any, cues: Cues) -> tuple[str, Any, str]:
         dep(node) == "ccomp"
         and head.i != node.i
         and head.pos_ in ("VERB", "AUX")
-        and {"Past", "Imp"} & set(head.morph.get("Tense"))
+        and {"Past", "Imp"} & set(morph_get(head, "Tense"))
         and fold(word.lemma_) not in cues.aux
         and cues.aux.get(fold(head.lemma_)) not in ("hypothetical", "negation")
     ):
@@ -252,9 +267,9 @@ def _is_conditional(tok: Any, cues: Cues) -> bool:
     """The verb is in the conditional: by its morphology, or by a regular conditional ending
     the tagger misread ('atacarían' tagged as an imperfect: the -ar imperfect is '-aba', so
     '-aría' is always a conditional)."""
-    if "Cnd" in tok.morph.get("Mood"):
+    if "Cnd" in morph_get(tok, "Mood"):
         return True
-    if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
+    if tok.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(tok, "VerbForm"):
         return False
     word = fold(tok.text)
     return any(word.endswith(end) and len(word) > len(end) + 2 for end in cues.conditional_ending)
@@ -279,7 +294,7 @@ def _time_clause(verb: Any, cues: Cues) -> bool:
 def _unreal_or_future(tok: Any) -> bool:
     """The verb ``tok`` or one of its auxiliaries is in the future tense or the conditional."""
     words = [tok, *[c for c in tok.children if dep(c) in _AUX_DEPS]]
-    return any("Fut" in w.morph.get("Tense") or "Cnd" in w.morph.get("Mood") for w in words)
+    return any("Fut" in morph_get(w, "Tense") or "Cnd" in morph_get(w, "Mood") for w in words)
 
 
 def _condition_mark(clause: Any, cues: Cues) -> Any:
@@ -293,7 +308,7 @@ def _condition_mark(clause: Any, cues: Cues) -> Any:
 def _connective(tok: Token) -> bool:
     """A word heading a fixed multiword expression ('sin embargo', 'no obstante': however,
     nevertheless): the expression links sentences, its words keep none of their own sense."""
-    return any(dep(c) == "fixed" for c in tok.children)
+    return bool(tok.n_lefts or tok.n_rights) and any(dep(c) == "fixed" for c in tok.children)
 
 
 def _is_past_year(tok: Token, article_year: int) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from cronica.model import ArticleDoc, Event, EventArg
 from cronica.stages.events.args import RECIPROCAL_TYPES, ActorIndex
 from cronica.stages.events.lexicon import Cues, fold
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import dep, morph_get
 
 _MILITARY_ACTS = frozenset({"ASSAULT", "MOBILIZE"})
 _INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -75,7 +75,7 @@ def _with_country(adoc: ArticleDoc, arg: EventArg | None, index: ActorIndex) -> 
         return arg
     doc = adoc.doc
     head = doc.char_span(arg.start, arg.end, alignment_mode="expand")
-    if head is None or not any(_DEFINITE & set(t.morph.get("Definite")) for t in head):
+    if head is None or not any(_DEFINITE & set(morph_get(t, "Definite")) for t in head):
         return arg  # 'unos soldados' introduces new referents
     earlier = [
         m

@@ -37,7 +37,7 @@ from cronica.model import ArticleDoc, Event
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.magnitude.lexicon import MagnitudeLexicon, fold, load_lexicon
 from cronica.stages.magnitude.scores import plover_score
-from cronica.stages.nlp.syntax import clause_head, dep
+from cronica.stages.nlp.syntax import clause_head, dep, morph_get
 
 FIELDS = ("dead", "injured", "arrested", "size")
 PREFERRED: dict[str, tuple[str, ...]] = {
@@ -207,7 +207,7 @@ def _counted_noun(doc: Doc, q: Quantity) -> Token | None:
     if q.category == "indefinite":
         return None
     for tok in doc[q.end:min(q.end + 3, len(doc))]:
-        if tok.pos_ in ("NOUN", "ADJ", "PROPN") or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
+        if tok.pos_ in ("NOUN", "ADJ", "PROPN") or (tok.pos_ == "VERB" and "Part" in morph_get(tok, "VerbForm")
                                                     and dep(tok) != "ROOT" and tok.i == q.end):
             return tok
         if tok.lower_ not in ("de", "of", "del", "the", "los", "las") and tok.pos_ not in ("ADP", "DET"):
@@ -229,7 +229,7 @@ def _verb_field(tok: Token, lx: MagnitudeLexicon) -> str | None:
     if dep(tok) == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("a",):
         verbs.append((head.head, "obj"))
     verbs.extend((c, "part") for c in tok.children if dep(c) in ("acl", "amod")
-                 and "Part" in c.morph.get("VerbForm", []))
+                 and "Part" in morph_get(c, "VerbForm"))
     predicated = _predicate_field(tok, lx)
     if predicated is not None:
         return predicated
@@ -260,7 +260,7 @@ def _predicate_field(tok: Token, lx: MagnitudeLexicon) -> str | None:
     for c in tok.head.children:
         if dep(c) not in _PREDICATE_DEPS or c.i < tok.i:
             continue
-        if c.pos_ != "ADJ" and "Part" not in c.morph.get("VerbForm", []):
+        if c.pos_ != "ADJ" and "Part" not in morph_get(c, "VerbForm"):
             continue
         for name in ("dead", "injured", "arrested"):
             if lx.has(f"{name}_noun", c.lemma_) or lx.has(f"{name}_noun", c.text):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 
-from spacy.tokens import Token
+from spacy.tokens import MorphAnalysis, Token
 
 # ClearNLP (spaCy's English models) -> UD, for labels with the same tree shape
 UD_FROM_CLEAR: Mapping[str, str] = {
@@ -46,11 +46,31 @@ _UD_BY_HASH: dict[int, str] = {}
 
 def dep(tok: Token) -> str:
     """The token's dependency label in UD terms."""
-    found = _UD_BY_HASH.get(tok.dep)
-    if found is None:
+    try:
+        return _UD_BY_HASH[tok.dep]  # (a subscript is cheaper than ``.get`` here)
+    except KeyError:
         label: str = tok.dep_
         found = _UD_BY_HASH[tok.dep] = UD_FROM_CLEAR.get(label, label)
-    return found
+        return found
+
+
+# morphological analysis (hashed and compared by its feature string's hash) -> feature ->
+# values: ``MorphAnalysis.get`` parses the feature string on every call (some 2 µs), and the
+# stages ask thousands of times an article; a few hundred analyses occur
+_FEATS: dict[MorphAnalysis, dict[str, tuple[str, ...]]] = {}
+
+
+def morph_get(tok: Token, field: str) -> tuple[str, ...]:
+    """The values of the token's morphological feature ``field`` ('Tense' -> ('Past',)),
+    empty when it has none: ``tok.morph.get(field)``, parsed once per distinct analysis."""
+    morph = tok.morph
+    try:
+        feats = _FEATS[morph]
+    except KeyError:
+        feats = _FEATS[morph] = {
+            name: tuple(value.split(",")) for name, value in morph.to_dict().items()
+        }
+    return feats.get(field, ())
 
 
 def children(tok: Token, labels: Collection[str]) -> Iterator[Token]:

@@ -454,15 +454,46 @@ def _cache_path() -> Path:
     return Path(base) / f"gazetteer-{tag}.pickle"
 
 
+# cached indexes kept side by side: checkouts or installs with other data or package
+# versions share the cache folder, and each would otherwise delete the others' index
+MAX_CACHED_INDEXES = 4
+
+
+def prune_caches(path: Path, keep: int = MAX_CACHED_INDEXES) -> list[Path]:
+    """Delete all but the ``keep`` most recently used ``gazetteer-*.pickle`` files next to
+    ``path`` (``path`` itself always stays); returns the deleted files."""
+    def used(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    others = sorted((p for p in path.parent.glob("gazetteer-*.pickle") if p != path),
+                    key=used, reverse=True)
+    gone = others[max(0, keep - 1):]
+    for stale in gone:
+        stale.unlink(missing_ok=True)
+    return gone
+
+
 def load_index(use_cache: bool = True) -> PlaceIndex:
-    """The compact index, from the pickle cache when it is there, else built (and cached)."""
+    """The compact index, from the pickle cache when it is there, else built (and cached).
+
+    Up to :data:`MAX_CACHED_INDEXES` indexes (one per data digest and package versions)
+    are kept; reading one marks it used, and the least recently used go first."""
     path = _cache_path() if use_cache else None
     if path is not None and path.is_file():
         try:
             with path.open("rb") as fh:
-                return pickle.load(fh)
+                idx: PlaceIndex = pickle.load(fh)
         except Exception as exc:  # a stale or truncated cache is rebuilt, never fatal
             logger.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
+        else:
+            try:
+                os.utime(path)  # recently used: pruned last
+            except OSError:
+                pass
+            return idx
     idx = _build_index()
     if path is not None:
         try:
@@ -471,9 +502,7 @@ def load_index(use_cache: bool = True) -> PlaceIndex:
             with tmp.open("wb") as fh:
                 pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
-            for stale in path.parent.glob("gazetteer-*.pickle"):
-                if stale != path:  # an index for other data or package versions
-                    stale.unlink(missing_ok=True)
+            prune_caches(path)
         except OSError as exc:
             logger.info("gazetteer cache not written (%s)", exc)
     return idx

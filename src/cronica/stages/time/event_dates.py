@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
 from cronica.stages.language.bundle import LanguageBundle
-from cronica.stages.nlp.syntax import AUX, children, dep, has_child
+from cronica.stages.nlp.syntax import AUX, children, dep, has_child, morph_get
 from cronica.stages.time.lexicon import TimeLexicon
 from cronica.stages.time.values import TimeExpression, interval
 
@@ -54,7 +54,7 @@ def is_counted_number(doc: Doc, start: int, end: int, lx: TimeLexicon | None = N
     if lx is not None and (lx.has("unit", head.lower_) or lx.has("year_word", head.lower_)):
         return False  # 'the 1988 quarter', 'año 2000'
     # a count needs a plural noun after it: '2003 soldados', not 'its 1990 invasion'
-    return head.pos_ == "NOUN" and head.i > tok.i and "Plur" in head.morph.get("Number", [])
+    return head.pos_ == "NOUN" and head.i > tok.i and "Plur" in morph_get(head, "Number")
 
 
 def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
@@ -69,13 +69,13 @@ def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     if tok is None or not predicate(tok):
         return None
     words = [tok, *children(tok, _PREDICATE_AUX)]
-    if any("Fut" in w.morph.get("Tense", []) for w in words) or any(
+    if any("Fut" in morph_get(w, "Tense") for w in words) or any(
             lx.has("future_aux", c.lower_) for c in words[1:]):
         return "future"
-    if "Inf" in tok.morph.get("VerbForm", []) and any(
-            lx.has("future_go", c.lemma_) and "Pres" in c.morph.get("Tense", []) for c in words[1:]):
+    if "Inf" in morph_get(tok, "VerbForm") and any(
+            lx.has("future_go", c.lemma_) and "Pres" in morph_get(c, "Tense") for c in words[1:]):
         return "future"  # 'van a reunirse': present of 'ir' + a + infinitive
-    if any("Past" in w.morph.get("Tense", []) for w in words):
+    if any("Past" in morph_get(w, "Tense") for w in words):
         return "past"
     return None
 
@@ -110,7 +110,7 @@ def _attach(mroot: Token, chain: dict[int, int], other_heads: set[int]) -> tuple
     while tok.head.i != tok.i and steps < 40:
         if tok.i != mroot.i and tok.i not in chain and (
                 dep(tok) in _NOUN_CLAUSE or tok.pos_ in _VERBS
-                or (dep(tok) == "amod" and "Part" in tok.morph.get("VerbForm", []))):
+                or (dep(tok) == "amod" and "Part" in morph_get(tok, "VerbForm"))):
             return None  # the date belongs to another clause ('acordada en agosto')
         tok, steps = tok.head, steps + 1
         if tok.i in chain:
@@ -225,7 +225,7 @@ def continued_date(adoc: ArticleDoc, e: Event, usable: list[DateMention],
     doc = adoc.doc
     first = doc.char_span(sent.start, sent.end, alignment_mode="expand") if doc is not None else None
     carried = first is not None and len(first) > 0 and first[0].pos_ == "PRON" \
-        and "Prs" in first[0].morph.get("PronType", []) and "3" in first[0].morph.get("Person", []) \
+        and "Prs" in morph_get(first[0], "PronType") and "3" in morph_get(first[0], "Person") \
         and dep(first[0]).startswith("nsubj")
     if not (cued or casualty or carried):
         return None

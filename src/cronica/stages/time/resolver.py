@@ -456,11 +456,20 @@ def find_dates(
         low, patterns = text, pats.patterns_ci
     cands: list[tuple[int, int, int, Parse]] = []
     windows = _windows(low, core_for(pats, low, lowered), pats.core_cats)
+    if not windows:
+        return []  # the patterns only look inside windows
     needs = pats.needs
+    # the windows each group of needed words may match in (patterns share groups)
+    spans_for: dict[tuple[frozenset[str], ...], list[tuple[int, int]]] = {}
     for name, rx in patterns:
         need = needs[name]
-        for m in (m for ws, we, kinds in windows if _wanted(kinds, need)
-                  for m in rx.finditer(low, ws, we)):
+        spans = spans_for.get(need)
+        if spans is None:
+            spans = spans_for[need] = [(ws, we) for ws, we, kinds in windows
+                                       if _wanted(kinds, need)]
+        if not spans:
+            continue
+        for m in (m for ws, we in spans for m in rx.finditer(low, ws, we)):
             start, end = m.span("body") if "body" in rx.groupindex else m.span()
             if end <= start:
                 continue

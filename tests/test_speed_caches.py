@@ -1,0 +1,72 @@
+"""Caches added for speed give the answers of the slow reads they replace: the morphology
+feature cache (``syntax.morph_get``) and the event coder's memory of tokens that start no
+trigger (``Lexicon.starts_nothing``)."""
+
+import numpy as np
+import pytest
+
+from cronica.stages.events.coder import EventCoder
+from cronica.stages.events.learned import N_FEATURES
+from cronica.stages.events.lexicon import lexicon
+from cronica.stages.nlp.syntax import morph_get
+
+pytestmark = pytest.mark.slow
+
+_FIELDS = ("Tense", "Mood", "VerbForm", "PronType", "Number", "Person", "Definite", "Reflex",
+           "Poss", "NoSuchFeature")
+
+
+def test_morph_get_reads_what_morph_get_of_spacy_reads(nlp_es, nlp_en):
+    docs = [
+        nlp_es("Los obreros marcharán mañana si el gobierno no les paga, y se quejaron."),
+        nlp_es("¿Quién dijo que habrían protestado ellos mismos?"),
+        nlp_en("The strikers had been marching since Monday, which they said would go on."),
+    ]
+    for doc in docs:
+        for tok in doc:
+            for name in _FIELDS:
+                assert list(morph_get(tok, name)) == tok.morph.get(name)
+
+
+def test_morph_get_splits_multiple_values(nlp_es):
+    doc = nlp_es("¿Quién protestó?")
+    for tok in doc:
+        joined = tok.morph.to_dict().get("PronType")
+        if joined and "," in joined:
+            assert morph_get(tok, "PronType") == tuple(joined.split(","))
+
+
+def test_a_token_that_starts_nothing_matches_nothing_in_any_sentence(nlp_es):
+    lex = lexicon("es")
+    texts = [
+        "Los vecinos marcharon hacia la plaza central.",
+        "La mesa de la cocina es de madera y la silla también.",
+        "Los docentes realizaron una huelga y bloquearon la ruta.",
+    ]
+    for doc in map(nlp_es, texts):
+        for tok in doc:
+            if lex.starts_nothing(tok):
+                assert lex.match(doc, tok.i) is None
+
+
+def test_trigger_words_are_found_again_after_other_sentences_filled_the_memory(nlp_es):
+    coder = EventCoder("es")
+    first = nlp_es("La mesa de la cocina es de madera y los vecinos comen allí.")
+    assert coder.find_triggers(first) == []
+    assert coder._no_trigger  # the plain words were remembered
+    doc = nlp_es("Los vecinos marcharon hacia la plaza central.")
+    fresh = EventCoder("es")
+    assert [m.start for m in coder.find_triggers(doc)] == [m.start for m in fresh.find_triggers(doc)]
+    assert any(doc[m.head].lemma_ == "marchar" for m in coder.find_triggers(doc))
+
+
+def test_id_array_holds_the_features_of_ids():
+    from collections import Counter
+
+    from cronica.stages.events.learned import _ids, id_array, vectorise
+
+    idf = np.linspace(0.5, 2.0, N_FEATURES, dtype=np.float32)
+    for text in ["Los MAESTROS marcharon el 12 de marzo en Quito.", "huelga", "", " ... "]:
+        assert Counter(id_array(text).tolist()) == Counter(_ids(text))
+        a, b = vectorise(text, idf), vectorise(id_array(text), idf)
+        assert a[0].tolist() == b[0].tolist() and a[1].tolist() == b[1].tolist()
