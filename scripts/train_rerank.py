@@ -102,7 +102,7 @@ def dataset(records: list[dict[str, Any]], outs: list[dict[str, Any] | None]) ->
             rows.append({
                 "x": rr.features(c, sents[c.sentence]), "y": y, "group": ev.record_key(r),
                 "record": n, "secondary": c.secondary, "type": c.type,
-                "fixed": e.get("id") in governing,
+                "fixed": e.get("id") in governing or rr.protected(c, sents[c.sentence]),
             })
     return rows
 
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default="src/cronica/data/models")
     ap.add_argument("--lang", default="es")
     args = ap.parse_args(argv)
-    os.environ[rr.NO_RERANK_ENV] = "1"
+    os.environ[rr.NO_RERANK_ENV] = "1"  # the coder's outputs without the filter
     data = []
     for name in FILES[args.lang]:
         records, outs = outputs(Path(args.eval_dir) / name)

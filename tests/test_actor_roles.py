@@ -161,3 +161,35 @@ def test_relatives_and_complements_name_the_doers():
     # a head coded through its complement spans the whole phrase
     out = _first("Reclusos de Ecuador continúan protestando por la rebaja de penas.", "PROTEST")
     assert _text(out["actor"]).startswith("Reclusos")
+
+
+@pytest.mark.slow
+def test_who_reports_or_prevents_an_act_is_not_its_actor():
+    out = _first("El dirigente confirmó la muerte de un campesino en la provincia.", "ASSAULT")
+    assert "dirigente" not in _text(out["actor"]) and "campesino" in _text(out["recipient"])
+    out = _first("El gobierno evitó la huelga de los mineros.", "PROTEST")
+    assert "gobierno" not in _text(out["actor"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event,actor", [
+    # a verb of the same act carries its noun ('suscribir' names an agreement only in context)
+    ("El gobierno suscribió ayer un acuerdo con los maestros.", "AGREE", "gobierno"),
+    ("Los pescadores decidieron acabar con el bloqueo del puerto.", "PROTEST", "pescadores"),
+    ("Los agitadores se infiltraron en una manifestación estudiantil.", "PROTEST", "agitadores"),
+])
+def test_carrying_verbs_with_a_preposition(text, event, actor):
+    assert actor in _text(_first(text, event)["actor"])
+
+
+@pytest.mark.slow
+def test_a_passive_subject_is_not_the_actor_of_the_means():
+    out = _first("Los manifestantes fueron repelidos con disparos de balas de goma.", "ASSAULT")
+    assert "manifestantes" not in _text(out["actor"])
+
+
+@pytest.mark.slow
+def test_a_dropped_subject_of_a_carrying_verb_is_the_speaker():
+    out = _first("Un obrero dijo que si no somos escuchados, aumentaremos las medidas de fuerza.",
+                 "PROTEST")
+    assert "obrero" in _text(out["actor"])

@@ -201,3 +201,53 @@ def test_a_negative_quantifier_negates_its_event_noun(make_doc):
 def test_the_noun_of_a_demand_makes_its_content_hypothetical(make_doc):
     text = "Los obreros presentaron una demanda de aumento salarial y de negociación colectiva."
     assert _mode(make_doc, text, "negociación") == "hypothetical"
+
+
+def test_a_stated_intention_is_a_plan(make_doc):
+    text = "El presidente anunció su intención de reunirse con los rebeldes."
+    assert _mode(make_doc, text, "reunirse") == "future"
+
+
+def test_a_simple_preterite_in_a_quote_is_the_speakers_closed_past(make_doc):
+    text = '"Los paramilitares destruyeron una escuela", dijo el ministro.'
+    assert _mode(make_doc, text, "destruyeron") == "historical"
+
+
+def test_a_compound_perfect_in_a_quote_is_news_of_the_day(make_doc):
+    text = '"Hemos detenido a veinte sospechosos", dijo el jefe de la policía.'
+    assert _mode(make_doc, text, "detenido") == "current"
+
+
+def test_the_narrators_preterite_is_the_news_of_the_day(make_doc):
+    text = "Los paramilitares destruyeron una escuela, dijo el ministro."
+    assert _mode(make_doc, text, "destruyeron") == "current"
+
+
+def test_a_call_to_an_event_noun_convenes_it(make_doc):
+    assert _mode(make_doc, "Los sindicatos llamaron a una huelga general.", "huelga") == "future"
+
+
+def test_a_call_on_people_to_act_asks_for_the_act(make_doc):
+    text = "El presidente llamó a la oposición a negociar con el gobierno."
+    assert _mode(make_doc, text, "negociar") == "hypothetical"
+
+
+def test_what_a_decision_settles_is_planned(make_doc):
+    text = "El gobierno decidió que las tropas se retiren de la frontera."
+    assert _mode(make_doc, text, "retiren") == "future"
+
+
+def test_an_act_of_last_week_is_historical_and_of_this_week_not(make_doc):
+    assert _mode(make_doc, "Los rebeldes atacaron la aldea la semana pasada.", "atacaron") == "historical"
+    assert _mode(make_doc, "Los rebeldes atacaron la aldea esta semana.", "atacaron") == "current"
+
+
+def test_a_summary_of_recent_months_is_historical(make_doc):
+    text = "En los últimos meses, los rebeldes atacaron varias aldeas."
+    assert _mode(make_doc, text, "atacaron") == "historical"
+
+
+def test_a_subjunctive_aim_is_not_yet_reached(make_doc):
+    text = "Los campesinos marcharon para que el gobierno negocie con ellos."
+    assert _mode(make_doc, text, "negocie") == "hypothetical"
+    assert _mode(make_doc, text, "marcharon") == "current"

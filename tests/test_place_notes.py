@@ -298,3 +298,26 @@ def test_a_name_followed_by_province_is_the_province_not_a_town_abroad(make_doc)
     # a town of a country the article names stays a town: 'Kulu district of Konya'
     _, by_text = _places(make_doc, "On 2 May 2022, police shot a driver in Kulu district of Konya.")
     assert by_text["Kulu"].country == "TUR"
+
+
+def test_a_name_before_a_place_noun_is_a_place_whatever_the_ner_took_it_for(geo):
+    found = geo._before_place_noun("Gunmen shelled Al Bab city and then Marte LGA.")
+    assert [(f.text, f.level) for f in found] == [("Al Bab", "town"), ("Marte", "area")]
+    # not the last word of a longer name, nor the area of 'X, Y region', nor a name that
+    # is known with its noun ('New York City' is the NER's)
+    assert geo._before_place_noun("Crowds filled Shahr e Kord city.") == []
+    assert geo._before_place_noun("Shells hit Qzxyv, Donetsk region.") == []
+    assert geo._before_place_noun("The New York City council met.") == []
+    # unknown leading words go, but a name is not cut down to its last word
+    assert [f.text for f in geo._before_place_noun("Troops left Qzxyv Imam Sahib district.")] \
+        == ["Imam Sahib"]
+    assert geo._before_place_noun("Cases rose in Kasai Occidental province.") == []
+
+
+@pytest.mark.slow
+def test_a_small_town_before_its_place_noun_is_the_events_place(make_doc):
+    text = "On 3 May 2022, gunmen abducted four traders along a road, Sabon Birni LGA (Sokoto)."
+    adoc, by_text = _places(make_doc, text)
+    assert by_text["Sabon Birni"].country == "NGA"
+    locs = [e.event_loc for e in adoc.events if e.event_loc]
+    assert locs and locs[0]["name"] == "Sabon Birni"

@@ -249,17 +249,17 @@ def find_args(
     index: ActorIndex,
     is_light: Callable[[Any], bool] = lambda t: False,
     skip: frozenset[int] = frozenset(),
-    is_event: Callable[[Any], bool] = lambda t: True,
+    is_event: Callable[[Any], str | None] = lambda t: "?",
 ) -> tuple[Any, Any]:
     """(actor token, recipient token) of the trigger headed by ``tok``; either may be None.
 
     ``is_light`` tells support verbs ('realizar'), whose subject is the actor of their noun;
-    ``is_event`` tells verbs that are event triggers themselves ('reprimir'), whose subject is
-    not the actor of their noun object; ``skip`` holds the indices of the trigger's own
+    ``is_event`` gives the event type of a word that is a trigger itself ('reprimir': COERCE),
+    whose subject is not the actor of its noun object unless the types agree; ``skip`` holds the indices of the trigger's own
     words ('dieron muerte a ...')."""
     if tok.pos_ in ("NOUN", "PROPN"):
         actor, recipient = _noun_args(tok, event, mode, cues, speech, index,
-                                      _carrier(is_light, is_event, cues))
+                                      _carrier(is_light, is_event, cues, event))
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
     if (actor is not None and event in RECIPROCAL_TYPES
@@ -543,8 +543,17 @@ def _complement_recipient(
     return None
 
 
+def _is_passive(verb: Token, cues: Cues) -> bool:
+    """A passive verb: 'fue atacado', 'were attacked'."""
+    return any(dep(c) == "aux:pass" for c in verb.children) or (
+        "Part" in verb.morph.get("VerbForm", [])
+        and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in verb.children)
+    )
+
+
 def _carrier(
-    is_light: Callable[[Any], bool], is_event: Callable[[Any], bool], cues: Cues
+    is_light: Callable[[Any], bool], is_event: Callable[[Any], str | None], cues: Cues,
+    event: str = "",
 ) -> Callable[[Any, Any], bool]:
     """Whether verb ``head`` passes its subject to the event noun ``node`` it governs.
 
@@ -552,16 +561,24 @@ def _carrier(
     own, when the noun is its direct object or its 'a' complement: aspect, decision and
     outcome verbs ('reanudaron las negociaciones', 'decidieron el paro', 'llegaron a un
     acuerdo', 'pusieron fin a la huelga'). A verb that is an event itself ('reprimieron la
-    marcha', 'apoyan la huelga') has its own subject, who is not the noun's actor; an
-    oblique of time, cause or place ('tras la huelga') names no argument."""
+    marcha', 'apoyan la huelga') has its own subject, who is not the noun's actor, unless it
+    is the same act ('firmaron un acuerdo', 'protestaron con una marcha'); an oblique of
+    time, cause or place ('tras la huelga') names no argument."""
 
     def passes(node: Any, head: Any) -> bool:
         if is_light(head):
             return True
         if head.head.i == node.i and dep(head) in ("amod", "acl"):
             return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
-        if head.pos_ not in ("VERB", "AUX") or is_event(head):
-            return False
+        if head.pos_ not in ("VERB", "AUX") or _is_passive(head, cues):
+            return False  # 'fueron repelidos con disparos': the subject suffered it
+        own = is_event(head)
+        if own:
+            # the same act told twice ('firmaron un acuerdo') passes, another act does not
+            return own == event and dep(node) in ("obj", "obl")
+        lemma = fold(head.lemma_)
+        if lemma in cues.content_verb or cues.aux.get(lemma) == "negation":
+            return False  # 'confirmó la muerte', 'evitaron la huelga': not their act
         if any(dep(c) in _SUBJ and is_event(c) for c in head.children):
             return False  # 'la protesta coincidió con una huelga': an event is no actor
         return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
@@ -656,7 +673,9 @@ def _noun_args(
     carries: Callable[[Any, Any], bool],
 ) -> tuple[Any, Any]:
     actor = recipient = None
-    patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES
+    patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES \
+        or fold(tok.lemma_) in cues.victim_verb  # 'la muerte de un manifestante'
+
     if event not in RECIPROCAL_TYPES:
         # 'enfrentamientos entre policías y manifestantes': both sides, in text order
         actor, recipient = between_parties(tok, cues)
@@ -692,6 +711,9 @@ def _noun_args(
         )
     if actor is None:
         actor = _following_agent(tok, cues, index, event)
+        if actor is not None and recipient is not None \
+                and index.by_token.get(actor.i) is index.mention_in(recipient):
+            actor = None  # the patient already read from the 'de' phrase ('la muerte de X')
     if actor is None:
         # a demonym or name modifying the noun: 'ataques estadounidenses', 'Iraqi attacks'
         actor = next(

@@ -82,6 +82,8 @@ class AuxCalendar:
                     or self._phrase_date(adoc, e, pub) \
                     or self._sentence_dates(adoc, e, pub) \
                     or (self._duration(doc, e) if doc is not None else None) \
+                    or (self._recent_period(doc, e) if doc is not None else None) \
+                    or self._quoted_preterite(adoc, e) \
                     or (self._background(adoc, e) if doc is not None else None)
                 if found:
                     e.aux_mode, e.aux_evidence = found
@@ -132,12 +134,11 @@ class AuxCalendar:
         # hangs from ('fueron recuperadas el lunes luego que fue copada'); never a date of
         # another clause of the sentence ('repudió el sábado lo que ocurrió el viernes')
         linked = _time_linked(tok, frozenset(self.cues.same_time_mark))
-        dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value and d.precision
+        dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value
                  and _on_verb(adoc.doc, d.span.start, d.span.end)
                  and _date_verb(adoc.doc, d.span.start, d.span.end) in linked
                  and not _in_other_relative(adoc.doc, d.span.start, d.span.end, tok)]
-        ivs = [(d, iv) for d in dates
-               if (iv := interval(d.value or "", d.precision or "")) is not None]
+        ivs = [(d, iv) for d in dates if (iv := _days(d.value or "", d.precision)) is not None]
         if not ivs or not all(iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) for _, iv in ivs):
             return None
         d = ivs[0][0]
@@ -194,7 +195,7 @@ class AuxCalendar:
         words = [verb, *children(verb, AUX)]
         if not any("Past" in morph_get(w, "Tense") and "Ind" in morph_get(w, "Mood") for w in words):
             return None
-        for holder in {tok, verb}:
+        for holder in dict.fromkeys((tok, verb)):
             for c in holder.children:
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
                         and _measured(c, self.cues.duration_case):
@@ -231,6 +232,42 @@ class AuxCalendar:
             e.aux_mode = "historical"
             e.aux_evidence = {"text": found.span.text, "start": found.span.start, "end": found.span.end,
                               "rule": "anaphoric time phrase" if anaphor else "narrative continues a dated sentence"}
+
+    def _recent_period(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """A past act placed in the last weeks or months ('en los últimos meses atacaron
+        varias aldeas'): a summary of the recent past, before the news window (the
+        guidelines' "recent months" summaries)."""
+        if e.head is None or not self.cues.recent_adj:
+            return None
+        tok = doc[e.head]
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if not any("Past" in w.morph.get("Tense") for w in [verb, *children(verb, AUX)]):
+            return None
+        for holder in dict.fromkeys((tok, verb)):
+            for c in holder.children:
+                if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
+                        and "Plur" in c.morph.get("Number") and any(
+                        dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in c.children):
+                    return "historical", aux_evidence(c, "recent past period")
+        return None
+
+    def _quoted_preterite(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """An undated simple preterite in a speaker's own quoted words ('"los paramilitares
+        destruyeron una escuela", dijo'): the speaker's aoristic past, closed before the
+        moment of speaking, where news of the day takes the compound perfect ('"hemos
+        detenido a 22 sospechosos"'; Nueva gramática §23.7-23.8): past background. The
+        narrator's own preterite is left alone: agency copy tells the day's news in it."""
+        doc = adoc.doc
+        if doc is None or e.head is None or not e.date_inferred or not self.cues.compound_perfect:
+            return None
+        tok = doc[e.head]
+        if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm") \
+                or "Past" not in tok.morph.get("Tense") or "Ind" not in tok.morph.get("Mood") \
+                or any(fold(a.lemma_) in self.cues.compound_perfect for a in children(tok, AUX)):
+            return None
+        if not any(a <= tok.idx < b for a, b in marked_quotes(adoc.article.text)):
+            return None
+        return "historical", aux_evidence(tok, "preterite in a quote")
 
     def _reported(self, tok: Any) -> bool:
         node = tok
@@ -352,6 +389,19 @@ def _definite_reference(doc: Any, events: list[Event]) -> None:
         e.aux_mode = next(iter(modes))
         e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
                           "end": src.trigger.end, "rule": "definite reference to a dated event"}
+
+
+def _days(value: str, precision: str | None) -> tuple[date, date] | None:
+    """First and last day of a resolved date: day, month or year, or an ISO week
+    ('2024-W02' for 'la semana pasada', which the time stage resolves without a precision)."""
+    if precision:
+        return interval(value, precision)
+    try:
+        monday = date.fromisocalendar(int(value[:4]), int(value[6:]), 1) \
+            if len(value) in (8, 7) and value[4:6] == "-W" else None
+    except ValueError:
+        return None
+    return (monday, monday + timedelta(days=6)) if monday else None
 
 
 def _measured(unit: Any, duration_case: set[str]) -> bool:

@@ -602,6 +602,18 @@ class EventCoder:
             return fold(tok.head.text) in self.cues.manner
         return tok.pos_ in ("NOUN", "PROPN") and _case_word(tok) in self.cues.manner
 
+    def _event_type_at(self, doc: Any) -> Any:
+        """Token -> the event type of the trigger it starts, else None (a word that names an
+        event only in context, a ``mention`` row, is none)."""
+
+        def event_type(t: Any) -> str | None:
+            found = self.lex.match(doc, t.i)
+            if found is None or found.entry.mention_only:
+                return None
+            return found.entry.event or "?"
+
+        return event_type
+
     @staticmethod
     def _clause_verb(doc: Any, m: Match) -> bool:
         """Whether ``m`` is the predicate of its clause ('que atacaron'), not a noun inside
@@ -917,7 +929,7 @@ class EventCoder:
                 index,
                 is_light,
                 frozenset(range(m.start, m.end)),
-                lambda t: self.lex.match(doc, t.i) is not None,
+                self._event_type_at(doc),
             )
         if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in morph_get(a_tok, "PronType"):
             # 'the rebels said they will release ...': the pronoun is the speaker
@@ -926,6 +938,12 @@ class EventCoder:
             # 'El Ejército israelí aseguró que atacó ...': a reported verb with no subject of
             # its own (pro-drop) has the speaker as its subject
             a_tok = speaker_subject(tok, self.speech)
+        if a_tok is None and tok.pos_ in ("NOUN", "PROPN") and dep(tok) == "obj" \
+                and _subjectless_finite(tok.head) and (self.lex.is_light(doc, tok.head.i)
+                                                       or self._event_type_at(doc)(tok.head) is None):
+            # 'dijo que aumentarán las medidas de fuerza': the noun's carrying verb has the
+            # speaker as its dropped subject
+            a_tok = speaker_subject(tok.head, self.speech)
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
             # 'El ministro dijo que las reuniones se celebrarán': the speaker takes part
             a_tok = speaker_subject(tok, self.speech)

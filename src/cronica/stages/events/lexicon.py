@@ -160,6 +160,16 @@ class Cues:
     scheduled_modal: set[str] = field(default_factory=set)
     # regular conditional endings the tagger may misread as an imperfect ('-arían')
     conditional_ending: set[str] = field(default_factory=set)
+    # the auxiliary of a compound perfect that, in a speaker's quoted words, tells news of
+    # the day against the simple preterite's closed past ('haber'; English lists none:
+    # its simple past is not opposed to the perfect that way)
+    compound_perfect: set[str] = field(default_factory=set)
+    # 'llamar': a call to an event noun convenes it ('llamaron a una huelga'): future
+    convene: set[str] = field(default_factory=set)
+    # 'acordar', 'decidir': their subjunctive complement is planned, not wished: future
+    plan_verb: set[str] = field(default_factory=set)
+    # 'último', 'pasado' on a plural unit of time: a summary of the recent past
+    recent_adj: set[str] = field(default_factory=set)
     # for the aux stage's calendar: conjunctions of a time clause sharing or preceding the
     # time of its governing clause ('cuando', 'luego que'); units of a long duration and the
     # preposition measuring one ('durante nueve meses'); a demonstrative + a noun of time
@@ -180,6 +190,7 @@ class Cues:
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
     state_case: set[str] = field(default_factory=set)  # 'en huelga', 'on strike': a state
     carrier_case: set[str] = field(default_factory=set)  # 'llegar a un acuerdo': like an object
+    content_verb: set[str] = field(default_factory=set)  # 'confirmar': reports, not does
     site: set[str] = field(default_factory=set)  # 'frente a X': the place a protest addresses
     ouster: set[str] = field(default_factory=set)  # 'la dimisión de X': X is the protest's target
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
@@ -451,12 +462,13 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
-                      "not_intent_modal"):
+                      "not_intent_modal", "compound_perfect", "convene", "plan_verb",
+                      "recent_adj"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "carrier_case", "site", "ouster",
+                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster",
                       "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)

@@ -87,6 +87,7 @@ def explain_aux(
     # takes its complement clause in its scope too, where a 'no' of a higher clause does not
     word_reaches = True
     came_from_clause = False  # the last step up came from a clause ('adecuado para dialogar')
+    prev = None  # the node the climb came from
     # a verb in the subjunctive in a que-clause ('pretenden que negocie'): wished, proposed or
     # feared, not asserted; a governing word found higher up decides first (widest scope)
     unreal = None
@@ -94,8 +95,13 @@ def explain_aux(
     verb_seen = False  # the clause of the trigger: its own verb, or the verb a noun hangs from
     for step in range(_MAX_CLIMB):
         if not verb_seen and node.pos_ in ("VERB", "AUX"):
-            verb_seen, unreal = True, _subjunctive_complement(node)
+            verb_seen, unreal = True, _subjunctive_complement(node, cues)
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0)
+        if mode and mode[2] == "governing word" and fold(node.lemma_) in cues.convene \
+                and prev is not None and prev.pos_ == "NOUN":
+            # 'llamaron a una huelga': a call to an event named by a noun convenes it, as
+            # 'convocar' does (planned: future); 'llamó a la población a votar' asks for it
+            mode = ("future", node, "governing word")
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
                             negation_words=word_reaches)
@@ -121,7 +127,7 @@ def explain_aux(
         )
         word_reaches = word_reaches and (dep(node) in _NEG_WORD_CLIMB or through)
         came_from_clause = dep(node) in _CLAUSES
-        node = node.head
+        prev, node = node, node.head
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
             verb_mode = cues.aux.get(fold(node.lemma_))
@@ -151,17 +157,26 @@ def _asserted_relative(verb: Any) -> bool:
     return relative and verb.pos_ in ("VERB", "AUX") and "Ind" in morph_get(verb, "Mood")
 
 
-def _subjunctive_complement(tok: Any) -> tuple[str, Any, str] | None:
+def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None:
     """('hypothetical', the verb, rule) when ``tok`` (or its conjunct head: 'que negocie y
-    pacte') is a subjunctive verb heading a complement clause opened by a complementizer."""
+    pacte') is a subjunctive verb heading a complement clause opened by a complementizer;
+    'future' when that clause is what a decision or agreement settles (``Cues.plan_verb``)."""
     node = tok.head if dep(tok) == "conj" and tok.head.pos_ in ("VERB", "AUX") else tok
     verbs = [tok, node, *[c for c in tok.children if dep(c) in _AUX_DEPS]]
     if not any("Sub" in morph_get(v, "Mood") for v in verbs):
         return None
-    if dep(node) not in ("ccomp", "csubj") or not any(
-        dep(c) == "mark" and "Sub" not in morph_get(c, "Mood") for c in node.children
-    ):
+    marks = [fold(c.lemma_) for c in node.children if dep(c) == "mark" and "Sub" not in morph_get(c, "Mood")]
+    if dep(node) == "advcl" and len(marks) > 1 and any(m in cues.purpose for m in marks):
+        # 'marcharon para que el gobierno negocie': the subjunctive aim of a purpose clause
+        # is not yet reached (Nueva gramática §46.5); an infinitive aim ('para exigir') is
+        # the act's own content
+        return ("hypothetical", tok, "subjunctive purpose")
+    if dep(node) not in ("ccomp", "csubj") or not marks:
         return None
+    if fold(node.head.lemma_) in cues.plan_verb:
+        # 'acordaron que la reunión se realice en Lima', 'decidió que las tropas se retiren':
+        # what a decision or agreement settles is planned (future), not wished
+        return ("future", tok, "subjunctive complement of a decision")
     return ("hypothetical", tok, "subjunctive complement")
 
 

@@ -17,17 +17,23 @@ codes few meetings or agreements, and a filter that learned that would drop ever
 of every article ('Los cancilleres se reunieron en Lima'). An event below the threshold moves to the
 secondary event words (it stays in the article's layers with its type, as a pruned side
 mention does); an event that governs an embedded act, or that is negated or embedded
-itself, is left as it is. Secondary words are never promoted. Two limits keep the filter
-to what the sentence gold can teach (lead's decision, against a small loss on that gold):
-an event with both its actor and its recipient coded is never dropped, since PLOVER codes
-the police's repression of a march as its own COERCE event; and outside a sentence with a
-contentious event nothing is dropped, since a weak lone agreement of diplomatic news is the
-news there.
+itself, is left as it is. Secondary words are never promoted. Limits keep the filter to
+what the sentence gold can teach and to what PLOVER codes as an event of its own:
+- an event with both its actor and its recipient coded is never dropped (PLOVER codes the
+  police's repression of a march as its own COERCE event);
+- outside a sentence with a contentious event nothing is dropped (a weak lone agreement of
+  diplomatic news is the news there);
+- the strongest event of a sentence is never dropped (the sentence's news, as in
+  :func:`cronica.stages.events.rank.prune_secondary`);
+- a material act (assault, fight, coercion, protest) with a coded actor is never dropped
+  ('la policía detuvo a 12 personas' beside a protest: the arrest and its count of arrested
+  stay an event).
 
 The weights are a small JSON file per language (``data/models/rerank_<code>.json``, with
 its feature names, threshold, training data and cross-validated scores), trained by
-``make train`` (``scripts/train_rerank.py``); a language without one is not filtered, and
-``CRONICA_NO_RERANK`` switches the filter off (ablations, and training itself).
+``make train`` (``scripts/train_rerank.py``); a language without one is not filtered.
+
+``CRONICA_NO_RERANK=1`` (``cronica eval events --no-rerank``) switches the filter off.
 """
 
 from __future__ import annotations
@@ -46,6 +52,8 @@ from cronica.stages.language.bundle import LanguageBundle, as_bundle
 NO_RERANK_ENV = "CRONICA_NO_RERANK"
 PROTEST_TYPES = frozenset({"PROTEST", "MOBILIZE"})
 CONTENTIOUS = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
+# material acts (PLOVER's material conflict): with a coded actor, an event of its own
+MATERIAL = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE"})
 # sectors of armed actors: a blockade by guerrillas or soldiers is no civil protest whose
 # circumstances the sentence reports
 ARMED_SECTORS = frozenset({"REB", "MIL", "COP", "UAF", "SPY", "CRM"})
@@ -133,14 +141,22 @@ def features(c: Candidate, mates: Sequence[Candidate]) -> dict[str, float]:
     return out
 
 
-def _in_scope(c: Candidate, mates: Sequence[Candidate]) -> bool:
-    """Whether the filter may drop ``c``: a contentious event, or any event of a sentence
-    with a civil protest. The training gold codes protest and violence sentences, where a
-    weak lone meeting or agreement is rarely coded; in other news such an event is the
-    news, so outside a contentious sentence nothing is dropped."""
+def protected(c: Candidate, mates: Sequence[Candidate]) -> bool:
+    """Whether the filter must keep ``c`` whatever its score (the limits of the module
+    docstring). The training gold codes protest and violence sentences, where a weak lone
+    meeting or agreement is rarely coded; in other news such an event is the news. A
+    protest word folded into another event ('suspendió las ventas para protestar') is no
+    protest of the sentence."""
+    if c.secondary:
+        return False
     if c.actor_code and c.recipient_code:
-        return False  # a dyadic event with both sides coded is an event in PLOVER's terms
-    return c.type in CONTENTIOUS or any(m is not c and m.civil_protest for m in mates)
+        return True  # a dyadic event with both sides coded is an event in PLOVER's terms
+    if not (c.type in CONTENTIOUS or any(
+        m is not c and m.civil_protest and not m.secondary for m in mates)):
+        return True
+    if c.type in MATERIAL and c.actor_code:
+        return True
+    return c.confidence >= max((m.confidence for m in mates if not m.secondary), default=0.0)
 
 
 def by_sentence(cands: Iterable[Candidate]) -> dict[int, list[Candidate]]:
@@ -200,7 +216,7 @@ def rerank(
     sentences = by_sentence([c for _, c in pairs] + side)
     drop: set[int] = set()
     for e, c in pairs:
-        if e.id in governing or not _in_scope(c, sentences[c.sentence]):
+        if e.id in governing or protected(c, sentences[c.sentence]):
             continue
         if model.probability(features(c, sentences[c.sentence])) < model.threshold:
             drop.add(id(e))

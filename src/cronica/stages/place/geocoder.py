@@ -220,6 +220,7 @@ class Geocoder:
         out.extend(self._coded_to(text))
         out.extend(self._comma_areas(text))
         out.extend(self._area_first(text))
+        out.extend(self._before_place_noun(text))
         # people, organisations and media the actor stage found are not places; a name the
         # NER alone took for a person is a place after a locative ('in Pocos de Caldas')
         others = [a.span for a in adoc.actors if a.kind not in ("country", "capital")
@@ -316,6 +317,30 @@ class Geocoder:
                         f.reading = cand
                         out.append(f)
                     break
+        return out
+
+    def _before_place_noun(self, text: str) -> list[_Found]:
+        """Names a place noun follows, whatever the NER took them for: 'shelled Al Bab city',
+        'in the Kokere area Amadiya district', 'Sabon Birni LGA'. Leading words the gazetteer
+        does not know are left out down to two ('Hazari Imam Sahib' -> 'Imam Sahib', but not
+        'Kasai Occidental' -> 'Occidental'); a name it does not know at all is none."""
+        out: list[_Found] = []
+        for m in _NAME_NOUN.finditer(text):
+            start, name = m.start("x"), m.group("x")
+            if _LINK_BEFORE.search(text, max(0, start - 40), start):
+                continue  # the end of a longer name: 'Kord' of 'Shahr e Kord city'
+            if _COMMA_BEFORE.search(text, max(0, start - 40), start):
+                continue  # the area of 'X, Y region': the comma pair reads it (_comma_areas)
+            while not self.gazetteer.knows(name) and name.count(" ") > 1:
+                cut = name.index(" ") + 1
+                name, start = name[cut:], start + cut
+            noun = text[m.end("x") + 1:m.end()]
+            if name.lower() in self.generic or not self.gazetteer.knows(name) \
+                    or noun[:1].isupper() and self.gazetteer.knows(text[start:m.end()]):
+                continue  # (a name with its noun, 'New York City', is the NER's to find)
+            f = self._found(text, start, start + len(name), "noun")
+            if f is not None and f.level is not None:
+                out.append(f)
         return out
 
     def _area_first(self, text: str) -> list[_Found]:
@@ -480,6 +505,8 @@ class Geocoder:
                 held_by = self._held_by(part, y, context)
                 if held_by is not None:
                     out[(pos, pos + len(part))] = held_by
+                elif y.country in larger:  # 'Muse district' of a Myanmar township: no US town
+                    out[(pos, pos + len(part))] = None
         return out
 
     def _held_by(self, part: str, inner: Candidate, context: set[str]) -> Candidate | None:
@@ -498,8 +525,8 @@ class Geocoder:
         links = self._connectors | _NAME_LINKS
         i = len(words) - 1
         lower = 0
-        while i >= 0 and words[i].group()[:1].islower() and lower < 2 \
-                and words[i].group().lower() not in links:
+        while i >= 0 and (words[i].group()[:1].islower() or _acronym_noun(words[i].group())) \
+                and lower < 2 and words[i].group().lower() not in links:
             i, lower = i - 1, lower + 1
         if i < 0 or not words[i].group()[:1].isupper() or text[words[i].end():stop].strip(" -") \
                 and lower == 0:
@@ -654,8 +681,8 @@ class Geocoder:
             return None
         if f.shouting or (not cand.primary and cand.country not in context):
             return cand if cand.population >= _MIN_POPULATION_WEAK else None
-        if f.locative or cand.population >= _MIN_POPULATION_BARE:
-            return cand
+        if f.locative or f.level is not None or cand.population >= _MIN_POPULATION_BARE:
+            return cand  # after 'in', or before a place noun ('Amadiya district')
         # a bare small town: only in a country the article is about
         if cand.country in context and cand.population >= _MIN_POPULATION_CONTEXT:
             return cand
@@ -822,9 +849,21 @@ _CONTEXT_MARGIN = 2.0
 # the place noun after a name says what kind of place it is ('Cordoba province', 'Amara city')
 _LEVELS = {**dict.fromkeys(("province", "state", "region", "governorate", "department", "oblast",
                             "county", "district", "municipality", "prefecture", "provincia",
-                            "departamento", "estado", "regi\u00f3n", "distrito"), "area"),
+                            "departamento", "estado", "regi\u00f3n", "distrito", "township",
+                            "lga", "regency"), "area"),
            **dict.fromkeys(("city", "town", "village", "ciudad", "pueblo", "localidad"), "town")}
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _acronym_noun(word: str) -> bool:
+    """A place noun written as an acronym: 'Sabon Birni LGA ('."""
+    return word.isupper() and word.lower() in _LEVELS
+
+# a capitalised word and a short lower-case link right before a name: 'Shahr e |Kord'
+_LINK_BEFORE = re.compile(r"[A-Z][\w'’-]*\s[a-z]{1,3}\s$")
+_COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s$")
+# a name and the place noun after it: 'Al Bab city', 'Amadiya district'
+_NAME_NOUN = re.compile(rf"(?<![\w'’.-])(?P<x>{_LINKED})\s(?i:{'|'.join(_LEVELS)})\b")
 
 
 def _level(cand: Candidate) -> str:
