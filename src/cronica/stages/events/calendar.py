@@ -241,12 +241,12 @@ class AuxCalendar:
             return None
         tok = doc[e.head]
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        if not any("Past" in w.morph.get("Tense") for w in [verb, *children(verb, AUX)]):
+        if not any("Past" in morph_get(w, "Tense") for w in [verb, *children(verb, AUX)]):
             return None
         for holder in dict.fromkeys((tok, verb)):
             for c in holder.children:
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
-                        and "Plur" in c.morph.get("Number") and any(
+                        and "Plur" in morph_get(c, "Number") and any(
                         dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in c.children):
                     return "historical", aux_evidence(c, "recent past period")
         return None
@@ -261,8 +261,8 @@ class AuxCalendar:
         if doc is None or e.head is None or not e.date_inferred or not self.cues.compound_perfect:
             return None
         tok = doc[e.head]
-        if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm") \
-                or "Past" not in tok.morph.get("Tense") or "Ind" not in tok.morph.get("Mood") \
+        if tok.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(tok, "VerbForm") \
+                or "Past" not in morph_get(tok, "Tense") or "Ind" not in morph_get(tok, "Mood") \
                 or any(fold(a.lemma_) in self.cues.compound_perfect for a in children(tok, AUX)):
             return None
         if not any(a <= tok.idx < b for a, b in marked_quotes(adoc.article.text)):
