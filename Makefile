@@ -44,8 +44,9 @@ eval: setup
 train: setup
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python scripts/train_events.py $${CRONICA_EVAL_DIR:-../shared/eval} --langs en
-	# Spanish: only the embedding arrays; the rest stays as shipped (MODEL_CARD.md says why)
-	$(BIN)/python scripts/train_events.py $${CRONICA_EVAL_DIR:-../shared/eval} --langs es --embed-only
+	# Spanish: only the embedding band; the rest stays as shipped (MODEL_CARD.md says why;
+	# drop --band-only to re-derive the embedding weights too)
+	$(BIN)/python scripts/train_events.py $${CRONICA_EVAL_DIR:-../shared/eval} --langs es --embed-only --band-only
 	# the Spanish side-event filter (rerank_es.json), trained on the coder's outputs
 	$(BIN)/python scripts/train_rerank.py $${CRONICA_EVAL_DIR:-../shared/eval} --lang es
 

