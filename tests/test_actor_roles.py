@@ -193,3 +193,10 @@ def test_a_dropped_subject_of_a_carrying_verb_is_the_speaker():
     out = _first("Un obrero dijo que si no somos escuchados, aumentaremos las medidas de fuerza.",
                  "PROTEST")
     assert "obrero" in _text(out["actor"])
+
+
+@pytest.mark.slow
+def test_the_look_ahead_for_an_agent_stops_at_a_place():
+    out = _first("Unas diez mil personas participaron en una marcha en un campo de refugiados.",
+                 "PROTEST")
+    assert "refugiados" not in _text(out["actor"])

@@ -642,9 +642,12 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex, event: str = "")
                 and t.pos_ in ("NOUN", "DET") and fold(t.lemma_) not in cues.agent_phrase:
             return None
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV") \
-                or "Part" in morph_get(t, "VerbForm"):
+                or "Part" in morph_get(t, "VerbForm") or (
+                    t.pos_ == "ADP" and _CONTRACTIONS.get(fold(t.text), fold(t.text))
+                    not in cues.agent_case):
             # an adverb opens a locution: 'delante de X', 'cerca de X'; a participle has its
-            # own agent: 'una marcha reprimida por la policía'
+            # own agent: 'una marcha reprimida por la policía'; another preposition opens a
+            # place or a time: 'una marcha en un campo de refugiados'
             return None
         if j in index.by_token and j > 0 and fold(doc[j - 1].text) in cues.agent_case:
             return t

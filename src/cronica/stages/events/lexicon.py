@@ -396,7 +396,15 @@ def _keys(tok: Any) -> list[str]:
     lemma, form = fold(tok.lemma_), fold(tok.text)
     if " " in lemma and lemma.rsplit(" ", 1)[1] in _CLITIC_LEMMAS and tok.pos_ in ("VERB", "AUX"):
         lemma = lemma.rsplit(" ", 1)[0]
+    if lemma == form and tok.pos_ in ("VERB", "AUX") and _PRETERITE_AR.search(tok.text):
+        # the lemmatizer leaves some regular -ar preterites alone ('bloqueó', 'saqueó'):
+        # the accented -ó of the third person singular is the -ar ending
+        return [lemma, form[:-1] + "ar"]
     return [lemma] if lemma == form else [lemma, form]
+
+
+# third person singular preterite of a regular -ar verb (not -ió, which is -er/-ir)
+_PRETERITE_AR = re.compile(r"[^iI]ó$")
 
 
 def _match_rest(doc: Any, i: int, pattern: tuple[str, ...]) -> int | None:
