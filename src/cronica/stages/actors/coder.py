@@ -285,6 +285,7 @@ class ActorCoder:
             if it.governor is not None:  # a title before a name: 'Defense Secretary Lloyd Austin'
                 person_code[it.governor] = (code, "agent")
                 continue
+            assert it.entry is not None  # (an agent coded by _resolve has an entry)
             out.append(self._mention(adoc, start, end, code, "agent", it.entry.name, False))
             for j in it.governed:
                 if items[j].kind == "person":

@@ -158,7 +158,8 @@ class PhraseLinker:
             for o in objs:
                 j = by_token.get(o.i)
                 if j is not None and items[j].kind in ("country", "capital"):
-                    return items[j].entry.country if items[j].entry else None
+                    entry = items[j].entry
+                    return entry.country if entry else None
         return None
 
     def governor(self, it: Item, items: list[Item], by_token: dict[int, int]) -> int | None:
@@ -242,7 +243,9 @@ class PhraseLinker:
         if i >= 0 and doc[i].text == ",":
             i -= 1
         j = by_token.get(i) if i >= 0 else None
-        if j is not None and items[j].kind == "agent" and "member" not in items[j].entry.flags:
+        entry = items[j].entry if j is not None else None
+        if j is not None and items[j].kind == "agent" and entry is not None \
+                and "member" not in entry.flags:
             return j
         return None
 

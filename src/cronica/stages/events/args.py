@@ -546,7 +546,7 @@ def _complement_recipient(
 def _is_passive(verb: Token, cues: Cues) -> bool:
     """A passive verb: 'fue atacado', 'were attacked'."""
     return any(dep(c) == "aux:pass" for c in verb.children) or (
-        "Part" in verb.morph.get("VerbForm", [])
+        "Part" in morph_get(verb, "VerbForm")
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in verb.children)
     )
 

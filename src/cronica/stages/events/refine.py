@@ -93,6 +93,8 @@ def _with_country(adoc: ArticleDoc, arg: EventArg | None, index: ActorIndex) -> 
 
 def _counterpart(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventArg | None:
     """The party of 'entre X y Y' in the event's sentence that is not the actor's country."""
+    if e.actor is None:
+        return None  # (refine asks only for events with an actor)
     doc = adoc.doc
     sent = adoc.sentences[e.trigger.sentence]
     own = {_country(c) for c in e.actor.codes or [e.actor.code]}
