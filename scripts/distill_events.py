@@ -37,6 +37,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 import train_events as te  # noqa: E402
 
 SEEDS = (7, 8, 9)
+# hard labels: the teacher's probability must be at least this far from 0.5 (--margin)
+MARGIN = [0.0]
 NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "?", "!", "%", "»", "'"}
 NO_SPACE_AFTER = {"(", "¿", "¡", "«"}
 
@@ -118,7 +120,9 @@ def pool_rows(pool_x, q: np.ndarray, weight: float, hard: bool):
     from scipy import sparse
 
     if hard:
-        return pool_x, (q >= 0.5).astype(int), np.full(len(q), weight)
+        # a sentence the teacher is unsure about (q within MARGIN of 0.5) is left out
+        sure = np.abs(q - 0.5) >= MARGIN[0]
+        return pool_x[sure], (q[sure] >= 0.5).astype(int), np.full(int(sure.sum()), weight)
     return (
         sparse.vstack([pool_x, pool_x]).tocsr(),
         np.concatenate([np.ones(len(q), dtype=int), np.zeros(len(q), dtype=int)]),
@@ -227,7 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", type=float, default=None, help="pool weight of a model to write")
     ap.add_argument("--src", default="src/cronica/data/models/events_es.npz")
     ap.add_argument("--dst", default="out/distill/events_es.npz")
+    ap.add_argument("--margin", type=float, default=0.0, help="hard labels: |q - 0.5| >= this")
     args = ap.parse_args(argv)
+    MARGIN[0] = args.margin
     eval_dir, cache = Path(args.eval_dir), Path(args.cache)
 
     case_rows = [
