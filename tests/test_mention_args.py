@@ -108,3 +108,23 @@ def test_a_mention_with_own_args_does_not_change_the_main_trigger_score():
     assert e.args_at([(55, 66)]) == ((30, 54), None)
     assert e.args_at([(20, 29)]) == ((0, 19), None)
     assert as_mention(Span("x", 1, 2, 0), None, None).actor is None
+
+
+def test_the_store_keeps_a_mention_s_own_actor_in_the_article_layers(tmp_path):
+    from store_helpers import make_adoc
+
+    from cronica.store.sqlite import SQLiteStore
+
+    adoc = make_adoc("a1", [{"type": "PROTEST", "actor": "BOLAGR", "actor_text": "Campesinos"}])
+    e = adoc.events[0]
+    own = _arg("Campesinos", 0)
+    e.mentions = [e.trigger, as_mention(Span("protestaron", 40, 51, 0), own, None)]
+    store = SQLiteStore(str(tmp_path / "s.db"))
+    try:
+        store.add(adoc)
+        art = store.get_article("a1")
+    finally:
+        store.close()
+    assert art is not None
+    mentions = art["events"][0]["mentions"]
+    assert mentions[0]["actor"] is None and mentions[1]["actor"]["text"] == "Campesinos"
