@@ -19,3 +19,18 @@ def test_an_ir_preterite_is_not_read_as_ar(make_doc):
     from cronica.stages.events.lexicon import _PRETERITE_AR
 
     assert _PRETERITE_AR.search("bloqueó") and not _PRETERITE_AR.search("partió")
+
+
+@pytest.mark.parametrize("text", [
+    "El ministerio se ocupa de los heridos del accidente.",
+    "Desde enero ocupa el cargo de ministro de Salud.",
+])
+def test_dealing_with_or_holding_office_is_no_occupation(make_doc, text):
+    adoc = make_doc(text, lang="es", date="2024-05-02", stages=("actors", "events"))
+    assert [e.event for e in adoc.events] == []
+
+
+def test_occupying_a_building_stays_a_protest(make_doc):
+    adoc = make_doc("Cientos de estudiantes ocuparon el edificio del rectorado.", lang="es",
+                    date="2024-05-02", stages=("actors", "events"))
+    assert [e.event for e in adoc.events] == ["PROTEST"]

@@ -155,6 +155,32 @@ class EventArg:
 
 
 @dataclass
+class Mention(Span):
+    """A trigger merged into an event from another report of it (a headline, another
+    sentence), with the actor and recipient the parse of its own sentence found there. The
+    event's own ``actor`` / ``recipient`` are not changed by them; ``None`` here means none
+    was found at this mention (or it is the event's main trigger)."""
+
+    actor: EventArg | None = None
+    recipient: EventArg | None = None
+
+
+def as_mention(trigger: Span, actor: EventArg | None, recipient: EventArg | None) -> Mention:
+    """``trigger`` as a merged mention keeping the arguments found at it."""
+    return Mention(trigger.text, trigger.start, trigger.end, trigger.sentence, actor, recipient)
+
+
+def mention_to_dict(m: Span) -> dict[str, Any]:
+    """A mention's span, and its own ``actor`` / ``recipient`` (``None`` when it has none)."""
+    actor, recipient = getattr(m, "actor", None), getattr(m, "recipient", None)
+    return {
+        "text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence,
+        "actor": asdict(actor) if actor else None,
+        "recipient": asdict(recipient) if recipient else None,
+    }
+
+
+@dataclass
 class Event:
     """One PLOVER event, anchored to the words that support it."""
 
@@ -172,7 +198,8 @@ class Event:
     date_inferred: bool = False  # True when taken from the article's date
     date_span: Span | None = None
     event_loc: dict[str, Any] | None = None  # name, country, lat, lon, geonameid, start, end, source
-    mentions: list[Span] = field(default_factory=list)  # trigger spans; first is the main one
+    # trigger spans; first is the main one; merged ones are :class:`Mention` with own arguments
+    mentions: list[Span] = field(default_factory=list)
     quote: str | None = None  # Quote.id when the event is reported in a quote
     reported_by: list[str] = field(default_factory=list)  # reporting sources, nearest first
     confidence: float = 0.5
@@ -356,7 +383,7 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "event_loc": e.event_loc,
         "event_text": sent.text if sent else None,
         "trigger": asdict(e.trigger),
-        "mentions": [asdict(m) for m in e.mentions],
+        "mentions": [mention_to_dict(m) for m in e.mentions],
         "quote": e.quote,
         "reported_by": list(e.reported_by),
         "cameo": e.cameo,

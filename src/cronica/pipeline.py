@@ -215,17 +215,27 @@ def _lang(adoc: ArticleDoc) -> str:
 def parse_text(text: str) -> str:
     """The text handed to spaCy: carriage returns become spaces (same length, so every
     offset still points into the article text); the parser otherwise treats them as words
-    and links tokens across lines. The dash that ends a dateline ('Bogotá, 14 mar (EFE).-')
-    becomes a full stop, so that the parser does not make the dateline the first sentence's
-    subject."""
+    and links tokens across lines. The punctuation that ends a dateline ('Bogotá (AFP) -',
+    'Bogotá, 14 mar (EFE).-') becomes one full stop (:func:`_as_full_stop`), so that the
+    parser does not make the dateline the first sentence's subject."""
     text = text.replace("\r", " ") if "\r" in text else text
     from cronica.read.dateline import dateline_end
 
     end = dateline_end(text)
     if end is not None:
-        head = text[:end[0]] + "".join("." if c in "-—–:" else c for c in text[end[0]:end[1]])
-        text = head + text[end[1]:]
+        text = text[:end[0]] + _as_full_stop(text[end[0]:end[1]]) + text[end[1]:]
     return text
+
+
+def _as_full_stop(closing: str) -> str:
+    """The punctuation closing a dateline as one full stop at its last dash, the rest
+    spaces, same length: ').-' -> ') .', ' - ' -> ' . '. Two stops would glue to the agency
+    as one token ('EFE)..') and end nothing; a space left at the end would become a token
+    the parser can take for the lead's subject."""
+    chars = [" " if c in "-—–:." else c for c in closing]
+    last = max(i for i, c in enumerate(closing) if c in "-—–:")
+    chars[last] = "."
+    return "".join(chars)
 
 
 _default: Pipeline | None = None

@@ -24,7 +24,9 @@ Scores (pure functions below, tested on hand-made fixtures), all by span overlap
   other mention); precision = predicted events overlapping some gold trigger;
 - sources / targets: on matched gold triggers that have a linked source (target), the share
   whose best-overlapping predicted event has an actor (recipient) span overlapping one of
-  them;
+  them. When the predicted span that matched the gold trigger is a merged mention (a
+  headline trigger folded into the body's event) with arguments of its own, those are
+  scored: the scheme links each trigger to its own source and target words;
 - locations: predicted places (metonymic ones excluded: they name actors) against gold
   location spans, P/R/F1 as for triggers;
 - per broad class: predicted PLOVER types map to PLOVER's quad classes; P/R/F1 where gold
@@ -196,6 +198,23 @@ class PredEvent:
     type: str = ""
     cameo: str | None = None
     rule: str | None = None  # the trigger rule that found it (``--by-rule``)
+    # a merged mention's own (actor, recipient) spans, found in its own sentence, by its span
+    own: dict[Range, tuple[Range | None, Range | None]] = field(default_factory=dict)
+
+    def args_at(self, gold: Sequence[Range]) -> tuple[Range | None, Range | None]:
+        """The (actor, recipient) to score against a gold trigger: those of the first of this
+        event's trigger spans that overlaps it when that is a merged mention with arguments of
+        its own (the scheme links each trigger's own source and target words), else the
+        event's. A role the mention lacks falls back to the event's."""
+        hit = next((s for s in self.spans if overlaps(gold, [s])), None)
+        if hit is None or hit == self.spans[0] or hit not in self.own:
+            return self.actor, self.recipient
+        actor, recipient = self.own[hit]
+        return actor or self.actor, recipient or self.recipient
+
+
+def _range(arg: dict[str, Any] | None) -> Range | None:
+    return (arg["start"], arg["end"]) if arg else None
 
 
 def predicted(adoc_dict: dict[str, Any]) -> tuple[list[PredEvent], list[list[Range]]]:
@@ -205,11 +224,13 @@ def predicted(adoc_dict: dict[str, Any]) -> tuple[list[PredEvent], list[list[Ran
         spans = [(e["trigger"]["start"], e["trigger"]["end"])]
         spans += [(m["start"], m["end"]) for m in e.get("mentions", []) if (m["start"], m["end"]) not in spans]
         actor, recipient = e.get("actor"), e.get("recipient")
+        own = {
+            (m["start"], m["end"]): (_range(m.get("actor")), _range(m.get("recipient")))
+            for m in e.get("mentions", []) if m.get("actor") or m.get("recipient")
+        }
         events.append(PredEvent(
-            spans, PLOVER_CLASS.get(e.get("event", "")),
-            (actor["start"], actor["end"]) if actor else None,
-            (recipient["start"], recipient["end"]) if recipient else None, e.get("event", ""),
-            e.get("cameo") or None, e.get("_rule"),
+            spans, PLOVER_CLASS.get(e.get("event", "")), _range(actor), _range(recipient),
+            e.get("event", ""), e.get("cameo") or None, e.get("_rule"), own,
         ))
     places = [[(p["span"]["start"], p["span"]["end"])] for p in adoc_dict.get("places", [])
               if not p.get("metonymy")]
@@ -239,7 +260,8 @@ def score_doc(gold: Sequence[GoldTrigger], locations: Sequence[Sequence[Range]],
         best = max(events, key=lambda e: overlaps(g.spans, e.spans), default=None)
         if best is None or not overlaps(g.spans, best.spans):
             continue
-        for role, golds, span in (("source", g.sources, best.actor), ("target", g.targets, best.recipient)):
+        actor, recipient = best.args_at(g.spans)
+        for role, golds, span in (("source", g.sources, actor), ("target", g.targets, recipient)):
             if not golds:
                 continue
             args[f"{role}_total"] += 1

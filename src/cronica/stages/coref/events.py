@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cronica.model import ArticleDoc, Event, EventArg
+from cronica.model import ArticleDoc, Event, EventArg, as_mention
 from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.place.gazetteer import haversine_km
 
@@ -103,7 +103,8 @@ def absorb(keep: Event, other: Event) -> None:
     """Fold ``other`` into ``keep``: every mention kept, missing fields filled."""
     if not keep.mentions:
         keep.mentions = [keep.trigger]
-    for m in [other.trigger, *other.mentions]:
+    # the other's trigger keeps the arguments found at it (the keeper's stay the event's)
+    for m in [as_mention(other.trigger, other.actor, other.recipient), *other.mentions]:
         if all((m.start, m.end) != (k.start, k.end) for k in [keep.trigger, *keep.mentions]):
             keep.mentions.append(m)
     if other.date and not other.date_inferred and (not keep.date or keep.date_inferred):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cronica.model import ArticleDoc, Event
+from cronica.model import ArticleDoc, Event, as_mention
 
 # the topic of a protest (a demand, a rejection) is not coded apart from it (PLOVER manual)
 PROTEST_TOPICS = frozenset({"REQUEST", "REJECT", "ACCUSE"})
@@ -78,7 +78,7 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event
                 None,
             )
             if host is not None:
-                host.mentions.append(e.trigger)
+                host.mentions.append(as_mention(e.trigger, e.actor, e.recipient))
                 host.actor = host.actor or e.actor
                 continue
         twin = next(
@@ -98,7 +98,7 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event
         if twin is None:
             kept.append(e)
             continue
-        twin.mentions.append(e.trigger)
+        twin.mentions.append(as_mention(e.trigger, e.actor, e.recipient))
         twin.actor = twin.actor or e.actor
         twin.recipient = twin.recipient or e.recipient
         twin.confidence = max(twin.confidence, e.confidence)
@@ -124,7 +124,8 @@ def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
         if twin is None:
             kept.append(h)
             continue
-        twin.mentions.append(h.trigger)
+        # the headline's own words for the participants stay with its trigger
+        twin.mentions.append(as_mention(h.trigger, h.actor, h.recipient))
         twin.confidence = min(1.0, twin.confidence + 0.1)
         if not twin.context:
             twin.context = list(h.context)

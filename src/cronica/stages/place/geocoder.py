@@ -207,15 +207,15 @@ class Geocoder:
     def _find_names(self, adoc: ArticleDoc) -> list[_Found]:
         doc = adoc.doc
         text = adoc.article.text
-        out: list[_Found] = []
+        raw: list[_Found | None] = []
         for ent in doc.ents:
             if ent.label_ in self.labels:
-                out.append(self._found(text, ent.start_char, ent.end_char, "ner"))
+                raw.append(self._found(text, ent.start_char, ent.end_char, "ner"))
         for actor in adoc.actors:
             if actor.kind in ("country", "capital"):
-                out.append(self._found(text, actor.span.start, actor.span.end, "actor"))
-        out.extend(self._after_prepositions(adoc))
-        out = [self._trimmed(text, f) for f in out if f is not None]
+                raw.append(self._found(text, actor.span.start, actor.span.end, "actor"))
+        raw.extend(self._after_prepositions(adoc))
+        out = [self._trimmed(text, f) for f in raw if f is not None]
         out.extend(self._parenthesised_areas(text, out))
         out.extend(self._coded_to(text))
         out.extend(self._comma_areas(text))
@@ -1028,7 +1028,7 @@ def _narrowed(chosen: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
 def _inside_area(p: PlaceMention, area: PlaceMention) -> bool:
     if p.admin1 and area.name and fold_key(p.admin1) == fold_key(area.name):
         return True
-    if None in (p.lat, p.lon, area.lat, area.lon):
+    if p.lat is None or p.lon is None or area.lat is None or area.lon is None:
         return False
     return haversine_km(p.lat, p.lon, area.lat, area.lon) <= _WITHIN_AREA_KM
 
