@@ -18,7 +18,10 @@ Unlabelled pool (never check-part text):
 
 e5 vectors are cached in ``out/train_cache/e5_vectors.npz`` (about 45 ms a sentence).
 
-Usage: nice python scripts/distill_events.py [EVAL_DIR] [--max-conll N] [--weights 0,0.3,1]
+Usage: nice python scripts/distill_events.py [EVAL_DIR] [--weights 0,0.3,1] [--hard [--margin M]]
+       [--prior] [--max-conll N]; add --write W to write a candidate to out/distill/
+
+Result (2026-12-07): not shipped; see docs/benchmarks.md, section distill3.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ import train_events as te  # noqa: E402
 SEEDS = (7, 8, 9)
 # hard labels: the teacher's probability must be at least this far from 0.5 (--margin)
 MARGIN = [0.0]
+# the teacher's class weights: 'balanced' (as the shipped embed_coef) or None (--prior: the
+# CASE fit prior, 17 % positive, so fewer pool sentences are called contentious)
+TEACHER_WEIGHT: list[str | None] = ["balanced"]
 NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "?", "!", "%", "»", "'"}
 NO_SPACE_AFTER = {"(", "¿", "¡", "«"}
 
@@ -144,7 +150,9 @@ def student_cv(
         fold = np.concatenate([rows[train], others])
         xs, ys, ws = [base_x[fold]], [y[fold]], [w[fold]]
         if weight > 0:
-            teacher = LogisticRegression(C=te.C_EMBED, max_iter=3000, class_weight="balanced")
+            teacher = LogisticRegression(
+                C=te.C_EMBED, max_iter=3000, class_weight=TEACHER_WEIGHT[0]
+            )
             teacher.fit(emb_case[train], yf[train])
             q = teacher.predict_proba(pool_emb)[:, 1]
             px, py, pw = pool_rows(pool_x, q, weight, hard)
@@ -191,7 +199,7 @@ def write_student(
     x = te.tfidf(te.matrix(texts), idf)
     px = te.tfidf(te.matrix(pool_texts), idf)
     yf = y[focus == 1]
-    teacher = LogisticRegression(C=te.C_EMBED, max_iter=3000, class_weight="balanced")
+    teacher = LogisticRegression(C=te.C_EMBED, max_iter=3000, class_weight=TEACHER_WEIGHT[0])
     q = teacher.fit(emb_case, yf).predict_proba(pool_emb)[:, 1]
 
     qx, qy, qw = pool_rows(px, q, weight, hard)
@@ -231,9 +239,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", type=float, default=None, help="pool weight of a model to write")
     ap.add_argument("--src", default="src/cronica/data/models/events_es.npz")
     ap.add_argument("--dst", default="out/distill/events_es.npz")
+    ap.add_argument("--prior", action="store_true", help="teacher without class balancing")
     ap.add_argument("--margin", type=float, default=0.0, help="hard labels: |q - 0.5| >= this")
     args = ap.parse_args(argv)
     MARGIN[0] = args.margin
+    if args.prior:
+        TEACHER_WEIGHT[0] = None
     eval_dir, cache = Path(args.eval_dir), Path(args.cache)
 
     case_rows = [
@@ -282,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(rep)
         return 0
-    teacher = LogisticRegression(C=te.C_EMBED, max_iter=3000, class_weight="balanced")
+    teacher = LogisticRegression(C=te.C_EMBED, max_iter=3000, class_weight=TEACHER_WEIGHT[0])
     q_all = teacher.fit(emb_case, yf).predict_proba(pool_emb)[:, 1]
     report: dict = {
         "pool": {k: len(v) for k, v in parts.items()},
