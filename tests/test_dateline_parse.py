@@ -15,6 +15,10 @@ def test_the_closing_punctuation_becomes_one_full_stop(closing, stop):
     assert _as_full_stop(closing) == stop
 
 
+def test_before_a_glued_lead_the_stop_comes_first():
+    assert _as_full_stop(".-", glued=True) == ". "
+
+
 def test_offsets_are_kept():
     text = "Quito, 2 jun (EFE).- Los maestros marcharon.\n"
     assert len(parse_text(text)) == len(text)
@@ -25,6 +29,7 @@ def test_offsets_are_kept():
      "educativa del gobierno.", "maestros"),
     ("QUITO, 2 jun (AFP).- Cientos de maestros marcharon el martes en Quito contra la "
      "reforma educativa.", "maestros"),
+    ("Quito, 2 jun (EFE).-Los maestros marcharon el martes en Quito.", "maestros"),
     ("QUITO (AP) — Teachers marched on Tuesday in Quito against the education reform.",
      "Teachers"),
 ])

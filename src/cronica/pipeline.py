@@ -223,18 +223,20 @@ def parse_text(text: str) -> str:
 
     end = dateline_end(text)
     if end is not None:
-        text = text[:end[0]] + _as_full_stop(text[end[0]:end[1]]) + text[end[1]:]
+        glued = end[1] < len(text) and not text[end[1]].isspace()
+        text = text[:end[0]] + _as_full_stop(text[end[0]:end[1]], glued) + text[end[1]:]
     return text
 
 
-def _as_full_stop(closing: str) -> str:
-    """The punctuation closing a dateline as one full stop at its last dash, the rest
-    spaces, same length: ').-' -> ') .', ' - ' -> ' . '. Two stops would glue to the agency
-    as one token ('EFE)..') and end nothing; a space left at the end would become a token
-    the parser can take for the lead's subject."""
+def _as_full_stop(closing: str, glued: bool = False) -> str:
+    """The punctuation closing a dateline as one full stop, the rest spaces, same length:
+    ').-' -> ') .', ' - ' -> ' . '; before a lead glued to it ('(EFE).-Los') the stop comes
+    first, so that a space parts it from the lead's first word ('.-' -> '. '). Two stops
+    would glue to the agency as one token ('EFE)..') and end nothing; a space left before
+    a space would become a token the parser can take for the lead's subject."""
     chars = [" " if c in "-—–:." else c for c in closing]
-    last = max(i for i, c in enumerate(closing) if c in "-—–:")
-    chars[last] = "."
+    marks = [i for i, c in enumerate(closing) if c in "-—–:."]
+    chars[marks[0] if glued else marks[-1]] = "."
     return "".join(chars)
 
 
