@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from cronica.pipeline import _as_full_stop, extract, parse_text
+from cronica.pipeline import extract, parse_text
+from cronica.read.dateline import closing_as_full_stop
 
 
 @pytest.mark.parametrize(("closing", "stop"), [
     (").-", ") ."), (") - ", ") . "), (" — ", " . "), (":", "."),
 ])
 def test_the_closing_punctuation_becomes_one_full_stop(closing, stop):
-    assert _as_full_stop(closing) == stop
+    assert closing_as_full_stop(closing) == stop
 
 
 def test_before_a_glued_lead_the_stop_comes_first():
-    assert _as_full_stop(".-", glued=True) == ". "
+    assert closing_as_full_stop(".-", glued=True) == ". "
 
 
 def test_offsets_are_kept():

@@ -216,28 +216,17 @@ def parse_text(text: str) -> str:
     """The text handed to spaCy: carriage returns become spaces (same length, so every
     offset still points into the article text); the parser otherwise treats them as words
     and links tokens across lines. The punctuation that ends a dateline ('Bogotá (AFP) -',
-    'Bogotá, 14 mar (EFE).-') becomes one full stop (:func:`_as_full_stop`), so that the
-    parser does not make the dateline the first sentence's subject."""
+    'Bogotá, 14 mar (EFE).-') becomes one full stop
+    (:func:`cronica.read.dateline.closing_as_full_stop`), so that the parser does not make
+    the dateline the first sentence's subject."""
     text = text.replace("\r", " ") if "\r" in text else text
-    from cronica.read.dateline import dateline_end
+    from cronica.read.dateline import closing_as_full_stop, dateline_end
 
     end = dateline_end(text)
     if end is not None:
         glued = end[1] < len(text) and not text[end[1]].isspace()
-        text = text[:end[0]] + _as_full_stop(text[end[0]:end[1]], glued) + text[end[1]:]
+        text = text[:end[0]] + closing_as_full_stop(text[end[0]:end[1]], glued) + text[end[1]:]
     return text
-
-
-def _as_full_stop(closing: str, glued: bool = False) -> str:
-    """The punctuation closing a dateline as one full stop, the rest spaces, same length:
-    ').-' -> ') .', ' - ' -> ' . '; before a lead glued to it ('(EFE).-Los') the stop comes
-    first, so that a space parts it from the lead's first word ('.-' -> '. '). Two stops
-    would glue to the agency as one token ('EFE)..') and end nothing; a space left before
-    a space would become a token the parser can take for the lead's subject."""
-    chars = [" " if c in "-—–:." else c for c in closing]
-    marks = [i for i, c in enumerate(closing) if c in "-—–:."]
-    chars[marks[0] if glued else marks[-1]] = "."
-    return "".join(chars)
 
 
 _default: Pipeline | None = None

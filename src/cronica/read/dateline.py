@@ -104,3 +104,15 @@ def dateline_end(text: str) -> tuple[int, int] | None:
         return None
     last = max(m.end(g) for g in ("place", "region", "date", "agency", "agency0") if m.group(g))
     return (last, m.end()) if any(c in "-—–:" for c in text[last:m.end()]) else None
+
+
+def closing_as_full_stop(closing: str, glued: bool = False) -> str:
+    """The punctuation closing a dateline as one full stop, the rest spaces, same length:
+    ').-' -> ') .', ' - ' -> ' . '; before a lead glued to it ('(EFE).-Los') the stop comes
+    first, so that a space parts it from the lead's first word ('.-' -> '. '). Two stops
+    would glue to the agency as one token ('EFE)..') and end nothing; a space left before
+    a space would become a token the parser can take for the lead's subject."""
+    chars = [" " if c in "-—–:." else c for c in closing]
+    marks = [i for i, c in enumerate(closing) if c in "-—–:."]
+    chars[marks[0] if glued else marks[-1]] = "."
+    return "".join(chars)
