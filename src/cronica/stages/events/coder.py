@@ -1247,9 +1247,22 @@ def _year(date: str | None) -> int | None:
 
 
 def _subjectless_finite(tok: Any) -> bool:
-    """A finite, active verb without a subject of its own ('... aseguró que atacó')."""
-    if tok.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(tok, "VerbForm"):
-        return False
-    if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in tok.children):
-        return False
-    return not any(fold(c.text) == "se" for c in tok.children)  # impersonal / passive 'se'
+    """A finite, active verb without a subject of its own ('... aseguró que atacó'). A verb
+    counts as finite with a finite auxiliary ('que ha atacado', 'que van a bloquear'), and a
+    non-finite complement without a subject as part of the finite verb it completes ('que
+    continuarán manifestando'): Spanish drops the subject of the whole verb group."""
+    node = tok
+    for _ in range(_MAX_NEST):
+        if node.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in node.children):
+            return False
+        if any(fold(c.text) == "se" for c in node.children):
+            return False  # impersonal / passive 'se'
+        if "Fin" in morph_get(node, "VerbForm") or any(
+                dep(c) == "aux" and "Fin" in morph_get(c, "VerbForm") for c in node.children):
+            return True
+        if dep(node) != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False

@@ -1,0 +1,40 @@
+"""Event arguments from grammar (branch brat4): dropped subjects of verb groups in reported
+speech, and more. Short invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(text: str, lang: str = "es") -> list[dict]:
+    from cronica.pipeline import extract
+
+    return extract(text, lang=lang, date="2024-03-03")["events"]
+
+
+def _first(text: str, event: str, lang: str = "es") -> dict:
+    return next(e for e in _events(text, lang) if e["event"] == event)
+
+
+def _text(arg: dict | None) -> str:
+    return arg["text"] if arg else ""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event,actor", [
+    # a perfect tense: the finite auxiliary makes the verb group finite
+    ("El Ejército aseguró que ha atacado un depósito de armas.", "ASSAULT", "Ejército"),
+    # 'ir a' + infinitive
+    ("El portavoz de los camioneros dijo que van a bloquear las carreteras.", "PROTEST", "portavoz"),
+    # a gerund completing a finite verb without subject
+    ("La dirigente estudiantil dijo que continuarán manifestando contra el rector.", "PROTEST",
+     "dirigente"),
+])
+def test_a_verb_group_without_subject_in_reported_speech_has_the_speaker(text, event, actor):
+    assert actor in _text(_first(text, event)["actor"])
+
+
+@pytest.mark.slow
+def test_a_verb_group_with_its_own_subject_keeps_it():
+    e = _first("El ministro dijo que los mineros van a bloquear las carreteras.", "PROTEST")
+    assert "mineros" in _text(e["actor"])
