@@ -38,3 +38,35 @@ def test_a_verb_group_without_subject_in_reported_speech_has_the_speaker(text, e
 def test_a_verb_group_with_its_own_subject_keeps_it():
     e = _first("El ministro dijo que los mineros van a bloquear las carreteras.", "PROTEST")
     assert "mineros" in _text(e["actor"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event,actor", [
+    ("Una manifestación de varios miles de campesinos recorrió el centro de la capital.",
+     "PROTEST", "campesinos"),
+    ("Se produjo una huelga de cientos de mineros en el norte.", "PROTEST", "mineros"),
+])
+def test_the_people_a_count_after_an_event_noun_counts_are_its_doers(text, event, actor):
+    assert actor in _text(_first(text, event)["actor"])
+
+
+@pytest.mark.slow
+def test_a_count_after_a_noun_of_dying_counts_the_victims():
+    e = _first("La muerte de cientos de civiles indignó al país.", "ASSAULT")
+    assert "civiles" in _text(e["recipient"]) and "civiles" not in _text(e["actor"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,actor", [
+    # the subject of the verb is the event; its actor is the event's own
+    ("Una marcha de miles de campesinos protestó contra la reforma.", "campesinos"),
+    ("La huelga de los pilotos paralizó el aeropuerto.", "pilotos"),
+])
+def test_an_event_subject_passes_its_own_actor(text, actor):
+    assert actor in _text(_first(text, "PROTEST")["actor"])
+
+
+@pytest.mark.slow
+def test_an_event_subject_without_actor_is_no_actor():
+    e = _first("Una huelga de 24 horas paralizó el puerto.", "PROTEST")
+    assert "huelga" not in _text(e["actor"])

@@ -221,7 +221,9 @@ def _resolve_relative(tok: Token) -> Any:
 
 def _case(tok: Token) -> str:
     """Folded preposition(s) introducing ``tok`` ('por parte de' -> 'por parte de')."""
-    words = [fold(c.text) for c in tok.children if dep(c) in ("case", "mark") and c.i < tok.i]
+    # 'del' / 'al' are 'de' / 'a' with the article: 'la huelga del sindicato'
+    words = [_CONTRACTIONS.get(w, w) for w in
+             (fold(c.text) for c in tok.children if dep(c) in ("case", "mark") and c.i < tok.i)]
     for c in tok.children:
         words.extend(fold(f.text) for f in c.children if dep(c) == "case" and dep(f) == "fixed")
     if dep(tok) == "pobj" and tok.head.pos_ == "ADP":
@@ -262,6 +264,12 @@ def find_args(
                                       _carrier(is_light, is_event, cues, event))
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
+        own = is_event(actor) if actor is not None and actor.pos_ == "NOUN" else None
+        if own and own != "?":
+            # 'una manifestación de miles de campesinos protestó', 'la huelga paralizó el
+            # puerto': an event is no actor; the verb's actor is the event's own
+            actor = _noun_args(actor, own, None, cues, speech, index,
+                               _carrier(is_light, is_event, cues, own))[0]
     if (actor is not None and event in RECIPROCAL_TYPES
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
@@ -712,6 +720,8 @@ def _noun_args(
             (t for t in _phrase(actor) if not _same(t, actor) and _case(t) in cues.against_case),
             None,
         )
+    if actor is None and not patient_genitive:
+        actor = _counted_doers(tok, event, cues, index)
     if actor is None:
         actor = _following_agent(tok, cues, index, event)
         if actor is not None and recipient is not None \
@@ -743,6 +753,23 @@ def _noun_args(
     if recipient is None and actor is not None:
         recipient = _carrier_recipient(tok, actor, cues, carries)
     return actor, recipient
+
+
+def _counted_doers(tok: Token, event: str, cues: Cues, index: ActorIndex) -> Any:
+    """The people a count after an event noun counts, as its doers: 'una manifestación de
+    varios miles de campesinos', 'un ataque de cientos de rebeldes' (the parser hangs the
+    count as a number modifier, so it is no oblique). A protest's doers may be any plural
+    noun; another act's only a coded one."""
+    for c in tok.children:
+        if c.i < tok.i or not (c.pos_ == "NUM" or c.like_num) or _case(c) not in cues.genitive_case:
+            continue
+        counted = _counted(c)
+        if counted is None or counted.pos_ != "NOUN":
+            continue
+        if index.mention_in(counted) is not None or (
+                event == "PROTEST" and "Plur" in morph_get(counted, "Number")):
+            return counted
+    return None
 
 
 def _carrier_recipient(tok: Token, actor: Any, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:
