@@ -70,3 +70,23 @@ def test_an_event_subject_passes_its_own_actor(text, actor):
 def test_an_event_subject_without_actor_is_no_actor():
     e = _first("Una huelga de 24 horas paralizó el puerto.", "PROTEST")
     assert "huelga" not in _text(e["actor"])
+
+
+@pytest.mark.slow
+def test_who_is_to_resign_is_the_target_of_the_demand():
+    e = _first("Los manifestantes exigieron la renuncia del ministro de Economía.", "PROTEST")
+    assert "ministro" in _text(e["recipient"])
+
+
+@pytest.mark.slow
+def test_a_possessive_resignation_refers_back_to_the_office_named_before():
+    events = _events("El gobernador Pérez visitó la ciudad. Cientos de maestros exigieron su renuncia.")
+    demand = next(e for e in events if e["trigger"]["text"] == "exigieron")
+    assert "Pérez" in _text(demand["recipient"]) or "gobernador" in _text(demand["recipient"])
+    assert "maestros" in _text(demand["actor"])
+
+
+@pytest.mark.slow
+def test_a_possessive_never_refers_to_the_subject_that_governs_it():
+    e = _first("Los maestros exigieron su renuncia.", "REQUEST")
+    assert "maestros" not in _text(e["recipient"])

@@ -72,6 +72,9 @@ class ActorIndex:
         # protesta contra el gobierno') is a place or a target, not the head's own name
         self.genitive = genitive
         self.by_token: dict[int, ActorMention] = {}
+        # tokens reached by coreference from another sentence ('su renuncia' -> the minister
+        # named before): the events stage keeps them although outside the trigger's sentence
+        self.antecedents: set[int] = set()
         line = find_dateline(adoc.article.text)
         # the dateline ('Kuala Lumpur, 28 jul (AFP).-') is never an actor or a recipient
         self.dateline = (line.start("place"), line.end()) if line is not None else (0, 0)
@@ -289,11 +292,53 @@ def find_args(
         elif actor is None and recipient is None:
             holder = tok.head if fold(tok.head.lemma_) in cues.victim_verb else tok
             recipient = next((c for c in holder.children if dep(c) in _SUBJ | _PASS_SUBJ), None)
+    if recipient is not None and recipient.pos_ == "NOUN" and fold(recipient.lemma_) in cues.ouster:
+        # 'exigieron la renuncia del ministro', 'pidieron su dimisión': whoever is to leave
+        recipient = _whose_ouster(recipient, actor, index) or recipient
     if recipient is None and event in _TOPIC_POR_TYPES:
         recipient = _topic_target(tok, actor, index, cues)
     if recipient is None and event == "PROTEST":
         recipient = _protest_site(tok, actor, cues, index) or _ousted(tok, actor, cues, index)
     return actor, recipient
+
+
+# mentions a singular possessive can refer back to: people and offices ('su renuncia')
+_PERSONAL_KINDS = frozenset({"person", "agent"})
+
+
+def _whose_ouster(noun: Token, actor: Any, index: ActorIndex) -> Any:
+    """Who is to leave office in an ouster noun ('la renuncia del ministro'; 'su renuncia':
+    the antecedent of the possessive), else None."""
+    whose = next((c for c in noun.children if dep(c) in ("nmod", "nmod:poss")
+                  and c.pos_ in ("NOUN", "PROPN") and _names_actor(c, index)), None)
+    if whose is not None:
+        return whose
+    poss = next((c for c in noun.children if dep(c) == "det" and c.i < noun.i
+                 and "Yes" in morph_get(c, "Poss") and "Sing" in morph_get(c, "Number")
+                 and "3" in morph_get(c, "Person")), None)
+    return possessive_antecedent(poss, actor, index) if poss is not None else None
+
+
+def possessive_antecedent(poss: Token, actor: Any, index: ActorIndex) -> Any:
+    """The antecedent of a third-person possessive ('su'): the nearest person or office named
+    before it in its sentence or the sentence before (recency, the usual reading of a
+    Spanish possessive with a human possessor), never the subject that governs it ('los
+    maestros exigieron su renuncia': not the teachers')."""
+    doc = poss.doc
+    sent = poss.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    own = index.mention_in(actor) if actor is not None else None
+    for j in range(poss.i - 1, first - 1, -1):
+        m = index.by_token.get(j)
+        if m is None or m is own or m.kind not in _PERSONAL_KINDS:
+            continue
+        head = doc[m.head] if m.head is not None and 0 <= m.head < len(doc) else doc[j]
+        if "Plur" in morph_get(head, "Number") or (actor is not None and head.i == actor.i):
+            continue
+        if j < sent.start:
+            index.antecedents.add(head.i)
+        return head
+    return None
 
 
 def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:

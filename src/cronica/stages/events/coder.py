@@ -958,7 +958,8 @@ class EventCoder:
         if sent is not None:
             actor = actor if actor is None or sent.start <= actor.start < sent.end else None
             recipient = (
-                recipient if recipient is None or sent.start <= recipient.start < sent.end else None
+                recipient if recipient is None or sent.start <= recipient.start < sent.end
+                or (r_tok is not None and r_tok.i in index.antecedents) else None
             )
         if actor and recipient and actor.start == recipient.start:
             recipient = None
