@@ -90,3 +90,16 @@ def test_a_possessive_resignation_refers_back_to_the_office_named_before():
 def test_a_possessive_never_refers_to_the_subject_that_governs_it():
     e = _first("Los maestros exigieron su renuncia.", "REQUEST")
     assert "maestros" not in _text(e["recipient"])
+
+
+@pytest.mark.slow
+def test_the_means_of_a_passive_act_has_its_agent_and_patient():
+    e = _first("Los manifestantes fueron repelidos con disparos de balas de goma y bombas "
+               "lacrimógenas por agentes policiales.", "ASSAULT")
+    assert "agentes" in _text(e["actor"]) and "manifestantes" in _text(e["recipient"])
+
+
+@pytest.mark.slow
+def test_a_passive_agent_hung_on_a_noun_before_it_is_still_the_agent():
+    e = _first("Los estudiantes fueron atacados en la marcha por la policía.", "ASSAULT")
+    assert "policía" in _text(e["actor"]) and "estudiantes" in _text(e["recipient"])

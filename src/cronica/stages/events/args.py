@@ -463,6 +463,9 @@ def _verb_args(
                     -c.i,
                 ),
             )
+    if passive and actor is None:
+        # hung deeper, on the last noun before it: 'fueron atacados en la marcha por la policía'
+        actor = _deep_agent(tok, cues, index)
     if actor is None and not passive:
         actor = _stranded_subject(tok)
     if passive and recipient is None:
@@ -768,6 +771,10 @@ def _noun_args(
     if actor is None and not patient_genitive:
         actor = _counted_doers(tok, event, cues, index)
     if actor is None:
+        means = _passive_means(tok, cues)
+        if means is not None:
+            actor, recipient = means[0], recipient or means[1]
+    if actor is None:
         actor = _following_agent(tok, cues, index, event)
         if actor is not None and recipient is not None \
                 and index.by_token.get(actor.i) is index.mention_in(recipient):
@@ -815,6 +822,31 @@ def _counted_doers(tok: Token, event: str, cues: Cues, index: ActorIndex) -> Any
                 event == "PROTEST" and "Plur" in morph_get(counted, "Number")):
             return counted
     return None
+
+
+def _passive_means(tok: Token, cues: Cues) -> tuple[Any, Any] | None:
+    """(agent, patient) of the passive verb an event noun is the means of: 'los manifestantes
+    fueron repelidos con disparos por la policía' -> (la policía, los manifestantes). The
+    agent's 'por' phrase may hang anywhere after the verb in its clause (the parser often
+    attaches it to the last noun of the means)."""
+    head = tok.head
+    if head.i == tok.i or dep(tok) not in ("obl", "nmod") or _case(tok) not in cues.means_case \
+            or head.pos_ not in ("VERB", "AUX") or not _is_passive(head, cues):
+        return None
+    patient = next((c for c in head.children if dep(c) in _SUBJ | _PASS_SUBJ and c.pos_ in _NOMINAL), None)
+    agent = _deep_agent(head, cues, None)
+    if agent is None and patient is None:
+        return None
+    return agent, patient
+
+
+def _deep_agent(verb: Token, cues: Cues, index: ActorIndex | None) -> Any:
+    """The first 'por' phrase after a passive verb anywhere in its clause; with ``index``,
+    only one that names an actor ('detenido por robo' names a cause)."""
+    return next((t for t in sorted(_phrase(verb), key=lambda t: t.i)
+                 if t.i > verb.i and t.pos_ in ("NOUN", "PROPN") and _case(t) in cues.agent_case
+                 and _case(t) not in cues.genitive_case
+                 and (index is None or _names_actor(t, index))), None)
 
 
 def _carrier_recipient(tok: Token, actor: Any, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:

@@ -147,6 +147,7 @@ class Cues:
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
+    means_case: set[str] = field(default_factory=set)  # 'con', 'with': the means of an act
     prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
     # de sabotaje'): what is said of them is said of that act
@@ -474,7 +475,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster",
+                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster", "means_case",
                       "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
