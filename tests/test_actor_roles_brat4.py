@@ -103,3 +103,23 @@ def test_the_means_of_a_passive_act_has_its_agent_and_patient():
 def test_a_passive_agent_hung_on_a_noun_before_it_is_still_the_agent():
     e = _first("Los estudiantes fueron atacados en la marcha por la policía.", "ASSAULT")
     assert "policía" in _text(e["actor"]) and "estudiantes" in _text(e["recipient"])
+
+
+@pytest.mark.slow
+def test_a_relative_subject_agrees_with_its_verb(nlp_es):
+    from cronica.stages.events.args import _resolve_relative
+
+    # the parser hangs the relative clause on 'barrio'; the plural verb wants 'vecinos'
+    doc = nlp_es("Cientos de vecinos del barrio, que bloquearon la avenida, exigieron agua.")
+    que = next(t for t in doc if t.text == "que")
+    assert _resolve_relative(que).text == "vecinos"
+    doc = nlp_es("Los delegados del sindicato, que se declararon en huelga, pidieron un aumento.")
+    assert _resolve_relative(next(t for t in doc if t.text == "que")).text == "delegados"
+
+
+@pytest.mark.slow
+def test_a_singular_relative_after_two_coordinated_nouns_takes_the_last():
+    e = _first("Las negociaciones entre el gobierno del presidente y la oposición, que continúa "
+               "sus protestas, se reanudaron.", "PROTEST")
+    assert "oposición" in _text(e["actor"])
+

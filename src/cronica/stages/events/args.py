@@ -216,10 +216,41 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _resolve_relative(tok: Token) -> Any:
-    """'que' in 'el ELN, que controla la zona' -> 'el ELN'."""
-    if tok.pos_ == "PRON" and dep(tok.head) in ("acl:relcl", "acl"):
-        return tok.head.head
-    return tok
+    """'que' in 'el ELN, que controla la zona' -> 'el ELN'. A subject relative agrees in
+    number with its verb, which corrects the parser's attachment: a plural verb's antecedent
+    is the plural noun the attached one depends on ('veinte acusados por el tribunal, que se
+    encontraban en huelga': the accused), and a singular verb after two coordinated nouns
+    takes the last of them ('el gobierno y la oposición, que continúa sus protestas')."""
+    if tok.pos_ != "PRON" or dep(tok.head) not in ("acl:relcl", "acl"):
+        return tok
+    verb, ante = tok.head, tok.head.head
+    if dep(tok) != "nsubj":
+        return ante
+    number = _verb_number(verb)
+    if number == "Plur" and "Sing" in morph_get(ante, "Number") \
+            and not any(dep(c) == "conj" for c in ante.children):
+        node = ante
+        while node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN", "ADJ") \
+                and dep(node) in ("nmod", "obj", "obl", "appos"):
+            node = node.head
+            if "Plur" in morph_get(node, "Number") and node.pos_ in ("NOUN", "ADJ"):
+                return node
+    elif number == "Sing":
+        last = max((t for t in _phrase(ante) if dep(t) == "conj" and ante.i < t.i < tok.i
+                    and t.pos_ in ("NOUN", "PROPN") and "Plur" not in morph_get(t, "Number")),
+                   key=lambda t: t.i, default=None)
+        if last is not None and not any(t.pos_ in ("NOUN", "PROPN") for t in tok.doc[last.i + 1: tok.i]):
+            return last
+    return ante
+
+
+def _verb_number(verb: Token) -> str | None:
+    """'Sing' / 'Plur' of a finite verb or of its finite auxiliary."""
+    for t in (verb, *[c for c in verb.children if dep(c) in ("aux", "cop")]):
+        number = morph_get(t, "Number")
+        if number and "Fin" in morph_get(t, "VerbForm"):
+            return number[0]
+    return None
 
 
 def _case(tok: Token) -> str:
