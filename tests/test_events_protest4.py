@@ -1,0 +1,54 @@
+"""Spanish protest wording by word family and grammar (branch protest4): nominal riots
+('explosión social', 'levantamiento popular'), occupations ('tomaron la sede', 'se tomaron la carretera'),
+and 'oponer' that rejects only in its pronominal use."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(make_doc, text: str) -> list[tuple[str, str | None, str]]:
+    adoc = make_doc(text, lang="es", stages=("actors", "events"))
+    return [(e.event, e.mode, e.trigger.text) for e in adoc.events]
+
+
+@pytest.mark.parametrize(
+    "text,mode",
+    [
+        ("La subida de precios provocó una explosión social en el norte.", "riot"),
+        ("Un levantamiento popular sacudió la provincia.", "riot"),
+        ("Los estudiantes tomaron la sede del rectorado.", "obstruct"),
+        ("Cientos de campesinos se tomaron la carretera.", "obstruct"),
+        ("Los jóvenes tomaron las calles de la capital.", "obstruct"),
+        ("El ministro fue recibido con un abucheo en el estadio.", "demo"),
+    ],
+)
+def test_protest_families_are_protests(make_doc, text, mode):
+    evs = _events(make_doc, text)
+    assert ("PROTEST", mode) in [(e, m) for e, m, _ in evs], evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ella tomó la ruta más corta hacia la costa.",
+        "Los agricultores se tomaron un café en la plaza.",
+    ],
+)
+def test_taking_a_route_or_a_drink_is_no_protest(make_doc, text):
+    assert "PROTEST" not in [e for e, _, _ in _events(make_doc, text)]
+
+
+def test_an_explosion_that_is_social_is_no_bombing(make_doc):
+    evs = _events(make_doc, "La crisis generó una explosión social en el país.")
+    assert "ASSAULT" not in [e for e, _, _ in evs], evs
+
+
+def test_oppose_rejects_only_when_pronominal(make_doc):
+    assert "REJECT" in [e for e, _, _ in _events(make_doc, "El partido se opone a la reforma.")]
+    assert "REJECT" in [
+        e for e, _, _ in _events(make_doc, "Los detenidos opusieron resistencia a la policía.")
+    ]
+    # plain 'oponer a X y Y': the clashes set two sides against each other, no one rejects
+    evs = _events(make_doc, "Los enfrentamientos opusieron a policías y manifestantes.")
+    assert "REJECT" not in [e for e, _, _ in evs], evs
