@@ -52,3 +52,27 @@ def test_oppose_rejects_only_when_pronominal(make_doc):
     # plain 'oponer a X y Y': the clashes set two sides against each other, no one rejects
     evs = _events(make_doc, "Los enfrentamientos opusieron a policías y manifestantes.")
     assert "REJECT" not in [e for e, _, _ in evs], evs
+
+
+def test_a_sector_without_country_may_name_the_same_party_as_that_sector_of_a_country():
+    from types import SimpleNamespace
+
+    from cronica.stages.events.merge import _compatible
+
+    def arg(code: str) -> SimpleNamespace:
+        return SimpleNamespace(code=code, codes=[code], text=code)
+
+    assert _compatible(arg("GOV"), arg("PANGOV"))
+    assert _compatible(arg("PANGOV"), arg("GOV"))
+    assert not _compatible(arg("GOV"), arg("PANLAB"))
+    assert not _compatible(arg("COLGOV"), arg("PANGOV"))
+
+
+def test_a_march_and_its_manner_protest_are_one_event(make_doc):
+    # the march's recipient is coded with its country, the manner phrase's without
+    evs = _events(
+        make_doc,
+        "Los obreros de Panamá realizarán el jueves una manifestación contra el presidente "
+        "panameño, en protesta por la reforma laboral del gobierno.",
+    )
+    assert [e for e, _, _ in evs].count("PROTEST") == 1, evs
