@@ -21,6 +21,13 @@ def _events(make_doc, text: str) -> list[tuple[str, str | None, str]]:
         ("Cientos de campesinos se tomaron la carretera.", "obstruct"),
         ("Los jóvenes tomaron las calles de la capital.", "obstruct"),
         ("El ministro fue recibido con un abucheo en el estadio.", "demo"),
+        ("Miles de personas salieron a las calles para exigir la renuncia del alcalde.", "demo"),
+        ("Cientos de indígenas levantaron barricadas en la carretera.", "obstruct"),
+        ("Los manifestantes quemaron llantas frente a la gobernación.", "obstruct"),
+        ("Los médicos iniciaron un trabajo a reglamento.", "strike"),
+        ("Los estatales anunciaron una retención de tareas.", "strike"),
+        ("Los camioneros pararon este lunes en todo el país.", "strike"),
+        ("El sindicato de los bancarios paró durante 48 horas.", "strike"),
     ],
 )
 def test_protest_families_are_protests(make_doc, text, mode):
@@ -33,9 +40,13 @@ def test_protest_families_are_protests(make_doc, text, mode):
     [
         "Ella tomó la ruta más corta hacia la costa.",
         "Los agricultores se tomaron un café en la plaza.",
+        "El niño salió a la calle a jugar.",
+        "El chofer paró en la esquina.",
+        "Los policías pararon a los conductores en la ruta.",
+        "La lluvia paró por la tarde.",
     ],
 )
-def test_taking_a_route_or_a_drink_is_no_protest(make_doc, text):
+def test_ordinary_uses_of_the_protest_verbs_are_no_protest(make_doc, text):
     assert "PROTEST" not in [e for e, _, _ in _events(make_doc, text)]
 
 

@@ -194,9 +194,32 @@ class EventCoder:
                     trace.append((dropped, i))
                 i += 1
                 continue
+            if m.entry.mention_only and self._workers_stop(tok):
+                # gated by its subject, the reading is as reliable as a strike noun
+                m = replace(m, entry=replace(
+                    m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
+                    rule=f"{m.entry.rule}/workers",
+                ))
             out.append(m)
             i = m.end
         return out
+
+    def _workers_stop(self, tok: Any) -> bool:
+        """'los camioneros pararon', 'los sindicatos paran 48 horas': a stop verb whose
+        subject is workers of a trade (plural) or their union is a strike (CAMEO 143, PLOVER
+        PROTEST strike); 'el chofer paró en la esquina' or 'pararon a los camiones' is none."""
+        if tok.pos_ not in ("VERB", "AUX") or fold(tok.lemma_) not in self.cues.strike_verb:
+            return False
+        if any(dep(c) == "obj" and _case_word(c) == "a" for c in tok.children):
+            return False  # 'pararon a los conductores': stopped someone
+        for s in tok.children:
+            if dep(s) != "nsubj" or s.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if fold(s.lemma_) in self.cues.worker and (
+                "Plur" in morph_get(s, "Number") or fold(s.lemma_) in self.cues.union
+            ):
+                return True
+        return False
 
     def _filtered(self, tok: Any, m: Match) -> str | None:
         """The id of the first filter rule that removes candidate ``m``, else None."""

@@ -148,6 +148,11 @@ class Cues:
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
     prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
+    # 'parar' (a mention alone) is a strike when workers of a trade stop ('los camioneros
+    # pararon'): the verbs and the nouns of workers and their unions
+    strike_verb: set[str] = field(default_factory=set)
+    worker: set[str] = field(default_factory=set)
+    union: set[str] = field(default_factory=set)  # a collective of workers: 'sindicato', 'gremio'
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
     # de sabotaje'): what is said of them is said of that act
     kind_noun: set[str] = field(default_factory=set)
@@ -466,6 +471,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
+                      "strike_verb", "worker", "union",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
