@@ -26,6 +26,7 @@ def _events(make_doc, text: str) -> list[tuple[str, str | None, str]]:
         ("Los manifestantes quemaron llantas frente a la gobernación.", "obstruct"),
         ("Los médicos iniciaron un trabajo a reglamento.", "strike"),
         ("Los estatales anunciaron una retención de tareas.", "strike"),
+        ("Los opositores hicieron un trancazo en las principales avenidas.", "obstruct"),
         ("Los camioneros pararon este lunes en todo el país.", "strike"),
         ("El sindicato de los bancarios paró durante 48 horas.", "strike"),
     ],
