@@ -88,3 +88,12 @@ def test_a_march_and_its_manner_protest_are_one_event(make_doc):
         "panameño, en protesta por la reforma laboral del gobierno.",
     )
     assert [e for e, _, _ in evs].count("PROTEST") == 1, evs
+
+
+def test_setting_oneself_to_act_is_no_proposal(make_doc):
+    # pronominal 'proponerse' + infinitive: the intended act is the event, not an AGREE
+    evs = _events(make_doc, "Los cocaleros se proponen llegar a la capital para protestar contra el gobierno.")
+    types = [e for e, _, _ in evs]
+    assert "AGREE" not in types and "PROTEST" in types, evs
+    evs = _events(make_doc, "El gobierno propuso una tregua a los rebeldes.")
+    assert "AGREE" in [e for e, _, _ in evs], evs
