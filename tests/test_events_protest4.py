@@ -97,3 +97,19 @@ def test_setting_oneself_to_act_is_no_proposal(make_doc):
     assert "AGREE" not in types and "PROTEST" in types, evs
     evs = _events(make_doc, "El gobierno propuso una tregua a los rebeldes.")
     assert "AGREE" in [e for e, _, _ in evs], evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los retirados se reunieron frente al Ministerio de Defensa.",
+        "Los jubilados se concentraron frente al Congreso.",
+        "Los vecinos se congregaron delante de la municipalidad.",
+    ],
+)
+def test_a_gathering_in_front_of_an_institution_is_a_rally(make_doc, text):
+    assert [e for e, _, _ in _events(make_doc, text)] == ["PROTEST"]
+
+
+def test_a_gathering_in_front_of_a_hotel_is_no_rally(make_doc):
+    assert "PROTEST" not in [e for e, _, _ in _events(make_doc, "Los turistas se reunieron frente al hotel.")]

@@ -297,6 +297,8 @@ class EventCoder:
         subjects = [c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")]
         if any(fold(t.lemma_) in self.cues.protester for s in subjects for t in s.subtree):
             return True
+        if self._before_institution(tok):
+            return True
         skip = {t.i for s in subjects for t in s.subtree} | {tok.i}
         doc = tok.doc
         for t in tok.subtree:
@@ -306,6 +308,26 @@ class EventCoder:
                 return True
             hit = self.lex.match(doc, t.i)
             if hit is not None and hit.entry.event in _CAUSE_TYPES:
+                return True
+        return False
+
+    def _before_institution(self, tok: Any) -> bool:
+        """'se reunieron frente al Ministerio', 'se concentraron delante de la embajada': a
+        gathering placed in front of an institution (``site`` cue words; a proper name or an
+        ``institution`` noun) addresses it, as a rally does (PLOVER manual, PROTEST: 'rally,
+        gather to protest'); 'frente al hotel' does not."""
+        for c in tok.children:
+            if dep(c) not in ("obl", "nmod", "advmod"):
+                continue
+            if fold(c.text) in self.cues.site:  # 'frente a X' read as an adverb with X below
+                place = next((g for g in c.children if g.pos_ in ("NOUN", "PROPN")), None)
+            elif any(dep(g) in ("case", "fixed") and fold(g.text) in self.cues.site for g in c.children):
+                place = c
+            else:
+                continue
+            if place is not None and (
+                place.pos_ == "PROPN" or fold(place.lemma_) in self.cues.institution
+            ):
                 return True
         return False
 
