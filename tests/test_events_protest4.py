@@ -117,3 +117,19 @@ def test_a_gathering_in_front_of_an_institution_is_a_rally(make_doc, text):
 
 def test_a_gathering_in_front_of_a_hotel_is_no_rally(make_doc):
     assert "PROTEST" not in [e for e, _, _ in _events(make_doc, "Los turistas se reunieron frente al hotel.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unos cincuenta transportistas cerraron avenidas de la ciudad.",
+        "Los campesinos cerraron los accesos al pueblo.",
+        "Los vecinos cerraron la ruta para exigir agua potable.",
+    ],
+)
+def test_a_road_closed_by_protesters_or_workers_is_a_block(make_doc, text):
+    assert ("PROTEST", "obstruct") in [(e, m) for e, m, _ in _events(make_doc, text)]
+
+
+def test_a_road_closed_by_the_town_hall_is_no_protest(make_doc):
+    assert "PROTEST" not in [e for e, _, _ in _events(make_doc, "La alcaldía cerró la calle por obras.")]

@@ -194,6 +194,11 @@ class EventCoder:
                     trace.append((dropped, i))
                 i += 1
                 continue
+            if m.entry.mention_only and self._protest_closure(tok, m):
+                m = replace(m, entry=replace(
+                    m.entry, event="PROTEST", mode="obstruct", cameo="14", mention_only=False,
+                    rule=f"{m.entry.rule}/protesters",
+                ))
             if m.entry.mention_only and self._workers_stop(tok):
                 # gated by its subject, the reading is as reliable as a strike noun
                 m = replace(m, entry=replace(
@@ -203,6 +208,25 @@ class EventCoder:
             out.append(m)
             i = m.end
         return out
+
+    def _protest_closure(self, tok: Any, m: Match) -> bool:
+        """'los transportistas cerraron avenidas', 'los campesinos cerraron los accesos al
+        pueblo': a road closed by protesters or workers of a trade, or with a cause, is a
+        protest block (CAMEO 144); closed by an authority ('la alcaldía cerró la calle por
+        obras') it stays a restriction word (``road_closure`` cue verbs)."""
+        if (
+            tok.pos_ not in ("VERB", "AUX")
+            or fold(tok.lemma_) not in self.cues.road_closure
+            or len(m.entry.pattern) < 2
+        ):
+            return False
+        for s in tok.children:
+            if dep(s) == "nsubj" and any(
+                fold(t.lemma_) in self.cues.protester or fold(t.lemma_) in self.cues.worker
+                for t in (s, *s.children)
+            ):
+                return True
+        return self._stated_cause(tok)
 
     def _workers_stop(self, tok: Any) -> bool:
         """'los camioneros pararon', 'los sindicatos paran 48 horas': a stop verb whose

@@ -154,6 +154,7 @@ class Cues:
     worker: set[str] = field(default_factory=set)
     union: set[str] = field(default_factory=set)  # a collective of workers: 'sindicato', 'gremio'
     institution: set[str] = field(default_factory=set)  # 'ministerio': a rally's site
+    road_closure: set[str] = field(default_factory=set)  # 'cerrar' a road: a block by protesters
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
     # de sabotaje'): what is said of them is said of that act
     kind_noun: set[str] = field(default_factory=set)
@@ -472,7 +473,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
-                      "strike_verb", "worker", "union", "institution",
+                      "strike_verb", "worker", "union", "institution", "road_closure",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
