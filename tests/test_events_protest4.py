@@ -133,3 +133,24 @@ def test_a_road_closed_by_protesters_or_workers_is_a_block(make_doc, text):
 
 def test_a_road_closed_by_the_town_hall_is_no_protest(make_doc):
     assert "PROTEST" not in [e for e, _, _ in _events(make_doc, "La alcaldía cerró la calle por obras.")]
+
+
+@pytest.mark.parametrize(
+    "text,mode",
+    [
+        ("El presidente dispuso la movilización del ejército en la capital.", "troops"),
+        ("El gobierno movilizó a las tropas hacia la frontera.", "troops"),
+        ("La policía se movilizó en toda la ciudad.", "police"),
+    ],
+)
+def test_a_mobilisation_of_armed_forces_is_mobilize(make_doc, text, mode):
+    evs = _events(make_doc, text)
+    assert ("MOBILIZE", mode) in [(e, m) for e, m, _ in evs] and "PROTEST" not in [e for e, _, _ in evs], evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Los maestros se movilizaron hasta la gobernación.", "El partido movilizó a sus simpatizantes contra la reforma."],
+)
+def test_a_mobilisation_of_people_is_a_protest(make_doc, text):
+    assert [e for e, _, _ in _events(make_doc, text)] == ["PROTEST"]

@@ -228,6 +228,21 @@ class EventCoder:
                 return True
         return self._stated_cause(tok)
 
+    def _armed_mobilisation(self, doc: Any, e: Event) -> None:
+        """'la movilización del ejército', 'movilizó a las tropas', 'la policía se movilizó':
+        armed forces moved short of force are MOBILIZE (PLOVER manual: 'all military or police
+        moves'), not the PROTEST a mobilisation of people is (``mobilize_word`` cue words; the
+        forces known by the actor's or recipient's sector or by an ``armed_force`` noun)."""
+        if e.event != "PROTEST" or e.head is None or fold(doc[e.head].lemma_) not in self.cues.mobilize_word:
+            return
+        tok = doc[e.head]
+        codes = [c for arg in (e.actor, e.recipient) if arg is not None for c in (arg.codes or [arg.code])]
+        words = [fold(c.lemma_) for c in tok.children if dep(c) in ("obj", "nmod", "nsubj", "obl")]
+        police = any("COP" in c for c in codes) or any(w in self.cues.police_force for w in words)
+        armed = police or any("MIL" in c for c in codes) or any(w in self.cues.armed_force for w in words)
+        if armed:
+            e.event, e.mode, e.cameo = "MOBILIZE", "police" if police else "troops", "15"
+
     def _workers_stop(self, tok: Any) -> bool:
         """'los camioneros pararon', 'los sindicatos paran 48 horas': a stop verb whose
         subject is workers of a trade (plural) or their union is a strike (CAMEO 143, PLOVER
@@ -823,6 +838,8 @@ class EventCoder:
                     e.aux_mode = "hypothetical"
                     e.aux_evidence = aux_evidence(doc[gov.head], "governing event")
             events.append(e)
+        for e in events:
+            self._armed_mobilisation(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         events = merge_same_sentence(events, verbs)
