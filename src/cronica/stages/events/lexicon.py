@@ -149,6 +149,17 @@ class Cues:
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
     means_case: set[str] = field(default_factory=set)  # 'con', 'with': the means of an act
     prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
+    # 'parar' (a mention alone) is a strike when workers of a trade stop ('los camioneros
+    # pararon'): the verbs and the nouns of workers and their unions
+    strike_verb: set[str] = field(default_factory=set)
+    worker: set[str] = field(default_factory=set)
+    union: set[str] = field(default_factory=set)  # a collective of workers: 'sindicato', 'gremio'
+    institution: set[str] = field(default_factory=set)  # 'ministerio': a rally's site
+    road_closure: set[str] = field(default_factory=set)  # 'cerrar' a road: a block by protesters
+    # 'movilizar' armed forces is MOBILIZE, not PROTEST: the words and the forces
+    mobilize_word: set[str] = field(default_factory=set)
+    armed_force: set[str] = field(default_factory=set)
+    police_force: set[str] = field(default_factory=set)
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
     # de sabotaje'): what is said of them is said of that act
     kind_noun: set[str] = field(default_factory=set)
@@ -467,6 +478,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
+                      "strike_verb", "worker", "union", "institution", "road_closure", "mobilize_word", "armed_force", "police_force",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
