@@ -118,6 +118,8 @@ _INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13", "PROTEST": "14"}
 _MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15"}
 # participial modifiers ('grupos respaldados por Irán') are events only for strong triggers
 _PARTICIPLE_MIN_WEIGHT = 0.8
+# an auxiliary of a participle (passive 'ser', perfect 'haber'; 'were', 'had'): a verb clause
+_CLAUSE_AUX = frozenset({"aux", "aux:pass"})
 
 
 # trigger filters whose removed words still name an event (kept as secondary event words)
@@ -231,6 +233,11 @@ class EventCoder:
     @staticmethod
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in morph_get(tok, "VerbForm") or tok.pos_ == "AUX":
+            return False
+        if any(dep(c) in _CLAUSE_AUX for c in tok.children):
+            # a participle with its own auxiliary heads a finite clause ('los presos que
+            # fueron liberados', 'que había sido encarcelado'): a passive or perfect verb,
+            # not a modifier
             return False
         if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in tok.children):
             return True
