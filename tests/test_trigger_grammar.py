@@ -79,3 +79,40 @@ def test_object_class_rows_expand_to_one_rule(nlp_es):
     doc = nlp_es("Los rebeldes tomaron el cuartel y luego la capital.")
     m = lex.match(doc, 2)
     assert m is not None and m.entry.rule == "es:tomar @territory/V" and m.entry.mention_only
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # the subject of an unaccusative verb is what the row names
+        ("Una bomba estalló anoche en el mercado.", "estalló", "ASSAULT"),
+        ("Estalló una bomba en el mercado central.", "Estalló", "ASSAULT"),
+        # CAMEO 0873/0874: laying down arms
+        ("Los rebeldes entregaron sus armas a la misión de paz.", "entregaron", "RETREAT"),
+        # CAMEO 191 siege, 151/152 alert, shooting down aircraft, transfers of funds
+        ("El ejército cercó la ciudad durante tres días.", "cercó", "COERCE"),
+        ("Las tropas fueron puestas en alerta.", "puestas", "MOBILIZE"),
+        ("Los rebeldes derribaron un helicóptero del ejército.", "derribaron", "ASSAULT"),
+        ("El gobierno anunció que serán transferidos 50 millones a las provincias.", "transferidos", "AID"),
+    ],
+)
+def test_cameo_object_rows(make_doc, text, word, event):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text.split()[0] == word and e.event == event for e in events), [
+        (e.trigger.text, e.event) for e in events]
+
+
+def test_unaccusative_subject_needs_the_class_noun(make_doc):
+    _, events = _all(make_doc, "La situación estalló en mayo.")
+    assert not any(e.trigger.text.startswith("estalló") for e in events)
+
+
+def test_preterite_tagged_as_adjective_is_read_as_a_verb(nlp_es):
+    """'evacuó' tagged ADJ and left as its own lemma: its stressed -ó is the -ar preterite."""
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("El ejército evacuó la ciudad.")
+    tok = next(t for t in doc if t.text == "evacuó")
+    m = lex.match(doc, tok.i)
+    assert m is not None and m.entry.pattern == ("evacuar",)

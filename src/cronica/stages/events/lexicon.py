@@ -211,6 +211,8 @@ class Cues:
     object_class: dict[str, set[str]] = field(default_factory=dict)
     # 'como' in 'tomar como rehén': a phrase that names the verb's object as what it becomes
     object_case: set[str] = field(default_factory=set)
+    # unaccusative verbs whose subject is what a verb + object row names ('una bomba estalló')
+    theme_subject: set[str] = field(default_factory=set)
     # derivational endings: a noun's lemma ending -> its verb's ('negociacion' -> 'negociar')
     # and back ('bloquear' -> 'bloqueo'); what they reach is only a mention (secondary event)
     derive: list[tuple[str, str]] = field(default_factory=list)
@@ -253,7 +255,7 @@ class Lexicon:
             return self._derived(doc, i)  # most tokens start no pattern
         # all-capital headlines are tagged almost at random: let their words match verbs too
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
-        if _mistagged_name(tok):
+        if _mistagged_name(tok) or _misread_preterite(tok):
             pos = "VERB"  # 'que la Gobernación negocie': a verb glued to the name before it
         if "Part" in morph_get(tok, "VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
@@ -397,18 +399,20 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     """Lexicon keys of the nouns that fill the object slot of verb ``tok``: its direct object
     and their conjuncts, an oblique opened by an object-case word ('tomar como rehén'), the
     subject of a passive ('los rehenes fueron tomados'; through a relative pronoun, its
-    antecedent) and the noun a participle modifies ('ciudades tomadas por los rebeldes')."""
+    antecedent) or of an unaccusative verb ('una bomba estalló') and the noun a participle
+    modifies ('ciudades tomadas por los rebeldes')."""
     found: list[Any] = []
     passive = any(
         dep(c) == "aux:pass" or (dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux)
         for c in tok.children
     )
     participle = "Part" in morph_get(tok, "VerbForm")
+    theme = fold(tok.lemma_) in cues.theme_subject
     for c in tok.children:
         d = dep(c)
         if d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in c.children)):
             found.append(c)
-        elif d in _SUBJECT_DEPS and (passive or d == "nsubj:pass"):
+        elif d in _SUBJECT_DEPS and (passive or d == "nsubj:pass" or theme):
             found.append(tok.head if c.pos_ == "PRON" and dep(tok) in ("acl", "acl:relcl") else c)
     if participle and dep(tok) in ("acl", "amod") and not any(dep(c) in _SUBJECT_DEPS for c in tok.children):
         found.append(tok.head)
@@ -451,7 +455,7 @@ def _keys(tok: Any) -> list[str]:
     lemma, form = fold(tok.lemma_), fold(tok.text)
     if " " in lemma and lemma.rsplit(" ", 1)[1] in _CLITIC_LEMMAS and tok.pos_ in ("VERB", "AUX"):
         lemma = lemma.rsplit(" ", 1)[0]
-    if lemma == form and tok.pos_ in ("VERB", "AUX") and _PRETERITE_AR.search(tok.text):
+    if lemma == form and (tok.pos_ in ("VERB", "AUX") or _misread_preterite(tok)) and _PRETERITE_AR.search(tok.text):
         # the lemmatizer leaves some regular -ar preterites alone ('bloqueó', 'saqueó'):
         # the accented -ó of the third person singular is the -ar ending
         return [lemma, form[:-1] + "ar"]
@@ -460,6 +464,14 @@ def _keys(tok: Any) -> list[str]:
 
 # third person singular preterite of a regular -ar verb (not -ió, which is -er/-ir)
 _PRETERITE_AR = re.compile(r"[^iI]ó$")
+
+
+def _misread_preterite(tok: Any) -> bool:
+    """A lower-case word ending in stressed -ó that the tagger took for an adjective or a
+    noun and left as its own lemma ('el ejército evacuó la ciudad': 'evacuó' ADJ): Spanish
+    adjectives and nouns almost never end so, the third person preterite of -ar verbs does."""
+    return (tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.text[:1].islower() and len(tok.text) > 3
+            and tok.text.endswith("ó") and fold(tok.lemma_) == fold(tok.text))
 
 
 def _match_rest(doc: Any, i: int, pattern: tuple[str, ...]) -> int | None:
@@ -553,6 +565,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.object_class.setdefault(fold(value.strip()), set()).add(word)
         elif kind == "object_case":
             cues.object_case.add(word)
+        elif kind == "theme_subject":
+            cues.theme_subject.add(word)
     cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first
     cues.caps_suffixes.sort(key=lambda pair: -len(pair[0]))
     if purpose_dep:
