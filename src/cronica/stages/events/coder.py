@@ -123,7 +123,7 @@ _CLAUSE_AUX = frozenset({"aux", "aux:pass"})
 
 
 # trigger filters whose removed words still name an event (kept as secondary event words)
-_MENTION_FILTERS = frozenset({"trigger.noun_modifier"})
+_MENTION_FILTERS = frozenset({"trigger.noun_modifier", "trigger.participle_clause"})
 _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
@@ -203,6 +203,11 @@ class EventCoder:
     def _filtered(self, tok: Any, m: Match) -> str | None:
         """The id of the first filter rule that removes candidate ``m``, else None."""
         if self._weak_participle(tok, m):
+            if any(dep(c) in _CLAUSE_AUX for c in tok.children):
+                # a participle with its own auxiliary heads a finite clause ('los presos que
+                # fueron liberados', 'que había sido encarcelado'): it names an act, told
+                # in passing, so it is kept among the secondary event words
+                return "trigger.participle_clause"
             return "trigger.weak_participle"
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
@@ -233,11 +238,6 @@ class EventCoder:
     @staticmethod
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in morph_get(tok, "VerbForm") or tok.pos_ == "AUX":
-            return False
-        if any(dep(c) in _CLAUSE_AUX for c in tok.children):
-            # a participle with its own auxiliary heads a finite clause ('los presos que
-            # fueron liberados', 'que había sido encarcelado'): a passive or perfect verb,
-            # not a modifier
             return False
         if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in tok.children):
             return True
