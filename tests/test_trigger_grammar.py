@@ -116,3 +116,27 @@ def test_preterite_tagged_as_adjective_is_read_as_a_verb(nlp_es):
     tok = next(t for t in doc if t.text == "evacuó")
     m = lex.match(doc, tok.i)
     assert m is not None and m.entry.pattern == ("evacuar",)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # CAMEO 166: expelling envoys
+        ("El presidente amenazó con echar al embajador del país.", "echar", "SANCTION"),
+        # CAMEO 115: bringing a lawsuit
+        ("Los abogados presentarán un recurso de amparo ante la corte.", "presentarán", "ACCUSE"),
+    ],
+)
+def test_envoy_and_lawsuit_rows(make_doc, text, word, event):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text.split()[0] == word and e.event == event for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["El ministro echó de menos a su familia.", "Presentaron sus demandas salariales al gobierno."],
+)
+def test_idiom_and_plain_objects_are_no_expulsion_or_lawsuit(make_doc, text):
+    _, events = _all(make_doc, text)
+    assert not any(e.event in ("SANCTION", "ACCUSE") for e in events), [
+        (e.trigger.text, e.event) for e in events]
