@@ -118,10 +118,12 @@ _INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13", "PROTEST": "14"}
 _MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15"}
 # participial modifiers ('grupos respaldados por Irán') are events only for strong triggers
 _PARTICIPLE_MIN_WEIGHT = 0.8
+# an auxiliary of a participle (passive 'ser', perfect 'haber'; 'were', 'had'): a verb clause
+_CLAUSE_AUX = frozenset({"aux", "aux:pass"})
 
 
 # trigger filters whose removed words still name an event (kept as secondary event words)
-_MENTION_FILTERS = frozenset({"trigger.noun_modifier"})
+_MENTION_FILTERS = frozenset({"trigger.noun_modifier", "trigger.participle_clause"})
 _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
@@ -263,6 +265,11 @@ class EventCoder:
     def _filtered(self, tok: Any, m: Match) -> str | None:
         """The id of the first filter rule that removes candidate ``m``, else None."""
         if self._weak_participle(tok, m):
+            if any(dep(c) in _CLAUSE_AUX for c in tok.children):
+                # a participle with its own auxiliary heads a finite clause ('los presos que
+                # fueron liberados', 'que había sido encarcelado'): it names an act, told
+                # in passing, so it is kept among the secondary event words
+                return "trigger.participle_clause"
             return "trigger.weak_participle"
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
