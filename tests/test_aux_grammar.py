@@ -146,6 +146,10 @@ _CASES = [
     ('a_conditioned_noun_with_a_date_ahead_stays_hypothetical', 'Los mineros dijeron que si las demandas no son atendidas para fines de enero, marcharán.', 'demandas', 'hypothetical', None),
     ('an_act_placed_in_a_coming_period_is_future-1', 'El sindicato anunció una huelga para la próxima semana.', 'huelga', 'future', None),
     ('an_act_placed_in_a_coming_period_is_future-2', 'Los estudiantes mantienen su decisión de realizar protestas en los próximos días.', 'protestas', 'future', None),
+    ('a_modifier_of_another_noun_does_not_reach_its_complement-1', 'Los rebeldes anunciaron un próximo paro de los bombardeos.', 'bombardeos', 'current', None),
+    ('a_modifier_of_another_noun_does_not_reach_its_complement-2', 'El clérigo, un decidido adversario de la ocupación extranjera, controla cinco ministerios.', 'ocupación', 'current', None),
+    ('a_modifier_of_a_classifier_noun_reaches_its_act', 'El gobierno creó una comisión para establecer un eventual proceso de diálogo con los rebeldes.', 'diálogo', 'hypothetical', None),
+    ('a_scheduled_participle_on_the_act_makes_it_future', 'Los sindicatos suspendieron la marcha prevista para el jueves.', 'marcha', 'future', None),
 ]
 
 
