@@ -84,6 +84,9 @@ _MAX_NO_TRIGGER = 200_000  # a bound on that memory (about 30 MB)
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
+# event types whose participants attend or stage them when called ('llamaron a una huelga':
+# the call convenes it); a call for another's act asks for it (modes.explain_aux)
+_CONVENED = frozenset({"PROTEST"})
 # governing event types that absorb an event expressed in their complement
 _FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONSULT"})
 _COOP_FRAMES = frozenset({"AGREE", "SUPPORT", "CONSULT"})
@@ -1056,7 +1059,8 @@ class EventCoder:
             )
         if actor and recipient and actor.start == recipient.start:
             recipient = None
-        explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
+        explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light,
+                                m.entry.event in _CONVENED)
         if (
             explained
             and explained[2] == "governing word"

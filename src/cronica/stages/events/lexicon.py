@@ -176,6 +176,10 @@ class Cues:
     warn: set[str] = field(default_factory=set)
     # 'llamar': a call to an event noun convenes it ('llamaron a una huelga'): future
     convene: set[str] = field(default_factory=set)
+    # 'próximo', 'entrante' on a unit of time ('la próxima semana'): a period ahead (future)
+    coming_adj: set[str] = field(default_factory=set)
+    # 'prepararse para', 'preparativos para' + an event noun: the act is planned (future)
+    prepare: set[str] = field(default_factory=set)
     # 'acordar', 'decidir': their subjunctive complement is planned, not wished: future
     plan_verb: set[str] = field(default_factory=set)
     # 'último', 'pasado' on a plural unit of time: a summary of the recent past
@@ -549,7 +553,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
-                      "recent_adj"):
+                      "recent_adj", "coming_adj", "prepare"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
