@@ -123,3 +123,19 @@ def test_a_singular_relative_after_two_coordinated_nouns_takes_the_last():
                "sus protestas, se reanudaron.", "PROTEST")
     assert "oposición" in _text(e["actor"])
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,target", [
+    ("Los maestros emprendieron una huelga para exigir la destitución del alcalde.", "alcalde"),
+    ("Las violentas protestas provocaron la caída del presidente.", "presidente"),
+    ("Los vecinos, que buscan la renuncia del gobernador, convocaron una marcha.", "gobernador"),
+])
+def test_a_protest_is_aimed_at_whoever_s_removal_is_sought_beside_it(text, target):
+    assert target in _text(_first(text, "PROTEST")["recipient"])
+
+
+@pytest.mark.slow
+def test_a_fall_of_prices_is_no_one_s_removal():
+    e = _first("Los agricultores marcharon tras la caída de los precios del café.", "PROTEST")
+    assert "precios" not in _text(e["recipient"])

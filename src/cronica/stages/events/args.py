@@ -374,14 +374,37 @@ def possessive_antecedent(poss: Token, actor: Any, index: ActorIndex) -> Any:
 
 def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     """Whose resignation a protest demands, in its purpose clause: 'marcharon para pedir la
-    dimisión del ministro' (``ouster`` cue nouns); the protest is aimed at that person."""
-    for clause in (c for c in tok.children if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"):
+    dimisión del ministro' (``ouster`` cue nouns), also on the verb that carries a protest
+    noun, in a relative clause of the noun, or caused by it ('las protestas provocaron la
+    caída del presidente'); the protest is aimed at that person."""
+    clauses = [c for c in tok.children if c.pos_ == "VERB"
+               and dep(c) in ("advcl", "xcomp", "acl", "acl:relcl")]
+    head = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and head.i != tok.i and head.pos_ == "VERB":
+        if dep(tok) in _SUBJ:
+            clauses.append(head)  # 'las protestas provocaron la caída del presidente'
+        elif dep(tok) in ("obj", "obl"):
+            # the aim of the verb that carries the noun: 'emprendieron una huelga para
+            # exigir la destitución del alcalde'
+            clauses += [c for c in head.children if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"]
+    for clause in clauses:
         for obj in (c for c in clause.children if dep(c) in _OBJ):
             if fold(obj.lemma_) not in cues.ouster:
                 continue
             whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
                           and g.pos_ in _NOMINAL and not _same(g, actor)), None)
             if whose is not None and _names_actor(whose, index):
+                return whose
+    # elsewhere in the sentence: whoever's removal is sought beside the protest ('quienes
+    # emprendieron una huelga en busca de la destitución del alcalde', 'la oposición, que
+    # busca forzar la renuncia del presidente, convocó la marcha')
+    for obj in tok.sent:
+        if obj.pos_ == "NOUN" and fold(obj.lemma_) in cues.ouster:
+            whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
+                          and g.pos_ in ("NOUN", "PROPN") and not _same(g, actor)
+                          and _case(g) in cues.genitive_case), None)
+            if whose is not None and _names_actor(whose, index) \
+                    and (actor is None or index.mention_in(whose) is not index.mention_in(actor)):
                 return whose
     return None
 
