@@ -139,3 +139,21 @@ def test_a_protest_is_aimed_at_whoever_s_removal_is_sought_beside_it(text, targe
 def test_a_fall_of_prices_is_no_one_s_removal():
     e = _first("Los agricultores marcharon tras la caída de los precios del café.", "PROTEST")
     assert "precios" not in _text(e["recipient"])
+
+
+@pytest.mark.slow
+def test_a_subject_hung_on_a_fronted_place_is_the_subject():
+    e = _first("En Lima, decenas de miles de personas se manifestaron en las calles.", "PROTEST")
+    assert "personas" in _text(e["actor"])
+
+
+@pytest.mark.slow
+def test_of_two_subjects_the_one_agreeing_with_the_verb_is_the_actor():
+    e = _first("En Lima, la capital, los mineros marcharon.", "PROTEST")
+    assert "mineros" in _text(e["actor"])
+
+
+@pytest.mark.slow
+def test_a_mislabelled_recipient_preposition_still_names_the_recipient():
+    e = _first("El ministro se reunió con los dirigentes sindicales.", "CONSULT")
+    assert "dirigentes" in _text(e["recipient"])

@@ -475,9 +475,16 @@ def _verb_args(
         "Part" in morph_get(tok, "VerbForm")
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
     )
+    subjects = [c for c in tok.children if dep(c) in _SUBJ]
+    number = _verb_number(tok) if len(subjects) > 1 else None
     for c in tok.children:
         if dep(c) in _SUBJ and not passive:
-            actor = actor or c
+            # of two subjects the parser gave, the one that agrees with the verb ('En Lima,
+            # la capital, los mineros marcharon')
+            if actor is None or (number and number not in morph_get(actor, "Number")
+                                 and number in morph_get(c, "Number")
+                                 and not any(dep(g) == "cc" for g in c.children)):
+                actor = c
         elif dep(c) in _PASS_SUBJ or (dep(c) in _SUBJ and passive):
             recipient = recipient or c
         elif dep(c) in _AGENT:
@@ -504,7 +511,8 @@ def _verb_args(
             None,
         )
     if recipient is None:
-        cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")]
+        cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")
+                 ]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
@@ -521,7 +529,7 @@ def _verb_args(
         # hung deeper, on the last noun before it: 'fueron atacados en la marcha por la policía'
         actor = _deep_agent(tok, cues, index)
     if actor is None and not passive:
-        actor = _stranded_subject(tok)
+        actor = _stranded_subject(tok) or _fronted_subject(tok)
     if passive and recipient is None:
         recipient = _shared_subject(tok)
     if actor is None:
@@ -550,6 +558,31 @@ def _shared_subject(verb: Token) -> Any:
 
 # clause boundaries: a subject below one of these belongs to another clause
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "conj", "parataxis", "csubj"})
+
+
+def _prepositional(c: Token) -> bool:
+    """An object with a preposition other than the personal 'a': an oblique the parser
+    labelled obj ('En Lima, ... se manifestaron': a place, not a recipient)."""
+    case = [_CONTRACTIONS.get(w, w) for w in
+            (fold(g.text) for g in c.children if dep(g) == "case" and g.i < c.i)]
+    return bool(case) and case[0] != "a"
+
+
+def _fronted_subject(verb: Token) -> Any:
+    """A subject the parser made the apposition of a fronted complement: 'En Lima, decenas
+    de miles de personas se manifestaron' ('decenas' under 'Lima'). Only a noun or count
+    that agrees in number with the verb."""
+    number = _verb_number(verb)
+    if number is None:
+        return None
+    for c in verb.children:
+        if c.i > verb.i or dep(c) not in ("obj", "obl", "nmod") or not _prepositional(c):
+            continue
+        for g in c.children:
+            if dep(g) == "appos" and g.pos_ in ("NOUN", "NUM") \
+                    and number in morph_get(g, "Number"):
+                return g
+    return None
 
 
 def _stranded_subject(verb: Token) -> Any:
