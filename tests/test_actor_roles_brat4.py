@@ -157,3 +157,16 @@ def test_of_two_subjects_the_one_agreeing_with_the_verb_is_the_actor():
 def test_a_mislabelled_recipient_preposition_still_names_the_recipient():
     e = _first("El ministro se reunió con los dirigentes sindicales.", "CONSULT")
     assert "dirigentes" in _text(e["recipient"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,actor", [
+    ("Organizaciones sociales de Guatemala cumplirán este miércoles una serie de protestas "
+     "contra el costo de la vida.", "Organizaciones"),
+    ("Mientras, en las calles aledañas al recinto legislativo, centenares de estudiantes "
+     "mantenían una protesta con música.", "estudiantes"),
+    ("En Brasil, cientos de miles de camioneros -unos 700.000 según fuentes de prensa- "
+     "continuaron este martes un paro.", "camioneros"),
+])
+def test_the_subject_of_the_verb_carrying_a_protest_noun_through_a_difficult_parse(text, actor):
+    assert actor in _text(_first(text, "PROTEST")["actor"])

@@ -530,6 +530,10 @@ def _verb_args(
         actor = _deep_agent(tok, cues, index)
     if actor is None and not passive:
         actor = _stranded_subject(tok) or _fronted_subject(tok)
+    elif actor is not None and not passive and actor.like_num and _counted(actor) is None:
+        # a bare number as subject counts the people named before it ('En Brasil, cientos
+        # de miles de camioneros -unos 700.000- continuaron el paro')
+        actor = _fronted_subject(tok) or actor
     if passive and recipient is None:
         recipient = _shared_subject(tok)
     if actor is None:
@@ -578,10 +582,18 @@ def _fronted_subject(verb: Token) -> Any:
     for c in verb.children:
         if c.i > verb.i or dep(c) not in ("obj", "obl", "nmod") or not _prepositional(c):
             continue
-        for g in c.children:
-            if dep(g) == "appos" and g.pos_ in ("NOUN", "NUM") \
-                    and number in morph_get(g, "Number"):
+        stack = list(c.children)
+        while stack:
+            g = stack.pop(0)
+            if dep(g) in _CLAUSAL - {"conj"}:
+                continue
+            # an apposition or a conjunct set off by a comma ('en las calles aledañas al
+            # recinto, centenares de estudiantes mantenían una protesta')
+            if dep(g) in ("appos", "conj") and g.pos_ in ("NOUN", "NUM") and g.i > 0 \
+                    and g.doc[g.i - 1].text == "," and number in morph_get(g, "Number") \
+                    and not any(dep(t) == "cc" for t in g.children):
                 return g
+            stack.extend(g.children)
     return None
 
 
@@ -757,8 +769,9 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
             head = head.head
         elif dep(node) not in _INHERIT:
             return None
-        subj = next((c for c in head.children if dep(c) in _SUBJ), None) or (
-            _stranded_subject(head) if head.pos_ in ("VERB", "AUX") else None)
+        subj = next((c for c in head.children if dep(c) in _SUBJ), None)
+        if head.pos_ in ("VERB", "AUX") and (subj is None or (subj.like_num and _counted(subj) is None)):
+            subj = _stranded_subject(head) or _fronted_subject(head) or subj
         if subj is not None and subj.i != tok.i:
             return subj
         node = head
@@ -880,7 +893,10 @@ def _noun_args(
     if actor is None:
         actor = _state_holder(tok, cues)
     if actor is None:
-        actor = _inherited_subject(tok, speech, carries)
+        # 'cumplirán una serie de protestas': a classifier noun stands for its act
+        host = tok.head if dep(tok) == "nmod" and tok.head.pos_ == "NOUN" \
+            and fold(tok.head.lemma_) in cues.kind_noun and _case(tok) in cues.genitive_case else tok
+        actor = _inherited_subject(host, speech, carries)
     if actor is None:
         actor = _relative_doer(tok, carries)
     if actor is None:
