@@ -170,3 +170,21 @@ def test_a_mislabelled_recipient_preposition_still_names_the_recipient():
 ])
 def test_the_subject_of_the_verb_carrying_a_protest_noun_through_a_difficult_parse(text, actor):
     assert actor in _text(_first(text, "PROTEST")["actor"])
+
+
+@pytest.mark.slow
+def test_an_all_capital_headline_takes_its_first_actor_as_subject():
+    text = ("ESTUDIANTES SAQUEAN CAMION DE WHISKY EN MARACAIBO\n\nMARACAIBO, Set 9\n\n"
+            "Estudiantes saquearon un camión repartidor de whisky.")
+    events = _events(text)
+    head = [(m["actor"] or {}).get("text", "") for e in events for m in e["mentions"]
+            if m["text"] == "SAQUEAN"]
+    head += [_text(e["actor"]) for e in events if e["trigger"]["text"] == "SAQUEAN"]
+    assert "ESTUDIANTES" in head
+
+
+@pytest.mark.slow
+def test_a_headline_without_an_actor_before_its_trigger_gets_none():
+    text = "HUELGA DE MINEROS EN EL NORTE\n\nLIMA, Mar 3\n\nHubo una huelga de brazos caídos."
+    strike = next(e for e in _events(text) if e["trigger"]["text"] == "HUELGA")
+    assert strike["actor"] is None or "MINEROS" in _text(strike["actor"])

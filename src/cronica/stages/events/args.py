@@ -810,6 +810,14 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex, event: str = "")
     return None
 
 
+def headline_subject(tok: Token, index: ActorIndex, start: int) -> Any:
+    """The first actor named in a headline before its trigger ``tok`` (the headline starts
+    at character ``start``): headlines put the subject first, 'OBREROS PROTESTARAN EL
+    JUEVES', 'PRESIDENTE NIEGA SUSPENSION DE NEGOCIACIONES'."""
+    first = next((j for j in sorted(index.by_token) if j < tok.i and tok.doc[j].idx >= start), None)
+    return tok.doc[first] if first is not None else None
+
+
 def speaker_subject(tok: Token, speech: set[str]) -> Any:
     """Subject of the reporting verb whose complement holds ``tok`` (three levels up)."""
     node = tok
