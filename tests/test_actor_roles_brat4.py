@@ -107,14 +107,14 @@ def test_a_passive_agent_hung_on_a_noun_before_it_is_still_the_agent():
 
 @pytest.mark.slow
 def test_a_relative_subject_agrees_with_its_verb(nlp_es):
-    from cronica.stages.events.args import _resolve_relative
+    from cronica.stages.events.args import resolve_relative
 
     # the parser hangs the relative clause on 'barrio'; the plural verb wants 'vecinos'
     doc = nlp_es("Cientos de vecinos del barrio, que bloquearon la avenida, exigieron agua.")
     que = next(t for t in doc if t.text == "que")
-    assert _resolve_relative(que).text == "vecinos"
+    assert resolve_relative(que).text == "vecinos"
     doc = nlp_es("Los delegados del sindicato, que se declararon en huelga, pidieron un aumento.")
-    assert _resolve_relative(next(t for t in doc if t.text == "que")).text == "delegados"
+    assert resolve_relative(next(t for t in doc if t.text == "que")).text == "delegados"
 
 
 @pytest.mark.slow
@@ -188,3 +188,10 @@ def test_a_headline_without_an_actor_before_its_trigger_gets_none():
     text = "HUELGA DE MINEROS EN EL NORTE\n\nLIMA, Mar 3\n\nHubo una huelga de brazos caídos."
     strike = next(e for e in _events(text) if e["trigger"]["text"] == "HUELGA")
     assert strike["actor"] is None or "MINEROS" in _text(strike["actor"])
+
+
+@pytest.mark.slow
+def test_a_date_read_as_subject_is_no_actor():
+    e = _first("Ortega anunció el sábado anterior que se reuniría con el presidente.", "CONSULT")
+    assert "sábado" not in _text(e["actor"])
+    assert "Ortega" in _text(e["actor"])

@@ -148,7 +148,7 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
         if counted is None and tok.ent_type_ in _NOT_ACTOR_ENTS:
             return None
         tok = counted or tok
-    tok = _resolve_relative(tok)
+    tok = resolve_relative(tok)
     m = index.mention_in(tok)
     if m is not None:
         start, end = m.span.start, m.span.end
@@ -215,7 +215,7 @@ def _same(a: Any, b: Any) -> bool:
     return a is not None and b is not None and a.i == b.i
 
 
-def _resolve_relative(tok: Token) -> Any:
+def resolve_relative(tok: Token) -> Any:
     """'que' in 'el ELN, que controla la zona' -> 'el ELN'. A subject relative agrees in
     number with its verb, which corrects the parser's attachment: a plural verb's antecedent
     is the plural noun the attached one depends on ('veinte acusados por el tribunal, que se
@@ -478,6 +478,8 @@ def _verb_args(
     subjects = [c for c in tok.children if dep(c) in _SUBJ]
     number = _verb_number(tok) if len(subjects) > 1 else None
     for c in tok.children:
+        if dep(c) in _SUBJ and c.pos_ == "NOUN" and fold(c.lemma_) in cues.time_noun:
+            continue  # 'Ortega anunció el sábado que se reuniría': a date, not a subject
         if dep(c) in _SUBJ and not passive:
             # of two subjects the parser gave, the one that agrees with the verb ('En Lima,
             # la capital, los mineros marcharon')

@@ -57,6 +57,7 @@ from cronica.stages.events.args import (
     between_parties,
     find_args,
     headline_subject,
+    resolve_relative,
     speaker_subject,
     to_arg,
 )
@@ -1040,6 +1041,14 @@ class EventCoder:
                 frozenset(range(m.start, m.end)),
                 self._event_type_at(doc),
             )
+        if a_tok is not None and fold(resolve_relative(a_tok).lemma_) in self.cues.time_noun:
+            # 'Ortega anunció el sábado que se reuniría': a date the parser read as the
+            # subject (or as the antecedent of 'que'); the clause reports the act of the
+            # speaker, the subject of the verb the date modifies
+            when = resolve_relative(a_tok)
+            a_tok = speaker_subject(tok, self.speech) or (None if _same_token(when, tok) else next(
+                (c for c in when.head.children if dep(c) in ("nsubj", "csubj")
+                 and c.i != when.i and c.pos_ in ("NOUN", "PROPN")), None))
         if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in morph_get(a_tok, "PronType"):
             # 'the rebels said they will release ...': the pronoun is the speaker
             a_tok = speaker_subject(tok, self.speech) or a_tok
@@ -1359,6 +1368,10 @@ def _capital_sentence(sent: Any) -> bool:
 
 def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _same_token(a: Any, b: Any) -> bool:
+    return a is not None and b is not None and a.i == b.i
 
 
 def _subjectless_finite(tok: Any) -> bool:

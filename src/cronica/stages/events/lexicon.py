@@ -148,6 +148,9 @@ class Cues:
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
     means_case: set[str] = field(default_factory=set)  # 'con', 'with': the means of an act
+    # month and weekday names (the time lexicon, time.tsv): a subject the parser finds among
+    # them is a misparsed time phrase ('anunció el sábado que se reuniría'), never an actor
+    time_noun: set[str] = field(default_factory=set)
     prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
     # 'parar' (a mention alone) is a strike when workers of a trade stop ('los camioneros
     # pararon'): the verbs and the nouns of workers and their unions
@@ -588,6 +591,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
     cues.caps_suffixes.sort(key=lambda pair: -len(pair[0]))
     if purpose_dep:
         cues.purpose_dep = purpose_dep
+    cues.time_noun = {fold(row[1]) for row in bundle.read_tsv("time.tsv")
+                      if len(row) > 1 and row[0] in ("month", "weekday")}
     return cues
 
 
