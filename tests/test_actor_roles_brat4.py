@@ -195,3 +195,19 @@ def test_a_date_read_as_subject_is_no_actor():
     e = _first("Ortega anunció el sábado anterior que se reuniría con el presidente.", "CONSULT")
     assert "sábado" not in _text(e["actor"])
     assert "Ortega" in _text(e["actor"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,actor", [
+    ("El dirigente dijo que participarán en la marcha del jueves.", "dirigente"),
+    # a plural verb with 'se' and no noun is pronominal, not impersonal: its subject is dropped
+    ("El profesor informó que junto con su compañero se declararon en huelga de hambre.", "profesor"),
+])
+def test_a_carried_noun_of_a_subjectless_reported_verb_has_the_speaker(text, actor):
+    assert actor in _text(_first(text, "PROTEST")["actor"])
+
+
+@pytest.mark.slow
+def test_a_passive_se_with_its_patient_has_no_speaker_as_actor():
+    e = _first("El ministro dijo que se realizarán protestas.", "PROTEST")
+    assert "ministro" not in _text(e["actor"])

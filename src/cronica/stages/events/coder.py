@@ -1056,11 +1056,14 @@ class EventCoder:
             # 'El Ejército israelí aseguró que atacó ...': a reported verb with no subject of
             # its own (pro-drop) has the speaker as its subject
             a_tok = speaker_subject(tok, self.speech)
-        if a_tok is None and tok.pos_ in ("NOUN", "PROPN") and dep(tok) == "obj" \
+        if a_tok is None and tok.pos_ in ("NOUN", "PROPN") and (
+                dep(tok) == "obj" or (dep(tok) in ("obl", "xcomp") and _case_of(tok) in (
+                    self.cues.carrier_case | self.cues.state_case))) \
                 and _subjectless_finite(tok.head) and (self.lex.is_light(doc, tok.head.i)
                                                        or self._event_type_at(doc)(tok.head) is None):
-            # 'dijo que aumentarán las medidas de fuerza': the noun's carrying verb has the
-            # speaker as its dropped subject
+            # 'dijo que aumentarán las medidas de fuerza', 'dijo que participarán en la
+            # marcha', 'informó que se declararon en huelga': the noun's carrying verb has
+            # the speaker as its dropped subject
             a_tok = speaker_subject(tok.head, self.speech)
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
             # 'El ministro dijo que las reuniones se celebrarán': the speaker takes part
@@ -1370,6 +1373,12 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
+def _case_of(tok: Any) -> str:
+    """The folded first preposition of a nominal ('en huelga' -> 'en'; 'al' -> 'a')."""
+    word = next((fold(c.text) for c in tok.children if dep(c) == "case" and c.i < tok.i), "")
+    return {"al": "a", "del": "de"}.get(word, word)
+
+
 def _same_token(a: Any, b: Any) -> bool:
     return a is not None and b is not None and a.i == b.i
 
@@ -1385,8 +1394,13 @@ def _subjectless_finite(tok: Any) -> bool:
             return False
         if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in node.children):
             return False
-        if any(fold(c.text) == "se" for c in node.children):
-            return False  # impersonal / passive 'se'
+        if any(fold(c.text) == "se" for c in node.children) and (
+                "Plur" not in morph_get(node, "Number")
+                or any(dep(c) == "obj" and c.pos_ in ("NOUN", "PROPN") for c in node.children)):
+            # impersonal 'se' (singular: 'se informó') or passive 'se' with its patient ('se
+            # realizarán protestas'); a plural verb with 'se' and no noun is pronominal
+            # ('se declararon en huelga'), its subject dropped
+            return False
         if "Fin" in morph_get(node, "VerbForm") or any(
                 dep(c) == "aux" and "Fin" in morph_get(c, "VerbForm") for c in node.children):
             return True
