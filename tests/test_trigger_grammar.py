@@ -140,3 +140,34 @@ def test_idiom_and_plain_objects_are_no_expulsion_or_lawsuit(make_doc, text):
     _, events = _all(make_doc, text)
     assert not any(e.event in ("SANCTION", "ACCUSE") for e in events), [
         (e.trigger.text, e.event) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "lemma"),
+    [
+        # -ar present subjunctive read as -ir by the lemmatizer, with the c -> qu alternation
+        ("Temen que los rebeldes ataquen la ciudad.", "ataquen", "atacar"),
+        ("Piden que no bloqueen las rutas.", "bloqueen", "bloquear"),
+        ("Temen que los rebeldes secuestren a más personas.", "secuestren", "secuestrar"),
+        # -ir present subjunctive read as -ar
+        ("Temen que los militares repriman la marcha.", "repriman", "reprimir"),
+        # imperfect subjunctive of an -ir verb
+        ("Pidió que reprimieran la marcha.", "reprimieran", "reprimir"),
+    ],
+)
+def test_present_subjunctive_reaches_its_verb(nlp_es, text, form, lemma):
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es(text)
+    tok = next(t for t in doc if t.text == form)
+    m = lex.match(doc, tok.i)
+    assert m is not None and m.entry.pattern == (lemma,)
+
+
+def test_subjunctive_rules_leave_nouns_alone(nlp_es):
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("Es una base grave para la nave del avance.")
+    assert not any(lex.match(doc, t.i) for t in doc if t.text in ("base", "grave", "nave"))
