@@ -288,7 +288,9 @@ class Lexicon:
                         # event (a secondary word) but codes none
                         entry = replace(entry, mention_only=True, rule=f"{entry.rule}/caps")
                     return Match(i, end, i, entry)
-        return None
+        # the word's keys reached rows of another part of speech only ('boicoteo', a noun,
+        # rewritten to the verb 'boicotear'): it may still be a derived word
+        return self._derived(doc, i)
 
     def starts_nothing(self, tok: Any) -> bool:
         """Whether no pattern and no derived word can start at ``tok`` whatever its context:
