@@ -147,7 +147,19 @@ class Cues:
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
+    means_case: set[str] = field(default_factory=set)  # 'con', 'with': the means of an act
     prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
+    # 'parar' (a mention alone) is a strike when workers of a trade stop ('los camioneros
+    # pararon'): the verbs and the nouns of workers and their unions
+    strike_verb: set[str] = field(default_factory=set)
+    worker: set[str] = field(default_factory=set)
+    union: set[str] = field(default_factory=set)  # a collective of workers: 'sindicato', 'gremio'
+    institution: set[str] = field(default_factory=set)  # 'ministerio': a rally's site
+    road_closure: set[str] = field(default_factory=set)  # 'cerrar' a road: a block by protesters
+    # 'movilizar' armed forces is MOBILIZE, not PROTEST: the words and the forces
+    mobilize_word: set[str] = field(default_factory=set)
+    armed_force: set[str] = field(default_factory=set)
+    police_force: set[str] = field(default_factory=set)
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
     # de sabotaje'): what is said of them is said of that act
     kind_noun: set[str] = field(default_factory=set)
@@ -164,6 +176,10 @@ class Cues:
     warn: set[str] = field(default_factory=set)
     # 'llamar': a call to an event noun convenes it ('llamaron a una huelga'): future
     convene: set[str] = field(default_factory=set)
+    # 'próximo', 'entrante' on a unit of time ('la próxima semana'): a period ahead (future)
+    coming_adj: set[str] = field(default_factory=set)
+    # 'prepararse para', 'preparativos para' + an event noun: the act is planned (future)
+    prepare: set[str] = field(default_factory=set)
     # 'acordar', 'decidir': their subjunctive complement is planned, not wished: future
     plan_verb: set[str] = field(default_factory=set)
     # 'último', 'pasado' on a plural unit of time: a summary of the recent past
@@ -535,15 +551,16 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
+                      "strike_verb", "worker", "union", "institution", "road_closure", "mobilize_word", "armed_force", "police_force",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
-                      "recent_adj"):
+                      "recent_adj", "coming_adj", "prepare"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster",
+                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster", "means_case",
                       "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
