@@ -299,7 +299,7 @@ class Lexicon:
                     # checked last: few tokens get this far
                     if self._in_fixed_phrase(doc, i):
                         return None
-                    if key in self._caps_keys.get((*_keys(tok), True), ()):
+                    if key in self._caps_keys.get((*_keys(tok), _guess_kind(tok)), ()):
                         # an all-capital inflection undone by rule: a guess, so it names the
                         # event (a secondary word) but codes none
                         entry = replace(entry, mention_only=True, rule=f"{entry.rule}/caps")
@@ -346,13 +346,15 @@ class Lexicon:
         keys = _keys(tok)
         if any(k in self._by_first for k in keys):
             return keys
-        caps = bool(tok.text.isupper() and len(tok.text) > 1) or _mistagged_name(tok)
+        caps = _guess_kind(tok)
         cache_key: tuple[str | bool, ...] = (*keys, caps)
         found = self._variant_cache.get(cache_key)
         if found is None:
             found = self._rewrite(keys, self.cues.suffixes, list(keys))
             if caps:
-                plain = set(found)
+                # a word glued to a name is a guess whatever rule reads it; an all-capital
+                # word only when the all-capital rules do
+                plain = set(keys) if caps == "name" else set(found)
                 found = self._rewrite(keys, self.cues.caps_suffixes, found)
                 self._caps_keys[cache_key] = frozenset(k for k in found if k not in plain)
             self._variant_cache[cache_key] = found
@@ -442,6 +444,14 @@ def _inflects(form: str, lemma: str) -> bool:
     """An English regular inflection of ``lemma``: the lemmatizer gives 'stag' for 'staged'."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     return form != lemma and form in (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es")
+
+
+def _guess_kind(tok: Any) -> str | bool:
+    """'caps' for an all-capital word, 'name' for a lower-case word tagged as a name (their
+    lemma is the word itself, so the lexicon guesses it), else False."""
+    if tok.text.isupper() and len(tok.text) > 1:
+        return "caps"
+    return "name" if _mistagged_name(tok) else False
 
 
 def _mistagged_name(tok: Any) -> bool:
