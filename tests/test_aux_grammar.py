@@ -150,6 +150,11 @@ _CASES = [
     ('a_modifier_of_another_noun_does_not_reach_its_complement-2', 'El clérigo, un decidido adversario de la ocupación extranjera, controla cinco ministerios.', 'ocupación', 'current', None),
     ('a_modifier_of_a_classifier_noun_reaches_its_act', 'El gobierno creó una comisión para establecer un eventual proceso de diálogo con los rebeldes.', 'diálogo', 'hypothetical', None),
     ('a_scheduled_participle_on_the_act_makes_it_future', 'Los sindicatos suspendieron la marcha prevista para el jueves.', 'marcha', 'future', None),
+    ('an_act_scheduled_by_its_relative_clause_is_presupposed_under_a_call', 'Miles de obreros fueron llamados a participar en los piquetes que se realizarán el jueves.', 'piquetes', 'future', None),
+    ('an_act_scheduled_by_its_participle_is_presupposed_under_a_demand', 'El ministro pidió que la reunión prevista para el lunes se realice en Lima.', 'reunión', 'future', None),
+    ('a_relative_clause_of_an_act_under_way_does_not_schedule_it', 'Los obreros realizan desde el jueves un paro que se prolongará por dos días.', 'paro', 'current', None),
+    ('a_committed_act_is_future', 'El ministro se comprometió a retomar las negociaciones con los sindicatos.', 'negociaciones', 'future', None),
+    ('a_negated_act_under_a_commitment_is_negation', 'Las partes se comprometieron a no atacar a los civiles.', 'atacar', 'negation', None),
 ]
 
 
