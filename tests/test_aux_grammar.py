@@ -155,6 +155,9 @@ _CASES = [
     ('a_relative_clause_of_an_act_under_way_does_not_schedule_it', 'Los obreros realizan desde el jueves un paro que se prolongará por dos días.', 'paro', 'current', None),
     ('a_committed_act_is_future', 'El ministro se comprometió a retomar las negociaciones con los sindicatos.', 'negociaciones', 'future', None),
     ('a_negated_act_under_a_commitment_is_negation', 'Las partes se comprometieron a no atacar a los civiles.', 'atacar', 'negation', None),
+    ('the_aim_of_a_journey_takes_its_time-1', 'El presidente viajó a España para una visita oficial de cinco días.', 'visita', 'current', None),
+    ('the_aim_of_a_journey_takes_its_time-2', 'El presidente viajará a Lima para una reunión con los rebeldes.', 'reunión', 'future', None),
+    ('an_aim_of_talks_is_not_reached_yet', 'Los delegados iniciaron conversaciones para una retirada de las tropas.', 'retirada', 'hypothetical', None),
 ]
 
 

@@ -122,6 +122,12 @@ def explain_aux(
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
                             negation_words=word_reaches)
+        if step == 1 and found is not None and found[2] == "marker" and fold(node.lemma_) in cues.motion \
+                and cues.aux_case.get(fold(found[1].lemma_)) == "hypothetical":
+            # 'viajó a España para una visita oficial', 'viajará a Lima para una reunión': the
+            # aim of a journey is the traveller's own act on arrival; it takes the journey's
+            # time, not the mode of an aim not yet reached
+            found = None
         if mode and mode[0] == "hypothetical" and found is not None and found[2] in _SCHEDULED:
             # 'pidió que la reunión prevista para el lunes se realice en Lima', 'llamados a los
             # piquetes que se realizarán el jueves': the act is named as scheduled, so a wish or
