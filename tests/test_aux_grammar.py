@@ -158,6 +158,9 @@ _CASES = [
     ('the_aim_of_a_journey_takes_its_time-1', 'El presidente viajó a España para una visita oficial de cinco días.', 'visita', 'current', None),
     ('the_aim_of_a_journey_takes_its_time-2', 'El presidente viajará a Lima para una reunión con los rebeldes.', 'reunión', 'future', None),
     ('an_aim_of_talks_is_not_reached_yet', 'Los delegados iniciaron conversaciones para una retirada de las tropas.', 'retirada', 'hypothetical', None),
+    ('an_announced_protest_is_planned-1', 'Los estudiantes anunciaron nuevas protestas.', 'protestas', 'future', None),
+    ('an_announced_protest_is_planned-2', 'La multitud celebró el anuncio del paro nacional.', 'paro', 'future', None),
+    ('an_announced_result_keeps_its_time', 'La policía anunció la detención de diez manifestantes.', 'detención', 'current', None),
 ]
 
 
