@@ -161,6 +161,7 @@ _CASES = [
     ('an_announced_protest_is_planned-1', 'Los estudiantes anunciaron nuevas protestas.', 'protestas', 'future', None),
     ('an_announced_protest_is_planned-2', 'La multitud celebró el anuncio del paro nacional.', 'paro', 'future', None),
     ('an_announced_result_keeps_its_time', 'La policía anunció la detención de diez manifestantes.', 'detención', 'current', None),
+    ('due_to_act_in_a_coming_period_is_future', 'Los presidentes deberán reunirse la próxima semana en Lima.', 'reunirse', 'future', None),
 ]
 
 

@@ -74,6 +74,8 @@ class AuxCalendar:
                 # ('espera que la reunión del 23 de abril sea ...'); the wished or proposed
                 # act itself stays hypothetical ('propuso reunirse el 23 de abril')
                 found = self._calendar(adoc, e, pub)
+                if found is None and self._scheduled_modal(doc, e):
+                    found = self._coming_period(doc, e)  # 'deberá votar la próxima semana'
                 if found and found[0] == "future":
                     e.aux_mode, e.aux_evidence = found
             if e.aux_mode is None:
