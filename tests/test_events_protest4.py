@@ -154,3 +154,14 @@ def test_a_mobilisation_of_armed_forces_is_mobilize(make_doc, text, mode):
 )
 def test_a_mobilisation_of_people_is_a_protest(make_doc, text):
     assert [e for e, _, _ in _events(make_doc, text)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel cerró la frontera tras los atentados de la semana pasada.",
+        "El ejército cerró la carretera tras el atentado contra el cuartel.",
+    ],
+)
+def test_a_closure_by_a_named_authority_is_no_protest_whatever_its_cause(make_doc, text):
+    assert "PROTEST" not in [e for e, _, _ in _events(make_doc, text)]
