@@ -113,12 +113,6 @@ def explain_aux(
             # 'llamaron a una huelga': a call to an event named by a noun convenes it, as
             # 'convocar' does (planned: future); 'llamó a la población a votar' asks for it
             mode = ("future", node, "governing word")
-        if mode is None and step == 1 and convened and prev is not None and prev.pos_ == "NOUN" \
-                and dep(prev) in ("obj", "nmod") and fold(node.lemma_) in cues.announce:
-            # 'anunciaron nuevas protestas', 'el anuncio del paro nacional': a protest is
-            # announced before it is staged, as it is convened (planned: future); an announced
-            # arrest or resignation is a result, and keeps its own time
-            mode = ("future", node, "governing word")
         if prev is not None and prev.pos_ == "NOUN" and dep(prev) in ("obj", "obl", "nmod") \
                 and fold(node.lemma_) in cues.prepare and (step == 1 or step == 2 and fold(
                     prev.lemma_) in cues.kind_noun):
