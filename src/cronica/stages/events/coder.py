@@ -1273,7 +1273,8 @@ _NEST_RULES = (
 # (subjunctive complements, probability adverbs; also modals of possibility or obligation,
 # ``Cues.not_intent_modal``,
 # and hypothetical governing words, ``_wished``)
-_NOT_INTENDED = frozenset({"subjunctive complement", "modifier"})
+_NOT_INTENDED = frozenset({"subjunctive complement", "modifier", "scheduled modifier",
+                           "scheduled by its relative clause"})
 
 
 def _threat_of(m: Match, gov: Match, st: _Nesting) -> None:

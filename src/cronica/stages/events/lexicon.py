@@ -180,6 +180,10 @@ class Cues:
     coming_adj: set[str] = field(default_factory=set)
     # 'prepararse para', 'preparativos para' + an event noun: the act is planned (future)
     prepare: set[str] = field(default_factory=set)
+    # verbs of journey ('viajar', 'llegar'): their 'para' + event noun is the traveller's act there
+    motion: set[str] = field(default_factory=set)
+    # 'anunciar', 'anuncio' + a protest noun: the protest is announced before it is staged (future)
+    announce: set[str] = field(default_factory=set)
     # 'acordar', 'decidir': their subjunctive complement is planned, not wished: future
     plan_verb: set[str] = field(default_factory=set)
     # 'último', 'pasado' on a plural unit of time: a summary of the recent past
@@ -565,7 +569,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
-                      "recent_adj", "coming_adj", "prepare"):
+                      "recent_adj", "coming_adj", "prepare", "motion", "announce"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
