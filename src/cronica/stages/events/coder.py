@@ -56,6 +56,7 @@ from cronica.stages.events.args import (
     ActorIndex,
     between_parties,
     find_args,
+    headline_subject,
     speaker_subject,
     to_arg,
 )
@@ -68,7 +69,12 @@ from cronica.stages.events.intent import (
 )
 from cronica.stages.events.learned import LearnedLayer, event_model
 from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon
-from cronica.stages.events.merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
+from cronica.stages.events.merge import (
+    PROTEST_TOPICS,
+    headline_sentence,
+    merge_headline,
+    merge_same_sentence,
+)
 from cronica.stages.events.modes import contexts, explain_aux
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.stages.events.rank import confidence as event_confidence
@@ -1054,6 +1060,10 @@ class EventCoder:
             # 'las negociaciones entre el gobierno y los campesinos': the two parties
             a_tok, other = between_parties(tok, self.cues)
             r_tok = r_tok or other
+        if a_tok is None and trigger.sentence == 0 and headline_sentence(adoc) == 0:
+            # a headline is subject first ('ESTUDIANTES SAQUEAN CAMION'), but all-capital
+            # words parse badly: the first actor named before the trigger is its subject
+            a_tok = headline_subject(tok, index, adoc.sentences[0].start)
         actor, recipient = to_arg(a_tok, index), to_arg(r_tok, index)
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
