@@ -99,6 +99,9 @@ def test_setting_oneself_to_act_is_no_proposal(make_doc):
     evs = _events(make_doc, "Los cocaleros se proponen llegar a la capital para protestar contra el gobierno.")
     types = [e for e, _, _ in evs]
     assert "AGREE" not in types and "PROTEST" in types, evs
+    adoc = make_doc("Los cocaleros se proponen llegar a la capital para protestar.", lang="es",
+                    stages=("actors", "events"))
+    assert [e.aux_mode for e in adoc.events if e.event == "PROTEST"] == ["future"]
     evs = _events(make_doc, "El gobierno propuso una tregua a los rebeldes.")
     assert "AGREE" in [e for e, _, _ in evs], evs
 
