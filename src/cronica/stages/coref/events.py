@@ -17,6 +17,13 @@ countries are known, two events of one article are the same event when:
 The first mention (in text order) keeps its id; the others' triggers are appended to its
 ``mentions`` (every mention is kept) and their stated fields fill what it lacks (a stated
 date over an inferred one, a sentence place over a dateline, an actor, casualty counts).
+
+A headline is written in the present tense of news whatever the time of the act ('Maestros
+marchan en Buenos Aires' over 'marcharán el jueves'; 'Policía detiene a 20 manifestantes'
+over 'detuvo el sábado'): a headline event with no aux mode of its own (the present) is the
+same event as a body event with another aux mode, other things equal, and takes the body's
+mode, trigger first (as the events stage folds headline twins). A negated body event is not
+the headline's act, and a headline's own mode (a future, a denial) is kept apart.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from __future__ import annotations
 from typing import Any
 
 from cronica.model import ArticleDoc, Event, EventArg, as_mention
+from cronica.stages.events.merge import headline_sentence
 from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.place.gazetteer import haversine_km
 
@@ -78,11 +86,17 @@ def _same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(a.get("name")) and a.get("name") == b.get("name")
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Whether ``b`` reports the same event as ``a`` (see the module docstring)."""
-    if a.event != b.event or a.aux_mode != b.aux_mode:
+def same_event(a: Event, b: Event, headline: int | None = None) -> bool:
+    """Whether ``b`` reports the same event as ``a`` (see the module docstring); ``headline``:
+    the article's headline sentence, whose present tense is no aux mode of its own."""
+    if a.event != b.event:
         return False
-    if (a.embedded_in is None) != (b.embedded_in is None):
+    # the headline's present-tense event may be the body's act of another mode, embedded in
+    # its announcement or not ('Maestros marchan' over 'anunciaron que marcharán')
+    present = a.aux_mode != b.aux_mode and _headline_present(a, b, headline)
+    if a.aux_mode != b.aux_mode and not present:
+        return False
+    if (a.embedded_in is None) != (b.embedded_in is None) and not present:
         return False  # an act embedded in a frame ('amenazaron con una huelga') stays apart
     if a.mode and b.mode and a.mode != b.mode:
         return False
@@ -97,6 +111,21 @@ def same_event(a: Event, b: Event) -> bool:
     tie = _same_arg(a.actor, b.actor) or _same_arg(a.recipient, b.recipient) \
         or bool(da and da == db) or bool(pa and pb)
     return tie
+
+
+def _in_headline(e: Event, headline: int | None) -> bool:
+    return headline is not None and e.trigger.sentence == headline
+
+
+def _headline_present(a: Event, b: Event, headline: int | None) -> bool:
+    """One of two events is a headline's present-tense event (no aux mode), the other a
+    body event with a mode that is not a denial."""
+    for h, body in ((a, b), (b, a)):
+        if (_in_headline(h, headline) and not _in_headline(body, headline)
+                and h.aux_mode is None and h.embedded_in is None
+                and body.aux_mode != "negation"):
+            return True
+    return False
 
 
 def absorb(keep: Event, other: Event) -> None:
@@ -134,10 +163,19 @@ class EventCoref:
     def run(self, adoc: ArticleDoc) -> None:
         kept: list[Event] = []
         moved: dict[str, str] = {}  # absorbed event id -> the id that keeps it
+        headline = headline_sentence(adoc)
         for e in sorted(adoc.events, key=lambda e: e.trigger.start):
-            target = next((k for k in kept if same_event(k, e)), None)
+            # an event of the same aux mode first: the headline's present is the fallback
+            target = next((k for k in kept if same_event(k, e)), None) or next(
+                (k for k in kept if same_event(k, e, headline)), None)
             if target is None:
                 kept.append(e)
+            elif target.aux_mode != e.aux_mode:
+                # the headline's present-tense event joins the body's, which keeps its mode
+                absorb(e, target)
+                kept[kept.index(target)] = e
+                moved = {k: (e.id if v == target.id else v) for k, v in moved.items()}
+                moved[target.id] = e.id
             else:
                 absorb(target, e)
                 moved[e.id] = target.id

@@ -84,6 +84,9 @@ _MAX_NO_TRIGGER = 200_000  # a bound on that memory (about 30 MB)
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
+# event types whose participants attend or stage them when called ('llamaron a una huelga':
+# the call convenes it); a call for another's act asks for it (modes.explain_aux)
+_CONVENED = frozenset({"PROTEST"})
 # governing event types that absorb an event expressed in their complement
 _FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONSULT"})
 _COOP_FRAMES = frozenset({"AGREE", "SUPPORT", "CONSULT"})
@@ -118,10 +121,12 @@ _INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13", "PROTEST": "14"}
 _MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15"}
 # participial modifiers ('grupos respaldados por Irán') are events only for strong triggers
 _PARTICIPLE_MIN_WEIGHT = 0.8
+# an auxiliary of a participle (passive 'ser', perfect 'haber'; 'were', 'had'): a verb clause
+_CLAUSE_AUX = frozenset({"aux", "aux:pass"})
 
 
 # trigger filters whose removed words still name an event (kept as secondary event words)
-_MENTION_FILTERS = frozenset({"trigger.noun_modifier"})
+_MENTION_FILTERS = frozenset({"trigger.noun_modifier", "trigger.participle_clause"})
 _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
@@ -263,6 +268,11 @@ class EventCoder:
     def _filtered(self, tok: Any, m: Match) -> str | None:
         """The id of the first filter rule that removes candidate ``m``, else None."""
         if self._weak_participle(tok, m):
+            if any(dep(c) in _CLAUSE_AUX for c in tok.children):
+                # a participle with its own auxiliary heads a finite clause ('los presos que
+                # fueron liberados', 'que había sido encarcelado'): it names an act, told
+                # in passing, so it is kept among the secondary event words
+                return "trigger.participle_clause"
             return "trigger.weak_participle"
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
@@ -1044,11 +1054,13 @@ class EventCoder:
         if sent is not None:
             actor = actor if actor is None or sent.start <= actor.start < sent.end else None
             recipient = (
-                recipient if recipient is None or sent.start <= recipient.start < sent.end else None
+                recipient if recipient is None or sent.start <= recipient.start < sent.end
+                or (r_tok is not None and r_tok.i in index.antecedents) else None
             )
         if actor and recipient and actor.start == recipient.start:
             recipient = None
-        explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
+        explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light,
+                                m.entry.event in _CONVENED)
         if (
             explained
             and explained[2] == "governing word"
@@ -1333,9 +1345,22 @@ def _year(date: str | None) -> int | None:
 
 
 def _subjectless_finite(tok: Any) -> bool:
-    """A finite, active verb without a subject of its own ('... aseguró que atacó')."""
-    if tok.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(tok, "VerbForm"):
-        return False
-    if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in tok.children):
-        return False
-    return not any(fold(c.text) == "se" for c in tok.children)  # impersonal / passive 'se'
+    """A finite, active verb without a subject of its own ('... aseguró que atacó'). A verb
+    counts as finite with a finite auxiliary ('que ha atacado', 'que van a bloquear'), and a
+    non-finite complement without a subject as part of the finite verb it completes ('que
+    continuarán manifestando'): Spanish drops the subject of the whole verb group."""
+    node = tok
+    for _ in range(_MAX_NEST):
+        if node.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in node.children):
+            return False
+        if any(fold(c.text) == "se" for c in node.children):
+            return False  # impersonal / passive 'se'
+        if "Fin" in morph_get(node, "VerbForm") or any(
+                dep(c) == "aux" and "Fin" in morph_get(c, "VerbForm") for c in node.children):
+            return True
+        if dep(node) != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
