@@ -157,3 +157,8 @@ def test_a_mobilisation_of_armed_forces_is_mobilize(make_doc, text, mode):
 )
 def test_a_mobilisation_of_people_is_a_protest(make_doc, text):
     assert [e for e, _, _ in _events(make_doc, text)] == ["PROTEST"]
+
+
+def test_a_border_closed_after_attacks_is_no_protest(make_doc):
+    evs = _events(make_doc, "Israel cerró la frontera tras los atentados del 3 de enero.")
+    assert "PROTEST" not in [e for e, _, _ in evs], evs

@@ -223,6 +223,7 @@ class EventCoder:
             tok.pos_ not in ("VERB", "AUX")
             or fold(tok.lemma_) not in self.cues.road_closure
             or len(m.entry.pattern) < 2
+            or m.entry.pattern[1] not in self.cues.road
         ):
             return False
         for s in tok.children:

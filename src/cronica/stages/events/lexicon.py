@@ -156,6 +156,7 @@ class Cues:
     union: set[str] = field(default_factory=set)  # a collective of workers: 'sindicato', 'gremio'
     institution: set[str] = field(default_factory=set)  # 'ministerio': a rally's site
     road_closure: set[str] = field(default_factory=set)  # 'cerrar' a road: a block by protesters
+    road: set[str] = field(default_factory=set)  # 'calle', 'carretera': what a block closes
     # 'movilizar' armed forces is MOBILIZE, not PROTEST: the words and the forces
     mobilize_word: set[str] = field(default_factory=set)
     # a hypothetical governing word that is a plan in its pronominal use ('proponerse')
@@ -551,7 +552,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
-                      "strike_verb", "worker", "union", "institution", "road_closure", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
+                      "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
