@@ -162,3 +162,14 @@ def test_a_mobilisation_of_people_is_a_protest(make_doc, text):
 def test_a_border_closed_after_attacks_is_no_protest(make_doc):
     evs = _events(make_doc, "Israel cerró la frontera tras los atentados del 3 de enero.")
     assert "PROTEST" not in [e for e, _, _ in evs], evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel cerró la frontera tras los atentados de la semana pasada.",
+        "El ejército cerró la carretera tras el atentado contra el cuartel.",
+    ],
+)
+def test_a_closure_by_a_named_authority_is_no_protest_whatever_its_cause(make_doc, text):
+    assert "PROTEST" not in [e for e, _, _ in _events(make_doc, text)]

@@ -226,12 +226,19 @@ class EventCoder:
             or m.entry.pattern[1] not in self.cues.road
         ):
             return False
-        for s in tok.children:
-            if dep(s) == "nsubj" and any(
+        subjects = [s for s in tok.children if dep(s) == "nsubj"]
+        for s in subjects:
+            if any(
                 fold(t.lemma_) in self.cues.protester or fold(t.lemma_) in self.cues.worker
                 for t in (s, *s.children)
             ):
                 return True
+        authority = self.cues.institution | self.cues.police_force | self.cues.armed_force
+        if any(s.pos_ == "PROPN" or fold(s.lemma_) in authority for s in subjects):
+            # a closer named by a proper name (a state, a city) or an institution or force is
+            # an authority ('Israel cerró la frontera tras los atentados', 'la alcaldía cerró
+            # la avenida por la protesta'): a restriction, whatever its cause
+            return False
         return self._stated_cause(tok)
 
     def _armed_mobilisation(self, doc: Any, e: Event) -> None:
