@@ -229,6 +229,7 @@ class EventCoder:
             tok.pos_ not in ("VERB", "AUX")
             or fold(tok.lemma_) not in self.cues.road_closure
             or len(m.entry.pattern) < 2
+            or m.entry.pattern[1] not in self.cues.road
         ):
             return False
         subjects = [s for s in tok.children if dep(s) == "nsubj"]

@@ -156,8 +156,11 @@ class Cues:
     union: set[str] = field(default_factory=set)  # a collective of workers: 'sindicato', 'gremio'
     institution: set[str] = field(default_factory=set)  # 'ministerio': a rally's site
     road_closure: set[str] = field(default_factory=set)  # 'cerrar' a road: a block by protesters
+    road: set[str] = field(default_factory=set)  # 'calle', 'carretera': what a block closes
     # 'movilizar' armed forces is MOBILIZE, not PROTEST: the words and the forces
     mobilize_word: set[str] = field(default_factory=set)
+    # a hypothetical governing word that is a plan in its pronominal use ('proponerse')
+    pronominal_plan: set[str] = field(default_factory=set)
     armed_force: set[str] = field(default_factory=set)
     police_force: set[str] = field(default_factory=set)
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
@@ -565,7 +568,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
-                      "strike_verb", "worker", "union", "institution", "road_closure", "mobilize_word", "armed_force", "police_force",
+                      "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",

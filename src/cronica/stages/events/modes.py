@@ -167,6 +167,12 @@ def explain_aux(
     return found or unreal
 
 
+def _proclitic_se(tok: Any) -> bool:
+    """A reflexive clitic before the verb ('se proponen llegar'); an enclitic of its
+    infinitive ('propuso reunirse') does not make the governing verb pronominal."""
+    return any(c.i < tok.i and fold(c.text) == "se" for c in tok.children)
+
+
 def _transparent(node: Any, cues: Cues, is_light: Callable[[Any], bool] | None) -> bool:
     """Whether the event noun ``node`` is the event of the word it hangs from, so that a
     negation of that word is its negation: the subject of a support verb in the reflexive
@@ -228,6 +234,8 @@ def _mode_at(
         mode = cues.aux[fold(tok.lemma_)]
         if fold(tok.lemma_) in cues.expected and _impersonal(tok):
             mode = "future"  # 'se espera que se reúnan el lunes': expected, not hoped for
+        elif fold(tok.lemma_) in cues.pronominal_plan and _proclitic_se(tok):
+            mode = "future"  # 'se proponen llegar': setting oneself to act is a plan
         found.append((mode, tok, "governing word"))
     if "Fut" in morph_get(tok, "Tense"):
         found.append(("future", tok, "future tense"))
