@@ -148,6 +148,7 @@ register(StageSpec(
     requires=("doc", "sentences", "events"),
     assigns=("events.dead", "events.injured", "events.arrested", "events.size",
              "events.plover_score"),
+    reads=("actors",),
     doc="dead, injured, arrested and crowd size of each event; PLOVER conflict-cooperation score"))
 register(StageSpec(
     "time", "cronica.stages.time.resolver:DateResolver",
