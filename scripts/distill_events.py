@@ -21,7 +21,8 @@ e5 vectors are cached in ``out/train_cache/e5_vectors.npz`` (about 45 ms a sente
 Usage: nice python scripts/distill_events.py [EVAL_DIR] [--weights 0,0.3,1] [--hard [--margin M]]
        [--prior] [--max-conll N]; add --write W to write a candidate to out/distill/
 
-Result (2026-12-07): not shipped; see docs/benchmarks.md, section distill3.
+Result (2026-12-07): not shipped; see docs/benchmarks.md, section distill3. ``--afp`` (branch
+case4) adds the sentences of the BRAT AFP *fit* articles, a pool rich in protests.
 """
 
 from __future__ import annotations
@@ -102,12 +103,33 @@ def case_positive_article_sentences(eval_dir: Path, cache: Path, known: set[str]
     return out
 
 
-def pool(eval_dir: Path, cache: Path, max_conll: int, known: set[str]) -> dict[str, list[str]]:
-    return {
+def afp_sentences(eval_dir: Path, cache: Path) -> list[str]:
+    """Sentences (more than 40 characters) of the *fit* articles of the BRAT AFP Spanish
+    folder and the attribution dev file (AFP 1994-2000, rich in protests and strikes; no
+    annotation is read): the protest-rich pool of branch case4."""
+    rows = [
+        {"id": t.stem, "text": t.read_text(encoding="utf-8")}
+        for t in sorted((eval_dir / "brat_es_afp").glob("*.txt"))
+        if part_of(t.stem) == "fit"
+    ]
+    lex = te.lexicon_cached(rows, "text", "es", cache / "lex_brat_es_doc.jsonl")
+    out = []
+    for r, lx in zip(rows, lex, strict=True):
+        out += [r["text"][a:b].strip() for a, b in lx["sentences"] if b - a > 40]
+    return out
+
+
+def pool(
+    eval_dir: Path, cache: Path, max_conll: int, known: set[str], afp: bool = False
+) -> dict[str, list[str]]:
+    parts = {
         "conll2002_train": conll_sentences(eval_dir / "ner_es_conll2002.train.txt", max_conll),
         "ud_es_fit": ud_sentences(eval_dir / "ud_es.conllu"),
         "case_fit_positive_articles": case_positive_article_sentences(eval_dir, cache, known),
     }
+    if afp:
+        parts["brat_afp_fit"] = afp_sentences(eval_dir, cache)
+    return parts
 
 
 def fit_student(xs, ys: np.ndarray, ws: np.ndarray) -> LogisticRegression:
@@ -241,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dst", default="out/distill/events_es.npz")
     ap.add_argument("--prior", action="store_true", help="teacher without class balancing")
     ap.add_argument("--margin", type=float, default=0.0, help="hard labels: |q - 0.5| >= this")
+    ap.add_argument("--afp", action="store_true", help="add the BRAT AFP fit sentences (case4)")
     args = ap.parse_args(argv)
     MARGIN[0] = args.margin
     if args.prior:
@@ -260,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     focus = np.array([1] * len(case) + [0] * (len(events) + len(quiet)))
     w = np.where(focus == 1, 1.0, 0.5)
 
-    parts = pool(eval_dir, cache, args.max_conll, {t.strip() for t, _ in case})
+    parts = pool(eval_dir, cache, args.max_conll, {t.strip() for t, _ in case}, args.afp)
     pool_texts = [s for v in parts.values() for s in v]
     print({k: len(v) for k, v in parts.items()}, flush=True)
     pool_emb = te.embeddings(pool_texts, cache)

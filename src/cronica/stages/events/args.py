@@ -77,6 +77,9 @@ class ActorIndex:
         # protesta contra el gobierno') is a place or a target, not the head's own name
         self.genitive = genitive
         self.by_token: dict[int, ActorMention] = {}
+        # tokens reached by coreference from another sentence ('su renuncia' -> the minister
+        # named before): the events stage keeps them although outside the trigger's sentence
+        self.antecedents: set[int] = set()
         line = find_dateline(adoc.article.text)
         # the dateline ('Kuala Lumpur, 28 jul (AFP).-') is never an actor or a recipient
         self.dateline = (line.start("place"), line.end()) if line is not None else (0, 0)
@@ -218,15 +221,48 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _resolve_relative(tok: Token) -> Any:
-    """'que' in 'el ELN, que controla la zona' -> 'el ELN'."""
-    if tok.pos_ == "PRON" and dep(tok.head) in ("acl:relcl", "acl"):
-        return tok.head.head
-    return tok
+    """'que' in 'el ELN, que controla la zona' -> 'el ELN'. A subject relative agrees in
+    number with its verb, which corrects the parser's attachment: a plural verb's antecedent
+    is the plural noun the attached one depends on ('veinte acusados por el tribunal, que se
+    encontraban en huelga': the accused), and a singular verb after two coordinated nouns
+    takes the last of them ('el gobierno y la oposición, que continúa sus protestas')."""
+    if tok.pos_ != "PRON" or dep(tok.head) not in ("acl:relcl", "acl"):
+        return tok
+    verb, ante = tok.head, tok.head.head
+    if dep(tok) != "nsubj":
+        return ante
+    number = _verb_number(verb)
+    if number == "Plur" and "Sing" in morph_get(ante, "Number") \
+            and not any(dep(c) == "conj" for c in ante.children):
+        node = ante
+        while node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN", "ADJ") \
+                and dep(node) in ("nmod", "obj", "obl", "appos"):
+            node = node.head
+            if "Plur" in morph_get(node, "Number") and node.pos_ in ("NOUN", "ADJ"):
+                return node
+    elif number == "Sing":
+        last = max((t for t in _phrase(ante) if dep(t) == "conj" and ante.i < t.i < tok.i
+                    and t.pos_ in ("NOUN", "PROPN") and "Plur" not in morph_get(t, "Number")),
+                   key=lambda t: t.i, default=None)
+        if last is not None and not any(t.pos_ in ("NOUN", "PROPN") for t in tok.doc[last.i + 1: tok.i]):
+            return last
+    return ante
+
+
+def _verb_number(verb: Token) -> str | None:
+    """'Sing' / 'Plur' of a finite verb or of its finite auxiliary."""
+    for t in (verb, *[c for c in verb.children if dep(c) in ("aux", "cop")]):
+        number = morph_get(t, "Number")
+        if number and "Fin" in morph_get(t, "VerbForm"):
+            return number[0]
+    return None
 
 
 def _case(tok: Token) -> str:
     """Folded preposition(s) introducing ``tok`` ('por parte de' -> 'por parte de')."""
-    words = [fold(c.text) for c in tok.children if dep(c) in ("case", "mark") and c.i < tok.i]
+    # 'del' / 'al' are 'de' / 'a' with the article: 'la huelga del sindicato'
+    words = [_CONTRACTIONS.get(w, w) for w in
+             (fold(c.text) for c in tok.children if dep(c) in ("case", "mark") and c.i < tok.i)]
     for c in tok.children:
         words.extend(fold(f.text) for f in c.children if dep(c) == "case" and dep(f) == "fixed")
     if dep(tok) == "pobj" and tok.head.pos_ == "ADP":
@@ -267,6 +303,12 @@ def find_args(
                                       _carrier(is_light, is_event, cues, event))
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
+        own = is_event(actor) if actor is not None and actor.pos_ == "NOUN" else None
+        if own and own != "?":
+            # 'una manifestación de miles de campesinos protestó', 'la huelga paralizó el
+            # puerto': an event is no actor; the verb's actor is the event's own
+            actor = _noun_args(actor, own, None, cues, speech, index,
+                               _carrier(is_light, is_event, cues, own))[0]
     if (actor is not None and event in RECIPROCAL_TYPES
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
@@ -286,11 +328,53 @@ def find_args(
         elif actor is None and recipient is None:
             holder = tok.head if fold(tok.head.lemma_) in cues.victim_verb else tok
             recipient = next((c for c in holder.children if dep(c) in _SUBJ | _PASS_SUBJ), None)
+    if recipient is not None and recipient.pos_ == "NOUN" and fold(recipient.lemma_) in cues.ouster:
+        # 'exigieron la renuncia del ministro', 'pidieron su dimisión': whoever is to leave
+        recipient = _whose_ouster(recipient, actor, index) or recipient
     if recipient is None and event in _TOPIC_POR_TYPES:
         recipient = _topic_target(tok, actor, index, cues)
     if recipient is None and event == "PROTEST":
         recipient = _protest_site(tok, actor, cues, index) or _ousted(tok, actor, cues, index)
     return actor, recipient
+
+
+# mentions a singular possessive can refer back to: people and offices ('su renuncia')
+_PERSONAL_KINDS = frozenset({"person", "agent"})
+
+
+def _whose_ouster(noun: Token, actor: Any, index: ActorIndex) -> Any:
+    """Who is to leave office in an ouster noun ('la renuncia del ministro'; 'su renuncia':
+    the antecedent of the possessive), else None."""
+    whose = next((c for c in noun.children if dep(c) in ("nmod", "nmod:poss")
+                  and c.pos_ in ("NOUN", "PROPN") and _names_actor(c, index)), None)
+    if whose is not None:
+        return whose
+    poss = next((c for c in noun.children if dep(c) == "det" and c.i < noun.i
+                 and "Yes" in morph_get(c, "Poss") and "Sing" in morph_get(c, "Number")
+                 and "3" in morph_get(c, "Person")), None)
+    return possessive_antecedent(poss, actor, index) if poss is not None else None
+
+
+def possessive_antecedent(poss: Token, actor: Any, index: ActorIndex) -> Any:
+    """The antecedent of a third-person possessive ('su'): the nearest person or office named
+    before it in its sentence or the sentence before (recency, the usual reading of a
+    Spanish possessive with a human possessor), never the subject that governs it ('los
+    maestros exigieron su renuncia': not the teachers')."""
+    doc = poss.doc
+    sent = poss.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    own = index.mention_in(actor) if actor is not None else None
+    for j in range(poss.i - 1, first - 1, -1):
+        m = index.by_token.get(j)
+        if m is None or m is own or m.kind not in _PERSONAL_KINDS:
+            continue
+        head = doc[m.head] if m.head is not None and 0 <= m.head < len(doc) else doc[j]
+        if "Plur" in morph_get(head, "Number") or (actor is not None and head.i == actor.i):
+            continue
+        if j < sent.start:
+            index.antecedents.add(head.i)
+        return head
+    return None
 
 
 def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
@@ -415,6 +499,9 @@ def _verb_args(
                     -c.i,
                 ),
             )
+    if passive and actor is None:
+        # hung deeper, on the last noun before it: 'fueron atacados en la marcha por la policía'
+        actor = _deep_agent(tok, cues, index)
     if actor is None and not passive:
         actor = _stranded_subject(tok)
     if passive and recipient is None:
@@ -748,6 +835,12 @@ def _noun_args(
             (t for t in _phrase(actor) if not _same(t, actor) and _case(t) in cues.against_case),
             None,
         )
+    if actor is None and not patient_genitive:
+        actor = _counted_doers(tok, event, cues, index)
+    if actor is None:
+        means = _passive_means(tok, cues)
+        if means is not None:
+            actor, recipient = means[0], recipient or means[1]
     if actor is None:
         actor = _following_agent(tok, cues, index, event)
         if actor is not None and recipient is not None \
@@ -779,6 +872,48 @@ def _noun_args(
     if recipient is None and actor is not None:
         recipient = _carrier_recipient(tok, actor, cues, carries)
     return actor, recipient
+
+
+def _counted_doers(tok: Token, event: str, cues: Cues, index: ActorIndex) -> Any:
+    """The people a count after an event noun counts, as its doers: 'una manifestación de
+    varios miles de campesinos', 'un ataque de cientos de rebeldes' (the parser hangs the
+    count as a number modifier, so it is no oblique). A protest's doers may be any plural
+    noun; another act's only a coded one."""
+    for c in tok.children:
+        if c.i < tok.i or not (c.pos_ == "NUM" or c.like_num) or _case(c) not in cues.genitive_case:
+            continue
+        counted = _counted(c)
+        if counted is None or counted.pos_ != "NOUN":
+            continue
+        if index.mention_in(counted) is not None or (
+                event == "PROTEST" and "Plur" in morph_get(counted, "Number")):
+            return counted
+    return None
+
+
+def _passive_means(tok: Token, cues: Cues) -> tuple[Any, Any] | None:
+    """(agent, patient) of the passive verb an event noun is the means of: 'los manifestantes
+    fueron repelidos con disparos por la policía' -> (la policía, los manifestantes). The
+    agent's 'por' phrase may hang anywhere after the verb in its clause (the parser often
+    attaches it to the last noun of the means)."""
+    head = tok.head
+    if head.i == tok.i or dep(tok) not in ("obl", "nmod") or _case(tok) not in cues.means_case \
+            or head.pos_ not in ("VERB", "AUX") or not _is_passive(head, cues):
+        return None
+    patient = next((c for c in head.children if dep(c) in _SUBJ | _PASS_SUBJ and c.pos_ in _NOMINAL), None)
+    agent = _deep_agent(head, cues, None)
+    if agent is None and patient is None:
+        return None
+    return agent, patient
+
+
+def _deep_agent(verb: Token, cues: Cues, index: ActorIndex | None) -> Any:
+    """The first 'por' phrase after a passive verb anywhere in its clause; with ``index``,
+    only one that names an actor ('detenido por robo' names a cause)."""
+    return next((t for t in sorted(_phrase(verb), key=lambda t: t.i)
+                 if t.i > verb.i and t.pos_ in ("NOUN", "PROPN") and _case(t) in cues.agent_case
+                 and _case(t) not in cues.genitive_case
+                 and (index is None or _names_actor(t, index))), None)
 
 
 def _carrier_recipient(tok: Token, actor: Any, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:

@@ -51,8 +51,18 @@ def _compatible(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return True
     if a.code or b.code:
-        return set(a.codes or [a.code]) == set(b.codes or [b.code])
+        ca, cb = set(a.codes or [a.code]), set(b.codes or [b.code])
+        return ca == cb or _narrows(ca, cb) or _narrows(cb, ca)
     return a.text.lower() == b.text.lower()
+
+
+def _narrows(general: set[str], specific: set[str]) -> bool:
+    """One code that states no country ('GOV') and one that is the same sector of a
+    country ('PANGOV'): the same participant named with less detail."""
+    if len(general) != 1 or len(specific) != 1:
+        return False
+    g, s = next(iter(general)), next(iter(specific))
+    return len(g) == 3 and len(s) == 6 and s.endswith(g)
 
 
 def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event]:

@@ -53,6 +53,8 @@ _NEG_DEPS = frozenset({"neg"})
 _AUX_DEPS = frozenset({"aux", "aux:pass", "cop"})
 _MARK_DEPS = frozenset({"mark", "case", "prep"})
 _MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
+# a participle predicated of the object of its verb ('tiene programada una visita')
+_PREDICATIVE = frozenset({"obj", "iobj", "xcomp"})
 
 
 def aux_mode(
@@ -75,8 +77,12 @@ def explain_aux(
     speech: set[str],
     article_year: int | None,
     is_light: Callable[[Any], bool] | None = None,
+    convened: bool = True,
 ) -> tuple[str, Any, str] | None:
     """(mode, the token that decided it, the rule's name) for the trigger head ``i``, or None.
+    ``convened``: the event is one its participants attend or stage when called (a strike, a
+    march), so a call to it convenes it ('llamaron a una huelga': future); a call for the act
+    of another ('llamó a la liberación de los rehenes') asks for it (hypothetical).
 
     A negation reaches the trigger from its own clause, or through support verbs ('no
     realizaron la huelga'), not through other verbs ('no pretende impedir el bloqueo': the
@@ -96,11 +102,19 @@ def explain_aux(
     for step in range(_MAX_CLIMB):
         if not verb_seen and node.pos_ in ("VERB", "AUX"):
             verb_seen, unreal = True, _subjunctive_complement(node, cues)
-        mode = _mode_at(node, cues, article_year, is_trigger=step == 0)
+        mode = _mode_at(node, cues, article_year, is_trigger=step == 0,
+                        planned=prev is not None and dep(prev) in ("obj", "xcomp"),
+                        came_from=-1 if prev is None else prev.i)
         if mode and mode[2] == "governing word" and fold(node.lemma_) in cues.convene \
-                and prev is not None and prev.pos_ == "NOUN":
+                and convened and prev is not None and prev.pos_ == "NOUN":
             # 'llamaron a una huelga': a call to an event named by a noun convenes it, as
             # 'convocar' does (planned: future); 'llamó a la población a votar' asks for it
+            mode = ("future", node, "governing word")
+        if prev is not None and prev.pos_ == "NOUN" and dep(prev) in ("obj", "obl", "nmod") \
+                and fold(node.lemma_) in cues.prepare and (step == 1 or step == 2 and fold(
+                    prev.lemma_) in cues.kind_noun):
+            # 'la policía se prepara para una jornada de protestas', 'preparaban un atentado':
+            # an act being prepared is planned (future); a clause under the verb is not its act
             mode = ("future", node, "governing word")
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
@@ -182,10 +196,13 @@ def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None
 
 def _mode_at(
     tok: Any, cues: Cues, article_year: int | None, is_trigger: bool, negation: bool = True,
-    negation_words: bool = False,
+    negation_words: bool = False, planned: bool = False, came_from: int = -1,
 ) -> tuple[str, Any, str] | None:
     """The mode the words on ``tok`` give it. Without ``negation`` no negation counts, except
-    a negating governing word when ``negation_words`` ('negó que X': X is in its scope)."""
+    a negating governing word when ``negation_words`` ('negó que X': X is in its scope).
+    ``planned``: the climb reached ``tok`` from its object or infinitive complement, the act
+    a planning participle on ``tok`` can be predicated of ('tiene programada una visita').
+    ``came_from``: the index of the token the climb came from (-1 at the trigger)."""
     found: list[tuple[str, Any, str]] = []
     if not is_trigger and cues.aux.get(fold(tok.lemma_)):
         mode = cues.aux[fold(tok.lemma_)]
@@ -225,7 +242,13 @@ def _mode_at(
             if not (mode == "hypothetical" and label == "mark" and key in cues.aux_case):
                 found.append((mode, child, "marker"))
         elif label in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
-            found.append((cues.aux[key], child, "modifier"))
+            if _modifies_the_act(tok, child, cues, is_trigger, came_from):
+                found.append((cues.aux[key], child, "modifier"))
+        elif planned and label in _PREDICATIVE and key in cues.aux and cues.aux[key] == "future" \
+                and "Part" in morph_get(child, "VerbForm"):
+            # 'tienen previsto reunirse', 'tiene programada una visita': a participle of
+            # planning predicated of the act of 'tener' (Nueva gramática §28.5): scheduled
+            found.append(("future", child, "planning participle"))
         elif article_year and _is_past_year(child, article_year):
             found.append(("historical", child, "past year"))
         elif (label == "advcl" or label == "ccomp" and _unreal_or_future(tok)) and (
@@ -242,6 +265,20 @@ def _mode_at(
             ):
                 return f
     return None
+
+
+def _modifies_the_act(tok: Any, mod: Any, cues: Cues, is_trigger: bool, prev_i: int) -> bool:
+    """Whether the modifier ``mod`` ('posible', 'próximo', 'eventual') of ``tok`` qualifies the
+    act the climb came from. On a noun it qualifies that noun's own act: the trigger ('un
+    posible ataque') or a noun that only classifies the act ('un eventual proceso de
+    diálogo'), not the act of another noun's complement ('el próximo paro de los
+    bombardeos', 'un decidido adversario de la ocupación'). An adjective with a complement
+    of its own ('piquetes dispuestos a intervenir') tells of its noun's next act, not of it."""
+    if prev_i == mod.i:
+        return True  # the climb came through the modifier's complement ('decididos a atacar')
+    if any("Inf" in morph_get(c, "VerbForm") for c in mod.children):
+        return False
+    return is_trigger or tok.pos_ in ("VERB", "AUX") or fold(tok.lemma_) in cues.kind_noun
 
 
 def _conditional(verb: Any, word: Any, cues: Cues) -> tuple[str, Any, str]:
