@@ -187,7 +187,8 @@ def date_events(
             e.date, e.date_precision, e.date_span, e.date_inferred = day.isoformat(), "day", None, True
         else:
             e.date, e.date_precision, e.date_span, e.date_inferred = None, None, None, False
-        if anchor is not None and is_historical(e, anchor) and e.aux_mode not in _KEEP_MODES:
+        if anchor is not None and is_historical(e, anchor) and e.aux_mode not in _KEEP_MODES \
+                and not _opens_period(adoc, e, lx):
             e.aux_mode = "historical"
 
 
@@ -279,6 +280,15 @@ def news_day(mentions: list[DateMention], anchor: date | None) -> date | None:
             if 0 <= (anchor - day).days <= NEWS_DAY_WINDOW:
                 return day
     return None
+
+
+def _opens_period(adoc: ArticleDoc, e: Event, lx: TimeLexicon) -> bool:
+    """The event's date follows a 'since' preposition ('has been fighting since 2012',
+    'combaten desde abril de 2023'): a period lasting until now, not a past act."""
+    if e.date_span is None:
+        return False
+    before = adoc.article.text[max(0, e.date_span.start - 12):e.date_span.start].split()
+    return bool(before) and lx.has("since_pre", before[-1])
 
 
 def is_historical(e: Event, anchor: date) -> bool:
