@@ -114,3 +114,13 @@ def test_police_watching_a_march_are_not_its_crowd():
     (ev,) = [e for e in _events("Miles de policías vigilaron la marcha de los estudiantes.", "es")
              if e["event"] == "PROTEST"]
     assert ev["size"] is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, lang, low", [
+    ("Tens of thousands of Georgians marched through the capital.", "en", 20000),
+    ("Miles de venezolanos marcharon en Caracas.", "es", 2000),
+])
+def test_a_demonym_noun_counts_a_crowd(text, lang, low):
+    (ev,) = [e for e in _events(text, lang) if e["event"] == "PROTEST"]
+    assert ev["size"]["min"] == low

@@ -164,7 +164,7 @@ register(StageSpec(
 register(StageSpec(
     "place", "cronica.stages.place.geocoder:Geocoder",
     requires=("doc", "sentences"), assigns=("places", "events.event_loc", "article.dateline"),
-    reads=("actors",),
+    reads=("actors", "dates"),
     doc="place names resolved to coordinates; each event's location; the dateline"))
 register(StageSpec(
     "actor_context", "cronica.stages.actors.context:ActorContext",

@@ -13,7 +13,8 @@ What a quantity counts:
 - otherwise participants ('manifestantes', 'students') give the crowd ``size`` of a
   gathering (PROTEST or MOBILIZE events only): the crowd nouns of the lexicon, and any noun
   the actors stage coded as people of a non-state sector ('agricultores' AGR, 'pilotos'
-  LAB: :data:`PEOPLE_SECTORS`), never police, soldiers or officials watching a crowd.
+  LAB: :data:`PEOPLE_SECTORS`) or as a demonym noun ('miles de venezolanos'), never
+  police, soldiers or officials watching a crowd.
 
 Which event: the nearest event of the fitting type in the same sentence (ASSAULT for dead
 and injured, COERCE for arrested, PROTEST/MOBILIZE for size), else the nearest event of the
@@ -296,8 +297,10 @@ class MagnitudeCounter:
             return
         lx = load_lexicon(self.bundle)
         last: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}  # (event, field) -> clause
-        people = frozenset(m.head for m in adoc.actors
-                           if m.head is not None and m.sector in PEOPLE_SECTORS)
+        people = frozenset(m.head for m in adoc.actors if m.head is not None and (
+            m.sector in PEOPLE_SECTORS
+            # a demonym used as a noun names people ('miles de venezolanos', 'Georgians')
+            or (m.kind == "agent" and not m.sector and len(m.code) == 3)))
         for q in find_quantities(doc, lx):
             name, counted = counted_field(doc, q, lx, people)
             if name is None:
