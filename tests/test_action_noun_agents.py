@@ -43,3 +43,14 @@ def test_a_reason_after_por_is_not_the_agent_of_an_arrest():
 def test_without_an_agent_the_genitive_keeps_its_reading():
     ev = _first("El ataque de los rebeldes contra el cuartel dejó diez muertos.", "ASSAULT")
     assert "rebeldes" in ev["actor"]["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, lang", [
+    ("Al menos cinco docentes resultaron heridos y otros ocho fueron detenidos.", "es"),
+    ("Protesters marched downtown and were arrested.", "en"),
+])
+def test_a_coordinated_passive_does_not_take_the_first_subject_as_agent(text, lang):
+    ev = _first(text, "COERCE", lang)
+    assert ev["actor"] is None or not ev["actor"]["text"].lower().startswith(
+        ("al menos", "docentes", "protesters"))

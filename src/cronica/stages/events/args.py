@@ -506,7 +506,9 @@ def _verb_args(
         actor = _stranded_subject(tok)
     if passive and recipient is None:
         recipient = _shared_subject(tok)
-    if actor is None:
+    if actor is None and not passive:
+        # (a passive's subject, own or shared, is its patient: 'cinco resultaron heridos y
+        # otros ocho fueron detenidos' names no one who detained them)
         actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
 
