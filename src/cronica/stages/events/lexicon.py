@@ -138,6 +138,9 @@ class Cues:
     exchange: set[str] = field(default_factory=set)  # 'canje': a release only of captives
     captive: set[str] = field(default_factory=set)  # 'prisioneros', 'hostages'
     gathering: set[str] = field(default_factory=set)  # 'gather': a protest only with a cause
+    # 'regresar', 'return': a military move (MOBILIZE) only when troops return
+    return_verb: set[str] = field(default_factory=set)
+    troops: set[str] = field(default_factory=set)  # 'tropa', 'troop': nouns of armed personnel
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -572,7 +575,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
-                      "recent_adj", "coming_adj", "prepare", "motion", "announce"):
+                      "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
