@@ -56,6 +56,11 @@ _TOPIC_POR_TYPES = frozenset(
     {"PROTEST", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
 )
 _PATIENT_GENITIVE_MODES = frozenset({"targeted", "abduct", "torture", "arrest", "release"})
+# event types whose noun, once its agent is named with 'por'/'by', takes its 'de'/'of' phrase
+# as the patient: a deverbal noun has one agent, so beside a 'por' agent the 'de' complement
+# is the object ('la invasión de Irak liderada por Estados Unidos', 'la ocupación de Crimea
+# por Rusia'; RAE, Nueva gramática, the objective genitive of action nouns)
+_AGENT_SETS_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # named-entity labels that never name a participant ('on Sunday', 'two days')
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _COUNT_ENTS = frozenset({"CARDINAL", "QUANTITY"})
@@ -538,7 +543,9 @@ def _verb_args(
         actor = _fronted_subject(tok) or actor
     if passive and recipient is None:
         recipient = _shared_subject(tok)
-    if actor is None:
+    if actor is None and not passive:
+        # (a passive's subject, own or shared, is its patient: 'cinco resultaron heridos y
+        # otros ocho fueron detenidos' names no one who detained them)
         actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
 
@@ -650,11 +657,36 @@ def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool
         if dep(c) not in ("amod", "acl") or "Part" not in morph_get(c, "VerbForm") \
                 or not carries(tok, c):
             continue
-        for g in c.children:
+        for g in (*c.children, *_obl_children(c)):  # English: the object of 'by'
             if g.i > c.i and g.pos_ in ("NOUN", "PROPN") and _case(g) in cues.agent_case \
                     and _case(g) not in cues.genitive_case:
                 return g
     return None
+
+
+def _agent_and_patient(
+    tok: Token, event: str, cues: Cues, index: ActorIndex, carries: Callable[[Any, Any], bool]
+) -> tuple[Any, Any] | None:
+    """(agent, patient) of an action noun whose agent is named with 'por'/'by' -- its own
+    ('la ocupación de Crimea por Rusia') or a participle's that is no event of its own
+    ('la invasión de Irak liderada por Estados Unidos', 'encabezada por el Ejército') -- and
+    whose 'de'/'of' phrase is then the patient (None as patient when there is none). The
+    agent is a name or a coded actor: 'la detención de X por corrupción' gives a reason."""
+    if event not in _AGENT_SETS_PATIENT_TYPES:
+        return None
+
+    def named(t: Any) -> bool:
+        return t.pos_ == "PROPN" or index.mention_in(t) is not None
+
+    agent = next((c for c in _obl_children(tok) if c.i > tok.i and c.pos_ in ("NOUN", "PROPN")
+                  and _case(c) in cues.agent_case and _case(c) not in cues.genitive_case
+                  and named(c)), None) or _participle_agent(tok, cues, carries)
+    if agent is None or not named(agent):
+        return None
+    patient = next((c for c in _obl_children(tok) if _case(c) in cues.genitive_case
+                    and c.i < agent.i and c.pos_ in ("NOUN", "PROPN") and not c.like_num
+                    and named(c) and index.mention_in(c) is not index.mention_in(agent)), None)
+    return agent, patient
 
 
 def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
@@ -868,10 +900,16 @@ def _noun_args(
             if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None \
                     and not (event == "PROTEST" and _counted_people(c)):
                 continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
+            if not genitive and event in _PATIENT_GENITIVE_TYPES and c.pos_ != "PROPN" \
+                    and index.mention_in(c) is None:
+                continue  # 'la detención de X por corrupción': the reason, not an agent
             if patient_genitive and genitive:
                 recipient = recipient or c
             elif actor is None or _better_agent(c, actor, index):
                 actor = c
+    led = _agent_and_patient(tok, event, cues, index, carries)
+    if led is not None:
+        actor, recipient = led[0], recipient or led[1]
     if actor is not None and recipient is None:
         # 'contra bases' may hang from the agent phrase ('grupos ... respaldados ... contra bases')
         recipient = next(

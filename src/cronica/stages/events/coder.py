@@ -230,6 +230,7 @@ class EventCoder:
             tok.pos_ not in ("VERB", "AUX")
             or fold(tok.lemma_) not in self.cues.road_closure
             or len(m.entry.pattern) < 2
+            or m.entry.pattern[1] not in self.cues.road
         ):
             return False
         subjects = [s for s in tok.children if dep(s) == "nsubj"]
@@ -304,6 +305,8 @@ class EventCoder:
             return "trigger.exchange_without_captives"
         if self._gathering_without_cause(tok, m):
             return "trigger.gathering_without_cause"
+        if self._return_without_troops(tok, m):
+            return "trigger.return_without_troops"
         return None
 
     def _is_speech(self, tok: Any) -> bool:
@@ -345,6 +348,27 @@ class EventCoder:
         if dep(tok) == "compound":
             near.append(tok.head)
         return not any(fold(t.lemma_) in self.cues.captive for t in near)
+
+    def _return_without_troops(self, tok: Any, m: Match) -> bool:
+        """'las tropas regresaron a Irak', 'the return of US troops': armed forces returning
+        make a military move (PLOVER MOBILIZE); anyone else's return is no event, nor 'volver
+        a' + infinitive ('again'), nor a transitive use ('returned fire', 'returned the bodies')."""
+        if m.entry.event != "MOBILIZE" or fold(tok.lemma_) not in self.cues.return_verb:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(dep(c) in ("obj", "xcomp", "ccomp") for c in tok.children):
+                return True
+            movers = [c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")]
+        else:  # the noun: 'el regreso de las tropas', 'the troops' return', 'troop return'
+            movers = [c for c in tok.children
+                      if dep(c) in ("nmod", "compound", "nmod:poss", "prep")]
+            movers += [g for c in movers if dep(c) == "prep" for g in c.children
+                       if dep(g) == "pobj"]
+        # the mover's head noun, or the noun it counts ('miles de tropas', 'thousands of troops')
+        heads = [*movers, *(g for c in movers for g in c.children
+                            if dep(g) in ("nmod", "prep", "pobj") or _case_word(g) in ("de", "of"))]
+        heads += [g for c in heads if dep(c) == "prep" for g in c.children if dep(g) == "pobj"]
+        return not any(fold(t.lemma_) in self.cues.troops for t in heads)
 
     def _gathering_without_cause(self, tok: Any, m: Match) -> bool:
         """'gathered outside the ministry to demand wages', 'protesters gathered' are
@@ -1049,7 +1073,8 @@ class EventCoder:
             a_tok = speaker_subject(tok, self.speech) or (None if _same_token(when, tok) else next(
                 (c for c in when.head.children if dep(c) in ("nsubj", "csubj")
                  and c.i != when.i and c.pos_ in ("NOUN", "PROPN")), None))
-        if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in morph_get(a_tok, "PronType"):
+        if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in morph_get(a_tok, "PronType") \
+                and not _third_person_in_quote(a_tok):
             # 'the rebels said they will release ...': the pronoun is the speaker
             a_tok = speaker_subject(tok, self.speech) or a_tok
         if a_tok is None and _subjectless_finite(tok):
@@ -1295,7 +1320,8 @@ _NEST_RULES = (
 # (subjunctive complements, probability adverbs; also modals of possibility or obligation,
 # ``Cues.not_intent_modal``,
 # and hypothetical governing words, ``_wished``)
-_NOT_INTENDED = frozenset({"subjunctive complement", "modifier"})
+_NOT_INTENDED = frozenset({"subjunctive complement", "modifier", "scheduled modifier",
+                           "scheduled by its relative clause"})
 
 
 def _threat_of(m: Match, gov: Match, st: _Nesting) -> None:
@@ -1381,6 +1407,22 @@ def _case_of(tok: Any) -> str:
 
 def _same_token(a: Any, b: Any) -> bool:
     return a is not None and b is not None and a.i == b.i
+
+
+_OPENING_QUOTES = "“«‘"
+_CLOSING_QUOTES = "”»’"
+
+
+def _third_person_in_quote(pron: Any) -> bool:
+    """A third-person pronoun inside direct speech ('"They burned houses," said a resident'):
+    in a quotation only the first person is the speaker; 'they' are others (in reported
+    speech, 'the rebels said they will...', it is the speaker)."""
+    if "3" not in morph_get(pron, "Person") and fold(pron.text) not in ("they", "he", "she"):
+        return False
+    before = pron.sent.doc.text[pron.sent.start_char:pron.idx]
+    opened = sum(before.count(q) for q in _OPENING_QUOTES)
+    closed = sum(before.count(q) for q in _CLOSING_QUOTES)
+    return opened > closed or before.count('"') % 2 == 1
 
 
 def _subjectless_finite(tok: Any) -> bool:
