@@ -211,3 +211,10 @@ def test_a_carried_noun_of_a_subjectless_reported_verb_has_the_speaker(text, act
 def test_a_passive_se_with_its_patient_has_no_speaker_as_actor():
     e = _first("El ministro dijo que se realizarán protestas.", "PROTEST")
     assert "ministro" not in _text(e["actor"])
+
+
+@pytest.mark.slow
+def test_a_fronted_subject_set_off_by_a_comma_before_its_article():
+    e = _first("Y en rechazo a los aumentos, las organizaciones indígenas y campesinas anunciaron "
+               "el lunes marchas y protestas.", "PROTEST")
+    assert "organizaciones" in _text(e["actor"])

@@ -598,12 +598,20 @@ def _fronted_subject(verb: Token) -> Any:
                 continue
             # an apposition or a conjunct set off by a comma ('en las calles aledañas al
             # recinto, centenares de estudiantes mantenían una protesta')
-            if dep(g) in ("appos", "conj") and g.pos_ in ("NOUN", "NUM") and g.i > 0 \
-                    and g.doc[g.i - 1].text == "," and number in morph_get(g, "Number") \
+            if dep(g) in ("appos", "conj") and g.pos_ in ("NOUN", "NUM") and _after_comma(g) \
+                    and number in morph_get(g, "Number") \
                     and not any(dep(t) == "cc" for t in g.children):
                 return g
             stack.extend(g.children)
     return None
+
+
+def _after_comma(g: Token) -> bool:
+    """Whether the phrase headed by ``g`` is set off by a comma before it (the comma may hang
+    from ``g`` or precede its first word)."""
+    first = g.left_edge.i
+    doc = g.doc
+    return any(doc[j].text == "," for j in range(first, g.i)) or (first > 0 and doc[first - 1].text == ",")
 
 
 def _stranded_subject(verb: Token) -> Any:
