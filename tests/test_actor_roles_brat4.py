@@ -218,3 +218,10 @@ def test_a_fronted_subject_set_off_by_a_comma_before_its_article():
     e = _first("Y en rechazo a los aumentos, las organizaciones indígenas y campesinas anunciaron "
                "el lunes marchas y protestas.", "PROTEST")
     assert "organizaciones" in _text(e["actor"])
+
+
+@pytest.mark.slow
+def test_a_target_hung_on_the_agent_after_the_noun_is_the_target():
+    e = _first("El refuerzo coincide con la octava semana del paro nacional convocado por la "
+               "oposición contra el gobierno.", "PROTEST")
+    assert "oposición" in _text(e["actor"]) and "gobierno" in _text(e["recipient"])

@@ -963,6 +963,11 @@ def _noun_args(
         recipient = _nested_recipient(tok, actor, cues)
     if recipient is None and actor is not None:
         recipient = _carrier_recipient(tok, actor, cues, carries)
+    if recipient is None and actor is not None and actor.i > tok.i:
+        # 'el paro convocado por la oposición contra el gobierno': the parser hangs the
+        # target on the agent found after the noun
+        recipient = next((t for t in _phrase(actor) if not _same(t, actor) and t.i > actor.i
+                          and _case(t) in cues.against_case), None)
     return actor, recipient
 
 
