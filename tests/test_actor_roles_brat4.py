@@ -225,3 +225,10 @@ def test_a_target_hung_on_the_agent_after_the_noun_is_the_target():
     e = _first("El refuerzo coincide con la octava semana del paro nacional convocado por la "
                "oposición contra el gobierno.", "PROTEST")
     assert "oposición" in _text(e["actor"]) and "gobierno" in _text(e["recipient"])
+
+
+@pytest.mark.slow
+def test_a_demand_is_aimed_at_whoever_is_to_leave_in_its_clause():
+    e = _first("Se exigirá también, añadió el responsable sindical, la renuncia del gobierno y "
+               "la realización de elecciones.", "REQUEST")
+    assert "gobierno" in _text(e["recipient"])

@@ -335,6 +335,9 @@ def find_args(
         recipient = _topic_target(tok, actor, index, cues)
     if recipient is None and event == "PROTEST":
         recipient = _protest_site(tok, actor, cues, index) or _ousted(tok, actor, cues, index)
+    elif recipient is None and event == "REQUEST":
+        # 'se exigirá la renuncia del gobierno': a demand is aimed at whoever is to leave
+        recipient = _ousted(tok, actor, cues, index)
     return actor, recipient
 
 
