@@ -23,8 +23,22 @@ Conventions (see docs of :func:`find_args`):
 - xcomp / conj / advcl verbs inherit the governing verb's subject ('acuerdan iniciar');
 - coordinated subjects of reciprocal events ('Chile y Perú han acordado'): one
   event, actor = first conjunct, recipient = the next one, unless a recipient is found.
-The events stage adds: a personal-pronoun subject inside reported speech is the speaker,
-and a reciprocal event with no actor takes the speaker ('Austin dijo que las discusiones').
+- number agreement corrects the parse: a subject relative's antecedent agrees with its verb
+  ('veinte acusados por el tribunal, que se encontraban'), of two subjects the agreeing one
+  acts, a subject hung as the apposition of a fronted complement ('En Lima, decenas de miles
+  de personas se manifestaron') is the subject; an event noun as subject passes its own actor
+  ('la huelga de los pilotos paralizó'); a count after an event noun counts its doers;
+- an attack noun that is the means of a passive verb has the verb's agent and patient ('fueron
+  repelidos con disparos por la policía'); a classifier noun ('una serie de protestas') passes
+  its carrying verb's subject;
+- a demand or protest is aimed at whoever is to leave office (``ouster`` nouns: 'la renuncia
+  del ministro'; 'su renuncia' -> :func:`possessive_antecedent`, the person or office named
+  before, in the sentence or the one before).
+The events stage adds: a personal-pronoun subject inside reported speech is the speaker, so
+is the dropped subject of a reported verb group ('aseguró que ha atacado', 'continuarán
+manifestando'); a reciprocal event with no actor takes the speaker ('Austin dijo que las
+discusiones'); a month or weekday read as subject is no actor; an all-capital headline's
+trigger takes the first actor named before it on the line (:func:`headline_subject`).
 """
 
 from __future__ import annotations
