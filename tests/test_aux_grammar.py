@@ -89,6 +89,12 @@ def test_an_obligation_of_another_is_not_the_speakers_intention(make_doc):
     assert any(e.aux_mode == "hypothetical" for e in at)
 
 
+def test_the_cause_of_a_prepared_act_is_not_prepared(make_doc):
+    # 'preparar' reaches its object or aim (through a classifier noun), not the nouns under it
+    text = "La policía se prepara para una jornada de protestas por el ataque a la embajada."
+    assert _mode(make_doc, text, "ataque") != "future"
+
+
 # (rule, sentence, word of the event, its aux mode, publication date or None)
 _CASES = [
     ('a_negating_verb_negates_its_complement_clause', 'El general negó que sus tropas atacaran la aldea.', 'atacaran', 'negation', None),
@@ -129,6 +135,33 @@ _CASES = [
     ('a_warned_act_in_the_conditional_is_threatened', 'El primer ministro advirtió que impondría sanciones a los grupos armados.', 'sanciones', 'hypothetical', None),
     ('an_indicative_relative_trigger_is_out_of_its_nouns_governing_scope', 'Los manifestantes exigieron la liberación de los presos que detuvo la policía.', 'detuvo', 'current', None),
     ('an_age_is_no_duration', 'A los 14 años, el dirigente sindical lideró una huelga en la mina.', 'huelga', 'current', None),
+    ('a_planning_participle_of_tener_schedules_its_act-1', 'Los ministros tienen previsto reunirse en Lima.', 'reunirse', 'future', None),
+    ('a_planning_participle_of_tener_schedules_its_act-2', 'El presidente tiene programada una visita a Chile.', 'visita', 'future', None),
+    ('a_decided_subject_is_no_plan_of_its_adjunct', 'Tras cinco días de bloqueo, los campesinos seguían decididos a marchar.', 'bloqueo', 'current', None),
+    ('an_act_being_prepared_is_planned-1', 'La policía se prepara para una nueva jornada de protestas.', 'protestas', 'future', None),
+    ('an_act_being_prepared_is_planned-2', 'Los rebeldes preparaban un atentado contra el ministro.', 'atentado', 'future', None),
+    ('a_call_convenes_a_protest_but_asks_for_the_act_of_another-1', 'El obispo llamó a la liberación de los rehenes.', 'liberación', 'hypothetical', None),
+    ('a_call_convenes_a_protest_but_asks_for_the_act_of_another-2', 'Los sindicatos llamaron a una marcha nacional.', 'marcha', 'future', None),
+    ('the_aim_of_a_purpose_phrase_with_its_date_ahead_is_scheduled', 'El presidente viajará a Lima para la cumbre del 25 de enero.', 'cumbre', 'future', None),
+    ('a_conditioned_noun_with_a_date_ahead_stays_hypothetical', 'Los mineros dijeron que si las demandas no son atendidas para fines de enero, marcharán.', 'demandas', 'hypothetical', None),
+    ('an_act_placed_in_a_coming_period_is_future-1', 'El sindicato anunció una huelga para la próxima semana.', 'huelga', 'future', None),
+    ('an_act_placed_in_a_coming_period_is_future-2', 'Los estudiantes mantienen su decisión de realizar protestas en los próximos días.', 'protestas', 'future', None),
+    ('a_modifier_of_another_noun_does_not_reach_its_complement-1', 'Los rebeldes anunciaron un próximo paro de los bombardeos.', 'bombardeos', 'current', None),
+    ('a_modifier_of_another_noun_does_not_reach_its_complement-2', 'El clérigo, un decidido adversario de la ocupación extranjera, controla cinco ministerios.', 'ocupación', 'current', None),
+    ('a_modifier_of_a_classifier_noun_reaches_its_act', 'El gobierno creó una comisión para establecer un eventual proceso de diálogo con los rebeldes.', 'diálogo', 'hypothetical', None),
+    ('a_scheduled_participle_on_the_act_makes_it_future', 'Los sindicatos suspendieron la marcha prevista para el jueves.', 'marcha', 'future', None),
+    ('an_act_scheduled_by_its_relative_clause_is_presupposed_under_a_call', 'Miles de obreros fueron llamados a participar en los piquetes que se realizarán el jueves.', 'piquetes', 'future', None),
+    ('an_act_scheduled_by_its_participle_is_presupposed_under_a_demand', 'El ministro pidió que la reunión prevista para el lunes se realice en Lima.', 'reunión', 'future', None),
+    ('a_relative_clause_of_an_act_under_way_does_not_schedule_it', 'Los obreros realizan desde el jueves un paro que se prolongará por dos días.', 'paro', 'current', None),
+    ('a_committed_act_is_future', 'El ministro se comprometió a retomar las negociaciones con los sindicatos.', 'negociaciones', 'future', None),
+    ('a_negated_act_under_a_commitment_is_negation', 'Las partes se comprometieron a no atacar a los civiles.', 'atacar', 'negation', None),
+    ('the_aim_of_a_journey_takes_its_time-1', 'El presidente viajó a España para una visita oficial de cinco días.', 'visita', 'current', None),
+    ('the_aim_of_a_journey_takes_its_time-2', 'El presidente viajará a Lima para una reunión con los rebeldes.', 'reunión', 'future', None),
+    ('an_aim_of_talks_is_not_reached_yet', 'Los delegados iniciaron conversaciones para una retirada de las tropas.', 'retirada', 'hypothetical', None),
+    ('an_announced_protest_is_planned-1', 'Los estudiantes anunciaron nuevas protestas.', 'protestas', 'future', None),
+    ('an_announced_protest_is_planned-2', 'La multitud celebró el anuncio del paro nacional.', 'paro', 'future', None),
+    ('an_announced_result_keeps_its_time', 'La policía anunció la detención de diez manifestantes.', 'detención', 'current', None),
+    ('due_to_act_in_a_coming_period_is_future', 'Los presidentes deberán reunirse la próxima semana en Lima.', 'reunirse', 'future', None),
 ]
 
 

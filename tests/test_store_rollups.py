@@ -106,7 +106,7 @@ def test_places_group_events_with_a_few_ids(store):
     assert bagdad["lat"] == pytest.approx(33.34) and len(bagdad["events"]) == 2
     assert {e["event"] for e in bagdad["events"]} == {"CONSULT"}
     assert [p["name"] for p in store.places(EventFilter(text="zzzz-nothing"))] == []
-    text_places = store.places(EventFilter(place="bagd", include_all_aux=True))
+    text_places = store.places(EventFilter(place="BAGDAD", include_all_aux=True))
     assert [(p["name"], p["count"]) for p in text_places] == [("Bagdad", 2)]
 
 

@@ -75,7 +75,9 @@ def event_filter(
         str | None,
         Query(max_length=100, description="country: ISO code (COL) or English/Spanish name"),
     ] = None,
-    place: Annotated[str | None, Query(max_length=200, description="place name substring")] = None,
+    place: Annotated[str | None, Query(
+        max_length=200, description="a whole name of the place (as written, the gazetteer's or "
+        "an alternate name), case and accents ignored")] = None,
     source: Annotated[
         str | None, Query(max_length=200, description="publisher or reporting source")
     ] = None,

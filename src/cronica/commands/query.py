@@ -46,7 +46,8 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--sector", action="append", metavar="SECTOR",
                    help="the actor's or recipient's sector (GOV, MIL, CVL, ...); repeatable "
                         "(default: any)")
-    g.add_argument("--place", help="place name, case-insensitive substring (default: any)")
+    g.add_argument("--place", help="place name: one of the place's whole names (as written, the "
+                   "gazetteer's or an alternate), case and accents ignored (default: any)")
     g.add_argument("--source", help="publisher or cited source, substring (default: any)")
     g.add_argument("--text", help="words in the evidence sentence, substring (default: any)")
     g.add_argument("--min-sources", type=int, default=1, metavar="N",

@@ -35,7 +35,7 @@ class EventFilter:
     actor: str | None = None  # code prefix: 'IRQ' matches 'IRQGOV'
     recipient: str | None = None  # code prefix
     country: str | None = None  # actor or recipient country, or the event's place country
-    place: str | None = None  # place name (case-insensitive substring)
+    place: str | None = None  # one whole name of the place, folded (see sql_read.place_name_conds)
     source: str | None = None  # publisher or reporting source (substring)
     text: str | None = None  # free text over the evidence sentence
     min_sources: int = 1

@@ -34,6 +34,21 @@ def place_words(place: str | None, version: int) -> str | None:
     return search_words(place) if version >= 4 else place
 
 
+def place_name_conds(place: str | None, version: int, column: str = "place_search"
+                     ) -> tuple[list[str], list[Any]]:
+    """The place filter's whole-name condition: its folded text is one of the place's names
+    (the ' | '-separated names of ``place_search``), not part of one, so 'sur' (Spanish
+    'south') finds Sur in Oman but not Tyre ('es sur', 'surru') nor 'Corea del Sur'. The
+    substring condition (trigram index) only narrows the rows this one tests. Stores
+    before version 4 keep the substring match on the gazetteer name."""
+    words = place_words(place, version)
+    if version < 4 or not words or not no_nul(words).strip():
+        return [], []
+    # the column between separators: one of its names is the whole text
+    return ([f"(' | ' || {column} || ' | ') LIKE ? ESCAPE '\\'"],
+            [f"% | {_like_escape(no_nul(words).strip())} | %"])
+
+
 
 _MAX_CHAR = "\U0010ffff"
 
@@ -55,10 +70,13 @@ def no_nul(text: str) -> str:
     return text.replace("\x00", "") if "\x00" in text else text
 
 
+def _like_escape(text: str) -> str:
+    """``text`` with LIKE's wildcards and escape character escaped (ESCAPE '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _like_pattern(text: str) -> str:
-    text = no_nul(text)
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return f"%{_like_escape(no_nul(text))}%"
 
 
 
@@ -114,6 +132,9 @@ class SQLReader(SQLBase):
         conds_sub, params_sub = self._substring_conds(substrings, page)
         conds.extend(conds_sub)
         params.extend(params_sub)
+        conds_name, params_name = place_name_conds(flt.place, version)
+        conds.extend(conds_name)
+        params.extend(params_name)
         if flt.min_sources and flt.min_sources > 1:
             # most events have one source: say so, or SQLite walks the date index to find them
             conds.append(self._likely("n_sources >= ?", 0.01 if flt.min_sources > 2 else 0.1))

@@ -21,7 +21,7 @@ from cronica.errors import ErrorCode, StoreError
 from cronica.store import schema
 from cronica.store.base import EventFilter
 from cronica.store.sql import SQLStore, now_iso
-from cronica.store.sql_read import no_nul, place_column, place_words
+from cronica.store.sql_read import no_nul, place_column, place_name_conds, place_words
 from cronica.textfold import search_words
 
 BUSY_TIMEOUT_MS = 30_000
@@ -212,12 +212,22 @@ class SQLiteStore(SQLStore):
             # few matches (the index collects them) or a selective rest of the filter (its
             # index walk tests each row's text): as for any filter
             return super().count_events(flt, limit)
-        where, params = self.where(rest)
+        where, params = self._fts_rest_where(flt)
         conds = f" AND {where.removeprefix(' WHERE ')}" if where else ""
         sql = f"SELECT COUNT(*) FROM (SELECT 1{self._fts_driven(conds)} LIMIT ?)"
         with self._read() as cur:
             row = cur.execute(sql, (query, *params, int(limit))).fetchone()
         return int(row[0])
+
+    def _fts_rest_where(self, flt: EventFilter) -> tuple[str, list[Any]]:
+        """The WHERE clause of a query the full-text matches drive: the filter without its
+        substrings (the index matches them), plus the place filter's whole-name test."""
+        where, params = self.where(replace(flt, place=None, source=None, text=None))
+        conds, extra = place_name_conds(flt.place, self._store_version, "events.place_search")
+        if not conds:
+            return where, params
+        joined = " AND ".join([where.removeprefix(" WHERE "), *conds] if where else conds)
+        return " WHERE " + joined, [*params, *extra]
 
     #: a filter (without its substrings) matching fewer events than this is walked by its
     #: own index when counting; otherwise the full-text matches drive (see count_events)
@@ -238,7 +248,7 @@ class SQLiteStore(SQLStore):
         if (not subs or any(len(text.strip()) < 3 for _, text in subs)
                 or self._index_from(flt, page=True) is not None):
             return super()._recent_places_sql(flt)
-        where, params = self.where(replace(flt, place=None, source=None, text=None))
+        where, params = self._fts_rest_where(flt)
         conds = f" AND {where.removeprefix(' WHERE ')}" if where else ""
         cols = ("events.id AS id, type, date, actor_code, recipient_code, "
                 "COALESCE(events.place_name, '') AS name, COALESCE(place_country, '') AS country, "

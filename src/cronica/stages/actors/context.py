@@ -16,14 +16,16 @@ arguments made of common words ('medical technicians'); organisations (IGO, NGO,
 ...), refugees and uncoded proper names do not. The evidence used is kept on the event argument
 (``EventArg.country`` and ``country_source``) and in the output as ``actor_country_source``
 / ``recipient_country_source``. The actor mention's own code is left as the text gives it:
-CAMEO-style gold ('---CVL' for 'persona') codes what the words say.
+CAMEO-style gold ('---CVL' for 'persona') codes what the words say. The arguments of each
+merged mention (``Event.mentions``, found in the mention's own sentence) are coded the same
+way, from the same evidence.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from cronica.model import ActorMention, ArticleDoc, EventArg, code_parts
+from cronica.model import ActorMention, ArticleDoc, Event, EventArg, code_parts
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 CONTEXT_SECTORS = frozenset(
@@ -88,8 +90,8 @@ class ActorContext:
             # article: one village name read in the wrong country must not code an actor
             if loc.get("country") and loc.get("source") != "dateline" \
                     and named.get(loc["country"], 0) >= 2:
-                for arg in (e.actor, e.recipient):
-                    if arg is not None and arg.mention:
+                for arg in event_args(e):
+                    if arg.mention:
                         places.setdefault(arg.mention, loc["country"])
         for m in adoc.actors:
             if m.country or m.sector not in ORGANISED_SECTORS or m.kind != "agent" \
@@ -111,8 +113,10 @@ class ActorContext:
             m.country, m.code, m.country_source = country, country + m.sector, source
             m.codes = [m.code]
             for e in adoc.events:
-                for arg in (e.actor, e.recipient):
-                    if arg is not None and arg.mention == m.id:
+                for arg in event_args(e):
+                    # an argument the events stage already gave a country keeps it (a known
+                    # referent: 'las fuerzas' after 'las fuerzas estadounidenses')
+                    if arg.mention == m.id and not code_parts(arg.code)[0]:
                         arg.code, arg.codes = m.code, [m.code]
 
     def run(self, adoc: ArticleDoc) -> None:
@@ -125,12 +129,15 @@ class ActorContext:
         for e in adoc.events:
             loc = e.event_loc or {}
             place = loc.get("country") if loc.get("source") != "dateline" else None
-            for arg in (e.actor, e.recipient):
-                if arg is None:
-                    continue
+            for arg in event_args(e):
                 country, sector = _own_parts(arg, mentions)
                 own = mentions.get(arg.mention or "")
                 guessed = own.country_source if own is not None and own.country_source else None
+                resolved = code_parts(arg.code)[0]
+                if guessed and resolved and resolved != country:
+                    # the events stage resolved the referent ('las fuerzas' -> the earlier
+                    # 'fuerzas estadounidenses'): the article's words over a guess from context
+                    country, guessed = resolved, None
                 if country and (guessed is None or (guessed != "place" and not place)):
                     arg.country, arg.country_source = country, guessed or "text"
                     continue
@@ -145,6 +152,15 @@ class ActorContext:
                         article.append(dominant_country(adoc))
                     if article[0]:
                         arg.country, arg.country_source = article[0], "article"
+
+
+def event_args(e: Event) -> list[EventArg]:
+    """The actor and recipient of an event and those of each of its merged mentions (found in
+    the mention's own sentence): the same evidence of place and article codes them all."""
+    args = [e.actor, e.recipient]
+    for m in e.mentions:
+        args += [getattr(m, "actor", None), getattr(m, "recipient", None)]
+    return [a for a in args if a is not None]
 
 
 def _common_noun_phrase(arg: EventArg, sector: str | None) -> bool:

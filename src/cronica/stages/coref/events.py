@@ -7,16 +7,27 @@ countries are known, two events of one article are the same event when:
 - they have the same type, compatible modes (equal, or one unstated) and the same auxiliary
   mode (a denied or future attack is not the reported one);
 - their actors are compatible, and so are their recipients: equal codes, or one side
-  unstated, or one code is the other's sector without a country ('MIL' and 'NGAMIL');
+  unstated, or one code is the other's sector without a country ('MIL' and 'NGAMIL'), or
+  one is an unidentified armed group and the other a named non-state one ('gunmen' UAF
+  and 'jihadists' REB);
 - their dates are the same, or one is unstated or only inferred from the article's date;
-- their places are the same place (same GeoNames id or name, or within ``NEAR_KM``), or one
-  is unstated or only the dateline's or carried over from an earlier sentence;
+- their places are the same place (same GeoNames id or name, or within ``NEAR_KM``, or a
+  country and a place in it), or one is unstated or only the dateline's or carried over
+  from an earlier sentence;
 - and something positive ties them: a coded actor or recipient of the same sector on both
   sides (countries compatible), the same stated date, or the same stated place. Two events that only share a type are left apart.
 
 The first mention (in text order) keeps its id; the others' triggers are appended to its
 ``mentions`` (every mention is kept) and their stated fields fill what it lacks (a stated
-date over an inferred one, a sentence place over a dateline, an actor, casualty counts).
+date over an inferred one, a sentence place over a dateline, an actor, casualty counts; a
+named armed group over an unidentified one: 'jihadists' MLIREB over 'gunmen' UAF).
+
+A headline is written in the present tense of news whatever the time of the act ('Maestros
+marchan en Buenos Aires' over 'marcharán el jueves'; 'Policía detiene a 20 manifestantes'
+over 'detuvo el sábado'): a headline event with no aux mode of its own (the present) is the
+same event as a body event with another aux mode, other things equal, and takes the body's
+mode, trigger first (as the events stage folds headline twins). A negated body event is not
+the headline's act, and a headline's own mode (a future, a denial) is kept apart.
 """
 
 from __future__ import annotations
@@ -24,6 +35,7 @@ from __future__ import annotations
 from typing import Any
 
 from cronica.model import ArticleDoc, Event, EventArg, as_mention
+from cronica.stages.events.merge import headline_sentence
 from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.place.gazetteer import haversine_km
 
@@ -49,7 +61,17 @@ def args_compatible(a: EventArg | None, b: EventArg | None) -> bool:
     if ca == cb:
         return True
     (xa, sa), (xb, sb) = ca, cb
-    return (not xa or not xb or xa == xb) and (not sa or not sb or sa == sb)
+    return (not xa or not xb or xa == xb) and (not sa or not sb or sa == sb
+                                               or _unidentified_armed(sa, sb))
+
+
+# UAF is an armed group whose identity is unknown ('gunmen', 'hombres armados'): it may be
+# the rebels, insurgents or criminals another mention names (not a state force)
+_NON_STATE_ARMED = frozenset({"REB", "INS", "CRM", "UAF"})
+
+
+def _unidentified_armed(sa: str, sb: str) -> bool:
+    return "UAF" in (sa, sb) and sa in _NON_STATE_ARMED and sb in _NON_STATE_ARMED
 
 
 def _same_arg(a: EventArg | None, b: EventArg | None) -> bool:
@@ -73,16 +95,24 @@ def _strong_place(e: Event) -> dict[str, Any] | None:
 def _same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a.get("geonameid") and a.get("geonameid") == b.get("geonameid"):
         return True
+    if "country" in (a.get("feature"), b.get("feature")) and a.get("country"):
+        return a.get("country") == b.get("country")  # 'central Mali' holds Mopti
     if a.get("lat") is not None and b.get("lat") is not None:
         return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"]) <= NEAR_KM
     return bool(a.get("name")) and a.get("name") == b.get("name")
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Whether ``b`` reports the same event as ``a`` (see the module docstring)."""
-    if a.event != b.event or a.aux_mode != b.aux_mode:
+def same_event(a: Event, b: Event, headline: int | None = None) -> bool:
+    """Whether ``b`` reports the same event as ``a`` (see the module docstring); ``headline``:
+    the article's headline sentence, whose present tense is no aux mode of its own."""
+    if a.event != b.event:
         return False
-    if (a.embedded_in is None) != (b.embedded_in is None):
+    # the headline's present-tense event may be the body's act of another mode, embedded in
+    # its announcement or not ('Maestros marchan' over 'anunciaron que marcharán')
+    present = a.aux_mode != b.aux_mode and _headline_present(a, b, headline)
+    if a.aux_mode != b.aux_mode and not present:
+        return False
+    if (a.embedded_in is None) != (b.embedded_in is None) and not present:
         return False  # an act embedded in a frame ('amenazaron con una huelga') stays apart
     if a.mode and b.mode and a.mode != b.mode:
         return False
@@ -99,6 +129,29 @@ def same_event(a: Event, b: Event) -> bool:
     return tie
 
 
+def _in_headline(e: Event, headline: int | None) -> bool:
+    return headline is not None and e.trigger.sentence == headline
+
+
+def _headline_present(a: Event, b: Event, headline: int | None) -> bool:
+    """One of two events is a headline's present-tense event (no aux mode), the other a
+    body event with a mode that is not a denial."""
+    for h, body in ((a, b), (b, a)):
+        if (_in_headline(h, headline) and not _in_headline(body, headline)
+                and h.aux_mode is None and h.embedded_in is None
+                and body.aux_mode != "negation"):
+            return True
+    return False
+
+
+def _more_specific(a: EventArg | None, b: EventArg | None) -> bool:
+    """``a`` names the unidentified armed group ``b`` ('gunmen' UAF) as a known one
+    ('jihadists' MLIREB)."""
+    ca, cb = _country_sector(a), _country_sector(b)
+    return ca is not None and cb is not None and cb[1] == "UAF" and ca[1] != "UAF" \
+        and _unidentified_armed(ca[1], cb[1]) and (bool(ca[0]) or not cb[0])
+
+
 def absorb(keep: Event, other: Event) -> None:
     """Fold ``other`` into ``keep``: every mention kept, missing fields filled."""
     if not keep.mentions:
@@ -112,7 +165,8 @@ def absorb(keep: Event, other: Event) -> None:
         keep.date_span, keep.date_inferred = other.date_span, False
     if _strong_place(other) and not _strong_place(keep):
         keep.event_loc = other.event_loc
-    if keep.actor is None or (not keep.actor.code and other.actor is not None and other.actor.code):
+    if keep.actor is None or (not keep.actor.code and other.actor is not None and other.actor.code) \
+            or _more_specific(other.actor, keep.actor):
         keep.actor = other.actor or keep.actor
     if keep.recipient is None or (not keep.recipient.code and other.recipient is not None
                                   and other.recipient.code):
@@ -134,10 +188,19 @@ class EventCoref:
     def run(self, adoc: ArticleDoc) -> None:
         kept: list[Event] = []
         moved: dict[str, str] = {}  # absorbed event id -> the id that keeps it
+        headline = headline_sentence(adoc)
         for e in sorted(adoc.events, key=lambda e: e.trigger.start):
-            target = next((k for k in kept if same_event(k, e)), None)
+            # an event of the same aux mode first: the headline's present is the fallback
+            target = next((k for k in kept if same_event(k, e)), None) or next(
+                (k for k in kept if same_event(k, e, headline)), None)
             if target is None:
                 kept.append(e)
+            elif target.aux_mode != e.aux_mode:
+                # the headline's present-tense event joins the body's, which keeps its mode
+                absorb(e, target)
+                kept[kept.index(target)] = e
+                moved = {k: (e.id if v == target.id else v) for k, v in moved.items()}
+                moved[target.id] = e.id
             else:
                 absorb(target, e)
                 moved[e.id] = target.id

@@ -56,6 +56,11 @@ _TOPIC_POR_TYPES = frozenset(
     {"PROTEST", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
 )
 _PATIENT_GENITIVE_MODES = frozenset({"targeted", "abduct", "torture", "arrest", "release"})
+# event types whose noun, once its agent is named with 'por'/'by', takes its 'de'/'of' phrase
+# as the patient: a deverbal noun has one agent, so beside a 'por' agent the 'de' complement
+# is the object ('la invasión de Irak liderada por Estados Unidos', 'la ocupación de Crimea
+# por Rusia'; RAE, Nueva gramática, the objective genitive of action nouns)
+_AGENT_SETS_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # named-entity labels that never name a participant ('on Sunday', 'two days')
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _COUNT_ENTS = frozenset({"CARDINAL", "QUANTITY"})
@@ -72,6 +77,9 @@ class ActorIndex:
         # protesta contra el gobierno') is a place or a target, not the head's own name
         self.genitive = genitive
         self.by_token: dict[int, ActorMention] = {}
+        # tokens reached by coreference from another sentence ('su renuncia' -> the minister
+        # named before): the events stage keeps them although outside the trigger's sentence
+        self.antecedents: set[int] = set()
         line = find_dateline(adoc.article.text)
         # the dateline ('Kuala Lumpur, 28 jul (AFP).-') is never an actor or a recipient
         self.dateline = (line.start("place"), line.end()) if line is not None else (0, 0)
@@ -213,15 +221,48 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _resolve_relative(tok: Token) -> Any:
-    """'que' in 'el ELN, que controla la zona' -> 'el ELN'."""
-    if tok.pos_ == "PRON" and dep(tok.head) in ("acl:relcl", "acl"):
-        return tok.head.head
-    return tok
+    """'que' in 'el ELN, que controla la zona' -> 'el ELN'. A subject relative agrees in
+    number with its verb, which corrects the parser's attachment: a plural verb's antecedent
+    is the plural noun the attached one depends on ('veinte acusados por el tribunal, que se
+    encontraban en huelga': the accused), and a singular verb after two coordinated nouns
+    takes the last of them ('el gobierno y la oposición, que continúa sus protestas')."""
+    if tok.pos_ != "PRON" or dep(tok.head) not in ("acl:relcl", "acl"):
+        return tok
+    verb, ante = tok.head, tok.head.head
+    if dep(tok) != "nsubj":
+        return ante
+    number = _verb_number(verb)
+    if number == "Plur" and "Sing" in morph_get(ante, "Number") \
+            and not any(dep(c) == "conj" for c in ante.children):
+        node = ante
+        while node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN", "ADJ") \
+                and dep(node) in ("nmod", "obj", "obl", "appos"):
+            node = node.head
+            if "Plur" in morph_get(node, "Number") and node.pos_ in ("NOUN", "ADJ"):
+                return node
+    elif number == "Sing":
+        last = max((t for t in _phrase(ante) if dep(t) == "conj" and ante.i < t.i < tok.i
+                    and t.pos_ in ("NOUN", "PROPN") and "Plur" not in morph_get(t, "Number")),
+                   key=lambda t: t.i, default=None)
+        if last is not None and not any(t.pos_ in ("NOUN", "PROPN") for t in tok.doc[last.i + 1: tok.i]):
+            return last
+    return ante
+
+
+def _verb_number(verb: Token) -> str | None:
+    """'Sing' / 'Plur' of a finite verb or of its finite auxiliary."""
+    for t in (verb, *[c for c in verb.children if dep(c) in ("aux", "cop")]):
+        number = morph_get(t, "Number")
+        if number and "Fin" in morph_get(t, "VerbForm"):
+            return number[0]
+    return None
 
 
 def _case(tok: Token) -> str:
     """Folded preposition(s) introducing ``tok`` ('por parte de' -> 'por parte de')."""
-    words = [fold(c.text) for c in tok.children if dep(c) in ("case", "mark") and c.i < tok.i]
+    # 'del' / 'al' are 'de' / 'a' with the article: 'la huelga del sindicato'
+    words = [_CONTRACTIONS.get(w, w) for w in
+             (fold(c.text) for c in tok.children if dep(c) in ("case", "mark") and c.i < tok.i)]
     for c in tok.children:
         words.extend(fold(f.text) for f in c.children if dep(c) == "case" and dep(f) == "fixed")
     if dep(tok) == "pobj" and tok.head.pos_ == "ADP":
@@ -262,6 +303,12 @@ def find_args(
                                       _carrier(is_light, is_event, cues, event))
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
+        own = is_event(actor) if actor is not None and actor.pos_ == "NOUN" else None
+        if own and own != "?":
+            # 'una manifestación de miles de campesinos protestó', 'la huelga paralizó el
+            # puerto': an event is no actor; the verb's actor is the event's own
+            actor = _noun_args(actor, own, None, cues, speech, index,
+                               _carrier(is_light, is_event, cues, own))[0]
     if (actor is not None and event in RECIPROCAL_TYPES
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
@@ -281,6 +328,9 @@ def find_args(
         elif actor is None and recipient is None:
             holder = tok.head if fold(tok.head.lemma_) in cues.victim_verb else tok
             recipient = next((c for c in holder.children if dep(c) in _SUBJ | _PASS_SUBJ), None)
+    if recipient is not None and recipient.pos_ == "NOUN" and fold(recipient.lemma_) in cues.ouster:
+        # 'exigieron la renuncia del ministro', 'pidieron su dimisión': whoever is to leave
+        recipient = _whose_ouster(recipient, actor, index) or recipient
     if recipient is None and event in _TOPIC_POR_TYPES:
         recipient = _topic_target(tok, actor, index, cues)
     if recipient is None and event == "PROTEST":
@@ -288,16 +338,78 @@ def find_args(
     return actor, recipient
 
 
+# mentions a singular possessive can refer back to: people and offices ('su renuncia')
+_PERSONAL_KINDS = frozenset({"person", "agent"})
+
+
+def _whose_ouster(noun: Token, actor: Any, index: ActorIndex) -> Any:
+    """Who is to leave office in an ouster noun ('la renuncia del ministro'; 'su renuncia':
+    the antecedent of the possessive), else None."""
+    whose = next((c for c in noun.children if dep(c) in ("nmod", "nmod:poss")
+                  and c.pos_ in ("NOUN", "PROPN") and _names_actor(c, index)), None)
+    if whose is not None:
+        return whose
+    poss = next((c for c in noun.children if dep(c) == "det" and c.i < noun.i
+                 and "Yes" in morph_get(c, "Poss") and "Sing" in morph_get(c, "Number")
+                 and "3" in morph_get(c, "Person")), None)
+    return possessive_antecedent(poss, actor, index) if poss is not None else None
+
+
+def possessive_antecedent(poss: Token, actor: Any, index: ActorIndex) -> Any:
+    """The antecedent of a third-person possessive ('su'): the nearest person or office named
+    before it in its sentence or the sentence before (recency, the usual reading of a
+    Spanish possessive with a human possessor), never the subject that governs it ('los
+    maestros exigieron su renuncia': not the teachers')."""
+    doc = poss.doc
+    sent = poss.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    own = index.mention_in(actor) if actor is not None else None
+    for j in range(poss.i - 1, first - 1, -1):
+        m = index.by_token.get(j)
+        if m is None or m is own or m.kind not in _PERSONAL_KINDS:
+            continue
+        head = doc[m.head] if m.head is not None and 0 <= m.head < len(doc) else doc[j]
+        if "Plur" in morph_get(head, "Number") or (actor is not None and head.i == actor.i):
+            continue
+        if j < sent.start:
+            index.antecedents.add(head.i)
+        return head
+    return None
+
+
 def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     """Whose resignation a protest demands, in its purpose clause: 'marcharon para pedir la
-    dimisión del ministro' (``ouster`` cue nouns); the protest is aimed at that person."""
-    for clause in (c for c in tok.children if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"):
+    dimisión del ministro' (``ouster`` cue nouns), also on the verb that carries a protest
+    noun, in a relative clause of the noun, or caused by it ('las protestas provocaron la
+    caída del presidente'); the protest is aimed at that person."""
+    clauses = [c for c in tok.children if c.pos_ == "VERB"
+               and dep(c) in ("advcl", "xcomp", "acl", "acl:relcl")]
+    head = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and head.i != tok.i and head.pos_ == "VERB":
+        if dep(tok) in _SUBJ:
+            clauses.append(head)  # 'las protestas provocaron la caída del presidente'
+        elif dep(tok) in ("obj", "obl"):
+            # the aim of the verb that carries the noun: 'emprendieron una huelga para
+            # exigir la destitución del alcalde'
+            clauses += [c for c in head.children if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"]
+    for clause in clauses:
         for obj in (c for c in clause.children if dep(c) in _OBJ):
             if fold(obj.lemma_) not in cues.ouster:
                 continue
             whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
                           and g.pos_ in _NOMINAL and not _same(g, actor)), None)
             if whose is not None and _names_actor(whose, index):
+                return whose
+    # elsewhere in the sentence: whoever's removal is sought beside the protest ('quienes
+    # emprendieron una huelga en busca de la destitución del alcalde', 'la oposición, que
+    # busca forzar la renuncia del presidente, convocó la marcha')
+    for obj in tok.sent:
+        if obj.pos_ == "NOUN" and fold(obj.lemma_) in cues.ouster:
+            whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
+                          and g.pos_ in ("NOUN", "PROPN") and not _same(g, actor)
+                          and _case(g) in cues.genitive_case), None)
+            if whose is not None and _names_actor(whose, index) \
+                    and (actor is None or index.mention_in(whose) is not index.mention_in(actor)):
                 return whose
     return None
 
@@ -368,9 +480,16 @@ def _verb_args(
         "Part" in morph_get(tok, "VerbForm")
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
     )
+    subjects = [c for c in tok.children if dep(c) in _SUBJ]
+    number = _verb_number(tok) if len(subjects) > 1 else None
     for c in tok.children:
         if dep(c) in _SUBJ and not passive:
-            actor = actor or c
+            # of two subjects the parser gave, the one that agrees with the verb ('En Lima,
+            # la capital, los mineros marcharon')
+            if actor is None or (number and number not in morph_get(actor, "Number")
+                                 and number in morph_get(c, "Number")
+                                 and not any(dep(g) == "cc" for g in c.children)):
+                actor = c
         elif dep(c) in _PASS_SUBJ or (dep(c) in _SUBJ and passive):
             recipient = recipient or c
         elif dep(c) in _AGENT:
@@ -397,7 +516,8 @@ def _verb_args(
             None,
         )
     if recipient is None:
-        cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")]
+        cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")
+                 ]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
@@ -410,11 +530,20 @@ def _verb_args(
                     -c.i,
                 ),
             )
+    if passive and actor is None:
+        # hung deeper, on the last noun before it: 'fueron atacados en la marcha por la policía'
+        actor = _deep_agent(tok, cues, index)
     if actor is None and not passive:
-        actor = _stranded_subject(tok)
+        actor = _stranded_subject(tok) or _fronted_subject(tok)
+    elif actor is not None and not passive and actor.like_num and _counted(actor) is None:
+        # a bare number as subject counts the people named before it ('En Brasil, cientos
+        # de miles de camioneros -unos 700.000- continuaron el paro')
+        actor = _fronted_subject(tok) or actor
     if passive and recipient is None:
         recipient = _shared_subject(tok)
-    if actor is None:
+    if actor is None and not passive:
+        # (a passive's subject, own or shared, is its patient: 'cinco resultaron heridos y
+        # otros ocho fueron detenidos' names no one who detained them)
         actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
 
@@ -440,6 +569,39 @@ def _shared_subject(verb: Token) -> Any:
 
 # clause boundaries: a subject below one of these belongs to another clause
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "conj", "parataxis", "csubj"})
+
+
+def _prepositional(c: Token) -> bool:
+    """An object with a preposition other than the personal 'a': an oblique the parser
+    labelled obj ('En Lima, ... se manifestaron': a place, not a recipient)."""
+    case = [_CONTRACTIONS.get(w, w) for w in
+            (fold(g.text) for g in c.children if dep(g) == "case" and g.i < c.i)]
+    return bool(case) and case[0] != "a"
+
+
+def _fronted_subject(verb: Token) -> Any:
+    """A subject the parser made the apposition of a fronted complement: 'En Lima, decenas
+    de miles de personas se manifestaron' ('decenas' under 'Lima'). Only a noun or count
+    that agrees in number with the verb."""
+    number = _verb_number(verb)
+    if number is None:
+        return None
+    for c in verb.children:
+        if c.i > verb.i or dep(c) not in ("obj", "obl", "nmod") or not _prepositional(c):
+            continue
+        stack = list(c.children)
+        while stack:
+            g = stack.pop(0)
+            if dep(g) in _CLAUSAL - {"conj"}:
+                continue
+            # an apposition or a conjunct set off by a comma ('en las calles aledañas al
+            # recinto, centenares de estudiantes mantenían una protesta')
+            if dep(g) in ("appos", "conj") and g.pos_ in ("NOUN", "NUM") and g.i > 0 \
+                    and g.doc[g.i - 1].text == "," and number in morph_get(g, "Number") \
+                    and not any(dep(t) == "cc" for t in g.children):
+                return g
+            stack.extend(g.children)
+    return None
 
 
 def _stranded_subject(verb: Token) -> Any:
@@ -493,11 +655,36 @@ def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool
         if dep(c) not in ("amod", "acl") or "Part" not in morph_get(c, "VerbForm") \
                 or not carries(tok, c):
             continue
-        for g in c.children:
+        for g in (*c.children, *_obl_children(c)):  # English: the object of 'by'
             if g.i > c.i and g.pos_ in ("NOUN", "PROPN") and _case(g) in cues.agent_case \
                     and _case(g) not in cues.genitive_case:
                 return g
     return None
+
+
+def _agent_and_patient(
+    tok: Token, event: str, cues: Cues, index: ActorIndex, carries: Callable[[Any, Any], bool]
+) -> tuple[Any, Any] | None:
+    """(agent, patient) of an action noun whose agent is named with 'por'/'by' -- its own
+    ('la ocupación de Crimea por Rusia') or a participle's that is no event of its own
+    ('la invasión de Irak liderada por Estados Unidos', 'encabezada por el Ejército') -- and
+    whose 'de'/'of' phrase is then the patient (None as patient when there is none). The
+    agent is a name or a coded actor: 'la detención de X por corrupción' gives a reason."""
+    if event not in _AGENT_SETS_PATIENT_TYPES:
+        return None
+
+    def named(t: Any) -> bool:
+        return t.pos_ == "PROPN" or index.mention_in(t) is not None
+
+    agent = next((c for c in _obl_children(tok) if c.i > tok.i and c.pos_ in ("NOUN", "PROPN")
+                  and _case(c) in cues.agent_case and _case(c) not in cues.genitive_case
+                  and named(c)), None) or _participle_agent(tok, cues, carries)
+    if agent is None or not named(agent):
+        return None
+    patient = next((c for c in _obl_children(tok) if _case(c) in cues.genitive_case
+                    and c.i < agent.i and c.pos_ in ("NOUN", "PROPN") and not c.like_num
+                    and named(c) and index.mention_in(c) is not index.mention_in(agent)), None)
+    return agent, patient
 
 
 def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
@@ -614,8 +801,9 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
             head = head.head
         elif dep(node) not in _INHERIT:
             return None
-        subj = next((c for c in head.children if dep(c) in _SUBJ), None) or (
-            _stranded_subject(head) if head.pos_ in ("VERB", "AUX") else None)
+        subj = next((c for c in head.children if dep(c) in _SUBJ), None)
+        if head.pos_ in ("VERB", "AUX") and (subj is None or (subj.like_num and _counted(subj) is None)):
+            subj = _stranded_subject(head) or _fronted_subject(head) or subj
         if subj is not None and subj.i != tok.i:
             return subj
         node = head
@@ -652,6 +840,14 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex, event: str = "")
         if j in index.by_token and j > 0 and fold(doc[j - 1].text) in cues.agent_case:
             return t
     return None
+
+
+def headline_subject(tok: Token, index: ActorIndex, start: int) -> Any:
+    """The first actor named in a headline before its trigger ``tok`` (the headline starts
+    at character ``start``): headlines put the subject first, 'OBREROS PROTESTARAN EL
+    JUEVES', 'PRESIDENTE NIEGA SUSPENSION DE NEGOCIACIONES'."""
+    first = next((j for j in sorted(index.by_token) if j < tok.i and tok.doc[j].idx >= start), None)
+    return tok.doc[first] if first is not None else None
 
 
 def speaker_subject(tok: Token, speech: set[str]) -> Any:
@@ -702,16 +898,28 @@ def _noun_args(
             if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None \
                     and not (event == "PROTEST" and _counted_people(c)):
                 continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
+            if not genitive and event in _PATIENT_GENITIVE_TYPES and c.pos_ != "PROPN" \
+                    and index.mention_in(c) is None:
+                continue  # 'la detención de X por corrupción': the reason, not an agent
             if patient_genitive and genitive:
                 recipient = recipient or c
             elif actor is None or _better_agent(c, actor, index):
                 actor = c
+    led = _agent_and_patient(tok, event, cues, index, carries)
+    if led is not None:
+        actor, recipient = led[0], recipient or led[1]
     if actor is not None and recipient is None:
         # 'contra bases' may hang from the agent phrase ('grupos ... respaldados ... contra bases')
         recipient = next(
             (t for t in _phrase(actor) if not _same(t, actor) and _case(t) in cues.against_case),
             None,
         )
+    if actor is None and not patient_genitive:
+        actor = _counted_doers(tok, event, cues, index)
+    if actor is None:
+        means = _passive_means(tok, cues)
+        if means is not None:
+            actor, recipient = means[0], recipient or means[1]
     if actor is None:
         actor = _following_agent(tok, cues, index, event)
         if actor is not None and recipient is not None \
@@ -731,7 +939,10 @@ def _noun_args(
     if actor is None:
         actor = _state_holder(tok, cues)
     if actor is None:
-        actor = _inherited_subject(tok, speech, carries)
+        # 'cumplirán una serie de protestas': a classifier noun stands for its act
+        host = tok.head if dep(tok) == "nmod" and tok.head.pos_ == "NOUN" \
+            and fold(tok.head.lemma_) in cues.kind_noun and _case(tok) in cues.genitive_case else tok
+        actor = _inherited_subject(host, speech, carries)
     if actor is None:
         actor = _relative_doer(tok, carries)
     if actor is None:
@@ -743,6 +954,48 @@ def _noun_args(
     if recipient is None and actor is not None:
         recipient = _carrier_recipient(tok, actor, cues, carries)
     return actor, recipient
+
+
+def _counted_doers(tok: Token, event: str, cues: Cues, index: ActorIndex) -> Any:
+    """The people a count after an event noun counts, as its doers: 'una manifestación de
+    varios miles de campesinos', 'un ataque de cientos de rebeldes' (the parser hangs the
+    count as a number modifier, so it is no oblique). A protest's doers may be any plural
+    noun; another act's only a coded one."""
+    for c in tok.children:
+        if c.i < tok.i or not (c.pos_ == "NUM" or c.like_num) or _case(c) not in cues.genitive_case:
+            continue
+        counted = _counted(c)
+        if counted is None or counted.pos_ != "NOUN":
+            continue
+        if index.mention_in(counted) is not None or (
+                event == "PROTEST" and "Plur" in morph_get(counted, "Number")):
+            return counted
+    return None
+
+
+def _passive_means(tok: Token, cues: Cues) -> tuple[Any, Any] | None:
+    """(agent, patient) of the passive verb an event noun is the means of: 'los manifestantes
+    fueron repelidos con disparos por la policía' -> (la policía, los manifestantes). The
+    agent's 'por' phrase may hang anywhere after the verb in its clause (the parser often
+    attaches it to the last noun of the means)."""
+    head = tok.head
+    if head.i == tok.i or dep(tok) not in ("obl", "nmod") or _case(tok) not in cues.means_case \
+            or head.pos_ not in ("VERB", "AUX") or not _is_passive(head, cues):
+        return None
+    patient = next((c for c in head.children if dep(c) in _SUBJ | _PASS_SUBJ and c.pos_ in _NOMINAL), None)
+    agent = _deep_agent(head, cues, None)
+    if agent is None and patient is None:
+        return None
+    return agent, patient
+
+
+def _deep_agent(verb: Token, cues: Cues, index: ActorIndex | None) -> Any:
+    """The first 'por' phrase after a passive verb anywhere in its clause; with ``index``,
+    only one that names an actor ('detenido por robo' names a cause)."""
+    return next((t for t in sorted(_phrase(verb), key=lambda t: t.i)
+                 if t.i > verb.i and t.pos_ in ("NOUN", "PROPN") and _case(t) in cues.agent_case
+                 and _case(t) not in cues.genitive_case
+                 and (index is None or _names_actor(t, index))), None)
 
 
 def _carrier_recipient(tok: Token, actor: Any, cues: Cues, carries: Callable[[Any, Any], bool]) -> Any:

@@ -34,8 +34,11 @@ from cronica.stages.time.resolver import interval
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
 _PROPAGATED = ("historical", "future")
 # hypothetical modes that a date after publication turns into 'future': a scheduled event
-# presupposed under a wish, a demand or a subjunctive clause ('que la reunión se celebre el 23')
-_SCHEDULABLE = ("governing word", "subjunctive complement")
+# presupposed under a wish, a demand or a subjunctive clause ('que la reunión se celebre el 23'),
+# or the aim of a purpose phrase ('viajará para la cumbre del 25 de enero')
+# event types announced before they are staged ('anunciaron una huelga': planned)
+_ANNOUNCED = frozenset({"PROTEST"})
+_SCHEDULABLE = ("governing word", "subjunctive complement", "marker")
 
 
 class AuxCalendar:
@@ -67,12 +70,14 @@ class AuxCalendar:
             if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
             if e.aux_mode == "hypothetical" and doc is not None and (
-                    (e.aux_evidence or {}).get("rule") in _SCHEDULABLE and _presupposed(doc, e)
+                    self._schedulable(e) and _presupposed(doc, e)
                     or self._scheduled_modal(doc, e)):
                 # a scheduled event presupposed under a wish or condition stays future
                 # ('espera que la reunión del 23 de abril sea ...'); the wished or proposed
                 # act itself stays hypothetical ('propuso reunirse el 23 de abril')
                 found = self._calendar(adoc, e, pub)
+                if found is None and self._scheduled_modal(doc, e):
+                    found = self._coming_period(doc, e)  # 'deberá votar la próxima semana'
                 if found and found[0] == "future":
                     e.aux_mode, e.aux_evidence = found
             if e.aux_mode is None:
@@ -83,6 +88,8 @@ class AuxCalendar:
                     or self._sentence_dates(adoc, e, pub) \
                     or (self._duration(doc, e) if doc is not None else None) \
                     or (self._recent_period(doc, e) if doc is not None else None) \
+                    or (self._coming_period(doc, e) if doc is not None else None) \
+                    or (self._announced(doc, e) if doc is not None else None) \
                     or (self._background(adoc, e) if doc is not None else None)
                 if found:
                     e.aux_mode, e.aux_evidence = found
@@ -116,6 +123,14 @@ class AuxCalendar:
         if iv[0] > pub:
             return "future", {**ev, "rule": "date after publication"}
         return None
+
+    def _schedulable(self, e: Event) -> bool:
+        """The hypothetical mode came from a wish, a demand, a subjunctive clause or a purpose
+        phrase ('para la cumbre del 25'), not from a condition ('si las demandas ...')."""
+        ev = e.aux_evidence or {}
+        if ev.get("rule") == "marker":
+            return self.cues.aux_case.get(fold(str(ev.get("text", "")))) == "hypothetical"
+        return ev.get("rule") in _SCHEDULABLE
 
     def _sentence_dates(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """An undated event in a sentence whose dates all lie before the news window, told
@@ -247,6 +262,36 @@ class AuxCalendar:
                         dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in c.children):
                     return "historical", aux_evidence(c, "recent past period")
         return None
+
+    def _coming_period(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """An act placed in a coming period with no calendar date ('anunció una huelga para la
+        próxima semana', 'negociarán en los próximos días'): the period lies ahead of the
+        publication day, so the act is future (the guidelines' future: scheduled, planned)."""
+        if e.head is None or not self.cues.coming_adj:
+            return None
+        tok = doc[e.head]
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if tok.pos_ not in ("VERB", "AUX") and dep(tok) not in ("obj", "nsubj", "nsubj:pass"):
+            verb = tok  # only a noun's own phrase, or the verb it is the object or subject of
+        for holder in dict.fromkeys((tok, verb)):
+            for c in holder.children:
+                if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.time_unit and any(
+                        dep(a) == "amod" and fold(a.lemma_) in self.cues.coming_adj for a in c.children):
+                    return "future", aux_evidence(c, "coming period")
+        return None
+
+    def _announced(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """A protest named as what is announced ('anunciaron nuevas protestas', 'el anuncio
+        del paro nacional'): a protest is announced before it is staged, as it is convened
+        (planned: future). An announced arrest or resignation is a result, and keeps its own
+        time. Read after the events stage merged the sentence's events, so a protest folded
+        into the day's one keeps that one's mode."""
+        if e.event not in _ANNOUNCED or e.head is None or not self.cues.announce:
+            return None
+        tok = doc[e.head]
+        if tok.pos_ != "NOUN" or dep(tok) not in ("obj", "nmod") or fold(tok.head.lemma_) not in self.cues.announce:
+            return None
+        return "future", aux_evidence(tok.head, "announced protest")
 
     def _reported(self, tok: Any) -> bool:
         node = tok

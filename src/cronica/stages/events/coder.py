@@ -56,6 +56,7 @@ from cronica.stages.events.args import (
     ActorIndex,
     between_parties,
     find_args,
+    headline_subject,
     speaker_subject,
     to_arg,
 )
@@ -68,7 +69,12 @@ from cronica.stages.events.intent import (
 )
 from cronica.stages.events.learned import LearnedLayer, event_model
 from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon
-from cronica.stages.events.merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
+from cronica.stages.events.merge import (
+    PROTEST_TOPICS,
+    headline_sentence,
+    merge_headline,
+    merge_same_sentence,
+)
 from cronica.stages.events.modes import contexts, explain_aux
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.stages.events.rank import confidence as event_confidence
@@ -84,6 +90,9 @@ _MAX_NO_TRIGGER = 200_000  # a bound on that memory (about 30 MB)
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
+# event types whose participants attend or stage them when called ('llamaron a una huelga':
+# the call convenes it); a call for another's act asks for it (modes.explain_aux)
+_CONVENED = frozenset({"PROTEST"})
 # governing event types that absorb an event expressed in their complement
 _FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONSULT"})
 _COOP_FRAMES = frozenset({"AGREE", "SUPPORT", "CONSULT"})
@@ -118,10 +127,12 @@ _INTENT_CAMEO = {"AGREE": "03", "THREATEN": "13", "PROTEST": "14"}
 _MODEL_CAMEO = {"PROTEST": "14", "ASSAULT": "18", "FIGHT": "19", "MOBILIZE": "15"}
 # participial modifiers ('grupos respaldados por Irán') are events only for strong triggers
 _PARTICIPLE_MIN_WEIGHT = 0.8
+# an auxiliary of a participle (passive 'ser', perfect 'haber'; 'were', 'had'): a verb clause
+_CLAUSE_AUX = frozenset({"aux", "aux:pass"})
 
 
 # trigger filters whose removed words still name an event (kept as secondary event words)
-_MENTION_FILTERS = frozenset({"trigger.noun_modifier"})
+_MENTION_FILTERS = frozenset({"trigger.noun_modifier", "trigger.participle_clause"})
 _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
@@ -194,13 +205,88 @@ class EventCoder:
                     trace.append((dropped, i))
                 i += 1
                 continue
+            if m.entry.mention_only and self._protest_closure(tok, m):
+                m = replace(m, entry=replace(
+                    m.entry, event="PROTEST", mode="obstruct", cameo="14", mention_only=False,
+                    rule=f"{m.entry.rule}/protesters",
+                ))
+            if m.entry.mention_only and self._workers_stop(tok):
+                # gated by its subject, the reading is as reliable as a strike noun
+                m = replace(m, entry=replace(
+                    m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
+                    rule=f"{m.entry.rule}/workers",
+                ))
             out.append(m)
             i = m.end
         return out
 
+    def _protest_closure(self, tok: Any, m: Match) -> bool:
+        """'los transportistas cerraron avenidas', 'los campesinos cerraron los accesos al
+        pueblo': a road closed by protesters or workers of a trade, or with a cause, is a
+        protest block (CAMEO 144); closed by an authority ('la alcaldía cerró la calle por
+        obras') it stays a restriction word (``road_closure`` cue verbs)."""
+        if (
+            tok.pos_ not in ("VERB", "AUX")
+            or fold(tok.lemma_) not in self.cues.road_closure
+            or len(m.entry.pattern) < 2
+            or m.entry.pattern[1] not in self.cues.road
+        ):
+            return False
+        subjects = [s for s in tok.children if dep(s) == "nsubj"]
+        for s in subjects:
+            if any(
+                fold(t.lemma_) in self.cues.protester or fold(t.lemma_) in self.cues.worker
+                for t in (s, *s.children)
+            ):
+                return True
+        authority = self.cues.institution | self.cues.police_force | self.cues.armed_force
+        if any(s.pos_ == "PROPN" or fold(s.lemma_) in authority for s in subjects):
+            # a closer named by a proper name (a state, a city) or an institution or force is
+            # an authority ('Israel cerró la frontera tras los atentados', 'la alcaldía cerró
+            # la avenida por la protesta'): a restriction, whatever its cause
+            return False
+        return self._stated_cause(tok)
+
+    def _armed_mobilisation(self, doc: Any, e: Event) -> None:
+        """'la movilización del ejército', 'movilizó a las tropas', 'la policía se movilizó':
+        armed forces moved short of force are MOBILIZE (PLOVER manual: 'all military or police
+        moves'), not the PROTEST a mobilisation of people is (``mobilize_word`` cue words; the
+        forces known by the actor's or recipient's sector or by an ``armed_force`` noun)."""
+        if e.event != "PROTEST" or e.head is None or fold(doc[e.head].lemma_) not in self.cues.mobilize_word:
+            return
+        tok = doc[e.head]
+        codes = [c for arg in (e.actor, e.recipient) if arg is not None for c in (arg.codes or [arg.code])]
+        words = [fold(c.lemma_) for c in tok.children if dep(c) in ("obj", "nmod", "nsubj", "obl")]
+        police = any("COP" in c for c in codes) or any(w in self.cues.police_force for w in words)
+        armed = police or any("MIL" in c for c in codes) or any(w in self.cues.armed_force for w in words)
+        if armed:
+            e.event, e.mode, e.cameo = "MOBILIZE", "police" if police else "troops", "15"
+
+    def _workers_stop(self, tok: Any) -> bool:
+        """'los camioneros pararon', 'los sindicatos paran 48 horas': a stop verb whose
+        subject is workers of a trade (plural) or their union is a strike (CAMEO 143, PLOVER
+        PROTEST strike); 'el chofer paró en la esquina' or 'pararon a los camiones' is none."""
+        if tok.pos_ not in ("VERB", "AUX") or fold(tok.lemma_) not in self.cues.strike_verb:
+            return False
+        if any(dep(c) == "obj" and _case_word(c) == "a" for c in tok.children):
+            return False  # 'pararon a los conductores': stopped someone
+        for s in tok.children:
+            if dep(s) != "nsubj" or s.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if fold(s.lemma_) in self.cues.worker and (
+                "Plur" in morph_get(s, "Number") or fold(s.lemma_) in self.cues.union
+            ):
+                return True
+        return False
+
     def _filtered(self, tok: Any, m: Match) -> str | None:
         """The id of the first filter rule that removes candidate ``m``, else None."""
         if self._weak_participle(tok, m):
+            if any(dep(c) in _CLAUSE_AUX for c in tok.children):
+                # a participle with its own auxiliary heads a finite clause ('los presos que
+                # fueron liberados', 'que había sido encarcelado'): it names an act, told
+                # in passing, so it is kept among the secondary event words
+                return "trigger.participle_clause"
             return "trigger.weak_participle"
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
@@ -218,6 +304,8 @@ class EventCoder:
             return "trigger.exchange_without_captives"
         if self._gathering_without_cause(tok, m):
             return "trigger.gathering_without_cause"
+        if self._return_without_troops(tok, m):
+            return "trigger.return_without_troops"
         return None
 
     def _is_speech(self, tok: Any) -> bool:
@@ -260,6 +348,27 @@ class EventCoder:
             near.append(tok.head)
         return not any(fold(t.lemma_) in self.cues.captive for t in near)
 
+    def _return_without_troops(self, tok: Any, m: Match) -> bool:
+        """'las tropas regresaron a Irak', 'the return of US troops': armed forces returning
+        make a military move (PLOVER MOBILIZE); anyone else's return is no event, nor 'volver
+        a' + infinitive ('again'), nor a transitive use ('returned fire', 'returned the bodies')."""
+        if m.entry.event != "MOBILIZE" or fold(tok.lemma_) not in self.cues.return_verb:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(dep(c) in ("obj", "xcomp", "ccomp") for c in tok.children):
+                return True
+            movers = [c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")]
+        else:  # the noun: 'el regreso de las tropas', 'the troops' return', 'troop return'
+            movers = [c for c in tok.children
+                      if dep(c) in ("nmod", "compound", "nmod:poss", "prep")]
+            movers += [g for c in movers if dep(c) == "prep" for g in c.children
+                       if dep(g) == "pobj"]
+        # the mover's head noun, or the noun it counts ('miles de tropas', 'thousands of troops')
+        heads = [*movers, *(g for c in movers for g in c.children
+                            if dep(g) in ("nmod", "prep", "pobj") or _case_word(g) in ("de", "of"))]
+        heads += [g for c in heads if dep(c) == "prep" for g in c.children if dep(g) == "pobj"]
+        return not any(fold(t.lemma_) in self.cues.troops for t in heads)
+
     def _gathering_without_cause(self, tok: Any, m: Match) -> bool:
         """'gathered outside the ministry to demand wages', 'protesters gathered' are
         demonstrations (CAMEO 141); 'leaders gathered for a summit' is none: a gathering
@@ -274,6 +383,8 @@ class EventCoder:
         subjects = [c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")]
         if any(fold(t.lemma_) in self.cues.protester for s in subjects for t in s.subtree):
             return True
+        if self._before_institution(tok):
+            return True
         skip = {t.i for s in subjects for t in s.subtree} | {tok.i}
         doc = tok.doc
         for t in tok.subtree:
@@ -283,6 +394,26 @@ class EventCoder:
                 return True
             hit = self.lex.match(doc, t.i)
             if hit is not None and hit.entry.event in _CAUSE_TYPES:
+                return True
+        return False
+
+    def _before_institution(self, tok: Any) -> bool:
+        """'se reunieron frente al Ministerio', 'se concentraron delante de la embajada': a
+        gathering placed in front of an institution (``site`` cue words; a proper name or an
+        ``institution`` noun) addresses it, as a rally does (PLOVER manual, PROTEST: 'rally,
+        gather to protest'); 'frente al hotel' does not."""
+        for c in tok.children:
+            if dep(c) not in ("obl", "nmod", "advmod"):
+                continue
+            if fold(c.text) in self.cues.site:  # 'frente a X' read as an adverb with X below
+                place = next((g for g in c.children if g.pos_ in ("NOUN", "PROPN")), None)
+            elif any(dep(g) in ("case", "fixed") and fold(g.text) in self.cues.site for g in c.children):
+                place = c
+            else:
+                continue
+            if place is not None and (
+                place.pos_ == "PROPN" or fold(place.lemma_) in self.cues.institution
+            ):
                 return True
         return False
 
@@ -754,6 +885,8 @@ class EventCoder:
                     e.aux_mode = "hypothetical"
                     e.aux_evidence = aux_evidence(doc[gov.head], "governing event")
             events.append(e)
+        for e in events:
+            self._armed_mobilisation(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         events = merge_same_sentence(events, verbs)
@@ -931,7 +1064,8 @@ class EventCoder:
                 frozenset(range(m.start, m.end)),
                 self._event_type_at(doc),
             )
-        if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in morph_get(a_tok, "PronType"):
+        if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in morph_get(a_tok, "PronType") \
+                and not _third_person_in_quote(a_tok):
             # 'the rebels said they will release ...': the pronoun is the speaker
             a_tok = speaker_subject(tok, self.speech) or a_tok
         if a_tok is None and _subjectless_finite(tok):
@@ -951,6 +1085,10 @@ class EventCoder:
             # 'las negociaciones entre el gobierno y los campesinos': the two parties
             a_tok, other = between_parties(tok, self.cues)
             r_tok = r_tok or other
+        if a_tok is None and trigger.sentence == 0 and headline_sentence(adoc) == 0:
+            # a headline is subject first ('ESTUDIANTES SAQUEAN CAMION'), but all-capital
+            # words parse badly: the first actor named before the trigger is its subject
+            a_tok = headline_subject(tok, index, adoc.sentences[0].start)
         actor, recipient = to_arg(a_tok, index), to_arg(r_tok, index)
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
@@ -958,11 +1096,13 @@ class EventCoder:
         if sent is not None:
             actor = actor if actor is None or sent.start <= actor.start < sent.end else None
             recipient = (
-                recipient if recipient is None or sent.start <= recipient.start < sent.end else None
+                recipient if recipient is None or sent.start <= recipient.start < sent.end
+                or (r_tok is not None and r_tok.i in index.antecedents) else None
             )
         if actor and recipient and actor.start == recipient.start:
             recipient = None
-        explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light)
+        explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light,
+                                m.entry.event in _CONVENED)
         if (
             explained
             and explained[2] == "governing word"
@@ -1168,7 +1308,8 @@ _NEST_RULES = (
 # (subjunctive complements, probability adverbs; also modals of possibility or obligation,
 # ``Cues.not_intent_modal``,
 # and hypothetical governing words, ``_wished``)
-_NOT_INTENDED = frozenset({"subjunctive complement", "modifier"})
+_NOT_INTENDED = frozenset({"subjunctive complement", "modifier", "scheduled modifier",
+                           "scheduled by its relative clause"})
 
 
 def _threat_of(m: Match, gov: Match, st: _Nesting) -> None:
@@ -1246,10 +1387,39 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
+_OPENING_QUOTES = "“«‘"
+_CLOSING_QUOTES = "”»’"
+
+
+def _third_person_in_quote(pron: Any) -> bool:
+    """A third-person pronoun inside direct speech ('"They burned houses," said a resident'):
+    in a quotation only the first person is the speaker; 'they' are others (in reported
+    speech, 'the rebels said they will...', it is the speaker)."""
+    if "3" not in morph_get(pron, "Person") and fold(pron.text) not in ("they", "he", "she"):
+        return False
+    before = pron.sent.doc.text[pron.sent.start_char:pron.idx]
+    opened = sum(before.count(q) for q in _OPENING_QUOTES)
+    closed = sum(before.count(q) for q in _CLOSING_QUOTES)
+    return opened > closed or before.count('"') % 2 == 1
+
+
 def _subjectless_finite(tok: Any) -> bool:
-    """A finite, active verb without a subject of its own ('... aseguró que atacó')."""
-    if tok.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(tok, "VerbForm"):
-        return False
-    if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in tok.children):
-        return False
-    return not any(fold(c.text) == "se" for c in tok.children)  # impersonal / passive 'se'
+    """A finite, active verb without a subject of its own ('... aseguró que atacó'). A verb
+    counts as finite with a finite auxiliary ('que ha atacado', 'que van a bloquear'), and a
+    non-finite complement without a subject as part of the finite verb it completes ('que
+    continuarán manifestando'): Spanish drops the subject of the whole verb group."""
+    node = tok
+    for _ in range(_MAX_NEST):
+        if node.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in node.children):
+            return False
+        if any(fold(c.text) == "se" for c in node.children):
+            return False  # impersonal / passive 'se'
+        if "Fin" in morph_get(node, "VerbForm") or any(
+                dep(c) == "aux" and "Fin" in morph_get(c, "VerbForm") for c in node.children):
+            return True
+        if dep(node) != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False

@@ -138,6 +138,9 @@ class Cues:
     exchange: set[str] = field(default_factory=set)  # 'canje': a release only of captives
     captive: set[str] = field(default_factory=set)  # 'prisioneros', 'hostages'
     gathering: set[str] = field(default_factory=set)  # 'gather': a protest only with a cause
+    # 'regresar', 'return': a military move (MOBILIZE) only when troops return
+    return_verb: set[str] = field(default_factory=set)
+    troops: set[str] = field(default_factory=set)  # 'tropa', 'troop': nouns of armed personnel
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -147,7 +150,22 @@ class Cues:
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
+    means_case: set[str] = field(default_factory=set)  # 'con', 'with': the means of an act
     prevent: set[str] = field(default_factory=set)  # 'impedir': COERCE only against a protest
+    # 'parar' (a mention alone) is a strike when workers of a trade stop ('los camioneros
+    # pararon'): the verbs and the nouns of workers and their unions
+    strike_verb: set[str] = field(default_factory=set)
+    worker: set[str] = field(default_factory=set)
+    union: set[str] = field(default_factory=set)  # a collective of workers: 'sindicato', 'gremio'
+    institution: set[str] = field(default_factory=set)  # 'ministerio': a rally's site
+    road_closure: set[str] = field(default_factory=set)  # 'cerrar' a road: a block by protesters
+    road: set[str] = field(default_factory=set)  # 'calle', 'carretera': what a block closes
+    # 'movilizar' armed forces is MOBILIZE, not PROTEST: the words and the forces
+    mobilize_word: set[str] = field(default_factory=set)
+    # a hypothetical governing word that is a plan in its pronominal use ('proponerse')
+    pronominal_plan: set[str] = field(default_factory=set)
+    armed_force: set[str] = field(default_factory=set)
+    police_force: set[str] = field(default_factory=set)
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
     # de sabotaje'): what is said of them is said of that act
     kind_noun: set[str] = field(default_factory=set)
@@ -164,6 +182,14 @@ class Cues:
     warn: set[str] = field(default_factory=set)
     # 'llamar': a call to an event noun convenes it ('llamaron a una huelga'): future
     convene: set[str] = field(default_factory=set)
+    # 'próximo', 'entrante' on a unit of time ('la próxima semana'): a period ahead (future)
+    coming_adj: set[str] = field(default_factory=set)
+    # 'prepararse para', 'preparativos para' + an event noun: the act is planned (future)
+    prepare: set[str] = field(default_factory=set)
+    # verbs of journey ('viajar', 'llegar'): their 'para' + event noun is the traveller's act there
+    motion: set[str] = field(default_factory=set)
+    # 'anunciar', 'anuncio' + a protest noun: the protest is announced before it is staged (future)
+    announce: set[str] = field(default_factory=set)
     # 'acordar', 'decidir': their subjunctive complement is planned, not wished: future
     plan_verb: set[str] = field(default_factory=set)
     # 'último', 'pasado' on a plural unit of time: a summary of the recent past
@@ -207,6 +233,12 @@ class Cues:
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
     # the same for all-capital words only, which the lemmatizer leaves as they are
     caps_suffixes: list[tuple[str, str]] = field(default_factory=list)
+    # object classes of verb + object rows ('tomar @territory'): class -> noun lemmas
+    object_class: dict[str, set[str]] = field(default_factory=dict)
+    # 'como' in 'tomar como rehén': a phrase that names the verb's object as what it becomes
+    object_case: set[str] = field(default_factory=set)
+    # unaccusative verbs whose subject is what a verb + object row names ('una bomba estalló')
+    theme_subject: set[str] = field(default_factory=set)
     # derivational endings: a noun's lemma ending -> its verb's ('negociacion' -> 'negociar')
     # and back ('bloquear' -> 'bloqueo'); what they reach is only a mention (secondary event)
     derive: list[tuple[str, str]] = field(default_factory=list)
@@ -218,20 +250,21 @@ class Lexicon:
     def __init__(self, lang: str | LanguageBundle) -> None:
         bundle = as_bundle(lang)
         self.lang = bundle.code
+        self.cues = _load_cues(bundle)
         self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
         for row in bundle.read_tsv("event_triggers.tsv"):
             pattern, pos, event, mode, cameo, weight, scope = (row + [""] * 7)[:7]
             words = tuple(fold(pattern).split())
-            entry = TriggerEntry(
-                words, pos or "*", event, mode or None, cameo or None, float(weight or 0.5),
-                rule=f"{self.lang}:{' '.join(words)}/{pos or '*'}",
-                mention_only=scope.strip() == "mention",
-            )
-            self._by_first[words[0]].append(entry)
+            rule = f"{self.lang}:{' '.join(words)}/{pos or '*'}"
+            for each in _expand_classes(words, self.cues.object_class):
+                entry = TriggerEntry(
+                    each, pos or "*", event, mode or None, cameo or None, float(weight or 0.5),
+                    rule=rule, mention_only=scope.strip() == "mention",
+                )
+                self._by_first[each[0]].append(entry)
         for entries in self._by_first.values():
             # longest pattern wins; a pronominal reading is tried before the plain one
             entries.sort(key=lambda e: (-len(e.pattern), e.pos != "Vr"))
-        self.cues = _load_cues(bundle)
         # word forms -> their lexicon keys after suffix rewriting; grows with the vocabulary
         self._variant_cache: dict[tuple[str | bool, ...], list[str]] = {}
         # per word (the cache key), the keys reached only by the all-capital ending rules:
@@ -248,7 +281,7 @@ class Lexicon:
             return self._derived(doc, i)  # most tokens start no pattern
         # all-capital headlines are tagged almost at random: let their words match verbs too
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
-        if _mistagged_name(tok):
+        if _mistagged_name(tok) or _misread_preterite(tok):
             pos = "VERB"  # 'que la Gobernación negocie': a verb glued to the name before it
         if "Part" in morph_get(tok, "VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
@@ -256,6 +289,7 @@ class Lexicon:
         # a gerund or infinitive with enclitic pronouns ('acusándolo', often tagged an
         # adjective) is a verb form
         key_pos = "VERB" if _ENCLITIC.search(fold(tok.text)) else pos
+        objects: set[str] | None = None  # the verb's object nouns, read once if needed
         for key in keys:
             for entry in self._by_first.get(key, ()):
                 allowed = _POS.get(entry.pos, _POS["*"])
@@ -266,16 +300,23 @@ class Lexicon:
                 if entry.pos == "Vr" and not _pronominal(tok):
                     continue
                 end = _match_rest(doc, i, entry.pattern)
+                if end is None and _verb_object_row(entry, key_pos):
+                    if objects is None:
+                        objects = object_words(tok, self.cues)
+                    if entry.pattern[1] in objects:
+                        end = i + 1  # 'lanzaron enormes piedras', 'fueron tomados como rehenes'
                 if end is not None:
                     # checked last: few tokens get this far
                     if self._in_fixed_phrase(doc, i):
                         return None
-                    if key in self._caps_keys.get((*_keys(tok), True), ()):
+                    if key in self._caps_keys.get((*_keys(tok), _guess_kind(tok)), ()):
                         # an all-capital inflection undone by rule: a guess, so it names the
                         # event (a secondary word) but codes none
                         entry = replace(entry, mention_only=True, rule=f"{entry.rule}/caps")
                     return Match(i, end, i, entry)
-        return None
+        # the word's keys reached rows of another part of speech only ('boicoteo', a noun,
+        # rewritten to the verb 'boicotear'): it may still be a derived word
+        return self._derived(doc, i)
 
     def starts_nothing(self, tok: Any) -> bool:
         """Whether no pattern and no derived word can start at ``tok`` whatever its context:
@@ -315,13 +356,15 @@ class Lexicon:
         keys = _keys(tok)
         if any(k in self._by_first for k in keys):
             return keys
-        caps = bool(tok.text.isupper() and len(tok.text) > 1) or _mistagged_name(tok)
+        caps = _guess_kind(tok)
         cache_key: tuple[str | bool, ...] = (*keys, caps)
         found = self._variant_cache.get(cache_key)
         if found is None:
             found = self._rewrite(keys, self.cues.suffixes, list(keys))
             if caps:
-                plain = set(found)
+                # a word glued to a name is a guess whatever rule reads it; an all-capital
+                # word only when the all-capital rules do
+                plain = set(keys) if caps == "name" else set(found)
                 found = self._rewrite(keys, self.cues.caps_suffixes, found)
                 self._caps_keys[cache_key] = frozenset(k for k in found if k not in plain)
             self._variant_cache[cache_key] = found
@@ -361,10 +404,64 @@ class Lexicon:
         return False
 
 
+def _verb_object_row(entry: TriggerEntry, pos: str) -> bool:
+    """A verb + object row ('lanzar piedra') tried on a verb: it may hold through the parse
+    rather than by adjacency (the noun is the verb's object, what its object becomes, the
+    subject of its passive, or the noun its participle modifies)."""
+    return len(entry.pattern) == 2 and entry.pos in ("V", "Vr") and pos in ("VERB", "AUX")
+
+
+def _expand_classes(words: tuple[str, ...], classes: dict[str, set[str]]) -> list[tuple[str, ...]]:
+    """A pattern with an object class ('tomar @territory') as one pattern per class member
+    ('tomar ciudad', 'tomar pueblo', ...); any other pattern as itself."""
+    out: list[tuple[str, ...]] = [()]
+    for w in words:
+        members = sorted(classes.get(w[1:], ())) if w.startswith("@") else [w]
+        out = [(*p, m) for p in out for m in members]
+    return out
+
+
+_OBJECT_DEPS = frozenset({"obj", "xcomp"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+
+
+def object_words(tok: Any, cues: Cues) -> set[str]:
+    """Lexicon keys of the nouns that fill the object slot of verb ``tok``: its direct object
+    and their conjuncts, an oblique opened by an object-case word ('tomar como rehén'), the
+    subject of a passive ('los rehenes fueron tomados'; through a relative pronoun, its
+    antecedent) or of an unaccusative verb ('una bomba estalló') and the noun a participle
+    modifies ('ciudades tomadas por los rebeldes')."""
+    found: list[Any] = []
+    passive = any(
+        dep(c) == "aux:pass" or (dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux)
+        for c in tok.children
+    )
+    participle = "Part" in morph_get(tok, "VerbForm")
+    theme = fold(tok.lemma_) in cues.theme_subject
+    for c in tok.children:
+        d = dep(c)
+        if d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in c.children)):
+            found.append(c)
+        elif d in _SUBJECT_DEPS and (passive or d == "nsubj:pass" or theme):
+            found.append(tok.head if c.pos_ == "PRON" and dep(tok) in ("acl", "acl:relcl") else c)
+    if participle and dep(tok) in ("acl", "amod") and not any(dep(c) in _SUBJECT_DEPS for c in tok.children):
+        found.append(tok.head)
+    found += [g for c in found for g in c.children if dep(g) == "conj"]
+    return {k for c in found if c.pos_ in ("NOUN", "PROPN") for k in _keys(c)}
+
+
 def _inflects(form: str, lemma: str) -> bool:
     """An English regular inflection of ``lemma``: the lemmatizer gives 'stag' for 'staged'."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     return form != lemma and form in (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es")
+
+
+def _guess_kind(tok: Any) -> str | bool:
+    """'caps' for an all-capital word, 'name' for a lower-case word tagged as a name (their
+    lemma is the word itself, so the lexicon guesses it), else False."""
+    if tok.text.isupper() and len(tok.text) > 1:
+        return "caps"
+    return "name" if _mistagged_name(tok) else False
 
 
 def _mistagged_name(tok: Any) -> bool:
@@ -396,7 +493,7 @@ def _keys(tok: Any) -> list[str]:
     lemma, form = fold(tok.lemma_), fold(tok.text)
     if " " in lemma and lemma.rsplit(" ", 1)[1] in _CLITIC_LEMMAS and tok.pos_ in ("VERB", "AUX"):
         lemma = lemma.rsplit(" ", 1)[0]
-    if lemma == form and tok.pos_ in ("VERB", "AUX") and _PRETERITE_AR.search(tok.text):
+    if lemma == form and (tok.pos_ in ("VERB", "AUX") or _misread_preterite(tok)) and _PRETERITE_AR.search(tok.text):
         # the lemmatizer leaves some regular -ar preterites alone ('bloqueó', 'saqueó'):
         # the accented -ó of the third person singular is the -ar ending
         return [lemma, form[:-1] + "ar"]
@@ -405,6 +502,14 @@ def _keys(tok: Any) -> list[str]:
 
 # third person singular preterite of a regular -ar verb (not -ió, which is -er/-ir)
 _PRETERITE_AR = re.compile(r"[^iI]ó$")
+
+
+def _misread_preterite(tok: Any) -> bool:
+    """A lower-case word ending in stressed -ó that the tagger took for an adjective or a
+    noun and left as its own lemma ('el ejército evacuó la ciudad': 'evacuó' ADJ): Spanish
+    adjectives and nouns almost never end so, the third person preterite of -ar verbs does."""
+    return (tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.text[:1].islower() and len(tok.text) > 3
+            and tok.text.endswith("ó") and fold(tok.lemma_) == fold(tok.text))
 
 
 def _match_rest(doc: Any, i: int, pattern: tuple[str, ...]) -> int | None:
@@ -466,15 +571,16 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
+                      "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
-                      "recent_adj"):
+                      "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster",
+                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster", "means_case",
                       "victim_verb",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
@@ -494,6 +600,12 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.caps_suffixes.append((word, fold(value)))
         elif kind == "derive":
             cues.derive.append((word, fold(value)))
+        elif kind == "object_class":
+            cues.object_class.setdefault(fold(value.strip()), set()).add(word)
+        elif kind == "object_case":
+            cues.object_case.add(word)
+        elif kind == "theme_subject":
+            cues.theme_subject.add(word)
     cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first
     cues.caps_suffixes.sort(key=lambda pair: -len(pair[0]))
     if purpose_dep:

@@ -51,8 +51,18 @@ def _compatible(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return True
     if a.code or b.code:
-        return set(a.codes or [a.code]) == set(b.codes or [b.code])
+        ca, cb = set(a.codes or [a.code]), set(b.codes or [b.code])
+        return ca == cb or _narrows(ca, cb) or _narrows(cb, ca)
     return a.text.lower() == b.text.lower()
+
+
+def _narrows(general: set[str], specific: set[str]) -> bool:
+    """One code that states no country ('GOV') and one that is the same sector of a
+    country ('PANGOV'): the same participant named with less detail."""
+    if len(general) != 1 or len(specific) != 1:
+        return False
+    g, s = next(iter(general)), next(iter(specific))
+    return len(g) == 3 and len(s) == 6 and s.endswith(g)
 
 
 def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event]:
@@ -106,7 +116,8 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event
 
 
 def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
-    """Fold headline events into the same event of the body (same type and codes)."""
+    """Fold headline events into the same event of the body (same type and codes; a
+    headline without coded participants into the first body event of its type)."""
     if headline_sentence(adoc) is None:
         return events
     head = [e for e in events if e.trigger.sentence == 0]
@@ -117,7 +128,10 @@ def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
             (
                 b
                 for b in body
-                if b.event == h.event and b.aux_mode == h.aux_mode and _codes(b) == _codes(h)
+                if b.event == h.event and b.aux_mode == h.aux_mode
+                # a headline that names no coded participant ('Tens of thousands rally')
+                # reports the lead's event, the first of its type, whoever the body names
+                and (_codes(b) == _codes(h) or not _codes(h))
             ),
             None,
         )

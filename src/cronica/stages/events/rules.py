@@ -33,6 +33,10 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.weak_participle",
          "a participle used as a noun or a plain modifier names participants, not an act",
          "Los jóvenes detenidos llegaron a la cárcel.", "es", "detenidos"),
+    Rule("trigger.participle_clause",
+         "a weak participle with its own auxiliary in a relative clause names an act told in "
+         "passing: a secondary event word, not an event of the article",
+         "Exigen la libertad de los estudiantes que fueron detenidos el lunes.", "es", "detenidos"),
     Rule("trigger.noun_modifier",
          "a weak event noun that only classifies another noun is no event",
          "El período de negociación terminó sin novedades.", "es", "negociación"),
@@ -57,6 +61,9 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.gathering_without_cause",
          "a gathering is a demonstration (CAMEO 141) only with a stated cause or protesters",
          "Fans gathered in the square to watch the final.", "en", "gathered"),
+    Rule("trigger.return_without_troops",
+         "a return is a military move (PLOVER MOBILIZE troops) only when troops return",
+         "El presidente regresó a Lima tras su gira.", "es", "regresó"),
 )
 
 FILTER_IDS: frozenset[str] = frozenset(r.id for r in TRIGGER_FILTERS)

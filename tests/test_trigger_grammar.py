@@ -1,0 +1,204 @@
+"""Trigger coverage by grammar (branch trig4): verb clauses the trigger filters took for
+modifiers, and verb + object patterns found through the parse rather than by adjacency.
+Every sentence is invented."""
+
+import pytest
+
+STAGES = ["actors", "events", "time", "aux"]
+
+
+def _all(make_doc, text, lang="es"):
+    adoc = make_doc(text, lang=lang, date="2024-03-20", stages=STAGES)
+    return adoc, [*adoc.events, *adoc.secondary_events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # a passive relative clause: the participle has its own auxiliary
+        ("Exigen la libertad de los estudiantes que fueron detenidos el lunes.", "detenidos", "COERCE"),
+        # a pluperfect passive relative clause: history told in passing
+        ("El dirigente, que había sido encarcelado en 1990, habló ayer.", "encarcelado", "COERCE"),
+        ("Visitó al hombre que fue golpeado por la multitud.", "golpeado", "ASSAULT"),
+    ],
+)
+def test_participle_with_its_own_auxiliary_is_a_verb_clause(make_doc, text, word, event):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text == word and e.event == event for e in events)
+
+
+def test_plain_participle_modifier_stays_no_event(make_doc):
+    _, events = _all(make_doc, "Los jóvenes detenidos llegaron a la cárcel.")
+    assert not any(e.trigger.text == "detenidos" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # the row's noun is the object, but not next to the verb
+        ("Los jóvenes lanzaron enormes piedras contra la policía.", "lanzaron", "ASSAULT"),
+        # a conjunct of the object
+        ("Los jóvenes arrojaron huevos y botellas a los diputados.", "arrojaron", "ASSAULT"),
+        # what the object becomes ('como')
+        ("Los guerrilleros tomaron como rehén a un policía.", "tomaron", "ASSAULT"),
+        # the subject of a passive
+        ("Dos funcionarios fueron tomados como rehenes por los presos.", "tomados", "ASSAULT"),
+        # holding hostages
+        ("El grupo mantiene cuatro rehenes en la selva.", "mantiene", "ASSAULT"),
+        # an object class: territory (CAMEO 192)
+        ("Los rebeldes tomaron la ciudad el domingo.", "tomaron", "COERCE"),
+        # the noun a participle modifies
+        ("La policía entró en las ciudades tomadas por los rebeldes.", "tomadas", "COERCE"),
+        # an object class: premises (CAMEO 144)
+        ("Los estudiantes tomaron la universidad para exigir más fondos.", "tomaron", "PROTEST"),
+    ],
+)
+def test_verb_object_rows_hold_through_the_parse(make_doc, text, word, event):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text.split()[0] == word and e.event == event for e in events), [
+        (e.trigger.text, e.event) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El gobierno tomó medidas contra la inflación.",
+        "El equipo recuperó la calma tras el partido.",
+        "El ministro lanzó una campaña de vacunación.",
+    ],
+)
+def test_light_verbs_without_a_class_object_are_no_event(make_doc, text):
+    _, events = _all(make_doc, text)
+    assert not any(e.trigger.text.split()[0] in ("tomó", "recuperó", "lanzó") for e in events)
+
+
+def test_object_class_rows_expand_to_one_rule(nlp_es):
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("Los rebeldes tomaron el cuartel y luego la capital.")
+    m = lex.match(doc, 2)
+    assert m is not None and m.entry.rule == "es:tomar @territory/V" and m.entry.mention_only
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # the subject of an unaccusative verb is what the row names
+        ("Una bomba estalló anoche en el mercado.", "estalló", "ASSAULT"),
+        ("Estalló una bomba en el mercado central.", "Estalló", "ASSAULT"),
+        # CAMEO 0873/0874: laying down arms
+        ("Los rebeldes entregaron sus armas a la misión de paz.", "entregaron", "RETREAT"),
+        # CAMEO 191 siege, 151/152 alert, shooting down aircraft, transfers of funds
+        ("El ejército cercó la ciudad durante tres días.", "cercó", "COERCE"),
+        ("Las tropas fueron puestas en alerta.", "puestas", "MOBILIZE"),
+        ("Los rebeldes derribaron un helicóptero del ejército.", "derribaron", "ASSAULT"),
+        ("El gobierno anunció que serán transferidos 50 millones a las provincias.", "transferidos", "AID"),
+    ],
+)
+def test_cameo_object_rows(make_doc, text, word, event):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text.split()[0] == word and e.event == event for e in events), [
+        (e.trigger.text, e.event) for e in events]
+
+
+def test_unaccusative_subject_needs_the_class_noun(make_doc):
+    _, events = _all(make_doc, "La situación estalló en mayo.")
+    assert not any(e.trigger.text.startswith("estalló") for e in events)
+
+
+def test_preterite_tagged_as_adjective_is_read_as_a_verb(nlp_es):
+    """'evacuó' tagged ADJ and left as its own lemma: its stressed -ó is the -ar preterite."""
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("El ejército evacuó la ciudad.")
+    tok = next(t for t in doc if t.text == "evacuó")
+    m = lex.match(doc, tok.i)
+    assert m is not None and m.entry.pattern == ("evacuar",)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # CAMEO 166: expelling envoys
+        ("El presidente amenazó con echar al embajador del país.", "echar", "SANCTION"),
+        # CAMEO 115: bringing a lawsuit
+        ("Los abogados presentarán un recurso de amparo ante la corte.", "presentarán", "ACCUSE"),
+    ],
+)
+def test_envoy_and_lawsuit_rows(make_doc, text, word, event):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text.split()[0] == word and e.event == event for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["El ministro echó de menos a su familia.", "Presentaron sus demandas salariales al gobierno."],
+)
+def test_idiom_and_plain_objects_are_no_expulsion_or_lawsuit(make_doc, text):
+    _, events = _all(make_doc, text)
+    assert not any(e.event in ("SANCTION", "ACCUSE") for e in events), [
+        (e.trigger.text, e.event) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "lemma"),
+    [
+        # -ar present subjunctive read as -ir by the lemmatizer, with the c -> qu alternation
+        ("Temen que los rebeldes ataquen la ciudad.", "ataquen", "atacar"),
+        ("Piden que no bloqueen las rutas.", "bloqueen", "bloquear"),
+        ("Temen que los rebeldes secuestren a más personas.", "secuestren", "secuestrar"),
+        # -ir present subjunctive read as -ar
+        ("Temen que los militares repriman la marcha.", "repriman", "reprimir"),
+        # imperfect subjunctive of an -ir verb
+        ("Pidió que reprimieran la marcha.", "reprimieran", "reprimir"),
+        # future, conditional and imperfect of -er/-ir verbs
+        ("Dijeron que los soldados reprimirán a la gente.", "reprimirán", "reprimir"),
+        ("Dijeron que los rebeldes cederían a la presión.", "cederían", "ceder"),
+        ("Dijeron que los rebeldes herían a la gente.", "herían", "herir"),
+    ],
+)
+def test_verb_forms_the_lemmatizer_breaks_reach_their_verb(nlp_es, text, form, lemma):
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es(text)
+    tok = next(t for t in doc if t.text == form)
+    m = lex.match(doc, tok.i)
+    assert m is not None and m.entry.pattern == (lemma,)
+
+
+def test_subjunctive_rules_leave_nouns_alone(nlp_es):
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("Es una base grave para la nave del avance.")
+    assert not any(lex.match(doc, t.i) for t in doc if t.text in ("base", "grave", "nave"))
+
+
+def test_noun_rewritten_to_a_verb_row_is_still_derived(nlp_es):
+    """'boicoteo' ends like a verb form ('-o' -> '-ar' reaches 'boicotear'), which a noun
+    cannot use; its derivational reading (the noun of 'boicotear') is still tried."""
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("Los obreros anunciaron un boicoteo de las elecciones.")
+    tok = next(t for t in doc if t.text == "boicoteo")
+    m = lex.match(doc, tok.i)
+    assert m is not None and m.entry.event == "PROTEST" and m.entry.mention_only
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        ("Las partes firmaron un armisticio en 1953.", "armisticio", "RETREAT"),
+        ("Un bombazo sacudió el centro de la capital.", "bombazo", "ASSAULT"),
+        ("Denunciaron una campaña de amedrentamiento contra los jueces.", "amedrentamiento", "THREATEN"),
+        ("El levantamiento armado comenzó en enero.", "levantamiento armado", "ASSAULT"),
+    ],
+)
+def test_word_family_completions(make_doc, text, word, event):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text == word and e.event == event for e in events), [
+        (e.trigger.text, e.event) for e in events]
