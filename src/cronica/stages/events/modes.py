@@ -119,6 +119,11 @@ def explain_aux(
             # 'la policía se prepara para una jornada de protestas', 'preparaban un atentado':
             # an act being prepared is planned (future); a clause under the verb is not its act
             mode = ("future", node, "governing word")
+        if mode and mode[2] == "governing word" and prev is not None and dep(prev) == "conj" \
+                and node.pos_ in ("VERB", "AUX"):
+            # 'negaron su responsabilidad y acusaron al ejército': a coordinate of the
+            # governing verb is not its complement, so not in the scope of its meaning
+            mode = None
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
                             negation_words=word_reaches)
@@ -165,6 +170,12 @@ def explain_aux(
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _proclitic_se(tok: Any) -> bool:
+    """A reflexive clitic before the verb ('se proponen llegar'); an enclitic of its
+    infinitive ('propuso reunirse') does not make the governing verb pronominal."""
+    return any(c.i < tok.i and fold(c.text) == "se" for c in tok.children)
 
 
 def _transparent(node: Any, cues: Cues, is_light: Callable[[Any], bool] | None) -> bool:
@@ -230,6 +241,8 @@ def _mode_at(
         mode = cues.aux[fold(tok.lemma_)]
         if fold(tok.lemma_) in cues.expected and _impersonal(tok):
             mode = "future"  # 'se espera que se reúnan el lunes': expected, not hoped for
+        elif fold(tok.lemma_) in cues.pronominal_plan and _proclitic_se(tok):
+            mode = "future"  # 'se proponen llegar': setting oneself to act is a plan
         found.append((mode, tok, "governing word"))
     if "Fut" in morph_get(tok, "Tense"):
         found.append(("future", tok, "future tense"))
@@ -280,7 +293,7 @@ def _mode_at(
             # 'tienen previsto reunirse', 'tiene programada una visita': a participle of
             # planning predicated of the act of 'tener' (Nueva gramática §28.5): scheduled
             found.append(("future", child, "planning participle"))
-        elif article_year and _is_past_year(child, article_year):
+        elif article_year and _is_past_year(child, article_year) and not _opens_period(child, cues):
             found.append(("historical", child, "past year"))
         elif (label == "advcl" or label == "ccomp" and _unreal_or_future(tok)) and (
             mark := _condition_mark(child, cues)
@@ -378,6 +391,15 @@ def _connective(tok: Token) -> bool:
     """A word heading a fixed multiword expression ('sin embargo', 'no obstante': however,
     nevertheless): the expression links sentences, its words keep none of their own sense."""
     return bool(tok.n_lefts or tok.n_rights) and any(dep(c) == "fixed" for c in tok.children)
+
+
+def _opens_period(tok: Token, cues: Cues) -> bool:
+    """'desde abril de 2023', 'since 2012': a past date after a 'since' preposition opens a
+    period that lasts until now ('combaten desde 2023' is ongoing, not history), as the aux
+    stage reads 'ocupan la mina desde el martes'."""
+    if fold(tok.text) in cues.since:
+        return True  # English: the preposition heads its date
+    return any(dep(c) == "case" and fold(c.text) in cues.since for c in tok.children)
 
 
 def _is_past_year(tok: Token, article_year: int) -> bool:
