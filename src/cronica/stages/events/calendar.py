@@ -360,6 +360,21 @@ class AuxCalendar:
                 return None
         if any(a <= tok.idx < b for a, b in marked_quotes(adoc.article.text)):
             return None  # inside quoted speech
+        if dep(tok) in ("acl", "acl:relcl", "advcl") or dep(tok) == "conj" and dep(tok.head) in (
+                "acl", "acl:relcl", "advcl"):
+            # 'cuando los manifestantes protestaban', 'una multitud que exigía su renuncia': an
+            # imperfect clause describes a situation at the time of the clause it hangs from
+            # (Nueva gramática §23.11), not a past of its own
+            return None
+        pub = _pub_date(adoc)
+        if pub is not None and any(
+                d.span.sentence == e.trigger.sentence and d.value
+                and (iv := _days(d.value, d.precision)) is not None
+                and iv[1] >= pub - timedelta(days=NEWS_WINDOW_DAYS)
+                for d in adoc.dates):
+            # 'manifestaban este sábado', 'apedreaban este lunes': the imperfect of an act
+            # going on in the news window
+            return None
         return "historical", aux_evidence(tok, "imperfect (background)")
 
     @staticmethod
