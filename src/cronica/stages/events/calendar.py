@@ -344,7 +344,9 @@ class AuxCalendar:
     def _background(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
         """An imperfect-tense event verb in the narrator's voice ('En principio demandaban
         ...'): past background. Under a verb of saying the imperfect is only the sequence of
-        tenses ('dijo que reclamaban' = they claim now), so it is left alone."""
+        tenses ('dijo que reclamaban' = they claim now), so it is left alone; so is an
+        imperfect clause hanging from another clause, and one in a sentence dated in the news
+        window (read on unannotated agency copy: 'manifestaban este sábado' is the news)."""
         doc = adoc.doc
         if e.head is None or doc is None:
             return None
