@@ -194,10 +194,12 @@ def _transparent(node: Any, cues: Cues, is_light: Callable[[Any], bool] | None) 
 def _asserted_relative(verb: Any) -> bool:
     """``verb`` heads a relative clause in the indicative ('que lideró'): a fact asserted
     of its noun. A subjunctive relative ('una tregua que permita negociar') is not asserted
-    and stays in the scope of what governs its noun."""
+    and stays in the scope of what governs its noun. A participle takes the mood of its
+    auxiliary ('los estudiantes que fueron detenidos el lunes')."""
     relative = dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
         "Rel" in morph_get(c, "PronType") for c in verb.children)
-    return relative and verb.pos_ in ("VERB", "AUX") and "Ind" in morph_get(verb, "Mood")
+    words = [verb, *[c for c in verb.children if dep(c) in _AUX_DEPS]]
+    return relative and verb.pos_ in ("VERB", "AUX") and any("Ind" in morph_get(w, "Mood") for w in words)
 
 
 def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None:
