@@ -293,7 +293,8 @@ def _mode_at(
             # 'tienen previsto reunirse', 'tiene programada una visita': a participle of
             # planning predicated of the act of 'tener' (Nueva gramática §28.5): scheduled
             found.append(("future", child, "planning participle"))
-        elif article_year and _is_past_year(child, article_year) and not _opens_period(child, cues):
+        elif article_year and _is_past_year(child, article_year) and not (
+                _opens_period(child, cues) and not _simple_past(tok)):
             found.append(("historical", child, "past year"))
         elif (label == "advcl" or label == "ccomp" and _unreal_or_future(tok)) and (
             mark := _condition_mark(child, cues)
@@ -400,6 +401,13 @@ def _opens_period(tok: Token, cues: Cues) -> bool:
     if fold(tok.text) in cues.since:
         return True  # English: the preposition heads its date
     return any(dep(c) == "case" and fold(c.text) in cues.since for c in tok.children)
+
+
+def _simple_past(tok: Token) -> bool:
+    """A finite simple past ('expulsó', 'expelled') with no auxiliary: a punctual act that a
+    'since' date cannot stretch into an ongoing period."""
+    return tok.pos_ in ("VERB", "AUX") and morph_get(tok, "Tense") == ("Past",) \
+        and morph_get(tok, "VerbForm") == ("Fin",) and not any(dep(c) in ("aux", "aux:pass") for c in tok.children)
 
 
 def _is_past_year(tok: Token, article_year: int) -> bool:
