@@ -127,6 +127,7 @@ def _phrase(tok: Token, genitive: frozenset[str] | None = None) -> list[Any]:
     out = [tok]
     stack = [
         c for c in tok.children if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
+        and not _relative_clause(c)
     ]
     while stack:
         t = stack.pop()
@@ -135,8 +136,16 @@ def _phrase(tok: Token, genitive: frozenset[str] | None = None) -> list[Any]:
         out.append(t)
         stack.extend(
             c for c in t.children if dep(c) not in ("acl:relcl", "ccomp", "advcl")
+            and not _relative_clause(c)
         )
     return out
+
+
+def _relative_clause(c: Token) -> bool:
+    """A clause the parser labelled 'acl' that a relative pronoun opens ('protestas, que
+    incluía huelgas'): a relative clause, no part of its antecedent's phrase."""
+    return dep(c) == "acl" and any(
+        g.i < c.i and "Rel" in morph_get(g, "PronType") for g in c.children)
 
 
 def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
@@ -305,24 +314,22 @@ def find_args(
     is_light: Callable[[Any], bool] = lambda t: False,
     skip: frozenset[int] = frozenset(),
     is_event: Callable[[Any], str | None] = lambda t: "?",
+    names_event: Callable[[Any], bool] = lambda t: False,
 ) -> tuple[Any, Any]:
     """(actor token, recipient token) of the trigger headed by ``tok``; either may be None.
 
     ``is_light`` tells support verbs ('realizar'), whose subject is the actor of their noun;
     ``is_event`` gives the event type of a word that is a trigger itself ('reprimir': COERCE),
     whose subject is not the actor of its noun object unless the types agree; ``skip`` holds the indices of the trigger's own
-    words ('dieron muerte a ...')."""
+    words ('dieron muerte a ...'); ``names_event`` tells any word of the event lexicon, a
+    context-only one too ('una ofensiva'), which is never an actor."""
     if tok.pos_ in ("NOUN", "PROPN"):
         actor, recipient = _noun_args(tok, event, mode, cues, speech, index,
                                       _carrier(is_light, is_event, cues, event))
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
-        own = is_event(actor) if actor is not None and actor.pos_ == "NOUN" else None
-        if own and own != "?":
-            # 'una manifestación de miles de campesinos protestó', 'la huelga paralizó el
-            # puerto': an event is no actor; the verb's actor is the event's own
-            actor = _noun_args(actor, own, None, cues, speech, index,
-                               _carrier(is_light, is_event, cues, own))[0]
+    actor = _actor_of_event_noun(actor, tok, event, cues, speech, index, is_light, is_event,
+                                 names_event)
     if (actor is not None and event in RECIPROCAL_TYPES
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
@@ -353,6 +360,34 @@ def find_args(
         # 'se exigirá la renuncia del gobierno': a demand is aimed at whoever is to leave
         recipient = _ousted(tok, actor, cues, index)
     return actor, recipient
+
+
+def _actor_of_event_noun(
+    actor: Any, tok: Token, event: str, cues: Cues, speech: set[str], index: ActorIndex,
+    is_light: Callable[[Any], bool], is_event: Callable[[Any], str | None],
+    names_event: Callable[[Any], bool],
+) -> Any:
+    """An event noun, or a classifier noun of events, is never an actor: 'una manifestación
+    de miles de campesinos protestó', 'la huelga paralizó el puerto', 'una jornada de
+    protestas, que incluía huelgas de hambre' (through the relative pronoun). The actor is
+    that event's own actor (two steps at most); none when it has none. An actor whose
+    phrase holds the trigger itself is none either."""
+    for _ in range(2):
+        if actor is None:
+            return None
+        noun = resolve_relative(actor)
+        if noun.pos_ != "NOUN" or noun.i == tok.i:
+            break
+        own = is_event(noun)
+        if not (own and own != "?") and not names_event(noun) \
+                and fold(noun.lemma_) not in cues.kind_noun:
+            break
+        kind = own if own and own != "?" else event
+        actor = _noun_args(noun, kind, None, cues, speech, index,
+                           _carrier(is_light, is_event, cues, kind))[0]
+    if actor is not None and _same(resolve_relative(actor), tok):
+        return None
+    return actor
 
 
 # mentions a singular possessive can refer back to: people and offices ('su renuncia')

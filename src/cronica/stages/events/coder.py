@@ -1064,6 +1064,7 @@ class EventCoder:
                 is_light,
                 frozenset(range(m.start, m.end)),
                 self._event_type_at(doc),
+                lambda t: self.lex.match(doc, t.i) is not None,
             )
         if a_tok is not None and fold(resolve_relative(a_tok).lemma_) in self.cues.time_noun:
             # 'Ortega anunció el sábado que se reuniría': a date the parser read as the

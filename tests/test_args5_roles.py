@@ -1,0 +1,46 @@
+"""Argument and actor-coding faults a user saw (branch args5, issue 12). Short invented
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(text: str, lang: str = "es") -> list[dict]:
+    from cronica.pipeline import extract
+
+    return extract(text, lang=lang, date="2024-03-03")["events"]
+
+
+def _text(arg: dict | None) -> str:
+    return arg["text"] if arg else ""
+
+
+def _mentions(text: str, lang: str = "es") -> list[tuple[str, str]]:
+    """(trigger, actor text) of every mention of every event."""
+    out = []
+    for e in _events(text, lang):
+        out.append((e["trigger"]["text"], _text(e["actor"])))
+        out += [(m["text"], _text(m.get("actor"))) for m in e.get("mentions", [])]
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,trigger,actor", [
+    # the antecedent of the relative is an event noun: its own actor acts
+    ("Los mineros iniciaron una jornada de protestas, que incluía huelgas de hambre.",
+     "huelgas", "mineros"),
+    # a context-only event word ('ofensiva') is no actor either
+    ("Los soldados iniciaron una ofensiva, que incluía bombardeos contra aldeas.",
+     "bombardeos", "soldados"),
+])
+def test_an_event_noun_is_never_the_actor_of_another_event(text, trigger, actor):
+    found = [a for t, a in _mentions(text) if t.startswith(trigger)]
+    assert found and all(actor in a and trigger not in a for a in found if a), found
+
+
+@pytest.mark.slow
+def test_a_people_antecedent_of_a_relative_stays_the_actor():
+    found = [a for t, a in _mentions("Los mineros, que protestaron ayer, bloquearon la carretera.")
+             if t == "protestaron"]
+    assert found and "mineros" in found[0] and "protestaron" not in found[0]
