@@ -44,3 +44,26 @@ def test_a_people_antecedent_of_a_relative_stays_the_actor():
     found = [a for t, a in _mentions("Los mineros, que protestaron ayer, bloquearon la carretera.")
              if t == "protestaron"]
     assert found and "mineros" in found[0] and "protestaron" not in found[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,recipient", [
+    ("El ladrón fue detenido por robo.", "es", "ladrón"),
+    ("El alcalde fue arrestado por corrupción.", "es", "alcalde"),
+    ("The smuggler was arrested for theft.", "en", "smuggler"),
+])
+def test_an_offence_in_the_passive_agent_phrase_is_the_cause(text, lang, recipient):
+    e = next(e for e in _events(text, lang) if e["event"] == "COERCE")
+    assert e["actor"] is None and recipient in _text(e["recipient"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,actor", [
+    ("El ladrón fue detenido por la policía por robo.", "es", "policía"),
+    ("The smuggler was arrested by police for theft.", "en", "police"),
+    # an offence word modifying the agent names no cause: the detectives arrest
+    ("The smuggler was arrested by murder detectives.", "en", "detectives"),
+])
+def test_a_passive_agent_beside_an_offence_stays_the_actor(text, lang, actor):
+    e = next(e for e in _events(text, lang) if e["event"] == "COERCE")
+    assert actor in _text(e["actor"])

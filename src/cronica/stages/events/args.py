@@ -327,7 +327,7 @@ def find_args(
         actor, recipient = _noun_args(tok, event, mode, cues, speech, index,
                                       _carrier(is_light, is_event, cues, event))
     else:
-        actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip)
+        actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip, is_event)
     actor = _actor_of_event_noun(actor, tok, event, cues, speech, index, is_light, is_event,
                                  names_event)
     if (actor is not None and event in RECIPROCAL_TYPES
@@ -526,6 +526,7 @@ def _verb_args(
     is_light: Callable[[Any], bool],
     index: ActorIndex,
     skip: frozenset[int],
+    is_event: Callable[[Any], str | None] = lambda t: None,
 ) -> tuple[Any, Any]:
     actor = recipient = None
     passive = any(dep(c) == "aux:pass" for c in tok.children) or (
@@ -547,7 +548,9 @@ def _verb_args(
         elif dep(c) in _PASS_SUBJ or (dep(c) in _SUBJ and passive):
             recipient = recipient or c
         elif dep(c) in _AGENT:
-            actor = next((g for g in c.children if dep(g) == "pobj"), c)
+            agent = next((g for g in c.children if dep(g) == "pobj"), c)
+            if not _cause_noun(agent, cues, index, is_event):
+                actor = agent
     if actor is None and not passive and dep(tok) == "acl" and tok.tag_ in ("VBD", "VBN") \
             and tok.head.pos_ in _NOMINAL and tok.head.i < tok.i and tok.head.head.i == tok.head.i:
         # the sentence's only verb, hung by the parser on the noun before it as if a reduced
@@ -566,6 +569,7 @@ def _verb_args(
                 o
                 for o in obls + [c for c in tok.children if dep(c) in _OBJ] + hung
                 if _case(o) in cues.agent_case and _case(o) not in cues.genitive_case
+                and not _cause_noun(o, cues, index, is_event)
             ),
             None,
         )
@@ -600,6 +604,16 @@ def _verb_args(
         # otros ocho fueron detenidos' names no one who detained them)
         actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
+
+
+def _cause_noun(t: Token, cues: Cues, index: ActorIndex, is_event: Callable[[Any], str | None]) -> bool:
+    """A common noun of an act or an offence in a passive's 'por'/'by' phrase names the cause,
+    not the agent: 'fue detenido por robo', 'arrested by murder charges' (Nueva gramática
+    §41.6: a 'por' agent is a participant; a cause is an event); a coded actor is an agent."""
+    if t.pos_ != "NOUN" or index.mention_in(t) is not None:
+        return False
+    own = is_event(t)
+    return fold(t.lemma_) in cues.offence or bool(own and own != "?")
 
 
 def _shared_subject(verb: Token) -> Any:

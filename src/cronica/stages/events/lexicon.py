@@ -172,6 +172,9 @@ class Cues:
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
     # de sabotaje'): what is said of them is said of that act
     kind_noun: set[str] = field(default_factory=set)
+    # 'robo', 'theft': names of criminal offences; a passive's 'por'/'by' phrase with one is
+    # the cause of the act, not its agent ('fue detenido por robo')
+    offence: set[str] = field(default_factory=set)
     # 'esperar': a hope, except impersonal ('se espera que'): expected, so future
     expected: set[str] = field(default_factory=set)
     # 'poder', 'deber': modals of possibility or obligation; 'dijo que podría atacar', 'debe
@@ -575,7 +578,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
-                      "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
+                      "vow_needs_act", "vow", "kind_noun", "offence", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops"):
