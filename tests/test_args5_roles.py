@@ -67,3 +67,44 @@ def test_an_offence_in_the_passive_agent_phrase_is_the_cause(text, lang, recipie
 def test_a_passive_agent_beside_an_offence_stays_the_actor(text, lang, actor):
     e = next(e for e in _events(text, lang) if e["event"] == "COERCE")
     assert actor in _text(e["actor"])
+
+
+def _actor_codes(text: str, lang: str = "es") -> list[tuple[str, str]]:
+    from cronica.pipeline import extract
+
+    return [(a["span"]["text"], a["code"]) for a in extract(text, lang=lang)["actors"]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    # a given name before it: the demonym is a surname
+    ("El presidente Arnoldo Alemán fue detenido por la policía.", "Alemán"),
+    ("La ministra Lucía Francés criticó el acuerdo.", "Francés"),
+    # a lower-case title before it: a name (Spanish writes nationalities in lower case)
+    ("El expresidente Ruso visitó la capital.", "Ruso"),
+])
+def test_a_capitalised_demonym_in_a_name_is_no_nationality(text, name):
+    codes = _actor_codes(text)
+    assert not any(c[:3] in ("DEU", "FRA", "RUS") for _, c in codes), codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,span,code", [
+    ("El ministro ruso criticó el acuerdo.", "El ministro ruso", "RUSGOV"),
+    ("Russian troops attacked the village.", "Russian troops", "RUSMIL"),
+])
+def test_a_demonym_adjective_is_still_a_nationality(text, span, code):
+    lang = "en" if text.startswith("Russian") else "es"
+    assert (span, code) in _actor_codes(text, lang)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,span,code", [
+    ("El líder sindical dijo que convocarán una huelga.", "El líder sindical", "LAB"),
+    ("La dirigente estudiantil habló ante la prensa.", "La dirigente estudiantil", "EDU"),
+    ("El líder opositor criticó el acuerdo.", "El líder opositor", "OPP"),
+    ("Los dirigentes campesinos bloquearon la carretera.", "Los dirigentes campesinos", "AGR"),
+    ("El portavoz empresarial pidió calma.", "El portavoz empresarial", "BUS"),
+])
+def test_a_sector_adjective_after_a_title_gives_its_sector(text, span, code):
+    assert (span, code) in _actor_codes(text)

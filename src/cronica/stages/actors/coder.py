@@ -68,7 +68,7 @@ from cronica.stages.actors.lookup import (
 from cronica.stages.actors.parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import clause_head
+from cronica.stages.nlp.syntax import clause_head, dep
 
 __all__ = ["ActorCoder", "actor_for_span", "code_text", "codes_for_matches"]
 
@@ -146,12 +146,29 @@ class ActorCoder:
         doc = adoc.doc
         items: list[Item] = []
         taken: set[int] = set()
-        for m in self.lexicon.find(adoc.article.text, words):
+        in_person = {t.i: ent for ent in doc.ents
+                     if normalize(ent.label_) in self._person_labels for t in ent}
+        found = self.lexicon.find(adoc.article.text, words)
+        titles = _title_nouns(doc, found)
+        for m in found:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            if m.entry.kind == "agent" and not self.linker.agent_ok(span):
+            if m.entry.kind == "agent" and not self.linker.agent_ok(span) \
+                    and not _sector_of_title(span, titles):
                 continue
+            if m.entry.kind == "demonym" and _capitalised_inside(span):
+                ent = in_person.get(span[0].i)
+                if ent is not None and ent.start < span.start \
+                        and all(t.i in in_person for t in span):
+                    continue  # 'Arnoldo Alemán': a surname, left to the person name
+                if _after_title(span, items):
+                    # 'el expresidente Alemán': a name after a title, not a nationality
+                    toks = [t.i for t in span]
+                    items.append(Item(len(items), "person", span.start_char, span.end_char,
+                                      toks, span.root))
+                    taken.update(toks)
+                    continue
             toks = [t.i for t in span]
             items.append(Item(len(items), m.entry.kind, m.start, m.end, toks, span.root, m.entry))
             taken.update(toks)
@@ -440,6 +457,43 @@ def _before_name(it: Item) -> bool:
     doc = it.root.doc
     nxt = it.tokens[-1] + 1
     return nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[nxt].text[:1].isupper()
+
+
+def _title_nouns(doc: Any, found: list[Any]) -> set[int]:
+    """Token indices of the one-word title nouns among the lexicon hits ('líder',
+    'dirigente', 'portavoz': sector GOV, used as nouns)."""
+    out: set[int] = set()
+    for m in found:
+        if m.entry.kind != "agent" or m.entry.sector != "GOV":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN"):
+            out.add(span[0].i)
+    return out
+
+
+def _sector_of_title(span: Any, titles: set[int]) -> bool:
+    """A relational adjective of a sector right after a title noun it modifies: 'el líder
+    sindical', 'la dirigente estudiantil', 'el portavoz militar' -- the title is of that
+    sector (the adjective joins the title's mention and gives it its sector)."""
+    tok = span[0]
+    return len(span) == 1 and tok.pos_ == "ADJ" and dep(tok) == "amod" \
+        and tok.head.i in titles and tok.head.i == tok.i - 1
+
+
+def _capitalised_inside(span: Any) -> bool:
+    """A capitalised word that does not open its sentence and is not in capitals throughout
+    (a headline): in the middle of a sentence a capitalised demonym may be a surname."""
+    return not span[0].is_sent_start and all(
+        t.text[:1].isupper() and not (t.text.isupper() and len(t.text) > 1) for t in span)
+
+
+def _after_title(span: Any, items: list[Item]) -> bool:
+    """Right after a lower-case title noun ('el presidente Alemán'), where Spanish writes a
+    nationality in lower case: the capitalised word is a name (the title's apposition)."""
+    prev = span.doc[span.start - 1]
+    return prev.pos_ == "NOUN" and prev.text.islower() and any(
+        it.kind == "agent" and prev.i in it.tokens for it in items)
 
 
 def _surname(doc: Any, it: Item) -> str:
