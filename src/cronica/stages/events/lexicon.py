@@ -280,6 +280,7 @@ class Lexicon:
         # adjective) is a verb form
         key_pos = "VERB" if _ENCLITIC.search(fold(tok.text)) else pos
         objects: set[str] | None = None  # the verb's object nouns, read once if needed
+        other_pos_only = True  # every row reached is a one-word row of another part of speech
         for key in keys:
             for entry in self._by_first.get(key, ()):
                 allowed = _POS.get(entry.pos, _POS["*"])
@@ -287,6 +288,7 @@ class Lexicon:
                     pos not in allowed and tok.pos_ not in allowed and key_pos not in allowed
                 ) and len(entry.pattern) == 1:
                     continue
+                other_pos_only = False
                 if entry.pos == "Vr" and not _pronominal(tok):
                     continue
                 end = _match_rest(doc, i, entry.pattern)
@@ -306,7 +308,7 @@ class Lexicon:
                     return Match(i, end, i, entry)
         # the word's keys reached rows of another part of speech only ('boicoteo', a noun,
         # rewritten to the verb 'boicotear'): it may still be a derived word
-        return self._derived(doc, i)
+        return self._derived(doc, i) if other_pos_only else None
 
     def starts_nothing(self, tok: Any) -> bool:
         """Whether no pattern and no derived word can start at ``tok`` whatever its context:
