@@ -128,3 +128,28 @@ def test_other_modes_stay_apart(head_mode, body_mode, text):
     adoc.events = [head, body]
     EventCoref("es").run(adoc)
     assert len(adoc.events) == 2
+
+
+def test_gunmen_and_the_named_group_are_one_attack_and_the_name_wins():
+    mali = {"name": "Mali", "country": "MLI", "feature": "country", "lat": 17.0, "lon": -4.0,
+            "geonameid": 7, "source": "clause"}
+    mopti = {"name": "Mopti", "country": "MLI", "feature": "city", "lat": 14.5, "lon": -4.2,
+             "geonameid": 8, "source": "clause"}
+    head = _ev("e0", 10, "UAF", "2024-01-21", inferred=True, place=mali)
+    body = _ev("e1", 300, "MLIREB", "2024-01-21", place=mopti)  # a town in the country
+    assert args_compatible(_arg("UAF"), _arg("MLIREB"))
+    assert not args_compatible(_arg("UAF"), _arg("MLIMIL"))  # a state force is named as such
+    assert same_event(head, body)
+    adoc = ArticleDoc(article=Article(id="t", text="x" * 400), lang="en")
+    adoc.events = [head, body]
+    EventCoref("en").run(adoc)
+    (ev,) = adoc.events
+    assert ev.actor.code == "MLIREB"
+
+
+def test_a_town_abroad_is_not_in_the_country():
+    mali = {"name": "Mali", "country": "MLI", "feature": "country", "lat": 17.0, "lon": -4.0,
+            "geonameid": 7, "source": "clause"}
+    niamey = {"name": "Niamey", "country": "NER", "feature": "city", "lat": 13.5, "lon": 2.1,
+              "geonameid": 9, "source": "clause"}
+    assert not same_event(_ev("e0", 10, "UAF", place=mali), _ev("e1", 300, "UAF", place=niamey))

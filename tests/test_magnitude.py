@@ -94,3 +94,33 @@ def test_a_subject_in_the_state_its_predicate_names_is_counted():
     text = "Un grupo armado atacó una aldea del Cauca. Dos campesinos quedaron muertos."
     evs = _events(text, "es")
     assert [e["dead"]["value"] for e in evs if e["dead"]] == [2]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, lang, value, low", [
+    # people of a non-state sector coded by the actors stage make up the crowd
+    ("Unos 5.000 agricultores participaron en las movilizaciones.", "es", 5000, None),
+    ("Miles de agricultores bloquearon las carreteras del sur.", "es", None, 2000),
+    ("Cerca de un millar de estudiantes marcharon por el centro.", "es", 1000, None),  # DLE 'millar'
+])
+def test_people_of_a_sector_give_the_crowd_size(text, lang, value, low):
+    (ev,) = [e for e in _events(text, lang) if e["event"] == "PROTEST"]
+    assert ev["size"] is not None
+    assert ev["size"]["value"] == value and ev["size"]["min"] == low
+
+
+@pytest.mark.slow
+def test_police_watching_a_march_are_not_its_crowd():
+    (ev,) = [e for e in _events("Miles de policías vigilaron la marcha de los estudiantes.", "es")
+             if e["event"] == "PROTEST"]
+    assert ev["size"] is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, lang, low", [
+    ("Tens of thousands of Georgians marched through the capital.", "en", 20000),
+    ("Miles de venezolanos marcharon en Caracas.", "es", 2000),
+])
+def test_a_demonym_noun_counts_a_crowd(text, lang, low):
+    (ev,) = [e for e in _events(text, lang) if e["event"] == "PROTEST"]
+    assert ev["size"]["min"] == low

@@ -148,6 +148,7 @@ register(StageSpec(
     requires=("doc", "sentences", "events"),
     assigns=("events.dead", "events.injured", "events.arrested", "events.size",
              "events.plover_score"),
+    reads=("actors",),
     doc="dead, injured, arrested and crowd size of each event; PLOVER conflict-cooperation score"))
 register(StageSpec(
     "time", "cronica.stages.time.resolver:DateResolver",
@@ -163,7 +164,7 @@ register(StageSpec(
 register(StageSpec(
     "place", "cronica.stages.place.geocoder:Geocoder",
     requires=("doc", "sentences"), assigns=("places", "events.event_loc", "article.dateline"),
-    reads=("actors",),
+    reads=("actors", "dates"),
     doc="place names resolved to coordinates; each event's location; the dateline"))
 register(StageSpec(
     "actor_context", "cronica.stages.actors.context:ActorContext",

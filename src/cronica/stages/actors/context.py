@@ -114,7 +114,9 @@ class ActorContext:
             m.codes = [m.code]
             for e in adoc.events:
                 for arg in event_args(e):
-                    if arg.mention == m.id:
+                    # an argument the events stage already gave a country keeps it (a known
+                    # referent: 'las fuerzas' after 'las fuerzas estadounidenses')
+                    if arg.mention == m.id and not code_parts(arg.code)[0]:
                         arg.code, arg.codes = m.code, [m.code]
 
     def run(self, adoc: ArticleDoc) -> None:
@@ -131,6 +133,11 @@ class ActorContext:
                 country, sector = _own_parts(arg, mentions)
                 own = mentions.get(arg.mention or "")
                 guessed = own.country_source if own is not None and own.country_source else None
+                resolved = code_parts(arg.code)[0]
+                if guessed and resolved and resolved != country:
+                    # the events stage resolved the referent ('las fuerzas' -> the earlier
+                    # 'fuerzas estadounidenses'): the article's words over a guess from context
+                    country, guessed = resolved, None
                 if country and (guessed is None or (guessed != "place" and not place)):
                     arg.country, arg.country_source = country, guessed or "text"
                     continue

@@ -7,16 +7,20 @@ countries are known, two events of one article are the same event when:
 - they have the same type, compatible modes (equal, or one unstated) and the same auxiliary
   mode (a denied or future attack is not the reported one);
 - their actors are compatible, and so are their recipients: equal codes, or one side
-  unstated, or one code is the other's sector without a country ('MIL' and 'NGAMIL');
+  unstated, or one code is the other's sector without a country ('MIL' and 'NGAMIL'), or
+  one is an unidentified armed group and the other a named non-state one ('gunmen' UAF
+  and 'jihadists' REB);
 - their dates are the same, or one is unstated or only inferred from the article's date;
-- their places are the same place (same GeoNames id or name, or within ``NEAR_KM``), or one
-  is unstated or only the dateline's or carried over from an earlier sentence;
+- their places are the same place (same GeoNames id or name, or within ``NEAR_KM``, or a
+  country and a place in it), or one is unstated or only the dateline's or carried over
+  from an earlier sentence;
 - and something positive ties them: a coded actor or recipient of the same sector on both
   sides (countries compatible), the same stated date, or the same stated place. Two events that only share a type are left apart.
 
 The first mention (in text order) keeps its id; the others' triggers are appended to its
 ``mentions`` (every mention is kept) and their stated fields fill what it lacks (a stated
-date over an inferred one, a sentence place over a dateline, an actor, casualty counts).
+date over an inferred one, a sentence place over a dateline, an actor, casualty counts; a
+named armed group over an unidentified one: 'jihadists' MLIREB over 'gunmen' UAF).
 
 A headline is written in the present tense of news whatever the time of the act ('Maestros
 marchan en Buenos Aires' over 'marcharán el jueves'; 'Policía detiene a 20 manifestantes'
@@ -57,7 +61,17 @@ def args_compatible(a: EventArg | None, b: EventArg | None) -> bool:
     if ca == cb:
         return True
     (xa, sa), (xb, sb) = ca, cb
-    return (not xa or not xb or xa == xb) and (not sa or not sb or sa == sb)
+    return (not xa or not xb or xa == xb) and (not sa or not sb or sa == sb
+                                               or _unidentified_armed(sa, sb))
+
+
+# UAF is an armed group whose identity is unknown ('gunmen', 'hombres armados'): it may be
+# the rebels, insurgents or criminals another mention names (not a state force)
+_NON_STATE_ARMED = frozenset({"REB", "INS", "CRM", "UAF"})
+
+
+def _unidentified_armed(sa: str, sb: str) -> bool:
+    return "UAF" in (sa, sb) and sa in _NON_STATE_ARMED and sb in _NON_STATE_ARMED
 
 
 def _same_arg(a: EventArg | None, b: EventArg | None) -> bool:
@@ -81,6 +95,8 @@ def _strong_place(e: Event) -> dict[str, Any] | None:
 def _same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a.get("geonameid") and a.get("geonameid") == b.get("geonameid"):
         return True
+    if "country" in (a.get("feature"), b.get("feature")) and a.get("country"):
+        return a.get("country") == b.get("country")  # 'central Mali' holds Mopti
     if a.get("lat") is not None and b.get("lat") is not None:
         return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"]) <= NEAR_KM
     return bool(a.get("name")) and a.get("name") == b.get("name")
@@ -128,6 +144,14 @@ def _headline_present(a: Event, b: Event, headline: int | None) -> bool:
     return False
 
 
+def _more_specific(a: EventArg | None, b: EventArg | None) -> bool:
+    """``a`` names the unidentified armed group ``b`` ('gunmen' UAF) as a known one
+    ('jihadists' MLIREB)."""
+    ca, cb = _country_sector(a), _country_sector(b)
+    return ca is not None and cb is not None and cb[1] == "UAF" and ca[1] != "UAF" \
+        and _unidentified_armed(ca[1], cb[1]) and (bool(ca[0]) or not cb[0])
+
+
 def absorb(keep: Event, other: Event) -> None:
     """Fold ``other`` into ``keep``: every mention kept, missing fields filled."""
     if not keep.mentions:
@@ -141,7 +165,8 @@ def absorb(keep: Event, other: Event) -> None:
         keep.date_span, keep.date_inferred = other.date_span, False
     if _strong_place(other) and not _strong_place(keep):
         keep.event_loc = other.event_loc
-    if keep.actor is None or (not keep.actor.code and other.actor is not None and other.actor.code):
+    if keep.actor is None or (not keep.actor.code and other.actor is not None and other.actor.code) \
+            or _more_specific(other.actor, keep.actor):
         keep.actor = other.actor or keep.actor
     if keep.recipient is None or (not keep.recipient.code and other.recipient is not None
                                   and other.recipient.code):

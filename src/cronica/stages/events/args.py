@@ -56,6 +56,11 @@ _TOPIC_POR_TYPES = frozenset(
     {"PROTEST", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
 )
 _PATIENT_GENITIVE_MODES = frozenset({"targeted", "abduct", "torture", "arrest", "release"})
+# event types whose noun, once its agent is named with 'por'/'by', takes its 'de'/'of' phrase
+# as the patient: a deverbal noun has one agent, so beside a 'por' agent the 'de' complement
+# is the object ('la invasión de Irak liderada por Estados Unidos', 'la ocupación de Crimea
+# por Rusia'; RAE, Nueva gramática, the objective genitive of action nouns)
+_AGENT_SETS_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # named-entity labels that never name a participant ('on Sunday', 'two days')
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _COUNT_ENTS = frozenset({"CARDINAL", "QUANTITY"})
@@ -374,14 +379,37 @@ def possessive_antecedent(poss: Token, actor: Any, index: ActorIndex) -> Any:
 
 def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     """Whose resignation a protest demands, in its purpose clause: 'marcharon para pedir la
-    dimisión del ministro' (``ouster`` cue nouns); the protest is aimed at that person."""
-    for clause in (c for c in tok.children if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"):
+    dimisión del ministro' (``ouster`` cue nouns), also on the verb that carries a protest
+    noun, in a relative clause of the noun, or caused by it ('las protestas provocaron la
+    caída del presidente'); the protest is aimed at that person."""
+    clauses = [c for c in tok.children if c.pos_ == "VERB"
+               and dep(c) in ("advcl", "xcomp", "acl", "acl:relcl")]
+    head = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and head.i != tok.i and head.pos_ == "VERB":
+        if dep(tok) in _SUBJ:
+            clauses.append(head)  # 'las protestas provocaron la caída del presidente'
+        elif dep(tok) in ("obj", "obl"):
+            # the aim of the verb that carries the noun: 'emprendieron una huelga para
+            # exigir la destitución del alcalde'
+            clauses += [c for c in head.children if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"]
+    for clause in clauses:
         for obj in (c for c in clause.children if dep(c) in _OBJ):
             if fold(obj.lemma_) not in cues.ouster:
                 continue
             whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
                           and g.pos_ in _NOMINAL and not _same(g, actor)), None)
             if whose is not None and _names_actor(whose, index):
+                return whose
+    # elsewhere in the sentence: whoever's removal is sought beside the protest ('quienes
+    # emprendieron una huelga en busca de la destitución del alcalde', 'la oposición, que
+    # busca forzar la renuncia del presidente, convocó la marcha')
+    for obj in tok.sent:
+        if obj.pos_ == "NOUN" and fold(obj.lemma_) in cues.ouster:
+            whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
+                          and g.pos_ in ("NOUN", "PROPN") and not _same(g, actor)
+                          and _case(g) in cues.genitive_case), None)
+            if whose is not None and _names_actor(whose, index) \
+                    and (actor is None or index.mention_in(whose) is not index.mention_in(actor)):
                 return whose
     return None
 
@@ -452,9 +480,16 @@ def _verb_args(
         "Part" in morph_get(tok, "VerbForm")
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
     )
+    subjects = [c for c in tok.children if dep(c) in _SUBJ]
+    number = _verb_number(tok) if len(subjects) > 1 else None
     for c in tok.children:
         if dep(c) in _SUBJ and not passive:
-            actor = actor or c
+            # of two subjects the parser gave, the one that agrees with the verb ('En Lima,
+            # la capital, los mineros marcharon')
+            if actor is None or (number and number not in morph_get(actor, "Number")
+                                 and number in morph_get(c, "Number")
+                                 and not any(dep(g) == "cc" for g in c.children)):
+                actor = c
         elif dep(c) in _PASS_SUBJ or (dep(c) in _SUBJ and passive):
             recipient = recipient or c
         elif dep(c) in _AGENT:
@@ -481,7 +516,8 @@ def _verb_args(
             None,
         )
     if recipient is None:
-        cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")]
+        cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")
+                 ]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
@@ -498,10 +534,16 @@ def _verb_args(
         # hung deeper, on the last noun before it: 'fueron atacados en la marcha por la policía'
         actor = _deep_agent(tok, cues, index)
     if actor is None and not passive:
-        actor = _stranded_subject(tok)
+        actor = _stranded_subject(tok) or _fronted_subject(tok)
+    elif actor is not None and not passive and actor.like_num and _counted(actor) is None:
+        # a bare number as subject counts the people named before it ('En Brasil, cientos
+        # de miles de camioneros -unos 700.000- continuaron el paro')
+        actor = _fronted_subject(tok) or actor
     if passive and recipient is None:
         recipient = _shared_subject(tok)
-    if actor is None:
+    if actor is None and not passive:
+        # (a passive's subject, own or shared, is its patient: 'cinco resultaron heridos y
+        # otros ocho fueron detenidos' names no one who detained them)
         actor = _inherited_subject(tok, speech, lambda node, head: is_light(head))
     return actor, recipient
 
@@ -527,6 +569,39 @@ def _shared_subject(verb: Token) -> Any:
 
 # clause boundaries: a subject below one of these belongs to another clause
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "conj", "parataxis", "csubj"})
+
+
+def _prepositional(c: Token) -> bool:
+    """An object with a preposition other than the personal 'a': an oblique the parser
+    labelled obj ('En Lima, ... se manifestaron': a place, not a recipient)."""
+    case = [_CONTRACTIONS.get(w, w) for w in
+            (fold(g.text) for g in c.children if dep(g) == "case" and g.i < c.i)]
+    return bool(case) and case[0] != "a"
+
+
+def _fronted_subject(verb: Token) -> Any:
+    """A subject the parser made the apposition of a fronted complement: 'En Lima, decenas
+    de miles de personas se manifestaron' ('decenas' under 'Lima'). Only a noun or count
+    that agrees in number with the verb."""
+    number = _verb_number(verb)
+    if number is None:
+        return None
+    for c in verb.children:
+        if c.i > verb.i or dep(c) not in ("obj", "obl", "nmod") or not _prepositional(c):
+            continue
+        stack = list(c.children)
+        while stack:
+            g = stack.pop(0)
+            if dep(g) in _CLAUSAL - {"conj"}:
+                continue
+            # an apposition or a conjunct set off by a comma ('en las calles aledañas al
+            # recinto, centenares de estudiantes mantenían una protesta')
+            if dep(g) in ("appos", "conj") and g.pos_ in ("NOUN", "NUM") and g.i > 0 \
+                    and g.doc[g.i - 1].text == "," and number in morph_get(g, "Number") \
+                    and not any(dep(t) == "cc" for t in g.children):
+                return g
+            stack.extend(g.children)
+    return None
 
 
 def _stranded_subject(verb: Token) -> Any:
@@ -580,11 +655,36 @@ def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool
         if dep(c) not in ("amod", "acl") or "Part" not in morph_get(c, "VerbForm") \
                 or not carries(tok, c):
             continue
-        for g in c.children:
+        for g in (*c.children, *_obl_children(c)):  # English: the object of 'by'
             if g.i > c.i and g.pos_ in ("NOUN", "PROPN") and _case(g) in cues.agent_case \
                     and _case(g) not in cues.genitive_case:
                 return g
     return None
+
+
+def _agent_and_patient(
+    tok: Token, event: str, cues: Cues, index: ActorIndex, carries: Callable[[Any, Any], bool]
+) -> tuple[Any, Any] | None:
+    """(agent, patient) of an action noun whose agent is named with 'por'/'by' -- its own
+    ('la ocupación de Crimea por Rusia') or a participle's that is no event of its own
+    ('la invasión de Irak liderada por Estados Unidos', 'encabezada por el Ejército') -- and
+    whose 'de'/'of' phrase is then the patient (None as patient when there is none). The
+    agent is a name or a coded actor: 'la detención de X por corrupción' gives a reason."""
+    if event not in _AGENT_SETS_PATIENT_TYPES:
+        return None
+
+    def named(t: Any) -> bool:
+        return t.pos_ == "PROPN" or index.mention_in(t) is not None
+
+    agent = next((c for c in _obl_children(tok) if c.i > tok.i and c.pos_ in ("NOUN", "PROPN")
+                  and _case(c) in cues.agent_case and _case(c) not in cues.genitive_case
+                  and named(c)), None) or _participle_agent(tok, cues, carries)
+    if agent is None or not named(agent):
+        return None
+    patient = next((c for c in _obl_children(tok) if _case(c) in cues.genitive_case
+                    and c.i < agent.i and c.pos_ in ("NOUN", "PROPN") and not c.like_num
+                    and named(c) and index.mention_in(c) is not index.mention_in(agent)), None)
+    return agent, patient
 
 
 def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
@@ -701,8 +801,9 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
             head = head.head
         elif dep(node) not in _INHERIT:
             return None
-        subj = next((c for c in head.children if dep(c) in _SUBJ), None) or (
-            _stranded_subject(head) if head.pos_ in ("VERB", "AUX") else None)
+        subj = next((c for c in head.children if dep(c) in _SUBJ), None)
+        if head.pos_ in ("VERB", "AUX") and (subj is None or (subj.like_num and _counted(subj) is None)):
+            subj = _stranded_subject(head) or _fronted_subject(head) or subj
         if subj is not None and subj.i != tok.i:
             return subj
         node = head
@@ -739,6 +840,14 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex, event: str = "")
         if j in index.by_token and j > 0 and fold(doc[j - 1].text) in cues.agent_case:
             return t
     return None
+
+
+def headline_subject(tok: Token, index: ActorIndex, start: int) -> Any:
+    """The first actor named in a headline before its trigger ``tok`` (the headline starts
+    at character ``start``): headlines put the subject first, 'OBREROS PROTESTARAN EL
+    JUEVES', 'PRESIDENTE NIEGA SUSPENSION DE NEGOCIACIONES'."""
+    first = next((j for j in sorted(index.by_token) if j < tok.i and tok.doc[j].idx >= start), None)
+    return tok.doc[first] if first is not None else None
 
 
 def speaker_subject(tok: Token, speech: set[str]) -> Any:
@@ -789,10 +898,16 @@ def _noun_args(
             if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None \
                     and not (event == "PROTEST" and _counted_people(c)):
                 continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
+            if not genitive and event in _PATIENT_GENITIVE_TYPES and c.pos_ != "PROPN" \
+                    and index.mention_in(c) is None:
+                continue  # 'la detención de X por corrupción': the reason, not an agent
             if patient_genitive and genitive:
                 recipient = recipient or c
             elif actor is None or _better_agent(c, actor, index):
                 actor = c
+    led = _agent_and_patient(tok, event, cues, index, carries)
+    if led is not None:
+        actor, recipient = led[0], recipient or led[1]
     if actor is not None and recipient is None:
         # 'contra bases' may hang from the agent phrase ('grupos ... respaldados ... contra bases')
         recipient = next(
@@ -824,7 +939,10 @@ def _noun_args(
     if actor is None:
         actor = _state_holder(tok, cues)
     if actor is None:
-        actor = _inherited_subject(tok, speech, carries)
+        # 'cumplirán una serie de protestas': a classifier noun stands for its act
+        host = tok.head if dep(tok) == "nmod" and tok.head.pos_ == "NOUN" \
+            and fold(tok.head.lemma_) in cues.kind_noun and _case(tok) in cues.genitive_case else tok
+        actor = _inherited_subject(host, speech, carries)
     if actor is None:
         actor = _relative_doer(tok, carries)
     if actor is None:

@@ -56,6 +56,7 @@ from cronica.stages.events.args import (
     ActorIndex,
     between_parties,
     find_args,
+    headline_subject,
     speaker_subject,
     to_arg,
 )
@@ -68,7 +69,12 @@ from cronica.stages.events.intent import (
 )
 from cronica.stages.events.learned import LearnedLayer, event_model
 from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon
-from cronica.stages.events.merge import PROTEST_TOPICS, merge_headline, merge_same_sentence
+from cronica.stages.events.merge import (
+    PROTEST_TOPICS,
+    headline_sentence,
+    merge_headline,
+    merge_same_sentence,
+)
 from cronica.stages.events.modes import contexts, explain_aux
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.stages.events.rank import confidence as event_confidence
@@ -223,6 +229,7 @@ class EventCoder:
             tok.pos_ not in ("VERB", "AUX")
             or fold(tok.lemma_) not in self.cues.road_closure
             or len(m.entry.pattern) < 2
+            or m.entry.pattern[1] not in self.cues.road
         ):
             return False
         subjects = [s for s in tok.children if dep(s) == "nsubj"]
@@ -297,6 +304,8 @@ class EventCoder:
             return "trigger.exchange_without_captives"
         if self._gathering_without_cause(tok, m):
             return "trigger.gathering_without_cause"
+        if self._return_without_troops(tok, m):
+            return "trigger.return_without_troops"
         return None
 
     def _is_speech(self, tok: Any) -> bool:
@@ -338,6 +347,27 @@ class EventCoder:
         if dep(tok) == "compound":
             near.append(tok.head)
         return not any(fold(t.lemma_) in self.cues.captive for t in near)
+
+    def _return_without_troops(self, tok: Any, m: Match) -> bool:
+        """'las tropas regresaron a Irak', 'the return of US troops': armed forces returning
+        make a military move (PLOVER MOBILIZE); anyone else's return is no event, nor 'volver
+        a' + infinitive ('again'), nor a transitive use ('returned fire', 'returned the bodies')."""
+        if m.entry.event != "MOBILIZE" or fold(tok.lemma_) not in self.cues.return_verb:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(dep(c) in ("obj", "xcomp", "ccomp") for c in tok.children):
+                return True
+            movers = [c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")]
+        else:  # the noun: 'el regreso de las tropas', 'the troops' return', 'troop return'
+            movers = [c for c in tok.children
+                      if dep(c) in ("nmod", "compound", "nmod:poss", "prep")]
+            movers += [g for c in movers if dep(c) == "prep" for g in c.children
+                       if dep(g) == "pobj"]
+        # the mover's head noun, or the noun it counts ('miles de tropas', 'thousands of troops')
+        heads = [*movers, *(g for c in movers for g in c.children
+                            if dep(g) in ("nmod", "prep", "pobj") or _case_word(g) in ("de", "of"))]
+        heads += [g for c in heads if dep(c) == "prep" for g in c.children if dep(g) == "pobj"]
+        return not any(fold(t.lemma_) in self.cues.troops for t in heads)
 
     def _gathering_without_cause(self, tok: Any, m: Match) -> bool:
         """'gathered outside the ministry to demand wages', 'protesters gathered' are
@@ -1034,7 +1064,8 @@ class EventCoder:
                 frozenset(range(m.start, m.end)),
                 self._event_type_at(doc),
             )
-        if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in morph_get(a_tok, "PronType"):
+        if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in morph_get(a_tok, "PronType") \
+                and not _third_person_in_quote(a_tok):
             # 'the rebels said they will release ...': the pronoun is the speaker
             a_tok = speaker_subject(tok, self.speech) or a_tok
         if a_tok is None and _subjectless_finite(tok):
@@ -1054,6 +1085,10 @@ class EventCoder:
             # 'las negociaciones entre el gobierno y los campesinos': the two parties
             a_tok, other = between_parties(tok, self.cues)
             r_tok = r_tok or other
+        if a_tok is None and trigger.sentence == 0 and headline_sentence(adoc) == 0:
+            # a headline is subject first ('ESTUDIANTES SAQUEAN CAMION'), but all-capital
+            # words parse badly: the first actor named before the trigger is its subject
+            a_tok = headline_subject(tok, index, adoc.sentences[0].start)
         actor, recipient = to_arg(a_tok, index), to_arg(r_tok, index)
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
@@ -1273,7 +1308,8 @@ _NEST_RULES = (
 # (subjunctive complements, probability adverbs; also modals of possibility or obligation,
 # ``Cues.not_intent_modal``,
 # and hypothetical governing words, ``_wished``)
-_NOT_INTENDED = frozenset({"subjunctive complement", "modifier"})
+_NOT_INTENDED = frozenset({"subjunctive complement", "modifier", "scheduled modifier",
+                           "scheduled by its relative clause"})
 
 
 def _threat_of(m: Match, gov: Match, st: _Nesting) -> None:
@@ -1349,6 +1385,22 @@ def _capital_sentence(sent: Any) -> bool:
 
 def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+_OPENING_QUOTES = "“«‘"
+_CLOSING_QUOTES = "”»’"
+
+
+def _third_person_in_quote(pron: Any) -> bool:
+    """A third-person pronoun inside direct speech ('"They burned houses," said a resident'):
+    in a quotation only the first person is the speaker; 'they' are others (in reported
+    speech, 'the rebels said they will...', it is the speaker)."""
+    if "3" not in morph_get(pron, "Person") and fold(pron.text) not in ("they", "he", "she"):
+        return False
+    before = pron.sent.doc.text[pron.sent.start_char:pron.idx]
+    opened = sum(before.count(q) for q in _OPENING_QUOTES)
+    closed = sum(before.count(q) for q in _CLOSING_QUOTES)
+    return opened > closed or before.count('"') % 2 == 1
 
 
 def _subjectless_finite(tok: Any) -> bool:

@@ -138,6 +138,9 @@ class Cues:
     exchange: set[str] = field(default_factory=set)  # 'canje': a release only of captives
     captive: set[str] = field(default_factory=set)  # 'prisioneros', 'hostages'
     gathering: set[str] = field(default_factory=set)  # 'gather': a protest only with a cause
+    # 'regresar', 'return': a military move (MOBILIZE) only when troops return
+    return_verb: set[str] = field(default_factory=set)
+    troops: set[str] = field(default_factory=set)  # 'tropa', 'troop': nouns of armed personnel
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -156,8 +159,11 @@ class Cues:
     union: set[str] = field(default_factory=set)  # a collective of workers: 'sindicato', 'gremio'
     institution: set[str] = field(default_factory=set)  # 'ministerio': a rally's site
     road_closure: set[str] = field(default_factory=set)  # 'cerrar' a road: a block by protesters
+    road: set[str] = field(default_factory=set)  # 'calle', 'carretera': what a block closes
     # 'movilizar' armed forces is MOBILIZE, not PROTEST: the words and the forces
     mobilize_word: set[str] = field(default_factory=set)
+    # a hypothetical governing word that is a plan in its pronominal use ('proponerse')
+    pronominal_plan: set[str] = field(default_factory=set)
     armed_force: set[str] = field(default_factory=set)
     police_force: set[str] = field(default_factory=set)
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
@@ -180,6 +186,10 @@ class Cues:
     coming_adj: set[str] = field(default_factory=set)
     # 'prepararse para', 'preparativos para' + an event noun: the act is planned (future)
     prepare: set[str] = field(default_factory=set)
+    # verbs of journey ('viajar', 'llegar'): their 'para' + event noun is the traveller's act there
+    motion: set[str] = field(default_factory=set)
+    # 'anunciar', 'anuncio' + a protest noun: the protest is announced before it is staged (future)
+    announce: set[str] = field(default_factory=set)
     # 'acordar', 'decidir': their subjunctive complement is planned, not wished: future
     plan_verb: set[str] = field(default_factory=set)
     # 'último', 'pasado' on a plural unit of time: a summary of the recent past
@@ -585,11 +595,11 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
-                      "strike_verb", "worker", "union", "institution", "road_closure", "mobilize_word", "armed_force", "police_force",
+                      "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
-                      "recent_adj", "coming_adj", "prepare"):
+                      "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)

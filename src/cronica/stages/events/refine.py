@@ -2,6 +2,8 @@
 
 - a definite description coded with a sector but no country ('las fuerzas': MIL) takes the
   country of the latest earlier mention with that sector ('las fuerzas estadounidenses');
+  so does the subject of a verb of returning, who was there before ('pero miles de tropas
+  regresaron': event_cues 'return_verb');
 - a reciprocal event (AGREE, CONSULT, COOPERATE) with an actor but no recipient takes the
   other party of a 'entre X y Y' / 'between X and Y' phrase of its sentence;
 - a retaliation ('ataques de represalia', 'retaliatory strikes') with no recipient is aimed
@@ -13,6 +15,8 @@ Each rule only fills what is missing; none replaces an argument found in the par
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from cronica.model import ArticleDoc, Event, EventArg
 from cronica.stages.events.args import RECIPROCAL_TYPES, ActorIndex
@@ -27,8 +31,8 @@ _DEFINITE = frozenset({"Def"})
 def refine(adoc: ArticleDoc, events: list[Event], index: ActorIndex, cues: Cues) -> None:
     """Apply the refinements in place, in text order."""
     for e in sorted(events, key=lambda x: x.trigger.start):
-        e.actor = _with_country(adoc, e.actor, index)
-        e.recipient = _with_country(adoc, e.recipient, index)
+        e.actor = _with_country(adoc, e.actor, index, cues)
+        e.recipient = _with_country(adoc, e.recipient, index, cues)
         if e.event in RECIPROCAL_TYPES and e.actor is not None and e.recipient is None:
             e.recipient = _counterpart(adoc, e, index, cues)
         if e.event == "ASSAULT" and e.recipient is None and _retaliation(adoc, e, cues):
@@ -70,12 +74,15 @@ _SECTOR_ONLY = frozenset(
 )
 
 
-def _with_country(adoc: ArticleDoc, arg: EventArg | None, index: ActorIndex) -> EventArg | None:
+def _with_country(
+    adoc: ArticleDoc, arg: EventArg | None, index: ActorIndex, cues: Cues | None = None
+) -> EventArg | None:
     if arg is None or arg.mention is None or arg.code not in _SECTOR_ONLY or len(arg.codes) > 1:
         return arg
     doc = adoc.doc
     head = doc.char_span(arg.start, arg.end, alignment_mode="expand")
-    if head is None or not any(_DEFINITE & set(morph_get(t, "Definite")) for t in head):
+    if head is None or not (any(_DEFINITE & set(morph_get(t, "Definite")) for t in head)
+                            or (cues is not None and _returning(head, cues))):
         return arg  # 'unos soldados' introduces new referents
     earlier = [
         m
@@ -89,6 +96,19 @@ def _with_country(adoc: ArticleDoc, arg: EventArg | None, index: ActorIndex) -> 
         return arg
     code = earlier[-1].code[:3] + arg.code
     return EventArg(arg.text, code, [code], arg.start, arg.end, arg.mention)
+
+
+def _returning(span: Any, cues: Cues) -> bool:
+    """Whether the phrase is the subject of a verb of returning, itself or as the noun a
+    quantity counts ('miles de tropas regresaron'): who returns was there before, so it is
+    a known referent like a definite description."""
+    for t in span:
+        node, steps = t, 0
+        while dep(node) in ("nmod", "flat", "pobj", "prep") and node.head.i != node.i and steps < 2:
+            node, steps = node.head, steps + 1
+        if dep(node) == "nsubj" and fold(node.head.lemma_) in cues.return_verb:
+            return True
+    return False
 
 
 def _counterpart(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventArg | None:

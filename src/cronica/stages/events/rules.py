@@ -61,6 +61,9 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.gathering_without_cause",
          "a gathering is a demonstration (CAMEO 141) only with a stated cause or protesters",
          "Fans gathered in the square to watch the final.", "en", "gathered"),
+    Rule("trigger.return_without_troops",
+         "a return is a military move (PLOVER MOBILIZE troops) only when troops return",
+         "El presidente regresó a Lima tras su gira.", "es", "regresó"),
 )
 
 FILTER_IDS: frozenset[str] = frozenset(r.id for r in TRIGGER_FILTERS)

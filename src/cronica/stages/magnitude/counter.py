@@ -11,7 +11,10 @@ What a quantity counts:
   a participle on the noun ('5 people killed') counts too; a bare number can be the noun
   ('two were killed and three were wounded');
 - otherwise participants ('manifestantes', 'students') give the crowd ``size`` of a
-  gathering (PROTEST or MOBILIZE events only).
+  gathering (PROTEST or MOBILIZE events only): the crowd nouns of the lexicon, and any noun
+  the actors stage coded as people of a non-state sector ('agricultores' AGR, 'pilotos'
+  LAB: :data:`PEOPLE_SECTORS`) or as a demonym noun ('miles de venezolanos'), never
+  police, soldiers or officials watching a crowd.
 
 Which event: the nearest event of the fitting type in the same sentence (ASSAULT for dead
 and injured, COERCE for arrested, PROTEST/MOBILIZE for size), else the nearest event of the
@@ -50,6 +53,10 @@ _DIGITS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
 _OBJ = ("obj", "iobj")
 _PASS_SUBJ = ("nsubj:pass",)
 _SUBJ = ("nsubj", "nsubj:pass")
+#: sectors of people who make up a crowd when counted (the PLOVER/CAMEO sector codes of
+#: data/sectors.tsv for civilians and social groups); state forces and officials are not
+PEOPLE_SECTORS = frozenset(
+    "CVL AGR LAB EDU MED HLH BUS REL JRN OPP REF ENV HRI ELI".split())
 
 
 @dataclass
@@ -169,19 +176,22 @@ def _number(doc: Doc, folded: list[str], i: int, lx: MagnitudeLexicon,
     return total + current, j
 
 
-def counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
+def counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon,
+                  people: frozenset[int] = frozenset()) -> tuple[str | None, Any]:
     """(field, the counted token) of a quantity: 'dead', 'injured', 'arrested', 'size' or None.
+    ``people``: token indices of nouns coded as people of a :data:`PEOPLE_SECTORS` sector.
 
     An indefinite article counts one only as a victim or detainee ('a man was killed'),
     never a crowd."""
-    name, counted = _counted_field(doc, q, lx)
+    name, counted = _counted_field(doc, q, lx, people)
     if q.category == "indefinite" and (name == "size" or counted is None
                                        or counted.pos_ not in ("NOUN", "PROPN")):
         return None, None
     return name, counted
 
 
-def _counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | None, Any]:
+def _counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon,
+                   people: frozenset[int] = frozenset()) -> tuple[str | None, Any]:
     number = doc[q.end - 1]
     noun = _counted_noun(doc, q)
     if noun is not None:
@@ -192,7 +202,8 @@ def _counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon) -> tuple[str | N
     verb_field = _verb_field(target, lx)
     if verb_field is not None:
         return verb_field, target
-    if noun is not None and (lx.has("crowd_noun", noun.lemma_) or lx.has("crowd_noun", noun.text)):
+    if noun is not None and (lx.has("crowd_noun", noun.lemma_) or lx.has("crowd_noun", noun.text)
+                             or noun.i in people):
         return "size", noun
     return None, None
 
@@ -286,8 +297,12 @@ class MagnitudeCounter:
             return
         lx = load_lexicon(self.bundle)
         last: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}  # (event, field) -> clause
+        people = frozenset(m.head for m in adoc.actors if m.head is not None and (
+            m.sector in PEOPLE_SECTORS
+            # a demonym used as a noun names people ('miles de venezolanos', 'Georgians')
+            or (m.kind == "agent" and not m.sector and len(m.code) == 3)))
         for q in find_quantities(doc, lx):
-            name, counted = counted_field(doc, q, lx)
+            name, counted = counted_field(doc, q, lx, people)
             if name is None:
                 continue
             start = doc[q.start].idx

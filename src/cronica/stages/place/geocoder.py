@@ -137,7 +137,7 @@ class Geocoder:
     def run(self, adoc: ArticleDoc) -> None:
         if adoc.doc is None:
             return
-        found = self._find_names(adoc)
+        found = _outside_dates(self._find_names(adoc), adoc)
         dateline = self._dateline(adoc)
         context = {a.country for a in adoc.actors if a.country}
         # headline words in capitals are too weak to say which countries the article is about
@@ -853,6 +853,15 @@ _LEVELS = {**dict.fromkeys(("province", "state", "region", "governorate", "depar
                             "lga", "regency"), "area"),
            **dict.fromkeys(("city", "town", "village", "ciudad", "pueblo", "localidad"), "town")}
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _outside_dates(found: list[_Found], adoc: ArticleDoc) -> list[_Found]:
+    """The names that are not words of a resolved date ('in March 2023': a month, not the
+    English town of March; 'el 7 de Octubre'): the time stage read them first."""
+    spans = [(d.span.start, d.span.end) for d in adoc.dates if d.resolved and d.value]
+    if not spans:
+        return found
+    return [f for f in found if not any(s <= f.start and f.end <= e for s, e in spans)]
 
 
 def _acronym_noun(word: str) -> bool:

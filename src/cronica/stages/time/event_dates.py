@@ -104,6 +104,21 @@ def _chain(head: Token, lx: TimeLexicon) -> dict[int, int]:
     return levels
 
 
+_SHARED_STEPS = 20  # a conjunct's date ranks after any date of the trigger's own clause
+
+
+def _shared_conjuncts(head: Token) -> list[int]:
+    """Verbs coordinated after a verb trigger in the same tense: a time adjunct at the end of
+    the coordination dates every conjunct ('killed 20 villagers and wounded dozens more ... on
+    Sunday'; Cambridge Grammar of the English Language ch. 15, shared dependents), before
+    the date of a governing verb ('..., officials said Monday')."""
+    if head.pos_ not in _VERBS:
+        return []
+    tense = morph_get(head, "Tense")
+    return [c.i for c in head.children if dep(c) == "conj" and c.pos_ in _VERBS
+            and c.i > head.i and morph_get(c, "Tense") == tense]
+
+
 def _attach(mroot: Token, chain: dict[int, int], other_heads: set[int]) -> tuple[int, int] | None:
     """(level, steps) when the date at ``mroot`` belongs to the chain's clauses, else None."""
     tok, steps = mroot, 0
@@ -138,6 +153,8 @@ def date_events(
         head = heads.get(e.id)
         if head is not None:
             chain = _chain(head, lx)
+            shared = {i for i in _shared_conjuncts(head) if i not in chain}
+            chain.update(dict.fromkeys(shared, 0))
             # a secondary event word never takes a date from an event of the article
             others = {h.i for k, h in heads.items() if h is not None and k != e.id
                       and (k in main or e.id not in main)} - set(chain)
@@ -146,6 +163,9 @@ def date_events(
                 if mroot is None or dm.span.sentence != e.trigger.sentence:
                     continue
                 hit = (0, 0) if mroot.i == head.i else _attach(mroot, chain, others)
+                if hit is not None and shared and _attach(mroot, {k: v for k, v in chain.items()
+                                                                  if k not in shared}, others) is None:
+                    hit = (hit[0], hit[1] + _SHARED_STEPS)  # the conjunct's: after the trigger's own
                 if hit is not None:
                     key = (*hit, abs(dm.span.start - e.trigger.start))
                     if best is None or key < best[0]:
@@ -167,7 +187,8 @@ def date_events(
             e.date, e.date_precision, e.date_span, e.date_inferred = day.isoformat(), "day", None, True
         else:
             e.date, e.date_precision, e.date_span, e.date_inferred = None, None, None, False
-        if anchor is not None and is_historical(e, anchor) and e.aux_mode not in _KEEP_MODES:
+        if anchor is not None and is_historical(e, anchor) and e.aux_mode not in _KEEP_MODES \
+                and not _opens_period(adoc, e, lx):
             e.aux_mode = "historical"
 
 
@@ -259,6 +280,15 @@ def news_day(mentions: list[DateMention], anchor: date | None) -> date | None:
             if 0 <= (anchor - day).days <= NEWS_DAY_WINDOW:
                 return day
     return None
+
+
+def _opens_period(adoc: ArticleDoc, e: Event, lx: TimeLexicon) -> bool:
+    """The event's date follows a 'since' preposition ('has been fighting since 2012',
+    'combaten desde abril de 2023'): a period lasting until now, not a past act."""
+    if e.date_span is None:
+        return False
+    before = adoc.article.text[max(0, e.date_span.start - 12):e.date_span.start].split()
+    return bool(before) and lx.has("since_pre", before[-1])
 
 
 def is_historical(e: Event, anchor: date) -> bool:
