@@ -123,3 +123,68 @@ def test_a_singular_relative_after_two_coordinated_nouns_takes_the_last():
                "sus protestas, se reanudaron.", "PROTEST")
     assert "oposición" in _text(e["actor"])
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,target", [
+    ("Los maestros emprendieron una huelga para exigir la destitución del alcalde.", "alcalde"),
+    ("Las violentas protestas provocaron la caída del presidente.", "presidente"),
+    ("Los vecinos, que buscan la renuncia del gobernador, convocaron una marcha.", "gobernador"),
+])
+def test_a_protest_is_aimed_at_whoever_s_removal_is_sought_beside_it(text, target):
+    assert target in _text(_first(text, "PROTEST")["recipient"])
+
+
+@pytest.mark.slow
+def test_a_fall_of_prices_is_no_one_s_removal():
+    e = _first("Los agricultores marcharon tras la caída de los precios del café.", "PROTEST")
+    assert "precios" not in _text(e["recipient"])
+
+
+@pytest.mark.slow
+def test_a_subject_hung_on_a_fronted_place_is_the_subject():
+    e = _first("En Lima, decenas de miles de personas se manifestaron en las calles.", "PROTEST")
+    assert "personas" in _text(e["actor"])
+
+
+@pytest.mark.slow
+def test_of_two_subjects_the_one_agreeing_with_the_verb_is_the_actor():
+    e = _first("En Lima, la capital, los mineros marcharon.", "PROTEST")
+    assert "mineros" in _text(e["actor"])
+
+
+@pytest.mark.slow
+def test_a_mislabelled_recipient_preposition_still_names_the_recipient():
+    e = _first("El ministro se reunió con los dirigentes sindicales.", "CONSULT")
+    assert "dirigentes" in _text(e["recipient"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,actor", [
+    ("Organizaciones sociales de Guatemala cumplirán este miércoles una serie de protestas "
+     "contra el costo de la vida.", "Organizaciones"),
+    ("Mientras, en las calles aledañas al recinto legislativo, centenares de estudiantes "
+     "mantenían una protesta con música.", "estudiantes"),
+    ("En Brasil, cientos de miles de camioneros -unos 700.000 según fuentes de prensa- "
+     "continuaron este martes un paro.", "camioneros"),
+])
+def test_the_subject_of_the_verb_carrying_a_protest_noun_through_a_difficult_parse(text, actor):
+    assert actor in _text(_first(text, "PROTEST")["actor"])
+
+
+@pytest.mark.slow
+def test_an_all_capital_headline_takes_its_first_actor_as_subject():
+    text = ("ESTUDIANTES SAQUEAN CAMION DE WHISKY EN MARACAIBO\n\nMARACAIBO, Set 9\n\n"
+            "Estudiantes saquearon un camión repartidor de whisky.")
+    events = _events(text)
+    head = [(m["actor"] or {}).get("text", "") for e in events for m in e["mentions"]
+            if m["text"] == "SAQUEAN"]
+    head += [_text(e["actor"]) for e in events if e["trigger"]["text"] == "SAQUEAN"]
+    assert "ESTUDIANTES" in head
+
+
+@pytest.mark.slow
+def test_a_headline_without_an_actor_before_its_trigger_gets_none():
+    text = "HUELGA DE MINEROS EN EL NORTE\n\nLIMA, Mar 3\n\nHubo una huelga de brazos caídos."
+    strike = next(e for e in _events(text) if e["trigger"]["text"] == "HUELGA")
+    assert strike["actor"] is None or "MINEROS" in _text(strike["actor"])

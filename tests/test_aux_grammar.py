@@ -150,6 +150,18 @@ _CASES = [
     ('a_modifier_of_another_noun_does_not_reach_its_complement-2', 'El clérigo, un decidido adversario de la ocupación extranjera, controla cinco ministerios.', 'ocupación', 'current', None),
     ('a_modifier_of_a_classifier_noun_reaches_its_act', 'El gobierno creó una comisión para establecer un eventual proceso de diálogo con los rebeldes.', 'diálogo', 'hypothetical', None),
     ('a_scheduled_participle_on_the_act_makes_it_future', 'Los sindicatos suspendieron la marcha prevista para el jueves.', 'marcha', 'future', None),
+    ('an_act_scheduled_by_its_relative_clause_is_presupposed_under_a_call', 'Miles de obreros fueron llamados a participar en los piquetes que se realizarán el jueves.', 'piquetes', 'future', None),
+    ('an_act_scheduled_by_its_participle_is_presupposed_under_a_demand', 'El ministro pidió que la reunión prevista para el lunes se realice en Lima.', 'reunión', 'future', None),
+    ('a_relative_clause_of_an_act_under_way_does_not_schedule_it', 'Los obreros realizan desde el jueves un paro que se prolongará por dos días.', 'paro', 'current', None),
+    ('a_committed_act_is_future', 'El ministro se comprometió a retomar las negociaciones con los sindicatos.', 'negociaciones', 'future', None),
+    ('a_negated_act_under_a_commitment_is_negation', 'Las partes se comprometieron a no atacar a los civiles.', 'atacar', 'negation', None),
+    ('the_aim_of_a_journey_takes_its_time-1', 'El presidente viajó a España para una visita oficial de cinco días.', 'visita', 'current', None),
+    ('the_aim_of_a_journey_takes_its_time-2', 'El presidente viajará a Lima para una reunión con los rebeldes.', 'reunión', 'future', None),
+    ('an_aim_of_talks_is_not_reached_yet', 'Los delegados iniciaron conversaciones para una retirada de las tropas.', 'retirada', 'hypothetical', None),
+    ('an_announced_protest_is_planned-1', 'Los estudiantes anunciaron nuevas protestas.', 'protestas', 'future', None),
+    ('an_announced_protest_is_planned-2', 'La multitud celebró el anuncio del paro nacional.', 'paro', 'future', None),
+    ('an_announced_result_keeps_its_time', 'La policía anunció la detención de diez manifestantes.', 'detención', 'current', None),
+    ('due_to_act_in_a_coming_period_is_future', 'Los presidentes deberán reunirse la próxima semana en Lima.', 'reunirse', 'future', None),
 ]
 
 

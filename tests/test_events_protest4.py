@@ -99,6 +99,9 @@ def test_setting_oneself_to_act_is_no_proposal(make_doc):
     evs = _events(make_doc, "Los cocaleros se proponen llegar a la capital para protestar contra el gobierno.")
     types = [e for e, _, _ in evs]
     assert "AGREE" not in types and "PROTEST" in types, evs
+    adoc = make_doc("Los cocaleros se proponen llegar a la capital para protestar.", lang="es",
+                    stages=("actors", "events"))
+    assert [e.aux_mode for e in adoc.events if e.event == "PROTEST"] == ["future"]
     evs = _events(make_doc, "El gobierno propuso una tregua a los rebeldes.")
     assert "AGREE" in [e for e, _, _ in evs], evs
 
@@ -154,6 +157,11 @@ def test_a_mobilisation_of_armed_forces_is_mobilize(make_doc, text, mode):
 )
 def test_a_mobilisation_of_people_is_a_protest(make_doc, text):
     assert [e for e, _, _ in _events(make_doc, text)] == ["PROTEST"]
+
+
+def test_a_border_closed_after_attacks_is_no_protest(make_doc):
+    evs = _events(make_doc, "Israel cerró la frontera tras los atentados del 3 de enero.")
+    assert "PROTEST" not in [e for e, _, _ in evs], evs
 
 
 @pytest.mark.parametrize(

@@ -140,3 +140,65 @@ def test_idiom_and_plain_objects_are_no_expulsion_or_lawsuit(make_doc, text):
     _, events = _all(make_doc, text)
     assert not any(e.event in ("SANCTION", "ACCUSE") for e in events), [
         (e.trigger.text, e.event) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "lemma"),
+    [
+        # -ar present subjunctive read as -ir by the lemmatizer, with the c -> qu alternation
+        ("Temen que los rebeldes ataquen la ciudad.", "ataquen", "atacar"),
+        ("Piden que no bloqueen las rutas.", "bloqueen", "bloquear"),
+        ("Temen que los rebeldes secuestren a más personas.", "secuestren", "secuestrar"),
+        # -ir present subjunctive read as -ar
+        ("Temen que los militares repriman la marcha.", "repriman", "reprimir"),
+        # imperfect subjunctive of an -ir verb
+        ("Pidió que reprimieran la marcha.", "reprimieran", "reprimir"),
+        # future, conditional and imperfect of -er/-ir verbs
+        ("Dijeron que los soldados reprimirán a la gente.", "reprimirán", "reprimir"),
+        ("Dijeron que los rebeldes cederían a la presión.", "cederían", "ceder"),
+        ("Dijeron que los rebeldes herían a la gente.", "herían", "herir"),
+    ],
+)
+def test_verb_forms_the_lemmatizer_breaks_reach_their_verb(nlp_es, text, form, lemma):
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es(text)
+    tok = next(t for t in doc if t.text == form)
+    m = lex.match(doc, tok.i)
+    assert m is not None and m.entry.pattern == (lemma,)
+
+
+def test_subjunctive_rules_leave_nouns_alone(nlp_es):
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("Es una base grave para la nave del avance.")
+    assert not any(lex.match(doc, t.i) for t in doc if t.text in ("base", "grave", "nave"))
+
+
+def test_noun_rewritten_to_a_verb_row_is_still_derived(nlp_es):
+    """'boicoteo' ends like a verb form ('-o' -> '-ar' reaches 'boicotear'), which a noun
+    cannot use; its derivational reading (the noun of 'boicotear') is still tried."""
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("Los obreros anunciaron un boicoteo de las elecciones.")
+    tok = next(t for t in doc if t.text == "boicoteo")
+    m = lex.match(doc, tok.i)
+    assert m is not None and m.entry.event == "PROTEST" and m.entry.mention_only
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        ("Las partes firmaron un armisticio en 1953.", "armisticio", "RETREAT"),
+        ("Un bombazo sacudió el centro de la capital.", "bombazo", "ASSAULT"),
+        ("Denunciaron una campaña de amedrentamiento contra los jueces.", "amedrentamiento", "THREATEN"),
+        ("El levantamiento armado comenzó en enero.", "levantamiento armado", "ASSAULT"),
+    ],
+)
+def test_word_family_completions(make_doc, text, word, event):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text == word and e.event == event for e in events), [
+        (e.trigger.text, e.event) for e in events]

@@ -379,14 +379,37 @@ def possessive_antecedent(poss: Token, actor: Any, index: ActorIndex) -> Any:
 
 def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     """Whose resignation a protest demands, in its purpose clause: 'marcharon para pedir la
-    dimisión del ministro' (``ouster`` cue nouns); the protest is aimed at that person."""
-    for clause in (c for c in tok.children if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"):
+    dimisión del ministro' (``ouster`` cue nouns), also on the verb that carries a protest
+    noun, in a relative clause of the noun, or caused by it ('las protestas provocaron la
+    caída del presidente'); the protest is aimed at that person."""
+    clauses = [c for c in tok.children if c.pos_ == "VERB"
+               and dep(c) in ("advcl", "xcomp", "acl", "acl:relcl")]
+    head = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and head.i != tok.i and head.pos_ == "VERB":
+        if dep(tok) in _SUBJ:
+            clauses.append(head)  # 'las protestas provocaron la caída del presidente'
+        elif dep(tok) in ("obj", "obl"):
+            # the aim of the verb that carries the noun: 'emprendieron una huelga para
+            # exigir la destitución del alcalde'
+            clauses += [c for c in head.children if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"]
+    for clause in clauses:
         for obj in (c for c in clause.children if dep(c) in _OBJ):
             if fold(obj.lemma_) not in cues.ouster:
                 continue
             whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
                           and g.pos_ in _NOMINAL and not _same(g, actor)), None)
             if whose is not None and _names_actor(whose, index):
+                return whose
+    # elsewhere in the sentence: whoever's removal is sought beside the protest ('quienes
+    # emprendieron una huelga en busca de la destitución del alcalde', 'la oposición, que
+    # busca forzar la renuncia del presidente, convocó la marcha')
+    for obj in tok.sent:
+        if obj.pos_ == "NOUN" and fold(obj.lemma_) in cues.ouster:
+            whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
+                          and g.pos_ in ("NOUN", "PROPN") and not _same(g, actor)
+                          and _case(g) in cues.genitive_case), None)
+            if whose is not None and _names_actor(whose, index) \
+                    and (actor is None or index.mention_in(whose) is not index.mention_in(actor)):
                 return whose
     return None
 
@@ -457,9 +480,16 @@ def _verb_args(
         "Part" in morph_get(tok, "VerbForm")
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
     )
+    subjects = [c for c in tok.children if dep(c) in _SUBJ]
+    number = _verb_number(tok) if len(subjects) > 1 else None
     for c in tok.children:
         if dep(c) in _SUBJ and not passive:
-            actor = actor or c
+            # of two subjects the parser gave, the one that agrees with the verb ('En Lima,
+            # la capital, los mineros marcharon')
+            if actor is None or (number and number not in morph_get(actor, "Number")
+                                 and number in morph_get(c, "Number")
+                                 and not any(dep(g) == "cc" for g in c.children)):
+                actor = c
         elif dep(c) in _PASS_SUBJ or (dep(c) in _SUBJ and passive):
             recipient = recipient or c
         elif dep(c) in _AGENT:
@@ -486,7 +516,8 @@ def _verb_args(
             None,
         )
     if recipient is None:
-        cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")]
+        cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")
+                 ]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
@@ -503,7 +534,11 @@ def _verb_args(
         # hung deeper, on the last noun before it: 'fueron atacados en la marcha por la policía'
         actor = _deep_agent(tok, cues, index)
     if actor is None and not passive:
-        actor = _stranded_subject(tok)
+        actor = _stranded_subject(tok) or _fronted_subject(tok)
+    elif actor is not None and not passive and actor.like_num and _counted(actor) is None:
+        # a bare number as subject counts the people named before it ('En Brasil, cientos
+        # de miles de camioneros -unos 700.000- continuaron el paro')
+        actor = _fronted_subject(tok) or actor
     if passive and recipient is None:
         recipient = _shared_subject(tok)
     if actor is None and not passive:
@@ -534,6 +569,39 @@ def _shared_subject(verb: Token) -> Any:
 
 # clause boundaries: a subject below one of these belongs to another clause
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "conj", "parataxis", "csubj"})
+
+
+def _prepositional(c: Token) -> bool:
+    """An object with a preposition other than the personal 'a': an oblique the parser
+    labelled obj ('En Lima, ... se manifestaron': a place, not a recipient)."""
+    case = [_CONTRACTIONS.get(w, w) for w in
+            (fold(g.text) for g in c.children if dep(g) == "case" and g.i < c.i)]
+    return bool(case) and case[0] != "a"
+
+
+def _fronted_subject(verb: Token) -> Any:
+    """A subject the parser made the apposition of a fronted complement: 'En Lima, decenas
+    de miles de personas se manifestaron' ('decenas' under 'Lima'). Only a noun or count
+    that agrees in number with the verb."""
+    number = _verb_number(verb)
+    if number is None:
+        return None
+    for c in verb.children:
+        if c.i > verb.i or dep(c) not in ("obj", "obl", "nmod") or not _prepositional(c):
+            continue
+        stack = list(c.children)
+        while stack:
+            g = stack.pop(0)
+            if dep(g) in _CLAUSAL - {"conj"}:
+                continue
+            # an apposition or a conjunct set off by a comma ('en las calles aledañas al
+            # recinto, centenares de estudiantes mantenían una protesta')
+            if dep(g) in ("appos", "conj") and g.pos_ in ("NOUN", "NUM") and g.i > 0 \
+                    and g.doc[g.i - 1].text == "," and number in morph_get(g, "Number") \
+                    and not any(dep(t) == "cc" for t in g.children):
+                return g
+            stack.extend(g.children)
+    return None
 
 
 def _stranded_subject(verb: Token) -> Any:
@@ -733,8 +801,9 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
             head = head.head
         elif dep(node) not in _INHERIT:
             return None
-        subj = next((c for c in head.children if dep(c) in _SUBJ), None) or (
-            _stranded_subject(head) if head.pos_ in ("VERB", "AUX") else None)
+        subj = next((c for c in head.children if dep(c) in _SUBJ), None)
+        if head.pos_ in ("VERB", "AUX") and (subj is None or (subj.like_num and _counted(subj) is None)):
+            subj = _stranded_subject(head) or _fronted_subject(head) or subj
         if subj is not None and subj.i != tok.i:
             return subj
         node = head
@@ -771,6 +840,14 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex, event: str = "")
         if j in index.by_token and j > 0 and fold(doc[j - 1].text) in cues.agent_case:
             return t
     return None
+
+
+def headline_subject(tok: Token, index: ActorIndex, start: int) -> Any:
+    """The first actor named in a headline before its trigger ``tok`` (the headline starts
+    at character ``start``): headlines put the subject first, 'OBREROS PROTESTARAN EL
+    JUEVES', 'PRESIDENTE NIEGA SUSPENSION DE NEGOCIACIONES'."""
+    first = next((j for j in sorted(index.by_token) if j < tok.i and tok.doc[j].idx >= start), None)
+    return tok.doc[first] if first is not None else None
 
 
 def speaker_subject(tok: Token, speech: set[str]) -> Any:
@@ -862,7 +939,10 @@ def _noun_args(
     if actor is None:
         actor = _state_holder(tok, cues)
     if actor is None:
-        actor = _inherited_subject(tok, speech, carries)
+        # 'cumplirán una serie de protestas': a classifier noun stands for its act
+        host = tok.head if dep(tok) == "nmod" and tok.head.pos_ == "NOUN" \
+            and fold(tok.head.lemma_) in cues.kind_noun and _case(tok) in cues.genitive_case else tok
+        actor = _inherited_subject(host, speech, carries)
     if actor is None:
         actor = _relative_doer(tok, carries)
     if actor is None:

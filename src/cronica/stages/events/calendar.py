@@ -36,6 +36,8 @@ _PROPAGATED = ("historical", "future")
 # hypothetical modes that a date after publication turns into 'future': a scheduled event
 # presupposed under a wish, a demand or a subjunctive clause ('que la reunión se celebre el 23'),
 # or the aim of a purpose phrase ('viajará para la cumbre del 25 de enero')
+# event types announced before they are staged ('anunciaron una huelga': planned)
+_ANNOUNCED = frozenset({"PROTEST"})
 _SCHEDULABLE = ("governing word", "subjunctive complement", "marker")
 
 
@@ -74,6 +76,8 @@ class AuxCalendar:
                 # ('espera que la reunión del 23 de abril sea ...'); the wished or proposed
                 # act itself stays hypothetical ('propuso reunirse el 23 de abril')
                 found = self._calendar(adoc, e, pub)
+                if found is None and self._scheduled_modal(doc, e):
+                    found = self._coming_period(doc, e)  # 'deberá votar la próxima semana'
                 if found and found[0] == "future":
                     e.aux_mode, e.aux_evidence = found
             if e.aux_mode is None:
@@ -85,6 +89,7 @@ class AuxCalendar:
                     or (self._duration(doc, e) if doc is not None else None) \
                     or (self._recent_period(doc, e) if doc is not None else None) \
                     or (self._coming_period(doc, e) if doc is not None else None) \
+                    or (self._announced(doc, e) if doc is not None else None) \
                     or (self._background(adoc, e) if doc is not None else None)
                 if found:
                     e.aux_mode, e.aux_evidence = found
@@ -274,6 +279,19 @@ class AuxCalendar:
                         dep(a) == "amod" and fold(a.lemma_) in self.cues.coming_adj for a in c.children):
                     return "future", aux_evidence(c, "coming period")
         return None
+
+    def _announced(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """A protest named as what is announced ('anunciaron nuevas protestas', 'el anuncio
+        del paro nacional'): a protest is announced before it is staged, as it is convened
+        (planned: future). An announced arrest or resignation is a result, and keeps its own
+        time. Read after the events stage merged the sentence's events, so a protest folded
+        into the day's one keeps that one's mode."""
+        if e.event not in _ANNOUNCED or e.head is None or not self.cues.announce:
+            return None
+        tok = doc[e.head]
+        if tok.pos_ != "NOUN" or dep(tok) not in ("obj", "nmod") or fold(tok.head.lemma_) not in self.cues.announce:
+            return None
+        return "future", aux_evidence(tok.head, "announced protest")
 
     def _reported(self, tok: Any) -> bool:
         node = tok

@@ -159,8 +159,11 @@ class Cues:
     union: set[str] = field(default_factory=set)  # a collective of workers: 'sindicato', 'gremio'
     institution: set[str] = field(default_factory=set)  # 'ministerio': a rally's site
     road_closure: set[str] = field(default_factory=set)  # 'cerrar' a road: a block by protesters
+    road: set[str] = field(default_factory=set)  # 'calle', 'carretera': what a block closes
     # 'movilizar' armed forces is MOBILIZE, not PROTEST: the words and the forces
     mobilize_word: set[str] = field(default_factory=set)
+    # a hypothetical governing word that is a plan in its pronominal use ('proponerse')
+    pronominal_plan: set[str] = field(default_factory=set)
     armed_force: set[str] = field(default_factory=set)
     police_force: set[str] = field(default_factory=set)
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
@@ -183,6 +186,10 @@ class Cues:
     coming_adj: set[str] = field(default_factory=set)
     # 'prepararse para', 'preparativos para' + an event noun: the act is planned (future)
     prepare: set[str] = field(default_factory=set)
+    # verbs of journey ('viajar', 'llegar'): their 'para' + event noun is the traveller's act there
+    motion: set[str] = field(default_factory=set)
+    # 'anunciar', 'anuncio' + a protest noun: the protest is announced before it is staged (future)
+    announce: set[str] = field(default_factory=set)
     # 'acordar', 'decidir': their subjunctive complement is planned, not wished: future
     plan_verb: set[str] = field(default_factory=set)
     # 'último', 'pasado' on a plural unit of time: a summary of the recent past
@@ -302,12 +309,14 @@ class Lexicon:
                     # checked last: few tokens get this far
                     if self._in_fixed_phrase(doc, i):
                         return None
-                    if key in self._caps_keys.get((*_keys(tok), True), ()):
+                    if key in self._caps_keys.get((*_keys(tok), _guess_kind(tok)), ()):
                         # an all-capital inflection undone by rule: a guess, so it names the
                         # event (a secondary word) but codes none
                         entry = replace(entry, mention_only=True, rule=f"{entry.rule}/caps")
                     return Match(i, end, i, entry)
-        return None
+        # the word's keys reached rows of another part of speech only ('boicoteo', a noun,
+        # rewritten to the verb 'boicotear'): it may still be a derived word
+        return self._derived(doc, i)
 
     def starts_nothing(self, tok: Any) -> bool:
         """Whether no pattern and no derived word can start at ``tok`` whatever its context:
@@ -347,13 +356,15 @@ class Lexicon:
         keys = _keys(tok)
         if any(k in self._by_first for k in keys):
             return keys
-        caps = bool(tok.text.isupper() and len(tok.text) > 1) or _mistagged_name(tok)
+        caps = _guess_kind(tok)
         cache_key: tuple[str | bool, ...] = (*keys, caps)
         found = self._variant_cache.get(cache_key)
         if found is None:
             found = self._rewrite(keys, self.cues.suffixes, list(keys))
             if caps:
-                plain = set(found)
+                # a word glued to a name is a guess whatever rule reads it; an all-capital
+                # word only when the all-capital rules do
+                plain = set(keys) if caps == "name" else set(found)
                 found = self._rewrite(keys, self.cues.caps_suffixes, found)
                 self._caps_keys[cache_key] = frozenset(k for k in found if k not in plain)
             self._variant_cache[cache_key] = found
@@ -443,6 +454,14 @@ def _inflects(form: str, lemma: str) -> bool:
     """An English regular inflection of ``lemma``: the lemmatizer gives 'stag' for 'staged'."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     return form != lemma and form in (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es")
+
+
+def _guess_kind(tok: Any) -> str | bool:
+    """'caps' for an all-capital word, 'name' for a lower-case word tagged as a name (their
+    lemma is the word itself, so the lexicon guesses it), else False."""
+    if tok.text.isupper() and len(tok.text) > 1:
+        return "caps"
+    return "name" if _mistagged_name(tok) else False
 
 
 def _mistagged_name(tok: Any) -> bool:
@@ -552,11 +571,11 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose":
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
-                      "strike_verb", "worker", "union", "institution", "road_closure", "mobilize_word", "armed_force", "police_force",
+                      "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
-                      "recent_adj", "coming_adj", "prepare", "return_verb", "troops"):
+                      "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)

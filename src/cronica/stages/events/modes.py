@@ -53,6 +53,9 @@ _NEG_DEPS = frozenset({"neg"})
 _AUX_DEPS = frozenset({"aux", "aux:pass", "cop"})
 _MARK_DEPS = frozenset({"mark", "case", "prep"})
 _MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
+# rules by which the trigger's own words name its act as scheduled ('la marcha prevista para el
+# jueves', 'los piquetes que se realizarán el jueves'): a wish or demand above presupposes it
+_SCHEDULED = frozenset({"scheduled modifier", "scheduled by its relative clause"})
 # a participle predicated of the object of its verb ('tiene programada una visita')
 _PREDICATIVE = frozenset({"obj", "iobj", "xcomp"})
 
@@ -104,7 +107,7 @@ def explain_aux(
             verb_seen, unreal = True, _subjunctive_complement(node, cues)
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0,
                         planned=prev is not None and dep(prev) in ("obj", "xcomp"),
-                        came_from=-1 if prev is None else prev.i)
+                        came_from=-1 if prev is None else prev.i, light=is_light)
         if mode and mode[2] == "governing word" and fold(node.lemma_) in cues.convene \
                 and convened and prev is not None and prev.pos_ == "NOUN":
             # 'llamaron a una huelga': a call to an event named by a noun convenes it, as
@@ -125,6 +128,21 @@ def explain_aux(
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
                             negation_words=word_reaches)
+        if step == 1 and found is not None and found[2] == "marker" and fold(node.lemma_) in cues.motion \
+                and cues.aux_case.get(fold(found[1].lemma_)) == "hypothetical":
+            # 'viajó a España para una visita oficial', 'viajará a Lima para una reunión': the
+            # aim of a journey is the traveller's own act on arrival; it takes the journey's
+            # time, not the mode of an aim not yet reached
+            found = None
+        if mode and mode[0] == "hypothetical" and found is not None and found[2] in _SCHEDULED:
+            # 'pidió que la reunión prevista para el lunes se realice en Lima', 'llamados a los
+            # piquetes que se realizarán el jueves': the act is named as scheduled, so a wish or
+            # demand around it presupposes it (the guidelines: a planned event presupposed
+            # inside a conditional stays future)
+            mode = None
+        if mode and mode[0] == "future" and found is not None and found[0] == "negation":
+            # 'se comprometieron a no atacar': a negated future act is negation (guidelines)
+            mode = None
         if mode and (found is None or mode[2] in cues.wide_scope and mode[0] != found[0]):
             # a governing word or negation further up, of another mode, has wider scope and
             # wins; the same mode again keeps the nearer words as its evidence
@@ -153,6 +171,12 @@ def explain_aux(
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _proclitic_se(tok: Any) -> bool:
+    """A reflexive clitic before the verb ('se proponen llegar'); an enclitic of its
+    infinitive ('propuso reunirse') does not make the governing verb pronominal."""
+    return any(c.i < tok.i and fold(c.text) == "se" for c in tok.children)
 
 
 def _transparent(node: Any, cues: Cues, is_light: Callable[[Any], bool] | None) -> bool:
@@ -203,17 +227,21 @@ def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None
 def _mode_at(
     tok: Any, cues: Cues, article_year: int | None, is_trigger: bool, negation: bool = True,
     negation_words: bool = False, planned: bool = False, came_from: int = -1,
+    light: Callable[[Any], bool] | None = None,
 ) -> tuple[str, Any, str] | None:
     """The mode the words on ``tok`` give it. Without ``negation`` no negation counts, except
     a negating governing word when ``negation_words`` ('negó que X': X is in its scope).
     ``planned``: the climb reached ``tok`` from its object or infinitive complement, the act
     a planning participle on ``tok`` can be predicated of ('tiene programada una visita').
-    ``came_from``: the index of the token the climb came from (-1 at the trigger)."""
+    ``came_from``: the index of the token the climb came from (-1 at the trigger); ``light``:
+    whether a verb is a support verb of an event noun ('llevar a cabo')."""
     found: list[tuple[str, Any, str]] = []
     if not is_trigger and cues.aux.get(fold(tok.lemma_)):
         mode = cues.aux[fold(tok.lemma_)]
         if fold(tok.lemma_) in cues.expected and _impersonal(tok):
             mode = "future"  # 'se espera que se reúnan el lunes': expected, not hoped for
+        elif fold(tok.lemma_) in cues.pronominal_plan and _proclitic_se(tok):
+            mode = "future"  # 'se proponen llegar': setting oneself to act is a plan
         found.append((mode, tok, "governing word"))
     if "Fut" in morph_get(tok, "Tense"):
         found.append(("future", tok, "future tense"))
@@ -249,7 +277,16 @@ def _mode_at(
                 found.append((mode, child, "marker"))
         elif label in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
             if _modifies_the_act(tok, child, cues, is_trigger, came_from):
-                found.append((cues.aux[key], child, "modifier"))
+                scheduled = is_trigger and cues.aux[key] == "future" and tok.pos_ == "NOUN"
+                found.append((cues.aux[key], child, "scheduled modifier" if scheduled else "modifier"))
+        elif is_trigger and tok.pos_ == "NOUN" and _asserted_relative(child) and _unreal_or_future(child) \
+                and (key in cues.light or light is not None and light(child)) \
+                and not _is_conditional(child, cues) and not any(
+                    "Cnd" in morph_get(c, "Mood") for c in child.children if dep(c) in _AUX_DEPS):
+            # 'los piquetes que se realizarán el jueves': the noun's own relative clause, with
+            # a support verb of its act in the future tense, schedules it ('un paro que se
+            # prolongará', 'un acuerdo que reducirá los arsenales' tell of an act under way)
+            found.append(("future", child, "scheduled by its relative clause"))
         elif planned and label in _PREDICATIVE and key in cues.aux and cues.aux[key] == "future" \
                 and "Part" in morph_get(child, "VerbForm"):
             # 'tienen previsto reunirse', 'tiene programada una visita': a participle of
