@@ -111,9 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--vectors", default="out/case4/word_vectors.npz")
     ap.add_argument("--vocab", type=int, default=16000)
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--max-df", type=int, default=te.GROUP_MAX_DF, help="name_groups max_df")
     ap.add_argument("--c-static", default="0.3,1,3,10")
     args = ap.parse_args(argv)
     eval_dir = Path(args.eval_dir)
+    te.GROUP_MAX_DF = args.max_df
     counts = vocabulary(eval_dir, args.vocab)
     vecs = word_vectors(list(counts), Path(args.vectors))
     rows = te.read_jsonl(eval_dir / "case2021_es" / "sentences.jsonl")

@@ -73,9 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--capture", default="out/case4/capture.npz")
     ap.add_argument("--cache", default="out/train_cache")
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--max-df", type=int, default=te.GROUP_MAX_DF, help="name_groups max_df")
     ap.add_argument("--c-tensor", default="0.01,0.03,0.1,0.3,1")
     args = ap.parse_args(argv)
     eval_dir = Path(args.eval_dir)
+    te.GROUP_MAX_DF = args.max_df
     rows = te.read_jsonl(eval_dir / "case2021_es" / "sentences.jsonl")
     cap = np.load(args.capture)
     assert [str(r["id"]) for r in rows] == cap["ids"].tolist()

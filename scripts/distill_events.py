@@ -207,6 +207,8 @@ def write_student(
     weight,
     cache,
     hard,
+    eval_dir: Path | None = None,
+    owners: list[str] | None = None,
 ) -> dict:
     """Retrain the shipped Spanish n-gram model (``coef``, ``intercept``) with the pool at
     ``weight`` and the default sentence decision (``sentence_coef``, ``sentence_intercept``)
@@ -241,13 +243,22 @@ def write_student(
     arrays["intercept"] = np.float32(clf.intercept_[0])
     arrays["sentence_coef"] = stack["coef"]
     arrays["sentence_intercept"] = stack["intercept"]
+    report = {"weight": weight, "hard": hard, "pool": len(pool_texts), "sentence_decision": stack["report"]}
+    if owners is not None:
+        # the article decision retrained on the new sentence scores (case4): as train_events
+        # does, each fold's sentence model leaves out the quiet sentences of its articles
+        def fold_model(held: set[str]) -> LogisticRegression:
+            keep = np.array([o not in held for o in owners])
+            return fit(np.flatnonzero(keep))
+
+        tuned = {
+            "threshold_keep": float(arrays["threshold_keep"]),
+            "event_keep_confidence": float(arrays["keep_confidence"]),
+            "event_threshold_add": float(arrays["threshold_add"]),
+        }
+        arrays.update(te.train_articles(eval_dir, "es", idf, fold_model, tuned, cache, report))
     np.savez_compressed(dst, **arrays)
-    return {
-        "weight": weight,
-        "hard": hard,
-        "pool": len(pool_texts),
-        "sentence_decision": stack["report"],
-    }
+    return report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -263,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dst", default="out/distill/events_es.npz")
     ap.add_argument("--prior", action="store_true", help="teacher without class balancing")
     ap.add_argument("--margin", type=float, default=0.0, help="hard labels: |q - 0.5| >= this")
+    ap.add_argument("--articles", action="store_true", help="with --write: retrain the article decision too")
     ap.add_argument("--afp", action="store_true", help="add the BRAT AFP fit sentences (case4)")
     args = ap.parse_args(argv)
     MARGIN[0] = args.margin
@@ -313,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
             args.write,
             cache,
             args.hard,
+            eval_dir,
+            [""] * (len(case) + len(events)) + [d for d, _ in quiet] if args.articles else None,
         )
         print(rep)
         return 0

@@ -162,6 +162,11 @@ _CASES = [
     ('an_announced_protest_is_planned-2', 'La multitud celebró el anuncio del paro nacional.', 'paro', 'future', None),
     ('an_announced_result_keeps_its_time', 'La policía anunció la detención de diez manifestantes.', 'detención', 'current', None),
     ('due_to_act_in_a_coming_period_is_future', 'Los presidentes deberán reunirse la próxima semana en Lima.', 'reunirse', 'future', None),
+    ('a_passive_indicative_relative_trigger_is_out_of_the_demand', 'Los manifestantes exigen la libertad de los estudiantes que fueron detenidos el lunes.', 'detenidos', 'historical', None),
+    ('a_subjunctive_passive_relative_stays_in_the_demand', 'Los campesinos exigen una tregua que sea respetada por el ejército.', 'tregua', 'hypothetical', None),
+    ('the_narrators_imperfect_is_background', 'En un principio los estudiantes reclamaban la renuncia del rector.', 'reclamaban', 'historical', None),
+    ('an_imperfect_of_the_news_window_is_going_on', 'Miles de personas manifestaban este sábado frente al Congreso.', 'manifestaban', 'current', '2024-01-20'),
+    ('an_imperfect_relative_clause_describes_the_time_of_its_clause', 'La policía dispersó a una multitud que exigía la renuncia del alcalde.', 'exigía', 'current', None),
 ]
 
 

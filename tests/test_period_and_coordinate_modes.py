@@ -21,6 +21,8 @@ def _modes(text: str, lang: str) -> dict[str, str | None]:
     ("The country has been fighting an insurgency since 2012.", "en", "fighting", None),
     ("Las tropas se retiraron en 2011.", "es", "retiraron", "historical"),
     ("The army withdrew in 2011.", "en", "withdrew", "historical"),
+    # a punctual simple past is not stretched into a period by 'desde'
+    ("El gobierno expulsó a los diplomáticos desde marzo de 2023.", "es", "expulsó", "historical"),
 ])
 def test_a_period_since_a_past_date_is_ongoing(text, lang, trigger, mode):
     assert _modes(text, lang)[trigger] == mode

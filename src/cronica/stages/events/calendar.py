@@ -344,7 +344,9 @@ class AuxCalendar:
     def _background(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
         """An imperfect-tense event verb in the narrator's voice ('En principio demandaban
         ...'): past background. Under a verb of saying the imperfect is only the sequence of
-        tenses ('dijo que reclamaban' = they claim now), so it is left alone."""
+        tenses ('dijo que reclamaban' = they claim now), so it is left alone; so is an
+        imperfect clause hanging from another clause, and one in a sentence dated in the news
+        window (read on unannotated agency copy: 'manifestaban este sábado' is the news)."""
         doc = adoc.doc
         if e.head is None or doc is None:
             return None
@@ -360,6 +362,21 @@ class AuxCalendar:
                 return None
         if any(a <= tok.idx < b for a, b in marked_quotes(adoc.article.text)):
             return None  # inside quoted speech
+        if dep(tok) in ("acl", "acl:relcl", "advcl") or dep(tok) == "conj" and dep(tok.head) in (
+                "acl", "acl:relcl", "advcl"):
+            # 'cuando los manifestantes protestaban', 'una multitud que exigía su renuncia': an
+            # imperfect clause describes a situation at the time of the clause it hangs from
+            # (Nueva gramática §23.11), not a past of its own
+            return None
+        pub = _pub_date(adoc)
+        if pub is not None and any(
+                d.span.sentence == e.trigger.sentence and d.value
+                and (iv := _days(d.value, d.precision)) is not None
+                and iv[1] >= pub - timedelta(days=NEWS_WINDOW_DAYS)
+                for d in adoc.dates):
+            # 'manifestaban este sábado', 'apedreaban este lunes': the imperfect of an act
+            # going on in the news window
+            return None
         return "historical", aux_evidence(tok, "imperfect (background)")
 
     @staticmethod

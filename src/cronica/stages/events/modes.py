@@ -195,10 +195,12 @@ def _transparent(node: Any, cues: Cues, is_light: Callable[[Any], bool] | None) 
 def _asserted_relative(verb: Any) -> bool:
     """``verb`` heads a relative clause in the indicative ('que lideró'): a fact asserted
     of its noun. A subjunctive relative ('una tregua que permita negociar') is not asserted
-    and stays in the scope of what governs its noun."""
+    and stays in the scope of what governs its noun. A participle takes the mood of its
+    auxiliary ('los estudiantes que fueron detenidos el lunes')."""
     relative = dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
         "Rel" in morph_get(c, "PronType") for c in verb.children)
-    return relative and verb.pos_ in ("VERB", "AUX") and "Ind" in morph_get(verb, "Mood")
+    words = [verb, *[c for c in verb.children if dep(c) in _AUX_DEPS]]
+    return relative and verb.pos_ in ("VERB", "AUX") and any("Ind" in morph_get(w, "Mood") for w in words)
 
 
 def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None:
@@ -292,7 +294,8 @@ def _mode_at(
             # 'tienen previsto reunirse', 'tiene programada una visita': a participle of
             # planning predicated of the act of 'tener' (Nueva gramática §28.5): scheduled
             found.append(("future", child, "planning participle"))
-        elif article_year and _is_past_year(child, article_year) and not _opens_period(child, cues):
+        elif article_year and _is_past_year(child, article_year) and not (
+                _opens_period(child, cues) and not _simple_past(tok)):
             found.append(("historical", child, "past year"))
         elif (label == "advcl" or label == "ccomp" and _unreal_or_future(tok)) and (
             mark := _condition_mark(child, cues)
@@ -399,6 +402,13 @@ def _opens_period(tok: Token, cues: Cues) -> bool:
     if fold(tok.text) in cues.since:
         return True  # English: the preposition heads its date
     return any(dep(c) == "case" and fold(c.text) in cues.since for c in tok.children)
+
+
+def _simple_past(tok: Token) -> bool:
+    """A finite simple past ('expulsó', 'expelled') with no auxiliary: a punctual act that a
+    'since' date cannot stretch into an ongoing period."""
+    return tok.pos_ in ("VERB", "AUX") and morph_get(tok, "Tense") == ("Past",) \
+        and morph_get(tok, "VerbForm") == ("Fin",) and not any(dep(c) in ("aux", "aux:pass") for c in tok.children)
 
 
 def _is_past_year(tok: Token, article_year: int) -> bool:

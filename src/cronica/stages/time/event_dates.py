@@ -188,7 +188,7 @@ def date_events(
         else:
             e.date, e.date_precision, e.date_span, e.date_inferred = None, None, None, False
         if anchor is not None and is_historical(e, anchor) and e.aux_mode not in _KEEP_MODES \
-                and not _opens_period(adoc, e, lx):
+                and not (_opens_period(adoc, e, lx) and not _simple_past(heads.get(e.id))):
             e.aux_mode = "historical"
 
 
@@ -289,6 +289,14 @@ def _opens_period(adoc: ArticleDoc, e: Event, lx: TimeLexicon) -> bool:
         return False
     before = adoc.article.text[max(0, e.date_span.start - 12):e.date_span.start].split()
     return bool(before) and lx.has("since_pre", before[-1])
+
+
+def _simple_past(tok: Token | None) -> bool:
+    """A finite simple past ('expulsó', 'expelled'): a punctual act, which a 'since' date
+    cannot stretch into a period lasting until now (that needs a present, a perfect or an
+    imperfect: 'combaten desde abril', 'have fought since April')."""
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and morph_get(tok, "Tense") == ("Past",) \
+        and morph_get(tok, "VerbForm") == ("Fin",) and not any(dep(c) in AUX for c in tok.children)
 
 
 def is_historical(e: Event, anchor: date) -> bool:
