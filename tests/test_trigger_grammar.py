@@ -202,3 +202,33 @@ def test_word_family_completions(make_doc, text, word, event):
     _, events = _all(make_doc, text)
     assert any(e.trigger.text == word and e.event == event for e in events), [
         (e.trigger.text, e.event) for e in events]
+
+
+def test_verb_of_a_multiword_row_is_no_derived_word(nlp_es):
+    """'llamar' starts the row 'llamar a'; when that fails ('se llamaba Juan') it is not
+    read as the verb of 'llamamiento'."""
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("El hombre se llamaba Juan y vivía en Lima.")
+    tok = next(t for t in doc if t.text == "llamaba")
+    assert lex.match(doc, tok.i) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # words between the verb and its preposition
+        ("Los dirigentes llamaron este jueves a los trabajadores a una movilización.", "llamaron"),
+        # the contraction 'al' holds the preposition 'a'
+        ("El gobierno ha llamado al Congreso a aprobar las reformas.", "llamado"),
+    ],
+)
+def test_verb_preposition_rows_hold_through_the_parse(make_doc, text, word):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text.split()[0] == word and e.event == "REQUEST" for e in events)
+
+
+def test_call_without_its_preposition_is_no_request(make_doc):
+    _, events = _all(make_doc, "Hicieron una huelga para llamar la atención de la prensa.")
+    assert not any(e.event == "REQUEST" for e in events)

@@ -243,6 +243,8 @@ class Cues:
     object_class: dict[str, set[str]] = field(default_factory=dict)
     # 'como' in 'tomar como rehén': a phrase that names the verb's object as what it becomes
     object_case: set[str] = field(default_factory=set)
+    # contracted prepositions and the preposition they contain ('al' -> 'a', 'del' -> 'de')
+    contraction: dict[str, str] = field(default_factory=dict)
     # unaccusative verbs whose subject is what a verb + object row names ('una bomba estalló')
     theme_subject: set[str] = field(default_factory=set)
     # derivational endings: a noun's lemma ending -> its verb's ('negociacion' -> 'negociar')
@@ -296,6 +298,7 @@ class Lexicon:
         # adjective) is a verb form
         key_pos = "VERB" if _ENCLITIC.search(fold(tok.text)) else pos
         objects: set[str] | None = None  # the verb's object nouns, read once if needed
+        other_pos_only = True  # every row reached is a one-word row of another part of speech
         for key in keys:
             for entry in self._by_first.get(key, ()):
                 allowed = _POS.get(entry.pos, _POS["*"])
@@ -303,6 +306,7 @@ class Lexicon:
                     pos not in allowed and tok.pos_ not in allowed and key_pos not in allowed
                 ) and len(entry.pattern) == 1:
                     continue
+                other_pos_only = False
                 if entry.pos == "Vr" and not _pronominal(tok):
                     continue
                 end = _match_rest(doc, i, entry.pattern)
@@ -311,6 +315,8 @@ class Lexicon:
                         objects = object_words(tok, self.cues)
                     if entry.pattern[1] in objects:
                         end = i + 1  # 'lanzaron enormes piedras', 'fueron tomados como rehenes'
+                    elif entry.pattern[1] in preposition_words(tok, self.cues):
+                        end = i + 1  # 'llamaron este jueves a los trabajadores a un paro'
                 if end is not None:
                     # checked last: few tokens get this far
                     if self._in_fixed_phrase(doc, i):
@@ -322,7 +328,7 @@ class Lexicon:
                     return Match(i, end, i, entry)
         # the word's keys reached rows of another part of speech only ('boicoteo', a noun,
         # rewritten to the verb 'boicotear'): it may still be a derived word
-        return self._derived(doc, i)
+        return self._derived(doc, i) if other_pos_only else None
 
     def starts_nothing(self, tok: Any) -> bool:
         """Whether no pattern and no derived word can start at ``tok`` whatever its context:
@@ -454,6 +460,24 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
         found.append(tok.head)
     found += [g for c in found for g in c.children if dep(g) == "conj"]
     return {k for c in found if c.pos_ in ("NOUN", "PROPN") for k in _keys(c)}
+
+
+_PREP_DEPS = frozenset({"obj", "obl", "iobj", "xcomp", "advcl", "nmod"})
+
+
+def preposition_words(tok: Any, cues: Cues) -> set[str]:
+    """The prepositions that open the verb's own complements ('llamaron este jueves a los
+    trabajadores': 'a'; 'al' counts as 'a'): a verb + preposition row ('llamar a') holds
+    through the parse when words stand between them."""
+    out: set[str] = set()
+    for c in tok.children:
+        if dep(c) not in _PREP_DEPS:
+            continue
+        for g in c.children:
+            if dep(g) in ("case", "mark") and g.i < c.i:
+                w = fold(g.text)
+                out.add(cues.contraction.get(w, w))
+    return out
 
 
 def _inflects(form: str, lemma: str) -> bool:
@@ -610,6 +634,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.object_class.setdefault(fold(value.strip()), set()).add(word)
         elif kind == "object_case":
             cues.object_case.add(word)
+        elif kind == "contraction":
+            cues.contraction[word] = fold(value.strip())
         elif kind == "theme_subject":
             cues.theme_subject.add(word)
     cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first
