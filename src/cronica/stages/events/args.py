@@ -127,7 +127,6 @@ def _phrase(tok: Token, genitive: frozenset[str] | None = None) -> list[Any]:
     out = [tok]
     stack = [
         c for c in tok.children if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
-        and not _relative_clause(c)
     ]
     while stack:
         t = stack.pop()
@@ -136,7 +135,6 @@ def _phrase(tok: Token, genitive: frozenset[str] | None = None) -> list[Any]:
         out.append(t)
         stack.extend(
             c for c in t.children if dep(c) not in ("acl:relcl", "ccomp", "advcl")
-            and not _relative_clause(c)
         )
     return out
 
@@ -163,8 +161,10 @@ def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
 _CONTRACTIONS = {"del": "de", "al": "a"}  # Spanish preposition + article in one token
 
 
-def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
-    """EventArg for the phrase headed by ``tok``: coded from a mention when there is one."""
+def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> EventArg | None:
+    """EventArg for the phrase headed by ``tok``: coded from a mention when there is one.
+    With ``trigger`` (the index of the event's first trigger token), an uncoded phrase
+    never reaches the trigger: an actor span holds no part of its own event."""
     if tok is None or index.dateline[0] <= tok.idx < index.dateline[1]:
         return None
     count = tok.ent_type_ in _COUNT_ENTS or (
@@ -205,6 +205,10 @@ def to_arg(tok: Token | None, index: ActorIndex) -> EventArg | None:
                          and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
     toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark", "cc")))
     toks = [i for i in toks if not (i < tok.i and dep(tok.doc[i].head) == "case")]
+    if trigger is not None and tok.i < trigger <= toks[-1]:
+        # ('una ofensiva, que incluía bombardeos': not the relative clause, nor the trigger)
+        rel = {t.i for c in phrase if _relative_clause(c) for t in c.subtree}
+        toks = [i for i in toks if i not in rel and i < trigger] or [tok.i]
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
     hi = min(hi, tok.i + 4)

@@ -1102,7 +1102,7 @@ class EventCoder:
             # a headline is subject first ('ESTUDIANTES SAQUEAN CAMION'), but all-capital
             # words parse badly: the first actor named before the trigger is its subject
             a_tok = headline_subject(tok, index, adoc.sentences[0].start)
-        actor, recipient = to_arg(a_tok, index), to_arg(r_tok, index)
+        actor, recipient = to_arg(a_tok, index, m.start), to_arg(r_tok, index)
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
         sent = adoc.sentences[trigger.sentence] if trigger.sentence >= 0 else None
