@@ -307,6 +307,8 @@ class EventCoder:
             return "trigger.gathering_without_cause"
         if self._return_without_troops(tok, m):
             return "trigger.return_without_troops"
+        if self._natural_death(tok, m):
+            return "trigger.natural_death"
         return None
 
     def _is_speech(self, tok: Any) -> bool:
@@ -369,6 +371,37 @@ class EventCoder:
                             if dep(g) in ("nmod", "prep", "pobj") or _case_word(g) in ("de", "of"))]
         heads += [g for c in heads if dep(c) == "prep" for g in c.children if dep(g) == "pobj"]
         return not any(fold(t.lemma_) in self.cues.troops for t in heads)
+
+    def _natural_death(self, tok: Any, m: Match) -> bool:
+        """'murió atropellada', 'falleció de un infarto', 'died in a car crash', 'a heart
+        attack': a death by accident, illness or natural cause is no ASSAULT (PLOVER: an
+        actor's use of force). The cause is a complement or predicative of the death word
+        (``natural_cause``); 'ataque'/'attack' is medical with a ``medical_mod`` modifier.
+        A death in an attack ('murió en un ataque') keeps its event."""
+        if m.entry.event != "ASSAULT" or fold(tok.lemma_) not in self.cues.death_word:
+            return False
+        if self._medical_attack(tok):
+            return True
+        for c in tok.children:
+            # a predicative participle may be parsed as an object ("murió atropellada")
+            if dep(c) not in ("obl", "nmod", "obj", "xcomp", "advcl", "acl", "amod", "prep", "advmod"):
+                continue
+            heads = [c, *(g for g in c.children if dep(g) == "pobj")]
+            for h in heads:
+                if fold(h.lemma_) in self.cues.natural_cause or fold(h.text) in self.cues.natural_cause:
+                    return True
+                if self._medical_attack(h):
+                    return True
+        return False
+
+    def _medical_attack(self, tok: Any) -> bool:
+        """'ataque cardíaco', 'ataque al corazón', 'heart attack': an illness, no attack."""
+        if fold(tok.lemma_) not in self.cues.death_word:
+            return False
+        return any(
+            fold(c.lemma_) in self.cues.medical_mod
+            for c in tok.children if dep(c) in ("amod", "compound", "nmod")
+        )
 
     def _gathering_without_cause(self, tok: Any, m: Match) -> bool:
         """'gathered outside the ministry to demand wages', 'protesters gathered' are
@@ -990,7 +1023,10 @@ class EventCoder:
                 prob,
                 rule=f"{self.lang}:model/{event}",  # eval --by-rule counts the model apart
             )
-            e = self._event(adoc, Match(tok.i, tok.i + 1, tok.i, entry), index, year, None, sent_ctx)
+            m = Match(tok.i, tok.i + 1, tok.i, entry)
+            if self._natural_death(tok, m):
+                return None  # 'died of a heart attack': no actor used force
+            e = self._event(adoc, m, index, year, None, sent_ctx)
             e.evidence = "model"
             return e
 

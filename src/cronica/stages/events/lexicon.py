@@ -141,6 +141,10 @@ class Cues:
     # 'regresar', 'return': a military move (MOBILIZE) only when troops return
     return_verb: set[str] = field(default_factory=set)
     troops: set[str] = field(default_factory=set)  # 'tropa', 'troop': nouns of armed personnel
+    # 'morir', 'die', 'muerte': a death is an attack only when no accident or illness caused it
+    death_word: set[str] = field(default_factory=set)
+    natural_cause: set[str] = field(default_factory=set)  # 'accidente', 'infarto', 'crash'
+    medical_mod: set[str] = field(default_factory=set)  # 'heart' in 'heart attack'
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -602,7 +606,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "vow_needs_act", "vow", "kind_noun", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
-                      "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops"):
+                      "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
+                      "death_word", "natural_cause", "medical_mod"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
