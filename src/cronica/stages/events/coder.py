@@ -309,6 +309,8 @@ class EventCoder:
             return "trigger.return_without_troops"
         if self._natural_death(tok, m):
             return "trigger.natural_death"
+        if self._denied_involvement(tok, m):
+            return "trigger.denied_involvement"
         return None
 
     def _is_speech(self, tok: Any) -> bool:
@@ -393,6 +395,16 @@ class EventCoder:
                 if self._medical_attack(h):
                     return True
         return False
+
+    def _denied_involvement(self, tok: Any, m: Match) -> bool:
+        """'negaron su responsabilidad en el ataque', 'denied any involvement', 'rejected the
+        accusations': a denial of involvement or of accusations is no PLOVER event (attribution
+        guidelines, event modes), so no REJECT; the act it concerns is coded on its own."""
+        if m.entry.event != "REJECT" or fold(tok.lemma_) not in self.cues.deny_verb:
+            return False
+        return any(
+            dep(c) == "obj" and fold(c.lemma_) in self.cues.denied_claim for c in tok.children
+        )
 
     def _medical_attack(self, tok: Any) -> bool:
         """'ataque cardíaco', 'ataque al corazón', 'heart attack': an illness, no attack."""
@@ -1024,8 +1036,8 @@ class EventCoder:
                 rule=f"{self.lang}:model/{event}",  # eval --by-rule counts the model apart
             )
             m = Match(tok.i, tok.i + 1, tok.i, entry)
-            if self._natural_death(tok, m):
-                return None  # 'died of a heart attack': no actor used force
+            if self._natural_death(tok, m) or self._denied_involvement(tok, m):
+                return None  # 'died of a heart attack', 'denied responsibility': no event
             e = self._event(adoc, m, index, year, None, sent_ctx)
             e.evidence = "model"
             return e

@@ -145,6 +145,9 @@ class Cues:
     death_word: set[str] = field(default_factory=set)
     natural_cause: set[str] = field(default_factory=set)  # 'accidente', 'infarto', 'crash'
     medical_mod: set[str] = field(default_factory=set)  # 'heart' in 'heart attack'
+    # 'negar', 'deny' with 'responsabilidad', 'involvement' as object: no PLOVER event
+    deny_verb: set[str] = field(default_factory=set)
+    denied_claim: set[str] = field(default_factory=set)
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -607,7 +610,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
-                      "death_word", "natural_cause", "medical_mod"):
+                      "death_word", "natural_cause", "medical_mod",
+                      "deny_verb", "denied_claim"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
