@@ -232,3 +232,22 @@ def test_verb_preposition_rows_hold_through_the_parse(make_doc, text, word):
 def test_call_without_its_preposition_is_no_request(make_doc):
     _, events = _all(make_doc, "Hicieron una huelga para llamar la atención de la prensa.")
     assert not any(e.event == "REQUEST" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # a capitalised plural opening the sentence, tagged as a name and left unlemmatised
+        ("Enfrentamientos se produjeron anoche en varias ciudades del sur.", "Enfrentamientos", "ASSAULT"),
+        ("Manifestaciones de campesinos recorrieron el centro.", "Manifestaciones", "PROTEST"),
+    ],
+)
+def test_sentence_initial_plural_tagged_as_a_name_is_a_mention(make_doc, text, word, event):
+    adoc, events = _all(make_doc, text)
+    assert any(e.trigger.text == word and e.event == event for e in events)
+    assert not any(e.trigger.text == word for e in adoc.events)  # a guess: mention only
+
+
+def test_capitalised_plural_inside_a_name_is_no_mention(make_doc):
+    _, events = _all(make_doc, "Los vecinos leyeron Los Enfrentamientos del Sur en la escuela.")
+    assert not any(e.trigger.text == "Enfrentamientos" for e in events)

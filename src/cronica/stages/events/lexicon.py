@@ -236,6 +236,8 @@ class Cues:
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
     # the same for all-capital words only, which the lemmatizer leaves as they are
     caps_suffixes: list[tuple[str, str]] = field(default_factory=list)
+    # noun plural endings, undone on a capitalised sentence-initial word tagged as a name
+    plural_suffixes: list[tuple[str, str]] = field(default_factory=list)
     # object classes of verb + object rows ('tomar @territory'): class -> noun lemmas
     object_class: dict[str, set[str]] = field(default_factory=dict)
     # 'como' in 'tomar como rehén': a phrase that names the verb's object as what it becomes
@@ -333,6 +335,10 @@ class Lexicon:
         the answer for every token with the same three."""
         if any(k in self._by_first for k in self._variants(tok)):
             return False
+        if tok.pos_ == "PROPN" and tok.text.istitle() and self._rewrite(
+            _keys(tok), self.cues.plural_suffixes, []
+        ):
+            return False  # a plural read only where it opens its sentence ('initial')
         return self._derived_entry(tok) is None
 
     def _derived(self, doc: Any, i: int) -> Match | None:
@@ -373,8 +379,9 @@ class Lexicon:
             if caps:
                 # a word glued to a name is a guess whatever rule reads it; an all-capital
                 # word only when the all-capital rules do
-                plain = set(keys) if caps == "name" else set(found)
-                found = self._rewrite(keys, self.cues.caps_suffixes, found)
+                plain = set(keys) if caps in ("name", "initial") else set(found)
+                rules = self.cues.plural_suffixes if caps == "initial" else self.cues.caps_suffixes
+                found = self._rewrite(keys, rules, found)
                 self._caps_keys[cache_key] = frozenset(k for k in found if k not in plain)
             self._variant_cache[cache_key] = found
         return found
@@ -484,11 +491,30 @@ def _inflects(form: str, lemma: str) -> bool:
 
 
 def _guess_kind(tok: Any) -> str | bool:
-    """'caps' for an all-capital word, 'name' for a lower-case word tagged as a name (their
-    lemma is the word itself, so the lexicon guesses it), else False."""
+    """'caps' for an all-capital word, 'name' for a lower-case word tagged as a name,
+    'initial' for a capitalised sentence-initial word tagged as a name (their lemma is the
+    word itself, so the lexicon guesses it), else False."""
     if tok.text.isupper() and len(tok.text) > 1:
         return "caps"
-    return "name" if _mistagged_name(tok) else False
+    if _mistagged_name(tok):
+        return "name"
+    return "initial" if _initial_name(tok) else False
+
+
+def _initial_name(tok: Any) -> bool:
+    """A capitalised word opening its sentence that the tagger took for a one-word name and
+    left as its own lemma ('Enfrentamientos se produjeron ...'): capitals there mark the
+    sentence, not a name, so its plural may be undone. A name of several capitalised words
+    ('Fuerzas Armadas') is left alone."""
+    if tok.pos_ != "PROPN" or not tok.text.istitle() or not tok.text.isalpha():
+        return False
+    if fold(tok.lemma_) != fold(tok.text):
+        return False
+    sent = tok.sent
+    if any(not t.is_punct for t in tok.doc[sent.start : tok.i]):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
 
 
 def _mistagged_name(tok: Any) -> bool:
@@ -625,6 +651,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.suffixes.append((word, fold(value)))
         elif kind == "caps_suffix":
             cues.caps_suffixes.append((word, fold(value)))
+        elif kind == "plural_suffix":
+            cues.plural_suffixes.append((word, fold(value)))
         elif kind == "derive":
             cues.derive.append((word, fold(value)))
         elif kind == "object_class":
@@ -637,6 +665,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.theme_subject.add(word)
     cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first
     cues.caps_suffixes.sort(key=lambda pair: -len(pair[0]))
+    cues.plural_suffixes.sort(key=lambda pair: -len(pair[0]))
     if purpose_dep:
         cues.purpose_dep = purpose_dep
     cues.time_noun = {fold(row[1]) for row in bundle.read_tsv("time.tsv")
