@@ -251,3 +251,23 @@ def test_sentence_initial_plural_tagged_as_a_name_is_a_mention(make_doc, text, w
 def test_capitalised_plural_inside_a_name_is_no_mention(make_doc):
     _, events = _all(make_doc, "Los vecinos leyeron Los Enfrentamientos del Sur en la escuela.")
     assert not any(e.trigger.text == "Enfrentamientos" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # a predicative participle under 'tener'/'mantener': the verb's object is its own,
+        # even with a numeral or other words between them
+        ("Los campesinos tienen tomadas tres fábricas desde el lunes.", "tomadas", "PROTEST"),
+        ("Los maestros mantienen tomadas en la capital todas las oficinas del gobierno.", "tomadas", "PROTEST"),
+    ],
+)
+def test_predicative_participle_takes_the_object_of_its_verb(make_doc, text, word, event):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text.split()[0] == word and e.event == event for e in events), [
+        (e.trigger.text, e.event) for e in events]
+
+
+def test_predicative_participle_without_an_event_object_stays_no_event(make_doc):
+    _, events = _all(make_doc, "Los vecinos mantienen tomadas varias decisiones sobre el barrio.")
+    assert not any(e.trigger.text.startswith("tomadas") for e in events)

@@ -446,7 +446,8 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     and their conjuncts, an oblique opened by an object-case word ('tomar como rehén'), the
     subject of a passive ('los rehenes fueron tomados'; through a relative pronoun, its
     antecedent) or of an unaccusative verb ('una bomba estalló') and the noun a participle
-    modifies ('ciudades tomadas por los rebeldes')."""
+    modifies ('ciudades tomadas por los rebeldes'), and the object of the verb a predicative
+    participle complements ('mantienen tomadas tres fábricas')."""
     found: list[Any] = []
     passive = any(
         dep(c) == "aux:pass" or (dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux)
@@ -462,6 +463,10 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
             found.append(tok.head if c.pos_ == "PRON" and dep(tok) in ("acl", "acl:relcl") else c)
     if participle and dep(tok) in ("acl", "amod") and not any(dep(c) in _SUBJECT_DEPS for c in tok.children):
         found.append(tok.head)
+    if participle and dep(tok) in _OBJECT_DEPS and tok.head.i != tok.i:
+        # a predicative participle ('mantienen tomadas tres fábricas', 'dejaron tomada la
+        # planta'): the object of the verb it complements is what it predicates of
+        found += [c for c in tok.head.children if dep(c) == "obj" and c.i != tok.i]
     found += [g for c in found for g in c.children if dep(g) == "conj"]
     return {k for c in found if c.pos_ in ("NOUN", "PROPN") for k in _keys(c)}
 
