@@ -271,3 +271,28 @@ def test_predicative_participle_takes_the_object_of_its_verb(make_doc, text, wor
 def test_predicative_participle_without_an_event_object_stays_no_event(make_doc):
     _, events = _all(make_doc, "Los vecinos mantienen tomadas varias decisiones sobre el barrio.")
     assert not any(e.trigger.text.startswith("tomadas") for e in events)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_word_pair_has_one_lexicon_row(lang):
+    """An object class row adds only the pairs no row names itself, and no row is repeated:
+    each pattern and part of speech is decided in one place."""
+    from collections import Counter
+
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon(lang)
+    seen = Counter((e.pattern, e.pos) for entries in lex._by_first.values() for e in entries)
+    assert [k for k, n in seen.items() if n > 1] == []
+
+
+def test_named_pair_keeps_its_own_row_over_the_class(nlp_es):
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("Los estudiantes tomaron la sede del rectorado.")
+    m = lex.match(doc, 2)
+    assert m is not None and not m.entry.mention_only and m.entry.rule == "es:tomar sede/V"
+    doc = nlp_es("Los estudiantes tomaron la catedral.")
+    m = lex.match(doc, 2)
+    assert m is not None and m.entry.mention_only and m.entry.rule == "es:tomar @premises/V"

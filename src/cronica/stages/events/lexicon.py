@@ -259,11 +259,16 @@ class Lexicon:
         self.lang = bundle.code
         self.cues = _load_cues(bundle)
         self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
-        for row in bundle.read_tsv("event_triggers.tsv"):
-            pattern, pos, event, mode, cameo, weight, scope = (row + [""] * 7)[:7]
+        rows = [(row + [""] * 7)[:7] for row in bundle.read_tsv("event_triggers.tsv")]
+        # a word pair that a row names itself is that row's alone: an object class row
+        # ('tomar @premises', mention) only adds the pairs no row names ('tomar sede' codes)
+        named = {(tuple(fold(r[0]).split()), r[1] or "*") for r in rows if "@" not in r[0]}
+        for pattern, pos, event, mode, cameo, weight, scope in rows:
             words = tuple(fold(pattern).split())
             rule = f"{self.lang}:{' '.join(words)}/{pos or '*'}"
             for each in _expand_classes(words, self.cues.object_class):
+                if each != words and (each, pos or "*") in named:
+                    continue
                 entry = TriggerEntry(
                     each, pos or "*", event, mode or None, cameo or None, float(weight or 0.5),
                     rule=rule, mention_only=scope.strip() == "mention",
