@@ -54,3 +54,16 @@ def test_a_coordinated_passive_does_not_take_the_first_subject_as_agent(text, la
     ev = _first(text, "COERCE", lang)
     assert ev["actor"] is None or not ev["actor"]["text"].lower().startswith(
         ("al menos", "docentes", "protesters"))
+
+
+@pytest.mark.slow
+def test_a_possessive_on_an_action_noun_is_bound_by_the_clause_subject():
+    ev = _first("Rusia mantiene una presencia militar en Georgia desde su invasión de 2008.",
+                "ASSAULT")
+    assert _code(ev["actor"]).startswith("RUS")
+
+
+@pytest.mark.slow
+def test_a_possessive_on_an_arrest_names_the_detainee_not_the_subject():
+    out = _first("Los dirigentes permanecen en la cárcel desde su detención en marzo.", "COERCE")
+    assert "dirigentes" not in ((out["actor"] or {}).get("text") or "")

@@ -33,6 +33,7 @@ def test_a_period_since_a_past_date_is_ongoing(text, lang, trigger, mode):
     ("Los rebeldes negaron su responsabilidad y acusaron al ejército de bombardear la ciudad.",
      "acusaron", None),
     ("Los rebeldes amenazaron con atacar y quemar la aldea.", "atacar", "hypothetical"),
+    ("Los rebeldes descartaron negociar y pidieron una tregua.", "pidieron", None),
     ("El gobierno descartó negociar con los rebeldes.", "negociar", "negation"),
 ])
 def test_a_coordinate_of_a_governing_verb_is_not_its_complement(text, trigger, mode):

@@ -689,6 +689,25 @@ def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool
     return None
 
 
+def _possessor_subject(tok: Token, index: ActorIndex) -> Any:
+    """'Estados Unidos ha tenido una presencia en Irak desde su invasión de 2003': a
+    third-person possessive on an action noun in its clause is bound by the clause's subject
+    (the doer of 'su invasión', 'su ofensiva'), when that subject is a coded actor. Not for
+    nouns whose possessor is the patient ('su detención': see the caller)."""
+    if not any(dep(c) == "det" and c.i < tok.i and "Yes" in morph_get(c, "Poss")
+               and "3" in morph_get(c, "Person") for c in tok.children):
+        return None
+    node = tok
+    for _ in range(3):  # up through the noun phrases to the clause's verb
+        if node.head.i == node.i or dep(node) not in ("obl", "obj", "nmod"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in node.children if dep(c) in _SUBJ), None)
+            return subj if subj is not None and index.mention_in(subj) is not None else None
+    return None
+
+
 def _agent_and_patient(
     tok: Token, event: str, cues: Cues, index: ActorIndex, carries: Callable[[Any, Any], bool]
 ) -> tuple[Any, Any] | None:
@@ -963,6 +982,8 @@ def _noun_args(
             ),
             None,
         )
+    if actor is None and not patient_genitive:
+        actor = _possessor_subject(tok, index)
     if actor is None:
         actor = _state_holder(tok, cues)
     if actor is None:

@@ -116,8 +116,7 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event
 
 
 def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
-    """Fold headline events into the same event of the body (same type and codes; a
-    headline without coded participants into the first body event of its type)."""
+    """Fold headline events into the same event of the body (same type and codes)."""
     if headline_sentence(adoc) is None:
         return events
     head = [e for e in events if e.trigger.sentence == 0]
@@ -128,10 +127,7 @@ def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
             (
                 b
                 for b in body
-                if b.event == h.event and b.aux_mode == h.aux_mode
-                # a headline that names no coded participant ('Tens of thousands rally')
-                # reports the lead's event, the first of its type, whoever the body names
-                and (_codes(b) == _codes(h) or not _codes(h))
+                if b.event == h.event and b.aux_mode == h.aux_mode and _codes(b) == _codes(h)
             ),
             None,
         )
