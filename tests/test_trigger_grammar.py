@@ -296,3 +296,30 @@ def test_named_pair_keeps_its_own_row_over_the_class(nlp_es):
     doc = nlp_es("Los estudiantes tomaron la catedral.")
     m = lex.match(doc, 2)
     assert m is not None and m.entry.mention_only and m.entry.rule == "es:tomar @premises/V"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Los trabajadores de la salud se sumaron al paro de los maestros.", "sumaron"),
+        ("Los camioneros se plegaron a la huelga el lunes.", "plegaron"),
+        ("Varios sindicatos se unirán a la marcha del jueves.", "unirán"),
+    ],
+)
+def test_joining_a_protest_is_a_protest_mention(make_doc, text, word):
+    adoc, events = _all(make_doc, text)
+    assert any(e.trigger.text == word and e.event == "PROTEST" for e in events)
+    assert not any(e.trigger.text == word for e in adoc.events)  # mention only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El ministro se sumó a las críticas del presidente.",  # no protest noun
+        "Los vecinos se unieron a la fiesta del barrio.",
+        "Los sindicatos sumaron sus votos al paro.",  # not the pronominal verb
+    ],
+)
+def test_joining_something_else_is_no_protest(make_doc, text):
+    _, events = _all(make_doc, text)
+    assert not any(e.trigger.text.split()[0] in ("sumó", "unieron", "sumaron") for e in events)

@@ -242,6 +242,9 @@ class Cues:
     object_class: dict[str, set[str]] = field(default_factory=dict)
     # 'como' in 'tomar como rehén': a phrase that names the verb's object as what it becomes
     object_case: set[str] = field(default_factory=set)
+    # 'a' in 'sumarse a la huelga': the preposition a pronominal verb governs, whose phrase
+    # fills its object slot
+    governed_case: set[str] = field(default_factory=set)
     # contracted prepositions and the preposition they contain ('al' -> 'a', 'del' -> 'de')
     contraction: dict[str, str] = field(default_factory=dict)
     # unaccusative verbs whose subject is what a verb + object row names ('una bomba estalló')
@@ -451,8 +454,9 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     and their conjuncts, an oblique opened by an object-case word ('tomar como rehén'), the
     subject of a passive ('los rehenes fueron tomados'; through a relative pronoun, its
     antecedent) or of an unaccusative verb ('una bomba estalló') and the noun a participle
-    modifies ('ciudades tomadas por los rebeldes'), and the object of the verb a predicative
-    participle complements ('mantienen tomadas tres fábricas')."""
+    modifies ('ciudades tomadas por los rebeldes'), the object of the verb a predicative
+    participle complements ('mantienen tomadas tres fábricas') and the phrase a pronominal
+    verb governs ('se sumaron al paro')."""
     found: list[Any] = []
     passive = any(
         dep(c) == "aux:pass" or (dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux)
@@ -460,10 +464,16 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     )
     participle = "Part" in morph_get(tok, "VerbForm")
     theme = fold(tok.lemma_) in cues.theme_subject
+    governed = cues.governed_case if cues.governed_case and _pronominal(tok) else set()
     for c in tok.children:
         d = dep(c)
         if d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in c.children)):
             found.append(c)
+        elif d == "obl" and governed and any(
+            dep(g) == "case" and cues.contraction.get(fold(g.text), fold(g.text)) in governed
+            for g in c.children
+        ):
+            found.append(c)  # 'se sumaron al paro': the phrase a pronominal verb governs
         elif d in _SUBJECT_DEPS and (passive or d == "nsubj:pass" or theme):
             found.append(tok.head if c.pos_ == "PRON" and dep(tok) in ("acl", "acl:relcl") else c)
     if participle and dep(tok) in ("acl", "amod") and not any(dep(c) in _SUBJECT_DEPS for c in tok.children):
@@ -669,6 +679,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.object_class.setdefault(fold(value.strip()), set()).add(word)
         elif kind == "object_case":
             cues.object_case.add(word)
+        elif kind == "governed_case":
+            cues.governed_case.add(word)
         elif kind == "contraction":
             cues.contraction[word] = fold(value.strip())
         elif kind == "theme_subject":
