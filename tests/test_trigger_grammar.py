@@ -323,3 +323,25 @@ def test_joining_a_protest_is_a_protest_mention(make_doc, text, word):
 def test_joining_something_else_is_no_protest(make_doc, text):
     _, events = _all(make_doc, text)
     assert not any(e.trigger.text.split()[0] in ("sumó", "unieron", "sumaron") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # third person plural subjunctives the tagger calls an adjective or a pronoun
+        ("Piden que los partidos negocien una salida.", "negocien", "CONSULT"),
+        ("Piden que denuncien los abusos de la policía.", "denuncien", "ACCUSE"),
+    ],
+)
+def test_plural_verb_ending_read_past_the_tagger_is_a_mention(make_doc, text, word, event):
+    adoc, events = _all(make_doc, text)
+    assert any(e.trigger.text == word and e.event == event for e in events)
+    assert not any(e.trigger.text == word for e in adoc.events)  # a guess: mention only
+
+
+def test_noun_row_with_a_verb_like_ending_stays_a_noun(nlp_es):
+    from cronica.stages.events.lexicon import lexicon, misread_plural_verb
+
+    doc = nlp_es("Vieron la imagen del volcán.")
+    assert all(lexicon("es").match(doc, t.i) is None for t in doc)
+    assert not misread_plural_verb(doc[0])  # capitalised: a name or a sentence start

@@ -298,6 +298,10 @@ class Lexicon:
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
         if _mistagged_name(tok) or _misread_preterite(tok):
             pos = "VERB"  # 'que la Gobernación negocie': a verb glued to the name before it
+        # only when the word is no lexicon row itself ('crimen' stays the noun)
+        guessed_verb = misread_plural_verb(tok) and not any(k in self._by_first for k in _keys(tok))
+        if guessed_verb:
+            pos = "VERB"  # 'que los partidos negocien' (ADJ), 'que denuncien' (PRON)
         if "Part" in morph_get(tok, "VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
 
@@ -328,7 +332,10 @@ class Lexicon:
                     # checked last: few tokens get this far
                     if self._in_fixed_phrase(doc, i):
                         return None
-                    if key in self._caps_keys.get((*_keys(tok), _guess_kind(tok)), ()):
+                    if guessed_verb and not entry.mention_only:
+                        # a verb ending read past the tagger: a guess, so a mention only
+                        entry = replace(entry, mention_only=True, rule=f"{entry.rule}/verb-ending")
+                    elif key in self._caps_keys.get((*_keys(tok), _guess_kind(tok)), ()):
                         # an all-capital inflection undone by rule: a guess, so it names the
                         # event (a secondary word) but codes none
                         entry = replace(entry, mention_only=True, rule=f"{entry.rule}/caps")
@@ -583,6 +590,23 @@ def _misread_preterite(tok: Any) -> bool:
     adjectives and nouns almost never end so, the third person preterite of -ar verbs does."""
     return (tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.text[:1].islower() and len(tok.text) > 3
             and tok.text.endswith("ó") and fold(tok.lemma_) == fold(tok.text))
+
+
+# third person plural endings of finite verb forms (present, subjunctive, preterite,
+# imperfect, future, conditional; folded), which Spanish nouns and adjectives of three
+# syllables or fewer rarely end in once a lexicon verb stem precedes them
+_PLURAL_VERB_ENDING = re.compile(r"(?:aron|ieron|aban|ian|aran|eran|ieran|asen|iesen|en|an)$")
+
+
+def misread_plural_verb(tok: Any) -> bool:
+    """A lower-case word with a third person plural verb ending that the tagger took for an
+    adjective, noun, pronoun or symbol and left as its own lemma ('que los partidos
+    negocien' ADJ, 'que denuncien' PRON): the suffix rules read its stem, as a verb only."""
+    if tok.pos_ not in ("ADJ", "NOUN", "PRON", "SYM", "X") or not tok.text.isalpha():
+        return False
+    form = fold(tok.text)
+    return (tok.text[:1].islower() and len(form) > 5 and fold(tok.lemma_) == form
+            and _PLURAL_VERB_ENDING.search(form) is not None)
 
 
 def _match_rest(doc: Any, i: int, pattern: tuple[str, ...]) -> int | None:
