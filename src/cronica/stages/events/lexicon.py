@@ -282,6 +282,7 @@ class Lexicon:
             entries.sort(key=lambda e: (-len(e.pattern), e.pos != "Vr"))
         # word forms -> their lexicon keys after suffix rewriting; grows with the vocabulary
         self._variant_cache: dict[tuple[str | bool, ...], list[str]] = {}
+        self._rule_indexes: dict[int, tuple[Any, tuple[tuple[int, ...], dict[str, list[int]]]]] = {}
         # per word (the cache key), the keys reached only by the all-capital ending rules:
         # those matches are mentions only
         self._caps_keys: dict[tuple[str | bool, ...], frozenset[str]] = {}
@@ -402,14 +403,29 @@ class Lexicon:
         return found
 
     def _rewrite(self, keys: list[str], rules: list[tuple[str, str]], found: list[str]) -> list[str]:
-        """``found`` plus the lexicon keys that the ending ``rules`` make of ``keys``."""
+        """``found`` plus the lexicon keys that the ending ``rules`` make of ``keys``, in the
+        order of the rules (which are looked up by ending, not scanned)."""
+        index = self._rule_index(rules)
         for word in keys:
-            for old, new in rules:
-                if word.endswith(old) and len(word) - len(old) >= 3:
-                    cand = word[: len(word) - len(old)] + new
-                    if cand in self._by_first and cand not in found:
-                        found.append(cand)
+            hits = sorted(i for n in index[0] if len(word) - n >= 3 for i in index[1].get(word[-n:] if n else "", ()))
+            for i in hits:
+                old, new = rules[i]
+                cand = word[: len(word) - len(old)] + new
+                if cand in self._by_first and cand not in found:
+                    found.append(cand)
         return found
+
+    def _rule_index(self, rules: list[tuple[str, str]]) -> tuple[tuple[int, ...], dict[str, list[int]]]:
+        """The ending rules grouped by ending: (the ending lengths, ending -> rule positions)."""
+        cached = self._rule_indexes.get(id(rules))
+        if cached is not None and cached[0] is rules:
+            return cached[1]
+        by_end: dict[str, list[int]] = {}
+        for i, (old, _) in enumerate(rules):
+            by_end.setdefault(old, []).append(i)
+        index = (tuple(sorted({len(old) for old in by_end})), by_end)
+        self._rule_indexes[id(rules)] = (rules, index)
+        return index
 
     def _in_fixed_phrase(self, doc: Any, i: int) -> bool:
         """Whether token ``i`` is part of a listed non-event phrase ('de acuerdo a')."""
