@@ -69,7 +69,7 @@ from cronica.stages.events.intent import (
     request_args,
 )
 from cronica.stages.events.learned import LearnedLayer, event_model
-from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon
+from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon, misread_plural_verb
 from cronica.stages.events.merge import (
     PROTEST_TOPICS,
     headline_sentence,
@@ -187,7 +187,8 @@ class EventCoder:
                 continue
             tok = doc[i]
             # all-capital headlines get arbitrary tags: their words are all candidates
-            pos_ok = tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or tok.text.isupper()
+            pos_ok = (tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or tok.text.isupper()
+                      or misread_plural_verb(tok))
             # most tokens match no pattern: look the lexicon up before the speech-verb test
             m = self.lex.match(doc, i) if pos_ok else None
             if m is None:
