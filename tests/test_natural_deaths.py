@@ -31,6 +31,8 @@ def test_accidental_or_natural_death_is_no_assault(text, lang):
     ("Dos campesinos murieron en un ataque de los rebeldes contra la aldea.", "es"),
     ("La muerte del activista por disparos de soldados causó indignación.", "es"),
     ("Two farmers died after soldiers opened fire on the village.", "en"),
+    # an accident word whose agent is a force: someone used force
+    ("Un estudiante murió atropellado por un policía durante la marcha.", "es"),
 ])
 def test_death_by_force_stays_an_assault(text, lang):
     assert _assaults(text, lang)

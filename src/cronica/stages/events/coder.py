@@ -392,8 +392,22 @@ class EventCoder:
             heads = [c, *(g for g in c.children if dep(g) == "pobj")]
             for h in heads:
                 if fold(h.lemma_) in self.cues.natural_cause or fold(h.text) in self.cues.natural_cause:
-                    return True
+                    return not self._forceful_agent(h)
                 if self._medical_attack(h):
+                    return True
+        return False
+
+    def _forceful_agent(self, tok: Any) -> bool:
+        """'murió atropellado por un policía', 'run over by soldiers': the accident word has a
+        'por'/'by' agent that is a force (police, army) or a named person, so an actor used
+        force and the death stays an ASSAULT; 'atropellada por un camión' stays an accident."""
+        force = self.cues.police_force | self.cues.armed_force
+        for c in tok.children:
+            for h in (c, *(g for g in c.children if dep(g) == "pobj")):
+                if not any(fold(w.text) in ("por", "by") for w in (c, *c.children)
+                           if dep(w) in ("case", "prep", "agent") or w is c):
+                    continue
+                if h.pos_ == "PROPN" or fold(h.lemma_) in force or fold(h.text) in force:
                     return True
         return False
 
