@@ -232,3 +232,116 @@ def test_verb_preposition_rows_hold_through_the_parse(make_doc, text, word):
 def test_call_without_its_preposition_is_no_request(make_doc):
     _, events = _all(make_doc, "Hicieron una huelga para llamar la atención de la prensa.")
     assert not any(e.event == "REQUEST" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # a capitalised plural opening the sentence, tagged as a name and left unlemmatised
+        ("Enfrentamientos se produjeron anoche en varias ciudades del sur.", "Enfrentamientos", "ASSAULT"),
+        ("Manifestaciones de campesinos recorrieron el centro.", "Manifestaciones", "PROTEST"),
+    ],
+)
+def test_sentence_initial_plural_tagged_as_a_name_is_a_mention(make_doc, text, word, event):
+    adoc, events = _all(make_doc, text)
+    assert any(e.trigger.text == word and e.event == event for e in events)
+    assert not any(e.trigger.text == word for e in adoc.events)  # a guess: mention only
+
+
+def test_capitalised_plural_inside_a_name_is_no_mention(make_doc):
+    _, events = _all(make_doc, "Los vecinos leyeron Los Enfrentamientos del Sur en la escuela.")
+    assert not any(e.trigger.text == "Enfrentamientos" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # a predicative participle under 'tener'/'mantener': the verb's object is its own,
+        # even with a numeral or other words between them
+        ("Los campesinos tienen tomadas tres fábricas desde el lunes.", "tomadas", "PROTEST"),
+        ("Los maestros mantienen tomadas en la capital todas las oficinas del gobierno.", "tomadas", "PROTEST"),
+    ],
+)
+def test_predicative_participle_takes_the_object_of_its_verb(make_doc, text, word, event):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text.split()[0] == word and e.event == event for e in events), [
+        (e.trigger.text, e.event) for e in events]
+
+
+def test_predicative_participle_without_an_event_object_stays_no_event(make_doc):
+    _, events = _all(make_doc, "Los vecinos mantienen tomadas varias decisiones sobre el barrio.")
+    assert not any(e.trigger.text.startswith("tomadas") for e in events)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_word_pair_has_one_lexicon_row(lang):
+    """An object class row adds only the pairs no row names itself, and no row is repeated:
+    each pattern and part of speech is decided in one place."""
+    from collections import Counter
+
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon(lang)
+    seen = Counter((e.pattern, e.pos) for entries in lex._by_first.values() for e in entries)
+    assert [k for k, n in seen.items() if n > 1] == []
+
+
+def test_named_pair_keeps_its_own_row_over_the_class(nlp_es):
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("Los estudiantes tomaron la sede del rectorado.")
+    m = lex.match(doc, 2)
+    assert m is not None and not m.entry.mention_only and m.entry.rule == "es:tomar sede/V"
+    doc = nlp_es("Los estudiantes tomaron la catedral.")
+    m = lex.match(doc, 2)
+    assert m is not None and m.entry.mention_only and m.entry.rule == "es:tomar @premises/V"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Los trabajadores de la salud se sumaron al paro de los maestros.", "sumaron"),
+        ("Los camioneros se plegaron a la huelga el lunes.", "plegaron"),
+        ("Varios sindicatos se unirán a la marcha del jueves.", "unirán"),
+    ],
+)
+def test_joining_a_protest_is_a_protest_mention(make_doc, text, word):
+    adoc, events = _all(make_doc, text)
+    assert any(e.trigger.text == word and e.event == "PROTEST" for e in events)
+    assert not any(e.trigger.text == word for e in adoc.events)  # mention only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El ministro se sumó a las críticas del presidente.",  # no protest noun
+        "Los vecinos se unieron a la fiesta del barrio.",
+        "Los sindicatos sumaron sus votos al paro.",  # not the pronominal verb
+    ],
+)
+def test_joining_something_else_is_no_protest(make_doc, text):
+    _, events = _all(make_doc, text)
+    assert not any(e.trigger.text.split()[0] in ("sumó", "unieron", "sumaron") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # third person plural subjunctives the tagger calls an adjective or a pronoun
+        ("Piden que los partidos negocien una salida.", "negocien", "CONSULT"),
+        ("Piden que denuncien los abusos de la policía.", "denuncien", "ACCUSE"),
+    ],
+)
+def test_plural_verb_ending_read_past_the_tagger_is_a_mention(make_doc, text, word, event):
+    adoc, events = _all(make_doc, text)
+    assert any(e.trigger.text == word and e.event == event for e in events)
+    assert not any(e.trigger.text == word for e in adoc.events)  # a guess: mention only
+
+
+def test_noun_row_with_a_verb_like_ending_stays_a_noun(nlp_es):
+    from cronica.stages.events.lexicon import lexicon, misread_plural_verb
+
+    doc = nlp_es("Vieron la imagen del volcán.")
+    assert all(lexicon("es").match(doc, t.i) is None for t in doc)
+    assert not misread_plural_verb(doc[0])  # capitalised: a name or a sentence start

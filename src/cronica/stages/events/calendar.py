@@ -546,6 +546,8 @@ def _gerund_time(doc: Any, events: list[Event]) -> None:
 def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) -> None:
     """A dated noun mention that is no event of its own ('la ola de atentados perpetrados el
     25 de febrero') with the event's head noun: same event, so its mode."""
+    if not any(d.value and d.precision for d in adoc.dates):
+        return  # no date to carry (what _noun_participle_date would find for every noun)
     for tok in adoc.doc:
         if tok.i == e.head or tok.pos_ != "NOUN" or _stem(tok.text) not in keys:
             continue

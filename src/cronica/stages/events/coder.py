@@ -69,7 +69,7 @@ from cronica.stages.events.intent import (
     request_args,
 )
 from cronica.stages.events.learned import LearnedLayer, event_model
-from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon
+from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon, misread_plural_verb
 from cronica.stages.events.merge import (
     PROTEST_TOPICS,
     headline_sentence,
@@ -187,7 +187,8 @@ class EventCoder:
                 continue
             tok = doc[i]
             # all-capital headlines get arbitrary tags: their words are all candidates
-            pos_ok = tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or tok.text.isupper()
+            pos_ok = (tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or tok.text.isupper()
+                      or misread_plural_verb(tok))
             # most tokens match no pattern: look the lexicon up before the speech-verb test
             m = self.lex.match(doc, i) if pos_ok else None
             if m is None:
@@ -307,6 +308,10 @@ class EventCoder:
             return "trigger.gathering_without_cause"
         if self._return_without_troops(tok, m):
             return "trigger.return_without_troops"
+        if self._natural_death(tok, m):
+            return "trigger.natural_death"
+        if self._denied_involvement(tok, m):
+            return "trigger.denied_involvement"
         return None
 
     def _is_speech(self, tok: Any) -> bool:
@@ -369,6 +374,61 @@ class EventCoder:
                             if dep(g) in ("nmod", "prep", "pobj") or _case_word(g) in ("de", "of"))]
         heads += [g for c in heads if dep(c) == "prep" for g in c.children if dep(g) == "pobj"]
         return not any(fold(t.lemma_) in self.cues.troops for t in heads)
+
+    def _natural_death(self, tok: Any, m: Match) -> bool:
+        """'murió atropellada', 'falleció de un infarto', 'died in a car crash', 'a heart
+        attack': a death by accident, illness or natural cause is no ASSAULT (PLOVER: an
+        actor's use of force). The cause is a complement or predicative of the death word
+        (``natural_cause``); 'ataque'/'attack' is medical with a ``medical_mod`` modifier.
+        A death in an attack ('murió en un ataque') keeps its event."""
+        if m.entry.event != "ASSAULT" or fold(tok.lemma_) not in self.cues.death_word:
+            return False
+        if self._medical_attack(tok):
+            return True
+        for c in tok.children:
+            # a predicative participle may be parsed as an object ("murió atropellada")
+            if dep(c) not in ("obl", "nmod", "obj", "xcomp", "advcl", "acl", "amod", "prep", "advmod"):
+                continue
+            heads = [c, *(g for g in c.children if dep(g) == "pobj")]
+            for h in heads:
+                if fold(h.lemma_) in self.cues.natural_cause or fold(h.text) in self.cues.natural_cause:
+                    return not self._forceful_agent(h)
+                if self._medical_attack(h):
+                    return True
+        return False
+
+    def _forceful_agent(self, tok: Any) -> bool:
+        """'murió atropellado por un policía', 'run over by soldiers': the accident word has a
+        'por'/'by' agent that is a force (police, army) or a named person, so an actor used
+        force and the death stays an ASSAULT; 'atropellada por un camión' stays an accident."""
+        force = self.cues.police_force | self.cues.armed_force
+        for c in tok.children:
+            for h in (c, *(g for g in c.children if dep(g) == "pobj")):
+                if not any(fold(w.text) in ("por", "by") for w in (c, *c.children)
+                           if dep(w) in ("case", "prep", "agent") or w is c):
+                    continue
+                if h.pos_ == "PROPN" or fold(h.lemma_) in force or fold(h.text) in force:
+                    return True
+        return False
+
+    def _denied_involvement(self, tok: Any, m: Match) -> bool:
+        """'negaron su responsabilidad en el ataque', 'denied any involvement', 'rejected the
+        accusations': a denial of involvement or of accusations is no PLOVER event (attribution
+        guidelines, event modes), so no REJECT; the act it concerns is coded on its own."""
+        if m.entry.event != "REJECT" or fold(tok.lemma_) not in self.cues.deny_verb:
+            return False
+        return any(
+            dep(c) == "obj" and fold(c.lemma_) in self.cues.denied_claim for c in tok.children
+        )
+
+    def _medical_attack(self, tok: Any) -> bool:
+        """'ataque cardíaco', 'ataque al corazón', 'heart attack': an illness, no attack."""
+        if fold(tok.lemma_) not in self.cues.death_word:
+            return False
+        return any(
+            fold(c.lemma_) in self.cues.medical_mod
+            for c in tok.children if dep(c) in ("amod", "compound", "nmod")
+        )
 
     def _gathering_without_cause(self, tok: Any, m: Match) -> bool:
         """'gathered outside the ministry to demand wages', 'protesters gathered' are
@@ -990,7 +1050,10 @@ class EventCoder:
                 prob,
                 rule=f"{self.lang}:model/{event}",  # eval --by-rule counts the model apart
             )
-            e = self._event(adoc, Match(tok.i, tok.i + 1, tok.i, entry), index, year, None, sent_ctx)
+            m = Match(tok.i, tok.i + 1, tok.i, entry)
+            if self._natural_death(tok, m) or self._denied_involvement(tok, m):
+                return None  # 'died of a heart attack', 'denied responsibility': no event
+            e = self._event(adoc, m, index, year, None, sent_ctx)
             e.evidence = "model"
             return e
 

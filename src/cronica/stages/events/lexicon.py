@@ -141,6 +141,13 @@ class Cues:
     # 'regresar', 'return': a military move (MOBILIZE) only when troops return
     return_verb: set[str] = field(default_factory=set)
     troops: set[str] = field(default_factory=set)  # 'tropa', 'troop': nouns of armed personnel
+    # 'morir', 'die', 'muerte': a death is an attack only when no accident or illness caused it
+    death_word: set[str] = field(default_factory=set)
+    natural_cause: set[str] = field(default_factory=set)  # 'accidente', 'infarto', 'crash'
+    medical_mod: set[str] = field(default_factory=set)  # 'heart' in 'heart attack'
+    # 'negar', 'deny' with 'responsabilidad', 'involvement' as object: no PLOVER event
+    deny_verb: set[str] = field(default_factory=set)
+    denied_claim: set[str] = field(default_factory=set)
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -239,10 +246,15 @@ class Cues:
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
     # the same for all-capital words only, which the lemmatizer leaves as they are
     caps_suffixes: list[tuple[str, str]] = field(default_factory=list)
+    # noun plural endings, undone on a capitalised sentence-initial word tagged as a name
+    plural_suffixes: list[tuple[str, str]] = field(default_factory=list)
     # object classes of verb + object rows ('tomar @territory'): class -> noun lemmas
     object_class: dict[str, set[str]] = field(default_factory=dict)
     # 'como' in 'tomar como rehén': a phrase that names the verb's object as what it becomes
     object_case: set[str] = field(default_factory=set)
+    # 'a' in 'sumarse a la huelga': the preposition a pronominal verb governs, whose phrase
+    # fills its object slot
+    governed_case: set[str] = field(default_factory=set)
     # contracted prepositions and the preposition they contain ('al' -> 'a', 'del' -> 'de')
     contraction: dict[str, str] = field(default_factory=dict)
     # unaccusative verbs whose subject is what a verb + object row names ('una bomba estalló')
@@ -260,11 +272,16 @@ class Lexicon:
         self.lang = bundle.code
         self.cues = _load_cues(bundle)
         self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
-        for row in bundle.read_tsv("event_triggers.tsv"):
-            pattern, pos, event, mode, cameo, weight, scope = (row + [""] * 7)[:7]
+        rows = [(row + [""] * 7)[:7] for row in bundle.read_tsv("event_triggers.tsv")]
+        # a word pair that a row names itself is that row's alone: an object class row
+        # ('tomar @premises', mention) only adds the pairs no row names ('tomar sede' codes)
+        named = {(tuple(fold(r[0]).split()), r[1] or "*") for r in rows if "@" not in r[0]}
+        for pattern, pos, event, mode, cameo, weight, scope in rows:
             words = tuple(fold(pattern).split())
             rule = f"{self.lang}:{' '.join(words)}/{pos or '*'}"
             for each in _expand_classes(words, self.cues.object_class):
+                if each != words and (each, pos or "*") in named:
+                    continue
                 entry = TriggerEntry(
                     each, pos or "*", event, mode or None, cameo or None, float(weight or 0.5),
                     rule=rule, mention_only=scope.strip() == "mention",
@@ -275,6 +292,7 @@ class Lexicon:
             entries.sort(key=lambda e: (-len(e.pattern), e.pos != "Vr"))
         # word forms -> their lexicon keys after suffix rewriting; grows with the vocabulary
         self._variant_cache: dict[tuple[str | bool, ...], list[str]] = {}
+        self._rule_indexes: dict[int, tuple[Any, tuple[tuple[int, ...], dict[str, list[int]]]]] = {}
         # per word (the cache key), the keys reached only by the all-capital ending rules:
         # those matches are mentions only
         self._caps_keys: dict[tuple[str | bool, ...], frozenset[str]] = {}
@@ -291,6 +309,10 @@ class Lexicon:
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
         if _mistagged_name(tok) or _misread_preterite(tok):
             pos = "VERB"  # 'que la Gobernación negocie': a verb glued to the name before it
+        # only when the word is no lexicon row itself ('crimen' stays the noun)
+        guessed_verb = misread_plural_verb(tok) and not any(k in self._by_first for k in _keys(tok))
+        if guessed_verb:
+            pos = "VERB"  # 'que los partidos negocien' (ADJ), 'que denuncien' (PRON)
         if "Part" in morph_get(tok, "VerbForm"):
             pos = "VERB"  # participles tagged as adjectives: 'una comisión acordada'
 
@@ -321,7 +343,10 @@ class Lexicon:
                     # checked last: few tokens get this far
                     if self._in_fixed_phrase(doc, i):
                         return None
-                    if key in self._caps_keys.get((*_keys(tok), _guess_kind(tok)), ()):
+                    if guessed_verb and not entry.mention_only:
+                        # a verb ending read past the tagger: a guess, so a mention only
+                        entry = replace(entry, mention_only=True, rule=f"{entry.rule}/verb-ending")
+                    elif key in self._caps_keys.get((*_keys(tok), _guess_kind(tok)), ()):
                         # an all-capital inflection undone by rule: a guess, so it names the
                         # event (a secondary word) but codes none
                         entry = replace(entry, mention_only=True, rule=f"{entry.rule}/caps")
@@ -336,6 +361,10 @@ class Lexicon:
         the answer for every token with the same three."""
         if any(k in self._by_first for k in self._variants(tok)):
             return False
+        if tok.pos_ == "PROPN" and tok.text.istitle() and self._rewrite(
+            _keys(tok), self.cues.plural_suffixes, []
+        ):
+            return False  # a plural read only where it opens its sentence ('initial')
         return self._derived_entry(tok) is None
 
     def _derived(self, doc: Any, i: int) -> Match | None:
@@ -376,21 +405,37 @@ class Lexicon:
             if caps:
                 # a word glued to a name is a guess whatever rule reads it; an all-capital
                 # word only when the all-capital rules do
-                plain = set(keys) if caps == "name" else set(found)
-                found = self._rewrite(keys, self.cues.caps_suffixes, found)
+                plain = set(keys) if caps in ("name", "initial") else set(found)
+                rules = self.cues.plural_suffixes if caps == "initial" else self.cues.caps_suffixes
+                found = self._rewrite(keys, rules, found)
                 self._caps_keys[cache_key] = frozenset(k for k in found if k not in plain)
             self._variant_cache[cache_key] = found
         return found
 
     def _rewrite(self, keys: list[str], rules: list[tuple[str, str]], found: list[str]) -> list[str]:
-        """``found`` plus the lexicon keys that the ending ``rules`` make of ``keys``."""
+        """``found`` plus the lexicon keys that the ending ``rules`` make of ``keys``, in the
+        order of the rules (which are looked up by ending, not scanned)."""
+        index = self._rule_index(rules)
         for word in keys:
-            for old, new in rules:
-                if word.endswith(old) and len(word) - len(old) >= 3:
-                    cand = word[: len(word) - len(old)] + new
-                    if cand in self._by_first and cand not in found:
-                        found.append(cand)
+            hits = sorted(i for n in index[0] if len(word) - n >= 3 for i in index[1].get(word[-n:] if n else "", ()))
+            for i in hits:
+                old, new = rules[i]
+                cand = word[: len(word) - len(old)] + new
+                if cand in self._by_first and cand not in found:
+                    found.append(cand)
         return found
+
+    def _rule_index(self, rules: list[tuple[str, str]]) -> tuple[tuple[int, ...], dict[str, list[int]]]:
+        """The ending rules grouped by ending: (the ending lengths, ending -> rule positions)."""
+        cached = self._rule_indexes.get(id(rules))
+        if cached is not None and cached[0] is rules:
+            return cached[1]
+        by_end: dict[str, list[int]] = {}
+        for i, (old, _) in enumerate(rules):
+            by_end.setdefault(old, []).append(i)
+        index = (tuple(sorted({len(old) for old in by_end})), by_end)
+        self._rule_indexes[id(rules)] = (rules, index)
+        return index
 
     def _in_fixed_phrase(self, doc: Any, i: int) -> bool:
         """Whether token ``i`` is part of a listed non-event phrase ('de acuerdo a')."""
@@ -442,7 +487,9 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     and their conjuncts, an oblique opened by an object-case word ('tomar como rehén'), the
     subject of a passive ('los rehenes fueron tomados'; through a relative pronoun, its
     antecedent) or of an unaccusative verb ('una bomba estalló') and the noun a participle
-    modifies ('ciudades tomadas por los rebeldes')."""
+    modifies ('ciudades tomadas por los rebeldes'), the object of the verb a predicative
+    participle complements ('mantienen tomadas tres fábricas') and the phrase a pronominal
+    verb governs ('se sumaron al paro')."""
     found: list[Any] = []
     passive = any(
         dep(c) == "aux:pass" or (dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux)
@@ -450,14 +497,24 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     )
     participle = "Part" in morph_get(tok, "VerbForm")
     theme = fold(tok.lemma_) in cues.theme_subject
+    governed = cues.governed_case if cues.governed_case and _pronominal(tok) else set()
     for c in tok.children:
         d = dep(c)
         if d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in c.children)):
             found.append(c)
+        elif d == "obl" and governed and any(
+            dep(g) == "case" and cues.contraction.get(fold(g.text), fold(g.text)) in governed
+            for g in c.children
+        ):
+            found.append(c)  # 'se sumaron al paro': the phrase a pronominal verb governs
         elif d in _SUBJECT_DEPS and (passive or d == "nsubj:pass" or theme):
             found.append(tok.head if c.pos_ == "PRON" and dep(tok) in ("acl", "acl:relcl") else c)
     if participle and dep(tok) in ("acl", "amod") and not any(dep(c) in _SUBJECT_DEPS for c in tok.children):
         found.append(tok.head)
+    if participle and dep(tok) in _OBJECT_DEPS and tok.head.i != tok.i:
+        # a predicative participle ('mantienen tomadas tres fábricas', 'dejaron tomada la
+        # planta'): the object of the verb it complements is what it predicates of
+        found += [c for c in tok.head.children if dep(c) == "obj" and c.i != tok.i]
     found += [g for c in found for g in c.children if dep(g) == "conj"]
     return {k for c in found if c.pos_ in ("NOUN", "PROPN") for k in _keys(c)}
 
@@ -487,11 +544,30 @@ def _inflects(form: str, lemma: str) -> bool:
 
 
 def _guess_kind(tok: Any) -> str | bool:
-    """'caps' for an all-capital word, 'name' for a lower-case word tagged as a name (their
-    lemma is the word itself, so the lexicon guesses it), else False."""
+    """'caps' for an all-capital word, 'name' for a lower-case word tagged as a name,
+    'initial' for a capitalised sentence-initial word tagged as a name (their lemma is the
+    word itself, so the lexicon guesses it), else False."""
     if tok.text.isupper() and len(tok.text) > 1:
         return "caps"
-    return "name" if _mistagged_name(tok) else False
+    if _mistagged_name(tok):
+        return "name"
+    return "initial" if _initial_name(tok) else False
+
+
+def _initial_name(tok: Any) -> bool:
+    """A capitalised word opening its sentence that the tagger took for a one-word name and
+    left as its own lemma ('Enfrentamientos se produjeron ...'): capitals there mark the
+    sentence, not a name, so its plural may be undone. A name of several capitalised words
+    ('Fuerzas Armadas') is left alone."""
+    if tok.pos_ != "PROPN" or not tok.text.istitle() or not tok.text.isalpha():
+        return False
+    if fold(tok.lemma_) != fold(tok.text):
+        return False
+    sent = tok.sent
+    if any(not t.is_punct for t in tok.doc[sent.start : tok.i]):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
 
 
 def _mistagged_name(tok: Any) -> bool:
@@ -540,6 +616,23 @@ def _misread_preterite(tok: Any) -> bool:
     adjectives and nouns almost never end so, the third person preterite of -ar verbs does."""
     return (tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.text[:1].islower() and len(tok.text) > 3
             and tok.text.endswith("ó") and fold(tok.lemma_) == fold(tok.text))
+
+
+# third person plural endings of finite verb forms (present, subjunctive, preterite,
+# imperfect, future, conditional; folded), which Spanish nouns and adjectives of three
+# syllables or fewer rarely end in once a lexicon verb stem precedes them
+_PLURAL_VERB_ENDING = re.compile(r"(?:aron|ieron|aban|ian|aran|eran|ieran|asen|iesen|en|an)$")
+
+
+def misread_plural_verb(tok: Any) -> bool:
+    """A lower-case word with a third person plural verb ending that the tagger took for an
+    adjective, noun, pronoun or symbol and left as its own lemma ('que los partidos
+    negocien' ADJ, 'que denuncien' PRON): the suffix rules read its stem, as a verb only."""
+    if tok.pos_ not in ("ADJ", "NOUN", "PRON", "SYM", "X") or not tok.text.isalpha():
+        return False
+    form = fold(tok.text)
+    return (tok.text[:1].islower() and len(form) > 5 and fold(tok.lemma_) == form
+            and _PLURAL_VERB_ENDING.search(form) is not None)
 
 
 def _match_rest(doc: Any, i: int, pattern: tuple[str, ...]) -> int | None:
@@ -605,7 +698,9 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "vow_needs_act", "vow", "kind_noun", "offence", "expected", "time_mark", "time_unit", "same_time_mark",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
-                      "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops"):
+                      "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
+                      "death_word", "natural_cause", "medical_mod",
+                      "deny_verb", "denied_claim"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
@@ -628,18 +723,23 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.suffixes.append((word, fold(value)))
         elif kind == "caps_suffix":
             cues.caps_suffixes.append((word, fold(value)))
+        elif kind == "plural_suffix":
+            cues.plural_suffixes.append((word, fold(value)))
         elif kind == "derive":
             cues.derive.append((word, fold(value)))
         elif kind == "object_class":
             cues.object_class.setdefault(fold(value.strip()), set()).add(word)
         elif kind == "object_case":
             cues.object_case.add(word)
+        elif kind == "governed_case":
+            cues.governed_case.add(word)
         elif kind == "contraction":
             cues.contraction[word] = fold(value.strip())
         elif kind == "theme_subject":
             cues.theme_subject.add(word)
     cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first
     cues.caps_suffixes.sort(key=lambda pair: -len(pair[0]))
+    cues.plural_suffixes.sort(key=lambda pair: -len(pair[0]))
     if purpose_dep:
         cues.purpose_dep = purpose_dep
     cues.time_noun = {fold(row[1]) for row in bundle.read_tsv("time.tsv")

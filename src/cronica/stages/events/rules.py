@@ -64,6 +64,12 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.return_without_troops",
          "a return is a military move (PLOVER MOBILIZE troops) only when troops return",
          "El presidente regresó a Lima tras su gira.", "es", "regresó"),
+    Rule("trigger.natural_death",
+         "a death by accident, illness or natural cause is no ASSAULT (no actor used force)",
+         "Un ciclista murió atropellado en la avenida.", "es", "murió"),
+    Rule("trigger.denied_involvement",
+         "denying involvement or accusations is no PLOVER event (attribution guidelines)",
+         "The militia denied any involvement in the fire.", "en", "denied"),
 )
 
 FILTER_IDS: frozenset[str] = frozenset(r.id for r in TRIGGER_FILTERS)
