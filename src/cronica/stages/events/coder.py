@@ -50,7 +50,8 @@ from typing import Any
 
 from spacy.attrs import LEMMA, ORTH, POS
 
-from cronica.model import ArticleDoc, Event
+from cronica.model import ArticleDoc, Event, EventArg, Mention
+from cronica.stages.events import recipient as recipient_mod
 from cronica.stages.events.args import (
     RECIPROCAL_TYPES,
     ActorIndex,
@@ -79,6 +80,7 @@ from cronica.stages.events.merge import (
 from cronica.stages.events.modes import contexts, explain_aux
 from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
 from cronica.stages.events.rank import confidence as event_confidence
+from cronica.stages.events.recipient import recipient_model
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
@@ -158,12 +160,16 @@ class EventCoder:
         self.learned = LearnedLayer(model) if model is not None else None
         # the learned side-event filter (:mod:`cronica.stages.events.rerank`)
         self.rerank = rerank_model(bundle) if learned else None
+        # the learned recipient chooser (:mod:`cronica.stages.events.recipient`)
+        self.recipient_model = recipient_model(self.lang) if learned else None
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
         self.secondary_threshold = secondary_threshold
         self.lex = lexicon(bundle)
         self.cues = self.lex.cues
         self.speech = set(self.cues.speech)
+        # trigger span -> (parsed recipient, the learned chooser's): applied at the end of run
+        self._learned_args: dict[tuple[int, int], tuple[EventArg | None, EventArg | None]] = {}
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
         self._no_trigger: set[tuple[int, ...]] = set()
 
@@ -908,6 +914,7 @@ class EventCoder:
         if doc is None:
             return
         removed: list[tuple[str, int]] = []
+        self._learned_args = {}
         found_raw = self.find_triggers(doc, removed)
         triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech)
@@ -975,6 +982,29 @@ class EventCoder:
         adoc.secondary_events = self._secondary(adoc, found, events, forced, index, year, sent_ctx)
         if self.rerank is not None:
             self._rerank(adoc, self.rerank)
+        self._apply_learned_recipients([*adoc.events, *adoc.secondary_events])
+
+    def _apply_learned_recipients(self, events: list[Event]) -> None:
+        """Give each event and merged mention the learned chooser's recipient where it still
+        has the one the rules parsed at its trigger (nothing later changed it)."""
+        found, self._learned_args = self._learned_args, {}
+        if not found:
+            return
+
+        def same(a: EventArg | None, b: EventArg | None) -> bool:
+            return (a is None and b is None) or (
+                a is not None and b is not None and (a.start, a.end) == (b.start, b.end))
+
+        for e in events:
+            got = found.get((e.trigger.start, e.trigger.end))
+            if got is not None and same(e.recipient, got[0]):
+                e.recipient = got[1]
+            for m in e.mentions:
+                if not isinstance(m, Mention):
+                    continue
+                got = found.get((m.start, m.end))
+                if got is not None and same(m.recipient, got[0]):
+                    m.recipient = got[1]
 
     @staticmethod
     def _rerank(adoc: ArticleDoc, model: RerankModel) -> None:
@@ -1100,6 +1130,35 @@ class EventCoder:
                 return True
         return False
 
+    def _learned_recipient(self, adoc: ArticleDoc, m: Match, index: ActorIndex, a_tok: Any,
+                           r_tok: Any, actor: EventArg | None,
+                           recipient: EventArg | None) -> EventArg | None:
+        """The rules' recipient, or the phrase of the trigger's sentence the learned chooser
+        (:mod:`cronica.stages.events.recipient`) scores clearly higher; never the actor."""
+        model, record = self.recipient_model, recipient_mod.RECORD
+        if (model is None and record is None) or m.entry is REQUEST_MODAL:
+            return recipient
+        doc = adoc.doc
+        tok = doc[m.head]
+        skip = frozenset(range(m.start, m.end))
+
+        def span(t: Any) -> tuple[int, int, str | None] | None:
+            arg = to_arg(t, index)
+            if arg is None or (actor is not None and actor.start <= arg.start < actor.end):
+                return None
+            return arg.start, arg.end, (arg.code if arg.mention else None)
+
+        rule = r_tok if recipient is not None else None
+        rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, a_tok, rule, skip, span)
+        if record is not None:
+            record.append({
+                "doc": adoc.article.id, "start": doc[m.start].idx,
+                "end": doc[m.end - 1].idx + len(doc[m.end - 1].text), "event": m.entry.event,
+                "rows": [[r.start, r.end, r.feats, r.rule] for r in rows],
+            })
+        choice = model.choose(rows) if model is not None else None
+        return to_arg(doc[choice.tok], index) if choice is not None else recipient
+
     def _event(
         self,
         adoc: ArticleDoc,
@@ -1177,6 +1236,11 @@ class EventCoder:
             )
         if actor and recipient and actor.start == recipient.start:
             recipient = None
+        learned = self._learned_recipient(adoc, m, index, a_tok, r_tok, actor, recipient)
+        if learned is not recipient:
+            # the learned chooser changes whom an act is aimed at, never whether it is kept
+            # or merged: its choice replaces the parsed one after the events are settled
+            self._learned_args[(trigger.start, trigger.end)] = (recipient, learned)
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light,
                                 m.entry.event in _CONVENED)
         if (

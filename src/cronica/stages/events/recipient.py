@@ -1,0 +1,200 @@
+"""A learned recipient chooser: which phrase of the trigger's sentence the act is aimed at.
+
+The argument rules (:mod:`cronica.stages.events.args`) find a recipient through the parse
+where the grammar says so; many acts are aimed at a phrase they reach in other ways (an
+addressee of a verb of asking, a protest's 'frente a' site, a 'contra' phrase hung on
+another word). This module scores every noun phrase of the trigger's sentence as the
+recipient with a small logistic regression over grammatical features (the dependency path to
+the trigger, the preposition, the direction and distance, the entity label, the actor code's
+sector, the event type and mode, whether the rules picked it) and is used only where its
+score clearly beats the rules' choice (thresholds chosen by cross-validation grouped by
+article). Weights: ``data/models/recipient_es.json``, trained by ``scripts/train_recipient.py``
+on the *fit* part of the BRAT AFP articles' ``actTar`` links (MODEL_CARD.md).
+
+``CRONICA_NO_RECIPIENT_MODEL=1`` switches it off (ablations, training).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Token
+
+from cronica.stages.events.lexicon import fold
+from cronica.stages.nlp.syntax import dep
+
+NO_RECIPIENT_MODEL_ENV = "CRONICA_NO_RECIPIENT_MODEL"
+_MODELS = Path(__file__).resolve().parents[2] / "data" / "models"
+_CONTRACTIONS = {"del": "de", "al": "a"}
+# word classes that head a phrase naming a participant
+_HEAD_POS = frozenset({"NOUN", "PROPN"})
+# dependents that belong to another word's name, never heads of a phrase of their own
+_INNER = frozenset({"compound", "flat", "fixed", "flat:name", "goeswith", "det", "case"})
+_MAX_PATH = 4
+
+
+@dataclass
+class Choice:
+    """A training or scoring row: a candidate phrase head and its features."""
+
+    tok: int
+    start: int
+    end: int
+    feats: list[str] = field(default_factory=list)
+    rule: bool = False
+
+
+def case_of(tok: Token) -> str:
+    """The folded preposition introducing ``tok`` ('' for none; 'frente a' in two words)."""
+    words = [_CONTRACTIONS.get(w, w) for w in
+             (fold(c.text) for c in tok.children if dep(c) in ("case", "mark") and c.i < tok.i)]
+    for c in tok.children:
+        if dep(c) == "case":
+            words.extend(fold(f.text) for f in c.children if dep(f) == "fixed")
+    return " ".join(words)
+
+
+def _ancestors(tok: Token) -> list[Any]:
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) < 40:
+        out.append(out[-1].head)
+    return out
+
+
+def dep_path(cand: Token, trig: Token) -> tuple[str, int]:
+    """The labels from ``cand`` up to the lowest common ancestor and down to ``trig``
+    ('obj^' = the trigger's object; 'nmod^obj^' = inside its object; '^obj' = the candidate
+    governs the trigger), cut at a few steps, and the path's length."""
+    up, down = _ancestors(cand), _ancestors(trig)
+    down_i = {t.i: n for n, t in enumerate(down)}
+    for n, t in enumerate(up):
+        if t.i in down_i:
+            k = down_i[t.i]
+            ups = [dep(x) for x in up[:n]][:_MAX_PATH]
+            downs = [dep(x) for x in down[:k]][:_MAX_PATH]
+            return "^".join(ups) + "^|" + "v".join(reversed(downs)), n + k
+    return "none", 99
+
+
+def _bucket(n: int) -> str:
+    for cap in (1, 2, 4, 8, 15):
+        if n <= cap:
+            return str(cap)
+    return "far"
+
+
+def candidates(trig: Token, skip: frozenset[int]) -> list[Any]:
+    """Noun phrase heads of the trigger's sentence, other than the trigger's own words."""
+    return [t for t in trig.sent if t.pos_ in _HEAD_POS and t.i not in skip
+            and dep(t) not in _INNER and not t.is_punct]
+
+
+def features(trig: Token, cand: Token, event: str, mode: str | None, actor: Any,
+             rule: Any, code: str | None, label: str) -> list[str]:
+    """Binary features of ``cand`` as the recipient of the trigger headed by ``trig``.
+    ``actor`` / ``rule`` are the rules' actor and recipient tokens (or None), ``code`` the
+    actor code of the candidate's phrase (None: no actor mention), ``label`` its entity label."""
+    path, length = dep_path(cand, trig)
+    case = case_of(cand) or "-"
+    side = "before" if cand.i < trig.i else "after"
+    sector = (code[3:] if len(code) > 3 else code) if code else ""
+    is_rule = rule is not None and rule.i == cand.i
+    is_actor = actor is not None and actor.i == cand.i
+    in_actor = actor is not None and not is_actor and any(a.i == actor.i for a in cand.ancestors) \
+        and dep(cand) not in ("obl", "nmod") and not case
+    pos = "trig_noun" if trig.pos_ in _HEAD_POS else "trig_verb"
+    f = [
+        "bias", f"path={path}", f"len={_bucket(length)}", f"case={case}", f"side={side}",
+        f"dist={_bucket(abs(cand.i - trig.i))}", f"ent={label or '-'}",
+        f"coded={'yes' if code is not None else 'no'}", f"sector={sector or '-'}",
+        f"pos={cand.pos_}", f"dep={dep(cand)}", pos,
+        f"ev={event}", f"ev_case={event}|{case}", f"ev_side={event}|{side}",
+        f"case_side={case}|{side}", f"mode={mode or '-'}", f"trig_case={pos}|{case}",
+        f"ev_coded={event}|{code is not None}", f"path_case={path}|{case}",
+    ]
+    if is_rule:
+        f += ["rule", f"rule_ev={event}"]
+    if rule is None:
+        f.append("rule_none")
+    if is_actor:
+        f.append("is_actor")
+    if in_actor:
+        f.append("in_actor")
+    if any(c.i == trig.i for c in cand.subtree):
+        f.append("governs_trigger")
+    if cand.is_title and cand.i > cand.sent.start:
+        f.append("capitalised")
+    return f
+
+
+@dataclass
+class RecipientModel:
+    """Logistic weights over :func:`features` and the two decision thresholds."""
+
+    weights: dict[str, float]
+    take: float  # a candidate where the rules found none needs this probability
+    margin: float  # to replace the rules' pick, its probability must exceed the pick's by this
+
+    def prob(self, feats: list[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def choose(self, rows: list[Choice]) -> Choice | None:
+        """The row to take as recipient, or None to keep the rules' answer."""
+        if not rows:
+            return None
+        scored = [(self.prob(r.feats), r) for r in rows]
+        p_best, best = max(scored, key=lambda s: s[0])
+        picked = next((s for s in scored if s[1].rule), None)
+        if best.rule:
+            return None
+        if picked is None:
+            return best if p_best >= self.take else None
+        return best if p_best >= picked[0] + self.margin and p_best >= self.take else None
+
+
+def load(path: Path) -> RecipientModel:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return RecipientModel(dict(data["weights"]), float(data["take"]), float(data["margin"]))
+
+
+@lru_cache(maxsize=4)
+def recipient_model(lang: str) -> RecipientModel | None:
+    """The shipped model of ``lang``, or None (no file, or switched off by the env)."""
+    if os.environ.get(NO_RECIPIENT_MODEL_ENV):
+        return None
+    path = _MODELS / f"recipient_{lang}.json"
+    return load(path) if path.is_file() else None
+
+
+def rows_for(trig: Token, event: str, mode: str | None, actor: Any, rule: Any,
+             skip: frozenset[int], arg_span: Callable[[Any], tuple[int, int, str | None] | None],
+             ) -> list[Choice]:
+    """One :class:`Choice` per candidate with a span (``arg_span``: token -> (start, end,
+    code or None), None when the phrase names no one)."""
+    toks = candidates(trig, skip)
+    if rule is not None and all(t.i != rule.i for t in toks):
+        toks.append(rule)
+    out = []
+    for t in toks:
+        got = arg_span(t)
+        if got is None:
+            continue
+        start, end, code = got
+        out.append(Choice(t.i, start, end,
+                          features(trig, t, event, mode, actor, rule, code, t.ent_type_),
+                          rule is not None and rule.i == t.i))
+    return out
+
+
+# -- training hook ----------------------------------------------------------------------
+# scripts/train_recipient.py sets this to a list; the events coder then records, for each
+# trigger, its span and the candidate rows (with the rules' pick marked)
+RECORD: list[dict[str, Any]] | None = None
