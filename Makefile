@@ -49,6 +49,8 @@ train: setup
 	$(BIN)/python scripts/train_events.py $${CRONICA_EVAL_DIR:-../shared/eval} --langs es --embed-only --band-only
 	# the Spanish side-event filter (rerank_es.json), trained on the coder's outputs
 	$(BIN)/python scripts/train_rerank.py $${CRONICA_EVAL_DIR:-../shared/eval} --lang es
+	# the Spanish recipient chooser (recipient_es.json), trained on the BRAT fit articles
+	$(BIN)/python scripts/train_recipient.py $${CRONICA_EVAL_DIR:-../shared/eval}
 
 bench: setup
 	$(BIN)/cronica bench --runs 3
