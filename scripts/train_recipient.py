@@ -44,8 +44,9 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def records(eval_dir: Path) -> list[dict[str, Any]]:
-    """One group per matched gold trigger: its candidate rows with labels."""
+def records(eval_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """Per role ('recipient', 'actor'): one group per matched gold trigger, its candidate
+    rows with labels (linked by ``actTar`` / ``srcAct``)."""
     os.environ["CRONICA_NO_RECIPIENT_MODEL"] = "1"
     from cronica.evaluate import brat
     from cronica.evaluate.split import select
@@ -55,24 +56,25 @@ def records(eval_dir: Path) -> list[dict[str, Any]]:
     docs = select(docs, lambda d: d.id, "fit")
     rm.RECORD = []
     brat.predict(docs)
-    by_doc: dict[str, list[dict[str, Any]]] = {}
+    by_doc: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in rm.RECORD:
-        by_doc.setdefault(r["doc"], []).append(r)
+        by_doc.setdefault((r["doc"], r["role"]), []).append(r)
     rm.RECORD = None
-    groups = []
-    for d in docs:
-        recs = by_doc.get(d.id, [])
-        for g in d.triggers:
-            best = max(recs, key=lambda r: sum(overlap((r["start"], r["end"]), s) for s in g.spans),
-                       default=None)
-            if best is None or not any(overlap((best["start"], best["end"]), s) for s in g.spans):
-                continue
-            gold = [s for t in g.targets for s in t]
-            rows = [{"feats": f, "rule": bool(rule),
-                     "y": int(any(overlap((a, b), s) for s in gold))}
-                    for a, b, f, rule in best["rows"]]
-            groups.append({"doc": d.id, "has_target": bool(gold), "rows": rows})
-    return groups
+    out: dict[str, list[dict[str, Any]]] = {"recipient": [], "actor": []}
+    for role, groups in out.items():
+        for d in docs:
+            recs = by_doc.get((d.id, role), [])
+            for g in d.triggers:
+                best = max(recs, key=lambda r: sum(overlap((r["start"], r["end"]), s) for s in g.spans),
+                           default=None)
+                if best is None or not any(overlap((best["start"], best["end"]), s) for s in g.spans):
+                    continue
+                gold = [s for t in (g.targets if role == "recipient" else g.sources) for s in t]
+                rows = [{"feats": f, "rule": bool(rule),
+                         "y": int(any(overlap((a, b), s) for s in gold))}
+                        for a, b, f, rule in best["rows"]]
+                groups.append({"doc": d.id, "has_target": bool(gold), "rows": rows})
+    return out
 
 
 def fold_of(doc: str, seed: int) -> int:
@@ -154,15 +156,24 @@ def main() -> int:
     ap.add_argument("--max-spurious", type=float, default=0.1,
                     help="largest share of gold triggers without a target that may get one "
                          "beyond those the rules give one")
+    ap.add_argument("--roles", default="recipient",
+                    help="comma-separated roles to train: recipient, actor (default recipient)")
     ap.add_argument("--groups", default=None, metavar="FILE",
                     help="cache of the candidate rows (JSON): read when it exists, else written")
     args = ap.parse_args()
     if args.groups and Path(args.groups).is_file():
-        groups = json.loads(Path(args.groups).read_text(encoding="utf-8"))
+        by_role = json.loads(Path(args.groups).read_text(encoding="utf-8"))
     else:
-        groups = records(Path(args.eval_dir))
+        by_role = records(Path(args.eval_dir))
         if args.groups:
-            Path(args.groups).write_text(json.dumps(groups), encoding="utf-8")
+            Path(args.groups).write_text(json.dumps(by_role), encoding="utf-8")
+    for role in args.roles.split(","):
+        train(role, by_role[role], args)
+    return 0
+
+
+def train(role: str, groups: list[dict[str, Any]], args: argparse.Namespace) -> None:
+    """Cross-validate the grid for one role, then fit on all of fit and write the file."""
     with_t = sum(g["has_target"] for g in groups)
     print(f"{len(groups)} matched gold triggers ({with_t} with a target), "
           f"{sum(len(g['rows']) for g in groups)} candidates", file=sys.stderr)
@@ -175,18 +186,19 @@ def main() -> int:
         print(f"C={k[0]} take={k[1]} margin={k[2]}: right {v['right'] / n:.1f}/{v['total'] / n:.0f} "
               f"(rules {v['rule_right'] / n:.1f}), added on no-target {v['spurious'] / n:.1f}/"
               f"{v['no_target'] / n:.0f} (rules {v['rule_spurious'] / n:.1f})", file=sys.stderr)
-    print(f"chosen: C={best[0]} take={best[1]} margin={best[2]}", file=sys.stderr)
+    print(f"{role} chosen: C={best[0]} take={best[1]} margin={best[2]}", file=sys.stderr)
     if args.cv_only:
-        return 0
+        return
     c, take, margin = best
     vec, model = fit(groups, c)
     weights = {name: round(float(w), 3) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
                if abs(w) >= 0.01}
     v, n = res[best], len(SEEDS)
     out = {
-        "model": "recipient chooser: logistic regression over grammatical features of the "
+        "model": f"{role} chooser: logistic regression over grammatical features of the "
                  "trigger's sentence's noun phrases (cronica.stages.events.recipient)",
-        "trained_on": "BRAT AFP Spanish articles, fit part, actTar links (scripts/train_recipient.py)",
+        "trained_on": "BRAT AFP Spanish articles, fit part, "
+                      f"{'actTar' if role == 'recipient' else 'srcAct'} links (scripts/train_recipient.py)",
         "trained": dt.date.today().isoformat(),
         "C": c, "take": take, "margin": margin,
         "cv": {"folds": FOLDS, "seeds": len(SEEDS), "right": round(v["right"] / n, 1),
@@ -196,10 +208,9 @@ def main() -> int:
                "no_target_triggers": round(v["no_target"] / n)},
         "weights": dict(sorted(weights.items())),
     }
-    path = Path(args.out) / "recipient_es.json"
+    path = Path(args.out) / f"{role}_es.json"
     path.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {path} ({len(weights)} weights)", file=sys.stderr)
-    return 0
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ import pytest
 from cronica.stages.events.recipient import Choice, RecipientModel, recipient_model
 
 
-def test_the_shipped_model_loads():
-    model = recipient_model("es")
+@pytest.mark.parametrize("role", ["recipient", "actor"])
+def test_the_shipped_models_load(role):
+    model = recipient_model("es", role)
     assert model is not None
     assert len(model.weights) > 100
     assert 0 < model.take < 1 and 0 < model.margin <= 1
@@ -36,12 +37,13 @@ def test_the_rules_pick_is_replaced_only_when_clearly_beaten():
     assert close.choose([rule, better]) is None  # p = 0.62: not by the margin
 
 
-def _recipient(pipe, text: str, event: str) -> str:
+def _arg(pipe, text: str, event: str, role: str = "recipient") -> str:
     from cronica.model import Article
 
     adoc = pipe.process(Article(id="t", text=text, lang="es", date="2024-03-03", origin="t"))
     e = next(e for e in adoc.events if e.event == event)
-    return e.recipient.text if e.recipient else ""
+    arg = getattr(e, role)
+    return arg.text if arg else ""
 
 
 @pytest.mark.slow
@@ -51,7 +53,64 @@ def test_the_model_gives_a_strike_its_addressee_where_the_parse_gives_none():
     text = ("Los maestros anunciaron un paro nacional de 48 horas para exigir al gobierno un "
             "aumento salarial.")
     pipe = Pipeline(only=("actors", "events"))
-    assert "gobierno" in _recipient(pipe, text, "PROTEST")
+    assert "gobierno" in _arg(pipe, text, "PROTEST")
     coder = next(s for s in pipe.stages("es") if getattr(s, "name", "") == "events")
     coder.recipient_model = None  # the rules alone
-    assert _recipient(pipe, text, "PROTEST") == ""
+    assert _arg(pipe, text, "PROTEST") == ""
+
+
+@pytest.mark.slow
+def test_the_actor_model_gives_a_continued_strike_its_strikers():
+    from cronica.pipeline import Pipeline
+
+    text = ("Los mineros bolivianos anunciaron que mantendrán la huelga hasta que el gobierno "
+            "ceda.")
+    pipe = Pipeline(only=("actors", "events"))
+    assert "mineros" in _arg(pipe, text, "PROTEST", "actor")
+    coder = next(s for s in pipe.stages("es") if getattr(s, "name", "") == "events")
+    coder.actor_model = None  # the rules alone
+    assert _arg(pipe, text, "PROTEST", "actor") == ""
+
+
+def _doc(text: str):
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
+
+    pipe = Pipeline(only=("actors",))
+    return pipe.process(Article(id="t", text=text, lang="es", date="2024-03-03", origin="t")).doc
+
+
+@pytest.mark.slow
+def test_a_phrase_inside_a_place_phrase_is_not_marked_as_a_doer():
+    from cronica.stages.events.recipient import marked_by
+
+    doc = _doc("Un ataque en el sur del Líbano dejó dos muertos y la huelga de los mineros de "
+               "Oruro sigue.")
+    cases = {"", "de", "por", "por parte de", "entre"}
+    word = {t.text: t for t in doc}
+    assert not marked_by(word["Líbano"], cases)  # inside 'en el sur'
+    assert marked_by(word["Oruro"], cases)  # 'los mineros de Oruro'
+
+
+@pytest.mark.slow
+def test_passives_participles_and_victims_take_no_guessed_actor():
+    from cronica.stages.events.args import patient_predicate
+    from cronica.stages.events.lexicon import lexicon
+
+    cues = lexicon("es").cues
+    doc = _doc("Ocho obreros fueron detenidos, tres resultaron heridos y la policía atacó a los "
+               "presos liberados.")
+    word = {t.text: t for t in doc}
+    assert patient_predicate(word["detenidos"], cues)
+    assert patient_predicate(word["heridos"], cues)
+    assert patient_predicate(word["liberados"], cues)
+    assert not patient_predicate(word["atacó"], cues)
+
+
+@pytest.mark.slow
+def test_a_part_of_the_rules_actor_phrase_never_replaces_it():
+    from cronica.pipeline import extract
+
+    ev = next(e for e in extract("Los sindicatos obreros y campesinos anunciaron una huelga.",
+                                 lang="es", date="2024-03-03")["events"] if e["event"] == "PROTEST")
+    assert ev["actor"]["text"].startswith("Los sindicatos")

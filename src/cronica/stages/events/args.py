@@ -837,6 +837,17 @@ def _is_passive(verb: Token, cues: Cues) -> bool:
     )
 
 
+def patient_predicate(tok: Token, cues: Cues) -> bool:
+    """A verb trigger whose grammar leaves its doer unexpressed or makes its subject the one
+    acted on: a passive ('fueron detenidos'), a participle modifying a noun ('los presos
+    liberados'), a victim predicate ('resultaron heridos'). Its actor comes only from an
+    explicit agent, which the rules read; no guessed phrase is its actor."""
+    if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    participle = "Part" in morph_get(tok, "VerbForm") and dep(tok) in ("acl", "amod")
+    return _is_passive(tok, cues) or participle or _victim_predicate(tok, cues)
+
+
 def _carrier(
     is_light: Callable[[Any], bool], is_event: Callable[[Any], str | None], cues: Cues,
     event: str = "",

@@ -58,6 +58,7 @@ from cronica.stages.events.args import (
     between_parties,
     find_args,
     headline_subject,
+    patient_predicate,
     resolve_relative,
     speaker_subject,
     to_arg,
@@ -162,14 +163,15 @@ class EventCoder:
         self.rerank = rerank_model(bundle) if learned else None
         # the learned recipient chooser (:mod:`cronica.stages.events.recipient`)
         self.recipient_model = recipient_model(self.lang) if learned else None
+        self.actor_model = recipient_model(self.lang, "actor") if learned else None
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
         self.secondary_threshold = secondary_threshold
         self.lex = lexicon(bundle)
         self.cues = self.lex.cues
         self.speech = set(self.cues.speech)
-        # trigger span -> (parsed recipient, the learned chooser's): applied at the end of run
-        self._learned_args: dict[tuple[int, int], tuple[EventArg | None, EventArg | None]] = {}
+        # (role, trigger span) -> (parsed argument, the learned chooser's): applied at the end
+        self._learned_args: dict[tuple[str, int, int], tuple[EventArg | None, EventArg | None]] = {}
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
         self._no_trigger: set[tuple[int, ...]] = set()
 
@@ -985,8 +987,8 @@ class EventCoder:
         self._apply_learned_recipients([*adoc.events, *adoc.secondary_events])
 
     def _apply_learned_recipients(self, events: list[Event]) -> None:
-        """Give each event and merged mention the learned chooser's recipient where it still
-        has the one the rules parsed at its trigger (nothing later changed it)."""
+        """Give each event and merged mention the learned chooser's actor and recipient where
+        it still has the one the rules parsed at its trigger (nothing later changed it)."""
         found, self._learned_args = self._learned_args, {}
         if not found:
             return
@@ -996,15 +998,13 @@ class EventCoder:
                 a is not None and b is not None and (a.start, a.end) == (b.start, b.end))
 
         for e in events:
-            got = found.get((e.trigger.start, e.trigger.end))
-            if got is not None and same(e.recipient, got[0]):
-                e.recipient = got[1]
-            for m in e.mentions:
-                if not isinstance(m, Mention):
-                    continue
-                got = found.get((m.start, m.end))
-                if got is not None and same(m.recipient, got[0]):
-                    m.recipient = got[1]
+            holders: list[tuple[Event | Mention, int, int]] = [(e, e.trigger.start, e.trigger.end)]
+            holders += [(m, m.start, m.end) for m in e.mentions if isinstance(m, Mention)]
+            for holder, start, end in holders:
+                for role in ("actor", "recipient"):
+                    got = found.get((role, start, end))
+                    if got is not None and same(getattr(holder, role), got[0]):
+                        setattr(holder, role, got[1])
 
     @staticmethod
     def _rerank(adoc: ArticleDoc, model: RerankModel) -> None:
@@ -1130,34 +1130,50 @@ class EventCoder:
                 return True
         return False
 
-    def _learned_recipient(self, adoc: ArticleDoc, m: Match, index: ActorIndex, a_tok: Any,
-                           r_tok: Any, actor: EventArg | None,
-                           recipient: EventArg | None) -> EventArg | None:
-        """The rules' recipient, or the phrase of the trigger's sentence the learned chooser
-        (:mod:`cronica.stages.events.recipient`) scores clearly higher; never the actor."""
-        model, record = self.recipient_model, recipient_mod.RECORD
+    def _learned_arg(self, role: str, adoc: ArticleDoc, m: Match, index: ActorIndex,
+                     own: Any, other: Any, parsed: EventArg | None,
+                     other_arg: EventArg | None) -> EventArg | None:
+        """The rules' ``role`` argument (``parsed``, headed by ``own``), or the phrase of the
+        trigger's sentence the learned chooser (:mod:`cronica.stages.events.recipient`)
+        scores clearly higher; never a phrase of the other role (``other_arg``)."""
+        model = self.recipient_model if role == "recipient" else self.actor_model
+        record = recipient_mod.RECORD
         if (model is None and record is None) or m.entry is REQUEST_MODAL:
-            return recipient
+            return parsed
         doc = adoc.doc
         tok = doc[m.head]
+        if role == "actor" and patient_predicate(tok, self.cues):
+            return parsed  # 'fueron detenidos': no expressed agent, no guessed one
         skip = frozenset(range(m.start, m.end))
 
+        # a doer is named as a subject, an agent ('por', 'de', 'por parte de') or one of two
+        # parties ('entre'); a phrase behind any other preposition, or inside one ('en el sur
+        # del Líbano', 'contra el gobierno'), is a place, a target or a circumstance
+        agent_case = {"", *self.cues.agent_case, *self.cues.genitive_case, *self.cues.between}
+
         def span(t: Any) -> tuple[int, int, str | None] | None:
-            arg = to_arg(t, index)
-            if arg is None or (actor is not None and actor.start <= arg.start < actor.end):
+            if role == "actor" and not recipient_mod.marked_by(t, agent_case):
+                return None
+            arg = to_arg(t, index, m.start if role == "actor" else None)
+            if arg is None or _overlap(arg, other_arg) or (
+                    # a part of the rules' own phrase ('campesinas' in 'las organizaciones
+                    # indígenas y campesinas') is no alternative to it
+                    own is not None and t.i != own.i and _overlap(arg, parsed)):
                 return None
             return arg.start, arg.end, (arg.code if arg.mention else None)
 
-        rule = r_tok if recipient is not None else None
-        rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, a_tok, rule, skip, span)
+        rule = own if parsed is not None else None
+        rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip, span)
         if record is not None:
             record.append({
-                "doc": adoc.article.id, "start": doc[m.start].idx,
+                "doc": adoc.article.id, "role": role, "start": doc[m.start].idx,
                 "end": doc[m.end - 1].idx + len(doc[m.end - 1].text), "event": m.entry.event,
                 "rows": [[r.start, r.end, r.feats, r.rule] for r in rows],
             })
         choice = model.choose(rows) if model is not None else None
-        return to_arg(doc[choice.tok], index) if choice is not None else recipient
+        if choice is None:
+            return parsed
+        return to_arg(doc[choice.tok], index, m.start if role == "actor" else None)
 
     def _event(
         self,
@@ -1236,11 +1252,15 @@ class EventCoder:
             )
         if actor and recipient and actor.start == recipient.start:
             recipient = None
-        learned = self._learned_recipient(adoc, m, index, a_tok, r_tok, actor, recipient)
+        # the learned choosers change who acts on whom, never whether an event is kept or
+        # merged: their choices replace the parsed ones after the events are settled
+        learned = self._learned_arg("recipient", adoc, m, index, r_tok, a_tok, recipient, actor)
         if learned is not recipient:
-            # the learned chooser changes whom an act is aimed at, never whether it is kept
-            # or merged: its choice replaces the parsed one after the events are settled
-            self._learned_args[(trigger.start, trigger.end)] = (recipient, learned)
+            self._learned_args[("recipient", trigger.start, trigger.end)] = (recipient, learned)
+        learned_actor = self._learned_arg("actor", adoc, m, index, a_tok, r_tok, actor,
+                                          learned or recipient)
+        if learned_actor is not actor:
+            self._learned_args[("actor", trigger.start, trigger.end)] = (actor, learned_actor)
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light,
                                 m.entry.event in _CONVENED)
         if (
@@ -1531,6 +1551,10 @@ def _case_of(tok: Any) -> str:
     """The folded first preposition of a nominal ('en huelga' -> 'en'; 'al' -> 'a')."""
     word = next((fold(c.text) for c in tok.children if dep(c) == "case" and c.i < tok.i), "")
     return {"al": "a", "del": "de"}.get(word, word)
+
+
+def _overlap(a: EventArg | None, b: EventArg | None) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
 
 
 def _same_token(a: Any, b: Any) -> bool:

@@ -1,4 +1,5 @@
-"""A learned recipient chooser: which phrase of the trigger's sentence the act is aimed at.
+"""Learned argument choosers: which phrase of the trigger's sentence the act is aimed at
+(recipient), and which one does it (actor).
 
 The argument rules (:mod:`cronica.stages.events.args`) find a recipient through the parse
 where the grammar says so; many acts are aimed at a phrase they reach in other ways (an
@@ -61,6 +62,20 @@ def case_of(tok: Token) -> str:
     return " ".join(words)
 
 
+def marked_by(tok: Token, cases: set[str]) -> bool:
+    """Whether ``tok``'s phrase, and every noun phrase it is part of, is bare or introduced
+    by one of ``cases`` ('los mineros de Bolivia': yes for {'', 'de'}; 'el sur del Líbano'
+    after 'en': no, for 'Líbano' too)."""
+    node = tok
+    for _ in range(8):
+        if case_of(node) not in cases:
+            return False
+        if node.head.i == node.i or node.head.pos_ not in _HEAD_POS:
+            return True
+        node = node.head
+    return True
+
+
 def _ancestors(tok: Token) -> list[Any]:
     out = [tok]
     while out[-1].head.i != out[-1].i and len(out) < 40:
@@ -96,18 +111,19 @@ def candidates(trig: Token, skip: frozenset[int]) -> list[Any]:
             and dep(t) not in _INNER and not t.is_punct]
 
 
-def features(trig: Token, cand: Token, event: str, mode: str | None, actor: Any,
+def features(trig: Token, cand: Token, event: str, mode: str | None, other: Any,
              rule: Any, code: str | None, label: str) -> list[str]:
-    """Binary features of ``cand`` as the recipient of the trigger headed by ``trig``.
-    ``actor`` / ``rule`` are the rules' actor and recipient tokens (or None), ``code`` the
-    actor code of the candidate's phrase (None: no actor mention), ``label`` its entity label."""
+    """Binary features of ``cand`` as an argument (recipient or actor: one model each) of the
+    trigger headed by ``trig``. ``rule`` is the rules' token for that role, ``other`` theirs
+    for the other role (or None), ``code`` the actor code of the candidate's phrase (None: no
+    actor mention), ``label`` its entity label."""
     path, length = dep_path(cand, trig)
     case = case_of(cand) or "-"
     side = "before" if cand.i < trig.i else "after"
     sector = (code[3:] if len(code) > 3 else code) if code else ""
     is_rule = rule is not None and rule.i == cand.i
-    is_actor = actor is not None and actor.i == cand.i
-    in_actor = actor is not None and not is_actor and any(a.i == actor.i for a in cand.ancestors) \
+    is_other = other is not None and other.i == cand.i
+    in_other = other is not None and not is_other and any(a.i == other.i for a in cand.ancestors) \
         and dep(cand) not in ("obl", "nmod") and not case
     pos = "trig_noun" if trig.pos_ in _HEAD_POS else "trig_verb"
     f = [
@@ -123,10 +139,10 @@ def features(trig: Token, cand: Token, event: str, mode: str | None, actor: Any,
         f += ["rule", f"rule_ev={event}"]
     if rule is None:
         f.append("rule_none")
-    if is_actor:
-        f.append("is_actor")
-    if in_actor:
-        f.append("in_actor")
+    if is_other:
+        f.append("is_other")
+    if in_other:
+        f.append("in_other")
     if any(c.i == trig.i for c in cand.subtree):
         f.append("governs_trigger")
     if cand.is_title and cand.i > cand.sent.start:
@@ -165,16 +181,17 @@ def load(path: Path) -> RecipientModel:
     return RecipientModel(dict(data["weights"]), float(data["take"]), float(data["margin"]))
 
 
-@lru_cache(maxsize=4)
-def recipient_model(lang: str) -> RecipientModel | None:
-    """The shipped model of ``lang``, or None (no file, or switched off by the env)."""
+@lru_cache(maxsize=8)
+def recipient_model(lang: str, role: str = "recipient") -> RecipientModel | None:
+    """The shipped chooser of ``lang`` for ``role`` ('recipient' or 'actor'), or None (no
+    file, or switched off by the env)."""
     if os.environ.get(NO_RECIPIENT_MODEL_ENV):
         return None
-    path = _MODELS / f"recipient_{lang}.json"
+    path = _MODELS / f"{role}_{lang}.json"
     return load(path) if path.is_file() else None
 
 
-def rows_for(trig: Token, event: str, mode: str | None, actor: Any, rule: Any,
+def rows_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
              skip: frozenset[int], arg_span: Callable[[Any], tuple[int, int, str | None] | None],
              ) -> list[Choice]:
     """One :class:`Choice` per candidate with a span (``arg_span``: token -> (start, end,
@@ -189,7 +206,7 @@ def rows_for(trig: Token, event: str, mode: str | None, actor: Any, rule: Any,
             continue
         start, end, code = got
         out.append(Choice(t.i, start, end,
-                          features(trig, t, event, mode, actor, rule, code, t.ent_type_),
+                          features(trig, t, event, mode, other, rule, code, t.ent_type_),
                           rule is not None and rule.i == t.i))
     return out
 
