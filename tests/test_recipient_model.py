@@ -114,3 +114,13 @@ def test_a_part_of_the_rules_actor_phrase_never_replaces_it():
     ev = next(e for e in extract("Los sindicatos obreros y campesinos anunciaron una huelga.",
                                  lang="es", date="2024-03-03")["events"] if e["event"] == "PROTEST")
     assert ev["actor"]["text"].startswith("Los sindicatos")
+
+
+@pytest.mark.slow
+def test_the_subject_of_another_act_is_not_the_actor_of_its_object():
+    from cronica.pipeline import extract
+
+    events = extract("Los agentes reprimieron una manifestación de jubilados frente al Congreso.",
+                     lang="es", date="2024-03-03")["events"]
+    protest = next(e for e in events if e["event"] == "PROTEST")
+    assert "agentes" not in (protest["actor"] or {}).get("text", "")

@@ -1151,9 +1151,20 @@ class EventCoder:
         # del Líbano', 'contra el gobierno'), is a place, a target or a circumstance
         agent_case = {"", *self.cues.agent_case, *self.cues.genitive_case, *self.cues.between}
 
+        event_type = self._event_type_at(doc)
+
+        def other_act(t: Any) -> bool:
+            # the subject of another act ('los agentes reprimieron la marcha'): the police do
+            # not march; PLOVER codes their act as its own event
+            h = t.head
+            return dep(t) in ("nsubj", "nsubj:pass") and h.i != tok.i and h.i not in skip \
+                and event_type(h) not in (None, m.entry.event)
+
         def span(t: Any) -> tuple[int, int, str | None] | None:
-            if role == "actor" and not recipient_mod.marked_by(t, agent_case):
-                return None
+            picked = own is not None and parsed is not None and t.i == own.i
+            if role == "actor" and not picked and (
+                    not recipient_mod.marked_by(t, agent_case) or other_act(t)):
+                return None  # the limits bound the guesses, not the rules' own pick
             arg = to_arg(t, index, m.start if role == "actor" else None)
             if arg is None or _overlap(arg, other_arg) or (
                     # a part of the rules' own phrase ('campesinas' in 'las organizaciones
