@@ -64,8 +64,8 @@ def case_of(tok: Token) -> str:
 
 def marked_by(tok: Token, cases: set[str]) -> bool:
     """Whether ``tok``'s phrase, and every noun phrase it is part of, is bare or introduced
-    by one of ``cases`` ('los mineros de Bolivia': yes for {'', 'de'}; 'el sur del Líbano'
-    after 'en': no, for 'Líbano' too)."""
+    by one of ``cases`` ('los mineros de Bolivia': yes for {'', 'de'}; 'Líbano' in 'en el
+    sur del Líbano': no, the phrase it is part of is a place)."""
     node = tok
     for _ in range(8):
         if case_of(node) not in cases:
