@@ -94,6 +94,9 @@ class ActorIndex:
         # tokens reached by coreference from another sentence ('su renuncia' -> the minister
         # named before): the events stage keeps them although outside the trigger's sentence
         self.antecedents: set[int] = set()
+        # (token index, trigger index or None) -> to_arg's answer, for the learned choosers,
+        # which ask it for every noun phrase of a sentence once per trigger
+        self.arg_cache: dict[tuple[int, int | None], EventArg | None] = {}
         line = find_dateline(adoc.article.text)
         # the dateline ('Kuala Lumpur, 28 jul (AFP).-') is never an actor or a recipient
         self.dateline = (line.start("place"), line.end()) if line is not None else (0, 0)

@@ -1165,7 +1165,10 @@ class EventCoder:
             if role == "actor" and not picked and (
                     not recipient_mod.marked_by(t, agent_case) or other_act(t)):
                 return None  # the limits bound the guesses, not the rules' own pick
-            arg = to_arg(t, index, m.start if role == "actor" else None)
+            key = (t.i, m.start if role == "actor" else None)
+            if key not in index.arg_cache:
+                index.arg_cache[key] = to_arg(t, index, key[1])
+            arg = index.arg_cache[key]
             if arg is None or _overlap(arg, other_arg) or (
                     # a part of the rules' own phrase ('campesinas' in 'las organizaciones
                     # indígenas y campesinas') is no alternative to it

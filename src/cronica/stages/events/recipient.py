@@ -83,11 +83,13 @@ def _ancestors(tok: Token) -> list[Any]:
     return out
 
 
-def dep_path(cand: Token, trig: Token) -> tuple[str, int]:
+def dep_path(cand: Token, trig: Token, down: list[Any] | None = None) -> tuple[str, int]:
     """The labels from ``cand`` up to the lowest common ancestor and down to ``trig``
     ('obj^' = the trigger's object; 'nmod^obj^' = inside its object; '^obj' = the candidate
-    governs the trigger), cut at a few steps, and the path's length."""
-    up, down = _ancestors(cand), _ancestors(trig)
+    governs the trigger), cut at a few steps, and the path's length. ``down``: the
+    trigger's ancestors, when already known."""
+    up = _ancestors(cand)
+    down = down if down is not None else _ancestors(trig)
     down_i = {t.i: n for n, t in enumerate(down)}
     for n, t in enumerate(up):
         if t.i in down_i:
@@ -112,12 +114,12 @@ def candidates(trig: Token, skip: frozenset[int]) -> list[Any]:
 
 
 def features(trig: Token, cand: Token, event: str, mode: str | None, other: Any,
-             rule: Any, code: str | None, label: str) -> list[str]:
+             rule: Any, code: str | None, label: str, down: list[Any] | None = None) -> list[str]:
     """Binary features of ``cand`` as an argument (recipient or actor: one model each) of the
     trigger headed by ``trig``. ``rule`` is the rules' token for that role, ``other`` theirs
     for the other role (or None), ``code`` the actor code of the candidate's phrase (None: no
     actor mention), ``label`` its entity label."""
-    path, length = dep_path(cand, trig)
+    path, length = dep_path(cand, trig, down)
     case = case_of(cand) or "-"
     side = "before" if cand.i < trig.i else "after"
     sector = (code[3:] if len(code) > 3 else code) if code else ""
@@ -200,13 +202,14 @@ def rows_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
     if rule is not None and all(t.i != rule.i for t in toks):
         toks.append(rule)
     out = []
+    down = _ancestors(trig)
     for t in toks:
         got = arg_span(t)
         if got is None:
             continue
         start, end, code = got
         out.append(Choice(t.i, start, end,
-                          features(trig, t, event, mode, other, rule, code, t.ent_type_),
+                          features(trig, t, event, mode, other, rule, code, t.ent_type_, down),
                           rule is not None and rule.i == t.i))
     return out
 
