@@ -124,3 +124,22 @@ def test_the_subject_of_another_act_is_not_the_actor_of_its_object():
                      lang="es", date="2024-03-03")["events"]
     protest = next(e for e in events if e["event"] == "PROTEST")
     assert "agentes" not in (protest["actor"] or {}).get("text", "")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,recipient", [
+    # the thing asked is the direct object: no recipient from the rules
+    ("Los deudores exigen una reestructuración de sus deudas.", None),
+    # whom one asks comes with 'a'
+    ("Los maestros pidieron al gobierno un aumento.", "gobierno"),
+    # an ouster noun still names whoever is to leave
+    ("Los sindicatos exigieron la renuncia del ministro.", "ministro"),
+])
+def test_a_verb_of_asking_aims_at_whom_it_asks_not_at_what(text, recipient):
+    from cronica.pipeline import Pipeline
+
+    pipe = Pipeline(only=("actors", "events"))
+    coder = next(s for s in pipe.stages("es") if getattr(s, "name", "") == "events")
+    coder.recipient_model = None  # the rules alone
+    got = _arg(pipe, text, "REQUEST")
+    assert (recipient in got) if recipient else got == ""

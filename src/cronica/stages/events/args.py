@@ -359,6 +359,11 @@ def find_args(
     if recipient is not None and recipient.pos_ == "NOUN" and fold(recipient.lemma_) in cues.ouster:
         # 'exigieron la renuncia del ministro', 'pidieron su dimisión': whoever is to leave
         recipient = _whose_ouster(recipient, actor, index) or recipient
+    if event == "REQUEST" and recipient is not None and _thing_asked(tok, recipient, index):
+        # 'exigen una reestructuración de sus deudas': a verb of asking takes the thing asked
+        # as its direct object and whom it asks with 'a' (exigir algo a alguien); the thing
+        # asked is no recipient
+        recipient = None
     if recipient is None and event in _TOPIC_POR_TYPES:
         recipient = _topic_target(tok, actor, index, cues)
     if recipient is None and event == "PROTEST":
@@ -367,6 +372,13 @@ def find_args(
         # 'se exigirá la renuncia del gobierno': a demand is aimed at whoever is to leave
         recipient = _ousted(tok, actor, cues, index)
     return actor, recipient
+
+
+def _thing_asked(tok: Token, recipient: Token, index: ActorIndex) -> bool:
+    """A verb trigger's direct object with no personal 'a' that names no actor: what is
+    asked for, not whom ('pidieron una reforma', not 'pidieron al gobierno')."""
+    return tok.pos_ in ("VERB", "AUX") and recipient.head.i == tok.i and dep(recipient) == "obj" \
+        and recipient.pos_ == "NOUN" and not _case(recipient) and index.mention_in(recipient) is None
 
 
 def _actor_of_event_noun(
