@@ -1,21 +1,22 @@
-"""Train the recipient chooser shipped as src/cronica/data/models/recipient_es.json.
+"""Train the argument choosers shipped as src/cronica/data/models/{recipient,actor}_es.json.
 
-Runs the pipeline (actors, events, place; the chooser itself off) over the *fit* part
+Runs the pipeline (actors, events, place; the choosers off) over the *fit* part
 (:mod:`cronica.evaluate.split`) of the BRAT AFP articles, and records, for every trigger the
-events coder codes, each noun phrase of its sentence as a candidate recipient with its
-features (:mod:`cronica.stages.events.recipient`). A gold trigger takes the recorded trigger
-that overlaps it most; its candidates are labelled 1 when their span overlaps a gold span
-linked to it by ``actTar`` (the eval's own matching), all 0 when it has no target. A logistic
-regression is fitted over the candidates; its regularisation and the two decision
-thresholds (``take``: the probability a candidate needs where the rules found no recipient;
-``margin``: how far it must beat the rules' pick to replace it) are chosen by 5-fold
-cross-validation grouped by article, repeated with 5 fold salts, on the number of gold
-targets right (the rules' answers where the model abstains). A choice must also keep the
-share of recipients added to triggers the gold gives none below the rules' own rate of
-wrong recipients (see --max-spurious). Needs the ``train`` extra (scikit-learn); never runs
-at install or in CI.
+events coder codes, each noun phrase of its sentence as a candidate recipient and actor with
+its features (:mod:`cronica.stages.events.recipient`). A gold trigger takes the recorded
+trigger that overlaps it most; its candidates are labelled 1 when their span overlaps a gold
+span linked to it by ``actTar`` (recipient) or ``srcAct`` (actor), the eval's own matching;
+all 0 when it has none. Per role, a logistic regression is fitted over the candidates; its
+regularisation and the two decision thresholds (``take``: the probability a candidate needs
+where the rules found none; ``margin``: how far it must beat the rules' pick to replace it)
+are chosen by 5-fold cross-validation grouped by article, repeated with 5 fold salts, on the
+number of gold arguments right (the rules' answers where the model abstains), among the
+choices that give an argument to at most ``--max-spurious`` (10%) more of the gold triggers
+without one than the rules do. Needs the ``train`` extra (scikit-learn); never runs at
+install or in CI.
 
-Usage: python scripts/train_recipient.py [EVAL_DIR] [--out DIR] [--cv-only]
+Usage: python scripts/train_recipient.py [EVAL_DIR] [--roles recipient,actor] [--out DIR]
+       [--cv-only] [--groups CACHE.json]
 """
 
 from __future__ import annotations
@@ -156,8 +157,8 @@ def main() -> int:
     ap.add_argument("--max-spurious", type=float, default=0.1,
                     help="largest share of gold triggers without a target that may get one "
                          "beyond those the rules give one")
-    ap.add_argument("--roles", default="recipient",
-                    help="comma-separated roles to train: recipient, actor (default recipient)")
+    ap.add_argument("--roles", default="recipient,actor",
+                    help="comma-separated roles to train (default: recipient,actor)")
     ap.add_argument("--groups", default=None, metavar="FILE",
                     help="cache of the candidate rows (JSON): read when it exists, else written")
     args = ap.parse_args()
