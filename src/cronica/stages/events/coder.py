@@ -419,7 +419,25 @@ class EventCoder:
             return False
         return any(
             dep(c) == "obj" and fold(c.lemma_) in self.cues.denied_claim for c in tok.children
-        )
+        ) or self._denied_fact(tok)
+
+    def _denied_fact(self, tok: Any) -> bool:
+        """'negó que el ejército hubiera atacado', 'negó haber atacado', 'denied that the army
+        attacked', 'denied attacking': a denial of a fact by a clause says the act did not
+        happen (the act gets the negation aux mode), it refuses nothing, so no REJECT. The
+        pronominal refusal 'se negó a negociar' and a verb with no clause stay REJECT."""
+        if fold(tok.lemma_) not in self.cues.deny_fact_verb:
+            return False
+        if any("Yes" in morph_get(c, "Reflex") for c in tok.children):
+            return False
+        for c in tok.children:
+            if dep(c) == "ccomp":
+                return True
+            if dep(c) == "xcomp" and not any(
+                dep(g) == "mark" and fold(g.text) in ("a", "to") for g in c.children
+            ):
+                return True
+        return False
 
     def _medical_attack(self, tok: Any) -> bool:
         """'ataque cardíaco', 'ataque al corazón', 'heart attack': an illness, no attack."""

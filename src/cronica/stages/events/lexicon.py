@@ -148,6 +148,8 @@ class Cues:
     # 'negar', 'deny' with 'responsabilidad', 'involvement' as object: no PLOVER event
     deny_verb: set[str] = field(default_factory=set)
     denied_claim: set[str] = field(default_factory=set)
+    # 'negar que', 'deny that': a denial of a fact by a clause, no refusal
+    deny_fact_verb: set[str] = field(default_factory=set)
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -700,7 +702,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim"):
+                      "deny_verb", "denied_claim", "deny_fact_verb"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
