@@ -84,6 +84,10 @@ from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep, first_child, morph_get
 
+# sectors of civilian groups whose mobilisation of people is a rally (PROTEST), and of the
+# forces whose mobilisation is MOBILIZE (PLOVER/CAMEO sector codes, data/sectors.tsv)
+_MOBILISED_PEOPLE = frozenset("CVL AGR LAB EDU MED HLH REL OPP PTY REF ENV HRI".split())
+_FORCE_SECTORS = frozenset("MIL COP REB UAF SPY".split())
 # token attributes that decide whether a token can start a trigger, whatever its context
 _TOKEN_KEY = [LEMMA, ORTH, POS]
 _MAX_NO_TRIGGER = 200_000  # a bound on that memory (about 30 MB)
@@ -263,6 +267,24 @@ class EventCoder:
         armed = police or any("MIL" in c for c in codes) or any(w in self.cues.armed_force for w in words)
         if armed:
             e.event, e.mode, e.cameo = "MOBILIZE", "police" if police else "troops", "15"
+
+    def _people_mobilisation(self, doc: Any, e: Event) -> None:
+        """'the unions mobilized workers', 'students mobilized': a mobilisation of people by a
+        non-state group is the PROTEST a rally is (PLOVER manual: MOBILIZE is 'all military or
+        police moves'; CAMEO 141 demonstrate), the mirror of :meth:`_armed_mobilisation` for
+        the languages whose mobilise verb is MOBILIZE by default. It needs a civilian group
+        (actor or recipient sector) and no armed force or police among its arguments;
+        'mobilized troops' and 'the government mobilized resources' stay MOBILIZE."""
+        if e.event != "MOBILIZE" or e.head is None or fold(doc[e.head].lemma_) not in self.cues.mobilize_word:
+            return
+        tok = doc[e.head]
+        codes = [c for arg in (e.actor, e.recipient) if arg is not None for c in (arg.codes or [arg.code]) if c]
+        words = {fold(c.lemma_) for c in tok.children if dep(c) in ("obj", "nmod", "nsubj", "obl")}
+        force = self.cues.police_force | self.cues.armed_force
+        if words & force or any(c[-3:] in _FORCE_SECTORS for c in codes):
+            return
+        if any(c[-3:] in _MOBILISED_PEOPLE for c in codes):
+            e.event, e.mode, e.cameo = "PROTEST", "demo", "14"
 
     def _workers_stop(self, tok: Any) -> bool:
         """'los camioneros pararon', 'los sindicatos paran 48 horas': a stop verb whose
@@ -966,6 +988,7 @@ class EventCoder:
             events.append(e)
         for e in events:
             self._armed_mobilisation(doc, e)
+            self._people_mobilisation(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         events = merge_same_sentence(events, verbs)
