@@ -4,6 +4,8 @@ An article often reports one event several times ('Gunmen killed 12 villagers in
 Sunday. ... The attack on the village ...'). After the events, dates, places and actor
 countries are known, two events of one article are the same event when:
 
+- they come from two sentences (the events stage has already weighed the mentions of one
+  sentence: it folds repeated mentions and keeps two verbs' acts apart);
 - they have the same type, compatible modes (equal, or one unstated) and the same auxiliary
   mode (a denied or future attack is not the reported one);
 - their actors are compatible, and so are their recipients: equal codes, or one side
@@ -106,6 +108,10 @@ def same_event(a: Event, b: Event, headline: int | None = None) -> bool:
     """Whether ``b`` reports the same event as ``a`` (see the module docstring); ``headline``:
     the article's headline sentence, whose present tense is no aux mode of its own."""
     if a.event != b.event:
+        return False
+    if a.trigger.sentence == b.trigger.sentence:
+        # the events stage has already folded the mentions of one sentence and kept its
+        # distinct acts apart ('seized power ... and arrested the president': two verbs)
         return False
     # the headline's present-tense event may be the body's act of another mode, embedded in
     # its announcement or not ('Maestros marchan' over 'anunciaron que marcharán')

@@ -268,6 +268,19 @@ class EventCoder:
         if armed:
             e.event, e.mode, e.cameo = "MOBILIZE", "police" if police else "troops", "15"
 
+    def _lawful_takeover(self, e: Event) -> bool:
+        """'tomaron el poder', 'se hicieron con el poder' (a ``takeover`` row) is a coup, COERCE
+        coded with the pro_autocracy context as the PLOVER manual codes coups, only with
+        evidence of force: an armed actor (military, rebels, an armed group) or a coup or
+        military word in the sentence. 'El presidente electo tomó el poder' (a lawful taking
+        of office) is no event."""
+        if e.event != "COERCE" or not e.rule or e.rule.split(":", 1)[-1].split("/")[0] not in self.cues.takeover:
+            return False
+        codes = [c for arg in (e.actor, e.recipient) if arg is not None for c in (arg.codes or [arg.code]) if c]
+        if any(c[-3:] in _FORCE_SECTORS for c in codes):
+            return False
+        return not ({"pro_autocracy", "military"} & set(e.context))
+
     def _people_mobilisation(self, doc: Any, e: Event) -> None:
         """'the unions mobilized workers', 'students mobilized': a mobilisation of people by a
         non-state group is the PROTEST a rally is (PLOVER manual: MOBILIZE is 'all military or
@@ -986,6 +999,7 @@ class EventCoder:
                     e.aux_mode = "hypothetical"
                     e.aux_evidence = aux_evidence(doc[gov.head], "governing event")
             events.append(e)
+        events = [e for e in events if not self._lawful_takeover(e)]
         for e in events:
             self._armed_mobilisation(doc, e)
             self._people_mobilisation(doc, e)

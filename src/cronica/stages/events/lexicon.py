@@ -150,6 +150,8 @@ class Cues:
     denied_claim: set[str] = field(default_factory=set)
     # 'negar que', 'deny that': a denial of a fact by a clause, no refusal
     deny_fact_verb: set[str] = field(default_factory=set)
+    # 'tomar poder': trigger patterns that are a coup (COERCE) only with evidence of force
+    takeover: set[str] = field(default_factory=set)
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -244,6 +246,8 @@ class Cues:
     # a noun heading a phrase that names the agent ('parte' -> 'por parte de X')
     agent_phrase: dict[str, str] = field(default_factory=dict)
     context: dict[str, str] = field(default_factory=dict)
+    # multiword context cues ('golpe de estado'), by first word: (the words, the context)
+    context_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
     # the same for all-capital words only, which the lemmatizer leaves as they are
@@ -702,7 +706,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb"):
+                      "deny_verb", "denied_claim", "deny_fact_verb", "takeover"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
@@ -715,6 +719,9 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.background.add(word)
         elif kind == "agent_case":
             cues.agent_case.add(word)
+        elif kind == "context" and " " in word:
+            words = tuple(word.split())
+            cues.context_phrases.setdefault(words[0], []).append((words, value))
         elif kind == "context":
             cues.context[word] = value
         elif kind == "agent_phrase":

@@ -426,6 +426,22 @@ def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:
     seen: list[str] = []
     for tok in sentence_tokens:
         ctx = cues.context.get(fold(tok.lemma_)) or cues.context.get(fold(tok.text))
+        if not ctx and cues.context_phrases:
+            ctx = _phrase_context(tok, cues)
         if ctx and ctx not in seen:
             seen.append(ctx)
     return seen
+
+
+def _phrase_context(tok: Any, cues: Cues) -> str | None:
+    """The context of a multiword cue starting at ``tok`` ('golpe de Estado', 'golpes de
+    Estado': each word matched by its lemma or its form)."""
+    for first in {fold(tok.lemma_), fold(tok.text)}:
+        for words, ctx in cues.context_phrases.get(first, ()):
+            end = tok.i + len(words)
+            if end > len(tok.doc):
+                continue
+            span = tok.doc[tok.i:end]
+            if all(w in (fold(t.lemma_), fold(t.text)) for w, t in zip(words[1:], span[1:], strict=True)):
+                return ctx
+    return None
