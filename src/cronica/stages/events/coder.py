@@ -460,27 +460,16 @@ class EventCoder:
         """'negó que el ejército hubiera atacado', 'negó haber atacado', 'denied that the army
         attacked', 'denied attacking': a denial of a fact by a clause says the act did not
         happen (the act gets the negation aux mode), it refuses nothing, so no REJECT. The
-        pronominal refusal 'se negó a negociar' and a verb with no clause stay REJECT. The
-        negated act stands for the denial only when the clause names one (an event word):
-        a denial whose clause names no codable act keeps its REJECT, so it is not lost."""
+        pronominal refusal 'se negó a negociar' and a verb with no clause stay REJECT."""
         if fold(tok.lemma_) not in self.cues.deny_fact_verb:
             return False
         if any("Yes" in morph_get(c, "Reflex") for c in tok.children):
             return False
-        for c in tok.children:
-            clause = dep(c) == "ccomp" or (dep(c) == "xcomp" and not any(
+        return any(
+            dep(c) == "ccomp" or (dep(c) == "xcomp" and not any(
                 dep(g) == "mark" and fold(g.text) in ("a", "to") for g in c.children))
-            if clause and self._names_an_act(c):
-                return True
-        return False
-
-    def _names_an_act(self, head: Any) -> bool:
-        """Whether the clause under ``head`` holds an event word (a lexicon row that codes)."""
-        for t in head.subtree:
-            found = self.lex.match(t.doc, t.i)
-            if found is not None and not found.entry.mention_only:
-                return True
-        return False
+            for c in tok.children
+        )
 
     def _medical_attack(self, tok: Any) -> bool:
         """'ataque cardíaco', 'ataque al corazón', 'heart attack': an illness, no attack."""
