@@ -67,7 +67,8 @@ def _narrows(general: set[str], specific: set[str]) -> bool:
 
 def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event]:
     """One event for repeated mentions of it in a sentence ('la huelga ... el paro'): same
-    type and mode, compatible actor and recipient, not two verbs ('incendiaron una casa y
+    type and mode (one may be unstated; 'marcharon ... anunció un paro' is a march and a
+    strike), compatible actor and recipient, not two verbs ('incendiaron una casa y
     asesinaron a dos' is two events; a coordinated 'hirieron', the toll of the attack, is
     folded earlier by the events stage). The first mention stays the trigger.
 
@@ -97,6 +98,7 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event
                 for k in kept
                 if k.trigger.sentence == e.trigger.sentence
                 and k.event == e.event
+                and not (k.mode and e.mode and k.mode != e.mode)
                 and not (k.head in verb_heads and e.head in verb_heads)
                 and k.aux_mode == e.aux_mode
                 and (k.embedded_head is None) == (e.embedded_head is None)
