@@ -50,3 +50,19 @@ def test_lawful_takeover_or_a_blow_is_no_coup(text):
 def test_the_arrest_stays_apart_from_the_coup(text, lang):
     coerce = [e for e in _events(text, lang) if e["event"] == "COERCE"]
     assert sorted(str(e["mode"]) for e in coerce) == ["None", "arrest"]
+
+
+@pytest.mark.slow
+def test_a_coup_and_an_arrest_across_sentences_stay_two_events():
+    events = _events("Militares toman el poder y detienen al presidente\n\nUn grupo de oficiales dio"
+                     " este martes un golpe de Estado y detuvo al presidente del país.")
+    coerce = [e for e in events if e["event"] == "COERCE"]
+    assert sorted(str(e["mode"]) for e in coerce) == ["None", "arrest"]
+    coup = next(e for e in coerce if e["mode"] is None)
+    assert "detuvo" not in [m["text"] for m in coup["mentions"]]
+
+
+@pytest.mark.slow
+def test_the_words_of_golpe_de_estado_are_no_recipient():
+    (e,) = _events("Los militares dieron un golpe de Estado en Níger.")
+    assert e["recipient"] is None

@@ -69,7 +69,14 @@ from cronica.stages.events.intent import (
     request_args,
 )
 from cronica.stages.events.learned import LearnedLayer, event_model
-from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon, misread_plural_verb
+from cronica.stages.events.lexicon import (
+    Match,
+    TriggerEntry,
+    fold,
+    lexicon,
+    misread_plural_verb,
+    rule_pattern,
+)
 from cronica.stages.events.merge import (
     PROTEST_TOPICS,
     headline_sentence,
@@ -83,6 +90,17 @@ from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep, first_child, morph_get
+
+
+def _drop_args_inside_trigger(e: Event) -> None:
+    """A multiword trigger's own words are no argument of it: 'golpe de Estado' has no
+    recipient 'Estado', 'toque de queda' none 'queda'."""
+    t = e.trigger
+    for role in ("actor", "recipient"):
+        arg = getattr(e, role)
+        if arg is not None and t.start <= arg.start and arg.end <= t.end:
+            setattr(e, role, None)
+
 
 # sectors of civilian groups whose mobilisation of people is a rally (PROTEST), and of the
 # forces whose mobilisation is MOBILIZE (PLOVER/CAMEO sector codes, data/sectors.tsv)
@@ -269,12 +287,12 @@ class EventCoder:
             e.event, e.mode, e.cameo = "MOBILIZE", "police" if police else "troops", "15"
 
     def _lawful_takeover(self, e: Event) -> bool:
-        """'tomaron el poder', 'se hicieron con el poder' (a ``takeover`` row) is a coup, COERCE
+        """'tomaron el poder', 'derrocaron al presidente' (a ``coup`` row) is a coup, COERCE
         coded with the pro_autocracy context as the PLOVER manual codes coups, only with
         evidence of force: an armed actor (military, rebels, an armed group) or a coup or
         military word in the sentence. 'El presidente electo tomó el poder' (a lawful taking
         of office) is no event."""
-        if e.event != "COERCE" or not e.rule or e.rule.split(":", 1)[-1].split("/")[0] not in self.cues.takeover:
+        if e.event != "COERCE" or rule_pattern(e.rule) not in self.cues.coup:
             return False
         codes = [c for arg in (e.actor, e.recipient) if arg is not None for c in (arg.codes or [arg.code]) if c]
         if any(c[-3:] in _FORCE_SECTORS for c in codes):
@@ -998,11 +1016,12 @@ class EventCoder:
             events.append(e)
         events = [e for e in events if not self._lawful_takeover(e)]
         for e in events:
+            _drop_args_inside_trigger(e)
             self._armed_mobilisation(doc, e)
             self._people_mobilisation(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
-        events = merge_same_sentence(events, verbs)
+        events = merge_same_sentence(events, verbs, frozenset(self.cues.coup))
         events = merge_headline(adoc, events)
         if self.learned is not None:
             events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))

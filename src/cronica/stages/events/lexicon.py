@@ -150,8 +150,9 @@ class Cues:
     denied_claim: set[str] = field(default_factory=set)
     # 'negar que', 'deny that': a denial of a fact by a clause, no refusal
     deny_fact_verb: set[str] = field(default_factory=set)
-    # 'tomar poder': trigger patterns that are a coup (COERCE) only with evidence of force
-    takeover: set[str] = field(default_factory=set)
+    # 'tomar poder', 'golpe de estado': the trigger patterns of a coup (COERCE with no mode),
+    # kept only with evidence of force and never the same event as an act of another kind
+    coup: set[str] = field(default_factory=set)
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -467,6 +468,11 @@ class Lexicon:
         return False
 
 
+def rule_pattern(rule: str | None) -> str:
+    """The pattern of a trigger rule id ('es:tomar poder/V' -> 'tomar poder'); '' for none."""
+    return rule.split(":", 1)[-1].split("/")[0] if rule else ""
+
+
 def _verb_object_row(entry: TriggerEntry, pos: str) -> bool:
     """A verb + object row ('lanzar piedra') tried on a verb: it may hold through the parse
     rather than by adjacency (the noun is the verb's object, what its object becomes, the
@@ -706,7 +712,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb", "takeover"):
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from cronica.model import ArticleDoc, Event, as_mention
+from cronica.stages.events.lexicon import rule_pattern
 
 # the topic of a protest (a demand, a rejection) is not coded apart from it (PLOVER manual)
 PROTEST_TOPICS = frozenset({"REQUEST", "REJECT", "ACCUSE"})
@@ -65,10 +66,11 @@ def _narrows(general: set[str], specific: set[str]) -> bool:
     return len(g) == 3 and len(s) == 6 and s.endswith(g)
 
 
-def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event]:
+def merge_same_sentence(events: list[Event], verb_heads: set[int],
+                        coups: frozenset[str] = frozenset()) -> list[Event]:
     """One event for repeated mentions of it in a sentence ('la huelga ... el paro'): same
     type and mode (one may be unstated; 'marcharon ... anunció un paro' is a march and a
-    strike), compatible actor and recipient, not two verbs ('incendiaron una casa y
+    strike; a coup and the arrest it makes, both COERCE, are two acts), compatible actor and recipient, not two verbs ('incendiaron una casa y
     asesinaron a dos' is two events; a coordinated 'hirieron', the toll of the attack, is
     folded earlier by the events stage). The first mention stays the trigger.
 
@@ -99,6 +101,7 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event
                 if k.trigger.sentence == e.trigger.sentence
                 and k.event == e.event
                 and not (k.mode and e.mode and k.mode != e.mode)
+                and (rule_pattern(k.rule) in coups) == (rule_pattern(e.rule) in coups)
                 and not (k.head in verb_heads and e.head in verb_heads)
                 and k.aux_mode == e.aux_mode
                 and (k.embedded_head is None) == (e.embedded_head is None)
