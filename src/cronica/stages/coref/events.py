@@ -4,8 +4,6 @@ An article often reports one event several times ('Gunmen killed 12 villagers in
 Sunday. ... The attack on the village ...'). After the events, dates, places and actor
 countries are known, two events of one article are the same event when:
 
-- they come from two sentences (the events stage has already weighed the mentions of one
-  sentence: it folds repeated mentions and keeps two verbs' acts apart);
 - neither is a coup while the other is not (both COERCE: the coup and the arrest it makes);
 - they have the same type, compatible modes (equal, or one unstated) and the same auxiliary
   mode (a denied or future attack is not the reported one);
@@ -115,10 +113,6 @@ def same_event(a: Event, b: Event, headline: int | None = None,
     if a.event != b.event:
         return False
     if (rule_pattern(a.rule) in coups) != (rule_pattern(b.rule) in coups):
-        return False
-    if a.trigger.sentence == b.trigger.sentence:
-        # the events stage has already folded the mentions of one sentence and kept its
-        # distinct acts apart ('seized power ... and arrested the president': two verbs)
         return False
     # the headline's present-tense event may be the body's act of another mode, embedded in
     # its announcement or not ('Maestros marchan' over 'anunciaron que marcharán')
