@@ -297,9 +297,13 @@ def _mode_at(
         elif article_year and _is_past_year(child, article_year) and not (
                 _opens_period(child, cues) and not _simple_past(tok)):
             found.append(("historical", child, "past year"))
-        elif (label == "advcl" or label == "ccomp" and _unreal_or_future(tok)) and (
+        elif (label == "advcl" or label == "ccomp" and _unreal_or_future(tok)) and not (
+            is_trigger and fold(tok.lemma_) in cues.warn
+        ) and (
             mark := _condition_mark(child, cues)
         ):
+            # (not on a threat or warning itself: 'amenaza con sanciones si no cesan los
+            # ataques' is a threat made, its condition part of what it threatens)
             # (a 'si' clause under a future or conditional verb is its condition even when
             # the parser reads it as an indirect question: 'atacará si no se rinden')
             # the consequent of a condition: 'si no nos escuchan, aumentaremos las medidas'
