@@ -37,3 +37,21 @@ def test_repeated_mentions_of_one_strike_still_merge():
     strikes = [e for e in _events("La huelga de los mineros, un paro de 48 horas, paralizó las minas.")
                if e["event"] == "PROTEST"]
     assert len(strikes) == 1
+
+
+@pytest.mark.slow
+def test_a_sit_in_protest_is_one_event():
+    events = _events("Students held a sit-in protest in front of the ministry.", "en")
+    assert len([e for e in events if e["event"] == "PROTEST"]) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, value", [
+    ("The CGT announced a strike for Thursday.", "2025-03-06"),
+    ("Police arrested two men for Monday's attack.", "2025-03-03"),
+])
+def test_for_a_weekday_is_a_target_unless_possessive(text, value):
+    from cronica.pipeline import extract
+
+    dates = extract(text, lang="en", date="2025-03-04")["dates"]
+    assert [d["value"] for d in dates] == [value]

@@ -92,6 +92,17 @@ from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep, first_child, morph_get
 
 
+def _finite_clause(tok: Any, max_steps: int = 30) -> int:
+    """Index of the finite verb whose clause holds ``tok`` ('un paro' in 'quien anunció un
+    paro': 'anunció'), else where the climb stops; a verb-tagged word inside a noun phrase
+    ('sit' of 'a sit-in protest') is no clause of its own."""
+    for _ in range(max_steps):
+        if tok.pos_ in ("VERB", "AUX") and "Fin" in morph_get(tok, "VerbForm") or tok.head.i == tok.i:
+            return int(tok.i)
+        tok = tok.head
+    return int(tok.i)
+
+
 def _drop_args_inside_trigger(e: Event) -> None:
     """A multiword trigger's own words are no argument of it: 'golpe de Estado' has no
     recipient 'Estado', 'toque de queda' none 'queda'."""
@@ -1021,7 +1032,8 @@ class EventCoder:
             self._people_mobilisation(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
-        events = merge_same_sentence(events, verbs, frozenset(self.cues.coup))
+        clauses = {e.head: _finite_clause(doc[e.head]) for e in events if e.head is not None}
+        events = merge_same_sentence(events, verbs, frozenset(self.cues.coup), clauses)
         events = merge_headline(adoc, events)
         if self.learned is not None:
             events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))

@@ -67,7 +67,8 @@ def _narrows(general: set[str], specific: set[str]) -> bool:
 
 
 def merge_same_sentence(events: list[Event], verb_heads: set[int],
-                        coups: frozenset[str] = frozenset()) -> list[Event]:
+                        coups: frozenset[str] = frozenset(),
+                        clauses: dict[int, int] | None = None) -> list[Event]:
     """One event for repeated mentions of it in a sentence ('la huelga ... el paro'): same
     type and mode (one may be unstated; 'marcharon ... anunció un paro' is a march and a
     strike; a coup and the arrest it makes, both COERCE, are two acts), compatible actor and recipient, not two verbs ('incendiaron una casa y
@@ -100,7 +101,8 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int],
                 for k in kept
                 if k.trigger.sentence == e.trigger.sentence
                 and k.event == e.event
-                and not (k.mode and e.mode and k.mode != e.mode)
+                and not (k.mode and e.mode and k.mode != e.mode and clauses is not None
+                         and clauses.get(k.head or -1) != clauses.get(e.head or -1))
                 and (rule_pattern(k.rule) in coups) == (rule_pattern(e.rule) in coups)
                 and not (k.head in verb_heads and e.head in verb_heads)
                 and k.aux_mode == e.aux_mode
