@@ -38,3 +38,12 @@ def test_a_conditional_threat_is_made(text, lang):
     (threat,) = [e for e in events if e["event"] == "THREATEN"]
     assert threat["aux_mode"] is None
     assert any(e["event"] == "SANCTION" and e["aux_mode"] == "hypothetical" for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Thailand recalled its ambassador from the capital.",
+    "Bolivia severed ties with its neighbour.",
+])
+def test_reducing_diplomatic_relations_is_a_sanction(text):
+    assert ("SANCTION", "withdraw") in [(e["event"], e["mode"]) for e in _events(text, "en")]
