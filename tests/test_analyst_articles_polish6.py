@@ -47,3 +47,17 @@ def test_a_conditional_threat_is_made(text, lang):
 ])
 def test_reducing_diplomatic_relations_is_a_sanction(text):
     assert ("SANCTION", "withdraw") in [(e["event"], e["mode"]) for e in _events(text, "en")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, lang", [
+    ("The released soldiers had returned home.", "en"),
+    ("Los soldados liberados regresaron a sus casas.", "es"),
+])
+def test_freed_soldiers_going_home_make_no_military_move(text, lang):
+    assert not [e for e in _events(text, lang) if e["event"] == "MOBILIZE"]
+
+
+@pytest.mark.slow
+def test_troops_returning_stay_a_military_move():
+    assert any(e["event"] == "MOBILIZE" for e in _events("Las tropas regresaron a Irak."))

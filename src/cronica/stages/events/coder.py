@@ -437,7 +437,22 @@ class EventCoder:
         heads = [*movers, *(g for c in movers for g in c.children
                             if dep(g) in ("nmod", "prep", "pobj") or _case_word(g) in ("de", "of"))]
         heads += [g for c in heads if dep(c) == "prep" for g in c.children if dep(g) == "pobj"]
+        if any(self._released(t) for t in heads):
+            return True
         return not any(fold(t.lemma_) in self.cues.troops for t in heads)
+
+    def _released(self, noun: Any) -> bool:
+        """'the released soldiers', 'los soldados liberados', 'soldiers freed in the swap':
+        soldiers set free are captives going home, not a military move."""
+        for c in noun.children:
+            if dep(c) not in ("amod", "acl", "acl:relcl"):
+                continue
+            if fold(c.lemma_) in self.cues.captive:
+                return True
+            found = self.lex.match(c.doc, c.i)
+            if found is not None and found.entry.event == "RETREAT" and found.entry.mode == "release":
+                return True
+        return False
 
     def _natural_death(self, tok: Any, m: Match) -> bool:
         """'murió atropellada', 'falleció de un infarto', 'died in a car crash', 'a heart
