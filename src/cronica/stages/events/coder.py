@@ -84,23 +84,17 @@ from cronica.stages.events.merge import (
     merge_same_sentence,
 )
 from cronica.stages.events.modes import contexts, explain_aux
-from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
+from cronica.stages.events.rank import (
+    SECONDARY_THRESHOLD,
+    in_source_clause,
+    prune_secondary,
+    salience,
+)
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import dep, first_child, morph_get
-
-
-def _finite_clause(tok: Any, max_steps: int = 30) -> int:
-    """Index of the finite verb whose clause holds ``tok`` ('un paro' in 'quien anunció un
-    paro': 'anunció'), else where the climb stops; a verb-tagged word inside a noun phrase
-    ('sit' of 'a sit-in protest') is no clause of its own."""
-    for _ in range(max_steps):
-        if tok.pos_ in ("VERB", "AUX") and "Fin" in morph_get(tok, "VerbForm") or tok.head.i == tok.i:
-            return int(tok.i)
-        tok = tok.head
-    return int(tok.i)
 
 
 def _drop_args_inside_trigger(e: Event) -> None:
@@ -1047,8 +1041,8 @@ class EventCoder:
             self._people_mobilisation(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
-        clauses = {e.head: _finite_clause(doc[e.head]) for e in events if e.head is not None}
-        events = merge_same_sentence(events, verbs, frozenset(self.cues.coup), clauses)
+        apart = frozenset(e.head for e in events if e.head is not None and in_source_clause(doc[e.head]))
+        events = merge_same_sentence(events, verbs, frozenset(self.cues.coup), apart)
         events = merge_headline(adoc, events)
         if self.learned is not None:
             events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))

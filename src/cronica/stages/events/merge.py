@@ -68,10 +68,12 @@ def _narrows(general: set[str], specific: set[str]) -> bool:
 
 def merge_same_sentence(events: list[Event], verb_heads: set[int],
                         coups: frozenset[str] = frozenset(),
-                        clauses: dict[int, int] | None = None) -> list[Event]:
+                        apart: frozenset[int] = frozenset()) -> list[Event]:
     """One event for repeated mentions of it in a sentence ('la huelga ... el paro'): same
-    type and mode (one may be unstated; 'marcharon ... anunció un paro' is a march and a
-    strike; a coup and the arrest it makes, both COERCE, are two acts), compatible actor and recipient, not two verbs ('incendiaron una casa y
+    type (a coup and the arrest it makes, both COERCE, are two acts), not one of them in a
+    relative clause on a report's source while the other is not (``apart``, trigger heads:
+    'marcharon ..., según la CGT, quien anunció un paro' is a march and a strike),
+    compatible actor and recipient, not two verbs ('incendiaron una casa y
     asesinaron a dos' is two events; a coordinated 'hirieron', the toll of the attack, is
     folded earlier by the events stage). The first mention stays the trigger.
 
@@ -101,8 +103,7 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int],
                 for k in kept
                 if k.trigger.sentence == e.trigger.sentence
                 and k.event == e.event
-                and not (k.mode and e.mode and k.mode != e.mode and clauses is not None
-                         and clauses.get(k.head or -1) != clauses.get(e.head or -1))
+                and (k.head in apart) == (e.head in apart)
                 and (rule_pattern(k.rule) in coups) == (rule_pattern(e.rule) in coups)
                 and not (k.head in verb_heads and e.head in verb_heads)
                 and k.aux_mode == e.aux_mode

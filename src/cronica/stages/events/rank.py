@@ -79,6 +79,20 @@ def salience(tok: Token, is_speech: Callable[[Any], bool], is_light: Callable[[A
     return score
 
 
+def in_source_clause(tok: Token) -> bool:
+    """Whether ``tok`` lies in a relative clause on the source of a report ('según la CGT,
+    quien anunció un paro'): the source's own statement, apart from what it sources."""
+    node = tok
+    for _ in range(_MAX_CLIMB):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if syntax.dep(node) in ("acl", "acl:relcl") and _source_of_report(head):
+            return True
+        node = head
+    return False
+
+
 def _source_of_report(noun: Any) -> bool:
     """The source named by 'según X', 'de acuerdo con X' or 'according to X': a relative
     clause on it ('según la CGT, quien anunció un paro') is a statement of its own, news
