@@ -162,9 +162,11 @@ class ActorCoder:
                 if ent is not None and ent.start < span.start \
                         and all(t.i in in_person for t in span):
                     continue  # 'Arnoldo Alemán': a surname, left to the person name
-                if _after_title(span, items) or _bare_name(span):
+                if _after_title(span, items) or (self.lexicon.lower_demonyms and _bare_name(span)):
                     # 'el expresidente Alemán': a name after a title, not a nationality;
-                    # 'Ayer, Alemán dijo': a bare singular name, not a nationality
+                    # 'Ayer, Alemán dijo': a bare singular name, not a nationality (where
+                    # demonyms are written in lower case: English ACLED notes write
+                    # 'Russian shelled' for Russian forces)
                     toks = [t.i for t in span]
                     items.append(Item(len(items), "person", span.start_char, span.end_char,
                                       toks, span.root))
