@@ -125,10 +125,11 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int],
 
 def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
     """Fold headline events into the same event of the body: same type and aux mode, and the
-    body names every participant the headline codes (a headline names fewer: 'Condenan a
-    12 años al líder opositor' has no actor, the lead's 'Un tribunal condenó' has one); the
-    first such body event, the lead's, wins over a later background one ('ya había sido
-    condenado')."""
+    same coded participants, or the body names every participant the headline codes (a
+    headline names fewer: 'Condenan a 12 años al líder opositor' has no actor, the lead's
+    'Un tribunal condenó' has one); the first such body event, the lead's, wins over a later
+    background one ('ya había sido condenado'). A headline with no coded participant joins
+    only a body event with none."""
     if headline_sentence(adoc) is None:
         return events
     head = [e for e in events if e.trigger.sentence == 0]
@@ -139,7 +140,8 @@ def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
             (
                 b
                 for b in body
-                if b.event == h.event and b.aux_mode == h.aux_mode and _codes(h) <= _codes(b)
+                if b.event == h.event and b.aux_mode == h.aux_mode
+                and (_codes(h) == _codes(b) or _codes(h) and _codes(h) <= _codes(b))
             ),
             None,
         )
