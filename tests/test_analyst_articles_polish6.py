@@ -61,3 +61,13 @@ def test_freed_soldiers_going_home_make_no_military_move(text, lang):
 @pytest.mark.slow
 def test_troops_returning_stay_a_military_move():
     assert any(e["event"] == "MOBILIZE" for e in _events("Las tropas regresaron a Irak."))
+
+
+@pytest.mark.slow
+def test_an_opposition_activist_is_opposition():
+    from cronica.pipeline import extract
+
+    actors = extract("A court sentenced opposition activist Ivan Petrov to eight years.",
+                     lang="en", date="2025-03-04")["actors"]
+    assert any(a["span"]["text"].startswith("opposition activist") and a["code"] == "OPP"
+               for a in actors)
