@@ -345,3 +345,48 @@ def test_noun_row_with_a_verb_like_ending_stays_a_noun(nlp_es):
     doc = nlp_es("Vieron la imagen del volcán.")
     assert all(lexicon("es").match(doc, t.i) is None for t in doc)
     assert not misread_plural_verb(doc[0])  # capitalised: a name or a sentence start
+
+
+# --- branch trig6: joining through a relative pronoun, classifier nouns -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the parser hangs the relative on 'sábado'; 'la que' agrees with 'marcha' only
+        ("Los maestros convocaron una marcha para el sábado, a la que se unirán los estudiantes.", "unirán"),
+        # an apposition stands between the protest and its relative
+        ("Preparan una manifestación el lunes en la plaza Mayor, céntrica avenida de la capital, "
+         "a la cual se integrarán los estudiantes.", "integrarán"),
+        # 'al cual' (a + el): a singular antecedent
+        ("El paro, al cual se plegaron los docentes, sigue.", "plegaron"),
+        # a classifier noun stands for its 'de' complement
+        ("Los mineros se sumaron a la jornada de protesta.", "sumaron"),
+        ("Los estudiantes se unieron a la ola de huelgas.", "unieron"),
+    ],
+)
+def test_joining_a_protest_through_a_relative_or_a_classifier(make_doc, text, word):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text == word and e.event == "PROTEST" for e in events), [
+        (e.trigger.text, e.event) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the antecedent is no protest: joining a street or a party is no act
+        ("Los vecinos viven en la calle Mayor, a la que se sumaron nuevas casas.", "sumaron"),
+        ("La ministra visitó la sede del partido, a la que se unió en 1990.", "unió"),
+        # the agreeing protest noun lies in another clause (past a finite verb)
+        ("Hubo una marcha ayer y los vecinos piden una plaza, a la que se sumarán árboles.", "sumarán"),
+    ],
+)
+def test_joining_something_that_is_no_protest_is_no_event(make_doc, text, word):
+    _, events = _all(make_doc, text)
+    assert not any(e.trigger.text == word for e in events)
+
+
+def test_a_relative_object_reaches_a_verb_object_row(make_doc):
+    # 'tomar @territory' through the relative pronoun's antecedent
+    _, events = _all(make_doc, "Los rebeldes perdieron la ciudad que tomaron en mayo.")
+    assert any(e.trigger.text == "tomaron" and e.event == "COERCE" for e in events)

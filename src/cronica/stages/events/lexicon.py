@@ -500,12 +500,18 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     governed = cues.governed_case if cues.governed_case and _pronominal(tok) else set()
     for c in tok.children:
         d = dep(c)
-        if d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in c.children)):
-            found.append(c)
-        elif d == "obl" and governed and any(
+        governs = governed and any(
             dep(g) == "case" and cues.contraction.get(fold(g.text), fold(g.text)) in governed
             for g in c.children
-        ):
+        )
+        if governs and _relative(c):
+            # 'la marcha, a la que se unirán': the antecedent the relative stands for
+            found += antecedents(c, tok)
+        elif d in _OBJECT_DEPS and _relative(c):
+            found += antecedents(c, tok, scan=False)  # 'la ciudad que tomaron'
+        elif d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in c.children)):
+            found.append(c)
+        elif d == "obl" and governs:
             found.append(c)  # 'se sumaron al paro': the phrase a pronominal verb governs
         elif d in _SUBJECT_DEPS and (passive or d == "nsubj:pass" or theme):
             found.append(tok.head if c.pos_ == "PRON" and dep(tok) in ("acl", "acl:relcl") else c)
@@ -516,7 +522,45 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
         # planta'): the object of the verb it complements is what it predicates of
         found += [c for c in tok.head.children if dep(c) == "obj" and c.i != tok.i]
     found += [g for c in found for g in c.children if dep(g) == "conj"]
+    # a classifier noun stands for the act its 'de' complement names ('se sumaron a la
+    # jornada de protesta', 'lanzaron una serie de cohetes')
+    found += [g for c in found if fold(c.lemma_) in cues.kind_noun
+              for g in c.children if dep(g) == "nmod" and g.pos_ == "NOUN"]
     return {k for c in found if c.pos_ in ("NOUN", "PROPN") for k in _keys(c)}
+
+
+def _relative(tok: Any) -> bool:
+    """A relative pronoun ('que', 'la cual', 'quienes')."""
+    return bool(tok.pos_ == "PRON" and "Rel" in morph_get(tok, "PronType"))
+
+
+def antecedents(rel: Any, verb: Any, scan: bool = True) -> list[Any]:
+    """The nouns relative pronoun ``rel`` (in a clause headed by ``verb``) may stand for: the
+    noun the parse hangs the relative clause on and, with ``scan``, since the parser often
+    hangs it on the nearest noun ('una marcha para el sábado, a la que se unirán': on
+    'sábado'), every noun before it in its clause that agrees with the relative's article or
+    number ('la que': feminine singular; Spanish relatives agree with their antecedent). The
+    scan stops at a finite verb: the antecedent lies in the clause the relative follows."""
+    out = [verb.head] if dep(verb) in ("acl", "acl:relcl") and verb.head.i < rel.i else []
+    if not scan:
+        return out
+    art = next((g for g in rel.children if dep(g) == "det"), None)
+    gender = morph_get(art, "Gender") if art is not None else ()
+    number = morph_get(art, "Number") if art is not None else morph_get(rel, "Number")
+    doc = rel.doc
+    for t in reversed(doc[rel.sent.start : rel.i]):
+        if t.pos_ in ("VERB", "AUX") and "Fin" in morph_get(t, "VerbForm"):
+            break
+        if t.pos_ != "NOUN" or t in out:
+            continue
+        if _agrees(morph_get(t, "Gender"), gender) and _agrees(morph_get(t, "Number"), number):
+            out.append(t)
+    return out
+
+
+def _agrees(values: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    """Agreement in one feature; a word or article that does not mark it agrees with any."""
+    return not values or not wanted or bool(set(values) & set(wanted))
 
 
 _PREP_DEPS = frozenset({"obj", "obl", "iobj", "xcomp", "advcl", "nmod"})
