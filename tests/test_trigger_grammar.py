@@ -390,3 +390,52 @@ def test_a_relative_object_reaches_a_verb_object_row(make_doc):
     # 'tomar @territory' through the relative pronoun's antecedent
     _, events = _all(make_doc, "Los rebeldes perdieron la ciudad que tomaron en mayo.")
     assert any(e.trigger.text == "tomaron" and e.event == "COERCE" for e in events)
+
+
+# --- branch trig6: typos of the wire text ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # a letter left out of a future ('boicotearán')
+        ("Los sindicatos dijeron que no boicoterán las elecciones.", "boicoterán", "PROTEST"),
+        # a letter left out of a noun
+        ("Miles de personas marcharon ayer en manfestaciones contra el gobierno.", "manfestaciones",
+         "PROTEST"),
+        # two neighbouring letters swapped
+        ("La policía detuvo a varios jóvenes tras la protetsa.", "protetsa", "PROTEST"),
+    ],
+)
+def test_a_misspelt_lexicon_word_is_a_secondary_event_word(make_doc, text, word, event):
+    adoc, _ = _all(make_doc, text)
+    hits = [e for e in adoc.secondary_events if e.trigger.text == word]
+    assert hits and hits[0].event == event
+    assert not any(e.trigger.text == word for e in adoc.events)  # a guess codes no event
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # real words one edit from a lexicon word: the model knows them or their lemma
+        ("Los dirigentes evaluarán el plan el miércoles.", "evaluarán"),  # not 'evacuar'
+        ("Gobierno y oposición medirán fuerzas el jueves.", "medirán"),  # not 'mediar'
+        ("El ministro condensará las propuestas.", "condensará"),  # not 'condenar'
+        # an edit of the first letter is not read ('restitución' is no 'destitución')
+        ("Los vecinos pidieron la restitución de sus tierras.", "restitución"),
+    ],
+)
+def test_real_words_near_a_lexicon_word_are_not_typos(make_doc, text, word):
+    _, events = _all(make_doc, text)
+    assert not any(e.trigger.text == word for e in events)
+
+
+def test_one_edit():
+    from cronica.stages.events.lexicon import one_edit
+
+    assert one_edit("boicoter", "boicotear")  # deletion
+    assert one_edit("protetsa", "protesta")  # swap of neighbours
+    assert one_edit("violencua", "violencia")  # substitution
+    assert not one_edit("destitucion", "restitucion")  # the first letter
+    assert not one_edit("protesta", "protesta")
+    assert not one_edit("secuestarron", "secuestrar")

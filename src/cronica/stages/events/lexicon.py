@@ -15,6 +15,7 @@ from typing import Any
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
+from cronica.stages.nlp.models import model_words
 from cronica.stages.nlp.syntax import dep, morph_get
 
 # spaCy coarse tags that can carry each lexicon POS letter
@@ -270,6 +271,7 @@ class Lexicon:
     def __init__(self, lang: str | LanguageBundle) -> None:
         bundle = as_bundle(lang)
         self.lang = bundle.code
+        self._bundle = bundle
         self.cues = _load_cues(bundle)
         self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
         rows = [(row + [""] * 7)[:7] for row in bundle.read_tsv("event_triggers.tsv")]
@@ -297,6 +299,9 @@ class Lexicon:
         # those matches are mentions only
         self._caps_keys: dict[tuple[str | bool, ...], frozenset[str]] = {}
         self.light_patterns = {tuple(p.split()) for p in self.cues.light}
+        # one-word keys by themselves and by each deletion (but of the first letter), to find
+        # the keys one edit from a misspelt word (built on first use)
+        self._spell_index: dict[str, set[str]] | None = None
 
     def match(self, doc: Any, i: int) -> Match | None:
         """The longest pattern starting at token ``i`` (lemma, word form or a form whose
@@ -304,7 +309,7 @@ class Lexicon:
         tok = doc[i]
         keys = self._variants(tok)
         if not any(k in self._by_first for k in keys):
-            return self._derived(doc, i)  # most tokens start no pattern
+            return self._derived(doc, i) or self._misspelt(doc, i)  # most tokens start no pattern
         # all-capital headlines are tagged almost at random: let their words match verbs too
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
         if _mistagged_name(tok) or _misread_preterite(tok):
@@ -365,7 +370,47 @@ class Lexicon:
             _keys(tok), self.cues.plural_suffixes, []
         ):
             return False  # a plural read only where it opens its sentence ('initial')
-        return self._derived_entry(tok) is None
+        return self._derived_entry(tok) is None and self._misspelt_entry(tok) is None
+
+    def _misspelt(self, doc: Any, i: int) -> Match | None:
+        """A one-word mention of a misspelt lexicon word ('boicoterá', 'manfestaciones')."""
+        entry = self._misspelt_entry(doc[i])
+        if entry is None or self._in_fixed_phrase(doc, i):
+            return None
+        return Match(i, i + 1, i, entry)
+
+    def _misspelt_entry(self, tok: Any) -> TriggerEntry | None:
+        """The entry of the one-word row whose key is one edit (an insertion, deletion,
+        substitution or swap of neighbours, never of the first letter) from the word or its
+        lemma, when the word is lower case, at least :data:`SPELL_MIN` letters long, and
+        neither it nor its lemma is in the model's own vocabulary (:func:`model_words`): a
+        typo of the wire text.
+        It is a guess, so a mention only (a secondary event word)."""
+        text = tok.text
+        if len(text) < SPELL_MIN or not text.isalpha() or not text.islower():
+            return None
+        index = self._spelling_index()
+        words = {fold(text), fold(tok.lemma_)}
+        near = sorted({k for w in words for v in (w, *_deletions(w)) for k in index.get(v, ())
+                       if one_edit(w, k)})
+        known = model_words(self._bundle)
+        if not near or text.lower() in known or tok.lemma_.lower() in known:
+            return None  # a word the model knows, or a form of one ('alientan' of 'alentar')
+        entries = [e for k in near for e in self._by_first[k] if len(e.pattern) == 1]
+        fits = [e for e in entries if tok.pos_ in _POS.get(e.pos, _POS["*"])]
+        best = (fits or entries)[0]
+        return replace(best, pos="*", mention_only=True, rule=f"{best.rule}/spelling",
+                       weight=best.weight * 0.8)
+
+    def _spelling_index(self) -> dict[str, set[str]]:
+        if self._spell_index is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for key, entries in self._by_first.items():
+                if len(key) >= SPELL_MIN and key.isalpha() and any(len(e.pattern) == 1 for e in entries):
+                    for v in (key, *_deletions(key)):
+                        index[v].add(key)
+            self._spell_index = dict(index)
+        return self._spell_index
 
     def _derived(self, doc: Any, i: int) -> Match | None:
         """A one-word mention reached by derivational morphology: the noun of a verb
@@ -635,6 +680,29 @@ _CLITIC_LEMMAS = frozenset({"el", "ella", "lo", "la", "le", "los", "las", "les",
 # only reliable triggers lend their type to a derived word ('explotar' a bomb: 0.5, and
 # 'explotación' is exploitation)
 DERIVE_MIN_WEIGHT = 0.6
+# the shortest word read as a misspelling of a lexicon word (shorter words are one edit
+# from too many others)
+SPELL_MIN = 6
+
+
+def _deletions(word: str) -> set[str]:
+    """The word with one letter left out, never the first."""
+    return {word[:j] + word[j + 1:] for j in range(1, len(word))}
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one insertion, deletion, substitution or swap of
+    neighbouring letters, with the same first letter (typists rarely miss the first)."""
+    if a == b or not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b):
+        short, long_ = sorted((a, b), key=len)
+        return any(long_[:j] + long_[j + 1:] == short for j in range(1, len(long_)))
+    diff = [j for j in range(len(a)) if a[j] != b[j]]
+    if len(diff) == 1:
+        return True
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
 # Spanish gerund or infinitive + enclitic pronoun(s): 'acusándolo', 'expulsarlos'
 _ENCLITIC = re.compile(r"(?:ando|iendo|ar|er|ir)(?:se)?(?:lo|la|le|los|las|les|se)$")
 
