@@ -439,3 +439,9 @@ def test_one_edit():
     assert not one_edit("destitucion", "restitucion")  # the first letter
     assert not one_edit("protesta", "protesta")
     assert not one_edit("secuestarron", "secuestrar")
+
+
+def test_rising_up_is_a_riot_mention(make_doc):
+    # 'rebelarse' beside 'rebelión', as 'sublevarse' beside 'sublevación'
+    adoc, _ = _all(make_doc, "Los presos se rebelaron contra los guardias el domingo.")
+    assert any(e.trigger.text == "rebelaron" and e.event == "PROTEST" for e in adoc.secondary_events)
