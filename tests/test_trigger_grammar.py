@@ -379,6 +379,8 @@ def test_joining_a_protest_through_a_relative_or_a_classifier(make_doc, text, wo
         ("La ministra visitó la sede del partido, a la que se unió en 1990.", "unió"),
         # the agreeing protest noun lies in another clause (past a finite verb)
         ("Hubo una marcha ayer y los vecinos piden una plaza, a la que se sumarán árboles.", "sumarán"),
+        # 'al que' holds a masculine singular article: not 'la huelga'
+        ("El gobierno lanzó un plan contra la huelga, al que se sumaron los empresarios.", "sumaron"),
     ],
 )
 def test_joining_something_that_is_no_protest_is_no_event(make_doc, text, word):

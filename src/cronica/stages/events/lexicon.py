@@ -258,6 +258,8 @@ class Cues:
     governed_case: set[str] = field(default_factory=set)
     # contracted prepositions and the preposition they contain ('al' -> 'a', 'del' -> 'de')
     contraction: dict[str, str] = field(default_factory=dict)
+    # the features of the article a contraction contains ('al' -> Gender: Masc, Number: Sing)
+    contraction_article: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # unaccusative verbs whose subject is what a verb + object row names ('una bomba estalló')
     theme_subject: set[str] = field(default_factory=set)
     # derivational endings: a noun's lemma ending -> its verb's ('negociacion' -> 'negociar')
@@ -551,9 +553,9 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
         )
         if governs and _relative(c):
             # 'la marcha, a la que se unirán': the antecedent the relative stands for
-            found += antecedents(c, tok)
+            found += antecedents(c, tok, cues)
         elif d in _OBJECT_DEPS and _relative(c):
-            found += antecedents(c, tok, scan=False)  # 'la ciudad que tomaron'
+            found += antecedents(c, tok, cues, scan=False)  # 'la ciudad que tomaron'
         elif d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in c.children)):
             found.append(c)
         elif d == "obl" and governs:
@@ -579,19 +581,23 @@ def _relative(tok: Any) -> bool:
     return bool(tok.pos_ == "PRON" and "Rel" in morph_get(tok, "PronType"))
 
 
-def antecedents(rel: Any, verb: Any, scan: bool = True) -> list[Any]:
+def antecedents(rel: Any, verb: Any, cues: Cues, scan: bool = True) -> list[Any]:
     """The nouns relative pronoun ``rel`` (in a clause headed by ``verb``) may stand for: the
     noun the parse hangs the relative clause on and, with ``scan``, since the parser often
     hangs it on the nearest noun ('una marcha para el sábado, a la que se unirán': on
-    'sábado'), every noun before it in its clause that agrees with the relative's article or
-    number ('la que': feminine singular; Spanish relatives agree with their antecedent). The
-    scan stops at a finite verb: the antecedent lies in the clause the relative follows."""
+    'sábado'), every noun before it in its clause that agrees with the relative's article
+    ('la que': feminine singular; 'al que': the article in the contraction) or its number
+    (Spanish relatives agree with their antecedent). The scan stops at a finite verb: the
+    antecedent lies in the clause the relative follows."""
     out = [verb.head] if dep(verb) in ("acl", "acl:relcl") and verb.head.i < rel.i else []
     if not scan:
         return out
     art = next((g for g in rel.children if dep(g) == "det"), None)
-    gender = morph_get(art, "Gender") if art is not None else ()
-    number = morph_get(art, "Number") if art is not None else morph_get(rel, "Number")
+    fused = next((cues.contraction_article[fold(g.text)] for g in rel.children
+                  if fold(g.text) in cues.contraction_article), None)
+    gender = morph_get(art, "Gender") if art is not None else (fused or {}).get("Gender", ())
+    number = (morph_get(art, "Number") if art is not None
+              else (fused or {}).get("Number", ()) or morph_get(rel, "Number"))
     doc = rel.doc
     for t in reversed(doc[rel.sent.start : rel.i]):
         if t.pos_ in ("VERB", "AUX") and "Fin" in morph_get(t, "VerbForm"):
@@ -847,6 +853,10 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.governed_case.add(word)
         elif kind == "contraction":
             cues.contraction[word] = fold(value.strip())
+            feats = row[3].strip() if len(row) > 3 else ""
+            if feats:
+                cues.contraction_article[word] = {
+                    k: tuple(v.split(",")) for k, _, v in (f.partition("=") for f in feats.split("|"))}
         elif kind == "theme_subject":
             cues.theme_subject.add(word)
     cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first
