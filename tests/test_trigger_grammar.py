@@ -447,3 +447,17 @@ def test_rising_up_is_a_riot_mention(make_doc):
     # 'rebelarse' beside 'rebelión', as 'sublevarse' beside 'sublevación'
     adoc, _ = _all(make_doc, "Los presos se rebelaron contra los guardias el domingo.")
     assert any(e.trigger.text == "rebelaron" and e.event == "PROTEST" for e in adoc.secondary_events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        ("The government mobilised troops along the border on Monday.", "mobilised", "MOBILIZE"),
+        ("The minister apologised for the remarks on Tuesday.", "apologised", "CONCEDE"),
+        ("Protesters vandalised the party offices.", "vandalised", "PROTEST"),
+    ],
+)
+def test_british_ise_spellings_reach_the_ize_rows(make_doc, text, word, event):
+    adoc, _ = _all(make_doc, text, lang="en")
+    assert any(e.trigger.text == word and e.event == event for e in adoc.events), [
+        (e.trigger.text, e.event) for e in adoc.events]
