@@ -461,3 +461,31 @@ def test_british_ise_spellings_reach_the_ize_rows(make_doc, text, word, event):
     adoc, _ = _all(make_doc, text, lang="en")
     assert any(e.trigger.text == word and e.event == event for e in adoc.events), [
         (e.trigger.text, e.event) for e in adoc.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miles de personas salieron a manifestar contra el gobierno.",  # 'a' is the verb's own
+        "Los estudiantes vendrán a manifestar el jueves.",
+        "Los maestros manifestaron frente a la sede del gobierno.",
+    ],
+)
+def test_intransitive_manifestar_is_a_demonstration(make_doc, text):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text.startswith("manifest") and e.event == "PROTEST" for e in events), [
+        (e.trigger.text, e.event) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El ministro manifestó que no habrá cambios.",  # a clause: what is said
+        "El ministro manifestó su apoyo al plan.",  # an object: what is shown
+        "Para manifestar su rechazo, los diputados abandonaron la sala.",
+    ],
+)
+def test_manifestar_with_a_clause_or_an_object_expresses(make_doc, text):
+    _, events = _all(make_doc, text)
+    assert not any(e.trigger.text.startswith("manifest") for e in events), [
+        (e.trigger.text, e.event) for e in events]
