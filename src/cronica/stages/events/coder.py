@@ -223,7 +223,7 @@ class EventCoder:
                     misses.add(key)
                 i += 1
                 continue
-            if self._is_speech(tok):
+            if self._is_speech(tok, as_trigger=True):
                 if trace is not None:
                     trace.append(("trigger.speech", i))
                 i += 1
@@ -372,13 +372,25 @@ class EventCoder:
             return "trigger.denied_involvement"
         return None
 
-    def _is_speech(self, tok: Any) -> bool:
+    def _is_speech(self, tok: Any, as_trigger: bool = False) -> bool:
+        """A verb of saying ('speech' cues), or one that says only with a clause
+        ('speech_if_que': 'manifestó que ...', not 'salieron a manifestar'). As a trigger
+        candidate, a subordinator before the verb is the verb's own ('a manifestar', 'dijeron
+        que manifestarán'), not the opening of a clause it governs, and a direct object is
+        what is said or shown ('manifestó su apoyo', 'para manifestar su rechazo'): the
+        transitive verb expresses, the intransitive one demonstrates."""
         lemma = fold(tok.lemma_)
         if lemma in self.speech:
             return True
-        if lemma in self.cues.speech_if_clause:
+        if lemma not in self.cues.speech_if_clause:
+            return False
+        if not as_trigger:
             return any(dep(c) in ("ccomp", "mark") for c in tok.children)
-        return False
+        return any(
+            dep(c) == "ccomp" or (dep(c) == "mark" and c.i > tok.i)
+            or (dep(c) == "obj" and "Yes" not in morph_get(c, "Reflex"))  # not 'se manifestaron'
+            for c in tok.children
+        )
 
     @staticmethod
     def _weak_participle(tok: Any, m: Match) -> bool:
