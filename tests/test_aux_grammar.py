@@ -43,10 +43,28 @@ def test_a_hoped_for_act_is_not_recoded_as_the_speakers_threat(make_doc):
 # -- past events whose time the sentence or the discourse gives --------------------------
 
 
-def test_a_sentence_after_a_dated_one_keeps_its_own_time(make_doc):
+@pytest.mark.parametrize("second", [
+    "Los soldados han detenido a diez rebeldes en la capital.",  # the perfect: news of the day
+    "El ministro dijo que los soldados detuvieron a diez rebeldes.",  # a statement of the day
+    "Los soldados detuvieron a diez rebeldes en la capital, dijo el ministro.",
+])
+def test_a_sentence_after_a_dated_one_keeps_its_own_time(make_doc, second):
     # background dated in one sentence, news of the day in the next, with no date of its own
+    text = "Los rebeldes atacaron el cuartel el 3 de enero. " + second
+    assert _mode(make_doc, text, "detenido" if "han" in second else "detuvieron") == "current"
+
+
+def test_a_narrated_preterite_continues_the_dated_sentence_before_it(make_doc):
+    # the narrative keeps the reference time of the dated main clause before it ...
     text = ("Los rebeldes atacaron el cuartel el 3 de enero. "
             "Los soldados detuvieron a diez rebeldes en la capital.")
+    assert _mode(make_doc, text, "detuvieron") == "historical"
+    # ... but not a date of a subordinate clause, nor one after 'desde' (an open period)
+    text = ("La marcha recordó la masacre que ocurrió el 3 de enero. "
+            "Los soldados detuvieron a diez manifestantes en la capital.")
+    assert _mode(make_doc, text, "detuvieron") == "current"
+    text = ("Los mineros ocupan la mina desde el 3 de enero. "
+            "Los soldados detuvieron a diez mineros en la capital.")
     assert _mode(make_doc, text, "detuvieron") == "current"
 
 
@@ -167,6 +185,7 @@ _CASES = [
     ('the_narrators_imperfect_is_background', 'En un principio los estudiantes reclamaban la renuncia del rector.', 'reclamaban', 'historical', None),
     ('an_imperfect_of_the_news_window_is_going_on', 'Miles de personas manifestaban este sábado frente al Congreso.', 'manifestaban', 'current', '2024-01-20'),
     ('an_imperfect_relative_clause_describes_the_time_of_its_clause', 'La policía dispersó a una multitud que exigía la renuncia del alcalde.', 'exigía', 'current', None),
+    ('a_narrative_goes_on_in_the_time_of_a_dated_time_clause_before_it', 'El incidente ocurrió cuando el ministro visitó la aldea el 3 de enero. Ante la situación, los soldados dispararon contra la multitud.', 'dispararon', 'historical', None),
 ]
 
 

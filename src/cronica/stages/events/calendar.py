@@ -20,6 +20,7 @@ decided its mode.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -218,7 +219,10 @@ class AuxCalendar:
 
     def _discourse_time(self, adoc: ArticleDoc, events: list[Event], pub: date) -> None:
         """Undated past events whose time the discourse gives: an anaphoric time phrase ('en
-        esa oportunidad', 'aquel día') takes the last date named before it."""
+        esa oportunidad', 'aquel día') takes the last date named before it; a narrated past
+        act with no date in its sentence goes on in the time of the sentence just before it
+        when that sentence's main clause is dated before the news window (see
+        :meth:`_narrative_frame`)."""
         doc = adoc.doc
         if doc is None or not self.cues.anaphor_time:
             return
@@ -230,20 +234,56 @@ class AuxCalendar:
             if not 0 < s < len(adoc.sentences) or any(d.span.sentence == s for d in adoc.dates):
                 continue
             tok = doc[e.head]
-            if not _narrated_past(tok) or self._reported(tok) or any(
-                    a <= tok.idx < b for a, b in quotes):
+            if self._reported(tok) or any(a <= tok.idx < b for a, b in quotes):
                 continue
-            anaphor = any(fold(t.lemma_) in self.cues.anaphor_time and any(
-                dep(c) == "det" and fold(c.lemma_) in self.cues.anaphor_det for c in t.children)
+            anaphor = _narrated_past(tok) and any(
+                fold(t.lemma_) in self.cues.anaphor_time and any(
+                    dep(c) == "det" and fold(c.lemma_) in self.cues.anaphor_det for c in t.children)
                 for t in tok.sent)
-            if not anaphor:
-                continue
-            found = _frame_before(adoc, s, pub, back=3)
+            found = _frame_before(adoc, s, pub, back=3) if anaphor else self._narrative_frame(adoc, tok, s, pub)
             if found is None:
                 continue
             e.aux_mode = "historical"
             e.aux_evidence = {"text": found.span.text, "start": found.span.start, "end": found.span.end,
-                              "rule": "anaphoric time phrase"}
+                              "rule": "anaphoric time phrase" if anaphor else "narrative continues a dated sentence"}
+
+    def _narrative_frame(self, adoc: ArticleDoc, tok: Any, s: int, pub: date) -> Any:
+        """The date that frames the narrative an undated past act continues: a story told in
+        the preterite keeps its reference time from one sentence to the next until a new
+        date is named (Nueva gramática §23.9, the preterite's anchoring to a reference time
+        given by the context). The act (a verb, or the verb an event noun hangs from) is a
+        narrated preterite in a sentence whose main verb is one too (a past clause under a
+        present main clause is comment: 'se encuentran ..., ya que la resolución se hizo'),
+        not a statement (a verb of saying, a verb with a clause as its object, or a sentence
+        reported by one: agency copy reports the day's statements undated); its sentence names no date and opens no story of a digest; the sentence
+        just before dates its main clause ('El incidente se produjo cuando ... el viernes')
+        and names no date in or after the news window. Dates after 'desde' open periods,
+        and dates of relative or other subordinate clauses date only those ('la explosión
+        que tuvo lugar en 1945'): neither frames the narrative."""
+        doc = adoc.doc
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        root = verb.sent.root
+        if not _narrated_past(verb) or not _narrated_past(root) or self.lex.is_speech(verb) \
+                or self.lex.is_speech(root) or any(dep(c) == "ccomp" for c in verb.children):
+            return None
+        text = adoc.article.text
+        if _STORY_OPENING.search(text[adoc.sentences[s].start:adoc.sentences[s].end]):
+            return None
+        dates = [d for d in adoc.dates if d.span.sentence == s - 1 and d.value]
+        ivs = [_days(d.value or "", d.precision) for d in dates]
+        if not dates or any(iv is None or iv[1] >= pub - timedelta(days=NEWS_WINDOW_DAYS) for iv in ivs):
+            return None
+        framing = [d for d in dates if _on_verb(doc, d.span.start, d.span.end)
+                   and not self._opens_period(text, d)
+                   and (v := _date_verb(doc, d.span.start, d.span.end)) is not None
+                   and _main_clause(doc[v], frozenset(self.cues.while_mark))]
+        return framing[-1] if framing else None
+
+    def _opens_period(self, text: str, d: Any) -> bool:
+        before = text[max(0, d.span.start - 12):d.span.start].lower().split()
+        return bool(before) and before[-1] in self.cues.since
 
     def _recent_period(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
         """A past act placed in the last weeks or months ('en los últimos meses atacaron
@@ -478,6 +518,25 @@ def _frame_before(adoc: ArticleDoc, s: int, pub: date, back: int) -> Any:
             return None
         return max(dates, key=lambda d: d.span.start)
     return None
+
+
+# a story of a digest opens with its dateline ('(AFP)', 'JERUSALEN - '): no narrative goes
+# on across it
+_STORY_OPENING = re.compile(r"\(AFP\)|[A-ZÁÉÍÓÚÑ]{4,}[^a-z\n]{0,40} - ")
+
+
+def _main_clause(verb: Any, marks: frozenset[str]) -> bool:
+    """``verb`` heads its sentence's main clause: the root, a verb coordinated with it, or a
+    time clause sharing its time ('cuando acudió el viernes')."""
+    for _ in range(6):
+        while dep(verb) == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if dep(verb) == "advcl" and any(dep(c) == "mark" and fold(c.lemma_) in marks
+                                        for c in verb.children) and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        break
+    return bool(verb.head.i == verb.i)
 
 
 def _time_linked(tok: Any, marks: frozenset[str]) -> set[int]:
