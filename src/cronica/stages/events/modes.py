@@ -173,6 +173,16 @@ def explain_aux(
     return found or unreal
 
 
+def _determined(word: Any) -> bool:
+    """A determiner or an article contracted with a preposition ('al', 'del') just before
+    ``word``: it is a noun the parser took for an auxiliary ('llegó al poder prometiendo
+    elecciones': the power, not the modal 'poder')."""
+    if word.i == 0:
+        return False
+    before = word.doc[word.i - 1]
+    return before.pos_ == "DET" or "Preppron" in morph_get(before, "AdpType")
+
+
 def _proclitic_se(tok: Any) -> bool:
     """A reflexive clitic before the verb ('se proponen llegar'); an enclitic of its
     infinitive ('propuso reunirse') does not make the governing verb pronominal."""
@@ -269,7 +279,7 @@ def _mode_at(
                 found.append(("future", child, "future tense"))
             if _is_conditional(child, cues):
                 found.append(_conditional(tok, child, cues))
-            if key in cues.aux or word in cues.aux:
+            if (key in cues.aux or word in cues.aux) and not _determined(child):
                 found.append((cues.aux.get(word) or cues.aux[key], child, "auxiliary"))
         elif label in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
             mode = cues.aux_case.get(key) or cues.aux[key]
