@@ -187,6 +187,7 @@ _CASES = [
     ('an_imperfect_relative_clause_describes_the_time_of_its_clause', 'La policía dispersó a una multitud que exigía la renuncia del alcalde.', 'exigía', 'current', None),
     ('a_narrative_goes_on_in_the_time_of_a_dated_time_clause_before_it', 'El incidente ocurrió cuando el ministro visitó la aldea el 3 de enero. Ante la situación, los soldados dispararon contra la multitud.', 'dispararon', 'historical', None),
     ('a_noun_after_a_determiner_is_no_modal_auxiliary', 'El coronel llegó al poder prometiendo elecciones libres.', 'prometiendo', 'current', None),
+    ('a_definite_noun_refers_back_only_to_an_event_that_took_place', 'Los presidentes se reunirán el 25 de enero en Lima. El canciller elogió las negociaciones con los rebeldes.', 'negociaciones', 'current', None),
 ]
 
 
