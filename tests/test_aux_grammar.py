@@ -113,6 +113,14 @@ def test_the_cause_of_a_prepared_act_is_not_prepared(make_doc):
     assert _mode(make_doc, text, "ataque") != "future"
 
 
+def test_a_causal_clause_of_the_speakers_frame_stays_under_the_condition(make_doc):
+    # a reason in the present or future is no asserted fact: the condition still reaches it
+    adoc = make_doc('"Vaya preparando sus maletas, porque lo voy a expulsar del país si sigue provocando", '
+                    'dijo el presidente.', lang="es", date="2024-01-20", stages=STAGES)
+    acts = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text.startswith("expulsar")]
+    assert any(e.event == "SANCTION" and e.aux_mode == "hypothetical" for e in acts)
+
+
 # (rule, sentence, word of the event, its aux mode, publication date or None)
 _CASES = [
     ('a_negating_verb_negates_its_complement_clause', 'El general negó que sus tropas atacaran la aldea.', 'atacaran', 'negation', None),
@@ -188,6 +196,7 @@ _CASES = [
     ('a_narrative_goes_on_in_the_time_of_a_dated_time_clause_before_it', 'El incidente ocurrió cuando el ministro visitó la aldea el 3 de enero. Ante la situación, los soldados dispararon contra la multitud.', 'dispararon', 'historical', None),
     ('a_noun_after_a_determiner_is_no_modal_auxiliary', 'El coronel llegó al poder prometiendo elecciones libres.', 'prometiendo', 'current', None),
     ('a_definite_noun_refers_back_only_to_an_event_that_took_place', 'Los presidentes se reunirán el 25 de enero en Lima. El canciller elogió las negociaciones con los rebeldes.', 'negociaciones', 'current', None),
+    ('a_past_causal_clause_asserts_its_reason', 'El coronel no debió ser detenido porque viajó con pasaporte diplomático.', 'viajó', 'current', None),
 ]
 
 

@@ -152,9 +152,11 @@ def explain_aux(
             or came_from_clause and dep(node) == "amod" and node.pos_ == "ADJ"
         ):
             return found or unreal
-        if _asserted_relative(node):
+        if _asserted_relative(node) or _asserted_cause(node, cues):
             # 'el sindicato, que lideró una huelga, convocó a votar': an indicative relative
-            # clause asserts a fact of its own; the words governing its noun do not reach it
+            # clause asserts a fact of its own; the words governing its noun do not reach it;
+            # nor do they reach an indicative causal clause ('no debió ser detenido porque
+            # viajó con pasaporte diplomático': the journey took place)
             return found or unreal
         # 'no acordaron iniciar X' negates X; 'la ola de protestas no es la primera' does not
         through = _transparent(node, cues, is_light)
@@ -211,6 +213,19 @@ def _asserted_relative(verb: Any) -> bool:
         "Rel" in morph_get(c, "PronType") for c in verb.children)
     words = [verb, *[c for c in verb.children if dep(c) in _AUX_DEPS]]
     return relative and verb.pos_ in ("VERB", "AUX") and any("Ind" in morph_get(w, "Mood") for w in words)
+
+
+def _asserted_cause(verb: Any, cues: Cues) -> bool:
+    """``verb`` heads an adverbial clause of cause in a past tense of the indicative ('porque
+    viajó', 'ya que atacaron'): its reason is a fact asserted (Nueva gramática §46.3). A
+    reason in the present or future ('vaya preparando sus maletas, porque lo voy a echar si
+    sigue provocando') belongs to the speaker's frame, and a condition above still reaches it."""
+    if dep(verb) != "advcl" or not cues.cause_mark:
+        return False
+    marked = any(dep(c) == "mark" and fold(c.lemma_) in cues.cause_mark for c in verb.children)
+    words = [verb, *[c for c in verb.children if dep(c) in _AUX_DEPS]]
+    return marked and any("Ind" in morph_get(w, "Mood") and ({"Past", "Imp"} & set(morph_get(w, "Tense")))
+                          for w in words)
 
 
 def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None:
