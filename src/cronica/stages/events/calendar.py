@@ -39,6 +39,8 @@ _PROPAGATED = ("historical", "future")
 # or the aim of a purpose phrase ('viajará para la cumbre del 25 de enero')
 # event types announced before they are staged ('anunciaron una huelga': planned)
 _ANNOUNCED = frozenset({"PROTEST"})
+# event types that are speech acts: rejecting one does not undo that it was made
+_SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 _SCHEDULABLE = ("governing word", "subjunctive complement", "marker")
 
 
@@ -67,6 +69,8 @@ class AuxCalendar:
         for e in every:
             if e.id in statements:
                 continue
+            if doc is not None and self._rejected_speech_act(doc, e):
+                e.aux_mode, e.aux_evidence = None, None  # 'rechazó su petición': it was made
             present = doc is not None and _present_indicative(doc, e)
             if e.aux_mode == "historical" and e.aux_evidence is None and present:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
@@ -108,6 +112,21 @@ class AuxCalendar:
                 span = e.date_span if dated and e.date_span is not None else e.trigger
                 e.aux_evidence = {"text": span.text, "start": span.start, "end": span.end,
                                   "rule": "date before the news window" if dated else "events stage"}
+
+    def _rejected_speech_act(self, doc: Any, e: Event) -> bool:
+        """A request, accusation or threat named as what a rejecting or denying verb takes
+        ('rechazó su petición', 'desmintió las acusaciones', 'rechazando un ultimátum'): the
+        speech act was made; what is rejected is its content, so the act itself is not
+        negated (the guidelines negate an act 'asserted not to happen or to have happened';
+        'rechazó aplicar una sanción' still negates the sanction)."""
+        ev = e.aux_evidence or {}
+        if e.aux_mode != "negation" or e.event not in _SPEECH_ACTS or ev.get("rule") != "governing word" \
+                or e.head is None or ev.get("start") is None:
+            return False
+        tok = doc[e.head]
+        gov = tok.head
+        return tok.pos_ == "NOUN" and dep(tok) == "obj" and gov.idx == ev["start"] \
+            and fold(gov.lemma_) in self.cues.deny_verb
 
     def _calendar(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         if pub is None or e.date_inferred or not e.date or e.date_span is None:
