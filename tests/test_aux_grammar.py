@@ -198,6 +198,8 @@ _CASES = [
     ('a_definite_noun_refers_back_only_to_an_event_that_took_place', 'Los presidentes se reunirán el 25 de enero en Lima. El canciller elogió las negociaciones con los rebeldes.', 'negociaciones', 'current', None),
     ('a_past_causal_clause_asserts_its_reason', 'El coronel no debió ser detenido porque viajó con pasaporte diplomático.', 'viajó', 'current', None),
     ('a_rejected_request_was_made-1', 'El tribunal rechazó la petición de los sindicatos.', 'petición', 'current', None),
+    ('a_passive_of_convening_names_the_organiser-1', 'La marcha fue convocada por los sindicatos mineros.', 'marcha', 'current', None),
+    ('a_passive_of_convening_names_the_organiser-2', 'La marcha fue convocada por los sindicatos para el 25 de enero.', 'marcha', 'future', None),
     ('a_rejected_request_was_made-2', 'El ministro rechazó aplicar sanciones a los camioneros.', 'sanciones', 'negation', None),
 ]
 

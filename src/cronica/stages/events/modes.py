@@ -113,6 +113,13 @@ def explain_aux(
             # 'llamaron a una huelga': a call to an event named by a noun convenes it, as
             # 'convocar' does (planned: future); 'llamó a la población a votar' asks for it
             mode = ("future", node, "governing word")
+        if mode and mode[0] == "future" and mode[2] == "governing word" and prev is not None \
+                and prev.pos_ == "NOUN" and dep(prev) in ("nsubj", "nsubj:pass") \
+                and fold(node.lemma_) in cues.convene | cues.convene_passive and _passive(node, cues):
+            # 'la manifestación fue convocada por la oposición': the passive with the event as
+            # its subject names who organised an event the sentence reports; its time is the
+            # sentence's, no plan ('la marcha fue convocada para el lunes' is dated ahead)
+            mode = None
         if prev is not None and prev.pos_ == "NOUN" and dep(prev) in ("obj", "obl", "nmod") \
                 and fold(node.lemma_) in cues.prepare and (step == 1 or step == 2 and fold(
                     prev.lemma_) in cues.kind_noun):
@@ -173,6 +180,13 @@ def explain_aux(
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _passive(verb: Any, cues: Cues) -> bool:
+    """``verb`` is a participle with the auxiliary of the passive ('fue convocada')."""
+    return "Part" in morph_get(verb, "VerbForm") and any(
+        dep(c) == "aux:pass" or dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux
+        for c in verb.children)
 
 
 def _determined(word: Any) -> bool:
