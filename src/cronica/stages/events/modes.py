@@ -102,6 +102,7 @@ def explain_aux(
     unreal = None
     found: tuple[str, Any, str] | None = None
     verb_seen = False  # the clause of the trigger: its own verb, or the verb a noun hangs from
+    cause_of = None  # the act whose cause phrase the climb has left ('por la redada')
     for step in range(_MAX_CLIMB):
         if not verb_seen and node.pos_ in ("VERB", "AUX"):
             verb_seen, unreal = True, _subjunctive_complement(node, cues)
@@ -150,6 +151,8 @@ def explain_aux(
         if mode and mode[0] == "future" and found is not None and found[0] == "negation":
             # 'se comprometieron a no atacar': a negated future act is negation (guidelines)
             mode = None
+        if mode and cause_of is not None and mode[0] != "historical":
+            mode = None  # the cause of an act lies outside the wishes and plans about the act
         if mode and (found is None or mode[2] in cues.wide_scope and mode[0] != found[0]):
             # a governing word or negation further up, of another mode, has wider scope and
             # wins; the same mode again keeps the nearer words as its evidence
@@ -159,6 +162,12 @@ def explain_aux(
             or came_from_clause and dep(node) == "amod" and node.pos_ == "ADJ"
         ):
             return found or unreal
+        if cause_of is None and _presupposed_cause(node, cues):
+            # 'baraja la posibilidad de protestar por la redada', 'pidió que cesen los
+            # ataques tras la masacre': the cause of an act is presupposed; the wish, demand,
+            # plan or negation around the act does not reach it. A past time above still does
+            # (a cause comes before its effect: 'en represalia por un atentado' in 1944)
+            cause_of = node.head
         if _asserted_relative(node) or _asserted_cause(node, cues):
             # 'el sindicato, que lideró una huelga, convocó a votar': an indicative relative
             # clause asserts a fact of its own; the words governing its noun do not reach it;
@@ -180,6 +189,18 @@ def explain_aux(
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _presupposed_cause(node: Any, cues: Cues) -> bool:
+    """``node`` is an event noun in a cause phrase ('por la redada', 'contra la
+    ocupación', 'tras la masacre') of an act that is no governing word itself."""
+    if node.pos_ != "NOUN" or dep(node) not in ("obl", "nmod") or not cues.cause_case:
+        return False
+    head = node.head
+    # (a complex preposition is no cause: 'por medio del diálogo', 'por parte de')
+    return head.i != node.i and fold(head.lemma_) not in cues.aux and any(
+        dep(c) == "case" and fold(c.lemma_) in cues.cause_case
+        and not any(dep(f) == "fixed" for f in c.children) for c in node.children)
 
 
 def _passive(verb: Any, cues: Cues) -> bool:
