@@ -127,8 +127,9 @@ def explain_aux(
             # 'la policía se prepara para una jornada de protestas', 'preparaban un atentado':
             # an act being prepared is planned (future); a clause under the verb is not its act
             mode = ("future", node, "governing word")
-        if mode and mode[2] == "governing word" and mode[0] == "negation" and prev is not None \
-                and dep(prev) == "conj" and node.pos_ in ("VERB", "AUX"):
+        if mode and mode[2] == "governing word" and prev is not None and dep(prev) == "conj" \
+                and node.pos_ in ("VERB", "AUX") and (mode[0] == "negation" or _finite_ind(prev)
+                                                       and _finite_ind(node)):
             # 'negaron su responsabilidad y acusaron al ejército': a coordinate of a denying
             # verb is not its complement, so not denied (kept to denials: over the fit
             # articles, coordinates of calls and threats lost a matched trigger)
@@ -201,6 +202,12 @@ def _presupposed_cause(node: Any, cues: Cues) -> bool:
     return head.i != node.i and fold(head.lemma_) not in cues.aux and any(
         dep(c) == "case" and fold(c.lemma_) in cues.cause_case
         and not any(dep(f) == "fixed" for f in c.children) for c in node.children)
+
+
+def _finite_ind(verb: Any) -> bool:
+    """A finite verb in the indicative ('pidieron', 'exhortaron')."""
+    return verb.pos_ in ("VERB", "AUX") and "Fin" in morph_get(verb, "VerbForm") \
+        and "Ind" in morph_get(verb, "Mood")
 
 
 def _passive(verb: Any, cues: Cues) -> bool:
