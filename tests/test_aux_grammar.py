@@ -201,6 +201,7 @@ _CASES = [
     ('a_passive_of_convening_names_the_organiser-1', 'La marcha fue convocada por los sindicatos mineros.', 'marcha', 'current', None),
     ('the_cause_of_a_wished_act_is_presupposed-1', 'El ministro estudia protestar ante la ONU por la redada de la policía.', 'redada', 'current', None),
     ('a_finite_coordinate_of_a_demand_is_a_parallel_act-1', 'Los sindicatos reclamaron mejores salarios y exigieron la renuncia del ministro.', 'exigieron', 'current', None),
+    ('an_rr_imperfect_is_no_conditional', 'Cuando transcurría el minuto veinte del encuentro, un hombre invadió el campo.', 'encuentro', 'current', None),
     ('a_finite_coordinate_of_a_demand_is_a_parallel_act-2', 'Los sindicatos reclamaron que el ministro renuncie y convoquen elecciones.', 'convoquen', 'hypothetical', None),
     ('the_cause_of_a_wished_act_is_presupposed-2', 'El gobierno estudia protestar ante la ONU por un posible ataque.', 'ataque', 'hypothetical', None),
     ('a_complex_preposition_of_means_is_no_cause', 'El ministro dijo que el conflicto sólo podía resolverse por medio del diálogo.', 'diálogo', 'hypothetical', None),

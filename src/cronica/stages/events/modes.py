@@ -9,6 +9,7 @@ because of 'atacarán', not past because of 'dijo'.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -58,6 +59,7 @@ _MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
 _SCHEDULED = frozenset({"scheduled modifier", "scheduled by its relative clause"})
 # a participle predicated of the object of its verb ('tiene programada una visita')
 _PREDICATIVE = frozenset({"obj", "iobj", "xcomp"})
+_RR_IMPERFECT = re.compile(r"rri(a|as|amos|ais|an)$")
 
 
 def aux_mode(
@@ -418,11 +420,14 @@ def _is_conditional(tok: Any, cues: Cues) -> bool:
     """The verb is in the conditional: by its morphology, or by a regular conditional ending
     the tagger misread ('atacarían' tagged as an imperfect: the -ar imperfect is '-aba', so
     '-aría' is always a conditional)."""
+    word = fold(tok.text)
     if "Cnd" in morph_get(tok, "Mood"):
-        return True
+        # an imperfect of an -rrir/-rrer verb the tagger took for a conditional: 'transcurría',
+        # 'ocurría', 'corría' (a conditional adds '-ía' to the whole infinitive: 'ocurriría';
+        # the one conditional stem ending in 'rr' is 'querr-': 'querría')
+        return not (_RR_IMPERFECT.search(word) and "querr" not in word)
     if tok.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(tok, "VerbForm"):
         return False
-    word = fold(tok.text)
     return any(word.endswith(end) and len(word) > len(end) + 2 for end in cues.conditional_ending)
 
 
