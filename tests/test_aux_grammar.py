@@ -121,6 +121,19 @@ def test_a_causal_clause_of_the_speakers_frame_stays_under_the_condition(make_do
     assert any(e.event == "SANCTION" and e.aux_mode == "hypothetical" for e in acts)
 
 
+def test_a_dated_mention_of_another_story_of_a_digest_is_another_event(make_doc):
+    first = "LIMA, Ene 20 (AFP) - El ataque del 3 de enero contra el cuartel dejó diez muertos. "
+    last = "Los vecinos condenaron el ataque."
+    same = make_doc(first + last, lang="es", date="2024-01-20", stages=STAGES)
+    other = make_doc(first + "QUITO - Un ataque contra la alcaldía dejó dos heridos. " + last,
+                     lang="es", date="2024-01-20", stages=STAGES)
+    def final(adoc):
+        return max((e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "ataque"),
+                   key=lambda e: e.trigger.start)
+    assert final(same).aux_mode == "historical"
+    assert final(other).aux_mode is None
+
+
 # (rule, sentence, word of the event, its aux mode, publication date or None)
 _CASES = [
     ('a_negating_verb_negates_its_complement_clause', 'El general negó que sus tropas atacaran la aldea.', 'atacaran', 'negation', None),
@@ -194,6 +207,7 @@ _CASES = [
     ('an_imperfect_of_the_news_window_is_going_on', 'Miles de personas manifestaban este sábado frente al Congreso.', 'manifestaban', 'current', '2024-01-20'),
     ('an_imperfect_relative_clause_describes_the_time_of_its_clause', 'La policía dispersó a una multitud que exigía la renuncia del alcalde.', 'exigía', 'current', None),
     ('a_narrative_goes_on_in_the_time_of_a_dated_time_clause_before_it', 'El incidente ocurrió cuando el ministro visitó la aldea el 3 de enero. Ante la situación, los soldados dispararon contra la multitud.', 'dispararon', 'historical', None),
+    ('a_reaction_to_an_event_is_the_news_of_the_day', 'Los rebeldes atacaron el cuartel el 3 de enero. Los vecinos condenaron el ataque contra el cuartel.', 'condenaron', 'current', None),
     ('a_noun_after_a_determiner_is_no_modal_auxiliary', 'El coronel llegó al poder prometiendo elecciones libres.', 'prometiendo', 'current', None),
     ('a_definite_noun_refers_back_only_to_an_event_that_took_place', 'Los presidentes se reunirán el 25 de enero en Lima. El canciller elogió las negociaciones con los rebeldes.', 'negociaciones', 'current', None),
     ('a_past_causal_clause_asserts_its_reason', 'El coronel no debió ser detenido porque viajó con pasaporte diplomático.', 'viajó', 'current', None),

@@ -21,6 +21,7 @@ decided its mode.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 from typing import Any
 
@@ -101,7 +102,7 @@ class AuxCalendar:
         if doc is not None:
             self._same_event(adoc, pub)
             _gerund_time(doc, every)
-            _definite_reference(doc, every)
+            _definite_reference(doc, every, story_openings(adoc.article.text))
             if pub is not None:
                 self._discourse_time(adoc, every, pub)
         for e in every:
@@ -274,7 +275,8 @@ class AuxCalendar:
         narrated preterite in a sentence whose main verb is one too (a past clause under a
         present main clause is comment: 'se encuentran ..., ya que la resolución se hizo'),
         not a statement (a verb of saying, a verb with a clause as its object, or a sentence
-        reported by one: agency copy reports the day's statements undated); its sentence names no date and opens no story of a digest; the sentence
+        reported by one: agency copy reports the day's statements undated), nor a reaction to
+        an event named as its object ('los vecinos condenaron el ataque'); its sentence names no date and opens no story of a digest; the sentence
         just before dates its main clause ('El incidente se produjo cuando ... el viernes')
         and names no date in or after the news window. Dates after 'desde' open periods,
         and dates of relative or other subordinate clauses date only those ('la explosión
@@ -287,6 +289,9 @@ class AuxCalendar:
         if not _narrated_past(verb) or not _narrated_past(root) or self.lex.is_speech(verb) \
                 or self.lex.is_speech(root) or any(dep(c) == "ccomp" for c in verb.children):
             return None
+        heads = {e.head for e in [*adoc.events, *adoc.secondary_events] if e.head is not None}
+        if verb.i in heads and any(dep(c) == "obj" and c.i in heads for c in verb.children):
+            return None  # a reaction to an event ('condenaron el ataque'): the day's news
         text = adoc.article.text
         if _STORY_OPENING.search(text[adoc.sentences[s].start:adoc.sentences[s].end]):
             return None
@@ -448,6 +453,9 @@ class AuxCalendar:
             ev = e.aux_evidence or {}
             if e.aux_mode in _PROPAGATED and str(ev.get("rule", "")).startswith("date"):
                 dated.setdefault((e.event, _lemma(doc, e)), e)
+        # the story openings of a digest after the article's own dateline: a dated mention
+        # of another story is another event ('la cumbre' of two summits)
+        openings = story_openings(adoc.article.text)
         for e in every:
             if e.aux_mode is not None or e.head is None:
                 continue
@@ -457,6 +465,8 @@ class AuxCalendar:
                 # (an all-capitals headline word is often tagged a proper noun)
                 keys.insert(0, _lemma(doc, e))
             src = next((dated[(e.event, k)] for k in keys if (e.event, k) in dated), None)
+            if src is not None and _story(src.trigger.start, openings) != _story(e.trigger.start, openings):
+                continue
             if src is None:
                 if pub is not None:
                     _dated_noun_mention(adoc, e, keys, pub)
@@ -467,7 +477,16 @@ class AuxCalendar:
                                   "end": src.trigger.end, "rule": "same event as a dated mention"}
 
 
-def _definite_reference(doc: Any, events: list[Event]) -> None:
+def story_openings(text: str) -> list[int]:
+    """Where the stories of a digest open after the article's own dateline ('QUITO - ')."""
+    return [m.start() for m in _STORY_OPENING.finditer(text)][1:]
+
+
+def _story(pos: int, openings: list[int]) -> int:
+    return bisect_right(openings, pos)
+
+
+def _definite_reference(doc: Any, events: list[Event], openings: list[int] | None = None) -> None:
     """A definite noun with no date of its own ('condenó el ataque', 'este atentado') refers
     back to an event the reader knows: when every dated event of that PLOVER type in the
     article is historical (the article's one dated attack was three days ago), the noun
@@ -476,20 +495,23 @@ def _definite_reference(doc: Any, events: list[Event]) -> None:
     articles: 'los acuerdos de Esquipulas' after 'se reunirán el lunes', 'las
     movilizaciones ... se cumplieron' after a hoped-for protest, 'la huelga ocasionó
     pérdidas' after a cancelled strike were wrong about 30 times in 34)."""
-    dated: dict[str, set[str | None]] = {}
-    source: dict[str, Event] = {}
+    openings = openings or []
+    dated: dict[tuple[str, int], set[str | None]] = {}
+    source: dict[tuple[str, int], Event] = {}
     for e in events:
         if not e.date_inferred and e.date_span is not None:
-            dated.setdefault(e.event, set()).add(e.aux_mode)
-            source.setdefault(e.event, e)
+            key = (e.event, _story(e.trigger.start, openings))  # (within one story of a digest)
+            dated.setdefault(key, set()).add(e.aux_mode)
+            source.setdefault(key, e)
     for e in events:
         if e.aux_mode is not None or e.head is None or not e.date_inferred:
             continue
         tok = doc[e.head]
-        modes = dated.get(e.event, set())
+        key = (e.event, _story(e.trigger.start, openings))
+        modes = dated.get(key, set())
         if tok.pos_ != "NOUN" or modes != {"historical"} or not _definite(tok):
             continue
-        src = source[e.event]
+        src = source[key]
         e.aux_mode = next(iter(modes))
         e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
                           "end": src.trigger.end, "rule": "definite reference to a dated event"}
