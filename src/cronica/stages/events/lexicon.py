@@ -218,6 +218,18 @@ class Cues:
     # preposition measuring one ('durante nueve meses'); a demonstrative + a noun of time
     # pointing back to a time named before ('en esa oportunidad')
     same_time_mark: set[str] = field(default_factory=set)
+    # 'cuando', 'mientras': a time clause at the very time of its governing clause, whose date
+    # frames the sentence's main clause (the narrative's reference time)
+    while_mark: set[str] = field(default_factory=set)
+    # 'porque', 'ya que', 'puesto que': a causal clause asserts its reason, out of the scope of
+    # the modal, negation or wish of the clause it hangs from
+    cause_mark: set[str] = field(default_factory=set)
+    # 'convocar', 'llamar': in the passive with the event as subject ('la marcha fue convocada
+    # por X') they name the organiser of an event held, no plan
+    convene_passive: set[str] = field(default_factory=set)
+    # 'por', 'contra', 'tras': the preposition of a cause phrase ('protestar por la redada'),
+    # whose event is presupposed, out of the scope of a wish or demand around the act
+    cause_case: set[str] = field(default_factory=set)
     long_unit: set[str] = field(default_factory=set)
     duration_case: set[str] = field(default_factory=set)
     anaphor_time: set[str] = field(default_factory=set)
@@ -825,7 +837,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
-                      "vow_needs_act", "vow", "kind_noun", "offence", "expected", "time_mark", "time_unit", "same_time_mark",
+                      "vow_needs_act", "vow", "kind_noun", "offence", "expected", "time_mark", "time_unit", "same_time_mark", "while_mark", "cause_mark", "convene_passive", "cause_case",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
