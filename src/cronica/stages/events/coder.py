@@ -661,7 +661,22 @@ class EventCoder:
         """'denunciaron que atacaron': an act that is the verb of a reported clause is an
         event of its own (nothing changes)."""
         return (link.clausal and link.m.entry.event in _MATERIAL_CONFLICT
-                and self._clause_verb(link.doc, link.m))
+                and self._clause_verb(link.doc, link.m)
+                and not (link.gov.entry.event == "THREATEN"
+                         and self._purpose_clause(link.doc[link.m.head])))
+
+    def _purpose_clause(self, tok: Any) -> bool:
+        """'amenazaron con recurrir a la justicia para protestar': an infinitive purpose
+        clause states what its act is for, reported by no one. Under a threat the aim goes
+        with the threatened act into the frame: neither has happened (PLOVER manual,
+        THREATEN). A demand's purpose clause may be the demanders' own protest ('pidieron
+        ser trasladados para protestar'), so only threats take it."""
+        if dep(tok) not in self.cues.purpose_dep or "Inf" not in morph_get(tok, "VerbForm"):
+            return False
+        marks = [fold(c.text) for c in tok.children if dep(c) in ("mark", "case")]
+        return any(w in self.cues.purpose for w in marks) and not any(
+            dep(c) in ("nsubj", "nsubj:pass") for c in tok.children
+        )
 
     def _nest_protest_topic(self, link: _Link, st: _Nesting) -> bool:
         """'marcharon contra la reforma': what a protest is about is part of the protest."""

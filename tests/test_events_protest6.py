@@ -1,0 +1,29 @@
+"""Protest coding rules of branch protest6 (issue 13): what a threatened act is for stays in
+the threat; see docs/benchmarks.md, section protest6."""
+
+from __future__ import annotations
+
+
+def _events(make_doc, text: str) -> list[tuple[str, str | None, str, str | None]]:
+    adoc = make_doc(text, lang="es", stages=("actors", "events"))
+    return [(e.event, e.aux_mode, e.trigger.text, e.embedded_in) for e in adoc.events]
+
+
+def test_the_aim_of_a_threatened_act_is_inside_the_threat(make_doc):
+    evs = _events(
+        make_doc, "Los comerciantes amenazaron con cerrar sus tiendas para protestar por el impuesto."
+    )
+    threat = [e for e in evs if e[0] == "THREATEN"]
+    assert threat, evs
+    # the protest is no event of its own: embedded (or folded) in the threat
+    assert all(e[3] is not None for e in evs if e[0] == "PROTEST"), evs
+
+
+def test_a_reported_act_keeps_its_own_event(make_doc):
+    evs = _events(make_doc, "Los vecinos denunciaron que la policía golpeó a los estudiantes.")
+    assert any(e[0] == "ASSAULT" and e[3] is None for e in evs), evs
+
+
+def test_a_protest_for_its_own_aim_is_a_protest(make_doc):
+    evs = _events(make_doc, "Los obreros marcharon por el centro para protestar por los despidos.")
+    assert [e[0] for e in evs if e[3] is None] == ["PROTEST"], evs
