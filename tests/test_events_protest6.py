@@ -27,3 +27,14 @@ def test_a_reported_act_keeps_its_own_event(make_doc):
 def test_a_protest_for_its_own_aim_is_a_protest(make_doc):
     evs = _events(make_doc, "Los obreros marcharon por el centro para protestar por los despidos.")
     assert [e[0] for e in evs if e[3] is None] == ["PROTEST"], evs
+
+
+def test_a_counted_participle_noun_names_participants(make_doc):
+    # '60 encarcelados' is a noun phrase like 'los encarcelados': the prisoners, no arrest
+    evs = _events(make_doc, "Ese año, 60 encarcelados fueron trasladados a otras cárceles.")
+    assert "COERCE" not in [e[0] for e in evs], evs
+
+
+def test_a_counted_passive_participle_is_still_an_arrest(make_doc):
+    evs = _events(make_doc, "Sesenta manifestantes fueron encarcelados por la policía.")
+    assert "COERCE" in [e[0] for e in evs], evs
