@@ -38,3 +38,20 @@ def test_a_counted_participle_noun_names_participants(make_doc):
 def test_a_counted_passive_participle_is_still_an_arrest(make_doc):
     evs = _events(make_doc, "Sesenta manifestantes fueron encarcelados por la policía.")
     assert "COERCE" in [e[0] for e in evs], evs
+
+
+def test_prefixed_protest_nouns_are_protests(make_doc):
+    for text, mode in [
+        ("Los partidarios del gobierno organizaron una contramarcha.", "demo"),
+        ("Los transportistas iniciaron un megaparo nacional.", "strike"),
+        ("Los choferes hicieron un miniparo de dos horas.", "strike"),
+    ]:
+        adoc = make_doc(text, lang="es", stages=("actors", "events"))
+        assert ("PROTEST", mode) in [(e.event, e.mode) for e in adoc.events], text
+
+
+def test_a_prefix_keeps_no_other_word_family(make_doc):
+    # 'supermercado' is no 'mercado' event, 'contraoferta' no protest
+    for text in ("El supermercado abrió sus puertas.", "La empresa presentó una contraoferta."):
+        adoc = make_doc(text, lang="es", stages=("actors", "events"))
+        assert "PROTEST" not in [e.event for e in adoc.events], text
