@@ -72,3 +72,22 @@ def test_the_demand_of_those_protesting_now_stays_the_protest(make_doc):
     ):
         evs = _events(make_doc, text)
         assert [e[0] for e in evs if e[3] is None] == ["PROTEST"], (text, evs)
+
+
+def test_a_protest_that_talks_would_end_is_going_on(make_doc):
+    # 'dar solución a un paro' presupposes the strike: no aim folded into the talks
+    adoc = make_doc(
+        "Los ministros y los mineros negociaron durante horas para dar solución al paro.",
+        lang="es", stages=("actors", "events"),
+    )
+    every = [(e.event, e.embedded_in) for e in adoc.events] + [
+        (e.event, "secondary") for e in adoc.secondary_events
+    ]
+    assert ("CONSULT", None) in every, every
+    protest = [e for e in adoc.events if e.event == "PROTEST"]
+    assert all(e.embedded_in is None and e.aux_mode is None for e in protest), every
+
+
+def test_a_demand_to_end_a_blockade_stays_the_demand(make_doc):
+    evs = _events(make_doc, "La Comisión Europea pidió a Francia que acabe con el bloqueo de las carreteras.")
+    assert "REQUEST" in [e[0] for e in evs], evs

@@ -148,6 +148,9 @@ class Cues:
     # 'negar', 'deny' with 'responsabilidad', 'involvement' as object: no PLOVER event
     deny_verb: set[str] = field(default_factory=set)
     denied_claim: set[str] = field(default_factory=set)
+    # words of ending or solving ('poner fin a', 'solución a', 'finalizar'): what they end
+    # was going on (a presupposition), so it is no aim of the act that would end it
+    end_word: set[str] = field(default_factory=set)
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -721,7 +724,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim"):
+                      "deny_verb", "denied_claim", "end_word"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
