@@ -29,17 +29,6 @@ def test_a_protest_for_its_own_aim_is_a_protest(make_doc):
     assert [e[0] for e in evs if e[3] is None] == ["PROTEST"], evs
 
 
-def test_a_counted_participle_noun_names_participants(make_doc):
-    # '60 encarcelados' is a noun phrase like 'los encarcelados': the prisoners, no arrest
-    evs = _events(make_doc, "Ese año, 60 encarcelados fueron trasladados a otras cárceles.")
-    assert "COERCE" not in [e[0] for e in evs], evs
-
-
-def test_a_counted_passive_participle_is_still_an_arrest(make_doc):
-    evs = _events(make_doc, "Sesenta manifestantes fueron encarcelados por la policía.")
-    assert "COERCE" in [e[0] for e in evs], evs
-
-
 def test_prefixed_protest_nouns_are_protests(make_doc):
     for text, mode in [
         ("Los partidarios del gobierno organizaron una contramarcha.", "demo"),

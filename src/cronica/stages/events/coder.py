@@ -326,8 +326,8 @@ class EventCoder:
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in morph_get(tok, "VerbForm") or tok.pos_ == "AUX":
             return False
-        if dep(tok) in _NOMINAL_DEPS and any(dep(c) in ("det", "nummod") for c in tok.children):
-            return True  # 'los detenidos', '60 encarcelados': a noun phrase, its participants
+        if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in tok.children):
+            return True
         return dep(tok) in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
 
     def _travel(self, tok: Any, m: Match) -> bool:
