@@ -46,23 +46,6 @@ def test_a_prefix_keeps_no_other_word_family(make_doc):
         assert "PROTEST" not in [e.event for e in adoc.events], text
 
 
-def test_a_past_protest_describing_the_actors_does_not_absorb_their_statement(make_doc):
-    evs = _events(
-        make_doc, "Los estudiantes, que encabezaron una huelga el año pasado, rechazaron el nuevo reglamento."
-    )
-    assert "REJECT" in [e[0] for e in evs], evs
-
-
-def test_the_demand_of_those_protesting_now_stays_the_protest(make_doc):
-    # present or imperfect relative clause: the protest going on, whose topic is the demand
-    for text in (
-        "Los campesinos que bloquean la ruta exigen la renuncia del ministro.",
-        "Los obreros, que marchaban por el centro, exigieron aumentos.",
-    ):
-        evs = _events(make_doc, text)
-        assert [e[0] for e in evs if e[3] is None] == ["PROTEST"], (text, evs)
-
-
 def test_a_protest_that_talks_would_end_is_going_on(make_doc):
     # 'dar solución a un paro' presupposes the strike: no aim folded into the talks
     adoc = make_doc(

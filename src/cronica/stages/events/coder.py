@@ -915,27 +915,6 @@ class EventCoder:
             and tok.head.head.i == protest.head
         ) and tok.pos_ in ("NOUN", "PROPN")
 
-    @staticmethod
-    def _relative_clause(tok: Any) -> int | None:
-        """The head of the relative clause in the preterite that holds ``tok`` ('los
-        estudiantes, que encabezaron una huelga el año pasado'): a completed act told to
-        describe a participant. None when ``tok`` is in a main or complement clause, or in a
-        relative clause of the present or imperfect ('los campesinos que bloquean la ruta',
-        'que marchaban'), which tells what the participant is doing at the time."""
-        node, steps = tok, 0
-        while steps < 8:
-            if dep(node) in ("acl", "acl:relcl") and any(
-                "Rel" in morph_get(c, "PronType") for c in node.children
-            ):
-                verbs = [node, *(c for c in node.children if dep(c) in ("aux", "aux:pass"))]
-                past = any("Past" in morph_get(v, "Tense") and "Ind" in morph_get(v, "Mood")
-                           for v in verbs)
-                return int(node.i) if past else None
-            if node.head.i == node.i:
-                return None
-            node, steps = node.head, steps + 1
-        return None
-
     def is_adjunct(self, node: Any) -> bool:
         """Whether ``node`` heads a setting rather than a complement of its head: a time,
         cause or concession phrase ('durante la huelga', 'tras el ataque', 'pese a las
@@ -1005,9 +984,7 @@ class EventCoder:
             self._armed_mobilisation(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
-        relative = {e.head: r for e in events
-                    if e.head is not None and (r := self._relative_clause(doc[e.head])) is not None}
-        events = merge_same_sentence(events, verbs, relative)
+        events = merge_same_sentence(events, verbs)
         events = merge_headline(adoc, events)
         if self.learned is not None:
             events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))

@@ -65,9 +65,7 @@ def _narrows(general: set[str], specific: set[str]) -> bool:
     return len(g) == 3 and len(s) == 6 and s.endswith(g)
 
 
-def merge_same_sentence(
-    events: list[Event], verb_heads: set[int], relative: dict[int, int] | None = None
-) -> list[Event]:
+def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event]:
     """One event for repeated mentions of it in a sentence ('la huelga ... el paro'): same
     type and mode, compatible actor and recipient, not two verbs ('incendiaron una casa y
     asesinaron a dos' is two events; a coordinated 'hirieron', the toll of the attack, is
@@ -75,11 +73,7 @@ def merge_same_sentence(
 
     The topic of a protest (a demand or rejection by the same protesters in the same
     sentence) is part of the protest, as the PLOVER manual codes it: its trigger joins the
-    protest's mentions. ``relative`` maps an event's head to the head of the relative
-    clause that holds it: a protest told in a relative clause describes a participant
-    ('los estudiantes, que encabezaron una huelga, rechazaron el reglamento') and is no
-    host of what the main clause says."""
-    relative = relative or {}
+    protest's mentions."""
     # an act embedded in a frame ('exigen el derecho a desfilar') never hosts the frame
     protests = [e for e in events if e.event == "PROTEST" and e.embedded_head is None]
     kept: list[Event] = []
@@ -90,7 +84,6 @@ def merge_same_sentence(
                     p
                     for p in protests
                     if p.trigger.sentence == e.trigger.sentence and _compatible(p.actor, e.actor)
-                    and relative.get(p.head or -1) in (None, relative.get(e.head or -1))
                 ),
                 None,
             )
