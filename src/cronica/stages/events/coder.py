@@ -761,7 +761,41 @@ class EventCoder:
         """'denunciaron que atacaron': an act that is the verb of a reported clause is an
         event of its own (nothing changes)."""
         return (link.clausal and link.m.entry.event in _MATERIAL_CONFLICT
-                and self._clause_verb(link.doc, link.m))
+                and self._clause_verb(link.doc, link.m)
+                and not (link.gov.entry.event == "THREATEN"
+                         and self._purpose_clause(link.doc[link.m.head])))
+
+    def _purpose_clause(self, tok: Any) -> bool:
+        """'amenazaron con recurrir a la justicia para protestar': an infinitive purpose
+        clause states what its act is for, reported by no one. Under a threat the aim goes
+        with the threatened act into the frame: neither has happened (PLOVER manual,
+        THREATEN). A demand's purpose clause may be the demanders' own protest ('pidieron
+        ser trasladados para protestar'), so only threats take it."""
+        if dep(tok) not in self.cues.purpose_dep or "Inf" not in morph_get(tok, "VerbForm"):
+            return False
+        marks = [fold(c.text) for c in tok.children if dep(c) in ("mark", "case")]
+        return any(w in self.cues.purpose for w in marks) and not any(
+            dep(c) in ("nsubj", "nsubj:pass") for c in tok.children
+        )
+
+    def _nest_ended_protest(self, link: _Link, st: _Nesting) -> bool:
+        """'negociaciones para dar solución a un paro', 'un acuerdo para finalizar la ola de
+        paros': ending or solving something presupposes that it is going on, so the protest
+        is an event of its own, not an aim or a content of the talks (nothing changes).
+        Talks and deals only: a demand to end a blockade ('pide que acabe con el bloqueo')
+        stays the demand, its content folded into it."""
+        m, doc = link.m, link.doc
+        if (m.entry.event != "PROTEST" or link.gov.entry.event not in _COOP_FRAMES
+                or doc[m.head].pos_ not in ("NOUN", "PROPN")):
+            return False
+        node, steps = doc[m.head], 0
+        while node.i != link.gov.head and node.head.i != node.i and steps < _MAX_NEST + 2:
+            node, steps = node.head, steps + 1
+            # the word itself, or the noun of its support verb ('poner fin a', 'dar solución a')
+            words = [node, *(c for c in node.children if dep(c) in ("compound", "obj"))]
+            if any(fold(w.lemma_) in self.cues.end_word for w in words):
+                return True
+        return False
 
     def _nest_protest_topic(self, link: _Link, st: _Nesting) -> bool:
         """'marcharon contra la reforma': what a protest is about is part of the protest."""
@@ -1475,6 +1509,7 @@ _NEST_RULES = (
     ("nest.same_type", EventCoder._nest_same_type),
     ("nest.vowed_clause", EventCoder._nest_vowed_clause),
     ("nest.clausal_act", EventCoder._nest_clausal_act),
+    ("nest.ended_protest", EventCoder._nest_ended_protest),
     ("nest.protest_topic", EventCoder._nest_protest_topic),
     ("nest.intention", EventCoder._nest_intention),
     ("nest.prevented_protest", EventCoder._nest_prevented_protest),

@@ -154,6 +154,9 @@ class Cues:
     # 'tomar poder', 'golpe de estado': the trigger patterns of a coup (COERCE with no mode),
     # kept only with evidence of force and never the same event as an act of another kind
     coup: set[str] = field(default_factory=set)
+    # words of ending or solving ('poner fin a', 'solución a', 'finalizar'): what they end
+    # was going on (a presupposition), so it is no aim of the act that would end it
+    end_word: set[str] = field(default_factory=set)
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -284,6 +287,9 @@ class Cues:
     # derivational endings: a noun's lemma ending -> its verb's ('negociacion' -> 'negociar')
     # and back ('bloquear' -> 'bloqueo'); what they reach is only a mention (secondary event)
     derive: list[tuple[str, str]] = field(default_factory=list)
+    # word-forming prefixes that leave the event type of a noun as it is ('contramarcha',
+    # 'megaparo'): prefix -> the event type of the rows it may be read on
+    prefixes: dict[str, str] = field(default_factory=dict)
 
 
 class Lexicon:
@@ -391,7 +397,8 @@ class Lexicon:
             _keys(tok), self.cues.plural_suffixes, []
         ):
             return False  # a plural read only where it opens its sentence ('initial')
-        return self._derived_entry(tok) is None and self._misspelt_entry(tok) is None
+        return (self._derived_entry(tok) is None and self._prefixed_entry(tok) is None
+                and self._misspelt_entry(tok) is None)
 
     def _misspelt(self, doc: Any, i: int) -> Match | None:
         """A one-word mention of a misspelt lexicon word ('boicoterá', 'manfestaciones')."""
@@ -437,10 +444,28 @@ class Lexicon:
         """A one-word mention reached by derivational morphology: the noun of a verb
         trigger ('la negociación' of 'negociar'), the verb of a noun trigger ('bloquearon' of
         'bloqueo'). It names that event but is kept only as a secondary event word."""
-        entry = self._derived_entry(doc[i])
+        entry = self._prefixed_entry(doc[i]) or self._derived_entry(doc[i])
         if entry is None or self._in_fixed_phrase(doc, i):
             return None
         return Match(i, i + 1, i, entry)
+
+    def _prefixed_entry(self, tok: Any) -> TriggerEntry | None:
+        """The row of a noun formed with a prefix that keeps its event ('contramarcha' is a
+        'marcha', 'megaparo' a 'paro'; DLE contra-, mega-, macro-, mini-, super-): a full
+        trigger of the base noun's row, only for the event types the prefix cue names."""
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or not self.cues.prefixes:
+            return None
+        for key in _keys(tok):
+            for prefix, event in self.cues.prefixes.items():
+                if not key.startswith(prefix) or len(key) - len(prefix) < 4:
+                    continue
+                rest = key[len(prefix):]
+                for cand in self._rewrite([rest], self.cues.suffixes, [rest]):
+                    for entry in self._by_first.get(cand, ()):
+                        if (len(entry.pattern) == 1 and entry.pos in ("N", "*")
+                                and entry.event == event and not entry.mention_only):
+                            return replace(entry, rule=f"{entry.rule}/prefix")
+        return None
 
     def _derived_entry(self, tok: Any) -> TriggerEntry | None:
         """The mention-only entry :meth:`_derived` gives ``tok`` (before the fixed-phrase
@@ -842,7 +867,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb", "coup"):
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
@@ -872,6 +897,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.plural_suffixes.append((word, fold(value)))
         elif kind == "derive":
             cues.derive.append((word, fold(value)))
+        elif kind == "prefix":
+            cues.prefixes[word] = value.strip()
         elif kind == "object_class":
             cues.object_class.setdefault(fold(value.strip()), set()).add(word)
         elif kind == "object_case":
