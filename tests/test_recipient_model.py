@@ -143,3 +143,13 @@ def test_a_verb_of_asking_aims_at_whom_it_asks_not_at_what(text, recipient):
     coder.recipient_model = None  # the rules alone
     got = _arg(pipe, text, "REQUEST")
     assert (recipient in got) if recipient else got == ""
+
+
+@pytest.mark.slow
+def test_the_actor_chooser_never_takes_an_event_word():
+    from cronica.pipeline import extract
+
+    events = extract("Un paro de 48 horas cerró las escuelas de la provincia.", lang="es",
+                     date="2024-03-03")["events"]
+    for e in events:
+        assert "paro" not in ((e["actor"] or {}).get("text") or "")

@@ -1301,7 +1301,9 @@ class EventCoder:
         def span(t: Any) -> tuple[int, int, str | None] | None:
             picked = own is not None and parsed is not None and t.i == own.i
             if role == "actor" and not picked and (
-                    not recipient_mod.marked_by(t, agent_case) or other_act(t)):
+                    not recipient_mod.marked_by(t, agent_case) or other_act(t)
+                    # an event word is never an actor ('una huelga de 24 horas paralizó')
+                    or self.lex.match(doc, t.i) is not None):
                 return None  # the limits bound the guesses, not the rules' own pick
             key = (t.i, m.start if role == "actor" else None)
             if key not in index.arg_cache:
