@@ -89,10 +89,16 @@ def _year_like(tok: Token) -> bool:
 def find_quantities(doc: Doc, lx: MagnitudeLexicon) -> list[Quantity]:
     """Every quantity phrase of the doc, left to right, not overlapping."""
     out: list[Quantity] = []
-    folded = [fold(t.text) for t in doc]
+    texts = [t.text for t in doc]
+    folded = [fold(t) for t in texts]
     n, longest = len(doc), lx.longest
+    starts = lx.starts
     i = 0
     while i < n:
+        w = folded[i]
+        if w not in starts and " " not in w and not texts[i][:1].isdigit():
+            i += 1  # no modifier, vague quantity, number or indefinite starts here
+            continue
         q = _quantity_at(doc, folded, i, lx, longest)
         if q is None:
             i += 1
