@@ -1,5 +1,6 @@
 """Caches added for speed give the answers of the slow reads they replace: the morphology
-feature cache (``syntax.morph_get``) and the event coder's memory of tokens that start no
+feature cache (``syntax.morph_get``), the per-document children table
+(``syntax.children_of``) and the event coder's memory of tokens that start no
 trigger (``Lexicon.starts_nothing``)."""
 
 import numpy as np
@@ -8,7 +9,7 @@ import pytest
 from cronica.stages.events.coder import EventCoder
 from cronica.stages.events.learned import N_FEATURES
 from cronica.stages.events.lexicon import lexicon
-from cronica.stages.nlp.syntax import morph_get
+from cronica.stages.nlp.syntax import children_of, morph_get
 
 pytestmark = pytest.mark.slow
 
@@ -70,3 +71,18 @@ def test_id_array_holds_the_features_of_ids():
         assert Counter(id_array(text).tolist()) == Counter(_ids(text))
         a, b = vectorise(text, idf), vectorise(id_array(text), idf)
         assert a[0].tolist() == b[0].tolist() and a[1].tolist() == b[1].tolist()
+
+
+def test_children_of_gives_the_children_spacy_gives_in_every_document_asked_in_turn(nlp_es, nlp_en):
+    docs = [
+        nlp_es("Los obreros marcharán mañana si el gobierno no les paga, y se quejaron."),
+        nlp_en("The strikers had been marching since Monday, which they said would go on."),
+        nlp_es("Hola."),
+    ]
+    for _ in range(2):  # each document again after the others replaced the table
+        for doc in docs:
+            for tok in doc:
+                assert [c.i for c in children_of(tok)] == [c.i for c in tok.children]
+                assert all(c.doc is doc for c in children_of(tok))
+    span = docs[0][2:6]
+    assert [c.i for c in children_of(span[0])] == [c.i for c in span[0].children]

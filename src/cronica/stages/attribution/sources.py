@@ -27,7 +27,7 @@ from cronica.stages.attribution.lexicon import (
     match_phrase,
 )
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import children_of, dep
 
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
 _SENTENCE_END = (".", "!", "?", ".»", ".”", '."', "…")
@@ -52,9 +52,9 @@ def _dependents(verb: Token) -> list[Token]:
     """Nouns hanging off a verb through an oblique, object or prepositional link (a
     preposition's object in the English scheme)."""
     out: list[Token] = []
-    for c in verb.children:
+    for c in children_of(verb):
         if dep(c) in ("prep",):
-            out.extend(g for g in c.children if dep(g) == "pobj")
+            out.extend(g for g in children_of(c) if dep(g) == "pobj")
         elif dep(c) in _LINK_DEPS:
             out.append(c)
     return out
@@ -176,7 +176,7 @@ class SourceFinder:
         for noun in _dependents(verb):
             if not lo <= noun.idx < hi or noun.pos_ not in ("NOUN", "PROPN"):
                 continue
-            case = next((c for c in noun.children if dep(c) in ("case", "prep")), None)
+            case = next((c for c in children_of(noun) if dep(c) in ("case", "prep")), None)
             word = case.lower_ if case is not None else ""
             if case is not None and word in self.lex.channel_case and self.lex.is_channel(noun):
                 out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
@@ -184,12 +184,12 @@ class SourceFinder:
                     self._is_media(adoc, noun) or self.lex.is_source_noun(noun)):
                 out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
             elif case is None and (dep(noun) in ("iobj", "dative") or (
-                    dep(noun) == "obj" and any(dep(c) == "ccomp" for c in verb.children))) and (
+                    dep(noun) == "obj" and any(dep(c) == "ccomp" for c in children_of(verb)))) and (
                     self._is_media(adoc, noun) or self.lex.is_source_noun(noun)):
                 # 'told reporters', 'le dijo a la prensa' without its preposition parsed
                 out.append(self._pp_link(adoc, verb, noun, noun, s, lo, hi))
         if self._impersonal_report(verb):
-            clitic = min((c for c in verb.children if c.lower_ in self.lex.impersonal), key=lambda t: t.i)
+            clitic = min((c for c in children_of(verb) if c.lower_ in self.lex.impersonal), key=lambda t: t.i)
             cue = adoc.span(clitic.idx, verb.idx + len(verb.text))
             out.append(Reporting(source="", code=None, cue=cue, scope="sentence", sentences=[s]))
         return out
@@ -199,12 +199,12 @@ class SourceFinder:
         """The phrase from its preposition to the end of its noun phrase (relative clauses and
         further place or time phrases left out); the verb joins it when right before it."""
         drop: set[int] = set()
-        for c in noun.children:
+        for c in children_of(noun):
             opens = min(c.subtree, key=lambda t: t.i)
             if dep(c) in _RELATIVE or (c.i > noun.i and opens.lower_ in self.lex.marks) or (
                     c.i > noun.i and any(
                     dep(g) in ("case", "prep") and g.lower_ in self.lex.channel_case
-                    for g in c.children) and dep(c) in ("nmod", "obl")):
+                    for g in children_of(c)) and dep(c) in ("nmod", "obl")):
                 drop.update(t.i for t in c.subtree)
         toks = [t for t in noun.subtree if t.i not in drop and lo <= t.idx < hi and not t.is_space]
         toks = _contiguous(toks, noun)
@@ -224,7 +224,7 @@ class SourceFinder:
         """'se informó', 'se supo': a reporting verb with an impersonal clitic and no subject."""
         if not self.lex.is_report(verb):
             return False
-        kids = list(verb.children)
+        kids = list(children_of(verb))
         return not any(dep(c) in _SUBJ and not c.is_space for c in kids) and any(
             c.lower_ in self.lex.impersonal and c.i < verb.i for c in kids)
 
@@ -257,10 +257,10 @@ class SourceFinder:
         """'..., informó la agencia AFP' / 'La televisión precisó que' / 'Reuters reported': a
         reporting or speech verb whose subject (or post-verbal argument, as the Spanish parser
         often labels it) is a news outlet. The outlet reports; it is not quoted."""
-        subj = next((c for c in verb.children if dep(c) in _SUBJ and not c.is_space
+        subj = next((c for c in children_of(verb) if dep(c) in _SUBJ and not c.is_space
                      and lo <= c.idx < hi), None)
         if subj is None:
-            subj = next((c for c in verb.children if dep(c) == "obj" and c.i > verb.i), None)
+            subj = next((c for c in children_of(verb) if dep(c) == "obj" and c.i > verb.i), None)
         if subj is None:
             return None
         toks = [t for t in subj.subtree if lo <= t.idx < hi and not t.is_space]
@@ -271,7 +271,7 @@ class SourceFinder:
         if not relay and not self._closing_report(adoc, verb, subj, toks, lo, hi):
             return None
         toks = [t for t in toks if not any(t.i in {x.i for x in c.subtree}
-                                           for c in subj.children if dep(c) in _RELATIVE)]
+                                           for c in children_of(subj) if dep(c) in _RELATIVE)]
         name, code = self._source_name(adoc, toks)
         # the verb belongs to the cue when the source follows it ('informaron fuentes X',
         # 'constató la AFP'); a source before its verb is cited alone ('Fuentes X dijeron')

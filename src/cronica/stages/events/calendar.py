@@ -28,7 +28,7 @@ from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quote
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import AUX, children, dep, morph_get
+from cronica.stages.nlp.syntax import AUX, children, children_of, dep, morph_get
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
@@ -210,7 +210,7 @@ class AuxCalendar:
         if not any("Past" in morph_get(w, "Tense") and "Ind" in morph_get(w, "Mood") for w in words):
             return None
         for holder in dict.fromkeys((tok, verb)):
-            for c in holder.children:
+            for c in children_of(holder):
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
                         and _measured(c, self.cues.duration_case):
                     return "historical", aux_evidence(c, "preterite with a duration of weeks or more")
@@ -234,7 +234,7 @@ class AuxCalendar:
                     a <= tok.idx < b for a, b in quotes):
                 continue
             anaphor = any(fold(t.lemma_) in self.cues.anaphor_time and any(
-                dep(c) == "det" and fold(c.lemma_) in self.cues.anaphor_det for c in t.children)
+                dep(c) == "det" and fold(c.lemma_) in self.cues.anaphor_det for c in children_of(t))
                 for t in tok.sent)
             if not anaphor:
                 continue
@@ -256,10 +256,10 @@ class AuxCalendar:
         if not any("Past" in morph_get(w, "Tense") for w in [verb, *children(verb, AUX)]):
             return None
         for holder in dict.fromkeys((tok, verb)):
-            for c in holder.children:
+            for c in children_of(holder):
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
                         and "Plur" in morph_get(c, "Number") and any(
-                        dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in c.children):
+                        dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in children_of(c)):
                     return "historical", aux_evidence(c, "recent past period")
         return None
 
@@ -274,9 +274,9 @@ class AuxCalendar:
         if tok.pos_ not in ("VERB", "AUX") and dep(tok) not in ("obj", "nsubj", "nsubj:pass"):
             verb = tok  # only a noun's own phrase, or the verb it is the object or subject of
         for holder in dict.fromkeys((tok, verb)):
-            for c in holder.children:
+            for c in children_of(holder):
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.time_unit and any(
-                        dep(a) == "amod" and fold(a.lemma_) in self.cues.coming_adj for a in c.children):
+                        dep(a) == "amod" and fold(a.lemma_) in self.cues.coming_adj for a in children_of(c)):
                     return "future", aux_evidence(c, "coming period")
         return None
 
@@ -321,7 +321,7 @@ class AuxCalendar:
                 return "historical", aux_evidence(a, "pluperfect")
         if "Inf" in morph_get(tok, "VerbForm") or tok.tag_ == "VB":
             gov = tok.head
-            marked = any(c.lower_ in to for c in tok.children)
+            marked = any(c.lower_ in to for c in children_of(tok))
             if gov.lemma_.lower() in cues.oblige_aux and marked and gov.i != tok.i:
                 return "hypothetical", aux_evidence(gov, "obligation (tener que / have to)")
             for gov in [*auxes, tok.head]:
@@ -449,13 +449,13 @@ def _measured(unit: Any, duration_case: set[str]) -> bool:
     """A unit of time that measures a length ('de nueve meses', 'durante varios meses'), not
     one that places an event ('esta semana') or an age ('a los 14 años'): a preposition of
     length and a number or quantity."""
-    cases = [fold(n.lemma_) for n in unit.children if dep(n) == "case"]
+    cases = [fold(n.lemma_) for n in children_of(unit) if dep(n) == "case"]
     if not cases or any(c not in duration_case for c in cases):
         return False
     return any(
         dep(n) == "nummod" or n.like_num or n.doc.vocab[n.lemma_].like_num  # 'nueve', 'tres'
         or dep(n) == "det" and "Ind" in morph_get(n, "PronType")  # 'varios meses'
-        for n in unit.children) or "durante" in cases
+        for n in children_of(unit)) or "durante" in cases
 
 
 def _narrated_past(tok: Any) -> bool:
@@ -491,8 +491,8 @@ def _time_linked(tok: Any, marks: frozenset[str]) -> set[int]:
     while dep(top) == "conj" and top.head.i != top.i:
         top = top.head
     out.add(top.i)
-    out.update(c.i for c in top.children if dep(c) == "conj")
-    if dep(top) == "advcl" and any(dep(c) == "mark" and fold(c.lemma_) in marks for c in top.children):
+    out.update(c.i for c in children_of(top) if dep(c) == "conj")
+    if dep(top) == "advcl" and any(dep(c) == "mark" and fold(c.lemma_) in marks for c in children_of(top)):
         out.add(top.head.i)
     return out
 
@@ -513,7 +513,7 @@ def _presupposed(doc: Any, e: Event) -> bool:
         return False
     tok = doc[e.head]
     if tok.pos_ != "NOUN" or not (_definite(tok) or any(
-            "Yes" in morph_get(c, "Poss") for c in tok.children if dep(c) == "det")):
+            "Yes" in morph_get(c, "Poss") for c in children_of(tok) if dep(c) == "det")):
         return False
     if dep(tok) in ("nsubj", "nsubj:pass"):
         return True
@@ -523,7 +523,7 @@ def _presupposed(doc: Any, e: Event) -> bool:
 
 def _definite(tok: Any) -> bool:
     return any(dep(c) == "det" and ("Def" in morph_get(c, "Definite") or "Dem" in morph_get(c, "PronType"))
-               for c in tok.children)
+               for c in children_of(tok))
 
 
 def _gerund_time(doc: Any, events: list[Event]) -> None:
@@ -567,7 +567,7 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
     nouns = [head] + ([head.head] if dep(head) == "nmod" and head.head.pos_ == "NOUN" else [])
     # a participle clause ('los atentados perpetrados el ...') or a relative clause ('la
     # agresión que sufrió el viernes') on the noun
-    parts = [c for n in nouns for c in n.children
+    parts = [c for n in nouns for c in children_of(n)
              if "Part" in morph_get(c, "VerbForm") and dep(c) in ("acl", "amod")
              or c.pos_ in ("VERB", "AUX") and _relative(c)]
     if not parts:
@@ -598,7 +598,7 @@ def _in_other_relative(doc: Any, start: int, end: int, tok: Any) -> bool:
 def _relative(verb: Any) -> bool:
     """``verb`` heads a relative clause on its noun ('que sufrió el viernes')."""
     return dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
-        "Rel" in morph_get(c, "PronType") for c in verb.children)
+        "Rel" in morph_get(c, "PronType") for c in children_of(verb))
 
 
 def _lemma(doc: Any, e: Event) -> str:

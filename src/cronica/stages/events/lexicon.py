@@ -15,7 +15,7 @@ from typing import Any
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
-from cronica.stages.nlp.syntax import dep, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, morph_get
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -493,29 +493,29 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     found: list[Any] = []
     passive = any(
         dep(c) == "aux:pass" or (dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux)
-        for c in tok.children
+        for c in children_of(tok)
     )
     participle = "Part" in morph_get(tok, "VerbForm")
     theme = fold(tok.lemma_) in cues.theme_subject
     governed = cues.governed_case if cues.governed_case and _pronominal(tok) else set()
-    for c in tok.children:
+    for c in children_of(tok):
         d = dep(c)
-        if d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in c.children)):
+        if d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in children_of(c))):
             found.append(c)
         elif d == "obl" and governed and any(
             dep(g) == "case" and cues.contraction.get(fold(g.text), fold(g.text)) in governed
-            for g in c.children
+            for g in children_of(c)
         ):
             found.append(c)  # 'se sumaron al paro': the phrase a pronominal verb governs
         elif d in _SUBJECT_DEPS and (passive or d == "nsubj:pass" or theme):
             found.append(tok.head if c.pos_ == "PRON" and dep(tok) in ("acl", "acl:relcl") else c)
-    if participle and dep(tok) in ("acl", "amod") and not any(dep(c) in _SUBJECT_DEPS for c in tok.children):
+    if participle and dep(tok) in ("acl", "amod") and not any(dep(c) in _SUBJECT_DEPS for c in children_of(tok)):
         found.append(tok.head)
     if participle and dep(tok) in _OBJECT_DEPS and tok.head.i != tok.i:
         # a predicative participle ('mantienen tomadas tres fábricas', 'dejaron tomada la
         # planta'): the object of the verb it complements is what it predicates of
-        found += [c for c in tok.head.children if dep(c) == "obj" and c.i != tok.i]
-    found += [g for c in found for g in c.children if dep(g) == "conj"]
+        found += [c for c in children_of(tok.head) if dep(c) == "obj" and c.i != tok.i]
+    found += [g for c in found for g in children_of(c) if dep(g) == "conj"]
     return {k for c in found if c.pos_ in ("NOUN", "PROPN") for k in _keys(c)}
 
 
@@ -527,10 +527,10 @@ def preposition_words(tok: Any, cues: Cues) -> set[str]:
     trabajadores': 'a'; 'al' counts as 'a'): a verb + preposition row ('llamar a') holds
     through the parse when words stand between them."""
     out: set[str] = set()
-    for c in tok.children:
+    for c in children_of(tok):
         if dep(c) not in _PREP_DEPS:
             continue
-        for g in c.children:
+        for g in children_of(c):
             if dep(g) in ("case", "mark") and g.i < c.i:
                 w = fold(g.text)
                 out.add(cues.contraction.get(w, w))
@@ -579,7 +579,7 @@ def _mistagged_name(tok: Any) -> bool:
 def _pronominal(tok: Any) -> bool:
     """A reflexive clitic on the verb ('se marcharon'), which changes its sense."""
     return any(
-        "Yes" in morph_get(c, "Reflex") or dep(c) in ("expl:pv", "expl") for c in tok.children
+        "Yes" in morph_get(c, "Reflex") or dep(c) in ("expl:pv", "expl") for c in children_of(tok)
     )
 
 
