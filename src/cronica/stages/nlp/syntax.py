@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
-from spacy.tokens import MorphAnalysis, Token
+import numpy as np
+from spacy.attrs import HEAD, MORPH
+from spacy.tokens import Token
 
 # ClearNLP (spaCy's English models) -> UD, for labels with the same tree shape
 UD_FROM_CLEAR: Mapping[str, str] = {
@@ -55,21 +57,29 @@ def dep(tok: Token) -> str:
         return found
 
 
-# morphological analysis (hashed and compared by its feature string's hash) -> feature ->
-# values: ``MorphAnalysis.get`` parses the feature string on every call (some 2 µs), and the
-# stages ask thousands of times an article; a few hundred analyses occur
-_FEATS: dict[MorphAnalysis, dict[str, tuple[str, ...]]] = {}
+# morphological analysis (its key: the hash of its feature string) -> feature -> values:
+# ``MorphAnalysis.get`` parses the feature string on every call (some 2 µs), and the stages
+# ask thousands of times an article; a few hundred analyses occur
+_FEATS: dict[int, dict[str, tuple[str, ...]]] = {}
+# the document :func:`morph_get` read last, with the analysis key of each of its tokens
+# (reading ``tok.morph`` builds a MorphAnalysis object on every call): one tuple, replaced whole
+_MORPHS: tuple[Any, list[int]] = (None, [])
 
 
 def morph_get(tok: Token, field: str) -> tuple[str, ...]:
     """The values of the token's morphological feature ``field`` ('Tense' -> ('Past',)),
     empty when it has none: ``tok.morph.get(field)``, parsed once per distinct analysis."""
-    morph = tok.morph
+    global _MORPHS
+    doc = tok.doc
+    last = _MORPHS
+    if last[0] is not doc:
+        last = _MORPHS = (doc, doc.to_array(MORPH).tolist())
+    key = last[1][tok.i]
     try:
-        feats = _FEATS[morph]
+        feats = _FEATS[key]
     except KeyError:
-        feats = _FEATS[morph] = {
-            name: tuple(value.split(",")) for name, value in morph.to_dict().items()
+        feats = _FEATS[key] = {
+            name: tuple(value.split(",")) for name, value in tok.morph.to_dict().items()
         }
     return feats.get(field, ())
 
@@ -98,10 +108,10 @@ def _children_table(doc: Any) -> tuple[Any, list[tuple[Token, ...]]]:
     global _KIDS
     toks = list(doc)
     table: list[list[Token]] = [[] for _ in toks]
-    for t in toks:
-        h = t.head.i
-        if h != t.i:  # (a root is its own head)
-            table[h].append(t)
+    # HEAD: the head's offset from the token (0 at a root), as unsigned 64-bit integers
+    for t, off in zip(toks, doc.to_array(HEAD).view(np.int64).tolist(), strict=True):
+        if off:
+            table[t.i + off].append(t)
     _KIDS = (doc, [tuple(x) for x in table])
     return _KIDS
 
