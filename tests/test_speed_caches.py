@@ -86,3 +86,13 @@ def test_children_of_gives_the_children_spacy_gives_in_every_document_asked_in_t
                 assert all(c.doc is doc for c in children_of(tok))
     span = docs[0][2:6]
     assert [c.i for c in children_of(span[0])] == [c.i for c in span[0].children]
+
+
+@pytest.mark.parametrize("ids", [[5], [3, 3, 3], [9, 1, 9, 4, 1, 9], list(range(50, 0, -3)) * 3])
+def test_feature_counts_are_those_of_numpy_unique(ids):
+    from cronica.stages.events.learned import _counted
+
+    arr = np.array(ids, dtype=np.int64)
+    got, want = _counted(arr), np.unique(arr, return_counts=True)
+    for a, b in zip(got, want, strict=True):
+        assert a.dtype == b.dtype and a.tolist() == b.tolist()
