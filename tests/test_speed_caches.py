@@ -96,3 +96,14 @@ def test_feature_counts_are_those_of_numpy_unique(ids):
     got, want = _counted(arr), np.unique(arr, return_counts=True)
     for a, b in zip(got, want, strict=True):
         assert a.dtype == b.dtype and a.tolist() == b.tolist()
+
+
+def test_a_document_store_is_kept_for_its_document_only(nlp_es):
+    from cronica.stages.nlp.syntax import doc_cache
+
+    one, two = nlp_es("Los obreros marcharon."), nlp_es("El gobierno negoció.")
+    doc_cache(one, "test")[0] = "one"
+    assert doc_cache(one, "test") == {0: "one"}
+    assert doc_cache(one, "other") == {}
+    assert doc_cache(two, "test") == {}  # another document: fresh stores
+    assert doc_cache(one, "test") == {}  # and the first one's answers are gone, not reused

@@ -52,7 +52,7 @@ from cronica.model import ActorMention, ArticleDoc, EventArg
 from cronica.read.dateline import find_dateline
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import children_of, dep, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, doc_cache, morph_get
 
 # UD labels, read through syntax.dep
 _SUBJ = frozenset({"nsubj", "csubj"})
@@ -123,7 +123,17 @@ class ActorIndex:
 
 def _phrase(tok: Token, genitive: frozenset[str] | None = None) -> list[Any]:
     """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs; with
-    ``genitive``, also without complements introduced by another preposition."""
+    ``genitive``, also without complements introduced by another preposition. Walked once
+    per token of a document (the list is shared: callers only read it)."""
+    memo = doc_cache(tok.doc, "args.phrase")
+    key = (tok.i, genitive)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _phrase_tokens(tok, genitive)
+    return found
+
+
+def _phrase_tokens(tok: Token, genitive: frozenset[str] | None) -> list[Any]:
     out = [tok]
     stack = [
         c for c in children_of(tok) if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
@@ -286,19 +296,38 @@ def _verb_number(verb: Token) -> str | None:
 
 
 def _case(tok: Token) -> str:
-    """Folded preposition(s) introducing ``tok`` ('por parte de' -> 'por parte de')."""
+    """Folded preposition(s) introducing ``tok`` ('por parte de' -> 'por parte de'); read
+    once per token of a document (the argument rules ask for the same words many times)."""
+    memo = doc_cache(tok.doc, "args.case")
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = _case_words(tok)
+    return found
+
+
+def _case_words(tok: Token) -> str:
     # 'del' / 'al' are 'de' / 'a' with the article: 'la huelga del sindicato'
     words = [_CONTRACTIONS.get(w, w) for w in
              (fold(c.text) for c in children_of(tok) if dep(c) in ("case", "mark") and c.i < tok.i)]
     for c in children_of(tok):
-        words.extend(fold(f.text) for f in children_of(c) if dep(c) == "case" and dep(f) == "fixed")
+        if dep(c) == "case":
+            words.extend(fold(f.text) for f in children_of(c) if dep(f) == "fixed")
     if dep(tok) == "pobj" and tok.head.pos_ == "ADP":
         words.append(fold(tok.head.text))
     return " ".join(words)
 
 
 def _obl_children(tok: Token) -> list[Any]:
-    """Oblique / nominal-modifier children; English 'prep' nodes are replaced by their object."""
+    """Oblique / nominal-modifier children; English 'prep' nodes are replaced by their object.
+    Read once per token of a document (the list is shared: callers only read it)."""
+    memo = doc_cache(tok.doc, "args.obl")
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = _obl_tokens(tok)
+    return found
+
+
+def _obl_tokens(tok: Token) -> list[Any]:
     out: list[Any] = []
     for c in children_of(tok):
         if dep(c) in ("prep", "obl:agent"):

@@ -116,6 +116,26 @@ def _children_table(doc: Any) -> tuple[Any, list[tuple[Token, ...]]]:
     return _KIDS
 
 
+# the document :func:`doc_cache` was last asked about, with its named stores
+_STORES: tuple[Any, dict[str, dict[Any, Any]]] = (None, {})
+
+
+def doc_cache(doc: Any, name: str) -> dict[Any, Any]:
+    """A store named ``name`` for answers read off ``doc``'s parse (by token index, say),
+    kept while the stages ask about the same document: a rule that reads the same words of
+    a token many times an article reads them once. The stores of the last document asked
+    about are kept; a new document starts empty ones. Only answers that depend on the parse
+    and the stage's fixed data alone belong there."""
+    global _STORES
+    last = _STORES
+    if last[0] is not doc:
+        last = _STORES = (doc, {})
+    store = last[1].get(name)
+    if store is None:
+        store = last[1][name] = {}
+    return store
+
+
 def children(tok: Token, labels: Collection[str]) -> Iterator[Token]:
     """The token's children whose UD label is in ``labels``."""
     return (c for c in children_of(tok) if dep(c) in labels)
