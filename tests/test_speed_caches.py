@@ -107,3 +107,14 @@ def test_a_document_store_is_kept_for_its_document_only(nlp_es):
     assert doc_cache(one, "other") == {}
     assert doc_cache(two, "test") == {}  # another document: fresh stores
     assert doc_cache(one, "test") == {}  # and the first one's answers are gone, not reused
+
+
+def test_speech_tokens_are_those_is_speech_accepts_also_from_memory(nlp_es):
+    from cronica.stages.attribution.attributor import attribution_lexicon
+
+    lex = attribution_lexicon("es")
+    texts = ["El ministro dijo que los obreros marcharán, según afirmó la agencia.",
+             "Los dichos del ministro fueron dichos ayer; declaró y aseguró que sí."]
+    for _ in range(2):  # the second round answers from the memory
+        for doc in map(nlp_es, texts):
+            assert lex.speech_indices(doc) == [t.i for t in doc if lex.is_speech(t)]

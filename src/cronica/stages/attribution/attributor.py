@@ -113,8 +113,9 @@ class Attributor:
         # a verb inside a source phrase ('según dijo') is part of that phrase; a verb whose
         # outlet or channel is a reporting link ('dijo a la AFP') still cues a quote
         taken = self._source_phrases(adoc)
-        for tok in doc:
-            if not self.lex.is_speech(tok) or tok.idx in skip or _adjectival(tok):
+        for i in self.lex.speech_indices(doc):
+            tok = doc[i]
+            if tok.idx in skip or _adjectival(tok):
                 continue
             if any(a <= tok.idx < b for a, b in taken):  # 'según dijo', 'informó la agencia'
                 continue

@@ -15,6 +15,8 @@ counts. Any other source cue covers its own sentence only.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 from cronica.model import ArticleDoc, Reporting
@@ -29,6 +31,7 @@ from cronica.stages.attribution.lexicon import (
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import children_of, dep
 
+_VERB_POS = frozenset({VERB, AUX})  # POS symbols of the tokens that may cue a source
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
 _SENTENCE_END = (".", "!", "?", ".»", ".”", '."', "…")
 
@@ -98,6 +101,10 @@ class SourceFinder:
         doc = adoc.doc
         out: list[Reporting] = []
         firsts = set(self.lex.first_source_words)
+        # (POS, lower-case form hash) of each token: a token that starts no source phrase
+        # and is no verb is passed over without building a spaCy token
+        keys = doc.to_array([POS, LOWER]).tolist()
+        first_keys = self.lex.first_source_keys
         for s, sent in enumerate(adoc.sentences):
             toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if toks is None:
@@ -105,6 +112,10 @@ class SourceFinder:
             lo, hi, limit = sent.start, sent.end, toks.end
             i = toks.start
             while i < limit:
+                pos, lower = keys[i]
+                if lower not in first_keys and pos not in _VERB_POS:
+                    i += 1
+                    continue
                 tok = doc[i]
                 n = match_phrase(doc, i, self.lex.source, limit) if tok.lower_ in firsts else 0
                 if n:
@@ -131,11 +142,15 @@ class SourceFinder:
         doc = adoc.doc
         out = []
         firsts = set(self.lex.first_source_words)
+        lowers = doc.to_array(LOWER).tolist()
+        first_keys = self.lex.first_source_keys
         for s, sent in enumerate(adoc.sentences):
             toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if toks is None:
                 continue
             for i in range(toks.start, toks.end):
+                if lowers[i] not in first_keys:
+                    continue
                 n = match_phrase(doc, i, self.lex.source, toks.end) if doc[i].lower_ in firsts else 0
                 if n:
                     rep = self._source_after(adoc, i, i + n, toks.end, s, sent.start, sent.end)
