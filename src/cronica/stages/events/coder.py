@@ -166,6 +166,7 @@ class EventCoder:
         self.speech = set(self.cues.speech)
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
         self._no_trigger: set[tuple[int, ...]] = set()
+        self._speech_kind: dict[int, int] = {}  # lemma hash -> see _is_speech
 
     # -- trigger detection ----------------------------------------------
     def find_triggers(self, doc: Any, trace: list[tuple[str, int]] | None = None) -> list[Match]:
@@ -315,10 +316,18 @@ class EventCoder:
         return None
 
     def _is_speech(self, tok: Any) -> bool:
-        lemma = fold(tok.lemma_)
-        if lemma in self.speech:
+        # what the folded lemma says, kept per lemma hash: 1 speech, 2 speech when it takes a
+        # clause, 0 neither (most words; asked about some 40 times an article)
+        kind = self._speech_kind.get(tok.lemma)
+        if kind is None:
+            lemma = fold(tok.lemma_)
+            kind = 1 if lemma in self.speech else 2 if lemma in self.cues.speech_if_clause else 0
+            if len(self._speech_kind) > _MAX_NO_TRIGGER:
+                self._speech_kind.clear()
+            self._speech_kind[tok.lemma] = kind
+        if kind == 1:
             return True
-        if lemma in self.cues.speech_if_clause:
+        if kind == 2:
             return any(dep(c) in ("ccomp", "mark") for c in children_of(tok))
         return False
 
