@@ -118,3 +118,15 @@ def test_speech_tokens_are_those_is_speech_accepts_also_from_memory(nlp_es):
     for _ in range(2):  # the second round answers from the memory
         for doc in map(nlp_es, texts):
             assert lex.speech_indices(doc) == [t.i for t in doc if lex.is_speech(t)]
+
+
+def test_sentence_contexts_from_the_span_are_those_read_token_by_token(nlp_es):
+    from cronica.stages.events.lexicon import lexicon
+    from cronica.stages.events.modes import contexts
+
+    cues = lexicon("es").cues
+    doc = nlp_es("Los manifestantes exigieron elecciones libres. Los rebeldes atacaron un cuartel "
+                 "militar y la policía detuvo a periodistas de la oposición.")
+    for _ in range(2):  # the second time from the memory
+        for sent in doc.sents:
+            assert contexts(sent, cues) == contexts(list(sent), cues)

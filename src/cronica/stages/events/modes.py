@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import LEMMA, ORTH
+from spacy.tokens import Doc, Span, Token
 
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.syntax import children_of, dep, morph_get
@@ -422,10 +423,40 @@ def _is_past_year(tok: Token, article_year: int) -> bool:
 
 
 def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:
-    """PLOVER contexts cued by words of the sentence, in first-seen order."""
+    """PLOVER contexts cued by words of the sentence, in first-seen order. Of a spaCy span
+    the words are read as (lemma, form) hashes, and what each pair cues is kept per pair of
+    the cue table."""
+    if isinstance(sentence_tokens, Span):
+        return _span_contexts(sentence_tokens, cues)
     seen: list[str] = []
     for tok in sentence_tokens:
         ctx = cues.context.get(fold(tok.lemma_)) or cues.context.get(fold(tok.text))
         if ctx and ctx not in seen:
             seen.append(ctx)
     return seen
+
+
+# id of a cue table -> (the table, kept alive so that its id is never reused; (lemma hash,
+# form hash) -> the context the pair cues, '' for none)
+_CONTEXT_MEMO: dict[int, tuple[dict[str, str], dict[tuple[int, int], str]]] = {}
+
+
+def _span_contexts(span: Span, cues: Cues) -> list[str]:
+    table = cues.context
+    entry = _CONTEXT_MEMO.get(id(table))
+    if entry is None or entry[0] is not table or len(entry[1]) > _MAX_CONTEXT_MEMO:
+        entry = _CONTEXT_MEMO[id(table)] = (table, {})
+    memo = entry[1]
+    strings = span.doc.vocab.strings
+    seen: list[str] = []
+    for lemma, form in span.doc.to_array([LEMMA, ORTH])[span.start:span.end].tolist():
+        ctx = memo.get((lemma, form))
+        if ctx is None:
+            ctx = memo[(lemma, form)] = (
+                table.get(fold(strings[lemma])) or table.get(fold(strings[form])) or "")
+        if ctx and ctx not in seen:
+            seen.append(ctx)
+    return seen
+
+
+_MAX_CONTEXT_MEMO = 200_000
