@@ -130,3 +130,19 @@ def test_sentence_contexts_from_the_span_are_those_read_token_by_token(nlp_es):
     for _ in range(2):  # the second time from the memory
         for sent in doc.sents:
             assert contexts(sent, cues) == contexts(list(sent), cues)
+
+
+def test_support_verbs_found_by_their_first_word_are_those_every_pattern_finds(nlp_es, nlp_en):
+    from cronica.stages.events.lexicon import _inflects, _match_rest
+
+    for lang, nlp, text in (
+        ("es", nlp_es, "Los obreros realizaron una huelga y llevaron a cabo un paro que convocaron."),
+        ("en", nlp_en, "The unions staged a strike and held talks; they carried out raids."),
+    ):
+        lex = lexicon(lang)
+        doc = nlp(text)
+        for tok in doc:
+            lemma, form = tok.lemma_.lower(), tok.text.lower()
+            slow = any((lemma == p[0] or _inflects(form, p[0])) and _match_rest(doc, tok.i, p)
+                       is not None for p in lex.light_patterns)
+            assert lex.is_light(doc, tok.i) == slow

@@ -297,6 +297,12 @@ class Lexicon:
         # those matches are mentions only
         self._caps_keys: dict[tuple[str | bool, ...], frozenset[str]] = {}
         self.light_patterns = {tuple(p.split()) for p in self.cues.light}
+        # the support-verb patterns by the lemma, or English regular inflection, of their
+        # first word: what is_light tries at a token (one look-up instead of every pattern)
+        self._light_by_word: dict[str, list[tuple[str, ...]]] = {}
+        for pat in self.light_patterns:
+            for word in {pat[0], *_inflections(pat[0])}:
+                self._light_by_word.setdefault(word, []).append(pat)
 
     def match(self, doc: Any, i: int) -> Match | None:
         """The longest pattern starting at token ``i`` (lemma, word form or a form whose
@@ -455,7 +461,8 @@ class Lexicon:
     def is_light(self, doc: Any, i: int) -> bool:
         """Whether token ``i`` starts a support-verb pattern ('realizar', 'llevar a cabo')."""
         lemma, form = fold(doc[i].lemma_), fold(doc[i].text)
-        for pat in self.light_patterns:
+        by_word = self._light_by_word
+        for pat in (*by_word.get(lemma, ()), *by_word.get(form, ())):
             if (lemma == pat[0] or _inflects(form, pat[0])) and _match_rest(doc, i, pat) is not None:
                 return True
         return False
@@ -539,8 +546,13 @@ def preposition_words(tok: Any, cues: Cues) -> set[str]:
 
 def _inflects(form: str, lemma: str) -> bool:
     """An English regular inflection of ``lemma``: the lemmatizer gives 'stag' for 'staged'."""
+    return form != lemma and form in _inflections(lemma)
+
+
+def _inflections(lemma: str) -> tuple[str, ...]:
+    """The English regular inflections :func:`_inflects` accepts for ``lemma``."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
-    return form != lemma and form in (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es")
+    return (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es")
 
 
 def _guess_kind(tok: Any) -> str | bool:
