@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from cronica.stages.events.lexicon import Cues, fold
-from cronica.stages.nlp.syntax import children_of, dep, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, doc_cache, morph_get
 
 # dependency relations through which a governing word's modality reaches its dependent
 # (raw parser labels: the set has UD "acl:relcl" but not ClearNLP "relcl", so it is not
@@ -447,9 +447,14 @@ def _span_contexts(span: Span, cues: Cues) -> list[str]:
     if entry is None or entry[0] is not table or len(entry[1]) > _MAX_CONTEXT_MEMO:
         entry = _CONTEXT_MEMO[id(table)] = (table, {})
     memo = entry[1]
-    strings = span.doc.vocab.strings
+    doc = span.doc
+    strings = doc.vocab.strings
+    store = doc_cache(doc, "modes.lemma_form")
+    pairs = store.get(0)
+    if pairs is None:
+        pairs = store[0] = doc.to_array([LEMMA, ORTH]).tolist()
     seen: list[str] = []
-    for lemma, form in span.doc.to_array([LEMMA, ORTH])[span.start:span.end].tolist():
+    for lemma, form in pairs[span.start:span.end]:
         ctx = memo.get((lemma, form))
         if ctx is None:
             ctx = memo[(lemma, form)] = (

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from cronica.model import ArticleDoc, Event
@@ -89,7 +90,8 @@ def _year_like(tok: Token) -> bool:
 def find_quantities(doc: Doc, lx: MagnitudeLexicon) -> list[Quantity]:
     """Every quantity phrase of the doc, left to right, not overlapping."""
     out: list[Quantity] = []
-    texts = [t.text for t in doc]
+    strings = doc.vocab.strings  # (the words from their ORTH ids: no Token objects built)
+    texts = [strings[h] for h in doc.to_array(ORTH).tolist()]
     folded = [fold(t) for t in texts]
     n, longest = len(doc), lx.longest
     starts = lx.starts
