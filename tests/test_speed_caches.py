@@ -146,3 +146,11 @@ def test_support_verbs_found_by_their_first_word_are_those_every_pattern_finds(n
             slow = any((lemma == p[0] or _inflects(form, p[0])) and _match_rest(doc, tok.i, p)
                        is not None for p in lex.light_patterns)
             assert lex.is_light(doc, tok.i) == slow
+
+
+def test_speech_candidates_hold_every_speech_verb(nlp_es):
+    coder = EventCoder("es")
+    doc = nlp_es("El ministro dijo que los obreros deben volver. Afirmó y aseguró que no habrá paro.")
+    candidates = coder._speech_candidates(doc)
+    assert [t.i for t in doc if coder._is_speech(t)] == [i for i in candidates if coder._is_speech(doc[i])]
+    assert len(candidates) < len(doc)

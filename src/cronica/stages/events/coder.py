@@ -315,16 +315,36 @@ class EventCoder:
             return "trigger.denied_involvement"
         return None
 
+    def _speech_candidates(self, doc: Any) -> list[int]:
+        """The indices of the tokens whose lemma may make them speech verbs (see
+        :meth:`_is_speech`), read from the document's lemma array: no Token is built for
+        the others."""
+        strings = doc.vocab.strings
+        kinds = self._speech_kind
+        out: list[int] = []
+        for i, h in enumerate(doc.to_array(LEMMA).tolist()):
+            kind = kinds.get(h)
+            if kind is None:
+                kind = self._learn_speech_kind(h, strings[h])
+            if kind:
+                out.append(i)
+        return out
+
+    def _learn_speech_kind(self, lemma_hash: int, lemma: str) -> int:
+        """What the lemma says (see :meth:`_is_speech`), remembered by its hash."""
+        folded = fold(lemma)
+        kind = 1 if folded in self.speech else 2 if folded in self.cues.speech_if_clause else 0
+        if len(self._speech_kind) > _MAX_NO_TRIGGER:
+            self._speech_kind.clear()
+        self._speech_kind[lemma_hash] = kind
+        return kind
+
     def _is_speech(self, tok: Any) -> bool:
         # what the folded lemma says, kept per lemma hash: 1 speech, 2 speech when it takes a
         # clause, 0 neither (most words; asked about some 40 times an article)
         kind = self._speech_kind.get(tok.lemma)
         if kind is None:
-            lemma = fold(tok.lemma_)
-            kind = 1 if lemma in self.speech else 2 if lemma in self.cues.speech_if_clause else 0
-            if len(self._speech_kind) > _MAX_NO_TRIGGER:
-                self._speech_kind.clear()
-            self._speech_kind[tok.lemma] = kind
+            kind = self._learn_speech_kind(tok.lemma, tok.lemma_)
         if kind == 1:
             return True
         if kind == 2:
@@ -919,7 +939,7 @@ class EventCoder:
         removed: list[tuple[str, int]] = []
         found_raw = self.find_triggers(doc, removed)
         triggers = [m for m in found_raw if not m.entry.mention_only]
-        requests = modal_requests(doc, self.cues, self._is_speech)
+        requests = modal_requests(doc, self.cues, self._is_speech, self._speech_candidates(doc))
         demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
         triggers = sorted(
             [m for m in triggers if m.head not in demanded] + [m for m, _ in requests],

@@ -13,7 +13,7 @@ THREATEN). Likewise 'X said Y must do Z' is a REQUEST from X to Y.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -69,12 +69,14 @@ def recode_intent(
 
 
 def modal_requests(
-    doc: Doc, cues: Cues, is_speech: Callable[[Any], bool]
+    doc: Doc, cues: Cues, is_speech: Callable[[Any], bool],
+    candidates: Iterable[int] | None = None,
 ) -> list[tuple[Match, int]]:
     """REQUEST matches anchored on the modal of 'X said (that) Y must ...', with the index
-    of the demanded verb (an event of its own is folded into the request)."""
+    of the demanded verb (an event of its own is folded into the request). ``candidates``:
+    the indices of the tokens that may be speech verbs, in order (default: every token)."""
     out: list[tuple[Match, int]] = []
-    for tok in doc:
+    for tok in doc if candidates is None else (doc[i] for i in candidates):
         if not is_speech(tok):
             continue
         for verb in children_of(tok):
