@@ -23,12 +23,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN
+
 from cronica.model import ArticleDoc, Event
 from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import AUX, children, children_of, dep, morph_get
+from cronica.stages.nlp.syntax import AUX, children, children_of, dep, doc_cache, morph_get
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
@@ -548,8 +551,14 @@ def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) 
     25 de febrero') with the event's head noun: same event, so its mode."""
     if not any(d.value and d.precision for d in adoc.dates):
         return  # no date to carry (what _noun_participle_date would find for every noun)
-    for tok in adoc.doc:
-        if tok.i == e.head or tok.pos_ != "NOUN" or _stem(tok.text) not in keys:
+    doc = adoc.doc
+    store = doc_cache(doc, "calendar.nouns")  # the indices of the document's nouns
+    nouns = store.get(0)
+    if nouns is None:
+        nouns = store[0] = [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == NOUN]
+    for i in nouns:
+        tok = doc[i]
+        if tok.i == e.head or _stem(tok.text) not in keys:
             continue
         found = _noun_participle_date(adoc, tok, pub)
         if found:
