@@ -154,3 +154,15 @@ def test_speech_candidates_hold_every_speech_verb(nlp_es):
     candidates = coder._speech_candidates(doc)
     assert [t.i for t in doc if coder._is_speech(t)] == [i for i in candidates if coder._is_speech(doc[i])]
     assert len(candidates) < len(doc)
+
+
+def test_sentence_of_gives_the_sentence_spacy_gives(nlp_es, nlp_en):
+    from cronica.stages.nlp.syntax import sentence_of
+
+    docs = [nlp_es("Los obreros marcharon. El gobierno negoció con ellos; luego dijo que sí."),
+            nlp_en("Strikers marched. Police said nothing."), nlp_es("Hola")]
+    for _ in range(2):
+        for doc in docs:
+            for tok in doc:
+                got, want = sentence_of(tok), tok.sent
+                assert (got.start, got.end) == (want.start, want.end)

@@ -52,7 +52,7 @@ from cronica.model import ActorMention, ArticleDoc, EventArg
 from cronica.read.dateline import find_dateline
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import children_of, dep, doc_cache, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, doc_cache, morph_get, sentence_of
 
 # UD labels, read through syntax.dep
 _SUBJ = frozenset({"nsubj", "csubj"})
@@ -446,8 +446,8 @@ def possessive_antecedent(poss: Token, actor: Any, index: ActorIndex) -> Any:
     Spanish possessive with a human possessor), never the subject that governs it ('los
     maestros exigieron su renuncia': not the teachers')."""
     doc = poss.doc
-    sent = poss.sent
-    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    sent = sentence_of(poss)
+    first = sentence_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
     own = index.mention_in(actor) if actor is not None else None
     for j in range(poss.i - 1, first - 1, -1):
         m = index.by_token.get(j)
@@ -488,7 +488,7 @@ def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     # elsewhere in the sentence: whoever's removal is sought beside the protest ('quienes
     # emprendieron una huelga en busca de la destitución del alcalde', 'la oposición, que
     # busca forzar la renuncia del presidente, convocó la marcha')
-    for obj in tok.sent:
+    for obj in sentence_of(tok):
         if obj.pos_ == "NOUN" and fold(obj.lemma_) in cues.ouster:
             whose = next((g for g in children_of(obj) if dep(g) in ("nmod", "nmod:poss")
                           and g.pos_ in ("NOUN", "PROPN") and not _same(g, actor)

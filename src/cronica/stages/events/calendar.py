@@ -31,7 +31,15 @@ from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quote
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import AUX, children, children_of, dep, doc_cache, morph_get
+from cronica.stages.nlp.syntax import (
+    AUX,
+    children,
+    children_of,
+    dep,
+    doc_cache,
+    morph_get,
+    sentence_of,
+)
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
@@ -238,7 +246,7 @@ class AuxCalendar:
                 continue
             anaphor = any(fold(t.lemma_) in self.cues.anaphor_time and any(
                 dep(c) == "det" and fold(c.lemma_) in self.cues.anaphor_det for c in children_of(t))
-                for t in tok.sent)
+                for t in sentence_of(tok))
             if not anaphor:
                 continue
             found = _frame_before(adoc, s, pub, back=3)

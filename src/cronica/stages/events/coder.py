@@ -82,7 +82,7 @@ from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import children_of, dep, first_child, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, first_child, morph_get, sentence_of
 
 # token attributes that decide whether a token can start a trigger, whatever its context
 _TOKEN_KEY = [LEMMA, ORTH, POS]
@@ -1247,7 +1247,7 @@ class EventCoder:
         else:  # set by the governing trigger or by the intent recoding: the trigger decided
             evidence = aux_evidence(tok, "governing event" if aux == forced_mode else "intent") if aux else None
         if trigger.sentence not in sent_ctx:
-            sent_ctx[trigger.sentence] = contexts(tok.sent, self.cues)
+            sent_ctx[trigger.sentence] = contexts(sentence_of(tok), self.cues)
         lemma_hit = m.entry is REQUEST_MODAL or fold(tok.lemma_) == m.entry.pattern[0]
         confidence = event_confidence(
             m.entry.weight,
@@ -1440,10 +1440,10 @@ def _named(tok: Any) -> bool:
     if tok.text.isupper() and len(tok.text) > 1:
         # an all-capital word in a mixed-case sentence is a name or a place list
         # ('... , CHOCO , MEDIO ATRATO'), not a headline word
-        return not _capital_sentence(tok.sent)
+        return not _capital_sentence(sentence_of(tok))
     if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
         return False
-    sent = tok.sent  # (spaCy walks the sentence for this: only when needed)
+    sent = sentence_of(tok)
     if tok.i == sent.start or tok.doc[tok.i - 1].is_punct and tok.doc[tok.i - 1].text in "\"'«“(-":
         return False
     return not sent.text.isupper()

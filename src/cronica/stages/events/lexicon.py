@@ -15,7 +15,7 @@ from typing import Any
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
-from cronica.stages.nlp.syntax import children_of, dep, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, morph_get, sentence_of
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -575,7 +575,7 @@ def _initial_name(tok: Any) -> bool:
         return False
     if fold(tok.lemma_) != fold(tok.text):
         return False
-    sent = tok.sent
+    sent = sentence_of(tok)
     if any(not t.is_punct for t in tok.doc[sent.start : tok.i]):
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None

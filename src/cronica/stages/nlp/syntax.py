@@ -136,6 +136,21 @@ def doc_cache(doc: Any, name: str) -> dict[Any, Any]:
     return store
 
 
+def sentence_of(tok: Token) -> Any:
+    """``tok.sent``: the sentence span holding the token. spaCy walks the sentence starts
+    outward on every ``tok.sent`` read (some 5 µs); the bounds of every token's sentence are
+    read once per document (from ``doc.sents``, the same sentence starts)."""
+    doc = tok.doc
+    store = doc_cache(doc, "syntax.sentences")
+    bounds = store.get(0)
+    if bounds is None:
+        bounds = store[0] = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            bounds[sent.start:sent.end] = [(sent.start, sent.end)] * (sent.end - sent.start)
+    start, end = bounds[tok.i]
+    return doc[start:end]
+
+
 def children(tok: Token, labels: Collection[str]) -> Iterator[Token]:
     """The token's children whose UD label is in ``labels``."""
     return (c for c in children_of(tok) if dep(c) in labels)
