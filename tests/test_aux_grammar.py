@@ -43,10 +43,28 @@ def test_a_hoped_for_act_is_not_recoded_as_the_speakers_threat(make_doc):
 # -- past events whose time the sentence or the discourse gives --------------------------
 
 
-def test_a_sentence_after_a_dated_one_keeps_its_own_time(make_doc):
+@pytest.mark.parametrize("second", [
+    "Los soldados han detenido a diez rebeldes en la capital.",  # the perfect: news of the day
+    "El ministro dijo que los soldados detuvieron a diez rebeldes.",  # a statement of the day
+    "Los soldados detuvieron a diez rebeldes en la capital, dijo el ministro.",
+])
+def test_a_sentence_after_a_dated_one_keeps_its_own_time(make_doc, second):
     # background dated in one sentence, news of the day in the next, with no date of its own
+    text = "Los rebeldes atacaron el cuartel el 3 de enero. " + second
+    assert _mode(make_doc, text, "detenido" if "han" in second else "detuvieron") == "current"
+
+
+def test_a_narrated_preterite_continues_the_dated_sentence_before_it(make_doc):
+    # the narrative keeps the reference time of the dated main clause before it ...
     text = ("Los rebeldes atacaron el cuartel el 3 de enero. "
             "Los soldados detuvieron a diez rebeldes en la capital.")
+    assert _mode(make_doc, text, "detuvieron") == "historical"
+    # ... but not a date of a subordinate clause, nor one after 'desde' (an open period)
+    text = ("La marcha recordó la masacre que ocurrió el 3 de enero. "
+            "Los soldados detuvieron a diez manifestantes en la capital.")
+    assert _mode(make_doc, text, "detuvieron") == "current"
+    text = ("Los mineros ocupan la mina desde el 3 de enero. "
+            "Los soldados detuvieron a diez mineros en la capital.")
     assert _mode(make_doc, text, "detuvieron") == "current"
 
 
@@ -93,6 +111,27 @@ def test_the_cause_of_a_prepared_act_is_not_prepared(make_doc):
     # 'preparar' reaches its object or aim (through a classifier noun), not the nouns under it
     text = "La policía se prepara para una jornada de protestas por el ataque a la embajada."
     assert _mode(make_doc, text, "ataque") != "future"
+
+
+def test_a_causal_clause_of_the_speakers_frame_stays_under_the_condition(make_doc):
+    # a reason in the present or future is no asserted fact: the condition still reaches it
+    adoc = make_doc('"Vaya preparando sus maletas, porque lo voy a expulsar del país si sigue provocando", '
+                    'dijo el presidente.', lang="es", date="2024-01-20", stages=STAGES)
+    acts = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text.startswith("expulsar")]
+    assert any(e.event == "SANCTION" and e.aux_mode == "hypothetical" for e in acts)
+
+
+def test_a_dated_mention_of_another_story_of_a_digest_is_another_event(make_doc):
+    first = "LIMA, Ene 20 (AFP) - El ataque del 3 de enero contra el cuartel dejó diez muertos. "
+    last = "Los vecinos condenaron el ataque."
+    same = make_doc(first + last, lang="es", date="2024-01-20", stages=STAGES)
+    other = make_doc(first + "QUITO - Un ataque contra la alcaldía dejó dos heridos. " + last,
+                     lang="es", date="2024-01-20", stages=STAGES)
+    def final(adoc):
+        return max((e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "ataque"),
+                   key=lambda e: e.trigger.start)
+    assert final(same).aux_mode == "historical"
+    assert final(other).aux_mode is None
 
 
 # (rule, sentence, word of the event, its aux mode, publication date or None)
@@ -167,6 +206,21 @@ _CASES = [
     ('the_narrators_imperfect_is_background', 'En un principio los estudiantes reclamaban la renuncia del rector.', 'reclamaban', 'historical', None),
     ('an_imperfect_of_the_news_window_is_going_on', 'Miles de personas manifestaban este sábado frente al Congreso.', 'manifestaban', 'current', '2024-01-20'),
     ('an_imperfect_relative_clause_describes_the_time_of_its_clause', 'La policía dispersó a una multitud que exigía la renuncia del alcalde.', 'exigía', 'current', None),
+    ('a_narrative_goes_on_in_the_time_of_a_dated_time_clause_before_it', 'El incidente ocurrió cuando el ministro visitó la aldea el 3 de enero. Ante la situación, los soldados dispararon contra la multitud.', 'dispararon', 'historical', None),
+    ('a_reaction_to_an_event_is_the_news_of_the_day', 'Los rebeldes atacaron el cuartel el 3 de enero. Los vecinos condenaron el ataque contra el cuartel.', 'condenaron', 'current', None),
+    ('a_noun_after_a_determiner_is_no_modal_auxiliary', 'El coronel llegó al poder prometiendo elecciones libres.', 'prometiendo', 'current', None),
+    ('a_definite_noun_refers_back_only_to_an_event_that_took_place', 'Los presidentes se reunirán el 25 de enero en Lima. El canciller elogió las negociaciones con los rebeldes.', 'negociaciones', 'current', None),
+    ('a_past_causal_clause_asserts_its_reason', 'El coronel no debió ser detenido porque viajó con pasaporte diplomático.', 'viajó', 'current', None),
+    ('a_rejected_request_was_made-1', 'El tribunal rechazó la petición de los sindicatos.', 'petición', 'current', None),
+    ('a_passive_of_convening_names_the_organiser-1', 'La marcha fue convocada por los sindicatos mineros.', 'marcha', 'current', None),
+    ('the_cause_of_a_wished_act_is_presupposed-1', 'El ministro estudia protestar ante la ONU por la redada de la policía.', 'redada', 'current', None),
+    ('a_finite_coordinate_of_a_demand_is_a_parallel_act-1', 'Los sindicatos reclamaron mejores salarios y exigieron la renuncia del ministro.', 'exigieron', 'current', None),
+    ('an_rr_imperfect_is_no_conditional', 'Cuando transcurría el minuto veinte del encuentro, un hombre invadió el campo.', 'encuentro', 'current', None),
+    ('a_finite_coordinate_of_a_demand_is_a_parallel_act-2', 'Los sindicatos reclamaron que el ministro renuncie y convoquen elecciones.', 'convoquen', 'hypothetical', None),
+    ('the_cause_of_a_wished_act_is_presupposed-2', 'El gobierno estudia protestar ante la ONU por un posible ataque.', 'ataque', 'hypothetical', None),
+    ('a_complex_preposition_of_means_is_no_cause', 'El ministro dijo que el conflicto sólo podía resolverse por medio del diálogo.', 'diálogo', 'hypothetical', None),
+    ('a_passive_of_convening_names_the_organiser-2', 'La marcha fue convocada por los sindicatos para el 25 de enero.', 'marcha', 'future', None),
+    ('a_rejected_request_was_made-2', 'El ministro rechazó aplicar sanciones a los camioneros.', 'sanciones', 'negation', None),
 ]
 
 

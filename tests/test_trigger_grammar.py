@@ -345,3 +345,147 @@ def test_noun_row_with_a_verb_like_ending_stays_a_noun(nlp_es):
     doc = nlp_es("Vieron la imagen del volcán.")
     assert all(lexicon("es").match(doc, t.i) is None for t in doc)
     assert not misread_plural_verb(doc[0])  # capitalised: a name or a sentence start
+
+
+# --- branch trig6: joining through a relative pronoun, classifier nouns -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the parser hangs the relative on 'sábado'; 'la que' agrees with 'marcha' only
+        ("Los maestros convocaron una marcha para el sábado, a la que se unirán los estudiantes.", "unirán"),
+        # an apposition stands between the protest and its relative
+        ("Preparan una manifestación el lunes en la plaza Mayor, céntrica avenida de la capital, "
+         "a la cual se integrarán los estudiantes.", "integrarán"),
+        # 'al cual' (a + el): a singular antecedent
+        ("El paro, al cual se plegaron los docentes, sigue.", "plegaron"),
+        # a classifier noun stands for its 'de' complement
+        ("Los mineros se sumaron a la jornada de protesta.", "sumaron"),
+        ("Los estudiantes se unieron a la ola de huelgas.", "unieron"),
+    ],
+)
+def test_joining_a_protest_through_a_relative_or_a_classifier(make_doc, text, word):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text == word and e.event == "PROTEST" for e in events), [
+        (e.trigger.text, e.event) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the antecedent is no protest: joining a street or a party is no act
+        ("Los vecinos viven en la calle Mayor, a la que se sumaron nuevas casas.", "sumaron"),
+        ("La ministra visitó la sede del partido, a la que se unió en 1990.", "unió"),
+        # the agreeing protest noun lies in another clause (past a finite verb)
+        ("Hubo una marcha ayer y los vecinos piden una plaza, a la que se sumarán árboles.", "sumarán"),
+        # 'al que' holds a masculine singular article: not 'la huelga'
+        ("El gobierno lanzó un plan contra la huelga, al que se sumaron los empresarios.", "sumaron"),
+    ],
+)
+def test_joining_something_that_is_no_protest_is_no_event(make_doc, text, word):
+    _, events = _all(make_doc, text)
+    assert not any(e.trigger.text == word for e in events)
+
+
+def test_a_relative_object_reaches_a_verb_object_row(make_doc):
+    # 'tomar @territory' through the relative pronoun's antecedent
+    _, events = _all(make_doc, "Los rebeldes perdieron la ciudad que tomaron en mayo.")
+    assert any(e.trigger.text == "tomaron" and e.event == "COERCE" for e in events)
+
+
+# --- branch trig6: typos of the wire text ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # a letter left out of a future ('boicotearán')
+        ("Los sindicatos dijeron que no boicoterán las elecciones.", "boicoterán", "PROTEST"),
+        # a letter left out of a noun
+        ("Miles de personas marcharon ayer en manfestaciones contra el gobierno.", "manfestaciones",
+         "PROTEST"),
+        # two neighbouring letters swapped
+        ("La policía detuvo a varios jóvenes tras la protetsa.", "protetsa", "PROTEST"),
+    ],
+)
+def test_a_misspelt_lexicon_word_is_a_secondary_event_word(make_doc, text, word, event):
+    adoc, _ = _all(make_doc, text)
+    hits = [e for e in adoc.secondary_events if e.trigger.text == word]
+    assert hits and hits[0].event == event
+    assert not any(e.trigger.text == word for e in adoc.events)  # a guess codes no event
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # real words one edit from a lexicon word: the model knows them or their lemma
+        ("Los dirigentes evaluarán el plan el miércoles.", "evaluarán"),  # not 'evacuar'
+        ("Gobierno y oposición medirán fuerzas el jueves.", "medirán"),  # not 'mediar'
+        ("El ministro condensará las propuestas.", "condensará"),  # not 'condenar'
+        # an edit of the first letter is not read ('restitución' is no 'destitución')
+        ("Los vecinos pidieron la restitución de sus tierras.", "restitución"),
+    ],
+)
+def test_real_words_near_a_lexicon_word_are_not_typos(make_doc, text, word):
+    _, events = _all(make_doc, text)
+    assert not any(e.trigger.text == word for e in events)
+
+
+def test_one_edit():
+    from cronica.stages.events.lexicon import one_edit
+
+    assert one_edit("boicoter", "boicotear")  # deletion
+    assert one_edit("protetsa", "protesta")  # swap of neighbours
+    assert one_edit("violencua", "violencia")  # substitution
+    assert not one_edit("destitucion", "restitucion")  # the first letter
+    assert not one_edit("protesta", "protesta")
+    assert not one_edit("secuestarron", "secuestrar")
+
+
+def test_rising_up_is_a_riot_mention(make_doc):
+    # 'rebelarse' beside 'rebelión', as 'sublevarse' beside 'sublevación'
+    adoc, _ = _all(make_doc, "Los presos se rebelaron contra los guardias el domingo.")
+    assert any(e.trigger.text == "rebelaron" and e.event == "PROTEST" for e in adoc.secondary_events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        ("The government mobilised troops along the border on Monday.", "mobilised", "MOBILIZE"),
+        ("The minister apologised for the remarks on Tuesday.", "apologised", "CONCEDE"),
+        ("Protesters vandalised the party offices.", "vandalised", "PROTEST"),
+    ],
+)
+def test_british_ise_spellings_reach_the_ize_rows(make_doc, text, word, event):
+    adoc, _ = _all(make_doc, text, lang="en")
+    assert any(e.trigger.text == word and e.event == event for e in adoc.events), [
+        (e.trigger.text, e.event) for e in adoc.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miles de personas salieron a manifestar contra el gobierno.",  # 'a' is the verb's own
+        "Los estudiantes vendrán a manifestar el jueves.",
+        "Los maestros manifestaron frente a la sede del gobierno.",
+    ],
+)
+def test_intransitive_manifestar_is_a_demonstration(make_doc, text):
+    _, events = _all(make_doc, text)
+    assert any(e.trigger.text.startswith("manifest") and e.event == "PROTEST" for e in events), [
+        (e.trigger.text, e.event) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El ministro manifestó que no habrá cambios.",  # a clause: what is said
+        "El ministro manifestó su apoyo al plan.",  # an object: what is shown
+        "Para manifestar su rechazo, los diputados abandonaron la sala.",
+    ],
+)
+def test_manifestar_with_a_clause_or_an_object_expresses(make_doc, text):
+    _, events = _all(make_doc, text)
+    assert not any(e.trigger.text.startswith("manifest") for e in events), [
+        (e.trigger.text, e.event) for e in events]

@@ -68,7 +68,7 @@ from cronica.stages.actors.lookup import (
 from cronica.stages.actors.parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import clause_head, dep
+from cronica.stages.nlp.syntax import clause_head, dep, morph_get
 
 __all__ = ["ActorCoder", "actor_for_span", "code_text", "codes_for_matches"]
 
@@ -162,8 +162,11 @@ class ActorCoder:
                 if ent is not None and ent.start < span.start \
                         and all(t.i in in_person for t in span):
                     continue  # 'Arnoldo Alemán': a surname, left to the person name
-                if _after_title(span, items):
-                    # 'el expresidente Alemán': a name after a title, not a nationality
+                if _after_title(span, items) or (self.lexicon.lower_demonyms and _bare_name(span)):
+                    # 'el expresidente Alemán': a name after a title, not a nationality;
+                    # 'Ayer, Alemán dijo': a bare singular name, not a nationality (where
+                    # demonyms are written in lower case: English ACLED notes write
+                    # 'Russian shelled' for Russian forces)
                     toks = [t.i for t in span]
                     items.append(Item(len(items), "person", span.start_char, span.end_char,
                                       toks, span.root))
@@ -486,6 +489,23 @@ def _capitalised_inside(span: Any) -> bool:
     (a headline): in the middle of a sentence a capitalised demonym may be a surname."""
     return not span[0].is_sent_start and all(
         t.text[:1].isupper() and not (t.text.isupper() and len(t.text) > 1) for t in span)
+
+
+_NOMINAL_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "pobj"})
+
+
+def _bare_name(span: Any) -> bool:
+    """'Ayer, Alemán dijo', 'Yesterday, German said': one capitalised word inside the sentence,
+    tagged a proper noun, singular, with no determiner, in a nominal role. A demonym naming a
+    person of a country needs a determiner ('el alemán', 'a German') and Spanish writes it in
+    lower case; a people is plural ('Alemanes y franceses'); a demonym modifying a noun is an
+    adjective ('German troops'). So the word is a surname, not a nationality."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.pos_ == "PROPN" and dep(tok) in _NOMINAL_ROLES \
+        and "Plur" not in morph_get(tok, "Number") \
+        and not any(dep(c) == "det" for c in tok.children)
 
 
 def _after_title(span: Any, items: list[Item]) -> bool:

@@ -103,6 +103,10 @@ class Lexicon:
         self.leaders: dict[str, Entry] = {}  # normalised name or surname -> person entry
         self.leader_words: set[str] = set()  # one-word leader names ('putin')
         self.syntax: dict[str, frozenset[str]] = {}  # actor_syntax.tsv: cue words by role
+        # whether the language writes demonyms in lower case (Spanish 'alemán', RAE Ortografía
+        # 2010 §4.2.4.2.9; English 'German'), read from its countries.tsv: then a capitalised
+        # one inside a sentence may be a surname
+        self.lower_demonyms = False
         self.size = 0
         self._load()
 
@@ -129,8 +133,11 @@ class Lexicon:
         for row in bundle.read_shared_tsv("countries.tsv"):
             self.country_names[row[0]] = row[2]
         inflect = bundle.inflect  # gender and number forms, by the rules in language.tsv
+        lower = upper = 0
         for row in bundle.read_tsv("countries.tsv"):
             iso3, names, demonyms, capitals = (row + ["", "", ""])[:4]
+            lower += sum(d[:1].islower() for d in demonyms.split("|") if d)
+            upper += sum(d[:1].isupper() for d in demonyms.split("|") if d)
             cname = self.country_names.get(iso3, iso3)
             for n in filter(None, names.split("|")):
                 self.add(n, Entry("country", iso3, "", cname))
@@ -139,6 +146,7 @@ class Lexicon:
                     self.add(form, Entry("demonym", iso3, "", cname))
             for c in filter(None, capitals.split("|")):
                 self.add(c, Entry("capital", iso3, "GOV", c))
+        self.lower_demonyms = lower > upper
         for row in bundle.read_tsv("orgs.tsv"):
             names, code, kind, cname, short = (row + ["", "", "", ""])[:5]
             country, sector = _split_code(code)

@@ -4,6 +4,7 @@ An article often reports one event several times ('Gunmen killed 12 villagers in
 Sunday. ... The attack on the village ...'). After the events, dates, places and actor
 countries are known, two events of one article are the same event when:
 
+- neither is a coup while the other is not (both COERCE: the coup and the arrest it makes);
 - they have the same type, compatible modes (equal, or one unstated) and the same auxiliary
   mode (a denied or future attack is not the reported one);
 - their actors are compatible, and so are their recipients: equal codes, or one side
@@ -35,6 +36,7 @@ from __future__ import annotations
 from typing import Any
 
 from cronica.model import ArticleDoc, Event, EventArg, as_mention
+from cronica.stages.events.lexicon import lexicon, rule_pattern
 from cronica.stages.events.merge import headline_sentence
 from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.place.gazetteer import haversine_km
@@ -102,10 +104,15 @@ def _same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(a.get("name")) and a.get("name") == b.get("name")
 
 
-def same_event(a: Event, b: Event, headline: int | None = None) -> bool:
+def same_event(a: Event, b: Event, headline: int | None = None,
+               coups: frozenset[str] = frozenset()) -> bool:
     """Whether ``b`` reports the same event as ``a`` (see the module docstring); ``headline``:
-    the article's headline sentence, whose present tense is no aux mode of its own."""
+    the article's headline sentence, whose present tense is no aux mode of its own;
+    ``coups``: the trigger patterns of a coup, never the same event as an act of another
+    kind ('tomaron el poder' and 'detuvieron al presidente', both COERCE)."""
     if a.event != b.event:
+        return False
+    if (rule_pattern(a.rule) in coups) != (rule_pattern(b.rule) in coups):
         return False
     # the headline's present-tense event may be the body's act of another mode, embedded in
     # its announcement or not ('Maestros marchan' over 'anunciaron que marcharán')
@@ -184,15 +191,17 @@ class EventCoref:
 
     def __init__(self, lang: str | LanguageBundle) -> None:
         self.lang = lang if isinstance(lang, str) else lang.code
+        self._coups = frozenset(lexicon(lang).cues.coup)
 
     def run(self, adoc: ArticleDoc) -> None:
         kept: list[Event] = []
         moved: dict[str, str] = {}  # absorbed event id -> the id that keeps it
         headline = headline_sentence(adoc)
+        coups = self._coups
         for e in sorted(adoc.events, key=lambda e: e.trigger.start):
             # an event of the same aux mode first: the headline's present is the fallback
-            target = next((k for k in kept if same_event(k, e)), None) or next(
-                (k for k in kept if same_event(k, e, headline)), None)
+            target = next((k for k in kept if same_event(k, e, coups=coups)), None) or next(
+                (k for k in kept if same_event(k, e, headline, coups)), None)
             if target is None:
                 kept.append(e)
             elif target.aux_mode != e.aux_mode:

@@ -69,7 +69,14 @@ from cronica.stages.events.intent import (
     request_args,
 )
 from cronica.stages.events.learned import LearnedLayer, event_model
-from cronica.stages.events.lexicon import Match, TriggerEntry, fold, lexicon, misread_plural_verb
+from cronica.stages.events.lexicon import (
+    Match,
+    TriggerEntry,
+    fold,
+    lexicon,
+    misread_plural_verb,
+    rule_pattern,
+)
 from cronica.stages.events.merge import (
     PROTEST_TOPICS,
     headline_sentence,
@@ -77,13 +84,33 @@ from cronica.stages.events.merge import (
     merge_same_sentence,
 )
 from cronica.stages.events.modes import contexts, explain_aux
-from cronica.stages.events.rank import SECONDARY_THRESHOLD, prune_secondary, salience
+from cronica.stages.events.rank import (
+    SECONDARY_THRESHOLD,
+    in_source_clause,
+    prune_secondary,
+    salience,
+)
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import children_of, dep, first_child, morph_get, sentence_of
 
+
+def _drop_args_inside_trigger(e: Event) -> None:
+    """A multiword trigger's own words are no argument of it: 'golpe de Estado' has no
+    recipient 'Estado', 'toque de queda' none 'queda'."""
+    t = e.trigger
+    for role in ("actor", "recipient"):
+        arg = getattr(e, role)
+        if arg is not None and t.start <= arg.start and arg.end <= t.end:
+            setattr(e, role, None)
+
+
+# sectors of civilian groups whose mobilisation of people is a rally (PROTEST), and of the
+# forces whose mobilisation is MOBILIZE (PLOVER/CAMEO sector codes, data/sectors.tsv)
+_MOBILISED_PEOPLE = frozenset("CVL AGR LAB EDU MED HLH REL OPP PTY REF ENV HRI".split())
+_FORCE_SECTORS = frozenset("MIL COP REB UAF SPY".split())
 # token attributes that decide whether a token can start a trigger, whatever its context
 _TOKEN_KEY = [LEMMA, ORTH, POS]
 _MAX_NO_TRIGGER = 200_000  # a bound on that memory (about 30 MB)
@@ -197,7 +224,7 @@ class EventCoder:
                     misses.add(key)
                 i += 1
                 continue
-            if self._is_speech(tok):
+            if self._is_speech(tok, as_trigger=True):
                 if trace is not None:
                     trace.append(("trigger.speech", i))
                 i += 1
@@ -265,6 +292,37 @@ class EventCoder:
         if armed:
             e.event, e.mode, e.cameo = "MOBILIZE", "police" if police else "troops", "15"
 
+    def _lawful_takeover(self, e: Event) -> bool:
+        """'tomaron el poder', 'derrocaron al presidente' (a ``coup`` row) is a coup, COERCE
+        coded with the pro_autocracy context as the PLOVER manual codes coups, only with
+        evidence of force: an armed actor (military, rebels, an armed group) or a coup or
+        military word in the sentence. 'El presidente electo tomó el poder' (a lawful taking
+        of office) is no event."""
+        if e.event != "COERCE" or rule_pattern(e.rule) not in self.cues.coup:
+            return False
+        codes = [c for arg in (e.actor, e.recipient) if arg is not None for c in (arg.codes or [arg.code]) if c]
+        if any(c[-3:] in _FORCE_SECTORS for c in codes):
+            return False
+        return not ({"pro_autocracy", "military"} & set(e.context))
+
+    def _people_mobilisation(self, doc: Any, e: Event) -> None:
+        """'the unions mobilized workers', 'students mobilized': a mobilisation of people by a
+        non-state group is the PROTEST a rally is (PLOVER manual: MOBILIZE is 'all military or
+        police moves'; CAMEO 141 demonstrate), the mirror of :meth:`_armed_mobilisation` for
+        the languages whose mobilise verb is MOBILIZE by default. It needs a civilian group
+        (actor or recipient sector) and no armed force or police among its arguments;
+        'mobilized troops' and 'the government mobilized resources' stay MOBILIZE."""
+        if e.event != "MOBILIZE" or e.head is None or fold(doc[e.head].lemma_) not in self.cues.mobilize_word:
+            return
+        tok = doc[e.head]
+        codes = [c for arg in (e.actor, e.recipient) if arg is not None for c in (arg.codes or [arg.code]) if c]
+        words = {fold(c.lemma_) for c in children_of(tok) if dep(c) in ("obj", "nmod", "nsubj", "obl")}
+        force = self.cues.police_force | self.cues.armed_force
+        if words & force or any(c[-3:] in _FORCE_SECTORS for c in codes):
+            return
+        if any(c[-3:] in _MOBILISED_PEOPLE for c in codes):
+            e.event, e.mode, e.cameo = "PROTEST", "demo", "14"
+
     def _workers_stop(self, tok: Any) -> bool:
         """'los camioneros pararon', 'los sindicatos paran 48 horas': a stop verb whose
         subject is workers of a trade (plural) or their union is a strike (CAMEO 143, PLOVER
@@ -331,7 +389,8 @@ class EventCoder:
         return out
 
     def _learn_speech_kind(self, lemma_hash: int, lemma: str) -> int:
-        """What the lemma says (see :meth:`_is_speech`), remembered by its hash."""
+        """What the lemma says (see :meth:`_is_speech`), remembered by its hash: 1 a verb of
+        saying, 2 one that says only with a clause, 0 neither (most words)."""
         folded = fold(lemma)
         kind = 1 if folded in self.speech else 2 if folded in self.cues.speech_if_clause else 0
         if len(self._speech_kind) > _MAX_NO_TRIGGER:
@@ -339,17 +398,27 @@ class EventCoder:
         self._speech_kind[lemma_hash] = kind
         return kind
 
-    def _is_speech(self, tok: Any) -> bool:
-        # what the folded lemma says, kept per lemma hash: 1 speech, 2 speech when it takes a
-        # clause, 0 neither (most words; asked about some 40 times an article)
-        kind = self._speech_kind.get(tok.lemma)
+    def _is_speech(self, tok: Any, as_trigger: bool = False) -> bool:
+        """A verb of saying ('speech' cues), or one that says only with a clause
+        ('speech_if_que': 'manifestó que ...', not 'salieron a manifestar'). As a trigger
+        candidate, a subordinator before the verb is the verb's own ('a manifestar', 'dijeron
+        que manifestarán'), not the opening of a clause it governs, and a direct object is
+        what is said or shown ('manifestó su apoyo', 'para manifestar su rechazo'): the
+        transitive verb expresses, the intransitive one demonstrates."""
+        kind = self._speech_kind.get(tok.lemma)  # (asked about some 40 times an article)
         if kind is None:
             kind = self._learn_speech_kind(tok.lemma, tok.lemma_)
         if kind == 1:
             return True
-        if kind == 2:
+        if kind == 0:
+            return False
+        if not as_trigger:
             return any(dep(c) in ("ccomp", "mark") for c in children_of(tok))
-        return False
+        return any(
+            dep(c) == "ccomp" or (dep(c) == "mark" and c.i > tok.i)
+            or (dep(c) == "obj" and "Yes" not in morph_get(c, "Reflex"))  # not 'se manifestaron'
+            for c in children_of(tok)
+        )
 
     @staticmethod
     def _weak_participle(tok: Any, m: Match) -> bool:
@@ -402,7 +471,22 @@ class EventCoder:
         heads = [*movers, *(g for c in movers for g in children_of(c)
                             if dep(g) in ("nmod", "prep", "pobj") or _case_word(g) in ("de", "of"))]
         heads += [g for c in heads if dep(c) == "prep" for g in children_of(c) if dep(g) == "pobj"]
+        if any(self._released(t) for t in heads):
+            return True
         return not any(fold(t.lemma_) in self.cues.troops for t in heads)
+
+    def _released(self, noun: Any) -> bool:
+        """'the released soldiers', 'los soldados liberados', 'soldiers freed in the swap':
+        soldiers set free are captives going home, not a military move."""
+        for c in children_of(noun):
+            if dep(c) not in ("amod", "acl", "acl:relcl"):
+                continue
+            if fold(c.lemma_) in self.cues.captive:
+                return True
+            found = self.lex.match(c.doc, c.i)
+            if found is not None and found.entry.event == "RETREAT" and found.entry.mode == "release":
+                return True
+        return False
 
     def _natural_death(self, tok: Any, m: Match) -> bool:
         """'murió atropellada', 'falleció de un infarto', 'died in a car crash', 'a heart
@@ -448,6 +532,21 @@ class EventCoder:
             return False
         return any(
             dep(c) == "obj" and fold(c.lemma_) in self.cues.denied_claim for c in children_of(tok)
+        ) or self._denied_fact(tok)
+
+    def _denied_fact(self, tok: Any) -> bool:
+        """'negó que el ejército hubiera atacado', 'negó haber atacado', 'denied that the army
+        attacked', 'denied attacking': a denial of a fact by a clause says the act did not
+        happen (the act gets the negation aux mode), it refuses nothing, so no REJECT. The
+        pronominal refusal 'se negó a negociar' and a verb with no clause stay REJECT."""
+        if fold(tok.lemma_) not in self.cues.deny_fact_verb:
+            return False
+        if any("Yes" in morph_get(c, "Reflex") for c in children_of(tok)):
+            return False
+        return any(
+            dep(c) == "ccomp" or (dep(c) == "xcomp" and not any(
+                dep(g) == "mark" and fold(g.text) in ("a", "to") for g in children_of(c)))
+            for c in children_of(tok)
         )
 
     def _medical_attack(self, tok: Any) -> bool:
@@ -690,7 +789,41 @@ class EventCoder:
         """'denunciaron que atacaron': an act that is the verb of a reported clause is an
         event of its own (nothing changes)."""
         return (link.clausal and link.m.entry.event in _MATERIAL_CONFLICT
-                and self._clause_verb(link.doc, link.m))
+                and self._clause_verb(link.doc, link.m)
+                and not (link.gov.entry.event == "THREATEN"
+                         and self._purpose_clause(link.doc[link.m.head])))
+
+    def _purpose_clause(self, tok: Any) -> bool:
+        """'amenazaron con recurrir a la justicia para protestar': an infinitive purpose
+        clause states what its act is for, reported by no one. Under a threat the aim goes
+        with the threatened act into the frame: neither has happened (PLOVER manual,
+        THREATEN). A demand's purpose clause may be the demanders' own protest ('pidieron
+        ser trasladados para protestar'), so only threats take it."""
+        if dep(tok) not in self.cues.purpose_dep or "Inf" not in morph_get(tok, "VerbForm"):
+            return False
+        marks = [fold(c.text) for c in children_of(tok) if dep(c) in ("mark", "case")]
+        return any(w in self.cues.purpose for w in marks) and not any(
+            dep(c) in ("nsubj", "nsubj:pass") for c in children_of(tok)
+        )
+
+    def _nest_ended_protest(self, link: _Link, st: _Nesting) -> bool:
+        """'negociaciones para dar solución a un paro', 'un acuerdo para finalizar la ola de
+        paros': ending or solving something presupposes that it is going on, so the protest
+        is an event of its own, not an aim or a content of the talks (nothing changes).
+        Talks and deals only: a demand to end a blockade ('pide que acabe con el bloqueo')
+        stays the demand, its content folded into it."""
+        m, doc = link.m, link.doc
+        if (m.entry.event != "PROTEST" or link.gov.entry.event not in _COOP_FRAMES
+                or doc[m.head].pos_ not in ("NOUN", "PROPN")):
+            return False
+        node, steps = doc[m.head], 0
+        while node.i != link.gov.head and node.head.i != node.i and steps < _MAX_NEST + 2:
+            node, steps = node.head, steps + 1
+            # the word itself, or the noun of its support verb ('poner fin a', 'dar solución a')
+            words = [node, *(c for c in children_of(node) if dep(c) in ("compound", "obj"))]
+            if any(fold(w.lemma_) in self.cues.end_word for w in words):
+                return True
+        return False
 
     def _nest_protest_topic(self, link: _Link, st: _Nesting) -> bool:
         """'marcharon contra la reforma': what a protest is about is part of the protest."""
@@ -975,11 +1108,15 @@ class EventCoder:
                     e.aux_mode = "hypothetical"
                     e.aux_evidence = aux_evidence(doc[gov.head], "governing event")
             events.append(e)
+        events = [e for e in events if not self._lawful_takeover(e)]
         for e in events:
+            _drop_args_inside_trigger(e)
             self._armed_mobilisation(doc, e)
+            self._people_mobilisation(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
-        events = merge_same_sentence(events, verbs)
+        apart = frozenset(e.head for e in events if e.head is not None and in_source_clause(doc[e.head]))
+        events = merge_same_sentence(events, verbs, frozenset(self.cues.coup), apart)
         events = merge_headline(adoc, events)
         if self.learned is not None:
             events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))
@@ -1400,6 +1537,7 @@ _NEST_RULES = (
     ("nest.same_type", EventCoder._nest_same_type),
     ("nest.vowed_clause", EventCoder._nest_vowed_clause),
     ("nest.clausal_act", EventCoder._nest_clausal_act),
+    ("nest.ended_protest", EventCoder._nest_ended_protest),
     ("nest.protest_topic", EventCoder._nest_protest_topic),
     ("nest.intention", EventCoder._nest_intention),
     ("nest.prevented_protest", EventCoder._nest_prevented_protest),

@@ -15,6 +15,7 @@ from typing import Any
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
+from cronica.stages.nlp.models import model_words
 from cronica.stages.nlp.syntax import children_of, dep, morph_get, sentence_of
 
 # spaCy coarse tags that can carry each lexicon POS letter
@@ -148,6 +149,14 @@ class Cues:
     # 'negar', 'deny' with 'responsabilidad', 'involvement' as object: no PLOVER event
     deny_verb: set[str] = field(default_factory=set)
     denied_claim: set[str] = field(default_factory=set)
+    # 'negar que', 'deny that': a denial of a fact by a clause, no refusal
+    deny_fact_verb: set[str] = field(default_factory=set)
+    # 'tomar poder', 'golpe de estado': the trigger patterns of a coup (COERCE with no mode),
+    # kept only with evidence of force and never the same event as an act of another kind
+    coup: set[str] = field(default_factory=set)
+    # words of ending or solving ('poner fin a', 'solución a', 'finalizar'): what they end
+    # was going on (a presupposition), so it is no aim of the act that would end it
+    end_word: set[str] = field(default_factory=set)
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -212,6 +221,18 @@ class Cues:
     # preposition measuring one ('durante nueve meses'); a demonstrative + a noun of time
     # pointing back to a time named before ('en esa oportunidad')
     same_time_mark: set[str] = field(default_factory=set)
+    # 'cuando', 'mientras': a time clause at the very time of its governing clause, whose date
+    # frames the sentence's main clause (the narrative's reference time)
+    while_mark: set[str] = field(default_factory=set)
+    # 'porque', 'ya que', 'puesto que': a causal clause asserts its reason, out of the scope of
+    # the modal, negation or wish of the clause it hangs from
+    cause_mark: set[str] = field(default_factory=set)
+    # 'convocar', 'llamar': in the passive with the event as subject ('la marcha fue convocada
+    # por X') they name the organiser of an event held, no plan
+    convene_passive: set[str] = field(default_factory=set)
+    # 'por', 'contra', 'tras': the preposition of a cause phrase ('protestar por la redada'),
+    # whose event is presupposed, out of the scope of a wish or demand around the act
+    cause_case: set[str] = field(default_factory=set)
     long_unit: set[str] = field(default_factory=set)
     duration_case: set[str] = field(default_factory=set)
     anaphor_time: set[str] = field(default_factory=set)
@@ -242,6 +263,8 @@ class Cues:
     # a noun heading a phrase that names the agent ('parte' -> 'por parte de X')
     agent_phrase: dict[str, str] = field(default_factory=dict)
     context: dict[str, str] = field(default_factory=dict)
+    # multiword context cues ('golpe de estado'), by first word: (the words, the context)
+    context_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     not_event: list[tuple[str, ...]] = field(default_factory=list)  # fixed phrases
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # word ending -> lemma ending
     # the same for all-capital words only, which the lemmatizer leaves as they are
@@ -257,11 +280,16 @@ class Cues:
     governed_case: set[str] = field(default_factory=set)
     # contracted prepositions and the preposition they contain ('al' -> 'a', 'del' -> 'de')
     contraction: dict[str, str] = field(default_factory=dict)
+    # the features of the article a contraction contains ('al' -> Gender: Masc, Number: Sing)
+    contraction_article: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # unaccusative verbs whose subject is what a verb + object row names ('una bomba estalló')
     theme_subject: set[str] = field(default_factory=set)
     # derivational endings: a noun's lemma ending -> its verb's ('negociacion' -> 'negociar')
     # and back ('bloquear' -> 'bloqueo'); what they reach is only a mention (secondary event)
     derive: list[tuple[str, str]] = field(default_factory=list)
+    # word-forming prefixes that leave the event type of a noun as it is ('contramarcha',
+    # 'megaparo'): prefix -> the event type of the rows it may be read on
+    prefixes: dict[str, str] = field(default_factory=dict)
 
 
 class Lexicon:
@@ -270,6 +298,7 @@ class Lexicon:
     def __init__(self, lang: str | LanguageBundle) -> None:
         bundle = as_bundle(lang)
         self.lang = bundle.code
+        self._bundle = bundle
         self.cues = _load_cues(bundle)
         self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
         rows = [(row + [""] * 7)[:7] for row in bundle.read_tsv("event_triggers.tsv")]
@@ -303,6 +332,9 @@ class Lexicon:
         for pat in self.light_patterns:
             for word in {pat[0], *_inflections(pat[0])}:
                 self._light_by_word.setdefault(word, []).append(pat)
+        # one-word keys by themselves and by each deletion (but of the first letter), to find
+        # the keys one edit from a misspelt word (built on first use)
+        self._spell_index: dict[str, set[str]] | None = None
 
     def match(self, doc: Any, i: int) -> Match | None:
         """The longest pattern starting at token ``i`` (lemma, word form or a form whose
@@ -310,7 +342,7 @@ class Lexicon:
         tok = doc[i]
         keys = self._variants(tok)
         if not any(k in self._by_first for k in keys):
-            return self._derived(doc, i)  # most tokens start no pattern
+            return self._derived(doc, i) or self._misspelt(doc, i)  # most tokens start no pattern
         # all-capital headlines are tagged almost at random: let their words match verbs too
         pos = "VERB" if tok.text.isupper() and len(tok.text) > 1 else tok.pos_
         if _mistagged_name(tok) or _misread_preterite(tok):
@@ -371,16 +403,75 @@ class Lexicon:
             _keys(tok), self.cues.plural_suffixes, []
         ):
             return False  # a plural read only where it opens its sentence ('initial')
-        return self._derived_entry(tok) is None
+        return (self._derived_entry(tok) is None and self._prefixed_entry(tok) is None
+                and self._misspelt_entry(tok) is None)
+
+    def _misspelt(self, doc: Any, i: int) -> Match | None:
+        """A one-word mention of a misspelt lexicon word ('boicoterá', 'manfestaciones')."""
+        entry = self._misspelt_entry(doc[i])
+        if entry is None or self._in_fixed_phrase(doc, i):
+            return None
+        return Match(i, i + 1, i, entry)
+
+    def _misspelt_entry(self, tok: Any) -> TriggerEntry | None:
+        """The entry of the one-word row whose key is one edit (an insertion, deletion,
+        substitution or swap of neighbours, never of the first letter) from the word or its
+        lemma, when the word is lower case, at least :data:`SPELL_MIN` letters long, and
+        neither it nor its lemma is in the model's own vocabulary (:func:`model_words`): a
+        typo of the wire text.
+        It is a guess, so a mention only (a secondary event word)."""
+        text = tok.text
+        if len(text) < SPELL_MIN or not text.isalpha() or not text.islower():
+            return None
+        index = self._spelling_index()
+        words = {fold(text), fold(tok.lemma_)}
+        near = sorted({k for w in words for v in (w, *_deletions(w)) for k in index.get(v, ())
+                       if one_edit(w, k)})
+        known = model_words(self._bundle)
+        if not near or text.lower() in known or tok.lemma_.lower() in known:
+            return None  # a word the model knows, or a form of one ('alientan' of 'alentar')
+        entries = [e for k in near for e in self._by_first[k] if len(e.pattern) == 1]
+        fits = [e for e in entries if tok.pos_ in _POS.get(e.pos, _POS["*"])]
+        best = (fits or entries)[0]
+        return replace(best, pos="*", mention_only=True, rule=f"{best.rule}/spelling",
+                       weight=best.weight * 0.8)
+
+    def _spelling_index(self) -> dict[str, set[str]]:
+        if self._spell_index is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for key, entries in self._by_first.items():
+                if len(key) >= SPELL_MIN and key.isalpha() and any(len(e.pattern) == 1 for e in entries):
+                    for v in (key, *_deletions(key)):
+                        index[v].add(key)
+            self._spell_index = dict(index)
+        return self._spell_index
 
     def _derived(self, doc: Any, i: int) -> Match | None:
         """A one-word mention reached by derivational morphology: the noun of a verb
         trigger ('la negociación' of 'negociar'), the verb of a noun trigger ('bloquearon' of
         'bloqueo'). It names that event but is kept only as a secondary event word."""
-        entry = self._derived_entry(doc[i])
+        entry = self._prefixed_entry(doc[i]) or self._derived_entry(doc[i])
         if entry is None or self._in_fixed_phrase(doc, i):
             return None
         return Match(i, i + 1, i, entry)
+
+    def _prefixed_entry(self, tok: Any) -> TriggerEntry | None:
+        """The row of a noun formed with a prefix that keeps its event ('contramarcha' is a
+        'marcha', 'megaparo' a 'paro'; DLE contra-, mega-, macro-, mini-, super-): a full
+        trigger of the base noun's row, only for the event types the prefix cue names."""
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or not self.cues.prefixes:
+            return None
+        for key in _keys(tok):
+            for prefix, event in self.cues.prefixes.items():
+                if not key.startswith(prefix) or len(key) - len(prefix) < 4:
+                    continue
+                rest = key[len(prefix):]
+                for cand in self._rewrite([rest], self.cues.suffixes, [rest]):
+                    for entry in self._by_first.get(cand, ()):
+                        if (len(entry.pattern) == 1 and entry.pos in ("N", "*")
+                                and entry.event == event and not entry.mention_only):
+                            return replace(entry, rule=f"{entry.rule}/prefix")
+        return None
 
     def _derived_entry(self, tok: Any) -> TriggerEntry | None:
         """The mention-only entry :meth:`_derived` gives ``tok`` (before the fixed-phrase
@@ -468,6 +559,11 @@ class Lexicon:
         return False
 
 
+def rule_pattern(rule: str | None) -> str:
+    """The pattern of a trigger rule id ('es:tomar poder/V' -> 'tomar poder'); '' for none."""
+    return rule.split(":", 1)[-1].split("/")[0] if rule else ""
+
+
 def _verb_object_row(entry: TriggerEntry, pos: str) -> bool:
     """A verb + object row ('lanzar piedra') tried on a verb: it may hold through the parse
     rather than by adjacency (the noun is the verb's object, what its object becomes, the
@@ -507,12 +603,18 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     governed = cues.governed_case if cues.governed_case and _pronominal(tok) else set()
     for c in children_of(tok):
         d = dep(c)
-        if d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in children_of(c))):
-            found.append(c)
-        elif d == "obl" and governed and any(
+        governs = governed and any(
             dep(g) == "case" and cues.contraction.get(fold(g.text), fold(g.text)) in governed
             for g in children_of(c)
-        ):
+        )
+        if governs and _relative(c):
+            # 'la marcha, a la que se unirán': the antecedent the relative stands for
+            found += antecedents(c, tok, cues)
+        elif d in _OBJECT_DEPS and _relative(c):
+            found += antecedents(c, tok, cues, scan=False)  # 'la ciudad que tomaron'
+        elif d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in children_of(c))):
+            found.append(c)
+        elif d == "obl" and governs:
             found.append(c)  # 'se sumaron al paro': the phrase a pronominal verb governs
         elif d in _SUBJECT_DEPS and (passive or d == "nsubj:pass" or theme):
             found.append(tok.head if c.pos_ == "PRON" and dep(tok) in ("acl", "acl:relcl") else c)
@@ -523,7 +625,49 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
         # planta'): the object of the verb it complements is what it predicates of
         found += [c for c in children_of(tok.head) if dep(c) == "obj" and c.i != tok.i]
     found += [g for c in found for g in children_of(c) if dep(g) == "conj"]
+    # a classifier noun stands for the act its 'de' complement names ('se sumaron a la
+    # jornada de protesta', 'lanzaron una serie de cohetes')
+    found += [g for c in found if fold(c.lemma_) in cues.kind_noun
+              for g in children_of(c) if dep(g) == "nmod" and g.pos_ == "NOUN"]
     return {k for c in found if c.pos_ in ("NOUN", "PROPN") for k in _keys(c)}
+
+
+def _relative(tok: Any) -> bool:
+    """A relative pronoun ('que', 'la cual', 'quienes')."""
+    return bool(tok.pos_ == "PRON" and "Rel" in morph_get(tok, "PronType"))
+
+
+def antecedents(rel: Any, verb: Any, cues: Cues, scan: bool = True) -> list[Any]:
+    """The nouns relative pronoun ``rel`` (in a clause headed by ``verb``) may stand for: the
+    noun the parse hangs the relative clause on and, with ``scan``, since the parser often
+    hangs it on the nearest noun ('una marcha para el sábado, a la que se unirán': on
+    'sábado'), every noun before it in its clause that agrees with the relative's article
+    ('la que': feminine singular; 'al que': the article in the contraction) or its number
+    (Spanish relatives agree with their antecedent). The scan stops at a finite verb: the
+    antecedent lies in the clause the relative follows."""
+    out = [verb.head] if dep(verb) in ("acl", "acl:relcl") and verb.head.i < rel.i else []
+    if not scan:
+        return out
+    art = next((g for g in children_of(rel) if dep(g) == "det"), None)
+    fused = next((cues.contraction_article[fold(g.text)] for g in children_of(rel)
+                  if fold(g.text) in cues.contraction_article), None)
+    gender = morph_get(art, "Gender") if art is not None else (fused or {}).get("Gender", ())
+    number = (morph_get(art, "Number") if art is not None
+              else (fused or {}).get("Number", ()) or morph_get(rel, "Number"))
+    doc = rel.doc
+    for t in reversed(doc[rel.sent.start : rel.i]):
+        if t.pos_ in ("VERB", "AUX") and "Fin" in morph_get(t, "VerbForm"):
+            break
+        if t.pos_ != "NOUN" or t in out:
+            continue
+        if _agrees(morph_get(t, "Gender"), gender) and _agrees(morph_get(t, "Number"), number):
+            out.append(t)
+    return out
+
+
+def _agrees(values: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    """Agreement in one feature; a word or article that does not mark it agrees with any."""
+    return not values or not wanted or bool(set(values) & set(wanted))
 
 
 _PREP_DEPS = frozenset({"obj", "obl", "iobj", "xcomp", "advcl", "nmod"})
@@ -603,6 +747,29 @@ _CLITIC_LEMMAS = frozenset({"el", "ella", "lo", "la", "le", "los", "las", "les",
 # only reliable triggers lend their type to a derived word ('explotar' a bomb: 0.5, and
 # 'explotación' is exploitation)
 DERIVE_MIN_WEIGHT = 0.6
+# the shortest word read as a misspelling of a lexicon word (shorter words are one edit
+# from too many others)
+SPELL_MIN = 6
+
+
+def _deletions(word: str) -> set[str]:
+    """The word with one letter left out, never the first."""
+    return {word[:j] + word[j + 1:] for j in range(1, len(word))}
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one insertion, deletion, substitution or swap of
+    neighbouring letters, with the same first letter (typists rarely miss the first)."""
+    if a == b or not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b):
+        short, long_ = sorted((a, b), key=len)
+        return any(long_[:j] + long_[j + 1:] == short for j in range(1, len(long_)))
+    diff = [j for j in range(len(a)) if a[j] != b[j]]
+    if len(diff) == 1:
+        return True
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
 # Spanish gerund or infinitive + enclitic pronoun(s): 'acusándolo', 'expulsarlos'
 _ENCLITIC = re.compile(r"(?:ando|iendo|ar|er|ir)(?:se)?(?:lo|la|le|los|las|les|se)$")
 
@@ -707,12 +874,12 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
-                      "vow_needs_act", "vow", "kind_noun", "offence", "expected", "time_mark", "time_unit", "same_time_mark",
+                      "vow_needs_act", "vow", "kind_noun", "offence", "expected", "time_mark", "time_unit", "same_time_mark", "while_mark", "cause_mark", "convene_passive", "cause_case",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim"):
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
@@ -725,6 +892,9 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.background.add(word)
         elif kind == "agent_case":
             cues.agent_case.add(word)
+        elif kind == "context" and " " in word:
+            words = tuple(word.split())
+            cues.context_phrases.setdefault(words[0], []).append((words, value))
         elif kind == "context":
             cues.context[word] = value
         elif kind == "agent_phrase":
@@ -739,6 +909,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.plural_suffixes.append((word, fold(value)))
         elif kind == "derive":
             cues.derive.append((word, fold(value)))
+        elif kind == "prefix":
+            cues.prefixes[word] = value.strip()
         elif kind == "object_class":
             cues.object_class.setdefault(fold(value.strip()), set()).add(word)
         elif kind == "object_case":
@@ -747,6 +919,10 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.governed_case.add(word)
         elif kind == "contraction":
             cues.contraction[word] = fold(value.strip())
+            feats = row[3].strip() if len(row) > 3 else ""
+            if feats:
+                cues.contraction_article[word] = {
+                    k: tuple(v.split(",")) for k, _, v in (f.partition("=") for f in feats.split("|"))}
         elif kind == "theme_subject":
             cues.theme_subject.add(word)
     cues.suffixes.sort(key=lambda pair: -len(pair[0]))  # longest ending first

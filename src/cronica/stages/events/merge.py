@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from cronica.model import ArticleDoc, Event, as_mention
+from cronica.stages.events.lexicon import rule_pattern
 
 # the topic of a protest (a demand, a rejection) is not coded apart from it (PLOVER manual)
 PROTEST_TOPICS = frozenset({"REQUEST", "REJECT", "ACCUSE"})
@@ -65,9 +66,14 @@ def _narrows(general: set[str], specific: set[str]) -> bool:
     return len(g) == 3 and len(s) == 6 and s.endswith(g)
 
 
-def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event]:
+def merge_same_sentence(events: list[Event], verb_heads: set[int],
+                        coups: frozenset[str] = frozenset(),
+                        apart: frozenset[int] = frozenset()) -> list[Event]:
     """One event for repeated mentions of it in a sentence ('la huelga ... el paro'): same
-    type and mode, compatible actor and recipient, not two verbs ('incendiaron una casa y
+    type (a coup and the arrest it makes, both COERCE, are two acts), not one of them in a
+    relative clause on a report's source while the other is not (``apart``, trigger heads:
+    'marcharon ..., según la CGT, quien anunció un paro' is a march and a strike),
+    compatible actor and recipient, not two verbs ('incendiaron una casa y
     asesinaron a dos' is two events; a coordinated 'hirieron', the toll of the attack, is
     folded earlier by the events stage). The first mention stays the trigger.
 
@@ -97,6 +103,8 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event
                 for k in kept
                 if k.trigger.sentence == e.trigger.sentence
                 and k.event == e.event
+                and (k.head in apart) == (e.head in apart)
+                and (rule_pattern(k.rule) in coups) == (rule_pattern(e.rule) in coups)
                 and not (k.head in verb_heads and e.head in verb_heads)
                 and k.aux_mode == e.aux_mode
                 and (k.embedded_head is None) == (e.embedded_head is None)
@@ -116,7 +124,12 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int]) -> list[Event
 
 
 def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
-    """Fold headline events into the same event of the body (same type and codes)."""
+    """Fold headline events into the same event of the body: same type and aux mode, and the
+    same coded participants, or the body names every participant the headline codes (a
+    headline names fewer: 'Condenan a 12 años al líder opositor' has no actor, the lead's
+    'Un tribunal condenó' has one); the first such body event, the lead's, wins over a later
+    background one ('ya había sido condenado'). A headline with no coded participant joins
+    only a body event with none."""
     if headline_sentence(adoc) is None:
         return events
     head = [e for e in events if e.trigger.sentence == 0]
@@ -127,7 +140,8 @@ def merge_headline(adoc: ArticleDoc, events: list[Event]) -> list[Event]:
             (
                 b
                 for b in body
-                if b.event == h.event and b.aux_mode == h.aux_mode and _codes(b) == _codes(h)
+                if b.event == h.event and b.aux_mode == h.aux_mode
+                and (_codes(h) == _codes(b) or _codes(h) and _codes(h) <= _codes(b))
             ),
             None,
         )

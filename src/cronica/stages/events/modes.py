@@ -9,14 +9,14 @@ because of 'atacarán', not past because of 'dijo'.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
-from spacy.attrs import LEMMA, ORTH
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from cronica.stages.events.lexicon import Cues, fold
-from cronica.stages.nlp.syntax import children_of, dep, doc_cache, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, morph_get
 
 # dependency relations through which a governing word's modality reaches its dependent
 # (raw parser labels: the set has UD "acl:relcl" but not ClearNLP "relcl", so it is not
@@ -59,6 +59,7 @@ _MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
 _SCHEDULED = frozenset({"scheduled modifier", "scheduled by its relative clause"})
 # a participle predicated of the object of its verb ('tiene programada una visita')
 _PREDICATIVE = frozenset({"obj", "iobj", "xcomp"})
+_RR_IMPERFECT = re.compile(r"rri(a|as|amos|ais|an)$")
 
 
 def aux_mode(
@@ -103,6 +104,7 @@ def explain_aux(
     unreal = None
     found: tuple[str, Any, str] | None = None
     verb_seen = False  # the clause of the trigger: its own verb, or the verb a noun hangs from
+    cause_of = None  # the act whose cause phrase the climb has left ('por la redada')
     for step in range(_MAX_CLIMB):
         if not verb_seen and node.pos_ in ("VERB", "AUX"):
             verb_seen, unreal = True, _subjunctive_complement(node, cues)
@@ -114,14 +116,22 @@ def explain_aux(
             # 'llamaron a una huelga': a call to an event named by a noun convenes it, as
             # 'convocar' does (planned: future); 'llamó a la población a votar' asks for it
             mode = ("future", node, "governing word")
+        if mode and mode[0] == "future" and mode[2] == "governing word" and prev is not None \
+                and prev.pos_ == "NOUN" and dep(prev) in ("nsubj", "nsubj:pass") \
+                and fold(node.lemma_) in cues.convene | cues.convene_passive and _passive(node, cues):
+            # 'la manifestación fue convocada por la oposición': the passive with the event as
+            # its subject names who organised an event the sentence reports; its time is the
+            # sentence's, no plan ('la marcha fue convocada para el lunes' is dated ahead)
+            mode = None
         if prev is not None and prev.pos_ == "NOUN" and dep(prev) in ("obj", "obl", "nmod") \
                 and fold(node.lemma_) in cues.prepare and (step == 1 or step == 2 and fold(
                     prev.lemma_) in cues.kind_noun):
             # 'la policía se prepara para una jornada de protestas', 'preparaban un atentado':
             # an act being prepared is planned (future); a clause under the verb is not its act
             mode = ("future", node, "governing word")
-        if mode and mode[2] == "governing word" and mode[0] == "negation" and prev is not None \
-                and dep(prev) == "conj" and node.pos_ in ("VERB", "AUX"):
+        if mode and mode[2] == "governing word" and prev is not None and dep(prev) == "conj" \
+                and node.pos_ in ("VERB", "AUX") and (mode[0] == "negation" or _finite_ind(prev)
+                                                       and _finite_ind(node)):
             # 'negaron su responsabilidad y acusaron al ejército': a coordinate of a denying
             # verb is not its complement, so not denied (kept to denials: over the fit
             # articles, coordinates of calls and threats lost a matched trigger)
@@ -144,6 +154,8 @@ def explain_aux(
         if mode and mode[0] == "future" and found is not None and found[0] == "negation":
             # 'se comprometieron a no atacar': a negated future act is negation (guidelines)
             mode = None
+        if mode and cause_of is not None and mode[0] != "historical":
+            mode = None  # the cause of an act lies outside the wishes and plans about the act
         if mode and (found is None or mode[2] in cues.wide_scope and mode[0] != found[0]):
             # a governing word or negation further up, of another mode, has wider scope and
             # wins; the same mode again keeps the nearer words as its evidence
@@ -153,9 +165,17 @@ def explain_aux(
             or came_from_clause and dep(node) == "amod" and node.pos_ == "ADJ"
         ):
             return found or unreal
-        if _asserted_relative(node):
+        if cause_of is None and _presupposed_cause(node, cues):
+            # 'baraja la posibilidad de protestar por la redada', 'pidió que cesen los
+            # ataques tras la masacre': the cause of an act is presupposed; the wish, demand,
+            # plan or negation around the act does not reach it. A past time above still does
+            # (a cause comes before its effect: 'en represalia por un atentado' in 1944)
+            cause_of = node.head
+        if _asserted_relative(node) or _asserted_cause(node, cues):
             # 'el sindicato, que lideró una huelga, convocó a votar': an indicative relative
-            # clause asserts a fact of its own; the words governing its noun do not reach it
+            # clause asserts a fact of its own; the words governing its noun do not reach it;
+            # nor do they reach an indicative causal clause ('no debió ser detenido porque
+            # viajó con pasaporte diplomático': the journey took place)
             return found or unreal
         # 'no acordaron iniciar X' negates X; 'la ola de protestas no es la primera' does not
         through = _transparent(node, cues, is_light)
@@ -172,6 +192,41 @@ def explain_aux(
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _presupposed_cause(node: Any, cues: Cues) -> bool:
+    """``node`` is an event noun in a cause phrase ('por la redada', 'contra la
+    ocupación', 'tras la masacre') of an act that is no governing word itself."""
+    if node.pos_ != "NOUN" or dep(node) not in ("obl", "nmod") or not cues.cause_case:
+        return False
+    head = node.head
+    # (a complex preposition is no cause: 'por medio del diálogo', 'por parte de')
+    return head.i != node.i and fold(head.lemma_) not in cues.aux and any(
+        dep(c) == "case" and fold(c.lemma_) in cues.cause_case
+        and not any(dep(f) == "fixed" for f in children_of(c)) for c in children_of(node))
+
+
+def _finite_ind(verb: Any) -> bool:
+    """A finite verb in the indicative ('pidieron', 'exhortaron')."""
+    return verb.pos_ in ("VERB", "AUX") and "Fin" in morph_get(verb, "VerbForm") \
+        and "Ind" in morph_get(verb, "Mood")
+
+
+def _passive(verb: Any, cues: Cues) -> bool:
+    """``verb`` is a participle with the auxiliary of the passive ('fue convocada')."""
+    return "Part" in morph_get(verb, "VerbForm") and any(
+        dep(c) == "aux:pass" or dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux
+        for c in children_of(verb))
+
+
+def _determined(word: Any) -> bool:
+    """A determiner or an article contracted with a preposition ('al', 'del') just before
+    ``word``: it is a noun the parser took for an auxiliary ('llegó al poder prometiendo
+    elecciones': the power, not the modal 'poder')."""
+    if word.i == 0:
+        return False
+    before = word.doc[word.i - 1]
+    return before.pos_ == "DET" or "Preppron" in morph_get(before, "AdpType")
 
 
 def _proclitic_se(tok: Any) -> bool:
@@ -202,6 +257,19 @@ def _asserted_relative(verb: Any) -> bool:
         "Rel" in morph_get(c, "PronType") for c in children_of(verb))
     words = [verb, *[c for c in children_of(verb) if dep(c) in _AUX_DEPS]]
     return relative and verb.pos_ in ("VERB", "AUX") and any("Ind" in morph_get(w, "Mood") for w in words)
+
+
+def _asserted_cause(verb: Any, cues: Cues) -> bool:
+    """``verb`` heads an adverbial clause of cause in a past tense of the indicative ('porque
+    viajó', 'ya que atacaron'): its reason is a fact asserted (Nueva gramática §46.3). A
+    reason in the present or future ('vaya preparando sus maletas, porque lo voy a echar si
+    sigue provocando') belongs to the speaker's frame, and a condition above still reaches it."""
+    if dep(verb) != "advcl" or not cues.cause_mark:
+        return False
+    marked = any(dep(c) == "mark" and fold(c.lemma_) in cues.cause_mark for c in children_of(verb))
+    words = [verb, *[c for c in children_of(verb) if dep(c) in _AUX_DEPS]]
+    return marked and any("Ind" in morph_get(w, "Mood") and ({"Past", "Imp"} & set(morph_get(w, "Tense")))
+                          for w in words)
 
 
 def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None:
@@ -270,7 +338,7 @@ def _mode_at(
                 found.append(("future", child, "future tense"))
             if _is_conditional(child, cues):
                 found.append(_conditional(tok, child, cues))
-            if key in cues.aux or word in cues.aux:
+            if (key in cues.aux or word in cues.aux) and not _determined(child):
                 found.append((cues.aux.get(word) or cues.aux[key], child, "auxiliary"))
         elif label in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
             mode = cues.aux_case.get(key) or cues.aux[key]
@@ -298,9 +366,13 @@ def _mode_at(
         elif article_year and _is_past_year(child, article_year) and not (
                 _opens_period(child, cues) and not _simple_past(tok)):
             found.append(("historical", child, "past year"))
-        elif (label == "advcl" or label == "ccomp" and _unreal_or_future(tok)) and (
+        elif (label == "advcl" or label == "ccomp" and _unreal_or_future(tok)) and not (
+            is_trigger and fold(tok.lemma_) in cues.warn
+        ) and (
             mark := _condition_mark(child, cues)
         ):
+            # (not on a threat or warning itself: 'amenaza con sanciones si no cesan los
+            # ataques' is a threat made, its condition part of what it threatens)
             # (a 'si' clause under a future or conditional verb is its condition even when
             # the parser reads it as an indirect question: 'atacará si no se rinden')
             # the consequent of a condition: 'si no nos escuchan, aumentaremos las medidas'
@@ -352,11 +424,14 @@ def _is_conditional(tok: Any, cues: Cues) -> bool:
     """The verb is in the conditional: by its morphology, or by a regular conditional ending
     the tagger misread ('atacarían' tagged as an imperfect: the -ar imperfect is '-aba', so
     '-aría' is always a conditional)."""
+    word = fold(tok.text)
     if "Cnd" in morph_get(tok, "Mood"):
-        return True
+        # an imperfect of an -rrir/-rrer verb the tagger took for a conditional: 'transcurría',
+        # 'ocurría', 'corría' (a conditional adds '-ía' to the whole infinitive: 'ocurriría';
+        # the one conditional stem ending in 'rr' is 'querr-': 'querría')
+        return not (_RR_IMPERFECT.search(word) and "querr" not in word)
     if tok.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(tok, "VerbForm"):
         return False
-    word = fold(tok.text)
     return any(word.endswith(end) and len(word) > len(end) + 2 for end in cues.conditional_ending)
 
 
@@ -423,45 +498,26 @@ def _is_past_year(tok: Token, article_year: int) -> bool:
 
 
 def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:
-    """PLOVER contexts cued by words of the sentence, in first-seen order. Of a spaCy span
-    the words are read as (lemma, form) hashes, and what each pair cues is kept per pair of
-    the cue table."""
-    if isinstance(sentence_tokens, Span):
-        return _span_contexts(sentence_tokens, cues)
+    """PLOVER contexts cued by words of the sentence, in first-seen order."""
     seen: list[str] = []
     for tok in sentence_tokens:
         ctx = cues.context.get(fold(tok.lemma_)) or cues.context.get(fold(tok.text))
+        if not ctx and cues.context_phrases:
+            ctx = _phrase_context(tok, cues)
         if ctx and ctx not in seen:
             seen.append(ctx)
     return seen
 
 
-# id of a cue table -> (the table, kept alive so that its id is never reused; (lemma hash,
-# form hash) -> the context the pair cues, '' for none)
-_CONTEXT_MEMO: dict[int, tuple[dict[str, str], dict[tuple[int, int], str]]] = {}
-
-
-def _span_contexts(span: Span, cues: Cues) -> list[str]:
-    table = cues.context
-    entry = _CONTEXT_MEMO.get(id(table))
-    if entry is None or entry[0] is not table or len(entry[1]) > _MAX_CONTEXT_MEMO:
-        entry = _CONTEXT_MEMO[id(table)] = (table, {})
-    memo = entry[1]
-    doc = span.doc
-    strings = doc.vocab.strings
-    store = doc_cache(doc, "modes.lemma_form")
-    pairs = store.get(0)
-    if pairs is None:
-        pairs = store[0] = doc.to_array([LEMMA, ORTH]).tolist()
-    seen: list[str] = []
-    for lemma, form in pairs[span.start:span.end]:
-        ctx = memo.get((lemma, form))
-        if ctx is None:
-            ctx = memo[(lemma, form)] = (
-                table.get(fold(strings[lemma])) or table.get(fold(strings[form])) or "")
-        if ctx and ctx not in seen:
-            seen.append(ctx)
-    return seen
-
-
-_MAX_CONTEXT_MEMO = 200_000
+def _phrase_context(tok: Any, cues: Cues) -> str | None:
+    """The context of a multiword cue starting at ``tok`` ('golpe de Estado', 'golpes de
+    Estado': each word matched by its lemma or its form)."""
+    for first in {fold(tok.lemma_), fold(tok.text)}:
+        for words, ctx in cues.context_phrases.get(first, ()):
+            end = tok.i + len(words)
+            if end > len(tok.doc):
+                continue
+            span = tok.doc[tok.i:end]
+            if all(w in (fold(t.lemma_), fold(t.text)) for w, t in zip(words[1:], span[1:], strict=True)):
+                return ctx
+    return None

@@ -65,6 +65,8 @@ def salience(tok: Token, is_speech: Callable[[Any], bool], is_light: Callable[[A
         dep = syntax.dep(node)
         if dep == "ccomp" and is_speech(head):
             break  # 'dijo que atacaron': the reported clause is the news
+        if dep in ("acl", "acl:relcl") and _source_of_report(head):
+            break  # 'según la CGT, quien anunció un paro': the source's own statement
         if dep in _EMBED or dep == "ccomp":
             score *= _STEP
         elif dep in _PP and not (head.pos_ in ("VERB", "AUX") and is_light(head)):
@@ -75,6 +77,35 @@ def salience(tok: Token, is_speech: Callable[[Any], bool], is_light: Callable[[A
             score *= _STEP
         node = head
     return score
+
+
+def in_source_clause(tok: Token) -> bool:
+    """Whether ``tok`` lies in a relative clause on the source of a report ('según la CGT,
+    quien anunció un paro'): the source's own statement, apart from what it sources."""
+    node = tok
+    for _ in range(_MAX_CLIMB):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if syntax.dep(node) in ("acl", "acl:relcl") and _source_of_report(head):
+            return True
+        node = head
+    return False
+
+
+def _source_of_report(noun: Any) -> bool:
+    """The source named by 'según X', 'de acuerdo con X' or 'according to X': a relative
+    clause on it ('según la CGT, quien anunció un paro') is a statement of its own, news
+    as much as the sentence it sources, not a background modifier."""
+    for c in noun.children:
+        if syntax.dep(c) in ("case", "mark"):
+            w = c.text.lower()
+            if w in ("según", "segun") or (w == "con" and any(
+                    g.text.lower() == "acuerdo" for g in noun.doc[max(0, c.i - 2):c.i])):
+                return True
+    prep = noun.head
+    return syntax.dep(noun) == "pobj" and prep.text.lower() == "to" \
+        and prep.head.text.lower() == "according"
 
 
 def confidence(

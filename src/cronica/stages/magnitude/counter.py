@@ -206,6 +206,9 @@ def _counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon,
         for name in ("dead", "injured", "arrested"):
             if lx.has(f"{name}_noun", noun.lemma_) or lx.has(f"{name}_noun", noun.text):
                 return name, noun
+        state = _state_modifier(noun, lx)
+        if state is not None:
+            return state, noun
     target = noun if noun is not None else number
     verb_field = _verb_field(target, lx)
     if verb_field is not None:
@@ -214,6 +217,19 @@ def _counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon,
                              or noun.i in people):
         return "size", noun
     return None, None
+
+
+def _state_modifier(noun: Token, lx: MagnitudeLexicon) -> str | None:
+    """dead / injured / arrested from an adjective of that state after the counted noun:
+    'dejó tres soldados muertos', 'cinco manifestantes heridos' (a predicative adjective
+    the parser hangs on the noun)."""
+    for c in noun.children:
+        if dep(c) not in ("amod", "acl") or c.i < noun.i or c.pos_ not in ("ADJ", "VERB"):
+            continue
+        for name in ("dead", "injured", "arrested"):
+            if lx.has(f"{name}_noun", c.lemma_) or lx.has(f"{name}_noun", c.text):
+                return name
+    return None
 
 
 def _counted_noun(doc: Doc, q: Quantity) -> Token | None:

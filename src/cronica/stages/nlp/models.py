@@ -7,8 +7,10 @@ Models come from registry packages (see docs/architecture.md): Spanish
 
 from __future__ import annotations
 
+import json
 import logging
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -40,6 +42,24 @@ def _load(bundle: LanguageBundle) -> Language:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*W095.*")
         return spacy.load(name)
+
+
+def model_words(lang: str | LanguageBundle) -> frozenset[str]:
+    """The lower-cased strings of the model's vocabulary as shipped (its package's
+    ``vocab/strings.json``: the words of its training texts), read once per bundle; empty
+    for a blank pipeline. Read from disk because the live string store grows with every
+    text parsed. A word outside it that is one edit from a lexicon word is likely a typo."""
+    return as_bundle(lang).resource("nlp.words", _read_words)
+
+
+def _read_words(bundle: LanguageBundle) -> frozenset[str]:
+    if bundle.model.startswith("blank:"):
+        return frozenset()
+    path = load_nlp(bundle).path
+    file = Path(path) / "vocab" / "strings.json" if path is not None else None
+    if file is None or not file.is_file():
+        return frozenset()
+    return frozenset(s.lower() for s in json.loads(file.read_text(encoding="utf-8")))
 
 
 TEXT_KEY = "cronica_text"

@@ -548,9 +548,11 @@ class Geocoder:
         return words[j].start(), end, locative
 
     def _found(self, text: str, start: int, end: int, source: str) -> _Found | None:
-        # drop a leading article the NER took in ('la Franja de Gaza')
+        # drop a leading article the NER took in ('la Franja de Gaza'), not one that is part
+        # of the name ('El Fasher', 'El Salvador', 'La Habana': capitalised, known with it)
         first, _, rest = text[start:end].partition(" ")
-        if rest and first.lower() in self.articles:
+        if rest and first.lower() in self.articles and not (
+                first[:1].isupper() and self.gazetteer.knows(text[start:end])):
             start += len(first) + 1
         if not text[start:start + 1].isupper():
             return None  # 'argentina', 'días': an adjective or a common noun the NER took

@@ -485,7 +485,7 @@ def find_dates(
     for start, end, _, p in cands:
         if any(start < e and s < end for s, e in taken):
             continue
-        expr = evaluate(p, text[start:end], start, end, anchor, _direction(p, low, start, lx, prefer))
+        expr = evaluate(p, text[start:end], start, end, anchor, _direction(p, low, start, end, lx, prefer))
         if expr is not None:
             taken.append((start, end))
             out.append(expr)
@@ -493,13 +493,22 @@ def find_dates(
     return out
 
 
-def _direction(p: Parse, low: str, start: int, lx: TimeLexicon, prefer: str) -> str:
+def _direction(p: Parse, low: str, start: int, end: int, lx: TimeLexicon, prefer: str) -> str:
     """'future' for a direction-free expression after a target preposition ('para el
     lunes': a deadline lies ahead), else ``prefer``."""
     if prefer != "auto" or not p.direction_free:
         return prefer
-    before = low[max(0, start - 12):start].split()
-    return "future" if before and lx.has("future_pre", before[-1]) else prefer
+    return "future" if _target(low, start, end, lx, p.kind) else prefer
+
+
+def _target(text: str, start: int, end: int, lx: TimeLexicon, kind: str) -> bool:
+    """A date after a target preposition ('para el jueves'; English 'for Thursday', a day
+    only), not a possessive one that names an event ('for Tuesday's attack')."""
+    before = text[max(0, start - 12):start].lower().split()
+    if not before or not (lx.has("future_pre", before[-1]) or (
+            kind in ("weekday", "dayonly") and lx.has("day_target_pre", before[-1]))):
+        return False
+    return text[end:end + 2] not in ("'s", "’s")
 
 
 def evaluate(
@@ -568,8 +577,7 @@ class DateResolver:
                     continue  # '2003 soldados': a count, not a year
                 # only a future verb turns the reading forward: a past verb is often the
                 # reporting verb ('said') of a date that lies ahead ('paid Nov. 20')
-                before = adoc.article.text[max(0, expr.start - 12):expr.start].lower().split()
-                target = bool(before) and lx.has("future_pre", before[-1])  # 'para el jueves'
+                target = _target(adoc.article.text, expr.start, expr.end, lx, p.kind)  # 'para el jueves'
                 if p.direction_free and (target or governing_tense(adoc.doc, expr.start, lx) == "future"):
                     expr = evaluate(p, expr.text, expr.start, expr.end, anchor, "future") or expr
             mentions.append((expr, _mention(adoc, expr)))
