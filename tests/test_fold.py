@@ -32,3 +32,12 @@ def test_time_key_variant_keeps_accents():
     lex = TimeLexicon("xx", words={"month": {"sept": "9"}, "relday": {"mañana": "1"}})
     assert lex.value("month", "SEPT.") == "9"
     assert lex.has("relday", "Mañana") and not lex.has("relday", "manana")
+
+
+def test_fold_by_table_gives_what_folding_each_character_gives():
+    from cronica.stages.language.fold import _fold_char
+
+    words = ["Año", "ÉXITO", "İstanbul", "Straße", "ﬁn", "Ǆ", "Khān Yūnis", "ΐ", "niño y ÑANDÚ"]
+    for word in words * 2:  # the second time from the filled table
+        assert fold(word) == "".join(map(_fold_char, word))
+        assert len(fold(word)) == len(word)

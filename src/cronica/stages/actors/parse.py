@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cronica.stages.actors.lexicon import Entry, Lexicon, normalize
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import children_of, dep
 
 # dependency labels (UD, read through syntax.dep) that keep a word inside a noun phrase
 NP_UP = frozenset(
@@ -119,7 +119,7 @@ class PhraseLinker:
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
             return (
                 dep(tok) not in ("amod", "advmod", "acl", "conj")
-                or any(dep(c) == "det" for c in tok.children)
+                or any(dep(c) == "det" for c in children_of(tok))
                 or (prev is not None and prev.pos_ == "DET")
                 or (dep(tok) == "amod" and self.on_action_noun(tok))
             )
@@ -137,7 +137,7 @@ class PhraseLinker:
     def former(self, it: Item) -> bool:
         """'former President X', 'el ex presidente': a title held before (PLOVER ELI)."""
         toks = [it.root.doc[i] for i in it.tokens]
-        kids = [c for t in toks for c in t.children if c.i < it.tokens[0]]
+        kids = [c for t in toks for c in children_of(t) if c.i < it.tokens[0]]
         prev = it.root.doc[it.tokens[0] - 1] if it.tokens[0] > 0 else None
         words = {normalize(c.text) for c in kids} | ({normalize(prev.text)} if prev else set())
         return bool(words & self._former)
@@ -146,9 +146,9 @@ class PhraseLinker:
         """'rebels in Chad', 'police forces in Mali', 'los rebeldes en Colombia': the
         country of a place an agent is located in (a country or capital the agent governs
         through a locative preposition), for an agent the text gives no other country."""
-        for child in it.root.children:
+        for child in children_of(it.root):
             if dep(child) == "prep" and normalize(child.text) in self._located:
-                objs = [g for g in child.children if dep(g) == "pobj"]
+                objs = [g for g in children_of(child) if dep(g) == "pobj"]
             elif dep(child) in ("nmod", "obl") and any(
                 w in self._located for w in self._case_words(child)
             ):
@@ -215,7 +215,7 @@ class PhraseLinker:
     def _across_coordination(head: Any, start: int) -> bool:
         """A modifier after a coordinated noun belongs to that noun, whatever the parse says:
         'las patrullas y bombardeos de castigo de Francia'."""
-        return any(dep(c) == "conj" and head.i < c.i and c.idx < start for c in head.children)
+        return any(dep(c) == "conj" and head.i < c.i and c.idx < start for c in children_of(head))
 
     def adjacent_agent(self, it: Item, items: list[Item], by_token: dict[int, int]) -> int | None:
         """Fallback when the parse hangs a nationality elsewhere: the agent word right next to
@@ -255,14 +255,14 @@ class PhraseLinker:
         head = by_token.get(t.head.i)
         if it.kind != "demonym" or head is None or items[head].kind != "agent":
             return False
-        if any(dep(c) == "det" for c in t.children):
+        if any(dep(c) == "det" for c in children_of(t)):
             return False
         return any(
             dep(c) == "amod"
             and c.i < t.i
             and by_token.get(c.i) is not None
             and items[by_token[c.i]].kind == "demonym"
-            for c in t.head.children
+            for c in children_of(t.head)
         )
 
     def _reaches(self, tok: Any, target: int) -> bool:
@@ -277,7 +277,7 @@ class PhraseLinker:
         return t.i == target
 
     def _case_words(self, t: Any) -> list[str]:
-        words = [normalize(c.text) for c in t.children if dep(c) in ("case", "mark")]
+        words = [normalize(c.text) for c in children_of(t) if dep(c) in ("case", "mark")]
         if dep(t) == "pobj":
             words.append(normalize(t.head.text))
         return words
@@ -300,7 +300,7 @@ class PhraseLinker:
 
     def backer(self, it: Item, items: list[Item]) -> str | None:
         """'milicias respaldadas por Rusia', 'Russia-backed militias': the backer's country."""
-        for child in it.root.children:
+        for child in children_of(it.root):
             if normalize(child.lemma_) in self._backing or normalize(child.text) in self._backing:
                 lo, hi = child.left_edge.i, child.right_edge.i
                 for g in items:
@@ -324,7 +324,7 @@ class PhraseLinker:
         """A demonym used as a noun ('los iraquíes', 'Iraqis protested'), not an adjective."""
         if dep(tok) in ("amod", "compound", "advmod"):
             return False
-        return tok.pos_ in ("NOUN", "PROPN") or any(dep(c) == "det" for c in tok.children)
+        return tok.pos_ in ("NOUN", "PROPN") or any(dep(c) == "det" for c in children_of(tok))
 
 
 def _against(it: Item) -> bool:

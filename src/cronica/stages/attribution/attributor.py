@@ -53,7 +53,7 @@ from cronica.stages.attribution.lexicon import (
 from cronica.stages.attribution.sources import LEAD_SENTENCES, SourceFinder
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import AUX, children, dep, has_child, morph_get
+from cronica.stages.nlp.syntax import AUX, children, children_of, dep, has_child, morph_get
 
 __all__ = ["Attributor", "attach_to_events", "attribution_lexicon", "marked_quotes",
            "speaker_codes", "LEAD_SENTENCES", "CARRY_SENTENCES"]
@@ -113,8 +113,9 @@ class Attributor:
         # a verb inside a source phrase ('según dijo') is part of that phrase; a verb whose
         # outlet or channel is a reporting link ('dijo a la AFP') still cues a quote
         taken = self._source_phrases(adoc)
-        for tok in doc:
-            if not self.lex.is_speech(tok) or tok.idx in skip or _adjectival(tok):
+        for i in self.lex.speech_indices(doc):
+            tok = doc[i]
+            if tok.idx in skip or _adjectival(tok):
                 continue
             if any(a <= tok.idx < b for a, b in taken):  # 'según dijo', 'informó la agencia'
                 continue
@@ -371,16 +372,16 @@ class Attributor:
         """The complement clause of a speech verb, without its complementizer."""
         marks = self.lex.marks
         clause = None
-        for c in verb.children:
+        for c in children_of(verb):
             if not lo <= c.idx < hi or c.is_space:
                 continue
-            has_mark = any(g.lower_ in marks and dep(g) == "mark" for g in c.children)
+            has_mark = any(g.lower_ in marks and dep(g) == "mark" for g in children_of(c))
             if dep(c) in _COMPLEMENTS or (dep(c) in _CLAUSE_DEPS and has_mark and c.pos_ in ("VERB", "AUX", "ADJ")):
                 clause = c
                 break
-            marks_of = [g.lower_ for g in c.children if dep(g) == "mark"]
+            marks_of = [g.lower_ for g in children_of(c) if dep(g) == "mark"]
             infinitive = "Inf" in morph_get(c, "VerbForm") or any(  # compound: 'haber detenido'
-                dep(a) == "aux" and "Inf" in morph_get(a, "VerbForm") for a in c.children)
+                dep(a) == "aux" and "Inf" in morph_get(a, "VerbForm") for a in children_of(c))
             if dep(c) in _CLAUSE_DEPS and c.i > verb.i and infinitive and (
                     c.pos_ in ("VERB", "AUX")) and all(w in self.lex.inf_marks for w in marks_of):
                 # 'anunció haber detenido a ...', 'acusó a X de favorecer ...': an infinitival
@@ -389,9 +390,9 @@ class Attributor:
                 break
         if clause is None:
             # 'acusó a X de favorecer ...' with the infinitive parsed under X
-            clause = next((g for c in verb.children if dep(c) in ("obj", "iobj", "obl") and c.i > verb.i
-                           for g in c.children if "Inf" in morph_get(g, "VerbForm") and g.pos_ in ("VERB", "AUX")
-                           and any(dep(m) == "mark" and m.lower_ in self.lex.inf_marks for m in g.children)
+            clause = next((g for c in children_of(verb) if dep(c) in ("obj", "iobj", "obl") and c.i > verb.i
+                           for g in children_of(c) if "Inf" in morph_get(g, "VerbForm") and g.pos_ in ("VERB", "AUX")
+                           and any(dep(m) == "mark" and m.lower_ in self.lex.inf_marks for m in children_of(g))
                            and lo <= g.idx < hi), None)
         if clause is not None:
             toks = [t for t in clause.subtree if lo <= t.idx < hi]
@@ -458,7 +459,7 @@ class Attributor:
         first = min([verb] + [*children(verb, AUX)], key=lambda t: t.i)
         if first.i == 0 or doc[first.i - 1].text != "," or doc[first.i - 1].idx < lo:
             return None
-        fronted = any(dep(c) in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+        fronted = any(dep(c) in ("ccomp", "parataxis") and c.i < verb.i for c in children_of(verb))
         if not ((verb.head.i < verb.i and dep(verb) != "ROOT") or fronted):
             return None  # ('HUBO X ... , informaron Y': a fronted clause parsed as its complement)
         # nothing but the speaker after the verb: no other verb, no complementizer
@@ -474,7 +475,7 @@ class Attributor:
 
     def _cue_span(self, adoc: ArticleDoc, verb: Token, hi: int) -> Span:
         doc = adoc.doc
-        auxes = [c for c in verb.children if dep(c) in ("aux", "aux:pass") and c.i < verb.i]
+        auxes = [c for c in children_of(verb) if dep(c) in ("aux", "aux:pass") and c.i < verb.i]
         start = min([verb.idx] + [a.idx for a in auxes])
         limit = len(doc)
         end_tok = verb.i + 1
@@ -489,8 +490,8 @@ class Attributor:
                  earlier: list[Quote], s: int) -> tuple[Span | None, list[str], bool]:
         if self._impersonal(verb):
             # 'Se informó que', 'It was announced (by X) that': the agent, if any, speaks
-            agent = next((c for c in verb.children if dep(c) == "obl:agent"), None)
-            obj = next((c for c in agent.children if dep(c) == "pobj"), agent) if agent is not None else None
+            agent = next((c for c in children_of(verb) if dep(c) == "obl:agent"), None)
+            obj = next((c for c in children_of(agent) if dep(c) == "pobj"), agent) if agent is not None else None
             if obj is None:
                 return None, [], False
             rng = self._speaker_range(adoc, obj, lo, hi)
@@ -498,7 +499,7 @@ class Attributor:
             return span, speaker_codes(adoc, span, self.bundle) if span else [], False
         # line breaks are tokens that the parser sometimes attaches as subjects, and a
         # subject outside the sentence is a parse across a line break: neither is a speaker
-        subj = next((c for c in verb.children if dep(c) in _SUBJ and not c.is_space
+        subj = next((c for c in children_of(verb) if dep(c) in _SUBJ and not c.is_space
                      and lo <= c.idx < hi), None)
         if subj is not None and any(dep(c) == "case" for c in subj.lefts):
             subj = None  # 'en su chaleco' taken for a subject: a prepositional phrase is none
@@ -511,10 +512,10 @@ class Attributor:
             # 'dijo ... y añadió que', 'began ..., saying that': the head verb's subject; up
             # a chain of such verbs ('calificó de ..., pero la atribuyó a ...')
             cur = cur.head
-            subj = next((c for c in cur.children if dep(c) in _SUBJ and lo <= c.idx < hi), None)
+            subj = next((c for c in children_of(cur) if dep(c) in _SUBJ and lo <= c.idx < hi), None)
             if subj is None and dep(cur) in _RELCL and cur.head.head.i != cur.head.i:
                 gov = cur.head.head
-                subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi
+                subj = next((c for c in children_of(gov) if dep(c) in _SUBJ and lo <= c.idx < hi
                              and not _relative_pronoun(c)), None)
         relative = subj is not None and (_relative_pronoun(subj) or (
             subj.pos_ in ("PRON", "SCONJ") and subj.lower_ in self.lex.marks))
@@ -539,17 +540,17 @@ class Attributor:
                     and not any(m.span.start <= subj.idx < m.span.end for m in adoc.actors)):
                 # 'repudió la agresión, que calificó de ...': a thing cannot speak, so the
                 # pronoun is the object and the speaker the main clause's subject
-                subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi), subj)
+                subj = next((c for c in children_of(gov) if dep(c) in _SUBJ and lo <= c.idx < hi), subj)
         if postposed and (subj is None or subj.i < verb.i):
             # the content comes first, so a subject before the verb lies inside it: the
             # speaker is the noun phrase after the verb (often parsed as its object)
-            after = next((c for c in verb.children if dep(c) in ("obj", *_SUBJ) and c.i > verb.i), None)
+            after = next((c for c in children_of(verb) if dep(c) in ("obj", *_SUBJ) and c.i > verb.i), None)
             subj = after if after is not None or subj is None else subj
         if subj is None and dep(verb) in _RELCL and verb.head.head.i != verb.head.i:
             # 'X repudió la agresión que calificó de "..."': a relative clause with a null
             # subject shares the subject of the verb its noun depends on
             gov = verb.head.head
-            subj = next((c for c in gov.children if dep(c) in _SUBJ and lo <= c.idx < hi
+            subj = next((c for c in children_of(gov) if dep(c) in _SUBJ and lo <= c.idx < hi
                          and gov.pos_ in ("VERB", "AUX")), None)
         if subj is None:
             # '"...", declaró a la AFP, Juan Pérez, un responsable': a name after the cue
@@ -577,7 +578,7 @@ class Attributor:
         a comma right before its verb, is the speaker's name (an apposition the parse broke
         off)."""
         doc = adoc.doc
-        first = min([verb] + [c for c in verb.children if dep(c) in ("aux", "aux:pass")], key=lambda t: t.i)
+        first = min([verb] + [c for c in children_of(verb) if dep(c) in ("aux", "aux:pass")], key=lambda t: t.i)
         if first.i < 2 or doc[first.i - 1].text != "," or not rng[0] < doc[first.i - 1].idx:
             return rng
         run: list[Token] = []
@@ -610,7 +611,7 @@ class Attributor:
 
     def _impersonal(self, verb: Token) -> bool:
         """A passive or impersonal cue: its grammatical subject is not a speaker."""
-        kids = list(verb.children)
+        kids = list(children_of(verb))
         if any(dep(c) in _PASSIVE and not c.is_space for c in kids):
             return True
         # a reflexive clitic with an expressed subject ('Irak se declaró ...') is no passive
@@ -622,7 +623,7 @@ class Attributor:
         """The subject's noun phrase without relative clauses; a person's name when it is
         the head or an apposition of the head."""
         drop: set[int] = set()
-        for c in subj.children:
+        for c in children_of(subj):
             # relative clauses, and fronted phrases ('With her husband, ...') are not the name
             after_comma = c.i > subj.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
             if (dep(c) in _DROP_FROM_SPEAKER and dep(c) != "punct") or (
@@ -637,8 +638,8 @@ class Attributor:
         rng = char_span(toks)
         if rng is None:
             return None
-        anchors = {subj.i} | {c.i for c in subj.children if dep(c) == "appos"}
-        for c in subj.children:
+        anchors = {subj.i} | {c.i for c in children_of(subj) if dep(c) == "appos"}
+        for c in children_of(subj):
             if dep(c) == "appos":
                 anchors.update(t.i for t in c.subtree if t.pos_ == "PROPN")
         for start, end in self._person_spans(adoc, rng):
@@ -709,7 +710,7 @@ def _number_agrees(tok: Token, adoc: ArticleDoc, speaker: Span | None) -> bool:
     if not want or span is None:
         return True
     root = span.root
-    have = ["Plur"] if any(dep(c) == "conj" for c in root.children) else root.morph.get("Number", [])
+    have = ["Plur"] if any(dep(c) == "conj" for c in children_of(root)) else root.morph.get("Number", [])
     return not have or bool(set(want) & set(have))
 
 
@@ -723,7 +724,7 @@ def _noun_subject(verb: Token, lo: int) -> Token | None:
             or head.pos_ not in ("NOUN", "PROPN") or not lo <= head.idx < verb.idx):
         return None
     if any(c.i < verb.i and (dep(c) == "mark" or _relative_pronoun(c) or c.lower_ == "que")
-           for c in verb.children):
+           for c in children_of(verb)):
         return None
     return head
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # (Cython; not in the stubs)
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -23,6 +25,10 @@ from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
+
+# what :meth:`AttributionLexicon.is_speech` reads of a token, and how many such keys to keep
+_SPEECH_KEY = [POS, LEMMA, LOWER]
+_MAX_SPEECH_MEMO = 200_000
 
 # Quotation marks: curly, straight and angle quotes, paired
 _MARKED = re.compile(r"“([^”“]+)”|«([^»«]+)»|\"([^\"\n]+)\"")
@@ -70,6 +76,31 @@ class AttributionLexicon:
     @cached_property
     def first_source_words(self) -> frozenset[str]:
         return frozenset(p[0] for p in self.source)
+
+    @cached_property
+    def first_source_keys(self) -> frozenset[int]:
+        """:attr:`first_source_words` as spaCy string hashes (a token's ``LOWER``)."""
+        return frozenset(hash_string(w) for w in self.first_source_words)
+
+    @cached_property
+    def _speech_memo(self) -> dict[tuple[int, ...], bool]:
+        return {}
+
+    def speech_indices(self, doc: Doc) -> list[int]:
+        """The indices of ``doc``'s tokens where :meth:`is_speech` holds, in order. The
+        answer depends on a token's POS, lemma and lower-case form alone, so it is kept per
+        such triple and most tokens are passed over without building a spaCy token."""
+        memo = self._speech_memo
+        if len(memo) > _MAX_SPEECH_MEMO:
+            memo.clear()
+        out: list[int] = []
+        for i, key in enumerate(map(tuple, doc.to_array(_SPEECH_KEY).tolist())):
+            hit = memo.get(key)
+            if hit is None:
+                hit = memo[key] = self.is_speech(doc[i])
+            if hit:
+                out.append(i)
+        return out
 
     def is_report(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas

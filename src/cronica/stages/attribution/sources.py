@@ -15,6 +15,8 @@ counts. Any other source cue covers its own sentence only.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 from cronica.model import ArticleDoc, Reporting
@@ -27,8 +29,9 @@ from cronica.stages.attribution.lexicon import (
     match_phrase,
 )
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import children_of, dep
 
+_VERB_POS = frozenset({VERB, AUX})  # POS symbols of the tokens that may cue a source
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
 _SENTENCE_END = (".", "!", "?", ".»", ".”", '."', "…")
 
@@ -52,9 +55,9 @@ def _dependents(verb: Token) -> list[Token]:
     """Nouns hanging off a verb through an oblique, object or prepositional link (a
     preposition's object in the English scheme)."""
     out: list[Token] = []
-    for c in verb.children:
+    for c in children_of(verb):
         if dep(c) in ("prep",):
-            out.extend(g for g in c.children if dep(g) == "pobj")
+            out.extend(g for g in children_of(c) if dep(g) == "pobj")
         elif dep(c) in _LINK_DEPS:
             out.append(c)
     return out
@@ -98,6 +101,10 @@ class SourceFinder:
         doc = adoc.doc
         out: list[Reporting] = []
         firsts = set(self.lex.first_source_words)
+        # (POS, lower-case form hash) of each token: a token that starts no source phrase
+        # and is no verb is passed over without building a spaCy token
+        keys = doc.to_array([POS, LOWER]).tolist()
+        first_keys = self.lex.first_source_keys
         for s, sent in enumerate(adoc.sentences):
             toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if toks is None:
@@ -105,6 +112,10 @@ class SourceFinder:
             lo, hi, limit = sent.start, sent.end, toks.end
             i = toks.start
             while i < limit:
+                pos, lower = keys[i]
+                if lower not in first_keys and pos not in _VERB_POS:
+                    i += 1
+                    continue
                 tok = doc[i]
                 n = match_phrase(doc, i, self.lex.source, limit) if tok.lower_ in firsts else 0
                 if n:
@@ -131,11 +142,15 @@ class SourceFinder:
         doc = adoc.doc
         out = []
         firsts = set(self.lex.first_source_words)
+        lowers = doc.to_array(LOWER).tolist()
+        first_keys = self.lex.first_source_keys
         for s, sent in enumerate(adoc.sentences):
             toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if toks is None:
                 continue
             for i in range(toks.start, toks.end):
+                if lowers[i] not in first_keys:
+                    continue
                 n = match_phrase(doc, i, self.lex.source, toks.end) if doc[i].lower_ in firsts else 0
                 if n:
                     rep = self._source_after(adoc, i, i + n, toks.end, s, sent.start, sent.end)
@@ -176,7 +191,7 @@ class SourceFinder:
         for noun in _dependents(verb):
             if not lo <= noun.idx < hi or noun.pos_ not in ("NOUN", "PROPN"):
                 continue
-            case = next((c for c in noun.children if dep(c) in ("case", "prep")), None)
+            case = next((c for c in children_of(noun) if dep(c) in ("case", "prep")), None)
             word = case.lower_ if case is not None else ""
             if case is not None and word in self.lex.channel_case and self.lex.is_channel(noun):
                 out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
@@ -184,12 +199,12 @@ class SourceFinder:
                     self._is_media(adoc, noun) or self.lex.is_source_noun(noun)):
                 out.append(self._pp_link(adoc, verb, noun, case, s, lo, hi))
             elif case is None and (dep(noun) in ("iobj", "dative") or (
-                    dep(noun) == "obj" and any(dep(c) == "ccomp" for c in verb.children))) and (
+                    dep(noun) == "obj" and any(dep(c) == "ccomp" for c in children_of(verb)))) and (
                     self._is_media(adoc, noun) or self.lex.is_source_noun(noun)):
                 # 'told reporters', 'le dijo a la prensa' without its preposition parsed
                 out.append(self._pp_link(adoc, verb, noun, noun, s, lo, hi))
         if self._impersonal_report(verb):
-            clitic = min((c for c in verb.children if c.lower_ in self.lex.impersonal), key=lambda t: t.i)
+            clitic = min((c for c in children_of(verb) if c.lower_ in self.lex.impersonal), key=lambda t: t.i)
             cue = adoc.span(clitic.idx, verb.idx + len(verb.text))
             out.append(Reporting(source="", code=None, cue=cue, scope="sentence", sentences=[s]))
         return out
@@ -199,12 +214,12 @@ class SourceFinder:
         """The phrase from its preposition to the end of its noun phrase (relative clauses and
         further place or time phrases left out); the verb joins it when right before it."""
         drop: set[int] = set()
-        for c in noun.children:
+        for c in children_of(noun):
             opens = min(c.subtree, key=lambda t: t.i)
             if dep(c) in _RELATIVE or (c.i > noun.i and opens.lower_ in self.lex.marks) or (
                     c.i > noun.i and any(
                     dep(g) in ("case", "prep") and g.lower_ in self.lex.channel_case
-                    for g in c.children) and dep(c) in ("nmod", "obl")):
+                    for g in children_of(c)) and dep(c) in ("nmod", "obl")):
                 drop.update(t.i for t in c.subtree)
         toks = [t for t in noun.subtree if t.i not in drop and lo <= t.idx < hi and not t.is_space]
         toks = _contiguous(toks, noun)
@@ -224,7 +239,7 @@ class SourceFinder:
         """'se informó', 'se supo': a reporting verb with an impersonal clitic and no subject."""
         if not self.lex.is_report(verb):
             return False
-        kids = list(verb.children)
+        kids = list(children_of(verb))
         return not any(dep(c) in _SUBJ and not c.is_space for c in kids) and any(
             c.lower_ in self.lex.impersonal and c.i < verb.i for c in kids)
 
@@ -257,10 +272,10 @@ class SourceFinder:
         """'..., informó la agencia AFP' / 'La televisión precisó que' / 'Reuters reported': a
         reporting or speech verb whose subject (or post-verbal argument, as the Spanish parser
         often labels it) is a news outlet. The outlet reports; it is not quoted."""
-        subj = next((c for c in verb.children if dep(c) in _SUBJ and not c.is_space
+        subj = next((c for c in children_of(verb) if dep(c) in _SUBJ and not c.is_space
                      and lo <= c.idx < hi), None)
         if subj is None:
-            subj = next((c for c in verb.children if dep(c) == "obj" and c.i > verb.i), None)
+            subj = next((c for c in children_of(verb) if dep(c) == "obj" and c.i > verb.i), None)
         if subj is None:
             return None
         toks = [t for t in subj.subtree if lo <= t.idx < hi and not t.is_space]
@@ -271,7 +286,7 @@ class SourceFinder:
         if not relay and not self._closing_report(adoc, verb, subj, toks, lo, hi):
             return None
         toks = [t for t in toks if not any(t.i in {x.i for x in c.subtree}
-                                           for c in subj.children if dep(c) in _RELATIVE)]
+                                           for c in children_of(subj) if dep(c) in _RELATIVE)]
         name, code = self._source_name(adoc, toks)
         # the verb belongs to the cue when the source follows it ('informaron fuentes X',
         # 'constató la AFP'); a source before its verb is cited alone ('Fuentes X dijeron')

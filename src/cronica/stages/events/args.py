@@ -52,7 +52,7 @@ from cronica.model import ActorMention, ArticleDoc, EventArg
 from cronica.read.dateline import find_dateline
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import dep, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, doc_cache, morph_get, sentence_of
 
 # UD labels, read through syntax.dep
 _SUBJ = frozenset({"nsubj", "csubj"})
@@ -126,10 +126,20 @@ class ActorIndex:
 
 def _phrase(tok: Token, genitive: frozenset[str] | None = None) -> list[Any]:
     """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs; with
-    ``genitive``, also without complements introduced by another preposition."""
+    ``genitive``, also without complements introduced by another preposition. Walked once
+    per token of a document (the list is shared: callers only read it)."""
+    memo = doc_cache(tok.doc, "args.phrase")
+    key = (tok.i, genitive)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _phrase_tokens(tok, genitive)
+    return found
+
+
+def _phrase_tokens(tok: Token, genitive: frozenset[str] | None) -> list[Any]:
     out = [tok]
     stack = [
-        c for c in tok.children if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
+        c for c in children_of(tok) if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
     ]
     while stack:
         t = stack.pop()
@@ -137,7 +147,7 @@ def _phrase(tok: Token, genitive: frozenset[str] | None = None) -> list[Any]:
             continue
         out.append(t)
         stack.extend(
-            c for c in t.children if dep(c) not in ("acl:relcl", "ccomp", "advcl")
+            c for c in children_of(t) if dep(c) not in ("acl:relcl", "ccomp", "advcl")
         )
     return out
 
@@ -146,7 +156,7 @@ def _relative_clause(c: Token) -> bool:
     """A clause the parser labelled 'acl' that a relative pronoun opens ('protestas, que
     incluía huelgas'): a relative clause, no part of its antecedent's phrase."""
     return dep(c) == "acl" and any(
-        g.i < c.i and "Rel" in morph_get(g, "PronType") for g in c.children)
+        g.i < c.i and "Rel" in morph_get(g, "PronType") for g in children_of(c))
 
 
 def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
@@ -157,7 +167,7 @@ def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
     if dep(t) not in ("nmod", "obl"):
         return False
     case = [_CONTRACTIONS.get(w, w) for w in
-            (fold(c.text) for c in t.children if dep(c) == "case" and c.i < t.i)]
+            (fold(c.text) for c in children_of(t) if dep(c) == "case" and c.i < t.i)]
     return bool(case) and case[0] not in genitive
 
 
@@ -189,7 +199,7 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
                 and not any(t.is_punct for t in near if t.idx < start):
             # coded through a complement ('reclusos de Ecuador', 'miembros de las FARC'): the
             # argument is the whole phrase, from its first word, with the complement's code
-            first = min((t for t in tok.children if t.i < tok.i
+            first = min((t for t in children_of(tok) if t.i < tok.i
                          and dep(t) in ("det", "amod", "nummod")), key=lambda t: t.i, default=tok)
             start = first.idx
             text = doc_text(tok.doc)[start:end]
@@ -197,14 +207,14 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
         return EventArg(
             m.span.text, m.code, list(m.codes or [m.code]), start, end, m.id
         )
-    nominalised = tok.pos_ == "ADJ" and any(dep(c) == "det" for c in tok.children)
+    nominalised = tok.pos_ == "ADJ" and any(dep(c) == "det" for c in children_of(tok))
     mistagged = tok.pos_ == "NUM" and tok.is_alpha  # 'desocupados' tagged as a number
     if (tok.pos_ not in _NOMINAL and not nominalised and not mistagged) or tok.pos_ == "PRON" \
             or tok.like_num:
         return None  # ('el oficial acusó', 'los detenidos': an adjective with a determiner is a noun)
     phrase = _phrase(tok)
     if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
-        phrase = [tok, *[c for c in tok.children if c.i < tok.i
+        phrase = [tok, *[c for c in children_of(tok) if c.i < tok.i
                          and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
     toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark", "cc")))
     toks = [i for i in toks if not (i < tok.i and dep(tok.doc[i].head) == "case")]
@@ -224,8 +234,8 @@ def _counted(tok: Token) -> Any:
     """The noun a count counts: 'miles de manifestantes', 'cientos de miles de personas'
     (through nested numbers), 'dozens of protesters'."""
     for _ in range(3):
-        nxt = next((g for c in tok.children if dep(c) in ("prep", "nmod", "nummod")
-                    and _of(c) for g in [c, *c.children] if g.pos_ in ("NOUN", "PROPN", "NUM")
+        nxt = next((g for c in children_of(tok) if dep(c) in ("prep", "nmod", "nummod")
+                    and _of(c) for g in [c, *children_of(c)] if g.pos_ in ("NOUN", "PROPN", "NUM")
                     and g.i > tok.i), None)
         if nxt is None:
             return None
@@ -240,7 +250,7 @@ def _of(c: Token) -> bool:
     'según fuentes', 'in Lima'."""
     if dep(c) == "prep":
         return fold(c.text) in ("of", "de")
-    case = [fold(g.text) for g in c.children if dep(g) == "case" and g.i < c.i]
+    case = [fold(g.text) for g in children_of(c) if dep(g) == "case" and g.i < c.i]
     return not case or case[0] in ("de", "del", "of")
 
 
@@ -263,7 +273,7 @@ def resolve_relative(tok: Token) -> Any:
         return ante
     number = _verb_number(verb)
     if number == "Plur" and "Sing" in morph_get(ante, "Number") \
-            and not any(dep(c) == "conj" for c in ante.children):
+            and not any(dep(c) == "conj" for c in children_of(ante)):
         node = ante
         while node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN", "ADJ") \
                 and dep(node) in ("nmod", "obj", "obl", "appos"):
@@ -281,7 +291,7 @@ def resolve_relative(tok: Token) -> Any:
 
 def _verb_number(verb: Token) -> str | None:
     """'Sing' / 'Plur' of a finite verb or of its finite auxiliary."""
-    for t in (verb, *[c for c in verb.children if dep(c) in ("aux", "cop")]):
+    for t in (verb, *[c for c in children_of(verb) if dep(c) in ("aux", "cop")]):
         number = morph_get(t, "Number")
         if number and "Fin" in morph_get(t, "VerbForm"):
             return number[0]
@@ -289,23 +299,42 @@ def _verb_number(verb: Token) -> str | None:
 
 
 def _case(tok: Token) -> str:
-    """Folded preposition(s) introducing ``tok`` ('por parte de' -> 'por parte de')."""
+    """Folded preposition(s) introducing ``tok`` ('por parte de' -> 'por parte de'); read
+    once per token of a document (the argument rules ask for the same words many times)."""
+    memo = doc_cache(tok.doc, "args.case")
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = _case_words(tok)
+    return found
+
+
+def _case_words(tok: Token) -> str:
     # 'del' / 'al' are 'de' / 'a' with the article: 'la huelga del sindicato'
     words = [_CONTRACTIONS.get(w, w) for w in
-             (fold(c.text) for c in tok.children if dep(c) in ("case", "mark") and c.i < tok.i)]
-    for c in tok.children:
-        words.extend(fold(f.text) for f in c.children if dep(c) == "case" and dep(f) == "fixed")
+             (fold(c.text) for c in children_of(tok) if dep(c) in ("case", "mark") and c.i < tok.i)]
+    for c in children_of(tok):
+        if dep(c) == "case":
+            words.extend(fold(f.text) for f in children_of(c) if dep(f) == "fixed")
     if dep(tok) == "pobj" and tok.head.pos_ == "ADP":
         words.append(fold(tok.head.text))
     return " ".join(words)
 
 
 def _obl_children(tok: Token) -> list[Any]:
-    """Oblique / nominal-modifier children; English 'prep' nodes are replaced by their object."""
+    """Oblique / nominal-modifier children; English 'prep' nodes are replaced by their object.
+    Read once per token of a document (the list is shared: callers only read it)."""
+    memo = doc_cache(tok.doc, "args.obl")
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = _obl_tokens(tok)
+    return found
+
+
+def _obl_tokens(tok: Token) -> list[Any]:
     out: list[Any] = []
-    for c in tok.children:
+    for c in children_of(tok):
         if dep(c) in ("prep", "obl:agent"):
-            out.extend(g for g in c.children if dep(g) == "pobj")
+            out.extend(g for g in children_of(c) if dep(g) == "pobj")
         elif dep(c) in _OBL:
             out.append(c)
     return out
@@ -340,10 +369,10 @@ def find_args(
     if (actor is not None and event in RECIPROCAL_TYPES
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
-        conj = [c for c in actor.children if dep(c) == "conj" and c.pos_ in _NOMINAL]
+        conj = [c for c in children_of(actor) if dep(c) == "conj" and c.pos_ in _NOMINAL]
         # a second subject of the same verb is a conjunct the parser left as a sibling
-        conj += [c for c in actor.head.children if dep(c) in _SUBJ and c.i > actor.i
-                 and c.pos_ in _NOMINAL and any(dep(g) == "cc" for g in actor.head.children
+        conj += [c for c in children_of(actor.head) if dep(c) in _SUBJ and c.i > actor.i
+                 and c.pos_ in _NOMINAL and any(dep(g) == "cc" for g in children_of(actor.head)
                                                 if actor.i < g.i < c.i)]
         if conj and (recipient is None or index.mention_in(conj[0]) is not None):
             recipient = conj[0]
@@ -355,7 +384,7 @@ def find_args(
             actor, recipient = None, actor
         elif actor is None and recipient is None:
             holder = tok.head if fold(tok.head.lemma_) in cues.victim_verb else tok
-            recipient = next((c for c in holder.children if dep(c) in _SUBJ | _PASS_SUBJ), None)
+            recipient = next((c for c in children_of(holder) if dep(c) in _SUBJ | _PASS_SUBJ), None)
     if recipient is not None and recipient.pos_ == "NOUN" and fold(recipient.lemma_) in cues.ouster:
         # 'exigieron la renuncia del ministro', 'pidieron su dimisión': whoever is to leave
         recipient = _whose_ouster(recipient, actor, index) or recipient
@@ -416,11 +445,11 @@ _PERSONAL_KINDS = frozenset({"person", "agent"})
 def _whose_ouster(noun: Token, actor: Any, index: ActorIndex) -> Any:
     """Who is to leave office in an ouster noun ('la renuncia del ministro'; 'su renuncia':
     the antecedent of the possessive), else None."""
-    whose = next((c for c in noun.children if dep(c) in ("nmod", "nmod:poss")
+    whose = next((c for c in children_of(noun) if dep(c) in ("nmod", "nmod:poss")
                   and c.pos_ in ("NOUN", "PROPN") and _names_actor(c, index)), None)
     if whose is not None:
         return whose
-    poss = next((c for c in noun.children if dep(c) == "det" and c.i < noun.i
+    poss = next((c for c in children_of(noun) if dep(c) == "det" and c.i < noun.i
                  and "Yes" in morph_get(c, "Poss") and "Sing" in morph_get(c, "Number")
                  and "3" in morph_get(c, "Person")), None)
     return possessive_antecedent(poss, actor, index) if poss is not None else None
@@ -432,8 +461,8 @@ def possessive_antecedent(poss: Token, actor: Any, index: ActorIndex) -> Any:
     Spanish possessive with a human possessor), never the subject that governs it ('los
     maestros exigieron su renuncia': not the teachers')."""
     doc = poss.doc
-    sent = poss.sent
-    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    sent = sentence_of(poss)
+    first = sentence_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
     own = index.mention_in(actor) if actor is not None else None
     for j in range(poss.i - 1, first - 1, -1):
         m = index.by_token.get(j)
@@ -453,7 +482,7 @@ def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     dimisión del ministro' (``ouster`` cue nouns), also on the verb that carries a protest
     noun, in a relative clause of the noun, or caused by it ('las protestas provocaron la
     caída del presidente'); the protest is aimed at that person."""
-    clauses = [c for c in tok.children if c.pos_ == "VERB"
+    clauses = [c for c in children_of(tok) if c.pos_ == "VERB"
                and dep(c) in ("advcl", "xcomp", "acl", "acl:relcl")]
     head = tok.head
     if tok.pos_ in ("NOUN", "PROPN") and head.i != tok.i and head.pos_ == "VERB":
@@ -462,21 +491,21 @@ def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
         elif dep(tok) in ("obj", "obl"):
             # the aim of the verb that carries the noun: 'emprendieron una huelga para
             # exigir la destitución del alcalde'
-            clauses += [c for c in head.children if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"]
+            clauses += [c for c in children_of(head) if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"]
     for clause in clauses:
-        for obj in (c for c in clause.children if dep(c) in _OBJ):
+        for obj in (c for c in children_of(clause) if dep(c) in _OBJ):
             if fold(obj.lemma_) not in cues.ouster:
                 continue
-            whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
+            whose = next((g for g in children_of(obj) if dep(g) in ("nmod", "nmod:poss")
                           and g.pos_ in _NOMINAL and not _same(g, actor)), None)
             if whose is not None and _names_actor(whose, index):
                 return whose
     # elsewhere in the sentence: whoever's removal is sought beside the protest ('quienes
     # emprendieron una huelga en busca de la destitución del alcalde', 'la oposición, que
     # busca forzar la renuncia del presidente, convocó la marcha')
-    for obj in tok.sent:
+    for obj in sentence_of(tok):
         if obj.pos_ == "NOUN" and fold(obj.lemma_) in cues.ouster:
-            whose = next((g for g in obj.children if dep(g) in ("nmod", "nmod:poss")
+            whose = next((g for g in children_of(obj) if dep(g) in ("nmod", "nmod:poss")
                           and g.pos_ in ("NOUN", "PROPN") and not _same(g, actor)
                           and _case(g) in cues.genitive_case), None)
             if whose is not None and _names_actor(whose, index) \
@@ -494,9 +523,9 @@ def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and dep(tok) in ("obj", "nsubj", "obl"):
         holders.append(tok.head)
     for h in holders:
-        for c in h.children:
+        for c in children_of(h):
             if fold(c.text) in cues.site and dep(c) in ("advmod", "obl", "nmod"):
-                site = next((g for g in c.children if g.pos_ in ("NOUN", "PROPN")), None)
+                site = next((g for g in children_of(c) if g.pos_ in ("NOUN", "PROPN")), None)
             elif c.pos_ in ("NOUN", "PROPN") and _case(c).split()[:1] and \
                     _case(c).split()[0] in cues.site:
                 site = c
@@ -513,7 +542,7 @@ def _victim_predicate(tok: Any, cues: Cues) -> bool:
     victim = cues.victim_verb
     if fold(tok.lemma_) in victim:
         return True
-    return any(dep(c) in ("cop", "aux") and fold(c.lemma_) in victim for c in tok.children) \
+    return any(dep(c) in ("cop", "aux") and fold(c.lemma_) in victim for c in children_of(tok)) \
         or (tok.head.i != tok.i and dep(tok) in ("xcomp", "acomp", "obj", "advcl")
             and fold(tok.head.lemma_) in victim)
 
@@ -521,7 +550,7 @@ def _victim_predicate(tok: Any, cues: Cues) -> bool:
 def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues) -> Any:
     """The coded actor inside a protest's or accusation's topic: 'para protestar por la
     decisión del gobierno' -> el gobierno, 'críticas contra Wasmosy' -> Wasmosy."""
-    purpose = [c for c in tok.children if dep(c) in ("advcl", "xcomp")]  # 'para protestar por X'
+    purpose = [c for c in children_of(tok) if dep(c) in ("advcl", "xcomp")]  # 'para protestar por X'
     own = index.mention_in(actor) if actor is not None else None
     for c in [o for t in (tok, *purpose) for o in _obl_children(t)]:
         if _case(c) not in cues.target_topic_case:
@@ -548,13 +577,13 @@ def _verb_args(
     is_event: Callable[[Any], str | None] = lambda t: None,
 ) -> tuple[Any, Any]:
     actor = recipient = None
-    passive = any(dep(c) == "aux:pass" for c in tok.children) or (
+    passive = any(dep(c) == "aux:pass" for c in children_of(tok)) or (
         "Part" in morph_get(tok, "VerbForm")
-        and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in tok.children)
+        and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in children_of(tok))
     )
-    subjects = [c for c in tok.children if dep(c) in _SUBJ]
+    subjects = [c for c in children_of(tok) if dep(c) in _SUBJ]
     number = _verb_number(tok) if len(subjects) > 1 else None
-    for c in tok.children:
+    for c in children_of(tok):
         if dep(c) in _SUBJ and c.pos_ == "NOUN" and fold(c.lemma_) in cues.time_noun:
             continue  # 'Ortega anunció el sábado que se reuniría': a date, not a subject
         if dep(c) in _SUBJ and not passive:
@@ -562,12 +591,12 @@ def _verb_args(
             # la capital, los mineros marcharon')
             if actor is None or (number and number not in morph_get(actor, "Number")
                                  and number in morph_get(c, "Number")
-                                 and not any(dep(g) == "cc" for g in c.children)):
+                                 and not any(dep(g) == "cc" for g in children_of(c))):
                 actor = c
         elif dep(c) in _PASS_SUBJ or (dep(c) in _SUBJ and passive):
             recipient = recipient or c
         elif dep(c) in _AGENT:
-            agent = next((g for g in c.children if dep(g) == "pobj"), c)
+            agent = next((g for g in children_of(c) if dep(g) == "pobj"), c)
             if not _cause_noun(agent, cues, index, is_event):
                 actor = agent
     if actor is None and not passive and dep(tok) == "acl" and tok.tag_ in ("VBD", "VBN") \
@@ -580,20 +609,20 @@ def _verb_args(
     if passive and actor is None:
         # the parser may label the 'por' agent obj or obl: 'fue atacado por los guerrilleros',
         # or hang it on the passive subject: 'fue saqueada una tienda por jóvenes'
-        hung = [g for c in tok.children if recipient is not None and c.i == recipient.i
-                for g in c.children
+        hung = [g for c in children_of(tok) if recipient is not None and c.i == recipient.i
+                for g in children_of(c)
                 if dep(g) == "nmod" and g.i > c.i]
         actor = next(
             (
                 o
-                for o in obls + [c for c in tok.children if dep(c) in _OBJ] + hung
+                for o in obls + [c for c in children_of(tok) if dep(c) in _OBJ] + hung
                 if _case(o) in cues.agent_case and _case(o) not in cues.genitive_case
                 and not _cause_noun(o, cues, index, is_event)
             ),
             None,
         )
     if recipient is None:
-        cands = [c for c in tok.children if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")
+        cands = [c for c in children_of(tok) if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")
                  ]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
@@ -646,7 +675,7 @@ def _shared_subject(verb: Token) -> Any:
         head = node.head
         if head.pos_ == "ADV" and head.head.i != head.i:
             head = head.head  # 'antes de ser incendiada'
-        subj = next((c for c in head.children if dep(c) in _SUBJ | _PASS_SUBJ
+        subj = next((c for c in children_of(head) if dep(c) in _SUBJ | _PASS_SUBJ
                      and c.pos_ in _NOMINAL), None)
         if subj is not None:
             return subj
@@ -662,7 +691,7 @@ def _prepositional(c: Token) -> bool:
     """An object with a preposition other than the personal 'a': an oblique the parser
     labelled obj ('En Lima, ... se manifestaron': a place, not a recipient)."""
     case = [_CONTRACTIONS.get(w, w) for w in
-            (fold(g.text) for g in c.children if dep(g) == "case" and g.i < c.i)]
+            (fold(g.text) for g in children_of(c) if dep(g) == "case" and g.i < c.i)]
     return bool(case) and case[0] != "a"
 
 
@@ -673,10 +702,10 @@ def _fronted_subject(verb: Token) -> Any:
     number = _verb_number(verb)
     if number is None:
         return None
-    for c in verb.children:
+    for c in children_of(verb):
         if c.i > verb.i or dep(c) not in ("obj", "obl", "nmod") or not _prepositional(c):
             continue
-        stack = list(c.children)
+        stack = list(children_of(c))
         while stack:
             g = stack.pop(0)
             if dep(g) in _CLAUSAL - {"conj"}:
@@ -685,9 +714,9 @@ def _fronted_subject(verb: Token) -> Any:
             # recinto, centenares de estudiantes mantenían una protesta')
             if dep(g) in ("appos", "conj") and g.pos_ in ("NOUN", "NUM") and _after_comma(g) \
                     and number in morph_get(g, "Number") \
-                    and not any(dep(t) == "cc" for t in g.children):
+                    and not any(dep(t) == "cc" for t in children_of(g)):
                 return g
-            stack.extend(g.children)
+            stack.extend(children_of(g))
     return None
 
 
@@ -704,18 +733,18 @@ def _stranded_subject(verb: Token) -> Any:
     preceding date ('que el próximo 21 de agosto los guaymíes realizarán una marcha': 'los
     guaymíes' under '21'). Only a noun or number takes no subject; one with a copula is a
     predicate and keeps its own."""
-    for c in verb.children:
+    for c in children_of(verb):
         if c.i > verb.i or dep(c) in _CLAUSAL or dep(c) in _SUBJ | _PASS_SUBJ:
             continue
-        stack = list(c.children)
+        stack = list(children_of(c))
         while stack:
             t = stack.pop()
             if dep(t) in _CLAUSAL:
                 continue
             if dep(t) == "nsubj" and t.head.pos_ in ("NOUN", "NUM", "PROPN") \
-                    and not any(dep(g) == "cop" for g in t.head.children):
+                    and not any(dep(g) == "cop" for g in children_of(t.head)):
                 return t
-            stack.extend(t.children)
+            stack.extend(children_of(t))
     return None
 
 
@@ -723,19 +752,19 @@ def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool]) -> Any:
     """The subject of a relative clause whose verb carries the event noun as its object:
     'las protestas que organizan los sindicatos', 'una huelga que mantienen los maestros'
     (= 'los sindicatos organizan las protestas')."""
-    for c in tok.children:
+    for c in children_of(tok):
         if dep(c) not in ("acl:relcl", "acl") or c.pos_ not in ("VERB", "AUX"):
             continue
-        rel = next((g for g in c.children if dep(g) == "obj" and g.pos_ == "PRON"
+        rel = next((g for g in children_of(c) if dep(g) == "obj" and g.pos_ == "PRON"
                     and "Rel" in morph_get(g, "PronType")), None)
         if rel is None or not carries(rel, c):
             continue
-        subj = next((g for g in c.children if dep(g) in _SUBJ and g.pos_ in _NOMINAL
+        subj = next((g for g in children_of(c) if dep(g) in _SUBJ and g.pos_ in _NOMINAL
                      and g.pos_ != "PRON"), None)
         if subj is None:
             # with the relative as object, a second object after the verb is its subject,
             # put after the verb as Spanish relatives do ('que organizan los sindicatos')
-            subj = next((g for g in c.children if dep(g) == "obj" and g.i > c.i
+            subj = next((g for g in children_of(c) if dep(g) == "obj" and g.i > c.i
                          and g.pos_ in ("NOUN", "PROPN")), None)
         if subj is not None:
             return subj
@@ -746,11 +775,11 @@ def _participle_agent(tok: Token, cues: Cues, carries: Callable[[Any, Any], bool
     """The 'por' agent of a participle modifying an event noun, when the participle is no
     event of its own: 'una manifestación organizada por los pilotos', 'los disturbios
     iniciados por X' ('una marcha reprimida por la policía' is the police's act, not theirs)."""
-    for c in tok.children:
+    for c in children_of(tok):
         if dep(c) not in ("amod", "acl") or "Part" not in morph_get(c, "VerbForm") \
                 or not carries(tok, c):
             continue
-        for g in (*c.children, *_obl_children(c)):  # English: the object of 'by'
+        for g in (*children_of(c), *_obl_children(c)):  # English: the object of 'by'
             if g.i > c.i and g.pos_ in ("NOUN", "PROPN") and _case(g) in cues.agent_case \
                     and _case(g) not in cues.genitive_case:
                 return g
@@ -763,7 +792,7 @@ def _possessor_subject(tok: Token, index: ActorIndex) -> Any:
     (the doer of 'su invasión', 'su ofensiva'), when that subject is a coded actor. Not for
     nouns whose possessor is the patient ('su detención': see the caller)."""
     if not any(dep(c) == "det" and c.i < tok.i and "Yes" in morph_get(c, "Poss")
-               and "3" in morph_get(c, "Person") for c in tok.children):
+               and "3" in morph_get(c, "Person") for c in children_of(tok)):
         return None
     node = tok
     for _ in range(3):  # up through the noun phrases to the clause's verb
@@ -771,7 +800,7 @@ def _possessor_subject(tok: Token, index: ActorIndex) -> Any:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in node.children if dep(c) in _SUBJ), None)
+            subj = next((c for c in children_of(node) if dep(c) in _SUBJ), None)
             return subj if subj is not None and index.mention_in(subj) is not None else None
     return None
 
@@ -809,12 +838,12 @@ def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
         return None
     passive = dep(tok) in _PASS_SUBJ or (
         dep(tok) in _SUBJ and any(dep(c) == "aux:pass" or (
-            dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux) for c in head.children))
+            dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux) for c in children_of(head)))
     if not passive:
         return None
-    for c in head.children:
+    for c in children_of(head):
         if dep(c) in _AGENT:
-            return next((g for g in c.children if dep(g) == "pobj"), c)
+            return next((g for g in children_of(c) if dep(g) == "pobj"), c)
         if c.i > tok.i and c.pos_ in _NOMINAL and _case(c) in cues.agent_case \
                 and _case(c) not in cues.genitive_case:
             return c  # the parser may label the 'por' agent obj or obl
@@ -826,15 +855,15 @@ def _complement_recipient(
 ) -> Any:
     """The addressee inside a complement: 'demanded that the US cancel ...' (the clause's
     subject), 'offered to hand them over to Britain' (the infinitive's recipient)."""
-    for c in tok.children:
+    for c in children_of(tok):
         if dep(c) == "ccomp":
             subj = next(
-                (g for g in c.children if dep(g) in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
+                (g for g in children_of(c) if dep(g) in _SUBJ and g.pos_ in ("NOUN", "PROPN")), None
             )
             if subj is not None and not _same(subj, actor) and _names_actor(subj, index):
                 return subj
         elif dep(c) == "xcomp" and c.pos_ in ("VERB", "AUX"):
-            cands = [g for g in c.children if dep(g) in _OBJ and g.pos_ in ("NOUN", "PROPN")]
+            cands = [g for g in children_of(c) if dep(g) in _OBJ and g.pos_ in ("NOUN", "PROPN")]
             cands += [o for o in _obl_children(c) if _case(o) in cues.recipient_case]
             named = [
                 g for g in cands if not _same(g, actor) and g.i not in skip and _names_actor(g, index)
@@ -846,9 +875,9 @@ def _complement_recipient(
 
 def _is_passive(verb: Token, cues: Cues) -> bool:
     """A passive verb: 'fue atacado', 'were attacked'."""
-    return any(dep(c) == "aux:pass" for c in verb.children) or (
+    return any(dep(c) == "aux:pass" for c in children_of(verb)) or (
         "Part" in morph_get(verb, "VerbForm")
-        and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in verb.children)
+        and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in children_of(verb))
     )
 
 
@@ -891,7 +920,7 @@ def _carrier(
         lemma = fold(head.lemma_)
         if lemma in cues.content_verb or cues.aux.get(lemma) == "negation":
             return False  # 'confirmó la muerte', 'evitaron la huelga': not their act
-        if any(dep(c) in _SUBJ and is_event(c) for c in head.children):
+        if any(dep(c) in _SUBJ and is_event(c) for c in children_of(head)):
             return False  # 'la protesta coincidió con una huelga': an event is no actor
         return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
 
@@ -920,13 +949,13 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
                 return None
         elif dep(node) == "acl" and "Inf" in morph_get(node, "VerbForm") \
                 and head.pos_ in ("NOUN", "PROPN") and dep(head) == "obj" \
-                and any(dep(c) == "mark" for c in node.children):
+                and any(dep(c) == "mark" for c in children_of(node)):
             # 'iniciaron una rebelión para protestar', 'ratificó su decisión de cortar': the
             # infinitive complement of an object noun has the clause's subject
             head = head.head
         elif dep(node) not in _INHERIT:
             return None
-        subj = next((c for c in head.children if dep(c) in _SUBJ), None)
+        subj = next((c for c in children_of(head) if dep(c) in _SUBJ), None)
         if head.pos_ in ("VERB", "AUX") and (subj is None or (subj.like_num and _counted(subj) is None)):
             subj = _stranded_subject(head) or _fronted_subject(head) or subj
         if subj is not None and subj.i != tok.i:
@@ -983,7 +1012,7 @@ def speaker_subject(tok: Token, speech: set[str]) -> Any:
             return None
         node = node.head
         if fold(node.lemma_) in speech:
-            return next((c for c in node.children if dep(c) in _SUBJ), None)
+            return next((c for c in children_of(node) if dep(c) in _SUBJ), None)
     return None
 
 
@@ -1055,7 +1084,7 @@ def _noun_args(
         actor = next(
             (
                 c
-                for c in tok.children
+                for c in children_of(tok)
                 if dep(c) in ("amod", "compound", "nmod:poss")
                 and index.mention_in(c) is not None
             ),
@@ -1093,7 +1122,7 @@ def _counted_doers(tok: Token, event: str, cues: Cues, index: ActorIndex) -> Any
     varios miles de campesinos', 'un ataque de cientos de rebeldes' (the parser hangs the
     count as a number modifier, so it is no oblique). A protest's doers may be any plural
     noun; another act's only a coded one."""
-    for c in tok.children:
+    for c in children_of(tok):
         if c.i < tok.i or not (c.pos_ == "NUM" or c.like_num) or _case(c) not in cues.genitive_case:
             continue
         counted = _counted(c)
@@ -1114,7 +1143,7 @@ def _passive_means(tok: Token, cues: Cues) -> tuple[Any, Any] | None:
     if head.i == tok.i or dep(tok) not in ("obl", "nmod") or _case(tok) not in cues.means_case \
             or head.pos_ not in ("VERB", "AUX") or not _is_passive(head, cues):
         return None
-    patient = next((c for c in head.children if dep(c) in _SUBJ | _PASS_SUBJ and c.pos_ in _NOMINAL), None)
+    patient = next((c for c in children_of(head) if dep(c) in _SUBJ | _PASS_SUBJ and c.pos_ in _NOMINAL), None)
     agent = _deep_agent(head, cues, None)
     if agent is None and patient is None:
         return None
@@ -1149,11 +1178,11 @@ def between_parties(tok: Token, cues: Cues) -> tuple[Any, Any]:
     """The two sides of an event noun's 'entre X y Y' phrase ('enfrentamientos entre policías
     y manifestantes'), also when it hangs from the noun's participle ('los choques ocurridos
     ayer entre X y Y'); (None, None) without one."""
-    holders = [tok, *[c for c in tok.children if dep(c) in ("amod", "acl")
+    holders = [tok, *[c for c in children_of(tok) if dep(c) in ("amod", "acl")
                       and "Part" in morph_get(c, "VerbForm")]]
     for c in (o for h in holders for o in _obl_children(h)):
         if _case(c) in cues.between_case and c.pos_ in _NOMINAL and not c.like_num:
-            other = next((g for g in c.children if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
+            other = next((g for g in children_of(c) if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
             return c, other
     return None, None
 
@@ -1163,14 +1192,14 @@ def _counted_people(tok: Token) -> bool:
     funcionarios'; a bare plural is a kind ('huelga de brazos caídos') and a number alone a
     length ('huelga de 24 horas')."""
     return "Plur" in morph_get(tok, "Number") and tok.pos_ == "NOUN" and any(
-        dep(c) == "det" for c in tok.children)
+        dep(c) == "det" for c in children_of(tok))
 
 
 def _state_holder(tok: Token, cues: Cues) -> Any:
     """Who is in the state a bare event noun names after 'en' / 'on': 'los mineros, en
     huelga' (the noun it modifies), 'se declararon en huelga', 'went on strike' (the
     subject of the verb it complements)."""
-    if _case(tok) not in cues.state_case or any(dep(c) == "det" for c in tok.children):
+    if _case(tok) not in cues.state_case or any(dep(c) == "det" for c in children_of(tok)):
         return None
     head = tok.head.head if dep(tok) == "pobj" and tok.head.pos_ == "ADP" else tok.head
     if head.i == tok.i:
@@ -1178,7 +1207,7 @@ def _state_holder(tok: Token, cues: Cues) -> Any:
     if head.pos_ in ("NOUN", "PROPN") and dep(tok) in ("nmod", "acl", "pobj", "prep"):
         return head
     if head.pos_ in ("VERB", "AUX", "ADJ"):
-        return next((c for c in head.children if dep(c) in _SUBJ), None)
+        return next((c for c in children_of(head) if dep(c) in _SUBJ), None)
     return None
 
 
@@ -1186,7 +1215,7 @@ def _nested_recipient(tok: Token, actor: Any, cues: Cues) -> Any:
     """The target named inside a bare 'de' complement of the event noun: 'una marcha de
     protesta contra el régimen', 'manifestaciones de apoyo a X', 'de solidaridad con X'."""
     for c in _obl_children(tok):
-        if _case(c) not in cues.genitive_case or any(dep(g) == "det" for g in c.children):
+        if _case(c) not in cues.genitive_case or any(dep(g) == "det" for g in children_of(c)):
             continue
         for g in _obl_children(c):
             if not _same(g, actor) and g.pos_ in ("NOUN", "PROPN") and (

@@ -25,12 +25,23 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from typing import Any
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN
+
 from cronica.model import ArticleDoc, Event
 from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import AUX, children, dep, morph_get
+from cronica.stages.nlp.syntax import (
+    AUX,
+    children,
+    children_of,
+    dep,
+    doc_cache,
+    morph_get,
+    sentence_of,
+)
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
@@ -231,7 +242,7 @@ class AuxCalendar:
         if not any("Past" in morph_get(w, "Tense") and "Ind" in morph_get(w, "Mood") for w in words):
             return None
         for holder in dict.fromkeys((tok, verb)):
-            for c in holder.children:
+            for c in children_of(holder):
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
                         and _measured(c, self.cues.duration_case):
                     return "historical", aux_evidence(c, "preterite with a duration of weeks or more")
@@ -258,8 +269,8 @@ class AuxCalendar:
                 continue
             anaphor = _narrated_past(tok) and any(
                 fold(t.lemma_) in self.cues.anaphor_time and any(
-                    dep(c) == "det" and fold(c.lemma_) in self.cues.anaphor_det for c in t.children)
-                for t in tok.sent)
+                    dep(c) == "det" and fold(c.lemma_) in self.cues.anaphor_det for c in children_of(t))
+                for t in sentence_of(tok))
             found = _frame_before(adoc, s, pub, back=3) if anaphor else self._narrative_frame(adoc, tok, s, pub)
             if found is None:
                 continue
@@ -287,10 +298,10 @@ class AuxCalendar:
             verb = verb.head
         root = verb.sent.root
         if not _narrated_past(verb) or not _narrated_past(root) or self.lex.is_speech(verb) \
-                or self.lex.is_speech(root) or any(dep(c) == "ccomp" for c in verb.children):
+                or self.lex.is_speech(root) or any(dep(c) == "ccomp" for c in children_of(verb)):
             return None
         heads = {e.head for e in [*adoc.events, *adoc.secondary_events] if e.head is not None}
-        if verb.i in heads and any(dep(c) == "obj" and c.i in heads for c in verb.children):
+        if verb.i in heads and any(dep(c) == "obj" and c.i in heads for c in children_of(verb)):
             return None  # a reaction to an event ('condenaron el ataque'): the day's news
         text = adoc.article.text
         if _STORY_OPENING.search(text[adoc.sentences[s].start:adoc.sentences[s].end]):
@@ -320,10 +331,10 @@ class AuxCalendar:
         if not any("Past" in morph_get(w, "Tense") for w in [verb, *children(verb, AUX)]):
             return None
         for holder in dict.fromkeys((tok, verb)):
-            for c in holder.children:
+            for c in children_of(holder):
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
                         and "Plur" in morph_get(c, "Number") and any(
-                        dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in c.children):
+                        dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in children_of(c)):
                     return "historical", aux_evidence(c, "recent past period")
         return None
 
@@ -338,9 +349,9 @@ class AuxCalendar:
         if tok.pos_ not in ("VERB", "AUX") and dep(tok) not in ("obj", "nsubj", "nsubj:pass"):
             verb = tok  # only a noun's own phrase, or the verb it is the object or subject of
         for holder in dict.fromkeys((tok, verb)):
-            for c in holder.children:
+            for c in children_of(holder):
                 if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.time_unit and any(
-                        dep(a) == "amod" and fold(a.lemma_) in self.cues.coming_adj for a in c.children):
+                        dep(a) == "amod" and fold(a.lemma_) in self.cues.coming_adj for a in children_of(c)):
                     return "future", aux_evidence(c, "coming period")
         return None
 
@@ -385,7 +396,7 @@ class AuxCalendar:
                 return "historical", aux_evidence(a, "pluperfect")
         if "Inf" in morph_get(tok, "VerbForm") or tok.tag_ == "VB":
             gov = tok.head
-            marked = any(c.lower_ in to for c in tok.children)
+            marked = any(c.lower_ in to for c in children_of(tok))
             if gov.lemma_.lower() in cues.oblige_aux and marked and gov.i != tok.i:
                 return "hypothetical", aux_evidence(gov, "obligation (tener que / have to)")
             for gov in [*auxes, tok.head]:
@@ -534,13 +545,13 @@ def _measured(unit: Any, duration_case: set[str]) -> bool:
     """A unit of time that measures a length ('de nueve meses', 'durante varios meses'), not
     one that places an event ('esta semana') or an age ('a los 14 años'): a preposition of
     length and a number or quantity."""
-    cases = [fold(n.lemma_) for n in unit.children if dep(n) == "case"]
+    cases = [fold(n.lemma_) for n in children_of(unit) if dep(n) == "case"]
     if not cases or any(c not in duration_case for c in cases):
         return False
     return any(
         dep(n) == "nummod" or n.like_num or n.doc.vocab[n.lemma_].like_num  # 'nueve', 'tres'
         or dep(n) == "det" and "Ind" in morph_get(n, "PronType")  # 'varios meses'
-        for n in unit.children) or "durante" in cases
+        for n in children_of(unit)) or "durante" in cases
 
 
 def _narrated_past(tok: Any) -> bool:
@@ -577,7 +588,7 @@ def _main_clause(verb: Any, marks: frozenset[str]) -> bool:
         while dep(verb) == "conj" and verb.head.i != verb.i:
             verb = verb.head
         if dep(verb) == "advcl" and any(dep(c) == "mark" and fold(c.lemma_) in marks
-                                        for c in verb.children) and verb.head.i != verb.i:
+                                        for c in children_of(verb)) and verb.head.i != verb.i:
             verb = verb.head
             continue
         break
@@ -595,8 +606,8 @@ def _time_linked(tok: Any, marks: frozenset[str]) -> set[int]:
     while dep(top) == "conj" and top.head.i != top.i:
         top = top.head
     out.add(top.i)
-    out.update(c.i for c in top.children if dep(c) == "conj")
-    if dep(top) == "advcl" and any(dep(c) == "mark" and fold(c.lemma_) in marks for c in top.children):
+    out.update(c.i for c in children_of(top) if dep(c) == "conj")
+    if dep(top) == "advcl" and any(dep(c) == "mark" and fold(c.lemma_) in marks for c in children_of(top)):
         out.add(top.head.i)
     return out
 
@@ -617,7 +628,7 @@ def _presupposed(doc: Any, e: Event) -> bool:
         return False
     tok = doc[e.head]
     if tok.pos_ != "NOUN" or not (_definite(tok) or any(
-            "Yes" in morph_get(c, "Poss") for c in tok.children if dep(c) == "det")):
+            "Yes" in morph_get(c, "Poss") for c in children_of(tok) if dep(c) == "det")):
         return False
     if dep(tok) in ("nsubj", "nsubj:pass"):
         return True
@@ -627,7 +638,7 @@ def _presupposed(doc: Any, e: Event) -> bool:
 
 def _definite(tok: Any) -> bool:
     return any(dep(c) == "det" and ("Def" in morph_get(c, "Definite") or "Dem" in morph_get(c, "PronType"))
-               for c in tok.children)
+               for c in children_of(tok))
 
 
 def _gerund_time(doc: Any, events: list[Event]) -> None:
@@ -652,8 +663,14 @@ def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) 
     25 de febrero') with the event's head noun: same event, so its mode."""
     if not any(d.value and d.precision for d in adoc.dates):
         return  # no date to carry (what _noun_participle_date would find for every noun)
-    for tok in adoc.doc:
-        if tok.i == e.head or tok.pos_ != "NOUN" or _stem(tok.text) not in keys:
+    doc = adoc.doc
+    store = doc_cache(doc, "calendar.nouns")  # the indices of the document's nouns
+    nouns = store.get(0)
+    if nouns is None:
+        nouns = store[0] = [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == NOUN]
+    for i in nouns:
+        tok = doc[i]
+        if tok.i == e.head or _stem(tok.text) not in keys:
             continue
         found = _noun_participle_date(adoc, tok, pub)
         if found:
@@ -671,7 +688,7 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
     nouns = [head] + ([head.head] if dep(head) == "nmod" and head.head.pos_ == "NOUN" else [])
     # a participle clause ('los atentados perpetrados el ...') or a relative clause ('la
     # agresión que sufrió el viernes') on the noun
-    parts = [c for n in nouns for c in n.children
+    parts = [c for n in nouns for c in children_of(n)
              if "Part" in morph_get(c, "VerbForm") and dep(c) in ("acl", "amod")
              or c.pos_ in ("VERB", "AUX") and _relative(c)]
     if not parts:
@@ -702,7 +719,7 @@ def _in_other_relative(doc: Any, start: int, end: int, tok: Any) -> bool:
 def _relative(verb: Any) -> bool:
     """``verb`` heads a relative clause on its noun ('que sufrió el viernes')."""
     return dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
-        "Rel" in morph_get(c, "PronType") for c in verb.children)
+        "Rel" in morph_get(c, "PronType") for c in children_of(verb))
 
 
 def _lemma(doc: Any, e: Event) -> str:

@@ -97,7 +97,7 @@ from cronica.stages.events.recipient import recipient_model
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import dep, first_child, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, first_child, morph_get, sentence_of
 
 
 def _drop_args_inside_trigger(e: Event) -> None:
@@ -201,6 +201,7 @@ class EventCoder:
         self._learned_args: dict[tuple[str, int, int], tuple[EventArg | None, EventArg | None]] = {}
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
         self._no_trigger: set[tuple[int, ...]] = set()
+        self._speech_kind: dict[int, int] = {}  # lemma hash -> see _is_speech
 
     # -- trigger detection ----------------------------------------------
     def find_triggers(self, doc: Any, trace: list[tuple[str, int]] | None = None) -> list[Match]:
@@ -269,11 +270,11 @@ class EventCoder:
             or m.entry.pattern[1] not in self.cues.road
         ):
             return False
-        subjects = [s for s in tok.children if dep(s) == "nsubj"]
+        subjects = [s for s in children_of(tok) if dep(s) == "nsubj"]
         for s in subjects:
             if any(
                 fold(t.lemma_) in self.cues.protester or fold(t.lemma_) in self.cues.worker
-                for t in (s, *s.children)
+                for t in (s, *children_of(s))
             ):
                 return True
         authority = self.cues.institution | self.cues.police_force | self.cues.armed_force
@@ -293,7 +294,7 @@ class EventCoder:
             return
         tok = doc[e.head]
         codes = [c for arg in (e.actor, e.recipient) if arg is not None for c in (arg.codes or [arg.code])]
-        words = [fold(c.lemma_) for c in tok.children if dep(c) in ("obj", "nmod", "nsubj", "obl")]
+        words = [fold(c.lemma_) for c in children_of(tok) if dep(c) in ("obj", "nmod", "nsubj", "obl")]
         police = any("COP" in c for c in codes) or any(w in self.cues.police_force for w in words)
         armed = police or any("MIL" in c for c in codes) or any(w in self.cues.armed_force for w in words)
         if armed:
@@ -323,7 +324,7 @@ class EventCoder:
             return
         tok = doc[e.head]
         codes = [c for arg in (e.actor, e.recipient) if arg is not None for c in (arg.codes or [arg.code]) if c]
-        words = {fold(c.lemma_) for c in tok.children if dep(c) in ("obj", "nmod", "nsubj", "obl")}
+        words = {fold(c.lemma_) for c in children_of(tok) if dep(c) in ("obj", "nmod", "nsubj", "obl")}
         force = self.cues.police_force | self.cues.armed_force
         if words & force or any(c[-3:] in _FORCE_SECTORS for c in codes):
             return
@@ -336,9 +337,9 @@ class EventCoder:
         PROTEST strike); 'el chofer paró en la esquina' or 'pararon a los camiones' is none."""
         if tok.pos_ not in ("VERB", "AUX") or fold(tok.lemma_) not in self.cues.strike_verb:
             return False
-        if any(dep(c) == "obj" and _case_word(c) == "a" for c in tok.children):
+        if any(dep(c) == "obj" and _case_word(c) == "a" for c in children_of(tok)):
             return False  # 'pararon a los conductores': stopped someone
-        for s in tok.children:
+        for s in children_of(tok):
             if dep(s) != "nsubj" or s.pos_ not in ("NOUN", "PROPN"):
                 continue
             if fold(s.lemma_) in self.cues.worker and (
@@ -350,7 +351,7 @@ class EventCoder:
     def _filtered(self, tok: Any, m: Match) -> str | None:
         """The id of the first filter rule that removes candidate ``m``, else None."""
         if self._weak_participle(tok, m):
-            if any(dep(c) in _CLAUSE_AUX for c in tok.children):
+            if any(dep(c) in _CLAUSE_AUX for c in children_of(tok)):
                 # a participle with its own auxiliary heads a finite clause ('los presos que
                 # fueron liberados', 'que había sido encarcelado'): it names an act, told
                 # in passing, so it is kept among the secondary event words
@@ -380,6 +381,31 @@ class EventCoder:
             return "trigger.denied_involvement"
         return None
 
+    def _speech_candidates(self, doc: Any) -> list[int]:
+        """The indices of the tokens whose lemma may make them speech verbs (see
+        :meth:`_is_speech`), read from the document's lemma array: no Token is built for
+        the others."""
+        strings = doc.vocab.strings
+        kinds = self._speech_kind
+        out: list[int] = []
+        for i, h in enumerate(doc.to_array(LEMMA).tolist()):
+            kind = kinds.get(h)
+            if kind is None:
+                kind = self._learn_speech_kind(h, strings[h])
+            if kind:
+                out.append(i)
+        return out
+
+    def _learn_speech_kind(self, lemma_hash: int, lemma: str) -> int:
+        """What the lemma says (see :meth:`_is_speech`), remembered by its hash: 1 a verb of
+        saying, 2 one that says only with a clause, 0 neither (most words)."""
+        folded = fold(lemma)
+        kind = 1 if folded in self.speech else 2 if folded in self.cues.speech_if_clause else 0
+        if len(self._speech_kind) > _MAX_NO_TRIGGER:
+            self._speech_kind.clear()
+        self._speech_kind[lemma_hash] = kind
+        return kind
+
     def _is_speech(self, tok: Any, as_trigger: bool = False) -> bool:
         """A verb of saying ('speech' cues), or one that says only with a clause
         ('speech_if_que': 'manifestó que ...', not 'salieron a manifestar'). As a trigger
@@ -387,24 +413,26 @@ class EventCoder:
         que manifestarán'), not the opening of a clause it governs, and a direct object is
         what is said or shown ('manifestó su apoyo', 'para manifestar su rechazo'): the
         transitive verb expresses, the intransitive one demonstrates."""
-        lemma = fold(tok.lemma_)
-        if lemma in self.speech:
+        kind = self._speech_kind.get(tok.lemma)  # (asked about some 40 times an article)
+        if kind is None:
+            kind = self._learn_speech_kind(tok.lemma, tok.lemma_)
+        if kind == 1:
             return True
-        if lemma not in self.cues.speech_if_clause:
+        if kind == 0:
             return False
         if not as_trigger:
-            return any(dep(c) in ("ccomp", "mark") for c in tok.children)
+            return any(dep(c) in ("ccomp", "mark") for c in children_of(tok))
         return any(
             dep(c) == "ccomp" or (dep(c) == "mark" and c.i > tok.i)
             or (dep(c) == "obj" and "Yes" not in morph_get(c, "Reflex"))  # not 'se manifestaron'
-            for c in tok.children
+            for c in children_of(tok)
         )
 
     @staticmethod
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in morph_get(tok, "VerbForm") or tok.pos_ == "AUX":
             return False
-        if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in tok.children):
+        if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in children_of(tok)):
             return True
         return dep(tok) in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
 
@@ -413,9 +441,9 @@ class EventCoder:
         is a journey, not a demonstration or a deployment."""
         if tok.pos_ not in ("VERB", "AUX") or m.entry.event not in ("PROTEST", "MOBILIZE"):
             return False
-        for c in tok.children:
+        for c in children_of(tok):
             if dep(c) == "prep" and fold(c.text) in self.cues.vehicle_case:
-                c = next((g for g in c.children if dep(g) == "pobj"), c)
+                c = next((g for g in children_of(c) if dep(g) == "pobj"), c)
             elif dep(c) not in ("obl", "nmod") or _case_word(c) not in self.cues.vehicle_case:
                 continue
             if fold(c.lemma_) in self.cues.vehicle:
@@ -427,7 +455,7 @@ class EventCoder:
         0841); an exchange of anything else ('intercambio de opiniones') is no event."""
         if fold(tok.lemma_) not in self.cues.exchange:
             return False
-        near = [*tok.children, *(g for c in tok.children for g in c.children)]
+        near = [*children_of(tok), *(g for c in children_of(tok) for g in children_of(c))]
         if dep(tok) == "compound":
             near.append(tok.head)
         return not any(fold(t.lemma_) in self.cues.captive for t in near)
@@ -439,18 +467,18 @@ class EventCoder:
         if m.entry.event != "MOBILIZE" or fold(tok.lemma_) not in self.cues.return_verb:
             return False
         if tok.pos_ in ("VERB", "AUX"):
-            if any(dep(c) in ("obj", "xcomp", "ccomp") for c in tok.children):
+            if any(dep(c) in ("obj", "xcomp", "ccomp") for c in children_of(tok)):
                 return True
-            movers = [c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")]
+            movers = [c for c in children_of(tok) if dep(c) in ("nsubj", "nsubj:pass")]
         else:  # the noun: 'el regreso de las tropas', 'the troops' return', 'troop return'
-            movers = [c for c in tok.children
+            movers = [c for c in children_of(tok)
                       if dep(c) in ("nmod", "compound", "nmod:poss", "prep")]
-            movers += [g for c in movers if dep(c) == "prep" for g in c.children
+            movers += [g for c in movers if dep(c) == "prep" for g in children_of(c)
                        if dep(g) == "pobj"]
         # the mover's head noun, or the noun it counts ('miles de tropas', 'thousands of troops')
-        heads = [*movers, *(g for c in movers for g in c.children
+        heads = [*movers, *(g for c in movers for g in children_of(c)
                             if dep(g) in ("nmod", "prep", "pobj") or _case_word(g) in ("de", "of"))]
-        heads += [g for c in heads if dep(c) == "prep" for g in c.children if dep(g) == "pobj"]
+        heads += [g for c in heads if dep(c) == "prep" for g in children_of(c) if dep(g) == "pobj"]
         if any(self._released(t) for t in heads):
             return True
         return not any(fold(t.lemma_) in self.cues.troops for t in heads)
@@ -458,7 +486,7 @@ class EventCoder:
     def _released(self, noun: Any) -> bool:
         """'the released soldiers', 'los soldados liberados', 'soldiers freed in the swap':
         soldiers set free are captives going home, not a military move."""
-        for c in noun.children:
+        for c in children_of(noun):
             if dep(c) not in ("amod", "acl", "acl:relcl"):
                 continue
             if fold(c.lemma_) in self.cues.captive:
@@ -478,11 +506,11 @@ class EventCoder:
             return False
         if self._medical_attack(tok):
             return True
-        for c in tok.children:
+        for c in children_of(tok):
             # a predicative participle may be parsed as an object ("murió atropellada")
             if dep(c) not in ("obl", "nmod", "obj", "xcomp", "advcl", "acl", "amod", "prep", "advmod"):
                 continue
-            heads = [c, *(g for g in c.children if dep(g) == "pobj")]
+            heads = [c, *(g for g in children_of(c) if dep(g) == "pobj")]
             for h in heads:
                 if fold(h.lemma_) in self.cues.natural_cause or fold(h.text) in self.cues.natural_cause:
                     return not self._forceful_agent(h)
@@ -495,9 +523,9 @@ class EventCoder:
         'por'/'by' agent that is a force (police, army) or a named person, so an actor used
         force and the death stays an ASSAULT; 'atropellada por un camión' stays an accident."""
         force = self.cues.police_force | self.cues.armed_force
-        for c in tok.children:
-            for h in (c, *(g for g in c.children if dep(g) == "pobj")):
-                if not any(fold(w.text) in ("por", "by") for w in (c, *c.children)
+        for c in children_of(tok):
+            for h in (c, *(g for g in children_of(c) if dep(g) == "pobj")):
+                if not any(fold(w.text) in ("por", "by") for w in (c, *children_of(c))
                            if dep(w) in ("case", "prep", "agent") or w is c):
                     continue
                 if h.pos_ == "PROPN" or fold(h.lemma_) in force or fold(h.text) in force:
@@ -511,7 +539,7 @@ class EventCoder:
         if m.entry.event != "REJECT" or fold(tok.lemma_) not in self.cues.deny_verb:
             return False
         return any(
-            dep(c) == "obj" and fold(c.lemma_) in self.cues.denied_claim for c in tok.children
+            dep(c) == "obj" and fold(c.lemma_) in self.cues.denied_claim for c in children_of(tok)
         ) or self._denied_fact(tok)
 
     def _denied_fact(self, tok: Any) -> bool:
@@ -521,12 +549,12 @@ class EventCoder:
         pronominal refusal 'se negó a negociar' and a verb with no clause stay REJECT."""
         if fold(tok.lemma_) not in self.cues.deny_fact_verb:
             return False
-        if any("Yes" in morph_get(c, "Reflex") for c in tok.children):
+        if any("Yes" in morph_get(c, "Reflex") for c in children_of(tok)):
             return False
         return any(
             dep(c) == "ccomp" or (dep(c) == "xcomp" and not any(
-                dep(g) == "mark" and fold(g.text) in ("a", "to") for g in c.children))
-            for c in tok.children
+                dep(g) == "mark" and fold(g.text) in ("a", "to") for g in children_of(c)))
+            for c in children_of(tok)
         )
 
     def _medical_attack(self, tok: Any) -> bool:
@@ -535,7 +563,7 @@ class EventCoder:
             return False
         return any(
             fold(c.lemma_) in self.cues.medical_mod
-            for c in tok.children if dep(c) in ("amod", "compound", "nmod")
+            for c in children_of(tok) if dep(c) in ("amod", "compound", "nmod")
         )
 
     def _gathering_without_cause(self, tok: Any, m: Match) -> bool:
@@ -549,7 +577,7 @@ class EventCoder:
     def _stated_cause(self, tok: Any) -> bool:
         """Whether a gathering verb has protesters as subject or a contentious cause in its
         clause (a demand, a protest, 'contra', 'against')."""
-        subjects = [c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")]
+        subjects = [c for c in children_of(tok) if dep(c) in ("nsubj", "nsubj:pass")]
         if any(fold(t.lemma_) in self.cues.protester for s in subjects for t in s.subtree):
             return True
         if self._before_institution(tok):
@@ -571,12 +599,12 @@ class EventCoder:
         gathering placed in front of an institution (``site`` cue words; a proper name or an
         ``institution`` noun) addresses it, as a rally does (PLOVER manual, PROTEST: 'rally,
         gather to protest'); 'frente al hotel' does not."""
-        for c in tok.children:
+        for c in children_of(tok):
             if dep(c) not in ("obl", "nmod", "advmod"):
                 continue
             if fold(c.text) in self.cues.site:  # 'frente a X' read as an adverb with X below
-                place = next((g for g in c.children if g.pos_ in ("NOUN", "PROPN")), None)
-            elif any(dep(g) in ("case", "fixed") and fold(g.text) in self.cues.site for g in c.children):
+                place = next((g for g in children_of(c) if g.pos_ in ("NOUN", "PROPN")), None)
+            elif any(dep(g) in ("case", "fixed") and fold(g.text) in self.cues.site for g in children_of(c)):
                 place = c
             else:
                 continue
@@ -594,7 +622,7 @@ class EventCoder:
             return False
         if any(_case_word(c) in self.cues.partner_case or (
             dep(c) == "prep" and fold(c.text) in self.cues.partner_case
-        ) for c in tok.children):
+        ) for c in children_of(tok)):
             return False
         return self._stated_cause(tok)
 
@@ -603,8 +631,8 @@ class EventCoder:
         to prison is COERCE 'arrest' (PLOVER manual, SANCTION 'convict')."""
         if fold(tok.lemma_) not in self.cues.sentence_verb:
             return False
-        near = [*tok.children, *(g for c in tok.children for g in c.children)]
-        near += [h for t in near for h in t.children]
+        near = [*children_of(tok), *(g for c in children_of(tok) for g in children_of(c))]
+        near += [h for t in near for h in children_of(t)]
         return any(fold(t.lemma_) in self.cues.prison for t in near)
 
     def _prevention_without_protest(self, tok: Any, m: Match) -> bool:
@@ -614,7 +642,7 @@ class EventCoder:
         if m.entry.event != "COERCE" or fold(tok.lemma_) not in self.cues.prevent:
             return False
         doc = tok.doc
-        for c in tok.children:
+        for c in children_of(tok):
             if dep(c) == "obj":
                 hit = self.lex.match(doc, c.i)
                 if hit is not None and hit.entry.event == "PROTEST":
@@ -627,7 +655,7 @@ class EventCoder:
         the act it vows (a verb complement)."""
         if fold(tok.lemma_) not in self.cues.vow_needs_act:
             return False
-        return not any(dep(c) in ("xcomp", "ccomp") for c in tok.children)
+        return not any(dep(c) in ("xcomp", "ccomp") for c in children_of(tok))
 
     def _event_epithet(self, tok: Any) -> bool:
         """'its long-threatened invasion', 'la prometida huelga': a participle before an
@@ -781,9 +809,9 @@ class EventCoder:
         ser trasladados para protestar'), so only threats take it."""
         if dep(tok) not in self.cues.purpose_dep or "Inf" not in morph_get(tok, "VerbForm"):
             return False
-        marks = [fold(c.text) for c in tok.children if dep(c) in ("mark", "case")]
+        marks = [fold(c.text) for c in children_of(tok) if dep(c) in ("mark", "case")]
         return any(w in self.cues.purpose for w in marks) and not any(
-            dep(c) in ("nsubj", "nsubj:pass") for c in tok.children
+            dep(c) in ("nsubj", "nsubj:pass") for c in children_of(tok)
         )
 
     def _nest_ended_protest(self, link: _Link, st: _Nesting) -> bool:
@@ -800,7 +828,7 @@ class EventCoder:
         while node.i != link.gov.head and node.head.i != node.i and steps < _MAX_NEST + 2:
             node, steps = node.head, steps + 1
             # the word itself, or the noun of its support verb ('poner fin a', 'dar solución a')
-            words = [node, *(c for c in node.children if dep(c) in ("compound", "obj"))]
+            words = [node, *(c for c in children_of(node) if dep(c) in ("compound", "obj"))]
             if any(fold(w.lemma_) in self.cues.end_word for w in words):
                 return True
         return False
@@ -930,7 +958,7 @@ class EventCoder:
         the protest of the clause's subject, not the content of the verb it hangs from. The
         noun is bare, as in every manner locution; with a determiner the phrase is a place or
         an occasion ('se congregaron en una manifestación': the gathering is the protest)."""
-        if any(dep(c) == "det" for c in tok.children):
+        if any(dep(c) == "det" for c in children_of(tok)):
             return False
         if dep(tok) == "pobj" and dep(tok.head) == "prep":
             return fold(tok.head.text) in self.cues.manner
@@ -973,11 +1001,11 @@ class EventCoder:
         tok = doc[m.head]
         if dep(tok) not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
             return None
-        marks = [fold(c.text) for c in tok.children if dep(c) in ("mark", "case", "aux")]
-        marks += [fold(f.text) for c in tok.children for f in c.children if dep(f) == "fixed"]
+        marks = [fold(c.text) for c in children_of(tok) if dep(c) in ("mark", "case", "aux")]
+        marks += [fold(f.text) for c in children_of(tok) for f in children_of(c) if dep(f) == "fixed"]
         condition = any(w in self.cues.condition or w in self.cues.clause_if for w in marks)
         purpose = any(w in self.cues.purpose for w in marks) and not any(
-            dep(c) in ("nsubj", "nsubj:pass") for c in tok.children
+            dep(c) in ("nsubj", "nsubj:pass") for c in children_of(tok)
         )
         if not (condition or purpose):
             return None
@@ -990,7 +1018,7 @@ class EventCoder:
             return next(
                 (
                     by_head[c.i]
-                    for c in head.children
+                    for c in children_of(head)
                     if c.i in by_head and dep(c) in ("obj", "obl", "nsubj", "nsubj:pass")
                 ),
                 None,
@@ -1030,14 +1058,14 @@ class EventCoder:
         ('la comunidad, que tiene la intención de boicotear'). What such a phrase holds is
         not the content of the event it hangs from."""
         if dep(node) in ("acl", "acl:relcl") and any(
-            "Rel" in morph_get(c, "PronType") for c in node.children
+            "Rel" in morph_get(c, "PronType") for c in children_of(node)
         ):
             return True
         words = [fold(node.text)] if dep(node) == "prep" else []
-        for c in node.children:
+        for c in children_of(node):
             if dep(c) in ("case", "mark", "advmod") and c.i < node.i:
                 words.append(fold(c.text))
-                words.extend(fold(f.text) for f in c.children if dep(f) == "fixed")
+                words.extend(fold(f.text) for f in children_of(c) if dep(f) == "fixed")
         if node.head.pos_ == "ADV" and dep(node) in ("obl", "nmod", "advcl"):
             words.append(fold(node.head.lemma_))  # 'después de la marcha'
         return any(w in self.cues.background for w in words) or any(
@@ -1053,7 +1081,7 @@ class EventCoder:
         self._learned_args = {}
         found_raw = self.find_triggers(doc, removed)
         triggers = [m for m in found_raw if not m.entry.mention_only]
-        requests = modal_requests(doc, self.cues, self._is_speech)
+        requests = modal_requests(doc, self.cues, self._is_speech, self._speech_candidates(doc))
         demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
         triggers = sorted(
             [m for m in triggers if m.head not in demanded] + [m for m, _ in requests],
@@ -1233,7 +1261,7 @@ class EventCoder:
         root = sent.root
         if self._is_speech(root):
             root = next(
-                (c for c in root.children if dep(c) in ("ccomp", "xcomp") and c.pos_ == "VERB"),
+                (c for c in children_of(root) if dep(c) in ("ccomp", "xcomp") and c.pos_ == "VERB"),
                 root,
             )
         if root.pos_ == "VERB" and not self._is_speech(root):
@@ -1364,7 +1392,7 @@ class EventCoder:
             # speaker, the subject of the verb the date modifies
             when = resolve_relative(a_tok)
             a_tok = speaker_subject(tok, self.speech) or (None if _same_token(when, tok) else next(
-                (c for c in when.head.children if dep(c) in ("nsubj", "csubj")
+                (c for c in children_of(when.head) if dep(c) in ("nsubj", "csubj")
                  and c.i != when.i and c.pos_ in ("NOUN", "PROPN")), None))
         if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in morph_get(a_tok, "PronType") \
                 and not _third_person_in_quote(a_tok):
@@ -1456,7 +1484,7 @@ class EventCoder:
         else:  # set by the governing trigger or by the intent recoding: the trigger decided
             evidence = aux_evidence(tok, "governing event" if aux == forced_mode else "intent") if aux else None
         if trigger.sentence not in sent_ctx:
-            sent_ctx[trigger.sentence] = contexts(tok.sent, self.cues)
+            sent_ctx[trigger.sentence] = contexts(sentence_of(tok), self.cues)
         lemma_hit = m.entry is REQUEST_MODAL or fold(tok.lemma_) == m.entry.pattern[0]
         confidence = event_confidence(
             m.entry.weight,
@@ -1476,7 +1504,7 @@ class EventCoder:
             event in ("CONSULT", "REQUEST")
             and m.entry is not REQUEST_MODAL
             and a_tok is not None
-            and any(fold(t.lemma_) in self.cues.protester for t in (a_tok, *a_tok.children))
+            and any(fold(t.lemma_) in self.cues.protester for t in (a_tok, *children_of(a_tok)))
         ):
             # 'miles de manifestantes se reunieron': a rally, not a meeting; 'los huelguistas
             # exigieron': a demand in the form of a protest is PROTEST (PLOVER manual, REQUEST)
@@ -1650,10 +1678,10 @@ def _named(tok: Any) -> bool:
     if tok.text.isupper() and len(tok.text) > 1:
         # an all-capital word in a mixed-case sentence is a name or a place list
         # ('... , CHOCO , MEDIO ATRATO'), not a headline word
-        return not _capital_sentence(tok.sent)
+        return not _capital_sentence(sentence_of(tok))
     if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
         return False
-    sent = tok.sent  # (spaCy walks the sentence for this: only when needed)
+    sent = sentence_of(tok)
     if tok.i == sent.start or tok.doc[tok.i - 1].is_punct and tok.doc[tok.i - 1].text in "\"'«“(-":
         return False
     return not sent.text.isupper()
@@ -1689,7 +1717,7 @@ def _complement_path(doc: Any, i: int, gov: int) -> bool:
 
 def _case_word(tok: Any) -> str:
     """The folded preposition that introduces ``tok`` ('' when none)."""
-    return next((fold(c.text) for c in tok.children if dep(c) == "case"), "")
+    return next((fold(c.text) for c in children_of(tok) if dep(c) == "case"), "")
 
 
 def _capital_sentence(sent: Any) -> bool:
@@ -1704,7 +1732,7 @@ def _year(date: str | None) -> int | None:
 
 def _case_of(tok: Any) -> str:
     """The folded first preposition of a nominal ('en huelga' -> 'en'; 'al' -> 'a')."""
-    word = next((fold(c.text) for c in tok.children if dep(c) == "case" and c.i < tok.i), "")
+    word = next((fold(c.text) for c in children_of(tok) if dep(c) == "case" and c.i < tok.i), "")
     return {"al": "a", "del": "de"}.get(word, word)
 
 
@@ -1741,17 +1769,17 @@ def _subjectless_finite(tok: Any) -> bool:
     for _ in range(_MAX_NEST):
         if node.pos_ not in ("VERB", "AUX"):
             return False
-        if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in node.children):
+        if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in children_of(node)):
             return False
-        if any(fold(c.text) == "se" for c in node.children) and (
+        if any(fold(c.text) == "se" for c in children_of(node)) and (
                 "Plur" not in morph_get(node, "Number")
-                or any(dep(c) == "obj" and c.pos_ in ("NOUN", "PROPN") for c in node.children)):
+                or any(dep(c) == "obj" and c.pos_ in ("NOUN", "PROPN") for c in children_of(node))):
             # impersonal 'se' (singular: 'se informó') or passive 'se' with its patient ('se
             # realizarán protestas'); a plural verb with 'se' and no noun is pronominal
             # ('se declararon en huelga'), its subject dropped
             return False
         if "Fin" in morph_get(node, "VerbForm") or any(
-                dep(c) == "aux" and "Fin" in morph_get(c, "VerbForm") for c in node.children):
+                dep(c) == "aux" and "Fin" in morph_get(c, "VerbForm") for c in children_of(node)):
             return True
         if dep(node) != "xcomp" or node.head.i == node.i:
             return False

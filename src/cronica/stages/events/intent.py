@@ -13,13 +13,13 @@ THREATEN). Likewise 'X said Y must do Z' is a REQUEST from X to Y.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from cronica.stages.events.lexicon import Cues, Match, TriggerEntry, fold
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import children_of, dep
 
 COOPERATIVE_ACTS = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"})
 CONFLICT_ACTS = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -41,7 +41,7 @@ def declared(tok: Token, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
     provide aid, the WFP said') or made conditional ('unless')."""
     if conditional(tok, cues):
         return True
-    if any(is_speech(c) for c in tok.children if dep(c) in ("parataxis", "ccomp", "advcl")):
+    if any(is_speech(c) for c in children_of(tok) if dep(c) in ("parataxis", "ccomp", "advcl")):
         return True
     node = tok
     for _ in range(_MAX_UP):
@@ -69,21 +69,23 @@ def recode_intent(
 
 
 def modal_requests(
-    doc: Doc, cues: Cues, is_speech: Callable[[Any], bool]
+    doc: Doc, cues: Cues, is_speech: Callable[[Any], bool],
+    candidates: Iterable[int] | None = None,
 ) -> list[tuple[Match, int]]:
     """REQUEST matches anchored on the modal of 'X said (that) Y must ...', with the index
-    of the demanded verb (an event of its own is folded into the request)."""
+    of the demanded verb (an event of its own is folded into the request). ``candidates``:
+    the indices of the tokens that may be speech verbs, in order (default: every token)."""
     out: list[tuple[Match, int]] = []
-    for tok in doc:
+    for tok in doc if candidates is None else (doc[i] for i in candidates):
         if not is_speech(tok):
             continue
-        for verb in tok.children:
+        for verb in children_of(tok):
             if dep(verb) != "ccomp":
                 continue
             modal = next(
                 (
                     c
-                    for c in verb.children
+                    for c in children_of(verb)
                     if dep(c).startswith("aux") and fold(c.lemma_) in cues.request_modal
                 ),
                 None,
@@ -97,8 +99,8 @@ def request_args(modal: Token) -> tuple[Any, Any]:
     """(speaker, addressee) of a modal request: subjects of the reporting and modal verbs."""
     verb = modal.head
     speech = verb.head
-    speaker = next((c for c in speech.children if dep(c) in ("nsubj", "csubj")), None)
+    speaker = next((c for c in children_of(speech) if dep(c) in ("nsubj", "csubj")), None)
     addressee = next(
-        (c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass")), None
+        (c for c in children_of(verb) if dep(c) in ("nsubj", "nsubj:pass")), None
     )
     return speaker, addressee

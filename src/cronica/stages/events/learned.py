@@ -121,6 +121,21 @@ def feature_ids(text: str) -> dict[int, int]:
     return counts
 
 
+def _counted(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(ids, return_counts=True)`` for a non-empty 1-d array, without its
+    general-purpose checks (about half its cost on a sentence's few hundred features)."""
+    a = np.sort(ids)
+    n = a.size
+    new = np.empty(n, dtype=bool)
+    new[0] = True
+    np.not_equal(a[1:], a[:-1], out=new[1:])
+    starts = new.nonzero()[0]
+    counts = np.empty(starts.size, dtype=np.intp)
+    np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+    counts[-1] = n - starts[-1]
+    return a[starts], counts
+
+
 def vectorise(
     text: str | list[int] | np.ndarray, idf: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -129,7 +144,7 @@ def vectorise(
     ids = _ids(text) if isinstance(text, str) else text
     if len(ids) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    idx, tf = np.unique(np.asarray(ids, dtype=np.int64), return_counts=True)
+    idx, tf = _counted(np.asarray(ids, dtype=np.int64))
     vals = (1.0 + np.log(tf.astype(np.float32))) * idf[idx]
     norm = float(np.sqrt(np.dot(vals, vals)))
     return idx, vals / norm if norm else vals

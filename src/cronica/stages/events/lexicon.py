@@ -16,7 +16,7 @@ from typing import Any
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
 from cronica.stages.nlp.models import model_words
-from cronica.stages.nlp.syntax import dep, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, morph_get, sentence_of
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -326,6 +326,12 @@ class Lexicon:
         # those matches are mentions only
         self._caps_keys: dict[tuple[str | bool, ...], frozenset[str]] = {}
         self.light_patterns = {tuple(p.split()) for p in self.cues.light}
+        # the support-verb patterns by the lemma, or English regular inflection, of their
+        # first word: what is_light tries at a token (one look-up instead of every pattern)
+        self._light_by_word: dict[str, list[tuple[str, ...]]] = {}
+        for pat in self.light_patterns:
+            for word in {pat[0], *_inflections(pat[0])}:
+                self._light_by_word.setdefault(word, []).append(pat)
         # one-word keys by themselves and by each deletion (but of the first letter), to find
         # the keys one edit from a misspelt word (built on first use)
         self._spell_index: dict[str, set[str]] | None = None
@@ -546,7 +552,8 @@ class Lexicon:
     def is_light(self, doc: Any, i: int) -> bool:
         """Whether token ``i`` starts a support-verb pattern ('realizar', 'llevar a cabo')."""
         lemma, form = fold(doc[i].lemma_), fold(doc[i].text)
-        for pat in self.light_patterns:
+        by_word = self._light_by_word
+        for pat in (*by_word.get(lemma, ()), *by_word.get(form, ())):
             if (lemma == pat[0] or _inflects(form, pat[0])) and _match_rest(doc, i, pat) is not None:
                 return True
         return False
@@ -589,39 +596,39 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     found: list[Any] = []
     passive = any(
         dep(c) == "aux:pass" or (dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux)
-        for c in tok.children
+        for c in children_of(tok)
     )
     participle = "Part" in morph_get(tok, "VerbForm")
     theme = fold(tok.lemma_) in cues.theme_subject
     governed = cues.governed_case if cues.governed_case and _pronominal(tok) else set()
-    for c in tok.children:
+    for c in children_of(tok):
         d = dep(c)
         governs = governed and any(
             dep(g) == "case" and cues.contraction.get(fold(g.text), fold(g.text)) in governed
-            for g in c.children
+            for g in children_of(c)
         )
         if governs and _relative(c):
             # 'la marcha, a la que se unirán': the antecedent the relative stands for
             found += antecedents(c, tok, cues)
         elif d in _OBJECT_DEPS and _relative(c):
             found += antecedents(c, tok, cues, scan=False)  # 'la ciudad que tomaron'
-        elif d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in c.children)):
+        elif d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in children_of(c))):
             found.append(c)
         elif d == "obl" and governs:
             found.append(c)  # 'se sumaron al paro': the phrase a pronominal verb governs
         elif d in _SUBJECT_DEPS and (passive or d == "nsubj:pass" or theme):
             found.append(tok.head if c.pos_ == "PRON" and dep(tok) in ("acl", "acl:relcl") else c)
-    if participle and dep(tok) in ("acl", "amod") and not any(dep(c) in _SUBJECT_DEPS for c in tok.children):
+    if participle and dep(tok) in ("acl", "amod") and not any(dep(c) in _SUBJECT_DEPS for c in children_of(tok)):
         found.append(tok.head)
     if participle and dep(tok) in _OBJECT_DEPS and tok.head.i != tok.i:
         # a predicative participle ('mantienen tomadas tres fábricas', 'dejaron tomada la
         # planta'): the object of the verb it complements is what it predicates of
-        found += [c for c in tok.head.children if dep(c) == "obj" and c.i != tok.i]
-    found += [g for c in found for g in c.children if dep(g) == "conj"]
+        found += [c for c in children_of(tok.head) if dep(c) == "obj" and c.i != tok.i]
+    found += [g for c in found for g in children_of(c) if dep(g) == "conj"]
     # a classifier noun stands for the act its 'de' complement names ('se sumaron a la
     # jornada de protesta', 'lanzaron una serie de cohetes')
     found += [g for c in found if fold(c.lemma_) in cues.kind_noun
-              for g in c.children if dep(g) == "nmod" and g.pos_ == "NOUN"]
+              for g in children_of(c) if dep(g) == "nmod" and g.pos_ == "NOUN"]
     return {k for c in found if c.pos_ in ("NOUN", "PROPN") for k in _keys(c)}
 
 
@@ -641,8 +648,8 @@ def antecedents(rel: Any, verb: Any, cues: Cues, scan: bool = True) -> list[Any]
     out = [verb.head] if dep(verb) in ("acl", "acl:relcl") and verb.head.i < rel.i else []
     if not scan:
         return out
-    art = next((g for g in rel.children if dep(g) == "det"), None)
-    fused = next((cues.contraction_article[fold(g.text)] for g in rel.children
+    art = next((g for g in children_of(rel) if dep(g) == "det"), None)
+    fused = next((cues.contraction_article[fold(g.text)] for g in children_of(rel)
                   if fold(g.text) in cues.contraction_article), None)
     gender = morph_get(art, "Gender") if art is not None else (fused or {}).get("Gender", ())
     number = (morph_get(art, "Number") if art is not None
@@ -671,10 +678,10 @@ def preposition_words(tok: Any, cues: Cues) -> set[str]:
     trabajadores': 'a'; 'al' counts as 'a'): a verb + preposition row ('llamar a') holds
     through the parse when words stand between them."""
     out: set[str] = set()
-    for c in tok.children:
+    for c in children_of(tok):
         if dep(c) not in _PREP_DEPS:
             continue
-        for g in c.children:
+        for g in children_of(c):
             if dep(g) in ("case", "mark") and g.i < c.i:
                 w = fold(g.text)
                 out.add(cues.contraction.get(w, w))
@@ -683,8 +690,13 @@ def preposition_words(tok: Any, cues: Cues) -> set[str]:
 
 def _inflects(form: str, lemma: str) -> bool:
     """An English regular inflection of ``lemma``: the lemmatizer gives 'stag' for 'staged'."""
+    return form != lemma and form in _inflections(lemma)
+
+
+def _inflections(lemma: str) -> tuple[str, ...]:
+    """The English regular inflections :func:`_inflects` accepts for ``lemma``."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
-    return form != lemma and form in (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es")
+    return (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es")
 
 
 def _guess_kind(tok: Any) -> str | bool:
@@ -707,7 +719,7 @@ def _initial_name(tok: Any) -> bool:
         return False
     if fold(tok.lemma_) != fold(tok.text):
         return False
-    sent = tok.sent
+    sent = sentence_of(tok)
     if any(not t.is_punct for t in tok.doc[sent.start : tok.i]):
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -723,7 +735,7 @@ def _mistagged_name(tok: Any) -> bool:
 def _pronominal(tok: Any) -> bool:
     """A reflexive clitic on the verb ('se marcharon'), which changes its sense."""
     return any(
-        "Yes" in morph_get(c, "Reflex") or dep(c) in ("expl:pv", "expl") for c in tok.children
+        "Yes" in morph_get(c, "Reflex") or dep(c) in ("expl:pv", "expl") for c in children_of(tok)
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from cronica.stages.events.lexicon import Cues, fold
-from cronica.stages.nlp.syntax import dep, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, morph_get
 
 # dependency relations through which a governing word's modality reaches its dependent
 # (raw parser labels: the set has UD "acl:relcl" but not ClearNLP "relcl", so it is not
@@ -203,7 +203,7 @@ def _presupposed_cause(node: Any, cues: Cues) -> bool:
     # (a complex preposition is no cause: 'por medio del diálogo', 'por parte de')
     return head.i != node.i and fold(head.lemma_) not in cues.aux and any(
         dep(c) == "case" and fold(c.lemma_) in cues.cause_case
-        and not any(dep(f) == "fixed" for f in c.children) for c in node.children)
+        and not any(dep(f) == "fixed" for f in children_of(c)) for c in children_of(node))
 
 
 def _finite_ind(verb: Any) -> bool:
@@ -216,7 +216,7 @@ def _passive(verb: Any, cues: Cues) -> bool:
     """``verb`` is a participle with the auxiliary of the passive ('fue convocada')."""
     return "Part" in morph_get(verb, "VerbForm") and any(
         dep(c) == "aux:pass" or dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux
-        for c in verb.children)
+        for c in children_of(verb))
 
 
 def _determined(word: Any) -> bool:
@@ -232,7 +232,7 @@ def _determined(word: Any) -> bool:
 def _proclitic_se(tok: Any) -> bool:
     """A reflexive clitic before the verb ('se proponen llegar'); an enclitic of its
     infinitive ('propuso reunirse') does not make the governing verb pronominal."""
-    return any(c.i < tok.i and fold(c.text) == "se" for c in tok.children)
+    return any(c.i < tok.i and fold(c.text) == "se" for c in children_of(tok))
 
 
 def _transparent(node: Any, cues: Cues, is_light: Callable[[Any], bool] | None) -> bool:
@@ -254,8 +254,8 @@ def _asserted_relative(verb: Any) -> bool:
     and stays in the scope of what governs its noun. A participle takes the mood of its
     auxiliary ('los estudiantes que fueron detenidos el lunes')."""
     relative = dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
-        "Rel" in morph_get(c, "PronType") for c in verb.children)
-    words = [verb, *[c for c in verb.children if dep(c) in _AUX_DEPS]]
+        "Rel" in morph_get(c, "PronType") for c in children_of(verb))
+    words = [verb, *[c for c in children_of(verb) if dep(c) in _AUX_DEPS]]
     return relative and verb.pos_ in ("VERB", "AUX") and any("Ind" in morph_get(w, "Mood") for w in words)
 
 
@@ -266,8 +266,8 @@ def _asserted_cause(verb: Any, cues: Cues) -> bool:
     sigue provocando') belongs to the speaker's frame, and a condition above still reaches it."""
     if dep(verb) != "advcl" or not cues.cause_mark:
         return False
-    marked = any(dep(c) == "mark" and fold(c.lemma_) in cues.cause_mark for c in verb.children)
-    words = [verb, *[c for c in verb.children if dep(c) in _AUX_DEPS]]
+    marked = any(dep(c) == "mark" and fold(c.lemma_) in cues.cause_mark for c in children_of(verb))
+    words = [verb, *[c for c in children_of(verb) if dep(c) in _AUX_DEPS]]
     return marked and any("Ind" in morph_get(w, "Mood") and ({"Past", "Imp"} & set(morph_get(w, "Tense")))
                           for w in words)
 
@@ -277,10 +277,10 @@ def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None
     pacte') is a subjunctive verb heading a complement clause opened by a complementizer;
     'future' when that clause is what a decision or agreement settles (``Cues.plan_verb``)."""
     node = tok.head if dep(tok) == "conj" and tok.head.pos_ in ("VERB", "AUX") else tok
-    verbs = [tok, node, *[c for c in tok.children if dep(c) in _AUX_DEPS]]
+    verbs = [tok, node, *[c for c in children_of(tok) if dep(c) in _AUX_DEPS]]
     if not any("Sub" in morph_get(v, "Mood") for v in verbs):
         return None
-    marks = [fold(c.lemma_) for c in node.children if dep(c) == "mark" and "Sub" not in morph_get(c, "Mood")]
+    marks = [fold(c.lemma_) for c in children_of(node) if dep(c) == "mark" and "Sub" not in morph_get(c, "Mood")]
     if dep(node) == "advcl" and len(marks) > 1 and any(m in cues.purpose for m in marks):
         # 'marcharon para que el gobierno negocie': the subjunctive aim of a purpose clause
         # is not yet reached (Nueva gramática §46.5); an infinitive aim ('para exigir') is
@@ -323,7 +323,7 @@ def _mode_at(
         # 'antes de que se reúnan', 'a once días de que se reúnan': the present subjunctive
         # of a time clause is prospective (Nueva gramática §24.1, §47.7)
         found.append(("future", tok, "subjunctive of a time clause"))
-    for child in tok.children:
+    for child in children_of(tok):
         key = fold(child.lemma_)
         word = fold(child.text)
         if _connective(child):
@@ -353,7 +353,7 @@ def _mode_at(
         elif is_trigger and tok.pos_ == "NOUN" and _asserted_relative(child) and _unreal_or_future(child) \
                 and (key in cues.light or light is not None and light(child)) \
                 and not _is_conditional(child, cues) and not any(
-                    "Cnd" in morph_get(c, "Mood") for c in child.children if dep(c) in _AUX_DEPS):
+                    "Cnd" in morph_get(c, "Mood") for c in children_of(child) if dep(c) in _AUX_DEPS):
             # 'los piquetes que se realizarán el jueves': the noun's own relative clause, with
             # a support verb of its act in the future tense, schedules it ('un paro que se
             # prolongará', 'un acuerdo que reducirá los arsenales' tell of an act under way)
@@ -395,7 +395,7 @@ def _modifies_the_act(tok: Any, mod: Any, cues: Cues, is_trigger: bool, prev_i: 
     of its own ('piquetes dispuestos a intervenir') tells of its noun's next act, not of it."""
     if prev_i == mod.i:
         return True  # the climb came through the modifier's complement ('decididos a atacar')
-    if any("Inf" in morph_get(c, "VerbForm") for c in mod.children):
+    if any("Inf" in morph_get(c, "VerbForm") for c in children_of(mod)):
         return False
     return is_trigger or tok.pos_ in ("VERB", "AUX") or fold(tok.lemma_) in cues.kind_noun
 
@@ -437,8 +437,8 @@ def _is_conditional(tok: Any, cues: Cues) -> bool:
 
 def _impersonal(tok: Any) -> bool:
     """The verb has an impersonal or passive 'se' and no subject ('se espera que ...')."""
-    return any(dep(c) in ("expl:pass", "expl:impers") for c in tok.children) and not any(
-        dep(c) in ("nsubj", "nsubj:pass") for c in tok.children)
+    return any(dep(c) in ("expl:pass", "expl:impers") for c in children_of(tok)) and not any(
+        dep(c) in ("nsubj", "nsubj:pass") for c in children_of(tok))
 
 
 def _time_clause(verb: Any, cues: Cues) -> bool:
@@ -446,21 +446,21 @@ def _time_clause(verb: Any, cues: Cues) -> bool:
     or hanging from a noun of time ('a once días de que')."""
     if dep(verb) not in ("advcl", "acl"):
         return False
-    if any(dep(c) == "mark" and fold(c.lemma_) in cues.time_mark for c in verb.children):
+    if any(dep(c) == "mark" and fold(c.lemma_) in cues.time_mark for c in children_of(verb)):
         return True
     return verb.head.pos_ == "NOUN" and fold(verb.head.lemma_) in cues.time_unit
 
 
 def _unreal_or_future(tok: Any) -> bool:
     """The verb ``tok`` or one of its auxiliaries is in the future tense or the conditional."""
-    words = [tok, *[c for c in tok.children if dep(c) in _AUX_DEPS]]
+    words = [tok, *[c for c in children_of(tok) if dep(c) in _AUX_DEPS]]
     return any("Fut" in morph_get(w, "Tense") or "Cnd" in morph_get(w, "Mood") for w in words)
 
 
 def _condition_mark(clause: Any, cues: Cues) -> Any:
     """The 'si' / 'if' word that opens the adverbial clause ``clause``, or None."""
     return next(
-        (c for c in clause.children if dep(c) == "mark" and fold(c.text) in cues.consequent_if),
+        (c for c in children_of(clause) if dep(c) == "mark" and fold(c.text) in cues.consequent_if),
         None,
     )
 
@@ -468,7 +468,7 @@ def _condition_mark(clause: Any, cues: Cues) -> Any:
 def _connective(tok: Token) -> bool:
     """A word heading a fixed multiword expression ('sin embargo', 'no obstante': however,
     nevertheless): the expression links sentences, its words keep none of their own sense."""
-    return bool(tok.n_lefts or tok.n_rights) and any(dep(c) == "fixed" for c in tok.children)
+    return bool(tok.n_lefts or tok.n_rights) and any(dep(c) == "fixed" for c in children_of(tok))
 
 
 def _opens_period(tok: Token, cues: Cues) -> bool:
@@ -477,19 +477,19 @@ def _opens_period(tok: Token, cues: Cues) -> bool:
     stage reads 'ocupan la mina desde el martes'."""
     if fold(tok.text) in cues.since:
         return True  # English: the preposition heads its date
-    return any(dep(c) == "case" and fold(c.text) in cues.since for c in tok.children)
+    return any(dep(c) == "case" and fold(c.text) in cues.since for c in children_of(tok))
 
 
 def _simple_past(tok: Token) -> bool:
     """A finite simple past ('expulsó', 'expelled') with no auxiliary: a punctual act that a
     'since' date cannot stretch into an ongoing period."""
     return tok.pos_ in ("VERB", "AUX") and morph_get(tok, "Tense") == ("Past",) \
-        and morph_get(tok, "VerbForm") == ("Fin",) and not any(dep(c) in ("aux", "aux:pass") for c in tok.children)
+        and morph_get(tok, "VerbForm") == ("Fin",) and not any(dep(c) in ("aux", "aux:pass") for c in children_of(tok))
 
 
 def _is_past_year(tok: Token, article_year: int) -> bool:
     """'en 2011', 'de 2003': a year before the article's year attached to the trigger."""
-    cands = [tok] + [c for c in tok.children if dep(c) in ("nummod", "pobj", "nmod", "compound")]
+    cands = [tok] + [c for c in children_of(tok) if dep(c) in ("nummod", "pobj", "nmod", "compound")]
     for c in cands:
         text = c.text
         if len(text) == 4 and text.isdigit() and 1900 <= int(text) < article_year:

@@ -21,7 +21,7 @@ from typing import Any
 from cronica.model import ArticleDoc, Event, EventArg
 from cronica.stages.events.args import RECIPROCAL_TYPES, ActorIndex
 from cronica.stages.events.lexicon import Cues, fold
-from cronica.stages.nlp.syntax import dep, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, morph_get
 
 _MILITARY_ACTS = frozenset({"ASSAULT", "MOBILIZE"})
 _INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -127,11 +127,11 @@ def _counterpart(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> E
         party = (
             tok.head
             if dep(tok) in ("case", "mark")
-            else next((c for c in tok.children if dep(c) == "pobj"), None)
+            else next((c for c in children_of(tok) if dep(c) == "pobj"), None)
         )
         if party is None:
             continue
-        for p in [party, *[c for c in party.children if dep(c) == "conj"]]:
+        for p in [party, *[c for c in children_of(party) if dep(c) == "conj"]]:
             m = index.mention_in(p)
             if m is not None and _country(m.code) and _country(m.code) not in own:
                 return EventArg(
@@ -145,7 +145,7 @@ def _retaliation(adoc: ArticleDoc, e: Event, cues: Cues) -> bool:
     tok = doc[e.head] if e.head is not None else None
     if tok is None:
         return False
-    near = [tok, *tok.children, *[g for c in tok.children for g in c.children]]
+    near = [tok, *children_of(tok), *[g for c in children_of(tok) for g in children_of(c)]]
     return any(fold(t.lemma_) in cues.retaliation or fold(t.text) in cues.retaliation for t in near)
 
 

@@ -34,13 +34,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from cronica.model import ArticleDoc, Event
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.magnitude.lexicon import MagnitudeLexicon, fold, load_lexicon
 from cronica.stages.magnitude.scores import plover_score
-from cronica.stages.nlp.syntax import clause_head, dep, morph_get
+from cronica.stages.nlp.syntax import children_of, clause_head, dep, morph_get
 
 FIELDS = ("dead", "injured", "arrested", "size")
 PREFERRED: dict[str, tuple[str, ...]] = {
@@ -89,10 +90,17 @@ def _year_like(tok: Token) -> bool:
 def find_quantities(doc: Doc, lx: MagnitudeLexicon) -> list[Quantity]:
     """Every quantity phrase of the doc, left to right, not overlapping."""
     out: list[Quantity] = []
-    folded = [fold(t.text) for t in doc]
+    strings = doc.vocab.strings  # (the words from their ORTH ids: no Token objects built)
+    texts = [strings[h] for h in doc.to_array(ORTH).tolist()]
+    folded = [fold(t) for t in texts]
     n, longest = len(doc), lx.longest
+    starts = lx.starts
     i = 0
     while i < n:
+        w = folded[i]
+        if w not in starts and " " not in w and not texts[i][:1].isdigit():
+            i += 1  # no modifier, vague quantity, number or indefinite starts here
+            continue
         q = _quantity_at(doc, folded, i, lx, longest)
         if q is None:
             i += 1
@@ -255,14 +263,14 @@ def _verb_field(tok: Token, lx: MagnitudeLexicon) -> str | None:
         verbs.append((head, dep(tok)))
     if dep(tok) == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("a",):
         verbs.append((head.head, "obj"))
-    verbs.extend((c, "part") for c in tok.children if dep(c) in ("acl", "amod")
+    verbs.extend((c, "part") for c in children_of(tok) if dep(c) in ("acl", "amod")
                  and "Part" in morph_get(c, "VerbForm"))
     predicated = _predicate_field(tok, lx)
     if predicated is not None:
         return predicated
     for verb, role in verbs:
         lemma = verb.lemma_
-        passive = role in _PASS_SUBJ or any(dep(c) == "aux:pass" for c in verb.children)
+        passive = role in _PASS_SUBJ or any(dep(c) == "aux:pass" for c in children_of(verb))
         for name, cue in (("dead", "kill_verb"), ("injured", "injure_verb"), ("arrested", "arrest_verb")):
             if not lx.has(cue, lemma):
                 continue
@@ -284,7 +292,7 @@ def _predicate_field(tok: Token, lx: MagnitudeLexicon) -> str | None:
     predication: the subject is in the state the complement names)."""
     if dep(tok) not in ("nsubj",) or tok.head.i == tok.i:
         return None
-    for c in tok.head.children:
+    for c in children_of(tok.head):
         if dep(c) not in _PREDICATE_DEPS or c.i < tok.i:
             continue
         if c.pos_ != "ADJ" and "Part" not in morph_get(c, "VerbForm"):

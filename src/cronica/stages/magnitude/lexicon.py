@@ -53,6 +53,16 @@ class MagnitudeLexicon:
         return {name: frozenset(f.split(" ", 1)[0] for f in getattr(self, name))
                 for name in ("nums", "vague", "mods")}
 
+    @cached_property
+    def starts(self) -> frozenset[str]:
+        """Every folded word a quantity can start with: a first word of ``nums``, ``vague``
+        or ``mods``, or an indefinite article ('a man was killed'). A token with none of
+        these, no space and no leading digit starts no quantity, so the per-token search
+        skips it."""
+        firsts = self.first_words
+        return firsts["nums"] | firsts["vague"] | firsts["mods"] | frozenset(
+            self.words.get("indef", ()))
+
 
 def _int(s: str) -> int | None:
     s = s.strip()

@@ -14,8 +14,11 @@ so one table serves every model; a language bundle names the scheme its parser u
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
+from typing import Any
 
-from spacy.tokens import MorphAnalysis, Token
+import numpy as np
+from spacy.attrs import HEAD, MORPH
+from spacy.tokens import Token
 
 # ClearNLP (spaCy's English models) -> UD, for labels with the same tree shape
 UD_FROM_CLEAR: Mapping[str, str] = {
@@ -54,28 +57,103 @@ def dep(tok: Token) -> str:
         return found
 
 
-# morphological analysis (hashed and compared by its feature string's hash) -> feature ->
-# values: ``MorphAnalysis.get`` parses the feature string on every call (some 2 µs), and the
-# stages ask thousands of times an article; a few hundred analyses occur
-_FEATS: dict[MorphAnalysis, dict[str, tuple[str, ...]]] = {}
+# morphological analysis (its key: the hash of its feature string) -> feature -> values:
+# ``MorphAnalysis.get`` parses the feature string on every call (some 2 µs), and the stages
+# ask thousands of times an article; a few hundred analyses occur
+_FEATS: dict[int, dict[str, tuple[str, ...]]] = {}
+# the document :func:`morph_get` read last, with the analysis key of each of its tokens
+# (reading ``tok.morph`` builds a MorphAnalysis object on every call): one tuple, replaced whole
+_MORPHS: tuple[Any, list[int]] = (None, [])
 
 
 def morph_get(tok: Token, field: str) -> tuple[str, ...]:
     """The values of the token's morphological feature ``field`` ('Tense' -> ('Past',)),
     empty when it has none: ``tok.morph.get(field)``, parsed once per distinct analysis."""
-    morph = tok.morph
+    global _MORPHS
+    doc = tok.doc
+    last = _MORPHS
+    if last[0] is not doc:
+        last = _MORPHS = (doc, doc.to_array(MORPH).tolist())
+    key = last[1][tok.i]
     try:
-        feats = _FEATS[morph]
+        feats = _FEATS[key]
     except KeyError:
-        feats = _FEATS[morph] = {
-            name: tuple(value.split(",")) for name, value in morph.to_dict().items()
+        feats = _FEATS[key] = {
+            name: tuple(value.split(",")) for name, value in tok.morph.to_dict().items()
         }
     return feats.get(field, ())
 
 
+# the document :func:`children_of` read last, with the children of each of its tokens: one tuple,
+# replaced whole, so that a reader never pairs one document with another's table
+_KIDS: tuple[Any, list[tuple[Token, ...]]] = (None, [])
+
+
+def children_of(tok: Token) -> tuple[Token, ...]:
+    """``tok.children`` as a tuple (the same tokens, in the same order: left to right).
+
+    spaCy walks the token's whole subtree span and builds a new Token object for each child
+    on every ``tok.children`` read (about 1 µs at a clause's verb), and the rules read the
+    children of the same few words hundreds of times an article. The children of every
+    token are built once per document, for the last document asked about; stages never
+    change a parsed document's tree."""
+    doc = tok.doc
+    last = _KIDS
+    if last[0] is not doc:
+        last = _children_table(doc)
+    return last[1][tok.i]
+
+
+def _children_table(doc: Any) -> tuple[Any, list[tuple[Token, ...]]]:
+    global _KIDS
+    toks = list(doc)
+    table: list[list[Token]] = [[] for _ in toks]
+    # HEAD: the head's offset from the token (0 at a root), as unsigned 64-bit integers
+    for t, off in zip(toks, doc.to_array(HEAD).view(np.int64).tolist(), strict=True):
+        if off:
+            table[t.i + off].append(t)
+    _KIDS = (doc, [tuple(x) for x in table])
+    return _KIDS
+
+
+# the document :func:`doc_cache` was last asked about, with its named stores
+_STORES: tuple[Any, dict[str, dict[Any, Any]]] = (None, {})
+
+
+def doc_cache(doc: Any, name: str) -> dict[Any, Any]:
+    """A store named ``name`` for answers read off ``doc``'s parse (by token index, say),
+    kept while the stages ask about the same document: a rule that reads the same words of
+    a token many times an article reads them once. The stores of the last document asked
+    about are kept; a new document starts empty ones. Only answers that depend on the parse
+    and the stage's fixed data alone belong there."""
+    global _STORES
+    last = _STORES
+    if last[0] is not doc:
+        last = _STORES = (doc, {})
+    store = last[1].get(name)
+    if store is None:
+        store = last[1][name] = {}
+    return store
+
+
+def sentence_of(tok: Token) -> Any:
+    """``tok.sent``: the sentence span holding the token. spaCy walks the sentence starts
+    outward on every ``tok.sent`` read (some 5 µs); the bounds of every token's sentence are
+    read once per document (from ``doc.sents``, the same sentence starts)."""
+    doc = tok.doc
+    store = doc_cache(doc, "syntax.sentences")
+    bounds = store.get(0)
+    if bounds is None:
+        bounds = store[0] = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            bounds[sent.start:sent.end] = [(sent.start, sent.end)] * (sent.end - sent.start)
+    start, end = bounds[tok.i]
+    return doc[start:end]
+
+
 def children(tok: Token, labels: Collection[str]) -> Iterator[Token]:
     """The token's children whose UD label is in ``labels``."""
-    return (c for c in tok.children if dep(c) in labels)
+    return (c for c in children_of(tok) if dep(c) in labels)
 
 
 def first_child(tok: Token, labels: Collection[str]) -> Token | None:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from cronica.model import DATE_PRECISIONS, ArticleDoc, DateMention, Event
 from cronica.stages.language.bundle import LanguageBundle
-from cronica.stages.nlp.syntax import AUX, children, dep, has_child, morph_get
+from cronica.stages.nlp.syntax import AUX, children, children_of, dep, has_child, morph_get
 from cronica.stages.time.lexicon import TimeLexicon
 from cronica.stages.time.values import TimeExpression, interval
 
@@ -115,7 +115,7 @@ def _shared_conjuncts(head: Token) -> list[int]:
     if head.pos_ not in _VERBS:
         return []
     tense = morph_get(head, "Tense")
-    return [c.i for c in head.children if dep(c) == "conj" and c.pos_ in _VERBS
+    return [c.i for c in children_of(head) if dep(c) == "conj" and c.pos_ in _VERBS
             and c.i > head.i and morph_get(c, "Tense") == tense]
 
 
@@ -296,7 +296,7 @@ def _simple_past(tok: Token | None) -> bool:
     cannot stretch into a period lasting until now (that needs a present, a perfect or an
     imperfect: 'combaten desde abril', 'have fought since April')."""
     return tok is not None and tok.pos_ in ("VERB", "AUX") and morph_get(tok, "Tense") == ("Past",) \
-        and morph_get(tok, "VerbForm") == ("Fin",) and not any(dep(c) in AUX for c in tok.children)
+        and morph_get(tok, "VerbForm") == ("Fin",) and not any(dep(c) in AUX for c in children_of(tok))
 
 
 def is_historical(e: Event, anchor: date) -> bool:

@@ -1,0 +1,106 @@
+"""CPU time of the stages after the parse, this tree against another commit, in ONE process.
+
+    python benchmarks/stage_ab.py 9f27d32                      # protest file, 8 passes each
+    python benchmarks/stage_ab.py main --passes 12 --corpus FILE.jsonl
+
+On a shared machine the CPU time of one pass moves by 10-20 % with the load, so two runs
+one after the other (or two processes side by side) cannot tell a 10 % change. Here the
+other commit's package is copied out (``git archive``) under the name ``cronica_base``
+and both sets of stages run in the same process, over the same parsed documents, in
+alternating passes (base, new, new, base, ...): the load hits both alike. Each pass runs
+every stage on one document before the next (the pipeline's order). Printed per side: the
+lowest and the median total CPU seconds of a pass, and each stage's lowest.
+
+Data files are read from this tree for both sides (``resources.files('cronica')``), so the
+comparison is of code only. Nothing is written outside a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import importlib
+import re
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def export_base(commit: str, dest: Path) -> None:
+    """The ``src/cronica`` package of ``commit`` as ``dest/cronica_base``."""
+    archive = dest / "base.tar"
+    subprocess.run(["git", "-C", str(ROOT), "archive", "-o", str(archive), commit, "src/cronica"],
+                   check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(dest, filter="data")
+    (dest / "src" / "cronica").rename(dest / "cronica_base")
+    for path in (dest / "cronica_base").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"\bcronica\.", "cronica_base.", text)
+        text = re.sub(r"\bfrom cronica import\b", "from cronica_base import", text)
+        path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("commit", help="the commit to compare this tree with")
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "eval" / "events_es_protest.jsonl"))
+    ap.add_argument("--passes", type=int, default=8, help="timed passes of each side")
+    args = ap.parse_args(argv)
+
+    tmp = Path(tempfile.mkdtemp(prefix="stage_ab_"))
+    export_base(args.commit, tmp)
+    sys.path.insert(0, str(tmp))
+    from cronica.read import read_inputs
+
+    sides: dict[str, tuple[Any, Any, Any]] = {}
+    for name, pkg in (("base", "cronica_base"), ("new", "cronica")):
+        pipeline = importlib.import_module(f"{pkg}.pipeline").Pipeline()
+        model = importlib.import_module(f"{pkg}.model")
+        models = importlib.import_module(f"{pkg}.stages.nlp.models")
+        sides[name] = (pipeline, model.ArticleDoc, models.add_sentences)
+    new_pipeline = sides["new"][0]
+    prepared = [new_pipeline.prepare(a) for a in read_inputs([args.corpus])]
+    langs = sorted({a.lang for a in prepared})
+    docs = {}
+    for lang in langs:
+        idx = [i for i, a in enumerate(prepared) if a.lang == lang]
+        texts = [prepared[i].article.text for i in idx]
+        docs.update(zip(idx, new_pipeline.nlp(lang).pipe(texts, batch_size=32), strict=True))
+
+    def one_pass(name: str) -> dict[str, float]:
+        pipeline, article_doc, add_sentences = sides[name]
+        spent: dict[str, float] = {}
+        for i, a in enumerate(prepared):
+            adoc = article_doc(article=copy.copy(a.article), lang=a.lang)
+            adoc.doc = docs[i]
+            add_sentences(adoc)
+            for stage in pipeline.stages(a.lang):
+                c0 = time.process_time()
+                stage.run(adoc)
+                spent[stage.name] = spent.get(stage.name, 0.0) + time.process_time() - c0
+        return spent
+
+    one_pass("base"), one_pass("new")  # warm-up: data, caches
+    runs: dict[str, list[dict[str, float]]] = {"base": [], "new": []}
+    for k in range(args.passes):
+        for name in ("base", "new") if k % 2 == 0 else ("new", "base"):
+            runs[name].append(one_pass(name))
+    for name in ("base", "new"):
+        totals = [sum(r.values()) for r in runs[name]]
+        stages = {s: min(r[s] for r in runs[name]) for s in runs[name][0]}
+        print(f"{name:4}  total min {min(totals):.3f} s, median {statistics.median(totals):.3f} s | "
+              + " ".join(f"{s} {v:.3f}" for s, v in stages.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
