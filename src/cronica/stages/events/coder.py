@@ -97,7 +97,14 @@ from cronica.stages.events.recipient import recipient_model
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import children_of, dep, first_child, morph_get, sentence_of
+from cronica.stages.nlp.syntax import (
+    children_of,
+    dep,
+    doc_cache,
+    first_child,
+    morph_get,
+    sentence_of,
+)
 
 
 def _drop_args_inside_trigger(e: Event) -> None:
@@ -969,7 +976,7 @@ class EventCoder:
         event only in context, a ``mention`` row, is none)."""
 
         def event_type(t: Any) -> str | None:
-            found = self.lex.match(doc, t.i)
+            found = self._lex_match_at(doc, t.i)
             if found is None or found.entry.mention_only:
                 return None
             return found.entry.event or "?"
@@ -1296,6 +1303,16 @@ class EventCoder:
                 return True
         return False
 
+    def _lex_match_at(self, doc: Any, i: int) -> Match | None:
+        """The lexicon's match of a trigger at ``doc[i]``, read once per token and document:
+        the choosers ask it of the same phrases for every trigger."""
+        store = doc_cache(doc, "events.lex_match")
+        key = (id(self.lex), i)
+        if key not in store:
+            store[key] = self.lex.match(doc, i)
+        found: Match | None = store[key]
+        return found
+
     def _learned_arg(self, role: str, adoc: ArticleDoc, m: Match, index: ActorIndex,
                      own: Any, other: Any, parsed: EventArg | None,
                      other_arg: EventArg | None) -> EventArg | None:
@@ -1331,7 +1348,7 @@ class EventCoder:
             if role == "actor" and not picked and (
                     not recipient_mod.marked_by(t, agent_case) or other_act(t)
                     # an event word is never an actor ('una huelga de 24 horas paralizó')
-                    or self.lex.match(doc, t.i) is not None):
+                    or self._lex_match_at(doc, t.i) is not None):
                 return None  # the limits bound the guesses, not the rules' own pick
             key = (t.i, m.start if role == "actor" else None)
             if key not in index.arg_cache:

@@ -423,13 +423,16 @@ class Lexicon:
         text = tok.text
         if len(text) < SPELL_MIN or not text.isalpha() or not text.islower():
             return None
+        known = model_words(self._bundle)
+        lemma = tok.lemma_
+        if text.lower() in known or lemma.lower() in known:
+            return None  # a word the model knows, or a form of one ('alientan' of 'alentar')
         index = self._spelling_index()
-        words = {fold(text), fold(tok.lemma_)}
+        words = {fold(text), fold(lemma)}
         near = sorted({k for w in words for v in (w, *_deletions(w)) for k in index.get(v, ())
                        if one_edit(w, k)})
-        known = model_words(self._bundle)
-        if not near or text.lower() in known or tok.lemma_.lower() in known:
-            return None  # a word the model knows, or a form of one ('alientan' of 'alentar')
+        if not near:
+            return None
         entries = [e for k in near for e in self._by_first[k] if len(e.pattern) == 1]
         fits = [e for e in entries if tok.pos_ in _POS.get(e.pos, _POS["*"])]
         best = (fits or entries)[0]

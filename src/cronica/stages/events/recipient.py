@@ -26,10 +26,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_TITLE, POS
 from spacy.tokens import Token
 
 from cronica.stages.events.lexicon import fold
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import children_of, dep, doc_cache, sentence_of, ud
 
 NO_RECIPIENT_MODEL_ENV = "CRONICA_NO_RECIPIENT_MODEL"
 _MODELS = Path(__file__).resolve().parents[2] / "data" / "models"
@@ -54,12 +55,17 @@ class Choice:
 
 def case_of(tok: Token) -> str:
     """The folded preposition introducing ``tok`` ('' for none; 'frente a' in two words)."""
-    words = [_CONTRACTIONS.get(w, w) for w in
-             (fold(c.text) for c in tok.children if dep(c) in ("case", "mark") and c.i < tok.i)]
-    for c in tok.children:
-        if dep(c) == "case":
-            words.extend(fold(f.text) for f in c.children if dep(f) == "fixed")
-    return " ".join(words)
+    store = doc_cache(tok.doc, "recipient.case_of")
+    got = store.get(tok.i)
+    if got is None:
+        kids = children_of(tok)
+        words = [_CONTRACTIONS.get(w, w) for w in
+                 (fold(c.text) for c in kids if dep(c) in ("case", "mark") and c.i < tok.i)]
+        for c in kids:
+            if dep(c) == "case":
+                words.extend(fold(f.text) for f in children_of(c) if dep(f) == "fixed")
+        got = store[tok.i] = " ".join(words)
+    return got
 
 
 def marked_by(tok: Token, cases: set[str]) -> bool:
@@ -76,26 +82,83 @@ def marked_by(tok: Token, cases: set[str]) -> bool:
     return True
 
 
-def _ancestors(tok: Token) -> list[Any]:
-    out = [tok]
-    while out[-1].head.i != out[-1].i and len(out) < 40:
-        out.append(out[-1].head)
-    return out
+class _Table:
+    """What the choosers read of every token of a document, read once per document:
+    head index, dependency label (UD), part of speech, entity label, whether it is in title
+    case and where its sentence starts."""
+
+    __slots__ = ("heads", "deps", "pos", "ents", "title", "sent_start")
+
+    def __init__(self, doc: Any) -> None:
+        # one array read instead of a Token object and a string look-up per token and field
+        heads = doc.to_array([HEAD]).astype("int64").tolist()  # offsets, some negative
+        rows = doc.to_array([DEP, POS, ENT_TYPE, IS_TITLE]).tolist()  # hashes: unsigned
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def name(key: int) -> str:
+            got = names.get(key)
+            if got is None:
+                got = names[key] = strings[key] if key else ""
+            return got
+
+        self.heads = [i + h for i, h in enumerate(heads)]
+        self.deps = [_ud_label(r[0], strings) for r in rows]
+        self.pos = [name(r[1]) for r in rows]
+        self.ents = [name(r[2]) for r in rows]
+        self.title = [bool(r[3]) for r in rows]
+        self.sent_start = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sent_start[i] = sent.start
+
+    def ancestors(self, i: int) -> list[int]:
+        """``i`` and the indices above it, up to the root (at most 40)."""
+        out = [i]
+        heads = self.heads
+        while heads[out[-1]] != out[-1] and len(out) < 40:
+            out.append(heads[out[-1]])
+        return out
 
 
-def dep_path(cand: Token, trig: Token, down: list[Any] | None = None) -> tuple[str, int]:
+_UD_BY_KEY: dict[int, str] = {}
+
+
+def _ud_label(key: int, strings: Any) -> str:
+    """The UD name of a parser label given by its hash (as :func:`syntax.dep` reads it)."""
+    got = _UD_BY_KEY.get(key)
+    if got is None:
+        got = _UD_BY_KEY[key] = ud(strings[key]) if key else ""
+    return got
+
+
+def _table(doc: Any) -> _Table:
+    store = doc_cache(doc, "recipient.table")
+    table = store.get(0)
+    if table is None:
+        table = store[0] = _Table(doc)
+    return table
+
+
+def _ancestors(tok: Token) -> list[int]:
+    return _table(tok.doc).ancestors(tok.i)
+
+
+def dep_path(cand: Token, trig: Token, down: list[int] | None = None) -> tuple[str, int]:
     """The labels from ``cand`` up to the lowest common ancestor and down to ``trig``
     ('obj^' = the trigger's object; 'nmod^obj^' = inside its object; '^obj' = the candidate
-    governs the trigger), cut at a few steps, and the path's length. ``down``: the
-    trigger's ancestors, when already known."""
-    up = _ancestors(cand)
-    down = down if down is not None else _ancestors(trig)
-    down_i = {t.i: n for n, t in enumerate(down)}
+    governs the trigger), cut at a few steps, and the path's length. ``down``: the indices
+    of the trigger's ancestors, when already known."""
+    table = _table(cand.doc)
+    up = table.ancestors(cand.i)
+    down = down if down is not None else table.ancestors(trig.i)
+    down_i = {t: n for n, t in enumerate(down)}
+    deps = table.deps
     for n, t in enumerate(up):
-        if t.i in down_i:
-            k = down_i[t.i]
-            ups = [dep(x) for x in up[:n]][:_MAX_PATH]
-            downs = [dep(x) for x in down[:k]][:_MAX_PATH]
+        if t in down_i:
+            k = down_i[t]
+            ups = [deps[x] for x in up[:n]][:_MAX_PATH]
+            downs = [deps[x] for x in down[:k]][:_MAX_PATH]
             return "^".join(ups) + "^|" + "v".join(reversed(downs)), n + k
     return "none", 99
 
@@ -109,30 +172,41 @@ def _bucket(n: int) -> str:
 
 def candidates(trig: Token, skip: frozenset[int]) -> list[Any]:
     """Noun phrase heads of the trigger's sentence, other than the trigger's own words."""
-    return [t for t in trig.sent if t.pos_ in _HEAD_POS and t.i not in skip
-            and dep(t) not in _INNER and not t.is_punct]
+    doc = trig.doc
+    store = doc_cache(doc, "recipient.candidates")
+    sent = sentence_of(trig)
+    heads = store.get(sent.start)
+    if heads is None:
+        table = _table(doc)
+        heads = store[sent.start] = [
+            t.i for t in sent if table.pos[t.i] in _HEAD_POS
+            and table.deps[t.i] not in _INNER and not t.is_punct]
+    return [doc[i] for i in heads if i not in skip]
 
 
 def features(trig: Token, cand: Token, event: str, mode: str | None, other: Any,
-             rule: Any, code: str | None, label: str, down: list[Any] | None = None) -> list[str]:
+             rule: Any, code: str | None, label: str, down: list[int] | None = None) -> list[str]:
     """Binary features of ``cand`` as an argument (recipient or actor: one model each) of the
     trigger headed by ``trig``. ``rule`` is the rules' token for that role, ``other`` theirs
     for the other role (or None), ``code`` the actor code of the candidate's phrase (None: no
     actor mention), ``label`` its entity label."""
+    table = _table(cand.doc)
+    down = down if down is not None else table.ancestors(trig.i)
     path, length = dep_path(cand, trig, down)
     case = case_of(cand) or "-"
     side = "before" if cand.i < trig.i else "after"
     sector = (code[3:] if len(code) > 3 else code) if code else ""
     is_rule = rule is not None and rule.i == cand.i
     is_other = other is not None and other.i == cand.i
-    in_other = other is not None and not is_other and any(a.i == other.i for a in cand.ancestors) \
-        and dep(cand) not in ("obl", "nmod") and not case
-    pos = "trig_noun" if trig.pos_ in _HEAD_POS else "trig_verb"
+    cand_dep = table.deps[cand.i]
+    in_other = other is not None and not is_other and other.i in _all_above(table, cand.i) \
+        and cand_dep not in ("obl", "nmod") and not case
+    pos = "trig_noun" if table.pos[trig.i] in _HEAD_POS else "trig_verb"
     f = [
         "bias", f"path={path}", f"len={_bucket(length)}", f"case={case}", f"side={side}",
         f"dist={_bucket(abs(cand.i - trig.i))}", f"ent={label or '-'}",
         f"coded={'yes' if code is not None else 'no'}", f"sector={sector or '-'}",
-        f"pos={cand.pos_}", f"dep={dep(cand)}", pos,
+        f"pos={table.pos[cand.i]}", f"dep={cand_dep}", pos,
         f"ev={event}", f"ev_case={event}|{case}", f"ev_side={event}|{side}",
         f"case_side={case}|{side}", f"mode={mode or '-'}", f"trig_case={pos}|{case}",
         f"ev_coded={event}|{code is not None}", f"path_case={path}|{case}",
@@ -145,11 +219,21 @@ def features(trig: Token, cand: Token, event: str, mode: str | None, other: Any,
         f.append("is_other")
     if in_other:
         f.append("in_other")
-    if any(c.i == trig.i for c in cand.subtree):
+    if cand.i in down:  # the trigger is in the candidate's subtree
         f.append("governs_trigger")
-    if cand.is_title and cand.i > cand.sent.start:
+    if table.title[cand.i] and cand.i > table.sent_start[cand.i]:
         f.append("capitalised")
     return f
+
+
+def _all_above(table: _Table, i: int) -> list[int]:
+    """Every index above ``i`` up to the root (``Token.ancestors``)."""
+    out: list[int] = []
+    heads = table.heads
+    while heads[i] != i and len(out) < len(heads):
+        i = heads[i]
+        out.append(i)
+    return out
 
 
 @dataclass
@@ -209,7 +293,7 @@ def rows_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
             continue
         start, end, code = got
         out.append(Choice(t.i, start, end,
-                          features(trig, t, event, mode, other, rule, code, t.ent_type_, down),
+                          features(trig, t, event, mode, other, rule, code, _table(t.doc).ents[t.i], down),
                           rule is not None and rule.i == t.i))
     return out
 
