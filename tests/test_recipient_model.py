@@ -66,8 +66,10 @@ def test_the_actor_model_gives_a_continued_strike_its_strikers():
     text = ("Los mineros bolivianos anunciaron que mantendrán la huelga hasta que el gobierno "
             "ceda.")
     pipe = Pipeline(only=("actors", "events"))
-    assert "mineros" in _arg(pipe, text, "PROTEST", "actor")
     coder = next(s for s in pipe.stages("es") if getattr(s, "name", "") == "events")
+    assert coder.actor_model is None  # opt-in: off by default
+    coder.actor_model = recipient_model("es", "actor")
+    assert "mineros" in _arg(pipe, text, "PROTEST", "actor")
     coder.actor_model = None  # the rules alone
     assert _arg(pipe, text, "PROTEST", "actor") == ""
 
@@ -108,8 +110,15 @@ def test_passives_participles_and_victims_take_no_guessed_actor():
 
 
 @pytest.mark.slow
-def test_a_part_of_the_rules_actor_phrase_never_replaces_it():
-    from cronica.pipeline import extract
+def test_a_part_of_the_rules_actor_phrase_never_replaces_it(monkeypatch):
+    from cronica.pipeline import Pipeline
+    from cronica.pipeline import extract as _extract
+
+    monkeypatch.setenv("CRONICA_ACTOR_MODEL", "1")  # the opt-in actor chooser
+    pipe = Pipeline()
+
+    def extract(*a, **k):
+        return _extract(*a, pipeline=pipe, **k)
 
     ev = next(e for e in extract("Los sindicatos obreros y campesinos anunciaron una huelga.",
                                  lang="es", date="2024-03-03")["events"] if e["event"] == "PROTEST")
@@ -117,8 +126,15 @@ def test_a_part_of_the_rules_actor_phrase_never_replaces_it():
 
 
 @pytest.mark.slow
-def test_the_subject_of_another_act_is_not_the_actor_of_its_object():
-    from cronica.pipeline import extract
+def test_the_subject_of_another_act_is_not_the_actor_of_its_object(monkeypatch):
+    from cronica.pipeline import Pipeline
+    from cronica.pipeline import extract as _extract
+
+    monkeypatch.setenv("CRONICA_ACTOR_MODEL", "1")  # the opt-in actor chooser
+    pipe = Pipeline()
+
+    def extract(*a, **k):
+        return _extract(*a, pipeline=pipe, **k)
 
     events = extract("Los agentes reprimieron una manifestación de jubilados frente al Congreso.",
                      lang="es", date="2024-03-03")["events"]
@@ -146,8 +162,15 @@ def test_a_verb_of_asking_aims_at_whom_it_asks_not_at_what(text, recipient):
 
 
 @pytest.mark.slow
-def test_the_actor_chooser_never_takes_an_event_word():
-    from cronica.pipeline import extract
+def test_the_actor_chooser_never_takes_an_event_word(monkeypatch):
+    from cronica.pipeline import Pipeline
+    from cronica.pipeline import extract as _extract
+
+    monkeypatch.setenv("CRONICA_ACTOR_MODEL", "1")  # the opt-in actor chooser
+    pipe = Pipeline()
+
+    def extract(*a, **k):
+        return _extract(*a, pipeline=pipe, **k)
 
     events = extract("Un paro de 48 horas cerró las escuelas de la provincia.", lang="es",
                      date="2024-03-03")["events"]

@@ -45,6 +45,7 @@ stronger one are dropped (``secondary_threshold``; 0 keeps them all).
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -93,7 +94,7 @@ from cronica.stages.events.rank import (
     salience,
 )
 from cronica.stages.events.rank import confidence as event_confidence
-from cronica.stages.events.recipient import recipient_model
+from cronica.stages.events.recipient import ACTOR_MODEL_ENV, recipient_model
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
@@ -197,7 +198,10 @@ class EventCoder:
         self.rerank = rerank_model(bundle) if learned else None
         # the learned recipient chooser (:mod:`cronica.stages.events.recipient`)
         self.recipient_model = recipient_model(self.lang) if learned else None
-        self.actor_model = recipient_model(self.lang, "actor") if learned else None
+        # the actor chooser is opt-in: it bought little on the BRAT check part (about 3
+        # sources of 209) for about a sixth of the pipeline's CPU (docs/benchmarks.md, lead)
+        self.actor_model = recipient_model(self.lang, "actor") \
+            if learned and os.environ.get(ACTOR_MODEL_ENV) else None
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
         self.secondary_threshold = secondary_threshold

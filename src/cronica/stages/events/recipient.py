@@ -12,7 +12,8 @@ score clearly beats the rules' choice (thresholds chosen by cross-validation gro
 article). Weights: ``data/models/recipient_es.json``, trained by ``scripts/train_recipient.py``
 on the *fit* part of the BRAT AFP articles' ``actTar`` links (MODEL_CARD.md).
 
-``CRONICA_NO_RECIPIENT_MODEL=1`` switches it off (ablations, training).
+``CRONICA_NO_RECIPIENT_MODEL=1`` switches both off (ablations, training); the actor chooser
+runs only with ``CRONICA_ACTOR_MODEL=1``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ from cronica.stages.events.lexicon import fold
 from cronica.stages.nlp.syntax import children_of, dep, doc_cache, sentence_of, ud
 
 NO_RECIPIENT_MODEL_ENV = "CRONICA_NO_RECIPIENT_MODEL"
+# the actor chooser runs only with this set (opt-in: its gain on check was within noise and
+# it costs about as much CPU as all the other argument rules)
+ACTOR_MODEL_ENV = "CRONICA_ACTOR_MODEL"
 _MODELS = Path(__file__).resolve().parents[2] / "data" / "models"
 _CONTRACTIONS = {"del": "de", "al": "a"}
 # word classes that head a phrase naming a participant
