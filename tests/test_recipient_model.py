@@ -74,6 +74,16 @@ def test_the_actor_model_gives_a_continued_strike_its_strikers():
     assert _arg(pipe, text, "PROTEST", "actor") == ""
 
 
+@pytest.fixture
+def extract_with_actor_model(monkeypatch):
+    """``extract`` on a pipeline built with the opt-in actor chooser switched on."""
+    from cronica.pipeline import Pipeline, extract
+
+    monkeypatch.setenv("CRONICA_ACTOR_MODEL", "1")
+    pipe = Pipeline()
+    return lambda *a, **k: extract(*a, pipeline=pipe, **k)
+
+
 def _doc(text: str):
     from cronica.model import Article
     from cronica.pipeline import Pipeline
@@ -110,15 +120,8 @@ def test_passives_participles_and_victims_take_no_guessed_actor():
 
 
 @pytest.mark.slow
-def test_a_part_of_the_rules_actor_phrase_never_replaces_it(monkeypatch):
-    from cronica.pipeline import Pipeline
-    from cronica.pipeline import extract as _extract
-
-    monkeypatch.setenv("CRONICA_ACTOR_MODEL", "1")  # the opt-in actor chooser
-    pipe = Pipeline()
-
-    def extract(*a, **k):
-        return _extract(*a, pipeline=pipe, **k)
+def test_a_part_of_the_rules_actor_phrase_never_replaces_it(extract_with_actor_model):
+    extract = extract_with_actor_model
 
     ev = next(e for e in extract("Los sindicatos obreros y campesinos anunciaron una huelga.",
                                  lang="es", date="2024-03-03")["events"] if e["event"] == "PROTEST")
@@ -126,15 +129,8 @@ def test_a_part_of_the_rules_actor_phrase_never_replaces_it(monkeypatch):
 
 
 @pytest.mark.slow
-def test_the_subject_of_another_act_is_not_the_actor_of_its_object(monkeypatch):
-    from cronica.pipeline import Pipeline
-    from cronica.pipeline import extract as _extract
-
-    monkeypatch.setenv("CRONICA_ACTOR_MODEL", "1")  # the opt-in actor chooser
-    pipe = Pipeline()
-
-    def extract(*a, **k):
-        return _extract(*a, pipeline=pipe, **k)
+def test_the_subject_of_another_act_is_not_the_actor_of_its_object(extract_with_actor_model):
+    extract = extract_with_actor_model
 
     events = extract("Los agentes reprimieron una manifestación de jubilados frente al Congreso.",
                      lang="es", date="2024-03-03")["events"]
@@ -162,15 +158,8 @@ def test_a_verb_of_asking_aims_at_whom_it_asks_not_at_what(text, recipient):
 
 
 @pytest.mark.slow
-def test_the_actor_chooser_never_takes_an_event_word(monkeypatch):
-    from cronica.pipeline import Pipeline
-    from cronica.pipeline import extract as _extract
-
-    monkeypatch.setenv("CRONICA_ACTOR_MODEL", "1")  # the opt-in actor chooser
-    pipe = Pipeline()
-
-    def extract(*a, **k):
-        return _extract(*a, pipeline=pipe, **k)
+def test_the_actor_chooser_never_takes_an_event_word(extract_with_actor_model):
+    extract = extract_with_actor_model
 
     events = extract("Un paro de 48 horas cerró las escuelas de la provincia.", lang="es",
                      date="2024-03-03")["events"]
