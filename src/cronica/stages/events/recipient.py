@@ -24,6 +24,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -249,7 +250,7 @@ class RecipientModel:
     margin: float  # to replace the rules' pick, its probability must exceed the pick's by this
 
     def prob(self, feats: list[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in feats)
+        z = sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def choose(self, rows: list[Choice]) -> Choice | None:
