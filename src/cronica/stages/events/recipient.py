@@ -32,7 +32,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_TITLE, POS
 from spacy.tokens import Token
 
 from cronica.stages.events.lexicon import fold
-from cronica.stages.nlp.syntax import children_of, dep, doc_cache, sentence_of, ud
+from cronica.stages.nlp.syntax import children_of, dep, dep_of_hash, doc_cache, sentence_of
 
 NO_RECIPIENT_MODEL_ENV = "CRONICA_NO_RECIPIENT_MODEL"
 # the actor chooser runs only with this set (opt-in: its gain on check was within noise and
@@ -108,7 +108,7 @@ class _Table:
             return got
 
         self.heads = [i + h for i, h in enumerate(heads)]
-        self.deps = [_ud_label(r[0], strings) for r in rows]
+        self.deps = [dep_of_hash(r[0], strings) for r in rows]
         self.pos = [name(r[1]) for r in rows]
         self.ents = [name(r[2]) for r in rows]
         self.title = [bool(r[3]) for r in rows]
@@ -124,17 +124,6 @@ class _Table:
         while heads[out[-1]] != out[-1] and len(out) < 40:
             out.append(heads[out[-1]])
         return out
-
-
-_UD_BY_KEY: dict[int, str] = {}
-
-
-def _ud_label(key: int, strings: Any) -> str:
-    """The UD name of a parser label given by its hash (as :func:`syntax.dep` reads it)."""
-    got = _UD_BY_KEY.get(key)
-    if got is None:
-        got = _UD_BY_KEY[key] = ud(strings[key]) if key else ""
-    return got
 
 
 def _table(doc: Any) -> _Table:

@@ -57,6 +57,17 @@ def dep(tok: Token) -> str:
         return found
 
 
+def dep_of_hash(key: int, strings: Any) -> str:
+    """:func:`dep` for a label given by its hash (a ``Doc.to_array(DEP)`` value), through the
+    same memory; ``strings``: the document's ``vocab.strings``."""
+    try:
+        return _UD_BY_HASH[key]
+    except KeyError:
+        label: str = strings[key] if key else ""
+        found = _UD_BY_HASH[key] = UD_FROM_CLEAR.get(label, label)
+        return found
+
+
 # morphological analysis (its key: the hash of its feature string) -> feature -> values:
 # ``MorphAnalysis.get`` parses the feature string on every call (some 2 µs), and the stages
 # ask thousands of times an article; a few hundred analyses occur
