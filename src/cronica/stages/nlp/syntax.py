@@ -117,7 +117,7 @@ def children_of(tok: Token) -> tuple[Token, ...]:
 
 def _children_table(doc: Any) -> tuple[Any, list[tuple[Token, ...]]]:
     global _KIDS
-    toks = list(doc)
+    toks = tokens_of(doc)
     table: list[list[Token]] = [[] for _ in toks]
     # HEAD: the head's offset from the token (0 at a root), as unsigned 64-bit integers
     for t, off in zip(toks, doc.to_array(HEAD).view(np.int64).tolist(), strict=True):
@@ -145,6 +145,17 @@ def doc_cache(doc: Any, name: str) -> dict[Any, Any]:
     if store is None:
         store = last[1][name] = {}
     return store
+
+
+def tokens_of(doc: Any) -> list[Token]:
+    """The document's tokens as a list, built once per document: ``tokens_of(doc)[i]`` is
+    ``doc[i]`` (spaCy builds a new Token object on every ``doc[i]``, some 150 ns). The list
+    is shared: callers only read it."""
+    store = doc_cache(doc, "syntax.tokens")
+    toks = store.get(0)
+    if toks is None:
+        toks = store[0] = list(doc)
+    return toks
 
 
 def sentence_of(tok: Token) -> Any:

@@ -1,0 +1,88 @@
+"""Cheaper reads added by branch speed7 give the answers of the reads they replace."""
+
+import pytest
+
+from cronica.stages.nlp.syntax import tokens_of
+
+pytestmark = pytest.mark.slow
+
+_SENTENCES_ES = [
+    "Los maestros anunciaron un paro nacional para exigir al gobierno un aumento salarial.",
+    "La policía detuvo ayer en Lima a tres dirigentes de la protesta contra la reforma.",
+    "Hola.",
+]
+
+
+def test_tokens_of_gives_the_tokens_of_the_document_asked_in_turn(nlp_es, nlp_en):
+    docs = [nlp_es(_SENTENCES_ES[0]), nlp_en("Strikers marched on Monday."), nlp_es("Hola.")]
+    for _ in range(2):
+        for doc in docs:
+            toks = tokens_of(doc)
+            assert [(t.i, t.text) for t in toks] == [(t.i, t.text) for t in doc]
+            assert all(t.doc is doc for t in toks)
+
+
+def test_buckets_are_the_smallest_cap_at_or_above_the_number():
+    from cronica.stages.events.recipient import _bucket
+
+    def slow(n: int) -> str:
+        return next((str(c) for c in (1, 2, 4, 8, 15) if n <= c), "far")
+
+    assert [_bucket(n) for n in range(-1, 120)] == [slow(n) for n in range(-1, 120)]
+
+
+def _reference_features(trig, cand, event, mode, other, rule, code, label):
+    """The chooser's features as first written (branch target6), token by token."""
+    from cronica.stages.events.recipient import _all_above, _bucket, _table, case_of, dep_path
+
+    table = _table(cand.doc)
+    down = table.ancestors(trig.i)
+    path, length = dep_path(cand, trig, down)
+    case = case_of(cand) or "-"
+    side = "before" if cand.i < trig.i else "after"
+    sector = (code[3:] if len(code) > 3 else code) if code else ""
+    is_rule = rule is not None and rule.i == cand.i
+    is_other = other is not None and other.i == cand.i
+    cand_dep = table.deps[cand.i]
+    in_other = other is not None and not is_other and other.i in _all_above(table, cand.i) \
+        and cand_dep not in ("obl", "nmod") and not case
+    pos = "trig_noun" if table.pos[trig.i] in ("NOUN", "PROPN") else "trig_verb"
+    f = [
+        "bias", f"path={path}", f"len={_bucket(length)}", f"case={case}", f"side={side}",
+        f"dist={_bucket(abs(cand.i - trig.i))}", f"ent={label or '-'}",
+        f"coded={'yes' if code is not None else 'no'}", f"sector={sector or '-'}",
+        f"pos={table.pos[cand.i]}", f"dep={cand_dep}", pos,
+        f"ev={event}", f"ev_case={event}|{case}", f"ev_side={event}|{side}",
+        f"case_side={case}|{side}", f"mode={mode or '-'}", f"trig_case={pos}|{case}",
+        f"ev_coded={event}|{code is not None}", f"path_case={path}|{case}",
+    ]
+    if is_rule:
+        f += ["rule", f"rule_ev={event}"]
+    if rule is None:
+        f.append("rule_none")
+    if is_other:
+        f.append("is_other")
+    if in_other:
+        f.append("in_other")
+    if cand.i in down:
+        f.append("governs_trigger")
+    if table.title[cand.i] and cand.i > table.sent_start[cand.i]:
+        f.append("capitalised")
+    return f
+
+
+def test_the_choosers_features_per_trigger_are_those_read_candidate_by_candidate(nlp_es):
+    from cronica.stages.events.recipient import _TriggerFeatures, features
+
+    for text in _SENTENCES_ES:
+        doc = nlp_es(text)
+        for trig in doc:
+            for rule, other in ((None, None), (doc[0], doc[-1]), (doc[-1], doc[0])):
+                per_trigger = _TriggerFeatures(trig, "PROTEST", "demo", other, rule)
+                for cand in doc:
+                    for code in (None, "PER", "PERGOV"):
+                        want = _reference_features(trig, cand, "PROTEST", "demo", other, rule,
+                                                   code, cand.ent_type_)
+                        assert per_trigger.of(cand, code, cand.ent_type_) == want
+                        assert features(trig, cand, "PROTEST", "demo", other, rule, code,
+                                        cand.ent_type_) == want
