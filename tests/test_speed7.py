@@ -86,3 +86,24 @@ def test_the_choosers_features_per_trigger_are_those_read_candidate_by_candidate
                         assert per_trigger.of(cand, code, cand.ent_type_) == want
                         assert features(trig, cand, "PROTEST", "demo", other, rule, code,
                                         cand.ent_type_) == want
+
+
+def test_sentence_bounds_are_those_of_the_sentence_spacy_gives(nlp_es, nlp_en):
+    from cronica.stages.nlp.syntax import sentence_bounds
+
+    docs = [nlp_es("Los obreros marcharon. El gobierno negoció con ellos; luego dijo que sí."),
+            nlp_en("Strikers marched. Police said nothing."), nlp_es("Hola")]
+    for _ in range(2):
+        for doc in docs:
+            assert sentence_bounds(doc) == [(t.sent.start, t.sent.end) for t in doc]
+
+
+def test_the_choosers_candidates_are_the_noun_phrase_heads_of_the_sentence(nlp_es):
+    from cronica.stages.events.recipient import _INNER, candidates
+    from cronica.stages.nlp.syntax import dep
+
+    doc = nlp_es(" ".join(_SENTENCES_ES))
+    for trig in doc:
+        want = [t.i for t in trig.sent if t.pos_ in ("NOUN", "PROPN") and dep(t) not in _INNER
+                and not t.is_punct and t.i != trig.i]
+        assert [t.i for t in candidates(trig, frozenset({trig.i}))] == want

@@ -37,7 +37,7 @@ from cronica.stages.nlp.syntax import (
     dep,
     dep_of_hash,
     doc_cache,
-    sentence_of,
+    sentence_bounds,
     tokens_of,
 )
 
@@ -119,10 +119,7 @@ class _Table:
         self.pos = [name(r[1]) for r in rows]
         self.ents = [name(r[2]) for r in rows]
         self.title = [bool(r[3]) for r in rows]
-        self.sent_start = [0] * len(doc)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self.sent_start[i] = sent.start
+        self.sent_start = [start for start, _ in sentence_bounds(doc)]
 
     def ancestors(self, i: int) -> list[int]:
         """``i`` and the indices above it, up to the root (at most 40)."""
@@ -176,14 +173,14 @@ def candidates(trig: Token, skip: frozenset[int]) -> list[Any]:
     """Noun phrase heads of the trigger's sentence, other than the trigger's own words."""
     doc = trig.doc
     store = doc_cache(doc, "recipient.candidates")
-    sent = sentence_of(trig)
-    heads = store.get(sent.start)
+    start, end = sentence_bounds(doc)[trig.i]
+    heads = store.get(start)
+    toks = tokens_of(doc)
     if heads is None:
         table = _table(doc)
-        heads = store[sent.start] = [
-            t.i for t in sent if table.pos[t.i] in _HEAD_POS
-            and table.deps[t.i] not in _INNER and not t.is_punct]
-    toks = tokens_of(doc)
+        heads = store[start] = [
+            i for i in range(start, end) if table.pos[i] in _HEAD_POS
+            and table.deps[i] not in _INNER and not toks[i].is_punct]
     return [toks[i] for i in heads if i not in skip]
 
 

@@ -162,15 +162,20 @@ def sentence_of(tok: Token) -> Any:
     """``tok.sent``: the sentence span holding the token. spaCy walks the sentence starts
     outward on every ``tok.sent`` read (some 5 µs); the bounds of every token's sentence are
     read once per document (from ``doc.sents``, the same sentence starts)."""
-    doc = tok.doc
+    start, end = sentence_bounds(tok.doc)[tok.i]
+    return tok.doc[start:end]
+
+
+def sentence_bounds(doc: Any) -> list[tuple[int, int]]:
+    """(start, end) token indices of each token's sentence (``tok.sent.start``,
+    ``tok.sent.end``), read once per document; shared: callers only read it."""
     store = doc_cache(doc, "syntax.sentences")
-    bounds = store.get(0)
+    bounds: list[tuple[int, int]] | None = store.get(0)
     if bounds is None:
         bounds = store[0] = [(0, 0)] * len(doc)
         for sent in doc.sents:
             bounds[sent.start:sent.end] = [(sent.start, sent.end)] * (sent.end - sent.start)
-    start, end = bounds[tok.i]
-    return doc[start:end]
+    return bounds
 
 
 def children(tok: Token, labels: Collection[str]) -> Iterator[Token]:
