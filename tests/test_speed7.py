@@ -107,3 +107,47 @@ def test_the_choosers_candidates_are_the_noun_phrase_heads_of_the_sentence(nlp_e
         want = [t.i for t in trig.sent if t.pos_ in ("NOUN", "PROPN") and dep(t) not in _INNER
                 and not t.is_punct and t.i != trig.i]
         assert [t.i for t in candidates(trig, frozenset({trig.i}))] == want
+
+
+def test_folded_keys_are_the_folded_lemma_and_form_also_from_memory(nlp_es):
+    from cronica.stages.events.lexicon import fold
+    from cronica.stages.events.modes import _folded
+
+    doc = nlp_es("Los GOLPISTAS dieron un golpe de Estado; Golpe y golpes.")
+    for _ in range(2):
+        for tok in doc:
+            assert _folded(tok) == (fold(tok.lemma_), fold(tok.text))
+
+
+def test_the_chooser_scores_each_row_with_its_probability():
+    from cronica.stages.events.recipient import Choice, RecipientModel
+
+    model = RecipientModel({"bias": -1.0, "good": 3.0, "rule": 1.0, "huge": 80.0}, 0.5, 0.3)
+    rows = [Choice(1, 0, 3, ["bias", "rule"], rule=True), Choice(2, 4, 9, ["bias", "good"]),
+            Choice(3, 9, 12, ["bias", "huge"]), Choice(4, 12, 15, ["huge", "good"])]
+    best = max(rows, key=lambda r: model.prob(r.feats))  # the first of equal probabilities
+    assert model.choose(rows) is best is rows[2]
+
+
+def test_sentence_contexts_are_those_read_word_by_word(nlp_es):
+    from cronica.stages.events.lexicon import fold, lexicon
+    from cronica.stages.events.modes import _phrase_context, contexts
+
+    cues = lexicon("es").cues
+
+    def reference(sent):
+        seen = []
+        for tok in sent:
+            ctx = cues.context.get(fold(tok.lemma_)) or cues.context.get(fold(tok.text))
+            if not ctx and cues.context_phrases:
+                ctx = _phrase_context(tok, cues)
+            if ctx and ctx not in seen:
+                seen.append(ctx)
+        return seen
+
+    doc = nlp_es("Los militares dieron un golpe de Estado y detuvieron a periodistas de la "
+                 "oposición. Los manifestantes exigieron elecciones libres.")
+    assert any(reference(s) for s in doc.sents)
+    for _ in range(2):
+        for sent in doc.sents:
+            assert contexts(sent, cues) == reference(sent)
