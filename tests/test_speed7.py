@@ -151,3 +151,32 @@ def test_sentence_contexts_are_those_read_word_by_word(nlp_es):
     for _ in range(2):
         for sent in doc.sents:
             assert contexts(sent, cues) == reference(sent)
+
+
+def test_foreign_complements_are_those_read_from_the_prepositions(nlp_es, nlp_en):
+    from cronica.stages.events.args import _CONTRACTIONS, _foreign_complement
+    from cronica.stages.events.lexicon import fold
+    from cronica.stages.nlp.syntax import dep
+
+    def reference(t, genitive):
+        if dep(t) == "prep":
+            return fold(t.text) not in genitive
+        if dep(t) not in ("nmod", "obl"):
+            return False
+        case = [_CONTRACTIONS.get(w, w) for w in
+                (fold(c.text) for c in t.children if dep(c) == "case" and c.i < t.i)]
+        return bool(case) and case[0] not in genitive
+
+    docs = [nlp_es(" ".join(_SENTENCES_ES)), nlp_en("Rebels in Chad attacked the base of the army.")]
+    for _ in range(2):
+        for doc in docs:
+            for genitive in (frozenset({"de", "of"}), frozenset()):
+                for t in doc:
+                    assert _foreign_complement(t, genitive) == reference(t, genitive)
+
+
+def test_bigram_buckets_are_those_of_the_bigram_text():
+    from cronica.stages.events.learned import _bigram, _bucket
+
+    for a, b in (("de", "la"), ("paro", "nacional"), ("de", "la")):
+        assert _bigram(a, b) == _bucket("b " + a + " " + b)

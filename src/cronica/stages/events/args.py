@@ -162,13 +162,27 @@ def _relative_clause(c: Token) -> bool:
 def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
     """A prepositional complement whose preposition is not a genitive one ('en el sur',
     'contra el gobierno'; English 'prep' nodes carry the preposition themselves)."""
-    if dep(t) == "prep":
-        return fold(t.text) not in genitive
-    if dep(t) not in ("nmod", "obl"):
-        return False
-    case = [_CONTRACTIONS.get(w, w) for w in
-            (fold(c.text) for c in children_of(t) if dep(c) == "case" and c.i < t.i)]
-    return bool(case) and case[0] not in genitive
+    word = _complement_word(t)
+    return word is not None and word not in genitive
+
+
+def _complement_word(t: Token) -> str | None:
+    """The preposition :func:`_foreign_complement` tests, None where it tests none; read once
+    per token of a document."""
+    memo = doc_cache(t.doc, "args.complement_word")
+    try:
+        found: str | None = memo[t.i]
+    except KeyError:
+        label = dep(t)
+        if label == "prep":
+            found = fold(t.text)
+        elif label not in ("nmod", "obl"):
+            found = None
+        else:
+            found = next((_CONTRACTIONS.get(w, w) for w in (
+                fold(c.text) for c in children_of(t) if dep(c) == "case" and c.i < t.i)), None)
+        memo[t.i] = found
+    return found
 
 
 _CONTRACTIONS = {"del": "de", "al": "a"}  # Spanish preposition + article in one token
