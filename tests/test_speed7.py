@@ -180,3 +180,22 @@ def test_bigram_buckets_are_those_of_the_bigram_text():
 
     for a, b in (("de", "la"), ("paro", "nacional"), ("de", "la")):
         assert _bigram(a, b) == _bucket("b " + a + " " + b)
+
+
+@pytest.mark.parametrize("name", ["_COMMA_PAIR", "_AREA_PAIR", "_NAME_NOUN"])
+def test_place_name_patterns_match_what_a_leading_look_behind_matches(name):
+    import re
+
+    from cronica.stages.place import geocoder
+
+    pattern = getattr(geocoder, name).pattern.replace(geocoder._LINKED_START, geocoder._LINKED, 1)
+    group = pattern.index("(?P<")
+    before = re.compile(pattern[:group] + r"(?<![\w'’.-])" + pattern[group:])
+    texts = ["Disparos en Barvinkove, Kharkiv region el lunes.", "ANTIOQUIA , SAN CARLOS",
+             "Cauca, Popayán y Nariño, Pasto.", "Al-Bab city, Aleppo", "x.Bogota, Cundinamarca",
+             "O'Higgins, Chile", "Amara city", "Sabon Birni LGA, Sokoto state", "Lima, Perú",
+             "-Kyiv, Ukraine", "Ab Cd de Ef, Gh Ij province", ""]
+    for text in texts:
+        got = [(m.span(), m.groupdict()) for m in getattr(geocoder, name).finditer(text)]
+        want = [(m.span(), m.groupdict()) for m in before.finditer(text)]
+        assert got == want
