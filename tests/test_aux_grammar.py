@@ -221,6 +221,10 @@ _CASES = [
     ('a_complex_preposition_of_means_is_no_cause', 'El ministro dijo que el conflicto sólo podía resolverse por medio del diálogo.', 'diálogo', 'hypothetical', None),
     ('a_passive_of_convening_names_the_organiser-2', 'La marcha fue convocada por los sindicatos para el 25 de enero.', 'marcha', 'future', None),
     ('a_rejected_request_was_made-2', 'El ministro rechazó aplicar sanciones a los camioneros.', 'sanciones', 'negation', None),
+    ('a_negated_verb_of_existence_negates_its_event-1', 'No hubo enfrentamientos entre la policía y los campesinos.', 'enfrentamientos', 'negation', None),
+    ('a_negated_verb_of_existence_negates_its_event-2', 'El ministro dijo que no habrá negociaciones con los rebeldes.', 'negociaciones', 'negation', None),
+    ('a_negated_verb_of_existence_negates_its_event-3', 'En la capital no se registraron bloqueos.', 'bloqueos', 'negation', None),
+    ('a_verb_of_existence_under_another_negated_clause_keeps_its_event', 'No hay duda de que hubo ataques contra la aldea.', 'ataques', 'current', None),
 ]
 
 

@@ -245,6 +245,11 @@ def _transparent(node: Any, cues: Cues, is_light: Callable[[Any], bool] | None) 
     head = node.head
     if dep(node) in ("nsubj", "nsubj:pass") and is_light is not None and is_light(head):
         return True
+    if dep(node) in ("obj", "nsubj", "nsubj:pass") and fold(head.lemma_) in cues.existential \
+            and head.pos_ in ("VERB", "AUX"):
+        # 'no hubo enfrentamientos', 'no habrá negociaciones', 'no se produjeron choques': a
+        # verb of existence or occurrence asserts its event noun, so its negation is the event's
+        return True
     return dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in cues.kind_noun
 
 
