@@ -134,6 +134,24 @@ def test_a_dated_mention_of_another_story_of_a_digest_is_another_event(make_doc)
     assert final(other).aux_mode is None
 
 
+@pytest.mark.parametrize(("word", "mode"), [("accused", "current"), ("attacked", "negation")])
+def test_an_accusation_after_a_denied_clause_is_the_deniers_own_act(make_doc, word, mode):
+    # 'accused' has no subject and cannot share 'had' as a finite past: it is coordinated
+    # with 'denied', whatever the parse; an ambiguous '-ed' form is lifted only as a speech act
+    text = "The army denied that its soldiers had attacked the village and accused the rebels of lying."
+    adoc = make_doc(text, lang="en", date="2024-01-20", stages=STAGES)
+    [e] = [e for e in adoc.events if e.trigger.text == word]
+    assert (e.aux_mode or "current") == mode
+
+
+def test_an_ambiguous_participle_conjunct_stays_in_the_denied_clause(make_doc):
+    text = "The army denied that its soldiers had attacked and killed the villagers."
+    adoc = make_doc(text, lang="en", date="2024-01-20", stages=STAGES)
+    found = [e for e in [*adoc.events, *adoc.secondary_events]
+             if any(m.text == "killed" for m in e.mentions)]
+    assert found and all(e.aux_mode == "negation" for e in found)
+
+
 # (rule, sentence, word of the event, its aux mode, publication date or None)
 _CASES = [
     ('a_negating_verb_negates_its_complement_clause', 'El general negó que sus tropas atacaran la aldea.', 'atacaran', 'negation', None),
@@ -225,6 +243,8 @@ _CASES = [
     ('a_negated_verb_of_existence_negates_its_event-2', 'El ministro dijo que no habrá negociaciones con los rebeldes.', 'negociaciones', 'negation', None),
     ('a_negated_verb_of_existence_negates_its_event-3', 'En la capital no se registraron bloqueos.', 'bloqueos', 'negation', None),
     ('a_verb_of_existence_under_another_negated_clause_keeps_its_event', 'No hay duda de que hubo ataques contra la aldea.', 'ataques', 'current', None),
+    ('a_finite_conjunct_of_a_denied_participle_is_the_deniers_act', 'El ejército negó que sus tropas hubieran atacado la aldea y acusó a los rebeldes de mentir.', 'acusó', 'current', None),
+    ('an_indicative_conjunct_of_a_denied_subjunctive_is_the_deniers_act', 'El ejército negó que sus tropas atacaran la aldea y acusó a los rebeldes de mentir.', 'acusó', 'current', None),
 ]
 
 

@@ -83,11 +83,15 @@ def explain_aux(
     article_year: int | None,
     is_light: Callable[[Any], bool] | None = None,
     convened: bool = True,
+    speech_act: bool = False,
 ) -> tuple[str, Any, str] | None:
     """(mode, the token that decided it, the rule's name) for the trigger head ``i``, or None.
     ``convened``: the event is one its participants attend or stage when called (a strike, a
     march), so a call to it convenes it ('llamaron a una huelga': future); a call for the act
     of another ('llamó a la liberación de los rehenes') asks for it (hypothetical).
+    ``speech_act``: the event is an act of speech (an accusation, a demand), which a
+    subjectless conjunct shares with a governing verb of speech rather than with its
+    complement clause ('denied that its troops had attacked and accused Thailand').
 
     A negation reaches the trigger from its own clause, or through support verbs ('no
     realizaron la huelga'), not through other verbs ('no pretende impedir el bloqueo': the
@@ -186,12 +190,43 @@ def explain_aux(
         )
         word_reaches = word_reaches and (dep(node) in _NEG_WORD_CLIMB or through)
         came_from_clause = dep(node) in _CLAUSES
-        prev, node = node, node.head
+        # 'denied that its troops had attacked and accused Thailand': a finite conjunct the
+        # parse hung on the participle of the complement clause belongs with the governing verb
+        prev, node = node, (_lifted_conjunct(node, cues, speech_act) if step == 0 else None) \
+            or node.head
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _lifted_conjunct(tok: Any, cues: Cues, speech_act: bool) -> Any:
+    """The verb a subjectless finite conjunct ``tok`` is coordinated with when the parse hung
+    it on the verb of a complement clause whose form it cannot share: a participle with its
+    auxiliary ('denied that its troops had attacked and accused Thailand', 'negó que sus
+    tropas hubieran atacado y acusó a Tailandia') or a subjunctive beside an indicative
+    ('negó que atacaran la aldea y acusó a Tailandia'). A conjunct shares its first
+    conjunct's auxiliary, mood and subject; one that cannot is the next act of the governing
+    verb's subject, in that verb's tense (the governing verb, else None). A form that may be
+    a participle as well (English '-ed', ``Cues.participle_ending``: the tagger's finite
+    reading is a guess) is lifted only when it is an act of speech (``speech_act``), a
+    parallel of the governing verb of speech ('had attacked and killed' shares 'had')."""
+    if dep(tok) != "conj" or tok.pos_ != "VERB" or "Fin" not in morph_get(tok, "VerbForm"):
+        return None
+    first = tok.head
+    gov = first.head
+    if dep(first) != "ccomp" or gov.i == first.i or gov.pos_ not in ("VERB", "AUX") \
+            or "Fin" not in morph_get(gov, "VerbForm") \
+            or morph_get(gov, "Tense") != morph_get(tok, "Tense") or morph_get(gov, "Mood") != morph_get(tok, "Mood"):
+        return None
+    if any(dep(c) in ("nsubj", "nsubj:pass", "aux", "aux:pass") for c in children_of(tok)):
+        return None
+    auxes = [c for c in children_of(first) if dep(c) in ("aux", "aux:pass")]
+    participle = "Part" in morph_get(first, "VerbForm") and bool(auxes) and (
+        speech_act or not any(fold(tok.text).endswith(e) for e in cues.participle_ending))
+    subjunctive = any("Sub" in morph_get(w, "Mood") for w in [first, *auxes])
+    return gov if participle or subjunctive and "Sub" not in morph_get(tok, "Mood") else None
 
 
 def _presupposed_cause(node: Any, cues: Cues) -> bool:
