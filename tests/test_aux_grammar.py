@@ -253,3 +253,14 @@ _CASES = [
 def test_aux_mode_of_the_grammar_rule(make_doc, sentence, word, mode, date):
     kw = {"date": date} if date else {}
     assert _mode(make_doc, sentence, word, **kw) == mode
+
+
+def test_a_negated_protest_has_no_topic_to_fold(make_doc):
+    # the call beside a boycott asserted not to happen is an act of its own, with its own mode
+    text = ("El sindicato anunció que no boicoteará las elecciones, pero dijo que es posible que "
+            "sus miembros recorran las mesas para llamar a no votar.")
+    adoc = make_doc(text, lang="es", date="2024-01-20", stages=STAGES)
+    every = [*adoc.events, *adoc.secondary_events]
+    [boycott] = [e for e in every if e.trigger.text.startswith("boicote")]
+    assert boycott.aux_mode == "negation" and all(not m.text.startswith("llamar") for m in boycott.mentions)
+    assert any(e.trigger.text.startswith("llamar") and e.aux_mode == "hypothetical" for e in every)
