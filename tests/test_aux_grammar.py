@@ -245,6 +245,9 @@ _CASES = [
     ('a_verb_of_existence_under_another_negated_clause_keeps_its_event', 'No hay duda de que hubo ataques contra la aldea.', 'ataques', 'current', None),
     ('a_finite_conjunct_of_a_denied_participle_is_the_deniers_act', 'El ejército negó que sus tropas hubieran atacado la aldea y acusó a los rebeldes de mentir.', 'acusó', 'current', None),
     ('an_indicative_conjunct_of_a_denied_subjunctive_is_the_deniers_act', 'El ejército negó que sus tropas atacaran la aldea y acusó a los rebeldes de mentir.', 'acusó', 'current', None),
+    ('an_act_not_ruled_out_is_possible-1', 'El ministro no descartó nuevas protestas de los mineros.', 'protestas', 'hypothetical', None),
+    ('an_act_not_ruled_out_is_possible-2', 'El gobierno nunca descartó sanciones contra los rebeldes.', 'sanciones', 'hypothetical', None),
+    ('a_connective_is_no_negation_of_a_rule_out', 'El gobierno, sin embargo, descartó sanciones contra los rebeldes.', 'sanciones', 'negation', None),
 ]
 
 

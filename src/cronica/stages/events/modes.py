@@ -143,6 +143,10 @@ def explain_aux(
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
                             negation_words=word_reaches)
+        if mode and mode[0] == "negation" and mode[2] == "governing word" and _negated(node, cues):
+            # 'no descartó nuevas protestas', 'no excluye sanciones': an act not ruled out is
+            # left possible (hypothetical), not negated; the rule-out itself is the negated act
+            mode = ("hypothetical", node, "negated rule-out")
         if step == 1 and found is not None and found[2] == "marker" and fold(node.lemma_) in cues.motion \
                 and cues.aux_case.get(fold(found[1].lemma_)) == "hypothetical":
             # 'viajó a España para una visita oficial', 'viajará a Lima para una reunión': the
@@ -227,6 +231,12 @@ def _lifted_conjunct(tok: Any, cues: Cues, speech_act: bool) -> Any:
         speech_act or not any(fold(tok.text).endswith(e) for e in cues.participle_ending))
     subjunctive = any("Sub" in morph_get(w, "Mood") for w in [first, *auxes])
     return gov if participle or subjunctive and "Sub" not in morph_get(tok, "Mood") else None
+
+
+def _negated(verb: Any, cues: Cues) -> bool:
+    """``verb`` carries a negation of its own ('no descartó', 'nunca negó')."""
+    return any((dep(c) in _NEG_DEPS or dep(c) == "advmod" and cues.aux.get(fold(c.text)) == "negation")
+               and not _connective(c) and c.i < verb.i for c in children_of(verb))
 
 
 def _presupposed_cause(node: Any, cues: Cues) -> bool:
