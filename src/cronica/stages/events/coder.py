@@ -1262,9 +1262,52 @@ class EventCoder:
                 return None  # 'died of a heart attack', 'denied responsibility': no event
             e = self._event(adoc, m, index, year, None, sent_ctx)
             e.evidence = "model"
-            return e
+            return self._model_typed(tok, e)
 
         return make
+
+    def _model_typed(self, tok: Any, e: Event) -> Event | None:
+        """The learned layer's event on ``tok`` checked against the clause's grammar: the
+        model types a sentence by its words ('manifestantes' -> PROTEST), not by who does
+        what. A main clause that states injuries as its result ('la policía dejó dos
+        manifestantes heridos') is an ASSAULT by its doer, or no event without one ('dos
+        manifestantes resultaron heridos': the subject is the victim); a PROTEST by the
+        police or an armed force is none (PLOVER manual: PROTEST is civilian
+        demonstration; a force's moves are MOBILIZE, its violence ASSAULT), so no event."""
+        if self._injury_result(tok):
+            if e.actor is None or fold(tok.lemma_) in self.cues.victim_verb:
+                return None
+            e.event, e.mode, e.cameo = "ASSAULT", None, _MODEL_CAMEO.get("ASSAULT")
+            e.rule = f"{self.lang}:model/ASSAULT"
+            return e
+        if e.event == "PROTEST" and self._force_actor(e, tok):
+            return None
+        return e
+
+    def _injury_result(self, tok: Any) -> bool:
+        """Whether a casualty word (``injury_word`` cues: 'herido', 'muerto') is a
+        complement of ``tok`` or a modifier of one ('dejó dos manifestantes heridos',
+        'dejaron un saldo de tres muertos', 'resultaron heridos'), within its own clause."""
+        words = self.cues.injury_word
+        if not words:
+            return False
+        for c in children_of(tok):
+            if dep(c) not in ("obj", "xcomp", "obl", "iobj", "nsubj", "advmod", "amod"):
+                continue
+            if fold(c.lemma_) in words or fold(c.text) in words:
+                return True
+            if any(dep(g) in ("amod", "nmod", "conj", "acl") and (fold(g.lemma_) in words or fold(g.text) in words)
+                   for g in children_of(c)):
+                return True
+        return False
+
+    def _force_actor(self, e: Event, tok: Any) -> bool:
+        """Whether the event's actor is the police or an armed force: a force sector in its
+        codes, or a police or armed-force noun as the subject of ``tok``."""
+        if e.actor is not None and any(c[-3:] in _FORCE_SECTORS for c in (e.actor.codes or [e.actor.code]) if c):
+            return True
+        force = self.cues.police_force | self.cues.armed_force
+        return any(dep(c) == "nsubj" and fold(c.lemma_) in force for c in children_of(tok))
 
     def _main_predicate(self, sent: Any) -> Any:
         """The verb that carries the sentence's news: its root, or what a reporting root

@@ -252,6 +252,8 @@ class Cues:
     site: set[str] = field(default_factory=set)  # 'frente a X': the place a protest addresses
     ouster: set[str] = field(default_factory=set)  # 'la dimisión de X': X is the protest's target
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
+    # 'herido', 'muerto': a casualty as the result of an act ('dejó dos manifestantes heridos')
+    injury_word: set[str] = field(default_factory=set)
     # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
     # the near future, the 'have' of obligation, the words linking them to the infinitive,
     # and the prepositions that open an ongoing period before a date ('desde', 'since')
@@ -888,7 +890,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
                       "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster", "means_case",
-                      "victim_verb",
+                      "victim_verb", "injury_word",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":

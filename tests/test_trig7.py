@@ -1,0 +1,84 @@
+"""Event recall and the learned fallback (branch trig7). Every sentence is invented."""
+
+from types import SimpleNamespace
+
+import pytest
+
+STAGES = ["actors", "events"]
+
+
+def _events(make_doc, text, lang="es"):
+    adoc = make_doc(text, lang=lang, date="2024-03-20", stages=STAGES)
+    return adoc, adoc.events
+
+
+@pytest.fixture(scope="module")
+def coder_es():
+    from cronica.stages.events.coder import EventCoder
+
+    return EventCoder("es")
+
+
+# -- the learned fallback checked against the clause's grammar ----------------------------
+
+
+def test_police_leaving_protesters_injured_is_an_assault_by_the_police(make_doc):
+    _, events = _events(make_doc, "La policía dejó dos manifestantes heridos.")
+    assert not any(e.event == "PROTEST" for e in events)
+    assault = [e for e in events if e.event == "ASSAULT"]
+    assert assault and assault[0].actor is not None and "COP" in assault[0].actor.code
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("La policía dejó dos manifestantes heridos.", "dejó"),  # a modifier of the object
+        ("Los agentes dejaron heridos a varios estudiantes.", "dejaron"),  # a predicative
+        ("Los militares dejaron un saldo de tres muertos.", "dejaron"),  # a toll's complement
+        ("Dos obreros resultaron heridos.", "resultaron"),  # the victim as subject
+    ],
+)
+def test_injury_result_clause_is_read_from_the_parse(make_doc, coder_es, text, head):
+    adoc = make_doc(text, stages=[])
+    tok = next(t for t in adoc.doc if t.text == head)
+    assert coder_es._injury_result(tok)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Los docentes marcharon por el centro.", "La policía dejó la plaza a las diez."],
+)
+def test_no_injury_result_without_a_casualty_word(make_doc, coder_es, text):
+    adoc = make_doc(text, stages=[])
+    root = next(t for t in adoc.doc if t.dep_ == "ROOT")
+    assert not coder_es._injury_result(root)
+
+
+def _model_event(event, actor_code=None):
+    actor = None if actor_code is None else SimpleNamespace(code=actor_code, codes=[actor_code])
+    return SimpleNamespace(event=event, mode=None, cameo="14", actor=actor, rule="es:model/" + event)
+
+
+def test_model_protest_by_the_police_is_no_event(make_doc, coder_es):
+    adoc = make_doc("La policía recorrió la plaza durante la tarde.", stages=[])
+    root = next(t for t in adoc.doc if t.dep_ == "ROOT")
+    assert coder_es._model_typed(root, _model_event("PROTEST", "COP")) is None
+    # neighbours walking the square: a civilian actor keeps the model's type
+    adoc = make_doc("Los vecinos recorrieron la plaza durante la tarde.", stages=[])
+    root = next(t for t in adoc.doc if t.dep_ == "ROOT")
+    kept = coder_es._model_typed(root, _model_event("PROTEST", "CVL"))
+    assert kept is not None and kept.event == "PROTEST"
+
+
+def test_model_injury_without_a_doer_is_no_event(make_doc, coder_es):
+    adoc = make_doc("Dos manifestantes resultaron heridos en la plaza.", stages=[])
+    root = next(t for t in adoc.doc if t.dep_ == "ROOT")
+    # the subject of 'resultar' is the victim: no doer, so no event
+    assert coder_es._model_typed(root, _model_event("PROTEST", "CVL")) is None
+
+
+def test_model_injury_by_a_doer_is_an_assault(make_doc, coder_es):
+    adoc = make_doc("Los guardias dejaron tres campesinos heridos.", stages=[])
+    root = next(t for t in adoc.doc if t.dep_ == "ROOT")
+    e = coder_es._model_typed(root, _model_event("PROTEST", "CVL"))
+    assert e is not None and e.event == "ASSAULT" and e.cameo == "18"
