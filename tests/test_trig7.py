@@ -82,3 +82,77 @@ def test_model_injury_by_a_doer_is_an_assault(make_doc, coder_es):
     root = next(t for t in adoc.doc if t.dep_ == "ROOT")
     e = coder_es._model_typed(root, _model_event("PROTEST", "CVL"))
     assert e is not None and e.event == "ASSAULT" and e.cameo == "18"
+
+
+# -- protest wording: gatherings of workers, collective acts, counted event nouns ----------
+
+
+def _types(make_doc, text):
+    adoc = make_doc(text, date="2024-03-20", stages=STAGES)
+    return {(e.event, e.trigger.text) for e in adoc.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Los trabajadores se concentraron frente a la fábrica.", "concentraron"),
+        ("Los docentes se concentraron en la plaza central.", "concentraron"),
+        ("Los mineros se concentraron en Oruro.", "concentraron"),
+    ],
+)
+def test_workers_gathering_in_a_place_is_a_protest(make_doc, text, word):
+    assert ("PROTEST", word) in _types(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los estudiantes se concentraron en sus estudios.",  # focusing on a task
+        "Los líderes se concentraron en la plaza.",  # no workers, no cause
+    ],
+)
+def test_gathering_without_workers_place_or_cause_is_no_protest(make_doc, text):
+    assert not any(t == "PROTEST" for t, _ in _types(make_doc, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Los trabajadores activaron ayer un plan de acción.", "plan de acción"),
+        ("El plan de acción de los docentes incluye paros.", "plan de acción"),
+        ("Los taxistas realizaron una caravana por el centro.", "caravana"),
+        ("Una caravana de vecinos recorrió la ciudad en reclamo de luz.", "caravana"),
+        ("Los desocupados acamparon frente al Congreso.", "acamparon"),
+        ("Los manifestantes acamparon en la plaza.", "acamparon"),
+    ],
+)
+def test_collective_act_held_by_workers_or_protesters_is_a_protest(make_doc, text, word):
+    assert ("PROTEST", word) in _types(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El gobierno presentó un plan de acción contra el dengue.",
+        "Una caravana de turistas llegó a la ciudad.",
+        "Los scouts acamparon junto al lago.",
+    ],
+)
+def test_collective_act_of_others_stays_a_secondary_word(make_doc, text):
+    adoc = make_doc(text, date="2024-03-20", stages=STAGES)
+    assert not any(e.event == "PROTEST" for e in adoc.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Una ola de saqueos sacudió el conurbano.", "Comenzó una seguidilla de saqueos en la ciudad."],
+)
+def test_plural_event_noun_counted_by_a_group_noun_is_the_event(make_doc, text):
+    assert ("PROTEST", "saqueos") in _types(make_doc, text)
+
+
+def test_singular_event_noun_under_a_classifier_stays_a_modifier(make_doc):
+    # 'acción de liberación' names a campaign, not a release of captives
+    adoc = make_doc("El comunero participaba en una acción de liberación de la tierra.",
+                    date="2024-03-20", stages=STAGES)
+    assert not any(e.event == "RETREAT" for e in adoc.events)

@@ -176,6 +176,8 @@ _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
 _CAUSE_WORDS = frozenset({"against"})
+# the claims and protests that make a collective act a protest ('una caravana en reclamo de')
+_CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "REJECT", "ACCUSE"})
 
 
 class EventCoder:
@@ -210,6 +212,7 @@ class EventCoder:
         self.speech = set(self.cues.speech)
         # (role, trigger span) -> (parsed argument, the learned chooser's): applied at the end
         self._learned_args: dict[tuple[str, int, int], tuple[EventArg | None, EventArg | None]] = {}
+        self._place_words: frozenset[str] | None = None  # nouns of places (:meth:`_placed`)
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
         self._no_trigger: set[tuple[int, ...]] = set()
         self._speech_kind: dict[int, int] = {}  # lemma hash -> see _is_speech
@@ -265,9 +268,50 @@ class EventCoder:
                     m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
                     rule=f"{m.entry.rule}/workers",
                 ))
+            if m.entry.mention_only and self._collective_protest(tok, m):
+                m = replace(m, entry=replace(
+                    m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
+                    rule=f"{m.entry.rule}/collective",
+                ))
             out.append(m)
             i = m.end
         return out
+
+    def _collective_protest(self, tok: Any, m: Match) -> bool:
+        """'los trabajadores activaron un plan de acción', 'una caravana de taxistas',
+        'los desocupados acamparon frente al Congreso': a ``collective_act`` row is a
+        protest when workers of a trade, their union or protesters hold it (the subject of
+        the verb, or of the verb whose object or subject the noun is, or the noun's 'de'
+        complement), or when its clause names a claim or protest as its cause ('en reclamo
+        de tarifas'; a plain 'contra' is not enough: 'un plan de acción contra el dengue')."""
+        if " ".join(m.entry.pattern) not in self.cues.collective_act:
+            return False
+        anchor = tok
+        if tok.pos_ in ("NOUN", "PROPN") and dep(tok) in ("obj", "nsubj", "nsubj:pass") \
+                and tok.head.pos_ in ("VERB", "AUX"):
+            anchor = tok.head
+        cues = self.cues
+        subjects = [c for c in children_of(anchor) if dep(c) in ("nsubj", "nsubj:pass")]
+        if self._labour_subject(anchor) or any(
+                fold(t.lemma_) in cues.protester for s in subjects for t in (s, *children_of(s))):
+            return True
+        for c in children_of(tok):
+            if dep(c) == "nmod" and _case_word(c) in cues.genitive_case and (
+                fold(c.lemma_) in cues.protester or fold(c.lemma_) in cues.worker
+                and ("Plur" in morph_get(c, "Number") or fold(c.lemma_) in cues.union)
+            ):
+                return True
+        if self._before_institution(anchor):
+            return True
+        skip = {t.i for s in subjects for t in s.subtree} | {tok.i, anchor.i}
+        doc = tok.doc
+        for t in anchor.subtree:
+            if t.i in skip or t.pos_ not in ("NOUN", "VERB"):
+                continue
+            hit = self._lex_match_at(doc, t.i)
+            if hit is not None and not hit.entry.mention_only and hit.entry.event in _CLAIM_TYPES:
+                return True
+        return False
 
     def _protest_closure(self, tok: Any, m: Match) -> bool:
         """'los transportistas cerraron avenidas', 'los campesinos cerraron los accesos al
@@ -350,6 +394,11 @@ class EventCoder:
             return False
         if any(dep(c) == "obj" and _case_word(c) == "a" for c in children_of(tok)):
             return False  # 'pararon a los conductores': stopped someone
+        return self._labour_subject(tok)
+
+    def _labour_subject(self, tok: Any) -> bool:
+        """Whether the subject of ``tok`` is workers of a trade (plural: 'los camioneros',
+        'los docentes') or their union ('el sindicato'), a collective that acts as one."""
         for s in children_of(tok):
             if dep(s) != "nsubj" or s.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -580,10 +629,35 @@ class EventCoder:
     def _gathering_without_cause(self, tok: Any, m: Match) -> bool:
         """'gathered outside the ministry to demand wages', 'protesters gathered' are
         demonstrations (CAMEO 141); 'leaders gathered for a summit' is none: a gathering
-        needs protesters as subject or a contentious cause in its clause."""
+        needs protesters or workers as subject or a contentious cause in its clause."""
         if m.entry.event != "PROTEST" or fold(tok.lemma_) not in self.cues.gathering:
             return False
-        return not self._stated_cause(tok)
+        # workers of a trade or their union gathering ('los trabajadores se concentraron
+        # frente a la fábrica'): a collective of workers assembles to press a claim, as a
+        # picket or rally does (CAMEO 141, PLOVER PROTEST demo); only the gathering rows
+        # ('concentrarse', 'congregarse'), never a meeting ('reunirse': CONSULT)
+        return not (self._stated_cause(tok) or self._labour_subject(tok) and self._placed(tok))
+
+    def _placed(self, tok: Any) -> bool:
+        """Whether ``tok`` has a complement of place: a proper name or a noun of a place
+        (an institution, a road, premises or a territory: the ``institution``, ``road`` and
+        ``object_class`` cue words, or an ``open_place`` noun such as 'plaza'), or a site
+        locution ('frente a'). 'se concentraron en la plaza' is placed, 'se concentraron en
+        sus estudios' (focusing on something) is not."""
+        cues = self.cues
+        places = self._place_words
+        if places is None:
+            places = self._place_words = frozenset(
+                cues.institution | cues.road | cues.open_place
+                | cues.object_class.get("premises", set()) | cues.object_class.get("territory", set()))
+        for c in children_of(tok):
+            if dep(c) not in ("obl", "nmod", "advmod"):
+                continue
+            if fold(c.text) in cues.site:
+                return True
+            if c.pos_ == "PROPN" or (c.pos_ == "NOUN" and fold(c.lemma_) in places):
+                return True
+        return False
 
     def _stated_cause(self, tok: Any) -> bool:
         """Whether a gathering verb has protesters as subject or a contentious cause in its
@@ -678,15 +752,17 @@ class EventCoder:
             return False
         return self.lex.match(tok.doc, head.i) is not None
 
-    @staticmethod
-    def _noun_modifier(tok: Any, m: Match) -> bool:
+    def _noun_modifier(self, tok: Any, m: Match) -> bool:
         """'período de negociación', 'fuerzas de combate': a weak event noun that only
-        classifies another noun is not an event."""
+        classifies another noun is not an event. A plural event noun counted by a noun of
+        a group or sequence ('una ola de saqueos', 'una serie de atentados': ``kind_noun``
+        cues, sustantivos cuantificativos) is what the phrase names, so it stays."""
         return (
             tok.pos_ == "NOUN"
             and dep(tok) in ("nmod", "compound")
             and tok.head.pos_ == "NOUN"
             and m.entry.weight < 0.7
+            and not ("Plur" in morph_get(tok, "Number") and fold(tok.head.lemma_) in self.cues.kind_noun)
         )
 
     def resolve_nesting(

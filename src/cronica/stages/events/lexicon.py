@@ -250,6 +250,10 @@ class Cues:
     carrier_case: set[str] = field(default_factory=set)  # 'llegar a un acuerdo': like an object
     content_verb: set[str] = field(default_factory=set)  # 'confirmar': reports, not does
     site: set[str] = field(default_factory=set)  # 'frente a X': the place a protest addresses
+    open_place: set[str] = field(default_factory=set)  # 'plaza': where people gather
+    # 'plan de accion', 'caravana': mention rows that are protests when held by workers or
+    # protesters, or with a stated cause (the rows' patterns)
+    collective_act: set[str] = field(default_factory=set)
     ouster: set[str] = field(default_factory=set)  # 'la dimisión de X': X is the protest's target
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
     # 'herido', 'muerto': a casualty as the result of an act ('dejó dos manifestantes heridos')
@@ -889,7 +893,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster", "means_case",
+                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "ouster", "means_case",
                       "victim_verb", "injury_word",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
