@@ -156,3 +156,37 @@ def test_singular_event_noun_under_a_classifier_stays_a_modifier(make_doc):
     adoc = make_doc("El comunero participaba en una acción de liberación de la tierra.",
                     date="2024-03-20", stages=STAGES)
     assert not any(e.event == "RETREAT" for e in adoc.events)
+
+
+# -- a toll of casualties as the result of an act ----------------------------------------
+
+
+def _secondary(make_doc, text):
+    adoc = make_doc(text, date="2024-03-20", stages=STAGES)
+    return {(e.event, e.trigger.text) for e in adoc.secondary_events}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Los militares dejaron tres muertos en la aldea.", "muertos"),  # object of a result verb
+        ("Los militares dejaron tres muertos y dos heridos.", "heridos"),  # its conjunct
+        ("La jornada cerró con un saldo de tres muertos.", "muertos"),  # complement of a toll noun
+    ],
+)
+def test_casualty_toll_is_a_secondary_assault_word(make_doc, text, word):
+    assert ("ASSAULT", word) in _secondary(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El muerto fue identificado por su familia.",  # a person, no toll
+        "El ataque dejó cinco muertos.",  # the act is named by its subject
+        "Los atentados que causaron 61 muertos fueron condenados.",  # by the relative's antecedent
+    ],
+)
+def test_casualty_noun_without_toll_or_with_its_act_named_adds_no_word(make_doc, text):
+    adoc = make_doc(text, date="2024-03-20", stages=STAGES)
+    words = [e.trigger.text for e in [*adoc.events, *adoc.secondary_events]]
+    assert "muerto" not in words and "muertos" not in words

@@ -213,6 +213,7 @@ class EventCoder:
         # (role, trigger span) -> (parsed argument, the learned chooser's): applied at the end
         self._learned_args: dict[tuple[str, int, int], tuple[EventArg | None, EventArg | None]] = {}
         self._place_words: frozenset[str] | None = None  # nouns of places (:meth:`_placed`)
+        self._injury_ids: frozenset[int] | None = None  # (:meth:`_injury_hashes`)
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
         self._no_trigger: set[tuple[int, ...]] = set()
         self._speech_kind: dict[int, int] = {}  # lemma hash -> see _is_speech
@@ -230,7 +231,12 @@ class EventCoder:
         if len(misses) > _MAX_NO_TRIGGER:
             misses.clear()
         i = 0
+        injury = self._injury_hashes(doc)
         while i < len(doc):
+            if keys[i][0] in injury and (toll := self._casualty_toll(doc, i)) is not None:
+                out.append(toll)  # 'dejó cinco muertos': a secondary word, read by context
+                i += 1
+                continue
             key = tuple(keys[i])
             if key in misses:
                 i += 1
@@ -495,6 +501,55 @@ class EventCoder:
         if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in children_of(tok)):
             return True
         return dep(tok) in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
+
+    def _casualty_toll(self, doc: Any, i: int) -> Match | None:
+        """A casualty noun ('muertos', 'heridos': ``injury_word`` cues) names an assault's
+        toll (CAMEO 18, 182/1823; the BRAT AFP gold marks 'dejó cinco muertos') as the
+        object of a result verb ('dejó cinco muertos', 'causaron seis lesionados':
+        ``result_verb``), the complement of a toll noun ('un saldo de tres muertos':
+        ``toll_noun``), or a conjunct of such a noun ('muertos y heridos'): a secondary
+        ASSAULT word, never an event of its own (the act that left it is). Elsewhere ('el
+        muerto fue identificado') it names a person: None."""
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
+            return None
+        node = tok
+        for _ in range(_MAX_NEST):  # the first conjunct of 'muertos y heridos'
+            if dep(node) != "conj" or node.head.i == node.i:
+                break
+            node = node.head
+        head = node.head
+        toll = (dep(node) in ("obj", "nsubj:pass", "nsubj") and head.pos_ in ("VERB", "AUX")
+                and fold(head.lemma_) in self.cues.result_verb) or (
+            dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in self.cues.toll_noun)
+        if not toll or self._act_named(doc, head if dep(node) != "nmod" else head.head, node):
+            return None
+        entry = TriggerEntry((fold(tok.lemma_),), "N", "ASSAULT", None, "18", 0.5,
+                             rule=f"{self.lang}:casualty-toll/N", mention_only=True)
+        return Match(i, i + 1, i, entry)
+
+    def _act_named(self, doc: Any, verb: Any, toll: Any) -> bool:
+        """Whether the subject of the result verb ``verb`` (not the ``toll`` itself) is an
+        event word ('el ataque dejó cinco muertos'), or the antecedent of its relative
+        clause is ('los atentados que causaron 61 muertos'): that word names the act and
+        the toll adds none."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        acts = [c for c in children_of(verb) if dep(c) in ("nsubj", "nsubj:pass") and c.i != toll.i]
+        if dep(verb) in ("acl", "acl:relcl") and verb.head.i != verb.i:
+            acts.append(verb.head)  # the antecedent of 'que causaron ...'
+        for act in acts:
+            found = self._lex_match_at(doc, act.i)
+            if found is not None and not found.entry.mention_only:
+                return True
+        return False
+
+    def _injury_hashes(self, doc: Any) -> frozenset[int]:
+        """The lemma hashes of the ``injury_word`` cues in the document's string store."""
+        if self._injury_ids is None:
+            strings = doc.vocab.strings
+            self._injury_ids = frozenset(strings.add(w) for w in self.cues.injury_word)
+        return self._injury_ids
 
     def _travel(self, tok: Any, m: Match) -> bool:
         """'hombres que se movilizaban en una motocicleta': a movement verb with a vehicle

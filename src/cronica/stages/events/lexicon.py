@@ -258,6 +258,9 @@ class Cues:
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
     # 'herido', 'muerto': a casualty as the result of an act ('dejó dos manifestantes heridos')
     injury_word: set[str] = field(default_factory=set)
+    # 'dejar', 'causar' / 'saldo': a casualty noun as their object or complement is a toll
+    result_verb: set[str] = field(default_factory=set)
+    toll_noun: set[str] = field(default_factory=set)
     # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
     # the near future, the 'have' of obligation, the words linking them to the infinitive,
     # and the prepositions that open an ongoing period before a date ('desde', 'since')
@@ -894,7 +897,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
                       "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "ouster", "means_case",
-                      "victim_verb", "injury_word",
+                      "victim_verb", "injury_word", "result_verb", "toll_noun",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":
