@@ -190,3 +190,40 @@ def test_casualty_noun_without_toll_or_with_its_act_named_adds_no_word(make_doc,
     adoc = make_doc(text, date="2024-03-20", stages=STAGES)
     words = [e.trigger.text for e in [*adoc.events, *adoc.secondary_events]]
     assert "muerto" not in words and "muertos" not in words
+
+
+# -- blocking passage, and gathering verbs -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Unos dos mil educadores impidieron el paso por la frontera.", "impidieron el paso"),
+        ("Los camioneros inmovilizaron el tránsito en reclamo de rebajas.", "inmovilizaron el tránsito"),
+    ],
+)
+def test_workers_blocking_passage_is_a_protest_block(make_doc, text, word):
+    adoc = make_doc(text, date="2024-03-20", stages=STAGES)
+    assert any(e.event == "PROTEST" and e.mode == "obstruct" and e.trigger.text == word
+               for e in adoc.events)
+
+
+def test_passage_blocked_by_a_vehicle_is_no_protest(make_doc):
+    adoc = make_doc("Un camión volcado impidió el paso por la ruta.", date="2024-03-20", stages=STAGES)
+    assert not any(e.event == "PROTEST" for e in [*adoc.events, *adoc.secondary_events])
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Las manifestantes convergieron en la Plaza de Armas.", "convergieron"),
+        ("Los trabajadores confluyeron frente al Ministerio.", "confluyeron"),
+        ("Una multitud se agolpó frente a la embajada.", "agolpó"),
+    ],
+)
+def test_gathering_verbs_with_protesters_or_a_site_are_rallies(make_doc, text, word):
+    assert ("PROTEST", word) in _types(make_doc, text)
+
+
+def test_rivers_converging_are_no_rally(make_doc):
+    assert not any(t == "PROTEST" for t, _ in _types(make_doc, "Los ríos confluyen en el valle."))

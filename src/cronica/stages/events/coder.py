@@ -283,6 +283,13 @@ class EventCoder:
             i = m.end
         return out
 
+    def _block_without_protesters(self, tok: Any, m: Match) -> bool:
+        """'un camión volcado impidió el paso': a verb + passage row ('impedir @passage')
+        names a protest block only when workers or protesters block (or a claim is the
+        cause); else passage blocked by a vehicle, the weather or an authority is no
+        protest, not even a secondary word."""
+        return "@passage" in rule_pattern(m.entry.rule) and not self._collective_protest(tok, m)
+
     def _collective_protest(self, tok: Any, m: Match) -> bool:
         """'los trabajadores activaron un plan de acción', 'una caravana de taxistas',
         'los desocupados acamparon frente al Congreso': a ``collective_act`` row is a
@@ -290,8 +297,9 @@ class EventCoder:
         the verb, or of the verb whose object or subject the noun is, or the noun's 'de'
         complement), or when its clause names a claim or protest as its cause ('en reclamo
         de tarifas'; a plain 'contra' is not enough: 'un plan de acción contra el dengue')."""
-        if " ".join(m.entry.pattern) not in self.cues.collective_act:
-            return False
+        acts = self.cues.collective_act
+        if " ".join(m.entry.pattern) not in acts and rule_pattern(m.entry.rule) not in acts:
+            return False  # the row's words, or its object class ('impedir @passage')
         anchor = tok
         if tok.pos_ in ("NOUN", "PROPN") and dep(tok) in ("obj", "nsubj", "nsubj:pass") \
                 and tok.head.pos_ in ("VERB", "AUX"):
@@ -427,6 +435,8 @@ class EventCoder:
             return "trigger.noun_modifier"
         if self._event_epithet(tok):
             return "trigger.event_epithet"
+        if m.entry.mention_only and self._block_without_protesters(tok, m):
+            return "trigger.block_without_protesters"
         if self._prevention_without_protest(tok, m):
             return "trigger.prevention_without_protest"
         if self._vow_without_act(tok):
