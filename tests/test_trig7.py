@@ -227,3 +227,29 @@ def test_gathering_verbs_with_protesters_or_a_site_are_rallies(make_doc, text, w
 
 def test_rivers_converging_are_no_rally(make_doc):
     assert not any(t == "PROTEST" for t, _ in _types(make_doc, "Los ríos confluyen en el valle."))
+
+
+# -- '-azo' nouns of collective protest, staged -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Los docentes realizaron un tizazo frente al Ministerio.", "tizazo"),  # workers, a site
+        ("Los vecinos convocaron a un apagonazo contra las tarifas.", "apagonazo"),  # 'contra'
+    ],
+)
+def test_staged_azo_noun_with_protest_evidence_is_a_protest(make_doc, text, word):
+    assert ("PROTEST", word) in _types(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El delantero hizo un golazo en el segundo tiempo.",  # a feat, staged but no protest
+        "Le dieron un machetazo en la cabeza.",  # a blow is given, not staged
+    ],
+)
+def test_azo_noun_without_staging_or_evidence_is_no_protest(make_doc, text):
+    adoc = make_doc(text, date="2024-03-20", stages=STAGES)
+    assert not any(e.event == "PROTEST" for e in [*adoc.events, *adoc.secondary_events])

@@ -214,6 +214,7 @@ class EventCoder:
         self._learned_args: dict[tuple[str, int, int], tuple[EventArg | None, EventArg | None]] = {}
         self._place_words: frozenset[str] | None = None  # nouns of places (:meth:`_placed`)
         self._injury_ids: frozenset[int] | None = None  # (:meth:`_injury_hashes`)
+        self._staged_kind: dict[int, bool] = {}  # lemma hash -> ends in '-azo' (staged acts)
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
         self._no_trigger: set[tuple[int, ...]] = set()
         self._speech_kind: dict[int, int] = {}  # lemma hash -> see _is_speech
@@ -232,9 +233,17 @@ class EventCoder:
             misses.clear()
         i = 0
         injury = self._injury_hashes(doc)
+        staged = self._staged_kind
         while i < len(doc):
             if keys[i][0] in injury and (toll := self._casualty_toll(doc, i)) is not None:
                 out.append(toll)  # 'dejó cinco muertos': a secondary word, read by context
+                i += 1
+                continue
+            suffixed = staged.get(keys[i][0])
+            if suffixed is None:
+                suffixed = self._learn_staged_kind(keys[i][0], doc.vocab.strings[keys[i][0]])
+            if suffixed and (act := self._staged_protest(doc, i)) is not None:
+                out.append(act)  # 'realizaron un ollazo': a collective act by its suffix
                 i += 1
                 continue
             key = tuple(keys[i])
@@ -290,7 +299,7 @@ class EventCoder:
         protest, not even a secondary word."""
         return "@passage" in rule_pattern(m.entry.rule) and not self._collective_protest(tok, m)
 
-    def _collective_protest(self, tok: Any, m: Match) -> bool:
+    def _collective_protest(self, tok: Any, m: Match, staged: bool = False) -> bool:
         """'los trabajadores activaron un plan de acción', 'una caravana de taxistas',
         'los desocupados acamparon frente al Congreso': a ``collective_act`` row is a
         protest when workers of a trade, their union or protesters hold it (the subject of
@@ -298,7 +307,7 @@ class EventCoder:
         complement), or when its clause names a claim or protest as its cause ('en reclamo
         de tarifas'; a plain 'contra' is not enough: 'un plan de acción contra el dengue')."""
         acts = self.cues.collective_act
-        if " ".join(m.entry.pattern) not in acts and rule_pattern(m.entry.rule) not in acts:
+        if not staged and " ".join(m.entry.pattern) not in acts and rule_pattern(m.entry.rule) not in acts:
             return False  # the row's words, or its object class ('impedir @passage')
         anchor = tok
         if tok.pos_ in ("NOUN", "PROPN") and dep(tok) in ("obj", "nsubj", "nsubj:pass") \
@@ -553,6 +562,38 @@ class EventCoder:
             if found is not None and not found.entry.mention_only:
                 return True
         return False
+
+    def _learn_staged_kind(self, lemma_hash: int, lemma: str) -> bool:
+        """Whether a lemma ends in a suffix of collective protest acts (``staged_suffix``
+        cues: '-azo'), remembered by its hash (most lemmas do not)."""
+        folded = fold(lemma)
+        found = any(folded.endswith(x) and len(folded) - len(x) >= 3 for x in self.cues.staged_suffix)
+        if len(self._staged_kind) > _MAX_NO_TRIGGER:
+            self._staged_kind.clear()
+        self._staged_kind[lemma_hash] = found
+        return found
+
+    def _staged_protest(self, doc: Any, i: int) -> Match | None:
+        """'los jubilados hicieron un ollazo', 'convocaron a un apagonazo contra las
+        tarifas': a noun in '-azo' that no lexicon row names, staged by a verb of holding or
+        calling an act (``stage_verb`` cues: 'realizar', 'convocar'), is a collective
+        protest named by its instrument (DLE -azo: in America, a protest made with what the
+        base names: cacerolazo, bocinazo); a blow given ('le dieron un machetazo') is not
+        staged. A PROTEST demo when workers, protesters or a claim, a 'contra' phrase or a
+        site hold it (as for :meth:`_collective_protest`); else None ('hizo un golazo':
+        a feat, no protest)."""
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or dep(tok) not in ("obj", "nsubj:pass", "obl") \
+                or fold(tok.head.lemma_) not in self.cues.stage_verb:
+            return None
+        if self._lex_match_at(doc, i) is not None:
+            return None  # a row of its own ('cacerolazo') reads it
+        entry = TriggerEntry((fold(tok.lemma_),), "N", "PROTEST", "demo", "14", 0.6,
+                             rule=f"{self.lang}:staged-suffix/N")
+        m = Match(i, i + 1, i, entry)
+        against = any(dep(c) == "nmod" and _case_word(c) in self.cues.against_case
+                      for c in children_of(tok))
+        return m if against or self._collective_protest(tok, m, staged=True) else None
 
     def _injury_hashes(self, doc: Any) -> frozenset[int]:
         """The lemma hashes of the ``injury_word`` cues in the document's string store."""

@@ -254,6 +254,9 @@ class Cues:
     # 'plan de accion', 'caravana': mention rows that are protests when held by workers or
     # protesters, or with a stated cause (the rows' patterns)
     collective_act: set[str] = field(default_factory=set)
+    # '-azo' and 'realizar', 'convocar': a noun in the suffix staged by the verb is a protest
+    staged_suffix: set[str] = field(default_factory=set)
+    stage_verb: set[str] = field(default_factory=set)
     ouster: set[str] = field(default_factory=set)  # 'la dimisión de X': X is the protest's target
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
     # 'herido', 'muerto': a casualty as the result of an act ('dejó dos manifestantes heridos')
@@ -896,7 +899,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "ouster", "means_case",
+                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "staged_suffix", "stage_verb", "ouster", "means_case",
                       "victim_verb", "injury_word", "result_verb", "toll_noun",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
