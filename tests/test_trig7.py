@@ -253,3 +253,9 @@ def test_staged_azo_noun_with_protest_evidence_is_a_protest(make_doc, text, word
 def test_azo_noun_without_staging_or_evidence_is_no_protest(make_doc, text):
     adoc = make_doc(text, date="2024-03-20", stages=STAGES)
     assert not any(e.event == "PROTEST" for e in [*adoc.events, *adoc.secondary_events])
+
+
+def test_verbal_noun_counted_by_a_sequence_noun_keeps_its_plain_reading(make_doc):
+    adoc = make_doc("Son parte de una serie de conversaciones telefónicas grabadas.",
+                    date="2024-03-20", stages=STAGES)
+    assert not any(e.event == "CONSULT" for e in adoc.events)

@@ -176,6 +176,9 @@ _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
 _CAUSE_WORDS = frozenset({"against"})
+# the types of event nouns a noun of sequence counts as the phrase's referent ('una ola de
+# saqueos'): contentious acts (learned.CONTENTIOUS)
+_COUNTED_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
 # the claims and protests that make a collective act a protest ('una caravana en reclamo de')
 _CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "REJECT", "ACCUSE"})
 
@@ -860,15 +863,18 @@ class EventCoder:
 
     def _noun_modifier(self, tok: Any, m: Match) -> bool:
         """'período de negociación', 'fuerzas de combate': a weak event noun that only
-        classifies another noun is not an event. A plural event noun counted by a noun of
-        a group or sequence ('una ola de saqueos', 'una serie de atentados': ``kind_noun``
-        cues, sustantivos cuantificativos) is what the phrase names, so it stays."""
+        classifies another noun is not an event. A plural noun of protest or violence
+        counted by a noun of a group or sequence ('una ola de saqueos', 'una serie de
+        atentados': ``kind_noun`` cues, sustantivos cuantificativos) is what the phrase
+        names, so it stays; verbal nouns there keep their plain reading ('una serie de
+        conversaciones telefónicas': recordings, no talks)."""
         return (
             tok.pos_ == "NOUN"
             and dep(tok) in ("nmod", "compound")
             and tok.head.pos_ == "NOUN"
             and m.entry.weight < 0.7
-            and not ("Plur" in morph_get(tok, "Number") and fold(tok.head.lemma_) in self.cues.kind_noun)
+            and not (m.entry.event in _COUNTED_TYPES and "Plur" in morph_get(tok, "Number")
+                     and fold(tok.head.lemma_) in self.cues.kind_noun)
         )
 
     def resolve_nesting(
