@@ -259,3 +259,17 @@ def test_verbal_noun_counted_by_a_sequence_noun_keeps_its_plain_reading(make_doc
     adoc = make_doc("Son parte de una serie de conversaciones telefónicas grabadas.",
                     date="2024-03-20", stages=STAGES)
     assert not any(e.event == "CONSULT" for e in adoc.events)
+
+
+def test_arrested_of_a_toll_are_a_secondary_arrest_word(make_doc):
+    found = _secondary(make_doc, "La jornada cerró con un saldo de dos muertos y cinco detenidos.")
+    assert ("COERCE", "detenidos") in found and ("ASSAULT", "muertos") in found
+
+
+def test_existential_toll_through_a_quantity_noun(make_doc):
+    assert ("ASSAULT", "heridos") in _secondary(make_doc, "En la plaza hubo decenas de heridos.")
+
+
+def test_the_arrested_as_people_are_no_event(make_doc):
+    adoc = make_doc("Los detenidos fueron trasladados a la comisaría.", date="2024-03-20", stages=STAGES)
+    assert not any(e.trigger.text == "detenidos" for e in [*adoc.events, *adoc.secondary_events])

@@ -530,8 +530,11 @@ class EventCoder:
         object of a result verb ('dejó cinco muertos', 'causaron seis lesionados':
         ``result_verb``), the complement of a toll noun ('un saldo de tres muertos':
         ``toll_noun``), or a conjunct of such a noun ('muertos y heridos'): a secondary
-        ASSAULT word, never an event of its own (the act that left it is). Elsewhere ('el
-        muerto fue identificado') it names a person: None."""
+        ASSAULT word, never an event of its own (the act that left it is); so are the
+        arrested of a toll ('un saldo de dos muertos y cinco detenidos': ``arrest_word``
+        cues) a secondary COERCE arrest word. A quantity noun between them is passed
+        ('hubo decenas de heridos': ``quantity_noun``). Elsewhere ('el muerto fue
+        identificado') the noun names a person: None."""
         tok = doc[i]
         if tok.pos_ != "NOUN":
             return None
@@ -541,13 +544,19 @@ class EventCoder:
                 break
             node = node.head
         head = node.head
+        if dep(node) == "nmod" and fold(head.lemma_) in self.cues.quantity_noun:
+            node, head = head, head.head  # 'decenas de heridos'
         toll = (dep(node) in ("obj", "nsubj:pass", "nsubj") and head.pos_ in ("VERB", "AUX")
                 and fold(head.lemma_) in self.cues.result_verb) or (
             dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in self.cues.toll_noun)
         if not toll or self._act_named(doc, head if dep(node) != "nmod" else head.head, node):
             return None
-        entry = TriggerEntry((fold(tok.lemma_),), "N", "ASSAULT", None, "18", 0.5,
-                             rule=f"{self.lang}:casualty-toll/N", mention_only=True)
+        if fold(tok.lemma_) in self.cues.arrest_word:
+            entry = TriggerEntry((fold(tok.lemma_),), "N", "COERCE", "arrest", "173", 0.5,
+                                 rule=f"{self.lang}:arrest-toll/N", mention_only=True)
+        else:
+            entry = TriggerEntry((fold(tok.lemma_),), "N", "ASSAULT", None, "18", 0.5,
+                                 rule=f"{self.lang}:casualty-toll/N", mention_only=True)
         return Match(i, i + 1, i, entry)
 
     def _act_named(self, doc: Any, verb: Any, toll: Any) -> bool:
@@ -599,10 +608,12 @@ class EventCoder:
         return m if against or self._collective_protest(tok, m, staged=True) else None
 
     def _injury_hashes(self, doc: Any) -> frozenset[int]:
-        """The lemma hashes of the ``injury_word`` cues in the document's string store."""
+        """The lemma hashes of the ``injury_word`` and ``arrest_word`` cues (the words of a
+        toll) in the document's string store."""
         if self._injury_ids is None:
             strings = doc.vocab.strings
-            self._injury_ids = frozenset(strings.add(w) for w in self.cues.injury_word)
+            self._injury_ids = frozenset(
+                strings.add(w) for w in self.cues.injury_word | self.cues.arrest_word)
         return self._injury_ids
 
     def _travel(self, tok: Any, m: Match) -> bool:

@@ -264,6 +264,8 @@ class Cues:
     # 'dejar', 'causar' / 'saldo': a casualty noun as their object or complement is a toll
     result_verb: set[str] = field(default_factory=set)
     toll_noun: set[str] = field(default_factory=set)
+    arrest_word: set[str] = field(default_factory=set)  # 'detenidos' of a toll
+    quantity_noun: set[str] = field(default_factory=set)  # 'decenas de heridos'
     # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
     # the near future, the 'have' of obligation, the words linking them to the infinitive,
     # and the prepositions that open an ongoing period before a date ('desde', 'since')
@@ -900,7 +902,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
                       "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "staged_suffix", "stage_verb", "ouster", "means_case",
-                      "victim_verb", "injury_word", "result_verb", "toll_noun",
+                      "victim_verb", "injury_word", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":
