@@ -98,11 +98,11 @@ class ActorContext:
             place, other = own_place(e), article_place(e)
             # on the mention, a place counts when its country is named at least twice in the
             # article: one village name read in the wrong country must not code an actor
-            for country, into in ((place, places), (other, elsewhere)):
-                if country and named.get(country, 0) >= 2:
+            for where, into in ((place, places), (other, elsewhere)):
+                if where and named.get(where, 0) >= 2:
                     for arg in event_args(e):
-                        if arg.mention and country not in opposed.get(arg.mention, ()):
-                            into.setdefault(arg.mention, country)
+                        if arg.mention and where not in opposed.get(arg.mention, ()):
+                            into.setdefault(arg.mention, where)
         for m in adoc.actors:
             stale = None  # the code an earlier mention gave, now overruled by the place
             if m.country_source == "anaphora" and m.id in places \
