@@ -299,6 +299,10 @@ SECTOR_CODES = frozenset(
     "IGO IMG NGO NGM MNC UAF INS SET RAD HRI CHR MUS JEW BUD HIN ATH JRN "
     "UNO EUR ISM PRM UNK PRE REL SOC".split()
 )
+#: bodies whose reach is their own territory: police, courts and legislatures act where they
+#: sit ('un tribunal de Túnez' sits in Túnez; the police of a sentence placed in Quito are
+#: Ecuador's), while a government, an army or a minister also acts abroad
+TERRITORIAL_SECTORS = frozenset({"COP", "JUD", "LEG"})
 #: the sector of a bare country code ('IRQ': the state of Iraq), see arg_parts
 STATE_SECTOR = "GOV"
 
