@@ -199,3 +199,41 @@ def test_place_name_patterns_match_what_a_leading_look_behind_matches(name):
         got = [(m.span(), m.groupdict()) for m in getattr(geocoder, name).finditer(text)]
         want = [(m.span(), m.groupdict()) for m in before.finditer(text)]
         assert got == want
+
+
+def test_a_phrase_lies_within_its_heads_subtree_edges(nlp_es, nlp_en):
+    from cronica.stages.events.args import _phrase
+
+    docs = [nlp_es(" ".join(_SENTENCES_ES)),
+            nlp_en("Dozens of protesters from the opposition party marched in Lagos, police said.")]
+    for doc in docs:
+        for tok in doc:
+            for genitive in (None, frozenset({"de", "of"})):
+                assert all(tok.left_edge.i <= t.i <= tok.right_edge.i for t in _phrase(tok, genitive))
+
+
+def test_the_mention_in_a_phrase_is_the_one_the_phrase_walk_finds():
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
+    from cronica.stages.events.args import ActorIndex, _phrase
+
+    text = ("Miles de maestros de la CTERA y dirigentes del gobierno de Argentina marcharon en "
+            "Buenos Aires contra el Fondo Monetario Internacional, según la policía de la ciudad.")
+    adoc = Pipeline(only=("actors",)).process(
+        Article(id="t", text=text, lang="es", date="2024-03-03", origin="t"))
+    assert adoc.actors
+    index = ActorIndex(adoc, frozenset({"de", "del"}))
+
+    def walked(tok):
+        if tok.i in index.by_token:
+            return index.by_token[tok.i]
+        best = None
+        for t in _phrase(tok, index.genitive or None):
+            m = index.by_token.get(t.i)
+            if m is not None and (best is None or abs(t.i - tok.i) < best[0]):
+                best = (abs(t.i - tok.i), m)
+        return best[1] if best else None
+
+    found = [index.mention_in(tok) for tok in adoc.doc]
+    assert found == [walked(tok) for tok in adoc.doc]
+    assert any(m is not None and tok.i not in index.by_token for tok, m in zip(adoc.doc, found, strict=True))

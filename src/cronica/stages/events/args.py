@@ -43,6 +43,7 @@ trigger takes the first actor named before it on the line (:func:`headline_subje
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -107,6 +108,15 @@ class ActorIndex:
                 continue
             for t in span:
                 self.by_token.setdefault(t.i, m)
+        self._sorted: list[int] = sorted(self.by_token)  # its token indices, in order
+
+    def _mention_between(self, lo: int, hi: int) -> bool:
+        """Whether a mention covers a token index from ``lo`` to ``hi`` (both included)."""
+        keys = self._sorted
+        if len(keys) != len(self.by_token):
+            keys = self._sorted = sorted(self.by_token)
+        k = bisect_left(keys, lo)
+        return k < len(keys) and keys[k] <= hi
 
     def mention_in(self, tok: Token) -> ActorMention | None:
         """The mention covering ``tok``, else the nearest one inside its phrase."""
@@ -114,6 +124,8 @@ class ActorIndex:
             return self.by_token[tok.i]
         if not self.by_token:
             return None  # an article without actor mentions: no phrase to walk
+        if not self._mention_between(tok.left_edge.i, tok.right_edge.i):
+            return None  # no mention in the token's subtree, which holds its phrase
         best: tuple[int, ActorMention] | None = None
         for t in _phrase(tok, self.genitive or None):
             m = self.by_token.get(t.i)
