@@ -366,6 +366,12 @@ def find_args(
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip, is_event)
     actor = _actor_of_event_noun(actor, tok, event, cues, speech, index, is_light, is_event,
                                  names_event)
+    undergoer = _undergoer(tok, cues) if tok.pos_ in ("NOUN", "PROPN") else None
+    if undergoer is not None and recipient is None:
+        # 'Wasmosy recibió amenazas de X', 'el cuartel sufrió un ataque', 'fue blanco de un
+        # atentado': the subject of a verb of undergoing is whom the act is aimed at
+        recipient = undergoer
+        actor = None if actor is not None and actor.i == undergoer.i else actor
     if (actor is not None and event in RECIPROCAL_TYPES
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
@@ -534,6 +540,24 @@ def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
             if site is not None and not _same(site, actor) and _names_actor(site, index):
                 return site
     return None
+
+
+def _undergoer(tok: Token, cues: Cues) -> Any:
+    """The subject of a verb (or copular noun) of undergoing whose object or 'de' complement
+    is the event noun ``tok``: 'Wasmosy recibió amenazas', 'la base sufrió un ataque', 'fue
+    objeto de un abucheo', 'received threats' (``undergo_verb`` in event_cues.tsv; Nueva
+    gramática §1.10: support verbs of inverse orientation, whose subject is the patient).
+    None otherwise."""
+    head = tok.head
+    if head.i == tok.i or fold(head.lemma_) not in cues.undergo_verb:
+        return None
+    if head.pos_ in ("VERB", "AUX"):
+        if dep(tok) != "obj" or _is_passive(head, cues):
+            return None
+    elif not (head.pos_ == "NOUN" and dep(tok) in ("nmod", "obl")
+              and any(dep(c) == "cop" for c in children_of(head))):
+        return None  # 'objeto de': only as the predicate of 'ser' ('fue objeto de burlas')
+    return next((c for c in children_of(head) if dep(c) in _SUBJ and c.pos_ in _NOMINAL), None)
 
 
 def _victim_predicate(tok: Any, cues: Cues) -> bool:
@@ -920,6 +944,8 @@ def _carrier(
         lemma = fold(head.lemma_)
         if lemma in cues.content_verb or cues.aux.get(lemma) == "negation":
             return False  # 'confirmó la muerte', 'evitaron la huelga': not their act
+        if lemma in cues.undergo_verb:
+            return False  # 'recibió amenazas', 'sufrió un ataque': the subject undergoes it
         if any(dep(c) in _SUBJ and is_event(c) for c in children_of(head)):
             return False  # 'la protesta coincidió con una huelga': an event is no actor
         return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)
