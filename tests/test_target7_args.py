@@ -83,3 +83,44 @@ def test_a_contraction_inside_a_locution_is_read_as_its_preposition():
                            heads=[0, 3, 1, 0], deps=["ROOT", "case", "fixed", "obl"],
                            pos=["VERB", "ADV", "ADP", "PROPN"])
     assert case_of(doc[3]) == "frente a"
+
+
+def _recipient(text: str, lang: str, trigger: str) -> dict:
+    from cronica.pipeline import extract
+
+    out = extract(text, lang=lang, date="2024-03-03")
+    for e in out["events"]:
+        if e["trigger"]["text"].startswith(trigger):
+            return e["recipient"] or {}
+    raise AssertionError(f"no event at {trigger!r}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,trigger,first,last,codes", [
+    ("Los rebeldes atacaron a policías y soldados en la capital.", "es", "atacaron",
+     "policías", "soldados", {"COP", "MIL"}),
+    ("The rebels attacked police officers and soldiers near the border.", "en", "attacked",
+     "police", "soldiers", {"COP", "MIL"}),
+])
+def test_a_recipient_spans_the_nouns_coordinated_with_it(text, lang, trigger, first, last, codes):
+    r = _recipient(text, lang, trigger)
+    assert r["text"].startswith(first) and r["text"].endswith(last), r
+    assert set(r["codes"]) == codes and r["code"] in codes, r
+
+
+@pytest.mark.slow
+def test_a_conjunct_behind_another_preposition_is_another_role():
+    r = _recipient("Los manifestantes protestaron contra el gobierno y por la liberación de los "
+                   "presos.", "es", "protestaron")
+    assert r["text"] == "el gobierno", r
+
+
+@pytest.mark.slow
+def test_a_widened_recipient_never_takes_in_the_actor():
+    from cronica.pipeline import extract
+
+    out = extract("El gobierno y la oposición firmaron un acuerdo.", lang="es", date="2024-03-03")
+    for e in out["events"]:
+        a, r = e["actor"], e["recipient"]
+        if a and r:
+            assert a["end"] <= r["start"] or r["end"] <= a["start"], (a, r)

@@ -230,6 +230,35 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
     return EventArg(doc_text(doc)[start:end], "", [], start, end, None)
 
 
+def with_conjuncts(arg: EventArg | None, tok: Token | None, index: ActorIndex,
+                   avoid: EventArg | None = None) -> EventArg | None:
+    """``arg`` (the phrase headed by ``tok``) widened over the nouns coordinated with it in
+    the same role: 'una reunión con el presidente y con altos funcionarios' is aimed at both,
+    'atacaron a policías y soldados' at both. A conjunct behind another preposition ('contra
+    el gobierno y por la liberación'), or overlapping ``avoid`` (the other role's phrase), is
+    not joined. The code stays the first phrase's; ``codes`` gains the conjuncts' codes."""
+    if arg is None or tok is None:
+        return arg
+    tok = resolve_relative(tok)
+    own = _case(tok)
+    end, codes, text_end = arg.end, list(arg.codes), None
+    for c in children_of(tok):
+        if dep(c) != "conj" or c.i < tok.i or c.pos_ not in ("NOUN", "PROPN") \
+                or _case(c) not in ("", own):
+            continue
+        part = to_arg(c, index)
+        if part is None or part.start < arg.end or (
+                avoid is not None and part.start < avoid.end and avoid.start < part.end):
+            break
+        end = part.end
+        codes += [k for k in part.codes if k not in codes]
+        text_end = part.end
+    if text_end is None:
+        return arg
+    text = doc_text(tok.doc)[arg.start:end]
+    return EventArg(text, arg.code, codes, arg.start, end, arg.mention, arg.country, arg.country_source)
+
+
 def _counted(tok: Token) -> Any:
     """The noun a count counts: 'miles de manifestantes', 'cientos de miles de personas'
     (through nested numbers), 'dozens of protesters'."""

@@ -63,6 +63,7 @@ from cronica.stages.events.args import (
     resolve_relative,
     speaker_subject,
     to_arg,
+    with_conjuncts,
 )
 from cronica.stages.events.intent import (
     CONFLICT_ACTS,
@@ -1621,7 +1622,9 @@ class EventCoder:
         choice = model.choose(rows) if model is not None else None
         if choice is None:
             return parsed
-        return to_arg(doc[choice.tok], index, m.start if role == "actor" else None)
+        if role == "actor":
+            return to_arg(doc[choice.tok], index, m.start)
+        return with_conjuncts(to_arg(doc[choice.tok], index), doc[choice.tok], index, other_arg)
 
     def _event(
         self,
@@ -1688,7 +1691,8 @@ class EventCoder:
             # a headline is subject first ('ESTUDIANTES SAQUEAN CAMION'), but all-capital
             # words parse badly: the first actor named before the trigger is its subject
             a_tok = headline_subject(tok, index, adoc.sentences[0].start)
-        actor, recipient = to_arg(a_tok, index, m.start), to_arg(r_tok, index)
+        actor = to_arg(a_tok, index, m.start)
+        recipient = with_conjuncts(to_arg(r_tok, index), r_tok, index, actor)
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
         sent = adoc.sentences[trigger.sentence] if trigger.sentence >= 0 else None
