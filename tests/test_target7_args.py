@@ -124,3 +124,13 @@ def test_a_widened_recipient_never_takes_in_the_actor():
         a, r = e["actor"], e["recipient"]
         if a and r:
             assert a["end"] <= r["start"] or r["end"] <= a["start"], (a, r)
+
+
+@pytest.mark.slow
+def test_an_actor_spans_the_nouns_coordinated_with_it():
+    from cronica.pipeline import extract
+
+    out = extract("Los mineros y los campesinos bloquearon la carretera.", lang="es", date="2024-03-03")
+    e = next(e for e in out["events"] if e["trigger"]["text"].startswith("bloquearon"))
+    assert e["actor"]["text"] == "Los mineros y los campesinos", e["actor"]
+    assert "campesinos" not in (e["recipient"] or {}).get("text", "")

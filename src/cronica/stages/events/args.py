@@ -231,12 +231,14 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
 
 
 def with_conjuncts(arg: EventArg | None, tok: Token | None, index: ActorIndex,
-                   avoid: EventArg | None = None) -> EventArg | None:
+                   avoid: EventArg | None = None,
+                   trigger: tuple[int, int] | None = None) -> EventArg | None:
     """``arg`` (the phrase headed by ``tok``) widened over the nouns coordinated with it in
     the same role: 'una reunión con el presidente y con altos funcionarios' is aimed at both,
     'atacaron a policías y soldados' at both. A conjunct behind another preposition ('contra
-    el gobierno y por la liberación'), or overlapping ``avoid`` (the other role's phrase), is
-    not joined. The code stays the first phrase's; ``codes`` gains the conjuncts' codes."""
+    el gobierno y por la liberación'), or overlapping ``avoid`` (the other role's phrase) or
+    ``trigger`` (the event's own words, as character offsets), is not joined. The code stays
+    the first phrase's; ``codes`` gains the conjuncts' codes."""
     if arg is None or tok is None:
         return arg
     tok = resolve_relative(tok)
@@ -247,8 +249,10 @@ def with_conjuncts(arg: EventArg | None, tok: Token | None, index: ActorIndex,
                 or _case(c) not in ("", own):
             continue
         part = to_arg(c, index)
-        if part is None or part.start < arg.end or (
-                avoid is not None and part.start < avoid.end and avoid.start < part.end):
+        if part is None or part.start < arg.end or any(
+                span is not None and part.start < span[1] and span[0] < end_of
+                for span, end_of in (((avoid.start, avoid.end) if avoid else None, part.end),
+                                     (trigger, part.end))):
             break
         end = part.end
         codes += [k for k in part.codes if k not in codes]
