@@ -63,6 +63,7 @@ from cronica.stages.events.args import (
     resolve_relative,
     speaker_subject,
     to_arg,
+    with_conjuncts,
 )
 from cronica.stages.events.intent import (
     CONFLICT_ACTS,
@@ -1621,7 +1622,10 @@ class EventCoder:
         choice = model.choose(rows) if model is not None else None
         if choice is None:
             return parsed
-        return to_arg(doc[choice.tok], index, m.start if role == "actor" else None)
+        chosen = doc[choice.tok]
+        trigger = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+        return with_conjuncts(to_arg(chosen, index, m.start if role == "actor" else None),
+                              chosen, index, other_arg, trigger)
 
     def _event(
         self,
@@ -1688,7 +1692,11 @@ class EventCoder:
             # a headline is subject first ('ESTUDIANTES SAQUEAN CAMION'), but all-capital
             # words parse badly: the first actor named before the trigger is its subject
             a_tok = headline_subject(tok, index, adoc.sentences[0].start)
-        actor, recipient = to_arg(a_tok, index, m.start), to_arg(r_tok, index)
+        # a phrase and the nouns coordinated with it in its role ('policías y soldados')
+        recipient = to_arg(r_tok, index)
+        actor = with_conjuncts(to_arg(a_tok, index, m.start), a_tok, index, recipient,
+                               (start, end))
+        recipient = with_conjuncts(recipient, r_tok, index, actor, (start, end))
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
         sent = adoc.sentences[trigger.sentence] if trigger.sentence >= 0 else None
