@@ -173,7 +173,7 @@ def explain_aux(
             or came_from_clause and dep(node) == "amod" and node.pos_ == "ADJ"
         ):
             return found or unreal
-        if cause_of is None and _presupposed_cause(node, cues):
+        if cause_of is None and (_presupposed_cause(node, cues) or _ended(node, cues)):
             # 'baraja la posibilidad de protestar por la redada', 'pidió que cesen los
             # ataques tras la masacre': the cause of an act is presupposed; the wish, demand,
             # plan or negation around the act does not reach it. A past time above still does
@@ -231,6 +231,16 @@ def _lifted_conjunct(tok: Any, cues: Cues, speech_act: bool) -> Any:
         speech_act or not any(fold(tok.text).endswith(e) for e in cues.participle_ending))
     subjunctive = any("Sub" in morph_get(w, "Mood") for w in [first, *auxes])
     return gov if participle or subjunctive and "Sub" not in morph_get(tok, "Mood") else None
+
+
+def _ended(node: Any, cues: Cues) -> bool:
+    """``node`` is the event noun a word of ending takes ('el fin de la protesta', 'el cese de
+    los ataques'): a change of state presupposes that the event was going on, so the wishes,
+    conditions and plans about its end do not reach it (as for a cause)."""
+    head = node.head
+    return node.pos_ == "NOUN" and dep(node) == "nmod" and head.i != node.i \
+        and head.pos_ == "NOUN" and fold(head.lemma_) in cues.end_word \
+        and "Plur" not in morph_get(head, "Number")  # 'con fines de': purposes, no end
 
 
 def _negated(verb: Any, cues: Cues) -> bool:
