@@ -560,13 +560,30 @@ def _is_past_year(tok: Token, article_year: int) -> bool:
 def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:
     """PLOVER contexts cued by words of the sentence, in first-seen order."""
     seen: list[str] = []
+    context, phrases = cues.context, cues.context_phrases
     for tok in sentence_tokens:
-        ctx = cues.context.get(fold(tok.lemma_)) or cues.context.get(fold(tok.text))
-        if not ctx and cues.context_phrases:
+        lemma, form = _folded(tok)
+        ctx = context.get(lemma) or context.get(form)
+        if not ctx and phrases and (lemma in phrases or form in phrases):
             ctx = _phrase_context(tok, cues)
         if ctx and ctx not in seen:
             seen.append(ctx)
     return seen
+
+
+# (lemma hash, form hash) -> (folded lemma, folded form): a word's two keys, read once
+_FOLDED: dict[tuple[int, int], tuple[str, str]] = {}
+
+
+def _folded(tok: Any) -> tuple[str, str]:
+    """(``fold(tok.lemma_)``, ``fold(tok.text)``), kept per lemma and form."""
+    key = (tok.lemma, tok.orth)
+    got = _FOLDED.get(key)
+    if got is None:
+        if len(_FOLDED) > 200_000:
+            _FOLDED.clear()
+        got = _FOLDED[key] = (fold(tok.lemma_), fold(tok.text))
+    return got
 
 
 def _phrase_context(tok: Any, cues: Cues) -> str | None:
