@@ -1836,8 +1836,10 @@ def _holds(doc: Any, e: Event, head: int | None) -> bool:
 
 
 def aux_evidence(tok: Any, rule: str) -> dict[str, Any]:
-    """The words that decided an event's aux mode, for the user: text, offsets, rule."""
-    return {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "rule": rule}
+    """The words that decided an event's aux mode, for the user: text, offsets, rule. ``tok``
+    is a token or a span of several ('a menos que')."""
+    start = tok.idx if hasattr(tok, "idx") else tok.start_char
+    return {"text": tok.text, "start": start, "end": start + len(tok.text), "rule": rule}
 
 
 @dataclass

@@ -130,6 +130,8 @@ class Cues:
     # huelga'): the attribution guidelines' reading; TimeBank marks such English consequents
     # by their own tense ('will strike': future), so the English table lists none
     consequent_if: set[str] = field(default_factory=set)
+    # a conditional conjunction only with the subjunctive ('siempre que' + indicative: whenever)
+    consequent_if_sub: set[str] = field(default_factory=set)
     # the aux rules ('governing word', 'negation') whose operator, found above a mode on the
     # climb from the trigger, takes scope over it: the attribution guidelines' widest scope
     # ('negó que realizarán': negation). TimeBank marks an English event's own modality, so
@@ -892,6 +894,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.clause_if.add(word)
         elif kind == "consequent_if":
             cues.consequent_if.add(word)
+        elif kind == "consequent_if_sub":
+            cues.consequent_if_sub.add(word)
         elif kind == "scope":
             cues.wide_scope.add(word)
         elif kind == "purpose":
