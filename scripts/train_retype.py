@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
                 prob = np.zeros((len(y), len(classes)))
                 for k in range(FOLDS):
                     tr = fold != k
-                    m = LogisticRegression(C=c, solver="saga", max_iter=1000).fit(X[tr], yv[tr])
+                    m = LogisticRegression(C=c, solver="saga", max_iter=1000, random_state=0).fit(X[tr], yv[tr])
                     p = m.predict_proba(X[~tr])
                     for ci, cl in enumerate(m.classes_):
                         prob[~tr, classes.index(cl)] = p[:, ci]
@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     feats = [{f: 1 for f in x if not (prefixes and f.startswith(prefixes))} for x in X_dicts]
     vec = DictVectorizer()
     X = vec.fit_transform(feats)
-    model = LogisticRegression(C=choice["C"], solver="saga", max_iter=1000).fit(X, np.array(y))
+    model = LogisticRegression(C=choice["C"], solver="saga", max_iter=1000, random_state=0).fit(X, np.array(y))
     names = vec.get_feature_names_out()
     coef: dict[str, list[float]] = {}
     for j, name in enumerate(names):
@@ -275,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         "coef": coef,
     }
     path = Path(args.out) / "retype_es.json"
-    path.write_text(json.dumps(out, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in out.items() if k != "coef"}, indent=1))
     print(f"wrote {path} ({len(coef)} features)")
     return 0
