@@ -8,6 +8,8 @@ with the gold type it stands for in its record:
    overlapping first);
 2. then events and gold events of the same (merged) type pair up, strongest event first;
 3. then a lone event left over and a lone gold event left over in a record pair up.
+Only events in a sentence with another contentious event or event word may be re-typed
+(:func:`cronica.stages.events.retype.in_domain`), in the cross-validation as at run time.
 An event left without a gold event keeps its own type as its label (re-typing it can neither
 win nor lose a record). A multinomial logistic regression learns the label; the
 regularisation, the probability threshold, the margin over the rules' type and the rules'
@@ -75,9 +77,11 @@ def extract(path: Path) -> list[dict[str, Any]]:
     ]
     rows = []
     for r, res in zip(records, pipe.pipe(arts), strict=True):
+        counts = {} if isinstance(res, Rejection) else rt.contentious_sentences(res)
         evs = [] if isinstance(res, Rejection) else [
             {"type": e.event, "conf": float(e.confidence), "trigger": e.trigger.text,
-             "mentions": " ".join(getattr(m, "text", "") for m in e.mentions), "x": f}
+             "mentions": " ".join(getattr(m, "text", "") for m in e.mentions), "x": f,
+             "domain": rt.in_domain(e, counts)}
             for e, f in rt.event_features(res, model_alt)
         ]
         gold = [{"type": rt.merged(g["event"]), "raw": g["event"], "trigger": g.get("trigger") or ""}
@@ -178,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         data = {name: extract(Path(args.eval_dir) / name) for name in FILES}
         if args.cache:
             Path(args.cache).write_bytes(pickle.dumps(data))
-    flat, X_dicts, y, own, groups = [], [], [], [], []
+    flat, X_dicts, y, own, groups, domain = [], [], [], [], [], []
     for name, recs in data.items():
         for r, rec in enumerate(recs):
             for i, (e, lab) in enumerate(zip(rec["events"], label(rec), strict=True)):
@@ -187,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                 y.append(lab)
                 own.append(rt.merged(e["type"]))
                 groups.append(rec["group"])
+                domain.append(e["domain"])
     print("events", len(y), "relabelled", sum(a != b for a, b in zip(y, own, strict=True)),
           Counter((a, b) for a, b in zip(own, y, strict=True) if a != b).most_common(12))
     base = evaluate(data, flat, [None] * len(flat))
@@ -219,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
                 per_type: dict[str, float] = Counter()
                 cands = []
                 for prob in probs_by_seed:
-                    cands.append([decide(own[n], prob[n], classes, t, mg) for n in range(len(y))])
+                    cands.append([decide(own[n], prob[n], classes, t, mg) if domain[n] else None
+                                  for n in range(len(y))])
                 for typ in sorted(set(own)):
                     gain = 0.0
                     for cand in cands:

@@ -18,7 +18,8 @@ from cronica.stages.events.retype import (
 
 # the organisers of a strike meeting a minister: the rules read a meeting (CONSULT); the protest
 # gold of the same press counts such a meeting as part of the protest
-MEETING = "Los maestros se reunieron con el ministro de Educación para negociar el fin de la huelga."
+MEETING = ("Los maestros se reunieron con el ministro de Educación para negociar el fin de la"
+           " huelga.")
 
 
 def _model(threshold: float = 0.5, margin: float = 0.0) -> RetypeModel:
@@ -105,3 +106,26 @@ def test_the_shipped_retyper_changes_a_type_on_an_invented_sentence(
     adoc = make_doc(MEETING, stages=("actors",))
     EventCoder("es").run(adoc)
     assert [e.event for e in adoc.events] == (["PROTEST"] if switch_on else ["CONSULT"])
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Los cancilleres de Perú y Chile se reunieron en Lima para hablar del comercio.", "CONSULT"),
+        ("El presidente expresó su apoyo al gobierno de Bolivia.", "SUPPORT"),
+    ],
+)
+def test_outside_a_contentious_sentence_the_rules_type_stands(make_doc, monkeypatch, text, event):
+    """The model learned from protest and violence sentences; a lone meeting or statement of
+    support is no such sentence, whatever the model's protest prior says."""
+    from cronica.stages.events.coder import EventCoder
+
+    monkeypatch.setenv(RETYPE_ENV, "1")
+    monkeypatch.delenv(NO_RETYPE_ENV, raising=False)
+    adoc = make_doc(text, stages=("actors",))
+    EventCoder("es").run(adoc)
+    assert [e.event for e in adoc.events] == [event]
+    sure = RetypeModel("es", ("CONSULT", "PROTEST", "SUPPORT"), {}, (0.0, 10.0, 0.0), 0.5, 0.0,
+                       frozenset({"CONSULT", "SUPPORT"}), {})
+    assert sure.choose(event, [f"t={event}"]) == "PROTEST"
+    assert retype(sure, adoc) == 0  # a model sure of a protest still leaves it

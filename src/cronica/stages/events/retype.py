@@ -10,7 +10,10 @@ label and head lemma, the lemmas of its object and oblique dependents, negation,
 mode, the actor's and recipient's sectors, the other event types of the sentence, and the
 content lemmas of the sentence. The type changes only when the model is confident
 (probability at least ``threshold``, and ahead of the rules' type by ``margin``) and the
-rules' type is one whose re-typing helped in cross-validation (``from_types``); the event
+rules' type is one whose re-typing helped in cross-validation (``from_types``), and only in a
+sentence with another contentious event or event word (protest, mobilisation, assault,
+fight: the news the training gold codes; a lone meeting of foreign ministers keeps its
+type); the event
 keeps its trigger, arguments and evidence, its mode is cleared (a mode belongs to the old
 type) and its rule id names the change (``<rule>/retype:<OLD>``).
 
@@ -52,6 +55,9 @@ RETYPE_ENV = "CRONICA_RETYPE"
 NO_RETYPE_ENV = "CRONICA_NO_RETYPE"
 # one class for the protest gold's two street-protest labels
 MERGE = {"MOBILIZE": "PROTEST"}
+# the types of the training gold's news: a re-typed event needs one of them beside it in its
+# sentence (an event or a secondary event word), outside that domain the rules' type stands
+CONTENTIOUS = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
 # dependents whose lemma says what the act is about or aimed at
 _ARG_DEPS = frozenset({"obj", "obl", "nmod", "iobj", "xcomp", "ccomp"})
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
@@ -179,6 +185,22 @@ def lexicon_types(bundle: LanguageBundle) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in found.items()}
 
 
+def contentious_sentences(adoc: ArticleDoc) -> dict[int, int]:
+    """Sentence -> how many contentious events and secondary event words it holds."""
+    out: dict[int, int] = {}
+    for e in (*adoc.events, *adoc.secondary_events):
+        if e.event in CONTENTIOUS and e.aux_mode != "negation":
+            out[e.trigger.sentence] = out.get(e.trigger.sentence, 0) + 1
+    return out
+
+
+def in_domain(e: Event, counts: dict[int, int]) -> bool:
+    """Whether another contentious event or event word shares the event's sentence: the
+    protest and violence sentences the model learned from. A meeting of foreign ministers
+    or a statement of support alone keeps the rules' type."""
+    return counts.get(e.trigger.sentence, 0) - (e.event in CONTENTIOUS) > 0
+
+
 def retype_model(lang: str | LanguageBundle) -> RetypeModel | None:
     """The shipped re-typer of a language (``data/models/retype_<code>.json``), loaded once
     per bundle; None when there is none, when ``CRONICA_RETYPE`` is not set (it is opt-in) or
@@ -219,8 +241,13 @@ def retype(model: RetypeModel, adoc: ArticleDoc) -> int:
     """Re-type the article's events in place; the number changed."""
     if not any(merged(e.event) in model.from_types for e in adoc.events):
         return 0  # the cheap test first: most articles have no event of a re-typed type
+    counts = contentious_sentences(adoc)
+    if not counts:
+        return 0
     changed = 0
     for e, feats in event_features(adoc, model.alt_types, model.from_types):
+        if not in_domain(e, counts):
+            continue
         new = model.choose(e.event, feats)
         if new is None:
             continue
