@@ -98,6 +98,7 @@ from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.recipient import ACTOR_MODEL_ENV, recipient_model
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
+from cronica.stages.events.retype import retype, retype_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import (
     children_of,
@@ -205,6 +206,8 @@ class EventCoder:
         self.learned = LearnedLayer(model) if model is not None else None
         # the learned side-event filter (:mod:`cronica.stages.events.rerank`)
         self.rerank = rerank_model(bundle) if learned else None
+        # the learned event re-typer (:mod:`cronica.stages.events.retype`)
+        self.retype = retype_model(bundle) if learned else None
         # the learned recipient chooser (:mod:`cronica.stages.events.recipient`)
         self.recipient_model = recipient_model(self.lang) if learned else None
         # the actor chooser is opt-in: it bought little on the BRAT check part (about 3
@@ -1365,6 +1368,8 @@ class EventCoder:
         if self.rerank is not None:
             self._rerank(adoc, self.rerank)
         self._apply_learned_recipients([*adoc.events, *adoc.secondary_events])
+        if self.retype is not None:
+            retype(self.retype, adoc)
 
     def _apply_learned_recipients(self, events: list[Event]) -> None:
         """Give each event and merged mention the learned chooser's actor and recipient where
