@@ -124,6 +124,7 @@ def test_gathering_without_workers_place_or_cause_is_no_protest(make_doc, text):
         ("Una caravana de vecinos recorrió la ciudad en reclamo de luz.", "caravana"),
         ("Los desocupados acamparon frente al Congreso.", "acamparon"),
         ("Los manifestantes acamparon en la plaza.", "acamparon"),
+        ("El gremio docente instaló una carpa frente a la Legislatura.", "instaló una carpa"),
     ],
 )
 def test_collective_act_held_by_workers_or_protesters_is_a_protest(make_doc, text, word):
@@ -136,11 +137,12 @@ def test_collective_act_held_by_workers_or_protesters_is_a_protest(make_doc, tex
         "El gobierno presentó un plan de acción contra el dengue.",
         "Una caravana de turistas llegó a la ciudad.",
         "Los scouts acamparon junto al lago.",
+        "Los turistas instalaron una carpa junto al río.",
     ],
 )
-def test_collective_act_of_others_stays_a_secondary_word(make_doc, text):
+def test_collective_act_of_others_is_no_protest_word(make_doc, text):
     adoc = make_doc(text, date="2024-03-20", stages=STAGES)
-    assert not any(e.event == "PROTEST" for e in adoc.events)
+    assert not any(e.event == "PROTEST" for e in [*adoc.events, *adoc.secondary_events])
 
 
 @pytest.mark.parametrize(

@@ -295,12 +295,15 @@ class EventCoder:
             i = m.end
         return out
 
-    def _block_without_protesters(self, tok: Any, m: Match) -> bool:
-        """'un camión volcado impidió el paso': a verb + passage row ('impedir @passage')
-        names a protest block only when workers or protesters block (or a claim is the
-        cause); else passage blocked by a vehicle, the weather or an authority is no
-        protest, not even a secondary word."""
-        return "@passage" in rule_pattern(m.entry.rule) and not self._collective_protest(tok, m)
+    def _collective_without_protesters(self, tok: Any, m: Match) -> bool:
+        """'un camión volcado impidió el paso', 'una caravana de turistas': a
+        ``collective_act`` row names a protest only when workers or protesters hold it (or
+        a claim is its cause, :meth:`_collective_protest`); else it is no protest, not
+        even a secondary word."""
+        acts = self.cues.collective_act
+        if " ".join(m.entry.pattern) not in acts and rule_pattern(m.entry.rule) not in acts:
+            return False
+        return not self._collective_protest(tok, m)
 
     def _collective_protest(self, tok: Any, m: Match, staged: bool = False) -> bool:
         """'los trabajadores activaron un plan de acción', 'una caravana de taxistas',
@@ -447,8 +450,8 @@ class EventCoder:
             return "trigger.noun_modifier"
         if self._event_epithet(tok):
             return "trigger.event_epithet"
-        if m.entry.mention_only and self._block_without_protesters(tok, m):
-            return "trigger.block_without_protesters"
+        if m.entry.mention_only and self._collective_without_protesters(tok, m):
+            return "trigger.collective_without_protesters"
         if self._prevention_without_protest(tok, m):
             return "trigger.prevention_without_protest"
         if self._vow_without_act(tok):
