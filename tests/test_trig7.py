@@ -275,3 +275,17 @@ def test_existential_toll_through_a_quantity_noun(make_doc):
 def test_the_arrested_as_people_are_no_event(make_doc):
     adoc = make_doc("Los detenidos fueron trasladados a la comisaría.", date="2024-03-20", stages=STAGES)
     assert not any(e.trigger.text == "detenidos" for e in [*adoc.events, *adoc.secondary_events])
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Los vecinos vieron a la multitud lanzando piedras contra el cuartel.", "lanzando"),
+        ("La ministra confirmó los disturbios en la plaza.", None),
+    ],
+)
+def test_learned_anchor_is_the_act_a_content_verb_reports(make_doc, coder_es, text, head):
+    adoc = make_doc(text, stages=[])
+    sent = next(iter(adoc.doc.sents))
+    tok = coder_es._main_predicate(sent)
+    assert (tok.text if tok is not None else None) == head

@@ -1513,8 +1513,14 @@ class EventCoder:
 
     def _main_predicate(self, sent: Any) -> Any:
         """The verb that carries the sentence's news: its root, or what a reporting root
-        reports ('dijo que marcharon' -> 'marcharon'), else its first verb; None without."""
+        reports ('dijo que marcharon' -> 'marcharon'), else its first verb; None without.
+        A root that reports, sees or judges an act (``content_verb`` cues: 'confirmó los
+        disturbios', 'vieron a la multitud lanzando piedras') is not the act: the verb of
+        its complement is, else there is none to anchor on."""
         root = sent.root
+        if root.pos_ == "VERB" and fold(root.lemma_) in self.cues.content_verb:
+            return next((t for t in root.subtree if t.i != root.i and t.pos_ == "VERB"
+                         and fold(t.lemma_) not in self.cues.content_verb), None)
         if self._is_speech(root):
             root = next(
                 (c for c in children_of(root) if dep(c) in ("ccomp", "xcomp") and c.pos_ == "VERB"),
