@@ -124,22 +124,29 @@ class ActorCoder:
 
     def _definite_anaphora(self, mentions: list[ActorMention]) -> None:
         """'las fuerzas' after 'las fuerzas estadounidenses': a definite state agent without a
-        country takes the country of the last mention of its sector, a few sentences back."""
+        country takes the country of the last mention of its sector, a few sentences back;
+        of the last with its own head noun first ('el ministro' after 'el ministro de
+        Exteriores de España' and 'la presidenta mexicana' is Spain's). The evidence is
+        marked 'anaphora' (stage 'actor_context' weighs it against the sentence's place)."""
         last: dict[str, tuple[str, int] | None] = {}
+        same: dict[tuple[str, str], tuple[str, int] | None] = {}  # (sector, head noun)
         for m in mentions:
             if m.sector not in _STATE_SECTORS or m.kind not in ("agent", "person", "capital"):
                 continue
             if m.country:
                 one = len(m.codes) == 1 and m.country not in _NON_STATES
                 last[m.sector] = (m.country, m.span.sentence) if one else None
+                if m.kind == "agent" and m.name:
+                    same[(m.sector, m.name)] = last[m.sector]
                 continue
             first = normalize(m.span.text.split(" ", 1)[0])
-            prev = last.get(m.sector)
+            prev = _antecedent(m, same, last)
             if m.kind != "agent" or first not in self._definite or prev is None:
                 continue
             if 0 <= m.span.sentence - prev[1] <= _ANAPHORA_SENTENCES:
                 m.country, m.code = prev[0], prev[0] + m.sector
                 m.codes, m.confidence = [m.code], 0.5
+                m.country_source = "anaphora"
 
     # -- hits on the parse -----------------------------------------------
     def _place_items(self, adoc: ArticleDoc, words: list[tuple[str, int, int]]) -> list[Item]:
@@ -175,8 +182,10 @@ class ActorCoder:
             toks = [t.i for t in span]
             items.append(Item(len(items), m.entry.kind, m.start, m.end, toks, span.root, m.entry))
             taken.update(toks)
+        agents = {t for it in items if it.kind == "agent" for t in it.tokens}
         for ent in doc.ents:
-            if normalize(ent.label_) not in self._person_labels:
+            if normalize(ent.label_) not in self._person_labels \
+                    and not _apposed_name(ent, agents):
                 continue
             toks = [t.i for t in ent if t.i not in taken]
             # keep the name only: drop a leading title the NER swallowed ('Presidente Petro')
@@ -452,6 +461,26 @@ class ActorCoder:
         return self._mention(adoc, it.start, it.end, code, kind, it.entry.name, metonymy, conf)
 
     _mention = staticmethod(make_mention)
+
+
+def _apposed_name(ent: Any, agents: set[int]) -> bool:
+    """A name in apposition to an agent noun is a person's whatever the NER label ('El
+    ministro de Exteriores de Irán, Abbas Araghchi,' tagged as a place): two or more
+    capitalised proper nouns, the first apposed to the agent word."""
+    toks = list(ent)
+    return len(toks) >= 2 and dep(ent.root) == "appos" and ent.root.head.i in agents \
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks)
+
+
+def _antecedent(m: ActorMention, same: dict[tuple[str, str], tuple[str, int] | None],
+                last: dict[str, tuple[str, int] | None]) -> tuple[str, int] | None:
+    """The (country, sentence) a definite mention refers back to: the last mention with its
+    head noun within reach, else the last of its sector."""
+    assert m.sector is not None
+    own = same.get((m.sector, m.name or ""))
+    if own is not None and 0 <= m.span.sentence - own[1] <= _ANAPHORA_SENTENCES:
+        return own
+    return last.get(m.sector)
 
 
 def _before_name(it: Item) -> bool:

@@ -23,9 +23,17 @@ way, from the same evidence.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
-from cronica.model import ActorMention, ArticleDoc, Event, EventArg, code_parts
+from cronica.model import (
+    TERRITORIAL_SECTORS,
+    ActorMention,
+    ArticleDoc,
+    Event,
+    EventArg,
+    code_parts,
+)
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 CONTEXT_SECTORS = frozenset(
@@ -83,32 +91,42 @@ class ActorContext:
         """Organised agents without a country take one from context on the mention (and on
         the event arguments that point to it)."""
         places: dict[str, str] = {}  # mention id -> the country of an event it takes part in
+        elsewhere: dict[str, str] = {}  # ... of an event placed by another sentence's place
         named = _country_counts(adoc)
+        opposed = _opposed_states(adoc)
         for e in adoc.events:
-            loc = e.event_loc or {}
+            place, other = own_place(e), article_place(e)
             # on the mention, a place counts when its country is named at least twice in the
             # article: one village name read in the wrong country must not code an actor
-            if loc.get("country") and loc.get("source") != "dateline" \
-                    and named.get(loc["country"], 0) >= 2:
-                for arg in event_args(e):
-                    if arg.mention:
-                        places.setdefault(arg.mention, loc["country"])
+            for where, into in ((place, places), (other, elsewhere)):
+                if where and named.get(where, 0) >= 2:
+                    for arg in event_args(e):
+                        if arg.mention and where not in opposed.get(arg.mention, ()):
+                            into.setdefault(arg.mention, where)
         for m in adoc.actors:
+            stale = None  # the code an earlier mention gave, now overruled by the place
+            if m.country_source == "anaphora" and m.id in places \
+                    and not _kept("anaphora", m.sector, m.country or "", places[m.id]):
+                stale, m.country = m.code, None  # a territorial body where its sentence says
             if m.country or m.sector not in ORGANISED_SECTORS or m.kind != "agent" \
                     or len(m.codes or [m.code]) > 1 or (m.name or "").lower() in self.individual:
                 continue
             country: str | None
+            against = opposed.get(m.id, frozenset())
             if m.id in places:
                 country, source = places[m.id], "place"
-            elif dateline:
+            elif dateline and dateline not in against:
                 country, source = dateline, "dateline"
+            elif m.id in elsewhere:
+                country, source = elsewhere[m.id], "article"
             else:
                 if not article:
                     article.append(dominant_country(adoc))
                 country, source = article[0], "article"
                 if country and named.get(country, 0) < 2:
                     country = None  # one place name is too weak to code an actor
-            if not country:
+            if not country or country in against:
+                m.country = m.country or code_parts(stale)[0]
                 continue
             m.country, m.code, m.country_source = country, country + m.sector, source
             m.codes = [m.code]
@@ -116,7 +134,8 @@ class ActorContext:
                 for arg in event_args(e):
                     # an argument the events stage already gave a country keeps it (a known
                     # referent: 'las fuerzas' after 'las fuerzas estadounidenses')
-                    if arg.mention == m.id and not code_parts(arg.code)[0]:
+                    if arg.mention == m.id and (not code_parts(arg.code)[0]
+                                                or arg.code == stale):
                         arg.code, arg.codes = m.code, [m.code]
 
     def run(self, adoc: ArticleDoc) -> None:
@@ -126,10 +145,15 @@ class ActorContext:
         dateline = next((p.country for p in adoc.places if p.from_dateline and p.country), None)
         article: list[str | None] = []  # computed once, when first needed
         self._mentions(adoc, dateline, article)
+        opposed = _opposed_states(adoc)
+        acts = sorted(e.trigger.start for e in [*adoc.events, *adoc.secondary_events])
         for e in adoc.events:
-            loc = e.event_loc or {}
-            place = loc.get("country") if loc.get("source") != "dateline" else None
+            place = own_place(e)
+            actors = {id(a) for a in [e.actor, *(getattr(m, "actor", None) for m in e.mentions)]
+                      if a is not None}
             for arg in event_args(e):
+                against = opposed.get(arg.mention or "", frozenset()) if id(arg) in actors \
+                    else frozenset()
                 country, sector = _own_parts(arg, mentions)
                 own = mentions.get(arg.mention or "")
                 guessed = own.country_source if own is not None and own.country_source else None
@@ -138,20 +162,92 @@ class ActorContext:
                     # the events stage resolved the referent ('las fuerzas' -> the earlier
                     # 'fuerzas estadounidenses'): the article's words over a guess from context
                     country, guessed = resolved, None
-                if country and (guessed is None or (guessed != "place" and not place)):
+                if country and _kept(guessed, sector, country, place):
                     arg.country, arg.country_source = country, guessed or "text"
                     continue
-                if sector not in CONTEXT_SECTORS and not _common_noun_phrase(arg, sector):
+                if sector not in CONTEXT_SECTORS and not (
+                        _common_noun_phrase(arg, sector) and not _names_an_act(arg, acts)):
                     continue
-                if place:
+                if place and place not in against:
                     arg.country, arg.country_source = place, "place"
-                elif dateline:
+                    if guessed == "anaphora" and sector:  # the code says it too
+                        arg.code = place + sector
+                        arg.codes = [arg.code]
+                elif dateline and dateline not in against:
                     arg.country, arg.country_source = dateline, "dateline"
+                elif article_place(e) and article_place(e) not in against:
+                    arg.country, arg.country_source = article_place(e), "article"
                 else:
                     if not article:
                         article.append(dominant_country(adoc))
-                    if article[0]:
+                    if article[0] and article[0] not in against:
                         arg.country, arg.country_source = article[0], "article"
+
+
+def _kept(guessed: str | None, sector: str | None, country: str, place: str | None) -> bool:
+    """Whether an argument keeps the country its mention has: the text's always; one the
+    actors stage read off an earlier mention ('anaphora') unless a territorial body's sentence
+    places it in another country ('la policía tunecina ... La policía dejó dos heridos en
+    Quito': police act at home; a government or army keeps its antecedent's country abroad); one guessed from context only when the event's sentence
+    names no place (which then decides)."""
+    if guessed is None:
+        return True
+    if guessed == "anaphora":
+        return not (sector in TERRITORIAL_SECTORS and place and place != country)
+    return guessed != "place" and not place
+
+
+# where an event's place was found: only its own sentence's (or the narrative's, from the
+# events just before) is evidence of where its unnamed actors are from; a place taken from
+# another sentence of the article ('article', possibly named after the event) weighs less
+# than the dateline, and more than the article's dominant country (it is where the article
+# places its events, not merely the country it names most)
+_OWN_PLACE_SOURCES = frozenset({"clause", "sentence", "coded", "target", "previous"})
+
+
+def own_place(e: Event) -> str | None:
+    """The country of the event's place when its sentence (or the narrative just before it)
+    names the place; ``None`` for a dateline or a place of another sentence."""
+    loc = e.event_loc or {}
+    return loc.get("country") if loc.get("source") in _OWN_PLACE_SOURCES else None
+
+
+def article_place(e: Event) -> str | None:
+    """The country of the event's place when the place stage took it from another sentence of
+    the article (source 'article')."""
+    loc = e.event_loc or {}
+    return loc.get("country") if loc.get("source") == "article" else None
+
+
+# kinds of mention that name a state as a whole ('Irán', 'Teherán' acting for its government)
+_STATE_KINDS = frozenset({"country", "capital"})
+# the state's own bodies, which never act upon their state as a whole
+_STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _opposed_states(adoc: ArticleDoc) -> dict[str, frozenset[str]]:
+    """Actor mention id -> the countries its events are aimed at as whole states ('amenazó
+    con sanciones a Irán': Iran, also through the act embedded in the threat). A state is not
+    the target of its own government or forces, so context never gives the actor the country
+    of its recipient (the place of the sentence, the dateline or the article may be it).
+    Only for the state's own bodies: people protest against their own state."""
+    by_id = {m.id: m for m in adoc.actors}
+    aimed: dict[str, set[str]] = {}  # event id -> countries of its state recipients
+    for e in adoc.events:
+        r = by_id.get(e.recipient.mention or "") if e.recipient else None
+        if r is not None and r.kind in _STATE_KINDS and r.country:
+            aimed.setdefault(e.id, set()).add(r.country)
+    out: dict[str, set[str]] = {}
+    for e in adoc.events:
+        actor = by_id.get(e.actor.mention or "") if e.actor else None
+        if actor is None or actor.sector not in _STATE_BODIES:
+            continue  # people protest against their own state ('against the Myanmar coup')
+        states = aimed.get(e.id, set()) | {c for inner in adoc.events
+                                            if inner.embedded_in == e.id
+                                            for c in aimed.get(inner.id, ())}
+        if states:
+            out.setdefault(actor.id, set()).update(states)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def event_args(e: Event) -> list[EventArg]:
@@ -176,6 +272,18 @@ def _common_noun_phrase(arg: EventArg, sector: str | None) -> bool:
         return len(words) <= 6
     # a proper name inside: only when a common noun heads it ('members of ...')
     return words[0].islower() and len(words) > 1 and words[1].lower() in _OF
+
+
+def _names_an_act(arg: EventArg, acts: list[int]) -> bool:
+    """An uncoded argument holding an event word of the article ('las amenazas', 'the
+    bombing') names an act, not people: it has no country ('condemned the bombing' is no
+    Somali recipient). ``acts``: the sorted starts of every trigger."""
+    i = bisect.bisect_left(acts, arg.start)
+    if i >= len(acts) or acts[i] >= arg.end:
+        return False
+    # the act heads the phrase: at its first or second word ('the bombing'), not inside a
+    # modifier of people ('kin of a custodial killing victim')
+    return acts[i] - arg.start <= len(arg.text.split(" ", 1)[0]) + 1
 
 
 _MAX_PHRASE_WORDS = 12

@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from cronica.model import SECTOR_CODES
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold
 
@@ -241,8 +242,16 @@ class Lexicon:
         return min(ok, key=lambda x: (x[0], x[1]))[2]
 
 
+# organisation codes, which stand in the country slot of a code ('IGO', 'IMG', 'NGO')
+_ORG_CODES = frozenset({"IGO", "IMG", "NGO", "NGM", "MNC", "UNO", "EUR"})
+
+
 def _split_code(code: str) -> tuple[str, str]:
-    """'COLREB' -> ('COL', 'REB'); 'IGO' -> ('IGO', ''); 'REB' alone is not used in orgs.tsv."""
+    """'COLREB' -> ('COL', 'REB'); 'IGO' -> ('IGO', ''); a sector alone, for an organisation
+    of several countries ('LAB' for the CGT, a union of Argentina, France and Spain alike) ->
+    ('', 'LAB'): its country comes from context, never 'LAB'."""
+    if code in SECTOR_CODES and code not in _ORG_CODES:
+        return "", code
     return code[:3], code[3:]
 
 

@@ -132,6 +132,9 @@ logger.addHandler(logging.NullHandler())
 # event types whose participants attend or stage them when called ('llamaron a una huelga':
 # the call convenes it); a call for another's act asks for it (modes.explain_aux)
 _CONVENED = frozenset({"PROTEST"})
+# acts of speech: a subjectless conjunct of this type after a complement clause of a verb of
+# speech is that verb's parallel act (modes.explain_aux)
+_SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 # governing event types that absorb an event expressed in their complement
 _FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONSULT"})
 _COOP_FRAMES = frozenset({"AGREE", "SUPPORT", "CONSULT"})
@@ -1716,7 +1719,7 @@ class EventCoder:
         if learned_actor is not actor:
             self._learned_args[("actor", trigger.start, trigger.end)] = (actor, learned_actor)
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light,
-                                m.entry.event in _CONVENED)
+                                m.entry.event in _CONVENED, m.entry.event in _SPEECH_ACTS)
         if (
             explained
             and explained[2] == "governing word"

@@ -157,6 +157,11 @@ class Cues:
     # words of ending or solving ('poner fin a', 'solución a', 'finalizar'): what they end
     # was going on (a presupposition), so it is no aim of the act that would end it
     end_word: set[str] = field(default_factory=set)
+    # verbs of existence or occurrence ('haber', 'existir', 'producirse'): their event noun
+    # is the event itself, so their negation negates it ('no hubo enfrentamientos')
+    existential: set[str] = field(default_factory=set)
+    # endings of past forms that may be finite or participles ('-ed' in English)
+    participle_ending: set[str] = field(default_factory=set)
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -896,7 +901,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word"):
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word",
+                      "existential", "participle_ending"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)

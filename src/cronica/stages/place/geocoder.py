@@ -43,7 +43,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from cronica.model import ArticleDoc, Event, PlaceMention
+from cronica.model import TERRITORIAL_SECTORS, ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_key
@@ -227,10 +227,11 @@ class Geocoder:
                   and not (a.kind == "person" and a.confidence < _WEAK_PERSON
                            and self._is_locative(text, a.span.start))]
         starts, ends = _span_index(others)
+        seats = _seat_spans(adoc)
         # an area in parentheses after a place ('Koro (Koro, Mopti)') stays one even when the
         # NER took it for a person or an organisation
         out = [f for f in out if f.coded or f.reading is not None or f.source == "paren"
-               or not _overlaps_any(f, starts, ends)]
+               or not _overlaps_any(f, starts, ends) or _inside_any(f, seats)]
         # overlapping names: one the gazetteer knows, then the longest, wins ('Franja de
         # Gaza' over 'Gaza'; 'Yangon' over an unknown 'Yangon city' the NER took)
         known = {f.text: self.gazetteer.knows(f.text) for f in out}
@@ -808,11 +809,15 @@ class Geocoder:
         is not the larger area of a parenthesis ('X (A, B)': A before B, whatever B's
         namesake town), then the most specific (a town before its province: 'in Jenin city
         (Jenin, West Bank)'), then the first. Places that name the actor or recipient, or stand for a government, are not
-        locations."""
+        locations; nor is a country the actors stage coded as a party to some act of the
+        sentence (it names no place after a locative): 'La UE y Francia criticaron',
+        'sanciones a Irán', 'a ceasefire between Thailand and Cambodia'."""
         roles = [r for r in (event.actor, event.recipient) if r is not None]
+        parties = _party_states(adoc, event.trigger.sentence)
         cands = [p for p in places if p.span.sentence == event.trigger.sentence
                  and not p.metonymy and not p.from_dateline and p.lat is not None
-                 and not any(p.span.start <= r.start and r.end <= p.span.end for r in roles)]
+                 and not any(p.span.start <= r.start and r.end <= p.span.end for r in roles)
+                 and (p.span.start, p.span.end) not in parties]
         trigger = _trigger_token(adoc.doc, event)
         if trigger is not None:
             # a place of a clause above the event's ('dijo en Madrid que atacaron') is where
@@ -855,6 +860,27 @@ _LEVELS = {**dict.fromkeys(("province", "state", "region", "governorate", "depar
                             "lga", "regency"), "area"),
            **dict.fromkeys(("city", "town", "village", "ciudad", "pueblo", "localidad"), "town")}
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _party_states(adoc: ArticleDoc, sentence: int) -> set[tuple[int, int]]:
+    """Spans of the countries a sentence names as parties: the actors stage codes a country
+    as an actor only where no locative preposition makes it a place ('Francia criticaron',
+    'sanciones a Irán'; not 'en Irán')."""
+    return {(a.span.start, a.span.end) for a in adoc.actors
+            if a.kind == "country" and a.span.sentence == sentence}
+
+
+def _seat_spans(adoc: ArticleDoc) -> list[tuple[int, int]]:
+    """Character spans of the agents whose phrase names where they sit: a court, police or
+    legislature 'of X' ('Un tribunal de Túnez', 'la policía de Quito') acts in X, so X is a
+    place of its sentence (not a locative one: a place the clause names still comes first)."""
+    return [(a.span.start, a.span.end) for a in adoc.actors
+            if a.kind == "agent" and a.sector in TERRITORIAL_SECTORS]
+
+
+def _inside_any(f: _Found, spans: list[tuple[int, int]]) -> bool:
+    """``f`` lies inside one of ``spans`` after its first word (the agent's own noun)."""
+    return any(s < f.start and f.end <= e for s, e in spans)
 
 
 def _outside_dates(found: list[_Found], adoc: ArticleDoc) -> list[_Found]:
