@@ -289,3 +289,24 @@ def test_learned_anchor_is_the_act_a_content_verb_reports(make_doc, coder_es, te
     sent = next(iter(adoc.doc.sents))
     tok = coder_es._main_predicate(sent)
     assert (tok.text if tok is not None else None) == head
+
+
+def test_injury_result_clause_in_english(make_doc):
+    from cronica.stages.events.coder import EventCoder
+
+    coder = EventCoder("en")
+    adoc = make_doc("Soldiers left three villagers dead in the square.", lang="en", stages=[])
+    left = next(t for t in adoc.doc if t.text == "left")
+    assert coder._injury_result(left)
+
+
+def test_injury_result_clause_in_english_as_a_bare_participle(make_doc):
+    from cronica.stages.events.coder import EventCoder
+
+    coder = EventCoder("en")
+    adoc = make_doc("Police left two protesters injured.", lang="en", stages=[])
+    left = next(t for t in adoc.doc if t.text == "left")
+    assert coder._injury_result(left)
+    adoc = make_doc("Police left the square when it rained.", lang="en", stages=[])
+    left = next(t for t in adoc.doc if t.text == "left")
+    assert not coder._injury_result(left)

@@ -1497,7 +1497,10 @@ class EventCoder:
         if not words:
             return False
         for c in children_of(tok):
-            if dep(c) not in ("obj", "xcomp", "obl", "iobj", "nsubj", "advmod", "amod"):
+            d = dep(c)
+            if d == "advcl" and not any(dep(g) in ("nsubj", "mark") for g in children_of(c)):
+                d = "xcomp"  # 'left two protesters injured': a bare participle, no clause
+            if d not in ("obj", "xcomp", "oprd", "obl", "iobj", "nsubj", "advmod", "amod"):
                 continue
             if fold(c.lemma_) in words or fold(c.text) in words:
                 return True
