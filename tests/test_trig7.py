@@ -310,3 +310,27 @@ def test_injury_result_clause_in_english_as_a_bare_participle(make_doc):
     adoc = make_doc("Police left the square when it rained.", lang="en", stages=[])
     left = next(t for t in adoc.doc if t.text == "left")
     assert not coder._injury_result(left)
+
+
+# -- grammar: enclitic 'se' and subjects of control ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # the pronominal row read through the enclitic of the infinitive, and the workers
+        # who gather read as the subject that controls it
+        ("Los docentes decidieron concentrarse frente a la escuela.", "concentrarse", "PROTEST"),
+        ("El partido sigue oponiéndose al acuerdo de paz.", "oponiéndose", "REJECT"),
+        ("Las tropas comenzaron a marcharse de la ciudad.", "marcharse", "RETREAT"),
+    ],
+)
+def test_enclitic_se_makes_the_verb_pronominal(make_doc, text, word, event):
+    assert (event, word) in _types(make_doc, text)
+
+
+def test_infinitive_takes_the_controlling_subject(make_doc):
+    # 'obstaculizar' has no subject of its own: the truckers of 'comenzaron' hold the block
+    adoc = make_doc("Los camioneros comenzaron a obstaculizar el tránsito en la ruta.",
+                    date="2024-03-20", stages=STAGES)
+    assert any(e.event == "PROTEST" and e.mode == "obstruct" for e in adoc.events)

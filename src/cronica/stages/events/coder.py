@@ -323,7 +323,7 @@ class EventCoder:
                 and tok.head.pos_ in ("VERB", "AUX"):
             anchor = tok.head
         cues = self.cues
-        subjects = [c for c in children_of(anchor) if dep(c) in ("nsubj", "nsubj:pass")]
+        subjects = [c for c in _subjects(anchor) if dep(c) in ("nsubj", "nsubj:pass")]
         if self._labour_subject(anchor) or any(
                 fold(t.lemma_) in cues.protester for s in subjects for t in (s, *children_of(s))):
             return True
@@ -431,7 +431,7 @@ class EventCoder:
     def _labour_subject(self, tok: Any) -> bool:
         """Whether the subject of ``tok`` is workers of a trade (plural: 'los camioneros',
         'los docentes') or their union ('el sindicato'), a collective that acts as one."""
-        for s in children_of(tok):
+        for s in _subjects(tok):
             if dep(s) != "nsubj" or s.pos_ not in ("NOUN", "PROPN"):
                 continue
             if fold(s.lemma_) in self.cues.worker and (
@@ -1991,6 +1991,17 @@ def _complement_path(doc: Any, i: int, gov: int) -> bool:
             return False
         node = node.head
     return False
+
+
+def _subjects(tok: Any) -> list[Any]:
+    """The children of ``tok``, or, for a verb complement with no subject of its own ('los
+    docentes decidieron concentrarse', 'comenzaron a bloquear'), its governing verb's: the
+    subject that controls the infinitive (Nueva gramática §26, sujetos de control)."""
+    own = children_of(tok)
+    if dep(tok) == "xcomp" and tok.head.i != tok.i and not any(
+            dep(c) in ("nsubj", "nsubj:pass") for c in own):
+        return [*own, *(c for c in children_of(tok.head) if dep(c) in ("nsubj", "nsubj:pass"))]
+    return list(own)
 
 
 def _case_word(tok: Any) -> str:
