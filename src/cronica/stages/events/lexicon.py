@@ -759,10 +759,16 @@ def _mistagged_name(tok: Any) -> bool:
 
 
 def _pronominal(tok: Any) -> bool:
-    """A reflexive clitic on the verb ('se marcharon'), which changes its sense."""
+    """A reflexive clitic on the verb ('se marcharon'), which changes its sense, or glued to
+    an infinitive or gerund ('decidieron concentrarse', 'podrían sumarse': the enclitic
+    'se', which the parser leaves inside the word)."""
     return any(
         "Yes" in morph_get(c, "Reflex") or dep(c) in ("expl:pv", "expl") for c in children_of(tok)
-    )
+    ) or (tok.pos_ in ("VERB", "AUX") and _ENCLITIC_SE.search(fold(tok.text)) is not None)
+
+
+# an infinitive or gerund with the reflexive enclitic 'se' (then maybe an object clitic)
+_ENCLITIC_SE = re.compile(r"(?:ar|er|ir|ando|iendo)se(?:lo|la|le|los|las|les)?$")
 
 
 # pronouns that the Spanish lemmatizer appends to a verb with enclitics ('manifestándose'
