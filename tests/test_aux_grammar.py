@@ -134,6 +134,24 @@ def test_a_dated_mention_of_another_story_of_a_digest_is_another_event(make_doc)
     assert final(other).aux_mode is None
 
 
+@pytest.mark.parametrize(("word", "mode"), [("accused", "current"), ("attacked", "negation")])
+def test_an_accusation_after_a_denied_clause_is_the_deniers_own_act(make_doc, word, mode):
+    # 'accused' has no subject and cannot share 'had' as a finite past: it is coordinated
+    # with 'denied', whatever the parse; an ambiguous '-ed' form is lifted only as a speech act
+    text = "The army denied that its soldiers had attacked the village and accused the rebels of lying."
+    adoc = make_doc(text, lang="en", date="2024-01-20", stages=STAGES)
+    [e] = [e for e in adoc.events if e.trigger.text == word]
+    assert (e.aux_mode or "current") == mode
+
+
+def test_an_ambiguous_participle_conjunct_stays_in_the_denied_clause(make_doc):
+    text = "The army denied that its soldiers had attacked and killed the villagers."
+    adoc = make_doc(text, lang="en", date="2024-01-20", stages=STAGES)
+    found = [e for e in [*adoc.events, *adoc.secondary_events]
+             if any(m.text == "killed" for m in e.mentions)]
+    assert found and all(e.aux_mode == "negation" for e in found)
+
+
 # (rule, sentence, word of the event, its aux mode, publication date or None)
 _CASES = [
     ('a_negating_verb_negates_its_complement_clause', 'El general negó que sus tropas atacaran la aldea.', 'atacaran', 'negation', None),
@@ -221,6 +239,15 @@ _CASES = [
     ('a_complex_preposition_of_means_is_no_cause', 'El ministro dijo que el conflicto sólo podía resolverse por medio del diálogo.', 'diálogo', 'hypothetical', None),
     ('a_passive_of_convening_names_the_organiser-2', 'La marcha fue convocada por los sindicatos para el 25 de enero.', 'marcha', 'future', None),
     ('a_rejected_request_was_made-2', 'El ministro rechazó aplicar sanciones a los camioneros.', 'sanciones', 'negation', None),
+    ('a_negated_verb_of_existence_negates_its_event-1', 'No hubo enfrentamientos entre la policía y los campesinos.', 'enfrentamientos', 'negation', None),
+    ('a_negated_verb_of_existence_negates_its_event-2', 'El ministro dijo que no habrá negociaciones con los rebeldes.', 'negociaciones', 'negation', None),
+    ('a_negated_verb_of_existence_negates_its_event-3', 'En la capital no se registraron bloqueos.', 'bloqueos', 'negation', None),
+    ('a_verb_of_existence_under_another_negated_clause_keeps_its_event', 'No hay duda de que hubo ataques contra la aldea.', 'ataques', 'current', None),
+    ('a_finite_conjunct_of_a_denied_participle_is_the_deniers_act', 'El ejército negó que sus tropas hubieran atacado la aldea y acusó a los rebeldes de mentir.', 'acusó', 'current', None),
+    ('an_indicative_conjunct_of_a_denied_subjunctive_is_the_deniers_act', 'El ejército negó que sus tropas atacaran la aldea y acusó a los rebeldes de mentir.', 'acusó', 'current', None),
+    ('an_act_not_ruled_out_is_possible-1', 'El ministro no descartó nuevas protestas de los mineros.', 'protestas', 'hypothetical', None),
+    ('an_act_not_ruled_out_is_possible-2', 'El gobierno nunca descartó sanciones contra los rebeldes.', 'sanciones', 'hypothetical', None),
+    ('a_connective_is_no_negation_of_a_rule_out', 'El gobierno, sin embargo, descartó sanciones contra los rebeldes.', 'sanciones', 'negation', None),
 ]
 
 
@@ -229,3 +256,14 @@ _CASES = [
 def test_aux_mode_of_the_grammar_rule(make_doc, sentence, word, mode, date):
     kw = {"date": date} if date else {}
     assert _mode(make_doc, sentence, word, **kw) == mode
+
+
+def test_a_negated_protest_has_no_topic_to_fold(make_doc):
+    # the call beside a boycott asserted not to happen is an act of its own, with its own mode
+    text = ("El sindicato anunció que no boicoteará las elecciones, pero dijo que es posible que "
+            "sus miembros recorran las mesas para llamar a no votar.")
+    adoc = make_doc(text, lang="es", date="2024-01-20", stages=STAGES)
+    every = [*adoc.events, *adoc.secondary_events]
+    [boycott] = [e for e in every if e.trigger.text.startswith("boicote")]
+    assert boycott.aux_mode == "negation" and all(not m.text.startswith("llamar") for m in boycott.mentions)
+    assert any(e.trigger.text.startswith("llamar") and e.aux_mode == "hypothetical" for e in every)

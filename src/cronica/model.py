@@ -170,13 +170,28 @@ def as_mention(trigger: Span, actor: EventArg | None, recipient: EventArg | None
     return Mention(trigger.text, trigger.start, trigger.end, trigger.sentence, actor, recipient)
 
 
-def mention_to_dict(m: Span) -> dict[str, Any]:
+def arg_to_dict(arg: EventArg | None, adoc: ArticleDoc | None = None) -> dict[str, Any] | None:
+    """An actor or recipient as output: its ``code`` is a code or ``None``, never ''. A
+    phrase no actor mention codes ('the unrest') keeps its span with code ``None``; one
+    whose mention carries a country or sector but no code gets them joined ('COP')."""
+    if arg is None:
+        return None
+    out = asdict(arg)
+    if not arg.code:
+        parts = arg_parts(adoc, arg) if adoc is not None else (None, None)
+        joined = (parts[0] or "") + (parts[1] or "")
+        out["code"] = joined or None
+        out["codes"] = [joined] if joined else []
+    return out
+
+
+def mention_to_dict(m: Span, adoc: ArticleDoc | None = None) -> dict[str, Any]:
     """A mention's span, and its own ``actor`` / ``recipient`` (``None`` when it has none)."""
     actor, recipient = getattr(m, "actor", None), getattr(m, "recipient", None)
     return {
         "text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence,
-        "actor": asdict(actor) if actor else None,
-        "recipient": asdict(recipient) if recipient else None,
+        "actor": arg_to_dict(actor, adoc),
+        "recipient": arg_to_dict(recipient, adoc),
     }
 
 
@@ -375,8 +390,8 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "aux_mode": e.aux_mode,
         "aux_evidence": dict(e.aux_evidence) if e.aux_evidence else None,
         "embedded_in": e.embedded_in,
-        "actor": asdict(e.actor) if e.actor else None,
-        "recipient": asdict(e.recipient) if e.recipient else None,
+        "actor": arg_to_dict(e.actor, adoc),
+        "recipient": arg_to_dict(e.recipient, adoc),
         "actor_country": actor_country,
         "actor_country_source": (e.actor.country_source if e.actor and actor_country else None),
         "actor_sector": actor_sector,
@@ -387,7 +402,7 @@ def event_to_dict(e: Event, adoc: ArticleDoc) -> dict[str, Any]:
         "event_loc": e.event_loc,
         "event_text": sent.text if sent else None,
         "trigger": asdict(e.trigger),
-        "mentions": [mention_to_dict(m) for m in e.mentions],
+        "mentions": [mention_to_dict(m, adoc) for m in e.mentions],
         "quote": e.quote,
         "reported_by": list(e.reported_by),
         "cameo": e.cameo,

@@ -132,6 +132,9 @@ logger.addHandler(logging.NullHandler())
 # event types whose participants attend or stage them when called ('llamaron a una huelga':
 # the call convenes it); a call for another's act asks for it (modes.explain_aux)
 _CONVENED = frozenset({"PROTEST"})
+# acts of speech: a subjectless conjunct of this type after a complement clause of a verb of
+# speech is that verb's parallel act (modes.explain_aux)
+_SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 # governing event types that absorb an event expressed in their complement
 _FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONSULT"})
 _COOP_FRAMES = frozenset({"AGREE", "SUPPORT", "CONSULT"})
@@ -176,6 +179,11 @@ _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
 _CAUSE_WORDS = frozenset({"against"})
+# the types of event nouns a noun of sequence counts as the phrase's referent ('una ola de
+# saqueos'): contentious acts (learned.CONTENTIOUS)
+_COUNTED_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
+# the claims and protests that make a collective act a protest ('una caravana en reclamo de')
+_CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "REJECT", "ACCUSE"})
 
 
 class EventCoder:
@@ -210,6 +218,9 @@ class EventCoder:
         self.speech = set(self.cues.speech)
         # (role, trigger span) -> (parsed argument, the learned chooser's): applied at the end
         self._learned_args: dict[tuple[str, int, int], tuple[EventArg | None, EventArg | None]] = {}
+        self._place_words: frozenset[str] | None = None  # nouns of places (:meth:`_placed`)
+        self._injury_ids: frozenset[int] | None = None  # (:meth:`_injury_hashes`)
+        self._staged_kind: dict[int, bool] = {}  # lemma hash -> ends in '-azo' (staged acts)
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
         self._no_trigger: set[tuple[int, ...]] = set()
         self._speech_kind: dict[int, int] = {}  # lemma hash -> see _is_speech
@@ -227,7 +238,20 @@ class EventCoder:
         if len(misses) > _MAX_NO_TRIGGER:
             misses.clear()
         i = 0
+        injury = self._injury_hashes(doc)
+        staged = self._staged_kind
         while i < len(doc):
+            if keys[i][0] in injury and (toll := self._casualty_toll(doc, i)) is not None:
+                out.append(toll)  # 'dejó cinco muertos': a secondary word, read by context
+                i += 1
+                continue
+            suffixed = staged.get(keys[i][0])
+            if suffixed is None:
+                suffixed = self._learn_staged_kind(keys[i][0], doc.vocab.strings[keys[i][0]])
+            if suffixed and (act := self._staged_protest(doc, i)) is not None:
+                out.append(act)  # 'realizaron un ollazo': a collective act by its suffix
+                i += 1
+                continue
             key = tuple(keys[i])
             if key in misses:
                 i += 1
@@ -265,9 +289,58 @@ class EventCoder:
                     m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
                     rule=f"{m.entry.rule}/workers",
                 ))
+            if m.entry.mention_only and self._collective_protest(tok, m):
+                m = replace(m, entry=replace(
+                    m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
+                    rule=f"{m.entry.rule}/collective",
+                ))
             out.append(m)
             i = m.end
         return out
+
+    def _block_without_protesters(self, tok: Any, m: Match) -> bool:
+        """'un camión volcado impidió el paso': a verb + passage row ('impedir @passage')
+        names a protest block only when workers or protesters block (or a claim is the
+        cause); else passage blocked by a vehicle, the weather or an authority is no
+        protest, not even a secondary word."""
+        return "@passage" in rule_pattern(m.entry.rule) and not self._collective_protest(tok, m)
+
+    def _collective_protest(self, tok: Any, m: Match, staged: bool = False) -> bool:
+        """'los trabajadores activaron un plan de acción', 'una caravana de taxistas',
+        'los desocupados acamparon frente al Congreso': a ``collective_act`` row is a
+        protest when workers of a trade, their union or protesters hold it (the subject of
+        the verb, or of the verb whose object or subject the noun is, or the noun's 'de'
+        complement), or when its clause names a claim or protest as its cause ('en reclamo
+        de tarifas'; a plain 'contra' is not enough: 'un plan de acción contra el dengue')."""
+        acts = self.cues.collective_act
+        if not staged and " ".join(m.entry.pattern) not in acts and rule_pattern(m.entry.rule) not in acts:
+            return False  # the row's words, or its object class ('impedir @passage')
+        anchor = tok
+        if tok.pos_ in ("NOUN", "PROPN") and dep(tok) in ("obj", "nsubj", "nsubj:pass") \
+                and tok.head.pos_ in ("VERB", "AUX"):
+            anchor = tok.head
+        cues = self.cues
+        subjects = [c for c in children_of(anchor) if dep(c) in ("nsubj", "nsubj:pass")]
+        if self._labour_subject(anchor) or any(
+                fold(t.lemma_) in cues.protester for s in subjects for t in (s, *children_of(s))):
+            return True
+        for c in children_of(tok):
+            if dep(c) == "nmod" and _case_word(c) in cues.genitive_case and (
+                fold(c.lemma_) in cues.protester or fold(c.lemma_) in cues.worker
+                and ("Plur" in morph_get(c, "Number") or fold(c.lemma_) in cues.union)
+            ):
+                return True
+        if self._before_institution(anchor):
+            return True
+        skip = {t.i for s in subjects for t in s.subtree} | {tok.i, anchor.i}
+        doc = tok.doc
+        for t in anchor.subtree:
+            if t.i in skip or t.pos_ not in ("NOUN", "VERB"):
+                continue
+            hit = self._lex_match_at(doc, t.i)
+            if hit is not None and not hit.entry.mention_only and hit.entry.event in _CLAIM_TYPES:
+                return True
+        return False
 
     def _protest_closure(self, tok: Any, m: Match) -> bool:
         """'los transportistas cerraron avenidas', 'los campesinos cerraron los accesos al
@@ -350,6 +423,11 @@ class EventCoder:
             return False
         if any(dep(c) == "obj" and _case_word(c) == "a" for c in children_of(tok)):
             return False  # 'pararon a los conductores': stopped someone
+        return self._labour_subject(tok)
+
+    def _labour_subject(self, tok: Any) -> bool:
+        """Whether the subject of ``tok`` is workers of a trade (plural: 'los camioneros',
+        'los docentes') or their union ('el sindicato'), a collective that acts as one."""
         for s in children_of(tok):
             if dep(s) != "nsubj" or s.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -372,6 +450,8 @@ class EventCoder:
             return "trigger.noun_modifier"
         if self._event_epithet(tok):
             return "trigger.event_epithet"
+        if m.entry.mention_only and self._block_without_protesters(tok, m):
+            return "trigger.block_without_protesters"
         if self._prevention_without_protest(tok, m):
             return "trigger.prevention_without_protest"
         if self._vow_without_act(tok):
@@ -446,6 +526,98 @@ class EventCoder:
         if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in children_of(tok)):
             return True
         return dep(tok) in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
+
+    def _casualty_toll(self, doc: Any, i: int) -> Match | None:
+        """A casualty noun ('muertos', 'heridos': ``injury_word`` cues) names an assault's
+        toll (CAMEO 18, 182/1823; the BRAT AFP gold marks 'dejó cinco muertos') as the
+        object of a result verb ('dejó cinco muertos', 'causaron seis lesionados':
+        ``result_verb``), the complement of a toll noun ('un saldo de tres muertos':
+        ``toll_noun``), or a conjunct of such a noun ('muertos y heridos'): a secondary
+        ASSAULT word, never an event of its own (the act that left it is); so are the
+        arrested of a toll ('un saldo de dos muertos y cinco detenidos': ``arrest_word``
+        cues) a secondary COERCE arrest word. A quantity noun between them is passed
+        ('hubo decenas de heridos': ``quantity_noun``). Elsewhere ('el muerto fue
+        identificado') the noun names a person: None."""
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
+            return None
+        node = tok
+        for _ in range(_MAX_NEST):  # the first conjunct of 'muertos y heridos'
+            if dep(node) != "conj" or node.head.i == node.i:
+                break
+            node = node.head
+        head = node.head
+        if dep(node) == "nmod" and fold(head.lemma_) in self.cues.quantity_noun:
+            node, head = head, head.head  # 'decenas de heridos'
+        toll = (dep(node) in ("obj", "nsubj:pass", "nsubj") and head.pos_ in ("VERB", "AUX")
+                and fold(head.lemma_) in self.cues.result_verb) or (
+            dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in self.cues.toll_noun)
+        if not toll or self._act_named(doc, head if dep(node) != "nmod" else head.head, node):
+            return None
+        if fold(tok.lemma_) in self.cues.arrest_word:
+            entry = TriggerEntry((fold(tok.lemma_),), "N", "COERCE", "arrest", "173", 0.5,
+                                 rule=f"{self.lang}:arrest-toll/N", mention_only=True)
+        else:
+            entry = TriggerEntry((fold(tok.lemma_),), "N", "ASSAULT", None, "18", 0.5,
+                                 rule=f"{self.lang}:casualty-toll/N", mention_only=True)
+        return Match(i, i + 1, i, entry)
+
+    def _act_named(self, doc: Any, verb: Any, toll: Any) -> bool:
+        """Whether the subject of the result verb ``verb`` (not the ``toll`` itself) is an
+        event word ('el ataque dejó cinco muertos'), or the antecedent of its relative
+        clause is ('los atentados que causaron 61 muertos'): that word names the act and
+        the toll adds none."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        acts = [c for c in children_of(verb) if dep(c) in ("nsubj", "nsubj:pass") and c.i != toll.i]
+        if dep(verb) in ("acl", "acl:relcl") and verb.head.i != verb.i:
+            acts.append(verb.head)  # the antecedent of 'que causaron ...'
+        for act in acts:
+            found = self._lex_match_at(doc, act.i)
+            if found is not None and not found.entry.mention_only:
+                return True
+        return False
+
+    def _learn_staged_kind(self, lemma_hash: int, lemma: str) -> bool:
+        """Whether a lemma ends in a suffix of collective protest acts (``staged_suffix``
+        cues: '-azo'), remembered by its hash (most lemmas do not)."""
+        folded = fold(lemma)
+        found = any(folded.endswith(x) and len(folded) - len(x) >= 3 for x in self.cues.staged_suffix)
+        if len(self._staged_kind) > _MAX_NO_TRIGGER:
+            self._staged_kind.clear()
+        self._staged_kind[lemma_hash] = found
+        return found
+
+    def _staged_protest(self, doc: Any, i: int) -> Match | None:
+        """'los jubilados hicieron un ollazo', 'convocaron a un apagonazo contra las
+        tarifas': a noun in '-azo' that no lexicon row names, staged by a verb of holding or
+        calling an act (``stage_verb`` cues: 'realizar', 'convocar'), is a collective
+        protest named by its instrument (DLE -azo: in America, a protest made with what the
+        base names: cacerolazo, bocinazo); a blow given ('le dieron un machetazo') is not
+        staged. A PROTEST demo when workers, protesters or a claim, a 'contra' phrase or a
+        site hold it (as for :meth:`_collective_protest`); else None ('hizo un golazo':
+        a feat, no protest)."""
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or dep(tok) not in ("obj", "nsubj:pass", "obl") \
+                or fold(tok.head.lemma_) not in self.cues.stage_verb:
+            return None
+        if self._lex_match_at(doc, i) is not None:
+            return None  # a row of its own ('cacerolazo') reads it
+        entry = TriggerEntry((fold(tok.lemma_),), "N", "PROTEST", "demo", "14", 0.6,
+                             rule=f"{self.lang}:staged-suffix/N")
+        m = Match(i, i + 1, i, entry)
+        against = any(dep(c) == "nmod" and _case_word(c) in self.cues.against_case
+                      for c in children_of(tok))
+        return m if against or self._collective_protest(tok, m, staged=True) else None
+
+    def _injury_hashes(self, doc: Any) -> frozenset[int]:
+        """The lemma hashes of the ``injury_word`` and ``arrest_word`` cues (the words of a
+        toll) in the document's string store."""
+        if self._injury_ids is None:
+            strings = doc.vocab.strings
+            self._injury_ids = frozenset(
+                strings.add(w) for w in self.cues.injury_word | self.cues.arrest_word)
+        return self._injury_ids
 
     def _travel(self, tok: Any, m: Match) -> bool:
         """'hombres que se movilizaban en una motocicleta': a movement verb with a vehicle
@@ -580,10 +752,35 @@ class EventCoder:
     def _gathering_without_cause(self, tok: Any, m: Match) -> bool:
         """'gathered outside the ministry to demand wages', 'protesters gathered' are
         demonstrations (CAMEO 141); 'leaders gathered for a summit' is none: a gathering
-        needs protesters as subject or a contentious cause in its clause."""
+        needs protesters or workers as subject or a contentious cause in its clause."""
         if m.entry.event != "PROTEST" or fold(tok.lemma_) not in self.cues.gathering:
             return False
-        return not self._stated_cause(tok)
+        # workers of a trade or their union gathering ('los trabajadores se concentraron
+        # frente a la fábrica'): a collective of workers assembles to press a claim, as a
+        # picket or rally does (CAMEO 141, PLOVER PROTEST demo); only the gathering rows
+        # ('concentrarse', 'congregarse'), never a meeting ('reunirse': CONSULT)
+        return not (self._stated_cause(tok) or self._labour_subject(tok) and self._placed(tok))
+
+    def _placed(self, tok: Any) -> bool:
+        """Whether ``tok`` has a complement of place: a proper name or a noun of a place
+        (an institution, a road, premises or a territory: the ``institution``, ``road`` and
+        ``object_class`` cue words, or an ``open_place`` noun such as 'plaza'), or a site
+        locution ('frente a'). 'se concentraron en la plaza' is placed, 'se concentraron en
+        sus estudios' (focusing on something) is not."""
+        cues = self.cues
+        places = self._place_words
+        if places is None:
+            places = self._place_words = frozenset(
+                cues.institution | cues.road | cues.open_place
+                | cues.object_class.get("premises", set()) | cues.object_class.get("territory", set()))
+        for c in children_of(tok):
+            if dep(c) not in ("obl", "nmod", "advmod"):
+                continue
+            if fold(c.text) in cues.site:
+                return True
+            if c.pos_ == "PROPN" or (c.pos_ == "NOUN" and fold(c.lemma_) in places):
+                return True
+        return False
 
     def _stated_cause(self, tok: Any) -> bool:
         """Whether a gathering verb has protesters as subject or a contentious cause in its
@@ -678,15 +875,20 @@ class EventCoder:
             return False
         return self.lex.match(tok.doc, head.i) is not None
 
-    @staticmethod
-    def _noun_modifier(tok: Any, m: Match) -> bool:
+    def _noun_modifier(self, tok: Any, m: Match) -> bool:
         """'período de negociación', 'fuerzas de combate': a weak event noun that only
-        classifies another noun is not an event."""
+        classifies another noun is not an event. A plural noun of protest or violence
+        counted by a noun of a group or sequence ('una ola de saqueos', 'una serie de
+        atentados': ``kind_noun`` cues, sustantivos cuantificativos) is what the phrase
+        names, so it stays; verbal nouns there keep their plain reading ('una serie de
+        conversaciones telefónicas': recordings, no talks)."""
         return (
             tok.pos_ == "NOUN"
             and dep(tok) in ("nmod", "compound")
             and tok.head.pos_ == "NOUN"
             and m.entry.weight < 0.7
+            and not (m.entry.event in _COUNTED_TYPES and "Plur" in morph_get(tok, "Number")
+                     and fold(tok.head.lemma_) in self.cues.kind_noun)
         )
 
     def resolve_nesting(
@@ -1262,9 +1464,52 @@ class EventCoder:
                 return None  # 'died of a heart attack', 'denied responsibility': no event
             e = self._event(adoc, m, index, year, None, sent_ctx)
             e.evidence = "model"
-            return e
+            return self._model_typed(tok, e)
 
         return make
+
+    def _model_typed(self, tok: Any, e: Event) -> Event | None:
+        """The learned layer's event on ``tok`` checked against the clause's grammar: the
+        model types a sentence by its words ('manifestantes' -> PROTEST), not by who does
+        what. A main clause that states injuries as its result ('la policía dejó dos
+        manifestantes heridos') is an ASSAULT by its doer, or no event without one ('dos
+        manifestantes resultaron heridos': the subject is the victim); a PROTEST by the
+        police or an armed force is none (PLOVER manual: PROTEST is civilian
+        demonstration; a force's moves are MOBILIZE, its violence ASSAULT), so no event."""
+        if self._injury_result(tok):
+            if e.actor is None or fold(tok.lemma_) in self.cues.victim_verb:
+                return None
+            e.event, e.mode, e.cameo = "ASSAULT", None, _MODEL_CAMEO.get("ASSAULT")
+            e.rule = f"{self.lang}:model/ASSAULT"
+            return e
+        if e.event == "PROTEST" and self._force_actor(e, tok):
+            return None
+        return e
+
+    def _injury_result(self, tok: Any) -> bool:
+        """Whether a casualty word (``injury_word`` cues: 'herido', 'muerto') is a
+        complement of ``tok`` or a modifier of one ('dejó dos manifestantes heridos',
+        'dejaron un saldo de tres muertos', 'resultaron heridos'), within its own clause."""
+        words = self.cues.injury_word
+        if not words:
+            return False
+        for c in children_of(tok):
+            if dep(c) not in ("obj", "xcomp", "obl", "iobj", "nsubj", "advmod", "amod"):
+                continue
+            if fold(c.lemma_) in words or fold(c.text) in words:
+                return True
+            if any(dep(g) in ("amod", "nmod", "conj", "acl") and (fold(g.lemma_) in words or fold(g.text) in words)
+                   for g in children_of(c)):
+                return True
+        return False
+
+    def _force_actor(self, e: Event, tok: Any) -> bool:
+        """Whether the event's actor is the police or an armed force: a force sector in its
+        codes, or a police or armed-force noun as the subject of ``tok``."""
+        if e.actor is not None and any(c[-3:] in _FORCE_SECTORS for c in (e.actor.codes or [e.actor.code]) if c):
+            return True
+        force = self.cues.police_force | self.cues.armed_force
+        return any(dep(c) == "nsubj" and fold(c.lemma_) in force for c in children_of(tok))
 
     def _main_predicate(self, sent: Any) -> Any:
         """The verb that carries the sentence's news: its root, or what a reporting root
@@ -1465,7 +1710,7 @@ class EventCoder:
         if learned_actor is not actor:
             self._learned_args[("actor", trigger.start, trigger.end)] = (actor, learned_actor)
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light,
-                                m.entry.event in _CONVENED)
+                                m.entry.event in _CONVENED, m.entry.event in _SPEECH_ACTS)
         if (
             explained
             and explained[2] == "governing word"

@@ -162,6 +162,11 @@ class Cues:
     # words of ending or solving ('poner fin a', 'solución a', 'finalizar'): what they end
     # was going on (a presupposition), so it is no aim of the act that would end it
     end_word: set[str] = field(default_factory=set)
+    # verbs of existence or occurrence ('haber', 'existir', 'producirse'): their event noun
+    # is the event itself, so their negation negates it ('no hubo enfrentamientos')
+    existential: set[str] = field(default_factory=set)
+    # endings of past forms that may be finite or participles ('-ed' in English)
+    participle_ending: set[str] = field(default_factory=set)
     prison: set[str] = field(default_factory=set)  # 'prisión', 'years': a custodial sentence
     sentence_verb: set[str] = field(default_factory=set)  # 'condenar', 'sentence'
     # relations through which a purpose clause hangs from its act (UD names; ClearNLP's
@@ -255,8 +260,22 @@ class Cues:
     carrier_case: set[str] = field(default_factory=set)  # 'llegar a un acuerdo': like an object
     content_verb: set[str] = field(default_factory=set)  # 'confirmar': reports, not does
     site: set[str] = field(default_factory=set)  # 'frente a X': the place a protest addresses
+    open_place: set[str] = field(default_factory=set)  # 'plaza': where people gather
+    # 'plan de accion', 'caravana': mention rows that are protests when held by workers or
+    # protesters, or with a stated cause (the rows' patterns)
+    collective_act: set[str] = field(default_factory=set)
+    # '-azo' and 'realizar', 'convocar': a noun in the suffix staged by the verb is a protest
+    staged_suffix: set[str] = field(default_factory=set)
+    stage_verb: set[str] = field(default_factory=set)
     ouster: set[str] = field(default_factory=set)  # 'la dimisión de X': X is the protest's target
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
+    # 'herido', 'muerto': a casualty as the result of an act ('dejó dos manifestantes heridos')
+    injury_word: set[str] = field(default_factory=set)
+    # 'dejar', 'causar' / 'saldo': a casualty noun as their object or complement is a toll
+    result_verb: set[str] = field(default_factory=set)
+    toll_noun: set[str] = field(default_factory=set)
+    arrest_word: set[str] = field(default_factory=set)  # 'detenidos' of a toll
+    quantity_noun: set[str] = field(default_factory=set)  # 'decenas de heridos'
     # tense periphrases read by the aux stage: perfect auxiliary ('haber', 'have'), the 'go' of
     # the near future, the 'have' of obligation, the words linking them to the infinitive,
     # and the prepositions that open an ongoing period before a date ('desde', 'since')
@@ -887,15 +906,16 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word"):
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word",
+                      "existential", "participle_ending"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "ouster", "means_case",
-                      "victim_verb",
+                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "staged_suffix", "stage_verb", "ouster", "means_case",
+                      "victim_verb", "injury_word", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":

@@ -79,7 +79,9 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int],
 
     The topic of a protest (a demand or rejection by the same protesters in the same
     sentence) is part of the protest, as the PLOVER manual codes it: its trigger joins the
-    protest's mentions."""
+    protest's mentions. A protest asserted not to take place ('no boicoteará los comicios')
+    has no topic: a demand or call beside it ('... pero llamará a no votar') is an act of its
+    own, with its own mode, unless it is negated too."""
     # an act embedded in a frame ('exigen el derecho a desfilar') never hosts the frame
     protests = [e for e in events if e.event == "PROTEST" and e.embedded_head is None]
     kept: list[Event] = []
@@ -90,6 +92,7 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int],
                     p
                     for p in protests
                     if p.trigger.sentence == e.trigger.sentence and _compatible(p.actor, e.actor)
+                    and (p.aux_mode != "negation" or e.aux_mode == "negation")
                 ),
                 None,
             )

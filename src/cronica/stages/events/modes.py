@@ -83,11 +83,15 @@ def explain_aux(
     article_year: int | None,
     is_light: Callable[[Any], bool] | None = None,
     convened: bool = True,
+    speech_act: bool = False,
 ) -> tuple[str, Any, str] | None:
     """(mode, the token that decided it, the rule's name) for the trigger head ``i``, or None.
     ``convened``: the event is one its participants attend or stage when called (a strike, a
     march), so a call to it convenes it ('llamaron a una huelga': future); a call for the act
     of another ('llamó a la liberación de los rehenes') asks for it (hypothetical).
+    ``speech_act``: the event is an act of speech (an accusation, a demand), which a
+    subjectless conjunct shares with a governing verb of speech rather than with its
+    complement clause ('denied that its troops had attacked and accused Thailand').
 
     A negation reaches the trigger from its own clause, or through support verbs ('no
     realizaron la huelga'), not through other verbs ('no pretende impedir el bloqueo': the
@@ -139,6 +143,10 @@ def explain_aux(
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
                             negation_words=word_reaches)
+        if mode and mode[0] == "negation" and mode[2] == "governing word" and _negated(node, cues):
+            # 'no descartó nuevas protestas', 'no excluye sanciones': an act not ruled out is
+            # left possible (hypothetical), not negated; the rule-out itself is the negated act
+            mode = ("hypothetical", node, "negated rule-out")
         if step == 1 and found is not None and found[2] == "marker" and fold(node.lemma_) in cues.motion \
                 and cues.aux_case.get(fold(found[1].lemma_)) == "hypothetical":
             # 'viajó a España para una visita oficial', 'viajará a Lima para una reunión': the
@@ -186,12 +194,49 @@ def explain_aux(
         )
         word_reaches = word_reaches and (dep(node) in _NEG_WORD_CLIMB or through)
         came_from_clause = dep(node) in _CLAUSES
-        prev, node = node, node.head
+        # 'denied that its troops had attacked and accused Thailand': a finite conjunct the
+        # parse hung on the participle of the complement clause belongs with the governing verb
+        prev, node = node, (_lifted_conjunct(node, cues, speech_act) if step == 0 else None) \
+            or node.head
         if fold(node.lemma_) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _lifted_conjunct(tok: Any, cues: Cues, speech_act: bool) -> Any:
+    """The verb a subjectless finite conjunct ``tok`` is coordinated with when the parse hung
+    it on the verb of a complement clause whose form it cannot share: a participle with its
+    auxiliary ('denied that its troops had attacked and accused Thailand', 'negó que sus
+    tropas hubieran atacado y acusó a Tailandia') or a subjunctive beside an indicative
+    ('negó que atacaran la aldea y acusó a Tailandia'). A conjunct shares its first
+    conjunct's auxiliary, mood and subject; one that cannot is the next act of the governing
+    verb's subject, in that verb's tense (the governing verb, else None). A form that may be
+    a participle as well (English '-ed', ``Cues.participle_ending``: the tagger's finite
+    reading is a guess) is lifted only when it is an act of speech (``speech_act``), a
+    parallel of the governing verb of speech ('had attacked and killed' shares 'had')."""
+    if dep(tok) != "conj" or tok.pos_ != "VERB" or "Fin" not in morph_get(tok, "VerbForm"):
+        return None
+    first = tok.head
+    gov = first.head
+    if dep(first) != "ccomp" or gov.i == first.i or gov.pos_ not in ("VERB", "AUX") \
+            or "Fin" not in morph_get(gov, "VerbForm") \
+            or morph_get(gov, "Tense") != morph_get(tok, "Tense") or morph_get(gov, "Mood") != morph_get(tok, "Mood"):
+        return None
+    if any(dep(c) in ("nsubj", "nsubj:pass", "aux", "aux:pass") for c in children_of(tok)):
+        return None
+    auxes = [c for c in children_of(first) if dep(c) in ("aux", "aux:pass")]
+    participle = "Part" in morph_get(first, "VerbForm") and bool(auxes) and (
+        speech_act or not any(fold(tok.text).endswith(e) for e in cues.participle_ending))
+    subjunctive = any("Sub" in morph_get(w, "Mood") for w in [first, *auxes])
+    return gov if participle or subjunctive and "Sub" not in morph_get(tok, "Mood") else None
+
+
+def _negated(verb: Any, cues: Cues) -> bool:
+    """``verb`` carries a negation of its own ('no descartó', 'nunca negó')."""
+    return any((dep(c) in _NEG_DEPS or dep(c) == "advmod" and cues.aux.get(fold(c.text)) == "negation")
+               and not _connective(c) and c.i < verb.i for c in children_of(verb))
 
 
 def _presupposed_cause(node: Any, cues: Cues) -> bool:
@@ -244,6 +289,11 @@ def _transparent(node: Any, cues: Cues, is_light: Callable[[Any], bool] | None) 
         return False
     head = node.head
     if dep(node) in ("nsubj", "nsubj:pass") and is_light is not None and is_light(head):
+        return True
+    if dep(node) in ("obj", "nsubj", "nsubj:pass") and fold(head.lemma_) in cues.existential \
+            and head.pos_ in ("VERB", "AUX"):
+        # 'no hubo enfrentamientos', 'no habrá negociaciones', 'no se produjeron choques': a
+        # verb of existence or occurrence asserts its event noun, so its negation is the event's
         return True
     return dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in cues.kind_noun
 
@@ -500,13 +550,30 @@ def _is_past_year(tok: Token, article_year: int) -> bool:
 def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:
     """PLOVER contexts cued by words of the sentence, in first-seen order."""
     seen: list[str] = []
+    context, phrases = cues.context, cues.context_phrases
     for tok in sentence_tokens:
-        ctx = cues.context.get(fold(tok.lemma_)) or cues.context.get(fold(tok.text))
-        if not ctx and cues.context_phrases:
+        lemma, form = _folded(tok)
+        ctx = context.get(lemma) or context.get(form)
+        if not ctx and phrases and (lemma in phrases or form in phrases):
             ctx = _phrase_context(tok, cues)
         if ctx and ctx not in seen:
             seen.append(ctx)
     return seen
+
+
+# (lemma hash, form hash) -> (folded lemma, folded form): a word's two keys, read once
+_FOLDED: dict[tuple[int, int], tuple[str, str]] = {}
+
+
+def _folded(tok: Any) -> tuple[str, str]:
+    """(``fold(tok.lemma_)``, ``fold(tok.text)``), kept per lemma and form."""
+    key = (tok.lemma, tok.orth)
+    got = _FOLDED.get(key)
+    if got is None:
+        if len(_FOLDED) > 200_000:
+            _FOLDED.clear()
+        got = _FOLDED[key] = (fold(tok.lemma_), fold(tok.text))
+    return got
 
 
 def _phrase_context(tok: Any, cues: Cues) -> str | None:

@@ -32,7 +32,14 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_TITLE, POS
 from spacy.tokens import Token
 
 from cronica.stages.events.lexicon import fold
-from cronica.stages.nlp.syntax import children_of, dep, dep_of_hash, doc_cache, sentence_of
+from cronica.stages.nlp.syntax import (
+    children_of,
+    dep,
+    dep_of_hash,
+    doc_cache,
+    sentence_bounds,
+    tokens_of,
+)
 
 NO_RECIPIENT_MODEL_ENV = "CRONICA_NO_RECIPIENT_MODEL"
 # the actor chooser runs only with this set (opt-in: its gain on check was within noise and
@@ -112,10 +119,7 @@ class _Table:
         self.pos = [name(r[1]) for r in rows]
         self.ents = [name(r[2]) for r in rows]
         self.title = [bool(r[3]) for r in rows]
-        self.sent_start = [0] * len(doc)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self.sent_start[i] = sent.start
+        self.sent_start = [start for start, _ in sentence_bounds(doc)]
 
     def ancestors(self, i: int) -> list[int]:
         """``i`` and the indices above it, up to the root (at most 40)."""
@@ -158,24 +162,26 @@ def dep_path(cand: Token, trig: Token, down: list[int] | None = None) -> tuple[s
 
 
 def _bucket(n: int) -> str:
-    for cap in (1, 2, 4, 8, 15):
-        if n <= cap:
-            return str(cap)
-    return "far"
+    return _BUCKETS[max(n, 0)] if n < len(_BUCKETS) else "far"
+
+
+# _bucket's answer for 0..15: the smallest cap of (1, 2, 4, 8, 15) at or above n
+_BUCKETS = tuple(next(str(c) for c in (1, 2, 4, 8, 15) if n <= c) for n in range(16))
 
 
 def candidates(trig: Token, skip: frozenset[int]) -> list[Any]:
     """Noun phrase heads of the trigger's sentence, other than the trigger's own words."""
     doc = trig.doc
     store = doc_cache(doc, "recipient.candidates")
-    sent = sentence_of(trig)
-    heads = store.get(sent.start)
+    start, end = sentence_bounds(doc)[trig.i]
+    heads = store.get(start)
+    toks = tokens_of(doc)
     if heads is None:
         table = _table(doc)
-        heads = store[sent.start] = [
-            t.i for t in sent if table.pos[t.i] in _HEAD_POS
-            and table.deps[t.i] not in _INNER and not t.is_punct]
-    return [doc[i] for i in heads if i not in skip]
+        heads = store[start] = [
+            i for i in range(start, end) if table.pos[i] in _HEAD_POS
+            and table.deps[i] not in _INNER and not toks[i].is_punct]
+    return [toks[i] for i in heads if i not in skip]
 
 
 def features(trig: Token, cand: Token, event: str, mode: str | None, other: Any,
@@ -184,40 +190,88 @@ def features(trig: Token, cand: Token, event: str, mode: str | None, other: Any,
     trigger headed by ``trig``. ``rule`` is the rules' token for that role, ``other`` theirs
     for the other role (or None), ``code`` the actor code of the candidate's phrase (None: no
     actor mention), ``label`` its entity label."""
-    table = _table(cand.doc)
-    down = down if down is not None else table.ancestors(trig.i)
-    path, length = dep_path(cand, trig, down)
-    case = case_of(cand) or "-"
-    side = "before" if cand.i < trig.i else "after"
-    sector = (code[3:] if len(code) > 3 else code) if code else ""
-    is_rule = rule is not None and rule.i == cand.i
-    is_other = other is not None and other.i == cand.i
-    cand_dep = table.deps[cand.i]
-    in_other = other is not None and not is_other and other.i in _all_above(table, cand.i) \
-        and cand_dep not in ("obl", "nmod") and not case
-    pos = "trig_noun" if table.pos[trig.i] in _HEAD_POS else "trig_verb"
-    f = [
-        "bias", f"path={path}", f"len={_bucket(length)}", f"case={case}", f"side={side}",
-        f"dist={_bucket(abs(cand.i - trig.i))}", f"ent={label or '-'}",
-        f"coded={'yes' if code is not None else 'no'}", f"sector={sector or '-'}",
-        f"pos={table.pos[cand.i]}", f"dep={cand_dep}", pos,
-        f"ev={event}", f"ev_case={event}|{case}", f"ev_side={event}|{side}",
-        f"case_side={case}|{side}", f"mode={mode or '-'}", f"trig_case={pos}|{case}",
-        f"ev_coded={event}|{code is not None}", f"path_case={path}|{case}",
-    ]
-    if is_rule:
-        f += ["rule", f"rule_ev={event}"]
-    if rule is None:
-        f.append("rule_none")
-    if is_other:
-        f.append("is_other")
-    if in_other:
-        f.append("in_other")
-    if cand.i in down:  # the trigger is in the candidate's subtree
-        f.append("governs_trigger")
-    if table.title[cand.i] and cand.i > table.sent_start[cand.i]:
-        f.append("capitalised")
-    return f
+    return _TriggerFeatures(trig, event, mode, other, rule, down).of(cand, code, label)
+
+
+class _TriggerFeatures:
+    """:func:`features` for the candidates of one trigger: what depends on the trigger alone
+    is read once, what depends on the candidate alone once per document (the same strings,
+    in the same order)."""
+
+    __slots__ = ("table", "trig_i", "down", "down_i", "event", "rule_i", "other_i", "pos",
+                 "head", "tail", "cands")
+
+    def __init__(self, trig: Token, event: str, mode: str | None, other: Any, rule: Any,
+                 down: list[int] | None = None) -> None:
+        table = self.table = _table(trig.doc)
+        self.trig_i = trig.i
+        down = self.down = down if down is not None else table.ancestors(trig.i)
+        self.down_i = {t: n for n, t in enumerate(down)}
+        self.event = event
+        self.rule_i = rule.i if rule is not None else None
+        self.other_i = other.i if other is not None else None
+        self.pos = "trig_noun" if table.pos[trig.i] in _HEAD_POS else "trig_verb"
+        self.head = (self.pos, f"ev={event}")
+        self.tail = f"mode={mode or '-'}"
+        self.cands = doc_cache(trig.doc, "recipient.cand_features")
+
+    def _cand(self, i: int, tok: Token) -> tuple[Any, ...]:
+        """What :func:`features` reads of the candidate alone."""
+        got = self.cands.get(i)
+        if got is None:
+            table = self.table
+            case = case_of(tok) or "-"
+            got = self.cands[i] = (
+                table.ancestors(i), case, f"case={case}", table.deps[i],
+                f"pos={table.pos[i]}", f"dep={table.deps[i]}",
+                table.title[i] and i > table.sent_start[i])
+        return got
+
+    def of(self, cand: Token, code: str | None, label: str) -> list[str]:
+        i = cand.i
+        up, case, case_f, cand_dep, pos_f, dep_f, capitalised = self._cand(i, cand)
+        # dep_path
+        down, down_i, deps = self.down, self.down_i, self.table.deps
+        path, length = "none", 99
+        for n, t in enumerate(up):
+            if t in down_i:
+                k = down_i[t]
+                ups = [deps[x] for x in up[:n]][:_MAX_PATH]
+                downs = [deps[x] for x in down[:k]][:_MAX_PATH]
+                path, length = "^".join(ups) + "^|" + "v".join(reversed(downs)), n + k
+                break
+        trig_i, event, pos = self.trig_i, self.event, self.pos
+        side = "before" if i < trig_i else "after"
+        sector = (code[3:] if len(code) > 3 else code) if code else ""
+        coded = code is not None
+        is_rule = self.rule_i is not None and self.rule_i == i
+        other_i = self.other_i
+        is_other = other_i is not None and other_i == i
+        f = [
+            "bias", f"path={path}", f"len={_bucket(length)}", case_f, f"side={side}",
+            f"dist={_bucket(abs(i - trig_i))}", f"ent={label or '-'}",
+            "coded=yes" if coded else "coded=no", f"sector={sector or '-'}",
+            pos_f, dep_f, pos,
+            self.head[1], f"ev_case={event}|{case}", f"ev_side={event}|{side}",
+            f"case_side={case}|{side}", self.tail, f"trig_case={pos}|{case}",
+            f"ev_coded={event}|{coded}", f"path_case={path}|{case}",
+        ]
+        if is_rule:
+            f += ["rule", f"rule_ev={event}"]
+        if self.rule_i is None:
+            f.append("rule_none")
+        if is_other:
+            f.append("is_other")
+        # (``case`` is '-' for a bare phrase, so this has never held; the shipped weights
+        # were trained so: the cheap test first)
+        if not case and other_i is not None and not is_other and cand_dep not in ("obl", "nmod") \
+                and other_i in _all_above(self.table, i):
+            f.append("in_other")
+        if i in down:  # the trigger is in the candidate's subtree
+            f.append("governs_trigger")
+        if capitalised:
+            f.append("capitalised")
+        return f
 
 
 def _all_above(table: _Table, i: int) -> list[int]:
@@ -246,7 +300,11 @@ class RecipientModel:
         """The row to take as recipient, or None to keep the rules' answer."""
         if not rows:
             return None
-        scored = [(self.prob(r.feats), r) for r in rows]
+        get, exp = self.weights.get, math.exp
+        scored = []
+        for r in rows:  # (:meth:`prob`, without a method call per row)
+            z = sum(map(get, r.feats, repeat(0.0, len(r.feats))))
+            scored.append((1.0 / (1.0 + exp(-max(-30.0, min(30.0, z)))), r))
         p_best, best = max(scored, key=lambda s: s[0])
         picked = next((s for s in scored if s[1].rule), None)
         if best.rule:
@@ -280,15 +338,15 @@ def rows_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
     if rule is not None and all(t.i != rule.i for t in toks):
         toks.append(rule)
     out = []
-    down = _ancestors(trig)
+    feats = _TriggerFeatures(trig, event, mode, other, rule)
+    ents = feats.table.ents
+    rule_i = rule.i if rule is not None else None
     for t in toks:
         got = arg_span(t)
         if got is None:
             continue
         start, end, code = got
-        out.append(Choice(t.i, start, end,
-                          features(trig, t, event, mode, other, rule, code, _table(t.doc).ents[t.i], down),
-                          rule is not None and rule.i == t.i))
+        out.append(Choice(t.i, start, end, feats.of(t, code, ents[t.i]), rule_i == t.i))
     return out
 
 

@@ -117,7 +117,7 @@ def children_of(tok: Token) -> tuple[Token, ...]:
 
 def _children_table(doc: Any) -> tuple[Any, list[tuple[Token, ...]]]:
     global _KIDS
-    toks = list(doc)
+    toks = tokens_of(doc)
     table: list[list[Token]] = [[] for _ in toks]
     # HEAD: the head's offset from the token (0 at a root), as unsigned 64-bit integers
     for t, off in zip(toks, doc.to_array(HEAD).view(np.int64).tolist(), strict=True):
@@ -147,19 +147,35 @@ def doc_cache(doc: Any, name: str) -> dict[Any, Any]:
     return store
 
 
+def tokens_of(doc: Any) -> list[Token]:
+    """The document's tokens as a list, built once per document: ``tokens_of(doc)[i]`` is
+    ``doc[i]`` (spaCy builds a new Token object on every ``doc[i]``, some 150 ns). The list
+    is shared: callers only read it."""
+    store = doc_cache(doc, "syntax.tokens")
+    toks = store.get(0)
+    if toks is None:
+        toks = store[0] = list(doc)
+    return toks
+
+
 def sentence_of(tok: Token) -> Any:
     """``tok.sent``: the sentence span holding the token. spaCy walks the sentence starts
     outward on every ``tok.sent`` read (some 5 µs); the bounds of every token's sentence are
     read once per document (from ``doc.sents``, the same sentence starts)."""
-    doc = tok.doc
+    start, end = sentence_bounds(tok.doc)[tok.i]
+    return tok.doc[start:end]
+
+
+def sentence_bounds(doc: Any) -> list[tuple[int, int]]:
+    """(start, end) token indices of each token's sentence (``tok.sent.start``,
+    ``tok.sent.end``), read once per document; shared: callers only read it."""
     store = doc_cache(doc, "syntax.sentences")
-    bounds = store.get(0)
+    bounds: list[tuple[int, int]] | None = store.get(0)
     if bounds is None:
         bounds = store[0] = [(0, 0)] * len(doc)
         for sent in doc.sents:
             bounds[sent.start:sent.end] = [(sent.start, sent.end)] * (sent.end - sent.start)
-    start, end = bounds[tok.i]
-    return doc[start:end]
+    return bounds
 
 
 def children(tok: Token, labels: Collection[str]) -> Iterator[Token]:
