@@ -119,6 +119,11 @@ class Cues:
     between: set[str] = field(default_factory=set)  # 'entre X y Y': the two parties
     protester: set[str] = field(default_factory=set)  # a meeting of these is a demonstration
     retaliation: set[str] = field(default_factory=set)  # 'represalia': aimed at an attacker
+    # 'reivindicar', 'claim' (+ 'responsabilidad', 'responsibility'): who claims an attack
+    # is its actor ('al-Shabaab claimed responsibility for the attack')
+    claim_verb: set[str] = field(default_factory=set)
+    claim_light: set[str] = field(default_factory=set)  # 'asumir', 'take': with the noun only
+    claim_noun: set[str] = field(default_factory=set)
     agent_case: set[str] = field(default_factory=set)
     background: set[str] = field(default_factory=set)  # 'durante', 'tras': setting phrases
     intent: set[str] = field(default_factory=set)  # 'plan to': a threat if the act is hostile
@@ -915,6 +920,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "death_word", "natural_cause", "medical_mod",
                       "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word",
                       "existential", "participle_ending"):
+            getattr(cues, kind).add(word)
+        elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
