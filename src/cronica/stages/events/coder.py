@@ -63,6 +63,7 @@ from cronica.stages.events.args import (
     resolve_relative,
     speaker_subject,
     to_arg,
+    with_conjuncts,
 )
 from cronica.stages.events.intent import (
     CONFLICT_ACTS,
@@ -97,6 +98,7 @@ from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.recipient import ACTOR_MODEL_ENV, recipient_model
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
+from cronica.stages.events.retype import retype, retype_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import (
     children_of,
@@ -204,6 +206,8 @@ class EventCoder:
         self.learned = LearnedLayer(model) if model is not None else None
         # the learned side-event filter (:mod:`cronica.stages.events.rerank`)
         self.rerank = rerank_model(bundle) if learned else None
+        # the learned event re-typer (:mod:`cronica.stages.events.retype`)
+        self.retype = retype_model(bundle) if learned else None
         # the learned recipient chooser (:mod:`cronica.stages.events.recipient`)
         self.recipient_model = recipient_model(self.lang) if learned else None
         # the actor chooser is opt-in: it bought little on the BRAT check part (about 3
@@ -1369,6 +1373,8 @@ class EventCoder:
         if self.rerank is not None:
             self._rerank(adoc, self.rerank)
         self._apply_learned_recipients([*adoc.events, *adoc.secondary_events])
+        if self.retype is not None:
+            retype(self.retype, adoc)
 
     def _apply_learned_recipients(self, events: list[Event]) -> None:
         """Give each event and merged mention the learned chooser's actor and recipient where
@@ -1635,7 +1641,10 @@ class EventCoder:
         choice = model.choose(rows) if model is not None else None
         if choice is None:
             return parsed
-        return to_arg(doc[choice.tok], index, m.start if role == "actor" else None)
+        chosen = doc[choice.tok]
+        trigger = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+        return with_conjuncts(to_arg(chosen, index, m.start if role == "actor" else None),
+                              chosen, index, other_arg, trigger)
 
     def _event(
         self,
@@ -1702,7 +1711,11 @@ class EventCoder:
             # a headline is subject first ('ESTUDIANTES SAQUEAN CAMION'), but all-capital
             # words parse badly: the first actor named before the trigger is its subject
             a_tok = headline_subject(tok, index, adoc.sentences[0].start)
-        actor, recipient = to_arg(a_tok, index, m.start), to_arg(r_tok, index)
+        # a phrase and the nouns coordinated with it in its role ('policías y soldados')
+        recipient = to_arg(r_tok, index)
+        actor = with_conjuncts(to_arg(a_tok, index, m.start), a_tok, index, recipient,
+                               (start, end))
+        recipient = with_conjuncts(recipient, r_tok, index, actor, (start, end))
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
         sent = adoc.sentences[trigger.sentence] if trigger.sentence >= 0 else None
@@ -1842,8 +1855,10 @@ def _holds(doc: Any, e: Event, head: int | None) -> bool:
 
 
 def aux_evidence(tok: Any, rule: str) -> dict[str, Any]:
-    """The words that decided an event's aux mode, for the user: text, offsets, rule."""
-    return {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "rule": rule}
+    """The words that decided an event's aux mode, for the user: text, offsets, rule. ``tok``
+    is a token or a span of several ('a menos que')."""
+    start = tok.idx if hasattr(tok, "idx") else tok.start_char
+    return {"text": tok.text, "start": start, "end": start + len(tok.text), "rule": rule}
 
 
 @dataclass
