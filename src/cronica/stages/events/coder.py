@@ -298,9 +298,33 @@ class EventCoder:
                     m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
                     rule=f"{m.entry.rule}/collective",
                 ))
+            if self._vowed_punishment(tok):
+                # 'prometieron castigar a los responsables': a vow of a punishment is a threat
+                m = replace(m, entry=replace(
+                    m.entry, event="THREATEN", mode=None, cameo="13", rule=f"{m.entry.rule}/punish",
+                ))
             out.append(m)
             i = m.end
         return out
+
+    def _vowed_punishment(self, tok: Any) -> bool:
+        """'prometieron castigar a los responsables', 'vowed to punish those responsible',
+        'prometieron tomar represalias': a vow (``vow`` cue) whose complement is a punishment
+        or retaliation (``punish`` cue) is a threat (PLOVER manual, THREATEN: coercive or
+        forceful warnings; CAMEO 130, 137), like a vow of an act of a conflictual type,
+        which the nesting rules retype (:meth:`_nest_intention`, :meth:`_nest_vowed_clause`).
+        The punishment reaches the vow through infinitive complements and objects, or is
+        the verb of its finite clause ('prometió que castigará')."""
+        cues = self.cues
+        if not cues.punish or fold(tok.lemma_) not in cues.vow:
+            return False
+        doc = tok.doc
+        for t in tok.sent:
+            if t.i == tok.i or fold(t.lemma_) not in cues.punish:
+                continue
+            if _complement_path(doc, t.i, tok.i) or (dep(t) == "ccomp" and t.head.i == tok.i):
+                return True
+        return False
 
     def _collective_without_protesters(self, tok: Any, m: Match) -> bool:
         """'un camión volcado impidió el paso', 'una caravana de turistas': a
