@@ -52,6 +52,7 @@ from typing import Any
 from spacy.attrs import LEMMA, ORTH, POS
 
 from cronica.model import ArticleDoc, Event, EventArg, Mention
+from cronica.stages.actors.parse import ORG_KINDS
 from cronica.stages.events import recipient as recipient_mod
 from cronica.stages.events.args import (
     RECIPROCAL_TYPES,
@@ -230,11 +231,16 @@ class EventCoder:
         self._speech_kind: dict[int, int] = {}  # lemma hash -> see _is_speech
 
     # -- trigger detection ----------------------------------------------
-    def find_triggers(self, doc: Any, trace: list[tuple[str, int]] | None = None) -> list[Match]:
+    def find_triggers(
+        self, doc: Any, trace: list[tuple[str, int]] | None = None, names: frozenset[int] = frozenset(),
+    ) -> list[Match]:
         """Lexicon matches that can be events: the filter rules of
         :data:`cronica.stages.events.rules.TRIGGER_FILTERS` remove the others, in that
-        order. ``trace`` collects (rule id, token index) for every candidate a rule removed."""
+        order. ``trace`` collects (rule id, token index) for every candidate a rule removed.
+        ``names`` holds the tokens of organisation names the actors stage found (besides
+        the parser's own ORG entities)."""
         out: list[Match] = []
+        orgs = names | _org_entity_tokens(doc)
         # most tokens start no pattern in any context: their (lemma, form, tag) is
         # remembered, so that they are skipped without building a spaCy token
         keys = doc.to_array(_TOKEN_KEY).tolist()
@@ -276,7 +282,7 @@ class EventCoder:
                     trace.append(("trigger.speech", i))
                 i += 1
                 continue
-            dropped = self._filtered(tok, m)
+            dropped = self._filtered(tok, m, orgs)
             if dropped is not None:
                 if trace is not None:
                     trace.append((dropped, i))
@@ -468,8 +474,9 @@ class EventCoder:
                 return True
         return False
 
-    def _filtered(self, tok: Any, m: Match) -> str | None:
-        """The id of the first filter rule that removes candidate ``m``, else None."""
+    def _filtered(self, tok: Any, m: Match, orgs: frozenset[int] = frozenset()) -> str | None:
+        """The id of the first filter rule that removes candidate ``m``, else None (``orgs``:
+        the tokens of organisation names)."""
         if self._weak_participle(tok, m):
             if any(dep(c) in _CLAUSE_AUX for c in children_of(tok)):
                 # a participle with its own auxiliary heads a finite clause ('los presos que
@@ -489,6 +496,10 @@ class EventCoder:
             return "trigger.vow_without_act"
         if _named(tok):
             return "trigger.named"
+        if tok.i in orgs and tok.text[:1].isupper():
+            # 'Amnistía Internacional denunció ...' at the start of a sentence, where
+            # capitals say nothing: a word of an organisation's name is no event
+            return "trigger.org_name"
         if self._travel(tok, m):
             return "trigger.travel"
         if m.entry.event == "RETREAT" and self._exchange_without_captives(tok):
@@ -1325,7 +1336,7 @@ class EventCoder:
             return
         removed: list[tuple[str, int]] = []
         self._learned_args = {}
-        found_raw = self.find_triggers(doc, removed)
+        found_raw = self.find_triggers(doc, removed, _org_actor_tokens(adoc))
         triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech, self._speech_candidates(doc))
         demanded = {verb: m for m, verb in requests}  # the demanded act is part of the request
@@ -1989,6 +2000,27 @@ def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:
         depth += 1
         node = govs.get(node.head, (None, False, False))[0]
     return depth
+
+
+def _org_entity_tokens(doc: Any) -> frozenset[int]:
+    """Tokens of the parser's organisation names (NER ORG) of two words or more ('Amnesty
+    International'); a one-word ORG may be a misread event noun at a sentence start."""
+    return frozenset(
+        i for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1 for i in range(ent.start, ent.end)
+    )
+
+
+def _org_actor_tokens(adoc: ArticleDoc) -> frozenset[int]:
+    """Tokens of the organisation names (org, armed group, media rows of the actors
+    lexicon) the actors stage found ('Amnistía Internacional')."""
+    doc, out = adoc.doc, set()
+    for a in adoc.actors:
+        if a.kind not in ORG_KINDS:
+            continue
+        span = doc.char_span(a.span.start, a.span.end, alignment_mode="contract")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return frozenset(out)
 
 
 def _named(tok: Any) -> bool:

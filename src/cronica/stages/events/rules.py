@@ -56,6 +56,10 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.named",
          "a capitalised event noun inside a mixed-case sentence is part of a name",
          "La Marcha Patriótica presentó un libro en Cali.", "es", "Marcha"),
+    Rule("trigger.org_name",
+         "an event word inside an organisation's name (NER ORG, or an organisation of the actors "
+         "lexicon) is part of the name, even where capitals say nothing (a sentence start)",
+         "Amnesty International said the police beat the marchers.", "en", "Amnesty"),
     Rule("trigger.travel",
          "a movement verb with a vehicle is a journey, not a march or a deployment",
          "Dos hombres se movilizaban en una motocicleta por el barrio.", "es", "movilizaban"),
