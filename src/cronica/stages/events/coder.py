@@ -2013,7 +2013,8 @@ def _org_entity_tokens(doc: Any) -> frozenset[int]:
 def _org_actor_tokens(adoc: ArticleDoc) -> frozenset[int]:
     """Tokens of the organisation names (org, armed group, media rows of the actors
     lexicon) the actors stage found ('Amnistía Internacional')."""
-    doc, out = adoc.doc, set()
+    doc = adoc.doc
+    out: set[int] = set()
     for a in adoc.actors:
         if a.kind not in ORG_KINDS:
             continue
