@@ -313,6 +313,17 @@ class EventCoder:
             i = m.end
         return out
 
+    def _org_name_word(self, tok: Any) -> bool:
+        """'Amnistía Internacional denunció ...' at the start of a sentence, where capitals
+        say nothing: a capitalised noun of an organisation's name is no event. Not in a
+        headline in capitals, where neither capitals nor the parser's entities tell a name
+        from an event ('PIDEN QUE RENUNCIEN A ...')."""
+        return (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.text[:1].isupper()
+            and not _capital_sentence(sentence_of(tok))
+        )
+
     def _vowed_punishment(self, tok: Any) -> bool:
         """'prometieron castigar a los responsables', 'vowed to punish those responsible',
         'prometieron tomar represalias': a vow (``vow`` cue) whose complement is a punishment
@@ -496,9 +507,7 @@ class EventCoder:
             return "trigger.vow_without_act"
         if _named(tok):
             return "trigger.named"
-        if tok.i in orgs and tok.text[:1].isupper():
-            # 'Amnistía Internacional denunció ...' at the start of a sentence, where
-            # capitals say nothing: a word of an organisation's name is no event
+        if tok.i in orgs and self._org_name_word(tok):
             return "trigger.org_name"
         if self._travel(tok, m):
             return "trigger.travel"
