@@ -43,6 +43,7 @@ trigger takes the first actor named before it on the line (:func:`headline_subje
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -107,6 +108,15 @@ class ActorIndex:
                 continue
             for t in span:
                 self.by_token.setdefault(t.i, m)
+        self._sorted: list[int] = sorted(self.by_token)  # its token indices, in order
+
+    def _mention_between(self, lo: int, hi: int) -> bool:
+        """Whether a mention covers a token index from ``lo`` to ``hi`` (both included)."""
+        keys = self._sorted
+        if len(keys) != len(self.by_token):
+            keys = self._sorted = sorted(self.by_token)
+        k = bisect_left(keys, lo)
+        return k < len(keys) and keys[k] <= hi
 
     def mention_in(self, tok: Token) -> ActorMention | None:
         """The mention covering ``tok``, else the nearest one inside its phrase."""
@@ -114,6 +124,8 @@ class ActorIndex:
             return self.by_token[tok.i]
         if not self.by_token:
             return None  # an article without actor mentions: no phrase to walk
+        if not self._mention_between(tok.left_edge.i, tok.right_edge.i):
+            return None  # no mention in the token's subtree, which holds its phrase
         best: tuple[int, ActorMention] | None = None
         for t in _phrase(tok, self.genitive or None):
             m = self.by_token.get(t.i)
@@ -162,13 +174,27 @@ def _relative_clause(c: Token) -> bool:
 def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
     """A prepositional complement whose preposition is not a genitive one ('en el sur',
     'contra el gobierno'; English 'prep' nodes carry the preposition themselves)."""
-    if dep(t) == "prep":
-        return fold(t.text) not in genitive
-    if dep(t) not in ("nmod", "obl"):
-        return False
-    case = [_CONTRACTIONS.get(w, w) for w in
-            (fold(c.text) for c in children_of(t) if dep(c) == "case" and c.i < t.i)]
-    return bool(case) and case[0] not in genitive
+    word = _complement_word(t)
+    return word is not None and word not in genitive
+
+
+def _complement_word(t: Token) -> str | None:
+    """The preposition :func:`_foreign_complement` tests, None where it tests none; read once
+    per token of a document."""
+    memo = doc_cache(t.doc, "args.complement_word")
+    try:
+        found: str | None = memo[t.i]
+    except KeyError:
+        label = dep(t)
+        if label == "prep":
+            found = fold(t.text)
+        elif label not in ("nmod", "obl"):
+            found = None
+        else:
+            found = next((_CONTRACTIONS.get(w, w) for w in (
+                fold(c.text) for c in children_of(t) if dep(c) == "case" and c.i < t.i)), None)
+        memo[t.i] = found
+    return found
 
 
 _CONTRACTIONS = {"del": "de", "al": "a"}  # Spanish preposition + article in one token
