@@ -248,6 +248,12 @@ _CASES = [
     ('an_act_not_ruled_out_is_possible-1', 'El ministro no descartó nuevas protestas de los mineros.', 'protestas', 'hypothetical', None),
     ('an_act_not_ruled_out_is_possible-2', 'El gobierno nunca descartó sanciones contra los rebeldes.', 'sanciones', 'hypothetical', None),
     ('a_connective_is_no_negation_of_a_rule_out', 'El gobierno, sin embargo, descartó sanciones contra los rebeldes.', 'sanciones', 'negation', None),
+    ('an_act_made_to_depend_on_a_condition_is_not_asserted', 'El ejército condicionó su respaldo al gobierno a que éste convoque elecciones.', 'respaldo', 'hypothetical', None),
+    ('the_event_whose_end_is_conditioned_was_going_on', 'Los mineros condicionaron el fin de la huelga a un aumento salarial.', 'huelga', 'current', None),
+    ('a_conditional_conjunction_of_several_words_opens_a_condition-1', 'En caso de que los mineros bloqueen las rutas, el ejército intervendrá.', 'bloqueen', 'hypothetical', None),
+    ('a_conditional_conjunction_of_several_words_opens_a_condition-2', 'Habrá bloqueos en las rutas a menos que el gobierno pague.', 'bloqueos', 'hypothetical', None),
+    ('siempre_que_with_the_indicative_is_whenever', 'Los obreros marchan siempre que el gobierno sube los precios.', 'marchan', 'current', None),
+    ('a_negated_condition_is_hypothetical', 'Los sindicatos marcharán si el gobierno no negocia con ellos.', 'negocia', 'hypothetical', None),
 ]
 
 

@@ -173,7 +173,7 @@ def explain_aux(
             or came_from_clause and dep(node) == "amod" and node.pos_ == "ADJ"
         ):
             return found or unreal
-        if cause_of is None and _presupposed_cause(node, cues):
+        if cause_of is None and (_presupposed_cause(node, cues) or _ended(node, cues)):
             # 'baraja la posibilidad de protestar por la redada', 'pidió que cesen los
             # ataques tras la masacre': the cause of an act is presupposed; the wish, demand,
             # plan or negation around the act does not reach it. A past time above still does
@@ -231,6 +231,16 @@ def _lifted_conjunct(tok: Any, cues: Cues, speech_act: bool) -> Any:
         speech_act or not any(fold(tok.text).endswith(e) for e in cues.participle_ending))
     subjunctive = any("Sub" in morph_get(w, "Mood") for w in [first, *auxes])
     return gov if participle or subjunctive and "Sub" not in morph_get(tok, "Mood") else None
+
+
+def _ended(node: Any, cues: Cues) -> bool:
+    """``node`` is the event noun a word of ending takes ('el fin de la protesta', 'el cese de
+    los ataques'): a change of state presupposes that the event was going on, so the wishes,
+    conditions and plans about its end do not reach it (as for a cause)."""
+    head = node.head
+    return node.pos_ == "NOUN" and dep(node) == "nmod" and head.i != node.i \
+        and head.pos_ == "NOUN" and fold(head.lemma_) in cues.end_word \
+        and "Plur" not in morph_get(head, "Number")  # 'con fines de': purposes, no end
 
 
 def _negated(verb: Any, cues: Cues) -> bool:
@@ -390,6 +400,9 @@ def _mode_at(
                 found.append(_conditional(tok, child, cues))
             if (key in cues.aux or word in cues.aux) and not _determined(child):
                 found.append((cues.aux.get(word) or cues.aux[key], child, "auxiliary"))
+        elif label == "mark" and _conditional_conjunction(child, tok, cues):
+            # 'en caso de que los rebeldes ataquen': the condition itself is not asserted
+            found.append(("hypothetical", _phrase_span(child), "marker"))
         elif label in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
             mode = cues.aux_case.get(key) or cues.aux[key]
             # a purpose clause ('marcharon para exigir') is done, not hypothetical; a purpose
@@ -426,7 +439,13 @@ def _mode_at(
             # (a 'si' clause under a future or conditional verb is its condition even when
             # the parser reads it as an indirect question: 'atacará si no se rinden')
             # the consequent of a condition: 'si no nos escuchan, aumentaremos las medidas'
-            found.append(("hypothetical", mark, "condition consequent"))
+            found.append(("hypothetical", _phrase_span(mark), "condition consequent"))
+    condition = next((f for f in found if f[2] == "marker" and f[0] == "hypothetical"
+                      and _condition_word(f[1], cues)), None)
+    if condition is not None:
+        # 'si el gobierno no negocia', 'en caso de que no acepte': the condition takes the
+        # negation of its own clause in its scope (the guidelines' widest scope)
+        return condition
     for mode in ("negation", "hypothetical", "future", "historical"):
         for f in found:
             if f[0] == mode and (
@@ -508,11 +527,43 @@ def _unreal_or_future(tok: Any) -> bool:
 
 
 def _condition_mark(clause: Any, cues: Cues) -> Any:
-    """The 'si' / 'if' word that opens the adverbial clause ``clause``, or None."""
+    """The 'si' / 'if' word that opens the adverbial clause ``clause`` (or the first word of
+    a conditional conjunction with the subjunctive: 'en caso de que', 'a menos que'), or None."""
     return next(
-        (c for c in children_of(clause) if dep(c) == "mark" and fold(c.text) in cues.consequent_if),
+        (c for c in children_of(clause) if dep(c) == "mark" and (
+            fold(c.text) in cues.consequent_if or _conditional_conjunction(c, clause, cues))),
         None,
     )
+
+
+def _mark_phrase(mark: Any) -> str:
+    """A mark with the words fixed to it ('en caso de que', 'a menos que'), folded."""
+    fixed = [c for c in children_of(mark) if dep(c) == "fixed"]
+    return " ".join(fold(w.text) for w in sorted([mark, *fixed], key=lambda w: w.i))
+
+
+def _condition_word(word: Any, cues: Cues) -> bool:
+    """``word`` is the 'si' of a condition or a conditional conjunction's span."""
+    return fold(word.text) in cues.consequent_if or fold(word.text) in cues.consequent_if_sub
+
+
+def _phrase_span(mark: Any) -> Any:
+    """The mark with the words fixed to it as one span ('a menos que'); a lone mark as itself."""
+    fixed = [c.i for c in children_of(mark) if dep(c) == "fixed" and c.i > mark.i]
+    return mark.doc[mark.i : max(fixed) + 1] if fixed else mark
+
+
+def _conditional_conjunction(mark: Any, verb: Any, cues: Cues) -> bool:
+    """``mark`` opens ``verb``'s clause with a conditional conjunction of several words
+    ('en caso de que ataquen', 'a menos que paguen'); 'siempre que' only with the
+    subjunctive, its conditional sense ('siempre que llueve' is 'whenever')."""
+    if not mark.n_rights or not any(dep(c) == "fixed" for c in children_of(mark)):
+        return False
+    phrase = _mark_phrase(mark)
+    if phrase in cues.consequent_if:
+        return True
+    words = [verb, *[c for c in children_of(verb) if dep(c) in _AUX_DEPS]]
+    return phrase in cues.consequent_if_sub and any("Sub" in morph_get(w, "Mood") for w in words)
 
 
 def _connective(tok: Token) -> bool:

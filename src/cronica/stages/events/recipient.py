@@ -75,7 +75,9 @@ def case_of(tok: Token) -> str:
                  (fold(c.text) for c in kids if dep(c) in ("case", "mark") and c.i < tok.i)]
         for c in kids:
             if dep(c) == "case":
-                words.extend(fold(f.text) for f in children_of(c) if dep(f) == "fixed")
+                # 'frente al' is 'frente a': contractions inside a locution too
+                words.extend(_CONTRACTIONS.get(w, w) for w in
+                             (fold(f.text) for f in children_of(c) if dep(f) == "fixed"))
         got = store[tok.i] = " ".join(words)
     return got
 

@@ -870,9 +870,14 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 def _party_states(adoc: ArticleDoc, sentence: int) -> set[tuple[int, int]]:
     """Spans of the countries a sentence names as parties: the actors stage codes a country
     as an actor only where no locative preposition makes it a place ('Francia criticaron',
-    'sanciones a Irán'; not 'en Irán')."""
+    'sanciones a Irán'; not 'en Irán'). The country a visit goes to is its place, not a
+    party (PLOVER: CONSULT visit happens at the host's)."""
+    # the host of a visit is where it takes place ('viajará a Guatemala, donde se reunirá')
+    hosts = {(e.recipient.start, e.recipient.end) for e in [*adoc.events, *adoc.secondary_events]
+             if e.mode == "visit" and e.recipient is not None
+             and e.trigger.sentence == sentence}
     return {(a.span.start, a.span.end) for a in adoc.actors
-            if a.kind == "country" and a.span.sentence == sentence}
+            if a.kind == "country" and a.span.sentence == sentence} - hosts
 
 
 def _seat_spans(adoc: ArticleDoc) -> list[tuple[int, int]]:
