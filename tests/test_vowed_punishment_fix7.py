@@ -19,6 +19,8 @@ def _frames(make_doc, text: str, lang: str) -> list[str]:
         ("Los guerrilleros prometieron tomar represalias contra el ejército.", "es"),
         ("El jefe rebelde juró vengar a sus compañeros.", "es"),
         ("El ministro prometió que castigarán a los saqueadores.", "es"),
+        ("Los generales prometieron que los saqueadores serán castigados.", "es"),
+        ("El cabecilla juró venganza.", "es"),
         ("The colonel vowed to punish the looters.", "en"),
         ("The rebels pledged to retaliate against the army.", "en"),
         ("The militia vowed revenge.", "en"),
@@ -33,6 +35,7 @@ def test_a_vowed_punishment_is_a_threat(make_doc, text, lang):
     [
         ("El alcalde prometió construir dos escuelas.", "es"),
         ("La ministra se comprometió a reabrir el hospital.", "es"),
+        ("El ministro prometió que las escuelas serán reabiertas.", "es"),
         ("The mayor promised to build two schools.", "en"),
     ],
 )
@@ -42,3 +45,7 @@ def test_a_vowed_cooperative_act_stays_agree(make_doc, text, lang):
 
 def test_a_punishment_word_alone_is_no_event(make_doc):
     assert _frames(make_doc, "Los votantes castigaron al partido en las urnas.", "es") == []
+
+
+def test_an_oath_of_office_is_still_no_vow(make_doc):
+    assert _frames(make_doc, "La nueva gobernadora juró el cargo ayer.", "es") == []

@@ -324,6 +324,19 @@ class EventCoder:
             and not _capital_sentence(sentence_of(tok))
         )
 
+    def _punish_word(self, tok: Any) -> bool:
+        """A ``punish`` cue word, a participle by its verb ('serán castigados': the
+        lemmatizer leaves 'castigado'; the language's ``suffix`` rules give 'castigar')."""
+        lemma = fold(tok.lemma_)
+        if lemma in self.cues.punish:
+            return True
+        if "Part" not in morph_get(tok, "VerbForm"):
+            return False
+        return any(
+            lemma.endswith(end) and lemma[: len(lemma) - len(end)] + new in self.cues.punish
+            for end, new in self.cues.suffixes
+        )
+
     def _vowed_punishment(self, tok: Any) -> bool:
         """'prometieron castigar a los responsables', 'vowed to punish those responsible',
         'prometieron tomar represalias': a vow (``vow`` cue) whose complement is a punishment
@@ -337,7 +350,7 @@ class EventCoder:
             return False
         doc = tok.doc
         for t in tok.sent:
-            if t.i == tok.i or fold(t.lemma_) not in cues.punish:
+            if t.i == tok.i or not self._punish_word(t):
                 continue
             if _complement_path(doc, t.i, tok.i) or (dep(t) == "ccomp" and t.head.i == tok.i):
                 return True
@@ -916,7 +929,9 @@ class EventCoder:
         the act it vows (a verb complement)."""
         if fold(tok.lemma_) not in self.cues.vow_needs_act:
             return False
-        return not any(dep(c) in ("xcomp", "ccomp") for c in children_of(tok))
+        # 'juró venganza': a punishment noun is the act it vows
+        return not any(dep(c) in ("xcomp", "ccomp") or (dep(c) == "obj" and self._punish_word(c))
+                       for c in children_of(tok))
 
     def _event_epithet(self, tok: Any) -> bool:
         """'its long-threatened invasion', 'la prometida huelga': a participle before an
