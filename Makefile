@@ -49,6 +49,8 @@ train: setup
 	$(BIN)/python scripts/train_events.py $${CRONICA_EVAL_DIR:-../shared/eval} --langs es --embed-only --band-only
 	# the Spanish side-event filter (rerank_es.json), trained on the coder's outputs
 	$(BIN)/python scripts/train_rerank.py $${CRONICA_EVAL_DIR:-../shared/eval} --lang es
+	# the Spanish event re-typer (retype_es.json, opt-in: CRONICA_RETYPE=1), on the coder's outputs
+	$(BIN)/python scripts/train_retype.py $${CRONICA_EVAL_DIR:-../shared/eval}
 	# the Spanish argument choosers (recipient_es.json, actor_es.json), on the BRAT fit articles
 	$(BIN)/python scripts/train_recipient.py $${CRONICA_EVAL_DIR:-../shared/eval} --roles recipient,actor
 

@@ -203,3 +203,32 @@ def test_place_of_another_sentence_outweighs_the_article_counts():
     ActorContext("en").run(adoc)
     assert (adoc.events[0].actor.country, adoc.events[0].actor.country_source) == \
         ("FIN", "article")
+
+
+@pytest.mark.parametrize("lang, text, country", [
+    ("es", "posiciones camboyanas", "KHM"),
+    ("en", "a British tanker in the Gulf", "GBR"),
+    ("en", "the positions", "PER"),            # no demonym: the place decides
+    ("es", "barcos iraníes y británicos", "PER"),  # two countries: the words do not decide
+])
+def test_an_uncoded_phrase_with_a_demonym_is_of_that_country(lang, text, country):
+    adoc = ArticleDoc(article=Article(id="t", text="x" * 90, lang=lang), lang=lang)
+    arg = EventArg(text, "", [], 40, 40 + len(text))
+    adoc.events = [Event("e0", "ASSAULT", Span("atacó", 30, 35, 0), recipient=arg,
+                         event_loc={"country": "PER", "source": "clause"})]
+    ActorContext(lang).run(adoc)
+    assert arg.country == country
+
+
+@pytest.mark.slow
+def test_pipeline_president_takes_the_dateline_not_a_later_country():
+    from cronica.pipeline import extract
+
+    text = ("NAIROBI, Kenya (AP) — The president vowed on Monday to crush the protests.\n\n"
+            "Thousands marched in the capital on Sunday.\n\n"
+            "In neighbouring Uganda, police arrested 20 opposition supporters in Kampala.")
+    out = extract(text, lang="en", date="2025-03-14")
+    ev = next(e for e in out["events"] if e["event"] == "THREATEN")
+    assert ev["actor_country"] == "KEN" and ev["actor_country_source"] == "dateline"
+    arrest = next(e for e in out["events"] if e["event"] == "COERCE")
+    assert arrest["actor_country"] == "UGA"

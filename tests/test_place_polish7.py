@@ -47,3 +47,10 @@ def test_countries_of_a_ceasefire_are_no_location():
                    "exchanged artillery fire along the border.", lang="en")
     for ev in out["events"]:
         assert (ev["event_loc"] or {}).get("country") not in ("THA", "KHM")
+
+
+def test_the_country_a_visit_goes_to_is_its_place():
+    out = _extract("El ministro español viajará mañana a Guatemala, donde se reunirá con el "
+                   "presidente.")
+    ev = next(e for e in out["events"] if e["event"] == "CONSULT")
+    assert ev["event_loc"]["country"] == "GTM"

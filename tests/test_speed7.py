@@ -151,3 +151,89 @@ def test_sentence_contexts_are_those_read_word_by_word(nlp_es):
     for _ in range(2):
         for sent in doc.sents:
             assert contexts(sent, cues) == reference(sent)
+
+
+def test_foreign_complements_are_those_read_from_the_prepositions(nlp_es, nlp_en):
+    from cronica.stages.events.args import _CONTRACTIONS, _foreign_complement
+    from cronica.stages.events.lexicon import fold
+    from cronica.stages.nlp.syntax import dep
+
+    def reference(t, genitive):
+        if dep(t) == "prep":
+            return fold(t.text) not in genitive
+        if dep(t) not in ("nmod", "obl"):
+            return False
+        case = [_CONTRACTIONS.get(w, w) for w in
+                (fold(c.text) for c in t.children if dep(c) == "case" and c.i < t.i)]
+        return bool(case) and case[0] not in genitive
+
+    docs = [nlp_es(" ".join(_SENTENCES_ES)), nlp_en("Rebels in Chad attacked the base of the army.")]
+    for _ in range(2):
+        for doc in docs:
+            for genitive in (frozenset({"de", "of"}), frozenset()):
+                for t in doc:
+                    assert _foreign_complement(t, genitive) == reference(t, genitive)
+
+
+def test_bigram_buckets_are_those_of_the_bigram_text():
+    from cronica.stages.events.learned import _bigram, _bucket
+
+    for a, b in (("de", "la"), ("paro", "nacional"), ("de", "la")):
+        assert _bigram(a, b) == _bucket("b " + a + " " + b)
+
+
+@pytest.mark.parametrize("name", ["_COMMA_PAIR", "_AREA_PAIR", "_NAME_NOUN"])
+def test_place_name_patterns_match_what_a_leading_look_behind_matches(name):
+    import re
+
+    from cronica.stages.place import geocoder
+
+    pattern = getattr(geocoder, name).pattern.replace(geocoder._LINKED_START, geocoder._LINKED, 1)
+    group = pattern.index("(?P<")
+    before = re.compile(pattern[:group] + r"(?<![\w'’.-])" + pattern[group:])
+    texts = ["Disparos en Barvinkove, Kharkiv region el lunes.", "ANTIOQUIA , SAN CARLOS",
+             "Cauca, Popayán y Nariño, Pasto.", "Al-Bab city, Aleppo", "x.Bogota, Cundinamarca",
+             "O'Higgins, Chile", "Amara city", "Sabon Birni LGA, Sokoto state", "Lima, Perú",
+             "-Kyiv, Ukraine", "Ab Cd de Ef, Gh Ij province", ""]
+    for text in texts:
+        got = [(m.span(), m.groupdict()) for m in getattr(geocoder, name).finditer(text)]
+        want = [(m.span(), m.groupdict()) for m in before.finditer(text)]
+        assert got == want
+
+
+def test_a_phrase_lies_within_its_heads_subtree_edges(nlp_es, nlp_en):
+    from cronica.stages.events.args import _phrase
+
+    docs = [nlp_es(" ".join(_SENTENCES_ES)),
+            nlp_en("Dozens of protesters from the opposition party marched in Lagos, police said.")]
+    for doc in docs:
+        for tok in doc:
+            for genitive in (None, frozenset({"de", "of"})):
+                assert all(tok.left_edge.i <= t.i <= tok.right_edge.i for t in _phrase(tok, genitive))
+
+
+def test_the_mention_in_a_phrase_is_the_one_the_phrase_walk_finds():
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
+    from cronica.stages.events.args import ActorIndex, _phrase
+
+    text = ("Miles de maestros de la CTERA y dirigentes del gobierno de Argentina marcharon en "
+            "Buenos Aires contra el Fondo Monetario Internacional, según la policía de la ciudad.")
+    adoc = Pipeline(only=("actors",)).process(
+        Article(id="t", text=text, lang="es", date="2024-03-03", origin="t"))
+    assert adoc.actors
+    index = ActorIndex(adoc, frozenset({"de", "del"}))
+
+    def walked(tok):
+        if tok.i in index.by_token:
+            return index.by_token[tok.i]
+        best = None
+        for t in _phrase(tok, index.genitive or None):
+            m = index.by_token.get(t.i)
+            if m is not None and (best is None or abs(t.i - tok.i) < best[0]):
+                best = (abs(t.i - tok.i), m)
+        return best[1] if best else None
+
+    found = [index.mention_in(tok) for tok in adoc.doc]
+    assert found == [walked(tok) for tok in adoc.doc]
+    assert any(m is not None and tok.i not in index.by_token for tok, m in zip(adoc.doc, found, strict=True))

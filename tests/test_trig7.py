@@ -124,6 +124,7 @@ def test_gathering_without_workers_place_or_cause_is_no_protest(make_doc, text):
         ("Una caravana de vecinos recorrió la ciudad en reclamo de luz.", "caravana"),
         ("Los desocupados acamparon frente al Congreso.", "acamparon"),
         ("Los manifestantes acamparon en la plaza.", "acamparon"),
+        ("El gremio docente instaló una carpa frente a la Legislatura.", "instaló una carpa"),
     ],
 )
 def test_collective_act_held_by_workers_or_protesters_is_a_protest(make_doc, text, word):
@@ -136,11 +137,12 @@ def test_collective_act_held_by_workers_or_protesters_is_a_protest(make_doc, tex
         "El gobierno presentó un plan de acción contra el dengue.",
         "Una caravana de turistas llegó a la ciudad.",
         "Los scouts acamparon junto al lago.",
+        "Los turistas instalaron una carpa junto al río.",
     ],
 )
-def test_collective_act_of_others_stays_a_secondary_word(make_doc, text):
+def test_collective_act_of_others_is_no_protest_word(make_doc, text):
     adoc = make_doc(text, date="2024-03-20", stages=STAGES)
-    assert not any(e.event == "PROTEST" for e in adoc.events)
+    assert not any(e.event == "PROTEST" for e in [*adoc.events, *adoc.secondary_events])
 
 
 @pytest.mark.parametrize(
@@ -273,3 +275,62 @@ def test_existential_toll_through_a_quantity_noun(make_doc):
 def test_the_arrested_as_people_are_no_event(make_doc):
     adoc = make_doc("Los detenidos fueron trasladados a la comisaría.", date="2024-03-20", stages=STAGES)
     assert not any(e.trigger.text == "detenidos" for e in [*adoc.events, *adoc.secondary_events])
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Los vecinos vieron a la multitud lanzando piedras contra el cuartel.", "lanzando"),
+        ("La ministra confirmó los disturbios en la plaza.", None),
+    ],
+)
+def test_learned_anchor_is_the_act_a_content_verb_reports(make_doc, coder_es, text, head):
+    adoc = make_doc(text, stages=[])
+    sent = next(iter(adoc.doc.sents))
+    tok = coder_es._main_predicate(sent)
+    assert (tok.text if tok is not None else None) == head
+
+
+def test_injury_result_clause_in_english(make_doc):
+    from cronica.stages.events.coder import EventCoder
+
+    coder = EventCoder("en")
+    adoc = make_doc("Soldiers left three villagers dead in the square.", lang="en", stages=[])
+    left = next(t for t in adoc.doc if t.text == "left")
+    assert coder._injury_result(left)
+
+
+def test_injury_result_clause_in_english_as_a_bare_participle(make_doc):
+    from cronica.stages.events.coder import EventCoder
+
+    coder = EventCoder("en")
+    adoc = make_doc("Police left two protesters injured.", lang="en", stages=[])
+    left = next(t for t in adoc.doc if t.text == "left")
+    assert coder._injury_result(left)
+    adoc = make_doc("Police left the square when it rained.", lang="en", stages=[])
+    left = next(t for t in adoc.doc if t.text == "left")
+    assert not coder._injury_result(left)
+
+
+# -- grammar: enclitic 'se' and subjects of control ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        # the pronominal row read through the enclitic of the infinitive, and the workers
+        # who gather read as the subject that controls it
+        ("Los docentes decidieron concentrarse frente a la escuela.", "concentrarse", "PROTEST"),
+        ("El partido sigue oponiéndose al acuerdo de paz.", "oponiéndose", "REJECT"),
+        ("Las tropas comenzaron a marcharse de la ciudad.", "marcharse", "RETREAT"),
+    ],
+)
+def test_enclitic_se_makes_the_verb_pronominal(make_doc, text, word, event):
+    assert (event, word) in _types(make_doc, text)
+
+
+def test_infinitive_takes_the_controlling_subject(make_doc):
+    # 'obstaculizar' has no subject of its own: the truckers of 'comenzaron' hold the block
+    adoc = make_doc("Los camioneros comenzaron a obstaculizar el tránsito en la ruta.",
+                    date="2024-03-20", stages=STAGES)
+    assert any(e.event == "PROTEST" and e.mode == "obstruct" for e in adoc.events)

@@ -63,7 +63,7 @@ embedded_in               string  id of the event that governs this embedded act
                                   'amenazaron con una huelga' for the strike), else empty
 aux_evidence              string  the words that decided aux_mode ('amenazaron con')
 aux_rule                  string  the rule that read them
-actor_country_source      string  evidence of actor_country: text | place | dateline | article
+actor_country_source      string  evidence of actor_country: text | place | dateline | article | anaphora
 recipient_country_source  string  evidence of recipient_country, likewise
 event_loc_text            string  the place as the article writes it ('Tiro'; the gazetteer's
                                   name is event_loc_name: 'Tyre')

@@ -83,7 +83,7 @@ class ActorMention:
     metonymy: bool = False  # a place name standing for its government ('Bagdad')
     head: int | None = None  # spaCy token index of the head word
     confidence: float = 1.0
-    country_source: str | None = None  # text | place | dateline | article (stage 'actor_context')
+    country_source: str | None = None  # text | place | dateline | article | anaphora
 
 
 @dataclass
@@ -151,7 +151,7 @@ class EventArg:
     end: int
     mention: str | None = None  # ActorMention.id
     country: str | None = None  # the country, from the text or from context (stage 'actor_context')
-    country_source: str | None = None  # text | place | dateline | article
+    country_source: str | None = None  # text | place | dateline | article | anaphora
 
 
 @dataclass

@@ -31,6 +31,7 @@ from typing import Any
 from cronica.evaluate.split import select, split
 from cronica.stages.events.learned import NO_LEARNED_ENV
 from cronica.stages.events.rerank import NO_RERANK_ENV
+from cronica.stages.events.retype import RETYPE_ENV
 
 NONE = "-"
 SCORED_STAGES: tuple[str, ...] = ("actors", "events")
@@ -387,6 +388,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="switch the learned side-event filter off (events.rerank), for ablations",
     )
     p.add_argument(
+        "--retype",
+        action="store_true",
+        help="switch the opt-in learned event re-typer on (events.retype), for measurements",
+    )
+    p.add_argument(
         "--by-rule", action="store_true",
         help="count true and false positives per trigger rule (row of event_triggers.tsv)",
     )
@@ -422,6 +428,8 @@ def run(args: argparse.Namespace) -> int:
         os.environ[NO_LEARNED_ENV] = "1"
     if getattr(args, "no_rerank", False):
         os.environ[NO_RERANK_ENV] = "1"
+    if getattr(args, "retype", False):
+        os.environ[RETYPE_ENV] = "1"
     preds = predict(
         records, count_negated=args.count_negated, full=args.full, count_embedded=args.count_embedded
     )

@@ -1,5 +1,7 @@
 """Datelines: 'SAN SALVADOR, Abr 26 (AFP) -', 'BOGOTÁ, 3 mar (EFE) -', 'WASHINGTON (AP) —',
-and in mixed case 'Bogotá, 14 mar (EFE).-', 'Kuala Lumpur, 28 jul (AFP) -'.
+and in mixed case 'Bogotá, 14 mar (EFE).-', 'Kuala Lumpur, 28 jul (AFP) -'; an upper-case
+place closed by '.-' alone ('SAN JOSÉ.-', 'CIUDAD DE MÉXICO.-'); a mixed-case one whose
+agency is closed by a full stop ('Bogotá, 14 de marzo de 2025 (EFE). La policía ...').
 
 Found on the article text alone (no parse). The place stage geocodes it. Hiding it from the
 parser (blanking it before the parse) was measured and not adopted: on the BRAT AFP articles
@@ -38,7 +40,7 @@ _MIXED = re.compile(
     r"(?:,\s*(?P<date>\d{1,2}(?: de)? [^\W\d_]{3,10}\.?(?:(?: de)? \d{4})?"
     r"|[^\W\d_]{3,10}\.? \d{1,2}(?:, \d{4})?))?"
     r"(?P<agency>\s*\([^()\n]{1,20}\))?"
-    r"[ \t]*\.?[ \t]*(?:[-—–]+|:|(?<=\))[ \t]*(?=\r?$))",
+    r"[ \t]*\.?[ \t]*(?:[-—–]+|:|(?<=\))[ \t]*(?=\r?$)|(?<=\)\.)(?=[ \t]))",
     re.MULTILINE,
 )
 _MONTHS = frozenset(
@@ -71,12 +73,13 @@ def find_dateline(text: str) -> re.Match | None:
             starts.append(byline.end())
         for start in starts:
             m = _DATELINE.match(text, start)
-            if m and (m.group("date") or m.group("agency") or m.group("agency0")) \
-                    and _upper_name(m.group("place")):
-                return m
+            if m and (m.group("date") or m.group("agency") or m.group("agency0")
+                      or m.group(0).endswith(".-")) and _upper_name(m.group("place")):
+                return m  # 'SAN JOSÉ.-': an upper-case place closed by '.-' alone
             m = _MIXED.match(text, start)
-            if m and (m.group("agency") or m.group("agency0") or _month_date(m.group("date"))):
-                return m
+            if m and (m.group("agency") or m.group("agency0") or _month_date(m.group("date"))) \
+                    and (not m.group(0).endswith(".") or _month_date(m.group("date"))):
+                return m  # closed by a full stop ('(EFE). '): only with a date as well
         nl = text.find("\n", pos)
         if nl == -1:
             return None

@@ -34,6 +34,7 @@ from cronica.model import (
     EventArg,
     code_parts,
 )
+from cronica.stages.actors.lexicon import load_lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 CONTEXT_SECTORS = frozenset(
@@ -82,6 +83,7 @@ class ActorContext:
         self.lang = bundle.code
         # agent nouns that name armed or other individuals, not an organised body
         # ('hombres armados', 'gunmen': the 'individual' flag of agents.tsv)
+        self.lexicon = load_lexicon(bundle)
         self.individual = frozenset(
             form.lower() for row in bundle.read_tsv("agents.tsv")
             if "individual" in (row + ["", ""])[2].split(",")
@@ -138,6 +140,18 @@ class ActorContext:
                                                 or arg.code == stale):
                         arg.code, arg.codes = m.code, [m.code]
 
+    def _demonym_country(self, arg: EventArg) -> bool:
+        """An uncoded phrase whose words name one country by its demonym ('posiciones
+        camboyanas', 'an Iranian tanker') is of that country: its own words, over context.
+        Sets the argument's country (evidence ``text``); False when it names none or
+        several."""
+        found = {m.entry.country for m in self.lexicon.find(arg.text)
+                 if m.entry.kind == "demonym" and m.entry.country}
+        if len(found) != 1:
+            return False
+        arg.country, arg.country_source = found.pop(), "text"
+        return True
+
     def run(self, adoc: ArticleDoc) -> None:
         if not adoc.events and not adoc.actors:
             return
@@ -164,6 +178,9 @@ class ActorContext:
                     country, guessed = resolved, None
                 if country and _kept(guessed, sector, country, place):
                     arg.country, arg.country_source = country, guessed or "text"
+                    continue
+                if not sector and not arg.code and not _names_an_act(arg, acts) \
+                        and self._demonym_country(arg):
                     continue
                 if sector not in CONTEXT_SECTORS and not (
                         _common_noun_phrase(arg, sector) and not _names_an_act(arg, acts)):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cronica.stages.actors.lexicon import Entry, Lexicon, normalize
-from cronica.stages.nlp.syntax import children_of, dep
+from cronica.stages.nlp.syntax import children_of, dep, doc_cache
 
 # dependency labels (UD, read through syntax.dep) that keep a word inside a noun phrase
 NP_UP = frozenset(
@@ -277,9 +277,14 @@ class PhraseLinker:
         return t.i == target
 
     def _case_words(self, t: Any) -> list[str]:
-        words = [normalize(c.text) for c in children_of(t) if dep(c) in ("case", "mark")]
-        if dep(t) == "pobj":
-            words.append(normalize(t.head.text))
+        # read once per token of a document (the list is shared: callers only read it)
+        memo = doc_cache(t.doc, "actors.case_words")
+        words: list[str] | None = memo.get(t.i)
+        if words is None:
+            words = memo[t.i] = [normalize(c.text) for c in children_of(t)
+                                 if dep(c) in ("case", "mark")]
+            if dep(t) == "pobj":
+                words.append(normalize(t.head.text))
         return words
 
     def is_locative(self, t: Any) -> bool:

@@ -43,6 +43,7 @@ trigger takes the first actor named before it on the line (:func:`headline_subje
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -107,6 +108,15 @@ class ActorIndex:
                 continue
             for t in span:
                 self.by_token.setdefault(t.i, m)
+        self._sorted: list[int] = sorted(self.by_token)  # its token indices, in order
+
+    def _mention_between(self, lo: int, hi: int) -> bool:
+        """Whether a mention covers a token index from ``lo`` to ``hi`` (both included)."""
+        keys = self._sorted
+        if len(keys) != len(self.by_token):
+            keys = self._sorted = sorted(self.by_token)
+        k = bisect_left(keys, lo)
+        return k < len(keys) and keys[k] <= hi
 
     def mention_in(self, tok: Token) -> ActorMention | None:
         """The mention covering ``tok``, else the nearest one inside its phrase."""
@@ -114,6 +124,8 @@ class ActorIndex:
             return self.by_token[tok.i]
         if not self.by_token:
             return None  # an article without actor mentions: no phrase to walk
+        if not self._mention_between(tok.left_edge.i, tok.right_edge.i):
+            return None  # no mention in the token's subtree, which holds its phrase
         best: tuple[int, ActorMention] | None = None
         for t in _phrase(tok, self.genitive or None):
             m = self.by_token.get(t.i)
@@ -162,13 +174,27 @@ def _relative_clause(c: Token) -> bool:
 def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
     """A prepositional complement whose preposition is not a genitive one ('en el sur',
     'contra el gobierno'; English 'prep' nodes carry the preposition themselves)."""
-    if dep(t) == "prep":
-        return fold(t.text) not in genitive
-    if dep(t) not in ("nmod", "obl"):
-        return False
-    case = [_CONTRACTIONS.get(w, w) for w in
-            (fold(c.text) for c in children_of(t) if dep(c) == "case" and c.i < t.i)]
-    return bool(case) and case[0] not in genitive
+    word = _complement_word(t)
+    return word is not None and word not in genitive
+
+
+def _complement_word(t: Token) -> str | None:
+    """The preposition :func:`_foreign_complement` tests, None where it tests none; read once
+    per token of a document."""
+    memo = doc_cache(t.doc, "args.complement_word")
+    try:
+        found: str | None = memo[t.i]
+    except KeyError:
+        label = dep(t)
+        if label == "prep":
+            found = fold(t.text)
+        elif label not in ("nmod", "obl"):
+            found = None
+        else:
+            found = next((_CONTRACTIONS.get(w, w) for w in (
+                fold(c.text) for c in children_of(t) if dep(c) == "case" and c.i < t.i)), None)
+        memo[t.i] = found
+    return found
 
 
 _CONTRACTIONS = {"del": "de", "al": "a"}  # Spanish preposition + article in one token
@@ -228,6 +254,39 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
     doc = tok.doc
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     return EventArg(doc_text(doc)[start:end], "", [], start, end, None)
+
+
+def with_conjuncts(arg: EventArg | None, tok: Token | None, index: ActorIndex,
+                   avoid: EventArg | None = None,
+                   trigger: tuple[int, int] | None = None) -> EventArg | None:
+    """``arg`` (the phrase headed by ``tok``) widened over the nouns coordinated with it in
+    the same role: 'una reunión con el presidente y con altos funcionarios' is aimed at both,
+    'atacaron a policías y soldados' at both. A conjunct behind another preposition ('contra
+    el gobierno y por la liberación'), or overlapping ``avoid`` (the other role's phrase) or
+    ``trigger`` (the event's own words, as character offsets), is not joined. The code stays
+    the first phrase's; ``codes`` gains the conjuncts' codes."""
+    if arg is None or tok is None:
+        return arg
+    tok = resolve_relative(tok)
+    own = _case(tok)
+    end, codes, text_end = arg.end, list(arg.codes), None
+    for c in children_of(tok):
+        if dep(c) != "conj" or c.i < tok.i or c.pos_ not in ("NOUN", "PROPN") \
+                or _case(c) not in ("", own):
+            continue
+        part = to_arg(c, index)
+        if part is None or part.start < arg.end or any(
+                span is not None and part.start < span[1] and span[0] < end_of
+                for span, end_of in (((avoid.start, avoid.end) if avoid else None, part.end),
+                                     (trigger, part.end))):
+            break
+        end = part.end
+        codes += [k for k in part.codes if k not in codes]
+        text_end = part.end
+    if text_end is None:
+        return arg
+    text = doc_text(tok.doc)[arg.start:end]
+    return EventArg(text, arg.code, codes, arg.start, end, arg.mention, arg.country, arg.country_source)
 
 
 def _counted(tok: Token) -> Any:
@@ -366,6 +425,12 @@ def find_args(
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip, is_event)
     actor = _actor_of_event_noun(actor, tok, event, cues, speech, index, is_light, is_event,
                                  names_event)
+    undergoer = _undergoer(tok, cues) if tok.pos_ in ("NOUN", "PROPN") else None
+    if undergoer is not None and recipient is None:
+        # 'Wasmosy recibió amenazas de X', 'el cuartel sufrió un ataque', 'fue blanco de un
+        # atentado': the subject of a verb of undergoing is whom the act is aimed at
+        recipient = undergoer
+        actor = None if actor is not None and actor.i == undergoer.i else actor
     if (actor is not None and event in RECIPROCAL_TYPES
             and (recipient is None or index.mention_in(recipient) is None)):
         # 'Israel and Hamas agreed to a truce': the other party outranks an uncoded object
@@ -534,6 +599,24 @@ def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
             if site is not None and not _same(site, actor) and _names_actor(site, index):
                 return site
     return None
+
+
+def _undergoer(tok: Token, cues: Cues) -> Any:
+    """The subject of a verb (or copular noun) of undergoing whose object or 'de' complement
+    is the event noun ``tok``: 'Wasmosy recibió amenazas', 'la base sufrió un ataque', 'fue
+    objeto de un abucheo', 'received threats' (``undergo_verb`` in event_cues.tsv; Nueva
+    gramática §1.10: support verbs of inverse orientation, whose subject is the patient).
+    None otherwise."""
+    head = tok.head
+    if head.i == tok.i or fold(head.lemma_) not in cues.undergo_verb:
+        return None
+    if head.pos_ in ("VERB", "AUX"):
+        if dep(tok) != "obj" or _is_passive(head, cues):
+            return None
+    elif not (head.pos_ == "NOUN" and dep(tok) in ("nmod", "obl")
+              and any(dep(c) == "cop" for c in children_of(head))):
+        return None  # 'objeto de': only as the predicate of 'ser' ('fue objeto de burlas')
+    return next((c for c in children_of(head) if dep(c) in _SUBJ and c.pos_ in _NOMINAL), None)
 
 
 def _victim_predicate(tok: Any, cues: Cues) -> bool:
@@ -920,6 +1003,8 @@ def _carrier(
         lemma = fold(head.lemma_)
         if lemma in cues.content_verb or cues.aux.get(lemma) == "negation":
             return False  # 'confirmó la muerte', 'evitaron la huelga': not their act
+        if lemma in cues.undergo_verb:
+            return False  # 'recibió amenazas', 'sufrió un ataque': the subject undergoes it
         if any(dep(c) in _SUBJ and is_event(c) for c in children_of(head)):
             return False  # 'la protesta coincidió con una huelga': an event is no actor
         return dep(node) == "obj" or (dep(node) == "obl" and _case(node) in cues.carrier_case)

@@ -63,6 +63,7 @@ from cronica.stages.events.args import (
     resolve_relative,
     speaker_subject,
     to_arg,
+    with_conjuncts,
 )
 from cronica.stages.events.intent import (
     CONFLICT_ACTS,
@@ -97,6 +98,7 @@ from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.recipient import ACTOR_MODEL_ENV, recipient_model
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
+from cronica.stages.events.retype import retype, retype_model
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import (
     children_of,
@@ -204,6 +206,8 @@ class EventCoder:
         self.learned = LearnedLayer(model) if model is not None else None
         # the learned side-event filter (:mod:`cronica.stages.events.rerank`)
         self.rerank = rerank_model(bundle) if learned else None
+        # the learned event re-typer (:mod:`cronica.stages.events.retype`)
+        self.retype = retype_model(bundle) if learned else None
         # the learned recipient chooser (:mod:`cronica.stages.events.recipient`)
         self.recipient_model = recipient_model(self.lang) if learned else None
         # the actor chooser is opt-in: it bought little on the BRAT check part (about 3
@@ -298,12 +302,15 @@ class EventCoder:
             i = m.end
         return out
 
-    def _block_without_protesters(self, tok: Any, m: Match) -> bool:
-        """'un camión volcado impidió el paso': a verb + passage row ('impedir @passage')
-        names a protest block only when workers or protesters block (or a claim is the
-        cause); else passage blocked by a vehicle, the weather or an authority is no
-        protest, not even a secondary word."""
-        return "@passage" in rule_pattern(m.entry.rule) and not self._collective_protest(tok, m)
+    def _collective_without_protesters(self, tok: Any, m: Match) -> bool:
+        """'un camión volcado impidió el paso', 'una caravana de turistas': a
+        ``collective_act`` row names a protest only when workers or protesters hold it (or
+        a claim is its cause, :meth:`_collective_protest`); else it is no protest, not
+        even a secondary word."""
+        acts = self.cues.collective_act
+        if " ".join(m.entry.pattern) not in acts and rule_pattern(m.entry.rule) not in acts:
+            return False
+        return not self._collective_protest(tok, m)
 
     def _collective_protest(self, tok: Any, m: Match, staged: bool = False) -> bool:
         """'los trabajadores activaron un plan de acción', 'una caravana de taxistas',
@@ -320,7 +327,7 @@ class EventCoder:
                 and tok.head.pos_ in ("VERB", "AUX"):
             anchor = tok.head
         cues = self.cues
-        subjects = [c for c in children_of(anchor) if dep(c) in ("nsubj", "nsubj:pass")]
+        subjects = [c for c in _subjects(anchor) if dep(c) in ("nsubj", "nsubj:pass")]
         if self._labour_subject(anchor) or any(
                 fold(t.lemma_) in cues.protester for s in subjects for t in (s, *children_of(s))):
             return True
@@ -428,7 +435,7 @@ class EventCoder:
     def _labour_subject(self, tok: Any) -> bool:
         """Whether the subject of ``tok`` is workers of a trade (plural: 'los camioneros',
         'los docentes') or their union ('el sindicato'), a collective that acts as one."""
-        for s in children_of(tok):
+        for s in _subjects(tok):
             if dep(s) != "nsubj" or s.pos_ not in ("NOUN", "PROPN"):
                 continue
             if fold(s.lemma_) in self.cues.worker and (
@@ -450,8 +457,8 @@ class EventCoder:
             return "trigger.noun_modifier"
         if self._event_epithet(tok):
             return "trigger.event_epithet"
-        if m.entry.mention_only and self._block_without_protesters(tok, m):
-            return "trigger.block_without_protesters"
+        if m.entry.mention_only and self._collective_without_protesters(tok, m):
+            return "trigger.collective_without_protesters"
         if self._prevention_without_protest(tok, m):
             return "trigger.prevention_without_protest"
         if self._vow_without_act(tok):
@@ -1364,6 +1371,8 @@ class EventCoder:
         if self.rerank is not None:
             self._rerank(adoc, self.rerank)
         self._apply_learned_recipients([*adoc.events, *adoc.secondary_events])
+        if self.retype is not None:
+            retype(self.retype, adoc)
 
     def _apply_learned_recipients(self, events: list[Event]) -> None:
         """Give each event and merged mention the learned chooser's actor and recipient where
@@ -1494,7 +1503,10 @@ class EventCoder:
         if not words:
             return False
         for c in children_of(tok):
-            if dep(c) not in ("obj", "xcomp", "obl", "iobj", "nsubj", "advmod", "amod"):
+            d = dep(c)
+            if d == "advcl" and not any(dep(g) in ("nsubj", "mark") for g in children_of(c)):
+                d = "xcomp"  # 'left two protesters injured': a bare participle, no clause
+            if d not in ("obj", "xcomp", "oprd", "obl", "iobj", "nsubj", "advmod", "amod"):
                 continue
             if fold(c.lemma_) in words or fold(c.text) in words:
                 return True
@@ -1513,8 +1525,14 @@ class EventCoder:
 
     def _main_predicate(self, sent: Any) -> Any:
         """The verb that carries the sentence's news: its root, or what a reporting root
-        reports ('dijo que marcharon' -> 'marcharon'), else its first verb; None without."""
+        reports ('dijo que marcharon' -> 'marcharon'), else its first verb; None without.
+        A root that reports, sees or judges an act (``content_verb`` cues: 'confirmó los
+        disturbios', 'vieron a la multitud lanzando piedras') is not the act: the verb of
+        its complement is, else there is none to anchor on."""
         root = sent.root
+        if root.pos_ == "VERB" and fold(root.lemma_) in self.cues.content_verb:
+            return next((t for t in root.subtree if t.i != root.i and t.pos_ == "VERB"
+                         and fold(t.lemma_) not in self.cues.content_verb), None)
         if self._is_speech(root):
             root = next(
                 (c for c in children_of(root) if dep(c) in ("ccomp", "xcomp") and c.pos_ == "VERB"),
@@ -1621,7 +1639,10 @@ class EventCoder:
         choice = model.choose(rows) if model is not None else None
         if choice is None:
             return parsed
-        return to_arg(doc[choice.tok], index, m.start if role == "actor" else None)
+        chosen = doc[choice.tok]
+        trigger = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+        return with_conjuncts(to_arg(chosen, index, m.start if role == "actor" else None),
+                              chosen, index, other_arg, trigger)
 
     def _event(
         self,
@@ -1688,7 +1709,11 @@ class EventCoder:
             # a headline is subject first ('ESTUDIANTES SAQUEAN CAMION'), but all-capital
             # words parse badly: the first actor named before the trigger is its subject
             a_tok = headline_subject(tok, index, adoc.sentences[0].start)
-        actor, recipient = to_arg(a_tok, index, m.start), to_arg(r_tok, index)
+        # a phrase and the nouns coordinated with it in its role ('policías y soldados')
+        recipient = to_arg(r_tok, index)
+        actor = with_conjuncts(to_arg(a_tok, index, m.start), a_tok, index, recipient,
+                               (start, end))
+        recipient = with_conjuncts(recipient, r_tok, index, actor, (start, end))
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
         sent = adoc.sentences[trigger.sentence] if trigger.sentence >= 0 else None
@@ -1981,6 +2006,17 @@ def _complement_path(doc: Any, i: int, gov: int) -> bool:
             return False
         node = node.head
     return False
+
+
+def _subjects(tok: Any) -> list[Any]:
+    """The children of ``tok``, or, for a verb complement with no subject of its own ('los
+    docentes decidieron concentrarse', 'comenzaron a bloquear'), its governing verb's: the
+    subject that controls the infinitive (Nueva gramática §26, sujetos de control)."""
+    own = children_of(tok)
+    if dep(tok) == "xcomp" and tok.head.i != tok.i and not any(
+            dep(c) in ("nsubj", "nsubj:pass") for c in own):
+        return [*own, *(c for c in children_of(tok.head) if dep(c) in ("nsubj", "nsubj:pass"))]
+    return list(own)
 
 
 def _case_word(tok: Any) -> str:

@@ -108,9 +108,14 @@ def id_array(text: str) -> np.ndarray:
     if not words:
         return np.zeros(0, dtype=np.int64)
     parts = [_word_array(w) for w in words]
-    parts.append(np.array([_bucket("b " + a + " " + b) for a, b in pairwise(words)],
-                          dtype=np.int64))
+    parts.append(np.array([_bigram(a, b) for a, b in pairwise(words)], dtype=np.int64))
     return np.concatenate(parts)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bigram(a: str, b: str) -> int:
+    """The bucket of the word bigram 'a b' (cached: common bigrams repeat)."""
+    return _bucket("b " + a + " " + b)
 
 
 def feature_ids(text: str) -> dict[int, int]:

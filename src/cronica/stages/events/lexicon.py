@@ -119,6 +119,11 @@ class Cues:
     between: set[str] = field(default_factory=set)  # 'entre X y Y': the two parties
     protester: set[str] = field(default_factory=set)  # a meeting of these is a demonstration
     retaliation: set[str] = field(default_factory=set)  # 'represalia': aimed at an attacker
+    # 'reivindicar', 'claim' (+ 'responsabilidad', 'responsibility'): who claims an attack
+    # is its actor ('al-Shabaab claimed responsibility for the attack')
+    claim_verb: set[str] = field(default_factory=set)
+    claim_light: set[str] = field(default_factory=set)  # 'asumir', 'take': with the noun only
+    claim_noun: set[str] = field(default_factory=set)
     agent_case: set[str] = field(default_factory=set)
     background: set[str] = field(default_factory=set)  # 'durante', 'tras': setting phrases
     intent: set[str] = field(default_factory=set)  # 'plan to': a threat if the act is hostile
@@ -266,6 +271,8 @@ class Cues:
     stage_verb: set[str] = field(default_factory=set)
     ouster: set[str] = field(default_factory=set)  # 'la dimisión de X': X is the protest's target
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
+    # 'recibir', 'sufrir' / 'objeto', 'blanco': the subject undergoes the act their noun names
+    undergo_verb: set[str] = field(default_factory=set)
     # 'herido', 'muerto': a casualty as the result of an act ('dejó dos manifestantes heridos')
     injury_word: set[str] = field(default_factory=set)
     # 'dejar', 'causar' / 'saldo': a casualty noun as their object or complement is a toll
@@ -757,10 +764,16 @@ def _mistagged_name(tok: Any) -> bool:
 
 
 def _pronominal(tok: Any) -> bool:
-    """A reflexive clitic on the verb ('se marcharon'), which changes its sense."""
+    """A reflexive clitic on the verb ('se marcharon'), which changes its sense, or glued to
+    an infinitive or gerund ('decidieron concentrarse', 'podrían sumarse': the enclitic
+    'se', which the parser leaves inside the word)."""
     return any(
         "Yes" in morph_get(c, "Reflex") or dep(c) in ("expl:pv", "expl") for c in children_of(tok)
-    )
+    ) or (tok.pos_ in ("VERB", "AUX") and _ENCLITIC_SE.search(fold(tok.text)) is not None)
+
+
+# an infinitive or gerund with the reflexive enclitic 'se' (then maybe an object clitic)
+_ENCLITIC_SE = re.compile(r"(?:ar|er|ir|ando|iendo)se(?:lo|la|le|los|las|les)?$")
 
 
 # pronouns that the Spanish lemmatizer appends to a verb with enclitics ('manifestándose'
@@ -908,11 +921,13 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word",
                       "existential", "participle_ending"):
             getattr(cues, kind).add(word)
+        elif kind in ("claim_verb", "claim_light", "claim_noun"):
+            getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
                       "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "staged_suffix", "stage_verb", "ouster", "means_case",
-                      "victim_verb", "injury_word", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
+                      "victim_verb", "undergo_verb", "injury_word", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":

@@ -75,7 +75,9 @@ def case_of(tok: Token) -> str:
                  (fold(c.text) for c in kids if dep(c) in ("case", "mark") and c.i < tok.i)]
         for c in kids:
             if dep(c) == "case":
-                words.extend(fold(f.text) for f in children_of(c) if dep(f) == "fixed")
+                # 'frente al' is 'frente a': contractions inside a locution too
+                words.extend(_CONTRACTIONS.get(w, w) for w in
+                             (fold(f.text) for f in children_of(c) if dep(f) == "fixed"))
         got = store[tok.i] = " ".join(words)
     return got
 
@@ -247,14 +249,25 @@ class _TriggerFeatures:
         is_rule = self.rule_i is not None and self.rule_i == i
         other_i = self.other_i
         is_other = other_i is not None and other_i == i
+        # the strings of small closed sets are built once per process and reused (a reused
+        # string keeps its hash, which the weights' look-up then need not compute again)
+        key = (event, case, side, pos, coded)
+        joint = _JOINT.get(key)
+        if joint is None:
+            if len(_JOINT) > 50_000:
+                _JOINT.clear()
+            joint = _JOINT[key] = (f"side={side}", f"ev_case={event}|{case}",
+                                   f"ev_side={event}|{side}", f"case_side={case}|{side}",
+                                   f"trig_case={pos}|{case}", f"ev_coded={event}|{coded}")
         f = [
-            "bias", f"path={path}", f"len={_bucket(length)}", case_f, f"side={side}",
-            f"dist={_bucket(abs(i - trig_i))}", f"ent={label or '-'}",
-            "coded=yes" if coded else "coded=no", f"sector={sector or '-'}",
+            "bias", f"path={path}", _LEN[length] if length < 16 else f"len={_bucket(length)}",
+            case_f, joint[0],
+            _DIST[abs(i - trig_i)] if abs(i - trig_i) < 16 else "dist=far",
+            _named("ent=", label or "-"),
+            "coded=yes" if coded else "coded=no", _named("sector=", sector or "-"),
             pos_f, dep_f, pos,
-            self.head[1], f"ev_case={event}|{case}", f"ev_side={event}|{side}",
-            f"case_side={case}|{side}", self.tail, f"trig_case={pos}|{case}",
-            f"ev_coded={event}|{coded}", f"path_case={path}|{case}",
+            self.head[1], joint[1], joint[2], joint[3], self.tail, joint[4], joint[5],
+            f"path_case={path}|{case}",
         ]
         if is_rule:
             f += ["rule", f"rule_ev={event}"]
@@ -272,6 +285,23 @@ class _TriggerFeatures:
         if capitalised:
             f.append("capitalised")
         return f
+
+
+# :meth:`_TriggerFeatures.of`'s strings of small closed sets, built once
+_JOINT: dict[tuple[str, str, str, str, bool], tuple[str, ...]] = {}
+_NAMED: dict[tuple[str, str], str] = {}
+_LEN = tuple(f"len={_bucket(n)}" for n in range(16))
+_DIST = tuple(f"dist={_bucket(n)}" for n in range(16))
+
+
+def _named(prefix: str, value: str) -> str:
+    """``prefix + value``, the same string object each time."""
+    got = _NAMED.get((prefix, value))
+    if got is None:
+        if len(_NAMED) > 10_000:
+            _NAMED.clear()
+        got = _NAMED[(prefix, value)] = prefix + value
+    return got
 
 
 def _all_above(table: _Table, i: int) -> list[int]:

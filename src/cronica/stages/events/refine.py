@@ -8,6 +8,9 @@
   other party of a 'entre X y Y' / 'between X and Y' phrase of its sentence;
 - a retaliation ('ataques de represalia', 'retaliatory strikes') with no recipient is aimed
   at the actor of the latest earlier attack on the retaliating side;
+- an attack with no actor that someone claims ('al-Shabaab claimed responsibility for the
+  attack', 'el ELN reivindicó el atentado') takes the claimant as actor (cue kinds
+  'claim_verb', 'claim_light', 'claim_noun');
 - a state named by its country alone that attacks or mobilises acts through its military:
   its code gains the MIL sector ('Estados Unidos' in 'ataques de Estados Unidos': USAMIL).
 
@@ -37,6 +40,8 @@ def refine(adoc: ArticleDoc, events: list[Event], index: ActorIndex, cues: Cues)
             e.recipient = _counterpart(adoc, e, index, cues)
         if e.event == "ASSAULT" and e.recipient is None and _retaliation(adoc, e, cues):
             e.recipient = _retaliated(events, e)
+        if e.event in _CLAIMABLE and e.actor is None:
+            e.actor = _claimant(adoc, e, index, cues)
         if e.event in _MILITARY_ACTS and e.mode not in ("riot",):
             e.actor = _as_military(e.actor)
 
@@ -138,6 +143,38 @@ def _counterpart(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> E
                     m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
                 )
     return None
+
+
+_CLAIMABLE = frozenset({"ASSAULT", "COERCE"})
+
+
+def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventArg | None:
+    """The subject of the verb that claims the event: its trigger is the verb's object
+    ('reivindicó el atentado') or hangs on a claim noun that is ('claimed responsibility for
+    the attack', 'asumió la autoría del ataque')."""
+    if e.head is None or not cues.claim_verb:
+        return None
+    node = adoc.doc[e.head]
+    noun = False
+    if dep(node) == "pobj":  # 'responsibility for the attack': through the preposition
+        node = node.head
+    if node.head.i != node.i and fold(node.head.lemma_) in cues.claim_noun:
+        node, noun = node.head, True
+    verb = node.head
+    if dep(node) != "obj" or verb.i == node.i:
+        return None
+    lemma = fold(verb.lemma_)
+    if lemma not in cues.claim_verb and not (noun and lemma in cues.claim_light):
+        return None
+    subj = next((c for c in children_of(verb) if dep(c) == "nsubj"), None)
+    if subj is None:
+        return None
+    # 'the Islamist group al-Shabaab': the name apposed to the subject noun
+    m = next(filter(None, (index.mention_in(t) for t in [subj, *children_of(subj)]
+                           if t is subj or dep(t) == "appos")), None)
+    if m is None:
+        return None
+    return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id)
 
 
 def _retaliation(adoc: ArticleDoc, e: Event, cues: Cues) -> bool:

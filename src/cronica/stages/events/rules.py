@@ -43,9 +43,9 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.event_epithet",
          "a participle before the event noun it modifies qualifies that event, no act of its own",
          "Israel launched its long threatened invasion of the south.", "en", "threatened"),
-    Rule("trigger.block_without_protesters",
-         "blocking passage ('impidió el paso') is a protest block only when workers or "
-         "protesters block it or a claim is the cause",
+    Rule("trigger.collective_without_protesters",
+         "a collective act ('impidió el paso', 'una caravana', 'acamparon') is a protest only "
+         "when workers or protesters hold it or a claim is its cause; else no event word",
          "Un camión volcado impidió el paso por la ruta.", "es", "impidió"),
     Rule("trigger.prevention_without_protest",
          "a prevention verb is COERCE 'restrict' only with a protest as its object",

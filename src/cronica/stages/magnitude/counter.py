@@ -211,6 +211,11 @@ def _counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon,
             return state, noun
     target = noun if noun is not None else number
     verb_field = _verb_field(target, lx)
+    if verb_field is None and noun is not None and number.i != noun.i:
+        # 'detuvo a una docena de manifestantes', 'arrested dozens of protesters', 'wounded
+        # dozens in the attack': the quantity word itself is the verb's object
+        verb_field = _verb_field(number, lx)
+        target = number if verb_field is not None else target
     if verb_field is not None:
         return verb_field, target
     if noun is not None and (lx.has("crowd_noun", noun.lemma_) or lx.has("crowd_noun", noun.text)

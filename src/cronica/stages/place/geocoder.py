@@ -843,10 +843,15 @@ _PAREN = re.compile(r"\(([^()\n]{2,80})\)")
 # comma and another name (words joined by hyphens or name links)
 _CAP = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _LINKED = rf"{_CAP}(?:\s(?:(?:de|del|la|el|al|do|da|dos|das)\s)?{_CAP}){{0,4}}"
-_COMMA_PAIR = re.compile(rf"(?<![\w'’.-])(?P<x>{_LINKED}),\s(?P<y>{_LINKED}(?:\s[a-z]+)?)")
+# _LINKED not right after a word character, dot or dash: the same matches as a leading
+# (?<![\w'’.-]), with the capital first, so the regex engine skips ahead to capitals instead
+# of testing the look-behind at every character of the text
+_LINKED_START = rf"[A-Z](?<![\w'’.-].){_CAP[len('[A-Z]'):]}" \
+    rf"(?:\s(?:(?:de|del|la|el|al|do|da|dos|das)\s)?{_CAP}){{0,4}}"
+_COMMA_PAIR = re.compile(rf"(?P<x>{_LINKED_START}),\s(?P<y>{_LINKED}(?:\s[a-z]+)?)")
 # 'ANTIOQUIA , SAN CARLOS', 'Cauca, Popayán': an area, a comma and a place it holds
 # (the place is a lookahead: it may be the area of the next pair, 'A , B , C')
-_AREA_PAIR = re.compile(rf"(?<![\w'’.-])(?P<y>{_LINKED}) ?,\s(?=(?P<x>{_LINKED})(?![\w'’-]))")
+_AREA_PAIR = re.compile(rf"(?P<y>{_LINKED_START}) ?,\s(?=(?P<x>{_LINKED})(?![\w'’-]))")
 # a name goes on after a space or hyphen: 'Al| Mudafin', 'Boca| del Rio', 'Shakhta| imeni X'
 _NAME_GOES_ON = re.compile(r"[ \-](?:(?:de|del|la|las|los|al|el|imeni|do|da|di|es)[ \-])?[A-Z]")
 _AREA_FEATURES = ("admin1", "admin2")
@@ -865,9 +870,14 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 def _party_states(adoc: ArticleDoc, sentence: int) -> set[tuple[int, int]]:
     """Spans of the countries a sentence names as parties: the actors stage codes a country
     as an actor only where no locative preposition makes it a place ('Francia criticaron',
-    'sanciones a Irán'; not 'en Irán')."""
+    'sanciones a Irán'; not 'en Irán'). The country a visit goes to is its place, not a
+    party (PLOVER: CONSULT visit happens at the host's)."""
+    # the host of a visit is where it takes place ('viajará a Guatemala, donde se reunirá')
+    hosts = {(e.recipient.start, e.recipient.end) for e in [*adoc.events, *adoc.secondary_events]
+             if e.mode == "visit" and e.recipient is not None
+             and e.trigger.sentence == sentence}
     return {(a.span.start, a.span.end) for a in adoc.actors
-            if a.kind == "country" and a.span.sentence == sentence}
+            if a.kind == "country" and a.span.sentence == sentence} - hosts
 
 
 def _seat_spans(adoc: ArticleDoc) -> list[tuple[int, int]]:
@@ -900,7 +910,7 @@ def _acronym_noun(word: str) -> bool:
 _LINK_BEFORE = re.compile(r"[A-Z][\w'’-]*\s[a-z]{1,3}\s$")
 _COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s$")
 # a name and the place noun after it: 'Al Bab city', 'Amadiya district'
-_NAME_NOUN = re.compile(rf"(?<![\w'’.-])(?P<x>{_LINKED})\s(?i:{'|'.join(_LEVELS)})\b")
+_NAME_NOUN = re.compile(rf"(?P<x>{_LINKED_START})\s(?i:{'|'.join(_LEVELS)})\b")
 
 
 def _level(cand: Candidate) -> str:
