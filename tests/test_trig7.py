@@ -334,3 +334,9 @@ def test_infinitive_takes_the_controlling_subject(make_doc):
     adoc = make_doc("Los camioneros comenzaron a obstaculizar el tránsito en la ruta.",
                     date="2024-03-20", stages=STAGES)
     assert any(e.event == "PROTEST" and e.mode == "obstruct" for e in adoc.events)
+
+
+def test_enclitic_gathering_keeps_the_gathering_gate(make_doc):
+    # 'concentrarse en' a task: the lemma 'concentrar él' must still reach the gate
+    text = "El gobierno prefiere dejar la discusión al Congreso y concentrarse en los problemas."
+    assert not any(t == "PROTEST" for t, _ in _types(make_doc, text))

@@ -760,8 +760,10 @@ class EventCoder:
         """'gathered outside the ministry to demand wages', 'protesters gathered' are
         demonstrations (CAMEO 141); 'leaders gathered for a summit' is none: a gathering
         needs protesters or workers as subject or a contentious cause in its clause."""
-        if m.entry.event != "PROTEST" or fold(tok.lemma_) not in self.cues.gathering:
-            return False
+        if m.entry.event != "PROTEST" or (
+                fold(tok.lemma_) not in self.cues.gathering
+                and m.entry.pattern[0] not in self.cues.gathering):
+            return False  # the row's word: 'concentrarse' has the lemma 'concentrar él'
         # workers of a trade or their union gathering ('los trabajadores se concentraron
         # frente a la fábrica'): a collective of workers assembles to press a claim, as a
         # picket or rally does (CAMEO 141, PLOVER PROTEST demo); only the gathering rows
