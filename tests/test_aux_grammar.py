@@ -254,6 +254,7 @@ _CASES = [
     ('a_conditional_conjunction_of_several_words_opens_a_condition-2', 'Habrá bloqueos en las rutas a menos que el gobierno pague.', 'bloqueos', 'hypothetical', None),
     ('siempre_que_with_the_indicative_is_whenever', 'Los obreros marchan siempre que el gobierno sube los precios.', 'marchan', 'current', None),
     ('a_negated_condition_is_hypothetical', 'Los sindicatos marcharán si el gobierno no negocia con ellos.', 'negocia', 'hypothetical', None),
+    ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 
 

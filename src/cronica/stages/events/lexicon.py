@@ -137,6 +137,10 @@ class Cues:
     consequent_if: set[str] = field(default_factory=set)
     # a conditional conjunction only with the subjunctive ('siempre que' + indicative: whenever)
     consequent_if_sub: set[str] = field(default_factory=set)
+    # present subjunctive endings of '-ar' verbs and the spelling changes of their stems
+    # ('ataqu-en' <- 'atac-ar'): a misread subjunctive is recognised by them (modes._subjunctive)
+    ar_subjunctive: set[str] = field(default_factory=set)
+    ar_spelling: set[tuple[str, str]] = field(default_factory=set)
     # the aux rules ('governing word', 'negation') whose operator, found above a mode on the
     # climb from the trigger, takes scope over it: the attribution guidelines' widest scope
     # ('negó que realizarán': negation). TimeBank marks an English event's own modality, so
@@ -909,6 +913,10 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.consequent_if.add(word)
         elif kind == "consequent_if_sub":
             cues.consequent_if_sub.add(word)
+        elif kind == "ar_subjunctive":
+            cues.ar_subjunctive.add(word)
+        elif kind == "ar_spelling":
+            cues.ar_spelling.add((word, fold(value.strip())))
         elif kind == "scope":
             cues.wide_scope.add(word)
         elif kind == "purpose":

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from cronica.stages.events.lexicon import Cues, fold
+from cronica.stages.nlp.models import model_words
 from cronica.stages.nlp.syntax import children_of, dep, morph_get
 
 # dependency relations through which a governing word's modality reaches its dependent
@@ -229,8 +230,8 @@ def _lifted_conjunct(tok: Any, cues: Cues, speech_act: bool) -> Any:
     auxes = [c for c in children_of(first) if dep(c) in ("aux", "aux:pass")]
     participle = "Part" in morph_get(first, "VerbForm") and bool(auxes) and (
         speech_act or not any(fold(tok.text).endswith(e) for e in cues.participle_ending))
-    subjunctive = any("Sub" in morph_get(w, "Mood") for w in [first, *auxes])
-    return gov if participle or subjunctive and "Sub" not in morph_get(tok, "Mood") else None
+    subjunctive = any(_subjunctive(w, cues) for w in [first, *auxes])
+    return gov if participle or subjunctive and not _subjunctive(tok, cues) else None
 
 
 def _ended(node: Any, cues: Cues) -> bool:
@@ -338,7 +339,7 @@ def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None
     'future' when that clause is what a decision or agreement settles (``Cues.plan_verb``)."""
     node = tok.head if dep(tok) == "conj" and tok.head.pos_ in ("VERB", "AUX") else tok
     verbs = [tok, node, *[c for c in children_of(tok) if dep(c) in _AUX_DEPS]]
-    if not any("Sub" in morph_get(v, "Mood") for v in verbs):
+    if not any(_subjunctive(v, cues) for v in verbs):
         return None
     marks = [fold(c.lemma_) for c in children_of(node) if dep(c) == "mark" and "Sub" not in morph_get(c, "Mood")]
     if dep(node) == "advcl" and len(marks) > 1 and any(m in cues.purpose for m in marks):
@@ -378,7 +379,7 @@ def _mode_at(
         found.append(("future", tok, "future tense"))
     if _is_conditional(tok, cues):
         found.append(_conditional(tok, tok, cues))
-    if "Sub" in morph_get(tok, "Mood") and "Pres" in morph_get(tok, "Tense") \
+    if "Pres" in morph_get(tok, "Tense") and _subjunctive(tok, cues) \
             and _time_clause(tok, cues):
         # 'antes de que se reúnan', 'a once días de que se reúnan': the present subjunctive
         # of a time clause is prospective (Nueva gramática §24.1, §47.7)
@@ -386,6 +387,10 @@ def _mode_at(
     for child in children_of(tok):
         key = fold(child.lemma_)
         word = fold(child.text)
+        if dep(child) == "mark" and _conditional_conjunction(child, tok, cues):
+            # 'en caso de que los rebeldes ataquen': the condition itself is not asserted
+            found.append(("hypothetical", _phrase_span(child), "marker"))
+            continue
         if _connective(child):
             continue  # 'sin embargo', 'no obstante': a fixed connective, not a negation
         label = dep(child)
@@ -400,9 +405,6 @@ def _mode_at(
                 found.append(_conditional(tok, child, cues))
             if (key in cues.aux or word in cues.aux) and not _determined(child):
                 found.append((cues.aux.get(word) or cues.aux[key], child, "auxiliary"))
-        elif label == "mark" and _conditional_conjunction(child, tok, cues):
-            # 'en caso de que los rebeldes ataquen': the condition itself is not asserted
-            found.append(("hypothetical", _phrase_span(child), "marker"))
         elif label in _MARK_DEPS and (key in cues.aux_case or key in cues.aux):
             mode = cues.aux_case.get(key) or cues.aux[key]
             # a purpose clause ('marcharon para exigir') is done, not hypothetical; a purpose
@@ -542,6 +544,31 @@ def _mark_phrase(mark: Any) -> str:
     return " ".join(fold(w.text) for w in sorted([mark, *fixed], key=lambda w: w.i))
 
 
+def _subjunctive(verb: Any, cues: Cues) -> bool:
+    """``verb`` is in the subjunctive: by its morphology, or a present subjunctive of an '-ar'
+    verb that the tagger read as the indicative of a made-up '-ir'/'-er' verb ('bloqueen' ->
+    'bloqueir', 'designen' -> 'designir': the '-ar' subjunctive endings are those of the
+    other indicatives). Read only when the lemma is no word of the model's vocabulary and the
+    '-ar' infinitive of the stem is (``Cues.ar_subjunctive``, ``Cues.ar_spelling``)."""
+    if "Sub" in morph_get(verb, "Mood"):
+        return True
+    if not cues.ar_subjunctive or verb.pos_ != "VERB" or "Ind" not in morph_get(verb, "Mood") \
+            or "Pres" not in morph_get(verb, "Tense"):
+        return False
+    lemma, form = verb.lemma_.lower(), verb.text.lower()
+    if not lemma.endswith(("ir", "er")):
+        return False
+    ending = next((e for e in cues.ar_subjunctive if form.endswith(e) and len(form) > len(e) + 2), None)
+    if ending is None:
+        return False
+    words = model_words(verb.doc.lang_)
+    if lemma in words:
+        return False
+    stem = form[: -len(ending)]
+    stems = [stem, *(stem[: -len(a)] + b for a, b in cues.ar_spelling if stem.endswith(a))]
+    return any(s + "ar" in words for s in stems)
+
+
 def _condition_word(word: Any, cues: Cues) -> bool:
     """``word`` is the 'si' of a condition or a conditional conjunction's span."""
     return fold(word.text) in cues.consequent_if or fold(word.text) in cues.consequent_if_sub
@@ -563,7 +590,7 @@ def _conditional_conjunction(mark: Any, verb: Any, cues: Cues) -> bool:
     if phrase in cues.consequent_if:
         return True
     words = [verb, *[c for c in children_of(verb) if dep(c) in _AUX_DEPS]]
-    return phrase in cues.consequent_if_sub and any("Sub" in morph_get(w, "Mood") for w in words)
+    return phrase in cues.consequent_if_sub and any(_subjunctive(w, cues) for w in words)
 
 
 def _connective(tok: Token) -> bool:
