@@ -152,6 +152,21 @@ def test_an_ambiguous_participle_conjunct_stays_in_the_denied_clause(make_doc):
     assert found and all(e.aux_mode == "negation" for e in found)
 
 
+
+@pytest.mark.parametrize(("text", "word", "mode"), [
+    ("The government ruled out talks with the rebels.", "talks", "negation"),
+    ("The union called off the strike planned for Monday.", "strike", "negation"),
+    ("The minister put off the meeting with the protesters.", "meeting", "future"),
+    # the same verbs without their particle govern nothing
+    ("The government ruled the province after talks with the rebels.", "talks", "current"),
+])
+def test_a_phrasal_verb_governs_its_act_with_its_particle(make_doc, text, word, mode):
+    adoc = make_doc(text, lang="en", date="2024-01-20", stages=STAGES)
+    found = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == word]
+    assert found, f"no event at {word!r}"
+    assert (found[0].aux_mode or "current") == mode
+
+
 # (rule, sentence, word of the event, its aux mode, publication date or None)
 _CASES = [
     ('a_negating_verb_negates_its_complement_clause', 'El general negó que sus tropas atacaran la aldea.', 'atacaran', 'negation', None),

@@ -356,6 +356,33 @@ def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None
     return ("hypothetical", tok, "subjunctive complement")
 
 
+# particle labels: UD 'compound:prt', ClearNLP 'prt' (English 'rule out', 'call off')
+_PARTICLE_DEPS = frozenset({"prt", "compound:prt"})
+# per cue table: the first words of its multiword aux cues ('rule' of 'rule out')
+_PHRASAL_HEADS: dict[int, frozenset[str]] = {}
+
+
+def _governing_key(tok: Any, cues: Cues) -> str | None:
+    """The aux cue ``tok`` is as a governing word: its lemma ('descartar', 'refuse'), or its
+    lemma with its verb particle ('ruled out' -> 'rule out', 'called off' -> 'call off'; a
+    phrasal verb's meaning is the pair's, Cambridge Grammar of English §4.3)."""
+    key = fold(tok.lemma_)
+    if key in cues.aux:
+        return key
+    heads = _PHRASAL_HEADS.get(id(cues.aux))
+    if heads is None:
+        heads = _PHRASAL_HEADS[id(cues.aux)] = frozenset(
+            k.split(" ", 1)[0] for k in cues.aux if " " in k)
+    if key not in heads:
+        return None
+    for child in children_of(tok):
+        if dep(child) in _PARTICLE_DEPS:
+            pair = f"{key} {fold(child.text)}"
+            if pair in cues.aux:
+                return pair
+    return None
+
+
 def _mode_at(
     tok: Any, cues: Cues, article_year: int | None, is_trigger: bool, negation: bool = True,
     negation_words: bool = False, planned: bool = False, came_from: int = -1,
@@ -368,8 +395,9 @@ def _mode_at(
     ``came_from``: the index of the token the climb came from (-1 at the trigger); ``light``:
     whether a verb is a support verb of an event noun ('llevar a cabo')."""
     found: list[tuple[str, Any, str]] = []
-    if not is_trigger and cues.aux.get(fold(tok.lemma_)):
-        mode = cues.aux[fold(tok.lemma_)]
+    governing = None if is_trigger else _governing_key(tok, cues)
+    if governing is not None:
+        mode = cues.aux[governing]
         if fold(tok.lemma_) in cues.expected and _impersonal(tok):
             mode = "future"  # 'se espera que se reúnan el lunes': expected, not hoped for
         elif fold(tok.lemma_) in cues.pronominal_plan and _proclitic_se(tok):
