@@ -289,3 +289,21 @@ def test_a_negated_protest_has_no_topic_to_fold(make_doc):
     [boycott] = [e for e in every if e.trigger.text.startswith("boicote")]
     assert boycott.aux_mode == "negation" and all(not m.text.startswith("llamar") for m in boycott.mentions)
     assert any(e.trigger.text.startswith("llamar") and e.aux_mode == "hypothetical" for e in every)
+
+
+def test_the_model_vocabulary_is_read_once_per_language(monkeypatch):
+    # the subjunctive repair asks the parser's vocabulary about every misread '-ar' form;
+    # reading it from disk per call made the events stage 100 times slower (round 6)
+    from cronica.stages.events import modes
+
+    calls: list[str] = []
+
+    def fake(lang):
+        calls.append(lang)
+        return frozenset({"bloquear"})
+
+    monkeypatch.setattr(modes, "model_words", fake)
+    monkeypatch.setattr(modes, "_MODEL_WORDS", {})
+    assert "bloquear" in modes._model_words("es")
+    assert "bloquear" in modes._model_words("es")
+    assert calls == ["es"]

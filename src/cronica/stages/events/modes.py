@@ -589,12 +589,24 @@ def _subjunctive(verb: Any, cues: Cues) -> bool:
     ending = next((e for e in cues.ar_subjunctive if form.endswith(e) and len(form) > len(e) + 2), None)
     if ending is None:
         return False
-    words = model_words(verb.doc.lang_)
+    words = _model_words(verb.doc.lang_)
     if lemma in words:
         return False
     stem = form[: -len(ending)]
     stems = [stem, *(stem[: -len(a)] + b for a, b in cues.ar_spelling if stem.endswith(a))]
     return any(s + "ar" in words for s in stems)
+
+
+# language code -> the model's vocabulary: ``model_words`` of a language code builds a fresh
+# bundle and reads the vocabulary from disk on every call, so the aux stage keeps it once
+_MODEL_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _model_words(lang: str) -> frozenset[str]:
+    words = _MODEL_WORDS.get(lang)
+    if words is None:
+        words = _MODEL_WORDS[lang] = model_words(lang)
+    return words
 
 
 def _condition_word(word: Any, cues: Cues) -> bool:
