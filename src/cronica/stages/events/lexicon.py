@@ -111,6 +111,9 @@ class Cues:
     speech_if_clause: set[str] = field(default_factory=set)
     light: set[str] = field(default_factory=set)
     aux: dict[str, str] = field(default_factory=dict)  # lemma -> aux mode
+    # first words of the phrasal aux cues ('rule' of 'rule out'): the verbs to read with their
+    # particle
+    aux_phrasal: set[str] = field(default_factory=set)
     aux_case: dict[str, str] = field(default_factory=dict)  # preposition -> aux mode
     recipient_case: set[str] = field(default_factory=set)
     passive_aux: set[str] = field(default_factory=set)
@@ -883,6 +886,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.light.add(word)
         elif kind in AUX_KINDS:
             cues.aux[word] = kind
+            if " " in word:
+                cues.aux_phrasal.add(word.split(" ", 1)[0])
         elif kind.endswith("_case") and kind[:-5] in AUX_KINDS:
             cues.aux_case[word] = kind[:-5]
         elif kind == "recipient_case":

@@ -358,8 +358,6 @@ def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None
 
 # particle labels: UD 'compound:prt', ClearNLP 'prt' (English 'rule out', 'call off')
 _PARTICLE_DEPS = frozenset({"prt", "compound:prt"})
-# per cue table: the first words of its multiword aux cues ('rule' of 'rule out')
-_PHRASAL_HEADS: dict[int, frozenset[str]] = {}
 
 
 def _governing_key(tok: Any, cues: Cues) -> str | None:
@@ -369,11 +367,7 @@ def _governing_key(tok: Any, cues: Cues) -> str | None:
     key = fold(tok.lemma_)
     if key in cues.aux:
         return key
-    heads = _PHRASAL_HEADS.get(id(cues.aux))
-    if heads is None:
-        heads = _PHRASAL_HEADS[id(cues.aux)] = frozenset(
-            k.split(" ", 1)[0] for k in cues.aux if " " in k)
-    if key not in heads:
+    if key not in cues.aux_phrasal:
         return None
     for child in children_of(tok):
         if dep(child) in _PARTICLE_DEPS:
