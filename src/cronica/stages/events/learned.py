@@ -338,8 +338,8 @@ def event_model(lang: str | LanguageBundle) -> EventModel | None:
 
 
 def _load_model(bundle: LanguageBundle) -> EventModel | None:
-    ref = bundle.data_root.joinpath("models", f"events_{bundle.code}.npz")
-    if not ref.is_file():
+    ref = bundle.model_file("events", "npz")
+    if ref is None:
         return None
     with ref.open("rb") as f, np.load(f, allow_pickle=False) as data:
         return load_npz(data, bundle.code)

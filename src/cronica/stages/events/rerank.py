@@ -200,8 +200,8 @@ def rerank_model(lang: str | LanguageBundle) -> RerankModel | None:
 
 
 def _load(bundle: LanguageBundle) -> RerankModel | None:
-    ref = bundle.data_root.joinpath("models", f"rerank_{bundle.code}.json")
-    if not ref.is_file():
+    ref = bundle.model_file("rerank", "json")
+    if ref is None:
         return None
     return load(json.loads(ref.read_text(encoding="utf-8")), bundle.code)
 

@@ -212,8 +212,8 @@ def retype_model(lang: str | LanguageBundle) -> RetypeModel | None:
 
 
 def _load(bundle: LanguageBundle) -> RetypeModel | None:
-    ref = bundle.data_root.joinpath("models", f"retype_{bundle.code}.json")
-    if not ref.is_file():
+    ref = bundle.model_file("retype", "json")
+    if ref is None:
         return None
     return load(json.loads(ref.read_text(encoding="utf-8")), bundle.code, lexicon_types(bundle))
 

@@ -68,6 +68,12 @@ class LanguageBundle:
         """Rows of ``data/<code>/<name>``."""
         return tsv_rows(self.data_dir.joinpath(name).read_text(encoding="utf-8"))
 
+    def model_file(self, stem: str, suffix: str) -> Traversable | None:
+        """The shipped model ``data/models/<stem>_<code>.<suffix>`` of this language, or None
+        when the language has none."""
+        ref = self.data_root.joinpath("models", f"{stem}_{self.code}.{suffix}")
+        return ref if ref.is_file() else None
+
     def read_shared_tsv(self, *parts: str) -> Iterator[list[str]]:
         """Rows of a table shared by every language (``data/countries.tsv``, ``data/geo/..``);
         a fake language's folder may hold its own copy."""
