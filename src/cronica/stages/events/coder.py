@@ -210,10 +210,10 @@ class EventCoder:
         # the learned event re-typer (:mod:`cronica.stages.events.retype`)
         self.retype = retype_model(bundle) if learned else None
         # the learned recipient chooser (:mod:`cronica.stages.events.recipient`)
-        self.recipient_model = recipient_model(self.lang) if learned else None
+        self.recipient_model = recipient_model(bundle) if learned else None
         # the actor chooser is opt-in: it bought little on the BRAT check part (about 3
         # sources of 209) for about a sixth of the pipeline's CPU (docs/benchmarks.md, lead)
-        self.actor_model = recipient_model(self.lang, "actor") \
+        self.actor_model = recipient_model(bundle, "actor") \
             if learned and os.environ.get(ACTOR_MODEL_ENV) else None
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event

@@ -1,0 +1,69 @@
+"""Branch speed8: resources found without loading a second copy of a spaCy model, and the
+recipient chooser loaded from the language bundle like the other shipped models."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from cronica.stages.events.recipient import NO_RECIPIENT_MODEL_ENV, recipient_model
+from cronica.stages.language.bundle import load_bundle, package_data
+from cronica.stages.nlp import models
+
+
+def test_the_model_vocabulary_is_read_without_loading_the_model(monkeypatch):
+    loads: list[str] = []
+    monkeypatch.setattr(spacy, "load", lambda name, *a, **k: loads.append(name))
+    monkeypatch.setattr(models, "_WORDS", {})
+    words = models.model_words("es")
+    assert loads == []
+    assert "manifestación" in words and "bloquear" in words
+    # another bundle of the same model shares the set read from disk
+    assert models.model_words(load_bundle("es")) is words
+
+
+def test_the_model_folder_found_without_loading_is_the_folder_spacy_loads_from():
+    bundle = load_bundle("es")
+    found = models._model_path(bundle)
+    loaded = models.load_nlp(bundle).path
+    assert found is not None and found == loaded
+    assert models._model_path(bundle) == loaded  # the loaded model's own folder, once loaded
+
+
+def test_the_vocabulary_is_the_model_packages_strings_lower_cased():
+    bundle = load_bundle("en")
+    path = models._model_path(bundle)
+    assert path is not None
+    strings = json.loads((path / "vocab" / "strings.json").read_text(encoding="utf-8"))
+    assert models.model_words(bundle) == frozenset(s.lower() for s in strings)
+
+
+def test_a_blank_model_has_no_vocabulary():
+    bundle = load_bundle("es")
+    bundle.model = "blank:es"
+    assert models.model_words(bundle) == frozenset()
+
+
+def test_the_recipient_chooser_comes_from_the_bundle_and_is_kept_per_bundle(monkeypatch):
+    monkeypatch.delenv(NO_RECIPIENT_MODEL_ENV, raising=False)
+    bundle = load_bundle("es")
+    model = recipient_model(bundle)
+    assert model is not None and recipient_model(bundle) is model
+    assert recipient_model(bundle, "actor") is not model
+    assert recipient_model(load_bundle("en")) is None  # English ships no chooser
+
+
+def test_the_recipient_chooser_is_switched_off_by_the_env(monkeypatch):
+    monkeypatch.setenv(NO_RECIPIENT_MODEL_ENV, "1")
+    assert recipient_model(load_bundle("es")) is None
+
+
+@pytest.mark.parametrize("role", ["recipient", "actor"])
+def test_the_shipped_chooser_reads_the_same_weights_as_the_file(role):
+    ref = package_data().joinpath("models", f"{role}_es.json")
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    model = recipient_model(load_bundle("es"), role)
+    assert model is not None
+    assert model.weights == data["weights"] and model.take == data["take"]
