@@ -67,3 +67,55 @@ def test_the_shipped_chooser_reads_the_same_weights_as_the_file(role):
     model = recipient_model(load_bundle("es"), role)
     assert model is not None
     assert model.weights == data["weights"] and model.take == data["take"]
+
+
+def test_required_strings_are_read_off_the_pattern():
+    import re
+
+    from cronica.stages.time.lexicon import required_strings
+
+    assert required_strings(re.compile(r"\bhace\s+(?:dos|tres)\s+días?")) == (
+        frozenset({"hace"}), frozenset({"dos", "tres"}), frozenset({"día"}))
+    # optional parts, classes and look-arounds require nothing
+    assert required_strings(re.compile(r"(?:el\s+)?\d+(?=\s)")) == ()
+    # a branch with an alternative that requires nothing leaves no group
+    assert required_strings(re.compile(r"(?:enero|\d+)")) == ()
+    # a repeat that must occur once requires its content
+    assert required_strings(re.compile(r"(?:ab)+c")) == (frozenset({"ab"}), frozenset({"c"}))
+    assert required_strings(re.compile(r"hoy", re.IGNORECASE)) == ()
+
+
+_DATED = [
+    "El lunes 3 de marzo de 2025 miles marcharon; ayer hubo otra protesta y mañana habrá más.",
+    "En la década de los noventa y a principios de 1999 hubo huelgas durante el primer trimestre.",
+    "Hace dos semanas, el día 14, se firmó el acuerdo, vigente hasta el 30 de junio.",
+    "Sin fechas aquí: solo 300 manifestantes y 12 detenidos.",
+]
+
+
+@pytest.mark.parametrize("text", _DATED)
+def test_the_string_filter_leaves_the_dates_found_unchanged(text):
+    from cronica.stages.time.lexicon import build_patterns
+    from cronica.stages.time.resolver import find_dates
+
+    bundle = load_bundle("es")
+    pats = build_patterns(bundle)
+    assert pats.literals["weekday"] and pats.literals["dayonly"] == (frozenset({"día"}),)
+    filtered = find_dates(text, bundle, None)
+    saved, pats.literals = pats.literals, {}
+    try:
+        assert find_dates(text, bundle, None) == filtered
+    finally:
+        pats.literals = saved
+
+
+def test_every_pattern_match_holds_a_string_of_each_group():
+    from cronica.stages.time.lexicon import build_patterns
+
+    for code in ("es", "en"):
+        pats = build_patterns(load_bundle(code))
+        for text in (t.lower() for t in _DATED + ["On Monday, March 3, 2025, and last week."]):
+            for name, rx in pats.patterns:
+                for m in rx.finditer(text):
+                    for group in pats.literals[name]:
+                        assert any(w in m.group() for w in group), (name, m.group(), group)
