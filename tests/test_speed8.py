@@ -119,3 +119,22 @@ def test_every_pattern_match_holds_a_string_of_each_group():
                 for m in rx.finditer(text):
                     for group in pats.literals[name]:
                         assert any(w in m.group() for w in group), (name, m.group(), group)
+
+
+@pytest.mark.slow
+def test_shared_columns_are_the_arrays_spacy_gives(nlp_es, nlp_en):
+    import numpy as np
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_TITLE, LEMMA, LOWER, MORPH, ORTH, POS
+
+    from cronica.stages.nlp.syntax import token_column, token_rows
+
+    docs = [nlp_es("La policía detuvo ayer en Lima a tres dirigentes de la protesta."),
+            nlp_en("Strikers marched on Monday in London."), nlp_es("")]
+    for _ in range(2):  # documents asked in turn
+        for doc in docs:
+            for attr in (ORTH, LOWER, LEMMA, POS, DEP, ENT_TYPE, IS_TITLE, MORPH):
+                assert token_column(doc, attr) == doc.to_array(attr).tolist()
+            assert token_column(doc, HEAD) == doc.to_array(HEAD).view(np.int64).tolist()
+            assert token_column(doc, HEAD) == [t.head.i - t.i for t in doc]
+            keys = [LEMMA, ORTH, POS]
+            assert token_rows(doc, keys) == [tuple(r) for r in doc.to_array(keys).tolist()]

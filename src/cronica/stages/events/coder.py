@@ -108,6 +108,8 @@ from cronica.stages.nlp.syntax import (
     first_child,
     morph_get,
     sentence_of,
+    token_column,
+    token_rows,
 )
 
 
@@ -243,7 +245,7 @@ class EventCoder:
         orgs = names | _org_entity_tokens(doc)
         # most tokens start no pattern in any context: their (lemma, form, tag) is
         # remembered, so that they are skipped without building a spaCy token
-        keys = doc.to_array(_TOKEN_KEY).tolist()
+        keys = token_rows(doc, _TOKEN_KEY)
         misses = self._no_trigger
         if len(misses) > _MAX_NO_TRIGGER:
             misses.clear()
@@ -543,7 +545,7 @@ class EventCoder:
         strings = doc.vocab.strings
         kinds = self._speech_kind
         out: list[int] = []
-        for i, h in enumerate(doc.to_array(LEMMA).tolist()):
+        for i, h in enumerate(token_column(doc, LEMMA)):
             kind = kinds.get(h)
             if kind is None:
                 kind = self._learn_speech_kind(h, strings[h])

@@ -38,6 +38,8 @@ from cronica.stages.nlp.syntax import (
     dep_of_hash,
     doc_cache,
     sentence_bounds,
+    token_column,
+    token_rows,
     tokens_of,
 )
 
@@ -104,8 +106,8 @@ class _Table:
 
     def __init__(self, doc: Any) -> None:
         # one array read instead of a Token object and a string look-up per token and field
-        heads = doc.to_array([HEAD]).astype("int64").tolist()  # offsets, some negative
-        rows = doc.to_array([DEP, POS, ENT_TYPE, IS_TITLE]).tolist()  # hashes: unsigned
+        heads = token_column(doc, HEAD)  # offsets, some negative
+        rows = token_rows(doc, (DEP, POS, ENT_TYPE, IS_TITLE))  # hashes: unsigned
         strings = doc.vocab.strings
         names: dict[int, str] = {}
 
