@@ -138,3 +138,29 @@ def test_shared_columns_are_the_arrays_spacy_gives(nlp_es, nlp_en):
             assert token_column(doc, HEAD) == [t.head.i - t.i for t in doc]
             keys = [LEMMA, ORTH, POS]
             assert token_rows(doc, keys) == [tuple(r) for r in doc.to_array(keys).tolist()]
+
+
+@pytest.mark.slow
+def test_sentence_contexts_from_columns_are_those_read_token_by_token(nlp_es):
+    from cronica.stages.events.lexicon import lexicon
+    from cronica.stages.events.modes import contexts
+
+    cues = lexicon(load_bundle("es")).cues
+    doc = nlp_es("Tras el golpe de Estado, los militares reprimieron la huelga general. "
+                 "Las elecciones se celebrarán en medio de la crisis económica.")
+    for sent in doc.sents:
+        assert contexts(sent, cues) == contexts(list(sent), cues)
+
+
+@pytest.mark.slow
+def test_ouster_nouns_are_the_sentences_nouns_with_an_ouster_lemma(nlp_es):
+    from cronica.stages.events.args import _ouster_nouns
+    from cronica.stages.events.lexicon import fold, lexicon
+
+    cues = lexicon(load_bundle("es")).cues
+    doc = nlp_es("Los maestros marcharon. Exigen la renuncia del ministro y la destitución "
+                 "del alcalde. La dimisión llegó ayer.")
+    for tok in doc:
+        want = [t for t in tok.sent if t.pos_ == "NOUN" and fold(t.lemma_) in cues.ouster]
+        assert [t.i for t in _ouster_nouns(tok, cues)] == [t.i for t in want]
+    assert any(_ouster_nouns(t, cues) for t in doc)  # the case holds some
