@@ -164,3 +164,21 @@ def test_ouster_nouns_are_the_sentences_nouns_with_an_ouster_lemma(nlp_es):
         want = [t for t in tok.sent if t.pos_ == "NOUN" and fold(t.lemma_) in cues.ouster]
         assert [t.i for t in _ouster_nouns(tok, cues)] == [t.i for t in want]
     assert any(_ouster_nouns(t, cues) for t in doc)  # the case holds some
+
+
+@pytest.mark.slow
+def test_the_kept_chooser_answers_do_not_cross_articles():
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
+
+    texts = [
+        "Los maestros marcharon frente al Ministerio de Educación para exigir la renuncia del "
+        "ministro. La policía dispersó la protesta y detuvo a tres dirigentes del sindicato.",
+        "El gobierno de Chile anunció sanciones contra la empresa minera. Los trabajadores "
+        "bloquearon la carretera y atacaron a los guardias de la mina.",
+    ]
+    arts = [Article(id=f"a{i}", text=t, lang="es", date="2024-05-02") for i, t in enumerate(texts)]
+    shared = Pipeline(langs=("es",))
+    together = [shared.process(a).to_dict() for a in (*arts, arts[0])]
+    for a, got in zip((*arts, arts[0]), together, strict=True):
+        assert Pipeline(langs=("es",)).process(a).to_dict() == got

@@ -226,6 +226,9 @@ class EventCoder:
         # (role, trigger span) -> (parsed argument, the learned chooser's): applied at the end
         self._learned_args: dict[tuple[str, int, int], tuple[EventArg | None, EventArg | None]] = {}
         self._place_words: frozenset[str] | None = None  # nouns of places (:meth:`_placed`)
+        # the document asked about, and the learned choosers' answers there (the chosen
+        # token's index, None for the rules' own) by question (see :meth:`_learned_arg`)
+        self._choices: tuple[Any, dict[tuple[Any, ...], int | None]] = (None, {})
         self._injury_ids: frozenset[int] | None = None  # (:meth:`_injury_hashes`)
         self._staged_kind: dict[int, bool] = {}  # lemma hash -> ends in '-azo' (staged acts)
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
@@ -1362,6 +1365,7 @@ class EventCoder:
             return
         removed: list[tuple[str, int]] = []
         self._learned_args = {}
+        self._choices = (doc, {})
         found_raw = self.find_triggers(doc, removed, _org_actor_tokens(adoc))
         triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech, self._speech_candidates(doc))
@@ -1692,17 +1696,28 @@ class EventCoder:
             return arg.start, arg.end, (arg.code if arg.mention else None)
 
         rule = own if parsed is not None else None
-        rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip, span)
-        if record is not None:
-            record.append({
-                "doc": adoc.article.id, "role": role, "start": doc[m.start].idx,
-                "end": doc[m.end - 1].idx + len(doc[m.end - 1].text), "event": m.entry.event,
-                "rows": [[r.start, r.end, r.feats, r.rule] for r in rows],
-            })
-        choice = model.choose(rows) if model is not None else None
-        if choice is None:
+        # a trigger built again (a pruned event read again as a secondary word) asks the
+        # same question: its answer, the chosen token, is kept for the article
+        if self._choices[0] is not doc:
+            self._choices = (doc, {})
+        asked = (role, m.start, m.end, m.head, m.entry.event, m.entry.mode,
+                 None if own is None else own.i, None if other is None else other.i,
+                 None if parsed is None else (parsed.start, parsed.end),
+                 None if other_arg is None else (other_arg.start, other_arg.end))
+        chose = self._choices[1].get(asked, -1) if record is None else -1
+        if chose == -1:
+            rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip, span)
+            if record is not None:
+                record.append({
+                    "doc": adoc.article.id, "role": role, "start": doc[m.start].idx,
+                    "end": doc[m.end - 1].idx + len(doc[m.end - 1].text), "event": m.entry.event,
+                    "rows": [[r.start, r.end, r.feats, r.rule] for r in rows],
+                })
+            choice = model.choose(rows) if model is not None else None
+            chose = self._choices[1][asked] = None if choice is None else choice.tok
+        if chose is None:
             return parsed
-        chosen = doc[choice.tok]
+        chosen = doc[chose]
         trigger = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
         return with_conjuncts(to_arg(chosen, index, m.start if role == "actor" else None),
                               chosen, index, other_arg, trigger)
