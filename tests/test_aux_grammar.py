@@ -269,6 +269,12 @@ _CASES = [
     ('a_conditional_conjunction_of_several_words_opens_a_condition-2', 'Habrá bloqueos en las rutas a menos que el gobierno pague.', 'bloqueos', 'hypothetical', None),
     ('siempre_que_with_the_indicative_is_whenever', 'Los obreros marchan siempre que el gobierno sube los precios.', 'marchan', 'current', None),
     ('a_negated_condition_is_hypothetical', 'Los sindicatos marcharán si el gobierno no negocia con ellos.', 'negocia', 'hypothetical', None),
+    ('a_participle_with_the_time_its_act_is_set_for_schedules_it-1', 'Los sindicatos podrían suspender la huelga convocada para el jueves.', 'huelga', 'future', None),
+    ('a_participle_with_the_time_its_act_is_set_for_schedules_it-2', 'El gobierno pidió a los sindicatos suspender la marcha anunciada para el próximo jueves.', 'marcha', 'future', None),
+    ('a_participle_with_no_time_set_schedules_nothing', 'Los sindicatos podrían suspender la huelga convocada por los mineros.', 'huelga', 'hypothetical', None),
+    ('a_dated_definite_noun_is_presupposed_under_a_modal', 'El presidente podría participar en la cumbre del 25 de enero.', 'cumbre', 'future', None),
+    ('a_dated_definite_noun_is_presupposed_in_a_condition', 'Si la reunión del 25 de enero fracasa, habrá huelga.', 'reunión', 'future', None),
+    ('a_noun_dated_by_a_deadline_stays_under_the_modal', 'Los rebeldes podrían exigir la liberación de los presos antes del 25 de enero.', 'liberación', 'hypothetical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

@@ -88,7 +88,8 @@ class AuxCalendar:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
             if e.aux_mode == "hypothetical" and doc is not None and (
                     self._schedulable(e) and _presupposed(doc, e)
-                    or self._scheduled_modal(doc, e)):
+                    or self._scheduled_modal(doc, e)
+                    or self._presupposing(e) and _own_date(doc, e, self.cues.time_mark)):
                 # a scheduled event presupposed under a wish or condition stays future
                 # ('espera que la reunión del 23 de abril sea ...'); the wished or proposed
                 # act itself stays hypothetical ('propuso reunirse el 23 de abril')
@@ -163,6 +164,14 @@ class AuxCalendar:
         if ev.get("rule") == "marker":
             return self.cues.aux_case.get(fold(str(ev.get("text", "")))) == "hypothetical"
         return ev.get("rule") in _SCHEDULABLE
+
+    @staticmethod
+    def _presupposing(e: Event) -> bool:
+        """The hypothetical mode came from an operator around the event's noun (a modal, a
+        condition, the consequent of one, a threatened act), not from a modifier of the noun
+        itself ('una eventual cumbre'): a noun carrying its own date is presupposed by it."""
+        rule = (e.aux_evidence or {}).get("rule")
+        return rule is not None and rule != "modifier"
 
     def _sentence_dates(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """An undated event in a sentence whose dates all lie before the news window, told
@@ -634,6 +643,24 @@ def _presupposed(doc: Any, e: Event) -> bool:
         return True
     span = doc.char_span(e.date_span.start, e.date_span.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.head.i == tok.i
+
+
+def _own_date(doc: Any, e: Event, limits: set[str]) -> bool:
+    """The event is a definite noun whose own date hangs on it ('la reunión del 25 de enero',
+    'la cumbre de la próxima semana'): the speaker names it as scheduled, so a modal, a
+    condition or a threat around it does not make it hypothetical (the guidelines: a planned
+    event presupposed inside a conditional stays future). A limit ('antes del lunes', 'hasta
+    el lunes') is the deadline of a wish, not the event's date."""
+    if e.head is None or not 0 <= e.head < len(doc) or e.date_span is None:
+        return False
+    tok = doc[e.head]
+    if tok.pos_ != "NOUN" or not _definite(tok):
+        return False
+    span = doc.char_span(e.date_span.start, e.date_span.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.head.i != tok.i:
+        return False
+    return not (span.start > 0 and fold(doc[span.start - 1].lemma_) in limits
+                or span.start > 1 and fold(doc[span.start - 2].lemma_) in limits)
 
 
 def _definite(tok: Any) -> bool:

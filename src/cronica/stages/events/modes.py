@@ -433,6 +433,12 @@ def _mode_at(
             # noun phrase ('conversaciones para una retirada') is not done yet
             if not (mode == "hypothetical" and label == "mark" and key in cues.aux_case):
                 found.append((mode, child, "marker"))
+        elif is_trigger and tok.pos_ == "NOUN" and label in ("amod", "acl") \
+                and "Part" in morph_get(child, "VerbForm") and _set_for_a_time(child, cues):
+            # 'la huelga convocada para el lunes', 'la visita fijada para marzo': a participle
+            # with the time the act is set for schedules it; a wish or condition around the
+            # noun then presupposes it (future, as for 'prevista para el lunes')
+            found.append(("future", child, "scheduled modifier"))
         elif label in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
             if _modifies_the_act(tok, child, cues, is_trigger, came_from):
                 scheduled = is_trigger and cues.aux[key] == "future" and tok.pos_ == "NOUN"
@@ -477,6 +483,20 @@ def _mode_at(
             ):
                 return f
     return None
+
+
+def _set_for_a_time(part: Any, cues: Cues) -> bool:
+    """The participle ``part`` has a 'para' phrase of a time ('convocada para el lunes', 'para
+    el 25 de enero', 'para la próxima semana'): the time its act is set for."""
+    if not cues.schedule_case:
+        return False
+    for c in children_of(part):
+        if dep(c) not in ("obl", "nmod") or not any(
+                dep(m) == "case" and fold(m.lemma_) in cues.schedule_case for m in children_of(c)):
+            continue
+        if "Tim" in morph_get(c, "AdvType") or fold(c.lemma_) in cues.time_unit or c.pos_ == "NUM":
+            return True
+    return False
 
 
 def _modifies_the_act(tok: Any, mod: Any, cues: Cues, is_trigger: bool, prev_i: int) -> bool:
