@@ -275,6 +275,8 @@ _CASES = [
     ('a_dated_definite_noun_is_presupposed_under_a_modal', 'El presidente podría participar en la cumbre del 25 de enero.', 'cumbre', 'future', None),
     ('a_dated_definite_noun_is_presupposed_in_a_condition', 'Si la reunión del 25 de enero fracasa, habrá huelga.', 'reunión', 'future', None),
     ('a_noun_dated_by_a_deadline_stays_under_the_modal', 'Los rebeldes podrían exigir la liberación de los presos antes del 25 de enero.', 'liberación', 'hypothetical', None),
+    ('an_invited_act_is_asked_for', 'El presidente invitó a los rebeldes a negociar.', 'negociar', 'hypothetical', None),
+    ('an_exhortation_not_to_act_is_a_request', 'El papa exhortó a las partes a que no ataquen a los civiles.', 'ataquen', 'hypothetical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 
