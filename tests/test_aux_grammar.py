@@ -277,6 +277,11 @@ _CASES = [
     ('a_noun_dated_by_a_deadline_stays_under_the_modal', 'Los rebeldes podrían exigir la liberación de los presos antes del 25 de enero.', 'liberación', 'hypothetical', None),
     ('an_invited_act_is_asked_for', 'El presidente invitó a los rebeldes a negociar.', 'negociar', 'hypothetical', None),
     ('an_exhortation_not_to_act_is_a_request', 'El papa exhortó a las partes a que no ataquen a los civiles.', 'ataquen', 'hypothetical', None),
+    ('a_weekday_of_a_present_tense_lies_ahead-1', 'Los presidentes se reúnen el jueves en Lima.', 'reúnen', 'future', None),
+    ('a_weekday_of_a_present_tense_lies_ahead-2', 'España expondrá su plan en la cumbre que comienza el jueves en Bruselas.', 'cumbre', 'future', None),
+    ('a_weekday_of_a_preterite_or_a_perfect_lies_behind-1', 'Los presidentes se reunieron el jueves en Lima.', 'reunieron', 'historical', None),
+    ('a_weekday_of_a_preterite_or_a_perfect_lies_behind-2', 'Los presidentes se han reunido el jueves en Lima.', 'reunido', 'historical', None),
+    ('a_past_weekday_of_a_present_tense_is_no_schedule', 'Los presidentes se reúnen el jueves pasado en Lima.', 'reúnen', 'current', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

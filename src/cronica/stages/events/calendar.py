@@ -33,6 +33,7 @@ from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quote
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.language.fold import fold_case
 from cronica.stages.nlp.syntax import (
     AUX,
     children,
@@ -42,6 +43,7 @@ from cronica.stages.nlp.syntax import (
     morph_get,
     sentence_of,
 )
+from cronica.stages.time.lexicon import load_lexicon
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
@@ -54,6 +56,7 @@ _ANNOUNCED = frozenset({"PROTEST"})
 # event types that are speech acts: rejecting one does not undo that it was made
 _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 _SCHEDULABLE = ("governing word", "subjunctive complement", "marker")
+_AHEAD = "weekday ahead of a present tense"
 
 
 class AuxCalendar:
@@ -69,6 +72,7 @@ class AuxCalendar:
         # the 'have' of obligation, the words linking them to their infinitive, and the
         # prepositions that open an ongoing period ('desde', 'since')
         self.cues = lexicon(self.bundle).cues
+        self.time_lx = load_lexicon(self.bundle)  # weekday and 'pasado' words
 
     def run(self, adoc: ArticleDoc) -> None:
         pub = _pub_date(adoc)
@@ -99,7 +103,7 @@ class AuxCalendar:
                 if found and found[0] == "future":
                     e.aux_mode, e.aux_evidence = found
             if e.aux_mode is None:
-                found = (None if present else self._calendar(adoc, e, pub)) \
+                found = (self._present_ahead(adoc, e, pub) if present else self._calendar(adoc, e, pub)) \
                     or (self._tense(doc, e) if doc is not None else None) \
                     or self._participle_date(adoc, e, pub) \
                     or self._phrase_date(adoc, e, pub) \
@@ -152,10 +156,20 @@ class AuxCalendar:
             return None  # 'ocupan la mina desde el martes': ongoing since then
         ev = {"text": e.date_span.text, "start": e.date_span.start, "end": e.date_span.end}
         if iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
+            if adoc.doc is not None and _weekday_ahead(adoc.doc, e.date_span.start, e.date_span.end,
+                                                       e.date, pub, self.time_lx):
+                return "future", {**ev, "rule": _AHEAD}
             return "historical", {**ev, "rule": "date before the news window"}
         if iv[0] > pub:
             return "future", {**ev, "rule": "date after publication"}
         return None
+
+    def _present_ahead(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+        """For an event in the present indicative, only a weekday its present reads forward
+        ('los presidentes se reúnen el viernes': future); any other date of a present is
+        left to the present ('reclaman el pago de 1993': the claim is now)."""
+        found = self._calendar(adoc, e, pub)
+        return found if found is not None and found[1].get("rule") == _AHEAD else None
 
     def _schedulable(self, e: Event) -> bool:
         """The hypothetical mode came from a wish, a demand, a subjunctive clause or a purpose
@@ -415,15 +429,14 @@ class AuxCalendar:
                     return "future", aux_evidence(gov, "go + infinitive (ir a / going to)")
         return None
 
-    @staticmethod
-    def _participle_date(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+    def _participle_date(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """An event noun whose participle clause is dated ('los atentados perpetrados entre
         el 25 de febrero y el 4 de marzo', 'la agresión que sufrió el viernes'): the date is
         the event's, even when the time stage gave the noun the date of a clause governing it
         ('afirmó el domingo que la agresión que sufrió el viernes ...')."""
         if pub is None or adoc.doc is None or e.head is None:
             return None
-        return _noun_participle_date(adoc, adoc.doc[e.head], pub)
+        return _noun_participle_date(adoc, adoc.doc[e.head], pub, self.time_lx)
 
     def _background(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
         """An imperfect-tense event verb in the narrator's voice ('En principio demandaban
@@ -707,7 +720,8 @@ def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) 
             return
 
 
-def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, dict[str, Any]] | None:
+def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date,
+                          lx: Any = None) -> tuple[str, dict[str, Any]] | None:
     """'historical' and the date when the noun ``head`` (or the noun it modifies: 'la ola de
     atentados perpetrados el ...') carries a participle clause dated before the news window."""
     if head.pos_ != "NOUN":
@@ -728,9 +742,42 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
             continue
         iv = interval(d.value, d.precision)
         if iv is not None and iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
-            return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
-                                  "rule": "date before the news window (participle)"}
+            ev = {"text": d.span.text, "start": d.span.start, "end": d.span.end}
+            if lx is not None and _weekday_ahead(adoc.doc, d.span.start, d.span.end, d.value, pub, lx):
+                return "future", {**ev, "rule": _AHEAD}  # 'la cumbre que comienza el jueves'
+            return "historical", {**ev, "rule": "date before the news window (participle)"}
     return None
+
+
+def _weekday_ahead(doc: Any, start: int, end: int, value: str, pub: date, lx: Any) -> bool:
+    """A bare weekday ('el jueves', 'este jueves', not 'el jueves pasado') that the time stage
+    read backwards to two to six days before publication, though the verb it dates is in the
+    present indicative ('la cumbre que comienza el jueves', 'se reúnen el viernes'): a
+    present cannot tell of a day already gone (agency copy puts that in the preterite), so
+    the day is the next one (the guidelines: a weekday takes the next one when the tense
+    marks the future). The present perfect ('ha comenzado el jueves') is a past."""
+    words = [fold_case(w) for w in re.findall(r"\w+", doc.text[start:end])]
+    if not any(lx.has("weekday", w) for w in words) or any(
+            lx.has("mod_past", w) or lx.has("month", w) or w.isdigit() for w in words):
+        return False
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return False
+    if not pub - timedelta(days=6) <= day < pub - timedelta(days=NEWS_WINDOW_DAYS):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(verb, "VerbForm"):
+        return False
+    return "Pres" in morph_get(verb, "Tense") and "Ind" in morph_get(verb, "Mood") \
+        and not any(dep(c) == "aux" for c in children_of(verb))
 
 
 def _in_other_relative(doc: Any, start: int, end: int, tok: Any) -> bool:
