@@ -281,6 +281,7 @@ _CASES = [
     ('a_weekday_of_a_present_tense_lies_ahead-2', 'España expondrá su plan en la cumbre que comienza el jueves en Bruselas.', 'cumbre', 'future', None),
     ('a_weekday_of_a_preterite_or_a_perfect_lies_behind-1', 'Los presidentes se reunieron el jueves en Lima.', 'reunieron', 'historical', None),
     ('a_weekday_of_a_preterite_or_a_perfect_lies_behind-2', 'Los presidentes se han reunido el jueves en Lima.', 'reunido', 'historical', None),
+    ('a_weekday_of_an_infinitive_under_a_present_lies_ahead', 'El partido piensa boicotear el jueves la reunión del gobierno.', 'boicotear', 'future', None),
     ('a_past_weekday_of_a_present_tense_is_no_schedule', 'Los presidentes se reúnen el jueves pasado en Lima.', 'reúnen', 'current', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]

@@ -755,7 +755,8 @@ def _weekday_ahead(doc: Any, start: int, end: int, value: str, pub: date, lx: An
     present indicative ('la cumbre que comienza el jueves', 'se reúnen el viernes'): a
     present cannot tell of a day already gone (agency copy puts that in the preterite), so
     the day is the next one (the guidelines: a weekday takes the next one when the tense
-    marks the future). The present perfect ('ha comenzado el jueves') is a past."""
+    marks the future). So is an infinitive under a present ('piensa boicotear el jueves').
+    The present perfect ('ha comenzado el jueves') is a past."""
     words = [fold_case(w) for w in re.findall(r"\w+", doc.text[start:end])]
     if not any(lx.has("weekday", w) for w in words) or any(
             lx.has("mod_past", w) or lx.has("month", w) or w.isdigit() for w in words):
@@ -774,6 +775,9 @@ def _weekday_ahead(doc: Any, start: int, end: int, value: str, pub: date, lx: An
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+    for _ in range(2):  # 'piensa boicotear el jueves': the infinitive's finite verb
+        if verb.pos_ in ("VERB", "AUX") and "Inf" in morph_get(verb, "VerbForm") and dep(verb) == "xcomp":
+            verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(verb, "VerbForm"):
         return False
     return "Pres" in morph_get(verb, "Tense") and "Ind" in morph_get(verb, "Mood") \
