@@ -283,6 +283,10 @@ _CASES = [
     ('a_weekday_of_a_preterite_or_a_perfect_lies_behind-2', 'Los presidentes se han reunido el jueves en Lima.', 'reunido', 'historical', None),
     ('a_weekday_of_an_infinitive_under_a_present_lies_ahead', 'El partido piensa boicotear el jueves la reunión del gobierno.', 'boicotear', 'future', None),
     ('a_past_weekday_of_a_present_tense_is_no_schedule', 'Los presidentes se reúnen el jueves pasado en Lima.', 'reúnen', 'current', None),
+    ('a_finite_clause_keeps_its_own_tense-1', 'La cumbre comenzará el miércoles y todavía se desconoce la lista de los participantes.', 'desconoce', 'current', None),
+    ('a_finite_clause_keeps_its_own_tense-2', 'El conflicto habría causado diez muertos y reabrió las tensiones entre ambos países.', 'reabrió', 'current', None),
+    ('a_non_finite_act_takes_the_tense_of_its_clause', 'Los rebeldes atacarán la aldea para destruir la escuela.', 'destruir', 'future', None),
+    ('a_verb_after_para_que_is_a_subjunctive_whatever_the_tagger', 'El acuerdo abriría las puertas para que el banco conceda préstamos al gobierno.', 'conceda', 'hypothetical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

@@ -58,6 +58,8 @@ _MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
 # rules by which the trigger's own words name its act as scheduled ('la marcha prevista para el
 # jueves', 'los piquetes que se realizarán el jueves'): a wish or demand above presupposes it
 _SCHEDULED = frozenset({"scheduled modifier", "scheduled by its relative clause"})
+# modes read off a verb's own tense or mood, which reach only what has no tense of its own
+_TENSE_RULES = frozenset({"future tense", "conditional mood", "conditional: future of a past"})
 # a participle predicated of the object of its verb ('tiene programada una visita')
 _PREDICATIVE = frozenset({"obj", "iobj", "xcomp"})
 _RR_IMPERFECT = re.compile(r"rri(a|as|amos|ais|an)$")
@@ -110,12 +112,21 @@ def explain_aux(
     found: tuple[str, Any, str] | None = None
     verb_seen = False  # the clause of the trigger: its own verb, or the verb a noun hangs from
     cause_of = None  # the act whose cause phrase the climb has left ('por la redada')
+    # a finite indicative trigger has a tense of its own: the future or conditional of the
+    # clause it hangs from is another clause's time ('comenzará el miércoles y todavía se
+    # desconoce', 'se paralizarán el viernes, según acordaron el lunes')
+    own_tense = node.pos_ in ("VERB", "AUX") and any(
+        "Fin" in morph_get(w, "VerbForm") and "Ind" in morph_get(w, "Mood")
+        for w in [node, *(c for c in children_of(node) if dep(c) in _AUX_DEPS)]) \
+        and not _subjunctive_conjunction(node, cues)
     for step in range(_MAX_CLIMB):
         if not verb_seen and node.pos_ in ("VERB", "AUX"):
             verb_seen, unreal = True, _subjunctive_complement(node, cues)
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0,
                         planned=prev is not None and dep(prev) in ("obj", "xcomp"),
                         came_from=-1 if prev is None else prev.i, light=is_light)
+        if mode and step > 0 and own_tense and mode[2] in _TENSE_RULES:
+            mode = None
         if mode and mode[2] == "governing word" and fold(node.lemma_) in cues.convene \
                 and convened and prev is not None and prev.pos_ == "NOUN":
             # 'llamaron a una huelga': a call to an event named by a noun convenes it, as
@@ -204,6 +215,19 @@ def explain_aux(
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _subjunctive_conjunction(verb: Any, cues: Cues) -> bool:
+    """``verb`` opens with 'para que', 'antes de que', 'hasta que': conjunctions that take
+    the subjunctive only, so an indicative reading of the verb is the tagger's ('para que el
+    banco conceda': 'concedar')."""
+    for m in children_of(verb):
+        if dep(m) != "mark":
+            continue
+        words = {fold(m.lemma_), *(fold(t.lemma_) for t in m.doc[max(0, m.i - 2):m.i])}
+        if words & (cues.purpose | cues.time_mark):
+            return True
+    return False
 
 
 def _lifted_conjunct(tok: Any, cues: Cues, speech_act: bool) -> Any:
