@@ -287,6 +287,9 @@ _CASES = [
     ('a_finite_clause_keeps_its_own_tense-2', 'El conflicto habría causado diez muertos y reabrió las tensiones entre ambos países.', 'reabrió', 'current', None),
     ('a_non_finite_act_takes_the_tense_of_its_clause', 'Los rebeldes atacarán la aldea para destruir la escuela.', 'destruir', 'future', None),
     ('a_verb_after_para_que_is_a_subjunctive_whatever_the_tagger', 'El acuerdo abriría las puertas para que el banco conceda préstamos al gobierno.', 'conceda', 'hypothetical', None),
+    ('an_indicative_concession_is_a_fact-1', 'El ministro pidió que se investigue, aunque la policía detuvo a diez sospechosos.', 'detuvo', 'current', None),
+    ('an_indicative_concession_is_a_fact-2', 'El gobierno está dispuesto a dialogar, pese a que exigió a los mineros poner fin al paro.', 'exigió', 'current', None),
+    ('an_indicative_concession_is_a_fact-3', 'Si bien el atentado no fue reivindicado, la policía acusa a los rebeldes.', 'atentado', 'current', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

@@ -246,6 +246,8 @@ class Cues:
     # 'porque', 'ya que', 'puesto que': a causal clause asserts its reason, out of the scope of
     # the modal, negation or wish of the clause it hangs from
     cause_mark: set[str] = field(default_factory=set)
+    # 'aunque', 'pese a que': an indicative concessive clause asserts what it concedes
+    concession_mark: set[str] = field(default_factory=set)
     # 'convocar', 'llamar': in the passive with the event as subject ('la marcha fue convocada
     # por X') they name the organiser of an event held, no plan
     convene_passive: set[str] = field(default_factory=set)
@@ -931,7 +933,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
-                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "convene_passive", "cause_case",
+                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",

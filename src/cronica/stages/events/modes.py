@@ -351,10 +351,29 @@ def _asserted_cause(verb: Any, cues: Cues) -> bool:
     sigue provocando') belongs to the speaker's frame, and a condition above still reaches it."""
     if dep(verb) != "advcl" or not cues.cause_mark:
         return False
-    marked = any(dep(c) == "mark" and fold(c.lemma_) in cues.cause_mark for c in children_of(verb))
+    marks = [c for c in children_of(verb) if dep(c) == "mark"]
     words = [verb, *[c for c in children_of(verb) if dep(c) in _AUX_DEPS]]
+    if cues.concession_mark and any(_concession(m, cues) for m in marks):
+        # 'aunque el partido propuso una prórroga': a concession in the indicative is a fact
+        return any("Ind" in morph_get(w, "Mood") for w in words)
+    marked = any(fold(c.lemma_) in cues.cause_mark for c in marks)
     return marked and any("Ind" in morph_get(w, "Mood") and ({"Past", "Imp"} & set(morph_get(w, "Tense")))
                           for w in words)
+
+
+def _concession(mark: Any, cues: Cues) -> bool:
+    """``mark`` opens a concessive clause: it ends or starts one of the conjunctions of
+    ``Cues.concession_mark`` ('aunque', the 'que' of 'pese a que' and 'a pesar de que', the
+    'si' of 'si bien')."""
+    doc = mark.doc
+    for phrase in cues.concession_mark:
+        words = phrase.split()
+        n = len(words)
+        for first in (mark.i - n + 1, mark.i):
+            if first >= 0 and first + n <= len(doc) and all(
+                    fold(doc[first + k].text) == w for k, w in enumerate(words)):
+                return True
+    return False
 
 
 def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None:
