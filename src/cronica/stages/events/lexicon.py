@@ -246,6 +246,8 @@ class Cues:
     # 'porque', 'ya que', 'puesto que': a causal clause asserts its reason, out of the scope of
     # the modal, negation or wish of the clause it hangs from
     cause_mark: set[str] = field(default_factory=set)
+    # 'aunque', 'pese a que': an indicative concessive clause asserts what it concedes
+    concession_mark: set[str] = field(default_factory=set)
     # 'convocar', 'llamar': in the passive with the event as subject ('la marcha fue convocada
     # por X') they name the organiser of an event held, no plan
     convene_passive: set[str] = field(default_factory=set)
@@ -260,6 +262,9 @@ class Cues:
     # or hang from tells of a time ahead ('antes de que se reúnan')
     time_mark: set[str] = field(default_factory=set)
     time_unit: set[str] = field(default_factory=set)
+    # 'para' of a time an act is set for ('la huelga convocada para el lunes'): a participle
+    # on an event noun with such a time schedules the act
+    schedule_case: set[str] = field(default_factory=set)
     vow_needs_act: set[str] = field(default_factory=set)  # 'jurar': an event only with its act
     vow: set[str] = field(default_factory=set)  # 'prometer', 'vow': a vowed hostile act is a threat
     # 'castigar', 'punish', 'represalia': a punishment or retaliation, hostile when vowed
@@ -928,7 +933,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
-                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "expected", "time_mark", "time_unit", "same_time_mark", "while_mark", "cause_mark", "convene_passive", "cause_case",
+                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
