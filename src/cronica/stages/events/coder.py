@@ -587,6 +587,8 @@ class EventCoder:
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in morph_get(tok, "VerbForm") or tok.pos_ == "AUX":
             return False
+        if m.entry.pos == "N":
+            return False  # a noun row read on its nominal use: 'un llamado a la calma'
         if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in children_of(tok)):
             return True
         return dep(tok) in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT

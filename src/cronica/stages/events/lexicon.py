@@ -401,7 +401,9 @@ class Lexicon:
                 allowed = _POS.get(entry.pos, _POS["*"])
                 if (
                     pos not in allowed and tok.pos_ not in allowed and key_pos not in allowed
-                ) and len(entry.pattern) == 1:
+                ) and len(entry.pattern) == 1 and not (
+                    entry.pos == "N" and _nominalised(doc, i, self.cues.contraction)
+                ):
                     continue
                 other_pos_only = False
                 if entry.pos == "Vr" and not _pronominal(tok):
@@ -418,6 +420,10 @@ class Lexicon:
                     # checked last: few tokens get this far
                     if self._in_fixed_phrase(doc, i):
                         return None
+                    if entry.pos == "N" and "@" in entry.rule:
+                        # 'el cese de los bombardeos': the class noun is an event of its own
+                        # (or none); the row's event is its head noun alone
+                        end = i + 1
                     if guessed_verb and not entry.mention_only:
                         # a verb ending read past the tagger: a guess, so a mention only
                         entry = replace(entry, mention_only=True, rule=f"{entry.rule}/verb-ending")
@@ -764,6 +770,29 @@ def _initial_name(tok: Any) -> bool:
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
+
+
+_QUOTES = frozenset('"\'«»“”‘’')
+
+
+def _nominalised(doc: Any, i: int, contraction: dict[str, str]) -> bool:
+    """A participle-shaped word tagged as an adjective or verb that heads its own noun phrase
+    ('un llamado a la calma', 'al llamado de los sindicatos'): right after an article or
+    another determiner (or a contraction holding one), and followed by no noun it could
+    modify -- a preposition, a conjunction, a verb, punctuation other than a quote, or the
+    end ('los llamados forajidos', an adjective before it, stays 'so-called' too). 'el llamado Plan Sur' and 'la llamada "guerra sucia"' (so-called) stay adjectives."""
+    tok = doc[i]
+    if tok.pos_ not in ("ADJ", "VERB") or i == 0 or not tok.text[:1].islower():
+        return False
+    prev = doc[i - 1]
+    if prev.pos_ != "DET" and fold(prev.text) not in contraction:
+        return False
+    if i + 1 >= len(doc):
+        return True
+    nxt = doc[i + 1]
+    if nxt.pos_ == "PUNCT":
+        return nxt.text not in _QUOTES
+    return nxt.pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX")
 
 
 def _mistagged_name(tok: Any) -> bool:

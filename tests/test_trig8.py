@@ -1,0 +1,100 @@
+"""Event words of the attribution guidelines' classes (branch trig8). Every sentence is
+invented."""
+
+import pytest
+
+STAGES = ["actors", "events"]
+
+
+def _words(make_doc, text):
+    """(event type, trigger text) of every event and secondary event word."""
+    adoc = make_doc(text, lang="es", date="2024-03-20", stages=STAGES)
+    return {(e.event, e.trigger.text) for e in [*adoc.events, *adoc.secondary_events]}
+
+
+def _has(words, event, word):
+    return any(ev == event and word in text for ev, text in words)
+
+
+# -- a participle-shaped event noun after a determiner ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los obispos lanzaron un llamado a la calma.",
+        "Miles de obreros marcharon al llamado de los sindicatos.",
+        "Los vecinos no atendieron los llamados del alcalde.",
+        "El ministro reiteró el llamado, pero nadie respondió.",
+    ],
+)
+def test_a_call_after_a_determiner_is_a_request(make_doc, text):
+    assert _has(_words(make_doc, text), "REQUEST", "llamado")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El diputado criticó el llamado Plan Sur.",
+        'Los jueces investigan la llamada "guerra sucia" de los años setenta.',
+        "Los llamados forajidos surgieron en la capital.",
+    ],
+)
+def test_so_called_stays_an_adjective(make_doc, text):
+    words = _words(make_doc, text)
+    assert not _has(words, "REQUEST", "llamad")
+
+
+# -- nouns of the guidelines' categories, with a class noun after 'de' ----------------------
+
+
+def test_lifting_a_state_of_siege_is_a_retreat_and_keeps_the_siege(make_doc):
+    words = _words(make_doc, "El gobierno anunció el levantamiento del estado de sitio.")
+    assert ("RETREAT", "levantamiento") in words
+    assert _has(words, "COERCE", "estado de sitio")  # the class noun keeps its own event
+
+
+def test_an_uprising_is_no_lifting(make_doc):
+    words = _words(make_doc, "El levantamiento de los campesinos duró tres días.")
+    assert not _has(words, "RETREAT", "levantamiento")
+
+
+def test_ceasing_hostilities_is_a_ceasefire_beside_the_attacks(make_doc):
+    words = _words(make_doc, "Los rebeldes exigieron el cese de los bombardeos.")
+    assert ("RETREAT", "cese") in words
+    assert _has(words, "ASSAULT", "bombardeos")
+
+
+def test_a_dismissal_is_no_ceasefire(make_doc):
+    words = _words(make_doc, "El cese del ministro sorprendió a los diputados.")
+    assert not _has(words, "RETREAT", "cese")
+
+
+def test_signing_an_agreement_is_support(make_doc):
+    words = _words(make_doc, "La firma del acuerdo de paz será el lunes.")
+    assert ("SUPPORT", "firma") in words
+    assert _has(words, "AGREE", "acuerdo")
+
+
+def test_a_company_is_no_signing(make_doc):
+    words = _words(make_doc, "Los obreros de la firma belga bloquearon la entrada.")
+    assert not _has(words, "SUPPORT", "firma")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "word"),
+    [
+        ("Las guerrillas rechazan la desmilitarización de tres municipios.", "RETREAT",
+         "desmilitarización"),
+        ("El presidente decidió desmilitarizar la zona del norte.", "RETREAT", "desmilitarizar"),
+        ("La policía quiso evitar una confrontación con los mineros.", "ASSAULT", "confrontación"),
+        ("El ejército impuso restricciones a la circulación de los vecinos.", "COERCE",
+         "restricciones"),
+        ("Tras el golpe militar el presidente se exilió.", "COERCE", "golpe militar"),
+        ("El canciller descartó el uso de la fuerza contra el país vecino.", "ASSAULT",
+         "uso de la fuerza"),
+        ("El gobierno no excluye recurrir a la fuerza.", "ASSAULT", "recurrir"),
+    ],
+)
+def test_guideline_category_words(make_doc, text, event, word):
+    assert _has(_words(make_doc, text), event, word)
