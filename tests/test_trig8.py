@@ -98,3 +98,21 @@ def test_a_company_is_no_signing(make_doc):
 )
 def test_guideline_category_words(make_doc, text, event, word):
     assert _has(_words(make_doc, text), event, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "word"),
+    [
+        ("Los médicos anunciaron su adhesión al paro nacional.", "PROTEST", "adhesión"),
+        ("Los policías fueron recibidos a pedradas.", "ASSAULT", "pedradas"),
+        ("La arremetida de los rebeldes dejó la ciudad sin luz.", "ASSAULT", "arremetida"),
+        ("El levantamiento de los campesinos duró tres días.", "PROTEST", "levantamiento"),
+    ],
+)
+def test_word_family_rows(make_doc, text, event, word):
+    assert _has(_words(make_doc, text), event, word)
+
+
+def test_a_vote_of_adhesion_joins_no_protest(make_doc):
+    words = _words(make_doc, "La moción contó con la adhesión de 118 diputados.")
+    assert not _has(words, "PROTEST", "adhesión")
