@@ -116,3 +116,33 @@ def test_word_family_rows(make_doc, text, event, word):
 def test_a_vote_of_adhesion_joins_no_protest(make_doc):
     words = _words(make_doc, "La moción contó con la adhesión de 118 diputados.")
     assert not _has(words, "PROTEST", "adhesión")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "word"),
+    [
+        ("La dispersión de la marcha dejó diez heridos.", "COERCE", "dispersión"),
+        ("La cesión del territorio provocó protestas.", "RETREAT", "cesión"),
+        ("El gobierno accedió a las demandas de los mineros.", "CONCEDE", "accedió"),
+        ("El gobierno accedió al pedido de los sindicatos.", "CONCEDE", "accedió"),
+        ("El alcalde tildó al periodista de mentiroso.", "ACCUSE", "tildó"),
+        ("El presidente arremetió contra la prensa.", "ACCUSE", "arremetió"),
+        ("El ejército respondió con fuego de artillería.", "ASSAULT", "fuego de artillería"),
+    ],
+)
+def test_guideline_categories_probed(make_doc, text, event, word):
+    assert _has(_words(make_doc, text), event, word)
+
+
+def test_acceding_keeps_the_demand_as_its_own_word(make_doc):
+    words = _words(make_doc, "El gobierno accedió a las demandas de los mineros.")
+    assert ("CONCEDE", "accedió") in words  # the head word alone
+    assert _has(words, "REQUEST", "demandas")
+
+
+@pytest.mark.parametrize(
+    "text", ["Los jóvenes accedieron a internet.", "La fiscal presentó cargos contra el alcalde."]
+)
+def test_no_concession_or_charge_without_its_complement(make_doc, text):
+    words = _words(make_doc, text)
+    assert not _has(words, "CONCEDE", "accedieron") and not _has(words, "ASSAULT", "cargos")

@@ -420,9 +420,11 @@ class Lexicon:
                     # checked last: few tokens get this far
                     if self._in_fixed_phrase(doc, i):
                         return None
-                    if entry.pos == "N" and "@" in entry.rule:
-                        # 'el cese de los bombardeos': the class noun is an event of its own
-                        # (or none); the row's event is its head noun alone
+                    if len(entry.pattern) == 3 and "@" in entry.rule:
+                        # a class noun behind a preposition ('el cese de los bombardeos',
+                        # 'accedió a las demandas') is the complement the head acts on, an
+                        # event of its own or none: the row's event is the head word alone
+                        # (a direct object, 'tomar la ciudad', is part of the act)
                         end = i + 1
                     if guessed_verb and not entry.mention_only:
                         # a verb ending read past the tagger: a guess, so a mention only
