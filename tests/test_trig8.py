@@ -146,3 +146,20 @@ def test_acceding_keeps_the_demand_as_its_own_word(make_doc):
 def test_no_concession_or_charge_without_its_complement(make_doc, text):
     words = _words(make_doc, text)
     assert not _has(words, "CONCEDE", "accedieron") and not _has(words, "ASSAULT", "cargos")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "word"),
+    [
+        ("El gobierno anunció el envío de tropas a la frontera.", "MOBILIZE", "envío"),
+        ("El envío de alimentos fue suspendido.", "AID", "envío"),
+        ("La ONU envió medicinas a los refugiados.", "AID", "envió"),
+    ],
+)
+def test_sending_troops_or_relief(make_doc, text, event, word):
+    assert _has(_words(make_doc, text), event, word)
+
+
+def test_other_shipments_are_no_event(make_doc):
+    words = _words(make_doc, "La empresa aumentó el envío de gas a Chile.")
+    assert not any("envío" in text for _, text in words)
