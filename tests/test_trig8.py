@@ -163,3 +163,15 @@ def test_sending_troops_or_relief(make_doc, text, event, word):
 def test_other_shipments_are_no_event(make_doc):
     words = _words(make_doc, "La empresa aumentó el envío de gas a Chile.")
     assert not any("envío" in text for _, text in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "word"),
+    [
+        ("Israel entregó el control de la zona a la policía palestina.", "RETREAT", "entregó"),
+        ("El ministro fue insultado por los obreros.", "ACCUSE", "insultado"),
+        ("El rapto del empresario ocurrió el lunes.", "ASSAULT", "rapto"),
+    ],
+)
+def test_verbs_read_on_unannotated_articles(make_doc, text, event, word):
+    assert _has(_words(make_doc, text), event, word)
