@@ -175,3 +175,34 @@ def test_other_shipments_are_no_event(make_doc):
 )
 def test_verbs_read_on_unannotated_articles(make_doc, text, event, word):
     assert _has(_words(make_doc, text), event, word)
+
+
+# -- 'violencia' only where the grammar makes it an act -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La violencia dejó diez muertos en la capital.",
+        "Estalló la violencia en el norte del país.",
+        "La policía previno actos de violencia.",
+        "Un estallido de violencia sacudió la ciudad.",
+        "La oposición recurrió a la violencia.",
+        "El presidente pidió a la oposición no utilizar la violencia.",
+    ],
+)
+def test_violence_as_an_act(make_doc, text):
+    assert _has(_words(make_doc, text), "ASSAULT", "violencia")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los obreros marcharon sin violencia por el centro.",
+        "Miles marcharon contra la violencia.",
+        "La represión adquirió gran violencia.",
+        "Preocupa el incremento de la violencia.",
+    ],
+)
+def test_violence_as_a_manner_or_topic_is_no_act(make_doc, text):
+    assert not _has(_words(make_doc, text), "ASSAULT", "violencia")

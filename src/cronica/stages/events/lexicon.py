@@ -207,6 +207,15 @@ class Cues:
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
     # de sabotaje'): what is said of them is said of that act
     kind_noun: set[str] = field(default_factory=set)
+    # 'violencia': a noun that names an act only where the grammar makes it one (branch
+    # trig8): the subject of a verb of occurrence or result (``occur_verb``, ``result_verb``,
+    # ``theme_subject``), the complement of a classifier or outbreak noun (``kind_noun``,
+    # ``outbreak_noun``: 'actos de violencia', 'un estallido de violencia'), or the object of
+    # a verb of using or inciting (``use_verb``); elsewhere it is a quality or a topic
+    vague_event: set[str] = field(default_factory=set)
+    occur_verb: set[str] = field(default_factory=set)
+    outbreak_noun: set[str] = field(default_factory=set)
+    use_verb: set[str] = field(default_factory=set)
     # 'robo', 'theft': names of criminal offences; a passive's 'por'/'by' phrase with one is
     # the cause of the act, not its agent ('fue detenido por robo')
     offence: set[str] = field(default_factory=set)
@@ -965,7 +974,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
                       "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word",
-                      "existential", "participle_ending"):
+                      "existential", "participle_ending",
+                      "vague_event", "occur_verb", "outbreak_noun", "use_verb"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)
