@@ -508,7 +508,7 @@ class EventCoder:
                 # in passing, so it is kept among the secondary event words
                 return "trigger.participle_clause"
             return "trigger.weak_participle"
-        if self._vague_without_act(tok):
+        if m.entry.pattern[0] in self.cues.vague_event and self._vague_without_act(tok):
             return "trigger.vague_without_act"  # before the classifier reading keeps it
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
@@ -544,10 +544,8 @@ class EventCoder:
         violencia'), the complement of a classifier or outbreak noun ('actos de violencia',
         'una ola de violencia'), or the object of a verb of using or inciting ('recurrir a la
         violencia', 'incitar a la violencia'); 'marcharon sin violencia', 'la lucha contra
-        la violencia' name a manner or a topic (``vague_event`` cues)."""
+        la violencia' name a manner or a topic. Called for matches of a ``vague_event`` row."""
         cues = self.cues
-        if fold(tok.lemma_) not in cues.vague_event and fold(tok.text) not in cues.vague_event:
-            return False
         head, rel = tok.head, dep(tok)
         if head.i == tok.i:
             return True
