@@ -206,3 +206,27 @@ def test_violence_as_an_act(make_doc, text):
 )
 def test_violence_as_a_manner_or_topic_is_no_act(make_doc, text):
     assert not _has(_words(make_doc, text), "ASSAULT", "violencia")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "word"),
+    [
+        ("Japón otorgó un préstamo de 500 millones a Perú.", "AID", "préstamo"),
+        ("Los dos países sellaron la paz.", "SUPPORT", "sellaron"),
+        ("Las partes alcanzaron un entendimiento.", "AGRE", "alcanzaron"),
+        ("La guerrilla dejó las armas.", "RETREAT", "dejó las armas"),
+        ("El gobierno dio marcha atrás con el aumento.", "CONCEDE", "dio marcha atrás"),
+    ],
+)
+def test_thin_types_probed(make_doc, text, event, word):
+    assert _has(_words(make_doc, text), event.replace("AGRE", "AGREE"), word)
+
+
+def test_solidarity_as_a_value_is_no_event(make_doc):
+    words = _words(make_doc, "La Nochebuena renueva el mensaje de paz y solidaridad.")
+    assert not _has(words, "SUPPORT", "solidaridad")
+
+
+def test_backing_down_is_no_march(make_doc):
+    words = _words(make_doc, "El gobierno dio marcha atrás con el aumento.")
+    assert not _has(words, "PROTEST", "marcha")
