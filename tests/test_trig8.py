@@ -230,3 +230,15 @@ def test_solidarity_as_a_value_is_no_event(make_doc):
 def test_backing_down_is_no_march(make_doc):
     words = _words(make_doc, "El gobierno dio marcha atrás con el aumento.")
     assert not _has(words, "PROTEST", "marcha")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "word"),
+    [
+        ("El sindicato emprendió acciones legales contra la empresa.", "ACCUSE", "acciones legales"),
+        ("La oposición interpuso un recurso ante el tribunal.", "ACCUSE", "interpuso"),
+        ("El gobierno aplicó mano dura contra los huelguistas.", "COERCE", "mano dura"),
+    ],
+)
+def test_support_verb_constructions(make_doc, text, event, word):
+    assert _has(_words(make_doc, text), event, word)
