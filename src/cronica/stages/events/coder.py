@@ -513,6 +513,8 @@ class EventCoder:
                 # in passing, so it is kept among the secondary event words
                 return "trigger.participle_clause"
             return "trigger.weak_participle"
+        if m.entry.pattern[0] in self.cues.vague_event and self._vague_without_act(tok):
+            return "trigger.vague_without_act"  # before the classifier reading keeps it
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
         if self._event_epithet(tok):
@@ -540,6 +542,29 @@ class EventCoder:
         if self._denied_involvement(tok, m):
             return "trigger.denied_involvement"
         return None
+
+    def _vague_without_act(self, tok: Any) -> bool:
+        """'la violencia' names an act only where the grammar makes it one: the subject of a
+        verb of occurrence or result ('la violencia dejó diez muertos', 'estalló la
+        violencia'), the complement of a classifier or outbreak noun ('actos de violencia',
+        'una ola de violencia'), or the object of a verb of using or inciting ('recurrir a la
+        violencia', 'incitar a la violencia'); 'marcharon sin violencia', 'la lucha contra
+        la violencia' name a manner or a topic. Called for matches of a ``vague_event`` row."""
+        cues = self.cues
+        head, rel = tok.head, dep(tok)
+        if head.i == tok.i:
+            return True
+        lemma = fold(head.lemma_)
+        if rel in ("nsubj", "nsubj:pass") and (
+            lemma in cues.occur_verb or lemma in cues.result_verb or lemma in cues.theme_subject
+        ):
+            return False
+        if rel == "nmod" and (lemma in cues.kind_noun or lemma in cues.outbreak_noun):
+            return False
+        if rel in ("obj", "obl") and lemma in cues.use_verb:
+            cases = {fold(c.text) for c in children_of(tok) if dep(c) == "case"}
+            return not (rel == "obj" or cases & {"a", "al"})
+        return True
 
     def _speech_candidates(self, doc: Any) -> list[int]:
         """The indices of the tokens whose lemma may make them speech verbs (see
@@ -592,6 +617,8 @@ class EventCoder:
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in morph_get(tok, "VerbForm") or tok.pos_ == "AUX":
             return False
+        if m.entry.pos == "N":
+            return False  # a noun row read on its nominal use: 'un llamado a la calma'
         if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in children_of(tok)):
             return True
         return dep(tok) in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT

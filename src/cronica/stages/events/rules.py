@@ -75,6 +75,10 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.natural_death",
          "a death by accident, illness or natural cause is no ASSAULT (no actor used force)",
          "Un ciclista murió atropellado en la avenida.", "es", "murió"),
+    Rule("trigger.vague_without_act",
+         "'violencia' names an act only as the subject of a verb of occurrence or result, the "
+         "complement of a classifier noun, or the object of a verb of using or inciting",
+         "Los obreros marcharon sin violencia por el centro.", "es", "violencia"),
     Rule("trigger.denied_involvement",
          "denying involvement or accusations is no PLOVER event (attribution guidelines)",
          "The militia denied any involvement in the fire.", "en", "denied"),
