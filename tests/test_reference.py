@@ -1,0 +1,81 @@
+"""The reference reading of contentious event words (stages/events/reference.py): a kind of
+act under a noun of law or right, or regulated by a verb, is no event; an act that took
+place stays one. Sentences invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+STAGES = ["actors", "events"]
+
+
+def _events(adoc) -> list[tuple[str, str]]:
+    return [(e.event, e.trigger.text) for e in adoc.events]
+
+
+def _secondary(adoc) -> list[str]:
+    return [e.trigger.text for e in adoc.secondary_events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Los gremios defendieron el derecho a la protesta.", "protesta"),
+        ("Los docentes reclamaron por el derecho de huelga.", "huelga"),
+        ("El Congreso debatió la ley de manifestaciones.", "manifestaciones"),
+        ("Los trabajadores tienen derecho a protestar.", "protestar"),
+        ("Rechazamos el intento de criminalizar la protesta social.", "protesta"),
+        ("El Congreso aprobó una ley que regula las manifestaciones.", "manifestaciones"),
+        ("Para los sindicatos, la huelga es un derecho.", "huelga"),
+    ],
+)
+def test_spanish_kind_of_act_is_no_event(make_doc, text: str, word: str) -> None:
+    adoc = make_doc(text, lang="es", stages=STAGES)
+    assert word not in [t for _, t in _events(adoc)]
+    assert word in _secondary(adoc)  # still named: a secondary event word
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Unions defended the right to strike.", "strike"),
+        ("The government will not criminalise protest.", "protest"),
+        ("For the union, protest is a right.", "protest"),
+    ],
+)
+def test_english_kind_of_act_is_no_event(make_doc, text: str, word: str) -> None:
+    adoc = make_doc(text, lang="en", stages=STAGES)
+    assert word not in [t for _, t in _events(adoc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # acts that took place, beside the same nouns
+        ("Los docentes realizaron una huelga para defender sus derechos.", "huelga"),
+        ("Miles de personas protestaron contra la ley de reforma laboral.", "protestaron"),
+        # a phrase of means is no complement of kind ('con incendios')
+        ("Avasallan nuestros derechos con ataques armados.", "ataques"),
+        # its own anchor makes it one event: a name, a date, a demonstrative
+        ("La ley prohibió la marcha del 8 de marzo.", "marcha"),
+        ("El gobierno quiere criminalizar esta protesta.", "protesta"),
+    ],
+)
+def test_spanish_act_that_took_place_stays(make_doc, coders, text: str, word: str) -> None:
+    adoc = make_doc(text, lang="es")
+    trace: list[tuple[str, int]] = []
+    found = coders["es"].find_triggers(adoc.doc, trace)
+    assert word in [adoc.doc[m.head].text for m in found]
+    assert "trigger.kind" not in [rule for rule, _ in trace]
+
+
+def test_english_strike_for_rights_stays(make_doc) -> None:
+    adoc = make_doc("Nurses went on strike to defend their rights.", lang="en", stages=STAGES)
+    assert "strike" in [t for _, t in _events(adoc)]
+
+
+@pytest.fixture(scope="module")
+def coders():
+    from cronica.stages.events.coder import EventCoder
+
+    return {"es": EventCoder("es"), "en": EventCoder("en")}
