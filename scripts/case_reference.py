@@ -44,7 +44,10 @@ def capture(texts: list[str], on: bool) -> tuple[list[dict[str, Any]], list[floa
     def apply(self: Any, adoc: Any, events: list[Any], make: Any) -> list[Any]:
         seen[adoc.article.id] = {
             "prob": self.model.score(learned.id_array(adoc.article.text)),
-            "events": [(e.event, e.aux_mode, e.confidence, e.trigger.text, e.rule) for e in events],
+            "events": [
+                (reference.case_type(e.event, e.context), e.aux_mode, e.confidence, e.trigger.text, e.rule)
+                for e in events
+            ],
         }
         return original_apply(self, adoc, events, make)
 

@@ -27,6 +27,10 @@ def _secondary(adoc) -> list[str]:
         ("Rechazamos el intento de criminalizar la protesta social.", "protesta"),
         ("El Congreso aprobó una ley que regula las manifestaciones.", "manifestaciones"),
         ("Para los sindicatos, la huelga es un derecho.", "huelga"),
+        # through the nouns and infinitives of its phrase, and a passive's subject
+        ("Se prohíbe el uso de gases en el control de las manifestaciones.", "manifestaciones"),
+        ("El decreto prohibió marchar por el centro.", "marchar"),
+        ("Las marchas fueron prohibidas por el decreto.", "marchas"),
     ],
 )
 def test_spanish_kind_of_act_is_no_event(make_doc, text: str, word: str) -> None:
@@ -41,6 +45,7 @@ def test_spanish_kind_of_act_is_no_event(make_doc, text: str, word: str) -> None
         ("Unions defended the right to strike.", "strike"),
         ("The government will not criminalise protest.", "protest"),
         ("For the union, protest is a right.", "protest"),
+        ("Street protests were banned by the new decree.", "protests"),
     ],
 )
 def test_english_kind_of_act_is_no_event(make_doc, text: str, word: str) -> None:
@@ -54,6 +59,9 @@ def test_english_kind_of_act_is_no_event(make_doc, text: str, word: str) -> None
         # acts that took place, beside the same nouns
         ("Los docentes realizaron una huelga para defender sus derechos.", "huelga"),
         ("Miles de personas protestaron contra la ley de reforma laboral.", "protestaron"),
+        # a finite verb that regulates nothing ends the climb
+        ("Los docentes marcharon por el derecho a la educación.", "marcharon"),
+        ("La policía aplicó el nuevo protocolo en la marcha de los docentes.", "marcha"),
         # a phrase of means is no complement of kind ('con incendios')
         ("Avasallan nuestros derechos con ataques armados.", "ataques"),
         # its own anchor makes it one event: a name, a date, a demonstrative
@@ -79,3 +87,29 @@ def coders():
     from cronica.stages.events.coder import EventCoder
 
     return {"es": EventCoder("es"), "en": EventCoder("en")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Un ladrón mató a un comerciante durante el robo de su local.", "es"),
+        ("A robber shot a shopkeeper during the theft.", "en"),
+    ],
+)
+def test_assault_in_common_crime_stays_plover_but_not_contentious(make_doc, text, lang) -> None:
+    from cronica.stages.events.reference import CRIME_TYPE, case_type
+
+    adoc = make_doc(text, lang=lang, stages=STAGES)
+    assault = [e for e in adoc.events if e.event == "ASSAULT"]
+    assert assault, "PLOVER codes the act as ASSAULT (manual, 'A note on CRIME')"
+    assert "crime" in assault[0].context
+    assert case_type(assault[0].event, assault[0].context) == CRIME_TYPE
+
+
+def test_protest_against_crime_stays_contentious(make_doc) -> None:
+    from cronica.stages.events.reference import case_type
+
+    adoc = make_doc("Los vecinos marcharon contra los robos en el barrio.", lang="es", stages=STAGES)
+    protest = [e for e in adoc.events if e.event == "PROTEST"]
+    assert protest and "crime" in protest[0].context
+    assert case_type(protest[0].event, protest[0].context) == "PROTEST"
