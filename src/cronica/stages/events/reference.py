@@ -15,6 +15,12 @@ The governing words are the ``norm_noun`` and ``norm_verb`` cues of each languag
 ley contra la marcha del 8 de marzo', 'criminalizar esta protesta') refers to one event
 and is kept.
 
+Common crime is the other reference question: PLOVER has no CRIME type and codes a
+robbery's shooting as ASSAULT with the 'crime' context (manual, 'A note on CRIME'), which
+the sentence's words of property crime cue ('robo', 'ladrón'; ``context crime`` rows).
+:func:`case_type` makes such an act a non-contentious event for the contentious decision
+(``learned.LearnedLayer``), as CASE 2021 leaves common crime out of contentious politics.
+
 The test runs once per lexicon match of a contentious type (a handful per article); its
 first checks are a set look-up and a dependency label.
 """
