@@ -113,3 +113,25 @@ def test_protest_against_crime_stays_contentious(make_doc) -> None:
     protest = [e for e in adoc.events if e.event == "PROTEST"]
     assert protest and "crime" in protest[0].context
     assert case_type(protest[0].event, protest[0].context) == "PROTEST"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los tres acusados fueron condenados a muerte por el tribunal.",
+        "La fiscalía pidió la pena de muerte para el acusado.",
+        "En 1950 los tres curas fueron detenidos y luego condenados a muerte.",
+    ],
+)
+def test_death_as_punishment_is_no_killing(make_doc, text: str) -> None:
+    adoc = make_doc(text, lang="es", stages=STAGES)
+    assert "muerte" not in [t for _, t in _events(adoc)]
+    assert "muerte" in _secondary(adoc)
+
+
+def test_death_by_violence_stays(make_doc, coders) -> None:
+    adoc = make_doc("La muerte del dirigente a manos de la policía provocó protestas.", lang="es")
+    trace: list[tuple[str, int]] = []
+    found = coders["es"].find_triggers(adoc.doc, trace)
+    assert "muerte" in [adoc.doc[m.head].text for m in found]
+    assert "trigger.penalty" not in [rule for rule, _ in trace]

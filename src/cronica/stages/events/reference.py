@@ -82,6 +82,30 @@ def names_kind(tok: Any, event: str, cues: Any) -> bool:
     return False
 
 
+def names_penalty(tok: Any, event: str, cues: Any, lex: Any = None) -> bool:
+    """Whether death word ``tok`` names the content of a punishment, not a killing:
+    'condenados a muerte', 'la pena de muerte', 'sentenced to death', 'the death penalty'.
+    Nobody was killed; the sentence itself is its own event (SANCTION or COERCE). The word's
+    own head or the one above it (a preposition the parser made its head) is a
+    ``sentence_verb`` or ``penalty_noun`` cue, or a word the lexicon ``lex`` reads as one
+    (a participle tagged as an adjective: 'luego condenados a muerte')."""
+    if not ENABLED or event != "ASSAULT" or fold(tok.lemma_.lower()) not in cues.death_word:
+        return False
+    node = tok
+    for _ in range(2):
+        gov = node.head
+        if gov is node:
+            return False
+        lemma = fold(gov.lemma_.lower())
+        if lemma in cues.sentence_verb or lemma in cues.penalty_noun:
+            return True
+        m = lex.match(tok.doc, gov.i) if lex is not None and gov.pos_ in ("VERB", "ADJ") else None
+        if m is not None and m.entry.pattern[0] in cues.sentence_verb:
+            return True
+        node = gov
+    return False
+
+
 def _governs_kind(node: Any, rel: str, gov: Any, cues: Any) -> bool:
     """Whether ``gov`` is a noun or verb of law or right with ``node`` (over relation
     ``rel``) as its complement."""

@@ -45,6 +45,10 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
          "regulates a kind of act, names the kind, not an act that took place: a secondary "
          "event word (stages/events/reference.py)",
          "Los gremios defendieron el derecho a la protesta.", "es", "protesta"),
+    Rule("trigger.penalty",
+         "a death word under a verb of sentencing or a noun of penalty is the content of a "
+         "punishment, no killing (stages/events/reference.py)",
+         "El tribunal condenó a muerte al jefe rebelde.", "es", "muerte"),
     Rule("trigger.event_epithet",
          "a participle before the event noun it modifies qualifies that event, no act of its own",
          "Israel launched its long threatened invasion of the south.", "en", "threatened"),
