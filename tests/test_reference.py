@@ -129,9 +129,38 @@ def test_death_as_punishment_is_no_killing(make_doc, text: str) -> None:
     assert "muerte" in _secondary(adoc)
 
 
-def test_death_by_violence_stays(make_doc, coders) -> None:
-    adoc = make_doc("La muerte del dirigente a manos de la policía provocó protestas.", lang="es")
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("La muerte del dirigente a manos de la policía provocó protestas.", "muerte"),
+        # 'condenar' also means to condemn: the attack it condemns took place
+        ("El presidente condenó el ataque contra la embajada.", "ataque"),
+    ],
+)
+def test_death_by_violence_stays(make_doc, coders, text: str, word: str) -> None:
+    adoc = make_doc(text, lang="es")
+    trace: list[tuple[str, int]] = []
+    coders["es"].find_triggers(adoc.doc, trace)
+    i = next(t.i for t in adoc.doc if t.text == word)
+    assert ("trigger.penalty", i) not in trace
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fires"),
+    [
+        ("El juez enfrenta un pedido de juicio político.", "enfrenta", True),
+        ("Son muchas las dificultades que enfrenta el tratado.", "enfrenta", True),
+        ("El gobierno combate la pobreza con planes sociales.", "combate", True),
+        ("Los estudiantes enfrentaron a la policía en la plaza.", "enfrentaron", False),
+        ("El ejército combatió a los rebeldes en la selva.", "combatió", False),
+        ("Los dos bandos se enfrentaron en el puerto.", "enfrentaron", False),
+        ("Los guerrilleros enfrentaron al ejército en la sierra.", "enfrentaron", False),
+    ],
+)
+def test_confrontation_needs_an_opponent(make_doc, coders, text: str, word: str, fires: bool) -> None:
+    adoc = make_doc(text, lang="es")
     trace: list[tuple[str, int]] = []
     found = coders["es"].find_triggers(adoc.doc, trace)
-    assert "muerte" in [adoc.doc[m.head].text for m in found]
-    assert "trigger.penalty" not in [rule for rule, _ in trace]
+    i = next(t.i for t in adoc.doc if t.text == word)
+    assert (("trigger.faced_thing", i) in trace) is fires
+    assert (word in [adoc.doc[m.head].text for m in found]) is not fires

@@ -97,7 +97,7 @@ from cronica.stages.events.rank import (
 )
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.recipient import ACTOR_MODEL_ENV, recipient_model
-from cronica.stages.events.reference import names_kind, names_penalty
+from cronica.stages.events.reference import faces_abstraction, names_kind, names_penalty
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.events.retype import retype, retype_model
@@ -517,6 +517,8 @@ class EventCoder:
             return "trigger.kind"  # 'el derecho a la protesta': a kind of act, no event
         if names_penalty(tok, m.entry.event, self.cues, self.lex):
             return "trigger.penalty"  # 'condenados a muerte': a punishment, no killing
+        if faces_abstraction(tok, m.entry.event, self.cues):
+            return "trigger.faced_thing"  # 'enfrenta un pedido de juicio': no clash
         if self._event_epithet(tok):
             return "trigger.event_epithet"
         if m.entry.mention_only and self._collective_without_protesters(tok, m):

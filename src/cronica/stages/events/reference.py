@@ -42,6 +42,8 @@ KIND_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
 _CLIMB = frozenset({"nmod", "obj", "obl", "acl", "xcomp", "nsubj", "nsubj:pass"})
 _SUBJECT = frozenset({"nsubj", "nsubj:pass"})
 _NON_FINITE = (("Inf",), ("Part",), ("Ger",))
+# a death word that is a verb's argument is what the verb is about ('condenó el ataque')
+_ARGUMENT = frozenset({"obj", "nsubj", "nsubj:pass"})
 # heads climbed at most: the event word's phrase, not the whole sentence
 MAX_STEPS = 3
 # a demonstrative or a number picks out one event ('esta protesta', 'the two strikes')
@@ -89,13 +91,15 @@ def names_penalty(tok: Any, event: str, cues: Any, lex: Any = None) -> bool:
     own head or the one above it (a preposition the parser made its head) is a
     ``sentence_verb`` or ``penalty_noun`` cue, or a word the lexicon ``lex`` reads as one
     (a participle tagged as an adjective: 'luego condenados a muerte')."""
-    if not ENABLED or event != "ASSAULT" or fold(tok.lemma_.lower()) not in cues.death_word:
+    if not ENABLED or event != "ASSAULT" or tok.pos_ != "NOUN":
+        return False
+    if fold(tok.lemma_.lower()) not in cues.death_word:
         return False
     node = tok
     for _ in range(2):
         gov = node.head
-        if gov is node:
-            return False
+        if gov is node or dep(node) in _ARGUMENT:
+            return False  # 'condenó el ataque': the attack is what is condemned, it happened
         lemma = fold(gov.lemma_.lower())
         if lemma in cues.sentence_verb or lemma in cues.penalty_noun:
             return True
@@ -104,6 +108,27 @@ def names_penalty(tok: Any, event: str, cues: Any, lex: Any = None) -> bool:
             return True
         node = gov
     return False
+
+
+def faces_abstraction(tok: Any, event: str, cues: Any) -> bool:
+    """Whether verb ``tok`` of confrontation ('enfrentar', 'combatir': ``opponent_verb``
+    cues) has an object that is no opponent: Spanish marks a person or group as a direct
+    object with 'a' (``personal_case``: 'enfrentaron a la policía', 'combatió a los
+    rebeldes'), and a thing or abstraction without it ('enfrenta un pedido de juicio',
+    'las dificultades que enfrenta', 'combate la pobreza'). Then the verb means to face or
+    to tackle, and names no clash; a reciprocal ('se enfrentaron') or a name as object
+    stays an event."""
+    if not ENABLED or event not in VIOLENT_TYPES or not cues.opponent_verb:
+        return False
+    if fold(tok.lemma_.lower()) not in cues.opponent_verb:
+        return False
+    objs = [c for c in children_of(tok) if dep(c) == "obj"]
+    if not objs:
+        return False
+    obj = objs[0]
+    if obj.pos_ == "PROPN" or (obj.pos_ == "PRON" and fold(obj.lower_) != "que"):
+        return False  # a name, or a clitic ('se', 'los'): a person or group
+    return not any(dep(c) == "case" and fold(c.lower_) in cues.personal_case for c in children_of(obj))
 
 
 def _governs_kind(node: Any, rel: str, gov: Any, cues: Any) -> bool:

@@ -49,6 +49,10 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
          "a death word under a verb of sentencing or a noun of penalty is the content of a "
          "punishment, no killing (stages/events/reference.py)",
          "El tribunal condenó a muerte al jefe rebelde.", "es", "muerte"),
+    Rule("trigger.faced_thing",
+         "a verb of confrontation whose object has no personal 'a' faces or tackles a thing "
+         "('enfrenta un pedido', 'combate la pobreza'), no clash (stages/events/reference.py)",
+         "El juez enfrenta un pedido de juicio político.", "es", "enfrenta"),
     Rule("trigger.event_epithet",
          "a participle before the event noun it modifies qualifies that event, no act of its own",
          "Israel launched its long threatened invasion of the south.", "en", "threatened"),
