@@ -97,6 +97,7 @@ from cronica.stages.events.rank import (
 )
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.recipient import ACTOR_MODEL_ENV, recipient_model
+from cronica.stages.events.reference import faces_abstraction, names_kind, names_penalty
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.events.retype import retype, retype_model
@@ -179,7 +180,9 @@ _CLAUSE_AUX = frozenset({"aux", "aux:pass"})
 
 
 # trigger filters whose removed words still name an event (kept as secondary event words)
-_MENTION_FILTERS = frozenset({"trigger.noun_modifier", "trigger.participle_clause"})
+# ('trigger.kind': a kind of act under a noun of law or right, :mod:`.reference`)
+_MENTION_FILTERS = frozenset({"trigger.noun_modifier", "trigger.participle_clause", "trigger.kind",
+                              "trigger.penalty"})
 _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
@@ -517,6 +520,12 @@ class EventCoder:
             return "trigger.vague_without_act"  # before the classifier reading keeps it
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
+        if names_kind(tok, m.entry.event, self.cues):
+            return "trigger.kind"  # 'el derecho a la protesta': a kind of act, no event
+        if names_penalty(tok, m.entry.event, self.cues, self.lex):
+            return "trigger.penalty"  # 'condenados a muerte': a punishment, no killing
+        if faces_abstraction(tok, m.entry.event, self.cues):
+            return "trigger.faced_thing"  # 'enfrenta un pedido de juicio': no clash
         if self._event_epithet(tok):
             return "trigger.event_epithet"
         if m.entry.mention_only and self._collective_without_protesters(tok, m):

@@ -219,6 +219,20 @@ class Cues:
     # 'robo', 'theft': names of criminal offences; a passive's 'por'/'by' phrase with one is
     # the cause of the act, not its agent ('fue detenido por robo')
     offence: set[str] = field(default_factory=set)
+    # 'derecho', 'ley', 'right', 'law': nouns of law, right or regulation; a contentious
+    # event word as their complement names a kind of act, not an act
+    # (:mod:`cronica.stages.events.reference`)
+    norm_noun: set[str] = field(default_factory=set)
+    # 'criminalizar', 'regular', 'criminalise': verbs that regulate a kind of act
+    norm_verb: set[str] = field(default_factory=set)
+    # 'a', 'de', 'to', 'of': prepositions of the complement of a norm noun
+    norm_case: set[str] = field(default_factory=set)
+    # 'pena', 'penalty': a death as their complement is a punishment, no killing
+    penalty_noun: set[str] = field(default_factory=set)
+    # 'enfrentar', 'combatir': verbs of confrontation whose literal object is an opponent,
+    # which Spanish marks with the personal 'a' (``personal_case``)
+    opponent_verb: set[str] = field(default_factory=set)
+    personal_case: set[str] = field(default_factory=set)
     # 'esperar': a hope, except impersonal ('se espera que'): expected, so future
     expected: set[str] = field(default_factory=set)
     # 'poder', 'deber': modals of possibility or obligation; 'dijo que podría atacar', 'debe
@@ -973,7 +987,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
-                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
+                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "norm_noun", "norm_verb", "norm_case", "penalty_noun", "opponent_verb", "personal_case", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
