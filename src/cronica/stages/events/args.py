@@ -420,7 +420,7 @@ def find_args(
     context-only one too ('una ofensiva'), which is never an actor."""
     if tok.pos_ in ("NOUN", "PROPN"):
         actor, recipient = _noun_args(tok, event, mode, cues, speech, index,
-                                      _carrier(is_light, is_event, cues, event))
+                                      _carrier(is_light, is_event, cues, event), is_event)
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip, is_event)
     actor = _actor_of_event_noun(actor, tok, event, cues, speech, index, is_light, is_event,
@@ -497,7 +497,7 @@ def _actor_of_event_noun(
             break
         kind = own if own and own != "?" else event
         actor = _noun_args(noun, kind, None, cues, speech, index,
-                           _carrier(is_light, is_event, cues, kind))[0]
+                           _carrier(is_light, is_event, cues, kind), is_event)[0]
     if actor is not None and _same(resolve_relative(actor), tok):
         return None
     return actor
@@ -831,10 +831,20 @@ def _stranded_subject(verb: Token) -> Any:
     return None
 
 
-def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool]) -> Any:
+def _casualty(t: Token, cues: Cues) -> bool:
+    """A casualty noun ('42 muertos', 'los heridos'), or a count of one: what an act leaves,
+    never who does it."""
+    return fold(t.lemma_) in cues.injury_word or fold(t.text) in cues.injury_word or (
+        (t.like_num or t.pos_ == "NUM") and any(
+            fold(c.lemma_) in cues.injury_word for c in children_of(t) if c.i > t.i))
+
+
+def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool], cues: Cues) -> Any:
     """The subject of a relative clause whose verb carries the event noun as its object:
     'las protestas que organizan los sindicatos', 'una huelga que mantienen los maestros'
-    (= 'los sindicatos organizan las protestas')."""
+    (= 'los sindicatos organizan las protestas'). A casualty is never the doer: in 'los
+    atentados que causaron 42 muertos' the parser reads the count as the subject and the
+    relative as the object, but the attacks caused the dead."""
     for c in children_of(tok):
         if dep(c) not in ("acl:relcl", "acl") or c.pos_ not in ("VERB", "AUX"):
             continue
@@ -849,7 +859,7 @@ def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool]) -> Any:
             # put after the verb as Spanish relatives do ('que organizan los sindicatos')
             subj = next((g for g in children_of(c) if dep(g) == "obj" and g.i > c.i
                          and g.pos_ in ("NOUN", "PROPN")), None)
-        if subj is not None:
+        if subj is not None and not _casualty(subj, cues):
             return subj
     return None
 
@@ -913,11 +923,18 @@ def _agent_and_patient(
     return agent, patient
 
 
-def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
+def _passive_agent_of_head(tok: Any, cues: Cues, event: str,
+                           is_event: Callable[[Any], str | None]) -> Any:
     """'la manifestación fue organizada por el movimiento X', 'the protests were called by
-    farmers': a noun trigger that is the passive subject of a verb whose agent is named."""
+    farmers': a noun trigger that is the passive subject of a verb whose agent is named.
+    Not when the verb is another act of its own: in 'la marcha fue reprimida por la
+    policía', 'los atentados fueron condenados por el gobierno' the agent did that act,
+    not the noun's (better no actor than a wrong one)."""
     head = tok.head
     if head.i == tok.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    own = is_event(head)
+    if own and own != event:
         return None
     passive = dep(tok) in _PASS_SUBJ or (
         dep(tok) in _SUBJ and any(dep(c) == "aux:pass" or (
@@ -1109,6 +1126,7 @@ def _noun_args(
     speech: set[str],
     index: ActorIndex,
     carries: Callable[[Any, Any], bool],
+    is_event: Callable[[Any], str | None] = lambda t: None,
 ) -> tuple[Any, Any]:
     actor = recipient = None
     patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES \
@@ -1185,9 +1203,9 @@ def _noun_args(
             and fold(tok.head.lemma_) in cues.kind_noun and _case(tok) in cues.genitive_case else tok
         actor = _inherited_subject(host, speech, carries)
     if actor is None:
-        actor = _relative_doer(tok, carries)
+        actor = _relative_doer(tok, carries, cues)
     if actor is None:
-        actor = _passive_agent_of_head(tok, cues)
+        actor = _passive_agent_of_head(tok, cues, event, is_event)
     if actor is None:
         actor = _participle_agent(tok, cues, carries)
     if recipient is None:

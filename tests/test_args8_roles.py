@@ -1,0 +1,78 @@
+"""Argument roles a demanding analyst checks (args8). Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(make_doc, text: str, lang: str = "es"):
+    adoc = make_doc(text, lang=lang, stages=("actors", "events"))
+    return [*adoc.events, *adoc.secondary_events]
+
+
+def _by_type(make_doc, text: str, event: str, lang: str = "es"):
+    found = [e for e in _events(make_doc, text, lang) if e.event == event]
+    assert found, [(e.event, e.trigger.text) for e in _events(make_doc, text, lang)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Los atentados que causaron 42 muertos en el mercado fueron condenados por el gobierno de Malí.", "es"),
+        ("El ataque que dejó 15 heridos en la estación fue condenado por el presidente.", "es"),
+        ("Los bombardeos que dejaron 30 muertos fueron denunciados por la ONU.", "es"),
+        ("The bombings that killed 42 people were condemned by the government of Mali.", "en"),
+        ("The attack, which left 15 dead, was condemned by the president.", "en"),
+    ],
+)
+def test_a_casualty_or_a_condemner_is_never_the_attacker(make_doc, text, lang):
+    attack = _by_type(make_doc, text, "ASSAULT", lang)
+    assert attack.actor is None, attack.actor
+    # the agent of the condemnation is not the target of the attack either
+    assert attack.recipient is None or attack.recipient.code in ("", "CVL"), attack.recipient
+
+
+def test_a_repressed_march_is_not_the_police_s_march(make_doc):
+    march = _by_type(make_doc, "La manifestación fue reprimida por la policía en el centro de Quito.", "PROTEST")
+    assert march.actor is None
+
+
+@pytest.mark.parametrize(
+    "text,event",
+    [
+        ("La marcha fue organizada por los sindicatos docentes.", "PROTEST"),
+        ("El atentado que mató a 12 soldados fue reivindicado por el Estado Islámico.", "ASSAULT"),
+        ("Las protestas que organizan los sindicatos paralizaron el puerto.", "PROTEST"),
+    ],
+)
+def test_an_organiser_or_claimant_stays_the_actor(make_doc, text, event):
+    ev = _by_type(make_doc, text, event)
+    assert ev.actor is not None and ev.actor.code, ev.actor
+
+
+@pytest.mark.parametrize(
+    "text,event,code",
+    [
+        ("La policía tunecina detuvo a cinco manifestantes frente al Parlamento.", "COERCE", "TUNCOP"),
+        ("La policía uruguaya dispersó a los estudiantes en Montevideo.", "COERCE", "URYCOP"),
+        ("La policía eslovena arrestó a dos activistas.", "COERCE", "SVNCOP"),
+    ],
+)
+def test_a_demonym_the_tagger_reads_as_a_verb_is_the_noun_s_adjective(make_doc, text, event, code):
+    ev = _by_type(make_doc, text, event)
+    assert ev.actor is not None and ev.actor.code == code, ev.actor
+
+
+def test_the_demonym_repair_leaves_a_real_verb_alone(nlp_es):
+    from cronica.stages.language.bundle import as_bundle
+    from cronica.stages.nlp.repair import repair_demonym_verbs
+
+    doc = nlp_es("La policía detuvo a cinco manifestantes en Túnez.")
+    before = [(t.pos_, t.dep_, t.head.i) for t in doc]
+    assert repair_demonym_verbs(doc, as_bundle("es")) == 0
+    assert [(t.pos_, t.dep_, t.head.i) for t in doc] == before
+    doc = nlp_es("La policía tunecina detuvo a cinco manifestantes.")
+    assert repair_demonym_verbs(doc, as_bundle("es")) == 1
+    assert doc[2].pos_ == "ADJ" and doc[2].head.i == 1 and doc[1].head.i == 3
+    assert doc[3].dep_ == "ROOT"
