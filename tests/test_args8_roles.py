@@ -76,3 +76,79 @@ def test_the_demonym_repair_leaves_a_real_verb_alone(nlp_es):
     assert repair_demonym_verbs(doc, as_bundle("es")) == 1
     assert doc[2].pos_ == "ADJ" and doc[2].head.i == 1 and doc[1].head.i == 3
     assert doc[3].dep_ == "ROOT"
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("Marcha Patriótica convocó a una movilización nacional para el viernes.", "Marcha"),
+        ("Huelga General Unida anunció un paro de 48 horas.", "Huelga"),
+    ],
+)
+def test_an_event_word_opening_an_unknown_name_is_no_trigger(make_doc, text, word):
+    found = _events(make_doc, text)
+    assert all(e.trigger.text != word for e in found), [(e.event, e.trigger.text) for e in found]
+    # the act the name's bearer calls for is still found
+    assert any(e.event == "PROTEST" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Marchas en Lima exigieron la renuncia del ministro.", "es"),
+        ("Huelga de hambre cumplen los presos en la cárcel.", "es"),
+        ("Protests Erupt In Nairobi After Vote", "en"),
+    ],
+)
+def test_an_event_word_at_a_sentence_start_stays_an_event(make_doc, text, lang):
+    assert any(e.event == "PROTEST" for e in _events(make_doc, text, lang))
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Amnistía Internacional denunció las detenciones de manifestantes durante las protestas en Teherán.", "es"),
+        ("Amnesty International condemned the arrests of protesters during the demonstrations in Tehran.", "en"),
+        ("La ONU rechazó la represión de la marcha de los campesinos.", "es"),
+    ],
+)
+def test_a_monitor_condemning_is_no_protester(make_doc, text, lang):
+    found = _events(make_doc, text, lang)
+    protests = [e for e in found if e.event == "PROTEST"]
+    assert protests, [(e.event, e.trigger.text) for e in found]
+    assert all(p.actor is None or p.actor.code not in ("NGOHRI", "IGO") for p in protests), protests
+    # the condemnation stays an event of its own
+    assert any(e.event in ("ACCUSE", "REJECT") for e in found)
+
+
+def test_the_protesters_demand_is_still_the_protest_s_topic(make_doc):
+    found = _events(make_doc, "Miles de docentes marcharon en La Paz y exigieron un aumento salarial.")
+    protest = next(e for e in found if e.event == "PROTEST")
+    assert protest.actor is not None and "exigieron" in [m.text for m in protest.mentions]
+
+
+@pytest.mark.parametrize(
+    "text,lang,codes",
+    [
+        ("DOHA, 3 mar (EFE).- Los gobiernos de Sudán y Chad negociaron durante tres días en la "
+         "capital catarí. Ambos firmaron un acuerdo de paz el lunes.", "es", {"SDNGOV", "TCDGOV"}),
+        ("BOGOTÁ, 3 mar (EFE).- El gobierno colombiano y el ELN retomaron el diálogo en Caracas. "
+         "Ambos firmaron un alto el fuego bilateral.", "es", {"COLGOV", "COLREB"}),
+        ("DOHA, Qatar (AP) — Sudan and Chad held talks for three days. Both signed a peace deal "
+         "on Monday.", "en", {"SDN", "TCD"}),
+        ("LIMA, 3 mar (EFE).- Los ministros de Perú y Bolivia se reunieron en la frontera. "
+         "Los dos firmaron un acuerdo comercial.", "es", {"PERGOV", "BOLGOV"}),
+    ],
+)
+def test_both_refers_back_to_the_two_parties_not_the_dateline(make_doc, text, lang, codes):
+    adoc = make_doc(text, lang=lang, stages=("actors", "events"))
+    agree = next(e for e in adoc.events if e.event == "AGREE")
+    got = {c for arg in (agree.actor, agree.recipient) if arg is not None for c in arg.codes}
+    assert codes <= got, (agree.actor, agree.recipient)
+
+
+def test_a_count_of_two_is_no_dual_pronoun(make_doc):
+    adoc = make_doc("Israel y Hamas acordaron una tregua en El Cairo. Dos soldados murieron "
+                    "en un ataque en Gaza.", stages=("actors", "events"))
+    attack = [e for e in adoc.events if e.event == "ASSAULT"]
+    assert all(a.actor is None or a.actor.code not in ("ISR", "PSE") for a in attack), attack

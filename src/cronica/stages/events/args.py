@@ -542,6 +542,65 @@ def possessive_antecedent(poss: Token, actor: Any, index: ActorIndex) -> Any:
     return None
 
 
+def _dual(tok: Token, cues: Cues) -> bool:
+    """A subject that names two parties by a distributive quantifier: 'Ambos', 'Los dos',
+    'Both', 'The two' alone, or with a noun ('ambos países', 'las dos partes', 'both
+    sides'); 'dos'/'two' only after a definite article ('dos soldados murieron' counts)."""
+    words = [tok, *(c for c in children_of(tok) if c.i < tok.i and dep(c) in ("det", "nummod", "amod"))]
+    for w in words:
+        word = fold(w.text)
+        if word not in cues.dual:
+            continue
+        if w.like_num:
+            prev = w.doc[w.i - 1] if w.i > 0 else None
+            if prev is None or "Def" not in morph_get(prev, "Definite") and fold(prev.text) != "the":
+                continue
+        return True
+    return False
+
+
+def dual_parties(tok: Token, cues: Cues, index: ActorIndex) -> tuple[Any, Any | None] | None:
+    """'Sudán y Chad negociaron durante tres días. Ambos firmaron un acuerdo': a dual
+    subject with no country of its own refers back to the last pair of coordinated coded
+    actors named before it, in its sentence or the two before (the dateline's country is
+    no antecedent). Returns the heads of the two parties (the second None when one phrase
+    names both), marked as antecedents (kept although outside the trigger's sentence)."""
+    if not cues.dual or not _dual(tok, cues):
+        return None
+    own = index.mention_in(tok)
+    if own is not None and own.country:
+        return None  # 'ambos gobiernos de la región' named by its own words
+    # a coded noun ('ambos gobiernos', 'los dos soldados') refers back to parties of its sector
+    sector = own.code if own is not None and own.code else ""
+    doc = tok.doc
+    sent = sentence_of(tok)
+    first = sent.start
+    for _ in range(2):
+        if first > 0:
+            first = sentence_of(doc[first - 1]).start
+    for j in range(tok.i - 1, first - 1, -1):
+        m = index.by_token.get(j)
+        if m is None or not m.code or (m.head is not None and m.head != j) \
+                or not all(c.endswith(sector) for c in m.codes or [m.code]):
+            continue
+        if len({c for c in m.codes if c}) > 1:
+            index.antecedents.add(j)  # one phrase naming both: 'los gobiernos de Sudán y Chad'
+            return doc[j], None
+        head = doc[j]
+        # a conjunct, or a second subject the parser left as a sibling ('el gobierno y el ELN
+        # retomaron')
+        pool = [c for c in children_of(head) if dep(c) == "conj"]
+        if dep(head) in _SUBJ and head.head.i != j:
+            pool += [c for c in children_of(head.head) if dep(c) in _SUBJ and c.i > j]
+        other = next((c for c in pool if (n := index.mention_in(c)) is not None and n is not m
+                      and n.code and n.code != m.code and n.code.endswith(sector)), None)
+        if other is None:
+            continue
+        index.antecedents.update((j, other.i))
+        return head, other
+    return None
+
+
 def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     """Whose resignation a protest demands, in its purpose clause: 'marcharon para pedir la
     dimisión del ministro' (``ouster`` cue nouns), also on the verb that carries a protest
