@@ -152,3 +152,41 @@ def test_a_count_of_two_is_no_dual_pronoun(make_doc):
                     "en un ataque en Gaza.", stages=("actors", "events"))
     attack = [e for e in adoc.events if e.event == "ASSAULT"]
     assert all(a.actor is None or a.actor.code not in ("ISR", "PSE") for a in attack), attack
+
+
+def test_a_progressive_is_no_passive(make_doc):
+    found = _events(make_doc, "The protesters were demanding an end to price rises announced by the "
+                              "government.", "en")
+    assert found
+    assert all(e.actor is None or e.actor.code != "GOV" for e in found), [(e.event, e.actor) for e in found]
+    ev = _by_type(make_doc, "The soldiers were attacked by rebels near the border.", "ASSAULT", "en")
+    assert ev.actor is not None and ev.actor.code == "REB" and ev.recipient.code == "MIL"
+
+
+@pytest.mark.parametrize(
+    "text,lang,code",
+    [
+        ("KABUL, Afghanistan (AP) — Gunmen attacked a police checkpoint in the eastern city of "
+         "Jalalabad on Sunday, killing five officers, officials said. The Islamic State group claimed "
+         "responsibility for the attack in a statement on Monday.", "en", "IMG"),
+        ("KABUL, 3 mar (EFE).- Hombres armados atacaron un puesto policial en la ciudad de Jalalabad "
+         "el domingo y mataron a cinco agentes, según fuentes oficiales. El Estado Islámico reivindicó "
+         "el ataque en un comunicado difundido el lunes.", "es", "IMG"),
+        ("MOGADISHU, Somalia (AP) — A car bomb exploded near a military base in Mogadishu on Tuesday, "
+         "killing at least eight soldiers. Al-Shabab claimed the attack.", "en", "IMG"),
+    ],
+)
+def test_a_claimed_attack_later_is_the_lead_s_attack(make_doc, text, lang, code):
+    stages = ("actors", "events", "magnitude", "time", "aux", "place", "actor_context", "event_coref")
+    adoc = make_doc(text, lang=lang, date="2025-03-10", stages=stages)
+    attacks = [e for e in adoc.events if e.event == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger.text, e.actor) for e in attacks]
+    assert attacks[0].actor is not None and attacks[0].actor.code == code
+    assert len(attacks[0].mentions) >= 2
+
+
+def test_two_attacks_claimed_apart_stay_apart(make_doc):
+    stages = ("actors", "events", "magnitude", "time", "aux", "place", "actor_context", "event_coref")
+    adoc = make_doc("Rebels attacked an army post in the north on Sunday. The group also claimed a "
+                    "bombing in the capital.", lang="en", date="2025-03-10", stages=stages)
+    assert len([e for e in adoc.events if e.event == "ASSAULT"]) == 2

@@ -720,7 +720,7 @@ def _verb_args(
 ) -> tuple[Any, Any]:
     actor = recipient = None
     passive = any(dep(c) == "aux:pass" for c in children_of(tok)) or (
-        "Part" in morph_get(tok, "VerbForm")
+        _past_participle(tok)
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in children_of(tok))
     )
     subjects = [c for c in children_of(tok) if dep(c) in _SUBJ]
@@ -1032,10 +1032,16 @@ def _complement_recipient(
     return None
 
 
+def _past_participle(tok: Token) -> bool:
+    """A past participle ('atacado', 'attacked'); not the English '-ing' form, which spaCy
+    also marks VerbForm=Part (with Aspect=Prog): 'were demanding' is no passive."""
+    return "Part" in morph_get(tok, "VerbForm") and "Prog" not in morph_get(tok, "Aspect")
+
+
 def _is_passive(verb: Token, cues: Cues) -> bool:
     """A passive verb: 'fue atacado', 'were attacked'."""
     return any(dep(c) == "aux:pass" for c in children_of(verb)) or (
-        "Part" in morph_get(verb, "VerbForm")
+        _past_participle(verb)
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in children_of(verb))
     )
 

@@ -148,13 +148,13 @@ def _counterpart(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> E
 _CLAIMABLE = frozenset({"ASSAULT", "COERCE"})
 
 
-def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventArg | None:
-    """The subject of the verb that claims the event: its trigger is the verb's object
+def claim_verb_of(doc: Any, head: int | None, cues: Cues) -> Any:
+    """The verb that claims the event headed by ``head``: its trigger is the verb's object
     ('reivindicó el atentado') or hangs on a claim noun that is ('claimed responsibility for
-    the attack', 'asumió la autoría del ataque')."""
-    if e.head is None or not cues.claim_verb:
+    the attack', 'asumió la autoría del ataque'); else None."""
+    if head is None or not cues.claim_verb:
         return None
-    node = adoc.doc[e.head]
+    node = doc[head]
     noun = False
     if dep(node) == "pobj":  # 'responsibility for the attack': through the preposition
         node = node.head
@@ -166,6 +166,14 @@ def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> Even
     lemma = fold(verb.lemma_)
     if lemma not in cues.claim_verb and not (noun and lemma in cues.claim_light):
         return None
+    return verb
+
+
+def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventArg | None:
+    """The subject of the verb that claims the event (:func:`claim_verb_of`)."""
+    verb = claim_verb_of(adoc.doc, e.head, cues)
+    if verb is None:
+        return None
     subj = next((c for c in children_of(verb) if dep(c) == "nsubj"), None)
     if subj is None:
         return None
@@ -175,6 +183,18 @@ def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> Even
     if m is None:
         return None
     return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id)
+
+
+def claimed_reference(doc: Any, e: Event, cues: Cues) -> bool:
+    """'The Islamic State claimed the attack', 'el ELN reivindicó el atentado': a definite
+    event noun that a claim verb takes refers back to an act already told (a definite
+    description names a known referent); its date and place are the claim's, not the act's."""
+    if e.head is None or doc[e.head].pos_ not in ("NOUN", "PROPN"):
+        return False
+    tok = doc[e.head]
+    definite = any(dep(c) == "det" and ("Def" in morph_get(c, "Definite") or "Dem" in morph_get(c, "PronType"))
+                   for c in children_of(tok) if c.i < tok.i)
+    return definite and claim_verb_of(doc, e.head, cues) is not None
 
 
 def _retaliation(adoc: ArticleDoc, e: Event, cues: Cues) -> bool:
