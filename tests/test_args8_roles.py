@@ -190,3 +190,41 @@ def test_two_attacks_claimed_apart_stay_apart(make_doc):
     adoc = make_doc("Rebels attacked an army post in the north on Sunday. The group also claimed a "
                     "bombing in the capital.", lang="en", date="2025-03-10", stages=stages)
     assert len([e for e in adoc.events if e.event == "ASSAULT"]) == 2
+
+
+def test_both_prefers_the_pair_that_was_the_subject(make_doc):
+    text = ("JEDDAH, Saudi Arabia (Reuters) — Sudan's army and the paramilitary Rapid Support Forces "
+            "agreed on Tuesday to a ceasefire after talks mediated by Saudi Arabia and the United "
+            "States. Both pledged to allow aid convoys into Darfur.")
+    adoc = make_doc(text, lang="en", stages=("actors", "events"))
+    pledge = next(e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "pledged")
+    codes = {c for arg in (pledge.actor, pledge.recipient) if arg is not None for c in arg.codes}
+    assert "SDNMIL" in codes and not codes & {"SAU", "USA"}, (pledge.actor, pledge.recipient)
+
+
+@pytest.mark.parametrize(
+    "text,lang,word",
+    [
+        ("Ecuador declares state of emergency after prison riot\n\nQUITO, Ecuador (AP) — The "
+         "government said on Monday that 18 inmates died.", "en", "riot"),
+    ],
+)
+def test_a_headline_subject_does_not_do_the_act_of_its_circumstance(make_doc, text, lang, word):
+    adoc = make_doc(text, lang=lang, stages=("actors", "events"))
+    ev = next(e for e in adoc.events if e.trigger.text == word)
+    assert ev.actor is None, ev.actor
+
+
+@pytest.mark.parametrize(
+    "text,lang,code",
+    [
+        ("Al menos 23 soldados malienses murieron el lunes en un ataque contra un campamento "
+         "militar cerca de Mopti.", "es", "MLIMIL"),
+        ("Dos policías murieron en un ataque contra la comisaría de Tumaco.", "es", "COP"),
+    ],
+)
+def test_the_dead_of_an_attack_are_never_its_doers(make_doc, text, lang, code):
+    found = [e for e in _events(make_doc, text, lang) if e.event == "ASSAULT"]
+    assert found
+    assert all(e.actor is None or e.actor.code != code for e in found), [(e.trigger.text, e.actor) for e in found]
+    assert any(e.recipient is not None and e.recipient.code == code for e in found)

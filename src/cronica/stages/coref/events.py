@@ -238,8 +238,9 @@ class EventCoref:
             adoc.events = sorted(kept, key=lambda e: order[id(e)])
 
     def _claimed_antecedent(self, adoc: ArticleDoc, kept: list[Event], e: Event) -> Event | None:
-        """The latest act told before a claimed definite reference to it ('Gunmen attacked
-        a checkpoint ... The Islamic State claimed responsibility for the attack')."""
+        """The first act told before a claimed definite reference to it, the article's main
+        one ('Gunmen attacked a checkpoint ... killing five ... The Islamic State claimed
+        responsibility for the attack')."""
         if e.event not in _CLAIMABLE or not claimed_reference(adoc.doc, e, self._cues):
             return None
-        return next((k for k in reversed(kept) if claimed_antecedent_ok(k, e)), None)
+        return next((k for k in kept if claimed_antecedent_ok(k, e)), None)

@@ -445,7 +445,10 @@ def find_args(
         recipient = _complement_recipient(tok, actor, cues, index, skip)
     if event == "ASSAULT" and _victim_predicate(tok, cues):
         # 'seis manifestantes resultaron heridos', 'two soldiers died': the subject suffered
-        if actor is not None and (recipient is None or recipient.i == actor.i):
+        if actor is not None and (recipient is None or recipient.i == actor.i
+                                  or index.mention_in(recipient) is None):
+            # ('23 soldados murieron en un ataque contra un campamento': the dead, not the
+            # place attacked, are whom the act harmed)
             actor, recipient = None, actor
         elif actor is None and recipient is None:
             holder = tok.head if fold(tok.head.lemma_) in cues.victim_verb else tok
@@ -578,15 +581,16 @@ def dual_parties(tok: Token, cues: Cues, index: ActorIndex) -> tuple[Any, Any | 
     for _ in range(2):
         if first > 0:
             first = sentence_of(doc[first - 1]).start
+    found: list[tuple[Any, Any]] = []
     for j in range(tok.i - 1, first - 1, -1):
         m = index.by_token.get(j)
         if m is None or not m.code or (m.head is not None and m.head != j) \
                 or not all(c.endswith(sector) for c in m.codes or [m.code]):
             continue
-        if len({c for c in m.codes if c}) > 1:
-            index.antecedents.add(j)  # one phrase naming both: 'los gobiernos de Sudán y Chad'
-            return doc[j], None
         head = doc[j]
+        if len({c for c in m.codes if c}) > 1:
+            found.append((head, None))  # one phrase naming both: 'los gobiernos de Sudán y Chad'
+            continue
         # a conjunct, or a second subject the parser left as a sibling ('el gobierno y el ELN
         # retomaron')
         pool = [c for c in children_of(head) if dep(c) == "conj"]
@@ -594,11 +598,16 @@ def dual_parties(tok: Token, cues: Cues, index: ActorIndex) -> tuple[Any, Any | 
             pool += [c for c in children_of(head.head) if dep(c) in _SUBJ and c.i > j]
         other = next((c for c in pool if (n := index.mention_in(c)) is not None and n is not m
                       and n.code and n.code != m.code and n.code.endswith(sector)), None)
-        if other is None:
-            continue
-        index.antecedents.update((j, other.i))
-        return head, other
-    return None
+        if other is not None:
+            found.append((head, other))
+    # the nearest pair that was a subject, the most salient antecedent ('the army and the
+    # RSF agreed ... after talks mediated by Saudi Arabia and the United States. Both ...'),
+    # else the nearest pair
+    pair = next((p for p in found if dep(p[0]) in _SUBJ | _PASS_SUBJ), found[0] if found else None)
+    if pair is None:
+        return None
+    index.antecedents.update(t.i for t in pair if t is not None)
+    return pair
 
 
 def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
@@ -1074,6 +1083,8 @@ def _carrier(
     def passes(node: Any, head: Any) -> bool:
         if is_light(head):
             return True
+        if fold(head.lemma_) in cues.victim_verb:
+            return False  # 'murieron en un ataque': the dead suffered it
         if head.head.i == node.i and dep(head) in ("amod", "acl"):
             return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
         if head.pos_ not in ("VERB", "AUX") or _is_passive(head, cues):
@@ -1168,7 +1179,33 @@ def headline_subject(tok: Token, index: ActorIndex, start: int) -> Any:
     at character ``start``): headlines put the subject first, 'OBREROS PROTESTARAN EL
     JUEVES', 'PRESIDENTE NIEGA SUSPENSION DE NEGOCIACIONES'."""
     first = next((j for j in sorted(index.by_token) if j < tok.i and tok.doc[j].idx >= start), None)
-    return tok.doc[first] if first is not None else None
+    if first is None:
+        return None
+    cand = tok.doc[first]
+    phrase = tok
+    while dep(phrase) in ("compound", "flat") and phrase.head.i != phrase.i:
+        phrase = phrase.head  # a headline run into the next line: 'prison riot QUITO'
+    if not tok.text.isupper() and tok.pos_ in ("NOUN", "PROPN") \
+            and (dep(phrase) == "pobj" or any(dep(c) == "case" for c in children_of(phrase))) \
+            and _subject_of_governor(cand, tok):
+        # a mixed-case headline parses well: in 'Ecuador declares state of emergency after
+        # prison riot' the subject declares; the riot, a circumstance, is not its act
+        return None
+    return cand
+
+
+def _subject_of_governor(cand: Token, tok: Token) -> bool:
+    """Whether ``cand`` is the subject of a verb above ``tok`` (other than ``tok``)."""
+    if dep(cand) not in _SUBJ or cand.head.i == tok.i:
+        return False
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == cand.head.i:
+            return True
+    return False
 
 
 def speaker_subject(tok: Token, speech: set[str]) -> Any:
