@@ -228,3 +228,39 @@ def test_the_dead_of_an_attack_are_never_its_doers(make_doc, text, lang, code):
     assert found
     assert all(e.actor is None or e.actor.code != code for e in found), [(e.trigger.text, e.actor) for e in found]
     assert any(e.recipient is not None and e.recipient.code == code for e in found)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Russian drones struck port facilities in Odesa overnight, killing two people.", "en"),
+        ("Russian missiles slammed into the city of Dnipro on Monday, killing four.", "en"),
+        ("Misiles rusos impactaron contra la ciudad de Dnipró y mataron a cuatro personas.", "es"),
+    ],
+)
+def test_a_demonym_on_a_weapon_names_the_attacker(make_doc, text, lang):
+    found = [e for e in _events(make_doc, text, lang) if e.event == "ASSAULT"]
+    assert any(e.actor is not None and e.actor.code.startswith("RUS") for e in found), \
+        [(e.trigger.text, e.actor) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text,lang,code",
+    [
+        ("Amnistía Internacional denunció el uso de armas letales en Ayacucho. La organización pidió "
+         "a la Fiscalía que investigue a los mandos policiales.", "es", "NGOHRI"),
+        ("Amnesty International condemned the killings in Ayacucho. The organization urged "
+         "prosecutors to investigate police commanders.", "en", "NGOHRI"),
+    ],
+)
+def test_the_organisation_refers_back_to_the_one_named(make_doc, text, lang, code):
+    found = _events(make_doc, text, lang)
+    ask = next(e for e in found if e.event == "REQUEST")
+    assert ask.actor is not None and ask.actor.code == code, ask.actor
+
+
+def test_a_group_with_its_own_words_is_no_anaphor(make_doc):
+    found = _events(make_doc, "Amnistía Internacional denunció la represión. Un grupo de vecinos "
+                              "pidió a la Fiscalía que investigue.")
+    ask = next(e for e in found if e.event == "REQUEST")
+    assert ask.actor is None or ask.actor.code != "NGOHRI"

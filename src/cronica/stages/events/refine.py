@@ -11,6 +11,9 @@
 - an attack with no actor that someone claims ('al-Shabaab claimed responsibility for the
   attack', 'el ELN reivindicó el atentado') takes the claimant as actor (cue kinds
   'claim_verb', 'claim_light', 'claim_noun');
+- a bare definite organisation noun ('la organización', 'the group') takes the code of the
+  last organisation or armed group named before it (cue kinds 'org_anaphor',
+  'org_determiner');
 - a state named by its country alone that attacks or mobilises acts through its military:
   its code gains the MIL sector ('Estados Unidos' in 'ataques de Estados Unidos': USAMIL).
 
@@ -36,6 +39,9 @@ def refine(adoc: ArticleDoc, events: list[Event], index: ActorIndex, cues: Cues)
     for e in sorted(events, key=lambda x: x.trigger.start):
         e.actor = _with_country(adoc, e.actor, index, cues)
         e.recipient = _with_country(adoc, e.recipient, index, cues)
+        if cues.org_anaphor:
+            e.actor = _organisation_named_before(adoc, e.actor, index, cues)
+            e.recipient = _organisation_named_before(adoc, e.recipient, index, cues)
         if e.event in RECIPROCAL_TYPES and e.actor is not None and e.recipient is None:
             e.recipient = _counterpart(adoc, e, index, cues)
         if e.event == "ASSAULT" and e.recipient is None and _retaliation(adoc, e, cues):
@@ -44,6 +50,27 @@ def refine(adoc: ArticleDoc, events: list[Event], index: ActorIndex, cues: Cues)
             e.actor = _claimant(adoc, e, index, cues)
         if e.event in _MILITARY_ACTS and e.mode not in ("riot",):
             e.actor = _as_military(e.actor)
+
+
+def _organisation_named_before(adoc: ArticleDoc, arg: EventArg | None, index: ActorIndex,
+                                cues: Cues) -> EventArg | None:
+    """'Amnistía Internacional denunció ... La organización pidió ...', 'the group said': a
+    bare definite noun for an organisation (cue kind 'org_anaphor'), uncoded, refers back to
+    the last organisation or armed group named before it (a definite description names a
+    known referent). The span stays the anaphor's; the code is the antecedent's."""
+    if arg is None or arg.code:
+        return arg
+    words = fold(arg.text).split()
+    if len(words) != 2 or words[1] not in cues.org_anaphor or words[0] not in cues.org_determiner:
+        return arg
+    before = [m for m in adoc.actors if m.span.end <= arg.start and m.kind in _ORG_KINDS and m.code]
+    if not before:
+        return arg
+    m = max(before, key=lambda m: m.span.start)
+    return EventArg(arg.text, m.code, list(m.codes or [m.code]), arg.start, arg.end, m.id)
+
+
+_ORG_KINDS = frozenset({"org", "group"})
 
 
 def _country(code: str) -> str:
