@@ -120,6 +120,11 @@ class Cues:
     request_modal: set[str] = field(default_factory=set)  # 'must' in 'X said Y must ...'
     condition: set[str] = field(default_factory=set)  # 'unless', 'a menos que'
     between: set[str] = field(default_factory=set)  # 'entre X y Y': the two parties
+    # 'ambos', 'los dos', 'both', 'the two': a subject naming the two parties named before
+    dual: set[str] = field(default_factory=set)
+    # 'la organización', 'the group': a bare definite noun naming the organisation named before
+    org_anaphor: set[str] = field(default_factory=set)
+    org_determiner: set[str] = field(default_factory=set)
     protester: set[str] = field(default_factory=set)  # a meeting of these is a demonstration
     retaliation: set[str] = field(default_factory=set)  # 'represalia': aimed at an attacker
     # 'reivindicar', 'claim' (+ 'responsabilidad', 'responsibility'): who claims an attack
@@ -1002,7 +1007,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
                       "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "staged_suffix", "stage_verb", "ouster", "means_case",
-                      "victim_verb", "undergo_verb", "injury_word", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
+                      "victim_verb", "undergo_verb", "injury_word", "dual", "org_anaphor", "org_determiner", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":

@@ -73,6 +73,10 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
          "an event word inside an organisation's name (NER ORG, or an organisation of the actors "
          "lexicon) is part of the name, even where capitals say nothing (a sentence start)",
          "Amnesty International said the police beat the marchers.", "en", "Amnesty"),
+    Rule("trigger.name_opening",
+         "a capitalised event noun opening a sentence, followed by a capitalised word and "
+         "subject of a verb of saying or of another act, is the start of a name",
+         "Marcha Patriótica convocó a una movilización nacional.", "es", "Marcha"),
     Rule("trigger.travel",
          "a movement verb with a vehicle is a journey, not a march or a deployment",
          "Dos hombres se movilizaban en una motocicleta por el barrio.", "es", "movilizaban"),
