@@ -276,11 +276,9 @@ class _TriggerFeatures:
             f.append("rule_none")
         if is_other:
             f.append("is_other")
-        # (``case`` is '-' for a bare phrase, so this has never held; the shipped weights
-        # were trained so: the cheap test first)
-        if not case and other_i is not None and not is_other and cand_dep not in ("obl", "nmod") \
-                and other_i in _all_above(self.table, i):
-            f.append("in_other")
+        # (an 'in_other' feature -- a bare phrase inside the other role's phrase -- never fired
+        # because of a defaulting bug; made to fire and retrained, grouped CV on fit gave the
+        # same 262.6 of 420 targets right, so it was removed: docs/benchmarks.md, args8)
         if i in down:  # the trigger is in the candidate's subtree
             f.append("governs_trigger")
         if capitalised:
@@ -303,16 +301,6 @@ def _named(prefix: str, value: str) -> str:
             _NAMED.clear()
         got = _NAMED[(prefix, value)] = prefix + value
     return got
-
-
-def _all_above(table: _Table, i: int) -> list[int]:
-    """Every index above ``i`` up to the root (``Token.ancestors``)."""
-    out: list[int] = []
-    heads = table.heads
-    while heads[i] != i and len(out) < len(heads):
-        i = heads[i]
-        out.append(i)
-    return out
 
 
 @dataclass

@@ -57,6 +57,11 @@ def dep(tok: Token) -> str:
         return found
 
 
+def set_dep(tok: Token, label: str) -> None:
+    """Write a UD label on a token (parse repairs of a UD-scheme parser only)."""
+    tok.dep = tok.doc.vocab.strings.add(label)
+
+
 def dep_of_hash(key: int, strings: Any) -> str:
     """:func:`dep` for a label given by its hash (a ``Doc.to_array(DEP)`` value), through the
     same memory; ``strings``: the document's ``vocab.strings``."""
