@@ -182,18 +182,3 @@ def test_the_kept_chooser_answers_do_not_cross_articles():
     together = [shared.process(a).to_dict() for a in (*arts, arts[0])]
     for a, got in zip((*arts, arts[0]), together, strict=True):
         assert Pipeline(langs=("es",)).process(a).to_dict() == got
-
-
-@pytest.mark.slow
-def test_kept_mention_answers_are_the_walked_ones(make_doc):
-    from cronica.stages.events.args import ActorIndex
-
-    adoc = make_doc("Los maestros del sindicato de Chile marcharon contra el gobierno de Perú "
-                    "y la policía de Lima detuvo a tres dirigentes de la CGT.",
-                    stages=("actors",))
-    index = ActorIndex(adoc)
-    assert index.by_token
-    for _ in range(2):  # the second round reads the kept answers
-        for tok in adoc.doc:
-            fresh = ActorIndex(adoc)
-            assert index.mention_in(tok) is fresh.mention_in(tok)

@@ -120,10 +120,6 @@ class ActorIndex:
             for t in span:
                 self.by_token.setdefault(t.i, m)
         self._sorted: list[int] = sorted(self.by_token)  # its token indices, in order
-        # token index -> :meth:`mention_in`'s answer, for the mentions in ``by_token`` when
-        # it had ``_known`` entries (the argument rules and choosers ask of the same heads)
-        self._mention_at: dict[int, ActorMention | None] = {}
-        self._known = len(self.by_token)
 
     def _mention_between(self, lo: int, hi: int) -> bool:
         """Whether a mention covers a token index from ``lo`` to ``hi`` (both included)."""
@@ -139,16 +135,6 @@ class ActorIndex:
             return self.by_token[tok.i]
         if not self.by_token:
             return None  # an article without actor mentions: no phrase to walk
-        if self._known != len(self.by_token):
-            self._mention_at, self._known = {}, len(self.by_token)
-        try:
-            return self._mention_at[tok.i]
-        except KeyError:
-            found = self._mention_at[tok.i] = self._mention_in_phrase(tok)
-            return found
-
-    def _mention_in_phrase(self, tok: Token) -> ActorMention | None:
-        """:meth:`mention_in` for a token no mention covers."""
         if not self._mention_between(tok.left_edge.i, tok.right_edge.i):
             return None  # no mention in the token's subtree, which holds its phrase
         best: tuple[int, ActorMention] | None = None
