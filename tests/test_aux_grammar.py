@@ -290,6 +290,10 @@ _CASES = [
     ('an_indicative_concession_is_a_fact-1', 'El ministro pidió que se investigue, aunque la policía detuvo a diez sospechosos.', 'detuvo', 'current', None),
     ('an_indicative_concession_is_a_fact-2', 'El gobierno está dispuesto a dialogar, pese a que exigió a los mineros poner fin al paro.', 'exigió', 'current', None),
     ('an_indicative_concession_is_a_fact-3', 'Si bien el atentado no fue reivindicado, la policía acusa a los rebeldes.', 'atentado', 'current', None),
+    ('a_no_negates_only_its_own_finite_conjunct-1', 'El paro no contó con la adhesión de los transportistas, pero fue respaldado por los funcionarios.', 'respaldado', 'current', None),
+    ('a_no_negates_only_its_own_finite_conjunct-2', 'Algunos misiles no alcanzaron su blanco, pero otros explotaron y destruyeron el campamento.', 'destruyeron', 'current', None),
+    ('a_no_negates_only_its_own_finite_conjunct-3', 'Los obreros no están contra el plan, sino que exigen que se negocie.', 'exigen', 'current', None),
+    ('ni_carries_the_negation_to_the_next_conjunct', 'No bloqueamos la carretera ni quemamos neumáticos.', 'quemamos', 'negation', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

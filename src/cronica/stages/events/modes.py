@@ -203,7 +203,7 @@ def explain_aux(
             dep(node) in _NEG_CLIMB
             and (is_light is None or node.pos_ not in ("NOUN", "PROPN") or is_light(node.head))
             or through
-        )
+        ) and not _own_conjunct(node, cues)
         word_reaches = word_reaches and (dep(node) in _NEG_WORD_CLIMB or through)
         came_from_clause = dep(node) in _CLAUSES
         # 'denied that its troops had attacked and accused Thailand': a finite conjunct the
@@ -215,6 +215,25 @@ def explain_aux(
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _own_conjunct(node: Any, cues: Cues) -> bool:
+    """``node`` is a finite verb coordinated with a finite verb by 'y', 'pero', 'sino' (not
+    'ni'): the 'no' of the first conjunct negates only its own clause ('el paro no contó con
+    su adhesión, pero fue respaldado', 'no lo hicieron y aceptaron'); 'ni' carries the
+    negation on ('no bloqueamos la carretera ni quemamos neumáticos')."""
+    if dep(node) != "conj" or node.pos_ not in ("VERB", "AUX"):
+        return False
+    head = node.head  # a verb, or a predicate with its copula ('no están contra el plan')
+    if not (_finite(node) and _finite(head)):
+        return False
+    return not any(dep(c) == "cc" and cues.aux.get(fold(c.lemma_)) == "negation" for c in children_of(node))
+
+
+def _finite(verb: Any) -> bool:
+    """``verb`` or one of its auxiliaries is a finite form."""
+    return any("Fin" in morph_get(w, "VerbForm")
+               for w in [verb, *(c for c in children_of(verb) if dep(c) in _AUX_DEPS)])
 
 
 def _subjunctive_conjunction(verb: Any, cues: Cues) -> bool:
