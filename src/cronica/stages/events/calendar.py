@@ -42,6 +42,7 @@ from cronica.stages.nlp.syntax import (
     doc_cache,
     morph_get,
     sentence_of,
+    token_column,
 )
 from cronica.stages.time.lexicon import load_lexicon
 from cronica.stages.time.resolver import interval
@@ -707,7 +708,7 @@ def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) 
     store = doc_cache(doc, "calendar.nouns")  # the indices of the document's nouns
     nouns = store.get(0)
     if nouns is None:
-        nouns = store[0] = [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == NOUN]
+        nouns = store[0] = [i for i, pos in enumerate(token_column(doc, POS)) if pos == NOUN]
     for i in nouns:
         tok = doc[i]
         if tok.i == e.head or _stem(tok.text) not in keys:

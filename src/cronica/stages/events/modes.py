@@ -13,11 +13,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import model_words
-from cronica.stages.nlp.syntax import children_of, dep, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, morph_get, token_column
 
 # dependency relations through which a governing word's modality reaches its dependent
 # (raw parser labels: the set has UD "acl:relcl" but not ClearNLP "relcl", so it is not
@@ -743,6 +745,8 @@ def _is_past_year(tok: Token, article_year: int) -> bool:
 
 def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:
     """PLOVER contexts cued by words of the sentence, in first-seen order."""
+    if isinstance(sentence_tokens, SpacySpan):
+        return _span_contexts(sentence_tokens, cues)
     seen: list[str] = []
     context, phrases = cues.context, cues.context_phrases
     for tok in sentence_tokens:
@@ -750,6 +754,30 @@ def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:
         ctx = context.get(lemma) or context.get(form)
         if not ctx and phrases and (lemma in phrases or form in phrases):
             ctx = _phrase_context(tok, cues)
+        if ctx and ctx not in seen:
+            seen.append(ctx)
+    return seen
+
+
+def _span_contexts(span: SpacySpan, cues: Cues) -> list[str]:
+    """:func:`contexts` of a spaCy span, read from the document's lemma and form columns: a
+    Token is built only where a multiword cue may start."""
+    seen: list[str] = []
+    context, phrases = cues.context, cues.context_phrases
+    doc = span.doc
+    lemmas, forms = token_column(doc, LEMMA), token_column(doc, ORTH)
+    strings = doc.vocab.strings
+    for i in range(span.start, span.end):
+        key = (lemmas[i], forms[i])
+        got = _FOLDED.get(key)
+        if got is None:
+            if len(_FOLDED) > 200_000:
+                _FOLDED.clear()
+            got = _FOLDED[key] = (fold(strings[key[0]]), fold(strings[key[1]]))
+        lemma, form = got
+        ctx = context.get(lemma) or context.get(form)
+        if not ctx and phrases and (lemma in phrases or form in phrases):
+            ctx = _phrase_context(doc[i], cues)
         if ctx and ctx not in seen:
             seen.append(ctx)
     return seen
