@@ -294,6 +294,7 @@ _CASES = [
     ('a_no_negates_only_its_own_finite_conjunct-2', 'Algunos misiles no alcanzaron su blanco, pero otros explotaron y destruyeron el campamento.', 'destruyeron', 'current', None),
     ('a_no_negates_only_its_own_finite_conjunct-3', 'Los obreros no están contra el plan, sino que exigen que se negocie.', 'exigen', 'current', None),
     ('ni_carries_the_negation_to_the_next_conjunct', 'No bloqueamos la carretera ni quemamos neumáticos.', 'quemamos', 'negation', None),
+    ('a_conditional_conjunction_whose_que_the_parse_split_off_opens_a_condition', 'Habrá despidos en caso de que el Congreso no acepte el veto del presidente.', 'acepte', 'hypothetical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

@@ -645,9 +645,15 @@ def _condition_mark(clause: Any, cues: Cues) -> Any:
 
 
 def _mark_phrase(mark: Any) -> str:
-    """A mark with the words fixed to it ('en caso de que', 'a menos que'), folded."""
-    fixed = [c for c in children_of(mark) if dep(c) == "fixed"]
-    return " ".join(fold(w.text) for w in sorted([mark, *fixed], key=lambda w: w.i))
+    """A mark with the words fixed to it ('en caso de que', 'a menos que'), folded; a
+    complementizer the parse hung on the verb as a mark of its own right after the fixed
+    words ('en caso de' + 'que') belongs to the phrase."""
+    words = sorted([mark, *(c for c in children_of(mark) if dep(c) == "fixed")], key=lambda w: w.i)
+    nxt = words[-1].i + 1
+    if nxt < len(mark.doc) and mark.doc[nxt].head.i == mark.head.i and dep(mark.doc[nxt]) == "mark" \
+            and mark.doc[nxt].pos_ == "SCONJ":
+        words.append(mark.doc[nxt])
+    return " ".join(fold(w.text) for w in words)
 
 
 def _subjunctive(verb: Any, cues: Cues) -> bool:
@@ -695,7 +701,13 @@ def _condition_word(word: Any, cues: Cues) -> bool:
 def _phrase_span(mark: Any) -> Any:
     """The mark with the words fixed to it as one span ('a menos que'); a lone mark as itself."""
     fixed = [c.i for c in children_of(mark) if dep(c) == "fixed" and c.i > mark.i]
-    return mark.doc[mark.i : max(fixed) + 1] if fixed else mark
+    if not fixed:
+        return mark
+    end = max(fixed) + 1
+    if end < len(mark.doc) and mark.doc[end].head.i == mark.head.i and dep(mark.doc[end]) == "mark" \
+            and mark.doc[end].pos_ == "SCONJ":
+        end += 1  # 'en caso de' + the verb's own 'que'
+    return mark.doc[mark.i : end]
 
 
 def _conditional_conjunction(mark: Any, verb: Any, cues: Cues) -> bool:
