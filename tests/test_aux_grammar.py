@@ -333,3 +333,11 @@ def test_the_model_vocabulary_is_read_once_per_language(monkeypatch):
     assert "bloquear" in modes._model_words("es")
     assert "bloquear" in modes._model_words("es")
     assert calls == ["es"]
+
+
+def test_an_english_not_negates_only_its_own_finite_conjunct(make_doc):
+    # 'but shelled': a finite conjunct of its own, affirmed; the 'not' stays with 'attack'
+    text = "The army did not attack the village but shelled the town."
+    adoc = make_doc(text, lang="en", date="2024-01-20", stages=STAGES)
+    modes = {e.trigger.text: e.aux_mode or "current" for e in [*adoc.events, *adoc.secondary_events]}
+    assert modes.get("attack") == "negation" and modes.get("shelled") == "current"
