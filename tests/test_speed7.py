@@ -33,7 +33,7 @@ def test_buckets_are_the_smallest_cap_at_or_above_the_number():
 
 def _reference_features(trig, cand, event, mode, other, rule, code, label):
     """The chooser's features as first written (branch target6), token by token."""
-    from cronica.stages.events.recipient import _all_above, _bucket, _table, case_of, dep_path
+    from cronica.stages.events.recipient import _bucket, _table, case_of, dep_path
 
     table = _table(cand.doc)
     down = table.ancestors(trig.i)
@@ -44,8 +44,6 @@ def _reference_features(trig, cand, event, mode, other, rule, code, label):
     is_rule = rule is not None and rule.i == cand.i
     is_other = other is not None and other.i == cand.i
     cand_dep = table.deps[cand.i]
-    in_other = other is not None and not is_other and other.i in _all_above(table, cand.i) \
-        and cand_dep not in ("obl", "nmod") and not case
     pos = "trig_noun" if table.pos[trig.i] in ("NOUN", "PROPN") else "trig_verb"
     f = [
         "bias", f"path={path}", f"len={_bucket(length)}", f"case={case}", f"side={side}",
@@ -62,8 +60,6 @@ def _reference_features(trig, cand, event, mode, other, rule, code, label):
         f.append("rule_none")
     if is_other:
         f.append("is_other")
-    if in_other:
-        f.append("in_other")
     if cand.i in down:
         f.append("governs_trigger")
     if table.title[cand.i] and cand.i > table.sent_start[cand.i]:

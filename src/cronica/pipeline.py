@@ -148,8 +148,10 @@ class Pipeline:
     # -- running ---------------------------------------------------------
     def annotate(self, adoc: ArticleDoc, doc: Any) -> ArticleDoc:
         from cronica.stages.nlp.models import TEXT_KEY, add_sentences
+        from cronica.stages.nlp.repair import repair_demonym_verbs
 
         doc.user_data[TEXT_KEY] = adoc.article.text
+        repair_demonym_verbs(doc, self.bundle(_lang(adoc)))  # 'la policía tunecina detuvo'
         adoc.doc = doc
         budget = limits.Budget(self.time_budget, adoc.article.origin or adoc.article.id,
                                adoc.article.id)

@@ -38,10 +38,12 @@ from typing import Any
 from cronica.model import ArticleDoc, Event, EventArg, as_mention
 from cronica.stages.events.lexicon import lexicon, rule_pattern
 from cronica.stages.events.merge import headline_sentence
+from cronica.stages.events.refine import claimed_reference
 from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.place.gazetteer import haversine_km
 
 NEAR_KM = 25.0
+_CLAIMABLE = frozenset({"ASSAULT", "COERCE"})  # acts a group claims (events.refine)
 _WEAK_PLACE = ("dateline", "previous")
 _MAGNITUDES = ("dead", "injured", "arrested", "size")
 
@@ -49,10 +51,12 @@ _MAGNITUDES = ("dead", "injured", "arrested", "size")
 def _country_sector(arg: EventArg | None) -> tuple[str, str] | None:
     if arg is None or not arg.code:
         return None
-    from cronica.model import code_parts
+    from cronica.model import SECTOR_CODES, code_parts
 
     country, sector = code_parts(arg.code)
-    return (arg.country or country or "", sector or "")
+    # an international group's code ('IMG') is no country, though context may copy it there
+    own = arg.country if arg.country and arg.country not in SECTOR_CODES else None
+    return (own or country or "", sector or "")
 
 
 def args_compatible(a: EventArg | None, b: EventArg | None) -> bool:
@@ -69,7 +73,8 @@ def args_compatible(a: EventArg | None, b: EventArg | None) -> bool:
 
 # UAF is an armed group whose identity is unknown ('gunmen', 'hombres armados'): it may be
 # the rebels, insurgents or criminals another mention names (not a state force)
-_NON_STATE_ARMED = frozenset({"REB", "INS", "CRM", "UAF"})
+# and so may an international armed group ('gunmen' and 'the Islamic State group', IMG)
+_NON_STATE_ARMED = frozenset({"REB", "INS", "CRM", "UAF", "IMG"})
 
 
 def _unidentified_armed(sa: str, sb: str) -> bool:
@@ -153,10 +158,10 @@ def _headline_present(a: Event, b: Event, headline: int | None) -> bool:
 
 def _more_specific(a: EventArg | None, b: EventArg | None) -> bool:
     """``a`` names the unidentified armed group ``b`` ('gunmen' UAF) as a known one
-    ('jihadists' MLIREB)."""
+    ('jihadists' MLIREB; 'the Islamic State group' IMG, which has no country of its own)."""
     ca, cb = _country_sector(a), _country_sector(b)
     return ca is not None and cb is not None and cb[1] == "UAF" and ca[1] != "UAF" \
-        and _unidentified_armed(ca[1], cb[1]) and (bool(ca[0]) or not cb[0])
+        and _unidentified_armed(ca[1], cb[1]) and (bool(ca[0]) or not cb[0] or ca[1] == "IMG")
 
 
 def absorb(keep: Event, other: Event) -> None:
@@ -184,6 +189,16 @@ def absorb(keep: Event, other: Event) -> None:
     keep.confidence = max(keep.confidence, other.confidence)
 
 
+def claimed_antecedent_ok(a: Event, b: Event) -> bool:
+    """Whether ``b``, a claimed definite reference ('claimed the attack'), can be the act
+    ``a`` told before: same type and mode, compatible arguments and aux mode (its date and
+    place are the claim's, so they are not compared)."""
+    return a.event == b.event and a.trigger.start < b.trigger.start \
+        and (not a.mode or not b.mode or a.mode == b.mode) \
+        and (a.aux_mode == b.aux_mode or b.aux_mode is None) \
+        and args_compatible(a.actor, b.actor) and args_compatible(a.recipient, b.recipient)
+
+
 class EventCoref:
     """Stage 'event_coref' (after 'actor_context')."""
 
@@ -192,6 +207,7 @@ class EventCoref:
     def __init__(self, lang: str | LanguageBundle) -> None:
         self.lang = lang if isinstance(lang, str) else lang.code
         self._coups = frozenset(lexicon(lang).cues.coup)
+        self._cues = lexicon(lang).cues
 
     def run(self, adoc: ArticleDoc) -> None:
         kept: list[Event] = []
@@ -201,7 +217,8 @@ class EventCoref:
         for e in sorted(adoc.events, key=lambda e: e.trigger.start):
             # an event of the same aux mode first: the headline's present is the fallback
             target = next((k for k in kept if same_event(k, e, coups=coups)), None) or next(
-                (k for k in kept if same_event(k, e, headline, coups)), None)
+                (k for k in kept if same_event(k, e, headline, coups)), None) or \
+                self._claimed_antecedent(adoc, kept, e)
             if target is None:
                 kept.append(e)
             elif target.aux_mode != e.aux_mode:
@@ -219,3 +236,11 @@ class EventCoref:
         if len(kept) < len(adoc.events):
             order = {id(e): i for i, e in enumerate(adoc.events)}
             adoc.events = sorted(kept, key=lambda e: order[id(e)])
+
+    def _claimed_antecedent(self, adoc: ArticleDoc, kept: list[Event], e: Event) -> Event | None:
+        """The first act told before a claimed definite reference to it, the article's main
+        one ('Gunmen attacked a checkpoint ... killing five ... The Islamic State claimed
+        responsibility for the attack')."""
+        if e.event not in _CLAIMABLE or not claimed_reference(adoc.doc, e, self._cues):
+            return None
+        return next((k for k in kept if claimed_antecedent_ok(k, e)), None)

@@ -47,13 +47,24 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import NOUN
 from spacy.tokens import Token
 
 from cronica.model import ActorMention, ArticleDoc, EventArg
 from cronica.read.dateline import find_dateline
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import children_of, dep, doc_cache, morph_get, sentence_of
+from cronica.stages.nlp.syntax import (
+    children_of,
+    dep,
+    doc_cache,
+    morph_get,
+    sentence_bounds,
+    sentence_of,
+    token_column,
+    tokens_of,
+)
 
 # UD labels, read through syntax.dep
 _SUBJ = frozenset({"nsubj", "csubj"})
@@ -420,7 +431,7 @@ def find_args(
     context-only one too ('una ofensiva'), which is never an actor."""
     if tok.pos_ in ("NOUN", "PROPN"):
         actor, recipient = _noun_args(tok, event, mode, cues, speech, index,
-                                      _carrier(is_light, is_event, cues, event))
+                                      _carrier(is_light, is_event, cues, event), is_event)
     else:
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip, is_event)
     actor = _actor_of_event_noun(actor, tok, event, cues, speech, index, is_light, is_event,
@@ -445,7 +456,10 @@ def find_args(
         recipient = _complement_recipient(tok, actor, cues, index, skip)
     if event == "ASSAULT" and _victim_predicate(tok, cues):
         # 'seis manifestantes resultaron heridos', 'two soldiers died': the subject suffered
-        if actor is not None and (recipient is None or recipient.i == actor.i):
+        if actor is not None and (recipient is None or recipient.i == actor.i
+                                  or index.mention_in(recipient) is None):
+            # ('23 soldados murieron en un ataque contra un campamento': the dead, not the
+            # place attacked, are whom the act harmed)
             actor, recipient = None, actor
         elif actor is None and recipient is None:
             holder = tok.head if fold(tok.head.lemma_) in cues.victim_verb else tok
@@ -497,7 +511,7 @@ def _actor_of_event_noun(
             break
         kind = own if own and own != "?" else event
         actor = _noun_args(noun, kind, None, cues, speech, index,
-                           _carrier(is_light, is_event, cues, kind))[0]
+                           _carrier(is_light, is_event, cues, kind), is_event)[0]
     if actor is not None and _same(resolve_relative(actor), tok):
         return None
     return actor
@@ -542,6 +556,71 @@ def possessive_antecedent(poss: Token, actor: Any, index: ActorIndex) -> Any:
     return None
 
 
+def _dual(tok: Token, cues: Cues) -> bool:
+    """A subject that names two parties by a distributive quantifier: 'Ambos', 'Los dos',
+    'Both', 'The two' alone, or with a noun ('ambos países', 'las dos partes', 'both
+    sides'); 'dos'/'two' only after a definite article ('dos soldados murieron' counts)."""
+    words = [tok, *(c for c in children_of(tok) if c.i < tok.i and dep(c) in ("det", "nummod", "amod"))]
+    for w in words:
+        word = fold(w.text)
+        if word not in cues.dual:
+            continue
+        if w.like_num:
+            prev = w.doc[w.i - 1] if w.i > 0 else None
+            if prev is None or "Def" not in morph_get(prev, "Definite") and fold(prev.text) != "the":
+                continue
+        return True
+    return False
+
+
+def dual_parties(tok: Token, cues: Cues, index: ActorIndex) -> tuple[Any, Any | None] | None:
+    """'Sudán y Chad negociaron durante tres días. Ambos firmaron un acuerdo': a dual
+    subject with no country of its own refers back to the last pair of coordinated coded
+    actors named before it, in its sentence or the two before (the dateline's country is
+    no antecedent). Returns the heads of the two parties (the second None when one phrase
+    names both), marked as antecedents (kept although outside the trigger's sentence)."""
+    if not cues.dual or not _dual(tok, cues):
+        return None
+    own = index.mention_in(tok)
+    if own is not None and own.country:
+        return None  # 'ambos gobiernos de la región' named by its own words
+    # a coded noun ('ambos gobiernos', 'los dos soldados') refers back to parties of its sector
+    sector = own.code if own is not None and own.code else ""
+    doc = tok.doc
+    sent = sentence_of(tok)
+    first = sent.start
+    for _ in range(2):
+        if first > 0:
+            first = sentence_of(doc[first - 1]).start
+    found: list[tuple[Any, Any]] = []
+    for j in range(tok.i - 1, first - 1, -1):
+        m = index.by_token.get(j)
+        if m is None or not m.code or (m.head is not None and m.head != j) \
+                or not all(c.endswith(sector) for c in m.codes or [m.code]):
+            continue
+        head = doc[j]
+        if len({c for c in m.codes if c}) > 1:
+            found.append((head, None))  # one phrase naming both: 'los gobiernos de Sudán y Chad'
+            continue
+        # a conjunct, or a second subject the parser left as a sibling ('el gobierno y el ELN
+        # retomaron')
+        pool = [c for c in children_of(head) if dep(c) == "conj"]
+        if dep(head) in _SUBJ and head.head.i != j:
+            pool += [c for c in children_of(head.head) if dep(c) in _SUBJ and c.i > j]
+        other = next((c for c in pool if (n := index.mention_in(c)) is not None and n is not m
+                      and n.code and n.code != m.code and n.code.endswith(sector)), None)
+        if other is not None:
+            found.append((head, other))
+    # the nearest pair that was a subject, the most salient antecedent ('the army and the
+    # RSF agreed ... after talks mediated by Saudi Arabia and the United States. Both ...'),
+    # else the nearest pair
+    pair = next((p for p in found if dep(p[0]) in _SUBJ | _PASS_SUBJ), found[0] if found else None)
+    if pair is None:
+        return None
+    index.antecedents.update(t.i for t in pair if t is not None)
+    return pair
+
+
 def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     """Whose resignation a protest demands, in its purpose clause: 'marcharon para pedir la
     dimisión del ministro' (``ouster`` cue nouns), also on the verb that carries a protest
@@ -568,15 +647,25 @@ def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     # elsewhere in the sentence: whoever's removal is sought beside the protest ('quienes
     # emprendieron una huelga en busca de la destitución del alcalde', 'la oposición, que
     # busca forzar la renuncia del presidente, convocó la marcha')
-    for obj in sentence_of(tok):
-        if obj.pos_ == "NOUN" and fold(obj.lemma_) in cues.ouster:
-            whose = next((g for g in children_of(obj) if dep(g) in ("nmod", "nmod:poss")
-                          and g.pos_ in ("NOUN", "PROPN") and not _same(g, actor)
-                          and _case(g) in cues.genitive_case), None)
-            if whose is not None and _names_actor(whose, index) \
-                    and (actor is None or index.mention_in(whose) is not index.mention_in(actor)):
-                return whose
+    for obj in _ouster_nouns(tok, cues):
+        whose = next((g for g in children_of(obj) if dep(g) in ("nmod", "nmod:poss")
+                      and g.pos_ in ("NOUN", "PROPN") and not _same(g, actor)
+                      and _case(g) in cues.genitive_case), None)
+        if whose is not None and _names_actor(whose, index) \
+                and (actor is None or index.mention_in(whose) is not index.mention_in(actor)):
+            return whose
     return None
+
+
+def _ouster_nouns(tok: Token, cues: Cues) -> list[Token]:
+    """The nouns of ``tok``'s sentence whose folded lemma is an ``ouster`` cue, in order,
+    read from the document's POS and lemma columns (no Token built for the other words)."""
+    doc = tok.doc
+    start, end = sentence_bounds(doc)[tok.i]
+    pos, lemmas = token_column(doc, POS), token_column(doc, LEMMA)
+    strings, toks = doc.vocab.strings, tokens_of(doc)
+    return [toks[i] for i in range(start, end)
+            if pos[i] == NOUN and fold(strings[lemmas[i]]) in cues.ouster]
 
 
 def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
@@ -661,7 +750,7 @@ def _verb_args(
 ) -> tuple[Any, Any]:
     actor = recipient = None
     passive = any(dep(c) == "aux:pass" for c in children_of(tok)) or (
-        "Part" in morph_get(tok, "VerbForm")
+        _past_participle(tok)
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in children_of(tok))
     )
     subjects = [c for c in children_of(tok) if dep(c) in _SUBJ]
@@ -831,10 +920,20 @@ def _stranded_subject(verb: Token) -> Any:
     return None
 
 
-def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool]) -> Any:
+def _casualty(t: Token, cues: Cues) -> bool:
+    """A casualty noun ('42 muertos', 'los heridos'), or a count of one: what an act leaves,
+    never who does it."""
+    return fold(t.lemma_) in cues.injury_word or fold(t.text) in cues.injury_word or (
+        (t.like_num or t.pos_ == "NUM") and any(
+            fold(c.lemma_) in cues.injury_word for c in children_of(t) if c.i > t.i))
+
+
+def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool], cues: Cues) -> Any:
     """The subject of a relative clause whose verb carries the event noun as its object:
     'las protestas que organizan los sindicatos', 'una huelga que mantienen los maestros'
-    (= 'los sindicatos organizan las protestas')."""
+    (= 'los sindicatos organizan las protestas'). A casualty is never the doer: in 'los
+    atentados que causaron 42 muertos' the parser reads the count as the subject and the
+    relative as the object, but the attacks caused the dead."""
     for c in children_of(tok):
         if dep(c) not in ("acl:relcl", "acl") or c.pos_ not in ("VERB", "AUX"):
             continue
@@ -849,7 +948,7 @@ def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool]) -> Any:
             # put after the verb as Spanish relatives do ('que organizan los sindicatos')
             subj = next((g for g in children_of(c) if dep(g) == "obj" and g.i > c.i
                          and g.pos_ in ("NOUN", "PROPN")), None)
-        if subj is not None:
+        if subj is not None and not _casualty(subj, cues):
             return subj
     return None
 
@@ -913,11 +1012,18 @@ def _agent_and_patient(
     return agent, patient
 
 
-def _passive_agent_of_head(tok: Any, cues: Cues) -> Any:
+def _passive_agent_of_head(tok: Any, cues: Cues, event: str,
+                           is_event: Callable[[Any], str | None]) -> Any:
     """'la manifestación fue organizada por el movimiento X', 'the protests were called by
-    farmers': a noun trigger that is the passive subject of a verb whose agent is named."""
+    farmers': a noun trigger that is the passive subject of a verb whose agent is named.
+    Not when the verb is another act of its own: in 'la marcha fue reprimida por la
+    policía', 'los atentados fueron condenados por el gobierno' the agent did that act,
+    not the noun's (better no actor than a wrong one)."""
     head = tok.head
     if head.i == tok.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    own = is_event(head)
+    if own and own != event:
         return None
     passive = dep(tok) in _PASS_SUBJ or (
         dep(tok) in _SUBJ and any(dep(c) == "aux:pass" or (
@@ -956,10 +1062,16 @@ def _complement_recipient(
     return None
 
 
+def _past_participle(tok: Token) -> bool:
+    """A past participle ('atacado', 'attacked'); not the English '-ing' form, which spaCy
+    also marks VerbForm=Part (with Aspect=Prog): 'were demanding' is no passive."""
+    return "Part" in morph_get(tok, "VerbForm") and "Prog" not in morph_get(tok, "Aspect")
+
+
 def _is_passive(verb: Token, cues: Cues) -> bool:
     """A passive verb: 'fue atacado', 'were attacked'."""
     return any(dep(c) == "aux:pass" for c in children_of(verb)) or (
-        "Part" in morph_get(verb, "VerbForm")
+        _past_participle(verb)
         and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in children_of(verb))
     )
 
@@ -992,6 +1104,8 @@ def _carrier(
     def passes(node: Any, head: Any) -> bool:
         if is_light(head):
             return True
+        if fold(head.lemma_) in cues.victim_verb:
+            return False  # 'murieron en un ataque': the dead suffered it
         if head.head.i == node.i and dep(head) in ("amod", "acl"):
             return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
         if head.pos_ not in ("VERB", "AUX") or _is_passive(head, cues):
@@ -1086,7 +1200,33 @@ def headline_subject(tok: Token, index: ActorIndex, start: int) -> Any:
     at character ``start``): headlines put the subject first, 'OBREROS PROTESTARAN EL
     JUEVES', 'PRESIDENTE NIEGA SUSPENSION DE NEGOCIACIONES'."""
     first = next((j for j in sorted(index.by_token) if j < tok.i and tok.doc[j].idx >= start), None)
-    return tok.doc[first] if first is not None else None
+    if first is None:
+        return None
+    cand = tok.doc[first]
+    phrase = tok
+    while dep(phrase) in ("compound", "flat") and phrase.head.i != phrase.i:
+        phrase = phrase.head  # a headline run into the next line: 'prison riot QUITO'
+    if not tok.text.isupper() and tok.pos_ in ("NOUN", "PROPN") \
+            and (dep(phrase) == "pobj" or any(dep(c) == "case" for c in children_of(phrase))) \
+            and _subject_of_governor(cand, tok):
+        # a mixed-case headline parses well: in 'Ecuador declares state of emergency after
+        # prison riot' the subject declares; the riot, a circumstance, is not its act
+        return None
+    return cand
+
+
+def _subject_of_governor(cand: Token, tok: Token) -> bool:
+    """Whether ``cand`` is the subject of a verb above ``tok`` (other than ``tok``)."""
+    if dep(cand) not in _SUBJ or cand.head.i == tok.i:
+        return False
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == cand.head.i:
+            return True
+    return False
 
 
 def speaker_subject(tok: Token, speech: set[str]) -> Any:
@@ -1109,6 +1249,7 @@ def _noun_args(
     speech: set[str],
     index: ActorIndex,
     carries: Callable[[Any, Any], bool],
+    is_event: Callable[[Any], str | None] = lambda t: None,
 ) -> tuple[Any, Any]:
     actor = recipient = None
     patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES \
@@ -1185,9 +1326,9 @@ def _noun_args(
             and fold(tok.head.lemma_) in cues.kind_noun and _case(tok) in cues.genitive_case else tok
         actor = _inherited_subject(host, speech, carries)
     if actor is None:
-        actor = _relative_doer(tok, carries)
+        actor = _relative_doer(tok, carries, cues)
     if actor is None:
-        actor = _passive_agent_of_head(tok, cues)
+        actor = _passive_agent_of_head(tok, cues, event, is_event)
     if actor is None:
         actor = _participle_agent(tok, cues, carries)
     if recipient is None:

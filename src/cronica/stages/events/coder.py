@@ -58,6 +58,7 @@ from cronica.stages.events.args import (
     RECIPROCAL_TYPES,
     ActorIndex,
     between_parties,
+    dual_parties,
     find_args,
     headline_subject,
     patient_predicate,
@@ -97,6 +98,7 @@ from cronica.stages.events.rank import (
 )
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.recipient import ACTOR_MODEL_ENV, recipient_model
+from cronica.stages.events.reference import faces_abstraction, names_kind, names_penalty
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.events.retype import retype, retype_model
@@ -108,6 +110,8 @@ from cronica.stages.nlp.syntax import (
     first_child,
     morph_get,
     sentence_of,
+    token_column,
+    token_rows,
 )
 
 
@@ -177,7 +181,9 @@ _CLAUSE_AUX = frozenset({"aux", "aux:pass"})
 
 
 # trigger filters whose removed words still name an event (kept as secondary event words)
-_MENTION_FILTERS = frozenset({"trigger.noun_modifier", "trigger.participle_clause"})
+# ('trigger.kind': a kind of act under a noun of law or right, :mod:`.reference`)
+_MENTION_FILTERS = frozenset({"trigger.noun_modifier", "trigger.participle_clause", "trigger.kind",
+                              "trigger.penalty"})
 _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
@@ -210,10 +216,10 @@ class EventCoder:
         # the learned event re-typer (:mod:`cronica.stages.events.retype`)
         self.retype = retype_model(bundle) if learned else None
         # the learned recipient chooser (:mod:`cronica.stages.events.recipient`)
-        self.recipient_model = recipient_model(self.lang) if learned else None
+        self.recipient_model = recipient_model(bundle) if learned else None
         # the actor chooser is opt-in: it bought little on the BRAT check part (about 3
         # sources of 209) for about a sixth of the pipeline's CPU (docs/benchmarks.md, lead)
-        self.actor_model = recipient_model(self.lang, "actor") \
+        self.actor_model = recipient_model(bundle, "actor") \
             if learned and os.environ.get(ACTOR_MODEL_ENV) else None
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
@@ -224,6 +230,9 @@ class EventCoder:
         # (role, trigger span) -> (parsed argument, the learned chooser's): applied at the end
         self._learned_args: dict[tuple[str, int, int], tuple[EventArg | None, EventArg | None]] = {}
         self._place_words: frozenset[str] | None = None  # nouns of places (:meth:`_placed`)
+        # the document asked about, and the learned choosers' answers there (the chosen
+        # token's index, None for the rules' own) by question (see :meth:`_learned_arg`)
+        self._choices: tuple[Any, dict[tuple[Any, ...], int | None]] = (None, {})
         self._injury_ids: frozenset[int] | None = None  # (:meth:`_injury_hashes`)
         self._staged_kind: dict[int, bool] = {}  # lemma hash -> ends in '-azo' (staged acts)
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
@@ -243,7 +252,7 @@ class EventCoder:
         orgs = names | _org_entity_tokens(doc)
         # most tokens start no pattern in any context: their (lemma, form, tag) is
         # remembered, so that they are skipped without building a spaCy token
-        keys = doc.to_array(_TOKEN_KEY).tolist()
+        keys = token_rows(doc, _TOKEN_KEY)
         misses = self._no_trigger
         if len(misses) > _MAX_NO_TRIGGER:
             misses.clear()
@@ -323,6 +332,29 @@ class EventCoder:
             and tok.text[:1].isupper()
             and not _capital_sentence(sentence_of(tok))
         )
+
+    def _name_opening(self, tok: Any) -> bool:
+        """'Marcha Patriótica convocó a ...', 'Huelga General Unida anunció ...': at a
+        sentence start, where capitals say nothing of the first word, a capitalised event
+        noun followed by a capitalised word is a name when it is the subject of a verb of
+        saying or of another act (an event does not call, announce or denounce). Not in a
+        title-case or all-capital headline, where every word is capitalised."""
+        doc = tok.doc
+        if tok.i + 1 >= len(doc) or not tok.text[:1].isupper() or dep(tok) != "nsubj":
+            return False
+        nxt = doc[tok.i + 1]
+        if not (nxt.is_alpha and nxt.text[:1].isupper() and not nxt.text.isupper()):
+            return False
+        sent = sentence_of(tok)
+        if tok.i != sent.start and not (doc[tok.i - 1].is_punct and tok.i - 1 == sent.start):
+            return False
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX") or not (
+                fold(head.lemma_) in self.speech or fold(head.lemma_) in self.cues.speech_if_clause
+                or self._lex_match_at(doc, head.i) is not None):
+            return False
+        words = [t for t in sent if t.is_alpha and len(t.text) > 3 and t.i > tok.i + 1]
+        return sum(t.text[:1].isupper() for t in words) < 0.5 * len(words)
 
     def _punish_word(self, tok: Any) -> bool:
         """A ``punish`` cue word, a participle by its verb ('serán castigados': the
@@ -514,6 +546,12 @@ class EventCoder:
             return "trigger.vague_without_act"  # before the classifier reading keeps it
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
+        if names_kind(tok, m.entry.event, self.cues):
+            return "trigger.kind"  # 'el derecho a la protesta': a kind of act, no event
+        if names_penalty(tok, m.entry.event, self.cues, self.lex):
+            return "trigger.penalty"  # 'condenados a muerte': a punishment, no killing
+        if faces_abstraction(tok, m.entry.event, self.cues):
+            return "trigger.faced_thing"  # 'enfrenta un pedido de juicio': no clash
         if self._event_epithet(tok):
             return "trigger.event_epithet"
         if m.entry.mention_only and self._collective_without_protesters(tok, m):
@@ -526,6 +564,8 @@ class EventCoder:
             return "trigger.named"
         if tok.i in orgs and self._org_name_word(tok):
             return "trigger.org_name"
+        if self._name_opening(tok):
+            return "trigger.name_opening"
         if self._travel(tok, m):
             return "trigger.travel"
         if m.entry.event == "RETREAT" and self._exchange_without_captives(tok):
@@ -588,7 +628,7 @@ class EventCoder:
         strings = doc.vocab.strings
         kinds = self._speech_kind
         out: list[int] = []
-        for i, h in enumerate(doc.to_array(LEMMA).tolist()):
+        for i, h in enumerate(token_column(doc, LEMMA)):
             kind = kinds.get(h)
             if kind is None:
                 kind = self._learn_speech_kind(h, strings[h])
@@ -1407,6 +1447,7 @@ class EventCoder:
             return
         removed: list[tuple[str, int]] = []
         self._learned_args = {}
+        self._choices = (doc, {})
         found_raw = self.find_triggers(doc, removed, _org_actor_tokens(adoc))
         triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech, self._speech_candidates(doc))
@@ -1453,7 +1494,8 @@ class EventCoder:
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         apart = frozenset(e.head for e in events if e.head is not None and in_source_clause(doc[e.head]))
-        events = merge_same_sentence(events, verbs, frozenset(self.cues.coup), apart)
+        events = merge_same_sentence(events, verbs, frozenset(self.cues.coup), apart,
+                                     _protests_in_object(doc, events))
         events = merge_headline(adoc, events)
         if self.learned is not None:
             events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))
@@ -1718,8 +1760,24 @@ class EventCoder:
             return dep(t) in ("nsubj", "nsubj:pass") and h.i != tok.i and h.i not in skip \
                 and event_type(h) not in (None, m.entry.event)
 
+        by_agent = self.cues.agent_case - self.cues.genitive_case
+
+        def other_agent(t: Any) -> bool:
+            # the 'por'/'by' agent of another act done to the trigger ('los atentados fueron
+            # condenados por el gobierno de Malí'): the doer of the condemnation, no target
+            # of the attack (nor a name inside that agent's phrase)
+            for _ in range(2):
+                if dep(t) in ("nmod", "flat", "appos", "compound") and t.head.i != t.i:
+                    t = t.head
+            h = t.head.head if dep(t) == "pobj" else t.head
+            return dep(tok) in ("nsubj", "nsubj:pass") and tok.head.i == h.i != tok.i \
+                and h.i not in skip and event_type(h) not in (None, m.entry.event) \
+                and (dep(t) == "pobj" or recipient_mod.case_of(t) in by_agent)
+
         def span(t: Any) -> tuple[int, int, str | None] | None:
             picked = own is not None and parsed is not None and t.i == own.i
+            if role == "recipient" and not picked and t.i > tok.i and other_agent(t):
+                return None
             if role == "actor" and not picked and (
                     not recipient_mod.marked_by(t, agent_case) or other_act(t)
                     # an event word is never an actor ('una huelga de 24 horas paralizó')
@@ -1737,17 +1795,28 @@ class EventCoder:
             return arg.start, arg.end, (arg.code if arg.mention else None)
 
         rule = own if parsed is not None else None
-        rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip, span)
-        if record is not None:
-            record.append({
-                "doc": adoc.article.id, "role": role, "start": doc[m.start].idx,
-                "end": doc[m.end - 1].idx + len(doc[m.end - 1].text), "event": m.entry.event,
-                "rows": [[r.start, r.end, r.feats, r.rule] for r in rows],
-            })
-        choice = model.choose(rows) if model is not None else None
-        if choice is None:
+        # a trigger built again (a pruned event read again as a secondary word) asks the
+        # same question: its answer, the chosen token, is kept for the article
+        if self._choices[0] is not doc:
+            self._choices = (doc, {})
+        asked = (role, m.start, m.end, m.head, m.entry.event, m.entry.mode,
+                 None if own is None else own.i, None if other is None else other.i,
+                 None if parsed is None else (parsed.start, parsed.end),
+                 None if other_arg is None else (other_arg.start, other_arg.end))
+        chose = self._choices[1].get(asked, -1) if record is None else -1
+        if chose == -1:
+            rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip, span)
+            if record is not None:
+                record.append({
+                    "doc": adoc.article.id, "role": role, "start": doc[m.start].idx,
+                    "end": doc[m.end - 1].idx + len(doc[m.end - 1].text), "event": m.entry.event,
+                    "rows": [[r.start, r.end, r.feats, r.rule] for r in rows],
+                })
+            choice = model.choose(rows) if model is not None else None
+            chose = self._choices[1][asked] = None if choice is None else choice.tok
+        if chose is None:
             return parsed
-        chosen = doc[choice.tok]
+        chosen = doc[chose]
         trigger = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
         return with_conjuncts(to_arg(chosen, index, m.start if role == "actor" else None),
                               chosen, index, other_arg, trigger)
@@ -1817,6 +1886,13 @@ class EventCoder:
             # a headline is subject first ('ESTUDIANTES SAQUEAN CAMION'), but all-capital
             # words parse badly: the first actor named before the trigger is its subject
             a_tok = headline_subject(tok, index, adoc.sentences[0].start)
+        if a_tok is not None and (pair := dual_parties(a_tok, self.cues, index)) is not None:
+            # 'Sudán y Chad negociaron ... Ambos firmaron': the two parties named before; of
+            # a reciprocal act one is the actor and the other the recipient
+            a_tok = pair[0]
+            if pair[1] is not None and m.entry.event in RECIPROCAL_TYPES \
+                    and (r_tok is None or index.mention_in(r_tok) is None):
+                r_tok = pair[1]
         # a phrase and the nouns coordinated with it in its role ('policías y soldados')
         recipient = to_arg(r_tok, index)
         actor = with_conjuncts(to_arg(a_tok, index, m.start), a_tok, index, recipient,
@@ -1826,7 +1902,8 @@ class EventCoder:
         # inside the trigger's own sentence
         sent = adoc.sentences[trigger.sentence] if trigger.sentence >= 0 else None
         if sent is not None:
-            actor = actor if actor is None or sent.start <= actor.start < sent.end else None
+            actor = actor if actor is None or sent.start <= actor.start < sent.end \
+                or (a_tok is not None and a_tok.i in index.antecedents) else None
             recipient = (
                 recipient if recipient is None or sent.start <= recipient.start < sent.end
                 or (r_tok is not None and r_tok.i in index.antecedents) else None
@@ -2071,6 +2148,40 @@ def _depth(m: Match, govs: dict[int, tuple[Match | None, bool, bool]]) -> int:
         depth += 1
         node = govs.get(node.head, (None, False, False))[0]
     return depth
+
+
+# the dependents of an act that hold what it is about ('denunció las detenciones', 'la
+# condena de la huelga'), and the nominal links inside that phrase
+_ABOUT_DEPS = frozenset({"obj", "nmod", "nsubj:pass"})
+_NOMINAL_LINKS = frozenset({"obj", "nmod", "nsubj:pass", "obl", "pobj", "prep", "appos", "conj"})
+
+
+def _protests_in_object(doc: Any, events: list[Event]) -> frozenset[tuple[int, int]]:
+    """(topic act head, protest head) pairs where a protest noun lies inside the act's
+    nominal object: 'denunció las detenciones durante las protestas', 'rechazan la
+    huelga'. Such an act is about the protest, not its topic (see
+    :func:`merge_same_sentence`). A protest in a clause ('pidieron ser trasladados para
+    protestar', '..., acusó la policía') is not: its subject may be the act's own."""
+    topics = {e.head for e in events if e.event in PROTEST_TOPICS and e.head is not None}
+    if not topics:
+        return frozenset()
+    out: set[tuple[int, int]] = set()
+    for e in events:
+        if e.event != "PROTEST" or e.head is None or doc[e.head].pos_ not in ("NOUN", "PROPN"):
+            continue
+        node = doc[e.head]
+        for _ in range(8):
+            head = node.head
+            if head.i == node.i:
+                break
+            if head.i in topics:
+                if dep(node) in _ABOUT_DEPS:
+                    out.add((head.i, e.head))
+                break
+            if dep(node) not in _NOMINAL_LINKS or head.pos_ in ("VERB", "AUX"):
+                break
+            node = head
+    return frozenset(out)
 
 
 def _org_entity_tokens(doc: Any) -> frozenset[int]:

@@ -120,6 +120,11 @@ class Cues:
     request_modal: set[str] = field(default_factory=set)  # 'must' in 'X said Y must ...'
     condition: set[str] = field(default_factory=set)  # 'unless', 'a menos que'
     between: set[str] = field(default_factory=set)  # 'entre X y Y': the two parties
+    # 'ambos', 'los dos', 'both', 'the two': a subject naming the two parties named before
+    dual: set[str] = field(default_factory=set)
+    # 'la organización', 'the group': a bare definite noun naming the organisation named before
+    org_anaphor: set[str] = field(default_factory=set)
+    org_determiner: set[str] = field(default_factory=set)
     protester: set[str] = field(default_factory=set)  # a meeting of these is a demonstration
     retaliation: set[str] = field(default_factory=set)  # 'represalia': aimed at an attacker
     # 'reivindicar', 'claim' (+ 'responsabilidad', 'responsibility'): who claims an attack
@@ -223,6 +228,20 @@ class Cues:
     # 'robo', 'theft': names of criminal offences; a passive's 'por'/'by' phrase with one is
     # the cause of the act, not its agent ('fue detenido por robo')
     offence: set[str] = field(default_factory=set)
+    # 'derecho', 'ley', 'right', 'law': nouns of law, right or regulation; a contentious
+    # event word as their complement names a kind of act, not an act
+    # (:mod:`cronica.stages.events.reference`)
+    norm_noun: set[str] = field(default_factory=set)
+    # 'criminalizar', 'regular', 'criminalise': verbs that regulate a kind of act
+    norm_verb: set[str] = field(default_factory=set)
+    # 'a', 'de', 'to', 'of': prepositions of the complement of a norm noun
+    norm_case: set[str] = field(default_factory=set)
+    # 'pena', 'penalty': a death as their complement is a punishment, no killing
+    penalty_noun: set[str] = field(default_factory=set)
+    # 'enfrentar', 'combatir': verbs of confrontation whose literal object is an opponent,
+    # which Spanish marks with the personal 'a' (``personal_case``)
+    opponent_verb: set[str] = field(default_factory=set)
+    personal_case: set[str] = field(default_factory=set)
     # 'esperar': a hope, except impersonal ('se espera que'): expected, so future
     expected: set[str] = field(default_factory=set)
     # 'poder', 'deber': modals of possibility or obligation; 'dijo que podría atacar', 'debe
@@ -259,6 +278,8 @@ class Cues:
     # 'porque', 'ya que', 'puesto que': a causal clause asserts its reason, out of the scope of
     # the modal, negation or wish of the clause it hangs from
     cause_mark: set[str] = field(default_factory=set)
+    # 'aunque', 'pese a que': an indicative concessive clause asserts what it concedes
+    concession_mark: set[str] = field(default_factory=set)
     # 'convocar', 'llamar': in the passive with the event as subject ('la marcha fue convocada
     # por X') they name the organiser of an event held, no plan
     convene_passive: set[str] = field(default_factory=set)
@@ -273,6 +294,9 @@ class Cues:
     # or hang from tells of a time ahead ('antes de que se reúnan')
     time_mark: set[str] = field(default_factory=set)
     time_unit: set[str] = field(default_factory=set)
+    # 'para' of a time an act is set for ('la huelga convocada para el lunes'): a participle
+    # on an event noun with such a time schedules the act
+    schedule_case: set[str] = field(default_factory=set)
     vow_needs_act: set[str] = field(default_factory=set)  # 'jurar': an event only with its act
     vow: set[str] = field(default_factory=set)  # 'prometer', 'vow': a vowed hostile act is a threat
     # 'castigar', 'punish', 'represalia': a punishment or retaliation, hostile when vowed
@@ -972,7 +996,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
-                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "expected", "time_mark", "time_unit", "same_time_mark", "while_mark", "cause_mark", "convene_passive", "cause_case",
+                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "norm_noun", "norm_verb", "norm_case", "penalty_noun", "opponent_verb", "personal_case", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
@@ -988,7 +1012,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
                       "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "staged_suffix", "stage_verb", "ouster", "means_case",
-                      "victim_verb", "undergo_verb", "injury_word", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
+                      "victim_verb", "undergo_verb", "injury_word", "dual", "org_anaphor", "org_determiner", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":

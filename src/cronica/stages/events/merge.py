@@ -57,6 +57,18 @@ def _compatible(a: Any, b: Any) -> bool:
     return a.text.lower() == b.text.lower()
 
 
+# monitors: human-rights groups and intergovernmental bodies report, condemn and call for
+# inquiries into protests; their act beside a protest with no named doer is their own
+_MONITOR_SECTORS = ("HRI", "IGO")
+
+
+def _monitor(arg: Any) -> bool:
+    """An argument coded as a human-rights group or an intergovernmental body."""
+    return arg is not None and any(
+        c.endswith(_MONITOR_SECTORS) or c.startswith(_MONITOR_SECTORS)
+        for c in (arg.codes or [arg.code]) if c)
+
+
 def _narrows(general: set[str], specific: set[str]) -> bool:
     """One code that states no country ('GOV') and one that is the same sector of a
     country ('PANGOV'): the same participant named with less detail."""
@@ -68,7 +80,8 @@ def _narrows(general: set[str], specific: set[str]) -> bool:
 
 def merge_same_sentence(events: list[Event], verb_heads: set[int],
                         coups: frozenset[str] = frozenset(),
-                        apart: frozenset[int] = frozenset()) -> list[Event]:
+                        apart: frozenset[int] = frozenset(),
+                        about: frozenset[tuple[int, int]] = frozenset()) -> list[Event]:
     """One event for repeated mentions of it in a sentence ('la huelga ... el paro'): same
     type (a coup and the arrest it makes, both COERCE, are two acts), not one of them in a
     relative clause on a report's source while the other is not (``apart``, trigger heads:
@@ -93,6 +106,8 @@ def merge_same_sentence(events: list[Event], verb_heads: set[int],
                     for p in protests
                     if p.trigger.sentence == e.trigger.sentence and _compatible(p.actor, e.actor)
                     and (p.aux_mode != "negation" or e.aux_mode == "negation")
+                    and (e.head, p.head) not in about
+                    and not (p.actor is None and _monitor(e.actor))
                 ),
                 None,
             )

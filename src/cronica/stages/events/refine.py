@@ -11,6 +11,9 @@
 - an attack with no actor that someone claims ('al-Shabaab claimed responsibility for the
   attack', 'el ELN reivindicó el atentado') takes the claimant as actor (cue kinds
   'claim_verb', 'claim_light', 'claim_noun');
+- a bare definite organisation noun ('la organización', 'the group') takes the code of the
+  last organisation or armed group named before it (cue kinds 'org_anaphor',
+  'org_determiner');
 - a state named by its country alone that attacks or mobilises acts through its military:
   its code gains the MIL sector ('Estados Unidos' in 'ataques de Estados Unidos': USAMIL).
 
@@ -36,6 +39,9 @@ def refine(adoc: ArticleDoc, events: list[Event], index: ActorIndex, cues: Cues)
     for e in sorted(events, key=lambda x: x.trigger.start):
         e.actor = _with_country(adoc, e.actor, index, cues)
         e.recipient = _with_country(adoc, e.recipient, index, cues)
+        if cues.org_anaphor:
+            e.actor = _organisation_named_before(adoc, e.actor, index, cues)
+            e.recipient = _organisation_named_before(adoc, e.recipient, index, cues)
         if e.event in RECIPROCAL_TYPES and e.actor is not None and e.recipient is None:
             e.recipient = _counterpart(adoc, e, index, cues)
         if e.event == "ASSAULT" and e.recipient is None and _retaliation(adoc, e, cues):
@@ -44,6 +50,27 @@ def refine(adoc: ArticleDoc, events: list[Event], index: ActorIndex, cues: Cues)
             e.actor = _claimant(adoc, e, index, cues)
         if e.event in _MILITARY_ACTS and e.mode not in ("riot",):
             e.actor = _as_military(e.actor)
+
+
+def _organisation_named_before(adoc: ArticleDoc, arg: EventArg | None, index: ActorIndex,
+                                cues: Cues) -> EventArg | None:
+    """'Amnistía Internacional denunció ... La organización pidió ...', 'the group said': a
+    bare definite noun for an organisation (cue kind 'org_anaphor'), uncoded, refers back to
+    the last organisation or armed group named before it (a definite description names a
+    known referent). The span stays the anaphor's; the code is the antecedent's."""
+    if arg is None or arg.code:
+        return arg
+    words = fold(arg.text).split()
+    if len(words) != 2 or words[1] not in cues.org_anaphor or words[0] not in cues.org_determiner:
+        return arg
+    before = [m for m in adoc.actors if m.span.end <= arg.start and m.kind in _ORG_KINDS and m.code]
+    if not before:
+        return arg
+    m = max(before, key=lambda m: m.span.start)
+    return EventArg(arg.text, m.code, list(m.codes or [m.code]), arg.start, arg.end, m.id)
+
+
+_ORG_KINDS = frozenset({"org", "group"})
 
 
 def _country(code: str) -> str:
@@ -148,13 +175,13 @@ def _counterpart(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> E
 _CLAIMABLE = frozenset({"ASSAULT", "COERCE"})
 
 
-def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventArg | None:
-    """The subject of the verb that claims the event: its trigger is the verb's object
+def claim_verb_of(doc: Any, head: int | None, cues: Cues) -> Any:
+    """The verb that claims the event headed by ``head``: its trigger is the verb's object
     ('reivindicó el atentado') or hangs on a claim noun that is ('claimed responsibility for
-    the attack', 'asumió la autoría del ataque')."""
-    if e.head is None or not cues.claim_verb:
+    the attack', 'asumió la autoría del ataque'); else None."""
+    if head is None or not cues.claim_verb:
         return None
-    node = adoc.doc[e.head]
+    node = doc[head]
     noun = False
     if dep(node) == "pobj":  # 'responsibility for the attack': through the preposition
         node = node.head
@@ -166,6 +193,14 @@ def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> Even
     lemma = fold(verb.lemma_)
     if lemma not in cues.claim_verb and not (noun and lemma in cues.claim_light):
         return None
+    return verb
+
+
+def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventArg | None:
+    """The subject of the verb that claims the event (:func:`claim_verb_of`)."""
+    verb = claim_verb_of(adoc.doc, e.head, cues)
+    if verb is None:
+        return None
     subj = next((c for c in children_of(verb) if dep(c) == "nsubj"), None)
     if subj is None:
         return None
@@ -175,6 +210,18 @@ def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> Even
     if m is None:
         return None
     return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id)
+
+
+def claimed_reference(doc: Any, e: Event, cues: Cues) -> bool:
+    """'The Islamic State claimed the attack', 'el ELN reivindicó el atentado': a definite
+    event noun that a claim verb takes refers back to an act already told (a definite
+    description names a known referent); its date and place are the claim's, not the act's."""
+    if e.head is None or doc[e.head].pos_ not in ("NOUN", "PROPN"):
+        return False
+    tok = doc[e.head]
+    definite = any(dep(c) == "det" and ("Def" in morph_get(c, "Definite") or "Dem" in morph_get(c, "PronType"))
+                   for c in children_of(tok) if c.i < tok.i)
+    return definite and claim_verb_of(doc, e.head, cues) is not None
 
 
 def _retaliation(adoc: ArticleDoc, e: Event, cues: Cues) -> bool:

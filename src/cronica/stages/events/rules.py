@@ -40,6 +40,19 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.noun_modifier",
          "a weak event noun that only classifies another noun is no event",
          "El período de negociación terminó sin novedades.", "es", "negociación"),
+    Rule("trigger.kind",
+         "a contentious event word under a noun of law or right, or the object of a verb that "
+         "regulates a kind of act, names the kind, not an act that took place: a secondary "
+         "event word (stages/events/reference.py)",
+         "Los gremios defendieron el derecho a la protesta.", "es", "protesta"),
+    Rule("trigger.penalty",
+         "a death word under a verb of sentencing or a noun of penalty is the content of a "
+         "punishment, no killing (stages/events/reference.py)",
+         "El tribunal condenó a muerte al jefe rebelde.", "es", "muerte"),
+    Rule("trigger.faced_thing",
+         "a verb of confrontation whose object has no personal 'a' faces or tackles a thing "
+         "('enfrenta un pedido', 'combate la pobreza'), no clash (stages/events/reference.py)",
+         "El juez enfrenta un pedido de juicio político.", "es", "enfrenta"),
     Rule("trigger.event_epithet",
          "a participle before the event noun it modifies qualifies that event, no act of its own",
          "Israel launched its long threatened invasion of the south.", "en", "threatened"),
@@ -60,6 +73,10 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
          "an event word inside an organisation's name (NER ORG, or an organisation of the actors "
          "lexicon) is part of the name, even where capitals say nothing (a sentence start)",
          "Amnesty International said the police beat the marchers.", "en", "Amnesty"),
+    Rule("trigger.name_opening",
+         "a capitalised event noun opening a sentence, followed by a capitalised word and "
+         "subject of a verb of saying or of another act, is the start of a name",
+         "Marcha Patriótica convocó a una movilización nacional.", "es", "Marcha"),
     Rule("trigger.travel",
          "a movement verb with a vehicle is a journey, not a march or a deployment",
          "Dos hombres se movilizaban en una motocicleta por el barrio.", "es", "movilizaban"),
