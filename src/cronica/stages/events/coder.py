@@ -533,6 +533,8 @@ class EventCoder:
     def _filtered(self, tok: Any, m: Match, orgs: frozenset[int] = frozenset()) -> str | None:
         """The id of the first filter rule that removes candidate ``m``, else None (``orgs``:
         the tokens of organisation names)."""
+        if m.entry.pattern[0] in self.cues.arrival_verb and self._arrival_without_visit(tok):
+            return "trigger.arrival_without_visit"  # before a participle clause keeps it
         if self._weak_participle(tok, m):
             if any(dep(c) in _CLAUSE_AUX for c in children_of(tok)):
                 # a participle with its own auxiliary heads a finite clause ('los presos que
@@ -577,6 +579,24 @@ class EventCoder:
         if self._denied_involvement(tok, m):
             return "trigger.denied_involvement"
         return None
+
+    def _arrival_without_visit(self, tok: Any) -> bool:
+        """'el canciller llegó a Lima' is a visit (CAMEO 042 make a visit -> CONSULT): a
+        named person or an envoy (``visitor`` cues) arriving at a named place; 'llegaron a un
+        acuerdo', 'la cifra llegó a cien', 'los camiones llegaron al puerto' are none."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return True
+        place = any(
+            dep(c) == "obl" and c.pos_ == "PROPN" and c.ent_type_ == "LOC" and c.text[:1].isupper()
+            and _case_word(c) in ("a", "al")
+            for c in children_of(tok)
+        )
+        if not place:
+            return True
+        for s in _subjects(tok):
+            if s.pos_ == "PROPN" and s.ent_type_ == "PER" or fold(s.lemma_) in self.cues.visitor:
+                return False
+        return True
 
     def _vague_without_act(self, tok: Any) -> bool:
         """'la violencia' names an act only where the grammar makes it one: the subject of a
