@@ -36,6 +36,7 @@ import logging
 import re
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from cronica.model import ArticleDoc, Quote, Reporting, Span
@@ -53,7 +54,16 @@ from cronica.stages.attribution.lexicon import (
 from cronica.stages.attribution.sources import LEAD_SENTENCES, SourceFinder
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import AUX, children, children_of, dep, has_child, morph_get
+from cronica.stages.nlp.syntax import (
+    AUX,
+    children,
+    children_of,
+    dep,
+    has_child,
+    morph_get,
+    token_column,
+    tokens_of,
+)
 
 __all__ = ["Attributor", "attach_to_events", "attribution_lexicon", "marked_quotes",
            "speaker_codes", "LEAD_SENTENCES", "CARRY_SENTENCES"]
@@ -184,8 +194,12 @@ class Attributor:
         out: list[Quote] = []
         phrases = list(self.sources.phrases(adoc))
         # 'según explicó X': a source word right before a verb of saying, whatever the verb
-        firsts = self.lex.first_source_words
-        for tok in doc[:-1]:
+        firsts, first_keys = self.lex.first_source_words, self.lex.first_source_keys
+        lowers, toks = token_column(doc, LOWER), tokens_of(doc)
+        for i in range(len(doc) - 1):
+            if lowers[i] not in first_keys:  # (the hash of a first word: no Token built)
+                continue
+            tok = toks[i]
             if tok.lower_ not in firsts:
                 continue
             nxt = doc[tok.i + 1]

@@ -22,6 +22,7 @@ from spacy.vocab import Vocab
 
 from cronica.model import ActorMention, ArticleDoc
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.nlp.syntax import token_rows
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -94,7 +95,7 @@ class AttributionLexicon:
         if len(memo) > _MAX_SPEECH_MEMO:
             memo.clear()
         out: list[int] = []
-        for i, key in enumerate(map(tuple, doc.to_array(_SPEECH_KEY).tolist())):
+        for i, key in enumerate(token_rows(doc, _SPEECH_KEY)):
             hit = memo.get(key)
             if hit is None:
                 hit = memo[key] = self.is_speech(doc[i])

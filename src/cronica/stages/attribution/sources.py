@@ -29,7 +29,7 @@ from cronica.stages.attribution.lexicon import (
     match_phrase,
 )
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import children_of, dep
+from cronica.stages.nlp.syntax import children_of, dep, token_column, token_rows
 
 _VERB_POS = frozenset({VERB, AUX})  # POS symbols of the tokens that may cue a source
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
@@ -103,7 +103,7 @@ class SourceFinder:
         firsts = set(self.lex.first_source_words)
         # (POS, lower-case form hash) of each token: a token that starts no source phrase
         # and is no verb is passed over without building a spaCy token
-        keys = doc.to_array([POS, LOWER]).tolist()
+        keys = token_rows(doc, (POS, LOWER))
         first_keys = self.lex.first_source_keys
         for s, sent in enumerate(adoc.sentences):
             toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -142,7 +142,7 @@ class SourceFinder:
         doc = adoc.doc
         out = []
         firsts = set(self.lex.first_source_words)
-        lowers = doc.to_array(LOWER).tolist()
+        lowers = token_column(doc, LOWER)
         first_keys = self.lex.first_source_keys
         for s, sent in enumerate(adoc.sentences):
             toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")

@@ -47,13 +47,24 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import NOUN
 from spacy.tokens import Token
 
 from cronica.model import ActorMention, ArticleDoc, EventArg
 from cronica.read.dateline import find_dateline
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import children_of, dep, doc_cache, morph_get, sentence_of
+from cronica.stages.nlp.syntax import (
+    children_of,
+    dep,
+    doc_cache,
+    morph_get,
+    sentence_bounds,
+    sentence_of,
+    token_column,
+    tokens_of,
+)
 
 # UD labels, read through syntax.dep
 _SUBJ = frozenset({"nsubj", "csubj"})
@@ -636,15 +647,25 @@ def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     # elsewhere in the sentence: whoever's removal is sought beside the protest ('quienes
     # emprendieron una huelga en busca de la destitución del alcalde', 'la oposición, que
     # busca forzar la renuncia del presidente, convocó la marcha')
-    for obj in sentence_of(tok):
-        if obj.pos_ == "NOUN" and fold(obj.lemma_) in cues.ouster:
-            whose = next((g for g in children_of(obj) if dep(g) in ("nmod", "nmod:poss")
-                          and g.pos_ in ("NOUN", "PROPN") and not _same(g, actor)
-                          and _case(g) in cues.genitive_case), None)
-            if whose is not None and _names_actor(whose, index) \
-                    and (actor is None or index.mention_in(whose) is not index.mention_in(actor)):
-                return whose
+    for obj in _ouster_nouns(tok, cues):
+        whose = next((g for g in children_of(obj) if dep(g) in ("nmod", "nmod:poss")
+                      and g.pos_ in ("NOUN", "PROPN") and not _same(g, actor)
+                      and _case(g) in cues.genitive_case), None)
+        if whose is not None and _names_actor(whose, index) \
+                and (actor is None or index.mention_in(whose) is not index.mention_in(actor)):
+            return whose
     return None
+
+
+def _ouster_nouns(tok: Token, cues: Cues) -> list[Token]:
+    """The nouns of ``tok``'s sentence whose folded lemma is an ``ouster`` cue, in order,
+    read from the document's POS and lemma columns (no Token built for the other words)."""
+    doc = tok.doc
+    start, end = sentence_bounds(doc)[tok.i]
+    pos, lemmas = token_column(doc, POS), token_column(doc, LEMMA)
+    strings, toks = doc.vocab.strings, tokens_of(doc)
+    return [toks[i] for i in range(start, end)
+            if pos[i] == NOUN and fold(strings[lemmas[i]]) in cues.ouster]
 
 
 def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:

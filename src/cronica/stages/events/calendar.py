@@ -33,6 +33,7 @@ from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quote
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.language.fold import fold_case
 from cronica.stages.nlp.syntax import (
     AUX,
     children,
@@ -41,7 +42,9 @@ from cronica.stages.nlp.syntax import (
     doc_cache,
     morph_get,
     sentence_of,
+    token_column,
 )
+from cronica.stages.time.lexicon import load_lexicon
 from cronica.stages.time.resolver import interval
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
@@ -54,6 +57,7 @@ _ANNOUNCED = frozenset({"PROTEST"})
 # event types that are speech acts: rejecting one does not undo that it was made
 _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 _SCHEDULABLE = ("governing word", "subjunctive complement", "marker")
+_AHEAD = "weekday ahead of a present tense"
 
 
 class AuxCalendar:
@@ -69,6 +73,7 @@ class AuxCalendar:
         # the 'have' of obligation, the words linking them to their infinitive, and the
         # prepositions that open an ongoing period ('desde', 'since')
         self.cues = lexicon(self.bundle).cues
+        self.time_lx = load_lexicon(self.bundle)  # weekday and 'pasado' words
 
     def run(self, adoc: ArticleDoc) -> None:
         pub = _pub_date(adoc)
@@ -88,7 +93,8 @@ class AuxCalendar:
                 e.aux_mode = None  # 'los mineros reclaman el pago de 1993': the claim is now
             if e.aux_mode == "hypothetical" and doc is not None and (
                     self._schedulable(e) and _presupposed(doc, e)
-                    or self._scheduled_modal(doc, e)):
+                    or self._scheduled_modal(doc, e)
+                    or self._presupposing(e) and _own_date(doc, e, self.cues.time_mark)):
                 # a scheduled event presupposed under a wish or condition stays future
                 # ('espera que la reunión del 23 de abril sea ...'); the wished or proposed
                 # act itself stays hypothetical ('propuso reunirse el 23 de abril')
@@ -98,7 +104,7 @@ class AuxCalendar:
                 if found and found[0] == "future":
                     e.aux_mode, e.aux_evidence = found
             if e.aux_mode is None:
-                found = (None if present else self._calendar(adoc, e, pub)) \
+                found = (self._present_ahead(adoc, e, pub) if present else self._calendar(adoc, e, pub)) \
                     or (self._tense(doc, e) if doc is not None else None) \
                     or self._participle_date(adoc, e, pub) \
                     or self._phrase_date(adoc, e, pub) \
@@ -151,10 +157,20 @@ class AuxCalendar:
             return None  # 'ocupan la mina desde el martes': ongoing since then
         ev = {"text": e.date_span.text, "start": e.date_span.start, "end": e.date_span.end}
         if iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
+            if adoc.doc is not None and _weekday_ahead(adoc.doc, e.date_span.start, e.date_span.end,
+                                                       e.date, pub, self.time_lx):
+                return "future", {**ev, "rule": _AHEAD}
             return "historical", {**ev, "rule": "date before the news window"}
         if iv[0] > pub:
             return "future", {**ev, "rule": "date after publication"}
         return None
+
+    def _present_ahead(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+        """For an event in the present indicative, only a weekday its present reads forward
+        ('los presidentes se reúnen el viernes': future); any other date of a present is
+        left to the present ('reclaman el pago de 1993': the claim is now)."""
+        found = self._calendar(adoc, e, pub)
+        return found if found is not None and found[1].get("rule") == _AHEAD else None
 
     def _schedulable(self, e: Event) -> bool:
         """The hypothetical mode came from a wish, a demand, a subjunctive clause or a purpose
@@ -163,6 +179,14 @@ class AuxCalendar:
         if ev.get("rule") == "marker":
             return self.cues.aux_case.get(fold(str(ev.get("text", "")))) == "hypothetical"
         return ev.get("rule") in _SCHEDULABLE
+
+    @staticmethod
+    def _presupposing(e: Event) -> bool:
+        """The hypothetical mode came from an operator around the event's noun (a modal, a
+        condition, the consequent of one, a threatened act), not from a modifier of the noun
+        itself ('una eventual cumbre'): a noun carrying its own date is presupposed by it."""
+        rule = (e.aux_evidence or {}).get("rule")
+        return rule is not None and rule != "modifier"
 
     def _sentence_dates(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """An undated event in a sentence whose dates all lie before the news window, told
@@ -406,15 +430,14 @@ class AuxCalendar:
                     return "future", aux_evidence(gov, "go + infinitive (ir a / going to)")
         return None
 
-    @staticmethod
-    def _participle_date(adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
+    def _participle_date(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """An event noun whose participle clause is dated ('los atentados perpetrados entre
         el 25 de febrero y el 4 de marzo', 'la agresión que sufrió el viernes'): the date is
         the event's, even when the time stage gave the noun the date of a clause governing it
         ('afirmó el domingo que la agresión que sufrió el viernes ...')."""
         if pub is None or adoc.doc is None or e.head is None:
             return None
-        return _noun_participle_date(adoc, adoc.doc[e.head], pub)
+        return _noun_participle_date(adoc, adoc.doc[e.head], pub, self.time_lx)
 
     def _background(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
         """An imperfect-tense event verb in the narrator's voice ('En principio demandaban
@@ -636,6 +659,24 @@ def _presupposed(doc: Any, e: Event) -> bool:
     return span is not None and len(span) > 0 and span.root.head.i == tok.i
 
 
+def _own_date(doc: Any, e: Event, limits: set[str]) -> bool:
+    """The event is a definite noun whose own date hangs on it ('la reunión del 25 de enero',
+    'la cumbre de la próxima semana'): the speaker names it as scheduled, so a modal, a
+    condition or a threat around it does not make it hypothetical (the guidelines: a planned
+    event presupposed inside a conditional stays future). A limit ('antes del lunes', 'hasta
+    el lunes') is the deadline of a wish, not the event's date."""
+    if e.head is None or not 0 <= e.head < len(doc) or e.date_span is None:
+        return False
+    tok = doc[e.head]
+    if tok.pos_ != "NOUN" or not _definite(tok):
+        return False
+    span = doc.char_span(e.date_span.start, e.date_span.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.head.i != tok.i:
+        return False
+    return not (span.start > 0 and fold(doc[span.start - 1].lemma_) in limits
+                or span.start > 1 and fold(doc[span.start - 2].lemma_) in limits)
+
+
 def _definite(tok: Any) -> bool:
     return any(dep(c) == "det" and ("Def" in morph_get(c, "Definite") or "Dem" in morph_get(c, "PronType"))
                for c in children_of(tok))
@@ -667,7 +708,7 @@ def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) 
     store = doc_cache(doc, "calendar.nouns")  # the indices of the document's nouns
     nouns = store.get(0)
     if nouns is None:
-        nouns = store[0] = [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == NOUN]
+        nouns = store[0] = [i for i, pos in enumerate(token_column(doc, POS)) if pos == NOUN]
     for i in nouns:
         tok = doc[i]
         if tok.i == e.head or _stem(tok.text) not in keys:
@@ -680,7 +721,8 @@ def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) 
             return
 
 
-def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, dict[str, Any]] | None:
+def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date,
+                          lx: Any = None) -> tuple[str, dict[str, Any]] | None:
     """'historical' and the date when the noun ``head`` (or the noun it modifies: 'la ola de
     atentados perpetrados el ...') carries a participle clause dated before the news window."""
     if head.pos_ != "NOUN":
@@ -701,9 +743,46 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date) -> tuple[str, 
             continue
         iv = interval(d.value, d.precision)
         if iv is not None and iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
-            return "historical", {"text": d.span.text, "start": d.span.start, "end": d.span.end,
-                                  "rule": "date before the news window (participle)"}
+            ev = {"text": d.span.text, "start": d.span.start, "end": d.span.end}
+            if lx is not None and _weekday_ahead(adoc.doc, d.span.start, d.span.end, d.value, pub, lx):
+                return "future", {**ev, "rule": _AHEAD}  # 'la cumbre que comienza el jueves'
+            return "historical", {**ev, "rule": "date before the news window (participle)"}
     return None
+
+
+def _weekday_ahead(doc: Any, start: int, end: int, value: str, pub: date, lx: Any) -> bool:
+    """A bare weekday ('el jueves', 'este jueves', not 'el jueves pasado') that the time stage
+    read backwards to two to six days before publication, though the verb it dates is in the
+    present indicative ('la cumbre que comienza el jueves', 'se reúnen el viernes'): a
+    present cannot tell of a day already gone (agency copy puts that in the preterite), so
+    the day is the next one (the guidelines: a weekday takes the next one when the tense
+    marks the future). So is an infinitive under a present ('piensa boicotear el jueves').
+    The present perfect ('ha comenzado el jueves') is a past."""
+    words = [fold_case(w) for w in re.findall(r"\w+", doc.text[start:end])]
+    if not any(lx.has("weekday", w) for w in words) or any(
+            lx.has("mod_past", w) or lx.has("month", w) or w.isdigit() for w in words):
+        return False
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return False
+    if not pub - timedelta(days=6) <= day < pub - timedelta(days=NEWS_WINDOW_DAYS):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for _ in range(2):  # 'piensa boicotear el jueves': the infinitive's finite verb
+        if verb.pos_ in ("VERB", "AUX") and "Inf" in morph_get(verb, "VerbForm") and dep(verb) == "xcomp":
+            verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(verb, "VerbForm"):
+        return False
+    return "Pres" in morph_get(verb, "Tense") and "Ind" in morph_get(verb, "Mood") \
+        and not any(dep(c) == "aux" for c in children_of(verb))
 
 
 def _in_other_relative(doc: Any, start: int, end: int, tok: Any) -> bool:

@@ -98,6 +98,7 @@ from cronica.stages.events.rank import (
 )
 from cronica.stages.events.rank import confidence as event_confidence
 from cronica.stages.events.recipient import ACTOR_MODEL_ENV, recipient_model
+from cronica.stages.events.reference import faces_abstraction, names_kind, names_penalty
 from cronica.stages.events.refine import refine
 from cronica.stages.events.rerank import RerankModel, rerank, rerank_model
 from cronica.stages.events.retype import retype, retype_model
@@ -109,6 +110,8 @@ from cronica.stages.nlp.syntax import (
     first_child,
     morph_get,
     sentence_of,
+    token_column,
+    token_rows,
 )
 
 
@@ -178,7 +181,9 @@ _CLAUSE_AUX = frozenset({"aux", "aux:pass"})
 
 
 # trigger filters whose removed words still name an event (kept as secondary event words)
-_MENTION_FILTERS = frozenset({"trigger.noun_modifier", "trigger.participle_clause"})
+# ('trigger.kind': a kind of act under a noun of law or right, :mod:`.reference`)
+_MENTION_FILTERS = frozenset({"trigger.noun_modifier", "trigger.participle_clause", "trigger.kind",
+                              "trigger.penalty"})
 _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
@@ -211,10 +216,10 @@ class EventCoder:
         # the learned event re-typer (:mod:`cronica.stages.events.retype`)
         self.retype = retype_model(bundle) if learned else None
         # the learned recipient chooser (:mod:`cronica.stages.events.recipient`)
-        self.recipient_model = recipient_model(self.lang) if learned else None
+        self.recipient_model = recipient_model(bundle) if learned else None
         # the actor chooser is opt-in: it bought little on the BRAT check part (about 3
         # sources of 209) for about a sixth of the pipeline's CPU (docs/benchmarks.md, lead)
-        self.actor_model = recipient_model(self.lang, "actor") \
+        self.actor_model = recipient_model(bundle, "actor") \
             if learned and os.environ.get(ACTOR_MODEL_ENV) else None
         # events below this confidence that share a sentence with a stronger one are dropped
         # as background (:func:`cronica.stages.events.rank.prune_secondary`); 0 keeps every event
@@ -225,6 +230,9 @@ class EventCoder:
         # (role, trigger span) -> (parsed argument, the learned chooser's): applied at the end
         self._learned_args: dict[tuple[str, int, int], tuple[EventArg | None, EventArg | None]] = {}
         self._place_words: frozenset[str] | None = None  # nouns of places (:meth:`_placed`)
+        # the document asked about, and the learned choosers' answers there (the chosen
+        # token's index, None for the rules' own) by question (see :meth:`_learned_arg`)
+        self._choices: tuple[Any, dict[tuple[Any, ...], int | None]] = (None, {})
         self._injury_ids: frozenset[int] | None = None  # (:meth:`_injury_hashes`)
         self._staged_kind: dict[int, bool] = {}  # lemma hash -> ends in '-azo' (staged acts)
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
@@ -244,7 +252,7 @@ class EventCoder:
         orgs = names | _org_entity_tokens(doc)
         # most tokens start no pattern in any context: their (lemma, form, tag) is
         # remembered, so that they are skipped without building a spaCy token
-        keys = doc.to_array(_TOKEN_KEY).tolist()
+        keys = token_rows(doc, _TOKEN_KEY)
         misses = self._no_trigger
         if len(misses) > _MAX_NO_TRIGGER:
             misses.clear()
@@ -532,8 +540,16 @@ class EventCoder:
                 # in passing, so it is kept among the secondary event words
                 return "trigger.participle_clause"
             return "trigger.weak_participle"
+        if m.entry.pattern[0] in self.cues.vague_event and self._vague_without_act(tok):
+            return "trigger.vague_without_act"  # before the classifier reading keeps it
         if self._noun_modifier(tok, m):
             return "trigger.noun_modifier"
+        if names_kind(tok, m.entry.event, self.cues):
+            return "trigger.kind"  # 'el derecho a la protesta': a kind of act, no event
+        if names_penalty(tok, m.entry.event, self.cues, self.lex):
+            return "trigger.penalty"  # 'condenados a muerte': a punishment, no killing
+        if faces_abstraction(tok, m.entry.event, self.cues):
+            return "trigger.faced_thing"  # 'enfrenta un pedido de juicio': no clash
         if self._event_epithet(tok):
             return "trigger.event_epithet"
         if m.entry.mention_only and self._collective_without_protesters(tok, m):
@@ -562,6 +578,29 @@ class EventCoder:
             return "trigger.denied_involvement"
         return None
 
+    def _vague_without_act(self, tok: Any) -> bool:
+        """'la violencia' names an act only where the grammar makes it one: the subject of a
+        verb of occurrence or result ('la violencia dejó diez muertos', 'estalló la
+        violencia'), the complement of a classifier or outbreak noun ('actos de violencia',
+        'una ola de violencia'), or the object of a verb of using or inciting ('recurrir a la
+        violencia', 'incitar a la violencia'); 'marcharon sin violencia', 'la lucha contra
+        la violencia' name a manner or a topic. Called for matches of a ``vague_event`` row."""
+        cues = self.cues
+        head, rel = tok.head, dep(tok)
+        if head.i == tok.i:
+            return True
+        lemma = fold(head.lemma_)
+        if rel in ("nsubj", "nsubj:pass") and (
+            lemma in cues.occur_verb or lemma in cues.result_verb or lemma in cues.theme_subject
+        ):
+            return False
+        if rel == "nmod" and (lemma in cues.kind_noun or lemma in cues.outbreak_noun):
+            return False
+        if rel in ("obj", "obl") and lemma in cues.use_verb:
+            cases = {fold(c.text) for c in children_of(tok) if dep(c) == "case"}
+            return not (rel == "obj" or cases & {"a", "al"})
+        return True
+
     def _speech_candidates(self, doc: Any) -> list[int]:
         """The indices of the tokens whose lemma may make them speech verbs (see
         :meth:`_is_speech`), read from the document's lemma array: no Token is built for
@@ -569,7 +608,7 @@ class EventCoder:
         strings = doc.vocab.strings
         kinds = self._speech_kind
         out: list[int] = []
-        for i, h in enumerate(doc.to_array(LEMMA).tolist()):
+        for i, h in enumerate(token_column(doc, LEMMA)):
             kind = kinds.get(h)
             if kind is None:
                 kind = self._learn_speech_kind(h, strings[h])
@@ -613,6 +652,8 @@ class EventCoder:
     def _weak_participle(tok: Any, m: Match) -> bool:
         if "Part" not in morph_get(tok, "VerbForm") or tok.pos_ == "AUX":
             return False
+        if m.entry.pos == "N":
+            return False  # a noun row read on its nominal use: 'un llamado a la calma'
         if dep(tok) in _NOMINAL_DEPS and any(dep(c) == "det" for c in children_of(tok)):
             return True
         return dep(tok) in ("acl", "amod") and m.entry.weight < _PARTICIPLE_MIN_WEIGHT
@@ -1386,6 +1427,7 @@ class EventCoder:
             return
         removed: list[tuple[str, int]] = []
         self._learned_args = {}
+        self._choices = (doc, {})
         found_raw = self.find_triggers(doc, removed, _org_actor_tokens(adoc))
         triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech, self._speech_candidates(doc))
@@ -1733,17 +1775,28 @@ class EventCoder:
             return arg.start, arg.end, (arg.code if arg.mention else None)
 
         rule = own if parsed is not None else None
-        rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip, span)
-        if record is not None:
-            record.append({
-                "doc": adoc.article.id, "role": role, "start": doc[m.start].idx,
-                "end": doc[m.end - 1].idx + len(doc[m.end - 1].text), "event": m.entry.event,
-                "rows": [[r.start, r.end, r.feats, r.rule] for r in rows],
-            })
-        choice = model.choose(rows) if model is not None else None
-        if choice is None:
+        # a trigger built again (a pruned event read again as a secondary word) asks the
+        # same question: its answer, the chosen token, is kept for the article
+        if self._choices[0] is not doc:
+            self._choices = (doc, {})
+        asked = (role, m.start, m.end, m.head, m.entry.event, m.entry.mode,
+                 None if own is None else own.i, None if other is None else other.i,
+                 None if parsed is None else (parsed.start, parsed.end),
+                 None if other_arg is None else (other_arg.start, other_arg.end))
+        chose = self._choices[1].get(asked, -1) if record is None else -1
+        if chose == -1:
+            rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip, span)
+            if record is not None:
+                record.append({
+                    "doc": adoc.article.id, "role": role, "start": doc[m.start].idx,
+                    "end": doc[m.end - 1].idx + len(doc[m.end - 1].text), "event": m.entry.event,
+                    "rows": [[r.start, r.end, r.feats, r.rule] for r in rows],
+                })
+            choice = model.choose(rows) if model is not None else None
+            chose = self._choices[1][asked] = None if choice is None else choice.tok
+        if chose is None:
             return parsed
-        chosen = doc[choice.tok]
+        chosen = doc[chose]
         trigger = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
         return with_conjuncts(to_arg(chosen, index, m.start if role == "actor" else None),
                               chosen, index, other_arg, trigger)

@@ -33,6 +33,7 @@ import numpy as np
 
 from cronica.model import ArticleDoc, Event
 from cronica.stages.events.lexicon import fold
+from cronica.stages.events.reference import case_type
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 # the types of contentious political events (CASE 2021's scope; cronica.evaluate.case)
@@ -428,7 +429,8 @@ class LearnedLayer:
         kept = [e for e in events if id(e) not in drop] + added
         every = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
         if 0 < len(adoc.sentences) <= SHORT_TEXT:
-            typed = [(e.event, e.aux_mode, e.confidence) for e in events]
+            # an assault in a sentence about common crime is no contentious event (reference)
+            typed = [(case_type(e.event, e.context), e.aux_mode, e.confidence) for e in events]
             p = probs[0] if len(probs) == 1 else model.score(every)
             feats = sentence_features(p, typed)
             default = model.sentence_decision(feats)
@@ -440,7 +442,7 @@ class LearnedLayer:
             placed = [
                 (e.trigger.sentence, e.aux_mode, e.confidence)
                 for e in kept
-                if e.event in CONTENTIOUS
+                if case_type(e.event, e.context) in CONTENTIOUS
             ]
             feats = doc_features(probs, placed, model.doc_score(every), model.threshold_add)
             adoc.contentious = model.article_score(feats)

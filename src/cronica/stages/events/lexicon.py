@@ -212,9 +212,32 @@ class Cues:
     # 'acto', 'acción': nouns that only classify the act named by their complement ('actos
     # de sabotaje'): what is said of them is said of that act
     kind_noun: set[str] = field(default_factory=set)
+    # 'violencia': a noun that names an act only where the grammar makes it one (branch
+    # trig8): the subject of a verb of occurrence or result (``occur_verb``, ``result_verb``,
+    # ``theme_subject``), the complement of a classifier or outbreak noun (``kind_noun``,
+    # ``outbreak_noun``: 'actos de violencia', 'un estallido de violencia'), or the object of
+    # a verb of using or inciting (``use_verb``); elsewhere it is a quality or a topic
+    vague_event: set[str] = field(default_factory=set)
+    occur_verb: set[str] = field(default_factory=set)
+    outbreak_noun: set[str] = field(default_factory=set)
+    use_verb: set[str] = field(default_factory=set)
     # 'robo', 'theft': names of criminal offences; a passive's 'por'/'by' phrase with one is
     # the cause of the act, not its agent ('fue detenido por robo')
     offence: set[str] = field(default_factory=set)
+    # 'derecho', 'ley', 'right', 'law': nouns of law, right or regulation; a contentious
+    # event word as their complement names a kind of act, not an act
+    # (:mod:`cronica.stages.events.reference`)
+    norm_noun: set[str] = field(default_factory=set)
+    # 'criminalizar', 'regular', 'criminalise': verbs that regulate a kind of act
+    norm_verb: set[str] = field(default_factory=set)
+    # 'a', 'de', 'to', 'of': prepositions of the complement of a norm noun
+    norm_case: set[str] = field(default_factory=set)
+    # 'pena', 'penalty': a death as their complement is a punishment, no killing
+    penalty_noun: set[str] = field(default_factory=set)
+    # 'enfrentar', 'combatir': verbs of confrontation whose literal object is an opponent,
+    # which Spanish marks with the personal 'a' (``personal_case``)
+    opponent_verb: set[str] = field(default_factory=set)
+    personal_case: set[str] = field(default_factory=set)
     # 'esperar': a hope, except impersonal ('se espera que'): expected, so future
     expected: set[str] = field(default_factory=set)
     # 'poder', 'deber': modals of possibility or obligation; 'dijo que podría atacar', 'debe
@@ -251,6 +274,8 @@ class Cues:
     # 'porque', 'ya que', 'puesto que': a causal clause asserts its reason, out of the scope of
     # the modal, negation or wish of the clause it hangs from
     cause_mark: set[str] = field(default_factory=set)
+    # 'aunque', 'pese a que': an indicative concessive clause asserts what it concedes
+    concession_mark: set[str] = field(default_factory=set)
     # 'convocar', 'llamar': in the passive with the event as subject ('la marcha fue convocada
     # por X') they name the organiser of an event held, no plan
     convene_passive: set[str] = field(default_factory=set)
@@ -265,6 +290,9 @@ class Cues:
     # or hang from tells of a time ahead ('antes de que se reúnan')
     time_mark: set[str] = field(default_factory=set)
     time_unit: set[str] = field(default_factory=set)
+    # 'para' of a time an act is set for ('la huelga convocada para el lunes'): a participle
+    # on an event noun with such a time schedules the act
+    schedule_case: set[str] = field(default_factory=set)
     vow_needs_act: set[str] = field(default_factory=set)  # 'jurar': an event only with its act
     vow: set[str] = field(default_factory=set)  # 'prometer', 'vow': a vowed hostile act is a threat
     # 'castigar', 'punish', 'represalia': a punishment or retaliation, hostile when vowed
@@ -406,7 +434,9 @@ class Lexicon:
                 allowed = _POS.get(entry.pos, _POS["*"])
                 if (
                     pos not in allowed and tok.pos_ not in allowed and key_pos not in allowed
-                ) and len(entry.pattern) == 1:
+                ) and len(entry.pattern) == 1 and not (
+                    entry.pos == "N" and _nominalised(doc, i, self.cues.contraction)
+                ):
                     continue
                 other_pos_only = False
                 if entry.pos == "Vr" and not _pronominal(tok):
@@ -423,6 +453,12 @@ class Lexicon:
                     # checked last: few tokens get this far
                     if self._in_fixed_phrase(doc, i):
                         return None
+                    if len(entry.pattern) == 3 and "@" in entry.rule:
+                        # a class noun behind a preposition ('el cese de los bombardeos',
+                        # 'accedió a las demandas') is the complement the head acts on, an
+                        # event of its own or none: the row's event is the head word alone
+                        # (a direct object, 'tomar la ciudad', is part of the act)
+                        end = i + 1
                     if guessed_verb and not entry.mention_only:
                         # a verb ending read past the tagger: a guess, so a mention only
                         entry = replace(entry, mention_only=True, rule=f"{entry.rule}/verb-ending")
@@ -771,6 +807,29 @@ def _initial_name(tok: Any) -> bool:
     return nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
 
 
+_QUOTES = frozenset('"\'«»“”‘’')
+
+
+def _nominalised(doc: Any, i: int, contraction: dict[str, str]) -> bool:
+    """A participle-shaped word tagged as an adjective or verb that heads its own noun phrase
+    ('un llamado a la calma', 'al llamado de los sindicatos'): right after an article or
+    another determiner (or a contraction holding one), and followed by no noun it could
+    modify -- a preposition, a conjunction, a verb, punctuation other than a quote, or the
+    end ('los llamados forajidos', an adjective before it, stays 'so-called' too). 'el llamado Plan Sur' and 'la llamada "guerra sucia"' (so-called) stay adjectives."""
+    tok = doc[i]
+    if tok.pos_ not in ("ADJ", "VERB") or i == 0 or not tok.text[:1].islower():
+        return False
+    prev = doc[i - 1]
+    if prev.pos_ != "DET" and fold(prev.text) not in contraction:
+        return False
+    if i + 1 >= len(doc):
+        return True
+    nxt = doc[i + 1]
+    if nxt.pos_ == "PUNCT":
+        return nxt.text not in _QUOTES
+    return nxt.pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX")
+
+
 def _mistagged_name(tok: Any) -> bool:
     """A lower-case word tagged as a proper name: the tagger glued it to a name next to it
     ('que la Gobernación negocie'), so its lemma is the word itself, like an all-capital one."""
@@ -933,13 +992,14 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "pronominal_plan",
-                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "expected", "time_mark", "time_unit", "same_time_mark", "while_mark", "cause_mark", "convene_passive", "cause_case",
+                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "norm_noun", "norm_verb", "norm_case", "penalty_noun", "opponent_verb", "personal_case", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
                       "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word",
-                      "existential", "participle_ending"):
+                      "existential", "participle_ending",
+                      "vague_event", "occur_verb", "outbreak_noun", "use_verb"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)

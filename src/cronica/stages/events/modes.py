@@ -13,11 +13,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import model_words
-from cronica.stages.nlp.syntax import children_of, dep, morph_get
+from cronica.stages.nlp.syntax import children_of, dep, morph_get, token_column
 
 # dependency relations through which a governing word's modality reaches its dependent
 # (raw parser labels: the set has UD "acl:relcl" but not ClearNLP "relcl", so it is not
@@ -58,6 +60,8 @@ _MOD_DEPS = frozenset({"amod", "advmod", "neg", "det"})
 # rules by which the trigger's own words name its act as scheduled ('la marcha prevista para el
 # jueves', 'los piquetes que se realizarán el jueves'): a wish or demand above presupposes it
 _SCHEDULED = frozenset({"scheduled modifier", "scheduled by its relative clause"})
+# modes read off a verb's own tense or mood, which reach only what has no tense of its own
+_TENSE_RULES = frozenset({"future tense", "conditional mood", "conditional: future of a past"})
 # a participle predicated of the object of its verb ('tiene programada una visita')
 _PREDICATIVE = frozenset({"obj", "iobj", "xcomp"})
 _RR_IMPERFECT = re.compile(r"rri(a|as|amos|ais|an)$")
@@ -110,12 +114,21 @@ def explain_aux(
     found: tuple[str, Any, str] | None = None
     verb_seen = False  # the clause of the trigger: its own verb, or the verb a noun hangs from
     cause_of = None  # the act whose cause phrase the climb has left ('por la redada')
+    # a finite indicative trigger has a tense of its own: the future or conditional of the
+    # clause it hangs from is another clause's time ('comenzará el miércoles y todavía se
+    # desconoce', 'se paralizarán el viernes, según acordaron el lunes')
+    own_tense = node.pos_ in ("VERB", "AUX") and any(
+        "Fin" in morph_get(w, "VerbForm") and "Ind" in morph_get(w, "Mood")
+        for w in [node, *(c for c in children_of(node) if dep(c) in _AUX_DEPS)]) \
+        and not _subjunctive_conjunction(node, cues)
     for step in range(_MAX_CLIMB):
         if not verb_seen and node.pos_ in ("VERB", "AUX"):
             verb_seen, unreal = True, _subjunctive_complement(node, cues)
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0,
                         planned=prev is not None and dep(prev) in ("obj", "xcomp"),
                         came_from=-1 if prev is None else prev.i, light=is_light)
+        if mode and step > 0 and own_tense and mode[2] in _TENSE_RULES:
+            mode = None
         if mode and mode[2] == "governing word" and fold(node.lemma_) in cues.convene \
                 and convened and prev is not None and prev.pos_ == "NOUN":
             # 'llamaron a una huelga': a call to an event named by a noun convenes it, as
@@ -204,6 +217,19 @@ def explain_aux(
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _subjunctive_conjunction(verb: Any, cues: Cues) -> bool:
+    """``verb`` opens with 'para que', 'antes de que', 'hasta que': conjunctions that take
+    the subjunctive only, so an indicative reading of the verb is the tagger's ('para que el
+    banco conceda': 'concedar')."""
+    for m in children_of(verb):
+        if dep(m) != "mark":
+            continue
+        words = {fold(m.lemma_), *(fold(t.lemma_) for t in m.doc[max(0, m.i - 2):m.i])}
+        if words & (cues.purpose | cues.time_mark):
+            return True
+    return False
 
 
 def _lifted_conjunct(tok: Any, cues: Cues, speech_act: bool) -> Any:
@@ -327,10 +353,29 @@ def _asserted_cause(verb: Any, cues: Cues) -> bool:
     sigue provocando') belongs to the speaker's frame, and a condition above still reaches it."""
     if dep(verb) != "advcl" or not cues.cause_mark:
         return False
-    marked = any(dep(c) == "mark" and fold(c.lemma_) in cues.cause_mark for c in children_of(verb))
+    marks = [c for c in children_of(verb) if dep(c) == "mark"]
     words = [verb, *[c for c in children_of(verb) if dep(c) in _AUX_DEPS]]
+    if cues.concession_mark and any(_concession(m, cues) for m in marks):
+        # 'aunque el partido propuso una prórroga': a concession in the indicative is a fact
+        return any("Ind" in morph_get(w, "Mood") for w in words)
+    marked = any(fold(c.lemma_) in cues.cause_mark for c in marks)
     return marked and any("Ind" in morph_get(w, "Mood") and ({"Past", "Imp"} & set(morph_get(w, "Tense")))
                           for w in words)
+
+
+def _concession(mark: Any, cues: Cues) -> bool:
+    """``mark`` opens a concessive clause: it ends or starts one of the conjunctions of
+    ``Cues.concession_mark`` ('aunque', the 'que' of 'pese a que' and 'a pesar de que', the
+    'si' of 'si bien')."""
+    doc = mark.doc
+    for phrase in cues.concession_mark:
+        words = phrase.split()
+        n = len(words)
+        for first in (mark.i - n + 1, mark.i):
+            if first >= 0 and first + n <= len(doc) and all(
+                    fold(doc[first + k].text) == w for k, w in enumerate(words)):
+                return True
+    return False
 
 
 def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None:
@@ -433,6 +478,12 @@ def _mode_at(
             # noun phrase ('conversaciones para una retirada') is not done yet
             if not (mode == "hypothetical" and label == "mark" and key in cues.aux_case):
                 found.append((mode, child, "marker"))
+        elif is_trigger and tok.pos_ == "NOUN" and label in ("amod", "acl") \
+                and "Part" in morph_get(child, "VerbForm") and _set_for_a_time(child, cues):
+            # 'la huelga convocada para el lunes', 'la visita fijada para marzo': a participle
+            # with the time the act is set for schedules it; a wish or condition around the
+            # noun then presupposes it (future, as for 'prevista para el lunes')
+            found.append(("future", child, "scheduled modifier"))
         elif label in _MOD_DEPS and key in cues.aux and cues.aux[key] != "negation":
             if _modifies_the_act(tok, child, cues, is_trigger, came_from):
                 scheduled = is_trigger and cues.aux[key] == "future" and tok.pos_ == "NOUN"
@@ -477,6 +528,20 @@ def _mode_at(
             ):
                 return f
     return None
+
+
+def _set_for_a_time(part: Any, cues: Cues) -> bool:
+    """The participle ``part`` has a 'para' phrase of a time ('convocada para el lunes', 'para
+    el 25 de enero', 'para la próxima semana'): the time its act is set for."""
+    if not cues.schedule_case:
+        return False
+    for c in children_of(part):
+        if dep(c) not in ("obl", "nmod") or not any(
+                dep(m) == "case" and fold(m.lemma_) in cues.schedule_case for m in children_of(c)):
+            continue
+        if "Tim" in morph_get(c, "AdvType") or fold(c.lemma_) in cues.time_unit or c.pos_ == "NUM":
+            return True
+    return False
 
 
 def _modifies_the_act(tok: Any, mod: Any, cues: Cues, is_trigger: bool, prev_i: int) -> bool:
@@ -661,6 +726,8 @@ def _is_past_year(tok: Token, article_year: int) -> bool:
 
 def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:
     """PLOVER contexts cued by words of the sentence, in first-seen order."""
+    if isinstance(sentence_tokens, SpacySpan):
+        return _span_contexts(sentence_tokens, cues)
     seen: list[str] = []
     context, phrases = cues.context, cues.context_phrases
     for tok in sentence_tokens:
@@ -668,6 +735,30 @@ def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:
         ctx = context.get(lemma) or context.get(form)
         if not ctx and phrases and (lemma in phrases or form in phrases):
             ctx = _phrase_context(tok, cues)
+        if ctx and ctx not in seen:
+            seen.append(ctx)
+    return seen
+
+
+def _span_contexts(span: SpacySpan, cues: Cues) -> list[str]:
+    """:func:`contexts` of a spaCy span, read from the document's lemma and form columns: a
+    Token is built only where a multiword cue may start."""
+    seen: list[str] = []
+    context, phrases = cues.context, cues.context_phrases
+    doc = span.doc
+    lemmas, forms = token_column(doc, LEMMA), token_column(doc, ORTH)
+    strings = doc.vocab.strings
+    for i in range(span.start, span.end):
+        key = (lemmas[i], forms[i])
+        got = _FOLDED.get(key)
+        if got is None:
+            if len(_FOLDED) > 200_000:
+                _FOLDED.clear()
+            got = _FOLDED[key] = (fold(strings[key[0]]), fold(strings[key[1]]))
+        lemma, form = got
+        ctx = context.get(lemma) or context.get(form)
+        if not ctx and phrases and (lemma in phrases or form in phrases):
+            ctx = _phrase_context(doc[i], cues)
         if ctx and ctx not in seen:
             seen.append(ctx)
     return seen

@@ -23,21 +23,23 @@ import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from importlib.resources.abc import Traversable
 from itertools import repeat
-from pathlib import Path
 from typing import Any
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_TITLE, POS
 from spacy.tokens import Token
 
 from cronica.stages.events.lexicon import fold
+from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import (
     children_of,
     dep,
     dep_of_hash,
     doc_cache,
     sentence_bounds,
+    token_column,
+    token_rows,
     tokens_of,
 )
 
@@ -45,7 +47,6 @@ NO_RECIPIENT_MODEL_ENV = "CRONICA_NO_RECIPIENT_MODEL"
 # the actor chooser runs only with this set (opt-in: its gain on check was within noise and
 # it costs about as much CPU as all the other argument rules)
 ACTOR_MODEL_ENV = "CRONICA_ACTOR_MODEL"
-_MODELS = Path(__file__).resolve().parents[2] / "data" / "models"
 _CONTRACTIONS = {"del": "de", "al": "a"}
 # word classes that head a phrase naming a participant
 _HEAD_POS = frozenset({"NOUN", "PROPN"})
@@ -105,8 +106,8 @@ class _Table:
 
     def __init__(self, doc: Any) -> None:
         # one array read instead of a Token object and a string look-up per token and field
-        heads = doc.to_array([HEAD]).astype("int64").tolist()  # offsets, some negative
-        rows = doc.to_array([DEP, POS, ENT_TYPE, IS_TITLE]).tolist()  # hashes: unsigned
+        heads = token_column(doc, HEAD)  # offsets, some negative
+        rows = token_rows(doc, (DEP, POS, ENT_TYPE, IS_TITLE))  # hashes: unsigned
         strings = doc.vocab.strings
         names: dict[int, str] = {}
 
@@ -332,19 +333,24 @@ class RecipientModel:
         return best if p_best >= picked[0] + self.margin and p_best >= self.take else None
 
 
-def load(path: Path) -> RecipientModel:
-    data = json.loads(path.read_text(encoding="utf-8"))
+def load(ref: Traversable) -> RecipientModel:
+    """The chooser in a weights file (``data/models/<role>_<code>.json``)."""
+    data = json.loads(ref.read_text(encoding="utf-8"))
     return RecipientModel(dict(data["weights"]), float(data["take"]), float(data["margin"]))
 
 
-@lru_cache(maxsize=8)
-def recipient_model(lang: str, role: str = "recipient") -> RecipientModel | None:
-    """The shipped chooser of ``lang`` for ``role`` ('recipient' or 'actor'), or None (no
-    file, or switched off by the env)."""
+def recipient_model(lang: str | LanguageBundle, role: str = "recipient") -> RecipientModel | None:
+    """The shipped chooser of a language for ``role`` ('recipient' or 'actor'), loaded once per
+    bundle (:meth:`LanguageBundle.model_file`); None when the language has none or when
+    ``CRONICA_NO_RECIPIENT_MODEL`` is set."""
     if os.environ.get(NO_RECIPIENT_MODEL_ENV):
         return None
-    path = _MODELS / f"{role}_{lang}.json"
-    return load(path) if path.is_file() else None
+    return as_bundle(lang).resource(f"events.{role}_chooser", lambda b: _load(b, role))
+
+
+def _load(bundle: LanguageBundle, role: str) -> RecipientModel | None:
+    ref = bundle.model_file(role, "json")
+    return load(ref) if ref is not None else None
 
 
 def rows_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,

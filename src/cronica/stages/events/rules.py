@@ -40,6 +40,19 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.noun_modifier",
          "a weak event noun that only classifies another noun is no event",
          "El período de negociación terminó sin novedades.", "es", "negociación"),
+    Rule("trigger.kind",
+         "a contentious event word under a noun of law or right, or the object of a verb that "
+         "regulates a kind of act, names the kind, not an act that took place: a secondary "
+         "event word (stages/events/reference.py)",
+         "Los gremios defendieron el derecho a la protesta.", "es", "protesta"),
+    Rule("trigger.penalty",
+         "a death word under a verb of sentencing or a noun of penalty is the content of a "
+         "punishment, no killing (stages/events/reference.py)",
+         "El tribunal condenó a muerte al jefe rebelde.", "es", "muerte"),
+    Rule("trigger.faced_thing",
+         "a verb of confrontation whose object has no personal 'a' faces or tackles a thing "
+         "('enfrenta un pedido', 'combate la pobreza'), no clash (stages/events/reference.py)",
+         "El juez enfrenta un pedido de juicio político.", "es", "enfrenta"),
     Rule("trigger.event_epithet",
          "a participle before the event noun it modifies qualifies that event, no act of its own",
          "Israel launched its long threatened invasion of the south.", "en", "threatened"),
@@ -79,6 +92,10 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.natural_death",
          "a death by accident, illness or natural cause is no ASSAULT (no actor used force)",
          "Un ciclista murió atropellado en la avenida.", "es", "murió"),
+    Rule("trigger.vague_without_act",
+         "'violencia' names an act only as the subject of a verb of occurrence or result, the "
+         "complement of a classifier noun, or the object of a verb of using or inciting",
+         "Los obreros marcharon sin violencia por el centro.", "es", "violencia"),
     Rule("trigger.denied_involvement",
          "denying involvement or accusations is no PLOVER event (attribution guidelines)",
          "The militia denied any involvement in the fire.", "en", "denied"),

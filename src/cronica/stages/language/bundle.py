@@ -102,6 +102,10 @@ class LanguageBundle:
             self._built[key] = build(self)
         return self._built[key]  # type: ignore[return-value]
 
+    def has_resource(self, key: str) -> bool:
+        """``key`` was built by :meth:`resource` on this bundle."""
+        return key in self._built
+
     def shared_resource(self, key: str, build: Callable[[], T]) -> T:
         """What ``build()`` returns, kept in ``shared`` (one per pipeline, not per language)."""
         if key not in self.shared:

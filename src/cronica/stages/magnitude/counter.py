@@ -41,7 +41,7 @@ from cronica.model import ArticleDoc, Event
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.magnitude.lexicon import MagnitudeLexicon, fold, load_lexicon
 from cronica.stages.magnitude.scores import plover_score
-from cronica.stages.nlp.syntax import children_of, clause_head, dep, morph_get
+from cronica.stages.nlp.syntax import children_of, clause_head, dep, morph_get, token_column
 
 FIELDS = ("dead", "injured", "arrested", "size")
 PREFERRED: dict[str, tuple[str, ...]] = {
@@ -91,7 +91,7 @@ def find_quantities(doc: Doc, lx: MagnitudeLexicon) -> list[Quantity]:
     """Every quantity phrase of the doc, left to right, not overlapping."""
     out: list[Quantity] = []
     strings = doc.vocab.strings  # (the words from their ORTH ids: no Token objects built)
-    texts = [strings[h] for h in doc.to_array(ORTH).tolist()]
+    texts = [strings[h] for h in token_column(doc, ORTH)]
     folded = [fold(t) for t in texts]
     n, longest = len(doc), lx.longest
     starts = lx.starts

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import AUX, VERB
+from spacy.tokens import Doc
 
 from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.nlp.syntax import dep, set_dep
@@ -53,7 +54,8 @@ def repair_demonym_verbs(doc: Any, bundle: LanguageBundle) -> int:
     """Relabel as adjectives the demonyms the tagger read as verbs right after a noun ('La
     policía tunecina detuvo'); returns how many were repaired. Cheap: one array read and a
     set test per document; the tree is touched only where a form is found."""
-    if len(doc) < 2 or bundle.labels != "ud" or not doc.has_annotation("DEP"):
+    if not isinstance(doc, Doc) or len(doc) < 2 or bundle.labels != "ud" \
+            or not doc.has_annotation("DEP"):  # a stand-in document (tests, fakes) has no tree
         return 0
     arr = doc.to_array([LOWER, POS])
     hits = np.nonzero(np.isin(arr[:, 0], _orth_ids(bundle, doc.vocab.strings))

@@ -13,11 +13,11 @@ so one table serves every model; a language bundle names the scheme its parser u
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from spacy.attrs import HEAD, MORPH
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_TITLE, LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.tokens import Token
 
 # ClearNLP (spaCy's English models) -> UD, for labels with the same tree shape
@@ -89,7 +89,7 @@ def morph_get(tok: Token, field: str) -> tuple[str, ...]:
     doc = tok.doc
     last = _MORPHS
     if last[0] is not doc:
-        last = _MORPHS = (doc, doc.to_array(MORPH).tolist())
+        last = _MORPHS = (doc, token_column(doc, MORPH))
     key = last[1][tok.i]
     try:
         feats = _FEATS[key]
@@ -125,7 +125,7 @@ def _children_table(doc: Any) -> tuple[Any, list[tuple[Token, ...]]]:
     toks = tokens_of(doc)
     table: list[list[Token]] = [[] for _ in toks]
     # HEAD: the head's offset from the token (0 at a root), as unsigned 64-bit integers
-    for t, off in zip(toks, doc.to_array(HEAD).view(np.int64).tolist(), strict=True):
+    for t, off in zip(toks, token_column(doc, HEAD), strict=True):
         if off:
             table[t.i + off].append(t)
     _KIDS = (doc, [tuple(x) for x in table])
@@ -150,6 +150,40 @@ def doc_cache(doc: Any, name: str) -> dict[Any, Any]:
     if store is None:
         store = last[1][name] = {}
     return store
+
+
+# the token attributes the stages read of every token of a document, read in ONE
+# ``Doc.to_array`` per document (each call costs some 6-9 µs, and the stages asked for one or
+# two attributes at a time about a dozen times per document)
+_COLUMNS = (ORTH, LOWER, LEMMA, POS, DEP, HEAD, ENT_TYPE, IS_TITLE, MORPH)
+_COLUMN_AT = {attr: k for k, attr in enumerate(_COLUMNS)}
+
+
+def token_column(doc: Any, attr: int) -> list[int]:
+    """``doc.to_array(attr).tolist()`` for one of the common attributes (ORTH, LOWER, LEMMA,
+    POS, DEP, HEAD, ENT_TYPE, IS_TITLE, MORPH), read once per document; HEAD as signed
+    offsets (``.view(np.int64)``). Shared: callers only read it."""
+    store = doc_cache(doc, "syntax.columns")
+    got: list[int] | None = store.get(attr)
+    if got is None:
+        table = store.get(None)
+        if table is None:
+            table = store[None] = doc.to_array(list(_COLUMNS)).reshape(len(doc), len(_COLUMNS))
+        values = table[:, _COLUMN_AT[attr]]
+        got = store[attr] = (values.view(np.int64) if attr == HEAD else values).tolist()
+    return got
+
+
+def token_rows(doc: Any, attrs: Sequence[int]) -> list[tuple[int, ...]]:
+    """``[tuple(row) for row in doc.to_array(attrs).tolist()]`` from the shared columns
+    (:func:`token_column`), kept per document and tuple of attributes."""
+    store = doc_cache(doc, "syntax.rows")
+    key = tuple(attrs)
+    got: list[tuple[int, ...]] | None = store.get(key)
+    if got is None:
+        got = store[key] = list(zip(*(token_column(doc, a) for a in key), strict=True)) \
+            if len(doc) else []
+    return got
 
 
 def tokens_of(doc: Any) -> list[Token]:

@@ -47,7 +47,7 @@ from cronica.model import TERRITORIAL_SECTORS, ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_key
-from cronica.stages.nlp.syntax import dep
+from cronica.stages.nlp.syntax import dep, token_column
 from cronica.stages.place.gazetteer import (
     Candidate,
     Gazetteer,
@@ -599,7 +599,7 @@ class Geocoder:
         if not n:
             return out
         # the lower-case form of every token as spaCy string ids: no Token objects are built
-        lowers: list[int] = doc.to_array(LOWER).tolist()
+        lowers: list[int] = token_column(doc, LOWER)
         ends = self._preposition_ends(doc)
         next_i = 0
         for i in sorted(ends):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_case
@@ -79,6 +80,10 @@ class TimePatterns:
     # pattern name -> groups of categories: a match holds a core word of at least one
     # category of every group, so a window without one cannot hold a match
     needs: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # pattern name -> groups of strings a match of the case-sensitive pattern holds (one of
+    # each group), read off the compiled pattern (:func:`required_strings`): a window that
+    # lacks one cannot hold a match, and a substring search is far cheaper than the scan
+    literals: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
 
 DIGIT = "digit"  # the category of a run of digits in :attr:`TimePatterns.core_cats`
@@ -247,7 +252,60 @@ def _compile(bundle: LanguageBundle) -> TimePatterns:
     if missing:
         raise RuntimeError(f"time patterns without their needs (or the reverse): {missing}")
     return TimePatterns(bundle.code, compiled, compiled_ci, core, det_before, link_after, core_cs,
-                        _core_categories(lx), dict(_NEEDS))
+                        _core_categories(lx), dict(_NEEDS),
+                        {name: required_strings(rx) for name, rx in compiled})
+
+
+def required_strings(rx: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Groups of strings such that every match of ``rx`` holds at least one string of each
+    group, read off the pattern's syntax: a run of literal characters that every match goes
+    through is a group of one; an alternation each of whose branches requires a string gives
+    the group of those strings ('(?:enero|febrero|...)'). Optional parts, repeats that may
+    be absent, character classes and look-arounds require nothing. Empty for a pattern that
+    ignores case, or whose syntax this Python's parser does not expose."""
+    if rx.flags & re.IGNORECASE:
+        return ()
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+
+        return tuple(_required_in(_parser.parse(rx.pattern, rx.flags), _constants))
+    except (ImportError, AttributeError, TypeError, ValueError, re.error):
+        return ()
+
+
+def _required_in(items: Any, k: Any) -> list[frozenset[str]]:
+    """:func:`required_strings` of a parsed sequence (``k``: the parser's opcodes)."""
+    groups: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            groups.append(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op is k.LITERAL:
+            run.append(chr(av))
+            continue
+        close_run()
+        if op is k.SUBPATTERN:
+            if not av[1] & re.IGNORECASE:  # (?i:...) inside: its letters may be of any case
+                groups += _required_in(av[3], k)
+        elif op is k.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                got = _required_in(branch, k)
+                if not got:
+                    break
+                # the branch's most selective group: the one whose shortest string is longest
+                union |= max(got, key=lambda g: min(map(len, g)))
+            else:
+                groups.append(frozenset(union))
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT) and av[0] >= 1:
+            groups += _required_in(av[2], k)
+        # classes, anchors, look-arounds and back-references: no required literal
+    close_run()
+    return groups
 
 
 def _core_categories(lx: TimeLexicon) -> dict[str, frozenset[str]]:

@@ -437,6 +437,17 @@ def _wanted(kinds: frozenset[str] | None, needs: tuple[frozenset[str], ...]) -> 
     return kinds is None or all(not kinds.isdisjoint(group) for group in needs)
 
 
+def _holds(low: str, ws: int, we: int, strings: frozenset[str],
+           seen: dict[tuple[int, frozenset[str]], bool]) -> bool:
+    """Whether one of ``strings`` lies inside the window ``low[ws:we]`` (kept per window
+    start and group in ``seen``: windows do not overlap)."""
+    key = (ws, strings)
+    got = seen.get(key)
+    if got is None:
+        got = seen[key] = any(low.find(w, ws, we) >= 0 for w in strings)
+    return got
+
+
 def find_dates(
     text: str, lang: str | LanguageBundle, anchor: date | None, prefer: str = "auto"
 ) -> list[TimeExpression]:
@@ -459,14 +470,21 @@ def find_dates(
     if not windows:
         return []  # the patterns only look inside windows
     needs = pats.needs
+    literals = pats.literals if lowered else {}
     # the windows each group of needed words may match in (patterns share groups)
     spans_for: dict[tuple[frozenset[str], ...], list[tuple[int, int]]] = {}
+    holds: dict[tuple[int, frozenset[str]], bool] = {}  # (window start, strings) -> one is there
     for name, rx in patterns:
         need = needs[name]
         spans = spans_for.get(need)
         if spans is None:
             spans = spans_for[need] = [(ws, we) for ws, we, kinds in windows
                                        if _wanted(kinds, need)]
+        groups = literals.get(name)
+        if groups and spans:
+            # a window without a string the pattern cannot match without holds no match
+            spans = [(ws, we) for ws, we in spans
+                     if all(_holds(low, ws, we, g, holds) for g in groups)]
         if not spans:
             continue
         for m in (m for ws, we in spans for m in rx.finditer(low, ws, we)):
