@@ -62,7 +62,7 @@ def repair_demonym_verbs(doc: Any, bundle: LanguageBundle) -> int:
                       & ((arr[:, 1] == VERB) | (arr[:, 1] == AUX)))[0]
     done = 0
     for i in hits.tolist():
-        tok = doc[i]
+        tok: Any = doc[i]  # (the stubs lack Token.set_morph)
         if i == 0 or tok.text[:1].isupper() or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
             continue
         if _rehang(tok, doc[i - 1]):
