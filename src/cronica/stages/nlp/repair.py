@@ -70,7 +70,7 @@ def repair_demonym_verbs(doc: Any, bundle: LanguageBundle) -> int:
             tok.pos_ = "ADJ"
             tok.lemma_ = demonym_forms(bundle).get(tok.lower_, tok.lower_)
             number = "Plur" if tok.lower_.endswith("s") and not tok.lower_.endswith("és") else "Sing"
-            tok.set_morph(f"Number={number}")  # type: ignore[attr-defined]  # (Cython; not in the stubs)
+            tok.set_morph(f"Number={number}")
             done += 1
     if done:
         forget_columns(doc)
