@@ -44,6 +44,7 @@ from cronica.stages.nlp.syntax import (
     sentence_of,
     token_column,
 )
+from cronica.stages.time.event_dates import present_dated
 from cronica.stages.time.lexicon import load_lexicon
 from cronica.stages.time.resolver import interval
 
@@ -162,6 +163,9 @@ class AuxCalendar:
                 return "future", {**ev, "rule": _AHEAD}
             return "historical", {**ev, "rule": "date before the news window"}
         if iv[0] > pub:
+            if adoc.doc is not None and _weekday_ahead(adoc.doc, e.date_span.start, e.date_span.end,
+                                                       e.date, pub, self.time_lx):
+                return "future", {**ev, "rule": _AHEAD}
             return "future", {**ev, "rule": "date after publication"}
         return None
 
@@ -742,29 +746,29 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date,
         if span is None or not any(p.i == span.root.head.i for p in parts):
             continue
         iv = interval(d.value, d.precision)
+        ev = {"text": d.span.text, "start": d.span.start, "end": d.span.end}
+        if iv is not None and (iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) or iv[0] > pub) \
+                and lx is not None and _weekday_ahead(adoc.doc, d.span.start, d.span.end, d.value, pub, lx):
+            return "future", {**ev, "rule": _AHEAD}  # 'la cumbre que comienza el jueves'
         if iv is not None and iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
-            ev = {"text": d.span.text, "start": d.span.start, "end": d.span.end}
-            if lx is not None and _weekday_ahead(adoc.doc, d.span.start, d.span.end, d.value, pub, lx):
-                return "future", {**ev, "rule": _AHEAD}  # 'la cumbre que comienza el jueves'
             return "historical", {**ev, "rule": "date before the news window (participle)"}
     return None
 
 
 def _weekday_ahead(doc: Any, start: int, end: int, value: str, pub: date, lx: Any) -> bool:
-    """A bare weekday ('el jueves', 'este jueves', not 'el jueves pasado') that the time stage
-    read backwards to two to six days before publication, though the verb it dates is in the
-    present indicative ('la cumbre que comienza el jueves', 'se reúnen el viernes'): a
-    present cannot tell of a day already gone (agency copy puts that in the preterite), so
-    the day is the next one (the guidelines: a weekday takes the next one when the tense
-    marks the future). So is an infinitive under a present ('piensa boicotear el jueves').
-    The present perfect ('ha comenzado el jueves') is a past."""
+    """A bare weekday ('el jueves', 'este jueves', not 'el jueves pasado') of a verb in the
+    present indicative (:func:`present_dated`: 'la cumbre que comienza el jueves', 'se reúnen
+    el viernes', 'piensa boicotear el jueves'), whatever way the time stage read it: the day
+    is the next one. The time stage reads a plain 'el jueves' of a present forward itself;
+    this also catches the ones it leaves back ('este jueves' two days before publication)."""
     if len(value) != 10:
         return False  # a day, not a month or a year
     try:
         day = date.fromisoformat(value)
     except ValueError:
         return False
-    if not pub - timedelta(days=6) <= day < pub - timedelta(days=NEWS_WINDOW_DAYS):
+    if not pub - timedelta(days=6) <= day < pub - timedelta(days=NEWS_WINDOW_DAYS) \
+            and not pub < day <= pub + timedelta(days=6):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -773,18 +777,7 @@ def _weekday_ahead(doc: Any, start: int, end: int, value: str, pub: date, lx: An
     if not any(lx.has("weekday", w) for w in words) or any(
             lx.has("mod_past", w) or lx.has("month", w) or w.isdigit() for w in words):
         return False
-    verb = span.root
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    for _ in range(2):  # 'piensa boicotear el jueves': the infinitive's finite verb
-        if verb.pos_ in ("VERB", "AUX") and "Inf" in morph_get(verb, "VerbForm") and dep(verb) == "xcomp":
-            verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or "Fin" not in morph_get(verb, "VerbForm"):
-        return False
-    return "Pres" in morph_get(verb, "Tense") and "Ind" in morph_get(verb, "Mood") \
-        and not any(dep(c) == "aux" for c in children_of(verb))
+    return present_dated(doc, start, end)
 
 
 def _in_other_relative(doc: Any, start: int, end: int, tok: Any) -> bool:

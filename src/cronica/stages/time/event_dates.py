@@ -57,6 +57,29 @@ def is_counted_number(doc: Doc, start: int, end: int, lx: TimeLexicon | None = N
     return head.pos_ == "NOUN" and head.i > tok.i and "Plur" in morph_get(head, "Number")
 
 
+def present_dated(doc: Doc, start: int, end: int) -> bool:
+    """Whether the verb dated by the expression at ``[start, end)`` is a present indicative
+    with no auxiliary, or an infinitive under one ('los presidentes se reúnen el jueves',
+    'piensa boicotear el jueves'). Agency copy tells a day already gone in the preterite, so
+    a bare weekday of such a verb is the coming one (the attribution guidelines: a weekday
+    takes the next one when the tense marks the future). A present perfect ('ha comenzado
+    el jueves') is a past."""
+    tok = _root(doc, start, end)
+    if tok is None:
+        return False
+    for _ in range(4):
+        if tok.pos_ in _VERBS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    for _ in range(2):  # 'piensa boicotear el jueves': the infinitive's finite verb
+        if tok.pos_ in _VERBS and "Inf" in morph_get(tok, "VerbForm") and dep(tok) == "xcomp":
+            tok = tok.head
+    if tok.pos_ not in _VERBS or "Fin" not in morph_get(tok, "VerbForm"):
+        return False
+    return "Pres" in morph_get(tok, "Tense") and "Ind" in morph_get(tok, "Mood") \
+        and not any(dep(c) == "aux" for c in children_of(tok))
+
+
 def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     """'future' or 'past' from the verb that governs the expression at ``start``; else None."""
     tok = _root(doc, start, start + 1)

@@ -36,6 +36,7 @@ from cronica.stages.time.event_dates import (
     date_events,
     governing_tense,
     is_counted_number,
+    present_dated,
     sequel_cues,
 )
 from cronica.stages.time.lexicon import DIGIT, TimeLexicon, build_patterns, core_for, load_lexicon
@@ -596,10 +597,20 @@ class DateResolver:
                 # only a future verb turns the reading forward: a past verb is often the
                 # reporting verb ('said') of a date that lies ahead ('paid Nov. 20')
                 target = _target(adoc.article.text, expr.start, expr.end, lx, p.kind)  # 'para el jueves'
-                if p.direction_free and (target or governing_tense(adoc.doc, expr.start, lx) == "future"):
+                if p.direction_free and (target or governing_tense(adoc.doc, expr.start, lx) == "future"
+                                         or _present_weekday(adoc, expr, p, anchor)):
                     expr = evaluate(p, expr.text, expr.start, expr.end, anchor, "future") or expr
             mentions.append((expr, _mention(adoc, expr)))
         return mentions
+
+
+def _present_weekday(adoc: ArticleDoc, expr: TimeExpression, p: Parse, anchor: date | None) -> bool:
+    """A bare weekday ('el jueves', not 'el jueves pasado' nor 'este jueves') read back to a
+    day before the article's, whose verb is a present indicative ('se reúnen el jueves'):
+    :func:`present_dated` reads it forward."""
+    return p.kind == "weekday" and p.mod is None and anchor is not None \
+        and expr.value is not None and expr.value < anchor.isoformat() \
+        and adoc.doc is not None and present_dated(adoc.doc, expr.start, expr.end)
 
 
 def _mention(adoc: ArticleDoc, expr: TimeExpression) -> DateMention:
