@@ -167,6 +167,16 @@ def token_column(doc: Any, attr: int) -> list[int]:
     return _columns(doc)[_COLUMN_AT[attr]]
 
 
+def forget_columns(doc: Any) -> None:
+    """Drop what was read of ``doc``'s parse (columns, rows, children): for a repair of the
+    parse made before the stages read it (:mod:`cronica.stages.nlp.repair`)."""
+    global _KIDS
+    for name in ("syntax.columns", "syntax.rows"):
+        doc_cache(doc, name).clear()
+    if _KIDS[0] is doc:
+        _KIDS = (None, [])
+
+
 def token_rows(doc: Any, attrs: Sequence[int]) -> list[tuple[int, ...]]:
     """``[tuple(row) for row in doc.to_array(attrs).tolist()]``, from the shared columns
     (:func:`token_column`)."""
