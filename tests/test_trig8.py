@@ -242,3 +242,26 @@ def test_backing_down_is_no_march(make_doc):
 )
 def test_support_verb_constructions(make_doc, text, event, word):
     assert _has(_words(make_doc, text), event, word)
+
+
+# -- an arrival as a visit -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["El canciller chileno llegó a Lima el lunes.", "La misión de la ONU llegará a Haití el jueves."],
+)
+def test_an_envoy_arriving_at_a_named_place_is_a_visit(make_doc, text):
+    assert _has(_words(make_doc, text), "CONSULT", "lleg")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los camiones llegaron a Lima el lunes.",
+        "Las partes llegaron a un acuerdo.",
+        "El presidente, quien a los 40 años había llegado al gobierno, habló ayer.",
+    ],
+)
+def test_other_arrivals_are_no_visit(make_doc, text):
+    assert not _has(_words(make_doc, text), "CONSULT", "lleg")

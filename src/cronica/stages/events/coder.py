@@ -533,6 +533,8 @@ class EventCoder:
     def _filtered(self, tok: Any, m: Match, orgs: frozenset[int] = frozenset()) -> str | None:
         """The id of the first filter rule that removes candidate ``m``, else None (``orgs``:
         the tokens of organisation names)."""
+        if m.entry.pattern[0] in self.cues.arrival_verb and self._arrival_without_visit(tok):
+            return "trigger.arrival_without_visit"  # before a participle clause keeps it
         if self._weak_participle(tok, m):
             if any(dep(c) in _CLAUSE_AUX for c in children_of(tok)):
                 # a participle with its own auxiliary heads a finite clause ('los presos que
@@ -577,6 +579,24 @@ class EventCoder:
         if self._denied_involvement(tok, m):
             return "trigger.denied_involvement"
         return None
+
+    def _arrival_without_visit(self, tok: Any) -> bool:
+        """'el canciller llegó a Lima' is a visit (CAMEO 042 make a visit -> CONSULT): a
+        named person or an envoy (``visitor`` cues) arriving at a named place; 'llegaron a un
+        acuerdo', 'la cifra llegó a cien', 'los camiones llegaron al puerto' are none."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return True
+        place = any(
+            dep(c) == "obl" and c.pos_ == "PROPN" and c.ent_type_ == "LOC" and c.text[:1].isupper()
+            and _case_word(c) in ("a", "al")
+            for c in children_of(tok)
+        )
+        if not place:
+            return True
+        for s in _subjects(tok):
+            if s.pos_ == "PROPN" and s.ent_type_ == "PER" or fold(s.lemma_) in self.cues.visitor:
+                return False
+        return True
 
     def _vague_without_act(self, tok: Any) -> bool:
         """'la violencia' names an act only where the grammar makes it one: the subject of a
@@ -1740,23 +1760,24 @@ class EventCoder:
             return dep(t) in ("nsubj", "nsubj:pass") and h.i != tok.i and h.i not in skip \
                 and event_type(h) not in (None, m.entry.event)
 
+        # the verb of another act done to the trigger, its subject ('los atentados fueron
+        # condenados por el gobierno de Malí'): its 'por'/'by' agent did that act and is no
+        # target of this one (nor a name inside that agent's phrase); read once per trigger
+        governor = tok.head.i if role == "recipient" and dep(tok) in ("nsubj", "nsubj:pass") \
+            and tok.head.i != tok.i and tok.head.i not in skip \
+            and event_type(tok.head) not in (None, m.entry.event) else None
         by_agent = self.cues.agent_case - self.cues.genitive_case
 
         def other_agent(t: Any) -> bool:
-            # the 'por'/'by' agent of another act done to the trigger ('los atentados fueron
-            # condenados por el gobierno de Malí'): the doer of the condemnation, no target
-            # of the attack (nor a name inside that agent's phrase)
             for _ in range(2):
                 if dep(t) in ("nmod", "flat", "appos", "compound") and t.head.i != t.i:
                     t = t.head
             h = t.head.head if dep(t) == "pobj" else t.head
-            return dep(tok) in ("nsubj", "nsubj:pass") and tok.head.i == h.i != tok.i \
-                and h.i not in skip and event_type(h) not in (None, m.entry.event) \
-                and (dep(t) == "pobj" or recipient_mod.case_of(t) in by_agent)
+            return h.i == governor and (dep(t) == "pobj" or recipient_mod.case_of(t) in by_agent)
 
         def span(t: Any) -> tuple[int, int, str | None] | None:
             picked = own is not None and parsed is not None and t.i == own.i
-            if role == "recipient" and not picked and t.i > tok.i and other_agent(t):
+            if governor is not None and not picked and t.i > tok.i and other_agent(t):
                 return None
             if role == "actor" and not picked and (
                     not recipient_mod.marked_by(t, agent_case) or other_act(t)

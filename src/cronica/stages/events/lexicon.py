@@ -221,6 +221,10 @@ class Cues:
     occur_verb: set[str] = field(default_factory=set)
     outbreak_noun: set[str] = field(default_factory=set)
     use_verb: set[str] = field(default_factory=set)
+    # 'llegar', 'arribar': an arrival is a visit (CAMEO 042 make a visit -> CONSULT) only of
+    # a named person or an envoy (``visitor`` nouns) at a named place (branch trig8)
+    arrival_verb: set[str] = field(default_factory=set)
+    visitor: set[str] = field(default_factory=set)
     # 'robo', 'theft': names of criminal offences; a passive's 'por'/'by' phrase with one is
     # the cause of the act, not its agent ('fue detenido por robo')
     offence: set[str] = field(default_factory=set)
@@ -999,7 +1003,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "death_word", "natural_cause", "medical_mod",
                       "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word",
                       "existential", "participle_ending",
-                      "vague_event", "occur_verb", "outbreak_noun", "use_verb"):
+                      "vague_event", "occur_verb", "outbreak_noun", "use_verb",
+                      "arrival_verb", "visitor"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)

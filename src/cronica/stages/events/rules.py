@@ -96,6 +96,10 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
          "'violencia' names an act only as the subject of a verb of occurrence or result, the "
          "complement of a classifier noun, or the object of a verb of using or inciting",
          "Los obreros marcharon sin violencia por el centro.", "es", "violencia"),
+    Rule("trigger.arrival_without_visit",
+         "an arrival is a visit (CONSULT, CAMEO 042) only of a named person or an envoy at a "
+         "named place",
+         "Los camiones llegaron a Lima el lunes.", "es", "llegaron"),
     Rule("trigger.denied_involvement",
          "denying involvement or accusations is no PLOVER event (attribution guidelines)",
          "The militia denied any involvement in the fire.", "en", "denied"),
