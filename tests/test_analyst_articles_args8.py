@@ -91,3 +91,12 @@ def test_the_state_declaring_an_emergency_did_not_riot():
     for e in _events("en10_ecuador"):
         if e["trigger"]["text"] == "riot":
             assert not e["actor"] or e["actor"]["code"] != "ECU"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,word,country", [
+    ("es04_chile", "atacó", "CHL"), ("es05_peru", "marcharon", "PER"), ("en10_ecuador", "clashes", "ECU"),
+])
+def test_a_homonym_abroad_does_not_give_the_actor_its_country(name, word, country):
+    ev = next(e for e in _events(name) if e["trigger"]["text"] == word)
+    assert ev["actor"]["country"] == country, ev["actor"]

@@ -264,3 +264,26 @@ def test_a_group_with_its_own_words_is_no_anaphor(make_doc):
                               "pidió a la Fiscalía que investigue.")
     ask = next(e for e in found if e.event == "REQUEST")
     assert ask.actor is None or ask.actor.code != "NGOHRI"
+
+
+def test_a_foreign_place_the_article_names_otherwise_still_decides(make_doc):
+    stages = ("actors", "events", "magnitude", "time", "aux", "place", "actor_context")
+    adoc = make_doc("BOGOTÁ, 3 mar (EFE).- Miles de estudiantes marcharon en Caracas contra el "
+                    "gobierno de Venezuela, informaron medios venezolanos.", date="2025-03-03",
+                    stages=stages)
+    march = next(e for e in adoc.events if e.event == "PROTEST")
+    assert march.actor is not None and march.actor.country == "VEN", march.actor
+
+
+def test_the_repair_refreshes_the_shared_columns(nlp_es):
+    from spacy.attrs import HEAD, POS
+
+    from cronica.stages.language.bundle import as_bundle
+    from cronica.stages.nlp.repair import repair_demonym_verbs
+    from cronica.stages.nlp.syntax import children_of, token_column
+
+    doc = nlp_es("La policía tunecina detuvo a cinco manifestantes.")
+    assert repair_demonym_verbs(doc, as_bundle("es")) == 1
+    assert token_column(doc, POS) == doc.to_array(POS).tolist()
+    assert token_column(doc, HEAD) == doc.to_array(HEAD).view("int64").tolist()
+    assert [t.text for t in children_of(doc[3])] == [t.text for t in doc[3].children]

@@ -290,6 +290,11 @@ _CASES = [
     ('an_indicative_concession_is_a_fact-1', 'El ministro pidió que se investigue, aunque la policía detuvo a diez sospechosos.', 'detuvo', 'current', None),
     ('an_indicative_concession_is_a_fact-2', 'El gobierno está dispuesto a dialogar, pese a que exigió a los mineros poner fin al paro.', 'exigió', 'current', None),
     ('an_indicative_concession_is_a_fact-3', 'Si bien el atentado no fue reivindicado, la policía acusa a los rebeldes.', 'atentado', 'current', None),
+    ('a_no_negates_only_its_own_finite_conjunct-1', 'El paro no contó con la adhesión de los transportistas, pero fue respaldado por los funcionarios.', 'respaldado', 'current', None),
+    ('a_no_negates_only_its_own_finite_conjunct-2', 'Algunos misiles no alcanzaron su blanco, pero otros explotaron y destruyeron el campamento.', 'destruyeron', 'current', None),
+    ('a_no_negates_only_its_own_finite_conjunct-3', 'Los obreros no están contra el plan, sino que exigen que se negocie.', 'exigen', 'current', None),
+    ('ni_carries_the_negation_to_the_next_conjunct', 'No bloqueamos la carretera ni quemamos neumáticos.', 'quemamos', 'negation', None),
+    ('a_conditional_conjunction_whose_que_the_parse_split_off_opens_a_condition', 'Habrá despidos en caso de que el Congreso no acepte el veto del presidente.', 'acepte', 'hypothetical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 
@@ -328,3 +333,11 @@ def test_the_model_vocabulary_is_read_once_per_language(monkeypatch):
     assert "bloquear" in modes._model_words("es")
     assert "bloquear" in modes._model_words("es")
     assert calls == ["es"]
+
+
+def test_an_english_not_negates_only_its_own_finite_conjunct(make_doc):
+    # 'but shelled': a finite conjunct of its own, affirmed; the 'not' stays with 'attack'
+    text = "The army did not attack the village but shelled the town."
+    adoc = make_doc(text, lang="en", date="2024-01-20", stages=STAGES)
+    modes = {e.trigger.text: e.aux_mode or "current" for e in [*adoc.events, *adoc.secondary_events]}
+    assert modes.get("attack") == "negation" and modes.get("shelled") == "current"

@@ -161,6 +161,7 @@ class ActorContext:
         self._mentions(adoc, dateline, article)
         opposed = _opposed_states(adoc)
         acts = sorted(e.trigger.start for e in [*adoc.events, *adoc.secondary_events])
+        homonyms: list[frozenset[str]] = []  # computed once, when first needed
         for e in adoc.events:
             place = own_place(e)
             actors = {id(a) for a in [e.actor, *(getattr(m, "actor", None) for m in e.mentions)]
@@ -185,7 +186,10 @@ class ActorContext:
                 if sector not in CONTEXT_SECTORS and not (
                         _common_noun_phrase(arg, sector) and not _names_an_act(arg, acts)):
                     continue
-                if place and place not in against:
+                if place and dateline and place != dateline and not homonyms:
+                    homonyms.append(_lone_foreign_countries(adoc, dateline))
+                if place and place not in against and not (
+                        dateline and place != dateline and place in homonyms[0]):
                     arg.country, arg.country_source = place, "place"
                     if guessed == "anaphora" and sector:  # the code says it too
                         arg.code = place + sector
@@ -199,6 +203,20 @@ class ActorContext:
                         article.append(dominant_country(adoc))
                     if article[0] and article[0] not in against:
                         arg.country, arg.country_source = article[0], "article"
+
+
+def _lone_foreign_countries(adoc: ArticleDoc, dateline: str) -> frozenset[str]:
+    """Countries other than the dateline's that the article names through one place only and
+    through no actor (no country name, capital or demonym): such a place is most likely a
+    homonym abroad of a local name ('la Alameda' of Santiago read as Alameda, California;
+    'el Palacio de Justicia' of Lima as Palacio, Spain), so the dateline outranks it as the
+    country of the event's unnamed actors."""
+    counts: dict[str, int] = {}
+    for p in adoc.places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    named = {m.country for m in adoc.actors if m.country}
+    return frozenset(c for c, n in counts.items() if n == 1 and c != dateline and c not in named)
 
 
 def _kept(guessed: str | None, sector: str | None, country: str, place: str | None) -> bool:

@@ -758,10 +758,8 @@ def _weekday_ahead(doc: Any, start: int, end: int, value: str, pub: date, lx: An
     the day is the next one (the guidelines: a weekday takes the next one when the tense
     marks the future). So is an infinitive under a present ('piensa boicotear el jueves').
     The present perfect ('ha comenzado el jueves') is a past."""
-    words = [fold_case(w) for w in re.findall(r"\w+", doc.text[start:end])]
-    if not any(lx.has("weekday", w) for w in words) or any(
-            lx.has("mod_past", w) or lx.has("month", w) or w.isdigit() for w in words):
-        return False
+    if len(value) != 10:
+        return False  # a day, not a month or a year
     try:
         day = date.fromisoformat(value)
     except ValueError:
@@ -770,6 +768,10 @@ def _weekday_ahead(doc: Any, start: int, end: int, value: str, pub: date, lx: An
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
+        return False
+    words = [fold_case(t.text) for t in span]
+    if not any(lx.has("weekday", w) for w in words) or any(
+            lx.has("mod_past", w) or lx.has("month", w) or w.isdigit() for w in words):
         return False
     verb = span.root
     for _ in range(4):

@@ -1760,23 +1760,24 @@ class EventCoder:
             return dep(t) in ("nsubj", "nsubj:pass") and h.i != tok.i and h.i not in skip \
                 and event_type(h) not in (None, m.entry.event)
 
+        # the verb of another act done to the trigger, its subject ('los atentados fueron
+        # condenados por el gobierno de Malí'): its 'por'/'by' agent did that act and is no
+        # target of this one (nor a name inside that agent's phrase); read once per trigger
+        governor = tok.head.i if role == "recipient" and dep(tok) in ("nsubj", "nsubj:pass") \
+            and tok.head.i != tok.i and tok.head.i not in skip \
+            and event_type(tok.head) not in (None, m.entry.event) else None
         by_agent = self.cues.agent_case - self.cues.genitive_case
 
         def other_agent(t: Any) -> bool:
-            # the 'por'/'by' agent of another act done to the trigger ('los atentados fueron
-            # condenados por el gobierno de Malí'): the doer of the condemnation, no target
-            # of the attack (nor a name inside that agent's phrase)
             for _ in range(2):
                 if dep(t) in ("nmod", "flat", "appos", "compound") and t.head.i != t.i:
                     t = t.head
             h = t.head.head if dep(t) == "pobj" else t.head
-            return dep(tok) in ("nsubj", "nsubj:pass") and tok.head.i == h.i != tok.i \
-                and h.i not in skip and event_type(h) not in (None, m.entry.event) \
-                and (dep(t) == "pobj" or recipient_mod.case_of(t) in by_agent)
+            return h.i == governor and (dep(t) == "pobj" or recipient_mod.case_of(t) in by_agent)
 
         def span(t: Any) -> tuple[int, int, str | None] | None:
             picked = own is not None and parsed is not None and t.i == own.i
-            if role == "recipient" and not picked and t.i > tok.i and other_agent(t):
+            if governor is not None and not picked and t.i > tok.i and other_agent(t):
                 return None
             if role == "actor" and not picked and (
                     not recipient_mod.marked_by(t, agent_case) or other_act(t)

@@ -205,7 +205,7 @@ def explain_aux(
             dep(node) in _NEG_CLIMB
             and (is_light is None or node.pos_ not in ("NOUN", "PROPN") or is_light(node.head))
             or through
-        )
+        ) and not _own_conjunct(node, cues)
         word_reaches = word_reaches and (dep(node) in _NEG_WORD_CLIMB or through)
         came_from_clause = dep(node) in _CLAUSES
         # 'denied that its troops had attacked and accused Thailand': a finite conjunct the
@@ -217,6 +217,25 @@ def explain_aux(
             verb_mode = cues.aux.get(fold(node.lemma_))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
+
+
+def _own_conjunct(node: Any, cues: Cues) -> bool:
+    """``node`` is a finite verb coordinated with a finite verb by 'y', 'pero', 'sino' (not
+    'ni'): the 'no' of the first conjunct negates only its own clause ('el paro no contó con
+    su adhesión, pero fue respaldado', 'no lo hicieron y aceptaron'); 'ni' carries the
+    negation on ('no bloqueamos la carretera ni quemamos neumáticos')."""
+    if dep(node) != "conj" or node.pos_ not in ("VERB", "AUX"):
+        return False
+    head = node.head  # a verb, or a predicate with its copula ('no están contra el plan')
+    if not (_finite(node) and _finite(head)):
+        return False
+    return not any(dep(c) == "cc" and cues.aux.get(fold(c.lemma_)) == "negation" for c in children_of(node))
+
+
+def _finite(verb: Any) -> bool:
+    """``verb`` or one of its auxiliaries is a finite form."""
+    return any("Fin" in morph_get(w, "VerbForm")
+               for w in [verb, *(c for c in children_of(verb) if dep(c) in _AUX_DEPS)])
 
 
 def _subjunctive_conjunction(verb: Any, cues: Cues) -> bool:
@@ -626,9 +645,15 @@ def _condition_mark(clause: Any, cues: Cues) -> Any:
 
 
 def _mark_phrase(mark: Any) -> str:
-    """A mark with the words fixed to it ('en caso de que', 'a menos que'), folded."""
-    fixed = [c for c in children_of(mark) if dep(c) == "fixed"]
-    return " ".join(fold(w.text) for w in sorted([mark, *fixed], key=lambda w: w.i))
+    """A mark with the words fixed to it ('en caso de que', 'a menos que'), folded; a
+    complementizer the parse hung on the verb as a mark of its own right after the fixed
+    words ('en caso de' + 'que') belongs to the phrase."""
+    words = sorted([mark, *(c for c in children_of(mark) if dep(c) == "fixed")], key=lambda w: w.i)
+    nxt = words[-1].i + 1
+    if nxt < len(mark.doc) and mark.doc[nxt].head.i == mark.head.i and dep(mark.doc[nxt]) == "mark" \
+            and mark.doc[nxt].pos_ == "SCONJ":
+        words.append(mark.doc[nxt])
+    return " ".join(fold(w.text) for w in words)
 
 
 def _subjunctive(verb: Any, cues: Cues) -> bool:
@@ -676,7 +701,13 @@ def _condition_word(word: Any, cues: Cues) -> bool:
 def _phrase_span(mark: Any) -> Any:
     """The mark with the words fixed to it as one span ('a menos que'); a lone mark as itself."""
     fixed = [c.i for c in children_of(mark) if dep(c) == "fixed" and c.i > mark.i]
-    return mark.doc[mark.i : max(fixed) + 1] if fixed else mark
+    if not fixed:
+        return mark
+    end = max(fixed) + 1
+    if end < len(mark.doc) and mark.doc[end].head.i == mark.head.i and dep(mark.doc[end]) == "mark" \
+            and mark.doc[end].pos_ == "SCONJ":
+        end += 1  # 'en caso de' + the verb's own 'que'
+    return mark.doc[mark.i : end]
 
 
 def _conditional_conjunction(mark: Any, verb: Any, cues: Cues) -> bool:

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc
 
 from cronica.stages.language.bundle import LanguageBundle
-from cronica.stages.nlp.syntax import dep, set_dep
+from cronica.stages.nlp.syntax import dep, forget_columns, set_dep, token_column
 
 # labels under which the parser hangs the real verb on the misread demonym
 _CLAUSE_CHILD = frozenset({"obj", "ccomp", "xcomp", "conj", "parataxis", "advcl", "acl", "csubj"})
@@ -44,25 +43,27 @@ def demonym_forms(bundle: LanguageBundle) -> dict[str, str]:
     return bundle.resource("nlp.demonym_forms", build)
 
 
-def _orth_ids(bundle: LanguageBundle, strings: Any) -> np.ndarray:
+def _orth_ids(bundle: LanguageBundle, strings: Any) -> frozenset[int]:
     """The hashes of the demonym forms (the LOWER attribute's values), kept per bundle."""
-    return bundle.resource("nlp.demonym_ids", lambda b: np.array(
-        sorted(strings.add(f) for f in demonym_forms(b)), dtype=np.uint64))
+    return bundle.resource("nlp.demonym_ids", lambda b: frozenset(
+        strings.add(f) for f in demonym_forms(b)))
 
 
 def repair_demonym_verbs(doc: Any, bundle: LanguageBundle) -> int:
     """Relabel as adjectives the demonyms the tagger read as verbs right after a noun ('La
-    policía tunecina detuvo'); returns how many were repaired. Cheap: one array read and a
-    set test per document; the tree is touched only where a form is found."""
+    policía tunecina detuvo'); returns how many were repaired. Cheap: the shared columns of
+    the document (read once for every stage) and a set test on its verbs; the tree is
+    touched only where a form is found, and then the columns are read again."""
     if not isinstance(doc, Doc) or len(doc) < 2 or bundle.labels != "ud" \
             or not doc.has_annotation("DEP"):  # a stand-in document (tests, fakes) has no tree
         return 0
-    arr = doc.to_array([LOWER, POS])
-    hits = np.nonzero(np.isin(arr[:, 0], _orth_ids(bundle, doc.vocab.strings))
-                      & ((arr[:, 1] == VERB) | (arr[:, 1] == AUX)))[0]
+    ids = _orth_ids(bundle, doc.vocab.strings)
+    lower = token_column(doc, LOWER)
+    hits = [i for i, p in enumerate(token_column(doc, POS))
+            if (p == VERB or p == AUX) and lower[i] in ids]
     done = 0
-    for i in hits.tolist():
-        tok = doc[i]
+    for i in hits:
+        tok: Any = doc[i]  # (the stubs lack Token.set_morph)
         if i == 0 or tok.text[:1].isupper() or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
             continue
         if _rehang(tok, doc[i - 1]):
@@ -71,6 +72,8 @@ def repair_demonym_verbs(doc: Any, bundle: LanguageBundle) -> int:
             number = "Plur" if tok.lower_.endswith("s") and not tok.lower_.endswith("és") else "Sing"
             tok.set_morph(f"Number={number}")
             done += 1
+    if done:
+        forget_columns(doc)
     return done
 
 

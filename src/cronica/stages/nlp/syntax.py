@@ -157,33 +157,42 @@ def doc_cache(doc: Any, name: str) -> dict[Any, Any]:
 # two attributes at a time about a dozen times per document)
 _COLUMNS = (ORTH, LOWER, LEMMA, POS, DEP, HEAD, ENT_TYPE, IS_TITLE, MORPH)
 _COLUMN_AT = {attr: k for k, attr in enumerate(_COLUMNS)}
+_HEAD_AT = _COLUMN_AT[HEAD]
 
 
 def token_column(doc: Any, attr: int) -> list[int]:
     """``doc.to_array(attr).tolist()`` for one of the common attributes (ORTH, LOWER, LEMMA,
-    POS, DEP, HEAD, ENT_TYPE, IS_TITLE, MORPH), read once per document; HEAD as signed
-    offsets (``.view(np.int64)``). Shared: callers only read it."""
-    store = doc_cache(doc, "syntax.columns")
-    got: list[int] | None = store.get(attr)
-    if got is None:
-        table = store.get(None)
-        if table is None:
-            table = store[None] = doc.to_array(list(_COLUMNS)).reshape(len(doc), len(_COLUMNS))
-        values = table[:, _COLUMN_AT[attr]]
-        got = store[attr] = (values.view(np.int64) if attr == HEAD else values).tolist()
-    return got
+    POS, DEP, HEAD, ENT_TYPE, IS_TITLE, MORPH), all read in one call per document; HEAD as
+    signed offsets (``.view(np.int64)``). Shared: callers only read it."""
+    return _columns(doc)[_COLUMN_AT[attr]]
+
+
+def forget_columns(doc: Any) -> None:
+    """Drop what was read of ``doc``'s parse (columns, rows, children): for a repair of the
+    parse made before the stages read it (:mod:`cronica.stages.nlp.repair`)."""
+    global _KIDS
+    for name in ("syntax.columns", "syntax.rows"):
+        doc_cache(doc, name).clear()
+    if _KIDS[0] is doc:
+        _KIDS = (None, [])
 
 
 def token_rows(doc: Any, attrs: Sequence[int]) -> list[tuple[int, ...]]:
-    """``[tuple(row) for row in doc.to_array(attrs).tolist()]`` from the shared columns
-    (:func:`token_column`), kept per document and tuple of attributes."""
-    store = doc_cache(doc, "syntax.rows")
-    key = tuple(attrs)
-    got: list[tuple[int, ...]] | None = store.get(key)
-    if got is None:
-        got = store[key] = list(zip(*(token_column(doc, a) for a in key), strict=True)) \
-            if len(doc) else []
-    return got
+    """``[tuple(row) for row in doc.to_array(attrs).tolist()]``, from the shared columns
+    (:func:`token_column`)."""
+    cols = _columns(doc)
+    return list(zip(*[cols[_COLUMN_AT[a]] for a in attrs], strict=True))
+
+
+def _columns(doc: Any) -> list[list[int]]:
+    store = doc_cache(doc, "syntax.columns")
+    cols: list[list[int]] | None = store.get(0)
+    if cols is None:
+        table = doc.to_array(list(_COLUMNS)).reshape(len(doc), len(_COLUMNS))
+        cols = table.T.tolist()
+        cols[_HEAD_AT] = table[:, _HEAD_AT].view(np.int64).tolist()
+        store[0] = cols
+    return cols
 
 
 def tokens_of(doc: Any) -> list[Token]:
