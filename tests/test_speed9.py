@@ -38,3 +38,15 @@ def test_the_years_read_are_those_of_the_document_asked_about(nlp):
     assert modes._years(first) == {3: 1999}
     assert modes._years(second) == {}
     assert not any(modes._is_past_year(t, 2020) for t in second)
+
+
+def test_the_entities_kept_per_document_are_the_parsers(nlp):
+    from cronica.stages.nlp.syntax import entities
+
+    doc = nlp("Amnistía Internacional denunció en Lima que Pedro Castillo fue detenido.")
+    got = entities(doc)
+    assert [(e.start, e.end, e.label_) for e in got] == [
+        (e.start, e.end, e.label_) for e in doc.ents]
+    assert entities(doc) is got  # read once per document
+    other = nlp("Hola.")
+    assert [(e.start, e.end) for e in entities(other)] == [(e.start, e.end) for e in other.ents]

@@ -47,7 +47,7 @@ from cronica.model import TERRITORIAL_SECTORS, ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_key
-from cronica.stages.nlp.syntax import dep, token_column
+from cronica.stages.nlp.syntax import dep, entities, token_column
 from cronica.stages.place.gazetteer import (
     Candidate,
     Gazetteer,
@@ -208,7 +208,7 @@ class Geocoder:
         doc = adoc.doc
         text = adoc.article.text
         raw: list[_Found | None] = []
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ in self.labels:
                 raw.append(self._found(text, ent.start_char, ent.end_char, "ner"))
         for actor in adoc.actors:
