@@ -47,7 +47,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import HEAD, LEMMA, POS
 from spacy.symbols import NOUN
 from spacy.tokens import Token
 
@@ -255,7 +255,10 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
         phrase = [tok, *[c for c in children_of(tok) if c.i < tok.i
                          and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
     toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark", "cc")))
-    toks = [i for i in toks if not (i < tok.i and dep(tok.doc[i].head) == "case")]
+    doc = tok.doc
+    if toks[0] < tok.i:  # (the heads read off the shared columns: no Token built per word)
+        words, heads = tokens_of(doc), token_column(doc, HEAD)
+        toks = [i for i in toks if not (i < tok.i and dep(words[i + heads[i]]) == "case")]
     if trigger is not None and tok.i < trigger <= toks[-1]:
         # ('una ofensiva, que incluía bombardeos': not the relative clause, nor the trigger)
         rel = {t.i for c in phrase if _relative_clause(c) for t in c.subtree}
@@ -263,7 +266,6 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
     hi = min(hi, tok.i + 4)
-    doc = tok.doc
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     return EventArg(doc_text(doc)[start:end], "", [], start, end, None)
 
