@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from cronica.model import ActorMention, ArticleDoc
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import token_rows
+from cronica.stages.nlp.syntax import token_rows, tokens_of
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -205,7 +205,7 @@ def match_phrase(doc: Doc, i: int, phrases: Iterable[tuple[str, ...]], limit: in
     if i >= limit:
         return 0
     ph = phrases if isinstance(phrases, Phrases) else Phrases(phrases)
-    if doc[i].lower_ not in ph.first_words:
+    if tokens_of(doc)[i].lower_ not in ph.first_words:  # (no new Token per read)
         return 0
     window = doc[i:min(limit, i + ph.longest)]
     return max((end - start for _, start, end in ph.matcher(doc.vocab)(window) if start == i),

@@ -16,7 +16,7 @@ from typing import Any
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
 from cronica.stages.nlp.models import model_words
-from cronica.stages.nlp.syntax import children_of, dep, morph_get, sentence_of
+from cronica.stages.nlp.syntax import children_of, dep, morph_get, sentence_of, tokens_of
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -931,10 +931,12 @@ def misread_plural_verb(tok: Any) -> bool:
 def _match_rest(doc: Any, i: int, pattern: tuple[str, ...]) -> int | None:
     """End token index when ``pattern[1:]`` follows token ``i`` (skipping determiners)."""
     j = i + 1
+    toks = tokens_of(doc)  # (``doc[j]`` builds a new Token on every read)
+    n = len(toks)
     for word in pattern[1:]:
-        while j < len(doc) and doc[j].pos_ == "DET" and word not in _keys(doc[j]):
+        while j < n and toks[j].pos_ == "DET" and word not in _keys(toks[j]):
             j += 1  # 'hacer un llamado', 'romper las relaciones'
-        if j >= len(doc) or word not in _keys(doc[j]) and word != fold(doc[j].text):
+        if j >= n or word not in _keys(toks[j]) and word != fold(toks[j].text):
             return None
         j += 1
     return j
