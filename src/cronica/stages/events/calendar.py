@@ -43,6 +43,7 @@ from cronica.stages.nlp.syntax import (
     morph_get,
     sentence_of,
     token_column,
+    tokens_of,
 )
 from cronica.stages.time.event_dates import present_dated
 from cronica.stages.time.lexicon import load_lexicon
@@ -713,8 +714,9 @@ def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) 
     nouns = store.get(0)
     if nouns is None:
         nouns = store[0] = [i for i, pos in enumerate(token_column(doc, POS)) if pos == NOUN]
+    toks = tokens_of(doc)  # (``doc[i]`` builds a new Token on every read)
     for i in nouns:
-        tok = doc[i]
+        tok = toks[i]
         if tok.i == e.head or _stem(tok.text) not in keys:
             continue
         found = _noun_participle_date(adoc, tok, pub)

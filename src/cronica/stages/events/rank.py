@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import HEAD
 from spacy.tokens import Token
 
 from cronica.model import Event
@@ -58,8 +59,10 @@ def salience(tok: Token, is_speech: Callable[[Any], bool], is_light: Callable[[A
     up to it; the object of a support verb ('realizaron una huelga') is in the clause."""
     score = 1.0
     node = tok
+    # the heads read off the shared columns (``Token.head`` builds a new Token on every read)
+    toks, heads = syntax.tokens_of(tok.doc), syntax.token_column(tok.doc, HEAD)
     for _ in range(_MAX_CLIMB):
-        head = node.head
+        head = toks[node.i + heads[node.i]]
         if head.i == node.i:
             break
         dep = syntax.dep(node)
