@@ -251,13 +251,13 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
             or tok.like_num:
         return None  # ('el oficial acusó', 'los detenidos': an adjective with a determiner is a noun)
     phrase = _phrase(tok)
-    if tok.head.i == tok.i:  # a noun the parser made the root: its own modifiers only
+    doc = tok.doc
+    words, heads = tokens_of(doc), token_column(doc, HEAD)  # (no Token built per read)
+    if heads[tok.i] == 0:  # a noun the parser made the root: its own modifiers only
         phrase = [tok, *[c for c in children_of(tok) if c.i < tok.i
                          and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
     toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark", "cc")))
-    doc = tok.doc
-    if toks[0] < tok.i:  # (the heads read off the shared columns: no Token built per word)
-        words, heads = tokens_of(doc), token_column(doc, HEAD)
+    if toks[0] < tok.i:
         toks = [i for i in toks if not (i < tok.i and dep(words[i + heads[i]]) == "case")]
     if trigger is not None and tok.i < trigger <= toks[-1]:
         # ('una ofensiva, que incluía bombardeos': not the relative clause, nor the trigger)
@@ -266,7 +266,7 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
     hi = min(hi, tok.i + 4)
-    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    start, end = words[lo].idx, words[hi].idx + len(words[hi].text)
     return EventArg(doc_text(doc)[start:end], "", [], start, end, None)
 
 
