@@ -452,6 +452,11 @@ def find_args(
                                                 if actor.i < g.i < c.i)]
         if conj and (recipient is None or index.mention_in(conj[0]) is not None):
             recipient = conj[0]
+    if event in RECIPROCAL_TYPES and cues.addressee_verb and (
+            recipient is None or index.mention_in(recipient) is None):
+        # 'convocó a los rebeldes para iniciar el diálogo', 'invitó a X a negociar': the one
+        # called or asked to talks is the other party of the talks
+        recipient = _addressee_of_call(tok, actor, cues, index, recipient) or recipient
     if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
         recipient = _complement_recipient(tok, actor, cues, index, skip)
     if event == "ASSAULT" and _victim_predicate(tok, cues):
@@ -480,6 +485,32 @@ def find_args(
         # 'se exigirá la renuncia del gobierno': a demand is aimed at whoever is to leave
         recipient = _ousted(tok, actor, cues, index)
     return actor, recipient
+
+
+def _addressee_of_call(tok: Token, actor: Any, cues: Cues, index: ActorIndex,
+                       recipient: Any) -> Any:
+    """Whom a verb of calling or asking (``addressee_verb``: 'convocar', 'invitar', 'pedir')
+    addresses with 'a' when the reciprocal act is its complement, up to two clauses down
+    ('convocó a los grupos para iniciar el diálogo', 'invitó a los huelguistas a negociar',
+    'pidió a X diálogo'): calling X to talks names X as the other party (PLOVER CONSULT,
+    AGREE, COOPERATE). An uncoded phrase the rules found ('al más alto nivel') yields to a
+    named addressee only."""
+    node = tok
+    for _ in range(2):
+        if dep(node) not in ("obj", "xcomp", "advcl", "ccomp") or node.head.i == node.i:
+            return None
+        child, node = node, node.head
+        if node.pos_ not in ("VERB", "AUX") or fold(node.lemma_) not in cues.addressee_verb:
+            continue
+        for c in children_of(node):
+            if c.i == child.i or c.pos_ not in ("NOUN", "PROPN") or dep(c) not in ("obj", "iobj", "obl") \
+                    or _case(c) != "a" or _same(c, actor):
+                continue
+            if recipient is not None and not _names_actor(c, index):
+                return None
+            return c
+        return None
+    return None
 
 
 def _thing_asked(tok: Token, recipient: Token, index: ActorIndex) -> bool:

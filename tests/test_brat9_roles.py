@@ -1,0 +1,55 @@
+"""BRAT actor roles, branch brat9 (issue 12): the other party of talks one is called or
+asked to. Short invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(text: str) -> list[dict]:
+    from cronica.pipeline import extract
+
+    out = extract(text, lang="es", date="2024-03-03")
+    return [*out["events"], *out.get("secondary_events", [])]
+
+
+def _recipient_of(text: str, event: str) -> str | None:
+    found = [e for e in _events(text) if e["event"] == event]
+    assert found, f"no {event} in {text!r}"
+    rec = found[0]["recipient"]
+    return rec["text"] if rec else None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event,addressee", [
+    # the act is the complement of the verb of calling, two clauses down
+    ("El presidente convocó a los rebeldes para iniciar el diálogo.", "CONSULT", "rebeldes"),
+    # an infinitive complement: 'invitar a alguien a negociar'
+    ("La ministra invitó a los huelguistas a negociar.", "CONSULT", "huelguistas"),
+    # 'llamar a alguien a algo': the agreement is with the one called
+    ("El gobierno llamó a la oposición a un acuerdo nacional.", "AGREE", "oposición"),
+])
+def test_the_one_called_to_talks_is_the_other_party(text, event, addressee):
+    rec = _recipient_of(text, event)
+    assert rec is not None and addressee in rec
+
+
+@pytest.mark.slow
+def test_a_manner_phrase_yields_to_a_named_addressee():
+    # 'al más alto nivel' is how the talks are to be held, not with whom
+    rec = _recipient_of("Los mineros pidieron a Juan Pérez diálogo al más alto nivel.", "CONSULT")
+    assert rec is not None and "Juan Pérez" in rec
+
+
+@pytest.mark.slow
+def test_a_named_party_of_the_talks_is_kept():
+    # the talks' own 'con' party outranks the one asked
+    rec = _recipient_of("Los obreros pidieron al ministro que negocie con el sindicato.", "CONSULT")
+    assert rec is not None and "sindicato" in rec
+
+
+@pytest.mark.slow
+def test_a_verb_that_calls_nobody_adds_no_recipient():
+    # no addressee with 'a': the rule gives nothing
+    rec = _recipient_of("El presidente convocó para el lunes el diálogo nacional.", "CONSULT")
+    assert rec is None or "lunes" not in rec
