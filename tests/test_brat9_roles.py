@@ -53,3 +53,21 @@ def test_a_verb_that_calls_nobody_adds_no_recipient():
     # no addressee with 'a': the rule gives nothing
     rec = _recipient_of("El presidente convocó para el lunes el diálogo nacional.", "CONSULT")
     assert rec is None or "lunes" not in rec
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,taken", [
+    ("Los campesinos tomaron el local municipal.", "local"),
+    ("Los estudiantes tomaron la sede del ministerio.", "sede"),
+    # the one-word row already read its object so; the two agree
+    ("Los obreros ocuparon la fábrica.", "fábrica"),
+])
+def test_the_premises_taken_are_the_recipient(text, taken):
+    rec = _recipient_of(text, "PROTEST")
+    assert rec is not None and taken in rec
+
+
+@pytest.mark.slow
+def test_taking_the_streets_names_no_recipient():
+    # 'tomar las calles' is taking to the streets, not occupying someone's premises
+    assert _recipient_of("Los vecinos tomaron las calles.", "PROTEST") is None

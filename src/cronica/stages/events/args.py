@@ -479,6 +479,10 @@ def find_args(
         recipient = None
     if recipient is None and event in _TOPIC_POR_TYPES:
         recipient = _topic_target(tok, actor, index, cues)
+    if recipient is None and event == "PROTEST" and skip:
+        # 'tomaron el local municipal' (a verb + object row): the premises taken, as the
+        # object of 'ocuparon la fábrica' is
+        recipient = _premises_taken(tok, cues, skip)
     if recipient is None and event == "PROTEST":
         recipient = _protest_site(tok, actor, cues, index) or _ousted(tok, actor, cues, index)
     elif recipient is None and event == "REQUEST":
@@ -511,6 +515,16 @@ def _addressee_of_call(tok: Token, actor: Any, cues: Cues, index: ActorIndex,
             return c
         return None
     return None
+
+
+def _premises_taken(tok: Token, cues: Cues, skip: frozenset[int]) -> Any:
+    """The premises a verb + object trigger takes ('tomar @premises': 'tomaron el local
+    municipal', 'tomaron la sede del ministerio'): its object, a trigger word itself, is the
+    place occupied (CAMEO 144), the recipient as the object of the one-word row 'ocuparon la
+    fábrica' is; None for any other object ('tomaron las calles' names no one's premises)."""
+    premises = cues.object_class.get("premises", ())
+    return next((c for c in children_of(tok) if c.i in skip and dep(c) == "obj"
+                 and fold(c.lemma_) in premises), None)
 
 
 def _thing_asked(tok: Token, recipient: Token, index: ActorIndex) -> bool:
