@@ -71,3 +71,26 @@ def test_the_premises_taken_are_the_recipient(text, taken):
 def test_taking_the_streets_names_no_recipient():
     # 'tomar las calles' is taking to the streets, not occupying someone's premises
     assert _recipient_of("Los vecinos tomaron las calles.", "PROTEST") is None
+
+
+def _args_of(text: str, trigger: str) -> tuple[str | None, str | None]:
+    found = [e for e in _events(text) if e["trigger"]["text"].startswith(trigger)]
+    assert found, f"no event at {trigger!r} in {text!r}"
+    a, r = found[0]["actor"], found[0]["recipient"]
+    return (a["text"] if a else None), (r["text"] if r else None)
+
+
+@pytest.mark.slow
+def test_a_participle_coordinated_with_a_passive_is_passive():
+    # 'fue saqueado e incendiado por X': the auxiliary is shared, so is the voice
+    actor, recipient = _args_of(
+        "Un depósito de comida fue saqueado e incendiado por los manifestantes.", "incendiado")
+    assert actor is not None and "manifestantes" in actor
+    assert recipient is not None and "depósito" in recipient
+
+
+@pytest.mark.slow
+def test_a_participle_after_an_active_perfect_stays_active():
+    # 'han atacado y saqueado': 'haber' makes a perfect, not a passive
+    actor, _ = _args_of("Los soldados han atacado y saqueado la aldea.", "atacado")
+    assert actor is not None and "soldados" in actor

@@ -794,10 +794,7 @@ def _verb_args(
     is_event: Callable[[Any], str | None] = lambda t: None,
 ) -> tuple[Any, Any]:
     actor = recipient = None
-    passive = any(dep(c) == "aux:pass" for c in children_of(tok)) or (
-        _past_participle(tok)
-        and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in children_of(tok))
-    )
+    passive = _is_passive(tok, cues) or _elided_passive(tok, cues)
     subjects = [c for c in children_of(tok) if dep(c) in _SUBJ]
     number = _verb_number(tok) if len(subjects) > 1 else None
     for c in children_of(tok):
@@ -1111,6 +1108,15 @@ def _past_participle(tok: Token) -> bool:
     """A past participle ('atacado', 'attacked'); not the English '-ing' form, which spaCy
     also marks VerbForm=Part (with Aspect=Prog): 'were demanding' is no passive."""
     return "Part" in morph_get(tok, "VerbForm") and "Prog" not in morph_get(tok, "Aspect")
+
+
+def _elided_passive(verb: Token, cues: Cues) -> bool:
+    """A bare participle coordinated with a passive verb shares its auxiliary, so its voice
+    ('fue saqueado e incendiado por X': X burnt it, the depot was burnt): a conjunct with no
+    auxiliary and no subject of its own."""
+    return dep(verb) == "conj" and verb.head.i != verb.i and _past_participle(verb) \
+        and not any(dep(c) in _SUBJ or dep(c).startswith("aux") for c in children_of(verb)) \
+        and _is_passive(verb.head, cues)
 
 
 def _is_passive(verb: Token, cues: Cues) -> bool:
