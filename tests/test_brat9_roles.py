@@ -94,3 +94,17 @@ def test_a_participle_after_an_active_perfect_stays_active():
     # 'han atacado y saqueado': 'haber' makes a perfect, not a passive
     actor, _ = _args_of("Los soldados han atacado y saqueado la aldea.", "atacado")
     assert actor is not None and "soldados" in actor
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,trigger,antecedent", [
+    # the parser hangs the relative clause on the main verb: the noun before the comma
+    ("El gobierno expulsó a los periodistas, a los que acusa de espionaje.", "acusa", "periodistas"),
+    ("Detuvieron al alcalde, al cual acusan de fraude.", "acusan", "alcalde"),
+    # 'quien' names a person: the name inside the phrase, not the office it hangs on
+    ("Los jueces llegaron durante la presidencia de Juan Pérez (1990-95), a quien se acusó "
+     "de corrupción.", "acus", "Juan Pérez"),
+])
+def test_a_relative_object_is_its_antecedent(text, trigger, antecedent):
+    _, recipient = _args_of(text, trigger)
+    assert recipient is not None and antecedent in recipient

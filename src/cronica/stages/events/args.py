@@ -359,6 +359,37 @@ def resolve_relative(tok: Token) -> Any:
     return ante
 
 
+def _object_relative_antecedent(pron: Token, verb: Token, cues: Cues, index: ActorIndex) -> Any:
+    """The antecedent of a relative pronoun that is the personal object of its verb ('a los
+    periodistas, a los que acusa de espionaje', 'los jueces, a quienes acusan'): the noun the
+    relative clause follows. The parser may hang the clause on the main verb (advcl) instead
+    of the noun; the antecedent is then the noun just before the clause's comma."""
+    if "Rel" not in morph_get(pron, "PronType") or _case(pron) not in cues.recipient_case \
+            or pron.i > verb.i:
+        return None
+    start = min(t.i for t in _phrase(pron))
+    nearest = None  # the last noun before the clause's comma (and a parenthesis: '(1989-99)')
+    k = start - 1
+    if k >= 0 and pron.doc[k].text == ",":
+        k -= 1
+        if k >= 0 and pron.doc[k].text == ")":
+            while k >= 0 and pron.doc[k].text != "(":
+                k -= 1
+            k -= 1
+        if k >= 0 and pron.doc[k].pos_ in ("NOUN", "PROPN"):
+            nearest = pron.doc[k]
+    if dep(verb) in ("acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        ante = verb.head
+        if nearest is not None and ante.pos_ == "NOUN" and nearest.i != ante.i \
+                and (nearest.pos_ == "PROPN" or index.mention_in(nearest) is not None) \
+                and fold(pron.lemma_).startswith("quien") \
+                and any(t.i == nearest.i for t in _phrase(ante)):
+            # 'quien' names a person: 'la presidencia de Carlos Menem, a quien se acusó'
+            return nearest
+        return ante
+    return nearest
+
+
 def _verb_number(verb: Token) -> str | None:
     """'Sing' / 'Plur' of a finite verb or of its finite auxiliary."""
     for t in (verb, *[c for c in children_of(verb) if dep(c) in ("aux", "cop")]):
@@ -839,6 +870,8 @@ def _verb_args(
         cands = [c for c in children_of(tok) if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")
                  ]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
+        cands += [a for c in children_of(tok) if dep(c) in _OBJ and c.pos_ == "PRON"
+                  and (a := _object_relative_antecedent(c, tok, cues, index)) is not None]
         cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
             # the personal 'a' marks a human object: 'asesinaron a dos agentes'
