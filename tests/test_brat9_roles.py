@@ -108,3 +108,24 @@ def test_a_participle_after_an_active_perfect_stays_active():
 def test_a_relative_object_is_its_antecedent(text, trigger, antecedent):
     _, recipient = _args_of(text, trigger)
     assert recipient is not None and antecedent in recipient
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # 'entre X y Y' hung on the verb that states the clash, right after the noun's phrase
+    "Ayer se produjeron choques violentos entre policías y estudiantes.",
+    "Los disturbios dejaron choques entre policías y estudiantes.",
+])
+def test_the_two_sides_of_a_clash_hung_on_its_verb(text):
+    actor, recipient = _args_of(text, "choques")
+    assert actor is not None and "policías" in actor
+    assert recipient is not None and "estudiantes" in recipient
+
+
+@pytest.mark.slow
+def test_an_entre_phrase_after_another_noun_is_not_the_subjects():
+    # the riots are the verb's subject; 'entre X y Y' follows the clash, not them
+    actor, recipient = _args_of("Los disturbios dejaron choques entre policías y estudiantes.",
+                                "disturbios")
+    assert actor is None or "policías" not in actor
+    assert recipient is None or "estudiantes" not in recipient

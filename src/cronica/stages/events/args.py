@@ -1490,8 +1490,14 @@ def between_parties(tok: Token, cues: Cues) -> tuple[Any, Any]:
     ayer entre X y Y'); (None, None) without one."""
     holders = [tok, *[c for c in children_of(tok) if dep(c) in ("amod", "acl")
                       and "Part" in morph_get(c, "VerbForm")]]
+    if dep(tok) in ("nsubj", "obj") and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+        # hung on the verb that states or leaves the event: 'se produjeron choques violentos
+        # entre X y Y', 'dejaron choques entre X y Y' (right after the noun's phrase only)
+        holders.append(tok.head)
     for c in (o for h in holders for o in _obl_children(h)):
-        if _case(c) in cues.between_case and c.pos_ in _NOMINAL and not c.like_num:
+        if _case(c) in cues.between_case and c.pos_ in _NOMINAL and not c.like_num \
+                and (c.head.i != tok.head.i or tok.head.i == tok.i
+                     or c.left_edge.i == tok.right_edge.i + 1):
             other = next((g for g in children_of(c) if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
             return c, other
     return None, None
