@@ -129,3 +129,11 @@ def test_an_entre_phrase_after_another_noun_is_not_the_subjects():
                                 "disturbios")
     assert actor is None or "policías" not in actor
     assert recipient is None or "estudiantes" not in recipient
+
+
+@pytest.mark.slow
+def test_a_mistagged_bare_plural_object_is_the_recipient():
+    # the tagger reads 'supermercados' as an adjective; in the object slot it is a noun
+    _, recipient = _args_of("Centenares de personas asaltaron supermercados en la capital.",
+                            "asaltaron")
+    assert recipient is not None and "supermercados" in recipient

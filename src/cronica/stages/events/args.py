@@ -359,6 +359,16 @@ def resolve_relative(tok: Token) -> Any:
     return ante
 
 
+def _nominal_adjective(tok: Token) -> bool:
+    """A word the tagger calls an adjective in a verb's object slot, with no preposition,
+    after the verb: a mistagged noun or a nominalised adjective ('asaltaron supermercados',
+    'hirieron a varios civiles' goes through the personal 'a'); not a predicative adjective
+    ('la declararon ilegal': the parser may call it obj; it then agrees with a clitic
+    object, so a pronoun object bars it)."""
+    return tok.pos_ == "ADJ" and tok.i > tok.head.i and not _case(tok) \
+        and not any(dep(c) == "obj" and c.pos_ == "PRON" for c in children_of(tok.head))
+
+
 def _object_relative_antecedent(pron: Token, verb: Token, cues: Cues, index: ActorIndex) -> Any:
     """The antecedent of a relative pronoun that is the personal object of its verb ('a los
     periodistas, a los que acusa de espionaje', 'los jueces, a quienes acusan'): the noun the
@@ -867,8 +877,8 @@ def _verb_args(
             None,
         )
     if recipient is None:
-        cands = [c for c in children_of(tok) if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")
-                 ]
+        cands = [c for c in children_of(tok) if dep(c) in _OBJ and (
+            c.pos_ in ("NOUN", "PROPN") or _nominal_adjective(c))]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands += [a for c in children_of(tok) if dep(c) in _OBJ and c.pos_ == "PRON"
                   and (a := _object_relative_antecedent(c, tok, cues, index)) is not None]
