@@ -362,6 +362,47 @@ def resolve_relative(tok: Token) -> Any:
     return ante
 
 
+def _nominal_adjective(tok: Token) -> bool:
+    """A word the tagger calls an adjective in a verb's object slot, with no preposition,
+    after the verb: a mistagged noun or a nominalised adjective ('asaltaron supermercados',
+    'hirieron a varios civiles' goes through the personal 'a'); not a predicative adjective
+    ('la declararon ilegal': the parser may call it obj; it then agrees with a clitic
+    object, so a pronoun object bars it)."""
+    return tok.pos_ == "ADJ" and tok.i > tok.head.i and not _case(tok) \
+        and not any(dep(c) == "obj" and c.pos_ == "PRON" for c in children_of(tok.head))
+
+
+def _object_relative_antecedent(pron: Token, verb: Token, cues: Cues, index: ActorIndex) -> Any:
+    """The antecedent of a relative pronoun that is the personal object of its verb ('a los
+    periodistas, a los que acusa de espionaje', 'los jueces, a quienes acusan'): the noun the
+    relative clause follows. The parser may hang the clause on the main verb (advcl) instead
+    of the noun; the antecedent is then the noun just before the clause's comma."""
+    if "Rel" not in morph_get(pron, "PronType") or _case(pron) not in cues.recipient_case \
+            or pron.i > verb.i:
+        return None
+    start = min(t.i for t in _phrase(pron))
+    nearest = None  # the last noun before the clause's comma (and a parenthesis: '(1989-99)')
+    k = start - 1
+    if k >= 0 and pron.doc[k].text == ",":
+        k -= 1
+        if k >= 0 and pron.doc[k].text == ")":
+            while k >= 0 and pron.doc[k].text != "(":
+                k -= 1
+            k -= 1
+        if k >= 0 and pron.doc[k].pos_ in ("NOUN", "PROPN"):
+            nearest = pron.doc[k]
+    if dep(verb) in ("acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        ante = verb.head
+        if nearest is not None and ante.pos_ == "NOUN" and nearest.i != ante.i \
+                and (nearest.pos_ == "PROPN" or index.mention_in(nearest) is not None) \
+                and fold(pron.lemma_).startswith("quien") \
+                and any(t.i == nearest.i for t in _phrase(ante)):
+            # 'quien' names a person: 'la presidencia de Carlos Menem, a quien se acusó'
+            return nearest
+        return ante
+    return nearest
+
+
 def _verb_number(verb: Token) -> str | None:
     """'Sing' / 'Plur' of a finite verb or of its finite auxiliary."""
     for t in (verb, *[c for c in children_of(verb) if dep(c) in ("aux", "cop")]):
@@ -455,6 +496,11 @@ def find_args(
                                                 if actor.i < g.i < c.i)]
         if conj and (recipient is None or index.mention_in(conj[0]) is not None):
             recipient = conj[0]
+    if event in RECIPROCAL_TYPES and cues.addressee_verb and (
+            recipient is None or index.mention_in(recipient) is None):
+        # 'convocó a los rebeldes para iniciar el diálogo', 'invitó a X a negociar': the one
+        # called or asked to talks is the other party of the talks
+        recipient = _addressee_of_call(tok, actor, cues, index, recipient) or recipient
     if recipient is None and tok.pos_ not in ("NOUN", "PROPN"):
         recipient = _complement_recipient(tok, actor, cues, index, skip)
     if event == "ASSAULT" and _victim_predicate(tok, cues):
@@ -477,12 +523,52 @@ def find_args(
         recipient = None
     if recipient is None and event in _TOPIC_POR_TYPES:
         recipient = _topic_target(tok, actor, index, cues)
+    if recipient is None and event == "PROTEST" and skip:
+        # 'tomaron el local municipal' (a verb + object row): the premises taken, as the
+        # object of 'ocuparon la fábrica' is
+        recipient = _premises_taken(tok, cues, skip)
     if recipient is None and event == "PROTEST":
         recipient = _protest_site(tok, actor, cues, index) or _ousted(tok, actor, cues, index)
     elif recipient is None and event == "REQUEST":
         # 'se exigirá la renuncia del gobierno': a demand is aimed at whoever is to leave
         recipient = _ousted(tok, actor, cues, index)
     return actor, recipient
+
+
+def _addressee_of_call(tok: Token, actor: Any, cues: Cues, index: ActorIndex,
+                       recipient: Any) -> Any:
+    """Whom a verb of calling or asking (``addressee_verb``: 'convocar', 'invitar', 'pedir')
+    addresses with 'a' when the reciprocal act is its complement, up to two clauses down
+    ('convocó a los grupos para iniciar el diálogo', 'invitó a los huelguistas a negociar',
+    'pidió a X diálogo'): calling X to talks names X as the other party (PLOVER CONSULT,
+    AGREE, COOPERATE). An uncoded phrase the rules found ('al más alto nivel') yields to a
+    named addressee only."""
+    node = tok
+    for _ in range(2):
+        if dep(node) not in ("obj", "xcomp", "advcl", "ccomp") or node.head.i == node.i:
+            return None
+        child, node = node, node.head
+        if node.pos_ not in ("VERB", "AUX") or fold(node.lemma_) not in cues.addressee_verb:
+            continue
+        for c in children_of(node):
+            if c.i == child.i or c.pos_ not in ("NOUN", "PROPN") or dep(c) not in ("obj", "iobj", "obl") \
+                    or _case(c) != "a" or _same(c, actor):
+                continue
+            if recipient is not None and not _names_actor(c, index):
+                return None
+            return c
+        return None
+    return None
+
+
+def _premises_taken(tok: Token, cues: Cues, skip: frozenset[int]) -> Any:
+    """The premises a verb + object trigger takes ('tomar @premises': 'tomaron el local
+    municipal', 'tomaron la sede del ministerio'): its object, a trigger word itself, is the
+    place occupied (CAMEO 144), the recipient as the object of the one-word row 'ocuparon la
+    fábrica' is; None for any other object ('tomaron las calles' names no one's premises)."""
+    premises = cues.object_class.get("premises", ())
+    return next((c for c in children_of(tok) if c.i in skip and dep(c) == "obj"
+                 and fold(c.lemma_) in premises), None)
 
 
 def _thing_asked(tok: Token, recipient: Token, index: ActorIndex) -> bool:
@@ -752,10 +838,7 @@ def _verb_args(
     is_event: Callable[[Any], str | None] = lambda t: None,
 ) -> tuple[Any, Any]:
     actor = recipient = None
-    passive = any(dep(c) == "aux:pass" for c in children_of(tok)) or (
-        _past_participle(tok)
-        and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in children_of(tok))
-    )
+    passive = _is_passive(tok, cues) or _elided_passive(tok, cues)
     subjects = [c for c in children_of(tok) if dep(c) in _SUBJ]
     number = _verb_number(tok) if len(subjects) > 1 else None
     for c in children_of(tok):
@@ -797,9 +880,11 @@ def _verb_args(
             None,
         )
     if recipient is None:
-        cands = [c for c in children_of(tok) if dep(c) in _OBJ and c.pos_ in ("NOUN", "PROPN")
-                 ]
+        cands = [c for c in children_of(tok) if dep(c) in _OBJ and (
+            c.pos_ in ("NOUN", "PROPN") or _nominal_adjective(c))]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
+        cands += [a for c in children_of(tok) if dep(c) in _OBJ and c.pos_ == "PRON"
+                  and (a := _object_relative_antecedent(c, tok, cues, index)) is not None]
         cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
             # the personal 'a' marks a human object: 'asesinaron a dos agentes'
@@ -1069,6 +1154,15 @@ def _past_participle(tok: Token) -> bool:
     """A past participle ('atacado', 'attacked'); not the English '-ing' form, which spaCy
     also marks VerbForm=Part (with Aspect=Prog): 'were demanding' is no passive."""
     return "Part" in morph_get(tok, "VerbForm") and "Prog" not in morph_get(tok, "Aspect")
+
+
+def _elided_passive(verb: Token, cues: Cues) -> bool:
+    """A bare participle coordinated with a passive verb shares its auxiliary, so its voice
+    ('fue saqueado e incendiado por X': X burnt it, the depot was burnt): a conjunct with no
+    auxiliary and no subject of its own."""
+    return dep(verb) == "conj" and verb.head.i != verb.i and _past_participle(verb) \
+        and not any(dep(c) in _SUBJ or dep(c).startswith("aux") for c in children_of(verb)) \
+        and _is_passive(verb.head, cues)
 
 
 def _is_passive(verb: Token, cues: Cues) -> bool:
@@ -1409,8 +1503,14 @@ def between_parties(tok: Token, cues: Cues) -> tuple[Any, Any]:
     ayer entre X y Y'); (None, None) without one."""
     holders = [tok, *[c for c in children_of(tok) if dep(c) in ("amod", "acl")
                       and "Part" in morph_get(c, "VerbForm")]]
+    if dep(tok) in ("nsubj", "obj") and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+        # hung on the verb that states or leaves the event: 'se produjeron choques violentos
+        # entre X y Y', 'dejaron choques entre X y Y' (right after the noun's phrase only)
+        holders.append(tok.head)
     for c in (o for h in holders for o in _obl_children(h)):
-        if _case(c) in cues.between_case and c.pos_ in _NOMINAL and not c.like_num:
+        if _case(c) in cues.between_case and c.pos_ in _NOMINAL and not c.like_num \
+                and (c.head.i != tok.head.i or tok.head.i == tok.i
+                     or c.left_edge.i == tok.right_edge.i + 1):
             other = next((g for g in children_of(c) if dep(g) == "conj" and g.pos_ in _NOMINAL), None)
             return c, other
     return None, None

@@ -319,6 +319,9 @@ class Cues:
     victim_verb: set[str] = field(default_factory=set)  # 'resultar herido', 'die': subject suffers
     # 'recibir', 'sufrir' / 'objeto', 'blanco': the subject undergoes the act their noun names
     undergo_verb: set[str] = field(default_factory=set)
+    # 'convocar', 'invitar', 'pedir': a reciprocal act in their complement is had with the
+    # one they address ('convocó a X para iniciar el diálogo')
+    addressee_verb: set[str] = field(default_factory=set)
     # 'herido', 'muerto': a casualty as the result of an act ('dejó dos manifestantes heridos')
     injury_word: set[str] = field(default_factory=set)
     # 'dejar', 'causar' / 'saldo': a casualty noun as their object or complement is a toll
@@ -1014,7 +1017,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
                       "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "staged_suffix", "stage_verb", "ouster", "means_case",
-                      "victim_verb", "undergo_verb", "injury_word", "dual", "org_anaphor", "org_determiner", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
+                      "victim_verb", "undergo_verb", "addressee_verb", "injury_word", "dual", "org_anaphor", "org_determiner", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
         elif kind == "background":
