@@ -68,7 +68,7 @@ from cronica.stages.actors.lookup import (
 from cronica.stages.actors.parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import clause_head, dep, morph_get
+from cronica.stages.nlp.syntax import clause_head, dep, entities, morph_get
 
 __all__ = ["ActorCoder", "actor_for_span", "code_text", "codes_for_matches"]
 
@@ -153,7 +153,7 @@ class ActorCoder:
         doc = adoc.doc
         items: list[Item] = []
         taken: set[int] = set()
-        in_person = {t.i: ent for ent in doc.ents
+        in_person = {t.i: ent for ent in entities(doc)
                      if normalize(ent.label_) in self._person_labels for t in ent}
         found = self.lexicon.find(adoc.article.text, words)
         titles = _title_nouns(doc, found)
@@ -183,7 +183,7 @@ class ActorCoder:
             items.append(Item(len(items), m.entry.kind, m.start, m.end, toks, span.root, m.entry))
             taken.update(toks)
         agents = {t for it in items if it.kind == "agent" for t in it.tokens}
-        for ent in doc.ents:
+        for ent in entities(doc):
             if normalize(ent.label_) not in self._person_labels \
                     and not _apposed_name(ent, agents):
                 continue

@@ -59,6 +59,7 @@ from cronica.stages.nlp.syntax import (
     children,
     children_of,
     dep,
+    entities,
     has_child,
     morph_get,
     token_column,
@@ -619,7 +620,7 @@ class Attributor:
             for m in adoc.actors:
                 if m.kind == "person" and m.span.start == t.idx:
                     return t
-            if any(e.label_ in _PERSON_LABELS and e.start == t.i for e in doc.ents):
+            if any(e.label_ in _PERSON_LABELS and e.start == t.i for e in entities(doc)):
                 return t
         return None
 
@@ -670,7 +671,7 @@ class Attributor:
                if m.kind == "person" and lo <= m.span.start and m.span.end <= hi]
         ents = adoc.doc.user_data.get(_PERSON_ENTS)
         if ents is None:  # once per doc: ``doc.ents`` builds every entity span on each access
-            ents = sorted((e.start_char, e.end_char) for e in adoc.doc.ents
+            ents = sorted((e.start_char, e.end_char) for e in entities(adoc.doc)
                           if e.label_ in _PERSON_LABELS)
             adoc.doc.user_data[_PERSON_ENTS] = ents
         first = bisect.bisect_left(ents, (lo, -1))

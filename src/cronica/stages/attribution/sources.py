@@ -29,7 +29,7 @@ from cronica.stages.attribution.lexicon import (
     match_phrase,
 )
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import children_of, dep, token_column, token_rows
+from cronica.stages.nlp.syntax import children_of, dep, entities, token_column, token_rows
 
 _VERB_POS = frozenset({VERB, AUX})  # POS symbols of the tokens that may cue a source
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
@@ -177,7 +177,7 @@ class SourceFinder:
         # an institution the tagger took for a person has function words ('Defensoría del Pueblo')
         return any(m.kind == "person" and m.span.start <= tok.idx < m.span.end for m in adoc.actors) or any(
             e.label_ in ("PER", "PERSON") and e.start <= tok.i < e.end
-            and not any(t.pos_ in ("ADP", "DET") for t in e) for e in adoc.doc.ents)
+            and not any(t.pos_ in ("ADP", "DET") for t in e) for e in entities(adoc.doc))
 
     def _observes(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.observe
@@ -313,7 +313,7 @@ class SourceFinder:
             return False
         if any(m.kind == "person" and m.span.start <= subj.idx < m.span.end for m in adoc.actors):
             return False
-        if any(e.label_ in ("PER", "PERSON") and e.start <= subj.i < e.end for e in adoc.doc.ents):
+        if any(e.label_ in ("PER", "PERSON") and e.start <= subj.i < e.end for e in entities(adoc.doc)):
             return False
         end = max(t.idx + len(t.text) for t in toks)
         return not any(c.isalnum() for c in adoc.article.text[end:hi])
@@ -344,7 +344,7 @@ class SourceFinder:
             return best.span.text, best.code or None
         text = adoc.article.text
         head = next((t for t in run if t.pos_ in ("NOUN", "PROPN")), run[0])
-        ents = [e for e in adoc.doc.ents if e.start_char >= start and e.end_char <= end
+        ents = [e for e in entities(adoc.doc) if e.start_char >= start and e.end_char <= end
                 and e.label_ in _NAME_LABELS]
         props = [t for t in run if t.pos_ == "PROPN"]
         if (head.pos_ == "NOUN" and not self._media_word(head)) or not (ents or props):

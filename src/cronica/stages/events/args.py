@@ -52,7 +52,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import HEAD, LEMMA, POS
 from spacy.symbols import NOUN
 from spacy.tokens import Token
 
@@ -222,22 +222,22 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
     never reaches the trigger: an actor span holds no part of its own event."""
     if tok is None or index.dateline[0] <= tok.idx < index.dateline[1]:
         return None
-    count = tok.ent_type_ in _COUNT_ENTS or (
-        tok.ent_type_ not in _NOT_ACTOR_ENTS and (tok.pos_ == "NUM" or tok.like_num))
-    if tok.ent_type_ in _NOT_ACTOR_ENTS or count:
+    ent = tok.ent_type_  # (each read of a string attribute is a look-up in the vocabulary)
+    not_actor = ent in _NOT_ACTOR_ENTS
+    if not_actor or ent in _COUNT_ENTS or tok.pos_ == "NUM" or tok.like_num:
         # a count names no one, but the people it counts do: 'dozens of protesters',
         # 'several hundreds of people', 'miles de manifestantes'
         counted = _counted(tok)
-        if counted is None and tok.ent_type_ in _NOT_ACTOR_ENTS:
+        if counted is None and not_actor:
             return None
         tok = counted or tok
     tok = resolve_relative(tok)
     m = index.mention_in(tok)
     if m is not None:
         start, end = m.span.start, m.span.end
-        near = tok.doc[tok.i + 1: tok.i + 5]
-        if tok.i not in index.by_token and tok.pos_ in ("NOUN", "PROPN") and tok.idx < start \
-                and any(t.idx == start or t.idx <= start < t.idx + len(t.text) for t in near) \
+        near = tok.doc[tok.i + 1: tok.i + 5] if tok.i not in index.by_token \
+            and tok.idx < start and tok.pos_ in ("NOUN", "PROPN") else ()
+        if any(t.idx == start or t.idx <= start < t.idx + len(t.text) for t in near) \
                 and not any(t.is_punct for t in near if t.idx < start):
             # coded through a complement ('reclusos de Ecuador', 'miembros de las FARC'): the
             # argument is the whole phrase, from its first word, with the complement's code
@@ -249,9 +249,10 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
         return EventArg(
             m.span.text, m.code, list(m.codes or [m.code]), start, end, m.id
         )
-    nominalised = tok.pos_ == "ADJ" and any(dep(c) == "det" for c in children_of(tok))
-    mistagged = tok.pos_ == "NUM" and tok.is_alpha  # 'desocupados' tagged as a number
-    if (tok.pos_ not in _NOMINAL and not nominalised and not mistagged) or tok.pos_ == "PRON" \
+    pos = tok.pos_
+    nominalised = pos == "ADJ" and any(dep(c) == "det" for c in children_of(tok))
+    mistagged = pos == "NUM" and tok.is_alpha  # 'desocupados' tagged as a number
+    if (pos not in _NOMINAL and not nominalised and not mistagged) or pos == "PRON" \
             or tok.like_num:
         return None  # ('el oficial acusó', 'los detenidos': an adjective with a determiner is a noun)
     phrase = _phrase(tok)
@@ -259,7 +260,10 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
         phrase = [tok, *[c for c in children_of(tok) if c.i < tok.i
                          and dep(c) in ("amod", "compound", "det", "nummod", "nmod:poss")]]
     toks = sorted(t.i for t in phrase if not (t.i < tok.i and dep(t) in ("case", "mark", "cc")))
-    toks = [i for i in toks if not (i < tok.i and dep(tok.doc[i].head) == "case")]
+    doc = tok.doc
+    if toks[0] < tok.i:  # (the heads read off the shared columns: no Token built per word)
+        words, heads = tokens_of(doc), token_column(doc, HEAD)
+        toks = [i for i in toks if not (i < tok.i and dep(words[i + heads[i]]) == "case")]
     if trigger is not None and tok.i < trigger <= toks[-1]:
         # ('una ofensiva, que incluía bombardeos': not the relative clause, nor the trigger)
         rel = {t.i for c in phrase if _relative_clause(c) for t in c.subtree}
@@ -267,7 +271,6 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
     lo, hi = toks[0], toks[-1]
     # keep the argument short: the head and what precedes it, plus up to a few words after
     hi = min(hi, tok.i + 4)
-    doc = tok.doc
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     return EventArg(doc_text(doc)[start:end], "", [], start, end, None)
 

@@ -107,6 +107,7 @@ from cronica.stages.nlp.syntax import (
     children_of,
     dep,
     doc_cache,
+    entities,
     first_child,
     morph_get,
     sentence_of,
@@ -2189,7 +2190,7 @@ def _org_entity_tokens(doc: Any) -> frozenset[int]:
     """Tokens of the parser's organisation names (NER ORG) of two words or more ('Amnesty
     International'); a one-word ORG may be a misread event noun at a sentence start."""
     return frozenset(
-        i for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1 for i in range(ent.start, ent.end)
+        i for ent in entities(doc) if ent.label_ == "ORG" and len(ent) > 1 for i in range(ent.start, ent.end)
     )
 
 

@@ -19,7 +19,14 @@ from spacy.tokens import Span as SpacySpan
 
 from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.models import model_words
-from cronica.stages.nlp.syntax import children_of, dep, morph_get, token_column
+from cronica.stages.nlp.syntax import (
+    children_of,
+    dep,
+    doc_cache,
+    morph_get,
+    token_column,
+    tokens_of,
+)
 
 # dependency relations through which a governing word's modality reaches its dependent
 # (raw parser labels: the set has UD "acl:relcl" but not ClearNLP "relcl", so it is not
@@ -747,12 +754,25 @@ def _simple_past(tok: Token) -> bool:
 
 def _is_past_year(tok: Token, article_year: int) -> bool:
     """'en 2011', 'de 2003': a year before the article's year attached to the trigger."""
-    cands = [tok] + [c for c in children_of(tok) if dep(c) in ("nummod", "pobj", "nmod", "compound")]
-    for c in cands:
-        text = c.text
-        if len(text) == 4 and text.isdigit() and 1900 <= int(text) < article_year:
+    years = _years(tok.doc)
+    if not years:
+        return False  # (most sentences name no year: nothing to read of the token)
+    for c in (tok, *children_of(tok)):
+        year = years.get(c.i)
+        if year is not None and 1900 <= year < article_year and (
+                c.i == tok.i or dep(c) in ("nummod", "pobj", "nmod", "compound")):
             return dep(tok) not in ("nsubj", "obj")
     return False
+
+
+def _years(doc: Any) -> dict[int, int]:
+    """Token index -> value of each four-digit number of ``doc``, read once per document."""
+    store = doc_cache(doc, "modes.years")
+    found: dict[int, int] | None = store.get(0)
+    if found is None:
+        found = store[0] = {t.i: int(t.text) for t in tokens_of(doc)
+                            if len(t.text) == 4 and t.text.isdecimal()}
+    return found
 
 
 def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:

@@ -206,6 +206,17 @@ def tokens_of(doc: Any) -> list[Token]:
     return toks
 
 
+def entities(doc: Any) -> tuple[Any, ...]:
+    """``doc.ents`` as a tuple, built once per document: spaCy builds a new Span for every
+    entity on each ``doc.ents`` read, and several stages read them of every article. Shared:
+    callers only read it (the stages never set a parsed document's entities)."""
+    store = doc_cache(doc, "syntax.entities")
+    found: tuple[Any, ...] | None = store.get(0)
+    if found is None:
+        found = store[0] = tuple(doc.ents)
+    return found
+
+
 def sentence_of(tok: Token) -> Any:
     """``tok.sent``: the sentence span holding the token. spaCy walks the sentence starts
     outward on every ``tok.sent`` read (some 5 µs); the bounds of every token's sentence are

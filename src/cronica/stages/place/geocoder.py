@@ -47,7 +47,7 @@ from cronica.model import TERRITORIAL_SECTORS, ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_key
-from cronica.stages.nlp.syntax import dep, token_column
+from cronica.stages.nlp.syntax import dep, entities, token_column, tokens_of
 from cronica.stages.place.gazetteer import (
     Candidate,
     Gazetteer,
@@ -208,7 +208,7 @@ class Geocoder:
         doc = adoc.doc
         text = adoc.article.text
         raw: list[_Found | None] = []
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ in self.labels:
                 raw.append(self._found(text, ent.start_char, ent.end_char, "ner"))
         for actor in adoc.actors:
@@ -600,6 +600,7 @@ class Geocoder:
             return out
         # the lower-case form of every token as spaCy string ids: no Token objects are built
         lowers: list[int] = token_column(doc, LOWER)
+        toks = tokens_of(doc)  # (``doc[i]`` builds a new Token on every read)
         ends = self._preposition_ends(doc)
         next_i = 0
         for i in sorted(ends):
@@ -607,26 +608,26 @@ class Geocoder:
                 continue
             j = ends[i]
             if (i > 0 and lowers[i] in self._nameprep_ids
-                             and not doc[i].is_sent_start and _capitalised(doc[i - 1])):
+                             and not toks[i].is_sent_start and _capitalised(toks[i - 1])):
                 # 'Ministerio de Salud': a preposition inside a proper name introduces no place
                 continue
             while j < n and lowers[j] in self._article_ids:
                 j += 1
             run_end = j
             while run_end < n and run_end - j < _MAX_NAME_TOKENS:
-                if _capitalised(doc[run_end]):
+                if _capitalised(toks[run_end]):
                     run_end += 1
                 elif (lowers[run_end] in self._connector_ids and run_end + 1 < n
-                      and _capitalised(doc[run_end + 1]) and run_end > j):
+                      and _capitalised(toks[run_end + 1]) and run_end > j):
                     run_end += 1
-                elif (run_end > j and run_end + 1 < n and doc[run_end].text in _HYPHENS
-                      and not doc[run_end - 1].whitespace_ and not doc[run_end].whitespace_):
+                elif (run_end > j and run_end + 1 < n and toks[run_end].text in _HYPHENS
+                      and not toks[run_end - 1].whitespace_ and not toks[run_end].whitespace_):
                     run_end += 2  # a hyphenated name: 'Al-Bukamal', 'Saint-Pair-sur-Mer'
                 else:
                     break
             # longest known name first: 'Ciudad de México' before 'Ciudad'
             for end in range(run_end, j, -1):
-                if not _capitalised(doc[end - 1]):
+                if not _capitalised(toks[end - 1]):
                     continue
                 span = doc[j:end]
                 if self.gazetteer.knows(span.text) and not self.gazetteer.is_demonym(span.text):
