@@ -21,6 +21,11 @@ Conventions (see docs of :func:`find_args`):
   genitive complements ('miembros de las FARC'), never through a place or a target ('un
   ataque ... en el sur del Líbano', 'una protesta contra el gobierno');
 - xcomp / conj / advcl verbs inherit the governing verb's subject ('acuerdan iniciar');
+- a reciprocal act in the complement of a verb of calling or asking is had with the one it
+  addresses ('convocó a los rebeldes para iniciar el diálogo'); the premises a 'tomar
+  @premises' trigger takes are its recipient; a bare participle coordinated with a passive is
+  passive ('fue saqueado e incendiado por X'); a relative pronoun object stands for its
+  antecedent ('a los periodistas, a los que acusa');
 - coordinated subjects of reciprocal events ('Chile y Perú han acordado'): one
   event, actor = first conjunct, recipient = the next one, unless a recipient is found.
 - number agreement corrects the parse: a subject relative's antecedent agrees with its verb
