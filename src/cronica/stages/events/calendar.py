@@ -158,17 +158,15 @@ class AuxCalendar:
         if before and before[-1] in self.cues.since:
             return None  # 'ocupan la mina desde el martes': ongoing since then
         ev = {"text": e.date_span.text, "start": e.date_span.start, "end": e.date_span.end}
-        if iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS):
-            if adoc.doc is not None and _weekday_ahead(adoc.doc, e.date_span.start, e.date_span.end,
-                                                       e.date, pub, self.time_lx):
-                return "future", {**ev, "rule": _AHEAD}
+        before_window = iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS)
+        if not before_window and iv[0] <= pub:
+            return None
+        if adoc.doc is not None and _weekday_ahead(adoc.doc, e.date_span.start, e.date_span.end,
+                                                   e.date, pub, self.time_lx):
+            return "future", {**ev, "rule": _AHEAD}
+        if before_window:
             return "historical", {**ev, "rule": "date before the news window"}
-        if iv[0] > pub:
-            if adoc.doc is not None and _weekday_ahead(adoc.doc, e.date_span.start, e.date_span.end,
-                                                       e.date, pub, self.time_lx):
-                return "future", {**ev, "rule": _AHEAD}
-            return "future", {**ev, "rule": "date after publication"}
-        return None
+        return "future", {**ev, "rule": "date after publication"}
 
     def _present_ahead(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """For an event in the present indicative, only a weekday its present reads forward

@@ -124,9 +124,7 @@ def explain_aux(
     # a finite indicative trigger has a tense of its own: the future or conditional of the
     # clause it hangs from is another clause's time ('comenzará el miércoles y todavía se
     # desconoce', 'se paralizarán el viernes, según acordaron el lunes')
-    own_tense = node.pos_ in ("VERB", "AUX") and any(
-        "Fin" in morph_get(w, "VerbForm") and "Ind" in morph_get(w, "Mood")
-        for w in [node, *(c for c in children_of(node) if dep(c) in _AUX_DEPS)]) \
+    own_tense = node.pos_ in ("VERB", "AUX") and _finite(node, "Ind") \
         and not _subjunctive_conjunction(node, cues)
     for step in range(_MAX_CLIMB):
         if not verb_seen and node.pos_ in ("VERB", "AUX"):
@@ -239,9 +237,9 @@ def _own_conjunct(node: Any, cues: Cues) -> bool:
     return not any(dep(c) == "cc" and cues.aux.get(fold(c.lemma_)) == "negation" for c in children_of(node))
 
 
-def _finite(verb: Any) -> bool:
-    """``verb`` or one of its auxiliaries is a finite form."""
-    return any("Fin" in morph_get(w, "VerbForm")
+def _finite(verb: Any, mood: str | None = None) -> bool:
+    """``verb`` or one of its auxiliaries is a finite form (of ``mood``, when given)."""
+    return any("Fin" in morph_get(w, "VerbForm") and (mood is None or mood in morph_get(w, "Mood"))
                for w in [verb, *(c for c in children_of(verb) if dep(c) in _AUX_DEPS)])
 
 
