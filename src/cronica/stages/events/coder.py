@@ -146,6 +146,8 @@ _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 # governing event types that absorb an event expressed in their complement
 _FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONSULT"})
 _COOP_FRAMES = frozenset({"AGREE", "SUPPORT", "CONSULT"})
+# doc store of the protests an end word presupposes (:meth:`EventCoder._nest_ended_protest`)
+_ENDED = "events.ended_protest"
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 # relations through which one trigger sits in another's complement
 _NEST = frozenset(
@@ -1199,6 +1201,8 @@ class EventCoder:
             # the word itself, or the noun of its support verb ('poner fin a', 'dar solución a')
             words = [node, *(c for c in children_of(node) if dep(c) in ("compound", "obj"))]
             if any(fold(w.lemma_) in self.cues.end_word for w in words):
+                # presupposed as going on: asserted, not a background detail (salience)
+                doc_cache(doc, _ENDED)[m.head] = True
                 return True
         return False
 
@@ -1971,7 +1975,10 @@ class EventCoder:
             bool(recipient and recipient.code),
             # a manner protest ('en protesta por') is the act of its clause's subject: as
             # salient as the clause it hangs from
-            salience(
+            # a protest that talks or a deal would end is presupposed to be going on: the
+            # sentence asserts it whatever the depth of its phrase ('negociaciones para dar
+            # solución a un paro')
+            1.0 if m.head in doc_cache(doc, _ENDED) else salience(
                 tok.head if m.entry.event == "PROTEST" and self._in_protest(tok) else tok,
                 self._is_speech,
                 is_light,

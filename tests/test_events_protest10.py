@@ -1,0 +1,26 @@
+"""Protest coding rules of branch protest10 (issue 13): which secondary acts of a protest
+sentence are events of their own; see docs/benchmarks.md, section protest10."""
+
+from __future__ import annotations
+
+
+def _events(make_doc, text: str) -> list[tuple[str, str | None, str]]:
+    adoc = make_doc(text, lang="es", stages=("actors", "events"))
+    return [(e.event, e.mode, e.trigger.text) for e in adoc.events if e.embedded_in is None]
+
+
+def test_a_protest_that_talks_would_end_is_asserted_however_deep(make_doc):
+    # ending or solving presupposes that the strike is going on: an event of the sentence,
+    # not a background detail, even three phrases down from the talks
+    for text in (
+        "El ministro y los dirigentes reanudaron el lunes las negociaciones para intentar "
+        "dar solución a un paro que afecta a miles de pasajeros.",
+        "El gobierno firmó un acuerdo con los sindicatos para poner fin a una ola de huelgas.",
+    ):
+        evs = _events(make_doc, text)
+        assert any(e[0] == "PROTEST" for e in evs), (text, evs)
+
+
+def test_a_demand_to_end_a_blockade_keeps_the_blockade_inside(make_doc):
+    evs = _events(make_doc, "El ministro pidió a los camioneros que acaben con el bloqueo de rutas.")
+    assert [e[0] for e in evs] == ["REQUEST"], evs
