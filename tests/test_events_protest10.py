@@ -24,3 +24,11 @@ def test_a_protest_that_talks_would_end_is_asserted_however_deep(make_doc):
 def test_a_demand_to_end_a_blockade_keeps_the_blockade_inside(make_doc):
     evs = _events(make_doc, "El ministro pidió a los camioneros que acaben con el bloqueo de rutas.")
     assert [e[0] for e in evs] == ["REQUEST"], evs
+
+
+def test_raising_security_is_a_police_mobilisation(make_doc):
+    # CAMEO 151/153 (increase police alert status or power) -> PLOVER MOBILIZE police
+    evs = _events(make_doc, "La guardia del palacio reforzó la seguridad del presidente.")
+    assert ("MOBILIZE", "police") in [(e[0], e[1]) for e in evs], evs
+    # 'reforzar' alone stays a mention: strengthening the economy is no event
+    assert _events(make_doc, "El gobierno reforzó la economía.") == []
