@@ -32,3 +32,23 @@ def test_raising_security_is_a_police_mobilisation(make_doc):
     assert ("MOBILIZE", "police") in [(e[0], e[1]) for e in evs], evs
     # 'reforzar' alone stays a mention: strengthening the economy is no event
     assert _events(make_doc, "El gobierno reforzó la economía.") == []
+
+
+def _weak(actor: str, recipient: str) -> object:
+    from cronica.model import Event, EventArg, Span
+
+    return Event(
+        id="", event="PROTEST", trigger=Span("x", 5, 6, 0), confidence=0.1,
+        actor=EventArg("a", actor, [actor], 0, 1), recipient=EventArg("r", recipient, [recipient], 2, 3),
+    )
+
+
+def test_one_code_on_both_sides_is_no_dyad_that_keeps_a_weak_event():
+    from cronica.model import Event, Span
+    from cronica.stages.events.rank import prune_secondary
+
+    main = Event(id="", event="PROTEST", trigger=Span("y", 0, 1, 0), confidence=0.8)
+    dyad, same = _weak("FRAGOV", "DEUGOV"), _weak("JPNGOV", "JPNGOV")
+    kept = prune_secondary([main, dyad, same])
+    assert dyad in kept  # two parties coded: described, kept however weak
+    assert same not in kept  # one party named twice: a weak background mention

@@ -155,5 +155,10 @@ def _bar(e: Event, threshold: float) -> float:
 
 
 def _attested(e: Event) -> bool:
-    """Both participants coded: the event is described, not merely mentioned."""
-    return bool(e.actor and e.actor.code and e.recipient and e.recipient.code)
+    """Both participants coded, as two parties: the event is described, not merely
+    mentioned. One code on both sides ('el comando que ocupaba la residencia del embajador
+    japonés' read as JPNGOV -> JPNGOV) names one party twice, no dyad."""
+    return bool(
+        e.actor and e.actor.code and e.recipient and e.recipient.code
+        and e.actor.code != e.recipient.code
+    )
