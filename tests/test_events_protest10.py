@@ -52,3 +52,10 @@ def test_one_code_on_both_sides_is_no_dyad_that_keeps_a_weak_event():
     kept = prune_secondary([main, dyad, same])
     assert dyad in kept  # two parties coded: described, kept however weak
     assert same not in kept  # one party named twice: a weak background mention
+
+
+def test_raising_security_is_a_police_mobilisation_in_english(make_doc):
+    adoc = make_doc("Police tightened security around the parliament.", lang="en", stages=("actors", "events"))
+    assert [(e.event, e.mode) for e in adoc.events] == [("MOBILIZE", "police")]
+    adoc = make_doc("The bank tightened its lending rules.", lang="en", stages=("actors", "events"))
+    assert adoc.events == []
