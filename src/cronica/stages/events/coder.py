@@ -1201,7 +1201,8 @@ class EventCoder:
             # the word itself, or the noun of its support verb ('poner fin a', 'dar solución a')
             words = [node, *(c for c in children_of(node) if dep(c) in ("compound", "obj"))]
             if any(fold(w.lemma_) in self.cues.end_word for w in words):
-                # presupposed as going on: asserted, not a background detail (salience)
+                # presupposed as going on: an event of the sentence, never pruned as a
+                # background detail (prune_secondary)
                 doc_cache(doc, _ENDED)[m.head] = True
                 return True
         return False
@@ -1505,7 +1506,11 @@ class EventCoder:
         if self.learned is not None:
             events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))
         if self.secondary_threshold > 0:
-            events = prune_secondary(events, self.secondary_threshold)
+            # a protest that talks or a deal would end is presupposed to be going on: the
+            # sentence asserts it however deep its phrase ('dialogaron para resolver la
+            # huelga'), beside the talks, which stay events too
+            ended = frozenset(doc_cache(doc, _ENDED))
+            events = prune_secondary(events, self.secondary_threshold, ended)
         events.sort(key=lambda e: e.trigger.start)
         events = link_embedded(doc, events)
         for n, e in enumerate(events):
@@ -1975,10 +1980,7 @@ class EventCoder:
             bool(recipient and recipient.code),
             # a manner protest ('en protesta por') is the act of its clause's subject: as
             # salient as the clause it hangs from
-            # a protest that talks or a deal would end is presupposed to be going on: the
-            # sentence asserts it whatever the depth of its phrase ('negociaciones para dar
-            # solución a un paro')
-            1.0 if m.head in doc_cache(doc, _ENDED) else salience(
+            salience(
                 tok.head if m.entry.event == "PROTEST" and self._in_protest(tok) else tok,
                 self._is_speech,
                 is_light,
