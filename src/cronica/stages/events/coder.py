@@ -81,6 +81,7 @@ from cronica.stages.events.lexicon import (
     fold,
     lexicon,
     misread_plural_verb,
+    row_object,
     rule_pattern,
 )
 from cronica.stages.events.merge import (
@@ -196,6 +197,13 @@ _COUNTED_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
 _CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "REJECT", "ACCUSE"})
 
 
+
+def _row_thing(doc: Any, m: Match, index: ActorIndex) -> frozenset[int]:
+    """The object noun of a verb + object row read through the parse, when it names a thing
+    ('lodged a formal protest'): part of the trigger, never an argument. A person or body the
+    row names ('summoned the French ambassador') stays the act's recipient."""
+    return frozenset(i for i in row_object(doc, m) if index.mention_in(doc[i]) is None)
+
 class EventCoder:
     """Fills ``adoc.events`` (ids 'e0', 'e1', ... in text order)."""
 
@@ -287,7 +295,9 @@ class EventCoder:
                     misses.add(key)
                 i += 1
                 continue
-            if self._is_speech(tok, as_trigger=True):
+            # (a verb + object row names its own act with a verb of saying: 'expresó su
+            # protesta' is a diplomatic protest, PLOVER ACCUSE)
+            if len(m.entry.pattern) == 1 and self._is_speech(tok, as_trigger=True):
                 if trace is not None:
                     trace.append(("trigger.speech", i))
                 i += 1
@@ -1745,7 +1755,7 @@ class EventCoder:
         tok = doc[m.head]
         if role == "actor" and patient_predicate(tok, self.cues):
             return parsed  # 'fueron detenidos': no expressed agent, no guessed one
-        skip = frozenset(range(m.start, m.end))
+        skip = frozenset(range(m.start, m.end)) | _row_thing(doc, m, index)
 
         # a doer is named as a subject, an agent ('por', 'de', 'por parte de') or one of two
         # parties ('entre'); a phrase behind any other preposition, or inside one ('en el sur
@@ -1848,7 +1858,7 @@ class EventCoder:
                 self.speech,
                 index,
                 is_light,
-                frozenset(range(m.start, m.end)),
+                frozenset(range(m.start, m.end)) | _row_thing(doc, m, index),
                 self._event_type_at(doc),
                 lambda t: self.lex.match(doc, t.i) is not None,
             )

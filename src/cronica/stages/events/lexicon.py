@@ -673,6 +673,17 @@ _OBJECT_DEPS = frozenset({"obj", "xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 
 
+def row_object(doc: Any, m: Match) -> frozenset[int]:
+    """The tokens of a verb + object row's noun when the row held through the parse rather than
+    by adjacency ('lodged a formal protest', 'lanzaron enormes piedras'): part of the trigger,
+    as the noun of an adjacent match is, so never the event's actor or recipient."""
+    if len(m.entry.pattern) != 2 or m.end - m.start != 1 or m.entry.pos not in ("V", "Vr"):
+        return frozenset()
+    noun = m.entry.pattern[1]
+    head = doc[m.head]
+    return frozenset(c.i for c in children_of(head) if dep(c) in _OBJECT_DEPS and noun in _keys(c))
+
+
 def object_words(tok: Any, cues: Cues) -> set[str]:
     """Lexicon keys of the nouns that fill the object slot of verb ``tok``: its direct object
     and their conjuncts, an oblique opened by an object-case word ('tomar como rehén'), the
