@@ -1,0 +1,61 @@
+"""Branch speed10: cheaper forms of the stages' reads give the answers of the forms they
+replace, to the bit."""
+
+from itertools import repeat
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+_SENTENCES_ES = [
+    "Los maestros anunciaron un paro nacional para exigir al gobierno un aumento salarial.",
+    "La policía detuvo ayer en Lima a tres dirigentes de la protesta contra la reforma.",
+    "Cientos de vecinos de Pueblo Nuevo marcharon frente al Ministerio de Salud en la capital "
+    "del país, según dijo el alcalde Juan Pérez a la prensa local el martes.",
+]
+
+
+def _weights():
+    # arbitrary weights whose sums depend on the order they are added in (0.1 + 0.2 + 0.3 is
+    # not 0.3 + 0.2 + 0.1), on features of every kind the chooser builds
+    names = ["bias", "rule", "rule_none", "is_other", "governs_trigger", "capitalised",
+             "trig_noun", "trig_verb", "ev=PROTEST", "mode=demo", "mode=-", "rule_ev=PROTEST",
+             "coded=yes", "coded=no", "dist=far", "len=far", "ent=-", "ent=LOC", "ent=PER",
+             "sector=-", "sector=GOV", "case=-", "case=de", "case=a", "pos=NOUN", "pos=PROPN",
+             "dep=obj", "dep=nsubj", "dep=nmod", "side=before", "side=after",
+             "ev_case=PROTEST|-", "ev_case=PROTEST|de", "ev_side=PROTEST|after",
+             "case_side=-|before", "trig_case=trig_verb|-", "ev_coded=PROTEST|True",
+             "path=nsubj^|", "path=^|obj", "path_case=nsubj^||-", "path=nmod^obj^|"]
+    names += [f"len={n}" for n in (1, 2, 4, 8, 15)] + [f"dist={n}" for n in (1, 2, 4, 8, 15)]
+    return {name: 0.1 * (k % 7) - 0.3 + 1e-3 * k for k, name in enumerate(names)}
+
+
+def test_a_row_scored_without_its_features_gets_the_sum_of_their_weights_to_the_bit(nlp_es):
+    from cronica.stages.events.recipient import RecipientModel, _TriggerFeatures
+
+    model = RecipientModel(_weights(), 0.5, 0.1)
+    w = model.memo()
+    for text in _SENTENCES_ES:
+        doc = nlp_es(text)
+        for trig in doc:
+            for rule, other in ((None, None), (doc[0], doc[-1]), (doc[-1], doc[0])):
+                for mode in ("demo", None):
+                    plain = _TriggerFeatures(trig, "PROTEST", mode, other, rule)
+                    scoring = _TriggerFeatures(trig, "PROTEST", mode, other, rule, w=w)
+                    for cand in doc:
+                        for code in (None, "PER", "PERGOV"):
+                            feats = plain.of(cand, code, cand.ent_type_)
+                            want = sum(map(model.weights.get, feats, repeat(0.0, len(feats))))
+                            got = scoring.score(cand, code, cand.ent_type_, w)
+                            assert got == want and type(got) is type(want)
+
+
+def test_the_chooser_takes_a_rows_own_score_when_it_has_one():
+    from cronica.stages.events.recipient import Choice, RecipientModel
+
+    model = RecipientModel({"bias": -1.0, "good": 3.0}, 0.5, 0.1)
+    # the features say weak, the score strong: the score is what a scored row is read by
+    weak_feats = Choice(2, 4, 9, ["bias"], z=2.0)
+    other = Choice(1, 0, 3, ["bias", "good"])
+    assert model.choose([weak_feats, other]) is weak_feats
+    assert model.choose([Choice(2, 4, 9, ["bias"]), other]) is other
