@@ -59,3 +59,18 @@ def test_the_chooser_takes_a_rows_own_score_when_it_has_one():
     other = Choice(1, 0, 3, ["bias", "good"])
     assert model.choose([weak_feats, other]) is weak_feats
     assert model.choose([Choice(2, 4, 9, ["bias"]), other]) is other
+
+
+@pytest.mark.parametrize("text", [
+    "Los maestros marcharon el 12 de marzo.", "Ñandú über naïve — 3,5 % año", "uno", "",
+    "Протест у посольства; 抗议 活动", "a a a b b",
+])
+def test_the_feature_array_holds_the_words_and_bigrams_buckets(text):
+    from cronica.stages.events.learned import _DIGITS, _WORD, _bigram, _word_ids, id_array
+    from cronica.stages.events.lexicon import fold
+
+    words = _WORD.findall(_DIGITS.sub("0", fold(text)))
+    want = [k for w in words for k in _word_ids(w)]
+    want += [_bigram(a, b) for a, b in zip(words, words[1:], strict=False)]
+    got = id_array(text).tolist()
+    assert got == want
