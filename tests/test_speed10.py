@@ -74,3 +74,44 @@ def test_the_feature_array_holds_the_words_and_bigrams_buckets(text):
     want += [_bigram(a, b) for a, b in zip(words, words[1:], strict=False)]
     got = id_array(text).tolist()
     assert got == want
+
+
+def test_the_years_of_a_document_are_its_four_digit_numbers(nlp_es):
+    from cronica.stages.events import modes
+
+    doc = nlp_es("En 1999 y en 2011 hubo 12000 detenidos, 850 heridos y ²³¹⁴ marchas; el año 0999.")
+    want = {t.i: int(t.text) for t in doc if len(t.text) == 4 and t.text.isdecimal()}
+    assert modes._years(doc) == want
+    assert sorted(want.values()) == [999, 1999, 2011]
+    again = nlp_es("La huelga de 1999 terminó.")
+    assert modes._years(again) == {3: 1999}
+
+
+def test_the_children_of_each_token_are_spacys_in_order(nlp_es):
+    from cronica.stages.nlp.syntax import children_of
+
+    doc = nlp_es("Los maestros de la provincia marcharon ayer frente al Ministerio y pidieron aumentos.")
+    for t in doc:
+        assert [c.i for c in children_of(t)] == [c.i for c in t.children]
+
+
+def test_the_dates_found_are_those_of_every_pattern_scanned_in_every_window():
+    from datetime import date
+
+    from cronica.stages.time import resolver
+
+    texts = ["El lunes 3 de marzo de 2020 marcharon; en los años 90 y el martes pasado, también.",
+             "Hace dos semanas, en mayo y junio de 2019, y desde el 2 al 15 de agosto.",
+             "Nada aquí.", "En 1999.", "El jueves.", "ayer, hoy y mañana; el siglo XX"]
+    for text in texts:
+        first = resolver.find_dates(text, "es", date(2020, 3, 10))
+        resolver._SCANS.clear()
+        again = resolver.find_dates(text, "es", date(2020, 3, 10))
+        assert [(e.start, e.end, e.value) for e in first] == [(e.start, e.end, e.value) for e in again]
+    # every pattern a window may match is scanned there: the categories decide, in order
+    pats = resolver.build_patterns("es")
+    kinds = (frozenset({"weekday"}), None)
+    got = resolver._scans(pats, pats.patterns, kinds)
+    assert [name for name, _, _ in got] == [name for name, _ in pats.patterns]  # None: all
+    for name, _, wanted in got:
+        assert (0 in wanted) == resolver._wanted(kinds[0], pats.needs[name]) and 1 in wanted
