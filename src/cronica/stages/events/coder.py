@@ -1817,7 +1817,9 @@ class EventCoder:
                  None if other_arg is None else (other_arg.start, other_arg.end))
         chose = self._choices[1].get(asked, -1) if record is None else -1
         if chose == -1:
-            rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip, span)
+            # scored as built (no feature strings) unless training records them
+            rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip,
+                                          span, model if record is None else None)
             if record is not None:
                 record.append({
                     "doc": adoc.article.id, "role": role, "start": doc[m.start].idx,
