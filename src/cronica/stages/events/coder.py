@@ -147,6 +147,8 @@ _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 # governing event types that absorb an event expressed in their complement
 _FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONSULT"})
 _COOP_FRAMES = frozenset({"AGREE", "SUPPORT", "CONSULT"})
+# doc store of the protests an end word presupposes (:meth:`EventCoder._nest_ended_protest`)
+_ENDED = "events.ended_protest"
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 # relations through which one trigger sits in another's complement
 _NEST = frozenset(
@@ -1209,6 +1211,9 @@ class EventCoder:
             # the word itself, or the noun of its support verb ('poner fin a', 'dar solución a')
             words = [node, *(c for c in children_of(node) if dep(c) in ("compound", "obj"))]
             if any(fold(w.lemma_) in self.cues.end_word for w in words):
+                # presupposed as going on: an event of the sentence, never pruned as a
+                # background detail (prune_secondary)
+                doc_cache(doc, _ENDED)[m.head] = True
                 return True
         return False
 
@@ -1511,7 +1516,11 @@ class EventCoder:
         if self.learned is not None:
             events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))
         if self.secondary_threshold > 0:
-            events = prune_secondary(events, self.secondary_threshold)
+            # a protest that talks or a deal would end is presupposed to be going on: the
+            # sentence asserts it however deep its phrase ('dialogaron para resolver la
+            # huelga'), beside the talks, which stay events too
+            ended = frozenset(doc_cache(doc, _ENDED))
+            events = prune_secondary(events, self.secondary_threshold, ended)
         events.sort(key=lambda e: e.trigger.start)
         events = link_embedded(doc, events)
         for n, e in enumerate(events):
