@@ -295,6 +295,10 @@ _CASES = [
     ('a_no_negates_only_its_own_finite_conjunct-3', 'Los obreros no están contra el plan, sino que exigen que se negocie.', 'exigen', 'current', None),
     ('ni_carries_the_negation_to_the_next_conjunct', 'No bloqueamos la carretera ni quemamos neumáticos.', 'quemamos', 'negation', None),
     ('a_conditional_conjunction_whose_que_the_parse_split_off_opens_a_condition', 'Habrá despidos en caso de que el Congreso no acepte el veto del presidente.', 'acepte', 'hypothetical', None),
+    ('a_plan_stated_inside_a_condition_is_not_asserted', 'La producción podría caer si el sindicato mantiene su intención de ir a la huelga.', 'huelga', 'hypothetical', None),
+    ('a_refusal_stated_inside_a_condition_is_not_asserted', 'Si el gobierno se niega a negociar, los mineros marcharán.', 'negociar', 'hypothetical', None),
+    ('the_cause_of_an_act_dated_ahead_is_not_placed_ahead', 'Los mineros iniciarán el lunes una huelga en protesta por la detención de sus dirigentes.', 'detención', 'current', None),
+    ('a_cause_with_its_own_date_ahead_is_future', 'Los mineros marcharán el lunes en protesta por la visita del 25 de enero.', 'visita', 'future', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

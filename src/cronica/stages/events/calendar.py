@@ -32,6 +32,7 @@ from cronica.model import ArticleDoc, Event
 from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
+from cronica.stages.events.modes import in_cause_phrase
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_case
 from cronica.stages.nlp.syntax import (
@@ -161,12 +162,26 @@ class AuxCalendar:
         before_window = iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS)
         if not before_window and iv[0] <= pub:
             return None
-        if adoc.doc is not None and _weekday_ahead(adoc.doc, e.date_span.start, e.date_span.end,
-                                                   e.date, pub, self.time_lx):
-            return "future", {**ev, "rule": _AHEAD}
-        if before_window:
+        ahead = adoc.doc is not None and _weekday_ahead(adoc.doc, e.date_span.start, e.date_span.end,
+                                                        e.date, pub, self.time_lx)
+        if before_window and not ahead:
             return "historical", {**ev, "rule": "date before the news window"}
-        return "future", {**ev, "rule": "date after publication"}
+        if adoc.doc is not None and self._earlier_cause(adoc.doc, e):
+            return None
+        return "future", {**ev, "rule": _AHEAD if ahead else "date after publication"}
+
+    def _earlier_cause(self, doc: Any, e: Event) -> bool:
+        """The event is a noun in the cause phrase of another act and the date after
+        publication is that act's, not its own ('iniciarán el lunes una huelga en protesta por
+        la detención de sus dirigentes'): a cause comes before its effect, so the effect's
+        date ahead does not place it ahead (its own date still does: 'por la visita del 25')."""
+        if e.head is None or e.date_span is None or not 0 <= e.head < len(doc):
+            return False
+        tok = doc[e.head]
+        if not in_cause_phrase(tok, self.cues):
+            return False
+        span = doc.char_span(e.date_span.start, e.date_span.end, alignment_mode="expand")
+        return span is None or not len(span) or span.root.head.i != tok.i
 
     def _present_ahead(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """For an event in the present indicative, only a weekday its present reads forward

@@ -183,6 +183,14 @@ def explain_aux(
             mode = None
         if mode and cause_of is not None and mode[0] != "historical":
             mode = None  # the cause of an act lies outside the wishes and plans about the act
+        if mode and found is not None and found[0] in ("future", "negation") \
+                and found[2] not in _SCHEDULED and _opens_condition(mode, cues):
+            # 'si el sindicato decide seguir con su intención de una huelga', 'si el gobierno
+            # se niega a negociar': a plan or refusal stated inside a condition is itself not
+            # asserted; the condition has the wider scope (the guidelines: widest scope
+            # wins). An act its own words schedule stays presupposed ('si la marcha prevista
+            # para el lunes ...'), and the calendar dates a presupposed noun ahead.
+            found = mode
         if mode and (found is None or mode[2] in cues.wide_scope and mode[0] != found[0]):
             # a governing word or negation further up, of another mode, has wider scope and
             # wins; the same mode again keeps the nearer words as its evidence
@@ -310,6 +318,13 @@ def _presupposed_cause(node: Any, cues: Cues) -> bool:
     return head.i != node.i and fold(head.lemma_) not in cues.aux and any(
         dep(c) == "case" and fold(c.lemma_) in cues.cause_case
         and not any(dep(f) == "fixed" for f in children_of(c)) for c in children_of(node))
+
+
+def in_cause_phrase(tok: Any, cues: Cues) -> bool:
+    """``tok`` is an event noun in the cause phrase of an act ('en protesta por la detención',
+    'tras el ataque'), directly or as the noun complement of one ('por la detención de sus
+    dirigentes' reaches 'dirigentes' no further: only event nouns are asked)."""
+    return _presupposed_cause(tok, cues)
 
 
 def _finite_ind(verb: Any) -> bool:
@@ -696,6 +711,11 @@ def _model_words(lang: str) -> frozenset[str]:
     if words is None:
         words = _MODEL_WORDS[lang] = model_words(lang)
     return words
+
+
+def _opens_condition(mode: tuple[str, Any, str], cues: Cues) -> bool:
+    """``mode`` is the 'si' (or conditional conjunction) that opens a condition clause."""
+    return mode[0] == "hypothetical" and mode[2] == "marker" and _condition_word(mode[1], cues)
 
 
 def _condition_word(word: Any, cues: Cues) -> bool:
