@@ -299,6 +299,9 @@ _CASES = [
     ('a_refusal_stated_inside_a_condition_is_not_asserted', 'Si el gobierno se niega a negociar, los mineros marcharán.', 'negociar', 'hypothetical', None),
     ('the_cause_of_an_act_dated_ahead_is_not_placed_ahead', 'Los mineros iniciarán el lunes una huelga en protesta por la detención de sus dirigentes.', 'detención', 'current', None),
     ('a_cause_with_its_own_date_ahead_is_future', 'Los mineros marcharán el lunes en protesta por la visita del 25 de enero.', 'visita', 'future', None),
+    ('an_act_going_on_since_a_past_date_is_current', 'El gobierno condenó las protestas que los estudiantes realizan desde el pasado 3 de enero.', 'protestas', 'current', None),
+    ('a_preterite_dated_by_a_month_read_ahead_is_last_years', 'Los rebeldes, que en marzo atacaron la ciudad, negaron su participación.', 'atacaron', 'historical', None),
+    ('a_future_dated_by_a_month_ahead_stays_future', 'Los rebeldes atacarán la ciudad en marzo.', 'atacarán', 'future', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

@@ -168,6 +168,12 @@ class AuxCalendar:
             return "historical", {**ev, "rule": "date before the news window"}
         if adoc.doc is not None and self._earlier_cause(adoc.doc, e):
             return None
+        if not ahead and adoc.doc is not None and _told_in_the_past(
+                adoc.doc, e, self.cues.schedule_case | self.cues.time_mark, self.cues.coming_adj):
+            # 'los rebeldes, que en marzo atacaron la ciudad' in a January article: a preterite
+            # tells what has happened, so a month or day the resolver placed ahead is last
+            # year's (the guidelines roll dates over by the tense, as for a late-December one)
+            return "historical", {**ev, "rule": "past tense with a date read ahead"}
         return "future", {**ev, "rule": _AHEAD if ahead else "date after publication"}
 
     def _earlier_cause(self, doc: Any, e: Event) -> bool:
@@ -455,7 +461,7 @@ class AuxCalendar:
         ('afirmó el domingo que la agresión que sufrió el viernes ...')."""
         if pub is None or adoc.doc is None or e.head is None:
             return None
-        return _noun_participle_date(adoc, adoc.doc[e.head], pub, self.time_lx)
+        return _noun_participle_date(adoc, adoc.doc[e.head], pub, self.time_lx, self.cues.since)
 
     def _background(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
         """An imperfect-tense event verb in the narrator's voice ('En principio demandaban
@@ -740,10 +746,34 @@ def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) 
             return
 
 
-def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date,
-                          lx: Any = None) -> tuple[str, dict[str, Any]] | None:
+def _told_in_the_past(doc: Any, e: Event, ahead_case: set[str], coming: set[str]) -> bool:
+    """The event is a finite verb in a past tense of the indicative (the preterite, the
+    imperfect, or a compound past) and its own date hangs on it, with no 'para' of a time
+    set ahead ('fijaron la cumbre para marzo') nor a limit ('hasta el lunes'), no word of a
+    coming time ('el lunes próximo'), and no year."""
+    if e.head is None or e.date_span is None or not 0 <= e.head < len(doc):
+        return False
+    tok = doc[e.head]
+    words = [fold(w) for w in e.date_span.text.split()]
+    if tok.pos_ not in ("VERB", "AUX") or any(w.isdigit() and len(w) == 4 or w in coming for w in words):
+        return False
+    if not any("Fin" in morph_get(w, "VerbForm") and "Ind" in morph_get(w, "Mood")
+               and {"Past", "Imp"} & set(morph_get(w, "Tense")) for w in [tok, *children(tok, AUX)]):
+        return False
+    span = doc.char_span(e.date_span.start, e.date_span.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.head.i != tok.i:
+        return False
+    before = [fold(t.lemma_) for t in doc[max(0, span.start - 2):span.start]]
+    return not any(w in ahead_case for w in before) and not any(
+        fold(c.lemma_) in ahead_case for c in children_of(span.root) if dep(c) == "case")
+
+
+def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date, lx: Any = None,
+                          since: frozenset[str] | set[str] = frozenset()) -> tuple[str, dict[str, Any]] | None:
     """'historical' and the date when the noun ``head`` (or the noun it modifies: 'la ola de
-    atentados perpetrados el ...') carries a participle clause dated before the news window."""
+    atentados perpetrados el ...') carries a participle clause dated before the news window.
+    A date opening a period (``since``: 'las protestas que realizan desde el miércoles')
+    tells when an act still going on began: it dates nothing before the window."""
     if head.pos_ != "NOUN":
         return None
     nouns = [head] + ([head.head] if dep(head) == "nmod" and head.head.pos_ == "NOUN" else [])
@@ -759,6 +789,8 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date,
             continue
         span = adoc.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
         if span is None or not any(p.i == span.root.head.i for p in parts):
+            continue
+        if since and span.start > 0 and fold(span.doc[span.start - 1].text) in since:
             continue
         iv = interval(d.value, d.precision)
         ev = {"text": d.span.text, "start": d.span.start, "end": d.span.end}
