@@ -302,6 +302,9 @@ _CASES = [
     ('an_act_going_on_since_a_past_date_is_current', 'El gobierno condenó las protestas que los estudiantes realizan desde el pasado 3 de enero.', 'protestas', 'current', None),
     ('a_preterite_dated_by_a_month_read_ahead_is_last_years', 'Los rebeldes, que en marzo atacaron la ciudad, negaron su participación.', 'atacaron', 'historical', None),
     ('a_future_dated_by_a_month_ahead_stays_future', 'Los rebeldes atacarán la ciudad en marzo.', 'atacarán', 'future', None),
+    ('an_act_a_verb_of_ending_takes_was_going_on', 'El ministro pidió a los rebeldes que acaben con los ataques a la frontera.', 'ataques', 'current', None),
+    ('an_act_a_noun_of_ending_beside_the_verb_takes_was_going_on', 'El papa pidió a las partes que pongan fin al bloqueo de la ciudad.', 'bloqueo', 'current', None),
+    ('an_event_ending_in_something_is_no_ended_event', 'El ministro teme que la marcha acabe en enfrentamientos.', 'marcha', 'hypothetical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

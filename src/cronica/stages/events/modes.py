@@ -128,7 +128,9 @@ def explain_aux(
         and not _subjunctive_conjunction(node, cues)
     for step in range(_MAX_CLIMB):
         if not verb_seen and node.pos_ in ("VERB", "AUX"):
-            verb_seen, unreal = True, _subjunctive_complement(node, cues)
+            # (the mood of the clause of an act whose cause or end the trigger is stays with
+            # that act: 'pidió que acaben con el bloqueo', 'que protesten por la redada')
+            verb_seen, unreal = True, None if cause_of is not None else _subjunctive_complement(node, cues)
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0,
                         planned=prev is not None and dep(prev) in ("obj", "xcomp"),
                         came_from=-1 if prev is None else prev.i, light=is_light)
@@ -297,8 +299,21 @@ def _ended(node: Any, cues: Cues) -> bool:
     los ataques'): a change of state presupposes that the event was going on, so the wishes,
     conditions and plans about its end do not reach it (as for a cause)."""
     head = node.head
-    return node.pos_ == "NOUN" and dep(node) == "nmod" and head.i != node.i \
-        and head.pos_ == "NOUN" and fold(head.lemma_) in cues.end_word \
+    if node.pos_ != "NOUN" or head.i == node.i:
+        return False
+    if head.pos_ in ("VERB", "AUX") and dep(node) in ("obj", "obl"):
+        # a verb of ending with the event as its object ('terminar la huelga', 'que acabe con
+        # el bloqueo'; not 'acabe en violencia', where the event is the subject), or a verb
+        # whose object is a noun of ending with the event beside it ('que pongan fin al
+        # bloqueo', 'una solución al bloqueo'; not 'el fin de semana')
+        case = {fold(c.lemma_) for c in children_of(node) if dep(c) == "case"}
+        if fold(head.lemma_) in cues.end_word:
+            return dep(node) == "obj" and not case or bool(case & cues.end_case)
+        return bool(case & cues.end_noun_case) and any(
+            dep(c) in ("obj", "compound") and c.i != node.i and fold(c.lemma_) in cues.end_word
+            and "Plur" not in morph_get(c, "Number")
+            and not any(fold(g.lemma_) in cues.time_unit for g in children_of(c)) for c in children_of(head))
+    return dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in cues.end_word \
         and "Plur" not in morph_get(head, "Number")  # 'con fines de': purposes, no end
 
 
