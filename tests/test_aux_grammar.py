@@ -305,6 +305,9 @@ _CASES = [
     ('an_act_a_verb_of_ending_takes_was_going_on', 'El ministro pidió a los rebeldes que acaben con los ataques a la frontera.', 'ataques', 'current', None),
     ('an_act_a_noun_of_ending_beside_the_verb_takes_was_going_on', 'El papa pidió a las partes que pongan fin al bloqueo de la ciudad.', 'bloqueo', 'current', None),
     ('an_event_ending_in_something_is_no_ended_event', 'El ministro teme que la marcha acabe en enfrentamientos.', 'marcha', 'hypothetical', None),
+    ('a_demonstrative_points_back_at_the_event_placed_ahead', 'Los campesinos marcharán el lunes hacia la capital. Esta marcha busca protestar contra los precios.', 'marcha', 'future', None),
+    ('an_act_of_the_last_season_is_historical', 'El verano pasado, los rebeldes atacaron la ciudad.', 'atacaron', 'historical', None),
+    ('an_act_of_the_last_season_in_a_locution_is_historical', 'Los líderes se pusieron de acuerdo la pasada primavera para apoyar un tratado.', 'acuerdo', 'historical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

@@ -371,17 +371,21 @@ class AuxCalendar:
     def _recent_period(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
         """A past act placed in the last weeks or months ('en los últimos meses atacaron
         varias aldeas'): a summary of the recent past, before the news window (the
-        guidelines' "recent months" summaries)."""
+        guidelines' "recent months" summaries); or in the last season ('la pasada primavera',
+        'el verano pasado'), which the time stage does not resolve: months back."""
         if e.head is None or not self.cues.recent_adj:
             return None
         tok = doc[e.head]
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if dep(tok) == "fixed" and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head  # a locution's noun ('se pusieron de acuerdo')
         if not any("Past" in morph_get(w, "Tense") for w in [verb, *children(verb, AUX)]):
             return None
         for holder in dict.fromkeys((tok, verb)):
             for c in children_of(holder):
-                if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
-                        and "Plur" in morph_get(c, "Number") and any(
+                if dep(c) in ("nmod", "obl", "obj") and (
+                        fold(c.lemma_) in self.cues.long_unit and "Plur" in morph_get(c, "Number")
+                        or fold(c.lemma_) in self.cues.season) and any(
                         dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in children_of(c)):
                     return "historical", aux_evidence(c, "recent past period")
         return None
@@ -567,9 +571,14 @@ def _definite_reference(doc: Any, events: list[Event], openings: list[int] | Non
         tok = doc[e.head]
         key = (e.event, _story(e.trigger.start, openings))
         modes = dated.get(key, set())
-        if tok.pos_ != "NOUN" or modes != {"historical"} or not _definite(tok):
+        if tok.pos_ != "NOUN" or modes not in ({"historical"}, {"future"}) or not _definite(tok):
             continue
         src = source[key]
+        if modes == {"future"} and not (_demonstrative(tok) and src.trigger.start < e.trigger.start):
+            # a demonstrative points back at the one event of its type the text placed ahead
+            # ('marcharán el lunes ... esta marcha busca'): the same planned event; a plain
+            # definite noun may name another ('las negociaciones' after 'se reunirán')
+            continue
         e.aux_mode = next(iter(modes))
         e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
                           "end": src.trigger.end, "rule": "definite reference to a dated event"}
@@ -699,6 +708,10 @@ def _own_date(doc: Any, e: Event, limits: set[str]) -> bool:
         return False
     return not (span.start > 0 and fold(doc[span.start - 1].lemma_) in limits
                 or span.start > 1 and fold(doc[span.start - 2].lemma_) in limits)
+
+
+def _demonstrative(tok: Any) -> bool:
+    return any(dep(c) == "det" and "Dem" in morph_get(c, "PronType") for c in children_of(tok))
 
 
 def _definite(tok: Any) -> bool:
