@@ -822,7 +822,8 @@ def _nominalised(doc: Any, i: int, contraction: dict[str, str]) -> bool:
     ('un llamado a la calma', 'al llamado de los sindicatos'): right after an article or
     another determiner (or a contraction holding one), and followed by no noun it could
     modify -- a preposition, a conjunction, a verb, punctuation other than a quote, or the
-    end ('los llamados forajidos', an adjective before it, stays 'so-called' too). 'el llamado Plan Sur' and 'la llamada "guerra sucia"' (so-called) stay adjectives."""
+    end ('los llamados forajidos', an adjective before it, stays 'so-called' too), or a
+    participle that modifies it ('un llamado lanzado el lunes'). 'el llamado Plan Sur' and 'la llamada "guerra sucia"' (so-called) stay adjectives."""
     tok = doc[i]
     if tok.pos_ not in ("ADJ", "VERB") or i == 0 or not tok.text[:1].islower():
         return False
@@ -834,7 +835,13 @@ def _nominalised(doc: Any, i: int, contraction: dict[str, str]) -> bool:
     nxt = doc[i + 1]
     if nxt.pos_ == "PUNCT":
         return nxt.text not in _QUOTES
-    return nxt.pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX")
+    if nxt.pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX"):
+        return True
+    # a participle after it with its own complement modifies it as a noun ('un llamado
+    # lanzado el lunes'); 'los llamados forajidos surgieron' (so-called) has none
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    return ("Part" in morph_get(nxt, "VerbForm") and after is not None
+            and after.pos_ in ("ADP", "DET", "NUM"))
 
 
 def _mistagged_name(tok: Any) -> bool:
