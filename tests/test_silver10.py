@@ -33,6 +33,10 @@ def _has(words, event, word):
         ("La policía detendrá a los dirigentes si provocan desórdenes.", "PROTEST", "desórdenes"),
         ("Unas 2.000 personas se concentraron ante la sede del gobierno.", "PROTEST", "concentraron"),
         ("En un llamado difundido el martes, los obispos pidieron calma.", "REQUEST", "llamado"),
+        ("Los socios citan los acuerdos firmados por los ministros en 1990.", "AGREE", "firmados"),
+        ("Amplia convocatoria en Lima para exigir aumentos", "THREATEN", "convocatoria"),
+        ("El presidente recibirá el jueves a los dirigentes sindicales.", "CONSULT", "recibirá"),
+        ("El canciller Pérez recibió a su colega chileno en Lima.", "CONSULT", "recibió"),
     ],
 )
 def test_guideline_event_words_are_found(make_doc, text, event, word):
@@ -46,6 +50,9 @@ def test_guideline_event_words_are_found(make_doc, text, event, word):
         ("Los grupos armados de la región rechazaron el plan.", "armados"),  # the noun's 'de'
         ("Los socios firmaron los documentos escritos a mano.", "escritos"),  # no trigger row
         ("Los vecinos se concentraron en sus estudios.", "concentraron"),
+        ("El hospital recibió a los heridos del choque.", "recibió"),  # no host, no guest
+        ("El alcalde recibió amenazas de muerte.", "recibió"),
+        ("Los llamados forajidos surgieron en la capital.", "llamados"),
     ],
 )
 def test_participles_and_gatherings_without_an_act_stay_out(make_doc, text, word):

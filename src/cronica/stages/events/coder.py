@@ -193,8 +193,12 @@ def _own_complement(tok: Any) -> bool:
     tratados suscritos entre los dos países'), not a property ('los jóvenes detenidos')."""
     if dep(tok) not in ("acl", "amod", "ROOT"):
         return False  # 'los detenidos el lunes': a participle used as a noun names people
-    if any(dep(c) in _PARTICIPLE_COMPLEMENTS and c.i > tok.i for c in children_of(tok)):
-        return True
+    for c in children_of(tok):
+        if c.i < tok.i:
+            continue
+        if dep(c) in _PARTICIPLE_COMPLEMENTS or any(
+                dep(g) == "case" and fold(g.text) not in _GENITIVE for g in children_of(c)):
+            return True  # 'suscritos por los ministros', whatever label the parser gave it
     # a phrase after the participle that the parser hung on the noun it modifies ('tratados
     # suscritos entre los dos países', 'grupos armados por el ejército'): the participle's,
     # unless it opens with the genitive 'de', the noun's own complement ('grupos armados de
@@ -561,6 +565,8 @@ class EventCoder:
         the tokens of organisation names)."""
         if m.entry.pattern[0] in self.cues.arrival_verb and self._arrival_without_visit(tok):
             return "trigger.arrival_without_visit"  # before a participle clause keeps it
+        if m.entry.pattern[0] in self.cues.host_verb and self._host_without_guest(tok):
+            return "trigger.host_without_guest"
         if self._weak_participle(tok, m):
             if any(dep(c) in _CLAUSE_AUX for c in children_of(tok)) or _own_complement(tok):
                 # a participle with its own auxiliary heads a finite clause ('los presos que
@@ -625,6 +631,25 @@ class EventCoder:
             if s.pos_ == "PROPN" and s.ent_type_ == "PER" or fold(s.lemma_) in self.cues.visitor:
                 return False
         return True
+
+    def _host_without_guest(self, tok: Any) -> bool:
+        """'el presidente recibirá a los dirigentes sindicales' hosts a visit (CAMEO 043 host
+        a visit -> CONSULT): a named person or a visitor noun receiving, with the personal
+        'a', a named person, a visitor or a party's representatives (``guest`` cues); 'recibió
+        a los heridos', 'recibió un disparo', 'recibió apoyo' are none."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return True
+        cues = self.cues
+
+        def party(t: Any) -> bool:
+            lemma = fold(t.lemma_)
+            return (t.pos_ == "PROPN" and t.ent_type_ == "PER") or lemma in cues.visitor or lemma in cues.guest
+
+        if not any(party(s) for s in _subjects(tok)):
+            return True
+        return not any(
+            dep(c) in ("obj", "obl", "iobj") and _case_word(c) in ("a", "al") and party(c)
+            for c in children_of(tok))
 
     def _vague_without_act(self, tok: Any) -> bool:
         """'la violencia' names an act only where the grammar makes it one: the subject of a

@@ -225,6 +225,10 @@ class Cues:
     # a named person or an envoy (``visitor`` nouns) at a named place (branch trig8)
     arrival_verb: set[str] = field(default_factory=set)
     visitor: set[str] = field(default_factory=set)
+    # a verb of receiving someone is hosting a visit (CAMEO 043 -> CONSULT) only with a named
+    # person or a visitor as host and as guest (``guest``: who else is received as a party)
+    host_verb: set[str] = field(default_factory=set)
+    guest: set[str] = field(default_factory=set)
     # 'robo', 'theft': names of criminal offences; a passive's 'por'/'by' phrase with one is
     # the cause of the act, not its agent ('fue detenido por robo')
     offence: set[str] = field(default_factory=set)
@@ -442,7 +446,8 @@ class Lexicon:
                 if (
                     pos not in allowed and tok.pos_ not in allowed and key_pos not in allowed
                 ) and len(entry.pattern) == 1 and not (
-                    entry.pos == "N" and _nominalised(doc, i, self.cues.contraction)
+                    entry.pos == "N" and (_nominalised(doc, i, self.cues.contraction)
+                                          or _masculinised_noun(tok, key))
                 ):
                     continue
                 other_pos_only = False
@@ -844,6 +849,15 @@ def _nominalised(doc: Any, i: int, contraction: dict[str, str]) -> bool:
             and after.pos_ in ("ADP", "DET", "NUM"))
 
 
+def _masculinised_noun(tok: Any, key: str) -> bool:
+    """A feminine noun the tagger took for an adjective and the lemmatizer turned masculine
+    ('Singular convocatoria en Quito': 'convocatoria' ADJ, lemma 'convocatorio'): the word
+    form itself is the noun row's key ``key``."""
+    form = fold(tok.text)
+    return (tok.pos_ == "ADJ" and key == form.rstrip("s") and form.rstrip("s").endswith("a")
+            and fold(tok.lemma_).rstrip("s").endswith("o"))
+
+
 def _mistagged_name(tok: Any) -> bool:
     """A lower-case word tagged as a proper name: the tagger glued it to a name next to it
     ('que la Gobernación negocie'), so its lemma is the word itself, like an all-capital one."""
@@ -1016,7 +1030,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word",
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
-                      "arrival_verb", "visitor"):
+                      "arrival_verb", "visitor", "host_verb", "guest"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)
