@@ -4,12 +4,9 @@ speech, and more. Short invented sentences."""
 from __future__ import annotations
 
 import pytest
+from pipeline_helpers import extracted_events
 
-
-def _events(text: str, lang: str = "es") -> list[dict]:
-    from cronica.pipeline import extract
-
-    return extract(text, lang=lang, date="2024-03-03")["events"]
+_events = extracted_events
 
 
 def _first(text: str, event: str, lang: str = "es") -> dict:

@@ -3,14 +3,12 @@ asked to. Short invented sentences."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+from pipeline_helpers import extracted_events
 
-
-def _events(text: str) -> list[dict]:
-    from cronica.pipeline import extract
-
-    out = extract(text, lang="es", date="2024-03-03")
-    return [*out["events"], *out.get("secondary_events", [])]
+_events = partial(extracted_events, lang="es", secondary=True)
 
 
 def _recipient_of(text: str, event: str) -> str | None:

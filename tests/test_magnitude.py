@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+from pipeline_helpers import extracted_events
 
 from cronica.stages.magnitude.lexicon import load_lexicon
 from cronica.stages.magnitude.scores import plover_score
 
-
-def _events(text: str, lang: str) -> list[dict]:
-    from cronica.pipeline import extract
-
-    return extract(text, lang=lang)["events"]
+_events = partial(extracted_events, date=None)
 
 
 def test_scores_come_from_the_manual_table():

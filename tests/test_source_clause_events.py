@@ -4,13 +4,12 @@ sentence are two protests (modes differ). Invented sentences."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+from pipeline_helpers import extracted_events
 
-
-def _events(text: str, lang: str = "es") -> list[dict]:
-    from cronica.pipeline import extract
-
-    return extract(text, lang=lang, date="2025-03-04")["events"]
+_events = partial(extracted_events, date="2025-03-04")
 
 
 @pytest.mark.slow

@@ -204,6 +204,15 @@ def test_stage_drops_numbers_that_count_things(make_doc):
     ("La huelga ha comenzado el lunes.", "es", "2024-01-22"),
     ("The ministers will meet on Monday in Geneva.", "en", "2024-01-29"),
     ("The ministers met on Monday in Geneva.", "en", "2024-01-22"),
+    # the infinitive complement of a verb of agreement, plan or promise names a later act
+    ("Los ministros han acordado reunirse el lunes en Ginebra.", "es", "2024-01-29"),
+    ("The minister plans to be back in Geneva on Monday.", "en", "2024-01-29"),
+    ("The minister is scheduled to address the assembly Monday.", "en", "2024-01-29"),
+    # ... but not a date of the governing verb, nor under a finite past, where news reports
+    # decisions carried out at once
+    ("Los ministros acordaron el lunes reanudar el diálogo.", "es", "2024-01-22"),
+    ("Los pescadores decidieron levantar el lunes el bloqueo del puerto.", "es", "2024-01-22"),
+    ("The ministers agreed on Monday to resume the talks.", "en", "2024-01-22"),
 ])
 def test_stage_weekday_follows_the_tense(make_doc, text, lang, value):
     from cronica.stages.time.resolver import DateResolver

@@ -4,13 +4,12 @@ Invented sentences."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+from pipeline_helpers import extracted_events
 
-
-def _events(text: str) -> list[dict]:
-    from cronica.pipeline import extract
-
-    return extract(text, lang="en", date="2024-03-03")["events"]
+_events = partial(extracted_events, lang="en")
 
 
 @pytest.mark.slow

@@ -168,6 +168,7 @@ def _phrase_tokens(tok: Token, genitive: frozenset[str] | None) -> list[Any]:
     out = [tok]
     stack = [
         c for c in children_of(tok) if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
+        and not _relative_clause(c)
     ]
     while stack:
         t = stack.pop()
@@ -176,6 +177,7 @@ def _phrase_tokens(tok: Token, genitive: frozenset[str] | None) -> list[Any]:
         out.append(t)
         stack.extend(
             c for c in children_of(t) if dep(c) not in ("acl:relcl", "ccomp", "advcl")
+            and not _relative_clause(c)
         )
     return out
 

@@ -98,9 +98,30 @@ def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     if "Inf" in morph_get(tok, "VerbForm") and any(
             lx.has("future_go", c.lemma_) and "Pres" in morph_get(c, "Tense") for c in words[1:]):
         return "future"  # 'van a reunirse': present of 'ir' + a + infinitive
+    if _prospective_complement(tok, start, lx):
+        return "future"  # 'han acordado reunirse el lunes': the meeting follows the accord
     if any("Past" in morph_get(w, "Tense") for w in words):
         return "past"
     return None
+
+
+def _prospective_complement(tok: Token, start: int, lx: TimeLexicon) -> bool:
+    """Whether ``tok`` is an infinitive complement, after its verb, of a verb of decision,
+    agreement, promise or intention, and the expression at ``start`` follows the infinitive
+    ('han acordado reunirse el lunes', 'plans to be back Saturday'). Such a complement names an
+    act later than the one that governs it (prospective infinitives: RAE, Nueva gramática
+    26.5; Huddleston & Pullum, CGEL ch. 14, future-oriented catenatives), so its bare weekday
+    is the coming one. A date of the governing verb itself ('acordaron
+    el lunes reanudar') hangs from that verb and keeps its past reading, and so does the
+    complement of a verb in a finite past ('decidieron acabar el lunes con el bloqueo'): news
+    reports decisions carried out at once, and which day is meant is then not clear."""
+    if "Inf" not in morph_get(tok, "VerbForm") or dep(tok) != "xcomp":
+        return False
+    gov = tok.head
+    if gov.i > tok.i or start <= tok.idx or not lx.has("prospective", gov.lemma_.lower()):
+        return False
+    return not any("Past" in morph_get(w, "Tense") and "Fin" in morph_get(w, "VerbForm")
+                   for w in (gov, *children(gov, AUX)))
 
 
 def _event_head(doc: Doc, e: Event) -> Token | None:
