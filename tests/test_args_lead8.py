@@ -45,3 +45,12 @@ def test_a_verb_of_saying_passes_no_subject_to_the_act_it_talks_about():
     events = extracted_events("El ministro consideró ilegal la huelga de los controladores.")
     assert all(e["actor"] is None or "ministro" not in e["actor"]["text"]
                for e in events if e["event"] == "PROTEST")
+
+
+def test_agrarian_leaders_are_agriculture_not_government():
+    # the plural relational adjective after a title noun gives its sector ('dirigentes
+    # sindicales' LAB, 'dirigentes agrarios' AGR); the singular of a law name gives none
+    (e,) = extracted_events("Los dirigentes agrarios convocaron a una marcha nacional.")
+    assert e["actor"]["code"] == "AGR"
+    (e,) = extracted_events("Miles de campesinos protestaron contra la Ley Agraria.")
+    assert e["recipient"] is None or e["recipient"]["code"] != "AGR"
