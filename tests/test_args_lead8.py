@@ -54,3 +54,14 @@ def test_agrarian_leaders_are_agriculture_not_government():
     assert e["actor"]["code"] == "AGR"
     (e,) = extracted_events("Miles de campesinos protestaron contra la Ley Agraria.")
     assert e["recipient"] is None or e["recipient"]["code"] != "AGR"
+
+
+def test_official_sources_are_government_not_military_officers():
+    from cronica.pipeline import extract
+
+    out = extract("La policía detuvo a 23 manifestantes, informaron fuentes oficiales.",
+                  lang="es", date="2024-03-14")
+    assert [r["code"] for r in out["reporting"]] == ["GOV"]
+    out = extract("Los oficiales del ejército detuvieron a veinte personas.", lang="es",
+                  date="2024-03-14")
+    assert out["events"][0]["actor"]["code"] == "MIL"
