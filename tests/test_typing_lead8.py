@@ -64,3 +64,13 @@ def test_tear_gas_and_pellets_are_crowd_control_assaults(text, lang):
 def test_backing_down_is_yielding_not_backing():
     (e,) = _en("The president said he would not back down.")
     assert (e["event"], e["aux_mode"]) == ("CONCEDE", "negation")
+
+
+@pytest.mark.parametrize("text", [
+    "El presidente condenó el atentado contra la embajada.",
+    "La cancillería repudió la detención del periodista.",
+])
+def test_condemning_is_accuse_disapprove(text):
+    # CAMEO 111 criticize or denounce -> ACCUSE disapprove; the attribution guidelines agree
+    types = [(e["event"], e["mode"]) for e in _es(text) if e["trigger"]["text"] in ("condenó", "repudió")]
+    assert types == [("ACCUSE", "disapprove")]
