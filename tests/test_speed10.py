@@ -115,3 +115,28 @@ def test_the_dates_found_are_those_of_every_pattern_scanned_in_every_window():
     assert [name for name, _, _ in got] == [name for name, _ in pats.patterns]  # None: all
     for name, _, wanted in got:
         assert (0 in wanted) == resolver._wanted(kinds[0], pats.needs[name]) and 1 in wanted
+
+
+def test_lexicon_keys_read_from_memory_are_those_read_from_the_token(nlp_es):
+    from cronica.stages.events import lexicon
+
+    doc = nlp_es("El ejército evacuó la ciudad y bloqueó las rutas; los manifestantes marcharon "
+                 "acusándolo. BLOQUEÓ Evacuó.")
+    for _ in range(2):  # the second round reads every answer from memory
+        for t in doc:
+            got = lexicon._keys(t)
+            assert got == lexicon._read_keys(t)
+            got.append("x")  # a caller's change of its list is not kept
+            assert lexicon._keys(t) == lexicon._read_keys(t)
+
+
+def test_quantities_read_with_remembered_words_are_those_read_afresh(nlp_es):
+    from cronica.stages.magnitude import counter
+    from cronica.stages.magnitude.lexicon import load_lexicon
+
+    lx = load_lexicon("es")
+    doc = nlp_es("Unos 3.000 manifestantes y al menos 12 heridos; cientos de policías y 4 muertos.")
+    first = counter.find_quantities(doc, lx)
+    counter._WORDS.clear()
+    again = counter.find_quantities(doc, lx)
+    assert first == again and first
