@@ -140,3 +140,16 @@ def test_quantities_read_with_remembered_words_are_those_read_afresh(nlp_es):
     counter._WORDS.clear()
     again = counter.find_quantities(doc, lx)
     assert first == again and first
+
+
+def test_a_window_holds_a_group_when_it_holds_one_of_its_strings():
+    from cronica.stages.time.resolver import _holds_one
+
+    low = "el 3 de marzo (sic) y el 4 de abr. de 2020; a.m. + ? * ^ $"
+    groups = [frozenset({"marzo", "abr."}), frozenset({"(sic)"}), frozenset({"a.m."}),
+              frozenset({"+ ?", "* ^"}), frozenset({"x.y", "z"}), frozenset({""}), frozenset()]
+    for g in groups:
+        for ws in range(0, len(low), 3):
+            for we in range(ws, len(low) + 1, 4):
+                want = any(low.find(w, ws, we) >= 0 for w in g)
+                assert _holds_one(low, ws, we, g) == want, (g, ws, we)
