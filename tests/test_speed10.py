@@ -153,3 +153,20 @@ def test_a_window_holds_a_group_when_it_holds_one_of_its_strings():
             for we in range(ws, len(low) + 1, 4):
                 want = any(low.find(w, ws, we) >= 0 for w in g)
                 assert _holds_one(low, ws, we, g) == want, (g, ws, we)
+
+
+def test_the_aux_climb_gives_the_same_modes_from_memory_as_afresh(nlp_es):
+    from cronica.stages.events import modes
+    from cronica.stages.events.lexicon import lexicon
+    from cronica.stages.nlp.syntax import doc_cache
+
+    cues = lexicon("es").cues
+    doc = nlp_es("El gobierno no descartó que los maestros convoquen una huelga y una marcha el "
+                 "lunes, y los sindicatos anunciaron que protestarán si no negocian en 2019.")
+    fresh = []
+    for t in doc:
+        doc_cache(doc, "modes.mode_at").clear()
+        fresh.append(modes.explain_aux(doc, t.i, cues, set(), 2020))
+    for _ in range(2):  # every climb after the first reads the heads' modes from memory
+        assert [modes.explain_aux(doc, t.i, cues, set(), 2020) for t in doc] == fresh
+    assert any(f is not None for f in fresh)
