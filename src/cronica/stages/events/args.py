@@ -49,7 +49,7 @@ trigger takes the first actor named before it on the line (:func:`headline_subje
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from spacy.attrs import HEAD, LEMMA, POS
@@ -143,7 +143,8 @@ class ActorIndex:
         if not self._mention_between(tok.left_edge.i, tok.right_edge.i):
             return None  # no mention in the token's subtree, which holds its phrase
         best: tuple[int, ActorMention] | None = None
-        for t in _phrase(tok, self.genitive or None):
+        # (a relative clause counts here: 'bases que albergan a las fuerzas' are the forces')
+        for t in _phrase(tok, self.genitive or None, relatives=True):
             m = self.by_token.get(t.i)
             if m is not None:
                 dist = abs(t.i - tok.i)
@@ -152,23 +153,27 @@ class ActorIndex:
         return best[1] if best else None
 
 
-def _phrase(tok: Token, genitive: frozenset[str] | None = None) -> list[Any]:
+def _phrase(tok: Token, genitive: frozenset[str] | None = None,
+            relatives: bool = False) -> list[Any]:
     """The tokens of ``tok``'s phrase, without relative clauses and clauses it governs; with
-    ``genitive``, also without complements introduced by another preposition. Walked once
-    per token of a document (the list is shared: callers only read it)."""
+    ``genitive``, also without complements introduced by another preposition. A relative
+    clause is left out also when the parser labels it plain 'acl' ('el informe, que acusa al
+    gobierno'), unless ``relatives`` (the parser's 'acl' clauses are then walked, as the
+    actor look-up of a phrase does). Walked once per token of a document (the list is
+    shared: callers only read it)."""
     memo = doc_cache(tok.doc, "args.phrase")
-    key = (tok.i, genitive)
+    key = (tok.i, genitive, relatives)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = _phrase_tokens(tok, genitive)
+        found = memo[key] = _phrase_tokens(tok, genitive, relatives)
     return found
 
 
-def _phrase_tokens(tok: Token, genitive: frozenset[str] | None) -> list[Any]:
+def _phrase_tokens(tok: Token, genitive: frozenset[str] | None, relatives: bool) -> list[Any]:
     out = [tok]
     stack = [
         c for c in children_of(tok) if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
-        and not _relative_clause(c)
+        and (relatives or not _relative_clause(c))
     ]
     while stack:
         t = stack.pop()
@@ -177,7 +182,7 @@ def _phrase_tokens(tok: Token, genitive: frozenset[str] | None) -> list[Any]:
         out.append(t)
         stack.extend(
             c for c in children_of(t) if dep(c) not in ("acl:relcl", "ccomp", "advcl")
-            and not _relative_clause(c)
+            and (relatives or not _relative_clause(c))
         )
     return out
 
@@ -235,6 +240,12 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
         tok = counted or tok
     tok = resolve_relative(tok)
     m = index.mention_in(tok)
+    if m is not None and trigger is not None and tok.i < trigger \
+            and m.span.start >= tok.doc[trigger].idx:
+        # the antecedent of the relative clause that holds the trigger: a name inside that
+        # clause is another argument of the trigger ('El informe, que acusa al gobierno':
+        # the government is accused, not the accuser)
+        m = None
     if m is not None:
         start, end = m.span.start, m.span.end
         near = tok.doc[tok.i + 1: tok.i + 5] if tok.i not in index.by_token \
@@ -1235,17 +1246,25 @@ def _names_actor(tok: Token, index: ActorIndex) -> bool:
     return index.mention_in(tok) is not None or tok.pos_ == "PROPN"
 
 
-def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any], bool]) -> Any:
+def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any], bool],
+                       light: Collection[str] = frozenset()) -> Any:
     """Subject of the verb that governs ``tok`` (two levels up): through xcomp/conj/advcl for
     verbs ('acuerdan iniciar'); for nouns only through the object or oblique of a support
     verb ('realizaron una huelga', 'participaron en una marcha'): whoever 'supports' or
-    'represses' a strike is not its actor."""
+    'represses' a strike is not its actor. A verb of saying passes no subject, unless it is
+    also one of the ``light`` support verbs and the noun is its object."""
     node = tok
     for _ in range(2):
         head = node.head
         if dep(node) == "pobj" and dep(head) == "prep":
             head = head.head  # English 'participated in a march'
-        if head.i == node.i or fold(head.lemma_) in speech:
+        if head.i == node.i:
+            return None
+        if fold(head.lemma_) in speech and not (
+                node.pos_ in ("NOUN", "PROPN") and dep(node) == "obj" and fold(head.lemma_) in light):
+            # a verb of saying reports; but one that also supports its object noun declares
+            # the act itself ('el Gobierno declaró el estado de emergencia', 'declararon la
+            # guerra': the subject is the act's doer)
             return None
         if node.pos_ in ("NOUN", "PROPN"):
             if dep(node) not in ("obj", "obl", "pobj", "nmod") or not carries(node, head):
@@ -1428,7 +1447,7 @@ def _noun_args(
         # 'cumplirán una serie de protestas': a classifier noun stands for its act
         host = tok.head if dep(tok) == "nmod" and tok.head.pos_ == "NOUN" \
             and fold(tok.head.lemma_) in cues.kind_noun and _case(tok) in cues.genitive_case else tok
-        actor = _inherited_subject(host, speech, carries)
+        actor = _inherited_subject(host, speech, carries, cues.light)
     if actor is None:
         actor = _relative_doer(tok, carries, cues)
     if actor is None:
