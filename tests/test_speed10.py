@@ -115,3 +115,58 @@ def test_the_dates_found_are_those_of_every_pattern_scanned_in_every_window():
     assert [name for name, _, _ in got] == [name for name, _ in pats.patterns]  # None: all
     for name, _, wanted in got:
         assert (0 in wanted) == resolver._wanted(kinds[0], pats.needs[name]) and 1 in wanted
+
+
+def test_lexicon_keys_read_from_memory_are_those_read_from_the_token(nlp_es):
+    from cronica.stages.events import lexicon
+
+    doc = nlp_es("El ejército evacuó la ciudad y bloqueó las rutas; los manifestantes marcharon "
+                 "acusándolo. BLOQUEÓ Evacuó.")
+    for _ in range(2):  # the second round reads every answer from memory
+        for t in doc:
+            got = lexicon._keys(t)
+            assert got == lexicon._read_keys(t)
+            got.append("x")  # a caller's change of its list is not kept
+            assert lexicon._keys(t) == lexicon._read_keys(t)
+
+
+def test_quantities_read_with_remembered_words_are_those_read_afresh(nlp_es):
+    from cronica.stages.magnitude import counter
+    from cronica.stages.magnitude.lexicon import load_lexicon
+
+    lx = load_lexicon("es")
+    doc = nlp_es("Unos 3.000 manifestantes y al menos 12 heridos; cientos de policías y 4 muertos.")
+    first = counter.find_quantities(doc, lx)
+    counter._WORDS.clear()
+    again = counter.find_quantities(doc, lx)
+    assert first == again and first
+
+
+def test_a_window_holds_a_group_when_it_holds_one_of_its_strings():
+    from cronica.stages.time.resolver import _holds_one
+
+    low = "el 3 de marzo (sic) y el 4 de abr. de 2020; a.m. + ? * ^ $"
+    groups = [frozenset({"marzo", "abr."}), frozenset({"(sic)"}), frozenset({"a.m."}),
+              frozenset({"+ ?", "* ^"}), frozenset({"x.y", "z"}), frozenset({""}), frozenset()]
+    for g in groups:
+        for ws in range(0, len(low), 3):
+            for we in range(ws, len(low) + 1, 4):
+                want = any(low.find(w, ws, we) >= 0 for w in g)
+                assert _holds_one(low, ws, we, g) == want, (g, ws, we)
+
+
+def test_the_aux_climb_gives_the_same_modes_from_memory_as_afresh(nlp_es):
+    from cronica.stages.events import modes
+    from cronica.stages.events.lexicon import lexicon
+    from cronica.stages.nlp.syntax import doc_cache
+
+    cues = lexicon("es").cues
+    doc = nlp_es("El gobierno no descartó que los maestros convoquen una huelga y una marcha el "
+                 "lunes, y los sindicatos anunciaron que protestarán si no negocian en 2019.")
+    fresh = []
+    for t in doc:
+        doc_cache(doc, "modes.mode_at").clear()
+        fresh.append(modes.explain_aux(doc, t.i, cues, set(), 2020))
+    for _ in range(2):  # every climb after the first reads the heads' modes from memory
+        assert [modes.explain_aux(doc, t.i, cues, set(), 2020) for t in doc] == fresh
+    assert any(f is not None for f in fresh)

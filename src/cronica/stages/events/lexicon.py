@@ -934,6 +934,23 @@ _ENCLITIC = re.compile(r"(?:ando|iendo|ar|er|ir)(?:se)?(?:lo|la|le|los|las|les|s
 
 
 def _keys(tok: Any) -> list[str]:
+    """The folded lemma and form a lexicon look-up tries for ``tok`` (one when they agree);
+    they depend on its lemma, form and word class alone, so they are read once per process
+    for each such triple (a new list each call: callers may extend it)."""
+    key = (tok.lemma, tok.orth, tok.pos)
+    got = _KEYS.get(key)
+    if got is None:
+        if len(_KEYS) > 200_000:
+            _KEYS.clear()
+        got = _KEYS[key] = tuple(_read_keys(tok))
+    return list(got)
+
+
+# (lemma, form, word class) hashes -> :func:`_keys`
+_KEYS: dict[tuple[int, int, int], tuple[str, ...]] = {}
+
+
+def _read_keys(tok: Any) -> list[str]:
     lemma, form = fold(tok.lemma_), fold(tok.text)
     if " " in lemma and lemma.rsplit(" ", 1)[1] in _CLITIC_LEMMAS and tok.pos_ in ("VERB", "AUX"):
         lemma = lemma.rsplit(" ", 1)[0]

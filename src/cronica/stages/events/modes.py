@@ -480,6 +480,26 @@ def _mode_at(
     negation_words: bool = False, planned: bool = False, came_from: int = -1,
     light: Callable[[Any], bool] | None = None,
 ) -> tuple[str, Any, str] | None:
+    """:func:`_read_mode_at`; above the trigger (where ``light`` is not read) kept per
+    document: the climbs of the triggers of one sentence pass through the same heads."""
+    if is_trigger:
+        return _read_mode_at(tok, cues, article_year, True, negation, negation_words, planned,
+                             came_from, light)
+    store = doc_cache(tok.doc, "modes.mode_at")
+    key = (tok.i, id(cues), article_year, negation, negation_words, planned, came_from)
+    if key in store:
+        found: tuple[str, Any, str] | None = store[key]
+        return found
+    found = store[key] = _read_mode_at(tok, cues, article_year, False, negation,
+                                       negation_words, planned, came_from)
+    return found
+
+
+def _read_mode_at(
+    tok: Any, cues: Cues, article_year: int | None, is_trigger: bool, negation: bool = True,
+    negation_words: bool = False, planned: bool = False, came_from: int = -1,
+    light: Callable[[Any], bool] | None = None,
+) -> tuple[str, Any, str] | None:
     """The mode the words on ``tok`` give it. Without ``negation`` no negation counts, except
     a negating governing word when ``negation_words`` ('negó que X': X is in its scope).
     ``planned``: the climb reached ``tok`` from its object or infinitive complement, the act

@@ -93,14 +93,18 @@ def find_quantities(doc: Doc, lx: MagnitudeLexicon) -> list[Quantity]:
     """Every quantity phrase of the doc, left to right, not overlapping."""
     out: list[Quantity] = []
     strings = doc.vocab.strings  # (the words from their ORTH ids: no Token objects built)
-    texts = [strings[h] for h in token_column(doc, ORTH)]
-    folded = [fold(t) for t in texts]
+    # (folded form, whether it starts with a digit) of each word, read once per process
+    words = _WORDS
+    if len(words) > 200_000:
+        words.clear()
+    read = [words.get(h) or _word(h, strings) for h in token_column(doc, ORTH)]
+    folded = [w for w, _ in read]
     n, longest = len(doc), lx.longest
     starts = lx.starts
     i = 0
     while i < n:
         w = folded[i]
-        if w not in starts and " " not in w and not texts[i][:1].isdigit():
+        if w not in starts and " " not in w and not read[i][1]:
             i += 1  # no modifier, vague quantity, number or indefinite starts here
             continue
         q = _quantity_at(doc, folded, i, lx, longest)
@@ -110,6 +114,16 @@ def find_quantities(doc: Doc, lx: MagnitudeLexicon) -> list[Quantity]:
         out.append(q)
         i = q.end
     return out
+
+
+# a form's ORTH hash -> (its folded form, whether it starts with a digit): :func:`find_quantities`
+_WORDS: dict[int, tuple[str, bool]] = {}
+
+
+def _word(key: int, strings: Any) -> tuple[str, bool]:
+    text: str = strings[key]
+    got = _WORDS[key] = (fold(text), text[:1].isdigit())
+    return got
 
 
 def _match(folded: list[str], i: int, table: dict, longest: int,

@@ -471,15 +471,10 @@ def _scans(pats: TimePatterns, patterns: list[tuple[str, re.Pattern[str]]],
     return got[1]
 
 
-def _holds(low: str, ws: int, we: int, strings: frozenset[str],
-           seen: dict[tuple[int, frozenset[str]], bool]) -> bool:
-    """Whether one of ``strings`` lies inside the window ``low[ws:we]`` (kept per window
-    start and group in ``seen``: windows do not overlap)."""
-    key = (ws, strings)
-    got = seen.get(key)
-    if got is None:
-        got = seen[key] = any(low.find(w, ws, we) >= 0 for w in strings)
-    return got
+def _holds_one(low: str, ws: int, we: int, strings: frozenset[str]) -> bool:
+    """Whether one of ``strings`` lies inside the window ``low[ws:we]``. (One search of an
+    alternation of them all was tried: slower than a ``find`` per string.)"""
+    return any(low.find(w, ws, we) >= 0 for w in strings)
 
 
 def find_dates(
@@ -504,16 +499,25 @@ def find_dates(
     if not windows:
         return []  # the patterns only look inside windows
     literals = pats.literals if lowered else {}
-    holds: dict[tuple[int, frozenset[str]], bool] = {}  # (window start, strings) -> one is there
+    # (window start, groups of strings) -> the window holds a string of every group
+    holds: dict[tuple[int, tuple[frozenset[str], ...]], bool] = {}
     for name, rx, wanted in _scans(pats, patterns, tuple(kinds for _, _, kinds in windows)):
-        spans = [windows[k][:2] for k in wanted]
         groups = literals.get(name)
-        if groups and spans:
+        if groups:
             # a window without a string the pattern cannot match without holds no match
-            spans = [(ws, we) for ws, we in spans
-                     if all(_holds(low, ws, we, g, holds) for g in groups)]
-        if not spans:
-            continue
+            spans = []
+            for k in wanted:
+                ws, we, _ = windows[k]
+                key = (ws, groups)
+                ok = holds.get(key)
+                if ok is None:
+                    ok = holds[key] = all(_holds_one(low, ws, we, g) for g in groups)
+                if ok:
+                    spans.append((ws, we))
+            if not spans:
+                continue
+        else:
+            spans = [windows[k][:2] for k in wanted]
         for m in (m for ws, we in spans for m in rx.finditer(low, ws, we)):
             start, end = m.span("body") if "body" in rx.groupindex else m.span()
             if end <= start:
