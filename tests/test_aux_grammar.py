@@ -308,6 +308,8 @@ _CASES = [
     ('a_demonstrative_points_back_at_the_event_placed_ahead', 'Los campesinos marcharán el lunes hacia la capital. Esta marcha busca protestar contra los precios.', 'marcha', 'future', None),
     ('an_act_of_the_last_season_is_historical', 'El verano pasado, los rebeldes atacaron la ciudad.', 'atacaron', 'historical', None),
     ('an_act_of_the_last_season_in_a_locution_is_historical', 'Los líderes se pusieron de acuerdo la pasada primavera para apoyar un tratado.', 'acuerdo', 'historical', None),
+    ('al_infinitive_shares_its_date_with_the_main_clause', 'Al asumir el 20 de diciembre, el presidente se comprometió a impulsar reformas.', 'comprometió', 'historical', None),
+    ('a_dated_cuando_clause_dates_its_main_clause', 'Cuando asumió el 20 de diciembre, el presidente se comprometió a impulsar reformas.', 'comprometió', 'historical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

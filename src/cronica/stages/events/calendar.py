@@ -227,7 +227,7 @@ class AuxCalendar:
         # coordinated with ('entraron el domingo ... y dispararon') and the verb its time clause
         # hangs from ('fueron recuperadas el lunes luego que fue copada'); never a date of
         # another clause of the sentence ('repudió el sábado lo que ocurrió el viernes')
-        linked = _time_linked(tok, frozenset(self.cues.same_time_mark))
+        linked = _time_linked(tok, frozenset(self.cues.same_time_mark), frozenset(self.cues.while_mark))
         dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value
                  and _on_verb(adoc.doc, d.span.start, d.span.end)
                  and _date_verb(adoc.doc, d.span.start, d.span.end) in linked
@@ -651,9 +651,11 @@ def _main_clause(verb: Any, marks: frozenset[str]) -> bool:
     return bool(verb.head.i == verb.i)
 
 
-def _time_linked(tok: Any, marks: frozenset[str]) -> set[int]:
+def _time_linked(tok: Any, marks: frozenset[str], while_marks: frozenset[str] = frozenset()) -> set[int]:
     """Token indices of the verbs that share the time of ``tok``'s clause: its own verb,
-    the verbs coordinated with it, and the verb its time clause hangs from."""
+    the verbs coordinated with it, the verb its time clause hangs from, and its own time
+    clauses of simultaneity (``while_marks``: 'al asumir el 20 de abril, se comprometió',
+    'cuando llegó el lunes, declaró': the time clause's date is the main clause's)."""
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -665,6 +667,9 @@ def _time_linked(tok: Any, marks: frozenset[str]) -> set[int]:
     out.update(c.i for c in children_of(top) if dep(c) == "conj")
     if dep(top) == "advcl" and any(dep(c) == "mark" and fold(c.lemma_) in marks for c in children_of(top)):
         out.add(top.head.i)
+    if while_marks:
+        out.update(c.i for c in children_of(top) if dep(c) == "advcl" and any(
+            dep(m) == "mark" and fold(m.lemma_) in while_marks for m in children_of(c)))
     return out
 
 
