@@ -310,6 +310,10 @@ _CASES = [
     ('an_act_of_the_last_season_in_a_locution_is_historical', 'Los líderes se pusieron de acuerdo la pasada primavera para apoyar un tratado.', 'acuerdo', 'historical', None),
     ('al_infinitive_shares_its_date_with_the_main_clause', 'Al asumir el 20 de diciembre, el presidente se comprometió a impulsar reformas.', 'comprometió', 'historical', None),
     ('a_dated_cuando_clause_dates_its_main_clause', 'Cuando asumió el 20 de diciembre, el presidente se comprometió a impulsar reformas.', 'comprometió', 'historical', None),
+    ('an_event_its_own_past_relative_clause_tells_took_place', 'Los sindicatos quieren hacer olvidar los disturbios que ensangrentaron la capital.', 'disturbios', 'current', None),
+    ('a_relative_clause_of_another_noun_does_not_assert_the_event', 'Los obreros exigen la liberación de los dirigentes que fueron detenidos por la policía.', 'liberación', 'hypothetical', None),
+    ('a_periphrasis_in_the_relative_clause_asserts_no_act', 'El gobierno subió los salarios para evitar el paro que iba a comenzar esta noche.', 'paro', 'negation', None),
+    ('a_verb_of_stopping_takes_an_act_going_on', 'El gobierno dictó el estado de sitio con la intención de frenar una ola de saqueos.', 'saqueos', 'current', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

@@ -202,7 +202,8 @@ def explain_aux(
             or came_from_clause and dep(node) == "amod" and node.pos_ == "ADJ"
         ):
             return found or unreal
-        if cause_of is None and (_presupposed_cause(node, cues) or _ended(node, cues)):
+        if cause_of is None and (_presupposed_cause(node, cues) or _ended(node, cues)
+                                 or step == 0 and _told_by_its_relative(node)):
             # 'baraja la posibilidad de protestar por la redada', 'pidió que cesen los
             # ataques tras la masacre': the cause of an act is presupposed; the wish, demand,
             # plan or negation around the act does not reach it. A past time above still does
@@ -340,6 +341,38 @@ def in_cause_phrase(tok: Any, cues: Cues) -> bool:
     'tras el ataque'), directly or as the noun complement of one ('por la detención de sus
     dirigentes' reaches 'dirigentes' no further: only event nouns are asked)."""
     return _presupposed_cause(tok, cues)
+
+
+def _told_by_its_relative(node: Any) -> bool:
+    """The event noun ``node`` is the subject of its own relative clause in a past tense of
+    the indicative ('hacer olvidar los disturbios que ensangrentaron la convención', 'exigió
+    castigo por el ataque que dejó diez muertos'): the clause asserts that the event took
+    place, so the wish, plan or negation around the noun does not reach it (a
+    presupposition, as for a cause)."""
+    if node.pos_ != "NOUN":
+        return False
+    for rel in children_of(node):
+        if dep(rel) not in ("acl:relcl", "acl") or rel.pos_ not in ("VERB", "AUX"):
+            continue
+        kids = children_of(rel)
+        words = [rel, *(c for c in kids if dep(c) in _AUX_DEPS)]
+        past = any("Ind" in morph_get(w, "Mood") and {"Past", "Imp"} & set(morph_get(w, "Tense")) for w in words)
+        # the relative pronoun is the subject (or the parse's object of a clause that has
+        # another object and no subject: 'el ataque que dejó diez muertos')
+        pronoun = next((c for c in kids if "Rel" in morph_get(c, "PronType") and c.i < rel.i), None)
+        subject = pronoun is not None and (dep(pronoun) in ("nsubj", "nsubj:pass") or dep(pronoun) == "obj"
+                                           and not any(dep(c) in ("nsubj", "nsubj:pass") for c in kids)
+                                           and any(dep(c) == "obj" and c.i > rel.i for c in kids))
+        # the subject agrees with its antecedent ('la liberación de los presos que fueron
+        # detenidos' is the prisoners'); a periphrasis ('el paro que iba a comenzar', 'que
+        # pretendía levantar') asserts no act
+        number = morph_get(node, "Number")
+        agrees = any(morph_get(w, "Number") == number for w in words if morph_get(w, "Number"))
+        periphrasis = "Inf" in morph_get(rel, "VerbForm") or any(
+            dep(c) == "xcomp" and "Inf" in morph_get(c, "VerbForm") for c in kids)
+        if past and subject and agrees and not periphrasis:
+            return True
+    return False
 
 
 def _finite_ind(verb: Any) -> bool:
