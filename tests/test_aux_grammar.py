@@ -314,6 +314,7 @@ _CASES = [
     ('a_relative_clause_of_another_noun_does_not_assert_the_event', 'Los obreros exigen la liberación de los dirigentes que fueron detenidos por la policía.', 'liberación', 'hypothetical', None),
     ('a_periphrasis_in_the_relative_clause_asserts_no_act', 'El gobierno subió los salarios para evitar el paro que iba a comenzar esta noche.', 'paro', 'negation', None),
     ('a_verb_of_stopping_takes_an_act_going_on', 'El gobierno dictó el estado de sitio con la intención de frenar una ola de saqueos.', 'saqueos', 'current', None),
+    ('an_event_noun_of_last_week_is_historical', 'Los ministros condenaron la huelga de la semana pasada.', 'huelga', 'historical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

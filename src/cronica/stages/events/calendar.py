@@ -388,6 +388,12 @@ class AuxCalendar:
                         or fold(c.lemma_) in self.cues.season) and any(
                         dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in children_of(c)):
                     return "historical", aux_evidence(c, "recent past period")
+                if holder is tok and tok.pos_ == "NOUN" and dep(c) == "nmod" \
+                        and fold(c.lemma_) in self.cues.long_unit and any(
+                        dep(a) == "amod" and fold(a.lemma_) in self.cues.past_adj for a in children_of(c)):
+                    # 'la huelga de la semana pasada': the noun's own past week or month (the
+                    # time stage dates it on a verb, not in a noun's complement)
+                    return "historical", aux_evidence(c, "recent past period")
         return None
 
     def _coming_period(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:

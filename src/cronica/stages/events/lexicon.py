@@ -182,6 +182,9 @@ class Cues:
     end_case: set[str] = field(default_factory=set)
     # the seasons: with 'pasado' / 'último' a past act placed there lies months back
     season: set[str] = field(default_factory=set)
+    # 'pasado' on a singular unit of time in an event noun's complement ('la huelga de la
+    # semana pasada'): the unit before the current one
+    past_adj: set[str] = field(default_factory=set)
     end_noun_case: set[str] = field(default_factory=set)
     # verbs of existence or occurrence ('haber', 'existir', 'producirse'): their event noun
     # is the event itself, so their negation negates it ('no hubo enfrentamientos')
@@ -1013,7 +1016,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "end_case", "end_noun_case", "season",
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "end_case", "end_noun_case", "season", "past_adj",
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
                       "arrival_verb", "visitor"):
