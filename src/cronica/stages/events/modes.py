@@ -25,7 +25,6 @@ from cronica.stages.nlp.syntax import (
     doc_cache,
     morph_get,
     token_column,
-    tokens_of,
 )
 
 # dependency relations through which a governing word's modality reaches its dependent
@@ -836,9 +835,24 @@ def _years(doc: Any) -> dict[int, int]:
     store = doc_cache(doc, "modes.years")
     found: dict[int, int] | None = store.get(0)
     if found is None:
-        found = store[0] = {t.i: int(t.text) for t in tokens_of(doc)
-                            if len(t.text) == 4 and t.text.isdecimal()}
+        # from the form column: a word's value (-1: no four-digit number) is read once per
+        # process, not a Token and its text per word of every document
+        found = store[0] = {}
+        strings = doc.vocab.strings
+        for i, key in enumerate(token_column(doc, ORTH)):
+            value = _YEAR_OF.get(key)
+            if value is None:
+                if len(_YEAR_OF) > 200_000:
+                    _YEAR_OF.clear()
+                text = strings[key]
+                value = _YEAR_OF[key] = int(text) if len(text) == 4 and text.isdecimal() else -1
+            if value >= 0:
+                found[i] = value
     return found
+
+
+# form hash -> its value as a four-digit number, -1 for a word that is none (:func:`_years`)
+_YEAR_OF: dict[int, int] = {}
 
 
 def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:

@@ -1,0 +1,28 @@
+"""A relative clause is no part of its antecedent's phrase, also when the parser labels it
+plain 'acl' rather than 'acl:relcl'. Short invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from pipeline_helpers import extracted_events
+
+pytestmark = pytest.mark.slow
+
+
+def _by_trigger(text: str, trigger: str) -> dict:
+    (event,) = [e for e in extracted_events(text) if e["trigger"]["text"] == trigger]
+    return event
+
+
+def test_the_object_of_a_relative_clause_is_not_its_antecedents_actor():
+    # the report accuses; the government is accused, never the accuser
+    e = _by_trigger("El informe, que acusa al gobierno de fraude, fue publicado ayer.", "acusa")
+    assert e["event"] == "ACCUSE"
+    assert (e["recipient"] or {}).get("code") == "GOV"
+    assert e["actor"] is None or "gobierno" not in e["actor"]["text"]
+
+
+def test_an_argument_span_stops_before_the_relative_clause():
+    e = _by_trigger("Los desocupados que bloquean la ruta aceptaron una oferta del gobierno.",
+                    "aceptaron")
+    assert e["actor"]["text"] == "Los desocupados"
