@@ -315,6 +315,10 @@ _CASES = [
     ('a_periphrasis_in_the_relative_clause_asserts_no_act', 'El gobierno subió los salarios para evitar el paro que iba a comenzar esta noche.', 'paro', 'negation', None),
     ('a_verb_of_stopping_takes_an_act_going_on', 'El gobierno dictó el estado de sitio con la intención de frenar una ola de saqueos.', 'saqueos', 'current', None),
     ('an_event_noun_of_last_week_is_historical', 'Los ministros condenaron la huelga de la semana pasada.', 'huelga', 'historical', None),
+    ('a_preposed_de_infinitive_is_a_condition-1', 'De no haber acuerdo, los mineros marcharán a la capital.', 'acuerdo', 'hypothetical', None),
+    ('a_preposed_de_infinitive_is_a_condition-2', 'De continuar los bloqueos, el gobierno romperá relaciones con el sindicato.', 'romperá relaciones', 'hypothetical', None),
+    ('de_infinitive_after_its_verb_is_a_complement', 'La ONU fue acusada por el gobierno, de iniciar los ataques.', 'ataques', 'current', None),
+    ('otherwise_opens_a_conditional_consequent', 'El gobierno debe pagar; en caso contrario, los mineros marcharán hasta la capital.', 'marcharán', 'hypothetical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

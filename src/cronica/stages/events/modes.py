@@ -537,6 +537,13 @@ def _mode_at(
         # 'antes de que se reúnan', 'a once días de que se reúnan': the present subjunctive
         # of a time clause is prospective (Nueva gramática §24.1, §47.7)
         found.append(("future", tok, "subjunctive of a time clause"))
+    if (de := _infinitive_condition(tok, cues)) is not None:
+        found.append(("hypothetical", de, "marker"))  # 'de no haber acuerdo, ...'
+    if cues.otherwise and is_trigger and tok.pos_ in ("VERB", "AUX") \
+            and (other := _otherwise(tok, cues)) is not None:
+        # 'de lo contrario se le abrirá expediente': the verb's own act (not the nouns deeper in
+        # its clause, nor a speech act whose content clause the phrase belongs to)
+        found.append(("hypothetical", other, "condition consequent"))
     for child in children_of(tok):
         key = fold(child.lemma_)
         word = fold(child.text)
@@ -703,12 +710,54 @@ def _unreal_or_future(tok: Any) -> bool:
 
 def _condition_mark(clause: Any, cues: Cues) -> Any:
     """The 'si' / 'if' word that opens the adverbial clause ``clause`` (or the first word of
-    a conditional conjunction with the subjunctive: 'en caso de que', 'a menos que'), or None."""
+    a conditional conjunction with the subjunctive: 'en caso de que', 'a menos que'; or the
+    'de' of a conditional infinitive: 'de no haber acuerdo'), or None."""
     return next(
         (c for c in children_of(clause) if dep(c) == "mark" and (
             fold(c.text) in cues.consequent_if or _conditional_conjunction(c, clause, cues))),
         None,
-    )
+    ) or _infinitive_condition(clause, cues)
+
+
+def _otherwise(verb: Any, cues: Cues) -> Any:
+    """The span of 'de lo contrario' / 'en caso contrario' ('otherwise') on ``verb``, or None:
+    a child of the verb whose words with its fixed, modifying and case words make one of
+    ``Cues.otherwise``."""
+    kids = children_of(verb)
+    if any(dep(c) == "ccomp" for c in kids):
+        return None  # 'caso contrario advirtieron que ...': it belongs to what was said
+    for c in kids:
+        if dep(c) not in ("advmod", "obl", "nsubj", "nmod"):
+            continue
+        words = sorted([c, *(g for g in children_of(c) if dep(g) in ("fixed", "amod", "case", "det"))],
+                       key=lambda w: w.i)
+        if words[-1].i - words[0].i + 1 == len(words) \
+                and " ".join(fold(w.text) for w in words) in cues.otherwise:
+            return verb.doc[words[0].i : words[-1].i + 1]
+    return None
+
+
+def _infinitive_condition(clause: Any, cues: Cues) -> Any:
+    """The 'de' that opens the infinitive clause ``clause`` as a condition ('de no haber
+    acuerdo, marcharán', 'de ser aprobada la ley, convocarán'; Nueva gramática §47.8): an
+    adverbial clause whose verb or auxiliary is an infinitive, its first word 'de' (the parse
+    hangs it on the clause or on the main verb) at the head of the sentence or after a comma,
+    before the verb it hangs from, or None. 'antes de', 'después de' + infinitive have a word
+    before the 'de'; after its verb ('acusada, de iniciar') 'de' opens a complement."""
+    if not cues.infinitive_if or dep(clause) != "advcl" or clause.pos_ not in ("VERB", "AUX") \
+            or clause.i > clause.head.i:
+        return None  # (a preposed clause: after its verb, 'de' + infinitive is a complement)
+    if not any("Inf" in morph_get(w, "VerbForm")
+               for w in [clause, *(c for c in children_of(clause) if dep(c) in _AUX_DEPS)]):
+        return None
+    doc = clause.doc
+    edge = clause.left_edge
+    mark = edge if fold(edge.text) in cues.infinitive_if else (
+        doc[edge.i - 1] if edge.i > 0 and fold(doc[edge.i - 1].text) in cues.infinitive_if else None)
+    if mark is None or dep(mark) != "mark" or mark.head.i not in (clause.i, clause.head.i):
+        return None
+    before = doc[mark.i - 1] if mark.i > 0 else None
+    return mark if before is None or mark.is_sent_start or before.pos_ == "PUNCT" else None
 
 
 def _mark_phrase(mark: Any) -> str:
@@ -766,8 +815,10 @@ def _opens_condition(mode: tuple[str, Any, str], cues: Cues) -> bool:
 
 
 def _condition_word(word: Any, cues: Cues) -> bool:
-    """``word`` is the 'si' of a condition or a conditional conjunction's span."""
-    return fold(word.text) in cues.consequent_if or fold(word.text) in cues.consequent_if_sub
+    """``word`` is the 'si' of a condition, a conditional conjunction's span, or the 'de' of a
+    conditional infinitive (found as a marker only by :func:`_infinitive_condition`)."""
+    text = fold(word.text)
+    return text in cues.consequent_if or text in cues.consequent_if_sub or text in cues.infinitive_if
 
 
 def _phrase_span(mark: Any) -> Any:
