@@ -306,13 +306,14 @@ def _ended(node: Any, cues: Cues) -> bool:
         # el bloqueo'; not 'acabe en violencia', where the event is the subject), or a verb
         # whose object is a noun of ending with the event beside it ('que pongan fin al
         # bloqueo', 'una solución al bloqueo'; not 'el fin de semana')
-        case = {fold(c.lemma_) for c in children_of(node) if dep(c) == "case"}
         if fold(head.lemma_) in cues.end_word:
+            case = {fold(c.lemma_) for c in children_of(node) if dep(c) == "case"}
             return dep(node) == "obj" and not case or bool(case & cues.end_case)
-        return bool(case & cues.end_noun_case) and any(
-            dep(c) in ("obj", "compound") and c.i != node.i and fold(c.lemma_) in cues.end_word
-            and "Plur" not in morph_get(c, "Number")
-            and not any(fold(g.lemma_) in cues.time_unit for g in children_of(c)) for c in children_of(head))
+        if not any(dep(c) in ("obj", "compound") and c.i != node.i and fold(c.lemma_) in cues.end_word
+                   and "Plur" not in morph_get(c, "Number")
+                   and not any(fold(g.lemma_) in cues.time_unit for g in children_of(c)) for c in children_of(head)):
+            return False
+        return any(dep(c) == "case" and fold(c.lemma_) in cues.end_noun_case for c in children_of(node))
     return dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in cues.end_word \
         and "Plur" not in morph_get(head, "Number")  # 'con fines de': purposes, no end
 
