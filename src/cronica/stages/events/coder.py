@@ -1248,8 +1248,8 @@ class EventCoder:
         )
 
     def _nest_ended_protest(self, link: _Link, st: _Nesting) -> bool:
-        """'negociaciones para dar solución a un paro', 'un acuerdo para finalizar la ola de
-        paros': ending or solving something presupposes that it is going on, so the protest
+        """'conversaciones para resolver la huelga docente', 'un pacto para terminar con los
+        bloqueos': ending or solving something presupposes that it is going on, so the protest
         is an event of its own, not an aim or a content of the talks (nothing changes).
         Talks and deals only: a demand to end a blockade ('pide que acabe con el bloqueo')
         stays the demand, its content folded into it."""
