@@ -319,6 +319,9 @@ _CASES = [
     ('a_preposed_de_infinitive_is_a_condition-2', 'De continuar los bloqueos, el gobierno romperá relaciones con el sindicato.', 'romperá relaciones', 'hypothetical', None),
     ('de_infinitive_after_its_verb_is_a_complement', 'La ONU fue acusada por el gobierno, de iniciar los ataques.', 'ataques', 'current', None),
     ('otherwise_opens_a_conditional_consequent', 'El gobierno debe pagar; en caso contrario, los mineros marcharán hasta la capital.', 'marcharán', 'hypothetical', None),
+    ('an_impersonal_obligation_leaves_its_act_owed', 'El ministro dijo que hay que negociar con los rebeldes.', 'negociar', 'hypothetical', None),
+    ('the_object_of_an_obliged_infinitive_is_owed', 'El fiscal dijo que tienen que realizar una investigación de la masacre.', 'investigación', 'hypothetical', None),
+    ('a_preterite_obligation_was_carried_out', 'Los soldados tuvieron que enfrentar a los rebeldes en la frontera.', 'enfrentar', 'current', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

@@ -441,10 +441,15 @@ class AuxCalendar:
         if e.head is None or not 0 <= e.head < len(doc):
             return None
         tok = doc[e.head]
+        cues = self.cues
+        if tok.pos_ == "NOUN" and dep(tok) == "obj" and "Inf" in morph_get(tok.head, "VerbForm"):
+            # the act an obligation's infinitive takes ('hay que hacer una investigación',
+            # 'tienen que realizar una huelga'): owed, not done (the infinitive's own words)
+            found = self._obligation(tok.head)
+            return ("hypothetical", aux_evidence(found, "obligation (tener que / have to)")) if found else None
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         auxes = list(children(tok, AUX))
-        cues = self.cues
         if not (cues.perfect_aux or cues.go_aux or cues.oblige_aux):
             return None
         to = cues.infinitive_link
@@ -454,9 +459,8 @@ class AuxCalendar:
                     and "Part" in morph_get(tok, "VerbForm"):
                 return "historical", aux_evidence(a, "pluperfect")
         if "Inf" in morph_get(tok, "VerbForm") or tok.tag_ == "VB":
-            gov = tok.head
             marked = any(c.lower_ in to for c in children_of(tok))
-            if gov.lemma_.lower() in cues.oblige_aux and marked and gov.i != tok.i:
+            if (gov := self._obligation(tok)) is not None:
                 return "hypothetical", aux_evidence(gov, "obligation (tener que / have to)")
             for gov in [*auxes, tok.head]:
                 # 'van a reunirse', 'are going to meet': a present-tense 'go' + infinitive
@@ -464,6 +468,17 @@ class AuxCalendar:
                 if gov.lemma_.lower() in cues.go_aux and present and gov.i != tok.i and (marked or gov in auxes):
                     return "future", aux_evidence(gov, "go + infinitive (ir a / going to)")
         return None
+
+    def _obligation(self, inf: Any) -> Any:
+        """The verb of obligation ('tener', impersonal 'haber') the infinitive ``inf`` hangs
+        from through its linking word ('tienen que negociar', 'hay que negociar'), or None.
+        Not in the preterite: 'tuvo que renunciar', 'hubo que ir a buscar' say that the act
+        was done (a perfective modal entails its act, Nueva gramática §28.9)."""
+        gov = inf.head
+        if gov.i == inf.i or gov.lemma_.lower() not in self.cues.oblige_aux \
+                or "Past" in morph_get(gov, "Tense") and "Ind" in morph_get(gov, "Mood"):
+            return None
+        return gov if any(c.lower_ in self.cues.infinitive_link for c in children_of(inf)) else None
 
     def _participle_date(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """An event noun whose participle clause is dated ('los atentados perpetrados entre
