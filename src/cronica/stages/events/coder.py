@@ -1849,6 +1849,8 @@ class EventCoder:
 
         def span(t: Any) -> tuple[int, int, str | None] | None:
             picked = own is not None and parsed is not None and t.i == own.i
+            if other is not None and not picked and dep(t) == "appos" and t.head.i == other.i:
+                return None  # 'El presidente Gustavo Petro condenó': the other role's name
             if governor is not None and not picked and t.i > tok.i and other_agent(t):
                 return None
             if role == "actor" and not picked and (
