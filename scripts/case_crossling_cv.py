@@ -55,7 +55,7 @@ def vocabulary(rows: list[dict[str, Any]], min_count: int = te.RULE_MIN_COUNT) -
 
 def shipped_features(r: dict[str, Any], z: float) -> np.ndarray:
     p = float(1 / (1 + np.exp(-z)))
-    return learned.sentence_features(p, [(e["type"], e["aux"], e["conf"]) for e in r["events"]])
+    return learned.sentence_features(p, [(e[0], e[1], e[2]) for e in r["events"]])
 
 
 def main(argv: list[str] | None = None) -> int:
