@@ -4,6 +4,7 @@ from collections import Counter
 
 from cronica.evaluate.attribution import (
     GoldArticle,
+    article_part,
     aux_of,
     event_at,
     quote_matches,
@@ -49,6 +50,20 @@ def test_scores_dates_sources_and_aux_confusion():
     assert res["events"]["gold_hit"] == 1 and res["aux"]["correct"] == 0
     assert res["confusion"]["future"]["historical"] == 1 and res["confusion"]["current"]["missed"] == 1
     assert aux_of(event_at({"start": 24, "end": 30}, out["events"])) == "historical"
+
+
+def test_a_silver_record_scores_only_its_layers_and_is_all_fit():
+    gold = _gold(part="fit", layers=["event_modes", "dates"],
+                 event_modes=[{"start": 24, "end": 30, "plover": "PROTEST", "aux": "future"}])
+    out = {"quotes": [_q(21, 49, 0, 11)], "reporting": [{"cue": {"start": 0, "end": 11}}],
+           "dates": [{"span": {"start": 40, "end": 48}, "value": "2024-01-22"}],
+           "events": [{"trigger": {"start": 24, "end": 30}, "mentions": [], "aux_mode": "future"}]}
+    res = summarise([score_article(gold, out)])
+    assert res["quotes"]["pred"] == 0 and res["sources"]["pred"] == 0  # not annotated: not scored
+    assert res["dates"]["pred"] == 1 and res["dates"]["precision"] == 0.0  # annotated: none there
+    assert res["aux"]["correct"] == 1
+    assert article_part(gold) == "fit"
+    assert article_part(_gold()) in ("fit", "check")  # a gold record keeps the hashed split
 
 
 def test_timebank_attributes_give_the_widest_mode():

@@ -117,10 +117,31 @@ def aux_of(ev: dict[str, Any] | None) -> str:
     return ev.get("aux_mode") or "current"
 
 
+LAYERS = ("quotes", "reported_by", "dates", "event_modes")
+
+
+def annotated(rec: dict[str, Any]) -> set[str]:
+    """The layers a record annotates: all of them, unless it names them in ``layers`` (the
+    team-made silver records leave quotes out; an unlisted layer is not scored)."""
+    return set(rec.get("layers") or LAYERS)
+
+
+def article_part(g: GoldArticle) -> str:
+    """The record's own ``part`` (a silver file is all development: ``"fit"``), else the split."""
+    part = g.record.get("part")
+    return part if part in PARTS else part_of(g.id)
+
+
 def score_article(g: GoldArticle, out: dict[str, Any]) -> Counter:
-    """Counts for one article; :func:`summarise` turns them into scores."""
+    """Counts for one article; :func:`summarise` turns them into scores. A layer the record
+    does not annotate counts neither gold nor predictions."""
     c: Counter = Counter()
     rec, text = g.record, g.text
+    layers = annotated(rec)
+    out = {**out,
+           "quotes": out.get("quotes", []) if "quotes" in layers else [],
+           "reporting": out.get("reporting", []) if "reported_by" in layers else [],
+           "dates": out.get("dates", []) if "dates" in layers else []}
     quotes = out.get("quotes", [])
     c["quote_gold"] = len(rec["quotes"])
     c["quote_pred"] = len(quotes)
@@ -213,7 +234,7 @@ def predict(docs: Sequence[GoldArticle], pipeline: Any = None, lang: str = "es")
 
 def evaluate(docs: Sequence[GoldArticle], outputs: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Scores per part ('fit', 'check') and over 'all' articles."""
-    counts = [(part_of(d.id), score_article(d, o)) for d, o in zip(docs, outputs, strict=True)]
+    counts = [(article_part(d), score_article(d, o)) for d, o in zip(docs, outputs, strict=True)]
     res: dict[str, Any] = {p: summarise(c for q, c in counts if q == p) for p in PARTS}
     res["all"] = summarise(c for _, c in counts)
     return res
@@ -227,7 +248,7 @@ def errors(docs: Sequence[GoldArticle], outputs: Sequence[dict[str, Any]]) -> li
         # the same events the scores count: the article's events and its secondary event words
         events = list(o.get("events", [])) + list(o.get("secondary_events", []))
         out.append({
-            "article": d.id, "part": part_of(d.id),
+            "article": d.id, "part": article_part(d),
             "aux": [f"{gm['aux']}->{aux_of(event_at(gm, events))}: {text[gm['start']:gm['end']]!r}"
                     f" [{gm['plover']}]" for gm in rec["event_modes"]
                     if aux_of(event_at(gm, events)) != gm["aux"]],

@@ -81,6 +81,7 @@ from cronica.stages.events.lexicon import (
     fold,
     lexicon,
     misread_plural_verb,
+    row_object,
     rule_pattern,
 )
 from cronica.stages.events.merge import (
@@ -146,6 +147,8 @@ _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 # governing event types that absorb an event expressed in their complement
 _FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONSULT"})
 _COOP_FRAMES = frozenset({"AGREE", "SUPPORT", "CONSULT"})
+# doc store of the protests an end word presupposes (:meth:`EventCoder._nest_ended_protest`)
+_ENDED = "events.ended_protest"
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 # relations through which one trigger sits in another's complement
 _NEST = frozenset(
@@ -181,6 +184,35 @@ _PARTICIPLE_MIN_WEIGHT = 0.8
 _CLAUSE_AUX = frozenset({"aux", "aux:pass"})
 
 
+# the complements that make a participial modifier a reduced passive clause: an agent, a
+# time, a place or a cause of its own ('suscrito en 1977', 'heridos por una mina')
+_PARTICIPLE_COMPLEMENTS = frozenset({"obl", "obl:agent", "obl:tmod", "advcl"})
+_GENITIVE = frozenset({"de", "del", "of"})
+
+
+def _own_complement(tok: Any) -> bool:
+    """Whether participle ``tok`` has a complement of its own (an oblique: agent, time,
+    place; or an adverbial clause) after it: the participle then predicates an act ('los
+    tratados suscritos entre los dos países'), not a property ('los jóvenes detenidos')."""
+    if dep(tok) not in ("acl", "amod", "ROOT"):
+        return False  # 'los detenidos el lunes': a participle used as a noun names people
+    for c in children_of(tok):
+        if c.i < tok.i:
+            continue
+        if dep(c) in _PARTICIPLE_COMPLEMENTS or any(
+                dep(g) == "case" and fold(g.text) not in _GENITIVE for g in children_of(c)):
+            return True  # 'suscritos por los ministros', whatever label the parser gave it
+    # a phrase after the participle that the parser hung on the noun it modifies ('tratados
+    # suscritos entre los dos países', 'grupos armados por el ejército'): the participle's,
+    # unless it opens with the genitive 'de', the noun's own complement ('grupos armados de
+    # la región')
+    head = tok.head
+    return dep(tok) == "amod" and head.i < tok.i and any(
+        dep(c) == "nmod" and c.i > tok.i and any(
+            dep(g) == "case" and fold(g.text) not in _GENITIVE for g in children_of(c))
+        for c in children_of(head))
+
+
 # trigger filters whose removed words still name an event (kept as secondary event words)
 # ('trigger.kind': a kind of act under a noun of law or right, :mod:`.reference`)
 _MENTION_FILTERS = frozenset({"trigger.noun_modifier", "trigger.participle_clause", "trigger.kind",
@@ -195,6 +227,13 @@ _COUNTED_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
 # the claims and protests that make a collective act a protest ('una caravana en reclamo de')
 _CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "REJECT", "ACCUSE"})
 
+
+
+def _row_thing(doc: Any, m: Match, index: ActorIndex) -> frozenset[int]:
+    """The object noun of a verb + object row read through the parse, when it names a thing
+    ('lodged a formal protest'): part of the trigger, never an argument. A person or body the
+    row names ('summoned the French ambassador') stays the act's recipient."""
+    return frozenset(i for i in row_object(doc, m) if index.mention_in(doc[i]) is None)
 
 class EventCoder:
     """Fills ``adoc.events`` (ids 'e0', 'e1', ... in text order)."""
@@ -287,7 +326,9 @@ class EventCoder:
                     misses.add(key)
                 i += 1
                 continue
-            if self._is_speech(tok, as_trigger=True):
+            # (a verb + object row names its own act with a verb of saying: 'expresó su
+            # protesta' is a diplomatic protest, PLOVER ACCUSE)
+            if len(m.entry.pattern) == 1 and self._is_speech(tok, as_trigger=True):
                 if trace is not None:
                     trace.append(("trigger.speech", i))
                 i += 1
@@ -536,11 +577,15 @@ class EventCoder:
         the tokens of organisation names)."""
         if m.entry.pattern[0] in self.cues.arrival_verb and self._arrival_without_visit(tok):
             return "trigger.arrival_without_visit"  # before a participle clause keeps it
+        if m.entry.pattern[0] in self.cues.host_verb and self._host_without_guest(tok):
+            return "trigger.host_without_guest"
         if self._weak_participle(tok, m):
-            if any(dep(c) in _CLAUSE_AUX for c in children_of(tok)):
+            if any(dep(c) in _CLAUSE_AUX for c in children_of(tok)) or _own_complement(tok):
                 # a participle with its own auxiliary heads a finite clause ('los presos que
-                # fueron liberados', 'que había sido encarcelado'): it names an act, told
-                # in passing, so it is kept among the secondary event words
+                # fueron liberados', 'que había sido encarcelado'), and one with its own agent,
+                # time or place is a reduced passive relative ('el tratado suscrito en 1977',
+                # 'dos soldados heridos por una mina'): it names an act, told in passing, so
+                # it is kept among the secondary event words
                 return "trigger.participle_clause"
             return "trigger.weak_participle"
         if m.entry.pattern[0] in self.cues.vague_event and self._vague_without_act(tok):
@@ -598,6 +643,25 @@ class EventCoder:
             if s.pos_ == "PROPN" and s.ent_type_ == "PER" or fold(s.lemma_) in self.cues.visitor:
                 return False
         return True
+
+    def _host_without_guest(self, tok: Any) -> bool:
+        """'el presidente recibirá a los dirigentes sindicales' hosts a visit (CAMEO 043 host
+        a visit -> CONSULT): a named person or a visitor noun receiving, with the personal
+        'a', a named person, a visitor or a party's representatives (``guest`` cues); 'recibió
+        a los heridos', 'recibió un disparo', 'recibió apoyo' are none."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return True
+        cues = self.cues
+
+        def party(t: Any) -> bool:
+            lemma = fold(t.lemma_)
+            return (t.pos_ == "PROPN" and t.ent_type_ == "PER") or lemma in cues.visitor or lemma in cues.guest
+
+        if not any(party(s) for s in _subjects(tok)):
+            return True
+        return not any(
+            dep(c) in ("obj", "obl", "iobj") and _case_word(c) in ("a", "al") and party(c)
+            for c in children_of(tok))
 
     def _vague_without_act(self, tok: Any) -> bool:
         """'la violencia' names an act only where the grammar makes it one: the subject of a
@@ -1199,6 +1263,9 @@ class EventCoder:
             # the word itself, or the noun of its support verb ('poner fin a', 'dar solución a')
             words = [node, *(c for c in children_of(node) if dep(c) in ("compound", "obj"))]
             if any(fold(w.lemma_) in self.cues.end_word for w in words):
+                # presupposed as going on: an event of the sentence, never pruned as a
+                # background detail (prune_secondary)
+                doc_cache(doc, _ENDED)[m.head] = True
                 return True
         return False
 
@@ -1501,7 +1568,11 @@ class EventCoder:
         if self.learned is not None:
             events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))
         if self.secondary_threshold > 0:
-            events = prune_secondary(events, self.secondary_threshold)
+            # a protest that talks or a deal would end is presupposed to be going on: the
+            # sentence asserts it however deep its phrase ('dialogaron para resolver la
+            # huelga'), beside the talks, which stay events too
+            ended = frozenset(doc_cache(doc, _ENDED))
+            events = prune_secondary(events, self.secondary_threshold, ended)
         events.sort(key=lambda e: e.trigger.start)
         events = link_embedded(doc, events)
         for n, e in enumerate(events):
@@ -1745,7 +1816,7 @@ class EventCoder:
         tok = doc[m.head]
         if role == "actor" and patient_predicate(tok, self.cues):
             return parsed  # 'fueron detenidos': no expressed agent, no guessed one
-        skip = frozenset(range(m.start, m.end))
+        skip = frozenset(range(m.start, m.end)) | _row_thing(doc, m, index)
 
         # a doer is named as a subject, an agent ('por', 'de', 'por parte de') or one of two
         # parties ('entre'); a phrase behind any other preposition, or inside one ('en el sur
@@ -1807,7 +1878,9 @@ class EventCoder:
                  None if other_arg is None else (other_arg.start, other_arg.end))
         chose = self._choices[1].get(asked, -1) if record is None else -1
         if chose == -1:
-            rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip, span)
+            # scored as built (no feature strings) unless training records them
+            rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip,
+                                          span, model if record is None else None)
             if record is not None:
                 record.append({
                     "doc": adoc.article.id, "role": role, "start": doc[m.start].idx,
@@ -1848,7 +1921,7 @@ class EventCoder:
                 self.speech,
                 index,
                 is_light,
-                frozenset(range(m.start, m.end)),
+                frozenset(range(m.start, m.end)) | _row_thing(doc, m, index),
                 self._event_type_at(doc),
                 lambda t: self.lex.match(doc, t.i) is not None,
             )

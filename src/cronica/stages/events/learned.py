@@ -95,11 +95,14 @@ def _ids(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=1 << 15)
-def _word_array(word: str) -> np.ndarray:
-    """:func:`_word_ids` as a read-only array (cached: most words of a text are repeats)."""
+def _word_parts(word: str) -> tuple[np.ndarray, int, bytes]:
+    """What :func:`id_array` reads of one word (cached: most words of a text are repeats):
+    :func:`_word_ids` as a read-only array; the CRC-32 of 'b <word> ', which a bigram's
+    CRC-32 continues over the next word's UTF-8 bytes (the CRC-32 of 'b <word> <next>',
+    so the bucket :func:`_bigram` gives); and those bytes."""
     arr = np.array(_word_ids(word), dtype=np.int64)
     arr.flags.writeable = False
-    return arr
+    return arr, zlib.crc32(("b " + word + " ").encode("utf-8")), word.encode("utf-8")
 
 
 def id_array(text: str) -> np.ndarray:
@@ -109,8 +112,11 @@ def id_array(text: str) -> np.ndarray:
     words = _WORD.findall(_DIGITS.sub("0", fold(text)))
     if not words:
         return np.zeros(0, dtype=np.int64)
-    parts = [_word_array(w) for w in words]
-    parts.append(np.array([_bigram(a, b) for a, b in pairwise(words)], dtype=np.int64))
+    info = [_word_parts(w) for w in words]
+    parts = [i[0] for i in info]
+    crc = zlib.crc32
+    parts.append(np.array([crc(b[2], a[1]) % N_FEATURES for a, b in pairwise(info)],
+                          dtype=np.int64))
     return np.concatenate(parts)
 
 

@@ -176,6 +176,13 @@ class Cues:
     # words of ending or solving ('poner fin a', 'solución a', 'finalizar'): what they end
     # was going on (a presupposition), so it is no aim of the act that would end it
     end_word: set[str] = field(default_factory=set)
+    # the preposition of what a verb of ending ends ('acabar con el bloqueo'), and of what a
+    # noun of ending beside the event's verb ends ('poner fin al bloqueo'): that event was
+    # going on, out of the scope of a wish or plan about its end
+    end_case: set[str] = field(default_factory=set)
+    # the seasons: with 'pasado' / 'último' a past act placed there lies months back
+    season: set[str] = field(default_factory=set)
+    end_noun_case: set[str] = field(default_factory=set)
     # verbs of existence or occurrence ('haber', 'existir', 'producirse'): their event noun
     # is the event itself, so their negation negates it ('no hubo enfrentamientos')
     existential: set[str] = field(default_factory=set)
@@ -225,6 +232,10 @@ class Cues:
     # a named person or an envoy (``visitor`` nouns) at a named place (branch trig8)
     arrival_verb: set[str] = field(default_factory=set)
     visitor: set[str] = field(default_factory=set)
+    # a verb of receiving someone is hosting a visit (CAMEO 043 -> CONSULT) only with a named
+    # person or a visitor as host and as guest (``guest``: who else is received as a party)
+    host_verb: set[str] = field(default_factory=set)
+    guest: set[str] = field(default_factory=set)
     # 'robo', 'theft': names of criminal offences; a passive's 'por'/'by' phrase with one is
     # the cause of the act, not its agent ('fue detenido por robo')
     offence: set[str] = field(default_factory=set)
@@ -442,7 +453,8 @@ class Lexicon:
                 if (
                     pos not in allowed and tok.pos_ not in allowed and key_pos not in allowed
                 ) and len(entry.pattern) == 1 and not (
-                    entry.pos == "N" and _nominalised(doc, i, self.cues.contraction)
+                    entry.pos == "N" and (_nominalised(doc, i, self.cues.contraction)
+                                          or _masculinised_noun(tok, key))
                 ):
                     continue
                 other_pos_only = False
@@ -673,6 +685,17 @@ _OBJECT_DEPS = frozenset({"obj", "xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 
 
+def row_object(doc: Any, m: Match) -> frozenset[int]:
+    """The tokens of a verb + object row's noun when the row held through the parse rather than
+    by adjacency ('lodged a formal protest', 'lanzaron enormes piedras'): part of the trigger,
+    as the noun of an adjacent match is, so never the event's actor or recipient."""
+    if len(m.entry.pattern) != 2 or m.end - m.start != 1 or m.entry.pos not in ("V", "Vr"):
+        return frozenset()
+    noun = m.entry.pattern[1]
+    head = doc[m.head]
+    return frozenset(c.i for c in children_of(head) if dep(c) in _OBJECT_DEPS and noun in _keys(c))
+
+
 def object_words(tok: Any, cues: Cues) -> set[str]:
     """Lexicon keys of the nouns that fill the object slot of verb ``tok``: its direct object
     and their conjuncts, an oblique opened by an object-case word ('tomar como rehén'), the
@@ -822,7 +845,8 @@ def _nominalised(doc: Any, i: int, contraction: dict[str, str]) -> bool:
     ('un llamado a la calma', 'al llamado de los sindicatos'): right after an article or
     another determiner (or a contraction holding one), and followed by no noun it could
     modify -- a preposition, a conjunction, a verb, punctuation other than a quote, or the
-    end ('los llamados forajidos', an adjective before it, stays 'so-called' too). 'el llamado Plan Sur' and 'la llamada "guerra sucia"' (so-called) stay adjectives."""
+    end ('los llamados forajidos', an adjective before it, stays 'so-called' too), or a
+    participle that modifies it ('un llamado lanzado el lunes'). 'el llamado Plan Sur' and 'la llamada "guerra sucia"' (so-called) stay adjectives."""
     tok = doc[i]
     if tok.pos_ not in ("ADJ", "VERB") or i == 0 or not tok.text[:1].islower():
         return False
@@ -834,7 +858,22 @@ def _nominalised(doc: Any, i: int, contraction: dict[str, str]) -> bool:
     nxt = doc[i + 1]
     if nxt.pos_ == "PUNCT":
         return nxt.text not in _QUOTES
-    return nxt.pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX")
+    if nxt.pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX"):
+        return True
+    # a participle after it with its own complement modifies it as a noun ('un llamado
+    # lanzado el lunes'); 'los llamados forajidos surgieron' (so-called) has none
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    return ("Part" in morph_get(nxt, "VerbForm") and after is not None
+            and after.pos_ in ("ADP", "DET", "NUM"))
+
+
+def _masculinised_noun(tok: Any, key: str) -> bool:
+    """A feminine noun the tagger took for an adjective and the lemmatizer turned masculine
+    ('Singular convocatoria en Quito': 'convocatoria' ADJ, lemma 'convocatorio'): the word
+    form itself is the noun row's key ``key``."""
+    form = fold(tok.text)
+    return (tok.pos_ == "ADJ" and key == form.rstrip("s") and form.rstrip("s").endswith("a")
+            and fold(tok.lemma_).rstrip("s").endswith("o"))
 
 
 def _mistagged_name(tok: Any) -> bool:
@@ -1006,10 +1045,10 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word",
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "end_case", "end_noun_case", "season",
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
-                      "arrival_verb", "visitor"):
+                      "arrival_verb", "visitor", "host_verb", "guest"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)

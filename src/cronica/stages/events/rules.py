@@ -100,6 +100,10 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
          "an arrival is a visit (CONSULT, CAMEO 042) only of a named person or an envoy at a "
          "named place",
          "Los camiones llegaron a Lima el lunes.", "es", "llegaron"),
+    Rule("trigger.host_without_guest",
+         "receiving is hosting a visit (CONSULT, CAMEO 043) only of a named person, a visitor "
+         "or a party's representatives, received by one",
+         "El hospital recibió a los heridos del choque.", "es", "recibió"),
     Rule("trigger.denied_involvement",
          "denying involvement or accusations is no PLOVER event (attribution guidelines)",
          "The militia denied any involvement in the fire.", "en", "denied"),
