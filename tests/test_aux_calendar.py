@@ -136,3 +136,15 @@ def test_widest_scope_wins_over_the_tense_of_the_clause(make_doc):
                     date="2024-01-20", stages=STAGES)
     ceder = [e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == "ceder"]
     assert ceder and ceder[0].aux_mode == "hypothetical"
+
+
+def test_a_similar_event_is_another_event(make_doc):
+    # 'un ataque similar' of last week names another attack: the attack of the news keeps its
+    # own (current) mode instead of taking the earlier one's
+    text = ("Cinco soldados murieron este viernes en un ataque con explosivos en el Cauca. "
+            "La semana pasada, un ataque similar había dejado dos policías muertos.")
+    adoc = make_doc(text, lang="es", date="2024-05-03",
+                    stages=["actors", "events", "magnitude", "time", "aux"])
+    first = [e for e in [*adoc.events, *adoc.secondary_events]
+             if e.trigger.text == "ataque" and e.trigger.sentence == 0]
+    assert first and all(e.aux_mode is None for e in first), [(e.trigger, e.aux_mode) for e in first]

@@ -47,7 +47,7 @@ def test_a_prefix_keeps_no_other_word_family(make_doc):
 
 
 def test_a_protest_that_talks_would_end_is_going_on(make_doc):
-    # 'dar solución a un paro' presupposes the strike: no aim folded into the talks
+    # solving a strike presupposes it is going on: no aim folded into the talks
     adoc = make_doc(
         "Los ministros y los mineros negociaron durante horas para dar solución al paro.",
         lang="es", stages=("actors", "events"),

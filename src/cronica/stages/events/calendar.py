@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
@@ -120,7 +121,7 @@ class AuxCalendar:
                 if found:
                     e.aux_mode, e.aux_evidence = found
         if doc is not None:
-            self._same_event(adoc, pub)
+            self._same_event(adoc, pub, self.cues.other_event_adj)
             _gerund_time(doc, every)
             _definite_reference(doc, every, story_openings(adoc.article.text))
             if pub is not None:
@@ -506,20 +507,24 @@ class AuxCalendar:
         return "historical", aux_evidence(tok, "imperfect (background)")
 
     @staticmethod
-    def _same_event(adoc: ArticleDoc, pub: date | None = None) -> None:
-        """Current noun mentions of an event dated non-current elsewhere take its mode."""
+    def _same_event(adoc: ArticleDoc, pub: date | None = None,
+                    other: Collection[str] = frozenset()) -> None:
+        """Current noun mentions of an event dated non-current elsewhere take its mode; a
+        mention that names another event of the kind ('un ataque similar', 'otro atentado':
+        ``other``, the alterity words) neither gives nor takes it."""
         doc = adoc.doc
         dated: dict[tuple[str, str], Event] = {}
         every = [*adoc.events, *adoc.secondary_events]
         for e in every:
             ev = e.aux_evidence or {}
-            if e.aux_mode in _PROPAGATED and str(ev.get("rule", "")).startswith("date"):
+            if e.aux_mode in _PROPAGATED and str(ev.get("rule", "")).startswith("date") \
+                    and not _another(doc, e, other):
                 dated.setdefault((e.event, _lemma(doc, e)), e)
         # the story openings of a digest after the article's own dateline: a dated mention
         # of another story is another event ('la cumbre' of two summits)
         openings = story_openings(adoc.article.text)
         for e in every:
-            if e.aux_mode is not None or e.head is None:
+            if e.aux_mode is not None or e.head is None or _another(doc, e, other):
                 continue
             tok = doc[e.head]
             keys = [_stem(m.text) for m in e.mentions[1:] if len(m.text.split()) == 1]
@@ -854,6 +859,15 @@ def _relative(verb: Any) -> bool:
     """``verb`` heads a relative clause on its noun ('que sufrió el viernes')."""
     return dep(verb) == "acl:relcl" or dep(verb) == "acl" and any(
         "Rel" in morph_get(c, "PronType") for c in children_of(verb))
+
+
+def _another(doc: Any, e: Event, other: Collection[str]) -> bool:
+    """Whether the event noun is modified by a word of alterity ('un ataque similar', 'otro
+    atentado', 'a new attack'): it names another event of its kind."""
+    if not other or e.head is None or not 0 <= e.head < len(doc):
+        return False
+    return any(dep(c) in ("amod", "det") and fold(c.lemma_) in other
+               for c in children_of(doc[e.head]))
 
 
 def _lemma(doc: Any, e: Event) -> str:

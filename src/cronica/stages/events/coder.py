@@ -1248,8 +1248,8 @@ class EventCoder:
         )
 
     def _nest_ended_protest(self, link: _Link, st: _Nesting) -> bool:
-        """'negociaciones para dar solución a un paro', 'un acuerdo para finalizar la ola de
-        paros': ending or solving something presupposes that it is going on, so the protest
+        """'conversaciones para resolver la huelga docente', 'un pacto para terminar con los
+        bloqueos': ending or solving something presupposes that it is going on, so the protest
         is an event of its own, not an aim or a content of the talks (nothing changes).
         Talks and deals only: a demand to end a blockade ('pide que acabe con el bloqueo')
         stays the demand, its content folded into it."""
@@ -1849,6 +1849,8 @@ class EventCoder:
 
         def span(t: Any) -> tuple[int, int, str | None] | None:
             picked = own is not None and parsed is not None and t.i == own.i
+            if other is not None and not picked and dep(t) == "appos" and t.head.i == other.i:
+                return None  # 'El presidente Gustavo Petro condenó': the other role's name
             if governor is not None and not picked and t.i > tok.i and other_agent(t):
                 return None
             if role == "actor" and not picked and (

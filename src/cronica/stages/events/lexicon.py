@@ -183,6 +183,9 @@ class Cues:
     # the seasons: with 'pasado' / 'último' a past act placed there lies months back
     season: set[str] = field(default_factory=set)
     end_noun_case: set[str] = field(default_factory=set)
+    # adjectives and determiners of alterity ('otro', 'similar', 'nuevo', 'another'): the noun
+    # they modify names another event of its kind, never the same one (Nueva gramática 13.12)
+    other_event_adj: set[str] = field(default_factory=set)
     # verbs of existence or occurrence ('haber', 'existir', 'producirse'): their event noun
     # is the event itself, so their negation negates it ('no hubo enfrentamientos')
     existential: set[str] = field(default_factory=set)
@@ -1048,7 +1051,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "end_case", "end_noun_case", "season",
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
-                      "arrival_verb", "visitor", "host_verb", "guest"):
+                      "arrival_verb", "visitor", "host_verb", "guest",
+                      "other_event_adj"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)

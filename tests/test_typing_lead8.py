@@ -1,4 +1,4 @@
-"""PLOVER manual (ACCUSE, PROTEST): a diplomatic protest, or a grievance presented to an
+"""Typing by the PLOVER manual (lead, eighth round). A diplomatic protest, or a grievance presented to an
 authority, is ACCUSE 'disapprove', and so is summoning an ambassador to present one; PROTEST
 presumes physical activity. Short invented sentences."""
 
@@ -48,3 +48,29 @@ def test_a_multiword_row_opened_by_a_verb_of_saying_is_no_speech():
     # 'state' is a verb of saying, 'state of emergency' a row of its own (COERCE restrict)
     events = _en("The government declared a state of emergency in the capital.")
     assert ("COERCE", "restrict") in [(e["event"], e["mode"]) for e in events]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("La policía lanzó gases lacrimógenos contra los manifestantes.", "es"),
+    ("Los agentes dispararon perdigones contra la multitud.", "es"),
+    ("Police fired tear gas at the protesters.", "en"),
+])
+def test_tear_gas_and_pellets_are_crowd_control_assaults(text, lang):
+    # PLOVER manual, ASSAULT modes: 'crowd-control' covers tear gas and water cannons
+    events = extracted_events(text, lang=lang)
+    assert [(e["event"], e["mode"]) for e in events] == [("ASSAULT", "crowd-control")]
+
+
+def test_backing_down_is_yielding_not_backing():
+    (e,) = _en("The president said he would not back down.")
+    assert (e["event"], e["aux_mode"]) == ("CONCEDE", "negation")
+
+
+@pytest.mark.parametrize("text", [
+    "El presidente condenó el atentado contra la embajada.",
+    "La cancillería repudió la detención del periodista.",
+])
+def test_condemning_is_accuse_disapprove(text):
+    # CAMEO 111 criticize or denounce -> ACCUSE disapprove; the attribution guidelines agree
+    types = [(e["event"], e["mode"]) for e in _es(text) if e["trigger"]["text"] in ("condenó", "repudió")]
+    assert types == [("ACCUSE", "disapprove")]
