@@ -29,7 +29,7 @@ EXAMPLES = [
     ("nest.prevented_protest", "en", "The police prevented the rally of the students.", "rally"),
     ("nest.agreed_conflict", "es", "Los sindicatos acordaron una huelga general.", "huelga"),
     ("nest.ended_protest", "es", "Los ministros negociaron para dar solución al paro.", "paro"),
-    ("nest.frame_object", "es", "El gobierno condenó el ataque contra la embajada.", "ataque"),
+    ("nest.frame_object", "es", "El gobierno rechazó la agresión contra la embajada.", "agresión"),
     ("nest.frame_embed", "es", "Los camioneros amenazaron con una huelga.", "huelga"),
     ("nest.vowed_clause", "es", "Los guerrilleros juraron que atacarán los cuarteles.", "atacarán"),
     ("nest.vowed_clause", "en", "The rebels vowed that they will attack the capital.", "attack"),

@@ -1357,7 +1357,7 @@ class EventCoder:
 
     def _nest_frame_object(self, link: _Link, st: _Nesting) -> bool:
         """'must stop the attacks': the object of a demanded verb goes with the demand;
-        'condenó el ataque', 'rechazó la agresión': a rejected noun is an objection to what
+        'rechazó la agresión': a rejected noun is an objection to what
         happened, not a refused act ('rechazó negociar' is one)."""
         m, gov = link.m, link.gov
         if gov.entry.event in _FRAME_TYPES and (
@@ -2089,7 +2089,7 @@ class EventCoder:
         if recoded and event == "PROTEST" and m.entry.event == "CONSULT":
             mode = "demo"  # a rally
         cameo = _INTENT_CAMEO.get(event) if recoded else m.entry.cameo
-        if event in ("SANCTION", "REJECT") and self._custodial_sentence(tok):
+        if event in ("SANCTION", "REJECT", "ACCUSE") and self._custodial_sentence(tok):
             event, mode, cameo = "COERCE", "arrest", "173"  # a sentence to prison
         return Event(
             id="",
