@@ -55,7 +55,7 @@ def vocabulary(rows: list[dict[str, Any]], min_count: int = te.RULE_MIN_COUNT) -
 
 def shipped_features(r: dict[str, Any], z: float) -> np.ndarray:
     p = float(1 / (1 + np.exp(-z)))
-    return learned.sentence_features(p, [(e["type"], e["aux"], e["conf"]) for e in r["events"]])
+    return learned.sentence_features(p, [(e[0], e[1], e[2]) for e in r["events"]])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -164,11 +164,15 @@ def main(argv: list[str] | None = None) -> int:
             np.vstack([zc, r_en_chk]).T,
         ),
     }
-    shipped = np.array([model.sentence_decision(f) for f in base_fit])
-    report["shipped sentence_coef, grouped-CV z"] = {"at_0.5": round(te.macro_f1(y, shipped >= 0.5), 4)}
-    if args.check:
-        shipped_c = np.array([model.sentence_decision(f) for f in base_chk])
-        report["shipped sentence_coef, grouped-CV z"]["check_at_0.5"] = round(te.macro_f1(yc, shipped_c >= 0.5), 4)
+    if model.sentence_coef is not None and len(model.sentence_coef) == base_fit.shape[1]:
+        # the 2026-12-06 decision (8 inputs), never trained on grouped-CV log-odds
+        shipped = np.array([model.sentence_decision(f) for f in base_fit])
+        report["shipped sentence_coef, grouped-CV z"] = {"at_0.5": round(te.macro_f1(y, shipped >= 0.5), 4)}
+        if args.check:
+            shipped_c = np.array([model.sentence_decision(f) for f in base_chk])
+            report["shipped sentence_coef, grouped-CV z"]["check_at_0.5"] = round(
+                te.macro_f1(yc, shipped_c >= 0.5), 4
+            )
     grid = np.arange(0.3, 0.9, 0.025)
     for name, (ff, fc) in variants.items():
         if args.only and name not in args.only.split(","):

@@ -65,3 +65,19 @@ def test_official_sources_are_government_not_military_officers():
     out = extract("Los oficiales del ejército detuvieron a veinte personas.", lang="es",
                   date="2024-03-14")
     assert out["events"][0]["actor"]["code"] == "MIL"
+
+
+@pytest.mark.parametrize("text", [
+    "El gobierno atribuyó el atentado a las FARC.",
+    "Un ataque con explosivos atribuido a las FARC dejó tres soldados muertos.",
+])
+def test_an_attributed_attack_has_the_alleged_doer_as_actor(text):
+    # DLE atribuir: the 'a' party is the alleged doer, not the one who attributes the act
+    (e,) = [e for e in extracted_events(text) if e["trigger"]["text"] in ("atentado", "ataque")]
+    assert e["actor"]["code"] == "COLREB"
+    assert e["recipient"] is None or "FARC" not in e["recipient"]["text"]
+
+
+def test_the_name_apposed_to_the_actor_is_not_the_recipient():
+    (e,) = extracted_events("El presidente Gustavo Petro criticó el atentado en su cuenta.")
+    assert e["recipient"] is None or "Petro" not in e["recipient"]["text"]

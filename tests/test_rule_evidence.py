@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cronica.stages.events.learned import N_FEATURES, EventModel, LearnedLayer
+from cronica.stages.events.learned import N_FEATURES, EventModel, LearnedLayer, event_model
 from cronica.stages.events.rule_evidence import (
     facts_of,
     no_happened_terms,
@@ -99,3 +99,12 @@ def test_facts_are_read_off_the_events_and_their_parse(make_doc):
     facts = facts_of(adoc, adoc.events)
     assert any(f[0] == "PROTEST" and f[1] is None and f[4] == "VERB" for f in facts)
 
+
+def test_the_shipped_spanish_decision_reads_the_rule_model():
+    m = event_model("es")
+    assert m is not None and m.rule_coef is not None and m.rule_index is not None
+    assert m.sentence_coef is not None and len(m.sentence_coef) == 9
+    assert len(m.rule_index) == len(m.rule_coef) < 1000
+    happened = m.rule_score(rule_names([MARCH], 9))
+    assert happened > m.rule_score(rule_names([PLANNED_MARCH], 9))
+    assert happened > m.rule_score(rule_names([], 9))

@@ -228,7 +228,7 @@ class AuxCalendar:
         # coordinated with ('entraron el domingo ... y dispararon') and the verb its time clause
         # hangs from ('fueron recuperadas el lunes luego que fue copada'); never a date of
         # another clause of the sentence ('repudió el sábado lo que ocurrió el viernes')
-        linked = _time_linked(tok, frozenset(self.cues.same_time_mark))
+        linked = _time_linked(tok, frozenset(self.cues.same_time_mark), frozenset(self.cues.while_mark))
         dates = [d for d in adoc.dates if d.span.sentence == e.trigger.sentence and d.value
                  and _on_verb(adoc.doc, d.span.start, d.span.end)
                  and _date_verb(adoc.doc, d.span.start, d.span.end) in linked
@@ -389,6 +389,12 @@ class AuxCalendar:
                         or fold(c.lemma_) in self.cues.season) and any(
                         dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in children_of(c)):
                     return "historical", aux_evidence(c, "recent past period")
+                if holder is tok and tok.pos_ == "NOUN" and dep(c) == "nmod" \
+                        and fold(c.lemma_) in self.cues.long_unit and any(
+                        dep(a) == "amod" and fold(a.lemma_) in self.cues.past_adj for a in children_of(c)):
+                    # 'la huelga de la semana pasada': the noun's own past week or month (the
+                    # time stage dates it on a verb, not in a noun's complement)
+                    return "historical", aux_evidence(c, "recent past period")
         return None
 
     def _coming_period(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
@@ -435,10 +441,15 @@ class AuxCalendar:
         if e.head is None or not 0 <= e.head < len(doc):
             return None
         tok = doc[e.head]
+        cues = self.cues
+        if tok.pos_ == "NOUN" and dep(tok) == "obj" and "Inf" in morph_get(tok.head, "VerbForm"):
+            # the act an obligation's infinitive takes ('hay que hacer una investigación',
+            # 'tienen que realizar una huelga'): owed, not done (the infinitive's own words)
+            found = self._obligation(tok.head)
+            return ("hypothetical", aux_evidence(found, "obligation (tener que / have to)")) if found else None
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         auxes = list(children(tok, AUX))
-        cues = self.cues
         if not (cues.perfect_aux or cues.go_aux or cues.oblige_aux):
             return None
         to = cues.infinitive_link
@@ -448,9 +459,8 @@ class AuxCalendar:
                     and "Part" in morph_get(tok, "VerbForm"):
                 return "historical", aux_evidence(a, "pluperfect")
         if "Inf" in morph_get(tok, "VerbForm") or tok.tag_ == "VB":
-            gov = tok.head
             marked = any(c.lower_ in to for c in children_of(tok))
-            if gov.lemma_.lower() in cues.oblige_aux and marked and gov.i != tok.i:
+            if (gov := self._obligation(tok)) is not None:
                 return "hypothetical", aux_evidence(gov, "obligation (tener que / have to)")
             for gov in [*auxes, tok.head]:
                 # 'van a reunirse', 'are going to meet': a present-tense 'go' + infinitive
@@ -458,6 +468,17 @@ class AuxCalendar:
                 if gov.lemma_.lower() in cues.go_aux and present and gov.i != tok.i and (marked or gov in auxes):
                     return "future", aux_evidence(gov, "go + infinitive (ir a / going to)")
         return None
+
+    def _obligation(self, inf: Any) -> Any:
+        """The verb of obligation ('tener', impersonal 'haber') the infinitive ``inf`` hangs
+        from through its linking word ('tienen que negociar', 'hay que negociar'), or None.
+        Not in the preterite: 'tuvo que renunciar', 'hubo que ir a buscar' say that the act
+        was done (a perfective modal entails its act, Nueva gramática §28.9)."""
+        gov = inf.head
+        if gov.i == inf.i or gov.lemma_.lower() not in self.cues.oblige_aux \
+                or "Past" in morph_get(gov, "Tense") and "Ind" in morph_get(gov, "Mood"):
+            return None
+        return gov if any(c.lower_ in self.cues.infinitive_link for c in children_of(inf)) else None
 
     def _participle_date(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """An event noun whose participle clause is dated ('los atentados perpetrados entre
@@ -656,9 +677,11 @@ def _main_clause(verb: Any, marks: frozenset[str]) -> bool:
     return bool(verb.head.i == verb.i)
 
 
-def _time_linked(tok: Any, marks: frozenset[str]) -> set[int]:
+def _time_linked(tok: Any, marks: frozenset[str], while_marks: frozenset[str] = frozenset()) -> set[int]:
     """Token indices of the verbs that share the time of ``tok``'s clause: its own verb,
-    the verbs coordinated with it, and the verb its time clause hangs from."""
+    the verbs coordinated with it, the verb its time clause hangs from, and its own time
+    clauses of simultaneity (``while_marks``: 'al asumir el 20 de abril, se comprometió',
+    'cuando llegó el lunes, declaró': the time clause's date is the main clause's)."""
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -670,6 +693,9 @@ def _time_linked(tok: Any, marks: frozenset[str]) -> set[int]:
     out.update(c.i for c in children_of(top) if dep(c) == "conj")
     if dep(top) == "advcl" and any(dep(c) == "mark" and fold(c.lemma_) in marks for c in children_of(top)):
         out.add(top.head.i)
+    if while_marks:
+        out.update(c.i for c in children_of(top) if dep(c) == "advcl" and any(
+            dep(m) == "mark" and fold(m.lemma_) in while_marks for m in children_of(c)))
     return out
 
 

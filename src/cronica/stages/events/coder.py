@@ -624,7 +624,27 @@ class EventCoder:
             return "trigger.natural_death"
         if self._denied_involvement(tok, m):
             return "trigger.denied_involvement"
+        if m.entry.event == "PROTEST" and self._noun_of_earlier_attack(tok):
+            return "trigger.noun_of_earlier_attack"
         return None
+
+    def _noun_of_earlier_attack(self, tok: Any) -> bool:
+        """'Russian missiles struck Kyiv ... Moscow did not comment on the strikes': a noun
+        that repeats the verb of an attack told before it refers back to that attack (a
+        deverbal anaphor), however its own row types the word."""
+        if tok.pos_ != "NOUN":
+            return False
+        doc = tok.doc
+        for j in range(tok.i - 1, -1, -1):
+            t = doc[j]
+            if t.pos_ == "VERB" and t.lemma == tok.lemma:
+                # the verb's own row, or a two-word row it closes ('missiles struck')
+                for k in (j, j - 1):
+                    m = self.lex.match(doc, k) if k >= 0 else None
+                    if m is not None and m.start <= j < m.end:
+                        return m.entry.event == "ASSAULT"
+                return False
+        return False
 
     def _arrival_without_visit(self, tok: Any) -> bool:
         """'el canciller llegó a Lima' is a visit (CAMEO 042 make a visit -> CONSULT): a
@@ -1849,6 +1869,8 @@ class EventCoder:
 
         def span(t: Any) -> tuple[int, int, str | None] | None:
             picked = own is not None and parsed is not None and t.i == own.i
+            if other is not None and not picked and dep(t) == "appos" and t.head.i == other.i:
+                return None  # 'El presidente Gustavo Petro condenó': the other role's name
             if governor is not None and not picked and t.i > tok.i and other_agent(t):
                 return None
             if role == "actor" and not picked and (

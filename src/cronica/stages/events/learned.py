@@ -34,7 +34,7 @@ import numpy as np
 from cronica.model import ArticleDoc, Event
 from cronica.stages.events.lexicon import fold
 from cronica.stages.events.reference import case_type
-from cronica.stages.events.rule_evidence import facts_of, rule_names, rule_vector
+from cronica.stages.events.rule_evidence import facts_of, rule_names
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 # the types of contentious political events (CASE 2021's scope; cronica.evaluate.case)
@@ -199,9 +199,13 @@ class EventModel:
     def rule_score(self, names: dict[str, float]) -> float:
         """Log-odds that a text reports a contentious event, from its rule evidence alone
         (:func:`rule_evidence.rule_names`); 0.0 when the model has no such part."""
-        if self.rule_index is None or self.rule_coef is None:
+        index, coef = self.rule_index, self.rule_coef
+        if index is None or coef is None:
             return 0.0
-        return float(np.dot(self.rule_coef, rule_vector(names, self.rule_index))) + self.rule_intercept
+        # a few names per text: summed directly (the same as rule_vector's dot product)
+        return sum(
+            (float(coef[i]) * v for k, v in names.items() if (i := index.get(k)) is not None), 0.0
+        ) + self.rule_intercept
 
     def score(self, text: str | list[int] | np.ndarray) -> float:
         """Probability that ``text`` reports a contentious event."""

@@ -145,6 +145,12 @@ class Cues:
     consequent_if: set[str] = field(default_factory=set)
     # a conditional conjunction only with the subjunctive ('siempre que' + indicative: whenever)
     consequent_if_sub: set[str] = field(default_factory=set)
+    # 'de' + infinitive opening a clause at the head of its sentence or after a comma ('de no
+    # haber acuerdo, marcharán'): a condition (Nueva gramática §47.8)
+    infinitive_if: set[str] = field(default_factory=set)
+    # 'de lo contrario', 'en caso contrario': the clause they open is the consequent of the
+    # negation of what was said before ('otherwise'): hypothetical
+    otherwise: set[str] = field(default_factory=set)
     # present subjunctive endings of '-ar' verbs and the spelling changes of their stems
     # ('ataqu-en' <- 'atac-ar'): a misread subjunctive is recognised by them (modes._subjunctive)
     ar_subjunctive: set[str] = field(default_factory=set)
@@ -182,6 +188,9 @@ class Cues:
     end_case: set[str] = field(default_factory=set)
     # the seasons: with 'pasado' / 'último' a past act placed there lies months back
     season: set[str] = field(default_factory=set)
+    # 'pasado' on a singular unit of time in an event noun's complement ('la huelga de la
+    # semana pasada'): the unit before the current one
+    past_adj: set[str] = field(default_factory=set)
     end_noun_case: set[str] = field(default_factory=set)
     # adjectives and determiners of alterity ('otro', 'similar', 'nuevo', 'another'): the noun
     # they modify names another event of its kind, never the same one (Nueva gramática 13.12)
@@ -1065,7 +1074,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "end_case", "end_noun_case", "season",
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "end_case", "end_noun_case", "season", "past_adj", "infinitive_if", "otherwise",
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
                       "arrival_verb", "visitor", "host_verb", "guest",

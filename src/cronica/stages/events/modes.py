@@ -201,7 +201,8 @@ def explain_aux(
             or came_from_clause and dep(node) == "amod" and node.pos_ == "ADJ"
         ):
             return found or unreal
-        if cause_of is None and (_presupposed_cause(node, cues) or _ended(node, cues)):
+        if cause_of is None and (_presupposed_cause(node, cues) or _ended(node, cues)
+                                 or step == 0 and _told_by_its_relative(node)):
             # 'baraja la posibilidad de protestar por la redada', 'pidió que cesen los
             # ataques tras la masacre': the cause of an act is presupposed; the wish, demand,
             # plan or negation around the act does not reach it. A past time above still does
@@ -305,13 +306,14 @@ def _ended(node: Any, cues: Cues) -> bool:
         # el bloqueo'; not 'acabe en violencia', where the event is the subject), or a verb
         # whose object is a noun of ending with the event beside it ('que pongan fin al
         # bloqueo', 'una solución al bloqueo'; not 'el fin de semana')
-        case = {fold(c.lemma_) for c in children_of(node) if dep(c) == "case"}
         if fold(head.lemma_) in cues.end_word:
+            case = {fold(c.lemma_) for c in children_of(node) if dep(c) == "case"}
             return dep(node) == "obj" and not case or bool(case & cues.end_case)
-        return bool(case & cues.end_noun_case) and any(
-            dep(c) in ("obj", "compound") and c.i != node.i and fold(c.lemma_) in cues.end_word
-            and "Plur" not in morph_get(c, "Number")
-            and not any(fold(g.lemma_) in cues.time_unit for g in children_of(c)) for c in children_of(head))
+        if not any(dep(c) in ("obj", "compound") and c.i != node.i and fold(c.lemma_) in cues.end_word
+                   and "Plur" not in morph_get(c, "Number")
+                   and not any(fold(g.lemma_) in cues.time_unit for g in children_of(c)) for c in children_of(head)):
+            return False
+        return any(dep(c) == "case" and fold(c.lemma_) in cues.end_noun_case for c in children_of(node))
     return dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in cues.end_word \
         and "Plur" not in morph_get(head, "Number")  # 'con fines de': purposes, no end
 
@@ -339,6 +341,38 @@ def in_cause_phrase(tok: Any, cues: Cues) -> bool:
     'tras el ataque'), directly or as the noun complement of one ('por la detención de sus
     dirigentes' reaches 'dirigentes' no further: only event nouns are asked)."""
     return _presupposed_cause(tok, cues)
+
+
+def _told_by_its_relative(node: Any) -> bool:
+    """The event noun ``node`` is the subject of its own relative clause in a past tense of
+    the indicative ('hacer olvidar los disturbios que ensangrentaron la convención', 'exigió
+    castigo por el ataque que dejó diez muertos'): the clause asserts that the event took
+    place, so the wish, plan or negation around the noun does not reach it (a
+    presupposition, as for a cause)."""
+    if node.pos_ != "NOUN":
+        return False
+    for rel in children_of(node):
+        if dep(rel) not in ("acl:relcl", "acl") or rel.pos_ not in ("VERB", "AUX"):
+            continue
+        kids = children_of(rel)
+        words = [rel, *(c for c in kids if dep(c) in _AUX_DEPS)]
+        past = any("Ind" in morph_get(w, "Mood") and {"Past", "Imp"} & set(morph_get(w, "Tense")) for w in words)
+        # the relative pronoun is the subject (or the parse's object of a clause that has
+        # another object and no subject: 'el ataque que dejó diez muertos')
+        pronoun = next((c for c in kids if "Rel" in morph_get(c, "PronType") and c.i < rel.i), None)
+        subject = pronoun is not None and (dep(pronoun) in ("nsubj", "nsubj:pass") or dep(pronoun) == "obj"
+                                           and not any(dep(c) in ("nsubj", "nsubj:pass") for c in kids)
+                                           and any(dep(c) == "obj" and c.i > rel.i for c in kids))
+        # the subject agrees with its antecedent ('la liberación de los presos que fueron
+        # detenidos' is the prisoners'); a periphrasis ('el paro que iba a comenzar', 'que
+        # pretendía levantar') asserts no act
+        number = morph_get(node, "Number")
+        agrees = any(morph_get(w, "Number") == number for w in words if morph_get(w, "Number"))
+        periphrasis = "Inf" in morph_get(rel, "VerbForm") or any(
+            dep(c) == "xcomp" and "Inf" in morph_get(c, "VerbForm") for c in kids)
+        if past and subject and agrees and not periphrasis:
+            return True
+    return False
 
 
 def _finite_ind(verb: Any) -> bool:
@@ -524,6 +558,13 @@ def _read_mode_at(
         # 'antes de que se reúnan', 'a once días de que se reúnan': the present subjunctive
         # of a time clause is prospective (Nueva gramática §24.1, §47.7)
         found.append(("future", tok, "subjunctive of a time clause"))
+    if (de := _infinitive_condition(tok, cues)) is not None:
+        found.append(("hypothetical", de, "marker"))  # 'de no haber acuerdo, ...'
+    if cues.otherwise and is_trigger and tok.pos_ in ("VERB", "AUX") \
+            and (other := _otherwise(tok, cues)) is not None:
+        # 'de lo contrario se le abrirá expediente': the verb's own act (not the nouns deeper in
+        # its clause, nor a speech act whose content clause the phrase belongs to)
+        found.append(("hypothetical", other, "condition consequent"))
     for child in children_of(tok):
         key = fold(child.lemma_)
         word = fold(child.text)
@@ -690,12 +731,54 @@ def _unreal_or_future(tok: Any) -> bool:
 
 def _condition_mark(clause: Any, cues: Cues) -> Any:
     """The 'si' / 'if' word that opens the adverbial clause ``clause`` (or the first word of
-    a conditional conjunction with the subjunctive: 'en caso de que', 'a menos que'), or None."""
+    a conditional conjunction with the subjunctive: 'en caso de que', 'a menos que'; or the
+    'de' of a conditional infinitive: 'de no haber acuerdo'), or None."""
     return next(
         (c for c in children_of(clause) if dep(c) == "mark" and (
             fold(c.text) in cues.consequent_if or _conditional_conjunction(c, clause, cues))),
         None,
-    )
+    ) or _infinitive_condition(clause, cues)
+
+
+def _otherwise(verb: Any, cues: Cues) -> Any:
+    """The span of 'de lo contrario' / 'en caso contrario' ('otherwise') on ``verb``, or None:
+    a child of the verb whose words with its fixed, modifying and case words make one of
+    ``Cues.otherwise``."""
+    kids = children_of(verb)
+    if any(dep(c) == "ccomp" for c in kids):
+        return None  # 'caso contrario advirtieron que ...': it belongs to what was said
+    for c in kids:
+        if dep(c) not in ("advmod", "obl", "nsubj", "nmod"):
+            continue
+        words = sorted([c, *(g for g in children_of(c) if dep(g) in ("fixed", "amod", "case", "det"))],
+                       key=lambda w: w.i)
+        if words[-1].i - words[0].i + 1 == len(words) \
+                and " ".join(fold(w.text) for w in words) in cues.otherwise:
+            return verb.doc[words[0].i : words[-1].i + 1]
+    return None
+
+
+def _infinitive_condition(clause: Any, cues: Cues) -> Any:
+    """The 'de' that opens the infinitive clause ``clause`` as a condition ('de no haber
+    acuerdo, marcharán', 'de ser aprobada la ley, convocarán'; Nueva gramática §47.8): an
+    adverbial clause whose verb or auxiliary is an infinitive, its first word 'de' (the parse
+    hangs it on the clause or on the main verb) at the head of the sentence or after a comma,
+    before the verb it hangs from, or None. 'antes de', 'después de' + infinitive have a word
+    before the 'de'; after its verb ('acusada, de iniciar') 'de' opens a complement."""
+    if not cues.infinitive_if or dep(clause) != "advcl" or clause.pos_ not in ("VERB", "AUX") \
+            or clause.i > clause.head.i:
+        return None  # (a preposed clause: after its verb, 'de' + infinitive is a complement)
+    if not any("Inf" in morph_get(w, "VerbForm")
+               for w in [clause, *(c for c in children_of(clause) if dep(c) in _AUX_DEPS)]):
+        return None
+    doc = clause.doc
+    edge = clause.left_edge
+    mark = edge if fold(edge.text) in cues.infinitive_if else (
+        doc[edge.i - 1] if edge.i > 0 and fold(doc[edge.i - 1].text) in cues.infinitive_if else None)
+    if mark is None or dep(mark) != "mark" or mark.head.i not in (clause.i, clause.head.i):
+        return None
+    before = doc[mark.i - 1] if mark.i > 0 else None
+    return mark if before is None or mark.is_sent_start or before.pos_ == "PUNCT" else None
 
 
 def _mark_phrase(mark: Any) -> str:
@@ -753,8 +836,10 @@ def _opens_condition(mode: tuple[str, Any, str], cues: Cues) -> bool:
 
 
 def _condition_word(word: Any, cues: Cues) -> bool:
-    """``word`` is the 'si' of a condition or a conditional conjunction's span."""
-    return fold(word.text) in cues.consequent_if or fold(word.text) in cues.consequent_if_sub
+    """``word`` is the 'si' of a condition, a conditional conjunction's span, or the 'de' of a
+    conditional infinitive (found as a marker only by :func:`_infinitive_condition`)."""
+    text = fold(word.text)
+    return text in cues.consequent_if or text in cues.consequent_if_sub or text in cues.infinitive_if
 
 
 def _phrase_span(mark: Any) -> Any:

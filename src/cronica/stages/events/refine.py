@@ -22,12 +22,13 @@ Each rule only fills what is missing; none replaces an argument found in the par
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cronica.model import ArticleDoc, Event, EventArg
 from cronica.stages.events.args import RECIPROCAL_TYPES, ActorIndex
 from cronica.stages.events.lexicon import Cues, fold
-from cronica.stages.nlp.syntax import children_of, dep, morph_get
+from cronica.stages.nlp.syntax import children, children_of, dep, morph_get
 
 _MILITARY_ACTS = frozenset({"ASSAULT", "MOBILIZE"})
 _INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -46,8 +47,15 @@ def refine(adoc: ArticleDoc, events: list[Event], index: ActorIndex, cues: Cues)
             e.recipient = _counterpart(adoc, e, index, cues)
         if e.event == "ASSAULT" and e.recipient is None and _retaliation(adoc, e, cues):
             e.recipient = _retaliated(events, e)
-        if e.event in _CLAIMABLE and e.actor is None:
-            e.actor = _claimant(adoc, e, index, cues)
+        if e.event in _CLAIMABLE:
+            blamed = _blamed(adoc, e, index, cues)
+            if blamed is not None:
+                e.actor = blamed
+                if e.recipient is not None and e.recipient.start < blamed.end \
+                        and blamed.start < e.recipient.end:
+                    e.recipient = None  # (the phrase that holds the alleged doer)
+            elif e.actor is None:
+                e.actor = _claimant(adoc, e, index, cues)
         if e.event in _MILITARY_ACTS and e.mode not in ("riot",):
             e.actor = _as_military(e.actor)
 
@@ -194,6 +202,50 @@ def claim_verb_of(doc: Any, head: int | None, cues: Cues) -> Any:
     if lemma not in cues.claim_verb and not (noun and lemma in cues.claim_light):
         return None
     return verb
+
+
+_TO_CASE = frozenset({"a", "al", "to"})
+# a Spanish regular participle the lemmatizer leaves as it is ('atribuido'): its verb is the
+# stem with one of the three infinitive endings
+_PARTICIPLE = re.compile(r"(?:ad|id)[oa]s?$")
+
+
+def _participle_verbs(lemma: str) -> set[str]:
+    m = _PARTICIPLE.search(lemma)
+    if m is None:
+        return {lemma}
+    stem = lemma[: m.start()]
+    return {lemma, stem + "ar", stem + "er", stem + "ir"}
+
+
+def _blamed(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventArg | None:
+    """The actor an attribution gives the event it takes: 'el gobierno atribuyó el atentado
+    a las FARC' (DLE atribuir 1: 'aplicar hechos o cualidades a alguien'): the 'a' party is
+    the alleged doer, not the subject who attributes the act (nor its target). The parser
+    hangs that 'a' phrase on the verb or on the event noun."""
+    doc = adoc.doc
+    if e.head is None or not cues.claim_verb:
+        return None
+    node = doc[e.head]
+    verb = claim_verb_of(doc, e.head, cues)
+    if verb is None:
+        # 'un ataque con explosivos atribuido a X': a participle of attribution on the noun,
+        # or on a noun of its phrase, where the parser may hang it
+        verb = next((p for c in (node, *children(node, ("nmod",))) for p in children_of(c)
+                     if dep(p) in ("amod", "acl") and "Part" in morph_get(p, "VerbForm")
+                     and _participle_verbs(fold(p.lemma_)) & cues.claim_verb), None)
+        if verb is None:
+            return None
+    for c in (*children_of(verb), *children_of(node)):
+        if c.i <= node.i or c.pos_ not in ("NOUN", "PROPN") or dep(c) not in (
+                "obl", "iobj", "nmod", "obj"):
+            continue
+        case = next((fold(g.text) for g in children_of(c) if dep(g) == "case"), "")
+        m = index.mention_in(c) if case in _TO_CASE else None
+        if m is not None:
+            return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start,
+                            m.span.end, m.id)
+    return None
 
 
 def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventArg | None:

@@ -107,6 +107,11 @@ TRIGGER_FILTERS: tuple[Rule, ...] = (
     Rule("trigger.denied_involvement",
          "denying involvement or accusations is no PLOVER event (attribution guidelines)",
          "The militia denied any involvement in the fire.", "en", "denied"),
+    Rule("trigger.noun_of_earlier_attack",
+         "a protest noun whose word is the verb of an attack told earlier in the article "
+         "('missiles struck ... the strikes') names that attack again, no labour strike",
+         "Russian missiles struck the city overnight. Moscow did not comment on the strikes.",
+         "en", "strikes"),
 )
 
 FILTER_IDS: frozenset[str] = frozenset(r.id for r in TRIGGER_FILTERS)

@@ -19,7 +19,9 @@ What a quantity counts:
 Which event: the nearest event of the fitting type in the same sentence (ASSAULT for dead
 and injured, COERCE for arrested, PROTEST/MOBILIZE for size), else the nearest event of the
 same sentence for dead/injured/arrested, else the nearest earlier event of the fitting type
-within ``CARRY_SENTENCES`` sentences ('... shelled the village. 2 fatalities.'). When an
+within ``CARRY_SENTENCES`` sentences ('... shelled the village. 2 fatalities.'); a crowd size
+is carried so only from a sentence that tells no event of its own ('... exchanged 90
+prisoners' counts captives, not the earlier protest's crowd). When an
 event already has a value for a field, the larger one is kept.
 
 Each value is ``{value, min, max, category, text, start, end}`` (docs/schema.md): ``value``
@@ -391,6 +393,8 @@ def _event_for(adoc: ArticleDoc, name: str, sentence: int, char: int) -> Event |
     pool = fitting or (same if name != "size" else [])
     if pool:
         return min(pool, key=lambda e: abs(e.trigger.start - char))
+    if name == "size" and same:
+        return None  # a count in a sentence that tells another act: its people, no crowd's
     earlier = [e for e in live if e.event in preferred
                and 0 < sentence - e.trigger.sentence <= CARRY_SENTENCES]
     return max(earlier, key=lambda e: e.trigger.start, default=None)
