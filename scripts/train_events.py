@@ -38,6 +38,9 @@ from cronica.stages.events.learned import (
 
 sys.path.insert(0, str(Path(__file__).parent))
 from lexicon_events import lexicon_events  # noqa: E402
+from rule_facts import cached as rule_facts_cached  # noqa: E402
+
+from cronica.stages.events.rule_evidence import rule_names, rule_vector  # noqa: E402
 
 UNREAL = {"negation", "future", "hypothetical"}
 
@@ -63,6 +66,10 @@ C_EMBED = 1.0
 BAND_TOLERANCE = 0.001
 # a name shared by at most this many sentences ties them to one pseudo-article
 GROUP_MAX_DF = 6
+# the rule-evidence model (English CASE sentences): a feature name seen in fewer English
+# sentences than this is left out; its regularisation
+RULE_MIN_COUNT = 5
+C_RULE = 1.0
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -581,6 +588,85 @@ def combined_events(lex: dict, probs: np.ndarray, tuned: dict) -> list[tuple[int
     return out
 
 
+def rule_rows(facts: list[dict]) -> list[tuple[list[tuple], dict[str, float]]]:
+    """(events as (type, aux, confidence), rule names) of each captured text."""
+    out = []
+    for g in facts:
+        ev = [tuple(f) for f in g["events"]]
+        out.append(([(f[0], f[1], f[2]) for f in ev], rule_names(ev, g["n_tokens"])))  # type: ignore[arg-type]
+    return out
+
+
+def train_rule_decision(eval_dir: Path, cache: Path) -> tuple[dict, dict]:
+    """The Spanish short-text decision with a rule-evidence model learned on English.
+
+    The rule-evidence model (logistic regression over
+    :func:`cronica.stages.events.rule_evidence.rule_names`, names that mean the same in
+    every language) is trained on the 22,825 English CASE sentences as cronica's English
+    rule layer sees them; no Spanish label goes into it. The Spanish decision is then a
+    logistic regression over :func:`sentence_features` (n-gram log-odds out of fold, folds
+    grouped by pseudo-article) plus that rule log-odds, trained on the CASE Spanish fit
+    sentences, threshold 0.5 (grouped CV picked higher thresholds in every variant tried,
+    and on check each lost against 0.5: docs/benchmarks.md, section case10)."""
+    en_rows = read_jsonl(eval_dir / "case2021_en" / "sentences.jsonl")
+    en = rule_rows(rule_facts_cached(en_rows, "en", cache / "rule_facts_en.jsonl"))
+    yen = np.array([int(r["label"]) for r in en_rows])
+    counts = Counter(k for _, names in en for k in names)
+    vocab = sorted(k for k, c in counts.items() if c >= RULE_MIN_COUNT)
+    index = {k: n for n, k in enumerate(vocab)}
+    fen = np.vstack([rule_vector(names, index) for _, names in en])
+    rule = LogisticRegression(C=C_RULE, max_iter=5000, class_weight="balanced").fit(fen, yen)
+
+    fit_rows = [
+        r for r in read_jsonl(eval_dir / "case2021_es" / "sentences.jsonl") if part_of(str(r["id"])) == "fit"
+    ]
+    es = rule_rows(rule_facts_cached(fit_rows, "es", cache / "rule_facts_es.jsonl"))
+    y = np.array([int(r["label"]) for r in fit_rows])
+    texts = [r["sentence"] for r in fit_rows]
+    groups = article_groups(texts)
+    events = event_records(eval_dir, "es")
+    quiet = quiet_sentences(eval_dir, "es", cache)
+    tx = texts + [t for t, _ in events] + [t for _, t in quiet]
+    ty = np.concatenate([y, [int(bool(ts)) for _, ts in events], np.zeros(len(quiet), dtype=int)])
+    focus = np.array([1] * len(texts) + [0] * (len(events) + len(quiet)))
+    w = np.where(focus == 1, 1.0, 0.5)
+    counts_x = matrix(tx)
+    z = _logit(cv_grouped(tfidf(counts_x, idf_of(counts_x)), ty, w, focus, groups, C_BINARY))
+    r_es = rule.decision_function(np.vstack([rule_vector(names, index) for _, names in es]))
+    base = np.vstack(
+        [sentence_features(float(1 / (1 + np.exp(-zi))), ev) for (ev, _), zi in zip(es, z, strict=True)]
+    )
+    fx = np.hstack([base, r_es[:, None]])
+
+    def grouped_cv(feats: np.ndarray) -> float:
+        scores = []
+        for seed in STACK_SEEDS:
+            cvp = np.zeros(len(y))
+            for train, test in group_folds(y, groups, seed):
+                m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
+                cvp[test] = m.fit(feats[train], y[train]).predict_proba(feats[test])[:, 1]
+            scores.append(macro_f1(y, cvp >= 0.5))
+        return round(float(np.mean(scores)), 4)
+
+    top = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced").fit(fx, y)
+    report = {
+        "english_sentences": len(en),
+        "rule_features": len(vocab),
+        "rule_model_alone_on_spanish_fit_macro_f1": round(macro_f1(y, r_es >= 0), 4),
+        "grouped_cv_macro_f1_at_0.5_without_rule": grouped_cv(base),
+        "grouped_cv_macro_f1_at_0.5": grouped_cv(fx),
+        "threshold": 0.5,
+    }
+    arrays = {
+        "sentence_coef": top.coef_[0].astype(np.float32),
+        "sentence_intercept": np.float32(top.intercept_[0]),
+        "rule_names": np.array(vocab),
+        "rule_coef": rule.coef_[0].astype(np.float32),
+        "rule_intercept": np.float32(rule.intercept_[0]),
+    }
+    return arrays, report
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("eval_dir", nargs="?", default="../shared/eval")
@@ -599,9 +685,30 @@ def main(argv: list[str] | None = None) -> int:
         help="with --embed-only: replace only the embedding band (embed_band_*) and keep the "
         "embedding weights as shipped (how the 2026-12-07 band was added: see MODEL_CARD.md)",
     )
+    ap.add_argument(
+        "--rule-only",
+        action="store_true",
+        help="Spanish: replace only the short-text decision (sentence_*) and add the "
+        "rule-evidence model learned on the English CASE sentences (rule_*); every other "
+        "array stays as shipped (how the 2026-12-07 case10 decision was made: MODEL_CARD.md)",
+    )
     args = ap.parse_args(argv)
     eval_dir, out = Path(args.eval_dir), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.rule_only:
+        arrays, rule_report = train_rule_decision(eval_dir, Path(args.cache))
+        path = out / "events_es.npz"
+        with np.load(path) as old:
+            arrays = {k: old[k] for k in old.files if k not in arrays} | arrays
+        np.savez_compressed(path, **arrays)
+        print(json.dumps(rule_report), file=sys.stderr)
+        report_path = out / "training_report.json"
+        merged = json.loads(report_path.read_text())
+        for r in merged:
+            if r.get("lang") == "es":
+                r["rule_decision"] = rule_report
+        report_path.write_text(json.dumps(merged, indent=2) + "\n")
+        return 0
     reports = []
     for lang in args.langs.split(","):
         arrays, report = train_lang(eval_dir, lang, Path(args.cache))

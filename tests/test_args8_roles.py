@@ -211,7 +211,8 @@ def test_both_prefers_the_pair_that_was_the_subject(make_doc):
 )
 def test_a_headline_subject_does_not_do_the_act_of_its_circumstance(make_doc, text, lang, word):
     adoc = make_doc(text, lang=lang, stages=("actors", "events"))
-    ev = next(e for e in adoc.events if e.trigger.text == word)
+    # (the headline's main act is the state of emergency; the riot may rank as a secondary word)
+    ev = next(e for e in [*adoc.events, *adoc.secondary_events] if e.trigger.text == word)
     assert ev.actor is None, ev.actor
 
 

@@ -32,6 +32,7 @@ from cronica.model import ArticleDoc, Event
 from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
+from cronica.stages.events.modes import in_cause_phrase
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_case
 from cronica.stages.nlp.syntax import (
@@ -161,12 +162,32 @@ class AuxCalendar:
         before_window = iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS)
         if not before_window and iv[0] <= pub:
             return None
-        if adoc.doc is not None and _weekday_ahead(adoc.doc, e.date_span.start, e.date_span.end,
-                                                   e.date, pub, self.time_lx):
-            return "future", {**ev, "rule": _AHEAD}
-        if before_window:
+        ahead = adoc.doc is not None and _weekday_ahead(adoc.doc, e.date_span.start, e.date_span.end,
+                                                        e.date, pub, self.time_lx)
+        if before_window and not ahead:
             return "historical", {**ev, "rule": "date before the news window"}
-        return "future", {**ev, "rule": "date after publication"}
+        if adoc.doc is not None and self._earlier_cause(adoc.doc, e):
+            return None
+        if not ahead and adoc.doc is not None and _told_in_the_past(
+                adoc.doc, e, self.cues.schedule_case | self.cues.time_mark, self.cues.coming_adj):
+            # 'los rebeldes, que en marzo atacaron la ciudad' in a January article: a preterite
+            # tells what has happened, so a month or day the resolver placed ahead is last
+            # year's (the guidelines roll dates over by the tense, as for a late-December one)
+            return "historical", {**ev, "rule": "past tense with a date read ahead"}
+        return "future", {**ev, "rule": _AHEAD if ahead else "date after publication"}
+
+    def _earlier_cause(self, doc: Any, e: Event) -> bool:
+        """The event is a noun in the cause phrase of another act and the date after
+        publication is that act's, not its own ('iniciarán el lunes una huelga en protesta por
+        la detención de sus dirigentes'): a cause comes before its effect, so the effect's
+        date ahead does not place it ahead (its own date still does: 'por la visita del 25')."""
+        if e.head is None or e.date_span is None or not 0 <= e.head < len(doc):
+            return False
+        tok = doc[e.head]
+        if not in_cause_phrase(tok, self.cues):
+            return False
+        span = doc.char_span(e.date_span.start, e.date_span.end, alignment_mode="expand")
+        return span is None or not len(span) or span.root.head.i != tok.i
 
     def _present_ahead(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         """For an event in the present indicative, only a weekday its present reads forward
@@ -350,17 +371,21 @@ class AuxCalendar:
     def _recent_period(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
         """A past act placed in the last weeks or months ('en los últimos meses atacaron
         varias aldeas'): a summary of the recent past, before the news window (the
-        guidelines' "recent months" summaries)."""
+        guidelines' "recent months" summaries); or in the last season ('la pasada primavera',
+        'el verano pasado'), which the time stage does not resolve: months back."""
         if e.head is None or not self.cues.recent_adj:
             return None
         tok = doc[e.head]
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if dep(tok) == "fixed" and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head  # a locution's noun ('se pusieron de acuerdo')
         if not any("Past" in morph_get(w, "Tense") for w in [verb, *children(verb, AUX)]):
             return None
         for holder in dict.fromkeys((tok, verb)):
             for c in children_of(holder):
-                if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
-                        and "Plur" in morph_get(c, "Number") and any(
+                if dep(c) in ("nmod", "obl", "obj") and (
+                        fold(c.lemma_) in self.cues.long_unit and "Plur" in morph_get(c, "Number")
+                        or fold(c.lemma_) in self.cues.season) and any(
                         dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in children_of(c)):
                     return "historical", aux_evidence(c, "recent past period")
         return None
@@ -440,7 +465,7 @@ class AuxCalendar:
         ('afirmó el domingo que la agresión que sufrió el viernes ...')."""
         if pub is None or adoc.doc is None or e.head is None:
             return None
-        return _noun_participle_date(adoc, adoc.doc[e.head], pub, self.time_lx)
+        return _noun_participle_date(adoc, adoc.doc[e.head], pub, self.time_lx, self.cues.since)
 
     def _background(self, adoc: ArticleDoc, e: Event) -> tuple[str, dict[str, Any]] | None:
         """An imperfect-tense event verb in the narrator's voice ('En principio demandaban
@@ -546,9 +571,14 @@ def _definite_reference(doc: Any, events: list[Event], openings: list[int] | Non
         tok = doc[e.head]
         key = (e.event, _story(e.trigger.start, openings))
         modes = dated.get(key, set())
-        if tok.pos_ != "NOUN" or modes != {"historical"} or not _definite(tok):
+        if tok.pos_ != "NOUN" or modes not in ({"historical"}, {"future"}) or not _definite(tok):
             continue
         src = source[key]
+        if modes == {"future"} and not (_demonstrative(tok) and src.trigger.start < e.trigger.start):
+            # a demonstrative points back at the one event of its type the text placed ahead
+            # ('marcharán el lunes ... esta marcha busca'): the same planned event; a plain
+            # definite noun may name another ('las negociaciones' after 'se reunirán')
+            continue
         e.aux_mode = next(iter(modes))
         e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
                           "end": src.trigger.end, "rule": "definite reference to a dated event"}
@@ -680,6 +710,10 @@ def _own_date(doc: Any, e: Event, limits: set[str]) -> bool:
                 or span.start > 1 and fold(doc[span.start - 2].lemma_) in limits)
 
 
+def _demonstrative(tok: Any) -> bool:
+    return any(dep(c) == "det" and "Dem" in morph_get(c, "PronType") for c in children_of(tok))
+
+
 def _definite(tok: Any) -> bool:
     return any(dep(c) == "det" and ("Def" in morph_get(c, "Definite") or "Dem" in morph_get(c, "PronType"))
                for c in children_of(tok))
@@ -725,10 +759,34 @@ def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) 
             return
 
 
-def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date,
-                          lx: Any = None) -> tuple[str, dict[str, Any]] | None:
+def _told_in_the_past(doc: Any, e: Event, ahead_case: set[str], coming: set[str]) -> bool:
+    """The event is a finite verb in a past tense of the indicative (the preterite, the
+    imperfect, or a compound past) and its own date hangs on it, with no 'para' of a time
+    set ahead ('fijaron la cumbre para marzo') nor a limit ('hasta el lunes'), no word of a
+    coming time ('el lunes próximo'), and no year."""
+    if e.head is None or e.date_span is None or not 0 <= e.head < len(doc):
+        return False
+    tok = doc[e.head]
+    words = [fold(w) for w in e.date_span.text.split()]
+    if tok.pos_ not in ("VERB", "AUX") or any(w.isdigit() and len(w) == 4 or w in coming for w in words):
+        return False
+    if not any("Fin" in morph_get(w, "VerbForm") and "Ind" in morph_get(w, "Mood")
+               and {"Past", "Imp"} & set(morph_get(w, "Tense")) for w in [tok, *children(tok, AUX)]):
+        return False
+    span = doc.char_span(e.date_span.start, e.date_span.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.head.i != tok.i:
+        return False
+    before = [fold(t.lemma_) for t in doc[max(0, span.start - 2):span.start]]
+    return not any(w in ahead_case for w in before) and not any(
+        fold(c.lemma_) in ahead_case for c in children_of(span.root) if dep(c) == "case")
+
+
+def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date, lx: Any = None,
+                          since: frozenset[str] | set[str] = frozenset()) -> tuple[str, dict[str, Any]] | None:
     """'historical' and the date when the noun ``head`` (or the noun it modifies: 'la ola de
-    atentados perpetrados el ...') carries a participle clause dated before the news window."""
+    atentados perpetrados el ...') carries a participle clause dated before the news window.
+    A date opening a period (``since``: 'las protestas que realizan desde el miércoles')
+    tells when an act still going on began: it dates nothing before the window."""
     if head.pos_ != "NOUN":
         return None
     nouns = [head] + ([head.head] if dep(head) == "nmod" and head.head.pos_ == "NOUN" else [])
@@ -744,6 +802,8 @@ def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date,
             continue
         span = adoc.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
         if span is None or not any(p.i == span.root.head.i for p in parts):
+            continue
+        if since and span.start > 0 and fold(span.doc[span.start - 1].text) in since:
             continue
         iv = interval(d.value, d.precision)
         ev = {"text": d.span.text, "start": d.span.start, "end": d.span.end}

@@ -81,6 +81,7 @@ from cronica.stages.events.lexicon import (
     fold,
     lexicon,
     misread_plural_verb,
+    row_object,
     rule_pattern,
 )
 from cronica.stages.events.merge import (
@@ -146,6 +147,8 @@ _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 # governing event types that absorb an event expressed in their complement
 _FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONSULT"})
 _COOP_FRAMES = frozenset({"AGREE", "SUPPORT", "CONSULT"})
+# doc store of the protests an end word presupposes (:meth:`EventCoder._nest_ended_protest`)
+_ENDED = "events.ended_protest"
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 # relations through which one trigger sits in another's complement
 _NEST = frozenset(
@@ -224,6 +227,13 @@ _COUNTED_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
 # the claims and protests that make a collective act a protest ('una caravana en reclamo de')
 _CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "REJECT", "ACCUSE"})
 
+
+
+def _row_thing(doc: Any, m: Match, index: ActorIndex) -> frozenset[int]:
+    """The object noun of a verb + object row read through the parse, when it names a thing
+    ('lodged a formal protest'): part of the trigger, never an argument. A person or body the
+    row names ('summoned the French ambassador') stays the act's recipient."""
+    return frozenset(i for i in row_object(doc, m) if index.mention_in(doc[i]) is None)
 
 class EventCoder:
     """Fills ``adoc.events`` (ids 'e0', 'e1', ... in text order)."""
@@ -316,7 +326,9 @@ class EventCoder:
                     misses.add(key)
                 i += 1
                 continue
-            if self._is_speech(tok, as_trigger=True):
+            # (a verb + object row names its own act with a verb of saying: 'expresó su
+            # protesta' is a diplomatic protest, PLOVER ACCUSE)
+            if len(m.entry.pattern) == 1 and self._is_speech(tok, as_trigger=True):
                 if trace is not None:
                     trace.append(("trigger.speech", i))
                 i += 1
@@ -1253,6 +1265,9 @@ class EventCoder:
             # the word itself, or the noun of its support verb ('poner fin a', 'dar solución a')
             words = [node, *(c for c in children_of(node) if dep(c) in ("compound", "obj"))]
             if any(fold(w.lemma_) in self.cues.end_word for w in words):
+                # presupposed as going on: an event of the sentence, never pruned as a
+                # background detail (prune_secondary)
+                doc_cache(doc, _ENDED)[m.head] = True
                 return True
         return False
 
@@ -1555,7 +1570,11 @@ class EventCoder:
         if self.learned is not None:
             events = self.learned.apply(adoc, events, self._model_event(adoc, index, year, sent_ctx))
         if self.secondary_threshold > 0:
-            events = prune_secondary(events, self.secondary_threshold)
+            # a protest that talks or a deal would end is presupposed to be going on: the
+            # sentence asserts it however deep its phrase ('dialogaron para resolver la
+            # huelga'), beside the talks, which stay events too
+            ended = frozenset(doc_cache(doc, _ENDED))
+            events = prune_secondary(events, self.secondary_threshold, ended)
         events.sort(key=lambda e: e.trigger.start)
         events = link_embedded(doc, events)
         for n, e in enumerate(events):
@@ -1799,7 +1818,7 @@ class EventCoder:
         tok = doc[m.head]
         if role == "actor" and patient_predicate(tok, self.cues):
             return parsed  # 'fueron detenidos': no expressed agent, no guessed one
-        skip = frozenset(range(m.start, m.end))
+        skip = frozenset(range(m.start, m.end)) | _row_thing(doc, m, index)
 
         # a doer is named as a subject, an agent ('por', 'de', 'por parte de') or one of two
         # parties ('entre'); a phrase behind any other preposition, or inside one ('en el sur
@@ -1861,7 +1880,9 @@ class EventCoder:
                  None if other_arg is None else (other_arg.start, other_arg.end))
         chose = self._choices[1].get(asked, -1) if record is None else -1
         if chose == -1:
-            rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip, span)
+            # scored as built (no feature strings) unless training records them
+            rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip,
+                                          span, model if record is None else None)
             if record is not None:
                 record.append({
                     "doc": adoc.article.id, "role": role, "start": doc[m.start].idx,
@@ -1902,7 +1923,7 @@ class EventCoder:
                 self.speech,
                 index,
                 is_light,
-                frozenset(range(m.start, m.end)),
+                frozenset(range(m.start, m.end)) | _row_thing(doc, m, index),
                 self._event_type_at(doc),
                 lambda t: self.lex.match(doc, t.i) is not None,
             )

@@ -34,6 +34,7 @@ import numpy as np
 from cronica.model import ArticleDoc, Event
 from cronica.stages.events.lexicon import fold
 from cronica.stages.events.reference import case_type
+from cronica.stages.events.rule_evidence import facts_of, rule_names, rule_vector
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 
 # the types of contentious political events (CASE 2021's scope; cronica.evaluate.case)
@@ -94,11 +95,14 @@ def _ids(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=1 << 15)
-def _word_array(word: str) -> np.ndarray:
-    """:func:`_word_ids` as a read-only array (cached: most words of a text are repeats)."""
+def _word_parts(word: str) -> tuple[np.ndarray, int, bytes]:
+    """What :func:`id_array` reads of one word (cached: most words of a text are repeats):
+    :func:`_word_ids` as a read-only array; the CRC-32 of 'b <word> ', which a bigram's
+    CRC-32 continues over the next word's UTF-8 bytes (the CRC-32 of 'b <word> <next>',
+    so the bucket :func:`_bigram` gives); and those bytes."""
     arr = np.array(_word_ids(word), dtype=np.int64)
     arr.flags.writeable = False
-    return arr
+    return arr, zlib.crc32(("b " + word + " ").encode("utf-8")), word.encode("utf-8")
 
 
 def id_array(text: str) -> np.ndarray:
@@ -108,8 +112,11 @@ def id_array(text: str) -> np.ndarray:
     words = _WORD.findall(_DIGITS.sub("0", fold(text)))
     if not words:
         return np.zeros(0, dtype=np.int64)
-    parts = [_word_array(w) for w in words]
-    parts.append(np.array([_bigram(a, b) for a, b in pairwise(words)], dtype=np.int64))
+    info = [_word_parts(w) for w in words]
+    parts = [i[0] for i in info]
+    crc = zlib.crc32
+    parts.append(np.array([crc(b[2], a[1]) % N_FEATURES for a, b in pairwise(info)],
+                          dtype=np.int64))
     return np.concatenate(parts)
 
 
@@ -183,6 +190,18 @@ class EventModel:
     # the embedding is read only when the default decision's probability is in this band
     # [low, high): outside it the embedding did not change a decision in grouped CV
     embed_band: tuple[float, float] = (0.0, 1.01)
+    # the rule-evidence model (:mod:`cronica.stages.events.rule_evidence`), trained on the
+    # English CASE sentences: its log-odds is the last input of ``sentence_coef`` when set
+    rule_index: dict[str, int] | None = None
+    rule_coef: np.ndarray | None = None
+    rule_intercept: float = 0.0
+
+    def rule_score(self, names: dict[str, float]) -> float:
+        """Log-odds that a text reports a contentious event, from its rule evidence alone
+        (:func:`rule_evidence.rule_names`); 0.0 when the model has no such part."""
+        if self.rule_index is None or self.rule_coef is None:
+            return 0.0
+        return float(np.dot(self.rule_coef, rule_vector(names, self.rule_index))) + self.rule_intercept
 
     def score(self, text: str | list[int] | np.ndarray) -> float:
         """Probability that ``text`` reports a contentious event."""
@@ -325,6 +344,11 @@ def load_npz(data: Any, lang: str) -> EventModel:
         embed_band=(float(data["embed_band_low"]), float(data["embed_band_high"]))
         if "embed_band_low" in data
         else (0.0, 1.01),
+        rule_index={str(k): n for n, k in enumerate(data["rule_names"])}
+        if "rule_names" in data
+        else None,
+        rule_coef=data["rule_coef"].astype(np.float32) if "rule_coef" in data else None,
+        rule_intercept=float(data["rule_intercept"]) if "rule_intercept" in data else 0.0,
     )
 
 
@@ -388,7 +412,8 @@ class LearnedLayer:
     It also sets ``adoc.contentious``, the text-level decision (CASE 2021's question: does
     this text report a contentious event?): for a one- or two-sentence text from
     :func:`sentence_features` (the model's score beside the lexicon's events, before the
-    layer changed them) -- with ``CRONICA_EMBED`` set, also from the text's e5 embedding
+    layer changed them) and, when the model has one, the log-odds of the rule-evidence
+    model learned on English (:meth:`EventModel.rule_score`) -- with ``CRONICA_EMBED`` set, also from the text's e5 embedding
     (:meth:`EventModel.embed_decision`) when that decision is unclear
     (:meth:`EventModel.wants_embedding`) --, for an article from :func:`doc_features`.
     """
@@ -433,7 +458,12 @@ class LearnedLayer:
             typed = [(case_type(e.event, e.context), e.aux_mode, e.confidence) for e in events]
             p = probs[0] if len(probs) == 1 else model.score(every)
             feats = sentence_features(p, typed)
-            default = model.sentence_decision(feats)
+            if model.rule_coef is not None:
+                n = len(adoc.doc) if adoc.doc is not None else 0
+                rule = model.rule_score(rule_names(facts_of(adoc, events), n))
+                default = model.sentence_decision(np.append(feats, np.float32(rule)))
+            else:
+                default = model.sentence_decision(feats)
             wanted = model.wants_embedding(default)
             vector = self.embedder(adoc.article.text) if wanted else None
             decided = None if vector is None else model.embed_decision(feats, vector)

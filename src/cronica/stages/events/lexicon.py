@@ -176,6 +176,13 @@ class Cues:
     # words of ending or solving ('poner fin a', 'solución a', 'finalizar'): what they end
     # was going on (a presupposition), so it is no aim of the act that would end it
     end_word: set[str] = field(default_factory=set)
+    # the preposition of what a verb of ending ends ('acabar con el bloqueo'), and of what a
+    # noun of ending beside the event's verb ends ('poner fin al bloqueo'): that event was
+    # going on, out of the scope of a wish or plan about its end
+    end_case: set[str] = field(default_factory=set)
+    # the seasons: with 'pasado' / 'último' a past act placed there lies months back
+    season: set[str] = field(default_factory=set)
+    end_noun_case: set[str] = field(default_factory=set)
     # verbs of existence or occurrence ('haber', 'existir', 'producirse'): their event noun
     # is the event itself, so their negation negates it ('no hubo enfrentamientos')
     existential: set[str] = field(default_factory=set)
@@ -678,6 +685,17 @@ _OBJECT_DEPS = frozenset({"obj", "xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 
 
+def row_object(doc: Any, m: Match) -> frozenset[int]:
+    """The tokens of a verb + object row's noun when the row held through the parse rather than
+    by adjacency ('lodged a formal protest', 'lanzaron enormes piedras'): part of the trigger,
+    as the noun of an adjacent match is, so never the event's actor or recipient."""
+    if len(m.entry.pattern) != 2 or m.end - m.start != 1 or m.entry.pos not in ("V", "Vr"):
+        return frozenset()
+    noun = m.entry.pattern[1]
+    head = doc[m.head]
+    return frozenset(c.i for c in children_of(head) if dep(c) in _OBJECT_DEPS and noun in _keys(c))
+
+
 def object_words(tok: Any, cues: Cues) -> set[str]:
     """Lexicon keys of the nouns that fill the object slot of verb ``tok``: its direct object
     and their conjuncts, an oblique opened by an object-case word ('tomar como rehén'), the
@@ -1027,7 +1045,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word",
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "end_case", "end_noun_case", "season",
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
                       "arrival_verb", "visitor", "host_verb", "guest"):

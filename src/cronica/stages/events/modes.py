@@ -25,7 +25,6 @@ from cronica.stages.nlp.syntax import (
     doc_cache,
     morph_get,
     token_column,
-    tokens_of,
 )
 
 # dependency relations through which a governing word's modality reaches its dependent
@@ -128,7 +127,9 @@ def explain_aux(
         and not _subjunctive_conjunction(node, cues)
     for step in range(_MAX_CLIMB):
         if not verb_seen and node.pos_ in ("VERB", "AUX"):
-            verb_seen, unreal = True, _subjunctive_complement(node, cues)
+            # (the mood of the clause of an act whose cause or end the trigger is stays with
+            # that act: 'pidió que acaben con el bloqueo', 'que protesten por la redada')
+            verb_seen, unreal = True, None if cause_of is not None else _subjunctive_complement(node, cues)
         mode = _mode_at(node, cues, article_year, is_trigger=step == 0,
                         planned=prev is not None and dep(prev) in ("obj", "xcomp"),
                         came_from=-1 if prev is None else prev.i, light=is_light)
@@ -183,6 +184,14 @@ def explain_aux(
             mode = None
         if mode and cause_of is not None and mode[0] != "historical":
             mode = None  # the cause of an act lies outside the wishes and plans about the act
+        if mode and found is not None and found[0] in ("future", "negation") \
+                and found[2] not in _SCHEDULED and _opens_condition(mode, cues):
+            # 'si el sindicato decide seguir con su intención de una huelga', 'si el gobierno
+            # se niega a negociar': a plan or refusal stated inside a condition is itself not
+            # asserted; the condition has the wider scope (the guidelines: widest scope
+            # wins). An act its own words schedule stays presupposed ('si la marcha prevista
+            # para el lunes ...'), and the calendar dates a presupposed noun ahead.
+            found = mode
         if mode and (found is None or mode[2] in cues.wide_scope and mode[0] != found[0]):
             # a governing word or negation further up, of another mode, has wider scope and
             # wins; the same mode again keeps the nearer words as its evidence
@@ -289,8 +298,21 @@ def _ended(node: Any, cues: Cues) -> bool:
     los ataques'): a change of state presupposes that the event was going on, so the wishes,
     conditions and plans about its end do not reach it (as for a cause)."""
     head = node.head
-    return node.pos_ == "NOUN" and dep(node) == "nmod" and head.i != node.i \
-        and head.pos_ == "NOUN" and fold(head.lemma_) in cues.end_word \
+    if node.pos_ != "NOUN" or head.i == node.i:
+        return False
+    if head.pos_ in ("VERB", "AUX") and dep(node) in ("obj", "obl"):
+        # a verb of ending with the event as its object ('terminar la huelga', 'que acabe con
+        # el bloqueo'; not 'acabe en violencia', where the event is the subject), or a verb
+        # whose object is a noun of ending with the event beside it ('que pongan fin al
+        # bloqueo', 'una solución al bloqueo'; not 'el fin de semana')
+        case = {fold(c.lemma_) for c in children_of(node) if dep(c) == "case"}
+        if fold(head.lemma_) in cues.end_word:
+            return dep(node) == "obj" and not case or bool(case & cues.end_case)
+        return bool(case & cues.end_noun_case) and any(
+            dep(c) in ("obj", "compound") and c.i != node.i and fold(c.lemma_) in cues.end_word
+            and "Plur" not in morph_get(c, "Number")
+            and not any(fold(g.lemma_) in cues.time_unit for g in children_of(c)) for c in children_of(head))
+    return dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in cues.end_word \
         and "Plur" not in morph_get(head, "Number")  # 'con fines de': purposes, no end
 
 
@@ -310,6 +332,13 @@ def _presupposed_cause(node: Any, cues: Cues) -> bool:
     return head.i != node.i and fold(head.lemma_) not in cues.aux and any(
         dep(c) == "case" and fold(c.lemma_) in cues.cause_case
         and not any(dep(f) == "fixed" for f in children_of(c)) for c in children_of(node))
+
+
+def in_cause_phrase(tok: Any, cues: Cues) -> bool:
+    """``tok`` is an event noun in the cause phrase of an act ('en protesta por la detención',
+    'tras el ataque'), directly or as the noun complement of one ('por la detención de sus
+    dirigentes' reaches 'dirigentes' no further: only event nouns are asked)."""
+    return _presupposed_cause(tok, cues)
 
 
 def _finite_ind(verb: Any) -> bool:
@@ -698,6 +727,11 @@ def _model_words(lang: str) -> frozenset[str]:
     return words
 
 
+def _opens_condition(mode: tuple[str, Any, str], cues: Cues) -> bool:
+    """``mode`` is the 'si' (or conditional conjunction) that opens a condition clause."""
+    return mode[0] == "hypothetical" and mode[2] == "marker" and _condition_word(mode[1], cues)
+
+
 def _condition_word(word: Any, cues: Cues) -> bool:
     """``word`` is the 'si' of a condition or a conditional conjunction's span."""
     return fold(word.text) in cues.consequent_if or fold(word.text) in cues.consequent_if_sub
@@ -768,9 +802,24 @@ def _years(doc: Any) -> dict[int, int]:
     store = doc_cache(doc, "modes.years")
     found: dict[int, int] | None = store.get(0)
     if found is None:
-        found = store[0] = {t.i: int(t.text) for t in tokens_of(doc)
-                            if len(t.text) == 4 and t.text.isdecimal()}
+        # from the form column: a word's value (-1: no four-digit number) is read once per
+        # process, not a Token and its text per word of every document
+        found = store[0] = {}
+        strings = doc.vocab.strings
+        for i, key in enumerate(token_column(doc, ORTH)):
+            value = _YEAR_OF.get(key)
+            if value is None:
+                if len(_YEAR_OF) > 200_000:
+                    _YEAR_OF.clear()
+                text = strings[key]
+                value = _YEAR_OF[key] = int(text) if len(text) == 4 and text.isdecimal() else -1
+            if value >= 0:
+                found[i] = value
     return found
+
+
+# form hash -> its value as a four-digit number, -1 for a word that is none (:func:`_years`)
+_YEAR_OF: dict[int, int] = {}
 
 
 def contexts(sentence_tokens: Any, cues: Cues) -> list[str]:

@@ -128,10 +128,14 @@ def confidence(
     return round(min(1.0, conf), 4)
 
 
-def prune_secondary(events: list[Event], threshold: float = SECONDARY_THRESHOLD) -> list[Event]:
+def prune_secondary(
+    events: list[Event], threshold: float = SECONDARY_THRESHOLD, asserted: frozenset[int] = frozenset(),
+) -> list[Event]:
     """Drop events below ``threshold`` that share a sentence with a stronger event. An act
     embedded in a frame stands or falls with its frame (the events stage drops it when the
-    frame goes) and never outranks the frame's sentence mates."""
+    frame goes) and never outranks the frame's sentence mates. Events whose trigger head is
+    in ``asserted`` (a protest presupposed by an end word) are kept, without outranking
+    their sentence mates."""
     best: dict[int, float] = {}
     for e in events:
         if e.embedded_head is None:
@@ -143,6 +147,7 @@ def prune_secondary(events: list[Event], threshold: float = SECONDARY_THRESHOLD)
         or e.confidence >= _bar(e, threshold)
         or e.confidence >= best.get(e.trigger.sentence, 0.0)
         or _attested(e)
+        or e.head in asserted
     ]
 
 
@@ -155,5 +160,10 @@ def _bar(e: Event, threshold: float) -> float:
 
 
 def _attested(e: Event) -> bool:
-    """Both participants coded: the event is described, not merely mentioned."""
-    return bool(e.actor and e.actor.code and e.recipient and e.recipient.code)
+    """Both participants coded, as two parties: the event is described, not merely
+    mentioned. One code on both sides (a relative clause whose subject and object both
+    read as FRAGOV) names one party twice, no dyad."""
+    return bool(
+        e.actor and e.actor.code and e.recipient and e.recipient.code
+        and e.actor.code != e.recipient.code
+    )

@@ -64,6 +64,9 @@ class Choice:
     end: int
     feats: list[str] = field(default_factory=list)
     rule: bool = False
+    # the weight sum of ``feats`` when it was scored without building them (see
+    # :meth:`_TriggerFeatures.score`); None: :meth:`RecipientModel.choose` sums ``feats``
+    z: float | None = None
 
 
 def case_of(tok: Token) -> str:
@@ -202,10 +205,10 @@ class _TriggerFeatures:
     in the same order)."""
 
     __slots__ = ("table", "trig_i", "down", "down_i", "event", "rule_i", "other_i", "pos",
-                 "head", "tail", "cands")
+                 "head", "tail", "cands", "down_s", "wtrig", "wjoint", "wcands")
 
     def __init__(self, trig: Token, event: str, mode: str | None, other: Any, rule: Any,
-                 down: list[int] | None = None) -> None:
+                 down: list[int] | None = None, w: _Weights | None = None) -> None:
         table = self.table = _table(trig.doc)
         self.trig_i = trig.i
         down = self.down = down if down is not None else table.ancestors(trig.i)
@@ -217,6 +220,15 @@ class _TriggerFeatures:
         self.head = (self.pos, f"ev={event}")
         self.tail = f"mode={mode or '-'}"
         self.cands = doc_cache(trig.doc, "recipient.cand_features")
+        if w is not None:  # for :meth:`score`
+            deps = table.deps
+            downs = [deps[x] for x in down[:_MAX_PATH]]
+            # the downward half of a path reaching the trigger k steps below the common
+            # ancestor (cut at _MAX_PATH labels)
+            self.down_s = tuple("v".join(reversed(downs[:k])) for k in range(_MAX_PATH + 1))
+            self.wtrig = w.trigger(self.pos, event, self.tail)
+            self.wjoint: dict[tuple[str, bool, bool], tuple[float, ...]] = {}
+            self.wcands = doc_cache(trig.doc, "recipient.cand_weights")
 
     def _cand(self, i: int, tok: Token) -> tuple[Any, ...]:
         """What :func:`features` reads of the candidate alone."""
@@ -230,19 +242,21 @@ class _TriggerFeatures:
                 table.title[i] and i > table.sent_start[i])
         return got
 
-    def of(self, cand: Token, code: str | None, label: str) -> list[str]:
-        i = cand.i
-        up, case, case_f, cand_dep, pos_f, dep_f, capitalised = self._cand(i, cand)
-        # dep_path
+    def _path(self, up: list[int]) -> tuple[str, int]:
+        """:func:`dep_path` from a candidate whose ancestors are ``up`` to the trigger."""
         down, down_i, deps = self.down, self.down_i, self.table.deps
-        path, length = "none", 99
         for n, t in enumerate(up):
             if t in down_i:
                 k = down_i[t]
                 ups = [deps[x] for x in up[:n]][:_MAX_PATH]
                 downs = [deps[x] for x in down[:k]][:_MAX_PATH]
-                path, length = "^".join(ups) + "^|" + "v".join(reversed(downs)), n + k
-                break
+                return "^".join(ups) + "^|" + "v".join(reversed(downs)), n + k
+        return "none", 99
+
+    def of(self, cand: Token, code: str | None, label: str) -> list[str]:
+        i = cand.i
+        up, case, case_f, cand_dep, pos_f, dep_f, capitalised = self._cand(i, cand)
+        path, length = self._path(up)
         trig_i, event, pos = self.trig_i, self.event, self.pos
         side = "before" if i < trig_i else "after"
         sector = (code[3:] if len(code) > 3 else code) if code else ""
@@ -252,14 +266,7 @@ class _TriggerFeatures:
         is_other = other_i is not None and other_i == i
         # the strings of small closed sets are built once per process and reused (a reused
         # string keeps its hash, which the weights' look-up then need not compute again)
-        key = (event, case, side, pos, coded)
-        joint = _JOINT.get(key)
-        if joint is None:
-            if len(_JOINT) > 50_000:
-                _JOINT.clear()
-            joint = _JOINT[key] = (f"side={side}", f"ev_case={event}|{case}",
-                                   f"ev_side={event}|{side}", f"case_side={case}|{side}",
-                                   f"trig_case={pos}|{case}", f"ev_coded={event}|{coded}")
+        joint = _joint(event, case, side, pos, coded)
         f = [
             "bias", f"path={path}", _LEN[length] if length < 16 else f"len={_bucket(length)}",
             case_f, joint[0],
@@ -279,11 +286,154 @@ class _TriggerFeatures:
         # (an 'in_other' feature -- a bare phrase inside the other role's phrase -- never fired
         # because of a defaulting bug; made to fire and retrained, grouped CV on fit gave the
         # same 262.6 of 420 targets right, so it was removed: docs/benchmarks.md, args8)
-        if i in down:  # the trigger is in the candidate's subtree
+        if i in self.down:  # the trigger is in the candidate's subtree
             f.append("governs_trigger")
         if capitalised:
             f.append("capitalised")
         return f
+
+    def score(self, cand: Token, code: str | None, label: str, w: _Weights) -> float:
+        """The model's weight sum over :meth:`of`'s features, without building them: the same
+        weights (``weights.get(feature, 0.0)``) summed by ``sum`` in the same order, hence
+        the same float. What depends on the candidate alone is read once per document, on
+        the trigger alone once per trigger, and on small closed sets once per process
+        (``w``); the dependency path is joined from a candidate's and a trigger's halves."""
+        i = cand.i
+        key = (w, i)
+        c = self.wcands.get(key)
+        if c is None:
+            c = self.wcands[key] = self._cand_weights(i, cand, label, w)
+        up, up_s, case, w_case, w_ent, w_pos, w_dep, w_cap = c
+        down_i = self.down_i
+        for n, t in enumerate(up):
+            if t in down_i:
+                k = down_i[t]
+                m = n if n < _MAX_PATH else _MAX_PATH
+                half = up_s[m]
+                if half is None:
+                    deps = self.table.deps
+                    half = up_s[m] = "^".join([deps[x] for x in up[:m]]) + "^|"
+                pair = (half, self.down_s[k if k < _MAX_PATH else _MAX_PATH], case)
+                length = n + k
+                break
+        else:
+            pair, length = ("", "none", case), 99
+        wp = w.paths.get(pair)
+        if wp is None:
+            wp = w.path_weights(pair)
+        trig_i = self.trig_i
+        before = i < trig_i
+        coded = code is not None
+        jw = self.wjoint.get((case, before, coded))
+        if jw is None:
+            jw = self.wjoint[(case, before, coded)] = w.joint(
+                self.event, case, "before" if before else "after", self.pos, coded)
+        t0, t1, t2, t3, t4 = self.wtrig
+        dist = i - trig_i if i > trig_i else trig_i - i
+        ws = [
+            t0, wp[0], w.lens[length] if length < 16 else w.len_far(length), w_case, jw[0],
+            w.dists[dist] if dist < 16 else w.dist_far, w_ent,
+            w.coded_yes if coded else w.coded_no,
+            w.named("sector=", ((code[3:] if len(code) > 3 else code) if code else "") or "-"),
+            w_pos, w_dep, t1, t2, jw[1], jw[2], jw[3], t3, jw[4], jw[5], wp[1],
+        ]
+        rule_i = self.rule_i
+        if rule_i is None:
+            ws.append(w.rule_none)
+        elif rule_i == i:
+            ws += [w.rule, t4]
+        other_i = self.other_i
+        if other_i is not None and other_i == i:
+            ws.append(w.is_other)
+        if i in self.down:
+            ws.append(w.governs_trigger)
+        if w_cap is not None:
+            ws.append(w_cap)
+        return sum(ws)
+
+    def _cand_weights(self, i: int, cand: Token, label: str, w: _Weights) -> tuple[Any, ...]:
+        """What :meth:`score` reads of the candidate alone: its ancestors, the upward halves
+        of a path from it cut after 0-4 labels (built when first needed), its case, and the
+        weights of its own features."""
+        up, case, case_f, _, pos_f, dep_f, capitalised = self._cand(i, cand)
+        up_s: list[str | None] = [None] * (_MAX_PATH + 1)  # filled as paths need them
+        get = w.get
+        return (up, up_s, case, get(case_f, 0.0), w.named("ent=", label or "-"),
+                get(pos_f, 0.0), get(dep_f, 0.0), w.capitalised if capitalised else None)
+
+
+def _joint(event: str, case: str, side: str, pos: str, coded: bool) -> tuple[str, ...]:
+    """The features joining two of the event, case, side, trigger class and codedness."""
+    key = (event, case, side, pos, coded)
+    joint = _JOINT.get(key)
+    if joint is None:
+        if len(_JOINT) > 50_000:
+            _JOINT.clear()
+        joint = _JOINT[key] = (f"side={side}", f"ev_case={event}|{case}",
+                               f"ev_side={event}|{side}", f"case_side={case}|{side}",
+                               f"trig_case={pos}|{case}", f"ev_coded={event}|{coded}")
+    return joint
+
+
+class _Weights:
+    """One model's weights of :meth:`_TriggerFeatures.of`'s features, read the way
+    :meth:`RecipientModel.choose` reads them (``weights.get(feature, 0.0)``): those of fixed
+    strings once, those of small closed sets once per member."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        get = self.get = weights.get
+        self.lens = tuple(get(s, 0.0) for s in _LEN)
+        self.dists = tuple(get(s, 0.0) for s in _DIST)
+        self.dist_far = get("dist=far", 0.0)
+        self.coded_yes, self.coded_no = get("coded=yes", 0.0), get("coded=no", 0.0)
+        self.rule, self.rule_none = get("rule", 0.0), get("rule_none", 0.0)
+        self.is_other, self.governs_trigger = get("is_other", 0.0), get("governs_trigger", 0.0)
+        self.capitalised = get("capitalised", 0.0)
+        # (upward half, downward half, case) -> weights of 'path=' and 'path_case='
+        self.paths: dict[tuple[str, str, str], tuple[float, float]] = {}
+        self._joint: dict[tuple[str, str, str, str, bool], tuple[float, ...]] = {}
+        self._named: dict[tuple[str, str], float] = {}
+        self._trig: dict[tuple[str, str, str], tuple[float, ...]] = {}
+
+    def path_weights(self, pair: tuple[str, str, str]) -> tuple[float, float]:
+        up_s, down_s, case = pair
+        path = up_s + down_s if up_s else down_s  # ('none': no common ancestor)
+        if len(self.paths) > 100_000:
+            self.paths.clear()
+        got = self.paths[pair] = (self.get(f"path={path}", 0.0),
+                                  self.get(f"path_case={path}|{case}", 0.0))
+        return got
+
+    def len_far(self, length: int) -> float:
+        return self.get(f"len={_bucket(length)}", 0.0)
+
+    def trigger(self, pos: str, event: str, tail: str) -> tuple[float, float, float, float, float]:
+        """The weights of 'bias', the trigger's class, 'ev=', 'mode=' and 'rule_ev='."""
+        key = (pos, event, tail)
+        got = self._trig.get(key)
+        if got is None:
+            get = self.get
+            got = self._trig[key] = (get("bias", 0.0), get(pos, 0.0), get(f"ev={event}", 0.0),
+                                     get(tail, 0.0), get(f"rule_ev={event}", 0.0))
+        return got  # type: ignore[return-value]
+
+    def joint(self, event: str, case: str, side: str, pos: str, coded: bool) -> tuple[float, ...]:
+        key = (event, case, side, pos, coded)
+        got = self._joint.get(key)
+        if got is None:
+            if len(self._joint) > 50_000:
+                self._joint.clear()
+            got = self._joint[key] = tuple(self.get(s, 0.0)
+                                           for s in _joint(event, case, side, pos, coded))
+        return got
+
+    def named(self, prefix: str, value: str) -> float:
+        got = self._named.get((prefix, value))
+        if got is None:
+            if len(self._named) > 10_000:
+                self._named.clear()
+            got = self._named[(prefix, value)] = self.get(prefix + value, 0.0)
+        return got
 
 
 # :meth:`_TriggerFeatures.of`'s strings of small closed sets, built once
@@ -310,6 +460,13 @@ class RecipientModel:
     weights: dict[str, float]
     take: float  # a candidate where the rules found none needs this probability
     margin: float  # to replace the rules' pick, its probability must exceed the pick's by this
+    _memo: _Weights | None = field(default=None, init=False, repr=False, compare=False)
+
+    def memo(self) -> _Weights:
+        """The weights read per feature part (:class:`_Weights`), built on the first call."""
+        if self._memo is None:
+            self._memo = _Weights(self.weights)
+        return self._memo
 
     def prob(self, feats: list[str]) -> float:
         z = sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
@@ -322,7 +479,7 @@ class RecipientModel:
         get, exp = self.weights.get, math.exp
         scored = []
         for r in rows:  # (:meth:`prob`, without a method call per row)
-            z = sum(map(get, r.feats, repeat(0.0, len(r.feats))))
+            z = r.z if r.z is not None else sum(map(get, r.feats, repeat(0.0, len(r.feats))))
             scored.append((1.0 / (1.0 + exp(-max(-30.0, min(30.0, z)))), r))
         p_best, best = max(scored, key=lambda s: s[0])
         picked = next((s for s in scored if s[1].rule), None)
@@ -355,14 +512,16 @@ def _load(bundle: LanguageBundle, role: str) -> RecipientModel | None:
 
 def rows_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
              skip: frozenset[int], arg_span: Callable[[Any], tuple[int, int, str | None] | None],
-             ) -> list[Choice]:
+             model: RecipientModel | None = None) -> list[Choice]:
     """One :class:`Choice` per candidate with a span (``arg_span``: token -> (start, end,
-    code or None), None when the phrase names no one)."""
+    code or None), None when the phrase names no one). With ``model``, each row comes scored
+    by it (``Choice.z``) and without its feature strings (which only training reads)."""
     toks = candidates(trig, skip)
     if rule is not None and all(t.i != rule.i for t in toks):
         toks.append(rule)
     out = []
-    feats = _TriggerFeatures(trig, event, mode, other, rule)
+    memo = model.memo() if model is not None else None
+    feats = _TriggerFeatures(trig, event, mode, other, rule, w=memo)
     ents = feats.table.ents
     rule_i = rule.i if rule is not None else None
     for t in toks:
@@ -370,7 +529,11 @@ def rows_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
         if got is None:
             continue
         start, end, code = got
-        out.append(Choice(t.i, start, end, feats.of(t, code, ents[t.i]), rule_i == t.i))
+        if memo is None:
+            out.append(Choice(t.i, start, end, feats.of(t, code, ents[t.i]), rule_i == t.i))
+        else:
+            out.append(Choice(t.i, start, end, [], rule_i == t.i,
+                              feats.score(t, code, ents[t.i], memo)))
     return out
 
 

@@ -125,9 +125,9 @@ def _children_table(doc: Any) -> tuple[Any, list[tuple[Token, ...]]]:
     toks = tokens_of(doc)
     table: list[list[Token]] = [[] for _ in toks]
     # HEAD: the head's offset from the token (0 at a root), as unsigned 64-bit integers
-    for t, off in zip(toks, token_column(doc, HEAD), strict=True):
+    for i, off in enumerate(token_column(doc, HEAD)):
         if off:
-            table[t.i + off].append(t)
+            table[i + off].append(toks[i])
     _KIDS = (doc, [tuple(x) for x in table])
     return _KIDS
 

@@ -39,7 +39,14 @@ from cronica.stages.time.event_dates import (
     present_dated,
     sequel_cues,
 )
-from cronica.stages.time.lexicon import DIGIT, TimeLexicon, build_patterns, core_for, load_lexicon
+from cronica.stages.time.lexicon import (
+    DIGIT,
+    TimeLexicon,
+    TimePatterns,
+    build_patterns,
+    core_for,
+    load_lexicon,
+)
 from cronica.stages.time.values import Parse, TimeExpression, interval, value_of
 
 logger = logging.getLogger(__name__)
@@ -438,6 +445,32 @@ def _wanted(kinds: frozenset[str] | None, needs: tuple[frozenset[str], ...]) -> 
     return kinds is None or all(not kinds.isdisjoint(group) for group in needs)
 
 
+_Scans = list[tuple[str, re.Pattern[str], tuple[int, ...]]]
+# (id of the pattern list, the core-word categories of each window) -> (that pattern list,
+# :func:`_scans`' answer); the list is kept to tell a reused id from the same list
+_SCANS: dict[tuple[int, tuple[frozenset[str] | None, ...]], tuple[list[tuple[str, re.Pattern[str]]], _Scans]] = {}
+
+
+def _scans(pats: TimePatterns, patterns: list[tuple[str, re.Pattern[str]]],
+           kinds: tuple[frozenset[str] | None, ...]) -> _Scans:
+    """Each pattern (in order) that a window of these core-word categories may hold a match
+    of, with the indices of those windows (:func:`_wanted`); kept per process for each list
+    of categories (the windows of most texts hold a few common kinds of core word)."""
+    key = (id(patterns), kinds)
+    got = _SCANS.get(key)
+    if got is None or got[0] is not patterns:
+        if len(_SCANS) > 20_000:
+            _SCANS.clear()
+        scans: _Scans = []
+        for name, rx in patterns:
+            need = pats.needs[name]
+            wanted = tuple(k for k, kind in enumerate(kinds) if _wanted(kind, need))
+            if wanted:
+                scans.append((name, rx, wanted))
+        got = _SCANS[key] = (patterns, scans)
+    return got[1]
+
+
 def _holds(low: str, ws: int, we: int, strings: frozenset[str],
            seen: dict[tuple[int, frozenset[str]], bool]) -> bool:
     """Whether one of ``strings`` lies inside the window ``low[ws:we]`` (kept per window
@@ -470,17 +503,10 @@ def find_dates(
     windows = _windows(low, core_for(pats, low, lowered), pats.core_cats)
     if not windows:
         return []  # the patterns only look inside windows
-    needs = pats.needs
     literals = pats.literals if lowered else {}
-    # the windows each group of needed words may match in (patterns share groups)
-    spans_for: dict[tuple[frozenset[str], ...], list[tuple[int, int]]] = {}
     holds: dict[tuple[int, frozenset[str]], bool] = {}  # (window start, strings) -> one is there
-    for name, rx in patterns:
-        need = needs[name]
-        spans = spans_for.get(need)
-        if spans is None:
-            spans = spans_for[need] = [(ws, we) for ws, we, kinds in windows
-                                       if _wanted(kinds, need)]
+    for name, rx, wanted in _scans(pats, patterns, tuple(kinds for _, _, kinds in windows)):
+        spans = [windows[k][:2] for k in wanted]
         groups = literals.get(name)
         if groups and spans:
             # a window without a string the pattern cannot match without holds no match
