@@ -49,7 +49,7 @@ trigger takes the first actor named before it on the line (:func:`headline_subje
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from spacy.attrs import HEAD, LEMMA, POS
@@ -1246,17 +1246,25 @@ def _names_actor(tok: Token, index: ActorIndex) -> bool:
     return index.mention_in(tok) is not None or tok.pos_ == "PROPN"
 
 
-def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any], bool]) -> Any:
+def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any], bool],
+                       light: Collection[str] = frozenset()) -> Any:
     """Subject of the verb that governs ``tok`` (two levels up): through xcomp/conj/advcl for
     verbs ('acuerdan iniciar'); for nouns only through the object or oblique of a support
     verb ('realizaron una huelga', 'participaron en una marcha'): whoever 'supports' or
-    'represses' a strike is not its actor."""
+    'represses' a strike is not its actor. A verb of saying passes no subject, unless it is
+    also one of the ``light`` support verbs and the noun is its object."""
     node = tok
     for _ in range(2):
         head = node.head
         if dep(node) == "pobj" and dep(head) == "prep":
             head = head.head  # English 'participated in a march'
-        if head.i == node.i or fold(head.lemma_) in speech:
+        if head.i == node.i:
+            return None
+        if fold(head.lemma_) in speech and not (
+                node.pos_ in ("NOUN", "PROPN") and dep(node) == "obj" and fold(head.lemma_) in light):
+            # a verb of saying reports; but one that also supports its object noun declares
+            # the act itself ('el Gobierno declaró el estado de emergencia', 'declararon la
+            # guerra': the subject is the act's doer)
             return None
         if node.pos_ in ("NOUN", "PROPN"):
             if dep(node) not in ("obj", "obl", "pobj", "nmod") or not carries(node, head):
@@ -1439,7 +1447,7 @@ def _noun_args(
         # 'cumplirán una serie de protestas': a classifier noun stands for its act
         host = tok.head if dep(tok) == "nmod" and tok.head.pos_ == "NOUN" \
             and fold(tok.head.lemma_) in cues.kind_noun and _case(tok) in cues.genitive_case else tok
-        actor = _inherited_subject(host, speech, carries)
+        actor = _inherited_subject(host, speech, carries, cues.light)
     if actor is None:
         actor = _relative_doer(tok, carries, cues)
     if actor is None:
