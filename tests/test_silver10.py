@@ -37,6 +37,7 @@ def _has(words, event, word):
         ("Amplia convocatoria en Lima para exigir aumentos", "THREATEN", "convocatoria"),
         ("El presidente recibirá el jueves a los dirigentes sindicales.", "CONSULT", "recibirá"),
         ("El canciller Pérez recibió a su colega chileno en Lima.", "CONSULT", "recibió"),
+        ("Investigan la muerte de un peón muerto por un guardia.", "ASSAULT", "muerto"),
     ],
 )
 def test_guideline_event_words_are_found(make_doc, text, event, word):
@@ -53,6 +54,7 @@ def test_guideline_event_words_are_found(make_doc, text, event, word):
         ("El hospital recibió a los heridos del choque.", "recibió"),  # no host, no guest
         ("El alcalde recibió amenazas de muerte.", "recibió"),
         ("Los llamados forajidos surgieron en la capital.", "llamados"),
+        ("El anciano, muerto por un infarto, fue enterrado ayer.", "muerto"),  # natural cause
     ],
 )
 def test_participles_and_gatherings_without_an_act_stay_out(make_doc, text, word):

@@ -580,6 +580,8 @@ class EventCoder:
         if m.entry.pattern[0] in self.cues.host_verb and self._host_without_guest(tok):
             return "trigger.host_without_guest"
         if self._weak_participle(tok, m):
+            if self._natural_death(tok, m):
+                return "trigger.natural_death"  # 'muerto por un infarto'
             if any(dep(c) in _CLAUSE_AUX for c in children_of(tok)) or _own_complement(tok):
                 # a participle with its own auxiliary heads a finite clause ('los presos que
                 # fueron liberados', 'que había sido encarcelado'), and one with its own agent,
