@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.attrs import LEMMA, ORTH, POS
+from spacy.symbols import VERB
 
 from cronica.model import ArticleDoc, Event, EventArg, Mention
 from cronica.stages.actors.parse import ORG_KINDS
@@ -637,15 +638,21 @@ class EventCoder:
         if tok.pos_ != "NOUN":
             return False
         doc = tok.doc
-        for j in range(tok.i - 1, -1, -1):
-            t = doc[j]
-            if t.pos_ == "VERB" and t.lemma == tok.lemma:
-                # the verb's own row, or a two-word row it closes ('missiles struck')
-                for k in (j, j - 1):
-                    m = self.lex.match(doc, k) if k >= 0 else None
-                    if m is not None and m.start <= j < m.end:
-                        return m.entry.event == "ASSAULT"
-                return False
+        verbs = doc_cache(doc, "events.verbs_by_lemma")
+        if not verbs:  # lemma -> the indices of the verbs of that lemma, read once per doc
+            verbs[-1] = []
+            for j, (lemma, pos) in enumerate(zip(token_column(doc, LEMMA), token_column(doc, POS),
+                                                 strict=True)):
+                if pos == VERB:
+                    verbs.setdefault(lemma, []).append(j)
+        j = max((k for k in verbs.get(tok.lemma, ()) if k < tok.i), default=-1)
+        if j < 0:
+            return False
+        # the verb's own row, or a two-word row it closes ('missiles struck')
+        for k in (j, j - 1):
+            m = self.lex.match(doc, k) if k >= 0 else None
+            if m is not None and m.start <= j < m.end:
+                return m.entry.event == "ASSAULT"
         return False
 
     def _arrival_without_visit(self, tok: Any) -> bool:

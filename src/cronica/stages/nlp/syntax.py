@@ -179,9 +179,15 @@ def forget_columns(doc: Any) -> None:
 
 def token_rows(doc: Any, attrs: Sequence[int]) -> list[tuple[int, ...]]:
     """``[tuple(row) for row in doc.to_array(attrs).tolist()]``, from the shared columns
-    (:func:`token_column`)."""
-    cols = _columns(doc)
-    return list(zip(*[cols[_COLUMN_AT[a]] for a in attrs], strict=True))
+    (:func:`token_column`); built once per document and list of attributes (shared: callers
+    only read it)."""
+    store = doc_cache(doc, "syntax.rows")
+    key = tuple(attrs)
+    rows: list[tuple[int, ...]] | None = store.get(key)
+    if rows is None:
+        cols = _columns(doc)
+        rows = store[key] = list(zip(*[cols[_COLUMN_AT[a]] for a in attrs], strict=True))
+    return rows
 
 
 def _columns(doc: Any) -> list[list[int]]:
