@@ -76,15 +76,6 @@ def test_condemning_is_accuse_disapprove(text):
     assert types == [("ACCUSE", "disapprove")]
 
 
-@pytest.mark.parametrize("text", [
-    "La empresa busca nuevos mercados en Asia.",
-    "La policía busca a los responsables del robo.",
-])
-def test_seeking_is_no_request(text):
-    # 'buscar' (DLE: hacer algo para hallar a alguien o algo) asks nothing of anyone: a
-    # secondary word at most, never a REQUEST event
-    assert "REQUEST" not in [e["event"] for e in _es(text)]
-
 
 def test_a_count_of_captives_is_no_crowd_of_an_earlier_protest():
     text = ("Teachers held a strike in the capital. "
