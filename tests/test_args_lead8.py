@@ -81,3 +81,18 @@ def test_an_attributed_attack_has_the_alleged_doer_as_actor(text):
 def test_the_name_apposed_to_the_actor_is_not_the_recipient():
     (e,) = extracted_events("El presidente Gustavo Petro criticó el atentado en su cuenta.")
     assert e["recipient"] is None or "Petro" not in e["recipient"]["text"]
+
+
+@pytest.mark.parametrize("text,lang,code", [
+    ("El presidente de la Liga Tunecina de Derechos Humanos denunció la detención de tres "
+     "periodistas.", "es", "TUNHRI"),
+    ("The Kenya National Commission on Human Rights said twelve people were injured.", "en",
+     "KENHRI"),
+    ("La Corte Interamericana de Derechos Humanos condenó al Estado peruano.", "es", "IGO"),
+])
+def test_a_human_rights_organisation_is_hri_with_the_country_of_its_name(text, lang, code):
+    from cronica.pipeline import extract
+
+    out = extract(text, lang=lang, date="2024-03-14")
+    assert code in [a["code"] for a in out["actors"]]
+    assert not any(a["code"].endswith("GOV") for a in out["actors"] if "Derechos" in a["span"]["text"])

@@ -107,6 +107,7 @@ class ActorCoder:
         items = self._place_items(adoc, words)
         by_token = self.linker.link(items)
         mentions = self._mentions(adoc, items, by_token, words)
+        mentions += self._topic_organisations(adoc, mentions)
         mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         dateline = find_dateline(adoc.article.text)
         if dateline is not None:  # a dateline ('Beirut, 12 nov (EFE).-') is never an actor
@@ -121,6 +122,56 @@ class ActorCoder:
         for i, m in enumerate(kept):
             m.id = f"a{i}"
         adoc.actors = kept
+
+    def _topic_organisations(self, adoc: ArticleDoc,
+                             mentions: list[ActorMention]) -> list[ActorMention]:
+        """Organisations the lexicon does not know, named by the parser's ORG entities, whose
+        name holds a topic phrase of a sector ('Liga Tunecina de Derechos Humanos', 'Kenya
+        National Commission on Human Rights': HRI, ``org_topics.tsv``). The whole name is one
+        mention, coded with the country a demonym or country inside it names; it outranks
+        that inner mention (the longer mention wins an overlap). A name with a known code of
+        its own (an organisation of orgs.tsv) keeps it."""
+        topics = self._org_topics()
+        if not topics:
+            return []
+        text = adoc.article.text
+        out: list[ActorMention] = []
+        for ent in entities(adoc.doc):
+            if ent.label_ != "ORG":
+                continue
+            start, end = ent.start_char, ent.end_char
+            folded = " ".join(normalize(text[start:end]).split())
+            sector = next((sec for phrase, sec in topics if phrase in folded), None)
+            if sector is None:
+                continue
+            inside = [m for m in mentions if start <= m.span.start and m.span.end <= end]
+            if any(m.kind in ORG_KINDS for m in inside):
+                continue  # a known organisation inside: its own code stands
+            # the country a demonym or country name in the name gives ('Liga Tunecina',
+            # 'Syrian Observatory'), read off the lexicon: such a word is no mention alone
+            countries = [h.entry.country for h in self.lexicon.find(text[start:end])
+                         if h.entry.kind in ("country", "demonym") and h.entry.country]
+            code = _Code(countries[:1], sector, 0.8)
+            org = self._mention(adoc, start, end, code, "org", None, False)
+            for m in mentions:
+                if m.kind == "agent" and m.span.start < start < m.span.end <= end:
+                    # 'El presidente de la Liga Tunecina ...': the title holder is the
+                    # organisation's, over its whole name
+                    m.span, m.code, m.codes = adoc.span(m.span.start, end), org.code, list(org.codes)
+                    m.country, m.sector = org.country, org.sector
+            out.append(org)
+        return out
+
+    def _org_topics(self) -> list[tuple[str, str]]:
+        """(folded phrase, sector) rows of data/<lang>/org_topics.tsv, read once."""
+        def build(b: LanguageBundle) -> list[tuple[str, str]]:
+            try:
+                rows = b.read_tsv("org_topics.tsv")
+            except FileNotFoundError:
+                return []
+            return [(" ".join(normalize(r[0]).split()), r[1]) for r in rows if len(r) > 1]
+
+        return self.bundle.resource("actors.org_topics", build)
 
     def _definite_anaphora(self, mentions: list[ActorMention]) -> None:
         """'las fuerzas' after 'las fuerzas estadounidenses': a definite state agent without a
