@@ -81,3 +81,12 @@ def test_a_count_of_captives_is_no_crowd_of_an_earlier_protest():
     text = ("Teachers held a strike in the capital. "
             "The two governments exchanged 90 prisoners of war last week.")
     assert all(e["size"] is None for e in _en(text) if e["event"] == "PROTEST")
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Police fired tear gas at hundreds of protesters in the capital.", "protesters"),
+    ("Soldiers shot at the crowd outside the palace.", "the crowd"),
+])
+def test_the_target_of_an_attack_verb_follows_at(text, target):
+    (e,) = _en(text)
+    assert e["event"] == "ASSAULT" and e["recipient"]["text"] == target

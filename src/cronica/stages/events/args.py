@@ -498,6 +498,11 @@ def find_args(
         actor, recipient = _verb_args(tok, cues, speech, is_light, index, skip, is_event)
     actor = _actor_of_event_noun(actor, tok, event, cues, speech, index, is_light, is_event,
                                  names_event)
+    if recipient is None and event == "ASSAULT" and cues.attack_case and tok.pos_ == "VERB":
+        # 'fired tear gas at protesters', 'shot at the crowd': the directional 'at' of a
+        # verb of attack marks its target (CGEL ch. 7, goal of motion aimed at)
+        recipient = next((c for c in _obl_children(tok) if c.pos_ in _NOMINAL
+                          and _case(c) in cues.attack_case and c.i not in skip), None)
     undergoer = _undergoer(tok, cues) if tok.pos_ in ("NOUN", "PROPN") else None
     if undergoer is not None and recipient is None:
         # 'Wasmosy recibió amenazas de X', 'el cuartel sufrió un ataque', 'fue blanco de un

@@ -195,6 +195,8 @@ class Cues:
     # adjectives and determiners of alterity ('otro', 'similar', 'nuevo', 'another'): the noun
     # they modify names another event of its kind, never the same one (Nueva gramática 13.12)
     other_event_adj: set[str] = field(default_factory=set)
+    # the preposition that marks the target of a verb of attack ('fired at protesters')
+    attack_case: set[str] = field(default_factory=set)
     # verbs of existence or occurrence ('haber', 'existir', 'producirse'): their event noun
     # is the event itself, so their negation negates it ('no hubo enfrentamientos')
     existential: set[str] = field(default_factory=set)
@@ -1078,7 +1080,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
                       "arrival_verb", "visitor", "host_verb", "guest",
-                      "other_event_adj"):
+                      "other_event_adj", "attack_case"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)
