@@ -83,6 +83,8 @@ def present_dated(doc: Doc, start: int, end: int) -> bool:
 def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     """'future' or 'past' from the verb that governs the expression at ``start``; else None."""
     tok = _root(doc, start, start + 1)
+    if tok is not None and _planned_object(tok, lx):
+        return "future"  # 'announced a general strike on Thursday': the strike's day
     seen = 0
     def predicate(t: Token) -> bool:  # a verb, or a participle/adjective with its copula
         return t.pos_ in _VERBS or has_child(t, _PREDICATE_AUX)
@@ -103,6 +105,23 @@ def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     if any("Past" in morph_get(w, "Tense") for w in words):
         return "past"
     return None
+
+
+def _planned_object(tok: Token, lx: TimeLexicon) -> bool:
+    """Whether the date headed by ``tok`` modifies, after it, a noun that is the direct object
+    of a verb that announces, calls or schedules it ('Unions announced a general strike on
+    Thursday', 'convocaron una marcha el jueves' when the parser hangs the day on the noun):
+    the day is the planned event's, which lies ahead of its announcement."""
+    node = tok.head if dep(tok) == "pobj" else tok  # English: the day under 'on'
+    if dep(node) == "prep":
+        node = node.head
+    elif dep(tok) in ("obl", "nmod") and tok.head.pos_ == "NOUN":
+        node = tok.head
+    else:
+        return False
+    if node.pos_ != "NOUN" or node.i > tok.i or dep(node) not in ("obj", "dobj"):
+        return False
+    return lx.has("plan_object", node.head.lemma_.lower())
 
 
 def _prospective_complement(tok: Token, start: int, lx: TimeLexicon) -> bool:
