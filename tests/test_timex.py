@@ -214,7 +214,7 @@ def test_stage_drops_numbers_that_count_things(make_doc):
     ("Los pescadores decidieron levantar el lunes el bloqueo del puerto.", "es", "2024-01-22"),
     ("The ministers agreed on Monday to resume the talks.", "en", "2024-01-22"),
     # a day on the object noun of a verb that announces or calls it is the planned event's
-    ("The unions announced a general strike on Monday.", "en", "2024-01-29"),
+    ("Unions announced a general strike on Monday.", "en", "2024-01-29"),
     ("The unions held a general strike on Monday.", "en", "2024-01-22"),
 ])
 def test_stage_weekday_follows_the_tense(make_doc, text, lang, value):
