@@ -145,6 +145,17 @@ def article_groups(texts: list[str]) -> np.ndarray:
     return np.array(name_groups(texts, GROUP_MAX_DF))
 
 
+def grouped_cv_probs(feats: np.ndarray, y: np.ndarray, groups: np.ndarray, seed: int,
+                     max_iter: int) -> np.ndarray:
+    """Out-of-fold probabilities of a balanced logistic regression (C=1) over the folds
+    :func:`group_folds` makes for ``seed``."""
+    cvp = np.zeros(len(y))
+    for train, test in group_folds(y, groups, seed):
+        m = LogisticRegression(C=1.0, max_iter=max_iter, class_weight="balanced")
+        cvp[test] = m.fit(feats[train], y[train]).predict_proba(feats[test])[:, 1]
+    return cvp
+
+
 def group_folds(y: np.ndarray, groups: np.ndarray, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
     """5 stratified folds that keep each pseudo-article (:func:`article_groups`) whole."""
     folds = StratifiedGroupKFold(5, shuffle=True, random_state=seed)
@@ -311,11 +322,7 @@ def train_embed(
     for name, feats in (("text_and_lexicon", base), ("with_embedding", fx)):
         runs = []
         for seed in STACK_SEEDS:
-            cvp = np.zeros(len(yf))
-            for train, test in group_folds(yf, groups, seed):
-                m = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
-                cvp[test] = m.fit(feats[train], yf[train]).predict_proba(feats[test])[:, 1]
-            runs.append(cvp)
+            runs.append(grouped_cv_probs(feats, yf, groups, seed, max_iter=2000))
         cv_runs[name] = runs
         grid = np.arange(0.3, 0.9, 0.025)
         scores = [float(np.mean([macro_f1(yf, r >= t) for r in runs])) for t in grid]
@@ -641,10 +648,7 @@ def train_rule_decision(eval_dir: Path, cache: Path) -> tuple[dict, dict]:
     def grouped_cv(feats: np.ndarray) -> float:
         scores = []
         for seed in STACK_SEEDS:
-            cvp = np.zeros(len(y))
-            for train, test in group_folds(y, groups, seed):
-                m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
-                cvp[test] = m.fit(feats[train], y[train]).predict_proba(feats[test])[:, 1]
+            cvp = grouped_cv_probs(feats, y, groups, seed, max_iter=3000)
             scores.append(macro_f1(y, cvp >= 0.5))
         return round(float(np.mean(scores)), 4)
 

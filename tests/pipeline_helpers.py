@@ -22,3 +22,15 @@ def extracted_events(
     if secondary:
         events.extend(out.get("secondary_events", []))
     return events
+
+
+def event_words(make_doc: Any, text: str, lang: str = "es", date: str = "2024-03-20") -> set[tuple[str, str]]:
+    """(event type, trigger text) of every event and secondary event word of the actors and
+    events stages (the trigger-recall tests of the attribution classes)."""
+    adoc = make_doc(text, lang=lang, date=date, stages=["actors", "events"])
+    return {(e.event, e.trigger.text) for e in [*adoc.events, *adoc.secondary_events]}
+
+
+def has_event_word(words: set[tuple[str, str]], event: str, word: str) -> bool:
+    """Whether ``words`` hold an ``event`` whose trigger text contains ``word``."""
+    return any(ev == event and word in text for ev, text in words)

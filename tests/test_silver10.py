@@ -3,18 +3,8 @@ passive participles, irregular participles, summoning an envoy, opening a case, 
 stoppages, riots, gatherings before an institution. Every sentence is invented."""
 
 import pytest
-
-STAGES = ["actors", "events"]
-
-
-def _words(make_doc, text):
-    """(event type, trigger text) of every event and secondary event word."""
-    adoc = make_doc(text, lang="es", date="2024-03-20", stages=STAGES)
-    return {(e.event, e.trigger.text) for e in [*adoc.events, *adoc.secondary_events]}
-
-
-def _has(words, event, word):
-    return any(ev == event and word in text for ev, text in words)
+from pipeline_helpers import event_words as _words
+from pipeline_helpers import has_event_word as _has
 
 
 @pytest.mark.parametrize(
