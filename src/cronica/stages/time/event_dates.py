@@ -119,7 +119,7 @@ def _planned_object(tok: Token, lx: TimeLexicon) -> bool:
         node = tok.head
     else:
         return False
-    if node.pos_ != "NOUN" or node.i > tok.i or dep(node) not in ("obj", "dobj"):
+    if node.pos_ != "NOUN" or node.i > tok.i or dep(node) != "obj":
         return False
     return lx.has("plan_object", node.head.lemma_.lower())
 
