@@ -96,3 +96,12 @@ def test_a_human_rights_organisation_is_hri_with_the_country_of_its_name(text, l
     out = extract(text, lang=lang, date="2024-03-14")
     assert code in [a["code"] for a in out["actors"]]
     assert not any(a["code"].endswith("GOV") for a in out["actors"] if "Derechos" in a["span"]["text"])
+
+
+def test_a_sentence_opening_preposition_is_no_part_of_a_name():
+    # the NER may read 'Según el' as a person's name; a name never opens with 'según'
+    from cronica.pipeline import extract
+
+    out = extract("Según el Ministerio de Salud, dos personas murieron.", lang="es", date="2024-03-14")
+    assert not any(a["span"]["text"].startswith("Según") for a in out["actors"])
+    assert [q["speaker_code"] for q in out["quotes"]] == ["GOV"]

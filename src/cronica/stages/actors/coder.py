@@ -81,6 +81,9 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _NON_STATES = frozenset({"IGO", "IMG", "NGO"})
 # sectors of titles ('President X', 'Minister X') that take the country their sentence names
 _TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP"})
+# particles that open surnames ('De la Rúa', 'Van Gaal', 'Da Silva'): a name may start with them
+_NAME_PARTICLES = frozenset({"de", "del", "da", "das", "do", "dos", "di", "du", "van", "von",
+                             "der", "den", "la", "le", "los", "las", "el", "al", "bin", "ben"})
 _ANAPHORA_SENTENCES = 8  # news paragraphs are short: a few sentences is still the same topic
 
 
@@ -239,8 +242,10 @@ class ActorCoder:
                     and not _apposed_name(ent, agents):
                 continue
             toks = [t.i for t in ent if t.i not in taken]
-            # keep the name only: drop a leading title the NER swallowed ('Presidente Petro')
-            while toks and not doc[toks[0]].text[:1].isupper():
+            # keep the name only: drop a leading title the NER swallowed ('Presidente Petro'),
+            # and a sentence-opening preposition it took for a name ('Según el Ministerio')
+            while toks and (not doc[toks[0]].text[:1].isupper() or (
+                    doc[toks[0]].pos_ == "ADP" and normalize(doc[toks[0]].text) not in _NAME_PARTICLES)):
                 toks.pop(0)
             if not toks or any(t in taken for t in range(toks[0], toks[-1] + 1)):
                 continue
