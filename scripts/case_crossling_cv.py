@@ -82,12 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     groups = te.article_groups(texts)
 
     # out-of-fold n-gram log-odds of the fit sentences (trained as the shipped coef is)
-    events = te.event_records(eval_dir, "es")
-    quiet = te.quiet_sentences(eval_dir, "es", Path(args.cache))
-    tx = texts + [t for t, _ in events] + [t for _, t in quiet]
-    ty = np.concatenate([y, [int(bool(ts)) for _, ts in events], np.zeros(len(quiet), dtype=int)])
-    focus = np.array([1] * len(texts) + [0] * (len(events) + len(quiet)))
-    w = np.where(focus == 1, 1.0, 0.5)
+    tx, ty, focus, w = te.ngram_pool(texts, y, eval_dir, "es", Path(args.cache))
     cache = Path(args.facts) / "z_fit.npy"
     if cache.exists():
         z = np.load(cache)

@@ -99,12 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = [r["sentence"] for r in fit]
     y = np.array([int(r["label"]) for r in fit])
     groups = te.article_groups(texts)
-    events = te.event_records(eval_dir, "es")
-    quiet = te.quiet_sentences(eval_dir, "es", Path(args.cache))
-    tx = texts + [t for t, _ in events] + [t for _, t in quiet]
-    ty = np.concatenate([y, [int(bool(ts)) for _, ts in events], np.zeros(len(quiet), dtype=int)])
-    focus = np.array([1] * len(texts) + [0] * (len(events) + len(quiet)))
-    w = np.where(focus == 1, 1.0, 0.5)
+    tx, ty, focus, w = te.ngram_pool(texts, y, eval_dir, "es", Path(args.cache))
     x = te.tfidf(te.matrix(tx), te.idf_of(te.matrix(tx)))
     p = np.clip(te.cv_grouped(x, ty, w, focus, groups, te.C_BINARY), 1e-6, 1 - 1e-6)
     z = np.log(p / (1 - p))

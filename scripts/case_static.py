@@ -132,13 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     report["oov_share_check"] = round(sum(w not in known for w in toks) / max(1, len(toks)), 3)
 
     # the default decision's features with grouped-CV n-gram log-odds on fit (as case_tensor)
-    events = te.event_records(eval_dir, "es")
-    quiet = te.quiet_sentences(eval_dir, "es", Path(args.cache))
     case_fit = [t for t, f in zip(texts, fit, strict=True) if f]
-    tx = case_fit + [t for t, _ in events] + [t for _, t in quiet]
-    ty = np.concatenate([yf, [int(bool(ts)) for _, ts in events], np.zeros(len(quiet), dtype=int)])
-    focus = np.array([1] * len(case_fit) + [0] * (len(events) + len(quiet)))
-    w = np.where(focus == 1, 1.0, 0.5)
+    tx, ty, focus, w = te.ngram_pool(case_fit, yf, eval_dir, "es", Path(args.cache))
     x = te.tfidf(te.matrix(tx), te.idf_of(te.matrix(tx)))
     p_text = te.cv_grouped(x, ty, w, focus, groups, te.C_BINARY)
     base_fit = cap["feats"][fit].copy()

@@ -92,13 +92,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # the n-gram model's grouped-CV probabilities on fit (as the shipped coef is trained:
     # CASE fit + event-file fit records at 0.5 + quiet fit-article sentences)
-    events = te.event_records(eval_dir, "es")
-    quiet = te.quiet_sentences(eval_dir, "es", Path(args.cache))
     case_fit = [t for t, f in zip(texts, fit, strict=True) if f]
-    tx = case_fit + [t for t, _ in events] + [t for _, t in quiet]
-    ty = np.concatenate([yf, [int(bool(ts)) for _, ts in events], np.zeros(len(quiet), dtype=int)])
-    focus = np.array([1] * len(case_fit) + [0] * (len(events) + len(quiet)))
-    w = np.where(focus == 1, 1.0, 0.5)
+    tx, ty, focus, w = te.ngram_pool(case_fit, yf, eval_dir, "es", Path(args.cache))
     x = te.tfidf(te.matrix(tx), te.idf_of(te.matrix(tx)))
     p_text = te.cv_grouped(x, ty, w, focus, groups, te.C_BINARY)
     report["ngram_alone_groupedcv_at_0.5"] = round(te.macro_f1(yf, p_text >= 0.5), 4)

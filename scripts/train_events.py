@@ -482,6 +482,23 @@ def train_lang(eval_dir: Path, lang: str, cache: Path) -> tuple[dict, dict]:
     return arrays, report
 
 
+def ngram_pool(case_texts: list[str], case_y: Any, eval_dir: Path, lang: str,
+               cache: Path) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """The n-gram sentence model's training pool as :func:`train` builds it, for the grouped-CV
+    research scripts: ``(texts, y, focus, w)``. The CASE sentences come first (focus 1, weight
+    1), then the event gold's fit records, labelled by whether they hold an event, and the
+    quiet sentences of fit articles (label 0), both at weight 0.5."""
+    events = event_records(eval_dir, lang)
+    quiet = quiet_sentences(eval_dir, lang, cache)
+    texts = list(case_texts) + [t for t, _ in events] + [t for _, t in quiet]
+    y = np.concatenate([np.asarray(case_y, dtype=int),
+                        np.array([int(bool(ts)) for _, ts in events], dtype=int),
+                        np.zeros(len(quiet), dtype=int)])
+    focus = np.array([1] * len(case_texts) + [0] * (len(events) + len(quiet)))
+    w = np.where(focus == 1, 1.0, 0.5)
+    return texts, y, focus, w
+
+
 def quiet_sentences(eval_dir: Path, lang: str, cache: Path) -> list[tuple[str, str]]:
     """Sentences of the CASE fit articles labelled 0: an article that reports no
     contentious event has no sentence that does, so each is a negative example of the
@@ -631,12 +648,7 @@ def train_rule_decision(eval_dir: Path, cache: Path) -> tuple[dict, dict]:
     y = np.array([int(r["label"]) for r in fit_rows])
     texts = [r["sentence"] for r in fit_rows]
     groups = article_groups(texts)
-    events = event_records(eval_dir, "es")
-    quiet = quiet_sentences(eval_dir, "es", cache)
-    tx = texts + [t for t, _ in events] + [t for _, t in quiet]
-    ty = np.concatenate([y, [int(bool(ts)) for _, ts in events], np.zeros(len(quiet), dtype=int)])
-    focus = np.array([1] * len(texts) + [0] * (len(events) + len(quiet)))
-    w = np.where(focus == 1, 1.0, 0.5)
+    tx, ty, focus, w = ngram_pool(texts, y, eval_dir, "es", cache)
     counts_x = matrix(tx)
     z = _logit(cv_grouped(tfidf(counts_x, idf_of(counts_x)), ty, w, focus, groups, C_BINARY))
     r_es = rule.decision_function(np.vstack([rule_vector(names, index) for _, names in es]))
