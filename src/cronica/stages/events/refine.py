@@ -22,7 +22,6 @@ Each rule only fills what is missing; none replaces an argument found in the par
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from cronica.model import ArticleDoc, Event, EventArg
@@ -205,17 +204,13 @@ def claim_verb_of(doc: Any, head: int | None, cues: Cues) -> Any:
 
 
 _TO_CASE = frozenset({"a", "al", "to"})
-# a Spanish regular participle the lemmatizer leaves as it is ('atribuido'): its verb is the
-# stem with one of the three infinitive endings
-_PARTICIPLE = re.compile(r"(?:ad|id)[oa]s?$")
 
 
-def _participle_verbs(lemma: str) -> set[str]:
-    m = _PARTICIPLE.search(lemma)
-    if m is None:
-        return {lemma}
-    stem = lemma[: m.start()]
-    return {lemma, stem + "ar", stem + "er", stem + "ir"}
+def _participle_verbs(lemma: str, cues: Cues) -> set[str]:
+    """The word and the verbs the language's ending rules make of it (``suffix`` cues:
+    'atribuido' -> 'atribuir', a participle the lemmatizer leaves as it is)."""
+    return {lemma, *(lemma[: len(lemma) - len(old)] + new for old, new in cues.suffixes
+                     if lemma.endswith(old))}
 
 
 def _blamed(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventArg | None:
@@ -233,7 +228,7 @@ def _blamed(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventA
         # or on a noun of its phrase, where the parser may hang it
         verb = next((p for c in (node, *children(node, ("nmod",))) for p in children_of(c)
                      if dep(p) in ("amod", "acl") and "Part" in morph_get(p, "VerbForm")
-                     and _participle_verbs(fold(p.lemma_)) & cues.claim_verb), None)
+                     and _participle_verbs(fold(p.lemma_), cues) & cues.claim_verb), None)
         if verb is None:
             return None
     for c in (*children_of(verb), *children_of(node)):
