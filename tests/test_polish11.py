@@ -53,3 +53,62 @@ def test_capital_addressed_by_a_verb_of_judgement_is_its_government(lang, text, 
 def test_capital_visited_stays_a_place(lang, text):
     events = _es(text) if lang == "es" else _en(text)
     assert all((e.get("recipient") or {}).get("code") != "CHNGOV" for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "vow"), [
+    ("en", "The farmers' union vowed that the blockades would continue through the harvest.", "vowed"),
+    ("es", "Los camioneros prometieron que los bloqueos continuarán hasta el fin de mes.", "prometieron"),
+])
+def test_vow_that_a_protest_goes_on_is_a_threat(lang, text, vow):
+    """A vowed protest in a finite clause, as the subject of a verb of continuation, is the
+    act the vow is about: THREATEN, with the protest embedded and not yet happened."""
+    events = _es(text) if lang == "es" else _en(text)
+    threat = next(e for e in events if e["trigger"]["text"] == vow)
+    assert threat["event"] == "THREATEN"
+    protest = next(e for e in events if e["event"] == "PROTEST")
+    assert protest["aux_mode"] in ("hypothetical", "future")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "event"), [
+    ("Turkish warplanes struck Kurdish militia positions near the border.", "ASSAULT"),
+    ("The nurses struck for two days over unpaid wages.", "PROTEST"),
+    ("Negotiators struck a deal late on Sunday.", "AGREE"),
+])
+def test_english_verb_strike(text, event):
+    events = _en(text)
+    assert any(e["event"] == event and "struck" in e["trigger"]["text"] for e in events), events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "A powerful typhoon struck the northern islands.",
+    "The supreme court struck down the decree.",
+    "A pedestrian was struck by a bus near the station.",
+    "Striking bus drivers rallied outside the town hall on Monday.",
+    "Hundreds marched in support of the dock workers strike.",
+])
+def test_english_strike_without_force_is_no_attack(text):
+    assert not [e for e in _en(text) if e["event"] == "ASSAULT"]
+
+
+@pytest.mark.slow
+def test_two_parties_refer_back_to_the_coordinated_pair():
+    """'Las dos partes' (the parser hangs 'dos' on the article) names the pair before it."""
+    events = _es("Armenia y Azerbaiyán firmaron un acuerdo de paz. Las dos partes se "
+                 "comprometieron a retirar sus tropas de la frontera.")
+    later = [e for e in events if e["trigger"]["sentence"] == 1 and e["actor"]]
+    assert later and all(e["actor"]["code"] in ("ARM", "AZE") or
+                         set(e["actor"].get("codes") or []) & {"ARM", "AZE"} for e in later)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "code"), [
+    ("es", "El ELN atacó un oleoducto. Horas después, el grupo guerrillero rechazó el diálogo.", "REB"),
+    ("en", "Boko Haram fighters raided a village. The jihadist group later rejected the talks.", "IMG"),
+])
+def test_organisation_described_with_an_epithet_refers_back(lang, text, code):
+    events = _es(text) if lang == "es" else _en(text)
+    rej = next(e for e in events if e["event"] == "REJECT")
+    assert rej["actor"] and code in rej["actor"]["code"]
