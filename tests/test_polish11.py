@@ -112,3 +112,44 @@ def test_organisation_described_with_an_epithet_refers_back(lang, text, code):
     events = _es(text) if lang == "es" else _en(text)
     rej = next(e for e in events if e["event"] == "REJECT")
     assert rej["actor"] and code in rej["actor"]["code"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Un agente, que pidió no ser nombrado, confirmó los arrestos a la radio local."),
+    ("es", "Una fuente militar que pidió el anonimato detalló el balance."),
+    ("en", "A police officer who asked not to be identified confirmed the arrests."),
+    ("en", "One aid worker, who requested anonymity, described the shelling."),
+])
+def test_a_source_asking_not_to_be_named_is_no_request(lang, text):
+    events = _es(text) if lang == "es" else _en(text)
+    assert not [e for e in events if e["event"] == "REQUEST"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Las familias pidieron identificar a los autores del crimen."),
+    ("en", "Relatives asked the prosecutors to name the officers involved."),
+])
+def test_a_request_to_identify_someone_stays_a_request(lang, text):
+    events = _es(text) if lang == "es" else _en(text)
+    assert [e for e in events if e["event"] == "REQUEST"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "trigger"), [
+    ("es", "Washington ordenó la congelación de activos de dos navieras.", "congelación de activos"),
+    ("es", "La UE congeló los bienes de cuatro generales.", "congeló"),
+    ("en", "London imposed an asset freeze on two shipping firms.", "asset freeze"),
+    ("en", "The ministry froze the assets of four generals.", "froze"),
+])
+def test_an_asset_freeze_is_a_sanction(lang, text, trigger):
+    events = _es(text) if lang == "es" else _en(text)
+    assert any(e["event"] == "SANCTION" and e["trigger"]["text"].startswith(trigger) for e in events), events
+
+
+@pytest.mark.slow
+def test_spanish_military_junta_is_the_government():
+    ev = _es("La junta militar de Guinea amenazó con expulsar al embajador francés.")
+    actors = [e["actor"] for e in ev if e["actor"]]
+    assert any(a["code"] == "GINGOV" for a in actors), ev

@@ -634,6 +634,8 @@ class EventCoder:
             return "trigger.natural_death"
         if self._hit_without_force(tok, m):
             return "trigger.hit_without_force"
+        if m.entry.event == "REQUEST" and self._anonymity_request(tok):
+            return "trigger.anonymity_request"
         if self._denied_involvement(tok, m):
             return "trigger.denied_involvement"
         if m.entry.event == "PROTEST" and self._noun_of_earlier_attack(tok):
@@ -954,6 +956,24 @@ class EventCoder:
                     return not self._forceful_agent(h)
                 if self._medical_attack(h):
                     return True
+        return False
+
+    def _anonymity_request(self, tok: Any) -> bool:
+        """'un funcionario, que pidió el anonimato', 'pidió no ser identificado', 'asked not
+        to be named', 'requested anonymity': a source asking not to be named sets the terms of
+        the report (the attribution guidelines: sources are the reporting layer), no
+        political request: an object noun of anonymity, or a negated complement whose verb
+        is one of naming (``anonymity``, ``identify_verb`` cues)."""
+        cues = self.cues
+        if not cues.anonymity:
+            return False
+        for c in children_of(tok):
+            d = dep(c)
+            if d == "obj" and fold(c.lemma_) in cues.anonymity:
+                return True
+            if d in ("xcomp", "ccomp", "obj") and fold(c.lemma_) in cues.identify_verb and any(
+                    cues.aux.get(fold(g.text)) == "negation" for g in children_of(c)):
+                return True
         return False
 
     def _hit_without_force(self, tok: Any, m: Match) -> bool:
