@@ -153,3 +153,33 @@ def test_spanish_military_junta_is_the_government():
     ev = _es("La junta militar de Guinea amenazó con expulsar al embajador francés.")
     actors = [e["actor"] for e in ev if e["actor"]]
     assert any(a["code"] == "GINGOV" for a in actors), ev
+
+
+def _extract(text: str, lang: str = "es") -> dict[str, Any]:
+    from cronica.pipeline import extract
+
+    return extract(text, lang=lang, date="2025-04-09")
+
+
+@pytest.mark.slow
+def test_ombudsman_is_a_state_source_not_a_person():
+    """'Según la Defensoría del Pueblo' (the NER reads a person) is the ombudsman's office,
+    an organ of the state, and a reporting source of its sentence."""
+    out = _extract("Según la Defensoría del Pueblo, cuatro campesinos fueron detenidos en Cusco.")
+    codes = [a["code"] for a in out["actors"] if "Defensoría" in a["span"]["text"]]
+    assert codes and all(c.endswith("GOV") for c in codes)
+    assert any("Defensoría" in (r["source"] or "") for r in out["reporting"])
+
+
+@pytest.mark.slow
+def test_lead_source_does_not_credit_another_speakers_sentence():
+    """A lead closed by '..., informó la Fiscalía' credits the lead's facts, not a later
+    sentence in which a minister speaks for himself."""
+    out = _extract(
+        "Quito, 8 abr (EFE).- La policía detuvo este martes a 30 mineros en una protesta en "
+        "Quito, informó la Fiscalía.\n\nEl ministro de Energía acusó a los mineros de "
+        "sabotear una central eléctrica, dijo a la prensa.")
+    arrest = next(e for e in out["events"] if e["event"] == "COERCE")
+    assert any("Fiscalía" in s for s in arrest["reported_by"])
+    accuse = next(e for e in out["events"] if e["event"] == "ACCUSE")
+    assert not any("Fiscalía" in s for s in accuse["reported_by"])
