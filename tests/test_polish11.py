@@ -183,3 +183,14 @@ def test_lead_source_does_not_credit_another_speakers_sentence():
     assert any("Fiscalía" in s for s in arrest["reported_by"])
     accuse = next(e for e in out["events"] if e["event"] == "ACCUSE")
     assert not any("Fiscalía" in s for s in accuse["reported_by"])
+
+
+@pytest.mark.slow
+def test_casualties_never_go_to_a_visit_or_a_pledge():
+    """The dead of a clash told inside a sentence about talks are no count of the talks."""
+    events = _en("The two leaders agreed on Friday to a truce after three days of border "
+                 "fighting that killed at least 19 people.")
+    assert events
+    for e in events:
+        if e["event"] not in ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"):
+            assert not e.get("dead"), e

@@ -51,6 +51,8 @@ PREFERRED: dict[str, tuple[str, ...]] = {
     "size": ("PROTEST", "MOBILIZE"),
 }
 CARRY_SENTENCES = 6
+# material conflict (the PLOVER manual's quad category 4) and the project's FIGHT
+_MATERIAL = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"})
 _DIGITS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
 # UD labels, read through syntax.dep
 _OBJ = ("obj", "iobj")
@@ -395,7 +397,9 @@ def _event_for(adoc: ArticleDoc, name: str, sentence: int, char: int) -> Event |
     live = [e for e in adoc.events if e.aux_mode != "negation"]
     same = [e for e in live if e.trigger.sentence == sentence]
     fitting = [e for e in same if e.event in preferred]
-    pool = fitting or (same if name != "size" else [])
+    # else an act of force or protest: a visit, a talk or a pledge has no dead (the PLOVER
+    # manual's information fields dead/injured/size belong to material conflict)
+    pool = fitting or ([e for e in same if e.event in _MATERIAL] if name != "size" else [])
     if pool:
         return min(pool, key=lambda e: abs(e.trigger.start - char))
     if name == "size" and same:
