@@ -194,3 +194,12 @@ def test_casualties_never_go_to_a_visit_or_a_pledge():
     for e in events:
         if e["event"] not in ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"):
             assert not e.get("dead"), e
+
+
+@pytest.mark.slow
+def test_passive_with_a_plain_aux_counts_the_arrested():
+    """'ser' + participle is a passive even where the parser labels 'fueron' a plain aux:
+    the bare number subject counts the arrested."""
+    events = _es("Siete manifestantes resultaron heridos y 38 fueron arrestados el martes en Cali.")
+    arrest = next(e for e in events if e["event"] == "COERCE")
+    assert _value(arrest, "arrested") == 38

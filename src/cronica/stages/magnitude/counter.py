@@ -298,7 +298,9 @@ def _verb_field(tok: Token, lx: MagnitudeLexicon) -> str | None:
         return predicated
     for verb, role in verbs:
         lemma = verb.lemma_
-        passive = role in _PASS_SUBJ or any(dep(c) == "aux:pass" for c in children_of(verb))
+        passive = role in _PASS_SUBJ or any(
+            dep(c) == "aux:pass" or dep(c) == "aux" and lx.has("passive_aux", c.lemma_)
+            and "Part" in morph_get(verb, "VerbForm") for c in children_of(verb))
         for name, cue in (("dead", "kill_verb"), ("injured", "injure_verb"), ("arrested", "arrest_verb")):
             if not lx.has(cue, lemma):
                 continue
