@@ -203,3 +203,13 @@ def test_passive_with_a_plain_aux_counts_the_arrested():
     events = _es("Siete manifestantes resultaron heridos y 38 fueron arrestados el martes en Cali.")
     arrest = next(e for e in events if e["event"] == "COERCE")
     assert _value(arrest, "arrested") == 38
+
+
+@pytest.mark.slow
+def test_sahel_group_named_in_spanish_is_coded():
+    """The Spanish name of an armed group the English lexicon knows is coded too; its
+    affiliation ('vinculado a Al Qaeda') is not the claimant."""
+    events = _es("Una emboscada contra un convoy militar en Burkina Faso fue reivindicada por el "
+                 "Grupo de Apoyo al Islam y los Musulmanes, vinculado a Al Qaeda.")
+    ev = next(e for e in events if e["event"] == "ASSAULT")
+    assert ev["actor"] and "Grupo de Apoyo" in ev["actor"]["text"]
