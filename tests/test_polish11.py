@@ -213,3 +213,27 @@ def test_sahel_group_named_in_spanish_is_coded():
                  "Grupo de Apoyo al Islam y los Musulmanes, vinculado a Al Qaeda.")
     ev = next(e for e in events if e["event"] == "ASSAULT")
     assert ev["actor"] and "Grupo de Apoyo" in ev["actor"]["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "word", "code"), [
+    ("es", "Cairo, 3 mar (EFE).- El presidente ruso advirtió que sus tropas responderán a "
+           "cualquier provocación.", "tropas", "RUSMIL"),
+    ("en", "CAIRO (AP) — Turkey's defence minister said its troops would respond to any attack.",
+     "troops", "TURMIL"),
+])
+def test_possessive_on_an_agent_is_bound_by_the_subject_above(lang, text, word, code):
+    """'sus tropas' with no country of its own belongs to the nearest subject above it,
+    not to the dateline's country."""
+    out = _extract(text, lang)
+    mentions = [a for a in out["actors"] if a["span"]["text"].endswith(word)]
+    assert mentions and mentions[0]["code"] == code, out["actors"]
+
+
+@pytest.mark.slow
+def test_possessive_under_an_unsaid_subject_stays_unbound():
+    """'pidió a Israel que retire sus tropas': the subjunctive clause's unsaid subject is
+    Israel, not the requester; no binding to the requester."""
+    out = _extract("Washington pidió a Israel que retire sus tropas.")
+    assert not [a for a in out["actors"] if a["span"]["text"].endswith("tropas")
+                and a["code"].startswith("USA")]
