@@ -106,3 +106,23 @@ def test_violence_as_a_topic_is_none(make_doc):
 
 def test_a_chain_of_attacks_names_the_attacks():
     assert _has(_main("Una cadena de atentados sacudió la capital."), "ASSAULT", "atentados")
+
+
+# -- regional words for a tyre; industrial action short of a strike --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Los desocupados quemaron gomas en el acceso a la ciudad.", "quemaron gomas"),
+        ("Los vecinos quemaron cubiertas sobre la ruta.", "quemaron cubiertas"),
+        ("Los judiciales iniciaron un quite de colaboración.", "quite de colaboración"),
+        ("Los choferes realizaron un trabajo a desgano.", "trabajo a desgano"),
+    ],
+)
+def test_regional_names_of_protest_acts(text, word):
+    assert _has(_main(text), "PROTEST", word)
+
+
+def test_a_rubber_factory_is_no_burning():
+    assert not any(ev == "PROTEST" for ev, _ in _main("La fábrica de goma cerró el año pasado."))
