@@ -2302,7 +2302,13 @@ def _protests_in_object(doc: Any, events: list[Event]) -> frozenset[tuple[int, i
         return frozenset()
     out: set[tuple[int, int]] = set()
     for e in events:
-        if e.event != "PROTEST" or e.head is None or doc[e.head].pos_ not in ("NOUN", "PROPN"):
+        if e.event != "PROTEST" or e.head is None:
+            continue
+        described = _described_protest(doc, e.head, topics)
+        if described is not None:
+            out.add((described, e.head))
+            continue
+        if doc[e.head].pos_ not in ("NOUN", "PROPN"):
             continue
         node = doc[e.head]
         for _ in range(8):
@@ -2317,6 +2323,39 @@ def _protests_in_object(doc: Any, events: list[Event]) -> frozenset[tuple[int, i
                 break
             node = head
     return frozenset(out)
+
+
+def _described_protest(doc: Any, head: int, topics: set[int]) -> int | None:
+    """The topic act whose object or other non-subject argument carries a clause that tells
+    the protest at ``head`` ('rechazó las demandas de los maestros que protestan', 'rechazó
+    la moción presentada por la oposición para protestar'): the protest describes that
+    argument and is its referent's act, so the act is no topic of it. A clause on the act's
+    subject ('los manifestantes, que marcharon ..., exigieron') leaves the protest the
+    subject's own, whose topic the act may be; ``None`` then and when no topic governs it."""
+    node = doc[head]
+    for _ in range(6):  # up the protest's clause to the noun it describes
+        up = node.head
+        if up.i == node.i or up.i in topics:
+            return None
+        label = dep(node)
+        if up.pos_ in ("NOUN", "PROPN") and (
+            label == "acl" or (label == "amod" and "Part" in morph_get(node, "VerbForm"))
+        ):
+            node = up
+            break
+        node = up
+    else:
+        return None
+    for _ in range(6):  # up the noun's phrase to the act it is an argument of
+        up = node.head
+        if up.i == node.i or dep(node) not in _NOMINAL_LINKS:
+            return None
+        if up.i in topics:
+            return up.i
+        if up.pos_ in ("VERB", "AUX"):
+            return None
+        node = up
+    return None
 
 
 def _org_entity_tokens(doc: Any) -> frozenset[int]:
