@@ -1406,6 +1406,11 @@ def _noun_args(
             if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None \
                     and not (event == "PROTEST" and _counted_people(c)):
                 continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
+            if genitive and c.pos_ == "PROPN" and _bare_place_name(c) \
+                    and index.mention_in(c) is None:
+                # 'los enfrentamientos de Juliaca', 'the clashes of Nakuru': a place name no
+                # actor reads (a country or a group does) is where the act happened, not its doer
+                continue
             if not genitive and event in _PATIENT_GENITIVE_TYPES and c.pos_ != "PROPN" \
                     and index.mention_in(c) is None:
                 continue  # 'la detención de X por corrupción': the reason, not an agent
@@ -1469,6 +1474,21 @@ def _noun_args(
         recipient = next((t for t in _phrase(actor) if not _same(t, actor) and t.i > actor.i
                           and _case(t) in cues.against_case), None)
     return actor, recipient
+
+
+def _bare_place_name(tok: Token) -> bool:
+    """Whether ``tok`` opens a place entity of proper names only ('Juliaca', 'Nakuru', 'San
+    Marcos'); a name with a preposition or article inside ('Federación de la Bebida', which
+    the tagger may call a place) is an organisation's more often than a town's."""
+    if tok.ent_type_ not in ("LOC", "GPE") or tok.ent_iob_ != "B":
+        return False
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        if doc[j].pos_ != "PROPN":
+            return False
+        j += 1
+    return True
 
 
 def _counted_doers(tok: Token, event: str, cues: Cues, index: ActorIndex) -> Any:
