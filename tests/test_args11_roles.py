@@ -34,3 +34,41 @@ def test_a_town_in_the_genitive_of_an_event_noun_is_its_place_not_its_doer(text,
 def test_a_country_in_the_genitive_stays_the_doer():
     ev = _first(_es("El ataque de Israel contra Gaza dejó decenas de heridos."), "ASSAULT")
     assert ev["actor"] is not None and "Israel" in ev["actor"]["text"]
+
+
+def _recipient(text: str, event: str, lang: str = "es") -> str | None:
+    rec = _first(extracted_events(text, lang=lang, secondary=True), event)["recipient"]
+    return rec["text"] if rec else None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event,victims", [
+    # the casualties a verb of result says the act left are whom it harmed
+    ("El ataque que causó 13 muertos fue reivindicado por el grupo.", "ASSAULT", "muertos"),
+    ("Los bombardeos dejaron 20 muertos en la ciudad.", "ASSAULT", "muertos"),
+])
+def test_the_casualties_an_act_left_are_its_recipient(text, event, victims):
+    rec = _recipient(text, event)
+    assert rec is not None and victims in rec
+
+
+@pytest.mark.slow
+def test_a_free_relative_object_is_the_recipient():
+    # 'a quienes lo derrocaron': the people the relative clause describes
+    rec = _recipient("Los rebeldes atacaron a quienes se negaron a pagar.", "ASSAULT")
+    assert rec is not None and rec.startswith("quienes")
+
+
+@pytest.mark.slow
+def test_a_clitic_object_takes_its_antecedent_in_the_sentence():
+    events = _es("La policía detuvo a dos periodistas y los liberó horas después.")
+    rec = _first(events, "RETREAT")["recipient"]
+    assert rec is not None and "periodistas" in rec["text"]
+
+
+@pytest.mark.slow
+def test_a_clitic_is_not_bound_by_its_own_relative_subject():
+    # 'los campesinos que los apoyan': 'los' is not the peasants themselves
+    events = _es("Los campesinos que los apoyan marcharon por la ciudad.")
+    sup = [e for e in events if e["event"] == "SUPPORT"]
+    assert not sup or sup[0]["recipient"] is None or "campesinos" not in sup[0]["recipient"]["text"]

@@ -263,6 +263,15 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
             m.span.text, m.code, list(m.codes or [m.code]), start, end, m.id
         )
     pos = tok.pos_
+    if pos == "PRON" and tok.i < tok.head.i and dep(tok) in _SUBJ and tok.head.pos_ == "VERB" \
+            and fold(tok.lemma_).startswith("quien"):
+        # a free relative ('a quienes lo derrocaron'): the people its clause describes
+        last = min(max(t.i for t in tok.head.subtree), tok.i + 6)
+        if trigger is not None and tok.i < trigger <= last:
+            return None  # ('quienes lo derrocaron' is no argument of its own 'derrocaron')
+        doc = tok.doc
+        end = doc[last].idx + len(doc[last].text)
+        return EventArg(doc_text(doc)[tok.idx:end], "", [], tok.idx, end, None)
     nominalised = pos == "ADJ" and any(dep(c) == "det" for c in children_of(tok))
     mistagged = pos == "NUM" and tok.is_alpha  # 'desocupados' tagged as a number
     if (pos not in _NOMINAL and not nominalised and not mistagged) or pos == "PRON" \
@@ -421,6 +430,65 @@ def _object_relative_antecedent(pron: Token, verb: Token, cues: Cues, index: Act
     return nearest
 
 
+def _clitic_antecedent(pron: Token, verb: Token, actor: Any, index: ActorIndex) -> Any:
+    """The antecedent of an accusative clitic object of the trigger ('detuvo a dos
+    periodistas y los liberó', 'confiscó las películas de los fotógrafos y los liberó'): the
+    nearest named participant before it in the sentence that agrees with it in gender and
+    number (Nueva gramática §16.5: a third-person clitic takes its reference from a
+    preceding phrase); never the verb's own subject (a non-reflexive clitic is not bound by
+    it). None when no such participant precedes it in the sentence."""
+    if pron.i < verb.i - 3 or "Acc" not in morph_get(pron, "Case") \
+            or "Prs" not in morph_get(pron, "PronType") or morph_get(pron, "Reflex") \
+            or "3" not in morph_get(pron, "Person"):
+        return None
+    number, gender = morph_get(pron, "Number"), morph_get(pron, "Gender")
+    own = index.mention_in(actor) if actor is not None else None
+    # in a relative clause ('indígenas que los apoyan') the antecedent is the subject
+    bound = {verb.head.i} if dep(verb) in ("acl", "acl:relcl") else set()
+    if pron.i >= 2 and pron.doc[pron.i - 1].lower_ in ("que", "quien", "quienes"):
+        bound.add(pron.i - 2)  # ('N que los apoyan': the parser may hang the clause elsewhere)
+    for b in list(bound):  # ('X y N que los apoyan': the antecedent is the coordination)
+        node = pron.doc[b]
+        while dep(node) == "conj" and node.head.i != node.i:
+            node = node.head
+            bound.add(node.i)
+    for k in range(pron.i - 1, pron.sent.start - 1, -1):
+        t = pron.doc[k]
+        if t.pos_ not in ("NOUN", "PROPN") or (actor is not None and t.i == actor.i) \
+                or t.i in bound:
+            continue
+        m = index.by_token.get(t.i)
+        if m is None or m is own:
+            continue
+        if number and morph_get(t, "Number") and morph_get(t, "Number") != number:
+            continue
+        if gender and morph_get(t, "Gender") and morph_get(t, "Gender") != gender:
+            continue
+        return t
+    return None
+
+
+def _free_relative_objects(verb: Token, cues: Cues) -> list[Any]:
+    """A free relative with a personal 'a' or 'contra' as the trigger's object ('atacar a
+    quienes lo derrocaron'; Nueva gramática §44.7, relativas sin antecedente expreso): its
+    pronoun stands for the people it describes. The parser hangs the clause on the verb,
+    marked by the preposition, with 'quienes' as the clause's subject, or the pronoun itself
+    on the verb."""
+    out = []
+    for c in children_of(verb):
+        if c.pos_ == "PRON" and c.i > verb.i and fold(c.lemma_).startswith("quien") \
+                and (_case(c) in cues.recipient_case or _case(c) in cues.against_case):
+            out.append(c)
+        elif c.pos_ in ("VERB", "AUX") and c.i > verb.i and dep(c) in ("ccomp", "advcl", "acl"):
+            mark = [g for g in children_of(c) if dep(g) in ("mark", "case") and g.i < c.i]
+            if not mark or (fold(mark[0].text) not in cues.recipient_case
+                            and fold(mark[0].text) not in cues.against_case):
+                continue
+            out += [g for g in children_of(c) if g.pos_ == "PRON" and g.i > mark[0].i
+                    and fold(g.lemma_).startswith("quien") and dep(g) in _SUBJ]
+    return out
+
+
 def _verb_number(verb: Token) -> str | None:
     """'Sing' / 'Plur' of a finite verb or of its finite auxiliary."""
     for t in (verb, *[c for c in children_of(verb) if dep(c) in ("aux", "cop")]):
@@ -536,6 +604,11 @@ def find_args(
         elif actor is None and recipient is None:
             holder = tok.head if fold(tok.head.lemma_) in cues.victim_verb else tok
             recipient = next((c for c in children_of(holder) if dep(c) in _SUBJ | _PASS_SUBJ), None)
+    if recipient is None and event in _TOLL_TYPES and tok.pos_ in ("NOUN", "PROPN") \
+            and cues.result_verb:
+        # 'el ataque que causó 13 muertos', 'los bombardeos dejaron 20 muertos': the
+        # casualties an act left are whom it harmed
+        recipient = _toll_of(tok, cues)
     if recipient is not None and recipient.pos_ == "NOUN" and fold(recipient.lemma_) in cues.ouster:
         # 'exigieron la renuncia del ministro', 'pidieron su dimisión': whoever is to leave
         recipient = _whose_ouster(recipient, actor, index) or recipient
@@ -802,6 +875,26 @@ def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     return None
 
 
+_TOLL_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _toll_of(tok: Token, cues: Cues) -> Any:
+    """The casualties a verb of result says the act noun ``tok`` left, as the verb's subject
+    ('los bombardeos dejaron 20 muertos') or through a relative clause on it ('el ataque que
+    causó 13 muertos'; ``result_verb`` and ``injury_word`` cues, Nueva gramática §34). None
+    when no such object."""
+    verbs = [tok.head] if dep(tok) in _SUBJ and tok.head.i != tok.i else []
+    verbs += [c for c in children_of(tok) if dep(c) in ("acl", "acl:relcl") and c.i > tok.i
+              and any("Rel" in morph_get(g, "PronType") for g in children_of(c))]
+    for v in verbs:
+        if fold(v.lemma_) not in cues.result_verb:
+            continue
+        hit = next((c for c in children_of(v) if dep(c) in _OBJ and _casualty(c, cues)), None)
+        if hit is not None:
+            return hit
+    return None
+
+
 def _undergoer(tok: Token, cues: Cues) -> Any:
     """The subject of a verb (or copular noun) of undergoing whose object or 'de' complement
     is the event noun ``tok``: 'Wasmosy recibió amenazas', 'la base sufrió un ataque', 'fue
@@ -907,7 +1000,9 @@ def _verb_args(
             c.pos_ in ("NOUN", "PROPN") or _nominal_adjective(c))]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands += [a for c in children_of(tok) if dep(c) in _OBJ and c.pos_ == "PRON"
-                  and (a := _object_relative_antecedent(c, tok, cues, index)) is not None]
+                  and (a := _object_relative_antecedent(c, tok, cues, index)
+                       or _clitic_antecedent(c, tok, actor, index)) is not None]
+        cands += _free_relative_objects(tok, cues)
         cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
             # the personal 'a' marks a human object: 'asesinaron a dos agentes'
