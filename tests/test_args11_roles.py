@@ -72,3 +72,26 @@ def test_a_clitic_is_not_bound_by_its_own_relative_subject():
     events = _es("Los campesinos que los apoyan marcharon por la ciudad.")
     sup = [e for e in events if e["event"] == "SUPPORT"]
     assert not sup or sup[0]["recipient"] is None or "campesinos" not in sup[0]["recipient"]["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,target", [
+    # a manner phrase of rejection on the verb that stages the act noun
+    ("Los sindicatos organizarán una gran marcha el miércoles en repudio al Fondo Monetario "
+     "Internacional.", "Fondo Monetario"),
+    ("Los estudiantes marcharon en rechazo a la reforma del gobierno.", "gobierno"),
+    # the aim of the verb that stages the march is the march's; its goal of motion yields
+    ("Miles de campesinos emprenderán una marcha hacia la ciudad para protestar por la "
+     "violencia de los paramilitares.", "paramilitares"),
+])
+def test_what_a_protest_is_against_from_its_manner_or_aim(text, target):
+    rec = _first(_es(text), "PROTEST")["recipient"]
+    assert rec is not None and target in rec["text"]
+
+
+@pytest.mark.slow
+def test_the_authority_a_protest_appeals_to_stays():
+    # 'protestar ante X': whom it appeals to is no goal of motion
+    rec = _recipient("El gobierno decidió protestar ante la ONU por la redada de la policía.",
+                     "PROTEST")
+    assert rec is not None and "ONU" in rec

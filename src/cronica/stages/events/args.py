@@ -618,7 +618,13 @@ def find_args(
         # asked is no recipient
         recipient = None
     if recipient is None and event in _TOPIC_POR_TYPES:
-        recipient = _topic_target(tok, actor, index, cues)
+        recipient = _topic_target(tok, actor, index, cues, is_event)
+    elif event == "PROTEST" and recipient is not None and _case(recipient) in cues.goal_case \
+            and index.mention_in(recipient) is None:
+        # 'una marcha hacia la ciudad para protestar por la violencia de los paramilitares':
+        # an uncoded goal of motion (where it goes) yields to whom the protest is against,
+        # when its topic names them ('protestar ante el COI' keeps whom it appeals to)
+        recipient = _topic_target(tok, actor, index, cues, is_event) or recipient
     if recipient is None and event == "PROTEST" and skip:
         # 'tomaron el local municipal' (a verb + object row): the premises taken, as the
         # object of 'ocuparon la fábrica' is
@@ -924,14 +930,25 @@ def _victim_predicate(tok: Any, cues: Cues) -> bool:
             and fold(tok.head.lemma_) in victim)
 
 
-def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues) -> Any:
+def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues,
+                  is_event: Callable[[Any], str | None] = lambda t: None) -> Any:
     """The coded actor inside a protest's or accusation's topic: 'para protestar por la
-    decisión del gobierno' -> el gobierno, 'críticas contra Wasmosy' -> Wasmosy."""
+    decisión del gobierno' -> el gobierno, 'críticas contra Wasmosy' -> Wasmosy, 'una marcha
+    en repudio al FMI' -> el FMI (a manner phrase of rejection, on the trigger or on the
+    verb whose subject or object the trigger noun is)."""
     purpose = [c for c in children_of(tok) if dep(c) in ("advcl", "xcomp")]  # 'para protestar por X'
+    if tok.pos_ in ("NOUN", "PROPN") and dep(tok) in _OBJ and tok.head.i != tok.i:
+        # 'emprenderán una marcha ... para protestar por X': the aim of the verb that stages
+        # the act noun is the act's
+        purpose += [c for c in children_of(tok.head) if dep(c) == "advcl" and c.i > tok.i
+                    and any(dep(g) == "mark" and fold(g.text) in cues.purpose
+                            for g in children_of(c))]
     own = index.mention_in(actor) if actor is not None else None
-    for c in [o for t in (tok, *purpose) for o in _obl_children(t)]:
-        if _case(c) not in cues.target_topic_case:
-            continue
+    topics = [o for t in (tok, *purpose) for o in _obl_children(t)
+              if _case(o) in cues.target_topic_case]
+    if cues.manner:
+        topics += _rejection_topics(tok, cues, is_event)
+    for c in topics:
         m = index.mention_in(c)
         if m is None or m is own:
             # deeper in the topic: whoever it is attributed to ('contra las reformas promovidas
@@ -942,6 +959,33 @@ def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues) -> Any:
             continue
         return next((t for t in _phrase(c) if index.by_token.get(t.i) is m), c)
     return None
+
+
+_REJECTION_TYPES = frozenset({"PROTEST", "REJECT", "ACCUSE"})
+
+
+def _rejection_topics(tok: Any, cues: Cues, is_event: Callable[[Any], str | None]) -> list[Any]:
+    """The complements of a manner phrase of protest or rejection ('en repudio al ajuste',
+    'en señal de protesta por la destitución', 'en rechazo a la reforma'; ``manner`` cues)
+    hung on the trigger or, for a noun, on the verb it is the subject or object of: what
+    the act is against."""
+    holders = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and dep(tok) in _SUBJ | _OBJ:
+        holders.append(tok.head)
+    out = []
+    for h in holders:
+        for c in _obl_children(h):
+            if c.i == tok.i or c.pos_ != "NOUN" or _case(c) not in cues.manner:
+                continue
+            # 'en señal de protesta': the act noun may be the complement of a classifier
+            acts = [c, *[g for g in children_of(c) if dep(g) == "nmod" and g.pos_ == "NOUN"]]
+            for a in acts:
+                if is_event(a) in _REJECTION_TYPES:
+                    out += [g for g in children_of(a) if dep(g) in ("nmod", "obl")
+                            and g.pos_ in ("NOUN", "PROPN") and g.i > a.i
+                            and (_case(g) in cues.target_topic_case
+                                 or _case(g) in cues.recipient_case)]
+    return out
 
 
 def _verb_args(
