@@ -27,3 +27,4 @@ def test_counted_is_unique_with_counts():
     idx, counts = _counted(ids)
     want_idx, want_counts = np.unique(ids, return_counts=True)
     assert idx.tolist() == want_idx.tolist() and counts.tolist() == want_counts.tolist()
+

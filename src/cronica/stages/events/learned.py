@@ -140,7 +140,9 @@ def feature_ids(text: str) -> dict[int, int]:
 
 def _counted(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``np.unique(ids, return_counts=True)`` for a non-empty 1-d array, without its
-    general-purpose checks (about half its cost on a sentence's few hundred features)."""
+    general-purpose checks (about half its cost on a sentence's few hundred features).
+    The values come back as 64-bit integers (``np.intp``), which index an array without a
+    conversion per use."""
     a = np.sort(ids)
     n = a.size
     new = np.empty(n, dtype=bool)
@@ -150,7 +152,7 @@ def _counted(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     counts = np.empty(starts.size, dtype=np.intp)
     np.subtract(starts[1:], starts[:-1], out=counts[:-1])
     counts[-1] = n - starts[-1]
-    return a[starts], counts
+    return a[starts].astype(np.intp), counts
 
 
 def vectorise(
@@ -158,11 +160,11 @@ def vectorise(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(bucket indices, values) of a text's TF-IDF vector (sublinear tf, L2-normalised);
     ``text`` may be given as its feature occurrences (:func:`_ids`, :func:`id_array`).
-    The indices are 32-bit (:data:`_ID`): buckets, below ``N_FEATURES``; they index the
-    weights as 64-bit ones would, in the same (ascending) order."""
+    The occurrences are sorted as 32-bit integers (:data:`_ID`; every bucket is below
+    ``N_FEATURES``): the same ascending indices, about twice as fast as 64-bit ones."""
     ids = _ids(text) if isinstance(text, str) else text
     if len(ids) == 0:
-        return np.zeros(0, dtype=_ID), np.zeros(0, dtype=np.float32)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     idx, tf = _counted(np.asarray(ids, dtype=_ID))
     vals = (1.0 + np.log(tf.astype(np.float32))) * idf[idx]
     norm = float(np.sqrt(np.dot(vals, vals)))
