@@ -58,7 +58,7 @@ def test_the_layer_is_off_without_weights():
 
 def test_a_pluperfect_background_act_reads_historical(make_doc):
     text = ("Los maestros marcharon este lunes en la capital. "
-            "El conflicto había comenzado cuando el sindicato declaró una huelga.")
+            "La policía había detenido a los dirigentes del sindicato.")
     assert _event(make_doc, text, "detenido").aux_mode == "historical"
 
 
