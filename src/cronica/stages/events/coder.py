@@ -363,6 +363,11 @@ class EventCoder:
                     m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
                     rule=f"{m.entry.rule}/collective",
                 ))
+            if m.entry.mention_only and self._aimed_attack(tok, m):
+                m = replace(m, entry=replace(
+                    m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
+                    rule=f"{m.entry.rule}/aimed",
+                ))
             if self._vowed_punishment(tok):
                 # 'prometieron castigar a los responsables': a vow of a punishment is a threat
                 m = replace(m, entry=replace(
@@ -568,6 +573,27 @@ class EventCoder:
             return False  # 'pararon a los conductores': stopped someone
         return self._labour_subject(tok)
 
+    def _aimed_attack(self, tok: Any, m: Match) -> bool:
+        """'arrojaron piedras contra la comisaría', 'lanzó una granada contra el cuartel',
+        'abrieron fuego contra los manifestantes': a weapon or missile verb row (a verb +
+        object ``mention`` row of ASSAULT with a weapon mode, too loose alone: 'lanzar piedras
+        al río') aimed at a target ('contra', ``against_case``, on the verb or its object) tells an attack
+        (CAMEO 18/19: the act is directed at someone), so it is an event of its own."""
+        if (
+            m.entry.event != "ASSAULT"
+            or not m.entry.mode  # the weapon's class: no 'lanzar una ofensiva contra'
+            or len(m.entry.pattern) < 2
+            or tok.pos_ not in ("VERB", "AUX")
+        ):
+            return False
+        against = self.cues.against_case
+        objects = [c for c in children_of(tok) if dep(c) == "obj"]
+        objects += [g for o in objects for g in children_of(o) if dep(g) == "conj"]
+        for c in (*children_of(tok), *(g for o in objects for g in children_of(o))):
+            if dep(c) in ("obl", "nmod") and _case_word(c) in against:
+                return True
+        return False
+
     def _labour_subject(self, tok: Any) -> bool:
         """Whether the subject of ``tok`` is workers of a trade (plural: 'los camioneros',
         'los docentes') or their union ('el sindicato'), a collective that acts as one."""
@@ -707,6 +733,7 @@ class EventCoder:
     def _vague_without_act(self, tok: Any) -> bool:
         """'la violencia' names an act only where the grammar makes it one: the subject of a
         verb of occurrence or result ('la violencia dejó diez muertos', 'estalló la
+        violencia'), the noun an existential verb asserts ('hubo violencia', 'se registró
         violencia'), the complement of a classifier or outbreak noun ('actos de violencia',
         'una ola de violencia'), or the object of a verb of using or inciting ('recurrir a la
         violencia', 'incitar a la violencia'); 'marcharon sin violencia', 'la lucha contra
@@ -720,6 +747,8 @@ class EventCoder:
             lemma in cues.occur_verb or lemma in cues.result_verb or lemma in cues.theme_subject
         ):
             return False
+        if rel in ("obj", "nsubj", "nsubj:pass") and lemma in cues.existential:
+            return False  # 'hubo violencia', 'se registró violencia': its occurrence asserted
         if rel == "nmod" and (lemma in cues.kind_noun or lemma in cues.outbreak_noun):
             return False
         if rel in ("obj", "obl") and lemma in cues.use_verb:
@@ -2348,7 +2377,13 @@ def _protests_in_object(doc: Any, events: list[Event]) -> frozenset[tuple[int, i
         return frozenset()
     out: set[tuple[int, int]] = set()
     for e in events:
-        if e.event != "PROTEST" or e.head is None or doc[e.head].pos_ not in ("NOUN", "PROPN"):
+        if e.event != "PROTEST" or e.head is None:
+            continue
+        described = _described_protest(doc, e.head, topics)
+        if described is not None:
+            out.add((described, e.head))
+            continue
+        if doc[e.head].pos_ not in ("NOUN", "PROPN"):
             continue
         node = doc[e.head]
         for _ in range(8):
@@ -2363,6 +2398,39 @@ def _protests_in_object(doc: Any, events: list[Event]) -> frozenset[tuple[int, i
                 break
             node = head
     return frozenset(out)
+
+
+def _described_protest(doc: Any, head: int, topics: set[int]) -> int | None:
+    """The topic act whose object or other non-subject argument carries a clause that tells
+    the protest at ``head`` ('rechazó las demandas de los maestros que protestan', 'rechazó
+    la moción presentada por la oposición para protestar'): the protest describes that
+    argument and is its referent's act, so the act is no topic of it. A clause on the act's
+    subject ('los manifestantes, que marcharon ..., exigieron') leaves the protest the
+    subject's own, whose topic the act may be; ``None`` then and when no topic governs it."""
+    node = doc[head]
+    for _ in range(6):  # up the protest's clause to the noun it describes
+        up = node.head
+        if up.i == node.i or up.i in topics:
+            return None
+        label = dep(node)
+        if up.pos_ in ("NOUN", "PROPN") and (
+            label == "acl" or (label == "amod" and "Part" in morph_get(node, "VerbForm"))
+        ):
+            node = up
+            break
+        node = up
+    else:
+        return None
+    for _ in range(6):  # up the noun's phrase to the act it is an argument of
+        up = node.head
+        if up.i == node.i or dep(node) not in _NOMINAL_LINKS:
+            return None
+        if up.i in topics:
+            return up.i
+        if up.pos_ in ("VERB", "AUX"):
+            return None
+        node = up
+    return None
 
 
 def _org_entity_tokens(doc: Any) -> frozenset[int]:

@@ -334,6 +334,7 @@ class Cues:
     punish: set[str] = field(default_factory=set)
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
+    goal_case: set[str] = field(default_factory=set)  # 'marchar hacia X': where it goes (args11)
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
     state_case: set[str] = field(default_factory=set)  # 'en huelga', 'on strike': a state
     carrier_case: set[str] = field(default_factory=set)  # 'llegar a un acuerdo': like an object
@@ -1093,7 +1094,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "staged_suffix", "stage_verb", "ouster", "means_case",
+                      "between_case", "goal_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "staged_suffix", "stage_verb", "ouster", "means_case",
                       "victim_verb", "undergo_verb", "addressee_verb", "injury_word", "dual", "org_anaphor", "org_determiner", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)
