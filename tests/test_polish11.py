@@ -237,3 +237,12 @@ def test_possessive_under_an_unsaid_subject_stays_unbound():
     out = _extract("Washington pidió a Israel que retire sus tropas.")
     assert not [a for a in out["actors"] if a["span"]["text"].endswith("tropas")
                 and a["code"].startswith("USA")]
+
+
+@pytest.mark.slow
+def test_explicative_relative_on_a_place_is_news_of_its_own():
+    """', donde cientos de mineros cortaron la vía': a relative clause set off by a comma on
+    a name asserts its own act, not a background detail of the place."""
+    events = _es("Dos policías resultaron heridos en Oruro, donde cientos de mineros "
+                 "bloquearon la vía principal durante horas.")
+    assert any(e["event"] == "PROTEST" and e["trigger"]["text"] == "bloquearon" for e in events)
