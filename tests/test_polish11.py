@@ -246,3 +246,9 @@ def test_explicative_relative_on_a_place_is_news_of_its_own():
     events = _es("Dos policías resultaron heridos en Oruro, donde cientos de mineros "
                  "bloquearon la vía principal durante horas.")
     assert any(e["event"] == "PROTEST" and e["trigger"]["text"] == "bloquearon" for e in events)
+
+
+@pytest.mark.slow
+def test_one_person_is_no_crowd():
+    events = _es("Un portavoz estudiantil anunció que las marchas continuarán el lunes.")
+    assert all(_value(e, "size") != 1 for e in events)

@@ -210,6 +210,8 @@ def counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon,
     An indefinite article counts one only as a victim or detainee ('a man was killed'),
     never a crowd."""
     name, counted = _counted_field(doc, q, lx, people)
+    if name == "size" and q.value == 1:
+        return None, None  # 'un dirigente estudiantil dijo': one person is no crowd
     if q.category == "indefinite" and (name == "size" or counted is None
                                        or counted.pos_ not in ("NOUN", "PROPN")):
         return None, None
