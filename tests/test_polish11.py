@@ -240,15 +240,6 @@ def test_possessive_under_an_unsaid_subject_stays_unbound():
 
 
 @pytest.mark.slow
-def test_explicative_relative_on_a_place_is_news_of_its_own():
-    """', donde cientos de mineros cortaron la vía': a relative clause set off by a comma on
-    a name asserts its own act, not a background detail of the place."""
-    events = _es("Dos policías resultaron heridos en Oruro, donde cientos de mineros "
-                 "bloquearon la vía principal durante horas.")
-    assert any(e["event"] == "PROTEST" and e["trigger"]["text"] == "bloquearon" for e in events)
-
-
-@pytest.mark.slow
 def test_one_person_is_no_crowd():
     events = _es("Un portavoz estudiantil anunció que las marchas continuarán el lunes.")
     assert all(_value(e, "size") != 1 for e in events)

@@ -70,11 +70,6 @@ def salience(tok: Token, is_speech: Callable[[Any], bool], is_light: Callable[[A
             break  # 'dijo que atacaron': the reported clause is the news
         if dep in ("acl", "acl:relcl") and _source_of_report(head):
             break  # 'según la CGT, quien anunció un paro': the source's own statement
-        if dep in ("acl", "acl:relcl") and head.pos_ == "PROPN" and _explicative(node, toks):
-            # ', donde 2.000 agricultores bloquearon la carretera': an explicative relative on
-            # a name adds an assertion of its own (NGLE §44.1; CGEL ch. 12, supplementary
-            # relatives), as news as the clause it hangs from
-            break
         if dep in _EMBED or dep == "ccomp":
             score *= _STEP
         elif dep in _PP and not (head.pos_ in ("VERB", "AUX") and is_light(head)):
@@ -85,12 +80,6 @@ def salience(tok: Token, is_speech: Callable[[Any], bool], is_light: Callable[[A
             score *= _STEP
         node = head
     return score
-
-
-def _explicative(clause: Any, toks: Any) -> bool:
-    """A relative clause set off by a comma before its first word."""
-    first = clause.left_edge.i  # the comma itself may hang on the clause's verb
-    return toks[first].text == "," or (first > 0 and toks[first - 1].text == ",")
 
 
 def in_source_clause(tok: Token) -> bool:
