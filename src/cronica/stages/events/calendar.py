@@ -52,6 +52,7 @@ from cronica.stages.nlp.syntax import (
 from cronica.stages.time.event_dates import present_dated
 from cronica.stages.time.lexicon import load_lexicon
 from cronica.stages.time.resolver import interval
+from cronica.stages.time.values import day_span
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
 _PROPAGATED = ("historical", "future")
@@ -239,7 +240,7 @@ class AuxCalendar:
                  and _on_verb(adoc.doc, d.span.start, d.span.end)
                  and _date_verb(adoc.doc, d.span.start, d.span.end) in linked
                  and not _in_other_relative(adoc.doc, d.span.start, d.span.end, tok)]
-        ivs = [(d, iv) for d in dates if (iv := _days(d.value or "", d.precision)) is not None]
+        ivs = [(d, iv) for d in dates if (iv := day_span(d.value or "", d.precision)) is not None]
         if not ivs or not all(iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) for _, iv in ivs):
             return None
         d = ivs[0][0]
@@ -362,7 +363,7 @@ class AuxCalendar:
         if _STORY_OPENING.search(text[adoc.sentences[s].start:adoc.sentences[s].end]):
             return None
         dates = [d for d in adoc.dates if d.span.sentence == s - 1 and d.value]
-        ivs = [_days(d.value or "", d.precision) for d in dates]
+        ivs = [day_span(d.value or "", d.precision) for d in dates]
         if not dates or any(iv is None or iv[1] >= pub - timedelta(days=NEWS_WINDOW_DAYS) for iv in ivs):
             return None
         framing = [d for d in dates if _on_verb(doc, d.span.start, d.span.end)
@@ -525,7 +526,7 @@ class AuxCalendar:
         pub = _pub_date(adoc)
         if pub is not None and any(
                 d.span.sentence == e.trigger.sentence and d.value
-                and (iv := _days(d.value, d.precision)) is not None
+                and (iv := day_span(d.value, d.precision)) is not None
                 and iv[1] >= pub - timedelta(days=NEWS_WINDOW_DAYS)
                 for d in adoc.dates):
             # 'manifestaban este sábado', 'apedreaban este lunes': the imperfect of an act
@@ -614,19 +615,6 @@ def _definite_reference(doc: Any, events: list[Event], openings: list[int] | Non
         e.aux_mode = next(iter(modes))
         e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
                           "end": src.trigger.end, "rule": "definite reference to a dated event"}
-
-
-def _days(value: str, precision: str | None) -> tuple[date, date] | None:
-    """First and last day of a resolved date: day, month or year, or an ISO week
-    ('2024-W02' for 'la semana pasada', which the time stage resolves without a precision)."""
-    if precision:
-        return interval(value, precision)
-    try:
-        monday = date.fromisocalendar(int(value[:4]), int(value[6:]), 1) \
-            if len(value) in (8, 7) and value[4:6] == "-W" else None
-    except ValueError:
-        return None
-    return (monday, monday + timedelta(days=6)) if monday else None
 
 
 def _measured(unit: Any, duration_case: set[str]) -> bool:
