@@ -243,3 +243,20 @@ def test_possessive_under_an_unsaid_subject_stays_unbound():
 def test_one_person_is_no_crowd():
     events = _es("Un portavoz estudiantil anunció que las marchas continuarán el lunes.")
     assert all(_value(e, "size") != 1 for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "La oposición difundió acusaciones de fraude que el Gobierno rechazó de inmediato."),
+    ("en", "The opposition repeated allegations of fraud that the government rejected."),
+])
+def test_rejecting_an_accusation_through_a_relative_clause_is_a_denial(lang, text):
+    """A relative clause on an accusation denies it as the object would: no REJECT."""
+    events = _es(text) if lang == "es" else _en(text)
+    assert not [e for e in events if e["event"] == "REJECT"]
+
+
+@pytest.mark.slow
+def test_rejecting_a_proposal_through_a_relative_clause_stays_a_rejection():
+    events = _es("El Gobierno rechazó el plan de paz que propuso la guerrilla.")
+    assert any(e["event"] == "REJECT" for e in events)
