@@ -28,3 +28,20 @@ def test_counted_is_unique_with_counts():
     want_idx, want_counts = np.unique(ids, return_counts=True)
     assert idx.tolist() == want_idx.tolist() and counts.tolist() == want_counts.tolist()
 
+
+
+def test_bare_passes_leave_out_the_sentence_cap_the_full_pipeline_parses_with():
+    import spacy
+
+    from cronica.bench.measure import _bare_pipe
+    from cronica.limits import COMPONENT, cap_sentences
+
+    nlp = cap_sentences(spacy.blank("es"))
+    assert COMPONENT in nlp.pipe_names
+    texts = ["PROTESTA EN QUITO\nLos maestros marcharon."]
+    capped = next(iter(nlp.pipe(texts)))
+    bare = next(_bare_pipe(nlp, texts, 32))
+    assert capped.has_annotation("SENT_START") and not bare.has_annotation("SENT_START")
+    assert [t.text for t in bare] == [t.text for t in capped]
+    plain = spacy.blank("es")  # a model without the cap runs whole
+    assert [t.text for t in next(_bare_pipe(plain, texts, 32))] == [t.text for t in capped]
