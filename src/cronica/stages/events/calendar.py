@@ -31,6 +31,8 @@ from spacy.symbols import NOUN
 
 from cronica.model import ArticleDoc, Event
 from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
+from cronica.stages.events import aux_model
+from cronica.stages.events.aux_facts import ArticleFacts
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
 from cronica.stages.events.modes import in_cause_phrase
@@ -78,6 +80,7 @@ class AuxCalendar:
         # prepositions that open an ongoing period ('desde', 'since')
         self.cues = lexicon(self.bundle).cues
         self.time_lx = load_lexicon(self.bundle)  # weekday and 'pasado' words
+        self.model = aux_model.load(self.lang)  # the learned layer over the rules (None: off)
 
     def run(self, adoc: ArticleDoc) -> None:
         pub = _pub_date(adoc)
@@ -110,6 +113,7 @@ class AuxCalendar:
             if e.aux_mode is None:
                 found = (self._present_ahead(adoc, e, pub) if present else self._calendar(adoc, e, pub)) \
                     or (self._tense(doc, e) if doc is not None else None) \
+                    or (self._pluperfect_time_clause(doc, e) if doc is not None else None) \
                     or self._participle_date(adoc, e, pub) \
                     or self._phrase_date(adoc, e, pub) \
                     or self._sentence_dates(adoc, e, pub) \
@@ -134,6 +138,9 @@ class AuxCalendar:
                 span = e.date_span if dated and e.date_span is not None else e.trigger
                 e.aux_evidence = {"text": span.text, "start": span.start, "end": span.end,
                                   "rule": "date before the news window" if dated else "events stage"}
+        if adoc.doc is not None and (aux_model.COLLECT is not None or self.model is not None):
+            af = ArticleFacts(adoc, pub, marked_quotes(adoc.article.text))
+            aux_model.apply(af, every, self.model)
 
     def _rejected_speech_act(self, doc: Any, e: Event) -> bool:
         """A request, accusation or threat named as what a rejecting or denying verb takes
@@ -467,6 +474,29 @@ class AuxCalendar:
                 present = "Pres" in morph_get(gov, "Tense") or gov.tag_ == "VBG"
                 if gov.lemma_.lower() in cues.go_aux and present and gov.i != tok.i and (marked or gov in auxes):
                     return "future", aux_evidence(gov, "go + infinitive (ir a / going to)")
+        return None
+
+    def _pluperfect_time_clause(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
+        """A past act in a time clause of simultaneity ('cuando', 'mientras') that hangs from
+        a pluperfect ('el conflicto había comenzado cuando los maestros declararon una
+        huelga'): the clause shares the main clause's time (Nueva gramática §24.2, temporal
+        clauses anchor to their main clause), which the pluperfect puts before a past
+        reference time, so the act is past background too."""
+        if e.head is None or not self.cues.same_time_mark or not 0 <= e.head < len(doc):
+            return None
+        tok = doc[e.head]
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if verb is not tok and dep(tok) not in ("obj", "nsubj", "nsubj:pass"):
+            return None
+        if dep(verb) != "advcl" or verb.head.i == verb.i \
+                or not ({"Past", "Imp"} & set(morph_get(verb, "Tense")) and "Ind" in morph_get(verb, "Mood")) \
+                or not any(dep(c) == "mark" and fold(c.lemma_) in self.cues.same_time_mark for c in children_of(verb)):
+            return None
+        main = verb.head
+        for a in children(main, AUX):
+            if a.lemma_.lower() in self.cues.perfect_aux and ({"Imp", "Past"} & set(morph_get(a, "Tense"))) \
+                    and "Part" in morph_get(main, "VerbForm"):
+                return "historical", aux_evidence(a, "time clause of a pluperfect")
         return None
 
     def _obligation(self, inf: Any) -> Any:
