@@ -349,6 +349,13 @@ def run_benchmark(
                 },
                 "ratio": round(full_s / bare_s, 3) if bare_s > 0 else None,
                 "cpu_ratio": round(full_c / bare_c, 3) if bare_c > 0 else None,
+                # each run's full pass over the bare pass just before it: the spread shows
+                # how far the machine's load moved the ratio (the median above is the figure)
+                "cpu_ratio_runs": [
+                    round(_pass_cpu_seconds(workers, "full", r) / b, 3)
+                    if (b := _pass_cpu_seconds(workers, "bare", r)) > 0 else None
+                    for r in range(runs)
+                ],
                 "peak_rss_mb": max(w["peak_rss_mb"] for w in workers),
                 "peak_rss_mb_per_process": [w["peak_rss_mb"] for w in workers],
                 "blas_threads_per_process": per_worker,
