@@ -370,7 +370,7 @@ def test_an_english_not_negates_only_its_own_finite_conjunct(make_doc):
     assert modes.get("attack") == "negation" and modes.get("shelled") == "current"
 
 
-# -- aux11: a call to an act with no one called; time clauses of a pluperfect ------------
+# -- aux11: a call to an act with no one called ------------------------------------------
 
 
 @pytest.mark.parametrize("text,mode", [
@@ -379,15 +379,3 @@ def test_an_english_not_negates_only_its_own_finite_conjunct(make_doc):
 ])
 def test_a_call_to_an_act_with_no_one_called_convenes_it(make_doc, text, mode):
     assert _mode(make_doc, text, "manifestar", date="1998-07-02") == mode
-
-
-@pytest.mark.parametrize("text,word,mode", [
-    ("La policía había detenido a los líderes cuando los maestros marcharon hacia el palacio.",
-     "marcharon", "historical"),
-    ("El conflicto había comenzado cuando el sindicato declaró una huelga.", "huelga", "historical"),
-    # a preterite main clause gives the clause no anteriority of its own
-    ("La policía detuvo a los líderes cuando los maestros marcharon hacia el palacio.",
-     "marcharon", "current"),
-])
-def test_a_time_clause_shares_the_anteriority_of_a_pluperfect(make_doc, text, word, mode):
-    assert _mode(make_doc, text, word) == mode

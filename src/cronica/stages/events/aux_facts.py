@@ -25,6 +25,7 @@ from typing import Any
 
 from cronica.model import ArticleDoc, Event
 from cronica.stages.nlp.syntax import AUX, children, children_of, dep, morph_get
+from cronica.stages.time.values import day_span
 
 MODES = ("current", "historical", "future", "hypothetical", "negation")
 _WINDOW = 1  # the publication day and the day before (calendar.NEWS_WINDOW_DAYS)
@@ -46,12 +47,10 @@ def _band(days: int) -> str:
 
 
 def _interval(value: str | None, precision: str | None) -> tuple[date, date] | None:
-    from cronica.stages.events.calendar import _days
-
     if not value:
         return None
     try:
-        return _days(value, precision)
+        return day_span(value, precision)
     except (ValueError, TypeError):
         return None
 

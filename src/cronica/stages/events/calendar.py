@@ -52,6 +52,7 @@ from cronica.stages.nlp.syntax import (
 from cronica.stages.time.event_dates import present_dated
 from cronica.stages.time.lexicon import load_lexicon
 from cronica.stages.time.resolver import interval
+from cronica.stages.time.values import day_span
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
 _PROPAGATED = ("historical", "future")
@@ -113,7 +114,6 @@ class AuxCalendar:
             if e.aux_mode is None:
                 found = (self._present_ahead(adoc, e, pub) if present else self._calendar(adoc, e, pub)) \
                     or (self._tense(doc, e) if doc is not None else None) \
-                    or (self._pluperfect_time_clause(doc, e) if doc is not None else None) \
                     or self._participle_date(adoc, e, pub) \
                     or self._phrase_date(adoc, e, pub) \
                     or self._sentence_dates(adoc, e, pub) \
@@ -240,7 +240,7 @@ class AuxCalendar:
                  and _on_verb(adoc.doc, d.span.start, d.span.end)
                  and _date_verb(adoc.doc, d.span.start, d.span.end) in linked
                  and not _in_other_relative(adoc.doc, d.span.start, d.span.end, tok)]
-        ivs = [(d, iv) for d in dates if (iv := _days(d.value or "", d.precision)) is not None]
+        ivs = [(d, iv) for d in dates if (iv := day_span(d.value or "", d.precision)) is not None]
         if not ivs or not all(iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) for _, iv in ivs):
             return None
         d = ivs[0][0]
@@ -363,7 +363,7 @@ class AuxCalendar:
         if _STORY_OPENING.search(text[adoc.sentences[s].start:adoc.sentences[s].end]):
             return None
         dates = [d for d in adoc.dates if d.span.sentence == s - 1 and d.value]
-        ivs = [_days(d.value or "", d.precision) for d in dates]
+        ivs = [day_span(d.value or "", d.precision) for d in dates]
         if not dates or any(iv is None or iv[1] >= pub - timedelta(days=NEWS_WINDOW_DAYS) for iv in ivs):
             return None
         framing = [d for d in dates if _on_verb(doc, d.span.start, d.span.end)
@@ -476,29 +476,6 @@ class AuxCalendar:
                     return "future", aux_evidence(gov, "go + infinitive (ir a / going to)")
         return None
 
-    def _pluperfect_time_clause(self, doc: Any, e: Event) -> tuple[str, dict[str, Any]] | None:
-        """A past act in a time clause of simultaneity ('cuando', 'mientras') that hangs from
-        a pluperfect ('el conflicto había comenzado cuando los maestros declararon una
-        huelga'): the clause shares the main clause's time (Nueva gramática §24.2, temporal
-        clauses anchor to their main clause), which the pluperfect puts before a past
-        reference time, so the act is past background too."""
-        if e.head is None or not self.cues.same_time_mark or not 0 <= e.head < len(doc):
-            return None
-        tok = doc[e.head]
-        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        if verb is not tok and dep(tok) not in ("obj", "nsubj", "nsubj:pass"):
-            return None
-        if dep(verb) != "advcl" or verb.head.i == verb.i \
-                or not ({"Past", "Imp"} & set(morph_get(verb, "Tense")) and "Ind" in morph_get(verb, "Mood")) \
-                or not any(dep(c) == "mark" and fold(c.lemma_) in self.cues.same_time_mark for c in children_of(verb)):
-            return None
-        main = verb.head
-        for a in children(main, AUX):
-            if a.lemma_.lower() in self.cues.perfect_aux and ({"Imp", "Past"} & set(morph_get(a, "Tense"))) \
-                    and "Part" in morph_get(main, "VerbForm"):
-                return "historical", aux_evidence(a, "time clause of a pluperfect")
-        return None
-
     def _obligation(self, inf: Any) -> Any:
         """The verb of obligation ('tener', impersonal 'haber') the infinitive ``inf`` hangs
         from through its linking word ('tienen que negociar', 'hay que negociar'), or None.
@@ -549,7 +526,7 @@ class AuxCalendar:
         pub = _pub_date(adoc)
         if pub is not None and any(
                 d.span.sentence == e.trigger.sentence and d.value
-                and (iv := _days(d.value, d.precision)) is not None
+                and (iv := day_span(d.value, d.precision)) is not None
                 and iv[1] >= pub - timedelta(days=NEWS_WINDOW_DAYS)
                 for d in adoc.dates):
             # 'manifestaban este sábado', 'apedreaban este lunes': the imperfect of an act
@@ -638,19 +615,6 @@ def _definite_reference(doc: Any, events: list[Event], openings: list[int] | Non
         e.aux_mode = next(iter(modes))
         e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
                           "end": src.trigger.end, "rule": "definite reference to a dated event"}
-
-
-def _days(value: str, precision: str | None) -> tuple[date, date] | None:
-    """First and last day of a resolved date: day, month or year, or an ISO week
-    ('2024-W02' for 'la semana pasada', which the time stage resolves without a precision)."""
-    if precision:
-        return interval(value, precision)
-    try:
-        monday = date.fromisocalendar(int(value[:4]), int(value[6:]), 1) \
-            if len(value) in (8, 7) and value[4:6] == "-W" else None
-    except ValueError:
-        return None
-    return (monday, monday + timedelta(days=6)) if monday else None
 
 
 def _measured(unit: Any, duration_case: set[str]) -> bool:
