@@ -145,7 +145,8 @@ def test_a_request_to_identify_someone_stays_a_request(lang, text):
 ])
 def test_an_asset_freeze_is_a_sanction(lang, text, trigger):
     events = _es(text) if lang == "es" else _en(text)
-    assert any(e["event"] == "SANCTION" and e["trigger"]["text"].startswith(trigger) for e in events), events
+    assert any(e["event"] == "SANCTION" and e["mode"] == "discontinue"
+               and e["trigger"]["text"].startswith(trigger) for e in events), events
 
 
 @pytest.mark.slow
