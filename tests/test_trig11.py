@@ -126,3 +126,35 @@ def test_regional_names_of_protest_acts(text, word):
 
 def test_a_rubber_factory_is_no_burning():
     assert not any(ev == "PROTEST" for ev, _ in _main("La fábrica de goma cerró el año pasado."))
+
+
+# -- 'impacto' is a hit only with its weapon; cutting ties; 'ocuparse del' --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El nuevo gasoducto tiene un menor impacto ambiental.",
+        "El ministro habló del impacto de la reforma sobre los precios.",
+    ],
+)
+def test_an_impact_as_an_effect_is_no_attack(text):
+    assert not any(ev == "ASSAULT" for ev, _ in _main(text))
+
+
+def test_the_impact_of_a_bullet_is_an_attack():
+    assert _has(_main("Un manifestante sufrió tres impactos de bala en la pierna."), "ASSAULT", "impactos de bala")
+
+
+@pytest.mark.parametrize(
+    "text", ["Israel decidió cortar sus vínculos con la universidad.", "Perú rompió sus lazos con el régimen."]
+)
+def test_cutting_ties_is_a_sanction_not_a_road_block(text):
+    events = _main(text)
+    assert any(ev == "SANCTION" for ev, _ in events)
+    assert not any(ev == "PROTEST" for ev, _ in events)
+
+
+def test_dealing_with_a_matter_is_no_occupation(make_doc):
+    words = _words(make_doc, "El ministerio se ocupará del tema la semana próxima.")
+    assert not any(ev == "PROTEST" for ev, _ in words)
