@@ -263,6 +263,15 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
             m.span.text, m.code, list(m.codes or [m.code]), start, end, m.id
         )
     pos = tok.pos_
+    if pos == "PRON" and tok.i < tok.head.i and dep(tok) in _SUBJ and tok.head.pos_ == "VERB" \
+            and fold(tok.lemma_).startswith("quien"):
+        # a free relative ('a quienes lo derrocaron'): the people its clause describes
+        last = min(max(t.i for t in tok.head.subtree), tok.i + 6)
+        if trigger is not None and tok.i < trigger <= last:
+            return None  # ('quienes lo derrocaron' is no argument of its own 'derrocaron')
+        doc = tok.doc
+        end = doc[last].idx + len(doc[last].text)
+        return EventArg(doc_text(doc)[tok.idx:end], "", [], tok.idx, end, None)
     nominalised = pos == "ADJ" and any(dep(c) == "det" for c in children_of(tok))
     mistagged = pos == "NUM" and tok.is_alpha  # 'desocupados' tagged as a number
     if (pos not in _NOMINAL and not nominalised and not mistagged) or pos == "PRON" \
@@ -421,6 +430,65 @@ def _object_relative_antecedent(pron: Token, verb: Token, cues: Cues, index: Act
     return nearest
 
 
+def _clitic_antecedent(pron: Token, verb: Token, actor: Any, index: ActorIndex) -> Any:
+    """The antecedent of an accusative clitic object of the trigger ('detuvo a dos
+    periodistas y los liberó', 'confiscó las películas de los fotógrafos y los liberó'): the
+    nearest named participant before it in the sentence that agrees with it in gender and
+    number (Nueva gramática §16.5: a third-person clitic takes its reference from a
+    preceding phrase); never the verb's own subject (a non-reflexive clitic is not bound by
+    it). None when no such participant precedes it in the sentence."""
+    if pron.i < verb.i - 3 or "Acc" not in morph_get(pron, "Case") \
+            or "Prs" not in morph_get(pron, "PronType") or morph_get(pron, "Reflex") \
+            or "3" not in morph_get(pron, "Person"):
+        return None
+    number, gender = morph_get(pron, "Number"), morph_get(pron, "Gender")
+    own = index.mention_in(actor) if actor is not None else None
+    # in a relative clause ('indígenas que los apoyan') the antecedent is the subject
+    bound = {verb.head.i} if dep(verb) in ("acl", "acl:relcl") else set()
+    if pron.i >= 2 and pron.doc[pron.i - 1].lower_ in ("que", "quien", "quienes"):
+        bound.add(pron.i - 2)  # ('N que los apoyan': the parser may hang the clause elsewhere)
+    for b in list(bound):  # ('X y N que los apoyan': the antecedent is the coordination)
+        node = pron.doc[b]
+        while dep(node) == "conj" and node.head.i != node.i:
+            node = node.head
+            bound.add(node.i)
+    for k in range(pron.i - 1, pron.sent.start - 1, -1):
+        t = pron.doc[k]
+        if t.pos_ not in ("NOUN", "PROPN") or (actor is not None and t.i == actor.i) \
+                or t.i in bound:
+            continue
+        m = index.by_token.get(t.i)
+        if m is None or m is own:
+            continue
+        if number and morph_get(t, "Number") and morph_get(t, "Number") != number:
+            continue
+        if gender and morph_get(t, "Gender") and morph_get(t, "Gender") != gender:
+            continue
+        return t
+    return None
+
+
+def _free_relative_objects(verb: Token, cues: Cues) -> list[Any]:
+    """A free relative with a personal 'a' or 'contra' as the trigger's object ('atacar a
+    quienes lo derrocaron'; Nueva gramática §44.7, relativas sin antecedente expreso): its
+    pronoun stands for the people it describes. The parser hangs the clause on the verb,
+    marked by the preposition, with 'quienes' as the clause's subject, or the pronoun itself
+    on the verb."""
+    out = []
+    for c in children_of(verb):
+        if c.pos_ == "PRON" and c.i > verb.i and fold(c.lemma_).startswith("quien") \
+                and (_case(c) in cues.recipient_case or _case(c) in cues.against_case):
+            out.append(c)
+        elif c.pos_ in ("VERB", "AUX") and c.i > verb.i and dep(c) in ("ccomp", "advcl", "acl"):
+            mark = [g for g in children_of(c) if dep(g) in ("mark", "case") and g.i < c.i]
+            if not mark or (fold(mark[0].text) not in cues.recipient_case
+                            and fold(mark[0].text) not in cues.against_case):
+                continue
+            out += [g for g in children_of(c) if g.pos_ == "PRON" and g.i > mark[0].i
+                    and fold(g.lemma_).startswith("quien") and dep(g) in _SUBJ]
+    return out
+
+
 def _verb_number(verb: Token) -> str | None:
     """'Sing' / 'Plur' of a finite verb or of its finite auxiliary."""
     for t in (verb, *[c for c in children_of(verb) if dep(c) in ("aux", "cop")]):
@@ -536,6 +604,11 @@ def find_args(
         elif actor is None and recipient is None:
             holder = tok.head if fold(tok.head.lemma_) in cues.victim_verb else tok
             recipient = next((c for c in children_of(holder) if dep(c) in _SUBJ | _PASS_SUBJ), None)
+    if recipient is None and event in _TOLL_TYPES and tok.pos_ in ("NOUN", "PROPN") \
+            and cues.result_verb:
+        # 'el ataque que causó 13 muertos', 'los bombardeos dejaron 20 muertos': the
+        # casualties an act left are whom it harmed
+        recipient = _toll_of(tok, cues)
     if recipient is not None and recipient.pos_ == "NOUN" and fold(recipient.lemma_) in cues.ouster:
         # 'exigieron la renuncia del ministro', 'pidieron su dimisión': whoever is to leave
         recipient = _whose_ouster(recipient, actor, index) or recipient
@@ -545,7 +618,13 @@ def find_args(
         # asked is no recipient
         recipient = None
     if recipient is None and event in _TOPIC_POR_TYPES:
-        recipient = _topic_target(tok, actor, index, cues)
+        recipient = _topic_target(tok, actor, index, cues, is_event)
+    elif event == "PROTEST" and recipient is not None and _case(recipient) in cues.goal_case \
+            and index.mention_in(recipient) is None:
+        # 'una marcha hacia la ciudad para protestar por la violencia de los paramilitares':
+        # an uncoded goal of motion (where it goes) yields to whom the protest is against,
+        # when its topic names them ('protestar ante el COI' keeps whom it appeals to)
+        recipient = _topic_target(tok, actor, index, cues, is_event) or recipient
     if recipient is None and event == "PROTEST" and skip:
         # 'tomaron el local municipal' (a verb + object row): the premises taken, as the
         # object of 'ocuparon la fábrica' is
@@ -672,7 +751,10 @@ def _dual(tok: Token, cues: Cues) -> bool:
     """A subject that names two parties by a distributive quantifier: 'Ambos', 'Los dos',
     'Both', 'The two' alone, or with a noun ('ambos países', 'las dos partes', 'both
     sides'); 'dos'/'two' only after a definite article ('dos soldados murieron' counts)."""
-    words = [tok, *(c for c in children_of(tok) if c.i < tok.i and dep(c) in ("det", "nummod", "amod"))]
+    # the words before the head in its own phrase: the parser may hang 'dos' on the article
+    # ('Las dos partes': 'dos' under 'Las'), not on the noun
+    words = [tok, *(w for w in tok.doc[tok.left_edge.i:tok.i]
+                    if dep(w) in ("det", "nummod", "amod") and w.head.i in (tok.i, w.i - 1))]
     for w in words:
         word = fold(w.text)
         if word not in cues.dual:
@@ -802,6 +884,26 @@ def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
     return None
 
 
+_TOLL_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _toll_of(tok: Token, cues: Cues) -> Any:
+    """The casualties a verb of result says the act noun ``tok`` left, as the verb's subject
+    ('los bombardeos dejaron 20 muertos') or through a relative clause on it ('el ataque que
+    causó 13 muertos'; ``result_verb`` and ``injury_word`` cues, Nueva gramática §34). None
+    when no such object."""
+    verbs = [tok.head] if dep(tok) in _SUBJ and tok.head.i != tok.i else []
+    verbs += [c for c in children_of(tok) if dep(c) in ("acl", "acl:relcl") and c.i > tok.i
+              and any("Rel" in morph_get(g, "PronType") for g in children_of(c))]
+    for v in verbs:
+        if fold(v.lemma_) not in cues.result_verb:
+            continue
+        hit = next((c for c in children_of(v) if dep(c) in _OBJ and _casualty(c, cues)), None)
+        if hit is not None:
+            return hit
+    return None
+
+
 def _undergoer(tok: Token, cues: Cues) -> Any:
     """The subject of a verb (or copular noun) of undergoing whose object or 'de' complement
     is the event noun ``tok``: 'Wasmosy recibió amenazas', 'la base sufrió un ataque', 'fue
@@ -831,14 +933,25 @@ def _victim_predicate(tok: Any, cues: Cues) -> bool:
             and fold(tok.head.lemma_) in victim)
 
 
-def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues) -> Any:
+def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues,
+                  is_event: Callable[[Any], str | None] = lambda t: None) -> Any:
     """The coded actor inside a protest's or accusation's topic: 'para protestar por la
-    decisión del gobierno' -> el gobierno, 'críticas contra Wasmosy' -> Wasmosy."""
+    decisión del gobierno' -> el gobierno, 'críticas contra Wasmosy' -> Wasmosy, 'una marcha
+    en repudio al FMI' -> el FMI (a manner phrase of rejection, on the trigger or on the
+    verb whose subject or object the trigger noun is)."""
     purpose = [c for c in children_of(tok) if dep(c) in ("advcl", "xcomp")]  # 'para protestar por X'
+    if tok.pos_ in ("NOUN", "PROPN") and dep(tok) in _OBJ and tok.head.i != tok.i:
+        # 'emprenderán una marcha ... para protestar por X': the aim of the verb that stages
+        # the act noun is the act's
+        purpose += [c for c in children_of(tok.head) if dep(c) == "advcl" and c.i > tok.i
+                    and any(dep(g) == "mark" and fold(g.text) in cues.purpose
+                            for g in children_of(c))]
     own = index.mention_in(actor) if actor is not None else None
-    for c in [o for t in (tok, *purpose) for o in _obl_children(t)]:
-        if _case(c) not in cues.target_topic_case:
-            continue
+    topics = [o for t in (tok, *purpose) for o in _obl_children(t)
+              if _case(o) in cues.target_topic_case]
+    if cues.manner:
+        topics += _rejection_topics(tok, cues, is_event)
+    for c in topics:
         m = index.mention_in(c)
         if m is None or m is own:
             # deeper in the topic: whoever it is attributed to ('contra las reformas promovidas
@@ -849,6 +962,33 @@ def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues) -> Any:
             continue
         return next((t for t in _phrase(c) if index.by_token.get(t.i) is m), c)
     return None
+
+
+_REJECTION_TYPES = frozenset({"PROTEST", "REJECT", "ACCUSE"})
+
+
+def _rejection_topics(tok: Any, cues: Cues, is_event: Callable[[Any], str | None]) -> list[Any]:
+    """The complements of a manner phrase of protest or rejection ('en repudio al ajuste',
+    'en señal de protesta por la destitución', 'en rechazo a la reforma'; ``manner`` cues)
+    hung on the trigger or, for a noun, on the verb it is the subject or object of: what
+    the act is against."""
+    holders = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and dep(tok) in _SUBJ | _OBJ:
+        holders.append(tok.head)
+    out = []
+    for h in holders:
+        for c in _obl_children(h):
+            if c.i == tok.i or c.pos_ != "NOUN" or _case(c) not in cues.manner:
+                continue
+            # 'en señal de protesta': the act noun may be the complement of a classifier
+            acts = [c, *[g for g in children_of(c) if dep(g) == "nmod" and g.pos_ == "NOUN"]]
+            for a in acts:
+                if is_event(a) in _REJECTION_TYPES:
+                    out += [g for g in children_of(a) if dep(g) in ("nmod", "obl")
+                            and g.pos_ in ("NOUN", "PROPN") and g.i > a.i
+                            and (_case(g) in cues.target_topic_case
+                                 or _case(g) in cues.recipient_case)]
+    return out
 
 
 def _verb_args(
@@ -907,7 +1047,9 @@ def _verb_args(
             c.pos_ in ("NOUN", "PROPN") or _nominal_adjective(c))]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands += [a for c in children_of(tok) if dep(c) in _OBJ and c.pos_ == "PRON"
-                  and (a := _object_relative_antecedent(c, tok, cues, index)) is not None]
+                  and (a := _object_relative_antecedent(c, tok, cues, index)
+                       or _clitic_antecedent(c, tok, actor, index)) is not None]
+        cands += _free_relative_objects(tok, cues)
         cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
             # the personal 'a' marks a human object: 'asesinaron a dos agentes'
@@ -1406,6 +1548,11 @@ def _noun_args(
             if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None \
                     and not (event == "PROTEST" and _counted_people(c)):
                 continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
+            if genitive and c.pos_ == "PROPN" and _bare_place_name(c) \
+                    and index.mention_in(c) is None:
+                # 'los enfrentamientos de Juliaca', 'the clashes of Nakuru': a place name no
+                # actor reads (a country or a group does) is where the act happened, not its doer
+                continue
             if not genitive and event in _PATIENT_GENITIVE_TYPES and c.pos_ != "PROPN" \
                     and index.mention_in(c) is None:
                 continue  # 'la detención de X por corrupción': the reason, not an agent
@@ -1469,6 +1616,21 @@ def _noun_args(
         recipient = next((t for t in _phrase(actor) if not _same(t, actor) and t.i > actor.i
                           and _case(t) in cues.against_case), None)
     return actor, recipient
+
+
+def _bare_place_name(tok: Token) -> bool:
+    """Whether ``tok`` opens a place entity of proper names only ('Juliaca', 'Nakuru', 'San
+    Marcos'); a name with a preposition or article inside ('Federación de la Bebida', which
+    the tagger may call a place) is an organisation's more often than a town's."""
+    if tok.ent_type_ not in ("LOC", "GPE") or tok.ent_iob_ != "B":
+        return False
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        if doc[j].pos_ != "PROPN":
+            return False
+        j += 1
+    return True
 
 
 def _counted_doers(tok: Token, event: str, cues: Cues, index: ActorIndex) -> Any:

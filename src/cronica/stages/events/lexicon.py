@@ -324,10 +324,17 @@ class Cues:
     schedule_case: set[str] = field(default_factory=set)
     vow_needs_act: set[str] = field(default_factory=set)  # 'jurar': an event only with its act
     vow: set[str] = field(default_factory=set)  # 'prometer', 'vow': a vowed hostile act is a threat
+    # 'strike': a verb of hitting, an attack only with a forceful doer (polish11)
+    hit_verb: set[str] = field(default_factory=set)
+    # 'anonimato', 'anonymity' / 'identificar', 'name': a source's request not to be named is
+    # a convention of the report, no political request (polish11)
+    anonymity: set[str] = field(default_factory=set)
+    identify_verb: set[str] = field(default_factory=set)
     # 'castigar', 'punish', 'represalia': a punishment or retaliation, hostile when vowed
     punish: set[str] = field(default_factory=set)
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
     between_case: set[str] = field(default_factory=set)  # 'entre X y Y': both sides of a clash
+    goal_case: set[str] = field(default_factory=set)  # 'marchar hacia X': where it goes (args11)
     target_topic_case: set[str] = field(default_factory=set)  # a coded target inside the topic
     state_case: set[str] = field(default_factory=set)  # 'en huelga', 'on strike': a state
     carrier_case: set[str] = field(default_factory=set)  # 'llegar a un acuerdo': like an object
@@ -1080,14 +1087,14 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
                       "arrival_verb", "visitor", "host_verb", "guest",
-                      "other_event_adj", "attack_case"):
+                      "other_event_adj", "attack_case", "hit_verb", "anonymity", "identify_verb"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)
         elif kind == "purpose_dep":
             purpose_dep.add(word)
         elif kind in ("vehicle_case", "genitive_case", "against_case", "partner_case", "topic_case",
-                      "between_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "staged_suffix", "stage_verb", "ouster", "means_case",
+                      "between_case", "goal_case", "target_topic_case", "state_case", "carrier_case", "content_verb", "site", "open_place", "collective_act", "staged_suffix", "stage_verb", "ouster", "means_case",
                       "victim_verb", "undergo_verb", "addressee_verb", "injury_word", "dual", "org_anaphor", "org_determiner", "result_verb", "toll_noun", "arrest_word", "quantity_noun",
                       "perfect_aux", "go_aux", "oblige_aux", "infinitive_link", "since"):
             getattr(cues, kind).add(word)

@@ -1,0 +1,97 @@
+"""Argument roles, branch args11 (issue 12): what an act is done to and by whom, read from
+the grammar of the trigger's phrase. Short invented sentences."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import pytest
+from pipeline_helpers import extracted_events
+
+_es = partial(extracted_events, lang="es", secondary=True)
+_en = partial(extracted_events, lang="en", secondary=True)
+
+
+def _first(events: list[dict[str, Any]], event: str) -> dict[str, Any]:
+    found = [e for e in events if e["event"] == event]
+    assert found, f"no {event} in {[e['event'] for e in events]}"
+    return found[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,town", [
+    ("Los enfrentamientos de Juliaca dejaron decenas de heridos.", "es", "Juliaca"),
+    ("The clashes of Nakuru left three dead.", "en", "Nakuru"),
+])
+def test_a_town_in_the_genitive_of_an_event_noun_is_its_place_not_its_doer(text, lang, town):
+    ev = _first(extracted_events(text, lang=lang), "ASSAULT")
+    assert ev["actor"] is None or town not in ev["actor"]["text"]
+    assert ev["event_loc"] is not None and ev["event_loc"]["name"] == town
+
+
+@pytest.mark.slow
+def test_a_country_in_the_genitive_stays_the_doer():
+    ev = _first(_es("El ataque de Israel contra Gaza dejó decenas de heridos."), "ASSAULT")
+    assert ev["actor"] is not None and "Israel" in ev["actor"]["text"]
+
+
+def _recipient(text: str, event: str, lang: str = "es") -> str | None:
+    rec = _first(extracted_events(text, lang=lang, secondary=True), event)["recipient"]
+    return rec["text"] if rec else None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event,victims", [
+    # the casualties a verb of result says the act left are whom it harmed
+    ("El ataque que causó 13 muertos fue reivindicado por el grupo.", "ASSAULT", "muertos"),
+    ("Los bombardeos dejaron 20 muertos en la ciudad.", "ASSAULT", "muertos"),
+])
+def test_the_casualties_an_act_left_are_its_recipient(text, event, victims):
+    rec = _recipient(text, event)
+    assert rec is not None and victims in rec
+
+
+@pytest.mark.slow
+def test_a_free_relative_object_is_the_recipient():
+    # 'a quienes lo derrocaron': the people the relative clause describes
+    rec = _recipient("Los rebeldes atacaron a quienes se negaron a pagar.", "ASSAULT")
+    assert rec is not None and rec.startswith("quienes")
+
+
+@pytest.mark.slow
+def test_a_clitic_object_takes_its_antecedent_in_the_sentence():
+    events = _es("La policía detuvo a dos periodistas y los liberó horas después.")
+    rec = _first(events, "RETREAT")["recipient"]
+    assert rec is not None and "periodistas" in rec["text"]
+
+
+@pytest.mark.slow
+def test_a_clitic_is_not_bound_by_its_own_relative_subject():
+    # 'los campesinos que los apoyan': 'los' is not the peasants themselves
+    events = _es("Los campesinos que los apoyan marcharon por la ciudad.")
+    sup = [e for e in events if e["event"] == "SUPPORT"]
+    assert not sup or sup[0]["recipient"] is None or "campesinos" not in sup[0]["recipient"]["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,target", [
+    # a manner phrase of rejection on the verb that stages the act noun
+    ("Los sindicatos organizarán una gran marcha el miércoles en repudio al Fondo Monetario "
+     "Internacional.", "Fondo Monetario"),
+    ("Los estudiantes marcharon en rechazo a la reforma del gobierno.", "gobierno"),
+    # the aim of the verb that stages the march is the march's; its goal of motion yields
+    ("Miles de campesinos emprenderán una marcha hacia la ciudad para protestar por la "
+     "violencia de los paramilitares.", "paramilitares"),
+])
+def test_what_a_protest_is_against_from_its_manner_or_aim(text, target):
+    rec = _first(_es(text), "PROTEST")["recipient"]
+    assert rec is not None and target in rec["text"]
+
+
+@pytest.mark.slow
+def test_the_authority_a_protest_appeals_to_stays():
+    # 'protestar ante X': whom it appeals to is no goal of motion
+    rec = _recipient("El gobierno decidió protestar ante la ONU por la redada de la policía.",
+                     "PROTEST")
+    assert rec is not None and "ONU" in rec
