@@ -95,3 +95,16 @@ def test_the_authority_a_protest_appeals_to_stays():
     rec = _recipient("El gobierno decidió protestar ante la ONU por la redada de la policía.",
                      "PROTEST")
     assert rec is not None and "ONU" in rec
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,admin1", [
+    # a place noun between the town and the comma of its area: 'X town, Y'
+    ("On 14 January 2022, health workers staged a demonstration in Tepebasi town, Eskisehir "
+     "to protest low wages.", "Eskişehir"),
+    ("On 29 May 2022, Russian forces shelled Ruski Tyshky district, Kharkiv.", "Kharkiv"),
+])
+def test_a_town_with_its_place_noun_before_the_comma_is_read_in_that_area(text, admin1):
+    events = extracted_events(text, lang="en")
+    loc = events[0]["event_loc"]
+    assert loc is not None and admin1 in (loc.get("admin1") or "")

@@ -849,7 +849,6 @@ _LINKED = rf"{_CAP}(?:\s(?:(?:de|del|la|el|al|do|da|dos|das)\s)?{_CAP}){{0,4}}"
 # of testing the look-behind at every character of the text
 _LINKED_START = rf"[A-Z](?<![\w'’.-].){_CAP[len('[A-Z]'):]}" \
     rf"(?:\s(?:(?:de|del|la|el|al|do|da|dos|das)\s)?{_CAP}){{0,4}}"
-_COMMA_PAIR = re.compile(rf"(?P<x>{_LINKED_START}),\s(?P<y>{_LINKED}(?:\s[a-z]+)?)")
 # 'ANTIOQUIA , SAN CARLOS', 'Cauca, Popayán': an area, a comma and a place it holds
 # (the place is a lookahead: it may be the area of the next pair, 'A , B , C')
 _AREA_PAIR = re.compile(rf"(?P<y>{_LINKED_START}) ?,\s(?=(?P<x>{_LINKED})(?![\w'’-]))")
@@ -912,6 +911,10 @@ _LINK_BEFORE = re.compile(r"[A-Z][\w'’-]*\s[a-z]{1,3}\s$")
 _COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s$")
 # a name and the place noun after it: 'Al Bab city', 'Amadiya district'
 _NAME_NOUN = re.compile(rf"(?P<x>{_LINKED_START})\s(?i:{'|'.join(_LEVELS)})\b")
+# 'Xpujil, Campeche', 'Yenisehir town, Diyarbakir', 'Amadiya district, Duhok': a name (and
+# the place noun that says what it is), a comma and the area that holds it
+_COMMA_PAIR = re.compile(rf"(?P<x>{_LINKED_START})(?:\s(?i:{'|'.join(_LEVELS)}))?,\s"
+                         rf"(?P<y>{_LINKED}(?:\s[a-z]+)?)")
 
 
 def _level(cand: Candidate) -> str:
