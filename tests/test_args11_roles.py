@@ -108,3 +108,19 @@ def test_a_town_with_its_place_noun_before_the_comma_is_read_in_that_area(text, 
     events = extracted_events(text, lang="en")
     loc = events[0]["event_loc"]
     assert loc is not None and admin1 in (loc.get("admin1") or "")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,town", [
+    # a word of part or direction between the locative preposition and the name
+    ("On 5 March 2022, a few hundred people demonstrated in central Joensuu against the war.",
+     "Joensuu"),
+    ("On 17 January 2022, about 160 people took to the streets in downtown Malchow to protest.",
+     "Malchow"),
+    # the path of a march is where it took place
+    ("On 19 January 2022, around 70 people staged a protest march through Nijmegen.", "Nijmegen"),
+])
+def test_a_march_or_rally_is_placed_in_the_town_named_after_its_modifier(text, town):
+    events = extracted_events(text, lang="en")
+    loc = events[0]["event_loc"]
+    assert loc is not None and loc["text"] == town

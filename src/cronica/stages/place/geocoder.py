@@ -105,6 +105,9 @@ class Geocoder:
         self.namepreps = {w.lower() for w in words.get("namprep", [])}
         self.articles = {w.lower() for w in words.get("article", [])}
         self.placenouns = {w.lower() for w in words.get("placenoun", [])}
+        # lower-case words of part or direction between a locative preposition and a name
+        # ('in central Lancaster', 'in downtown Malchow'): the name is still the location
+        self.locmods = {w.lower() for w in words.get("locmod", [])}
         # words for a kind of place or a direction ('Northern', 'school'): alone they name a
         # place only in a country the article is about; after a name they make it a building's
         self.generic = {w.lower() for w in words.get("generic", [])}
@@ -124,6 +127,7 @@ class Geocoder:
         self._prep_matcher: tuple[Vocab, PhraseMatcher] | None = None
         self._nameprep_ids = {get_string_id(w) for w in self.namepreps}
         self._article_ids = {get_string_id(w) for w in self.articles}
+        self._locmod_ids = {get_string_id(w) for w in self.locmods}
         self._connector_ids = {get_string_id(w) for w in self._connectors}
 
     @property
@@ -580,7 +584,10 @@ class Geocoder:
     def _is_locative(self, text: str, start: int) -> bool:
         """Whether a locative preposition (optionally + article) comes right before ``start``,
         also across a place noun: 'en la provincia de Tungurahua', 'in the town of Pandi'."""
-        words = text[max(0, start - 60):start].lower().split()
+        words = text[max(0, start - 60):start].split()
+        if words and words[-1] in self.locmods:  # 'in central Lancaster' (lower case only)
+            words = words[:-1]
+        words = [w.lower() for w in words]
         if words and words[-1] in self.articles:
             words = words[:-1]
         if len(words) >= 2 and words[-1] in self.namepreps and words[-2] in self.placenouns:
@@ -613,6 +620,8 @@ class Geocoder:
                 continue
             while j < n and lowers[j] in self._article_ids:
                 j += 1
+            while j < n and lowers[j] in self._locmod_ids and toks[j].is_lower:
+                j += 1  # 'in central Lancaster'
             run_end = j
             while run_end < n and run_end - j < _MAX_NAME_TOKENS:
                 if _capitalised(toks[run_end]):
