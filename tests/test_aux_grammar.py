@@ -368,3 +368,14 @@ def test_an_english_not_negates_only_its_own_finite_conjunct(make_doc):
     adoc = make_doc(text, lang="en", date="2024-01-20", stages=STAGES)
     modes = {e.trigger.text: e.aux_mode or "current" for e in [*adoc.events, *adoc.secondary_events]}
     assert modes.get("attack") == "negation" and modes.get("shelled") == "current"
+
+
+# -- aux11: a call to an act with no one called ------------------------------------------
+
+
+@pytest.mark.parametrize("text,mode", [
+    ("El partido llamó a manifestar el domingo contra la exclusión.", "future"),  # convened
+    ("El partido llamó a la población a manifestar el domingo.", "hypothetical"),  # asks people
+])
+def test_a_call_to_an_act_with_no_one_called_convenes_it(make_doc, text, mode):
+    assert _mode(make_doc, text, "manifestar", date="1998-07-02") == mode

@@ -70,6 +70,8 @@ class PhraseLinker:
         self._action_nouns = syn.get("action_nouns", frozenset())
         self._former = syn.get("former", frozenset())
         self._located = syn.get("located", frozenset())
+        self._addressee = syn.get("addressee_verbs", frozenset())
+        self._addressee_case = syn.get("addressee_case", frozenset())
 
     def link(self, items: list[Item]) -> dict[int, int]:
         """Fill ``governor``/``governed`` of every item; returns token index -> item index."""
@@ -320,10 +322,28 @@ class PhraseLinker:
             t = t.head
         if dep(t) in SUBJ or dep(t) in ("nmod:poss", "obl:agent"):
             return True
+        if self._addressed(t):
+            return True
         return any(w in self._agentive for w in self._case_words(t)) and t.head.pos_ in (
             "VERB",
             "AUX",
         )
+
+    def _addressed(self, t: Any) -> bool:
+        """The person a verb of judgement or influence is aimed at ('accused Moscow', 'urged
+        Washington', 'called on Moscow', 'instó a Washington'): such a verb takes a person as
+        its object (Levin 1993, judgement and advise verbs), so a capital there is its
+        government, not a place ('visited Moscow', 'viajó a Moscú' stay places)."""
+        if not self._addressee:
+            return False
+        d = dep(t)
+        if d in ("obj", "iobj"):
+            verb = t.head
+        elif d == "pobj" and normalize(t.head.text) in self._addressee_case:
+            verb = t.head.head  # 'called on Moscow'
+        else:
+            return False
+        return verb.i != t.i and verb.pos_ == "VERB" and normalize(verb.lemma_) in self._addressee
 
     def nominal(self, tok: Any) -> bool:
         """A demonym used as a noun ('los iraquíes', 'Iraqis protested'), not an adjective."""

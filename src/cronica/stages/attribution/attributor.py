@@ -796,8 +796,17 @@ def attach_to_events(adoc: ArticleDoc) -> None:
     and ``reported_by``, its reporting chain innermost link first: the sources of its
     sentence (channels and relaying sources before the news outlets that pass them on:
     'en un comunicado' -> 'dijo a la AFP'), then article-wide ones; no repeats; the impersonal
-    'se informó' (no name) is left out of the chain."""
-    article_wide = [r.source for r in adoc.reporting if r.scope == "article" and r.source]
+    'se informó' (no name) is left out of the chain.
+
+    An article-wide source that is no news outlet ('..., informó la Defensoría del Pueblo'
+    closing the lead) credits the facts told on its authority, not what another source
+    tells or a speaker says: it does not reach an event of a sentence with a source or a
+    speaker of its own, nor one inside a quote. Outlets relay everything."""
+    wide = [r for r in adoc.reporting if r.scope == "article" and r.source]
+    article_wide = [r.source for r in wide]
+    relayed = [r.source for r in wide if _is_outlet(r)]
+    wide_home = {r.cue.sentence for r in wide}  # the sentences that name them
+    speaking = {q.cue.sentence for q in adoc.quotes}  # sentences with a speaker of their own
     by_sentence: dict[Any, list[Any]] = {}  # built once: a scan per event was quadratic
     ordered = sorted(adoc.reporting, key=lambda r: (_is_outlet(r), r.cue.start))
     for r in ordered:
@@ -810,8 +819,9 @@ def attach_to_events(adoc: ArticleDoc) -> None:
             e.quote = min(holders, key=lambda q: q.content.end - q.content.start).id
         sent = e.trigger.sentence
         local = by_sentence.get(sent, [])
-        names = list(e.reported_by) + local + article_wide
-        e.reported_by = list(dict.fromkeys(names))
         cue = next((q for q in adoc.quotes if q.cue.overlaps(e.trigger)), None)
+        own = sent not in wide_home and bool(local or holders or sent in speaking)
+        names = list(e.reported_by) + local + (relayed if own else article_wide)
+        e.reported_by = list(dict.fromkeys(names))
         if cue is not None:
             logger.debug("event %s has the speech cue %r as trigger", e.id, cue.cue.text)

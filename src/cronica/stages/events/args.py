@@ -751,7 +751,10 @@ def _dual(tok: Token, cues: Cues) -> bool:
     """A subject that names two parties by a distributive quantifier: 'Ambos', 'Los dos',
     'Both', 'The two' alone, or with a noun ('ambos países', 'las dos partes', 'both
     sides'); 'dos'/'two' only after a definite article ('dos soldados murieron' counts)."""
-    words = [tok, *(c for c in children_of(tok) if c.i < tok.i and dep(c) in ("det", "nummod", "amod"))]
+    # the words before the head in its own phrase: the parser may hang 'dos' on the article
+    # ('Las dos partes': 'dos' under 'Las'), not on the noun
+    words = [tok, *(w for w in tok.doc[tok.left_edge.i:tok.i]
+                    if dep(w) in ("det", "nummod", "amod") and w.head.i in (tok.i, w.i - 1))]
     for w in words:
         word = fold(w.text)
         if word not in cues.dual:

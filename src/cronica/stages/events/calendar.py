@@ -31,6 +31,8 @@ from spacy.symbols import NOUN
 
 from cronica.model import ArticleDoc, Event
 from cronica.stages.attribution.lexicon import attribution_lexicon, marked_quotes
+from cronica.stages.events import aux_model
+from cronica.stages.events.aux_facts import ArticleFacts
 from cronica.stages.events.coder import aux_evidence
 from cronica.stages.events.lexicon import fold, lexicon
 from cronica.stages.events.modes import in_cause_phrase
@@ -50,6 +52,7 @@ from cronica.stages.nlp.syntax import (
 from cronica.stages.time.event_dates import present_dated
 from cronica.stages.time.lexicon import load_lexicon
 from cronica.stages.time.resolver import interval
+from cronica.stages.time.values import day_span
 
 NEWS_WINDOW_DAYS = 1  # the publication day and the day before
 _PROPAGATED = ("historical", "future")
@@ -78,6 +81,7 @@ class AuxCalendar:
         # prepositions that open an ongoing period ('desde', 'since')
         self.cues = lexicon(self.bundle).cues
         self.time_lx = load_lexicon(self.bundle)  # weekday and 'pasado' words
+        self.model = aux_model.load(self.lang)  # the learned layer over the rules (None: off)
 
     def run(self, adoc: ArticleDoc) -> None:
         pub = _pub_date(adoc)
@@ -134,6 +138,9 @@ class AuxCalendar:
                 span = e.date_span if dated and e.date_span is not None else e.trigger
                 e.aux_evidence = {"text": span.text, "start": span.start, "end": span.end,
                                   "rule": "date before the news window" if dated else "events stage"}
+        if adoc.doc is not None and (aux_model.COLLECT is not None or self.model is not None):
+            af = ArticleFacts(adoc, pub, marked_quotes(adoc.article.text))
+            aux_model.apply(af, every, self.model)
 
     def _rejected_speech_act(self, doc: Any, e: Event) -> bool:
         """A request, accusation or threat named as what a rejecting or denying verb takes
@@ -233,7 +240,7 @@ class AuxCalendar:
                  and _on_verb(adoc.doc, d.span.start, d.span.end)
                  and _date_verb(adoc.doc, d.span.start, d.span.end) in linked
                  and not _in_other_relative(adoc.doc, d.span.start, d.span.end, tok)]
-        ivs = [(d, iv) for d in dates if (iv := _days(d.value or "", d.precision)) is not None]
+        ivs = [(d, iv) for d in dates if (iv := day_span(d.value or "", d.precision)) is not None]
         if not ivs or not all(iv[1] < pub - timedelta(days=NEWS_WINDOW_DAYS) for _, iv in ivs):
             return None
         d = ivs[0][0]
@@ -356,7 +363,7 @@ class AuxCalendar:
         if _STORY_OPENING.search(text[adoc.sentences[s].start:adoc.sentences[s].end]):
             return None
         dates = [d for d in adoc.dates if d.span.sentence == s - 1 and d.value]
-        ivs = [_days(d.value or "", d.precision) for d in dates]
+        ivs = [day_span(d.value or "", d.precision) for d in dates]
         if not dates or any(iv is None or iv[1] >= pub - timedelta(days=NEWS_WINDOW_DAYS) for iv in ivs):
             return None
         framing = [d for d in dates if _on_verb(doc, d.span.start, d.span.end)
@@ -519,7 +526,7 @@ class AuxCalendar:
         pub = _pub_date(adoc)
         if pub is not None and any(
                 d.span.sentence == e.trigger.sentence and d.value
-                and (iv := _days(d.value, d.precision)) is not None
+                and (iv := day_span(d.value, d.precision)) is not None
                 and iv[1] >= pub - timedelta(days=NEWS_WINDOW_DAYS)
                 for d in adoc.dates):
             # 'manifestaban este sábado', 'apedreaban este lunes': the imperfect of an act
@@ -608,19 +615,6 @@ def _definite_reference(doc: Any, events: list[Event], openings: list[int] | Non
         e.aux_mode = next(iter(modes))
         e.aux_evidence = {"text": src.trigger.text, "start": src.trigger.start,
                           "end": src.trigger.end, "rule": "definite reference to a dated event"}
-
-
-def _days(value: str, precision: str | None) -> tuple[date, date] | None:
-    """First and last day of a resolved date: day, month or year, or an ISO week
-    ('2024-W02' for 'la semana pasada', which the time stage resolves without a precision)."""
-    if precision:
-        return interval(value, precision)
-    try:
-        monday = date.fromisocalendar(int(value[:4]), int(value[6:]), 1) \
-            if len(value) in (8, 7) and value[4:6] == "-W" else None
-    except ValueError:
-        return None
-    return (monday, monday + timedelta(days=6)) if monday else None
 
 
 def _measured(unit: Any, duration_case: set[str]) -> bool:

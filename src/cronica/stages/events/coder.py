@@ -345,6 +345,13 @@ class EventCoder:
                     m.entry, event="PROTEST", mode="obstruct", cameo="14", mention_only=False,
                     rule=f"{m.entry.rule}/protesters",
                 ))
+            if m.entry.event == "ASSAULT" and fold(tok.lemma_) in self.cues.hit_verb \
+                    and tok.pos_ == "VERB" and self._labour_subject(tok):
+                # 'the dockers struck for a week': workers who strike stop work (CAMEO 143)
+                m = replace(m, entry=replace(
+                    m.entry, event="PROTEST", mode="strike", cameo="14",
+                    rule=f"{m.entry.rule}/workers",
+                ))
             if m.entry.mention_only and self._workers_stop(tok):
                 # gated by its subject, the reading is as reliable as a strike noun
                 m = replace(m, entry=replace(
@@ -355,6 +362,11 @@ class EventCoder:
                 m = replace(m, entry=replace(
                     m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
                     rule=f"{m.entry.rule}/collective",
+                ))
+            if m.entry.mention_only and self._aimed_attack(tok, m):
+                m = replace(m, entry=replace(
+                    m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
+                    rule=f"{m.entry.rule}/aimed",
                 ))
             if self._vowed_punishment(tok):
                 # 'prometieron castigar a los responsables': a vow of a punishment is a threat
@@ -561,6 +573,27 @@ class EventCoder:
             return False  # 'pararon a los conductores': stopped someone
         return self._labour_subject(tok)
 
+    def _aimed_attack(self, tok: Any, m: Match) -> bool:
+        """'arrojaron piedras contra la comisaría', 'lanzó una granada contra el cuartel',
+        'abrieron fuego contra los manifestantes': a weapon or missile verb row (a verb +
+        object ``mention`` row of ASSAULT with a weapon mode, too loose alone: 'lanzar piedras
+        al río') aimed at a target ('contra', ``against_case``, on the verb or its object) tells an attack
+        (CAMEO 18/19: the act is directed at someone), so it is an event of its own."""
+        if (
+            m.entry.event != "ASSAULT"
+            or not m.entry.mode  # the weapon's class: no 'lanzar una ofensiva contra'
+            or len(m.entry.pattern) < 2
+            or tok.pos_ not in ("VERB", "AUX")
+        ):
+            return False
+        against = self.cues.against_case
+        objects = [c for c in children_of(tok) if dep(c) == "obj"]
+        objects += [g for o in objects for g in children_of(o) if dep(g) == "conj"]
+        for c in (*children_of(tok), *(g for o in objects for g in children_of(o))):
+            if dep(c) in ("obl", "nmod") and _case_word(c) in against:
+                return True
+        return False
+
     def _labour_subject(self, tok: Any) -> bool:
         """Whether the subject of ``tok`` is workers of a trade (plural: 'los camioneros',
         'los docentes') or their union ('el sindicato'), a collective that acts as one."""
@@ -625,6 +658,10 @@ class EventCoder:
             return "trigger.return_without_troops"
         if self._natural_death(tok, m):
             return "trigger.natural_death"
+        if self._hit_without_force(tok, m):
+            return "trigger.hit_without_force"
+        if m.entry.event == "REQUEST" and self._anonymity_request(tok):
+            return "trigger.anonymity_request"
         if self._denied_involvement(tok, m):
             return "trigger.denied_involvement"
         if m.entry.event == "PROTEST" and self._noun_of_earlier_attack(tok):
@@ -652,7 +689,8 @@ class EventCoder:
         for k in (j, j - 1):
             m = self.lex.match(doc, k) if k >= 0 else None
             if m is not None and m.start <= j < m.end:
-                return m.entry.event == "ASSAULT"
+                # an attack verb, not one that names no force ('the workers strike' misread)
+                return m.entry.event == "ASSAULT" and not self._hit_without_force(doc[j], m)
         return False
 
     def _arrival_without_visit(self, tok: Any) -> bool:
@@ -695,6 +733,7 @@ class EventCoder:
     def _vague_without_act(self, tok: Any) -> bool:
         """'la violencia' names an act only where the grammar makes it one: the subject of a
         verb of occurrence or result ('la violencia dejó diez muertos', 'estalló la
+        violencia'), the noun an existential verb asserts ('hubo violencia', 'se registró
         violencia'), the complement of a classifier or outbreak noun ('actos de violencia',
         'una ola de violencia'), or the object of a verb of using or inciting ('recurrir a la
         violencia', 'incitar a la violencia'); 'marcharon sin violencia', 'la lucha contra
@@ -708,6 +747,8 @@ class EventCoder:
             lemma in cues.occur_verb or lemma in cues.result_verb or lemma in cues.theme_subject
         ):
             return False
+        if rel in ("obj", "nsubj", "nsubj:pass") and lemma in cues.existential:
+            return False  # 'hubo violencia', 'se registró violencia': its occurrence asserted
         if rel == "nmod" and (lemma in cues.kind_noun or lemma in cues.outbreak_noun):
             return False
         if rel in ("obj", "obl") and lemma in cues.use_verb:
@@ -944,6 +985,56 @@ class EventCoder:
                     return not self._forceful_agent(h)
                 if self._medical_attack(h):
                     return True
+        return False
+
+    def _anonymity_request(self, tok: Any) -> bool:
+        """'un funcionario, que pidió el anonimato', 'pidió no ser identificado', 'asked not
+        to be named', 'requested anonymity': a source asking not to be named sets the terms of
+        the report (the attribution guidelines: sources are the reporting layer), no
+        political request: an object noun of anonymity, or a negated complement whose verb
+        is one of naming (``anonymity``, ``identify_verb`` cues)."""
+        cues = self.cues
+        if not cues.anonymity:
+            return False
+        for c in children_of(tok):
+            d = dep(c)
+            if d == "obj" and fold(c.lemma_) in cues.anonymity:
+                return True
+            if d in ("xcomp", "ccomp", "obj") and fold(c.lemma_) in cues.identify_verb and any(
+                    cues.aux.get(fold(g.text)) == "negation" for g in children_of(c)):
+                return True
+        return False
+
+    def _hit_without_force(self, tok: Any, m: Match) -> bool:
+        """'The court struck down the law', 'struck off the list' (a particle: another verb),
+        'striking workers' (a modifier), 'an earthquake struck the coast', 'was struck by a
+        truck' (a natural hazard or, as a
+        passive agent, a vehicle: no actor's force; PLOVER: ASSAULT is an actor's use of
+        force): a verb of hitting (``hit_verb``) is no ASSAULT with such a doer. Struck by
+        workers of a trade, it is their strike (retyped where the matches are read)."""
+        cues = self.cues
+        if m.entry.event != "ASSAULT" or tok.pos_ != "VERB" or fold(tok.lemma_) not in cues.hit_verb:
+            return False
+        kids = children_of(tok)
+        if any(dep(c) in ("prt", "compound:prt") for c in kids):
+            return True
+        if dep(tok) == "amod" and tok.i < tok.head.i:
+            return True  # 'striking workers': strikers, a state of the noun
+        if _bare_noun_form(tok):
+            return True  # 'in support of the cleaning workers strike': the noun, misread
+        if dep(tok) in ("csubj", "conj", "ROOT", "dep") and "Part" in morph_get(tok, "VerbForm") \
+                and not any(dep(c) in ("nsubj", "nsubj:pass", "aux", "aux:pass") for c in kids) \
+                and any(dep(c) == "obj" and fold(c.lemma_) in cues.worker for c in kids):
+            return True  # the same modifier the parser read as a subjectless verb of workers
+
+        for c in kids:
+            if dep(c) == "nsubj" and fold(c.lemma_) in cues.natural_cause:
+                return True
+            if dep(c) in ("agent", "obl:agent", "obl", "prep"):
+                for g in (c, *children_of(c)):
+                    lemma = fold(g.lemma_)
+                    if g.pos_ == "NOUN" and (lemma in cues.natural_cause or lemma in cues.vehicle):
+                        return True
         return False
 
     def _forceful_agent(self, tok: Any) -> bool:
@@ -1314,6 +1405,8 @@ class EventCoder:
         act is embedded in it and hypothetical."""
         m, gov, doc = link.m, link.gov, link.doc
         tok = doc[m.head]
+        if self._occurring_subject(tok):
+            tok = tok.head  # 'vowed that the protests would continue'
         if not (
             fold(doc[gov.head].lemma_) in self.cues.vow
             and m.entry.event in CONFLICT_ACTS
@@ -1402,6 +1495,11 @@ class EventCoder:
         direct = dep(doc[i]) == "obj"
         steps = 0
         while steps < _MAX_NEST:
+            if node.i == i and self._occurring_subject(node):
+                # 'vowed that the protests would continue': the subject of a verb of
+                # occurrence is the event the clause tells of; it sits where its verb does
+                node, clausal, direct = node.head, False, False
+                continue
             if dep(node) not in _NEST or node.head.i == node.i or self.is_adjunct(node):
                 return None, False, False
             # an English preposition node ('calls for aid') is half of one Spanish 'nmod' hop
@@ -1417,6 +1515,12 @@ class EventCoder:
             # only support verbs keep the object direct: 'acordaron iniciar un paro'
             direct = direct and self.lex.is_light(doc, node.i)
         return None, False, False
+
+    def _occurring_subject(self, tok: Any) -> bool:
+        """An event noun that is the subject of a verb of occurrence or continuation
+        (``occur_verb``: 'las protestas continuarán', 'the protests would continue')."""
+        return (dep(tok) == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i
+                and fold(tok.head.lemma_) in self.cues.occur_verb)
 
     def _in_protest(self, tok: Any) -> bool:
         """'en protesta por', 'como protesta', 'in protest at': a manner phrase that names
@@ -2273,7 +2377,13 @@ def _protests_in_object(doc: Any, events: list[Event]) -> frozenset[tuple[int, i
         return frozenset()
     out: set[tuple[int, int]] = set()
     for e in events:
-        if e.event != "PROTEST" or e.head is None or doc[e.head].pos_ not in ("NOUN", "PROPN"):
+        if e.event != "PROTEST" or e.head is None:
+            continue
+        described = _described_protest(doc, e.head, topics)
+        if described is not None:
+            out.add((described, e.head))
+            continue
+        if doc[e.head].pos_ not in ("NOUN", "PROPN"):
             continue
         node = doc[e.head]
         for _ in range(8):
@@ -2288,6 +2398,39 @@ def _protests_in_object(doc: Any, events: list[Event]) -> frozenset[tuple[int, i
                 break
             node = head
     return frozenset(out)
+
+
+def _described_protest(doc: Any, head: int, topics: set[int]) -> int | None:
+    """The topic act whose object or other non-subject argument carries a clause that tells
+    the protest at ``head`` ('rechazó las demandas de los maestros que protestan', 'rechazó
+    la moción presentada por la oposición para protestar'): the protest describes that
+    argument and is its referent's act, so the act is no topic of it. A clause on the act's
+    subject ('los manifestantes, que marcharon ..., exigieron') leaves the protest the
+    subject's own, whose topic the act may be; ``None`` then and when no topic governs it."""
+    node = doc[head]
+    for _ in range(6):  # up the protest's clause to the noun it describes
+        up = node.head
+        if up.i == node.i or up.i in topics:
+            return None
+        label = dep(node)
+        if up.pos_ in ("NOUN", "PROPN") and (
+            label == "acl" or (label == "amod" and "Part" in morph_get(node, "VerbForm"))
+        ):
+            node = up
+            break
+        node = up
+    else:
+        return None
+    for _ in range(6):  # up the noun's phrase to the act it is an argument of
+        up = node.head
+        if up.i == node.i or dep(node) not in _NOMINAL_LINKS:
+            return None
+        if up.i in topics:
+            return up.i
+        if up.pos_ in ("VERB", "AUX"):
+            return None
+        node = up
+    return None
 
 
 def _org_entity_tokens(doc: Any) -> frozenset[int]:
@@ -2364,6 +2507,17 @@ def _subjects(tok: Any) -> list[Any]:
             dep(c) in ("nsubj", "nsubj:pass") for c in own):
         return [*own, *(c for c in children_of(tok.head) if dep(c) in ("nsubj", "nsubj:pass"))]
     return list(own)
+
+
+def _bare_noun_form(tok: Any) -> bool:
+    """A verb the tagger read in a noun's form ('strike', 'strikes') with no subject,
+    object or auxiliary of its own and not sharing another verb's ('the cleaning workers
+    strike'): the noun, misread."""
+    form, lemma = fold(tok.text), fold(tok.lemma_)
+    if form not in (lemma, lemma + "s") or dep(tok) in ("xcomp", "conj"):
+        return False
+    return not any(dep(c) in ("nsubj", "nsubj:pass", "obj", "aux", "aux:pass", "agent", "obl:agent")
+                   for c in children_of(tok))
 
 
 def _case_word(tok: Any) -> str:

@@ -53,6 +53,8 @@ CHAR_NGRAMS = (3, 4, 5)
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 _WORD = re.compile(r"\w+", re.UNICODE)
+# the dtype of feature buckets in arrays: every bucket is below N_FEATURES (2**17)
+_ID = np.int32
 _DIGITS = re.compile(r"\d")
 
 
@@ -99,8 +101,9 @@ def _word_parts(word: str) -> tuple[np.ndarray, int, bytes]:
     """What :func:`id_array` reads of one word (cached: most words of a text are repeats):
     :func:`_word_ids` as a read-only array; the CRC-32 of 'b <word> ', which a bigram's
     CRC-32 continues over the next word's UTF-8 bytes (the CRC-32 of 'b <word> <next>',
-    so the bucket :func:`_bigram` gives); and those bytes."""
-    arr = np.array(_word_ids(word), dtype=np.int64)
+    so the bucket :func:`_bigram` gives); and those bytes. 32-bit: every bucket is below
+    ``N_FEATURES``, and numpy sorts 32-bit integers about twice as fast as 64-bit ones."""
+    arr = np.array(_word_ids(word), dtype=_ID)
     arr.flags.writeable = False
     return arr, zlib.crc32(("b " + word + " ").encode("utf-8")), word.encode("utf-8")
 
@@ -108,15 +111,16 @@ def _word_parts(word: str) -> tuple[np.ndarray, int, bytes]:
 def id_array(text: str) -> np.ndarray:
     """The feature occurrences of :func:`_ids` as one array, the words' features first and
     the bigrams' after them: the same multiset, so the same TF-IDF vector, built from
-    cached per-word arrays instead of a list of Python ints (the sentence loop's cost)."""
+    cached per-word arrays instead of a list of Python ints (the sentence loop's cost);
+    32-bit integers (:data:`_ID`)."""
     words = _WORD.findall(_DIGITS.sub("0", fold(text)))
     if not words:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=_ID)
     info = [_word_parts(w) for w in words]
     parts = [i[0] for i in info]
     crc = zlib.crc32
     parts.append(np.array([crc(b[2], a[1]) % N_FEATURES for a, b in pairwise(info)],
-                          dtype=np.int64))
+                          dtype=_ID))
     return np.concatenate(parts)
 
 
@@ -136,7 +140,9 @@ def feature_ids(text: str) -> dict[int, int]:
 
 def _counted(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``np.unique(ids, return_counts=True)`` for a non-empty 1-d array, without its
-    general-purpose checks (about half its cost on a sentence's few hundred features)."""
+    general-purpose checks (about half its cost on a sentence's few hundred features).
+    The values come back as 64-bit integers (``np.intp``), which index an array without a
+    conversion per use."""
     a = np.sort(ids)
     n = a.size
     new = np.empty(n, dtype=bool)
@@ -146,18 +152,20 @@ def _counted(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     counts = np.empty(starts.size, dtype=np.intp)
     np.subtract(starts[1:], starts[:-1], out=counts[:-1])
     counts[-1] = n - starts[-1]
-    return a[starts], counts
+    return a[starts].astype(np.intp), counts
 
 
 def vectorise(
     text: str | list[int] | np.ndarray, idf: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """(bucket indices, values) of a text's TF-IDF vector (sublinear tf, L2-normalised);
-    ``text`` may be given as its feature occurrences (:func:`_ids`, :func:`id_array`)."""
+    ``text`` may be given as its feature occurrences (:func:`_ids`, :func:`id_array`).
+    The occurrences are sorted as 32-bit integers (:data:`_ID`; every bucket is below
+    ``N_FEATURES``): the same ascending indices, about twice as fast as 64-bit ones."""
     ids = _ids(text) if isinstance(text, str) else text
     if len(ids) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    idx, tf = _counted(np.asarray(ids, dtype=np.int64))
+    idx, tf = _counted(np.asarray(ids, dtype=_ID))
     vals = (1.0 + np.log(tf.astype(np.float32))) * idf[idx]
     norm = float(np.sqrt(np.dot(vals, vals)))
     return idx, vals / norm if norm else vals

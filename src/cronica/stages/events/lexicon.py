@@ -324,6 +324,12 @@ class Cues:
     schedule_case: set[str] = field(default_factory=set)
     vow_needs_act: set[str] = field(default_factory=set)  # 'jurar': an event only with its act
     vow: set[str] = field(default_factory=set)  # 'prometer', 'vow': a vowed hostile act is a threat
+    # 'strike': a verb of hitting, an attack only with a forceful doer (polish11)
+    hit_verb: set[str] = field(default_factory=set)
+    # 'anonimato', 'anonymity' / 'identificar', 'name': a source's request not to be named is
+    # a convention of the report, no political request (polish11)
+    anonymity: set[str] = field(default_factory=set)
+    identify_verb: set[str] = field(default_factory=set)
     # 'castigar', 'punish', 'represalia': a punishment or retaliation, hostile when vowed
     punish: set[str] = field(default_factory=set)
     topic_case: set[str] = field(default_factory=set)  # 'protesta por': the topic, not the agent
@@ -1081,7 +1087,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
                       "arrival_verb", "visitor", "host_verb", "guest",
-                      "other_event_adj", "attack_case"):
+                      "other_event_adj", "attack_case", "hit_verb", "anonymity", "identify_verb"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)

@@ -136,9 +136,10 @@ def explain_aux(
         if mode and step > 0 and own_tense and mode[2] in _TENSE_RULES:
             mode = None
         if mode and mode[2] == "governing word" and fold(node.lemma_) in cues.convene \
-                and convened and prev is not None and prev.pos_ == "NOUN":
-            # 'llamaron a una huelga': a call to an event named by a noun convenes it, as
-            # 'convocar' does (planned: future); 'llamó a la población a votar' asks for it
+                and convened and prev is not None and (prev.pos_ == "NOUN" or _called_act(node, prev)):
+            # 'llamaron a una huelga', 'llamó a manifestar el domingo': a call to an event named
+            # by a noun, or to the act itself with no one called, convenes it as 'convocar'
+            # does (planned: future); 'llamó a la población a votar' asks people for it
             mode = ("future", node, "governing word")
         if mode and mode[0] == "future" and mode[2] == "governing word" and prev is not None \
                 and prev.pos_ == "NOUN" and dep(prev) in ("nsubj", "nsubj:pass") \
@@ -994,3 +995,12 @@ def _phrase_context(tok: Any, cues: Cues) -> str | None:
             if all(w in (fold(t.lemma_), fold(t.text)) for w, t in zip(words[1:], span[1:], strict=True)):
                 return ctx
     return None
+
+
+def _called_act(call: Any, act: Any) -> bool:
+    """The infinitive a call takes with no one called ('llamó a manifestar', 'called to
+    march'): the call convenes the act (Nueva gramática §26.13: 'llamar a' + infinitive as
+    'convocar a'); with a person as its object ('llamó a la población a votar') it asks them
+    to act."""
+    return act.pos_ in ("VERB", "AUX") and "Inf" in morph_get(act, "VerbForm") \
+        and not any(dep(c) in ("obj", "iobj") for c in children_of(call))

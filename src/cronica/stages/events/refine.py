@@ -67,8 +67,7 @@ def _organisation_named_before(adoc: ArticleDoc, arg: EventArg | None, index: Ac
     known referent). The span stays the anaphor's; the code is the antecedent's."""
     if arg is None or arg.code:
         return arg
-    words = fold(arg.text).split()
-    if len(words) != 2 or words[1] not in cues.org_anaphor or words[0] not in cues.org_determiner:
+    if not _org_description(arg.text, cues):
         return arg
     before = [m for m in adoc.actors if m.span.end <= arg.start and m.kind in _ORG_KINDS and m.code]
     if not before:
@@ -78,6 +77,22 @@ def _organisation_named_before(adoc: ArticleDoc, arg: EventArg | None, index: Ac
 
 
 _ORG_KINDS = frozenset({"org", "group"})
+
+
+def _org_description(text: str, cues: Cues) -> bool:
+    """'la organización', 'the group', and with one lower-case epithet ('el movimiento
+    islamista', 'the militant group'): a definite description of an organisation; a
+    capitalised word would open a name of its own."""
+    raw = text.split()
+    words = [fold(w) for w in raw]
+    if not words or words[0] not in cues.org_determiner:
+        return False
+    if len(words) == 2:
+        return words[1] in cues.org_anaphor
+    if len(words) != 3:
+        return False
+    noun, epithet = (1, 2) if words[1] in cues.org_anaphor else (2, 1)
+    return words[noun] in cues.org_anaphor and raw[epithet].isalpha() and raw[epithet].islower()
 
 
 def _country(code: str) -> str:

@@ -243,9 +243,14 @@ def _counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon,
 def _state_modifier(noun: Token, lx: MagnitudeLexicon) -> str | None:
     """dead / injured / arrested from an adjective of that state after the counted noun:
     'dejó tres soldados muertos', 'cinco manifestantes heridos' (a predicative adjective
-    the parser hangs on the noun)."""
-    for c in noun.children:
-        if dep(c) not in ("amod", "acl") or c.i < noun.i or c.pos_ not in ("ADJ", "VERB"):
+    the parser hangs on the noun), or an object predicative the parser hangs on the verb
+    whose object the noun is ('left 30 people dead': CGEL ch. 4, complex-transitive
+    'leave'; spaCy's 'oprd', UD 'xcomp')."""
+    mods = [c for c in noun.children if dep(c) in ("amod", "acl")]
+    if dep(noun) == "obj" and noun.head.i < noun.i:
+        mods.extend(c for c in noun.head.children if dep(c) in ("oprd", "xcomp"))
+    for c in mods:
+        if c.i < noun.i or c.pos_ not in ("ADJ", "VERB"):
             continue
         for name in ("dead", "injured", "arrested"):
             if lx.has(f"{name}_noun", c.lemma_) or lx.has(f"{name}_noun", c.text):

@@ -256,3 +256,16 @@ def interval(value: str, precision: str) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
+
+
+def day_span(value: str, precision: str | None) -> tuple[date, date] | None:
+    """First and last day of a resolved date: day, month or year, or an ISO week
+    ('2024-W02' for 'la semana pasada', which the time stage resolves without a precision)."""
+    if precision:
+        return interval(value, precision)
+    try:
+        monday = date.fromisocalendar(int(value[:4]), int(value[6:]), 1) \
+            if len(value) in (8, 7) and value[4:6] == "-W" else None
+    except ValueError:
+        return None
+    return (monday, monday + timedelta(days=6)) if monday else None
