@@ -11,7 +11,6 @@ with no file for a language the layer is off.
 from __future__ import annotations
 
 import json
-import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -87,11 +86,4 @@ def apply(af: ArticleFacts, events: list[Event], model: AuxModel | None) -> None
                            f"{', '.join(why) or 'bias'})"}
 
 
-def softmax(z: list[float]) -> list[float]:
-    m = max(z)
-    p = [math.exp(v - m) for v in z]
-    s = sum(p)
-    return [v / s for v in p]
-
-
-__all__ = ["MODES", "AuxModel", "apply", "load", "softmax"]
+__all__ = ["MODES", "AuxModel", "apply", "load"]
