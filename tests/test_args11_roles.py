@@ -116,3 +116,17 @@ def test_a_protest_town_in_the_genitive_stands_for_its_people():
     # metonymy of collective action: 'las protestas de El Alto' are its residents'
     ev = _first(_es("Las protestas de Juliaca contra el gobierno continuaron el lunes."), "PROTEST")
     assert ev["actor"] is not None and "Juliaca" in ev["actor"]["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,town", [
+    # a name before a noun of a part of a town is that part, not a namesake town elsewhere
+    ("On 9 March 2022, a man stabbed a passer-by in the Chinatown neighborhood of Los Angeles "
+     "(California).", "Los Angeles"),
+    ("On 7 May 2022, people rallied in the Highland Park neighborhood of Los Angeles "
+     "(California) in support of abortion rights.", "Los Angeles"),
+])
+def test_a_neighbourhood_is_placed_in_its_town(text, town):
+    events = extracted_events(text, lang="en")
+    loc = events[0]["event_loc"]
+    assert loc is not None and loc["text"] == town

@@ -108,6 +108,9 @@ class Geocoder:
         # lower-case words of part or direction between a locative preposition and a name
         # ('in central Lancaster', 'in downtown Malchow'): the name is still the location
         self.locmods = {w.lower() for w in words.get("locmod", [])}
+        # lower-case nouns of a part of a town after a name ('the Chinatown neighborhood of
+        # X', 'Ulus square in X'): the name is that part, not a town of that name elsewhere
+        self.partnouns = {w.lower() for w in words.get("partnoun", [])}
         # words for a kind of place or a direction ('Northern', 'school'): alone they name a
         # place only in a country the article is about; after a name they make it a building's
         self.generic = {w.lower() for w in words.get("generic", [])}
@@ -566,6 +569,8 @@ class Geocoder:
         line = text[line_start:line_end if line_end != -1 else len(text)]
         shouting = not any(c.islower() for c in line)
         nxt = _NEXT_WORD.match(text, end)
+        if nxt is not None and nxt.group(1) in self.partnouns:
+            return None  # 'the Highland Park neighborhood of Los Angeles': a part of a town
         level = _LEVELS.get(nxt.group(1).lower()) if nxt else None
         return _Found(start, end, text[start:end], self._is_locative(text, start), source,
                       shouting, partial=level is None and self._goes_on(text, end), level=level)
