@@ -1059,7 +1059,16 @@ class EventCoder:
             return False
         return any(
             dep(c) == "obj" and fold(c.lemma_) in self.cues.denied_claim for c in children_of(tok)
-        ) or self._denied_fact(tok)
+        ) or self._denied_fact(tok) or self._denied_antecedent(tok)
+
+    def _denied_antecedent(self, tok: Any) -> bool:
+        """'a charge Phnom Penh rejected', 'las acusaciones, que el Gobierno rechazó': a
+        relative clause whose antecedent is an accusation or a claim denies it, as the object
+        would (the relative pronoun, or the gap, stands for the antecedent)."""
+        if dep(tok) not in ("acl", "acl:relcl") or tok.head.i == tok.i \
+                or fold(tok.head.lemma_) not in self.cues.denied_claim:
+            return False
+        return not any(dep(c) == "obj" and c.pos_ in ("NOUN", "PROPN") for c in children_of(tok))
 
     def _denied_fact(self, tok: Any) -> bool:
         """'negó que el ejército hubiera atacado', 'negó haber atacado', 'denied that the army
