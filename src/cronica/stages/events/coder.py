@@ -132,6 +132,7 @@ def _drop_args_inside_trigger(e: Event) -> None:
 # forces whose mobilisation is MOBILIZE (PLOVER/CAMEO sector codes, data/sectors.tsv)
 _MOBILISED_PEOPLE = frozenset("CVL AGR LAB EDU MED HLH REL OPP PTY REF ENV HRI".split())
 _FORCE_SECTORS = frozenset("MIL COP REB UAF SPY".split())
+_STATE_FORCES = frozenset(("MIL", "COP"))  # rebels blocking roads stay PROTEST obstruct
 # token attributes that decide whether a token can start a trigger, whatever its context
 _TOKEN_KEY = [LEMMA, ORTH, POS]
 _MAX_NO_TRIGGER = 200_000  # a bound on that memory (about 30 MB)
@@ -531,6 +532,19 @@ class EventCoder:
         armed = police or any("MIL" in c for c in codes) or any(w in self.cues.armed_force for w in words)
         if armed:
             e.event, e.mode, e.cameo = "MOBILIZE", "police" if police else "troops", "15"
+
+    def _armed_blockade(self, doc: Any, e: Event) -> None:
+        """'the navy blockaded the port', 'el ejército bloqueó la carretera': a blockade by the
+        forces of a state (the actor's sector: military, police) is COERCE restrict (CAMEO 191
+        'impose blockade, restrict movement' -> COERCE restrict), not the PROTEST obstruct of
+        people blocking a road (CAMEO 144). A blockade with a stated grievance ('over unpaid
+        wages', 'to demand') is the forces' own protest and stays PROTEST."""
+        if e.event != "PROTEST" or e.mode != "obstruct" or e.actor is None or e.head is None:
+            return
+        if not any(c and c[-3:] in _STATE_FORCES for c in (e.actor.codes or [e.actor.code])):
+            return
+        if not self._stated_cause(doc[e.head]):
+            e.event, e.mode, e.cameo = "COERCE", "restrict", "19"
 
     def _lawful_takeover(self, e: Event) -> bool:
         """'tomaron el poder', 'derrocaron al presidente' (a ``coup`` row) is a coup, COERCE
@@ -1692,6 +1706,7 @@ class EventCoder:
             _drop_args_inside_trigger(e)
             self._armed_mobilisation(doc, e)
             self._people_mobilisation(doc, e)
+            self._armed_blockade(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         apart = frozenset(e.head for e in events if e.head is not None and in_source_clause(doc[e.head]))

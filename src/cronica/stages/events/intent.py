@@ -43,6 +43,8 @@ def declared(tok: Token, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
         return True
     if any(is_speech(c) for c in children_of(tok) if dep(c) in ("parataxis", "ccomp", "advcl")):
         return True
+    if any(_postposed_report(tok, c, is_speech) for c in children_of(tok) if dep(c) == "conj"):
+        return True
     node = tok
     for _ in range(_MAX_UP):
         if dep(node) not in ("ccomp", "xcomp", "conj", "advcl") or node.head.i == node.i:
@@ -51,6 +53,18 @@ def declared(tok: Token, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
         if is_speech(node):
             return True
     return False
+
+
+def _postposed_report(tok: Token, conj: Token, is_speech: Callable[[Any], bool]) -> bool:
+    """Whether ``conj`` is a reporting clause set after ``tok``'s clause that the parser hung
+    on it as a conjunct ('will provide aid to refugees, the agency said'): a verb of saying
+    after the verb, with no coordinator of its own and no complement of its own (the
+    reported clause is the one it follows)."""
+    if conj.i < tok.i or not is_speech(conj):
+        return False
+    return not any(
+        dep(c) in ("cc", "ccomp", "obj", "xcomp", "mark") for c in children_of(conj)
+    )
 
 
 def recode_intent(

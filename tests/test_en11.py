@@ -1,0 +1,92 @@
+"""English event typing by CAMEO class and grammar (en11). Invented sentences only."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from tests.pipeline_helpers import extracted_events
+
+_events = partial(extracted_events, lang="en")
+
+
+def _types(text: str) -> set[tuple[str, str | None]]:
+    """(type, aux mode) of the events that are not embedded in another."""
+    return {(e["event"], e["aux_mode"]) for e in _events(text) if not e.get("embedded_in")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The agency will provide 300 tons of grain to families fleeing the fighting in Darfur,"
+            " the World Health Organization (WHO) said on Friday.",
+            "AGREE",
+        ),
+        (
+            "Guerrillas will attack the towns on the river in Kivu, the United Nations Mission"
+            " (MONUSCO) said on Monday.",
+            "THREATEN",
+        ),
+    ],
+)
+def test_a_reporting_clause_after_the_statement_declares_the_intent(text, expected):
+    # the parser hangs a postposed 'X said' on the announced verb as a conjunct
+    assert (expected, None) in _types(text)
+
+
+def test_a_coordinated_speech_verb_is_no_reporting_clause():
+    types = _types("The army will pull back its troops and said it wanted calm.")
+    assert not any(t == "AGREE" for t, _ in types)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Farmers blockaded the highway near the capital to demand lower fuel taxes.", ("PROTEST", "obstruct")),
+        ("Police probed the death of the opposition lawyer.", ("ACCUSE", "investigate")),
+        ("Militiamen massacred dozens of villagers in the north.", ("ASSAULT", "targeted")),
+    ],
+)
+def test_the_verb_of_an_event_noun_takes_its_type(text, expected):
+    assert expected in {(e["event"], e["mode"]) for e in _events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy blockaded the harbour for a week.",
+        "Soldiers blockaded the main road into the city.",
+    ],
+)
+def test_a_blockade_by_state_forces_is_coercion(text):
+    events = {(e["event"], e["mode"]) for e in _events(text)}
+    assert ("COERCE", "restrict") in events
+    assert not any(t == "PROTEST" for t, _ in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government suspended talks with the guerrillas.",
+        "The mediators broke off negotiations after the shelling.",
+        "The league abandoned its mediation between the two parties.",
+    ],
+)
+def test_halting_talks_or_mediation_is_a_sanction(text):
+    assert "SANCTION" in {e["event"] for e in _events(text)}
+
+
+def test_ending_a_round_of_talks_is_still_talks():
+    assert "SANCTION" not in {e["event"] for e in _events("The two delegations ended three days of talks in Oslo.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army lifted the curfew in the port city.", "The governor relaxed the curfew by two hours."],
+)
+def test_easing_a_curfew_is_a_concession(text):
+    events = {e["event"] for e in _events(text)}
+    assert "CONCEDE" in events
+    assert "COERCE" not in events
