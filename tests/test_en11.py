@@ -90,3 +90,19 @@ def test_easing_a_curfew_is_a_concession(text):
     events = {e["event"] for e in _events(text)}
     assert "CONCEDE" in events
     assert "COERCE" not in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chile and Peru signed a treaty on fishing rights in Lima.", "The senate ratified the border accord with Canada."],
+)
+def test_signing_or_ratifying_an_agreement_is_support(text):
+    # PLOVER manual, SUPPORT: 'ratify, sign, or finalize an agreement or treaty'
+    events = {e["event"] for e in _events(text)}
+    assert "SUPPORT" in events
+    assert "AGREE" not in events
+
+
+def test_a_declared_signing_to_come_is_an_agreement():
+    # PLOVER manual: promises to sign or ratify agreements are AGREE
+    assert ("AGREE", None) in _types("Chile and Peru will sign a fishing treaty next month, the ministers said.")
