@@ -39,3 +39,12 @@ def test_a_demand_by_the_marchers_stays_with_their_march(make_doc):
                             "renuncia del ministro.")
     assert "REQUEST" not in [e[0] for e in evs], evs
     assert "PROTEST" in [e[0] for e in evs], evs
+
+
+def test_coordinated_acts_share_it(make_doc):
+    # the demand and the blame are one speaker's acts; the protest is told in a clause on
+    # the blamed violence, so neither act is folded into it as its topic
+    evs = _events(make_doc, "El dirigente exigió la renuncia del ministro y lo responsabilizó "
+                            "de la violencia que se generara después de la protesta.")
+    types = [e[0] for e in evs]
+    assert "REQUEST" in types and "ACCUSE" in types, evs

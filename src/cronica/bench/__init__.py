@@ -2,7 +2,11 @@
 
 How it measures (see :func:`run_benchmark`):
 - Every worker process loads the spaCy models once and builds one :class:`Pipeline` on
-  those same models; the bare run is ``nlp.pipe`` of the same models on the same texts.
+  those same models, with cronica's sentence cap added before the parser as ``Pipeline()``
+  adds it in use (:func:`cronica.limits.cap_sentences`); the bare run is ``nlp.pipe`` of
+  the same models on the same texts with that one component left out: the model as
+  shipped. Both parse in the same batches (``batch_size`` texts per ``nlp.pipe`` call's
+  minibatch), one process each.
 - Warm-up (a few articles of each language through both, language detection included)
   is not timed.
 - Each run times the bare pass and then the full pass (``Pipeline.pipe``: language

@@ -41,6 +41,13 @@ def format_report(report: dict[str, Any]) -> str:
         "  (seconds are wall time; CPU s is the CPU time of the pass summed over processes, "
         "which load from other programs moves little; peak RSS is per process)"
     )
+    for r in report["results"]:
+        per_run = [x for x in r.get("cpu_ratio_runs") or [] if x is not None]
+        if len(per_run) > 1:
+            lines.append(
+                f"  {r['processes']} process(es): full/bare CPU of each run (its full pass over "
+                f"the bare pass just before it): {' '.join(f'{x:.2f}' for x in per_run)}"
+            )
     first = report["results"][0] if report["results"] else {}
     stages = first.get("stage_seconds") or {}
     if stages:

@@ -2396,7 +2396,12 @@ def _protests_in_object(doc: Any, events: list[Event]) -> frozenset[tuple[int, i
             continue
         described = _described_protest(doc, e.head, topics)
         if described is not None:
-            out.add((described, e.head))
+            # coordinated acts share it ('exigió su renuncia y le responsabilizó de la
+            # violencia que se generara después de la protesta')
+            act = doc[described]
+            conjuncts = [act.head] if dep(act) == "conj" else []
+            conjuncts += [c for c in act.children if dep(c) == "conj"]
+            out.update((t.i, e.head) for t in [act, *conjuncts] if t.i in topics)
             continue
         if doc[e.head].pos_ not in ("NOUN", "PROPN"):
             continue
@@ -2413,6 +2418,10 @@ def _protests_in_object(doc: Any, events: list[Event]) -> frozenset[tuple[int, i
                 break
             node = head
     return frozenset(out)
+
+
+# links from a noun up to the act it is an argument of (or sits in an argument phrase of)
+_ARGUMENT_LINKS = _NOMINAL_LINKS | {"iobj", "obl:arg"}
 
 
 def _described_protest(doc: Any, head: int, topics: set[int]) -> int | None:
@@ -2438,11 +2447,13 @@ def _described_protest(doc: Any, head: int, topics: set[int]) -> int | None:
         return None
     for _ in range(6):  # up the noun's phrase to the act it is an argument of
         up = node.head
-        if up.i == node.i or dep(node) not in _NOMINAL_LINKS:
+        if up.i == node.i or dep(node) not in _ARGUMENT_LINKS:
             return None
-        if up.i in topics:
-            return up.i
         if up.pos_ in ("VERB", "AUX"):
+            # a verb's act; a demand noun's own 'de' phrase names who demands ('los reclamos
+            # de los pobladores, que paralizaron ...': their demands, the protest's topic)
+            return up.i if up.i in topics else None
+        if up.i in topics:
             return None
         node = up
     return None
