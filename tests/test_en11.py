@@ -106,3 +106,71 @@ def test_signing_or_ratifying_an_agreement_is_support(text):
 def test_a_declared_signing_to_come_is_an_agreement():
     # PLOVER manual: promises to sign or ratify agreements are AGREE
     assert ("AGREE", None) in _types("Chile and Peru will sign a fishing treaty next month, the ministers said.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The governor allowed the union to hold its congress in the stadium.", "The court permitted the exiled leader to return."],
+)
+def test_permitting_is_a_concession(text):
+    # PLOVER manual, CONCEDE: easing of administrative or legal restrictions
+    events = {e["event"] for e in _events(text)}
+    assert "CONCEDE" in events
+    assert "AGREE" not in events
+
+
+def test_a_declared_permission_to_come_is_an_agreement():
+    assert ("AGREE", None) in _types("The government said it would allow monitors to visit the prisons.")
+
+
+def test_lifting_sanctions_is_a_retreat():
+    # CAMEO 085 'ease economic sanctions, boycott, embargo' -> RETREAT
+    assert "RETREAT" in {e["event"] for e in _events("The European Union lifted sanctions on Belarus.")}
+
+
+def test_sending_inspectors_is_an_investigation():
+    assert ("ACCUSE", "investigate") in {
+        (e["event"], e["mode"]) for e in _events("The agency dispatched inspectors to the reactor site.")
+    }
+
+
+def test_imposed_restrictions_are_coercion():
+    assert ("COERCE", "restrict") in {
+        (e["event"], e["mode"]) for e in _events("The ministry imposed restrictions on foreign journalists.")
+    }
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The mayor announced that she will impose a curfew in the old town.", "THREATEN"),
+        ("The minister said the government will send food aid to the flooded villages.", "AGREE"),
+    ],
+)
+def test_an_event_noun_taken_by_a_declared_future_verb_is_the_intent(text, expected):
+    assert (expected, None) in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The United Nations will deploy peacekeepers along the border.", "The deployment of African peacekeeping troops began in the north."],
+)
+def test_sending_peacekeepers_is_aid(text):
+    # CAMEO 074 'provide military protection or peacekeeping' -> AID
+    events = {e["event"] for e in _events(text)}
+    assert "AID" in events
+    assert "MOBILIZE" not in events
+
+
+def test_troops_sent_to_a_border_stay_a_mobilisation():
+    assert "MOBILIZE" in {e["event"] for e in _events("The army deployed two battalions to the border.")}
+
+
+def test_a_protest_that_reports_a_clause_is_a_verbal_accusation():
+    events = {(e["event"], e["mode"]) for e in _events("The opposition protested that the count had been rigged.")}
+    assert ("ACCUSE", "disapprove") in events
+    assert not any(t == "PROTEST" for t, _ in events)
+
+
+def test_a_street_protest_stays_a_protest():
+    assert "PROTEST" in {e["event"] for e in _events("Nurses protested outside the ministry to demand higher pay.")}

@@ -237,6 +237,17 @@ def _row_thing(doc: Any, m: Match, index: ActorIndex) -> frozenset[int]:
     row names ('summoned the French ambassador') stays the act's recipient."""
     return frozenset(i for i in row_object(doc, m) if index.mention_in(doc[i]) is None)
 
+def _verbal_protest(doc: Any, e: Event) -> None:
+    """'the opposition protested that the vote was rigged': a protest verb that reports a
+    clause (a ``ccomp``) is said, not staged: ACCUSE disapprove (CAMEO 111 'criticize or
+    denounce'; PLOVER manual ACCUSE 'disapprove'), as a diplomatic protest is."""
+    if e.event != "PROTEST" or e.head is None:
+        return
+    tok = doc[e.head]
+    if tok.pos_ == "VERB" and any(dep(c) == "ccomp" for c in children_of(tok)):
+        e.event, e.mode, e.cameo = "ACCUSE", "disapprove", "11"
+
+
 class EventCoder:
     """Fills ``adoc.events`` (ids 'e0', 'e1', ... in text order)."""
 
@@ -532,6 +543,23 @@ class EventCoder:
         armed = police or any("MIL" in c for c in codes) or any(w in self.cues.armed_force for w in words)
         if armed:
             e.event, e.mode, e.cameo = "MOBILIZE", "police" if police else "troops", "15"
+
+    def _peacekeeping(self, doc: Any, e: Event) -> None:
+        """'will deploy peacekeepers', 'the deployment of peacekeeping troops': forces sent to
+        keep the peace are AID (CAMEO 074 'provide military protection or peacekeeping' ->
+        AID), not the MOBILIZE of troops (``peacekeeper`` cue words on the trigger's arguments
+        or on their modifiers)."""
+        if e.event != "MOBILIZE" or e.head is None or not self.cues.peacekeeper:
+            return
+        head = doc[e.head]
+        # an English preposition heads its noun ('deployment of ... troops')
+        args = [g for c in children_of(head) for g in (children_of(c) if c.pos_ == "ADP" else (c,))]
+        for arg in args:
+            if dep(arg) not in ("obj", "nsubj", "nsubj:pass", "nmod", "obl", "pobj"):
+                continue
+            if any(fold(t.lemma_) in self.cues.peacekeeper for t in (arg, *children_of(arg))):
+                e.event, e.mode, e.cameo = "AID", None, "07"
+                return
 
     def _armed_blockade(self, doc: Any, e: Event) -> None:
         """'the navy blockaded the port', 'el ejército bloqueó la carretera': a blockade by the
@@ -1707,6 +1735,8 @@ class EventCoder:
             self._armed_mobilisation(doc, e)
             self._people_mobilisation(doc, e)
             self._armed_blockade(doc, e)
+            self._peacekeeping(doc, e)
+            _verbal_protest(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         apart = frozenset(e.head for e in events if e.head is not None and in_source_clause(doc[e.head]))

@@ -71,9 +71,13 @@ def recode_intent(
     tok: Token, event: str, aux: str | None, cues: Cues, is_speech: Callable[[Any], bool]
 ) -> tuple[str, str | None]:
     """(type, aux mode) of a verb event once stated intentions are read as AGREE/THREATEN."""
-    if aux not in ("future", "hypothetical") or tok.pos_ not in ("VERB", "AUX"):
+    if aux not in ("future", "hypothetical"):
         return event, aux
-    if not declared(tok, cues, is_speech):
+    if tok.pos_ in ("NOUN", "PROPN") and dep(tok) == "obj" and tok.head.pos_ == "VERB":
+        # 'announced that he will extend the curfew': the noun's act is announced through the
+        # verb that takes it, which carries the tense
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX") or not declared(tok, cues, is_speech):
         return event, aux
     if event in CONFLICT_ACTS or (event in COOPERATIVE_ACTS and conditional(tok, cues)):
         return "THREATEN", None  # 'will withdraw its force unless ...' is a threat too
