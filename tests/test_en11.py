@@ -174,3 +174,19 @@ def test_a_protest_that_reports_a_clause_is_a_verbal_accusation():
 
 def test_a_street_protest_stays_a_protest():
     assert "PROTEST" in {e["event"] for e in _events("Nurses protested outside the ministry to demand higher pay.")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The government granted asylum to the opposition journalist.", ("AID", None)),
+        ("Spain extradited the former general to Argentina.", ("COOPERATE", None)),
+        ("The foreign minister hailed the new trade pact.", ("SUPPORT", None)),
+        ("Morocco and Iran restored diplomatic relations.", ("SUPPORT", None)),
+        ("Two hundred militants surrendered to the army in the east.", ("RETREAT", "disarm")),
+        ("The militia returned its weapons to the monitors.", ("RETREAT", "disarm")),
+        ("Government troops besieged the rebel town for a month.", ("COERCE", "restrict")),
+    ],
+)
+def test_cameo_classes_the_english_rows_lacked(text, expected):
+    assert expected in {(e["event"], e["mode"]) for e in _events(text)}
