@@ -56,19 +56,6 @@ def test_the_verb_of_an_event_noun_takes_its_type(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "The navy blockaded the harbour for a week.",
-        "Soldiers blockaded the main road into the city.",
-    ],
-)
-def test_a_blockade_by_state_forces_is_coercion(text):
-    events = {(e["event"], e["mode"]) for e in _events(text)}
-    assert ("COERCE", "restrict") in events
-    assert not any(t == "PROTEST" for t, _ in events)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "The government suspended talks with the guerrillas.",
         "The mediators broke off negotiations after the shelling.",
         "The league abandoned its mediation between the two parties.",
@@ -166,10 +153,9 @@ def test_troops_sent_to_a_border_stay_a_mobilisation():
     assert "MOBILIZE" in {e["event"] for e in _events("The army deployed two battalions to the border.")}
 
 
-def test_a_protest_that_reports_a_clause_is_a_verbal_accusation():
-    events = {(e["event"], e["mode"]) for e in _events("The opposition protested that the count had been rigged.")}
-    assert ("ACCUSE", "disapprove") in events
-    assert not any(t == "PROTEST" for t, _ in events)
+def test_an_announced_protest_stays_the_protest_planned():
+    events = {(e["event"], e["aux_mode"]) for e in _events("The union said it will hold a march on Friday.")}
+    assert not any(t == "THREATEN" for t, _ in events)
 
 
 def test_a_street_protest_stays_a_protest():

@@ -132,7 +132,6 @@ def _drop_args_inside_trigger(e: Event) -> None:
 # forces whose mobilisation is MOBILIZE (PLOVER/CAMEO sector codes, data/sectors.tsv)
 _MOBILISED_PEOPLE = frozenset("CVL AGR LAB EDU MED HLH REL OPP PTY REF ENV HRI".split())
 _FORCE_SECTORS = frozenset("MIL COP REB UAF SPY".split())
-_STATE_FORCES = frozenset(("MIL", "COP"))  # rebels blocking roads stay PROTEST obstruct
 # token attributes that decide whether a token can start a trigger, whatever its context
 _TOKEN_KEY = [LEMMA, ORTH, POS]
 _MAX_NO_TRIGGER = 200_000  # a bound on that memory (about 30 MB)
@@ -236,17 +235,6 @@ def _row_thing(doc: Any, m: Match, index: ActorIndex) -> frozenset[int]:
     ('lodged a formal protest'): part of the trigger, never an argument. A person or body the
     row names ('summoned the French ambassador') stays the act's recipient."""
     return frozenset(i for i in row_object(doc, m) if index.mention_in(doc[i]) is None)
-
-def _verbal_protest(doc: Any, e: Event) -> None:
-    """'the opposition protested that the vote was rigged': a protest verb that reports a
-    clause (a ``ccomp``) is said, not staged: ACCUSE disapprove (CAMEO 111 'criticize or
-    denounce'; PLOVER manual ACCUSE 'disapprove'), as a diplomatic protest is."""
-    if e.event != "PROTEST" or e.head is None:
-        return
-    tok = doc[e.head]
-    if tok.pos_ == "VERB" and any(dep(c) == "ccomp" for c in children_of(tok)):
-        e.event, e.mode, e.cameo = "ACCUSE", "disapprove", "11"
-
 
 class EventCoder:
     """Fills ``adoc.events`` (ids 'e0', 'e1', ... in text order)."""
@@ -560,19 +548,6 @@ class EventCoder:
             if any(fold(t.lemma_) in self.cues.peacekeeper for t in (arg, *children_of(arg))):
                 e.event, e.mode, e.cameo = "AID", None, "07"
                 return
-
-    def _armed_blockade(self, doc: Any, e: Event) -> None:
-        """'the navy blockaded the port', 'el ejército bloqueó la carretera': a blockade by the
-        forces of a state (the actor's sector: military, police) is COERCE restrict (CAMEO 191
-        'impose blockade, restrict movement' -> COERCE restrict), not the PROTEST obstruct of
-        people blocking a road (CAMEO 144). A blockade with a stated grievance ('over unpaid
-        wages', 'to demand') is the forces' own protest and stays PROTEST."""
-        if e.event != "PROTEST" or e.mode != "obstruct" or e.actor is None or e.head is None:
-            return
-        if not any(c and c[-3:] in _STATE_FORCES for c in (e.actor.codes or [e.actor.code])):
-            return
-        if not self._stated_cause(doc[e.head]):
-            e.event, e.mode, e.cameo = "COERCE", "restrict", "19"
 
     def _lawful_takeover(self, e: Event) -> bool:
         """'tomaron el poder', 'derrocaron al presidente' (a ``coup`` row) is a coup, COERCE
@@ -1734,9 +1709,7 @@ class EventCoder:
             _drop_args_inside_trigger(e)
             self._armed_mobilisation(doc, e)
             self._people_mobilisation(doc, e)
-            self._armed_blockade(doc, e)
             self._peacekeeping(doc, e)
-            _verbal_protest(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         apart = frozenset(e.head for e in events if e.head is not None and in_source_clause(doc[e.head]))

@@ -75,7 +75,10 @@ def recode_intent(
         return event, aux
     if tok.pos_ in ("NOUN", "PROPN") and dep(tok) == "obj" and tok.head.pos_ == "VERB":
         # 'announced that he will extend the curfew': the noun's act is announced through the
-        # verb that takes it, which carries the tense
+        # verb that takes it, which carries the tense. An announced protest noun ('anunció
+        # que realizarán una marcha') stays the protest, planned (future), as before
+        if event == "PROTEST":
+            return event, aux
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX") or not declared(tok, cues, is_speech):
         return event, aux
