@@ -126,3 +126,39 @@ def test_regional_names_of_protest_acts(text, word):
 
 def test_a_rubber_factory_is_no_burning():
     assert not any(ev == "PROTEST" for ev, _ in _main("La fábrica de goma cerró el año pasado."))
+
+
+# -- cutting ties; 'ocuparse del' -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Israel decidió cortar sus vínculos con la universidad.", "Perú rompió sus lazos con el régimen."]
+)
+def test_cutting_ties_is_a_sanction_not_a_road_block(text):
+    events = _main(text)
+    assert any(ev == "SANCTION" for ev, _ in events)
+    assert not any(ev == "PROTEST" for ev, _ in events)
+
+
+def test_dealing_with_a_matter_is_no_occupation(make_doc):
+    words = _words(make_doc, "El ministerio se ocupará del tema la semana próxima.")
+    assert not any(ev == "PROTEST" for ev, _ in words)
+
+
+# -- the locutions of 'marcha' that name no march ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El gobierno puso en marcha un plan de empleo.",
+        "La puesta en marcha de la planta fue postergada.",
+        "El ministro destacó la buena marcha de la economía.",
+    ],
+)
+def test_under_way_is_no_march(make_doc, text):
+    assert not any(ev == "PROTEST" for ev, _ in _words(make_doc, text))
+
+
+def test_a_march_is_still_a_march():
+    assert _has(_main("Los docentes realizaron una marcha hasta la plaza."), "PROTEST", "marcha")

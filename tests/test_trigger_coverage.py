@@ -25,7 +25,8 @@ def _words(make_doc, text):
         ("La policía realizó una redada en el barrio.", "redada", "COERCE"),
         ("El presidente llamó a consultas a su embajador en Lima.", "llamó a consultas", "SANCTION"),
         ("Los guerrilleros atacaron el pueblo y tomaron rehenes.", "tomaron rehenes", "ASSAULT"),
-        ("Los jóvenes lanzaron piedras contra los soldados.", "lanzaron piedras", "ASSAULT"),
+        # (aimed at a target, 'contra los soldados', the row is an attack of its own: trig11)
+        ("Los jóvenes lanzaron piedras durante la noche.", "lanzaron piedras", "ASSAULT"),
     ],
 )
 def test_cameo_class_words_are_secondary_event_words(make_doc, text, word, event):
