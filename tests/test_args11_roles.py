@@ -60,21 +60,6 @@ def test_a_free_relative_object_is_the_recipient():
 
 
 @pytest.mark.slow
-def test_a_clitic_object_takes_its_antecedent_in_the_sentence():
-    events = _es("La policía detuvo a dos periodistas y los liberó horas después.")
-    rec = _first(events, "RETREAT")["recipient"]
-    assert rec is not None and "periodistas" in rec["text"]
-
-
-@pytest.mark.slow
-def test_a_clitic_is_not_bound_by_its_own_relative_subject():
-    # 'los campesinos que los apoyan': 'los' is not the peasants themselves
-    events = _es("Los campesinos que los apoyan marcharon por la ciudad.")
-    sup = [e for e in events if e["event"] == "SUPPORT"]
-    assert not sup or sup[0]["recipient"] is None or "campesinos" not in sup[0]["recipient"]["text"]
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize("text,target", [
     # a manner phrase of rejection on the verb that stages the act noun
     ("Los sindicatos organizarán una gran marcha el miércoles en repudio al Fondo Monetario "
@@ -95,3 +80,53 @@ def test_the_authority_a_protest_appeals_to_stays():
     rec = _recipient("El gobierno decidió protestar ante la ONU por la redada de la policía.",
                      "PROTEST")
     assert rec is not None and "ONU" in rec
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,admin1", [
+    # a place noun between the town and the comma of its area: 'X town, Y'
+    ("On 14 January 2022, health workers staged a demonstration in Tepebasi town, Eskisehir "
+     "to protest low wages.", "Eskişehir"),
+    ("On 29 May 2022, Russian forces shelled Ruski Tyshky district, Kharkiv.", "Kharkiv"),
+])
+def test_a_town_with_its_place_noun_before_the_comma_is_read_in_that_area(text, admin1):
+    events = extracted_events(text, lang="en")
+    loc = events[0]["event_loc"]
+    assert loc is not None and admin1 in (loc.get("admin1") or "")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,town", [
+    # a word of part or direction between the locative preposition and the name
+    ("On 5 March 2022, a few hundred people demonstrated in central Joensuu against the war.",
+     "Joensuu"),
+    ("On 17 January 2022, about 160 people took to the streets in downtown Malchow to protest.",
+     "Malchow"),
+    # the path of a march is where it took place
+    ("On 19 January 2022, around 70 people staged a protest march through Nijmegen.", "Nijmegen"),
+])
+def test_a_march_or_rally_is_placed_in_the_town_named_after_its_modifier(text, town):
+    events = extracted_events(text, lang="en")
+    loc = events[0]["event_loc"]
+    assert loc is not None and loc["text"] == town
+
+
+@pytest.mark.slow
+def test_a_protest_town_in_the_genitive_stands_for_its_people():
+    # metonymy of collective action: 'las protestas de El Alto' are its residents'
+    ev = _first(_es("Las protestas de Juliaca contra el gobierno continuaron el lunes."), "PROTEST")
+    assert ev["actor"] is not None and "Juliaca" in ev["actor"]["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,town", [
+    # a name before a noun of a part of a town is that part, not a namesake town elsewhere
+    ("On 9 March 2022, a man stabbed a passer-by in the Chinatown neighborhood of Los Angeles "
+     "(California).", "Los Angeles"),
+    ("On 7 May 2022, people rallied in the Highland Park neighborhood of Los Angeles "
+     "(California) in support of abortion rights.", "Los Angeles"),
+])
+def test_a_neighbourhood_is_placed_in_its_town(text, town):
+    events = extracted_events(text, lang="en")
+    loc = events[0]["event_loc"]
+    assert loc is not None and loc["text"] == town

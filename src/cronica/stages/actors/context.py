@@ -36,6 +36,7 @@ from cronica.model import (
 )
 from cronica.stages.actors.lexicon import load_lexicon
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
+from cronica.stages.nlp.syntax import children_of, dep, morph_get
 
 CONTEXT_SECTORS = frozenset(
     "GOV MIL COP JUD LEG OPP PTY CVL LAB EDU AGR BUS MED JRN HLH REB UAF CRM ELI SPY REL ENV "
@@ -105,6 +106,7 @@ class ActorContext:
                     for arg in event_args(e):
                         if arg.mention and where not in opposed.get(arg.mention, ()):
                             into.setdefault(arg.mention, where)
+        bound = _possessed(adoc)
         for m in adoc.actors:
             stale = None  # the code an earlier mention gave, now overruled by the place
             if m.country_source == "anaphora" and m.id in places \
@@ -115,7 +117,10 @@ class ActorContext:
                 continue
             country: str | None
             against = opposed.get(m.id, frozenset())
-            if m.id in places:
+            if m.id in bound:
+                # 'advirtió de que su ejército reanudará la ofensiva': the speaker's army
+                country, source = bound[m.id], "text"
+            elif m.id in places:
                 country, source = places[m.id], "place"
             elif dateline and dateline not in against:
                 country, source = dateline, "dateline"
@@ -203,6 +208,42 @@ class ActorContext:
                         article.append(dominant_country(adoc))
                     if article[0] and article[0] not in against:
                         arg.country, arg.country_source = article[0], "article"
+
+
+def _possessed(adoc: ArticleDoc) -> dict[str, str]:
+    """Mention id -> country for an agent noun with a possessive determiner and no country
+    of its own ('su ejército', 'sus tropas', 'its forces'): a third-person possessive is bound
+    by the nearest subject above it (its clause's, else the governing clause's: 'Netanyahu
+    advirtió de que su ejército ...', 'the ministry said its forces ...'; Nueva gramática
+    §18.3, CGEL ch. 17 on the binding of possessives), when that subject is a coded actor."""
+    doc = adoc.doc
+    if doc is None or not adoc.actors:
+        return {}
+    by_head = {m.head: m for m in adoc.actors if m.head is not None}
+    out: dict[str, str] = {}
+    for m in adoc.actors:
+        if m.country or m.head is None or m.head >= len(doc):
+            continue
+        tok = doc[m.head]
+        if not any("Yes" in morph_get(c, "Poss") and c.i < tok.i for c in children_of(tok)):
+            continue
+        node = tok
+        for _ in range(8):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            subjects = [c for c in children_of(node) if dep(c) in ("nsubj", "nsubj:pass")]
+            subj = next((c for c in subjects if c.i != tok.i), None)
+            if subj is None:
+                if not subjects and "Fin" in morph_get(node, "VerbForm"):
+                    break  # a finite verb with an unsaid subject: who it is is unknown
+                continue
+            other = by_head.get(subj.i)
+            country = code_parts(other.code)[0] if other is not None else None
+            if country and other is not m:
+                out[m.id] = country
+            break  # the nearest subject binds, coded or not
+    return out
 
 
 def _lone_foreign_countries(adoc: ArticleDoc, dateline: str) -> frozenset[str]:

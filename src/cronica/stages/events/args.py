@@ -81,6 +81,9 @@ _INHERIT = frozenset({"xcomp", "conj", "advcl"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # event types whose 'X de Y' noun phrase names the victim, not the doer
 _PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
+# acts of violence, whose town in the genitive is their site ('la masacre de X'), not a
+# metonymy for its people as a protest's town is
+_SITE_GENITIVE_TYPES = frozenset({"ASSAULT", "FIGHT"})
 # event types whose noun takes its topic with 'por' ('protesta por el alza', 'condena por el
 # atentado'); their agent comes with 'por parte de' or 'de'
 _TOPIC_POR_TYPES = frozenset(
@@ -428,44 +431,6 @@ def _object_relative_antecedent(pron: Token, verb: Token, cues: Cues, index: Act
             return nearest
         return ante
     return nearest
-
-
-def _clitic_antecedent(pron: Token, verb: Token, actor: Any, index: ActorIndex) -> Any:
-    """The antecedent of an accusative clitic object of the trigger ('detuvo a dos
-    periodistas y los liberó', 'confiscó las películas de los fotógrafos y los liberó'): the
-    nearest named participant before it in the sentence that agrees with it in gender and
-    number (Nueva gramática §16.5: a third-person clitic takes its reference from a
-    preceding phrase); never the verb's own subject (a non-reflexive clitic is not bound by
-    it). None when no such participant precedes it in the sentence."""
-    if pron.i < verb.i - 3 or "Acc" not in morph_get(pron, "Case") \
-            or "Prs" not in morph_get(pron, "PronType") or morph_get(pron, "Reflex") \
-            or "3" not in morph_get(pron, "Person"):
-        return None
-    number, gender = morph_get(pron, "Number"), morph_get(pron, "Gender")
-    own = index.mention_in(actor) if actor is not None else None
-    # in a relative clause ('indígenas que los apoyan') the antecedent is the subject
-    bound = {verb.head.i} if dep(verb) in ("acl", "acl:relcl") else set()
-    if pron.i >= 2 and pron.doc[pron.i - 1].lower_ in ("que", "quien", "quienes"):
-        bound.add(pron.i - 2)  # ('N que los apoyan': the parser may hang the clause elsewhere)
-    for b in list(bound):  # ('X y N que los apoyan': the antecedent is the coordination)
-        node = pron.doc[b]
-        while dep(node) == "conj" and node.head.i != node.i:
-            node = node.head
-            bound.add(node.i)
-    for k in range(pron.i - 1, pron.sent.start - 1, -1):
-        t = pron.doc[k]
-        if t.pos_ not in ("NOUN", "PROPN") or (actor is not None and t.i == actor.i) \
-                or t.i in bound:
-            continue
-        m = index.by_token.get(t.i)
-        if m is None or m is own:
-            continue
-        if number and morph_get(t, "Number") and morph_get(t, "Number") != number:
-            continue
-        if gender and morph_get(t, "Gender") and morph_get(t, "Gender") != gender:
-            continue
-        return t
-    return None
 
 
 def _free_relative_objects(verb: Token, cues: Cues) -> list[Any]:
@@ -1047,8 +1012,7 @@ def _verb_args(
             c.pos_ in ("NOUN", "PROPN") or _nominal_adjective(c))]
         cands += [o for o in obls if _case(o) in cues.recipient_case]
         cands += [a for c in children_of(tok) if dep(c) in _OBJ and c.pos_ == "PRON"
-                  and (a := _object_relative_antecedent(c, tok, cues, index)
-                       or _clitic_antecedent(c, tok, actor, index)) is not None]
+                  and (a := _object_relative_antecedent(c, tok, cues, index)) is not None]
         cands += _free_relative_objects(tok, cues)
         cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
@@ -1548,10 +1512,14 @@ def _noun_args(
             if genitive and c.pos_ != "PROPN" and index.mention_in(c) is None \
                     and not (event == "PROTEST" and _counted_people(c)):
                 continue  # 'huelga de 24 horas', 'marcha de protesta': not an agent
-            if genitive and c.pos_ == "PROPN" and _bare_place_name(c) \
-                    and index.mention_in(c) is None:
+            if genitive and event in _SITE_GENITIVE_TYPES and c.pos_ == "PROPN" \
+                    and _bare_place_name(c) and index.mention_in(c) is None:
                 # 'los enfrentamientos de Juliaca', 'the clashes of Nakuru': a place name no
-                # actor reads (a country or a group does) is where the act happened, not its doer
+                # actor reads (a country or a group does) is where the violence happened, not
+                # its doer; a 'contra' the parser hung on it is still the act's target. (A
+                # protest's town stands for its residents: 'las protestas de El Alto'.)
+                recipient = recipient or next((t for t in _phrase(c) if t.i > c.i
+                                               and _case(t) in cues.against_case), None)
                 continue
             if not genitive and event in _PATIENT_GENITIVE_TYPES and c.pos_ != "PROPN" \
                     and index.mention_in(c) is None:

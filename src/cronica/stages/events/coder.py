@@ -532,6 +532,23 @@ class EventCoder:
         if armed:
             e.event, e.mode, e.cameo = "MOBILIZE", "police" if police else "troops", "15"
 
+    def _peacekeeping(self, doc: Any, e: Event) -> None:
+        """'will deploy peacekeepers', 'the deployment of peacekeeping troops': forces sent to
+        keep the peace are AID (CAMEO 074 'provide military protection or peacekeeping' ->
+        AID), not the MOBILIZE of troops (``peacekeeper`` cue words on the trigger's arguments
+        or on their modifiers)."""
+        if e.event != "MOBILIZE" or e.head is None or not self.cues.peacekeeper:
+            return
+        head = doc[e.head]
+        # an English preposition heads its noun ('deployment of ... troops')
+        args = [g for c in children_of(head) for g in (children_of(c) if c.pos_ == "ADP" else (c,))]
+        for arg in args:
+            if dep(arg) not in ("obj", "nsubj", "nsubj:pass", "nmod", "obl", "pobj"):
+                continue
+            if any(fold(t.lemma_) in self.cues.peacekeeper for t in (arg, *children_of(arg))):
+                e.event, e.mode, e.cameo = "AID", None, "07"
+                return
+
     def _lawful_takeover(self, e: Event) -> bool:
         """'tomaron el poder', 'derrocaron al presidente' (a ``coup`` row) is a coup, COERCE
         coded with the pro_autocracy context as the PLOVER manual codes coups, only with
@@ -1059,7 +1076,16 @@ class EventCoder:
             return False
         return any(
             dep(c) == "obj" and fold(c.lemma_) in self.cues.denied_claim for c in children_of(tok)
-        ) or self._denied_fact(tok)
+        ) or self._denied_fact(tok) or self._denied_antecedent(tok)
+
+    def _denied_antecedent(self, tok: Any) -> bool:
+        """'a charge Phnom Penh rejected', 'las acusaciones, que el Gobierno rechazó': a
+        relative clause whose antecedent is an accusation or a claim denies it, as the object
+        would (the relative pronoun, or the gap, stands for the antecedent)."""
+        if dep(tok) not in ("acl", "acl:relcl") or tok.head.i == tok.i \
+                or fold(tok.head.lemma_) not in self.cues.denied_claim:
+            return False
+        return not any(dep(c) == "obj" and c.pos_ in ("NOUN", "PROPN") for c in children_of(tok))
 
     def _denied_fact(self, tok: Any) -> bool:
         """'negó que el ejército hubiera atacado', 'negó haber atacado', 'denied that the army
@@ -1692,6 +1718,7 @@ class EventCoder:
             _drop_args_inside_trigger(e)
             self._armed_mobilisation(doc, e)
             self._people_mobilisation(doc, e)
+            self._peacekeeping(doc, e)
         refine(adoc, events, index, self.cues)
         verbs = {m.head for m in matches if doc[m.head].pos_ in ("VERB", "AUX")}
         apart = frozenset(e.head for e in events if e.head is not None and in_source_clause(doc[e.head]))

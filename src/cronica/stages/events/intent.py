@@ -43,6 +43,8 @@ def declared(tok: Token, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
         return True
     if any(is_speech(c) for c in children_of(tok) if dep(c) in ("parataxis", "ccomp", "advcl")):
         return True
+    if any(_postposed_report(tok, c, is_speech) for c in children_of(tok) if dep(c) == "conj"):
+        return True
     node = tok
     for _ in range(_MAX_UP):
         if dep(node) not in ("ccomp", "xcomp", "conj", "advcl") or node.head.i == node.i:
@@ -53,13 +55,32 @@ def declared(tok: Token, cues: Cues, is_speech: Callable[[Any], bool]) -> bool:
     return False
 
 
+def _postposed_report(tok: Token, conj: Token, is_speech: Callable[[Any], bool]) -> bool:
+    """Whether ``conj`` is a reporting clause set after ``tok``'s clause that the parser hung
+    on it as a conjunct ('will provide aid to refugees, the agency said'): a verb of saying
+    after the verb, with no coordinator of its own and no complement of its own (the
+    reported clause is the one it follows)."""
+    if conj.i < tok.i or not is_speech(conj):
+        return False
+    return not any(
+        dep(c) in ("cc", "ccomp", "obj", "xcomp", "mark") for c in children_of(conj)
+    )
+
+
 def recode_intent(
     tok: Token, event: str, aux: str | None, cues: Cues, is_speech: Callable[[Any], bool]
 ) -> tuple[str, str | None]:
     """(type, aux mode) of a verb event once stated intentions are read as AGREE/THREATEN."""
-    if aux not in ("future", "hypothetical") or tok.pos_ not in ("VERB", "AUX"):
+    if aux not in ("future", "hypothetical"):
         return event, aux
-    if not declared(tok, cues, is_speech):
+    if tok.pos_ in ("NOUN", "PROPN") and dep(tok) == "obj" and tok.head.pos_ == "VERB":
+        # 'announced that he will extend the curfew': the noun's act is announced through the
+        # verb that takes it, which carries the tense. An announced protest noun ('anunció
+        # que realizarán una marcha') stays the protest, planned (future), as before
+        if event == "PROTEST":
+            return event, aux
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX") or not declared(tok, cues, is_speech):
         return event, aux
     if event in CONFLICT_ACTS or (event in COOPERATIVE_ACTS and conditional(tok, cues)):
         return "THREATEN", None  # 'will withdraw its force unless ...' is a threat too

@@ -51,6 +51,8 @@ PREFERRED: dict[str, tuple[str, ...]] = {
     "size": ("PROTEST", "MOBILIZE"),
 }
 CARRY_SENTENCES = 6
+# material conflict (the PLOVER manual's quad category 4) and the project's FIGHT
+_MATERIAL = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"})
 _DIGITS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
 # UD labels, read through syntax.dep
 _OBJ = ("obj", "iobj")
@@ -208,6 +210,8 @@ def counted_field(doc: Doc, q: Quantity, lx: MagnitudeLexicon,
     An indefinite article counts one only as a victim or detainee ('a man was killed'),
     never a crowd."""
     name, counted = _counted_field(doc, q, lx, people)
+    if name == "size" and q.value == 1:
+        return None, None  # 'un dirigente estudiantil dijo': one person is no crowd
     if q.category == "indefinite" and (name == "size" or counted is None
                                        or counted.pos_ not in ("NOUN", "PROPN")):
         return None, None
@@ -296,7 +300,9 @@ def _verb_field(tok: Token, lx: MagnitudeLexicon) -> str | None:
         return predicated
     for verb, role in verbs:
         lemma = verb.lemma_
-        passive = role in _PASS_SUBJ or any(dep(c) == "aux:pass" for c in children_of(verb))
+        passive = role in _PASS_SUBJ or any(
+            dep(c) == "aux:pass" or dep(c) == "aux" and lx.has("passive_aux", c.lemma_)
+            and "Part" in morph_get(verb, "VerbForm") for c in children_of(verb))
         for name, cue in (("dead", "kill_verb"), ("injured", "injure_verb"), ("arrested", "arrest_verb")):
             if not lx.has(cue, lemma):
                 continue
@@ -395,7 +401,9 @@ def _event_for(adoc: ArticleDoc, name: str, sentence: int, char: int) -> Event |
     live = [e for e in adoc.events if e.aux_mode != "negation"]
     same = [e for e in live if e.trigger.sentence == sentence]
     fitting = [e for e in same if e.event in preferred]
-    pool = fitting or (same if name != "size" else [])
+    # else an act of force or protest: a visit, a talk or a pledge has no dead (the PLOVER
+    # manual's information fields dead/injured/size belong to material conflict)
+    pool = fitting or ([e for e in same if e.event in _MATERIAL] if name != "size" else [])
     if pool:
         return min(pool, key=lambda e: abs(e.trigger.start - char))
     if name == "size" and same:

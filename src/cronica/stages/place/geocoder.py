@@ -105,6 +105,12 @@ class Geocoder:
         self.namepreps = {w.lower() for w in words.get("namprep", [])}
         self.articles = {w.lower() for w in words.get("article", [])}
         self.placenouns = {w.lower() for w in words.get("placenoun", [])}
+        # lower-case words of part or direction between a locative preposition and a name
+        # ('in central Lancaster', 'in downtown Malchow'): the name is still the location
+        self.locmods = {w.lower() for w in words.get("locmod", [])}
+        # lower-case nouns of a part of a town after a name ('the Chinatown neighborhood of
+        # X', 'Ulus square in X'): the name is that part, not a town of that name elsewhere
+        self.partnouns = {w.lower() for w in words.get("partnoun", [])}
         # words for a kind of place or a direction ('Northern', 'school'): alone they name a
         # place only in a country the article is about; after a name they make it a building's
         self.generic = {w.lower() for w in words.get("generic", [])}
@@ -124,6 +130,7 @@ class Geocoder:
         self._prep_matcher: tuple[Vocab, PhraseMatcher] | None = None
         self._nameprep_ids = {get_string_id(w) for w in self.namepreps}
         self._article_ids = {get_string_id(w) for w in self.articles}
+        self._locmod_ids = {get_string_id(w) for w in self.locmods}
         self._connector_ids = {get_string_id(w) for w in self._connectors}
 
     @property
@@ -562,6 +569,8 @@ class Geocoder:
         line = text[line_start:line_end if line_end != -1 else len(text)]
         shouting = not any(c.islower() for c in line)
         nxt = _NEXT_WORD.match(text, end)
+        if nxt is not None and nxt.group(1) in self.partnouns:
+            return None  # 'the Highland Park neighborhood of Los Angeles': a part of a town
         level = _LEVELS.get(nxt.group(1).lower()) if nxt else None
         return _Found(start, end, text[start:end], self._is_locative(text, start), source,
                       shouting, partial=level is None and self._goes_on(text, end), level=level)
@@ -580,7 +589,10 @@ class Geocoder:
     def _is_locative(self, text: str, start: int) -> bool:
         """Whether a locative preposition (optionally + article) comes right before ``start``,
         also across a place noun: 'en la provincia de Tungurahua', 'in the town of Pandi'."""
-        words = text[max(0, start - 60):start].lower().split()
+        words = text[max(0, start - 60):start].split()
+        if words and words[-1] in self.locmods:  # 'in central Lancaster' (lower case only)
+            words = words[:-1]
+        words = [w.lower() for w in words]
         if words and words[-1] in self.articles:
             words = words[:-1]
         if len(words) >= 2 and words[-1] in self.namepreps and words[-2] in self.placenouns:
@@ -613,6 +625,8 @@ class Geocoder:
                 continue
             while j < n and lowers[j] in self._article_ids:
                 j += 1
+            while j < n and lowers[j] in self._locmod_ids and toks[j].is_lower:
+                j += 1  # 'in central Lancaster'
             run_end = j
             while run_end < n and run_end - j < _MAX_NAME_TOKENS:
                 if _capitalised(toks[run_end]):
@@ -849,7 +863,6 @@ _LINKED = rf"{_CAP}(?:\s(?:(?:de|del|la|el|al|do|da|dos|das)\s)?{_CAP}){{0,4}}"
 # of testing the look-behind at every character of the text
 _LINKED_START = rf"[A-Z](?<![\w'’.-].){_CAP[len('[A-Z]'):]}" \
     rf"(?:\s(?:(?:de|del|la|el|al|do|da|dos|das)\s)?{_CAP}){{0,4}}"
-_COMMA_PAIR = re.compile(rf"(?P<x>{_LINKED_START}),\s(?P<y>{_LINKED}(?:\s[a-z]+)?)")
 # 'ANTIOQUIA , SAN CARLOS', 'Cauca, Popayán': an area, a comma and a place it holds
 # (the place is a lookahead: it may be the area of the next pair, 'A , B , C')
 _AREA_PAIR = re.compile(rf"(?P<y>{_LINKED_START}) ?,\s(?=(?P<x>{_LINKED})(?![\w'’-]))")
@@ -912,6 +925,10 @@ _LINK_BEFORE = re.compile(r"[A-Z][\w'’-]*\s[a-z]{1,3}\s$")
 _COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s$")
 # a name and the place noun after it: 'Al Bab city', 'Amadiya district'
 _NAME_NOUN = re.compile(rf"(?P<x>{_LINKED_START})\s(?i:{'|'.join(_LEVELS)})\b")
+# 'Xpujil, Campeche', 'Yenisehir town, Diyarbakir', 'Amadiya district, Duhok': a name (and
+# the place noun that says what it is), a comma and the area that holds it
+_COMMA_PAIR = re.compile(rf"(?P<x>{_LINKED_START})(?:\s(?i:{'|'.join(_LEVELS)}))?,\s"
+                         rf"(?P<y>{_LINKED}(?:\s[a-z]+)?)")
 
 
 def _level(cand: Candidate) -> str:
