@@ -236,6 +236,15 @@ def _row_thing(doc: Any, m: Match, index: ActorIndex) -> frozenset[int]:
     row names ('summoned the French ambassador') stays the act's recipient."""
     return frozenset(i for i in row_object(doc, m) if index.mention_in(doc[i]) is None)
 
+
+def _after_quote(tok: Any) -> bool:
+    """The verb right after a closed quotation and its comma ('«…», manifestó X'): the
+    reporting clause of the quote (an inciso of a verb of saying, NGLE 43.9)."""
+    i = tok.i
+    doc = tok.doc
+    return i >= 2 and doc[i - 1].text == "," and (
+        doc[i - 2].text in _CLOSING_QUOTES or doc[i - 2].text == '"')
+
 class EventCoder:
     """Fills ``adoc.events`` (ids 'e0', 'e1', ... in text order)."""
 
@@ -804,7 +813,11 @@ class EventCoder:
         candidate, a subordinator before the verb is the verb's own ('a manifestar', 'dijeron
         que manifestarán'), not the opening of a clause it governs, and a direct object is
         what is said or shown ('manifestó su apoyo', 'para manifestar su rechazo'): the
-        transitive verb expresses, the intransitive one demonstrates."""
+        transitive verb expresses, the intransitive one demonstrates. So does a clause it
+        takes, ahead of it too ('«…», manifestó el ministro', 'manifestó estar satisfecho'; a
+        quotation closed just before it, whatever the parser hung it on),
+        and a conformative subordinator ('según manifestó el alcalde': ``speech_mark``
+        cues, NGLE 47.15 on 'según' and 'como' of a source)."""
         kind = self._speech_kind.get(tok.lemma)  # (asked about some 40 times an article)
         if kind is None:
             kind = self._learn_speech_kind(tok.lemma, tok.lemma_)
@@ -814,9 +827,13 @@ class EventCoder:
             return False
         if not as_trigger:
             return any(dep(c) in ("ccomp", "mark") for c in children_of(tok))
+        if _after_quote(tok):
+            return True
         return any(
-            dep(c) == "ccomp" or (dep(c) == "mark" and c.i > tok.i)
+            dep(c) in ("ccomp", "xcomp") or (dep(c) == "mark" and c.i > tok.i)
             or (dep(c) == "obj" and "Yes" not in morph_get(c, "Reflex"))  # not 'se manifestaron'
+            or (dep(c) == "parataxis" and c.i < tok.i)
+            or (dep(c) == "mark" and fold(c.lemma_) in self.cues.speech_mark)
             for c in children_of(tok)
         )
 
