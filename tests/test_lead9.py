@@ -28,3 +28,16 @@ def test_manifestar_of_saying_is_no_protest(text: str) -> None:
 ])
 def test_manifestar_of_demonstrating_stays_a_protest(text: str) -> None:
     assert any(w.startswith("manifest") for w in _protests(text))
+
+
+def _types(text: str) -> set[str]:
+    return {e["event"] for e in extracted_events(text)}
+
+
+def test_a_meeting_to_seek_an_agreement_is_no_rally() -> None:
+    types = _types("Los cancilleres se reunieron en Lima para buscar un acuerdo de paz.")
+    assert "PROTEST" not in types and "CONSULT" in types
+
+
+def test_a_gathering_to_demand_a_resignation_stays_a_rally() -> None:
+    assert "PROTEST" in _types("Decenas de vecinos se concentraron ante la alcaldía para exigir la dimisión del edil.")

@@ -222,6 +222,10 @@ _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
 _CAUSE_WORDS = frozenset({"against"})
+# joint acts of cooperation a request may seek (an agreement, talks, cooperation): seeking them
+# is no cause of protest; demanding that the other side yield (a resignation, a release:
+# RETREAT, CONCEDE) or give (AID, SUPPORT) still is
+_COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # the types of event nouns a noun of sequence counts as the phrase's referent ('una ola de
 # saqueos'): contentious acts (learned.CONTENTIOUS)
 _COUNTED_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
@@ -1179,8 +1183,20 @@ class EventCoder:
             if fold(t.text) in _CAUSE_WORDS or fold(t.text) in self.cues.against_case:
                 return True
             hit = self.lex.match(doc, t.i)
-            if hit is not None and hit.entry.event in _CAUSE_TYPES:
+            if hit is not None and hit.entry.event in _CAUSE_TYPES and not self._sought_cooperation(doc, t, hit):
                 return True
+        return False
+
+    def _sought_cooperation(self, doc: Any, tok: Any, hit: Match) -> bool:
+        """A request whose object is a joint act of cooperation ('se reunieron para buscar un
+        acuerdo', 'para pedir un diálogo'): asking for an agreement or talks is cooperative
+        (PLOVER manual, REQUEST of cooperation), no contentious cause of a gathering."""
+        if hit.entry.event != "REQUEST":
+            return False
+        for c in children_of(tok):
+            if dep(c) == "obj":
+                obj = self.lex.match(doc, c.i)
+                return obj is not None and obj.entry.event in _COOPERATIVE_TYPES
         return False
 
     def _before_institution(self, tok: Any) -> bool:
