@@ -41,3 +41,18 @@ def test_a_meeting_to_seek_an_agreement_is_no_rally() -> None:
 
 def test_a_gathering_to_demand_a_resignation_stays_a_rally() -> None:
     assert "PROTEST" in _types("Decenas de vecinos se concentraron ante la alcaldía para exigir la dimisión del edil.")
+
+
+@pytest.mark.parametrize(("text", "lang", "force"), [
+    ("Los carabineros dispersaron a los pobladores que bloqueaban el puente.", "es", {"COERCE", "ASSAULT"}),
+    ("Soldiers detained several farmers who were blocking the road.", "en", {"COERCE", "ASSAULT"}),
+])
+def test_a_protest_of_the_people_force_was_aimed_at_is_kept(text: str, lang: str, force: set[str]) -> None:
+    # the police act presupposes the protest, an event of its own beside it (PLOVER manual)
+    types = [e["event"] for e in extracted_events(text, lang=lang)]
+    assert "PROTEST" in types and force & set(types)
+
+
+def test_a_relative_clause_of_no_protest_on_the_target_adds_nothing() -> None:
+    types = [e["event"] for e in extracted_events("La policía detuvo a los jóvenes que viajaban en el autobús.")]
+    assert "PROTEST" not in types

@@ -241,6 +241,30 @@ def _row_thing(doc: Any, m: Match, index: ActorIndex) -> frozenset[int]:
     return frozenset(i for i in row_object(doc, m) if index.mention_in(doc[i]) is None)
 
 
+def _protests_met_by_force(doc: Any, events: list[Event]) -> frozenset[int]:
+    """Protests told in a relative clause on the people an act of force or arrest was aimed
+    at ('dispersó a los manifestantes que marchaban', 'arrested workers who blocked the
+    road'): the act presupposes the protest, which the PLOVER manual codes as an event of
+    its own beside the police's (PROTEST and COERCE/ASSAULT), so it is no weak side event."""
+    targets = [
+        (e.trigger.sentence, e.recipient.start, e.recipient.end) for e in events
+        if e.event in ("ASSAULT", "COERCE") and e.recipient is not None
+    ]
+    if not targets:
+        return frozenset()
+    out: set[int] = set()
+    for e in events:
+        if e.event != "PROTEST" or e.head is None or e.embedded_head is not None:
+            continue
+        tok = doc[e.head]
+        if dep(tok) not in ("acl:relcl", "acl"):
+            continue
+        at = tok.head.idx
+        if any(sent == e.trigger.sentence and start <= at < end for sent, start, end in targets):
+            out.add(e.head)
+    return frozenset(out)
+
+
 def _after_quote(tok: Any) -> bool:
     """The verb right after a closed quotation and its comma ('«…», manifestó X'): the
     reporting clause of the quote (an inciso of a verb of saying, NGLE 43.9)."""
@@ -1764,7 +1788,7 @@ class EventCoder:
             # a protest that talks or a deal would end is presupposed to be going on: the
             # sentence asserts it however deep its phrase ('dialogaron para resolver la
             # huelga'), beside the talks, which stay events too
-            ended = frozenset(doc_cache(doc, _ENDED))
+            ended = frozenset(doc_cache(doc, _ENDED)) | _protests_met_by_force(doc, events)
             events = prune_secondary(events, self.secondary_threshold, ended)
         events.sort(key=lambda e: e.trigger.start)
         events = link_embedded(doc, events)
