@@ -56,3 +56,19 @@ def test_a_protest_of_the_people_force_was_aimed_at_is_kept(text: str, lang: str
 def test_a_relative_clause_of_no_protest_on_the_target_adds_nothing() -> None:
     types = [e["event"] for e in extracted_events("La policía detuvo a los jóvenes que viajaban en el autobús.")]
     assert "PROTEST" not in types
+
+
+def _dated(text: str, lang: str = "en") -> dict[str, str | None]:
+    # an article of Wednesday 2024-03-06
+    return {e["trigger"]["text"]: e["date"] for e in extracted_events(text, lang=lang, date="2024-03-06")}
+
+
+def test_the_day_after_a_called_event_is_its_coming_day() -> None:
+    # 'called for a strike on Thursday': the phrase of time follows the called event's noun
+    dates = _dated("Transport unions called for a general strike on Thursday against the fuel tax.")
+    assert dates["strike"] == "2024-03-07"
+
+
+def test_a_day_after_a_called_non_event_stays_the_call() -> None:
+    dates = _dated("The bishop called for restraint on Thursday.")
+    assert all(d is None or d <= "2024-03-06" for d in dates.values())

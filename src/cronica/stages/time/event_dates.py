@@ -80,10 +80,12 @@ def present_dated(doc: Doc, start: int, end: int) -> bool:
         and not any(dep(c) == "aux" for c in children_of(tok))
 
 
-def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
-    """'future' or 'past' from the verb that governs the expression at ``start``; else None."""
+def governing_tense(doc: Doc, start: int, lx: TimeLexicon,
+                    events: frozenset[int] = frozenset()) -> str | None:
+    """'future' or 'past' from the verb that governs the expression at ``start``; else None.
+    ``events`` holds the trigger heads of the article's events (see :func:`_planned_object`)."""
     tok = _root(doc, start, start + 1)
-    if tok is not None and _planned_object(tok, lx):
+    if tok is not None and _planned_object(tok, lx, events):
         return "future"  # 'announced a general strike on Thursday': the strike's day
     seen = 0
     def predicate(t: Token) -> bool:  # a verb, or a participle/adjective with its copula
@@ -107,21 +109,47 @@ def governing_tense(doc: Doc, start: int, lx: TimeLexicon) -> str | None:
     return None
 
 
-def _planned_object(tok: Token, lx: TimeLexicon) -> bool:
+def _planned_object(tok: Token, lx: TimeLexicon, events: frozenset[int] = frozenset()) -> bool:
     """Whether the date headed by ``tok`` modifies, after it, a noun that is the direct object
     of a verb that announces, calls or schedules it ('Unions announced a general strike on
     Thursday', 'convocaron una marcha el jueves' when the parser hangs the day on the noun):
-    the day is the planned event's, which lies ahead of its announcement."""
+    the day is the planned event's, which lies ahead of its announcement. Where the noun is
+    reached through a particle ('called for a strike') or the day hangs on the verb, the
+    noun must be the trigger of one of ``events`` ('called for calm on Thursday' is the
+    call's day)."""
     node = tok.head if dep(tok) == "pobj" else tok  # English: the day under 'on'
     if dep(node) == "prep":
-        node = node.head
+        prep, node = node, node.head
+        if node.pos_ in _VERBS:  # the parser hung the day on the verb
+            return _day_after_planned_object(node, prep, lx, events)
     elif dep(tok) in ("obl", "nmod") and tok.head.pos_ == "NOUN":
         node = tok.head
     else:
         return False
-    if node.pos_ != "NOUN" or node.i > tok.i or dep(node) != "obj":
+    if node.pos_ != "NOUN" or node.i > tok.i:
         return False
-    return lx.has("plan_object", node.head.lemma_.lower())
+    if dep(node) == "pobj" and dep(node.head) == "prep":  # 'called for a strike on Thursday'
+        return node.i in events and lx.has("plan_object", node.head.head.lemma_.lower())
+    return dep(node) == "obj" and lx.has("plan_object", node.head.lemma_.lower())
+
+
+def _day_after_planned_object(verb: Token, prep: Token, lx: TimeLexicon, events: frozenset[int]) -> bool:
+    """'The union called for a general strike on Thursday', 'announced a march on Monday'
+    with the day's phrase hung on the verb: a phrase of time that follows the planned
+    event's noun phrase at once modifies that noun, whatever the attachment (the reporting
+    act's own day comes next to its verb: 'called on Thursday for a strike'). The noun is the
+    verb's direct object, or the object of the particle of a phrasal 'call for'."""
+    if not lx.has("plan_object", verb.lemma_.lower()):
+        return False
+    for c in children_of(verb):
+        obj = c
+        if dep(c) == "prep" and c.i < prep.i:  # 'called for a strike'
+            obj = next((g for g in children_of(c) if dep(g) == "pobj"), c)
+        elif dep(c) != "obj":
+            continue
+        if obj.pos_ == "NOUN" and obj.i in events and obj.i < prep.i and obj.right_edge.i == prep.i - 1:
+            return True
+    return False
 
 
 def _prospective_complement(tok: Token, start: int, lx: TimeLexicon) -> bool:

@@ -616,6 +616,7 @@ class DateResolver:
         anchor = parse_anchor(adoc.article.date)
         lx = load_lexicon(self.bundle)
         mentions: list[tuple[TimeExpression, DateMention]] = []
+        heads = frozenset(e.head for e in adoc.events if e.head is not None)
         for expr in find_dates(adoc.article.text, self.bundle, anchor):
             if expr.precision == "ref":
                 continue  # 'actualmente', 'now': not a date
@@ -627,7 +628,7 @@ class DateResolver:
                 # only a future verb turns the reading forward: a past verb is often the
                 # reporting verb ('said') of a date that lies ahead ('paid Nov. 20')
                 target = _target(adoc.article.text, expr.start, expr.end, lx, p.kind)  # 'para el jueves'
-                if p.direction_free and (target or governing_tense(adoc.doc, expr.start, lx) == "future"
+                if p.direction_free and (target or governing_tense(adoc.doc, expr.start, lx, heads) == "future"
                                          or _present_weekday(adoc, expr, p, anchor)):
                     expr = evaluate(p, expr.text, expr.start, expr.end, anchor, "future") or expr
             mentions.append((expr, _mention(adoc, expr)))
