@@ -161,3 +161,15 @@ def test_a_street_protest_stays_a_protest():
 )
 def test_cameo_classes_the_english_rows_lacked(text, expected):
     assert expected in {(e["event"], e["mode"]) for e in _events(text)}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The kidnapping of two engineers near the pipeline shocked the region.", ("ASSAULT", "abduct")),
+        ("The expulsion of the ambassador followed the spy scandal.", ("SANCTION", "expel")),
+        ("The deportation of 40 migrants to Haiti began on Monday.", ("COERCE", "deport")),
+    ],
+)
+def test_the_noun_of_a_verb_row_names_the_same_act(text, expected):
+    assert expected in {(e["event"], e["mode"]) for e in _events(text)}
