@@ -120,3 +120,24 @@ def test_output_beside_the_input_is_not_read_as_its_metadata(tmp_path: Path, pip
     results = json.loads(out_file.read_text(encoding="utf-8"))
     assert [r["article"]["id"] for r in results] == ["nota"]
     assert results[0]["article"]["title"] == "Huelga"
+
+
+def test_an_earlier_output_beside_the_input_does_not_reject_it(tmp_path: Path, pipe, capsys) -> None:
+    text = tmp_path / "parte.txt"
+    text.write_text(ES + " " + ES, encoding="utf-8")
+    out_file = tmp_path / "parte.json"  # the sidecar name of parte.txt
+    assert run_cli([str(text), "-o", str(out_file)], pipe, capsys)[0] == 0
+    first = json.loads(out_file.read_text(encoding="utf-8"))
+    status, out, err = run_cli([str(text)], pipe, capsys)  # the next run, output left there
+    assert status == 0 and "E006" not in err, err
+    assert [r["article"]["id"] for r in json.loads(out)] == [r["article"]["id"] for r in first]
+
+
+def test_a_list_beside_the_input_that_is_no_output_is_still_malformed_metadata(
+    tmp_path: Path, pipe, capsys
+) -> None:
+    text = tmp_path / "parte.txt"
+    text.write_text(ES, encoding="utf-8")
+    (tmp_path / "parte.json").write_text('[{"title": "x"}]', encoding="utf-8")
+    status, _, err = run_cli([str(text)], pipe, capsys)
+    assert status == 1 and "[E006]" in err and "must be an object" in err

@@ -261,3 +261,4 @@ def test_rejecting_an_accusation_through_a_relative_clause_is_a_denial(lang, tex
 def test_rejecting_a_proposal_through_a_relative_clause_stays_a_rejection():
     events = _es("El Gobierno rechazó el plan de paz que propuso la guerrilla.")
     assert any(e["event"] == "REJECT" for e in events)
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import io
+import logging
 import os
 import stat
 import sys
@@ -23,6 +24,8 @@ from cronica.read.decode import (
 from cronica.read.html import html_to_text
 from cronica.read.jsonl import jsonl_lines, loads, read_json_file, read_jsonl_file
 from cronica.read.metadata import as_text, make_article
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # a long news article is ~50 KB; 5 MB is surely not one
 SIDECAR_MAX_BYTES = 1024 * 1024  # a metadata file beside a text
@@ -233,6 +236,10 @@ def _sidecar(path: Path, origin: str, skip: frozenset[Path] = frozenset()) -> di
     except InputError as err:
         raise InputError(err.code, path_text(side), f"metadata for {origin}: {err.detail}",
                          doc_id=path_text(path.stem)) from None
+    if _extract_output(meta):
+        logger.warning("%s: an earlier output of 'cronica extract', not metadata for %s; "
+                       "the text is read without it", path_text(side), origin)
+        return {}
     if not isinstance(meta, dict):
         raise InputError(
             ErrorCode.E006_MALFORMED_JSON,
@@ -243,6 +250,14 @@ def _sidecar(path: Path, origin: str, skip: frozenset[Path] = frozenset()) -> di
     meta.pop("text_file", None)
     meta.pop("text", None)
     return meta
+
+
+def _extract_output(value: Any) -> bool:
+    """A JSON list of results as 'cronica extract -o' writes them (each an object with its
+    'article' and 'events'): an earlier run's output left beside its input under the
+    sidecar's name, which must not make the article a rejection on the next run."""
+    return (isinstance(value, list) and bool(value)
+            and all(isinstance(v, dict) and "article" in v and "events" in v for v in value))
 
 
 def _article_from_bytes(
