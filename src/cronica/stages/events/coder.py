@@ -222,6 +222,10 @@ _CAUSE_TYPES = frozenset(
     {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "ASSAULT", "COERCE"}
 )
 _CAUSE_WORDS = frozenset({"against"})
+# joint acts of cooperation a request may seek (an agreement, talks, cooperation): seeking them
+# is no cause of protest; demanding that the other side yield (a resignation, a release:
+# RETREAT, CONCEDE) or give (AID, SUPPORT) still is
+_COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # the types of event nouns a noun of sequence counts as the phrase's referent ('una ola de
 # saqueos'): contentious acts (learned.CONTENTIOUS)
 _COUNTED_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "FIGHT"})
@@ -235,6 +239,15 @@ def _row_thing(doc: Any, m: Match, index: ActorIndex) -> frozenset[int]:
     ('lodged a formal protest'): part of the trigger, never an argument. A person or body the
     row names ('summoned the French ambassador') stays the act's recipient."""
     return frozenset(i for i in row_object(doc, m) if index.mention_in(doc[i]) is None)
+
+
+def _after_quote(tok: Any) -> bool:
+    """The verb right after a closed quotation and its comma ('«…», manifestó X'): the
+    reporting clause of the quote (an inciso of a verb of saying, NGLE 43.9)."""
+    i = tok.i
+    doc = tok.doc
+    return i >= 2 and doc[i - 1].text == "," and (
+        doc[i - 2].text in _CLOSING_QUOTES or doc[i - 2].text == '"')
 
 class EventCoder:
     """Fills ``adoc.events`` (ids 'e0', 'e1', ... in text order)."""
@@ -804,7 +817,11 @@ class EventCoder:
         candidate, a subordinator before the verb is the verb's own ('a manifestar', 'dijeron
         que manifestarán'), not the opening of a clause it governs, and a direct object is
         what is said or shown ('manifestó su apoyo', 'para manifestar su rechazo'): the
-        transitive verb expresses, the intransitive one demonstrates."""
+        transitive verb expresses, the intransitive one demonstrates. So does a clause it
+        takes, ahead of it too ('«…», manifestó el ministro', 'manifestó estar satisfecho'; a
+        quotation closed just before it, whatever the parser hung it on),
+        and a conformative subordinator ('según manifestó el alcalde': ``speech_mark``
+        cues, NGLE 47.15 on 'según' and 'como' of a source)."""
         kind = self._speech_kind.get(tok.lemma)  # (asked about some 40 times an article)
         if kind is None:
             kind = self._learn_speech_kind(tok.lemma, tok.lemma_)
@@ -814,9 +831,13 @@ class EventCoder:
             return False
         if not as_trigger:
             return any(dep(c) in ("ccomp", "mark") for c in children_of(tok))
+        if _after_quote(tok):
+            return True
         return any(
-            dep(c) == "ccomp" or (dep(c) == "mark" and c.i > tok.i)
+            dep(c) in ("ccomp", "xcomp") or (dep(c) == "mark" and c.i > tok.i)
             or (dep(c) == "obj" and "Yes" not in morph_get(c, "Reflex"))  # not 'se manifestaron'
+            or (dep(c) == "parataxis" and c.i < tok.i)
+            or (dep(c) == "mark" and fold(c.lemma_) in self.cues.speech_mark)
             for c in children_of(tok)
         )
 
@@ -1162,8 +1183,20 @@ class EventCoder:
             if fold(t.text) in _CAUSE_WORDS or fold(t.text) in self.cues.against_case:
                 return True
             hit = self.lex.match(doc, t.i)
-            if hit is not None and hit.entry.event in _CAUSE_TYPES:
+            if hit is not None and hit.entry.event in _CAUSE_TYPES and not self._sought_cooperation(doc, t, hit):
                 return True
+        return False
+
+    def _sought_cooperation(self, doc: Any, tok: Any, hit: Match) -> bool:
+        """A request whose object is a joint act of cooperation ('se reunieron para buscar un
+        acuerdo', 'para pedir un diálogo'): asking for an agreement or talks is cooperative
+        (PLOVER manual, REQUEST of cooperation), no contentious cause of a gathering."""
+        if hit.entry.event != "REQUEST":
+            return False
+        for c in children_of(tok):
+            if dep(c) == "obj":
+                obj = self.lex.match(doc, c.i)
+                return obj is not None and obj.entry.event in _COOPERATIVE_TYPES
         return False
 
     def _before_institution(self, tok: Any) -> bool:

@@ -109,6 +109,9 @@ class Cues:
 
     speech: set[str] = field(default_factory=set)
     speech_if_clause: set[str] = field(default_factory=set)
+    # conformative subordinators ('según manifestó el alcalde', 'como manifestó'): the verb
+    # they introduce is one of saying
+    speech_mark: set[str] = field(default_factory=set)
     light: set[str] = field(default_factory=set)
     aux: dict[str, str] = field(default_factory=dict)  # lemma -> aux mode
     # first words of the phrasal aux cues ('rule' of 'rule out'): the verbs to read with their
@@ -1033,6 +1036,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.speech.add(word)
         elif kind == "speech_if_que":
             cues.speech_if_clause.add(word)
+        elif kind == "speech_mark":
+            cues.speech_mark.add(word)
         elif kind == "light":
             cues.light.add(word)
         elif kind in AUX_KINDS:
