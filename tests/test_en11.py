@@ -95,21 +95,6 @@ def test_a_declared_signing_to_come_is_an_agreement():
     assert ("AGREE", None) in _types("Chile and Peru will sign a fishing treaty next month, the ministers said.")
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["The governor allowed the union to hold its congress in the stadium.", "The court permitted the exiled leader to return."],
-)
-def test_permitting_is_a_concession(text):
-    # PLOVER manual, CONCEDE: easing of administrative or legal restrictions
-    events = {e["event"] for e in _events(text)}
-    assert "CONCEDE" in events
-    assert "AGREE" not in events
-
-
-def test_a_declared_permission_to_come_is_an_agreement():
-    assert ("AGREE", None) in _types("The government said it would allow monitors to visit the prisons.")
-
-
 def test_lifting_sanctions_is_a_retreat():
     # CAMEO 085 'ease economic sanctions, boycott, embargo' -> RETREAT
     assert "RETREAT" in {e["event"] for e in _events("The European Union lifted sanctions on Belarus.")}
@@ -175,4 +160,16 @@ def test_a_street_protest_stays_a_protest():
     ],
 )
 def test_cameo_classes_the_english_rows_lacked(text, expected):
+    assert expected in {(e["event"], e["mode"]) for e in _events(text)}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The kidnapping of two engineers near the pipeline shocked the region.", ("ASSAULT", "abduct")),
+        ("The expulsion of the ambassador followed the spy scandal.", ("SANCTION", "expel")),
+        ("The deportation of 40 migrants to Haiti began on Monday.", ("COERCE", "deport")),
+    ],
+)
+def test_the_noun_of_a_verb_row_names_the_same_act(text, expected):
     assert expected in {(e["event"], e["mode"]) for e in _events(text)}
