@@ -400,11 +400,6 @@ class EventCoder:
                     m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
                     rule=f"{m.entry.rule}/collective",
                 ))
-            if m.entry.mention_only and self._aimed_attack(tok, m):
-                m = replace(m, entry=replace(
-                    m.entry, mention_only=False, weight=max(m.entry.weight, 0.6),
-                    rule=f"{m.entry.rule}/aimed",
-                ))
             if self._vowed_punishment(tok):
                 # 'prometieron castigar a los responsables': a vow of a punishment is a threat
                 m = replace(m, entry=replace(
@@ -626,27 +621,6 @@ class EventCoder:
         if any(dep(c) == "obj" and _case_word(c) == "a" for c in children_of(tok)):
             return False  # 'pararon a los conductores': stopped someone
         return self._labour_subject(tok)
-
-    def _aimed_attack(self, tok: Any, m: Match) -> bool:
-        """'arrojaron piedras contra la comisaría', 'lanzó una granada contra el cuartel',
-        'abrieron fuego contra los manifestantes': a weapon or missile verb row (a verb +
-        object ``mention`` row of ASSAULT with a weapon mode, too loose alone: 'lanzar piedras
-        al río') aimed at a target ('contra', ``against_case``, on the verb or its object) tells an attack
-        (CAMEO 18/19: the act is directed at someone), so it is an event of its own."""
-        if (
-            m.entry.event != "ASSAULT"
-            or not m.entry.mode  # the weapon's class: no 'lanzar una ofensiva contra'
-            or len(m.entry.pattern) < 2
-            or tok.pos_ not in ("VERB", "AUX")
-        ):
-            return False
-        against = self.cues.against_case
-        objects = [c for c in children_of(tok) if dep(c) == "obj"]
-        objects += [g for o in objects for g in children_of(o) if dep(g) == "conj"]
-        for c in (*children_of(tok), *(g for o in objects for g in children_of(o))):
-            if dep(c) in ("obl", "nmod") and _case_word(c) in against:
-                return True
-        return False
 
     def _labour_subject(self, tok: Any) -> bool:
         """Whether the subject of ``tok`` is workers of a trade (plural: 'los camioneros',
