@@ -33,3 +33,30 @@ def test_road_blocked_without_demand_has_no_recipient() -> None:
     protest = next(e for e in _events("Decenas de vecinos cortaron la ruta 14 en reclamo de "
                                       "agua potable.") if e["event"] == "PROTEST")
     assert protest["recipient"] is None
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("El sindicato anunció que convocará una huelga general el jueves.", "sindicato"),
+    ("Los docentes anunciaron que realizarán una marcha el lunes.", "docentes"),
+])
+def test_clause_only_speech_verb_gives_its_subject_to_a_subjectless_report(text: str, actor: str) -> None:
+    # 'anunciar' reports only with a clause ('anunció que ...'); its subject is the dropped
+    # subject of the announced act, as with 'dijo que' / 'informó que'
+    protest = next(e for e in _events(text) if e["event"] == "PROTEST")
+    assert protest["aux_mode"] == "future"
+    assert protest["actor"] is not None and actor in protest["actor"]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "El ministro de Asuntos Campesinos rechazó la propuesta.",
+    "El Ministerio de Asuntos Estudiantiles rechazó la propuesta.",
+])
+def test_ministry_keeps_gov_whatever_its_portfolio(text: str) -> None:
+    event = next(e for e in _events(text) if e["event"] == "REJECT")
+    assert event["actor_sector"] == "GOV"
+
+
+def test_secretary_general_still_yields_to_the_body() -> None:
+    event = next(e for e in _events("El secretario general de la CGT rechazó la propuesta.")
+                 if e["event"] == "REJECT")
+    assert event["actor_sector"] == "LAB"
