@@ -102,3 +102,40 @@ def test_the_short_text_decision_reads_the_rule_score_as_append_did(nlp_es):
         rule = model.rule_score(rule_names(facts_of(adoc, []), len(adoc.doc)))
         want = model.sentence_decision(np.append(feats, np.float32(rule)))
         assert adoc.contentious == want
+
+
+def test_the_mention_in_a_phrase_is_read_once_and_again_when_the_mapped_tokens_change():
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
+    from cronica.stages.events.args import ActorIndex
+
+    text = ("Cientos de obreros de la CGT y militantes del partido de Chile marcharon en "
+            "Santiago contra el Banco Mundial, según los carabineros.")
+    adoc = Pipeline(only=("actors",)).process(
+        Article(id="t", text=text, lang="es", date="2024-05-05", origin="t"))
+    assert adoc.actors
+    index = ActorIndex(adoc, frozenset({"de", "del"}))
+    fresh = [ActorIndex(adoc, frozenset({"de", "del"}))._read_mention_in(t) for t in adoc.doc]
+    for _ in range(2):  # the second round from memory
+        assert [index.mention_in(t) for t in adoc.doc] == fresh
+    verb = next(t for t in adoc.doc if t.pos_ == "VERB" and t.i not in index.by_token)
+    mention = index.by_token[min(index.by_token)]
+    assert index.mention_in(verb) is not mention
+    index.by_token[verb.i] = mention  # a mapped token added: the memory is read again
+    assert index.mention_in(verb) is mention
+
+
+def test_sentence_contexts_read_from_memory_follow_the_cues_asked(nlp_es):
+    from dataclasses import replace
+
+    from cronica.stages.events.lexicon import lexicon
+    from cronica.stages.events.modes import contexts
+
+    cues = lexicon("es").cues
+    doc = nlp_es("Tras el golpe de Estado, los militares reprimieron la huelga general.")
+    sent = doc[:]
+    first = contexts(sent, cues)
+    assert first == contexts(list(sent), cues) == contexts(sent, cues)
+    other = replace(cues, context={"militar": "test-ctx"}, context_phrases={})
+    assert contexts(sent, other) == ["test-ctx"] == contexts(list(sent), other)
+    assert contexts(sent, cues) == first

@@ -130,6 +130,10 @@ class ActorIndex:
             for t in span:
                 self.by_token.setdefault(t.i, m)
         self._sorted: list[int] = sorted(self.by_token)  # its token indices, in order
+        # token index -> :meth:`mention_in`'s answer (the rules ask it of the same words for
+        # every trigger), with the number of mapped tokens it was read with
+        self._mentions: dict[int, ActorMention | None] = {}
+        self._mentions_of = len(self.by_token)
 
     def _mention_between(self, lo: int, hi: int) -> bool:
         """Whether a mention covers a token index from ``lo`` to ``hi`` (both included)."""
@@ -140,7 +144,18 @@ class ActorIndex:
         return k < len(keys) and keys[k] <= hi
 
     def mention_in(self, tok: Token) -> ActorMention | None:
-        """The mention covering ``tok``, else the nearest one inside its phrase."""
+        """The mention covering ``tok``, else the nearest one inside its phrase; read once
+        per token (again if the mapped tokens changed)."""
+        i = tok.i
+        if self._mentions_of != len(self.by_token):
+            self._mentions, self._mentions_of = {}, len(self.by_token)
+        try:
+            return self._mentions[i]
+        except KeyError:
+            found = self._mentions[i] = self._read_mention_in(tok)
+            return found
+
+    def _read_mention_in(self, tok: Token) -> ActorMention | None:
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         if not self.by_token:
@@ -176,9 +191,11 @@ def _phrase(tok: Token, genitive: frozenset[str] | None = None,
 
 def _phrase_tokens(tok: Token, genitive: frozenset[str] | None, relatives: bool) -> list[Any]:
     out = [tok]
+    # (each child's label read once: :func:`_relative_clause` is its 'acl' test and
+    # :func:`_opened_by_relative`)
     stack = [
-        c for c in children_of(tok) if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
-        and (relatives or not _relative_clause(c))
+        c for c in children_of(tok) if (d := dep(c)) not in ("acl:relcl", "ccomp", "advcl", "punct")
+        and (relatives or not (d == "acl" and _opened_by_relative(c)))
     ]
     while stack:
         t = stack.pop()
@@ -186,8 +203,8 @@ def _phrase_tokens(tok: Token, genitive: frozenset[str] | None, relatives: bool)
             continue
         out.append(t)
         stack.extend(
-            c for c in children_of(t) if dep(c) not in ("acl:relcl", "ccomp", "advcl")
-            and (relatives or not _relative_clause(c))
+            c for c in children_of(t) if (d := dep(c)) not in ("acl:relcl", "ccomp", "advcl")
+            and (relatives or not (d == "acl" and _opened_by_relative(c)))
         )
     return out
 
@@ -195,8 +212,12 @@ def _phrase_tokens(tok: Token, genitive: frozenset[str] | None, relatives: bool)
 def _relative_clause(c: Token) -> bool:
     """A clause the parser labelled 'acl' that a relative pronoun opens ('protestas, que
     incluía huelgas'): a relative clause, no part of its antecedent's phrase."""
-    return dep(c) == "acl" and any(
-        g.i < c.i and "Rel" in morph_get(g, "PronType") for g in children_of(c))
+    return dep(c) == "acl" and _opened_by_relative(c)
+
+
+def _opened_by_relative(c: Token) -> bool:
+    """A relative pronoun among the words before ``c`` that hang on it."""
+    return any(g.i < c.i and "Rel" in morph_get(g, "PronType") for g in children_of(c))
 
 
 def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
