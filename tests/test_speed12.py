@@ -104,28 +104,7 @@ def test_the_short_text_decision_reads_the_rule_score_as_append_did(nlp_es):
         assert adoc.contentious == want
 
 
-def test_the_mention_in_a_phrase_is_read_once_and_again_when_the_mapped_tokens_change():
-    from cronica.model import Article
-    from cronica.pipeline import Pipeline
-    from cronica.stages.events.args import ActorIndex
-
-    text = ("Cientos de obreros de la CGT y militantes del partido de Chile marcharon en "
-            "Santiago contra el Banco Mundial, según los carabineros.")
-    adoc = Pipeline(only=("actors",)).process(
-        Article(id="t", text=text, lang="es", date="2024-05-05", origin="t"))
-    assert adoc.actors
-    index = ActorIndex(adoc, frozenset({"de", "del"}))
-    fresh = [ActorIndex(adoc, frozenset({"de", "del"}))._read_mention_in(t) for t in adoc.doc]
-    for _ in range(2):  # the second round from memory
-        assert [index.mention_in(t) for t in adoc.doc] == fresh
-    verb = next(t for t in adoc.doc if t.pos_ == "VERB" and t.i not in index.by_token)
-    mention = index.by_token[min(index.by_token)]
-    assert index.mention_in(verb) is not mention
-    index.by_token[verb.i] = mention  # a mapped token added: the memory is read again
-    assert index.mention_in(verb) is mention
-
-
-def test_sentence_contexts_read_from_memory_follow_the_cues_asked(nlp_es):
+def test_sentence_contexts_follow_the_cues_asked(nlp_es):
     from dataclasses import replace
 
     from cronica.stages.events.lexicon import lexicon

@@ -130,10 +130,6 @@ class ActorIndex:
             for t in span:
                 self.by_token.setdefault(t.i, m)
         self._sorted: list[int] = sorted(self.by_token)  # its token indices, in order
-        # token index -> :meth:`mention_in`'s answer (the rules ask it of the same words for
-        # every trigger), with the number of mapped tokens it was read with
-        self._mentions: dict[int, ActorMention | None] = {}
-        self._mentions_of = len(self.by_token)
 
     def _mention_between(self, lo: int, hi: int) -> bool:
         """Whether a mention covers a token index from ``lo`` to ``hi`` (both included)."""
@@ -144,18 +140,7 @@ class ActorIndex:
         return k < len(keys) and keys[k] <= hi
 
     def mention_in(self, tok: Token) -> ActorMention | None:
-        """The mention covering ``tok``, else the nearest one inside its phrase; read once
-        per token (again if the mapped tokens changed)."""
-        i = tok.i
-        if self._mentions_of != len(self.by_token):
-            self._mentions, self._mentions_of = {}, len(self.by_token)
-        try:
-            return self._mentions[i]
-        except KeyError:
-            found = self._mentions[i] = self._read_mention_in(tok)
-            return found
-
-    def _read_mention_in(self, tok: Token) -> ActorMention | None:
+        """The mention covering ``tok``, else the nearest one inside its phrase."""
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         if not self.by_token:

@@ -954,38 +954,20 @@ def _span_contexts(span: SpacySpan, cues: Cues) -> list[str]:
     doc = span.doc
     lemmas, forms = token_column(doc, LEMMA), token_column(doc, ORTH)
     strings = doc.vocab.strings
-    # (lemma hash, form hash) -> (the word's own context or None, whether a multiword cue
-    # may start at it), for these cues
-    memo = _WORD_CONTEXT.get(id(cues))
-    if memo is None or memo[0] is not cues:
-        if len(_WORD_CONTEXT) > 16:
-            _WORD_CONTEXT.clear()
-        memo = _WORD_CONTEXT[id(cues)] = (cues, {})
-    words = memo[1]
     for i in range(span.start, span.end):
         key = (lemmas[i], forms[i])
-        read = words.get(key)
-        if read is None:
-            got = _FOLDED.get(key)
-            if got is None:
-                if len(_FOLDED) > 200_000:
-                    _FOLDED.clear()
-                got = _FOLDED[key] = (fold(strings[key[0]]), fold(strings[key[1]]))
-            lemma, form = got
-            if len(words) > 200_000:
-                words.clear()
-            read = words[key] = (context.get(lemma) or context.get(form) or None,
-                                 bool(phrases) and (lemma in phrases or form in phrases))
-        ctx, may_start = read
-        if not ctx and may_start:
+        got = _FOLDED.get(key)
+        if got is None:
+            if len(_FOLDED) > 200_000:
+                _FOLDED.clear()
+            got = _FOLDED[key] = (fold(strings[key[0]]), fold(strings[key[1]]))
+        lemma, form = got
+        ctx = context.get(lemma) or context.get(form)
+        if not ctx and phrases and (lemma in phrases or form in phrases):
             ctx = _phrase_context(doc[i], cues)
         if ctx and ctx not in seen:
             seen.append(ctx)
     return seen
-
-
-# id(cues) -> (those cues, :func:`_span_contexts`' reading of each (lemma, form) pair)
-_WORD_CONTEXT: dict[int, tuple[Cues, dict[tuple[int, int], tuple[str | None, bool]]]] = {}
 
 
 # (lemma hash, form hash) -> (folded lemma, folded form): a word's two keys, read once
