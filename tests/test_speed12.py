@@ -118,3 +118,13 @@ def test_sentence_contexts_follow_the_cues_asked(nlp_es):
     other = replace(cues, context={"militar": "test-ctx"}, context_phrases={})
     assert contexts(sent, other) == ["test-ctx"] == contexts(list(sent), other)
     assert contexts(sent, cues) == first
+
+
+def test_a_folded_string_read_by_its_hash_is_the_fold_of_the_string(nlp_es):
+    from spacy.attrs import LEMMA, ORTH
+
+    doc = nlp_es("Exigieron la RENUNCIA del ministro y la destitución del alcalde.")
+    strings = doc.vocab.strings
+    for attr in (LEMMA, ORTH):
+        for key in syntax.token_column(doc, attr):
+            assert syntax.folded_string(key, strings) == fold(strings[key])

@@ -66,6 +66,7 @@ from cronica.stages.nlp.syntax import (
     doc_cache,
     folded_form,
     folded_lemma,
+    folded_string,
     morph_get,
     sentence_bounds,
     sentence_of,
@@ -832,7 +833,7 @@ def _ouster_nouns(tok: Token, cues: Cues) -> list[Token]:
     pos, lemmas = token_column(doc, POS), token_column(doc, LEMMA)
     strings, toks = doc.vocab.strings, tokens_of(doc)
     return [toks[i] for i in range(start, end)
-            if pos[i] == NOUN and fold(strings[lemmas[i]]) in cues.ouster]
+            if pos[i] == NOUN and folded_string(lemmas[i], strings) in cues.ouster]
 
 
 def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:

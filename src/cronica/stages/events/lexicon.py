@@ -1044,7 +1044,7 @@ def _match_rest(doc: Any, i: int, pattern: tuple[str, ...]) -> int | None:
     for word in pattern[1:]:
         while j < n and toks[j].pos_ == "DET" and word not in _keys(toks[j]):
             j += 1  # 'hacer un llamado', 'romper las relaciones'
-        if j >= n or word not in _keys(toks[j]) and word != fold(toks[j].text):
+        if j >= n or word not in _keys(toks[j]) and word != folded_form(toks[j]):
             return None
         j += 1
     return j

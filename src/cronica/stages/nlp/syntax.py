@@ -85,6 +85,15 @@ def folded_form(tok: Token) -> str:
         return _fold_hash(tok.orth, tok.text)
 
 
+def folded_string(key: int, strings: Any) -> str:
+    """``fold(strings[key])`` for a string hash read from a token column (``LEMMA``,
+    ``ORTH``); ``strings``: the document's ``vocab.strings``."""
+    try:
+        return _FOLDED[key]
+    except KeyError:
+        return _fold_hash(key, strings[key])
+
+
 def _fold_hash(key: int, text: str) -> str:
     if len(_FOLDED) > _MAX_FOLDED:
         _FOLDED.clear()
