@@ -128,3 +128,12 @@ def test_a_folded_string_read_by_its_hash_is_the_fold_of_the_string(nlp_es):
     for attr in (LEMMA, ORTH):
         for key in syntax.token_column(doc, attr):
             assert syntax.folded_string(key, strings) == fold(strings[key])
+
+
+def test_the_actor_linker_reads_folded_words_as_normalize_did(nlp_es):
+    from cronica.stages.actors.lexicon import normalize
+
+    doc = nlp_es("Las milicias respaldadas por Rusia atacaron en Járkov según el Ejército ucraniano.")
+    for t in doc:
+        assert syntax.folded_form(t) == normalize(t.text)
+        assert syntax.folded_lemma(t) == normalize(t.lemma_)
