@@ -322,6 +322,10 @@ _CASES = [
     ('an_impersonal_obligation_leaves_its_act_owed', 'El ministro dijo que hay que negociar con los rebeldes.', 'negociar', 'hypothetical', None),
     ('the_object_of_an_obliged_infinitive_is_owed', 'El fiscal dijo que tienen que realizar una investigación de la masacre.', 'investigación', 'hypothetical', None),
     ('a_preterite_obligation_was_carried_out', 'Los soldados tuvieron que enfrentar a los rebeldes en la frontera.', 'enfrentar', 'current', None),
+    ('the_act_a_future_inquiry_judges_took_place', 'El gobierno investigará los asesinatos de tres dirigentes.', 'asesinatos', 'current', None),
+    ('the_act_a_demanded_condemnation_judges_is_no_demand', 'El sindicato pidió condenar los ataques contra los mineros.', 'ataques', 'current', None),
+    ('the_act_whose_inquiry_is_demanded_is_no_demand', 'La ONU exigió el esclarecimiento de la masacre.', 'masacre', 'current', None),
+    ('the_inquiry_itself_stays_demanded', 'El sindicato exigió la investigación de los asesinatos.', 'investigación', 'hypothetical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

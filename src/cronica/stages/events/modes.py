@@ -203,6 +203,7 @@ def explain_aux(
         ):
             return found or unreal
         if cause_of is None and (_presupposed_cause(node, cues) or _ended(node, cues)
+                                 or _judged(node, cues)
                                  or step == 0 and _told_by_its_relative(node)):
             # 'baraja la posibilidad de protestar por la redada', 'pidió que cesen los
             # ataques tras la masacre': the cause of an act is presupposed; the wish, demand,
@@ -317,6 +318,26 @@ def _ended(node: Any, cues: Cues) -> bool:
         return any(dep(c) == "case" and fold(c.lemma_) in cues.end_noun_case for c in children_of(node))
     return dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in cues.end_word \
         and "Plur" not in morph_get(head, "Number")  # 'con fines de': purposes, no end
+
+
+def _judged(node: Any, cues: Cues) -> bool:
+    """``node`` is the event noun a word of judging or inquiry takes ('condenará el atentado',
+    'investigar los asesinatos', 'el esclarecimiento de la masacre'): such words are factive,
+    the act they judge took place, so the plans, wishes and demands about the judging do not
+    reach it (as for a cause)."""
+    head = node.head
+    if node.pos_ != "NOUN" or head.i == node.i or fold(head.lemma_) not in cues.judge_word:
+        return False
+    if head.pos_ in ("VERB", "AUX"):
+        return dep(node) == "obj"
+    return head.pos_ == "NOUN" and dep(node) == "nmod" and any(
+        dep(c) == "case" and fold(c.lemma_) in ("de", "del") for c in children_of(node))
+
+
+def judged_event(tok: Any, cues: Cues) -> bool:
+    """``tok`` is an event noun a word of judging or inquiry takes ('pidió el esclarecimiento
+    de la masacre'): a fact, not the content of the wish or plan around the judging."""
+    return _judged(tok, cues)
 
 
 def _negated(verb: Any, cues: Cues) -> bool:
