@@ -1011,7 +1011,9 @@ class EventCoder:
             return False
         if self._medical_attack(tok):
             return True
-        for c in children_of(tok):
+        # ('resultó muerto en un accidente': the cause hangs on the participle of the trigger)
+        words = [tok, *(tok.doc[j] for j in range(m.start, m.end) if j != tok.i and tok.doc[j].head.i == tok.i)]
+        for c in (c for w in words for c in children_of(w)):
             # a predicative participle may be parsed as an object ("murió atropellada")
             if dep(c) not in ("obl", "nmod", "obj", "xcomp", "advcl", "acl", "amod", "prep", "advmod"):
                 continue
