@@ -326,6 +326,10 @@ _CASES = [
     ('the_act_a_demanded_condemnation_judges_is_no_demand', 'El sindicato pidió condenar los ataques contra los mineros.', 'ataques', 'current', None),
     ('the_act_whose_inquiry_is_demanded_is_no_demand', 'La ONU exigió el esclarecimiento de la masacre.', 'masacre', 'current', None),
     ('the_inquiry_itself_stays_demanded', 'El sindicato exigió la investigación de los asesinatos.', 'investigación', 'hypothetical', None),
+    ('the_subjunctive_clause_of_a_factive_verb_is_presupposed-1', 'El ministro lamentó que la policía haya reprimido la marcha.', 'reprimido', 'current', None),
+    ('the_subjunctive_clause_of_a_factive_verb_is_presupposed-2', 'Los sindicatos repudiaron que la policía detuviera a sus dirigentes.', 'detuviera', 'current', None),
+    ('the_clause_a_future_condemnation_judges_is_no_plan', 'La ONU condenará que el ejército haya atacado a los civiles.', 'atacado', 'current', None),
+    ('a_feared_act_stays_unreal', 'Al obispo le preocupa que el ejército ataque la aldea.', 'ataque', 'hypothetical', None),
     ('a_misread_ar_subjunctive_is_a_subjunctive', 'Los soldados custodian el puente para impedir que los campesinos bloqueen la carretera.', 'bloqueen', 'hypothetical', None),
 ]
 

@@ -188,6 +188,9 @@ class Cues:
     # verbs and nouns of judging and inquiry ('condenar', 'investigar', 'la investigación de'):
     # the event they take as object is a fact (factive predicates), out of their own mode
     judge_word: set[str] = field(default_factory=set)
+    # emotive and evaluative factive verbs ('lamentó que', 'condenó que'): their complement
+    # clause is presupposed true, its subjunctive is the mood they select, not an unreal act
+    factive_verb: set[str] = field(default_factory=set)
     # the preposition of what a verb of ending ends ('acabar con el bloqueo'), and of what a
     # noun of ending beside the event's verb ends ('poner fin al bloqueo'): that event was
     # going on, out of the scope of a wish or plan about its end
@@ -1092,7 +1095,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "judge_word", "end_case", "end_noun_case", "season", "past_adj", "infinitive_if", "otherwise",
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "judge_word", "factive_verb", "end_case", "end_noun_case", "season", "past_adj", "infinitive_if", "otherwise",
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
                       "arrival_verb", "visitor", "host_verb", "guest",

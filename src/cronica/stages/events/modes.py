@@ -322,10 +322,15 @@ def _ended(node: Any, cues: Cues) -> bool:
 
 def _judged(node: Any, cues: Cues) -> bool:
     """``node`` is the event noun a word of judging or inquiry takes ('condenará el atentado',
-    'investigar los asesinatos', 'el esclarecimiento de la masacre'): such words are factive,
-    the act they judge took place, so the plans, wishes and demands about the judging do not
-    reach it (as for a cause)."""
+    'investigar los asesinatos', 'el esclarecimiento de la masacre'), or the verb of the
+    complement clause of a factive verb ('lamentará que la policía haya reprimido'): such
+    words are factive, the act they judge took place, so the plans, wishes and demands about
+    the judging do not reach it (as for a cause)."""
     head = node.head
+    if node.pos_ in ("VERB", "AUX") and dep(node) == "ccomp" and head.i != node.i \
+            and fold(head.lemma_) in cues.factive_verb:
+        # the complement clause of a factive verb ('condenará que el ejército haya atacado')
+        return True
     if node.pos_ != "NOUN" or head.i == node.i or fold(head.lemma_) not in cues.judge_word:
         return False
     if head.pos_ in ("VERB", "AUX"):
@@ -502,6 +507,11 @@ def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None
         # the act's own content
         return ("hypothetical", tok, "subjunctive purpose")
     if dep(node) not in ("ccomp", "csubj") or not marks:
+        return None
+    if fold(node.head.lemma_) in cues.factive_verb:
+        # 'lamentó que la policía haya reprimido la marcha', 'condenó que el ejército atacara':
+        # an emotive or evaluative factive verb selects the subjunctive, but what it judges is
+        # presupposed true (Nueva gramática §25.13): no unreal act
         return None
     if fold(node.head.lemma_) in cues.plan_verb:
         # 'acordaron que la reunión se realice en Lima', 'decidió que las tropas se retiren':
