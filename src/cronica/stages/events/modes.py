@@ -164,6 +164,13 @@ def explain_aux(
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
                             negation_words=word_reaches)
+        if mode and mode[0] == "negation" and mode[2] == "governing word" \
+                and fold(node.lemma_) in cues.prevent_verb and "Inf" in morph_get(node, "VerbForm"):
+            # 'para evitar una huelga', 'intentó impedir que marcharan': a verb of prevention
+            # entails that its act did not happen only when it is asserted itself (an
+            # implicative verb, Karttunen 1971); as an infinitive aim or attempt the act it
+            # would prevent stays possible (in the reach of a negation only)
+            mode = ("hypothetical", node, "governing word")
         if mode and mode[0] == "negation" and mode[2] == "governing word" and _negated(node, cues):
             # 'no descartó nuevas protestas', 'no excluye sanciones': an act not ruled out is
             # left possible (hypothetical), not negated; the rule-out itself is the negated act
@@ -580,6 +587,7 @@ def _read_mode_at(
             mode = "future"  # 'se espera que se reúnan el lunes': expected, not hoped for
         elif fold(tok.lemma_) in cues.pronominal_plan and _proclitic_se(tok):
             mode = "future"  # 'se proponen llegar': setting oneself to act is a plan
+
         found.append((mode, tok, "governing word"))
     if "Fut" in morph_get(tok, "Tense"):
         found.append(("future", tok, "future tense"))
