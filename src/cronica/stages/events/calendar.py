@@ -127,7 +127,7 @@ class AuxCalendar:
                     e.aux_mode, e.aux_evidence = found
         if doc is not None:
             self._same_event(adoc, pub, self.cues.other_event_adj)
-            _gerund_time(doc, every)
+            _gerund_time(doc, every, self.cues.gerund_ending, self.cues.enclitic)
             _definite_reference(doc, every, story_openings(adoc.article.text))
             if pub is not None:
                 self._discourse_time(adoc, every, pub)
@@ -745,21 +745,47 @@ def _definite(tok: Any) -> bool:
                for c in children_of(tok))
 
 
-def _gerund_time(doc: Any, events: list[Event]) -> None:
+def _gerund_time(doc: Any, events: list[Event], endings: Collection[str] = (),
+                 clitics: Collection[str] = ()) -> None:
     """A gerund adjunct with no mode of its own ('dispararon contra la multitud, matando a
-    tres') happens when the event of the verb it hangs from happens: it takes its mode."""
+    tres') happens when the event of the verb it hangs from happens: it takes its mode. A
+    gerund with enclitic pronouns the tagger read as another part of speech ('expulsó al
+    agregado acusándolo de espionaje': an adjective of the noun) hangs from the nearest verb
+    above it."""
     by_head = {e.head: e for e in events if e.head is not None}
     for e in events:
         if e.aux_mode is not None or e.head is None:
             continue
         tok = doc[e.head]
-        if "Ger" not in morph_get(tok, "VerbForm") or dep(tok) not in ("advcl", "xcomp", "conj"):
+        up = tok.head
+        if tok.pos_ not in ("VERB", "AUX") and _clitic_gerund(tok.text, endings, clitics):
+            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+                up = up.head
+        elif "Ger" not in morph_get(tok, "VerbForm") or dep(tok) not in ("advcl", "xcomp", "conj"):
             continue
-        gov = by_head.get(tok.head.i)
+        gov = by_head.get(up.i)
         if gov is not None and gov is not e and gov.aux_mode is not None:
             e.aux_mode = gov.aux_mode
             e.aux_evidence = {"text": gov.trigger.text, "start": gov.trigger.start,
                               "end": gov.trigger.end, "rule": "gerund of the event it hangs from"}
+
+
+def _clitic_gerund(word: str, endings: Collection[str], clitics: Collection[str]) -> bool:
+    """``word`` is a gerund with enclitic pronouns by its form alone: a gerund ending, one or
+    more enclitics after it, and the written accent such a word always takes ('acusándolo',
+    'diciéndoles'; Spanish morphology and stress rules)."""
+    if not endings or word == fold(word):
+        return False
+    rest = fold(word).lower()
+    seen = False
+    while True:
+        c = next((c for c in sorted(clitics, key=len, reverse=True) if rest.endswith(c) and len(rest) > len(c)), None)
+        if c is None:
+            break
+        rest, seen = rest[: -len(c)], True
+        if any(rest.endswith(g) for g in endings):
+            return True
+    return seen and any(rest.endswith(g) for g in endings)
 
 
 def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) -> None:

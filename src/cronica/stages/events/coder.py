@@ -91,7 +91,7 @@ from cronica.stages.events.merge import (
     merge_headline,
     merge_same_sentence,
 )
-from cronica.stages.events.modes import contexts, explain_aux
+from cronica.stages.events.modes import contexts, explain_aux, judged_event
 from cronica.stages.events.rank import (
     SECONDARY_THRESHOLD,
     in_source_clause,
@@ -1015,7 +1015,9 @@ class EventCoder:
             return False
         if self._medical_attack(tok):
             return True
-        for c in children_of(tok):
+        # ('resultó muerto en un accidente': the cause hangs on the participle of the trigger)
+        words = [tok, *(tok.doc[j] for j in range(m.start, m.end) if j != tok.i and tok.doc[j].head.i == tok.i)]
+        for c in (c for w in words for c in children_of(w)):
             # a predicative participle may be parsed as an object ("murió atropellada")
             if dep(c) not in ("obl", "nmod", "obj", "xcomp", "advcl", "acl", "amod", "prep", "advmod"):
                 continue
@@ -1542,7 +1544,10 @@ class EventCoder:
         if gov.entry.event not in _FRAME_TYPES:
             return False
         st.embedded[m.head] = gov
-        if not link.clausal and gov.entry.event in _EMBED_MODE:
+        if not link.clausal and gov.entry.event in _EMBED_MODE \
+                and not judged_event(link.doc[m.head], self.cues):
+            # (an act a word of judging takes is a fact: 'exigió el esclarecimiento de la
+            # masacre' demands the inquiry, not the massacre)
             st.forced.setdefault(m.head, _EMBED_MODE[gov.entry.event])
         return True
 

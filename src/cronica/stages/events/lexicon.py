@@ -193,6 +193,18 @@ class Cues:
     # words of ending or solving ('poner fin a', 'solución a', 'finalizar'): what they end
     # was going on (a presupposition), so it is no aim of the act that would end it
     end_word: set[str] = field(default_factory=set)
+    # verbs and nouns of judging and inquiry ('condenar', 'investigar', 'la investigación de'):
+    # the event they take as object is a fact (factive predicates), out of their own mode
+    judge_word: set[str] = field(default_factory=set)
+    # emotive and evaluative factive verbs ('lamentó que', 'condenó que'): their complement
+    # clause is presupposed true, its subjunctive is the mood they select, not an unreal act
+    factive_verb: set[str] = field(default_factory=set)
+    # 'evitar', 'impedir': verbs of prevention, implicative: asserted, their act did not happen
+    prevent_verb: set[str] = field(default_factory=set)
+    # gerund endings and enclitic pronouns ('acus-ando-lo'): a gerund the tagger read as an
+    # adjective is still told by its form
+    gerund_ending: set[str] = field(default_factory=set)
+    enclitic: set[str] = field(default_factory=set)
     # the preposition of what a verb of ending ends ('acabar con el bloqueo'), and of what a
     # noun of ending beside the event's verb ends ('poner fin al bloqueo'): that event was
     # going on, out of the scope of a wish or plan about its end
@@ -1113,7 +1125,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "end_case", "end_noun_case", "season", "past_adj", "infinitive_if", "otherwise",
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "judge_word", "factive_verb", "prevent_verb", "gerund_ending", "enclitic", "end_case", "end_noun_case", "season", "past_adj", "infinitive_if", "otherwise",
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
                       "arrival_verb", "visitor", "host_verb", "guest",

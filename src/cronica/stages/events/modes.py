@@ -166,6 +166,13 @@ def explain_aux(
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
                             negation_words=word_reaches)
+        if mode and mode[0] == "negation" and mode[2] == "governing word" \
+                and fold(node.lemma_) in cues.prevent_verb and "Inf" in morph_get(node, "VerbForm"):
+            # 'para evitar una huelga', 'intentó impedir que marcharan': a verb of prevention
+            # entails that its act did not happen only when it is asserted itself (an
+            # implicative verb, Karttunen 1971); as an infinitive aim or attempt the act it
+            # would prevent stays possible (in the reach of a negation only)
+            mode = ("hypothetical", node, "governing word")
         if mode and mode[0] == "negation" and mode[2] == "governing word" and _negated(node, cues):
             # 'no descartó nuevas protestas', 'no excluye sanciones': an act not ruled out is
             # left possible (hypothetical), not negated; the rule-out itself is the negated act
@@ -205,6 +212,7 @@ def explain_aux(
         ):
             return found or unreal
         if cause_of is None and (_presupposed_cause(node, cues) or _ended(node, cues)
+                                 or _judged(node, cues)
                                  or step == 0 and _told_by_its_relative(node)):
             # 'baraja la posibilidad de protestar por la redada', 'pidió que cesen los
             # ataques tras la masacre': the cause of an act is presupposed; the wish, demand,
@@ -319,6 +327,31 @@ def _ended(node: Any, cues: Cues) -> bool:
         return any(dep(c) == "case" and folded_lemma(c) in cues.end_noun_case for c in children_of(node))
     return dep(node) == "nmod" and head.pos_ == "NOUN" and folded_lemma(head) in cues.end_word \
         and "Plur" not in morph_get(head, "Number")  # 'con fines de': purposes, no end
+
+
+def _judged(node: Any, cues: Cues) -> bool:
+    """``node`` is the event noun a word of judging or inquiry takes ('condenará el atentado',
+    'investigar los asesinatos', 'el esclarecimiento de la masacre'), or the verb of the
+    complement clause of a factive verb ('lamentará que la policía haya reprimido'): such
+    words are factive, the act they judge took place, so the plans, wishes and demands about
+    the judging do not reach it (as for a cause)."""
+    head = node.head
+    if node.pos_ in ("VERB", "AUX") and dep(node) == "ccomp" and head.i != node.i \
+            and fold(head.lemma_) in cues.factive_verb:
+        # the complement clause of a factive verb ('condenará que el ejército haya atacado')
+        return True
+    if node.pos_ != "NOUN" or head.i == node.i or fold(head.lemma_) not in cues.judge_word:
+        return False
+    if head.pos_ in ("VERB", "AUX"):
+        return dep(node) == "obj"
+    return head.pos_ == "NOUN" and dep(node) == "nmod" and any(
+        dep(c) == "case" and fold(c.lemma_) in ("de", "del") for c in children_of(node))
+
+
+def judged_event(tok: Any, cues: Cues) -> bool:
+    """``tok`` is an event noun a word of judging or inquiry takes ('pidió el esclarecimiento
+    de la masacre'): a fact, not the content of the wish or plan around the judging."""
+    return _judged(tok, cues)
 
 
 def _negated(verb: Any, cues: Cues) -> bool:
@@ -484,6 +517,11 @@ def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None
         return ("hypothetical", tok, "subjunctive purpose")
     if dep(node) not in ("ccomp", "csubj") or not marks:
         return None
+    if fold(node.head.lemma_) in cues.factive_verb:
+        # 'lamentó que la policía haya reprimido la marcha', 'condenó que el ejército atacara':
+        # an emotive or evaluative factive verb selects the subjunctive, but what it judges is
+        # presupposed true (Nueva gramática §25.13): no unreal act
+        return None
     if fold(node.head.lemma_) in cues.plan_verb:
         # 'acordaron que la reunión se realice en Lima', 'decidió que las tropas se retiren':
         # what a decision or agreement settles is planned (future), not wished
@@ -551,6 +589,7 @@ def _read_mode_at(
             mode = "future"  # 'se espera que se reúnan el lunes': expected, not hoped for
         elif folded_lemma(tok) in cues.pronominal_plan and _proclitic_se(tok):
             mode = "future"  # 'se proponen llegar': setting oneself to act is a plan
+
         found.append((mode, tok, "governing word"))
     if "Fut" in morph_get(tok, "Tense"):
         found.append(("future", tok, "future tense"))
