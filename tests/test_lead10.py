@@ -104,3 +104,14 @@ def test_another_attack_is_not_the_one_told_before() -> None:
             "departamento del Cauca. Otro ataque ocurrió en una zona rural de Nariño.")
     attacks = [e for e in _events(text, date="2024-03-14") if e["event"] == "ASSAULT"]
     assert len(attacks) == 2
+
+
+def test_lead_source_does_not_reach_background_history() -> None:
+    text = ("Al menos ocho soldados murieron este jueves en un ataque de la guerrilla en el "
+            "Cauca, informó el Ejército. En 2019, otro ataque en la región dejó cuatro "
+            "policías muertos.")
+    result = extract(text, lang="es", date="2024-03-14")
+    current = [e for e in result["events"] if e["aux_mode"] is None and e["event"] == "ASSAULT"]
+    history = [e for e in result["events"] if e["aux_mode"] == "historical"]
+    assert current and any("Ejército" in str(r) for r in current[0]["reported_by"])
+    assert history and not any("Ejército" in str(r) for e in history for r in e["reported_by"])
