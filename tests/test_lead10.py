@@ -115,3 +115,26 @@ def test_lead_source_does_not_reach_background_history() -> None:
     history = [e for e in result["events"] if e["aux_mode"] == "historical"]
     assert current and any("Ejército" in str(r) for r in current[0]["reported_by"])
     assert history and not any("Ejército" in str(r) for e in history for r in e["reported_by"])
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("La ONU advirtió de una crisis humanitaria en Gaza.", "es"),
+    ("The UN warned of a humanitarian crisis in Gaza.", "en"),
+])
+def test_warning_of_a_danger_is_no_threat(text: str, lang: str) -> None:
+    assert not [e for e in _events(text, lang) if e["event"] == "THREATEN"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("El Gobierno advirtió que expulsará a los diplomáticos.", "es"),
+    ("Irán advirtió a Israel de una respuesta contundente.", "es"),
+    ("Israel warned Hezbollah of a harsh response.", "en"),
+])
+def test_warning_of_what_will_be_done_or_to_someone_stays_a_threat(text: str, lang: str) -> None:
+    assert [e for e in _events(text, lang) if e["event"] == "THREATEN"]
+
+
+def test_the_risk_of_an_attack_is_hypothetical() -> None:
+    events = _events("La Defensoría del Pueblo advirtió sobre el riesgo de ataques en la región.")
+    assert all(e["aux_mode"] == "hypothetical" for e in events if e["event"] == "ASSAULT")
+    assert not [e for e in events if e["event"] == "THREATEN"]

@@ -674,6 +674,8 @@ class EventCoder:
             return "trigger.prevention_without_protest"
         if self._vow_without_act(tok):
             return "trigger.vow_without_act"
+        if m.entry.event == "THREATEN" and self._warning_of_danger(tok):
+            return "trigger.warning_of_danger"
         if _named(tok):
             return "trigger.named"
         if tok.i in orgs and self._org_name_word(tok):
@@ -1257,6 +1259,26 @@ class EventCoder:
                 if hit is not None and hit.entry.event == "PROTEST":
                     return False
         return True
+
+    def _warning_of_danger(self, tok: Any) -> bool:
+        """'La ONU advirtió de una crisis humanitaria', 'warned of a looming famine': a verb
+        of warning with only the danger it warns of (a 'de'/'sobre', 'of'/'about' complement),
+        no clause of what will be done and no one warned, is a pessimistic comment (CAMEO 012,
+        a public statement PLOVER codes as no event), not a threat (CAMEO 13: 'advirtió que
+        expulsará', 'warned the rebels')."""
+        if tok.pos_ != "VERB" or folded_lemma(tok) not in self.cues.warning_verb:
+            return False
+        danger = False
+        for c in children_of(tok):
+            d = dep(c)
+            if d in ("obl", "prep", "nmod", "obj") and (
+                    fold(c.text) in self.cues.danger_case
+                    or any(dep(g) == "case" and fold(g.text) in self.cues.danger_case
+                           for g in children_of(c))):
+                danger = True  # (the Spanish parser may label 'sobre el riesgo' obj)
+            elif d in ("ccomp", "xcomp", "iobj", "obj", "dobj", "dative", "advcl"):
+                return False  # what will be done, or whom it warns
+        return danger
 
     def _vow_without_act(self, tok: Any) -> bool:
         """'juró aplastar la rebelión' is a vow (a threat with a hostile act); 'juró el

@@ -350,6 +350,8 @@ class Cues:
     vow: set[str] = field(default_factory=set)  # 'prometer', 'vow': a vowed hostile act is a threat
     # 'strike': a verb of hitting, an attack only with a forceful doer (polish11)
     hit_verb: set[str] = field(default_factory=set)
+    warning_verb: set[str] = field(default_factory=set)  # 'advertir', 'warn': a threat or not
+    danger_case: set[str] = field(default_factory=set)  # 'advirtió sobre el riesgo': of a danger
     # 'anonimato', 'anonymity' / 'identificar', 'name': a source's request not to be named is
     # a convention of the report, no political request (polish11)
     anonymity: set[str] = field(default_factory=set)
@@ -1129,7 +1131,8 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
                       "arrival_verb", "visitor", "host_verb", "guest",
-                      "other_event_adj", "attack_case", "hit_verb", "anonymity", "identify_verb"):
+                      "other_event_adj", "attack_case", "hit_verb", "anonymity", "identify_verb",
+                      "warning_verb", "danger_case"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)
