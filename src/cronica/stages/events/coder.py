@@ -641,6 +641,8 @@ class EventCoder:
             return "trigger.arrival_without_visit"  # before a participle clause keeps it
         if m.entry.pattern[0] in self.cues.host_verb and self._host_without_guest(tok):
             return "trigger.host_without_guest"
+        if m.entry.event == "CONSULT" and self._press_meeting(tok):
+            return "trigger.press_meeting"
         if self._weak_participle(tok, m):
             if self._natural_death(tok, m):
                 return "trigger.natural_death"  # 'muerto por un infarto'
@@ -757,6 +759,26 @@ class EventCoder:
         return not any(
             dep(c) in ("obj", "obl", "iobj") and _case_word(c) in ("a", "al") and party(c)
             for c in children_of(tok))
+
+    def _press_meeting(self, tok: Any) -> bool:
+        """'dijo en una reunión con periodistas', 'se reunió con la prensa', 'met with
+        reporters': a meeting whose every partner ('con', 'with': ``partner_case``) is the
+        press (``press_noun`` cues) is the channel through which the news reached the
+        reporter, like a press conference (attribution guidelines, REPORTED_BY: 'a los
+        periodistas', 'en una entrevista con <medio>'), not a consultation between parties
+        (PLOVER manual, CONSULT); 'se reunió con los sindicatos y con la prensa' keeps its
+        other partner and stays one."""
+        cues = self.cues
+        partners = []
+        for c in children_of(tok):
+            if _case_word(c) in cues.partner_case or (
+                    dep(c) == "prep" and fold(c.text) in cues.partner_case):
+                node = c
+                if dep(c) == "prep":  # English: 'with' heads its object
+                    node = next((g for g in children_of(c) if dep(g) == "pobj"), c)
+                partners.append(node)
+                partners.extend(g for g in children_of(node) if dep(g) == "conj")
+        return bool(partners) and all(fold(p.lemma_) in cues.press_noun for p in partners)
 
     def _vague_without_act(self, tok: Any) -> bool:
         """'la violencia' names an act only where the grammar makes it one: the subject of a

@@ -1,0 +1,33 @@
+"""Event coding rules of branch protest12 (issue 13); see docs/benchmarks.md, section
+protest12."""
+
+from __future__ import annotations
+
+
+def _events(make_doc, text: str, lang: str = "es") -> list[tuple[str, str]]:
+    adoc = make_doc(text, lang=lang, stages=("actors", "events"))
+    return [(e.event, e.trigger.text) for e in adoc.events if e.embedded_in is None]
+
+
+def test_a_meeting_with_the_press_is_no_consultation(make_doc):
+    # the press is the channel the news reached the reporter through (attribution
+    # guidelines, REPORTED_BY), like a press conference
+    for text in ("La ministra dijo en una reunión con periodistas que no habrá cambios.",
+                 "El alcalde se reunió con la prensa en el ayuntamiento.",
+                 "El canciller se reunió con corresponsales extranjeros en su despacho."):
+        evs = _events(make_doc, text)
+        assert "CONSULT" not in [e[0] for e in evs], (text, evs)
+
+
+def test_a_meeting_with_parties_and_the_press_stays_a_consultation(make_doc):
+    evs = _events(make_doc, "El alcalde se reunió con los comerciantes y con la prensa.")
+    assert "CONSULT" in [e[0] for e in evs], evs
+    evs = _events(make_doc, "La ministra mantuvo una reunión con los dirigentes sindicales.")
+    assert "CONSULT" in [e[0] for e in evs], evs
+
+
+def test_english_meeting_with_reporters_is_no_consultation(make_doc):
+    evs = _events(make_doc, "The governor met with reporters at the airport on Friday.", "en")
+    assert "CONSULT" not in [e[0] for e in evs], evs
+    evs = _events(make_doc, "The governor met with farm leaders at the airport on Friday.", "en")
+    assert "CONSULT" in [e[0] for e in evs], evs
