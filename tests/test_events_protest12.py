@@ -31,3 +31,20 @@ def test_english_meeting_with_reporters_is_no_consultation(make_doc):
     assert "CONSULT" not in [e[0] for e in evs], evs
     evs = _events(make_doc, "The governor met with farm leaders at the airport on Friday.", "en")
     assert "CONSULT" in [e[0] for e in evs], evs
+
+
+def test_an_occasion_or_statement_offered_is_no_offer_of_cooperation(make_doc):
+    # DLE 'ofrecer': to give a banquet, a party; to state: no AGREE (CAMEO 03)
+    for text in ("La alcaldesa ofreció una rueda de prensa en el ayuntamiento.",
+                 "El embajador ofrecerá una recepción a los empresarios el viernes.",
+                 "El portavoz ofreció declaraciones a una radio local.",
+                 "Los ganaderos no irán al almuerzo que el ministro ofrecerá a los alcaldes."):
+        evs = _events(make_doc, text)
+        assert "AGREE" not in [e[0] for e in evs], (text, evs)
+
+
+def test_offered_aid_or_talks_stay_offers(make_doc):
+    for text in ("El gobierno ofreció ayuda a los pescadores afectados.",
+                 "La empresa ofreció un diálogo a los trabajadores en huelga."):
+        evs = _events(make_doc, text)
+        assert "AGREE" in [e[0] for e in evs], (text, evs)

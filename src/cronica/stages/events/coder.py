@@ -643,6 +643,8 @@ class EventCoder:
             return "trigger.host_without_guest"
         if m.entry.event == "CONSULT" and self._press_meeting(tok):
             return "trigger.press_meeting"
+        if m.entry.pattern[0] in self.cues.offer_verb and self._offered_occasion(tok):
+            return "trigger.offered_occasion"
         if self._weak_participle(tok, m):
             if self._natural_death(tok, m):
                 return "trigger.natural_death"  # 'muerto por un infarto'
@@ -779,6 +781,24 @@ class EventCoder:
                 partners.append(node)
                 partners.extend(g for g in children_of(node) if dep(g) == "conj")
         return bool(partners) and all(fold(p.lemma_) in cues.press_noun for p in partners)
+
+    def _offered_occasion(self, tok: Any) -> bool:
+        """'ofreció una conferencia de prensa', 'ofrecerá una cena a los delegados',
+        'ofreció declaraciones': the verb's object is an occasion or a statement given
+        (``occasion_noun`` cues; DLE 'ofrecer': dar un banquete, una fiesta; manifestar), not
+        an offer of cooperation, aid or talks (CAMEO 03 -> AGREE: 'ofreció ayuda', 'ofreció
+        diálogo' stay offers)."""
+        # the thing offered; a phrase with the personal 'a' is whom it is offered to, whatever
+        # label the parser gave it ('ofrecerá el domingo a los delegados')
+        objs = [c for c in children_of(tok) if dep(c) in ("obj", "nsubj:pass") and not _case_word(c)]
+        objs = [o for o in objs if "Rel" not in morph_get(o, "PronType")]
+        if not objs and dep(tok) in ("acl", "acl:relcl") and tok.head.i != tok.i and any(
+                fold(c.text) == "que" and c.i < tok.i for c in children_of(tok)):
+            # 'una cena que el gobierno ofrecerá': the relative 'que' (a pronoun, or read as a
+            # conjunction by the parser) stands for its antecedent, the thing offered
+            objs = [tok.head]
+        objs.extend(g for c in list(objs) for g in children_of(c) if dep(g) == "conj")
+        return bool(objs) and all(fold(o.lemma_) in self.cues.occasion_noun for o in objs)
 
     def _vague_without_act(self, tok: Any) -> bool:
         """'la violencia' names an act only where the grammar makes it one: the subject of a

@@ -257,6 +257,11 @@ class Cues:
     # the press as the only partner of a meeting ('en una reunión con periodistas'): the
     # channel the news reached the reporter through, no consultation (branch protest12)
     press_noun: set[str] = field(default_factory=set)
+    # 'ofrecer una cena', 'ofrecer una conferencia de prensa', 'ofrecer declaraciones': to give
+    # an occasion or a statement (DLE 'ofrecer': dar un banquete; manifestar), no offer of
+    # cooperation (CAMEO 03 -> AGREE) (branch protest12)
+    offer_verb: set[str] = field(default_factory=set)
+    occasion_noun: set[str] = field(default_factory=set)
     # 'robo', 'theft': names of criminal offences; a passive's 'por'/'by' phrase with one is
     # the cause of the act, not its agent ('fue detenido por robo')
     offence: set[str] = field(default_factory=set)
@@ -1095,7 +1100,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "end_case", "end_noun_case", "season", "past_adj", "infinitive_if", "otherwise",
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
-                      "arrival_verb", "visitor", "host_verb", "guest", "press_noun",
+                      "arrival_verb", "visitor", "host_verb", "guest", "press_noun", "offer_verb", "occasion_noun",
                       "other_event_adj", "attack_case", "hit_verb", "anonymity", "identify_verb"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
