@@ -590,6 +590,13 @@ def find_args(
         # an uncoded goal of motion (where it goes) yields to whom the protest is against,
         # when its topic names them ('protestar ante el COI' keeps whom it appeals to)
         recipient = _topic_target(tok, actor, index, cues, is_event) or recipient
+    if event == "PROTEST" and recipient is not None and _road(recipient, cues):
+        # 'bloquearon la carretera', 'cortaron la ruta 14 para exigir al Gobierno ...': the
+        # road a block closes is where the protest happens, no party it addresses (PLOVER's
+        # target is whom the protest is against); its topic or the addressee of its demand
+        # is, else there is none
+        recipient = (_topic_target(tok, actor, index, cues, is_event)
+                     or _demand_addressee(tok, actor, cues, index, is_event))
     if recipient is None and event == "PROTEST" and skip:
         # 'tomaron el local municipal' (a verb + object row): the premises taken, as the
         # object of 'ocuparon la fábrica' is
@@ -600,6 +607,31 @@ def find_args(
         # 'se exigirá la renuncia del gobierno': a demand is aimed at whoever is to leave
         recipient = _ousted(tok, actor, cues, index)
     return actor, recipient
+
+
+def _road(tok: Token, cues: Cues) -> bool:
+    """A road, street or bridge noun ('la carretera', 'las rutas del sur'): a place."""
+    return tok.pos_ == "NOUN" and fold(tok.lemma_) in cues.road
+
+
+def _demand_addressee(tok: Token, actor: Any, cues: Cues, index: ActorIndex,
+                      is_event: Callable[[Any], str | None]) -> Any:
+    """Whom a protest's purpose clause demands of: 'bloquearon la ruta para exigir al
+    Gobierno X' -> el Gobierno (the dative or 'a' complement of a verb of demand, a REQUEST
+    trigger, in a purpose clause of the protest verb); only a coded actor other than the
+    protesters."""
+    own = index.mention_in(actor) if actor is not None else None
+    for c in children_of(tok):
+        if dep(c) not in ("advcl", "xcomp") or c.pos_ != "VERB" or is_event(c) != "REQUEST":
+            continue
+        if not any(dep(g) == "mark" and fold(g.text) in cues.purpose for g in children_of(c)):
+            continue
+        for o in children_of(c):
+            if dep(o) in _OBJ | {"obl"} and o.pos_ in _NOMINAL and _case(o) == "a":
+                m = index.mention_in(o)
+                if m is not None and m is not own:
+                    return o
+    return None
 
 
 def _addressee_of_call(tok: Token, actor: Any, cues: Cues, index: ActorIndex,
