@@ -48,3 +48,27 @@ def test_offered_aid_or_talks_stay_offers(make_doc):
                  "La empresa ofreció un diálogo a los trabajadores en huelga."):
         evs = _events(make_doc, text)
         assert "AGREE" in [e[0] for e in evs], (text, evs)
+
+
+def _full(make_doc, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    adoc = make_doc(text, lang="es", stages=("actors", "events"))
+    return [(e.event, e.trigger.text, e.mode, e.aux_mode) for e in adoc.events if e.embedded_in is None]
+
+
+def test_a_negated_attendance_of_a_meeting_is_a_refusal_to_meet(make_doc):
+    # CAMEO 125 (reject proposal to meet) -> REJECT 'meet'; the 'no' makes the refusal, so
+    # the event is not negated, and the meeting is no positive future CONSULT of the subject
+    for text in ("La asociación de ganaderos no asistirá a la reunión con el ministro.",
+                 "Los transportistas no acudirán al diálogo convocado por la alcaldía.",
+                 "La cooperativa no asistirá al almuerzo que el gobernador ofrecerá el sábado."):
+        evs = _full(make_doc, text)
+        assert ("REJECT", "meet", None) in [(e[0], e[2], e[3]) for e in evs], (text, evs)
+        assert "CONSULT" not in [e[0] for e in evs], (text, evs)
+
+
+def test_attending_or_missing_an_act_is_no_refusal(make_doc):
+    evs = _full(make_doc, "La asociación de ganaderos asistirá a la reunión con el ministro.")
+    assert "REJECT" not in [e[0] for e in evs] and "CONSULT" in [e[0] for e in evs], evs
+    # a march is no meeting: not taking part in it is no refusal to meet
+    evs = _full(make_doc, "Los ganaderos no participaron en la marcha del jueves.")
+    assert "REJECT" not in [e[0] for e in evs], evs

@@ -312,6 +312,7 @@ class EventCoder:
         # token's index, None for the rules' own) by question (see :meth:`_learned_arg`)
         self._choices: tuple[Any, dict[tuple[Any, ...], int | None]] = (None, {})
         self._injury_ids: frozenset[int] | None = None  # (:meth:`_injury_hashes`)
+        self._attend_ids: frozenset[int] | None = None  # (:meth:`_refused_attendance`)
         self._staged_kind: dict[int, bool] = {}  # lemma hash -> ends in '-azo' (staged acts)
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
         self._no_trigger: set[tuple[int, ...]] = set()
@@ -347,6 +348,11 @@ class EventCoder:
                 suffixed = self._learn_staged_kind(keys[i][0], doc.vocab.strings[keys[i][0]])
             if suffixed and (act := self._staged_protest(doc, i)) is not None:
                 out.append(act)  # 'realizaron un ollazo': a collective act by its suffix
+                i += 1
+                continue
+            if keys[i][0] in self._attend_hashes(doc) and (
+                    refusal := self._refused_attendance(doc, i)) is not None:
+                out.append(refusal)  # 'no asistirá a la reunión': a refusal to meet
                 i += 1
                 continue
             key = tuple(keys[i])
@@ -982,6 +988,38 @@ class EventCoder:
             self._injury_ids = frozenset(
                 strings.add(w) for w in self.cues.injury_word | self.cues.arrest_word)
         return self._injury_ids
+
+    def _attend_hashes(self, doc: Any) -> frozenset[int]:
+        """The lemma hashes of the ``attend_verb`` cues in the document's string store."""
+        if self._attend_ids is None:
+            strings = doc.vocab.strings
+            self._attend_ids = frozenset(strings.add(w) for w in self.cues.attend_verb)
+        return self._attend_ids
+
+    def _refused_attendance(self, doc: Any, i: int) -> Match | None:
+        """'la central no asistirá a la reunión', 'no acudieron a la cena que ofreció el
+        gobierno': a negated verb of attending (``attend_verb`` cues) whose complement is a
+        meeting (a CONSULT trigger noun) or a meal one is invited to (``meal_occasion``) is a refusal to
+        meet, CAMEO 125 -> REJECT 'meet' (PLOVER manual: all rejections and refusals; its
+        'meet' mode: meetings and negotiations). The 'no' makes the refusal, so the event is
+        not negated (set where the event is built)."""
+        tok = doc[i]
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        cues = self.cues
+        if not any(dep(c) == "advmod" and cues.aux.get(fold(c.text)) == "negation" and c.i < tok.i
+                   for c in children_of(tok)):
+            return None
+        for c in children_of(tok):
+            if dep(c) not in ("obl", "obj", "obl:arg") or _case_word(c) not in ("a", "al", "en"):
+                continue
+            found = self._lex_match_at(doc, c.i)
+            if fold(c.lemma_) in cues.meal_occasion or (
+                    found is not None and found.entry.event == "CONSULT" and c.pos_ == "NOUN"):
+                entry = TriggerEntry((fold(tok.lemma_),), "V", "REJECT", "meet", "125", 0.7,
+                                     rule=f"{self.lang}:refused-attendance/V")
+                return Match(i, i + 1, i, entry)
+        return None
 
     def _travel(self, tok: Any, m: Match) -> bool:
         """'hombres que se movilizaban en una motocicleta': a movement verb with a vehicle
@@ -2264,6 +2302,8 @@ class EventCoder:
             event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
+        if aux == "negation" and m.entry.rule.endswith(":refused-attendance/V"):
+            aux = None  # 'no asistirá': the 'no' is the refusal, made now
         evidence: dict[str, Any] | None
         if explained and aux == explained[0]:
             evidence = aux_evidence(explained[1], explained[2])
