@@ -33,3 +33,50 @@ def test_road_blocked_without_demand_has_no_recipient() -> None:
     protest = next(e for e in _events("Decenas de vecinos cortaron la ruta 14 en reclamo de "
                                       "agua potable.") if e["event"] == "PROTEST")
     assert protest["recipient"] is None
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("El sindicato anunció que convocará una huelga general el jueves.", "sindicato"),
+    ("Los docentes anunciaron que realizarán una marcha el lunes.", "docentes"),
+])
+def test_clause_only_speech_verb_gives_its_subject_to_a_subjectless_report(text: str, actor: str) -> None:
+    # 'anunciar' reports only with a clause ('anunció que ...'); its subject is the dropped
+    # subject of the announced act, as with 'dijo que' / 'informó que'
+    protest = next(e for e in _events(text) if e["event"] == "PROTEST")
+    assert protest["aux_mode"] == "future"
+    assert protest["actor"] is not None and actor in protest["actor"]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "El ministro de Asuntos Campesinos rechazó la propuesta.",
+    "El Ministerio de Asuntos Estudiantiles rechazó la propuesta.",
+])
+def test_ministry_keeps_gov_whatever_its_portfolio(text: str) -> None:
+    event = next(e for e in _events(text) if e["event"] == "REJECT")
+    assert event["actor_sector"] == "GOV"
+
+
+def test_secretary_general_still_yields_to_the_body() -> None:
+    event = next(e for e in _events("El secretario general de la CGT rechazó la propuesta.")
+                 if e["event"] == "REJECT")
+    assert event["actor_sector"] == "LAB"
+
+
+def test_country_gives_way_to_the_province_the_sentence_names_inside_it() -> None:
+    # 'in Nigeria's northwestern Zamfara state': no town named, the province is the closer place
+    text = ("Gunmen killed at least 17 villagers in an overnight attack in Nigeria's "
+            "northwestern Zamfara state, police said Sunday.")
+    attack = next(e for e in _events(text, "en") if e["event"] == "ASSAULT")
+    assert attack["event_loc"]["name"] == "Zamfara"
+    assert attack["event_loc"]["feature"] == "admin1"
+
+
+def test_town_reading_prefers_the_article_country_over_a_namesake_abroad() -> None:
+    # 'Kaura village': the village reading in Nigeria, the country the article names, beats
+    # a bigger town abroad whose alternate name folds to the same key
+    text = ("Violence has risen in northern Nigeria this year. Gunmen opened fire on residents "
+            "of Kaura village on Saturday, police said.")
+    attack = next(e for e in _events(text, "en") if e["trigger"]["text"] == "opened fire")
+    assert attack["event_loc"] is not None
+    assert attack["event_loc"]["country"] == "NGA"
+    assert attack["event_loc"]["name"] == "Kaura" and attack["event_loc"]["feature"] == "city"

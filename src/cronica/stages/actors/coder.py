@@ -312,7 +312,8 @@ class ActorCoder:
             if inner is None:
                 return None
             countries, sector = countries or inner.countries, inner.sector
-        elif inner is not None and inner.sector and (sector == "GOV" or not sector):
+        elif inner is not None and inner.sector and (sector == "GOV" and "office" not in e.flags
+                                                     or not sector):
             # 'el portavoz del ejército colombiano': the title yields to the body it speaks for
             countries = countries or inner.countries
             sector = inner.sector

@@ -1495,14 +1495,17 @@ def _subject_of_governor(cand: Token, tok: Token) -> bool:
     return False
 
 
-def speaker_subject(tok: Token, speech: set[str]) -> Any:
-    """Subject of the reporting verb whose complement holds ``tok`` (three levels up)."""
+def speaker_subject(tok: Token, speech: set[str],
+                    is_speech: Callable[[Any], bool] | None = None) -> Any:
+    """Subject of the reporting verb whose complement holds ``tok`` (three levels up);
+    ``is_speech`` also tells verbs that report only with a clause ('anunció que realizará
+    un paro', 'manifestó que marcharán')."""
     node = tok
     for _ in range(3):
         if node.head.i == node.i:
             return None
         node = node.head
-        if fold(node.lemma_) in speech:
+        if fold(node.lemma_) in speech or (is_speech is not None and is_speech(node)):
             return next((c for c in children_of(node) if dep(c) in _SUBJ), None)
     return None
 

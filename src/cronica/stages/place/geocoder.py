@@ -676,8 +676,12 @@ class Geocoder:
             return None
         if f.level == "town" and _level(cand) != f.level:
             # 'Amara city': the place noun after the name says which
-            cand = next((c for _, c in self.gazetteer.rank(f.text, context, lang=self.lang)
-                         if _level(c) == f.level), cand)
+            # (of the readings of that kind, one in a country the article names first: a
+            # village of the article's country over a bigger namesake abroad)
+            levelled = [c for _, c in self.gazetteer.rank(f.text, context, lang=self.lang)
+                        if _level(c) == f.level]
+            cand = next((c for c in levelled if c.country in context),
+                        levelled[0] if levelled else cand)
         elif f.level == "area" and _level(cand) == "town" and cand.country not in context:
             # 'San Juan province' is the best-ranked province of that name, not a town of
             # a country the article does not name (an event placed there stands at its main
@@ -1080,14 +1084,21 @@ def _narrowed(chosen: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
     town's province is it or lies near it."""
     if chosen.feature not in _BROAD or not chosen.country:
         return chosen
+    province: PlaceMention | None = None
     for p in places:
         if p.span.sentence != chosen.span.sentence or p is chosen or p.metonymy \
-                or p.from_dateline or p.lat is None or p.feature not in ("city", "admin2") \
-                or p.country != chosen.country:
+                or p.from_dateline or p.lat is None or p.country != chosen.country:
+            continue
+        if p.feature == "admin1" and chosen.feature == "country":
+            # 'in Nigeria's northwestern Zamfara state': a province inside the country is
+            # the closer place when the sentence names no town
+            province = province or p
+            continue
+        if p.feature not in ("city", "admin2"):
             continue
         if chosen.feature == "country" or _inside_area(p, chosen):
             return p
-    return chosen
+    return province or chosen
 
 
 def _inside_area(p: PlaceMention, area: PlaceMention) -> bool:
