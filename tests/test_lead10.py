@@ -80,3 +80,10 @@ def test_town_reading_prefers_the_article_country_over_a_namesake_abroad() -> No
     assert attack["event_loc"] is not None
     assert attack["event_loc"]["country"] == "NGA"
     assert attack["event_loc"]["name"] == "Kaura" and attack["event_loc"]["feature"] == "city"
+
+
+def test_opening_fire_is_an_attack_whoever_the_shooters() -> None:
+    events = _events("Los atacantes abrieron fuego contra los vecinos del barrio.")
+    attack = next(e for e in events if e["event"] == "ASSAULT")
+    assert attack["mode"] == "firearms"
+    assert attack["trigger"]["text"].startswith("abrieron")
