@@ -72,3 +72,18 @@ def test_attending_or_missing_an_act_is_no_refusal(make_doc):
     # a march is no meeting: not taking part in it is no refusal to meet
     evs = _full(make_doc, "Los ganaderos no participaron en la marcha del jueves.")
     assert "REJECT" not in [e[0] for e in evs], evs
+
+
+def test_a_clash_with_a_match_score_is_a_game(make_doc):
+    for text in ("Durante el choque Perú-Ecuador (2-0), el estadio se llenó.",
+                 "Nacional venció a Peñarol por 3-1 en un choque disputado en Montevideo.",
+                 "El enfrentamiento entre los dos equipos de la ciudad terminó 1-1."):
+        evs = _events(make_doc, text)
+        assert "ASSAULT" not in [e[0] for e in evs] and "FIGHT" not in [e[0] for e in evs], (text, evs)
+
+
+def test_a_clash_of_armed_men_or_a_day_range_keeps_the_clash(make_doc):
+    for text in ("El choque entre soldados y rebeldes dejó doce muertos.",
+                 "Los enfrentamientos del 21-22 de junio dejaron tres muertos."):
+        evs = _events(make_doc, text)
+        assert {"ASSAULT", "FIGHT"} & {e[0] for e in evs}, (text, evs)

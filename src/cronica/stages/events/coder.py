@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -651,6 +652,8 @@ class EventCoder:
             return "trigger.press_meeting"
         if m.entry.pattern[0] in self.cues.offer_verb and self._offered_occasion(tok):
             return "trigger.offered_occasion"
+        if m.entry.event in ("ASSAULT", "FIGHT") and tok.pos_ == "NOUN" and _match_score(tok):
+            return "trigger.match_score"
         if self._weak_participle(tok, m):
             if self._natural_death(tok, m):
                 return "trigger.natural_death"  # 'muerto por un infarto'
@@ -2669,6 +2672,25 @@ def _bare_noun_form(tok: Any) -> bool:
         return False
     return not any(dep(c) in ("nsubj", "nsubj:pass", "obj", "aux", "aux:pass", "agent", "obl:agent")
                    for c in children_of(tok))
+
+
+_SCORE = re.compile(r"\d{1,2}-\d{1,2}")
+
+
+def _match_score(tok: Any) -> bool:
+    """'el choque Francia-Kuwait (4-1)', 'venció a Boca por 2-1 en un choque', 'el
+    enfrentamiento terminó 1-1': a clash noun with a match score ('4-1') among its own
+    dependents or its clause's names a game, no use of force (PLOVER ASSAULT, FIGHT). A day
+    range ('los enfrentamientos del 21-22 de junio') is no score."""
+    near = list(children_of(tok))
+    if dep(tok) in ("nsubj", "obl", "obj") and tok.head.i != tok.i:
+        near.extend(c for c in children_of(tok.head) if c.i != tok.i)
+    doc = tok.doc
+    for c in near:
+        if c.pos_ == "NUM" and _SCORE.fullmatch(c.text) and not (
+                c.i + 1 < len(doc) and fold(doc[c.i + 1].text) == "de"):
+            return True
+    return False
 
 
 def _case_word(tok: Any) -> str:
