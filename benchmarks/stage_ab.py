@@ -61,13 +61,21 @@ def export_base(commit: str, dest: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("commit", help="the commit to compare this tree with")
-    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "eval" / "events_es_protest.jsonl"))
+    ap.add_argument("--corpus", help="a JSONL file (default: the protest file of the shared "
+                    "eval folder, $CRONICA_EVAL_DIR or the nearest shared/eval)")
     ap.add_argument("--passes", type=int, default=8, help="timed passes of each side")
     ap.add_argument("--per-document", action="store_true",
                     help="alternate the sides on every document, not on every pass (steadier "
                          "under load: both sides meet the same moment of the machine)")
     args = ap.parse_args(argv)
 
+    if args.corpus is None:
+        from cronica.bench import default_eval_dir
+
+        eval_dir = default_eval_dir()
+        if eval_dir is None:
+            ap.error("no evaluation folder: pass --corpus or set $CRONICA_EVAL_DIR")
+        args.corpus = str(eval_dir / "events_es_protest.jsonl")
     tmp = Path(tempfile.mkdtemp(prefix="stage_ab_"))
     export_base(args.commit, tmp)
     sys.path.insert(0, str(tmp))

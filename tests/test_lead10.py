@@ -11,8 +11,8 @@ from cronica.pipeline import extract
 warnings.filterwarnings("ignore")
 
 
-def _events(text: str, lang: str = "es") -> list[dict]:
-    result = extract(text, lang=lang, date="2024-12-03")
+def _events(text: str, lang: str = "es", date: str = "2024-12-03") -> list[dict]:
+    result = extract(text, lang=lang, date=date)
     return list(result["events"])
 
 
@@ -87,3 +87,31 @@ def test_opening_fire_is_an_attack_whoever_the_shooters() -> None:
     attack = next(e for e in events if e["event"] == "ASSAULT")
     assert attack["mode"] == "firearms"
     assert attack["trigger"]["text"].startswith("abrieron")
+
+
+def test_a_definite_reference_to_an_attack_is_the_attack_told_before() -> None:
+    text = ("Al menos ocho soldados murieron este jueves en un ataque con explosivos en el "
+            "departamento del Cauca, informó el Ejército. El ataque ocurrió en una zona rural, "
+            "donde los militares realizaban labores de patrullaje.")
+    attacks = [e for e in _events(text, date="2024-03-14") if e["event"] == "ASSAULT"]
+    assert len(attacks) == 1
+    assert [m["text"] for m in attacks[0]["mentions"]][-1] == "ataque"
+    assert attacks[0]["mentions"][-1]["sentence"] == attacks[0]["trigger"]["sentence"] + 1
+
+
+def test_another_attack_is_not_the_one_told_before() -> None:
+    text = ("Al menos ocho soldados murieron este jueves en un ataque con explosivos en el "
+            "departamento del Cauca. Otro ataque ocurrió en una zona rural de Nariño.")
+    attacks = [e for e in _events(text, date="2024-03-14") if e["event"] == "ASSAULT"]
+    assert len(attacks) == 2
+
+
+def test_lead_source_does_not_reach_background_history() -> None:
+    text = ("Al menos ocho soldados murieron este jueves en un ataque de la guerrilla en el "
+            "Cauca, informó el Ejército. En 2019, otro ataque en la región dejó cuatro "
+            "policías muertos.")
+    result = extract(text, lang="es", date="2024-03-14")
+    current = [e for e in result["events"] if e["aux_mode"] is None and e["event"] == "ASSAULT"]
+    history = [e for e in result["events"] if e["aux_mode"] == "historical"]
+    assert current and any("Ejército" in str(r) for r in current[0]["reported_by"])
+    assert history and not any("Ejército" in str(r) for e in history for r in e["reported_by"])

@@ -68,7 +68,7 @@ from cronica.stages.actors.lookup import (
 from cronica.stages.actors.parse import ORG_KINDS, PLACE_KINDS, Item, PhraseLinker
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.models import doc_text
-from cronica.stages.nlp.syntax import clause_head, dep, entities, morph_get
+from cronica.stages.nlp.syntax import clause_head, dep, entities, folded_form, morph_get
 
 __all__ = ["ActorCoder", "actor_for_span", "code_text", "codes_for_matches"]
 
@@ -499,7 +499,7 @@ class ActorCoder:
         first = doc.char_span(start, end, alignment_mode="expand")
         if first is not None and first.start > 0:
             prev = doc[first.start - 1]
-            if normalize(prev.text) in self._dets:
+            if folded_form(prev) in self._dets:
                 start = prev.idx
         return start, end
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cronica.stages.actors.lexicon import Entry, Lexicon, normalize
-from cronica.stages.nlp.syntax import children_of, dep, doc_cache
+from cronica.stages.nlp.syntax import children_of, dep, doc_cache, folded_form, folded_lemma
 
 # dependency labels (UD, read through syntax.dep) that keep a word inside a noun phrase
 NP_UP = frozenset(
@@ -93,7 +93,7 @@ class PhraseLinker:
         """One-word 'persons' from the NER are often verbs or dateline months ('Señaló',
         'Jun'): keep capitalised words inside a sentence that are not on the language's list
         of known misfires."""
-        if not tok.text[:1].isupper() or normalize(tok.text) in self._not_persons:
+        if not tok.text[:1].isupper() or folded_form(tok) in self._not_persons:
             return False
         if self.lexicon.leader(tok.text) is not None:
             return True
@@ -132,8 +132,8 @@ class PhraseLinker:
         'ofensiva militar'), whose modifier names the one who acts?"""
         head = tok.head
         return head is not tok and head.pos_ in ("NOUN", "PROPN") and (
-            normalize(head.lemma_) in self._action_nouns
-            or normalize(head.text) in self._action_nouns
+            folded_lemma(head) in self._action_nouns
+            or folded_form(head) in self._action_nouns
         )
 
     def former(self, it: Item) -> bool:
@@ -141,7 +141,7 @@ class PhraseLinker:
         toks = [it.root.doc[i] for i in it.tokens]
         kids = [c for t in toks for c in children_of(t) if c.i < it.tokens[0]]
         prev = it.root.doc[it.tokens[0] - 1] if it.tokens[0] > 0 else None
-        words = {normalize(c.text) for c in kids} | ({normalize(prev.text)} if prev else set())
+        words = {folded_form(c) for c in kids} | ({folded_form(prev)} if prev else set())
         return bool(words & self._former)
 
     def located(self, it: Item, items: list[Item], by_token: dict[int, int]) -> str | None:
@@ -149,7 +149,7 @@ class PhraseLinker:
         country of a place an agent is located in (a country or capital the agent governs
         through a locative preposition), for an agent the text gives no other country."""
         for child in children_of(it.root):
-            if dep(child) == "prep" and normalize(child.text) in self._located:
+            if dep(child) == "prep" and folded_form(child) in self._located:
                 objs = [g for g in children_of(child) if dep(g) == "pobj"]
             elif dep(child) in ("nmod", "obl") and any(
                 w in self._located for w in self._case_words(child)
@@ -283,7 +283,7 @@ class PhraseLinker:
         memo = doc_cache(t.doc, "actors.case_words")
         words: list[str] | None = memo.get(t.i)
         if words is None:
-            words = memo[t.i] = [normalize(c.text) for c in children_of(t)
+            words = memo[t.i] = [folded_form(c) for c in children_of(t)
                                  if dep(c) in ("case", "mark")]
             if dep(t) == "pobj":
                 words.append(normalize(t.head.text))
@@ -294,9 +294,9 @@ class PhraseLinker:
         if any(w in self._locative for w in self._case_words(t)):
             return True
         prev = t.doc[t.i - 1] if t.i > 0 else None
-        while prev is not None and normalize(prev.text) in self._dets and prev.i > 0:
+        while prev is not None and folded_form(prev) in self._dets and prev.i > 0:
             prev = t.doc[prev.i - 1]
-        return prev is not None and normalize(prev.text) in self._locative and prev.i < t.i
+        return prev is not None and folded_form(prev) in self._locative and prev.i < t.i
 
     def _blocked_prep(self, t: Any) -> bool:
         """Through nmod/pobj only with an attaching preposition ('de', 'of')."""
@@ -308,7 +308,7 @@ class PhraseLinker:
     def backer(self, it: Item, items: list[Item]) -> str | None:
         """'milicias respaldadas por Rusia', 'Russia-backed militias': the backer's country."""
         for child in children_of(it.root):
-            if normalize(child.lemma_) in self._backing or normalize(child.text) in self._backing:
+            if folded_lemma(child) in self._backing or folded_form(child) in self._backing:
                 lo, hi = child.left_edge.i, child.right_edge.i
                 for g in items:
                     if g.entry is not None and g.kind in PLACE_KINDS and lo <= g.root.i <= hi:
@@ -343,7 +343,7 @@ class PhraseLinker:
             verb = t.head.head  # 'called on Moscow'
         else:
             return False
-        return verb.i != t.i and verb.pos_ == "VERB" and normalize(verb.lemma_) in self._addressee
+        return verb.i != t.i and verb.pos_ == "VERB" and folded_lemma(verb) in self._addressee
 
     def nominal(self, tok: Any) -> bool:
         """A demonym used as a noun ('los iraquíes', 'Iraqis protested'), not an adjective."""

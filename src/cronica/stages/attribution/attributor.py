@@ -801,7 +801,8 @@ def attach_to_events(adoc: ArticleDoc) -> None:
     An article-wide source that is no news outlet ('..., informó la Defensoría del Pueblo'
     closing the lead) credits the facts told on its authority, not what another source
     tells or a speaker says: it does not reach an event of a sentence with a source or a
-    speaker of its own, nor one inside a quote. Outlets relay everything."""
+    speaker of its own, nor one inside a quote, nor a historical event of another sentence
+    (background history is the writer's). Outlets relay everything."""
     wide = [r for r in adoc.reporting if r.scope == "article" and r.source]
     article_wide = [r.source for r in wide]
     relayed = [r.source for r in wide if _is_outlet(r)]
@@ -821,7 +822,10 @@ def attach_to_events(adoc: ArticleDoc) -> None:
         local = by_sentence.get(sent, [])
         cue = next((q for q in adoc.quotes if q.cue.overlaps(e.trigger)), None)
         own = sent not in wide_home and bool(local or holders or sent in speaking)
-        names = list(e.reported_by) + local + (relayed if own else article_wide)
+        # background history ('En 2023, otro ataque dejó cuatro muertos') is the writer's, not
+        # what the lead's source reported today: only the outlets that carry the text reach it
+        background = e.aux_mode == "historical" and sent not in wide_home
+        names = list(e.reported_by) + local + (relayed if own or background else article_wide)
         e.reported_by = list(dict.fromkeys(names))
         if cue is not None:
             logger.debug("event %s has the speech cue %r as trigger", e.id, cue.cue.text)

@@ -40,6 +40,8 @@ from cronica.stages.events.lexicon import lexicon, rule_pattern
 from cronica.stages.events.merge import headline_sentence
 from cronica.stages.events.refine import claimed_reference
 from cronica.stages.language.bundle import LanguageBundle
+from cronica.stages.language.fold import fold
+from cronica.stages.nlp.syntax import children_of, dep, morph_get
 from cronica.stages.place.gazetteer import haversine_km
 
 NEAR_KM = 25.0
@@ -110,7 +112,7 @@ def _same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def same_event(a: Event, b: Event, headline: int | None = None,
-               coups: frozenset[str] = frozenset()) -> bool:
+               coups: frozenset[str] = frozenset(), given: bool = False) -> bool:
     """Whether ``b`` reports the same event as ``a`` (see the module docstring); ``headline``:
     the article's headline sentence, whose present tense is no aux mode of its own;
     ``coups``: the trigger patterns of a coup, never the same event as an act of another
@@ -136,9 +138,29 @@ def same_event(a: Event, b: Event, headline: int | None = None,
     pa, pb = _strong_place(a), _strong_place(b)
     if pa and pb and not _same_place(pa, pb):
         return False
+    if given and a.event_loc and b.event_loc and not _same_place(a.event_loc, b.event_loc):
+        return False  # a reference to a known event: not from another story's dateline
     tie = _same_arg(a.actor, b.actor) or _same_arg(a.recipient, b.recipient) \
         or bool(da and da == db) or bool(pa and pb)
-    return tie
+    return tie or given
+
+
+def definite_reference(doc: Any, e: Event, other_adj: set[str]) -> bool:
+    """'El ataque ocurrió en la zona rural', 'the attack took place ...': a singular event
+    noun with a definite article or a demonstrative, no actor or recipient of its own and no word
+    of alterity ('otro ataque', 'a new attack') names an event the reader already knows (a
+    definite description refers to a given referent; Nueva gramática 14.2, CGEL 5.6)."""
+    if doc is None or e.head is None or e.actor is not None or e.recipient is not None:
+        return False
+    tok = doc[e.head]
+    if tok.pos_ not in ("NOUN", "PROPN") or "Plur" in morph_get(tok, "Number"):
+        return False  # ('los atentados', 'these marches' may name a class of events)
+    before = [c for c in children_of(tok) if c.i < tok.i]
+    definite = any(dep(c) == "det" and ("Def" in morph_get(c, "Definite")
+                                        or "Dem" in morph_get(c, "PronType")) for c in before)
+    other = any(fold(c.lemma_) in other_adj or fold(c.text) in other_adj
+                for c in children_of(tok))
+    return definite and not other
 
 
 def _in_headline(e: Event, headline: int | None) -> bool:
@@ -218,7 +240,7 @@ class EventCoref:
             # an event of the same aux mode first: the headline's present is the fallback
             target = next((k for k in kept if same_event(k, e, coups=coups)), None) or next(
                 (k for k in kept if same_event(k, e, headline, coups)), None) or \
-                self._claimed_antecedent(adoc, kept, e)
+                self._claimed_antecedent(adoc, kept, e) or self._given(adoc, kept, e)
             if target is None:
                 kept.append(e)
             elif target.aux_mode != e.aux_mode:
@@ -236,6 +258,15 @@ class EventCoref:
         if len(kept) < len(adoc.events):
             order = {id(e): i for i, e in enumerate(adoc.events)}
             adoc.events = sorted(kept, key=lambda e: order[id(e)])
+
+    def _given(self, adoc: ArticleDoc, kept: list[Event], e: Event) -> Event | None:
+        """The latest earlier event of a later sentence's definite reference to an event of
+        its kind ('Al menos ocho soldados murieron en un ataque ... El ataque ocurrió en ...'),
+        when everything else is compatible (:func:`same_event` without a tie)."""
+        if not definite_reference(adoc.doc, e, self._cues.other_event_adj):
+            return None
+        return next((k for k in reversed(kept) if k.trigger.sentence < e.trigger.sentence
+                     and same_event(k, e, coups=self._coups, given=True)), None)
 
     def _claimed_antecedent(self, adoc: ArticleDoc, kept: list[Event], e: Event) -> Event | None:
         """The first act told before a claimed definite reference to it, the article's main

@@ -64,6 +64,9 @@ from cronica.stages.nlp.syntax import (
     children_of,
     dep,
     doc_cache,
+    folded_form,
+    folded_lemma,
+    folded_string,
     morph_get,
     sentence_bounds,
     sentence_of,
@@ -174,9 +177,11 @@ def _phrase(tok: Token, genitive: frozenset[str] | None = None,
 
 def _phrase_tokens(tok: Token, genitive: frozenset[str] | None, relatives: bool) -> list[Any]:
     out = [tok]
+    # (each child's label read once: :func:`_relative_clause` is its 'acl' test and
+    # :func:`_opened_by_relative`)
     stack = [
-        c for c in children_of(tok) if dep(c) not in ("acl:relcl", "ccomp", "advcl", "punct")
-        and (relatives or not _relative_clause(c))
+        c for c in children_of(tok) if (d := dep(c)) not in ("acl:relcl", "ccomp", "advcl", "punct")
+        and (relatives or not (d == "acl" and _opened_by_relative(c)))
     ]
     while stack:
         t = stack.pop()
@@ -184,8 +189,8 @@ def _phrase_tokens(tok: Token, genitive: frozenset[str] | None, relatives: bool)
             continue
         out.append(t)
         stack.extend(
-            c for c in children_of(t) if dep(c) not in ("acl:relcl", "ccomp", "advcl")
-            and (relatives or not _relative_clause(c))
+            c for c in children_of(t) if (d := dep(c)) not in ("acl:relcl", "ccomp", "advcl")
+            and (relatives or not (d == "acl" and _opened_by_relative(c)))
         )
     return out
 
@@ -193,8 +198,12 @@ def _phrase_tokens(tok: Token, genitive: frozenset[str] | None, relatives: bool)
 def _relative_clause(c: Token) -> bool:
     """A clause the parser labelled 'acl' that a relative pronoun opens ('protestas, que
     incluía huelgas'): a relative clause, no part of its antecedent's phrase."""
-    return dep(c) == "acl" and any(
-        g.i < c.i and "Rel" in morph_get(g, "PronType") for g in children_of(c))
+    return dep(c) == "acl" and _opened_by_relative(c)
+
+
+def _opened_by_relative(c: Token) -> bool:
+    """A relative pronoun among the words before ``c`` that hang on it."""
+    return any(g.i < c.i and "Rel" in morph_get(g, "PronType") for g in children_of(c))
 
 
 def _foreign_complement(t: Token, genitive: frozenset[str]) -> bool:
@@ -213,12 +222,12 @@ def _complement_word(t: Token) -> str | None:
     except KeyError:
         label = dep(t)
         if label == "prep":
-            found = fold(t.text)
+            found = folded_form(t)
         elif label not in ("nmod", "obl"):
             found = None
         else:
             found = next((_CONTRACTIONS.get(w, w) for w in (
-                fold(c.text) for c in children_of(t) if dep(c) == "case" and c.i < t.i)), None)
+                folded_form(c) for c in children_of(t) if dep(c) == "case" and c.i < t.i)), None)
         memo[t.i] = found
     return found
 
@@ -267,7 +276,7 @@ def to_arg(tok: Token | None, index: ActorIndex, trigger: int | None = None) -> 
         )
     pos = tok.pos_
     if pos == "PRON" and tok.i < tok.head.i and dep(tok) in _SUBJ and tok.head.pos_ == "VERB" \
-            and fold(tok.lemma_).startswith("quien"):
+            and folded_lemma(tok).startswith("quien"):
         # a free relative ('a quienes lo derrocaron'): the people its clause describes
         last = min(max(t.i for t in tok.head.subtree), tok.i + 6)
         if trigger is not None and tok.i < trigger <= last:
@@ -352,8 +361,8 @@ def _of(c: Token) -> bool:
     """A partitive complement: 'de'/'of' ('miles de personas'), or none ('2 mil'); not
     'según fuentes', 'in Lima'."""
     if dep(c) == "prep":
-        return fold(c.text) in ("of", "de")
-    case = [fold(g.text) for g in children_of(c) if dep(g) == "case" and g.i < c.i]
+        return folded_form(c) in ("of", "de")
+    case = [folded_form(g) for g in children_of(c) if dep(g) == "case" and g.i < c.i]
     return not case or case[0] in ("de", "del", "of")
 
 
@@ -425,7 +434,7 @@ def _object_relative_antecedent(pron: Token, verb: Token, cues: Cues, index: Act
         ante = verb.head
         if nearest is not None and ante.pos_ == "NOUN" and nearest.i != ante.i \
                 and (nearest.pos_ == "PROPN" or index.mention_in(nearest) is not None) \
-                and fold(pron.lemma_).startswith("quien") \
+                and folded_lemma(pron).startswith("quien") \
                 and any(t.i == nearest.i for t in _phrase(ante)):
             # 'quien' names a person: 'la presidencia de Carlos Menem, a quien se acusó'
             return nearest
@@ -441,7 +450,7 @@ def _free_relative_objects(verb: Token, cues: Cues) -> list[Any]:
     on the verb."""
     out = []
     for c in children_of(verb):
-        if c.pos_ == "PRON" and c.i > verb.i and fold(c.lemma_).startswith("quien") \
+        if c.pos_ == "PRON" and c.i > verb.i and folded_lemma(c).startswith("quien") \
                 and (_case(c) in cues.recipient_case or _case(c) in cues.against_case):
             out.append(c)
         elif c.pos_ in ("VERB", "AUX") and c.i > verb.i and dep(c) in ("ccomp", "advcl", "acl"):
@@ -450,7 +459,7 @@ def _free_relative_objects(verb: Token, cues: Cues) -> list[Any]:
                             and fold(mark[0].text) not in cues.against_case):
                 continue
             out += [g for g in children_of(c) if g.pos_ == "PRON" and g.i > mark[0].i
-                    and fold(g.lemma_).startswith("quien") and dep(g) in _SUBJ]
+                    and folded_lemma(g).startswith("quien") and dep(g) in _SUBJ]
     return out
 
 
@@ -476,12 +485,12 @@ def _case(tok: Token) -> str:
 def _case_words(tok: Token) -> str:
     # 'del' / 'al' are 'de' / 'a' with the article: 'la huelga del sindicato'
     words = [_CONTRACTIONS.get(w, w) for w in
-             (fold(c.text) for c in children_of(tok) if dep(c) in ("case", "mark") and c.i < tok.i)]
+             (folded_form(c) for c in children_of(tok) if dep(c) in ("case", "mark") and c.i < tok.i)]
     for c in children_of(tok):
         if dep(c) == "case":
-            words.extend(fold(f.text) for f in children_of(c) if dep(f) == "fixed")
+            words.extend(folded_form(f) for f in children_of(c) if dep(f) == "fixed")
     if dep(tok) == "pobj" and tok.head.pos_ == "ADP":
-        words.append(fold(tok.head.text))
+        words.append(folded_form(tok.head))
     return " ".join(words)
 
 
@@ -567,14 +576,14 @@ def find_args(
             # place attacked, are whom the act harmed)
             actor, recipient = None, actor
         elif actor is None and recipient is None:
-            holder = tok.head if fold(tok.head.lemma_) in cues.victim_verb else tok
+            holder = tok.head if folded_lemma(tok.head) in cues.victim_verb else tok
             recipient = next((c for c in children_of(holder) if dep(c) in _SUBJ | _PASS_SUBJ), None)
     if recipient is None and event in _TOLL_TYPES and tok.pos_ in ("NOUN", "PROPN") \
             and cues.result_verb:
         # 'el ataque que causó 13 muertos', 'los bombardeos dejaron 20 muertos': the
         # casualties an act left are whom it harmed
         recipient = _toll_of(tok, cues)
-    if recipient is not None and recipient.pos_ == "NOUN" and fold(recipient.lemma_) in cues.ouster:
+    if recipient is not None and recipient.pos_ == "NOUN" and folded_lemma(recipient) in cues.ouster:
         # 'exigieron la renuncia del ministro', 'pidieron su dimisión': whoever is to leave
         recipient = _whose_ouster(recipient, actor, index) or recipient
     if event == "REQUEST" and recipient is not None and _thing_asked(tok, recipient, index):
@@ -611,7 +620,7 @@ def find_args(
 
 def _road(tok: Token, cues: Cues) -> bool:
     """A road, street or bridge noun ('la carretera', 'las rutas del sur'): a place."""
-    return tok.pos_ == "NOUN" and fold(tok.lemma_) in cues.road
+    return tok.pos_ == "NOUN" and folded_lemma(tok) in cues.road
 
 
 def _demand_addressee(tok: Token, actor: Any, cues: Cues, index: ActorIndex,
@@ -647,7 +656,7 @@ def _addressee_of_call(tok: Token, actor: Any, cues: Cues, index: ActorIndex,
         if dep(node) not in ("obj", "xcomp", "advcl", "ccomp") or node.head.i == node.i:
             return None
         child, node = node, node.head
-        if node.pos_ not in ("VERB", "AUX") or fold(node.lemma_) not in cues.addressee_verb:
+        if node.pos_ not in ("VERB", "AUX") or folded_lemma(node) not in cues.addressee_verb:
             continue
         for c in children_of(node):
             if c.i == child.i or c.pos_ not in ("NOUN", "PROPN") or dep(c) not in ("obj", "iobj", "obl") \
@@ -667,7 +676,7 @@ def _premises_taken(tok: Token, cues: Cues, skip: frozenset[int]) -> Any:
     fábrica' is; None for any other object ('tomaron las calles' names no one's premises)."""
     premises = cues.object_class.get("premises", ())
     return next((c for c in children_of(tok) if c.i in skip and dep(c) == "obj"
-                 and fold(c.lemma_) in premises), None)
+                 and folded_lemma(c) in premises), None)
 
 
 def _thing_asked(tok: Token, recipient: Token, index: ActorIndex) -> bool:
@@ -695,7 +704,7 @@ def _actor_of_event_noun(
             break
         own = is_event(noun)
         if not (own and own != "?") and not names_event(noun) \
-                and fold(noun.lemma_) not in cues.kind_noun:
+                and folded_lemma(noun) not in cues.kind_noun:
             break
         kind = own if own and own != "?" else event
         actor = _noun_args(noun, kind, None, cues, speech, index,
@@ -753,12 +762,12 @@ def _dual(tok: Token, cues: Cues) -> bool:
     words = [tok, *(w for w in tok.doc[tok.left_edge.i:tok.i]
                     if dep(w) in ("det", "nummod", "amod") and w.head.i in (tok.i, w.i - 1))]
     for w in words:
-        word = fold(w.text)
+        word = folded_form(w)
         if word not in cues.dual:
             continue
         if w.like_num:
             prev = w.doc[w.i - 1] if w.i > 0 else None
-            if prev is None or "Def" not in morph_get(prev, "Definite") and fold(prev.text) != "the":
+            if prev is None or "Def" not in morph_get(prev, "Definite") and folded_form(prev) != "the":
                 continue
         return True
     return False
@@ -829,7 +838,7 @@ def _ousted(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
             clauses += [c for c in children_of(head) if dep(c) in ("advcl", "xcomp") and c.pos_ == "VERB"]
     for clause in clauses:
         for obj in (c for c in children_of(clause) if dep(c) in _OBJ):
-            if fold(obj.lemma_) not in cues.ouster:
+            if folded_lemma(obj) not in cues.ouster:
                 continue
             whose = next((g for g in children_of(obj) if dep(g) in ("nmod", "nmod:poss")
                           and g.pos_ in _NOMINAL and not _same(g, actor)), None)
@@ -856,7 +865,7 @@ def _ouster_nouns(tok: Token, cues: Cues) -> list[Token]:
     pos, lemmas = token_column(doc, POS), token_column(doc, LEMMA)
     strings, toks = doc.vocab.strings, tokens_of(doc)
     return [toks[i] for i in range(start, end)
-            if pos[i] == NOUN and fold(strings[lemmas[i]]) in cues.ouster]
+            if pos[i] == NOUN and folded_string(lemmas[i], strings) in cues.ouster]
 
 
 def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
@@ -869,7 +878,7 @@ def _protest_site(tok: Token, actor: Any, cues: Cues, index: ActorIndex) -> Any:
         holders.append(tok.head)
     for h in holders:
         for c in children_of(h):
-            if fold(c.text) in cues.site and dep(c) in ("advmod", "obl", "nmod"):
+            if folded_form(c) in cues.site and dep(c) in ("advmod", "obl", "nmod"):
                 site = next((g for g in children_of(c) if g.pos_ in ("NOUN", "PROPN")), None)
             elif c.pos_ in ("NOUN", "PROPN") and _case(c).split()[:1] and \
                     _case(c).split()[0] in cues.site:
@@ -893,7 +902,7 @@ def _toll_of(tok: Token, cues: Cues) -> Any:
     verbs += [c for c in children_of(tok) if dep(c) in ("acl", "acl:relcl") and c.i > tok.i
               and any("Rel" in morph_get(g, "PronType") for g in children_of(c))]
     for v in verbs:
-        if fold(v.lemma_) not in cues.result_verb:
+        if folded_lemma(v) not in cues.result_verb:
             continue
         hit = next((c for c in children_of(v) if dep(c) in _OBJ and _casualty(c, cues)), None)
         if hit is not None:
@@ -908,7 +917,7 @@ def _undergoer(tok: Token, cues: Cues) -> Any:
     gramática §1.10: support verbs of inverse orientation, whose subject is the patient).
     None otherwise."""
     head = tok.head
-    if head.i == tok.i or fold(head.lemma_) not in cues.undergo_verb:
+    if head.i == tok.i or folded_lemma(head) not in cues.undergo_verb:
         return None
     if head.pos_ in ("VERB", "AUX"):
         if dep(tok) != "obj" or _is_passive(head, cues):
@@ -923,11 +932,11 @@ def _victim_predicate(tok: Any, cues: Cues) -> bool:
     """A predicate whose subject is the one harmed: 'morir', 'resultar herido', 'die'
     (``victim_verb`` in event_cues.tsv)."""
     victim = cues.victim_verb
-    if fold(tok.lemma_) in victim:
+    if folded_lemma(tok) in victim:
         return True
-    return any(dep(c) in ("cop", "aux") and fold(c.lemma_) in victim for c in children_of(tok)) \
+    return any(dep(c) in ("cop", "aux") and folded_lemma(c) in victim for c in children_of(tok)) \
         or (tok.head.i != tok.i and dep(tok) in ("xcomp", "acomp", "obj", "advcl")
-            and fold(tok.head.lemma_) in victim)
+            and folded_lemma(tok.head) in victim)
 
 
 def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues,
@@ -941,7 +950,7 @@ def _topic_target(tok: Any, actor: Any, index: ActorIndex, cues: Cues,
         # 'emprenderán una marcha ... para protestar por X': the aim of the verb that stages
         # the act noun is the act's
         purpose += [c for c in children_of(tok.head) if dep(c) == "advcl" and c.i > tok.i
-                    and any(dep(g) == "mark" and fold(g.text) in cues.purpose
+                    and any(dep(g) == "mark" and folded_form(g) in cues.purpose
                             for g in children_of(c))]
     own = index.mention_in(actor) if actor is not None else None
     topics = [o for t in (tok, *purpose) for o in _obl_children(t)
@@ -1002,7 +1011,7 @@ def _verb_args(
     subjects = [c for c in children_of(tok) if dep(c) in _SUBJ]
     number = _verb_number(tok) if len(subjects) > 1 else None
     for c in children_of(tok):
-        if dep(c) in _SUBJ and c.pos_ == "NOUN" and fold(c.lemma_) in cues.time_noun:
+        if dep(c) in _SUBJ and c.pos_ == "NOUN" and folded_lemma(c) in cues.time_noun:
             continue  # 'Ortega anunció el sábado que se reuniría': a date, not a subject
         if dep(c) in _SUBJ and not passive:
             # of two subjects the parser gave, the one that agrees with the verb ('En Lima,
@@ -1082,7 +1091,7 @@ def _cause_noun(t: Token, cues: Cues, index: ActorIndex, is_event: Callable[[Any
     if t.pos_ != "NOUN" or index.mention_in(t) is not None:
         return False
     own = is_event(t)
-    return fold(t.lemma_) in cues.offence or bool(own and own != "?")
+    return folded_lemma(t) in cues.offence or bool(own and own != "?")
 
 
 def _shared_subject(verb: Token) -> Any:
@@ -1112,7 +1121,7 @@ def _prepositional(c: Token) -> bool:
     """An object with a preposition other than the personal 'a': an oblique the parser
     labelled obj ('En Lima, ... se manifestaron': a place, not a recipient)."""
     case = [_CONTRACTIONS.get(w, w) for w in
-            (fold(g.text) for g in children_of(c) if dep(g) == "case" and g.i < c.i)]
+            (folded_form(g) for g in children_of(c) if dep(g) == "case" and g.i < c.i)]
     return bool(case) and case[0] != "a"
 
 
@@ -1172,9 +1181,9 @@ def _stranded_subject(verb: Token) -> Any:
 def _casualty(t: Token, cues: Cues) -> bool:
     """A casualty noun ('42 muertos', 'los heridos'), or a count of one: what an act leaves,
     never who does it."""
-    return fold(t.lemma_) in cues.injury_word or fold(t.text) in cues.injury_word or (
+    return folded_lemma(t) in cues.injury_word or folded_form(t) in cues.injury_word or (
         (t.like_num or t.pos_ == "NUM") and any(
-            fold(c.lemma_) in cues.injury_word for c in children_of(t) if c.i > t.i))
+            folded_lemma(c) in cues.injury_word for c in children_of(t) if c.i > t.i))
 
 
 def _relative_doer(tok: Token, carries: Callable[[Any, Any], bool], cues: Cues) -> Any:
@@ -1276,7 +1285,7 @@ def _passive_agent_of_head(tok: Any, cues: Cues, event: str,
         return None
     passive = dep(tok) in _PASS_SUBJ or (
         dep(tok) in _SUBJ and any(dep(c) == "aux:pass" or (
-            dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux) for c in children_of(head)))
+            dep(c) in ("aux", "cop") and folded_lemma(c) in cues.passive_aux) for c in children_of(head)))
     if not passive:
         return None
     for c in children_of(head):
@@ -1330,7 +1339,7 @@ def _is_passive(verb: Token, cues: Cues) -> bool:
     """A passive verb: 'fue atacado', 'were attacked'."""
     return any(dep(c) == "aux:pass" for c in children_of(verb)) or (
         _past_participle(verb)
-        and any(dep(c) == "aux" and fold(c.lemma_) in cues.passive_aux for c in children_of(verb))
+        and any(dep(c) == "aux" and folded_lemma(c) in cues.passive_aux for c in children_of(verb))
     )
 
 
@@ -1362,7 +1371,7 @@ def _carrier(
     def passes(node: Any, head: Any) -> bool:
         if is_light(head):
             return True
-        if fold(head.lemma_) in cues.victim_verb:
+        if folded_lemma(head) in cues.victim_verb:
             return False  # 'murieron en un ataque': the dead suffered it
         if head.head.i == node.i and dep(head) in ("amod", "acl"):
             return not is_event(head)  # a participle of the noun: 'una marcha organizada por X'
@@ -1372,7 +1381,7 @@ def _carrier(
         if own:
             # the same act told twice ('firmaron un acuerdo') passes, another act does not
             return own == event and dep(node) in ("obj", "obl")
-        lemma = fold(head.lemma_)
+        lemma = folded_lemma(head)
         if lemma in cues.content_verb or cues.aux.get(lemma) == "negation":
             return False  # 'confirmó la muerte', 'evitaron la huelga': not their act
         if lemma in cues.undergo_verb:
@@ -1403,8 +1412,8 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
             head = head.head  # English 'participated in a march'
         if head.i == node.i:
             return None
-        if fold(head.lemma_) in speech and not (
-                node.pos_ in ("NOUN", "PROPN") and dep(node) == "obj" and fold(head.lemma_) in light):
+        if folded_lemma(head) in speech and not (
+                node.pos_ in ("NOUN", "PROPN") and dep(node) == "obj" and folded_lemma(head) in light):
             # a verb of saying reports; but one that also supports its object noun declares
             # the act itself ('el Gobierno declaró el estado de emergencia', 'declararon la
             # guerra': the subject is the act's doer)
@@ -1446,11 +1455,11 @@ def _following_agent(tok: Token, cues: Cues, index: ActorIndex, event: str = "")
     for j in range(tok.i + 1, min(len(doc), tok.i + 7)):
         t = doc[j]
         if j > tok.i + 1 and event in _TOPIC_POR_TYPES and fold(doc[j - 1].text) in cues.topic_case \
-                and t.pos_ in ("NOUN", "DET") and fold(t.lemma_) not in cues.agent_phrase:
+                and t.pos_ in ("NOUN", "DET") and folded_lemma(t) not in cues.agent_phrase:
             return None
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADV") \
                 or "Part" in morph_get(t, "VerbForm") or (
-                    t.pos_ == "ADP" and _CONTRACTIONS.get(fold(t.text), fold(t.text))
+                    t.pos_ == "ADP" and _CONTRACTIONS.get(folded_form(t), folded_form(t))
                     not in cues.agent_case):
             # an adverb opens a locution: 'delante de X', 'cerca de X'; a participle has its
             # own agent: 'una marcha reprimida por la policía'; another preposition opens a
@@ -1505,7 +1514,7 @@ def speaker_subject(tok: Token, speech: set[str],
         if node.head.i == node.i:
             return None
         node = node.head
-        if fold(node.lemma_) in speech or (is_speech is not None and is_speech(node)):
+        if folded_lemma(node) in speech or (is_speech is not None and is_speech(node)):
             return next((c for c in children_of(node) if dep(c) in _SUBJ), None)
     return None
 
@@ -1522,7 +1531,7 @@ def _noun_args(
 ) -> tuple[Any, Any]:
     actor = recipient = None
     patient_genitive = event in _PATIENT_GENITIVE_TYPES or mode in _PATIENT_GENITIVE_MODES \
-        or fold(tok.lemma_) in cues.victim_verb  # 'la muerte de un manifestante'
+        or folded_lemma(tok) in cues.victim_verb  # 'la muerte de un manifestante'
 
     if event not in RECIPROCAL_TYPES:
         # 'enfrentamientos entre policías y manifestantes': both sides, in text order
@@ -1531,7 +1540,7 @@ def _noun_args(
         case = _case(c)
         if case in cues.between_case and c.pos_ in _NOMINAL:
             continue
-        phrase = cues.agent_phrase.get(fold(c.lemma_))
+        phrase = cues.agent_phrase.get(folded_lemma(c))
         if phrase and case.startswith(phrase.split()[0]):
             # 'por parte de X': the agent is X, a 'de' dependent of 'parte'
             c = next((g for g in _obl_children(c)), c)
@@ -1601,7 +1610,7 @@ def _noun_args(
     if actor is None:
         # 'cumplirán una serie de protestas': a classifier noun stands for its act
         host = tok.head if dep(tok) == "nmod" and tok.head.pos_ == "NOUN" \
-            and fold(tok.head.lemma_) in cues.kind_noun and _case(tok) in cues.genitive_case else tok
+            and folded_lemma(tok.head) in cues.kind_noun and _case(tok) in cues.genitive_case else tok
         actor = _inherited_subject(host, speech, carries, cues.light)
     if actor is None:
         actor = _relative_doer(tok, carries, cues)

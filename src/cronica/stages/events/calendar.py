@@ -44,6 +44,7 @@ from cronica.stages.nlp.syntax import (
     children_of,
     dep,
     doc_cache,
+    folded_lemma,
     morph_get,
     sentence_of,
     token_column,
@@ -126,7 +127,7 @@ class AuxCalendar:
                     e.aux_mode, e.aux_evidence = found
         if doc is not None:
             self._same_event(adoc, pub, self.cues.other_event_adj)
-            _gerund_time(doc, every)
+            _gerund_time(doc, every, self.cues.gerund_ending, self.cues.enclitic)
             _definite_reference(doc, every, story_openings(adoc.article.text))
             if pub is not None:
                 self._discourse_time(adoc, every, pub)
@@ -155,7 +156,7 @@ class AuxCalendar:
         tok = doc[e.head]
         gov = tok.head
         return tok.pos_ == "NOUN" and dep(tok) == "obj" and gov.idx == ev["start"] \
-            and fold(gov.lemma_) in self.cues.deny_verb
+            and folded_lemma(gov) in self.cues.deny_verb
 
     def _calendar(self, adoc: ArticleDoc, e: Event, pub: date | None) -> tuple[str, dict[str, Any]] | None:
         if pub is None or e.date_inferred or not e.date or e.date_span is None:
@@ -299,7 +300,7 @@ class AuxCalendar:
             return None
         for holder in dict.fromkeys((tok, verb)):
             for c in children_of(holder):
-                if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.long_unit \
+                if dep(c) in ("nmod", "obl") and folded_lemma(c) in self.cues.long_unit \
                         and _measured(c, self.cues.duration_case):
                     return "historical", aux_evidence(c, "preterite with a duration of weeks or more")
         return None
@@ -324,8 +325,8 @@ class AuxCalendar:
             if self._reported(tok) or any(a <= tok.idx < b for a, b in quotes):
                 continue
             anaphor = _narrated_past(tok) and any(
-                fold(t.lemma_) in self.cues.anaphor_time and any(
-                    dep(c) == "det" and fold(c.lemma_) in self.cues.anaphor_det for c in children_of(t))
+                folded_lemma(t) in self.cues.anaphor_time and any(
+                    dep(c) == "det" and folded_lemma(c) in self.cues.anaphor_det for c in children_of(t))
                 for t in sentence_of(tok))
             found = _frame_before(adoc, s, pub, back=3) if anaphor else self._narrative_frame(adoc, tok, s, pub)
             if found is None:
@@ -392,13 +393,13 @@ class AuxCalendar:
         for holder in dict.fromkeys((tok, verb)):
             for c in children_of(holder):
                 if dep(c) in ("nmod", "obl", "obj") and (
-                        fold(c.lemma_) in self.cues.long_unit and "Plur" in morph_get(c, "Number")
-                        or fold(c.lemma_) in self.cues.season) and any(
-                        dep(a) == "amod" and fold(a.lemma_) in self.cues.recent_adj for a in children_of(c)):
+                        folded_lemma(c) in self.cues.long_unit and "Plur" in morph_get(c, "Number")
+                        or folded_lemma(c) in self.cues.season) and any(
+                        dep(a) == "amod" and folded_lemma(a) in self.cues.recent_adj for a in children_of(c)):
                     return "historical", aux_evidence(c, "recent past period")
                 if holder is tok and tok.pos_ == "NOUN" and dep(c) == "nmod" \
-                        and fold(c.lemma_) in self.cues.long_unit and any(
-                        dep(a) == "amod" and fold(a.lemma_) in self.cues.past_adj for a in children_of(c)):
+                        and folded_lemma(c) in self.cues.long_unit and any(
+                        dep(a) == "amod" and folded_lemma(a) in self.cues.past_adj for a in children_of(c)):
                     # 'la huelga de la semana pasada': the noun's own past week or month (the
                     # time stage dates it on a verb, not in a noun's complement)
                     return "historical", aux_evidence(c, "recent past period")
@@ -416,8 +417,8 @@ class AuxCalendar:
             verb = tok  # only a noun's own phrase, or the verb it is the object or subject of
         for holder in dict.fromkeys((tok, verb)):
             for c in children_of(holder):
-                if dep(c) in ("nmod", "obl") and fold(c.lemma_) in self.cues.time_unit and any(
-                        dep(a) == "amod" and fold(a.lemma_) in self.cues.coming_adj for a in children_of(c)):
+                if dep(c) in ("nmod", "obl") and folded_lemma(c) in self.cues.time_unit and any(
+                        dep(a) == "amod" and folded_lemma(a) in self.cues.coming_adj for a in children_of(c)):
                     return "future", aux_evidence(c, "coming period")
         return None
 
@@ -430,7 +431,7 @@ class AuxCalendar:
         if e.event not in _ANNOUNCED or e.head is None or not self.cues.announce:
             return None
         tok = doc[e.head]
-        if tok.pos_ != "NOUN" or dep(tok) not in ("obj", "nmod") or fold(tok.head.lemma_) not in self.cues.announce:
+        if tok.pos_ != "NOUN" or dep(tok) not in ("obj", "nmod") or folded_lemma(tok.head) not in self.cues.announce:
             return None
         return "future", aux_evidence(tok.head, "announced protest")
 
@@ -621,7 +622,7 @@ def _measured(unit: Any, duration_case: set[str]) -> bool:
     """A unit of time that measures a length ('de nueve meses', 'durante varios meses'), not
     one that places an event ('esta semana') or an age ('a los 14 años'): a preposition of
     length and a number or quantity."""
-    cases = [fold(n.lemma_) for n in children_of(unit) if dep(n) == "case"]
+    cases = [folded_lemma(n) for n in children_of(unit) if dep(n) == "case"]
     if not cases or any(c not in duration_case for c in cases):
         return False
     return any(
@@ -663,7 +664,7 @@ def _main_clause(verb: Any, marks: frozenset[str]) -> bool:
     for _ in range(6):
         while dep(verb) == "conj" and verb.head.i != verb.i:
             verb = verb.head
-        if dep(verb) == "advcl" and any(dep(c) == "mark" and fold(c.lemma_) in marks
+        if dep(verb) == "advcl" and any(dep(c) == "mark" and folded_lemma(c) in marks
                                         for c in children_of(verb)) and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -685,11 +686,11 @@ def _time_linked(tok: Any, marks: frozenset[str], while_marks: frozenset[str] = 
         top = top.head
     out.add(top.i)
     out.update(c.i for c in children_of(top) if dep(c) == "conj")
-    if dep(top) == "advcl" and any(dep(c) == "mark" and fold(c.lemma_) in marks for c in children_of(top)):
+    if dep(top) == "advcl" and any(dep(c) == "mark" and folded_lemma(c) in marks for c in children_of(top)):
         out.add(top.head.i)
     if while_marks:
         out.update(c.i for c in children_of(top) if dep(c) == "advcl" and any(
-            dep(m) == "mark" and fold(m.lemma_) in while_marks for m in children_of(c)))
+            dep(m) == "mark" and folded_lemma(m) in while_marks for m in children_of(c)))
     return out
 
 
@@ -744,21 +745,47 @@ def _definite(tok: Any) -> bool:
                for c in children_of(tok))
 
 
-def _gerund_time(doc: Any, events: list[Event]) -> None:
+def _gerund_time(doc: Any, events: list[Event], endings: Collection[str] = (),
+                 clitics: Collection[str] = ()) -> None:
     """A gerund adjunct with no mode of its own ('dispararon contra la multitud, matando a
-    tres') happens when the event of the verb it hangs from happens: it takes its mode."""
+    tres') happens when the event of the verb it hangs from happens: it takes its mode. A
+    gerund with enclitic pronouns the tagger read as another part of speech ('expulsó al
+    agregado acusándolo de espionaje': an adjective of the noun) hangs from the nearest verb
+    above it."""
     by_head = {e.head: e for e in events if e.head is not None}
     for e in events:
         if e.aux_mode is not None or e.head is None:
             continue
         tok = doc[e.head]
-        if "Ger" not in morph_get(tok, "VerbForm") or dep(tok) not in ("advcl", "xcomp", "conj"):
+        up = tok.head
+        if tok.pos_ not in ("VERB", "AUX") and _clitic_gerund(tok.text, endings, clitics):
+            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+                up = up.head
+        elif "Ger" not in morph_get(tok, "VerbForm") or dep(tok) not in ("advcl", "xcomp", "conj"):
             continue
-        gov = by_head.get(tok.head.i)
+        gov = by_head.get(up.i)
         if gov is not None and gov is not e and gov.aux_mode is not None:
             e.aux_mode = gov.aux_mode
             e.aux_evidence = {"text": gov.trigger.text, "start": gov.trigger.start,
                               "end": gov.trigger.end, "rule": "gerund of the event it hangs from"}
+
+
+def _clitic_gerund(word: str, endings: Collection[str], clitics: Collection[str]) -> bool:
+    """``word`` is a gerund with enclitic pronouns by its form alone: a gerund ending, one or
+    more enclitics after it, and the written accent such a word always takes ('acusándolo',
+    'diciéndoles'; Spanish morphology and stress rules)."""
+    if not endings or word == fold(word):
+        return False
+    rest = fold(word).lower()
+    seen = False
+    while True:
+        c = next((c for c in sorted(clitics, key=len, reverse=True) if rest.endswith(c) and len(rest) > len(c)), None)
+        if c is None:
+            break
+        rest, seen = rest[: -len(c)], True
+        if any(rest.endswith(g) for g in endings):
+            return True
+    return seen and any(rest.endswith(g) for g in endings)
 
 
 def _dated_noun_mention(adoc: ArticleDoc, e: Event, keys: list[str], pub: date) -> None:
@@ -801,9 +828,9 @@ def _told_in_the_past(doc: Any, e: Event, ahead_case: set[str], coming: set[str]
     span = doc.char_span(e.date_span.start, e.date_span.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.head.i != tok.i:
         return False
-    before = [fold(t.lemma_) for t in doc[max(0, span.start - 2):span.start]]
+    before = [folded_lemma(t) for t in doc[max(0, span.start - 2):span.start]]
     return not any(w in ahead_case for w in before) and not any(
-        fold(c.lemma_) in ahead_case for c in children_of(span.root) if dep(c) == "case")
+        folded_lemma(c) in ahead_case for c in children_of(span.root) if dep(c) == "case")
 
 
 def _noun_participle_date(adoc: ArticleDoc, head: Any, pub: date, lx: Any = None,
@@ -886,7 +913,7 @@ def _another(doc: Any, e: Event, other: Collection[str]) -> bool:
     atentado', 'a new attack'): it names another event of its kind."""
     if not other or e.head is None or not 0 <= e.head < len(doc):
         return False
-    return any(dep(c) in ("amod", "det") and fold(c.lemma_) in other
+    return any(dep(c) in ("amod", "det") and folded_lemma(c) in other
                for c in children_of(doc[e.head]))
 
 

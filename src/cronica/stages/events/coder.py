@@ -92,7 +92,7 @@ from cronica.stages.events.merge import (
     merge_headline,
     merge_same_sentence,
 )
-from cronica.stages.events.modes import contexts, explain_aux
+from cronica.stages.events.modes import contexts, explain_aux, judged_event
 from cronica.stages.events.rank import (
     SECONDARY_THRESHOLD,
     in_source_clause,
@@ -112,6 +112,8 @@ from cronica.stages.nlp.syntax import (
     doc_cache,
     entities,
     first_child,
+    folded_form,
+    folded_lemma,
     morph_get,
     sentence_of,
     token_column,
@@ -202,7 +204,7 @@ def _own_complement(tok: Any) -> bool:
         if c.i < tok.i:
             continue
         if dep(c) in _PARTICIPLE_COMPLEMENTS or any(
-                dep(g) == "case" and fold(g.text) not in _GENITIVE for g in children_of(c)):
+                dep(g) == "case" and folded_form(g) not in _GENITIVE for g in children_of(c)):
             return True  # 'suscritos por los ministros', whatever label the parser gave it
     # a phrase after the participle that the parser hung on the noun it modifies ('tratados
     # suscritos entre los dos países', 'grupos armados por el ejército'): the participle's,
@@ -211,7 +213,7 @@ def _own_complement(tok: Any) -> bool:
     head = tok.head
     return dep(tok) == "amod" and head.i < tok.i and any(
         dep(c) == "nmod" and c.i > tok.i and any(
-            dep(g) == "case" and fold(g.text) not in _GENITIVE for g in children_of(c))
+            dep(g) == "case" and folded_form(g) not in _GENITIVE for g in children_of(c))
         for c in children_of(head))
 
 
@@ -338,25 +340,27 @@ class EventCoder:
             misses.clear()
         i = 0
         injury = self._injury_hashes(doc)
+        attend = self._attend_hashes(doc)
         staged = self._staged_kind
-        while i < len(doc):
-            if keys[i][0] in injury and (toll := self._casualty_toll(doc, i)) is not None:
+        n = len(doc)
+        while i < n:
+            key = keys[i]  # (a tuple: token_rows' rows are)
+            lemma = key[0]
+            if lemma in injury and (toll := self._casualty_toll(doc, i)) is not None:
                 out.append(toll)  # 'dejó cinco muertos': a secondary word, read by context
                 i += 1
                 continue
-            suffixed = staged.get(keys[i][0])
+            suffixed = staged.get(lemma)
             if suffixed is None:
-                suffixed = self._learn_staged_kind(keys[i][0], doc.vocab.strings[keys[i][0]])
+                suffixed = self._learn_staged_kind(lemma, doc.vocab.strings[lemma])
             if suffixed and (act := self._staged_protest(doc, i)) is not None:
                 out.append(act)  # 'realizaron un ollazo': a collective act by its suffix
                 i += 1
                 continue
-            if keys[i][0] in self._attend_hashes(doc) and (
-                    refusal := self._refused_attendance(doc, i)) is not None:
+            if lemma in attend and (refusal := self._refused_attendance(doc, i)) is not None:
                 out.append(refusal)  # 'no asistirá a la reunión': a refusal to meet
                 i += 1
                 continue
-            key = tuple(keys[i])
             if key in misses:
                 i += 1
                 continue
@@ -389,7 +393,7 @@ class EventCoder:
                     m.entry, event="PROTEST", mode="obstruct", cameo="14", mention_only=False,
                     rule=f"{m.entry.rule}/protesters",
                 ))
-            if m.entry.event == "ASSAULT" and fold(tok.lemma_) in self.cues.hit_verb \
+            if m.entry.event == "ASSAULT" and folded_lemma(tok) in self.cues.hit_verb \
                     and tok.pos_ == "VERB" and self._labour_subject(tok):
                 # 'the dockers struck for a week': workers who strike stop work (CAMEO 143)
                 m = replace(m, entry=replace(
@@ -444,7 +448,7 @@ class EventCoder:
             return False
         head = tok.head
         if head.pos_ not in ("VERB", "AUX") or not (
-                fold(head.lemma_) in self.speech or fold(head.lemma_) in self.cues.speech_if_clause
+                folded_lemma(head) in self.speech or folded_lemma(head) in self.cues.speech_if_clause
                 or self._lex_match_at(doc, head.i) is not None):
             return False
         words = [t for t in sent if t.is_alpha and len(t.text) > 3 and t.i > tok.i + 1]
@@ -453,7 +457,7 @@ class EventCoder:
     def _punish_word(self, tok: Any) -> bool:
         """A ``punish`` cue word, a participle by its verb ('serán castigados': the
         lemmatizer leaves 'castigado'; the language's ``suffix`` rules give 'castigar')."""
-        lemma = fold(tok.lemma_)
+        lemma = folded_lemma(tok)
         if lemma in self.cues.punish:
             return True
         if "Part" not in morph_get(tok, "VerbForm"):
@@ -472,7 +476,7 @@ class EventCoder:
         The punishment reaches the vow through infinitive complements and objects, or is
         the verb of its finite clause ('prometió que castigará')."""
         cues = self.cues
-        if not cues.punish or fold(tok.lemma_) not in cues.vow:
+        if not cues.punish or folded_lemma(tok) not in cues.vow:
             return False
         doc = tok.doc
         for t in tok.sent:
@@ -509,12 +513,12 @@ class EventCoder:
         cues = self.cues
         subjects = [c for c in _subjects(anchor) if dep(c) in ("nsubj", "nsubj:pass")]
         if self._labour_subject(anchor) or any(
-                fold(t.lemma_) in cues.protester for s in subjects for t in (s, *children_of(s))):
+                folded_lemma(t) in cues.protester for s in subjects for t in (s, *children_of(s))):
             return True
         for c in children_of(tok):
             if dep(c) == "nmod" and _case_word(c) in cues.genitive_case and (
-                fold(c.lemma_) in cues.protester or fold(c.lemma_) in cues.worker
-                and ("Plur" in morph_get(c, "Number") or fold(c.lemma_) in cues.union)
+                folded_lemma(c) in cues.protester or folded_lemma(c) in cues.worker
+                and ("Plur" in morph_get(c, "Number") or folded_lemma(c) in cues.union)
             ):
                 return True
         if self._before_institution(anchor):
@@ -536,7 +540,7 @@ class EventCoder:
         obras') it stays a restriction word (``road_closure`` cue verbs)."""
         if (
             tok.pos_ not in ("VERB", "AUX")
-            or fold(tok.lemma_) not in self.cues.road_closure
+            or folded_lemma(tok) not in self.cues.road_closure
             or len(m.entry.pattern) < 2
             or m.entry.pattern[1] not in self.cues.road
         ):
@@ -544,12 +548,12 @@ class EventCoder:
         subjects = [s for s in children_of(tok) if dep(s) == "nsubj"]
         for s in subjects:
             if any(
-                fold(t.lemma_) in self.cues.protester or fold(t.lemma_) in self.cues.worker
+                folded_lemma(t) in self.cues.protester or folded_lemma(t) in self.cues.worker
                 for t in (s, *children_of(s))
             ):
                 return True
         authority = self.cues.institution | self.cues.police_force | self.cues.armed_force
-        if any(s.pos_ == "PROPN" or fold(s.lemma_) in authority for s in subjects):
+        if any(s.pos_ == "PROPN" or folded_lemma(s) in authority for s in subjects):
             # a closer named by a proper name (a state, a city) or an institution or force is
             # an authority ('Israel cerró la frontera tras los atentados', 'la alcaldía cerró
             # la avenida por la protesta'): a restriction, whatever its cause
@@ -565,7 +569,7 @@ class EventCoder:
             return
         tok = doc[e.head]
         codes = [c for arg in (e.actor, e.recipient) if arg is not None for c in (arg.codes or [arg.code])]
-        words = [fold(c.lemma_) for c in children_of(tok) if dep(c) in ("obj", "nmod", "nsubj", "obl")]
+        words = [folded_lemma(c) for c in children_of(tok) if dep(c) in ("obj", "nmod", "nsubj", "obl")]
         police = any("COP" in c for c in codes) or any(w in self.cues.police_force for w in words)
         armed = police or any("MIL" in c for c in codes) or any(w in self.cues.armed_force for w in words)
         if armed:
@@ -584,7 +588,7 @@ class EventCoder:
         for arg in args:
             if dep(arg) not in ("obj", "nsubj", "nsubj:pass", "nmod", "obl", "pobj"):
                 continue
-            if any(fold(t.lemma_) in self.cues.peacekeeper for t in (arg, *children_of(arg))):
+            if any(folded_lemma(t) in self.cues.peacekeeper for t in (arg, *children_of(arg))):
                 e.event, e.mode, e.cameo = "AID", None, "07"
                 return
 
@@ -612,7 +616,7 @@ class EventCoder:
             return
         tok = doc[e.head]
         codes = [c for arg in (e.actor, e.recipient) if arg is not None for c in (arg.codes or [arg.code]) if c]
-        words = {fold(c.lemma_) for c in children_of(tok) if dep(c) in ("obj", "nmod", "nsubj", "obl")}
+        words = {folded_lemma(c) for c in children_of(tok) if dep(c) in ("obj", "nmod", "nsubj", "obl")}
         force = self.cues.police_force | self.cues.armed_force
         if words & force or any(c[-3:] in _FORCE_SECTORS for c in codes):
             return
@@ -623,7 +627,7 @@ class EventCoder:
         """'los camioneros pararon', 'los sindicatos paran 48 horas': a stop verb whose
         subject is workers of a trade (plural) or their union is a strike (CAMEO 143, PLOVER
         PROTEST strike); 'el chofer paró en la esquina' or 'pararon a los camiones' is none."""
-        if tok.pos_ not in ("VERB", "AUX") or fold(tok.lemma_) not in self.cues.strike_verb:
+        if tok.pos_ not in ("VERB", "AUX") or folded_lemma(tok) not in self.cues.strike_verb:
             return False
         if any(dep(c) == "obj" and _case_word(c) == "a" for c in children_of(tok)):
             return False  # 'pararon a los conductores': stopped someone
@@ -635,8 +639,8 @@ class EventCoder:
         for s in _subjects(tok):
             if dep(s) != "nsubj" or s.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if fold(s.lemma_) in self.cues.worker and (
-                "Plur" in morph_get(s, "Number") or fold(s.lemma_) in self.cues.union
+            if folded_lemma(s) in self.cues.worker and (
+                "Plur" in morph_get(s, "Number") or folded_lemma(s) in self.cues.union
             ):
                 return True
         return False
@@ -748,7 +752,7 @@ class EventCoder:
         if not place:
             return True
         for s in _subjects(tok):
-            if s.pos_ == "PROPN" and s.ent_type_ == "PER" or fold(s.lemma_) in self.cues.visitor:
+            if s.pos_ == "PROPN" and s.ent_type_ == "PER" or folded_lemma(s) in self.cues.visitor:
                 return False
         return True
 
@@ -762,7 +766,7 @@ class EventCoder:
         cues = self.cues
 
         def party(t: Any) -> bool:
-            lemma = fold(t.lemma_)
+            lemma = folded_lemma(t)
             return (t.pos_ == "PROPN" and t.ent_type_ == "PER") or lemma in cues.visitor or lemma in cues.guest
 
         if not any(party(s) for s in _subjects(tok)):
@@ -821,7 +825,7 @@ class EventCoder:
         head, rel = tok.head, dep(tok)
         if head.i == tok.i:
             return True
-        lemma = fold(head.lemma_)
+        lemma = folded_lemma(head)
         if rel in ("nsubj", "nsubj:pass") and (
             lemma in cues.occur_verb or lemma in cues.result_verb or lemma in cues.theme_subject
         ):
@@ -831,7 +835,7 @@ class EventCoder:
         if rel == "nmod" and (lemma in cues.kind_noun or lemma in cues.outbreak_noun):
             return False
         if rel in ("obj", "obl") and lemma in cues.use_verb:
-            cases = {fold(c.text) for c in children_of(tok) if dep(c) == "case"}
+            cases = {folded_form(c) for c in children_of(tok) if dep(c) == "case"}
             return not (rel == "obj" or cases & {"a", "al"})
         return True
 
@@ -886,7 +890,7 @@ class EventCoder:
             dep(c) in ("ccomp", "xcomp") or (dep(c) == "mark" and c.i > tok.i)
             or (dep(c) == "obj" and "Yes" not in morph_get(c, "Reflex"))  # not 'se manifestaron'
             or (dep(c) == "parataxis" and c.i < tok.i)
-            or (dep(c) == "mark" and fold(c.lemma_) in self.cues.speech_mark)
+            or (dep(c) == "mark" and folded_lemma(c) in self.cues.speech_mark)
             for c in children_of(tok)
         )
 
@@ -920,18 +924,18 @@ class EventCoder:
                 break
             node = node.head
         head = node.head
-        if dep(node) == "nmod" and fold(head.lemma_) in self.cues.quantity_noun:
+        if dep(node) == "nmod" and folded_lemma(head) in self.cues.quantity_noun:
             node, head = head, head.head  # 'decenas de heridos'
         toll = (dep(node) in ("obj", "nsubj:pass", "nsubj") and head.pos_ in ("VERB", "AUX")
-                and fold(head.lemma_) in self.cues.result_verb) or (
-            dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in self.cues.toll_noun)
+                and folded_lemma(head) in self.cues.result_verb) or (
+            dep(node) == "nmod" and head.pos_ == "NOUN" and folded_lemma(head) in self.cues.toll_noun)
         if not toll or self._act_named(doc, head if dep(node) != "nmod" else head.head, node):
             return None
-        if fold(tok.lemma_) in self.cues.arrest_word:
-            entry = TriggerEntry((fold(tok.lemma_),), "N", "COERCE", "arrest", "173", 0.5,
+        if folded_lemma(tok) in self.cues.arrest_word:
+            entry = TriggerEntry((folded_lemma(tok),), "N", "COERCE", "arrest", "173", 0.5,
                                  rule=f"{self.lang}:arrest-toll/N", mention_only=True)
         else:
-            entry = TriggerEntry((fold(tok.lemma_),), "N", "ASSAULT", None, "18", 0.5,
+            entry = TriggerEntry((folded_lemma(tok),), "N", "ASSAULT", None, "18", 0.5,
                                  rule=f"{self.lang}:casualty-toll/N", mention_only=True)
         return Match(i, i + 1, i, entry)
 
@@ -972,11 +976,11 @@ class EventCoder:
         a feat, no protest)."""
         tok = doc[i]
         if tok.pos_ != "NOUN" or dep(tok) not in ("obj", "nsubj:pass", "obl") \
-                or fold(tok.head.lemma_) not in self.cues.stage_verb:
+                or folded_lemma(tok.head) not in self.cues.stage_verb:
             return None
         if self._lex_match_at(doc, i) is not None:
             return None  # a row of its own ('cacerolazo') reads it
-        entry = TriggerEntry((fold(tok.lemma_),), "N", "PROTEST", "demo", "14", 0.6,
+        entry = TriggerEntry((folded_lemma(tok),), "N", "PROTEST", "demo", "14", 0.6,
                              rule=f"{self.lang}:staged-suffix/N")
         m = Match(i, i + 1, i, entry)
         against = any(dep(c) == "nmod" and _case_word(c) in self.cues.against_case
@@ -1030,29 +1034,29 @@ class EventCoder:
         if tok.pos_ not in ("VERB", "AUX") or m.entry.event not in ("PROTEST", "MOBILIZE"):
             return False
         for c in children_of(tok):
-            if dep(c) == "prep" and fold(c.text) in self.cues.vehicle_case:
+            if dep(c) == "prep" and folded_form(c) in self.cues.vehicle_case:
                 c = next((g for g in children_of(c) if dep(g) == "pobj"), c)
             elif dep(c) not in ("obl", "nmod") or _case_word(c) not in self.cues.vehicle_case:
                 continue
-            if fold(c.lemma_) in self.cues.vehicle:
+            if folded_lemma(c) in self.cues.vehicle:
                 return True
         return False
 
     def _exchange_without_captives(self, tok: Any) -> bool:
         """'canjearon prisioneros', 'a prisoner swap' are releases (RETREAT 'release', CAMEO
         0841); an exchange of anything else ('intercambio de opiniones') is no event."""
-        if fold(tok.lemma_) not in self.cues.exchange:
+        if folded_lemma(tok) not in self.cues.exchange:
             return False
         near = [*children_of(tok), *(g for c in children_of(tok) for g in children_of(c))]
         if dep(tok) == "compound":
             near.append(tok.head)
-        return not any(fold(t.lemma_) in self.cues.captive for t in near)
+        return not any(folded_lemma(t) in self.cues.captive for t in near)
 
     def _return_without_troops(self, tok: Any, m: Match) -> bool:
         """'las tropas regresaron a Irak', 'the return of US troops': armed forces returning
         make a military move (PLOVER MOBILIZE); anyone else's return is no event, nor 'volver
         a' + infinitive ('again'), nor a transitive use ('returned fire', 'returned the bodies')."""
-        if m.entry.event != "MOBILIZE" or fold(tok.lemma_) not in self.cues.return_verb:
+        if m.entry.event != "MOBILIZE" or folded_lemma(tok) not in self.cues.return_verb:
             return False
         if tok.pos_ in ("VERB", "AUX"):
             if any(dep(c) in ("obj", "xcomp", "ccomp") for c in children_of(tok)):
@@ -1069,7 +1073,7 @@ class EventCoder:
         heads += [g for c in heads if dep(c) == "prep" for g in children_of(c) if dep(g) == "pobj"]
         if any(self._released(t) for t in heads):
             return True
-        return not any(fold(t.lemma_) in self.cues.troops for t in heads)
+        return not any(folded_lemma(t) in self.cues.troops for t in heads)
 
     def _released(self, noun: Any) -> bool:
         """'the released soldiers', 'los soldados liberados', 'soldiers freed in the swap':
@@ -1077,7 +1081,7 @@ class EventCoder:
         for c in children_of(noun):
             if dep(c) not in ("amod", "acl", "acl:relcl"):
                 continue
-            if fold(c.lemma_) in self.cues.captive:
+            if folded_lemma(c) in self.cues.captive:
                 return True
             found = self.lex.match(c.doc, c.i)
             if found is not None and found.entry.event == "RETREAT" and found.entry.mode == "release":
@@ -1090,17 +1094,19 @@ class EventCoder:
         actor's use of force). The cause is a complement or predicative of the death word
         (``natural_cause``); 'ataque'/'attack' is medical with a ``medical_mod`` modifier.
         A death in an attack ('murió en un ataque') keeps its event."""
-        if m.entry.event != "ASSAULT" or fold(tok.lemma_) not in self.cues.death_word:
+        if m.entry.event != "ASSAULT" or folded_lemma(tok) not in self.cues.death_word:
             return False
         if self._medical_attack(tok):
             return True
-        for c in children_of(tok):
+        # ('resultó muerto en un accidente': the cause hangs on the participle of the trigger)
+        words = [tok, *(tok.doc[j] for j in range(m.start, m.end) if j != tok.i and tok.doc[j].head.i == tok.i)]
+        for c in (c for w in words for c in children_of(w)):
             # a predicative participle may be parsed as an object ("murió atropellada")
             if dep(c) not in ("obl", "nmod", "obj", "xcomp", "advcl", "acl", "amod", "prep", "advmod"):
                 continue
             heads = [c, *(g for g in children_of(c) if dep(g) == "pobj")]
             for h in heads:
-                if fold(h.lemma_) in self.cues.natural_cause or fold(h.text) in self.cues.natural_cause:
+                if folded_lemma(h) in self.cues.natural_cause or folded_form(h) in self.cues.natural_cause:
                     return not self._forceful_agent(h)
                 if self._medical_attack(h):
                     return True
@@ -1117,10 +1123,10 @@ class EventCoder:
             return False
         for c in children_of(tok):
             d = dep(c)
-            if d == "obj" and fold(c.lemma_) in cues.anonymity:
+            if d == "obj" and folded_lemma(c) in cues.anonymity:
                 return True
-            if d in ("xcomp", "ccomp", "obj") and fold(c.lemma_) in cues.identify_verb and any(
-                    cues.aux.get(fold(g.text)) == "negation" for g in children_of(c)):
+            if d in ("xcomp", "ccomp", "obj") and folded_lemma(c) in cues.identify_verb and any(
+                    cues.aux.get(folded_form(g)) == "negation" for g in children_of(c)):
                 return True
         return False
 
@@ -1132,7 +1138,7 @@ class EventCoder:
         force): a verb of hitting (``hit_verb``) is no ASSAULT with such a doer. Struck by
         workers of a trade, it is their strike (retyped where the matches are read)."""
         cues = self.cues
-        if m.entry.event != "ASSAULT" or tok.pos_ != "VERB" or fold(tok.lemma_) not in cues.hit_verb:
+        if m.entry.event != "ASSAULT" or tok.pos_ != "VERB" or folded_lemma(tok) not in cues.hit_verb:
             return False
         kids = children_of(tok)
         if any(dep(c) in ("prt", "compound:prt") for c in kids):
@@ -1143,15 +1149,15 @@ class EventCoder:
             return True  # 'in support of the cleaning workers strike': the noun, misread
         if dep(tok) in ("csubj", "conj", "ROOT", "dep") and "Part" in morph_get(tok, "VerbForm") \
                 and not any(dep(c) in ("nsubj", "nsubj:pass", "aux", "aux:pass") for c in kids) \
-                and any(dep(c) == "obj" and fold(c.lemma_) in cues.worker for c in kids):
+                and any(dep(c) == "obj" and folded_lemma(c) in cues.worker for c in kids):
             return True  # the same modifier the parser read as a subjectless verb of workers
 
         for c in kids:
-            if dep(c) == "nsubj" and fold(c.lemma_) in cues.natural_cause:
+            if dep(c) == "nsubj" and folded_lemma(c) in cues.natural_cause:
                 return True
             if dep(c) in ("agent", "obl:agent", "obl", "prep"):
                 for g in (c, *children_of(c)):
-                    lemma = fold(g.lemma_)
+                    lemma = folded_lemma(g)
                     if g.pos_ == "NOUN" and (lemma in cues.natural_cause or lemma in cues.vehicle):
                         return True
         return False
@@ -1163,10 +1169,10 @@ class EventCoder:
         force = self.cues.police_force | self.cues.armed_force
         for c in children_of(tok):
             for h in (c, *(g for g in children_of(c) if dep(g) == "pobj")):
-                if not any(fold(w.text) in ("por", "by") for w in (c, *children_of(c))
+                if not any(folded_form(w) in ("por", "by") for w in (c, *children_of(c))
                            if dep(w) in ("case", "prep", "agent") or w is c):
                     continue
-                if h.pos_ == "PROPN" or fold(h.lemma_) in force or fold(h.text) in force:
+                if h.pos_ == "PROPN" or folded_lemma(h) in force or folded_form(h) in force:
                     return True
         return False
 
@@ -1174,10 +1180,10 @@ class EventCoder:
         """'negaron su responsabilidad en el ataque', 'denied any involvement', 'rejected the
         accusations': a denial of involvement or of accusations is no PLOVER event (attribution
         guidelines, event modes), so no REJECT; the act it concerns is coded on its own."""
-        if m.entry.event != "REJECT" or fold(tok.lemma_) not in self.cues.deny_verb:
+        if m.entry.event != "REJECT" or folded_lemma(tok) not in self.cues.deny_verb:
             return False
         return any(
-            dep(c) == "obj" and fold(c.lemma_) in self.cues.denied_claim for c in children_of(tok)
+            dep(c) == "obj" and folded_lemma(c) in self.cues.denied_claim for c in children_of(tok)
         ) or self._denied_fact(tok) or self._denied_antecedent(tok)
 
     def _denied_antecedent(self, tok: Any) -> bool:
@@ -1185,7 +1191,7 @@ class EventCoder:
         relative clause whose antecedent is an accusation or a claim denies it, as the object
         would (the relative pronoun, or the gap, stands for the antecedent)."""
         if dep(tok) not in ("acl", "acl:relcl") or tok.head.i == tok.i \
-                or fold(tok.head.lemma_) not in self.cues.denied_claim:
+                or folded_lemma(tok.head) not in self.cues.denied_claim:
             return False
         return not any(dep(c) == "obj" and c.pos_ in ("NOUN", "PROPN") for c in children_of(tok))
 
@@ -1194,22 +1200,22 @@ class EventCoder:
         attacked', 'denied attacking': a denial of a fact by a clause says the act did not
         happen (the act gets the negation aux mode), it refuses nothing, so no REJECT. The
         pronominal refusal 'se negó a negociar' and a verb with no clause stay REJECT."""
-        if fold(tok.lemma_) not in self.cues.deny_fact_verb:
+        if folded_lemma(tok) not in self.cues.deny_fact_verb:
             return False
         if any("Yes" in morph_get(c, "Reflex") for c in children_of(tok)):
             return False
         return any(
             dep(c) == "ccomp" or (dep(c) == "xcomp" and not any(
-                dep(g) == "mark" and fold(g.text) in ("a", "to") for g in children_of(c)))
+                dep(g) == "mark" and folded_form(g) in ("a", "to") for g in children_of(c)))
             for c in children_of(tok)
         )
 
     def _medical_attack(self, tok: Any) -> bool:
         """'ataque cardíaco', 'ataque al corazón', 'heart attack': an illness, no attack."""
-        if fold(tok.lemma_) not in self.cues.death_word:
+        if folded_lemma(tok) not in self.cues.death_word:
             return False
         return any(
-            fold(c.lemma_) in self.cues.medical_mod
+            folded_lemma(c) in self.cues.medical_mod
             for c in children_of(tok) if dep(c) in ("amod", "compound", "nmod")
         )
 
@@ -1218,7 +1224,7 @@ class EventCoder:
         demonstrations (CAMEO 141); 'leaders gathered for a summit' is none: a gathering
         needs protesters or workers as subject or a contentious cause in its clause."""
         if m.entry.event != "PROTEST" or (
-                fold(tok.lemma_) not in self.cues.gathering
+                folded_lemma(tok) not in self.cues.gathering
                 and m.entry.pattern[0] not in self.cues.gathering):
             return False  # the row's word: 'concentrarse' has the lemma 'concentrar él'
         # workers of a trade or their union gathering ('los trabajadores se concentraron
@@ -1242,9 +1248,9 @@ class EventCoder:
         for c in children_of(tok):
             if dep(c) not in ("obl", "nmod", "advmod"):
                 continue
-            if fold(c.text) in cues.site:
+            if folded_form(c) in cues.site:
                 return True
-            if c.pos_ == "PROPN" or (c.pos_ == "NOUN" and fold(c.lemma_) in places):
+            if c.pos_ == "PROPN" or (c.pos_ == "NOUN" and folded_lemma(c) in places):
                 return True
         return False
 
@@ -1252,7 +1258,7 @@ class EventCoder:
         """Whether a gathering verb has protesters as subject or a contentious cause in its
         clause (a demand, a protest, 'contra', 'against')."""
         subjects = [c for c in children_of(tok) if dep(c) in ("nsubj", "nsubj:pass")]
-        if any(fold(t.lemma_) in self.cues.protester for s in subjects for t in s.subtree):
+        if any(folded_lemma(t) in self.cues.protester for s in subjects for t in s.subtree):
             return True
         if self._before_institution(tok):
             return True
@@ -1261,7 +1267,7 @@ class EventCoder:
         for t in tok.subtree:
             if t.i in skip:
                 continue
-            if fold(t.text) in _CAUSE_WORDS or fold(t.text) in self.cues.against_case:
+            if folded_form(t) in _CAUSE_WORDS or folded_form(t) in self.cues.against_case:
                 return True
             hit = self.lex.match(doc, t.i)
             if hit is not None and hit.entry.event in _CAUSE_TYPES and not self._sought_cooperation(doc, t, hit):
@@ -1288,14 +1294,14 @@ class EventCoder:
         for c in children_of(tok):
             if dep(c) not in ("obl", "nmod", "advmod"):
                 continue
-            if fold(c.text) in self.cues.site:  # 'frente a X' read as an adverb with X below
+            if folded_form(c) in self.cues.site:  # 'frente a X' read as an adverb with X below
                 place = next((g for g in children_of(c) if g.pos_ in ("NOUN", "PROPN")), None)
-            elif any(dep(g) in ("case", "fixed") and fold(g.text) in self.cues.site for g in children_of(c)):
+            elif any(dep(g) in ("case", "fixed") and folded_form(g) in self.cues.site for g in children_of(c)):
                 place = c
             else:
                 continue
             if place is not None and (
-                place.pos_ == "PROPN" or fold(place.lemma_) in self.cues.institution
+                place.pos_ == "PROPN" or folded_lemma(place) in self.cues.institution
             ):
                 return True
         return False
@@ -1304,10 +1310,10 @@ class EventCoder:
         """'jubilados se reunieron frente al ministerio para reclamar': a meeting verb with
         no one to meet ('con', 'with') and a contentious cause is a rally (PLOVER manual,
         PROTEST: 'rally, gather to protest a policy'), not a consultation."""
-        if fold(tok.lemma_) not in self.cues.gathering or tok.pos_ not in ("VERB", "AUX"):
+        if folded_lemma(tok) not in self.cues.gathering or tok.pos_ not in ("VERB", "AUX"):
             return False
         if any(_case_word(c) in self.cues.partner_case or (
-            dep(c) == "prep" and fold(c.text) in self.cues.partner_case
+            dep(c) == "prep" and folded_form(c) in self.cues.partner_case
         ) for c in children_of(tok)):
             return False
         return self._stated_cause(tok)
@@ -1315,17 +1321,17 @@ class EventCoder:
     def _custodial_sentence(self, tok: Any) -> bool:
         """'condenó a tres años de prisión', 'sentenced to life in prison': a court sentence
         to prison is COERCE 'arrest' (PLOVER manual, SANCTION 'convict')."""
-        if fold(tok.lemma_) not in self.cues.sentence_verb:
+        if folded_lemma(tok) not in self.cues.sentence_verb:
             return False
         near = [*children_of(tok), *(g for c in children_of(tok) for g in children_of(c))]
         near += [h for t in near for h in children_of(t)]
-        return any(fold(t.lemma_) in self.cues.prison for t in near)
+        return any(folded_lemma(t) in self.cues.prison for t in near)
 
     def _prevention_without_protest(self, tok: Any, m: Match) -> bool:
         """'la policía impidió la marcha', 'police prevented the demonstration' are COERCE
         'restrict' (PLOVER gold: preventing a demonstration); 'impidió el paso' is none: a
         prevention verb is an event only with a protest as its object."""
-        if m.entry.event != "COERCE" or fold(tok.lemma_) not in self.cues.prevent:
+        if m.entry.event != "COERCE" or folded_lemma(tok) not in self.cues.prevent:
             return False
         doc = tok.doc
         for c in children_of(tok):
@@ -1339,7 +1345,7 @@ class EventCoder:
         """'juró aplastar la rebelión' is a vow (a threat with a hostile act); 'juró el
         cargo', 'juró como presidente' is an oath of office: a vow verb is an event only with
         the act it vows (a verb complement)."""
-        if fold(tok.lemma_) not in self.cues.vow_needs_act:
+        if folded_lemma(tok) not in self.cues.vow_needs_act:
             return False
         # 'juró venganza': a punishment noun is the act it vows
         return not any(dep(c) in ("xcomp", "ccomp") or (dep(c) == "obj" and self._punish_word(c))
@@ -1368,7 +1374,7 @@ class EventCoder:
             and tok.head.pos_ == "NOUN"
             and m.entry.weight < 0.7
             and not (m.entry.event in _COUNTED_TYPES and "Plur" in morph_get(tok, "Number")
-                     and fold(tok.head.lemma_) in self.cues.kind_noun)
+                     and folded_lemma(tok.head) in self.cues.kind_noun)
         )
 
     def resolve_nesting(
@@ -1440,7 +1446,7 @@ class EventCoder:
         if (
             m.entry.event == "ASSAULT"
             and dep(tok) == "conj"
-            and fold(tok.lemma_) in self.cues.casualty
+            and folded_lemma(tok) in self.cues.casualty
             and host is not None
             and host.entry.event == "ASSAULT"
             and self._toll_verb(tok.head, st.by_head)
@@ -1502,7 +1508,7 @@ class EventCoder:
         ser trasladados para protestar'), so only threats take it."""
         if dep(tok) not in self.cues.purpose_dep or "Inf" not in morph_get(tok, "VerbForm"):
             return False
-        marks = [fold(c.text) for c in children_of(tok) if dep(c) in ("mark", "case")]
+        marks = [folded_form(c) for c in children_of(tok) if dep(c) in ("mark", "case")]
         return any(w in self.cues.purpose for w in marks) and not any(
             dep(c) in ("nsubj", "nsubj:pass") for c in children_of(tok)
         )
@@ -1522,7 +1528,7 @@ class EventCoder:
             node, steps = node.head, steps + 1
             # the word itself, or the noun of its support verb ('poner fin a', 'dar solución a')
             words = [node, *(c for c in children_of(node) if dep(c) in ("compound", "obj"))]
-            if any(fold(w.lemma_) in self.cues.end_word for w in words):
+            if any(folded_lemma(w) in self.cues.end_word for w in words):
                 # presupposed as going on: an event of the sentence, never pruned as a
                 # background detail (prune_secondary)
                 doc_cache(doc, _ENDED)[m.head] = True
@@ -1621,7 +1627,10 @@ class EventCoder:
         if gov.entry.event not in _FRAME_TYPES:
             return False
         st.embedded[m.head] = gov
-        if not link.clausal and gov.entry.event in _EMBED_MODE:
+        if not link.clausal and gov.entry.event in _EMBED_MODE \
+                and not judged_event(link.doc[m.head], self.cues):
+            # (an act a word of judging takes is a fact: 'exigió el esclarecimiento de la
+            # masacre' demands the inquiry, not the massacre)
             st.forced.setdefault(m.head, _EMBED_MODE[gov.entry.event])
         return True
 
@@ -1660,7 +1669,7 @@ class EventCoder:
         """An event noun that is the subject of a verb of occurrence or continuation
         (``occur_verb``: 'las protestas continuarán', 'the protests would continue')."""
         return (dep(tok) == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i
-                and fold(tok.head.lemma_) in self.cues.occur_verb)
+                and folded_lemma(tok.head) in self.cues.occur_verb)
 
     def _in_protest(self, tok: Any) -> bool:
         """'en protesta por', 'como protesta', 'in protest at': a manner phrase that names
@@ -1670,7 +1679,7 @@ class EventCoder:
         if any(dep(c) == "det" for c in children_of(tok)):
             return False
         if dep(tok) == "pobj" and dep(tok.head) == "prep":
-            return fold(tok.head.text) in self.cues.manner
+            return folded_form(tok.head) in self.cues.manner
         return tok.pos_ in ("NOUN", "PROPN") and _case_word(tok) in self.cues.manner
 
     def _event_type_at(self, doc: Any) -> Any:
@@ -1710,8 +1719,8 @@ class EventCoder:
         tok = doc[m.head]
         if dep(tok) not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
             return None
-        marks = [fold(c.text) for c in children_of(tok) if dep(c) in ("mark", "case", "aux")]
-        marks += [fold(f.text) for c in children_of(tok) for f in children_of(c) if dep(f) == "fixed"]
+        marks = [folded_form(c) for c in children_of(tok) if dep(c) in ("mark", "case", "aux")]
+        marks += [folded_form(f) for c in children_of(tok) for f in children_of(c) if dep(f) == "fixed"]
         condition = any(w in self.cues.condition or w in self.cues.clause_if for w in marks)
         purpose = any(w in self.cues.purpose for w in marks) and not any(
             dep(c) in ("nsubj", "nsubj:pass") for c in children_of(tok)
@@ -1770,13 +1779,13 @@ class EventCoder:
             "Rel" in morph_get(c, "PronType") for c in children_of(node)
         ):
             return True
-        words = [fold(node.text)] if dep(node) == "prep" else []
+        words = [folded_form(node)] if dep(node) == "prep" else []
         for c in children_of(node):
             if dep(c) in ("case", "mark", "advmod") and c.i < node.i:
-                words.append(fold(c.text))
-                words.extend(fold(f.text) for f in children_of(c) if dep(f) == "fixed")
+                words.append(folded_form(c))
+                words.extend(folded_form(f) for f in children_of(c) if dep(f) == "fixed")
         if node.head.pos_ == "ADV" and dep(node) in ("obl", "nmod", "advcl"):
-            words.append(fold(node.head.lemma_))  # 'después de la marcha'
+            words.append(folded_lemma(node.head))  # 'después de la marcha'
         return any(w in self.cues.background for w in words) or any(
             " ".join(words[k : k + 2]) in self.cues.background for k in range(len(words) - 1)
         )
@@ -1956,7 +1965,7 @@ class EventCoder:
             if tok is None:
                 return None
             entry = TriggerEntry(
-                (fold(tok.lemma_),),
+                (folded_lemma(tok),),
                 tok.pos_,
                 event,
                 None,
@@ -1982,7 +1991,7 @@ class EventCoder:
         police or an armed force is none (PLOVER manual: PROTEST is civilian
         demonstration; a force's moves are MOBILIZE, its violence ASSAULT), so no event."""
         if self._injury_result(tok):
-            if e.actor is None or fold(tok.lemma_) in self.cues.victim_verb:
+            if e.actor is None or folded_lemma(tok) in self.cues.victim_verb:
                 return None
             e.event, e.mode, e.cameo = "ASSAULT", None, _MODEL_CAMEO.get("ASSAULT")
             e.rule = f"{self.lang}:model/ASSAULT"
@@ -2004,9 +2013,9 @@ class EventCoder:
                 d = "xcomp"  # 'left two protesters injured': a bare participle, no clause
             if d not in ("obj", "xcomp", "oprd", "obl", "iobj", "nsubj", "advmod", "amod"):
                 continue
-            if fold(c.lemma_) in words or fold(c.text) in words:
+            if folded_lemma(c) in words or folded_form(c) in words:
                 return True
-            if any(dep(g) in ("amod", "nmod", "conj", "acl") and (fold(g.lemma_) in words or fold(g.text) in words)
+            if any(dep(g) in ("amod", "nmod", "conj", "acl") and (folded_lemma(g) in words or folded_form(g) in words)
                    for g in children_of(c)):
                 return True
         return False
@@ -2017,7 +2026,7 @@ class EventCoder:
         if e.actor is not None and any(c[-3:] in _FORCE_SECTORS for c in (e.actor.codes or [e.actor.code]) if c):
             return True
         force = self.cues.police_force | self.cues.armed_force
-        return any(dep(c) == "nsubj" and fold(c.lemma_) in force for c in children_of(tok))
+        return any(dep(c) == "nsubj" and folded_lemma(c) in force for c in children_of(tok))
 
     def _main_predicate(self, sent: Any) -> Any:
         """The verb that carries the sentence's news: its root, or what a reporting root
@@ -2026,9 +2035,9 @@ class EventCoder:
         disturbios', 'vieron a la multitud lanzando piedras') is not the act: the verb of
         its complement is, else there is none to anchor on."""
         root = sent.root
-        if root.pos_ == "VERB" and fold(root.lemma_) in self.cues.content_verb:
+        if root.pos_ == "VERB" and folded_lemma(root) in self.cues.content_verb:
             return next((t for t in root.subtree if t.i != root.i and t.pos_ == "VERB"
-                         and fold(t.lemma_) not in self.cues.content_verb), None)
+                         and folded_lemma(t) not in self.cues.content_verb), None)
         if self._is_speech(root):
             root = next(
                 (c for c in children_of(root) if dep(c) in ("ccomp", "xcomp") and c.pos_ == "VERB"),
@@ -2062,7 +2071,7 @@ class EventCoder:
             node = node.head
             if self._is_speech(node):
                 return False
-            if self.cues.aux.get(fold(node.lemma_)) == "hypothetical":
+            if self.cues.aux.get(folded_lemma(node)) == "hypothetical":
                 return True
         return False
 
@@ -2314,7 +2323,7 @@ class EventCoder:
             evidence = aux_evidence(tok, "governing event" if aux == forced_mode else "intent") if aux else None
         if trigger.sentence not in sent_ctx:
             sent_ctx[trigger.sentence] = contexts(sentence_of(tok), self.cues)
-        lemma_hit = m.entry is REQUEST_MODAL or fold(tok.lemma_) == m.entry.pattern[0]
+        lemma_hit = m.entry is REQUEST_MODAL or folded_lemma(tok) == m.entry.pattern[0]
         confidence = event_confidence(
             m.entry.weight,
             lemma_hit,
@@ -2333,7 +2342,7 @@ class EventCoder:
             event in ("CONSULT", "REQUEST")
             and m.entry is not REQUEST_MODAL
             and a_tok is not None
-            and any(fold(t.lemma_) in self.cues.protester for t in (a_tok, *children_of(a_tok)))
+            and any(folded_lemma(t) in self.cues.protester for t in (a_tok, *children_of(a_tok)))
         ):
             # 'miles de manifestantes se reunieron': a rally, not a meeting; 'los huelguistas
             # exigieron': a demand in the form of a protest is PROTEST (PLOVER manual, REQUEST)
@@ -2667,7 +2676,7 @@ def _bare_noun_form(tok: Any) -> bool:
     """A verb the tagger read in a noun's form ('strike', 'strikes') with no subject,
     object or auxiliary of its own and not sharing another verb's ('the cleaning workers
     strike'): the noun, misread."""
-    form, lemma = fold(tok.text), fold(tok.lemma_)
+    form, lemma = folded_form(tok), folded_lemma(tok)
     if form not in (lemma, lemma + "s") or dep(tok) in ("xcomp", "conj"):
         return False
     return not any(dep(c) in ("nsubj", "nsubj:pass", "obj", "aux", "aux:pass", "agent", "obl:agent")
@@ -2695,7 +2704,7 @@ def _match_score(tok: Any) -> bool:
 
 def _case_word(tok: Any) -> str:
     """The folded preposition that introduces ``tok`` ('' when none)."""
-    return next((fold(c.text) for c in children_of(tok) if dep(c) == "case"), "")
+    return next((folded_form(c) for c in children_of(tok) if dep(c) == "case"), "")
 
 
 def _capital_sentence(sent: Any) -> bool:
@@ -2710,7 +2719,7 @@ def _year(date: str | None) -> int | None:
 
 def _case_of(tok: Any) -> str:
     """The folded first preposition of a nominal ('en huelga' -> 'en'; 'al' -> 'a')."""
-    word = next((fold(c.text) for c in children_of(tok) if dep(c) == "case" and c.i < tok.i), "")
+    word = next((folded_form(c) for c in children_of(tok) if dep(c) == "case" and c.i < tok.i), "")
     return {"al": "a", "del": "de"}.get(word, word)
 
 
@@ -2730,7 +2739,7 @@ def _third_person_in_quote(pron: Any) -> bool:
     """A third-person pronoun inside direct speech ('"They burned houses," said a resident'):
     in a quotation only the first person is the speaker; 'they' are others (in reported
     speech, 'the rebels said they will...', it is the speaker)."""
-    if "3" not in morph_get(pron, "Person") and fold(pron.text) not in ("they", "he", "she"):
+    if "3" not in morph_get(pron, "Person") and folded_form(pron) not in ("they", "he", "she"):
         return False
     before = pron.sent.doc.text[pron.sent.start_char:pron.idx]
     opened = sum(before.count(q) for q in _OPENING_QUOTES)
@@ -2749,7 +2758,7 @@ def _subjectless_finite(tok: Any) -> bool:
             return False
         if any(dep(c) in ("nsubj", "nsubj:pass", "csubj", "expl:pass", "aux:pass") for c in children_of(node)):
             return False
-        if any(fold(c.text) == "se" for c in children_of(node)) and (
+        if any(folded_form(c) == "se" for c in children_of(node)) and (
                 "Plur" not in morph_get(node, "Number")
                 or any(dep(c) == "obj" and c.pos_ in ("NOUN", "PROPN") for c in children_of(node))):
             # impersonal 'se' (singular: 'se informó') or passive 'se' with its patient ('se

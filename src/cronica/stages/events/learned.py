@@ -464,16 +464,24 @@ class LearnedLayer:
             if event is not None:
                 added.append(event)
         kept = [e for e in events if id(e) not in drop] + added
-        every = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+        def every() -> np.ndarray:  # the article's features, built where read
+            return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
         if 0 < len(adoc.sentences) <= SHORT_TEXT:
             # an assault in a sentence about common crime is no contentious event (reference)
             typed = [(case_type(e.event, e.context), e.aux_mode, e.confidence) for e in events]
-            p = probs[0] if len(probs) == 1 else model.score(every)
+            p = probs[0] if len(probs) == 1 else model.score(every())
             feats = sentence_features(p, typed)
             if model.rule_coef is not None:
                 n = len(adoc.doc) if adoc.doc is not None else 0
                 rule = model.rule_score(rule_names(facts_of(adoc, events), n))
-                default = model.sentence_decision(np.append(feats, np.float32(rule)))
+                # ``np.append(feats, np.float32(rule))``: the same float32 values, one array
+                # written in place of append's conversions and copies
+                with_rule = np.empty(feats.size + 1, dtype=np.float32)
+                with_rule[:-1] = feats
+                with_rule[-1] = rule
+                default = model.sentence_decision(with_rule)
             else:
                 default = model.sentence_decision(feats)
             wanted = model.wants_embedding(default)
@@ -486,6 +494,6 @@ class LearnedLayer:
                 for e in kept
                 if case_type(e.event, e.context) in CONTENTIOUS
             ]
-            feats = doc_features(probs, placed, model.doc_score(every), model.threshold_add)
+            feats = doc_features(probs, placed, model.doc_score(every()), model.threshold_add)
             adoc.contentious = model.article_score(feats)
         return kept

@@ -16,7 +16,15 @@ from typing import Any
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.language.fold import fold_word
 from cronica.stages.nlp.models import model_words
-from cronica.stages.nlp.syntax import children_of, dep, morph_get, sentence_of, tokens_of
+from cronica.stages.nlp.syntax import (
+    children_of,
+    dep,
+    folded_form,
+    folded_lemma,
+    morph_get,
+    sentence_of,
+    tokens_of,
+)
 
 # spaCy coarse tags that can carry each lexicon POS letter
 _POS: dict[str, frozenset[str]] = {
@@ -185,6 +193,18 @@ class Cues:
     # words of ending or solving ('poner fin a', 'solución a', 'finalizar'): what they end
     # was going on (a presupposition), so it is no aim of the act that would end it
     end_word: set[str] = field(default_factory=set)
+    # verbs and nouns of judging and inquiry ('condenar', 'investigar', 'la investigación de'):
+    # the event they take as object is a fact (factive predicates), out of their own mode
+    judge_word: set[str] = field(default_factory=set)
+    # emotive and evaluative factive verbs ('lamentó que', 'condenó que'): their complement
+    # clause is presupposed true, its subjunctive is the mood they select, not an unreal act
+    factive_verb: set[str] = field(default_factory=set)
+    # 'evitar', 'impedir': verbs of prevention, implicative: asserted, their act did not happen
+    prevent_verb: set[str] = field(default_factory=set)
+    # gerund endings and enclitic pronouns ('acus-ando-lo'): a gerund the tagger read as an
+    # adjective is still told by its form
+    gerund_ending: set[str] = field(default_factory=set)
+    enclitic: set[str] = field(default_factory=set)
     # the preposition of what a verb of ending ends ('acabar con el bloqueo'), and of what a
     # noun of ending beside the event's verb ends ('poner fin al bloqueo'): that event was
     # going on, out of the scope of a wish or plan about its end
@@ -460,6 +480,9 @@ class Lexicon:
         # one-word keys by themselves and by each deletion (but of the first letter), to find
         # the keys one edit from a misspelt word (built on first use)
         self._spell_index: dict[str, set[str]] | None = None
+        # :meth:`_not_event_at`'s index, with the phrase list it was built from
+        self._not_event_index: tuple[list[tuple[str, ...]], int,
+                                     dict[str, list[tuple[tuple[str, ...], int]]]] | None = None
 
     def match(self, doc: Any, i: int) -> Match | None:
         """The longest pattern starting at token ``i`` (lemma, word form or a form whose
@@ -481,7 +504,7 @@ class Lexicon:
 
         # a gerund or infinitive with enclitic pronouns ('acusándolo', often tagged an
         # adjective) is a verb form
-        key_pos = "VERB" if _ENCLITIC.search(fold(tok.text)) else pos
+        key_pos = "VERB" if _ENCLITIC.search(folded_form(tok)) else pos
         objects: set[str] | None = None  # the verb's object nouns, read once if needed
         other_pos_only = True  # every row reached is a one-word row of another part of speech
         for key in keys:
@@ -615,7 +638,7 @@ class Lexicon:
         check), or None."""
         if tok.pos_ not in ("NOUN", "VERB") or not self.cues.derive:
             return None
-        lemma = fold(tok.lemma_)
+        lemma = folded_lemma(tok)
         want = "V" if tok.pos_ == "NOUN" else "N"
         for old, new in self.cues.derive:
             if not lemma.endswith(old) or len(lemma) - len(old) < 3:
@@ -673,22 +696,35 @@ class Lexicon:
 
     def _in_fixed_phrase(self, doc: Any, i: int) -> bool:
         """Whether token ``i`` is part of a listed non-event phrase ('de acuerdo a')."""
-        key = fold(doc[i].lemma_)
-        form = fold(doc[i].text)
-        for phrase in self.cues.not_event:
-            for k, word in enumerate(phrase):
-                if word not in (key, form) or i - k < 0 or i - k + len(phrase) > len(doc):
-                    continue
-                window = doc[i - k : i - k + len(phrase)]
-                if all(
-                    w in (fold(t.text), fold(t.lemma_)) for w, t in zip(phrase, window, strict=True)
-                ):
-                    return True
+        tok = doc[i]
+        key, form = folded_lemma(tok), folded_form(tok)
+        at = self._not_event_at()
+        for phrase, k in (*at.get(key, ()), *(at.get(form, ()) if form != key else ())):
+            if i - k < 0 or i - k + len(phrase) > len(doc):
+                continue
+            window = doc[i - k : i - k + len(phrase)]
+            if all(w in (folded_form(t), folded_lemma(t)) for w, t in zip(phrase, window, strict=True)):
+                return True
         return False
+
+    def _not_event_at(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        """Each word of a listed non-event phrase -> (phrase, the word's place in it), the
+        phrases in list order: :meth:`_in_fixed_phrase` tries only the phrases holding the
+        token's lemma or form (rebuilt if the phrase list changed)."""
+        phrases = self.cues.not_event
+        built = self._not_event_index
+        if built is None or built[0] is not phrases or built[1] != len(phrases):
+            index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+            for phrase in phrases:
+                for k, word in enumerate(phrase):
+                    index.setdefault(word, []).append((phrase, k))
+            built = self._not_event_index = (phrases, len(phrases), index)
+        return built[2]
 
     def is_light(self, doc: Any, i: int) -> bool:
         """Whether token ``i`` starts a support-verb pattern ('realizar', 'llevar a cabo')."""
-        lemma, form = fold(doc[i].lemma_), fold(doc[i].text)
+        tok = doc[i]
+        lemma, form = folded_lemma(tok), folded_form(tok)
         by_word = self._light_by_word
         for pat in (*by_word.get(lemma, ()), *by_word.get(form, ())):
             if (lemma == pat[0] or _inflects(form, pat[0])) and _match_rest(doc, i, pat) is not None:
@@ -743,16 +779,16 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     verb governs ('se sumaron al paro')."""
     found: list[Any] = []
     passive = any(
-        dep(c) == "aux:pass" or (dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux)
+        dep(c) == "aux:pass" or (dep(c) in ("aux", "cop") and folded_lemma(c) in cues.passive_aux)
         for c in children_of(tok)
     )
     participle = "Part" in morph_get(tok, "VerbForm")
-    theme = fold(tok.lemma_) in cues.theme_subject
+    theme = folded_lemma(tok) in cues.theme_subject
     governed = cues.governed_case if cues.governed_case and _pronominal(tok) else set()
     for c in children_of(tok):
         d = dep(c)
         governs = governed and any(
-            dep(g) == "case" and cues.contraction.get(fold(g.text), fold(g.text)) in governed
+            dep(g) == "case" and cues.contraction.get(folded_form(g), folded_form(g)) in governed
             for g in children_of(c)
         )
         if governs and _relative(c):
@@ -760,7 +796,7 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
             found += antecedents(c, tok, cues)
         elif d in _OBJECT_DEPS and _relative(c):
             found += antecedents(c, tok, cues, scan=False)  # 'la ciudad que tomaron'
-        elif d in _OBJECT_DEPS or (d == "obl" and any(fold(g.text) in cues.object_case for g in children_of(c))):
+        elif d in _OBJECT_DEPS or (d == "obl" and any(folded_form(g) in cues.object_case for g in children_of(c))):
             found.append(c)
         elif d == "obl" and governs:
             found.append(c)  # 'se sumaron al paro': the phrase a pronominal verb governs
@@ -775,7 +811,7 @@ def object_words(tok: Any, cues: Cues) -> set[str]:
     found += [g for c in found for g in children_of(c) if dep(g) == "conj"]
     # a classifier noun stands for the act its 'de' complement names ('se sumaron a la
     # jornada de protesta', 'lanzaron una serie de cohetes')
-    found += [g for c in found if fold(c.lemma_) in cues.kind_noun
+    found += [g for c in found if folded_lemma(c) in cues.kind_noun
               for g in children_of(c) if dep(g) == "nmod" and g.pos_ == "NOUN"]
     return {k for c in found if c.pos_ in ("NOUN", "PROPN") for k in _keys(c)}
 
@@ -797,8 +833,8 @@ def antecedents(rel: Any, verb: Any, cues: Cues, scan: bool = True) -> list[Any]
     if not scan:
         return out
     art = next((g for g in children_of(rel) if dep(g) == "det"), None)
-    fused = next((cues.contraction_article[fold(g.text)] for g in children_of(rel)
-                  if fold(g.text) in cues.contraction_article), None)
+    fused = next((cues.contraction_article[folded_form(g)] for g in children_of(rel)
+                  if folded_form(g) in cues.contraction_article), None)
     gender = morph_get(art, "Gender") if art is not None else (fused or {}).get("Gender", ())
     number = (morph_get(art, "Number") if art is not None
               else (fused or {}).get("Number", ()) or morph_get(rel, "Number"))
@@ -831,7 +867,7 @@ def preposition_words(tok: Any, cues: Cues) -> set[str]:
             continue
         for g in children_of(c):
             if dep(g) in ("case", "mark") and g.i < c.i:
-                w = fold(g.text)
+                w = folded_form(g)
                 out.add(cues.contraction.get(w, w))
     return out
 
@@ -865,7 +901,7 @@ def _initial_name(tok: Any) -> bool:
     ('Fuerzas Armadas') is left alone."""
     if tok.pos_ != "PROPN" or not tok.text.istitle() or not tok.text.isalpha():
         return False
-    if fold(tok.lemma_) != fold(tok.text):
+    if folded_lemma(tok) != folded_form(tok):
         return False
     sent = sentence_of(tok)
     if any(not t.is_punct for t in tok.doc[sent.start : tok.i]):
@@ -888,7 +924,7 @@ def _nominalised(doc: Any, i: int, contraction: dict[str, str]) -> bool:
     if tok.pos_ not in ("ADJ", "VERB") or i == 0 or not tok.text[:1].islower():
         return False
     prev = doc[i - 1]
-    if prev.pos_ != "DET" and fold(prev.text) not in contraction:
+    if prev.pos_ != "DET" and folded_form(prev) not in contraction:
         return False
     if i + 1 >= len(doc):
         return True
@@ -908,9 +944,9 @@ def _masculinised_noun(tok: Any, key: str) -> bool:
     """A feminine noun the tagger took for an adjective and the lemmatizer turned masculine
     ('Singular convocatoria en Quito': 'convocatoria' ADJ, lemma 'convocatorio'): the word
     form itself is the noun row's key ``key``."""
-    form = fold(tok.text)
+    form = folded_form(tok)
     return (tok.pos_ == "ADJ" and key == form.rstrip("s") and form.rstrip("s").endswith("a")
-            and fold(tok.lemma_).rstrip("s").endswith("o"))
+            and folded_lemma(tok).rstrip("s").endswith("o"))
 
 
 def _mistagged_name(tok: Any) -> bool:
@@ -925,7 +961,7 @@ def _pronominal(tok: Any) -> bool:
     'se', which the parser leaves inside the word)."""
     return any(
         "Yes" in morph_get(c, "Reflex") or dep(c) in ("expl:pv", "expl") for c in children_of(tok)
-    ) or (tok.pos_ in ("VERB", "AUX") and _ENCLITIC_SE.search(fold(tok.text)) is not None)
+    ) or (tok.pos_ in ("VERB", "AUX") and _ENCLITIC_SE.search(folded_form(tok)) is not None)
 
 
 # an infinitive or gerund with the reflexive enclitic 'se' (then maybe an object clitic)
@@ -985,7 +1021,7 @@ _KEYS: dict[tuple[int, int, int], tuple[str, ...]] = {}
 
 
 def _read_keys(tok: Any) -> list[str]:
-    lemma, form = fold(tok.lemma_), fold(tok.text)
+    lemma, form = folded_lemma(tok), folded_form(tok)
     if " " in lemma and lemma.rsplit(" ", 1)[1] in _CLITIC_LEMMAS and tok.pos_ in ("VERB", "AUX"):
         lemma = lemma.rsplit(" ", 1)[0]
     if lemma == form and (tok.pos_ in ("VERB", "AUX") or _misread_preterite(tok)) and _PRETERITE_AR.search(tok.text):
@@ -1004,7 +1040,7 @@ def _misread_preterite(tok: Any) -> bool:
     noun and left as its own lemma ('el ejército evacuó la ciudad': 'evacuó' ADJ): Spanish
     adjectives and nouns almost never end so, the third person preterite of -ar verbs does."""
     return (tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.text[:1].islower() and len(tok.text) > 3
-            and tok.text.endswith("ó") and fold(tok.lemma_) == fold(tok.text))
+            and tok.text.endswith("ó") and folded_lemma(tok) == folded_form(tok))
 
 
 # third person plural endings of finite verb forms (present, subjunctive, preterite,
@@ -1019,8 +1055,8 @@ def misread_plural_verb(tok: Any) -> bool:
     negocien' ADJ, 'que denuncien' PRON): the suffix rules read its stem, as a verb only."""
     if tok.pos_ not in ("ADJ", "NOUN", "PRON", "SYM", "X") or not tok.text.isalpha():
         return False
-    form = fold(tok.text)
-    return (tok.text[:1].islower() and len(form) > 5 and fold(tok.lemma_) == form
+    form = folded_form(tok)
+    return (tok.text[:1].islower() and len(form) > 5 and folded_lemma(tok) == form
             and _PLURAL_VERB_ENDING.search(form) is not None)
 
 
@@ -1032,7 +1068,7 @@ def _match_rest(doc: Any, i: int, pattern: tuple[str, ...]) -> int | None:
     for word in pattern[1:]:
         while j < n and toks[j].pos_ == "DET" and word not in _keys(toks[j]):
             j += 1  # 'hacer un llamado', 'romper las relaciones'
-        if j >= n or word not in _keys(toks[j]) and word != fold(toks[j].text):
+        if j >= n or word not in _keys(toks[j]) and word != folded_form(toks[j]):
             return None
         j += 1
     return j
@@ -1101,7 +1137,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
                       "death_word", "natural_cause", "medical_mod",
-                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "end_case", "end_noun_case", "season", "past_adj", "infinitive_if", "otherwise",
+                      "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "judge_word", "factive_verb", "prevent_verb", "gerund_ending", "enclitic", "end_case", "end_noun_case", "season", "past_adj", "infinitive_if", "otherwise",
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
                       "arrival_verb", "visitor", "host_verb", "guest", "press_noun", "offer_verb", "occasion_noun", "attend_verb", "meal_occasion",

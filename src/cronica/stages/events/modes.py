@@ -23,6 +23,8 @@ from cronica.stages.nlp.syntax import (
     children_of,
     dep,
     doc_cache,
+    folded_form,
+    folded_lemma,
     morph_get,
     token_column,
 )
@@ -135,7 +137,7 @@ def explain_aux(
                         came_from=-1 if prev is None else prev.i, light=is_light)
         if mode and step > 0 and own_tense and mode[2] in _TENSE_RULES:
             mode = None
-        if mode and mode[2] == "governing word" and fold(node.lemma_) in cues.convene \
+        if mode and mode[2] == "governing word" and folded_lemma(node) in cues.convene \
                 and convened and prev is not None and (prev.pos_ == "NOUN" or _called_act(node, prev)):
             # 'llamaron a una huelga', 'llamó a manifestar el domingo': a call to an event named
             # by a noun, or to the act itself with no one called, convenes it as 'convocar'
@@ -143,13 +145,13 @@ def explain_aux(
             mode = ("future", node, "governing word")
         if mode and mode[0] == "future" and mode[2] == "governing word" and prev is not None \
                 and prev.pos_ == "NOUN" and dep(prev) in ("nsubj", "nsubj:pass") \
-                and fold(node.lemma_) in cues.convene | cues.convene_passive and _passive(node, cues):
+                and folded_lemma(node) in cues.convene | cues.convene_passive and _passive(node, cues):
             # 'la manifestación fue convocada por la oposición': the passive with the event as
             # its subject names who organised an event the sentence reports; its time is the
             # sentence's, no plan ('la marcha fue convocada para el lunes' is dated ahead)
             mode = None
         if prev is not None and prev.pos_ == "NOUN" and dep(prev) in ("obj", "obl", "nmod") \
-                and fold(node.lemma_) in cues.prepare and (step == 1 or step == 2 and fold(
+                and folded_lemma(node) in cues.prepare and (step == 1 or step == 2 and fold(
                     prev.lemma_) in cues.kind_noun):
             # 'la policía se prepara para una jornada de protestas', 'preparaban un atentado':
             # an act being prepared is planned (future); a clause under the verb is not its act
@@ -164,11 +166,18 @@ def explain_aux(
         if mode and mode[0] == "negation" and not negation_reaches:
             mode = _mode_at(node, cues, article_year, is_trigger=step == 0, negation=False,
                             negation_words=word_reaches)
+        if mode and mode[0] == "negation" and mode[2] == "governing word" \
+                and fold(node.lemma_) in cues.prevent_verb and "Inf" in morph_get(node, "VerbForm"):
+            # 'para evitar una huelga', 'intentó impedir que marcharan': a verb of prevention
+            # entails that its act did not happen only when it is asserted itself (an
+            # implicative verb, Karttunen 1971); as an infinitive aim or attempt the act it
+            # would prevent stays possible (in the reach of a negation only)
+            mode = ("hypothetical", node, "governing word")
         if mode and mode[0] == "negation" and mode[2] == "governing word" and _negated(node, cues):
             # 'no descartó nuevas protestas', 'no excluye sanciones': an act not ruled out is
             # left possible (hypothetical), not negated; the rule-out itself is the negated act
             mode = ("hypothetical", node, "negated rule-out")
-        if step == 1 and found is not None and found[2] == "marker" and fold(node.lemma_) in cues.motion \
+        if step == 1 and found is not None and found[2] == "marker" and folded_lemma(node) in cues.motion \
                 and cues.aux_case.get(fold(found[1].lemma_)) == "hypothetical":
             # 'viajó a España para una visita oficial', 'viajará a Lima para una reunión': the
             # aim of a journey is the traveller's own act on arrival; it takes the journey's
@@ -203,6 +212,7 @@ def explain_aux(
         ):
             return found or unreal
         if cause_of is None and (_presupposed_cause(node, cues) or _ended(node, cues)
+                                 or _judged(node, cues)
                                  or step == 0 and _told_by_its_relative(node)):
             # 'baraja la posibilidad de protestar por la redada', 'pidió que cesen los
             # ataques tras la masacre': the cause of an act is presupposed; the wish, demand,
@@ -228,9 +238,9 @@ def explain_aux(
         # parse hung on the participle of the complement clause belongs with the governing verb
         prev, node = node, (_lifted_conjunct(node, cues, speech_act) if step == 0 else None) \
             or node.head
-        if fold(node.lemma_) in speech:
+        if folded_lemma(node) in speech:
             # a speech verb ends the climb, unless its class sets the mode ('negó que X')
-            verb_mode = cues.aux.get(fold(node.lemma_))
+            verb_mode = cues.aux.get(folded_lemma(node))
             return (verb_mode, node, "governing word") if verb_mode else found or unreal
     return found or unreal
 
@@ -245,7 +255,7 @@ def _own_conjunct(node: Any, cues: Cues) -> bool:
     head = node.head  # a verb, or a predicate with its copula ('no están contra el plan')
     if not (_finite(node) and _finite(head)):
         return False
-    return not any(dep(c) == "cc" and cues.aux.get(fold(c.lemma_)) == "negation" for c in children_of(node))
+    return not any(dep(c) == "cc" and cues.aux.get(folded_lemma(c)) == "negation" for c in children_of(node))
 
 
 def _finite(verb: Any, mood: str | None = None) -> bool:
@@ -261,7 +271,7 @@ def _subjunctive_conjunction(verb: Any, cues: Cues) -> bool:
     for m in children_of(verb):
         if dep(m) != "mark":
             continue
-        words = {fold(m.lemma_), *(fold(t.lemma_) for t in m.doc[max(0, m.i - 2):m.i])}
+        words = {folded_lemma(m), *(folded_lemma(t) for t in m.doc[max(0, m.i - 2):m.i])}
         if words & (cues.purpose | cues.time_mark):
             return True
     return False
@@ -290,7 +300,7 @@ def _lifted_conjunct(tok: Any, cues: Cues, speech_act: bool) -> Any:
         return None
     auxes = [c for c in children_of(first) if dep(c) in ("aux", "aux:pass")]
     participle = "Part" in morph_get(first, "VerbForm") and bool(auxes) and (
-        speech_act or not any(fold(tok.text).endswith(e) for e in cues.participle_ending))
+        speech_act or not any(folded_form(tok).endswith(e) for e in cues.participle_ending))
     subjunctive = any(_subjunctive(w, cues) for w in [first, *auxes])
     return gov if participle or subjunctive and not _subjunctive(tok, cues) else None
 
@@ -307,21 +317,46 @@ def _ended(node: Any, cues: Cues) -> bool:
         # el bloqueo'; not 'acabe en violencia', where the event is the subject), or a verb
         # whose object is a noun of ending with the event beside it ('que pongan fin al
         # bloqueo', 'una solución al bloqueo'; not 'el fin de semana')
-        if fold(head.lemma_) in cues.end_word:
-            case = {fold(c.lemma_) for c in children_of(node) if dep(c) == "case"}
+        if folded_lemma(head) in cues.end_word:
+            case = {folded_lemma(c) for c in children_of(node) if dep(c) == "case"}
             return dep(node) == "obj" and not case or bool(case & cues.end_case)
-        if not any(dep(c) in ("obj", "compound") and c.i != node.i and fold(c.lemma_) in cues.end_word
+        if not any(dep(c) in ("obj", "compound") and c.i != node.i and folded_lemma(c) in cues.end_word
                    and "Plur" not in morph_get(c, "Number")
-                   and not any(fold(g.lemma_) in cues.time_unit for g in children_of(c)) for c in children_of(head)):
+                   and not any(folded_lemma(g) in cues.time_unit for g in children_of(c)) for c in children_of(head)):
             return False
-        return any(dep(c) == "case" and fold(c.lemma_) in cues.end_noun_case for c in children_of(node))
-    return dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in cues.end_word \
+        return any(dep(c) == "case" and folded_lemma(c) in cues.end_noun_case for c in children_of(node))
+    return dep(node) == "nmod" and head.pos_ == "NOUN" and folded_lemma(head) in cues.end_word \
         and "Plur" not in morph_get(head, "Number")  # 'con fines de': purposes, no end
+
+
+def _judged(node: Any, cues: Cues) -> bool:
+    """``node`` is the event noun a word of judging or inquiry takes ('condenará el atentado',
+    'investigar los asesinatos', 'el esclarecimiento de la masacre'), or the verb of the
+    complement clause of a factive verb ('lamentará que la policía haya reprimido'): such
+    words are factive, the act they judge took place, so the plans, wishes and demands about
+    the judging do not reach it (as for a cause)."""
+    head = node.head
+    if node.pos_ in ("VERB", "AUX") and dep(node) == "ccomp" and head.i != node.i \
+            and fold(head.lemma_) in cues.factive_verb:
+        # the complement clause of a factive verb ('condenará que el ejército haya atacado')
+        return True
+    if node.pos_ != "NOUN" or head.i == node.i or fold(head.lemma_) not in cues.judge_word:
+        return False
+    if head.pos_ in ("VERB", "AUX"):
+        return dep(node) == "obj"
+    return head.pos_ == "NOUN" and dep(node) == "nmod" and any(
+        dep(c) == "case" and fold(c.lemma_) in ("de", "del") for c in children_of(node))
+
+
+def judged_event(tok: Any, cues: Cues) -> bool:
+    """``tok`` is an event noun a word of judging or inquiry takes ('pidió el esclarecimiento
+    de la masacre'): a fact, not the content of the wish or plan around the judging."""
+    return _judged(tok, cues)
 
 
 def _negated(verb: Any, cues: Cues) -> bool:
     """``verb`` carries a negation of its own ('no descartó', 'nunca negó')."""
-    return any((dep(c) in _NEG_DEPS or dep(c) == "advmod" and cues.aux.get(fold(c.text)) == "negation")
+    return any((dep(c) in _NEG_DEPS or dep(c) == "advmod" and cues.aux.get(folded_form(c)) == "negation")
                and not _connective(c) and c.i < verb.i for c in children_of(verb))
 
 
@@ -332,8 +367,8 @@ def _presupposed_cause(node: Any, cues: Cues) -> bool:
         return False
     head = node.head
     # (a complex preposition is no cause: 'por medio del diálogo', 'por parte de')
-    return head.i != node.i and fold(head.lemma_) not in cues.aux and any(
-        dep(c) == "case" and fold(c.lemma_) in cues.cause_case
+    return head.i != node.i and folded_lemma(head) not in cues.aux and any(
+        dep(c) == "case" and folded_lemma(c) in cues.cause_case
         and not any(dep(f) == "fixed" for f in children_of(c)) for c in children_of(node))
 
 
@@ -385,7 +420,7 @@ def _finite_ind(verb: Any) -> bool:
 def _passive(verb: Any, cues: Cues) -> bool:
     """``verb`` is a participle with the auxiliary of the passive ('fue convocada')."""
     return "Part" in morph_get(verb, "VerbForm") and any(
-        dep(c) == "aux:pass" or dep(c) in ("aux", "cop") and fold(c.lemma_) in cues.passive_aux
+        dep(c) == "aux:pass" or dep(c) in ("aux", "cop") and folded_lemma(c) in cues.passive_aux
         for c in children_of(verb))
 
 
@@ -402,7 +437,7 @@ def _determined(word: Any) -> bool:
 def _proclitic_se(tok: Any) -> bool:
     """A reflexive clitic before the verb ('se proponen llegar'); an enclitic of its
     infinitive ('propuso reunirse') does not make the governing verb pronominal."""
-    return any(c.i < tok.i and fold(c.text) == "se" for c in children_of(tok))
+    return any(c.i < tok.i and folded_form(c) == "se" for c in children_of(tok))
 
 
 def _transparent(node: Any, cues: Cues, is_light: Callable[[Any], bool] | None) -> bool:
@@ -415,12 +450,12 @@ def _transparent(node: Any, cues: Cues, is_light: Callable[[Any], bool] | None) 
     head = node.head
     if dep(node) in ("nsubj", "nsubj:pass") and is_light is not None and is_light(head):
         return True
-    if dep(node) in ("obj", "nsubj", "nsubj:pass") and fold(head.lemma_) in cues.existential \
+    if dep(node) in ("obj", "nsubj", "nsubj:pass") and folded_lemma(head) in cues.existential \
             and head.pos_ in ("VERB", "AUX"):
         # 'no hubo enfrentamientos', 'no habrá negociaciones', 'no se produjeron choques': a
         # verb of existence or occurrence asserts its event noun, so its negation is the event's
         return True
-    return dep(node) == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in cues.kind_noun
+    return dep(node) == "nmod" and head.pos_ == "NOUN" and folded_lemma(head) in cues.kind_noun
 
 
 def _asserted_relative(verb: Any) -> bool:
@@ -446,7 +481,7 @@ def _asserted_cause(verb: Any, cues: Cues) -> bool:
     if cues.concession_mark and any(_concession(m, cues) for m in marks):
         # 'aunque el partido propuso una prórroga': a concession in the indicative is a fact
         return any("Ind" in morph_get(w, "Mood") for w in words)
-    marked = any(fold(c.lemma_) in cues.cause_mark for c in marks)
+    marked = any(folded_lemma(c) in cues.cause_mark for c in marks)
     return marked and any("Ind" in morph_get(w, "Mood") and ({"Past", "Imp"} & set(morph_get(w, "Tense")))
                           for w in words)
 
@@ -474,13 +509,18 @@ def _subjunctive_complement(tok: Any, cues: Cues) -> tuple[str, Any, str] | None
     verbs = [tok, node, *[c for c in children_of(tok) if dep(c) in _AUX_DEPS]]
     if not any(_subjunctive(v, cues) for v in verbs):
         return None
-    marks = [fold(c.lemma_) for c in children_of(node) if dep(c) == "mark" and "Sub" not in morph_get(c, "Mood")]
+    marks = [folded_lemma(c) for c in children_of(node) if dep(c) == "mark" and "Sub" not in morph_get(c, "Mood")]
     if dep(node) == "advcl" and len(marks) > 1 and any(m in cues.purpose for m in marks):
         # 'marcharon para que el gobierno negocie': the subjunctive aim of a purpose clause
         # is not yet reached (Nueva gramática §46.5); an infinitive aim ('para exigir') is
         # the act's own content
         return ("hypothetical", tok, "subjunctive purpose")
     if dep(node) not in ("ccomp", "csubj") or not marks:
+        return None
+    if fold(node.head.lemma_) in cues.factive_verb:
+        # 'lamentó que la policía haya reprimido la marcha', 'condenó que el ejército atacara':
+        # an emotive or evaluative factive verb selects the subjunctive, but what it judges is
+        # presupposed true (Nueva gramática §25.13): no unreal act
         return None
     if fold(node.head.lemma_) in cues.plan_verb:
         # 'acordaron que la reunión se realice en Lima', 'decidió que las tropas se retiren':
@@ -497,14 +537,14 @@ def _governing_key(tok: Any, cues: Cues) -> str | None:
     """The aux cue ``tok`` is as a governing word: its lemma ('descartar', 'refuse'), or its
     lemma with its verb particle ('ruled out' -> 'rule out', 'called off' -> 'call off'; a
     phrasal verb's meaning is the pair's, Cambridge Grammar of English §4.3)."""
-    key = fold(tok.lemma_)
+    key = folded_lemma(tok)
     if key in cues.aux:
         return key
     if key not in cues.aux_phrasal:
         return None
     for child in children_of(tok):
         if dep(child) in _PARTICLE_DEPS:
-            pair = f"{key} {fold(child.text)}"
+            pair = f"{key} {folded_form(child)}"
             if pair in cues.aux:
                 return pair
     return None
@@ -545,10 +585,11 @@ def _read_mode_at(
     governing = None if is_trigger else _governing_key(tok, cues)
     if governing is not None:
         mode = cues.aux[governing]
-        if fold(tok.lemma_) in cues.expected and _impersonal(tok):
+        if folded_lemma(tok) in cues.expected and _impersonal(tok):
             mode = "future"  # 'se espera que se reúnan el lunes': expected, not hoped for
-        elif fold(tok.lemma_) in cues.pronominal_plan and _proclitic_se(tok):
+        elif folded_lemma(tok) in cues.pronominal_plan and _proclitic_se(tok):
             mode = "future"  # 'se proponen llegar': setting oneself to act is a plan
+
         found.append((mode, tok, "governing word"))
     if "Fut" in morph_get(tok, "Tense"):
         found.append(("future", tok, "future tense"))
@@ -567,15 +608,15 @@ def _read_mode_at(
         # its clause, nor a speech act whose content clause the phrase belongs to)
         found.append(("hypothetical", other, "condition consequent"))
     for child in children_of(tok):
-        key = fold(child.lemma_)
-        word = fold(child.text)
-        if dep(child) == "mark" and _conditional_conjunction(child, tok, cues):
+        key = folded_lemma(child)
+        word = folded_form(child)
+        label = dep(child)
+        if label == "mark" and _conditional_conjunction(child, tok, cues):
             # 'en caso de que los rebeldes ataquen': the condition itself is not asserted
             found.append(("hypothetical", _phrase_span(child), "marker"))
             continue
         if _connective(child):
             continue  # 'sin embargo', 'no obstante': a fixed connective, not a negation
-        label = dep(child)
         if label in _NEG_DEPS or (label in _MOD_DEPS and cues.aux.get(word) == "negation") \
                 or (label == "det" and "Neg" in morph_get(child, "PronType")):
             # (a negative quantifier on the event noun: 'ninguna negociación')
@@ -620,7 +661,7 @@ def _read_mode_at(
                 _opens_period(child, cues) and not _simple_past(tok)):
             found.append(("historical", child, "past year"))
         elif (label == "advcl" or label == "ccomp" and _unreal_or_future(tok)) and not (
-            is_trigger and fold(tok.lemma_) in cues.warn
+            is_trigger and folded_lemma(tok) in cues.warn
         ) and (
             mark := _condition_mark(child, cues)
         ):
@@ -652,9 +693,9 @@ def _set_for_a_time(part: Any, cues: Cues) -> bool:
         return False
     for c in children_of(part):
         if dep(c) not in ("obl", "nmod") or not any(
-                dep(m) == "case" and fold(m.lemma_) in cues.schedule_case for m in children_of(c)):
+                dep(m) == "case" and folded_lemma(m) in cues.schedule_case for m in children_of(c)):
             continue
-        if "Tim" in morph_get(c, "AdvType") or fold(c.lemma_) in cues.time_unit or c.pos_ == "NUM":
+        if "Tim" in morph_get(c, "AdvType") or folded_lemma(c) in cues.time_unit or c.pos_ == "NUM":
             return True
     return False
 
@@ -670,7 +711,7 @@ def _modifies_the_act(tok: Any, mod: Any, cues: Cues, is_trigger: bool, prev_i: 
         return True  # the climb came through the modifier's complement ('decididos a atacar')
     if any("Inf" in morph_get(c, "VerbForm") for c in children_of(mod)):
         return False
-    return is_trigger or tok.pos_ in ("VERB", "AUX") or fold(tok.lemma_) in cues.kind_noun
+    return is_trigger or tok.pos_ in ("VERB", "AUX") or folded_lemma(tok) in cues.kind_noun
 
 
 def _conditional(verb: Any, word: Any, cues: Cues) -> tuple[str, Any, str]:
@@ -685,9 +726,9 @@ def _conditional(verb: Any, word: Any, cues: Cues) -> tuple[str, Any, str]:
         and head.i != node.i
         and head.pos_ in ("VERB", "AUX")
         and {"Past", "Imp"} & set(morph_get(head, "Tense"))
-        and fold(word.lemma_) not in cues.aux
-        and cues.aux.get(fold(head.lemma_)) not in ("hypothetical", "negation")
-        and fold(head.lemma_) not in cues.warn
+        and folded_lemma(word) not in cues.aux
+        and cues.aux.get(folded_lemma(head)) not in ("hypothetical", "negation")
+        and folded_lemma(head) not in cues.warn
     ):
         return ("future", word, "conditional: future of a past")
     return ("hypothetical", word, "conditional mood")
@@ -697,7 +738,7 @@ def _is_conditional(tok: Any, cues: Cues) -> bool:
     """The verb is in the conditional: by its morphology, or by a regular conditional ending
     the tagger misread ('atacarían' tagged as an imperfect: the -ar imperfect is '-aba', so
     '-aría' is always a conditional)."""
-    word = fold(tok.text)
+    word = folded_form(tok)
     if "Cnd" in morph_get(tok, "Mood"):
         # an imperfect of an -rrir/-rrer verb the tagger took for a conditional: 'transcurría',
         # 'ocurría', 'corría' (a conditional adds '-ía' to the whole infinitive: 'ocurriría';
@@ -719,7 +760,7 @@ def _time_clause(verb: Any, cues: Cues) -> bool:
     or hanging from a noun of time ('a once días de que')."""
     if dep(verb) not in ("advcl", "acl"):
         return False
-    if any(dep(c) == "mark" and fold(c.lemma_) in cues.time_mark for c in children_of(verb)):
+    if any(dep(c) == "mark" and folded_lemma(c) in cues.time_mark for c in children_of(verb)):
         return True
     return verb.head.pos_ == "NOUN" and fold(verb.head.lemma_) in cues.time_unit
 
@@ -736,7 +777,7 @@ def _condition_mark(clause: Any, cues: Cues) -> Any:
     'de' of a conditional infinitive: 'de no haber acuerdo'), or None."""
     return next(
         (c for c in children_of(clause) if dep(c) == "mark" and (
-            fold(c.text) in cues.consequent_if or _conditional_conjunction(c, clause, cues))),
+            folded_form(c) in cues.consequent_if or _conditional_conjunction(c, clause, cues))),
         None,
     ) or _infinitive_condition(clause, cues)
 
@@ -754,7 +795,7 @@ def _otherwise(verb: Any, cues: Cues) -> Any:
         words = sorted([c, *(g for g in children_of(c) if dep(g) in ("fixed", "amod", "case", "det"))],
                        key=lambda w: w.i)
         if words[-1].i - words[0].i + 1 == len(words) \
-                and " ".join(fold(w.text) for w in words) in cues.otherwise:
+                and " ".join(folded_form(w) for w in words) in cues.otherwise:
             return verb.doc[words[0].i : words[-1].i + 1]
     return None
 
@@ -774,7 +815,7 @@ def _infinitive_condition(clause: Any, cues: Cues) -> Any:
         return None
     doc = clause.doc
     edge = clause.left_edge
-    mark = edge if fold(edge.text) in cues.infinitive_if else (
+    mark = edge if folded_form(edge) in cues.infinitive_if else (
         doc[edge.i - 1] if edge.i > 0 and fold(doc[edge.i - 1].text) in cues.infinitive_if else None)
     if mark is None or dep(mark) != "mark" or mark.head.i not in (clause.i, clause.head.i):
         return None
@@ -791,7 +832,7 @@ def _mark_phrase(mark: Any) -> str:
     if nxt < len(mark.doc) and mark.doc[nxt].head.i == mark.head.i and dep(mark.doc[nxt]) == "mark" \
             and mark.doc[nxt].pos_ == "SCONJ":
         words.append(mark.doc[nxt])
-    return " ".join(fold(w.text) for w in words)
+    return " ".join(folded_form(w) for w in words)
 
 
 def _subjunctive(verb: Any, cues: Cues) -> bool:
@@ -878,9 +919,9 @@ def _opens_period(tok: Token, cues: Cues) -> bool:
     """'desde abril de 2023', 'since 2012': a past date after a 'since' preposition opens a
     period that lasts until now ('combaten desde 2023' is ongoing, not history), as the aux
     stage reads 'ocupan la mina desde el martes'."""
-    if fold(tok.text) in cues.since:
+    if folded_form(tok) in cues.since:
         return True  # English: the preposition heads its date
-    return any(dep(c) == "case" and fold(c.text) in cues.since for c in children_of(tok))
+    return any(dep(c) == "case" and folded_form(c) in cues.since for c in children_of(tok))
 
 
 def _simple_past(tok: Token) -> bool:
@@ -979,20 +1020,20 @@ def _folded(tok: Any) -> tuple[str, str]:
     if got is None:
         if len(_FOLDED) > 200_000:
             _FOLDED.clear()
-        got = _FOLDED[key] = (fold(tok.lemma_), fold(tok.text))
+        got = _FOLDED[key] = (folded_lemma(tok), folded_form(tok))
     return got
 
 
 def _phrase_context(tok: Any, cues: Cues) -> str | None:
     """The context of a multiword cue starting at ``tok`` ('golpe de Estado', 'golpes de
     Estado': each word matched by its lemma or its form)."""
-    for first in {fold(tok.lemma_), fold(tok.text)}:
+    for first in {folded_lemma(tok), folded_form(tok)}:
         for words, ctx in cues.context_phrases.get(first, ()):
             end = tok.i + len(words)
             if end > len(tok.doc):
                 continue
             span = tok.doc[tok.i:end]
-            if all(w in (fold(t.lemma_), fold(t.text)) for w, t in zip(words[1:], span[1:], strict=True)):
+            if all(w in (folded_lemma(t), folded_form(t)) for w, t in zip(words[1:], span[1:], strict=True)):
                 return ctx
     return None
 

@@ -30,13 +30,13 @@ from typing import Any
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_TITLE, POS
 from spacy.tokens import Token
 
-from cronica.stages.events.lexicon import fold
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
 from cronica.stages.nlp.syntax import (
     children_of,
     dep,
     dep_of_hash,
     doc_cache,
+    folded_form,
     sentence_bounds,
     token_column,
     token_rows,
@@ -76,12 +76,12 @@ def case_of(tok: Token) -> str:
     if got is None:
         kids = children_of(tok)
         words = [_CONTRACTIONS.get(w, w) for w in
-                 (fold(c.text) for c in kids if dep(c) in ("case", "mark") and c.i < tok.i)]
+                 (folded_form(c) for c in kids if dep(c) in ("case", "mark") and c.i < tok.i)]
         for c in kids:
             if dep(c) == "case":
                 # 'frente al' is 'frente a': contractions inside a locution too
                 words.extend(_CONTRACTIONS.get(w, w) for w in
-                             (fold(f.text) for f in children_of(c) if dep(f) == "fixed"))
+                             (folded_form(f) for f in children_of(c) if dep(f) == "fixed"))
         got = store[tok.i] = " ".join(words)
     return got
 

@@ -27,7 +27,14 @@ from typing import Any
 from cronica.model import ArticleDoc, Event, EventArg
 from cronica.stages.events.args import RECIPROCAL_TYPES, ActorIndex
 from cronica.stages.events.lexicon import Cues, fold
-from cronica.stages.nlp.syntax import children, children_of, dep, morph_get
+from cronica.stages.nlp.syntax import (
+    children,
+    children_of,
+    dep,
+    folded_form,
+    folded_lemma,
+    morph_get,
+)
 
 _MILITARY_ACTS = frozenset({"ASSAULT", "MOBILIZE"})
 _INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -160,7 +167,7 @@ def _returning(span: Any, cues: Cues) -> bool:
         node, steps = t, 0
         while dep(node) in ("nmod", "flat", "pobj", "prep") and node.head.i != node.i and steps < 2:
             node, steps = node.head, steps + 1
-        if dep(node) == "nsubj" and fold(node.head.lemma_) in cues.return_verb:
+        if dep(node) == "nsubj" and folded_lemma(node.head) in cues.return_verb:
             return True
     return False
 
@@ -176,7 +183,7 @@ def _counterpart(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> E
     if span is None:
         return None
     for tok in span:
-        if fold(tok.text) not in cues.between:
+        if folded_form(tok) not in cues.between:
             continue
         party = (
             tok.head
@@ -207,12 +214,12 @@ def claim_verb_of(doc: Any, head: int | None, cues: Cues) -> Any:
     noun = False
     if dep(node) == "pobj":  # 'responsibility for the attack': through the preposition
         node = node.head
-    if node.head.i != node.i and fold(node.head.lemma_) in cues.claim_noun:
+    if node.head.i != node.i and folded_lemma(node.head) in cues.claim_noun:
         node, noun = node.head, True
     verb = node.head
     if dep(node) != "obj" or verb.i == node.i:
         return None
-    lemma = fold(verb.lemma_)
+    lemma = folded_lemma(verb)
     if lemma not in cues.claim_verb and not (noun and lemma in cues.claim_light):
         return None
     return verb
@@ -243,14 +250,14 @@ def _blamed(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventA
         # or on a noun of its phrase, where the parser may hang it
         verb = next((p for c in (node, *children(node, ("nmod",))) for p in children_of(c)
                      if dep(p) in ("amod", "acl") and "Part" in morph_get(p, "VerbForm")
-                     and _participle_verbs(fold(p.lemma_), cues) & cues.claim_verb), None)
+                     and _participle_verbs(folded_lemma(p), cues) & cues.claim_verb), None)
         if verb is None:
             return None
     for c in (*children_of(verb), *children_of(node)):
         if c.i <= node.i or c.pos_ not in ("NOUN", "PROPN") or dep(c) not in (
                 "obl", "iobj", "nmod", "obj"):
             continue
-        case = next((fold(g.text) for g in children_of(c) if dep(g) == "case"), "")
+        case = next((folded_form(g) for g in children_of(c) if dep(g) == "case"), "")
         m = index.mention_in(c) if case in _TO_CASE else None
         if m is not None:
             return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start,
@@ -292,7 +299,7 @@ def _retaliation(adoc: ArticleDoc, e: Event, cues: Cues) -> bool:
     if tok is None:
         return False
     near = [tok, *children_of(tok), *[g for c in children_of(tok) for g in children_of(c)]]
-    return any(fold(t.lemma_) in cues.retaliation or fold(t.text) in cues.retaliation for t in near)
+    return any(folded_lemma(t) in cues.retaliation or folded_form(t) in cues.retaliation for t in near)
 
 
 def _retaliated(events: list[Event], e: Event) -> EventArg | None:

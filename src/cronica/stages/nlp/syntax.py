@@ -20,6 +20,8 @@ import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_TITLE, LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.tokens import Token
 
+from cronica.stages.language.fold import fold_word
+
 # ClearNLP (spaCy's English models) -> UD, for labels with the same tree shape
 UD_FROM_CLEAR: Mapping[str, str] = {
     "dobj": "obj",
@@ -55,6 +57,48 @@ def dep(tok: Token) -> str:
         label: str = tok.dep_
         found = _UD_BY_HASH[tok.dep] = UD_FROM_CLEAR.get(label, label)
         return found
+
+
+# a string's hash (spaCy's StringStore key: the same string has the same hash in every
+# vocab) -> the folded string (:func:`cronica.stages.language.fold.fold`). Reading
+# ``fold(tok.lemma_)`` builds a Python string from the store and hashes it for the fold's
+# memory on every call (about 250 ns); the int key costs about half that. Bounded like the
+# other per-process memories.
+_FOLDED: dict[int, str] = {}
+_MAX_FOLDED = 200_000
+
+
+def folded_lemma(tok: Token) -> str:
+    """``fold(tok.lemma_)``, kept per process by the lemma's hash."""
+    try:
+        return _FOLDED[tok.lemma]
+    except KeyError:
+        return _fold_hash(tok.lemma, tok.lemma_)
+
+
+def folded_form(tok: Token) -> str:
+    """``fold(tok.text)``, kept per process by the form's hash (``Token.text`` is its
+    ``orth_``)."""
+    try:
+        return _FOLDED[tok.orth]
+    except KeyError:
+        return _fold_hash(tok.orth, tok.text)
+
+
+def folded_string(key: int, strings: Any) -> str:
+    """``fold(strings[key])`` for a string hash read from a token column (``LEMMA``,
+    ``ORTH``); ``strings``: the document's ``vocab.strings``."""
+    try:
+        return _FOLDED[key]
+    except KeyError:
+        return _fold_hash(key, strings[key])
+
+
+def _fold_hash(key: int, text: str) -> str:
+    if len(_FOLDED) > _MAX_FOLDED:
+        _FOLDED.clear()
+    found = _FOLDED[key] = fold_word(text)
+    return found
 
 
 def set_dep(tok: Token, label: str) -> None:
@@ -144,12 +188,17 @@ def doc_cache(doc: Any, name: str) -> dict[Any, Any]:
     and the stage's fixed data alone belong there."""
     global _STORES
     last = _STORES
-    if last[0] is not doc:
-        last = _STORES = (doc, {})
-    store = last[1].get(name)
-    if store is None:
-        store = last[1][name] = {}
-    return store
+    if last[0] is doc:
+        stores = last[1]
+    else:
+        stores = {}
+        _STORES = (doc, stores)
+    try:
+        return stores[name]
+    except KeyError:
+        store: dict[Any, Any] = {}
+        stores[name] = store
+        return store
 
 
 # the token attributes the stages read of every token of a document, read in ONE
@@ -191,6 +240,12 @@ def token_rows(doc: Any, attrs: Sequence[int]) -> list[tuple[int, ...]]:
 
 
 def _columns(doc: Any) -> list[list[int]]:
+    last = _STORES  # (the stores of the document asked last, read without a call)
+    if last[0] is doc:
+        store = last[1].get("syntax.columns")
+        if store:
+            found: list[list[int]] = store[0]
+            return found
     store = doc_cache(doc, "syntax.columns")
     cols: list[list[int]] | None = store.get(0)
     if cols is None:
@@ -205,6 +260,12 @@ def tokens_of(doc: Any) -> list[Token]:
     """The document's tokens as a list, built once per document: ``tokens_of(doc)[i]`` is
     ``doc[i]`` (spaCy builds a new Token object on every ``doc[i]``, some 150 ns). The list
     is shared: callers only read it."""
+    last = _STORES  # (the stores of the document asked last, read without a call)
+    if last[0] is doc:
+        store = last[1].get("syntax.tokens")
+        if store:
+            found: list[Token] = store[0]
+            return found
     store = doc_cache(doc, "syntax.tokens")
     toks = store.get(0)
     if toks is None:
