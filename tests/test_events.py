@@ -444,7 +444,7 @@ def test_a_weak_background_mention_is_dropped_beside_the_news(make_doc):
     evs = events_of(make_doc, text)  # default threshold: the meeting is background
     assert [e.event for e in evs] == ["ASSAULT"], [(e.event, e.confidence) for e in evs]
     # alone in its sentence, the same weak mention is kept
-    evs = events_of(make_doc, "Hubo una reunión con periodistas.")
+    evs = events_of(make_doc, "Hubo una reunión con los vecinos.")
     assert [e.event for e in evs] == ["CONSULT"]
 
 

@@ -74,7 +74,7 @@ def test_the_strongest_event_and_a_described_material_act_are_never_moved(make_d
     reject_all = RerankModel("es", {}, -10.0, 0.5)
     coder = EventCoder("es", learned=False)
     coder.rerank = reject_all
-    adoc = make_doc("Hubo una reunión con periodistas.", stages=("actors",))
+    adoc = make_doc("Hubo una reunión con los vecinos.", stages=("actors",))
     coder.run(adoc)
     assert [e.event for e in adoc.events] == ["CONSULT"]  # alone: the sentence's news
     text = "Unos 200 estudiantes protestaron en Lima y la policía detuvo a 12 personas."

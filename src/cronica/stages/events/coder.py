@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -314,6 +315,7 @@ class EventCoder:
         # token's index, None for the rules' own) by question (see :meth:`_learned_arg`)
         self._choices: tuple[Any, dict[tuple[Any, ...], int | None]] = (None, {})
         self._injury_ids: frozenset[int] | None = None  # (:meth:`_injury_hashes`)
+        self._attend_ids: frozenset[int] | None = None  # (:meth:`_refused_attendance`)
         self._staged_kind: dict[int, bool] = {}  # lemma hash -> ends in '-azo' (staged acts)
         # (lemma, form, tag) hashes of tokens that start no trigger (see find_triggers)
         self._no_trigger: set[tuple[int, ...]] = set()
@@ -338,6 +340,7 @@ class EventCoder:
             misses.clear()
         i = 0
         injury = self._injury_hashes(doc)
+        attend = self._attend_hashes(doc)
         staged = self._staged_kind
         n = len(doc)
         while i < n:
@@ -352,6 +355,10 @@ class EventCoder:
                 suffixed = self._learn_staged_kind(lemma, doc.vocab.strings[lemma])
             if suffixed and (act := self._staged_protest(doc, i)) is not None:
                 out.append(act)  # 'realizaron un ollazo': a collective act by its suffix
+                i += 1
+                continue
+            if lemma in attend and (refusal := self._refused_attendance(doc, i)) is not None:
+                out.append(refusal)  # 'no asistirá a la reunión': a refusal to meet
                 i += 1
                 continue
             if key in misses:
@@ -645,6 +652,12 @@ class EventCoder:
             return "trigger.arrival_without_visit"  # before a participle clause keeps it
         if m.entry.pattern[0] in self.cues.host_verb and self._host_without_guest(tok):
             return "trigger.host_without_guest"
+        if m.entry.event == "CONSULT" and self._press_meeting(tok):
+            return "trigger.press_meeting"
+        if m.entry.pattern[0] in self.cues.offer_verb and self._offered_occasion(tok):
+            return "trigger.offered_occasion"
+        if m.entry.event in ("ASSAULT", "FIGHT") and tok.pos_ == "NOUN" and _match_score(tok):
+            return "trigger.match_score"
         if self._weak_participle(tok, m):
             if self._natural_death(tok, m):
                 return "trigger.natural_death"  # 'muerto por un infarto'
@@ -763,6 +776,44 @@ class EventCoder:
         return not any(
             dep(c) in ("obj", "obl", "iobj") and _case_word(c) in ("a", "al") and party(c)
             for c in children_of(tok))
+
+    def _press_meeting(self, tok: Any) -> bool:
+        """'dijo en una reunión con periodistas', 'se reunió con la prensa', 'met with
+        reporters': a meeting whose every partner ('con', 'with': ``partner_case``) is the
+        press (``press_noun`` cues) is the channel through which the news reached the
+        reporter, like a press conference (attribution guidelines, REPORTED_BY: 'a los
+        periodistas', 'en una entrevista con <medio>'), not a consultation between parties
+        (PLOVER manual, CONSULT); 'se reunió con los sindicatos y con la prensa' keeps its
+        other partner and stays one."""
+        cues = self.cues
+        partners = []
+        for c in children_of(tok):
+            if _case_word(c) in cues.partner_case or (
+                    dep(c) == "prep" and fold(c.text) in cues.partner_case):
+                node = c
+                if dep(c) == "prep":  # English: 'with' heads its object
+                    node = next((g for g in children_of(c) if dep(g) == "pobj"), c)
+                partners.append(node)
+                partners.extend(g for g in children_of(node) if dep(g) == "conj")
+        return bool(partners) and all(fold(p.lemma_) in cues.press_noun for p in partners)
+
+    def _offered_occasion(self, tok: Any) -> bool:
+        """'ofreció una conferencia de prensa', 'ofrecerá una cena a los delegados',
+        'ofreció declaraciones': the verb's object is an occasion or a statement given
+        (``occasion_noun`` cues; DLE 'ofrecer': dar un banquete, una fiesta; manifestar), not
+        an offer of cooperation, aid or talks (CAMEO 03 -> AGREE: 'ofreció ayuda', 'ofreció
+        diálogo' stay offers)."""
+        # the thing offered; a phrase with the personal 'a' is whom it is offered to, whatever
+        # label the parser gave it ('ofrecerá el domingo a los delegados')
+        objs = [c for c in children_of(tok) if dep(c) in ("obj", "nsubj:pass") and not _case_word(c)]
+        objs = [o for o in objs if "Rel" not in morph_get(o, "PronType")]
+        if not objs and dep(tok) in ("acl", "acl:relcl") and tok.head.i != tok.i and any(
+                fold(c.text) == "que" and c.i < tok.i for c in children_of(tok)):
+            # 'una cena que el gobierno ofrecerá': the relative 'que' (a pronoun, or read as a
+            # conjunction by the parser) stands for its antecedent, the thing offered
+            objs = [tok.head]
+        objs.extend(g for c in list(objs) for g in children_of(c) if dep(g) == "conj")
+        return bool(objs) and all(fold(o.lemma_) in self.cues.occasion_noun for o in objs)
 
     def _vague_without_act(self, tok: Any) -> bool:
         """'la violencia' names an act only where the grammar makes it one: the subject of a
@@ -946,6 +997,38 @@ class EventCoder:
             self._injury_ids = frozenset(
                 strings.add(w) for w in self.cues.injury_word | self.cues.arrest_word)
         return self._injury_ids
+
+    def _attend_hashes(self, doc: Any) -> frozenset[int]:
+        """The lemma hashes of the ``attend_verb`` cues in the document's string store."""
+        if self._attend_ids is None:
+            strings = doc.vocab.strings
+            self._attend_ids = frozenset(strings.add(w) for w in self.cues.attend_verb)
+        return self._attend_ids
+
+    def _refused_attendance(self, doc: Any, i: int) -> Match | None:
+        """'la central no asistirá a la reunión', 'no acudieron a la cena que ofreció el
+        gobierno': a negated verb of attending (``attend_verb`` cues) whose complement is a
+        meeting (a CONSULT trigger noun) or a meal one is invited to (``meal_occasion``) is a refusal to
+        meet, CAMEO 125 -> REJECT 'meet' (PLOVER manual: all rejections and refusals; its
+        'meet' mode: meetings and negotiations). The 'no' makes the refusal, so the event is
+        not negated (set where the event is built)."""
+        tok = doc[i]
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        cues = self.cues
+        if not any(dep(c) == "advmod" and cues.aux.get(fold(c.text)) == "negation" and c.i < tok.i
+                   for c in children_of(tok)):
+            return None
+        for c in children_of(tok):
+            if dep(c) not in ("obl", "obj", "obl:arg") or _case_word(c) not in ("a", "al", "en"):
+                continue
+            found = self._lex_match_at(doc, c.i)
+            if fold(c.lemma_) in cues.meal_occasion or (
+                    found is not None and found.entry.event == "CONSULT" and c.pos_ == "NOUN"):
+                entry = TriggerEntry((fold(tok.lemma_),), "V", "REJECT", "meet", "125", 0.7,
+                                     rule=f"{self.lang}:refused-attendance/V")
+                return Match(i, i + 1, i, entry)
+        return None
 
     def _travel(self, tok: Any, m: Match) -> bool:
         """'hombres que se movilizaban en una motocicleta': a movement verb with a vehicle
@@ -2253,6 +2336,8 @@ class EventCoder:
             event, aux = recode_intent(tok, m.entry.event, mode, self.cues, self._is_speech)
         if m.entry is REQUEST_MODAL:
             aux = None  # the demand is made now, whatever the tense of what is demanded
+        if aux == "negation" and m.entry.rule.endswith(":refused-attendance/V"):
+            aux = None  # 'no asistirá': the 'no' is the refusal, made now
         evidence: dict[str, Any] | None
         if explained and aux == explained[0]:
             evidence = aux_evidence(explained[1], explained[2])
@@ -2618,6 +2703,25 @@ def _bare_noun_form(tok: Any) -> bool:
         return False
     return not any(dep(c) in ("nsubj", "nsubj:pass", "obj", "aux", "aux:pass", "agent", "obl:agent")
                    for c in children_of(tok))
+
+
+_SCORE = re.compile(r"\d{1,2}-\d{1,2}")
+
+
+def _match_score(tok: Any) -> bool:
+    """'el choque Francia-Kuwait (4-1)', 'venció a Boca por 2-1 en un choque', 'el
+    enfrentamiento terminó 1-1': a clash noun with a match score ('4-1') among its own
+    dependents or its clause's names a game, no use of force (PLOVER ASSAULT, FIGHT). A day
+    range ('los enfrentamientos del 21-22 de junio') is no score."""
+    near = list(children_of(tok))
+    if dep(tok) in ("nsubj", "obl", "obj") and tok.head.i != tok.i:
+        near.extend(c for c in children_of(tok.head) if c.i != tok.i)
+    doc = tok.doc
+    for c in near:
+        if c.pos_ == "NUM" and _SCORE.fullmatch(c.text) and not (
+                c.i + 1 < len(doc) and fold(doc[c.i + 1].text) == "de"):
+            return True
+    return False
 
 
 def _case_word(tok: Any) -> str:

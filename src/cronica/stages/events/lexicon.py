@@ -274,6 +274,18 @@ class Cues:
     # person or a visitor as host and as guest (``guest``: who else is received as a party)
     host_verb: set[str] = field(default_factory=set)
     guest: set[str] = field(default_factory=set)
+    # the press as the only partner of a meeting ('en una reunión con periodistas'): the
+    # channel the news reached the reporter through, no consultation (branch protest12)
+    press_noun: set[str] = field(default_factory=set)
+    # 'ofrecer una cena', 'ofrecer una conferencia de prensa', 'ofrecer declaraciones': to give
+    # an occasion or a statement (DLE 'ofrecer': dar un banquete; manifestar), no offer of
+    # cooperation (CAMEO 03 -> AGREE) (branch protest12)
+    offer_verb: set[str] = field(default_factory=set)
+    occasion_noun: set[str] = field(default_factory=set)
+    # 'no asistirá a la reunión': a negated verb of attending a meeting or an occasion is a
+    # refusal to meet (CAMEO 125 -> REJECT 'meet') (branch protest12)
+    attend_verb: set[str] = field(default_factory=set)
+    meal_occasion: set[str] = field(default_factory=set)  # a meal or reception one is invited to
     # 'robo', 'theft': names of criminal offences; a passive's 'por'/'by' phrase with one is
     # the cause of the act, not its agent ('fue detenido por robo')
     offence: set[str] = field(default_factory=set)
@@ -1130,7 +1142,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "deny_verb", "denied_claim", "deny_fact_verb", "coup", "end_word", "judge_word", "factive_verb", "prevent_verb", "gerund_ending", "enclitic", "end_case", "end_noun_case", "season", "past_adj", "infinitive_if", "otherwise",
                       "existential", "participle_ending",
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
-                      "arrival_verb", "visitor", "host_verb", "guest",
+                      "arrival_verb", "visitor", "host_verb", "guest", "press_noun", "offer_verb", "occasion_noun", "attend_verb", "meal_occasion",
                       "other_event_adj", "attack_case", "hit_verb", "anonymity", "identify_verb",
                       "warning_verb", "danger_case"):
             getattr(cues, kind).add(word)
