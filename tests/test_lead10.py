@@ -138,3 +138,24 @@ def test_the_risk_of_an_attack_is_hypothetical() -> None:
     events = _events("La Defensoría del Pueblo advirtió sobre el riesgo de ataques en la región.")
     assert all(e["aux_mode"] == "hypothetical" for e in events if e["event"] == "ASSAULT")
     assert not [e for e in events if e["event"] == "THREATEN"]
+
+
+def test_object_of_the_triggers_own_preposition_is_the_addressee() -> None:
+    request = next(e for e in _events("The UN called on both sides to respect the ceasefire.",
+                                      "en") if e["event"] == "REQUEST")
+    assert request["recipient"] is not None and request["recipient"]["text"] == "both sides"
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Police cracked down on protesters in the capital.", "protesters"),
+    ("The rebels opened fire on the convoy.", "the convoy"),
+])
+def test_on_after_a_phrasal_attack_marks_the_target(text: str, target: str) -> None:
+    event = next(e for e in _events(text, "en") if e["event"] in ("ASSAULT", "COERCE"))
+    assert event["recipient"] is not None and event["recipient"]["text"] == target
+
+
+def test_a_date_after_a_phrasal_attack_is_no_target() -> None:
+    event = next(e for e in _events("The rebels opened fire on Sunday.", "en")
+                 if e["event"] == "ASSAULT")
+    assert event["recipient"] is None

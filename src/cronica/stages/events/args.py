@@ -545,6 +545,14 @@ def find_args(
         # verb of attack marks its target (CGEL ch. 7, goal of motion aimed at)
         recipient = next((c for c in _obl_children(tok) if c.pos_ in _NOMINAL
                           and _case(c) in cues.attack_case and c.i not in skip), None)
+    if recipient is None and event in _TOLL_TYPES and cues.phrase_target_case and len(skip) > 1:
+        # 'opened fire on the convoy', 'cracked down on protesters': the preposition right
+        # after a phrasal trigger marks whom the act is aimed at (not a date: 'on Sunday')
+        after = max(skip) + 1
+        recipient = next((c for c in _obl_children(tok) if c.pos_ in _NOMINAL
+                          and _case(c) in cues.phrase_target_case
+                          and any(t.i == after for t in (c.head, *children_of(c)))
+                          and c.ent_type_ not in ("DATE", "TIME")), None)
     undergoer = _undergoer(tok, cues) if tok.pos_ in ("NOUN", "PROPN") else None
     if undergoer is not None and recipient is None:
         # 'Wasmosy recibió amenazas de X', 'el cuartel sufrió un ataque', 'fue blanco de un
@@ -1051,7 +1059,11 @@ def _verb_args(
     if recipient is None:
         cands = [c for c in children_of(tok) if dep(c) in _OBJ and (
             c.pos_ in ("NOUN", "PROPN") or _nominal_adjective(c))]
-        cands += [o for o in obls if _case(o) in cues.recipient_case]
+        cands += [o for o in obls if _case(o) in cues.recipient_case
+                  # the object of a preposition the trigger itself holds: 'called on the
+                  # allies to ...', a prepositional verb's object (CGEL 4.6)
+                  or (dep(o) == "pobj" and o.head.i in skip)
+                  or any(dep(g) == "case" and g.i in skip for g in children_of(o))]
         cands += [a for c in children_of(tok) if dep(c) in _OBJ and c.pos_ == "PRON"
                   and (a := _object_relative_antecedent(c, tok, cues, index)) is not None]
         cands += _free_relative_objects(tok, cues)

@@ -1359,7 +1359,7 @@ class EventCoder:
                     or any(dep(g) == "case" and fold(g.text) in self.cues.danger_case
                            for g in children_of(c))):
                 danger = True  # (the Spanish parser may label 'sobre el riesgo' obj)
-            elif d in ("ccomp", "xcomp", "iobj", "obj", "dobj", "dative", "advcl"):
+            elif d in ("ccomp", "xcomp", "iobj", "obj", "dative", "advcl"):
                 return False  # what will be done, or whom it warns
         return danger
 
