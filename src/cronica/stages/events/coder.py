@@ -2237,16 +2237,17 @@ class EventCoder:
             # subject (or as the antecedent of 'que'); the clause reports the act of the
             # speaker, the subject of the verb the date modifies
             when = resolve_relative(a_tok)
-            a_tok = speaker_subject(tok, self.speech, self._is_speech) or (None if _same_token(when, tok) else next(
+            a_tok = speaker_subject(tok, self.speech) or (None if _same_token(when, tok) else next(
                 (c for c in children_of(when.head) if dep(c) in ("nsubj", "csubj")
                  and c.i != when.i and c.pos_ in ("NOUN", "PROPN")), None))
         if a_tok is not None and a_tok.pos_ == "PRON" and "Prs" in morph_get(a_tok, "PronType") \
                 and not _third_person_in_quote(a_tok):
             # 'the rebels said they will release ...': the pronoun is the speaker
-            a_tok = speaker_subject(tok, self.speech, self._is_speech) or a_tok
+            a_tok = speaker_subject(tok, self.speech) or a_tok
         if a_tok is None and _subjectless_finite(tok):
             # 'El Ejército israelí aseguró que atacó ...': a reported verb with no subject of
-            # its own (pro-drop) has the speaker as its subject
+            # its own (pro-drop) has the speaker as its subject, also under a verb that
+            # reports only with a clause ('anunció que convocará')
             a_tok = speaker_subject(tok, self.speech, self._is_speech)
         if a_tok is None and tok.pos_ in ("NOUN", "PROPN") and (
                 dep(tok) == "obj" or (dep(tok) in ("obl", "xcomp") and _case_of(tok) in (
@@ -2259,7 +2260,7 @@ class EventCoder:
             a_tok = speaker_subject(tok.head, self.speech, self._is_speech)
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES:
             # 'El ministro dijo que las reuniones se celebrarán': the speaker takes part
-            a_tok = speaker_subject(tok, self.speech, self._is_speech)
+            a_tok = speaker_subject(tok, self.speech)
         if a_tok is None and m.entry.event in RECIPROCAL_TYPES and tok.pos_ in ("NOUN", "PROPN"):
             # 'las negociaciones entre el gobierno y los campesinos': the two parties
             a_tok, other = between_parties(tok, self.cues)
