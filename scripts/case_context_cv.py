@@ -96,23 +96,54 @@ def extra_rows(eval_dir: Path, cache: Path, texts: list[str], y: np.ndarray,
     return {"f": f, "y": ty[n0:], "kind": kind}
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def oof_stack(ff: np.ndarray, y: np.ndarray, groups: Any, seed: int) -> np.ndarray:
+    """Out-of-fold probabilities of the stacked decision (grouped folds of ``seed``)."""
+    cvp = np.zeros(len(y))
+    for train, test in te.group_folds(y, groups, seed):
+        cvp[test] = stack_model(ff[train], y[train]).predict_proba(ff[test])[:, 1]
+    return cvp
+
+
+def stack_model(ff: np.ndarray, y: np.ndarray) -> LogisticRegression:
+    """The stacked decision: a balanced logistic regression over the sentence features."""
+    return LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced").fit(ff, y)
+
+
+class Split:
+    """The CASE Spanish sentences with their rule facts, split into fit and check, and the
+    shipped event model: what every case12 research script starts from."""
+
+    def __init__(self, eval_dir: Path, cache: Path) -> None:
+        self.eval_dir, self.cache = eval_dir, cache
+        model = learned.event_model("es")
+        assert model is not None
+        self.model = model
+        rows = te.read_jsonl(eval_dir / "case2021_es" / "sentences.jsonl")
+        facts = rule_facts_cached(rows, "es", cache / "rule_facts_es.jsonl")
+        es = [{**g, "label": int(r["label"]), "text": r["sentence"]}
+              for r, g in zip(rows, facts, strict=True)]
+        self.fit = [r for r in es if part_of(str(r["id"])) == "fit"]
+        self.chk = [r for r in es if part_of(str(r["id"])) == "check"]
+        self.texts = [r["text"] for r in self.fit]
+        self.y = np.array([r["label"] for r in self.fit])
+        self.yc = np.array([r["label"] for r in self.chk])
+
+
+def parser() -> argparse.ArgumentParser:
+    """The research scripts' common arguments: EVAL_DIR, --cache, --check."""
+    ap = argparse.ArgumentParser()
     ap.add_argument("eval_dir", nargs="?", default="../shared/eval")
     ap.add_argument("--cache", default="out/train_cache")
     ap.add_argument("--check", action="store_true")
-    args = ap.parse_args(argv)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     eval_dir, cache = Path(args.eval_dir), Path(args.cache)
-    model = learned.event_model("es")
-    assert model is not None and model.doc_coef is not None
-    rows = te.read_jsonl(eval_dir / "case2021_es" / "sentences.jsonl")
-    facts = rule_facts_cached(rows, "es", cache / "rule_facts_es.jsonl")
-    es = [{**g, "label": int(r["label"]), "text": r["sentence"]} for r, g in zip(rows, facts, strict=True)]
-    fit = [r for r in es if part_of(str(r["id"])) == "fit"]
-    chk = [r for r in es if part_of(str(r["id"])) == "check"]
-    texts = [r["text"] for r in fit]
-    y = np.array([r["label"] for r in fit])
-    yc = np.array([r["label"] for r in chk])
+    sp = Split(eval_dir, cache)
+    model, fit, chk, texts, y, yc = sp.model, sp.fit, sp.chk, sp.texts, sp.y, sp.yc
+    assert model.doc_coef is not None
     groups = te.article_groups(texts)
 
     zpath = cache / "case12_z_fit.npy"
@@ -166,27 +197,19 @@ def main(argv: list[str] | None = None) -> int:
         runs = []
         for seed in SEEDS:
             ff = base_fit if extra_fit is None else np.hstack([base_fit, extra_fit(seed)])
-            cvp = np.zeros(len(y))
-            for train, test in te.group_folds(y, groups, seed):
-                m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
-                cvp[test] = m.fit(ff[train], y[train]).predict_proba(ff[test])[:, 1]
-            runs.append(te.macro_f1(y, cvp >= 0.5))
+            runs.append(te.macro_f1(y, oof_stack(ff, y, groups, seed) >= 0.5))
         row: dict[str, Any] = {"at_0.5": round(float(np.mean(runs)), 4), "sd": round(float(np.std(runs)), 4)}
         if args.check:
             ff = base_fit if extra_fit is None else np.hstack([base_fit, extra_fit(7)])
             fc = base_chk if extra_chk is None else np.hstack([base_chk, extra_chk])
-            m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced").fit(ff, y)
+            m = stack_model(ff, y)
             row["check_at_0.5"] = round(te.macro_f1(yc, m.predict_proba(fc)[:, 1] >= 0.5), 4)
         if extra_fit is None:
             # the same decision at the thresholds the extra rows' shift corresponds to
             for t in (0.6, 0.7, 0.75, 0.8):
                 sc = []
                 for seed in SEEDS:
-                    cvp = np.zeros(len(y))
-                    for train, test in te.group_folds(y, groups, seed):
-                        m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
-                        cvp[test] = m.fit(base_fit[train], y[train]).predict_proba(base_fit[test])[:, 1]
-                    sc.append(te.macro_f1(y, cvp >= t))
+                    sc.append(te.macro_f1(y, oof_stack(base_fit, y, groups, seed) >= t))
                 row[f"at_{t}"] = round(float(np.mean(sc)), 4)
         report[name] = row
 

@@ -16,7 +16,6 @@ Usage: python scripts/case_groups_cv.py [EVAL_DIR] [--check]
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -29,11 +28,9 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).parent))
 import train_events as te  # noqa: E402
-from case_context_cv import features, logit  # noqa: E402
-from rule_facts import cached as rule_facts_cached  # noqa: E402
+from case_context_cv import Split, features, logit, parser, stack_model  # noqa: E402
 
 from cronica.evaluate.split import part_of  # noqa: E402
-from cronica.stages.events import learned  # noqa: E402
 
 SEEDS = (7, 8, 9, 10, 11)
 _SPACE = re.compile(r"\s+")
@@ -79,22 +76,12 @@ def split_pairs(texts: list[str], articles: list[str], groups: np.ndarray) -> tu
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("eval_dir", nargs="?", default="../shared/eval")
-    ap.add_argument("--cache", default="out/train_cache")
-    ap.add_argument("--check", action="store_true")
+    ap = parser()
+    ap.description = __doc__.splitlines()[0]
     args = ap.parse_args(argv)
     eval_dir, cache = Path(args.eval_dir), Path(args.cache)
-    model = learned.event_model("es")
-    assert model is not None
-    rows = te.read_jsonl(eval_dir / "case2021_es" / "sentences.jsonl")
-    facts = rule_facts_cached(rows, "es", cache / "rule_facts_es.jsonl")
-    es = [{**g, "label": int(r["label"]), "text": r["sentence"]} for r, g in zip(rows, facts, strict=True)]
-    fit = [r for r in es if part_of(str(r["id"])) == "fit"]
-    chk = [r for r in es if part_of(str(r["id"])) == "check"]
-    texts = [r["text"] for r in fit]
-    y = np.array([r["label"] for r in fit])
-    yc = np.array([r["label"] for r in chk])
+    sp = Split(eval_dir, cache)
+    model, fit, chk, texts, y, yc = sp.model, sp.fit, sp.chk, sp.texts, sp.y, sp.yc
     names = te.article_groups(texts)
     articles = [d["text"] for d in te.read_jsonl(eval_dir / "case2021_es" / "documents.jsonl")
                 if part_of(str(d["id"])) == "fit"]
@@ -130,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             row["sd_0.5"] = round(float(np.std(runs[0.5])), 4)
             row["ngram_alone_at_0.5"] = round(te.macro_f1(y, z >= 0), 4)
             if args.check and evlabel == "tight":
-                m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced").fit(ff, y)
+                m = stack_model(ff, y)
                 pc = m.predict_proba(fc)[:, 1]
                 row.update({f"check_at_{t}": round(te.macro_f1(yc, pc >= t), 4) for t in (0.5, 0.6, 0.7, 0.8)})
                 row["coef"] = [round(float(v), 3) for v in m.coef_[0]]

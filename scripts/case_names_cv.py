@@ -18,7 +18,6 @@ Usage: python scripts/case_names_cv.py [EVAL_DIR] [--check]
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -30,11 +29,7 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).parent))
 import train_events as te  # noqa: E402
-from case_context_cv import features, logit  # noqa: E402
-from rule_facts import cached as rule_facts_cached  # noqa: E402
-
-from cronica.evaluate.split import part_of  # noqa: E402
-from cronica.stages.events import learned  # noqa: E402
+from case_context_cv import Split, features, logit, oof_stack, parser, stack_model  # noqa: E402
 
 SEEDS = (7, 8, 9, 10, 11)
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -53,22 +48,12 @@ def masked(text: str, acronyms: bool) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("eval_dir", nargs="?", default="../shared/eval")
-    ap.add_argument("--cache", default="out/train_cache")
-    ap.add_argument("--check", action="store_true")
+    ap = parser()
+    ap.description = __doc__.splitlines()[0]
     args = ap.parse_args(argv)
     eval_dir, cache = Path(args.eval_dir), Path(args.cache)
-    model = learned.event_model("es")
-    assert model is not None
-    rows = te.read_jsonl(eval_dir / "case2021_es" / "sentences.jsonl")
-    facts = rule_facts_cached(rows, "es", cache / "rule_facts_es.jsonl")
-    es = [{**g, "label": int(r["label"]), "text": r["sentence"]} for r, g in zip(rows, facts, strict=True)]
-    fit = [r for r in es if part_of(str(r["id"])) == "fit"]
-    chk = [r for r in es if part_of(str(r["id"])) == "check"]
-    texts = [r["text"] for r in fit]
-    y = np.array([r["label"] for r in fit])
-    yc = np.array([r["label"] for r in chk])
+    sp = Split(eval_dir, cache)
+    model, fit, chk, texts, y, yc = sp.model, sp.fit, sp.chk, sp.texts, sp.y, sp.yc
     groups = te.article_groups(texts)
     z = np.load(cache / "case12_z_fit.npy")  # case_context_cv.py's out-of-fold log-odds
     zc = logit(np.array([model.score(r["text"]) for r in chk]))
@@ -80,14 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     def stack(name: str, ff: np.ndarray, fc: np.ndarray) -> None:
         runs = []
         for seed in SEEDS:
-            cvp = np.zeros(len(y))
-            for train, test in te.group_folds(y, groups, seed):
-                m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
-                cvp[test] = m.fit(ff[train], y[train]).predict_proba(ff[test])[:, 1]
-            runs.append(te.macro_f1(y, cvp >= 0.5))
+            runs.append(te.macro_f1(y, oof_stack(ff, y, groups, seed) >= 0.5))
         row: dict[str, Any] = {"at_0.5": round(float(np.mean(runs)), 4), "sd": round(float(np.std(runs)), 4)}
         if args.check:
-            m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced").fit(ff, y)
+            m = stack_model(ff, y)
             row["check_at_0.5"] = round(te.macro_f1(yc, m.predict_proba(fc)[:, 1] >= 0.5), 4)
         report[name] = row
 

@@ -12,7 +12,6 @@ Usage: python scripts/case_ngram_c_cv.py [EVAL_DIR] [--check]
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -23,36 +22,22 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).parent))
 import train_events as te  # noqa: E402
-from case_context_cv import features  # noqa: E402
-from rule_facts import cached as rule_facts_cached  # noqa: E402
-
-from cronica.evaluate.split import part_of  # noqa: E402
-from cronica.stages.events import learned  # noqa: E402
+from case_context_cv import Split, features, oof_stack, parser, stack_model  # noqa: E402
 
 SEEDS = (7, 8, 9, 10, 11)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("eval_dir", nargs="?", default="../shared/eval")
-    ap.add_argument("--cache", default="out/train_cache")
-    ap.add_argument("--check", action="store_true")
+    ap = parser()
+    ap.description = __doc__.splitlines()[0]
     ap.add_argument("--cs", default="1,2,4,8,16")
     ap.add_argument("--weights", default="0.5")
     ap.add_argument("--english", default="", help="weights of the English CASE sentences in "
                     "the pool (character n-grams shared by cognates), comma-separated; C 4")
     args = ap.parse_args(argv)
     eval_dir, cache = Path(args.eval_dir), Path(args.cache)
-    model = learned.event_model("es")
-    assert model is not None
-    rows = te.read_jsonl(eval_dir / "case2021_es" / "sentences.jsonl")
-    facts = rule_facts_cached(rows, "es", cache / "rule_facts_es.jsonl")
-    es = [{**g, "label": int(r["label"]), "text": r["sentence"]} for r, g in zip(rows, facts, strict=True)]
-    fit = [r for r in es if part_of(str(r["id"])) == "fit"]
-    chk = [r for r in es if part_of(str(r["id"])) == "check"]
-    texts = [r["text"] for r in fit]
-    y = np.array([r["label"] for r in fit])
-    yc = np.array([r["label"] for r in chk])
+    sp = Split(eval_dir, cache)
+    model, fit, chk, texts, y, yc = sp.model, sp.fit, sp.chk, sp.texts, sp.y, sp.yc
     groups = te.article_groups(texts)
     tx, ty, focus, w0 = te.ngram_pool(texts, y, eval_dir, "es", cache)
     counts = te.matrix(tx)
@@ -75,18 +60,14 @@ def main(argv: list[str] | None = None) -> int:
             ff = np.vstack([features(r, zi, model) for r, zi in zip(fit, z, strict=True)])
             runs = []
             for seed in SEEDS:
-                cvp = np.zeros(len(y))
-                for train, test in te.group_folds(y, groups, seed):
-                    m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
-                    cvp[test] = m.fit(ff[train], y[train]).predict_proba(ff[test])[:, 1]
-                runs.append(te.macro_f1(y, cvp >= 0.5))
+                runs.append(te.macro_f1(y, oof_stack(ff, y, groups, seed) >= 0.5))
             row: dict[str, Any] = {"ngram_alone_at_0.5": round(te.macro_f1(y, z >= 0), 4),
                    "stack_at_0.5": round(float(np.mean(runs)), 4), "sd": round(float(np.std(runs)), 4)}
             if args.check:
                 clf = LogisticRegression(C=te.C_BINARY, max_iter=3000, class_weight="balanced")
                 zc = clf.fit(x2, ty2, sample_weight=w).decision_function(xc2)
                 fc = np.vstack([features(r, zi, model) for r, zi in zip(chk, zc, strict=True)])
-                m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced").fit(ff, y)
+                m = stack_model(ff, y)
                 row["ngram_alone_check"] = round(te.macro_f1(yc, zc >= 0), 4)
                 row["stack_check_at_0.5"] = round(te.macro_f1(yc, m.predict_proba(fc)[:, 1] >= 0.5), 4)
             report[f"English CASE sentences in the pool, weight {ew}"] = row
@@ -100,11 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             ff = np.vstack([features(r, zi, model) for r, zi in zip(fit, z, strict=True)])
             runs = []
             for seed in SEEDS:
-                cvp = np.zeros(len(y))
-                for train, test in te.group_folds(y, groups, seed):
-                    m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
-                    cvp[test] = m.fit(ff[train], y[train]).predict_proba(ff[test])[:, 1]
-                runs.append(te.macro_f1(y, cvp >= 0.5))
+                runs.append(te.macro_f1(y, oof_stack(ff, y, groups, seed) >= 0.5))
             row = {"ngram_alone_at_0.5": round(te.macro_f1(y, z >= 0), 4),
                                    "stack_at_0.5": round(float(np.mean(runs)), 4),
                                    "sd": round(float(np.std(runs)), 4)}
@@ -112,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
                 clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, ty, sample_weight=w)
                 zc = clf.decision_function(xc)
                 fc = np.vstack([features(r, zi, model) for r, zi in zip(chk, zc, strict=True)])
-                m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced").fit(ff, y)
+                m = stack_model(ff, y)
                 row["ngram_alone_check"] = round(te.macro_f1(yc, zc >= 0), 4)
                 row["stack_check_at_0.5"] = round(te.macro_f1(yc, m.predict_proba(fc)[:, 1] >= 0.5), 4)
             report[f"C {c}, extra rows weight {wt}"] = row
