@@ -159,3 +159,21 @@ def test_a_date_after_a_phrasal_attack_is_no_target() -> None:
     event = next(e for e in _events("The rebels opened fire on Sunday.", "en")
                  if e["event"] == "ASSAULT")
     assert event["recipient"] is None
+
+
+@pytest.mark.parametrize("text,lang,target", [
+    ("Los rebeldes atacaron el pueblo con machetes.", "es", "el pueblo"),
+    ("Rebels attacked the village with machetes.", "en", "the village"),
+])
+def test_comitative_thing_is_the_instrument_not_the_target(text: str, lang: str, target: str) -> None:
+    attack = next(e for e in _events(text, lang) if e["event"] == "ASSAULT")
+    assert attack["recipient"] is not None and attack["recipient"]["text"] == target
+
+
+@pytest.mark.parametrize("text,lang,party", [
+    ("El Gobierno se reunió con los sindicatos.", "es", "los sindicatos"),
+    ("The president met with opposition leaders.", "en", "opposition leaders"),
+])
+def test_comitative_actor_is_the_other_party(text: str, lang: str, party: str) -> None:
+    meeting = next(e for e in _events(text, lang) if e["event"] == "CONSULT")
+    assert meeting["recipient"] is not None and meeting["recipient"]["text"] == party

@@ -1060,6 +1060,10 @@ def _verb_args(
         cands = [c for c in children_of(tok) if dep(c) in _OBJ and (
             c.pos_ in ("NOUN", "PROPN") or _nominal_adjective(c))]
         cands += [o for o in obls if _case(o) in cues.recipient_case
+                  # a comitative 'con'/'with' names a party only when it names an actor
+                  # ('se reunió con los sindicatos'); else it is the instrument ('atacaron el
+                  # pueblo con machetes', 'blocked the road with burning tyres')
+                  and (_case(o) not in cues.comitative_case or index.mention_in(o) is not None)
                   # the object of a preposition the trigger itself holds: 'called on the
                   # allies to ...', a prepositional verb's object (CGEL 4.6)
                   or (dep(o) == "pobj" and o.head.i in skip)

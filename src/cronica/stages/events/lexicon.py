@@ -365,6 +365,7 @@ class Cues:
     warning_verb: set[str] = field(default_factory=set)  # 'advertir', 'warn': a threat or not
     danger_case: set[str] = field(default_factory=set)  # 'advirtió sobre el riesgo': of a danger
     phrase_target_case: set[str] = field(default_factory=set)  # 'opened fire on', 'crack down on'
+    comitative_case: set[str] = field(default_factory=set)  # 'con', 'with': a party or an instrument
     # 'anonimato', 'anonymity' / 'identificar', 'name': a source's request not to be named is
     # a convention of the report, no political request (polish11)
     anonymity: set[str] = field(default_factory=set)
@@ -1145,7 +1146,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
                       "vague_event", "occur_verb", "outbreak_noun", "use_verb",
                       "arrival_verb", "visitor", "host_verb", "guest", "press_noun", "offer_verb", "occasion_noun", "attend_verb", "meal_occasion",
                       "other_event_adj", "attack_case", "hit_verb", "anonymity", "identify_verb",
-                      "warning_verb", "danger_case", "phrase_target_case"):
+                      "warning_verb", "danger_case", "phrase_target_case", "comitative_case"):
             getattr(cues, kind).add(word)
         elif kind in ("claim_verb", "claim_light", "claim_noun"):
             getattr(cues, kind).add(word)
