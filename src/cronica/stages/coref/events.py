@@ -41,7 +41,7 @@ from cronica.stages.events.merge import headline_sentence
 from cronica.stages.events.refine import claimed_reference
 from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.language.fold import fold
-from cronica.stages.nlp.syntax import children_of, dep, morph_get
+from cronica.stages.nlp.syntax import children_of, definite, morph_get
 from cronica.stages.place.gazetteer import haversine_km
 
 NEAR_KM = 25.0
@@ -155,12 +155,9 @@ def definite_reference(doc: Any, e: Event, other_adj: set[str]) -> bool:
     tok = doc[e.head]
     if tok.pos_ not in ("NOUN", "PROPN") or "Plur" in morph_get(tok, "Number"):
         return False  # ('los atentados', 'these marches' may name a class of events)
-    before = [c for c in children_of(tok) if c.i < tok.i]
-    definite = any(dep(c) == "det" and ("Def" in morph_get(c, "Definite")
-                                        or "Dem" in morph_get(c, "PronType")) for c in before)
     other = any(fold(c.lemma_) in other_adj or fold(c.text) in other_adj
                 for c in children_of(tok))
-    return definite and not other
+    return definite(tok) and not other
 
 
 def _in_headline(e: Event, headline: int | None) -> bool:

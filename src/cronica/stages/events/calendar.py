@@ -42,6 +42,7 @@ from cronica.stages.nlp.syntax import (
     AUX,
     children,
     children_of,
+    definite,
     dep,
     doc_cache,
     folded_lemma,
@@ -741,8 +742,7 @@ def _demonstrative(tok: Any) -> bool:
 
 
 def _definite(tok: Any) -> bool:
-    return any(dep(c) == "det" and ("Def" in morph_get(c, "Definite") or "Dem" in morph_get(c, "PronType"))
-               for c in children_of(tok))
+    return definite(tok, before_only=False)
 
 
 def _gerund_time(doc: Any, events: list[Event], endings: Collection[str] = (),

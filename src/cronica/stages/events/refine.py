@@ -30,6 +30,7 @@ from cronica.stages.events.lexicon import Cues, fold
 from cronica.stages.nlp.syntax import (
     children,
     children_of,
+    definite,
     dep,
     folded_form,
     folded_lemma,
@@ -288,9 +289,7 @@ def claimed_reference(doc: Any, e: Event, cues: Cues) -> bool:
     if e.head is None or doc[e.head].pos_ not in ("NOUN", "PROPN"):
         return False
     tok = doc[e.head]
-    definite = any(dep(c) == "det" and ("Def" in morph_get(c, "Definite") or "Dem" in morph_get(c, "PronType"))
-                   for c in children_of(tok) if c.i < tok.i)
-    return definite and claim_verb_of(doc, e.head, cues) is not None
+    return definite(tok) and claim_verb_of(doc, e.head, cues) is not None
 
 
 def _retaliation(adoc: ArticleDoc, e: Event, cues: Cues) -> bool:

@@ -164,6 +164,14 @@ def children_of(tok: Token) -> tuple[Token, ...]:
     return last[1][tok.i]
 
 
+
+def definite(tok: Token, before_only: bool = True) -> bool:
+    """Whether a noun has a definite article or a demonstrative as determiner ('el ataque',
+    'esta marcha', 'the attack'; before it when ``before_only``): a definite description,
+    which names a referent the reader is taken to know."""
+    return any(dep(c) == "det" and ("Def" in morph_get(c, "Definite") or "Dem" in morph_get(c, "PronType"))
+               for c in children_of(tok) if not before_only or c.i < tok.i)
+
 def _children_table(doc: Any) -> tuple[Any, list[tuple[Token, ...]]]:
     global _KIDS
     toks = tokens_of(doc)
