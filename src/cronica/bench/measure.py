@@ -68,9 +68,9 @@ def _build(models: str, langs: Sequence[str]) -> tuple[dict[str, Any], Any]:
 def _bare_pipe(nlp: Any, texts: list[str], batch_size: int) -> Iterator[Any]:
     """The spaCy model's own components over ``texts``, as shipped: cronica's sentence cap,
     which the full pipeline runs inside the parse, left out, and the shipped lemmatizer in
-    place of its memoised reading (:mod:`cronica.stages.nlp.lemmas`)."""
+    place of its memoised reading (:mod:`cronica.stages.nlp.memo`)."""
     from cronica.limits import COMPONENT
-    from cronica.stages.nlp.lemmas import shipped
+    from cronica.stages.nlp.memo import shipped
 
     disable = [COMPONENT] if COMPONENT in nlp.pipe_names else []
     with shipped(nlp):

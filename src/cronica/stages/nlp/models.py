@@ -39,11 +39,12 @@ def _load(bundle: LanguageBundle) -> Language:
         nlp = spacy.blank(name.partition(":")[2])
         nlp.add_pipe("sentencizer")
         return nlp
-    from cronica.stages.nlp.lemmas import install
+    from cronica.stages.nlp.memo import install
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*W095.*")
-        # the shipped rule lemmatizer, read through a memory of its answers (same lemmas)
+        # the shipped rule lemmatizer and attribute ruler, read through a memory of their
+        # answers (the same output)
         return install(spacy.load(name))
 
 
