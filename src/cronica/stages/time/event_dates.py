@@ -117,6 +117,8 @@ def _planned_object(tok: Token, lx: TimeLexicon, events: frozenset[int] = frozen
     reached through a particle ('called for a strike') or the day hangs on the verb, the
     noun must be the trigger of one of ``events`` ('called for calm on Thursday' is the
     call's day)."""
+    if dep(tok) == "det" and tok.head.i > tok.i:
+        tok = tok.head  # 'el jueves': the expression opens with its article
     node = tok.head if dep(tok) == "pobj" else tok  # English: the day under 'on'
     if dep(node) == "prep":
         prep, node = node, node.head
@@ -124,6 +126,8 @@ def _planned_object(tok: Token, lx: TimeLexicon, events: frozenset[int] = frozen
             return _day_after_planned_object(node, prep, lx, events)
     elif dep(tok) in ("obl", "nmod") and tok.head.pos_ == "NOUN":
         node = tok.head
+    elif dep(tok) == "obl" and tok.head.pos_ in _VERBS:  # Spanish: the day hung on the verb
+        return _day_after_planned_noun(tok.head, tok, lx, events)
     else:
         return False
     if node.pos_ != "NOUN" or node.i > tok.i:
@@ -149,6 +153,25 @@ def _day_after_planned_object(verb: Token, prep: Token, lx: TimeLexicon, events:
             continue
         if obj.pos_ == "NOUN" and obj.i in events and obj.i < prep.i and obj.right_edge.i == prep.i - 1:
             return True
+    return False
+
+
+def _day_after_planned_noun(verb: Token, day: Token, lx: TimeLexicon, events: frozenset[int]) -> bool:
+    """'convocaron una marcha el jueves', 'convocó a los sindicatos a una huelga el jueves'
+    with the day hung on the verb (a UD parse): as in English (:func:`_day_after_planned_object`),
+    a phrase of time right after the planned event's noun phrase modifies that noun -- the
+    call's own day comes next to its verb ('convocaron el jueves una marcha'). The noun is an
+    event trigger and the verb's direct object, or its goal with a ``plan_case`` preposition
+    ('convocar a una huelga', 'para una reunión')."""
+    if not lx.has("plan_object", verb.lemma_.lower()):
+        return False
+    for c in children_of(verb):
+        if c.pos_ != "NOUN" or c.i not in events or c.i > day.i:
+            continue
+        if dep(c) == "obj" or dep(c) == "obl" and any(
+                dep(g) == "case" and lx.has("plan_case", g.lower_) for g in children_of(c)):
+            if c.right_edge.i == day.left_edge.i - 1:
+                return True
     return False
 
 
