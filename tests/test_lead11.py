@@ -124,3 +124,13 @@ def test_day_right_after_a_called_event_is_its_coming_day(text: str) -> None:
 def test_day_next_to_the_call_verb_is_the_call_day() -> None:
     result = extract("El sindicato convocó el jueves a una huelga.", lang="es", date="2024-12-03")
     assert [d["value"] for d in result["dates"]] == ["2024-11-28"]
+
+
+def test_planned_day_does_not_date_the_verbs_that_plan_it() -> None:
+    events = _events("Opposition leader Raila Odinga rejected the offer and called for more "
+                     "protests on Thursday.", "en")
+    by_type = {e["event"]: e for e in events}
+    assert by_type["PROTEST"]["date"] == "2024-12-05"
+    assert by_type["REJECT"]["date"] != "2024-12-05"
+    assert by_type["REJECT"]["aux_mode"] is None
+    assert by_type["REQUEST"]["date"] != "2024-12-05"

@@ -262,6 +262,12 @@ def date_events(
     heads = {e.id: _event_head(doc, e) for e in every} if doc is not None else {}
     peg = news_day(usable, anchor)
     main = {e.id for e in adoc.events}
+    # a day that dates a planned event's noun ('called for protests on Thursday', 'convocó a
+    # una huelga el jueves') is that event's coming day, not the day of the verb that plans
+    # it nor of the verbs coordinated with it ('rejected the offer and called for ...')
+    trigger_heads = frozenset(h.i for h in heads.values() if h is not None)
+    planned = {id(dm) for dm in usable if (r := roots.get(id(dm))) is not None
+               and _planned_object(r, lx, trigger_heads)}
     for e in every:
         best: tuple[tuple[int, int, int], DateMention] | None = None
         head = heads.get(e.id)
@@ -274,7 +280,8 @@ def date_events(
                       and (k in main or e.id not in main)} - set(chain)
             for dm in usable:
                 mroot = roots.get(id(dm))
-                if mroot is None or dm.span.sentence != e.trigger.sentence:
+                if mroot is None or dm.span.sentence != e.trigger.sentence \
+                        or (id(dm) in planned and head.pos_ in _VERBS):
                     continue
                 hit = (0, 0) if mroot.i == head.i else _attach(mroot, chain, others)
                 if hit is not None and shared and _attach(mroot, {k: v for k, v in chain.items()
