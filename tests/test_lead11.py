@@ -134,3 +134,19 @@ def test_planned_day_does_not_date_the_verbs_that_plan_it() -> None:
     assert by_type["REJECT"]["date"] != "2024-12-05"
     assert by_type["REJECT"]["aux_mode"] is None
     assert by_type["REQUEST"]["date"] != "2024-12-05"
+
+
+# -- talks halted: CAMEO 164 'halt negotiations' -> SANCTION withdraw ------------------------
+@pytest.mark.parametrize("text", [
+    "El Gobierno suspendió las negociaciones de paz con el ELN.",
+    "La oposición rompió el diálogo con el gobierno.",
+])
+def test_halted_talks_are_a_withdrawal(text: str) -> None:
+    events = _events(text)
+    assert [(e["event"], e["mode"]) for e in events] == [("SANCTION", "withdraw")]
+    assert events[0]["actor"] is not None and events[0]["recipient"] is not None
+
+
+def test_resumed_talks_stay_consultation() -> None:
+    assert [e["event"] for e in _events("El Gobierno y el ELN reanudaron las negociaciones.")] \
+        == ["CONSULT"]
