@@ -150,3 +150,26 @@ def test_halted_talks_are_a_withdrawal(text: str) -> None:
 def test_resumed_talks_stay_consultation() -> None:
     assert [e["event"] for e in _events("El Gobierno y el ELN reanudaron las negociaciones.")] \
         == ["CONSULT"]
+
+
+# -- the subject of an infinitive a verb of saying takes ------------------------------------
+@pytest.mark.parametrize("text,lang,actor", [
+    ("El Ejército israelí anunció haber matado a un comandante de Hezbolá.", "es", "Ejército"),
+    ("El grupo afirmó haber atacado la base.", "es", "grupo"),
+    ("The group claimed to have attacked the base.", "en", "group"),
+])
+def test_speech_verb_controls_its_infinitive(text: str, lang: str, actor: str) -> None:
+    attack = _one(text, "ASSAULT", lang)
+    assert attack["actor"] is not None and actor in attack["actor"]["text"]
+
+
+def test_finite_clause_of_a_speech_verb_keeps_its_own_subject() -> None:
+    attack = _one("El ministro dijo que los rebeldes atacaron la base.", "ASSAULT")
+    assert "rebeldes" in attack["actor"]["text"]
+
+
+def test_subordinated_infinitive_is_not_controlled() -> None:
+    # 'para' opens a purpose clause: no control by the speech verb through it
+    attack = _one("El ministro viajó a la zona para evaluar los daños tras el ataque de los "
+                  "rebeldes.", "ASSAULT")
+    assert attack["actor"] is None or "ministro" not in attack["actor"]["text"]
