@@ -1578,15 +1578,6 @@ def _noun_args(
             # 'por parte de X': the agent is X, a 'de' dependent of 'parte'
             c = next((g for g in _obl_children(c)), c)
             case = phrase
-        if case in cues.comitative_case and case not in cues.against_case \
-                and index.mention_in(c) is None:
-            # 'un atentado con coche bomba', 'a raid with drones': a comitative 'con'/'with'
-            # naming no actor is the instrument, as on a verb ('atacaron con machetes'); a
-            # 'contra' the parser hung on it is still the act's target ('con drones contra
-            # la refinería')
-            recipient = recipient or next((t for t in _phrase(c) if t.i > c.i
-                                           and _case(t) in cues.against_case), None)
-            continue
         if case in cues.against_case or (
             case in cues.recipient_case and case not in cues.agent_case
         ):
