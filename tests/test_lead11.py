@@ -157,3 +157,17 @@ def test_subordinated_infinitive_is_not_controlled() -> None:
     attack = _one("El ministro viajó a la zona para evaluar los daños tras el ataque de los "
                   "rebeldes.", "ASSAULT")
     assert attack["actor"] is None or "ministro" not in attack["actor"]["text"]
+
+
+# -- a universal or free-choice determiner names a kind ------------------------------------
+@pytest.mark.parametrize("text,kind", [
+    ("Francia firmará el tratado de prohibición de todo ensayo nuclear.", "MOBILIZE"),
+    ("El gobierno rechazó cualquier ataque contra civiles.", "ASSAULT"),
+])
+def test_universal_determiner_names_a_kind(text: str, kind: str) -> None:
+    assert kind not in [e["event"] for e in _events(text)]
+
+
+def test_plural_with_article_still_reports_acts() -> None:
+    assert "ASSAULT" in [e["event"] for e in _events("Todos los ataques de ayer dejaron "
+                                                     "víctimas.")]
