@@ -53,7 +53,7 @@ from typing import Any
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.symbols import VERB
 
-from cronica.model import ArticleDoc, Event, EventArg, Mention
+from cronica.model import ArticleDoc, Event, EventArg, Mention, Span
 from cronica.stages.actors.parse import ORG_KINDS
 from cronica.stages.events import recipient as recipient_mod
 from cronica.stages.events.args import (
@@ -137,6 +137,9 @@ _MOBILISED_PEOPLE = frozenset("CVL AGR LAB EDU MED HLH REL OPP PTY REF ENV HRI".
 _FORCE_SECTORS = frozenset("MIL COP REB UAF SPY".split())
 # token attributes that decide whether a token can start a trigger, whatever its context
 _TOKEN_KEY = [LEMMA, ORTH, POS]
+# the secondary words take the main pass's build of a trigger it read (a copy kept as
+# built) instead of building it again; False builds every one (tests compare the two)
+REUSE_BUILDS = True
 _MAX_NO_TRIGGER = 200_000  # a bound on that memory (about 30 MB)
 
 logger = logging.getLogger(__name__)
@@ -314,6 +317,12 @@ class EventCoder:
         # the document asked about, and the learned choosers' answers there (the chosen
         # token's index, None for the rules' own) by question (see :meth:`_learned_arg`)
         self._choices: tuple[Any, dict[tuple[Any, ...], int | None]] = (None, {})
+        # what the last :meth:`_event` call wrote in ``_learned_args``, and whether its event
+        # holds whatever antecedents later events mark (see :meth:`_event`)
+        self._last_build: tuple[tuple[tuple[Any, Any], ...], bool] = ((), True)
+        # (trigger span, head, entry, forced mode) -> a copy of the event the main pass built
+        # there, as built, with what its build wrote (see :meth:`_secondary`)
+        self._built: dict[tuple[Any, ...], tuple[Event, TriggerEntry, tuple[tuple[Any, Any], ...]]] = {}
         self._injury_ids: frozenset[int] | None = None  # (:meth:`_injury_hashes`)
         self._attend_ids: frozenset[int] | None = None  # (:meth:`_refused_attendance`)
         self._staged_kind: dict[int, bool] = {}  # lemma hash -> ends in '-azo' (staged acts)
@@ -1820,6 +1829,8 @@ class EventCoder:
         removed: list[tuple[str, int]] = []
         self._learned_args = {}
         self._choices = (doc, {})
+        self._built = {}
+        keep = REUSE_BUILDS and recipient_mod.RECORD is None  # (training records each ask)
         found_raw = self.find_triggers(doc, removed, _org_actor_tokens(adoc))
         triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech, self._speech_candidates(doc))
@@ -1836,6 +1847,10 @@ class EventCoder:
         for m in matches:
             gov = embedded.get(m.head)
             e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
+            if keep and self._last_build[1]:
+                # the secondary words read most of these triggers again (:meth:`_secondary`)
+                key = (m.start, m.end, m.head, id(m.entry), forced.get(m.head))
+                self._built[key] = (_copy_event(e), m.entry, self._last_build[0])
             act = self._stated_act(doc, m, e, year)
             if act is not None and gov is None:
                 events.append(act)
@@ -1966,7 +1981,16 @@ class EventCoder:
             a, b = tok.idx, tok.idx + len(tok.text)
             if any(s < b and a < t for s, t in taken):
                 continue
-            e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
+            kept = self._built.pop((m.start, m.end, m.head, id(m.entry), forced.get(m.head)), None)
+            if kept is not None and kept[1] is m.entry:
+                # a trigger the main pass built (an event folded into its frame, merged or
+                # pruned since): built again it would be the same (:meth:`_event`), so the
+                # copy kept as built is taken, with the learned choosers' answers it noted
+                e = kept[0]
+                for k, v in kept[2]:
+                    self._learned_args[k] = v
+            else:
+                e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
             e.id = f"s{len(out)}"
             out.append(e)
             taken.append((a, b))
@@ -2284,24 +2308,33 @@ class EventCoder:
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
         sent = adoc.sentences[trigger.sentence] if trigger.sentence >= 0 else None
+        # the antecedents (``index.antecedents``) grow as events are built: an argument
+        # outside the sentence dropped because its token is none yet could be kept by a
+        # later build of the same trigger, which the event then does not stand for
+        # (``settled``: it does; one kept stays kept, the set never shrinks)
+        settled = True
         if sent is not None:
-            actor = actor if actor is None or sent.start <= actor.start < sent.end \
-                or (a_tok is not None and a_tok.i in index.antecedents) else None
-            recipient = (
-                recipient if recipient is None or sent.start <= recipient.start < sent.end
-                or (r_tok is not None and r_tok.i in index.antecedents) else None
-            )
+            if actor is not None and not sent.start <= actor.start < sent.end \
+                    and not (a_tok is not None and a_tok.i in index.antecedents):
+                actor, settled = None, settled and a_tok is None
+            if recipient is not None and not sent.start <= recipient.start < sent.end \
+                    and not (r_tok is not None and r_tok.i in index.antecedents):
+                recipient, settled = None, settled and r_tok is None
         if actor and recipient and actor.start == recipient.start:
             recipient = None
         # the learned choosers change who acts on whom, never whether an event is kept or
         # merged: their choices replace the parsed ones after the events are settled
+        wrote: list[tuple[Any, Any]] = []
         learned = self._learned_arg("recipient", adoc, m, index, r_tok, a_tok, recipient, actor)
         if learned is not recipient:
-            self._learned_args[("recipient", trigger.start, trigger.end)] = (recipient, learned)
+            wrote.append((("recipient", trigger.start, trigger.end), (recipient, learned)))
         learned_actor = self._learned_arg("actor", adoc, m, index, a_tok, r_tok, actor,
                                           learned or recipient)
         if learned_actor is not actor:
-            self._learned_args[("actor", trigger.start, trigger.end)] = (actor, learned_actor)
+            wrote.append((("actor", trigger.start, trigger.end), (actor, learned_actor)))
+        for k, v in wrote:
+            self._learned_args[k] = v
+        self._last_build = (tuple(wrote), settled)
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light,
                                 m.entry.event in _CONVENED, m.entry.event in _SPEECH_ACTS)
         if (
@@ -2420,6 +2453,32 @@ def _holds(doc: Any, e: Event, head: int | None) -> bool:
         return True
     at = doc[head].idx
     return any(m.start <= at < m.end for m in e.mentions)
+
+
+def _copy_event(e: Event) -> Event:
+    """A copy of an event just built by :meth:`EventCoder._event` that shares nothing the
+    stages change in place with it: its trigger (also its one mention), context, aux
+    evidence and arguments are copies; the rest are strings and numbers."""
+    out = object.__new__(Event)
+    out.__dict__.update(e.__dict__)
+    trigger = out.trigger = object.__new__(Span)
+    trigger.__dict__.update(e.trigger.__dict__)
+    out.mentions = [trigger]
+    out.context = list(e.context)
+    if e.aux_evidence is not None:
+        out.aux_evidence = dict(e.aux_evidence)
+    out.actor = _copy_arg(e.actor)
+    out.recipient = _copy_arg(e.recipient)
+    return out
+
+
+def _copy_arg(arg: EventArg | None) -> EventArg | None:
+    if arg is None:
+        return None
+    out = object.__new__(EventArg)
+    out.__dict__.update(arg.__dict__)
+    out.codes = list(arg.codes)
+    return out
 
 
 def aux_evidence(tok: Any, rule: str) -> dict[str, Any]:

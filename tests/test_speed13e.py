@@ -1,0 +1,75 @@
+"""speed13e: the events stage with the same answers, cheaper (docs/benchmarks.md, speed13e)."""
+
+from __future__ import annotations
+
+import json
+
+from cronica.model import Event, EventArg, Span
+from cronica.stages.events import coder
+
+# invented sentences whose triggers the secondary words read again: acts folded into the
+# frame that governs them, aims of protests, background acts pruned beside stronger ones
+_TEXTS = [
+    "El gobierno condenó el ataque contra la embajada y anunció que sancionará a los autores.",
+    "Miles de maestros marcharon en Lima para exigir la renuncia del ministro, tras la ola "
+    "de atentados del mes pasado.",
+    "Los sindicatos amenazaron con una huelga si el Congreso no retira la reforma. Ambos "
+    "negociaron durante horas y firmaron un acuerdo.",
+    "La policía detuvo a diez manifestantes que bloqueaban la carretera, dijo el ministro, "
+    "quien rechazó reunirse con los campesinos.",
+]
+
+
+def _outputs(make_doc) -> list[str]:
+    return [json.dumps(make_doc(t, date="2024-03-02", stages=["actors", "events"]).to_dict(),
+                       sort_keys=True, ensure_ascii=False) for t in _TEXTS]
+
+
+def test_secondary_words_reused_from_the_main_pass_equal_those_built_again(make_doc, monkeypatch):
+    reused = _outputs(make_doc)
+    copies: list[Event] = []
+    monkeypatch.setattr(coder, "_copy_event", lambda e: copies.append(e) or e)
+    monkeypatch.setattr(coder, "REUSE_BUILDS", False)
+    built = _outputs(make_doc)
+    assert not copies  # nothing kept when switched off: every secondary word built again
+    assert reused == built
+
+
+def test_a_reused_secondary_word_is_one_of_the_kept_copies(make_doc, monkeypatch):
+    copies: list[int] = []
+    real = coder._copy_event
+
+    def counted(e: Event) -> Event:
+        out = real(e)
+        copies.append(id(out))
+        return out
+
+    monkeypatch.setattr(coder, "_copy_event", counted)
+    found = False
+    for t in _TEXTS:
+        adoc = make_doc(t, date="2024-03-02", stages=["actors", "events"])
+        found = found or any(id(e) in copies for e in adoc.secondary_events)
+    assert found
+
+
+def test_a_copied_event_shares_nothing_the_stages_change_in_place():
+    trigger = Span("marcharon", 10, 19, 0)
+    actor = EventArg("los maestros", "EDU", ["EDU"], 0, 12, "a0")
+    e = Event(id="", event="PROTEST", trigger=trigger, mode="demo", context=["labor"],
+              aux_mode="future", aux_evidence={"text": "marcharán", "start": 10, "end": 19,
+                                               "rule": "future tense"},
+              actor=actor, recipient=None, mentions=[trigger], confidence=0.7, head=2)
+    c = coder._copy_event(e)
+    assert c == e and c is not e
+    assert c.mentions[0] is c.trigger and c.trigger is not e.trigger
+    c.trigger.sentence = 3
+    c.context.append("x")
+    assert c.aux_evidence is not None and c.actor is not None
+    c.aux_evidence["rule"] = "y"
+    c.actor.codes.append("GOV")
+    c.actor.country = "PER"
+    c.mentions.append(Span("x", 0, 1, 0))
+    assert e.trigger.sentence == 0 and e.context == ["labor"] and e.mentions == [trigger]
+    assert e.aux_evidence["rule"] == "future tense"
+    assert actor.codes == ["EDU"] and actor.country is None
+    assert coder._copy_event(Event(id="", event="X", trigger=trigger)).actor is None
