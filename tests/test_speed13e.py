@@ -73,3 +73,22 @@ def test_a_copied_event_shares_nothing_the_stages_change_in_place():
     assert e.aux_evidence["rule"] == "future tense"
     assert actor.codes == ["EDU"] and actor.country is None
     assert coder._copy_event(Event(id="", event="X", trigger=trigger)).actor is None
+
+
+def test_the_trigger_search_leaves_the_lexicon_answers_it_read_as_a_fresh_read(nlp_es):
+    from cronica.stages.events.coder import EventCoder
+    from cronica.stages.nlp.syntax import doc_cache
+
+    ev = EventCoder("es")
+    doc = nlp_es("Los campesinos bloquearon la carretera y convocaron una huelga; la policía "
+                 "atacó la marcha y el gobierno condenó los disturbios.")
+    found = ev.find_triggers(doc)
+    assert found
+    stored = doc_cache(doc, "events.lex_match")
+    assert stored  # the search kept what it read
+    for i in range(len(doc)):
+        fresh = ev.lex.match(doc, i)
+        assert ev._lex_match_at(doc, i) == fresh
+    # the search's own matches are copies: nesting may change them, never the kept answers
+    kept = {id(v) for v in stored.values() if v is not None}
+    assert all(id(m) not in kept for m in found)

@@ -351,6 +351,8 @@ class EventCoder:
         injury = self._injury_hashes(doc)
         attend = self._attend_hashes(doc)
         staged = self._staged_kind
+        matched = doc_cache(doc, "events.lex_match")  # (see :meth:`_lex_match_at`)
+        lex_id = id(self.lex)
         n = len(doc)
         while i < n:
             key = keys[i]  # (a tuple: token_rows' rows are)
@@ -378,7 +380,13 @@ class EventCoder:
             pos_ok = (tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or tok.text.isupper()
                       or misread_plural_verb(tok))
             # most tokens match no pattern: look the lexicon up before the speech-verb test
-            m = self.lex.match(doc, i) if pos_ok else None
+            m = None
+            if pos_ok:
+                # (kept for :meth:`_lex_match_at`, which the choosers and filters ask of the
+                # same words; the search goes on with its own copy, which nesting may change)
+                m = matched[(lex_id, i)] = self.lex.match(doc, i)
+                if m is not None:
+                    m = Match(m.start, m.end, m.head, m.entry)
             if m is None:
                 if not pos_ok or self.lex.starts_nothing(tok):
                     misses.add(key)
@@ -2254,7 +2262,7 @@ class EventCoder:
                 is_light,
                 frozenset(range(m.start, m.end)) | _row_thing(doc, m, index),
                 self._event_type_at(doc),
-                lambda t: self.lex.match(doc, t.i) is not None,
+                lambda t: self._lex_match_at(doc, t.i) is not None,
             )
         if a_tok is not None and fold(resolve_relative(a_tok).lemma_) in self.cues.time_noun:
             # 'Ortega anunció el sábado que se reuniría': a date the parser read as the
