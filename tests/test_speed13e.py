@@ -75,6 +75,38 @@ def test_a_copied_event_shares_nothing_the_stages_change_in_place():
     assert coder._copy_event(Event(id="", event="X", trigger=trigger)).actor is None
 
 
+def test_the_chooser_without_row_objects_picks_as_choose_over_rows(nlp_es):
+    from cronica.stages.events import recipient as rec
+
+    model = rec.recipient_model("es")
+    assert model is not None
+    doc = nlp_es("Los maestros de Lima marcharon el lunes frente al Congreso contra la reforma "
+                 "del ministro, y la policía reprimió a los manifestantes con gases. El gobierno "
+                 "de Perú negoció con los sindicatos en la sede de la OEA.")
+
+    def span(t):
+        if t.i % 5 == 4:
+            return None  # a phrase that names no one
+        return t.idx, t.idx + len(t.text), ("PERGOV" if t.i % 3 == 0 else None)
+
+    tight = rec.RecipientModel(model.weights, take=0.0, margin=-1.0)  # takes the best
+    checked = taken = 0
+    for trig in doc:
+        if trig.pos_ not in ("NOUN", "VERB"):
+            continue
+        for m in (model, tight):
+            for rule in (None, *[t for t in doc if t.pos_ in ("NOUN", "PROPN")][:6]):
+                other = doc[0] if rule is not None and rule.i != 0 else None
+                skip = frozenset({trig.i})
+                rows = rec.rows_for(trig, "PROTEST", "demo", other, rule, skip, span, m)
+                want = m.choose(rows)
+                got = rec.choose_for(trig, "PROTEST", "demo", other, rule, skip, span, m)
+                assert got == (None if want is None else want.tok)
+                checked += 1
+                taken += got is not None
+    assert checked > 100 and taken > 10  # both outcomes exercised
+
+
 def test_the_trigger_search_leaves_the_lexicon_answers_it_read_as_a_fresh_read(nlp_es):
     from cronica.stages.events.coder import EventCoder
     from cronica.stages.nlp.syntax import doc_cache

@@ -2216,6 +2216,10 @@ class EventCoder:
                  None if parsed is None else (parsed.start, parsed.end),
                  None if other_arg is None else (other_arg.start, other_arg.end))
         chose = self._choices[1].get(asked, -1) if record is None else -1
+        if chose == -1 and record is None and model is not None:
+            # scored as built, no feature strings, no row objects
+            chose = self._choices[1][asked] = recipient_mod.choose_for(
+                tok, m.entry.event, m.entry.mode, other, rule, skip, span, model)
         if chose == -1:
             # scored as built (no feature strings) unless training records them
             rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip,

@@ -537,6 +537,43 @@ def rows_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
     return out
 
 
+def choose_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
+               skip: frozenset[int],
+               arg_span: Callable[[Any], tuple[int, int, str | None] | None],
+               model: RecipientModel) -> int | None:
+    """``model.choose(rows_for(..., model))``'s token index (None: the rules' answer stays),
+    without a :class:`Choice` per row: the same rows scored in the same order, the same
+    probabilities, the first of equal best ones, the first row of the rules' pick."""
+    toks = candidates(trig, skip)
+    if rule is not None and all(t.i != rule.i for t in toks):
+        toks.append(rule)
+    memo = model.memo()
+    feats = _TriggerFeatures(trig, event, mode, other, rule, w=memo)
+    ents = feats.table.ents
+    rule_i = rule.i if rule is not None else None
+    exp, score = math.exp, feats.score
+    best_i: int | None = None
+    p_best = p_rule = 0.0
+    best_rule = seen_rule = False
+    for t in toks:
+        got = arg_span(t)
+        if got is None:
+            continue
+        i = t.i
+        z = score(t, got[2], ents[i], memo)
+        p = 1.0 / (1.0 + exp(-max(-30.0, min(30.0, z))))
+        is_rule = rule_i == i
+        if best_i is None or p > p_best:  # (``max``: the first of equal ones)
+            best_i, p_best, best_rule = i, p, is_rule
+        if is_rule and not seen_rule:
+            seen_rule, p_rule = True, p
+    if best_i is None or best_rule:
+        return None
+    if not seen_rule:
+        return best_i if p_best >= model.take else None
+    return best_i if p_best >= p_rule + model.margin and p_best >= model.take else None
+
+
 # -- training hook ----------------------------------------------------------------------
 # scripts/train_recipient.py sets this to a list; the events coder then records, for each
 # trigger, its span and the candidate rows (with the rules' pick marked)
