@@ -124,3 +124,19 @@ def test_the_trigger_search_leaves_the_lexicon_answers_it_read_as_a_fresh_read(n
     # the search's own matches are copies: nesting may change them, never the kept answers
     kept = {id(v) for v in stored.values() if v is not None}
     assert all(id(m) not in kept for m in found)
+
+
+def test_the_choosers_table_reads_each_tokens_fields_as_the_token_does(nlp_es):
+    from cronica.stages.events import recipient as rec
+    from cronica.stages.nlp.syntax import dep
+
+    doc = nlp_es("El Gobierno de Chile y los Mapuches negociaron en Temuco. ¿Marcharán mañana? "
+                 "Sí, dijo la CUT.")
+    table = rec._Table(doc)
+    for t in doc:
+        assert table.heads[t.i] == t.head.i
+        assert table.deps[t.i] == dep(t)
+        assert table.pos[t.i] == t.pos_
+        assert table.ents[t.i] == t.ent_type_
+        assert table.title[t.i] is t.is_title
+        assert table.sent_start[t.i] == t.sent.start

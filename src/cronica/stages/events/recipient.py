@@ -39,7 +39,6 @@ from cronica.stages.nlp.syntax import (
     folded_form,
     sentence_bounds,
     token_column,
-    token_rows,
     tokens_of,
 )
 
@@ -108,23 +107,18 @@ class _Table:
     __slots__ = ("heads", "deps", "pos", "ents", "title", "sent_start")
 
     def __init__(self, doc: Any) -> None:
-        # one array read instead of a Token object and a string look-up per token and field
+        # one array read instead of a Token object and a string look-up per token and field;
+        # each distinct hash of a column named once (a dict read per token, no call)
         heads = token_column(doc, HEAD)  # offsets, some negative
-        rows = token_rows(doc, (DEP, POS, ENT_TYPE, IS_TITLE))  # hashes: unsigned
         strings = doc.vocab.strings
-        names: dict[int, str] = {}
-
-        def name(key: int) -> str:
-            got = names.get(key)
-            if got is None:
-                got = names[key] = strings[key] if key else ""
-            return got
-
+        deps, pos, ents = token_column(doc, DEP), token_column(doc, POS), token_column(doc, ENT_TYPE)
+        dep_names = {k: dep_of_hash(k, strings) for k in set(deps)}
+        names = {k: strings[k] if k else "" for k in {*pos, *ents}}
         self.heads = [i + h for i, h in enumerate(heads)]
-        self.deps = [dep_of_hash(r[0], strings) for r in rows]
-        self.pos = [name(r[1]) for r in rows]
-        self.ents = [name(r[2]) for r in rows]
-        self.title = [bool(r[3]) for r in rows]
+        self.deps = [dep_names[k] for k in deps]
+        self.pos = [names[k] for k in pos]
+        self.ents = [names[k] for k in ents]
+        self.title = [bool(k) for k in token_column(doc, IS_TITLE)]
         self.sent_start = [start for start, _ in sentence_bounds(doc)]
 
     def ancestors(self, i: int) -> list[int]:
