@@ -140,3 +140,24 @@ def test_the_choosers_table_reads_each_tokens_fields_as_the_token_does(nlp_es):
         assert table.ents[t.i] == t.ent_type_
         assert table.title[t.i] is t.is_title
         assert table.sent_start[t.i] == t.sent.start
+
+
+def test_an_argument_read_once_per_article_is_to_args_answer_and_copies_are_apart(make_doc):
+    from cronica.stages.events.args import ActorIndex, to_arg
+
+    adoc = make_doc("Los maestros de Chile marcharon contra el Gobierno de Boric en Santiago.",
+                    stages=["actors"])
+    index = ActorIndex(adoc)
+    doc = adoc.doc
+    for t in doc:
+        for trigger in (None, 3):
+            want = to_arg(t, index, trigger)
+            got = coder._cached_arg(t, index, trigger)
+            assert got == want
+            assert coder._cached_arg(t, index, trigger) is got  # read once
+            if got is not None:
+                c = coder._copy_arg(got)
+                assert c == got and c is not got
+                c.codes.append("X")
+                c.country = "CHL"
+                assert got == want

@@ -2195,10 +2195,7 @@ class EventCoder:
                     # an event word is never an actor ('una huelga de 24 horas paralizó')
                     or self._lex_match_at(doc, t.i) is not None):
                 return None  # the limits bound the guesses, not the rules' own pick
-            key = (t.i, m.start if role == "actor" else None)
-            if key not in index.arg_cache:
-                index.arg_cache[key] = to_arg(t, index, key[1])
-            arg = index.arg_cache[key]
+            arg = _cached_arg(t, index, m.start if role == "actor" else None)
             if arg is None or _overlap(arg, other_arg) or (
                     # a part of the rules' own phrase ('campesinas' in 'las organizaciones
                     # indígenas y campesinas') is no alternative to it
@@ -2236,7 +2233,7 @@ class EventCoder:
             return parsed
         chosen = doc[chose]
         trigger = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
-        return with_conjuncts(to_arg(chosen, index, m.start if role == "actor" else None),
+        return with_conjuncts(_copy_arg(_cached_arg(chosen, index, m.start if role == "actor" else None)),
                               chosen, index, other_arg, trigger)
 
     def _event(
@@ -2313,7 +2310,7 @@ class EventCoder:
                     and (r_tok is None or index.mention_in(r_tok) is None):
                 r_tok = pair[1]
         # a phrase and the nouns coordinated with it in its role ('policías y soldados')
-        recipient = to_arg(r_tok, index)
+        recipient = _copy_arg(_cached_arg(r_tok, index)) if r_tok is not None else None
         actor = with_conjuncts(to_arg(a_tok, index, m.start), a_tok, index, recipient,
                                (start, end))
         recipient = with_conjuncts(recipient, r_tok, index, actor, (start, end))
@@ -2482,6 +2479,19 @@ def _copy_event(e: Event) -> Event:
     out.actor = _copy_arg(e.actor)
     out.recipient = _copy_arg(e.recipient)
     return out
+
+
+def _cached_arg(tok: Any, index: ActorIndex, trigger: int | None = None) -> EventArg | None:
+    """``to_arg(tok, index, trigger)``, read once per article (``index.arg_cache``: the
+    choosers ask it of every noun phrase of a sentence for each trigger, the rules of the
+    same phrases). Shared: a caller that keeps the argument takes a copy (:func:`_copy_arg`)."""
+    key = (tok.i, trigger)
+    cache = index.arg_cache
+    try:
+        return cache[key]
+    except KeyError:
+        found = cache[key] = to_arg(tok, index, trigger)
+        return found
 
 
 def _copy_arg(arg: EventArg | None) -> EventArg | None:
