@@ -1858,7 +1858,11 @@ class EventCoder:
             if keep and self._last_build[1]:
                 # the secondary words read most of these triggers again (:meth:`_secondary`)
                 key = (m.start, m.end, m.head, id(m.entry), forced.get(m.head))
-                self._built[key] = (_copy_event(e), m.entry, self._last_build[0])
+                kept = _copy_event(e)
+                # what the build noted, on the copy's own arguments (as a build again would)
+                wrote = tuple((k, (kept.recipient if k[0] == "recipient" else kept.actor,
+                                   _copy_arg(v[1]))) for k, v in self._last_build[0])
+                self._built[key] = (kept, m.entry, wrote)
             act = self._stated_act(doc, m, e, year)
             if act is not None and gov is None:
                 events.append(act)
