@@ -161,3 +161,22 @@ def test_an_argument_read_once_per_article_is_to_args_answer_and_copies_are_apar
                 c.codes.append("X")
                 c.country = "CHL"
                 assert got == want
+
+
+def test_a_words_guessed_entries_kept_per_word_are_those_read_afresh(nlp_es):
+    from cronica.stages.events.lexicon import lexicon
+
+    lex = lexicon("es")
+    doc = nlp_es("La negociación y la contramarcha siguieron; los manfestantes boicoterán el "
+                 "megaparo. La negociación terminó y bloquearon la ruta.")
+    for _ in range(2):  # the second round reads every answer from memory
+        for t in doc:
+            assert lex._misspelt_entry(t) == lex._read_misspelt_entry(t)
+            assert lex._derived_entry(t) == lex._read_derived_entry(t)
+            assert lex._prefixed_entry(t) == lex._read_prefixed_entry(t)
+    guessed = [t.text for t in doc if lex._misspelt_entry(t) or lex._derived_entry(t)
+               or lex._prefixed_entry(t)]
+    assert guessed  # the fixture has guessed words
+    # the same word in two places gets the same (frozen) entry
+    first, second = [t for t in doc if t.text == "negociación"]
+    assert lex._derived_entry(first) is lex._derived_entry(second)
