@@ -2162,7 +2162,8 @@ class EventCoder:
         # a doer is named as a subject, an agent ('por', 'de', 'por parte de') or one of two
         # parties ('entre'); a phrase behind any other preposition, or inside one ('en el sur
         # del Líbano', 'contra el gobierno'), is a place, a target or a circumstance
-        agent_case = {"", *self.cues.agent_case, *self.cues.genitive_case, *self.cues.between}
+        agent_case = {"", *self.cues.agent_case, *self.cues.genitive_case, *self.cues.between} \
+            if role == "actor" else set()  # (read by the actor's guesses alone)
 
         event_type = self._event_type_at(doc)
 
@@ -2179,7 +2180,7 @@ class EventCoder:
         governor = tok.head.i if role == "recipient" and dep(tok) in ("nsubj", "nsubj:pass") \
             and tok.head.i != tok.i and tok.head.i not in skip \
             and event_type(tok.head) not in (None, m.entry.event) else None
-        by_agent = self.cues.agent_case - self.cues.genitive_case
+        by_agent = self.cues.agent_case - self.cues.genitive_case if governor is not None else set()
 
         def other_agent(t: Any) -> bool:
             for _ in range(2):
@@ -2188,22 +2189,29 @@ class EventCoder:
             h = t.head.head if dep(t) == "pobj" else t.head
             return h.i == governor and (dep(t) == "pobj" or recipient_mod.case_of(t) in by_agent)
 
+        # (what ``span`` compares for every candidate, read once)
+        own_i = own.i if own is not None and parsed is not None else -1  # the rules' pick
+        other_i = other.i if other is not None else -1
+        tok_i = tok.i
+        trigger_key = m.start if role == "actor" else None
+
         def span(t: Any) -> tuple[int, int, str | None] | None:
-            picked = own is not None and parsed is not None and t.i == own.i
-            if other is not None and not picked and dep(t) == "appos" and t.head.i == other.i:
+            i = t.i
+            picked = i == own_i
+            if other_i >= 0 and not picked and dep(t) == "appos" and t.head.i == other_i:
                 return None  # 'El presidente Gustavo Petro condenó': the other role's name
-            if governor is not None and not picked and t.i > tok.i and other_agent(t):
+            if governor is not None and not picked and i > tok_i and other_agent(t):
                 return None
             if role == "actor" and not picked and (
                     not recipient_mod.marked_by(t, agent_case) or other_act(t)
                     # an event word is never an actor ('una huelga de 24 horas paralizó')
                     or self._lex_match_at(doc, t.i) is not None):
                 return None  # the limits bound the guesses, not the rules' own pick
-            arg = _cached_arg(t, index, m.start if role == "actor" else None)
+            arg = _cached_arg(t, index, trigger_key)
             if arg is None or _overlap(arg, other_arg) or (
                     # a part of the rules' own phrase ('campesinas' in 'las organizaciones
                     # indígenas y campesinas') is no alternative to it
-                    own is not None and t.i != own.i and _overlap(arg, parsed)):
+                    own is not None and i != own.i and _overlap(arg, parsed)):
                 return None
             return arg.start, arg.end, (arg.code if arg.mention else None)
 
