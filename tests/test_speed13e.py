@@ -180,3 +180,33 @@ def test_a_words_guessed_entries_kept_per_word_are_those_read_afresh(nlp_es):
     # the same word in two places gets the same (frozen) entry
     first, second = [t for t in doc if t.text == "negociación"]
     assert lex._derived_entry(first) is lex._derived_entry(second)
+
+
+def _years_by_token(doc) -> dict[int, int]:
+    return {t.i: int(t.text) for t in doc if len(t.text) == 4 and t.text.isdecimal()}
+
+
+def test_the_years_of_a_document_are_its_four_digit_words(nlp_es, monkeypatch):
+    from cronica.stages.events import modes
+
+    doc = nlp_es("En 2011 y en 1998 marcharon 2000 personas; en 12345 o 203 no, y 2024 sí.")
+    assert modes._years(doc) == _years_by_token(doc) and len(modes._years(doc)) == 4
+    # a full memory is emptied and refilled with the document's words
+    monkeypatch.setattr(modes, "_YEAR_OF", {-k: -1 for k in range(1, 200_001)})
+    other = nlp_es("Desde 1976 protestan; en 2023 volvieron.")
+    assert modes._years(other) == _years_by_token(other)
+    assert len(modes._YEAR_OF) == len({t.orth for t in other})
+
+
+def test_the_actor_index_maps_every_token_of_a_mention(make_doc):
+    from cronica.stages.events.args import ActorIndex
+
+    adoc = make_doc("El Gobierno de Chile y la Central Unitaria de Trabajadores negociaron.",
+                    stages=["actors"])
+    index = ActorIndex(adoc)
+    want: dict[int, object] = {}
+    for m in adoc.actors:
+        span = adoc.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        for t in span:
+            want.setdefault(t.i, m)
+    assert want and index.by_token == want
