@@ -128,8 +128,8 @@ class ActorIndex:
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             if span is None:
                 continue
-            for t in span:
-                self.by_token.setdefault(t.i, m)
+            for i in range(span.start, span.end):  # (no Token built per word)
+                self.by_token.setdefault(i, m)
         self._sorted: list[int] = sorted(self.by_token)  # its token indices, in order
 
     def _mention_between(self, lo: int, hi: int) -> bool:

@@ -39,7 +39,6 @@ from cronica.stages.nlp.syntax import (
     folded_form,
     sentence_bounds,
     token_column,
-    token_rows,
     tokens_of,
 )
 
@@ -108,23 +107,18 @@ class _Table:
     __slots__ = ("heads", "deps", "pos", "ents", "title", "sent_start")
 
     def __init__(self, doc: Any) -> None:
-        # one array read instead of a Token object and a string look-up per token and field
+        # one array read instead of a Token object and a string look-up per token and field;
+        # each distinct hash of a column named once (a dict read per token, no call)
         heads = token_column(doc, HEAD)  # offsets, some negative
-        rows = token_rows(doc, (DEP, POS, ENT_TYPE, IS_TITLE))  # hashes: unsigned
         strings = doc.vocab.strings
-        names: dict[int, str] = {}
-
-        def name(key: int) -> str:
-            got = names.get(key)
-            if got is None:
-                got = names[key] = strings[key] if key else ""
-            return got
-
+        deps, pos, ents = token_column(doc, DEP), token_column(doc, POS), token_column(doc, ENT_TYPE)
+        dep_names = {k: dep_of_hash(k, strings) for k in set(deps)}
+        names = {k: strings[k] if k else "" for k in {*pos, *ents}}
         self.heads = [i + h for i, h in enumerate(heads)]
-        self.deps = [dep_of_hash(r[0], strings) for r in rows]
-        self.pos = [name(r[1]) for r in rows]
-        self.ents = [name(r[2]) for r in rows]
-        self.title = [bool(r[3]) for r in rows]
+        self.deps = [dep_names[k] for k in deps]
+        self.pos = [names[k] for k in pos]
+        self.ents = [names[k] for k in ents]
+        self.title = [bool(k) for k in token_column(doc, IS_TITLE)]
         self.sent_start = [start for start, _ in sentence_bounds(doc)]
 
     def ancestors(self, i: int) -> list[int]:
@@ -535,6 +529,43 @@ def rows_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
             out.append(Choice(t.i, start, end, [], rule_i == t.i,
                               feats.score(t, code, ents[t.i], memo)))
     return out
+
+
+def choose_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
+               skip: frozenset[int],
+               arg_span: Callable[[Any], tuple[int, int, str | None] | None],
+               model: RecipientModel) -> int | None:
+    """``model.choose(rows_for(..., model))``'s token index (None: the rules' answer stays),
+    without a :class:`Choice` per row: the same rows scored in the same order, the same
+    probabilities, the first of equal best ones, the first row of the rules' pick."""
+    toks = candidates(trig, skip)
+    if rule is not None and all(t.i != rule.i for t in toks):
+        toks.append(rule)
+    memo = model.memo()
+    feats = _TriggerFeatures(trig, event, mode, other, rule, w=memo)
+    ents = feats.table.ents
+    rule_i = rule.i if rule is not None else None
+    exp, score = math.exp, feats.score
+    best_i: int | None = None
+    p_best = p_rule = 0.0
+    best_rule = seen_rule = False
+    for t in toks:
+        got = arg_span(t)
+        if got is None:
+            continue
+        i = t.i
+        z = score(t, got[2], ents[i], memo)
+        p = 1.0 / (1.0 + exp(-max(-30.0, min(30.0, z))))
+        is_rule = rule_i == i
+        if best_i is None or p > p_best:  # (``max``: the first of equal ones)
+            best_i, p_best, best_rule = i, p, is_rule
+        if is_rule and not seen_rule:
+            seen_rule, p_rule = True, p
+    if best_i is None or best_rule:
+        return None
+    if not seen_rule:
+        return best_i if p_best >= model.take else None
+    return best_i if p_best >= p_rule + model.margin and p_best >= model.take else None
 
 
 # -- training hook ----------------------------------------------------------------------
