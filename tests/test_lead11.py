@@ -171,3 +171,8 @@ def test_universal_determiner_names_a_kind(text: str, kind: str) -> None:
 def test_plural_with_article_still_reports_acts() -> None:
     assert "ASSAULT" in [e["event"] for e in _events("Todos los ataques de ayer dejaron "
                                                      "víctimas.")]
+
+
+def test_infinitive_of_a_copula_is_not_controlled() -> None:
+    events = _events("El propósito del gobierno es culminar esta marcha hacia la privatización.")
+    assert all(e["actor"] is None or "propósito" not in e["actor"]["text"] for e in events)

@@ -1428,7 +1428,8 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
             head = head.head  # English 'participated in a march'
         if head.i == node.i:
             return None
-        controlled = _controlled_infinitive(node)
+        # (a copula's infinitive is its predicate, not a controlled act: 'el propósito es culminar')
+        controlled = head.pos_ == "VERB" and _controlled_infinitive(node)
         if folded_lemma(head) in speech and not controlled and not (
                 node.pos_ in ("NOUN", "PROPN") and dep(node) == "obj" and folded_lemma(head) in light):
             # a verb of saying reports; but one that also supports its object noun declares
