@@ -86,9 +86,9 @@ def test_joint_exercise_is_cooperation(text: str) -> None:
     assert [e["event"] for e in _events(text)] == ["COOPERATE"]
 
 
-def test_press_freedom_organisation_is_an_ngo() -> None:
-    accuse = _one("Tres periodistas fueron detenidos en la capital, denunció Reporteros Sin "
-                  "Fronteras.", "ACCUSE")
+@pytest.mark.parametrize("name", ["Reporteros Sin Fronteras", "RSF"])
+def test_press_freedom_organisation_is_an_ngo(name: str) -> None:
+    accuse = _one(f"Tres periodistas fueron detenidos en la capital, denunció {name}.", "ACCUSE")
     assert accuse["actor"]["code"] == "NGOHRI"
 
 
