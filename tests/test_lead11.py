@@ -176,3 +176,13 @@ def test_plural_with_article_still_reports_acts() -> None:
 def test_infinitive_of_a_copula_is_not_controlled() -> None:
     events = _events("El propósito del gobierno es culminar esta marcha hacia la privatización.")
     assert all(e["actor"] is None or "propósito" not in e["actor"]["text"] for e in events)
+
+
+def test_sanctions_on_a_state_name_their_target() -> None:
+    sanction = _one("The United States imposed sanctions on Iran.", "SANCTION", "en")
+    assert sanction["recipient"] is not None and sanction["recipient"]["code"] == "IRN"
+
+
+def test_a_day_after_a_sanction_noun_is_no_target() -> None:
+    sanction = _one("The EU imposed new sanctions on Monday.", "SANCTION", "en")
+    assert sanction["recipient"] is None

@@ -1581,7 +1581,7 @@ def _noun_args(
             case = phrase
         if case in cues.against_case or (
             case in cues.recipient_case and case not in cues.agent_case
-        ):
+        ) or (event == "SANCTION" and case in cues.sanction_case and c.ent_type_ not in ("DATE", "TIME")):
             recipient = recipient or c
         elif case in cues.topic_case and event in _TOPIC_POR_TYPES:
             continue  # 'protesta por el alza', 'condena por el atentado': the topic

@@ -234,6 +234,9 @@ class Cues:
     vehicle_case: set[str] = field(default_factory=set)  # 'en moto', 'by car': a means of travel
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
+    # 'on' of a sanction noun: whom a measure is imposed on ('sanctions on Iran', 'an embargo
+    # on Cuba'; CGEL 7.4, the complement of nouns of imposition)
+    sanction_case: set[str] = field(default_factory=set)
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
     means_case: set[str] = field(default_factory=set)  # 'con', 'with': the means of an act
     # month and weekday names (the time lexicon, time.tsv): a subject the parser finds among
@@ -1169,7 +1172,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "peacekeeper", "pronominal_plan",
-                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "kind_det", "norm_noun", "norm_verb", "norm_case", "penalty_noun", "opponent_verb", "personal_case", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
+                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "kind_det", "sanction_case", "norm_noun", "norm_verb", "norm_case", "penalty_noun", "opponent_verb", "personal_case", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",
