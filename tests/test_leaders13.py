@@ -63,10 +63,12 @@ def test_added_spellings_and_full_names(lang):
     assert _leader_code(lang, "Pedro Castillo") == "PERGOV"
     assert _leader_code(lang, "Keiko Fujimori") == "PEROPP"  # the full name, not the surname
     assert _leader_code(lang, "Fujimori") == "PERGOV"
+    assert _leader_code(lang, "Iván Duque") == "COLGOV"  # 'Duque' alone: a word, a place name
 
 
 @pytest.mark.parametrize(
-    "name", ["Castillo", "Machado", "Rubio", "Costa", "Khan", "Johnson", "Sánchez", "Martin"]
+    "name",
+    ["Castillo", "Machado", "Rubio", "Costa", "Khan", "Johnson", "Sánchez", "Martin", "Duque"],
 )
 def test_ambiguous_surname_alone_is_no_leader(name):
     for lang in ("es", "en"):
