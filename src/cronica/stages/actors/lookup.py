@@ -14,6 +14,7 @@ from cronica.model import ActorMention, ArticleDoc
 from cronica.stages.actors.lexicon import Entry, Lexicon, Match, load_lexicon, word_key
 from cronica.stages.actors.parse import ORG_KINDS, PLACE_KINDS, Item
 from cronica.stages.language.bundle import LanguageBundle
+from cronica.stages.nlp.models import model_words
 
 
 @dataclass
@@ -140,6 +141,7 @@ def surname_mentions(
             )
     return out
 
+
 def leader_mentions(
     adoc: ArticleDoc,
     lexicon: Lexicon,
@@ -156,13 +158,23 @@ def leader_mentions(
     out = []
     for t in tokens_with_key(adoc, words, keys - named, by_token):
         known = lexicon.leader(t.text)
-        if known is None or t.pos_ != "PROPN" or not t.text[:1].isupper():
+        if known is None or not t.text[:1].isupper() or not _tagged_as_name(t, lexicon):
             continue
         code = Code([known.country], known.sector, 0.7)
         out.append(
             make_mention(adoc, t.idx, t.idx + len(t.text), code, "person", known.name, False)
         )
     return out
+
+
+def _tagged_as_name(tok: Any, lexicon: Lexicon) -> bool:
+    """A proper noun, or a word the tagger guessed from its shape alone: a name it never saw
+    in training (outside the model's vocabulary) tagged as an adjective or a noun, as the
+    English tagger reads a sentence-initial 'Pezeshkian warned' ('-ian', as in 'Iranian')."""
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ in ("ADJ", "NOUN", "X") and tok.lower_ not in model_words(lexicon.bundle)
+
 
 def short_form_mentions(
     adoc: ArticleDoc,
