@@ -15,6 +15,8 @@ counts. Any other source cue covers its own sentence only.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.attrs import LOWER, POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
@@ -100,7 +102,6 @@ class SourceFinder:
         """Reporting sources in text order (see the module docstring for the scope rule)."""
         doc = adoc.doc
         out: list[Reporting] = []
-        firsts = set(self.lex.first_source_words)
         # (POS, lower-case form hash) of each token: a token that starts no source phrase
         # and is no verb is passed over without building a spaCy token
         keys = token_rows(doc, (POS, LOWER))
@@ -117,7 +118,7 @@ class SourceFinder:
                     i += 1
                     continue
                 tok = doc[i]
-                n = match_phrase(doc, i, self.lex.source, limit) if tok.lower_ in firsts else 0
+                n = match_phrase(doc, i, self.lex.source, limit) if lower in first_keys else 0
                 if n:
                     rep = self._source_after(adoc, i, i + n, limit, s, lo, hi)
                     if rep is not None:
@@ -140,18 +141,19 @@ class SourceFinder:
         """Every source phrase ('según X', 'de acuerdo con X'), persons included, as (token
         index of its first word, token index after its phrase words, the link)."""
         doc = adoc.doc
-        out = []
-        firsts = set(self.lex.first_source_words)
-        lowers = token_column(doc, LOWER)
+        out: list[tuple[int, int, Reporting]] = []
         first_keys = self.lex.first_source_keys
+        # the tokens a source phrase can start at (the LOWER hash of a first word), read in
+        # one pass; a document without one has no phrase and no sentence span to build
+        hits = [i for i, h in enumerate(token_column(doc, LOWER)) if h in first_keys]
+        if not hits:
+            return out
         for s, sent in enumerate(adoc.sentences):
             toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if toks is None:
                 continue
-            for i in range(toks.start, toks.end):
-                if lowers[i] not in first_keys:
-                    continue
-                n = match_phrase(doc, i, self.lex.source, toks.end) if doc[i].lower_ in firsts else 0
+            for i in hits[bisect_left(hits, toks.start):bisect_left(hits, toks.end)]:
+                n = match_phrase(doc, i, self.lex.source, toks.end)
                 if n:
                     rep = self._source_after(adoc, i, i + n, toks.end, s, sent.start, sent.end)
                     if rep is not None:

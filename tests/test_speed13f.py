@@ -1,0 +1,59 @@
+"""speed13f: the stages after the parse, cheaper with the same answers (docs/benchmarks.md,
+speed13f). Each test sets a fast path beside the plain reading it replaced."""
+
+from __future__ import annotations
+
+from cronica.stages.attribution.lexicon import Phrases, match_phrase
+
+
+def _match_by_matcher(doc, i, phrases, limit):
+    """match_phrase as it read the window with spaCy's PhraseMatcher (before speed13f)."""
+    if i >= limit or doc[i].lower_ not in phrases.first_words:
+        return 0
+    window = doc[i : min(limit, i + phrases.longest)]
+    return max((end - start for _, start, end in phrases.matcher(doc.vocab)(window)
+                if start == i), default=0)
+
+
+def test_a_cue_phrase_is_matched_by_its_hashes_as_by_the_phrase_matcher(nlp_es):
+    phrases = Phrases(sorted([("de", "acuerdo", "con"), ("de", "acuerdo", "con", "fuentes", "de"),
+                              ("según",), ("según", "dijo"), ("citado", "por")],
+                             key=len, reverse=True))
+    doc = nlp_es("De acuerdo con fuentes de la policía, según dijo el portavoz citado por "
+                 "la radio, los vecinos marcharon; según. De acuerdo con")
+    for i in range(len(doc) + 1):
+        for limit in range(i, len(doc) + 1):
+            got = match_phrase(doc, i, phrases, limit)
+            assert got == _match_by_matcher(doc, i, phrases, limit), (i, limit)
+    assert match_phrase(doc, 0, phrases, len(doc)) == 5  # the longest, in any case
+    assert match_phrase(doc, 0, phrases, 4) == 3  # cut by the limit
+    assert match_phrase(doc, 1, phrases, len(doc)) == 0
+
+
+def test_speech_indices_read_from_memory_give_the_same_tokens(nlp_es):
+    from cronica.stages.attribution.lexicon import attribution_lexicon
+
+    lex = attribution_lexicon("es")
+    doc = nlp_es("El ministro dijo que los maestros afirmaron y declararon lo mismo; dijo.")
+    plain = [t.i for t in doc if lex.is_speech(t)]
+    assert plain  # the fixture has verbs of saying
+    assert lex.speech_indices(doc) == plain
+    assert lex.speech_indices(doc) == plain  # the second time from memory
+
+
+def test_quantities_are_the_same_with_the_word_memory_cold_warm_or_half(nlp_es, monkeypatch):
+    from cronica.stages.magnitude import counter
+    from cronica.stages.magnitude.lexicon import load_lexicon
+
+    lx = load_lexicon("es")
+    doc = nlp_es("Unos 3.000 manifestantes y decenas de miles de vecinos marcharon; 12 heridos.")
+
+    def found():
+        return [(q.start, q.end, q.value, q.category) for q in counter.find_quantities(doc, lx)]
+
+    monkeypatch.setattr(counter, "_WORDS", {})
+    cold = found()
+    assert cold and found() == cold  # warm: every word from memory
+    half = dict(list(counter._WORDS.items())[::2])
+    monkeypatch.setattr(counter, "_WORDS", half)
+    assert found() == cold
