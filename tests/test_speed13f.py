@@ -57,3 +57,31 @@ def test_quantities_are_the_same_with_the_word_memory_cold_warm_or_half(nlp_es, 
     half = dict(list(counter._WORDS.items())[::2])
     monkeypatch.setattr(counter, "_WORDS", half)
     assert found() == cold
+
+
+def _preposition_ends_by_matcher(geo, doc):
+    """The geocoder's preposition starts and ends as spaCy's PhraseMatcher found them."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+    matcher.add("PREP", [Doc(doc.vocab, words=ws) for preps in geo._preps_by_first.values()
+                         for ws in preps])
+    ends: dict[int, int] = {}
+    for _, start, end in matcher(doc):
+        if end > ends.get(start, -1):
+            ends[start] = end
+    return ends
+
+
+def test_prepositions_are_found_by_their_hashes_as_by_the_phrase_matcher(nlp_es):
+    from cronica.stages.place.geocoder import Geocoder
+
+    geo = Geocoder("es")
+    doc = nlp_es("Marcharon cerca de Quito, EN la plaza de Armas y frente a la sede, desde "
+                 "Lima hasta Cusco; en. Cerca")
+    got = geo._preposition_ends(doc)
+    assert got == _preposition_ends_by_matcher(geo, doc)
+    assert got  # the fixture has prepositions of place
+    cerca = next(t.i for t in doc if t.lower_ == "cerca")
+    assert got[cerca] == cerca + 2  # the longest at a start: 'cerca de', not 'cerca'

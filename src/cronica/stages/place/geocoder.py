@@ -38,10 +38,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.attrs import LOWER
-from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from cronica.model import TERRITORIAL_SECTORS, ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
@@ -124,10 +122,16 @@ class Geocoder:
             prep_words = prep.split()
             self._preps_by_first.setdefault(prep_words[0], []).append(prep_words)
         self._connectors = self.namepreps | self.articles
-        # the prepositions are found by spaCy's PhraseMatcher on LOWER, built for the vocab of
-        # the first document (one per language model); the checks around a match compare the
-        # tokens' LOWER string ids and build no Token objects
-        self._prep_matcher: tuple[Vocab, PhraseMatcher] | None = None
+        # the prepositions as tuples of their words' LOWER string ids, by the first one,
+        # longest first: found on the tokens' LOWER column (:meth:`_preposition_ends`); the
+        # checks around a match compare the same ids and build no Token objects
+        self._prep_keys: dict[int, list[tuple[int, ...]]] = {}
+        for preps in self._preps_by_first.values():
+            for ws in preps:
+                key = tuple(get_string_id(w.lower()) for w in ws)
+                self._prep_keys.setdefault(key[0], []).append(key)
+        for keys in self._prep_keys.values():
+            keys.sort(key=len, reverse=True)
         self._nameprep_ids = {get_string_id(w) for w in self.namepreps}
         self._article_ids = {get_string_id(w) for w in self.articles}
         self._locmod_ids = {get_string_id(w) for w in self.locmods}
@@ -652,17 +656,19 @@ class Geocoder:
 
     def _preposition_ends(self, doc: Doc) -> dict[int, int]:
         """Token index where each preposition starts -> index of the token after it, the
-        longest preposition at each start ('cerca de' before 'cerca')."""
-        if self._prep_matcher is None or self._prep_matcher[0] is not doc.vocab:
-            matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-            matcher.add("PREP", [Doc(doc.vocab, words=ws) for preps in self._preps_by_first.values()
-                                 for ws in preps])
-            self._prep_matcher = (doc.vocab, matcher)
-        matcher = self._prep_matcher[1]
+        longest preposition at each start ('cerca de' before 'cerca'). A preposition matches
+        where the LOWER hashes of its words and of the tokens from there are equal (what
+        spaCy's PhraseMatcher on LOWER matched, without a matcher call per document)."""
+        lowers = token_column(doc, LOWER)
+        by_first = self._prep_keys
+        n = len(lowers)
         ends: dict[int, int] = {}
-        for _, start, end in matcher(doc):
-            if end > ends.get(start, -1):
-                ends[start] = end
+        for i in [i for i, h in enumerate(lowers) if h in by_first]:
+            for key in by_first[lowers[i]]:  # (longest first)
+                k = len(key)
+                if i + k <= n and (k == 1 or tuple(lowers[i:i + k]) == key):
+                    ends[i] = i + k
+                    break
         return ends
 
     # -- resolving ---------------------------------------------------------
