@@ -85,3 +85,40 @@ def test_prepositions_are_found_by_their_hashes_as_by_the_phrase_matcher(nlp_es)
     assert got  # the fixture has prepositions of place
     cerca = next(t.i for t in doc if t.lower_ == "cerca")
     assert got[cerca] == cerca + 2  # the longest at a start: 'cerca de', not 'cerca'
+
+
+def _find_by_plain_walk(lex, text):
+    """Lexicon.find as it walked the trie from every token (before speed13f)."""
+    from cronica.stages.actors.lexicon import Match, tokenize
+
+    toks = tokenize(text)
+    out, i = [], 0
+    while i < len(toks):
+        node, best, j = lex._root, None, i
+        while j < len(toks) and toks[j][0] in node.children:
+            node = node.children[toks[j][0]]
+            j += 1
+            if node.patterns:
+                entry = lex._admissible(node.patterns, toks, i, text)
+                if entry is not None:
+                    best = (j, entry)
+        if best is None:
+            i += 1
+            continue
+        j, entry = best
+        s, e = toks[i][1], toks[j - 1][2]
+        out.append(Match(s, e, entry, text[s:e]))
+        i = j
+    return out
+
+
+def test_actor_patterns_are_found_as_by_the_plain_trie_walk():
+    from cronica.stages.actors.lexicon import load_lexicon, tokenize, word_key
+
+    lex = load_lexicon("es")
+    text = ("El presidente de Colombia y la Policía Nacional se reunieron con campesinos "
+            "bolivianos, el Ejército de Liberación Nacional y el Año Nuevo; ANNO, pañuelo.")
+    assert [k for k, _, _ in tokenize(text)] == [word_key(text[s:e]) for _, s, e in tokenize(text)]
+    got = lex.find(text)
+    assert got  # the fixture names actors
+    assert got == _find_by_plain_walk(lex, text)
