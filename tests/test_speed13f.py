@@ -122,3 +122,29 @@ def test_actor_patterns_are_found_as_by_the_plain_trie_walk():
     got = lex.find(text)
     assert got  # the fixture names actors
     assert got == _find_by_plain_walk(lex, text)
+
+
+_STAGES = ["actors", "events", "magnitude", "time", "aux", "place"]
+
+
+def test_an_event_takes_its_own_sentences_date_and_one_without_the_news_day(make_doc):
+    adoc = make_doc("Cientos de maestros marcharon el lunes en Quito. Los mineros bloquearon "
+                    "una carretera.", date="2024-03-08", stages=_STAGES)
+    by_word = {e.trigger.text.lower(): e for e in adoc.events}
+    march = next(e for w, e in by_word.items() if "march" in w)
+    block = next(e for w, e in by_word.items() if "bloque" in w)
+    assert (march.date, march.date_inferred) == ("2024-03-04", False)
+    # no date of its own: the article's news day (the peg its dates give), inferred
+    assert block.date_inferred and block.date_span is None and block.date == "2024-03-04"
+
+
+def test_the_sentence_place_is_read_only_in_a_sentence_that_names_one(make_doc):
+    adoc = make_doc("Los mineros bloquearon una carretera. Cientos de maestros marcharon "
+                    "el lunes en Quito.", date="2024-03-08", stages=_STAGES)
+    from cronica.pipeline import default_stages
+
+    geo = next(s for s in default_stages("es") if s.name == "place")
+    for e in adoc.events:
+        got = geo._sentence_place(adoc, e, adoc.places, set(), set())
+        named = [p for p in adoc.places if p.span.sentence == e.trigger.sentence]
+        assert (got is None) == (not named)

@@ -838,11 +838,15 @@ class Geocoder:
         sentence (it names no place after a locative): 'La UE y Francia criticaron',
         'sanciones a Irán', 'a ceasefire between Thailand and Cambodia'."""
         roles = [r for r in (event.actor, event.recipient) if r is not None]
-        parties = _party_states(adoc, event.trigger.sentence)
         cands = [p for p in places if p.span.sentence == event.trigger.sentence
                  and not p.metonymy and not p.from_dateline and p.lat is not None
-                 and not any(p.span.start <= r.start and r.end <= p.span.end for r in roles)
-                 and (p.span.start, p.span.end) not in parties]
+                 and not any(p.span.start <= r.start and r.end <= p.span.end for r in roles)]
+        if not cands:
+            return None  # (most sentences name no place: nothing below to read)
+        parties = _party_states(adoc, event.trigger.sentence)
+        cands = [p for p in cands if (p.span.start, p.span.end) not in parties]
+        if not cands:
+            return None
         trigger = _trigger_token(adoc.doc, event)
         if trigger is not None:
             # a place of a clause above the event's ('dijo en Madrid que atacaron') is where
