@@ -148,3 +148,37 @@ def test_the_sentence_place_is_read_only_in_a_sentence_that_names_one(make_doc):
         got = geo._sentence_place(adoc, e, adoc.places, set(), set())
         named = [p for p in adoc.places if p.span.sentence == e.trigger.sentence]
         assert (got is None) == (not named)
+
+
+def test_opening_chars_of_a_pattern_with_optional_words():
+    import re
+
+    from cronica.stages.time.lexicon import opening_chars
+
+    rx = re.compile(r"\b(?:(?:el|la)\s+)?(?:(?:este|próximo)\s+)?(?P<wd>lunes|martes|[0-3]\d)")
+    assert opening_chars(rx) == frozenset("elpm0123")
+    assert opening_chars(re.compile(r"\blunes")) is None  # no optional opening: not needed
+    assert opening_chars(re.compile(r"(?:el\s+)?\w+")) is None  # a category: not followed
+    assert opening_chars(re.compile(r"(?:el\s+)?(?i:lunes)")) is None  # any case inside
+    assert opening_chars(re.compile(r"(?:el\s+)?x?")) is None  # may match nothing
+
+
+def test_guarded_time_patterns_match_as_the_plain_ones():
+    import re
+
+    from cronica.stages.time.lexicon import build_patterns
+
+    text = ("a finales del mes pasado, el próximo lunes 3 de marzo de 2024 y en los años "
+            "ochenta; desde mediados de 1990 hasta el martes siguiente, la semana que viene. "
+            "on monday, march 3, 2024, in the 1980s, last week and early next year").lower()
+    guarded = 0
+    for lang in ("es", "en"):
+        for _name, rx in build_patterns(lang).patterns:
+            if not rx.pattern.startswith("(?=["):
+                continue
+            guarded += 1
+            plain = re.compile(rx.pattern[rx.pattern.index("])") + 2 :], rx.flags)
+            for ws, we in ((0, len(text)), (5, 60), (40, 200), (90, len(text))):
+                assert [(m.span(), m.groupdict()) for m in rx.finditer(text, ws, we)] == \
+                    [(m.span(), m.groupdict()) for m in plain.finditer(text, ws, we)]
+    assert guarded >= 10  # the patterns with optional modifier, article and fuzzy words
