@@ -182,3 +182,49 @@ def test_guarded_time_patterns_match_as_the_plain_ones():
                 assert [(m.span(), m.groupdict()) for m in rx.finditer(text, ws, we)] == \
                     [(m.span(), m.groupdict()) for m in plain.finditer(text, ws, we)]
     assert guarded >= 10  # the patterns with optional modifier, article and fuzzy words
+
+
+def _sources_by_every_token(finder, adoc):
+    """SourceFinder.find as it looked at every token of each sentence (before speed13f)."""
+    from cronica.stages.attribution.sources import _dedupe
+
+    doc, out = adoc.doc, []
+    for s, sent in enumerate(adoc.sentences):
+        toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if toks is None:
+            continue
+        lo, hi, limit = sent.start, sent.end, toks.end
+        i = toks.start
+        while i < limit:
+            tok = doc[i]
+            n = match_phrase(doc, i, finder.lex.source, limit)
+            if n:
+                rep = finder._source_after(adoc, i, i + n, limit, s, lo, hi)
+                if rep is not None:
+                    if not finder._names_person(adoc, rep.cue.start, rep.cue.end, i + n):
+                        out.append(rep)
+                    i += n
+                    continue
+            if tok.pos_ in ("VERB", "AUX") and (finder.lex.is_report(tok) or finder.lex.is_speech(tok)
+                                                or finder._observes(tok)):
+                rep = finder._media_subject(adoc, tok, s, lo, hi)
+                if rep is not None:
+                    out.append(rep)
+                if not finder._observes(tok) or finder.lex.is_speech(tok):
+                    out.extend(finder._verb_links(adoc, tok, s, lo, hi))
+            i += 1
+    return _dedupe(out)
+
+
+def test_reporting_sources_are_found_as_by_reading_every_token(make_doc):
+    from cronica.stages.attribution.sources import SourceFinder
+
+    adoc = make_doc("Según la agencia AFP, los maestros marcharon. De acuerdo con fuentes "
+                    "policiales, hubo heridos, informó el diario El Tiempo. La radio dijo que "
+                    "según testigos la marcha siguió, de acuerdo a la prensa local.",
+                    stages=["actors"])
+    finder = SourceFinder("es")
+    got = finder.find(adoc)
+    assert got  # the fixture has reporting sources
+    assert [(r.cue.start, r.cue.end, r.source, r.code) for r in got] == \
+        [(r.cue.start, r.cue.end, r.source, r.code) for r in _sources_by_every_token(finder, adoc)]

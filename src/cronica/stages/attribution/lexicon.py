@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from cronica.model import ActorMention, ArticleDoc
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import token_column, token_rows
+from cronica.stages.nlp.syntax import token_column
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -94,10 +94,11 @@ class AttributionLexicon:
         memo = self._speech_memo
         if len(memo) > _MAX_SPEECH_MEMO:
             memo.clear()
-        rows = token_rows(doc, _SPEECH_KEY)
-        hits = list(map(memo.get, rows))  # (one C-level pass; the misses are read after)
+        cols = [token_column(doc, attr) for attr in _SPEECH_KEY]
+        # (one C-level pass over the (POS, LEMMA, LOWER) triples; the misses are read after)
+        hits = list(map(memo.get, zip(*cols, strict=True)))
         if None in hits:
-            for i, key in enumerate(rows):
+            for i, key in enumerate(zip(*cols, strict=True)):
                 if hits[i] is None:
                     hit = memo.get(key)  # (an earlier miss of this document filled it)
                     if hit is None:
