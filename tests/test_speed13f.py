@@ -228,3 +228,30 @@ def test_reporting_sources_are_found_as_by_reading_every_token(make_doc):
     assert got  # the fixture has reporting sources
     assert [(r.cue.start, r.cue.end, r.source, r.code) for r in got] == \
         [(r.cue.start, r.cue.end, r.source, r.code) for r in _sources_by_every_token(finder, adoc)]
+
+
+def test_a_locative_preposition_is_read_by_set_as_by_every_listed_one():
+    from cronica.stages.place.geocoder import Geocoder
+
+    geo = Geocoder("es")
+
+    def plain(text, start):  # Geocoder._is_locative as it tried every preposition
+        words = text[max(0, start - 60):start].split()
+        if words and words[-1] in geo.locmods:
+            words = words[:-1]
+        words = [w.lower() for w in words]
+        if words and words[-1] in geo.articles:
+            words = words[:-1]
+        if len(words) >= 2 and words[-1] in geo.namepreps and words[-2] in geo.placenouns:
+            words = words[:-2]
+            if words and words[-1] in geo.articles:
+                words = words[:-1]
+        tail = " ".join(words[-4:])
+        return any(tail == p or tail.endswith(" " + p) for p in geo.locpreps)
+
+    text = ("Marcharon en Quito, cerca de la ciudad de Cuenca, frente a Lima y EN la provincia "
+            "de Loja; desde Tacna hasta Arica, llegaron a Puno, dijo Pedro en  Cusco.")
+    starts = [i for i, c in enumerate(text) if c.isupper()] + list(range(0, len(text), 7))
+    got = [geo._is_locative(text, s) for s in starts]
+    assert any(got) and not all(got)
+    assert got == [plain(text, s) for s in starts]

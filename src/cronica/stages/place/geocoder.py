@@ -100,6 +100,7 @@ class Geocoder:
         self._gazetteer = gazetteer
         words = _place_words(self.bundle)
         self.locpreps = sorted({w.lower() for w in words.get("locprep", [])}, key=len, reverse=True)
+        self._locprep_set = frozenset(self.locpreps)
         self.namepreps = {w.lower() for w in words.get("namprep", [])}
         self.articles = {w.lower() for w in words.get("article", [])}
         self.placenouns = {w.lower() for w in words.get("placenoun", [])}
@@ -604,7 +605,17 @@ class Geocoder:
             if words and words[-1] in self.articles:
                 words = words[:-1]
         tail = " ".join(words[-4:])
-        return any(tail == p or tail.endswith(" " + p) for p in self.locpreps)
+        # ``any(tail == p or tail.endswith(" " + p) for p in self.locpreps)``: the whole tail
+        # or a part after one of its (at most three) spaces is a listed preposition
+        preps = self._locprep_set
+        if tail in preps:
+            return True
+        space = tail.find(" ")
+        while space >= 0:
+            if tail[space + 1:] in preps:
+                return True
+            space = tail.find(" ", space + 1)
+        return False
 
     def _after_prepositions(self, adoc: ArticleDoc) -> list[_Found | None]:
         """Capitalised names right after a preposition that the gazetteer knows."""
