@@ -255,3 +255,33 @@ def test_a_locative_preposition_is_read_by_set_as_by_every_listed_one():
     got = [geo._is_locative(text, s) for s in starts]
     assert any(got) and not all(got)
     assert got == [plain(text, s) for s in starts]
+
+
+def test_the_choosers_table_reads_each_tokens_fields(nlp_es, nlp_en):
+    from cronica.stages.events.recipient import _Table
+    from cronica.stages.nlp.syntax import dep
+
+    for doc in (nlp_es("La Policía Nacional detuvo el lunes a 30 manifestantes en Quito."),
+                nlp_en("Police in Lagos arrested 30 protesters on Monday.")):
+        table = _Table(doc)
+        assert table.heads == [t.head.i for t in doc]
+        assert table.deps == [dep(t) for t in doc]
+        assert table.pos == [t.pos_ for t in doc]
+        assert table.ents == [t.ent_type_ for t in doc]
+        assert table.title == [t.is_title for t in doc]
+        assert table.sent_start == [t.sent.start for t in doc]
+
+
+def test_the_downward_path_halves_are_the_same_read_again(nlp_es):
+    from cronica.stages.events.recipient import _MAX_PATH, _TriggerFeatures, recipient_model
+
+    model = recipient_model("es")
+    if model is None:
+        return
+    doc = nlp_es("Los maestros marcharon contra el Gobierno y protestaron frente al Ministerio.")
+    for trig in doc:
+        first = _TriggerFeatures(trig, "PROTEST", None, None, None, w=model.memo()).down_s
+        again = _TriggerFeatures(trig, "PROTEST", None, None, None, w=model.memo()).down_s
+        deps = _TriggerFeatures(trig, "PROTEST", None, None, None).table.deps
+        up = [deps[x] for x in _TriggerFeatures(trig, "PROTEST", None, None, None).down[:_MAX_PATH]]
+        assert first == again == tuple("v".join(reversed(up[:k])) for k in range(_MAX_PATH + 1))

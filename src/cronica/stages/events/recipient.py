@@ -39,7 +39,6 @@ from cronica.stages.nlp.syntax import (
     folded_form,
     sentence_bounds,
     token_column,
-    token_rows,
     tokens_of,
 )
 
@@ -108,23 +107,17 @@ class _Table:
     __slots__ = ("heads", "deps", "pos", "ents", "title", "sent_start")
 
     def __init__(self, doc: Any) -> None:
-        # one array read instead of a Token object and a string look-up per token and field
+        # one array read instead of a Token object and a string look-up per token and field;
+        # each column mapped in one pass through per-process memories of the strings
         heads = token_column(doc, HEAD)  # offsets, some negative
-        rows = token_rows(doc, (DEP, POS, ENT_TYPE, IS_TITLE))  # hashes: unsigned
         strings = doc.vocab.strings
-        names: dict[int, str] = {}
-
-        def name(key: int) -> str:
-            got = names.get(key)
-            if got is None:
-                got = names[key] = strings[key] if key else ""
-            return got
-
+        _NAMES.strings = strings  # (for a hash not read before: the string is the same in every vocab)
         self.heads = [i + h for i, h in enumerate(heads)]
-        self.deps = [dep_of_hash(r[0], strings) for r in rows]
-        self.pos = [name(r[1]) for r in rows]
-        self.ents = [name(r[2]) for r in rows]
-        self.title = [bool(r[3]) for r in rows]
+        deps = token_column(doc, DEP)
+        self.deps = [dep_of_hash(h, strings) for h in deps]
+        self.pos = list(map(_NAMES.__getitem__, token_column(doc, POS)))
+        self.ents = list(map(_NAMES.__getitem__, token_column(doc, ENT_TYPE)))
+        self.title = list(map(bool, token_column(doc, IS_TITLE)))
         self.sent_start = [start for start, _ in sentence_bounds(doc)]
 
     def ancestors(self, i: int) -> list[int]:
@@ -134,6 +127,22 @@ class _Table:
         while heads[out[-1]] != out[-1] and len(out) < 40:
             out.append(heads[out[-1]])
         return out
+
+
+class _Names(dict[int, str]):
+    """String hash -> its string ('' for 0), read from :attr:`strings` (the last document's
+    vocabulary) the first time; a hash stands for the same string in every vocabulary."""
+
+    strings: Any = None
+
+    def __missing__(self, key: int) -> str:
+        if len(self) > 100_000:
+            self.clear()
+        got = self[key] = self.strings[key] if key else ""
+        return got
+
+
+_NAMES = _Names()
 
 
 def _table(doc: Any) -> _Table:
@@ -222,10 +231,16 @@ class _TriggerFeatures:
         self.cands = doc_cache(trig.doc, "recipient.cand_features")
         if w is not None:  # for :meth:`score`
             deps = table.deps
-            downs = [deps[x] for x in down[:_MAX_PATH]]
+            downs = tuple([deps[x] for x in down[:_MAX_PATH]])
             # the downward half of a path reaching the trigger k steps below the common
-            # ancestor (cut at _MAX_PATH labels)
-            self.down_s = tuple("v".join(reversed(downs[:k])) for k in range(_MAX_PATH + 1))
+            # ancestor (cut at _MAX_PATH labels); kept per process for each list of labels
+            down_s = _DOWN_S.get(downs)
+            if down_s is None:
+                if len(_DOWN_S) > 20_000:
+                    _DOWN_S.clear()
+                down_s = _DOWN_S[downs] = tuple(
+                    "v".join(reversed(downs[:k])) for k in range(_MAX_PATH + 1))
+            self.down_s = down_s
             self.wtrig = w.trigger(self.pos, event, self.tail)
             self.wjoint: dict[tuple[str, bool, bool], tuple[float, ...]] = {}
             self.wcands = doc_cache(trig.doc, "recipient.cand_weights")
@@ -436,6 +451,8 @@ class _Weights:
         return got
 
 
+# the labels of a trigger's first steps up -> :attr:`_TriggerFeatures.down_s`
+_DOWN_S: dict[tuple[str, ...], tuple[str, ...]] = {}
 # :meth:`_TriggerFeatures.of`'s strings of small closed sets, built once
 _JOINT: dict[tuple[str, str, str, str, bool], tuple[str, ...]] = {}
 _NAMED: dict[tuple[str, str], str] = {}
