@@ -285,3 +285,14 @@ def test_the_downward_path_halves_are_the_same_read_again(nlp_es):
         deps = _TriggerFeatures(trig, "PROTEST", None, None, None).table.deps
         up = [deps[x] for x in _TriggerFeatures(trig, "PROTEST", None, None, None).down[:_MAX_PATH]]
         assert first == again == tuple("v".join(reversed(up[:k])) for k in range(_MAX_PATH + 1))
+
+
+def test_a_verb_of_saying_read_from_memory_is_read_as_without(nlp_es):
+    from cronica.stages.attribution.lexicon import attribution_lexicon
+
+    lex = attribution_lexicon("es")
+    doc = nlp_es("El ministro dijo que los maestros afirmaron, declaró la radio; dichos y dicho.")
+    plain = [lex._is_speech(t) for t in doc]
+    assert any(plain) and not all(plain)
+    assert [lex.is_speech(t) for t in doc] == plain
+    assert [lex.is_speech(t) for t in doc] == plain  # the second time from memory

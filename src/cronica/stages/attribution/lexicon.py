@@ -68,7 +68,19 @@ class AttributionLexicon:
             tok.lower_ in self.source_noun or tok.lemma_.lower() in self.source_noun)
 
     def is_speech(self, tok: Token) -> bool:
-        """A verb of saying, by lemma (verbs only) or by listed surface form."""
+        """A verb of saying, by lemma (verbs only) or by listed surface form. The answer
+        depends on the token's POS, lemma and lower-case form alone: kept per such triple
+        (the memory :meth:`speech_indices` reads)."""
+        key = (tok.pos, tok.lemma, tok.lower)
+        memo = self._speech_memo
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) > _MAX_SPEECH_MEMO:
+                memo.clear()
+            hit = memo[key] = self._is_speech(tok)
+        return hit
+
+    def _is_speech(self, tok: Token) -> bool:
         if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in self.speech_lemmas or (self.inflect and any(
                 lemma in self.speech_lemmas for lemma in regular_lemmas(tok.lower_)))):
             return True
@@ -102,7 +114,7 @@ class AttributionLexicon:
                 if hits[i] is None:
                     hit = memo.get(key)  # (an earlier miss of this document filled it)
                     if hit is None:
-                        hit = memo[key] = self.is_speech(doc[i])
+                        hit = memo[key] = self._is_speech(doc[i])
                     hits[i] = hit
         return [i for i, hit in enumerate(hits) if hit]
 
