@@ -66,12 +66,15 @@ def _build(models: str, langs: Sequence[str]) -> tuple[dict[str, Any], Any]:
 
 
 def _bare_pipe(nlp: Any, texts: list[str], batch_size: int) -> Iterator[Any]:
-    """The spaCy model's own components over ``texts`` (cronica's sentence cap, which the
-    full pipeline runs inside the parse, left out)."""
+    """The spaCy model's own components over ``texts``, as shipped: cronica's sentence cap,
+    which the full pipeline runs inside the parse, left out, and the shipped lemmatizer in
+    place of its memoised reading (:mod:`cronica.stages.nlp.memo`)."""
     from cronica.limits import COMPONENT
+    from cronica.stages.nlp.memo import shipped
 
     disable = [COMPONENT] if COMPONENT in nlp.pipe_names else []
-    return iter(nlp.pipe(texts, batch_size=batch_size, disable=disable))
+    with shipped(nlp):
+        yield from nlp.pipe(texts, batch_size=batch_size, disable=disable)
 
 
 def _bench_worker(task: _Task, barrier: Any, results: Any) -> None:

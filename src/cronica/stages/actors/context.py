@@ -27,6 +27,7 @@ import bisect
 from collections import Counter
 
 from cronica.model import (
+    SECTOR_CODES,
     TERRITORIAL_SECTORS,
     ActorMention,
     ArticleDoc,
@@ -56,7 +57,9 @@ def _country_counts(adoc: ArticleDoc) -> Counter[str]:
         if p.country and not p.metonymy:
             counts[p.country] += 1
     for a in adoc.actors:
-        if a.country and not a.country_source:
+        # an organisation's code ('IGO' for the UN, 'NGO') names no country: the UN
+        # denouncing an attack does not make the attackers international
+        if a.country and not a.country_source and a.country not in SECTOR_CODES:
             counts[a.country] += 1
     return counts
 
@@ -368,6 +371,9 @@ _OF = frozenset({"of", "de", "del", "from", "at", "in"})
 
 def _own_parts(arg: EventArg, mentions: dict[str, ActorMention]) -> tuple[str | None, str | None]:
     m = mentions.get(arg.mention or "")
+    if m is not None and m.country in SECTOR_CODES:
+        # an organisation ('IGO' for the UN): its code is its sector, it has no country
+        return None, m.country + (m.sector or "")
     if m is not None and (m.country or m.sector):
         return m.country or None, m.sector or None
     return code_parts(arg.code)

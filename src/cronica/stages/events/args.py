@@ -1428,7 +1428,8 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
             head = head.head  # English 'participated in a march'
         if head.i == node.i:
             return None
-        if folded_lemma(head) in speech and not (
+        controlled = _controlled_infinitive(node)
+        if folded_lemma(head) in speech and not controlled and not (
                 node.pos_ in ("NOUN", "PROPN") and dep(node) == "obj" and folded_lemma(head) in light):
             # a verb of saying reports; but one that also supports its object noun declares
             # the act itself ('el Gobierno declaró el estado de emergencia', 'declararon la
@@ -1443,7 +1444,7 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
             # 'iniciaron una rebelión para protestar', 'ratificó su decisión de cortar': the
             # infinitive complement of an object noun has the clause's subject
             head = head.head
-        elif dep(node) not in _INHERIT:
+        elif dep(node) not in _INHERIT and not controlled:
             return None
         subj = next((c for c in children_of(head) if dep(c) in _SUBJ), None)
         if head.pos_ in ("VERB", "AUX") and (subj is None or (subj.like_num and _counted(subj) is None)):
@@ -1452,6 +1453,22 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
             return subj
         node = head
     return None
+
+
+def _controlled_infinitive(node: Token) -> bool:
+    """An infinitive complement with no subject of its own and no subordinator ('anunció
+    haber matado a un comandante', 'aseguró haber atacado la base', 'claimed to have shot'):
+    its subject is the governing verb's, a verb of saying included (subject control of the
+    infinitive of verbs of speech and belief, Nueva gramática 26.5; CGEL 14.2). The parser
+    labels the perfect infinitive's participle ccomp, so the form is read on the participle
+    or its auxiliary."""
+    if node.pos_ not in ("VERB", "AUX") or dep(node) not in ("ccomp", "xcomp"):
+        return False
+    kids = children_of(node)
+    if any(dep(c) in _SUBJ or dep(c) == "mark" for c in kids):
+        return False
+    return "Inf" in morph_get(node, "VerbForm") or any(
+        dep(c) == "aux" and "Inf" in morph_get(c, "VerbForm") for c in kids)
 
 
 def _better_agent(cand: Token, current: Token, index: ActorIndex) -> bool:

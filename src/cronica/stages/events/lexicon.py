@@ -292,6 +292,9 @@ class Cues:
     # 'derecho', 'ley', 'right', 'law': nouns of law, right or regulation; a contentious
     # event word as their complement names a kind of act, not an act
     # (:mod:`cronica.stages.events.reference`)
+    # determiners of universal or free-choice reference ('todo ensayo nuclear', 'cualquier
+    # protesta'): the noun names a kind, not one act (reference.names_kind)
+    kind_det: set[str] = field(default_factory=set)
     norm_noun: set[str] = field(default_factory=set)
     # 'criminalizar', 'regular', 'criminalise': verbs that regulate a kind of act
     norm_verb: set[str] = field(default_factory=set)
@@ -1136,7 +1139,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "peacekeeper", "pronominal_plan",
-                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "norm_noun", "norm_verb", "norm_case", "penalty_noun", "opponent_verb", "personal_case", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
+                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "kind_det", "norm_noun", "norm_verb", "norm_case", "penalty_noun", "opponent_verb", "personal_case", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",

@@ -64,7 +64,11 @@ def names_kind(tok: Any, event: str, cues: Any) -> bool:
     :data:`MAX_STEPS` heads: 'se prohíbe el uso de armas en el control de las
     manifestaciones'); a finite verb that regulates nothing ends the climb ('marcharon
     contra la ley' is a march)."""
-    if not ENABLED or event not in KIND_TYPES or not (cues.norm_noun or cues.norm_verb):
+    if not ENABLED or event not in KIND_TYPES:
+        return False
+    if _universal(tok, cues):
+        return True
+    if not (cues.norm_noun or cues.norm_verb):
         return False
     node = tok
     for _ in range(MAX_STEPS):
@@ -82,6 +86,19 @@ def names_kind(tok: Any, event: str, cues: Any) -> bool:
             return False
         node = gov
     return False
+
+
+def _universal(tok: Any, cues: Any) -> bool:
+    """'prohibición de todo ensayo nuclear', 'rechaza cualquier protesta violenta': a noun
+    determined by a universal or free-choice quantifier (``kind_det`` cues) with no article
+    ranges over every act of its kind and reports none (Nueva gramática 20.2: 'todo' before a
+    singular noun without article, and 'cualquier', have a generic or free-choice reading;
+    'todos los ataques de ayer' keeps its article and is not caught)."""
+    if not cues.kind_det or tok.pos_ != "NOUN":
+        return False
+    dets = [c for c in children_of(tok) if dep(c) == "det"]
+    return len(dets) == 1 and fold(dets[0].lower_) in cues.kind_det \
+        and "Plur" not in morph_get(tok, "Number")
 
 
 def names_penalty(tok: Any, event: str, cues: Any, lex: Any = None) -> bool:

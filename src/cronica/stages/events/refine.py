@@ -10,7 +10,8 @@
   at the actor of the latest earlier attack on the retaliating side;
 - an attack with no actor that someone claims ('al-Shabaab claimed responsibility for the
   attack', 'el ELN reivindicó el atentado') takes the claimant as actor (cue kinds
-  'claim_verb', 'claim_light', 'claim_noun');
+  'claim_verb', 'claim_light', 'claim_noun'); so does the act nearest before a claim
+  that names no act ('Al Shabab reivindicó la autoría', 'lo reivindicó');
 - a bare definite organisation noun ('la organización', 'the group') takes the code of the
   last organisation or armed group named before it (cue kinds 'org_anaphor',
   'org_determiner');
@@ -62,7 +63,8 @@ def refine(adoc: ArticleDoc, events: list[Event], index: ActorIndex, cues: Cues)
                         and blamed.start < e.recipient.end:
                     e.recipient = None  # (the phrase that holds the alleged doer)
             elif e.actor is None:
-                e.actor = _claimant(adoc, e, index, cues)
+                e.actor = _claimant(adoc, e, index, cues) \
+                    or _anaphoric_claimant(adoc, e, events, index, cues)
         if e.event in _MILITARY_ACTS and e.mode not in ("riot",):
             e.actor = _as_military(e.actor)
 
@@ -280,6 +282,49 @@ def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> Even
     if m is None:
         return None
     return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id)
+
+
+def _anaphoric_claimant(adoc: ArticleDoc, e: Event, events: list[Event], index: ActorIndex,
+                        cues: Cues) -> EventArg | None:
+    """The subject of a claim told after the act with no act of its own: 'Un coche bomba
+    mató a seis personas. Al Shabab reivindicó la autoría' / 'lo reivindicó', 'Al Shabaab
+    claimed responsibility': a claim noun with no complement, or a pronoun, as the object of
+    a claim verb refers back to the act just told (an anaphoric definite, NGLE 17.2; CGEL
+    17.2), so the claimant is its actor. Only the act nearest before the claim, in the same
+    sentence or the one before, takes it."""
+    doc = adoc.doc
+    if e.head is None or not cues.claim_verb:
+        return None
+    sent = doc[e.head].sent
+    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    later = [x.head for x in events if x is not e and x.event in _CLAIMABLE
+             and x.head is not None and e.head < x.head < end]
+    for tok in doc[e.head + 1:end]:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = folded_lemma(tok)
+        light = lemma in cues.claim_light
+        if lemma not in cues.claim_verb and not light:
+            continue
+        if any(h < tok.i for h in later):
+            return None  # a nearer act before the claim takes it
+        objects = [c for c in children_of(tok) if dep(c) == "obj"]
+        if not any((c.pos_ == "PRON" and not light) or (
+                folded_lemma(c) in cues.claim_noun
+                and not any(dep(g) in ("nmod", "prep", "acl") for g in children_of(c)))
+                for c in objects):
+            continue
+        subj = next((c for c in children_of(tok) if dep(c) == "nsubj"), None)
+        # the name apposed to the subject noun ('el grupo yihadista Al Shabab')
+        m = next(filter(None, (index.mention_in(t) for t in [subj, *children_of(subj)]
+                               if t is subj or dep(t) == "appos"
+                               or (dep(t) in ("nmod", "flat") and t.pos_ == "PROPN"))), None) \
+            if subj is not None else None
+        if m is None:
+            return None
+        return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start,
+                        m.span.end, m.id)
+    return None
 
 
 def claimed_reference(doc: Any, e: Event, cues: Cues) -> bool:

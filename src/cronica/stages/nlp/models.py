@@ -39,9 +39,13 @@ def _load(bundle: LanguageBundle) -> Language:
         nlp = spacy.blank(name.partition(":")[2])
         nlp.add_pipe("sentencizer")
         return nlp
+    from cronica.stages.nlp.memo import install
+
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*W095.*")
-        return spacy.load(name)
+        # the shipped rule lemmatizer and attribute ruler, read through a memory of their
+        # answers (the same output)
+        return install(spacy.load(name))
 
 
 def model_words(lang: str | LanguageBundle) -> frozenset[str]:

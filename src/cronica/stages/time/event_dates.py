@@ -117,6 +117,8 @@ def _planned_object(tok: Token, lx: TimeLexicon, events: frozenset[int] = frozen
     reached through a particle ('called for a strike') or the day hangs on the verb, the
     noun must be the trigger of one of ``events`` ('called for calm on Thursday' is the
     call's day)."""
+    if dep(tok) == "det" and tok.head.i > tok.i:
+        tok = tok.head  # 'el jueves': the expression opens with its article
     node = tok.head if dep(tok) == "pobj" else tok  # English: the day under 'on'
     if dep(node) == "prep":
         prep, node = node, node.head
@@ -124,6 +126,8 @@ def _planned_object(tok: Token, lx: TimeLexicon, events: frozenset[int] = frozen
             return _day_after_planned_object(node, prep, lx, events)
     elif dep(tok) in ("obl", "nmod") and tok.head.pos_ == "NOUN":
         node = tok.head
+    elif dep(tok) == "obl" and tok.head.pos_ in _VERBS:  # Spanish: the day hung on the verb
+        return _day_after_planned_noun(tok.head, tok, lx, events)
     else:
         return False
     if node.pos_ != "NOUN" or node.i > tok.i:
@@ -149,6 +153,25 @@ def _day_after_planned_object(verb: Token, prep: Token, lx: TimeLexicon, events:
             continue
         if obj.pos_ == "NOUN" and obj.i in events and obj.i < prep.i and obj.right_edge.i == prep.i - 1:
             return True
+    return False
+
+
+def _day_after_planned_noun(verb: Token, day: Token, lx: TimeLexicon, events: frozenset[int]) -> bool:
+    """'convocaron una marcha el jueves', 'convocó a los sindicatos a una huelga el jueves'
+    with the day hung on the verb (a UD parse): as in English (:func:`_day_after_planned_object`),
+    a phrase of time right after the planned event's noun phrase modifies that noun -- the
+    call's own day comes next to its verb ('convocaron el jueves una marcha'). The noun is an
+    event trigger and the verb's direct object, or its goal with a ``plan_case`` preposition
+    ('convocar a una huelga', 'para una reunión')."""
+    if not lx.has("plan_object", verb.lemma_.lower()):
+        return False
+    for c in children_of(verb):
+        if c.pos_ != "NOUN" or c.i not in events or c.i > day.i:
+            continue
+        if dep(c) == "obj" or dep(c) == "obl" and any(
+                dep(g) == "case" and lx.has("plan_case", g.lower_) for g in children_of(c)):
+            if c.right_edge.i == day.left_edge.i - 1:
+                return True
     return False
 
 
@@ -239,6 +262,12 @@ def date_events(
     heads = {e.id: _event_head(doc, e) for e in every} if doc is not None else {}
     peg = news_day(usable, anchor)
     main = {e.id for e in adoc.events}
+    # a day that dates a planned event's noun ('called for protests on Thursday', 'convocó a
+    # una huelga el jueves') is that event's coming day, not the day of the verb that plans
+    # it nor of the verbs coordinated with it ('rejected the offer and called for ...')
+    trigger_heads = frozenset(h.i for h in heads.values() if h is not None)
+    planned = {id(dm) for dm in usable if (r := roots.get(id(dm))) is not None
+               and _planned_object(r, lx, trigger_heads)}
     for e in every:
         best: tuple[tuple[int, int, int], DateMention] | None = None
         head = heads.get(e.id)
@@ -256,7 +285,8 @@ def date_events(
                       and (k in main or e.id not in main)} - set(chain)
             for dm in dated:
                 mroot = roots[id(dm)]
-                if mroot is None:  # (never: ``dated`` holds dates with a root)
+                if mroot is None or (id(dm) in planned and head.pos_ in _VERBS):
+                    # (``dated`` holds dates of the sentence with a root)
                     continue
                 hit = (0, 0) if mroot.i == head.i else _attach(mroot, chain, others)
                 if hit is not None and shared and _attach(mroot, {k: v for k, v in chain.items()
