@@ -296,3 +296,16 @@ def test_a_verb_of_saying_read_from_memory_is_read_as_without(nlp_es):
     assert any(plain) and not all(plain)
     assert [lex.is_speech(t) for t in doc] == plain
     assert [lex.is_speech(t) for t in doc] == plain  # the second time from memory
+
+
+def test_capitalised_and_reporting_words_read_from_memory_as_without(nlp_es):
+    from cronica.stages.attribution.lexicon import attribution_lexicon
+    from cronica.stages.place import geocoder
+
+    lex = attribution_lexicon("es")
+    doc = nlp_es("Según informó EFE, en Quito y en 3M marcharon; ÉL informa, 12 y ¡Ya!")
+    for _ in range(2):  # the second round from memory
+        assert [geocoder._capitalised(t) for t in doc] == \
+            [bool(t.text) and t.text[0].isupper() and any(c.isalpha() for c in t.text) for t in doc]
+        assert [lex.is_report(t) for t in doc] == \
+            [t.lemma_.lower() in lex.report_lemmas or t.lower_ in lex.report_lemmas for t in doc]

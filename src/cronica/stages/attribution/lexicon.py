@@ -119,7 +119,20 @@ class AttributionLexicon:
         return [i for i, hit in enumerate(hits) if hit]
 
     def is_report(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
+        """A verb of reporting by lemma or form; kept per (lemma, lower-case form) hash pair,
+        on which alone it depends."""
+        key = (tok.lemma, tok.lower)
+        memo = self._report_memo
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) > _MAX_SPEECH_MEMO:
+                memo.clear()
+            hit = memo[key] = tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
+        return hit
+
+    @cached_property
+    def _report_memo(self) -> dict[tuple[int, int], bool]:
+        return {}
 
 
 # Regular Spanish verb endings (finite tenses, participle, gerund) by conjugation, longest

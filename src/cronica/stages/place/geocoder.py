@@ -1250,8 +1250,19 @@ def _event_loc(p: PlaceMention, source: str) -> dict[str, Any]:
 
 
 def _capitalised(tok: Any) -> bool:
-    t = tok.text
-    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+    """A word that opens in upper case and holds a letter; kept per process by the word's
+    string hash (``tok.orth``: the same text, the same hash)."""
+    try:
+        return _CAPITALISED[tok.orth]
+    except KeyError:
+        if len(_CAPITALISED) > 200_000:
+            _CAPITALISED.clear()
+        t = tok.text
+        got = _CAPITALISED[tok.orth] = bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+        return got
+
+
+_CAPITALISED: dict[int, bool] = {}
 
 
 
