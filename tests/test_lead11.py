@@ -86,9 +86,9 @@ def test_joint_exercise_is_cooperation(text: str) -> None:
     assert [e["event"] for e in _events(text)] == ["COOPERATE"]
 
 
-def test_press_freedom_organisation_is_an_ngo() -> None:
-    accuse = _one("Tres periodistas fueron detenidos en la capital, denunció Reporteros Sin "
-                  "Fronteras.", "ACCUSE")
+@pytest.mark.parametrize("name", ["Reporteros Sin Fronteras", "RSF"])
+def test_press_freedom_organisation_is_an_ngo(name: str) -> None:
+    accuse = _one(f"Tres periodistas fueron detenidos en la capital, denunció {name}.", "ACCUSE")
     assert accuse["actor"]["code"] == "NGOHRI"
 
 
@@ -171,3 +171,18 @@ def test_universal_determiner_names_a_kind(text: str, kind: str) -> None:
 def test_plural_with_article_still_reports_acts() -> None:
     assert "ASSAULT" in [e["event"] for e in _events("Todos los ataques de ayer dejaron "
                                                      "víctimas.")]
+
+
+def test_infinitive_of_a_copula_is_not_controlled() -> None:
+    events = _events("El propósito del gobierno es culminar esta marcha hacia la privatización.")
+    assert all(e["actor"] is None or "propósito" not in e["actor"]["text"] for e in events)
+
+
+def test_sanctions_on_a_state_name_their_target() -> None:
+    sanction = _one("The United States imposed sanctions on Iran.", "SANCTION", "en")
+    assert sanction["recipient"] is not None and sanction["recipient"]["code"] == "IRN"
+
+
+def test_a_day_after_a_sanction_noun_is_no_target() -> None:
+    sanction = _one("The EU imposed new sanctions on Monday.", "SANCTION", "en")
+    assert sanction["recipient"] is None

@@ -128,8 +128,8 @@ class ActorIndex:
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             if span is None:
                 continue
-            for t in span:
-                self.by_token.setdefault(t.i, m)
+            for i in range(span.start, span.end):  # (no Token built per word)
+                self.by_token.setdefault(i, m)
         self._sorted: list[int] = sorted(self.by_token)  # its token indices, in order
 
     def _mention_between(self, lo: int, hi: int) -> bool:
@@ -1428,7 +1428,8 @@ def _inherited_subject(tok: Token, speech: set[str], carries: Callable[[Any, Any
             head = head.head  # English 'participated in a march'
         if head.i == node.i:
             return None
-        controlled = _controlled_infinitive(node)
+        # (a copula's infinitive is its predicate, not a controlled act: 'el propósito es culminar')
+        controlled = head.pos_ == "VERB" and _controlled_infinitive(node)
         if folded_lemma(head) in speech and not controlled and not (
                 node.pos_ in ("NOUN", "PROPN") and dep(node) == "obj" and folded_lemma(head) in light):
             # a verb of saying reports; but one that also supports its object noun declares
@@ -1580,7 +1581,7 @@ def _noun_args(
             case = phrase
         if case in cues.against_case or (
             case in cues.recipient_case and case not in cues.agent_case
-        ):
+        ) or (event == "SANCTION" and case in cues.sanction_case and c.ent_type_ not in ("DATE", "TIME")):
             recipient = recipient or c
         elif case in cues.topic_case and event in _TOPIC_POR_TYPES:
             continue  # 'protesta por el alza', 'condena por el atentado': the topic

@@ -53,7 +53,7 @@ from typing import Any
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.symbols import VERB
 
-from cronica.model import ArticleDoc, Event, EventArg, Mention
+from cronica.model import ArticleDoc, Event, EventArg, Mention, Span
 from cronica.stages.actors.parse import ORG_KINDS
 from cronica.stages.events import recipient as recipient_mod
 from cronica.stages.events.args import (
@@ -137,6 +137,9 @@ _MOBILISED_PEOPLE = frozenset("CVL AGR LAB EDU MED HLH REL OPP PTY REF ENV HRI".
 _FORCE_SECTORS = frozenset("MIL COP REB UAF SPY".split())
 # token attributes that decide whether a token can start a trigger, whatever its context
 _TOKEN_KEY = [LEMMA, ORTH, POS]
+# the secondary words take the main pass's build of a trigger it read (a copy kept as
+# built) instead of building it again; False builds every one (tests compare the two)
+REUSE_BUILDS = True
 _MAX_NO_TRIGGER = 200_000  # a bound on that memory (about 30 MB)
 
 logger = logging.getLogger(__name__)
@@ -314,6 +317,12 @@ class EventCoder:
         # the document asked about, and the learned choosers' answers there (the chosen
         # token's index, None for the rules' own) by question (see :meth:`_learned_arg`)
         self._choices: tuple[Any, dict[tuple[Any, ...], int | None]] = (None, {})
+        # what the last :meth:`_event` call wrote in ``_learned_args``, and whether its event
+        # holds whatever antecedents later events mark (see :meth:`_event`)
+        self._last_build: tuple[tuple[tuple[Any, Any], ...], bool] = ((), True)
+        # (trigger span, head, entry, forced mode) -> a copy of the event the main pass built
+        # there, as built, with what its build wrote (see :meth:`_secondary`)
+        self._built: dict[tuple[Any, ...], tuple[Event, TriggerEntry, tuple[tuple[Any, Any], ...]]] = {}
         self._injury_ids: frozenset[int] | None = None  # (:meth:`_injury_hashes`)
         self._attend_ids: frozenset[int] | None = None  # (:meth:`_refused_attendance`)
         self._staged_kind: dict[int, bool] = {}  # lemma hash -> ends in '-azo' (staged acts)
@@ -342,6 +351,8 @@ class EventCoder:
         injury = self._injury_hashes(doc)
         attend = self._attend_hashes(doc)
         staged = self._staged_kind
+        matched = doc_cache(doc, "events.lex_match")  # (see :meth:`_lex_match_at`)
+        lex_id = id(self.lex)
         n = len(doc)
         while i < n:
             key = keys[i]  # (a tuple: token_rows' rows are)
@@ -369,7 +380,13 @@ class EventCoder:
             pos_ok = (tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or tok.text.isupper()
                       or misread_plural_verb(tok))
             # most tokens match no pattern: look the lexicon up before the speech-verb test
-            m = self.lex.match(doc, i) if pos_ok else None
+            m = None
+            if pos_ok:
+                # (kept for :meth:`_lex_match_at`, which the choosers and filters ask of the
+                # same words; the search goes on with its own copy, which nesting may change)
+                m = matched[(lex_id, i)] = self.lex.match(doc, i)
+                if m is not None:
+                    m = Match(m.start, m.end, m.head, m.entry)
             if m is None:
                 if not pos_ok or self.lex.starts_nothing(tok):
                     misses.add(key)
@@ -1820,6 +1837,8 @@ class EventCoder:
         removed: list[tuple[str, int]] = []
         self._learned_args = {}
         self._choices = (doc, {})
+        self._built = {}
+        keep = REUSE_BUILDS and recipient_mod.RECORD is None  # (training records each ask)
         found_raw = self.find_triggers(doc, removed, _org_actor_tokens(adoc))
         triggers = [m for m in found_raw if not m.entry.mention_only]
         requests = modal_requests(doc, self.cues, self._is_speech, self._speech_candidates(doc))
@@ -1836,6 +1855,14 @@ class EventCoder:
         for m in matches:
             gov = embedded.get(m.head)
             e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
+            if keep and self._last_build[1]:
+                # the secondary words read most of these triggers again (:meth:`_secondary`)
+                key = (m.start, m.end, m.head, id(m.entry), forced.get(m.head))
+                kept = _copy_event(e)
+                # what the build noted, on the copy's own arguments (as a build again would)
+                wrote = tuple((k, (kept.recipient if k[0] == "recipient" else kept.actor,
+                                   _copy_arg(v[1]))) for k, v in self._last_build[0])
+                self._built[key] = (kept, m.entry, wrote)
             act = self._stated_act(doc, m, e, year)
             if act is not None and gov is None:
                 events.append(act)
@@ -1966,7 +1993,16 @@ class EventCoder:
             a, b = tok.idx, tok.idx + len(tok.text)
             if any(s < b and a < t for s, t in taken):
                 continue
-            e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
+            kept = self._built.pop((m.start, m.end, m.head, id(m.entry), forced.get(m.head)), None)
+            if kept is not None and kept[1] is m.entry:
+                # a trigger the main pass built (an event folded into its frame, merged or
+                # pruned since): built again it would be the same (:meth:`_event`), so the
+                # copy kept as built is taken, with the learned choosers' answers it noted
+                e = kept[0]
+                for k, v in kept[2]:
+                    self._learned_args[k] = v
+            else:
+                e = self._event(adoc, m, index, year, forced.get(m.head), sent_ctx)
             e.id = f"s{len(out)}"
             out.append(e)
             taken.append((a, b))
@@ -2126,7 +2162,8 @@ class EventCoder:
         # a doer is named as a subject, an agent ('por', 'de', 'por parte de') or one of two
         # parties ('entre'); a phrase behind any other preposition, or inside one ('en el sur
         # del Líbano', 'contra el gobierno'), is a place, a target or a circumstance
-        agent_case = {"", *self.cues.agent_case, *self.cues.genitive_case, *self.cues.between}
+        agent_case = {"", *self.cues.agent_case, *self.cues.genitive_case, *self.cues.between} \
+            if role == "actor" else set()  # (read by the actor's guesses alone)
 
         event_type = self._event_type_at(doc)
 
@@ -2143,7 +2180,7 @@ class EventCoder:
         governor = tok.head.i if role == "recipient" and dep(tok) in ("nsubj", "nsubj:pass") \
             and tok.head.i != tok.i and tok.head.i not in skip \
             and event_type(tok.head) not in (None, m.entry.event) else None
-        by_agent = self.cues.agent_case - self.cues.genitive_case
+        by_agent = self.cues.agent_case - self.cues.genitive_case if governor is not None else set()
 
         def other_agent(t: Any) -> bool:
             for _ in range(2):
@@ -2152,25 +2189,29 @@ class EventCoder:
             h = t.head.head if dep(t) == "pobj" else t.head
             return h.i == governor and (dep(t) == "pobj" or recipient_mod.case_of(t) in by_agent)
 
+        # (what ``span`` compares for every candidate, read once)
+        own_i = own.i if own is not None and parsed is not None else -1  # the rules' pick
+        other_i = other.i if other is not None else -1
+        tok_i = tok.i
+        trigger_key = m.start if role == "actor" else None
+
         def span(t: Any) -> tuple[int, int, str | None] | None:
-            picked = own is not None and parsed is not None and t.i == own.i
-            if other is not None and not picked and dep(t) == "appos" and t.head.i == other.i:
+            i = t.i
+            picked = i == own_i
+            if other_i >= 0 and not picked and dep(t) == "appos" and t.head.i == other_i:
                 return None  # 'El presidente Gustavo Petro condenó': the other role's name
-            if governor is not None and not picked and t.i > tok.i and other_agent(t):
+            if governor is not None and not picked and i > tok_i and other_agent(t):
                 return None
             if role == "actor" and not picked and (
                     not recipient_mod.marked_by(t, agent_case) or other_act(t)
                     # an event word is never an actor ('una huelga de 24 horas paralizó')
                     or self._lex_match_at(doc, t.i) is not None):
                 return None  # the limits bound the guesses, not the rules' own pick
-            key = (t.i, m.start if role == "actor" else None)
-            if key not in index.arg_cache:
-                index.arg_cache[key] = to_arg(t, index, key[1])
-            arg = index.arg_cache[key]
+            arg = _cached_arg(t, index, trigger_key)
             if arg is None or _overlap(arg, other_arg) or (
                     # a part of the rules' own phrase ('campesinas' in 'las organizaciones
                     # indígenas y campesinas') is no alternative to it
-                    own is not None and t.i != own.i and _overlap(arg, parsed)):
+                    own is not None and i != own.i and _overlap(arg, parsed)):
                 return None
             return arg.start, arg.end, (arg.code if arg.mention else None)
 
@@ -2184,6 +2225,10 @@ class EventCoder:
                  None if parsed is None else (parsed.start, parsed.end),
                  None if other_arg is None else (other_arg.start, other_arg.end))
         chose = self._choices[1].get(asked, -1) if record is None else -1
+        if chose == -1 and record is None and model is not None:
+            # scored as built, no feature strings, no row objects
+            chose = self._choices[1][asked] = recipient_mod.choose_for(
+                tok, m.entry.event, m.entry.mode, other, rule, skip, span, model)
         if chose == -1:
             # scored as built (no feature strings) unless training records them
             rows = recipient_mod.rows_for(tok, m.entry.event, m.entry.mode, other, rule, skip,
@@ -2200,7 +2245,7 @@ class EventCoder:
             return parsed
         chosen = doc[chose]
         trigger = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
-        return with_conjuncts(to_arg(chosen, index, m.start if role == "actor" else None),
+        return with_conjuncts(_copy_arg(_cached_arg(chosen, index, m.start if role == "actor" else None)),
                               chosen, index, other_arg, trigger)
 
     def _event(
@@ -2230,7 +2275,7 @@ class EventCoder:
                 is_light,
                 frozenset(range(m.start, m.end)) | _row_thing(doc, m, index),
                 self._event_type_at(doc),
-                lambda t: self.lex.match(doc, t.i) is not None,
+                lambda t: self._lex_match_at(doc, t.i) is not None,
             )
         if a_tok is not None and fold(resolve_relative(a_tok).lemma_) in self.cues.time_noun:
             # 'Ortega anunció el sábado que se reuniría': a date the parser read as the
@@ -2277,31 +2322,40 @@ class EventCoder:
                     and (r_tok is None or index.mention_in(r_tok) is None):
                 r_tok = pair[1]
         # a phrase and the nouns coordinated with it in its role ('policías y soldados')
-        recipient = to_arg(r_tok, index)
+        recipient = _copy_arg(_cached_arg(r_tok, index)) if r_tok is not None else None
         actor = with_conjuncts(to_arg(a_tok, index, m.start), a_tok, index, recipient,
                                (start, end))
         recipient = with_conjuncts(recipient, r_tok, index, actor, (start, end))
         # a headline without final punctuation parses into the next line: keep arguments
         # inside the trigger's own sentence
         sent = adoc.sentences[trigger.sentence] if trigger.sentence >= 0 else None
+        # the antecedents (``index.antecedents``) grow as events are built: an argument
+        # outside the sentence dropped because its token is none yet could be kept by a
+        # later build of the same trigger, which the event then does not stand for
+        # (``settled``: it does; one kept stays kept, the set never shrinks)
+        settled = True
         if sent is not None:
-            actor = actor if actor is None or sent.start <= actor.start < sent.end \
-                or (a_tok is not None and a_tok.i in index.antecedents) else None
-            recipient = (
-                recipient if recipient is None or sent.start <= recipient.start < sent.end
-                or (r_tok is not None and r_tok.i in index.antecedents) else None
-            )
+            if actor is not None and not sent.start <= actor.start < sent.end \
+                    and not (a_tok is not None and a_tok.i in index.antecedents):
+                actor, settled = None, settled and a_tok is None
+            if recipient is not None and not sent.start <= recipient.start < sent.end \
+                    and not (r_tok is not None and r_tok.i in index.antecedents):
+                recipient, settled = None, settled and r_tok is None
         if actor and recipient and actor.start == recipient.start:
             recipient = None
         # the learned choosers change who acts on whom, never whether an event is kept or
         # merged: their choices replace the parsed ones after the events are settled
+        wrote: list[tuple[Any, Any]] = []
         learned = self._learned_arg("recipient", adoc, m, index, r_tok, a_tok, recipient, actor)
         if learned is not recipient:
-            self._learned_args[("recipient", trigger.start, trigger.end)] = (recipient, learned)
+            wrote.append((("recipient", trigger.start, trigger.end), (recipient, learned)))
         learned_actor = self._learned_arg("actor", adoc, m, index, a_tok, r_tok, actor,
                                           learned or recipient)
         if learned_actor is not actor:
-            self._learned_args[("actor", trigger.start, trigger.end)] = (actor, learned_actor)
+            wrote.append((("actor", trigger.start, trigger.end), (actor, learned_actor)))
+        for k, v in wrote:
+            self._learned_args[k] = v
+        self._last_build = (tuple(wrote), settled)
         explained = explain_aux(doc, m.head, self.cues, self.speech, year, is_light,
                                 m.entry.event in _CONVENED, m.entry.event in _SPEECH_ACTS)
         if (
@@ -2420,6 +2474,45 @@ def _holds(doc: Any, e: Event, head: int | None) -> bool:
         return True
     at = doc[head].idx
     return any(m.start <= at < m.end for m in e.mentions)
+
+
+def _copy_event(e: Event) -> Event:
+    """A copy of an event just built by :meth:`EventCoder._event` that shares nothing the
+    stages change in place with it: its trigger (also its one mention), context, aux
+    evidence and arguments are copies; the rest are strings and numbers."""
+    out = object.__new__(Event)
+    out.__dict__.update(e.__dict__)
+    trigger = out.trigger = object.__new__(Span)
+    trigger.__dict__.update(e.trigger.__dict__)
+    out.mentions = [trigger]
+    out.context = list(e.context)
+    if e.aux_evidence is not None:
+        out.aux_evidence = dict(e.aux_evidence)
+    out.actor = _copy_arg(e.actor)
+    out.recipient = _copy_arg(e.recipient)
+    return out
+
+
+def _cached_arg(tok: Any, index: ActorIndex, trigger: int | None = None) -> EventArg | None:
+    """``to_arg(tok, index, trigger)``, read once per article (``index.arg_cache``: the
+    choosers ask it of every noun phrase of a sentence for each trigger, the rules of the
+    same phrases). Shared: a caller that keeps the argument takes a copy (:func:`_copy_arg`)."""
+    key = (tok.i, trigger)
+    cache = index.arg_cache
+    try:
+        return cache[key]
+    except KeyError:
+        found = cache[key] = to_arg(tok, index, trigger)
+        return found
+
+
+def _copy_arg(arg: EventArg | None) -> EventArg | None:
+    if arg is None:
+        return None
+    out = object.__new__(EventArg)
+    out.__dict__.update(arg.__dict__)
+    out.codes = list(arg.codes)
+    return out
 
 
 def aux_evidence(tok: Any, rule: str) -> dict[str, Any]:

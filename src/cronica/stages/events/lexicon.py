@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -233,6 +234,9 @@ class Cues:
     vehicle_case: set[str] = field(default_factory=set)  # 'en moto', 'by car': a means of travel
     genitive_case: set[str] = field(default_factory=set)  # 'de', 'of': may name victim or doer
     against_case: set[str] = field(default_factory=set)  # 'contra', 'against': the target
+    # 'on' of a sanction noun: whom a measure is imposed on ('sanctions on Iran', 'an embargo
+    # on Cuba'; CGEL 7.4, the complement of nouns of imposition)
+    sanction_case: set[str] = field(default_factory=set)
     partner_case: set[str] = field(default_factory=set)  # 'con', 'with': whom one meets
     means_case: set[str] = field(default_factory=set)  # 'con', 'with': the means of an act
     # month and weekday names (the time lexicon, time.tsv): a subject the parser finds among
@@ -487,6 +491,9 @@ class Lexicon:
         # one-word keys by themselves and by each deletion (but of the first letter), to find
         # the keys one edit from a misspelt word (built on first use)
         self._spell_index: dict[str, set[str]] | None = None
+        # the one-word guesses of a word (misspelt, derived, prefixed): they read its form,
+        # lemma and word class alone, so they are kept per such hashes (:meth:`_word_entry`)
+        self._word_entries: dict[tuple[str, int, int, int], TriggerEntry | None] = {}
         # :meth:`_not_event_at`'s index, with the phrase list it was built from
         self._not_event_index: tuple[list[tuple[str, ...]], int,
                                      dict[str, list[tuple[tuple[str, ...], int]]]] | None = None
@@ -577,7 +584,25 @@ class Lexicon:
             return None
         return Match(i, i + 1, i, entry)
 
+    def _word_entry(self, kind: str, tok: Any, read: Callable[[Any], TriggerEntry | None]) -> TriggerEntry | None:
+        """``read(tok)`` for a guess that reads the token's form, lemma and word class alone,
+        kept per process for each such triple (the entries are frozen: shared, never
+        changed)."""
+        key = (kind, tok.orth, tok.lemma, tok.pos)
+        memo = self._word_entries
+        try:
+            return memo[key]
+        except KeyError:
+            if len(memo) > 200_000:
+                memo.clear()
+            found = memo[key] = read(tok)
+            return found
+
     def _misspelt_entry(self, tok: Any) -> TriggerEntry | None:
+        """:meth:`_read_misspelt_entry`, kept per word (:meth:`_word_entry`)."""
+        return self._word_entry("misspelt", tok, self._read_misspelt_entry)
+
+    def _read_misspelt_entry(self, tok: Any) -> TriggerEntry | None:
         """The entry of the one-word row whose key is one edit (an insertion, deletion,
         substitution or swap of neighbours, never of the first letter) from the word or its
         lemma, when the word is lower case, at least :data:`SPELL_MIN` letters long, and
@@ -623,6 +648,10 @@ class Lexicon:
         return Match(i, i + 1, i, entry)
 
     def _prefixed_entry(self, tok: Any) -> TriggerEntry | None:
+        """:meth:`_read_prefixed_entry`, kept per word (:meth:`_word_entry`)."""
+        return self._word_entry("prefixed", tok, self._read_prefixed_entry)
+
+    def _read_prefixed_entry(self, tok: Any) -> TriggerEntry | None:
         """The row of a noun formed with a prefix that keeps its event ('contramarcha' is a
         'marcha', 'megaparo' a 'paro'; DLE contra-, mega-, macro-, mini-, super-): a full
         trigger of the base noun's row, only for the event types the prefix cue names."""
@@ -641,6 +670,10 @@ class Lexicon:
         return None
 
     def _derived_entry(self, tok: Any) -> TriggerEntry | None:
+        """:meth:`_read_derived_entry`, kept per word (:meth:`_word_entry`)."""
+        return self._word_entry("derived", tok, self._read_derived_entry)
+
+    def _read_derived_entry(self, tok: Any) -> TriggerEntry | None:
         """The mention-only entry :meth:`_derived` gives ``tok`` (before the fixed-phrase
         check), or None."""
         if tok.pos_ not in ("NOUN", "VERB") or not self.cues.derive:
@@ -1139,7 +1172,7 @@ def _load_cues(bundle: LanguageBundle) -> Cues:
             cues.purpose.add(word)
         elif kind in ("exchange", "captive", "prison", "sentence_verb", "gathering", "prevent",
                       "strike_verb", "worker", "union", "institution", "road_closure", "road", "mobilize_word", "armed_force", "police_force", "peacekeeper", "pronominal_plan",
-                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "kind_det", "norm_noun", "norm_verb", "norm_case", "penalty_noun", "opponent_verb", "personal_case", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
+                      "vow_needs_act", "vow", "punish", "kind_noun", "offence", "kind_det", "sanction_case", "norm_noun", "norm_verb", "norm_case", "penalty_noun", "opponent_verb", "personal_case", "expected", "time_mark", "time_unit", "schedule_case", "same_time_mark", "while_mark", "cause_mark", "concession_mark", "convene_passive", "cause_case",
                       "long_unit", "duration_case", "anaphor_time", "anaphor_det", "scheduled_modal", "conditional_ending",
                       "not_intent_modal", "warn", "convene", "plan_verb",
                       "recent_adj", "coming_adj", "prepare", "motion", "announce", "return_verb", "troops",

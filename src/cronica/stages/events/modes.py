@@ -951,17 +951,18 @@ def _years(doc: Any) -> dict[int, int]:
     if found is None:
         # from the form column: a word's value (-1: no four-digit number) is read once per
         # process, not a Token and its text per word of every document
-        found = store[0] = {}
-        strings = doc.vocab.strings
-        for i, key in enumerate(token_column(doc, ORTH)):
-            value = _YEAR_OF.get(key)
-            if value is None:
-                if len(_YEAR_OF) > 200_000:
-                    _YEAR_OF.clear()
+        forms = token_column(doc, ORTH)
+        new = [key for key in set(forms) if key not in _YEAR_OF]  # (each distinct form once)
+        if new:
+            if len(_YEAR_OF) + len(new) > 200_000:
+                _YEAR_OF.clear()
+                new = list(set(forms))
+            strings = doc.vocab.strings
+            for key in new:
                 text = strings[key]
-                value = _YEAR_OF[key] = int(text) if len(text) == 4 and text.isdecimal() else -1
-            if value >= 0:
-                found[i] = value
+                _YEAR_OF[key] = int(text) if len(text) == 4 and text.isdecimal() else -1
+        year_of = _YEAR_OF
+        found = store[0] = {i: value for i, key in enumerate(forms) if (value := year_of[key]) >= 0}
     return found
 
 

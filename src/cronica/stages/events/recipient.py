@@ -108,16 +108,17 @@ class _Table:
 
     def __init__(self, doc: Any) -> None:
         # one array read instead of a Token object and a string look-up per token and field;
-        # each column mapped in one pass through per-process memories of the strings
+        # each distinct hash of a column named once (a dict read per token, no call)
         heads = token_column(doc, HEAD)  # offsets, some negative
         strings = doc.vocab.strings
-        _NAMES.strings = strings  # (for a hash not read before: the string is the same in every vocab)
+        deps, pos, ents = token_column(doc, DEP), token_column(doc, POS), token_column(doc, ENT_TYPE)
+        dep_names = {k: dep_of_hash(k, strings) for k in set(deps)}
+        names = {k: strings[k] if k else "" for k in {*pos, *ents}}
         self.heads = [i + h for i, h in enumerate(heads)]
-        deps = token_column(doc, DEP)
-        self.deps = [dep_of_hash(h, strings) for h in deps]
-        self.pos = list(map(_NAMES.__getitem__, token_column(doc, POS)))
-        self.ents = list(map(_NAMES.__getitem__, token_column(doc, ENT_TYPE)))
-        self.title = list(map(bool, token_column(doc, IS_TITLE)))
+        self.deps = [dep_names[k] for k in deps]
+        self.pos = [names[k] for k in pos]
+        self.ents = [names[k] for k in ents]
+        self.title = [bool(k) for k in token_column(doc, IS_TITLE)]
         self.sent_start = [start for start, _ in sentence_bounds(doc)]
 
     def ancestors(self, i: int) -> list[int]:
@@ -127,22 +128,6 @@ class _Table:
         while heads[out[-1]] != out[-1] and len(out) < 40:
             out.append(heads[out[-1]])
         return out
-
-
-class _Names(dict[int, str]):
-    """String hash -> its string ('' for 0), read from :attr:`strings` (the last document's
-    vocabulary) the first time; a hash stands for the same string in every vocabulary."""
-
-    strings: Any = None
-
-    def __missing__(self, key: int) -> str:
-        if len(self) > 100_000:
-            self.clear()
-        got = self[key] = self.strings[key] if key else ""
-        return got
-
-
-_NAMES = _Names()
 
 
 def _table(doc: Any) -> _Table:
@@ -552,6 +537,43 @@ def rows_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
             out.append(Choice(t.i, start, end, [], rule_i == t.i,
                               feats.score(t, code, ents[t.i], memo)))
     return out
+
+
+def choose_for(trig: Token, event: str, mode: str | None, other: Any, rule: Any,
+               skip: frozenset[int],
+               arg_span: Callable[[Any], tuple[int, int, str | None] | None],
+               model: RecipientModel) -> int | None:
+    """``model.choose(rows_for(..., model))``'s token index (None: the rules' answer stays),
+    without a :class:`Choice` per row: the same rows scored in the same order, the same
+    probabilities, the first of equal best ones, the first row of the rules' pick."""
+    toks = candidates(trig, skip)
+    if rule is not None and all(t.i != rule.i for t in toks):
+        toks.append(rule)
+    memo = model.memo()
+    feats = _TriggerFeatures(trig, event, mode, other, rule, w=memo)
+    ents = feats.table.ents
+    rule_i = rule.i if rule is not None else None
+    exp, score = math.exp, feats.score
+    best_i: int | None = None
+    p_best = p_rule = 0.0
+    best_rule = seen_rule = False
+    for t in toks:
+        got = arg_span(t)
+        if got is None:
+            continue
+        i = t.i
+        z = score(t, got[2], ents[i], memo)
+        p = 1.0 / (1.0 + exp(-max(-30.0, min(30.0, z))))
+        is_rule = rule_i == i
+        if best_i is None or p > p_best:  # (``max``: the first of equal ones)
+            best_i, p_best, best_rule = i, p, is_rule
+        if is_rule and not seen_rule:
+            seen_rule, p_rule = True, p
+    if best_i is None or best_rule:
+        return None
+    if not seen_rule:
+        return best_i if p_best >= model.take else None
+    return best_i if p_best >= p_rule + model.margin and p_best >= model.take else None
 
 
 # -- training hook ----------------------------------------------------------------------
