@@ -207,8 +207,9 @@ class ActorCoder:
         doc = adoc.doc
         items: list[Item] = []
         taken: set[int] = set()
-        in_person = {t.i: ent for ent in entities(doc)
-                     if normalize(ent.label_) in self._person_labels for t in ent}
+        in_person = {i: ent for ent in entities(doc)
+                     if normalize(ent.label_) in self._person_labels
+                     for i in range(ent.start, ent.end)}  # (no Token built per word)
         found = self.lexicon.find(adoc.article.text, words)
         titles = _title_nouns(doc, found)
         for m in found:
@@ -241,7 +242,7 @@ class ActorCoder:
             if normalize(ent.label_) not in self._person_labels \
                     and not _apposed_name(ent, agents):
                 continue
-            toks = [t.i for t in ent if t.i not in taken]
+            toks = [i for i in range(ent.start, ent.end) if i not in taken]
             # keep the name only: drop a leading title the NER swallowed ('Presidente Petro'),
             # and a sentence-opening preposition it took for a name ('Según el Ministerio')
             while toks and (not doc[toks[0]].text[:1].isupper() or (

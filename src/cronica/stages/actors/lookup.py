@@ -8,6 +8,7 @@ outside the lexicon hits (surnames, well-known leaders, short forms of organisat
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from cronica.model import ActorMention, ArticleDoc
@@ -154,7 +155,8 @@ def leader_mentions(
     viajó'): a capitalised proper noun outside every other hit."""
     named = {word_key(adoc.doc[it.tokens[-1]].text) for it in items if it.kind == "person"}
     # the article's words that are leader names (not every leader name of the lexicon)
-    keys = {k for k, _, _ in words if k in lexicon.leader_words and k not in surnames}
+    keys = set(map(itemgetter(0), words)) & lexicon.leader_words
+    keys.difference_update(surnames)
     out = []
     for t in tokens_with_key(adoc, words, keys - named, by_token):
         known = lexicon.leader(t.text)

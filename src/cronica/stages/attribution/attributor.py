@@ -197,9 +197,8 @@ class Attributor:
         # 'según explicó X': a source word right before a verb of saying, whatever the verb
         firsts, first_keys = self.lex.first_source_words, self.lex.first_source_keys
         lowers, toks = token_column(doc, LOWER), tokens_of(doc)
-        for i in range(len(doc) - 1):
-            if lowers[i] not in first_keys:  # (the hash of a first word: no Token built)
-                continue
+        # (the hash of a first word, read in one pass: no Token built for the others)
+        for i in [i for i, h in enumerate(lowers) if h in first_keys and i < len(lowers) - 1]:
             tok = toks[i]
             if tok.lower_ not in firsts:
                 continue

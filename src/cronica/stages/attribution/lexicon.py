@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from cronica.model import ActorMention, ArticleDoc
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import token_rows, tokens_of
+from cronica.stages.nlp.syntax import token_column
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -68,7 +68,19 @@ class AttributionLexicon:
             tok.lower_ in self.source_noun or tok.lemma_.lower() in self.source_noun)
 
     def is_speech(self, tok: Token) -> bool:
-        """A verb of saying, by lemma (verbs only) or by listed surface form."""
+        """A verb of saying, by lemma (verbs only) or by listed surface form. The answer
+        depends on the token's POS, lemma and lower-case form alone: kept per such triple
+        (the memory :meth:`speech_indices` reads)."""
+        key = (tok.pos, tok.lemma, tok.lower)
+        memo = self._speech_memo
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) > _MAX_SPEECH_MEMO:
+                memo.clear()
+            hit = memo[key] = self._is_speech(tok)
+        return hit
+
+    def _is_speech(self, tok: Token) -> bool:
         if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in self.speech_lemmas or (self.inflect and any(
                 lemma in self.speech_lemmas for lemma in regular_lemmas(tok.lower_)))):
             return True
@@ -94,17 +106,33 @@ class AttributionLexicon:
         memo = self._speech_memo
         if len(memo) > _MAX_SPEECH_MEMO:
             memo.clear()
-        out: list[int] = []
-        for i, key in enumerate(token_rows(doc, _SPEECH_KEY)):
-            hit = memo.get(key)
-            if hit is None:
-                hit = memo[key] = self.is_speech(doc[i])
-            if hit:
-                out.append(i)
-        return out
+        cols = [token_column(doc, attr) for attr in _SPEECH_KEY]
+        # (one C-level pass over the (POS, LEMMA, LOWER) triples; the misses are read after)
+        hits = list(map(memo.get, zip(*cols, strict=True)))
+        if None in hits:
+            for i, key in enumerate(zip(*cols, strict=True)):
+                if hits[i] is None:
+                    hit = memo.get(key)  # (an earlier miss of this document filled it)
+                    if hit is None:
+                        hit = memo[key] = self._is_speech(doc[i])
+                    hits[i] = hit
+        return [i for i, hit in enumerate(hits) if hit]
 
     def is_report(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
+        """A verb of reporting by lemma or form; kept per (lemma, lower-case form) hash pair,
+        on which alone it depends."""
+        key = (tok.lemma, tok.lower)
+        memo = self._report_memo
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) > _MAX_SPEECH_MEMO:
+                memo.clear()
+            hit = memo[key] = tok.lemma_.lower() in self.report_lemmas or tok.lower_ in self.report_lemmas
+        return hit
+
+    @cached_property
+    def _report_memo(self) -> dict[tuple[int, int], bool]:
+        return {}
 
 
 # Regular Spanish verb endings (finite tenses, participle, gerund) by conjugation, longest
@@ -178,17 +206,30 @@ def marked_quotes(text: str) -> list[tuple[int, int]]:
 
 class Phrases(tuple[tuple[str, ...], ...]):
     """A list of cue phrases (each a tuple of lower-case words, longest first), matched on
-    the tokens' LOWER by spaCy's PhraseMatcher, built once per vocabulary and kept here."""
+    the tokens' LOWER: a phrase matches at a token when the LOWER hashes of its words and of
+    the tokens from there are equal (what spaCy's PhraseMatcher on LOWER matches; the
+    matcher is kept for callers that want it, built once per vocabulary)."""
 
     _matcher: tuple[Vocab, PhraseMatcher] | None
     first_words: frozenset[str]
     longest: int
+    # the phrases by the LOWER hash of their first word, as tuples of word hashes, longest
+    # first
+    by_first: dict[int, list[tuple[int, ...]]]
 
     def __new__(cls, phrases: Iterable[tuple[str, ...]]) -> Phrases:
         self = super().__new__(cls, tuple(phrases))
         self._matcher = None
         self.first_words = frozenset(p[0] for p in self if p)
         self.longest = max((len(p) for p in self), default=0)
+        by_first: dict[int, list[tuple[int, ...]]] = {}
+        for p in self:
+            if p:
+                key = tuple(hash_string(w.lower()) for w in p)
+                by_first.setdefault(key[0], []).append(key)
+        for keys in by_first.values():
+            keys.sort(key=len, reverse=True)
+        self.by_first = by_first
         return self
 
     def matcher(self, vocab: Vocab) -> PhraseMatcher:
@@ -201,15 +242,21 @@ class Phrases(tuple[tuple[str, ...], ...]):
 
 def match_phrase(doc: Doc, i: int, phrases: Iterable[tuple[str, ...]], limit: int) -> int:
     """Number of tokens of the longest phrase matching at token ``i`` and ending by token
-    ``limit`` (0 if none)."""
+    ``limit`` (0 if none). Read off the shared LOWER column (:func:`token_column`): no
+    Token, Span or matcher call per token (the PhraseMatcher on LOWER, called on the window
+    ``doc[i:min(limit, i + longest)]``, gave the same answers)."""
     if i >= limit:
         return 0
     ph = phrases if isinstance(phrases, Phrases) else Phrases(phrases)
-    if tokens_of(doc)[i].lower_ not in ph.first_words:  # (no new Token per read)
+    lowers = token_column(doc, LOWER)
+    keys = ph.by_first.get(lowers[i])
+    if not keys:
         return 0
-    window = doc[i:min(limit, i + ph.longest)]
-    return max((end - start for _, start, end in ph.matcher(doc.vocab)(window) if start == i),
-               default=0)
+    for key in keys:  # (longest first)
+        n = len(key)
+        if i + n <= limit and (n == 1 or tuple(lowers[i:i + n]) == key):
+            return n
+    return 0
 
 
 def char_span(toks: Iterable[Any]) -> tuple[int, int] | None:

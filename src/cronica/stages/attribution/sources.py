@@ -15,6 +15,8 @@ counts. Any other source cue covers its own sentence only.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.attrs import LOWER, POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
@@ -29,7 +31,7 @@ from cronica.stages.attribution.lexicon import (
     match_phrase,
 )
 from cronica.stages.language.bundle import LanguageBundle, as_bundle
-from cronica.stages.nlp.syntax import children_of, dep, entities, token_column, token_rows
+from cronica.stages.nlp.syntax import children_of, dep, entities, token_column
 
 _VERB_POS = frozenset({VERB, AUX})  # POS symbols of the tokens that may cue a source
 LEAD_SENTENCES = 3  # headline, subtitle, lead: where a re-report names its origin
@@ -100,31 +102,33 @@ class SourceFinder:
         """Reporting sources in text order (see the module docstring for the scope rule)."""
         doc = adoc.doc
         out: list[Reporting] = []
-        firsts = set(self.lex.first_source_words)
-        # (POS, lower-case form hash) of each token: a token that starts no source phrase
-        # and is no verb is passed over without building a spaCy token
-        keys = token_rows(doc, (POS, LOWER))
+        # the tokens that start a source phrase (the hash of a first word) or are verbs, in
+        # one pass over the POS and LOWER columns: the others are passed over without a look
+        lowers = token_column(doc, LOWER)
         first_keys = self.lex.first_source_keys
+        cands = [i for i, (pos, lower) in enumerate(zip(token_column(doc, POS), lowers, strict=True))
+                 if lower in first_keys or pos in _VERB_POS]
+        if not cands:
+            return out
         for s, sent in enumerate(adoc.sentences):
             toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if toks is None:
                 continue
             lo, hi, limit = sent.start, sent.end, toks.end
-            i = toks.start
-            while i < limit:
-                pos, lower = keys[i]
-                if lower not in first_keys and pos not in _VERB_POS:
-                    i += 1
-                    continue
+            k = bisect_left(cands, toks.start)
+            while k < len(cands) and cands[k] < limit:
+                i = cands[k]
+                k += 1
+                lower = lowers[i]
                 tok = doc[i]
-                n = match_phrase(doc, i, self.lex.source, limit) if tok.lower_ in firsts else 0
+                n = match_phrase(doc, i, self.lex.source, limit) if lower in first_keys else 0
                 if n:
                     rep = self._source_after(adoc, i, i + n, limit, s, lo, hi)
                     if rep is not None:
                         # 'según Arafat': a named individual is quoted, not a channel
                         if not self._names_person(adoc, rep.cue.start, rep.cue.end, i + n):
                             out.append(rep)
-                        i += n
+                        k = bisect_left(cands, i + n, k)  # on after the phrase's words
                         continue
                 if tok.pos_ in ("VERB", "AUX") and (self.lex.is_report(tok) or self.lex.is_speech(tok)
                                                     or self._observes(tok)):
@@ -133,25 +137,25 @@ class SourceFinder:
                         out.append(rep)
                     if not self._observes(tok) or self.lex.is_speech(tok):
                         out.extend(self._verb_links(adoc, tok, s, lo, hi))
-                i += 1
         return _dedupe(out)
 
     def phrases(self, adoc: ArticleDoc) -> list[tuple[int, int, Reporting]]:
         """Every source phrase ('según X', 'de acuerdo con X'), persons included, as (token
         index of its first word, token index after its phrase words, the link)."""
         doc = adoc.doc
-        out = []
-        firsts = set(self.lex.first_source_words)
-        lowers = token_column(doc, LOWER)
+        out: list[tuple[int, int, Reporting]] = []
         first_keys = self.lex.first_source_keys
+        # the tokens a source phrase can start at (the LOWER hash of a first word), read in
+        # one pass; a document without one has no phrase and no sentence span to build
+        hits = [i for i, h in enumerate(token_column(doc, LOWER)) if h in first_keys]
+        if not hits:
+            return out
         for s, sent in enumerate(adoc.sentences):
             toks = doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if toks is None:
                 continue
-            for i in range(toks.start, toks.end):
-                if lowers[i] not in first_keys:
-                    continue
-                n = match_phrase(doc, i, self.lex.source, toks.end) if doc[i].lower_ in firsts else 0
+            for i in hits[bisect_left(hits, toks.start):bisect_left(hits, toks.end)]:
+                n = match_phrase(doc, i, self.lex.source, toks.end)
                 if n:
                     rep = self._source_after(adoc, i, i + n, toks.end, s, sent.start, sent.end)
                     if rep is not None:

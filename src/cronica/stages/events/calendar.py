@@ -127,9 +127,10 @@ class AuxCalendar:
                 if found:
                     e.aux_mode, e.aux_evidence = found
         if doc is not None:
-            self._same_event(adoc, pub, self.cues.other_event_adj)
+            openings = story_openings(adoc.article.text)  # (read once for both)
+            self._same_event(adoc, pub, self.cues.other_event_adj, openings)
             _gerund_time(doc, every, self.cues.gerund_ending, self.cues.enclitic)
-            _definite_reference(doc, every, story_openings(adoc.article.text))
+            _definite_reference(doc, every, openings)
             if pub is not None:
                 self._discourse_time(adoc, every, pub)
         for e in every:
@@ -538,10 +539,12 @@ class AuxCalendar:
 
     @staticmethod
     def _same_event(adoc: ArticleDoc, pub: date | None = None,
-                    other: Collection[str] = frozenset()) -> None:
+                    other: Collection[str] = frozenset(),
+                    openings: list[int] | None = None) -> None:
         """Current noun mentions of an event dated non-current elsewhere take its mode; a
         mention that names another event of the kind ('un ataque similar', 'otro atentado':
-        ``other``, the alterity words) neither gives nor takes it."""
+        ``other``, the alterity words) neither gives nor takes it. ``openings``: the
+        article's :func:`story_openings`, when already read."""
         doc = adoc.doc
         dated: dict[tuple[str, str], Event] = {}
         every = [*adoc.events, *adoc.secondary_events]
@@ -552,7 +555,8 @@ class AuxCalendar:
                 dated.setdefault((e.event, _lemma(doc, e)), e)
         # the story openings of a digest after the article's own dateline: a dated mention
         # of another story is another event ('la cumbre' of two summits)
-        openings = story_openings(adoc.article.text)
+        if openings is None:
+            openings = story_openings(adoc.article.text)
         for e in every:
             if e.aux_mode is not None or e.head is None or _another(doc, e, other):
                 continue

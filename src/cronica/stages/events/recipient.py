@@ -216,10 +216,16 @@ class _TriggerFeatures:
         self.cands = doc_cache(trig.doc, "recipient.cand_features")
         if w is not None:  # for :meth:`score`
             deps = table.deps
-            downs = [deps[x] for x in down[:_MAX_PATH]]
+            downs = tuple([deps[x] for x in down[:_MAX_PATH]])
             # the downward half of a path reaching the trigger k steps below the common
-            # ancestor (cut at _MAX_PATH labels)
-            self.down_s = tuple("v".join(reversed(downs[:k])) for k in range(_MAX_PATH + 1))
+            # ancestor (cut at _MAX_PATH labels); kept per process for each list of labels
+            down_s = _DOWN_S.get(downs)
+            if down_s is None:
+                if len(_DOWN_S) > 20_000:
+                    _DOWN_S.clear()
+                down_s = _DOWN_S[downs] = tuple(
+                    "v".join(reversed(downs[:k])) for k in range(_MAX_PATH + 1))
+            self.down_s = down_s
             self.wtrig = w.trigger(self.pos, event, self.tail)
             self.wjoint: dict[tuple[str, bool, bool], tuple[float, ...]] = {}
             self.wcands = doc_cache(trig.doc, "recipient.cand_weights")
@@ -430,6 +436,8 @@ class _Weights:
         return got
 
 
+# the labels of a trigger's first steps up -> :attr:`_TriggerFeatures.down_s`
+_DOWN_S: dict[tuple[str, ...], tuple[str, ...]] = {}
 # :meth:`_TriggerFeatures.of`'s strings of small closed sets, built once
 _JOINT: dict[tuple[str, str, str, str, bool], tuple[str, ...]] = {}
 _NAMED: dict[tuple[str, str], str] = {}

@@ -99,7 +99,11 @@ def find_quantities(doc: Doc, lx: MagnitudeLexicon) -> list[Quantity]:
     words = _WORDS
     if len(words) > 200_000:
         words.clear()
-    read = [words.get(h) or _word(h, strings) for h in token_column(doc, ORTH)]
+    orths = token_column(doc, ORTH)
+    got = list(map(words.get, orths))  # (one C-level pass; the few misses read after)
+    read: list[tuple[str, bool]] = (
+        [r or _word(h, strings) for r, h in zip(got, orths, strict=True)]
+        if None in got else got)  # type: ignore[assignment]  # (no None left)
     folded = [w for w, _ in read]
     n, longest = len(doc), lx.longest
     starts = lx.starts
@@ -250,9 +254,9 @@ def _state_modifier(noun: Token, lx: MagnitudeLexicon) -> str | None:
     the parser hangs on the noun), or an object predicative the parser hangs on the verb
     whose object the noun is ('left 30 people dead': CGEL ch. 4, complex-transitive
     'leave'; spaCy's 'oprd', UD 'xcomp')."""
-    mods = [c for c in noun.children if dep(c) in ("amod", "acl")]
+    mods = [c for c in children_of(noun) if dep(c) in ("amod", "acl")]
     if dep(noun) == "obj" and noun.head.i < noun.i:
-        mods.extend(c for c in noun.head.children if dep(c) in ("oprd", "xcomp"))
+        mods.extend(c for c in children_of(noun.head) if dep(c) in ("oprd", "xcomp"))
     for c in mods:
         if c.i < noun.i or c.pos_ not in ("ADJ", "VERB"):
             continue

@@ -38,10 +38,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.attrs import LOWER
-from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from cronica.model import TERRITORIAL_SECTORS, ArticleDoc, Event, PlaceMention
 from cronica.read.dateline import find_dateline
@@ -102,6 +100,7 @@ class Geocoder:
         self._gazetteer = gazetteer
         words = _place_words(self.bundle)
         self.locpreps = sorted({w.lower() for w in words.get("locprep", [])}, key=len, reverse=True)
+        self._locprep_set = frozenset(self.locpreps)
         self.namepreps = {w.lower() for w in words.get("namprep", [])}
         self.articles = {w.lower() for w in words.get("article", [])}
         self.placenouns = {w.lower() for w in words.get("placenoun", [])}
@@ -124,10 +123,16 @@ class Geocoder:
             prep_words = prep.split()
             self._preps_by_first.setdefault(prep_words[0], []).append(prep_words)
         self._connectors = self.namepreps | self.articles
-        # the prepositions are found by spaCy's PhraseMatcher on LOWER, built for the vocab of
-        # the first document (one per language model); the checks around a match compare the
-        # tokens' LOWER string ids and build no Token objects
-        self._prep_matcher: tuple[Vocab, PhraseMatcher] | None = None
+        # the prepositions as tuples of their words' LOWER string ids, by the first one,
+        # longest first: found on the tokens' LOWER column (:meth:`_preposition_ends`); the
+        # checks around a match compare the same ids and build no Token objects
+        self._prep_keys: dict[int, list[tuple[int, ...]]] = {}
+        for preps in self._preps_by_first.values():
+            for ws in preps:
+                key = tuple(get_string_id(w.lower()) for w in ws)
+                self._prep_keys.setdefault(key[0], []).append(key)
+        for keys in self._prep_keys.values():
+            keys.sort(key=len, reverse=True)
         self._nameprep_ids = {get_string_id(w) for w in self.namepreps}
         self._article_ids = {get_string_id(w) for w in self.articles}
         self._locmod_ids = {get_string_id(w) for w in self.locmods}
@@ -600,7 +605,17 @@ class Geocoder:
             if words and words[-1] in self.articles:
                 words = words[:-1]
         tail = " ".join(words[-4:])
-        return any(tail == p or tail.endswith(" " + p) for p in self.locpreps)
+        # ``any(tail == p or tail.endswith(" " + p) for p in self.locpreps)``: the whole tail
+        # or a part after one of its (at most three) spaces is a listed preposition
+        preps = self._locprep_set
+        if tail in preps:
+            return True
+        space = tail.find(" ")
+        while space >= 0:
+            if tail[space + 1:] in preps:
+                return True
+            space = tail.find(" ", space + 1)
+        return False
 
     def _after_prepositions(self, adoc: ArticleDoc) -> list[_Found | None]:
         """Capitalised names right after a preposition that the gazetteer knows."""
@@ -652,17 +667,19 @@ class Geocoder:
 
     def _preposition_ends(self, doc: Doc) -> dict[int, int]:
         """Token index where each preposition starts -> index of the token after it, the
-        longest preposition at each start ('cerca de' before 'cerca')."""
-        if self._prep_matcher is None or self._prep_matcher[0] is not doc.vocab:
-            matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-            matcher.add("PREP", [Doc(doc.vocab, words=ws) for preps in self._preps_by_first.values()
-                                 for ws in preps])
-            self._prep_matcher = (doc.vocab, matcher)
-        matcher = self._prep_matcher[1]
+        longest preposition at each start ('cerca de' before 'cerca'). A preposition matches
+        where the LOWER hashes of its words and of the tokens from there are equal (what
+        spaCy's PhraseMatcher on LOWER matched, without a matcher call per document)."""
+        lowers = token_column(doc, LOWER)
+        by_first = self._prep_keys
+        n = len(lowers)
         ends: dict[int, int] = {}
-        for _, start, end in matcher(doc):
-            if end > ends.get(start, -1):
-                ends[start] = end
+        for i in [i for i, h in enumerate(lowers) if h in by_first]:
+            for key in by_first[lowers[i]]:  # (longest first)
+                k = len(key)
+                if i + k <= n and (k == 1 or tuple(lowers[i:i + k]) == key):
+                    ends[i] = i + k
+                    break
         return ends
 
     # -- resolving ---------------------------------------------------------
@@ -832,11 +849,15 @@ class Geocoder:
         sentence (it names no place after a locative): 'La UE y Francia criticaron',
         'sanciones a Irán', 'a ceasefire between Thailand and Cambodia'."""
         roles = [r for r in (event.actor, event.recipient) if r is not None]
-        parties = _party_states(adoc, event.trigger.sentence)
         cands = [p for p in places if p.span.sentence == event.trigger.sentence
                  and not p.metonymy and not p.from_dateline and p.lat is not None
-                 and not any(p.span.start <= r.start and r.end <= p.span.end for r in roles)
-                 and (p.span.start, p.span.end) not in parties]
+                 and not any(p.span.start <= r.start and r.end <= p.span.end for r in roles)]
+        if not cands:
+            return None  # (most sentences name no place: nothing below to read)
+        parties = _party_states(adoc, event.trigger.sentence)
+        cands = [p for p in cands if (p.span.start, p.span.end) not in parties]
+        if not cands:
+            return None
         trigger = _trigger_token(adoc.doc, event)
         if trigger is not None:
             # a place of a clause above the event's ('dijo en Madrid que atacaron') is where
@@ -1229,8 +1250,19 @@ def _event_loc(p: PlaceMention, source: str) -> dict[str, Any]:
 
 
 def _capitalised(tok: Any) -> bool:
-    t = tok.text
-    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+    """A word that opens in upper case and holds a letter; kept per process by the word's
+    string hash (``tok.orth``: the same text, the same hash)."""
+    try:
+        return _CAPITALISED[tok.orth]
+    except KeyError:
+        if len(_CAPITALISED) > 200_000:
+            _CAPITALISED.clear()
+        t = tok.text
+        got = _CAPITALISED[tok.orth] = bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+        return got
+
+
+_CAPITALISED: dict[int, bool] = {}
 
 
 

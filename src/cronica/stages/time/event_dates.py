@@ -271,17 +271,22 @@ def date_events(
     for e in every:
         best: tuple[tuple[int, int, int], DateMention] | None = None
         head = heads.get(e.id)
-        if head is not None:
+        # the dates of the event's sentence (most sentences have none: then the clause chain
+        # below is not read)
+        dated = [dm for dm in usable if dm.span.sentence == e.trigger.sentence
+                 and roots.get(id(dm)) is not None] if head is not None else []
+        if dated:
+            assert head is not None
             chain = _chain(head, lx)
             shared = {i for i in _shared_conjuncts(head) if i not in chain}
             chain.update(dict.fromkeys(shared, 0))
             # a secondary event word never takes a date from an event of the article
             others = {h.i for k, h in heads.items() if h is not None and k != e.id
                       and (k in main or e.id not in main)} - set(chain)
-            for dm in usable:
-                mroot = roots.get(id(dm))
-                if mroot is None or dm.span.sentence != e.trigger.sentence \
-                        or (id(dm) in planned and head.pos_ in _VERBS):
+            for dm in dated:
+                mroot = roots[id(dm)]
+                if mroot is None or (id(dm) in planned and head.pos_ in _VERBS):
+                    # (``dated`` holds dates of the sentence with a root)
                     continue
                 hit = (0, 0) if mroot.i == head.i else _attach(mroot, chain, others)
                 if hit is not None and shared and _attach(mroot, {k: v for k, v in chain.items()
