@@ -186,3 +186,14 @@ def test_sanctions_on_a_state_name_their_target() -> None:
 def test_a_day_after_a_sanction_noun_is_no_target() -> None:
     sanction = _one("The EU imposed new sanctions on Monday.", "SANCTION", "en")
     assert sanction["recipient"] is None
+
+
+# -- an offensive launched, and its target on the row's own object --------------------------
+def test_launched_offensive_is_an_assault_on_its_target() -> None:
+    attack = _one("The army launched an offensive against the rebels.", "ASSAULT", "en")
+    assert attack["actor"] is not None and "army" in attack["actor"]["text"]
+    assert attack["recipient"] is not None and "rebels" in attack["recipient"]["text"]
+
+
+def test_prepared_offensive_is_no_act() -> None:
+    assert _events("The army is preparing a major offensive.", "en") == []

@@ -1071,6 +1071,11 @@ def _verb_args(
         cands += [a for c in children_of(tok) if dep(c) in _OBJ and c.pos_ == "PRON"
                   and (a := _object_relative_antecedent(c, tok, cues, index)) is not None]
         cands += _free_relative_objects(tok, cues)
+        # the target named on the row's own object noun ('launched an offensive against the
+        # rebels', 'lanzaron una ofensiva contra X'): the act the row names is aimed at it
+        doc = tok.doc
+        cands += [o for i in skip if i != tok.i for o in _obl_children(doc[i])
+                  if _case(o) in cues.against_case]
         cands = [c for c in cands if not _same(c, actor) and c.i not in skip]
         if cands:
             # the personal 'a' marks a human object: 'asesinaron a dos agentes'
