@@ -197,3 +197,26 @@ def test_launched_offensive_is_an_assault_on_its_target() -> None:
 
 def test_prepared_offensive_is_no_act() -> None:
     assert _events("The army is preparing a major offensive.", "en") == []
+
+
+# -- the act a threat names: its actor is the threatener, it is no recipient ----------------
+@pytest.mark.parametrize("text,lang,actor", [
+    ("Los transportistas amenazaron con un paro nacional.", "es", "transportistas"),
+    ("Truck drivers threatened a nationwide strike if Congress does not repeal the law.", "en",
+     "Truck drivers"),
+])
+def test_threatened_act_is_the_threateners(text: str, lang: str, actor: str) -> None:
+    events = _events(text, lang)
+    threat = next(e for e in events if e["event"] == "THREATEN")
+    strike = next(e for e in events if e["event"] == "PROTEST")
+    assert threat["recipient"] is None
+    assert strike["actor"] is not None and actor in strike["actor"]["text"]
+    assert strike["aux_mode"] == "hypothetical"
+    assert threat["actor"]["code"] == "LAB"
+
+
+def test_requested_act_keeps_its_own_doer() -> None:
+    # a request names someone else's act: the requester is not the arrest's actor
+    events = _events("La fiscal general pidió la detención del alcalde.")
+    arrest = next(e for e in events if e["event"] == "COERCE")
+    assert arrest["actor"] is None

@@ -623,7 +623,25 @@ def find_args(
     elif recipient is None and event == "REQUEST":
         # 'se exigirá la renuncia del gobierno': a demand is aimed at whoever is to leave
         recipient = _ousted(tok, actor, cues, index)
+    if actor is None and tok.pos_ == "NOUN" and tok.head.i != tok.i and dep(tok) in ("obj", "obl") \
+            and tok.head.pos_ == "VERB" and is_event(tok.head) == "THREATEN":
+        # 'los transportistas amenazaron con un paro', 'threatened a nationwide strike': one
+        # threatens with one's own act (DLE amenazar 1: dar a entender que se quiere hacer
+        # algún mal), so the threat's subject is the threatened act's actor
+        actor = next((c for c in children_of(tok.head) if dep(c) in _SUBJ), None)
+    if event in _FRAMING_TYPES and recipient is not None and recipient.pos_ == "NOUN" \
+            and is_event(recipient) in _EMBEDDABLE_TYPES \
+            and not any(t.i in index.by_token for t in _phrase(recipient)):
+        # 'amenazaron con un paro nacional', 'threatened a nationwide strike': the act a
+        # threat or call names is an event of its own (embedded), not a party; with no actor
+        # in its phrase there is no recipient ('exigieron la liberación de X' keeps X's phrase)
+        recipient = None
     return actor, recipient
+
+
+# speech acts that name another act as their content, and the acts they may name
+_FRAMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT"})
+_EMBEDDABLE_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "SANCTION", "FIGHT", "MOBILIZE"})
 
 
 def _road(tok: Token, cues: Cues) -> bool:
