@@ -220,3 +220,25 @@ def test_requested_act_keeps_its_own_doer() -> None:
     events = _events("La fiscal general pidió la detención del alcalde.")
     arrest = next(e for e in events if e["event"] == "COERCE")
     assert arrest["actor"] is None
+
+
+# -- a copular predicate characterises the event already told ------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Gunmen attacked a police checkpoint, killing five officers. It was a cowardly attack, "
+     "the minister said.", "en"),
+    ('Guerrilleros atacaron el domingo una base militar y mataron a dos soldados. "Fue un '
+     'ataque cobarde contra nuestros soldados", escribió el ministro.', "es"),
+])
+def test_copular_predicate_is_the_event_told(text: str, lang: str) -> None:
+    attacks = [e for e in _events(text, lang) if e["event"] == "ASSAULT"]
+    assert len(attacks) == 1
+    predicate = text.index("attack," if lang == "en" else "ataque cobarde")
+    assert predicate in [m["start"] for m in attacks[0]["mentions"]]
+    assert attacks[0]["trigger"]["start"] < predicate
+
+
+def test_predicate_with_a_subject_of_its_own_is_not_merged() -> None:
+    # a full noun subject names its own event: 'la represión fue un ataque'
+    text = ("Gunmen attacked a police checkpoint. The raid on the village was a separate "
+            "attack, the minister said.")
+    assert len([e for e in _events(text, "en") if e["event"] == "ASSAULT"]) >= 2

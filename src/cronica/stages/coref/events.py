@@ -41,7 +41,7 @@ from cronica.stages.events.merge import headline_sentence
 from cronica.stages.events.refine import claimed_reference
 from cronica.stages.language.bundle import LanguageBundle
 from cronica.stages.language.fold import fold
-from cronica.stages.nlp.syntax import children_of, definite, morph_get
+from cronica.stages.nlp.syntax import children_of, definite, dep, morph_get
 from cronica.stages.place.gazetteer import haversine_km
 
 NEAR_KM = 25.0
@@ -112,11 +112,15 @@ def _same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def same_event(a: Event, b: Event, headline: int | None = None,
-               coups: frozenset[str] = frozenset(), given: bool = False) -> bool:
+               coups: frozenset[str] = frozenset(), given: bool = False,
+               predicate: bool = False) -> bool:
     """Whether ``b`` reports the same event as ``a`` (see the module docstring); ``headline``:
     the article's headline sentence, whose present tense is no aux mode of its own;
     ``coups``: the trigger patterns of a coup, never the same event as an act of another
-    kind ('tomaron el poder' and 'detuvieron al presidente', both COERCE)."""
+    kind ('tomaron el poder' and 'detuvieron al presidente', both COERCE). ``predicate``:
+    ``b`` is a copular predicate that characterises a given event ('Fue un ataque cobarde'),
+    whose mode and place are its clause's defaults (the copula's tense, the dateline), not
+    its own."""
     if a.event != b.event:
         return False
     if (rule_pattern(a.rule) in coups) != (rule_pattern(b.rule) in coups):
@@ -124,7 +128,7 @@ def same_event(a: Event, b: Event, headline: int | None = None,
     # the headline's present-tense event may be the body's act of another mode, embedded in
     # its announcement or not ('Maestros marchan' over 'anunciaron que marcharán')
     present = a.aux_mode != b.aux_mode and _headline_present(a, b, headline)
-    if a.aux_mode != b.aux_mode and not present:
+    if a.aux_mode != b.aux_mode and not present and not (predicate and b.aux_mode is None):
         return False
     if (a.embedded_in is None) != (b.embedded_in is None) and not present:
         return False  # an act embedded in a frame ('amenazaron con una huelga') stays apart
@@ -133,12 +137,13 @@ def same_event(a: Event, b: Event, headline: int | None = None,
     if not (args_compatible(a.actor, b.actor) and args_compatible(a.recipient, b.recipient)):
         return False
     da, db = _stated_date(a), _stated_date(b)
-    if da and db and da != db:
+    if da and db and da != db and not predicate:
         return False
     pa, pb = _strong_place(a), _strong_place(b)
     if pa and pb and not _same_place(pa, pb):
         return False
-    if given and a.event_loc and b.event_loc and not _same_place(a.event_loc, b.event_loc):
+    if given and not predicate and a.event_loc and b.event_loc \
+            and not _same_place(a.event_loc, b.event_loc):
         return False  # a reference to a known event: not from another story's dateline
     tie = _same_arg(a.actor, b.actor) or _same_arg(a.recipient, b.recipient) \
         or bool(da and da == db) or bool(pa and pb)
@@ -150,14 +155,32 @@ def definite_reference(doc: Any, e: Event, other_adj: set[str]) -> bool:
     noun with a definite article or a demonstrative, no actor or recipient of its own and no word
     of alterity ('otro ataque', 'a new attack') names an event the reader already knows (a
     definite description refers to a given referent; Nueva gramática 14.2, CGEL 5.6)."""
-    if doc is None or e.head is None or e.actor is not None or e.recipient is not None:
+    if doc is None or e.head is None:
         return False
     tok = doc[e.head]
     if tok.pos_ not in ("NOUN", "PROPN") or "Plur" in morph_get(tok, "Number"):
         return False  # ('los atentados', 'these marches' may name a class of events)
-    other = any(fold(c.lemma_) in other_adj or fold(c.text) in other_adj
-                for c in children_of(tok))
-    return definite(tok) and not other
+    if any(fold(c.lemma_) in other_adj or fold(c.text) in other_adj for c in children_of(tok)):
+        return False
+    if _predicate_of_given(tok):
+        return True  # its arguments are compared by same_event
+    return e.actor is None and e.recipient is None and definite(tok)
+
+
+def _predicate_of_given(tok: Any) -> bool:
+    """'"Fue un ataque cobarde contra nuestros soldados"', 'Esto es una masacre', 'It was a
+    cowardly attack': an event noun as the predicate of a copula whose subject is unsaid or a
+    pronoun characterises an event already told (the predicate of an identifying or
+    characterising copular clause has no reference of its own; Nueva gramática 37.2, CGEL
+    4.5), so it is that event, not a new one."""
+    kids = children_of(tok)
+    if any(dep(c) == "cop" for c in kids):  # UD: the noun heads its copular clause
+        subj = [c for c in kids if dep(c) in ("nsubj", "csubj")]
+    elif dep(tok) == "attr" and tok.head.lemma_.lower() == "be":  # English: under 'be'
+        subj = [c for c in children_of(tok.head) if dep(c) in ("nsubj", "csubj")]
+    else:
+        return False
+    return all(c.pos_ == "PRON" for c in subj)
 
 
 def _in_headline(e: Event, headline: int | None) -> bool:
@@ -240,7 +263,9 @@ class EventCoref:
                 self._claimed_antecedent(adoc, kept, e) or self._given(adoc, kept, e)
             if target is None:
                 kept.append(e)
-            elif target.aux_mode != e.aux_mode:
+            elif target.aux_mode != e.aux_mode and not (
+                    e.head is not None and adoc.doc is not None
+                    and _predicate_of_given(adoc.doc[e.head])):
                 # the headline's present-tense event joins the body's, which keeps its mode
                 absorb(e, target)
                 kept[kept.index(target)] = e
@@ -262,8 +287,10 @@ class EventCoref:
         when everything else is compatible (:func:`same_event` without a tie)."""
         if not definite_reference(adoc.doc, e, self._cues.other_event_adj):
             return None
+        predicate = e.head is not None and _predicate_of_given(adoc.doc[e.head])
         return next((k for k in reversed(kept) if k.trigger.sentence < e.trigger.sentence
-                     and same_event(k, e, coups=self._coups, given=True)), None)
+                     and same_event(k, e, coups=self._coups, given=True, predicate=predicate)),
+                    None)
 
     def _claimed_antecedent(self, adoc: ArticleDoc, kept: list[Event], e: Event) -> Event | None:
         """The first act told before a claimed definite reference to it, the article's main
