@@ -138,10 +138,15 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+def open_split(ap: argparse.ArgumentParser, argv: list[str] | None) -> tuple[argparse.Namespace, Split]:
+    """The parsed arguments of ``ap`` (made by :func:`parser`) and the split they name."""
+    args = ap.parse_args(argv)
+    return args, Split(Path(args.eval_dir), Path(args.cache))
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    eval_dir, cache = Path(args.eval_dir), Path(args.cache)
-    sp = Split(eval_dir, cache)
+    args, sp = open_split(parser(), argv)
+    eval_dir, cache = sp.eval_dir, sp.cache
     model, fit, chk, texts, y, yc = sp.model, sp.fit, sp.chk, sp.texts, sp.y, sp.yc
     assert model.doc_coef is not None
     groups = te.article_groups(texts)

@@ -28,7 +28,7 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).parent))
 import train_events as te  # noqa: E402
-from case_context_cv import Split, features, logit, parser, stack_model  # noqa: E402
+from case_context_cv import features, logit, open_split, parser, stack_model  # noqa: E402
 
 from cronica.evaluate.split import part_of  # noqa: E402
 
@@ -78,9 +78,8 @@ def split_pairs(texts: list[str], articles: list[str], groups: np.ndarray) -> tu
 def main(argv: list[str] | None = None) -> int:
     ap = parser()
     ap.description = __doc__.splitlines()[0]
-    args = ap.parse_args(argv)
-    eval_dir, cache = Path(args.eval_dir), Path(args.cache)
-    sp = Split(eval_dir, cache)
+    args, sp = open_split(ap, argv)
+    eval_dir, cache = sp.eval_dir, sp.cache
     model, fit, chk, texts, y, yc = sp.model, sp.fit, sp.chk, sp.texts, sp.y, sp.yc
     names = te.article_groups(texts)
     articles = [d["text"] for d in te.read_jsonl(eval_dir / "case2021_es" / "documents.jsonl")

@@ -29,7 +29,7 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).parent))
 import train_events as te  # noqa: E402
-from case_context_cv import Split, features, logit, oof_stack, parser, stack_model  # noqa: E402
+from case_context_cv import features, logit, oof_stack, open_split, parser, stack_model  # noqa: E402
 
 SEEDS = (7, 8, 9, 10, 11)
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -50,9 +50,8 @@ def masked(text: str, acronyms: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = parser()
     ap.description = __doc__.splitlines()[0]
-    args = ap.parse_args(argv)
-    eval_dir, cache = Path(args.eval_dir), Path(args.cache)
-    sp = Split(eval_dir, cache)
+    args, sp = open_split(ap, argv)
+    eval_dir, cache = sp.eval_dir, sp.cache
     model, fit, chk, texts, y, yc = sp.model, sp.fit, sp.chk, sp.texts, sp.y, sp.yc
     groups = te.article_groups(texts)
     z = np.load(cache / "case12_z_fit.npy")  # case_context_cv.py's out-of-fold log-odds

@@ -198,9 +198,7 @@ def _counterpart(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> E
         for p in [party, *[c for c in children_of(party) if dep(c) == "conj"]]:
             m = index.mention_in(p)
             if m is not None and _country(m.code) and _country(m.code) not in own:
-                return EventArg(
-                    m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id
-                )
+                return _mention_arg(m)
     return None
 
 
@@ -263,8 +261,7 @@ def _blamed(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> EventA
         case = next((folded_form(g) for g in children_of(c) if dep(g) == "case"), "")
         m = index.mention_in(c) if case in _TO_CASE else None
         if m is not None:
-            return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start,
-                            m.span.end, m.id)
+            return _mention_arg(m)
     return None
 
 
@@ -273,14 +270,25 @@ def _claimant(adoc: ArticleDoc, e: Event, index: ActorIndex, cues: Cues) -> Even
     verb = claim_verb_of(adoc.doc, e.head, cues)
     if verb is None:
         return None
+    return _subject_arg(verb, index)
+
+
+def _subject_arg(verb: Any, index: ActorIndex, name_modifiers: bool = False) -> EventArg | None:
+    """The actor mention of ``verb``'s subject, or of the name apposed to it ('the Islamist
+    group al-Shabaab'); with ``name_modifiers`` also of a proper name the parser hung on it
+    as a modifier ('el grupo yihadista Al Shabab': 'Al' read as a preposition)."""
     subj = next((c for c in children_of(verb) if dep(c) == "nsubj"), None)
     if subj is None:
         return None
-    # 'the Islamist group al-Shabaab': the name apposed to the subject noun
     m = next(filter(None, (index.mention_in(t) for t in [subj, *children_of(subj)]
-                           if t is subj or dep(t) == "appos")), None)
-    if m is None:
-        return None
+                           if t is subj or dep(t) == "appos"
+                           or (name_modifiers and dep(t) in ("nmod", "flat")
+                               and t.pos_ == "PROPN"))), None)
+    return _mention_arg(m) if m is not None else None
+
+
+def _mention_arg(m: Any) -> EventArg:
+    """An event argument spanning actor mention ``m``, with its codes."""
     return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start, m.span.end, m.id)
 
 
@@ -314,16 +322,7 @@ def _anaphoric_claimant(adoc: ArticleDoc, e: Event, events: list[Event], index: 
                 and not any(dep(g) in ("nmod", "prep", "acl") for g in children_of(c)))
                 for c in objects):
             continue
-        subj = next((c for c in children_of(tok) if dep(c) == "nsubj"), None)
-        # the name apposed to the subject noun ('el grupo yihadista Al Shabab')
-        m = next(filter(None, (index.mention_in(t) for t in [subj, *children_of(subj)]
-                               if t is subj or dep(t) == "appos"
-                               or (dep(t) in ("nmod", "flat") and t.pos_ == "PROPN"))), None) \
-            if subj is not None else None
-        if m is None:
-            return None
-        return EventArg(m.span.text, m.code, list(m.codes or [m.code]), m.span.start,
-                        m.span.end, m.id)
+        return _subject_arg(tok, index, name_modifiers=True)
     return None
 
 
